@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+// policy-lens: checks memos from the command line with the same service as the editor.
+//   policy-lens check [--format text|json|sarif] [--knowledge DIR]... FILE...
+//   policy-lens validate [--knowledge DIR]...
+// Exit status: 0 nothing at warning or above, 1 something was, 2 usage or I/O error.
+import { readFileSync, statSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultSettings } from './common/settings';
+import { formatKnowledgeError, loadKnowledgeFolders } from './node/knowledgeFiles';
+import { PolicyLensService } from './service/languageService';
+import { toSarif } from './node/sarif';
+
+const version = '0.1.0';
+const usage = `Usage:
+  policy-lens check [--format text|json|sarif] [--knowledge DIR]... FILE...
+  policy-lens validate [--knowledge DIR]...
+Options:
+  --format F       text (default), json (LSP diagnostics) or sarif (SARIF 2.1.0)
+  --knowledge DIR  also load the knowledge folder DIR (repeatable)
+  --no-bundled     do not load the bundled knowledge base
+  -h, --help       show this help;  --version  print the version`;
+
+class UsageError extends Error {}
+
+interface Options {
+  command: 'check' | 'validate';
+  format: 'text' | 'json' | 'sarif';
+  knowledge: string[];
+  bundled: boolean;
+  files: string[];
+}
+
+function parseArgs(argv: string[]): Options | 'help' | 'version' {
+  const options: Options = { command: 'check', format: 'text', knowledge: [], bundled: true, files: [] };
+  const args = [...argv];
+  const command = args.shift();
+  if (command === undefined) throw new UsageError('no command given');
+  if (command === '-h' || command === '--help' || command === 'help') return 'help';
+  if (command === '--version') return 'version';
+  if (command !== 'check' && command !== 'validate') throw new UsageError(`unknown command "${command}"`);
+  options.command = command;
+  while (args.length > 0) {
+    const arg = args.shift()!;
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? args.shift();
+      if (v === undefined || v === '') throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    if (name === '--format') {
+      const f = value();
+      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format "${f}" (text, json or sarif)`);
+      options.format = f;
+    } else if (name === '--knowledge') options.knowledge.push(value());
+    else if (name === '--no-bundled') options.bundled = false;
+    else if (name === '-h' || name === '--help') return 'help';
+    else if (name === '--') options.files.push(...args.splice(0));
+    else if (name.startsWith('-') && name !== '-') throw new UsageError(`unknown option "${name}"`);
+    else options.files.push(arg);
+  }
+  if (options.command === 'check' && options.files.length === 0) throw new UsageError('no files to check');
+  return options;
+}
+
+const severityNames: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
+
+function languageOf(path: string): string {
+  return ['.txt', '.text'].includes(extname(path).toLowerCase()) ? 'plaintext' : 'markdown';
+}
+
+function main(argv: string[]): number {
+  let options: Options | 'help' | 'version';
+  try {
+    options = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`policy-lens: ${e.message}\n${usage}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (options === 'help') {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  if (options === 'version') {
+    process.stdout.write(`${version}\n`);
+    return 0;
+  }
+  for (const folder of options.knowledge) {
+    try {
+      if (!statSync(folder).isDirectory()) throw new Error('not a folder');
+    } catch {
+      process.stderr.write(`policy-lens: knowledge folder not found: ${folder}\n`);
+      return 2;
+    }
+  }
+  const { kb } = loadKnowledgeFolders(options.knowledge.map((k) => resolve(k)), options.bundled);
+  for (const e of kb.errors) process.stderr.write(`${formatKnowledgeError(e)}\n`);
+  if (options.command === 'validate') {
+    process.stdout.write(`${kb.sources.size} sources, ${kb.terms.length} glossary terms, ${kb.claims.length} claims; ${kb.errors.length} errors\n`);
+    return kb.errors.length > 0 ? 1 : 0;
+  }
+  const service = new PolicyLensService(kb, defaultSettings);
+  const results: { path: string; diagnostics: Diagnostic[]; text: string }[] = [];
+  let ioError = false;
+  for (const path of options.files) {
+    let text: string;
+    try {
+      const bytes = readFileSync(path);
+      if (bytes.includes(0)) {
+        process.stderr.write(`policy-lens: ${path}: binary file, not checked\n`);
+        ioError = true;
+        continue;
+      }
+      text = bytes.toString('utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      process.stderr.write(`policy-lens: ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (e as Error).message}\n`);
+      ioError = true;
+      continue;
+    }
+    const document = TextDocument.create(pathToFileURL(resolve(path)).href, languageOf(path), 1, text);
+    results.push({ path, diagnostics: service.diagnostics(document), text });
+    service.close(document.uri);
+  }
+  if (options.format === 'json') {
+    process.stdout.write(`${JSON.stringify({ files: results.map(({ path, diagnostics }) => ({ path, diagnostics })) }, null, 2)}\n`);
+  } else if (options.format === 'sarif') {
+    process.stdout.write(`${JSON.stringify(toSarif(results, version), null, 2)}\n`);
+  } else {
+    for (const { path, diagnostics } of results) {
+      for (const d of diagnostics) {
+        process.stdout.write(`${path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severityNames[d.severity ?? 1]} ${d.code} ${d.message}\n`);
+      }
+    }
+  }
+  if (ioError) return 2;
+  const serious = results.some((r) => r.diagnostics.some((d) => (d.severity ?? DiagnosticSeverity.Error) <= DiagnosticSeverity.Warning));
+  return serious ? 1 : 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  process.stderr.write(`policy-lens: internal error: ${(e as Error).message}\n`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,85 @@
+// The one typed definition of Policy Lens settings, shared by the client and the server.
+// package.json `contributes.configuration` must match these defaults (a unit test checks it).
+
+export type CheckLevel = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+export interface CheckLevels {
+  contradiction: CheckLevel;
+  citationMismatch: CheckLevel;
+  unknownCitation: CheckLevel;
+  missingCitation: CheckLevel;
+  undefinedAcronym: CheckLevel;
+}
+
+export interface PolicyLensSettings {
+  /** Extra knowledge folders (same format as the bundled `knowledge/`), relative to the workspace. */
+  knowledgeFolders: string[];
+  /** Bibliography files (CSL-JSON or BibTeX) whose keys count as known citations. */
+  bibliographyFiles: string[];
+  /** Document language ids the server checks. */
+  languages: string[];
+  /** Severity of each check, or `off`. */
+  checks: CheckLevels;
+  /** Style of generated reference lists. */
+  referenceStyle: 'chicago-author-date' | 'apa';
+}
+
+export const defaultSettings: PolicyLensSettings = {
+  knowledgeFolders: [],
+  bibliographyFiles: [],
+  languages: ['markdown', 'plaintext'],
+  checks: {
+    contradiction: 'warning',
+    citationMismatch: 'warning',
+    unknownCitation: 'error',
+    missingCitation: 'information',
+    undefinedAcronym: 'hint',
+  },
+  referenceStyle: 'chicago-author-date',
+};
+
+/** The settings section name and the flat keys used in package.json. */
+export const settingsSection = 'policyLens';
+
+export const settingKeys = {
+  knowledgeFolders: 'knowledge.folders',
+  bibliographyFiles: 'bibliography.files',
+  languages: 'languages',
+  checks: 'checks',
+  referenceStyle: 'references.style',
+} as const;
+
+const levels: readonly CheckLevel[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+function stringArray(value: unknown, fallback: string[]): string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? [...value] : [...fallback];
+}
+
+/**
+ * Reads the `policyLens` section as the client sends it (nested objects, as VS Code's
+ * `workspace.getConfiguration` returns them) and fills anything missing or mistyped with defaults.
+ */
+export function normalizeSettings(raw: unknown): PolicyLensSettings {
+  const section = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const knowledge = (section.knowledge ?? {}) as Record<string, unknown>;
+  const bibliography = (section.bibliography ?? {}) as Record<string, unknown>;
+  const references = (section.references ?? {}) as Record<string, unknown>;
+  const checks = (section.checks ?? {}) as Record<string, unknown>;
+  const level = (name: keyof CheckLevels): CheckLevel => {
+    const value = checks[name];
+    return typeof value === 'string' && (levels as string[]).includes(value) ? (value as CheckLevel) : defaultSettings.checks[name];
+  };
+  return {
+    knowledgeFolders: stringArray(knowledge.folders, defaultSettings.knowledgeFolders),
+    bibliographyFiles: stringArray(bibliography.files, defaultSettings.bibliographyFiles),
+    languages: stringArray(section.languages, defaultSettings.languages),
+    checks: {
+      contradiction: level('contradiction'),
+      citationMismatch: level('citationMismatch'),
+      unknownCitation: level('unknownCitation'),
+      missingCitation: level('missingCitation'),
+      undefinedAcronym: level('undefinedAcronym'),
+    },
+    referenceStyle: references.style === 'apa' ? 'apa' : defaultSettings.referenceStyle,
+  };
+}

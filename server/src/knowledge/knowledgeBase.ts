@@ -1,0 +1,104 @@
+// The loaded knowledge, indexed once: phrase matchers for glossary terms and claim anchors, and
+// look-ups by key and id. Everything on the typing path reads these indexes and builds nothing.
+import { PhraseMatcher } from '../text/phraseMatcher';
+import { Claim, KnowledgeError, Source, Term } from './types';
+import { LoadedKnowledge } from './loader';
+
+export interface AnchorHit {
+  claim: number;
+  group: number;
+}
+
+let nextVersion = 1;
+
+export class KnowledgeBase {
+  readonly version = nextVersion++;
+  readonly sources = new Map<string, Source>();
+  readonly terms: Term[];
+  readonly termById = new Map<string, Term>();
+  readonly claims: Claim[];
+  readonly errors: KnowledgeError[];
+  /** Every surface form of every glossary term. */
+  readonly termMatcher = new PhraseMatcher<Term>();
+  /** Every anchor phrase of every claim, pointing at (claim, group). */
+  readonly anchorMatcher = new PhraseMatcher<AnchorHit>();
+  /** For each claim, the group that fewest other claims share: values are bound to it. */
+  readonly focusGroup: number[];
+  /** Expanded anchor phrases per claim and group. */
+  readonly anchors: string[][][];
+  /** Role claims per person id. */
+  readonly rolesByPerson = new Map<string, Claim[]>();
+  /** Known role titles (from role claims), for spotting a title in a sentence. */
+  readonly titleMatcher = new PhraseMatcher<string>();
+  /** Claims per source key. */
+  readonly claimsBySource = new Map<string, Claim[]>();
+
+  constructor(loaded: LoadedKnowledge) {
+    for (const source of loaded.sources) this.sources.set(source.key, source);
+    this.terms = loaded.terms;
+    this.claims = loaded.claims;
+    this.errors = loaded.errors;
+    for (const term of this.terms) {
+      this.termById.set(term.id, term);
+      for (const form of surfaceForms(term)) this.termMatcher.add(form, term);
+    }
+    const formsByKey = new Map<string, string[]>();
+    for (const term of this.terms) {
+      const forms = surfaceForms(term);
+      for (const key of [term.id, ...forms]) formsByKey.set(key.toLowerCase(), forms);
+    }
+    this.anchors = this.claims.map((claim) => claim.about.map((group) => expandGroup(group, formsByKey)));
+    const groupUse = new Map<string, number>();
+    this.anchors.forEach((groups) => groups.forEach((g) => groupUse.set(groupKey(g), (groupUse.get(groupKey(g)) ?? 0) + 1)));
+    this.focusGroup = this.anchors.map((groups) => {
+      let best = 0;
+      groups.forEach((g, i) => {
+        if ((groupUse.get(groupKey(g)) ?? 0) < (groupUse.get(groupKey(groups[best])) ?? 0)) best = i;
+      });
+      return best;
+    });
+    this.anchors.forEach((groups, claim) => groups.forEach((group, groupIndex) => group.forEach((phrase) => this.anchorMatcher.add(phrase, { claim, group: groupIndex }))));
+    for (const claim of this.claims) {
+      const list = this.claimsBySource.get(claim.source) ?? [];
+      list.push(claim);
+      this.claimsBySource.set(claim.source, list);
+      if (claim.value.kind === 'role') {
+        const roles = this.rolesByPerson.get(claim.value.role.person) ?? [];
+        roles.push(claim);
+        this.rolesByPerson.set(claim.value.role.person, roles);
+        if (claim.value.role.title) this.titleMatcher.add(claim.value.role.title, claim.value.role.title);
+      }
+    }
+  }
+
+  /** All surface forms of a term or a literal phrase. */
+  formsOf(idOrPhrase: string): string[] {
+    const term = this.termById.get(idOrPhrase) ?? this.terms.find((t) => surfaceForms(t).some((f) => f.toLowerCase() === idOrPhrase.toLowerCase()));
+    return term ? surfaceForms(term) : [idOrPhrase];
+  }
+
+  /** A readable name for a glossary id, or the phrase itself. */
+  nameOf(idOrPhrase: string): string {
+    const term = this.termById.get(idOrPhrase);
+    if (!term) return idOrPhrase;
+    return term.kind === 'acronym' && term.expansion ? term.expansion : term.term;
+  }
+}
+
+export function surfaceForms(term: Term): string[] {
+  const forms = [term.term, ...(term.expansion ? [term.expansion] : []), ...term.aliases];
+  return [...new Set(forms.filter((f) => f.trim().length > 0))];
+}
+
+function expandGroup(group: string[], formsByKey: Map<string, string[]>): string[] {
+  const out = new Set<string>();
+  for (const phrase of group) {
+    out.add(phrase);
+    for (const form of formsByKey.get(phrase.toLowerCase()) ?? []) out.add(form);
+  }
+  return [...out];
+}
+
+function groupKey(group: string[]): string {
+  return [...group].map((g) => g.toLowerCase()).sort().join('|');
+}

@@ -1,0 +1,311 @@
+// Reads knowledge files (given as text: no file system here) into typed entries, validating each
+// against its JSON Schema. Every problem becomes a KnowledgeError with file, line and column, and
+// only the broken entries are dropped: the rest of the file, and every other file, still loads.
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
+import claimsSchema from '../../../knowledge/schema/claims.schema.json';
+import glossarySchema from '../../../knowledge/schema/glossary.schema.json';
+import sourcesSchema from '../../../knowledge/schema/sources.schema.json';
+import { Claim, ClaimValue, CslItem, FileLocation, KnowledgeError, KnowledgeFile, Source, Term, TermKind } from './types';
+
+export type KnowledgeFileKind = 'sources' | 'glossary' | 'claims';
+
+export interface LoadedKnowledge {
+  sources: Source[];
+  terms: Term[];
+  claims: Claim[];
+  errors: KnowledgeError[];
+}
+
+/** Files larger than this are refused with a message rather than parsed. */
+export const maxKnowledgeFileBytes = 5 * 1024 * 1024;
+
+let validators: Record<KnowledgeFileKind, ValidateFunction> | undefined;
+function getValidators(): Record<KnowledgeFileKind, ValidateFunction> {
+  // Compiled on first use, once per process.
+  if (!validators) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    validators = {
+      sources: ajv.compile(sourcesSchema),
+      glossary: ajv.compile(glossarySchema),
+      claims: ajv.compile(claimsSchema),
+    };
+  }
+  return validators;
+}
+
+/** Which kind of knowledge file a path names, or undefined for files we do not read. */
+export function knowledgeFileKind(path: string): KnowledgeFileKind | undefined {
+  const normalized = path.replace(/\\/g, '/');
+  const name = normalized.slice(normalized.lastIndexOf('/') + 1);
+  if (/\/claims\/[^/]+\.ya?ml$/i.test(normalized)) return 'claims';
+  if (/^glossary[^/]*\.ya?ml$/i.test(name)) return 'glossary';
+  if (/\.json$/i.test(name) && !/\.schema\.json$/i.test(name) && !/^package(-lock)?\.json$/i.test(name)) return 'sources';
+  return undefined;
+}
+
+interface ParsedFile {
+  file: KnowledgeFile;
+  kind: KnowledgeFileKind;
+  doc: Document;
+  lines: LineCounter;
+  data: unknown;
+}
+
+export function loadKnowledge(files: readonly KnowledgeFile[]): LoadedKnowledge {
+  const result: LoadedKnowledge = { sources: [], terms: [], claims: [], errors: [] };
+  const parsed: ParsedFile[] = [];
+  for (const file of files) {
+    const kind = knowledgeFileKind(file.path);
+    if (!kind) continue;
+    const one = parseFile(file, kind, result.errors);
+    if (one) parsed.push(one);
+  }
+  // Sources first: glossary and claims refer to them.
+  for (const p of parsed.filter((p) => p.kind === 'sources')) readSources(p, result);
+  for (const p of parsed.filter((p) => p.kind === 'glossary')) readGlossary(p, result);
+  for (const p of parsed.filter((p) => p.kind === 'claims')) readClaims(p, result);
+  checkReferences(parsed, result);
+  return result;
+}
+
+function parseFile(file: KnowledgeFile, kind: KnowledgeFileKind, errors: KnowledgeError[]): ParsedFile | undefined {
+  if (file.text.length > maxKnowledgeFileBytes) {
+    errors.push({ kind: 'io', message: `file is ${Math.round(file.text.length / 1048576)} MB; knowledge files over ${maxKnowledgeFileBytes / 1048576} MB are not read`, file: file.path, line: 0, character: 0 });
+    return undefined;
+  }
+  if (file.text.includes('\uFFFD') || file.text.includes('\u0000')) {
+    errors.push({ kind: 'io', message: 'file is not valid UTF-8 text', file: file.path, line: 0, character: 0 });
+    return undefined;
+  }
+  const lines = new LineCounter();
+  const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const syntax = [...doc.errors];
+  if (syntax.length > 0) {
+    for (const e of syntax) {
+      const pos = lines.linePos(e.pos[0]);
+      errors.push({ kind: 'syntax', message: firstLine(e.message), file: file.path, line: pos.line - 1, character: pos.col - 1 });
+    }
+    return undefined;
+  }
+  let data: unknown;
+  try {
+    // maxAliasCount stops "billion laughs" alias bombs before they expand.
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    errors.push({ kind: 'syntax', message: firstLine((e as Error).message), file: file.path, line: 0, character: 0 });
+    return undefined;
+  }
+  return { file, kind, doc, lines, data };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** The location of the node at a JSON path (`/claims/3/quantity`), or the nearest existing parent. */
+function locate(p: ParsedFile, path: (string | number)[], property?: string): Omit<KnowledgeError, 'kind' | 'message'> {
+  let node: unknown = p.doc.contents;
+  let target: Node | undefined = p.doc.contents ?? undefined;
+  for (const segment of path) {
+    let child: unknown;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      child = pair?.value;
+    } else if (isSeq(node)) {
+      child = node.items[Number(segment)];
+    }
+    if (!child) break;
+    node = child;
+    target = child as Node;
+  }
+  if (property && isMap(node)) {
+    const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === property);
+    if (pair && isScalar(pair.key)) target = pair.key as Node;
+  }
+  const range = target?.range ?? [0, 0, 0];
+  const start = p.lines.linePos(range[0]);
+  const end = p.lines.linePos(range[1]);
+  return { file: p.file.path, line: start.line - 1, character: start.col - 1, endLine: end.line - 1, endCharacter: end.col - 1 };
+}
+
+function pathOf(instancePath: string): (string | number)[] {
+  if (!instancePath) return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function describe(e: ErrorObject): string {
+  const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'file';
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return `${where}: unknown field "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+    case 'required':
+      return `${where}: missing field "${(e.params as { missingProperty: string }).missingProperty}"`;
+    case 'enum':
+      return `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'oneOf':
+      return `${where}: a claim needs exactly one value field (quantity, year, date, period, ordinal, role, holders, stance, preference, quantifier or entity)`;
+    default:
+      return `${where}: ${e.message ?? 'is invalid'}`;
+  }
+}
+
+/**
+ * Validates the file and reports errors; returns the indexes of top-level array entries
+ * (`terms[i]`, `claims[i]`, or the i-th CSL item) that are broken, or undefined if the whole file is.
+ */
+function validate(p: ParsedFile, listKey: string | undefined, errors: KnowledgeError[]): Set<number> | undefined {
+  const validateFn = getValidators()[p.kind];
+  if (validateFn(p.data)) return new Set();
+  const broken = new Set<number>();
+  let fileBroken = false;
+  // oneOf errors repeat the branch failures; report the summary only.
+  const list = (validateFn.errors ?? []).filter((e) => !(e.keyword === 'required' && e.schemaPath.includes('/oneOf/')));
+  const seen = new Set<string>();
+  for (const e of list) {
+    const path = pathOf(e.instancePath);
+    const property = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
+    const message = describe(e);
+    if (seen.has(message)) continue;
+    seen.add(message);
+    errors.push({ kind: 'schema', message, ...locate(p, path, property) });
+    const index = listKey === undefined ? path[0] : path[0] === listKey ? path[1] : undefined;
+    if (typeof index === 'number') broken.add(index);
+    else fileBroken = true;
+  }
+  return fileBroken ? undefined : broken;
+}
+
+function origin(p: ParsedFile, path: (string | number)[]): FileLocation {
+  const at = locate(p, path);
+  return { file: at.file, line: at.line, character: at.character };
+}
+
+function readSources(p: ParsedFile, result: LoadedKnowledge): void {
+  const broken = validate(p, undefined, result.errors);
+  if (!broken || !Array.isArray(p.data)) return;
+  p.data.forEach((item: CslItem, i) => {
+    if (broken.has(i)) return;
+    const at = origin(p, [i]);
+    if (result.sources.some((s) => s.key === item.id)) {
+      result.errors.push({ kind: 'duplicate', message: `duplicate source key "${item.id}"`, ...locate(p, [i, 'id']) });
+      return;
+    }
+    result.sources.push({ key: item.id, csl: item, origin: at, kind: 'knowledge' });
+  });
+}
+
+interface RawTerm {
+  id: string;
+  term: string;
+  kind: TermKind;
+  expansion?: string;
+  aliases?: string[];
+  definition: string;
+  sources?: { key: string; locator: string }[];
+  background?: { text: string; from: string };
+  expandOnFirstUse?: boolean;
+}
+
+function readGlossary(p: ParsedFile, result: LoadedKnowledge): void {
+  const broken = validate(p, 'terms', result.errors);
+  if (!broken) return;
+  const terms = (p.data as { terms: RawTerm[] }).terms;
+  terms.forEach((raw, i) => {
+    if (broken.has(i)) return;
+    if (result.terms.some((t) => t.id === raw.id)) {
+      result.errors.push({ kind: 'duplicate', message: `duplicate glossary id "${raw.id}"`, ...locate(p, ['terms', i, 'id']) });
+      return;
+    }
+    result.terms.push({
+      id: raw.id,
+      term: raw.term,
+      kind: raw.kind,
+      expansion: raw.expansion,
+      aliases: raw.aliases ?? [],
+      definition: raw.definition.trim(),
+      sources: raw.sources ?? [],
+      background: raw.background,
+      expandOnFirstUse: raw.expandOnFirstUse ?? (raw.kind === 'acronym' && raw.expansion !== undefined),
+      origin: origin(p, ['terms', i]),
+    });
+  });
+}
+
+const valueKinds = ['quantity', 'year', 'date', 'period', 'ordinal', 'role', 'holders', 'stance', 'preference', 'quantifier', 'entity'] as const;
+
+function readClaims(p: ParsedFile, result: LoadedKnowledge): void {
+  const broken = validate(p, 'claims', result.errors);
+  if (!broken) return;
+  const data = p.data as { source: string; claims: Record<string, unknown>[] };
+  if (!result.sources.some((s) => s.key === data.source)) {
+    result.errors.push({ kind: 'reference', message: `source "${data.source}" is not defined in any sources file`, ...locate(p, ['source']) });
+    return;
+  }
+  data.claims.forEach((raw, i) => {
+    if (broken.has(i)) return;
+    const id = `${data.source}/${raw.id as string}`;
+    if (result.claims.some((c) => c.id === id)) {
+      result.errors.push({ kind: 'duplicate', message: `duplicate claim id "${raw.id as string}" in source ${data.source}`, ...locate(p, ['claims', i, 'id']) });
+      return;
+    }
+    const kind = valueKinds.find((k) => raw[k] !== undefined)!;
+    const value = { kind, [kind]: raw[kind] } as unknown as ClaimValue;
+    if (value.kind === 'holders') value.holders.exclusive = value.holders.exclusive ?? true;
+    result.claims.push({
+      id,
+      source: data.source,
+      locator: raw.locator as string,
+      statement: (raw.statement as string).trim(),
+      about: (raw.about as string[][] | undefined) ?? [],
+      value,
+      note: raw.note as string | undefined,
+      qualifier: raw.qualifier as string | undefined,
+      origin: origin(p, ['claims', i]),
+    });
+  });
+}
+
+/** Dangling references: unknown source keys in glossary entries, unknown people and organisations in claims. */
+function checkReferences(parsed: ParsedFile[], result: LoadedKnowledge): void {
+  const sourceKeys = new Set(result.sources.map((s) => s.key));
+  const termIds = new Map(result.terms.map((t) => [t.id, t]));
+  const byFile = new Map(parsed.map((p) => [p.file.path, p]));
+  const refError = (location: FileLocation, path: (string | number)[], message: string): void => {
+    const p = byFile.get(location.file);
+    const at = p ? locate(p, path) : { file: location.file, line: location.line, character: location.character };
+    result.errors.push({ kind: 'reference', message, ...at });
+  };
+  for (const term of result.terms) {
+    const p = byFile.get(term.origin.file);
+    const index = p ? (p.data as { terms: RawTerm[] }).terms.findIndex((t) => t.id === term.id) : -1;
+    term.sources.forEach((ref, j) => {
+      if (!sourceKeys.has(ref.key)) refError(term.origin, ['terms', index, 'sources', j, 'key'], `glossary entry "${term.id}" cites unknown source "${ref.key}"`);
+    });
+    term.sources = term.sources.filter((ref) => sourceKeys.has(ref.key));
+  }
+  result.claims = result.claims.filter((claim) => {
+    const p = byFile.get(claim.origin.file);
+    const local = claim.id.slice(claim.source.length + 1);
+    const index = p ? (p.data as { claims: { id: string }[] }).claims.findIndex((c) => c.id === local) : -1;
+    const missing: [string, (string | number)[]][] = [];
+    const value = claim.value;
+    const requireTerm = (id: string, path: (string | number)[], kinds: TermKind[]): void => {
+      const term = termIds.get(id);
+      if (!term) missing.push([`claim "${claim.id}" refers to unknown glossary id "${id}"`, path]);
+      else if (!kinds.includes(term.kind)) missing.push([`claim "${claim.id}": "${id}" is a ${term.kind}, expected ${kinds.join(' or ')}`, path]);
+    };
+    if (value.kind === 'role') {
+      requireTerm(value.role.person, ['claims', index, 'role', 'person'], ['person']);
+      if (value.role.org) requireTerm(value.role.org, ['claims', index, 'role', 'org'], ['organisation', 'group', 'programme', 'event', 'acronym']);
+    }
+    if (value.kind === 'holders') value.holders.people.forEach((id, j) => requireTerm(id, ['claims', index, 'holders', 'people', j], ['person']));
+    for (const [message, path] of missing) refError(claim.origin, path, message);
+    return missing.length === 0;
+  });
+}

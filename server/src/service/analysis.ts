@@ -1,0 +1,100 @@
+// Splits a document into prose blocks and sentences and checks each sentence. Results are cached
+// per block text, so after an edit only the blocks whose text changed are checked again.
+import { KnowledgeBase } from '../knowledge/knowledgeBase';
+import { Term } from '../knowledge/types';
+import { tokenize } from '../text/tokens';
+import { checkSentence, Finding } from './check';
+import { Citation, FrontMatter, parseProse } from './prose';
+import { splitSentences } from './sentences';
+
+export interface SentenceAnalysis {
+  start: number;
+  end: number;
+  findings: Finding[];
+  citations: Citation[];
+}
+
+export interface TermOccurrence {
+  term: Term;
+  start: number;
+  end: number;
+  /** Written as the acronym itself (OEWG), not its expansion. */
+  short: boolean;
+}
+
+/** One block's results, with offsets relative to the block start so they survive edits elsewhere. */
+interface BlockAnalysis {
+  sentences: SentenceAnalysis[];
+  terms: TermOccurrence[];
+}
+
+export interface DocumentAnalysis {
+  sentences: SentenceAnalysis[];
+  terms: TermOccurrence[];
+  citations: Citation[];
+  frontMatter?: FrontMatter;
+  /** Blocks checked afresh in this run (the rest came from the cache). */
+  checkedBlocks: number;
+  totalBlocks: number;
+}
+
+/** Longest text we check as one block; longer ones (pasted data, one-line dumps) are skipped. */
+export const maxBlockLength = 50_000;
+
+export class DocumentAnalyzer {
+  private cache = new Map<string, BlockAnalysis>();
+  private kbVersion = -1;
+
+  analyze(text: string, kb: KnowledgeBase, languageId = 'markdown'): DocumentAnalysis {
+    if (kb.version !== this.kbVersion) {
+      this.cache.clear();
+      this.kbVersion = kb.version;
+    }
+    const prose = parseProse(text, languageId);
+    const next = new Map<string, BlockAnalysis>();
+    const result: DocumentAnalysis = { sentences: [], terms: [], citations: [], frontMatter: prose.frontMatter, checkedBlocks: 0, totalBlocks: prose.blocks.length };
+    for (const block of prose.blocks) {
+      const key = block.text + '\u0000' + text.slice(block.start, block.end);
+      let analysis = next.get(key) ?? this.cache.get(key);
+      if (!analysis) {
+        analysis = block.text.length > maxBlockLength ? { sentences: [], terms: [] } : analyzeBlock(kb, block.text, block.citations.map((c) => relative(c, block.start)));
+        result.checkedBlocks++;
+      }
+      next.set(key, analysis);
+      for (const s of analysis.sentences) {
+        const sentence = { start: s.start + block.start, end: s.end + block.start, findings: s.findings.map((f) => ({ ...f, start: f.start + block.start, end: f.end + block.start })), citations: s.citations.map((c) => relative(c, -block.start)) };
+        result.sentences.push(sentence);
+      }
+      for (const t of analysis.terms) result.terms.push({ ...t, start: t.start + block.start, end: t.end + block.start });
+      result.citations.push(...block.citations);
+    }
+    // Keep only what this version of the document uses, so the cache never grows past one document.
+    this.cache = next;
+    return result;
+  }
+}
+
+function relative(c: Citation, by: number): Citation {
+  return { ...c, start: c.start - by, end: c.end - by, keys: c.keys.map((k) => ({ ...k, start: k.start - by, end: k.end - by })) };
+}
+
+function analyzeBlock(kb: KnowledgeBase, text: string, citations: Citation[]): BlockAnalysis {
+  const spans = splitSentences(text);
+  const sentences: SentenceAnalysis[] = spans.map((span, i) => {
+    // A citation right after a sentence's full stop ("… 78%. [@kim2023]") belongs to that sentence.
+    const nextStart = i + 1 < spans.length ? spans[i + 1].start : Infinity;
+    const own = citations.filter((c) => c.start >= span.start && (c.end <= span.end || (c.start < nextStart && i + 1 < spans.length ? c.end <= nextStart : true)) && c.start < nextStart);
+    return { start: span.start, end: span.end, findings: checkSentence(kb, text, span.start, span.end), citations: own };
+  });
+  const terms: TermOccurrence[] = kb.termMatcher.matchLongest(tokenize(text)).map((m) => {
+    const written = text.slice(m.start, m.end);
+    return { term: m.value, start: m.start, end: m.end, short: isShortForm(written) };
+  });
+  return { sentences, terms };
+}
+
+/** "OEWG", "SDGs", "UN GGE": capitals only, but for a plural s. */
+function isShortForm(written: string): boolean {
+  const core = written.replace(/s$/, '');
+  return /\p{Lu}/u.test(core) && !/\p{Ll}/u.test(core);
+}

@@ -1,0 +1,624 @@
+// Judges one sentence against the knowledge base: which claims it is about (every anchor group
+// matched), and for each, whether the value the sentence states agrees with the sourced one. When
+// unsure it says nothing: a false alarm costs more trust than a miss.
+import { KnowledgeBase } from '../knowledge/knowledgeBase';
+import { Claim, Quantifier, StancePredicate, Term } from '../knowledge/types';
+import { PhraseMatch } from '../text/phraseMatcher';
+import { stem, Token, tokenize } from '../text/tokens';
+import {
+  DateMention, extractValues, mentionInterval, monthNames, NumberMention, OrdinalMention, overlaps, QuantifierMention,
+  sourceInterval, ValueMention, YearMention,
+} from './values';
+
+export interface Finding {
+  verdict: 'contradiction' | 'support';
+  claim: Claim;
+  /** Offsets of the contradicted words (or of the supporting mention). */
+  start: number;
+  end: number;
+  message: string;
+  /** The sourced value, written as the memo should have it: what a quick fix inserts. */
+  replacement?: string;
+  /** The value as the memo wrote it. */
+  written?: string;
+}
+
+interface Context {
+  kb: KnowledgeBase;
+  text: string;
+  tokens: Token[];
+  values: ValueMention[];
+  anchors: Map<number, Map<number, PhraseMatch<unknown>[]>>;
+  terms: PhraseMatch<Term>[];
+}
+
+/** Checks the sentence `text.slice(start, end)`; offsets in findings are offsets into `text`. */
+export function checkSentence(kb: KnowledgeBase, text: string, start: number, end: number): Finding[] {
+  const sentence = text.slice(start, end);
+  const tokens = tokenize(sentence, start);
+  if (tokens.length === 0) return [];
+  // Value extraction reads the raw characters, so it gets the sentence with offsets shifted back.
+  const values = extractValues(sentence, tokenize(sentence)).map((v) => shift(v, start));
+  const anchors = new Map<number, Map<number, PhraseMatch<unknown>[]>>();
+  for (const hit of kb.anchorMatcher.matchAll(tokens)) {
+    let groups = anchors.get(hit.value.claim);
+    if (!groups) anchors.set(hit.value.claim, (groups = new Map()));
+    const list = groups.get(hit.value.group) ?? [];
+    list.push(hit);
+    groups.set(hit.value.group, list);
+  }
+  const ctx: Context = { kb, text, tokens, values, anchors, terms: kb.termMatcher.matchLongest(tokens) };
+  const findings: Finding[] = [];
+  for (const [claimIndex, groups] of anchors) {
+    const claim = kb.claims[claimIndex];
+    if (claim.about.length === 0 || groups.size < claim.about.length) continue;
+    const finding = judge(ctx, claimIndex);
+    if (finding) findings.push(finding);
+  }
+  findings.push(...checkRoles(ctx));
+  return settle(kb, findings);
+}
+
+function shift<T extends ValueMention>(v: T, by: number): T {
+  const out = { ...v, start: v.start + by, end: v.end + by };
+  if (out.kind === 'number') {
+    out.valueStart += by;
+    out.valueEnd += by;
+  }
+  return out;
+}
+
+/**
+ * Where several claims speak of the same thing (the session's US and Asian dates), a value that
+ * one of them supports is not a contradiction of another. One finding per contradicted span.
+ */
+function settle(kb: KnowledgeBase, findings: Finding[]): Finding[] {
+  const supported = findings.filter((f) => f.verdict === 'support');
+  const sameTopic = (a: Claim, b: Claim): boolean => {
+    const ia = kb.claims.indexOf(a);
+    const ib = kb.claims.indexOf(b);
+    const ga = kb.anchors[ia][kb.focusGroup[ia]]?.join('|');
+    const gb = kb.anchors[ib][kb.focusGroup[ib]]?.join('|');
+    return a.value.kind === b.value.kind && ga !== undefined && ga === gb;
+  };
+  const kept: Finding[] = [];
+  for (const f of findings) {
+    if (f.verdict === 'contradiction') {
+      if (supported.some((s) => sameTopic(s.claim, f.claim) && s.start < f.end && f.start < s.end)) continue;
+      if (kept.some((k) => k.verdict === 'contradiction' && k.start < f.end && f.start < k.end)) continue;
+    }
+    kept.push(f);
+  }
+  return kept;
+}
+
+function cite(claim: Claim): string {
+  return `${claim.source} (${claim.locator})`;
+}
+
+function distance(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  if (a.end <= b.start) return b.start - a.end;
+  if (b.end <= a.start) return a.start - b.end;
+  return 0;
+}
+
+/** Matches of the claim's most specific anchor group. */
+function focusMatches(ctx: Context, claimIndex: number): PhraseMatch<unknown>[] {
+  const groups = ctx.anchors.get(claimIndex)!;
+  return groups.get(ctx.kb.focusGroup[claimIndex]) ?? [...groups.values()][0];
+}
+
+/** The mention nearest the claim's focus anchor, among those the filter accepts. */
+function nearest<T extends ValueMention>(ctx: Context, claimIndex: number, accept: (v: ValueMention) => v is T): T | undefined {
+  const focus = focusMatches(ctx, claimIndex);
+  let best: T | undefined;
+  let bestDistance = Infinity;
+  for (const v of ctx.values) {
+    if (!accept(v)) continue;
+    // A value inside an anchor ("the 2013 Seoul Cyberspace Conference" has none; "SDG 4" is masked earlier) still counts.
+    const d = Math.min(...focus.map((f) => distance(v, f)));
+    if (d < bestDistance) {
+      best = v;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function judge(ctx: Context, claimIndex: number): Finding | undefined {
+  const claim = ctx.kb.claims[claimIndex];
+  const value = claim.value;
+  switch (value.kind) {
+    case 'quantity':
+      return judgeQuantity(ctx, claimIndex, value.quantity);
+    case 'year':
+      return judgeDate(ctx, claimIndex, { year: value.year });
+    case 'date':
+      return judgeDate(ctx, claimIndex, value.date);
+    case 'period':
+      return judgePeriod(ctx, claimIndex, value.period);
+    case 'ordinal':
+      return judgeOrdinal(ctx, claimIndex, value.ordinal);
+    case 'quantifier':
+      return judgeQuantifier(ctx, claimIndex, value.quantifier);
+    case 'stance':
+      return judgeStance(ctx, claimIndex, value.stance.predicate, value.stance.polarity);
+    case 'preference':
+      return judgePreference(ctx, claimIndex, value.preference);
+    case 'entity':
+      return judgeEntity(ctx, claimIndex, value.entity);
+    case 'holders':
+      return judgeHolders(ctx, claimIndex, value.holders.people);
+    case 'role':
+      return undefined; // roles are found from the people a sentence names: checkRoles
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+
+export function formatNumber(value: number, unit: string, approx?: boolean, bound?: string): string {
+  const n = Number.isInteger(value) ? String(value) : String(Math.round(value * 10) / 10);
+  const body = unit === 'percent' ? `${n}%` : unit === 'times' ? `${n} times` : n;
+  const prefix = bound === 'over' ? 'over ' : bound === 'under' ? 'under ' : bound === 'at-least' ? 'at least ' : bound === 'at-most' ? 'at most ' : approx ? 'about ' : '';
+  return prefix + body;
+}
+
+function writeLike(memo: NumberMention, value: number, unit: string): string {
+  if (unit === 'percent') return /percent|per cent/i.test(memoText(memo)) ? `${value} percent` : `${value}%`;
+  if (unit === 'times') return /x$/i.test(memoText(memo)) ? `${value}x` : `${value} times`;
+  return String(value);
+}
+
+let currentText = '';
+function memoText(m: { valueStart: number; valueEnd: number }): string {
+  return currentText.slice(m.valueStart, m.valueEnd);
+}
+
+function judgeQuantity(ctx: Context, claimIndex: number, q: { value: number; unit: string; approx?: boolean; bound?: string; of?: number }): Finding | undefined {
+  const claim = ctx.kb.claims[claimIndex];
+  const mention = nearest(ctx, claimIndex, (v): v is NumberMention => v.kind === 'number' && v.unit === q.unit && !(q.unit === 'count' && v.fraction));
+  if (!mention) return undefined;
+  currentText = ctx.text;
+  const written = ctx.text.slice(mention.start, mention.end);
+  const sourced = formatNumber(q.value, q.unit, q.approx, q.bound) + (q.of ? ` of ${q.of}` : '');
+  const agrees = overlaps(mentionInterval(mention), sourceInterval(q.value, q.approx, q.bound));
+  const totalDiffers = q.of !== undefined && mention.of !== undefined && mention.of !== q.of;
+  if (agrees && !totalDiffers) return { verdict: 'support', claim, start: mention.start, end: mention.end, message: '' };
+  // A bound in the source with a hedge in the memo pointing the same way is not a contradiction
+  // ("over 20" vs "more than 15").
+  const replacement = q.bound ? undefined : (mention.hedge === 'exact' ? '' : q.approx ? 'about ' : '') + writeLike(mention, q.value, q.unit) + (totalDiffers || mention.of ? ` of ${q.of ?? mention.of}` : '');
+  return {
+    verdict: 'contradiction', claim, start: mention.start, end: mention.of ? mentionEndWithTotal(ctx, mention) : mention.end,
+    message: `${cite(claim)} puts this at ${sourced}, not ${mention.of ? ctx.text.slice(mention.start, mentionEndWithTotal(ctx, mention)) : written}.`,
+    replacement: replacement ? matchCase(replacement, written) : undefined,
+    written,
+  };
+}
+
+function mentionEndWithTotal(ctx: Context, m: NumberMention): number {
+  // The total is the next number after "of"; find its end in the text.
+  const after = ctx.text.slice(m.end, m.end + 60);
+  const total = /^\s+(?:out\s+)?of\s+(?:[^\s\d]+\s+){0,3}(\S+)/.exec(after);
+  return total ? m.end + total[0].length : m.end;
+}
+
+function matchCase(replacement: string, written: string): string {
+  return /^\p{Lu}/u.test(written) ? replacement.charAt(0).toUpperCase() + replacement.slice(1) : replacement;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Years, dates, periods, ordinals
+
+// A year after these words is a reference point, not the date of the event itself.
+const relationalPrepositions = new Set(['before', 'after', 'by', 'until', 'till', 'than', 'prior', 'following', 'post', 'pre']);
+
+export function formatDate(d: { year?: number; month?: number; day?: number }): string {
+  if (d.month && d.day && d.year) return `${monthNames[d.month - 1]} ${d.day}, ${d.year}`;
+  if (d.month && d.year) return `${monthNames[d.month - 1]} ${d.year}`;
+  if (d.month && d.day) return `${monthNames[d.month - 1]} ${d.day}`;
+  if (d.month) return monthNames[d.month - 1];
+  return String(d.year);
+}
+
+function judgeDate(ctx: Context, claimIndex: number, sourced: { year: number; month?: number; day?: number }): Finding | undefined {
+  const claim = ctx.kb.claims[claimIndex];
+  const mention = nearest(ctx, claimIndex, (v): v is YearMention | DateMention =>
+    (v.kind === 'year' && !relationalPrepositions.has(v.preposition ?? '')) || (v.kind === 'date' && (v.year !== undefined || sourced.month !== undefined)));
+  if (!mention) return undefined;
+  const memo: { year?: number; month?: number; day?: number } = mention.kind === 'year' ? { year: mention.year } : mention;
+  const differs = (memo.year !== undefined && memo.year !== sourced.year) || (memo.month !== undefined && sourced.month !== undefined && memo.month !== sourced.month) || (memo.day !== undefined && sourced.day !== undefined && memo.day !== sourced.day);
+  if (!differs) return { verdict: 'support', claim, start: mention.start, end: mention.end, message: '' };
+  const written = ctx.text.slice(mention.start, mention.end);
+  // Keep the precision the memo used: replace "March 2023" by "December 2022", "2019" by "2017".
+  const replacement = formatDate({
+    year: memo.year !== undefined ? sourced.year : undefined,
+    month: memo.month !== undefined || (memo.year !== undefined && mention.kind === 'date') ? sourced.month : undefined,
+    day: memo.day !== undefined ? sourced.day : undefined,
+  });
+  const full = formatDate(sourced);
+  return {
+    verdict: 'contradiction', claim, start: mention.start, end: mention.end,
+    message: `${cite(claim)} dates this to ${full}, not ${written}.`,
+    replacement: replacement === 'undefined' ? full : replacement,
+    written,
+  };
+}
+
+function judgePeriod(ctx: Context, claimIndex: number, period: { from: number; to: number }): Finding | undefined {
+  const claim = ctx.kb.claims[claimIndex];
+  const range = nearest(ctx, claimIndex, (v): v is Extract<ValueMention, { kind: 'period' }> => v.kind === 'period');
+  const sourced = `${period.from}–${period.to}`;
+  if (range) {
+    const written = ctx.text.slice(range.start, range.end);
+    if (range.from === period.from && range.to === period.to) return { verdict: 'support', claim, start: range.start, end: range.end, message: '' };
+    return { verdict: 'contradiction', claim, start: range.start, end: range.end, message: `${cite(claim)} gives the period as ${sourced}, not ${written}.`, replacement: sourced, written };
+  }
+  const year = nearest(ctx, claimIndex, (v): v is YearMention => v.kind === 'year');
+  if (!year) return undefined;
+  const p = year.preposition ?? '';
+  const end = ['until', 'to', 'through', 'by', 'till'].includes(p) ? period.to : ['from', 'since'].includes(p) ? period.from : undefined;
+  if (end === undefined) return undefined;
+  const written = ctx.text.slice(year.start, year.end);
+  if (year.year === end) return { verdict: 'support', claim, start: year.start, end: year.end, message: '' };
+  return { verdict: 'contradiction', claim, start: year.start, end: year.end, message: `${cite(claim)} gives the period as ${sourced}, not ${p} ${written}.`, replacement: String(end), written };
+}
+
+const ordinalSuffix = (n: number): string => {
+  const mod100 = n % 100;
+  if (mod100 >= 11 && mod100 <= 13) return `${n}th`;
+  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+};
+const ordinalWords = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+
+function judgeOrdinal(ctx: Context, claimIndex: number, ordinal: number): Finding | undefined {
+  const claim = ctx.kb.claims[claimIndex];
+  const focus = focusMatches(ctx, claimIndex);
+  const mention = nearest(ctx, claimIndex, (v): v is OrdinalMention =>
+    v.kind === 'ordinal' && (v.determiner || focus.some((f) => distance(v, f) <= 2)));
+  if (!mention) return undefined;
+  if (mention.value === ordinal) return { verdict: 'support', claim, start: mention.start, end: mention.end, message: '' };
+  const written = ctx.text.slice(mention.start, mention.end);
+  const replacement = mention.words && ordinal < ordinalWords.length ? ordinalWords[ordinal] : /^#/.test(written) ? `#${ordinal}` : ordinalSuffix(ordinal);
+  return {
+    verdict: 'contradiction', claim, start: mention.start, end: mention.end,
+    message: `${cite(claim)} has this as the ${ordinalSuffix(ordinal)}, not the ${written.replace(/^#/, '')}.`,
+    replacement: matchCase(replacement, written),
+    written,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quantifiers: "a majority of", "many", "few"
+
+const quantifierScale: Record<Quantifier, [number, number]> = {
+  none: [0, 0], few: [0, 30], minority: [0, 49.9], some: [1, 60], many: [20, 100], majority: [50.1, 100], most: [50.1, 100], all: [100, 100],
+};
+
+function judgeQuantifier(ctx: Context, claimIndex: number, sourced: Quantifier): Finding | undefined {
+  const claim = ctx.kb.claims[claimIndex];
+  const mention = nearest(ctx, claimIndex, (v): v is QuantifierMention | NumberMention => v.kind === 'quantifier' || (v.kind === 'number' && v.unit === 'percent'));
+  if (!mention) return undefined;
+  const [slo, shi] = quantifierScale[sourced];
+  let memo: { lo: number; hi: number };
+  if (mention.kind === 'number') memo = mentionInterval(mention);
+  else {
+    const [lo, hi] = quantifierScale[mention.quantifier];
+    // "not a majority" is at most half.
+    memo = mention.negated ? (lo > 50 ? { lo: 0, hi: 50 } : { lo: hi, hi: 100 }) : { lo, hi };
+    if (mention.quantifier === 'some' || (mention.negated && mention.quantifier !== 'majority' && mention.quantifier !== 'most')) return undefined;
+  }
+  const written = ctx.text.slice(mention.start, mention.end);
+  if (memo.lo <= shi && slo <= memo.hi) return { verdict: 'support', claim, start: mention.start, end: mention.end, message: '' };
+  const name = sourced === 'majority' ? 'a majority' : sourced === 'minority' ? 'a minority' : sourced;
+  return {
+    verdict: 'contradiction', claim, start: mention.kind === 'quantifier' && mention.negated ? Math.max(0, ctx.text.lastIndexOf('not', mention.start)) : mention.start, end: mention.end,
+    message: `${cite(claim)} says ${name}, not ${written}: ${claim.statement}`,
+    written,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stances: negation, antonyms
+
+const negations = new Set(['not', 'no', 'never', 'neither', 'nor', 'none', 'cannot', 'without', 'hardly', 'barely', 'scarcely', 'nobody', 'nothing']);
+const negationPhrases = [['fail', 'to'], ['fails', 'to'], ['failed', 'to'], ['refuse', 'to'], ['refuses', 'to'], ['refused', 'to'], ['no', 'longer']];
+// Phrases that contain a negation word but do not negate.
+const notNegating = [['not', 'only'], ['not', 'just'], ['not', 'merely'], ['not', 'least'], ['no', 'doubt'], ['not', 'counting'], ['not', 'including'], ['without', 'doubt']];
+
+const antonyms: Record<StancePredicate, string[]> = {
+  support: ['oppose', 'opposed', 'opposes', 'opposition', 'opponent', 'against', 'reject', 'resist', 'skeptic', 'sceptic', 'skeptical', 'sceptical', 'scepticism', 'skepticism', 'critic', 'criticise', 'criticize', 'distrust', 'dismiss', 'object', 'hostile', 'wary', 'doubt', 'abandon', 'ban', 'block', 'shun', 'avoid', 'disavow', 'denounce'],
+  cooperate: ['stop', 'end', 'cease', 'halt', 'suspend', 'abandon', 'sever', 'withdraw', 'cut', 'downgrade', 'freeze', 'quit', 'exit', 'terminate', 'pause', 'scrap', 'curtail', 'reduce', 'limit', 'avoid', 'shun', 'distance', 'reject'],
+  role: ['absent', 'marginal', 'minor', 'negligible', 'sidelined', 'insignificant', 'irrelevant', 'passive', 'peripheral', 'excluded', 'limited', 'little'],
+  bound: ['exempt', 'immune', 'free', 'outside', 'excluded', 'beyond'],
+  capable: ['unable', 'incapable', 'unviable', 'inviable', 'fail', 'lack', 'weak', 'unlikely'],
+  generic: [],
+};
+const antonymStems: Record<StancePredicate, Set<string>> = Object.fromEntries(
+  Object.entries(antonyms).map(([k, words]) => [k, new Set(words.map((w) => stem(w)))]),
+) as Record<StancePredicate, Set<string>>;
+
+/** Negation and antonym cues in tokens [from, to): each flips the polarity. */
+function polarityCues(ctx: Context, from: number, to: number, predicate: StancePredicate): { flips: number; cues: Token[] } {
+  const tokens = ctx.tokens;
+  const cues: Token[] = [];
+  const lowerAt = (i: number): string => tokens[i]?.raw.toLowerCase() ?? '';
+  for (let i = from; i < to; i++) {
+    const w = lowerAt(i);
+    if (notNegating.some((p) => p.every((word, k) => lowerAt(i + k) === word))) {
+      i += 1;
+      continue;
+    }
+    // "doesn't": the tokeniser splits it into "doesn" and "t".
+    const contraction = w === 't' && i > 0 && /n['’]$/.test(ctx.text.slice(tokens[i - 1].start, tokens[i].start));
+    if (negations.has(w) || contraction || negationPhrases.some((p) => p.every((word, k) => lowerAt(i + k) === word))) {
+      cues.push(contraction ? tokens[i - 1] : tokens[i]);
+      if (w === 'neither') {
+        // "neither ... nor" is one negation.
+        const nor = tokens.findIndex((t, k) => k > i && k < to && t.raw.toLowerCase() === 'nor');
+        if (nor > 0) i = nor;
+      }
+      continue;
+    }
+    if (antonymStems[predicate].has(tokens[i].norm)) cues.push(tokens[i]);
+  }
+  return { flips: cues.length, cues };
+}
+
+function anchorSpan(ctx: Context, claimIndex: number): { first: number; last: number } {
+  let first = Infinity;
+  let last = -1;
+  for (const matches of ctx.anchors.get(claimIndex)!.values()) {
+    for (const m of matches) {
+      first = Math.min(first, m.first);
+      last = Math.max(last, m.last);
+    }
+  }
+  return { first, last };
+}
+
+function judgeStance(ctx: Context, claimIndex: number, predicate: StancePredicate, polarity: 'positive' | 'negative'): Finding | undefined {
+  const claim = ctx.kb.claims[claimIndex];
+  const span = anchorSpan(ctx, claimIndex);
+  // Cues count inside the stretch the anchors cover, and a few words around it, within the clause.
+  const from = clauseStart(ctx, Math.max(0, span.first - 4), span.first);
+  const to = clauseEnd(ctx, Math.min(ctx.tokens.length, span.last + 4), span.last);
+  const { flips, cues } = polarityCues(ctx, from, to, predicate);
+  const stated = flips % 2 === 0 ? polarity : polarity === 'positive' ? 'negative' : 'positive';
+  const first = ctx.tokens[span.first];
+  const last = ctx.tokens[span.last - 1];
+  if (stated === polarity) return { verdict: 'support', claim, start: first.start, end: last.end, message: '' };
+  const cueStart = Math.min(...cues.map((c) => c.start));
+  let cueEnd = Math.max(...cues.map((c) => c.end));
+  // Cover the word a bare negation negates: "not advocate", "no real role".
+  const after = ctx.tokens.findIndex((t) => t.start >= cueEnd);
+  if (after >= 0 && negations.has(ctx.text.slice(cueStart, cueEnd).toLowerCase())) cueEnd = ctx.tokens[Math.min(after + 1, ctx.tokens.length - 1)].end;
+  return {
+    verdict: 'contradiction', claim, start: cueStart, end: cueEnd,
+    message: `${cite(claim)} says the opposite: ${claim.statement}`,
+    written: ctx.text.slice(cueStart, cueEnd),
+  };
+}
+
+/** Token index where the clause holding `anchor` begins, no earlier than `limit`. */
+function clauseStart(ctx: Context, limit: number, anchor: number): number {
+  for (let i = anchor; i > limit; i--) {
+    const gap = ctx.text.slice(ctx.tokens[i - 1].end, ctx.tokens[i].start);
+    if (/[;:—]/.test(gap) || /^(but|although|though|whereas|while|however|yet)$/i.test(ctx.tokens[i - 1].raw)) return i;
+  }
+  return limit;
+}
+
+function clauseEnd(ctx: Context, limit: number, anchor: number): number {
+  for (let i = Math.max(anchor, 1); i < limit; i++) {
+    const gap = ctx.text.slice(ctx.tokens[i - 1].end, ctx.tokens[i].start);
+    if (/[;:—]/.test(gap) || /^(but|although|though|whereas|however|yet)$/i.test(ctx.tokens[i].raw)) return i;
+  }
+  return limit;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Preferences: "chose A over B"
+
+const preferenceConnectors = [['over'], ['rather', 'than'], ['instead', 'of'], ['in', 'preference', 'to'], ['ahead', 'of'], ['in', 'favour', 'of'], ['in', 'favor', 'of']];
+
+function mentionsOf(ctx: Context, phrases: string[]): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  for (const phrase of phrases) {
+    const forms = ctx.kb.formsOf(phrase);
+    const needles = forms.map((f) => tokenize(f).map((t) => t.norm));
+    for (let i = 0; i < ctx.tokens.length; i++) {
+      for (const needle of needles) {
+        if (needle.length > 0 && needle.every((n, k) => ctx.tokens[i + k]?.norm === n)) found.push({ start: ctx.tokens[i].start, end: ctx.tokens[i + needle.length - 1].end });
+      }
+    }
+  }
+  return found;
+}
+
+function judgePreference(ctx: Context, claimIndex: number, pref: { preferred: string[]; over: string[] }): Finding | undefined {
+  const claim = ctx.kb.claims[claimIndex];
+  const preferred = mentionsOf(ctx, pref.preferred);
+  const dispreferred = mentionsOf(ctx, pref.over);
+  if (preferred.length === 0 && dispreferred.length === 0) return undefined;
+  let connector: { start: number; end: number } | undefined;
+  for (let i = 0; i < ctx.tokens.length && !connector; i++) {
+    for (const words of preferenceConnectors) {
+      if (words.every((w, k) => ctx.tokens[i + k]?.raw.toLowerCase() === w)) {
+        connector = { start: ctx.tokens[i].start, end: ctx.tokens[i + words.length - 1].end };
+        break;
+      }
+    }
+  }
+  if (!connector) return undefined;
+  const before = (m: { start: number }): boolean => m.start < connector!.start;
+  const swapped = dispreferred.some(before) && preferred.some((m) => !before(m)) && !preferred.some(before);
+  const straight = preferred.some(before) && dispreferred.some((m) => !before(m));
+  if (straight) return { verdict: 'support', claim, start: connector.start, end: connector.end, message: '' };
+  if (!swapped) return undefined;
+  const start = Math.min(...dispreferred.filter(before).map((m) => m.start));
+  const end = Math.max(...preferred.filter((m) => !before(m)).map((m) => m.end));
+  return {
+    verdict: 'contradiction', claim, start, end,
+    message: `${cite(claim)} has it the other way round: ${claim.statement}`,
+    written: ctx.text.slice(start, end),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entities: places and partner organisations; people holding a one-of-a-kind part
+
+const properConnectors = new Set(['of', 'the', 'for', 'and', '&', 'de', 'on']);
+
+/** Capitalised phrases after one of `prepositions` ("in Los Angeles", "with the Wilson Center"). */
+function properPhrasesAfter(ctx: Context, prepositions: string[]): { start: number; end: number; text: string }[] {
+  const out: { start: number; end: number; text: string }[] = [];
+  const t = ctx.tokens;
+  for (let i = 0; i < t.length - 1; i++) {
+    if (!prepositions.includes(t[i].raw.toLowerCase())) continue;
+    let j = i + 1;
+    if (t[j].raw.toLowerCase() === 'the') j++;
+    if (j >= t.length || !/^\p{Lu}/u.test(t[j].raw) || t[j].raw.toLowerCase() in monthIndex) continue;
+    let k = j;
+    let lastCap = j;
+    while (k + 1 < t.length && (/^\p{Lu}/u.test(t[k + 1].raw) || properConnectors.has(t[k + 1].raw.toLowerCase())) && !/[,;.]/.test(ctx.text.slice(t[k].end, t[k + 1].start))) {
+      k++;
+      if (/^\p{Lu}/u.test(t[k].raw)) lastCap = k;
+    }
+    out.push({ start: t[j].start, end: t[lastCap].end, text: ctx.text.slice(t[j].start, t[lastCap].end) });
+  }
+  return out;
+}
+const monthIndex: Record<string, true> = Object.fromEntries(monthNames.map((m) => [m.toLowerCase(), true]));
+
+const ignorable = new Set(['the', 'of', 'for', 'and', '&', 'in', 'at', 's', 'de', 'on', 'korea', 'korean', 'republic', 'rok', 'us', 'u', 'united', 'states']);
+function nameTokens(name: string): string[] {
+  return tokenize(name).map((t) => t.norm).filter((n) => !ignorable.has(n));
+}
+
+/** Two names of an organisation or place agree when one's words are all in the other's. */
+export function namesAgree(kb: KnowledgeBase, written: string, idOrPhrase: string): boolean {
+  const a = nameTokens(written);
+  if (a.length === 0) return true;
+  return kb.formsOf(idOrPhrase).some((form) => {
+    const b = nameTokens(form);
+    if (b.length === 0) return false;
+    return a.every((x) => b.includes(x)) || b.every((x) => a.includes(x));
+  });
+}
+
+function judgeEntity(ctx: Context, claimIndex: number, entity: { value: string; kind: 'place' | 'organisation' | 'person' }): Finding | undefined {
+  const claim = ctx.kb.claims[claimIndex];
+  const prepositions = entity.kind === 'place' ? ['in'] : ['with', 'by', 'from'];
+  const anchorRanges = [...ctx.anchors.get(claimIndex)!.values()].flat();
+  const candidates = properPhrasesAfter(ctx, prepositions).filter((c) => !anchorRanges.some((a) => distance(a, c) === 0 && a.start <= c.start && a.end >= c.end));
+  if (candidates.length === 0) return undefined;
+  const agreeing = candidates.find((c) => namesAgree(ctx.kb, c.text, entity.value));
+  if (agreeing) return { verdict: 'support', claim, start: agreeing.start, end: agreeing.end, message: '' };
+  // Only a candidate close to the anchors, and of the right kind, can contradict.
+  const focus = focusMatches(ctx, claimIndex);
+  const near = candidates.filter((c) => Math.min(...focus.map((f) => distance(c, f))) <= 40);
+  const wrongKind = (c: { start: number; end: number }): boolean =>
+    ctx.terms.some((m) => m.start <= c.start && m.end >= c.end && m.value.kind !== entity.kind && !(entity.kind === 'organisation' && (m.value.kind === 'group' || m.value.kind === 'acronym')));
+  const candidate = near.find((c) => !wrongKind(c));
+  if (!candidate) return undefined;
+  const name = ctx.kb.nameOf(entity.value);
+  return {
+    verdict: 'contradiction', claim, start: candidate.start, end: candidate.end,
+    message: `${cite(claim)} names ${name}, not ${candidate.text}: ${claim.statement}`,
+    replacement: name,
+    written: candidate.text,
+  };
+}
+
+function peopleIn(ctx: Context): { id: string; start: number; end: number; text: string }[] {
+  return ctx.terms.filter((m) => m.value.kind === 'person').map((m) => ({ id: m.value.id, start: m.start, end: m.end, text: ctx.text.slice(m.start, m.end) }));
+}
+
+function judgeHolders(ctx: Context, claimIndex: number, holders: string[]): Finding | undefined {
+  const claim = ctx.kb.claims[claimIndex];
+  const people = peopleIn(ctx);
+  if (people.length === 0) return undefined;
+  const holder = people.find((p) => holders.includes(p.id));
+  if (holder) return { verdict: 'support', claim, start: holder.start, end: holder.end, message: '' };
+  const focus = focusMatches(ctx, claimIndex);
+  const closest = people.reduce((a, b) => (Math.min(...focus.map((f) => distance(a, f))) <= Math.min(...focus.map((f) => distance(b, f))) ? a : b));
+  const names = holders.map((id) => ctx.kb.nameOf(id)).join(' and ');
+  return {
+    verdict: 'contradiction', claim, start: closest.start, end: closest.end,
+    message: `${cite(claim)} names ${names}, not ${closest.text}: ${claim.statement}`,
+    replacement: names,
+    written: closest.text,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// People's roles and organisations
+
+const titleWords = /^(professor|fellow|director|adviser|advisor|president|chair|chairman|chairwoman|head|dean|researcher|analyst|lecturer|ambassador|minister|secretary|moderator|ceo|founder|editor|scholar|expert|officer|manager|chief|deputy)$/i;
+const affiliationVerbs = /^(works?|worked|working|employed|directs|directed|leads|led|heads|headed|chairs|chaired|runs|ran|joined|serves|served)$/i;
+
+function titlesAgree(written: string, sourced: string): boolean {
+  const a = nameTokens(written);
+  const b = nameTokens(sourced);
+  return a.length > 0 && (a.every((x) => b.includes(x)) || b.every((x) => a.includes(x)));
+}
+
+function checkRoles(ctx: Context): Finding[] {
+  const findings: Finding[] = [];
+  const people = peopleIn(ctx);
+  people.forEach((person, n) => {
+    const roles = ctx.kb.rolesByPerson.get(person.id);
+    if (!roles || roles.length === 0) return;
+    // What follows the name, up to the next person or the end of the clause, describes them.
+    const limit = n + 1 < people.length ? people[n + 1].start : Infinity;
+    const span = ctx.tokens.filter((t) => t.start >= person.end && t.end <= limit);
+    const cut = span.findIndex((t, i) => i > 0 && /[;:(]/.test(ctx.text.slice(span[i - 1].end, t.start)));
+    const clause = (cut > 0 ? span.slice(0, cut) : span).slice(0, 24);
+    if (clause.length === 0) return;
+    const from = clause[0].start;
+    const to = clause[clause.length - 1].end;
+    const clauseTokens = tokenize(ctx.text.slice(from, to), from);
+    const known = ctx.kb.titleMatcher.matchLongest(clauseTokens);
+    const generic = clauseTokens.filter((t) => titleWords.test(t.raw) && !known.some((k) => k.start <= t.start && k.end >= t.end));
+    const title = known[0] ?? (generic[0] ? { start: generic[0].start, end: generic[0].end } : undefined);
+    const hasCue = title !== undefined || clauseTokens.some((t) => affiliationVerbs.test(t.raw));
+    if (!hasCue) return;
+    // An organisation: a glossary organisation, or a capitalised name after at/of/with/for.
+    const orgTerm = ctx.terms.find((m) => m.start >= from && m.end <= to && (m.value.kind === 'organisation' || m.value.kind === 'group') && !(title && m.start < title.end && m.end > title.start));
+    const sub: Context = { ...ctx, tokens: clauseTokens };
+    const orgPhrase = properPhrasesAfter(sub, ['at', 'of', 'with', 'for']).find((p) => !(title && p.start < title.end && p.end > title.start) && !/^(Korea|South Korea|the United States|China)$/.test(p.text));
+    const org = orgTerm ? { start: orgTerm.start, end: orgTerm.end, text: ctx.text.slice(orgTerm.start, orgTerm.end), id: orgTerm.value.id } : orgPhrase ? { ...orgPhrase, id: undefined as string | undefined } : undefined;
+    const titleText = title ? ctx.text.slice(title.start, title.end) : undefined;
+    const titleOk = !titleText || roles.some((r) => r.value.kind === 'role' && r.value.role.title && titlesAgree(titleText, r.value.role.title));
+    const orgRoles = roles.filter((r) => r.value.kind === 'role' && r.value.role.org);
+    const orgOk = !org || orgRoles.length === 0 || orgRoles.some((r) => r.value.kind === 'role' && (org.id === r.value.role.org || namesAgree(ctx.kb, org.text, r.value.role.org!)));
+    const primary = orgRoles[0] ?? roles[0];
+    if (titleOk && orgOk) {
+      if (titleText || org) findings.push({ verdict: 'support', claim: matchingRole(ctx, roles, titleText, org?.text) ?? primary, start: person.start, end: to, message: '' });
+      return;
+    }
+    const value = primary.value.kind === 'role' ? primary.value.role : undefined;
+    if (!value) return;
+    const described = [value.title, value.org ? `at ${ctx.kb.nameOf(value.org)}` : ''].filter(Boolean).join(' ');
+    const wrong: { start: number; end: number }[] = [];
+    if (!titleOk && title) wrong.push(title);
+    if (!orgOk && org) wrong.push(org);
+    const start = Math.min(...wrong.map((w) => w.start));
+    const end = Math.max(...wrong.map((w) => w.end));
+    const written = ctx.text.slice(start, end);
+    // Whose post the memo describes, if the knowledge base knows.
+    const holder = titleText ? [...ctx.kb.rolesByPerson.entries()].find(([id, rs]) => id !== person.id && rs.some((r) => r.value.kind === 'role' && r.value.role.title && titlesAgree(titleText, r.value.role.title) && nameTokens(titleText).length > 1)) : undefined;
+    const also = holder ? ` (${cite(holder[1][0])} gives that post to ${ctx.kb.nameOf(holder[0])}.)` : '';
+    findings.push({
+      verdict: 'contradiction', claim: primary, start, end,
+      message: `${cite(primary)} gives ${ctx.kb.nameOf(person.id)} as ${described}, not ${written}.${also}`,
+      written,
+    });
+  });
+  return findings;
+}
+
+function matchingRole(ctx: Context, roles: Claim[], title: string | undefined, org: string | undefined): Claim | undefined {
+  return roles.find((r) => r.value.kind === 'role' && (!title || (r.value.role.title && titlesAgree(title, r.value.role.title))) && (!org || !r.value.role.org || namesAgree(ctx.kb, org, r.value.role.org)));
+}

@@ -1,0 +1,73 @@
+// Quick fixes for our diagnostics. Each is a WorkspaceEdit over the exact text it names, so the
+// editor's undo takes it back.
+import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { diagnosticSource } from './diagnostics';
+
+function edit(document: TextDocument, title: string, diagnostic: Diagnostic, edits: TextEdit[], preferred = false): CodeAction {
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred, edit: { changes: { [document.uri]: edits } } };
+}
+
+export function codeActions(document: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const d of diagnostics) {
+    if (d.source !== diagnosticSource) continue;
+    const data = (d.data ?? {}) as Record<string, unknown>;
+    const current = document.getText(d.range);
+    switch (d.code) {
+      case 'contradiction': {
+        const value = data.sourcedValue;
+        // Only if the text is still what the diagnostic saw: never overwrite something else.
+        if (typeof value === 'string' && (data.written === undefined || data.written === current)) {
+          actions.push(edit(document, `Replace with “${value}” (${data.source} ${data.locator})`, d, [TextEdit.replace(d.range, value)], true));
+        }
+        break;
+      }
+      case 'missing-citation': {
+        const suggestions = (data.suggestions as string[] | undefined) ?? [];
+        const at = citationInsertPoint(document, d.range);
+        suggestions.forEach((key, i) => actions.push(edit(document, `Cite [@${key}]`, d, [TextEdit.insert(at, ` [@${key}]`)], i === 0)));
+        break;
+      }
+      case 'citation-mismatch': {
+        const cited = (data.cited as string[] | undefined) ?? [];
+        const suggestions = (data.suggestions as string[] | undefined) ?? [];
+        for (const [i, key] of suggestions.entries()) {
+          const edits = keyRanges(document, d.range, cited).map((r) => TextEdit.replace(r, key));
+          if (edits.length > 0) actions.push(edit(document, `Cite @${key} instead of @${cited.join(', @')}`, d, edits.slice(0, 1), i === 0));
+        }
+        break;
+      }
+      case 'unknown-citation': {
+        const suggestions = (data.suggestions as string[] | undefined) ?? [];
+        suggestions.forEach((key, i) => actions.push(edit(document, `Change to @${key}`, d, [TextEdit.replace(d.range, key)], i === 0)));
+        break;
+      }
+      case 'undefined-acronym': {
+        const expansion = data.expansion;
+        if (typeof expansion === 'string') actions.push(edit(document, `Expand to “${expansion} (${current})”`, d, [TextEdit.replace(d.range, `${expansion} (${current})`)], true));
+        break;
+      }
+    }
+  }
+  return actions;
+}
+
+/** Before the sentence's final punctuation, as Pandoc users write: "… 78% [@kim2023]." */
+function citationInsertPoint(document: TextDocument, range: Range): Range['end'] {
+  const text = document.getText(range);
+  const trailing = /[.!?…]["'’”)]*$/.exec(text);
+  const offset = document.offsetAt(range.end) - (trailing ? trailing[0].length : 0);
+  return document.positionAt(offset);
+}
+
+function keyRanges(document: TextDocument, range: Range, keys: string[]): Range[] {
+  const start = document.offsetAt(range.start);
+  const text = document.getText(range);
+  const out: Range[] = [];
+  for (const key of keys) {
+    const at = text.indexOf(`@${key}`);
+    if (at >= 0) out.push({ start: document.positionAt(start + at + 1), end: document.positionAt(start + at + 1 + key.length) });
+  }
+  return out;
+}

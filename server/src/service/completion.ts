@@ -1,0 +1,71 @@
+// Citation completion inside `[@…]` (and after an in-text `@`), ranked by what the sentence is about.
+import { CompletionItem, CompletionItemKind, MarkupKind, Position } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { KnowledgeBase } from '../knowledge/knowledgeBase';
+import { Source } from '../knowledge/types';
+import { tokenize } from '../text/tokens';
+import { formatReference, ReferenceStyle, shortCitation } from './csl';
+
+export interface CompletionOptions {
+  style: ReferenceStyle;
+  extraSources?: ReadonlyMap<string, Source>;
+}
+
+// The partial key being typed after an `@` that starts a citation.
+const partialKey = /(?:^|[\s[;-])@([\p{L}\p{N}_:.#$%&+?<>~/-]*)$/u;
+
+export function completeCitations(document: TextDocument, position: Position, kb: KnowledgeBase, options: CompletionOptions): CompletionItem[] | null {
+  const lineStart = { line: position.line, character: 0 };
+  const prefix = document.getText({ start: lineStart, end: position });
+  if (prefix.length > 20_000) return null;
+  const match = partialKey.exec(prefix);
+  if (!match) return null;
+  const typed = match[1];
+  const replaceStart = { line: position.line, character: position.character - typed.length };
+  const scores = sentenceScores(document, position, kb);
+  const sources = new Map<string, Source>(kb.sources);
+  for (const [key, source] of options.extraSources ?? []) if (!sources.has(key)) sources.set(key, source);
+  const ranked = [...sources.values()].sort((a, b) => (scores.get(b.key) ?? 0) - (scores.get(a.key) ?? 0) || a.key.localeCompare(b.key));
+  return ranked.map((source, rank): CompletionItem => {
+    const csl = source.csl;
+    const score = scores.get(source.key) ?? 0;
+    return {
+      label: source.key,
+      kind: CompletionItemKind.Reference,
+      detail: `${shortCitation(csl)}: ${csl.title ?? ''}`,
+      labelDetails: { description: shortCitation(csl) },
+      documentation: { kind: MarkupKind.Markdown, value: formatReference(csl, options.style) + (score > 0 ? '\n\n*Supports this sentence.*' : '') },
+      // Authors and title are searchable too: typing "[@steiner" or "[@cyber" finds the source.
+      filterText: `${source.key} ${(csl.author ?? []).map((a) => a.family ?? a.literal ?? '').join(' ')} ${csl.title ?? ''}`,
+      sortText: String(rank).padStart(5, '0'),
+      preselect: rank === 0 && score > 0,
+      textEdit: { range: { start: replaceStart, end: position }, newText: source.key },
+    };
+  });
+}
+
+/** How strongly each source's claims and terms match the sentence around the cursor. */
+function sentenceScores(document: TextDocument, position: Position, kb: KnowledgeBase): Map<string, number> {
+  const text = document.getText();
+  const offset = document.offsetAt(position);
+  // The sentence: back to the previous full stop or blank line, forward to the next.
+  let start = offset;
+  while (start > 0 && offset - start < 2000 && !/[.!?]\s/.test(text.slice(start - 1, start + 1)) && text.slice(start - 2, start) !== '\n\n') start--;
+  let end = offset;
+  while (end < text.length && end - offset < 2000 && !/[.!?\n]/.test(text[end])) end++;
+  const tokens = tokenize(text.slice(start, end));
+  const scores = new Map<string, number>();
+  const groups = new Map<number, Set<number>>();
+  for (const hit of kb.anchorMatcher.matchAll(tokens)) {
+    const set = groups.get(hit.value.claim) ?? new Set<number>();
+    set.add(hit.value.group);
+    groups.set(hit.value.claim, set);
+  }
+  for (const [claimIndex, matched] of groups) {
+    const claim = kb.claims[claimIndex];
+    const share = matched.size / Math.max(1, claim.about.length);
+    scores.set(claim.source, (scores.get(claim.source) ?? 0) + share * share * 2);
+  }
+  for (const m of kb.termMatcher.matchLongest(tokens)) for (const s of m.value.sources) scores.set(s.key, (scores.get(s.key) ?? 0) + 0.25);
+  return scores;
+}

@@ -1,0 +1,96 @@
+// Turns a document analysis into LSP diagnostics: contradictions, citation support, unknown and
+// missing citations, and acronyms used before they are expanded.
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { KnowledgeBase } from '../knowledge/knowledgeBase';
+import { CheckLevel, CheckLevels } from '../common/settings';
+import { DocumentAnalysis } from './analysis';
+import { closestKeys } from './citations';
+
+export const diagnosticSource = 'policy-lens';
+
+export type DiagnosticCode = 'contradiction' | 'citation-mismatch' | 'unknown-citation' | 'missing-citation' | 'undefined-acronym';
+
+export interface DiagnosticOptions {
+  checks: CheckLevels;
+  /** Citation keys defined outside the knowledge base (bibliography files, front matter). */
+  extraKeys?: ReadonlySet<string>;
+}
+
+const severities: Record<Exclude<CheckLevel, 'off'>, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, analysis: DocumentAnalysis, options: DiagnosticOptions): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const push = (check: keyof CheckLevels, code: DiagnosticCode, start: number, end: number, message: string, data: Record<string, unknown>): void => {
+    const level = options.checks[check];
+    if (level === 'off') return;
+    out.push({
+      range: { start: document.positionAt(start), end: document.positionAt(end) },
+      severity: severities[level],
+      code,
+      source: diagnosticSource,
+      message,
+      data: { code, ...data },
+    });
+  };
+  const known = (key: string): boolean => kb.sources.has(key) || (options.extraKeys?.has(key) ?? false);
+
+  for (const sentence of analysis.sentences) {
+    const contradictions = sentence.findings.filter((f) => f.verdict === 'contradiction');
+    for (const f of contradictions) {
+      push('contradiction', 'contradiction', f.start, f.end, f.message, {
+        source: f.claim.source, claimId: f.claim.id, locator: f.claim.locator, sourcedValue: f.replacement, written: f.written, statement: f.claim.statement,
+      });
+    }
+    // Sources that support the sentence, best first (most claims matched).
+    const support = new Map<string, number>();
+    for (const f of sentence.findings) if (f.verdict === 'support') support.set(f.claim.source, (support.get(f.claim.source) ?? 0) + 1);
+    const suggestions = [...support.entries()].sort((a, b) => b[1] - a[1]).map(([key]) => key);
+    const cited = sentence.citations.flatMap((c) => c.keys.map((k) => k.key));
+    if (suggestions.length > 0 && contradictions.length === 0) {
+      if (cited.length === 0) {
+        const first = sentence.findings.find((f) => f.verdict === 'support')!;
+        push('missingCitation', 'missing-citation', sentence.start, sentence.end, `This states a sourced fact without a citation; ${suggestions.map((s) => `[@${s}]`).join(' or ')} supports it.`, {
+          suggestions, claimId: first.claim.id, locator: first.claim.locator,
+        });
+      } else if (cited.every(known) && !cited.some((k) => support.has(k))) {
+        const citation = sentence.citations[0];
+        const best = sentence.findings.find((f) => f.verdict === 'support' && f.claim.source === suggestions[0])!;
+        push('citationMismatch', 'citation-mismatch', citation.start, citation.end, `${cited.join(', ')} does not state this; ${best.claim.source} (${best.claim.locator}) does.`, {
+          cited, suggestions, claimId: best.claim.id, locator: best.claim.locator,
+        });
+      }
+    }
+  }
+
+  for (const citation of analysis.citations) {
+    for (const k of citation.keys) {
+      if (known(k.key)) continue;
+      const closest = closestKeys(k.key, [...kb.sources.keys(), ...(options.extraKeys ?? [])]);
+      push('unknownCitation', 'unknown-citation', k.start, k.end, `Unknown citation key "${k.key}"${closest.length ? `; did you mean ${closest.map((c) => `@${c}`).join(', ')}?` : '.'}`, { key: k.key, suggestions: closest });
+    }
+  }
+
+  // Acronyms: the first use must be expanded there or earlier; later uses are fine.
+  const seen = new Set<string>();
+  for (let i = 0; i < analysis.terms.length; i++) {
+    const occurrence = analysis.terms[i];
+    const term = occurrence.term;
+    if (seen.has(term.id)) continue;
+    seen.add(term.id);
+    if (!occurrence.short || !term.expandOnFirstUse || !term.expansion) continue;
+    // "Open-Ended Working Group (OEWG)": the long form right before it in the same sentence counts.
+    const sentence = analysis.sentences.find((s) => s.start <= occurrence.start && occurrence.end <= s.end);
+    const expandedNearby = sentence !== undefined && analysis.terms.some((t, j) => j !== i && t.term.id === term.id && !t.short && t.start >= sentence.start && t.end <= sentence.end);
+    if (expandedNearby) continue;
+    push('undefinedAcronym', 'undefined-acronym', occurrence.start, occurrence.end, `${document.getText().slice(occurrence.start, occurrence.end)} is not expanded on first use: ${term.expansion}.`, {
+      expansion: term.expansion, term: term.id,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,300 @@
+// Finds the prose in a memo. Block structure comes from markdown-it (inline parsing switched off:
+// we only need where paragraphs, headings and table cells are); inside each block, everything that
+// is not prose (code spans, URLs, link targets, HTML, citation brackets) is masked with spaces so
+// that offsets in the masked text are offsets in the document.
+import MarkdownIt from 'markdown-it';
+
+export interface CitationKey {
+  key: string;
+  /** Offsets of the key itself (without `@`), relative to the document. */
+  start: number;
+  end: number;
+}
+
+export interface Citation {
+  /** The whole citation: `[see @a, p. 3; @b]` or an in-text `@a`. */
+  start: number;
+  end: number;
+  bracketed: boolean;
+  keys: CitationKey[];
+}
+
+export interface ProseBlock {
+  start: number;
+  end: number;
+  /** The block's text with non-prose masked by spaces; same length as the document slice. */
+  text: string;
+  citations: Citation[];
+}
+
+export interface FrontMatter {
+  start: number;
+  end: number;
+  /** The YAML between the fences, and its offset in the document. */
+  yaml: string;
+  yamlStart: number;
+}
+
+export interface ParsedProse {
+  blocks: ProseBlock[];
+  frontMatter?: FrontMatter;
+}
+
+const markdown = new MarkdownIt({ html: true });
+// Only block structure: inline rules, typographic replacements and linkify are not needed.
+markdown.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
+
+/** Offsets at which each line starts; `\r\n`, `\r` and `\n` all end a line, as in LSP. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+function lineEnd(text: string, starts: number[], line: number): number {
+  let end = line + 1 < starts.length ? starts[line + 1] : text.length;
+  while (end > starts[line] && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+  return end;
+}
+
+function findFrontMatter(text: string, starts: number[]): FrontMatter | undefined {
+  if (!/^---[ \t]*(\r\n|\r|\n)/.test(text)) return undefined;
+  for (let line = 1; line < starts.length; line++) {
+    const content = text.slice(starts[line], lineEnd(text, starts, line));
+    if (/^(---|\.\.\.)[ \t]*$/.test(content)) {
+      const yamlStart = starts[1];
+      return { start: 0, end: lineEnd(text, starts, line), yaml: text.slice(yamlStart, starts[line]), yamlStart };
+    }
+  }
+  return undefined;
+}
+
+/** Splits a document into prose blocks. Plain text has no Markdown structure: blank lines separate paragraphs. */
+export function parseProse(text: string, languageId = 'markdown'): ParsedProse {
+  const starts = lineStarts(text);
+  if (languageId !== 'markdown') return { blocks: plainBlocks(text, starts) };
+  const frontMatter = findFrontMatter(text, starts);
+  const firstLine = frontMatter ? starts.findIndex((s) => s > frontMatter.end) : 0;
+  if (firstLine < 0) return { blocks: [], frontMatter };
+  // markdown-it sees the text after the front matter; its line numbers are shifted back below.
+  const body = text.slice(starts[firstLine]);
+  const tokens = markdown.parse(body, {});
+  const blocks: ProseBlock[] = [];
+  let listItemPending = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.type === 'list_item_open') listItemPending = true;
+    if (!token.map) continue;
+    const from = token.map[0] + firstLine;
+    const to = token.map[1] + firstLine;
+    if (token.type === 'paragraph_open' || token.type === 'heading_open') {
+      const start = starts[from];
+      const end = lineEnd(text, starts, to - 1);
+      const heading = token.type === 'heading_open' ? (token.markup.startsWith('#') ? 'atx' : 'setext') : undefined;
+      blocks.push(makeBlock(text, start, end, { listMarker: listItemPending, heading }));
+      listItemPending = false;
+    } else if (token.type === 'table_open') {
+      for (let line = from; line < to; line++) blocks.push(...tableCells(text, starts[line], lineEnd(text, starts, line)));
+      while (i + 1 < tokens.length && tokens[i].type !== 'table_close') i++;
+    }
+  }
+  return { blocks, frontMatter };
+}
+
+function plainBlocks(text: string, starts: number[]): ProseBlock[] {
+  const blocks: ProseBlock[] = [];
+  let blockStart = -1;
+  for (let line = 0; line <= starts.length; line++) {
+    const blank = line === starts.length || text.slice(starts[line], lineEnd(text, starts, line)).trim() === '';
+    if (!blank && blockStart < 0) blockStart = line;
+    if (blank && blockStart >= 0) {
+      blocks.push(makeBlock(text, starts[blockStart], lineEnd(text, starts, line - 1), { plain: true }));
+      blockStart = -1;
+    }
+  }
+  return blocks;
+}
+
+function tableCells(text: string, start: number, end: number): ProseBlock[] {
+  const row = text.slice(start, end);
+  if (/^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/.test(row)) return []; // the delimiter row
+  const cells: ProseBlock[] = [];
+  let cellStart = 0;
+  for (let i = 0; i <= row.length; i++) {
+    if (i === row.length || (row[i] === '|' && row[i - 1] !== '\\')) {
+      if (i > cellStart && row.slice(cellStart, i).trim()) cells.push(makeBlock(text, start + cellStart, start + i, {}));
+      cellStart = i + 1;
+    }
+  }
+  return cells;
+}
+
+interface BlockOptions {
+  listMarker?: boolean;
+  heading?: 'atx' | 'setext';
+  plain?: boolean;
+}
+
+function makeBlock(text: string, start: number, end: number, options: BlockOptions): ProseBlock {
+  const chars = text.slice(start, end).split('');
+  const raw = text.slice(start, end);
+  const mask = (from: number, to: number): void => {
+    for (let i = Math.max(0, from); i < Math.min(chars.length, to); i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+  };
+  const citations: Citation[] = [];
+  if (!options.plain) {
+    maskLinePrefixes(raw, mask, options);
+    maskInline(raw, mask, citations, start);
+  } else {
+    findCitations(raw, mask, citations, start, new Uint8Array(raw.length));
+  }
+  return { start, end, text: chars.join(''), citations };
+}
+
+/** Blockquote markers, the list marker of an item's first paragraph, heading markers. */
+function maskLinePrefixes(raw: string, mask: (from: number, to: number) => void, options: BlockOptions): void {
+  let lineStart = 0;
+  let first = true;
+  while (lineStart <= raw.length) {
+    let lineEndAt = raw.indexOf('\n', lineStart);
+    if (lineEndAt < 0) lineEndAt = raw.length;
+    const line = raw.slice(lineStart, lineEndAt);
+    const prefix = /^[ \t]*(?:>[ \t]?)*/.exec(line)![0].length;
+    let cut = prefix;
+    if (first && options.listMarker) {
+      const marker = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?[ \t]+/.exec(line.slice(prefix));
+      if (marker) cut += marker[0].length;
+    }
+    if (options.heading === 'atx') {
+      const hashes = /^#{1,6}[ \t]*/.exec(line.slice(prefix));
+      if (hashes) cut += hashes[0].length;
+      const closing = /[ \t]+#+[ \t]*$/.exec(line);
+      if (closing) mask(lineStart + closing.index, lineEndAt);
+    }
+    if (options.heading === 'setext' && !first && /^[ \t]*(=+|-+)[ \t]*$/.test(line)) cut = line.length;
+    mask(lineStart, lineStart + cut);
+    first = false;
+    lineStart = lineEndAt + 1;
+  }
+}
+
+// A Pandoc citation key: starts with a letter, digit or _, then internal punctuation allowed.
+const keyBody = /[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*/uy;
+
+function readKey(raw: string, at: number): string | undefined {
+  keyBody.lastIndex = at;
+  const m = keyBody.exec(raw);
+  return m ? m[0] : undefined;
+}
+
+/**
+ * Masks inline non-prose in one block and records citations. Hand-written scanning (no
+ * backtracking regular expressions) keeps this linear in the block's length.
+ */
+function maskInline(raw: string, mask: (from: number, to: number) => void, citations: Citation[], offset: number): void {
+  const taken = new Uint8Array(raw.length);
+  const take = (from: number, to: number): void => {
+    mask(from, to);
+    taken.fill(1, from, to);
+  };
+  // 1. HTML comments and code spans (nothing inside them is anything else).
+  let i = 0;
+  while (i < raw.length) {
+    if (raw.startsWith('<!--', i)) {
+      const close = raw.indexOf('-->', i + 4);
+      const end = close < 0 ? raw.length : close + 3;
+      take(i, end);
+      i = end;
+    } else if (raw[i] === '`') {
+      let run = 1;
+      while (raw[i + run] === '`') run++;
+      const fence = '`'.repeat(run);
+      let search = i + run;
+      let close = -1;
+      while ((search = raw.indexOf(fence, search)) >= 0) {
+        if (raw[search + run] !== '`' && raw[search - 1] !== '`') {
+          close = search;
+          break;
+        }
+        while (raw[search] === '`') search++;
+      }
+      if (close < 0) i += run;
+      else {
+        take(i, close + run);
+        i = close + run;
+      }
+    } else if (raw[i] === '\\' && i + 1 < raw.length && /[!-/:-@[-`{-~]/.test(raw[i + 1])) {
+      take(i, i + 1);
+      i += 2;
+    } else i++;
+  }
+  // 2. Autolinks, raw URLs and inline HTML tags.
+  for (const pattern of [/<(?:https?|mailto|ftp):[^\s<>]*>/gi, /\b(?:https?:\/\/|www\.)[^\s<>]*[^\s<>.,;:!?'")\]]/gi, /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]{0,500})?\/?>/g]) {
+    for (const m of raw.matchAll(pattern)) if (!taken[m.index!]) take(m.index!, m.index! + m[0].length);
+  }
+  // 3. Citations (recorded, then masked) before links, so `[@key]` is never read as link text.
+  findCitations(raw, mask, citations, offset, taken);
+  // 4. Images, link targets, reference links, footnote markers, emphasis markers.
+  for (const m of raw.matchAll(/!\[[^\]\n]{0,500}\]\([^()\n]{0,2000}\)/g)) if (!taken[m.index!]) take(m.index!, m.index! + m[0].length);
+  for (const m of raw.matchAll(/\]\([^()\n]{0,2000}\)|\]\[[^\]\n]{0,200}\]|\[\^[^\]\n]{1,100}\]/g)) if (!taken[m.index!]) take(m.index!, m.index! + m[0].length);
+  for (let j = 0; j < raw.length; j++) {
+    const c = raw[j];
+    if (taken[j]) continue;
+    if (c === '[' || c === ']' || c === '*' || c === '~' || (c === '_' && !/[\p{L}\p{N}]/u.test(raw[j - 1] ?? '') )) mask(j, j + 1);
+  }
+}
+
+function findCitations(raw: string, mask: (from: number, to: number) => void, citations: Citation[], offset: number, taken: Uint8Array): void {
+  // Bracketed: [ ... @key ... ] with no nested brackets.
+  let i = 0;
+  while ((i = raw.indexOf('[', i)) >= 0) {
+    const close = raw.indexOf(']', i + 1);
+    if (close < 0) break;
+    const inner = raw.slice(i + 1, close);
+    if (inner.includes('[') || taken[i]) {
+      i++;
+      continue;
+    }
+    const keys: CitationKey[] = [];
+    for (let j = 0; j < inner.length; j++) {
+      const before = j === 0 ? ' ' : inner[j - 1];
+      if (inner[j] === '@' && /[\s;-]/.test(before)) {
+        const key = inner[j + 1] === '{' ? braceKey(inner, j + 1) : readKey(inner, j + 1);
+        if (key) {
+          const keyStart = i + 1 + j + 1 + (inner[j + 1] === '{' ? 1 : 0);
+          keys.push({ key, start: offset + keyStart, end: offset + keyStart + key.length });
+        }
+      }
+    }
+    const isLink = raw[close + 1] === '(' || raw[close + 1] === '[';
+    if (keys.length > 0 && !isLink) {
+      citations.push({ start: offset + i, end: offset + close + 1, bracketed: true, keys });
+      mask(i, close + 1);
+      taken.fill(1, i, close + 1);
+      i = close + 1;
+    } else i++;
+  }
+  // In-text: @key preceded by neither a word character nor an @ (so e-mail addresses are not citations).
+  for (let j = 0; j < raw.length; j++) {
+    if (raw[j] !== '@' || taken[j]) continue;
+    const before = j === 0 ? ' ' : raw[j - 1];
+    if (/[\p{L}\p{N}_@.\-+]/u.test(before)) continue;
+    const key = readKey(raw, j + 1);
+    if (!key) continue;
+    citations.push({ start: offset + j, end: offset + j + 1 + key.length, bracketed: false, keys: [{ key, start: offset + j + 1, end: offset + j + 1 + key.length }] });
+    mask(j, j + 1 + key.length);
+    taken.fill(1, j, j + 1 + key.length);
+  }
+  citations.sort((a, b) => a.start - b.start);
+}
+
+function braceKey(text: string, at: number): string | undefined {
+  const close = text.indexOf('}', at);
+  return close > at + 1 ? text.slice(at + 1, close) : undefined;
+}

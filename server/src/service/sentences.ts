@@ -1,0 +1,62 @@
+// Sentence boundaries in masked prose. A full stop ends a sentence only when followed by space and
+// a plausible sentence start, and not after an abbreviation ("U.S.", "Dr.", "e.g.") or an initial;
+// decimals never qualify because no space follows their point.
+
+export interface SentenceSpan {
+  start: number;
+  end: number;
+}
+
+const abbreviations = new Set([
+  'dr', 'mr', 'mrs', 'ms', 'prof', 'st', 'jr', 'sr', 'no', 'nos', 'vol', 'pp', 'p', 'ch', 'fig', 'figs', 'eg', 'ie', 'etc', 'vs',
+  'cf', 'al', 'inc', 'ltd', 'co', 'corp', 'dept', 'gen', 'gov', 'sen', 'rep', 'approx', 'est', 'jan', 'feb', 'mar', 'apr', 'jun',
+  'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'para', 'paras', 'art', 'sec', 'op', 'cit', 'ibid', 'rev', 'ed', 'eds', 'mt',
+]);
+
+function isSpace(c: string | undefined): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0';
+}
+
+/** The word (letters and inner dots) that ends just before `at`. */
+function wordBefore(text: string, at: number): string {
+  let i = at;
+  while (i > 0 && /[\p{L}.]/u.test(text[i - 1])) i--;
+  return text.slice(i, at);
+}
+
+export function splitSentences(text: string, from = 0, to = text.length): SentenceSpan[] {
+  const spans: SentenceSpan[] = [];
+  let start = from;
+  const push = (end: number): void => {
+    let s = start;
+    let e = end;
+    while (s < e && isSpace(text[s])) s++;
+    while (e > s && isSpace(text[e - 1])) e--;
+    if (e > s) spans.push({ start: s, end: e });
+  };
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c !== '.' && c !== '!' && c !== '?' && c !== '…') continue;
+    // Closing quotes and brackets belong to the sentence.
+    let end = i + 1;
+    while (end < to && /[.!?…"'’”)\]]/.test(text[end])) end++;
+    if (end < to && !isSpace(text[end])) continue;
+    let next = end;
+    while (next < to && isSpace(text[next])) next++;
+    if (next < to && !/[\p{Lu}\p{N}"'‘“([\p{Lo}]/u.test(text[next])) continue;
+    if (c === '.') {
+      const word = wordBefore(text, i);
+      const bare = word.replace(/\./g, '').toLowerCase();
+      // An initial ("John F. Kennedy") or a dotted abbreviation ("U.S.", "e.g.").
+      if (/^\p{Lu}$/u.test(word) || word.includes('.') || abbreviations.has(bare)) {
+        // "... in the U.S. The next ..." is ambiguous; staying in one sentence is the silent choice.
+        continue;
+      }
+    }
+    push(end);
+    start = end;
+    i = end - 1;
+  }
+  push(to);
+  return spans;
+}

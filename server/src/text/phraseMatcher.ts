@@ -1,0 +1,87 @@
+// Finds every occurrence of many phrases in a token stream at once, with a trie over normalised
+// tokens: one pass over the text, whatever the number of phrases.
+import { Token, tokenize } from './tokens';
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Entries whose phrase ends here, with which of its tokens must be written in capitals. */
+  ends: { value: number; upperMask: boolean[] }[];
+}
+
+export interface PhraseMatch<T> {
+  value: T;
+  /** Index of the first and one past the last token. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+}
+
+export class PhraseMatcher<T> {
+  private readonly root: TrieNode = { next: new Map(), ends: [] };
+  private readonly values: T[] = [];
+  private longest = 0;
+
+  /** Adds a phrase. Tokens written in capitals (acronyms such as IT, US, APT) only match capitals. */
+  add(phrase: string, value: T): void {
+    const tokens = tokenize(phrase);
+    if (tokens.length === 0) return;
+    let node = this.root;
+    for (const token of tokens) {
+      let child = node.next.get(token.norm);
+      if (!child) {
+        child = { next: new Map(), ends: [] };
+        node.next.set(token.norm, child);
+      }
+      node = child;
+    }
+    const upperMask = tokens.map((t) => t.upper && /\p{L}/u.test(t.raw));
+    // An all-capitals phrase of ordinary words ("NATIONAL STRATEGY") is not an acronym; only
+    // short capitalised tokens are case-sensitive.
+    for (let i = 0; i < tokens.length; i++) if (tokens[i].raw.length > 5) upperMask[i] = false;
+    this.values.push(value);
+    node.ends.push({ value: this.values.length - 1, upperMask });
+    this.longest = Math.max(this.longest, tokens.length);
+  }
+
+  /** All matches, including overlapping ones, in order of their first token. */
+  matchAll(tokens: readonly Token[]): PhraseMatch<T>[] {
+    const found: PhraseMatch<T>[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      let node: TrieNode | undefined = this.root;
+      for (let j = i; j < tokens.length && j - i < this.longest; j++) {
+        node = node.next.get(tokens[j].norm);
+        if (!node) break;
+        for (const end of node.ends) {
+          if (end.upperMask.every((mustBeUpper, k) => !mustBeUpper || tokens[i + k].upper)) {
+            found.push({ value: this.values[end.value], first: i, last: j + 1, start: tokens[i].start, end: tokens[j].end });
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Longest non-overlapping matches, left to right. */
+  matchLongest(tokens: readonly Token[]): PhraseMatch<T>[] {
+    const all = this.matchAll(tokens);
+    const chosen: PhraseMatch<T>[] = [];
+    let i = 0;
+    let cursor = 0;
+    while (i < all.length) {
+      // Among matches starting at the same token, prefer the longest.
+      let best = all[i];
+      let j = i + 1;
+      while (j < all.length && all[j].first === best.first) {
+        if (all[j].last > best.last) best = all[j];
+        j++;
+      }
+      if (best.first >= cursor) {
+        chosen.push(best);
+        cursor = best.last;
+      }
+      i = j;
+    }
+    return chosen;
+  }
+}

@@ -1,0 +1,90 @@
+// Word tokens with their offsets, normalised for matching. Possessive 's is dropped and a light
+// stemmer folds plurals and -ed/-ing forms, so knowledge phrases are written once in base form.
+
+export interface Token {
+  /** Offset of the first character in the tokenised string. */
+  start: number;
+  /** Offset just past the last character. */
+  end: number;
+  /** The text as written. */
+  raw: string;
+  /** Lower-cased and stemmed: the form used for matching. */
+  norm: string;
+  /** True when the token is written in capitals (two or more letters, or a lone capital): acronyms. */
+  upper: boolean;
+}
+
+// Letters and digits, plus `&` as a token of its own (R&D, AT&T). Linear: no nested quantifiers.
+const wordPattern = /[\p{L}\p{N}]+|&/gu;
+const possessive = /^['’‘]s(?![\p{L}\p{N}])/u;
+
+export function tokenize(text: string, offset = 0): Token[] {
+  const tokens: Token[] = [];
+  wordPattern.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = wordPattern.exec(text)) !== null) {
+    const raw = match[0];
+    const start = match.index;
+    const end = start + raw.length;
+    tokens.push({ start: start + offset, end: end + offset, raw, norm: stem(raw.toLowerCase()), upper: isUpper(raw) });
+    // Skip a possessive 's so that "Korea's" reads as "Korea".
+    const rest = text.slice(end, end + 3);
+    if (possessive.test(rest)) wordPattern.lastIndex = end + 2;
+  }
+  return tokens;
+}
+
+function isUpper(raw: string): boolean {
+  if (!/\p{Lu}/u.test(raw)) return false;
+  return raw === raw.toUpperCase();
+}
+
+const irregular: Record<string, string> = {
+  countries: 'country',
+  parties: 'party',
+  policies: 'policy',
+  economies: 'economy',
+  capabilities: 'capability',
+  activities: 'activity',
+  strategies: 'strategy',
+  agencies: 'agency',
+  technologies: 'technology',
+  allies: 'ally',
+  data: 'data',
+  media: 'media',
+  people: 'person',
+  men: 'man',
+  women: 'woman',
+};
+
+/**
+ * A deliberately small stemmer: folds the inflections a memo writer uses for the same word
+ * (supports/supported/supporting, partner/partners, agenda/agendas). Short words are kept whole
+ * so that acronyms and small function words never collide.
+ */
+export function stem(word: string): string {
+  const known = irregular[word];
+  if (known) return known;
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  let w = word;
+  if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (/(?:ss|us|is)$/.test(w)) {
+    // class, status, analysis: not plurals
+  } else if (/(?:ches|shes|sses|xes|zes)$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+  if (w.endsWith('ing') && w.length > 5) w = undouble(w.slice(0, -3));
+  else if (w.endsWith('ied') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('ed') && w.length > 4) w = undouble(w.slice(0, -2));
+  // A final silent e goes too, so advocate / advocated / advocating meet at "advocat".
+  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
+  return w;
+}
+
+function undouble(w: string): string {
+  return /([bdgmnprt])\1$/.test(w) ? w.slice(0, -1) : w;
+}
+
+/** Normalises a phrase to the token forms used for matching. */
+export function phraseTokens(phrase: string): Token[] {
+  return tokenize(phrase);
+}

@@ -1,0 +1,463 @@
+// End-to-end test of the packaged Policy Lens extension in real VS Code: code-server (the VS Code
+// workbench + extension host, served to a browser) driven through headless Chromium.
+//
+//   node --test test/e2e/vscode.e2e.mjs                 # VSIX: <repo>/policy-lens.vsix
+//   POLICY_LENS_VSIX=x.vsix node --test test/e2e/vscode.e2e.mjs
+//   node test/e2e/vscode.e2e.mjs path/to/x.vsix         # direct run, VSIX as argument
+//
+// Needs scripts/e2e/install.sh (code-server under .e2e/, chromium) and a VSIX (npm run package).
+// Environment overrides:
+//   POLICY_LENS_VSIX     the VSIX to install
+//   CODE_SERVER          code-server command (default <repo>/.e2e/bin/code-server, made by install.sh)
+//   CHROMIUM             Chromium binary (default /usr/bin/chromium)
+//   E2E_SCREENSHOT_DIR   where the README screenshots go (default <repo>/docs/images)
+//   E2E_ARTIFACTS_DIR    failure screenshots and logs (default <repo>/test-results/e2e, git-ignored)
+//   E2E_TIMEOUT_MS       global watchdog (default 300000)
+//   E2E_KEEP_TMP=1       keep the temporary user-data / extensions / workspace folders
+import test, { after, before, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '../..');
+const cliVsix = process.argv[2] && process.argv[2].endsWith('.vsix') ? process.argv[2] : undefined;
+const vsixPath = path.resolve(cliVsix || process.env.POLICY_LENS_VSIX || path.join(repoRoot, 'policy-lens.vsix'));
+const codeServer = process.env.CODE_SERVER || path.join(repoRoot, '.e2e/bin/code-server');
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+const screenshotDir = path.resolve(process.env.E2E_SCREENSHOT_DIR || path.join(repoRoot, 'docs/images'));
+const artifactsDir = path.resolve(process.env.E2E_ARTIFACTS_DIR || path.join(repoRoot, 'test-results/e2e'));
+const WATCHDOG_MS = Number(process.env.E2E_TIMEOUT_MS || 5 * 60_000);
+
+// The fixture's sentences (test/e2e/fixture/memo.md)
+const CONTRADICTED = "Nearly 90% of Korea's total exports go to the Indo-Pacific.";
+const WRONG_VALUE = '90%';
+const HOVER_WORD = 'OEWG';
+const COMPLETION_LINE = 'Further reading:';
+const CITATION_KEYS = ['kim2023', 'pacforum2022'];
+const SCREENSHOTS = ['diagnostics.png', 'hover.png', 'completion.png', 'quickfix.png'];
+
+const t0 = Date.now();
+const log = (msg) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
+
+// ---------------------------------------------------------------------------------------------
+// Process bookkeeping: code-server runs in its own process group; at the end every descendant
+// (extension host, file watcher, Markdown server, the Policy Lens server, ...) is ended by PID.
+// ---------------------------------------------------------------------------------------------
+const rootPids = new Set();
+
+function childrenOf() {
+  const map = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!map.has(ppid)) map.set(ppid, []);
+      map.get(ppid).push(Number(name));
+    } catch { /* exited meanwhile */ }
+  }
+  return map;
+}
+
+function descendants(pid, map = childrenOf()) {
+  const out = [];
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop();
+    for (const c of map.get(p) || []) { out.push(c); stack.push(c); }
+  }
+  return out;
+}
+
+function alive(pid) {
+  try { process.kill(pid, 0); return true; } catch { return false; }
+}
+
+function signalTree(signal) {
+  const map = childrenOf();
+  const pids = [];
+  for (const root of rootPids) {
+    pids.push(root, ...descendants(root, map));
+    try { process.kill(-root, signal); } catch { /* group gone */ }
+  }
+  for (const p of pids) { try { process.kill(p, signal); } catch { /* gone */ } }
+  return pids;
+}
+
+/** SIGTERM the trees, wait, SIGKILL what is left. Returns the PIDs that were signalled. */
+async function killAll() {
+  const pids = signalTree('SIGTERM');
+  for (let i = 0; i < 30 && pids.some(alive); i++) await sleep(100);
+  const left = pids.filter(alive);
+  if (left.length) {
+    log(`SIGKILL ${left.join(' ')}`);
+    signalTree('SIGKILL');
+    for (const p of left) { try { process.kill(p, 'SIGKILL'); } catch { /* gone */ } }
+  }
+  rootPids.clear();
+  return pids;
+}
+
+// Last resort, synchronous: on exit (watchdog, crash) SIGKILL whatever is still there.
+process.on('exit', () => { if (rootPids.size) signalTree('SIGKILL'); });
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => { signalTree('SIGKILL'); process.exit(130); });
+}
+
+let browser;
+const watchdog = setTimeout(() => {
+  console.error(`# watchdog: the VS Code e2e suite ran longer than ${WATCHDOG_MS} ms; killing everything`);
+  signalTree('SIGKILL');
+  try { browser?.close(); } catch { /* ignore */ }
+  process.exit(1);
+}, WATCHDOG_MS);
+watchdog.unref();
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(what, fn, { timeout = 30_000, interval = 250 } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) { last = e; }
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? `: ${last.message}` : ''}`);
+    await sleep(interval);
+  }
+}
+
+/**
+ * Screen rectangle of `needle` in the editor's rendered lines (Monaco renders spaces as
+ * U+00A0 and splits lines into token spans). Also returns the rectangle of its line.
+ */
+function textRect(page, needle) {
+  return page.evaluate((needle) => {
+    for (const line of document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line')) {
+      const nodes = [];
+      let text = '';
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) { nodes.push([walker.currentNode, text.length]); text += walker.currentNode.data; }
+      const i = text.replace(/\u00a0/g, ' ').indexOf(needle);
+      if (i < 0) continue;
+      const at = (k, isEnd) => {
+        for (const [n, off] of nodes) {
+          if (isEnd ? k <= off + n.data.length : k < off + n.data.length) return [n, k - off];
+        }
+        return null;
+      };
+      const range = document.createRange();
+      range.setStart(...at(i, false));
+      range.setEnd(...at(i + needle.length, true));
+      const r = range.getBoundingClientRect();
+      const l = line.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height, line: { x: l.x, y: l.y, width: l.width, height: l.height } };
+    }
+    return null;
+  }, needle);
+}
+
+/** The active editor's visible text, lines in screen order, spaces normalised. */
+function editorLines(page) {
+  return page.evaluate(() => {
+    const lines = [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line')]
+      .map((el) => ({ top: el.getBoundingClientRect().top, text: el.textContent.replace(/\u00a0/g, ' ') }));
+    return lines.sort((a, b) => a.top - b.top).map((l) => l.text);
+  });
+}
+
+const center = (r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
+const overlaps = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** Visible hovers' text. */
+async function visibleHoverText(page) {
+  const hovers = page.locator('.monaco-hover:visible');
+  return (await hovers.allInnerTexts()).join('\n---\n');
+}
+
+async function hideHover(page) {
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+  await sleep(300);
+}
+
+async function shot(page, name) {
+  const file = path.join(screenshotDir, name);
+  await page.screenshot({ path: file });
+  log(`screenshot ${path.relative(repoRoot, file)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The suite
+// ---------------------------------------------------------------------------------------------
+describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
+  let tmp;
+  let page;
+  let workspace;
+  let codeServerLog;
+  let failures = 0;
+
+  async function onFailure(name, err) {
+    failures++;
+    mkdirSync(artifactsDir, { recursive: true });
+    if (page) {
+      const file = path.join(artifactsDir, `${name}.png`);
+      await page.screenshot({ path: file }).catch(() => {});
+      log(`failure screenshot: ${path.relative(repoRoot, file)}`);
+    }
+    throw err;
+  }
+
+  /** A test step that saves a screenshot to test-results/e2e/ when it fails. */
+  function step(name, file, fn, timeout = 90_000) {
+    test(name, { timeout }, async () => {
+      const t = Date.now();
+      try {
+        await fn();
+      } catch (err) {
+        await onFailure(file, err);
+      } finally {
+        log(`${name}: ${Date.now() - t} ms`);
+      }
+    });
+  }
+
+  before(async () => {
+    assert.ok(existsSync(vsixPath), `VSIX not found: ${vsixPath} (build it with \`npm run package\`)`);
+    assert.ok(existsSync(codeServer), `code-server not found: ${codeServer} (run scripts/e2e/install.sh)`);
+    assert.ok(existsSync(chromiumPath), `Chromium not found: ${chromiumPath} (run scripts/e2e/install.sh)`);
+    mkdirSync(screenshotDir, { recursive: true });
+    mkdirSync(artifactsDir, { recursive: true });
+
+    tmp = mkdtempSync(path.join(tmpdir(), 'policy-lens-vscode-'));
+    const userData = path.join(tmp, 'user-data');
+    const extensions = path.join(tmp, 'extensions');
+    workspace = path.join(tmp, 'workspace');
+    const config = path.join(tmp, 'config.yaml');
+    mkdirSync(path.join(userData, 'User'), { recursive: true });
+    mkdirSync(extensions, { recursive: true });
+    cpSync(path.join(here, 'fixture'), workspace, { recursive: true });
+    writeFileSync(config, 'auth: none\ncert: false\n');
+    writeFileSync(path.join(userData, 'User/settings.json'), JSON.stringify({
+      'security.workspace.trust.enabled': false,
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'workbench.welcomePage.walkthroughs.openOnInstall': false,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      'chat.disableAIFeatures': true,
+      'telemetry.telemetryLevel': 'off',
+      'update.mode': 'none',
+      'extensions.autoUpdate': false,
+      'extensions.autoCheckUpdates': false,
+      'extensions.ignoreRecommendations': true,
+      'git.enabled': false,
+      'editor.minimap.enabled': false,
+      'editor.hover.delay': 300,
+      'files.autoSave': 'off',
+    }, null, 2));
+    const common = ['--config', config, '--user-data-dir', userData, '--extensions-dir', extensions];
+
+    // 1. install the VSIX
+    let t = Date.now();
+    const inst = spawnSync(codeServer, [...common, '--install-extension', vsixPath, '--force'], {
+      encoding: 'utf8', timeout: 120_000, env: { ...process.env, XDG_CONFIG_HOME: tmp },
+    });
+    log(`--install-extension: ${Date.now() - t} ms, exit ${inst.status}`);
+    assert.equal(inst.status, 0, `code-server --install-extension failed:\n${inst.stdout}\n${inst.stderr}`);
+    assert.match(inst.stdout + inst.stderr, /successfully installed/i, `${inst.stdout}\n${inst.stderr}`);
+
+    // 2. start code-server in its own process group
+    const port = await freePort();
+    codeServerLog = path.join(artifactsDir, 'code-server.log');
+    const out = createWriteStream(codeServerLog);
+    t = Date.now();
+    const cs = spawn(codeServer, [...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+      '--disable-getting-started-override', workspace], {
+      detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_CONFIG_HOME: tmp },
+    });
+    rootPids.add(cs.pid);
+    cs.stdout.pipe(out);
+    cs.stderr.pipe(out);
+    let exited = null;
+    cs.on('exit', (code, signal) => { exited = { code, signal }; });
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor('code-server /healthz', async () => {
+      if (exited) throw new Error(`code-server exited early (${JSON.stringify(exited)}); see ${codeServerLog}`);
+      const r = await fetch(`${base}/healthz`).catch(() => null);
+      return r && r.ok;
+    }, { timeout: 60_000 });
+    log(`code-server up on ${base} (pid ${cs.pid}) in ${Date.now() - t} ms`);
+
+    // 3. Chromium
+    t = Date.now();
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+        '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
+    page.on('pageerror', (e) => log(`page error: ${e.message}`));
+    await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // the Explorer lists the fixture once the workbench has connected to the server
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'memo.md' }).first()
+      .waitFor({ timeout: 60_000 });
+    log(`workbench ready in ${Date.now() - t} ms`);
+
+    // 4. open memo.md: click it in the Explorer (Quick Open as a fallback)
+    t = Date.now();
+    const memoLine = page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'Indo-Pacific' }).first();
+    await waitFor('memo.md open in an editor', async () => {
+      if (await memoLine.count()) return true;
+      const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'memo.md' }).first();
+      if (await row.count()) {
+        await row.click();
+      } else {
+        await page.keyboard.press('Control+P');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible', timeout: 5_000 });
+        await input.fill('memo.md');
+        await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'memo.md' }).first()
+          .waitFor({ timeout: 5_000 });
+        await page.keyboard.press('Enter');
+      }
+      await memoLine.waitFor({ timeout: 10_000 });
+      return true;
+    }, { timeout: 60_000, interval: 1_000 });
+    log(`memo.md open in ${Date.now() - t} ms`);
+  }, { timeout: 4 * 60_000 });
+
+  after(async () => {
+    const t = Date.now();
+    if (failures && tmp) {
+      // keep the workbench / extension host logs next to the failure screenshots
+      const logs = path.join(tmp, 'user-data/logs');
+      if (existsSync(logs)) cpSync(logs, path.join(artifactsDir, 'vscode-logs'), { recursive: true });
+    }
+    await browser?.close().catch(() => {});
+    const pids = await killAll();
+    const survivors = pids.filter(alive);
+    log(`cleanup: ended ${pids.length} process(es)${survivors.length ? `, STILL ALIVE: ${survivors.join(' ')}` : ''} in ${Date.now() - t} ms`);
+    if (tmp && process.env.E2E_KEEP_TMP !== '1') rmSync(tmp, { recursive: true, force: true });
+    else if (tmp) log(`kept ${tmp}`);
+    clearTimeout(watchdog);
+  }, { timeout: 30_000 });
+
+  step('a. a warning squiggle appears on the contradicted sentence', 'a-diagnostics', async () => {
+    const sentence = await waitFor('the contradicted sentence on screen', () => textRect(page, CONTRADICTED));
+    const squiggle = await waitFor('a .squiggly-warning on the contradicted sentence', async () => {
+      const rects = await page.locator('.editor-instance .monaco-editor .squiggly-warning').evaluateAll(
+        (els) => els.map((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }));
+      return rects.find((r) => overlaps(r, sentence.line) && r.x < sentence.x + sentence.width && sentence.x < r.x + r.width);
+    }, { timeout: 60_000 });
+    // the marker hover names the diagnostic's source
+    await page.mouse.move(center(squiggle).x, center(squiggle).y);
+    const text = await waitFor('the diagnostic hover', async () => {
+      const s = await visibleHoverText(page);
+      return /policy-lens/i.test(s) && s;
+    }, { timeout: 15_000 });
+    log(`diagnostic hover: ${JSON.stringify(text.slice(0, 300))}`);
+    await shot(page, 'diagnostics.png');
+    await hideHover(page);
+  });
+
+  step(`b. hovering ${HOVER_WORD} shows "Open-Ended Working Group"`, 'b-hover', async () => {
+    const word = await waitFor(`${HOVER_WORD} on screen`, () => textRect(page, HOVER_WORD));
+    await hideHover(page);
+    const text = await waitFor('a hover with "Open-Ended Working Group"', async () => {
+      // nudge the mouse inside the word so Monaco (re)computes the hover
+      await page.mouse.move(center(word).x - 1, center(word).y);
+      await page.mouse.move(center(word).x, center(word).y, { steps: 2 });
+      await sleep(700);
+      const s = await visibleHoverText(page);
+      return s.includes('Open-Ended Working Group') && s;
+    }, { timeout: 30_000, interval: 100 });
+    log(`hover: ${JSON.stringify(text.slice(0, 300))}`);
+    await shot(page, 'hover.png');
+    await hideHover(page);
+  });
+
+  step('c. typing [@ offers citation completions kim2023 and pacforum2022', 'c-completion', async () => {
+    const line = await waitFor(`"${COMPLETION_LINE}" on screen`, () => textRect(page, COMPLETION_LINE));
+    await page.mouse.click(line.x + line.width + 2, center(line).y);
+    await page.keyboard.press('End');
+    await page.keyboard.type(' [@', { delay: 80 });
+    const labels = await waitFor(`the suggest widget listing ${CITATION_KEYS.join(' and ')}`, async () => {
+      const rows = await page.locator('.editor-widget.suggest-widget:visible .monaco-list-row').allInnerTexts();
+      return CITATION_KEYS.every((k) => rows.some((r) => r.includes(k))) && rows;
+    }, { timeout: 30_000 });
+    log(`suggestions: ${JSON.stringify(labels.map((l) => l.replace(/\s+/g, ' ')))}`);
+    await shot(page, 'completion.png');
+    await page.keyboard.press('Escape');
+  });
+
+  step('d. the "Replace…" quick fix puts the sourced value in place of the wrong one', 'd-quickfix', async () => {
+    await page.keyboard.press('Escape');
+    const value = await waitFor(`"${WRONG_VALUE}" on screen`, () => textRect(page, WRONG_VALUE));
+    await page.mouse.click(center(value).x, center(value).y);
+    const menuRow = page.locator('.action-widget:visible .monaco-list-row', { hasText: /^\s*Replace/ }).first();
+    await waitFor('the quick fix menu with a "Replace…" entry', async () => {
+      if (await menuRow.count()) return true;
+      await page.keyboard.press('Control+Period');
+      await menuRow.waitFor({ state: 'visible', timeout: 5_000 }).catch(async () => {
+        // fall back to the light bulb in the gutter
+        const bulb = page.locator('.lightBulbWidget:visible, .codicon-lightbulb:visible, .codicon-lightbulb-autofix:visible').first();
+        if (await bulb.count()) await bulb.click();
+        await menuRow.waitFor({ state: 'visible', timeout: 3_000 });
+      });
+      return true;
+    }, { timeout: 30_000, interval: 500 });
+    const entries = await page.locator('.action-widget:visible .monaco-list-row').allInnerTexts();
+    log(`quick fixes: ${JSON.stringify(entries)}`);
+    await shot(page, 'quickfix.png');
+    const title = (await menuRow.innerText()).trim();
+    await menuRow.click();
+    const after = await waitFor('the sentence to change', async () => {
+      const l = (await editorLines(page)).find((s) => s.includes("of Korea's total exports"));
+      return l && !l.includes(WRONG_VALUE) && l;
+    }, { timeout: 15_000 });
+    log(`applied "${title}": ${JSON.stringify(after)}`);
+    assert.match(after, /\b78\s?(%|per ?cent|percent)/, `the sentence after the fix has no 78%: ${after}`);
+    // and the buffer really changed: save, read it back from disk
+    await page.keyboard.press('Control+S');
+    const saved = await waitFor('memo.md saved with the fix', () => {
+      const s = readFileSync(path.join(workspace, 'memo.md'), 'utf8');
+      return !s.includes(`Nearly ${WRONG_VALUE}`) && s;
+    }, { timeout: 10_000 });
+    assert.match(saved, /\b78\s?(%|per ?cent|percent)[^\n]*total exports/);
+  });
+
+  step('e. screenshots saved for the README', 'e-screenshots', async () => {
+    const missing = SCREENSHOTS.filter((f) => {
+      const file = path.join(screenshotDir, f);
+      return !existsSync(file) || statSync(file).mtimeMs < t0;
+    });
+    assert.deepEqual(missing, [], `not written by this run: ${missing.join(', ')} (in ${screenshotDir})`);
+  }, 5_000);
+});
