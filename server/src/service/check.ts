@@ -190,7 +190,7 @@ function judgeQuantity(ctx: Context, claimIndex: number, q: { value: number; uni
   const replacement = q.bound ? undefined : (mention.hedge === 'exact' ? '' : q.approx ? 'about ' : '') + writeLike(mention, q.value, q.unit) + (totalDiffers || mention.of ? ` of ${q.of ?? mention.of}` : '');
   return {
     verdict: 'contradiction', claim, start: mention.start, end: mention.of ? mentionEndWithTotal(ctx, mention) : mention.end,
-    message: `${cite(claim)} puts this at ${sourced}, not ${mention.of ? ctx.text.slice(mention.start, mentionEndWithTotal(ctx, mention)) : written}.`,
+    message: `${cite(claim)} puts this at ${sourced}, not ${quoted(mention.of ? ctx.text.slice(mention.start, mentionEndWithTotal(ctx, mention)) : written)}.`,
     replacement: replacement ? matchCase(replacement, written) : undefined,
     written,
   };
@@ -201,6 +201,13 @@ function mentionEndWithTotal(ctx: Context, m: NumberMention): number {
   const after = ctx.text.slice(m.end, m.end + 60);
   const total = /^\s+(?:out\s+)?of\s+(?:[^\s\d]+\s+){0,3}(\S+)/.exec(after);
   return total ? m.end + total[0].length : m.end;
+}
+
+const hedgeWords = /^(nearly|almost|about|around|approximately|roughly|some|over|under|more|less|fewer|just|only|at|up|close|well|exactly|precisely|barely)\b/i;
+
+/** The memo's words as quoted inside a message: a sentence-initial hedge loses its capital. */
+function quoted(written: string): string {
+  return hedgeWords.test(written) ? written.charAt(0).toLowerCase() + written.slice(1) : written;
 }
 
 function matchCase(replacement: string, written: string): string {
@@ -392,7 +399,7 @@ function judgeStance(ctx: Context, claimIndex: number, predicate: StancePredicat
   let cueEnd = Math.max(...cues.map((c) => c.end));
   // Cover the word a bare negation negates: "not advocate", "no real role".
   const after = ctx.tokens.findIndex((t) => t.start >= cueEnd);
-  if (after >= 0 && negations.has(ctx.text.slice(cueStart, cueEnd).toLowerCase())) cueEnd = ctx.tokens[Math.min(after + 1, ctx.tokens.length - 1)].end;
+  if (after >= 0 && negations.has(ctx.text.slice(cueStart, cueEnd).toLowerCase())) cueEnd = ctx.tokens[after].end;
   return {
     verdict: 'contradiction', claim, start: cueStart, end: cueEnd,
     message: `${cite(claim)} says the opposite: ${claim.statement}`,

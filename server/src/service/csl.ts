@@ -70,7 +70,9 @@ export function formatReference(item: CslItem, style: ReferenceStyle = 'chicago-
     if (link) parts.push(link);
     return parts.join(' ');
   }
-  const who = names.length === 0 ? '' : names.length === 1 ? nameInverted(names[0]) : joinNames([nameInverted(names[0]), ...names.slice(1).map(nameDirect)], 'and');
+  // Chicago inverts the first name only, and keeps the comma before "and" even for two.
+  const rest = names.slice(1).map(nameDirect);
+  const who = names.length === 0 ? '' : names.length === 1 ? nameInverted(names[0]) : `${[nameInverted(names[0]), ...rest.slice(0, -1)].join(', ')}, and ${rest[rest.length - 1]}`;
   const parts = [sentence(who), `${y}.`];
   parts.push(quotedTitleTypes.has(item.type) ? `“${sentence(title)}”` : `*${sentence(title).replace(/\.$/, '')}*.`);
   if (item.genre) parts.push(sentence(item.genre));

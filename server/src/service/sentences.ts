@@ -8,10 +8,12 @@ export interface SentenceSpan {
 }
 
 const abbreviations = new Set([
-  'dr', 'mr', 'mrs', 'ms', 'prof', 'st', 'jr', 'sr', 'no', 'nos', 'vol', 'pp', 'p', 'ch', 'fig', 'figs', 'eg', 'ie', 'etc', 'vs',
-  'cf', 'al', 'inc', 'ltd', 'co', 'corp', 'dept', 'gen', 'gov', 'sen', 'rep', 'approx', 'est', 'jan', 'feb', 'mar', 'apr', 'jun',
-  'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'para', 'paras', 'art', 'sec', 'op', 'cit', 'ibid', 'rev', 'ed', 'eds', 'mt',
+  'dr', 'mr', 'mrs', 'ms', 'prof', 'st', 'jr', 'sr', 'eg', 'ie', 'etc', 'vs', 'cf', 'al', 'inc', 'ltd', 'co', 'corp', 'dept',
+  'gen', 'gov', 'sen', 'rep', 'approx', 'est', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov',
+  'dec', 'op', 'cit', 'ibid', 'rev', 'ed', 'eds', 'mt',
 ]);
+// Abbreviations that only stand before a number ("No. 5", "p. 3"); "no." ending a sentence is a word.
+const numberAbbreviations = new Set(['no', 'nos', 'vol', 'pp', 'p', 'ch', 'fig', 'figs', 'para', 'paras', 'art', 'sec']);
 
 function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0';
@@ -48,7 +50,8 @@ export function splitSentences(text: string, from = 0, to = text.length): Senten
       const word = wordBefore(text, i);
       const bare = word.replace(/\./g, '').toLowerCase();
       // An initial ("John F. Kennedy") or a dotted abbreviation ("U.S.", "e.g.").
-      if (/^\p{Lu}$/u.test(word) || word.includes('.') || abbreviations.has(bare)) {
+      const beforeNumber = numberAbbreviations.has(bare) && /\d/.test(text[next] ?? '');
+      if (/^\p{Lu}$/u.test(word) || word.includes('.') || abbreviations.has(bare) || beforeNumber) {
         // "... in the U.S. The next ..." is ambiguous; staying in one sentence is the silent choice.
         continue;
       }

@@ -193,6 +193,11 @@ export function extractValues(text: string, tokens: readonly Token[]): ValueMent
         continue;
       }
     }
+    // "28 October 2022": the day is read with its month.
+    if (/^\d{1,2}$/.test(t.raw) && tokens[i + 1] && tokens[i + 1].raw.toLowerCase() in months && /^\p{Lu}/u.test(tokens[i + 1].raw) && text.slice(t.end, tokens[i + 1].start) === ' ') {
+      i++;
+      continue;
+    }
     if (/^\d/.test(t.raw)) {
       const read = readDigits(tokens, i, text);
       if (read) {

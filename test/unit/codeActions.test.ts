@@ -1,0 +1,46 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeAction } from 'vscode-languageserver-types';
+import { doc, service } from './helpers';
+
+function fix(text: string, code: string, titlePattern?: RegExp): { action: CodeAction; result: string } {
+  const s = service();
+  const d = doc(text);
+  const diagnostics = s.diagnostics(d).filter((x) => x.code === code);
+  assert.ok(diagnostics.length > 0, `no ${code} in ${text}`);
+  const actions = s.codeActions(d, diagnostics);
+  const action = titlePattern ? actions.find((a) => titlePattern.test(a.title))! : actions[0];
+  assert.ok(action, `no action for ${code}`);
+  const edits = action.edit!.changes![d.uri];
+  return { action, result: TextDocument.applyEdits(d, edits) };
+}
+
+describe('quick fixes', () => {
+  it('replaces a contradicted value with the sourced one', () => {
+    const { action, result } = fix("Nearly 90% of Korea's exports go to the Indo-Pacific.", 'contradiction');
+    assert.equal(result, "About 78% of Korea's exports go to the Indo-Pacific.");
+    assert.equal(action.isPreferred, true);
+    assert.match(action.title, /alpha2023 ¶2/);
+    assert.equal(fix('The strategy: the Indo-Pacific Strategy was announced in March 2023.', 'contradiction').result, 'The strategy: the Indo-Pacific Strategy was announced in December 2022.');
+  });
+  it('inserts the suggested citation before the full stop', () => {
+    assert.equal(fix("About 67% of Korea's imports come from the Indo-Pacific.", 'missing-citation').result, "About 67% of Korea's imports come from the Indo-Pacific [@alpha2023].");
+  });
+  it('replaces a mismatched key', () => {
+    assert.equal(fix("About 67% of Korea's imports come from the Indo-Pacific [@beta2022, p. 2].", 'citation-mismatch').result, "About 67% of Korea's imports come from the Indo-Pacific [@alpha2023, p. 2].");
+  });
+  it('offers the closest keys for an unknown one', () => {
+    assert.equal(fix('As argued [@alpha2032].', 'unknown-citation').result, 'As argued [@alpha2023].');
+  });
+  it('expands an acronym on first use', () => {
+    assert.equal(fix('The OEWG met.', 'undefined-acronym').result, 'The Open-Ended Working Group (OEWG) met.');
+  });
+  it('offers no replacement once the text under the diagnostic has changed', () => {
+    const s = service();
+    const original = doc("Nearly 90% of Korea's exports go to the Indo-Pacific.");
+    const diagnostics = s.diagnostics(original);
+    const changed = TextDocument.create(original.uri, 'markdown', 2, "Nearly 91% of Korea's exports go to the Indo-Pacific.");
+    assert.deepEqual(s.codeActions(changed, diagnostics.filter((d) => d.code === 'contradiction')), []);
+  });
+});

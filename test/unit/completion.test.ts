@@ -1,0 +1,27 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { doc, service } from './helpers';
+
+describe('citation completion', () => {
+  it('offers every key inside [@, with author, year and title', () => {
+    const items = service().completion(doc('See [@'), { line: 0, character: 6 })!;
+    assert.deepEqual(items.map((i) => i.label).sort(), ['alpha2023', 'beta2022']);
+    const beta = items.find((i) => i.label === 'beta2022')!;
+    assert.match(beta.detail!, /Steiner and Manantan 2022: Networks of the Future/);
+    assert.deepEqual(beta.textEdit, { range: { start: { line: 0, character: 6 }, end: { line: 0, character: 6 } }, newText: 'beta2022' });
+  });
+  it('replaces the partial key typed so far', () => {
+    const items = service().completion(doc('See [@al'), { line: 0, character: 8 })!;
+    const alpha = items.find((i) => i.label === 'alpha2023')!;
+    assert.deepEqual(alpha.textEdit && 'range' in alpha.textEdit && alpha.textEdit.range.start, { line: 0, character: 6 });
+  });
+  it('ranks the sources that support the sentence first', () => {
+    const first = (text: string): string => service().completion(doc(text), { line: 0, character: text.length })![0].label;
+    assert.equal(first('Samsung advocates Open RAN [@'), 'beta2022');
+    assert.equal(first("Most of Korea's imports come from the Indo-Pacific [@"), 'alpha2023');
+  });
+  it('offers nothing outside a citation or after an e-mail @', () => {
+    assert.equal(service().completion(doc('Plain text'), { line: 0, character: 5 }), null);
+    assert.equal(service().completion(doc('mail me at a@b'), { line: 0, character: 14 }), null);
+  });
+});

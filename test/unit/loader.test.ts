@@ -1,0 +1,89 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { loadKnowledge } from '../../server/src/knowledge/loader';
+import { testClaims, testClaims2, testFiles, testGlossary, testSources } from './helpers';
+
+function errorsOf(files: { path: string; text: string }[]) {
+  return loadKnowledge(files).errors;
+}
+
+describe('knowledge loader', () => {
+  it('loads the test knowledge without errors', () => {
+    const loaded = loadKnowledge(testFiles());
+    assert.deepEqual(loaded.errors, []);
+    assert.equal(loaded.sources.length, 2);
+    assert.ok(loaded.claims.some((c) => c.id === 'alpha2023/exports' && c.value.kind === 'quantity'));
+    assert.equal(loaded.terms.find((t) => t.id === 'oewg')?.expandOnFirstUse, true);
+    assert.equal(loaded.terms.find((t) => t.id === 'us')?.expandOnFirstUse, false);
+  });
+
+  it('reports YAML syntax errors with line and column, and loads the other files', () => {
+    const files = [...testFiles().filter((f) => !f.path.endsWith('glossary.yaml')), { path: '/kb/glossary.yaml', text: 'terms:\n  - id: x\n    term: [unclosed\n' }];
+    const loaded = loadKnowledge(files);
+    const syntax = loaded.errors.filter((e) => e.kind === 'syntax');
+    assert.ok(syntax.length > 0);
+    assert.equal(syntax[0].file, '/kb/glossary.yaml');
+    assert.ok(syntax[0].line >= 2, `line ${syntax[0].line}`);
+    assert.ok(loaded.claims.length > 0, 'claims still load');
+  });
+
+  it('reports schema violations at the offending field and keeps the valid entries', () => {
+    const glossary = testGlossary.replace('    kind: technology\n', '    kind: technology\n    colour: blue\n');
+    const errors = errorsOf([{ path: '/kb/sources.json', text: testSources }, { path: '/kb/glossary.yaml', text: glossary }]);
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0].kind, 'schema');
+    assert.match(errors[0].message, /unknown field "colour"/);
+    const line = glossary.split('\n').findIndex((l) => l.includes('colour'));
+    assert.deepEqual([errors[0].line, errors[0].character], [line, 4]);
+    const loaded = loadKnowledge([{ path: '/kb/sources.json', text: testSources }, { path: '/kb/glossary.yaml', text: glossary }]);
+    assert.ok(!loaded.terms.some((t) => t.id === 'open-ran'), 'the broken entry is skipped');
+    assert.ok(loaded.terms.some((t) => t.id === 'oewg'), 'the others load');
+  });
+
+  it('requires exactly one value per claim', () => {
+    const claims = testClaims.replace('    year: 2017\n', '    year: 2017\n    ordinal: 3\n');
+    const errors = errorsOf([...testFiles().filter((f) => !f.path.endsWith('alpha2023.yaml')), { path: '/kb/claims/alpha2023.yaml', text: claims }]);
+    assert.ok(errors.some((e) => e.kind === 'schema' && /exactly one value/.test(e.message)));
+  });
+
+  it('reports duplicate ids and dangling references', () => {
+    const duplicate = testClaims2.replace('id: speed', 'id: samsung-open-ran');
+    const dangling = testClaims.replace('person: so-jeong-kim', 'person: nobody-here');
+    const files = [
+      { path: '/kb/sources.json', text: testSources },
+      { path: '/kb/glossary.yaml', text: testGlossary },
+      { path: '/kb/claims/alpha2023.yaml', text: dangling },
+      { path: '/kb/claims/beta2022.yaml', text: duplicate },
+      { path: '/kb/claims/nosource.yaml', text: 'source: gamma1999\nclaims: []\n' },
+    ];
+    const loaded = loadKnowledge(files);
+    const kinds = loaded.errors.map((e) => `${e.kind}:${e.file}`).sort();
+    assert.deepEqual(kinds, ['duplicate:/kb/claims/beta2022.yaml', 'reference:/kb/claims/alpha2023.yaml', 'reference:/kb/claims/nosource.yaml']);
+    const dup = loaded.errors.find((e) => e.kind === 'duplicate')!;
+    assert.equal(duplicate.split('\n')[dup.line].trim(), '- id: samsung-open-ran');
+    assert.ok(!loaded.claims.some((c) => c.id === 'alpha2023/kim-inss'));
+    assert.ok(loaded.claims.some((c) => c.id === 'alpha2023/exports'));
+  });
+
+  it('refuses alias bombs, bad encodings and huge files with a message', () => {
+    const bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
+    const errors = errorsOf([
+      { path: '/kb/glossary.yaml', text: bomb },
+      { path: '/kb/glossary-2.yaml', text: 'terms:\n  - id: x\uFFFD\n' },
+      { path: '/kb/glossary-3.yaml', text: 'x'.repeat(6 * 1024 * 1024) },
+    ]);
+    assert.equal(errors.length, 3);
+    assert.match(errors[0].message, /alias/i);
+    assert.match(errors[1].message, /UTF-8/);
+    assert.match(errors[2].message, /MB/);
+  });
+
+  it('reads only knowledge file names', async () => {
+    const { knowledgeFileKind } = await import('../../server/src/knowledge/loader');
+    assert.equal(knowledgeFileKind('/k/claims/a.yaml'), 'claims');
+    assert.equal(knowledgeFileKind('/k/glossary.yaml'), 'glossary');
+    assert.equal(knowledgeFileKind('/k/refs.json'), 'sources');
+    assert.equal(knowledgeFileKind('/k/schema/x.schema.json'), undefined);
+    assert.equal(knowledgeFileKind('/k/notes.md'), undefined);
+  });
+});

@@ -1,0 +1,29 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { defaultSettings, normalizeSettings, settingKeys, settingsSection } from '../../server/src/common/settings';
+
+describe('settings', () => {
+  it('fills missing and mistyped values with the defaults', () => {
+    assert.deepEqual(normalizeSettings(undefined), defaultSettings);
+    const s = normalizeSettings({ knowledge: { folders: ['kb'] }, checks: { contradiction: 'error', missingCitation: 'loud' }, languages: 'markdown' });
+    assert.deepEqual(s.knowledgeFolders, ['kb']);
+    assert.equal(s.checks.contradiction, 'error');
+    assert.equal(s.checks.missingCitation, defaultSettings.checks.missingCitation);
+    assert.deepEqual(s.languages, defaultSettings.languages);
+  });
+
+  it('package.json declares every setting with the typed default', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    const properties = pkg.contributes.configuration.properties as Record<string, { default: unknown }>;
+    const expected: Record<string, unknown> = {
+      [`${settingsSection}.${settingKeys.knowledgeFolders}`]: defaultSettings.knowledgeFolders,
+      [`${settingsSection}.${settingKeys.bibliographyFiles}`]: defaultSettings.bibliographyFiles,
+      [`${settingsSection}.${settingKeys.languages}`]: defaultSettings.languages,
+      [`${settingsSection}.${settingKeys.referenceStyle}`]: defaultSettings.referenceStyle,
+    };
+    for (const [check, level] of Object.entries(defaultSettings.checks)) expected[`${settingsSection}.checks.${check}`] = level;
+    for (const [key, value] of Object.entries(expected)) assert.deepEqual(properties[key]?.default, value, key);
+    for (const key of Object.keys(properties)) assert.ok(key in expected || key.startsWith(`${settingsSection}.sources`) || key.startsWith(`${settingsSection}.trace`), `undeclared in typed settings: ${key}`);
+  });
+});

@@ -1,0 +1,95 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { tokenize } from '../../server/src/text/tokens';
+import { extractValues, mentionInterval, NumberMention, overlaps, sourceInterval, ValueMention } from '../../server/src/service/values';
+
+function values(text: string): ValueMention[] {
+  return extractValues(text, tokenize(text));
+}
+function numbers(text: string): NumberMention[] {
+  return values(text).filter((v): v is NumberMention => v.kind === 'number');
+}
+
+describe('values: numbers', () => {
+  it('reads digits with percent signs and words', () => {
+    const [a] = numbers('Nearly 90% of exports');
+    assert.equal(a.value, 90);
+    assert.equal(a.unit, 'percent');
+    assert.equal(a.hedge, 'nearly');
+    const [b] = numbers('about 57 percent of imports');
+    assert.deepEqual([b.value, b.unit, b.hedge], [57, 'percent', 'approx']);
+    const [c] = numbers('Sixty-four percent of crude oil');
+    assert.deepEqual([c.value, c.unit, c.words], [64, 'percent', true]);
+    const [d] = numbers('12.5 per cent');
+    assert.deepEqual([d.value, d.unit], [12.5, 'percent']);
+  });
+
+  it('reads multipliers, counts with totals and fractions', () => {
+    assert.deepEqual(numbers('fifty times faster').map((n) => [n.value, n.unit]), [[50, 'times']]);
+    assert.deepEqual(numbers('a 10x speed-up').map((n) => [n.value, n.unit]), [[10, 'times']]);
+    const [of] = numbers("Ten of Korea's 27 partners");
+    assert.deepEqual([of.value, of.of], [10, 27]);
+    const [of2] = numbers('14 out of the 27 partner countries');
+    assert.deepEqual([of2.value, of2.of], [14, 27]);
+    const [third] = numbers('two-thirds of imports');
+    assert.equal(third.unit, 'percent');
+    assert.ok(Math.abs(third.value - 66.7) < 0.1);
+    assert.equal(third.fraction, true);
+    const [half] = numbers('more than half of them');
+    assert.deepEqual([half.value, half.hedge], [50, 'over']);
+    assert.deepEqual(numbers('1,200 people').map((n) => n.value), [1200]);
+  });
+
+  it('ignores numbers that are parts of names', () => {
+    assert.deepEqual(numbers('COVID-19 and 5G and G20 and SDG 4'), []);
+    assert.deepEqual(numbers('$5 billion'), []);
+  });
+
+  it('reads years, periods, dates and ordinals', () => {
+    const kinds = values('On October 27, 2022 the 60th meeting of the 2016–2030 plan, since 2010, the third session').map((v) => v.kind);
+    assert.deepEqual(kinds, ['date', 'ordinal', 'period', 'year', 'ordinal']);
+    const [date] = values('announced in March 2023');
+    assert.deepEqual(date, { kind: 'date', month: 3, year: 2023, start: 13, end: 23 });
+    const [day] = values('on 28 October 2022');
+    assert.equal(day.kind, 'date');
+    assert.deepEqual(day.kind === 'date' && [day.day, day.month, day.year], [28, 10, 2022]);
+    const [year] = values('partners since 2005');
+    assert.deepEqual(year.kind === 'year' && [year.year, year.preposition], [2005, 'since']);
+    const [ordinal] = values('the seventieth anniversary');
+    assert.deepEqual(ordinal.kind === 'ordinal' && [ordinal.value, ordinal.determiner], [70, true]);
+    const [adverb] = values('Korea first hosted it');
+    assert.deepEqual(adverb.kind === 'ordinal' && adverb.determiner, false);
+    assert.equal(values('a "may" clause').length, 0);
+  });
+
+  it('reads quantifier words, with negation', () => {
+    const q = values('Only a minority of partners').find((v) => v.kind === 'quantifier');
+    assert.equal(q?.kind === 'quantifier' && q.quantifier, 'minority');
+    const n = values('not a majority of partners').find((v) => v.kind === 'quantifier');
+    assert.equal(n?.kind === 'quantifier' && n.negated, true);
+  });
+});
+
+describe('values: hedged intervals', () => {
+  const consistent = (text: string, value: number, approx = true, bound?: string): boolean =>
+    overlaps(mentionInterval(numbers(text)[0]), sourceInterval(value, approx, bound));
+  it('treats "about" loosely and "nearly" as just below', () => {
+    assert.equal(consistent('about 70%', 67), true);
+    assert.equal(consistent('about 57 percent', 67), false);
+    assert.equal(consistent('nearly 90%', 78), false);
+    assert.equal(consistent('almost 80%', 78), true);
+    assert.equal(consistent('around 25%', 35), false);
+  });
+  it('compares bounds as intervals', () => {
+    assert.equal(consistent('more than twenty', 20, false, 'over'), true);
+    assert.equal(consistent('fewer than 20', 20, false, 'over'), false);
+    assert.equal(consistent('15', 20, false, 'over'), false);
+    assert.equal(consistent('about 25', 20, false, 'over'), true);
+  });
+  it('keeps exact counts exact', () => {
+    assert.equal(consistent('12', 17, false), false);
+    assert.equal(consistent('17', 17, false), true);
+    assert.equal(consistent('two-thirds', 67, true), true);
+    assert.equal(consistent('half of them', 78, true), false);
+  });
+});
