@@ -1,32 +1,155 @@
-// The VS Code client: starts the Policy Lens language server for Markdown and plain text and
-// passes it the settings. All checking happens in the server.
+// The VS Code client: starts the Policy Lens language server for the configured languages, passes
+// it the settings and workspace trust, and adds the commands and the status bar item. All
+// checking happens in the server.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { settingsSection } from '../../server/src/common/settings';
+import {
+  checkWorkspaceRequest, CheckWorkspaceResult, exportBibliographyRequest, ExportBibliographyResult, listSourcesRequest,
+  ListSourcesResult, referencesEditRequest, ReferencesEditResult,
+} from '../../server/src/common/protocol';
+import { defaultSettings, settingsSection } from '../../server/src/common/settings';
 
 let client: LanguageClient | undefined;
+let statusItem: vscode.StatusBarItem;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+function languages(): string[] {
+  return vscode.workspace.getConfiguration(settingsSection).get<string[]>('languages', defaultSettings.languages);
+}
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.stdio },
     debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const languages = vscode.workspace.getConfiguration(settingsSection).get<string[]>('languages', ['markdown', 'plaintext']);
   const clientOptions: LanguageClientOptions = {
-    documentSelector: languages.flatMap((language) => [
+    documentSelector: languages().flatMap((language) => [
       { scheme: 'file', language },
       { scheme: 'untitled', language },
     ]),
-    synchronize: { configurationSection: settingsSection },
-    initializationOptions: { settings: vscode.workspace.getConfiguration(settingsSection) },
+    synchronize: {
+      configurationSection: settingsSection,
+      // Knowledge folders and bibliographies are reloaded when they change, without a restart.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{json,yaml,yml,bib}'),
+    },
+    initializationOptions: { settings: vscode.workspace.getConfiguration(settingsSection), trusted: vscode.workspace.isTrusted },
+    // If the server process dies, the client restarts it (up to its default limit) and checks again.
+    connectionOptions: { maxRestartCount: 5 },
   };
-  client = new LanguageClient('policyLens', 'Policy Lens', serverOptions, clientOptions);
+  return new LanguageClient('policyLens', 'Policy Lens', serverOptions, clientOptions);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  client = createClient(context);
+  statusItem = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
+  statusItem.name = 'Policy Lens';
+  statusItem.command = 'workbench.actions.view.problems';
+  context.subscriptions.push(
+    statusItem,
+    vscode.commands.registerCommand('policyLens.insertCitation', insertCitation),
+    vscode.commands.registerCommand('policyLens.insertReferences', insertReferences),
+    vscode.commands.registerCommand('policyLens.exportBibliography', exportBibliography),
+    vscode.commands.registerCommand('policyLens.checkWorkspace', checkWorkspace),
+    vscode.commands.registerCommand('policyLens.restartServer', async () => {
+      await client?.restart();
+      void vscode.window.showInformationMessage('Policy Lens server restarted.');
+    }),
+    vscode.languages.onDidChangeDiagnostics(updateStatus),
+    vscode.window.onDidChangeActiveTextEditor(updateStatus),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
+    { dispose: () => void client?.stop() },
+  );
   await client.start();
-  context.subscriptions.push({ dispose: () => void client?.stop() });
+  updateStatus();
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
+}
+
+function updateStatus(): void {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !languages().includes(editor.document.languageId)) {
+    statusItem.hide();
+    return;
+  }
+  const ours = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'policy-lens');
+  const count = (severity: vscode.DiagnosticSeverity): number => ours.filter((d) => d.severity === severity).length;
+  const contradictions = ours.filter((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'contradiction').length;
+  const errors = count(vscode.DiagnosticSeverity.Error);
+  const warnings = count(vscode.DiagnosticSeverity.Warning);
+  const infos = count(vscode.DiagnosticSeverity.Information);
+  statusItem.text = ours.length === 0 ? '$(pass) Policy Lens' : `$(book) ${errors} $(error) ${warnings} $(warning) ${infos} $(info)`;
+  statusItem.tooltip = `Policy Lens: ${contradictions} contradiction(s), ${errors} error(s), ${warnings} warning(s), ${infos} note(s) in this memo. Click for the Problems view.`;
+  statusItem.show();
+}
+
+function activeMemo(): vscode.TextEditor | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !languages().includes(editor.document.languageId)) {
+    void vscode.window.showWarningMessage('Open a memo (Markdown or plain text) first.');
+    return undefined;
+  }
+  return editor;
+}
+
+async function insertCitation(): Promise<void> {
+  const editor = activeMemo();
+  if (!editor || !client) return;
+  const position = editor.selection.active;
+  const sources = await client.sendRequest<ListSourcesResult>(listSourcesRequest, {
+    uri: editor.document.uri.toString(),
+    position: { line: position.line, character: position.character },
+  });
+  const picked = await vscode.window.showQuickPick(
+    sources.map((s) => ({
+      label: s.key,
+      description: `${s.supports ? '$(check) supports this sentence · ' : ''}${s.short}`,
+      detail: [s.title, s.authors, ...s.claims.slice(0, 3)].filter(Boolean).join(' · '),
+      // Searchable by author, title and claim: they are in the detail line.
+      key: s.key,
+    })),
+    { title: 'Insert Citation', placeHolder: 'Search sources by key, author, title or claim', matchOnDescription: true, matchOnDetail: true },
+  );
+  if (!picked) return;
+  const line = editor.document.lineAt(position.line).text.slice(0, position.character);
+  // Inside an open bracket citation add another key; elsewhere insert a whole citation.
+  const insideBracket = /\[[^\]]*@[^\]]*$/.test(line);
+  const text = insideBracket ? `; @${picked.key}` : `[@${picked.key}]`;
+  await editor.edit((b) => b.insert(position, text));
+}
+
+async function insertReferences(): Promise<void> {
+  const editor = activeMemo();
+  if (!editor || !client) return;
+  const edit = await client.sendRequest<ReferencesEditResult | null>(referencesEditRequest, { uri: editor.document.uri.toString() });
+  if (!edit) return;
+  const range = new vscode.Range(edit.range.start.line, edit.range.start.character, edit.range.end.line, edit.range.end.character);
+  const workspaceEdit = new vscode.WorkspaceEdit();
+  workspaceEdit.replace(editor.document.uri, range, edit.newText);
+  await vscode.workspace.applyEdit(workspaceEdit);
+}
+
+async function exportBibliography(): Promise<void> {
+  const editor = activeMemo();
+  if (!editor || !client) return;
+  const items = await client.sendRequest<ExportBibliographyResult>(exportBibliographyRequest, { uri: editor.document.uri.toString() });
+  if (items.length === 0) {
+    void vscode.window.showInformationMessage('This memo cites no known sources yet.');
+    return;
+  }
+  const base = editor.document.uri.scheme === 'file' ? editor.document.uri.fsPath.replace(/\.[^.\\/]+$/, '') : 'references';
+  const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(`${base}.bib.json`), filters: { 'CSL-JSON': ['json'] }, title: 'Export Bibliography (CSL-JSON)' });
+  if (!target) return;
+  await vscode.workspace.fs.writeFile(target, Buffer.from(JSON.stringify(items, null, 2) + '\n', 'utf8'));
+  void vscode.window.showInformationMessage(`Exported ${items.length} source(s). Render with: pandoc --citeproc --bibliography "${path.basename(target.fsPath)}" memo.md`);
+}
+
+async function checkWorkspace(): Promise<void> {
+  if (!client) return;
+  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Policy Lens: checking workspace' }, () =>
+    client!.sendRequest<CheckWorkspaceResult>(checkWorkspaceRequest),
+  );
+  void vscode.window.showInformationMessage(`Policy Lens checked ${result.files} file(s): ${result.problems} finding(s).`);
 }

@@ -1,45 +1,86 @@
 // The language server: a thin layer over the language service. Each handler fetches the document
-// and asks the service; the only state here is which documents need checking.
-import { isAbsolute, join } from 'node:path';
+// and asks the service. What lives here is what the service must not do: reading files, knowing
+// the workspace, and deciding when to check.
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  CodeActionKind, createConnection, Diagnostic, DiagnosticSeverity, InitializeParams, InitializeResult, ProposedFeatures,
+  CodeActionKind, createConnection, Diagnostic, DiagnosticSeverity, InitializeParams, InitializeResult, Location, ProposedFeatures,
   TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  checkWorkspaceRequest, CheckWorkspaceResult, DocumentParams, exportBibliographyRequest, listSourcesRequest, ListSourcesParams,
+  referencesEditRequest,
+} from './common/protocol';
 import { defaultSettings, normalizeSettings, PolicyLensSettings, settingsSection } from './common/settings';
-import { formatKnowledgeError, loadKnowledgeFolders } from './node/knowledgeFiles';
-import { KnowledgeError } from './knowledge/types';
+import { parseBibliography } from './knowledge/bibliography';
+import { KnowledgeError, Source } from './knowledge/types';
+import { formatKnowledgeError, KnowledgeStore } from './node/knowledgeFiles';
+import { findMemos, isInside, readText } from './node/workspaceFiles';
 import { PolicyLensService } from './service/languageService';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+const knowledge = new KnowledgeStore();
 let settings: PolicyLensSettings = defaultSettings;
 let workspaceFolders: string[] = [];
+let trusted = true;
 let canPullConfiguration = false;
 let service: PolicyLensService | undefined;
-let knowledgeErrorFiles = new Set<string>();
+let problemFiles = new Set<string>();
+let knowledgeProblems: KnowledgeError[] = [];
+let bibliographyProblems: KnowledgeError[] = [];
 
 function resolveFolder(folder: string): string[] {
   if (isAbsolute(folder)) return [folder];
-  return workspaceFolders.length > 0 ? workspaceFolders.map((w) => join(w, folder)) : [folder];
+  return workspaceFolders.length > 0 ? workspaceFolders.map((w) => join(w, folder)) : [resolve(folder)];
 }
 
-function loadService(): PolicyLensService {
-  const { kb } = loadKnowledgeFolders(settings.knowledgeFolders.flatMap(resolveFolder));
-  publishKnowledgeErrors(kb.errors);
+/** In an untrusted workspace, nothing outside the workspace folders is read. */
+function readable(path: string): boolean {
+  if (trusted) return true;
+  const ok = isInside(path, workspaceFolders);
+  if (!ok) connection.console.warn(`policy-lens: not reading ${path}: outside the workspace, and the workspace is not trusted`);
+  return ok;
+}
+
+function knowledgeFolders(): string[] {
+  return settings.knowledgeFolders.flatMap(resolveFolder).filter(readable);
+}
+
+function bibliographyPaths(): string[] {
+  return settings.bibliographyFiles.flatMap(resolveFolder).filter(readable);
+}
+
+function loadKnowledge(): void {
+  const { kb } = knowledge.load(knowledgeFolders());
+  knowledgeProblems = kb.errors;
   if (!service) service = new PolicyLensService(kb, settings);
-  else {
-    service.setKnowledge(kb);
-    service.setSettings(settings);
-  }
-  return service;
+  else service.setKnowledge(kb);
+  publishFileProblems();
 }
 
-/** Knowledge file problems appear in the Problems view, on the file, line and column at fault. */
-function publishKnowledgeErrors(errors: KnowledgeError[]): void {
+function loadBibliographies(): void {
+  const sources: Source[] = [];
+  bibliographyProblems = [];
+  for (const path of bibliographyPaths()) {
+    const text = readText(path, 20 * 1024 * 1024);
+    if (text === undefined) {
+      bibliographyProblems.push({ kind: 'io', message: 'bibliography file not found or not readable', file: path, line: 0, character: 0 });
+      continue;
+    }
+    const load = parseBibliography(path, text);
+    sources.push(...load.sources);
+    bibliographyProblems.push(...load.errors);
+  }
+  getService().setExtraSources(sources);
+  publishFileProblems();
+}
+
+/** Problems in knowledge and bibliography files appear in the Problems view, at file:line:column. */
+function publishFileProblems(): void {
   const byFile = new Map<string, Diagnostic[]>();
-  for (const e of errors) {
+  for (const e of [...knowledgeProblems, ...bibliographyProblems]) {
     const list = byFile.get(e.file) ?? [];
     list.push({
       range: { start: { line: e.line, character: e.character }, end: { line: e.endLine ?? e.line, character: e.endCharacter ?? e.character + 1 } },
@@ -51,27 +92,32 @@ function publishKnowledgeErrors(errors: KnowledgeError[]): void {
     byFile.set(e.file, list);
     connection.console.warn(formatKnowledgeError(e));
   }
-  for (const file of knowledgeErrorFiles) if (!byFile.has(file)) void connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics: [] });
+  for (const file of problemFiles) if (!byFile.has(file)) void connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics: [] });
   for (const [file, diagnostics] of byFile) void connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics });
-  knowledgeErrorFiles = new Set(byFile.keys());
+  problemFiles = new Set(byFile.keys());
 }
 
 function getService(): PolicyLensService {
-  return service ?? loadService();
+  if (!service) loadKnowledge();
+  return service!;
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
   if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [fileURLToPath(params.rootUri)];
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
-  const options = params.initializationOptions as { settings?: unknown } | undefined;
+  const options = params.initializationOptions as { settings?: unknown; trusted?: boolean } | undefined;
   if (options?.settings) settings = normalizeSettings(options.settings);
+  trusted = options?.trusted !== false;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
       completionProvider: { triggerCharacters: ['@', '['], resolveProvider: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      definitionProvider: true,
+      referencesProvider: true,
+      documentLinkProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'policy-lens', version: '0.1.0' },
   };
@@ -80,7 +126,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 connection.onInitialized(() => {
   // Knowledge is loaded after the handshake, so `initialize` is answered at once.
   setImmediate(() => {
-    getService();
+    loadKnowledge();
+    loadBibliographies();
     for (const document of documents.all()) schedule(document.uri);
   });
 });
@@ -88,14 +135,53 @@ connection.onInitialized(() => {
 connection.onDidChangeConfiguration(async (change) => {
   let raw: unknown = (change.settings as Record<string, unknown> | undefined)?.[settingsSection];
   if (canPullConfiguration) raw = await connection.workspace.getConfiguration(settingsSection);
-  if (raw === undefined) return;
+  if (raw === undefined || raw === null) return;
   const next = normalizeSettings(raw);
-  const reload = JSON.stringify(next.knowledgeFolders) !== JSON.stringify(settings.knowledgeFolders);
+  const reloadKnowledge = JSON.stringify(next.knowledgeFolders) !== JSON.stringify(settings.knowledgeFolders);
+  const reloadBibliography = JSON.stringify(next.bibliographyFiles) !== JSON.stringify(settings.bibliographyFiles);
   settings = next;
-  if (reload || !service) loadService();
-  else service.setSettings(settings);
-  for (const document of documents.all()) schedule(document.uri);
+  getService().setSettings(settings);
+  if (reloadKnowledge) loadKnowledge();
+  if (reloadBibliography) loadBibliographies();
+  recheckAll();
 });
+
+connection.onDidChangeWatchedFiles((change) => {
+  const paths = change.changes.map((c) => fileURLToPath(c.uri));
+  const folders = knowledgeFolders();
+  if (paths.some((p) => isInside(p, folders))) loadKnowledge();
+  const bibs = bibliographyPaths().map((p) => resolve(p));
+  if (paths.some((p) => bibs.includes(resolve(p)))) loadBibliographies();
+  // Front matter bibliographies are re-read on the next check.
+  frontMatterCache.clear();
+  recheckAll();
+});
+
+function recheckAll(): void {
+  for (const document of documents.all()) schedule(document.uri);
+}
+
+// Front matter `bibliography:` files and `references:`, per document, re-read when they change.
+const frontMatterCache = new Map<string, string>();
+
+function updateDocumentSources(document: TextDocument): void {
+  const s = getService();
+  const bibliography = s.frontMatterBibliography(document);
+  const signature = JSON.stringify(bibliography.files) + bibliography.references.map((r) => r.key).join(',');
+  if (frontMatterCache.get(document.uri) === signature) return;
+  frontMatterCache.set(document.uri, signature);
+  const sources: Source[] = [...bibliography.references];
+  if (document.uri.startsWith('file:')) {
+    const base = dirname(fileURLToPath(document.uri));
+    for (const file of bibliography.files) {
+      const path = isAbsolute(file) ? file : resolve(base, file);
+      if (!readable(path)) continue;
+      const text = readText(path, 20 * 1024 * 1024);
+      if (text !== undefined) sources.push(...parseBibliography(path, text).sources);
+    }
+  }
+  s.setDocumentSources(document.uri, sources);
+}
 
 // Checking: edits that arrive while a check runs are coalesced into the next check, which always
 // reads the latest text. No fixed delay: fresh diagnostics go out as soon as they are computed.
@@ -121,6 +207,7 @@ function flush(): void {
       continue;
     }
     try {
+      updateDocumentSources(document);
       const diagnostics = getService().diagnostics(document);
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     } catch (e) {
@@ -133,6 +220,7 @@ documents.onDidOpen((e) => schedule(e.document.uri));
 documents.onDidChangeContent((e) => schedule(e.document.uri));
 documents.onDidClose((e) => {
   service?.close(e.document.uri);
+  frontMatterCache.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
@@ -149,6 +237,76 @@ connection.onCompletion((params) => {
 connection.onCodeAction((params) => {
   const document = documents.get(params.textDocument.uri);
   return document ? getService().codeActions(document, params.context.diagnostics) : [];
+});
+
+connection.onDefinition((params) => {
+  const document = documents.get(params.textDocument.uri);
+  const source = document ? getService().definition(document, params.position) : undefined;
+  if (!source || !isAbsolute(source.origin.file)) return null;
+  const at = { line: source.origin.line, character: source.origin.character };
+  return Location.create(pathToFileURL(source.origin.file).href, { start: at, end: at });
+});
+
+/** Open documents as they are in the editor, other workspace memos as they are on disk. */
+function workspaceDocuments(): TextDocument[] {
+  const open = new Map(documents.all().map((d) => [d.uri, d]));
+  const extensions = settings.languages.includes('plaintext') ? ['.md', '.markdown', '.txt'] : ['.md', '.markdown'];
+  const onDisk = findMemos(workspaceFolders, extensions)
+    .map((path) => pathToFileURL(path).href)
+    .filter((uri) => !open.has(uri))
+    .map((uri) => {
+      const text = readText(fileURLToPath(uri));
+      return text === undefined ? undefined : TextDocument.create(uri, uri.endsWith('.txt') ? 'plaintext' : 'markdown', 0, text);
+    })
+    .filter((d): d is TextDocument => d !== undefined);
+  return [...open.values(), ...onDisk];
+}
+
+connection.onReferences((params) => {
+  const document = documents.get(params.textDocument.uri);
+  const key = document ? getService().keyAt(document, params.position) : undefined;
+  if (!key) return [];
+  const s = getService();
+  const locations: Location[] = [];
+  for (const d of workspaceDocuments()) {
+    for (const k of s.citationsOf(d, key.key)) locations.push(Location.create(d.uri, { start: d.positionAt(k.start), end: d.positionAt(k.end) }));
+    if (!documents.get(d.uri)) s.close(d.uri);
+  }
+  return locations;
+});
+
+connection.onDocumentLinks((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? getService().documentLinks(document) : [];
+});
+
+connection.onRequest(listSourcesRequest, (params: ListSourcesParams) => {
+  const document = params.uri ? documents.get(params.uri) : undefined;
+  return getService().listSources(document, params.position);
+});
+
+connection.onRequest(referencesEditRequest, (params: DocumentParams) => {
+  const document = documents.get(params.uri);
+  return document ? getService().referencesEdit(document) : null;
+});
+
+connection.onRequest(exportBibliographyRequest, (params: DocumentParams) => {
+  const document = documents.get(params.uri);
+  return document ? getService().exportBibliography(document) : [];
+});
+
+connection.onRequest(checkWorkspaceRequest, (): CheckWorkspaceResult => {
+  const s = getService();
+  let problems = 0;
+  const all = workspaceDocuments();
+  for (const d of all) {
+    if (!settings.languages.includes(d.languageId)) continue;
+    const diagnostics = s.diagnostics(d);
+    problems += diagnostics.length;
+    void connection.sendDiagnostics({ uri: d.uri, diagnostics });
+    if (!documents.get(d.uri)) s.close(d.uri);
+  }
+  return { files: all.length, problems };
 });
 
 documents.listen(connection);

@@ -69,6 +69,16 @@ export function loadKnowledge(files: readonly KnowledgeFile[]): LoadedKnowledge 
   return result;
 }
 
+/** Problems a file has on its own (syntax, encoding, schema), without looking at other files. */
+export function fileErrors(file: KnowledgeFile): KnowledgeError[] {
+  const kind = knowledgeFileKind(file.path);
+  if (!kind) return [];
+  const errors: KnowledgeError[] = [];
+  const parsed = parseFile(file, kind, errors);
+  if (parsed) validate(parsed, kind === 'sources' ? undefined : kind === 'glossary' ? 'terms' : 'claims', errors);
+  return errors;
+}
+
 function parseFile(file: KnowledgeFile, kind: KnowledgeFileKind, errors: KnowledgeError[]): ParsedFile | undefined {
   if (file.text.length > maxKnowledgeFileBytes) {
     errors.push({ kind: 'io', message: `file is ${Math.round(file.text.length / 1048576)} MB; knowledge files over ${maxKnowledgeFileBytes / 1048576} MB are not read`, file: file.path, line: 0, character: 0 });

@@ -2,7 +2,7 @@
 // touches the file system).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { knowledgeFileKind, loadKnowledge, LoadedKnowledge, maxKnowledgeFileBytes } from '../knowledge/loader';
+import { fileErrors, knowledgeFileKind, loadKnowledge, LoadedKnowledge, maxKnowledgeFileBytes } from '../knowledge/loader';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { KnowledgeError, KnowledgeFile } from '../knowledge/types';
 
@@ -71,4 +71,33 @@ export function loadKnowledgeFolders(extraFolders: readonly string[], includeBun
 
 export function formatKnowledgeError(e: KnowledgeError): string {
   return `${e.file}:${e.line + 1}:${e.character + 1}: error ${e.kind}: ${e.message}`;
+}
+
+/**
+ * Loads knowledge again and again (the server reloads when files change). A file that breaks
+ * (syntax, encoding or schema) is reported, and its last good version stays in use.
+ */
+export class KnowledgeStore {
+  private lastGood = new Map<string, string>();
+
+  load(extraFolders: readonly string[], includeBundled = true): KnowledgeLoad {
+    const ioErrors: KnowledgeError[] = [];
+    const folders = [...(includeBundled ? [bundledKnowledgeFolder()] : []), ...extraFolders];
+    const read = folders.flatMap((f) => readKnowledgeFolder(f, ioErrors));
+    const kept: KnowledgeError[] = [];
+    const files = read.map((file) => {
+      const errors = fileErrors(file);
+      const previous = this.lastGood.get(file.path);
+      if (errors.length === 0) {
+        this.lastGood.set(file.path, file.text);
+        return file;
+      }
+      if (previous === undefined) return file;
+      kept.push(...errors.map((e) => ({ ...e, message: `${e.message} (the last good version of this file is still in use)` })));
+      return { path: file.path, text: previous };
+    });
+    const loaded = loadKnowledge(files);
+    loaded.errors.unshift(...ioErrors, ...kept);
+    return { kb: new KnowledgeBase(loaded), loaded, files };
+  }
 }

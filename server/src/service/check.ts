@@ -47,7 +47,10 @@ export function checkSentence(kb: KnowledgeBase, text: string, start: number, en
     list.push(hit);
     groups.set(hit.value.group, list);
   }
-  const ctx: Context = { kb, text, tokens, values, anchors, terms: kb.termMatcher.matchLongest(tokens) };
+  const terms = kb.termMatcher.matchLongest(tokens);
+  // A value inside a name ("track 1.5 dialogue", "5G", "Fourth Industrial Revolution") is part of the name.
+  const figures = values.filter((v) => !terms.some((m) => m.start <= v.start && v.end <= m.end));
+  const ctx: Context = { kb, text, tokens, values: figures, anchors, terms };
   const findings: Finding[] = [];
   for (const [claimIndex, groups] of anchors) {
     const claim = kb.claims[claimIndex];
@@ -108,18 +111,48 @@ function focusMatches(ctx: Context, claimIndex: number): PhraseMatch<unknown>[] 
   return groups.get(ctx.kb.focusGroup[claimIndex]) ?? [...groups.values()][0];
 }
 
-/** The mention nearest the claim's focus anchor, among those the filter accepts. */
+/**
+ * How tightly a value is bound to an anchor, in tokens (lower is tighter). "78% of Korea's total
+ * exports" binds 78% to "exports" outright: a value followed by "of" and a few words before the anchor.
+ */
+function binding(ctx: Context, v: { start: number; end: number }, anchor: PhraseMatch<unknown>): number {
+  const tokens = ctx.tokens;
+  const after = tokens.findIndex((t) => t.start >= v.end);
+  const before = tokens.findIndex((t) => t.start >= v.start);
+  if (after >= 0 && after <= anchor.first) {
+    const gap = tokens.slice(after, anchor.first).map((t) => t.raw.toLowerCase());
+    if (gap.length <= 4 && ['of', 'for', 'in'].includes(gap[0] ?? '')) return 0;
+    return anchor.first - after + 1;
+  }
+  if (before >= 0 && before >= anchor.last) return before - anchor.last + 1;
+  return 0;
+}
+
+/**
+ * The value this claim is about: among accepted mentions, the one bound most tightly to the claim's
+ * focus anchor, leaving aside values bound more tightly to another claim's anchor ("78% of exports
+ * and 67% of imports": 67% belongs to imports).
+ */
 function nearest<T extends ValueMention>(ctx: Context, claimIndex: number, accept: (v: ValueMention) => v is T): T | undefined {
   const focus = focusMatches(ctx, claimIndex);
+  const kind = ctx.kb.claims[claimIndex].value.kind;
+  const rivals: PhraseMatch<unknown>[] = [];
+  for (const [other, groups] of ctx.anchors) {
+    const claim = ctx.kb.claims[other];
+    if (other === claimIndex || claim.value.kind !== kind || groups.size < claim.about.length) continue;
+    const rivalFocus = groups.get(ctx.kb.focusGroup[other]) ?? [];
+    // Alternatives about the same thing share anchors; only a different anchor is a rival.
+    for (const r of rivalFocus) if (!focus.some((f) => f.start === r.start && f.end === r.end)) rivals.push(r);
+  }
   let best: T | undefined;
-  let bestDistance = Infinity;
+  let bestScore = Infinity;
   for (const v of ctx.values) {
     if (!accept(v)) continue;
-    // A value inside an anchor ("the 2013 Seoul Cyberspace Conference" has none; "SDG 4" is masked earlier) still counts.
-    const d = Math.min(...focus.map((f) => distance(v, f)));
-    if (d < bestDistance) {
+    const score = Math.min(...focus.map((f) => binding(ctx, v, f)));
+    if (rivals.some((r) => binding(ctx, v, r) < score)) continue;
+    if (score < bestScore) {
       best = v;
-      bestDistance = d;
+      bestScore = score;
     }
   }
   return best;
@@ -177,7 +210,8 @@ function memoText(m: { valueStart: number; valueEnd: number }): string {
 
 function judgeQuantity(ctx: Context, claimIndex: number, q: { value: number; unit: string; approx?: boolean; bound?: string; of?: number }): Finding | undefined {
   const claim = ctx.kb.claims[claimIndex];
-  const mention = nearest(ctx, claimIndex, (v): v is NumberMention => v.kind === 'number' && v.unit === q.unit && !(q.unit === 'count' && v.fraction));
+  // A count equal to the sourced total ("Korea's 27 partners, 14 of them …") states the total, not the count.
+  const mention = nearest(ctx, claimIndex, (v): v is NumberMention => v.kind === 'number' && v.unit === q.unit && !(q.unit === 'count' && v.fraction) && !(q.of !== undefined && v.value === q.of && v.of === undefined));
   if (!mention) return undefined;
   currentText = ctx.text;
   const written = ctx.text.slice(mention.start, mention.end);
@@ -341,6 +375,9 @@ const antonyms: Record<StancePredicate, string[]> = {
   capable: ['unable', 'incapable', 'unviable', 'inviable', 'fail', 'lack', 'weak', 'unlikely'],
   generic: [],
 };
+// Words with a negative sense under any predicate: negated, they affirm ("cannot be separated",
+// "not without", "no one doubts"), so each counts as one flip like a negation.
+const negativeSenseStems = new Set(['separate', 'separated', 'ignore', 'overlook', 'deny', 'doubt', 'underestimate', 'neglect', 'lack', 'unlike', 'forget', 'exclude', 'rule'].map((w) => stem(w)));
 const antonymStems: Record<StancePredicate, Set<string>> = Object.fromEntries(
   Object.entries(antonyms).map(([k, words]) => [k, new Set(words.map((w) => stem(w)))]),
 ) as Record<StancePredicate, Set<string>>;
@@ -367,7 +404,7 @@ function polarityCues(ctx: Context, from: number, to: number, predicate: StanceP
       }
       continue;
     }
-    if (antonymStems[predicate].has(tokens[i].norm)) cues.push(tokens[i]);
+    if (antonymStems[predicate].has(tokens[i].norm) || negativeSenseStems.has(tokens[i].norm)) cues.push(tokens[i]);
   }
   return { flips: cues.length, cues };
 }
@@ -384,14 +421,22 @@ function anchorSpan(ctx: Context, claimIndex: number): { first: number; last: nu
   return { first, last };
 }
 
+// A recommendation or a question states no fact: "Seoul should not rely on Open RAN" argues, it
+// does not report what the sources say.
+const normative = /\b(should|must|ought|recommend(?:s|ed)?|propose[sd]?|urge[sd]?|need(?:s)? to|have to|has to)\b/i;
+
 function judgeStance(ctx: Context, claimIndex: number, predicate: StancePredicate, polarity: 'positive' | 'negative'): Finding | undefined {
   const claim = ctx.kb.claims[claimIndex];
+  const sentence = ctx.text.slice(ctx.tokens[0].start, ctx.tokens[ctx.tokens.length - 1].end + 1);
+  const isQuestion = /\?\s*$/.test(ctx.text.slice(ctx.tokens[0].start, ctx.tokens[ctx.tokens.length - 1].end + 2));
   const span = anchorSpan(ctx, claimIndex);
   // Cues count inside the stretch the anchors cover, and a few words around it, within the clause.
   const from = clauseStart(ctx, Math.max(0, span.first - 4), span.first);
   const to = clauseEnd(ctx, Math.min(ctx.tokens.length, span.last + 4), span.last);
   const { flips, cues } = polarityCues(ctx, from, to, predicate);
-  const stated = flips % 2 === 0 ? polarity : polarity === 'positive' ? 'negative' : 'positive';
+  // The sentence's own polarity: negative when an odd number of cues negate it.
+  const stated = flips % 2 === 0 ? 'positive' : 'negative';
+  if (stated !== polarity && (cues.length === 0 || isQuestion || normative.test(sentence))) return undefined;
   const first = ctx.tokens[span.first];
   const last = ctx.tokens[span.last - 1];
   if (stated === polarity) return { verdict: 'support', claim, start: first.start, end: last.end, message: '' };

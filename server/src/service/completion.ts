@@ -14,6 +14,16 @@ export interface CompletionOptions {
 // The partial key being typed after an `@` that starts a citation.
 const partialKey = /(?:^|[\s[;-])@([\p{L}\p{N}_:.#$%&+?<>~/-]*)$/u;
 
+/** Every known source with how strongly it supports the sentence at the cursor, best first. */
+export function rankedSources(document: TextDocument, position: Position, kb: KnowledgeBase, options: CompletionOptions): { source: Source; score: number }[] {
+  const scores = sentenceScores(document, position, kb);
+  const sources = new Map<string, Source>(kb.sources);
+  for (const [key, source] of options.extraSources ?? []) if (!sources.has(key)) sources.set(key, source);
+  return [...sources.values()]
+    .map((source) => ({ source, score: scores.get(source.key) ?? 0 }))
+    .sort((a, b) => b.score - a.score || a.source.key.localeCompare(b.source.key));
+}
+
 export function completeCitations(document: TextDocument, position: Position, kb: KnowledgeBase, options: CompletionOptions): CompletionItem[] | null {
   const lineStart = { line: position.line, character: 0 };
   const prefix = document.getText({ start: lineStart, end: position });
@@ -22,13 +32,8 @@ export function completeCitations(document: TextDocument, position: Position, kb
   if (!match) return null;
   const typed = match[1];
   const replaceStart = { line: position.line, character: position.character - typed.length };
-  const scores = sentenceScores(document, position, kb);
-  const sources = new Map<string, Source>(kb.sources);
-  for (const [key, source] of options.extraSources ?? []) if (!sources.has(key)) sources.set(key, source);
-  const ranked = [...sources.values()].sort((a, b) => (scores.get(b.key) ?? 0) - (scores.get(a.key) ?? 0) || a.key.localeCompare(b.key));
-  return ranked.map((source, rank): CompletionItem => {
+  return rankedSources(document, position, kb, options).map(({ source, score }, rank): CompletionItem => {
     const csl = source.csl;
-    const score = scores.get(source.key) ?? 0;
     return {
       label: source.key,
       kind: CompletionItemKind.Reference,

@@ -1,15 +1,32 @@
 // The language service: one object that holds the loaded knowledge and settings and answers LSP
 // questions about in-memory documents. No connection, no file system, no `vscode` in here.
-import { CodeAction, CompletionItem, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
+import { CodeAction, CompletionItem, Diagnostic, DocumentLink, Hover, Position, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, PolicyLensSettings } from '../common/settings';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { Source } from '../knowledge/types';
 import { DocumentAnalysis, DocumentAnalyzer } from './analysis';
 import { codeActions } from './codeActions';
-import { completeCitations } from './completion';
+import { completeCitations, rankedSources } from './completion';
 import { computeDiagnostics } from './diagnostics';
 import { hover } from './hover';
+import { CslItem } from '../knowledge/types';
+import { shortCitation } from './csl';
+import { frontMatterBibliography, FrontMatterBibliography } from './frontMatter';
+import { citationsOf, keyAt, sourceLinks } from './navigation';
+import { CitationKey } from './prose';
+import { citedSources, exportBibliography, referencesEdit } from './references';
+
+/** One source as the Insert Citation picker shows it. */
+export interface SourceSummary {
+  key: string;
+  short: string;
+  title: string;
+  authors: string;
+  claims: string[];
+  /** True when the source supports the sentence at the cursor. */
+  supports: boolean;
+}
 
 interface DocumentState {
   analyzer: DocumentAnalyzer;
@@ -22,6 +39,8 @@ interface DocumentState {
 export class PolicyLensService {
   private documents = new Map<string, DocumentState>();
   private extraSources = new Map<string, Source>();
+  /** Sources a document's own front matter brings (`references:` and its `bibliography:` files). */
+  private documentSources = new Map<string, Map<string, Source>>();
 
   constructor(
     private kb: KnowledgeBase,
@@ -52,6 +71,29 @@ export class PolicyLensService {
     return this.extraSources;
   }
 
+  /** Sources that only one document sees (from its front matter). */
+  setDocumentSources(uri: string, sources: Iterable<Source>): void {
+    this.documentSources.set(uri, new Map([...sources].map((s) => [s.key, s])));
+    const state = this.documents.get(uri);
+    if (state) state.diagnostics = undefined;
+  }
+
+  /** The bibliography a document's front matter names (files to read, inline references). */
+  frontMatterBibliography(document: TextDocument): FrontMatterBibliography {
+    return frontMatterBibliography(this.analyze(document).frontMatter, document.uri);
+  }
+
+  /** Knowledge first, then bibliography files, then the document's own references. */
+  lookupSource(uri: string, key: string): Source | undefined {
+    return this.kb.sources.get(key) ?? this.extraSources.get(key) ?? this.documentSources.get(uri)?.get(key);
+  }
+
+  private sourcesFor(uri: string): Map<string, Source> {
+    const all = new Map<string, Source>(this.documentSources.get(uri) ?? []);
+    for (const [k, v] of this.extraSources) all.set(k, v);
+    return all;
+  }
+
   analyze(document: TextDocument): DocumentAnalysis {
     let state = this.documents.get(document.uri);
     if (!state) this.documents.set(document.uri, (state = { analyzer: new DocumentAnalyzer() }));
@@ -68,17 +110,65 @@ export class PolicyLensService {
     const analysis = this.analyze(document);
     const state = this.documents.get(document.uri)!;
     if (!state.diagnostics) {
-      state.diagnostics = computeDiagnostics(document, this.kb, analysis, { checks: this.settings.checks, extraKeys: new Set(this.extraSources.keys()) });
+      state.diagnostics = computeDiagnostics(document, this.kb, analysis, { checks: this.settings.checks, extraKeys: new Set(this.sourcesFor(document.uri).keys()) });
     }
     return state.diagnostics;
   }
 
   hover(document: TextDocument, position: Position): Hover | null {
-    return hover(document, position, this.kb, this.analyze(document), { style: this.settings.referenceStyle, extraSources: this.extraSources, diagnostics: this.diagnostics(document) });
+    return hover(document, position, this.kb, this.analyze(document), { style: this.settings.referenceStyle, extraSources: this.sourcesFor(document.uri), diagnostics: this.diagnostics(document) });
   }
 
   completion(document: TextDocument, position: Position): CompletionItem[] | null {
-    return completeCitations(document, position, this.kb, { style: this.settings.referenceStyle, extraSources: this.extraSources });
+    return completeCitations(document, position, this.kb, { style: this.settings.referenceStyle, extraSources: this.sourcesFor(document.uri) });
+  }
+
+  /** The source entry a citation key at the cursor points to. */
+  definition(document: TextDocument, position: Position): Source | undefined {
+    const key = keyAt(document, position, this.analyze(document));
+    return key ? this.lookupSource(document.uri, key.key) : undefined;
+  }
+
+  keyAt(document: TextDocument, position: Position): CitationKey | undefined {
+    return keyAt(document, position, this.analyze(document));
+  }
+
+  citationsOf(document: TextDocument, key: string): CitationKey[] {
+    return citationsOf(key, this.analyze(document));
+  }
+
+  documentLinks(document: TextDocument): DocumentLink[] {
+    return sourceLinks(document, this.analyze(document), (key) => this.lookupSource(document.uri, key));
+  }
+
+  referencesEdit(document: TextDocument): TextEdit {
+    const sources = citedSources(this.analyze(document), (key) => this.lookupSource(document.uri, key));
+    return referencesEdit(document, sources, this.settings.referenceStyle);
+  }
+
+  exportBibliography(document: TextDocument): CslItem[] {
+    return exportBibliography(citedSources(this.analyze(document), (key) => this.lookupSource(document.uri, key)));
+  }
+
+  /** Every source, those supporting the sentence at the cursor first, for the Insert Citation picker. */
+  listSources(document?: TextDocument, position?: Position): SourceSummary[] {
+    // Completion already ranks sources by the sentence at the cursor; reuse its order.
+    const items = document && position ? (rankedSources(document, position, this.kb, { style: this.settings.referenceStyle, extraSources: this.sourcesFor(document.uri) }) ?? []) : [];
+    const ranked = items.map((i) => i.source.key);
+    const supporting = new Set(items.filter((i) => i.score > 0).map((i) => i.source.key));
+    const all = new Map<string, Source>(this.kb.sources);
+    if (document) for (const [k, v] of this.sourcesFor(document.uri)) if (!all.has(k)) all.set(k, v);
+    const order = (key: string): number => (ranked.includes(key) ? ranked.indexOf(key) : ranked.length);
+    return [...all.values()]
+      .sort((a, b) => order(a.key) - order(b.key) || a.key.localeCompare(b.key))
+      .map((s) => ({
+        key: s.key,
+        short: shortCitation(s.csl),
+        title: s.csl.title ?? '',
+        authors: (s.csl.author ?? []).map((a) => a.literal ?? [a.given, a.family].filter(Boolean).join(' ')).join(', '),
+        claims: (this.kb.claimsBySource.get(s.key) ?? []).map((c) => c.statement),
+        supports: supporting.has(s.key),
+      }));
   }
 
   codeActions(document: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {

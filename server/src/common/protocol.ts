@@ -1,0 +1,28 @@
+// Custom requests between the VS Code client and the server (shared, typed once).
+import { CslItem } from '../knowledge/types';
+import type { SourceSummary } from '../service/languageService';
+
+export const listSourcesRequest = 'policyLens/listSources';
+export interface ListSourcesParams {
+  uri?: string;
+  position?: { line: number; character: number };
+}
+export type ListSourcesResult = SourceSummary[];
+
+export const referencesEditRequest = 'policyLens/referencesEdit';
+export interface DocumentParams {
+  uri: string;
+}
+export interface ReferencesEditResult {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  newText: string;
+}
+
+export const exportBibliographyRequest = 'policyLens/exportBibliography';
+export type ExportBibliographyResult = CslItem[];
+
+export const checkWorkspaceRequest = 'policyLens/checkWorkspace';
+export interface CheckWorkspaceResult {
+  files: number;
+  problems: number;
+}
