@@ -116,3 +116,14 @@ describe('acronyms and prose', () => {
     assert.deepEqual(found.map((d) => [d.code, d.severity]), [['contradiction', 1]]);
   });
 });
+
+describe('document size', () => {
+  it('does not check a document over the size bound, and says so once', async () => {
+    const { maxDocumentLength } = await import('../../server/src/service/languageService');
+    const big = "Nearly 90% of Korea's exports go to the Indo-Pacific.\n\n".repeat(Math.ceil(maxDocumentLength / 50));
+    const found = diagnose(big);
+    assert.equal(found.length, 1);
+    assert.equal(found[0].code, 'too-large');
+    assert.match(found[0].message as string, /Not checked: this document is \d+\.\d MB/);
+  });
+});

@@ -8,7 +8,7 @@ import { Source } from '../knowledge/types';
 import { DocumentAnalysis, DocumentAnalyzer } from './analysis';
 import { codeActions } from './codeActions';
 import { completeCitations, rankedSources } from './completion';
-import { computeDiagnostics } from './diagnostics';
+import { computeDiagnostics, diagnosticSource } from './diagnostics';
 import { hover } from './hover';
 import { CslItem } from '../knowledge/types';
 import { shortCitation } from './csl';
@@ -35,6 +35,9 @@ interface DocumentState {
   analysis?: DocumentAnalysis;
   diagnostics?: Diagnostic[];
 }
+
+/** Documents longer than this (about 300,000 words) are not checked: one notice says so instead. */
+export const maxDocumentLength = 2 * 1024 * 1024;
 
 export class PolicyLensService {
   private documents = new Map<string, DocumentState>();
@@ -99,7 +102,9 @@ export class PolicyLensService {
     if (!state) this.documents.set(document.uri, (state = { analyzer: new DocumentAnalyzer() }));
     const text = document.getText();
     if (state.analysis && state.version === document.version && state.text === text) return state.analysis;
-    state.analysis = state.analyzer.analyze(text, this.kb, document.languageId);
+    state.analysis = text.length > maxDocumentLength
+      ? { sentences: [], terms: [], citations: [], checkedBlocks: 0, totalBlocks: 0 }
+      : state.analyzer.analyze(text, this.kb, document.languageId);
     state.version = document.version;
     state.text = text;
     state.diagnostics = undefined;
@@ -109,6 +114,16 @@ export class PolicyLensService {
   diagnostics(document: TextDocument): Diagnostic[] {
     const analysis = this.analyze(document);
     const state = this.documents.get(document.uri)!;
+    if (!state.diagnostics && document.getText().length > maxDocumentLength) {
+      const megabytes = (document.getText().length / 1048576).toFixed(1);
+      state.diagnostics = [{
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 3,
+        code: 'too-large',
+        source: diagnosticSource,
+        message: `Not checked: this document is ${megabytes} MB; Policy Lens checks documents up to ${maxDocumentLength / 1048576} MB. Split it to check it.`,
+      }];
+    }
     if (!state.diagnostics) {
       state.diagnostics = computeDiagnostics(document, this.kb, analysis, { checks: this.settings.checks, extraKeys: new Set(this.sourcesFor(document.uri).keys()) });
     }
