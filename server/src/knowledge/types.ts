@@ -106,7 +106,7 @@ export type ClaimValue =
   | { kind: 'ordinal'; ordinal: number }
   | { kind: 'role'; role: { person: string; title?: string; org?: string } }
   | { kind: 'holders'; holders: { people: string[]; exclusive: boolean } }
-  | { kind: 'stance'; stance: { predicate: StancePredicate; polarity: 'positive' | 'negative' } }
+  | { kind: 'stance'; stance: { predicate: StancePredicate; polarity: 'positive' | 'negative'; contrary?: string[] } }
   | { kind: 'preference'; preference: { preferred: string[]; over: string[] } }
   | { kind: 'quantifier'; quantifier: Quantifier }
   | { kind: 'entity'; entity: { value: string; kind: 'place' | 'organisation' | 'person' } };

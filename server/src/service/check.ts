@@ -21,6 +21,8 @@ export interface Finding {
   replacement?: string;
   /** The value as the memo wrote it. */
   written?: string;
+  /** How many of the sentence's words the claim's anchors cover: ranks supporting sources. */
+  coverage?: number;
 }
 
 interface Context {
@@ -40,23 +42,31 @@ export function checkSentence(kb: KnowledgeBase, text: string, start: number, en
   // Value extraction reads the raw characters, so it gets the sentence with offsets shifted back.
   const values = extractValues(sentence, tokenize(sentence)).map((v) => shift(v, start));
   const anchors = new Map<number, Map<number, PhraseMatch<unknown>[]>>();
+  const terms = kb.termMatcher.matchLongest(tokens);
   for (const hit of kb.anchorMatcher.matchAll(tokens)) {
+    // "Korea" inside "North Korea" is not a mention of Korea: an anchor strictly inside a longer
+    // glossary term counts only if it is a form of that term.
+    // Only the head of a longer name is another thing ("Korea" in "North Korea", "Asia" in "Southeast
+    // Asia"); a modifier still names it ("Yoon" in "Yoon government").
+    const inside = terms.find((m) => m.start < hit.start && hit.end === m.end && ['place', 'organisation', 'person', 'group'].includes(m.value.kind));
+    if (inside && !kb.anchors[hit.value.claim][hit.value.group].some((phrase) => kb.formsOf(inside.value.id).some((f) => f.toLowerCase() === phrase.toLowerCase()))) continue;
     let groups = anchors.get(hit.value.claim);
     if (!groups) anchors.set(hit.value.claim, (groups = new Map()));
     const list = groups.get(hit.value.group) ?? [];
     list.push(hit);
     groups.set(hit.value.group, list);
   }
-  const terms = kb.termMatcher.matchLongest(tokens);
-  // A value inside a name ("track 1.5 dialogue", "5G", "Fourth Industrial Revolution") is part of the name.
-  const figures = values.filter((v) => !terms.some((m) => m.start <= v.start && v.end <= m.end));
-  const ctx: Context = { kb, text, tokens, values: figures, anchors, terms };
+  const ctx: Context = { kb, text, tokens, values, anchors, terms };
   const findings: Finding[] = [];
   for (const [claimIndex, groups] of anchors) {
     const claim = kb.claims[claimIndex];
     if (claim.about.length === 0 || groups.size < claim.about.length) continue;
     const finding = judge(ctx, claimIndex);
-    if (finding) findings.push(finding);
+    if (finding) {
+      const covered = new Set<number>();
+      for (const matches of groups.values()) for (const m of matches) for (let k = m.first; k < m.last; k++) covered.add(k);
+      findings.push({ ...finding, coverage: covered.size });
+    }
   }
   findings.push(...checkRoles(ctx));
   return settle(kb, findings);
@@ -128,6 +138,27 @@ function binding(ctx: Context, v: { start: number; end: number }, anchor: Phrase
   return 0;
 }
 
+/** "a 2012 conference in Budapest": a year between a determiner and a noun that is not the claim's dates that noun. */
+function modifiesOtherNoun(ctx: Context, v: { start: number; end: number }, own: PhraseMatch<unknown>[]): boolean {
+  const i = ctx.tokens.findIndex((t) => t.start === v.start);
+  if (i <= 0 || i + 1 >= ctx.tokens.length) return false;
+  const before = ctx.tokens[i - 1].raw.toLowerCase();
+  const next = ctx.tokens[i + 1];
+  if (!['a', 'an', 'the', 'its', 'this', 'that', 'their', 'his', 'her', 'our'].includes(before)) return false;
+  if (ctx.text.slice(v.end, next.start).trim() !== '') return false;
+  return !own.some((a) => a.start <= next.start && next.end <= a.end);
+}
+
+// A different instance of the thing a claim is about: "a later session", "another webinar".
+const otherInstance = new Set(['later', 'another', 'next', 'previous', 'earlier', 'subsequent', 'other', 'different', 'prior', 'upcoming', 'future', 'separate', 'similar']);
+
+function aboutAnotherInstance(ctx: Context, claimIndex: number): boolean {
+  for (const f of focusMatches(ctx, claimIndex).concat(...ctx.anchors.get(claimIndex)!.values())) {
+    for (let k = Math.max(0, f.first - 3); k < f.first; k++) if (otherInstance.has(ctx.tokens[k].raw.toLowerCase())) return true;
+  }
+  return false;
+}
+
 /**
  * The value this claim is about: among accepted mentions, the one bound most tightly to the claim's
  * focus anchor, leaving aside values bound more tightly to another claim's anchor ("78% of exports
@@ -144,10 +175,16 @@ function nearest<T extends ValueMention>(ctx: Context, claimIndex: number, accep
     // Alternatives about the same thing share anchors; only a different anchor is a rival.
     for (const r of rivalFocus) if (!focus.some((f) => f.start === r.start && f.end === r.end)) rivals.push(r);
   }
+  const own = [...ctx.anchors.get(claimIndex)!.values()].flat();
   let best: T | undefined;
   let bestScore = Infinity;
   for (const v of ctx.values) {
     if (!accept(v)) continue;
+    // A value inside a name ("track 1.5 dialogue", "5G", "Fourth Industrial Revolution") is part of
+    // the name, unless the name is what the claim is about ("the third session", "2013 Seoul Cyberspace Conference").
+    const name = ctx.terms.find((m) => m.start <= v.start && v.end <= m.end);
+    if (name && !own.some((a) => a.start < name.end && name.start < a.end)) continue;
+    if (v.kind === 'year' && modifiesOtherNoun(ctx, v, own)) continue;
     const score = Math.min(...focus.map((f) => binding(ctx, v, f)));
     if (rivals.some((r) => binding(ctx, v, r) < score)) continue;
     if (score < bestScore) {
@@ -161,6 +198,7 @@ function nearest<T extends ValueMention>(ctx: Context, claimIndex: number, accep
 function judge(ctx: Context, claimIndex: number): Finding | undefined {
   const claim = ctx.kb.claims[claimIndex];
   const value = claim.value;
+  if (value.kind !== 'stance' && value.kind !== 'preference' && aboutAnotherInstance(ctx, claimIndex)) return undefined;
   switch (value.kind) {
     case 'quantity':
       return judgeQuantity(ctx, claimIndex, value.quantity);
@@ -212,6 +250,11 @@ function judgeQuantity(ctx: Context, claimIndex: number, q: { value: number; uni
   const claim = ctx.kb.claims[claimIndex];
   // A count equal to the sourced total ("Korea's 27 partners, 14 of them …") states the total, not the count.
   const mention = nearest(ctx, claimIndex, (v): v is NumberMention => v.kind === 'number' && v.unit === q.unit && !(q.unit === 'count' && v.fraction) && !(q.of !== undefined && v.value === q.of && v.of === undefined));
+  if (!mention && q.unit === 'count' && q.of) {
+    // "14 of 27" also answers "more than half" or "about 52%".
+    const share = nearest(ctx, claimIndex, (v): v is NumberMention => v.kind === 'number' && v.unit === 'percent');
+    if (share) return judgeQuantity(ctx, claimIndex, { value: Math.round((q.value / q.of) * 1000) / 10, unit: 'percent', approx: true });
+  }
   if (!mention) return undefined;
   currentText = ctx.text;
   const written = ctx.text.slice(mention.start, mention.end);
@@ -363,12 +406,19 @@ function judgeQuantifier(ctx: Context, claimIndex: number, sourced: Quantifier):
 // Stances: negation, antonyms
 
 const negations = new Set(['not', 'no', 'never', 'neither', 'nor', 'none', 'cannot', 'without', 'hardly', 'barely', 'scarcely', 'nobody', 'nothing']);
-const negationPhrases = [['fail', 'to'], ['fails', 'to'], ['failed', 'to'], ['refuse', 'to'], ['refuses', 'to'], ['refused', 'to'], ['no', 'longer']];
+const negationPhrases = [
+  ['fail', 'to'], ['fails', 'to'], ['failed', 'to'], ['refuse', 'to'], ['refuses', 'to'], ['refused', 'to'], ['no', 'longer'],
+  ['refrain', 'from'], ['refrains', 'from'], ['refrained', 'from'], ['decline', 'to'], ['declines', 'to'], ['declined', 'to'],
+  ['abstain', 'from'], ['abstains', 'from'], ['abstained', 'from'], ['stay', 'out'], ['stays', 'out'], ['stayed', 'out'],
+  ['kept', 'out'], ['keeps', 'out'], ['scale', 'back'], ['scales', 'back'], ['scaled', 'back'], ['scaling', 'back'],
+  ['wind', 'down'], ['winds', 'down'], ['wound', 'down'], ['pull', 'back'], ['pulled', 'back'], ['pull', 'out'], ['pulled', 'out'],
+  ['step', 'back'], ['stepped', 'back'], ['walk', 'away'], ['walked', 'away'], ['back', 'away'], ['backed', 'away'],
+];
 // Phrases that contain a negation word but do not negate.
 const notNegating = [['not', 'only'], ['not', 'just'], ['not', 'merely'], ['not', 'least'], ['no', 'doubt'], ['not', 'counting'], ['not', 'including'], ['without', 'doubt']];
 
 const antonyms: Record<StancePredicate, string[]> = {
-  support: ['oppose', 'opposed', 'opposes', 'opposition', 'opponent', 'against', 'reject', 'resist', 'skeptic', 'sceptic', 'skeptical', 'sceptical', 'scepticism', 'skepticism', 'critic', 'criticise', 'criticize', 'distrust', 'dismiss', 'object', 'hostile', 'wary', 'doubt', 'abandon', 'ban', 'block', 'shun', 'avoid', 'disavow', 'denounce'],
+  support: ['oppose', 'opposed', 'opposes', 'opposition', 'opponent', 'against', 'reject', 'resist', 'skeptic', 'sceptic', 'skeptical', 'sceptical', 'scepticism', 'skepticism', 'critic', 'criticise', 'criticize', 'distrust', 'dismiss', 'object', 'hostile', 'wary', 'doubt', 'abandon', 'ban', 'block', 'shun', 'avoid', 'disavow', 'denounce', 'reduce', 'cut', 'curtail', 'shrink', 'decrease', 'lower', 'halt', 'stop', 'end'],
   cooperate: ['stop', 'end', 'cease', 'halt', 'suspend', 'abandon', 'sever', 'withdraw', 'cut', 'downgrade', 'freeze', 'quit', 'exit', 'terminate', 'pause', 'scrap', 'curtail', 'reduce', 'limit', 'avoid', 'shun', 'distance', 'reject'],
   role: ['absent', 'marginal', 'minor', 'negligible', 'sidelined', 'insignificant', 'irrelevant', 'passive', 'peripheral', 'excluded', 'limited', 'little'],
   bound: ['exempt', 'immune', 'free', 'outside', 'excluded', 'beyond'],
@@ -382,11 +432,28 @@ const antonymStems: Record<StancePredicate, Set<string>> = Object.fromEntries(
   Object.entries(antonyms).map(([k, words]) => [k, new Set(words.map((w) => stem(w)))]),
 ) as Record<StancePredicate, Set<string>>;
 
+// Words that carry a stance of each kind: a negation must stand right before one of them, or before
+// one of the claim's own words, to negate the claim ("does not advocate", "plays no real role").
+const predicateWords: Record<StancePredicate, string[]> = {
+  support: ['support', 'advocate', 'promote', 'back', 'favour', 'favor', 'champion', 'endorse', 'proponent', 'embrace', 'push', 'expand', 'recommend', 'call', 'urge', 'want', 'seek', 'pursue', 'prioritise', 'prioritize', 'focus'],
+  cooperate: ['cooperate', 'cooperation', 'partner', 'partnership', 'work', 'collaborate', 'collaboration', 'engage', 'deepen', 'strengthen', 'join', 'hold', 'ally', 'alliance', 'coordinate', 'talk'],
+  role: ['role', 'part', 'active', 'prominent', 'involved', 'shape', 'influence', 'lead', 'leading', 'presence', 'participate', 'matter', 'bearing', 'say'],
+  bound: ['subject', 'bound', 'comply', 'compel', 'oblige', 'require', 'covered', 'apply'],
+  capable: ['can', 'able', 'viable', 'capable', 'could', 'alternative', 'enable', 'allow', 'permit', 'help'],
+  generic: ['link', 'linked', 'connection', 'bearing', 'relation', 'relevance', 'impact', 'effect', 'tie', 'role', 'part', 'use', 'have', 'do'],
+};
+const predicateStems: Record<StancePredicate, Set<string>> = Object.fromEntries(
+  Object.entries(predicateWords).map(([k, words]) => [k, new Set(words.map((w) => stem(w)))]),
+) as Record<StancePredicate, Set<string>>;
+
 /** Negation and antonym cues in tokens [from, to): each flips the polarity. */
-function polarityCues(ctx: Context, from: number, to: number, predicate: StancePredicate): { flips: number; cues: Token[] } {
+function polarityCues(ctx: Context, from: number, to: number, predicate: StancePredicate, anchorStarts: number[]): { flips: number; cues: Token[] } {
   const tokens = ctx.tokens;
   const cues: Token[] = [];
   const lowerAt = (i: number): string => tokens[i]?.raw.toLowerCase() ?? '';
+  // A negation negates the claim only if the claim's words or a stance word follow it closely.
+  const governs = (i: number): boolean =>
+    anchorStarts.some((a) => a > i && a - i <= 3) || [1, 2, 3].some((k) => i + k < to && predicateStems[predicate].has(tokens[i + k].norm));
   for (let i = from; i < to; i++) {
     const w = lowerAt(i);
     if (notNegating.some((p) => p.every((word, k) => lowerAt(i + k) === word))) {
@@ -395,7 +462,13 @@ function polarityCues(ctx: Context, from: number, to: number, predicate: StanceP
     }
     // "doesn't": the tokeniser splits it into "doesn" and "t".
     const contraction = w === 't' && i > 0 && /n['’]$/.test(ctx.text.slice(tokens[i - 1].start, tokens[i].start));
-    if (negations.has(w) || contraction || negationPhrases.some((p) => p.every((word, k) => lowerAt(i + k) === word))) {
+    const phrase = negationPhrases.find((p) => p.every((word, k) => lowerAt(i + k) === word));
+    if (phrase && anchorStarts.some((a) => a > i && a - i <= phrase.length + 4)) {
+      cues.push(tokens[i]);
+      i += phrase.length - 1;
+      continue;
+    }
+    if ((negations.has(w) || contraction) && governs(i)) {
       cues.push(contraction ? tokens[i - 1] : tokens[i]);
       if (w === 'neither') {
         // "neither ... nor" is one negation.
@@ -404,7 +477,8 @@ function polarityCues(ctx: Context, from: number, to: number, predicate: StanceP
       }
       continue;
     }
-    if (antonymStems[predicate].has(tokens[i].norm) || negativeSenseStems.has(tokens[i].norm)) cues.push(tokens[i]);
+    const nearAnchor = anchorStarts.some((a) => Math.abs(a - i) <= 4);
+    if ((antonymStems[predicate].has(tokens[i].norm) || negativeSenseStems.has(tokens[i].norm)) && nearAnchor) cues.push(tokens[i]);
   }
   return { flips: cues.length, cues };
 }
@@ -433,7 +507,12 @@ function judgeStance(ctx: Context, claimIndex: number, predicate: StancePredicat
   // Cues count inside the stretch the anchors cover, and a few words around it, within the clause.
   const from = clauseStart(ctx, Math.max(0, span.first - 4), span.first);
   const to = clauseEnd(ctx, Math.min(ctx.tokens.length, span.last + 4), span.last);
-  const { flips, cues } = polarityCues(ctx, from, to, predicate);
+  const anchorStarts = [...ctx.anchors.get(claimIndex)!.values()].flat().map((m) => m.first);
+  const { flips, cues } = polarityCues(ctx, from, to, predicate, anchorStarts);
+  const contrary = contraryMatch(ctx, claimIndex);
+  if (contrary && flips % 2 === 0) {
+    return { verdict: 'contradiction', claim, start: contrary.start, end: contrary.end, message: `${cite(claim)} says otherwise: ${claim.statement}`, written: ctx.text.slice(contrary.start, contrary.end) };
+  }
   // The sentence's own polarity: negative when an odd number of cues negate it.
   const stated = flips % 2 === 0 ? 'positive' : 'negative';
   if (stated !== polarity && (cues.length === 0 || isQuestion || normative.test(sentence))) return undefined;
@@ -450,6 +529,13 @@ function judgeStance(ctx: Context, claimIndex: number, predicate: StancePredicat
     message: `${cite(claim)} says the opposite: ${claim.statement}`,
     written: ctx.text.slice(cueStart, cueEnd),
   };
+}
+
+/** A phrase the claim lists as contrary to it ("in person" for a virtual event), if the sentence has one. */
+function contraryMatch(ctx: Context, claimIndex: number): { start: number; end: number } | undefined {
+  const value = ctx.kb.claims[claimIndex].value;
+  if (value.kind !== 'stance' || !value.stance.contrary) return undefined;
+  return mentionsOf(ctx, value.stance.contrary)[0];
 }
 
 /** Token index where the clause holding `anchor` begins, no earlier than `limit`. */
@@ -533,7 +619,9 @@ function properPhrasesAfter(ctx: Context, prepositions: string[]): { start: numb
     if (j >= t.length || !/^\p{Lu}/u.test(t[j].raw) || t[j].raw.toLowerCase() in monthIndex) continue;
     let k = j;
     let lastCap = j;
-    while (k + 1 < t.length && (/^\p{Lu}/u.test(t[k + 1].raw) || properConnectors.has(t[k + 1].raw.toLowerCase())) && !/[,;.]/.test(ctx.text.slice(t[k].end, t[k + 1].start))) {
+    // A full stop ends the name unless it closes an initial ("U.S. Naval War College").
+    const joins = (a: Token, gap: string): boolean => !/[,;.]/.test(gap) || (/^\.\s?$/.test(gap) && /^\p{Lu}{1,2}$/u.test(a.raw));
+    while (k + 1 < t.length && (/^\p{Lu}/u.test(t[k + 1].raw) || properConnectors.has(t[k + 1].raw.toLowerCase())) && joins(t[k], ctx.text.slice(t[k].end, t[k + 1].start))) {
       k++;
       if (/^\p{Lu}/u.test(t[k].raw)) lastCap = k;
     }
@@ -541,29 +629,51 @@ function properPhrasesAfter(ctx: Context, prepositions: string[]): { start: numb
   }
   return out;
 }
+function splitList(ctx: Context, c: { start: number; end: number; text: string }): { start: number; end: number; text: string }[] {
+  const parts: { start: number; end: number; text: string }[] = [];
+  const re = /\s*(?:,\s*and|,|and|&)\s+/g;
+  let at = 0;
+  for (const m of c.text.matchAll(re)) {
+    parts.push({ start: c.start + at, end: c.start + m.index!, text: c.text.slice(at, m.index) });
+    at = m.index! + m[0].length;
+  }
+  parts.push({ start: c.start + at, end: c.end, text: c.text.slice(at) });
+  return parts.filter((p) => p.text.trim().length > 0);
+}
 const monthIndex: Record<string, true> = Object.fromEntries(monthNames.map((m) => [m.toLowerCase(), true]));
 
 const ignorable = new Set(['the', 'of', 'for', 'and', '&', 'in', 'at', 's', 'de', 'on', 'korea', 'korean', 'republic', 'rok', 'us', 'u', 'united', 'states']);
+// Words every institution's name has; they cannot tell two institutions apart.
+const genericNameWords = new Set(['center', 'centre', 'institute', 'university', 'college', 'school', 'department', 'ministry', 'agency', 'forum', 'council', 'foundation', 'office', 'group', 'program', 'programme', 'project', 'study', 'studies', 'research', 'national', 'international', 'security', 'policy', 'government', 'association', 'society', 'academy', 'commission', 'committee', 'working', 'city'].map((w) => stem(w)));
 function nameTokens(name: string): string[] {
   return tokenize(name).map((t) => t.norm).filter((n) => !ignorable.has(n));
 }
 
-/** Two names of an organisation or place agree when one's words are all in the other's. */
+/**
+ * A name the memo writes agrees with an organisation or place when every word of it occurs in some
+ * form of that name, and at least one of them is distinctive ("Belfer Center", "Harvard's Belfer
+ * Center"); "U.S. Naval War College" does not agree with "U.S. Army War College".
+ */
 export function namesAgree(kb: KnowledgeBase, written: string, idOrPhrase: string): boolean {
   const a = nameTokens(written);
   if (a.length === 0) return true;
-  return kb.formsOf(idOrPhrase).some((form) => {
-    const b = nameTokens(form);
-    if (b.length === 0) return false;
-    return a.every((x) => b.includes(x)) || b.every((x) => a.includes(x));
-  });
+  const forms = kb.formsOf(idOrPhrase).map(nameTokens);
+  const union = new Set(forms.flat());
+  if (a.every((x) => union.has(x)) && (a.some((x) => !genericNameWords.has(x)) || forms.some((f) => f.length === a.length && f.every((x) => a.includes(x))))) return true;
+  // A longer memo name that contains a whole form: "the Pacific Forum in Honolulu's office".
+  return forms.some((f) => f.length > 0 && f.some((x) => !genericNameWords.has(x)) && f.every((x) => a.includes(x)) && a.filter((x) => !f.includes(x)).every((x) => genericNameWords.has(x)));
 }
 
 function judgeEntity(ctx: Context, claimIndex: number, entity: { value: string; kind: 'place' | 'organisation' | 'person' }): Finding | undefined {
   const claim = ctx.kb.claims[claimIndex];
   const prepositions = entity.kind === 'place' ? ['in'] : ['with', 'by', 'from'];
   const anchorRanges = [...ctx.anchors.get(claimIndex)!.values()].flat();
-  const candidates = properPhrasesAfter(ctx, prepositions).filter((c) => !anchorRanges.some((a) => distance(a, c) === 0 && a.start <= c.start && a.end >= c.end));
+  // Places are listed with "and": "in Africa and Southeast Asia" names two.
+  const all = properPhrasesAfter(ctx, prepositions).flatMap((c) => (entity.kind === 'place' ? splitList(ctx, c) : [c]));
+  // The value may sit inside an anchor ("the Consulate General … in Honolulu"): that agrees too.
+  const agreeingAnywhere = all.find((c) => namesAgree(ctx.kb, c.text, entity.value));
+  if (agreeingAnywhere) return { verdict: 'support', claim, start: agreeingAnywhere.start, end: agreeingAnywhere.end, message: '' };
+  const candidates = all.filter((c) => !anchorRanges.some((a) => distance(a, c) === 0 && a.start <= c.start && a.end >= c.end));
   if (candidates.length === 0) return undefined;
   const agreeing = candidates.find((c) => namesAgree(ctx.kb, c.text, entity.value));
   if (agreeing) return { verdict: 'support', claim, start: agreeing.start, end: agreeing.end, message: '' };
@@ -591,9 +701,16 @@ function judgeHolders(ctx: Context, claimIndex: number, holders: string[]): Find
   const claim = ctx.kb.claims[claimIndex];
   const people = peopleIn(ctx);
   if (people.length === 0) return undefined;
+  // The people the cue names: "prepared by A and B", "A and B moderated".
+  const focus = focusMatches(ctx, claimIndex);
+  const named = cueGroup(ctx, people, focus);
+  const outsider = named.find((p) => !holders.includes(p.id));
+  if (outsider) {
+    const names = holders.map((id) => ctx.kb.nameOf(id)).join(' and ');
+    return { verdict: 'contradiction', claim, start: outsider.start, end: outsider.end, message: `${cite(claim)} names ${names}, not ${outsider.text}: ${claim.statement}`, replacement: undefined, written: outsider.text };
+  }
   const holder = people.find((p) => holders.includes(p.id));
   if (holder) return { verdict: 'support', claim, start: holder.start, end: holder.end, message: '' };
-  const focus = focusMatches(ctx, claimIndex);
   const closest = people.reduce((a, b) => (Math.min(...focus.map((f) => distance(a, f))) <= Math.min(...focus.map((f) => distance(b, f))) ? a : b));
   const names = holders.map((id) => ctx.kb.nameOf(id)).join(' and ');
   return {
@@ -604,15 +721,51 @@ function judgeHolders(ctx: Context, claimIndex: number, holders: string[]): Find
   };
 }
 
+/** People joined by commas and "and" right after "by" following the cue, or right before the cue. */
+function cueGroup(ctx: Context, people: { id: string; start: number; end: number; text: string }[], cue: PhraseMatch<unknown>[]): { id: string; start: number; end: number; text: string }[] {
+  const joined = (a: { end: number }, b: { start: number }): boolean => /^\s*(,|and|&|,\s*and)\s*$/i.test(ctx.text.slice(a.end, b.start));
+  for (const c of cue) {
+    const after = ctx.text.slice(c.end, c.end + 40);
+    const by = /^\s*(?:\w+\s+){0,3}?by\s+(?:Dr\.?\s+)?/.exec(after);
+    const group: typeof people = [];
+    if (by) {
+      let at = c.end + by[0].length;
+      for (const p of people) {
+        if (p.start === at || (group.length > 0 && joined(group[group.length - 1], p))) {
+          if (p.start < at) continue;
+          group.push(p);
+          at = p.end;
+        }
+      }
+      if (group.length > 0) return group;
+    }
+    const before = people.filter((p) => p.end <= c.start);
+    for (let k = before.length - 1; k >= 0; k--) {
+      const p = before[k];
+      const next = group.length > 0 ? group[0] : undefined;
+      if (next ? joined(p, next) : /^\s*(?:has|have|had|was|were|is|also|jointly|\s)*$/i.test(ctx.text.slice(p.end, c.start))) group.unshift(p);
+      else break;
+    }
+    if (group.length > 0) return group;
+  }
+  return [];
+}
+
 // ---------------------------------------------------------------------------------------------
 // People's roles and organisations
 
 const titleWords = /^(professor|fellow|director|adviser|advisor|president|chair|chairman|chairwoman|head|dean|researcher|analyst|lecturer|ambassador|minister|secretary|moderator|ceo|founder|editor|scholar|expert|officer|manager|chief|deputy)$/i;
 const affiliationVerbs = /^(works?|worked|working|employed|directs|directed|leads|led|heads|headed|chairs|chaired|runs|ran|joined|serves|served)$/i;
 
+// Words that make a different post of a title: a Vice President is not the President.
+const distinctRanks = new Set(['vice', 'deputy'].map((w) => stem(w)));
+// Words before a title word that are part of the title: "associate professor", "senior fellow".
+const titleModifiers = /^(associate|assistant|adjunct|senior|junior|visiting|research|vice|deputy|executive|chief|managing|acting|interim|distinguished|emeritus|full|principal|non-resident|nonresident|resident)$/i;
+
 function titlesAgree(written: string, sourced: string): boolean {
   const a = nameTokens(written);
   const b = nameTokens(sourced);
+  if ([...distinctRanks].some((r) => a.includes(r) !== b.includes(r))) return false;
   return a.length > 0 && (a.every((x) => b.includes(x)) || b.every((x) => a.includes(x)));
 }
 
@@ -633,18 +786,36 @@ function checkRoles(ctx: Context): Finding[] {
     const clauseTokens = tokenize(ctx.text.slice(from, to), from);
     const known = ctx.kb.titleMatcher.matchLongest(clauseTokens);
     const generic = clauseTokens.filter((t) => titleWords.test(t.raw) && !known.some((k) => k.start <= t.start && k.end >= t.end));
-    const title = known[0] ?? (generic[0] ? { start: generic[0].start, end: generic[0].end } : undefined);
+    let genericStart = generic[0]?.start;
+    if (generic[0]) {
+      let k = clauseTokens.indexOf(generic[0]);
+      while (k > 0 && titleModifiers.test(clauseTokens[k - 1].raw)) genericStart = clauseTokens[--k].start;
+    }
+    const title = known[0] ?? (generic[0] ? { start: genericStart!, end: generic[0].end } : undefined);
     const hasCue = title !== undefined || clauseTokens.some((t) => affiliationVerbs.test(t.raw));
     if (!hasCue) return;
-    // An organisation: a glossary organisation, or a capitalised name after at/of/with/for.
-    const orgTerm = ctx.terms.find((m) => m.start >= from && m.end <= to && (m.value.kind === 'organisation' || m.value.kind === 'group') && !(title && m.start < title.end && m.end > title.start));
+    // Organisations: glossary organisations, and capitalised names after at/with/for (or "of" right
+    // after a title: "Fellow of the Institute …").
+    const overlapsTitle = (m: { start: number; end: number }): boolean => title !== undefined && m.start < title.end && m.end > title.start;
+    const orgTerms = ctx.terms.filter((m) => m.start >= from && m.end <= to && (m.value.kind === 'organisation' || m.value.kind === 'group') && !overlapsTitle(m));
     const sub: Context = { ...ctx, tokens: clauseTokens };
-    const orgPhrase = properPhrasesAfter(sub, ['at', 'of', 'with', 'for']).find((p) => !(title && p.start < title.end && p.end > title.start) && !/^(Korea|South Korea|the United States|China)$/.test(p.text));
-    const org = orgTerm ? { start: orgTerm.start, end: orgTerm.end, text: ctx.text.slice(orgTerm.start, orgTerm.end), id: orgTerm.value.id } : orgPhrase ? { ...orgPhrase, id: undefined as string | undefined } : undefined;
+    const phrases = properPhrasesAfter(sub, ['at', 'with', 'for', 'of']).filter((p) => {
+      if (overlapsTitle(p) || /^(Korea|South Korea|the United States|China|Japan|Asia|Europe)$/.test(p.text)) return false;
+      // "of" introduces an organisation only straight after a title: "Senior Research Fellow of the Institute …".
+      const lead = /(\S+)\s+(?:the\s+)?$/.exec(ctx.text.slice(Math.max(0, p.start - 12), p.start))?.[1]?.toLowerCase();
+      return lead !== 'of' || (title !== undefined && /^\s+of\s+(?:the\s+)?$/.test(ctx.text.slice(title.end, p.start)));
+    });
+    const orgs = [
+      ...orgTerms.map((m) => ({ start: m.start, end: m.end, text: ctx.text.slice(m.start, m.end), id: m.value.id as string | undefined })),
+      ...phrases.filter((p) => !orgTerms.some((m) => m.start < p.end && p.start < m.end)).map((p) => ({ ...p, id: undefined as string | undefined })),
+    ];
     const titleText = title ? ctx.text.slice(title.start, title.end) : undefined;
     const titleOk = !titleText || roles.some((r) => r.value.kind === 'role' && r.value.role.title && titlesAgree(titleText, r.value.role.title));
     const orgRoles = roles.filter((r) => r.value.kind === 'role' && r.value.role.org);
-    const orgOk = !org || orgRoles.length === 0 || orgRoles.some((r) => r.value.kind === 'role' && (org.id === r.value.role.org || namesAgree(ctx.kb, org.text, r.value.role.org!)));
+    const orgAgrees = (o: { text: string; id?: string }): boolean => orgRoles.some((r) => r.value.kind === 'role' && (o.id === r.value.role.org || namesAgree(ctx.kb, o.text, r.value.role.org!)));
+    const wrongOrg = orgRoles.length === 0 ? undefined : orgs.find((o) => !orgAgrees(o));
+    const org = wrongOrg ?? orgs[0];
+    const orgOk = wrongOrg === undefined;
     const primary = orgRoles[0] ?? roles[0];
     if (titleOk && orgOk) {
       if (titleText || org) findings.push({ verdict: 'support', claim: matchingRole(ctx, roles, titleText, org?.text) ?? primary, start: person.start, end: to, message: '' });

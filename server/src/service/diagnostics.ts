@@ -47,10 +47,15 @@ export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, an
         source: f.claim.source, claimId: f.claim.id, locator: f.claim.locator, sourcedValue: f.replacement, written: f.written, statement: f.claim.statement,
       });
     }
-    // Sources that support the sentence, best first (most claims matched).
-    const support = new Map<string, number>();
-    for (const f of sentence.findings) if (f.verdict === 'support') support.set(f.claim.source, (support.get(f.claim.source) ?? 0) + 1);
-    const suggestions = [...support.entries()].sort((a, b) => b[1] - a[1]).map(([key]) => key);
+    // Sources that support the sentence, best first: the claim that covers most of the sentence,
+    // then the number of claims.
+    const support = new Map<string, { best: number; count: number }>();
+    for (const f of sentence.findings) {
+      if (f.verdict !== 'support') continue;
+      const s = support.get(f.claim.source) ?? { best: 0, count: 0 };
+      support.set(f.claim.source, { best: Math.max(s.best, f.coverage ?? 0), count: s.count + 1 });
+    }
+    const suggestions = [...support.entries()].sort((a, b) => b[1].best - a[1].best || b[1].count - a[1].count).map(([key]) => key);
     const cited = sentence.citations.flatMap((c) => c.keys.map((k) => k.key));
     if (suggestions.length > 0 && contradictions.length === 0) {
       if (cited.length === 0) {
