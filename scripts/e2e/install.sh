@@ -128,7 +128,8 @@ EOF
 chmod +x "$WRAPPER"
 
 step_start "check"
-"$WRAPPER" --version | head -1
+# XDG_CONFIG_HOME: code-server writes a default config.yaml on first run; keep it out of $HOME
+XDG_CONFIG_HOME="$E2E_DIR/config" "$WRAPPER" --version | grep -v 'Wrote default config' | head -1
 command -v chromium >/dev/null && chromium --version 2>/dev/null || echo "chromium: not found" >&2
 command -v nvim >/dev/null && nvim --version | head -1 || echo "nvim: not found" >&2
 step_end "ok"

@@ -82,15 +82,20 @@ function alive(pid) {
   try { process.kill(pid, 0); return true; } catch { return false; }
 }
 
+/**
+ * Signals every process group in rootPids and every descendant of those roots and of this
+ * process (code-server's helpers; Chromium, should Playwright not have closed it).
+ */
 function signalTree(signal) {
   const map = childrenOf();
-  const pids = [];
+  const pids = new Set(descendants(process.pid, map));
   for (const root of rootPids) {
-    pids.push(root, ...descendants(root, map));
+    pids.add(root);
+    for (const d of descendants(root, map)) pids.add(d);
     try { process.kill(-root, signal); } catch { /* group gone */ }
   }
   for (const p of pids) { try { process.kill(p, signal); } catch { /* gone */ } }
-  return pids;
+  return [...pids];
 }
 
 /** SIGTERM the trees, wait, SIGKILL what is left. Returns the PIDs that were signalled. */
@@ -108,14 +113,18 @@ async function killAll() {
 }
 
 // Last resort, synchronous: on exit (watchdog, crash) SIGKILL whatever is still there.
-process.on('exit', () => { if (rootPids.size) signalTree('SIGKILL'); });
+let tmpToRemove; // the temporary folder, removed on exit too (watchdog, crash)
+process.on('exit', () => {
+  signalTree('SIGKILL');
+  if (tmpToRemove) { try { rmSync(tmpToRemove, { recursive: true, force: true }); } catch { /* ignore */ } }
+});
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => { signalTree('SIGKILL'); process.exit(130); });
 }
 
 let browser;
 const watchdog = setTimeout(() => {
-  console.error(`# watchdog: the VS Code e2e suite ran longer than ${WATCHDOG_MS} ms; killing everything`);
+  console.error(`watchdog: the VS Code e2e suite ran longer than ${WATCHDOG_MS} ms; killing everything`);
   signalTree('SIGKILL');
   try { browser?.close(); } catch { /* ignore */ }
   process.exit(1);
@@ -137,7 +146,11 @@ function freePort() {
   });
 }
 
-async function waitFor(what, fn, { timeout = 30_000, interval = 250 } = {}) {
+/**
+ * Polls `fn` until it returns something truthy. On timeout the error names `what` and, when
+ * given, what `detail()` reports about the current state of the page.
+ */
+async function waitFor(what, fn, { timeout = 30_000, interval = 250, detail } = {}) {
   const end = Date.now() + timeout;
   let last;
   for (;;) {
@@ -145,7 +158,11 @@ async function waitFor(what, fn, { timeout = 30_000, interval = 250 } = {}) {
       const v = await fn();
       if (v) return v;
     } catch (e) { last = e; }
-    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? `: ${last.message}` : ''}`);
+    if (Date.now() > end) {
+      let extra = '';
+      if (detail) extra = `\n  state: ${await detail().catch((e) => `(detail failed: ${e.message})`)}`;
+      throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? `: ${last.message}` : ''}${extra}`);
+    }
     await sleep(interval);
   }
 }
@@ -189,13 +206,30 @@ function editorLines(page) {
   });
 }
 
+/** What the editor shows of diagnostics: squiggles by kind and the status bar's problem counts. */
+function diagnosticsState(page) {
+  return page.evaluate(() => {
+    const counts = {};
+    for (const kind of ['error', 'warning', 'info', 'hint']) {
+      counts[kind] = document.querySelectorAll(`.editor-instance .monaco-editor .squiggly-${kind}`).length;
+    }
+    const problems = document.querySelector('.statusbar-item[id$="status.problems"]')?.textContent?.trim();
+    return JSON.stringify({ squiggles: counts, statusBarProblems: problems ?? null });
+  });
+}
+
 const center = (r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
 const overlaps = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-/** Visible hovers' text. */
-async function visibleHoverText(page) {
-  const hovers = page.locator('.monaco-hover:visible');
-  return (await hovers.allInnerTexts()).join('\n---\n');
+// Monaco renders a diagnostic in a hover as `.hover-row > .marker.hover-contents` and a
+// provider's Markdown hover as `.hover-row.markdown-hover > .hover-contents`.
+const HOVER_ANY = '.monaco-hover:visible';
+const HOVER_MARKER = '.monaco-hover:visible .marker.hover-contents';
+const HOVER_MARKDOWN = '.monaco-hover:visible .markdown-hover';
+
+/** Text of the visible hover parts matching `selector`. */
+async function visibleHoverText(page, selector = HOVER_ANY) {
+  return (await page.locator(selector).allInnerTexts()).join('\n---\n');
 }
 
 async function hideHover(page) {
@@ -253,6 +287,7 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
     mkdirSync(artifactsDir, { recursive: true });
 
     tmp = mkdtempSync(path.join(tmpdir(), 'policy-lens-vscode-'));
+    if (process.env.E2E_KEEP_TMP !== '1') tmpToRemove = tmp;
     const userData = path.join(tmp, 'user-data');
     const extensions = path.join(tmp, 'extensions');
     workspace = path.join(tmp, 'workspace');
@@ -295,8 +330,7 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
     const out = createWriteStream(codeServerLog);
     t = Date.now();
     const cs = spawn(codeServer, [...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-      '--disable-getting-started-override', workspace], {
+      '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override', workspace], {
       detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_CONFIG_HOME: tmp },
     });
     rootPids.add(cs.pid);
@@ -375,13 +409,16 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
       const rects = await page.locator('.editor-instance .monaco-editor .squiggly-warning').evaluateAll(
         (els) => els.map((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }));
       return rects.find((r) => overlaps(r, sentence.line) && r.x < sentence.x + sentence.width && sentence.x < r.x + r.width);
-    }, { timeout: 60_000 });
+    }, { timeout: 60_000, detail: () => diagnosticsState(page) });
     // the marker hover names the diagnostic's source
     await page.mouse.move(center(squiggle).x, center(squiggle).y);
-    const text = await waitFor('the diagnostic hover', async () => {
-      const s = await visibleHoverText(page);
+    const text = await waitFor('the diagnostic hover naming policy-lens', async () => {
+      const s = await visibleHoverText(page, HOVER_MARKER);
       return /policy-lens/i.test(s) && s;
-    }, { timeout: 15_000 });
+    }, { timeout: 15_000, detail: async () => `hover: ${JSON.stringify(await visibleHoverText(page))}` });
+    // let the hover finish loading its quick fix link before the screenshot (not asserted)
+    await waitFor('the hover to list quick fixes', async () => /Quick Fix|No quick fixes/i.test(await visibleHoverText(page)),
+      { timeout: 5_000 }).catch(() => {});
     log(`diagnostic hover: ${JSON.stringify(text.slice(0, 300))}`);
     await shot(page, 'diagnostics.png');
     await hideHover(page);
@@ -395,9 +432,10 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
       await page.mouse.move(center(word).x - 1, center(word).y);
       await page.mouse.move(center(word).x, center(word).y, { steps: 2 });
       await sleep(700);
-      const s = await visibleHoverText(page);
+      // the provider's Markdown hover, not the text of a diagnostic at the same place
+      const s = await visibleHoverText(page, HOVER_MARKDOWN);
       return s.includes('Open-Ended Working Group') && s;
-    }, { timeout: 30_000, interval: 100 });
+    }, { timeout: 30_000, interval: 100, detail: async () => `hover: ${JSON.stringify(await visibleHoverText(page))}` });
     log(`hover: ${JSON.stringify(text.slice(0, 300))}`);
     await shot(page, 'hover.png');
     await hideHover(page);
@@ -411,10 +449,21 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
     const labels = await waitFor(`the suggest widget listing ${CITATION_KEYS.join(' and ')}`, async () => {
       const rows = await page.locator('.editor-widget.suggest-widget:visible .monaco-list-row').allInnerTexts();
       return CITATION_KEYS.every((k) => rows.some((r) => r.includes(k))) && rows;
-    }, { timeout: 30_000 });
+    }, {
+      timeout: 30_000,
+      detail: async () => JSON.stringify({
+        suggestWidget: await page.locator('.editor-widget.suggest-widget:visible').allInnerTexts(),
+        line: (await editorLines(page)).find((l) => l.includes(COMPLETION_LINE)),
+      }),
+    });
     log(`suggestions: ${JSON.stringify(labels.map((l) => l.replace(/\s+/g, ' ')))}`);
     await shot(page, 'completion.png');
     await page.keyboard.press('Escape');
+    // take the typing back so later screenshots show the memo as it was (best effort)
+    await page.keyboard.press('Control+Z');
+    await sleep(300);
+    const undone = (await editorLines(page)).find((l) => l.includes(COMPLETION_LINE));
+    if (undone?.trim() !== COMPLETION_LINE) log(`after undo the line reads ${JSON.stringify(undone)}`);
   });
 
   step('d. the "Replace…" quick fix puts the sourced value in place of the wrong one', 'd-quickfix', async () => {
@@ -432,7 +481,14 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
         await menuRow.waitFor({ state: 'visible', timeout: 3_000 });
       });
       return true;
-    }, { timeout: 30_000, interval: 500 });
+    }, {
+      timeout: 30_000,
+      interval: 500,
+      detail: async () => JSON.stringify({
+        actionWidget: await page.locator('.action-widget:visible .monaco-list-row').allInnerTexts(),
+        diagnostics: await diagnosticsState(page),
+      }),
+    });
     const entries = await page.locator('.action-widget:visible .monaco-list-row').allInnerTexts();
     log(`quick fixes: ${JSON.stringify(entries)}`);
     await shot(page, 'quickfix.png');
@@ -441,7 +497,7 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
     const after = await waitFor('the sentence to change', async () => {
       const l = (await editorLines(page)).find((s) => s.includes("of Korea's total exports"));
       return l && !l.includes(WRONG_VALUE) && l;
-    }, { timeout: 15_000 });
+    }, { timeout: 15_000, detail: async () => JSON.stringify(await editorLines(page)) });
     log(`applied "${title}": ${JSON.stringify(after)}`);
     assert.match(after, /\b78\s?(%|per ?cent|percent)/, `the sentence after the fix has no 78%: ${after}`);
     // and the buffer really changed: save, read it back from disk

@@ -629,7 +629,9 @@ function properPhrasesAfter(ctx: Context, prepositions: string[]): { start: numb
   }
   return out;
 }
-function splitList(ctx: Context, c: { start: number; end: number; text: string }): { start: number; end: number; text: string }[] {
+
+/** "Africa and Southeast Asia" → "Africa", "Southeast Asia". */
+function splitList(c: { start: number; end: number; text: string }): { start: number; end: number; text: string }[] {
   const parts: { start: number; end: number; text: string }[] = [];
   const re = /\s*(?:,\s*and|,|and|&)\s+/g;
   let at = 0;
@@ -669,7 +671,7 @@ function judgeEntity(ctx: Context, claimIndex: number, entity: { value: string; 
   const prepositions = entity.kind === 'place' ? ['in'] : ['with', 'by', 'from'];
   const anchorRanges = [...ctx.anchors.get(claimIndex)!.values()].flat();
   // Places are listed with "and": "in Africa and Southeast Asia" names two.
-  const all = properPhrasesAfter(ctx, prepositions).flatMap((c) => (entity.kind === 'place' ? splitList(ctx, c) : [c]));
+  const all = properPhrasesAfter(ctx, prepositions).flatMap((c) => (entity.kind === 'place' ? splitList(c) : [c]));
   // The value may sit inside an anchor ("the Consulate General … in Honolulu"): that agrees too.
   const agreeingAnywhere = all.find((c) => namesAgree(ctx.kb, c.text, entity.value));
   if (agreeingAnywhere) return { verdict: 'support', claim, start: agreeingAnywhere.start, end: agreeingAnywhere.end, message: '' };
