@@ -80,7 +80,7 @@ function updateStatus(): void {
   const errors = count(vscode.DiagnosticSeverity.Error);
   const warnings = count(vscode.DiagnosticSeverity.Warning);
   const infos = count(vscode.DiagnosticSeverity.Information);
-  statusItem.text = ours.length === 0 ? '$(pass) Policy Lens' : `$(book) ${errors} $(error) ${warnings} $(warning) ${infos} $(info)`;
+  statusItem.text = ours.length === 0 ? '$(pass) Policy Lens' : `Policy Lens $(error) ${errors} $(warning) ${warnings} $(info) ${infos}`;
   statusItem.tooltip = `Policy Lens: ${contradictions} contradiction(s), ${errors} error(s), ${warnings} warning(s), ${infos} note(s) in this memo. Click for the Problems view.`;
   statusItem.show();
 }
