@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server and the CLI with esbuild; with --tests also
 // bundles every test/**/*.test.ts into out/ so that `node --test` runs them without a TS loader.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -46,6 +46,10 @@ if (args.has('--tests')) {
     }),
   );
 }
+// pdfjs-dist reads PDFs in the sources folder; it is an ES module loaded on first use, shipped
+// next to the bundles rather than bundled, so the server bundle stays small.
+mkdirSync('dist/pdfjs', { recursive: true });
+for (const file of ['pdf.min.mjs', 'pdf.worker.min.mjs']) copyFileSync(`node_modules/pdfjs-dist/legacy/build/${file}`, `dist/pdfjs/${file}`);
 const results = await Promise.all(builds);
 if (args.has('--sizes')) {
   for (const result of results.slice(0, 2)) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // policy-lens: checks memos from the command line with the same service as the editor.
-//   policy-lens check [--format text|json|sarif] [--knowledge DIR]... FILE...
-//   policy-lens validate [--knowledge DIR]...
+//   policy-lens check [--format text|json|sarif] [--knowledge DIR]... [--sources DIR]... FILE...
+//   policy-lens validate [--knowledge DIR]... [--sources DIR]...
 // Exit status: 0 nothing at warning or above, 1 something was, 2 usage or I/O error.
 import { readFileSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
@@ -12,14 +12,17 @@ import { defaultSettings } from './common/settings';
 import { formatKnowledgeError, loadKnowledgeFolders } from './node/knowledgeFiles';
 import { PolicyLensService } from './service/languageService';
 import { toSarif } from './node/sarif';
+import { defaultCacheDir, ingestFolders } from './node/sourceFiles';
 
 const version = '0.1.0';
 const usage = `Usage:
-  policy-lens check [--format text|json|sarif] [--knowledge DIR]... FILE...
-  policy-lens validate [--knowledge DIR]...
+  policy-lens check [--format text|json|sarif] [--knowledge DIR]... [--sources DIR]... FILE...
+  policy-lens validate [--knowledge DIR]... [--sources DIR]...
 Options:
   --format F       text (default), json (LSP diagnostics) or sarif (SARIF 2.1.0)
   --knowledge DIR  also load the knowledge folder DIR (repeatable)
+  --sources DIR    also read the reports (.md, .txt, .pdf) in DIR as sources (repeatable)
+  --no-cache       do not read or write the cache of reports read before
   --no-bundled     do not load the bundled knowledge base
   -h, --help       show this help;  --version  print the version`;
 
@@ -29,12 +32,14 @@ interface Options {
   command: 'check' | 'validate';
   format: 'text' | 'json' | 'sarif';
   knowledge: string[];
+  sources: string[];
+  cache: boolean;
   bundled: boolean;
   files: string[];
 }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const options: Options = { command: 'check', format: 'text', knowledge: [], bundled: true, files: [] };
+  const options: Options = { command: 'check', format: 'text', knowledge: [], sources: [], cache: true, bundled: true, files: [] };
   const args = [...argv];
   const command = args.shift();
   if (command === undefined) throw new UsageError('no command given');
@@ -55,6 +60,8 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format "${f}" (text, json or sarif)`);
       options.format = f;
     } else if (name === '--knowledge') options.knowledge.push(value());
+    else if (name === '--sources') options.sources.push(value());
+    else if (name === '--no-cache') options.cache = false;
     else if (name === '--no-bundled') options.bundled = false;
     else if (name === '-h' || name === '--help') return 'help';
     else if (name === '--') options.files.push(...args.splice(0));
@@ -62,6 +69,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
     else options.files.push(arg);
   }
   if (options.command === 'check' && options.files.length === 0) throw new UsageError('no files to check');
+  if (options.command === 'validate' && options.files.length > 0) throw new UsageError(`validate takes no files (got "${options.files[0]}")`);
   return options;
 }
 
@@ -71,7 +79,7 @@ function languageOf(path: string): string {
   return ['.txt', '.text'].includes(extname(path).toLowerCase()) ? 'plaintext' : 'markdown';
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let options: Options | 'help' | 'version';
   try {
     options = parseArgs(argv);
@@ -90,18 +98,21 @@ function main(argv: string[]): number {
     process.stdout.write(`${version}\n`);
     return 0;
   }
-  for (const folder of options.knowledge) {
+  for (const [what, folder] of [...options.knowledge.map((f) => ['knowledge', f]), ...options.sources.map((f) => ['sources', f])]) {
     try {
       if (!statSync(folder).isDirectory()) throw new Error('not a folder');
     } catch {
-      process.stderr.write(`policy-lens: knowledge folder not found: ${folder}\n`);
+      process.stderr.write(`policy-lens: ${what} folder not found: ${folder}\n`);
       return 2;
     }
   }
-  const { kb } = loadKnowledgeFolders(options.knowledge.map((k) => resolve(k)), options.bundled);
+  const ingested = await ingestFolders(options.sources.map((s) => resolve(s)), options.cache ? defaultCacheDir() : undefined);
+  const { kb } = loadKnowledgeFolders(options.knowledge.map((k) => resolve(k)), options.bundled, ingested.sources);
+  for (const e of ingested.errors) process.stderr.write(`${formatKnowledgeError(e)}\n`);
   for (const e of kb.errors) process.stderr.write(`${formatKnowledgeError(e)}\n`);
   if (options.command === 'validate') {
-    process.stdout.write(`${kb.sources.size} sources, ${kb.terms.length} glossary terms, ${kb.claims.length} claims; ${kb.errors.length} errors\n`);
+    const extracted = kb.claims.filter((c) => c.extracted).length;
+    process.stdout.write(`${kb.sources.size} sources, ${kb.terms.length} glossary terms, ${kb.claims.length} claims${extracted ? ` (${extracted} read from reports)` : ''}; ${kb.errors.length} errors\n`);
     return kb.errors.length > 0 ? 1 : 0;
   }
   const service = new PolicyLensService(kb, defaultSettings);
@@ -116,7 +127,8 @@ function main(argv: string[]): number {
         ioError = true;
         continue;
       }
-      text = bytes.toString('utf8');
+      // Editors drop a UTF-8 byte order mark before a server sees the text; so do we, so columns agree.
+      text = bytes.toString('utf8').replace(/^\uFEFF/, '');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       process.stderr.write(`policy-lens: ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (e as Error).message}\n`);
@@ -143,9 +155,12 @@ function main(argv: string[]): number {
   return serious ? 1 : 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  process.stderr.write(`policy-lens: internal error: ${(e as Error).message}\n`);
-  process.exitCode = 2;
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: Error) => {
+    process.stderr.write(`policy-lens: internal error: ${e.message}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -21,7 +21,7 @@ describe('contradictions', () => {
     assert.equal(d.severity, 2);
     assert.equal(d.source, 'policy-lens');
     assert.match(d.message, /^alpha2023 \(¶2\) puts this at about 78%, not nearly 90%\.$/);
-    assert.deepEqual(d.data, { code: 'contradiction', source: 'alpha2023', claimId: 'alpha2023/exports', locator: '¶2', sourcedValue: 'About 78%', written: 'Nearly 90%', statement: "About 78 per cent of Korea's exports go to the Indo-Pacific." });
+    assert.deepEqual(d.data, { code: 'contradiction', source: 'alpha2023', claimId: 'alpha2023/exports', locator: '¶2', sourcedValue: 'About 78%', written: 'Nearly 90%', statement: "About 78 per cent of Korea's exports go to the Indo-Pacific.", extracted: false });
   });
   it('accepts hedged values that agree', () => {
     assert.deepEqual(codes("About 70% of Korea's imports come from the Indo-Pacific [@alpha2023]."), []);

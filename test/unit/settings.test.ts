@@ -21,9 +21,10 @@ describe('settings', () => {
       [`${settingsSection}.${settingKeys.bibliographyFiles}`]: defaultSettings.bibliographyFiles,
       [`${settingsSection}.${settingKeys.languages}`]: defaultSettings.languages,
       [`${settingsSection}.${settingKeys.referenceStyle}`]: defaultSettings.referenceStyle,
+      [`${settingsSection}.${settingKeys.sourcesFolder}`]: defaultSettings.sourcesFolder,
     };
     for (const [check, level] of Object.entries(defaultSettings.checks)) expected[`${settingsSection}.checks.${check}`] = level;
     for (const [key, value] of Object.entries(expected)) assert.deepEqual(properties[key]?.default, value, key);
-    for (const key of Object.keys(properties)) assert.ok(key in expected || key.startsWith(`${settingsSection}.sources`) || key.startsWith(`${settingsSection}.trace`), `undeclared in typed settings: ${key}`);
+    for (const key of Object.keys(properties)) assert.ok(key in expected, `undeclared in typed settings: ${key}`);
   });
 });

@@ -9,6 +9,8 @@ export interface CheckLevels {
   unknownCitation: CheckLevel;
   missingCitation: CheckLevel;
   undefinedAcronym: CheckLevel;
+  /** Contradictions that rest only on claims read automatically from the sources folder. */
+  extractedContradiction: CheckLevel;
 }
 
 export interface PolicyLensSettings {
@@ -22,6 +24,8 @@ export interface PolicyLensSettings {
   checks: CheckLevels;
   /** Style of generated reference lists. */
   referenceStyle: 'chicago-author-date' | 'apa';
+  /** Folder of reports (.md, .txt, .pdf) read into the knowledge base, relative to the workspace. */
+  sourcesFolder: string;
 }
 
 export const defaultSettings: PolicyLensSettings = {
@@ -34,8 +38,10 @@ export const defaultSettings: PolicyLensSettings = {
     unknownCitation: 'error',
     missingCitation: 'information',
     undefinedAcronym: 'hint',
+    extractedContradiction: 'information',
   },
   referenceStyle: 'chicago-author-date',
+  sourcesFolder: 'sources',
 };
 
 /** The settings section name and the flat keys used in package.json. */
@@ -47,6 +53,7 @@ export const settingKeys = {
   languages: 'languages',
   checks: 'checks',
   referenceStyle: 'references.style',
+  sourcesFolder: 'sources.folder',
 } as const;
 
 const levels: readonly CheckLevel[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -64,6 +71,7 @@ export function normalizeSettings(raw: unknown): PolicyLensSettings {
   const knowledge = (section.knowledge ?? {}) as Record<string, unknown>;
   const bibliography = (section.bibliography ?? {}) as Record<string, unknown>;
   const references = (section.references ?? {}) as Record<string, unknown>;
+  const sources = (section.sources ?? {}) as Record<string, unknown>;
   const checks = (section.checks ?? {}) as Record<string, unknown>;
   const level = (name: keyof CheckLevels): CheckLevel => {
     const value = checks[name];
@@ -79,7 +87,9 @@ export function normalizeSettings(raw: unknown): PolicyLensSettings {
       unknownCitation: level('unknownCitation'),
       missingCitation: level('missingCitation'),
       undefinedAcronym: level('undefinedAcronym'),
+      extractedContradiction: level('extractedContradiction'),
     },
     referenceStyle: references.style === 'apa' ? 'apa' : defaultSettings.referenceStyle,
+    sourcesFolder: typeof sources.folder === 'string' ? sources.folder : defaultSettings.sourcesFolder,
   };
 }

@@ -44,8 +44,8 @@ export interface Source {
   key: string;
   csl: CslItem;
   origin: FileLocation;
-  /** Where the source came from: the knowledge base or a bibliography file. */
-  kind: 'knowledge' | 'bibliography';
+  /** Where the source came from: the knowledge base, a bibliography file, or a report read from the sources folder. */
+  kind: 'knowledge' | 'bibliography' | 'ingested';
 }
 
 export type TermKind =
@@ -124,6 +124,10 @@ export interface Claim {
   value: ClaimValue;
   note?: string;
   qualifier?: string;
+  /** Read automatically from a source file rather than curated: weaker evidence. */
+  extracted?: boolean;
+  /** The source's own sentence an extracted claim comes from. */
+  quote?: string;
   origin: FileLocation;
 }
 

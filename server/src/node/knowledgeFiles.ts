@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileErrors, knowledgeFileKind, loadKnowledge, LoadedKnowledge, maxKnowledgeFileBytes } from '../knowledge/loader';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { KnowledgeError, KnowledgeFile } from '../knowledge/types';
+import { IngestedKnowledge, mergeIngested } from '../knowledge/merge';
 
 /** The knowledge folder shipped with the extension: `knowledge/` next to `dist/`. */
 export function bundledKnowledgeFolder(): string {
@@ -59,12 +60,12 @@ export interface KnowledgeLoad {
   files: KnowledgeFile[];
 }
 
-/** Loads the bundled knowledge plus extra folders into one knowledge base. */
-export function loadKnowledgeFolders(extraFolders: readonly string[], includeBundled = true): KnowledgeLoad {
+/** Loads the bundled knowledge plus extra folders (and reports read from sources folders) into one knowledge base. */
+export function loadKnowledgeFolders(extraFolders: readonly string[], includeBundled = true, ingested: readonly IngestedKnowledge[] = []): KnowledgeLoad {
   const ioErrors: KnowledgeError[] = [];
   const folders = [...(includeBundled ? [bundledKnowledgeFolder()] : []), ...extraFolders];
   const files = folders.flatMap((f) => readKnowledgeFolder(f, ioErrors));
-  const loaded = loadKnowledge(files);
+  const loaded = mergeIngested(loadKnowledge(files), ingested);
   loaded.errors.unshift(...ioErrors);
   return { kb: new KnowledgeBase(loaded), loaded, files };
 }
@@ -80,7 +81,7 @@ export function formatKnowledgeError(e: KnowledgeError): string {
 export class KnowledgeStore {
   private lastGood = new Map<string, string>();
 
-  load(extraFolders: readonly string[], includeBundled = true): KnowledgeLoad {
+  load(extraFolders: readonly string[], includeBundled = true, ingested: readonly IngestedKnowledge[] = []): KnowledgeLoad {
     const ioErrors: KnowledgeError[] = [];
     const folders = [...(includeBundled ? [bundledKnowledgeFolder()] : []), ...extraFolders];
     const read = folders.flatMap((f) => readKnowledgeFolder(f, ioErrors));
@@ -96,7 +97,7 @@ export class KnowledgeStore {
       kept.push(...errors.map((e) => ({ ...e, message: `${e.message} (the last good version of this file is still in use)` })));
       return { path: file.path, text: previous };
     });
-    const loaded = loadKnowledge(files);
+    const loaded = mergeIngested(loadKnowledge(files), ingested);
     loaded.errors.unshift(...ioErrors, ...kept);
     return { kb: new KnowledgeBase(loaded), loaded, files };
   }

@@ -86,6 +86,8 @@ function shift<T extends ValueMention>(v: T, by: number): T {
  * one of them supports is not a contradiction of another. One finding per contradicted span.
  */
 function settle(kb: KnowledgeBase, findings: Finding[]): Finding[] {
+  // Curated claims on a point take precedence over claims read automatically from reports.
+  if (findings.some((f) => !f.claim.extracted)) findings = findings.filter((f) => !f.claim.extracted);
   const supported = findings.filter((f) => f.verdict === 'support');
   const sameTopic = (a: Claim, b: Claim): boolean => {
     const ia = kb.claims.indexOf(a);
@@ -152,9 +154,17 @@ function modifiesOtherNoun(ctx: Context, v: { start: number; end: number }, own:
 // A different instance of the thing a claim is about: "a later session", "another webinar".
 const otherInstance = new Set(['later', 'another', 'next', 'previous', 'earlier', 'subsequent', 'other', 'different', 'prior', 'upcoming', 'future', 'separate', 'similar']);
 
+const eventWords = new Set(['session', 'webinar', 'dialogue', 'event', 'meeting', 'conference', 'workshop', 'seminar', 'panel', 'summit'].map((w) => stem(w)));
+
 function aboutAnotherInstance(ctx: Context, claimIndex: number): boolean {
   for (const f of focusMatches(ctx, claimIndex).concat(...ctx.anchors.get(claimIndex)!.values())) {
     for (let k = Math.max(0, f.first - 3); k < f.first; k++) if (otherInstance.has(ctx.tokens[k].raw.toLowerCase())) return true;
+    // "a Pacific Forum webinar": an indefinite article before an event means some other event.
+    if (eventWords.has(ctx.tokens[f.last - 1].norm)) {
+      let k = f.first - 1;
+      while (k >= 0 && /^\p{Lu}/u.test(ctx.tokens[k].raw)) k--;
+      if (k >= 0 && /^(a|an)$/i.test(ctx.tokens[k].raw)) return true;
+    }
   }
   return false;
 }
@@ -775,7 +785,12 @@ function checkRoles(ctx: Context): Finding[] {
   const findings: Finding[] = [];
   const people = peopleIn(ctx);
   people.forEach((person, n) => {
-    const roles = ctx.kb.rolesByPerson.get(person.id);
+    // Roles read automatically from reports may be incomplete (a second post in a list is easily
+    // missed): they can support a sentence but not contradict it, unless curated roles exist.
+    const all = ctx.kb.rolesByPerson.get(person.id) ?? [];
+    const curated = all.filter((r) => !r.extracted);
+    const supportOnly = curated.length === 0;
+    const roles = supportOnly ? all : curated;
     if (!roles || roles.length === 0) return;
     // What follows the name, up to the next person or the end of the clause, describes them.
     const limit = n + 1 < people.length ? people[n + 1].start : Infinity;
@@ -824,7 +839,7 @@ function checkRoles(ctx: Context): Finding[] {
       return;
     }
     const value = primary.value.kind === 'role' ? primary.value.role : undefined;
-    if (!value) return;
+    if (!value || supportOnly) return;
     const described = [value.title, value.org ? `at ${ctx.kb.nameOf(value.org)}` : ''].filter(Boolean).join(' ');
     const wrong: { start: number; end: number }[] = [];
     if (!titleOk && title) wrong.push(title);

@@ -43,8 +43,12 @@ export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, an
   for (const sentence of analysis.sentences) {
     const contradictions = sentence.findings.filter((f) => f.verdict === 'contradiction');
     for (const f of contradictions) {
-      push('contradiction', 'contradiction', f.start, f.end, f.message, {
-        source: f.claim.source, claimId: f.claim.id, locator: f.claim.locator, sourcedValue: f.replacement, written: f.written, statement: f.claim.statement,
+      // A contradiction that rests on a claim read automatically from a report is weaker evidence:
+      // its own severity (information by default), with the report's sentence quoted.
+      const extracted = f.claim.extracted === true;
+      const message = extracted && f.claim.quote ? `${f.message} The source reads: “${f.claim.quote}”` : f.message;
+      push(extracted ? 'extractedContradiction' : 'contradiction', 'contradiction', f.start, f.end, message, {
+        source: f.claim.source, claimId: f.claim.id, locator: f.claim.locator, sourcedValue: f.replacement, written: f.written, statement: f.claim.statement, extracted,
       });
     }
     // Sources that support the sentence, best first: the claim that covers most of the sentence,

@@ -297,6 +297,8 @@ function readDigits(tokens: readonly Token[], i: number, text: string): { mentio
     return { mentions: [{ kind: 'year', year: value, start, end, preposition }], next };
   }
   if (prev && unit.unit === 'count' && prev.end === start - 1 && /^\p{Lu}/u.test(prev.raw) && i - 1 > 0) return { mentions: [], next: unit.next };
+  // "the top 20 trading partners" ranks; it does not count.
+  if (prev && unit.unit === 'count' && /^(top|bottom)$/i.test(prev.raw)) return { mentions: [], next: unit.next };
   const hedge = hedgeBefore(tokens, i, text);
   const mention: NumberMention = {
     kind: 'number', value, unit: unit.unit, hedge: hedge.hedge, fraction: false, start: hedge.start, end: unit.end,

@@ -1,0 +1,233 @@
+// Reads the reports in a sources folder (.md, .txt, .pdf) into sources, passages and extracted
+// claims. PDF text comes from pdfjs-dist, loaded only when a PDF is met. Results are cached on
+// disk by content hash, so a report is read once however often the server starts.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, extname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseDocument } from 'yaml';
+import { extractClaims } from '../ingest/extract';
+import { citationKey, deriveMetadata } from '../ingest/metadata';
+import { Passage, passagesFrom, SourcePage } from '../ingest/passages';
+import { Claim, CslItem, KnowledgeError, Source, Term } from '../knowledge/types';
+
+export const sourceExtensions = ['.md', '.markdown', '.txt', '.pdf'];
+/** Bump when extraction changes, so cached results from an older version are not reused. */
+export const extractionVersion = 3;
+export const maxSourceBytes = 50 * 1024 * 1024;
+
+/** One file read and analysed, before it has its final citation key. */
+export interface ReadReport {
+  path: string;
+  hash: string;
+  csl: CslItem;
+  passages: Passage[];
+  year?: number;
+  error?: string;
+}
+
+export interface IngestedSource {
+  source: Source;
+  claims: Claim[];
+  terms: Term[];
+  passages: Passage[];
+}
+
+export function defaultCacheDir(): string {
+  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(base, 'policy-lens', 'sources');
+}
+
+export function listSourceFiles(folder: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, depth: number): void => {
+    if (depth > 6 || out.length >= 5000) return;
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (name.startsWith('.')) continue;
+      const path = join(dir, name);
+      let stats;
+      try {
+        stats = statSync(path);
+      } catch {
+        continue;
+      }
+      if (stats.isDirectory()) walk(path, depth + 1);
+      else if (sourceExtensions.includes(extname(name).toLowerCase()) && stats.size <= maxSourceBytes) out.push(path);
+    }
+  };
+  walk(folder, 0);
+  return out;
+}
+
+type PdfJs = typeof import('pdfjs-dist');
+let pdfjs: Promise<PdfJs> | undefined;
+
+/** pdfjs-dist's legacy build, shipped next to the bundles in dist/pdfjs (or from node_modules in development). */
+function loadPdfJs(): Promise<PdfJs> {
+  if (!pdfjs) {
+    const candidates = [
+      join(__dirname, 'pdfjs', 'pdf.min.mjs'),
+      join(__dirname, '..', 'dist', 'pdfjs', 'pdf.min.mjs'),
+      resolve('node_modules', 'pdfjs-dist', 'legacy', 'build', 'pdf.min.mjs'),
+      join(__dirname, '..', 'node_modules', 'pdfjs-dist', 'legacy', 'build', 'pdf.min.mjs'),
+    ];
+    const found = candidates.find((c) => existsSync(c));
+    if (!found) return Promise.reject(new Error('pdfjs-dist is not available: PDF files cannot be read'));
+    pdfjs = import(pathToFileURL(found).href) as Promise<PdfJs>;
+  }
+  return pdfjs;
+}
+
+interface PdfText {
+  pages: SourcePage[];
+  info: { Title?: string; Author?: string; CreationDate?: string };
+}
+
+/** Text of each page, with paragraphs where the vertical gap between lines grows. */
+export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
+  const lib = await loadPdfJs();
+  const doc = await lib.getDocument({ data: bytes, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  try {
+    const meta = await doc.getMetadata().catch(() => undefined);
+    const pages: SourcePage[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      const lines: { y: number; text: string }[] = [];
+      for (const item of content.items) {
+        if (!('str' in item)) continue;
+        const y = item.transform[5];
+        const last = lines[lines.length - 1];
+        if (last && Math.abs(last.y - y) < 2) last.text += item.str;
+        else lines.push({ y, text: item.str });
+      }
+      const gaps = lines.slice(1).map((l, i) => Math.abs(lines[i].y - l.y)).filter((g) => g > 0).sort((a, b) => a - b);
+      const lineHeight = gaps[Math.floor(gaps.length / 4)] ?? 12;
+      let text = '';
+      lines.forEach((l, i) => {
+        if (i > 0) text += Math.abs(lines[i - 1].y - l.y) > lineHeight * 1.5 ? '\n\n' : '\n';
+        text += l.text;
+      });
+      pages.push({ page: n, text });
+      page.cleanup();
+    }
+    const info = (meta?.info ?? {}) as PdfText['info'];
+    return { pages, info };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+function readSidecar(path: string): Partial<CslItem> | undefined {
+  for (const sidecar of [`${path}.yaml`, `${path}.yml`, `${path}.json`]) {
+    if (!existsSync(sidecar)) continue;
+    try {
+      const data = parseDocument(readFileSync(sidecar, 'utf8')).toJS({ maxAliasCount: 50 });
+      const item = Array.isArray(data) ? data[0] : data;
+      if (item && typeof item === 'object') return item as Partial<CslItem>;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Reads one report: its pages, passages and metadata (no key yet: keys are unique per workspace). */
+export async function readReport(path: string, bytes: Buffer): Promise<ReadReport> {
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  const ext = extname(path).toLowerCase();
+  const sidecar = readSidecar(path);
+  try {
+    let pages: SourcePage[];
+    let info: PdfText['info'] | undefined;
+    if (ext === '.pdf') {
+      const pdf = await readPdf(new Uint8Array(bytes));
+      pages = pdf.pages;
+      info = pdf.info;
+    } else {
+      if (bytes.includes(0)) throw new Error('binary file');
+      pages = [{ text: bytes.toString('utf8') }];
+    }
+    const passages = passagesFrom(pages, ext === '.pdf' ? 'pdf' : ext === '.txt' ? 'text' : 'markdown');
+    const firstLines = pages[0]?.text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 6) ?? [];
+    const csl = deriveMetadata({ fileName: basename(path), sidecar, pdfInfo: info, firstLines });
+    const year = Number(csl.issued?.['date-parts']?.[0]?.[0]) || undefined;
+    return { path, hash, csl, passages, year };
+  } catch (e) {
+    return { path, hash, csl: { id: '', type: 'document', title: basename(path) }, passages: [], error: (e as Error).message };
+  }
+}
+
+/** Reads a report through the on-disk cache (keyed by content hash and extraction version). */
+export async function readReportCached(path: string, cacheDir: string | undefined): Promise<ReadReport> {
+  const bytes = readFileSync(path);
+  const hash = createHash('sha256').update(bytes).update(String(extractionVersion)).update(readSidecarText(path)).digest('hex');
+  const cached = cacheDir ? join(cacheDir, `${hash}.json`) : undefined;
+  if (cached && existsSync(cached)) {
+    try {
+      return { ...(JSON.parse(readFileSync(cached, 'utf8')) as ReadReport), path };
+    } catch {
+      // a damaged cache entry is read again
+    }
+  }
+  const report = await readReport(path, bytes);
+  if (cached && !report.error) {
+    try {
+      mkdirSync(cacheDir!, { recursive: true });
+      writeFileSync(cached, JSON.stringify(report));
+    } catch {
+      // caching is an optimisation; a read-only disk is fine
+    }
+  }
+  return report;
+}
+
+function readSidecarText(path: string): string {
+  for (const sidecar of [`${path}.yaml`, `${path}.yml`, `${path}.json`]) if (existsSync(sidecar)) return readFileSync(sidecar, 'utf8');
+  return '';
+}
+
+/**
+ * Gives each report a citation key, unique among the reports (a sidecar's `id` wins; a key that a
+ * curated source already has is shared, so the curated metadata and claims take precedence), and
+ * extracts its claims.
+ */
+export function finishReports(reports: readonly ReadReport[]): { sources: IngestedSource[]; errors: KnowledgeError[] } {
+  const taken = new Set<string>();
+  const sources: IngestedSource[] = [];
+  const errors: KnowledgeError[] = [];
+  for (const report of [...reports].sort((a, b) => a.path.localeCompare(b.path))) {
+    if (report.error) {
+      errors.push({ kind: 'io', message: `could not read this source: ${report.error}`, file: report.path, line: 0, character: 0 });
+      continue;
+    }
+    const key = report.csl.id && !taken.has(report.csl.id) ? report.csl.id : citationKey(report.csl, basename(report.path), taken);
+    taken.add(key);
+    const { claims, terms } = extractClaims(key, report.passages, { year: report.year, file: report.path });
+    sources.push({
+      source: { key, csl: { ...report.csl, id: key }, origin: { file: report.path, line: 0, character: 0 }, kind: 'ingested' },
+      claims,
+      terms,
+      passages: report.passages,
+    });
+  }
+  return { sources, errors };
+}
+
+/** Reads every report in the folders (through the cache) and extracts their claims. */
+export async function ingestFolders(folders: readonly string[], cacheDir: string | undefined, onProgress?: (done: number, total: number, path: string) => void): Promise<{ sources: IngestedSource[]; errors: KnowledgeError[] }> {
+  const files = folders.flatMap(listSourceFiles);
+  const reports: ReadReport[] = [];
+  for (const [i, path] of files.entries()) {
+    onProgress?.(i, files.length, path);
+    reports.push(await readReportCached(path, cacheDir));
+  }
+  return finishReports(reports);
+}
