@@ -31,9 +31,14 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     synchronize: {
       configurationSection: settingsSection,
       // Knowledge folders and bibliographies are reloaded when they change, without a restart.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{json,yaml,yml,bib}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{json,yaml,yml,bib,md,txt,pdf}'),
     },
-    initializationOptions: { settings: vscode.workspace.getConfiguration(settingsSection), trusted: vscode.workspace.isTrusted },
+    initializationOptions: {
+      settings: vscode.workspace.getConfiguration(settingsSection),
+      trusted: vscode.workspace.isTrusted,
+      // Reports read from the sources folder are cached here, by content hash.
+      cacheDir: vscode.Uri.joinPath(context.globalStorageUri, 'sources-cache').fsPath,
+    },
     // If the server process dies, the client restarts it (up to its default limit) and checks again.
     connectionOptions: { maxRestartCount: 5 },
   };

@@ -3,6 +3,7 @@
 // the workspace, and deciding when to check.
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import {
   CodeActionKind, createConnection, Diagnostic, DiagnosticSeverity, InitializeParams, InitializeResult, Location, ProposedFeatures,
   TextDocuments, TextDocumentSyncKind,
@@ -17,6 +18,7 @@ import { parseBibliography } from './knowledge/bibliography';
 import { KnowledgeError, Source } from './knowledge/types';
 import { formatKnowledgeError, KnowledgeStore } from './node/knowledgeFiles';
 import { findMemos, isInside, readText } from './node/workspaceFiles';
+import { defaultCacheDir, finishReports, IngestedSource, listSourceFiles, ReadReport } from './node/sourceFiles';
 import { PolicyLensService } from './service/languageService';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -30,6 +32,10 @@ let service: PolicyLensService | undefined;
 let problemFiles = new Set<string>();
 let knowledgeProblems: KnowledgeError[] = [];
 let bibliographyProblems: KnowledgeError[] = [];
+let sourceProblems: KnowledgeError[] = [];
+let ingested: IngestedSource[] = [];
+let cacheDir: string | undefined;
+let canReportProgress = false;
 
 function resolveFolder(folder: string): string[] {
   if (isAbsolute(folder)) return [folder];
@@ -52,8 +58,12 @@ function bibliographyPaths(): string[] {
   return settings.bibliographyFiles.flatMap(resolveFolder).filter(readable);
 }
 
+function sourcesFolders(): string[] {
+  return settings.sourcesFolder ? resolveFolder(settings.sourcesFolder).filter(readable) : [];
+}
+
 function loadKnowledge(): void {
-  const { kb } = knowledge.load(knowledgeFolders());
+  const { kb } = knowledge.load(knowledgeFolders(), true, ingested);
   knowledgeProblems = kb.errors;
   if (!service) service = new PolicyLensService(kb, settings);
   else service.setKnowledge(kb);
@@ -80,7 +90,7 @@ function loadBibliographies(): void {
 /** Problems in knowledge and bibliography files appear in the Problems view, at file:line:column. */
 function publishFileProblems(): void {
   const byFile = new Map<string, Diagnostic[]>();
-  for (const e of [...knowledgeProblems, ...bibliographyProblems]) {
+  for (const e of [...knowledgeProblems, ...bibliographyProblems, ...sourceProblems]) {
     const list = byFile.get(e.file) ?? [];
     list.push({
       range: { start: { line: e.line, character: e.character }, end: { line: e.endLine ?? e.line, character: e.endCharacter ?? e.character + 1 } },
@@ -106,9 +116,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
   if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [fileURLToPath(params.rootUri)];
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
-  const options = params.initializationOptions as { settings?: unknown; trusted?: boolean } | undefined;
+  const options = params.initializationOptions as { settings?: unknown; trusted?: boolean; cacheDir?: string } | undefined;
   if (options?.settings) settings = normalizeSettings(options.settings);
   trusted = options?.trusted !== false;
+  cacheDir = options?.cacheDir ?? defaultCacheDir();
+  canReportProgress = params.capabilities.window?.workDoneProgress === true;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -129,8 +141,54 @@ connection.onInitialized(() => {
     loadKnowledge();
     loadBibliographies();
     for (const document of documents.all()) schedule(document.uri);
+    indexSources();
   });
 });
+
+// Reports in the sources folder are read in a worker thread, with progress shown; results are
+// cached by content hash, so only added or changed files cost anything on later runs.
+let indexing: Promise<void> | undefined;
+let indexAgain = false;
+
+function indexSources(): void {
+  if (indexing) {
+    indexAgain = true;
+    return;
+  }
+  const files = sourcesFolders().flatMap(listSourceFiles);
+  if (files.length === 0 && ingested.length === 0) return;
+  indexing = runIndexer(files).finally(() => {
+    indexing = undefined;
+    if (indexAgain) {
+      indexAgain = false;
+      indexSources();
+    }
+  });
+}
+
+async function runIndexer(files: string[]): Promise<void> {
+  const progress = canReportProgress && files.length > 0 ? await connection.window.createWorkDoneProgress() : undefined;
+  progress?.begin('Policy Lens: reading sources', 0, `${files.length} file(s)`, false);
+  const reports = await new Promise<ReadReport[]>((resolveReports) => {
+    if (files.length === 0) return resolveReports([]);
+    const worker = new Worker(join(__dirname, 'ingestWorker.js'), { workerData: { files, cacheDir } });
+    worker.on('message', (m: { type: string; done: number; total: number; path: string; reports: ReadReport[] }) => {
+      if (m.type === 'progress') progress?.report(Math.round((m.done / m.total) * 100), `${m.done + 1}/${m.total}: ${m.path.split(/[\\/]/).pop()}`);
+      else if (m.type === 'done') resolveReports(m.reports);
+    });
+    worker.on('error', (e) => {
+      connection.console.error(`policy-lens: reading sources failed: ${e.message}`);
+      resolveReports([]);
+    });
+  });
+  const result = finishReports(reports);
+  ingested = result.sources;
+  sourceProblems = result.errors;
+  progress?.done();
+  connection.console.info(`policy-lens: ${ingested.length} source(s) read from ${sourcesFolders().join(', ') || 'no folder'}; ${ingested.reduce((n, s) => n + s.claims.length, 0)} claim(s) extracted`);
+  loadKnowledge();
+  recheckAll();
+}
 
 connection.onDidChangeConfiguration(async (change) => {
   let raw: unknown = (change.settings as Record<string, unknown> | undefined)?.[settingsSection];
@@ -139,10 +197,12 @@ connection.onDidChangeConfiguration(async (change) => {
   const next = normalizeSettings(raw);
   const reloadKnowledge = JSON.stringify(next.knowledgeFolders) !== JSON.stringify(settings.knowledgeFolders);
   const reloadBibliography = JSON.stringify(next.bibliographyFiles) !== JSON.stringify(settings.bibliographyFiles);
+  const reindex = next.sourcesFolder !== settings.sourcesFolder;
   settings = next;
   getService().setSettings(settings);
   if (reloadKnowledge) loadKnowledge();
   if (reloadBibliography) loadBibliographies();
+  if (reindex) indexSources();
   recheckAll();
 });
 
@@ -152,6 +212,7 @@ connection.onDidChangeWatchedFiles((change) => {
   if (paths.some((p) => isInside(p, folders))) loadKnowledge();
   const bibs = bibliographyPaths().map((p) => resolve(p));
   if (paths.some((p) => bibs.includes(resolve(p)))) loadBibliographies();
+  if (paths.some((p) => isInside(p, sourcesFolders()))) indexSources();
   // Front matter bibliographies are re-read on the next check.
   frontMatterCache.clear();
   recheckAll();

@@ -31,10 +31,9 @@ export function passagesFrom(pages: readonly SourcePage[], format: 'text' | 'mar
         : page.text.split(/\n[ \t\u00a0]*\n/).map((b) => b.trim());
     for (const raw of blocks) {
       if (!raw) continue;
-      // Short lines (a name block) keep their breaks; wrapped prose is joined into one line.
-      const shortLines = raw.split('\n').every((l) => l.length < 60);
-      const text = format === 'markdown' ? raw : raw.replace(/[ \t\u00a0]*\n[ \t\u00a0]*/g, shortLines ? '\n' : ' ');
-      const header = !sentenceEnd.test(text.trim()) || text.length < 40;
+      const header = !sentenceEnd.test(raw) || raw.length < 40;
+      // A name block in a header keeps its line breaks; wrapped prose is joined into one line.
+      const text = format === 'markdown' ? raw : raw.replace(/[ \t\u00a0]*\n[ \t\u00a0]*/g, header ? '\n' : ' ');
       if (header) {
         out.push({ text, locator: page.page ? `p. ${page.page}` : 'header', header: true, page: page.page });
         continue;

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { extractClaims } from '../ingest/extract';
@@ -80,7 +80,11 @@ function loadPdfJs(): Promise<PdfJs> {
     ];
     const found = candidates.find((c) => existsSync(c));
     if (!found) return Promise.reject(new Error('pdfjs-dist is not available: PDF files cannot be read'));
-    pdfjs = import(pathToFileURL(found).href) as Promise<PdfJs>;
+    pdfjs = (import(pathToFileURL(found).href) as Promise<PdfJs>).then((lib) => {
+      // In Node, pdfjs runs its "worker" in-process; point it at the worker file shipped beside it.
+      lib.GlobalWorkerOptions.workerSrc = pathToFileURL(join(dirname(found), 'pdf.worker.min.mjs')).href;
+      return lib;
+    });
   }
   return pdfjs;
 }

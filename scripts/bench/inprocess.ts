@@ -1,0 +1,167 @@
+// In-process ("in the handler") measurements of the language service, bundled by scripts/bench.mjs
+// with esbuild into .bench/inprocess.js and run in a fresh Node process per knowledge size:
+//   node --expose-gc .bench/inprocess.js CONFIG.json
+// It loads the knowledge exactly as loadKnowledgeFolders does (read, parse + validate, index:
+// each step timed), then for each memo times the service calls the server's handlers make:
+// diagnostics on open (fresh document), diagnostics after a one-character edit, hover and
+// completion. Prints one JSON object on stdout. With "loadOnly" it stops after loading.
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultSettings } from '../../server/src/common/settings';
+import { KnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
+import { loadKnowledge } from '../../server/src/knowledge/loader';
+import { KnowledgeError, KnowledgeFile } from '../../server/src/knowledge/types';
+import { bundledKnowledgeFolder, readKnowledgeFolder } from '../../server/src/node/knowledgeFiles';
+import { PolicyLensService } from '../../server/src/service/languageService';
+
+interface Position {
+  line: number;
+  character: number;
+}
+
+interface MemoConfig {
+  label: string;
+  path: string;
+  positions: string;
+  opens: number;
+  edits: number;
+  hovers: number;
+  completions: number;
+}
+
+interface Config {
+  folders: string[];
+  bundled: boolean;
+  loadOnly?: boolean;
+  memos: MemoConfig[];
+}
+
+interface Positions {
+  /** One-character edits: type `insert` at `offset`, or delete the character at `offset` (backspace). */
+  keystrokes: { offset: number; insert?: string; remove?: number }[];
+  hovers: Position[];
+  completions: Position[];
+}
+
+const config = JSON.parse(readFileSync(process.argv[2], 'utf8')) as Config;
+const gc = (globalThis as { gc?: () => void }).gc;
+const mb = (bytes: number): number => Math.round((bytes / 1048576) * 10) / 10;
+
+function time<T>(f: () => T): [T, number] {
+  const t0 = performance.now();
+  const value = f();
+  return [value, performance.now() - t0];
+}
+
+// 1. Knowledge: the steps of loadKnowledgeFolders, timed one by one (cold: first use in this process).
+const rssBefore = process.memoryUsage().rss;
+const ioErrors: KnowledgeError[] = [];
+const folders = [...(config.bundled ? [bundledKnowledgeFolder()] : []), ...config.folders];
+const [files, readMs] = time(() => folders.flatMap((f): KnowledgeFile[] => readKnowledgeFolder(f, ioErrors)));
+const [loaded, parseMs] = time(() => loadKnowledge(files));
+const [kb, indexMs] = time(() => new KnowledgeBase(loaded));
+const afterLoad = process.memoryUsage();
+gc?.();
+const retained = process.memoryUsage();
+const knowledge = {
+  files: files.length,
+  megabytes: mb(files.reduce((n, f) => n + f.text.length, 0)),
+  sources: kb.sources.size,
+  terms: kb.terms.length,
+  claims: kb.claims.length,
+  errors: ioErrors.length + kb.errors.length,
+  readMs,
+  parseMs,
+  indexMs,
+  loadMs: readMs + parseMs + indexMs,
+  rssBeforeMb: mb(rssBefore),
+  rssAfterLoadMb: mb(afterLoad.rss),
+  heapAfterLoadMb: mb(afterLoad.heapUsed),
+  heapRetainedMb: mb(retained.heapUsed),
+};
+
+if (config.loadOnly) {
+  process.stdout.write(`${JSON.stringify({ knowledge, peakRssMb: mb(process.resourceUsage().maxRSS * 1024) })}\n`);
+  process.exit(0);
+}
+
+// 2. The service, as the server builds it.
+const service = new PolicyLensService(kb, defaultSettings);
+let uriCounter = 0;
+const memos = config.memos.map((memo) => {
+  const text = readFileSync(memo.path, 'utf8');
+  const positions = JSON.parse(readFileSync(memo.positions, 'utf8')) as Positions;
+  const open = (): TextDocument => TextDocument.create(pathToFileURL(`/bench/${memo.label}-${uriCounter++}.md`).href, 'markdown', 1, text);
+
+  // The first check in this process: what a freshly started server does on didOpen.
+  const firstDoc = open();
+  const [firstDiagnostics, firstMs] = time(() => service.diagnostics(firstDoc));
+  service.close(firstDoc.uri);
+  const openMs: number[] = [];
+  for (let i = 0; i < memo.opens; i++) {
+    const doc = open();
+    openMs.push(time(() => service.diagnostics(doc))[1]);
+    service.close(doc.uri);
+  }
+
+  // Typing: one character per edit, each followed by a full diagnostics request, as the server does.
+  let doc = open();
+  service.diagnostics(doc);
+  const editMs: number[] = [];
+  for (const key of positions.keystrokes.slice(0, memo.edits)) {
+    const start = doc.positionAt(key.offset);
+    const end = key.remove ? doc.positionAt(key.offset + key.remove) : start;
+    const [, ms] = time(() => {
+      TextDocument.update(doc, [{ range: { start, end }, text: key.insert ?? '' }], doc.version + 1);
+      return service.diagnostics(doc);
+    });
+    editMs.push(ms);
+  }
+  const diagnosticsAfterEdits = service.diagnostics(doc).length;
+  service.close(doc.uri);
+  // Hover and completion on the memo as generated (the positions were computed on it); its
+  // diagnostics are cached, as they are in the server by the time the user hovers.
+  doc = open();
+  const diagnostics = service.diagnostics(doc);
+  const hoverMs: number[] = [];
+  let hovers = 0;
+  for (let i = 0; i < memo.hovers; i++) {
+    const position = positions.hovers[i % positions.hovers.length];
+    const [result, ms] = time(() => service.hover(doc, position));
+    if (result) hovers++;
+    hoverMs.push(ms);
+  }
+  const completionMs: number[] = [];
+  let items = 0;
+  for (let i = 0; i < memo.completions; i++) {
+    const position = positions.completions[i % positions.completions.length];
+    const [result, ms] = time(() => service.completion(doc, position));
+    items = Math.max(items, result?.length ?? 0);
+    completionMs.push(ms);
+  }
+  service.close(doc.uri);
+  const analysis = service.analyze(open());
+  return {
+    label: memo.label,
+    characters: text.length,
+    diagnostics: firstDiagnostics.length,
+    diagnosticsAfterEdits,
+    diagnosticsOnReopen: diagnostics.length,
+    blocks: analysis.totalBlocks,
+    sentences: analysis.sentences.length,
+    firstMs,
+    openMs,
+    editMs,
+    hoverMs,
+    hoverHits: hovers,
+    completionMs,
+    completionItems: items,
+  };
+});
+
+const usage = process.memoryUsage();
+process.stdout.write(
+  `${JSON.stringify({ knowledge, memos, finalRssMb: mb(usage.rss), finalHeapMb: mb(usage.heapUsed), peakRssMb: mb(process.resourceUsage().maxRSS * 1024) })}\n`,
+);

@@ -1,0 +1,47 @@
+// Issue 7's measurement: with no curated knowledge loaded, read the two source documents from a
+// sources folder (as plain text, then as PDFs generated from them) and run the claims set. Prints
+// recall on number, year and date contradictions and the false-alarm count.
+//   node scripts/eval-sources.mjs [--cases FILE] [--json]
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { textToPdf } from './lib/pdf.mjs';
+
+const args = process.argv.slice(2);
+const casesArg = args.indexOf('--cases');
+const cases = casesArg >= 0 ? args[casesArg + 1] : '../shared/eval/claims-dev.jsonl';
+const sourcesDir = '../shared/sources';
+const kinds = ['number', 'year', 'date'];
+
+function measure(folder) {
+  const out = execFileSync(process.execPath, ['scripts/eval.mjs', '--cases', cases, '--json', '--', '--no-bundled', '--no-cache', '--sources', folder], { encoding: 'utf8' });
+  const { table } = JSON.parse(out);
+  let detected = 0;
+  let contradicted = 0;
+  for (const row of table.filter((r) => kinds.includes(r.kind))) {
+    contradicted += row.contradicted;
+    detected += Math.round(Number(row.recall) * row.contradicted) || 0;
+  }
+  const all = table.find((r) => r.kind === 'all');
+  return { recall: contradicted ? detected / contradicted : 0, detected, contradicted, falseAlarms: all['false alarms'], precision: all.precision };
+}
+
+const text = mkdtempSync(join(tmpdir(), 'policy-lens-sources-txt-'));
+const pdf = mkdtempSync(join(tmpdir(), 'policy-lens-sources-pdf-'));
+for (const name of readdirSync(sourcesDir).filter((n) => n.endsWith('.txt'))) {
+  copyFileSync(join(sourcesDir, name), join(text, name));
+  // The PDF carries no metadata: key and year come from the file name, as for a bare download.
+  writeFileSync(join(pdf, basename(name, '.txt') + '.pdf'), textToPdf(readFileSync(join(sourcesDir, name), 'utf8')));
+}
+const results = { text: measure(text), pdf: measure(pdf) };
+rmSync(text, { recursive: true, force: true });
+rmSync(pdf, { recursive: true, force: true });
+if (args.includes('--json')) console.log(JSON.stringify(results, null, 2));
+else {
+  console.log(`Reading ../shared/sources with no curated knowledge, checked on ${cases}:\n`);
+  console.log('format  recall (number, year, date)  false alarms  precision');
+  for (const [format, r] of Object.entries(results)) {
+    console.log(`${format.padEnd(6)}  ${r.recall.toFixed(2)} (${r.detected}/${r.contradicted})`.padEnd(37) + `  ${String(r.falseAlarms).padEnd(12)}  ${r.precision}`);
+  }
+}

@@ -1,0 +1,24 @@
+// Worker thread: reads reports (PDF text extraction is CPU-heavy) off the server's main thread, so
+// hover, completion and checking stay instant while a sources folder is indexed.
+import { parentPort, workerData } from 'node:worker_threads';
+import { ReadReport, readReportCached } from './sourceFiles';
+
+interface Job {
+  files: string[];
+  cacheDir?: string;
+}
+
+async function run(job: Job): Promise<void> {
+  const reports: ReadReport[] = [];
+  for (const [i, path] of job.files.entries()) {
+    parentPort!.postMessage({ type: 'progress', done: i, total: job.files.length, path });
+    try {
+      reports.push(await readReportCached(path, job.cacheDir));
+    } catch (e) {
+      reports.push({ path, hash: '', csl: { id: '', type: 'document', title: path }, passages: [], error: (e as Error).message });
+    }
+  }
+  parentPort!.postMessage({ type: 'done', reports });
+}
+
+void run(workerData as Job);

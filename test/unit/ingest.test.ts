@@ -1,0 +1,111 @@
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { acronymDefinitions, extractClaims, extractRoles } from '../../server/src/ingest/extract';
+import { citationKey, deriveMetadata } from '../../server/src/ingest/metadata';
+import { passagesFrom } from '../../server/src/ingest/passages';
+import { finishReports, readPdf, readReport } from '../../server/src/node/sourceFiles';
+// @ts-expect-error: a plain ES module without type declarations
+import { makePdf, textToPdf } from '../../scripts/lib/pdf.mjs';
+
+const report = `A Report on Trade
+
+Jane Doe Commentary
+
+The Pacific region takes about 40% of Freedonia's total exports, and roughly 25% of its imports.
+
+Freedonia signed the Harbour Accord in 2015, the first such pact in the region.
+
+Dr. Ann Lee, Senior Fellow at the Institute of Ports, wrote the annex. The Regional Trade Council (RTC) meets yearly.
+`;
+
+describe('ingest: passages and metadata', () => {
+  it('numbers body paragraphs and keeps headings apart', () => {
+    const passages = passagesFrom([{ text: report }], 'text');
+    assert.deepEqual(passages.filter((p) => !p.header).map((p) => p.locator), ['¶1', '¶2', '¶3']);
+    assert.equal(passages[0].header, true);
+    const pdf = passagesFrom([{ page: 1, text: 'Heading\n\nFirst paragraph of page one, long enough.' }, { page: 2, text: 'Second page paragraph, also long enough here.' }], 'pdf');
+    assert.deepEqual(pdf.filter((p) => !p.header).map((p) => p.locator), ['p. 1 ¶1', 'p. 2 ¶1']);
+  });
+
+  it('takes metadata from a sidecar, then the PDF, then the first lines and the file name', () => {
+    assert.equal(deriveMetadata({ fileName: 'x.pdf', sidecar: { title: 'From sidecar' }, pdfInfo: { Title: 'From PDF' }, firstLines: [] }).title, 'From sidecar');
+    const fromPdf = deriveMetadata({ fileName: 'x.pdf', pdfInfo: { Title: 'From PDF', Author: 'Jane Doe; John Roe', CreationDate: 'D:20210304' }, firstLines: [] });
+    assert.deepEqual([fromPdf.title, fromPdf.author?.map((a) => a.family), fromPdf.issued?.['date-parts']?.[0]?.[0]], ['From PDF', ['Doe', 'Roe'], 2021]);
+    const fromText = deriveMetadata({ fileName: 'trade-2019-report.txt', firstLines: ['A Report on Trade', 'Jane Doe Commentary'] });
+    assert.deepEqual([fromText.title, fromText.author?.[0].family, fromText.issued?.['date-parts']?.[0]?.[0]], ['A Report on Trade', 'Doe', 2019]);
+  });
+
+  it('derives Pandoc-style keys, unique in the workspace', () => {
+    const csl = { id: '', type: 'report', author: [{ family: 'Doe', given: 'Jane' }], issued: { 'date-parts': [[2019]] } };
+    assert.equal(citationKey(csl, 'a.pdf', new Set()), 'doe2019');
+    assert.equal(citationKey(csl, 'a.pdf', new Set(['doe2019'])), 'doe2019a');
+    assert.equal(citationKey({ id: '', type: 'report' }, 'pacific-forum-2022.pdf', new Set()), 'pacific');
+  });
+});
+
+describe('ingest: extraction', () => {
+  const { claims, terms } = extractClaims('doe2019', passagesFrom([{ text: report }], 'text'), { year: 2019, file: '/s/doe.txt' });
+
+  it('types figures with the words they are attached to and the names beside them', () => {
+    const exports = claims.find((c) => c.value.kind === 'quantity' && c.value.quantity.value === 40)!;
+    assert.deepEqual(exports.about, [['exports'], ['Pacific']]);
+    assert.equal(exports.extracted, true);
+    assert.equal(exports.locator, '¶1');
+    assert.match(exports.quote!, /about 40% of Freedonia/);
+    const year = claims.find((c) => c.value.kind === 'year')!;
+    assert.deepEqual([year.value.kind === 'year' && year.value.year, year.about], [2015, [['Harbour Accord']]]);
+  });
+
+  it('reads people with their titles and organisations, and acronym definitions', () => {
+    assert.deepEqual(extractRoles('Dr. Ann Lee, Senior Fellow at the Institute of Ports, wrote the annex.'), [{ person: 'Ann Lee', title: 'Senior Fellow', org: 'Institute of Ports' }]);
+    assert.ok(terms.some((t) => t.kind === 'person' && t.term === 'Ann Lee'));
+    assert.deepEqual(acronymDefinitions('The Regional Trade Council (RTC) meets.'), [['Regional Trade Council', 'RTC']]);
+    assert.deepEqual(acronymDefinitions('official development assistance (ODA) and cyber capacity building (CCB)'), [['official development assistance', 'ODA'], ['cyber capacity building', 'CCB']]);
+    assert.deepEqual(acronymDefinitions('in the era of 5G (see below) (ABC)'), []);
+  });
+
+  it('keys reports and reports unreadable ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pl-ingest-'));
+    writeFileSync(join(dir, 'doe-2019.txt'), report);
+    writeFileSync(join(dir, 'junk.pdf'), 'not a pdf');
+    const read = await Promise.all(['doe-2019.txt', 'junk.pdf'].map((f) => readReport(join(dir, f), readFileSync(join(dir, f)))));
+    const { sources, errors } = finishReports(read);
+    assert.deepEqual(sources.map((s) => s.source.key), ['doe2019']);
+    assert.equal(errors.length, 1);
+    assert.match(errors[0].message, /could not read this source/);
+  });
+});
+
+describe('ingest: PDF', () => {
+  it('reads text, pages, paragraphs and metadata from a PDF', async () => {
+    const bytes = makePdf([['A Title Line', '', 'First paragraph line one', 'continues here.'], ['Second page text.']], { Title: 'Trade’s Report', Author: 'Jane Doe', CreationDate: 'D:20200101' });
+    const pdf = await readPdf(new Uint8Array(bytes));
+    assert.equal(pdf.pages.length, 2);
+    assert.equal(pdf.pages[0].text, 'A Title Line\n\nFirst paragraph line one\ncontinues here.');
+    assert.equal(pdf.info.Author, 'Jane Doe');
+    const passages = passagesFrom(pdf.pages, 'pdf');
+    assert.deepEqual(passages.filter((p) => !p.header).map((p) => [p.locator, p.text]), [['p. 1 ¶1', 'First paragraph line one continues here.']]);
+  });
+
+  it('reads the same claims from a PDF as from the text it was made from', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pl-pdf-'));
+    writeFileSync(join(dir, 'doe-2019.pdf'), textToPdf(report));
+    const fromPdf = await readReport(join(dir, 'doe-2019.pdf'), readFileSync(join(dir, 'doe-2019.pdf')));
+    const { claims } = extractClaims('doe2019', fromPdf.passages, { year: 2019, file: 'x' });
+    assert.ok(claims.some((c) => c.value.kind === 'quantity' && c.value.quantity.value === 40 && c.locator === 'p. 1 ¶1'), JSON.stringify(claims.map((c) => [c.locator, c.value])));
+  });
+});
+
+describe('ingest: measured on the two source documents', { skip: !existsSync('../shared/sources') && 'needs ../shared/sources' }, () => {
+  it('finds number, year and date contradictions with no curated knowledge, as text and as PDF, without false alarms', () => {
+    const out = JSON.parse(execFileSync(process.execPath, ['scripts/eval-sources.mjs', '--json'], { encoding: 'utf8' }));
+    for (const format of ['text', 'pdf']) {
+      assert.ok(out[format].recall >= 0.7, `${format} recall ${out[format].recall}`);
+      assert.equal(out[format].falseAlarms, 0, `${format} false alarms`);
+    }
+  });
+});
