@@ -127,3 +127,17 @@ describe('document size', () => {
     assert.match(found[0].message as string, /Not checked: this document is \d+\.\d MB/);
   });
 });
+
+describe('knowledge reloads', () => {
+  it('checks an unchanged open document again against new knowledge', async () => {
+    const { KnowledgeBase } = await import('../../server/src/knowledge/knowledgeBase');
+    const { loadKnowledge } = await import('../../server/src/knowledge/loader');
+    const { testFiles } = await import('./helpers');
+    const s = service();
+    const d = doc("Nearly 90% of Korea's exports go to the Indo-Pacific.");
+    assert.equal(s.diagnostics(d).length, 1);
+    const withoutClaims = testFiles().filter((f) => !f.path.includes('alpha2023'));
+    s.setKnowledge(new KnowledgeBase(loadKnowledge(withoutClaims)));
+    assert.deepEqual(s.diagnostics(d), []);
+  });
+});

@@ -14,7 +14,7 @@ import { Claim, CslItem, KnowledgeError, Source, Term } from '../knowledge/types
 
 export const sourceExtensions = ['.md', '.markdown', '.txt', '.pdf'];
 /** Bump when extraction changes, so cached results from an older version are not reused. */
-export const extractionVersion = 3;
+export const extractionVersion = 4;
 export const maxSourceBytes = 50 * 1024 * 1024;
 
 /** One file read and analysed, before it has its final citation key. */
@@ -113,7 +113,10 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
         else lines.push({ y, text: item.str });
       }
       const gaps = lines.slice(1).map((l, i) => Math.abs(lines[i].y - l.y)).filter((g) => g > 0).sort((a, b) => a - b);
-      const lineHeight = gaps[Math.floor(gaps.length / 4)] ?? 12;
+      // The line height is the smallest ordinary gap (half the median or more, so that superscripts
+      // do not count); a gap half as large again starts a new paragraph.
+      const median = gaps[Math.floor(gaps.length / 2)] ?? 12;
+      const lineHeight = gaps.find((g) => g >= median / 2) ?? 12;
       let text = '';
       lines.forEach((l, i) => {
         if (i > 0) text += Math.abs(lines[i - 1].y - l.y) > lineHeight * 1.5 ? '\n\n' : '\n';

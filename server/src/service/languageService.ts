@@ -56,7 +56,11 @@ export class PolicyLensService {
 
   setKnowledge(kb: KnowledgeBase): void {
     this.kb = kb;
-    for (const state of this.documents.values()) state.diagnostics = undefined;
+    // Every open document is analysed again against the new knowledge, even if its text is unchanged.
+    for (const state of this.documents.values()) {
+      state.analysis = undefined;
+      state.diagnostics = undefined;
+    }
   }
 
   setSettings(settings: PolicyLensSettings): void {
