@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { defaultSettings } from '../../server/src/common/settings';
-import { diagnose } from './helpers';
+import { diagnose, doc, service } from './helpers';
 
 function codes(text: string): string[] {
   return diagnose(text).map((d) => String(d.code));
