@@ -18,7 +18,7 @@ import { parseBibliography } from './knowledge/bibliography';
 import { KnowledgeError, Source } from './knowledge/types';
 import { formatKnowledgeError, KnowledgeStore } from './node/knowledgeFiles';
 import { findMemos, isInside, readText } from './node/workspaceFiles';
-import { defaultCacheDir, finishReports, IngestedSource, listSourceFiles, ReadReport } from './node/sourceFiles';
+import { defaultCacheDir, finishReports, IngestedSource, listSourceFiles } from './node/sourceFiles';
 import { PolicyLensService } from './service/languageService';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -169,19 +169,19 @@ function indexSources(): void {
 async function runIndexer(files: string[]): Promise<void> {
   const progress = canReportProgress && files.length > 0 ? await connection.window.createWorkDoneProgress() : undefined;
   progress?.begin('Policy Lens: reading sources', 0, `${files.length} file(s)`, false);
-  const reports = await new Promise<ReadReport[]>((resolveReports) => {
-    if (files.length === 0) return resolveReports([]);
+  type Result = ReturnType<typeof finishReports>;
+  const result = await new Promise<Result>((resolveResult) => {
+    if (files.length === 0) return resolveResult({ sources: [], errors: [] });
     const worker = new Worker(join(__dirname, 'ingestWorker.js'), { workerData: { files, cacheDir } });
-    worker.on('message', (m: { type: string; done: number; total: number; path: string; reports: ReadReport[] }) => {
+    worker.on('message', (m: { type: string; done: number; total: number; path: string; result: Result }) => {
       if (m.type === 'progress') progress?.report(Math.round((m.done / m.total) * 100), `${m.done + 1}/${m.total}: ${m.path.split(/[\\/]/).pop()}`);
-      else if (m.type === 'done') resolveReports(m.reports);
+      else if (m.type === 'done') resolveResult(m.result);
     });
     worker.on('error', (e) => {
       connection.console.error(`policy-lens: reading sources failed: ${e.message}`);
-      resolveReports([]);
+      resolveResult({ sources: [], errors: [] });
     });
   });
-  const result = finishReports(reports);
   ingested = result.sources;
   sourceProblems = result.errors;
   progress?.done();

@@ -20,12 +20,16 @@ export class KnowledgeBase {
   readonly errors: KnowledgeError[];
   /** Every surface form of every glossary term. */
   readonly termMatcher = new PhraseMatcher<Term>();
-  /** Every anchor phrase of every claim, pointing at (claim, group). */
-  readonly anchorMatcher = new PhraseMatcher<AnchorHit>();
+  /** Every anchor phrase, once, pointing at all the (claim, group) pairs that use it. */
+  readonly anchorMatcher = new PhraseMatcher<AnchorHit[]>();
   /** For each claim, the group that fewest other claims share: values are bound to it. */
   readonly focusGroup: number[];
   /** Expanded anchor phrases per claim and group. */
   readonly anchors: string[][][];
+  /** Per claim: its value kind and focus group phrases, the same for claims about the same thing. */
+  readonly topicKey: string[];
+  /** Claim index by claim, for findings that carry the claim. */
+  readonly claimIndex = new Map<Claim, number>();
   /** Role claims per person id. */
   readonly rolesByPerson = new Map<string, Claim[]>();
   /** Known role titles (from role claims), for spotting a title in a sentence. */
@@ -57,7 +61,21 @@ export class KnowledgeBase {
       });
       return best;
     });
-    this.anchors.forEach((groups, claim) => groups.forEach((group, groupIndex) => group.forEach((phrase) => this.anchorMatcher.add(phrase, { claim, group: groupIndex }))));
+    // One matcher entry per distinct phrase: a phrase many claims share ("exports") is matched once.
+    const byPhrase = new Map<string, { phrase: string; hits: AnchorHit[] }>();
+    this.anchors.forEach((groups, claim) =>
+      groups.forEach((group, groupIndex) =>
+        group.forEach((phrase) => {
+          const key = phrase.toLowerCase();
+          let entry = byPhrase.get(key);
+          if (!entry) byPhrase.set(key, (entry = { phrase, hits: [] }));
+          entry.hits.push({ claim, group: groupIndex });
+        }),
+      ),
+    );
+    for (const { phrase, hits } of byPhrase.values()) this.anchorMatcher.add(phrase, hits);
+    this.topicKey = this.claims.map((c, i) => `${c.value.kind}:${this.anchors[i][this.focusGroup[i]]?.join('|') ?? ''}`);
+    this.claims.forEach((c, i) => this.claimIndex.set(c, i));
     for (const claim of this.claims) {
       const list = this.claimsBySource.get(claim.source) ?? [];
       list.push(claim);

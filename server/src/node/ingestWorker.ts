@@ -1,7 +1,7 @@
 // Worker thread: reads reports (PDF text extraction is CPU-heavy) off the server's main thread, so
 // hover, completion and checking stay instant while a sources folder is indexed.
 import { parentPort, workerData } from 'node:worker_threads';
-import { ReadReport, readReportCached } from './sourceFiles';
+import { finishReports, ReadReport, readReportCached } from './sourceFiles';
 
 interface Job {
   files: string[];
@@ -18,7 +18,8 @@ async function run(job: Job): Promise<void> {
       reports.push({ path, hash: '', csl: { id: '', type: 'document', title: path }, passages: [], error: (e as Error).message });
     }
   }
-  parentPort!.postMessage({ type: 'done', reports });
+  // Keys and claims are worked out here too: extraction is CPU work the main thread must not do.
+  parentPort!.postMessage({ type: 'done', result: finishReports(reports) });
 }
 
 void run(workerData as Job);

@@ -32,6 +32,8 @@ interface Context {
   values: ValueMention[];
   anchors: Map<number, Map<number, PhraseMatch<unknown>[]>>;
   terms: PhraseMatch<Term>[];
+  /** Distinct focus anchor ranges per claim value kind (computed on first use). */
+  focusByKind: Map<string, PhraseMatch<unknown>[]>;
 }
 
 /** Checks the sentence `text.slice(start, end)`; offsets in findings are offsets into `text`. */
@@ -43,20 +45,28 @@ export function checkSentence(kb: KnowledgeBase, text: string, start: number, en
   const values = extractValues(sentence, tokenize(sentence)).map((v) => shift(v, start));
   const anchors = new Map<number, Map<number, PhraseMatch<unknown>[]>>();
   const terms = kb.termMatcher.matchLongest(tokens);
-  for (const hit of kb.anchorMatcher.matchAll(tokens)) {
-    // "Korea" inside "North Korea" is not a mention of Korea: an anchor strictly inside a longer
-    // glossary term counts only if it is a form of that term.
+  const termForms = new Map<string, Set<string>>();
+  for (const match of kb.anchorMatcher.matchAll(tokens)) {
     // Only the head of a longer name is another thing ("Korea" in "North Korea", "Asia" in "Southeast
     // Asia"); a modifier still names it ("Yoon" in "Yoon government").
-    const inside = terms.find((m) => m.start < hit.start && hit.end === m.end && ['place', 'organisation', 'person', 'group'].includes(m.value.kind));
-    if (inside && !kb.anchors[hit.value.claim][hit.value.group].some((phrase) => kb.formsOf(inside.value.id).some((f) => f.toLowerCase() === phrase.toLowerCase()))) continue;
-    let groups = anchors.get(hit.value.claim);
-    if (!groups) anchors.set(hit.value.claim, (groups = new Map()));
-    const list = groups.get(hit.value.group) ?? [];
-    list.push(hit);
-    groups.set(hit.value.group, list);
+    const inside = terms.find((m) => m.start < match.start && match.end === m.end && ['place', 'organisation', 'person', 'group'].includes(m.value.kind));
+    let forms: Set<string> | undefined;
+    if (inside) {
+      forms = termForms.get(inside.value.id);
+      if (!forms) termForms.set(inside.value.id, (forms = new Set(kb.formsOf(inside.value.id).map((f) => f.toLowerCase()))));
+    }
+    // One shared record per occurrence: thousands of claims may use the same phrase.
+    const one: PhraseMatch<unknown> = match;
+    for (const hit of match.value) {
+      if (inside && !kb.anchors[hit.claim][hit.group].some((phrase) => forms!.has(phrase.toLowerCase()))) continue;
+      let groups = anchors.get(hit.claim);
+      if (!groups) anchors.set(hit.claim, (groups = new Map()));
+      const list = groups.get(hit.group);
+      if (list) list.push(one);
+      else groups.set(hit.group, [one]);
+    }
   }
-  const ctx: Context = { kb, text, tokens, values, anchors, terms };
+  const ctx: Context = { kb, text, tokens, values, anchors, terms, focusByKind: new Map() };
   const findings: Finding[] = [];
   for (const [claimIndex, groups] of anchors) {
     const claim = kb.claims[claimIndex];
@@ -88,19 +98,23 @@ function shift<T extends ValueMention>(v: T, by: number): T {
 function settle(kb: KnowledgeBase, findings: Finding[]): Finding[] {
   // Curated claims on a point take precedence over claims read automatically from reports.
   if (findings.some((f) => !f.claim.extracted)) findings = findings.filter((f) => !f.claim.extracted);
-  const supported = findings.filter((f) => f.verdict === 'support');
-  const sameTopic = (a: Claim, b: Claim): boolean => {
-    const ia = kb.claims.indexOf(a);
-    const ib = kb.claims.indexOf(b);
-    const ga = kb.anchors[ia][kb.focusGroup[ia]]?.join('|');
-    const gb = kb.anchors[ib][kb.focusGroup[ib]]?.join('|');
-    return a.value.kind === b.value.kind && ga !== undefined && ga === gb;
-  };
+  // Spans that some claim supports, per topic (value kind and focus anchors).
+  const supported = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.verdict !== 'support') continue;
+    const key = kb.topicKey[kb.claimIndex.get(f.claim)!];
+    const list = supported.get(key) ?? [];
+    list.push(f);
+    supported.set(key, list);
+  }
   const kept: Finding[] = [];
+  const contradicted: Finding[] = [];
   for (const f of findings) {
     if (f.verdict === 'contradiction') {
-      if (supported.some((s) => sameTopic(s.claim, f.claim) && s.start < f.end && f.start < s.end)) continue;
-      if (kept.some((k) => k.verdict === 'contradiction' && k.start < f.end && f.start < k.end)) continue;
+      const sameTopic = supported.get(kb.topicKey[kb.claimIndex.get(f.claim)!]) ?? [];
+      if (sameTopic.some((s) => s.start < f.end && f.start < s.end)) continue;
+      if (contradicted.some((k) => k.start < f.end && f.start < k.end)) continue;
+      contradicted.push(f);
     }
     kept.push(f);
   }
@@ -170,22 +184,36 @@ function aboutAnotherInstance(ctx: Context, claimIndex: number): boolean {
 }
 
 /**
+ * The focus anchors of other claims of the same kind that this claim's value might belong to
+ * instead: computed once per sentence and kind as the distinct anchor ranges (many claims share
+ * one matched phrase), so the cost does not grow with the number of matching claims.
+ */
+function rivalAnchors(ctx: Context, claimIndex: number, focus: PhraseMatch<unknown>[]): PhraseMatch<unknown>[] {
+  const kind = ctx.kb.claims[claimIndex].value.kind;
+  let byKind = ctx.focusByKind.get(kind);
+  if (!byKind) {
+    const distinct = new Map<string, PhraseMatch<unknown>>();
+    for (const [other, groups] of ctx.anchors) {
+      const claim = ctx.kb.claims[other];
+      if (claim.value.kind !== kind || groups.size < claim.about.length) continue;
+      for (const r of groups.get(ctx.kb.focusGroup[other]) ?? []) distinct.set(`${r.start}:${r.end}`, r);
+    }
+    byKind = [...distinct.values()];
+    ctx.focusByKind.set(kind, byKind);
+  }
+  // Alternatives about the same thing share anchors; only a different anchor is a rival.
+  return byKind.filter((r) => !focus.some((f) => f.start === r.start && f.end === r.end));
+}
+
+/**
  * The value this claim is about: among accepted mentions, the one bound most tightly to the claim's
  * focus anchor, leaving aside values bound more tightly to another claim's anchor ("78% of exports
  * and 67% of imports": 67% belongs to imports).
  */
 function nearest<T extends ValueMention>(ctx: Context, claimIndex: number, accept: (v: ValueMention) => v is T): T | undefined {
   const focus = focusMatches(ctx, claimIndex);
-  const kind = ctx.kb.claims[claimIndex].value.kind;
-  const rivals: PhraseMatch<unknown>[] = [];
-  for (const [other, groups] of ctx.anchors) {
-    const claim = ctx.kb.claims[other];
-    if (other === claimIndex || claim.value.kind !== kind || groups.size < claim.about.length) continue;
-    const rivalFocus = groups.get(ctx.kb.focusGroup[other]) ?? [];
-    // Alternatives about the same thing share anchors; only a different anchor is a rival.
-    for (const r of rivalFocus) if (!focus.some((f) => f.start === r.start && f.end === r.end)) rivals.push(r);
-  }
   const own = [...ctx.anchors.get(claimIndex)!.values()].flat();
+  const rivals = rivalAnchors(ctx, claimIndex, focus);
   let best: T | undefined;
   let bestScore = Infinity;
   for (const v of ctx.values) {

@@ -61,10 +61,12 @@ function sentenceScores(document: TextDocument, position: Position, kb: Knowledg
   const tokens = tokenize(text.slice(start, end));
   const scores = new Map<string, number>();
   const groups = new Map<number, Set<number>>();
-  for (const hit of kb.anchorMatcher.matchAll(tokens)) {
-    const set = groups.get(hit.value.claim) ?? new Set<number>();
-    set.add(hit.value.group);
-    groups.set(hit.value.claim, set);
+  for (const match of kb.anchorMatcher.matchAll(tokens)) {
+    for (const hit of match.value) {
+      const set = groups.get(hit.claim) ?? new Set<number>();
+      set.add(hit.group);
+      groups.set(hit.claim, set);
+    }
   }
   for (const [claimIndex, matched] of groups) {
     const claim = kb.claims[claimIndex];
