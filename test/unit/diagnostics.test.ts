@@ -28,7 +28,13 @@ describe('contradictions', () => {
     assert.deepEqual(codes('6G is expected to be about 50 times faster than 5G [@beta2022].'), []);
   });
   it('flags counts, "X of Y", years, dates and ordinals', () => {
-    assert.equal(contradiction("Ten of Korea's 27 development cooperation-focused partners lie in the Indo-Pacific.").covered, "Ten of Korea's 27");
+    assert.equal(contradiction("Ten of Korea's 27 development cooperation-focused partners lie in the Indo-Pacific.").covered, 'Ten');
+    const both = contradiction("Ten of Korea's 30 development cooperation-focused partners lie in the Indo-Pacific.");
+    assert.equal(both.covered, "Ten of Korea's 30");
+    assert.equal((both.data as { sourcedValue: string }).sourcedValue, "14 of Korea's 27");
+    const bold = contradiction("Nearly **90%** of Korea's total exports go to the Indo-Pacific.");
+    assert.equal((bold.data as { written: string }).written, 'Nearly **90%');
+    assert.match(bold.message, /not nearly \*\*90%\.$/);
     assert.equal(contradiction("China's National Intelligence Law of 2019 compels Huawei to comply.").covered, '2019');
     const date = contradiction('The Indo-Pacific Strategy was announced in March 2023.');
     assert.equal(date.covered, 'March 2023');

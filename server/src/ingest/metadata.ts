@@ -18,7 +18,7 @@ function yearFrom(text: string | undefined): number | undefined {
 }
 
 function nameParts(name: string): { family: string; given?: string } {
-  const clean = name.replace(/^(Dr\.?|Prof\.?|Professor)\s+/i, '').trim();
+  const clean = name.replace(/^(Dr\.?|Prof\.?|Professor) +/i, '').trim();
   if (clean.includes(',')) {
     const [family, given] = clean.split(',', 2).map((s) => s.trim());
     return { family, given };
@@ -37,7 +37,7 @@ export function deriveMetadata(hints: MetadataHints): CslItem {
   csl.title ??= hints.pdfInfo?.Title?.trim() || titleLine?.trim() || base.replace(/[-_]+/g, ' ');
   if (!csl.author) {
     const author = hints.pdfInfo?.Author?.trim();
-    if (author) csl.author = author.split(/\s*(?:;|\band\b)\s*/).filter(Boolean).map(nameParts);
+    if (author) csl.author = author.slice(0, 500).split(/;| and /).map((a) => a.trim()).filter(Boolean).map(nameParts);
     else {
       // A byline among the first lines: "So Jeong Kim Opinions", "By Jane Doe".
       const byline = hints.firstLines

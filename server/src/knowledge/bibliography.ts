@@ -1,6 +1,7 @@
 // Bibliography files as Pandoc users keep them: CSL-JSON arrays and BibTeX. Their entries become
 // sources whose keys are known citations (no claims: the checker has nothing to compare with).
 import { parseDocument, LineCounter } from 'yaml';
+import { lineStarts } from '../text/lines';
 import { CslItem, CslName, KnowledgeError, Source } from './types';
 
 export interface BibliographyLoad {
@@ -73,18 +74,21 @@ export function parseBibtex(path: string, text: string): BibliographyLoad {
   const sources: Source[] = [];
   const errors: KnowledgeError[] = [];
   const macros: Record<string, string> = { jan: 'January', feb: 'February', mar: 'March', apr: 'April', may: 'May', jun: 'June', jul: 'July', aug: 'August', sep: 'September', oct: 'October', nov: 'November', dec: 'December' };
+  const starts = lineStarts(text);
   const lineAt = (offset: number): { line: number; character: number } => {
-    let line = 0;
-    let last = -1;
-    for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) {
-      line++;
-      last = i;
+    // Binary search over line starts: entries are many, the text is long.
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
     }
-    return { line, character: offset - last - 1 };
+    return { line: lo, character: offset - starts[lo] };
   };
   let i = 0;
   while ((i = text.indexOf('@', i)) >= 0) {
-    const head = /^@([A-Za-z]+)\s*([{(])/.exec(text.slice(i, i + 40));
+    const head = /^@([A-Za-z]+) {0,8}([{(])/.exec(text.slice(i, i + 40));
     if (!head) {
       i++;
       continue;
@@ -102,7 +106,7 @@ export function parseBibtex(path: string, text: string): BibliographyLoad {
       continue;
     }
     if (type === 'string') {
-      const m = /^\s*([A-Za-z][\w-]*)\s*=\s*([\s\S]*)$/.exec(body);
+      const m = /^([A-Za-z][\w-]*) *= *([\s\S]*)$/.exec(body.trim());
       if (m) macros[m[1].toLowerCase()] = readValue(m[2], macros);
       i = end + 1;
       continue;
@@ -145,9 +149,17 @@ function readFields(body: string, macros: Record<string, string>): Record<string
   const fields: Record<string, string> = {};
   let i = 0;
   while (i < body.length) {
-    const name = /^\s*,?\s*([A-Za-z][\w-]*)\s*=\s*/.exec(body.slice(i));
+    // Skip spaces and one comma by hand (two adjacent \s* around an optional comma backtrack).
+    while (i < body.length && /\s/.test(body[i])) i++;
+    if (body[i] === ',') i++;
+    while (i < body.length && /\s/.test(body[i])) i++;
+    const name = /^([A-Za-z][\w-]*)/.exec(body.slice(i, i + 100));
     if (!name) break;
     i += name[0].length;
+    while (i < body.length && /\s/.test(body[i])) i++;
+    if (body[i] !== '=') break;
+    i++;
+    while (i < body.length && /\s/.test(body[i])) i++;
     const start = i;
     let depth = 0;
     let inQuotes = false;
@@ -169,7 +181,7 @@ function readFields(body: string, macros: Record<string, string>): Record<string
 
 function readValue(raw: string, macros: Record<string, string>): string {
   return raw
-    .split(/\s#\s/)
+    .split(' # ')
     .map((part) => {
       const p = part.trim();
       if (p.startsWith('{') && p.endsWith('}')) return p.slice(1, -1);
@@ -179,8 +191,9 @@ function readValue(raw: string, macros: Record<string, string>): string {
     .join('')
     .replace(/[{}]/g, '')
     .replace(/\\&/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .split(/\s+/)
+    .filter(Boolean)
+    .join(' ');
 }
 
 function names(value: string | undefined): CslName[] | undefined {

@@ -20,19 +20,43 @@ export interface LoadedKnowledge {
 /** Files larger than this are refused with a message rather than parsed. */
 export const maxKnowledgeFileBytes = 5 * 1024 * 1024;
 
-let validators: Record<KnowledgeFileKind, ValidateFunction> | undefined;
-function getValidators(): Record<KnowledgeFileKind, ValidateFunction> {
-  // Compiled on first use, once per process.
+interface Validators {
+  /** The file's shape with its list entries left open. */
+  shell: ValidateFunction;
+  /** One list entry. */
+  item: ValidateFunction;
+}
+let validators: Record<KnowledgeFileKind, Validators> | undefined;
+
+/**
+ * Each list entry is validated on its own: the cost stays linear in the number of entries, and a
+ * file with thousands of broken entries reports a bounded number of errors.
+ */
+function getValidators(): Record<KnowledgeFileKind, Validators> {
   if (!validators) {
     const ajv = new Ajv({ allErrors: true, strict: false });
+    const open = (schema: Record<string, unknown>, list?: string): Record<string, unknown> => {
+      const copy = JSON.parse(JSON.stringify(schema)) as Record<string, unknown> & { items?: unknown; properties?: Record<string, { items?: unknown }> };
+      if (list) copy.properties![list].items = {};
+      else copy.items = {};
+      return copy;
+    };
+    const item = (schema: Record<string, unknown>, list?: string): Record<string, unknown> => {
+      const s = schema as { definitions?: unknown; items?: unknown; properties?: Record<string, { items?: unknown }> };
+      const itemSchema = list ? s.properties![list].items : s.items;
+      return { ...(itemSchema as object), definitions: s.definitions };
+    };
     validators = {
-      sources: ajv.compile(sourcesSchema),
-      glossary: ajv.compile(glossarySchema),
-      claims: ajv.compile(claimsSchema),
+      sources: { shell: ajv.compile(open(sourcesSchema)), item: ajv.compile(item(sourcesSchema)) },
+      glossary: { shell: ajv.compile(open(glossarySchema, 'terms')), item: ajv.compile(item(glossarySchema, 'terms')) },
+      claims: { shell: ajv.compile(open(claimsSchema, 'claims')), item: ajv.compile(item(claimsSchema, 'claims')) },
     };
   }
   return validators;
 }
+
+/** At most this many schema errors are reported per file; the rest are counted. */
+const maxErrorsPerFile = 50;
 
 /** Which kind of knowledge file a path names, or undefined for files we do not read. */
 export function knowledgeFileKind(path: string): KnowledgeFileKind | undefined {
@@ -170,25 +194,39 @@ function describe(e: ErrorObject): string {
  * (`terms[i]`, `claims[i]`, or the i-th CSL item) that are broken, or undefined if the whole file is.
  */
 function validate(p: ParsedFile, listKey: string | undefined, errors: KnowledgeError[]): Set<number> | undefined {
-  const validateFn = getValidators()[p.kind];
-  if (validateFn(p.data)) return new Set();
-  const broken = new Set<number>();
-  let fileBroken = false;
-  // oneOf errors repeat the branch failures; report the summary only.
-  const list = (validateFn.errors ?? []).filter((e) => !(e.keyword === 'required' && e.schemaPath.includes('/oneOf/')));
-  const seen = new Set<string>();
-  for (const e of list) {
-    const path = pathOf(e.instancePath);
-    const property = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
-    const message = describe(e);
-    if (seen.has(message)) continue;
-    seen.add(message);
-    errors.push({ kind: 'schema', message, ...locate(p, path, property) });
-    const index = listKey === undefined ? path[0] : path[0] === listKey ? path[1] : undefined;
-    if (typeof index === 'number') broken.add(index);
-    else fileBroken = true;
+  const { shell, item } = getValidators()[p.kind];
+  let reported = 0;
+  let suppressed = 0;
+  const report = (list: ErrorObject[], prefix: (string | number)[]): void => {
+    // oneOf errors repeat the branch failures; report the summary only.
+    const seen = new Set<string>();
+    for (const e of list.filter((x) => !(x.keyword === 'required' && x.schemaPath.includes('/oneOf/')))) {
+      const path = [...prefix, ...pathOf(e.instancePath)];
+      const property = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
+      const message = describe({ ...e, instancePath: path.length ? '/' + path.join('/') : '' });
+      if (seen.has(message)) continue;
+      seen.add(message);
+      if (reported >= maxErrorsPerFile) {
+        suppressed++;
+        continue;
+      }
+      reported++;
+      errors.push({ kind: 'schema', message, ...locate(p, path, property) });
+    }
+  };
+  if (!shell(p.data)) {
+    report(shell.errors ?? [], []);
+    return undefined;
   }
-  return fileBroken ? undefined : broken;
+  const list = (listKey === undefined ? p.data : (p.data as Record<string, unknown>)[listKey]) as unknown[];
+  const broken = new Set<number>();
+  list.forEach((entry, i) => {
+    if (item(entry)) return;
+    broken.add(i);
+    report(item.errors ?? [], listKey === undefined ? [i] : [listKey, i]);
+  });
+  if (suppressed > 0) errors.push({ kind: 'schema', message: `${suppressed} more schema errors in this file are not listed`, file: p.file.path, line: 0, character: 0 });
+  return broken;
 }
 
 function origin(p: ParsedFile, path: (string | number)[]): FileLocation {
@@ -202,11 +240,12 @@ function readSources(p: ParsedFile, result: LoadedKnowledge): void {
   p.data.forEach((item: CslItem, i) => {
     if (broken.has(i)) return;
     const at = origin(p, [i]);
-    if (result.sources.some((s) => s.key === item.id)) {
+    if (seenKeys(result.sources, (s) => s.key).has(item.id)) {
       result.errors.push({ kind: 'duplicate', message: `duplicate source key "${item.id}"`, ...locate(p, [i, 'id']) });
       return;
     }
     result.sources.push({ key: item.id, csl: item, origin: at, kind: 'knowledge' });
+    seenKeys(result.sources, (s) => s.key).add(item.id);
   });
 }
 
@@ -228,7 +267,7 @@ function readGlossary(p: ParsedFile, result: LoadedKnowledge): void {
   const terms = (p.data as { terms: RawTerm[] }).terms;
   terms.forEach((raw, i) => {
     if (broken.has(i)) return;
-    if (result.terms.some((t) => t.id === raw.id)) {
+    if (seenKeys(result.terms, (t) => t.id).has(raw.id)) {
       result.errors.push({ kind: 'duplicate', message: `duplicate glossary id "${raw.id}"`, ...locate(p, ['terms', i, 'id']) });
       return;
     }
@@ -244,6 +283,7 @@ function readGlossary(p: ParsedFile, result: LoadedKnowledge): void {
       expandOnFirstUse: raw.expandOnFirstUse ?? (raw.kind === 'acronym' && raw.expansion !== undefined),
       origin: origin(p, ['terms', i]),
     });
+    seenKeys(result.terms, (t) => t.id).add(raw.id);
   });
 }
 
@@ -253,14 +293,14 @@ function readClaims(p: ParsedFile, result: LoadedKnowledge): void {
   const broken = validate(p, 'claims', result.errors);
   if (!broken) return;
   const data = p.data as { source: string; claims: Record<string, unknown>[] };
-  if (!result.sources.some((s) => s.key === data.source)) {
+  if (!seenKeys(result.sources, (s) => s.key).has(data.source)) {
     result.errors.push({ kind: 'reference', message: `source "${data.source}" is not defined in any sources file`, ...locate(p, ['source']) });
     return;
   }
   data.claims.forEach((raw, i) => {
     if (broken.has(i)) return;
     const id = `${data.source}/${raw.id as string}`;
-    if (result.claims.some((c) => c.id === id)) {
+    if (seenKeys(result.claims, (c) => c.id).has(id)) {
       result.errors.push({ kind: 'duplicate', message: `duplicate claim id "${raw.id as string}" in source ${data.source}`, ...locate(p, ['claims', i, 'id']) });
       return;
     }
@@ -278,7 +318,16 @@ function readClaims(p: ParsedFile, result: LoadedKnowledge): void {
       qualifier: raw.qualifier as string | undefined,
       origin: origin(p, ['claims', i]),
     });
+    seenKeys(result.claims, (c) => c.id).add(id);
   });
+}
+
+/** The ids already loaded into a list, kept beside it so duplicate checks cost O(1). */
+const idSets = new WeakMap<object, Set<string>>();
+function seenKeys<T>(list: T[], id: (x: T) => string): Set<string> {
+  let set = idSets.get(list);
+  if (!set) idSets.set(list, (set = new Set(list.map(id))));
+  return set;
 }
 
 /** Dangling references: unknown source keys in glossary entries, unknown people and organisations in claims. */
@@ -286,23 +335,33 @@ function checkReferences(parsed: ParsedFile[], result: LoadedKnowledge): void {
   const sourceKeys = new Set(result.sources.map((s) => s.key));
   const termIds = new Map(result.terms.map((t) => [t.id, t]));
   const byFile = new Map(parsed.map((p) => [p.file.path, p]));
+  // Entry positions by id, per file, so each reference error finds its entry in O(1).
+  const positions = new Map<string, Map<string, number>>();
+  const indexIn = (file: string, list: 'terms' | 'claims', id: string): number => {
+    const key = `${file}\u0000${list}`;
+    let map = positions.get(key);
+    if (!map) {
+      const p = byFile.get(file);
+      const entries = ((p?.data as Record<string, { id: string }[]> | undefined)?.[list] ?? []) as { id: string }[];
+      map = new Map(entries.map((e, i) => [e?.id, i]));
+      positions.set(key, map);
+    }
+    return map.get(id) ?? -1;
+  };
   const refError = (location: FileLocation, path: (string | number)[], message: string): void => {
     const p = byFile.get(location.file);
     const at = p ? locate(p, path) : { file: location.file, line: location.line, character: location.character };
     result.errors.push({ kind: 'reference', message, ...at });
   };
   for (const term of result.terms) {
-    const p = byFile.get(term.origin.file);
-    const index = p ? (p.data as { terms: RawTerm[] }).terms.findIndex((t) => t.id === term.id) : -1;
+    const index = indexIn(term.origin.file, 'terms', term.id);
     term.sources.forEach((ref, j) => {
       if (!sourceKeys.has(ref.key)) refError(term.origin, ['terms', index, 'sources', j, 'key'], `glossary entry "${term.id}" cites unknown source "${ref.key}"`);
     });
     term.sources = term.sources.filter((ref) => sourceKeys.has(ref.key));
   }
   result.claims = result.claims.filter((claim) => {
-    const p = byFile.get(claim.origin.file);
-    const local = claim.id.slice(claim.source.length + 1);
-    const index = p ? (p.data as { claims: { id: string }[] }).claims.findIndex((c) => c.id === local) : -1;
+    const index = indexIn(claim.origin.file, 'claims', claim.id.slice(claim.source.length + 1));
     const missing: [string, (string | number)[]][] = [];
     const value = claim.value;
     const requireTerm = (id: string, path: (string | number)[], kinds: TermKind[]): void => {

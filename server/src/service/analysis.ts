@@ -57,7 +57,7 @@ export class DocumentAnalyzer {
       const key = block.text + '\u0000' + text.slice(block.start, block.end);
       let analysis = next.get(key) ?? this.cache.get(key);
       if (!analysis) {
-        analysis = block.text.length > maxBlockLength ? { sentences: [], terms: [] } : analyzeBlock(kb, block.text, block.citations.map((c) => relative(c, block.start)));
+        analysis = block.text.length > maxBlockLength ? { sentences: [], terms: [] } : analyzeBlock(kb, block.text, text.slice(block.start, block.end), block.citations.map((c) => relative(c, block.start)));
         result.checkedBlocks++;
       }
       next.set(key, analysis);
@@ -78,13 +78,13 @@ function relative(c: Citation, by: number): Citation {
   return { ...c, start: c.start - by, end: c.end - by, keys: c.keys.map((k) => ({ ...k, start: k.start - by, end: k.end - by })) };
 }
 
-function analyzeBlock(kb: KnowledgeBase, text: string, citations: Citation[]): BlockAnalysis {
+function analyzeBlock(kb: KnowledgeBase, text: string, raw: string, citations: Citation[]): BlockAnalysis {
   const spans = splitSentences(text);
   const sentences: SentenceAnalysis[] = spans.map((span, i) => {
     // A citation right after a sentence's full stop ("… 78%. [@kim2023]") belongs to that sentence.
     const nextStart = i + 1 < spans.length ? spans[i + 1].start : Infinity;
     const own = citations.filter((c) => c.start >= span.start && (c.end <= span.end || (c.start < nextStart && i + 1 < spans.length ? c.end <= nextStart : true)) && c.start < nextStart);
-    return { start: span.start, end: span.end, findings: checkSentence(kb, text, span.start, span.end), citations: own };
+    return { start: span.start, end: span.end, findings: checkSentence(kb, text, span.start, span.end, raw), citations: own };
   });
   const terms: TermOccurrence[] = kb.termMatcher.matchLongest(tokenize(text)).map((m) => {
     const written = text.slice(m.start, m.end);

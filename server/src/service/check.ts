@@ -28,6 +28,7 @@ export interface Finding {
 interface Context {
   kb: KnowledgeBase;
   text: string;
+  raw: string;
   tokens: Token[];
   values: ValueMention[];
   anchors: Map<number, Map<number, PhraseMatch<unknown>[]>>;
@@ -36,8 +37,11 @@ interface Context {
   focusByKind: Map<string, PhraseMatch<unknown>[]>;
 }
 
-/** Checks the sentence `text.slice(start, end)`; offsets in findings are offsets into `text`. */
-export function checkSentence(kb: KnowledgeBase, text: string, start: number, end: number): Finding[] {
+/**
+ * Checks the sentence `text.slice(start, end)`; offsets in findings are offsets into `text`.
+ * `text` is prose with markup masked; `raw` is the same stretch as written, for messages and fixes.
+ */
+export function checkSentence(kb: KnowledgeBase, text: string, start: number, end: number, raw: string = text): Finding[] {
   const sentence = text.slice(start, end);
   const tokens = tokenize(sentence, start);
   if (tokens.length === 0) return [];
@@ -46,10 +50,13 @@ export function checkSentence(kb: KnowledgeBase, text: string, start: number, en
   const anchors = new Map<number, Map<number, PhraseMatch<unknown>[]>>();
   const terms = kb.termMatcher.matchLongest(tokens);
   const termForms = new Map<string, Set<string>>();
+  const namedEndingAt = new Map<number, PhraseMatch<Term>>();
+  for (const m of terms) if (['place', 'organisation', 'person', 'group'].includes(m.value.kind)) namedEndingAt.set(m.end, m);
   for (const match of kb.anchorMatcher.matchAll(tokens)) {
     // Only the head of a longer name is another thing ("Korea" in "North Korea", "Asia" in "Southeast
     // Asia"); a modifier still names it ("Yoon" in "Yoon government").
-    const inside = terms.find((m) => m.start < match.start && match.end === m.end && ['place', 'organisation', 'person', 'group'].includes(m.value.kind));
+    const named = namedEndingAt.get(match.end);
+    const inside = named !== undefined && named.start < match.start ? named : undefined;
     let forms: Set<string> | undefined;
     if (inside) {
       forms = termForms.get(inside.value.id);
@@ -66,7 +73,7 @@ export function checkSentence(kb: KnowledgeBase, text: string, start: number, en
       else groups.set(hit.group, [one]);
     }
   }
-  const ctx: Context = { kb, text, tokens, values, anchors, terms, focusByKind: new Map() };
+  const ctx: Context = { kb, text, raw, tokens, values, anchors, terms, focusByKind: new Map() };
   const findings: Finding[] = [];
   for (const [claimIndex, groups] of anchors) {
     const claim = kb.claims[claimIndex];
@@ -79,7 +86,17 @@ export function checkSentence(kb: KnowledgeBase, text: string, start: number, en
     }
   }
   findings.push(...checkRoles(ctx));
-  return settle(kb, findings);
+  return settle(kb, findings).map((f) => asWritten(f, text, raw));
+}
+
+/** Messages and `written` quote the memo as written ("**90%**"), not the masked prose the checker reads. */
+function asWritten(f: Finding, text: string, raw: string): Finding {
+  if (text === raw) return f;
+  const masked = text.slice(f.start, f.end);
+  const original = raw.slice(f.start, f.end);
+  if (masked === original) return f;
+  const message = f.message.split(masked).join(original).split(quoted(masked)).join(quoted(original));
+  return { ...f, message, written: f.written === undefined ? undefined : original };
 }
 
 function shift<T extends ValueMention>(v: T, by: number): T {
@@ -141,10 +158,22 @@ function focusMatches(ctx: Context, claimIndex: number): PhraseMatch<unknown>[] 
  * How tightly a value is bound to an anchor, in tokens (lower is tighter). "78% of Korea's total
  * exports" binds 78% to "exports" outright: a value followed by "of" and a few words before the anchor.
  */
+/** Index of the first token starting at or after `offset`, or -1: a binary search, not a scan. */
+function tokenFrom(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < tokens.length ? lo : -1;
+}
+
 function binding(ctx: Context, v: { start: number; end: number }, anchor: PhraseMatch<unknown>): number {
   const tokens = ctx.tokens;
-  const after = tokens.findIndex((t) => t.start >= v.end);
-  const before = tokens.findIndex((t) => t.start >= v.start);
+  const after = tokenFrom(tokens, v.end);
+  const before = tokenFrom(tokens, v.start);
   if (after >= 0 && after <= anchor.first) {
     const gap = tokens.slice(after, anchor.first).map((t) => t.raw.toLowerCase());
     if (gap.length <= 4 && ['of', 'for', 'in'].includes(gap[0] ?? '')) return 0;
@@ -156,8 +185,8 @@ function binding(ctx: Context, v: { start: number; end: number }, anchor: Phrase
 
 /** "a 2012 conference in Budapest": a year between a determiner and a noun that is not the claim's dates that noun. */
 function modifiesOtherNoun(ctx: Context, v: { start: number; end: number }, own: PhraseMatch<unknown>[]): boolean {
-  const i = ctx.tokens.findIndex((t) => t.start === v.start);
-  if (i <= 0 || i + 1 >= ctx.tokens.length) return false;
+  const i = tokenFrom(ctx.tokens, v.start);
+  if (i <= 0 || i + 1 >= ctx.tokens.length || ctx.tokens[i].start !== v.start) return false;
   const before = ctx.tokens[i - 1].raw.toLowerCase();
   const next = ctx.tokens[i + 1];
   if (!['a', 'an', 'the', 'its', 'this', 'that', 'their', 'his', 'her', 'our'].includes(before)) return false;
@@ -273,15 +302,12 @@ export function formatNumber(value: number, unit: string, approx?: boolean, boun
   return prefix + body;
 }
 
-function writeLike(memo: NumberMention, value: number, unit: string): string {
-  if (unit === 'percent') return /percent|per cent/i.test(memoText(memo)) ? `${value} percent` : `${value}%`;
-  if (unit === 'times') return /x$/i.test(memoText(memo)) ? `${value}x` : `${value} times`;
-  return String(value);
-}
-
 let currentText = '';
-function memoText(m: { valueStart: number; valueEnd: number }): string {
-  return currentText.slice(m.valueStart, m.valueEnd);
+function writeLike(memo: NumberMention, value: number, unit: string): string {
+  const written = currentText.slice(memo.valueStart, memo.valueEnd);
+  if (unit === 'percent') return /percent|per cent/i.test(written) ? `${value} percent` : `${value}%`;
+  if (unit === 'times') return /x$/i.test(written) ? `${value}x` : `${value} times`;
+  return String(value);
 }
 
 function judgeQuantity(ctx: Context, claimIndex: number, q: { value: number; unit: string; approx?: boolean; bound?: string; of?: number }): Finding | undefined {
@@ -294,28 +320,27 @@ function judgeQuantity(ctx: Context, claimIndex: number, q: { value: number; uni
     if (share) return judgeQuantity(ctx, claimIndex, { value: Math.round((q.value / q.of) * 1000) / 10, unit: 'percent', approx: true });
   }
   if (!mention) return undefined;
-  currentText = ctx.text;
-  const written = ctx.text.slice(mention.start, mention.end);
+  currentText = ctx.raw;
   const sourced = formatNumber(q.value, q.unit, q.approx, q.bound) + (q.of ? ` of ${q.of}` : '');
   const agrees = overlaps(mentionInterval(mention), sourceInterval(q.value, q.approx, q.bound));
   const totalDiffers = q.of !== undefined && mention.of !== undefined && mention.of !== q.of;
   if (agrees && !totalDiffers) return { verdict: 'support', claim, start: mention.start, end: mention.end, message: '' };
-  // A bound in the source with a hedge in the memo pointing the same way is not a contradiction
-  // ("over 20" vs "more than 15").
-  const replacement = q.bound ? undefined : (mention.hedge === 'exact' ? '' : q.approx ? 'about ' : '') + writeLike(mention, q.value, q.unit) + (totalDiffers || mention.of ? ` of ${q.of ?? mention.of}` : '');
+  // "15 of Korea's 27": when only the count is wrong, only the count is marked and replaced; when
+  // the total is wrong too, the whole stretch is, with both numbers replaced in place.
+  const end = totalDiffers && mention.ofEnd !== undefined ? mention.ofEnd : mention.end;
+  const written = ctx.raw.slice(mention.start, end);
+  let replacement: string | undefined;
+  // A bound in the source ("over 20") has no single value to write in.
+  if (!q.bound) {
+    replacement = matchCase((mention.hedge === 'exact' ? '' : q.approx ? 'about ' : '') + writeLike(mention, q.value, q.unit), written);
+    if (totalDiffers && mention.ofStart !== undefined) replacement += ctx.raw.slice(mention.end, mention.ofStart) + String(q.of);
+  }
   return {
-    verdict: 'contradiction', claim, start: mention.start, end: mention.of ? mentionEndWithTotal(ctx, mention) : mention.end,
-    message: `${cite(claim)} puts this at ${sourced}, not ${quoted(mention.of ? ctx.text.slice(mention.start, mentionEndWithTotal(ctx, mention)) : written)}.`,
-    replacement: replacement ? matchCase(replacement, written) : undefined,
+    verdict: 'contradiction', claim, start: mention.start, end,
+    message: `${cite(claim)} puts this at ${sourced}, not ${quoted(written)}.`,
+    replacement,
     written,
   };
-}
-
-function mentionEndWithTotal(ctx: Context, m: NumberMention): number {
-  // The total is the next number after "of"; find its end in the text.
-  const after = ctx.text.slice(m.end, m.end + 60);
-  const total = /^\s+(?:out\s+)?of\s+(?:[^\s\d]+\s+){0,3}(\S+)/.exec(after);
-  return total ? m.end + total[0].length : m.end;
 }
 
 const hedgeWords = /^(nearly|almost|about|around|approximately|roughly|some|over|under|more|less|fewer|just|only|at|up|close|well|exactly|precisely|barely)\b/i;
@@ -560,7 +585,7 @@ function judgeStance(ctx: Context, claimIndex: number, predicate: StancePredicat
   const cueStart = Math.min(...cues.map((c) => c.start));
   let cueEnd = Math.max(...cues.map((c) => c.end));
   // Cover the word a bare negation negates: "not advocate", "no real role".
-  const after = ctx.tokens.findIndex((t) => t.start >= cueEnd);
+  const after = tokenFrom(ctx.tokens, cueEnd);
   if (after >= 0 && negations.has(ctx.text.slice(cueStart, cueEnd).toLowerCase())) cueEnd = ctx.tokens[after].end;
   return {
     verdict: 'contradiction', claim, start: cueStart, end: cueEnd,
@@ -668,17 +693,25 @@ function properPhrasesAfter(ctx: Context, prepositions: string[]): { start: numb
   return out;
 }
 
-/** "Africa and Southeast Asia" → "Africa", "Southeast Asia". */
+/** "Africa and Southeast Asia" → "Africa", "Southeast Asia": split at "and", "&" and commas. */
 function splitList(c: { start: number; end: number; text: string }): { start: number; end: number; text: string }[] {
   const parts: { start: number; end: number; text: string }[] = [];
-  const re = /\s*(?:,\s*and|,|and|&)\s+/g;
-  let at = 0;
-  for (const m of c.text.matchAll(re)) {
-    parts.push({ start: c.start + at, end: c.start + m.index!, text: c.text.slice(at, m.index) });
-    at = m.index! + m[0].length;
+  const words = tokenize(c.text, c.start);
+  let first = 0;
+  const close = (upTo: number): void => {
+    if (upTo > first) parts.push({ start: words[first].start, end: words[upTo - 1].end, text: c.text.slice(words[first].start - c.start, words[upTo - 1].end - c.start) });
+  };
+  for (let k = 0; k < words.length; k++) {
+    if (/^(and|&)$/i.test(words[k].raw)) {
+      close(k);
+      first = k + 1;
+    } else if (k > first && c.text.slice(words[k - 1].end - c.start, words[k].start - c.start).includes(',')) {
+      close(k);
+      first = k;
+    }
   }
-  parts.push({ start: c.start + at, end: c.end, text: c.text.slice(at) });
-  return parts.filter((p) => p.text.trim().length > 0);
+  close(words.length);
+  return parts;
 }
 const monthIndex: Record<string, true> = Object.fromEntries(monthNames.map((m) => [m.toLowerCase(), true]));
 
@@ -761,12 +794,23 @@ function judgeHolders(ctx: Context, claimIndex: number, holders: string[]): Find
   };
 }
 
+const auxiliaries = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'also', 'jointly']);
+/** "has also", "was": words between a name and its verb that keep the name the verb's subject. */
+function onlyAuxiliaries(gap: string): boolean {
+  if (gap.length > 60) return false;
+  const words = gap.trim().split(/\s+/).filter(Boolean);
+  return words.every((w) => auxiliaries.has(w.toLowerCase()));
+}
+
 /** People joined by commas and "and" right after "by" following the cue, or right before the cue. */
 function cueGroup(ctx: Context, people: { id: string; start: number; end: number; text: string }[], cue: PhraseMatch<unknown>[]): { id: string; start: number; end: number; text: string }[] {
-  const joined = (a: { end: number }, b: { start: number }): boolean => /^\s*(,|and|&|,\s*and)\s*$/i.test(ctx.text.slice(a.end, b.start));
+  const joined = (a: { end: number }, b: { start: number }): boolean => {
+    const gap = ctx.text.slice(a.end, b.start);
+    return gap.length <= 12 && /^\s*(,|and|&|,\s*and)\s*$/i.test(gap);
+  };
   for (const c of cue) {
     const after = ctx.text.slice(c.end, c.end + 40);
-    const by = /^\s*(?:\w+\s+){0,3}?by\s+(?:Dr\.?\s+)?/.exec(after);
+    const by = /^ ?(?:\w+ ){0,3}?by (?:Dr\.? )?/.exec(after.replace(/\s+/g, ' '));
     const group: typeof people = [];
     if (by) {
       let at = c.end + by[0].length;
@@ -783,7 +827,7 @@ function cueGroup(ctx: Context, people: { id: string; start: number; end: number
     for (let k = before.length - 1; k >= 0; k--) {
       const p = before[k];
       const next = group.length > 0 ? group[0] : undefined;
-      if (next ? joined(p, next) : /^\s*(?:has|have|had|was|were|is|also|jointly|\s)*$/i.test(ctx.text.slice(p.end, c.start))) group.unshift(p);
+      if (next ? joined(p, next) : onlyAuxiliaries(ctx.text.slice(p.end, c.start))) group.unshift(p);
       else break;
     }
     if (group.length > 0) return group;

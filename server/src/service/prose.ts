@@ -3,6 +3,9 @@
 // is not prose (code spans, URLs, link targets, HTML, citation brackets) is masked with spaces so
 // that offsets in the masked text are offsets in the document.
 import MarkdownIt from 'markdown-it';
+import { lineStarts } from '../text/lines';
+
+export { lineStarts };
 
 export interface CitationKey {
   key: string;
@@ -43,19 +46,6 @@ export interface ParsedProse {
 const markdown = new MarkdownIt({ html: true });
 // Only block structure: inline rules, typographic replacements and linkify are not needed.
 markdown.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
-
-/** Offsets at which each line starts; `\r\n`, `\r` and `\n` all end a line, as in LSP. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10) starts.push(i + 1);
-  }
-  return starts;
-}
 
 function lineEnd(text: string, starts: number[], line: number): number {
   let end = line + 1 < starts.length ? starts[line + 1] : text.length;
@@ -123,7 +113,7 @@ function plainBlocks(text: string, starts: number[]): ProseBlock[] {
 
 function tableCells(text: string, start: number, end: number): ProseBlock[] {
   const row = text.slice(start, end);
-  if (/^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/.test(row)) return []; // the delimiter row
+  if (/^[\s|:-]*$/.test(row) && row.includes('-')) return []; // the delimiter row: only | : - and spaces
   const cells: ProseBlock[] = [];
   let cellStart = 0;
   for (let i = 0; i <= row.length; i++) {
@@ -174,8 +164,15 @@ function maskLinePrefixes(raw: string, mask: (from: number, to: number) => void,
     if (options.heading === 'atx') {
       const hashes = /^#{1,6}[ \t]*/.exec(line.slice(prefix));
       if (hashes) cut += hashes[0].length;
-      const closing = /[ \t]+#+[ \t]*$/.exec(line);
-      if (closing) mask(lineStart + closing.index, lineEndAt);
+      // Closing hashes: spaces, a run of #, spaces, to the end of the line (scanned back, not matched).
+      let k = line.length;
+      while (k > 0 && (line[k - 1] === ' ' || line[k - 1] === '\t')) k--;
+      const hashesEnd = k;
+      while (k > 0 && line[k - 1] === '#') k--;
+      if (k < hashesEnd && k > 0 && (line[k - 1] === ' ' || line[k - 1] === '\t')) {
+        while (k > 0 && (line[k - 1] === ' ' || line[k - 1] === '\t')) k--;
+        mask(lineStart + k, lineEndAt);
+      }
     }
     if (options.heading === 'setext' && !first && /^[ \t]*(=+|-+)[ \t]*$/.test(line)) cut = line.length;
     mask(lineStart, lineStart + cut);

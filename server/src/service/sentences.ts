@@ -42,7 +42,11 @@ export function splitSentences(text: string, from = 0, to = text.length): Senten
     // Closing quotes and brackets belong to the sentence.
     let end = i + 1;
     while (end < to && /[.!?…"'’”)\]]/.test(text[end])) end++;
-    if (end < to && !isSpace(text[end])) continue;
+    if (end < to && !isSpace(text[end])) {
+      // Not a boundary; the whole run of punctuation is done with ("....x" is scanned once).
+      i = end - 1;
+      continue;
+    }
     let next = end;
     while (next < to && isSpace(text[next])) next++;
     if (next < to && !/[\p{Lu}\p{N}"'‘“([\p{Lo}]/u.test(text[next])) continue;

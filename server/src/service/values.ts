@@ -19,8 +19,10 @@ export interface NumberMention extends Span {
   hedge: Hedge;
   /** Written as a fraction ("two-thirds"), so only approximate. */
   fraction: boolean;
-  /** "14 of 27": the total. */
+  /** "14 of 27": the total, and where it is written. */
   of?: number;
+  ofStart?: number;
+  ofEnd?: number;
   /** The number and its unit, without the hedge: what a quick fix replaces. */
   valueStart: number;
   valueEnd: number;
@@ -429,6 +431,8 @@ function linkTotals(numbers: NumberMention[], found: ValueMention[], text: strin
     const between = text.slice(a.end, b.start);
     if (!/^\s+(?:out\s+)?of\s+(?:[^\s\d]+\s+){0,3}$/.test(between)) continue;
     a.of = b.value;
+    a.ofStart = b.valueStart;
+    a.ofEnd = b.valueEnd;
     found.splice(found.indexOf(b), 1);
     numbers.splice(k + 1, 1);
   }
