@@ -225,8 +225,21 @@ function recheckAll(): void {
 // Front matter `bibliography:` files and `references:`, per document, re-read when they change.
 const frontMatterCache = new Map<string, string>();
 
+const frontMatterText = new Map<string, string>();
+
+/** The front matter block (`---` … `---`) at the top of a memo, or ''. */
+function frontMatterOf(text: string): string {
+  if (!text.startsWith('---')) return '';
+  const end = text.slice(0, 1_000_000).search(/\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/);
+  return end < 0 ? '' : text.slice(0, end + 4);
+}
+
 function updateDocumentSources(document: TextDocument): void {
   const s = getService();
+  // Only the front matter matters here; skip the YAML parse when it is unchanged.
+  const head = frontMatterOf(document.getText());
+  if (frontMatterText.get(document.uri) === head && frontMatterCache.has(document.uri)) return;
+  frontMatterText.set(document.uri, head);
   const bibliography = s.frontMatterBibliography(document);
   const signature = JSON.stringify(bibliography.files) + bibliography.references.map((r) => r.key).join(',');
   if (frontMatterCache.get(document.uri) === signature) return;
@@ -244,36 +257,66 @@ function updateDocumentSources(document: TextDocument): void {
   s.setDocumentSources(document.uri, sources);
 }
 
-// Checking: edits that arrive while a check runs are coalesced into the next check, which always
-// reads the latest text. No fixed delay: fresh diagnostics go out as soon as they are computed.
+// Checking. Edits that queue up are coalesced: a check starts only once a turn of the event loop
+// passes with no new edit (bounded, so a storm of edits cannot starve it), and a check that is
+// overtaken by an edit stops and starts again on the latest text, reusing every block already
+// checked. Checks run in slices that let hover and completion through. No fixed delay anywhere.
 const pending = new Set<string>();
-let flushScheduled = false;
+let tickScheduled = false;
+let flushing = false;
+let changes = 0;
+let changesSeen = 0;
+let deferrals = 0;
 
 function schedule(uri: string): void {
   pending.add(uri);
-  if (flushScheduled) return;
-  flushScheduled = true;
-  setImmediate(flush);
+  changes++;
+  if (tickScheduled || flushing) return;
+  tickScheduled = true;
+  changesSeen = changes - 1; // always let one more turn pass: queued edits arrive in it
+  deferrals = 0;
+  setImmediate(tick);
 }
 
-function flush(): void {
-  flushScheduled = false;
-  const uris = [...pending];
-  pending.clear();
-  for (const uri of uris) {
-    const document = documents.get(uri);
-    if (!document) continue;
-    if (!settings.languages.includes(document.languageId)) {
-      void connection.sendDiagnostics({ uri, diagnostics: [] });
-      continue;
+function tick(): void {
+  if (changes !== changesSeen && deferrals < 64) {
+    changesSeen = changes;
+    deferrals++;
+    setImmediate(tick);
+    return;
+  }
+  tickScheduled = false;
+  void flush();
+}
+
+const pause = (): Promise<void> => new Promise((resolvePause) => setImmediate(resolvePause));
+
+async function flush(): Promise<void> {
+  flushing = true;
+  try {
+    while (pending.size > 0) {
+      const [uri] = pending;
+      pending.delete(uri);
+      const document = documents.get(uri);
+      if (!document) continue;
+      if (!settings.languages.includes(document.languageId)) {
+        void connection.sendDiagnostics({ uri, diagnostics: [] });
+        continue;
+      }
+      try {
+        updateDocumentSources(document);
+        const version = document.version;
+        const diagnostics = await getService().diagnosticsInSlices(document, pause, () => documents.get(uri)?.version !== version);
+        if (diagnostics) void connection.sendDiagnostics({ uri, version, diagnostics });
+        else pending.add(uri); // overtaken by an edit: check the latest text next
+      } catch (e) {
+        connection.console.error(`policy-lens: checking ${uri} failed: ${(e as Error).stack ?? e}`);
+      }
+      // Edits that arrived meanwhile are in `pending`; let the event loop deliver any still queued.
+      await pause();
     }
-    try {
-      updateDocumentSources(document);
-      const diagnostics = getService().diagnostics(document);
-      void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
-    } catch (e) {
-      connection.console.error(`policy-lens: checking ${uri} failed: ${(e as Error).stack ?? e}`);
-    }
+  } finally {
+    flushing = false;
   }
 }
 
@@ -282,6 +325,7 @@ documents.onDidChangeContent((e) => schedule(e.document.uri));
 documents.onDidClose((e) => {
   service?.close(e.document.uri);
   frontMatterCache.delete(e.document.uri);
+  frontMatterText.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { extractClaims } from '../ingest/extract';
@@ -72,11 +72,11 @@ let pdfjs: Promise<PdfJs> | undefined;
 /** pdfjs-dist's legacy build, shipped next to the bundles in dist/pdfjs (or from node_modules in development). */
 function loadPdfJs(): Promise<PdfJs> {
   if (!pdfjs) {
+    // Only next to our own code: never from the workspace or the working directory.
     const candidates = [
       join(__dirname, 'pdfjs', 'pdf.min.mjs'),
       join(__dirname, '..', 'dist', 'pdfjs', 'pdf.min.mjs'),
-      resolve('node_modules', 'pdfjs-dist', 'legacy', 'build', 'pdf.min.mjs'),
-      join(__dirname, '..', 'node_modules', 'pdfjs-dist', 'legacy', 'build', 'pdf.min.mjs'),
+      join(__dirname, '..', '..', '..', 'dist', 'pdfjs', 'pdf.min.mjs'),
     ];
     const found = candidates.find((c) => existsSync(c));
     if (!found) return Promise.reject(new Error('pdfjs-dist is not available: PDF files cannot be read'));

@@ -46,6 +46,18 @@ export class DocumentAnalyzer {
   private kbVersion = -1;
 
   analyze(text: string, kb: KnowledgeBase, languageId = 'markdown'): DocumentAnalysis {
+    const steps = this.analyzeInSlices(text, kb, languageId, Infinity);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /**
+   * The same analysis in slices: it yields whenever a slice has taken `budgetMs`, so that a server
+   * can answer other requests between slices. Blocks finished before an abandoned run stay cached,
+   * so a restarted run always gets further.
+   */
+  *analyzeInSlices(text: string, kb: KnowledgeBase, languageId = 'markdown', budgetMs = 8): Generator<void, DocumentAnalysis, void> {
     if (kb.version !== this.kbVersion) {
       this.cache.clear();
       this.kbVersion = kb.version;
@@ -53,6 +65,7 @@ export class DocumentAnalyzer {
     const prose = parseProse(text, languageId);
     const next = new Map<string, BlockAnalysis>();
     const result: DocumentAnalysis = { sentences: [], terms: [], citations: [], frontMatter: prose.frontMatter, checkedBlocks: 0, totalBlocks: prose.blocks.length };
+    let sliceStart = performance.now();
     for (const block of prose.blocks) {
       const key = block.text + '\u0000' + text.slice(block.start, block.end);
       let analysis = next.get(key) ?? this.cache.get(key);
@@ -67,6 +80,12 @@ export class DocumentAnalyzer {
       }
       for (const t of analysis.terms) result.terms.push({ ...t, start: t.start + block.start, end: t.end + block.start });
       result.citations.push(...block.citations);
+      if (performance.now() - sliceStart > budgetMs) {
+        for (const [k, v] of next) this.cache.set(k, v);
+        yield;
+        sliceStart = performance.now();
+        if (kb.version !== this.kbVersion) return this.analyze(text, kb, languageId);
+      }
     }
     // Keep only what this version of the document uses, so the cache never grows past one document.
     this.cache = next;

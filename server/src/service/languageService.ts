@@ -14,7 +14,7 @@ import { CslItem } from '../knowledge/types';
 import { shortCitation } from './csl';
 import { frontMatterBibliography, FrontMatterBibliography } from './frontMatter';
 import { citationsOf, keyAt, sourceLinks } from './navigation';
-import { CitationKey } from './prose';
+import { CitationKey, parseProse } from './prose';
 import { citedSources, exportBibliography, referencesEdit } from './references';
 
 /** One source as the Insert Citation picker shows it. */
@@ -34,6 +34,16 @@ interface DocumentState {
   text?: string;
   analysis?: DocumentAnalysis;
   diagnostics?: Diagnostic[];
+}
+
+/** The citations on one line, as an analysis: enough for hovering a key. */
+function lineAnalysis(document: TextDocument, position: Position): DocumentAnalysis {
+  const start = document.offsetAt({ line: position.line, character: 0 });
+  const line = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }).slice(0, 20_000);
+  const citations = parseProse(line, 'markdown').blocks.flatMap((b) => b.citations).map((c) => ({
+    ...c, start: c.start + start, end: c.end + start, keys: c.keys.map((k) => ({ ...k, start: k.start + start, end: k.end + start })),
+  }));
+  return { sentences: [], terms: [], citations, checkedBlocks: 0, totalBlocks: 0 };
 }
 
 /** Documents longer than this (about 300,000 words) are not checked: one notice says so instead. */
@@ -115,6 +125,32 @@ export class PolicyLensService {
     return state.analysis;
   }
 
+  /**
+   * Diagnostics computed in slices: between slices it awaits `pause()` (the server lets requests for
+   * other documents through), and it gives up, returning undefined, as soon as `stale()` says the
+   * document has changed (the next run reuses every block already checked).
+   */
+  async diagnosticsInSlices(document: TextDocument, pause: () => Promise<void>, stale: () => boolean): Promise<Diagnostic[] | undefined> {
+    let state = this.documents.get(document.uri);
+    if (!state) this.documents.set(document.uri, (state = { analyzer: new DocumentAnalyzer() }));
+    const text = document.getText();
+    const fresh = state.analysis && state.version === document.version && state.text === text;
+    if (!fresh && text.length <= maxDocumentLength) {
+      const steps = state.analyzer.analyzeInSlices(text, this.kb, document.languageId);
+      let step = steps.next();
+      while (!step.done) {
+        await pause();
+        if (stale()) return undefined;
+        step = steps.next();
+      }
+      state.analysis = step.value;
+      state.version = document.version;
+      state.text = text;
+      state.diagnostics = undefined;
+    }
+    return this.diagnostics(document);
+  }
+
   diagnostics(document: TextDocument): Diagnostic[] {
     const analysis = this.analyze(document);
     const state = this.documents.get(document.uri)!;
@@ -135,7 +171,13 @@ export class PolicyLensService {
   }
 
   hover(document: TextDocument, position: Position): Hover | null {
-    return hover(document, position, this.kb, this.analyze(document), { style: this.settings.referenceStyle, extraSources: this.sourcesFor(document.uri), diagnostics: this.diagnostics(document) });
+    // A hover never waits for a whole-document check: if the current text has not been analysed
+    // yet, citations come from the hovered line alone and contradictions are not shown until it is.
+    const state = this.documents.get(document.uri);
+    const current = state?.analysis && state.version === document.version && state.text === document.getText();
+    const analysis = current ? state!.analysis! : lineAnalysis(document, position);
+    const diagnostics = current ? this.diagnostics(document) : [];
+    return hover(document, position, this.kb, analysis, { style: this.settings.referenceStyle, extraSources: this.sourcesFor(document.uri), diagnostics });
   }
 
   completion(document: TextDocument, position: Position): CompletionItem[] | null {
