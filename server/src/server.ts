@@ -5,8 +5,8 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
-  CodeActionKind, createConnection, Diagnostic, DiagnosticSeverity, InitializeParams, InitializeResult, Location, ProposedFeatures,
-  TextDocuments, TextDocumentSyncKind,
+  CancellationToken, CodeActionKind, createConnection, Diagnostic, DiagnosticSeverity, InitializeParams, InitializeResult, Location, LSPErrorCodes,
+  ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -20,6 +20,7 @@ import { formatKnowledgeError, KnowledgeStore } from './node/knowledgeFiles';
 import { findMemos, isInside, readText } from './node/workspaceFiles';
 import { defaultCacheDir, finishReports, IngestedSource, listSourceFiles } from './node/sourceFiles';
 import { PolicyLensService } from './service/languageService';
+import { frontMatterOf } from './service/prose';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -227,17 +228,10 @@ const frontMatterCache = new Map<string, string>();
 
 const frontMatterText = new Map<string, string>();
 
-/** The front matter block (`---` … `---`) at the top of a memo, or ''. */
-function frontMatterOf(text: string): string {
-  if (!text.startsWith('---')) return '';
-  const end = text.slice(0, 1_000_000).search(/\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/);
-  return end < 0 ? '' : text.slice(0, end + 4);
-}
-
 function updateDocumentSources(document: TextDocument): void {
   const s = getService();
   // Only the front matter matters here; skip the YAML parse when it is unchanged.
-  const head = frontMatterOf(document.getText());
+  const head = frontMatterOf(document.getText())?.yaml ?? '';
   if (frontMatterText.get(document.uri) === head && frontMatterCache.has(document.uri)) return;
   frontMatterText.set(document.uri, head);
   const bibliography = s.frontMatterBibliography(document);
@@ -329,12 +323,21 @@ documents.onDidClose((e) => {
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
-connection.onHover((params) => {
+/** A request cancelled before its handler ran is answered as cancelled, as LSP asks. */
+function cancelled(token: CancellationToken): ResponseError<void> | undefined {
+  return token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled') : undefined;
+}
+
+connection.onHover((params, token) => {
+  const stop = cancelled(token);
+  if (stop) return stop;
   const document = documents.get(params.textDocument.uri);
   return document ? getService().hover(document, params.position) : null;
 });
 
-connection.onCompletion((params) => {
+connection.onCompletion((params, token) => {
+  const stop = cancelled(token);
+  if (stop) return stop;
   const document = documents.get(params.textDocument.uri);
   return document ? getService().completion(document, params.position) : null;
 });
@@ -367,7 +370,9 @@ function workspaceDocuments(): TextDocument[] {
   return [...open.values(), ...onDisk];
 }
 
-connection.onReferences((params) => {
+connection.onReferences((params, token) => {
+  const stop = cancelled(token);
+  if (stop) return stop;
   const document = documents.get(params.textDocument.uri);
   const key = document ? getService().keyAt(document, params.position) : undefined;
   if (!key) return [];

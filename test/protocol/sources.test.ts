@@ -50,10 +50,11 @@ describe('sources folder over the protocol', { timeout: 60000 }, () => {
     writeFileSync(join(workspace, 'sources', 'doe-2019-freedonia.pdf'), textToPdf(report));
     child = spawn(process.execPath, [join(process.cwd(), 'dist', 'server.js'), '--stdio'], { env: { ...process.env, XDG_CACHE_HOME: join(workspace, '.cache') } });
     connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    connection.onNotification(PublishDiagnosticsNotification.type, (p) => published.push(p));
+    connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      published.push(p);
+    });
     connection.onRequest(WorkDoneProgressCreateRequest.type, (p) => {
       progressTokens.push(p.token);
-      return null;
     });
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
@@ -75,7 +76,7 @@ describe('sources folder over the protocol', { timeout: 60000 }, () => {
     const p = await diagnosticsWhere((x) => x.diagnostics.some((d) => d.code === 'contradiction'));
     const d = p.diagnostics.find((x) => x.code === 'contradiction')!;
     assert.equal(d.severity, 3);
-    assert.match(d.message, /^doe2019 \(p\. 1 ¶1\) puts this at about 40%, not nearly 90%\. The source reads: “The Pacific region takes about 40%/);
+    assert.match(d.message as string, /^doe2019 \(p\. 1 ¶1\) puts this at about 40%, not nearly 90%\. The source reads: “The Pacific region takes about 40%/);
     assert.equal((d.data as { extracted: boolean }).extracted, true);
     assert.ok(progressTokens.length > 0, 'work-done progress was created');
   });

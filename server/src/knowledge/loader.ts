@@ -71,9 +71,58 @@ export function knowledgeFileKind(path: string): KnowledgeFileKind | undefined {
 interface ParsedFile {
   file: KnowledgeFile;
   kind: KnowledgeFileKind;
-  doc: Document;
+  doc?: Document;
   lines: LineCounter;
   data: unknown;
+  /** For JSON arrays read without the YAML parser: where each top-level entry starts. */
+  itemOffsets?: number[];
+  /** Already validated against the schema. */
+  valid?: boolean;
+}
+
+/** A top-level JSON array parsed quickly, or undefined if the text is not one (the caller falls back). */
+function parseJsonArray(file: KnowledgeFile, text: string): ParsedFile | undefined {
+  if (!/^\s*\[/.test(text)) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(data)) return undefined;
+  // A file with schema errors takes the slower path, whose errors point at the field at fault.
+  const { shell, item } = getValidators().sources;
+  if (!shell(data) || !data.every((entry) => item(entry))) return undefined;
+  const lines = new LineCounter();
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines.addNewLine(i + 1);
+  lines.addNewLine(0);
+  // Offsets of the entries: where each value at depth 1 starts, skipping strings.
+  const itemOffsets: number[] = [];
+  let depth = 0;
+  let expectValue = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      if (depth === 1 && expectValue) {
+        itemOffsets.push(i);
+        expectValue = false;
+      }
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '[' || c === '{') {
+      if (depth === 1 && expectValue) {
+        itemOffsets.push(i);
+        expectValue = false;
+      }
+      depth++;
+      if (depth === 1) expectValue = true;
+    } else if (c === ']' || c === '}') depth--;
+    else if (c === ',' && depth === 1) expectValue = true;
+    else if (depth === 1 && expectValue && !/\s/.test(c)) {
+      itemOffsets.push(i);
+      expectValue = false;
+    }
+  }
+  return { file, kind: 'sources', lines, data, itemOffsets, valid: true };
 }
 
 export function loadKnowledge(files: readonly KnowledgeFile[]): LoadedKnowledge {
@@ -114,6 +163,12 @@ function parseFile(file: KnowledgeFile, kind: KnowledgeFileKind, errors: Knowled
   }
   const lines = new LineCounter();
   const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
+  if (kind === 'sources') {
+    // Bibliographies can be large: well-formed JSON is read by JSON.parse, with entry positions found
+    // by one scan; the YAML parser (which reports error positions) is used only for broken files.
+    const fast = parseJsonArray(file, text);
+    if (fast) return fast;
+  }
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const syntax = [...doc.errors];
   if (syntax.length > 0) {
@@ -140,6 +195,12 @@ function firstLine(message: string): string {
 
 /** The location of the node at a JSON path (`/claims/3/quantity`), or the nearest existing parent. */
 function locate(p: ParsedFile, path: (string | number)[], property?: string): Omit<KnowledgeError, 'kind' | 'message'> {
+  if (!p.doc) {
+    // A JSON array read without the YAML parser: entries are located, fields within them are not.
+    const offset = typeof path[0] === 'number' ? p.itemOffsets?.[path[0]] ?? 0 : 0;
+    const at = p.lines.linePos(offset);
+    return { file: p.file.path, line: at.line - 1, character: at.col - 1 };
+  }
   let node: unknown = p.doc.contents;
   let target: Node | undefined = p.doc.contents ?? undefined;
   for (const segment of path) {
@@ -194,6 +255,7 @@ function describe(e: ErrorObject): string {
  * (`terms[i]`, `claims[i]`, or the i-th CSL item) that are broken, or undefined if the whole file is.
  */
 function validate(p: ParsedFile, listKey: string | undefined, errors: KnowledgeError[]): Set<number> | undefined {
+  if (p.valid) return new Set();
   const { shell, item } = getValidators()[p.kind];
   let reported = 0;
   let suppressed = 0;

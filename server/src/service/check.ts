@@ -10,6 +10,9 @@ import {
   sourceInterval, ValueMention, YearMention,
 } from './values';
 
+/** Longest sentence, in words, that is checked against the claims. */
+export const maxSentenceTokens = 250;
+
 export interface Finding {
   verdict: 'contradiction' | 'support';
   claim: Claim;
@@ -44,7 +47,9 @@ interface Context {
 export function checkSentence(kb: KnowledgeBase, text: string, start: number, end: number, raw: string = text): Finding[] {
   const sentence = text.slice(start, end);
   const tokens = tokenize(sentence, start);
-  if (tokens.length === 0) return [];
+  // A "sentence" of hundreds of words is a list or pasted data, not a claim: it is not checked, which
+  // also bounds the work per sentence.
+  if (tokens.length === 0 || tokens.length > maxSentenceTokens) return [];
   // Value extraction reads the raw characters, so it gets the sentence with offsets shifted back.
   const values = extractValues(sentence, tokenize(sentence)).map((v) => shift(v, start));
   const anchors = new Map<number, Map<number, PhraseMatch<unknown>[]>>();

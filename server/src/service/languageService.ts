@@ -14,7 +14,7 @@ import { CslItem } from '../knowledge/types';
 import { shortCitation } from './csl';
 import { frontMatterBibliography, FrontMatterBibliography } from './frontMatter';
 import { citationsOf, keyAt, sourceLinks } from './navigation';
-import { CitationKey, parseProse } from './prose';
+import { CitationKey, frontMatterOf, parseProse } from './prose';
 import { citedSources, exportBibliography, referencesEdit } from './references';
 
 /** One source as the Insert Citation picker shows it. */
@@ -97,7 +97,8 @@ export class PolicyLensService {
 
   /** The bibliography a document's front matter names (files to read, inline references). */
   frontMatterBibliography(document: TextDocument): FrontMatterBibliography {
-    return frontMatterBibliography(this.analyze(document).frontMatter, document.uri);
+    // Only the front matter is read: this runs before every check and must not analyse the memo.
+    return frontMatterBibliography(frontMatterOf(document.getText()), document.uri);
   }
 
   /** Knowledge first, then bibliography files, then the document's own references. */

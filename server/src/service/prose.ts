@@ -53,6 +53,13 @@ function lineEnd(text: string, starts: number[], line: number): number {
   return end;
 }
 
+/** The YAML front matter at the top of a document, found without parsing the rest of it. */
+export function frontMatterOf(text: string): FrontMatter | undefined {
+  if (!text.startsWith('---')) return undefined;
+  const head = text.slice(0, 1_000_000);
+  return findFrontMatter(head, lineStarts(head));
+}
+
 function findFrontMatter(text: string, starts: number[]): FrontMatter | undefined {
   if (!/^---[ \t]*(\r\n|\r|\n)/.test(text)) return undefined;
   for (let line = 1; line < starts.length; line++) {

@@ -1,0 +1,531 @@
+/**
+ * Liveness of every regular expression (and scanning loop) that Policy Lens applies to user text:
+ * memo text, workspace bibliography files, workspace knowledge files and front matter.
+ *
+ * Each regex literal in server/src/**\/*.ts is listed in `inventory` below with where it comes
+ * from, what text it sees, and which public function reaches it; the cases feed those public
+ * functions adversarial input (long runs of the characters a pattern matches, nested and unclosed
+ * brackets, "<!--" repeated, backticks, 200,000 '@', 200,000 '.', 200 KB single lines) and assert
+ * that each call finishes well within a generous bound: 200 KB in under 2 s (functions that the
+ * analyzer only ever gives one block get a block of maxBlockLength code units). This is a liveness
+ * bound against catastrophic backtracking and quadratic scans, not a performance target.
+ *
+ * Each case runs in a child process (two at a time) and is timed by that process's own CPU time, so
+ * the bound holds on a busy machine; a wall-clock watchdog kills a runaway case and reports it
+ * instead of hanging the test run. PL_REGEX_BOUND_MS changes the bound.
+ *
+ * The inventory test parses server/src with the TypeScript compiler and fails when a regex literal
+ * is not listed: a new pattern applied to user text must be triaged (and given a case) here.
+ */
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ChildProcess, fork } from 'node:child_process';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { KnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
+import { acronymDefinitions, extractClaims, extractRoles } from '../../server/src/ingest/extract';
+import { deriveMetadata } from '../../server/src/ingest/metadata';
+import { parseBibliography } from '../../server/src/knowledge/bibliography';
+import { loadKnowledge } from '../../server/src/knowledge/loader';
+import { loadKnowledgeFolders } from '../../server/src/node/knowledgeFiles';
+import { readReport } from '../../server/src/node/sourceFiles';
+import { maxBlockLength } from '../../server/src/service/analysis';
+import { PolicyLensService } from '../../server/src/service/languageService';
+import { splitSentences } from '../../server/src/service/sentences';
+import { extractValues } from '../../server/src/service/values';
+import { tokenize } from '../../server/src/text/tokens';
+
+const BOUND_MS = Number(process.env.PL_REGEX_BOUND_MS ?? 2000);
+/** Wall-clock time after which a case's process is killed: it has failed its bound by then. */
+const WATCHDOG_MS = BOUND_MS + 1500;
+const PROBE_ENV = 'PL_REGEX_PROBE';
+const BIG = 200_000;
+/** The analyzer checks blocks up to this length; longer blocks are skipped before sentence analysis. */
+const BLOCK = maxBlockLength;
+
+// ---------------------------------------------------------------------------------------------
+// Inventory: [file function, what text it sees, public function that reaches it, literals].
+
+type InventoryEntry = [where: string, appliedTo: string, via: Via, literals: string[]];
+type Via =
+  | 'parseProse' | 'splitSentences' | 'tokenize' | 'extractValues' | 'checkSentence' | 'diagnostics' | 'hover' | 'completion' | 'codeActions' | 'documentLinks'
+  | 'parseBibliography' | 'loadKnowledge' | 'ingest'
+  /** Anchored or single-character patterns on short strings (a BOM test, a path split): no case needed. */
+  | 'trivial';
+
+const inventory: InventoryEntry[] = [
+  ["cli.ts main", "a file the CLI checks (first character only)", "trivial", ["/^\\uFEFF/"]],
+  ["ingest/extract.ts const stopwords", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/\\s+/"]],
+  ["ingest/extract.ts const titleWords", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/^(professor|fellow|director|adviser|advisor|president|chair|chairman|head|dean|researcher|analyst|lecturer|ambassador|minister|secretary|moderator|founder|editor|scholar|officer|manager|chief)$/i"]],
+  ["ingest/extract.ts const monthWords", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/^(January|February|March|April|May|June|July|August|September|October|November|December)$/"]],
+  ["ingest/extract.ts isCapitalised", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/^\\p{Lu}/u", "/^\\d+G$/"]],
+  ["ingest/extract.ts properPhrases", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/^\\s$/", "/^(\\s|-|\\s&\\s|,\\s)$/", "/^['’‘]s\\s$/", "/^(\\p{Lu}{2,}|\\d+G)$/u"]],
+  ["ingest/extract.ts content", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/\\p{L}/u", "/^\\d/"]],
+  ["ingest/extract.ts headPhrase.take", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/^['’‘]s/"]],
+  ["ingest/extract.ts headPhrase", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/[,;:.()]/", "/^\\d/"]],
+  ["ingest/extract.ts extractClaims", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/^-\\p{L}/u", "/^\\s+$/", "/^\\s+(?:of\\s+)?$/", "/^[\\s’'”\"]+(?:in|on)\\s+$/", "/^(?:Dr\\.?\\s+)?\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){1,2}$/u", "/\\s+/", "/\\n/g"]],
+  ["ingest/extract.ts nounPhraseEnd", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/[,;:.()]/"]],
+  ["ingest/extract.ts withNoun", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/^\\s$/"]],
+  ["ingest/extract.ts endAfterTotal", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/^\\s+(?:out\\s+)?of\\s+(?:[^\\s\\d]+\\s+){0,3}\\d+/"]],
+  ["ingest/extract.ts nounBefore", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/ed$/"]],
+  ["ingest/extract.ts resolveRelativeYear", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/^\\s+last year/", "/^\\s+this year/"]],
+  ["ingest/extract.ts slug", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/[^a-z0-9]+/g", "/^-|-$/g"]],
+  ["ingest/extract.ts termFor", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/^(Dr\\.?|Prof\\.?)\\s+/", "/^the\\s+/i"]],
+  ["ingest/extract.ts acronymDefinitions", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/\\(([\\p{Lu}][\\p{Lu}\\p{N}&]{1,9})s?\\)/gu", "/\\s+/", "/[^\\p{Lu}]/gu", "/^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$/gu", "/^(of|and|the|for|in|on|&)$/i"]],
+  ["ingest/extract.ts const nameThenTitle", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/(?:^|[;,.]\\s+|\\bby\\s+)(?:Dr\\.?\\s+)?(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){1,2}),?\\s+(?:is\\s+(?:a|an|the)\\s+)?((?:[\\p{Lu}\\p{Ll}]+\\s+){0,4}?(?:Professor|Fellow|Director|Adviser|Advisor|President|Chair|Head|Researcher|Analyst|Lecturer)(?:\\s+of\\s+(?:the\\s+)?(?:Korea Project|Cybersecurity and Critical Technologies))?)\\s+(?:at|of|in|to)\\s+(?:the\\s+)?([\\p{Lu}][^,;.]{2,90}?)(?=\\s+and\\s+\\p{Ll}|[,;.]|$)/gu"]],
+  ["ingest/extract.ts extractRoles", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/\\s+$/"]],
+  ["ingest/extract.ts const stanceVerbs", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/^(?:also\\s+)?(?:advocates?|advocated)\\s+(?:for\\s+)?$/i", "/^(?:also\\s+)?(?:supports?|promotes?|backs|champions?|endorses?)\\s+$/i", "/^(?:are|is)\\s+(?:proponents?|advocates?|supporters?)\\s+of\\s+(?:the\\s+)?$/i", "/^(?:also\\s+)?(?:opposes?|rejects?)\\s+$/i", "/^(?:are|is)\\s+subject\\s+to\\s+$/i"]],
+  ["ingest/extract.ts extractStances", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/^['’‘]s\\s+/"]],
+  ["ingest/metadata.ts yearFrom", "report metadata: PDF info, sidecar, file name, first lines (workspace sources folder)", "ingest", ["/(?:^D:)?((?:19|20)\\d{2})/"]],
+  ["ingest/metadata.ts nameParts", "report metadata: PDF info, sidecar, file name, first lines (workspace sources folder)", "ingest", ["/\\s+/", "/^(Dr\\.?|Prof\\.?|Professor) +/i"]],
+  ["ingest/metadata.ts const personName", "report metadata: PDF info, sidecar, file name, first lines (workspace sources folder)", "ingest", ["/^(?:Dr\\.?\\s+)?(\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{Lu}[\\p{Ll}'’-]+){1,2})$/u"]],
+  ["ingest/metadata.ts deriveMetadata", "report metadata: PDF info, sidecar, file name, first lines (workspace sources folder)", "ingest", ["/\\.[^.]+$/", "/^(pacific forum|history)/i", "/[-_]+/g", "/^by\\s+/i", "/\\s+(Opinions?|Commentary|Analysis)$/i", "/\\b(Event|Forum|Report|Findings|Session|Virtual|Public|Online|Centre|Center|Institute|University)\\b/", "/;| and /"]],
+  ["ingest/metadata.ts citationKey", "report metadata: PDF info, sidecar, file name, first lines (workspace sources folder)", "ingest", ["/\\.[^.]+$/", "/[-_\\s]+/", "/^\\p{L}/u", "/[^\\p{L}\\p{N}]/gu"]],
+  ["ingest/passages.ts const sentenceEnd", "report text: pages of a PDF, .md or .txt in the sources folder", "ingest", ["/[.!?…][\"’”)]?$/"]],
+  ["ingest/passages.ts passagesFrom", "report text: pages of a PDF, .md or .txt in the sources folder", "ingest", ["/\\s+/g", "/\\n[ \\t\\u00a0]*\\n/", "/[ \\t\\u00a0]*\\n[ \\t\\u00a0]*/g"]],
+  ["knowledge/bibliography.ts parseBibliography", "file path", "parseBibliography", ["/\\.bib$/i", "/\\.ya?ml$/i"]],
+  ["knowledge/bibliography.ts parseBibtex", "bibliography file text (workspace)", "parseBibliography", ["/^@([A-Za-z]+) {0,8}([{(])/", "/^([A-Za-z][\\w-]*) *= *([\\s\\S]*)$/"]],
+  ["knowledge/bibliography.ts readFields", "bibliography file text (workspace)", "parseBibliography", ["/\\s/", "/^([A-Za-z][\\w-]*)/"]],
+  ["knowledge/bibliography.ts readValue", "bibliography file text (workspace)", "parseBibliography", ["/[{}]/g", "/\\\\&/g", "/\\s+/"]],
+  ["knowledge/bibliography.ts names", "bibliography file text (workspace)", "parseBibliography", ["/\\s+and\\s+/", "/\\s+/"]],
+  ["knowledge/bibliography.ts toCsl", "bibliography file text (workspace)", "parseBibliography", ["/^\\d{4}$/"]],
+  ["knowledge/loader.ts knowledgeFileKind", "file path (workspace folder walk)", "loadKnowledge", ["/\\\\/g", "/\\/claims\\/[^/]+\\.ya?ml$/i", "/^glossary[^/]*\\.ya?ml$/i", "/\\.json$/i", "/\\.schema\\.json$/i", "/^package(-lock)?\\.json$/i"]],
+  ["knowledge/loader.ts firstLine", "YAML error message (quotes the file)", "loadKnowledge", ["/ at line \\d+, column \\d+:?$/"]],
+  ["knowledge/loader.ts pathOf", "schema error path (keys from the file)", "loadKnowledge", ["/~1/g", "/~0/g", "/^\\d+$/"]],
+  ["knowledge/loader.ts describe", "schema error path (keys from the file)", "loadKnowledge", ["/\\//g"]],
+  ["server.ts runIndexer", "a file path (split on separators)", "trivial", ["/[\\\\/]/"]],
+  ["service/analysis.ts isShortForm", "memo: a glossary term as written", "diagnostics", ["/s$/", "/\\p{Lu}/u", "/\\p{Ll}/u"]],
+  ["service/check.ts aboutAnotherInstance", "memo: one sentence and its gaps", "checkSentence", ["/^\\p{Lu}/u", "/^(a|an)$/i"]],
+  ["service/check.ts writeLike", "memo: a value mention as written", "checkSentence", ["/percent|per cent/i", "/x$/i"]],
+  ["service/check.ts const hedgeWords", "memo: a value mention as written", "checkSentence", ["/^(nearly|almost|about|around|approximately|roughly|some|over|under|more|less|fewer|just|only|at|up|close|well|exactly|precisely|barely)\\b/i"]],
+  ["service/check.ts matchCase", "memo: a value mention as written", "checkSentence", ["/^\\p{Lu}/u"]],
+  ["service/check.ts judgeOrdinal", "memo: a value mention as written", "checkSentence", ["/^#/"]],
+  ["service/check.ts polarityCues", "memo: one sentence and its gaps", "checkSentence", ["/n['’]$/"]],
+  ["service/check.ts const normative", "memo: one sentence and its gaps", "checkSentence", ["/\\b(should|must|ought|recommend(?:s|ed)?|propose[sd]?|urge[sd]?|need(?:s)? to|have to|has to)\\b/i"]],
+  ["service/check.ts judgeStance", "memo: one sentence and its gaps", "checkSentence", ["/\\?\\s*$/"]],
+  ["service/check.ts clauseStart", "memo: one sentence and its gaps", "checkSentence", ["/[;:—]/", "/^(but|although|though|whereas|while|however|yet)$/i"]],
+  ["service/check.ts clauseEnd", "memo: one sentence and its gaps", "checkSentence", ["/[;:—]/", "/^(but|although|though|whereas|however|yet)$/i"]],
+  ["service/check.ts properPhrasesAfter", "memo: one sentence and its gaps", "checkSentence", ["/^\\p{Lu}/u"]],
+  ["service/check.ts properPhrasesAfter.joins", "memo: one sentence and its gaps", "checkSentence", ["/[,;.]/", "/^\\.\\s?$/", "/^\\p{Lu}{1,2}$/u"]],
+  ["service/check.ts splitList", "memo: one sentence and its gaps", "checkSentence", ["/^(and|&)$/i"]],
+  ["service/check.ts cueGroup.joined", "memo: one sentence and its gaps", "checkSentence", ["/^\\s*(,|and|&|,\\s*and)\\s*$/i"]],
+  ["service/check.ts cueGroup", "memo: one sentence and its gaps", "checkSentence", ["/^ ?(?:\\w+ ){0,3}?by (?:Dr\\.? )?/", "/\\s+/g"]],
+  ["service/check.ts const titleWords", "memo: one token of a sentence", "checkSentence", ["/^(professor|fellow|director|adviser|advisor|president|chair|chairman|chairwoman|head|dean|researcher|analyst|lecturer|ambassador|minister|secretary|moderator|ceo|founder|editor|scholar|expert|officer|manager|chief|deputy)$/i"]],
+  ["service/check.ts const affiliationVerbs", "memo: one token of a sentence", "checkSentence", ["/^(works?|worked|working|employed|directs|directed|leads|led|heads|headed|chairs|chaired|runs|ran|joined|serves|served)$/i"]],
+  ["service/check.ts const titleModifiers", "memo: one token of a sentence", "checkSentence", ["/^(associate|assistant|adjunct|senior|junior|visiting|research|vice|deputy|executive|chief|managing|acting|interim|distinguished|emeritus|full|principal|non-resident|nonresident|resident)$/i"]],
+  ["service/check.ts checkRoles", "memo: one sentence and its gaps", "checkSentence", ["/[;:(]/", "/^(Korea|South Korea|the United States|China|Japan|Asia|Europe)$/", "/(\\S+)\\s+(?:the\\s+)?$/", "/^\\s+of\\s+(?:the\\s+)?$/"]],
+  ["service/codeActions.ts citationInsertPoint", "memo: the text under a diagnostic", "codeActions", ["/[.!?…][\"'’”)]*$/"]],
+  ["service/completion.ts const partialKey", "memo: the line before the cursor (first 20,000)", "completion", ["/(?:^|[\\s[;-])@([\\p{L}\\p{N}_:.#$%&+?<>~/-]*)$/u"]],
+  ["service/completion.ts sentenceScores", "memo: text around the cursor (2,000 each side)", "completion", ["/[.!?]\\s/", "/[.!?\\n]/"]],
+  ["service/csl.ts initials", "CSL data (knowledge, bibliography files, front matter references)", "hover", ["/[\\s-]+/"]],
+  ["service/csl.ts sentence", "CSL data (knowledge, bibliography files, front matter references)", "hover", ["/[.?!]$/"]],
+  ["service/csl.ts formatReference", "CSL data (knowledge, bibliography files, front matter references)", "hover", ["/\\.$/"]],
+  ["service/hover.ts escape", "knowledge text and citation keys", "hover", ["/([\\\\`*_{}[\\]<>#|])/g"]],
+  ["service/navigation.ts sourceLinks", "CSL URL or DOI (workspace data)", "documentLinks", ["/^https?:\\/\\//i"]],
+  ["service/prose.ts findFrontMatter", "memo: whole document, blocks, lines, table rows", "parseProse", ["/^---[ \\t]*(\\r\\n|\\r|\\n)/", "/^(---|\\.\\.\\.)[ \\t]*$/"]],
+  ["service/prose.ts tableCells", "memo: whole document, blocks, lines, table rows", "parseProse", ["/^[\\s|:-]*$/"]],
+  ["service/prose.ts maskLinePrefixes", "memo: whole document, blocks, lines, table rows", "parseProse", ["/^[ \\t]*(?:>[ \\t]?)*/", "/^(?:[-*+]|\\d{1,9}[.)])(?:[ \\t]+\\[[ xX]\\])?[ \\t]+/", "/^#{1,6}[ \\t]*/", "/^[ \\t]*(=+|-+)[ \\t]*$/"]],
+  ["service/prose.ts const keyBody", "memo: whole document, blocks, lines, table rows", "parseProse", ["/[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_]|[:.#$%&\\-+?<>~/](?=[\\p{L}\\p{N}_]))*/uy"]],
+  ["service/prose.ts maskInline", "memo: whole document, blocks, lines, table rows", "parseProse", ["/[!-/:-@[-`{-~]/", "/<(?:https?|mailto|ftp):[^\\s<>]*>/gi", "/\\b(?:https?:\\/\\/|www\\.)[^\\s<>]*[^\\s<>.,;:!?'\")\\]]/gi", "/<\\/?[A-Za-z][A-Za-z0-9-]*(?:\\s[^<>]{0,500})?\\/?>/g", "/!\\[[^\\]\\n]{0,500}\\]\\([^()\\n]{0,2000}\\)/g", "/\\]\\([^()\\n]{0,2000}\\)|\\]\\[[^\\]\\n]{0,200}\\]|\\[\\^[^\\]\\n]{1,100}\\]/g", "/[\\p{L}\\p{N}]/u"]],
+  ["service/prose.ts findCitations", "memo: whole document, blocks, lines, table rows", "parseProse", ["/[\\s;-]/", "/[\\p{L}\\p{N}_@.\\-+]/u"]],
+  ["service/sentences.ts wordBefore", "memo: block text (blocks up to maxBlockLength)", "splitSentences", ["/[\\p{L}.]/u"]],
+  ["service/sentences.ts splitSentences", "memo: block text (blocks up to maxBlockLength)", "splitSentences", ["/[.!?…\"'’”)\\]]/", "/[\\p{Lu}\\p{N}\"'‘“([\\p{Lo}]/u", "/\\./g", "/\\d/", "/^\\p{Lu}$/u"]],
+  ["service/values.ts isLetter", "memo: one sentence", "extractValues", ["/\\p{L}/u"]],
+  ["service/values.ts hedgeBefore", "memo: one sentence", "extractValues", ["/~\\s?$/"]],
+  ["service/values.ts unitAfter", "memo: one sentence", "extractValues", ["/^\\s?%/", "/^points?$/", "/^\\s?x\\b/i"]],
+  ["service/values.ts extractValues", "memo: one sentence", "extractValues", ["/^\\d/", "/^\\d{1,2}$/", "/^\\p{Lu}/u"]],
+  ["service/values.ts readDigits", "memo: one sentence", "extractValues", ["/\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?/y", "/\\d/", "/^(st|nd|rd|th)(?![\\p{L}\\p{N}])/iu", "/^x(?!\\p{L})/iu", "/,/g", "/^\\d{4}$/", "/^\\s?(?:[–—-]|to|through|until)\\s?(\\d{4}|\\d{2})(?![\\p{L}\\p{N}])/u", "/^\\p{Lu}/u", "/^(top|bottom)$/i"]],
+  ["service/values.ts hasDeterminer", "memo: one sentence", "extractValues", ["/['’]s\\s*$/", "/['’]s\\s+$/"]],
+  ["service/values.ts readDate", "memo: one sentence", "extractValues", ["/^\\d{1,2}$/", "/^(st|nd|rd|th)/", "/^\\d{1,2}(st|nd|rd|th)$/", "/^\\d{4}$/", "/^[\\s,]*$/"]],
+  ["service/values.ts readFraction", "memo: one sentence", "extractValues", ["/^[\\s-]$/"]],
+  ["service/values.ts readOrdinalWord", "memo: one sentence", "extractValues", ["/^[\\s-]$/"]],
+  ["service/values.ts linkTotals", "memo: one sentence", "extractValues", ["/^\\s+(?:out\\s+)?of\\s+(?:[^\\s\\d]+\\s+){0,3}$/"]],
+  ["text/phraseMatcher.ts add", "knowledge phrases", "loadKnowledge", ["/\\p{L}/u"]],
+  ["text/tokens.ts const wordPattern", "memo: text and single tokens", "tokenize", ["/[\\p{L}\\p{N}]+|&/gu"]],
+  ["text/tokens.ts const possessive", "memo: text and single tokens", "tokenize", ["/^['’‘]s(?![\\p{L}\\p{N}])/u"]],
+  ["text/tokens.ts isUpper", "memo: text and single tokens", "tokenize", ["/\\p{Lu}/u"]],
+  ["text/tokens.ts stem", "memo: text and single tokens", "tokenize", ["/\\d/", "/(?:ss|us|is)$/", "/(?:ches|shes|sses|xes|zes)$/"]],
+  ["text/tokens.ts undouble", "memo: text and single tokens", "tokenize", ["/([bdgmnprt])\\1$/"]],
+  ["knowledge/loader.ts parseJsonArray", "a knowledge or bibliography JSON file (workspace)", "loadKnowledge", ["/^\\s*\\[/", "/\\s/"]],
+  ["service/check.ts onlyAuxiliaries", "the words between a name and a verb, at most 60 characters", "checkSentence", ["/\\s+/"]],
+];
+
+// ---------------------------------------------------------------------------------------------
+// Cases: adversarial inputs for the public functions that reach the patterns above.
+
+interface Case {
+  id: string;
+  via: Via;
+  /** What the input attacks. */
+  note: string;
+  input: () => string;
+  run: (input: string) => unknown;
+}
+
+/** The ingest pipeline for a report in the workspace sources folder: pages, passages, metadata, claims and terms. */
+async function ingest(text: string, name = 'report.md'): Promise<number> {
+  const path = join(process.cwd(), 'no-such-workspace', 'sources', name);
+  const report = await readReport(path, Buffer.from(text));
+  if (report.error) throw new Error(report.error);
+  const extraction = extractClaims('report2024', report.passages, { file: path, year: report.year });
+  return extraction.claims.length + extraction.terms.length;
+}
+const ingestCase = (id: string, note: string, input: () => string, name?: string): Case => ({ id: `report: ${id}`, via: 'ingest', note, input, run: (s) => ingest(s, name) });
+
+let kbCache: KnowledgeBase | undefined;
+const knowledge = (): KnowledgeBase => (kbCache ??= loadKnowledgeFolders([join(process.cwd(), 'knowledge')], false).kb);
+let docCounter = 0;
+const memoDoc = (text: string): TextDocument => TextDocument.create(`file:///regex/memo-${++docCounter}.md`, 'markdown', 1, text);
+
+/** The whole editor path for a memo: diagnostics, then hover and completion at the end and in the middle. */
+function memo(text: string): number {
+  const service = new PolicyLensService(knowledge());
+  const document = memoDoc(text);
+  const diagnostics = service.diagnostics(document);
+  for (const offset of [text.length, Math.floor(text.length / 2)]) {
+    const position = document.positionAt(offset);
+    service.hover(document, position);
+    service.completion(document, position);
+  }
+  const withFrontMatter = service as unknown as { frontMatterBibliography?: (d: TextDocument) => unknown; documentLinks?: (d: TextDocument) => unknown };
+  withFrontMatter.frontMatterBibliography?.call(service, document);
+  withFrontMatter.documentLinks?.call(service, document);
+  return diagnostics.length;
+}
+
+/** One paragraph of at most maxBlockLength code units (what the analyzer gives one sentence check). */
+function paragraph(unit: string, head = '', tail = ''): string {
+  const room = BLOCK - head.length - tail.length - 1;
+  return head + unit.repeat(Math.max(1, Math.floor(room / unit.length))) + tail;
+}
+
+const memoCase = (id: string, note: string, input: () => string, via: Via = 'parseProse'): Case => ({ id, via, note, input, run: memo });
+
+const cases: Case[] = [
+  // prose.ts: front matter, block prefixes, tables (whole document and every line; no block-length guard).
+  memoCase('front matter: unclosed, 3,000 lines of "---   …x"', 'findFrontMatter per-line fences', () => '---\n' + `---${' '.repeat(60)}x\n`.repeat(3000)),
+  memoCase('front matter: 40,000 lines of "...x"', 'findFrontMatter closing fence', () => '---\n' + '...x\n'.repeat(40_000)),
+  memoCase('table: delimiter-like row "|-" + 200,000 spaces + "x|"', 'tableCells delimiter-row regex: \\s* around (\\|…)* backtracks', () => `| a |\n|---|\n|-${' '.repeat(BIG)}x|`),
+  memoCase('table: delimiter-like row of 100,000 "|-"', 'tableCells delimiter-row regex, pipes', () => `| a |\n|---|\n${'|-'.repeat(BIG / 2)}x`),
+  memoCase('table: 20,000 rows', 'tableCells per row', () => '| a | b |\n|---|---|\n' + '| - | : |\n'.repeat(20_000)),
+  memoCase('ATX heading: "# a" + 100,000 spaces + 100,000 "#" + "x"', 'maskLinePrefixes closing-sequence regex /[ \\t]+#+[ \\t]*$/', () => `# a${' '.repeat(BIG / 2)}${'#'.repeat(BIG / 2)}x`),
+  memoCase('ATX heading: "# a" + 100,000 " #"', 'maskLinePrefixes closing sequence, alternating', () => `# a${' #'.repeat(BIG / 2)} x`),
+  memoCase('ATX heading: 200,000 tabs', 'maskLinePrefixes heading marker', () => `###### ${'\t'.repeat(BIG)}#`),
+  memoCase('setext heading: 200,000 "="', 'maskLinePrefixes setext underline', () => `Title\n${'='.repeat(BIG)}`),
+  memoCase('blockquote: 200,000 ">"', 'maskLinePrefixes quote prefix', () => `${'>'.repeat(BIG)} x`),
+  memoCase('blockquote: 100,000 "> "', 'maskLinePrefixes quote prefix with spaces', () => `${'> '.repeat(BIG / 2)}x`),
+  memoCase('list item: marker + 100,000 " \\t" + "[x]"', 'maskLinePrefixes task-list marker', () => `- ${' \t'.repeat(BIG / 2)}[x] item`),
+  // prose.ts: inline masking and citations (every block, whatever its length).
+  memoCase('200,000 backslashes', 'maskInline escapes', () => `x ${'\\'.repeat(BIG)}`),
+  memoCase('33,000 "<http:"', 'maskInline autolinks', () => `x ${'<http:'.repeat(BIG / 6)}`),
+  memoCase('"www." + 200,000 "."', 'maskInline raw URL: [^\\s<>]* then a final class', () => `x www.${'.'.repeat(BIG)}`),
+  memoCase('"http://" + 100,000 ")."', 'maskInline raw URL trailing punctuation', () => `x http://${').'.repeat(BIG / 2)}`),
+  memoCase('40,000 "www.,"', 'maskInline raw URL, many starts', () => `x ${'www.,'.repeat(BIG / 5)}`),
+  memoCase('66,000 unclosed "<a "', 'maskInline HTML tags', () => `x ${'<a '.repeat(BIG / 3)}`),
+  memoCase('"<a" + 100,000 " x" (no ">")', 'maskInline HTML attributes {0,500}', () => `x <a${' x'.repeat(BIG / 2)}`),
+  memoCase('100,000 "!["', 'maskInline images', () => `x ${'!['.repeat(BIG / 2)}`),
+  memoCase('"![a](" + 200,000 "b"', 'maskInline image target {0,2000}', () => `x ![a](${'b'.repeat(BIG)}`),
+  memoCase('100,000 "]("', 'maskInline link targets', () => `x ${']('.repeat(BIG / 2)}`),
+  memoCase('100,000 "]["', 'maskInline reference links', () => `x ${']['.repeat(BIG / 2)}`),
+  memoCase('100,000 "[^"', 'maskInline footnote markers', () => `x ${'[^'.repeat(BIG / 2)}`),
+  memoCase('200,000 "_"', 'maskInline emphasis markers', () => `x ${'_'.repeat(BIG)}`),
+  memoCase('100,000 "a_"', 'maskInline intra-word underscores', () => `x ${'a_'.repeat(BIG / 2)}`),
+  memoCase('50,000 "<!--"', 'maskInline HTML comments, unclosed', () => `x ${'<!--'.repeat(BIG / 4)}`),
+  memoCase('200,000 backticks', 'maskInline code spans: one long run', () => `x ${'`'.repeat(BIG)}`),
+  memoCase('100,000 "`a"', 'maskInline code spans: many short ones', () => `x ${'`a'.repeat(BIG / 2)}`),
+  memoCase('backtick runs of 1..600, none closed', 'maskInline code spans: each run searches for its closer', () => `x ${Array.from({ length: 600 }, (_, i) => '`'.repeat(i + 1)).join('x')}`),
+  memoCase('200,000 unclosed "[" then "]"', 'findCitations bracket search', () => `x ${'['.repeat(BIG)}]`),
+  memoCase('100,000 "[" then 100,000 "]"', 'findCitations nested brackets', () => `x ${'['.repeat(BIG / 2)}${']'.repeat(BIG / 2)}`),
+  memoCase('"[" + 66,000 " @{" + "]"', 'findCitations brace keys without "}"', () => `x [${' @{'.repeat(BIG / 3)}]`),
+  memoCase('50,000 "[@a;" + "]"', 'findCitations many keys in one citation', () => `x ${'[@a;'.repeat(BIG / 4)}]`),
+  memoCase('200,000 "@"', 'findCitations in-text keys', () => `x ${'@'.repeat(BIG)}`),
+  memoCase('66,000 " @a" (unknown keys)', 'findCitations and unknown-citation diagnostics', () => `x${' @a'.repeat(BIG / 3)}`),
+  memoCase('"@" + 100,000 "a."', 'keyBody: punctuation inside a key', () => `x @${'a.'.repeat(BIG / 2)}`),
+  memoCase('200,000 "." in one line', 'whole pipeline on a long line of dots (block over maxBlockLength)', () => '.'.repeat(BIG), 'diagnostics'),
+  // sentences.ts, values.ts, check.ts: reached for blocks up to maxBlockLength.
+  memoCase('one paragraph of maxBlockLength "." then "x"', 'splitSentences: closing-punctuation scan restarts at every "."', () => paragraph('.', '', 'x'), 'splitSentences'),
+  memoCase('one paragraph of ". a"', 'splitSentences: lower-case after a stop', () => paragraph('. a'), 'splitSentences'),
+  memoCase('one paragraph of "U.S. "', 'splitSentences abbreviations; then checkSentence: every anchor hit searches all term matches', () => paragraph('U.S. '), 'checkSentence'),
+  memoCase('one paragraph: "." + spaces + "a"', 'splitSentences whitespace scan', () => paragraph(' ', '.', 'a'), 'splitSentences'),
+  { id: 'splitSentences: "a." repeated then " A"', via: 'splitSentences', note: 'wordBefore walks back over letters and dots', input: () => paragraph('a.', '', ' A'), run: (s) => splitSentences(s).length },
+  { id: 'tokenize: one 200,000-letter word', via: 'tokenize', note: 'wordPattern and stem on a huge token', input: () => 'a'.repeat(BIG), run: (s) => tokenize(s).length },
+  { id: 'tokenize: 200,000 "s"', via: 'tokenize', note: 'stem suffix regexes on a huge token', input: () => 's'.repeat(BIG), run: (s) => tokenize(s).length },
+  { id: "tokenize: 66,000 \"a's\"", via: 'tokenize', note: 'possessive lookahead', input: () => "a's".repeat(BIG / 3), run: (s) => tokenize(s).length },
+  { id: 'tokenize: 200,000 "&"', via: 'tokenize', note: '& tokens', input: () => '&'.repeat(BIG), run: (s) => tokenize(s).length },
+  ...[
+    ['maxBlockLength digits', () => paragraph('1')],
+    ['"1," repeated', () => paragraph('1,')],
+    ['"1,000," repeated', () => paragraph('1,000,')],
+    ['"1." repeated', () => paragraph('1.')],
+    ['"one " repeated', () => paragraph('one ')],
+    ['"twenty-first " repeated', () => paragraph('twenty-first ')],
+    ['"2016–2030 " repeated', () => paragraph('2016–2030 ')],
+    ['"March 27, 2022 " repeated', () => paragraph('March 27, 2022 ')],
+    ["\"Korea's third \" repeated", () => paragraph("Korea's third ")],
+    ['"1 of 2 of " repeated', () => paragraph('1 of 2 of ')],
+    ['"~" repeated then "5"', () => paragraph('~', '', '5')],
+    ['"\'s" + spaces + "third"', () => paragraph(' ', "Korea's", 'third')],
+    ['"5 of " + words + "27"', () => paragraph('word ', '5 of ', '27')],
+  ].map(([label, input]): Case => ({ id: `extractValues: ${label as string}`, via: 'extractValues', note: 'value mentions', input: input as () => string, run: (s) => extractValues(s, tokenize(s)).length })),
+  memoCase("one sentence repeating \"Nearly 90% of Korea's total exports go to the Indo-Pacific, \"", 'checkSentence: nearest()/binding() per value x anchor x token', () => paragraph("Nearly 90% of Korea's total exports go to the Indo-Pacific, ", '', '.'), 'checkSentence'),
+  memoCase('"John Park" + spaces + "x moderated the October 2022 Pacific Forum session."', 'checkSentence cueGroup /^\\s*(?:has|…|\\s)*$/', () => paragraph(' ', 'John Park', 'x moderated the October 2022 Pacific Forum session.'), 'checkSentence'),
+  memoCase('"The Consulate General in Seoul" + spaces + "Busan supported the event."', 'checkSentence splitList /\\s*(?:,\\s*and|,|and|&)\\s+/g', () => paragraph(' ', 'The Consulate General in Seoul', 'Busan supported the event.'), 'checkSentence'),
+  memoCase('"Mark Manantan, director at Pacific Forum, and " repeated', 'checkSentence checkRoles per person', () => paragraph('Mark Manantan, director at Pacific Forum, and ', '', '.'), 'checkSentence'),
+  memoCase('"Samsung does not advocate for Open RAN and " repeated', 'checkSentence stances and clauses', () => paragraph('Samsung does not advocate for Open RAN and ', '', '.'), 'checkSentence'),
+  memoCase('"Does Samsung advocate Open RAN?" + spaces + "x"', 'checkSentence question test /\\?\\s*$/', () => paragraph(' ', 'Does Samsung advocate Open RAN?', 'x'), 'checkSentence'),
+  memoCase('"Samsung" + " ;" repeated + " advocates Open RAN."', 'checkSentence clause boundaries', () => paragraph(' ;', 'Samsung', ' advocates Open RAN.'), 'checkSentence'),
+  memoCase('"14 of " + "Korea " repeated + "27 development cooperation partners"', 'checkSentence totals', () => paragraph('Korea ', '14 of ', '27 development cooperation partners are in the Indo-Pacific.'), 'checkSentence'),
+  memoCase('"OEWG " repeated (acronym hints)', 'isShortForm and acronym diagnostics', () => paragraph('OEWG '), 'diagnostics'),
+  // completion.ts and hover.ts: the line at the cursor (first 20,000 code units).
+  memoCase('" @" repeated on one 19,990-unit line, completion at its end', 'partialKey on the line prefix', () => `x${' @'.repeat(9995)}`, 'completion'),
+  memoCase('"-@aaaa…" repeated, completion at the end', 'partialKey: many starts, key characters between', () => `-${('@' + 'a'.repeat(50) + '-').repeat(380)}`, 'completion'),
+  memoCase('200,000 "word " then "[@"', 'sentenceScores around the cursor', () => `${'word '.repeat(BIG / 5)}[@`, 'completion'),
+  memoCase('"OEWG " on a 19,995-unit line (hover)', 'termAt and the hover markdown escape', () => 'OEWG '.repeat(3999), 'hover'),
+  memoCase('[@kim2023] repeated (document links)', 'sourceLinks', () => `x ${'[@kim2023] '.repeat(BIG / 11)}`, 'documentLinks'),
+  {
+    id: 'codeActions: missing-citation fix over 100,000 ".)" + "x"', via: 'codeActions', note: 'citationInsertPoint trailing-punctuation regex',
+    input: () => `${'.)'.repeat(BIG / 2)}x`,
+    run: (text) => {
+      const document = memoDoc(text);
+      const range = { start: { line: 0, character: 0 }, end: document.positionAt(text.length) };
+      const d: Diagnostic = { range, code: 'missing-citation', source: 'policy-lens', message: 'x', data: { suggestions: ['kim2023'] } };
+      return new PolicyLensService(knowledge()).codeActions(document, [d]).length;
+    },
+  },
+  // Front matter YAML (the server reads its bibliography).
+  memoCase('front matter: 50,000 "["', 'front matter YAML, deep flow nesting (the YAML library costs ~6 µs a level)', () => `---\na: ${'['.repeat(BIG / 4)}\n---\nThe OEWG met.\n`),
+  memoCase('front matter: alias bomb', 'front matter YAML aliases', () => `---\n${aliasBomb()}---\nThe OEWG met.\n`),
+  // bibliography.ts: workspace .bib / CSL files (settings and front matter `bibliography:`).
+  ...[
+    ['a field list of 200,000 spaces then "!"', () => `@misc{key,${' '.repeat(BIG)}!}`],
+    ['25,000 empty entries "@misc{}"', () => '@misc{}\n'.repeat(BIG / 8)],
+    ['10,000 entries', () => '@misc{k,title={x}}\n'.repeat(10_000)],
+    ['@string with 200,000 spaces', () => `@string{a${' '.repeat(BIG)}!}`],
+    ['33,000 unclosed "@misc{"', () => '@misc{'.repeat(BIG / 6)],
+    ['200,000 "@"', () => '@'.repeat(BIG)],
+    ['33,000 "a and " authors', () => `@misc{k, author={${'a and '.repeat(BIG / 6)}}}`],
+    ['50,000 "a # " concatenations', () => `@misc{k, title=${'a # '.repeat(BIG / 4)}}`],
+    ['title of 200,000 "{"', () => `@misc{k, title=${'{'.repeat(BIG)}}`],
+  ].map(([label, input]): Case => ({ id: `BibTeX: ${label as string}`, via: 'parseBibliography', note: 'parseBibtex / readFields / readValue / names', input: input as () => string, run: (s) => parseBibliography('/workspace/refs.bib', s).sources.length })),
+  // The YAML library spends ~4 µs per nesting level: 100,000 levels keep these about the others' cost.
+  { id: 'CSL JSON bibliography: 100,000 "["', via: 'parseBibliography', note: 'YAML/JSON parser depth', input: () => '['.repeat(BIG / 2), run: (s) => parseBibliography('/workspace/refs.json', s).errors.length },
+  { id: 'CSL YAML bibliography: alias bomb', via: 'parseBibliography', note: 'maxAliasCount', input: () => `references:\n${aliasBomb()}`, run: (s) => parseBibliography('/workspace/refs.yaml', s).errors.length },
+  // ingest/*: reports in the workspace sources folder (.md, .txt, PDF text), read in a worker thread.
+  ingestCase('200,000 spaces then "x"', 'passagesFrom line-break normalisation /[ \\t\\u00a0]*\\n[ \\t\\u00a0]*/g', () => `${' '.repeat(BIG)}x`, 'report.txt'),
+  ingestCase('100,000 " \\n"', 'passagesFrom paragraph split', () => ' \n'.repeat(BIG / 2), 'report.txt'),
+  ingestCase('200,000 blank lines', 'passagesFrom paragraph split', () => '\n'.repeat(BIG)),
+  ingestCase("4,000 sentences \"Nearly 78% of Korea's exports go to the Indo-Pacific.\"", 'extractClaims per sentence', () => "Nearly 78% of Korea's exports go to the Indo-Pacific. ".repeat(3700)),
+  ingestCase('one paragraph repeating "The Zyx Policy Forum (ZPF) "', 'acronym definitions', () => paragraph('The Zyx Policy Forum (ZPF) ', '', '.')),
+  ingestCase('one paragraph repeating "Ada Zyx, Director of the Zyx Forum, "', 'nameThenTitle / extractRoles', () => paragraph('Ada Zyx, Director of the Zyx Forum, ', '', '.')),
+  ingestCase('"14 of 27 " repeated', 'totals', () => paragraph('14 of 27 ', 'Partners: ', '.')),
+  ingestCase('"last year " repeated', 'relative years', () => paragraph('last year ', 'In 2023 ', '.')),
+  ingestCase('"Samsung also advocates for Open RAN. " repeated', 'stance verbs', () => 'Samsung also advocates for Open RAN. '.repeat(5000)),
+  ingestCase('200,000 "("', 'punctuation runs', () => '('.repeat(BIG)),
+  ingestCase('one paragraph of "-" then "x (ABC)"', 'acronymDefinitions trimming /[^\\p{L}\\p{N}]+$/', () => paragraph('-', 'Zyx ', 'x (ABC).')),
+  { id: 'acronymDefinitions: words, 50,000 "-", then "(ABCDEF)"', via: 'ingest', note: 'expansion trimming', input: () => `Alpha Beta ${'-'.repeat(BLOCK)} Gamma Delta Epsilon Zeta (ABCDEF)`, run: (s) => acronymDefinitions(s).length },
+  { id: 'acronymDefinitions: 20,000 "(AB) "', via: 'ingest', note: 'many candidates', input: () => 'Alpha Beta (AB) '.repeat(3000), run: (s) => acronymDefinitions(s).length },
+  { id: 'extractRoles: "Ada Zyx " repeated', via: 'ingest', note: 'nameThenTitle', input: () => paragraph('Ada Zyx '), run: (s) => extractRoles(s).length },
+  { id: 'extractRoles: "Ada Zyx, " + title words repeated', via: 'ingest', note: 'nameThenTitle lazy {0,4}', input: () => paragraph('Senior Research ', 'Ada Zyx, ', 'Fellow'), run: (s) => extractRoles(s).length },
+  { id: 'deriveMetadata: PDF Author of 200,000 spaces then "x"', via: 'ingest', note: 'author split /\\s*(?:;|\\band\\b)\\s*/', input: () => `Ada Zyx${' '.repeat(BIG)}x`, run: (s) => deriveMetadata({ fileName: 'report.pdf', pdfInfo: { Author: s, Title: s, CreationDate: s }, firstLines: [s] }).title?.length },
+  { id: 'deriveMetadata: file name of 200,000 "-_"', via: 'ingest', note: 'file-name title', input: () => '-_'.repeat(BIG / 2), run: (s) => deriveMetadata({ fileName: `${s}.pdf`, firstLines: [] }).title?.length },
+  // loader.ts: workspace knowledge folders.
+  ...[
+    ['glossary "terms: " + 100,000 "["', '/workspace/kb/glossary.yaml', () => `terms: ${'['.repeat(BIG / 2)}`],
+    ['glossary with a 200,000-character unknown field', '/workspace/kb/glossary.yaml', () => `terms:\n  - id: a\n    term: A\n    kind: concept\n    definition: d\n    ${'k'.repeat(BIG)}: 1\n`],
+    ['glossary with an unclosed 200,000-character quoted scalar', '/workspace/kb/glossary.yaml', () => `terms: "${'a'.repeat(BIG)}`],
+    ['glossary with 28,000 empty entries (schema errors: ajv allErrors)', '/workspace/kb/glossary.yaml', () => `terms:\n${'  - {}\n'.repeat(BIG / 7)}`],
+    ['sources.json with 6,000 sources', '/workspace/kb/sources.json', () => `[${Array.from({ length: 6000 }, (_, i) => `{"id":"k${i}","type":"book","title":"t${i}"}`).join(',')}]`],
+    ['claims file under a 200,000-character path', `/workspace/${'claims/'.repeat(BIG / 7)}x.yaml`, () => 'source: x\nclaims: []\n'],
+  ].map(([label, path, input]): Case => ({ id: `knowledge: ${label as string}`, via: 'loadKnowledge', note: 'loader: YAML, schema errors, paths', input: input as () => string, run: (s) => loadKnowledge([{ path: path as string, text: s }]).errors.length })),
+];
+
+function aliasBomb(): string {
+  const rows = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+  for (let i = 1; i < 9; i++) rows.push(`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9).fill(`*${'abcdefghi'[i - 1]}`).join(',')}]`);
+  return rows.join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Probe side (a child process): run one case, time it by CPU, report.
+
+const WARM_UP = '(warm up)';
+
+interface Result {
+  id: string;
+  /** CPU time of the case's process (user + system), ms. */
+  ms: number;
+  wallMs: number;
+  length: number;
+  error?: string;
+}
+
+if (process.env[PROBE_ENV] === '1') {
+  process.on('message', (id: string) => {
+    if (id === WARM_UP) {
+      // Load the knowledge base and compile the hot paths before anything is timed.
+      memo('The OEWG met. Nearly 90% of Korea\'s total exports go to the Indo-Pacific [@kim2023].');
+      process.send!({ id, ms: 0, wallMs: 0, length: 0 } satisfies Result);
+      return;
+    }
+    const c = cases.find((x) => x.id === id)!;
+    const input = c.input();
+    const wall = performance.now();
+    const cpu = process.cpuUsage();
+    const report = (error?: unknown): void => {
+      const used = process.cpuUsage(cpu);
+      const r: Result = { id, ms: (used.user + used.system) / 1000, wallMs: performance.now() - wall, length: input.length };
+      if (error !== undefined) r.error = String((error as Error).stack ?? error);
+      process.send!(r);
+    };
+    try {
+      Promise.resolve(c.run(input)).then(() => report(), report);
+    } catch (e) {
+      report(e);
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main side: a pool of two workers, each case under a watchdog.
+
+class Probe {
+  private child: ChildProcess | undefined;
+  private warm: Promise<void> | undefined;
+
+  private ensure(): ChildProcess {
+    if (!this.child) {
+      const env: NodeJS.ProcessEnv = { ...process.env, [PROBE_ENV]: '1' };
+      delete env.NODE_TEST_CONTEXT;
+      this.child = fork(__filename, [], { env, execArgv: [], stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+      this.child.on('error', () => undefined);
+    }
+    return this.child;
+  }
+
+  /** Loads the knowledge base in the probe before any case is timed. */
+  warmUp(): Promise<void> {
+    this.warm ??= this.send(WARM_UP, 60_000).then(() => undefined);
+    return this.warm;
+  }
+
+  send(id: string, limit = WATCHDOG_MS): Promise<Result | { id: string; timedOut: true }> {
+    const child = this.ensure();
+    return new Promise((resolve) => {
+      const done = (r: Result | { id: string; timedOut: true }): void => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(r);
+      };
+      const onMessage = (r: Result): void => {
+        if (r.id === id) done(r);
+      };
+      const onExit = (code: number | null, signal: string | null): void => {
+        this.child = undefined;
+        this.warm = undefined;
+        done({ id, ms: NaN, wallMs: NaN, length: 0, error: `probe process exited (${code ?? signal})` });
+      };
+      const timer = setTimeout(() => {
+        child.off('exit', onExit);
+        this.child = undefined;
+        this.warm = undefined;
+        child.kill('SIGKILL');
+        done({ id, timedOut: true });
+      }, limit);
+      child.on('message', onMessage);
+      child.on('exit', onExit);
+      child.send(id);
+    });
+  }
+
+  stop(): void {
+    this.child?.kill('SIGKILL');
+    this.child = undefined;
+  }
+}
+
+if (process.env[PROBE_ENV] !== '1') {
+  const probes = [new Probe(), new Probe()];
+  const free = [...probes];
+  const waiting: ((p: Probe) => void)[] = [];
+  const acquire = (): Promise<Probe> => (free.length > 0 ? Promise.resolve(free.pop()!) : new Promise((r) => waiting.push(r)));
+  const release = (p: Probe): void => {
+    const next = waiting.shift();
+    if (next) next(p);
+    else free.push(p);
+  };
+  const figures: string[] = [];
+
+  describe('regex liveness: adversarial input to every public function that applies a regex to user text', { concurrency: 2 }, () => {
+    after(async () => {
+      console.log(`regex liveness (bound ${BOUND_MS} ms of CPU per case, watchdog ${WATCHDOG_MS} ms wall): CPU ms, wall ms, input size, case\n${figures.sort().join('\n')}`);
+      probes.forEach((p) => p.stop());
+    });
+
+    for (const c of cases) {
+      test(`${c.via}: ${c.id}`, { timeout: 90_000 }, async () => {
+        const probe = await acquire();
+        try {
+          await probe.warmUp();
+          const r = await probe.send(c.id);
+          if ('timedOut' in r) {
+            figures.push(`  TIMEOUT  ${c.id}`);
+            assert.fail(`${c.id}: still running after ${WATCHDOG_MS} ms (process killed). Attacks: ${c.note}. A regex is backtracking catastrophically or a scan is quadratic.`);
+          }
+          figures.push(`  ${r.ms.toFixed(0).padStart(6)}  ${r.wallMs.toFixed(0).padStart(6)}  ${String(r.length).padStart(7)}  ${c.id}`);
+          assert.equal(r.error, undefined, `${c.id}: threw instead of answering: ${r.error}`);
+          assert.ok(r.ms < BOUND_MS, `${c.id}: took ${r.ms.toFixed(0)} ms of CPU for ${r.length} code units (bound ${BOUND_MS} ms). Attacks: ${c.note}.`);
+        } finally {
+          release(probe);
+        }
+      });
+    }
+  });
+
+  describe('regex inventory', () => {
+    test('every regex literal in server/src is listed with where it comes from and what reaches it', () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const ts = require('typescript') as typeof import('typescript');
+      const root = join(process.cwd(), 'server', 'src');
+      const files = (function walk(dir: string): string[] {
+        return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : n.endsWith('.ts') ? [join(dir, n)] : []));
+      })(root);
+      const found = new Map<string, Set<string>>();
+      const dynamic: string[] = [];
+      for (const file of files) {
+        const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+        const rel = relative(root, file).split('\\').join('/');
+        const visit = (node: import('typescript').Node, fn: string): void => {
+          let name = fn;
+          if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) && node.name) name = node.name.getText();
+          else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))) name = (fn ? `${fn}.` : '') + node.name.text;
+          else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && !fn) name = `const ${node.name.text}`;
+          if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+            const key = `${rel} ${name || '(top)'}`;
+            if (!found.has(key)) found.set(key, new Set());
+            found.get(key)!.add(node.getText());
+          }
+          if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && node.expression.getText() === 'RegExp') dynamic.push(`${rel}: ${node.getText()}`);
+          ts.forEachChild(node, (child) => visit(child, name));
+        };
+        visit(source, '');
+      }
+      const listed = new Map(inventory.map(([where, , , literals]) => [where, new Set(literals)]));
+      const missing: string[] = [];
+      for (const [where, literals] of found) for (const l of literals) if (!listed.get(where)?.has(l)) missing.push(`  ["${where}", "<what text it sees>", "<public function>", [${JSON.stringify(l)}]],`);
+      const stale: string[] = [];
+      for (const [where, literals] of listed) for (const l of literals) if (!found.get(where)?.has(l)) stale.push(`${where} ${l}`);
+      if (stale.length > 0) console.log(`regex inventory: ${stale.length} listed literal(s) no longer in the source (remove them):\n  ${stale.join('\n  ')}`);
+      assert.deepEqual(dynamic, [], 'regular expressions built at run time (new RegExp) need a case here too');
+      assert.deepEqual(missing, [], `regex literals not in the inventory of test/property/regex.test.ts; triage each (what text does it see? is it linear?), add a case if it sees user text, and list it:\n${missing.join('\n')}`);
+    });
+
+    test('every public function named in the inventory has adversarial cases', () => {
+      const exercised = new Set(cases.map((c) => c.via));
+      const named = new Set(inventory.map(([, , via]) => via).filter((v) => v !== 'trivial'));
+      assert.deepEqual([...named].filter((v) => !exercised.has(v)), []);
+    });
+  });
+}
