@@ -509,6 +509,32 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
     assert.match(saved, /\b78\s?(%|per ?cent|percent)[^\n]*total exports/);
   });
 
+  step('f. if the server process dies, the client restarts it and diagnostics come back', 'f-restart', async () => {
+    const serverPids = () => [...rootPids].flatMap((root) => descendants(root)).filter((pid) => {
+      try {
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        return cmd.includes('policy-lens') && cmd.includes('dist/server.js');
+      } catch { return false; }
+    });
+    const [first] = await waitFor('the Policy Lens server process', () => serverPids().length > 0 && serverPids(), { timeout: 15_000 });
+    process.kill(first, 'SIGKILL');
+    log(`killed the server (pid ${first})`);
+    const second = await waitFor('a new server process', () => serverPids().find((pid) => pid !== first), { timeout: 30_000 });
+    log(`the client started a new server (pid ${second})`);
+    // A new wrong figure must be flagged by the restarted server.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('About 57 percent of Korea\'s imports come from the Indo-Pacific.');
+    const sentence = await waitFor('the new sentence on screen', () => textRect(page, '57 percent'));
+    await waitFor('a squiggle on the new sentence', async () => {
+      const rects = await page.locator('.editor-instance .monaco-editor .squiggly-warning').evaluateAll(
+        (els) => els.map((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }));
+      return rects.find((r) => overlaps(r, sentence.line));
+    }, { timeout: 60_000, detail: () => diagnosticsState(page) });
+  });
+
   step('e. screenshots saved for the README', 'e-screenshots', async () => {
     const missing = SCREENSHOTS.filter((f) => {
       const file = path.join(screenshotDir, f);
