@@ -161,24 +161,35 @@ function timeProcess(command, argv, runs, options = {}) {
 
 async function buildInProcess() {
   const esbuild = await import('esbuild');
-  await esbuild.build({
-    entryPoints: [join(ROOT, 'scripts', 'bench', 'inprocess.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
-    outfile: join(OUT, 'inprocess.js'), logLevel: 'warning', sourcemap: 'linked',
-  });
+  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', sourcemap: 'linked' };
+  await esbuild.build({ ...common, entryPoints: [join(ROOT, 'scripts', 'bench', 'inprocess.ts')], outfile: join(OUT, 'inprocess.js') });
+  // Unminified twins of the CLI and the server for profiling (in .bench/, so that the bundled
+  // knowledge is found at ../knowledge as from dist/).
+  if (profile) await esbuild.build({ ...common, entryPoints: { 'cli-dev': join(ROOT, 'server', 'src', 'cli.ts'), 'server-dev': join(ROOT, 'server', 'src', 'server.ts') }, outdir: OUT });
 }
 
-function runInProcess(config, label, profileDir) {
+function runInProcess(config, label) {
   const configPath = join(OUT, `inprocess-${label}.json`);
   writeFileSync(configPath, JSON.stringify(config));
-  const flags = ['--expose-gc', '--max-old-space-size=8192', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+  const flags = ['--expose-gc', '--max-old-space-size=8192'];
   const run = spawnSync(process.execPath, [...flags, join(OUT, 'inprocess.js'), configPath], { encoding: 'utf8', maxBuffer: 256 << 20 });
   if (run.status !== 0) throw new Error(`in-process bench (${label}) failed: ${run.stderr.slice(-2000)}`);
   return JSON.parse(run.stdout.trim().split('\n').pop());
 }
 
+/** Every file and folder at the top of dist/, with its size in bytes (folders: all files below). */
 function fileSizes() {
+  const total = (path) => (statSync(path).isDirectory() ? readdirSync(path).reduce((n, f) => n + total(join(path, f)), 0) : statSync(path).size);
   const out = {};
-  for (const f of ['server.js', 'cli.js', 'extension.js']) out[f] = existsSync(join(ROOT, 'dist', f)) ? statSync(join(ROOT, 'dist', f)).size : undefined;
+  for (const f of readdirSync(join(ROOT, 'dist')).sort()) out[statSync(join(ROOT, 'dist', f)).isDirectory() ? `${f}/` : f] = total(join(ROOT, 'dist', f));
+  return out;
+}
+
+/** Top functions of each .cpuprofile in `dir`, by file name (the phase). */
+function profilesIn(dir, top = 10) {
+  if (!existsSync(dir)) return {};
+  const out = {};
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort()) out[f.replace(/\.cpuprofile$/, '')] = summarizeProfile(join(dir, f), top);
   return out;
 }
 
@@ -262,6 +273,16 @@ for (const size of memoSizes) {
   results.cli[memoKey('bundled', size)] = { times: run.times, cpu: run.cpu, status: run.status, diagnostics: run.status <= 1 ? JSON.parse(run.stdout).files[0].diagnostics.length : undefined };
 }
 
+if (profile) {
+  log('profiles: CLI (cold, 10,000 words, bundled) and server start-up, from unminified bundles');
+  const dir = join(OUT, 'profiles', 'process');
+  rmSync(dir, { recursive: true, force: true });
+  spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-name=cli.cpuprofile', '--cpu-prof-interval=200', join(OUT, 'cli-dev.js'), 'check', '--format', 'json', primary.path], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  // With stdin closed at once the server loads its modules, starts listening and exits: its start-up.
+  spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-name=server-startup.cpuprofile', '--cpu-prof-interval=200', join(OUT, 'server-dev.js'), '--stdio'], { input: '', encoding: 'utf8' });
+  results.processProfiles = profilesIn(dir, 12);
+}
+
 log('peers: markdownlint-cli2 (whole process), markdownlint and harper.js (in-process)');
 const mdl2 = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
 if (existsSync(mdl2)) {
@@ -291,14 +312,17 @@ for (const kb of kbSizes) {
   const entry = (results.kb[kb] = { memos: {} });
   log(`in-process, ${kbLabel(kb)}: load, then ${memos.map((m) => words(m.size)).join(', ')}`);
   const profileDir = profile ? join(OUT, 'profiles', String(kb)) : undefined;
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  if (profileDir) {
+    rmSync(profileDir, { recursive: true, force: true });
+    mkdirSync(profileDir, { recursive: true });
+  }
   const inproc = runInProcess({
-    folders, bundled: true,
+    folders, bundled: true, profileDir,
     memos: memos.map((m) => ({ label: `${kb}-${m.size}`, path: m.path, positions: m.positionsPath, ...repsFor(kb, m.size) })),
-  }, String(kb), profileDir);
+  }, String(kb));
   entry.inprocess = inproc;
   entry.loads = [inproc.knowledge];
-  if (profileDir) entry.profile = summarizeProfile(join(profileDir, readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'))), 12);
+  if (profileDir) entry.profiles = profilesIn(profileDir);
   const withinBudget = full || inproc.knowledge.loadMs <= loadBudgetMs;
   entry.skipped = withinBudget ? undefined : `knowledge load took ${ms(inproc.knowledge.loadMs)}, over the ${ms(loadBudgetMs)} per-run budget: one load, no CLI or stdio runs (run with --full for them)`;
   if (withinBudget) {
@@ -349,7 +373,7 @@ sections.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB RAM; ${m.os
 sections.push(`### Targets\n\nEach latency is judged on the statistic named; p99 is nearest-rank (with fewer than 100 samples it is the maximum).\n\n${table(['target', 'measured', 'limit', 'result'], targets.map(([name, value, limit, unit]) => [name, fmt(value, unit), unit === 'MB' ? `${limit} MB` : ms(limit), mark(value, limit)]))}`);
 
 const sizeRows = [
-  ['dist/server.js', bytes(results.sizes['server.js'])], ['dist/cli.js', bytes(results.sizes['cli.js'])], ['dist/extension.js', bytes(results.sizes['extension.js'])],
+  ...Object.entries(results.sizes).map(([f, n]) => [`dist/${f}`, bytes(n)]),
   ['VSIX (vsce package --no-dependencies)', results.vsix.size !== undefined ? bytes(results.vsix.size) : `n/a: ${results.vsix.error}`],
 ];
 if (results.vsix.size === undefined && results.vsix.placeholderSize !== undefined) sizeRows.push(['VSIX with placeholder --baseContentUrl/--baseImagesUrl (what it would weigh)', `${bytes(results.vsix.placeholderSize)} (${results.vsix.contents ?? '?'} files)`]);
@@ -416,11 +440,13 @@ peerRows.push(['Full check of a fresh document, in-process', `Policy Lens handle
 peerRows.push(['Full check of a fresh document, in-process', `Policy Lens handler ${ms(pl.open)}`, 'harper.js (first lint, after setup)', peerErr(pr.harper) ?? ms(pr.harper?.firstMs), ratio(pl.open, pr.harper?.firstMs), '']);
 sections.push(`### Side by side with peers (same machine, same run, same 10,000-word memo)\n\nRatios are Policy Lens ÷ peer on medians (below 1 means Policy Lens is faster). The peers do different work (markdownlint checks Markdown style, Harper grammar), so this compares what a user waits for, not the checks. The last column is the figure quoted in the issue for a 2-core machine. textlint and cspell are not installed: markdownlint-cli2 and harper.js cover the whole-process and in-process sides.${pr.harper?.setupMs ? ` harper.js setup (WASM compile) took ${ms(pr.harper.setupMs)}.` : ''}\n\n${table(['comparison', 'Policy Lens (p50)', 'peer', 'peer p50 / p99 (n)', 'ratio', 'issue'], peerRows)}`);
 
-for (const kb of kbSizes) {
-  const pf = results.kb[kb]?.profile;
-  if (!pf) continue;
+if (profile) {
   const rows = (list) => list.map((r) => [ms(r.ms), `${(r.share * 100).toFixed(1)}%`, r.name]);
-  sections.push(`### CPU profile, in-process run, ${kbLabel(kb)} (${ms(pf.totalMs)} sampled)\n\nSelf time:\n\n${table(['self', 'share', 'function'], rows(pf.self))}\n\nInclusive time:\n\n${table(['inclusive', 'share', 'function'], rows(pf.inclusive))}`);
+  const show = (title, pf) => `#### ${title} (${ms(pf.totalMs)} sampled)\n\n${table(['self', 'share', 'function'], rows(pf.self))}\n\n${table(['inclusive', 'share', 'function'], rows(pf.inclusive))}`;
+  const parts = ['### CPU profiles\n\nHottest functions by self time, then by inclusive time (frames that enclose everything left out). In-process phases are profiled separately through the inspector; the CLI and the server start-up from unminified bundles of the same sources.'];
+  for (const [name, pf] of Object.entries(results.processProfiles ?? {})) parts.push(show(name === 'cli' ? 'CLI, cold, 10,000 words, bundled knowledge' : 'Server start-up (modules loaded, listening)', pf));
+  for (const kb of kbSizes) for (const [phase, pf] of Object.entries(results.kb[kb]?.profiles ?? {})) parts.push(show(`In-process, ${kbLabel(kb)}: ${phase}`, pf));
+  sections.push(parts.join('\n\n'));
 }
 
 const report = sections.join('\n\n');

@@ -5,7 +5,9 @@
 // each step timed), then for each memo times the service calls the server's handlers make:
 // diagnostics on open (fresh document), diagnostics after a one-character edit, hover and
 // completion. Prints one JSON object on stdout. With "loadOnly" it stops after loading.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -36,6 +38,8 @@ interface Config {
   bundled: boolean;
   loadOnly?: boolean;
   memos: MemoConfig[];
+  /** Write a CPU profile of each phase (load, and per memo: open, edit, hover, completion) here. */
+  profileDir?: string;
 }
 
 interface Positions {
@@ -49,6 +53,26 @@ const config = JSON.parse(readFileSync(process.argv[2], 'utf8')) as Config;
 const gc = (globalThis as { gc?: () => void }).gc;
 const mb = (bytes: number): number => Math.round((bytes / 1048576) * 10) / 10;
 
+// Phase profiles through the inspector, so each phase's profile holds that phase only. The
+// in-thread session answers synchronously, so post() returns after its callback has run.
+let session: Session | undefined;
+function startProfile(): void {
+  if (!config.profileDir) return;
+  if (!session) {
+    session = new Session();
+    session.connect();
+    session.post('Profiler.enable');
+    session.post('Profiler.setSamplingInterval', { interval: 200 });
+  }
+  session.post('Profiler.start');
+}
+function stopProfile(name: string): void {
+  if (!session || !config.profileDir) return;
+  session.post('Profiler.stop', (error, result) => {
+    if (!error) writeFileSync(join(config.profileDir!, `${name}.cpuprofile`), JSON.stringify(result.profile));
+  });
+}
+
 function time<T>(f: () => T): [T, number] {
   const t0 = performance.now();
   const value = f();
@@ -59,9 +83,11 @@ function time<T>(f: () => T): [T, number] {
 const rssBefore = process.memoryUsage().rss;
 const ioErrors: KnowledgeError[] = [];
 const folders = [...(config.bundled ? [bundledKnowledgeFolder()] : []), ...config.folders];
+startProfile();
 const [files, readMs] = time(() => folders.flatMap((f): KnowledgeFile[] => readKnowledgeFolder(f, ioErrors)));
 const [loaded, parseMs] = time(() => loadKnowledge(files));
 const [kb, indexMs] = time(() => new KnowledgeBase(loaded));
+stopProfile('load');
 const afterLoad = process.memoryUsage();
 gc?.();
 const retained = process.memoryUsage();
@@ -100,16 +126,19 @@ const memos = config.memos.map((memo) => {
   const [firstDiagnostics, firstMs] = time(() => service.diagnostics(firstDoc));
   service.close(firstDoc.uri);
   const openMs: number[] = [];
+  startProfile();
   for (let i = 0; i < memo.opens; i++) {
     const doc = open();
     openMs.push(time(() => service.diagnostics(doc))[1]);
     service.close(doc.uri);
   }
+  stopProfile(`open-${memo.label}`);
 
   // Typing: one character per edit, each followed by a full diagnostics request, as the server does.
   let doc = open();
   service.diagnostics(doc);
   const editMs: number[] = [];
+  startProfile();
   for (const key of positions.keystrokes.slice(0, memo.edits)) {
     const start = doc.positionAt(key.offset);
     const end = key.remove ? doc.positionAt(key.offset + key.remove) : start;
@@ -119,6 +148,7 @@ const memos = config.memos.map((memo) => {
     });
     editMs.push(ms);
   }
+  stopProfile(`edit-${memo.label}`);
   const diagnosticsAfterEdits = service.diagnostics(doc).length;
   service.close(doc.uri);
   // Hover and completion on the memo as generated (the positions were computed on it); its
@@ -127,20 +157,24 @@ const memos = config.memos.map((memo) => {
   const diagnostics = service.diagnostics(doc);
   const hoverMs: number[] = [];
   let hovers = 0;
+  startProfile();
   for (let i = 0; i < memo.hovers; i++) {
     const position = positions.hovers[i % positions.hovers.length];
     const [result, ms] = time(() => service.hover(doc, position));
     if (result) hovers++;
     hoverMs.push(ms);
   }
+  stopProfile(`hover-${memo.label}`);
   const completionMs: number[] = [];
   let items = 0;
+  startProfile();
   for (let i = 0; i < memo.completions; i++) {
     const position = positions.completions[i % positions.completions.length];
     const [result, ms] = time(() => service.completion(doc, position));
     items = Math.max(items, result?.length ?? 0);
     completionMs.push(ms);
   }
+  stopProfile(`completion-${memo.label}`);
   service.close(doc.uri);
   const analysis = service.analyze(open());
   return {

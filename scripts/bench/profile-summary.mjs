@@ -80,8 +80,16 @@ export function summarizeProfile(file, top = 15) {
     const where = f.url ? (sourceLocation(f.url, f.lineNumber) ?? `${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}`) : '';
     return `${f.functionName || '(anonymous)'} ${where}`.trim();
   };
+  // Samples taken while the bench itself starts or stops the profiler (inspector dispatch) and
+  // idle samples are not the code under test: they are left out, from the total too.
+  const overhead = /^dispatch$|node:inspector|^(start|stop)Profile |^\(idle\)|^\(program\)/;
   const selfBy = new Map();
   const totalBy = new Map();
+  for (const id of [...self.keys()]) {
+    let skip = false;
+    for (let cur = id; cur !== undefined && !skip; cur = parent.get(cur)) skip = overhead.test(label(nodes.get(cur)));
+    if (skip) self.delete(id);
+  }
   for (const [id, t] of self) {
     const n = nodes.get(id);
     selfBy.set(label(n), (selfBy.get(label(n)) ?? 0) + t);
@@ -96,7 +104,7 @@ export function summarizeProfile(file, top = 15) {
   }
   const all = [...self.values()].reduce((a, b) => a + b, 0);
   // Frames that enclose everything (the root, Node's module loader, the bench's own driver) say nothing.
-  const generic = /^\(root\)|^\(program\)|^\(idle\)|run_main|^Module\.|^\(anonymous\) (inprocess\.js:1|scripts\/bench\/)|^time scripts\/bench\//;
+  const generic = /^\(root\)|run_main|^Module\.|^\(anonymous\) (inprocess\.js:1|scripts\/bench\/)|^time scripts\/bench\//;
   const rank = (m, skip) => [...m.entries()].filter(([name]) => !skip || !generic.test(name)).sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, t]) => ({ name, ms: t / 1000, share: t / all }));
   return { totalMs: all / 1000, self: rank(selfBy, false), inclusive: rank(totalBy, true) };
 }

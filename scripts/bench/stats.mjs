@@ -52,5 +52,6 @@ export function table(header, rows) {
 export function ratio(ours, theirs) {
   if (!(ours > 0) || !(theirs > 0)) return 'n/a';
   const r = ours / theirs;
-  return r <= 1 ? `${r.toFixed(2)}× (${(1 / r).toFixed(1)}× faster)` : `${r.toFixed(2)}× (${r.toFixed(1)}× slower)`;
+  const shown = r < 0.1 ? r.toPrecision(2) : r.toFixed(2);
+  return r <= 1 ? `${shown}× (${(1 / r).toFixed(1)}× faster)` : `${shown}× (${r.toFixed(1)}× slower)`;
 }
