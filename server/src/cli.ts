@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings } from './common/settings';
-import { formatKnowledgeError, loadKnowledgeFolders } from './node/knowledgeFiles';
+import { formatKnowledgeError, loadKnowledgeFolders, writeSnapshot } from './node/knowledgeFiles';
 import { PolicyLensService } from './service/languageService';
 import { toSarif } from './node/sarif';
 import { defaultCacheDir, ingestFolders } from './node/sourceFiles';
@@ -38,13 +38,19 @@ interface Options {
   files: string[];
 }
 
-function parseArgs(argv: string[]): Options | 'help' | 'version' {
+function parseArgs(argv: string[]): Options | 'help' | 'version' | 'done' {
   const options: Options = { command: 'check', format: 'text', knowledge: [], sources: [], cache: true, bundled: true, files: [] };
   const args = [...argv];
   const command = args.shift();
   if (command === undefined) throw new UsageError('no command given');
   if (command === '-h' || command === '--help' || command === 'help') return 'help';
   if (command === '--version') return 'version';
+  if (command === '__snapshot') {
+    // Build step: write the snapshot of the bundled knowledge next to the bundles.
+    const out = argv[1];
+    if (!out || !writeSnapshot(out)) throw new UsageError('could not write the knowledge snapshot (the bundled knowledge has errors?)');
+    return 'done';
+  }
   if (command !== 'check' && command !== 'validate') throw new UsageError(`unknown command "${command}"`);
   options.command = command;
   while (args.length > 0) {
@@ -80,7 +86,7 @@ function languageOf(path: string): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let options: Options | 'help' | 'version';
+  let options: Options | 'help' | 'version' | 'done';
   try {
     options = parseArgs(argv);
   } catch (e) {
@@ -90,6 +96,7 @@ async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
+  if (options === 'done') return 0;
   if (options === 'help') {
     process.stdout.write(`${usage}\n`);
     return 0;
@@ -154,6 +161,12 @@ async function main(argv: string[]): Promise<number> {
   const serious = results.some((r) => r.diagnostics.some((d) => (d.severity ?? DiagnosticSeverity.Error) <= DiagnosticSeverity.Warning));
   return serious ? 1 : 0;
 }
+
+// A reader that stops early (`policy-lens check … | head`) closes the pipe: stop quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -812,3 +812,17 @@ describe('policy-lens validate', () => {
     assert.match(run.stderr, /--strict/);
   });
 });
+
+describe('a reader that stops early', () => {
+  test('closing the output pipe ends the CLI quietly, without a stack trace', async () => {
+    const { spawn } = await import('node:child_process');
+    const memo = join(process.cwd(), 'examples', 'memo.md');
+    const child = spawn(process.execPath, [join(process.cwd(), 'dist', 'cli.js'), 'check', memo, memo, memo, memo], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    assert.doesNotMatch(stderr, /EPIPE|at .*cli\.js/);
+    assert.ok(code === 0 || code === 1, `exit ${code}`);
+  });
+});

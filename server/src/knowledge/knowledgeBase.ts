@@ -44,7 +44,10 @@ export class KnowledgeBase {
     this.errors = loaded.errors;
     for (const term of this.terms) {
       this.termById.set(term.id, term);
-      for (const form of surfaceForms(term)) this.termMatcher.add(form, term);
+      for (const form of surfaceForms(term)) {
+        this.termMatcher.add(form, term);
+        if (!this.termByForm.has(form.toLowerCase())) this.termByForm.set(form.toLowerCase(), term);
+      }
     }
     const formsByKey = new Map<string, string[]>();
     for (const term of this.terms) {
@@ -89,9 +92,12 @@ export class KnowledgeBase {
     }
   }
 
+  /** Terms by id and by every surface form, lower-cased: built once, read on the typing path. */
+  private readonly termByForm = new Map<string, Term>();
+
   /** All surface forms of a term or a literal phrase. */
   formsOf(idOrPhrase: string): string[] {
-    const term = this.termById.get(idOrPhrase) ?? this.terms.find((t) => surfaceForms(t).some((f) => f.toLowerCase() === idOrPhrase.toLowerCase()));
+    const term = this.termById.get(idOrPhrase) ?? this.termByForm.get(idOrPhrase.toLowerCase());
     return term ? surfaceForms(term) : [idOrPhrase];
   }
 

@@ -2,6 +2,7 @@
 // against its JSON Schema. Every problem becomes a KnowledgeError with file, line and column, and
 // only the broken entries are dropped: the rest of the file, and every other file, still loads.
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { CORE_SCHEMA, load as loadYamlFast } from 'js-yaml';
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import claimsSchema from '../../../knowledge/schema/claims.schema.json';
 import glossarySchema from '../../../knowledge/schema/glossary.schema.json';
@@ -76,8 +77,55 @@ interface ParsedFile {
   data: unknown;
   /** For JSON arrays read without the YAML parser: where each top-level entry starts. */
   itemOffsets?: number[];
+  /** For YAML lists read by the fast path: the line of each entry. */
+  entryLines?: number[];
   /** Already validated against the schema. */
   valid?: boolean;
+}
+
+/**
+ * A glossary or claims file read by js-yaml, when it is plainly well formed: no anchors or aliases,
+ * every entry valid, and each entry's line found by a scan for the list's "- " items. Otherwise
+ * undefined, and the caller uses the `yaml` parser.
+ */
+function parseYamlList(file: KnowledgeFile, kind: KnowledgeFileKind, text: string): ParsedFile | undefined {
+  if (/(^|[\s[{,])[&*][^\s,\]}]/m.test(text)) return undefined; // anchors or aliases: the guarded parser
+  let data: unknown;
+  try {
+    data = loadYamlFast(text, { schema: CORE_SCHEMA, json: false });
+  } catch {
+    return undefined;
+  }
+  const listKey = kind === 'glossary' ? 'terms' : 'claims';
+  const { shell, item } = getValidators()[kind];
+  if (!shell(data)) return undefined;
+  const list = (data as Record<string, unknown[]>)[listKey];
+  if (!list.every((entry) => item(entry))) return undefined;
+  const entryLines = listEntryLines(text, listKey);
+  if (entryLines.length !== list.length) return undefined;
+  const lines = new LineCounter();
+  return { file, kind, lines, data, entryLines, valid: true };
+}
+
+/** Lines (0-based) where the entries of the top-level list `key:` begin ("  - id: …"). */
+function listEntryLines(text: string, key: string): number[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  const out: number[] = [];
+  let inList = false;
+  let indent = -1;
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
+    if (!inList) {
+      if (line.startsWith(`${key}:`)) inList = true;
+      continue;
+    }
+    if (/^\S/.test(line) && !line.startsWith('#')) break; // the next top-level key
+    const m = /^( *)- /.exec(line);
+    if (!m) continue;
+    if (indent < 0) indent = m[1].length;
+    if (m[1].length === indent) out.push(n);
+  }
+  return out;
 }
 
 /** A top-level JSON array parsed quickly, or undefined if the text is not one (the caller falls back). */
@@ -125,8 +173,14 @@ function parseJsonArray(file: KnowledgeFile, text: string): ParsedFile | undefin
   return { file, kind: 'sources', lines, data, itemOffsets, valid: true };
 }
 
-export function loadKnowledge(files: readonly KnowledgeFile[]): LoadedKnowledge {
-  const result: LoadedKnowledge = { sources: [], terms: [], claims: [], errors: [] };
+/**
+ * Loads knowledge files. `base` is knowledge already loaded and checked (the bundled snapshot): the
+ * files are added to it, and duplicates and references are checked against it too.
+ */
+export function loadKnowledge(files: readonly KnowledgeFile[], base?: LoadedKnowledge): LoadedKnowledge {
+  const result: LoadedKnowledge = base
+    ? { sources: [...base.sources], terms: [...base.terms], claims: [...base.claims], errors: [...base.errors] }
+    : { sources: [], terms: [], claims: [], errors: [] };
   const parsed: ParsedFile[] = [];
   for (const file of files) {
     const kind = knowledgeFileKind(file.path);
@@ -163,12 +217,11 @@ function parseFile(file: KnowledgeFile, kind: KnowledgeFileKind, errors: Knowled
   }
   const lines = new LineCounter();
   const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
-  if (kind === 'sources') {
-    // Bibliographies can be large: well-formed JSON is read by JSON.parse, with entry positions found
-    // by one scan; the YAML parser (which reports error positions) is used only for broken files.
-    const fast = parseJsonArray(file, text);
-    if (fast) return fast;
-  }
+  // Knowledge can be large: well-formed files take a fast path (JSON.parse, or js-yaml, with entry
+  // positions found by one scan); the `yaml` parser, which reports exact error positions and limits
+  // aliases, is used for any file the fast path is not sure of.
+  const fast = kind === 'sources' ? parseJsonArray(file, text) : parseYamlList(file, kind, text);
+  if (fast) return fast;
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const syntax = [...doc.errors];
   if (syntax.length > 0) {
@@ -196,10 +249,10 @@ function firstLine(message: string): string {
 /** The location of the node at a JSON path (`/claims/3/quantity`), or the nearest existing parent. */
 function locate(p: ParsedFile, path: (string | number)[], property?: string): Omit<KnowledgeError, 'kind' | 'message'> {
   if (!p.doc) {
-    // A JSON array read without the YAML parser: entries are located, fields within them are not.
-    const offset = typeof path[0] === 'number' ? p.itemOffsets?.[path[0]] ?? 0 : 0;
-    const at = p.lines.linePos(offset);
-    return { file: p.file.path, line: at.line - 1, character: at.col - 1 };
+    // Read by the fast path: an error in it (a duplicate, a dangling reference) is rare, so the
+    // exact position comes from parsing the file again, now, with positions.
+    p.lines = new LineCounter();
+    p.doc = parseDocument(p.file.text.charCodeAt(0) === 0xfeff ? p.file.text.slice(1) : p.file.text, { lineCounter: p.lines, prettyErrors: false });
   }
   let node: unknown = p.doc.contents;
   let target: Node | undefined = p.doc.contents ?? undefined;
@@ -291,7 +344,14 @@ function validate(p: ParsedFile, listKey: string | undefined, errors: KnowledgeE
   return broken;
 }
 
+/** Where an entry starts: from the fast path's scan when the file took it, else from the parse. */
 function origin(p: ParsedFile, path: (string | number)[]): FileLocation {
+  const index = path[path.length - 1];
+  if (!p.doc && p.entryLines && typeof index === 'number') return { file: p.file.path, line: p.entryLines[index] ?? 0, character: 0 };
+  if (!p.doc && p.itemOffsets && typeof index === 'number') {
+    const at = p.lines.linePos(p.itemOffsets[index] ?? 0);
+    return { file: p.file.path, line: at.line - 1, character: at.col - 1 };
+  }
   const at = locate(p, path);
   return { file: at.file, line: at.line, character: at.character };
 }
