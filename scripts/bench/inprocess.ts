@@ -171,7 +171,7 @@ const memos = config.memos.map((memo) => {
   for (let i = 0; i < memo.completions; i++) {
     const position = positions.completions[i % positions.completions.length];
     const [result, ms] = time(() => service.completion(doc, position));
-    items = Math.max(items, result?.length ?? 0);
+    items = Math.max(items, result?.items.length ?? 0);
     completionMs.push(ms);
   }
   stopProfile(`completion-${memo.label}`);

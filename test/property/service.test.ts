@@ -146,7 +146,7 @@ function exercise(service: PolicyLensService, document: TextDocument, probes: nu
   });
   const completions = probes.slice(0, 4).map((f) => {
     const position = document.positionAt(pointAt(text, f));
-    return { position, items: service.completion(document, position) ?? [] };
+    return { position, items: service.completion(document, position)?.items ?? [] };
   });
   return { text, diagnostics, actions, hovers, completions };
 }

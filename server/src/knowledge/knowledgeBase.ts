@@ -36,6 +36,8 @@ export class KnowledgeBase {
   readonly titleMatcher = new PhraseMatcher<string>();
   /** Claims per source key. */
   readonly claimsBySource = new Map<string, Claim[]>();
+  /** Memo of the closest known keys to a mistyped one (the keys do not change for this knowledge). */
+  readonly closestKeysMemo = new Map<string, string[]>();
 
   constructor(loaded: LoadedKnowledge) {
     for (const source of loaded.sources) this.sources.set(source.key, source);
@@ -55,13 +57,13 @@ export class KnowledgeBase {
       for (const key of [term.id, ...forms]) formsByKey.set(key.toLowerCase(), forms);
     }
     this.anchors = this.claims.map((claim) => claim.about.map((group) => expandGroup(group, formsByKey)));
+    // Each group's key is computed once: how many claims share a group decides each claim's focus.
+    const keys = this.anchors.map((groups) => groups.map(groupKey));
     const groupUse = new Map<string, number>();
-    this.anchors.forEach((groups) => groups.forEach((g) => groupUse.set(groupKey(g), (groupUse.get(groupKey(g)) ?? 0) + 1)));
-    this.focusGroup = this.anchors.map((groups) => {
+    for (const claimKeys of keys) for (const k of claimKeys) groupUse.set(k, (groupUse.get(k) ?? 0) + 1);
+    this.focusGroup = keys.map((claimKeys) => {
       let best = 0;
-      groups.forEach((g, i) => {
-        if ((groupUse.get(groupKey(g)) ?? 0) < (groupUse.get(groupKey(groups[best])) ?? 0)) best = i;
-      });
+      for (let i = 1; i < claimKeys.length; i++) if (groupUse.get(claimKeys[i])! < groupUse.get(claimKeys[best])!) best = i;
       return best;
     });
     // One matcher entry per distinct phrase: a phrase many claims share ("exports") is matched once.
@@ -77,7 +79,7 @@ export class KnowledgeBase {
       ),
     );
     for (const { phrase, hits } of byPhrase.values()) this.anchorMatcher.add(phrase, hits);
-    this.topicKey = this.claims.map((c, i) => `${c.value.kind}:${this.anchors[i][this.focusGroup[i]]?.join('|') ?? ''}`);
+    this.topicKey = this.claims.map((c, i) => `${c.value.kind}:${keys[i][this.focusGroup[i]] ?? ''}`);
     this.claims.forEach((c, i) => this.claimIndex.set(c, i));
     for (const claim of this.claims) {
       const list = this.claimsBySource.get(claim.source) ?? [];

@@ -196,6 +196,38 @@ export function loadKnowledge(files: readonly KnowledgeFile[], base?: LoadedKnow
   return result;
 }
 
+/** Deepest nesting of [ and { a knowledge file may have (real files need fewer than ten). */
+const maxNesting = 100;
+
+/** Offset where [ / { nesting (outside quoted strings) first exceeds `limit`, or -1. */
+function nestingBeyond(text: string, limit: number): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || (c === "'" && /[\s[{,:]/.test(text[i - 1] ?? ' '))) quote = c;
+    else if (c === '#' && /\s/.test(text[i - 1] ?? ' ')) {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '[' || c === '{') {
+      if (++depth > limit) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return -1;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let start = 0;
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) {
+    line++;
+    start = i + 1;
+  }
+  return { line, character: offset - start };
+}
+
 /** Problems a file has on its own (syntax, encoding, schema), without looking at other files. */
 export function fileErrors(file: KnowledgeFile): KnowledgeError[] {
   const kind = knowledgeFileKind(file.path);
@@ -217,6 +249,13 @@ function parseFile(file: KnowledgeFile, kind: KnowledgeFileKind, errors: Knowled
   }
   const lines = new LineCounter();
   const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
+  const deep = nestingBeyond(text, maxNesting);
+  if (deep >= 0) {
+    // Parsers recurse per level: refuse absurd nesting before it can exhaust the stack.
+    const at = lineAndColumn(text, deep);
+    errors.push({ kind: 'syntax', message: `brackets nested more than ${maxNesting} levels deep`, file: file.path, ...at });
+    return undefined;
+  }
   // Knowledge can be large: well-formed files take a fast path (JSON.parse, or js-yaml, with entry
   // positions found by one scan); the `yaml` parser, which reports exact error positions and limits
   // aliases, is used for any file the fast path is not sure of.

@@ -4,7 +4,7 @@ import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { Term } from '../knowledge/types';
 import { tokenize } from '../text/tokens';
 import { checkSentence, Finding } from './check';
-import { Citation, FrontMatter, parseProse } from './prose';
+import { BlockCache, Citation, FrontMatter, ParsedProse, parseProse, reparseAfterEdit } from './prose';
 import { splitSentences } from './sentences';
 
 export interface SentenceAnalysis {
@@ -43,6 +43,9 @@ export const maxBlockLength = 50_000;
 
 export class DocumentAnalyzer {
   private cache = new Map<string, BlockAnalysis>();
+  private readonly blocks = new BlockCache();
+  /** The last text parsed, and its blocks: an edit inside one line re-masks one block. */
+  private last?: { text: string; languageId: string; prose: ParsedProse };
   private kbVersion = -1;
 
   analyze(text: string, kb: KnowledgeBase, languageId = 'markdown'): DocumentAnalysis {
@@ -62,12 +65,15 @@ export class DocumentAnalyzer {
       this.cache.clear();
       this.kbVersion = kb.version;
     }
-    const prose = parseProse(text, languageId);
+    const reused = this.last && this.last.languageId === languageId && languageId === 'markdown' ? reparseAfterEdit(this.last.prose, this.last.text, text, this.blocks) : undefined;
+    const prose = reused ?? parseProse(text, languageId, this.blocks);
+    this.last = { text, languageId, prose };
     const next = new Map<string, BlockAnalysis>();
     const result: DocumentAnalysis = { sentences: [], terms: [], citations: [], frontMatter: prose.frontMatter, checkedBlocks: 0, totalBlocks: prose.blocks.length };
     let sliceStart = performance.now();
     for (const block of prose.blocks) {
-      const key = block.text + '\u0000' + text.slice(block.start, block.end);
+      // The raw text decides the masked text (with the block's kind, which its start decides).
+      const key = text.slice(block.start, block.end);
       let analysis = next.get(key) ?? this.cache.get(key);
       if (!analysis) {
         analysis = block.text.length > maxBlockLength ? { sentences: [], terms: [] } : analyzeBlock(kb, block.text, text.slice(block.start, block.end), block.citations.map((c) => relative(c, block.start)));

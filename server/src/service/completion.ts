@@ -32,21 +32,53 @@ export function completeCitations(document: TextDocument, position: Position, kb
   if (!match) return null;
   const typed = match[1];
   const replaceStart = { line: position.line, character: position.character - typed.length };
-  return rankedSources(document, position, kb, options).map(({ source, score }, rank): CompletionItem => {
+  let ranked = rankedSources(document, position, kb, options);
+  // With thousands of sources, send the best few hundred that match what is typed; the list is
+  // marked incomplete (see completionLimit), so the editor asks again as the key grows.
+  if (ranked.length > completionLimit) {
+    const typedLower = typed.toLowerCase();
+    ranked = ranked.filter(({ source }) => typedLower === '' || searchText(source).includes(typedLower)).slice(0, completionLimit);
+  }
+  return ranked.map(({ source, score }, rank): CompletionItem => {
     const csl = source.csl;
     return {
       label: source.key,
       kind: CompletionItemKind.Reference,
       detail: `${shortCitation(csl)}: ${csl.title ?? ''}`,
       labelDetails: { description: shortCitation(csl) },
-      documentation: { kind: MarkupKind.Markdown, value: formatReference(csl, options.style) + (score > 0 ? '\n\n*Supports this sentence.*' : '') },
+      documentation: { kind: MarkupKind.Markdown, value: formatted(source, options.style) + (score > 0 ? '\n\n*Supports this sentence.*' : '') },
       // Authors and title are searchable too: typing "[@steiner" or "[@cyber" finds the source.
-      filterText: `${source.key} ${(csl.author ?? []).map((a) => a.family ?? a.literal ?? '').join(' ')} ${csl.title ?? ''}`,
+      filterText: searchText(source),
       sortText: String(rank).padStart(5, '0'),
       preselect: rank === 0 && score > 0,
       textEdit: { range: { start: replaceStart, end: position }, newText: source.key },
     };
   });
+}
+
+/** Most items a completion sends when there are more sources (the list is then incomplete). */
+export const completionLimit = 500;
+
+const formattedCache = new WeakMap<Source, Map<string, string>>();
+/** A source's formatted reference, once per source and style. */
+function formatted(source: Source, style: ReferenceStyle): string {
+  let byStyle = formattedCache.get(source);
+  if (!byStyle) formattedCache.set(source, (byStyle = new Map()));
+  let text = byStyle.get(style);
+  if (text === undefined) byStyle.set(style, (text = formatReference(source.csl, style)));
+  return text;
+}
+
+const searchCache = new WeakMap<Source, string>();
+/** Key, authors and title, lower-cased: what completion filters on. */
+function searchText(source: Source): string {
+  let text = searchCache.get(source);
+  if (text === undefined) {
+    const csl = source.csl;
+    text = `${source.key} ${(csl.author ?? []).map((a) => a.family ?? a.literal ?? '').join(' ')} ${csl.title ?? ''}`.toLowerCase();
+    searchCache.set(source, text);
+  }
+  return text;
 }
 
 /** How strongly each source's claims and terms match the sentence around the cursor. */

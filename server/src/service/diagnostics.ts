@@ -80,7 +80,10 @@ export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, an
   for (const citation of analysis.citations) {
     for (const k of citation.keys) {
       if (known(k.key)) continue;
-      const closest = closestKeys(k.key, [...kb.sources.keys(), ...(options.extraKeys ?? [])]);
+      // Memoised per knowledge base: with thousands of sources, each look-up scans them all.
+      let fromKnowledge = kb.closestKeysMemo.get(k.key);
+      if (!fromKnowledge) kb.closestKeysMemo.set(k.key, (fromKnowledge = closestKeys(k.key, kb.sources.keys())));
+      const closest = options.extraKeys && options.extraKeys.size > 0 ? closestKeys(k.key, [...fromKnowledge, ...options.extraKeys]) : fromKnowledge;
       push('unknownCitation', 'unknown-citation', k.start, k.end, `Unknown citation key "${k.key}"${closest.length ? `; did you mean ${closest.map((c) => `@${c}`).join(', ')}?` : '.'}`, { key: k.key, suggestions: closest });
     }
   }

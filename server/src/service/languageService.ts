@@ -1,13 +1,13 @@
 // The language service: one object that holds the loaded knowledge and settings and answers LSP
 // questions about in-memory documents. No connection, no file system, no `vscode` in here.
-import { CodeAction, CompletionItem, Diagnostic, DocumentLink, Hover, Position, TextEdit } from 'vscode-languageserver-types';
+import { CodeAction, CompletionList, Diagnostic, DocumentLink, Hover, Position, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, PolicyLensSettings } from '../common/settings';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { Source } from '../knowledge/types';
 import { DocumentAnalysis, DocumentAnalyzer } from './analysis';
 import { codeActions } from './codeActions';
-import { completeCitations, rankedSources } from './completion';
+import { completeCitations, completionLimit, rankedSources } from './completion';
 import { computeDiagnostics, diagnosticSource } from './diagnostics';
 import { hover } from './hover';
 import { CslItem } from '../knowledge/types';
@@ -181,8 +181,10 @@ export class PolicyLensService {
     return hover(document, position, this.kb, analysis, { style: this.settings.referenceStyle, extraSources: this.sourcesFor(document.uri), diagnostics });
   }
 
-  completion(document: TextDocument, position: Position): CompletionItem[] | null {
-    return completeCitations(document, position, this.kb, { style: this.settings.referenceStyle, extraSources: this.sourcesFor(document.uri) });
+  completion(document: TextDocument, position: Position): CompletionList | null {
+    const items = completeCitations(document, position, this.kb, { style: this.settings.referenceStyle, extraSources: this.sourcesFor(document.uri) });
+    if (!items) return null;
+    return { isIncomplete: this.kb.sources.size + this.sourcesFor(document.uri).size > completionLimit, items };
   }
 
   /** The source entry a citation key at the cursor points to. */
@@ -215,14 +217,14 @@ export class PolicyLensService {
   /** Every source, those supporting the sentence at the cursor first, for the Insert Citation picker. */
   listSources(document?: TextDocument, position?: Position): SourceSummary[] {
     // Completion already ranks sources by the sentence at the cursor; reuse its order.
-    const items = document && position ? (rankedSources(document, position, this.kb, { style: this.settings.referenceStyle, extraSources: this.sourcesFor(document.uri) }) ?? []) : [];
-    const ranked = items.map((i) => i.source.key);
-    const supporting = new Set(items.filter((i) => i.score > 0).map((i) => i.source.key));
+    const ranked = document && position ? (rankedSources(document, position, this.kb, { style: this.settings.referenceStyle, extraSources: this.sourcesFor(document.uri) }) ?? []) : [];
+    const order = new Map(ranked.map((i, n) => [i.source.key, n]));
+    const supporting = new Set(ranked.filter((i) => i.score > 0).map((i) => i.source.key));
     const all = new Map<string, Source>(this.kb.sources);
     if (document) for (const [k, v] of this.sourcesFor(document.uri)) if (!all.has(k)) all.set(k, v);
-    const order = (key: string): number => (ranked.includes(key) ? ranked.indexOf(key) : ranked.length);
+    const rank = (key: string): number => order.get(key) ?? ranked.length;
     return [...all.values()]
-      .sort((a, b) => order(a.key) - order(b.key) || a.key.localeCompare(b.key))
+      .sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key))
       .map((s) => ({
         key: s.key,
         short: shortCitation(s.csl),
