@@ -14,17 +14,31 @@ import {
   referencesEditRequest,
 } from './common/protocol';
 import { defaultSettings, normalizeSettings, PolicyLensSettings, settingsSection } from './common/settings';
-import { parseBibliography } from './knowledge/bibliography';
-import { KnowledgeError, Source } from './knowledge/types';
-import { formatKnowledgeError, KnowledgeStore } from './node/knowledgeFiles';
-import { findMemos, isInside, readText } from './node/workspaceFiles';
-import { defaultCacheDir, finishReports, IngestedSource, listSourceFiles } from './node/sourceFiles';
-import { PolicyLensService } from './service/languageService';
-import { frontMatterOf } from './service/prose';
+import type * as Core from './core';
+import type { KnowledgeError, Source } from './knowledge/types';
+import type { IngestedSource, finishReports } from './node/sourceFiles';
+import type { KnowledgeStore } from './node/knowledgeFiles';
+import type { PolicyLensService } from './service/languageService';
+
+// The core (dist/core.js) is loaded on first use, after the handshake: see core.ts.
+let loadedCore: typeof Core | undefined;
+function core(): typeof Core {
+  // A runtime path, so the bundler leaves it alone and the core stays a file of its own.
+  if (!loadedCore) loadedCore = require(join(__dirname, 'core.js')) as typeof Core;
+  return loadedCore;
+}
+const parseBibliography: typeof Core.parseBibliography = (...a) => core().parseBibliography(...a);
+const formatKnowledgeError: typeof Core.formatKnowledgeError = (...a) => core().formatKnowledgeError(...a);
+const findMemos: typeof Core.findMemos = (...a) => core().findMemos(...a);
+const isInside: typeof Core.isInside = (...a) => core().isInside(...a);
+const readText: typeof Core.readText = (...a) => core().readText(...a);
+const listSourceFiles: typeof Core.listSourceFiles = (...a) => core().listSourceFiles(...a);
+const frontMatterOf: typeof Core.frontMatterOf = (...a) => core().frontMatterOf(...a);
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const knowledge = new KnowledgeStore();
+let knowledgeStore: KnowledgeStore | undefined;
+const knowledge = { load: (...a: Parameters<KnowledgeStore['load']>) => (knowledgeStore ??= new (core().KnowledgeStore)()).load(...a) };
 let settings: PolicyLensSettings = defaultSettings;
 let workspaceFolders: string[] = [];
 let trusted = true;
@@ -66,7 +80,7 @@ function sourcesFolders(): string[] {
 function loadKnowledge(): void {
   const { kb } = knowledge.load(knowledgeFolders(), true, ingested);
   knowledgeProblems = kb.errors;
-  if (!service) service = new PolicyLensService(kb, settings);
+  if (!service) service = new (core().PolicyLensService)(kb, settings);
   else service.setKnowledge(kb);
   publishFileProblems();
 }
@@ -120,7 +134,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = params.initializationOptions as { settings?: unknown; trusted?: boolean; cacheDir?: string } | undefined;
   if (options?.settings) settings = normalizeSettings(options.settings);
   trusted = options?.trusted !== false;
-  cacheDir = options?.cacheDir ?? defaultCacheDir();
+  cacheDir = options?.cacheDir;
   canReportProgress = params.capabilities.window?.workDoneProgress === true;
   return {
     capabilities: {
@@ -173,7 +187,7 @@ async function runIndexer(files: string[]): Promise<void> {
   type Result = ReturnType<typeof finishReports>;
   const result = await new Promise<Result>((resolveResult) => {
     if (files.length === 0) return resolveResult({ sources: [], errors: [] });
-    const worker = new Worker(join(__dirname, 'ingestWorker.js'), { workerData: { files, cacheDir } });
+    const worker = new Worker(join(__dirname, 'ingestWorker.js'), { workerData: { files, cacheDir: cacheDir ?? core().defaultCacheDir() } });
     worker.on('message', (m: { type: string; done: number; total: number; path: string; result: Result }) => {
       if (m.type === 'progress') progress?.report(Math.round((m.done / m.total) * 100), `${m.done + 1}/${m.total}: ${m.path.split(/[\\/]/).pop()}`);
       else if (m.type === 'done') resolveResult(m.result);

@@ -343,7 +343,7 @@ describe('security: a partial install (pdfjs missing beside the bundle)', () => 
     const copy = makeTempDir('no-pdfjs');
     const dist = join(copy, 'dist');
     mkdirSync(dist);
-    for (const f of ['server.js', 'ingestWorker.js']) if (existsSync(join(dirname(SERVER), f))) copyFileSync(join(dirname(SERVER), f), join(dist, f));
+    for (const f of ['server.js', 'core.js', 'ingestWorker.js']) if (existsSync(join(dirname(SERVER), f))) copyFileSync(join(dirname(SERVER), f), join(dist, f));
     symlinkSync(join(ROOT, 'knowledge'), join(copy, 'knowledge'), 'dir');
     const cache = join(copy, 'cache');
     const copyLog = join(copy, 'guard.log');
@@ -387,7 +387,7 @@ describe('security: the bundles apply no eval or Function constructor to workspa
       { bundle, context: /^Function\("return this"\)\(\)/, why: 'core-js globalThis fallback: constant code' },
       { bundle, context: /^Function\('return require\("'\+[\w$]+\+'"\)'\)\(\)/, why: 'core-js getBuiltInNodeModule fallback: requires a Node built-in by a name core-js passes' },
     ]),
-    { bundle: 'server.js', context: /new Function\(`\$\{[\w$]+\.default\.self\}`,`\$\{[\w$]+\.default\.scope\}`,/, why: 'ajv compile (lib/compile/index.ts): validators for the bundled schemas' },
+    { bundle: 'core.js', context: /new Function\(`\$\{[\w$]+\.default\.self\}`,`\$\{[\w$]+\.default\.scope\}`,/, why: 'ajv compile (lib/compile/index.ts): validators for the bundled schemas (the server loads core.js after initialize)' },
     { bundle: 'cli.js', context: /new Function\(`\$\{[\w$]+\.default\.self\}`,`\$\{[\w$]+\.default\.scope\}`,/, why: 'ajv compile (lib/compile/index.ts): validators for the bundled schemas' },
   ];
 
