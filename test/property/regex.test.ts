@@ -152,7 +152,7 @@ const inventory: InventoryEntry[] = [
   ["service/check.ts onlyAuxiliaries", "the words between a name and a verb, at most 60 characters", "checkSentence", ["/\\s+/"]],
   ["knowledge/loader.ts parseYamlList", "a glossary or claims YAML file (workspace): whether it has anchors or aliases", "loadKnowledge", ["/(^|[\\s[{,])[&*][^\\s,\\]}]/m"]],
   ["knowledge/loader.ts listEntryLines", "the lines of a glossary or claims YAML file (workspace)", "loadKnowledge", ["/\\r\\n|\\r|\\n/", "/^\\S/", "/^( *)- /"]],
-  ["knowledge/loader.ts nestingBeyond", "one character before a quote or # in a knowledge file (workspace)", "loadKnowledge", ["/[\\s[{,:]/", "/\\s/"]],
+  ["text/nesting.ts nestingBeyond", "one character before a quote or # in a knowledge file (workspace)", "loadKnowledge", ["/[\\s[{,:]/", "/\\s/"]],
   ["node/knowledgeFiles.ts hashFiles", "a bundled knowledge file's path (backslashes)", "trivial", ["/\\\\/g"]],
   ["node/knowledgeFiles.ts bundledKnowledge.relocate", "a bundled knowledge file's path (backslashes)", "trivial", ["/\\\\/g"]],
   ["service/prose.ts reparseAfterEdit", "the text an edit removed or inserted, at most 200 characters checked", "diagnostics", ["/[\\r\\n]/"]],

@@ -2,6 +2,7 @@
 // sources whose keys are known citations (no claims: the checker has nothing to compare with).
 import { parseDocument, LineCounter } from 'yaml';
 import { lineStarts } from '../text/lines';
+import { nestingBeyond } from '../text/nesting';
 import { CslItem, CslName, KnowledgeError, Source } from './types';
 
 export interface BibliographyLoad {
@@ -21,6 +22,8 @@ function parseCslJson(path: string, text: string): BibliographyLoad {
 }
 
 function parseCslYaml(path: string, text: string): BibliographyLoad {
+  // Parsers recurse per level: refuse absurd nesting before it can exhaust the stack.
+  if (nestingBeyond(text, 100) >= 0) return { sources: [], errors: [{ kind: 'syntax', message: 'brackets nested more than 100 levels deep', file: path, line: 0, character: 0 }] };
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {

@@ -3,6 +3,7 @@
 // only the broken entries are dropped: the rest of the file, and every other file, still loads.
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { CORE_SCHEMA, load as loadYamlFast } from 'js-yaml';
+import { nestingBeyond } from '../text/nesting';
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import claimsSchema from '../../../knowledge/schema/claims.schema.json';
 import glossarySchema from '../../../knowledge/schema/glossary.schema.json';
@@ -198,25 +199,6 @@ export function loadKnowledge(files: readonly KnowledgeFile[], base?: LoadedKnow
 
 /** Deepest nesting of [ and { a knowledge file may have (real files need fewer than ten). */
 const maxNesting = 100;
-
-/** Offset where [ / { nesting (outside quoted strings) first exceeds `limit`, or -1. */
-function nestingBeyond(text: string, limit: number): number {
-  let depth = 0;
-  let quote = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = '';
-    } else if (c === '"' || (c === "'" && /[\s[{,:]/.test(text[i - 1] ?? ' '))) quote = c;
-    else if (c === '#' && /\s/.test(text[i - 1] ?? ' ')) {
-      while (i < text.length && text[i] !== '\n') i++;
-    } else if (c === '[' || c === '{') {
-      if (++depth > limit) return i;
-    } else if ((c === ']' || c === '}') && depth > 0) depth--;
-  }
-  return -1;
-}
 
 function lineAndColumn(text: string, offset: number): { line: number; character: number } {
   let line = 0;
