@@ -194,34 +194,16 @@ function profilesIn(dir, top = 10) {
 }
 
 /**
- * The VSIX, packaged from a staging copy of the working tree (files git does not ignore, plus
- * dist/): packaging the working tree itself would also pack .bench/ and .e2e/, because the
- * repository has no .vscodeignore. If vsce refuses, the size is n/a and the reason is kept; a
- * second attempt with placeholder base URLs then gives the size the package would have.
+ * The VSIX, packaged as `npm run package` packages it (the .vscodeignore decides what goes in).
+ * If vsce refuses, the size is n/a and the reason is kept.
  */
 function vsixSize() {
-  const stage = join(OUT, 'vsix-stage');
-  rmSync(stage, { recursive: true, force: true });
-  const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { encoding: 'utf8' }).split('\0').filter(Boolean);
-  for (const f of [...listed, ...readdirSync(join(ROOT, 'dist')).map((f) => `dist/${f}`)]) {
-    if (!existsSync(join(ROOT, f)) || !statSync(join(ROOT, f)).isFile()) continue;
-    mkdirSync(dirname(join(stage, f)), { recursive: true });
-    copyFileSync(join(ROOT, f), join(stage, f));
-  }
   const vsce = join(ROOT, 'node_modules', '.bin', 'vsce');
   const out = join(OUT, 'policy-lens.vsix');
   rmSync(out, { force: true });
-  const attempt = (extra) => spawnSync(vsce, ['package', '--no-dependencies', ...extra, '-o', out], { cwd: stage, encoding: 'utf8', input: '' });
-  const plain = attempt([]);
-  const result = { files: listed.length };
-  if (plain.status === 0 && existsSync(out)) return { ...result, size: statSync(out).size };
-  result.error = `${plain.stdout}\n${plain.stderr}`.split('\n').find((l) => /ERROR/.test(l))?.replace(/^\s*ERROR\s*/, '').trim() ?? `vsce exited ${plain.status}`;
-  const placeholder = attempt(['--baseContentUrl', 'https://placeholder.invalid/', '--baseImagesUrl', 'https://placeholder.invalid/']);
-  if (placeholder.status === 0 && existsSync(out)) {
-    result.placeholderSize = statSync(out).size;
-    result.contents = /Packaged: .*\((\d+) files/.exec(placeholder.stdout)?.[1];
-  }
-  return result;
+  const run = spawnSync(vsce, ['package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '-o', out], { cwd: ROOT, encoding: 'utf8', input: '' });
+  if (run.status === 0 && existsSync(out)) return { size: statSync(out).size, contents: /Packaged: .*\((\d+) files/.exec(run.stdout)?.[1] };
+  return { error: `${run.stdout}\n${run.stderr}`.split('\n').find((l) => /ERROR/.test(l))?.replace(/^\s*ERROR\s*/, '').trim() ?? `vsce exited ${run.status}` };
 }
 
 function machine() {
@@ -374,9 +356,8 @@ sections.push(`### Targets\n\nEach latency is judged on the statistic named; p99
 
 const sizeRows = [
   ...Object.entries(results.sizes).map(([f, n]) => [`dist/${f}`, bytes(n)]),
-  ['VSIX (vsce package --no-dependencies)', results.vsix.size !== undefined ? bytes(results.vsix.size) : `n/a: ${results.vsix.error}`],
+  ['VSIX (as `npm run package` builds it)', results.vsix.size !== undefined ? `${bytes(results.vsix.size)} (${results.vsix.contents ?? '?'} files)` : `n/a: ${results.vsix.error}`],
 ];
-if (results.vsix.size === undefined && results.vsix.placeholderSize !== undefined) sizeRows.push(['VSIX with placeholder --baseContentUrl/--baseImagesUrl (what it would weigh)', `${bytes(results.vsix.placeholderSize)} (${results.vsix.contents ?? '?'} files)`]);
 sections.push(`### Sizes and startup\n\n${table(['what', 'value'], [
   ...sizeRows,
   ['Server: spawn → initialize answered (p50 / p99, n)', dist(results.startupMs)],

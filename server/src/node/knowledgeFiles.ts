@@ -1,7 +1,8 @@
 // Reads knowledge folders from disk for the server and the CLI (the language service itself never
 // touches the file system).
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { walkFiles } from './walk';
 import { join, resolve } from 'node:path';
 import { fileErrors, knowledgeFileKind, loadKnowledge, LoadedKnowledge, maxKnowledgeFileBytes } from '../knowledge/loader';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
@@ -21,32 +22,18 @@ export function readKnowledgeFolder(folder: string, errors: KnowledgeError[]): K
     errors.push({ kind: 'io', message: `knowledge folder not found: ${folder}`, file: folder, line: 0, character: 0 });
     return files;
   }
-  const walk = (dir: string, depth: number): void => {
-    if (depth > 4) return;
-    for (const name of readdirSync(dir).sort()) {
-      if (name.startsWith('.') || name === 'node_modules' || name === 'schema') continue;
-      const path = join(dir, name);
-      let stats;
-      try {
-        stats = statSync(path);
-      } catch {
-        continue;
-      }
-      if (stats.isDirectory()) walk(path, depth + 1);
-      else if (knowledgeFileKind(path)) {
-        if (stats.size > maxKnowledgeFileBytes) {
-          errors.push({ kind: 'io', message: `file is ${Math.round(stats.size / 1048576)} MB; knowledge files over ${maxKnowledgeFileBytes / 1048576} MB are not read`, file: path, line: 0, character: 0 });
-          continue;
-        }
-        try {
-          files.push({ path, text: decodeUtf8(readFileSync(path)) });
-        } catch (e) {
-          errors.push({ kind: 'io', message: (e as Error).message, file: path, line: 0, character: 0 });
-        }
-      }
+  for (const { path, stats } of walkFiles(folder, { maxDepth: 4, skip: new Set(['node_modules', 'schema']) })) {
+    if (!knowledgeFileKind(path)) continue;
+    if (stats.size > maxKnowledgeFileBytes) {
+      errors.push({ kind: 'io', message: `file is ${Math.round(stats.size / 1048576)} MB; knowledge files over ${maxKnowledgeFileBytes / 1048576} MB are not read`, file: path, line: 0, character: 0 });
+      continue;
     }
-  };
-  walk(folder, 0);
+    try {
+      files.push({ path, text: decodeUtf8(readFileSync(path)) });
+    } catch (e) {
+      errors.push({ kind: 'io', message: (e as Error).message, file: path, line: 0, character: 0 });
+    }
+  }
   return files;
 }
 

@@ -2,7 +2,8 @@
 // claims. PDF text comes from pdfjs-dist, loaded only when a PDF is met. Results are cached on
 // disk by content hash, so a report is read once however often the server starts.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { walkFiles } from './walk';
 import { homedir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,30 +41,9 @@ export function defaultCacheDir(): string {
 }
 
 export function listSourceFiles(folder: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string, depth: number): void => {
-    if (depth > 6 || out.length >= 5000) return;
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      if (name.startsWith('.')) continue;
-      const path = join(dir, name);
-      let stats;
-      try {
-        stats = statSync(path);
-      } catch {
-        continue;
-      }
-      if (stats.isDirectory()) walk(path, depth + 1);
-      else if (sourceExtensions.includes(extname(name).toLowerCase()) && stats.size <= maxSourceBytes) out.push(path);
-    }
-  };
-  walk(folder, 0);
-  return out;
+  return walkFiles(folder, { maxDepth: 6, maxFiles: 5000 })
+    .filter(({ path, stats }) => sourceExtensions.includes(extname(path).toLowerCase()) && stats.size <= maxSourceBytes)
+    .map(({ path }) => path);
 }
 
 type PdfJs = typeof import('pdfjs-dist');

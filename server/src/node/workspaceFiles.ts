@@ -1,7 +1,8 @@
 // Finding and reading files in the workspace for the server: memos for Check Workspace and
 // find-all-references, bibliography files. Bounded, so a huge workspace cannot stall the server.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, isAbsolute, resolve, sep } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { walkFiles } from './walk';
+import { relative, isAbsolute, resolve, sep } from 'node:path';
 
 export const maxWorkspaceFiles = 2000;
 export const maxMemoBytes = 5 * 1024 * 1024;
@@ -10,29 +11,12 @@ const skipped = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '
 
 export function findMemos(folders: readonly string[], extensions: readonly string[]): string[] {
   const found: string[] = [];
-  const walk = (dir: string, depth: number): void => {
-    if (depth > 12 || found.length >= maxWorkspaceFiles) return;
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      return;
+  for (const folder of folders) {
+    for (const { path, stats } of walkFiles(folder, { maxDepth: 12, maxFiles: maxWorkspaceFiles - found.length, skip: skipped })) {
+      if (extensions.some((e) => path.toLowerCase().endsWith(e)) && stats.size <= maxMemoBytes) found.push(path);
     }
-    for (const name of names.sort()) {
-      if (name.startsWith('.') || skipped.has(name)) continue;
-      const path = join(dir, name);
-      let stats;
-      try {
-        stats = statSync(path);
-      } catch {
-        continue;
-      }
-      if (stats.isDirectory()) walk(path, depth + 1);
-      else if (extensions.some((e) => name.toLowerCase().endsWith(e)) && stats.size <= maxMemoBytes) found.push(path);
-      if (found.length >= maxWorkspaceFiles) return;
-    }
-  };
-  for (const folder of folders) walk(folder, 0);
+    if (found.length >= maxWorkspaceFiles) break;
+  }
   return found;
 }
 

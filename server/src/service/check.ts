@@ -50,8 +50,9 @@ export function checkSentence(kb: KnowledgeBase, text: string, start: number, en
   // A "sentence" of hundreds of words is a list or pasted data, not a claim: it is not checked, which
   // also bounds the work per sentence.
   if (tokens.length === 0 || tokens.length > maxSentenceTokens) return [];
-  // Value extraction reads the raw characters, so it gets the sentence with offsets shifted back.
-  const values = extractValues(sentence, tokenize(sentence)).map((v) => shift(v, start));
+  // Value extraction reads the sentence on its own: the same tokens, with offsets shifted back.
+  const local = start === 0 ? tokens : tokens.map((t) => ({ ...t, start: t.start - start, end: t.end - start }));
+  const values = extractValues(sentence, local).map((v) => shift(v, start));
   const anchors = new Map<number, Map<number, PhraseMatch<unknown>[]>>();
   const terms = kb.termMatcher.matchLongest(tokens);
   const termForms = new Map<string, Set<string>>();

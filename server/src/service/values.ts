@@ -153,9 +153,12 @@ function matchWords(tokens: readonly Token[], i: number, words: string[]): boole
 
 /** The hedge that ends just before token i, and where it starts. */
 function hedgeBefore(tokens: readonly Token[], i: number, text: string): { hedge: Hedge; start: number } {
-  for (const [words, hedge] of hedges) {
-    const at = i - words.length;
-    if (at >= 0 && matchWords(tokens, at, words)) return { hedge, start: tokens[at].start };
+  // Only a word that can end a hedge is worth trying every hedge phrase against.
+  if (hedgeEnds.has(lower(tokens, i - 1))) {
+    for (const [words, hedge] of hedges) {
+      const at = i - words.length;
+      if (at >= 0 && matchWords(tokens, at, words)) return { hedge, start: tokens[at].start };
+    }
   }
   const before = text.slice(Math.max(0, tokens[i].start - 2), tokens[i].start);
   if (/~\s?$/.test(before)) return { hedge: 'approx', start: tokens[i].start - before.length + before.indexOf('~') };
@@ -412,7 +415,12 @@ function readOrdinalWord(tokens: readonly Token[], i: number, text: string): { m
   return { mention: { kind: 'ordinal', value, start: tokens[i].start, end: tokens[next - 1].end, determiner: hasDeterminer(tokens, i, text), words: true }, next };
 }
 
+const quantifierStarts = new Set(quantifierWords.map(([words]) => words[0]));
+const hedgeEnds = new Set(hedges.map(([words]) => words[words.length - 1]));
+
 function readQuantifier(tokens: readonly Token[], i: number): { mention: QuantifierMention; next: number } | undefined {
+  // Most words start no quantifier: one set look-up instead of trying every phrase.
+  if (!quantifierStarts.has(lower(tokens, i))) return undefined;
   for (const [words, quantifier] of quantifierWords) {
     if (!matchWords(tokens, i, words)) continue;
     const negated = lower(tokens, i - 1) === 'not' || (lower(tokens, i - 1) === 'a' && lower(tokens, i - 2) === 'not');
