@@ -26,6 +26,8 @@ export class KnowledgeBase {
   readonly focusGroup: number[];
   /** Expanded anchor phrases per claim and group. */
   readonly anchors: string[][][];
+  /** Per claim and anchor group: the matcher entries of the group's phrases. */
+  readonly groupEntries: AnchorHit[][][][];
   /** Per claim: its value kind and focus group phrases, the same for claims about the same thing. */
   readonly topicKey: string[];
   /** Claim index by claim, for findings that carry the claim. */
@@ -79,6 +81,9 @@ export class KnowledgeBase {
       ),
     );
     for (const { phrase, hits } of byPhrase.values()) this.anchorMatcher.add(phrase, hits);
+    // Per claim and group, the matcher entries (hit lists) of its phrases: a sentence's matches are
+    // looked up by entry, so only claims whose rarest group matched are ever visited.
+    this.groupEntries = this.anchors.map((groups) => groups.map((group) => [...new Set(group.map((phrase) => byPhrase.get(phrase.toLowerCase())!.hits))]));
     this.topicKey = this.claims.map((c, i) => `${c.value.kind}:${keys[i][this.focusGroup[i]] ?? ''}`);
     this.claims.forEach((c, i) => this.claimIndex.set(c, i));
     for (const claim of this.claims) {

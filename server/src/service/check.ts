@@ -1,7 +1,7 @@
 // Judges one sentence against the knowledge base: which claims it is about (every anchor group
 // matched), and for each, whether the value the sentence states agrees with the sourced one. When
 // unsure it says nothing: a false alarm costs more trust than a miss.
-import { KnowledgeBase } from '../knowledge/knowledgeBase';
+import { AnchorHit, KnowledgeBase } from '../knowledge/knowledgeBase';
 import { Claim, Quantifier, StancePredicate, Term } from '../knowledge/types';
 import { PhraseMatch } from '../text/phraseMatcher';
 import { stem, Token, tokenize } from '../text/tokens';
@@ -58,26 +58,36 @@ export function checkSentence(kb: KnowledgeBase, text: string, start: number, en
   const termForms = new Map<string, Set<string>>();
   const namedEndingAt = new Map<number, PhraseMatch<Term>>();
   for (const m of terms) if (['place', 'organisation', 'person', 'group'].includes(m.value.kind)) namedEndingAt.set(m.end, m);
+  // Where each matcher entry (a phrase and all the claims that use it) occurs in the sentence.
+  const occurrences = new Map<AnchorHit[], PhraseMatch<AnchorHit[]>[]>();
   for (const match of kb.anchorMatcher.matchAll(tokens)) {
-    // Only the head of a longer name is another thing ("Korea" in "North Korea", "Asia" in "Southeast
-    // Asia"); a modifier still names it ("Yoon" in "Yoon government").
-    const named = namedEndingAt.get(match.end);
-    const inside = named !== undefined && named.start < match.start ? named : undefined;
-    let forms: Set<string> | undefined;
-    if (inside) {
-      forms = termForms.get(inside.value.id);
-      if (!forms) termForms.set(inside.value.id, (forms = new Set(kb.formsOf(inside.value.id).map((f) => f.toLowerCase()))));
+    const list = occurrences.get(match.value);
+    if (list) list.push(match);
+    else occurrences.set(match.value, [match]);
+  }
+  // Only the head of a longer name is another thing ("Korea" in "North Korea", "Asia" in "Southeast
+  // Asia"); a modifier still names it ("Yoon" in "Yoon government").
+  const countsFor = (claim: number, group: number, m: PhraseMatch<unknown>): boolean => {
+    const named = namedEndingAt.get(m.end);
+    if (named === undefined || named.start >= m.start) return true;
+    let forms = termForms.get(named.value.id);
+    if (!forms) termForms.set(named.value.id, (forms = new Set(kb.formsOf(named.value.id).map((f) => f.toLowerCase()))));
+    return kb.anchors[claim][group].some((phrase) => forms!.has(phrase.toLowerCase()));
+  };
+  // Candidates come from hits on each claim's focus group (its rarest), so a phrase that thousands
+  // of claims share in a less specific group costs nothing; every other group is then looked up.
+  const candidates = new Set<number>();
+  for (const [entry, matches] of occurrences) {
+    for (const hit of entry) if (hit.group === kb.focusGroup[hit.claim] && matches.some((m) => countsFor(hit.claim, hit.group, m))) candidates.add(hit.claim);
+  }
+  for (const claim of candidates) {
+    const groups = new Map<number, PhraseMatch<unknown>[]>();
+    for (let g = 0; g < kb.groupEntries[claim].length; g++) {
+      const found = kb.groupEntries[claim][g].flatMap((entry) => occurrences.get(entry) ?? []).filter((m) => countsFor(claim, g, m));
+      if (found.length === 0) break;
+      groups.set(g, found);
     }
-    // One shared record per occurrence: thousands of claims may use the same phrase.
-    const one: PhraseMatch<unknown> = match;
-    for (const hit of match.value) {
-      if (inside && !kb.anchors[hit.claim][hit.group].some((phrase) => forms!.has(phrase.toLowerCase()))) continue;
-      let groups = anchors.get(hit.claim);
-      if (!groups) anchors.set(hit.claim, (groups = new Map()));
-      const list = groups.get(hit.group);
-      if (list) list.push(one);
-      else groups.set(hit.group, [one]);
-    }
+    if (groups.size === kb.groupEntries[claim].length) anchors.set(claim, groups);
   }
   const ctx: Context = { kb, text, raw, tokens, values, anchors, terms, focusByKind: new Map() };
   const findings: Finding[] = [];
