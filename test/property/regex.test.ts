@@ -138,7 +138,7 @@ const inventory: InventoryEntry[] = [
   ["service/values.ts extractValues", "memo: one sentence", "extractValues", ["/^\\d/", "/^\\d{1,2}$/", "/^\\p{Lu}/u"]],
   ["service/values.ts readDigits", "memo: one sentence", "extractValues", ["/\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?/y", "/\\d/", "/^(st|nd|rd|th)(?![\\p{L}\\p{N}])/iu", "/^x(?!\\p{L})/iu", "/,/g", "/^\\d{4}$/", "/^\\s?(?:[–—-]|to|through|until)\\s?(\\d{4}|\\d{2})(?![\\p{L}\\p{N}])/u", "/^\\p{Lu}/u", "/^(top|bottom)$/i"]],
   ["service/values.ts hasDeterminer", "memo: one sentence", "extractValues", ["/['’]s\\s*$/", "/['’]s\\s+$/"]],
-  ["service/values.ts readDate", "memo: one sentence", "extractValues", ["/^\\d{1,2}$/", "/^(st|nd|rd|th)/", "/^\\d{1,2}(st|nd|rd|th)$/", "/^\\d{4}$/", "/^[\\s,]*$/"]],
+  ["service/values.ts readDate", "memo: one sentence", "extractValues", ["/^\\d{1,2}$/", "/^\\d{4}$/", "/^[\\s,]*$/", "/^(\\d{1,2})(?:st|nd|rd|th)?$/i"]],
   ["service/values.ts readFraction", "memo: one sentence", "extractValues", ["/^[\\s-]$/"]],
   ["service/values.ts readOrdinalWord", "memo: one sentence", "extractValues", ["/^[\\s-]$/"]],
   ["service/values.ts linkTotals", "memo: one sentence", "extractValues", ["/^\\s+(?:out\\s+)?of\\s+(?:[^\\s\\d]+\\s+){0,3}$/"]],

@@ -53,6 +53,8 @@ describe('values: numbers', () => {
     const [day] = values('on 28 October 2022');
     assert.equal(day.kind, 'date');
     assert.deepEqual(day.kind === 'date' && [day.day, day.month, day.year], [28, 10, 2022]);
+    const [th] = values('on October 27th, 2022');
+    assert.deepEqual(th.kind === 'date' && [th.day, th.month, th.year], [27, 10, 2022]);
     const [year] = values('partners since 2005');
     assert.deepEqual(year.kind === 'year' && [year.year, year.preposition], [2005, 'since']);
     const [ordinal] = values('the seventieth anniversary');

@@ -318,9 +318,9 @@ export function formatNumber(value: number, unit: string, approx?: boolean, boun
   return prefix + body;
 }
 
-let currentText = '';
-function writeLike(memo: NumberMention, value: number, unit: string): string {
-  const written = currentText.slice(memo.valueStart, memo.valueEnd);
+/** The sourced value written the way the memo wrote its own ("78 percent", "78%", "50x"). */
+function writeLike(raw: string, memo: NumberMention, value: number, unit: string): string {
+  const written = raw.slice(memo.valueStart, memo.valueEnd);
   if (unit === 'percent') return /percent|per cent/i.test(written) ? `${value} percent` : `${value}%`;
   if (unit === 'times') return /x$/i.test(written) ? `${value}x` : `${value} times`;
   return String(value);
@@ -336,7 +336,6 @@ function judgeQuantity(ctx: Context, claimIndex: number, q: { value: number; uni
     if (share) return judgeQuantity(ctx, claimIndex, { value: Math.round((q.value / q.of) * 1000) / 10, unit: 'percent', approx: true });
   }
   if (!mention) return undefined;
-  currentText = ctx.raw;
   const sourced = formatNumber(q.value, q.unit, q.approx, q.bound) + (q.of ? ` of ${q.of}` : '');
   const agrees = overlaps(mentionInterval(mention), sourceInterval(q.value, q.approx, q.bound));
   const totalDiffers = q.of !== undefined && mention.of !== undefined && mention.of !== q.of;
@@ -348,7 +347,7 @@ function judgeQuantity(ctx: Context, claimIndex: number, q: { value: number; uni
   let replacement: string | undefined;
   // A bound in the source ("over 20") has no single value to write in.
   if (!q.bound) {
-    replacement = matchCase((mention.hedge === 'exact' ? '' : q.approx ? 'about ' : '') + writeLike(mention, q.value, q.unit), written);
+    replacement = matchCase((mention.hedge === 'exact' ? '' : q.approx ? 'about ' : '') + writeLike(ctx.raw, mention, q.value, q.unit), written);
     if (totalDiffers && mention.ofStart !== undefined) replacement += ctx.raw.slice(mention.end, mention.ofStart) + String(q.of);
   }
   return {

@@ -335,10 +335,11 @@ function readDate(tokens: readonly Token[], i: number, text: string): { mention:
     start = prev.start;
   }
   const a = tokens[next];
-  if (a && /^\d{1,2}$/.test(a.raw) && day === undefined && Number(a.raw) >= 1 && Number(a.raw) <= 31 && !/^(st|nd|rd|th)/.test(text.slice(a.end, a.end + 2)) || (a && /^\d{1,2}(st|nd|rd|th)$/.test(a.raw + text.slice(a.end, a.end + 2)) && day === undefined)) {
-    day = Number(a.raw);
+  // A day after the month: "October 27" or "October 27th" (one token).
+  const dayToken = a ? /^(\d{1,2})(?:st|nd|rd|th)?$/i.exec(a.raw) : null;
+  if (a && dayToken && day === undefined && Number(dayToken[1]) >= 1 && Number(dayToken[1]) <= 31) {
+    day = Number(dayToken[1]);
     end = a.end;
-    if (/^(st|nd|rd|th)/.test(text.slice(end, end + 2))) end += 2;
     next++;
   }
   const b = tokens[next];
