@@ -58,9 +58,21 @@ export class KnowledgeBase {
       const forms = surfaceForms(term);
       for (const key of [term.id, ...forms]) formsByKey.set(key.toLowerCase(), forms);
     }
-    this.anchors = this.claims.map((claim) => claim.about.map((group) => expandGroup(group, formsByKey)));
+    // Claims often share anchor groups: each distinct group is expanded, keyed and stored once.
+    const interned = new Map<string, { expanded: string[]; key: string }>();
+    const intern = (group: string[]): { expanded: string[]; key: string } => {
+      const raw = group.join('\u0001');
+      let entry = interned.get(raw);
+      if (!entry) {
+        const expanded = expandGroup(group, formsByKey);
+        interned.set(raw, (entry = { expanded, key: groupKey(expanded) }));
+      }
+      return entry;
+    };
+    const internedGroups = this.claims.map((claim) => claim.about.map(intern));
+    this.anchors = internedGroups.map((groups) => groups.map((g) => g.expanded));
     // Each group's key is computed once: how many claims share a group decides each claim's focus.
-    const keys = this.anchors.map((groups) => groups.map(groupKey));
+    const keys = internedGroups.map((groups) => groups.map((g) => g.key));
     const groupUse = new Map<string, number>();
     for (const claimKeys of keys) for (const k of claimKeys) groupUse.set(k, (groupUse.get(k) ?? 0) + 1);
     this.focusGroup = keys.map((claimKeys) => {
@@ -83,8 +95,22 @@ export class KnowledgeBase {
     for (const { phrase, hits } of byPhrase.values()) this.anchorMatcher.add(phrase, hits);
     // Per claim and group, the matcher entries (hit lists) of its phrases: a sentence's matches are
     // looked up by entry, so only claims whose rarest group matched are ever visited.
-    this.groupEntries = this.anchors.map((groups) => groups.map((group) => [...new Set(group.map((phrase) => byPhrase.get(phrase.toLowerCase())!.hits))]));
-    this.topicKey = this.claims.map((c, i) => `${c.value.kind}:${keys[i][this.focusGroup[i]] ?? ''}`);
+    const entriesOf = new Map<string[], AnchorHit[][]>();
+    this.groupEntries = this.anchors.map((groups) =>
+      groups.map((group) => {
+        let entries = entriesOf.get(group);
+        if (!entries) entriesOf.set(group, (entries = [...new Set(group.map((phrase) => byPhrase.get(phrase.toLowerCase())!.hits))]));
+        return entries;
+      }),
+    );
+    const topics = new Map<string, string>();
+    this.topicKey = this.claims.map((c, i) => {
+      const key = `${c.value.kind}:${keys[i][this.focusGroup[i]] ?? ''}`;
+      const shared = topics.get(key);
+      if (shared !== undefined) return shared;
+      topics.set(key, key);
+      return key;
+    });
     this.claims.forEach((c, i) => this.claimIndex.set(c, i));
     for (const claim of this.claims) {
       const list = this.claimsBySource.get(claim.source) ?? [];

@@ -1,11 +1,12 @@
 // Finds every occurrence of many phrases in a token stream at once, with a trie over normalised
-// tokens: one pass over the text, whatever the number of phrases.
+// tokens: one pass over the text, whatever the number of phrases. The trie is flat (one map of
+// edges keyed by node and token, ends in an array by node), which keeps large knowledge small.
 import { Token, tokenize } from './tokens';
 
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  /** Entries whose phrase ends here, with which of its tokens must be written in capitals. */
-  ends: { value: number; upperMask: boolean[] }[];
+interface End {
+  value: number;
+  /** Which of the phrase's tokens must be written in capitals. */
+  upperMask: boolean[];
 }
 
 export interface PhraseMatch<T> {
@@ -18,7 +19,9 @@ export interface PhraseMatch<T> {
 }
 
 export class PhraseMatcher<T> {
-  private readonly root: TrieNode = { next: new Map(), ends: [] };
+  /** Edges: `${node}\u0001${token}` → child node. Node 0 is the root. */
+  private readonly edges = new Map<string, number>();
+  private readonly ends: (End[] | undefined)[] = [undefined];
   private readonly values: T[] = [];
   private longest = 0;
 
@@ -26,12 +29,14 @@ export class PhraseMatcher<T> {
   add(phrase: string, value: T): void {
     const tokens = tokenize(phrase);
     if (tokens.length === 0) return;
-    let node = this.root;
+    let node = 0;
     for (const token of tokens) {
-      let child = node.next.get(token.norm);
-      if (!child) {
-        child = { next: new Map(), ends: [] };
-        node.next.set(token.norm, child);
+      const key = `${node}\u0001${token.norm}`;
+      let child = this.edges.get(key);
+      if (child === undefined) {
+        child = this.ends.length;
+        this.ends.push(undefined);
+        this.edges.set(key, child);
       }
       node = child;
     }
@@ -40,7 +45,7 @@ export class PhraseMatcher<T> {
     // short capitalised tokens are case-sensitive.
     for (let i = 0; i < tokens.length; i++) if (tokens[i].raw.length > 5) upperMask[i] = false;
     this.values.push(value);
-    node.ends.push({ value: this.values.length - 1, upperMask });
+    (this.ends[node] ??= []).push({ value: this.values.length - 1, upperMask });
     this.longest = Math.max(this.longest, tokens.length);
   }
 
@@ -48,11 +53,12 @@ export class PhraseMatcher<T> {
   matchAll(tokens: readonly Token[]): PhraseMatch<T>[] {
     const found: PhraseMatch<T>[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      let node: TrieNode | undefined = this.root;
+      let node = 0;
       for (let j = i; j < tokens.length && j - i < this.longest; j++) {
-        node = node.next.get(tokens[j].norm);
-        if (!node) break;
-        for (const end of node.ends) {
+        const child = this.edges.get(`${node}\u0001${tokens[j].norm}`);
+        if (child === undefined) break;
+        node = child;
+        for (const end of this.ends[node] ?? []) {
           if (end.upperMask.every((mustBeUpper, k) => !mustBeUpper || tokens[i + k].upper)) {
             found.push({ value: this.values[end.value], first: i, last: j + 1, start: tokens[i].start, end: tokens[j].end });
           }
