@@ -238,21 +238,16 @@ function recheckAll(): void {
   for (const document of documents.all()) schedule(document.uri);
 }
 
-// Front matter `bibliography:` files and `references:`, per document, re-read when they change.
+// Front matter `bibliography:` files and `references:`, per document: the front matter last read
+// for it. Read again when the front matter changes, or when a watched file changes (cleared then).
 const frontMatterCache = new Map<string, string>();
-
-const frontMatterText = new Map<string, string>();
 
 function updateDocumentSources(document: TextDocument): void {
   const s = getService();
-  // Only the front matter matters here; skip the YAML parse when it is unchanged.
   const head = frontMatterOf(document.getText())?.yaml ?? '';
-  if (frontMatterText.get(document.uri) === head && frontMatterCache.has(document.uri)) return;
-  frontMatterText.set(document.uri, head);
+  if (frontMatterCache.get(document.uri) === head) return;
+  frontMatterCache.set(document.uri, head);
   const bibliography = s.frontMatterBibliography(document);
-  const signature = JSON.stringify(bibliography.files) + bibliography.references.map((r) => r.key).join(',');
-  if (frontMatterCache.get(document.uri) === signature) return;
-  frontMatterCache.set(document.uri, signature);
   const sources: Source[] = [...bibliography.references];
   if (document.uri.startsWith('file:')) {
     const base = dirname(fileURLToPath(document.uri));
@@ -334,7 +329,6 @@ documents.onDidChangeContent((e) => schedule(e.document.uri));
 documents.onDidClose((e) => {
   service?.close(e.document.uri);
   frontMatterCache.delete(e.document.uri);
-  frontMatterText.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
