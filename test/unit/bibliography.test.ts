@@ -30,6 +30,17 @@ describe('bibliographies', () => {
     assert.equal(b.csl.title, 'A Nested Title');
   });
 
+  it('reads entry types and field names that are Object.prototype members as unknown words', () => {
+    const { sources, errors } = parseBibtex('/refs.bib', '@constructor{a, title = {T}, __proto__ = {x}, toString = {y}}\n@misc{b, title = constructor}\n@string{hasOwnProperty = "z"}\n@misc{c, title = hasOwnProperty}');
+    assert.deepEqual(errors, []);
+    const [a, b, c] = sources;
+    assert.equal(a.csl.type, 'document');
+    assert.equal(a.csl.title, 'T');
+    assert.equal(Object.getPrototypeOf(a.csl), Object.prototype);
+    assert.equal(b.csl.title, 'constructor', 'an undefined macro is kept as written');
+    assert.equal(c.csl.title, 'z');
+  });
+
   it('reports an unclosed BibTeX entry with its line', () => {
     const { errors } = parseBibtex('/refs.bib', '\n\n@book{x, title = {open');
     assert.equal(errors[0].line, 2);

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { tokenize } from '../../server/src/text/tokens';
+import { stem, tokenize } from '../../server/src/text/tokens';
 import { extractValues, mentionInterval, NumberMention, overlaps, sourceInterval, ValueMention } from '../../server/src/service/values';
 
 function values(text: string): ValueMention[] {
@@ -69,6 +69,15 @@ describe('values: numbers', () => {
     assert.equal(q?.kind === 'quantifier' && q.quantifier, 'minority');
     const n = values('not a majority of partners').find((v) => v.kind === 'quantifier');
     assert.equal(n?.kind === 'quantifier' && n.negated, true);
+  });
+});
+
+describe('values: words that name Object.prototype members', () => {
+  it('reads no value from "constructor", "toString" or "__proto__", and stems them as words', () => {
+    assert.deepEqual(values('The constructor and the toString step of the valueOf plan, not its __proto__ or hasOwnProperty.'), []);
+    assert.equal(stem('constructor'), 'constructor');
+    assert.equal(stem('valueof'), 'valueof');
+    assert.deepEqual(numbers('constructor twenty-one').map((n) => n.value), [21]);
   });
 });
 

@@ -3,6 +3,7 @@
 import { parseDocument, LineCounter } from 'yaml';
 import { lineStarts } from '../text/lines';
 import { nestingBeyond } from '../text/nesting';
+import { wordTable } from '../text/table';
 import { CslItem, CslName, KnowledgeError, Source } from './types';
 
 export interface BibliographyLoad {
@@ -63,11 +64,11 @@ export function fromCslItems(path: string, items: unknown[], position: (i: numbe
   return { sources, errors };
 }
 
-const bibtexTypes: Record<string, string> = {
+const bibtexTypes = wordTable<string>({
   article: 'article-journal', book: 'book', booklet: 'pamphlet', inbook: 'chapter', incollection: 'chapter', inproceedings: 'paper-conference',
   conference: 'paper-conference', manual: 'report', mastersthesis: 'thesis', phdthesis: 'thesis', techreport: 'report', report: 'report',
   misc: 'document', online: 'webpage', electronic: 'webpage', unpublished: 'manuscript',
-};
+});
 
 /**
  * A small BibTeX reader: `@type{key, field = {value} | "value" | number, …}` with nested braces,
@@ -76,7 +77,7 @@ const bibtexTypes: Record<string, string> = {
 export function parseBibtex(path: string, text: string): BibliographyLoad {
   const sources: Source[] = [];
   const errors: KnowledgeError[] = [];
-  const macros: Record<string, string> = { jan: 'January', feb: 'February', mar: 'March', apr: 'April', may: 'May', jun: 'June', jul: 'July', aug: 'August', sep: 'September', oct: 'October', nov: 'November', dec: 'December' };
+  const macros = wordTable<string>({ jan: 'January', feb: 'February', mar: 'March', apr: 'April', may: 'May', jun: 'June', jul: 'July', aug: 'August', sep: 'September', oct: 'October', nov: 'November', dec: 'December' });
   const starts = lineStarts(text);
   const lineAt = (offset: number): { line: number; character: number } => {
     // Binary search over line starts: entries are many, the text is long.
@@ -149,7 +150,7 @@ function matchingClose(text: string, open: number): number {
 }
 
 function readFields(body: string, macros: Record<string, string>): Record<string, string> {
-  const fields: Record<string, string> = {};
+  const fields = wordTable<string>();
   let i = 0;
   while (i < body.length) {
     // Skip spaces and one comma by hand (two adjacent \s* around an optional comma backtrack).

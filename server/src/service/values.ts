@@ -3,6 +3,7 @@
 // quantifier words. Offsets are those of the text given (block-relative in the checker).
 import { Quantifier } from '../knowledge/types';
 import { Token } from '../text/tokens';
+import { wordTable } from '../text/table';
 
 export type Hedge = 'exact' | 'approx' | 'nearly' | 'just-over' | 'over' | 'under' | 'at-least' | 'at-most';
 
@@ -65,27 +66,27 @@ export interface QuantifierMention extends Span {
 
 export type ValueMention = NumberMention | YearMention | DateMention | PeriodMention | OrdinalMention | QuantifierMention;
 
-const units: Record<string, number> = {
+const units = wordTable<number>({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const tens: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const scales: Record<string, number> = { hundred: 100, thousand: 1000, million: 1e6, billion: 1e9 };
-const ordinalUnits: Record<string, number> = {
+});
+const tens = wordTable<number>({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
+const scales = wordTable<number>({ hundred: 100, thousand: 1000, million: 1e6, billion: 1e9 });
+const ordinalUnits = wordTable<number>({
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11,
   twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19,
-};
-const ordinalTens: Record<string, number> = {
+});
+const ordinalTens = wordTable<number>({
   twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70, eightieth: 80, ninetieth: 90, hundredth: 100,
-};
-const denominators: Record<string, number> = {
+});
+const denominators = wordTable<number>({
   half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fourth: 4, fourths: 4, fifth: 5, fifths: 5, sixth: 6, sixths: 6,
   seventh: 7, sevenths: 7, eighth: 8, eighths: 8, ninth: 9, ninths: 9, tenth: 10, tenths: 10,
-};
-export const months: Record<string, number> = {
+});
+export const months = wordTable<number>({
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
   august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
-};
+});
 export const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 // Hedges, longest first; each a sequence of lower-case words.
