@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // policy-lens: checks memos from the command line with the same service as the editor.
 //   policy-lens check [--format text|json|sarif] [--knowledge DIR]... [--sources DIR]... FILE...
 //   policy-lens validate [--knowledge DIR]... [--sources DIR]...
@@ -12,7 +11,8 @@ import { defaultSettings } from './common/settings';
 import { formatKnowledgeError, loadKnowledgeFolders, writeSnapshot } from './node/knowledgeFiles';
 import { PolicyLensService } from './service/languageService';
 import { toSarif } from './node/sarif';
-import { defaultCacheDir, ingestFolders } from './node/sourceFiles';
+import { readSourcesInWorker } from './node/ingestInWorker';
+import { defaultCacheDir, listSourceFiles } from './node/sourceFiles';
 
 const version = '0.1.0';
 const usage = `Usage:
@@ -113,7 +113,13 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
-  const ingested = await ingestFolders(options.sources.map((s) => resolve(s)), options.cache ? defaultCacheDir() : undefined);
+  // Read in a worker, as the server does: pdfjs is an ES module, and this bundle runs as a script.
+  const sourceFiles = options.sources.flatMap((s) => listSourceFiles(resolve(s)));
+  const ingested = await readSourcesInWorker(sourceFiles, options.cache ? defaultCacheDir() : undefined);
+  if (ingested.failure) {
+    process.stderr.write(`policy-lens: reading sources failed: ${ingested.failure}\n`);
+    return 2;
+  }
   const { kb } = loadKnowledgeFolders(options.knowledge.map((k) => resolve(k)), options.bundled, ingested.sources);
   for (const e of ingested.errors) process.stderr.write(`${formatKnowledgeError(e)}\n`);
   for (const e of kb.errors) process.stderr.write(`${formatKnowledgeError(e)}\n`);

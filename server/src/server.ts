@@ -3,7 +3,6 @@
 // the workspace, and deciding when to check.
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import {
   CancellationToken, CodeActionKind, createConnection, Diagnostic, DiagnosticSeverity, InitializeParams, InitializeResult, Location, LSPErrorCodes,
   ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
@@ -16,7 +15,8 @@ import {
 import { defaultSettings, normalizeSettings, PolicyLensSettings, settingsSection } from './common/settings';
 import type * as Core from './core';
 import type { KnowledgeError, Source } from './knowledge/types';
-import type { IngestedSource, finishReports } from './node/sourceFiles';
+import { readSourcesInWorker } from './node/ingestInWorker';
+import type { IngestedSource } from './node/sourceFiles';
 import type { KnowledgeStore } from './node/knowledgeFiles';
 import type { PolicyLensService } from './service/languageService';
 
@@ -185,19 +185,8 @@ function indexSources(): void {
 async function runIndexer(files: string[]): Promise<void> {
   const progress = canReportProgress && files.length > 0 ? await connection.window.createWorkDoneProgress() : undefined;
   progress?.begin('Policy Lens: reading sources', 0, `${files.length} file(s)`, false);
-  type Result = ReturnType<typeof finishReports>;
-  const result = await new Promise<Result>((resolveResult) => {
-    if (files.length === 0) return resolveResult({ sources: [], errors: [] });
-    const worker = new Worker(join(__dirname, 'ingestWorker.js'), { workerData: { files, cacheDir: cacheDir ?? core().defaultCacheDir() } });
-    worker.on('message', (m: { type: string; done: number; total: number; path: string; result: Result }) => {
-      if (m.type === 'progress') progress?.report(Math.round((m.done / m.total) * 100), `${m.done + 1}/${m.total}: ${m.path.split(/[\\/]/).pop()}`);
-      else if (m.type === 'done') resolveResult(m.result);
-    });
-    worker.on('error', (e) => {
-      connection.console.error(`policy-lens: reading sources failed: ${e.message}`);
-      resolveResult({ sources: [], errors: [] });
-    });
-  });
+  const result = await readSourcesInWorker(files, cacheDir ?? core().defaultCacheDir(), (p) => progress?.report(Math.round((p.done / p.total) * 100), `${p.done + 1}/${p.total}: ${p.path.split(/[\\/]/).pop()}`));
+  if (result.failure) connection.console.error(`policy-lens: reading sources failed: ${result.failure}`);
   ingested = result.sources;
   sourceProblems = result.errors;
   progress?.done();

@@ -207,14 +207,3 @@ export function finishReports(reports: readonly ReadReport[]): { sources: Ingest
   }
   return { sources, errors };
 }
-
-/** Reads every report in the folders (through the cache) and extracts their claims. */
-export async function ingestFolders(folders: readonly string[], cacheDir: string | undefined, onProgress?: (done: number, total: number, path: string) => void): Promise<{ sources: IngestedSource[]; errors: KnowledgeError[] }> {
-  const files = folders.flatMap(listSourceFiles);
-  const reports: ReadReport[] = [];
-  for (const [i, path] of files.entries()) {
-    onProgress?.(i, files.length, path);
-    reports.push(await readReportCached(path, cacheDir));
-  }
-  return finishReports(reports);
-}

@@ -105,13 +105,14 @@ function relative(c: Citation, by: number): Citation {
 
 function analyzeBlock(kb: KnowledgeBase, text: string, raw: string, citations: Citation[]): BlockAnalysis {
   const spans = splitSentences(text);
+  const tokens = tokenize(text);
   const sentences: SentenceAnalysis[] = spans.map((span, i) => {
     // A citation right after a sentence's full stop ("… 78%. [@kim2023]") belongs to that sentence.
     const nextStart = i + 1 < spans.length ? spans[i + 1].start : Infinity;
     const own = citations.filter((c) => c.start >= span.start && (c.end <= span.end || (c.start < nextStart && i + 1 < spans.length ? c.end <= nextStart : true)) && c.start < nextStart);
-    return { start: span.start, end: span.end, findings: checkSentence(kb, text, span.start, span.end, raw), citations: own };
+    return { start: span.start, end: span.end, findings: checkSentence(kb, text, span.start, span.end, raw, tokens), citations: own };
   });
-  const terms: TermOccurrence[] = kb.termMatcher.matchLongest(tokenize(text)).map((m) => {
+  const terms: TermOccurrence[] = kb.termMatcher.matchLongest(tokens).map((m) => {
     const written = text.slice(m.start, m.end);
     return { term: m.value, start: m.start, end: m.end, short: isShortForm(written) };
   });

@@ -4,6 +4,7 @@
 import { AnchorHit, KnowledgeBase } from '../knowledge/knowledgeBase';
 import { Claim, Quantifier, StancePredicate, Term } from '../knowledge/types';
 import { PhraseMatch } from '../text/phraseMatcher';
+import { wordTable } from '../text/table';
 import { stem, Token, tokenize } from '../text/tokens';
 import {
   DateMention, extractValues, mentionInterval, monthNames, NumberMention, OrdinalMention, overlaps, QuantifierMention,
@@ -40,13 +41,29 @@ interface Context {
   focusByKind: Map<string, PhraseMatch<unknown>[]>;
 }
 
+/** The run of `tokens` (sorted by offset) inside [start, end). */
+function tokensWithin(tokens: readonly Token[], start: number, end: number): Token[] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  let last = lo;
+  while (last < tokens.length && tokens[last].end <= end) last++;
+  return tokens.slice(lo, last);
+}
+
 /**
  * Checks the sentence `text.slice(start, end)`; offsets in findings are offsets into `text`.
  * `text` is prose with markup masked; `raw` is the same stretch as written, for messages and fixes.
  */
-export function checkSentence(kb: KnowledgeBase, text: string, start: number, end: number, raw: string = text): Finding[] {
+export function checkSentence(kb: KnowledgeBase, text: string, start: number, end: number, raw: string = text, textTokens?: readonly Token[]): Finding[] {
   const sentence = text.slice(start, end);
-  const tokens = tokenize(sentence, start);
+  // Tokens never cross a sentence boundary (it falls at punctuation and space), so the sentence's
+  // tokens are a run of the text's when the caller has tokenised the text already.
+  const tokens = textTokens ? tokensWithin(textTokens, start, end) : tokenize(sentence, start);
   // A "sentence" of hundreds of words is a list or pasted data, not a claim: it is not checked, which
   // also bounds the work per sentence.
   if (tokens.length === 0 || tokens.length > maxSentenceTokens) return [];
@@ -728,7 +745,7 @@ function splitList(c: { start: number; end: number; text: string }): { start: nu
   close(words.length);
   return parts;
 }
-const monthIndex: Record<string, true> = Object.fromEntries(monthNames.map((m) => [m.toLowerCase(), true]));
+const monthIndex = wordTable<true>(Object.fromEntries(monthNames.map((m) => [m.toLowerCase(), true])));
 
 const ignorable = new Set(['the', 'of', 'for', 'and', '&', 'in', 'at', 's', 'de', 'on', 'korea', 'korean', 'republic', 'rok', 'us', 'u', 'united', 'states']);
 // Words every institution's name has; they cannot tell two institutions apart.

@@ -221,10 +221,12 @@ export interface BlockOptions {
 }
 
 function makeBlock(text: string, start: number, end: number, options: BlockOptions): ProseBlock {
-  const chars = text.slice(start, end).split('');
   const raw = text.slice(start, end);
+  // Masked code units are marked here and replaced in one pass at the end: cheaper than editing
+  // an array of characters, which showed up in cold-start profiles.
+  const masked = new Uint8Array(raw.length);
   const mask = (from: number, to: number): void => {
-    for (let i = Math.max(0, from); i < Math.min(chars.length, to); i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+    if (to > from) masked.fill(1, Math.max(0, from), Math.min(raw.length, to));
   };
   const citations: Citation[] = [];
   if (!options.plain) {
@@ -233,7 +235,30 @@ function makeBlock(text: string, start: number, end: number, options: BlockOptio
   } else {
     findCitations(raw, mask, citations, start, new Uint8Array(raw.length));
   }
-  return { start, end, text: chars.join(''), citations };
+  return { start, end, text: applyMask(raw, masked), citations };
+}
+
+/** `raw` with every marked code unit but line breaks replaced by a space (so the length is kept). */
+function applyMask(raw: string, masked: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  while (i < raw.length) {
+    let j = masked.indexOf(1, i);
+    if (j < 0) j = raw.length;
+    out += raw.slice(i, j);
+    if (j === raw.length) break;
+    let k = masked.indexOf(0, j);
+    if (k < 0) k = raw.length;
+    for (let at = j; at < k; ) {
+      let lineBreak = at;
+      while (lineBreak < k && raw.charCodeAt(lineBreak) !== 10 && raw.charCodeAt(lineBreak) !== 13) lineBreak++;
+      out += ' '.repeat(lineBreak - at);
+      if (lineBreak < k) out += raw[lineBreak++];
+      at = lineBreak;
+    }
+    i = k;
+  }
+  return out;
 }
 
 /** Blockquote markers, the list marker of an item's first paragraph, heading markers. */

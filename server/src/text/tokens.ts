@@ -1,6 +1,8 @@
 // Word tokens with their offsets, normalised for matching. Possessive 's is dropped and a light
 // stemmer folds plurals and -ed/-ing forms, so knowledge phrases are written once in base form.
 
+import { wordTable } from './table';
+
 export interface Token {
   /** Offset of the first character in the tokenised string. */
   start: number;
@@ -18,6 +20,21 @@ export interface Token {
 const wordPattern = /[\p{L}\p{N}]+|&/gu;
 const possessive = /^['’‘]s(?![\p{L}\p{N}])/u;
 
+// Memos repeat their words, so each word's normal form is computed once. Bounded: a document of
+// random strings only restarts the memo.
+const normalForms = new Map<string, { norm: string; upper: boolean }>();
+const maxNormalForms = 50_000;
+
+function normalForm(raw: string): { norm: string; upper: boolean } {
+  let form = normalForms.get(raw);
+  if (!form) {
+    if (normalForms.size >= maxNormalForms) normalForms.clear();
+    form = { norm: stem(raw.toLowerCase()), upper: isUpper(raw) };
+    normalForms.set(raw, form);
+  }
+  return form;
+}
+
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
   wordPattern.lastIndex = 0;
@@ -26,7 +43,8 @@ export function tokenize(text: string, offset = 0): Token[] {
     const raw = match[0];
     const start = match.index;
     const end = start + raw.length;
-    tokens.push({ start: start + offset, end: end + offset, raw, norm: stem(raw.toLowerCase()), upper: isUpper(raw) });
+    const { norm, upper } = normalForm(raw);
+    tokens.push({ start: start + offset, end: end + offset, raw, norm, upper });
     // Skip a possessive 's so that "Korea's" reads as "Korea".
     const rest = text.slice(end, end + 3);
     if (possessive.test(rest)) wordPattern.lastIndex = end + 2;
@@ -39,7 +57,7 @@ function isUpper(raw: string): boolean {
   return raw === raw.toUpperCase();
 }
 
-const irregular: Record<string, string> = {
+const irregular = wordTable<string>({
   countries: 'country',
   parties: 'party',
   policies: 'policy',
@@ -55,7 +73,7 @@ const irregular: Record<string, string> = {
   people: 'person',
   men: 'man',
   women: 'woman',
-};
+});
 
 /**
  * A deliberately small stemmer: folds the inflections a memo writer uses for the same word
