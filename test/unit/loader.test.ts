@@ -1,6 +1,10 @@
 import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadKnowledge } from '../../server/src/knowledge/loader';
+import { KnowledgeStore } from '../../server/src/node/knowledgeFiles';
 import { testClaims, testClaims2, testFiles, testGlossary, testSources } from './helpers';
 
 function errorsOf(files: { path: string; text: string }[]) {
@@ -85,5 +89,100 @@ describe('knowledge loader', () => {
     assert.equal(knowledgeFileKind('/k/refs.json'), 'sources');
     assert.equal(knowledgeFileKind('/k/schema/x.schema.json'), undefined);
     assert.equal(knowledgeFileKind('/k/notes.md'), undefined);
+  });
+});
+
+describe('knowledge store (the server reloads knowledge as files change)', () => {
+  const folder = (): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'pl-store-'));
+    mkdirSync(join(dir, 'claims'));
+    writeFileSync(join(dir, 'sources.json'), testSources);
+    writeFileSync(join(dir, 'glossary.yaml'), testGlossary);
+    writeFileSync(join(dir, 'claims', 'alpha2023.yaml'), testClaims);
+    writeFileSync(join(dir, 'claims', 'beta2022.yaml'), testClaims2);
+    return dir;
+  };
+
+  it('parses only the files that changed since the last load, and forgets removed ones', () => {
+    const dir = folder();
+    try {
+      const store = new KnowledgeStore();
+      const first = store.load([dir], false);
+      assert.deepEqual(first.kb.errors, []);
+      assert.deepEqual([first.timings.parsedFiles, first.timings.reusedFiles], [4, 0]);
+      writeFileSync(join(dir, 'claims', 'beta2022.yaml'), testClaims2.replace('id: speed', 'id: speed-renamed'));
+      const second = store.load([dir], false);
+      assert.deepEqual([second.timings.parsedFiles, second.timings.reusedFiles], [1, 3]);
+      assert.ok(second.kb.claims.some((c) => c.id === 'beta2022/speed-renamed'));
+      assert.ok(!second.kb.claims.some((c) => c.id === 'beta2022/speed'));
+      unlinkSync(join(dir, 'claims', 'beta2022.yaml'));
+      const third = store.load([dir], false);
+      assert.ok(!third.kb.claims.some((c) => c.source === 'beta2022'));
+      assert.equal(third.timings.parsedFiles, 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the last good version of a file that breaks, and says so', () => {
+    const dir = folder();
+    try {
+      const store = new KnowledgeStore();
+      const good = store.load([dir], false).kb.claims.filter((c) => c.source === 'alpha2023').length;
+      writeFileSync(join(dir, 'claims', 'alpha2023.yaml'), `${testClaims}\n  - id: [unclosed\n`);
+      const broken = store.load([dir], false);
+      assert.equal(broken.kb.claims.filter((c) => c.source === 'alpha2023').length, good);
+      assert.equal(broken.kb.errors.length, 1);
+      assert.match(broken.kb.errors[0].message, /last good version of this file is still in use/);
+      // A first load with the broken file has nothing to fall back on: the error, and no entries.
+      const fresh = new KnowledgeStore().load([dir], false);
+      assert.equal(fresh.kb.claims.filter((c) => c.source === 'alpha2023').length, 0);
+      assert.doesNotMatch(fresh.kb.errors[0].message, /last good version/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a glossary entry citing a source that a later reload adds gets its citation back', () => {
+    const dir = folder();
+    try {
+      const store = new KnowledgeStore();
+      writeFileSync(join(dir, 'sources.json'), JSON.stringify((JSON.parse(testSources) as { id: string }[]).filter((s) => s.id !== 'beta2022')));
+      const without = store.load([dir], false);
+      const cited = (kb: typeof without.kb) => kb.terms.filter((t) => t.sources.some((ref) => ref.key === 'beta2022')).length;
+      assert.ok(without.kb.errors.some((e) => e.kind === 'reference' && e.message.includes('"beta2022"')));
+      assert.equal(cited(without.kb), 0);
+      writeFileSync(join(dir, 'sources.json'), testSources);
+      const withSource = store.load([dir], false);
+      // The glossary file was not parsed again: its entries were not changed by the first load.
+      assert.ok(withSource.timings.reusedFiles >= 1);
+      assert.ok(cited(withSource.kb) > 0);
+      assert.deepEqual(withSource.kb.errors, []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stores each anchor group once for all the claims that have it, frozen', () => {
+    const files = [
+      { path: '/kb/sources.json', text: testSources },
+      { path: '/kb/glossary.yaml', text: testGlossary },
+      { path: '/kb/claims/alpha2023.yaml', text: testClaims },
+      { path: '/kb/claims/beta2022.yaml', text: testClaims2 },
+    ];
+    const { claims } = loadKnowledge(files);
+    const byKey = new Map<string, readonly string[]>();
+    let shared = 0;
+    for (const claim of claims) {
+      for (const group of claim.about) {
+        assert.ok(Object.isFrozen(group));
+        const seen = byKey.get(group.join('|'));
+        if (seen) {
+          assert.equal(seen, group, 'one array per distinct group');
+          shared++;
+        } else byKey.set(group.join('|'), group);
+      }
+    }
+    assert.ok(shared > 0, 'the test knowledge has claims with a group in common');
   });
 });

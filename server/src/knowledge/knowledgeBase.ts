@@ -59,14 +59,19 @@ export class KnowledgeBase {
       for (const key of [term.id, ...forms]) formsByKey.set(key.toLowerCase(), forms);
     }
     // Claims often share anchor groups: each distinct group is expanded, keyed and stored once.
+    // The loader shares one array per distinct group, so most look-ups hit the first map.
     const interned = new Map<string, { expanded: string[]; key: string }>();
-    const intern = (group: string[]): { expanded: string[]; key: string } => {
+    const internedArrays = new Map<readonly string[], { expanded: string[]; key: string }>();
+    const intern = (group: readonly string[]): { expanded: string[]; key: string } => {
+      let entry = internedArrays.get(group);
+      if (entry) return entry;
       const raw = group.join('\u0001');
-      let entry = interned.get(raw);
+      entry = interned.get(raw);
       if (!entry) {
         const expanded = expandGroup(group, formsByKey);
         interned.set(raw, (entry = { expanded, key: groupKey(expanded) }));
       }
+      internedArrays.set(group, entry);
       return entry;
     };
     const internedGroups = this.claims.map((claim) => claim.about.map(intern));
@@ -81,16 +86,28 @@ export class KnowledgeBase {
       return best;
     });
     // One matcher entry per distinct phrase: a phrase many claims share ("exports") is matched once.
+    // Each distinct group's phrases are looked up once, not once per claim that has the group.
     const byPhrase = new Map<string, { phrase: string; hits: AnchorHit[] }>();
-    this.anchors.forEach((groups, claim) =>
-      groups.forEach((group, groupIndex) =>
-        group.forEach((phrase) => {
+    const phraseEntriesOf = new Map<string[], { phrase: string; hits: AnchorHit[] }[]>();
+    const phraseEntries = (group: string[]): { phrase: string; hits: AnchorHit[] }[] => {
+      let entries = phraseEntriesOf.get(group);
+      if (!entries) {
+        const found = new Set<{ phrase: string; hits: AnchorHit[] }>();
+        for (const phrase of group) {
           const key = phrase.toLowerCase();
           let entry = byPhrase.get(key);
           if (!entry) byPhrase.set(key, (entry = { phrase, hits: [] }));
-          entry.hits.push({ claim, group: groupIndex });
-        }),
-      ),
+          found.add(entry);
+        }
+        phraseEntriesOf.set(group, (entries = [...found]));
+      }
+      return entries;
+    };
+    this.anchors.forEach((groups, claim) =>
+      groups.forEach((group, groupIndex) => {
+        const hit = { claim, group: groupIndex };
+        for (const entry of phraseEntries(group)) entry.hits.push(hit);
+      }),
     );
     for (const { phrase, hits } of byPhrase.values()) this.anchorMatcher.add(phrase, hits);
     // Per claim and group, the matcher entries (hit lists) of its phrases: a sentence's matches are
@@ -99,16 +116,18 @@ export class KnowledgeBase {
     this.groupEntries = this.anchors.map((groups) =>
       groups.map((group) => {
         let entries = entriesOf.get(group);
-        if (!entries) entriesOf.set(group, (entries = [...new Set(group.map((phrase) => byPhrase.get(phrase.toLowerCase())!.hits))]));
+        if (!entries) entriesOf.set(group, (entries = phraseEntries(group).map((entry) => entry.hits)));
         return entries;
       }),
     );
-    const topics = new Map<string, string>();
+    // Looked up by group key, then kind, so that 100,000 claims make no string each.
+    const topics = new Map<string, Map<string, string>>();
     this.topicKey = this.claims.map((c, i) => {
-      const key = `${c.value.kind}:${keys[i][this.focusGroup[i]] ?? ''}`;
-      const shared = topics.get(key);
-      if (shared !== undefined) return shared;
-      topics.set(key, key);
+      const groupKey = keys[i][this.focusGroup[i]] ?? '';
+      let byKind = topics.get(groupKey);
+      if (!byKind) topics.set(groupKey, (byKind = new Map()));
+      let key = byKind.get(c.value.kind);
+      if (key === undefined) byKind.set(c.value.kind, (key = `${c.value.kind}:${groupKey}`));
       return key;
     });
     this.claims.forEach((c, i) => this.claimIndex.set(c, i));
@@ -147,7 +166,7 @@ export function surfaceForms(term: Term): string[] {
   return [...new Set(forms.filter((f) => f.trim().length > 0))];
 }
 
-function expandGroup(group: string[], formsByKey: Map<string, string[]>): string[] {
+function expandGroup(group: readonly string[], formsByKey: Map<string, string[]>): string[] {
   const out = new Set<string>();
   for (const phrase of group) {
     out.add(phrase);

@@ -8,6 +8,7 @@ import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocum
 import claimsSchema from '../../../knowledge/schema/claims.schema.json';
 import glossarySchema from '../../../knowledge/schema/glossary.schema.json';
 import sourcesSchema from '../../../knowledge/schema/sources.schema.json';
+import { KnowledgePool } from './compact';
 import { Claim, ClaimValue, CslItem, FileLocation, KnowledgeError, KnowledgeFile, Source, Term, TermKind } from './types';
 
 export type KnowledgeFileKind = 'sources' | 'glossary' | 'claims';
@@ -90,7 +91,9 @@ interface ParsedFile {
  * undefined, and the caller uses the `yaml` parser.
  */
 function parseYamlList(file: KnowledgeFile, kind: KnowledgeFileKind, text: string): ParsedFile | undefined {
-  if (/(^|[\s[{,])[&*][^\s,\]}]/m.test(text)) return undefined; // anchors or aliases: the guarded parser
+  // Anchors or aliases go to the guarded parser. Most files have neither character at all, and
+  // looking for one is much cheaper than the pattern.
+  if ((text.includes('&') || text.includes('*')) && /(^|[\s[{,])[&*][^\s,\]}]/m.test(text)) return undefined;
   let data: unknown;
   try {
     data = loadYamlFast(text, { schema: CORE_SCHEMA, json: false });
@@ -110,21 +113,28 @@ function parseYamlList(file: KnowledgeFile, kind: KnowledgeFileKind, text: strin
 
 /** Lines (0-based) where the entries of the top-level list `key:` begin ("  - id: …"). */
 function listEntryLines(text: string, key: string): number[] {
-  const lines = text.split(/\r\n|\r|\n/);
   const out: number[] = [];
   let inList = false;
   let indent = -1;
-  for (let n = 0; n < lines.length; n++) {
-    const line = lines[n];
+  // Line by line with indexOf rather than split: knowledge files can have a million lines in all.
+  for (let start = 0, n = 0; start <= text.length; n++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     if (!inList) {
-      if (line.startsWith(`${key}:`)) inList = true;
-      continue;
+      if (text.startsWith(`${key}:`, start)) inList = true;
+    } else {
+      const first = text.charCodeAt(start);
+      // The next top-level key ends the list.
+      if (start < lineEnd && first !== 0x20 && first !== 0x09 && first !== 0x23) break;
+      let i = start;
+      while (i < lineEnd && text.charCodeAt(i) === 0x20) i++;
+      if (i + 1 < lineEnd && text.charCodeAt(i) === 0x2d && text.charCodeAt(i + 1) === 0x20) {
+        if (indent < 0) indent = i - start;
+        if (i - start === indent) out.push(n);
+      }
     }
-    if (/^\S/.test(line) && !line.startsWith('#')) break; // the next top-level key
-    const m = /^( *)- /.exec(line);
-    if (!m) continue;
-    if (indent < 0) indent = m[1].length;
-    if (m[1].length === indent) out.push(n);
+    start = end + 1;
   }
   return out;
 }
@@ -174,26 +184,100 @@ function parseJsonArray(file: KnowledgeFile, text: string): ParsedFile | undefin
   return { file, kind: 'sources', lines, data, itemOffsets, valid: true };
 }
 
+/** One knowledge file, parsed and validated on its own, its valid entries in compact form. */
+export interface ParsedKnowledgeFile {
+  path: string;
+  kind: KnowledgeFileKind;
+  /** Problems the file has on its own: encoding, syntax, schema. */
+  errors: KnowledgeError[];
+  sources: Source[];
+  terms: Term[];
+  claims: Claim[];
+  /** Per entry (sources, terms or claims, in order): its index in the file's list, to locate later errors. */
+  indexes: number[];
+  /** A claims file's `source:` key. */
+  claimsSource?: string;
+}
+
+/**
+ * Parses and validates one file and returns its valid entries, compact (see compact.ts). Problems
+ * between files (duplicates, references) are found when files are assembled. A `pool` shared by
+ * the files of one load stores strings and anchor groups they have in common once.
+ */
+export function parseKnowledgeFile(file: KnowledgeFile, pool = new KnowledgePool()): ParsedKnowledgeFile {
+  const kind = knowledgeFileKind(file.path) ?? 'sources';
+  const out: ParsedKnowledgeFile = { path: file.path, kind, errors: [], sources: [], terms: [], claims: [], indexes: [] };
+  const p = parseFile(file, kind, out.errors);
+  if (!p) return out;
+  if (kind === 'sources') readSources(p, out);
+  else if (kind === 'glossary') readGlossary(p, out, pool);
+  else readClaims(p, out, pool);
+  return out;
+}
+
 /**
  * Loads knowledge files. `base` is knowledge already loaded and checked (the bundled snapshot): the
  * files are added to it, and duplicates and references are checked against it too.
  */
 export function loadKnowledge(files: readonly KnowledgeFile[], base?: LoadedKnowledge): LoadedKnowledge {
+  const pool = new KnowledgePool();
+  const texts = new Map(files.map((f) => [f.path, f.text]));
+  const parsed = files.filter((f) => knowledgeFileKind(f.path)).map((f) => parseKnowledgeFile(f, pool));
+  return assembleKnowledge(parsed, base, (path) => texts.get(path));
+}
+
+/**
+ * Puts parsed files together: sources first (glossary and claims refer to them), then glossary,
+ * then claims; the first definition of a key or id wins, and later ones are reported, as are
+ * references to sources or glossary entries that no file defines. `textOf` gives a file's text
+ * again, for the exact position of such an error (they are rare, so positions are found only then).
+ */
+export function assembleKnowledge(files: readonly ParsedKnowledgeFile[], base?: LoadedKnowledge, textOf: (path: string) => string | undefined = () => undefined): LoadedKnowledge {
   const result: LoadedKnowledge = base
     ? { sources: [...base.sources], terms: [...base.terms], claims: [...base.claims], errors: [...base.errors] }
     : { sources: [], terms: [], claims: [], errors: [] };
-  const parsed: ParsedFile[] = [];
-  for (const file of files) {
-    const kind = knowledgeFileKind(file.path);
-    if (!kind) continue;
-    const one = parseFile(file, kind, result.errors);
-    if (one) parsed.push(one);
+  const reparsed = new Map<string, ParsedFile>();
+  const at: Locator = (f, path, fallback) => locateLater(f, path, textOf, reparsed, fallback);
+  for (const f of files) result.errors.push(...f.errors);
+  const sourceKeys = new Set(result.sources.map((s) => s.key));
+  for (const f of files) {
+    f.sources.forEach((source, j) => {
+      if (sourceKeys.has(source.key)) {
+        result.errors.push({ kind: 'duplicate', message: `duplicate source key "${source.key}"`, ...at(f, [f.indexes[j], 'id'], source.origin) });
+        return;
+      }
+      sourceKeys.add(source.key);
+      result.sources.push(source);
+    });
   }
-  // Sources first: glossary and claims refer to them.
-  for (const p of parsed.filter((p) => p.kind === 'sources')) readSources(p, result);
-  for (const p of parsed.filter((p) => p.kind === 'glossary')) readGlossary(p, result);
-  for (const p of parsed.filter((p) => p.kind === 'claims')) readClaims(p, result);
-  checkReferences(parsed, result);
+  const termIds = new Set(result.terms.map((t) => t.id));
+  for (const f of files) {
+    f.terms.forEach((term, j) => {
+      if (termIds.has(term.id)) {
+        result.errors.push({ kind: 'duplicate', message: `duplicate glossary id "${term.id}"`, ...at(f, ['terms', f.indexes[j], 'id'], term.origin) });
+        return;
+      }
+      termIds.add(term.id);
+      result.terms.push(term);
+    });
+  }
+  const claimIds = new Set(result.claims.map((c) => c.id));
+  for (const f of files) {
+    if (f.claimsSource === undefined) continue;
+    if (!sourceKeys.has(f.claimsSource)) {
+      result.errors.push({ kind: 'reference', message: `source "${f.claimsSource}" is not defined in any sources file`, ...at(f, ['source']) });
+      continue;
+    }
+    f.claims.forEach((claim, j) => {
+      if (claimIds.has(claim.id)) {
+        result.errors.push({ kind: 'duplicate', message: `duplicate claim id "${claim.id.slice(claim.source.length + 1)}" in source ${claim.source}`, ...at(f, ['claims', f.indexes[j], 'id'], claim.origin) });
+        return;
+      }
+      claimIds.add(claim.id);
+      result.claims.push(claim);
+    });
+  }
+  checkReferences(files, result, at, base ? { terms: base.terms.length, claims: base.claims.length } : { terms: 0, claims: 0 });
   return result;
 }
 
@@ -212,12 +296,7 @@ function lineAndColumn(text: string, offset: number): { line: number; character:
 
 /** Problems a file has on its own (syntax, encoding, schema), without looking at other files. */
 export function fileErrors(file: KnowledgeFile): KnowledgeError[] {
-  const kind = knowledgeFileKind(file.path);
-  if (!kind) return [];
-  const errors: KnowledgeError[] = [];
-  const parsed = parseFile(file, kind, errors);
-  if (parsed) validate(parsed, kind === 'sources' ? undefined : kind === 'glossary' ? 'terms' : 'claims', errors);
-  return errors;
+  return knowledgeFileKind(file.path) ? parseKnowledgeFile(file).errors : [];
 }
 
 function parseFile(file: KnowledgeFile, kind: KnowledgeFileKind, errors: KnowledgeError[]): ParsedFile | undefined {
@@ -377,18 +456,13 @@ function origin(p: ParsedFile, path: (string | number)[]): FileLocation {
   return { file: at.file, line: at.line, character: at.character };
 }
 
-function readSources(p: ParsedFile, result: LoadedKnowledge): void {
-  const broken = validate(p, undefined, result.errors);
+function readSources(p: ParsedFile, out: ParsedKnowledgeFile): void {
+  const broken = validate(p, undefined, out.errors);
   if (!broken || !Array.isArray(p.data)) return;
   p.data.forEach((item: CslItem, i) => {
     if (broken.has(i)) return;
-    const at = origin(p, [i]);
-    if (seenKeys(result.sources, (s) => s.key).has(item.id)) {
-      result.errors.push({ kind: 'duplicate', message: `duplicate source key "${item.id}"`, ...locate(p, [i, 'id']) });
-      return;
-    }
-    result.sources.push({ key: item.id, csl: item, origin: at, kind: 'knowledge' });
-    seenKeys(result.sources, (s) => s.key).add(item.id);
+    out.sources.push({ key: item.id, csl: item, origin: origin(p, [i]), kind: 'knowledge' });
+    out.indexes.push(i);
   });
 }
 
@@ -404,120 +478,114 @@ interface RawTerm {
   expandOnFirstUse?: boolean;
 }
 
-function readGlossary(p: ParsedFile, result: LoadedKnowledge): void {
-  const broken = validate(p, 'terms', result.errors);
+function readGlossary(p: ParsedFile, out: ParsedKnowledgeFile, pool: KnowledgePool): void {
+  const broken = validate(p, 'terms', out.errors);
   if (!broken) return;
   const terms = (p.data as { terms: RawTerm[] }).terms;
   terms.forEach((raw, i) => {
     if (broken.has(i)) return;
-    if (seenKeys(result.terms, (t) => t.id).has(raw.id)) {
-      result.errors.push({ kind: 'duplicate', message: `duplicate glossary id "${raw.id}"`, ...locate(p, ['terms', i, 'id']) });
-      return;
-    }
-    result.terms.push({
-      id: raw.id,
-      term: raw.term,
-      kind: raw.kind,
-      expansion: raw.expansion,
-      aliases: raw.aliases ?? [],
-      definition: raw.definition.trim(),
-      sources: raw.sources ?? [],
-      background: raw.background,
+    out.terms.push({
+      id: pool.word(raw.id),
+      term: pool.word(raw.term),
+      kind: pool.word(raw.kind) as TermKind,
+      expansion: raw.expansion === undefined ? undefined : pool.word(raw.expansion),
+      aliases: (raw.aliases ?? []).map((a) => pool.word(a)),
+      definition: pool.own(raw.definition.trim()),
+      sources: (raw.sources ?? []).map((ref) => ({ key: pool.word(ref.key), locator: pool.word(ref.locator) })),
+      background: raw.background && { text: pool.own(raw.background.text), from: pool.word(raw.background.from) },
       expandOnFirstUse: raw.expandOnFirstUse ?? (raw.kind === 'acronym' && raw.expansion !== undefined),
       origin: origin(p, ['terms', i]),
     });
-    seenKeys(result.terms, (t) => t.id).add(raw.id);
+    out.indexes.push(i);
   });
 }
 
 const valueKinds = ['quantity', 'year', 'date', 'period', 'ordinal', 'role', 'holders', 'stance', 'preference', 'quantifier', 'entity'] as const;
 
-function readClaims(p: ParsedFile, result: LoadedKnowledge): void {
-  const broken = validate(p, 'claims', result.errors);
+function readClaims(p: ParsedFile, out: ParsedKnowledgeFile, pool: KnowledgePool): void {
+  const broken = validate(p, 'claims', out.errors);
   if (!broken) return;
   const data = p.data as { source: string; claims: Record<string, unknown>[] };
-  if (!seenKeys(result.sources, (s) => s.key).has(data.source)) {
-    result.errors.push({ kind: 'reference', message: `source "${data.source}" is not defined in any sources file`, ...locate(p, ['source']) });
-    return;
-  }
+  const source = pool.word(data.source);
+  out.claimsSource = source;
   data.claims.forEach((raw, i) => {
     if (broken.has(i)) return;
-    const id = `${data.source}/${raw.id as string}`;
-    if (seenKeys(result.claims, (c) => c.id).has(id)) {
-      result.errors.push({ kind: 'duplicate', message: `duplicate claim id "${raw.id as string}" in source ${data.source}`, ...locate(p, ['claims', i, 'id']) });
-      return;
-    }
     const kind = valueKinds.find((k) => raw[k] !== undefined)!;
-    const value = { kind, [kind]: raw[kind] } as unknown as ClaimValue;
+    const value = { kind, [kind]: pool.plain(raw[kind]) } as unknown as ClaimValue;
     if (value.kind === 'holders') value.holders.exclusive = value.holders.exclusive ?? true;
-    result.claims.push({
-      id,
-      source: data.source,
-      locator: raw.locator as string,
-      statement: (raw.statement as string).trim(),
-      about: (raw.about as string[][] | undefined) ?? [],
+    out.claims.push({
+      id: pool.own(`${source}/${raw.id as string}`),
+      source,
+      locator: pool.word(raw.locator as string),
+      statement: pool.own((raw.statement as string).trim()),
+      about: ((raw.about as string[][] | undefined) ?? []).map((group) => pool.group(group)),
       value,
-      note: raw.note as string | undefined,
-      qualifier: raw.qualifier as string | undefined,
+      note: raw.note === undefined ? undefined : pool.own(raw.note as string),
+      qualifier: raw.qualifier === undefined ? undefined : pool.own(raw.qualifier as string),
       origin: origin(p, ['claims', i]),
     });
-    seenKeys(result.claims, (c) => c.id).add(id);
+    out.indexes.push(i);
   });
 }
 
-/** The ids already loaded into a list, kept beside it so duplicate checks cost O(1). */
-const idSets = new WeakMap<object, Set<string>>();
-function seenKeys<T>(list: T[], id: (x: T) => string): Set<string> {
-  let set = idSets.get(list);
-  if (!set) idSets.set(list, (set = new Set(list.map(id))));
-  return set;
+/** The position of `path` in a file, parsed again for it (see assembleKnowledge). */
+function locateLater(f: ParsedKnowledgeFile, path: (string | number)[], textOf: (path: string) => string | undefined, reparsed: Map<string, ParsedFile>, fallback?: FileLocation): Omit<KnowledgeError, 'kind' | 'message'> {
+  let p = reparsed.get(f.path);
+  if (!p) {
+    const text = textOf(f.path);
+    if (text === undefined) return { file: f.path, line: fallback?.line ?? 0, character: fallback?.character ?? 0 };
+    reparsed.set(f.path, (p = { file: { path: f.path, text }, kind: f.kind, lines: new LineCounter(), data: undefined }));
+  }
+  return locate(p, path);
 }
 
-/** Dangling references: unknown source keys in glossary entries, unknown people and organisations in claims. */
-function checkReferences(parsed: ParsedFile[], result: LoadedKnowledge): void {
+type Locator = (f: ParsedKnowledgeFile, path: (string | number)[], fallback?: FileLocation) => Omit<KnowledgeError, 'kind' | 'message'>;
+
+/**
+ * Dangling references: unknown source keys in glossary entries, unknown people and organisations
+ * in claims. Entries are shared with the files they came from (a server keeps those to reload
+ * quickly), so a term that loses a reference is replaced by a copy rather than changed.
+ */
+function checkReferences(files: readonly ParsedKnowledgeFile[], result: LoadedKnowledge, at: Locator, checked: { terms: number; claims: number }): void {
   const sourceKeys = new Set(result.sources.map((s) => s.key));
-  const termIds = new Map(result.terms.map((t) => [t.id, t]));
-  const byFile = new Map(parsed.map((p) => [p.file.path, p]));
-  // Entry positions by id, per file, so each reference error finds its entry in O(1).
-  const positions = new Map<string, Map<string, number>>();
-  const indexIn = (file: string, list: 'terms' | 'claims', id: string): number => {
-    const key = `${file}\u0000${list}`;
-    let map = positions.get(key);
-    if (!map) {
-      const p = byFile.get(file);
-      const entries = ((p?.data as Record<string, { id: string }[]> | undefined)?.[list] ?? []) as { id: string }[];
-      map = new Map(entries.map((e, i) => [e?.id, i]));
-      positions.set(key, map);
-    }
-    return map.get(id) ?? -1;
+  const termById = new Map(result.terms.map((t) => [t.id, t]));
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  /** The file an entry came from and its index in that file's list (only looked up for an error). */
+  const place = (entry: Term | Claim, list: 'terms' | 'claims'): [ParsedKnowledgeFile | undefined, number] => {
+    const f = byPath.get(entry.origin.file);
+    const j = f ? (f[list] as (Term | Claim)[]).indexOf(entry) : -1;
+    return [f, f && j >= 0 ? f.indexes[j] : -1];
   };
-  const refError = (location: FileLocation, path: (string | number)[], message: string): void => {
-    const p = byFile.get(location.file);
-    const at = p ? locate(p, path) : { file: location.file, line: location.line, character: location.character };
-    result.errors.push({ kind: 'reference', message, ...at });
+  const refError = (entry: Term | Claim, list: 'terms' | 'claims', path: (string | number)[], message: string): void => {
+    const [f, index] = place(entry, list);
+    const location = f ? at(f, [list, index, ...path], entry.origin) : { file: entry.origin.file, line: entry.origin.line, character: entry.origin.character };
+    result.errors.push({ kind: 'reference', message, ...location });
   };
-  for (const term of result.terms) {
-    const index = indexIn(term.origin.file, 'terms', term.id);
+  for (let i = checked.terms; i < result.terms.length; i++) {
+    const term = result.terms[i];
+    if (term.sources.every((ref) => sourceKeys.has(ref.key))) continue;
     term.sources.forEach((ref, j) => {
-      if (!sourceKeys.has(ref.key)) refError(term.origin, ['terms', index, 'sources', j, 'key'], `glossary entry "${term.id}" cites unknown source "${ref.key}"`);
+      if (!sourceKeys.has(ref.key)) refError(term, 'terms', ['sources', j, 'key'], `glossary entry "${term.id}" cites unknown source "${ref.key}"`);
     });
-    term.sources = term.sources.filter((ref) => sourceKeys.has(ref.key));
+    result.terms[i] = { ...term, sources: term.sources.filter((ref) => sourceKeys.has(ref.key)) };
   }
-  result.claims = result.claims.filter((claim) => {
-    const index = indexIn(claim.origin.file, 'claims', claim.id.slice(claim.source.length + 1));
+  const claims = result.claims.slice(0, checked.claims);
+  for (let i = checked.claims; i < result.claims.length; i++) {
+    const claim = result.claims[i];
     const missing: [string, (string | number)[]][] = [];
     const value = claim.value;
     const requireTerm = (id: string, path: (string | number)[], kinds: TermKind[]): void => {
-      const term = termIds.get(id);
+      const term = termById.get(id);
       if (!term) missing.push([`claim "${claim.id}" refers to unknown glossary id "${id}"`, path]);
       else if (!kinds.includes(term.kind)) missing.push([`claim "${claim.id}": "${id}" is a ${term.kind}, expected ${kinds.join(' or ')}`, path]);
     };
     if (value.kind === 'role') {
-      requireTerm(value.role.person, ['claims', index, 'role', 'person'], ['person']);
-      if (value.role.org) requireTerm(value.role.org, ['claims', index, 'role', 'org'], ['organisation', 'group', 'programme', 'event', 'acronym']);
+      requireTerm(value.role.person, ['role', 'person'], ['person']);
+      if (value.role.org) requireTerm(value.role.org, ['role', 'org'], ['organisation', 'group', 'programme', 'event', 'acronym']);
     }
-    if (value.kind === 'holders') value.holders.people.forEach((id, j) => requireTerm(id, ['claims', index, 'holders', 'people', j], ['person']));
-    for (const [message, path] of missing) refError(claim.origin, path, message);
-    return missing.length === 0;
-  });
+    if (value.kind === 'holders') value.holders.people.forEach((id, j) => requireTerm(id, ['holders', 'people', j], ['person']));
+    for (const [message, path] of missing) refError(claim, 'claims', path, message);
+    if (missing.length === 0) claims.push(claim);
+  }
+  result.claims = claims;
 }

@@ -120,7 +120,7 @@ export interface Claim {
   locator: string;
   statement: string;
   /** Topic anchors: every group must match a sentence; each group lists alternative phrases. */
-  about: string[][];
+  about: readonly (readonly string[])[];
   value: ClaimValue;
   note?: string;
   qualifier?: string;

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { walkFiles } from './walk';
 import { join, resolve } from 'node:path';
-import { fileErrors, knowledgeFileKind, loadKnowledge, LoadedKnowledge, maxKnowledgeFileBytes } from '../knowledge/loader';
+import { KnowledgePool } from '../knowledge/compact';
+import { assembleKnowledge, knowledgeFileKind, loadKnowledge, LoadedKnowledge, maxKnowledgeFileBytes, ParsedKnowledgeFile, parseKnowledgeFile } from '../knowledge/loader';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { KnowledgeError, KnowledgeFile } from '../knowledge/types';
 import { IngestedKnowledge, mergeIngested } from '../knowledge/merge';
@@ -15,9 +16,15 @@ export function bundledKnowledgeFolder(): string {
   return candidates.find((c) => existsSync(join(c, 'glossary.yaml'))) ?? candidates[0];
 }
 
-/** Every knowledge file below `folder` (schemas excluded), read as UTF-8. Errors are reported, not thrown. */
-export function readKnowledgeFolder(folder: string, errors: KnowledgeError[]): KnowledgeFile[] {
-  const files: KnowledgeFile[] = [];
+/** A knowledge file found on disk, with a stamp that changes when the file does. */
+interface KnowledgeFileEntry {
+  path: string;
+  stamp: string;
+}
+
+/** Every knowledge file below `folder` (schemas excluded). Errors are reported, not thrown. */
+function listKnowledgeFolder(folder: string, errors: KnowledgeError[]): KnowledgeFileEntry[] {
+  const files: KnowledgeFileEntry[] = [];
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     errors.push({ kind: 'io', message: `knowledge folder not found: ${folder}`, file: folder, line: 0, character: 0 });
     return files;
@@ -28,13 +35,26 @@ export function readKnowledgeFolder(folder: string, errors: KnowledgeError[]): K
       errors.push({ kind: 'io', message: `file is ${Math.round(stats.size / 1048576)} MB; knowledge files over ${maxKnowledgeFileBytes / 1048576} MB are not read`, file: path, line: 0, character: 0 });
       continue;
     }
-    try {
-      files.push({ path, text: decodeUtf8(readFileSync(path)) });
-    } catch (e) {
-      errors.push({ kind: 'io', message: (e as Error).message, file: path, line: 0, character: 0 });
-    }
+    files.push({ path, stamp: `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}` });
   }
   return files;
+}
+
+function readKnowledgeText(path: string, errors: KnowledgeError[]): string | undefined {
+  try {
+    return decodeUtf8(readFileSync(path));
+  } catch (e) {
+    errors.push({ kind: 'io', message: (e as Error).message, file: path, line: 0, character: 0 });
+    return undefined;
+  }
+}
+
+/** Every knowledge file below `folder` (schemas excluded), read as UTF-8. Errors are reported, not thrown. */
+export function readKnowledgeFolder(folder: string, errors: KnowledgeError[]): KnowledgeFile[] {
+  return listKnowledgeFolder(folder, errors).flatMap(({ path }) => {
+    const text = readKnowledgeText(path, errors);
+    return text === undefined ? [] : [{ path, text }];
+  });
 }
 
 /** Decodes UTF-8 strictly: invalid bytes become U+FFFD, which the loader reports as an encoding error. */
@@ -45,7 +65,8 @@ function decodeUtf8(bytes: Buffer): string {
 export interface KnowledgeLoad {
   kb: KnowledgeBase;
   loaded: LoadedKnowledge;
-  files: KnowledgeFile[];
+  /** Where the time went (ms), and how many files were parsed afresh rather than reused. */
+  timings: { readMs: number; parseMs: number; indexMs: number; parsedFiles: number; reusedFiles: number };
 }
 
 /**
@@ -97,12 +118,7 @@ function bundledKnowledge(ioErrors: KnowledgeError[]): { files: KnowledgeFile[];
 
 /** Loads the bundled knowledge plus extra folders (and reports read from sources folders) into one knowledge base. */
 export function loadKnowledgeFolders(extraFolders: readonly string[], includeBundled = true, ingested: readonly IngestedKnowledge[] = []): KnowledgeLoad {
-  const ioErrors: KnowledgeError[] = [];
-  const bundled = includeBundled ? bundledKnowledge(ioErrors) : { files: [] };
-  const extra = extraFolders.flatMap((f) => readKnowledgeFolder(f, ioErrors));
-  const loaded = mergeIngested(bundled.loaded ? loadKnowledge(extra, bundled.loaded) : loadKnowledge([...bundled.files, ...extra]), ingested);
-  loaded.errors.unshift(...ioErrors);
-  return { kb: new KnowledgeBase(loaded), loaded, files: [...bundled.files, ...extra] };
+  return new KnowledgeStore().load(extraFolders, includeBundled, ingested);
 }
 
 export function formatKnowledgeError(e: KnowledgeError): string {
@@ -110,30 +126,63 @@ export function formatKnowledgeError(e: KnowledgeError): string {
 }
 
 /**
- * Loads knowledge again and again (the server reloads when files change). A file that breaks
- * (syntax, encoding or schema) is reported, and its last good version stays in use.
+ * Loads knowledge again and again (the server reloads when files change). Each file is read, parsed
+ * and let go of one at a time, so file texts never pile up. A file that has not changed since the
+ * last load (same size, times and inode) is not read again. A file that breaks (syntax, encoding
+ * or schema) is reported, and its last good version stays in use.
  */
 export class KnowledgeStore {
-  private lastGood = new Map<string, string>();
+  /** Per path: the last version that had no problems of its own, and its stamp when read. */
+  private lastGood = new Map<string, { stamp: string; file: ParsedKnowledgeFile }>();
 
   load(extraFolders: readonly string[], includeBundled = true, ingested: readonly IngestedKnowledge[] = []): KnowledgeLoad {
+    const timings = { readMs: 0, parseMs: 0, indexMs: 0, parsedFiles: 0, reusedFiles: 0 };
     const ioErrors: KnowledgeError[] = [];
+    let t = performance.now();
     const bundled = includeBundled ? bundledKnowledge(ioErrors) : { files: [] };
-    const read = [...(bundled.loaded ? [] : bundled.files), ...extraFolders.flatMap((f) => readKnowledgeFolder(f, ioErrors))];
+    // Bundled files are already read (to check the snapshot); they are parsed only without one.
+    const inMemory = new Map((bundled.loaded ? [] : bundled.files).map((f) => [f.path, f.text]));
+    const entries: KnowledgeFileEntry[] = [...[...inMemory.keys()].map((path) => ({ path, stamp: '' })), ...extraFolders.flatMap((f) => listKnowledgeFolder(f, ioErrors))];
+    timings.readMs += performance.now() - t;
+    const pool = new KnowledgePool();
     const kept: KnowledgeError[] = [];
-    const files = read.map((file) => {
-      const errors = fileErrors(file);
-      const previous = this.lastGood.get(file.path);
-      if (errors.length === 0) {
-        this.lastGood.set(file.path, file.text);
-        return file;
+    const files: ParsedKnowledgeFile[] = [];
+    const next = new Map<string, { stamp: string; file: ParsedKnowledgeFile }>();
+    for (const { path, stamp } of entries) {
+      const previous = this.lastGood.get(path);
+      if (previous && stamp !== '' && previous.stamp === stamp) {
+        files.push(previous.file);
+        next.set(path, previous);
+        timings.reusedFiles++;
+        continue;
       }
-      if (previous === undefined) return file;
-      kept.push(...errors.map((e) => ({ ...e, message: `${e.message} (the last good version of this file is still in use)` })));
-      return { path: file.path, text: previous };
-    });
-    const loaded = mergeIngested(loadKnowledge(files, bundled.loaded), ingested);
+      t = performance.now();
+      const text = inMemory.get(path) ?? readKnowledgeText(path, ioErrors);
+      const read = performance.now();
+      timings.readMs += read - t;
+      if (text === undefined) continue;
+      const file = parseKnowledgeFile({ path, text }, pool);
+      timings.parseMs += performance.now() - read;
+      timings.parsedFiles++;
+      if (file.errors.length === 0 || !previous) {
+        files.push(file);
+        if (file.errors.length === 0) next.set(path, { stamp, file });
+        continue;
+      }
+      kept.push(...file.errors.map((e) => ({ ...e, message: `${e.message} (the last good version of this file is still in use)` })));
+      files.push(previous.file);
+      next.set(path, previous);
+    }
+    // Files removed since the last load are forgotten.
+    this.lastGood = next;
+    t = performance.now();
+    const textOf = (path: string): string | undefined => inMemory.get(path) ?? readKnowledgeText(path, []);
+    const loaded = mergeIngested(assembleKnowledge(files, bundled.loaded, textOf), ingested);
     loaded.errors.unshift(...ioErrors, ...kept);
-    return { kb: new KnowledgeBase(loaded), loaded, files: [...(bundled.loaded ? bundled.files : []), ...files] };
+    timings.parseMs += performance.now() - t;
+    t = performance.now();
+    const kb = new KnowledgeBase(loaded);
+    timings.indexMs = performance.now() - t;
+    return { kb, loaded, timings };
   }
 }

@@ -5,8 +5,8 @@ import { Token, tokenize } from './tokens';
 
 interface End {
   value: number;
-  /** Which of the phrase's tokens must be written in capitals. */
-  upperMask: boolean[];
+  /** Bit k set: the phrase's token k must be written in capitals (tokens past the 31st never are). */
+  upperMask: number;
 }
 
 export interface PhraseMatch<T> {
@@ -40,10 +40,10 @@ export class PhraseMatcher<T> {
       }
       node = child;
     }
-    const upperMask = tokens.map((t) => t.upper && /\p{L}/u.test(t.raw));
     // An all-capitals phrase of ordinary words ("NATIONAL STRATEGY") is not an acronym; only
     // short capitalised tokens are case-sensitive.
-    for (let i = 0; i < tokens.length; i++) if (tokens[i].raw.length > 5) upperMask[i] = false;
+    let upperMask = 0;
+    for (let i = 0; i < Math.min(tokens.length, 31); i++) if (tokens[i].upper && tokens[i].raw.length <= 5 && /\p{L}/u.test(tokens[i].raw)) upperMask |= 1 << i;
     this.values.push(value);
     (this.ends[node] ??= []).push({ value: this.values.length - 1, upperMask });
     this.longest = Math.max(this.longest, tokens.length);
@@ -59,7 +59,7 @@ export class PhraseMatcher<T> {
         if (child === undefined) break;
         node = child;
         for (const end of this.ends[node] ?? []) {
-          if (end.upperMask.every((mustBeUpper, k) => !mustBeUpper || tokens[i + k].upper)) {
+          if (end.upperMask === 0 || capitalsWhereNeeded(end.upperMask, tokens, i)) {
             found.push({ value: this.values[end.value], first: i, last: j + 1, start: tokens[i].start, end: tokens[j].end });
           }
         }
@@ -90,4 +90,9 @@ export class PhraseMatcher<T> {
     }
     return chosen;
   }
+}
+
+function capitalsWhereNeeded(mask: number, tokens: readonly Token[], first: number): boolean {
+  for (let k = 0; k < 31; k++) if (mask & (1 << k) && !tokens[first + k].upper) return false;
+  return true;
 }
