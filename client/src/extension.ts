@@ -38,6 +38,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       trusted: vscode.workspace.isTrusted,
       // Reports read from the sources folder are cached here, by content hash.
       cacheDir: vscode.Uri.joinPath(context.globalStorageUri, 'sources-cache').fsPath,
+      // Knowledge files, parsed and validated, are cached here until they change.
+      knowledgeCacheDir: vscode.Uri.joinPath(context.globalStorageUri, 'knowledge-cache').fsPath,
     },
     // If the server process dies, the client restarts it (up to its default limit) and checks again.
     connectionOptions: { maxRestartCount: 5 },

@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings } from './common/settings';
-import { formatKnowledgeError, loadKnowledgeFolders, writeSnapshot } from './node/knowledgeFiles';
+import { defaultKnowledgeCacheDir, KnowledgeCache } from './node/knowledgeCache';
+import { formatKnowledgeError, KnowledgeStore, writeSnapshot } from './node/knowledgeFiles';
 import { PolicyLensService } from './service/languageService';
 import { toSarif } from './node/sarif';
 import { readSourcesInWorker } from './node/ingestInWorker';
@@ -22,7 +23,7 @@ Options:
   --format F       text (default), json (LSP diagnostics) or sarif (SARIF 2.1.0)
   --knowledge DIR  also load the knowledge folder DIR (repeatable)
   --sources DIR    also read the reports (.md, .txt, .pdf) in DIR as sources (repeatable)
-  --no-cache       do not read or write the cache of reports read before
+  --no-cache       do not read or write the caches of reports and knowledge folders read before
   --no-bundled     do not load the bundled knowledge base
   -h, --help       show this help;  --version  print the version`;
 
@@ -120,12 +121,16 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`policy-lens: reading sources failed: ${ingested.failure}\n`);
     return 2;
   }
-  const { kb } = loadKnowledgeFolders(options.knowledge.map((k) => resolve(k)), options.bundled, ingested.sources);
+  const knowledgeFolders = options.knowledge.map((k) => resolve(k));
+  // Knowledge folders parsed once are cached (as in the editor) unless --no-cache is given.
+  const store = new KnowledgeStore(options.cache && knowledgeFolders.length > 0 ? new KnowledgeCache(defaultKnowledgeCacheDir()) : undefined);
+  const { kb } = store.load(knowledgeFolders, options.bundled, ingested.sources);
   for (const e of ingested.errors) process.stderr.write(`${formatKnowledgeError(e)}\n`);
   for (const e of kb.errors) process.stderr.write(`${formatKnowledgeError(e)}\n`);
   if (options.command === 'validate') {
     const extracted = kb.claims.filter((c) => c.extracted).length;
     process.stdout.write(`${kb.sources.size} sources, ${kb.terms.length} glossary terms, ${kb.claims.length} claims${extracted ? ` (${extracted} read from reports)` : ''}; ${kb.errors.length} errors\n`);
+    store.saveCache();
     return kb.errors.length > 0 ? 1 : 0;
   }
   const service = new PolicyLensService(kb, defaultSettings);
@@ -163,6 +168,8 @@ async function main(argv: string[]): Promise<number> {
       }
     }
   }
+  // After the output: a first run over a large knowledge folder writes its cache for the next.
+  store.saveCache();
   if (ioError) return 2;
   const serious = results.some((r) => r.diagnostics.some((d) => (d.severity ?? DiagnosticSeverity.Error) <= DiagnosticSeverity.Warning));
   return serious ? 1 : 0;

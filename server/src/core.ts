@@ -3,6 +3,7 @@
 // after `initialize` is answered, so that an editor's handshake never waits for it.
 export { parseBibliography } from './knowledge/bibliography';
 export { formatKnowledgeError, KnowledgeStore } from './node/knowledgeFiles';
+export { defaultKnowledgeCacheDir, KnowledgeCache } from './node/knowledgeCache';
 export { findMemos, isInside, readText } from './node/workspaceFiles';
 export { defaultCacheDir, finishReports, listSourceFiles } from './node/sourceFiles';
 export { PolicyLensService } from './service/languageService';

@@ -39,7 +39,9 @@ const frontMatterOf: typeof Core.frontMatterOf = (...a) => core().frontMatterOf(
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let knowledgeStore: KnowledgeStore | undefined;
-const knowledge = { load: (...a: Parameters<KnowledgeStore['load']>) => (knowledgeStore ??= new (core().KnowledgeStore)()).load(...a) };
+const knowledge = {
+  load: (...a: Parameters<KnowledgeStore['load']>) => (knowledgeStore ??= new (core().KnowledgeStore)(new (core().KnowledgeCache)(knowledgeCacheDir ?? core().defaultKnowledgeCacheDir()))).load(...a),
+};
 let settings: PolicyLensSettings = defaultSettings;
 let workspaceFolders: string[] = [];
 let trusted = true;
@@ -51,6 +53,8 @@ let bibliographyProblems: KnowledgeError[] = [];
 let sourceProblems: KnowledgeError[] = [];
 let ingested: IngestedSource[] = [];
 let cacheDir: string | undefined;
+let knowledgeCacheDir: string | undefined;
+let saveCacheTimer: NodeJS.Timeout | undefined;
 let canReportProgress = false;
 
 function resolveFolder(folder: string): string[] {
@@ -79,11 +83,17 @@ function sourcesFolders(): string[] {
 }
 
 function loadKnowledge(): void {
-  const { kb } = knowledge.load(knowledgeFolders(), true, ingested);
+  const { kb, timings } = knowledge.load(knowledgeFolders(), true, ingested);
   knowledgeProblems = kb.errors;
   if (!service) service = new (core().PolicyLensService)(kb, settings);
   else service.setKnowledge(kb);
   publishFileProblems();
+  if (timings.parsedFiles + timings.reusedFiles > 0) {
+    connection.console.info(`policy-lens: knowledge loaded in ${Math.round(timings.readMs + timings.parseMs + timings.indexMs)} ms (${timings.parsedFiles} file(s) parsed, ${timings.reusedFiles} unchanged)`);
+  }
+  // The parsed files go to the on-disk cache once checks have had their turn.
+  clearTimeout(saveCacheTimer);
+  saveCacheTimer = setTimeout(() => knowledgeStore?.saveCache(), 1000);
 }
 
 function loadBibliographies(): void {
@@ -132,10 +142,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
   if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [fileURLToPath(params.rootUri)];
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
-  const options = params.initializationOptions as { settings?: unknown; trusted?: boolean; cacheDir?: string } | undefined;
+  const options = params.initializationOptions as { settings?: unknown; trusted?: boolean; cacheDir?: string; knowledgeCacheDir?: string } | undefined;
   if (options?.settings) settings = normalizeSettings(options.settings);
   trusted = options?.trusted !== false;
   cacheDir = options?.cacheDir;
+  knowledgeCacheDir = options?.knowledgeCacheDir;
   canReportProgress = params.capabilities.window?.workDoneProgress === true;
   return {
     capabilities: {

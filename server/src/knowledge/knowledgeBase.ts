@@ -46,17 +46,21 @@ export class KnowledgeBase {
     this.terms = loaded.terms;
     this.claims = loaded.claims;
     this.errors = loaded.errors;
-    for (const term of this.terms) {
-      this.termById.set(term.id, term);
-      for (const form of surfaceForms(term)) {
-        this.termMatcher.add(form, term);
-        if (!this.termByForm.has(form.toLowerCase())) this.termByForm.set(form.toLowerCase(), term);
-      }
-    }
     const formsByKey = new Map<string, string[]>();
     for (const term of this.terms) {
+      this.termById.set(term.id, term);
       const forms = surfaceForms(term);
-      for (const key of [term.id, ...forms]) formsByKey.set(key.toLowerCase(), forms);
+      this.formsByTerm.set(term, forms);
+      for (const form of forms) {
+        this.termMatcher.add(form, term);
+        const key = form.toLowerCase();
+        if (!this.termByForm.has(key)) this.termByForm.set(key, term);
+      }
+    }
+    for (const term of this.terms) {
+      const forms = this.formsByTerm.get(term)!;
+      formsByKey.set(term.id.toLowerCase(), forms);
+      for (const form of forms) formsByKey.set(form.toLowerCase(), forms);
     }
     // Claims often share anchor groups: each distinct group is expanded, keyed and stored once.
     // The loader shares one array per distinct group, so most look-ups hit the first map.
@@ -148,10 +152,13 @@ export class KnowledgeBase {
   private readonly termByForm = new Map<string, Term>();
 
   /** All surface forms of a term or a literal phrase. */
-  formsOf(idOrPhrase: string): string[] {
+  formsOf(idOrPhrase: string): readonly string[] {
     const term = this.termById.get(idOrPhrase) ?? this.termByForm.get(idOrPhrase.toLowerCase());
-    return term ? surfaceForms(term) : [idOrPhrase];
+    return term ? this.formsByTerm.get(term) ?? surfaceForms(term) : [idOrPhrase];
   }
+
+  /** Each term's surface forms, worked out once. */
+  private readonly formsByTerm = new Map<Term, string[]>();
 
   /** A readable name for a glossary id, or the phrase itself. */
   nameOf(idOrPhrase: string): string {

@@ -5,6 +5,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { walkFiles } from './walk';
 import { join, resolve } from 'node:path';
 import { KnowledgePool } from '../knowledge/compact';
+import { CachedFile, KnowledgeCache } from './knowledgeCache';
 import { assembleKnowledge, knowledgeFileKind, loadKnowledge, LoadedKnowledge, maxKnowledgeFileBytes, ParsedKnowledgeFile, parseKnowledgeFile } from '../knowledge/loader';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { KnowledgeError, KnowledgeFile } from '../knowledge/types';
@@ -133,21 +134,35 @@ export function formatKnowledgeError(e: KnowledgeError): string {
  */
 export class KnowledgeStore {
   /** Per path: the last version that had no problems of its own, and its stamp when read. */
-  private lastGood = new Map<string, { stamp: string; file: ParsedKnowledgeFile }>();
+  private lastGood = new Map<string, CachedFile>();
+  /** The folders whose files the on-disk cache was read for, and whether it needs writing. */
+  private cachedFolders?: string;
+  private cacheStale = false;
+
+  /** With a cache, parsed files are also kept on disk for the next run (see `saveCache`). */
+  constructor(private readonly cache?: KnowledgeCache) {}
 
   load(extraFolders: readonly string[], includeBundled = true, ingested: readonly IngestedKnowledge[] = []): KnowledgeLoad {
     const timings = { readMs: 0, parseMs: 0, indexMs: 0, parsedFiles: 0, reusedFiles: 0 };
     const ioErrors: KnowledgeError[] = [];
     let t = performance.now();
+    const pool = new KnowledgePool();
+    const folderKey = JSON.stringify(extraFolders);
+    if (this.cache && this.cachedFolders !== folderKey) {
+      // First load for these folders in this process: what an earlier run parsed, if unchanged.
+      this.cachedFolders = folderKey;
+      for (const [path, cached] of this.cache.read(extraFolders, pool)) if (!this.lastGood.has(path)) this.lastGood.set(path, cached);
+      timings.parseMs += performance.now() - t;
+      t = performance.now();
+    }
     const bundled = includeBundled ? bundledKnowledge(ioErrors) : { files: [] };
     // Bundled files are already read (to check the snapshot); they are parsed only without one.
     const inMemory = new Map((bundled.loaded ? [] : bundled.files).map((f) => [f.path, f.text]));
     const entries: KnowledgeFileEntry[] = [...[...inMemory.keys()].map((path) => ({ path, stamp: '' })), ...extraFolders.flatMap((f) => listKnowledgeFolder(f, ioErrors))];
     timings.readMs += performance.now() - t;
-    const pool = new KnowledgePool();
     const kept: KnowledgeError[] = [];
     const files: ParsedKnowledgeFile[] = [];
-    const next = new Map<string, { stamp: string; file: ParsedKnowledgeFile }>();
+    const next = new Map<string, CachedFile>();
     for (const { path, stamp } of entries) {
       const previous = this.lastGood.get(path);
       if (previous && stamp !== '' && previous.stamp === stamp) {
@@ -174,6 +189,7 @@ export class KnowledgeStore {
       next.set(path, previous);
     }
     // Files removed since the last load are forgotten.
+    if (timings.parsedFiles > 0 || next.size !== this.lastGood.size) this.cacheStale = true;
     this.lastGood = next;
     t = performance.now();
     const textOf = (path: string): string | undefined => inMemory.get(path) ?? readKnowledgeText(path, []);
@@ -184,5 +200,15 @@ export class KnowledgeStore {
     const kb = new KnowledgeBase(loaded);
     timings.indexMs = performance.now() - t;
     return { kb, loaded, timings };
+  }
+
+  /**
+   * Writes what the last load parsed to the on-disk cache, if anything changed. Separate from
+   * `load` so that a server can do it after it has answered (it takes a moment for large bases).
+   */
+  saveCache(): void {
+    if (!this.cache || !this.cacheStale || this.cachedFolders === undefined) return;
+    this.cacheStale = false;
+    this.cache.write(JSON.parse(this.cachedFolders) as string[], this.lastGood.values());
   }
 }

@@ -1,6 +1,7 @@
 // Finds every occurrence of many phrases in a token stream at once, with a trie over normalised
-// tokens: one pass over the text, whatever the number of phrases. The trie is flat (one map of
-// edges keyed by node and token, ends in an array by node), which keeps large knowledge small.
+// tokens: one pass over the text, whatever the number of phrases. The trie is flat (edges grouped
+// by token, then keyed by node; ends in an array by node), which keeps large knowledge small, and
+// following an edge builds no string.
 import { Token, tokenize } from './tokens';
 
 interface End {
@@ -19,8 +20,8 @@ export interface PhraseMatch<T> {
 }
 
 export class PhraseMatcher<T> {
-  /** Edges: `${node}\u0001${token}` → child node. Node 0 is the root. */
-  private readonly edges = new Map<string, number>();
+  /** Edges: token → (node → child node). Node 0 is the root. */
+  private readonly edges = new Map<string, Map<number, number>>();
   private readonly ends: (End[] | undefined)[] = [undefined];
   private readonly values: T[] = [];
   private longest = 0;
@@ -31,12 +32,13 @@ export class PhraseMatcher<T> {
     if (tokens.length === 0) return;
     let node = 0;
     for (const token of tokens) {
-      const key = `${node}\u0001${token.norm}`;
-      let child = this.edges.get(key);
+      let byNode = this.edges.get(token.norm);
+      if (!byNode) this.edges.set(token.norm, (byNode = new Map()));
+      let child = byNode.get(node);
       if (child === undefined) {
         child = this.ends.length;
         this.ends.push(undefined);
-        this.edges.set(key, child);
+        byNode.set(node, child);
       }
       node = child;
     }
@@ -55,7 +57,7 @@ export class PhraseMatcher<T> {
     for (let i = 0; i < tokens.length; i++) {
       let node = 0;
       for (let j = i; j < tokens.length && j - i < this.longest; j++) {
-        const child = this.edges.get(`${node}\u0001${tokens[j].norm}`);
+        const child = this.edges.get(tokens[j].norm)?.get(node);
         if (child === undefined) break;
         node = child;
         for (const end of this.ends[node] ?? []) {
