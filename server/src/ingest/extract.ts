@@ -65,7 +65,7 @@ function properPhrases(text: string, tokens: readonly Token[]): Phrase[] {
       if (gap === ', ' && !(tokens[j + 2] && isCapitalised(next))) break;
       if (monthWords.test(next.raw)) break;
       if (isCapitalised(next)) last = j + 1;
-      else if (!connectors.has(next.raw.toLowerCase())) break;
+      else if (!connectors.has(next.lower)) break;
       j++;
     }
     if (last === i && sentenceStarters.has(tokens[i].raw)) continue; // "‘In this region …" after a quote mark
@@ -73,7 +73,7 @@ function properPhrases(text: string, tokens: readonly Token[]): Phrase[] {
     out.push(whole);
     // Parts of a long name are names too: "Indo-Pacific Strategy" in "Indo-Pacific Strategy of Freedom, …".
     const words = tokens.slice(i, last + 1);
-    const cut = words.findIndex((t, k) => k > 0 && connectors.has(t.raw.toLowerCase()));
+    const cut = words.findIndex((t, k) => k > 0 && connectors.has(t.lower));
     if (cut > 0) out.push({ text: text.slice(words[0].start, words[cut - 1].end), start: words[0].start, end: words[cut - 1].end });
     for (const w of words) if (/^(\p{Lu}{2,}|\d+G)$/u.test(w.raw) && words.length > 1) out.push({ text: w.raw, start: w.start, end: w.end });
     i = last;
@@ -82,7 +82,7 @@ function properPhrases(text: string, tokens: readonly Token[]): Phrase[] {
 }
 
 function content(t: Token | undefined): boolean {
-  return t !== undefined && !stopwords.has(t.raw.toLowerCase()) && /\p{L}/u.test(t.raw) && !/^\d/.test(t.raw);
+  return t !== undefined && !stopwords.has(t.lower) && /\p{L}/u.test(t.raw) && !/^\d/.test(t.raw);
 }
 
 /** The words a value is attached to: after "of", right after it, or just before it. */
@@ -93,14 +93,14 @@ function headPhrase(text: string, tokens: readonly Token[], start: number, end: 
     if (list.length === 0) return undefined;
     return list.slice(wide ? -2 : -1).map((t) => t.raw).join(' ').toLowerCase();
   };
-  if (i >= 0 && tokens[i].raw.toLowerCase() === 'times') i++;
-  if (i >= 0 && i < tokens.length && tokens[i].raw.toLowerCase() === 'of') {
+  if (i >= 0 && tokens[i].lower === 'times') i++;
+  if (i >= 0 && i < tokens.length && tokens[i].lower === 'of') {
     const words: Token[] = [];
     let k = i + 1;
     for (; k < tokens.length && words.length < 6; k++) {
       const gap = text.slice(tokens[k - 1].end, tokens[k].start);
       if (/[,;:.()]/.test(gap)) break;
-      const w = tokens[k].raw.toLowerCase();
+      const w = tokens[k].lower;
       if (words.length > 0 && stopwords.has(w) && !['the', 'its', 'their'].includes(w) && !modifiers.has(w)) break;
       if (/^\d/.test(w)) {
         words.length = 0;
@@ -110,7 +110,7 @@ function headPhrase(text: string, tokens: readonly Token[], start: number, end: 
     }
     // A noun phrase ends before its verb: "natural gas moves through" — a last word followed by a
     // preposition is the verb.
-    if (words.length >= 2 && prepositions.has(tokens[k]?.raw.toLowerCase() ?? '')) words.pop();
+    if (words.length >= 2 && prepositions.has(tokens[k]?.lower ?? '')) words.pop();
     return take(words);
   }
   if (i >= 0 && i < tokens.length && content(tokens[i])) {
@@ -122,7 +122,7 @@ function headPhrase(text: string, tokens: readonly Token[], start: number, end: 
     return take(words);
   }
   const before = tokens.findIndex((t) => t.start >= start) - 1;
-  for (let k = before; k >= 0 && k > before - 4; k--) if (content(tokens[k]) && !isCapitalised(tokens[k])) return tokens[k].raw.toLowerCase();
+  for (let k = before; k >= 0 && k > before - 4; k--) if (content(tokens[k]) && !isCapitalised(tokens[k])) return tokens[k].lower;
   return undefined;
 }
 
@@ -251,10 +251,10 @@ function nounPhraseEnd(text: string, tokens: readonly Token[], from: number): nu
   let k = tokens.findIndex((t) => t.start >= from);
   if (k < 0) return from;
   let end = from;
-  if (tokens[k].raw.toLowerCase() === 'of' || tokens[k].raw.toLowerCase() === 'times') k++;
+  if (tokens[k].lower === 'of' || tokens[k].lower === 'times') k++;
   for (let n = 0; k < tokens.length && n < 6; k++, n++) {
     if (n > 0 && /[,;:.()]/.test(text.slice(tokens[k - 1].end, tokens[k].start))) break;
-    const w = tokens[k].raw.toLowerCase();
+    const w = tokens[k].lower;
     if (stopwords.has(w) && !['the', 'its', 'their'].includes(w) && !modifiers.has(w)) break;
     end = tokens[k].end;
   }
@@ -279,7 +279,7 @@ function nounBefore(tokens: readonly Token[], at: number): string | undefined {
   for (let k = i; k >= 0 && k > i - 8; k--) {
     const t = tokens[k];
     if (content(t) && !/ed$/.test(t.raw) && !isCapitalised(t)) {
-      words.unshift(t.raw.toLowerCase());
+      words.unshift(t.lower);
       if (words.length === 2) break;
     } else if (words.length > 0) break;
   }

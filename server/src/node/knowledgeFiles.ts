@@ -137,6 +137,8 @@ export class KnowledgeStore {
   private lastGood = new Map<string, CachedFile>();
   /** The folders whose files the on-disk cache was read for, and whether it needs writing. */
   private cachedFolders?: string;
+  /** The folders of the last load: the cache written is theirs. */
+  private loadedFolders: readonly string[] = [];
   private cacheStale = false;
 
   /** With a cache, parsed files are also kept on disk for the next run (see `saveCache`). */
@@ -148,7 +150,9 @@ export class KnowledgeStore {
     let t = performance.now();
     const pool = new KnowledgePool();
     const folderKey = JSON.stringify(extraFolders);
-    if (this.cache && this.cachedFolders !== folderKey) {
+    if (folderKey !== JSON.stringify(this.loadedFolders)) this.cacheStale = true;
+    this.loadedFolders = [...extraFolders];
+    if (this.cache && extraFolders.length > 0 && this.cachedFolders !== folderKey) {
       // First load for these folders in this process: what an earlier run parsed, if unchanged.
       this.cachedFolders = folderKey;
       for (const [path, cached] of this.cache.read(extraFolders, pool)) if (!this.lastGood.has(path)) this.lastGood.set(path, cached);
@@ -207,8 +211,8 @@ export class KnowledgeStore {
    * `load` so that a server can do it after it has answered (it takes a moment for large bases).
    */
   saveCache(): void {
-    if (!this.cache || !this.cacheStale || this.cachedFolders === undefined) return;
+    if (!this.cache || !this.cacheStale || this.loadedFolders.length === 0) return;
     this.cacheStale = false;
-    this.cache.write(JSON.parse(this.cachedFolders) as string[], this.lastGood.values());
+    this.cache.write(this.loadedFolders, this.lastGood.values());
   }
 }

@@ -67,9 +67,14 @@ export function checkSentence(kb: KnowledgeBase, text: string, start: number, en
   // A "sentence" of hundreds of words is a list or pasted data, not a claim: it is not checked, which
   // also bounds the work per sentence.
   if (tokens.length === 0 || tokens.length > maxSentenceTokens) return [];
-  // Value extraction reads the sentence on its own: the same tokens, with offsets shifted back.
-  const local = start === 0 ? tokens : tokens.map((t) => ({ ...t, start: t.start - start, end: t.end - start }));
-  const values = extractValues(sentence, local).map((v) => shift(v, start));
+  // Value extraction reads the sentence on its own: the same tokens, with offsets shifted back. It
+  // runs only when some claim's anchors are in the sentence (most sentences have none).
+  let values: ValueMention[] | undefined;
+  const valuesOf = (): ValueMention[] => {
+    if (values) return values;
+    const local = start === 0 ? tokens : tokens.map((t) => ({ ...t, start: t.start - start, end: t.end - start }));
+    return (values = extractValues(sentence, local).map((v) => shift(v, start)));
+  };
   const anchors = new Map<number, Map<number, PhraseMatch<unknown>[]>>();
   const terms = kb.termMatcher.matchLongest(tokens);
   const termForms = new Map<string, Set<string>>();
@@ -106,7 +111,12 @@ export function checkSentence(kb: KnowledgeBase, text: string, start: number, en
     }
     if (groups.size === kb.groupEntries[claim].length) anchors.set(claim, groups);
   }
-  const ctx: Context = { kb, text, raw, tokens, values, anchors, terms, focusByKind: new Map() };
+  const ctx: Context = {
+    kb, text, raw, tokens, anchors, terms, focusByKind: new Map(),
+    get values() {
+      return valuesOf();
+    },
+  };
   const findings: Finding[] = [];
   for (const [claimIndex, groups] of anchors) {
     const claim = kb.claims[claimIndex];
@@ -208,7 +218,7 @@ function binding(ctx: Context, v: { start: number; end: number }, anchor: Phrase
   const after = tokenFrom(tokens, v.end);
   const before = tokenFrom(tokens, v.start);
   if (after >= 0 && after <= anchor.first) {
-    const gap = tokens.slice(after, anchor.first).map((t) => t.raw.toLowerCase());
+    const gap = tokens.slice(after, anchor.first).map((t) => t.lower);
     if (gap.length <= 4 && ['of', 'for', 'in'].includes(gap[0] ?? '')) return 0;
     return anchor.first - after + 1;
   }
@@ -220,7 +230,7 @@ function binding(ctx: Context, v: { start: number; end: number }, anchor: Phrase
 function modifiesOtherNoun(ctx: Context, v: { start: number; end: number }, own: PhraseMatch<unknown>[]): boolean {
   const i = tokenFrom(ctx.tokens, v.start);
   if (i <= 0 || i + 1 >= ctx.tokens.length || ctx.tokens[i].start !== v.start) return false;
-  const before = ctx.tokens[i - 1].raw.toLowerCase();
+  const before = ctx.tokens[i - 1].lower;
   const next = ctx.tokens[i + 1];
   if (!['a', 'an', 'the', 'its', 'this', 'that', 'their', 'his', 'her', 'our'].includes(before)) return false;
   if (ctx.text.slice(v.end, next.start).trim() !== '') return false;
@@ -234,7 +244,7 @@ const eventWords = new Set(['session', 'webinar', 'dialogue', 'event', 'meeting'
 
 function aboutAnotherInstance(ctx: Context, claimIndex: number): boolean {
   for (const f of focusMatches(ctx, claimIndex).concat(...ctx.anchors.get(claimIndex)!.values())) {
-    for (let k = Math.max(0, f.first - 3); k < f.first; k++) if (otherInstance.has(ctx.tokens[k].raw.toLowerCase())) return true;
+    for (let k = Math.max(0, f.first - 3); k < f.first; k++) if (otherInstance.has(ctx.tokens[k].lower)) return true;
     // "a Pacific Forum webinar": an indefinite article before an event means some other event.
     if (eventWords.has(ctx.tokens[f.last - 1].norm)) {
       let k = f.first - 1;
@@ -545,7 +555,7 @@ const predicateStems: Record<StancePredicate, Set<string>> = Object.fromEntries(
 function polarityCues(ctx: Context, from: number, to: number, predicate: StancePredicate, anchorStarts: number[]): { flips: number; cues: Token[] } {
   const tokens = ctx.tokens;
   const cues: Token[] = [];
-  const lowerAt = (i: number): string => tokens[i]?.raw.toLowerCase() ?? '';
+  const lowerAt = (i: number): string => tokens[i]?.lower ?? '';
   // A negation negates the claim only if the claim's words or a stance word follow it closely.
   const governs = (i: number): boolean =>
     anchorStarts.some((a) => a > i && a - i <= 3) || [1, 2, 3].some((k) => i + k < to && predicateStems[predicate].has(tokens[i + k].norm));
@@ -567,7 +577,7 @@ function polarityCues(ctx: Context, from: number, to: number, predicate: StanceP
       cues.push(contraction ? tokens[i - 1] : tokens[i]);
       if (w === 'neither') {
         // "neither ... nor" is one negation.
-        const nor = tokens.findIndex((t, k) => k > i && k < to && t.raw.toLowerCase() === 'nor');
+        const nor = tokens.findIndex((t, k) => k > i && k < to && t.lower === 'nor');
         if (nor > 0) i = nor;
       }
       continue;
@@ -677,7 +687,7 @@ function judgePreference(ctx: Context, claimIndex: number, pref: { preferred: st
   let connector: { start: number; end: number } | undefined;
   for (let i = 0; i < ctx.tokens.length && !connector; i++) {
     for (const words of preferenceConnectors) {
-      if (words.every((w, k) => ctx.tokens[i + k]?.raw.toLowerCase() === w)) {
+      if (words.every((w, k) => ctx.tokens[i + k]?.lower === w)) {
         connector = { start: ctx.tokens[i].start, end: ctx.tokens[i + words.length - 1].end };
         break;
       }
@@ -708,15 +718,15 @@ function properPhrasesAfter(ctx: Context, prepositions: string[]): { start: numb
   const out: { start: number; end: number; text: string }[] = [];
   const t = ctx.tokens;
   for (let i = 0; i < t.length - 1; i++) {
-    if (!prepositions.includes(t[i].raw.toLowerCase())) continue;
+    if (!prepositions.includes(t[i].lower)) continue;
     let j = i + 1;
-    if (t[j].raw.toLowerCase() === 'the') j++;
-    if (j >= t.length || !/^\p{Lu}/u.test(t[j].raw) || t[j].raw.toLowerCase() in monthIndex) continue;
+    if (t[j].lower === 'the') j++;
+    if (j >= t.length || !/^\p{Lu}/u.test(t[j].raw) || t[j].lower in monthIndex) continue;
     let k = j;
     let lastCap = j;
     // A full stop ends the name unless it closes an initial ("U.S. Naval War College").
     const joins = (a: Token, gap: string): boolean => !/[,;.]/.test(gap) || (/^\.\s?$/.test(gap) && /^\p{Lu}{1,2}$/u.test(a.raw));
-    while (k + 1 < t.length && (/^\p{Lu}/u.test(t[k + 1].raw) || properConnectors.has(t[k + 1].raw.toLowerCase())) && joins(t[k], ctx.text.slice(t[k].end, t[k + 1].start))) {
+    while (k + 1 < t.length && (/^\p{Lu}/u.test(t[k + 1].raw) || properConnectors.has(t[k + 1].lower)) && joins(t[k], ctx.text.slice(t[k].end, t[k + 1].start))) {
       k++;
       if (/^\p{Lu}/u.test(t[k].raw)) lastCap = k;
     }

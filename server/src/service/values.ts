@@ -112,7 +112,7 @@ const quantifierWords: [string[], Quantifier][] = [
 ];
 
 function lower(tokens: readonly Token[], i: number): string {
-  return i >= 0 && i < tokens.length ? tokens[i].raw.toLowerCase() : '';
+  return i >= 0 && i < tokens.length ? tokens[i].lower : '';
 }
 
 function isLetter(c: string | undefined): boolean {
@@ -189,7 +189,7 @@ export function extractValues(text: string, tokens: readonly Token[]): ValueMent
   const numbers: NumberMention[] = [];
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i];
-    const w = t.raw.toLowerCase();
+    const w = t.lower;
     // Month names start dates ("October 27, 2022", "March 2023"); "May" only with a number beside it.
     if (w in months && (t.raw[0] === t.raw[0].toUpperCase()) && (w !== 'may' || /^\d/.test(tokens[i + 1]?.raw ?? ''))) {
       const date = readDate(tokens, i, text);
@@ -200,7 +200,7 @@ export function extractValues(text: string, tokens: readonly Token[]): ValueMent
       }
     }
     // "28 October 2022": the day is read with its month.
-    if (/^\d{1,2}$/.test(t.raw) && tokens[i + 1] && tokens[i + 1].raw.toLowerCase() in months && /^\p{Lu}/u.test(tokens[i + 1].raw) && text.slice(t.end, tokens[i + 1].start) === ' ') {
+    if (/^\d{1,2}$/.test(t.raw) && tokens[i + 1] && tokens[i + 1].lower in months && /^\p{Lu}/u.test(tokens[i + 1].raw) && text.slice(t.end, tokens[i + 1].start) === ' ') {
       i++;
       continue;
     }
@@ -299,7 +299,7 @@ function readDigits(tokens: readonly Token[], i: number, text: string): { mentio
       while (next < tokens.length && tokens[next].start < rangeEnd) next++;
       if (to > value) return { mentions: [{ kind: 'period', from: value, to, start, end: rangeEnd }], next };
     }
-    const preposition = prev ? prev.raw.toLowerCase() : undefined;
+    const preposition = prev ? prev.lower : undefined;
     return { mentions: [{ kind: 'year', year: value, start, end, preposition }], next };
   }
   if (prev && unit.unit === 'count' && prev.end === start - 1 && /^\p{Lu}/u.test(prev.raw) && i - 1 > 0) return { mentions: [], next: unit.next };
@@ -322,7 +322,7 @@ function hasDeterminer(tokens: readonly Token[], i: number, text: string): boole
 }
 
 function readDate(tokens: readonly Token[], i: number, text: string): { mention: DateMention; next: number } | undefined {
-  const month = months[tokens[i].raw.toLowerCase()];
+  const month = months[tokens[i].lower];
   let start = tokens[i].start;
   let end = tokens[i].end;
   let next = i + 1;

@@ -12,6 +12,8 @@ export interface Token {
   raw: string;
   /** Lower-cased and stemmed: the form used for matching. */
   norm: string;
+  /** Lower-cased only. */
+  lower: string;
   /** True when the token is written in capitals (two or more letters, or a lone capital): acronyms. */
   upper: boolean;
 }
@@ -22,14 +24,15 @@ const possessive = /^['’‘]s(?![\p{L}\p{N}])/u;
 
 // Memos repeat their words, so each word's normal form is computed once. Bounded: a document of
 // random strings only restarts the memo.
-const normalForms = new Map<string, { norm: string; upper: boolean }>();
+const normalForms = new Map<string, { norm: string; lower: string; upper: boolean }>();
 const maxNormalForms = 50_000;
 
-function normalForm(raw: string): { norm: string; upper: boolean } {
+function normalForm(raw: string): { norm: string; lower: string; upper: boolean } {
   let form = normalForms.get(raw);
   if (!form) {
     if (normalForms.size >= maxNormalForms) normalForms.clear();
-    form = { norm: stem(raw.toLowerCase()), upper: isUpper(raw) };
+    const lower = raw.toLowerCase();
+    form = { norm: stem(lower), lower, upper: isUpper(raw) };
     normalForms.set(raw, form);
   }
   return form;
@@ -43,8 +46,8 @@ export function tokenize(text: string, offset = 0): Token[] {
     const raw = match[0];
     const start = match.index;
     const end = start + raw.length;
-    const { norm, upper } = normalForm(raw);
-    tokens.push({ start: start + offset, end: end + offset, raw, norm, upper });
+    const { norm, lower, upper } = normalForm(raw);
+    tokens.push({ start: start + offset, end: end + offset, raw, norm, lower, upper });
     // Skip a possessive 's so that "Korea's" reads as "Korea".
     const rest = text.slice(end, end + 3);
     if (possessive.test(rest)) wordPattern.lastIndex = end + 2;
