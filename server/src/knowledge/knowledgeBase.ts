@@ -78,10 +78,13 @@ export class KnowledgeBase {
       internedArrays.set(group, entry);
       return entry;
     };
-    const internedGroups = this.claims.map((claim) => claim.about.map(intern));
-    this.anchors = internedGroups.map((groups) => groups.map((g) => g.expanded));
     // Each group's key is computed once: how many claims share a group decides each claim's focus.
-    const keys = internedGroups.map((groups) => groups.map((g) => g.key));
+    const keys: string[][] = [];
+    this.anchors = this.claims.map((claim) => {
+      const groups = claim.about.map(intern);
+      keys.push(groups.map((g) => g.key));
+      return groups.map((g) => g.expanded);
+    });
     const groupUse = new Map<string, number>();
     for (const claimKeys of keys) for (const k of claimKeys) groupUse.set(k, (groupUse.get(k) ?? 0) + 1);
     this.focusGroup = keys.map((claimKeys) => {
@@ -113,6 +116,8 @@ export class KnowledgeBase {
         for (const entry of phraseEntries(group)) entry.hits.push(hit);
       }),
     );
+    // Exactly sized copies of the lists grown above (they are kept for the life of the knowledge).
+    for (const entry of byPhrase.values()) entry.hits = entry.hits.slice();
     for (const { phrase, hits } of byPhrase.values()) this.anchorMatcher.add(phrase, hits);
     // Per claim and group, the matcher entries (hit lists) of its phrases: a sentence's matches are
     // looked up by entry, so only claims whose rarest group matched are ever visited.

@@ -147,6 +147,23 @@ export class KnowledgeStore {
   load(extraFolders: readonly string[], includeBundled = true, ingested: readonly IngestedKnowledge[] = []): KnowledgeLoad {
     const timings = { readMs: 0, parseMs: 0, indexMs: 0, parsedFiles: 0, reusedFiles: 0 };
     const ioErrors: KnowledgeError[] = [];
+    const { bundled, inMemory, files, kept, next } = this.readFiles(extraFolders, includeBundled, timings, ioErrors);
+    // Files removed since the last load are forgotten.
+    if (timings.parsedFiles > 0 || next.size !== this.lastGood.size) this.cacheStale = true;
+    this.lastGood = next;
+    let t = performance.now();
+    const textOf = (path: string): string | undefined => inMemory.get(path) ?? readKnowledgeText(path, []);
+    const loaded = mergeIngested(assembleKnowledge(files, bundled.loaded, textOf), ingested);
+    loaded.errors.unshift(...ioErrors, ...kept);
+    timings.parseMs += performance.now() - t;
+    t = performance.now();
+    const kb = new KnowledgeBase(loaded);
+    timings.indexMs = performance.now() - t;
+    return { kb, loaded, timings };
+  }
+
+  /** Reads and parses what changed; the string pool lives only as long as this, not the knowledge. */
+  private readFiles(extraFolders: readonly string[], includeBundled: boolean, timings: KnowledgeLoad['timings'], ioErrors: KnowledgeError[]) {
     let t = performance.now();
     const pool = new KnowledgePool();
     const folderKey = JSON.stringify(extraFolders);
@@ -192,18 +209,7 @@ export class KnowledgeStore {
       files.push(previous.file);
       next.set(path, previous);
     }
-    // Files removed since the last load are forgotten.
-    if (timings.parsedFiles > 0 || next.size !== this.lastGood.size) this.cacheStale = true;
-    this.lastGood = next;
-    t = performance.now();
-    const textOf = (path: string): string | undefined => inMemory.get(path) ?? readKnowledgeText(path, []);
-    const loaded = mergeIngested(assembleKnowledge(files, bundled.loaded, textOf), ingested);
-    loaded.errors.unshift(...ioErrors, ...kept);
-    timings.parseMs += performance.now() - t;
-    t = performance.now();
-    const kb = new KnowledgeBase(loaded);
-    timings.indexMs = performance.now() - t;
-    return { kb, loaded, timings };
+    return { bundled, inMemory, files, kept, next };
   }
 
   /**

@@ -47,7 +47,11 @@ export class PhraseMatcher<T> {
     let upperMask = 0;
     for (let i = 0; i < Math.min(tokens.length, 31); i++) if (tokens[i].upper && tokens[i].raw.length <= 5 && /\p{L}/u.test(tokens[i].raw)) upperMask |= 1 << i;
     this.values.push(value);
-    (this.ends[node] ??= []).push({ value: this.values.length - 1, upperMask });
+    // Exactly sized (most nodes end one phrase): arrays grown by push keep spare room, which adds
+    // up to megabytes over a large knowledge base.
+    const end = { value: this.values.length - 1, upperMask };
+    const ends = this.ends[node];
+    this.ends[node] = ends ? [...ends, end] : [end];
     this.longest = Math.max(this.longest, tokens.length);
   }
 
