@@ -43,16 +43,11 @@ interface Context {
 
 /** The run of `tokens` (sorted by offset) inside [start, end). */
 function tokensWithin(tokens: readonly Token[], start: number, end: number): Token[] {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  let last = lo;
+  const first = tokenFrom(tokens, start);
+  if (first < 0) return [];
+  let last = first;
   while (last < tokens.length && tokens[last].end <= end) last++;
-  return tokens.slice(lo, last);
+  return tokens.slice(first, last);
 }
 
 /**
@@ -197,10 +192,6 @@ function focusMatches(ctx: Context, claimIndex: number): PhraseMatch<unknown>[] 
   return groups.get(ctx.kb.focusGroup[claimIndex]) ?? [...groups.values()][0];
 }
 
-/**
- * How tightly a value is bound to an anchor, in tokens (lower is tighter). "78% of Korea's total
- * exports" binds 78% to "exports" outright: a value followed by "of" and a few words before the anchor.
- */
 /** Index of the first token starting at or after `offset`, or -1: a binary search, not a scan. */
 function tokenFrom(tokens: readonly Token[], offset: number): number {
   let lo = 0;
@@ -213,6 +204,10 @@ function tokenFrom(tokens: readonly Token[], offset: number): number {
   return lo < tokens.length ? lo : -1;
 }
 
+/**
+ * How tightly a value is bound to an anchor, in tokens (lower is tighter). "78% of Korea's total
+ * exports" binds 78% to "exports" outright: a value followed by "of" and a few words before the anchor.
+ */
 function binding(ctx: Context, v: { start: number; end: number }, anchor: PhraseMatch<unknown>): number {
   const tokens = ctx.tokens;
   const after = tokenFrom(tokens, v.end);
