@@ -20,7 +20,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { testClaims, testClaims2, testGlossary, testSources } from '../unit/helpers';
+import { testClaims, testGlossary, testSources, writeTestKnowledge } from '../unit/helpers';
 
 const ROOT = process.cwd();
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -77,14 +77,6 @@ function parseJson(run: Run): JsonOutput {
   } catch (e) {
     throw new Error(`stdout is not JSON (${(e as Error).message}):\n${run.stdout}\nstderr:\n${run.stderr}`, { cause: e });
   }
-}
-
-function writeTestKnowledge(dir: string): void {
-  mkdirSync(join(dir, 'claims'), { recursive: true });
-  writeFileSync(join(dir, 'sources.json'), testSources);
-  writeFileSync(join(dir, 'glossary.yaml'), testGlossary);
-  writeFileSync(join(dir, 'claims', 'alpha2023.yaml'), testClaims);
-  writeFileSync(join(dir, 'claims', 'beta2022.yaml'), testClaims2);
 }
 
 /** 0-based line/character → the text between two positions, for "\n" or "\r\n" line breaks. */

@@ -12,7 +12,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,7 +23,7 @@ import {
   PublishDiagnosticsNotification, PublishDiagnosticsParams, Range, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
   TextDocumentSyncKind, TextEdit,
 } from 'vscode-languageserver-protocol/node';
-import { testClaims, testClaims2, testGlossary, testSources } from '../unit/helpers';
+import { writeTestKnowledge } from '../unit/helpers';
 
 const ROOT = process.cwd();
 const SERVER = join(ROOT, 'dist', 'server.js');
@@ -33,14 +33,6 @@ const WAIT_MS = 15000;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-function writeTestKnowledge(dir: string): void {
-  mkdirSync(join(dir, 'claims'), { recursive: true });
-  writeFileSync(join(dir, 'sources.json'), testSources);
-  writeFileSync(join(dir, 'glossary.yaml'), testGlossary);
-  writeFileSync(join(dir, 'claims', 'alpha2023.yaml'), testClaims);
-  writeFileSync(join(dir, 'claims', 'beta2022.yaml'), testClaims2);
-}
 
 function makeTempDir(label: string): string {
   return realpathSync(mkdtempSync(join(tmpdir(), `policy-lens-${label}-`)));

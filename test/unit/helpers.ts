@@ -1,5 +1,7 @@
 // A small knowledge base written for the tests (not the bundled one), and helpers to check
 // in-memory documents with it.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, PolicyLensSettings } from '../../server/src/common/settings';
 import { KnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
@@ -156,6 +158,15 @@ export function testFiles(): KnowledgeFile[] {
     { path: '/kb/claims/alpha2023.yaml', text: testClaims },
     { path: '/kb/claims/beta2022.yaml', text: testClaims2 },
   ];
+}
+
+/** Writes the test knowledge (testFiles) into `dir` as a knowledge folder on disk. */
+export function writeTestKnowledge(dir: string): void {
+  for (const { path, text } of testFiles()) {
+    const target = join(dir, path.slice('/kb/'.length));
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  }
 }
 
 export function testKnowledge(): KnowledgeBase {

@@ -1,22 +1,18 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { KnowledgeCache } from '../../server/src/node/knowledgeCache';
 import { KnowledgeStore } from '../../server/src/node/knowledgeFiles';
-import { testClaims, testClaims2, testGlossary, testSources } from './helpers';
+import { testClaims2, writeTestKnowledge } from './helpers';
 
 const root = mkdtempSync(join(tmpdir(), 'pl-kcache-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
 function knowledgeFolder(name: string): string {
   const dir = join(root, name);
-  mkdirSync(join(dir, 'claims'), { recursive: true });
-  writeFileSync(join(dir, 'sources.json'), testSources);
-  writeFileSync(join(dir, 'glossary.yaml'), testGlossary);
-  writeFileSync(join(dir, 'claims', 'alpha2023.yaml'), testClaims);
-  writeFileSync(join(dir, 'claims', 'beta2022.yaml'), testClaims2);
+  writeTestKnowledge(dir);
   return dir;
 }
 

@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadKnowledge } from '../../server/src/knowledge/loader';
 import { KnowledgeStore } from '../../server/src/node/knowledgeFiles';
-import { testClaims, testClaims2, testFiles, testGlossary, testSources } from './helpers';
+import { testClaims, testClaims2, testFiles, testGlossary, testSources, writeTestKnowledge } from './helpers';
 
 function errorsOf(files: { path: string; text: string }[]) {
   return loadKnowledge(files).errors;
@@ -95,11 +95,7 @@ describe('knowledge loader', () => {
 describe('knowledge store (the server reloads knowledge as files change)', () => {
   const folder = (): string => {
     const dir = mkdtempSync(join(tmpdir(), 'pl-store-'));
-    mkdirSync(join(dir, 'claims'));
-    writeFileSync(join(dir, 'sources.json'), testSources);
-    writeFileSync(join(dir, 'glossary.yaml'), testGlossary);
-    writeFileSync(join(dir, 'claims', 'alpha2023.yaml'), testClaims);
-    writeFileSync(join(dir, 'claims', 'beta2022.yaml'), testClaims2);
+    writeTestKnowledge(dir);
     return dir;
   };
 

@@ -1,7 +1,7 @@
 // Bibliography files as Pandoc users keep them: CSL-JSON arrays and BibTeX. Their entries become
 // sources whose keys are known citations (no claims: the checker has nothing to compare with).
 import { parseDocument, LineCounter } from 'yaml';
-import { lineStarts } from '../text/lines';
+import { lineStarts, positionOf } from '../text/lines';
 import { nestingBeyond } from '../text/nesting';
 import { wordTable } from '../text/table';
 import { CslItem, CslName, KnowledgeError, Source } from './types';
@@ -79,17 +79,7 @@ export function parseBibtex(path: string, text: string): BibliographyLoad {
   const errors: KnowledgeError[] = [];
   const macros = wordTable<string>({ jan: 'January', feb: 'February', mar: 'March', apr: 'April', may: 'May', jun: 'June', jul: 'July', aug: 'August', sep: 'September', oct: 'October', nov: 'November', dec: 'December' });
   const starts = lineStarts(text);
-  const lineAt = (offset: number): { line: number; character: number } => {
-    // Binary search over line starts: entries are many, the text is long.
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - starts[lo] };
-  };
+  const lineAt = (offset: number): { line: number; character: number } => positionOf(starts, offset);
   let i = 0;
   while ((i = text.indexOf('@', i)) >= 0) {
     const head = /^@([A-Za-z]+) {0,8}([{(])/.exec(text.slice(i, i + 40));

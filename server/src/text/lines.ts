@@ -11,3 +11,15 @@ export function lineStarts(text: string): number[] {
   }
   return starts;
 }
+
+/** The 0-based line and character of `offset`, given `lineStarts(text)`: a binary search. */
+export function positionOf(starts: readonly number[], offset: number): { line: number; character: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - starts[lo] };
+}
