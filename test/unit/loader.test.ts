@@ -82,6 +82,17 @@ describe('knowledge loader', () => {
     assert.match(errors[2].message, /MB/);
   });
 
+  it('records where each source of a well-formed JSON file starts (line and column of its "{")', () => {
+    const text = JSON.stringify([{ id: 'a2020', type: 'report', title: 'A' }, { id: 'b2021', type: 'report', title: 'B' }], null, 2);
+    const loaded = loadKnowledge([{ path: '/kb/sources.json', text }]);
+    assert.deepEqual(loaded.errors, []);
+    const lines = text.split('\n');
+    for (const source of loaded.sources) {
+      assert.equal(lines[source.origin.line][source.origin.character], '{', `${source.key} at ${source.origin.line}:${source.origin.character}`);
+      assert.match(lines[source.origin.line + 1], new RegExp(`"id": "${source.key}"`));
+    }
+  });
+
   it('reads only knowledge file names', async () => {
     const { knowledgeFileKind } = await import('../../server/src/knowledge/loader');
     assert.equal(knowledgeFileKind('/k/claims/a.yaml'), 'claims');

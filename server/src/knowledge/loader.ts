@@ -3,6 +3,7 @@
 // only the broken entries are dropped: the rest of the file, and every other file, still loads.
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { CORE_SCHEMA, load as loadYamlFast } from 'js-yaml';
+import { lineStarts, positionOf } from '../text/lines';
 import { nestingBeyond } from '../text/nesting';
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import claimsSchema from '../../../knowledge/schema/claims.schema.json';
@@ -79,6 +80,8 @@ interface ParsedFile {
   data: unknown;
   /** For JSON arrays read without the YAML parser: where each top-level entry starts. */
   itemOffsets?: number[];
+  /** With `itemOffsets`: the file's line starts (`lineStarts`), to turn an offset into a position. */
+  itemLineStarts?: number[];
   /** For YAML lists read by the fast path: the line of each entry. */
   entryLines?: number[];
   /** Already validated against the schema. */
@@ -152,9 +155,6 @@ function parseJsonArray(file: KnowledgeFile, text: string): ParsedFile | undefin
   // A file with schema errors takes the slower path, whose errors point at the field at fault.
   const { shell, item } = getValidators().sources;
   if (!shell(data) || !data.every((entry) => item(entry))) return undefined;
-  const lines = new LineCounter();
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines.addNewLine(i + 1);
-  lines.addNewLine(0);
   // Offsets of the entries: where each value at depth 1 starts, skipping strings.
   const itemOffsets: number[] = [];
   let depth = 0;
@@ -181,7 +181,7 @@ function parseJsonArray(file: KnowledgeFile, text: string): ParsedFile | undefin
       expectValue = false;
     }
   }
-  return { file, kind: 'sources', lines, data, itemOffsets, valid: true };
+  return { file, kind: 'sources', lines: new LineCounter(), data, itemOffsets, itemLineStarts: lineStarts(text), valid: true };
 }
 
 /** One knowledge file, parsed and validated on its own, its valid entries in compact form. */
@@ -284,16 +284,6 @@ export function assembleKnowledge(files: readonly ParsedKnowledgeFile[], base?: 
 /** Deepest nesting of [ and { a knowledge file may have (real files need fewer than ten). */
 const maxNesting = 100;
 
-function lineAndColumn(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let start = 0;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) {
-    line++;
-    start = i + 1;
-  }
-  return { line, character: offset - start };
-}
-
 /** Problems a file has on its own (syntax, encoding, schema), without looking at other files. */
 export function fileErrors(file: KnowledgeFile): KnowledgeError[] {
   return knowledgeFileKind(file.path) ? parseKnowledgeFile(file).errors : [];
@@ -313,7 +303,7 @@ function parseFile(file: KnowledgeFile, kind: KnowledgeFileKind, errors: Knowled
   const deep = nestingBeyond(text, maxNesting);
   if (deep >= 0) {
     // Parsers recurse per level: refuse absurd nesting before it can exhaust the stack.
-    const at = lineAndColumn(text, deep);
+    const at = positionOf(lineStarts(text), deep);
     errors.push({ kind: 'syntax', message: `brackets nested more than ${maxNesting} levels deep`, file: file.path, ...at });
     return undefined;
   }
@@ -448,10 +438,7 @@ function validate(p: ParsedFile, listKey: string | undefined, errors: KnowledgeE
 function origin(p: ParsedFile, path: (string | number)[]): FileLocation {
   const index = path[path.length - 1];
   if (!p.doc && p.entryLines && typeof index === 'number') return { file: p.file.path, line: p.entryLines[index] ?? 0, character: 0 };
-  if (!p.doc && p.itemOffsets && typeof index === 'number') {
-    const at = p.lines.linePos(p.itemOffsets[index] ?? 0);
-    return { file: p.file.path, line: at.line - 1, character: at.col - 1 };
-  }
+  if (!p.doc && p.itemOffsets && p.itemLineStarts && typeof index === 'number') return { file: p.file.path, ...positionOf(p.itemLineStarts, p.itemOffsets[index] ?? 0) };
   const at = locate(p, path);
   return { file: at.file, line: at.line, character: at.character };
 }
