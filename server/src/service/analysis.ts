@@ -78,6 +78,8 @@ export class DocumentAnalyzer {
       if (!analysis) {
         analysis = block.text.length > maxBlockLength ? { sentences: [], terms: [] } : analyzeBlock(kb, block.text, text.slice(block.start, block.end), block.citations.map((c) => relative(c, block.start)));
         result.checkedBlocks++;
+        // Cached at once, so that a run abandoned at a pause leaves its finished blocks behind.
+        this.cache.set(key, analysis);
       }
       next.set(key, analysis);
       for (const s of analysis.sentences) {
@@ -87,10 +89,10 @@ export class DocumentAnalyzer {
       for (const t of analysis.terms) result.terms.push({ ...t, start: t.start + block.start, end: t.end + block.start });
       result.citations.push(...block.citations);
       if (performance.now() - sliceStart > budgetMs) {
-        for (const [k, v] of next) this.cache.set(k, v);
         yield;
         sliceStart = performance.now();
-        if (kb.version !== this.kbVersion) return this.analyze(text, kb, languageId);
+        // Knowledge reloaded meanwhile: start again, still in slices.
+        if (kb.version !== this.kbVersion) return yield* this.analyzeInSlices(text, kb, languageId, budgetMs);
       }
     }
     // Keep only what this version of the document uses, so the cache never grows past one document.
