@@ -134,8 +134,9 @@ export function extractClaims(key: string, passages: readonly Passage[], options
   }
   // How common each name is in the source: names in most sentences ("Korea") cannot pin a topic down.
   const frequency = new Map<string, number>();
-  const phrasesBySentence = sentences.map((s) => {
-    const phrases = properPhrases(s.text, tokenize(s.text));
+  const tokensBySentence = sentences.map((s) => tokenize(s.text));
+  const phrasesBySentence = sentences.map((s, index) => {
+    const phrases = properPhrases(s.text, tokensBySentence[index]);
     for (const name of new Set(phrases.map((p) => p.text.toLowerCase()))) frequency.set(name, (frequency.get(name) ?? 0) + 1);
     return phrases;
   });
@@ -152,7 +153,7 @@ export function extractClaims(key: string, passages: readonly Passage[], options
   };
 
   sentences.forEach((sentence, index) => {
-    const tokens = tokenize(sentence.text);
+    const tokens = tokensBySentence[index];
     const values = extractValues(sentence.text, tokens);
     const names = phrasesBySentence[index];
     const quote = sentence.text.length > 240 ? `${sentence.text.slice(0, 237)}…` : sentence.text;

@@ -15,7 +15,7 @@ async function run(job: Job): Promise<void> {
     try {
       reports.push(await readReportCached(path, job.cacheDir));
     } catch (e) {
-      reports.push({ path, hash: '', csl: { id: '', type: 'document', title: path }, passages: [], error: (e as Error).message });
+      reports.push({ path, csl: { id: '', type: 'document', title: path }, passages: [], error: (e as Error).message });
     }
   }
   // Keys and claims are worked out here too: extraction is CPU work the main thread must not do.

@@ -4,11 +4,11 @@
 // written by other code (the bundle's hash is part of its key) or for other folders.
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { KnowledgePool } from '../knowledge/compact';
 import { KnowledgeFileKind, ParsedKnowledgeFile } from '../knowledge/loader';
 import { Claim, Source, Term } from '../knowledge/types';
+import { cacheRoot } from './sourceFiles';
 
 /** Bump when the cached shape changes in a way the code hash would not show. */
 const format = 1;
@@ -57,8 +57,7 @@ function currentCode(): string {
 }
 
 export function defaultKnowledgeCacheDir(): string {
-  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(base, 'policy-lens', 'knowledge');
+  return join(cacheRoot(), 'knowledge');
 }
 
 export class KnowledgeCache {

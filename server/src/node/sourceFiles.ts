@@ -21,7 +21,6 @@ export const maxSourceBytes = 50 * 1024 * 1024;
 /** One file read and analysed, before it has its final citation key. */
 export interface ReadReport {
   path: string;
-  hash: string;
   csl: CslItem;
   passages: Passage[];
   year?: number;
@@ -35,9 +34,13 @@ export interface IngestedSource {
   passages: Passage[];
 }
 
+/** Where Policy Lens keeps its caches outside an editor: $XDG_CACHE_HOME/policy-lens, else ~/.cache/policy-lens. */
+export function cacheRoot(): string {
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'policy-lens');
+}
+
 export function defaultCacheDir(): string {
-  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(base, 'policy-lens', 'sources');
+  return join(cacheRoot(), 'sources');
 }
 
 export function listSourceFiles(folder: string): string[] {
@@ -112,25 +115,22 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
   }
 }
 
-function readSidecar(path: string): Partial<CslItem> | undefined {
-  for (const sidecar of [`${path}.yaml`, `${path}.yml`, `${path}.json`]) {
-    if (!existsSync(sidecar)) continue;
-    try {
-      const data = parseDocument(readFileSync(sidecar, 'utf8')).toJS({ maxAliasCount: 50 });
-      const item = Array.isArray(data) ? data[0] : data;
-      if (item && typeof item === 'object') return item as Partial<CslItem>;
-    } catch {
-      return undefined;
-    }
+/** The metadata in a sidecar file's text (YAML or JSON, one item or a list of one), if any. */
+function parseSidecar(text: string): Partial<CslItem> | undefined {
+  if (!text) return undefined;
+  try {
+    const data = parseDocument(text).toJS({ maxAliasCount: 50 });
+    const item = Array.isArray(data) ? data[0] : data;
+    return item && typeof item === 'object' ? (item as Partial<CslItem>) : undefined;
+  } catch {
+    return undefined;
   }
-  return undefined;
 }
 
 /** Reads one report: its pages, passages and metadata (no key yet: keys are unique per workspace). */
-export async function readReport(path: string, bytes: Buffer): Promise<ReadReport> {
-  const hash = createHash('sha256').update(bytes).digest('hex');
+export async function readReport(path: string, bytes: Buffer, sidecarText = readSidecarText(path)): Promise<ReadReport> {
   const ext = extname(path).toLowerCase();
-  const sidecar = readSidecar(path);
+  const sidecar = parseSidecar(sidecarText);
   try {
     let pages: SourcePage[];
     let info: PdfText['info'] | undefined;
@@ -146,16 +146,17 @@ export async function readReport(path: string, bytes: Buffer): Promise<ReadRepor
     const firstLines = pages[0]?.text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 6) ?? [];
     const csl = deriveMetadata({ fileName: basename(path), sidecar, pdfInfo: info, firstLines });
     const year = Number(csl.issued?.['date-parts']?.[0]?.[0]) || undefined;
-    return { path, hash, csl, passages, year };
+    return { path, csl, passages, year };
   } catch (e) {
-    return { path, hash, csl: { id: '', type: 'document', title: basename(path) }, passages: [], error: (e as Error).message };
+    return { path, csl: { id: '', type: 'document', title: basename(path) }, passages: [], error: (e as Error).message };
   }
 }
 
 /** Reads a report through the on-disk cache (keyed by content hash and extraction version). */
 export async function readReportCached(path: string, cacheDir: string | undefined): Promise<ReadReport> {
   const bytes = readFileSync(path);
-  const hash = createHash('sha256').update(bytes).update(String(extractionVersion)).update(readSidecarText(path)).digest('hex');
+  const sidecarText = readSidecarText(path);
+  const hash = createHash('sha256').update(bytes).update(String(extractionVersion)).update(sidecarText).digest('hex');
   const cached = cacheDir ? join(cacheDir, `${hash}.json`) : undefined;
   if (cached && existsSync(cached)) {
     try {
@@ -164,7 +165,7 @@ export async function readReportCached(path: string, cacheDir: string | undefine
       // a damaged cache entry is read again
     }
   }
-  const report = await readReport(path, bytes);
+  const report = await readReport(path, bytes, sidecarText);
   if (cached && !report.error) {
     try {
       mkdirSync(cacheDir!, { recursive: true });
@@ -176,6 +177,7 @@ export async function readReportCached(path: string, cacheDir: string | undefine
   return report;
 }
 
+/** The first sidecar beside a report (`x.pdf.yaml`, `.yml` or `.json`), as text; '' if none. */
 function readSidecarText(path: string): string {
   for (const sidecar of [`${path}.yaml`, `${path}.yml`, `${path}.json`]) if (existsSync(sidecar)) return readFileSync(sidecar, 'utf8');
   return '';

@@ -907,9 +907,9 @@ function checkRoles(ctx: Context): Finding[] {
     const cut = span.findIndex((t, i) => i > 0 && /[;:(]/.test(ctx.text.slice(span[i - 1].end, t.start)));
     const clause = (cut > 0 ? span.slice(0, cut) : span).slice(0, 24);
     if (clause.length === 0) return;
+    const clauseTokens = clause;
     const from = clause[0].start;
     const to = clause[clause.length - 1].end;
-    const clauseTokens = tokenize(ctx.text.slice(from, to), from);
     const known = ctx.kb.titleMatcher.matchLongest(clauseTokens);
     const generic = clauseTokens.filter((t) => titleWords.test(t.raw) && !known.some((k) => k.start <= t.start && k.end >= t.end));
     let genericStart = generic[0]?.start;

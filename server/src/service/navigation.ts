@@ -15,11 +15,6 @@ export function keyAt(document: TextDocument, position: Position, analysis: Docu
   return undefined;
 }
 
-/** Where a source is defined: its entry in a knowledge or bibliography file. */
-export function definitionOf(source: Source): { file: string; line: number; character: number } {
-  return source.origin;
-}
-
 export function sourceLinks(document: TextDocument, analysis: DocumentAnalysis, lookup: (key: string) => Source | undefined): DocumentLink[] {
   const links: DocumentLink[] = [];
   for (const citation of analysis.citations) {
