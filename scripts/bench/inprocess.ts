@@ -16,7 +16,7 @@ import { knowledgeFileKind } from '../../server/src/knowledge/loader';
 import { KnowledgeCache } from '../../server/src/node/knowledgeCache';
 import { bundledKnowledgeFolder, KnowledgeStore } from '../../server/src/node/knowledgeFiles';
 import { walkFiles } from '../../server/src/node/walk';
-import { PolicyLensService } from '../../server/src/service/languageService';
+import { PolicyLensService } from '../../server/src/features/languageService';
 
 interface Position {
   line: number;

@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings } from './common/settings';
 import { defaultKnowledgeCacheDir, KnowledgeCache } from './node/knowledgeCache';
 import { formatKnowledgeError, KnowledgeStore, writeSnapshot } from './node/knowledgeFiles';
-import { PolicyLensService } from './service/languageService';
+import { PolicyLensService } from './features/languageService';
 import { toSarif } from './node/sarif';
 import { readSourcesInWorker } from './node/ingestInWorker';
 import { defaultCacheDir, listSourceFiles } from './node/sourceFiles';

@@ -6,5 +6,5 @@ export { formatKnowledgeError, KnowledgeStore } from './node/knowledgeFiles';
 export { defaultKnowledgeCacheDir, KnowledgeCache } from './node/knowledgeCache';
 export { findMemos, isInside, readText } from './node/workspaceFiles';
 export { defaultCacheDir, finishReports, listSourceFiles } from './node/sourceFiles';
-export { PolicyLensService } from './service/languageService';
-export { frontMatterOf } from './service/prose';
+export { PolicyLensService } from './features/languageService';
+export { frontMatterOf } from './engine/markdown/prose';

@@ -18,7 +18,7 @@ import type { KnowledgeError, Source } from './knowledge/types';
 import { readSourcesInWorker } from './node/ingestInWorker';
 import type { IngestedSource } from './node/sourceFiles';
 import type { KnowledgeStore } from './node/knowledgeFiles';
-import type { PolicyLensService } from './service/languageService';
+import type { PolicyLensService } from './features/languageService';
 
 // The core (dist/core.js) is loaded on first use, after the handshake: see core.ts.
 let loadedCore: typeof Core | undefined;

@@ -25,7 +25,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { KnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
 import { loadKnowledgeFolders } from '../../server/src/node/knowledgeFiles';
-import { PolicyLensService } from '../../server/src/service/languageService';
+import { PolicyLensService } from '../../server/src/features/languageService';
 import { EditSpec, editSpecArb, memoArb, memoSentences, probeArb } from './memoArbitraries';
 
 const RUNS = Number(process.env.PL_FC_RUNS ?? 100);

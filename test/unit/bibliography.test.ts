@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { parseBibliography, parseBibtex } from '../../server/src/knowledge/bibliography';
-import { frontMatterBibliography } from '../../server/src/service/frontMatter';
-import { parseProse } from '../../server/src/service/prose';
+import { frontMatterBibliography } from '../../server/src/features/frontMatter';
+import { parseProse } from '../../server/src/engine/markdown/prose';
 
 describe('bibliographies', () => {
   it('reads BibTeX entries with braces, quotes, macros and concatenation', () => {

@@ -21,7 +21,7 @@ describe('citation completion', () => {
     assert.equal(first("Most of Korea's imports come from the Indo-Pacific [@"), 'alpha2023');
   });
   it('sends the best few hundred of thousands of sources, marked incomplete, narrowed by what is typed', async () => {
-    const { completionLimit } = await import('../../server/src/service/completion');
+    const { completionLimit } = await import('../../server/src/features/completion');
     const s = service();
     s.setExtraSources(Array.from({ length: completionLimit + 100 }, (_, i) => ({ key: `extra${i}`, kind: 'bibliography' as const, origin: { file: '/r.json', line: 0, character: 0 }, csl: { id: `extra${i}`, type: 'book', title: `Book ${i}` } })));
     const all = s.completion(doc('See [@'), { line: 0, character: 6 })!;

@@ -125,7 +125,7 @@ describe('acronyms and prose', () => {
 
 describe('document size', () => {
   it('does not check a document over the size bound, and says so once', async () => {
-    const { maxDocumentLength } = await import('../../server/src/service/languageService');
+    const { maxDocumentLength } = await import('../../server/src/features/languageService');
     const big = "Nearly 90% of Korea's exports go to the Indo-Pacific.\n\n".repeat(Math.ceil(maxDocumentLength / 50));
     const found = diagnose(big);
     assert.equal(found.length, 1);

@@ -7,7 +7,7 @@ import { defaultSettings, PolicyLensSettings } from '../../server/src/common/set
 import { KnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
 import { loadKnowledge } from '../../server/src/knowledge/loader';
 import { KnowledgeFile } from '../../server/src/knowledge/types';
-import { PolicyLensService } from '../../server/src/service/languageService';
+import { PolicyLensService } from '../../server/src/features/languageService';
 
 export const testSources = JSON.stringify([
   { id: 'alpha2023', type: 'article', title: 'Trade and the Indo-Pacific', author: [{ family: 'Kim', given: 'So Jeong' }], issued: { 'date-parts': [[2023]] } },

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { loadKnowledgeFolders } from '../../server/src/node/knowledgeFiles';
-import { tokenize } from '../../server/src/text/tokens';
+import { tokenize } from '../../server/src/engine/text/tokens';
 
 const { kb } = loadKnowledgeFolders([]);
 const sourcesDir = '../shared/sources';

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { parseProse } from '../../server/src/service/prose';
+import { parseProse } from '../../server/src/engine/markdown/prose';
 
 function prose(text: string): string {
   return parseProse(text).blocks.map((b) => b.text.replace(/\s+/g, ' ').trim()).join(' | ');

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { referencesEnd, referencesStart } from '../../server/src/service/references';
+import { referencesEnd, referencesStart } from '../../server/src/features/references';
 import { doc, service } from './helpers';
 
 describe('references and navigation', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { splitSentences } from '../../server/src/service/sentences';
+import { splitSentences } from '../../server/src/engine/text/sentences';
 
 function split(text: string): string[] {
   return splitSentences(text).map((s) => text.slice(s.start, s.end));

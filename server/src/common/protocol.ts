@@ -1,6 +1,6 @@
 // Custom requests between the VS Code client and the server (shared, typed once).
 import { CslItem } from '../knowledge/types';
-import type { SourceSummary } from '../service/languageService';
+import type { SourceSummary } from '../features/languageService';
 
 export const listSourcesRequest = 'policyLens/listSources';
 export interface ListSourcesParams {

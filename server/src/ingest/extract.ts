@@ -3,9 +3,9 @@
 // its sentence as anchors; people with their titles and organisations; simple stances. Extracted
 // claims carry the sentence they come from, so a warning can quote it.
 import { Claim, ClaimValue, Term } from '../knowledge/types';
-import { splitSentences } from '../service/sentences';
-import { DateMention, extractValues, NumberMention, OrdinalMention, PeriodMention, ValueMention, YearMention } from '../service/values';
-import { Token, tokenize } from '../text/tokens';
+import { splitSentences } from '../engine/text/sentences';
+import { DateMention, extractValues, NumberMention, OrdinalMention, PeriodMention, ValueMention, YearMention } from '../engine/values/values';
+import { Token, tokenize } from '../engine/text/tokens';
 import { Passage } from './passages';
 
 export interface Extraction {

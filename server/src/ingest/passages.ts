@@ -1,7 +1,7 @@
 // Splits a source's text into passages with locators: "¶4" for text and Markdown, "p. 3 ¶2" for
 // PDF pages. Body paragraphs are blocks that end like sentences; headings, bylines and lists of
 // names are kept apart as header blocks (they still yield people and roles).
-import { parseProse } from '../service/prose';
+import { parseProse } from '../engine/markdown/prose';
 
 export interface SourcePage {
   /** 1-based page number (PDF), or undefined for a text file. */

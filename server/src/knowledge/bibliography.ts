@@ -1,9 +1,9 @@
 // Bibliography files as Pandoc users keep them: CSL-JSON arrays and BibTeX. Their entries become
 // sources whose keys are known citations (no claims: the checker has nothing to compare with).
 import { parseDocument, LineCounter } from 'yaml';
-import { lineStarts, positionOf } from '../text/lines';
-import { nestingBeyond } from '../text/nesting';
-import { wordTable } from '../text/table';
+import { lineStarts, positionOf } from '../engine/text/lines';
+import { nestingBeyond } from '../engine/text/nesting';
+import { wordTable } from '../engine/text/table';
 import { CslItem, CslName, KnowledgeError, Source } from './types';
 
 export interface BibliographyLoad {

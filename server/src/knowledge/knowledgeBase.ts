@@ -1,6 +1,6 @@
 // The loaded knowledge, indexed once: phrase matchers for glossary terms and claim anchors, and
 // look-ups by key and id. Everything on the typing path reads these indexes and builds nothing.
-import { PhraseMatcher } from '../text/phraseMatcher';
+import { PhraseMatcher } from '../engine/text/phraseMatcher';
 import { Claim, KnowledgeError, Source, Term } from './types';
 import { LoadedKnowledge } from './loader';
 

@@ -3,8 +3,8 @@
 // only the broken entries are dropped: the rest of the file, and every other file, still loads.
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { CORE_SCHEMA, load as loadYamlFast } from 'js-yaml';
-import { lineStarts, positionOf } from '../text/lines';
-import { nestingBeyond } from '../text/nesting';
+import { lineStarts, positionOf } from '../engine/text/lines';
+import { nestingBeyond } from '../engine/text/nesting';
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import claimsSchema from '../../../knowledge/schema/claims.schema.json';
 import glossarySchema from '../../../knowledge/schema/glossary.schema.json';

@@ -4,7 +4,7 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { CheckLevel, CheckLevels } from '../common/settings';
-import { DocumentAnalysis } from './analysis';
+import { DocumentAnalysis } from '../engine/analysis';
 import { closestKeys } from './citations';
 
 export const diagnosticSource = 'policy-lens';

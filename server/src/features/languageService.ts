@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, PolicyLensSettings } from '../common/settings';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { Source } from '../knowledge/types';
-import { DocumentAnalysis, DocumentAnalyzer } from './analysis';
+import { DocumentAnalysis, DocumentAnalyzer } from '../engine/analysis';
 import { codeActions } from './codeActions';
 import { completeCitations, completionLimit, rankedSources } from './completion';
 import { computeDiagnostics, diagnosticSource } from './diagnostics';
@@ -14,7 +14,7 @@ import { CslItem } from '../knowledge/types';
 import { shortCitation } from './csl';
 import { frontMatterBibliography, FrontMatterBibliography } from './frontMatter';
 import { citationsOf, keyAt, sourceLinks } from './navigation';
-import { CitationKey, frontMatterOf, parseProse } from './prose';
+import { CitationKey, frontMatterOf, parseProse } from '../engine/markdown/prose';
 import { citedSources, exportBibliography, referencesEdit } from './references';
 
 /** One source as the Insert Citation picker shows it. */

@@ -2,10 +2,10 @@
 // per block text, so after an edit only the blocks whose text changed are checked again.
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { Term } from '../knowledge/types';
-import { tokenize } from '../text/tokens';
-import { checkSentence, Finding } from './check';
-import { BlockCache, Citation, FrontMatter, ParsedProse, parseProse, reparseAfterEdit } from './prose';
-import { splitSentences } from './sentences';
+import { tokenize } from './text/tokens';
+import { checkSentence, Finding } from './check/check';
+import { BlockCache, Citation, FrontMatter, ParsedProse, parseProse, reparseAfterEdit } from './markdown/prose';
+import { splitSentences } from './text/sentences';
 
 export interface SentenceAnalysis {
   start: number;

@@ -4,8 +4,8 @@ import { Diagnostic, Hover, MarkupKind, Position } from 'vscode-languageserver-t
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { Source, Term } from '../knowledge/types';
-import { tokenize } from '../text/tokens';
-import { DocumentAnalysis } from './analysis';
+import { tokenize } from '../engine/text/tokens';
+import { DocumentAnalysis } from '../engine/analysis';
 import { formatReference, ReferenceStyle, shortCitation } from './csl';
 
 export interface HoverOptions {

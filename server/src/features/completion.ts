@@ -3,7 +3,7 @@ import { CompletionItem, CompletionItemKind, MarkupKind, Position } from 'vscode
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { Source } from '../knowledge/types';
-import { tokenize } from '../text/tokens';
+import { tokenize } from '../engine/text/tokens';
 import { formatReference, ReferenceStyle, shortCitation } from './csl';
 
 export interface CompletionOptions {

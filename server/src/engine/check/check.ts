@@ -1,15 +1,15 @@
 // Judges one sentence against the knowledge base: which claims it is about (every anchor group
 // matched), and for each, whether the value the sentence states agrees with the sourced one. When
 // unsure it says nothing: a false alarm costs more trust than a miss.
-import { AnchorHit, KnowledgeBase } from '../knowledge/knowledgeBase';
-import { Claim, Quantifier, StancePredicate, Term } from '../knowledge/types';
+import { AnchorHit, KnowledgeBase } from '../../knowledge/knowledgeBase';
+import { Claim, Quantifier, StancePredicate, Term } from '../../knowledge/types';
 import { PhraseMatch } from '../text/phraseMatcher';
 import { wordTable } from '../text/table';
 import { stem, Token, tokenize } from '../text/tokens';
 import {
   DateMention, extractValues, mentionInterval, monthNames, NumberMention, OrdinalMention, overlaps, QuantifierMention,
   sourceInterval, ValueMention, YearMention,
-} from './values';
+} from '../values/values';
 
 /** Longest sentence, in words, that is checked against the claims. */
 export const maxSentenceTokens = 250;

@@ -1,7 +1,7 @@
 // Reads the values a sentence states: numbers (digits or words), percentages, multipliers,
 // fractions, "14 of 27", hedges ("about", "nearly", "over"), years, dates, periods, ordinals and
 // quantifier words. Offsets are those of the text given (block-relative in the checker).
-import { Quantifier } from '../knowledge/types';
+import { Quantifier } from '../../knowledge/types';
 import { Token } from '../text/tokens';
 import { wordTable } from '../text/table';
 

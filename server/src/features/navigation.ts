@@ -3,8 +3,8 @@
 import { DocumentLink, Position } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Source } from '../knowledge/types';
-import { DocumentAnalysis } from './analysis';
-import { CitationKey } from './prose';
+import { DocumentAnalysis } from '../engine/analysis';
+import { CitationKey } from '../engine/markdown/prose';
 
 export function keyAt(document: TextDocument, position: Position, analysis: DocumentAnalysis): CitationKey | undefined {
   const offset = document.offsetAt(position);

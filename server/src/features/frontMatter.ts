@@ -3,7 +3,7 @@
 import { parseDocument } from 'yaml';
 import { fromCslItems } from '../knowledge/bibliography';
 import { Source } from '../knowledge/types';
-import { FrontMatter } from './prose';
+import { FrontMatter } from '../engine/markdown/prose';
 
 export interface FrontMatterBibliography {
   files: string[];

@@ -2,7 +2,7 @@
 import { TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CslItem, Source } from '../knowledge/types';
-import { DocumentAnalysis } from './analysis';
+import { DocumentAnalysis } from '../engine/analysis';
 import { formatReference, ReferenceStyle } from './csl';
 
 export const referencesStart = '<!-- policy-lens:references -->';
