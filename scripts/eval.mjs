@@ -1,7 +1,9 @@
 // Measures the checker on labelled memo sentences the way a user meets it: every case becomes a
 // paragraph of one memo, checked by the CLI (`--format json`). Prints, per kind and overall,
-// contradiction precision and recall, false alarms on supported and unverifiable sentences, whether
-// messages carry the sourced value, and top-1 accuracy of missing-citation suggestions.
+// contradiction precision and recall, false alarms on supported and unverifiable sentences, false
+// support (a contradicted sentence that a missing-citation or citation-mismatch finding says a source
+// supports), whether messages carry the sourced value, and top-1 accuracy of the suggested source.
+// A supported sentence that cites a key other than its source expects a citation-mismatch naming it.
 //   node scripts/eval.mjs [--cases FILE] [--json] [-- extra CLI args]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
@@ -35,18 +37,27 @@ for (const d of diagnostics) byCase[d.range.start.line / 2]?.push(d);
 
 const stats = new Map();
 const row = (kind) => {
-  if (!stats.has(kind)) stats.set(kind, { contradicted: 0, detected: 0, falsePositives: 0, falseAlarms: 0, withValue: 0, supported: 0, top1: 0, unverifiable: 0 });
+  if (!stats.has(kind)) stats.set(kind, { contradicted: 0, detected: 0, falsePositives: 0, falseAlarms: 0, falseSupport: 0, withValue: 0, supported: 0, top1: 0, unverifiable: 0 });
   return stats.get(kind);
 };
+// Keys a case's text cites, as Pandoc reads them: "[@kim2023, para. 2]", "[@a; @b]".
+const citedKeys = (text) => [...text.matchAll(/\[[^\]]*\]/g)].flatMap((m) => [...m[0].matchAll(/@([\w:.#$%&+?<>~/-]*\w)/g)].map((k) => k[1]));
 const misses = [];
 cases.forEach((c, i) => {
   const found = byCase[i];
   const contradictions = found.filter((d) => d.code === 'contradiction');
-  const alarms = found.filter((d) => d.code === 'contradiction' || d.code === 'citation-mismatch');
+  const mismatches = found.filter((d) => d.code === 'citation-mismatch');
+  const vouching = found.filter((d) => d.code === 'missing-citation' || d.code === 'citation-mismatch');
+  // A supported sentence citing another source expects the mismatch; it is not a false alarm then.
+  const cited = citedKeys(c.text);
+  const wrongKey = c.label === 'supported' && cited.length > 0 && !cited.includes(c.source);
+  const alarms = [...contradictions, ...(wrongKey ? [] : mismatches)];
+  const suggestion = (wrongKey ? mismatches : found.filter((d) => d.code === 'missing-citation'))[0]?.data?.suggestions?.[0];
   for (const kind of [c.kind, 'all']) {
     const s = row(kind);
     if (c.label === 'contradicted') {
       s.contradicted++;
+      if (vouching.length > 0) s.falseSupport++;
       if (contradictions.length > 0) {
         s.detected++;
         if (contradictions.some((d) => new RegExp(c.expect, 'i').test(d.message))) s.withValue++;
@@ -56,12 +67,13 @@ cases.forEach((c, i) => {
       s.falseAlarms += alarms.length;
       if (c.label === 'supported') {
         s.supported++;
-        const suggestion = found.find((d) => d.code === 'missing-citation')?.data?.suggestions?.[0];
-        if (suggestion === c.source) s.top1++;
+        if (suggestion === c.source || (cited.includes(c.source) && found.length === 0)) s.top1++;
       } else s.unverifiable++;
     }
   }
-  const ok = c.label === 'contradicted' ? contradictions.some((d) => new RegExp(c.expect, 'i').test(d.message)) : alarms.length === 0 && (c.label !== 'supported' || found.find((d) => d.code === 'missing-citation')?.data?.suggestions?.[0] === c.source);
+  const ok = c.label === 'contradicted'
+    ? vouching.length === 0 && contradictions.some((d) => new RegExp(c.expect, 'i').test(d.message))
+    : alarms.length === 0 && (c.label !== 'supported' || suggestion === c.source || (cited.includes(c.source) && found.length === 0));
   if (!ok) misses.push({ id: c.id, label: c.label, text: c.text, found: found.map((d) => `${d.code}: ${d.message}`) });
 });
 
@@ -72,6 +84,7 @@ const table = [...stats.entries()].sort(([a], [b]) => (a === 'all' ? 1 : b === '
   recall: ratio(s.detected, s.contradicted),
   contradicted: s.contradicted,
   'false alarms': s.falseAlarms,
+  'false support': s.contradicted ? s.falseSupport : '—',
   'value in message': s.detected ? `${s.withValue}/${s.detected}` : '—',
   'suggestion top-1': s.supported ? `${s.top1}/${s.supported}` : '—',
 }));
@@ -84,7 +97,7 @@ if (asJson) {
   console.log(cols.map((c, i) => c.padEnd(widths[i])).join('  '));
   for (const r of table) console.log(cols.map((c, i) => String(r[c]).padEnd(widths[i])).join('  '));
   const all = stats.get('all');
-  console.log(`\ncontradiction precision ${ratio(all.detected, all.detected + all.falsePositives)}, recall ${ratio(all.detected, all.contradicted)}; false alarms on supported/unverifiable: ${all.falseAlarms}; sourced value in message: ${all.withValue}/${all.detected}; suggestion top-1: ${ratio(all.top1, all.supported)}`);
+  console.log(`\ncontradiction precision ${ratio(all.detected, all.detected + all.falsePositives)}, recall ${ratio(all.detected, all.contradicted)}; false alarms on supported/unverifiable: ${all.falseAlarms}; false support: ${all.falseSupport}; sourced value in message: ${all.withValue}/${all.detected}; suggestion top-1: ${ratio(all.top1, all.supported)}`);
   if (misses.length > 0 && verbose) {
     console.log(`\nNot right (${misses.length}):`);
     for (const m of misses) console.log(`- ${m.id} [${m.label}] ${m.text}\n    ${m.found.join('\n    ') || '(nothing)'}`);
