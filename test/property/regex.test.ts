@@ -34,7 +34,7 @@ import { readReport } from '../../server/src/node/sourceFiles';
 import { maxBlockLength } from '../../server/src/engine/analysis';
 import { PolicyLensService } from '../../server/src/features/languageService';
 import { splitSentences } from '../../server/src/engine/text/sentences';
-import { extractValues } from '../../server/src/engine/values/values';
+import { extractValues } from '../../server/src/engine/values';
 import { tokenize } from '../../server/src/engine/text/tokens';
 
 const BOUND_MS = Number(process.env.PL_REGEX_BOUND_MS ?? 2000);

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { stem, tokenize } from '../../server/src/engine/text/tokens';
-import { extractValues, mentionInterval, NumberMention, overlaps, sourceInterval, ValueMention } from '../../server/src/engine/values/values';
+import { extractValues, mentionInterval, NumberMention, overlaps, sourceInterval, ValueMention } from '../../server/src/engine/values';
 
 function values(text: string): ValueMention[] {
   return extractValues(text, tokenize(text));

@@ -3,7 +3,7 @@
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { Term } from '../knowledge/types';
 import { tokenize } from './text/tokens';
-import { checkSentence, Finding } from './check/check';
+import { checkSentence, Finding } from './check';
 import { BlockCache, Citation, FrontMatter, ParsedProse, parseProse, reparseAfterEdit } from './markdown/prose';
 import { splitSentences } from './text/sentences';
 
@@ -108,13 +108,16 @@ function relative(c: Citation, by: number): Citation {
 function analyzeBlock(kb: KnowledgeBase, text: string, raw: string, citations: Citation[]): BlockAnalysis {
   const spans = splitSentences(text);
   const tokens = tokenize(text);
+  const termMatches = kb.termMatcher.matchLongest(tokens);
   const sentences: SentenceAnalysis[] = spans.map((span, i) => {
     // A citation right after a sentence's full stop ("… 78%. [@kim2023]") belongs to that sentence.
     const nextStart = i + 1 < spans.length ? spans[i + 1].start : Infinity;
     const own = citations.filter((c) => c.start >= span.start && (c.end <= span.end || (c.start < nextStart && i + 1 < spans.length ? c.end <= nextStart : true)) && c.start < nextStart);
-    return { start: span.start, end: span.end, findings: checkSentence(kb, text, span.start, span.end, raw, tokens), citations: own };
+    // What the paragraph named before this sentence: "it", "the strategy", "Kim" can refer to it.
+    const context = { ids: new Set(termMatches.filter((m) => m.end <= span.start).map((m) => m.value.id)) };
+    return { start: span.start, end: span.end, findings: checkSentence(kb, text, span.start, span.end, raw, tokens, context), citations: own };
   });
-  const terms: TermOccurrence[] = kb.termMatcher.matchLongest(tokens).map((m) => {
+  const terms: TermOccurrence[] = termMatches.filter((m) => !m.value.gazetteer).map((m) => {
     const written = text.slice(m.start, m.end);
     return { term: m.value, start: m.start, end: m.end, short: isShortForm(written) };
   });

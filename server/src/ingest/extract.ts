@@ -4,7 +4,7 @@
 // claims carry the sentence they come from, so a warning can quote it.
 import { Claim, ClaimValue, Term } from '../knowledge/types';
 import { splitSentences } from '../engine/text/sentences';
-import { DateMention, extractValues, NumberMention, OrdinalMention, PeriodMention, ValueMention, YearMention } from '../engine/values/values';
+import { DateMention, extractValues, NumberMention, OrdinalMention, PeriodMention, ValueMention, YearMention } from '../engine/values';
 import { Token, tokenize } from '../engine/text/tokens';
 import { Passage } from './passages';
 
@@ -147,7 +147,7 @@ export function extractClaims(key: string, passages: readonly Passage[], options
   let n = 0;
   const add = (locator: string, quote: string, about: string[][], value: ClaimValue, statement: string): void => {
     claims.push({
-      id: `${key}/x${++n}`, source: key, locator, statement, about, value, extracted: true, quote,
+      id: `${key}/x${++n}`, source: key, locator, statement, about, property: -1, subject: -1, value, extracted: true, quote,
       origin: { file: options.file, line: 0, character: 0 },
     });
   };
@@ -301,11 +301,13 @@ function toClaimValue(v: ValueMention): ClaimValue | undefined {
   switch (v.kind) {
     case 'number':
       if (v.unit === 'count' && v.value < 2) return undefined;
-      return { kind: 'quantity', quantity: { value: v.value, unit: v.unit, approx: v.hedge === 'approx' || v.fraction || undefined, bound: v.hedge === 'over' ? 'over' : v.hedge === 'under' ? 'under' : v.hedge === 'at-least' ? 'at-least' : v.hedge === 'at-most' ? 'at-most' : undefined, of: v.of } };
+      return { kind: 'quantity', quantity: { value: v.value, unit: v.unit, approx: v.hedge === 'approx' || v.fraction || undefined, bound: v.hedge === 'over' || v.hedge === 'well-over' ? 'over' : v.hedge === 'under' || v.hedge === 'well-under' ? 'under' : v.hedge === 'at-least' ? 'at-least' : v.hedge === 'at-most' ? 'at-most' : undefined, of: v.of } };
     case 'year':
       return ['before', 'after', 'by', 'until', 'than'].includes(v.preposition ?? '') ? undefined : { kind: 'year', year: v.year };
     case 'date':
-      return v.year === undefined ? undefined : { kind: 'date', date: { year: v.year, month: v.month, day: v.day } };
+      // Only a date that names its month (and day, if any) exactly is a claim: "late October" is not.
+      if (v.year === undefined || (v.months && v.months.lo !== v.months.hi) || (v.days && v.days.lo !== v.days.hi)) return undefined;
+      return { kind: 'date', date: { year: v.year, month: v.months?.lo, day: v.days?.lo } };
     case 'period':
       return { kind: 'period', period: { from: (v as PeriodMention).from, to: (v as PeriodMention).to } };
     case 'ordinal':
@@ -323,7 +325,7 @@ function describeValue(v: ValueMention): string {
       return String((v as YearMention).year);
     case 'date': {
       const d = v as DateMention;
-      return [d.day, d.month, d.year].filter(Boolean).join('/');
+      return [d.days?.lo, d.months?.lo, d.year].filter(Boolean).join('/');
     }
     default:
       return v.kind;

@@ -1,6 +1,7 @@
 // The loaded knowledge, indexed once: phrase matchers for glossary terms and claim anchors, and
 // look-ups by key and id. Everything on the typing path reads these indexes and builds nothing.
 import { PhraseMatcher } from '../engine/text/phraseMatcher';
+import { tokenize } from '../engine/text/tokens';
 import { Claim, KnowledgeError, Source, Term } from './types';
 import { LoadedKnowledge } from './loader';
 
@@ -40,6 +41,12 @@ export class KnowledgeBase {
   readonly claimsBySource = new Map<string, Claim[]>();
   /** Memo of the closest known keys to a mistyped one (the keys do not change for this knowledge). */
   readonly closestKeysMemo = new Map<string, string[]>();
+  /** Per claim and group: the glossary ids the group names, so an earlier sentence can satisfy it. */
+  readonly groupIds: ReadonlySet<string>[][];
+  /** Per claim: the group its values bind to (the property; else the rarest). */
+  readonly propertyGroup: number[];
+  /** Multi-word names with one capitalised word left open, for names written with one word wrong. */
+  readonly nearMissIndex = new Map<string, { term: Term; form: string; open: number }[]>();
 
   constructor(loaded: LoadedKnowledge) {
     for (const source of loaded.sources) this.sources.set(source.key, source);
@@ -140,6 +147,32 @@ export class KnowledgeBase {
       return key;
     });
     this.claims.forEach((c, i) => this.claimIndex.set(c, i));
+    const idsOf = new Map<readonly string[], ReadonlySet<string>>();
+    this.groupIds = this.claims.map((c) =>
+      c.about.map((group) => {
+        let ids = idsOf.get(group);
+        if (!ids) {
+          ids = new Set(group.map((phrase) => (this.termById.get(phrase) ?? this.termByForm.get(phrase.toLowerCase()))?.id).filter((id): id is string => id !== undefined));
+          idsOf.set(group, ids);
+        }
+        return ids;
+      }),
+    );
+    this.propertyGroup = this.claims.map((c, i) => (c.property >= 0 && c.property < c.about.length ? c.property : this.focusGroup[i]));
+    for (const term of this.terms) {
+      if (term.kind === 'concept' || term.kind === 'technology') continue;
+      for (const form of this.formsByTerm.get(term) ?? []) {
+        const tokens = tokenize(form);
+        if (tokens.length < 2 || tokens.length > 7) continue;
+        tokens.forEach((t, k) => {
+          if (!/^\p{Lu}/u.test(t.raw) || t.raw.length < 2) return;
+          const key = tokens.map((x, j) => (j === k ? '*' : x.norm)).join(' ');
+          const list = this.nearMissIndex.get(key) ?? [];
+          if (!list.some((e) => e.term === term)) list.push({ term, form, open: k });
+          this.nearMissIndex.set(key, list);
+        });
+      }
+    }
     for (const claim of this.claims) {
       const list = this.claimsBySource.get(claim.source) ?? [];
       list.push(claim);
@@ -174,7 +207,7 @@ export class KnowledgeBase {
 }
 
 export function surfaceForms(term: Term): string[] {
-  const forms = [term.term, ...(term.expansion ? [term.expansion] : []), ...term.aliases];
+  const forms = [term.term, ...(term.expansion ? [term.expansion] : []), ...term.aliases, ...(term.demonyms ?? [])];
   return [...new Set(forms.filter((f) => f.trim().length > 0))];
 }
 

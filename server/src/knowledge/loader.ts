@@ -8,11 +8,13 @@ import { nestingBeyond } from '../engine/text/nesting';
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import claimsSchema from '../../../knowledge/schema/claims.schema.json';
 import glossarySchema from '../../../knowledge/schema/glossary.schema.json';
+import placesSchema from '../../../knowledge/schema/places.schema.json';
 import sourcesSchema from '../../../knowledge/schema/sources.schema.json';
 import { KnowledgePool } from './compact';
-import { Claim, ClaimValue, CslItem, FileLocation, KnowledgeError, KnowledgeFile, Source, Term, TermKind } from './types';
+import { lexicon, phraseAt } from '../engine/lexicon';
+import { Claim, ClaimValue, CslItem, FileLocation, KnowledgeError, KnowledgeFile, SetMember, Source, Term, TermKind } from './types';
 
-export type KnowledgeFileKind = 'sources' | 'glossary' | 'claims';
+export type KnowledgeFileKind = 'sources' | 'glossary' | 'claims' | 'places';
 
 export interface LoadedKnowledge {
   sources: Source[];
@@ -54,6 +56,7 @@ function getValidators(): Record<KnowledgeFileKind, Validators> {
       sources: { shell: ajv.compile(open(sourcesSchema)), item: ajv.compile(item(sourcesSchema)) },
       glossary: { shell: ajv.compile(open(glossarySchema, 'terms')), item: ajv.compile(item(glossarySchema, 'terms')) },
       claims: { shell: ajv.compile(open(claimsSchema, 'claims')), item: ajv.compile(item(claimsSchema, 'claims')) },
+      places: { shell: ajv.compile(open(placesSchema, 'places')), item: ajv.compile(item(placesSchema, 'places')) },
     };
   }
   return validators;
@@ -68,6 +71,7 @@ export function knowledgeFileKind(path: string): KnowledgeFileKind | undefined {
   const name = normalized.slice(normalized.lastIndexOf('/') + 1);
   if (/\/claims\/[^/]+\.ya?ml$/i.test(normalized)) return 'claims';
   if (/^glossary[^/]*\.ya?ml$/i.test(name)) return 'glossary';
+  if (/^places[^/]*\.ya?ml$/i.test(name)) return 'places';
   if (/\.json$/i.test(name) && !/\.schema\.json$/i.test(name) && !/^package(-lock)?\.json$/i.test(name)) return 'sources';
   return undefined;
 }
@@ -103,7 +107,7 @@ function parseYamlList(file: KnowledgeFile, kind: KnowledgeFileKind, text: strin
   } catch {
     return undefined;
   }
-  const listKey = kind === 'glossary' ? 'terms' : 'claims';
+  const listKey = listKeys[kind];
   const { shell, item } = getValidators()[kind];
   if (!shell(data)) return undefined;
   const list = (data as Record<string, unknown[]>)[listKey];
@@ -113,6 +117,8 @@ function parseYamlList(file: KnowledgeFile, kind: KnowledgeFileKind, text: strin
   const lines = new LineCounter();
   return { file, kind, lines, data, entryLines, valid: true };
 }
+
+const listKeys: Record<KnowledgeFileKind, string> = { sources: '', glossary: 'terms', claims: 'claims', places: 'places' };
 
 /** Lines (0-based) where the entries of the top-level list `key:` begin ("  - id: …"). */
 function listEntryLines(text: string, key: string): number[] {
@@ -211,6 +217,7 @@ export function parseKnowledgeFile(file: KnowledgeFile, pool = new KnowledgePool
   if (!p) return out;
   if (kind === 'sources') readSources(p, out);
   else if (kind === 'glossary') readGlossary(p, out, pool);
+  else if (kind === 'places') readPlaces(p, out, pool);
   else readClaims(p, out, pool);
   return out;
 }
@@ -387,7 +394,9 @@ function describe(e: ErrorObject): string {
     case 'enum':
       return `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'oneOf':
-      return `${where}: a claim needs exactly one value field (quantity, year, date, period, ordinal, role, holders, stance, preference, quantifier or entity)`;
+      return e.instancePath.endsWith('/about') || /\/members\/\d+$/.test(e.instancePath)
+        ? `${where}: ${e.instancePath.endsWith('/about') ? 'a list of phrase groups, or { property, subject, with }' : 'a phrase or a list of phrases'}`
+        : `${where}: a claim needs exactly one value field (quantity, year, date, period, ordinal, role, holders, set, stance, preference, quantifier or entity)`;
     default:
       return `${where}: ${e.message ?? 'is invalid'}`;
   }
@@ -463,6 +472,24 @@ interface RawTerm {
   sources?: { key: string; locator: string }[];
   background?: { text: string; from: string };
   expandOnFirstUse?: boolean;
+  country?: string;
+  year?: number;
+  within?: string;
+  utcOffset?: number;
+  demonyms?: string[];
+  members?: string[];
+  identifiedBy?: ('country' | 'year')[];
+}
+
+interface RawPlace {
+  id: string;
+  name: string;
+  kind: 'country' | 'region' | 'city' | 'sea' | 'state';
+  aliases?: string[];
+  demonyms?: string[];
+  within?: string;
+  capitalOf?: string;
+  utcOffset?: number;
 }
 
 function readGlossary(p: ParsedFile, out: ParsedKnowledgeFile, pool: KnowledgePool): void {
@@ -481,13 +508,86 @@ function readGlossary(p: ParsedFile, out: ParsedKnowledgeFile, pool: KnowledgePo
       sources: (raw.sources ?? []).map((ref) => ({ key: pool.word(ref.key), locator: pool.word(ref.locator) })),
       background: raw.background && { text: pool.own(raw.background.text), from: pool.word(raw.background.from) },
       expandOnFirstUse: raw.expandOnFirstUse ?? (raw.kind === 'acronym' && raw.expansion !== undefined),
+      ...attributes(raw, pool),
+      identifiedBy: raw.identifiedBy ?? (raw.kind === 'document' || raw.kind === 'event' ? ['country', 'year'] : undefined),
       origin: origin(p, ['terms', i]),
     });
     out.indexes.push(i);
   });
 }
 
-const valueKinds = ['quantity', 'year', 'date', 'period', 'ordinal', 'role', 'holders', 'stance', 'preference', 'quantifier', 'entity'] as const;
+/** The optional attributes glossary entries and places share, pooled, without undefined fields. */
+function attributes(raw: RawTerm | RawPlace, pool: KnowledgePool): Partial<Term> {
+  const out: Partial<Term> = {};
+  if ('country' in raw && raw.country !== undefined) out.country = pool.word(raw.country);
+  if ('year' in raw && raw.year !== undefined) out.year = raw.year;
+  if (raw.within !== undefined) out.within = pool.word(raw.within);
+  if (raw.utcOffset !== undefined) out.utcOffset = raw.utcOffset;
+  if (raw.demonyms !== undefined) out.demonyms = raw.demonyms.map((d) => pool.word(d));
+  if ('members' in raw && raw.members !== undefined) out.members = raw.members.map((m) => pool.word(m));
+  if ('capitalOf' in raw && raw.capitalOf !== undefined) out.capitalOf = pool.word(raw.capitalOf);
+  return out;
+}
+
+/** Places are general knowledge the reader recognises: terms that never hover. */
+function readPlaces(p: ParsedFile, out: ParsedKnowledgeFile, pool: KnowledgePool): void {
+  const broken = validate(p, 'places', out.errors);
+  if (!broken) return;
+  const places = (p.data as { places: RawPlace[] }).places;
+  places.forEach((raw, i) => {
+    if (broken.has(i)) return;
+    out.terms.push({
+      id: pool.word(raw.id),
+      term: pool.word(raw.name),
+      kind: raw.kind === 'country' ? 'country' : 'place',
+      aliases: (raw.aliases ?? []).map((a) => pool.word(a)),
+      definition: '',
+      sources: [],
+      expandOnFirstUse: false,
+      gazetteer: true,
+      ...attributes(raw, pool),
+      origin: origin(p, ['places', i]),
+    });
+    out.indexes.push(i);
+  });
+}
+
+const valueKinds = ['quantity', 'year', 'date', 'period', 'ordinal', 'role', 'holders', 'set', 'stance', 'preference', 'quantifier', 'entity'] as const;
+
+interface RawAbout {
+  subject?: string[];
+  property: string[];
+  with?: string[][];
+}
+
+/** A claim's identity groups in one list, with where its property and subject groups are in it. */
+function identity(about: string[][] | RawAbout | undefined, pool: KnowledgePool): Pick<Claim, 'about' | 'property' | 'subject'> {
+  if (about === undefined) return { about: [], property: -1, subject: -1 };
+  if (Array.isArray(about)) return { about: about.map((g) => pool.group(g)), property: -1, subject: -1 };
+  const groups = [about.property, ...(about.subject ? [about.subject] : []), ...(about.with ?? [])];
+  return { about: groups.map((g) => pool.group(g)), property: 0, subject: about.subject ? 1 : -1 };
+}
+
+/** The value of a claim as the engine reads it: holders are a closed set of agents; set members are lists. */
+function claimValue(raw: Record<string, unknown>, kind: (typeof valueKinds)[number], pool: KnowledgePool): ClaimValue {
+  if (kind === 'holders') {
+    const holders = raw.holders as { people: string[] };
+    return { kind: 'set', set: { members: holders.people.map((p) => pool.group([p])), closed: true, slot: 'agent' } };
+  }
+  if (kind === 'set') {
+    const set = raw.set as { members: (string | string[])[]; closed?: boolean; slot?: 'agent' | 'list' };
+    const members: SetMember[] = set.members.map((m) => pool.group(typeof m === 'string' ? [m] : m));
+    return { kind: 'set', set: { members, closed: set.closed ?? true, slot: set.slot ?? 'list' } };
+  }
+  return { kind, [kind]: pool.plain(raw[kind]) } as unknown as ClaimValue;
+}
+
+/** A quantifier must be one the lexicon knows, or the engine could never compare it. */
+function knownQuantifier(word: string): boolean {
+  const words = word.toLowerCase().split(/\s+/);
+  const found = phraseAt(lexicon.quantifiers, words, 0) ?? phraseAt(lexicon.frequencies, words, 0);
+  return found !== undefined && found.words.length === words.length;
+}
 
 function readClaims(p: ParsedFile, out: ParsedKnowledgeFile, pool: KnowledgePool): void {
   const broken = validate(p, 'claims', out.errors);
@@ -498,14 +598,19 @@ function readClaims(p: ParsedFile, out: ParsedKnowledgeFile, pool: KnowledgePool
   data.claims.forEach((raw, i) => {
     if (broken.has(i)) return;
     const kind = valueKinds.find((k) => raw[k] !== undefined)!;
-    const value = { kind, [kind]: pool.plain(raw[kind]) } as unknown as ClaimValue;
-    if (value.kind === 'holders') value.holders.exclusive = value.holders.exclusive ?? true;
+    if (kind === 'quantifier' && !knownQuantifier(raw.quantifier as string)) {
+      out.errors.push({ kind: 'schema', message: `claims.${i}.quantifier: "${raw.quantifier as string}" is not a quantifier the lexicon knows (majority, most, many, few, all, several times …)`, ...locate(p, ['claims', i, 'quantifier']) });
+      return;
+    }
+    const value = claimValue(raw, kind, pool);
     out.claims.push({
       id: pool.own(`${source}/${raw.id as string}`),
       source,
       locator: pool.word(raw.locator as string),
       statement: pool.own((raw.statement as string).trim()),
-      about: ((raw.about as string[][] | undefined) ?? []).map((group) => pool.group(group)),
+      ...identity(raw.about as string[][] | RawAbout | undefined, pool),
+      quote: raw.quote === undefined ? undefined : pool.own(raw.quote as string),
+      mood: raw.mood === 'recommends' ? 'recommends' : undefined,
       value,
       note: raw.note === undefined ? undefined : pool.own(raw.note as string),
       qualifier: raw.qualifier === undefined ? undefined : pool.own(raw.qualifier as string),
@@ -570,7 +675,9 @@ function checkReferences(files: readonly ParsedKnowledgeFile[], result: LoadedKn
       requireTerm(value.role.person, ['role', 'person'], ['person']);
       if (value.role.org) requireTerm(value.role.org, ['role', 'org'], ['organisation', 'group', 'programme', 'event', 'acronym']);
     }
-    if (value.kind === 'holders') value.holders.people.forEach((id, j) => requireTerm(id, ['holders', 'people', j], ['person']));
+    if (value.kind === 'entity' && termById.has(value.entity.value) === false && /^[a-z0-9-]+$/.test(value.entity.value) && value.entity.value.includes('-')) {
+      missing.push([`claim "${claim.id}" refers to unknown glossary id "${value.entity.value}"`, ['entity', 'value']]);
+    }
     for (const [message, path] of missing) refError(claim, 'claims', path, message);
     if (missing.length === 0) claims.push(claim);
   }

@@ -58,7 +58,8 @@ export type TermKind =
   | 'programme'
   | 'place'
   | 'technology'
-  | 'group';
+  | 'group'
+  | 'country';
 
 export interface SourceRef {
   key: string;
@@ -75,10 +76,28 @@ export interface Term {
   sources: SourceRef[];
   background?: { text: string; from: string };
   expandOnFirstUse: boolean;
+  /** The country it belongs to or comes from (a term id). */
+  country?: string;
+  /** The year of a document or event. */
+  year?: number;
+  /** The place or organisation it is part of (a term id). */
+  within?: string;
+  /** A place's time zone, hours from UTC. */
+  utcOffset?: number;
+  /** Adjectives for a country or region ("Japanese"). */
+  demonyms?: readonly string[];
+  /** The people or bodies a group stands for. */
+  members?: readonly string[];
+  /** Attributes that tell it from others of the same name: another value written with it means another entity. */
+  identifiedBy?: readonly ('country' | 'year')[];
+  /** A capital's country: "Seoul" can stand for the government of South Korea. */
+  capitalOf?: string;
+  /** General knowledge (a places file): recognised in memos, never hovered. */
+  gazetteer?: boolean;
   origin: FileLocation;
 }
 
-export type QuantityUnit = 'percent' | 'times' | 'count';
+export type QuantityUnit = 'percent' | 'times' | 'count' | 'money';
 export type Bound = 'over' | 'under' | 'at-least' | 'at-most';
 
 export interface QuantityValue {
@@ -87,16 +106,48 @@ export interface QuantityValue {
   approx?: boolean;
   bound?: Bound;
   of?: number;
+  /** What a multiple is compared with ("50 times faster than 5G"): a term id or phrase. */
+  than?: string;
+  /** ISO 4217 code of an amount of money. */
+  currency?: string;
 }
 
 export interface DateValue {
   year: number;
   month?: number;
   day?: number;
+  /** The place whose calendar the date is in (a term id): one event has a US and an Asian date. */
+  zone?: string;
 }
 
-export type Quantifier = 'none' | 'few' | 'minority' | 'some' | 'many' | 'majority' | 'most' | 'all';
-export type StancePredicate = 'support' | 'cooperate' | 'role' | 'bound' | 'capable' | 'generic';
+/** A quantifier or frequency word of the lexicon ("majority", "several times"). */
+export type Quantifier = string;
+export type StancePredicate =
+  | 'support'
+  | 'increase'
+  | 'evaluate'
+  | 'harm'
+  | 'complement'
+  | 'link'
+  | 'role'
+  | 'bound'
+  | 'capable'
+  | 'cooperate'
+  | 'happen'
+  | 'maturity'
+  | 'access'
+  | 'remote'
+  | 'consensus'
+  | 'approve'
+  | 'mention'
+  | 'capture'
+  | 'scope'
+  | 'generic';
+
+export type EntityKind = TermKind | 'place';
+
+/** One member of a set: alternative names for it (term ids or phrases). */
+export type SetMember = readonly string[];
 
 export type ClaimValue =
   | { kind: 'quantity'; quantity: QuantityValue }
@@ -105,11 +156,11 @@ export type ClaimValue =
   | { kind: 'period'; period: { from: number; to: number } }
   | { kind: 'ordinal'; ordinal: number }
   | { kind: 'role'; role: { person: string; title?: string; org?: string } }
-  | { kind: 'holders'; holders: { people: string[]; exclusive: boolean } }
-  | { kind: 'stance'; stance: { predicate: StancePredicate; polarity: 'positive' | 'negative'; contrary?: string[] } }
+  | { kind: 'stance'; stance: { predicate: StancePredicate; polarity: 'positive' | 'negative'; contrary?: string[]; affirm?: string[] } }
   | { kind: 'preference'; preference: { preferred: string[]; over: string[] } }
   | { kind: 'quantifier'; quantifier: Quantifier }
-  | { kind: 'entity'; entity: { value: string; kind: 'place' | 'organisation' | 'person' } };
+  | { kind: 'entity'; entity: { value: string; kind: EntityKind; slot?: 'agent' | 'object' | 'any' } }
+  | { kind: 'set'; set: { members: SetMember[]; closed: boolean; slot: 'agent' | 'list' } };
 
 export type ClaimKind = ClaimValue['kind'];
 
@@ -119,14 +170,20 @@ export interface Claim {
   source: string;
   locator: string;
   statement: string;
-  /** Topic anchors: every group must match a sentence; each group lists alternative phrases. */
+  /** Identity: every group must match the sentence (or, but for the property, its paragraph); each group lists alternative phrases. */
   about: readonly (readonly string[])[];
+  /** Which group of `about` is the property (values bind to it; always in the sentence); -1: the rarest. */
+  property: number;
+  /** Which group names the subject, or -1. */
+  subject: number;
   value: ClaimValue;
+  /** The source recommends this rather than reports it. */
+  mood?: 'recommends';
   note?: string;
   qualifier?: string;
   /** Read automatically from a source file rather than curated: weaker evidence. */
   extracted?: boolean;
-  /** The source's own sentence an extracted claim comes from. */
+  /** The source's own words: a short phrase of a curated claim, or the sentence an extracted claim comes from. */
   quote?: string;
   origin: FileLocation;
 }

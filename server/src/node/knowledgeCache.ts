@@ -11,7 +11,7 @@ import { Claim, Source, Term } from '../knowledge/types';
 import { cacheRoot } from './sourceFiles';
 
 /** Bump when the cached shape changes in a way the code hash would not show. */
-const format = 1;
+const format = 2;
 
 export interface CachedFile {
   stamp: string;
@@ -31,8 +31,8 @@ interface StoredFile {
   claims: StoredClaim[];
 }
 
-/** id, locator, statement, anchor groups (indexes into `groups`), value, line, character, note, qualifier. */
-type StoredClaim = [string, string, string, number[], Claim['value'], number, number, string?, string?];
+/** id, locator, statement, identity groups (indexes into `groups`), value, line, character, property and subject group, the rest. */
+type StoredClaim = [string, string, string, number[], Claim['value'], number, number, number, number, Pick<Claim, 'note' | 'qualifier' | 'quote' | 'mood'>?];
 
 interface StoredCache {
   format: number;
@@ -89,15 +89,16 @@ export class KnowledgeCache {
         claimsSource: source,
         sources: f.sources.map(({ at, ...s }) => ({ ...s, origin: { file: f.path, line: at[0], character: at[1] } })),
         terms: f.terms.map(({ at, ...t }) => ({ ...t, sources: t.sources.map((ref) => ({ key: pool.word(ref.key), locator: pool.word(ref.locator) })), origin: { file: f.path, line: at[0], character: at[1] } })),
-        claims: f.claims.map(([id, locator, statement, about, value, line, character, note, qualifier]) => ({
+        claims: f.claims.map(([id, locator, statement, about, value, line, character, property, subject, rest]) => ({
           id,
           source: source ?? '',
           locator: pool.word(locator),
           statement,
           about: about.map((i) => groups[i]),
+          property,
+          subject,
           value,
-          note: note ?? undefined,
-          qualifier: qualifier ?? undefined,
+          ...rest,
           origin: { file: f.path, line, character },
         })),
       };
@@ -140,8 +141,9 @@ export class KnowledgeCache {
           sources: file.sources.map(({ origin, ...s }) => ({ ...s, at: [origin.line, origin.character] })),
           terms: file.terms.map(({ origin, ...t }) => ({ ...t, at: [origin.line, origin.character] })),
           claims: file.claims.map((c): StoredClaim => {
-            const tuple: StoredClaim = [c.id, c.locator, c.statement, c.about.map(indexOf), c.value, c.origin.line, c.origin.character];
-            if (c.note !== undefined || c.qualifier !== undefined) tuple.push(c.note, c.qualifier);
+            const tuple: StoredClaim = [c.id, c.locator, c.statement, c.about.map(indexOf), c.value, c.origin.line, c.origin.character, c.property, c.subject];
+            const rest = Object.fromEntries(Object.entries({ note: c.note, qualifier: c.qualifier, quote: c.quote, mood: c.mood }).filter(([, v]) => v !== undefined));
+            if (Object.keys(rest).length > 0) tuple.push(rest);
             return tuple;
           }),
         };

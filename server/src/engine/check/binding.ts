@@ -1,0 +1,94 @@
+// Which of a sentence's values states a claim's value: the one bound most tightly to the claim's
+// property, in the same clause, unless another claim's property holds it tighter ("78% of exports
+// and 67% of imports": 67% belongs to imports). A value inside another name ("5G", "track 1.5"), a
+// year that dates something else ("a 2012 gathering in Budapest") or a reference point ("since
+// 2019") is not the claim's.
+import { lexicon } from '../lexicon';
+import { SentenceView } from '../reader/sentence';
+import { PhraseMatch } from '../text/phraseMatcher';
+import { ValueMention } from '../values';
+import { Candidate } from './candidates';
+
+/** How tightly value `v` is bound to property match `p`, in tokens (lower is tighter), or Infinity. */
+export function bindingScore(view: SentenceView, v: { start: number; end: number }, p: PhraseMatch<unknown>): number {
+  const vFirst = view.tokenIndexAt(v.start);
+  const vLast = Math.max(vFirst + 1, view.tokenIndexAt(v.end));
+  if (!sameStretch(view, vFirst, p.first)) return Infinity;
+  const { words } = view;
+  if (vLast <= p.first) {
+    // "78% of Korea's total exports", "14 of its 27 partners": a value, then "of" and a few words.
+    const gap = words.slice(vLast, p.first);
+    if (gap.length <= 5 && ['of', 'for', 'in', 'to'].includes(gap[0] ?? '')) return 0;
+    return p.first - vLast + 1;
+  }
+  if (vFirst >= p.last) return vFirst - p.last + 1;
+  return 0;
+}
+
+/** Whether two tokens are in one clause, or in a label and the clause after it ("Imports: 67% …"). */
+function sameStretch(view: SentenceView, a: number, b: number): boolean {
+  const ca = view.clauseAt(a);
+  const cb = view.clauseAt(b);
+  if (ca === cb) return true;
+  const [first, second] = ca.first < cb.first ? [ca, cb] : [cb, ca];
+  if (first.kind === 'label' && second.first === first.last) return true;
+  // A relative clause or parenthetical about the property's noun: "the strategy, announced in
+  // December 2022, …", "the session (held on October 27)".
+  if ((second.kind === 'relative' || second.kind === 'parenthetical') && second.first === first.last) return true;
+  if ((first.kind === 'relative' || first.kind === 'parenthetical') && second.first === first.last && second.kind === 'main') return true;
+  return false;
+}
+
+/** Whether a value is part of a name that is not one of the claim's own ("track 1.5 dialogue", "Goal 9"). */
+function insideOtherName(view: SentenceView, c: Candidate, v: ValueMention): boolean {
+  const name = view.terms.find((m) => m.start <= v.start && v.end <= m.end);
+  if (!name) return false;
+  const own = [...c.groups.values()].flat();
+  return !own.some((a) => a.start < name.end && name.start < a.end);
+}
+
+/** A year that dates another thing the sentence names ("a 2012 gathering in Budapest", "London in 2011"). */
+function datesSomethingElse(view: SentenceView, c: Candidate, v: ValueMention): boolean {
+  if (v.kind !== 'year' && v.kind !== 'date') return false;
+  const own = [...c.groups.values()].flat();
+  const i = view.tokenIndexAt(v.start);
+  const { words } = view;
+  // "a 2012 conference": a determiner, the year, then a noun that is not the claim's.
+  const next = view.tokens[view.tokenIndexAt(v.end)];
+  if (i > 0 && lexicon.determiners.has(words[i - 1]) && next && !own.some((a) => a.start <= next.start && next.end <= a.end)) {
+    const nextEntity = view.entityAt(view.tokenIndexAt(v.end));
+    if (!nextEntity || !own.some((a) => a.start < nextEntity.end && nextEntity.start < a.end)) return true;
+  }
+  // "in London in 2011": the year right after a place the claim does not name.
+  if (words[i - 1] === 'in' && i >= 2) {
+    const before = view.entities.find((e) => e.last === i - 1 && (e.kind === 'place' || e.kind === 'country' || e.kind === 'name'));
+    if (before && !own.some((a) => a.start < before.end && before.start < a.end)) return true;
+  }
+  return false;
+}
+
+/**
+ * The value mention of an accepted kind bound most tightly to the candidate's property, leaving
+ * aside values another candidate's property (of a claim with the same kind of value) holds tighter.
+ */
+export function boundValue<T extends ValueMention>(
+  view: SentenceView,
+  c: Candidate,
+  all: readonly Candidate[],
+  accept: (v: ValueMention) => v is T,
+  maxScore = 12,
+): { value: T; score: number } | undefined {
+  const kind = c.claim.value.kind;
+  const rivals = all.filter((r) => r !== c && r.claim.value.kind === kind && r.property.some((p) => !c.property.some((q) => q.start === p.start && q.end === p.end)));
+  let best: { value: T; score: number } | undefined;
+  for (const v of view.values) {
+    if (!accept(v)) continue;
+    if (insideOtherName(view, c, v) || datesSomethingElse(view, c, v)) continue;
+    const score = Math.min(...c.property.map((p) => bindingScore(view, v, p)));
+    if (score > maxScore) continue;
+    const rivalScore = Math.min(Infinity, ...rivals.flatMap((r) => r.property.filter((p) => !c.property.some((q) => q.start === p.start)).map((p) => bindingScore(view, v, p))));
+    if (rivalScore < score) continue;
+    if (!best || score < best.score) best = { value: v, score };
+  }
+  return best;
+}

@@ -1,0 +1,188 @@
+// Which claims a sentence is about: identity before value. A claim applies when its property is
+// written in the sentence and each other identity group is in the sentence or was named earlier in
+// the paragraph, and nothing marks the sentence as about something else: another instance ("a later
+// session"), another owner ("Japan's exports"), another document of the same name ("the US
+// Indo-Pacific Strategy"). Generic topic words never license a comparison on their own: the
+// property must be there, and a value must bind to it (see binding.ts).
+import { AnchorHit } from '../../knowledge/knowledgeBase';
+import { Claim } from '../../knowledge/types';
+import { lexicon } from '../lexicon';
+import { EntityMention, sameEntity } from '../reader/entities';
+import { SentenceView } from '../reader/sentence';
+import { PhraseMatch } from '../text/phraseMatcher';
+import { NameError, nearMissNames } from './names';
+
+export interface Candidate {
+  index: number;
+  claim: Claim;
+  /** Matches in the sentence per identity group (groups satisfied by the paragraph have none). */
+  groups: Map<number, PhraseMatch<unknown>[]>;
+  /** Matches of the property group: values bind to these. */
+  property: PhraseMatch<unknown>[];
+  /** Tokens of the sentence its identity covers: ranks the sources that support a sentence. */
+  coverage: number;
+  /** A name the sentence writes with one word wrong, standing for one of the claim's entities. */
+  nameError?: NameError;
+  /** The property's owner is another of the claim's entities: "the Indo-Pacific's exports". */
+  swapped?: { mention: EntityMention; expected: string };
+}
+
+/** Only the head of a longer name is another thing ("Korea" in "North Korea"); a modifier still names it ("Yoon government"). */
+function countsFor(view: SentenceView, claim: number, group: number, m: PhraseMatch<unknown>): boolean {
+  const kb = view.kb;
+  const named = view.terms.find((t) => t.end === m.end && t.start < m.start && ['place', 'organisation', 'person', 'group', 'country', 'document', 'event'].includes(t.value.kind));
+  if (!named) return true;
+  const forms = kb.formsOf(named.value.id).map((f) => f.toLowerCase());
+  return kb.anchors[claim][group].some((phrase) => forms.includes(phrase.toLowerCase()));
+}
+
+export function findCandidates(view: SentenceView): Candidate[] {
+  const kb = view.kb;
+  const occurrences = new Map<AnchorHit[], PhraseMatch<AnchorHit[]>[]>();
+  for (const match of kb.anchorMatcher.matchAll(view.tokens)) {
+    const list = occurrences.get(match.value);
+    if (list) list.push(match);
+    else occurrences.set(match.value, [match]);
+  }
+  const names = nearMissNames(view);
+  for (const n of names) for (const m of kb.anchorMatcher.matchAll(n.asTokens)) {
+    const hit = { ...m, first: n.mention.first, last: n.mention.last, start: n.mention.start, end: n.mention.end };
+    const list = occurrences.get(m.value);
+    if (list) list.push(hit);
+    else occurrences.set(m.value, [hit]);
+  }
+  // A claim is visited when its property group matched in the sentence.
+  const visit = new Set<number>();
+  for (const [entry, matches] of occurrences) {
+    for (const hit of entry) if (hit.group === kb.propertyGroup[hit.claim] && matches.some((m) => countsFor(view, hit.claim, hit.group, m))) visit.add(hit.claim);
+  }
+  const out: Candidate[] = [];
+  for (const index of visit) {
+    const claim = kb.claims[index];
+    if (claim.about.length === 0) continue;
+    const groups = new Map<number, PhraseMatch<unknown>[]>();
+    let ok = true;
+    for (let g = 0; g < kb.groupEntries[index].length && ok; g++) {
+      const found = kb.groupEntries[index][g].flatMap((entry) => occurrences.get(entry) ?? []).filter((m) => countsFor(view, index, g, m));
+      if (found.length > 0) groups.set(g, found);
+      else if (g === kb.propertyGroup[index] || !fromContext(view, index, g)) ok = false;
+    }
+    if (!ok) continue;
+    const property = groups.get(kb.propertyGroup[index]) ?? [];
+    if (aboutAnotherInstance(view, [...groups.values()].flat())) continue;
+    if (claim.mood !== 'recommends' && view.mood === 'recommends' && !reportsRecommendation(view, property)) continue;
+    if (anotherOfTheSameName(view, index, groups)) continue;
+    const owner = ownerConflict(view, index, groups, property);
+    if (owner === 'other') continue;
+    const nameError = names.find((n) => [...groups.values()].flat().some((m) => m.start === n.mention.start && m.end === n.mention.end));
+    const covered = new Set<number>();
+    for (const matches of groups.values()) for (const m of matches) for (let k = m.first; k < m.last; k++) covered.add(k);
+    out.push({ index, claim, groups, property, coverage: covered.size, nameError, swapped: owner === 'ok' ? undefined : owner });
+  }
+  return out;
+}
+
+/** A group can be satisfied by an earlier sentence of the paragraph that named one of its entities. */
+function fromContext(view: SentenceView, claim: number, group: number): boolean {
+  const ids = view.kb.groupIds[claim][group];
+  for (const id of ids) if (view.context.ids.has(id)) return true;
+  return false;
+}
+
+/**
+ * "a later session", "another webinar", "A fourth session in the series", "the session held
+ * earlier in 2022": the sentence is about another instance of the kind of thing the claim is about.
+ */
+function aboutAnotherInstance(view: SentenceView, matches: PhraseMatch<unknown>[]): boolean {
+  const { tokens, words } = view;
+  for (const m of matches) {
+    const head = tokens[m.last - 1];
+    if (!lexicon.instanceNounStems.has(head.norm)) continue;
+    for (let k = Math.max(0, m.first - 3); k < m.first; k++) if (lexicon.otherInstance.has(words[k]) && !(words[k] === 'last' && words[k + 1] === 'year')) return true;
+    // "held earlier", "scheduled for later".
+    for (let k = m.last; k < Math.min(tokens.length, m.last + 4); k++) {
+      if ((words[k] === 'earlier' || words[k] === 'later' || words[k] === 'previously') && ['held', 'convened', 'scheduled', 'planned', 'organised', 'organized', 'hosted', 'in'].includes(words[k - 1])) return true;
+    }
+    // "A fourth session in the … series": an indefinite subject names some other one.
+    let k = m.first - 1;
+    while (k >= 0 && (/^\p{Lu}/u.test(tokens[k].raw) || /^\d/.test(tokens[k].raw) || words[k] in lexicon.ordinalWords)) k--;
+    if (k >= 0 && lexicon.indefiniteArticles.has(words[k]) && (k === 0 || view.clauseAt(k).first === k)) return true;
+    // "the series' second session": an ordinal right before the noun, owned by something else.
+    if (m.first >= 2 && words[m.first - 1] in lexicon.ordinalWords && /s['’]\s*$/.test(view.text.slice(tokens[m.first - 2].start, tokens[m.first - 1].start))) return true;
+  }
+  return false;
+}
+
+/** "the findings recommended that …": a reported recommendation, not the memo's own. */
+function reportsRecommendation(view: SentenceView, property: PhraseMatch<unknown>[]): boolean {
+  return property.some((m) => view.clauseAt(m.first).kind === 'reporting') || view.clauses.some((c) => c.kind === 'reporting');
+}
+
+/**
+ * A document or event the claim names, written with another country or year than its own ("the
+ * US Indo-Pacific Strategy", "the 2024 National Cybersecurity Strategy"), is another document of
+ * the same name, unless the year is the value being judged.
+ */
+function anotherOfTheSameName(view: SentenceView, claim: number, groups: Map<number, PhraseMatch<unknown>[]>): boolean {
+  const kb = view.kb;
+  const c = kb.claims[claim];
+  const judgesYear = c.value.kind === 'year' || c.value.kind === 'date' || c.value.kind === 'period';
+  const judgesEntity = c.value.kind === 'entity';
+  for (const [g, matches] of groups) {
+    const left = matches.filter((m) => {
+      const mention = view.entities.find((e) => e.id !== undefined && e.start <= m.start && m.end <= e.end && e.term?.identifiedBy);
+      if (!mention?.term?.identifiedBy) return true;
+      const term = mention.term;
+      const by = term.identifiedBy!;
+      if (by.includes('country') && term.country && mention.countries.length > 0 && !mention.countries.some((x) => sameEntity(kb, x, term.country)) && !judgesEntity) return false;
+      if (by.includes('year') && term.year && mention.year !== undefined && mention.year !== term.year && !judgesYear && !judgesEntity) return false;
+      return true;
+    });
+    if (left.length === 0 && !fromContext(view, claim, g)) return true;
+  }
+  return false;
+}
+
+const ownerKinds = new Set(['country', 'place', 'organisation', 'group', 'person']);
+
+/**
+ * Whose property the sentence speaks of: "Japan's exports", "exports of Japan", "Japanese exports".
+ * Another entity than the claim's own means another subject ('other'); one of the claim's other
+ * entities in the owner's place means roles swapped ("the Indo-Pacific region's total exports").
+ */
+function ownerConflict(view: SentenceView, claim: number, groups: Map<number, PhraseMatch<unknown>[]>, property: PhraseMatch<unknown>[]): 'ok' | 'other' | { mention: EntityMention; expected: string } {
+  const kb = view.kb;
+  const c = kb.claims[claim];
+  if (c.subject < 0 || property.length === 0) return 'ok';
+  const subjectIds = kb.groupIds[claim][c.subject];
+  if (subjectIds.size === 0) return 'ok';
+  for (const p of property) {
+    const owner = ownerOf(view, p);
+    if (!owner?.id || !ownerKinds.has(owner.kind)) continue;
+    if ([...subjectIds].some((id) => sameEntity(kb, id, owner.id))) return 'ok';
+    const otherGroups = [...groups.keys()].filter((g) => g !== c.subject && g !== kb.propertyGroup[claim]);
+    if (otherGroups.some((g) => [...kb.groupIds[claim][g]].some((id) => sameEntity(kb, id, owner.id)))) {
+      return { mention: owner, expected: [...subjectIds][0] };
+    }
+    return 'other';
+  }
+  return 'ok';
+}
+
+/** The owner written with a property: possessive before it ("Korea's exports", "Korea's total exports"), or "of X" after it. */
+export function ownerOf(view: SentenceView, p: PhraseMatch<unknown>): EntityMention | undefined {
+  const { entities, words } = view;
+  // "X's [adjective] property": up to two words between.
+  const before = entities.filter((e) => e.last <= p.first && e.last >= p.first - 3 && (e.possessive || e.last === p.first)).pop();
+  if (before && (before.possessive || before.last === p.first)) {
+    const between = words.slice(before.last, p.first);
+    if (between.every((w) => !lexicon.prepositions.has(w) && !lexicon.conjunctions.has(w) && !lexicon.auxiliaries.has(w))) return before;
+  }
+  if (words[p.last] === 'of' || (words[p.last] === 'from' && false)) {
+    let k = p.last + 1;
+    if (words[k] === 'the') k++;
+    const after = entities.find((e) => e.first === k);
+    if (after) return after;
+  }
+  return undefined;
+}

@@ -1,0 +1,81 @@
+// Checks one sentence against the knowledge base: read it, find the claims it is about (identity
+// before value), let each claim's judge compare, settle, render. Offsets in findings are offsets
+// into the block text. When unsure it says nothing: a false alarm costs more trust than a miss.
+import { KnowledgeBase } from '../../knowledge/knowledgeBase';
+import { emptyContext, ParagraphContext, SentenceView } from '../reader/sentence';
+import { Token, tokenize } from '../text/tokens';
+import { Candidate, findCandidates } from './candidates';
+import { judges } from './judges';
+import { claimOfTerm } from './members';
+import { wrongExpansions } from './names';
+import { asWritten, Finding, renderContradiction, renderSupport } from './render';
+import { settle } from './settle';
+import { Verdict } from './verdict';
+
+export type { Finding } from './render';
+export { formatDate, formatNumber } from './render';
+
+/** Longest sentence, in words, that is checked against the claims. */
+export const maxSentenceTokens = 250;
+
+/** The run of `tokens` (sorted by offset) inside [start, end). */
+function tokensWithin(tokens: readonly Token[], start: number, end: number): Token[] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  let last = lo;
+  while (last < tokens.length && tokens[last].end <= end) last++;
+  return tokens.slice(lo, last);
+}
+
+/** Reads the sentence `text.slice(start, end)` as the checker does. */
+export function readSentence(kb: KnowledgeBase, text: string, start: number, end: number, raw: string = text, textTokens?: readonly Token[], context: ParagraphContext = emptyContext): SentenceView {
+  const tokens = textTokens ? tokensWithin(textTokens, start, end) : tokenize(text.slice(start, end), start);
+  return new SentenceView(kb, text, raw, start, end, tokens, kb.termMatcher.matchLongest(tokens), context);
+}
+
+/** The verdicts on one sentence, before settling: for tests of single judges and for the eval. */
+export function judgeSentence(view: SentenceView): Verdict[] {
+  if (view.tokens.length === 0 || view.tokens.length > maxSentenceTokens || view.mood === 'question') return [];
+  const candidates = findCandidates(view);
+  const verdicts: Verdict[] = [];
+  for (const c of candidates) {
+    const v = judges[c.claim.value.kind](view, c, candidates);
+    if (v) verdicts.push(v);
+    const extra = identityVerdict(view, c);
+    if (extra) verdicts.push(extra);
+  }
+  for (const e of wrongExpansions(view)) {
+    const claim = claimOfTerm(view.kb, e.term.id);
+    if (claim) verdicts.push({ kind: 'contradicts', claim, start: e.written.start, end: e.written.end, coverage: 0, detail: { kind: 'name', sourced: e.term.expansion!, written: view.raw.slice(e.written.start, e.written.end), replacement: e.term.expansion! } });
+  }
+  return verdicts;
+}
+
+/** A name written with one word wrong, or the claim's roles swapped: contradictions of identity itself. */
+function identityVerdict(view: SentenceView, c: Candidate): Verdict | undefined {
+  if (c.nameError) {
+    const n = c.nameError;
+    return { kind: 'contradicts', claim: c.claim, start: n.wrong.start, end: n.wrong.end, coverage: c.coverage, detail: { kind: 'name', sourced: n.form, written: view.raw.slice(n.mention.start, n.mention.end), replacement: n.right } };
+  }
+  if (c.swapped) {
+    const m = c.swapped.mention;
+    return { kind: 'contradicts', claim: c.claim, start: m.start, end: m.end, coverage: c.coverage, detail: { kind: 'swap', sourced: view.kb.nameOf(c.swapped.expected), written: view.raw.slice(m.start, m.end) } };
+  }
+  return undefined;
+}
+
+/**
+ * Checks the sentence `text.slice(start, end)`; offsets in findings are offsets into `text`.
+ * `text` is prose with markup masked; `raw` is the same stretch as written, for messages and fixes.
+ */
+export function checkSentence(kb: KnowledgeBase, text: string, start: number, end: number, raw: string = text, textTokens?: readonly Token[], context?: ParagraphContext): Finding[] {
+  const view = readSentence(kb, text, start, end, raw, textTokens, context);
+  const { contradictions, support } = settle(view, judgeSentence(view));
+  const findings = [...contradictions.map(renderContradiction), ...support.map(renderSupport)];
+  return findings.map((f) => asWritten(f, text, raw));
+}

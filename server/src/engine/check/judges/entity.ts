@@ -1,0 +1,70 @@
+// Who or what fills a slot of the claim: the agent ("the US issued the executive order"), a place
+// ("the consulate in Honolulu"), a document or country written with a thing ("China's National
+// Intelligence Law"). Another entity of a compatible kind in the slot contradicts; the claim's own
+// agrees. Names the knowledge base does not know count when they stand in the slot.
+import { agentOf } from '../../reader/agents';
+import { EntityMention } from '../../reader/entities';
+import { negationsOver } from '../../reader/polarity';
+import { SentenceView } from '../../reader/sentence';
+import { Candidate } from '../candidates';
+import { mentionIs } from '../members';
+import { Verdict } from '../verdict';
+
+const kindClass: Record<string, string> = {
+  country: 'actor', place: 'place', organisation: 'actor', group: 'actor', person: 'person', acronym: 'actor', programme: 'actor',
+  event: 'event', document: 'document', concept: 'concept', technology: 'concept', name: 'any',
+};
+
+function compatible(m: EntityMention, valueKind: string, slot: string): boolean {
+  if (m.weak) return false;
+  const a = kindClass[m.kind] ?? 'any';
+  const b = kindClass[valueKind] ?? 'any';
+  if (a === 'any' || a === b) return true;
+  // An agent can be any body that acts: an organisation, a country, an event, a document.
+  if (slot === 'agent') return ['actor', 'event', 'document', 'person'].includes(a) && ['actor', 'event', 'document', 'person'].includes(b);
+  // A country for a place and a place for a country: "in Honolulu", "in the US".
+  return (a === 'place' && b === 'actor' && m.kind === 'place') || (a === 'actor' && b === 'place' && m.kind === 'country');
+}
+
+export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefined {
+  if (c.claim.value.kind !== 'entity') return undefined;
+  const { value, kind, slot = 'any' } = c.claim.value.entity;
+  const claim = c.claim;
+  const own = [...c.groups.entries()].filter(([g]) => g !== view.kb.propertyGroup[c.index]).flatMap(([, ms]) => ms);
+  const isOwn = (m: EntityMention): boolean => own.some((a) => a.start < m.end && m.start < a.end);
+  for (const p of c.property) {
+    let fillers: EntityMention[] = [];
+    if (slot === 'agent') {
+      const agent = agentOf(view, p.first, p.last);
+      if (agent) fillers = agent.group;
+    } else {
+      const clause = view.clauseAt(p.first);
+      fillers = view.entities.filter((e) => e.first >= clause.first && e.last <= clause.last && !(e.start >= p.start && e.end <= p.end) && view.clauseAt(e.first).kind !== 'reporting');
+      // "Host: X": the value right after a label that holds the property.
+      const label = view.clauses[0]?.kind === 'label' && p.first < view.clauses[0].last ? view.clauses[1] : undefined;
+      if (label) fillers = view.entities.filter((e) => e.first >= label.first && e.last <= label.last).slice(0, 1);
+    }
+    // The claim's own entity among the fillers, not negated: agreement.
+    const positive = (m: EntityMention): boolean => negationsOver(view.negations, m.first).length % 2 === 0;
+    const right = fillers.find((m) => mentionIs(view, m, value) && positive(m));
+    if (right) return { kind: 'agrees', claim, start: right.start, end: right.end, coverage: c.coverage, detail: { kind: 'agrees' } };
+    const wrong = fillers.find((m) => !isOwn(m) && positive(m) && compatible(m, kind, slot) && !mentionIs(view, m, value) && (m.id !== undefined || m.kind === 'name'));
+    if (wrong) {
+      const written = view.raw.slice(wrong.start, wrong.end);
+      const name = view.kb.nameOf(value);
+      return { kind: 'contradicts', claim, start: wrong.start, end: wrong.end, coverage: c.coverage, detail: { kind: 'entity', sourced: name, written, replacement: slot === 'agent' ? undefined : name } };
+    }
+    // A country written with the claim's entity: "Russia's National Intelligence Law".
+    const valueMention = view.entities.find((m) => m.id && mentionIs(view, m, value));
+    const term = view.kb.termById.get(value);
+    if (valueMention && term?.country && valueMention.countries.length > 0 && !valueMention.countries.includes(term.country) && valueMention.countrySpan) {
+      const span = valueMention.countrySpan;
+      return { kind: 'contradicts', claim, start: span.start, end: span.end, coverage: c.coverage, detail: { kind: 'entity', sourced: view.kb.nameOf(term.country), written: view.raw.slice(span.start, span.end) } };
+    }
+    if (valueMention && term?.year && valueMention.year !== undefined && valueMention.year !== term.year && valueMention.yearSpan) {
+      const span = valueMention.yearSpan;
+      return { kind: 'contradicts', claim, start: span.start, end: span.end, coverage: c.coverage, detail: { kind: 'date', sourced: { year: term.year }, written: view.raw.slice(span.start, span.end), replacement: String(term.year) } };
+    }
+  }
+  return undefined;
+}

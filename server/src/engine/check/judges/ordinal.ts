@@ -1,0 +1,21 @@
+// Ordinals: "the third session", "the 60th anniversary". Only an ordinal that says which one the
+// claim's thing is: written right before its noun, or after a copula ("was the fourth").
+import { SentenceView } from '../../reader/sentence';
+import { OrdinalMention, ValueMention } from '../../values';
+import { boundValue } from '../binding';
+import { Candidate } from '../candidates';
+import { Verdict } from '../verdict';
+import { writeOrdinal } from '../render';
+
+export function judgeOrdinal(view: SentenceView, c: Candidate, all: readonly Candidate[]): Verdict | undefined {
+  if (c.claim.value.kind !== 'ordinal') return undefined;
+  const sourced = c.claim.value.ordinal;
+  const near = (v: OrdinalMention): boolean => c.property.some((p) => Math.abs(view.tokenIndexAt(v.end) - p.first) <= 2 || Math.abs(view.tokenIndexAt(v.start) - p.last) <= 1);
+  const bound = boundValue(view, c, all, (v: ValueMention): v is OrdinalMention => v.kind === 'ordinal' && (v.determiner || near(v)) && (near(v) || /#/.test(view.text.slice(v.start, v.start + 1))));
+  if (!bound) return undefined;
+  const m = bound.value;
+  const claim = c.claim;
+  if (m.value === sourced) return { kind: 'agrees', claim, start: m.start, end: m.end, coverage: c.coverage, accounts: [m.start], detail: { kind: 'agrees' } };
+  const written = view.raw.slice(m.start, m.end);
+  return { kind: 'contradicts', claim, start: m.start, end: m.end, coverage: c.coverage, accounts: [m.start], detail: { kind: 'ordinal', sourced, written, replacement: writeOrdinal(sourced, written, m.words) } };
+}

@@ -1,0 +1,74 @@
+// Preferences: the source puts one thing over another ("favored Samsung, Ericsson and Nokia over
+// Huawei and ZTE"; "openness and inclusion, not competition"). The sentence's sides come from its
+// contrast ("X over Y", "prefer X to Y", "X rather than Y", "not Y but X", "X, not Y") and from
+// rejection words ("'comprehensive security' framing rejected"). The same sides agree; swapped
+// sides contradict.
+import { negationsOver } from '../../reader/polarity';
+import { predicatesIn } from '../../reader/predicates';
+import { SentenceView } from '../../reader/sentence';
+import { PhraseMatch } from '../../text/phraseMatcher';
+import { Candidate } from '../candidates';
+import { membersIn } from '../members';
+import { Verdict } from '../verdict';
+
+// Words after which the items that follow are the ones set aside: "X over Y", "prefer X to Y".
+const setAside = new Set(['over', 'above', 'ahead', 'before', 'than']);
+const preferVerbs = new Set(['prefer', 'preferred', 'prefers', 'preferring', 'favor', 'favour', 'favored', 'favoured', 'favors', 'favours', 'privilege', 'privileges', 'privileged', 'prioritise', 'prioritize', 'prioritised', 'prioritized', 'prioritises', 'prioritizes', 'choose', 'chose', 'chosen', 'opt', 'opted', 'select', 'selected', 'pick', 'picked']);
+
+export function judgePreference(view: SentenceView, c: Candidate): Verdict | undefined {
+  if (c.claim.value.kind !== 'preference') return undefined;
+  const { preferred, over } = c.claim.value.preference;
+  const claim = c.claim;
+  const clause = view.clauseAt(c.property[0]?.first ?? 0);
+  const inClause = (m: PhraseMatch<number>): boolean => {
+    const k = view.clauseAt(m.first);
+    return k === clause || (view.clauses[0]?.kind === 'label' && (k === view.clauses[0] || k === view.clauses[1]));
+  };
+  const pref = membersIn(view, preferred.map((p) => [p])).filter(inClause);
+  const dis = membersIn(view, over.map((p) => [p])).filter(inClause);
+  if (pref.length === 0 && dis.length === 0) return undefined;
+  // The first set-aside marker after a prefer verb (or anywhere): items after it are set aside.
+  let marker = -1;
+  for (let k = clause.first; k < clause.last; k++) {
+    const w = view.words[k];
+    if (setAside.has(w) && !(w === 'than' && view.words[k - 1] !== 'rather')) {
+      marker = k;
+      break;
+    }
+    if (w === 'to' && view.words.slice(clause.first, k).some((x) => preferVerbs.has(x))) {
+      marker = k;
+      break;
+    }
+  }
+  const rejected = (m: PhraseMatch<number>): boolean => {
+    const near = predicatesIn(view, Math.max(clause.first, m.first - 3), Math.min(clause.last, m.last + 3), 'support');
+    return near.some((h) => h.polarity === -1);
+  };
+  const side = (m: PhraseMatch<number>): 1 | -1 => {
+    if (negationsOver(view.negations, m.first).length % 2 === 1) return -1;
+    if (marker >= 0 && m.first > marker) return -1;
+    if (rejected(m)) return -1;
+    return 1;
+  };
+  const prefSides = pref.map(side);
+  const disSides = dis.map(side);
+  const span = (m: PhraseMatch<number>): { start: number; end: number } => ({ start: m.start, end: m.end });
+  const preferredNames = preferred.map((p) => view.kb.nameOf(p));
+  const overNames = over.map((p) => view.kb.nameOf(p));
+  const swapped = (disSides.includes(1) && (prefSides.includes(-1) || prefSides.length === 0 && marker >= 0)) || (prefSides.includes(-1) && dis.length === 0 && (rejected(pref[prefSides.indexOf(-1)]) || marker >= 0));
+  const same = prefSides.includes(1) && (disSides.includes(-1) || (dis.length === 0 && hasPreferVerb(view, clause.first, clause.last)));
+  if (swapped && !same) {
+    const m = dis[disSides.indexOf(1)] ?? pref[prefSides.indexOf(-1)];
+    return { kind: 'contradicts', claim, ...span(m), coverage: c.coverage, detail: { kind: 'preference', preferred: preferredNames, over: overNames, written: view.raw.slice(m.start, m.end) } };
+  }
+  if (same && !swapped) {
+    const m = pref[prefSides.indexOf(1)];
+    return { kind: 'agrees', claim, ...span(m), coverage: c.coverage, detail: { kind: 'agrees' } };
+  }
+  return undefined;
+}
+
+function hasPreferVerb(view: SentenceView, first: number, last: number): boolean {
+  for (let k = first; k < last; k++) if (preferVerbs.has(view.words[k])) return true;
+  return predicatesIn(view, first, last, 'support').some((h) => h.polarity === 1);
+}

@@ -1,0 +1,47 @@
+// Quantifiers and frequencies: "a majority", "all", "few", "only a handful", "several times",
+// "once". Each is a range (the lexicon's); a stated share or count ("14 of 27", "about 52%",
+// "only one of the three") is one too. Ranges that do not meet contradict.
+import { lexicon, phraseAt, Span } from '../../lexicon';
+import { SentenceView } from '../../reader/sentence';
+import { compareIntervals, mentionInterval, NumberMention, QuantifierMention, ValueMention } from '../../values';
+import { boundValue } from '../binding';
+import { Candidate } from '../candidates';
+import { Verdict } from '../verdict';
+
+/** The range a quantifier of the knowledge base stands for, and whether it counts occasions. */
+export function quantifierRange(word: string): { range: Span; frequency: boolean } | undefined {
+  const words = word.toLowerCase().split(/\s+/);
+  const f = phraseAt(lexicon.frequencies, words, 0);
+  if (f && f.words.length === words.length) return { range: f.value, frequency: true };
+  const q = phraseAt(lexicon.quantifiers, words, 0);
+  return q ? { range: q.value, frequency: false } : undefined;
+}
+
+export function judgeQuantifier(view: SentenceView, c: Candidate, all: readonly Candidate[]): Verdict | undefined {
+  if (c.claim.value.kind !== 'quantifier') return undefined;
+  const word = c.claim.value.quantifier;
+  const sourced = quantifierRange(word);
+  if (!sourced) return undefined;
+  const bound = boundValue(view, c, all, (v: ValueMention): v is QuantifierMention | NumberMention =>
+    (v.kind === 'quantifier' && v.frequency === sourced.frequency) ||
+    (!sourced.frequency && v.kind === 'number' && (v.unit === 'percent' || v.of !== undefined) && !v.comparative) ||
+    (sourced.frequency && v.kind === 'number' && v.unit === 'count' && v.of === undefined && !v.top && v.value < 1000));
+  if (!bound) return undefined;
+  const m = bound.value;
+  let stated: Span;
+  if (m.kind === 'number') {
+    if (m.of !== undefined) stated = { lo: (m.value / m.of) * 100 - 0.5, hi: (m.value / m.of) * 100 + 0.5 };
+    else stated = mentionInterval(m);
+  } else {
+    stated = m.range;
+    // "not a majority" is at most half; "not all" is less than all.
+    if (m.negated) stated = stated.lo > 50 ? { lo: 0, hi: 50 } : stated.hi >= 100 ? { lo: 0, hi: 99 } : { lo: stated.hi, hi: 100 };
+  }
+  const kind = compareIntervals(stated, sourced.range);
+  const claim = c.claim;
+  const written = view.raw.slice(m.start, m.end);
+  if (kind === 'agrees') return { kind, claim, start: m.start, end: m.end, coverage: c.coverage, accounts: [m.start], detail: { kind: 'agrees' } };
+  // "some" and "several" overlap nearly everything: they neither support nor contradict.
+  if (kind === 'narrower') return { kind, claim, start: m.start, end: m.end, coverage: c.coverage, accounts: [m.start], detail: { kind: 'quantifier', sourced: word, range: sourced.range, written } };
+  return { kind, claim, start: m.start, end: m.end, coverage: c.coverage, accounts: [m.start], detail: { kind: 'quantifier', sourced: word, range: sourced.range, written } };
+}

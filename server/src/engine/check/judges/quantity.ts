@@ -1,0 +1,73 @@
+// Figures: shares, counts, multiples, amounts, compared as intervals (hedges and bounds widen
+// them, see the lexicon's hedgeIntervals). "14 of 27" is checked count and total; "50% faster" is a
+// multiple of 1.5; "a majority of 27" answers a count of 14.
+import { QuantityValue } from '../../../knowledge/types';
+import { SentenceView } from '../../reader/sentence';
+import { compareIntervals, mentionInterval, NumberMention, sourceInterval, ValueMention } from '../../values';
+import { boundValue } from '../binding';
+import { Candidate } from '../candidates';
+import { Verdict } from '../verdict';
+import { matchCase, writeLike } from '../render';
+import { comparandConflict } from './comparand';
+
+export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Candidate[]): Verdict | undefined {
+  if (c.claim.value.kind !== 'quantity') return undefined;
+  const q = c.claim.value.quantity;
+  const aboutTop = c.property.some((p) => view.words.slice(p.first, p.last).includes('top'));
+  const accept = (v: ValueMention): v is NumberMention =>
+    v.kind === 'number' &&
+    unitsFit(q, v) &&
+    !(v.subset && q.of === undefined) &&
+    !!v.top === aboutTop &&
+    !(q.unit === 'count' && v.fraction) &&
+    // A count equal to the sourced total ("Korea's 27 partners, 14 of them …") states the total, not the count.
+    !(q.of !== undefined && v.value === q.of && v.of === undefined);
+  const bound = boundValue(view, c, all, accept);
+  if (!bound) {
+    // "14 of 27" also answers "more than half" or "about 52%".
+    if (q.unit === 'count' && q.of) {
+      const share = boundValue(view, c, all, (v): v is NumberMention => v.kind === 'number' && v.unit === 'percent' && !v.comparative);
+      if (share) return compare(view, c, share.value, { value: Math.round((q.value / q.of) * 1000) / 10, unit: 'percent', approx: true });
+    }
+    return undefined;
+  }
+  return compare(view, c, bound.value, q);
+}
+
+function unitsFit(q: QuantityValue, v: NumberMention): boolean {
+  if (q.unit === 'times') return v.unit === 'times' || (v.unit === 'percent' && !!v.comparative);
+  if (v.comparative) return false;
+  if (q.unit === 'money') return v.unit === 'money' || (v.unit === 'count' && v.value >= 1000);
+  return v.unit === q.unit;
+}
+
+function compare(view: SentenceView, c: Candidate, m: NumberMention, q: QuantityValue): Verdict {
+  // "50% faster" is 1.5 times as fast.
+  const stated = m.unit === 'percent' && q.unit === 'times' ? { lo: 1 + mentionInterval(m).lo / 100, hi: 1 + mentionInterval(m).hi / 100 } : mentionInterval(m);
+  const scale = q.unit === 'money' && m.currency && q.currency && m.currency !== q.currency ? NaN : 1;
+  let kind = Number.isNaN(scale) ? 'narrower' : compareIntervals(stated, sourceInterval(q));
+  const totalDiffers = q.of !== undefined && m.of !== undefined && m.of !== q.of && !m.ofHedge;
+  if (totalDiffers) kind = 'contradicts';
+  const claim = c.claim;
+  const accounts = [m.start];
+  if (kind !== 'contradicts') {
+    const other = q.than ? comparandConflict(view, m, q.than) : undefined;
+    if (other) return { kind: 'contradicts', claim, start: other.start, end: other.end, coverage: c.coverage, accounts, detail: { kind: 'entity', sourced: view.kb.nameOf(q.than!), written: view.raw.slice(other.start, other.end), replacement: view.kb.nameOf(q.than!) } };
+    return kind === 'agrees'
+      ? { kind, claim, start: m.start, end: m.end, coverage: c.coverage, accounts, detail: { kind: 'agrees' } }
+      : { kind, claim, start: m.start, end: m.end, coverage: c.coverage, accounts, detail: { kind: 'quantity', sourced: q, written: view.raw.slice(m.start, m.end) } };
+  }
+  // "15 of Korea's 27": when only the count is wrong, only the count is marked and replaced; when
+  // the total is wrong too, the whole stretch is, with both numbers replaced in place.
+  const end = totalDiffers && m.ofEnd !== undefined ? m.ofEnd : m.end;
+  const written = view.raw.slice(m.start, end);
+  let replacement: string | undefined;
+  // A bound in the source ("over 20") has no single value to write in; a unit the memo did not
+  // use is written as the source has it.
+  if (!q.bound) {
+    const value = writeLike(view.raw, m, q.value, q.unit);
+    replacement = matchCase((m.hedge === 'exact' ? '' : q.approx ? 'about ' : '') + value, written);
+    if (totalDiffers && m.ofStart !== undefined && q.of !== undefined) replacement += view.raw.slice(m.end, m.ofStart) + String(q.of);
+  }
+  return { kind: 'contradicts', claim, start: m.start, end, coverage: c.coverage, accounts, detail: { kind: 'quantity', sourced: q, written, replacement } };
+}

@@ -1,0 +1,203 @@
+// People's posts: "Lami Kim, an associate professor at the U.S. Army War College", "John Park, who
+// heads Harvard's Belfer Center", "So Jeong Kim (Asst. Prof., INSS)". A description whose
+// organisation is one of the person's and whose title is not theirs there contradicts, as does a
+// title of theirs placed at another organisation. A post the sentence marks as another one the
+// person also holds ("also", "in addition to", "beyond") is left alone: people hold several.
+import { Claim } from '../../../knowledge/types';
+import { lexicon, phraseAt } from '../../lexicon';
+import { EntityMention } from '../../reader/entities';
+import { SentenceView } from '../../reader/sentence';
+import { tokenize } from '../../text/tokens';
+import { Candidate } from '../candidates';
+import { mentionIs } from '../members';
+import { Verdict } from '../verdict';
+
+const orgKinds = new Set(['organisation', 'group', 'programme', 'acronym', 'name', 'event', 'place', 'country']);
+// Words of a description that are neither title nor organisation.
+const fillerWords = new Set(['role', 'post', 'position', 'portfolio', 'work', 'capacity', 'field', 'area', 'as', 'an', 'a', 'the', 'who', 'is', 'was', 'at', 'of', 'with', 'for', 'to', 'in', 'on', 'and', 'her', 'his', 'their', 's', 'from', 'by', 'one', 'then', 'currently', 'now', 'serving', 'serves', 'served', 'works', 'worked']);
+
+interface Description {
+  first: number;
+  last: number;
+  /** The person holds it besides the posts the sources name. */
+  extra: boolean;
+}
+
+export function judgeRole(view: SentenceView, c: Candidate, all: readonly Candidate[]): Verdict | undefined {
+  if (c.claim.value.kind !== 'role') return undefined;
+  const personId = c.claim.value.role.person;
+  // One judgement per person: the first of their role claims speaks for all of them.
+  const firstOfPerson = all.find((o) => o.claim.value.kind === 'role' && o.claim.value.role.person === personId);
+  if (firstOfPerson !== c) return undefined;
+  const roles = personRoles(view, personId);
+  if (roles.length === 0) return undefined;
+  for (const person of view.entities.filter((e) => e.id === personId)) {
+    const desc = describe(view, person);
+    if (!desc) continue;
+    const verdict = compareRoles(view, c, person, desc, roles);
+    if (verdict) return verdict;
+  }
+  return undefined;
+}
+
+/** Curated roles; roles read from reports only when there are none (a list of posts is easily read incompletely). */
+function personRoles(view: SentenceView, personId: string): Claim[] {
+  const all = view.kb.rolesByPerson.get(personId) ?? [];
+  const curated = all.filter((r) => !r.extracted);
+  return curated.length > 0 ? curated : all;
+}
+
+/** The stretch that describes a person: an apposition, a parenthesis, a label, a relative clause or the predicate. */
+function describe(view: SentenceView, person: EntityMention): Description | undefined {
+  const { words, tokens } = view;
+  let first = person.last;
+  const gap = view.gapBefore(first);
+  const clause = view.clauseAt(person.first);
+  let last: number;
+  if (/[,(:]/.test(gap) || /^\s*[–—]\s*$/.test(gap)) {
+    // ", an associate professor at …," / " (Asst. Prof., …)" / ": member, …": up to the closing mark.
+    last = first;
+    const closer = gap.includes('(') ? ')' : gap.includes(':') ? '.;' : ',;)';
+    while (last < tokens.length && last - first < 16) {
+      const g = view.gapBefore(last + 1);
+      last++;
+      if ([...closer].some((ch) => g.includes(ch))) {
+        // "Assistant Professor, INSS": a title then an organisation, comma-separated, is one description.
+        if (ch2(g, ',') && last < tokens.length && isOrgStart(view, last)) continue;
+        break;
+      }
+    }
+  } else {
+    // "X heads …", "X is a senior fellow at …", "X's advisory role is with …".
+    const verbAt = words[first] === 'also' ? first + 1 : first;
+    const w = words[verbAt];
+    const possessiveRole = person.possessive;
+    if (!(w in lexicon.headVerbs) && !lexicon.copulas.has(w) && !lexicon.affiliationVerbs.has(w) && !possessiveRole) {
+      // A title before the name: "Assistant Professor Lami Kim", "Pacific Forum's Mark Manantan".
+      return undefined;
+    }
+    last = Math.min(clause.last, first + 14);
+  }
+  if (last <= first) return undefined;
+  // Another person's name ends the description.
+  const nextPerson = view.entities.find((e) => e.kind === 'person' && e.first >= first && e.first < last);
+  if (nextPerson) last = nextPerson.first;
+  let extra = false;
+  for (let k = Math.max(clause.first, person.first - 3); k < last; k++) if (phraseAt(lexicon.additionalRoleCues, words, k)) extra = true;
+  return { first, last, extra };
+}
+
+function ch2(gap: string, c: string): boolean {
+  return gap.includes(c);
+}
+
+function isOrgStart(view: SentenceView, k: number): boolean {
+  const e = view.entityAt(k);
+  return e !== undefined && e.first === k && orgKinds.has(e.kind) && e.kind !== 'person';
+}
+
+/** Title words of a description: its words outside organisation names, head verbs read as titles. */
+function titleStems(view: SentenceView, desc: Description, orgs: EntityMention[]): string[] {
+  const out: string[] = [];
+  for (let k = desc.first; k < desc.last; k++) {
+    if (orgs.some((o) => k >= o.first && k < o.last)) continue;
+    const w = view.words[k];
+    if (w in lexicon.headVerbs) {
+      out.push(...tokenize(lexicon.headVerbs[w]).map((t) => t.norm));
+      continue;
+    }
+    if (w in lexicon.titleAbbreviations) {
+      out.push(...tokenize(lexicon.titleAbbreviations[w]).map((t) => t.norm));
+      continue;
+    }
+    if (w === 'advisory') {
+      out.push('adviser');
+      continue;
+    }
+    if (fillerWords.has(w) || lexicon.stopWords.has(w) || lexicon.additionalRoleCues.some((p) => p.words.length === 1 && p.words[0] === w) || lexicon.hedgeAdverbs.has(w)) continue;
+    if (/^\d/.test(w)) continue;
+    out.push(normTitle(view.tokens[k].norm));
+  }
+  return out;
+}
+
+/** Forms of one title word: "professorship" is "professor", "advisor" is "adviser". */
+function normTitle(stem: string): string {
+  if (stem === 'advisor' || stem === 'advis') return 'adviser';
+  if (stem.endsWith('ship') && stem.length > 6) return stem.slice(0, -4);
+  return stem;
+}
+
+function stemsOfTitle(title: string): string[] {
+  return tokenize(title).map((t) => normTitle(t.norm)).filter((w) => !lexicon.stopWords.has(w) && !fillerWords.has(w));
+}
+
+function titlesAgree(stated: string[], sourced: string[]): boolean {
+  if (stated.length === 0) return true;
+  for (const rank of lexicon.distinctRanks) if (stated.includes(rank) !== sourced.includes(rank) && (stated.some((w) => lexicon.distinctRanks.has(w)) || sourced.includes(rank))) {
+    // "associate" against "assistant": both ranks, and different.
+    if (stated.includes(rank) || sourced.includes(rank)) return false;
+  }
+  return stated.every((w) => sourced.includes(w)) || (sourced.length > 0 && sourced.every((w) => stated.includes(w)));
+}
+
+function orgMatches(view: SentenceView, o: EntityMention, orgId: string | undefined): boolean {
+  if (!orgId) return false;
+  if (mentionIs(view, o, orgId)) return true;
+  // A body the organisation is part of: "Harvard" for the Belfer Center at Harvard.
+  let term = view.kb.termById.get(orgId);
+  for (let depth = 0; term?.within && depth < 4; depth++) {
+    if (mentionIs(view, o, term.within)) return true;
+    term = view.kb.termById.get(term.within);
+  }
+  return false;
+}
+
+function compareRoles(view: SentenceView, c: Candidate, person: EntityMention, desc: Description, roles: Claim[]): Verdict | undefined {
+  // Organisations in the description, and one written possessively right before it ("Pacific Forum's vice president").
+  const orgs = view.entities.filter((e) => e.first >= desc.first && e.last <= desc.last && orgKinds.has(e.kind) && e.kind !== 'person' && !e.weak);
+  const stated = titleStems(view, desc, orgs);
+  if (stated.length === 0 && orgs.length === 0) return undefined;
+  const hasTitle = stated.some((w) => lexicon.titleWords.has(w) || lexicon.titleModifiers.has(w) || roles.some((r) => r.value.kind === 'role' && stemsOfTitle(r.value.role.title ?? '').includes(w)));
+  const sourcedOf = (r: Claim): { title: string[]; org?: string } => (r.value.kind === 'role' ? { title: stemsOfTitle(r.value.role.title ?? ''), org: r.value.role.org } : { title: [] });
+  const titleOk = (r: Claim): boolean => !hasTitle || titlesAgree(stated, sourcedOf(r).title);
+  const orgOk = (r: Claim): boolean => orgs.length === 0 || orgs.every((o) => orgMatches(view, o, sourcedOf(r).org) || roles.some((x) => x !== r && orgMatches(view, o, sourcedOf(x).org) && titleOk(x)));
+  const agreeing = roles.find((r) => titleOk(r) && orgOk(r) && (hasTitle || orgs.some((o) => orgMatches(view, o, sourcedOf(r).org))));
+  const start = view.tokens[desc.first].start;
+  const end = view.tokens[desc.last - 1].end;
+  if (agreeing) return { kind: 'agrees', claim: agreeing, start: person.start, end, coverage: c.coverage, detail: { kind: 'agrees' } };
+  if (desc.extra) return undefined;
+  const described = (r: Claim): string => (r.value.kind === 'role' ? [r.value.role.title, r.value.role.org ? `at ${view.kb.nameOf(r.value.role.org)}` : ''].filter(Boolean).join(' ') : '');
+  const name = view.kb.nameOf(person.id!);
+  // The organisation is theirs, the title is not.
+  const sameOrg = roles.filter((r) => orgs.some((o) => orgMatches(view, o, sourcedOf(r).org)));
+  if (sameOrg.length > 0 && hasTitle && !sameOrg.some(titleOk)) {
+    const r = sameOrg[0];
+    const holder = holderOf(view, stated, person.id!);
+    return { kind: 'contradicts', claim: r, start, end, coverage: c.coverage, detail: { kind: 'role', person: name, sourced: described(r), written: view.raw.slice(start, end), holder } };
+  }
+  // The title is theirs, the organisation is not.
+  const sameTitle = roles.filter((r) => hasTitle && titlesAgree(stated, sourcedOf(r).title) && sourcedOf(r).title.length > 0);
+  const foreignOrg = orgs.find((o) => !roles.some((r) => orgMatches(view, o, sourcedOf(r).org)));
+  if (sameTitle.length > 0 && foreignOrg) {
+    // The post closest in wording to the description.
+    const r = sameTitle.sort((a, b) => overlap(stated, sourcedOf(b).title) - overlap(stated, sourcedOf(a).title))[0];
+    return { kind: 'contradicts', claim: r, start, end, coverage: c.coverage, detail: { kind: 'role', person: name, sourced: described(r), written: view.raw.slice(start, end) } };
+  }
+  return undefined;
+}
+
+function overlap(a: string[], b: string[]): number {
+  return a.filter((w) => b.includes(w)).length;
+}
+
+/** Whose post the description names, when the knowledge base gives it to someone else. */
+function holderOf(view: SentenceView, stated: string[], personId: string): { claim: Claim; person: string } | undefined {
+  if (stated.length < 2) return undefined;
+  for (const [id, roles] of view.kb.rolesByPerson) {
+    if (id === personId) continue;
+    const r = roles.find((x) => x.value.kind === 'role' && titlesAgree(stated, stemsOfTitle(x.value.role.title ?? '')) && stemsOfTitle(x.value.role.title ?? '').length > 1);
+    if (r) return { claim: r, person: view.kb.nameOf(id) };
+  }
+  return undefined;
+}

@@ -1,0 +1,126 @@
+// Sets: a list the source gives ("Samsung, Ericsson and Nokia"; "such as COVID-19 and climate
+// change") or who does something ("the US and South Korea imposed sanctions"; the moderator).
+// A list that names some of the members and puts something else in place of one contradicts (a
+// closed list also when it adds one); a member excluded ("ZTE, though not Huawei"), or the set cut
+// down with "only", contradicts; members alone agree.
+import { agentOf, listAround } from '../../reader/agents';
+import { EntityMention } from '../../reader/entities';
+import { negationsOver } from '../../reader/polarity';
+import { SentenceView } from '../../reader/sentence';
+import { lexicon } from '../../lexicon';
+import { stem } from '../../text/tokens';
+import { Candidate } from '../candidates';
+import { distinctiveStems, membersIn, mentionIs } from '../members';
+import { Verdict } from '../verdict';
+
+const openEnders = new Set(['others', 'other', 'etc', 'more', 'elsewhere', 'beyond']);
+
+export function judgeSet(view: SentenceView, c: Candidate): Verdict | undefined {
+  if (c.claim.value.kind !== 'set') return undefined;
+  return c.claim.value.set.slot === 'agent' ? judgeAgents(view, c) : judgeList(view, c);
+}
+
+function names(view: SentenceView, members: readonly (readonly string[])[]): string[] {
+  return members.map((alternatives) => view.kb.nameOf(alternatives[0]));
+}
+
+function judgeAgents(view: SentenceView, c: Candidate): Verdict | undefined {
+  if (c.claim.value.kind !== 'set') return undefined;
+  const { members, closed } = c.claim.value.set;
+  const claim = c.claim;
+  const memberOf = (m: EntityMention): number => members.findIndex((alts) => alts.some((a) => mentionIs(view, m, a)));
+  for (const p of c.property) {
+    const agent = agentOf(view, p.first, p.last);
+    const predicateNegated = negationsOver(view.negations, p.first).length % 2 === 1;
+    if (!agent) continue;
+    const named = agent.group.filter((m) => negationsOver(view.negations, m.first).length % 2 === 0);
+    const excluded = view.entities.filter((m) => view.clauseAt(m.first) === view.clauseAt(agent.mention.first) && negationsOver(view.negations, m.first).length % 2 === 1 && memberOf(m) >= 0);
+    const matched = new Set(named.map(memberOf).filter((i) => i >= 0));
+    const foreign = named.filter((m) => memberOf(m) < 0 && !m.weak && (m.id !== undefined || m.kind === 'name') && !(m.term?.members && m.term.members.every((id) => members.some((alts) => alts.includes(id)))));
+    const sourced = names(view, members);
+    const span = (m: EntityMention): { start: number; end: number } => ({ start: m.start, end: m.end });
+    if (excluded.length > 0) {
+      const e = excluded[0];
+      return { kind: 'contradicts', claim, ...span(e), coverage: c.coverage, detail: { kind: 'set', sourced, written: view.raw.slice(e.start, e.end), problem: 'excluded' } };
+    }
+    if (matched.size > 0 && predicateNegated) {
+      const m = named[0];
+      return { kind: 'contradicts', claim, ...span(m), coverage: c.coverage, detail: { kind: 'set', sourced, written: view.raw.slice(m.start, m.end), problem: 'excluded' } };
+    }
+    if (foreign.length > 0 && !predicateNegated && (closed || matched.size > 0)) {
+      const f = foreign[0];
+      return { kind: 'contradicts', claim, ...span(f), coverage: c.coverage, detail: { kind: 'set', sourced, written: view.raw.slice(f.start, f.end), problem: 'foreign' } };
+    }
+    if (agent.exclusive && matched.size > 0 && matched.size < members.length) {
+      const m = named[0];
+      return { kind: 'contradicts', claim, ...span(m), coverage: c.coverage, detail: { kind: 'set', sourced, written: view.raw.slice(m.start, m.end), problem: 'only' } };
+    }
+    if (matched.size > 0 && foreign.length === 0 && !predicateNegated) {
+      const first = named[0];
+      const last = named[named.length - 1];
+      return { kind: 'agrees', claim, start: first.start, end: last.end, coverage: c.coverage, detail: { kind: 'agrees' } };
+    }
+  }
+  return undefined;
+}
+
+function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
+  if (c.claim.value.kind !== 'set') return undefined;
+  const { members, closed } = c.claim.value.set;
+  const claim = c.claim;
+  const found = membersIn(view, members);
+  const clauses = new Set(c.property.map((p) => view.clauseAt(p.first)));
+  const label = view.clauses[0]?.kind === 'label' ? view.clauses[0] : undefined;
+  const inReach = found.filter((m) => clauses.has(view.clauseAt(m.first)) || (label && clauses.has(label) && view.clauseAt(m.first) === view.clauses[1]));
+  if (inReach.length === 0) return undefined;
+  const items = listAround(view, inReach[0].first);
+  const matched = new Set<number>();
+  const foreign: { first: number; last: number }[] = [];
+  let exclusive = false;
+  const firstMatched = items.findIndex((it) => inReach.some((m) => m.first >= it.first && m.last <= it.last));
+  for (let n = 0; n < items.length; n++) {
+    const it = items[n];
+    const hits = inReach.filter((m) => m.first >= it.first && m.last <= it.last);
+    if (hits.length > 0) {
+      for (const h of hits) matched.add(h.value);
+      continue;
+    }
+    // Items after the last member that open a phrase ("with an emphasis on …") close the list.
+    const w = view.words[it.first];
+    if (n > firstMatched && (lexicon.prepositions.has(w) || lexicon.relativeWords.has(w) || lexicon.auxiliaries.has(w))) break;
+    if (it.last - it.first > 5) continue;
+    const stems = distinctiveStems(view, it.first, it.last);
+    if (stems.length === 0 || stems.some((s) => openEnders.has(s))) continue;
+    foreign.push(it);
+  }
+  for (let k = Math.max(0, items[0]?.first - 2); k < (items[0]?.first ?? 0); k++) if (lexicon.exclusives.has(view.words[k]) || view.words[k] === 'all') exclusive = true;
+  // A foreign item that shares a distinctive word with a member not otherwise named is that member, paraphrased.
+  const unmatched = members.map((alts, i) => ({ alts, i })).filter((m) => !matched.has(m.i));
+  const paraphrases = (it: { first: number; last: number }): boolean => {
+    const stems = new Set(distinctiveStems(view, it.first, it.last));
+    return unmatched.some((m) => m.alts.some((a) => view.kb.formsOf(a).some((f) => f.split(/[^\p{L}\p{N}]+/u).some((w) => w.length > 2 && stems.has(stemOf(view, w))))));
+  };
+  const real = foreign.filter((it) => !paraphrases(it));
+  const sourced = names(view, members);
+  const substitution = matched.size + real.length <= members.length;
+  if (real.length > 0 && matched.size > 0 && (closed || substitution) && (matched.size >= Math.min(2, members.length - 1) || substitution)) {
+    const it = real[0];
+    const start = view.tokens[it.first].start;
+    const end = view.tokens[it.last - 1].end;
+    return { kind: 'contradicts', claim, start, end, coverage: c.coverage, detail: { kind: 'set', sourced, written: view.raw.slice(start, end), problem: 'foreign' } };
+  }
+  if (exclusive && matched.size > 0 && matched.size < members.length && real.length === 0 && foreign.length === 0) {
+    const first = inReach[0];
+    return { kind: 'contradicts', claim, start: first.start, end: first.end, coverage: c.coverage, detail: { kind: 'set', sourced, written: view.raw.slice(first.start, first.end), problem: 'only' } };
+  }
+  if (matched.size > 0 && real.length === 0) {
+    const first = inReach[0];
+    const last = inReach[inReach.length - 1];
+    return { kind: 'agrees', claim, start: first.start, end: last.end, coverage: c.coverage, detail: { kind: 'agrees' } };
+  }
+  return undefined;
+}
+
+function stemOf(_view: SentenceView, word: string): string {
+  return stem(word.toLowerCase());
+}

@@ -1,0 +1,63 @@
+// Stances: what the source says someone supports, wants more or less of, welcomes or fears,
+// complements or replaces. The words of the claim's predicate class near its property, after
+// negation, give the sentence's polarity; a sentence whose words all state the opposite
+// contradicts, one whose words state it agrees, and one with both, or none, is left alone (a
+// false alarm costs more than a miss).
+import { PredicateClass } from '../../lexicon';
+import { negationsOver } from '../../reader/polarity';
+import { predicatesIn } from '../../reader/predicates';
+import { SentenceView } from '../../reader/sentence';
+import { Candidate } from '../candidates';
+import { Verdict } from '../verdict';
+
+/** How far from a property match a predicate word may stand, in tokens. */
+const reach = 10;
+
+export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefined {
+  if (c.claim.value.kind !== 'stance') return undefined;
+  const { predicate, polarity, affirm, contrary } = c.claim.value.stance;
+  const wanted = polarity === 'positive' ? 1 : -1;
+  const claim = c.claim;
+  const hits = [];
+  for (const p of c.property) {
+    const clause = view.clauseAt(p.first);
+    const label = view.clauses[0]?.kind === 'label' && view.clauses[1] === clause ? view.clauses[0] : undefined;
+    const from = Math.max(label ? label.first : clause.first, p.first - reach);
+    const to = Math.min(clause.last, p.last + reach);
+    hits.push(...predicatesIn(view, from, to, predicate as PredicateClass, affirm, contrary));
+  }
+  // Words inside the property itself ("cooperation" in "cyber cooperation") say nothing of polarity
+  // unless negated.
+  const own = hits.filter((h) => !c.property.some((p) => h.first >= p.first && h.last <= p.last) || h.negated);
+  const distinct = [...new Map(own.map((h) => [`${h.first}:${h.last}`, h])).values()];
+  if (distinct.length === 0) {
+    // No stance word: a negation over the property still denies it ("no direct reference to …").
+    const negated = c.property.find((p) => negationsOver(view.negations, p.first).length % 2 === 1);
+    if (negated) {
+      const scope = negationsOver(view.negations, negated.first)[0];
+      const start = view.tokens[scope.cueFirst].start;
+      return wanted === -1
+        ? { kind: 'agrees', claim, start, end: negated.end, coverage: c.coverage, detail: { kind: 'agrees' } }
+        : { kind: 'contradicts', claim, start, end: view.tokens[scope.cueLast - 1].end, coverage: c.coverage, detail: { kind: 'stance', written: view.raw.slice(start, view.tokens[scope.cueLast - 1].end) } };
+    }
+    // A claim of no particular class is stated by its identity alone.
+    if (predicate === 'generic' && wanted === 1) {
+      const p = c.property[0];
+      return { kind: 'agrees', claim, start: p.start, end: p.end, coverage: c.coverage, detail: { kind: 'agrees' } };
+    }
+    return undefined;
+  }
+  const against = distinct.filter((h) => h.polarity !== wanted);
+  const forIt = distinct.filter((h) => h.polarity === wanted);
+  if (against.length > 0 && forIt.length === 0) {
+    const h = against[0];
+    const start = view.tokens[h.first].start;
+    const end = view.tokens[h.last - 1].end;
+    return { kind: 'contradicts', claim, start, end, coverage: c.coverage, detail: { kind: 'stance', written: view.raw.slice(start, end) } };
+  }
+  if (forIt.length > 0 && against.length === 0) {
+    const h = forIt[0];
+    return { kind: 'agrees', claim, start: view.tokens[h.first].start, end: view.tokens[h.last - 1].end, coverage: c.coverage, detail: { kind: 'agrees' } };
+  }
+  return undefined;
+}

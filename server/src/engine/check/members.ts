@@ -1,0 +1,83 @@
+// Matching what a sentence writes against the things a claim names: a glossary id matches its
+// entity (or a capital standing for it, or a group of its members); a phrase matches when its
+// words are there. Each claim's member phrases are compiled into one matcher, once.
+import { KnowledgeBase } from '../../knowledge/knowledgeBase';
+import { Claim } from '../../knowledge/types';
+import { lexicon } from '../lexicon';
+import { EntityMention, sameEntity } from '../reader/entities';
+import { SentenceView } from '../reader/sentence';
+import { PhraseMatch, PhraseMatcher } from '../text/phraseMatcher';
+import { tokenize } from '../text/tokens';
+
+const matchers = new WeakMap<readonly (readonly string[])[], PhraseMatcher<number>>();
+
+/** A matcher over the alternatives of each member (glossary forms included); values are member indexes. */
+export function memberMatcher(kb: KnowledgeBase, members: readonly (readonly string[])[]): PhraseMatcher<number> {
+  let m = matchers.get(members);
+  if (!m) {
+    m = new PhraseMatcher<number>();
+    members.forEach((alternatives, index) => {
+      for (const a of alternatives) for (const form of kb.formsOf(a)) m!.add(form, index);
+    });
+    matchers.set(members, m);
+  }
+  return m;
+}
+
+/** Members of `members` written in the sentence, with where. */
+export function membersIn(view: SentenceView, members: readonly (readonly string[])[]): PhraseMatch<number>[] {
+  return memberMatcher(view.kb, members).matchLongest(view.tokens);
+}
+
+/** Whether an entity mention is the thing a claim names (an id or a phrase). */
+export function mentionIs(view: SentenceView, mention: EntityMention, idOrPhrase: string): boolean {
+  const kb = view.kb;
+  if (mention.id && kb.termById.has(idOrPhrase)) {
+    if (sameEntity(kb, mention.id, idOrPhrase)) return true;
+    // A group stands for its members: "the speakers" for the three speakers.
+    const members = mention.term?.members;
+    if (members && members.includes(idOrPhrase)) return true;
+    return false;
+  }
+  return namesAgree(kb, view.text.slice(mention.start, mention.end), idOrPhrase);
+}
+
+const ignorable = new Set(['the', 'of', 'for', 'and', '&', 'in', 'at', 's', 'de', 'on']);
+function nameTokens(name: string): string[] {
+  return tokenize(name).map((t) => t.norm).filter((n) => !ignorable.has(n));
+}
+
+/**
+ * A name the memo writes agrees with an organisation or place when every word of it occurs in some
+ * form of that name, and at least one of them is distinctive ("Belfer Center", "Harvard's Belfer
+ * Center"); "U.S. Naval War College" does not agree with "U.S. Army War College".
+ */
+export function namesAgree(kb: KnowledgeBase, written: string, idOrPhrase: string): boolean {
+  const a = nameTokens(written);
+  if (a.length === 0) return true;
+  const forms = kb.formsOf(idOrPhrase).map(nameTokens);
+  const union = new Set(forms.flat());
+  const distinctive = (x: string): boolean => !lexicon.nameGenericStems.has(x);
+  if (a.every((x) => union.has(x)) && (a.some(distinctive) || forms.some((f) => f.length === a.length && f.every((x) => a.includes(x))))) return true;
+  // A longer memo name that contains a whole form: "the Pacific Forum in Honolulu's office".
+  return forms.some((f) => f.length > 0 && f.some(distinctive) && f.every((x) => a.includes(x)) && a.filter((x) => !f.includes(x)).every((x) => !distinctive(x)));
+}
+
+/** The content words of a stretch of tokens that can tell list items apart. */
+export function distinctiveStems(view: SentenceView, first: number, last: number): string[] {
+  const out: string[] = [];
+  for (let k = first; k < last; k++) {
+    const t = view.tokens[k];
+    if (lexicon.stopWords.has(t.lower) || lexicon.genericNounStems.has(t.norm) || lexicon.hedgeAdverbs.has(t.lower)) continue;
+    out.push(t.norm);
+  }
+  return out;
+}
+
+/** The claim a verdict about a glossary entry rests on: the entry's first source. */
+export function claimOfTerm(kb: KnowledgeBase, termId: string): Claim | undefined {
+  const term = kb.termById.get(termId);
+  const ref = term?.sources[0];
+  if (!term || !ref) return undefined;
+  return { id: `glossary/${term.id}`, source: ref.key, locator: ref.locator, statement: term.definition, about: [], property: -1, subject: -1, value: { kind: 'entity', entity: { value: term.id, kind: term.kind } }, origin: term.origin };
+}

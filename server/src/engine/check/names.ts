@@ -1,0 +1,120 @@
+// Names written with one word wrong: "Tokyo Cyberspace Conference" for the Seoul one, "East China
+// Sea" for the South China Sea, "the Moon government" for the Yoon government, "Naval War College"
+// for the Army War College. Such a name stands for the known entity in identity matching (so the
+// claim about it still applies), and the wrong word is what the finding marks. Also acronyms
+// expanded wrongly in place: "ESIWA (Enhancing Security in Western Asia)".
+import { Term } from '../../knowledge/types';
+import { lexicon } from '../lexicon';
+import { EntityMention } from '../reader/entities';
+import { SentenceView } from '../reader/sentence';
+import { Token, tokenize } from '../text/tokens';
+
+export interface NameError {
+  /** The name as the sentence writes it. */
+  mention: EntityMention;
+  /** The entity it nearly names, and the form it nearly is. */
+  term: Term;
+  form: string;
+  /** The wrong word and the right one. */
+  wrong: { start: number; end: number };
+  right: string;
+  /** Tokens of the right form, matched against claims in place of the written name. */
+  asTokens: Token[];
+}
+
+const maxWindow = 7;
+
+export function nearMissNames(view: SentenceView): NameError[] {
+  const kb = view.kb;
+  if (kb.nearMissIndex.size === 0) return [];
+  const { tokens } = view;
+  const out: NameError[] = [];
+  const linked = view.entities.filter((e) => e.id !== undefined);
+  for (let i = 0; i < tokens.length; i++) {
+    for (let len = 2; len <= maxWindow && i + len <= tokens.length; len++) {
+      // One name: no punctuation but hyphens, dots and apostrophes inside the window.
+      if (len > 1 && !/^[\s\-–.'’s]*$/.test(view.gapBefore(i + len - 1))) break;
+      for (let k = 0; k < len; k++) {
+        const t = tokens[i + k];
+        if (!/^\p{Lu}/u.test(t.raw) || t.raw.length < 2) continue;
+        const key = tokens.slice(i, i + len).map((x, j) => (j === k ? '*' : x.norm)).join(' ');
+        const entries = kb.nearMissIndex.get(key);
+        if (!entries) continue;
+        for (const entry of entries) {
+          const formTokens = tokenize(entry.form);
+          const right = formTokens[entry.open];
+          if (right.norm === t.norm) continue;
+          // The word written instead must itself be a name, not a common word ("the new Conference").
+          if (lexicon.stopWords.has(t.lower) || lexicon.otherInstance.has(t.lower)) continue;
+          // A known entity of this very name is what it is ("North Korea" is not a wrong "South Korea"
+          // when the glossary knows North Korea).
+          const start = tokens[i].start;
+          const end = tokens[i + len - 1].end;
+          if (linked.some((e) => e.start <= start && e.end >= end && e.term !== entry.term && e.end - e.start >= end - start)) continue;
+          const mention: EntityMention = { term: entry.term, id: entry.term.id, kind: entry.term.kind, first: i, last: i + len, start, end, countries: [], possessive: false };
+          out.push({ mention, term: entry.term, form: entry.form, wrong: { start: t.start, end: t.end }, right: right.raw, asTokens: shiftTokens(formTokens, tokens[i]) });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The form's tokens placed where the written name stands, so that matches land on the sentence. */
+function shiftTokens(formTokens: Token[], at: Token): Token[] {
+  return formTokens.map((t) => ({ ...t, start: at.start, end: at.end }));
+}
+
+export interface ExpansionError {
+  term: Term;
+  /** The expansion as written. */
+  written: { start: number; end: number };
+}
+
+/**
+ * "ESIWA (Enhancing Security in Western Asia)" or "Enhancing Security in Western Asia (ESIWA)": an
+ * expansion written in place that is none of the acronym's known forms, and differs from them in a
+ * word that matters (not only in "the", plurals or hyphens).
+ */
+export function wrongExpansions(view: SentenceView): ExpansionError[] {
+  const out: ExpansionError[] = [];
+  const { text, tokens } = view;
+  for (const e of view.entities) {
+    const term = e.term;
+    if (!term || term.kind !== 'acronym' || !term.expansion) continue;
+    const written = text.slice(e.start, e.end);
+    if (written !== term.term && !(written.replace(/s$/, '') === term.term)) continue;
+    // "ACRONYM (expansion)"
+    const after = /^\s*\(([^()]{6,120})\)/.exec(text.slice(e.end, e.end + 130));
+    let candidate: { start: number; end: number } | undefined;
+    if (after) {
+      const start = e.end + after[0].indexOf('(') + 1;
+      candidate = { start, end: start + after[1].length };
+    } else {
+      // "expansion (ACRONYM)": the capitalised words right before the bracket.
+      const open = text.lastIndexOf('(', e.start);
+      if (open >= 0 && text.slice(open + 1, e.start).trim() === '' && text.slice(e.end, e.end + 2).trim().startsWith(')')) {
+        let k = view.tokenIndexAt(open) - 1;
+        const last = k;
+        while (k >= 0 && (/^\p{Lu}/u.test(tokens[k].raw) || ['of', 'and', 'in', 'with', 'for', 'the', 'on'].includes(tokens[k].lower))) k--;
+        if (last - k >= 2) candidate = { start: tokens[k + 1].start, end: tokens[last].end };
+      }
+    }
+    if (!candidate) continue;
+    const stated = contentStems(text.slice(candidate.start, candidate.end));
+    if (stated.length < 2) continue;
+    const forms = [term.expansion, ...term.aliases].map(contentStems).filter((f) => f.length >= 2);
+    const matchesSome = forms.some((f) => f.every((w) => stated.includes(w)) && stated.every((w) => f.includes(w)));
+    if (matchesSome) continue;
+    // Only a real difference counts: some word of the statement is in no known form, and the known
+    // expansion has a word the statement lacks.
+    const known = new Set(forms.flat());
+    const expansion = contentStems(term.expansion);
+    if (stated.some((w) => !known.has(w)) && expansion.some((w) => !stated.includes(w))) out.push({ term, written: candidate });
+  }
+  return out;
+}
+
+function contentStems(phrase: string): string[] {
+  return tokenize(phrase).map((t) => t.norm).filter((w) => !lexicon.stopWords.has(w) && w !== 'with' && w !== 'and');
+}

@@ -1,0 +1,146 @@
+// Every message a user reads about a claim, written here and nowhere else: a verdict in, the
+// finding's message, the value a quick fix writes, and the words as the memo wrote them out.
+import { Claim, QuantityValue } from '../../knowledge/types';
+import { lexicon } from '../lexicon';
+import { NumberMention } from '../values';
+import { Verdict } from './verdict';
+
+export interface Finding {
+  verdict: 'contradiction' | 'support';
+  claim: Claim;
+  /** Offsets of the contradicted words (or of the supporting mention). */
+  start: number;
+  end: number;
+  message: string;
+  /** The sourced value, written as the memo should have it: what a quick fix inserts. */
+  replacement?: string;
+  /** The value as the memo wrote it. */
+  written?: string;
+  /** How many of the sentence's words the claim's identity covers: ranks supporting sources. */
+  coverage?: number;
+}
+
+export function cite(claim: Claim): string {
+  return `${claim.source} (${claim.locator})`;
+}
+
+export function formatNumber(value: number, unit: string, approx?: boolean, bound?: string): string {
+  const n = Number.isInteger(value) ? value.toLocaleString('en-US') : String(Math.round(value * 10) / 10);
+  const body = unit === 'percent' ? `${n}%` : unit === 'times' ? `${n} times` : n;
+  const prefix = bound === 'over' ? 'over ' : bound === 'under' ? 'under ' : bound === 'at-least' ? 'at least ' : bound === 'at-most' ? 'at most ' : approx ? 'about ' : '';
+  return prefix + body;
+}
+
+function formatQuantity(q: QuantityValue): string {
+  const base = formatNumber(q.value, q.unit, q.approx, q.bound) + (q.of ? ` of ${q.of}` : '');
+  return q.unit === 'money' && q.currency ? `${base} ${q.currency}` : base;
+}
+
+export function formatDate(d: { year?: number; month?: number; day?: number }): string {
+  const month = d.month ? lexicon.monthNames[d.month - 1] : undefined;
+  if (month && d.day && d.year) return `${month} ${d.day}, ${d.year}`;
+  if (month && d.year) return `${month} ${d.year}`;
+  if (month && d.day) return `${month} ${d.day}`;
+  if (month) return month;
+  return String(d.year);
+}
+
+export function ordinalSuffix(n: number): string {
+  const mod100 = n % 100;
+  if (mod100 >= 11 && mod100 <= 13) return `${n}th`;
+  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+}
+
+const ordinalNames = Object.entries(lexicon.ordinalWords).reduce<string[]>((acc, [w, n]) => ((acc[n] = w), acc), []);
+
+/** The sourced ordinal written the way the memo wrote its own ("third", "3rd", "#3"). */
+export function writeOrdinal(n: number, written: string, words: boolean): string {
+  const replacement = words && ordinalNames[n] ? ordinalNames[n] : /^#/.test(written) ? `#${n}` : ordinalSuffix(n);
+  return matchCase(replacement, written);
+}
+
+/** The sourced value written the way the memo wrote its own ("78 percent", "78%", "50x"). */
+export function writeLike(raw: string, memo: NumberMention, value: number, unit: string): string {
+  const written = raw.slice(memo.valueStart, memo.valueEnd);
+  if (unit === 'percent') return /percent|per cent/i.test(written) ? `${value} percent` : `${value}%`;
+  if (unit === 'times') return /x$/i.test(written) ? `${value}x` : `${value} times`;
+  return String(value);
+}
+
+export function matchCase(replacement: string, written: string): string {
+  return /^\p{Lu}/u.test(written) ? replacement.charAt(0).toUpperCase() + replacement.slice(1) : replacement;
+}
+
+/** The memo's words as quoted inside a message: a sentence-initial hedge loses its capital. */
+function quoted(written: string): string {
+  const first = written.split(/\s+/)[0]?.toLowerCase() ?? '';
+  return lexicon.hedges.some((h) => h.words[0] === first) ? written.charAt(0).toLowerCase() + written.slice(1) : written;
+}
+
+/** The source's own words, when the knowledge base has them, else the claim in ours. */
+function says(claim: Claim): string {
+  return claim.quote ? `${claim.statement} (the source: “${claim.quote}”)` : claim.statement;
+}
+
+function list(names: readonly string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** A contradicting verdict as the finding users see. */
+export function renderContradiction(v: Verdict): Finding {
+  const claim = v.claim;
+  const d = v.detail;
+  const at = cite(claim);
+  const base = { verdict: 'contradiction' as const, claim, start: v.start, end: v.end, coverage: v.coverage };
+  switch (d.kind) {
+    case 'quantity':
+      return { ...base, message: `${at} puts this at ${formatQuantity(d.sourced)}, not ${quoted(d.written)}.${claim.quote ? ` The source: “${claim.quote}”.` : ''}`, replacement: d.replacement, written: d.written };
+    case 'date':
+      return { ...base, message: `${at} dates this to ${formatDate(d.sourced)}${d.zone ? ` (${d.zone.replace(/-/g, ' ')} time)` : ''}, not ${d.written}.${claim.quote ? ` The source: “${claim.quote}”.` : ''}`, replacement: d.replacement, written: d.written };
+    case 'period':
+      return { ...base, message: `${at} gives the period as ${d.sourced.from}–${d.sourced.to}, not ${d.written}.`, replacement: d.replacement, written: d.written };
+    case 'ordinal':
+      return { ...base, message: `${at} has this as the ${ordinalSuffix(d.sourced)}, not the ${d.written.replace(/^#/, '')}.${claim.quote ? ` The source: “${claim.quote}”.` : ''}`, replacement: d.replacement, written: d.written };
+    case 'quantifier':
+      return { ...base, message: `${at} says ${d.sourced === 'majority' || d.sourced === 'minority' ? `a ${d.sourced}` : d.sourced}, not ${quoted(d.written)}: ${says(claim)}`, written: d.written };
+    case 'stance':
+      return { ...base, message: `${at} says otherwise: ${says(claim)}`, written: d.written };
+    case 'preference':
+      return { ...base, message: `${at} puts ${list(d.preferred)} ahead of ${list(d.over)}, not the other way round: ${says(claim)}`, written: d.written };
+    case 'entity':
+      return { ...base, message: `${at} names ${d.sourced}, not ${d.written}: ${says(claim)}`, replacement: d.replacement, written: d.written };
+    case 'set':
+      return {
+        ...base,
+        message:
+          d.problem === 'foreign'
+            ? `${at} lists ${list(d.sourced)}; ${d.written} is not among them: ${says(claim)}`
+            : d.problem === 'only'
+              ? `${at} says this of ${list(d.sourced)}, not only ${d.written}: ${says(claim)}`
+              : `${at} says this of ${list(d.sourced)}, ${d.written} included: ${says(claim)}`,
+        written: d.written,
+      };
+    case 'role':
+      return { ...base, message: `${at} gives ${d.person} as ${d.sourced}, not ${d.written}.${d.holder ? ` (${cite(d.holder.claim)} gives that post to ${d.holder.person}.)` : ''}`, written: d.written };
+    case 'name':
+      return { ...base, message: `${at} calls it the ${d.sourced}, not ${d.written}: ${says(claim)}`, replacement: d.replacement, written: d.written };
+    case 'swap':
+      return { ...base, message: `${at} says it the other way round, of ${d.sourced}, not ${d.written}: ${says(claim)}`, written: d.written };
+    case 'agrees':
+      return { ...base, message: '' };
+  }
+}
+
+export function renderSupport(v: Verdict): Finding {
+  return { verdict: 'support', claim: v.claim, start: v.start, end: v.end, message: '', coverage: v.coverage };
+}
+
+/** Messages and `written` quote the memo as written ("**90%**"), not the masked prose the checker reads. */
+export function asWritten(f: Finding, text: string, raw: string): Finding {
+  if (text === raw) return f;
+  const masked = text.slice(f.start, f.end);
+  const original = raw.slice(f.start, f.end);
+  if (masked === original) return f;
+  const message = f.message.split(masked).join(original);
+  return { ...f, message, written: f.written === undefined ? undefined : original };
+}

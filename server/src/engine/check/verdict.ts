@@ -1,0 +1,42 @@
+// What a judge says of one claim and one sentence. Verdicts are typed; render.ts turns them into
+// the messages and replacements users see, in one place.
+import { Claim, DateValue, QuantityValue } from '../../knowledge/types';
+import { Span } from '../lexicon';
+
+/** agrees: the sentence states the claim; contradicts: it states something the claim rules out;
+ * narrower: it states more than the claim says (a day where the source gives a month), so the claim
+ * neither supports nor contradicts it. */
+export type VerdictKind = 'agrees' | 'contradicts' | 'narrower';
+
+export type VerdictDetail =
+  | { kind: 'quantity'; sourced: QuantityValue; written: string; replacement?: string }
+  | { kind: 'date'; sourced: DateValue; written: string; replacement?: string; zone?: string }
+  | { kind: 'period'; sourced: { from: number; to: number }; written: string; replacement?: string }
+  | { kind: 'ordinal'; sourced: number; written: string; replacement?: string }
+  | { kind: 'quantifier'; sourced: string; range: Span; written: string }
+  | { kind: 'stance'; written: string }
+  | { kind: 'preference'; preferred: string[]; over: string[]; written: string }
+  | { kind: 'entity'; sourced: string; written: string; replacement?: string }
+  | { kind: 'set'; sourced: string[]; written: string; problem: 'foreign' | 'missing' | 'excluded' | 'only' }
+  | { kind: 'role'; person: string; sourced: string; written: string; holder?: { claim: Claim; person: string } }
+  | { kind: 'name'; sourced: string; written: string; replacement: string }
+  | { kind: 'swap'; sourced: string; written: string }
+  | { kind: 'agrees' };
+
+export interface Verdict {
+  kind: VerdictKind;
+  claim: Claim;
+  /** Offsets of the words judged: the stated value, or the words that state the claim. */
+  start: number;
+  end: number;
+  detail: VerdictDetail;
+  /** Tokens of the sentence the claim's identity covers: ranks the sources that support it. */
+  coverage: number;
+  /** Value mentions this verdict accounts for (their start offsets): a sentence is supported only
+   * when every value it states is accounted for by an agreeing verdict. */
+  accounts?: number[];
+}
+
+export function agrees(claim: Claim, start: number, end: number, coverage: number, accounts?: number[]): Verdict {
+  return { kind: 'agrees', claim, start, end, detail: { kind: 'agrees' }, coverage, accounts };
+}

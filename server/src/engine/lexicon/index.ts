@@ -1,0 +1,167 @@
+// Typed, pre-processed views of the English lexicon (en.json): sets for one-word look-ups, token
+// sequences for phrases, stems for predicate words. Built once when the engine loads.
+import data from './en.json';
+import { stem } from '../text/tokens';
+
+export type HedgeKind =
+  | 'exact'
+  | 'approx'
+  | 'nearly'
+  | 'just-over'
+  | 'over'
+  | 'well-over'
+  | 'under'
+  | 'well-under'
+  | 'at-least'
+  | 'at-most';
+
+export interface HedgeInterval {
+  lo: number;
+  hi: number;
+  slack: number;
+  /** The side a bound leaves open ("over 20" excludes 20 itself). */
+  open?: 'lo' | 'hi';
+}
+
+export interface Phrase<T> {
+  words: readonly string[];
+  value: T;
+}
+
+export interface Span {
+  lo: number;
+  hi: number;
+}
+
+export type PredicateClass = keyof typeof data.predicates;
+
+/** A predicate word or phrase: its stems, the class it belongs to and on which side. */
+export interface PredicateWord {
+  stems: readonly string[];
+  predicate: PredicateClass;
+  polarity: 1 | -1;
+}
+
+const lower = (words: readonly string[]): string[] => words.map((w) => w.toLowerCase());
+const set = (words: readonly string[]): ReadonlySet<string> => new Set(lower(words));
+/** Word sequences, longest first, so a look-up at one position takes the longest match. */
+const phrases = <T>(entries: readonly { words: readonly string[]; value: T }[]): Phrase<T>[] =>
+  entries.map((e) => ({ words: lower(e.words), value: e.value })).sort((a, b) => b.words.length - a.words.length);
+const splitWords = (phrase: string): string[] => phrase.toLowerCase().split(/[\s-]+/).filter(Boolean);
+/** A record without Object.prototype, so "constructor" in a memo is no entry. */
+function table<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
+export const lexicon = {
+  determiners: set(data.determiners),
+  indefiniteArticles: set(data.indefiniteArticles),
+  prepositions: set(data.prepositions),
+  conjunctions: set(data.conjunctions),
+  pronouns: set(data.pronouns),
+  auxiliaries: set(data.auxiliaries),
+  copulas: set(data.copulas),
+  relativeWords: set(data.relativeWords),
+  clauseBreakWords: set(data.clauseBreakWords),
+  negations: set(data.negations),
+  negationPhrases: phrases(data.negationPhrases.map((words) => ({ words, value: true }))),
+  nonNegating: phrases(data.nonNegating.map((words) => ({ words, value: true }))),
+  doubleNegativeStems: new Set(data.doubleNegativeWords.map((w) => stem(w))),
+  hedges: phrases(data.hedges.map((h) => ({ words: h.words, value: h.kind as HedgeKind }))),
+  hedgeIntervals: data.hedgeIntervals as Record<HedgeKind, HedgeInterval>,
+  roundNumberSlack: data.roundNumberSlack,
+  quantifiers: phrases(data.quantifiers.map((q) => ({ words: q.words, value: { lo: q.lo, hi: q.hi } as Span }))),
+  frequencies: phrases(data.frequencies.map((q) => ({ words: q.words, value: { lo: q.lo, hi: q.hi } as Span }))),
+  exclusives: set(data.exclusives),
+  inclusives: phrases(data.inclusives.map((p) => ({ words: splitWords(p), value: true }))),
+  numberWords: table(data.numberWords),
+  tensWords: table(data.tensWords),
+  scaleWords: table(data.scaleWords),
+  ordinalWords: table(data.ordinalWords),
+  ordinalTensWords: table(data.ordinalTensWords),
+  denominators: table(data.denominators),
+  percentWords: phrases(data.percentWords.map((p) => ({ words: splitWords(p), value: true }))),
+  timesWords: set(data.timesWords),
+  currencies: table(data.currencies),
+  months: table(data.months),
+  monthNames: data.monthNames,
+  weekdays: set(data.weekdays),
+  yearParts: phrases(data.yearParts.map((p) => ({ words: p.words, value: { lo: p.from, hi: p.to } as Span }))),
+  monthParts: phrases(data.monthParts.map((p) => ({ words: p.words, value: { lo: p.from, hi: p.to } as Span }))),
+  relativeYears: phrases(Object.entries(data.relativeYears).map(([p, v]) => ({ words: splitWords(p), value: v }))),
+  referencePointPrepositions: set(data.referencePointPrepositions),
+  timeZones: phrases(Object.entries(data.timeZones).map(([p, v]) => ({ words: splitWords(p), value: v }))),
+  zoneWords: set(data.zoneWords),
+  allZonesPhrases: phrases(data.allZonesPhrases.map((words) => ({ words, value: true }))),
+  titleWords: set(data.titleWords),
+  titleModifiers: set(data.titleModifiers),
+  distinctRanks: set(data.distinctRanks),
+  titleAbbreviations: table(data.titleAbbreviations),
+  headVerbs: table(data.headVerbs),
+  affiliationVerbs: set(data.affiliationVerbs),
+  additionalRoleCues: phrases(data.additionalRoleCues.map((words) => ({ words, value: true }))),
+  honorifics: set(data.honorifics),
+  abbreviations: set(data.abbreviations),
+  reportingVerbs: set(data.reportingVerbs),
+  attributionPhrases: phrases(data.attributionPhrases.map((words) => ({ words, value: true }))),
+  hedgeAdverbs: set(data.hedgeAdverbs),
+  recommendCues: phrases(data.recommendCues.map((words) => ({ words, value: true }))),
+  hypotheticalCues: phrases(data.hypotheticalCues.map((words) => ({ words, value: true }))),
+  contrastMarkers: phrases(data.contrastMarkers.map((words) => ({ words, value: true }))),
+  otherInstance: set(data.otherInstance),
+  instanceNounStems: new Set(data.instanceNouns.map((w) => stem(w))),
+  collectionNounStems: new Set(data.collectionNouns.map((w) => stem(w))),
+  subsetPatterns: phrases(data.subsetPatterns.map((words) => ({ words, value: true }))),
+  genericNounStems: new Set(data.genericNouns.map((w) => stem(w))),
+  nameGenericStems: new Set(data.nameGenericWords.map((w) => stem(w))),
+  stopWords: set(data.stopWords),
+  predicateClasses: Object.keys(data.predicates) as PredicateClass[],
+  predicateWords: predicateWords(),
+};
+
+function predicateWords(): PredicateWord[] {
+  const out: PredicateWord[] = [];
+  for (const [name, sides] of Object.entries(data.predicates) as [PredicateClass, { plus: string[]; minus: string[] }][]) {
+    for (const [words, polarity] of [
+      [sides.plus, 1],
+      [sides.minus, -1],
+    ] as const) {
+      for (const w of words) out.push({ stems: stemsOf(w), predicate: name, polarity });
+    }
+  }
+  // Longest first: "keep at arm's length" before "length", "not viable" before "viable".
+  return out.sort((a, b) => b.stems.length - a.stems.length);
+}
+
+/** The stems of a phrase's words, as the tokenizer would give them ("arm's" reads as "arm"). */
+export function stemsOf(phrase: string): string[] {
+  return phrase
+    .toLowerCase()
+    .replace(/['’]s\b/g, '')
+    .split(/[^\p{L}\p{N}&]+/u)
+    .filter(Boolean)
+    .map((w) => stem(w));
+}
+
+/** The longest phrase of `list` that starts at `at` in `words` (lower-case tokens), or undefined. */
+export function phraseAt<T>(list: readonly Phrase<T>[], words: readonly string[], at: number): Phrase<T> | undefined {
+  for (const p of list) {
+    if (at + p.words.length > words.length) continue;
+    let ok = true;
+    for (let k = 0; k < p.words.length && ok; k++) ok = words[at + k] === p.words[k];
+    if (ok) return p;
+  }
+  return undefined;
+}
+
+/** The longest phrase of `list` that ends just before `at` in `words`, or undefined. */
+export function phraseBefore<T>(list: readonly Phrase<T>[], words: readonly string[], at: number): Phrase<T> | undefined {
+  for (const p of list) {
+    const from = at - p.words.length;
+    if (from < 0) continue;
+    let ok = true;
+    for (let k = 0; k < p.words.length && ok; k++) ok = words[from + k] === p.words[k];
+    if (ok) return p;
+  }
+  return undefined;
+}

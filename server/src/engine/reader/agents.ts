@@ -1,0 +1,146 @@
+// Who does what a clause says, and what it lists. Agents come from a briefing label
+// ("Host: X"), a cleft ("It is X that …"), a passive ("… by X"), a possessive ("X's"), or the
+// first name of the clause not inside a prepositional phrase; a relative clause's agent is the name
+// it hangs from. Lists are runs of items joined by commas, semicolons, slashes, "and", "or".
+import { lexicon } from '../lexicon';
+import { EntityMention } from './entities';
+import { SentenceView } from './sentence';
+
+const actorKinds = new Set(['country', 'place', 'organisation', 'group', 'person', 'acronym', 'name', 'event', 'document', 'programme']);
+
+export interface Agent {
+  mention: EntityMention;
+  /** Items of a coordinated agent ("Washington and Seoul"). */
+  group: EntityMention[];
+  /** Written with "only", "alone", "solely". */
+  exclusive: boolean;
+  how: 'label' | 'cleft' | 'passive' | 'possessive' | 'subject' | 'antecedent';
+}
+
+function isActor(m: EntityMention): boolean {
+  return actorKinds.has(m.kind) && !m.weak;
+}
+
+/** The agent of the predicate at token `at`. */
+export function agentOf(view: SentenceView, at: number, last: number): Agent | undefined {
+  const { words, entities, clauses } = view;
+  const clause = view.clauseAt(at);
+  // "Host: X" is a value, not an agent; "Emerging economies: favored …" names the agent.
+  if (clauses[0]?.kind === 'label' && clauses[1] === clause) {
+    const label = entities.filter((e) => e.first >= clauses[0].first && e.last <= clauses[0].last && isActor(e));
+    if (label.length > 0) return agent(view, label[0], 'label');
+  }
+  // "It is X that …", "It was X, rather than Y, who …".
+  for (let k = clause.first; k + 2 < at; k++) {
+    if (words[k] === 'it' && (words[k + 1] === 'is' || words[k + 1] === 'was')) {
+      const x = entities.find((e) => e.first === k + 2 || (e.first === k + 3 && words[k + 2] === 'the'));
+      if (x && isActor(x)) return agent(view, x, 'cleft');
+    }
+  }
+  // "… by X": a passive agent right after the predicate.
+  for (let k = last; k < Math.min(clause.last, last + 6); k++) {
+    if (words[k] !== 'by') continue;
+    let j = k + 1;
+    if (words[j] === 'the') j++;
+    const x = entities.find((e) => e.first === j || e.first === j + 1);
+    if (x && isActor(x) && !(words[j] === 'the' && words[j + 1] === 'account')) return agent(view, x, 'passive');
+    // "by the three speakers": a group noun, not a name.
+    break;
+  }
+  // A relative clause's agent is its antecedent: "Samsung, which also advocates …".
+  if (clause.kind === 'relative' && ['which', 'who', 'that'].includes(words[clause.first])) {
+    const before = entities.filter((e) => e.last <= clause.first && isActor(e)).pop();
+    if (before) return agent(view, before, 'antecedent');
+  }
+  // The first name of the clause that no preposition governs, before the predicate.
+  for (const e of entities) {
+    if (e.first < clause.first || e.first >= at || !isActor(e)) continue;
+    if (e.first > clause.first && governed(view, e.first, clause.first)) continue;
+    if (view.clauseAt(e.first).kind === 'reporting') continue;
+    return agent(view, e, 'subject');
+  }
+  return undefined;
+}
+
+/** Whether a preposition governs the name starting at token i (looking back over its modifiers). */
+function governed(view: SentenceView, i: number, from: number): boolean {
+  const { words } = view;
+  for (let k = i - 1; k >= from && k >= i - 4; k--) {
+    const w = words[k];
+    if (lexicon.prepositions.has(w)) return true;
+    if (lexicon.determiners.has(w) || /^\p{Lu}/u.test(view.tokens[k].raw) || w === 'and' || w === 'both') continue;
+    return false;
+  }
+  return false;
+}
+
+function agent(view: SentenceView, m: EntityMention, how: Agent['how']): Agent {
+  const group = coordinated(view, m);
+  const { words } = view;
+  const first = group[0].first;
+  const last = group[group.length - 1].last;
+  const exclusive = lexicon.exclusives.has(words[first - 1]) || (words[first - 1] === 'the' && lexicon.exclusives.has(words[first - 2])) || lexicon.exclusives.has(words[last]);
+  return { mention: m, group, exclusive, how };
+}
+
+/** The names coordinated with `m`: "Washington and Seoul", "Huawei, ZTE and others". */
+export function coordinated(view: SentenceView, m: EntityMention): EntityMention[] {
+  const { entities } = view;
+  const group = [m];
+  let cur = m;
+  for (;;) {
+    const next = entities.find((e) => e.first > cur.last - 1 && e.first <= cur.last + 2 && e !== cur);
+    if (!next || !joins(view, cur.last, next.first)) break;
+    group.push(next);
+    cur = next;
+  }
+  return group;
+}
+
+/** Whether tokens between a and b (exclusive) join two items of a list: ",", "and", "or", "&", "/". */
+function joins(view: SentenceView, a: number, b: number): boolean {
+  const between = view.words.slice(a, b);
+  if (between.length > 2) return false;
+  const text = view.text.slice(view.tokens[a - 1].end, view.tokens[b].start);
+  if (between.length === 0) return /^\s*[,/;]\s*$/.test(text) || /^\s*–\s*$/.test(text) || /^[–-]$/.test(text);
+  return between.every((w) => w === 'and' || w === 'or' || w === '&' || w === 'the') && /^[\s,]*(and|or|&)[\s]+(the\s+)?$/i.test(text);
+}
+
+export interface ListItem {
+  first: number;
+  last: number;
+}
+
+/**
+ * The items of the list that holds token `at`: split at commas, semicolons, slashes, "and", "or",
+ * within the clause (and its label), stopping at a preposition phrase that closes the list
+ * ("… and energy, with an emphasis on openness").
+ */
+export function listAround(view: SentenceView, at: number): ListItem[] {
+  const clause = view.clauseAt(at);
+  const { words, tokens } = view;
+  const items: ListItem[] = [];
+  let start = clause.first;
+  const breakAt = (k: number): boolean => {
+    if (k <= clause.first || k >= clause.last) return false;
+    const gap = view.gapBefore(k);
+    return /[,;/]/.test(gap) || /\s[–—]\s/.test(gap) || words[k] === 'and' || words[k] === 'or' || words[k] === '&' || words[k] === 'plus' || (words[k] === 'as' && words[k + 1] === 'well');
+  };
+  for (let k = clause.first; k <= clause.last; k++) {
+    if (k === clause.last || breakAt(k)) {
+      let s = start;
+      while (s < k && (words[s] === 'and' || words[s] === 'or' || words[s] === '&' || words[s] === 'plus' || lexicon.determiners.has(words[s]) || words[s] === 'as' || words[s] === 'well')) s++;
+      if (s < k) items.push({ first: s, last: k });
+      start = k;
+    }
+  }
+  // Keep the run of items around `at`: items are short; a long stretch is the sentence's frame.
+  const index = items.findIndex((it) => at >= it.first && at < it.last);
+  if (index < 0) return [];
+  let lo = index;
+  let hi = index;
+  while (lo > 0 && items[lo - 1].last - items[lo - 1].first <= 6) lo--;
+  while (hi + 1 < items.length && items[hi + 1].last - items[hi + 1].first <= 8) hi++;
+  void tokens;
+  return items.slice(lo, hi + 1);
+}

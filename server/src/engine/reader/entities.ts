@@ -1,0 +1,166 @@
+// The things a sentence names: glossary and places entries it mentions (linked), proper names the
+// knowledge base does not know (unlinked), and what is written with each: a country ("Japanese",
+// "Russia's", "US"), a year ("the 2018 strategy", "Strategy of 2019"), and the known entity an
+// unknown name nearly is ("Tokyo Cyberspace Conference" for the Seoul one).
+import { KnowledgeBase } from '../../knowledge/knowledgeBase';
+import { EntityKind, Term } from '../../knowledge/types';
+import { lexicon } from '../lexicon';
+import { PhraseMatch } from '../text/phraseMatcher';
+import { Token } from '../text/tokens';
+
+export interface EntityMention {
+  term?: Term;
+  /** The glossary or places id, when linked. */
+  id?: string;
+  /** The term's kind, or 'name' for a proper name the knowledge base does not know. */
+  kind: EntityKind | 'name';
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  /** Countries or places written with it: "Japanese" in "Japanese giants such as Samsung", "Russia's" in "Russia's law". */
+  countries: string[];
+  /** Where the first country modifier is written. */
+  countrySpan?: { start: number; end: number };
+  /** A year written with it: "the 2018 strategy", "Strategy of 2019", "(2016)". */
+  year?: number;
+  yearSpan?: { start: number; end: number };
+  /** Written "X's". */
+  possessive: boolean;
+  /** A sentence's first word on its own: maybe a name, maybe only capitalised. */
+  weak?: boolean;
+}
+
+const placeKinds = new Set<string>(['place', 'country']);
+const yearPattern = /^\d{4}$/;
+
+/** Entity mentions in order of position: linked terms first found, unlinked proper names between them. */
+export function findEntities(text: string, tokens: readonly Token[], terms: readonly PhraseMatch<Term>[], sentenceFirst: number): EntityMention[] {
+  const mentions: EntityMention[] = terms.map((m) => ({
+    term: m.value, id: m.value.id, kind: m.value.kind, first: m.first, last: m.last, start: m.start, end: m.end, countries: [], possessive: false,
+  }));
+  const covered = new Uint8Array(tokens.length);
+  for (const m of mentions) for (let k = m.first; k < m.last; k++) covered[k] = 1;
+  // Unlinked proper names: runs of capitalised words, joined by "of", "for", "and", "&", "the".
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i] || !isNameWord(tokens, i, sentenceFirst)) continue;
+    let j = i + 1;
+    for (;;) {
+      if (j < tokens.length && !covered[j] && isNameWord(tokens, j, sentenceFirst) && gapJoins(text, tokens, j)) {
+        j++;
+        continue;
+      }
+      // "Institute for Defense Analyses", "Bank of Korea": a joining word between capitalised words.
+      const joiner = tokens[j]?.lower;
+      if ((joiner === 'of' || joiner === 'for' || joiner === 'and' || joiner === '&' || joiner === 'the' || joiner === 'on') && j + 1 < tokens.length) {
+        let k = j + 1;
+        if (tokens[k].lower === 'the' && k + 1 < tokens.length) k++;
+        if (!covered[k] && isNameWord(tokens, k, sentenceFirst) && gapJoins(text, tokens, j) && gapJoins(text, tokens, k)) {
+          j = k + 1;
+          continue;
+        }
+      }
+      break;
+    }
+    const weak = j === i + 1 && i === sentenceFirst;
+    mentions.push({ kind: 'name', first: i, last: j, start: tokens[i].start, end: tokens[j - 1].end, countries: [], possessive: false, weak });
+    i = j - 1;
+  }
+  mentions.sort((a, b) => a.first - b.first);
+  for (const m of mentions) m.possessive = /^['’]s\b/.test(text.slice(m.end, m.end + 3)) || /s['’](?!\p{L})/u.test(text.slice(m.end - 1, m.end + 1));
+  addModifiers(text, tokens, mentions);
+  return mentions;
+}
+
+/** A capitalised word that can be part of a name (not a month, number word or function word at a sentence start). */
+function isNameWord(tokens: readonly Token[], i: number, sentenceFirst: number): boolean {
+  const t = tokens[i];
+  if (!/^\p{Lu}/u.test(t.raw)) return false;
+  const w = t.lower;
+  if (w in lexicon.months || lexicon.weekdays.has(w) || w in lexicon.numberWords || w in lexicon.tensWords || w in lexicon.ordinalWords) return false;
+  if (i === sentenceFirst || (i > 0 && /[:;(]\s*$/.test(tokens[i - 1].raw))) {
+    if (lexicon.stopWords.has(w) || lexicon.determiners.has(w) || lexicon.prepositions.has(w) || lexicon.pronouns.has(w) || lexicon.auxiliaries.has(w)) return false;
+    if (lexicon.conjunctions.has(w) || lexicon.hedgeAdverbs.has(w) || lexicon.reportingVerbs.has(w) || lexicon.clauseBreakWords.has(w)) return false;
+  }
+  // "I" and lone capitals of initials are not names on their own; acronyms are.
+  return t.raw.length > 1 || t.upper;
+}
+
+/** Words of one name are separated by a space, a hyphen or a dot ("U.S."), never by other punctuation. */
+function gapJoins(text: string, tokens: readonly Token[], j: number): boolean {
+  const gap = text.slice(tokens[j - 1].end, tokens[j].start);
+  return gap === ' ' || gap === '-' || gap === '–' || gap === '.' || gap === '. ' || gap === "'s " || gap === '’s ';
+}
+
+/**
+ * Countries and years written with each mention. A country term right before it ("Russia's
+ * National Intelligence Law", "the US Indo-Pacific Strategy") modifies it; so does the one before a
+ * "such as" that introduces it ("Japanese ICT giants such as Samsung").
+ */
+function addModifiers(text: string, tokens: readonly Token[], mentions: EntityMention[]): void {
+  for (let n = 0; n < mentions.length; n++) {
+    const m = mentions[n];
+    const prev = mentions[n - 1];
+    if (prev && isCountry(prev) && adjacent(text, tokens, prev, m)) {
+      m.countries.push(countryOf(prev));
+      m.countrySpan ??= { start: prev.start, end: prev.end };
+    }
+    // "X such as Y", "X like Y", "X, including Y": Y inherits X's country.
+    const introducer = introducedAt(tokens, m.first);
+    if (introducer >= 0) {
+      const head = mentions.filter((o) => o.last <= introducer && o.last >= introducer - 4 && isCountry(o)).pop();
+      if (head) {
+        m.countries.push(countryOf(head));
+        m.countrySpan ??= { start: head.start, end: head.end };
+      }
+    }
+    // A year before ("the 2018 strategy", "China's 2015 law") or after ("Strategy of 2019", "(2016)").
+    const before = tokens[m.first - 1];
+    if (before && yearPattern.test(before.raw) && text.slice(before.end, m.start).trim() === '') {
+      m.year = Number(before.raw);
+      m.yearSpan = { start: before.start, end: before.end };
+    }
+    const after = /^(\s+of\s+|\s*\(\s*|\s+)(\d{4})\b(?!\s*[–—-]\s*\d)/.exec(text.slice(m.end, m.end + 12));
+    if (after && (after[1].includes('of') || after[1].includes('(')) && m.year === undefined && (m.kind === 'document' || m.kind === 'event' || m.kind === 'name')) {
+      m.year = Number(after[2]);
+      const start = m.end + after[0].length - 4;
+      m.yearSpan = { start, end: start + 4 };
+    }
+  }
+}
+
+/** Index of the token after "such as" / "like" / "including" / "e.g." that ends right before token i, or -1. */
+function introducedAt(tokens: readonly Token[], i: number): number {
+  const w1 = tokens[i - 1]?.lower;
+  const w2 = tokens[i - 2]?.lower;
+  if (w1 === 'as' && w2 === 'such') return i - 2;
+  if (w1 === 'like' || w1 === 'including') return i - 1;
+  if (w1 === 'g' && w2 === 'e') return i - 2;
+  return -1;
+}
+
+/** "Russia's National Intelligence Law", "the US Indo-Pacific Strategy": b right after a, or a's possessive. */
+function adjacent(text: string, tokens: readonly Token[], a: EntityMention, b: EntityMention): boolean {
+  if (b.first !== a.last) return false;
+  return /^(['’]s)?\s+$/.test(text.slice(a.end, b.start)) && tokens[b.first] !== undefined;
+}
+
+/** A country, or a place that stands for one (a capital, a region with a demonym). */
+export function isCountry(m: EntityMention): boolean {
+  if (!m.term || !placeKinds.has(m.term.kind)) return false;
+  return m.term.kind === 'country' || m.term.capitalOf !== undefined || (m.term.demonyms?.length ?? 0) > 0;
+}
+
+/** The country a place mention stands for: a capital stands for its country ("Seoul" for South Korea). */
+export function countryOf(m: EntityMention): string {
+  return m.term?.capitalOf ?? m.id ?? '';
+}
+
+/** Whether two entity ids name the same thing, or one a capital of the other. */
+export function sameEntity(kb: KnowledgeBase, a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return false;
+  if (a === b) return true;
+  const ta = kb.termById.get(a);
+  const tb = kb.termById.get(b);
+  return ta?.capitalOf === b || tb?.capitalOf === a;
+}

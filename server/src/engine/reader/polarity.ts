@@ -1,0 +1,69 @@
+// Negation, scoped to what it negates. A cue ("not", "no", "never", "fails to", "has yet to",
+// "n't") negates the rest of its clause up to a contrast ("but"); idioms that contain a negation
+// word without negating ("not only", "no doubt", "including but not limited to", "not counting")
+// are skipped. Contrast markers ("rather than X", "instead of X", "as opposed to X") negate the
+// stretch they introduce, up to the next comma or the clause end, or, at a clause start, up to the
+// comma that closes it ("Rather than X, Y").
+import { lexicon, phraseAt } from '../lexicon';
+import { Token } from '../text/tokens';
+import { Clause, clauseAt } from './clauses';
+
+export interface NegationScope {
+  /** The cue's first token and one past its last. */
+  cueFirst: number;
+  cueLast: number;
+  /** The tokens it negates. */
+  first: number;
+  last: number;
+  /** A contrast ("rather than X"): the items after it are set against the ones before. */
+  contrast: boolean;
+}
+
+const contrastMarkers = [['rather', 'than'], ['instead', 'of'], ['as', 'opposed', 'to'], ['in', 'place', 'of']];
+
+function gapHas(text: string, tokens: readonly Token[], k: number, chars: string): boolean {
+  if (k <= 0 || k >= tokens.length) return false;
+  const gap = text.slice(tokens[k - 1].end, tokens[k].start);
+  for (const c of chars) if (gap.includes(c)) return true;
+  return false;
+}
+
+export function findNegations(text: string, tokens: readonly Token[], words: readonly string[], clauses: readonly Clause[]): NegationScope[] {
+  const scopes: NegationScope[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const idiom = phraseAt(lexicon.nonNegating, words, i);
+    if (idiom) {
+      i += idiom.words.length - 1;
+      continue;
+    }
+    const clause = clauseAt(clauses, i);
+    const marker = contrastMarkers.find((m) => m.every((w, k) => words[i + k] === w));
+    if (marker) {
+      const cueLast = i + marker.length;
+      // "Rather than X, Y": the stretch up to the comma. "Y rather than X": up to a comma or the clause end.
+      let last = cueLast;
+      while (last < clause.last && !gapHas(text, tokens, last, ',;:)')) last++;
+      scopes.push({ cueFirst: i, cueLast, first: cueLast, last, contrast: true });
+      i = cueLast - 1;
+      continue;
+    }
+    const phrase = phraseAt(lexicon.negationPhrases, words, i);
+    // "doesn't": the tokenizer splits it into "doesn" and "t".
+    const contraction = words[i] === 't' && i > 0 && /n['’]$/.test(text.slice(tokens[i - 1].start, tokens[i].start));
+    if (!phrase && !lexicon.negations.has(words[i]) && !contraction) continue;
+    const cueLast = phrase ? i + phrase.words.length : i + 1;
+    // "not X but Y": the negation stops at "but".
+    let last = cueLast;
+    while (last < clause.last && words[last] !== 'but' && !(words[last] === 'instead' && gapHas(text, tokens, last, ','))) last++;
+    // "neither … nor" is one negation.
+    if (words[i] === 'nor' && scopes.some((s) => words[s.cueFirst] === 'neither' && s.last >= i)) continue;
+    scopes.push({ cueFirst: contraction ? i - 1 : i, cueLast, first: cueLast, last, contrast: false });
+    i = cueLast - 1;
+  }
+  return scopes;
+}
+
+/** How many negations cover token `i` (an odd count negates it). */
+export function negationsOver(scopes: readonly NegationScope[], i: number): NegationScope[] {
+  return scopes.filter((s) => i >= s.first && i < s.last);
+}

@@ -1,0 +1,52 @@
+// Words that state a stance of a class (support, increase, evaluate, …; see the lexicon's
+// predicates), found in a stretch of a sentence with their polarity after negation: "backs" is +1
+// for support, "opposes" -1, "does not back" -1, "cannot be separated" +1 for link.
+import { lexicon, PredicateClass, stemsOf } from '../lexicon';
+import { negationsOver } from './polarity';
+import { SentenceView } from './sentence';
+
+export interface PredicateHit {
+  first: number;
+  last: number;
+  /** +1 states the class, -1 its opposite, after negations. */
+  polarity: 1 | -1;
+  /** Negated an odd number of times. */
+  negated: boolean;
+}
+
+const byClass = new Map<PredicateClass, { stems: readonly string[]; polarity: 1 | -1 }[]>();
+for (const w of lexicon.predicateWords) {
+  const list = byClass.get(w.predicate) ?? [];
+  list.push({ stems: w.stems, polarity: w.polarity });
+  byClass.set(w.predicate, list);
+}
+
+const phraseStems = new Map<string, readonly string[]>();
+function stemsMemo(phrase: string): readonly string[] {
+  let s = phraseStems.get(phrase);
+  if (!s) phraseStems.set(phrase, (s = stemsOf(phrase)));
+  return s;
+}
+
+export function predicatesIn(view: SentenceView, first: number, last: number, predicate: PredicateClass, affirm: readonly string[] = [], contrary: readonly string[] = []): PredicateHit[] {
+  const words = [
+    ...affirm.map((p) => ({ stems: stemsMemo(p), polarity: 1 as const })),
+    ...contrary.map((p) => ({ stems: stemsMemo(p), polarity: -1 as const })),
+    ...(byClass.get(predicate) ?? []),
+  ].sort((a, b) => b.stems.length - a.stems.length);
+  const { tokens } = view;
+  const hits: PredicateHit[] = [];
+  for (let i = first; i < last; i++) {
+    for (const w of words) {
+      if (w.stems.length === 0 || i + w.stems.length > last) continue;
+      let ok = true;
+      for (let k = 0; k < w.stems.length && ok; k++) ok = tokens[i + k].norm === w.stems[k] || tokens[i + k].lower === w.stems[k];
+      if (!ok) continue;
+      const negated = negationsOver(view.negations, i).length % 2 === 1;
+      hits.push({ first: i, last: i + w.stems.length, polarity: (negated ? -w.polarity : w.polarity) as 1 | -1, negated });
+      i += w.stems.length - 1;
+      break;
+    }
+  }
+  return hits;
+}

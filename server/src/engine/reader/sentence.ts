@@ -1,0 +1,116 @@
+// One sentence as the checker reads it: its words, the things it names, the values it states, its
+// clauses and negations, who it is attributed to, and whether it reports, recommends or asks.
+// Built once per sentence; the parts only some claims need (values, entities) are read on first use.
+import { KnowledgeBase } from '../../knowledge/knowledgeBase';
+import { Term } from '../../knowledge/types';
+import { lexicon, phraseAt } from '../lexicon';
+import { PhraseMatch } from '../text/phraseMatcher';
+import { Token } from '../text/tokens';
+import { extractValues, ValueMention } from '../values';
+import { Clause, clauseAt, splitClauses } from './clauses';
+import { EntityMention, findEntities } from './entities';
+import { findNegations, NegationScope } from './polarity';
+
+export type Mood = 'reports' | 'recommends' | 'question';
+
+/** What earlier sentences of the paragraph (and its heading) were about: glossary ids. */
+export interface ParagraphContext {
+  ids: ReadonlySet<string>;
+}
+
+export const emptyContext: ParagraphContext = { ids: new Set() };
+
+export class SentenceView {
+  readonly words: string[];
+  private valuesMemo?: ValueMention[];
+  private entitiesMemo?: EntityMention[];
+  private clausesMemo?: Clause[];
+  private negationsMemo?: NegationScope[];
+
+  constructor(
+    readonly kb: KnowledgeBase,
+    /** The block's prose with markup masked; offsets below are offsets into it. */
+    readonly text: string,
+    /** The same stretch as written, for messages and fixes. */
+    readonly raw: string,
+    readonly start: number,
+    readonly end: number,
+    readonly tokens: readonly Token[],
+    readonly terms: readonly PhraseMatch<Term>[],
+    readonly context: ParagraphContext = emptyContext,
+  ) {
+    this.words = tokens.map((t) => t.lower);
+  }
+
+  get values(): ValueMention[] {
+    if (!this.valuesMemo) {
+      const sentence = this.text.slice(this.start, this.end);
+      const local = this.start === 0 ? this.tokens : this.tokens.map((t) => ({ ...t, start: t.start - this.start, end: t.end - this.start }));
+      this.valuesMemo = extractValues(sentence, local).map((v) => shift(v, this.start));
+    }
+    return this.valuesMemo;
+  }
+
+  get entities(): EntityMention[] {
+    return (this.entitiesMemo ??= findEntities(this.text, this.tokens, this.terms, 0));
+  }
+
+  get clauses(): Clause[] {
+    return (this.clausesMemo ??= splitClauses(this.text, this.tokens, this.words));
+  }
+
+  get negations(): NegationScope[] {
+    return (this.negationsMemo ??= findNegations(this.text, this.tokens, this.words, this.clauses));
+  }
+
+  clauseAt(i: number): Clause {
+    return clauseAt(this.clauses, i);
+  }
+
+  /** A question asks; a sentence in the memo's own voice with "should" recommends. */
+  get mood(): Mood {
+    const after = this.text.slice(this.end - 1, this.end + 2);
+    if (after.includes('?')) return 'question';
+    for (let i = 0; i < this.words.length; i++) {
+      if (!phraseAt(lexicon.recommendCues, this.words, i)) continue;
+      const clause = this.clauseAt(i);
+      if (clause.kind !== 'reporting') return 'recommends';
+    }
+    return 'reports';
+  }
+
+  /** Token index of the first token at or after `offset` (a binary search). */
+  tokenIndexAt(offset: number): number {
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.tokens[mid].start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The text between token k-1 and token k. */
+  gapBefore(k: number): string {
+    if (k <= 0 || k >= this.tokens.length) return '';
+    return this.text.slice(this.tokens[k - 1].end, this.tokens[k].start);
+  }
+
+  /** The entity mention covering token i, if any. */
+  entityAt(i: number): EntityMention | undefined {
+    return this.entities.find((m) => m.first <= i && i < m.last);
+  }
+}
+
+function shift<T extends ValueMention>(v: T, by: number): T {
+  if (by === 0) return v;
+  const out = { ...v, start: v.start + by, end: v.end + by };
+  if (out.kind === 'number') {
+    out.valueStart += by;
+    out.valueEnd += by;
+    if (out.ofStart !== undefined) out.ofStart += by;
+    if (out.ofEnd !== undefined) out.ofEnd += by;
+  }
+  return out;
+}

@@ -1,0 +1,119 @@
+// Reads every value a sentence states, left to right: dates first (they start with a month or a
+// day), then years and periods, ordinals, numbers in digits or words, fractions, quantifiers.
+import { Token } from '../text/tokens';
+import { isMonthAt, readDate, readYear } from './dates';
+import { linkTotals, readDigits, readFraction, readNumberWords } from './numbers';
+import { readOrdinalDigits, readOrdinalWord } from './ordinals';
+import { readQuantifier } from './quantifiers';
+import { NumberMention, ValueMention } from './types';
+import { lexicon } from '../lexicon';
+
+export * from './types';
+export { compareIntervals, mentionInterval, overlaps, sourceInterval } from './intervals';
+export type { Comparison, Interval } from './intervals';
+
+// Comparatives after a percentage make it an increase, not a share: "50% faster", "20 percent more".
+const comparativeWords = new Set(['more', 'less', 'faster', 'slower', 'higher', 'lower', 'greater', 'larger', 'smaller', 'bigger', 'cheaper', 'quicker', 'stronger', 'weaker', 'better', 'worse', 'above', 'below']);
+
+/** Every value mention in a sentence. `tokens` must come from the same `text` (offsets into it). */
+export function extractValues(text: string, tokens: readonly Token[]): ValueMention[] {
+  const found: ValueMention[] = [];
+  const numbers: NumberMention[] = [];
+  const words = tokens.map((t) => t.lower);
+  for (let i = 0; i < tokens.length; ) {
+    const t = tokens[i];
+    if (isMonthAt(tokens, i)) {
+      const date = readDate(tokens, words, i, text);
+      if (date) {
+        // A day stolen from the token before ("27 October") was read as a number: drop it.
+        const last = found[found.length - 1];
+        if (last && last.start >= date.mention.start) {
+          found.pop();
+          if (last.kind === 'number') numbers.pop();
+        }
+        found.push(date.mention);
+        i = date.next;
+        continue;
+      }
+    }
+    // "28 October 2022": the day is read with its month.
+    if (/^\d{1,2}$/.test(t.raw) && isMonthAt(tokens, i + 1) && text.slice(t.end, tokens[i + 1].start) === ' ') {
+      i++;
+      continue;
+    }
+    if (/^\d/.test(t.raw)) {
+      const year = readYear(tokens, words, i, text);
+      if (year && !/^[\d.,]/.test(text.slice(t.end, t.end + 1)) && !isLetterAfter(text, t.end)) {
+        found.push(year.mention);
+        i = year.next;
+        continue;
+      }
+      const ordinal = readOrdinalDigits(tokens, i, text);
+      if (ordinal) {
+        found.push(ordinal.mention);
+        i = ordinal.next;
+        continue;
+      }
+      const fraction = readFraction(tokens, words, i, text);
+      if (fraction) {
+        found.push(fraction.mention);
+        numbers.push(fraction.mention);
+        i = fraction.next;
+        continue;
+      }
+      const read = readDigits(tokens, words, i, text);
+      if (read?.mention) {
+        found.push(read.mention);
+        numbers.push(read.mention);
+      }
+      i = read ? Math.max(read.next, i + 1) : i + 1;
+      continue;
+    }
+    const fraction = readFraction(tokens, words, i, text);
+    if (fraction) {
+      found.push(fraction.mention);
+      numbers.push(fraction.mention);
+      i = fraction.next;
+      continue;
+    }
+    const ordinal = readOrdinalWord(tokens, i, text);
+    if (ordinal) {
+      found.push(ordinal.mention);
+      i = ordinal.next;
+      continue;
+    }
+    const number = readNumberWords(tokens, words, i, text);
+    if (number) {
+      if (number.mention) {
+        found.push(number.mention);
+        numbers.push(number.mention);
+      }
+      i = Math.max(number.next, i + 1);
+      continue;
+    }
+    const quantifier = readQuantifier(tokens, words, i);
+    if (quantifier) {
+      found.push(quantifier.mention);
+      i = quantifier.next;
+      continue;
+    }
+    i++;
+  }
+  linkTotals(numbers, found, tokens, words, text);
+  for (const n of numbers) {
+    if (n.unit !== 'percent') continue;
+    const k = tokens.findIndex((tok) => tok.start >= n.end);
+    if (k >= 0 && comparativeWords.has(words[k])) n.comparative = true;
+  }
+  return found;
+}
+
+/** "2010s", "2022Q4": letters glued to four digits make them something other than a year. */
+function isLetterAfter(text: string, end: number): boolean {
+  return /\p{L}/u.test(text[end] ?? '');
+}
+
+/** Whether a word starts a month name, for callers that only need to know a date may follow. */
+export function isMonthWord(word: string): boolean {
+  return word in lexicon.months;
+}

@@ -1,0 +1,268 @@
+// Numbers as a memo writes them: digits ("78%", "5.8 million", "$1.7bn", "20+"), words ("fifty",
+// "two-thirds", "one in three"), multiples ("50x", "fiftyfold"), with the hedge before them and
+// the total after them ("14 of 27").
+import { lexicon, phraseAt, phraseBefore } from '../lexicon';
+import { Token } from '../text/tokens';
+import { Hedge, NumberMention, ValueMention } from './types';
+
+export function lowerAt(tokens: readonly Token[], i: number): string {
+  return i >= 0 && i < tokens.length ? tokens[i].lower : '';
+}
+
+export function isLetter(c: string | undefined): boolean {
+  return c !== undefined && /\p{L}/u.test(c);
+}
+
+/** The hedge that ends just before token i, and where it starts. */
+export function hedgeBefore(tokens: readonly Token[], words: readonly string[], i: number, text: string): { hedge: Hedge; start: number } {
+  const found = phraseBefore(lexicon.hedges, words, i);
+  // "over" or "under" right after a number-ish word is a preposition ("passes over 20 ports" stays a hedge).
+  if (found) return { hedge: found.value, start: tokens[i - found.words.length].start };
+  const before = text.slice(Math.max(0, tokens[i].start - 2), tokens[i].start);
+  if (/~\s?$/.test(before)) return { hedge: 'approx', start: tokens[i].start - before.length + before.indexOf('~') };
+  return { hedge: 'exact', start: tokens[i].start };
+}
+
+/** Reads a number written in words starting at token i: its value and the index after it. */
+export function wordNumber(tokens: readonly Token[], i: number, text: string): { value: number; next: number } | undefined {
+  let total = 0;
+  let current = 0;
+  let j = i;
+  let any = false;
+  while (j < tokens.length) {
+    const w = lowerAt(tokens, j);
+    if (w in lexicon.numberWords) current += lexicon.numberWords[w];
+    else if (w in lexicon.tensWords) current += lexicon.tensWords[w];
+    else if (any && (w === 'hundred' || w === 'thousand' || w === 'million' || w === 'billion' || w === 'trillion')) {
+      current = Math.max(current, 1) * lexicon.scaleWords[w];
+      if (lexicon.scaleWords[w] >= 1000) {
+        total += current;
+        current = 0;
+      }
+    } else if (w === 'and' && any && lowerAt(tokens, j + 1) in lexicon.numberWords) {
+      j++;
+      continue;
+    } else break;
+    any = true;
+    // Words of one number are joined by a hyphen or a space, never by other punctuation.
+    const gap = j + 1 < tokens.length ? text.slice(tokens[j].end, tokens[j + 1].start) : '';
+    j++;
+    if (gap !== ' ' && gap !== '-') break;
+  }
+  return any ? { value: total + current, next: j } : undefined;
+}
+
+/** Unit words after a number that ends at token index `next` (exclusive) / text offset `end`. */
+export function unitAfter(tokens: readonly Token[], words: readonly string[], next: number, end: number, text: string): { unit: NumberMention['unit']; end: number; next: number; comparative?: boolean } {
+  const rest = text.slice(end, end + 3);
+  if (/^\s?%/.test(rest)) return { unit: 'percent', end: end + rest.indexOf('%') + 1, next };
+  const percent = phraseAt(lexicon.percentWords, words, next);
+  if (percent && text.slice(end, tokens[next].start).trim() === '') {
+    const last = next + percent.words.length - 1;
+    return { unit: 'percent', end: tokens[last].end, next: last + 1 };
+  }
+  const w = lowerAt(tokens, next);
+  if ((w === 'times' || w === 'fold') && text.slice(end, tokens[next].start).trim().replace('-', '') === '') return { unit: 'times', end: tokens[next].end, next: next + 1 };
+  if (/^\s?x\b/i.test(text.slice(end, end + 3)) && !isLetter(text[end + (text[end] === ' ' ? 2 : 1)])) {
+    return { unit: 'times', end: end + text.slice(end, end + 3).toLowerCase().indexOf('x') + 1, next: next + (w === 'x' ? 1 : 0) };
+  }
+  return { unit: 'count', end, next };
+}
+
+/** A scale word after a number: "5.8 million", "$1.7bn", "3 billion". */
+function scaleAfter(tokens: readonly Token[], next: number, end: number, text: string): { factor: number; end: number; next: number } | undefined {
+  const t = tokens[next];
+  if (!t) return undefined;
+  const gap = text.slice(end, t.start);
+  if (gap !== ' ' && gap !== '') return undefined;
+  const w = t.lower;
+  // One-letter scales only written against the figure ("$5bn", "3m"), never after a space.
+  if ((w === 'k' || w === 'm' || w === 'b') && gap !== '') return undefined;
+  if (!(w in lexicon.scaleWords)) return undefined;
+  return { factor: lexicon.scaleWords[w], end: t.end, next: next + 1 };
+}
+
+/** The currency written before a figure ("$", "US$", "€") or after it ("dollars", "won"). */
+function currencyAround(tokens: readonly Token[], i: number, next: number, start: number, text: string): { code: string; start?: number; end?: number; next?: number } | undefined {
+  const before = text.slice(Math.max(0, start - 3), start);
+  for (const symbol of ['US$', '$', '€', '£', '₩', '¥']) {
+    if (before.endsWith(symbol)) return { code: lexicon.currencies[symbol], start: start - symbol.length };
+  }
+  const prev = tokens[i - 1];
+  if (prev && prev.end === start - 1 && /^(USD|EUR|KRW|GBP|JPY)$/.test(prev.raw)) return { code: prev.raw, start: prev.start };
+  const after = tokens[next];
+  if (after && text.slice(tokens[next - 1]?.end ?? start, after.start).trim() === '' && after.lower in lexicon.currencies && !/^\p{Lu}/u.test(after.raw.slice(1))) {
+    return { code: lexicon.currencies[after.lower], end: after.end, next: next + 1 };
+  }
+  return undefined;
+}
+
+/** Digits at token i: a number, a percentage, a multiple or an amount of money. Years and ordinals are read elsewhere. */
+export function readDigits(tokens: readonly Token[], words: readonly string[], i: number, text: string): { mention?: NumberMention; next: number } | undefined {
+  const t = tokens[i];
+  const pattern = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/y;
+  pattern.lastIndex = t.start;
+  const m = pattern.exec(text);
+  if (!m) return undefined;
+  const start = t.start;
+  let end = start + m[0].length;
+  let next = i;
+  while (next < tokens.length && tokens[next].start < end) next++;
+  const before = text[start - 1];
+  const before2 = text[start - 2];
+  // Part of a name or code: COVID-19, G20, 5G, A4, SDG-3, track-1.5.
+  if (isLetter(before) || (before && /\d/.test(before))) return { next };
+  if ((before === '-' || before === '–') && isLetter(before2)) return { next };
+  const after = text[end];
+  // "5G", "4th": a letter glued to the digits (multiples "50x" and scales "5bn" are read below).
+  const glued = after !== undefined && isLetter(after) && !/^(x|bn|mn|tn|k|m|b)(?!\p{L})/iu.test(text.slice(end, end + 3));
+  if (glued) return { next };
+  let value = Number(m[0].replace(/,/g, ''));
+  const scale = scaleAfter(tokens, next, end, text);
+  const currency = currencyAround(tokens, i, scale ? scale.next : next, start, text);
+  if (scale && (currency || scale.factor >= 1e6)) {
+    value *= scale.factor;
+    end = scale.end;
+    next = scale.next;
+  }
+  const unit = currency ? { unit: 'money' as const, end: currency.end ?? end, next: currency.next ?? next } : unitAfter(tokens, words, next, end, text);
+  // "20+": a lower bound.
+  let hedgeKind: Hedge | undefined;
+  let unitEnd = unit.end;
+  if (text[unitEnd] === '+' && !/\d/.test(text[unitEnd + 1] ?? '')) {
+    hedgeKind = 'over';
+    unitEnd++;
+  }
+  const prev = tokens[i - 1];
+  // An identifier such as "Goal 9" or "Resolution 73": a capitalised word right before the number.
+  if (prev && unit.unit === 'count' && !currency && prev.end === start - 1 && /^\p{Lu}/u.test(prev.raw) && i - 1 > 0 && !(prev.lower in lexicon.months)) {
+    return { next: unit.next };
+  }
+  const hedge = hedgeBefore(tokens, words, i, text);
+  const valueStart = currency?.start ?? start;
+  const mention: NumberMention = {
+    kind: 'number', value, unit: unit.unit, hedge: hedgeKind ?? hedge.hedge, fraction: false,
+    start: hedge.hedge === 'exact' ? valueStart : Math.min(hedge.start, valueStart), end: unitEnd,
+    valueStart, valueEnd: unitEnd, words: false,
+  };
+  if (currency) mention.currency = currency.code;
+  // "the top 20 trading partners" ranks: a limit, kept apart from counts of things.
+  if (prev && unit.unit === 'count' && /^(top|bottom|first|last)$/i.test(prev.raw)) mention.top = true;
+  return { mention, next: unit.next };
+}
+
+/** "two-thirds", "a third of", "half of", "one in three", "four in five". */
+export function readFraction(tokens: readonly Token[], words: readonly string[], i: number, text: string): { mention: NumberMention; next: number } | undefined {
+  const w = lowerAt(tokens, i);
+  const gap = (a: number): string => (a + 1 < tokens.length ? text.slice(tokens[a].end, tokens[a + 1].start) : '');
+  let numerator: number | undefined;
+  let denomIndex = i;
+  if (w === 'a' || w === 'one') {
+    numerator = 1;
+    denomIndex = i + 1;
+  } else if (w in lexicon.numberWords && lexicon.numberWords[w] > 1) {
+    numerator = lexicon.numberWords[w];
+    denomIndex = i + 1;
+  } else if (/^\d{1,2}$/.test(tokens[i]?.raw ?? '') && lowerAt(tokens, i + 1) === 'in' && /^\d{1,3}$/.test(tokens[i + 2]?.raw ?? '')) {
+    return fractionMention(tokens, words, i, i + 3, Number(tokens[i].raw) / Number(tokens[i + 2].raw), text);
+  } else if (w === 'half' && (lowerAt(tokens, i + 1) === 'of' || lowerAt(tokens, i - 1) === 'than')) {
+    numerator = 1;
+  }
+  if (numerator === undefined) return undefined;
+  const d = lowerAt(tokens, denomIndex);
+  if (!(d in lexicon.denominators)) {
+    // "one in three", "four in five"
+    const third = lowerAt(tokens, i + 2);
+    if ((w in lexicon.numberWords || w === 'one') && lowerAt(tokens, i + 1) === 'in' && (third in lexicon.numberWords || /^\d+$/.test(third))) {
+      const den = third in lexicon.numberWords ? lexicon.numberWords[third] : Number(third);
+      if (den > numerator) return fractionMention(tokens, words, i, i + 3, numerator / den, text);
+    }
+    return undefined;
+  }
+  if (denomIndex > i && !/^[\s-]$/.test(gap(i))) return undefined;
+  const plural = d.endsWith('s') && d !== 'halves' ? true : d === 'halves';
+  // "a third" / "one third" need "of" after them, or they may be ordinals ("a third session").
+  if (!plural && lowerAt(tokens, denomIndex + 1) !== 'of' && d !== 'half') return undefined;
+  if (d === 'half' && denomIndex > i && lowerAt(tokens, denomIndex + 1) !== 'of' && lowerAt(tokens, i - 1) !== 'than') return undefined;
+  return fractionMention(tokens, words, i, denomIndex + 1, numerator / lexicon.denominators[d], text);
+}
+
+function fractionMention(tokens: readonly Token[], words: readonly string[], i: number, next: number, ratio: number, text: string): { mention: NumberMention; next: number } {
+  const hedge = hedgeBefore(tokens, words, i, text);
+  return {
+    mention: {
+      kind: 'number', value: Math.round(ratio * 1000) / 10, unit: 'percent', hedge: hedge.hedge, fraction: true,
+      start: hedge.start, end: tokens[next - 1].end, valueStart: tokens[i].start, valueEnd: tokens[next - 1].end, words: true,
+    },
+    next,
+  };
+}
+
+/** A number in words at token i ("fifty", "twenty-seven", "fifty times", "fiftyfold"). */
+export function readNumberWords(tokens: readonly Token[], words: readonly string[], i: number, text: string): { mention?: NumberMention; next: number } | undefined {
+  const t = tokens[i];
+  // "fiftyfold", "tenfold": one token.
+  const fold = /^([a-z]+)fold$/.exec(t.lower);
+  if (fold && (fold[1] in lexicon.numberWords || fold[1] in lexicon.tensWords)) {
+    const value = lexicon.numberWords[fold[1]] ?? lexicon.tensWords[fold[1]];
+    const hedge = hedgeBefore(tokens, words, i, text);
+    return {
+      mention: { kind: 'number', value, unit: 'times', hedge: hedge.hedge, fraction: false, start: hedge.start, end: t.end, valueStart: t.start, valueEnd: t.end, words: true },
+      next: i + 1,
+    };
+  }
+  const number = wordNumber(tokens, i, text);
+  if (!number) return undefined;
+  const unit = unitAfter(tokens, words, number.next, tokens[number.next - 1].end, text);
+  const hedge = hedgeBefore(tokens, words, i, text);
+  // "one" on its own is usually a pronoun ("one of the ..."), not a figure.
+  if (number.value === 1 && unit.unit === 'count') return { next: unit.next };
+  const mention: NumberMention = {
+    kind: 'number', value: number.value, unit: unit.unit, hedge: hedge.hedge, fraction: false, start: hedge.start, end: unit.end,
+    valueStart: t.start, valueEnd: unit.end, words: true,
+  };
+  const prev = tokens[i - 1];
+  if (prev && unit.unit === 'count' && /^(top|bottom)$/i.test(prev.raw)) mention.top = true;
+  return { mention, next: unit.next };
+}
+
+/**
+ * "14 of Korea's 27 partners", "ten out of 27", "10 of the 20+ participants": the second count
+ * becomes the first one's total. "10 of the participants" (no total) marks the first as a subset.
+ */
+export function linkTotals(numbers: NumberMention[], found: ValueMention[], tokens: readonly Token[], words: readonly string[], text: string): void {
+  for (let k = 0; k + 1 < numbers.length; k++) {
+    const a = numbers[k];
+    const b = numbers[k + 1];
+    if (a.unit !== 'count' || b.unit !== 'count' || b.value <= a.value) continue;
+    const between = text.slice(a.end, b.start);
+    if (!/^\s+(?:out\s+)?of\s+(?:[^\s\d]+\s+){0,3}$/.test(between)) continue;
+    a.of = b.value;
+    a.ofStart = b.valueStart;
+    a.ofEnd = b.valueEnd;
+    if (b.hedge !== 'exact') a.ofHedge = b.hedge;
+    found.splice(found.indexOf(b), 1);
+    numbers.splice(k + 1, 1);
+  }
+  for (const n of numbers) {
+    if (n.of !== undefined) continue;
+    const after = tokenAt(tokens, n.end);
+    if (after < 0) continue;
+    // "ten of the participants", "five of whom": a count of part of a named whole. (A fraction of
+    // a whole, "a quarter of its imports", is a share and stays one.)
+    const pattern = phraseAt(lexicon.subsetPatterns, words, after);
+    if (pattern && n.unit === 'count' && !n.fraction) n.subset = true;
+  }
+}
+
+/** Index of the first token starting at or after `offset`, or -1. */
+export function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < tokens.length ? lo : -1;
+}
