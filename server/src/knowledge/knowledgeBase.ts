@@ -45,8 +45,7 @@ export class KnowledgeBase {
   readonly groupIds: ReadonlySet<string>[][];
   /** Per claim: the group its values bind to (the property; else the rarest). */
   readonly propertyGroup: number[];
-  /** Multi-word names with one capitalised word left open, for names written with one word wrong. */
-  readonly nearMissIndex = new Map<string, { term: Term; form: string; open: number }[]>();
+  private nearMissMemo?: Map<string, { term: Term; form: string; open: number }[]>;
 
   constructor(loaded: LoadedKnowledge) {
     for (const source of loaded.sources) this.sources.set(source.key, source);
@@ -64,8 +63,11 @@ export class KnowledgeBase {
         if (!this.termByForm.has(key)) this.termByForm.set(key, term);
       }
     }
+    // A capital stands for its country in claims ("Seoul and Washington" for South Korea and the US).
+    const capitals = new Map<string, string[]>();
+    for (const term of this.terms) if (term.capitalOf) capitals.set(term.capitalOf, [...(capitals.get(term.capitalOf) ?? []), ...this.formsByTerm.get(term)!]);
     for (const term of this.terms) {
-      const forms = this.formsByTerm.get(term)!;
+      const forms = capitals.has(term.id) ? [...this.formsByTerm.get(term)!, ...capitals.get(term.id)!] : this.formsByTerm.get(term)!;
       formsByKey.set(term.id.toLowerCase(), forms);
       for (const form of forms) formsByKey.set(form.toLowerCase(), forms);
     }
@@ -159,20 +161,7 @@ export class KnowledgeBase {
       }),
     );
     this.propertyGroup = this.claims.map((c, i) => (c.property >= 0 && c.property < c.about.length ? c.property : this.focusGroup[i]));
-    for (const term of this.terms) {
-      if (term.kind === 'concept' || term.kind === 'technology') continue;
-      for (const form of this.formsByTerm.get(term) ?? []) {
-        const tokens = tokenize(form);
-        if (tokens.length < 2 || tokens.length > 7) continue;
-        tokens.forEach((t, k) => {
-          if (!/^\p{Lu}/u.test(t.raw) || t.raw.length < 2) return;
-          const key = tokens.map((x, j) => (j === k ? '*' : x.norm)).join(' ');
-          const list = this.nearMissIndex.get(key) ?? [];
-          if (!list.some((e) => e.term === term)) list.push({ term, form, open: k });
-          this.nearMissIndex.set(key, list);
-        });
-      }
-    }
+
     for (const claim of this.claims) {
       const list = this.claimsBySource.get(claim.source) ?? [];
       list.push(claim);
@@ -184,6 +173,30 @@ export class KnowledgeBase {
         if (claim.value.role.title) this.titleMatcher.add(claim.value.role.title, claim.value.role.title);
       }
     }
+  }
+
+  /**
+   * Multi-word names with one capitalised word left open ("* Cyberspace Conference"), for names
+   * written with one word wrong. Built on first use: most sentences never need it.
+   */
+  get nearMissIndex(): ReadonlyMap<string, { term: Term; form: string; open: number }[]> {
+    if (this.nearMissMemo) return this.nearMissMemo;
+    const index = new Map<string, { term: Term; form: string; open: number }[]>();
+    for (const term of this.terms) {
+      if (term.kind === 'concept' || term.kind === 'technology' || term.gazetteer) continue;
+      for (const form of this.formsByTerm.get(term) ?? []) {
+        const tokens = tokenize(form);
+        if (tokens.length < 2 || tokens.length > 7) continue;
+        tokens.forEach((t, k) => {
+          if (!/^\p{Lu}/u.test(t.raw) || t.raw.length < 2) return;
+          const key = tokens.map((x, j) => (j === k ? '*' : x.norm)).join(' ');
+          const list = index.get(key) ?? [];
+          if (!list.some((e) => e.term === term)) list.push({ term, form, open: k });
+          index.set(key, list);
+        });
+      }
+    }
+    return (this.nearMissMemo = index);
   }
 
   /** Terms by id and by every surface form, lower-cased: built once, read on the typing path. */

@@ -585,8 +585,7 @@ function claimValue(raw: Record<string, unknown>, kind: (typeof valueKinds)[numb
 /** A quantifier must be one the lexicon knows, or the engine could never compare it. */
 function knownQuantifier(word: string): boolean {
   const words = word.toLowerCase().split(/\s+/);
-  const found = phraseAt(lexicon.quantifiers, words, 0) ?? phraseAt(lexicon.frequencies, words, 0);
-  return found !== undefined && found.words.length === words.length;
+  return [lexicon.quantifiers, lexicon.frequencies].some((list) => phraseAt(list, words, 0)?.words.length === words.length);
 }
 
 function readClaims(p: ParsedFile, out: ParsedKnowledgeFile, pool: KnowledgePool): void {
@@ -603,12 +602,14 @@ function readClaims(p: ParsedFile, out: ParsedKnowledgeFile, pool: KnowledgePool
       return;
     }
     const value = claimValue(raw, kind, pool);
+    // A role is about its person: the claim applies where the person is named.
+    const about = raw.about === undefined && value.kind === 'role' ? [[value.role.person]] : (raw.about as string[][] | RawAbout | undefined);
     out.claims.push({
       id: pool.own(`${source}/${raw.id as string}`),
       source,
       locator: pool.word(raw.locator as string),
       statement: pool.own((raw.statement as string).trim()),
-      ...identity(raw.about as string[][] | RawAbout | undefined, pool),
+      ...identity(about, pool),
       quote: raw.quote === undefined ? undefined : pool.own(raw.quote as string),
       mood: raw.mood === 'recommends' ? 'recommends' : undefined,
       value,
