@@ -3,7 +3,7 @@
 // and 67% of imports": 67% belongs to imports). A value inside another name ("5G", "track 1.5"), a
 // year that dates something else ("a 2012 gathering in Budapest") or a reference point ("since
 // 2019") is not the claim's.
-import { lexicon } from '../lexicon';
+import { lexicon, phraseAt } from '../lexicon';
 import { SentenceView } from '../reader/sentence';
 import { PhraseMatch } from '../text/phraseMatcher';
 import { ValueMention } from '../values';
@@ -15,6 +15,9 @@ export function bindingScore(view: SentenceView, v: { start: number; end: number
   const vLast = Math.max(vFirst + 1, view.tokenIndexAt(v.end));
   if (!sameStretch(view, vFirst, p.first)) return Infinity;
   const { words } = view;
+  // "more than twenty, excluding speakers": a figure does not count what it excludes.
+  const [from, to] = vLast <= p.first ? [vLast, p.first] : [p.last, vFirst];
+  for (let k = from; k < to; k++) if (phraseAt(lexicon.exclusionWords, words, k)) return Infinity;
   if (vLast <= p.first) {
     // "78% of Korea's total exports", "14 of its 27 partners": a value, then "of" and a few words.
     const gap = words.slice(vLast, p.first);

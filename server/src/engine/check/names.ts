@@ -47,10 +47,19 @@ export function nearMissNames(view: SentenceView): NameError[] {
           // The word written instead must itself be a name, not a common word ("the new Conference").
           if (lexicon.stopWords.has(t.lower) || lexicon.otherInstance.has(t.lower)) continue;
           // A known entity of this very name is what it is ("North Korea" is not a wrong "South Korea"
-          // when the glossary knows North Korea).
+          // when the glossary knows North Korea), and a form of the entity itself is no error
+          // ("South Korean" for South Korea).
           const start = tokens[i].start;
           const end = tokens[i + len - 1].end;
           if (linked.some((e) => e.start <= start && e.end >= end && e.term !== entry.term && e.end - e.start >= end - start)) continue;
+          const atWrong = linked.find((e) => e.start <= t.start && t.end <= e.end);
+          if (atWrong?.term === entry.term || linked.some((e) => e.term === entry.term && e.start < end && start < e.end)) continue;
+          // One word wrong in a long title is a garbled name; in a short one only when the word
+          // written is itself another place or name ("Tokyo Cyberspace Conference"), or the name is
+          // a leader's ("the Moon government").
+          const otherName = atWrong !== undefined && ['place', 'country', 'person', 'organisation'].includes(atWrong.kind);
+          const leaderNamed = len === 2 && tokens.slice(i, i + len).some((x, j) => j !== k && lexicon.leaderNamedHeads.has(x.lower));
+          if (len < 4 && !otherName && !leaderNamed) continue;
           const mention: EntityMention = { term: entry.term, id: entry.term.id, kind: entry.term.kind, first: i, last: i + len, start, end, countries: [], possessive: false };
           out.push({ mention, term: entry.term, form: entry.form, wrong: { start: t.start, end: t.end }, right: right.raw, asTokens: shiftTokens(formTokens, tokens[i]) });
         }

@@ -101,6 +101,8 @@ export const lexicon = {
   affiliationVerbs: set(data.affiliationVerbs),
   additionalRoleCues: phrases(data.additionalRoleCues.map((words) => ({ words, value: true }))),
   honorifics: set(data.honorifics),
+  leaderNamedHeads: set(data.leaderNamedHeads),
+  exclusionWords: phrases(data.exclusionWords.map((words) => ({ words, value: true }))),
   abbreviations: set(data.abbreviations),
   reportingVerbs: set(data.reportingVerbs),
   attributionPhrases: phrases(data.attributionPhrases.map((words) => ({ words, value: true }))),

@@ -111,36 +111,52 @@ export interface ListItem {
   last: number;
 }
 
-/**
- * The items of the list that holds token `at`: split at commas, semicolons, slashes, "and", "or",
- * within the clause (and its label), stopping at a preposition phrase that closes the list
- * ("… and energy, with an emphasis on openness").
- */
-export function listAround(view: SentenceView, at: number): ListItem[] {
-  const clause = view.clauseAt(at);
+/** The stretches of a sentence between list separators: commas, semicolons, slashes, "and", "or". */
+export function listSegments(view: SentenceView): { items: ListItem[]; hardBefore: boolean[] } {
   const { words, tokens } = view;
   const items: ListItem[] = [];
-  let start = clause.first;
-  const breakAt = (k: number): boolean => {
-    if (k <= clause.first || k >= clause.last) return false;
-    const gap = view.gapBefore(k);
-    return /[,;/]/.test(gap) || /\s[–—]\s/.test(gap) || words[k] === 'and' || words[k] === 'or' || words[k] === '&' || words[k] === 'plus' || (words[k] === 'as' && words[k + 1] === 'well');
-  };
-  for (let k = clause.first; k <= clause.last; k++) {
-    if (k === clause.last || breakAt(k)) {
-      let s = start;
-      while (s < k && (words[s] === 'and' || words[s] === 'or' || words[s] === '&' || words[s] === 'plus' || lexicon.determiners.has(words[s]) || words[s] === 'as' || words[s] === 'well')) s++;
-      if (s < k) items.push({ first: s, last: k });
-      start = k;
+  const hardBefore: boolean[] = [];
+  let start = 0;
+  let hard = true;
+  const push = (end: number, nextHard: boolean): void => {
+    let s = start;
+    while (s < end && (words[s] === 'and' || words[s] === 'or' || words[s] === '&' || words[s] === 'plus' || (words[s] === 'as' && words[s + 1] === 'well') || (words[s] === 'well' && words[s - 1] === 'as'))) s++;
+    if (s < end) {
+      items.push({ first: s, last: end });
+      hardBefore.push(hard);
     }
+    start = end;
+    hard = nextHard;
+  };
+  for (let k = 1; k <= tokens.length; k++) {
+    if (k === tokens.length) {
+      push(k, true);
+      break;
+    }
+    const gap = view.gapBefore(k);
+    // A colon, a bracket or a sentence frame starts a new list; separators continue one.
+    if (/[:()[\]]/.test(gap) || view.clauseAt(k).kind === 'reporting' || view.clauseAt(k).kind === 'relative') push(k, true);
+    else if (/[,;/]/.test(gap) || /\s[–—]\s/.test(gap) || words[k] === 'and' || words[k] === 'or' || words[k] === '&' || words[k] === 'plus') push(k, false);
   }
-  // Keep the run of items around `at`: items are short; a long stretch is the sentence's frame.
-  const index = items.findIndex((it) => at >= it.first && at < it.last);
-  if (index < 0) return [];
-  let lo = index;
-  let hi = index;
-  while (lo > 0 && items[lo - 1].last - items[lo - 1].first <= 6) lo--;
-  while (hi + 1 < items.length && items[hi + 1].last - items[hi + 1].first <= 8) hi++;
-  void tokens;
-  return items.slice(lo, hi + 1);
+  return { items, hardBefore };
+}
+
+/**
+ * The list around the member segments `members` (indexes into the segments): every segment from
+ * the first member segment to the last, then the short segments that go on after it ("…, trade and
+ * energy"), up to a hard break or a phrase that closes the list ("with an emphasis on …").
+ */
+export function listRun(view: SentenceView, segments: { items: ListItem[]; hardBefore: boolean[] }, members: number[]): ListItem[] {
+  if (members.length === 0) return [];
+  const first = Math.min(...members);
+  let last = Math.max(...members);
+  for (let k = first + 1; k <= last; k++) if (segments.hardBefore[k]) last = k - 1;
+  const { words } = view;
+  while (last + 1 < segments.items.length && !segments.hardBefore[last + 1]) {
+    const it = segments.items[last + 1];
+    const w = words[it.first];
+    if (it.last - it.first > 4 || lexicon.prepositions.has(w) || lexicon.relativeWords.has(w) || lexicon.auxiliaries.has(w) || lexicon.reportingVerbs.has(words[it.last - 1])) break;
+    last++;
+  }
+  return segments.items.slice(first, last + 1);
 }

@@ -3,7 +3,7 @@
 // A list that names some of the members and puts something else in place of one contradicts (a
 // closed list also when it adds one); a member excluded ("ZTE, though not Huawei"), or the set cut
 // down with "only", contradicts; members alone agree.
-import { agentOf, listAround } from '../../reader/agents';
+import { agentOf, listRun, listSegments } from '../../reader/agents';
 import { EntityMention } from '../../reader/entities';
 import { negationsOver } from '../../reader/polarity';
 import { SentenceView } from '../../reader/sentence';
@@ -69,31 +69,24 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
   const { members, closed } = c.claim.value.set;
   const claim = c.claim;
   const found = membersIn(view, members);
-  const clauses = new Set(c.property.map((p) => view.clauseAt(p.first)));
-  const label = view.clauses[0]?.kind === 'label' ? view.clauses[0] : undefined;
-  const inReach = found.filter((m) => clauses.has(view.clauseAt(m.first)) || (label && clauses.has(label) && view.clauseAt(m.first) === view.clauses[1]));
-  if (inReach.length === 0) return undefined;
-  const items = listAround(view, inReach[0].first);
+  if (found.length === 0) return undefined;
+  const segments = listSegments(view);
+  const memberSegments = segments.items.map((it, i) => (found.some((m) => m.first >= it.first && m.last <= it.last) ? i : -1)).filter((i) => i >= 0);
+  // The list that holds the first member; a second list elsewhere in the sentence is another matter.
+  const items = listRun(view, segments, memberSegments.filter((i) => !segments.hardBefore.slice(memberSegments[0] + 1, i + 1).some(Boolean)));
   const matched = new Set<number>();
   const foreign: { first: number; last: number }[] = [];
-  let exclusive = false;
-  const firstMatched = items.findIndex((it) => inReach.some((m) => m.first >= it.first && m.last <= it.last));
-  for (let n = 0; n < items.length; n++) {
-    const it = items[n];
-    const hits = inReach.filter((m) => m.first >= it.first && m.last <= it.last);
+  for (const it of items) {
+    const hits = found.filter((m) => m.first >= it.first && m.last <= it.last);
     if (hits.length > 0) {
       for (const h of hits) matched.add(h.value);
       continue;
     }
-    // Items after the last member that open a phrase ("with an emphasis on …") close the list.
-    const w = view.words[it.first];
-    if (n > firstMatched && (lexicon.prepositions.has(w) || lexicon.relativeWords.has(w) || lexicon.auxiliaries.has(w))) break;
-    if (it.last - it.first > 5) continue;
     const stems = distinctiveStems(view, it.first, it.last);
     if (stems.length === 0 || stems.some((s) => openEnders.has(s))) continue;
     foreign.push(it);
   }
-  for (let k = Math.max(0, items[0]?.first - 2); k < (items[0]?.first ?? 0); k++) if (lexicon.exclusives.has(view.words[k]) || view.words[k] === 'all') exclusive = true;
+  const exclusive = items.length > 0 && [1, 2].some((d) => lexicon.exclusives.has(view.words[items[0].first - d]) || view.words[items[0].first - d] === 'all');
   // A foreign item that shares a distinctive word with a member not otherwise named is that member, paraphrased.
   const unmatched = members.map((alts, i) => ({ alts, i })).filter((m) => !matched.has(m.i));
   const paraphrases = (it: { first: number; last: number }): boolean => {
@@ -109,13 +102,14 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
     const end = view.tokens[it.last - 1].end;
     return { kind: 'contradicts', claim, start, end, coverage: c.coverage, detail: { kind: 'set', sourced, written: view.raw.slice(start, end), problem: 'foreign' } };
   }
-  if (exclusive && matched.size > 0 && matched.size < members.length && real.length === 0 && foreign.length === 0) {
-    const first = inReach[0];
+  const inList = found.filter((m) => items.some((it) => m.first >= it.first && m.last <= it.last));
+  if (exclusive && matched.size > 0 && matched.size < members.length && real.length === 0) {
+    const first = inList[0];
     return { kind: 'contradicts', claim, start: first.start, end: first.end, coverage: c.coverage, detail: { kind: 'set', sourced, written: view.raw.slice(first.start, first.end), problem: 'only' } };
   }
   if (matched.size > 0 && real.length === 0) {
-    const first = inReach[0];
-    const last = inReach[inReach.length - 1];
+    const first = inList[0];
+    const last = inList[inList.length - 1];
     return { kind: 'agrees', claim, start: first.start, end: last.end, coverage: c.coverage, detail: { kind: 'agrees' } };
   }
   return undefined;
