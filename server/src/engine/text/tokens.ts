@@ -74,6 +74,9 @@ const irregular = wordTable<string>({
   data: 'data',
   media: 'media',
   people: 'person',
+  // Adjectives that mean opposite things must not meet at one stem: developed vs developing countries.
+  developing: 'developing',
+  developed: 'developed',
   men: 'man',
   women: 'woman',
 });

@@ -43,7 +43,7 @@ export function extractValues(text: string, tokens: readonly Token[]): ValueMent
     }
     if (/^\d/.test(t.raw)) {
       const year = readYear(tokens, words, i, text);
-      if (year && !/^[\d.,]/.test(text.slice(t.end, t.end + 1)) && !isLetterAfter(text, t.end)) {
+      if (year && !/^[.,]?\d/.test(text.slice(t.end, t.end + 2)) && !isLetterAfter(text, t.end)) {
         found.push(year.mention);
         i = year.next;
         continue;

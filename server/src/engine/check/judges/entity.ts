@@ -3,7 +3,7 @@
 // Intelligence Law"). Another entity of a compatible kind in the slot contradicts; the claim's own
 // agrees. Names the knowledge base does not know count when they stand in the slot.
 import { agentOf } from '../../reader/agents';
-import { EntityMention } from '../../reader/entities';
+import { EntityMention, sameEntity } from '../../reader/entities';
 import { negationsOver } from '../../reader/polarity';
 import { SentenceView } from '../../reader/sentence';
 import { Candidate } from '../candidates';
@@ -32,20 +32,31 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
   const claim = c.claim;
   const own = [...c.groups.entries()].filter(([g]) => g !== view.kb.propertyGroup[c.index]).flatMap(([, ms]) => ms);
   const isOwn = (m: EntityMention): boolean => own.some((a) => a.start < m.end && m.start < a.end);
+  const positive = (m: EntityMention): boolean => negationsOver(view.negations, m.first).length % 2 === 0;
   for (const p of c.property) {
+    const clause = view.clauseAt(p.first);
+    // The claim's entity written in the clause: what is written with it must be its own
+    // ("Russia's National Intelligence Law", "the 2018 National Cybersecurity Strategy").
+    const mentions = view.entities.filter((m) => m.id !== undefined && mentionIs(view, m, value) && view.clauseAt(m.first) === clause);
+    for (const m of mentions) {
+      const wrongAttribute = attributeConflict(view, m, value);
+      if (wrongAttribute) return { ...wrongAttribute, claim, coverage: c.coverage };
+    }
+    // The claim names its entity in the property itself ("Samsung"): only what is written with it is judged.
+    if (c.property.some((q) => mentions.some((m) => m.start <= q.start && q.end <= m.end))) {
+      const m = mentions[0];
+      return m && positive(m) ? { kind: 'agrees', claim, start: m.start, end: m.end, coverage: c.coverage, detail: { kind: 'agrees' } } : undefined;
+    }
     let fillers: EntityMention[] = [];
     if (slot === 'agent') {
       const agent = agentOf(view, p.first, p.last);
       if (agent) fillers = agent.group;
     } else {
-      const clause = view.clauseAt(p.first);
       fillers = view.entities.filter((e) => e.first >= clause.first && e.last <= clause.last && !(e.start >= p.start && e.end <= p.end) && view.clauseAt(e.first).kind !== 'reporting');
       // "Host: X": the value right after a label that holds the property.
       const label = view.clauses[0]?.kind === 'label' && p.first < view.clauses[0].last ? view.clauses[1] : undefined;
       if (label) fillers = view.entities.filter((e) => e.first >= label.first && e.last <= label.last).slice(0, 1);
     }
-    // The claim's own entity among the fillers, not negated: agreement.
-    const positive = (m: EntityMention): boolean => negationsOver(view.negations, m.first).length % 2 === 0;
     const right = fillers.find((m) => mentionIs(view, m, value) && positive(m));
     if (right) return { kind: 'agrees', claim, start: right.start, end: right.end, coverage: c.coverage, detail: { kind: 'agrees' } };
     const wrong = fillers.find((m) => !isOwn(m) && positive(m) && compatible(m, kind, slot) && !mentionIs(view, m, value) && (m.id !== undefined || m.kind === 'name'));
@@ -54,17 +65,21 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
       const name = view.kb.nameOf(value);
       return { kind: 'contradicts', claim, start: wrong.start, end: wrong.end, coverage: c.coverage, detail: { kind: 'entity', sourced: name, written, replacement: slot === 'agent' ? undefined : name } };
     }
-    // A country written with the claim's entity: "Russia's National Intelligence Law".
-    const valueMention = view.entities.find((m) => m.id && mentionIs(view, m, value));
-    const term = view.kb.termById.get(value);
-    if (valueMention && term?.country && valueMention.countries.length > 0 && !valueMention.countries.includes(term.country) && valueMention.countrySpan) {
-      const span = valueMention.countrySpan;
-      return { kind: 'contradicts', claim, start: span.start, end: span.end, coverage: c.coverage, detail: { kind: 'entity', sourced: view.kb.nameOf(term.country), written: view.raw.slice(span.start, span.end) } };
-    }
-    if (valueMention && term?.year && valueMention.year !== undefined && valueMention.year !== term.year && valueMention.yearSpan) {
-      const span = valueMention.yearSpan;
-      return { kind: 'contradicts', claim, start: span.start, end: span.end, coverage: c.coverage, detail: { kind: 'date', sourced: { year: term.year }, written: view.raw.slice(span.start, span.end), replacement: String(term.year) } };
-    }
+  }
+  return undefined;
+}
+
+/** A country or year written with an entity that is not its own: "Russia's" law, the "2018" strategy. */
+function attributeConflict(view: SentenceView, m: EntityMention, value: string): Omit<Verdict, 'claim' | 'coverage'> | undefined {
+  const term = view.kb.termById.get(value);
+  if (!term) return undefined;
+  if (term.country && m.countries.length > 0 && !m.countries.some((x) => sameEntity(view.kb, x, term.country)) && m.countrySpan) {
+    const span = m.countrySpan;
+    return { kind: 'contradicts', start: span.start, end: span.end, detail: { kind: 'entity', sourced: view.kb.nameOf(term.country), written: view.raw.slice(span.start, span.end) } };
+  }
+  if (term.year && m.year !== undefined && m.year !== term.year && m.yearSpan) {
+    const span = m.yearSpan;
+    return { kind: 'contradicts', start: span.start, end: span.end, detail: { kind: 'date', sourced: { year: term.year }, written: view.raw.slice(span.start, span.end), replacement: String(term.year) } };
   }
   return undefined;
 }

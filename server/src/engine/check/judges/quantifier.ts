@@ -37,7 +37,8 @@ export function judgeQuantifier(view: SentenceView, c: Candidate, all: readonly 
     // "not a majority" is at most half; "not all" is less than all.
     if (m.negated) stated = stated.lo > 50 ? { lo: 0, hi: 50 } : stated.hi >= 100 ? { lo: 0, hi: 99 } : { lo: stated.hi, hi: 100 };
   }
-  const kind = compareIntervals(stated, sourced.range);
+  // A quantifier is vague by nature: a figure inside its range states it.
+  const kind = compareIntervals(stated, sourced.range) === 'contradicts' ? 'contradicts' : stated.lo >= sourced.range.lo && stated.hi <= sourced.range.hi ? 'agrees' : compareIntervals(stated, sourced.range);
   const claim = c.claim;
   const written = view.raw.slice(m.start, m.end);
   if (kind === 'agrees') return { kind, claim, start: m.start, end: m.end, coverage: c.coverage, accounts: [m.start], detail: { kind: 'agrees' } };

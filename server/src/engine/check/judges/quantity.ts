@@ -21,7 +21,17 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
     !!v.top === aboutTop &&
     !(q.unit === 'count' && v.fraction) &&
     // A count equal to the sourced total ("Korea's 27 partners, 14 of them …") states the total, not the count.
-    !(q.of !== undefined && v.value === q.of && v.of === undefined);
+    !(q.of !== undefined && v.value === q.of && v.of === undefined) &&
+    !(q.of === undefined && v.of !== undefined && q.unit === 'count');
+  // "14 of the 27 partners" states the total, 27, as well as the count.
+  if (q.unit === 'count' && q.of === undefined) {
+    const total = boundValue(view, c, all, (v): v is NumberMention => v.kind === 'number' && v.unit === 'count' && v.of !== undefined && !v.top);
+    if (total && total.value.ofStart !== undefined && total.value.ofEnd !== undefined) {
+      const m = total.value;
+      const asTotal: NumberMention = { ...m, value: m.of!, hedge: m.ofHedge ?? 'exact', of: undefined, start: m.ofStart!, end: m.ofEnd!, valueStart: m.ofStart!, valueEnd: m.ofEnd!, words: false };
+      return compare(view, c, asTotal, q);
+    }
+  }
   const bound = boundValue(view, c, all, accept);
   if (!bound) {
     // "14 of 27" also answers "more than half" or "about 52%".
@@ -46,6 +56,8 @@ function compare(view: SentenceView, c: Candidate, m: NumberMention, q: Quantity
   const stated = m.unit === 'percent' && q.unit === 'times' ? { lo: 1 + mentionInterval(m).lo / 100, hi: 1 + mentionInterval(m).hi / 100 } : mentionInterval(m);
   const scale = q.unit === 'money' && m.currency && q.currency && m.currency !== q.currency ? NaN : 1;
   let kind = Number.isNaN(scale) ? 'narrower' : compareIntervals(stated, sourceInterval(q));
+  // "64%" where the source says "about 64%": the figure itself, stated more exactly than its hedge.
+  if (kind === 'narrower' && !q.bound && stated.lo <= q.value && q.value <= stated.hi) kind = 'agrees';
   const totalDiffers = q.of !== undefined && m.of !== undefined && m.of !== q.of && !m.ofHedge;
   if (totalDiffers) kind = 'contradicts';
   const claim = c.claim;

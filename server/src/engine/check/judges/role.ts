@@ -12,7 +12,7 @@ import { Candidate } from '../candidates';
 import { mentionIs } from '../members';
 import { Verdict } from '../verdict';
 
-const orgKinds = new Set(['organisation', 'group', 'programme', 'acronym', 'name', 'event', 'place', 'country']);
+const orgKinds = new Set(['organisation', 'group', 'programme', 'acronym', 'name', 'event']);
 // Words of a description that are neither title nor organisation.
 const fillerWords = new Set(['role', 'post', 'position', 'portfolio', 'work', 'capacity', 'field', 'area', 'as', 'an', 'a', 'the', 'who', 'is', 'was', 'at', 'of', 'with', 'for', 'to', 'in', 'on', 'and', 'her', 'his', 'their', 's', 'from', 'by', 'one', 'then', 'currently', 'now', 'serving', 'serves', 'served', 'works', 'worked']);
 
@@ -155,7 +155,7 @@ function orgMatches(view: SentenceView, o: EntityMention, orgId: string | undefi
 
 function compareRoles(view: SentenceView, c: Candidate, person: EntityMention, desc: Description, roles: Claim[]): Verdict | undefined {
   // Organisations in the description, and one written possessively right before it ("Pacific Forum's vice president").
-  const orgs = view.entities.filter((e) => e.first >= desc.first && e.last <= desc.last && orgKinds.has(e.kind) && e.kind !== 'person' && !e.weak);
+  const orgs = view.entities.filter((e) => e.first >= desc.first && e.last <= desc.last && orgKinds.has(e.kind) && e.kind !== 'person' && !e.weak && !isTitleName(view, e, roles));
   const stated = titleStems(view, desc, orgs);
   if (stated.length === 0 && orgs.length === 0) return undefined;
   const hasTitle = stated.some((w) => lexicon.titleWords.has(w) || lexicon.titleModifiers.has(w) || roles.some((r) => r.value.kind === 'role' && stemsOfTitle(r.value.role.title ?? '').includes(w)));
@@ -185,6 +185,17 @@ function compareRoles(view: SentenceView, c: Candidate, person: EntityMention, d
     return { kind: 'contradicts', claim: r, start, end, coverage: c.coverage, detail: { kind: 'role', person: name, sourced: described(r), written: view.raw.slice(start, end) } };
   }
   return undefined;
+}
+
+/** A capitalised title read as a name ("Senior Research Fellow", "Director"): it is a title, not an organisation. */
+function isTitleName(view: SentenceView, e: EntityMention, roles: Claim[]): boolean {
+  if (e.kind !== 'name') return false;
+  const known = new Set(roles.flatMap((r) => (r.value.kind === 'role' ? stemsOfTitle(r.value.role.title ?? '') : [])));
+  for (let k = e.first; k < e.last; k++) {
+    const w = view.words[k];
+    if (!(lexicon.titleWords.has(w) || lexicon.titleModifiers.has(w) || lexicon.stopWords.has(w) || w in lexicon.titleAbbreviations || known.has(normTitle(view.tokens[k].norm)))) return false;
+  }
+  return true;
 }
 
 function overlap(a: string[], b: string[]): number {
