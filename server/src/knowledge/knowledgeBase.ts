@@ -183,7 +183,8 @@ export class KnowledgeBase {
     if (this.nearMissMemo) return this.nearMissMemo;
     const index = new Map<string, { term: Term; form: string; open: number }[]>();
     for (const term of this.terms) {
-      if (term.kind === 'concept' || term.kind === 'technology' || term.gazetteer) continue;
+      // Names of things, not of ideas: an acronym's or a group's wording varies too much to call a word wrong.
+      if (!['event', 'document', 'organisation', 'programme', 'place', 'country', 'person'].includes(term.kind) || term.gazetteer) continue;
       for (const form of this.formsByTerm.get(term) ?? []) {
         const tokens = tokenize(form);
         if (tokens.length < 2 || tokens.length > 7) continue;

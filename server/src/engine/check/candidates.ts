@@ -162,7 +162,8 @@ function ownerConflict(view: SentenceView, claim: number, groups: Map<number, Ph
     if ([...subjectIds].some((id) => sameEntity(kb, id, owner.id))) return 'ok';
     const otherGroups = [...groups.keys()].filter((g) => g !== c.subject && g !== kb.propertyGroup[claim]);
     if (otherGroups.some((g) => [...kb.groupIds[claim][g]].some((id) => sameEntity(kb, id, owner.id)))) {
-      return { mention: owner, expected: [...subjectIds][0] };
+      // Roles swapped only when the sentence says whose it is outright ("the region's exports").
+      return owner.possessive || view.words[p.last] === 'of' ? { mention: owner, expected: [...subjectIds][0] } : 'ok';
     }
     return 'other';
   }
@@ -173,8 +174,10 @@ function ownerConflict(view: SentenceView, claim: number, groups: Map<number, Ph
 export function ownerOf(view: SentenceView, p: PhraseMatch<unknown>): EntityMention | undefined {
   const { entities, words } = view;
   // "X's [adjective] property": up to two words between.
-  const before = entities.filter((e) => e.last <= p.first && e.last >= p.first - 3 && (e.possessive || e.last === p.first)).pop();
-  if (before && (before.possessive || before.last === p.first)) {
+  // A demonym right before it owns it too ("Japanese exports"); any other name right before it is a modifier.
+  const isDemonym = (e: EntityMention): boolean => e.term?.demonyms?.some((d) => d.toLowerCase() === view.text.slice(e.start, e.end).toLowerCase()) ?? false;
+  const before = entities.filter((e) => e.last <= p.first && e.last >= p.first - 3 && (e.possessive || (e.last === p.first && isDemonym(e)))).pop();
+  if (before) {
     const between = words.slice(before.last, p.first);
     if (between.every((w) => !lexicon.prepositions.has(w) && !lexicon.conjunctions.has(w) && !lexicon.auxiliaries.has(w))) return before;
   }

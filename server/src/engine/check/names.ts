@@ -43,7 +43,10 @@ export function nearMissNames(view: SentenceView): NameError[] {
         for (const entry of entries) {
           const formTokens = tokenize(entry.form);
           const right = formTokens[entry.open];
-          if (right.norm === t.norm) continue;
+          if (right.norm === t.norm || right.upper || t.upper) continue;
+          // The word written belongs to another known entity of this kind ("Seoul conference" is the
+          // Seoul Cyberspace Conference, not a wrong "Prague conference").
+          if (kb.terms.some((o) => o !== entry.term && o.kind === entry.term.kind && kb.formsOf(o.id).some((f) => tokenize(f).some((x) => x.norm === t.norm)))) continue;
           // The word written instead must itself be a name, not a common word ("the new Conference").
           if (lexicon.stopWords.has(t.lower) || lexicon.otherInstance.has(t.lower)) continue;
           // A known entity of this very name is what it is ("North Korea" is not a wrong "South Korea"

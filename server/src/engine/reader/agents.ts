@@ -49,8 +49,18 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
   }
   // A relative clause's agent is its antecedent: "Samsung, which also advocates …".
   if (clause.kind === 'relative' && ['which', 'who', 'that'].includes(words[clause.first])) {
-    const before = entities.filter((e) => e.last <= clause.first && isActor(e)).pop();
+    const before = entities.find((e) => e.last === clause.first && isActor(e));
     if (before) return agent(view, before, 'antecedent');
+  }
+  // A main clause interrupted by a relative clause or a frame goes on with the same agent:
+  // "Jake Steiner, who co-prepared the findings, also moderated the session".
+  if (clause.kind === 'main' && clause.first > 0 && entities.every((e) => e.first < clause.first || e.first >= at)) {
+    const earlier = [...view.clauses].reverse().find((c) => c.last <= clause.first && c.kind === 'main');
+    const between = view.clauses.filter((c) => earlier && c.first >= earlier.last && c.last <= clause.first);
+    if (earlier && between.length > 0 && between.every((c) => c.kind === 'relative' || c.kind === 'reporting' || c.kind === 'parenthetical')) {
+      const first = entities.find((e) => e.first >= earlier.first && e.first < earlier.last && isActor(e) && !governed(view, e.first, earlier.first));
+      if (first) return agent(view, first, 'subject');
+    }
   }
   // The first name of the clause that no preposition governs, before the predicate.
   for (const e of entities) {
@@ -155,7 +165,7 @@ export function listRun(view: SentenceView, segments: { items: ListItem[]; hardB
   while (last + 1 < segments.items.length && !segments.hardBefore[last + 1]) {
     const it = segments.items[last + 1];
     const w = words[it.first];
-    if (it.last - it.first > 4 || lexicon.prepositions.has(w) || lexicon.relativeWords.has(w) || lexicon.auxiliaries.has(w) || lexicon.reportingVerbs.has(words[it.last - 1])) break;
+    if (it.last - it.first > 4 || lexicon.prepositions.has(w) || lexicon.relativeWords.has(w) || lexicon.auxiliaries.has(w) || lexicon.clauseBreakWords.has(w) || lexicon.hedgeAdverbs.has(w) || lexicon.reportingVerbs.has(words[it.last - 1])) break;
     last++;
   }
   return segments.items.slice(first, last + 1);

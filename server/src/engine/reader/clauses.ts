@@ -12,6 +12,8 @@ export interface Clause {
   /** One past the last token. */
   last: number;
   kind: ClauseKind;
+  /** A main clause that goes on after a relative clause, a bracket or a frame interrupted it. */
+  continues?: boolean;
 }
 
 /** The text between token k-1 and token k. */
@@ -22,7 +24,7 @@ function gapBefore(text: string, tokens: readonly Token[], k: number): string {
 export function splitClauses(text: string, tokens: readonly Token[], words: readonly string[]): Clause[] {
   const n = tokens.length;
   if (n === 0) return [];
-  const breaks: { at: number; kind: ClauseKind }[] = [{ at: 0, kind: 'main' }];
+  const breaks: { at: number; kind: ClauseKind; continues?: boolean }[] = [{ at: 0, kind: 'main' }];
   let depth = 0;
   for (let k = 1; k < n; k++) {
     const gap = gapBefore(text, tokens, k);
@@ -33,7 +35,7 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
     }
     if ((gap.includes(')') || gap.includes(']')) && depth > 0) {
       depth--;
-      breaks.push({ at: k, kind: 'main' });
+      breaks.push({ at: k, kind: 'main', continues: true });
       continue;
     }
     if (gap.includes(';') || /\s[—–]\s|—/.test(gap)) {
@@ -54,7 +56,7 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
         continue;
       }
       const attribution = phraseAt(lexicon.attributionPhrases, words, k);
-      if (attribution || isReportingFrame(tokens, words, k)) {
+      if (attribution || isReportingFrame(text, tokens, words, k)) {
         breaks.push({ at: k, kind: 'reporting' });
         continue;
       }
@@ -64,7 +66,7 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
       }
       // The clause a relative clause interrupted goes on after its closing comma.
       if (breaks[breaks.length - 1].kind === 'relative' || breaks[breaks.length - 1].kind === 'reporting') {
-        breaks.push({ at: k, kind: 'main' });
+        breaks.push({ at: k, kind: 'main', continues: true });
         continue;
       }
     } else if (lexicon.clauseBreakWords.has(w) && (w === 'while' || w === 'whereas' || w === 'although' || w === 'though' || w === 'whilst')) {
@@ -83,7 +85,7 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
   const clauses: Clause[] = [];
   for (let b = 0; b < breaks.length; b++) {
     const last = b + 1 < breaks.length ? breaks[b + 1].at : n;
-    if (last > breaks[b].at) clauses.push({ first: breaks[b].at, last, kind: breaks[b].kind });
+    if (last > breaks[b].at) clauses.push({ first: breaks[b].at, last, kind: breaks[b].kind, continues: breaks[b].continues });
   }
   return clauses;
 }
@@ -92,16 +94,30 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
  * ", Kim wrote", ", the findings said", ", Pacific Forum said", ", organizers said": a short stretch
  * after a comma that ends the sentence (or the next comma) with a reporting verb.
  */
-function isReportingFrame(tokens: readonly Token[], words: readonly string[], k: number): boolean {
-  let end = k;
-  while (end < tokens.length && end - k < 7) end++;
-  for (let j = k; j < Math.min(tokens.length, k + 7); j++) {
-    if (lexicon.reportingVerbs.has(words[j])) {
-      // The frame runs to the sentence end or a comma soon after the verb.
-      return j + 3 >= tokens.length || j - k <= 4;
-    }
+function isReportingFrame(text: string, tokens: readonly Token[], words: readonly string[], k: number): boolean {
+  for (let j = k; j < Math.min(tokens.length, k + 5); j++) {
+    if (j > k && /[,;:(]/.test(gapBefore(text, tokens, j))) return false;
+    if (!lexicon.reportingVerbs.has(words[j])) continue;
+    // The frame ends right after its verb (or its verb and one more word: "the findings said so").
+    const after = j + 1 < tokens.length ? gapBefore(text, tokens, j + 1) : '.';
+    const next = j + 2 < tokens.length ? gapBefore(text, tokens, j + 2) : '.';
+    return j + 1 >= tokens.length || /[,;:)]/.test(after) || (j + 2 >= tokens.length) || /[,;:)]/.test(next) || words[j + 1] === 'that';
   }
   return false;
+}
+
+/**
+ * The clause holding token `i` with what interrupts it and its continuation: "The views set out,
+ * the document cautions, belong to the speakers" is one stretch for finding what the views are.
+ */
+export function stretchAt(clauses: readonly Clause[], i: number): { first: number; last: number } {
+  let n = clauses.findIndex((c) => i >= c.first && i < c.last);
+  if (n < 0) return { first: 0, last: 0 };
+  // Back to the main clause this one interrupts or continues.
+  while (n > 0 && (clauses[n].continues || clauses[n].kind === 'relative' || clauses[n].kind === 'reporting' || clauses[n].kind === 'parenthetical')) n--;
+  let m = n;
+  while (m + 1 < clauses.length && (clauses[m + 1].continues || clauses[m + 1].kind === 'relative' || clauses[m + 1].kind === 'reporting' || clauses[m + 1].kind === 'parenthetical')) m++;
+  return { first: clauses[n].first, last: clauses[m].last };
 }
 
 /** The clause holding token `i`. */

@@ -7,7 +7,7 @@ import { lexicon, phraseAt } from '../lexicon';
 import { PhraseMatch } from '../text/phraseMatcher';
 import { Token } from '../text/tokens';
 import { extractValues, ValueMention } from '../values';
-import { Clause, clauseAt, splitClauses } from './clauses';
+import { Clause, clauseAt, splitClauses, stretchAt } from './clauses';
 import { EntityMention, findEntities } from './entities';
 import { findNegations, NegationScope } from './polarity';
 
@@ -65,6 +65,11 @@ export class SentenceView {
 
   clauseAt(i: number): Clause {
     return clauseAt(this.clauses, i);
+  }
+
+  /** The clause holding token i, with the clauses that interrupt or continue it. */
+  stretchAt(i: number): { first: number; last: number } {
+    return stretchAt(this.clauses, i);
   }
 
   /** A question asks; a sentence in the memo's own voice with "should" recommends. */

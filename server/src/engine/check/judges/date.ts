@@ -126,8 +126,10 @@ export function zoneOf(view: SentenceView, m: ValueMention): number | 'all' | un
   const prevDate = [...view.values].reverse().find((v) => (v.kind === 'date' || v.kind === 'year') && v.end < m.start);
   const limitAfter = nextDate ? view.tokenIndexAt(nextDate.start) : tokens.length;
   const limitBefore = prevDate ? view.tokenIndexAt(prevDate.end) : 0;
-  // After it: "(US)", "US time", "in Asia", "Korea Standard Time", "ET", "local time … in Seoul".
-  for (let k = last; k < Math.min(limitAfter, last + 6); k++) {
+  // After it, in its clause or a bracket right after it: "(US)", "US time", "in Asia", "KST", "local time".
+  const after = view.clauses.find((c) => c.first === last && c.kind === 'parenthetical');
+  const afterEnd = Math.min(limitAfter, last + 6, after ? after.last : clause.last);
+  for (let k = last; k < afterEnd; k++) {
     const offset = zoneAt(view, k);
     if (offset !== undefined) return offset;
     if (words[k] === 'local' && words[k + 1] === 'time') {
@@ -136,7 +138,9 @@ export function zoneOf(view: SentenceView, m: ValueMention): number | 'all' | un
     }
   }
   // Before it, in the same clause or label: "in Asia, …", "the Asian date as", "Viewers in Seoul".
-  const from = Math.max(limitBefore, view.clauses[0]?.kind === 'label' ? 0 : clause.first);
+  // A date in brackets is qualified by what precedes the bracket: "the Asian date (28 October 2022)".
+  const outer = clause.kind === 'parenthetical' ? view.clauseAt(Math.max(0, clause.first - 1)) : clause;
+  const from = Math.max(limitBefore, view.clauses[0]?.kind === 'label' && view.clauses[1] === clause ? 0 : outer.first);
   for (let k = first - 1; k >= from; k--) {
     const offset = zoneAt(view, k);
     if (offset !== undefined) return offset;

@@ -7,7 +7,7 @@ import { EntityMention, sameEntity } from '../../reader/entities';
 import { negationsOver } from '../../reader/polarity';
 import { SentenceView } from '../../reader/sentence';
 import { Candidate } from '../candidates';
-import { mentionIs } from '../members';
+import { membersIn, mentionIs } from '../members';
 import { Verdict } from '../verdict';
 
 const kindClass: Record<string, string> = {
@@ -22,8 +22,7 @@ function compatible(m: EntityMention, valueKind: string, slot: string): boolean 
   if (a === 'any' || a === b) return true;
   // An agent can be any body that acts: an organisation, a country, an event, a document.
   if (slot === 'agent') return ['actor', 'event', 'document', 'person'].includes(a) && ['actor', 'event', 'document', 'person'].includes(b);
-  // A country for a place and a place for a country: "in Honolulu", "in the US".
-  return (a === 'place' && b === 'actor' && m.kind === 'place') || (a === 'actor' && b === 'place' && m.kind === 'country');
+  return false;
 }
 
 export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefined {
@@ -32,41 +31,46 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
   const claim = c.claim;
   const own = [...c.groups.entries()].filter(([g]) => g !== view.kb.propertyGroup[c.index]).flatMap(([, ms]) => ms);
   const isOwn = (m: EntityMention): boolean => own.some((a) => a.start < m.end && m.start < a.end);
-  const positive = (m: EntityMention): boolean => negationsOver(view.negations, m.first).length % 2 === 0;
+  const positive = (m: { first: number }): boolean => negationsOver(view.negations, m.first).length % 2 === 0;
+  const valueMatches = membersIn(view, [[value]]);
+  let contradiction: Verdict | undefined;
+  // Each place the property is written is judged; one that agrees is enough (a false alarm costs more).
   for (const p of c.property) {
-    const clause = view.clauseAt(p.first);
-    // The claim's entity written in the clause: what is written with it must be its own
+    const stretch = view.stretchAt(p.first);
+    const inStretch = (m: { first: number; last: number }): boolean => m.first >= stretch.first && m.last <= stretch.last;
+    // The claim's entity written in the stretch: what is written with it must be its own
     // ("Russia's National Intelligence Law", "the 2018 National Cybersecurity Strategy").
-    const mentions = view.entities.filter((m) => m.id !== undefined && mentionIs(view, m, value) && view.clauseAt(m.first) === clause);
+    const mentions = view.entities.filter((m) => m.id !== undefined && mentionIs(view, m, value) && inStretch(m));
     for (const m of mentions) {
       const wrongAttribute = attributeConflict(view, m, value);
-      if (wrongAttribute) return { ...wrongAttribute, claim, coverage: c.coverage };
+      if (wrongAttribute) contradiction ??= { ...wrongAttribute, claim, coverage: c.coverage };
     }
-    // The claim names its entity in the property itself ("Samsung"): only what is written with it is judged.
-    if (c.property.some((q) => mentions.some((m) => m.start <= q.start && q.end <= m.end))) {
-      const m = mentions[0];
-      return m && positive(m) ? { kind: 'agrees', claim, start: m.start, end: m.end, coverage: c.coverage, detail: { kind: 'agrees' } } : undefined;
-    }
+    if (contradiction) continue;
+    // The entity written in the property itself ("the US executive order") or anywhere in the
+    // stretch when the slot is not the agent's ("the consulate general in Honolulu").
+    const written = valueMatches.filter((m) => positive(m) && (slot === 'agent' ? m.start >= p.start && m.end <= p.end || (m.last === p.first && view.words[m.first] !== 'by') : inStretch(m)));
+    if (written.length > 0) return { kind: 'agrees', claim, start: written[0].start, end: written[0].end, coverage: c.coverage, detail: { kind: 'agrees' } };
+    if (c.property.some((q) => mentions.some((m) => m.start <= q.start && q.end <= m.end))) continue;
     let fillers: EntityMention[] = [];
     if (slot === 'agent') {
       const agent = agentOf(view, p.first, p.last);
-      if (agent) fillers = agent.group;
+      if (agent) fillers = agent.group.filter((m) => !(m.start <= p.start && p.end <= m.end));
     } else {
-      fillers = view.entities.filter((e) => e.first >= clause.first && e.last <= clause.last && !(e.start >= p.start && e.end <= p.end) && view.clauseAt(e.first).kind !== 'reporting');
-      // "Host: X": the value right after a label that holds the property.
+      fillers = view.entities.filter((e) => inStretch(e) && !(e.start <= p.start && p.end <= e.end) && view.clauseAt(e.first).kind !== 'reporting');
+      // "Host: X": the value right after a label that holds the property, unless the label names one.
       const label = view.clauses[0]?.kind === 'label' && p.first < view.clauses[0].last ? view.clauses[1] : undefined;
-      if (label) fillers = view.entities.filter((e) => e.first >= label.first && e.last <= label.last).slice(0, 1);
+      if (label && !fillers.some((e) => e.last <= view.clauses[0].last && compatible(e, kind, slot))) fillers = view.entities.filter((e) => e.first >= label.first && e.last <= label.last).slice(0, 1);
     }
     const right = fillers.find((m) => mentionIs(view, m, value) && positive(m));
     if (right) return { kind: 'agrees', claim, start: right.start, end: right.end, coverage: c.coverage, detail: { kind: 'agrees' } };
     const wrong = fillers.find((m) => !isOwn(m) && positive(m) && compatible(m, kind, slot) && !mentionIs(view, m, value) && (m.id !== undefined || m.kind === 'name'));
     if (wrong) {
-      const written = view.raw.slice(wrong.start, wrong.end);
+      const writtenWrong = view.raw.slice(wrong.start, wrong.end);
       const name = view.kb.nameOf(value);
-      return { kind: 'contradicts', claim, start: wrong.start, end: wrong.end, coverage: c.coverage, detail: { kind: 'entity', sourced: name, written, replacement: slot === 'agent' ? undefined : name } };
+      contradiction ??= { kind: 'contradicts', claim, start: wrong.start, end: wrong.end, coverage: c.coverage, detail: { kind: 'entity', sourced: name, written: writtenWrong, replacement: slot === 'agent' ? undefined : name } };
     }
   }
-  return undefined;
+  return contradiction;
 }
 
 /** A country or year written with an entity that is not its own: "Russia's" law, the "2018" strategy. */

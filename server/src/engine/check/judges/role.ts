@@ -110,15 +110,28 @@ function titleStems(view: SentenceView, desc: Description, orgs: EntityMention[]
       out.push(...tokenize(lexicon.titleAbbreviations[w]).map((t) => t.norm));
       continue;
     }
-    if (w === 'advisory') {
+    // "her advisory role is with …"
+    if (w === 'advisory' && ['role', 'capacity', 'post', 'position'].includes(view.words[k + 1] ?? '')) {
       out.push('adviser');
       continue;
     }
-    if (fillerWords.has(w) || lexicon.stopWords.has(w) || lexicon.additionalRoleCues.some((p) => p.words.length === 1 && p.words[0] === w) || lexicon.hedgeAdverbs.has(w)) continue;
-    if (/^\d/.test(w)) continue;
-    out.push(normTitle(view.tokens[k].norm));
+    const norm = normTitle(view.tokens[k].norm);
+    // Only words a title is made of count: a lexicon title word, or a word of some known post.
+    if (lexicon.titleWords.has(w) || lexicon.titleModifiers.has(w) || knownTitleStems(view).has(norm)) out.push(norm);
   }
   return out;
+}
+
+const titleStemsByKb = new WeakMap<object, Set<string>>();
+/** Every word of every post the knowledge base names ("Cybersecurity", "Critical", "Korea Project"). */
+function knownTitleStems(view: SentenceView): Set<string> {
+  let stems = titleStemsByKb.get(view.kb);
+  if (!stems) {
+    stems = new Set<string>();
+    for (const roles of view.kb.rolesByPerson.values()) for (const r of roles) if (r.value.kind === 'role') for (const w of stemsOfTitle(r.value.role.title ?? '')) stems.add(w);
+    titleStemsByKb.set(view.kb, stems);
+  }
+  return stems;
 }
 
 /** Forms of one title word: "professorship" is "professor", "advisor" is "adviser". */
