@@ -18,6 +18,13 @@ export function bindingScore(view: SentenceView, v: { start: number; end: number
   // "more than twenty, excluding speakers": a figure does not count what it excludes.
   const [from, to] = vLast <= p.first ? [vLast, p.first] : [p.last, vFirst];
   for (let k = from; k < to; k++) if (phraseAt(lexicon.exclusionWords, words, k)) return Infinity;
+  // "~10 govt officials": a figure right before a plural noun counts that noun, not the property.
+  for (let k = vLast; k < Math.min(vLast + 2, view.tokens.length); k++) {
+    if (k >= p.first && k < p.last) break;
+    const w = words[k];
+    if (lexicon.stopWords.has(w) || lexicon.prepositions.has(w) || lexicon.auxiliaries.has(w) || lexicon.reportingVerbs.has(w) || /[,;:.()]/.test(view.gapBefore(k))) break;
+    if (/[^s]s$/.test(w) && w.length > 3 && !lexicon.timesWords.has(w) && !lexicon.genericNounStems.has(view.tokens[k].norm)) return Infinity;
+  }
   if (vLast <= p.first) {
     // "78% of Korea's total exports", "14 of its 27 partners": a value, then "of" and a few words.
     const gap = words.slice(vLast, p.first);

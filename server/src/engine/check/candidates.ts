@@ -69,6 +69,19 @@ export function findCandidates(view: SentenceView): Candidate[] {
     }
     if (!ok) continue;
     const property = groups.get(kb.propertyGroup[index]) ?? [];
+    // Identity is read where the property is: its clause, what interrupts or continues it, and a
+    // briefing label. A word in an unrelated clause does not tie the claim to the sentence.
+    const stretches = property.map((p) => view.stretchAt(p.first));
+    const label = view.clauses[0]?.kind === 'label' ? view.clauses[0] : undefined;
+    const near = (m: PhraseMatch<unknown>): boolean => stretches.some((s) => m.first >= s.first && m.last <= s.last) || (label !== undefined && m.last <= label.last) || (label !== undefined && property.some((p) => p.last <= label.last));
+    for (const [g, matches] of [...groups]) {
+      if (g === kb.propertyGroup[index]) continue;
+      const kept = matches.filter(near);
+      if (kept.length > 0) groups.set(g, kept);
+      else if (fromContext(view, index, g)) groups.delete(g);
+      else ok = false;
+    }
+    if (!ok) continue;
     if (aboutAnotherInstance(view, [...groups.values()].flat())) continue;
     if (claim.mood !== 'recommends' && view.mood === 'recommends' && !reportsRecommendation(view, property)) continue;
     if (anotherOfTheSameName(view, index, groups)) continue;
@@ -99,14 +112,16 @@ function aboutAnotherInstance(view: SentenceView, matches: PhraseMatch<unknown>[
     const head = tokens[m.last - 1];
     if (!lexicon.instanceNounStems.has(head.norm)) continue;
     for (let k = Math.max(0, m.first - 3); k < m.first; k++) if (lexicon.otherInstance.has(words[k]) && !(words[k] === 'last' && words[k + 1] === 'year')) return true;
-    // "held earlier", "scheduled for later".
-    for (let k = m.last; k < Math.min(tokens.length, m.last + 4); k++) {
-      if ((words[k] === 'earlier' || words[k] === 'later' || words[k] === 'previously') && ['held', 'convened', 'scheduled', 'planned', 'organised', 'organized', 'hosted', 'in'].includes(words[k - 1])) return true;
+    // "held earlier", "scheduled for later", in the same stretch.
+    const stretch = view.stretchAt(m.first);
+    for (let k = Math.max(stretch.first, m.last); k < stretch.last; k++) {
+      if ((words[k] === 'earlier' || words[k] === 'later' || words[k] === 'previously') && ['held', 'convened', 'scheduled', 'planned', 'organised', 'organized', 'hosted', 'in', 'for'].includes(words[k - 1])) return true;
     }
-    // "A fourth session in the … series": an indefinite subject names some other one.
+    // "A fourth session in the … series", "a companion session": an indefinite article with a
+    // modifier, or opening the sentence, names some other one.
     let k = m.first - 1;
-    while (k >= 0 && (/^\p{Lu}/u.test(tokens[k].raw) || /^\d/.test(tokens[k].raw) || words[k] in lexicon.ordinalWords)) k--;
-    if (k >= 0 && lexicon.indefiniteArticles.has(words[k]) && (k === 0 || view.clauseAt(k).first === k)) return true;
+    while (k >= 0 && k >= m.first - 4 && !lexicon.determiners.has(words[k]) && !lexicon.prepositions.has(words[k]) && !lexicon.auxiliaries.has(words[k])) k--;
+    if (k >= 0 && lexicon.indefiniteArticles.has(words[k]) && (k < m.first - 1 || k === 0 || view.clauseAt(k).first === k)) return true;
     // "the series' second session": an ordinal right before the noun, owned by something else.
     if (m.first >= 2 && words[m.first - 1] in lexicon.ordinalWords && /s['’]\s*$/.test(view.text.slice(tokens[m.first - 2].start, tokens[m.first - 1].start))) return true;
   }
@@ -131,7 +146,14 @@ function anotherOfTheSameName(view: SentenceView, claim: number, groups: Map<num
   for (const [g, matches] of groups) {
     const left = matches.filter((m) => {
       const mention = view.entities.find((e) => e.id !== undefined && e.start <= m.start && m.end <= e.end && e.term?.identifiedBy);
-      if (!mention?.term?.identifiedBy) return true;
+      // "the EU's Strategy for Cooperation": a generic word of the claim's name, owned by another country.
+      if (!mention) {
+        const owner = ownerOf(view, m);
+        const named = [...kb.groupIds[claim][g]].map((id) => kb.termById.get(id)).find((t) => t?.country);
+        if (owner?.id && named?.country && ['country', 'organisation', 'place'].includes(owner.kind) && !sameEntity(kb, owner.id, named.country) && owner.id !== named.id && !judgesEntity) return false;
+        return true;
+      }
+      if (!mention.term?.identifiedBy) return true;
       const term = mention.term;
       const by = term.identifiedBy!;
       if (by.includes('country') && term.country && mention.countries.length > 0 && !mention.countries.some((x) => sameEntity(kb, x, term.country)) && !judgesEntity) return false;

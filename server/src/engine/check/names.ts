@@ -63,6 +63,10 @@ export function nearMissNames(view: SentenceView): NameError[] {
           const otherName = atWrong !== undefined && ['place', 'country', 'person', 'organisation'].includes(atWrong.kind);
           const leaderNamed = len === 2 && tokens.slice(i, i + len).some((x, j) => j !== k && lexicon.leaderNamedHeads.has(x.lower));
           if (len < 4 && !otherName && !leaderNamed) continue;
+          // "Global Conference on Cyberspace" is another series than the Seoul one: a place in the
+          // name can only be wrongly replaced by another place.
+          const rightIsPlace = kb.termMatcher.matchLongest([right]).some((m) => m.value.kind === 'place' || m.value.kind === 'country');
+          if (rightIsPlace && !otherName) continue;
           const mention: EntityMention = { term: entry.term, id: entry.term.id, kind: entry.term.kind, first: i, last: i + len, start, end, countries: [], possessive: false };
           out.push({ mention, term: entry.term, form: entry.form, wrong: { start: t.start, end: t.end }, right: right.raw, asTokens: shiftTokens(formTokens, tokens[i]) });
         }
@@ -113,6 +117,10 @@ export function wrongExpansions(view: SentenceView): ExpansionError[] {
       }
     }
     if (!candidate) continue;
+    // An expansion spells its acronym: the capitals of "Enhancing Security in Western Asia" give
+    // ESIWA; "S.J. Kim" before "(INSS)" is no expansion at all.
+    const initials = text.slice(candidate.start, candidate.end).split(/[^\p{L}]+/u).filter(Boolean).map((w) => w[0].toUpperCase()).join('');
+    if (!spells(initials, term.term.replace(/[^\p{Lu}]/gu, ''))) continue;
     const stated = contentStems(text.slice(candidate.start, candidate.end));
     if (stated.length < 2) continue;
     const forms = [term.expansion, ...term.aliases].map(contentStems).filter((f) => f.length >= 2);
@@ -125,6 +133,13 @@ export function wrongExpansions(view: SentenceView): ExpansionError[] {
     if (stated.some((w) => !known.has(w)) && expansion.some((w) => !stated.includes(w))) out.push({ term, written: candidate });
   }
   return out;
+}
+
+/** Whether the letters of `acronym` appear in `initials` in order, all but one at most. */
+function spells(initials: string, acronym: string): boolean {
+  let k = 0;
+  for (const c of initials) if (c === acronym[k]) k++;
+  return acronym.length >= 2 && k >= acronym.length - 1;
 }
 
 function contentStems(phrase: string): string[] {

@@ -98,6 +98,7 @@ export const lexicon = {
   distinctRanks: set(data.distinctRanks),
   titleAbbreviations: table(data.titleAbbreviations),
   headVerbs: table(data.headVerbs),
+  headTitles: set(data.headTitles),
   affiliationVerbs: set(data.affiliationVerbs),
   additionalRoleCues: phrases(data.additionalRoleCues.map((words) => ({ words, value: true }))),
   honorifics: set(data.honorifics),

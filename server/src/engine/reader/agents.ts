@@ -54,7 +54,8 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
   }
   // A main clause interrupted by a relative clause or a frame goes on with the same agent:
   // "Jake Steiner, who co-prepared the findings, also moderated the session".
-  if (clause.kind === 'main' && clause.first > 0 && entities.every((e) => e.first < clause.first || e.first >= at)) {
+  const opensWithVerb = clause.continues && !lexicon.determiners.has(words[clause.first]) && !entities.some((e) => e.first === clause.first);
+  if (clause.kind === 'main' && clause.first > 0 && (opensWithVerb || entities.every((e) => e.first < clause.first || e.first >= at))) {
     const earlier = [...view.clauses].reverse().find((c) => c.last <= clause.first && c.kind === 'main');
     const between = view.clauses.filter((c) => earlier && c.first >= earlier.last && c.last <= clause.first);
     if (earlier && between.length > 0 && between.every((c) => c.kind === 'relative' || c.kind === 'reporting' || c.kind === 'parenthetical')) {
@@ -63,7 +64,7 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
     }
   }
   // The first name of the clause that no preposition governs, before the predicate.
-  for (const e of entities) {
+  for (const e of opensWithVerb ? [] : entities) {
     if (e.first < clause.first || e.first >= at || !isActor(e)) continue;
     if (e.first > clause.first && governed(view, e.first, clause.first)) continue;
     if (view.clauseAt(e.first).kind === 'reporting') continue;
@@ -98,13 +99,18 @@ export function coordinated(view: SentenceView, m: EntityMention): EntityMention
   const { entities } = view;
   const group = [m];
   let cur = m;
+  let closed = false;
   for (;;) {
     const next = entities.find((e) => e.first > cur.last - 1 && e.first <= cur.last + 2 && e !== cur);
     if (!next || !joins(view, cur.last, next.first)) break;
     group.push(next);
+    closed = view.words.slice(cur.last, next.first).some((w) => w === 'and' || w === 'or' || w === '&') || /[/–-]/.test(view.text.slice(cur.end, next.start));
     cur = next;
+    if (closed) break;
   }
-  return group;
+  // Names joined by commas alone are an apposition ("Mark Manantan, Pacific Forum's director"),
+  // not a list: a list ends with "and" or "or".
+  return closed ? group : [m];
 }
 
 /** Whether tokens between a and b (exclusive) join two items of a list: ",", "and", "or", "&", "/". */
@@ -162,6 +168,13 @@ export function listRun(view: SentenceView, segments: { items: ListItem[]; hardB
   let last = Math.max(...members);
   for (let k = first + 1; k <= last; k++) if (segments.hardBefore[k]) last = k - 1;
   const { words } = view;
+  // "Samsung, Ericsson and Nokia over Huawei and ZTE": a contrast ends the list.
+  const contrast = (it: ListItem): boolean => words.slice(it.first, it.last).some((w, i) => w === 'over' || w === 'versus' || w === 'vs' || w === 'instead' || (w === 'than' && words[it.first + i - 1] === 'rather') || w === 'not');
+  for (let k = first; k <= last; k++) {
+    if (contrast(segments.items[k])) {
+      return segments.items.slice(first, k + 1);
+    }
+  }
   while (last + 1 < segments.items.length && !segments.hardBefore[last + 1]) {
     const it = segments.items[last + 1];
     const w = words[it.first];

@@ -17,6 +17,8 @@ export interface NegationScope {
   last: number;
   /** A contrast ("rather than X"): the items after it are set against the ones before. */
   contrast: boolean;
+  /** A plain negation word ("not", "no", "never", "n't"), not a verb that implies one ("fails to", "stop"). */
+  core: boolean;
 }
 
 const contrastMarkers = [['rather', 'than'], ['instead', 'of'], ['as', 'opposed', 'to'], ['in', 'place', 'of']];
@@ -43,7 +45,7 @@ export function findNegations(text: string, tokens: readonly Token[], words: rea
       // "Rather than X, Y": the stretch up to the comma. "Y rather than X": up to a comma or the clause end.
       let last = cueLast;
       while (last < clause.last && !gapHas(text, tokens, last, ',;:)')) last++;
-      scopes.push({ cueFirst: i, cueLast, first: cueLast, last, contrast: true });
+      scopes.push({ cueFirst: i, cueLast, first: cueLast, last, contrast: true, core: true });
       i = cueLast - 1;
       continue;
     }
@@ -57,7 +59,7 @@ export function findNegations(text: string, tokens: readonly Token[], words: rea
     while (last < clause.last && words[last] !== 'but' && !(words[last] === 'instead' && gapHas(text, tokens, last, ','))) last++;
     // "neither … nor" is one negation.
     if (words[i] === 'nor' && scopes.some((s) => words[s.cueFirst] === 'neither' && s.last >= i)) continue;
-    scopes.push({ cueFirst: contraction ? i - 1 : i, cueLast, first: cueLast, last, contrast: false });
+    scopes.push({ cueFirst: contraction ? i - 1 : i, cueLast, first: cueLast, last, contrast: false, core: !phrase || phrase.words.length === 1 && lexicon.negations.has(phrase.words[0]) });
     i = cueLast - 1;
   }
   return scopes;

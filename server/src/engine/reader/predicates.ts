@@ -28,12 +28,12 @@ function stemsMemo(phrase: string): readonly string[] {
   return s;
 }
 
-export function predicatesIn(view: SentenceView, first: number, last: number, predicate: PredicateClass, affirm: readonly string[] = [], contrary: readonly string[] = []): PredicateHit[] {
-  const words = [
-    ...affirm.map((p) => ({ stems: stemsMemo(p), polarity: 1 as const })),
-    ...contrary.map((p) => ({ stems: stemsMemo(p), polarity: -1 as const })),
-    ...(byClass.get(predicate) ?? []),
-  ].sort((a, b) => b.stems.length - a.stems.length);
+/**
+ * Predicate words of a class in tokens [first, last). `extra` words (a claim's own) come with the
+ * polarity they state: a claim's affirming words state it, its contrary words deny it.
+ */
+export function predicatesIn(view: SentenceView, first: number, last: number, predicate: PredicateClass, extra: readonly { phrase: string; polarity: 1 | -1 }[] = []): PredicateHit[] {
+  const words = [...extra.map((e) => ({ stems: stemsMemo(e.phrase), polarity: e.polarity })), ...(byClass.get(predicate) ?? [])].sort((a, b) => b.stems.length - a.stems.length);
   const { tokens } = view;
   const hits: PredicateHit[] = [];
   for (let i = first; i < last; i++) {

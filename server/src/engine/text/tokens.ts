@@ -99,8 +99,6 @@ export function stem(word: string): string {
   if (w.endsWith('ing') && w.length > 5) w = undouble(w.slice(0, -3));
   else if (w.endsWith('ied') && w.length > 4) w = w.slice(0, -3) + 'y';
   else if (w.endsWith('ed') && w.length > 4) w = undouble(w.slice(0, -2));
-  // partnership / partners, relationship / relations: the same thing for matching.
-  if (w.endsWith('ship') && w.length > 8) w = w.slice(0, -4);
   // A final silent e goes too, so advocate / advocated / advocating meet at "advocat".
   if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
   return w;

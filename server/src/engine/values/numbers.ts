@@ -100,6 +100,18 @@ function currencyAround(tokens: readonly Token[], i: number, next: number, start
 /** Digits at token i: a number, a percentage, a multiple or an amount of money. Years and ordinals are read elsewhere. */
 export function readDigits(tokens: readonly Token[], words: readonly string[], i: number, text: string): { mention?: NumberMention; next: number } | undefined {
   const t = tokens[i];
+  // "1/3", "2/3": a share.
+  const slash = /(\d{1,2})\/(\d{1,3})(?![\d/])/y;
+  slash.lastIndex = t.start;
+  const fraction = slash.exec(text);
+  if (fraction && Number(fraction[2]) > Number(fraction[1]) && !/\d/.test(text[t.start - 1] ?? '')) {
+    const end = t.start + fraction[0].length;
+    let next = i;
+    while (next < tokens.length && tokens[next].start < end) next++;
+    const hedge = hedgeBefore(tokens, words, i, text);
+    const value = Math.round((Number(fraction[1]) / Number(fraction[2])) * 1000) / 10;
+    return { mention: { kind: 'number', value, unit: 'percent', hedge: hedge.hedge, fraction: true, start: hedge.start, end, valueStart: t.start, valueEnd: end, words: false }, next };
+  }
   const pattern = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/y;
   pattern.lastIndex = t.start;
   const m = pattern.exec(text);
@@ -250,7 +262,7 @@ export function linkTotals(numbers: NumberMention[], found: ValueMention[], toke
     if (after < 0) continue;
     // "ten of the participants", "five of whom": a count of part of a named whole. (A fraction of
     // a whole, "a quarter of its imports", is a share and stays one.)
-    const pattern = phraseAt(lexicon.subsetPatterns, words, after);
+    const pattern = phraseAt(lexicon.subsetPatterns, words, after) ?? (words[after] === 'of' ? { words: ['of'], value: true } : undefined);
     if (pattern && n.unit === 'count' && !n.fraction) n.subset = true;
   }
 }

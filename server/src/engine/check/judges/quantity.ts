@@ -9,6 +9,7 @@ import { Candidate } from '../candidates';
 import { Verdict } from '../verdict';
 import { matchCase, writeLike } from '../render';
 import { comparandConflict } from './comparand';
+import { agentOf } from '../../reader/agents';
 
 export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Candidate[]): Verdict | undefined {
   if (c.claim.value.kind !== 'quantity') return undefined;
@@ -33,6 +34,9 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
     }
   }
   const bound = boundValue(view, c, all, accept);
+  // "Japan and the US account for 30% of Korea's FDI in the region": a share of the claim's
+  // whole, but another part of it than the claim's.
+  if (bound && q.unit === 'percent' && anotherPart(view, c, bound.value)) return undefined;
   if (!bound) {
     // "14 of 27" also answers "more than half" or "about 52%".
     if (q.unit === 'count' && q.of) {
@@ -42,6 +46,14 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
     return undefined;
   }
   return compare(view, c, bound.value, q);
+}
+
+function anotherPart(view: SentenceView, c: Candidate, m: NumberMention): boolean {
+  const at = view.tokenIndexAt(m.start);
+  const agent = agentOf(view, at, at + 1);
+  if (!agent || !['country', 'place'].includes(agent.mention.kind)) return false;
+  const own = [...c.groups.values()].flat();
+  return !agent.group.some((a) => own.some((o) => o.start < a.end && a.start < o.end));
 }
 
 function unitsFit(q: QuantityValue, v: NumberMention): boolean {

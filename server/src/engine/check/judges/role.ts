@@ -103,7 +103,7 @@ function titleStems(view: SentenceView, desc: Description, orgs: EntityMention[]
     if (orgs.some((o) => k >= o.first && k < o.last)) continue;
     const w = view.words[k];
     if (w in lexicon.headVerbs) {
-      out.push(...tokenize(lexicon.headVerbs[w]).map((t) => t.norm));
+      out.push(lexicon.headVerbs[w]);
       continue;
     }
     if (w in lexicon.titleAbbreviations) {
@@ -145,13 +145,34 @@ function stemsOfTitle(title: string): string[] {
   return tokenize(title).map((t) => normTitle(t.norm)).filter((w) => !lexicon.stopWords.has(w) && !fillerWords.has(w));
 }
 
+/**
+ * Whether a title as written agrees with a sourced one: the sourced head word ("professor") with
+ * the same rank before it ("assistant", not "associate"; a "vice" president is no president), or,
+ * for a title written without the head word, its words all in the sourced title. Any word for
+ * heading something ("heads", "director", "leads") agrees with a sourced title that heads.
+ */
 function titlesAgree(stated: string[], sourced: string[]): boolean {
   if (stated.length === 0) return true;
-  for (const rank of lexicon.distinctRanks) if (stated.includes(rank) !== sourced.includes(rank) && (stated.some((w) => lexicon.distinctRanks.has(w)) || sourced.includes(rank))) {
-    // "associate" against "assistant": both ranks, and different.
-    if (stated.includes(rank) || sourced.includes(rank)) return false;
+  if (sourced.length === 0) return false;
+  const isHead = (w: string): boolean => lexicon.headTitles.has(w);
+  const headIndex = sourced.findIndex((w) => lexicon.titleWords.has(w) && !lexicon.titleModifiers.has(w));
+  const head = headIndex >= 0 ? sourced[headIndex] : sourced[sourced.length - 1];
+  const at = stated.findIndex((w) => w === head || (isHead(w) && isHead(head)));
+  if (at >= 0) {
+    const ranks = (words: string[], end: number): string[] => {
+      const out: string[] = [];
+      for (let k = end - 1; k >= 0 && lexicon.titleModifiers.has(words[k]); k--) if (lexicon.distinctRanks.has(words[k])) out.push(words[k]);
+      return out.sort();
+    };
+    const statedRanks = ranks(stated, at);
+    const sourcedRanks = ranks(sourced, headIndex >= 0 ? headIndex : sourced.length - 1);
+    if (statedRanks.join() !== sourcedRanks.join()) return false;
+    // The rest of a heading title names what is headed: "Director of Cybersecurity and Critical Technologies".
+    const rest = sourced.filter((w, i) => i !== headIndex && !lexicon.titleModifiers.has(w));
+    const statedRest = stated.filter((w, i) => i !== at && !lexicon.titleModifiers.has(w) && !lexicon.titleWords.has(w));
+    return statedRest.every((w) => rest.includes(w));
   }
-  return stated.every((w) => sourced.includes(w)) || (sourced.length > 0 && sourced.every((w) => stated.includes(w)));
+  return stated.every((w) => sourced.includes(w) || (isHead(w) && sourced.some(isHead)));
 }
 
 function orgMatches(view: SentenceView, o: EntityMention, orgId: string | undefined): boolean {
@@ -174,7 +195,12 @@ function compareRoles(view: SentenceView, c: Candidate, person: EntityMention, d
   const hasTitle = stated.some((w) => lexicon.titleWords.has(w) || lexicon.titleModifiers.has(w) || roles.some((r) => r.value.kind === 'role' && stemsOfTitle(r.value.role.title ?? '').includes(w)));
   const sourcedOf = (r: Claim): { title: string[]; org?: string } => (r.value.kind === 'role' ? { title: stemsOfTitle(r.value.role.title ?? ''), org: r.value.role.org } : { title: [] });
   const titleOk = (r: Claim): boolean => !hasTitle || titlesAgree(stated, sourcedOf(r).title);
-  const orgOk = (r: Claim): boolean => orgs.length === 0 || orgs.every((o) => orgMatches(view, o, sourcedOf(r).org) || roles.some((x) => x !== r && orgMatches(view, o, sourcedOf(x).org) && titleOk(x)));
+  // What a heading title heads is the organisation itself: "heads the Belfer Center" is not
+  // "directs the Korea Project", though the project is part of the center.
+  const headed = headedOrg(view, desc, orgs);
+  const orgOk = (r: Claim): boolean =>
+    (headed === undefined || mentionIs(view, headed, sourcedOf(r).org ?? '')) &&
+    (orgs.length === 0 || orgs.every((o) => orgMatches(view, o, sourcedOf(r).org) || roles.some((x) => x !== r && orgMatches(view, o, sourcedOf(x).org) && titleOk(x))));
   const agreeing = roles.find((r) => titleOk(r) && orgOk(r) && (hasTitle || orgs.some((o) => orgMatches(view, o, sourcedOf(r).org))));
   const start = view.tokens[desc.first].start;
   const end = view.tokens[desc.last - 1].end;
@@ -182,9 +208,9 @@ function compareRoles(view: SentenceView, c: Candidate, person: EntityMention, d
   if (desc.extra) return undefined;
   const described = (r: Claim): string => (r.value.kind === 'role' ? [r.value.role.title, r.value.role.org ? `at ${view.kb.nameOf(r.value.role.org)}` : ''].filter(Boolean).join(' ') : '');
   const name = view.kb.nameOf(person.id!);
-  // The organisation is theirs, the title is not.
+  // The organisation is theirs, the title is not (or they head a body their post is only part of).
   const sameOrg = roles.filter((r) => orgs.some((o) => orgMatches(view, o, sourcedOf(r).org)));
-  if (sameOrg.length > 0 && hasTitle && !sameOrg.some(titleOk)) {
+  if (sameOrg.length > 0 && hasTitle && (!sameOrg.some(titleOk) || (headed !== undefined && !sameOrg.some((r) => titleOk(r) && orgOk(r))))) {
     const r = sameOrg[0];
     const holder = holderOf(view, stated, person.id!);
     return { kind: 'contradicts', claim: r, start, end, coverage: c.coverage, detail: { kind: 'role', person: name, sourced: described(r), written: view.raw.slice(start, end), holder } };
@@ -209,6 +235,20 @@ function isTitleName(view: SentenceView, e: EntityMention, roles: Claim[]): bool
     if (!(lexicon.titleWords.has(w) || lexicon.titleModifiers.has(w) || lexicon.stopWords.has(w) || w in lexicon.titleAbbreviations || known.has(normTitle(view.tokens[k].norm)))) return false;
   }
   return true;
+}
+
+/** The organisation a heading word heads: "heads X", "director of X", "leads X". */
+function headedOrg(view: SentenceView, desc: Description, orgs: EntityMention[]): EntityMention | undefined {
+  for (let k = desc.first; k < desc.last; k++) {
+    const w = view.words[k];
+    const heading = lexicon.headVerbs[w] === 'head' || (lexicon.headTitles.has(w) && view.words[k + 1] === 'of');
+    if (!heading) continue;
+    let j = k + 1;
+    if (view.words[j] === 'of') j++;
+    if (view.words[j] === 'the') j++;
+    return orgs.find((o) => o.first === j || o.first === j + 1);
+  }
+  return undefined;
 }
 
 function overlap(a: string[], b: string[]): number {

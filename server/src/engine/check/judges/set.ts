@@ -29,14 +29,18 @@ function judgeAgents(view: SentenceView, c: Candidate): Verdict | undefined {
   const { members, closed } = c.claim.value.set;
   const claim = c.claim;
   const memberOf = (m: EntityMention): number => members.findIndex((alts) => alts.some((a) => mentionIs(view, m, a)));
+  // Who can stand in for a member: names of the members' kind ("Cisco" for a company, not for a country).
+  const memberKinds = new Set(members.flatMap((alts) => alts.map((a) => view.kb.termById.get(a)?.kind).filter(Boolean)));
+  const namesCount = memberKinds.size === 0 || memberKinds.has('person') || memberKinds.has('organisation');
+  const couldBeMember = (m: EntityMention): boolean => (m.kind === 'name' ? namesCount : m.id !== undefined && (memberKinds.size === 0 || memberKinds.has(m.kind) || (m.kind === 'group' && memberKinds.has('person')) || (['country', 'place'].includes(m.kind) && (memberKinds.has('country') || memberKinds.has('place')))));
   for (const p of c.property) {
     const agent = agentOf(view, p.first, p.last);
-    const predicateNegated = negationsOver(view.negations, p.first).length % 2 === 1;
+    const predicateNegated = negationsOver(view.negations, p.first).filter((s) => s.core && s.cueFirst < p.first && p.first - s.cueLast <= 4).length % 2 === 1;
     if (!agent) continue;
-    const named = agent.group.filter((m) => negationsOver(view.negations, m.first).length % 2 === 0);
+    const named = agent.group.filter((m) => negationsOver(view.negations, m.first).length % 2 === 0 && !(m.start <= p.start && p.end <= m.end));
     const excluded = view.entities.filter((m) => view.clauseAt(m.first) === view.clauseAt(agent.mention.first) && negationsOver(view.negations, m.first).length % 2 === 1 && memberOf(m) >= 0);
     const matched = new Set(named.map(memberOf).filter((i) => i >= 0));
-    const foreign = named.filter((m) => memberOf(m) < 0 && !m.weak && (m.id !== undefined || m.kind === 'name') && !(m.term?.members && m.term.members.every((id) => members.some((alts) => alts.includes(id)))));
+    const foreign = named.filter((m) => memberOf(m) < 0 && !m.weak && couldBeMember(m) && !(m.term?.members && m.term.members.every((id) => members.some((alts) => alts.includes(id)))));
     const sourced = names(view, members);
     const span = (m: EntityMention): { start: number; end: number } => ({ start: m.start, end: m.end });
     if (excluded.length > 0) {

@@ -24,7 +24,9 @@ export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefin
     const label = view.clauses[0]?.kind === 'label' && view.clauses[1] === clause ? view.clauses[0] : undefined;
     const from = Math.max(label ? label.first : clause.first, p.first - reach);
     const to = Math.min(clause.last, p.last + reach);
-    hits.push(...predicatesIn(view, from, to, predicate as PredicateClass, affirm, contrary));
+    // The claim's own words state its polarity; the class's words state theirs.
+    const own = [...(affirm ?? []).map((phrase) => ({ phrase, polarity: wanted as 1 | -1 })), ...(contrary ?? []).map((phrase) => ({ phrase, polarity: -wanted as 1 | -1 }))];
+    hits.push(...predicatesIn(view, from, to, predicate as PredicateClass, own));
   }
   // Words inside the property itself ("cooperation" in "cyber cooperation") say nothing of polarity
   // unless negated.
