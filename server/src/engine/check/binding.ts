@@ -10,7 +10,7 @@ import { ValueMention } from '../values';
 import { Candidate } from './candidates';
 
 /** How tightly value `v` is bound to property match `p`, in tokens (lower is tighter), or Infinity. */
-export function bindingScore(view: SentenceView, v: { start: number; end: number }, p: PhraseMatch<unknown>): number {
+export function bindingScore(view: SentenceView, v: { start: number; end: number }, p: PhraseMatch<unknown>, own: readonly PhraseMatch<unknown>[] = []): number {
   const vFirst = view.tokenIndexAt(v.start);
   const vLast = Math.max(vFirst + 1, view.tokenIndexAt(v.end));
   if (!sameStretch(view, vFirst, p.first)) return Infinity;
@@ -20,7 +20,7 @@ export function bindingScore(view: SentenceView, v: { start: number; end: number
   for (let k = from; k < to; k++) if (phraseAt(lexicon.exclusionWords, words, k)) return Infinity;
   // "~10 govt officials": a figure right before a plural noun counts that noun, not the property.
   for (let k = vLast; k < Math.min(vLast + 2, view.tokens.length); k++) {
-    if (k >= p.first && k < p.last) break;
+    if ((k >= p.first && k < p.last) || own.some((o) => k >= o.first && k < o.last)) break;
     const w = words[k];
     if (lexicon.stopWords.has(w) || lexicon.prepositions.has(w) || lexicon.auxiliaries.has(w) || lexicon.reportingVerbs.has(w) || /[,;:.()]/.test(view.gapBefore(k))) break;
     if (/[^s]s$/.test(w) && w.length > 3 && !lexicon.timesWords.has(w) && !lexicon.genericNounStems.has(view.tokens[k].norm)) return Infinity;
@@ -63,9 +63,9 @@ function datesSomethingElse(view: SentenceView, c: Candidate, v: ValueMention): 
   const own = [...c.groups.values()].flat();
   const i = view.tokenIndexAt(v.start);
   const { words } = view;
-  // "a 2012 conference": a determiner, the year, then a noun that is not the claim's.
+  // "a 2012 conference": a determiner, the year, then right after it a noun that is not the claim's.
   const next = view.tokens[view.tokenIndexAt(v.end)];
-  if (i > 0 && lexicon.determiners.has(words[i - 1]) && next && !own.some((a) => a.start <= next.start && next.end <= a.end)) {
+  if (v.kind === 'year' && i > 0 && lexicon.determiners.has(words[i - 1]) && next && view.text.slice(v.end, next.start) === ' ' && !own.some((a) => a.start <= next.start && next.end <= a.end)) {
     const nextEntity = view.entityAt(view.tokenIndexAt(v.end));
     if (!nextEntity || !own.some((a) => a.start < nextEntity.end && nextEntity.start < a.end)) return true;
   }
@@ -94,7 +94,8 @@ export function boundValue<T extends ValueMention>(
   for (const v of view.values) {
     if (!accept(v)) continue;
     if (insideOtherName(view, c, v) || datesSomethingElse(view, c, v)) continue;
-    const score = Math.min(...c.property.map((p) => bindingScore(view, v, p)));
+    const own = [...c.groups.values()].flat();
+    const score = Math.min(...c.property.map((p) => bindingScore(view, v, p, own)));
     if (score > maxScore) continue;
     const rivalScore = Math.min(Infinity, ...rivals.flatMap((r) => r.property.filter((p) => !c.property.some((q) => q.start === p.start)).map((p) => bindingScore(view, v, p))));
     if (rivalScore < score) continue;

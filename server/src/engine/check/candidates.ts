@@ -6,7 +6,7 @@
 // property must be there, and a value must bind to it (see binding.ts).
 import { AnchorHit } from '../../knowledge/knowledgeBase';
 import { Claim } from '../../knowledge/types';
-import { lexicon } from '../lexicon';
+import { lexicon, phraseAt } from '../lexicon';
 import { EntityMention, sameEntity } from '../reader/entities';
 import { SentenceView } from '../reader/sentence';
 import { PhraseMatch } from '../text/phraseMatcher';
@@ -83,7 +83,7 @@ export function findCandidates(view: SentenceView): Candidate[] {
     }
     if (!ok) continue;
     if (aboutAnotherInstance(view, [...groups.values()].flat())) continue;
-    if (claim.mood !== 'recommends' && view.mood === 'recommends' && !reportsRecommendation(view, property)) continue;
+    if (claim.mood !== 'recommends' && recommendsAt(view, property) && !reportsRecommendation(view, property)) continue;
     if (anotherOfTheSameName(view, index, groups)) continue;
     const owner = ownerConflict(view, index, groups, property);
     if (owner === 'other') continue;
@@ -126,6 +126,16 @@ function aboutAnotherInstance(view: SentenceView, matches: PhraseMatch<unknown>[
     if (m.first >= 2 && words[m.first - 1] in lexicon.ordinalWords && /s['’]\s*$/.test(view.text.slice(tokens[m.first - 2].start, tokens[m.first - 1].start))) return true;
   }
   return false;
+}
+
+/** The memo's own recommendation where the property is written: "Seoul should …". */
+function recommendsAt(view: SentenceView, property: PhraseMatch<unknown>[]): boolean {
+  if (view.mood !== 'recommends') return false;
+  return property.some((p) => {
+    const s = view.stretchAt(p.first);
+    for (let k = s.first; k < s.last; k++) if (phraseAt(lexicon.recommendCues, view.words, k)) return true;
+    return false;
+  });
 }
 
 /** "the findings recommended that …": a reported recommendation, not the memo's own. */
@@ -201,7 +211,9 @@ export function ownerOf(view: SentenceView, p: PhraseMatch<unknown>): EntityMent
   const before = entities.filter((e) => e.last <= p.first && e.last >= p.first - 3 && (e.possessive || (e.last === p.first && isDemonym(e)))).pop();
   if (before) {
     const between = words.slice(before.last, p.first);
-    if (between.every((w) => !lexicon.prepositions.has(w) && !lexicon.conjunctions.has(w) && !lexicon.auxiliaries.has(w))) return before;
+    // "Seoul's Indo-Pacific Strategy, unveiled …": another name in between owns nothing of it.
+    const interrupted = entities.some((e) => e.first >= before.last && e.last <= p.first) || /[,;:(]/.test(view.text.slice(view.tokens[before.last - 1].end, p.start));
+    if (!interrupted && between.every((w) => !lexicon.prepositions.has(w) && !lexicon.conjunctions.has(w) && !lexicon.auxiliaries.has(w))) return before;
   }
   if (words[p.last] === 'of' || (words[p.last] === 'from' && false)) {
     let k = p.last + 1;

@@ -24,9 +24,21 @@ function gapBefore(text: string, tokens: readonly Token[], k: number): string {
 export function splitClauses(text: string, tokens: readonly Token[], words: readonly string[]): Clause[] {
   const n = tokens.length;
   if (n === 0) return [];
-  const breaks: { at: number; kind: ClauseKind; continues?: boolean }[] = [{ at: 0, kind: 'main' }];
+  // A briefing label ("Event date (Washington time): …", "Host: …"): everything before a colon
+  // early in the sentence is one label clause.
+  let labelEnd = 0;
+  for (let k = 1; k < Math.min(n, 13); k++) {
+    const gap = gapBefore(text, tokens, k);
+    if (gap.includes(':') && !/^\d+$/.test(tokens[k].raw + tokens[k - 1].raw)) {
+      labelEnd = k;
+      break;
+    }
+    if (/[.;]/.test(gap)) break;
+  }
+  const breaks: { at: number; kind: ClauseKind; continues?: boolean }[] = [{ at: 0, kind: labelEnd > 0 ? 'label' : 'main' }];
+  if (labelEnd > 0) breaks.push({ at: labelEnd, kind: 'main' });
   let depth = 0;
-  for (let k = 1; k < n; k++) {
+  for (let k = Math.max(1, labelEnd + 1); k < n; k++) {
     const gap = gapBefore(text, tokens, k);
     if (gap.includes('(') || gap.includes('[')) {
       depth++;
@@ -43,9 +55,6 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
       continue;
     }
     if (gap.includes(':')) {
-      // "Attendance: fewer than 20 participants": a short first part is a label.
-      const isLabel = breaks.length === 1 && k <= 8;
-      if (isLabel) breaks[0].kind = 'label';
       breaks.push({ at: k, kind: 'main' });
       continue;
     }
@@ -101,7 +110,8 @@ function isReportingFrame(text: string, tokens: readonly Token[], words: readonl
     // The frame ends right after its verb (or its verb and one more word: "the findings said so").
     const after = j + 1 < tokens.length ? gapBefore(text, tokens, j + 1) : '.';
     const next = j + 2 < tokens.length ? gapBefore(text, tokens, j + 2) : '.';
-    return j + 1 >= tokens.length || /[,;:)]/.test(after) || (j + 2 >= tokens.length) || /[,;:)]/.test(next) || words[j + 1] === 'that';
+    // "…, Kim wrote in a 2023 commentary": a phrase after the verb still belongs to the frame.
+    return j + 1 >= tokens.length || /[,;:)]/.test(after) || (j + 2 >= tokens.length) || /[,;:)]/.test(next) || words[j + 1] === 'that' || lexicon.prepositions.has(words[j + 1]);
   }
   return false;
 }
@@ -117,6 +127,8 @@ export function stretchAt(clauses: readonly Clause[], i: number): { first: numbe
   while (n > 0 && (clauses[n].continues || clauses[n].kind === 'relative' || clauses[n].kind === 'reporting' || clauses[n].kind === 'parenthetical')) n--;
   let m = n;
   while (m + 1 < clauses.length && (clauses[m + 1].continues || clauses[m + 1].kind === 'relative' || clauses[m + 1].kind === 'reporting' || clauses[m + 1].kind === 'parenthetical')) m++;
+  // A briefing label speaks of what follows it.
+  if (n === 1 && clauses[0].kind === 'label') n = 0;
   return { first: clauses[n].first, last: clauses[m].last };
 }
 

@@ -120,7 +120,8 @@ export function zoneOf(view: SentenceView, m: ValueMention): number | 'all' | un
   const first = view.tokenIndexAt(m.start);
   const last = view.tokenIndexAt(m.end);
   const clause = view.clauseAt(first);
-  for (let k = clause.first; k < clause.last; k++) if (phraseAt(lexicon.allZonesPhrases, words, k)) return 'all';
+  const stretch = view.stretchAt(first);
+  for (let k = stretch.first; k < stretch.last; k++) if (phraseAt(lexicon.allZonesPhrases, words, k)) return 'all';
   // Also the clause after a date in parentheses: "27 Oct 2022 (US)".
   const nextDate = view.values.find((v) => (v.kind === 'date' || v.kind === 'year') && v.start > m.end);
   const prevDate = [...view.values].reverse().find((v) => (v.kind === 'date' || v.kind === 'year') && v.end < m.start);
