@@ -9,6 +9,14 @@ import { PhraseMatch } from '../text/phraseMatcher';
 import { ValueMention } from '../values';
 import { Candidate } from './candidates';
 
+function sameValue(a: Candidate, b: Candidate): boolean {
+  const va = a.claim.value;
+  const vb = b.claim.value;
+  // Dates of one event in two time zones are the same fact.
+  if (va.kind === 'date' && vb.kind === 'date' && va.date.zone !== undefined && vb.date.zone !== undefined) return true;
+  return JSON.stringify(va) === JSON.stringify(vb);
+}
+
 /** How tightly value `v` is bound to property match `p`, in tokens (lower is tighter), or Infinity. */
 export function bindingScore(view: SentenceView, v: { start: number; end: number }, p: PhraseMatch<unknown>, own: readonly PhraseMatch<unknown>[] = []): number {
   const vFirst = view.tokenIndexAt(v.start);
@@ -89,7 +97,9 @@ export function boundValue<T extends ValueMention>(
   maxScore = 12,
 ): { value: T; score: number } | undefined {
   const kind = c.claim.value.kind;
-  const rivals = all.filter((r) => r !== c && r.claim.value.kind === kind && r.property.some((p) => !c.property.some((q) => q.start === p.start && q.end === p.end)));
+  // Claims about the same thing (the same source and property, or the same value) are siblings, not rivals.
+  const sameThing = (r: Candidate): boolean => r.claim.source === c.claim.source && (r.claim.about[view.kb.propertyGroup[r.index]] === c.claim.about[view.kb.propertyGroup[c.index]] || sameValue(r, c));
+  const rivals = all.filter((r) => r !== c && r.claim.value.kind === kind && !sameThing(r) && r.property.some((p) => !c.property.some((q) => q.start === p.start && q.end === p.end)));
   let best: { value: T; score: number } | undefined;
   for (const v of view.values) {
     if (!accept(v)) continue;

@@ -73,6 +73,11 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
         breaks.push({ at: k, kind: 'subordinate' });
         continue;
       }
+      // ", and the strategy's emphasis … should …": a second clause with its own subject.
+      if ((w === 'and' || w === 'so') && k + 1 < n && (['the', 'its', 'their', 'this', 'these', 'it', 'they', 'he', 'she', 'we'].includes(words[k + 1]) || (/^\p{Lu}/u.test(tokens[k + 1].raw) && lexicon.reportingVerbs.has(words[k + 2] ?? '')))) {
+        breaks.push({ at: k, kind: 'main' });
+        continue;
+      }
       // The clause a relative clause interrupted goes on after its closing comma.
       if (breaks[breaks.length - 1].kind === 'relative' || breaks[breaks.length - 1].kind === 'reporting') {
         breaks.push({ at: k, kind: 'main', continues: true });

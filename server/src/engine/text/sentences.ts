@@ -2,16 +2,15 @@
 // a plausible sentence start, and not after an abbreviation ("U.S.", "Dr.", "e.g.") or an initial;
 // decimals never qualify because no space follows their point.
 
+import { lexicon } from '../lexicon';
+
 export interface SentenceSpan {
   start: number;
   end: number;
 }
 
-const abbreviations = new Set([
-  'dr', 'mr', 'mrs', 'ms', 'prof', 'st', 'jr', 'sr', 'eg', 'ie', 'etc', 'vs', 'cf', 'al', 'inc', 'ltd', 'co', 'corp', 'dept',
-  'gen', 'gov', 'sen', 'rep', 'approx', 'est', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov',
-  'dec', 'op', 'cit', 'ibid', 'rev', 'ed', 'eds', 'mt',
-]);
+// The lexicon's abbreviations, and a few of citations ("op. cit.", "ibid.").
+const abbreviations = new Set([...lexicon.abbreviations, 'op', 'cit', 'ibid', 'rev', 'mt']);
 // Abbreviations that only stand before a number ("No. 5", "p. 3"); "no." ending a sentence is a word.
 const numberAbbreviations = new Set(['no', 'nos', 'vol', 'pp', 'p', 'ch', 'fig', 'figs', 'para', 'paras', 'art', 'sec']);
 

@@ -33,7 +33,7 @@ export function judgeDate(view: SentenceView, c: Candidate, all: readonly Candid
       const wrong = siblings.find((s) => compare(m, dateOf(s)) === 'contradicts');
       if (wrong !== c && wrong !== undefined) return undefined;
     } else if (zone !== undefined) {
-      if (closestZone(view, siblings, zone) !== c) return undefined;
+      if (!closestZone(view, siblings, zone).includes(c)) return undefined;
     } else {
       const kind = compare(m, sourced);
       if (kind !== 'contradicts') return verdict(view, c, m, sourced, kind);
@@ -144,7 +144,8 @@ export function zoneOf(view: SentenceView, m: ValueMention): number | 'all' | un
   const from = Math.max(limitBefore, view.clauses[0]?.kind === 'label' && view.clauses[1] === clause ? 0 : outer.first);
   for (let k = first - 1; k >= from; k--) {
     const offset = zoneAt(view, k);
-    if (offset !== undefined) return offset;
+    // "a day earlier than their US counterparts": a comparison's other side is not this date's zone.
+    if (offset !== undefined && !view.words.slice(Math.max(from, k - 3), k).includes('than')) return offset;
   }
   return undefined;
 }
@@ -180,18 +181,13 @@ export function offsetOf(view: SentenceView, id: string): number | undefined {
   return undefined;
 }
 
-function closestZone(view: SentenceView, siblings: Candidate[], offset: number): Candidate | undefined {
-  let best: Candidate | undefined;
-  let distance = Infinity;
-  for (const s of siblings) {
+/** The siblings whose zone is nearest the offset (all of them at that distance). */
+function closestZone(view: SentenceView, siblings: Candidate[], offset: number): Candidate[] {
+  const distance = (s: Candidate): number => {
     const zone = dateOf(s).zone;
     const o = zone === undefined ? undefined : offsetOf(view, zone);
-    if (o === undefined) continue;
-    const d = Math.abs(o - offset);
-    if (d < distance) {
-      distance = d;
-      best = s;
-    }
-  }
-  return best;
+    return o === undefined ? Infinity : Math.abs(o - offset);
+  };
+  const best = Math.min(...siblings.map(distance));
+  return siblings.filter((s) => distance(s) === best);
 }
