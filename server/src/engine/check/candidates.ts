@@ -82,7 +82,7 @@ export function findCandidates(view: SentenceView): Candidate[] {
       else ok = false;
     }
     if (!ok) continue;
-    if (aboutAnotherInstance(view, [...groups.values()].flat())) continue;
+    if (aboutAnotherInstance(view, [...groups.values()].flat()) || anotherSubject(view, property)) continue;
     if (claim.mood !== 'recommends' && recommendsAt(view, property) && !reportsRecommendation(view, property)) continue;
     if (anotherOfTheSameName(view, index, groups)) continue;
     const owner = ownerConflict(view, index, groups, property);
@@ -112,6 +112,7 @@ function aboutAnotherInstance(view: SentenceView, matches: PhraseMatch<unknown>[
     const head = tokens[m.last - 1];
     if (!lexicon.instanceNounStems.has(head.norm)) continue;
     for (let k = Math.max(0, m.first - 3); k < m.first; k++) if (lexicon.otherInstance.has(words[k]) && !(words[k] === 'last' && words[k + 1] === 'year')) return true;
+    for (let k = Math.max(0, m.first - 4); k < m.first; k++) if (words[k] === 'follow' && (words[k + 1] === 'up' || words[k + 1] === 'on')) return true;
     // "held earlier", "scheduled for later", in the same stretch.
     const stretch = view.stretchAt(m.first);
     for (let k = Math.max(stretch.first, m.last); k < stretch.last; k++) {
@@ -134,6 +135,20 @@ function recommendsAt(view: SentenceView, property: PhraseMatch<unknown>[]): boo
   return property.some((p) => {
     const s = view.stretchAt(p.first);
     for (let k = s.first; k < s.last; k++) if (phraseAt(lexicon.recommendCues, view.words, k)) return true;
+    return false;
+  });
+}
+
+/** "A follow-up workshop convened by …": the property's clause is about another instance of a kind. */
+function anotherSubject(view: SentenceView, property: PhraseMatch<unknown>[]): boolean {
+  const { words, tokens } = view;
+  return property.some((p) => {
+    const clause = view.clauseAt(p.first);
+    for (let k = clause.first; k < p.first; k++) {
+      const other = lexicon.otherInstance.has(words[k]) || (words[k] === 'follow' && (words[k + 1] === 'up' || words[k + 1] === 'on'));
+      if (!other || words[k] === 'last' || words[k] === 'new') continue;
+      for (let j = k + 1; j <= Math.min(p.first, k + 3); j++) if (lexicon.instanceNounStems.has(tokens[j]?.norm ?? '')) return true;
+    }
     return false;
   });
 }

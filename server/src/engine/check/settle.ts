@@ -26,7 +26,8 @@ export function settle(view: SentenceView, verdicts: Verdict[]): Settled {
   for (const v of all) {
     if (v.kind !== 'contradicts') continue;
     // Another claim of the same kind agrees with these very words: it is what they state.
-    if (agreeing.some((a) => a.claim.value.kind === v.claim.value.kind && a.start === v.start && a.end === v.end && a.claim.source === v.claim.source && a.claim.about[0] === v.claim.about[0])) continue;
+    const numeric = ['quantity', 'year', 'date', 'period', 'ordinal', 'quantifier'].includes(v.claim.value.kind);
+    if (agreeing.some((a) => a.claim.value.kind === v.claim.value.kind && a.start === v.start && a.end === v.end && a.claim.source === v.claim.source && (numeric || a.claim.about[0] === v.claim.about[0]))) continue;
     if (contradictions.some((k) => overlapping(k, v))) continue;
     contradictions.push(v);
   }

@@ -28,8 +28,12 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
   // "Host: X" is a value, not an agent; "Emerging economies: favored …" names the agent.
   if (clauses[0]?.kind === 'label' && clauses[1] === clause) {
     const label = entities.filter((e) => e.first >= clauses[0].first && e.last <= clauses[0].last && isActor(e));
-    if (label.length > 0) return agent(view, label[0], 'label');
+    // Only a label that is a name: "Emerging economies: …", not "Webinar, 27 Oct 2022 (US): …".
+    if (label.length > 0 && label[0].last - label[0].first >= (clauses[0].last - clauses[0].first) * 0.6) return agent(view, label[0], 'label');
   }
+  // "with Mark Manantan moderating", "John Park moderated": a name right before the predicate.
+  const adjacentName = entities.find((e) => e.last === at && isActor(e) && !e.possessive && (e.first === clause.first || !governed(view, e.first, clause.first) || words[e.first - 1] === 'with'));
+  if (adjacentName && !lexicon.prepositions.has(words[at])) return agent(view, adjacentName, 'subject');
   // "It is X that …", "It was X, rather than Y, who …".
   for (let k = clause.first; k + 2 < at; k++) {
     if (words[k] === 'it' && (words[k + 1] === 'is' || words[k + 1] === 'was')) {

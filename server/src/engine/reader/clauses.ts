@@ -87,6 +87,15 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
       breaks.push({ at: k, kind: 'subordinate' });
     }
   }
+  // "Whereas X does A, Y does B": the clause a subordinator opens ends at its first comma.
+  if (lexicon.clauseBreakWords.has(words[0])) {
+    breaks[0].kind = 'subordinate';
+    const comma = tokens.findIndex((_t, k) => k > 3 && gapBefore(text, tokens, k).includes(',') && !gapBefore(text, tokens, k).includes('('));
+    if (comma > 0 && !breaks.some((b) => b.at === comma)) {
+      breaks.push({ at: comma, kind: 'main' });
+      breaks.sort((a, b) => a.at - b.at);
+    }
+  }
   // "According to the findings, …" at the start.
   if (phraseAt(lexicon.attributionPhrases, words, 0)) {
     const comma = tokens.findIndex((_t, k) => k > 0 && gapBefore(text, tokens, k).includes(','));

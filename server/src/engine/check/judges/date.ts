@@ -131,6 +131,7 @@ export function zoneOf(view: SentenceView, m: ValueMention): number | 'all' | un
   const after = view.clauses.find((c) => c.first === last && c.kind === 'parenthetical');
   const afterEnd = Math.min(limitAfter, last + 6, after ? after.last : clause.last);
   for (let k = last; k < afterEnd; k++) {
+    if (k > last && /[,;]/.test(view.gapBefore(k))) break;
     const offset = zoneAt(view, k);
     if (offset !== undefined) return offset;
     if (words[k] === 'local' && words[k + 1] === 'time') {

@@ -41,11 +41,11 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
     // The claim's entity written in the stretch: what is written with it must be its own
     // ("Russia's National Intelligence Law", "the 2018 National Cybersecurity Strategy").
     const mentions = view.entities.filter((m) => m.id !== undefined && mentionIs(view, m, value) && inStretch(m));
-    for (const m of mentions) {
-      const wrongAttribute = attributeConflict(view, m, value);
-      if (wrongAttribute) contradiction ??= { ...wrongAttribute, claim, coverage: c.coverage };
+    const wrongAttribute = mentions.map((m) => attributeConflict(view, m, value)).find((x) => x !== undefined);
+    if (wrongAttribute) {
+      contradiction ??= { ...wrongAttribute, claim, coverage: c.coverage };
+      continue;
     }
-    if (contradiction) continue;
     // The entity written in the property itself ("the US executive order") or anywhere in the
     // stretch when the slot is not the agent's ("the consulate general in Honolulu").
     const written = valueMatches.filter((m) => positive(m) && (slot === 'agent' ? m.start >= p.start && m.end <= p.end || (m.last === p.first && view.words[m.first] !== 'by') : inStretch(m)));

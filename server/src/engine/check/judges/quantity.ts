@@ -18,7 +18,7 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
   const accept = (v: ValueMention): v is NumberMention =>
     v.kind === 'number' &&
     unitsFit(q, v) &&
-    !(v.subset && q.of === undefined) &&
+    !v.subset &&
     !!v.top === aboutTop &&
     !(q.unit === 'count' && v.fraction) &&
     // A count equal to the sourced total ("Korea's 27 partners, 14 of them …") states the total, not the count.
