@@ -221,8 +221,18 @@ export class KnowledgeBase {
 }
 
 export function surfaceForms(term: Term): string[] {
-  const forms = [term.term, ...(term.expansion ? [term.expansion] : []), ...term.aliases, ...(term.demonyms ?? [])];
+  const forms = [term.term, ...(term.expansion ? [term.expansion] : []), ...term.aliases, ...(term.demonyms ?? []), ...initialled(term)];
   return [...new Set(forms.filter((f) => f.trim().length > 0))];
+}
+
+/** A person's name with given names as initials, as briefings write it: "S.J. Kim", "S. J. Kim", "L. Kim". */
+function initialled(term: Term): string[] {
+  if (term.kind !== 'person') return [];
+  const words = term.term.split(/\s+/).filter(Boolean);
+  if (words.length < 2) return [];
+  const family = words[words.length - 1];
+  const initials = words.slice(0, -1).map((w) => w.split('-').map((p) => p[0]?.toUpperCase()).join('.'));
+  return [`${initials.join('.')}. ${family}`, `${initials.join('. ')}. ${family}`];
 }
 
 function expandGroup(group: readonly string[], formsByKey: Map<string, string[]>): string[] {

@@ -49,7 +49,8 @@ function sameStretch(view: SentenceView, a: number, b: number): boolean {
   const cb = view.clauseAt(b);
   if (ca === cb) return true;
   const [first, second] = ca.first < cb.first ? [ca, cb] : [cb, ca];
-  if (first.kind === 'label' && second.first === first.last) return true;
+  // A briefing label speaks of everything after it: "Session #3: US - Oct 27; Asia - Oct 29".
+  if (first.kind === 'label') return true;
   // A relative clause or parenthetical about the property's noun: "the strategy, announced in
   // December 2022, …", "the session (held on October 27)".
   if ((second.kind === 'relative' || second.kind === 'parenthetical') && second.first === first.last) return true;

@@ -25,6 +25,8 @@ export interface Candidate {
   nameError?: NameError;
   /** The property's owner is another of the claim's entities: "the Indo-Pacific's exports". */
   swapped?: { mention: EntityMention; expected: string };
+  /** A one-of-a-kind name written with another country than its own: "Washington's Indo-Pacific Strategy of Freedom, Peace and Prosperity". */
+  attributeError?: { start: number; end: number; sourced: string };
 }
 
 /** Only the head of a longer name is another thing ("Korea" in "North Korea"); a modifier still names it ("Yoon government"). */
@@ -82,15 +84,16 @@ export function findCandidates(view: SentenceView): Candidate[] {
       else ok = false;
     }
     if (!ok) continue;
-    if (aboutAnotherInstance(view, [...groups.values()].flat()) || anotherSubject(view, property)) continue;
+    if (aboutAnotherInstance(view, [...groups.values()].flat()) || anotherSubject(view, property, [...groups.values()].flat())) continue;
     if (claim.mood !== 'recommends' && recommendsAt(view, property) && !reportsRecommendation(view, property)) continue;
-    if (anotherOfTheSameName(view, index, groups)) continue;
+    const sameName = anotherOfTheSameName(view, index, groups);
+    if (sameName === 'other') continue;
     const owner = ownerConflict(view, index, groups, property);
     if (owner === 'other') continue;
     const nameError = names.find((n) => [...groups.values()].flat().some((m) => m.start === n.mention.start && m.end === n.mention.end));
     const covered = new Set<number>();
     for (const matches of groups.values()) for (const m of matches) for (let k = m.first; k < m.last; k++) covered.add(k);
-    out.push({ index, claim, groups, property, coverage: covered.size, nameError, swapped: owner === 'ok' ? undefined : owner });
+    out.push({ index, claim, groups, property, coverage: covered.size, nameError, swapped: owner === 'ok' ? undefined : owner, attributeError: sameName === 'same' ? undefined : sameName });
   }
   return out;
 }
@@ -140,7 +143,7 @@ function recommendsAt(view: SentenceView, property: PhraseMatch<unknown>[]): boo
 }
 
 /** "A follow-up workshop convened by …": the property's clause is about another instance of a kind. */
-function anotherSubject(view: SentenceView, property: PhraseMatch<unknown>[]): boolean {
+function anotherSubject(view: SentenceView, property: PhraseMatch<unknown>[], own: PhraseMatch<unknown>[]): boolean {
   const { words, tokens } = view;
   return property.some((p) => {
     const clause = view.clauseAt(p.first);
@@ -148,6 +151,13 @@ function anotherSubject(view: SentenceView, property: PhraseMatch<unknown>[]): b
       const other = lexicon.otherInstance.has(words[k]) || (words[k] === 'follow' && (words[k + 1] === 'up' || words[k + 1] === 'on'));
       if (!other || words[k] === 'last' || words[k] === 'new') continue;
       for (let j = k + 1; j <= Math.min(p.first, k + 3); j++) if (lexicon.instanceNounStems.has(tokens[j]?.norm ?? '')) return true;
+    }
+    // "Pacific Forum held a workshop in Seoul": an event the claim does not name, introduced as new.
+    for (let k = p.last; k < Math.min(clause.last, p.last + 4); k++) {
+      if (!lexicon.indefiniteArticles.has(words[k])) continue;
+      for (let j = k + 1; j <= Math.min(clause.last - 1, k + 3); j++) {
+        if (lexicon.instanceNounStems.has(tokens[j].norm) && !own.some((o) => j >= o.first && j < o.last)) return true;
+      }
     }
     return false;
   });
@@ -163,11 +173,12 @@ function reportsRecommendation(view: SentenceView, property: PhraseMatch<unknown
  * US Indo-Pacific Strategy", "the 2024 National Cybersecurity Strategy"), is another document of
  * the same name, unless the year is the value being judged.
  */
-function anotherOfTheSameName(view: SentenceView, claim: number, groups: Map<number, PhraseMatch<unknown>[]>): boolean {
+function anotherOfTheSameName(view: SentenceView, claim: number, groups: Map<number, PhraseMatch<unknown>[]>): 'same' | 'other' | NonNullable<Candidate['attributeError']> {
   const kb = view.kb;
   const c = kb.claims[claim];
   const judgesYear = c.value.kind === 'year' || c.value.kind === 'date' || c.value.kind === 'period';
   const judgesEntity = c.value.kind === 'entity';
+  let error: Candidate['attributeError'];
   for (const [g, matches] of groups) {
     const left = matches.filter((m) => {
       const mention = view.entities.find((e) => e.id !== undefined && e.start <= m.start && m.end <= e.end && e.term?.identifiedBy);
@@ -178,16 +189,23 @@ function anotherOfTheSameName(view: SentenceView, claim: number, groups: Map<num
         if (owner?.id && named?.country && ['country', 'organisation', 'place'].includes(owner.kind) && !sameEntity(kb, owner.id, named.country) && owner.id !== named.id && !judgesEntity) return false;
         return true;
       }
-      if (!mention.term?.identifiedBy) return true;
-      const term = mention.term;
+      const term = mention.term!;
       const by = term.identifiedBy!;
-      if (by.includes('country') && term.country && mention.countries.length > 0 && !mention.countries.some((x) => sameEntity(kb, x, term.country)) && !judgesEntity) return false;
+      if (by.includes('country') && term.country && mention.countries.length > 0 && !mention.countries.some((x) => sameEntity(kb, x, term.country)) && !judgesEntity) {
+        // Written in full, the name is one of a kind: another country with it is an error, not another document.
+        const full = view.text.slice(mention.start, mention.end).toLowerCase() === term.term.toLowerCase() && term.term.split(/\s+/).length >= 4;
+        if (full && mention.countrySpan) {
+          error ??= { ...mention.countrySpan, sourced: kb.nameOf(term.country) };
+          return true;
+        }
+        return false;
+      }
       if (by.includes('year') && term.year && mention.year !== undefined && mention.year !== term.year && !judgesYear && !judgesEntity) return false;
       return true;
     });
-    if (left.length === 0 && !fromContext(view, claim, g)) return true;
+    if (left.length === 0 && !fromContext(view, claim, g)) return 'other';
   }
-  return false;
+  return error ?? 'same';
 }
 
 const ownerKinds = new Set(['country', 'place', 'organisation', 'group', 'person']);
@@ -230,10 +248,12 @@ export function ownerOf(view: SentenceView, p: PhraseMatch<unknown>): EntityMent
     const interrupted = entities.some((e) => e.first >= before.last && e.last <= p.first) || /[,;:(]/.test(view.text.slice(view.tokens[before.last - 1].end, p.start));
     if (!interrupted && between.every((w) => !lexicon.prepositions.has(w) && !lexicon.conjunctions.has(w) && !lexicon.auxiliaries.has(w))) return before;
   }
-  if (words[p.last] === 'of' || (words[p.last] === 'from' && false)) {
+  if (words[p.last] === 'of') {
     let k = p.last + 1;
     if (words[k] === 'the') k++;
     const after = entities.find((e) => e.first === k);
+    // "the announcement of Seoul's Indo-Pacific Strategy": the owner is what Seoul owns.
+    if (after?.possessive) return entities.find((e) => e.first >= after.last && e.first <= after.last + 1) ?? undefined;
     if (after) return after;
   }
   return undefined;

@@ -62,6 +62,10 @@ function identityVerdict(view: SentenceView, c: Candidate): Verdict | undefined 
     const n = c.nameError;
     return { kind: 'contradicts', claim: c.claim, start: n.wrong.start, end: n.wrong.end, coverage: c.coverage, detail: { kind: 'name', sourced: n.form, written: view.raw.slice(n.mention.start, n.mention.end), replacement: n.right } };
   }
+  if (c.attributeError) {
+    const e = c.attributeError;
+    return { kind: 'contradicts', claim: c.claim, start: e.start, end: e.end, coverage: c.coverage, detail: { kind: 'entity', sourced: e.sourced, written: view.raw.slice(e.start, e.end) } };
+  }
   if (c.swapped) {
     const m = c.swapped.mention;
     return { kind: 'contradicts', claim: c.claim, start: m.start, end: m.end, coverage: c.coverage, detail: { kind: 'swap', sourced: view.kb.nameOf(c.swapped.expected), written: view.raw.slice(m.start, m.end) } };

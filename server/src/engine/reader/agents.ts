@@ -89,12 +89,17 @@ function governed(view: SentenceView, i: number, from: number): boolean {
   return false;
 }
 
+/** The agent a name stands for, with the names coordinated with it and "only" around it. */
+export function agentFrom(view: SentenceView, m: EntityMention): Agent {
+  return agent(view, m, 'label');
+}
+
 function agent(view: SentenceView, m: EntityMention, how: Agent['how']): Agent {
   const group = coordinated(view, m);
   const { words } = view;
   const first = group[0].first;
   const last = group[group.length - 1].last;
-  const exclusive = lexicon.exclusives.has(words[first - 1]) || (words[first - 1] === 'the' && lexicon.exclusives.has(words[first - 2])) || lexicon.exclusives.has(words[last]);
+  const exclusive = lexicon.exclusives.has(words[first - 1]) || (words[first - 1] === 'the' && lexicon.exclusives.has(words[first - 2])) || lexicon.exclusives.has(words[last]) || (words[last] === 'alone');
   return { mention: m, group, exclusive, how };
 }
 
@@ -182,7 +187,8 @@ export function listRun(view: SentenceView, segments: { items: ListItem[]; hardB
   while (last + 1 < segments.items.length && !segments.hardBefore[last + 1]) {
     const it = segments.items[last + 1];
     const w = words[it.first];
-    if (it.last - it.first > 4 || lexicon.prepositions.has(w) || lexicon.relativeWords.has(w) || lexicon.auxiliaries.has(w) || lexicon.clauseBreakWords.has(w) || lexicon.hedgeAdverbs.has(w) || lexicon.reportingVerbs.has(words[it.last - 1])) break;
+    const content = words.slice(it.first, it.last).filter((x) => !lexicon.stopWords.has(x)).length;
+    if (content > 4 || lexicon.prepositions.has(w) || lexicon.relativeWords.has(w) || lexicon.auxiliaries.has(w) || lexicon.clauseBreakWords.has(w) || lexicon.hedgeAdverbs.has(w) || lexicon.reportingVerbs.has(words[it.last - 1])) break;
     last++;
   }
   return segments.items.slice(first, last + 1);

@@ -141,8 +141,9 @@ export function stretchAt(clauses: readonly Clause[], i: number): { first: numbe
   while (n > 0 && (clauses[n].continues || clauses[n].kind === 'relative' || clauses[n].kind === 'reporting' || clauses[n].kind === 'parenthetical')) n--;
   let m = n;
   while (m + 1 < clauses.length && (clauses[m + 1].continues || clauses[m + 1].kind === 'relative' || clauses[m + 1].kind === 'reporting' || clauses[m + 1].kind === 'parenthetical')) m++;
-  // A briefing label speaks of what follows it.
-  if (n === 1 && clauses[0].kind === 'label') n = 0;
+  // A briefing label speaks of what follows it; a subordinate clause opening the sentence, of the
+  // main clause after it ("Since 6G is …, smart cities …").
+  if (n === 1 && (clauses[0].kind === 'label' || clauses[0].kind === 'subordinate')) n = 0;
   return { first: clauses[n].first, last: clauses[m].last };
 }
 

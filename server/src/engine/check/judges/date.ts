@@ -130,15 +130,19 @@ export function zoneOf(view: SentenceView, m: ValueMention): number | 'all' | un
   // After it, in its clause or a bracket right after it: "(US)", "US time", "in Asia", "KST", "local time".
   const after = view.clauses.find((c) => c.first === last && c.kind === 'parenthetical');
   const afterEnd = Math.min(limitAfter, last + 6, after ? after.last : clause.last);
+  const seen: number[] = [];
   for (let k = last; k < afterEnd; k++) {
     if (k > last && /[,;]/.test(view.gapBefore(k))) break;
     const offset = zoneAt(view, k);
-    if (offset !== undefined) return offset;
-    if (words[k] === 'local' && words[k + 1] === 'time') {
+    if (offset !== undefined && !seen.includes(offset)) seen.push(offset);
+    if (words[k] === 'local' && words[k + 1] === 'time' && seen.length === 0) {
       const place = placeOffsetNear(view, clause.first, k);
       if (place !== undefined) return place;
     }
   }
+  // "in both US and Asian time zones": every zone.
+  if (seen.length >= 2 && words.slice(last, afterEnd).some((w) => w === 'both' || w === 'and')) return 'all';
+  if (seen.length > 0) return seen[0];
   // Before it, in the same clause or label: "in Asia, …", "the Asian date as", "Viewers in Seoul".
   // A date in brackets is qualified by what precedes the bracket: "the Asian date (28 October 2022)".
   const outer = clause.kind === 'parenthetical' ? view.clauseAt(Math.max(0, clause.first - 1)) : clause;

@@ -3,7 +3,7 @@
 // multiple of 1.5; "a majority of 27" answers a count of 14.
 import { QuantityValue } from '../../../knowledge/types';
 import { SentenceView } from '../../reader/sentence';
-import { compareIntervals, mentionInterval, NumberMention, sourceInterval, ValueMention } from '../../values';
+import { compareIntervals, mentionInterval, NumberMention, QuantifierMention, sourceInterval, ValueMention } from '../../values';
 import { boundValue } from '../binding';
 import { Candidate } from '../candidates';
 import { Verdict } from '../verdict';
@@ -37,6 +37,18 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
   // "Japan and the US account for 30% of Korea's FDI in the region": a share of the claim's
   // whole, but another part of it than the claim's.
   if (bound && q.unit === 'percent' && anotherPart(view, c, bound.value)) return undefined;
+  if (!bound && q.unit === 'percent') {
+    // "most of its natural gas", "nearly all", "less than half": a share in words.
+    const word = boundValue(view, c, all, (v): v is QuantifierMention => v.kind === 'quantifier' && !v.frequency && !v.negated);
+    if (word) {
+      const m = word.value;
+      const kind = compareIntervals(m.range, sourceInterval(q));
+      const written = view.raw.slice(m.start, m.end);
+      if (kind === 'contradicts') return { kind, claim: c.claim, start: m.start, end: m.end, coverage: c.coverage, accounts: [m.start], detail: { kind: 'quantity', sourced: q, written } };
+      if (m.range.lo <= q.value && q.value <= m.range.hi) return { kind: 'agrees', claim: c.claim, start: m.start, end: m.end, coverage: c.coverage, accounts: [m.start], detail: { kind: 'agrees' } };
+      return undefined;
+    }
+  }
   if (!bound) {
     // "14 of 27" also answers "more than half" or "about 52%".
     if (q.unit === 'count' && q.of) {

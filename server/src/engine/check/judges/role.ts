@@ -82,8 +82,14 @@ function describe(view: SentenceView, person: EntityMention): Description | unde
   // Another person's name ends the description.
   const nextPerson = view.entities.find((e) => e.kind === 'person' && e.first >= first && e.first < last);
   if (nextPerson) last = nextPerson.first;
+  // "also", "in addition to", "beyond" before the post mark it as another one; after it they mark
+  // the other post ("a senior fellow at X in addition to her post at Y").
   let extra = false;
-  for (let k = Math.max(clause.first, person.first - 3); k < last; k++) if (phraseAt(lexicon.additionalRoleCues, words, k)) extra = true;
+  const firstTitle = (() => {
+    for (let k = first; k < last; k++) if (lexicon.titleWords.has(words[k]) || words[k] in lexicon.headVerbs) return k;
+    return last;
+  })();
+  for (let k = Math.max(clause.first, person.first - 3); k <= Math.min(firstTitle, last - 1); k++) if (phraseAt(lexicon.additionalRoleCues, words, k)) extra = true;
   return { first, last, extra };
 }
 

@@ -3,7 +3,7 @@
 // A list that names some of the members and puts something else in place of one contradicts (a
 // closed list also when it adds one); a member excluded ("ZTE, though not Huawei"), or the set cut
 // down with "only", contradicts; members alone agree.
-import { agentOf, listRun, listSegments } from '../../reader/agents';
+import { agentFrom, agentOf, listRun, listSegments } from '../../reader/agents';
 import { EntityMention } from '../../reader/entities';
 import { negationsOver } from '../../reader/polarity';
 import { SentenceView } from '../../reader/sentence';
@@ -34,7 +34,10 @@ function judgeAgents(view: SentenceView, c: Candidate): Verdict | undefined {
   const namesCount = memberKinds.size === 0 || memberKinds.has('person') || memberKinds.has('organisation');
   const couldBeMember = (m: EntityMention): boolean => (m.kind === 'name' ? namesCount : m.id !== undefined && (memberKinds.size === 0 || memberKinds.has(m.kind) || (m.kind === 'group' && memberKinds.has('person')) || (['country', 'place'].includes(m.kind) && (memberKinds.has('country') || memberKinds.has('place')))));
   for (const p of c.property) {
-    const agent = agentOf(view, p.first, p.last);
+    // "Moderator: John Park", "Open RAN backers: US only": the label names the part, the rest who holds it.
+    const label = view.clauses[0]?.kind === 'label' && p.last <= view.clauses[0].last ? view.clauses[1] : undefined;
+    const labelled = label ? view.entities.find((e) => e.first >= label.first && e.first < label.last && !e.weak) : undefined;
+    const agent = labelled ? agentFrom(view, labelled) : agentOf(view, p.first, p.last);
     const predicateNegated = negationsOver(view.negations, p.first).filter((s) => s.core && s.cueFirst < p.first && p.first - s.cueLast <= 4).length % 2 === 1;
     if (!agent) continue;
     const named = agent.group.filter((m) => negationsOver(view.negations, m.first).length % 2 === 0 && !(m.start <= p.start && p.end <= m.end));
@@ -91,6 +94,11 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
     foreign.push(it);
   }
   const exclusive = items.length > 0 && [1, 2].some((d) => lexicon.exclusives.has(view.words[items[0].first - d]) || view.words[items[0].first - d] === 'all');
+  // "discussed only among allies and not at the UN level": a member said not to belong.
+  const excluded = found.find((m) => negationsOver(view.negations, m.first).some((s) => s.core));
+  if (excluded && closed) {
+    return { kind: 'contradicts', claim, start: excluded.start, end: excluded.end, coverage: c.coverage, detail: { kind: 'set', sourced: names(view, members), written: view.raw.slice(excluded.start, excluded.end), problem: 'excluded' } };
+  }
   // A foreign item that shares a distinctive word with a member not otherwise named is that member, paraphrased.
   const unmatched = members.map((alts, i) => ({ alts, i })).filter((m) => !matched.has(m.i));
   const paraphrases = (it: { first: number; last: number }): boolean => {
