@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { stem, tokenize } from '../../server/src/engine/text/tokens';
+import { Bound } from '../../server/src/knowledge/types';
 import { extractValues, mentionInterval, NumberMention, overlaps, sourceInterval, ValueMention } from '../../server/src/engine/values';
 
 function values(text: string): ValueMention[] {
@@ -35,26 +36,42 @@ describe('values: numbers', () => {
     assert.equal(third.unit, 'percent');
     assert.ok(Math.abs(third.value - 66.7) < 0.1);
     assert.equal(third.fraction, true);
-    const [half] = numbers('more than half of them');
-    assert.deepEqual([half.value, half.hedge], [50, 'over']);
+    const [half] = values('more than half of them');
+    assert.deepEqual(half.kind === 'quantifier' && [half.words, half.range.lo > 50], ['more than half', true]);
+    const [third2] = numbers('~1/3 academics');
+    assert.deepEqual([Math.round(third2.value), third2.unit, third2.hedge], [33, 'percent', 'approx']);
     assert.deepEqual(numbers('1,200 people').map((n) => n.value), [1200]);
   });
 
   it('ignores numbers that are parts of names', () => {
     assert.deepEqual(numbers('COVID-19 and 5G and G20 and SDG 4'), []);
-    assert.deepEqual(numbers('$5 billion'), []);
+  });
+
+  it('reads amounts of money with their currency and scale', () => {
+    assert.deepEqual(numbers('$5 billion').map((n) => [n.value, n.unit, n.currency]), [[5e9, 'money', 'USD']]);
+    assert.deepEqual(numbers('some $5.8 million in crypto').map((n) => [n.value, n.unit, n.hedge]), [[5.8e6, 'money', 'approx']]);
+    assert.deepEqual(numbers('5.8 million users').map((n) => [n.value, n.unit]), [[5.8e6, 'count']]);
+  });
+
+  it('reads vague dates as ranges of months or days', () => {
+    const [mid] = values('unveiled in mid-2022');
+    assert.deepEqual(mid.kind === 'date' && [mid.year, mid.months], [2022, { lo: 5, hi: 8 }]);
+    const [late] = values('held in late October 2022');
+    assert.deepEqual(late.kind === 'date' && [late.months, late.days], [{ lo: 10, hi: 10 }, { lo: 20, hi: 31 }]);
+    const [half] = values('in the first half of 2022');
+    assert.deepEqual(half.kind === 'date' && half.months, { lo: 1, hi: 6 });
   });
 
   it('reads years, periods, dates and ordinals', () => {
     const kinds = values('On October 27, 2022 the 60th meeting of the 2016–2030 plan, since 2010, the third session').map((v) => v.kind);
     assert.deepEqual(kinds, ['date', 'ordinal', 'period', 'year', 'ordinal']);
     const [date] = values('announced in March 2023');
-    assert.deepEqual(date, { kind: 'date', month: 3, year: 2023, start: 13, end: 23 });
+    assert.deepEqual(date, { kind: 'date', months: { lo: 3, hi: 3 }, year: 2023, start: 13, end: 23, preposition: 'in' });
     const [day] = values('on 28 October 2022');
     assert.equal(day.kind, 'date');
-    assert.deepEqual(day.kind === 'date' && [day.day, day.month, day.year], [28, 10, 2022]);
+    assert.deepEqual(day.kind === 'date' && [day.days?.lo, day.months?.lo, day.year], [28, 10, 2022]);
     const [th] = values('on October 27th, 2022');
-    assert.deepEqual(th.kind === 'date' && [th.day, th.month, th.year], [27, 10, 2022]);
+    assert.deepEqual(th.kind === 'date' && [th.days?.lo, th.months?.lo, th.year], [27, 10, 2022]);
     const [year] = values('partners since 2005');
     assert.deepEqual(year.kind === 'year' && [year.year, year.preposition], [2005, 'since']);
     const [ordinal] = values('the seventieth anniversary');
@@ -66,7 +83,7 @@ describe('values: numbers', () => {
 
   it('reads quantifier words, with negation', () => {
     const q = values('Only a minority of partners').find((v) => v.kind === 'quantifier');
-    assert.equal(q?.kind === 'quantifier' && q.quantifier, 'minority');
+    assert.equal(q?.kind === 'quantifier' && q.words, 'a minority');
     const n = values('not a majority of partners').find((v) => v.kind === 'quantifier');
     assert.equal(n?.kind === 'quantifier' && n.negated, true);
   });
@@ -83,9 +100,10 @@ describe('values: words that name Object.prototype members', () => {
 
 describe('values: hedged intervals', () => {
   const consistent = (text: string, value: number, approx = true, bound?: string): boolean =>
-    overlaps(mentionInterval(numbers(text)[0]), sourceInterval(value, approx, bound));
+    overlaps(mentionInterval(numbers(text)[0]), sourceInterval({ value, approx, bound: bound as Bound | undefined }));
   it('treats "about" loosely and "nearly" as just below', () => {
     assert.equal(consistent('about 70%', 67), true);
+    assert.equal(consistent('about 85%', 78), false);
     assert.equal(consistent('about 57 percent', 67), false);
     assert.equal(consistent('nearly 90%', 78), false);
     assert.equal(consistent('almost 80%', 78), true);
@@ -96,6 +114,7 @@ describe('values: hedged intervals', () => {
     assert.equal(consistent('fewer than 20', 20, false, 'over'), false);
     assert.equal(consistent('15', 20, false, 'over'), false);
     assert.equal(consistent('about 25', 20, false, 'over'), true);
+    assert.equal(consistent('more than 200', 20, false, 'over'), false);
   });
   it('keeps exact counts exact', () => {
     assert.equal(consistent('12', 17, false), false);

@@ -26,8 +26,9 @@ export function bindingScore(view: SentenceView, v: { start: number; end: number
   // "more than twenty, excluding speakers": a figure does not count what it excludes.
   const [from, to] = vLast <= p.first ? [vLast, p.first] : [p.last, vFirst];
   for (let k = from; k < to; k++) if (phraseAt(lexicon.exclusionWords, words, k)) return Infinity;
-  // "~10 govt officials": a figure right before a plural noun counts that noun, not the property.
-  for (let k = vLast; k < Math.min(vLast + 2, view.tokens.length); k++) {
+  // "~10 govt officials": a count right before a plural noun counts that noun, not the property.
+  const isCount = 'unit' in v && (v as { unit: string }).unit === 'count';
+  for (let k = vLast; isCount && k < Math.min(vLast + 2, view.tokens.length); k++) {
     if ((k >= p.first && k < p.last) || own.some((o) => k >= o.first && k < o.last)) break;
     const w = words[k];
     if (lexicon.stopWords.has(w) || lexicon.prepositions.has(w) || lexicon.auxiliaries.has(w) || lexicon.reportingVerbs.has(w) || /[,;:.()]/.test(view.gapBefore(k))) break;

@@ -3,6 +3,8 @@
 // contradiction (the session's US date is not wrong because it is not the Asian one); one
 // contradiction per stretch of text. Support is said only of a sentence with no contradiction
 // whose every stated figure and date some claim agrees with.
+import { lexicon } from '../lexicon';
+import { sameEntity } from '../reader/entities';
 import { SentenceView } from '../reader/sentence';
 import { Verdict } from './verdict';
 
@@ -38,5 +40,79 @@ export function settle(view: SentenceView, verdicts: Verdict[]): Settled {
   const accounted = new Set(agreeing.flatMap((v) => v.accounts ?? []));
   const stated = view.values.filter((v) => v.kind !== 'quantifier' && !view.terms.some((t) => t.start <= v.start && v.end <= t.end));
   if (stated.some((v) => !accounted.has(v.start))) return { contradictions, support: [] };
+  if (unaccountedNames(view, agreeing) || unaccountedNegation(view, agreeing)) return { contradictions, support: [] };
   return { contradictions, support: agreeing };
+}
+
+/** The glossary ids a claim speaks of: its identity and its value. */
+function idsOf(view: SentenceView, v: Verdict): Set<string> {
+  const kb = view.kb;
+  const index = kb.claimIndex.get(v.claim);
+  const ids = new Set<string>(index === undefined ? [] : kb.groupIds[index].flatMap((g) => [...g]));
+  const value = v.claim.value;
+  const add = (x: string | undefined): void => {
+    if (x) ids.add(x);
+  };
+  if (value.kind === 'entity') add(value.entity.value);
+  if (value.kind === 'set') value.set.members.flat().forEach(add);
+  if (value.kind === 'role') {
+    add(value.role.person);
+    add(value.role.org);
+  }
+  if (value.kind === 'preference') [...value.preference.preferred, ...value.preference.over].forEach(add);
+  if (value.kind === 'quantity') add(value.quantity.than);
+  if (value.kind === 'date') add(value.date.zone);
+  return ids;
+}
+
+/**
+ * A name the agreeing claims do not speak of is a part of the sentence nobody checked ("the UN GGE
+ * and the International Telecommunication Union" when only the GGE is sourced): no support. Names
+ * in a reporting frame ("Kim wrote") and a source's own authors do not count.
+ */
+function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
+  const kb = view.kb;
+  const ids = new Set(agreeing.flatMap((v) => [...idsOf(view, v)]));
+  const authors = new Set(agreeing.flatMap((v) => (kb.sources.get(v.claim.source)?.csl.author ?? []).map((a) => (a.family ?? a.literal ?? '').toLowerCase())));
+  const covered = (e: { start: number; end: number }): boolean => agreeing.some((v) => v.start <= e.start && e.end <= v.end);
+  const sources = new Set(agreeing.map((v) => v.claim.source));
+  for (const e of view.entities) {
+    if (e.weak || view.clauseAt(e.first).kind === 'reporting' || covered(e)) continue;
+    const written = view.text.slice(e.start, e.end).toLowerCase();
+    if (authors.has(written) || [...authors].some((a) => a && written.endsWith(a))) continue;
+    // An unknown name of several words ("the International Telecommunication Union") is an unknown
+    // body; a lone capitalised word may be a place or a name the knowledge base simply lacks.
+    if (e.id === undefined) {
+      if (e.kind === 'name' && /\s/.test(written.trim()) && !lexicon.titleWords.has(view.words[e.last - 1])) return true;
+      continue;
+    }
+    // Places and countries are checked by the claims that name them; people and bodies are the
+    // parts a wrong sentence most often swaps in.
+    if (!['person', 'organisation', 'group', 'event', 'document', 'programme'].includes(e.kind)) continue;
+    if (ids.has(e.id) || [...ids].some((id) => sameEntity(kb, id, e.id))) continue;
+    // A group stands for its members.
+    if (e.term?.members?.some((m) => ids.has(m))) continue;
+    // A name the supporting source itself uses is part of what it speaks of, if not of this claim.
+    const capital = e.term?.capitalOf ? kb.termById.get(e.term.capitalOf) : undefined;
+    if ([e.term, capital].some((t) => t?.sources.some((ref) => sources.has(ref.key)))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** A negation no agreeing claim accounts for ("does not mention", "though not Huawei"): no support. */
+function unaccountedNegation(view: SentenceView, agreeing: Verdict[]): boolean {
+  for (const scope of view.negations) {
+    if (view.clauseAt(scope.cueFirst).kind === 'reporting') continue;
+    const accounted = agreeing.some((v) => {
+      const value = v.claim.value;
+      if (value.kind === 'preference') return true;
+      if (value.kind === 'stance' && value.stance.polarity === 'negative') return true;
+      // The verdict's own words are what is negated.
+      const first = view.tokenIndexAt(v.start);
+      return first >= scope.first && first < scope.last;
+    });
+    if (!accounted) return true;
+  }
+  return false;
 }

@@ -52,7 +52,9 @@ export function findEntities(text: string, tokens: readonly Token[], terms: read
       }
       // "Institute for Defense Analyses", "Bank of Korea": a joining word between capitalised words.
       const joiner = tokens[j]?.lower;
-      if ((joiner === 'of' || joiner === 'for' || joiner === 'and' || joiner === '&' || joiner === 'the' || joiner === 'on') && j + 1 < tokens.length) {
+      // "Director of the Korea Project": a title, then the body it names, not one name.
+      const titleSoFar = tokens.slice(i, j).every((t) => lexicon.titleWords.has(t.lower) || lexicon.titleModifiers.has(t.lower));
+      if (!titleSoFar && (joiner === 'of' || joiner === 'for' || joiner === 'and' || joiner === '&' || joiner === 'the' || joiner === 'on') && j + 1 < tokens.length) {
         let k = j + 1;
         if (tokens[k].lower === 'the' && k + 1 < tokens.length) k++;
         if (!covered[k] && isNameWord(tokens, k, sentenceFirst) && gapJoins(text, tokens, j) && gapJoins(text, tokens, k)) {

@@ -44,6 +44,11 @@ export function extractValues(text: string, tokens: readonly Token[]): ValueMent
     if (/^\d/.test(t.raw)) {
       const year = readYear(tokens, words, i, text);
       if (year && !/^[.,]?\d/.test(text.slice(t.end, t.end + 2)) && !isLetterAfter(text, t.end)) {
+        // "the first half of 2022": the words read before it ("first", "half") were part of it.
+        while (found.length > 0 && found[found.length - 1].start >= year.mention.start) {
+          const dropped = found.pop()!;
+          if (dropped.kind === 'number') numbers.splice(numbers.indexOf(dropped), 1);
+        }
         found.push(year.mention);
         i = year.next;
         continue;

@@ -2,6 +2,7 @@
 // ("the consulate in Honolulu"), a document or country written with a thing ("China's National
 // Intelligence Law"). Another entity of a compatible kind in the slot contradicts; the claim's own
 // agrees. Names the knowledge base does not know count when they stand in the slot.
+import { lexicon } from '../../lexicon';
 import { agentOf } from '../../reader/agents';
 import { EntityMention, sameEntity } from '../../reader/entities';
 import { negationsOver } from '../../reader/polarity';
@@ -64,7 +65,9 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
     const right = fillers.find((m) => mentionIs(view, m, value) && positive(m));
     if (right) return { kind: 'agrees', claim, start: right.start, end: right.end, coverage: c.coverage, detail: { kind: 'agrees' } };
     const wrong = fillers.find((m) => !isOwn(m) && positive(m) && compatible(m, kind, slot) && !mentionIs(view, m, value) && (m.id !== undefined || m.kind === 'name'));
-    if (wrong) {
+    // "X hosted a webinar on …": someone else's event, introduced as a new one, is another event.
+    const newEvent = view.words.slice(p.last, p.last + 3).some((w, i) => lexicon.indefiniteArticles.has(w) && lexicon.instanceNounStems.has(view.tokens[p.last + i + 1]?.norm ?? ''));
+    if (wrong && !newEvent) {
       const writtenWrong = view.raw.slice(wrong.start, wrong.end);
       const name = view.kb.nameOf(value);
       contradiction ??= { kind: 'contradicts', claim, start: wrong.start, end: wrong.end, coverage: c.coverage, detail: { kind: 'entity', sourced: name, written: writtenWrong, replacement: slot === 'agent' ? undefined : name } };

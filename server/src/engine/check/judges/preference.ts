@@ -58,8 +58,11 @@ export function judgePreference(view: SentenceView, c: Candidate): Verdict | und
   const swapped = (disSides.includes(1) && (prefSides.includes(-1) || prefSides.length === 0 && marker >= 0)) || (prefSides.includes(-1) && dis.length === 0 && (rejected(pref[prefSides.indexOf(-1)]) || marker >= 0));
   const same = prefSides.includes(1) && (disSides.includes(-1) || (dis.length === 0 && hasPreferVerb(view, clause.first, clause.last)));
   if (swapped && !same) {
-    const m = dis[disSides.indexOf(1)] ?? pref[prefSides.indexOf(-1)];
-    return { kind: 'contradicts', claim, ...span(m), coverage: c.coverage, detail: { kind: 'preference', preferred: preferredNames, over: overNames, written: view.raw.slice(m.start, m.end) } };
+    // The stretch that puts the wrong one first: "Huawei over Samsung".
+    const wrong = [dis[disSides.indexOf(1)], pref[prefSides.indexOf(-1)]].filter((m): m is PhraseMatch<number> => m !== undefined);
+    const start = Math.min(...wrong.map((m) => m.start));
+    const end = Math.max(...wrong.map((m) => m.end));
+    return { kind: 'contradicts', claim, start, end, coverage: c.coverage, detail: { kind: 'preference', preferred: preferredNames, over: overNames, written: view.raw.slice(start, end) } };
   }
   if (same && !swapped) {
     const m = pref[prefSides.indexOf(1)];

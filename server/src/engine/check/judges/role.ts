@@ -50,7 +50,7 @@ function personRoles(view: SentenceView, personId: string): Claim[] {
 /** The stretch that describes a person: an apposition, a parenthesis, a label, a relative clause or the predicate. */
 function describe(view: SentenceView, person: EntityMention): Description | undefined {
   const { words, tokens } = view;
-  let first = person.last;
+  const first = person.last;
   const gap = view.gapBefore(first);
   const clause = view.clauseAt(person.first);
   let last: number;
@@ -195,7 +195,9 @@ function orgMatches(view: SentenceView, o: EntityMention, orgId: string | undefi
 
 function compareRoles(view: SentenceView, c: Candidate, person: EntityMention, desc: Description, roles: Claim[]): Verdict | undefined {
   // Organisations in the description, and one written possessively right before it ("Pacific Forum's vice president").
-  const orgs = view.entities.filter((e) => e.first >= desc.first && e.last <= desc.last && orgKinds.has(e.kind) && e.kind !== 'person' && !e.weak && !isTitleName(view, e, roles));
+  const linkedBefore = (e: EntityMention): boolean => ['for', 'of', 'and'].includes(view.words[e.first - 1]) && view.entities.some((o) => o.id !== undefined && o.last === e.first - 1);
+  // An unknown name that goes on a known one ("Belfer Center for Science and International Affairs") is part of it.
+  const orgs = view.entities.filter((e) => e.first >= desc.first && e.last <= desc.last && orgKinds.has(e.kind) && e.kind !== 'person' && !e.weak && !isTitleName(view, e, roles) && !(e.kind === 'name' && linkedBefore(e)));
   const stated = titleStems(view, desc, orgs);
   if (stated.length === 0 && orgs.length === 0) return undefined;
   const hasTitle = stated.some((w) => lexicon.titleWords.has(w) || lexicon.titleModifiers.has(w) || roles.some((r) => r.value.kind === 'role' && stemsOfTitle(r.value.role.title ?? '').includes(w)));
@@ -218,8 +220,10 @@ function compareRoles(view: SentenceView, c: Candidate, person: EntityMention, d
   const sameOrg = roles.filter((r) => orgs.some((o) => orgMatches(view, o, sourcedOf(r).org)));
   if (sameOrg.length > 0 && hasTitle && (!sameOrg.some(titleOk) || (headed !== undefined && !sameOrg.some((r) => titleOk(r) && orgOk(r))))) {
     const r = sameOrg[0];
-    const holder = holderOf(view, stated, person.id!);
-    return { kind: 'contradicts', claim: r, start, end, coverage: c.coverage, detail: { kind: 'role', person: name, sourced: described(r), written: view.raw.slice(start, end), holder } };
+    const holder = holderOf(view, desc, person.id!);
+    // The title is what is wrong: it is what the finding marks.
+    const span = titleSpan(view, desc, orgs) ?? { start, end };
+    return { kind: 'contradicts', claim: r, ...span, coverage: c.coverage, detail: { kind: 'role', person: name, sourced: described(r), written: view.raw.slice(span.start, span.end), holder } };
   }
   // The title is theirs, the organisation is not.
   const sameTitle = roles.filter((r) => hasTitle && titlesAgree(stated, sourcedOf(r).title) && sourcedOf(r).title.length > 0);
@@ -227,7 +231,8 @@ function compareRoles(view: SentenceView, c: Candidate, person: EntityMention, d
   if (sameTitle.length > 0 && foreignOrg) {
     // The post closest in wording to the description.
     const r = sameTitle.sort((a, b) => overlap(stated, sourcedOf(b).title) - overlap(stated, sourcedOf(a).title))[0];
-    return { kind: 'contradicts', claim: r, start, end, coverage: c.coverage, detail: { kind: 'role', person: name, sourced: described(r), written: view.raw.slice(start, end) } };
+    const holder = holderOf(view, desc, person.id!);
+    return { kind: 'contradicts', claim: r, start: foreignOrg.start, end: foreignOrg.end, coverage: c.coverage, detail: { kind: 'role', person: name, sourced: described(r), written: view.raw.slice(foreignOrg.start, foreignOrg.end), holder } };
   }
   return undefined;
 }
@@ -236,6 +241,12 @@ function compareRoles(view: SentenceView, c: Candidate, person: EntityMention, d
 function isTitleName(view: SentenceView, e: EntityMention, roles: Claim[]): boolean {
   if (e.kind !== 'name') return false;
   const known = new Set(roles.flatMap((r) => (r.value.kind === 'role' ? stemsOfTitle(r.value.role.title ?? '') : [])));
+  // "Director of Cybersecurity and Critical Technologies": the words after "Director of" are the
+  // person's own title's. "Korea Project" is made of words of someone's post too, but holds no
+  // title word and follows none: it is a body.
+  const afterTitleOf = ['of', 'for'].includes(view.words[e.first - 1]) && lexicon.titleWords.has(view.words[e.first - 2] ?? '');
+  if (afterTitleOf && view.tokens.slice(e.first, e.last).every((t) => lexicon.stopWords.has(t.lower) || known.has(normTitle(t.norm)))) return true;
+  if (!view.words.slice(e.first, e.last).some((w) => lexicon.titleWords.has(w) || w in lexicon.titleAbbreviations)) return false;
   for (let k = e.first; k < e.last; k++) {
     const w = view.words[k];
     if (!(lexicon.titleWords.has(w) || lexicon.titleModifiers.has(w) || lexicon.stopWords.has(w) || w in lexicon.titleAbbreviations || known.has(normTitle(view.tokens[k].norm)))) return false;
@@ -261,12 +272,35 @@ function overlap(a: string[], b: string[]): number {
   return a.filter((w) => b.includes(w)).length;
 }
 
+/** The title words of a description, from the first to the last: what a wrong title marks. */
+function titleSpan(view: SentenceView, desc: Description, orgs: EntityMention[]): { start: number; end: number } | undefined {
+  let first = -1;
+  let last = -1;
+  for (let k = desc.first; k < desc.last; k++) {
+    if (orgs.some((o) => k >= o.first && k < o.last)) {
+      if (first >= 0) break;
+      continue;
+    }
+    const w = view.words[k];
+    const titleish = lexicon.titleWords.has(w) || lexicon.titleModifiers.has(w) || w in lexicon.headVerbs || w in lexicon.titleAbbreviations || knownTitleStems(view).has(normTitle(view.tokens[k].norm));
+    if (titleish) {
+      if (first < 0) first = k;
+      last = k;
+    } else if (first >= 0 && !['of', 'and', '&', 'for', 'the'].includes(w)) break;
+  }
+  return first < 0 ? undefined : { start: view.tokens[first].start, end: view.tokens[last].end };
+}
+
 /** Whose post the description names, when the knowledge base gives it to someone else. */
-function holderOf(view: SentenceView, stated: string[], personId: string): { claim: Claim; person: string } | undefined {
-  if (stated.length < 2) return undefined;
+function holderOf(view: SentenceView, desc: Description, personId: string): { claim: Claim; person: string } | undefined {
+  const words = new Set<string>();
+  for (let k = desc.first; k < desc.last; k++) words.add(normTitle(view.tokens[k].norm));
   for (const [id, roles] of view.kb.rolesByPerson) {
     if (id === personId) continue;
-    const r = roles.find((x) => x.value.kind === 'role' && titlesAgree(stated, stemsOfTitle(x.value.role.title ?? '')) && stemsOfTitle(x.value.role.title ?? '').length > 1);
+    const r = roles.find((x) => {
+      const title = x.value.kind === 'role' ? stemsOfTitle(x.value.role.title ?? '') : [];
+      return title.length > 1 && title.every((w) => words.has(w));
+    });
     if (r) return { claim: r, person: view.kb.nameOf(id) };
   }
   return undefined;

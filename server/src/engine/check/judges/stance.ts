@@ -53,7 +53,9 @@ export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefin
   const forIt = distinct.filter((h) => h.polarity === wanted);
   if (against.length > 0 && forIt.length === 0) {
     const h = against[0];
-    const start = view.tokens[h.first].start;
+    // A negated word is marked with its negation: "not advocate".
+    const scope = h.negated ? negationsOver(view.negations, h.first)[0] : undefined;
+    const start = view.tokens[scope ? scope.cueFirst : h.first].start;
     const end = view.tokens[h.last - 1].end;
     return { kind: 'contradicts', claim, start, end, coverage: c.coverage, detail: { kind: 'stance', written: view.raw.slice(start, end) } };
   }
