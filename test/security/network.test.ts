@@ -437,12 +437,12 @@ describe('security: the bundles apply no eval or Function constructor to workspa
     // Each bundled schema is compiled twice: the file's shape with its list left open, and one entry
     // (validated one by one, so the cost stays linear in the number of entries).
     const expected = ['knowledge/loader.ts: new Ajv('];
-    for (const [schema, list] of [['sources', ''], ['glossary', ", 'terms'"], ['claims', ", 'claims'"]]) {
+    for (const [schema, list] of [['sources', ''], ['glossary', ", 'terms'"], ['claims', ", 'claims'"], ['places', ", 'places'"]]) {
       expected.push(`knowledge/loader.ts: .compile(open(${schema}Schema${list})`, `knowledge/loader.ts: .compile(item(${schema}Schema${list})`);
     }
     assert.deepEqual(compiles.map((c) => c.replace(/\\/g, '/')).sort(), expected.sort(), 'schemas compiled by the server and CLI');
     const loader = readFileSync(join(root, 'knowledge', 'loader.ts'), 'utf8');
-    for (const schema of ['claims', 'glossary', 'sources']) {
+    for (const schema of ['claims', 'glossary', 'sources', 'places']) {
       assert.match(loader, new RegExp(`import ${schema}Schema from '\\.\\./\\.\\./\\.\\./knowledge/schema/${schema}\\.schema\\.json'`), `${schema}Schema is the bundled file, imported at build time`);
     }
   });

@@ -46,7 +46,7 @@ export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, an
       // A contradiction that rests on a claim read automatically from a report is weaker evidence:
       // its own severity (information by default), with the report's sentence quoted.
       const extracted = f.claim.extracted === true;
-      const message = extracted && f.claim.quote ? `${f.message} The source reads: “${f.claim.quote}”` : f.message;
+      const message = f.message;
       push(extracted ? 'extractedContradiction' : 'contradiction', 'contradiction', f.start, f.end, message, {
         source: f.claim.source, claimId: f.claim.id, locator: f.claim.locator, sourcedValue: f.replacement, written: f.written, statement: f.claim.statement, extracted,
       });

@@ -300,7 +300,8 @@ function resolveRelativeYear(v: ValueMention, text: string, year: number | undef
 function toClaimValue(v: ValueMention): ClaimValue | undefined {
   switch (v.kind) {
     case 'number':
-      if (v.unit === 'count' && v.value < 2) return undefined;
+      // A rank limit ("top 20") or a part of a whole ("ten of them") is no figure of its own.
+      if ((v.unit === 'count' && v.value < 2) || v.top || v.subset) return undefined;
       return { kind: 'quantity', quantity: { value: v.value, unit: v.unit, approx: v.hedge === 'approx' || v.fraction || undefined, bound: v.hedge === 'over' || v.hedge === 'well-over' ? 'over' : v.hedge === 'under' || v.hedge === 'well-under' ? 'under' : v.hedge === 'at-least' ? 'at-least' : v.hedge === 'at-most' ? 'at-most' : undefined, of: v.of } };
     case 'year':
       return ['before', 'after', 'by', 'until', 'than'].includes(v.preposition ?? '') ? undefined : { kind: 'year', year: v.year };

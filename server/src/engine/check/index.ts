@@ -60,7 +60,7 @@ export function judgeSentence(view: SentenceView): Verdict[] {
 function identityVerdict(view: SentenceView, c: Candidate): Verdict | undefined {
   if (c.nameError) {
     const n = c.nameError;
-    return { kind: 'contradicts', claim: c.claim, start: n.wrong.start, end: n.wrong.end, coverage: c.coverage, detail: { kind: 'name', sourced: n.form, written: view.raw.slice(n.mention.start, n.mention.end), replacement: n.right } };
+    return { kind: 'contradicts', claim: c.claim, start: n.mention.start, end: n.mention.end, coverage: c.coverage, detail: { kind: 'name', sourced: n.form, written: view.raw.slice(n.mention.start, n.mention.end), replacement: n.form } };
   }
   if (c.attributeError) {
     const e = c.attributeError;

@@ -32,8 +32,10 @@ export function nearMissNames(view: SentenceView): NameError[] {
   const linked = view.entities.filter((e) => e.id !== undefined);
   for (let i = 0; i < tokens.length; i++) {
     for (let len = 2; len <= maxWindow && i + len <= tokens.length; len++) {
-      // One name: no punctuation but hyphens, dots and apostrophes inside the window.
-      if (len > 1 && !/^[\s\-–.'’s]*$/.test(view.gapBefore(i + len - 1))) break;
+      // One name: no punctuation but hyphens and apostrophes inside the window, and dots only
+      // between initials ("U.S.").
+      const gap = view.gapBefore(i + len - 1);
+      if (len > 1 && !/^[\s\-–'’s]*$/.test(gap) && !(gap === '.' && tokens[i + len - 2].raw.length === 1)) break;
       for (let k = 0; k < len; k++) {
         const t = tokens[i + k];
         if (!/^\p{Lu}/u.test(t.raw) || t.raw.length < 2) continue;
@@ -60,7 +62,10 @@ export function nearMissNames(view: SentenceView): NameError[] {
           // One word wrong in a long title is a garbled name; in a short one only when the word
           // written is itself another place or name ("Tokyo Cyberspace Conference"), or the name is
           // a leader's ("the Moon government").
-          const otherName = atWrong !== undefined && ['place', 'country', 'person', 'organisation'].includes(atWrong.kind);
+          // …of the same kind as the word it replaces: a city for a city, a person for a person.
+          const rightTerm = kb.termMatcher.matchLongest([right]).map((m) => m.value)[0];
+          const kindOf = (k: string | undefined): string => (k === 'country' || k === 'place' ? 'place' : k ?? '');
+          const otherName = atWrong !== undefined && ['place', 'country', 'person', 'organisation'].includes(atWrong.kind) && (rightTerm === undefined || kindOf(rightTerm.kind) === kindOf(atWrong.kind));
           const leaderNamed = len === 2 && tokens.slice(i, i + len).some((x, j) => j !== k && lexicon.leaderNamedHeads.has(x.lower));
           if (len < 4 && !otherName && !leaderNamed) continue;
           // "Global Conference on Cyberspace" is another series than the Seoul one: a place in the

@@ -77,8 +77,15 @@ function quoted(written: string): string {
   return lexicon.hedges.some((h) => h.words[0] === first) ? written.charAt(0).toLowerCase() + written.slice(1) : written;
 }
 
+/** The source's words after a message: a claim read from a report quotes its sentence in full. */
+function sourceWords(claim: Claim): string {
+  if (!claim.quote) return '';
+  return claim.extracted ? ` The source reads: “${claim.quote}”` : ` The source: “${claim.quote}”.`;
+}
+
 /** The source's own words, when the knowledge base has them, else the claim in ours. */
 function says(claim: Claim): string {
+  if (claim.extracted) return claim.statement + sourceWords(claim);
   return claim.quote ? `${claim.statement} (the source: “${claim.quote}”)` : claim.statement;
 }
 
@@ -94,13 +101,13 @@ export function renderContradiction(v: Verdict): Finding {
   const base = { verdict: 'contradiction' as const, claim, start: v.start, end: v.end, coverage: v.coverage };
   switch (d.kind) {
     case 'quantity':
-      return { ...base, message: `${at} puts this at ${formatQuantity(d.sourced)}, not ${quoted(d.written)}.${claim.quote ? ` The source: “${claim.quote}”.` : ''}`, replacement: d.replacement, written: d.written };
+      return { ...base, message: `${at} puts this at ${formatQuantity(d.sourced)}, not ${quoted(d.written)}.${sourceWords(claim)}`, replacement: d.replacement, written: d.written };
     case 'date':
-      return { ...base, message: `${at} dates this to ${formatDate(d.sourced)}${d.zone ? ` (${d.zone.replace(/-/g, ' ')} time)` : ''}, not ${d.written}.${claim.quote ? ` The source: “${claim.quote}”.` : ''}`, replacement: d.replacement, written: d.written };
+      return { ...base, message: `${at} dates this to ${formatDate(d.sourced)}${d.zone ? ` (${d.zone.replace(/-/g, ' ')} time)` : ''}, not ${d.written}.${sourceWords(claim)}`, replacement: d.replacement, written: d.written };
     case 'period':
       return { ...base, message: `${at} gives the period as ${d.sourced.from}–${d.sourced.to}, not ${d.written}.`, replacement: d.replacement, written: d.written };
     case 'ordinal':
-      return { ...base, message: `${at} has this as the ${ordinalSuffix(d.sourced)}, not the ${d.written.replace(/^#/, '')}.${claim.quote ? ` The source: “${claim.quote}”.` : ''}`, replacement: d.replacement, written: d.written };
+      return { ...base, message: `${at} has this as the ${ordinalSuffix(d.sourced)}, not the ${d.written.replace(/^#/, '')}.${sourceWords(claim)}`, replacement: d.replacement, written: d.written };
     case 'quantifier':
       return { ...base, message: `${at} says ${d.sourced === 'majority' || d.sourced === 'minority' ? `a ${d.sourced}` : d.sourced}, not ${quoted(d.written)}: ${says(claim)}`, written: d.written };
     case 'stance':
