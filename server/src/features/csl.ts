@@ -25,7 +25,8 @@ export interface CiteRequest {
   locator?: string;
   label?: string;
   suppressAuthor?: boolean;
-  authorOnly?: boolean;
+  /** Pandoc's in-text form `@a [p. 3]`: "Kim (2023, 3)". */
+  inText?: boolean;
 }
 
 /** What the server asks of a renderer, in a worker or in this thread. */
@@ -42,6 +43,7 @@ export interface ReferenceRenderer {
 
 interface CiteprocEngine {
   opt: { development_extensions: Record<string, boolean> };
+  citation_sort: { tokens: unknown[] };
   setOutputFormat(format: string): void;
   updateItems(ids: string[]): void;
   updateUncitedItems(ids: string[]): void;
@@ -49,8 +51,13 @@ interface CiteprocEngine {
   makeCitationCluster(cites: Record<string, unknown>[]): string;
 }
 
+// CSL 1.0.2 specification, "Title case conversion": the words title case leaves in lower case.
+const cslStopWords = ['a', 'an', 'and', 'as', 'at', 'but', 'by', 'down', 'for', 'from', 'in', 'into', 'nor', 'of', 'on', 'onto', 'or',
+  'over', 'so', 'the', 'till', 'to', 'up', 'via', 'with', 'yet'];
+
 /** The part of citeproc-js's module this uses. */
 export interface Citeproc {
+  SKIP_WORDS: string[];
   Engine: new (sys: { retrieveLocale(lang: string): string; retrieveItem(id: string): unknown }, style: unknown, lang?: string, forceLang?: boolean) => CiteprocEngine;
   Output: { Formats: Record<string, Record<string, unknown>> };
 }
@@ -96,6 +103,9 @@ export class CslRenderer {
       this.citeprocModule = this.resources.citeproc();
       const formats = this.citeprocModule.Output.Formats;
       if (!formats.markdown) formats.markdown = markdownFormat(formats.text);
+      // Title case keeps lower case only the words the CSL specification lists, as Pandoc's citeproc
+      // does (citeproc-js's own list also lowers "after", "about", "against", …).
+      this.citeprocModule.SKIP_WORDS = cslStopWords;
     }
     return this.citeprocModule;
   }
@@ -159,14 +169,28 @@ export class CslRenderer {
     registry.clear();
     for (const c of cites) registry.set(c.item.id, c.item);
     engine.updateItems(cites.map((c) => c.item.id));
-    return engine.makeCitationCluster(cites.map((c) => ({
+    const cluster = (c: CiteRequest, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
       id: c.item.id,
       ...(c.prefix ? { prefix: c.prefix } : {}),
       ...(c.suffix ? { suffix: c.suffix } : {}),
       ...(c.locator ? { locator: c.locator, label: c.label ?? 'page' } : {}),
       ...(c.suppressAuthor ? { 'suppress-author': true } : {}),
-      ...(c.authorOnly ? { 'author-only': true } : {}),
-    })));
+      ...extra,
+    });
+    if (cites.length === 1 && cites[0].inText) {
+      // As Pandoc renders an in-text cite: the author, then the rest of the cite without them.
+      const author = engine.makeCitationCluster([{ id: cites[0].item.id, 'author-only': true }]);
+      return `${author} ${engine.makeCitationCluster([cluster(cites[0], { 'suppress-author': true })])}`;
+    }
+    // Pandoc keeps the written order when a cite after the first has a prefix ("see …; also …").
+    const keepOrder = cites.slice(1).some((c) => c.prefix);
+    const sorting = engine.citation_sort.tokens;
+    if (keepOrder) engine.citation_sort.tokens = [];
+    try {
+      return engine.makeCitationCluster(cites.map((c) => cluster(c)));
+    } finally {
+      engine.citation_sort.tokens = sorting;
+    }
   }
 }
 

@@ -17,6 +17,8 @@ export interface HoverOptions {
 /** The citation key under the cursor, with the source it names (undefined: an unknown key). */
 export interface CitationHover {
   cite: CitationKey;
+  /** Written in the text (`@a [p. 3]`), not in brackets. */
+  inText: boolean;
   source?: Source;
   range: { start: Position; end: Position };
 }
@@ -27,7 +29,7 @@ export function citationHoverAt(document: TextDocument, position: Position, kb: 
     if (offset < citation.start || offset > citation.end) continue;
     const cite = citation.keys.find((k) => offset >= k.start - 1 && offset <= k.end) ?? citation.keys[0];
     const source = kb.sources.get(cite.key) ?? extraSources?.get(cite.key);
-    return { cite, source, range: { start: document.positionAt(cite.start), end: document.positionAt(cite.end) } };
+    return { cite, inText: !citation.bracketed, source, range: { start: document.positionAt(cite.start), end: document.positionAt(cite.end) } };
   }
   return undefined;
 }

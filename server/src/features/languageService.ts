@@ -232,7 +232,7 @@ export class PolicyLensService {
         const { prefix, suffix, suppressAuthor } = cited.cite;
         try {
           const [citation, [reference]] = await Promise.all([
-            this.rendererOrFail().citation([{ item: cited.source.csl, prefix, suppressAuthor, ...splitLocator(suffix) }], style),
+            this.rendererOrFail().citation([{ item: cited.source.csl, prefix, suppressAuthor, inText: cited.inText, ...splitLocator(suffix) }], style),
             this.rendererOrFail().bibliography([cited.source.csl], style),
           ]);
           rendered = { citation, reference: reference ?? '' };

@@ -186,6 +186,8 @@ function splitBibtex(text: string, report: (offset: number, message: string) => 
   return chunks;
 }
 
+const entryTypeGenres = new Set(['techreport', 'mastersthesis', 'phdthesis']);
+
 /** Whether a line starting at `at` opens an entry: spaces, `@`, letters, `{` or `(`. */
 function startsEntry(text: string, at: number): boolean {
   let k = at;
@@ -331,6 +333,8 @@ export function parseBibtex(path: string, text: string): BibliographyLoad {
   for (const raw of items) {
     const { csl, problems } = sanitizeItem(bibtexNames(restoreBackslashes(raw) as Record<string, unknown>));
     delete csl['citation-key'];
+    // The parser records the BibTeX type a report or thesis came from as its genre; Pandoc does not.
+    if (typeof csl.genre === 'string' && entryTypeGenres.has(csl.genre.toLowerCase())) delete csl.genre;
     const key = String(csl.id ?? '');
     if (!key) continue;
     const origin = positions.get(key) ?? { line: 0, character: 0 };
