@@ -104,6 +104,29 @@ export class PolicyLensService {
     return this.renderer;
   }
 
+  /** Rendered single entries and cites per item: hovering the same key again needs no round trip. */
+  private rendered = new WeakMap<CslItem, Map<string, Promise<string>>>();
+
+  private renderOnce(item: CslItem, style: StyleChoice, what: string, render: () => Promise<string>): Promise<string> {
+    let byRequest = this.rendered.get(item);
+    if (!byRequest) this.rendered.set(item, (byRequest = new Map()));
+    // A style is its name, locale and text: an edited .csl file is a new key.
+    const key = `${style.style}\u0000${style.locale ?? ''}\u0000${style.xml?.length ?? ''}\u0000${style.xml?.slice(-200) ?? ''}\u0000${what}`;
+    let result = byRequest.get(key);
+    if (!result) {
+      if (byRequest.size >= 16) byRequest.clear();
+      byRequest.set(key, (result = render()));
+      // A failure is not remembered: the next hover tries again.
+      result.catch(() => byRequest.delete(key));
+    }
+    return result;
+  }
+
+  /** One item's bibliography entry, rendered on its own. */
+  private entryOf(item: CslItem, style: StyleChoice): Promise<string> {
+    return this.renderOnce(item, style, 'entry', async () => (await this.rendererOrFail().bibliography([item], style))[0] ?? '');
+  }
+
   get knowledge(): KnowledgeBase {
     return this.kb;
   }
@@ -230,12 +253,14 @@ export class PolicyLensService {
       if (cited.source) {
         const style = this.styleFor(document.uri);
         const { prefix, suffix, suppressAuthor } = cited.cite;
+        const item = cited.source.csl;
+        const cite = { item, prefix, suppressAuthor, inText: cited.inText, ...splitLocator(suffix) };
         try {
-          const [citation, [reference]] = await Promise.all([
-            this.rendererOrFail().citation([{ item: cited.source.csl, prefix, suppressAuthor, inText: cited.inText, ...splitLocator(suffix) }], style),
-            this.rendererOrFail().bibliography([cited.source.csl], style),
+          const [citation, reference] = await Promise.all([
+            this.renderOnce(item, style, `cite\u0000${prefix ?? ''}\u0000${suffix ?? ''}\u0000${suppressAuthor ?? ''}\u0000${cited.inText}`, () => this.rendererOrFail().citation([cite], style)),
+            this.entryOf(item, style),
           ]);
-          rendered = { citation, reference: reference ?? '' };
+          rendered = { citation, reference };
         } catch (e) {
           rendered = { error: (e as Error).message };
         }
@@ -259,7 +284,7 @@ export class PolicyLensService {
     if (!data || !source) return item;
     let value: string;
     try {
-      [value] = await this.rendererOrFail().bibliography([source.csl], this.styleFor(data.uri));
+      value = await this.entryOf(source.csl, this.styleFor(data.uri));
     } catch (e) {
       value = `*The reference could not be formatted: ${(e as Error).message}*`;
     }
