@@ -1,10 +1,12 @@
 // Export Bibliography as BibTeX: CSL items written by Citation.js's BibTeX output, which escapes
 // LaTeX specials, braces capitals that must stay capitals and maps CSL types to BibTeX's.
-import bibtexOutput from '@citation-js/plugin-bibtex/lib/output/index.js';
 import { CslItem } from '../knowledge/types';
 
 export function toBibtex(items: readonly CslItem[]): string {
   if (items.length === 0) return '';
+  // Loaded on first use: Citation.js takes tens of milliseconds to load.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a deliberate lazy load
+  const bibtexOutput = (require('@citation-js/plugin-bibtex/lib/output/index.js') as typeof import('@citation-js/plugin-bibtex/lib/output/index.js')).default;
   // Citation.js labels entries by `citation-key`; the CSL id is the key memos cite.
   const names = (list: unknown): unknown => Array.isArray(list)
     ? list.map((n: Record<string, unknown>) => {

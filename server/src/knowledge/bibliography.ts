@@ -3,9 +3,7 @@
 // to compare with). BibTeX is read by Citation.js's parser (@citation-js/plugin-bibtex): accents,
 // corporate authors, particles, @string, crossref and months as Zotero and Better BibTeX write them.
 import { parseDocument, LineCounter } from 'yaml';
-import { parse as parseBibtexFile, BibtexEntry } from '@citation-js/plugin-bibtex/lib/input/file.js';
-import { parse as bibtexEntriesToCsl } from '@citation-js/plugin-bibtex/lib/input/entries.js';
-import bibtexConfig from '@citation-js/plugin-bibtex/lib/config.js';
+import type { BibtexEntry } from '@citation-js/plugin-bibtex/lib/input/file.js';
 import { lineStarts, positionOf } from '../engine/text/lines';
 import { nestingBeyond } from '../engine/text/nesting';
 import { CslItem, KnowledgeError, Source } from './types';
@@ -13,6 +11,25 @@ import { CslItem, KnowledgeError, Source } from './types';
 export interface BibliographyLoad {
   sources: Source[];
   errors: KnowledgeError[];
+}
+
+/** Citation.js's BibTeX reader, loaded on the first .bib file: its modules take tens of ms to load. */
+let citationJs: {
+  parseBibtexFile: (text: string) => BibtexEntry[];
+  bibtexEntriesToCsl: (entries: BibtexEntry[]) => Record<string, unknown>[];
+} | undefined;
+function bibtexReader(): NonNullable<typeof citationJs> {
+  if (!citationJs) {
+    /* eslint-disable @typescript-eslint/no-require-imports -- loaded lazily, off the CLI's cold start */
+    const file = require('@citation-js/plugin-bibtex/lib/input/file.js') as typeof import('@citation-js/plugin-bibtex/lib/input/file.js');
+    const entries = require('@citation-js/plugin-bibtex/lib/input/entries.js') as typeof import('@citation-js/plugin-bibtex/lib/input/entries.js');
+    const config = require('@citation-js/plugin-bibtex/lib/config.js') as typeof import('@citation-js/plugin-bibtex/lib/config.js');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    // English titles in sentence case, as Pandoc reads them; a style that wants title case makes it.
+    config.default.parse.sentenceCase = 'english';
+    citationJs = { parseBibtexFile: file.parse, bibtexEntriesToCsl: entries.parse };
+  }
+  return citationJs;
 }
 
 export function parseBibliography(path: string, text: string): BibliographyLoad {
@@ -275,8 +292,7 @@ function parserErrorAt(message: string): { line: number; column: number; text: s
  * definition). An entry the parser refuses is reported at its line and left out; the rest are read.
  */
 export function parseBibtex(path: string, text: string): BibliographyLoad {
-  // English titles in sentence case, as Pandoc reads them; a style that wants title case makes it.
-  bibtexConfig.parse.sentenceCase = 'english';
+  const { parseBibtexFile, bibtexEntriesToCsl } = bibtexReader();
   const errors: KnowledgeError[] = [];
   const starts = lineStarts(text);
   const at = (offset: number): { line: number; character: number } => positionOf(starts, offset);
