@@ -8,7 +8,7 @@ import {
   checkWorkspaceRequest, CheckWorkspaceResult, exportBibliographyRequest, ExportBibliographyResult, exportBibtexRequest, ExportBibtexResult,
   listSourcesRequest, ListSourcesResult, referencesEditRequest, ReferencesEditResult,
 } from '../../server/src/common/protocol';
-import { citationInsertion } from '../../server/src/common/citationText';
+import { citationInsertion, exportMessage } from '../../server/src/common/citationText';
 import { defaultSettings, settingsSection } from '../../server/src/common/settings';
 
 let client: LanguageClient | undefined;
@@ -157,10 +157,7 @@ async function exportBibliography(): Promise<void> {
   const bibtex = /\.(bib|bibtex)$/i.test(target.fsPath);
   const text = bibtex ? await client.sendRequest<ExportBibtexResult>(exportBibtexRequest, { uri }) : JSON.stringify(items, null, 2) + '\n';
   await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
-  const memoName = memo ? path.basename(memo) : 'your memo';
-  void vscode.window.showInformationMessage(
-    `Exported ${items.length} source(s) as ${bibtex ? 'BibTeX' : 'CSL-JSON'}. Render with: pandoc --citeproc --bibliography "${path.basename(target.fsPath)}" "${memoName}"`,
-  );
+  void vscode.window.showInformationMessage(exportMessage(items.length, bibtex, path.basename(target.fsPath), memo ? path.basename(memo) : undefined));
 }
 
 async function checkWorkspace(): Promise<void> {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupContent } from 'vscode-languageserver-types';
 import { referencesEnd, referencesStart } from '../../server/src/features/references';
-import { citationInsertion } from '../../server/src/common/citationText';
+import { citationInsertion, exportMessage } from '../../server/src/common/citationText';
 import { parseBibtex } from '../../server/src/knowledge/bibliography';
 import { defaultSettings } from '../../server/src/common/settings';
 import { doc, service } from './helpers';
@@ -110,6 +110,11 @@ describe('references and navigation', () => {
     assert.equal(citationInsertion('', 0, 'kim2023'), '[@kim2023]');
     assert.equal(citationInsertion('as [see @a, p. 3', 16, 'kim2023'), '; @kim2023');
     assert.equal(citationInsertion('as [@a] and', 11, 'kim2023'), ' [@kim2023]');
+  });
+
+  it('Export Bibliography\'s message names the memo it exported, not memo.md', () => {
+    assert.equal(exportMessage(2, true, 'brief.bib', 'korea-brief.md'), 'Exported 2 source(s) as BibTeX. Render with: pandoc --citeproc --bibliography "brief.bib" "korea-brief.md"');
+    assert.match(exportMessage(1, false, 'x.json', undefined), /CSL-JSON.*"x\.json" your memo$/);
   });
 
   it('resolves completion documentation lazily with the formatted reference', async () => {

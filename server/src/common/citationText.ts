@@ -1,4 +1,5 @@
-// What Insert Citation types at the cursor, shared by the client and its tests.
+// What Insert Citation types at the cursor and what Export Bibliography says, shared by the client
+// and its tests.
 
 /**
  * The text for citing `key` at `character` of `line`: inside an open bracket citation another key
@@ -12,4 +13,10 @@ export function citationInsertion(line: string, character: number, key: string):
   const previous = before[before.length - 1];
   const space = previous !== undefined && !/\s/.test(previous) && previous !== '(' ? ' ' : '';
   return `${space}[@${key}]`;
+}
+
+/** Export Bibliography's message: how many sources, in which format, and the pandoc command for this memo. */
+export function exportMessage(count: number, bibtex: boolean, exportedFile: string, memoFile: string | undefined): string {
+  const memo = memoFile ? `"${memoFile}"` : 'your memo';
+  return `Exported ${count} source(s) as ${bibtex ? 'BibTeX' : 'CSL-JSON'}. Render with: pandoc --citeproc --bibliography "${exportedFile}" ${memo}`;
 }
