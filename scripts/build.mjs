@@ -48,7 +48,10 @@ const builds = [
   esbuild.build({
     ...common,
     entryPoints: {
-      server: 'server/src/server.ts', core: 'server/src/core.ts', cli: 'server/src/cliLauncher.ts', cliMain: 'server/src/cli.ts',
+      server: 'server/src/server.ts',
+      core: 'server/src/core.ts',
+      cli: 'server/src/cliLauncher.ts',
+      cliMain: 'server/src/cli.ts',
       ingestWorker: 'server/src/node/ingestWorker.ts', cslWorker: 'server/src/node/cslWorker.ts',
     },
     outdir: 'dist',
@@ -78,10 +81,13 @@ for (const file of ['pdf.min.mjs', 'pdf.worker.min.mjs']) copyFileSync(`node_mod
 const require = createRequire(import.meta.url);
 mkdirSync('dist/csl/locales', { recursive: true });
 copyFileSync(require.resolve('citeproc'), 'dist/citeproc.js');
-writeFileSync('dist/csl/apa.csl', JSON.parse(readFileSync(require.resolve('@citation-js/plugin-csl/lib/styles.json'), 'utf8')).apa);
+const citationJsStyles = JSON.parse(readFileSync(require.resolve('@citation-js/plugin-csl/lib/styles.json'), 'utf8'));
+writeFileSync('dist/csl/apa.csl', citationJsStyles.apa);
 writeFileSync('dist/csl/chicago-author-date.json', JSON.stringify(require('style-chicago')));
 const localeDir = join(dirname(require.resolve('citeproc-locales/package.json')), 'locales');
-for (const name of readdirSync(localeDir)) if (name.endsWith('.xml')) copyFileSync(join(localeDir, name), join('dist/csl/locales', name));
+for (const name of readdirSync(localeDir)) {
+  if (name.endsWith('.xml')) copyFileSync(join(localeDir, name), join('dist/csl/locales', name));
+}
 const results = await Promise.all(builds);
 // Every npm package whose code or data ships in the VSIX, for THIRD-PARTY-NOTICES.md (scripts/notices.mjs
 // writes the notices from it, and a unit test checks that each one has its notice).

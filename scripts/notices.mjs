@@ -25,7 +25,9 @@ const sections = packages.map(({ name, version, license }) => {
     '',
     `Licence: ${license}${url ? ` · Source: ${url.replace(/^git\+/, '')}` : ''}`,
     '',
-    body ? ['```text', body, '```'].join('\n') : '(The package ships no licence file; its package.json names the licence above.)',
+    body
+      ? ['```text', body, '```'].join('\n')
+      : '(The package ships no licence file; its package.json names the licence above.)',
     '',
   ].join('\n');
 });

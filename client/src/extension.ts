@@ -5,8 +5,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import {
-  checkWorkspaceRequest, CheckWorkspaceResult, exportBibliographyRequest, ExportBibliographyResult, exportBibtexRequest, ExportBibtexResult,
-  listSourcesRequest, ListSourcesResult, referencesEditRequest, ReferencesEditResult,
+  checkWorkspaceRequest, CheckWorkspaceResult, exportBibliographyRequest, ExportBibliographyResult, exportBibtexRequest,
+  ExportBibtexResult, listSourcesRequest, ListSourcesResult, referencesEditRequest, ReferencesEditResult,
 } from '../../server/src/common/protocol';
 import { citationInsertion, exportMessage } from '../../server/src/common/citationText';
 import { defaultSettings, settingsSection } from '../../server/src/common/settings';
@@ -115,7 +115,9 @@ async function insertCitation(): Promise<void> {
       label: s.key,
       description: `${s.supports ? '$(check) supports this sentence · ' : ''}${s.short}`,
       // The formatted reference, then every claim: the picker searches all of them.
-      detail: [s.reference || [s.title, s.authors].filter(Boolean).join(' · '), ...s.claims].filter(Boolean).join(' · '),
+      detail: [s.reference || [s.title, s.authors].filter(Boolean).join(' · '), ...s.claims]
+        .filter(Boolean)
+        .join(' · '),
       // Searchable by author, title and claim: they are in the detail line.
       key: s.key,
     })),
@@ -155,9 +157,13 @@ async function exportBibliography(): Promise<void> {
   });
   if (!target) return;
   const bibtex = /\.(bib|bibtex)$/i.test(target.fsPath);
-  const text = bibtex ? await client.sendRequest<ExportBibtexResult>(exportBibtexRequest, { uri }) : JSON.stringify(items, null, 2) + '\n';
+  const text = bibtex
+    ? await client.sendRequest<ExportBibtexResult>(exportBibtexRequest, { uri })
+    : JSON.stringify(items, null, 2) + '\n';
   await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
-  void vscode.window.showInformationMessage(exportMessage(items.length, bibtex, path.basename(target.fsPath), memo ? path.basename(memo) : undefined));
+  const memoName = memo ? path.basename(memo) : undefined;
+  const message = exportMessage(items.length, bibtex, path.basename(target.fsPath), memoName);
+  void vscode.window.showInformationMessage(message);
 }
 
 async function checkWorkspace(): Promise<void> {

@@ -220,6 +220,12 @@ const memos = config.memos.map((memo) => {
 void Promise.all(pendingHovers).then(() => {
   const usage = process.memoryUsage();
   process.stdout.write(
-    `${JSON.stringify({ knowledge, memos, finalRssMb: mb(usage.rss), finalHeapMb: mb(usage.heapUsed), peakRssMb: mb(process.resourceUsage().maxRSS * 1024) })}\n`,
+    `${JSON.stringify({
+      knowledge,
+      memos,
+      finalRssMb: mb(usage.rss),
+      finalHeapMb: mb(usage.heapUsed),
+      peakRssMb: mb(process.resourceUsage().maxRSS * 1024),
+    })}\n`,
   );
 });

@@ -9,8 +9,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  checkWorkspaceRequest, CheckWorkspaceResult, DocumentParams, exportBibliographyRequest, exportBibtexRequest, listSourcesRequest, ListSourcesParams,
-  referencesEditRequest,
+  checkWorkspaceRequest, CheckWorkspaceResult, DocumentParams, exportBibliographyRequest, exportBibtexRequest,
+  listSourcesRequest, ListSourcesParams, referencesEditRequest,
 } from './common/protocol';
 import type { StyleChoice } from './features/csl';
 import { defaultSettings, normalizeSettings, PolicyLensSettings, settingsSection } from './common/settings';
@@ -90,9 +90,11 @@ function sourcesFolders(): string[] {
 function readStyleFile(path: string, problems: KnowledgeError[]): string | undefined {
   if (!readable(path)) return undefined;
   const xml = readText(path, 5 * 1024 * 1024);
-  if (xml === undefined) problems.push({ kind: 'io', message: 'CSL style file not found or not readable; the bundled style is used', file: path, line: 0, character: 0 });
-  else if (!/<style\b/.test(xml.slice(0, 5000))) problems.push({ kind: 'syntax', message: 'not a CSL style (no <style> element); the bundled style is used', file: path, line: 0, character: 0 });
-  else return xml;
+  const at = { file: path, line: 0, character: 0 };
+  const fallback = 'the bundled style is used';
+  if (xml !== undefined && /<style\b/.test(xml.slice(0, 5000))) return xml;
+  const message = xml === undefined ? 'CSL style file not found or not readable' : 'not a CSL style (no <style> element)';
+  problems.push({ kind: xml === undefined ? 'io' : 'syntax', message: `${message}; ${fallback}`, ...at });
   return undefined;
 }
 
@@ -153,7 +155,8 @@ function loadBibliographies(): void {
 /** Problems in knowledge and bibliography files appear in the Problems view, at file:line:column. */
 function publishFileProblems(): void {
   const byFile = new Map<string, Diagnostic[]>();
-  for (const e of [...knowledgeProblems, ...bibliographyProblems, ...sourceProblems, ...styleProblems, ...[...documentProblems.values()].flat()]) {
+  const memoProblems = [...documentProblems.values()].flat();
+  for (const e of [...knowledgeProblems, ...bibliographyProblems, ...sourceProblems, ...styleProblems, ...memoProblems]) {
     const list = byFile.get(e.file) ?? [];
     list.push({
       range: { start: { line: e.line, character: e.character }, end: { line: e.endLine ?? e.line, character: e.endCharacter ?? e.character + 1 } },
@@ -290,7 +293,9 @@ function updateDocumentSources(document: TextDocument): void {
   frontMatterCache.set(document.uri, head);
   const bibliography = s.frontMatterBibliography(document);
   const sources: Source[] = [...bibliography.references];
-  const problems: KnowledgeError[] = bibliography.errors.map((e) => ({ ...e, file: document.uri.startsWith('file:') ? fileURLToPath(document.uri) : e.file }));
+  // Problems in inline references are reported on the memo itself.
+  const memoFile = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : undefined;
+  const problems: KnowledgeError[] = bibliography.errors.map((e) => ({ ...e, file: memoFile ?? e.file }));
   let style: StyleChoice | undefined;
   const lang = bibliography.lang;
   if (document.uri.startsWith('file:')) {
@@ -300,7 +305,8 @@ function updateDocumentSources(document: TextDocument): void {
       if (!readable(path)) continue;
       const text = readText(path, 20 * 1024 * 1024);
       if (text === undefined) {
-        problems.push({ kind: 'io', message: 'bibliography file not found or not readable', file: path, line: 0, character: 0 });
+        const message = 'bibliography file not found or not readable';
+        problems.push({ kind: 'io', message, file: path, line: 0, character: 0 });
         continue;
       }
       const load = parseBibliography(path, text);

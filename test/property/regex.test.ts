@@ -123,7 +123,7 @@ const inventory: InventoryEntry[] = [
   ["knowledge/bibliography.ts parserErrorAt", "the BibTeX parser's error message (first 300 code units)", "parseBibliography", ["/^(.*?) at line (\\d+) col (\\d+)/"]],
   ["features/csl.ts const markdownSpecials", "CSL data (knowledge, bibliography files, front matter references) as citeproc renders it", "cslMarkdown", ["/[\\\\`*_[\\]<>]/g"]],
   ["features/csl.ts dependentParent", "a .csl style file (settings or front matter; first 20,000 code units)", "cslMarkdown", ["/<link\\b[^>]{0,500}\\brel=\"independent-parent\"[^>]{0,500}>/", "/\\bhref=\"([^\"]{1,500})\"/"]],
-  ["features/csl.ts const locatorValue", "memo: a cite's suffix ([@a, pp. 3–5])", "splitLocator", ["/^[\\p{L}\\p{N}]*\\p{N}(?:[\\p{L}\\p{N}]|[.:/](?=[\\p{L}\\p{N}]))*(?:[ \\t]*[-–—,&][ \\t]*[\\p{L}\\p{N}]*\\p{N}(?:[\\p{L}\\p{N}]|[.:/](?=[\\p{L}\\p{N}]))*)*/u"]],
+  ["features/csl.ts const locatorValue", "memo: a cite's suffix ([@a, pp. 3–5])", "splitLocator", ["/^[\\p{L}\\p{N}]*\\p{N}[\\p{L}\\p{N}.:/]*(?:[ \\t]*[-–—,&][ \\t]*[\\p{L}\\p{N}]*\\p{N}[\\p{L}\\p{N}.:/]*)*/u"]],
   ["features/csl.ts splitLocator", "memo: a cite's suffix ([@a, pp. 3–5])", "splitLocator", ["/^,?[ \\t]*/", "/[.¶§]$/", "/\\p{L}/u"]],
   ["features/frontMatter.ts const nociteKey", "memo: front matter nocite", "parseProse", ["/@(\\*|\\{[^}\\n]{1,500}\\}|[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_]|[:.#$%&\\-+?<>~/](?=[\\p{L}\\p{N}_]))*)/gu"]],
   ["features/frontMatter.ts frontMatterBibliography", "memo: one nocite key", "parseProse", ["/^\\{(.*)\\}$/"]],

@@ -12,9 +12,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  CompletionRequest, CompletionResolveRequest, DefinitionRequest, Diagnostic, DidOpenTextDocumentNotification, HoverRequest, InitializedNotification,
-  InitializeRequest, Location, MarkupContent, PublishDiagnosticsParams, ProtocolConnection, PublishDiagnosticsNotification, createProtocolConnection, StreamMessageReader,
-  StreamMessageWriter, CompletionList,
+  CompletionRequest,
+  CompletionResolveRequest,
+  DefinitionRequest,
+  Diagnostic,
+  DidOpenTextDocumentNotification,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  Location,
+  MarkupContent,
+  PublishDiagnosticsParams,
+  ProtocolConnection,
+  PublishDiagnosticsNotification,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  CompletionList,
 } from 'vscode-languageserver-protocol/node';
 import { exportBibtexRequest, referencesEditRequest } from '../../server/src/common/protocol';
 
@@ -27,11 +41,22 @@ const bib = `@article(paren2020,
 @misc{win2021, author = {Lee, Min}, title = {Windows}, url = {C:\\dir\\}, year = {2021}}
 @book{later2022, author = {Steiner, Jake}, title = {Open RAN}, publisher = {Pacific Forum}, address = {Honolulu}, year = 2022}
 `;
-const csl = JSON.stringify([
-  { id: 'broken', type: 'book', title: 'Broken', author: 'Kim, Lami' },
-  { id: 'fine2019', type: 'book', title: 'A Fine Book', author: [{ family: 'Park', given: 'John' }], issued: { 'date-parts': [[2019]] } },
-], null, 1);
-const memo = '---\ncsl: apa\n---\n\nAs argued [@paren2020, p. 4] and [@later2022] and [@fine2019] and [@broken].\n\n## References\n';
+const csl = JSON.stringify(
+  [
+    { id: 'broken', type: 'book', title: 'Broken', author: 'Kim, Lami' },
+    {
+      id: 'fine2019',
+      type: 'book',
+      title: 'A Fine Book',
+      author: [{ family: 'Park', given: 'John' }],
+      issued: { 'date-parts': [[2019]] },
+    },
+  ],
+  null,
+  1,
+);
+const memo =
+  '---\ncsl: apa\n---\n\nAs argued [@paren2020, p. 4] and [@later2022] and [@fine2019] and [@broken].\n\n## References\n';
 
 describe('references over the protocol (CSL processor in a worker)', { timeout: 60000 }, () => {
   let root: string;
@@ -40,9 +65,15 @@ describe('references over the protocol (CSL processor in a worker)', { timeout: 
   const published = new Map<string, Diagnostic[]>();
   const uri = (name: string): string => pathToFileURL(join(root, name)).href;
   const line = 4;
-  const at = (key: string): { line: number; character: number } => ({ line, character: memo.split('\n')[line].indexOf(key) + 2 });
+  const at = (key: string): { line: number; character: number } => ({
+    line,
+    character: memo.split('\n')[line].indexOf(key) + 2,
+  });
   const hover = async (key: string): Promise<string> => {
-    const h = await connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('memo.md') }, position: at(key) });
+    const h = await connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: uri('memo.md') },
+      position: at(key),
+    });
     return (h?.contents as MarkupContent | undefined)?.value ?? '';
   };
 
@@ -57,12 +88,18 @@ describe('references over the protocol (CSL processor in a worker)', { timeout: 
     });
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri: pathToFileURL(root).href, workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'w' }], capabilities: {},
+      processId: process.pid,
+      rootUri: pathToFileURL(root).href,
+      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'w' }],
+      capabilities: {},
       initializationOptions: { settings: { bibliography: { files: ['refs.bib', 'refs.json'] } } },
     });
     await connection.sendNotification(InitializedNotification.type, {});
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri('memo.md'), languageId: 'markdown', version: 1, text: memo } });
-    for (let waited = 0; waited < 10_000 && !published.has(uri('memo.md')); waited += 50) await new Promise((r) => setTimeout(r, 50));
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: uri('memo.md'), languageId: 'markdown', version: 1, text: memo },
+    });
+    for (let waited = 0; waited < 10_000 && !published.has(uri('memo.md')); waited += 50)
+      await new Promise((r) => setTimeout(r, 50));
   });
 
   after(() => {
@@ -71,15 +108,21 @@ describe('references over the protocol (CSL processor in a worker)', { timeout: 
     rmSync(root, { recursive: true, force: true });
   });
 
-  test('a hover on a BibTeX key shows the cite and the reference in the memo\'s csl: style (APA)', async () => {
+  test("a hover on a BibTeX key shows the cite and the reference in the memo's csl: style (APA)", async () => {
     const value = await hover('paren2020');
     assert.match(value, /\*\*@paren2020\*\* · \(Über & World Bank, 2020, p\. 4\)/);
-    assert.match(value, /Über, J\. & World Bank\. \(2020\)\. A study \(with parentheses\) of networks\. \*Asian Security Review\*, \*3\*, 3–15\./);
+    assert.match(
+      value,
+      /Über, J\. & World Bank\. \(2020\)\. A study \(with parentheses\) of networks\. \*Asian Security Review\*, \*3\*, 3–15\./,
+    );
   });
 
   test('the entry after @article(…) and url = {C:\\dir\\} is read, and go to definition lands on it', async () => {
     assert.match(await hover('later2022'), /Steiner, J\. \(2022\)\. \*Open RAN\*\. Pacific Forum\./);
-    const location = (await connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uri('memo.md') }, position: at('later2022') })) as Location;
+    const location = (await connection.sendRequest(DefinitionRequest.type, {
+      textDocument: { uri: uri('memo.md') },
+      position: at('later2022'),
+    })) as Location;
     assert.equal(fileURLToPath(location.uri), join(root, 'refs.bib'));
     assert.equal(location.range.start.line, 7);
   });
@@ -95,19 +138,32 @@ describe('references over the protocol (CSL processor in a worker)', { timeout: 
 
   test('completion lists keys without formatting them; completionItem/resolve adds the rendered reference', async () => {
     const position = { line, character: memo.split('\n')[line].indexOf('[@paren2020') + 2 };
-    const list = (await connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri('memo.md') }, position })) as CompletionList;
+    const list = (await connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: uri('memo.md') },
+      position,
+    })) as CompletionList;
     const item = list.items.find((i) => i.label === 'later2022')!;
     assert.equal(item.documentation, undefined);
     const resolved = await connection.sendRequest(CompletionResolveRequest.type, item);
-    assert.match(((resolved.documentation ?? { value: '' }) as MarkupContent).value, /^Steiner, J\. \(2022\)\. \*Open RAN\*\. Pacific Forum\./);
+    assert.match(
+      ((resolved.documentation ?? { value: '' }) as MarkupContent).value,
+      /^Steiner, J\. \(2022\)\. \*Open RAN\*\. Pacific Forum\./,
+    );
   });
 
-  test('Insert References fills the memo\'s References heading with APA entries; Export Bibliography writes BibTeX', async () => {
-    const edit = (await connection.sendRequest(referencesEditRequest, { uri: uri('memo.md') })) as { range: { start: { line: number } }; newText: string };
+  test("Insert References fills the memo's References heading with APA entries; Export Bibliography writes BibTeX", async () => {
+    const edit = (await connection.sendRequest(referencesEditRequest, { uri: uri('memo.md') })) as {
+      range: { start: { line: number } };
+      newText: string;
+    };
     assert.equal(edit.range.start.line, 7, 'inserted under the existing heading');
     assert.doesNotMatch(edit.newText, /## References/);
     assert.match(edit.newText, /Park, J\. \(2019\)\. \*A fine book\*\./i);
-    assert.ok(edit.newText.indexOf('Park, J.') < edit.newText.indexOf('Steiner, J.') && edit.newText.indexOf('Steiner, J.') < edit.newText.indexOf('Über, J.'), 'sorted by the style');
+    assert.ok(
+      edit.newText.indexOf('Park, J.') < edit.newText.indexOf('Steiner, J.') &&
+        edit.newText.indexOf('Steiner, J.') < edit.newText.indexOf('Über, J.'),
+      'sorted by the style',
+    );
     const bibtex = (await connection.sendRequest(exportBibtexRequest, { uri: uri('memo.md') })) as string;
     assert.match(bibtex, /@article\{paren2020,/);
     assert.match(bibtex, /@book\{later2022,/);

@@ -16,7 +16,14 @@ export function citationInsertion(line: string, character: number, key: string):
 }
 
 /** Export Bibliography's message: how many sources, in which format, and the pandoc command for this memo. */
-export function exportMessage(count: number, bibtex: boolean, exportedFile: string, memoFile: string | undefined): string {
+export function exportMessage(
+  count: number,
+  bibtex: boolean,
+  exportedFile: string,
+  memoFile: string | undefined,
+): string {
   const memo = memoFile ? `"${memoFile}"` : 'your memo';
-  return `Exported ${count} source(s) as ${bibtex ? 'BibTeX' : 'CSL-JSON'}. Render with: pandoc --citeproc --bibliography "${exportedFile}" ${memo}`;
+  const format = bibtex ? 'BibTeX' : 'CSL-JSON';
+  const command = `pandoc --citeproc --bibliography "${exportedFile}" ${memo}`;
+  return `Exported ${count} source(s) as ${format}. Render with: ${command}`;
 }

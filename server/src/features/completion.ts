@@ -73,7 +73,8 @@ function searchText(source: Source): string {
   let text = searchCache.get(source);
   if (text === undefined) {
     const csl = source.csl;
-    text = `${source.key} ${(Array.isArray(csl.author) ? csl.author : []).map((a) => a?.family ?? a?.literal ?? '').join(' ')} ${typeof csl.title === 'string' ? csl.title : ''}`.toLowerCase();
+    const authors = (Array.isArray(csl.author) ? csl.author : []).map((a) => a?.family ?? a?.literal ?? '').join(' ');
+    text = `${source.key} ${authors} ${typeof csl.title === 'string' ? csl.title : ''}`.toLowerCase();
     searchCache.set(source, text);
   }
   return text;

@@ -52,13 +52,44 @@ interface CiteprocEngine {
 }
 
 // CSL 1.0.2 specification, "Title case conversion": the words title case leaves in lower case.
-const cslStopWords = ['a', 'an', 'and', 'as', 'at', 'but', 'by', 'down', 'for', 'from', 'in', 'into', 'nor', 'of', 'on', 'onto', 'or',
-  'over', 'so', 'the', 'till', 'to', 'up', 'via', 'with', 'yet'];
+const cslStopWords = [
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'but',
+  'by',
+  'down',
+  'for',
+  'from',
+  'in',
+  'into',
+  'nor',
+  'of',
+  'on',
+  'onto',
+  'or',
+  'over',
+  'so',
+  'the',
+  'till',
+  'to',
+  'up',
+  'via',
+  'with',
+  'yet',
+];
 
 /** The part of citeproc-js's module this uses. */
 export interface Citeproc {
   SKIP_WORDS: string[];
-  Engine: new (sys: { retrieveLocale(lang: string): string; retrieveItem(id: string): unknown }, style: unknown, lang?: string, forceLang?: boolean) => CiteprocEngine;
+  Engine: new (
+    sys: { retrieveLocale(lang: string): string; retrieveItem(id: string): unknown },
+    style: unknown,
+    lang?: string,
+    forceLang?: boolean,
+  ) => CiteprocEngine;
   Output: { Formats: Record<string, Record<string, unknown>> };
 }
 
@@ -116,15 +147,22 @@ export class CslRenderer {
       if (!parent) return choice.xml;
       // A dependent style only names its parent: use it when it is one we ship.
       const bundled = bundledStyles.find((s) => parent.endsWith(`/${s}`));
-      if (!bundled) throw new Error(`${choice.style} is a dependent style; its parent ${parent} is not bundled (point the setting at the parent .csl)`);
+      if (!bundled)
+        throw new Error(
+          `${choice.style} is a dependent style; its parent ${parent} is not bundled ` +
+            '(point the setting at the parent .csl)',
+        );
       return this.resources.bundledStyle(bundled);
     }
-    const name = (bundledStyles as readonly string[]).includes(choice.style) ? (choice.style as ReferenceStyle) : 'chicago-author-date';
+    const name = (bundledStyles as readonly string[]).includes(choice.style)
+      ? (choice.style as ReferenceStyle)
+      : 'chicago-author-date';
     return this.resources.bundledStyle(name);
   }
 
   private engineFor(choice: StyleChoice): { engine: CiteprocEngine; items: Map<string, CslItem> } {
-    const cacheKey = `${choice.style}\u0000${choice.locale ?? ''}\u0000${choice.xml?.length ?? ''}\u0000${choice.xml?.slice(0, 200) ?? ''}`;
+    const xmlKey = `${choice.xml?.length ?? ''}\u0000${choice.xml?.slice(0, 200) ?? ''}`;
+    const cacheKey = `${choice.style}\u0000${choice.locale ?? ''}\u0000${xmlKey}`;
     let cached = this.engines.get(cacheKey);
     if (cached) return cached;
     const CSL = this.citeproc();
@@ -207,7 +245,8 @@ export function inThreadRenderer(resources: CslResources): ReferenceRenderer {
 
 /** "Kim 2023", "Steiner and Manantan 2022": a short label for lists (completion, the picker). */
 export function shortCitation(item: CslItem): string {
-  const names = Array.isArray(item.author) && item.author.length > 0 ? item.author : Array.isArray(item.editor) ? item.editor : [];
+  const names =
+    Array.isArray(item.author) && item.author.length > 0 ? item.author : Array.isArray(item.editor) ? item.editor : [];
   const family = names.map((n) => n?.family ?? n?.literal ?? '').filter(Boolean);
   const who = family.length > 2 ? `${family[0]} et al.` : family.join(' and ');
   const year = item.issued?.['date-parts']?.[0]?.[0] ?? item.issued?.literal ?? '';
@@ -216,16 +255,25 @@ export function shortCitation(item: CslItem): string {
 
 // Locator labels as Pandoc reads them in English (the CSL locator terms, long and short forms).
 const locatorLabels: [label: string, forms: string[]][] = [
-  ['book', ['book', 'books', 'bk.', 'bks.']], ['chapter', ['chapter', 'chapters', 'chap.', 'chaps.']],
-  ['column', ['column', 'columns', 'col.', 'cols.']], ['figure', ['figure', 'figures', 'fig.', 'figs.']],
-  ['folio', ['folio', 'folios', 'fol.', 'fols.']], ['line', ['line', 'lines', 'l.', 'll.']],
-  ['note', ['note', 'notes', 'n.', 'nn.']], ['number', ['number', 'numbers', 'no.', 'nos.']],
-  ['opus', ['opus', 'opera', 'op.', 'opp.']], ['page', ['page', 'pages', 'p.', 'pp.']],
-  ['paragraph', ['paragraph', 'paragraphs', 'para.', 'paras.', '¶', '¶¶']], ['part', ['part', 'parts', 'pt.', 'pts.']],
-  ['section', ['section', 'sections', 'sec.', 'secs.', '§', '§§']], ['sub-verbo', ['sub verbo', 'sub verbis', 's.v.', 's.vv.']],
-  ['verse', ['verse', 'verses', 'v.', 'vv.']], ['volume', ['volume', 'volumes', 'vol.', 'vols.']],
+  ['book', ['book', 'books', 'bk.', 'bks.']],
+  ['chapter', ['chapter', 'chapters', 'chap.', 'chaps.']],
+  ['column', ['column', 'columns', 'col.', 'cols.']],
+  ['figure', ['figure', 'figures', 'fig.', 'figs.']],
+  ['folio', ['folio', 'folios', 'fol.', 'fols.']],
+  ['line', ['line', 'lines', 'l.', 'll.']],
+  ['note', ['note', 'notes', 'n.', 'nn.']],
+  ['number', ['number', 'numbers', 'no.', 'nos.']],
+  ['opus', ['opus', 'opera', 'op.', 'opp.']],
+  ['page', ['page', 'pages', 'p.', 'pp.']],
+  ['paragraph', ['paragraph', 'paragraphs', 'para.', 'paras.', '¶', '¶¶']],
+  ['part', ['part', 'parts', 'pt.', 'pts.']],
+  ['section', ['section', 'sections', 'sec.', 'secs.', '§', '§§']],
+  ['sub-verbo', ['sub verbo', 'sub verbis', 's.v.', 's.vv.']],
+  ['verse', ['verse', 'verses', 'v.', 'vv.']],
+  ['volume', ['volume', 'volumes', 'vol.', 'vols.']],
 ];
-const locatorValue = /^[\p{L}\p{N}]*\p{N}(?:[\p{L}\p{N}]|[.:/](?=[\p{L}\p{N}]))*(?:[ \t]*[-–—,&][ \t]*[\p{L}\p{N}]*\p{N}(?:[\p{L}\p{N}]|[.:/](?=[\p{L}\p{N}]))*)*/u;
+// One or more numbers ("4.1", "2a") joined by ranges, commas or "&"; trailing ".:/" are not part of it.
+const locatorValue = /^[\p{L}\p{N}]*\p{N}[\p{L}\p{N}.:/]*(?:[ \t]*[-–—,&][ \t]*[\p{L}\p{N}]*\p{N}[\p{L}\p{N}.:/]*)*/u;
 
 /**
  * A cite's suffix as Pandoc splits it: `, pp. 3–5` is locator "3–5" labelled page, `, 33` is page
@@ -238,6 +286,7 @@ export function splitLocator(suffix: string | undefined): { locator?: string; la
   let label = 'page';
   let rest = text;
   for (const [name, forms] of locatorLabels) {
+    // A label ends in "." or a sign, or at a non-letter: "page 3", not "pages3x".
     const form = forms.find((f) => lower.startsWith(f) && (/[.¶§]$/.test(f) || !/\p{L}/u.test(lower[f.length] ?? '')));
     if (form) {
       label = name;
@@ -247,6 +296,8 @@ export function splitLocator(suffix: string | undefined): { locator?: string; la
   }
   const value = locatorValue.exec(rest);
   if (!value) return { suffix };
-  const after = rest.slice(value[0].length);
-  return { locator: value[0], label, ...(after.trim() ? { suffix: after } : {}) };
+  let end = value[0].length;
+  while (end > 0 && '.:/'.includes(rest[end - 1])) end--;
+  const after = rest.slice(end);
+  return { locator: rest.slice(0, end), label, ...(after.trim() ? { suffix: after } : {}) };
 }

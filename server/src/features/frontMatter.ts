@@ -32,10 +32,12 @@ export function frontMatterBibliography(frontMatter: FrontMatter | undefined, ur
     return none;
   }
   if (!data || typeof data !== 'object') return none;
-  const record = data as { bibliography?: unknown; references?: unknown; csl?: unknown; lang?: unknown; nocite?: unknown };
+  const record = data as Record<'bibliography' | 'references' | 'csl' | 'lang' | 'nocite', unknown>;
   const files = (Array.isArray(record.bibliography) ? record.bibliography : [record.bibliography]).filter((f): f is string => typeof f === 'string' && f.length > 0);
   const inline = Array.isArray(record.references) ? fromCslItems(uri, record.references) : { sources: [], errors: [] };
-  const nociteText = (Array.isArray(record.nocite) ? record.nocite : [record.nocite]).filter((n): n is string => typeof n === 'string').join(' ');
+  const nociteText = (Array.isArray(record.nocite) ? record.nocite : [record.nocite])
+    .filter((n): n is string => typeof n === 'string')
+    .join(' ');
   const nocite = [...nociteText.matchAll(nociteKey)].map((m) => m[1].replace(/^\{(.*)\}$/, '$1'));
   return {
     files,

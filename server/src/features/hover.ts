@@ -23,31 +23,52 @@ export interface CitationHover {
   range: { start: Position; end: Position };
 }
 
-export function citationHoverAt(document: TextDocument, position: Position, kb: KnowledgeBase, analysis: DocumentAnalysis, extraSources?: ReadonlyMap<string, Source>): CitationHover | undefined {
+export function citationHoverAt(
+  document: TextDocument,
+  position: Position,
+  kb: KnowledgeBase,
+  analysis: DocumentAnalysis,
+  extraSources?: ReadonlyMap<string, Source>,
+): CitationHover | undefined {
   const offset = document.offsetAt(position);
   for (const citation of analysis.citations) {
     if (offset < citation.start || offset > citation.end) continue;
     const cite = citation.keys.find((k) => offset >= k.start - 1 && offset <= k.end) ?? citation.keys[0];
     const source = kb.sources.get(cite.key) ?? extraSources?.get(cite.key);
-    return { cite, inText: !citation.bracketed, source, range: { start: document.positionAt(cite.start), end: document.positionAt(cite.end) } };
+    const range = { start: document.positionAt(cite.start), end: document.positionAt(cite.end) };
+    return { cite, inText: !citation.bracketed, source, range };
   }
   return undefined;
 }
 
 /** A citation's hover: the cite as the style renders it, then the formatted reference. */
-export function citationMarkdown(kb: KnowledgeBase, hovered: CitationHover, rendered: { citation: string; reference: string } | { error: string }): string {
+export function citationMarkdown(
+  kb: KnowledgeBase,
+  hovered: CitationHover,
+  rendered: { citation: string; reference: string } | { error: string },
+): string {
   const key = hovered.cite.key;
   if (!hovered.source) return `**@${escape(key)}**: unknown citation key`;
   const claims = kb.claimsBySource.get(hovered.source.key)?.length ?? 0;
   const lines = 'error' in rendered
-    ? [`**@${escape(key)}** · ${escape(shortCitation(hovered.source.csl))}`, '', `*The reference could not be formatted: ${escape(rendered.error)}*`]
+    ? [
+      `**@${escape(key)}** · ${escape(shortCitation(hovered.source.csl))}`,
+      '',
+      `*The reference could not be formatted: ${escape(rendered.error)}*`,
+    ]
     : [`**@${escape(key)}** · ${rendered.citation}`, '', rendered.reference];
   if (claims > 0) lines.push('', `*${claims} sourced claims in the knowledge base*`);
   return lines.join('\n');
 }
 
 /** Terms and contradictions under the cursor (citations are answered by `citationHoverAt`). */
-export function hover(document: TextDocument, position: Position, kb: KnowledgeBase, _analysis: DocumentAnalysis, options: HoverOptions): Hover | null {
+export function hover(
+  document: TextDocument,
+  position: Position,
+  kb: KnowledgeBase,
+  _analysis: DocumentAnalysis,
+  options: HoverOptions,
+): Hover | null {
   const offset = document.offsetAt(position);
   const contradiction = options.diagnostics?.find((d) => d.code === 'contradiction' && contains(document, d, offset));
   const term = termAt(document, position, kb);

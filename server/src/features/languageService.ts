@@ -1,6 +1,8 @@
 // The language service: one object that holds the loaded knowledge and settings and answers LSP
 // questions about in-memory documents. No connection, no file system, no `vscode` in here.
-import { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentLink, Hover, MarkupKind, Position, TextEdit } from 'vscode-languageserver-types';
+import {
+  CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentLink, Hover, MarkupKind, Position, TextEdit,
+} from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, PolicyLensSettings } from '../common/settings';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
@@ -111,7 +113,7 @@ export class PolicyLensService {
     let byRequest = this.rendered.get(item);
     if (!byRequest) this.rendered.set(item, (byRequest = new Map()));
     // A style is its name, locale and text: an edited .csl file is a new key.
-    const key = `${style.style}\u0000${style.locale ?? ''}\u0000${style.xml?.length ?? ''}\u0000${style.xml?.slice(-200) ?? ''}\u0000${what}`;
+    const key = JSON.stringify([style.style, style.locale, style.xml?.length, style.xml?.slice(-200), what]);
     let result = byRequest.get(key);
     if (!result) {
       if (byRequest.size >= 16) byRequest.clear();
@@ -124,7 +126,8 @@ export class PolicyLensService {
 
   /** One item's bibliography entry, rendered on its own. */
   private entryOf(item: CslItem, style: StyleChoice): Promise<string> {
-    return this.renderOnce(item, style, 'entry', async () => (await this.rendererOrFail().bibliography([item], style))[0] ?? '');
+    const render = async (): Promise<string> => (await this.rendererOrFail().bibliography([item], style))[0] ?? '';
+    return this.renderOnce(item, style, 'entry', render);
   }
 
   get knowledge(): KnowledgeBase {
@@ -257,7 +260,9 @@ export class PolicyLensService {
         const cite = { item, prefix, suppressAuthor, inText: cited.inText, ...splitLocator(suffix) };
         try {
           const [citation, reference] = await Promise.all([
-            this.renderOnce(item, style, `cite\u0000${prefix ?? ''}\u0000${suffix ?? ''}\u0000${suppressAuthor ?? ''}\u0000${cited.inText}`, () => this.rendererOrFail().citation([cite], style)),
+            this.renderOnce(item, style, JSON.stringify(['cite', prefix, suffix, suppressAuthor, cited.inText]), () =>
+              this.rendererOrFail().citation([cite], style),
+            ),
             this.entryOf(item, style),
           ]);
           rendered = { citation, reference };
@@ -265,7 +270,8 @@ export class PolicyLensService {
           rendered = { error: (e as Error).message };
         }
       }
-      return { contents: { kind: MarkupKind.Markdown, value: citationMarkdown(this.kb, cited, rendered) }, range: cited.range };
+      const value = citationMarkdown(this.kb, cited, rendered);
+      return { contents: { kind: MarkupKind.Markdown, value }, range: cited.range };
     }
     const diagnostics = current ? this.diagnostics(document) : [];
     return hover(document, position, this.kb, analysis, { extraSources, diagnostics });
@@ -288,7 +294,8 @@ export class PolicyLensService {
     } catch (e) {
       value = `*The reference could not be formatted: ${(e as Error).message}*`;
     }
-    return { ...item, documentation: { kind: MarkupKind.Markdown, value: (value ?? '') + (data.supports ? '\n\n*Supports this sentence.*' : '') } };
+    const note = data.supports ? '\n\n*Supports this sentence.*' : '';
+    return { ...item, documentation: { kind: MarkupKind.Markdown, value: (value ?? '') + note } };
   }
 
   /** The source entry a citation key at the cursor points to. */
@@ -312,13 +319,15 @@ export class PolicyLensService {
   /** Sources the memo cites, then those its front matter's `nocite` names (`@*`: every bibliography entry). */
   private citedBy(document: TextDocument): Source[] {
     const nocite = this.nocite.get(document.uri) ?? [];
-    const all = nocite.includes('*') ? [...nocite.filter((k) => k !== '*'), ...this.sourcesFor(document.uri).keys()] : nocite;
+    const everyEntry = nocite.includes('*');
+    const all = everyEntry ? [...nocite.filter((k) => k !== '*'), ...this.sourcesFor(document.uri).keys()] : nocite;
     return citedSources(this.analyze(document), (key) => this.lookupSource(document.uri, key), all);
   }
 
   /** Insert References: the cited sources rendered by the CSL processor, in the style's order. */
   async referencesEdit(document: TextDocument): Promise<TextEdit> {
-    const entries = await this.rendererOrFail().bibliography(this.citedBy(document).map((s) => s.csl), this.styleFor(document.uri));
+    const items = this.citedBy(document).map((s) => s.csl);
+    const entries = await this.rendererOrFail().bibliography(items, this.styleFor(document.uri));
     return referencesEdit(document, entries);
   }
 
@@ -333,7 +342,9 @@ export class PolicyLensService {
   /** Every source, those supporting the sentence at the cursor first, for the Insert Citation picker. */
   async listSources(document?: TextDocument, position?: Position): Promise<SourceSummary[]> {
     // Completion already ranks sources by the sentence at the cursor; reuse its order.
-    const ranked = document && position ? (rankedSources(document, position, this.kb, { extraSources: this.sourcesFor(document.uri) }) ?? []) : [];
+    const ranked = document && position
+      ? rankedSources(document, position, this.kb, { extraSources: this.sourcesFor(document.uri) })
+      : [];
     const order = new Map(ranked.map((i, n) => [i.source.key, n]));
     const supporting = new Set(ranked.filter((i) => i.score > 0).map((i) => i.source.key));
     const all = new Map<string, Source>(this.kb.sources);
@@ -344,7 +355,8 @@ export class PolicyLensService {
     let references: string[] = [];
     try {
       // The first few thousand (supporting sources first): rendering takes about 2 ms an entry.
-      references = await this.rendererOrFail().references(sources.slice(0, pickerReferenceLimit).map((s) => s.csl), style);
+      const items = sources.slice(0, pickerReferenceLimit).map((s) => s.csl);
+      references = await this.rendererOrFail().references(items, style);
     } catch {
       references = [];
     }
@@ -353,7 +365,9 @@ export class PolicyLensService {
       short: shortCitation(s.csl),
       reference: markdownToPlain(references[i] ?? ''),
       title: typeof s.csl.title === 'string' ? s.csl.title : '',
-      authors: (Array.isArray(s.csl.author) ? s.csl.author : []).map((a) => a?.literal ?? [a?.given, a?.family].filter(Boolean).join(' ')).join(', '),
+      authors: (Array.isArray(s.csl.author) ? s.csl.author : [])
+        .map((a) => a?.literal ?? [a?.given, a?.family].filter(Boolean).join(' '))
+        .join(', '),
       claims: (this.kb.claimsBySource.get(s.key) ?? []).map((c) => c.statement),
       supports: supporting.has(s.key),
     }));

@@ -12,12 +12,19 @@ export function citedKeys(analysis: DocumentAnalysis, nocite: readonly string[] 
   return [...new Set([...analysis.citations.flatMap((c) => c.keys.map((k) => k.key)), ...nocite])];
 }
 
-export function citedSources(analysis: DocumentAnalysis, lookup: (key: string) => Source | undefined, nocite: readonly string[] = []): Source[] {
-  return citedKeys(analysis, nocite).map(lookup).filter((s): s is Source => s !== undefined);
+export function citedSources(
+  analysis: DocumentAnalysis,
+  lookup: (key: string) => Source | undefined,
+  nocite: readonly string[] = [],
+): Source[] {
+  return citedKeys(analysis, nocite)
+    .map(lookup)
+    .filter((s): s is Source => s !== undefined);
 }
 
 // Headings a memo's own reference section goes by; Insert References fills it instead of adding one.
-const referencesHeading = /^ {0,3}#{1,6}[ \t]+(?:references|bibliography|works cited|literature cited|sources)[ \t]*#*[ \t]*$/i;
+const referencesHeading =
+  /^ {0,3}#{1,6}[ \t]+(?:references|bibliography|works cited|literature cited|sources)[ \t]*#*[ \t]*$/i;
 // Pandoc's place for the bibliography: a fenced div with the id refs.
 const refsDiv = /^ {0,3}:{3,}[ \t]*\{[^}\n]{0,200}#refs\b[^}\n]{0,200}\}[ \t]*$|^ {0,3}:{3,}[ \t]*refs[ \t]*$/;
 
@@ -61,15 +68,29 @@ export function referencesEdit(document: TextDocument, entries: readonly string[
   const list = [referencesStart, '', ...entries.flatMap((e) => [e, '']), referencesEnd].join(eol);
   const sections = generatedSections(text);
   const complete = sections.find((s) => s.end >= 0);
-  if (complete) return TextEdit.replace({ start: document.positionAt(complete.start), end: document.positionAt(complete.end) }, list);
+  if (complete)
+    return TextEdit.replace(
+      { start: document.positionAt(complete.start), end: document.positionAt(complete.end) },
+      list,
+    );
   const lone = sections[0];
-  if (lone) return TextEdit.replace({ start: document.positionAt(lone.start), end: document.positionAt(lone.start + referencesStart.length + (text.slice(lone.start).indexOf(referencesStart))) }, list);
+  if (lone)
+    return TextEdit.replace(
+      {
+        start: document.positionAt(lone.start),
+        end: document.positionAt(lone.start + referencesStart.length + text.slice(lone.start).indexOf(referencesStart)),
+      },
+      list,
+    );
   const lines = proseLines(text);
   const place = lines.find((l) => refsDiv.test(l.content)) ?? lines.find((l) => referencesHeading.test(l.content));
   if (place) {
     const at = place.end < text.length ? place.end + (text.startsWith('\r\n', place.end) ? 2 : 1) : text.length;
     const lead = place.end >= text.length ? eol : '';
-    return TextEdit.insert(document.positionAt(at), `${lead}${eol}${list}${eol}${text.slice(at).startsWith(eol) || at >= text.length ? '' : eol}`);
+    return TextEdit.insert(
+      document.positionAt(at),
+      `${lead}${eol}${list}${eol}${text.slice(at).startsWith(eol) || at >= text.length ? '' : eol}`,
+    );
   }
   const separator = text.length === 0 ? '' : text.endsWith(eol + eol) ? '' : text.endsWith(eol) ? eol : eol + eol;
   return TextEdit.insert(document.positionAt(text.length), `${separator}## References${eol}${eol}${list}${eol}`);

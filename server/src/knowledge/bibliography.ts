@@ -4,6 +4,9 @@
 // corporate authors, particles, @string, crossref and months as Zotero and Better BibTeX write them.
 import { parseDocument, LineCounter } from 'yaml';
 import type { BibtexEntry } from '@citation-js/plugin-bibtex/lib/input/file.js';
+import type * as BibtexFile from '@citation-js/plugin-bibtex/lib/input/file.js';
+import type * as BibtexEntries from '@citation-js/plugin-bibtex/lib/input/entries.js';
+import type BibtexConfig from '@citation-js/plugin-bibtex/lib/config.js';
 import { lineStarts, positionOf } from '../engine/text/lines';
 import { nestingBeyond } from '../engine/text/nesting';
 import { CslItem, KnowledgeError, Source } from './types';
@@ -14,16 +17,18 @@ export interface BibliographyLoad {
 }
 
 /** Citation.js's BibTeX reader, loaded on the first .bib file: its modules take tens of ms to load. */
-let citationJs: {
-  parseBibtexFile: (text: string) => BibtexEntry[];
-  bibtexEntriesToCsl: (entries: BibtexEntry[]) => Record<string, unknown>[];
-} | undefined;
+let citationJs:
+  | {
+      parseBibtexFile: (text: string) => BibtexEntry[];
+      bibtexEntriesToCsl: (entries: BibtexEntry[]) => Record<string, unknown>[];
+    }
+  | undefined;
 function bibtexReader(): NonNullable<typeof citationJs> {
   if (!citationJs) {
     /* eslint-disable @typescript-eslint/no-require-imports -- loaded lazily, off the CLI's cold start */
-    const file = require('@citation-js/plugin-bibtex/lib/input/file.js') as typeof import('@citation-js/plugin-bibtex/lib/input/file.js');
-    const entries = require('@citation-js/plugin-bibtex/lib/input/entries.js') as typeof import('@citation-js/plugin-bibtex/lib/input/entries.js');
-    const config = require('@citation-js/plugin-bibtex/lib/config.js') as typeof import('@citation-js/plugin-bibtex/lib/config.js');
+    const file = require('@citation-js/plugin-bibtex/lib/input/file.js') as typeof BibtexFile;
+    const entries = require('@citation-js/plugin-bibtex/lib/input/entries.js') as typeof BibtexEntries;
+    const config = require('@citation-js/plugin-bibtex/lib/config.js') as { default: typeof BibtexConfig };
     /* eslint-enable @typescript-eslint/no-require-imports */
     // English titles in sentence case, as Pandoc reads them; a style that wants title case makes it.
     config.default.parse.sentenceCase = 'english';
@@ -45,25 +50,44 @@ function parseCslJson(path: string, text: string): BibliographyLoad {
 
 function parseCslYaml(path: string, text: string): BibliographyLoad {
   // Parsers recurse per level: refuse absurd nesting before it can exhaust the stack.
-  if (nestingBeyond(text, 100) >= 0) return { sources: [], errors: [{ kind: 'syntax', message: 'brackets nested more than 100 levels deep', file: path, line: 0, character: 0 }] };
+  if (nestingBeyond(text, 100) >= 0)
+    return {
+      sources: [],
+      errors: [
+        { kind: 'syntax', message: 'brackets nested more than 100 levels deep', file: path, line: 0, character: 0 },
+      ],
+    };
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const at = lines.linePos(e.pos[0]);
-    return { sources: [], errors: [{ kind: 'syntax', message: e.message.split('\n')[0], file: path, line: at.line - 1, character: at.col - 1 }] };
+    return {
+      sources: [],
+      errors: [
+        { kind: 'syntax', message: e.message.split('\n')[0], file: path, line: at.line - 1, character: at.col - 1 },
+      ],
+    };
   }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    return { sources: [], errors: [{ kind: 'syntax', message: (e as Error).message, file: path, line: 0, character: 0 }] };
+    return {
+      sources: [],
+      errors: [{ kind: 'syntax', message: (e as Error).message, file: path, line: 0, character: 0 }],
+    };
   }
   // Pandoc's YAML bibliographies hold the list under `references:`.
   const items = Array.isArray(data) ? data : (data as { references?: unknown } | null)?.references;
-  if (!Array.isArray(items)) return { sources: [], errors: [{ kind: 'schema', message: 'expected a CSL-JSON array of items', file: path, line: 0, character: 0 }] };
+  if (!Array.isArray(items))
+    return {
+      sources: [],
+      errors: [{ kind: 'schema', message: 'expected a CSL-JSON array of items', file: path, line: 0, character: 0 }],
+    };
   return fromCslItems(path, items, (i) => {
-    const node = doc.getIn(Array.isArray(data) ? [i] : ['references', i], true) as { range?: [number, number, number] } | undefined;
+    const node = doc.getIn(Array.isArray(data) ? [i] : ['references', i], true) as
+      { range?: [number, number, number] } | undefined;
     const at = lines.linePos(node?.range?.[0] ?? 0);
     return { line: at.line - 1, character: at.col - 1 };
   });
@@ -71,9 +95,32 @@ function parseCslYaml(path: string, text: string): BibliographyLoad {
 
 // CSL-JSON variables by kind (CSL 1.0.2 specification, appendix IV): what each must hold.
 const nameVariables = new Set([
-  'author', 'chair', 'collection-editor', 'compiler', 'composer', 'container-author', 'contributor', 'curator', 'director', 'editor',
-  'editorial-director', 'executive-producer', 'guest', 'host', 'illustrator', 'interviewer', 'narrator', 'organizer', 'original-author',
-  'performer', 'producer', 'recipient', 'reviewed-author', 'script-writer', 'series-creator', 'translator',
+  'author',
+  'chair',
+  'collection-editor',
+  'compiler',
+  'composer',
+  'container-author',
+  'contributor',
+  'curator',
+  'director',
+  'editor',
+  'editorial-director',
+  'executive-producer',
+  'guest',
+  'host',
+  'illustrator',
+  'interviewer',
+  'narrator',
+  'organizer',
+  'original-author',
+  'performer',
+  'producer',
+  'recipient',
+  'reviewed-author',
+  'script-writer',
+  'series-creator',
+  'translator',
 ]);
 const dateVariables = new Set(['accessed', 'available-date', 'event-date', 'issued', 'original-date', 'submitted']);
 const nameParts = ['family', 'given', 'literal', 'suffix', 'dropping-particle', 'non-dropping-particle'];
@@ -90,18 +137,36 @@ function sanitizeItem(item: Record<string, unknown>): { csl: CslItem; problems: 
     if (value === undefined || value === null) continue;
     if (nameVariables.has(name)) {
       const names = Array.isArray(value) ? value : undefined;
-      const good = names?.filter((n) => n && typeof n === 'object' && !Array.isArray(n) && nameParts.some((p) => typeof (n as Record<string, unknown>)[p] === 'string'));
+      const good = names?.filter(
+        (n) =>
+          n &&
+          typeof n === 'object' &&
+          !Array.isArray(n) &&
+          nameParts.some((p) => typeof (n as Record<string, unknown>)[p] === 'string'),
+      );
       if (!names || good!.length !== names.length) {
-        problems.push(`"${name}" must be a list of names such as {"family": "Kim", "given": "Lami"} or {"literal": "World Bank"}; ${!names ? 'it was ignored' : 'entries that are not were ignored'}`);
+        problems.push(
+          `"${name}" must be a list of names such as {"family": "Kim", "given": "Lami"} or ` +
+            `{"literal": "World Bank"}; ${!names ? 'it was ignored' : 'entries that are not were ignored'}`,
+        );
       }
       if (good && good.length > 0) csl[name] = good;
     } else if (dateVariables.has(name)) {
       const date = value as Record<string, unknown>;
       const parts = date && typeof date === 'object' ? date['date-parts'] : undefined;
-      const partsOk = parts === undefined || (Array.isArray(parts) && parts.every((p) => Array.isArray(p) && p.every((x) => typeof x === 'number' || typeof x === 'string')));
+      const partsOk =
+        parts === undefined ||
+        (Array.isArray(parts) &&
+          parts.every((p) => Array.isArray(p) && p.every((x) => typeof x === 'number' || typeof x === 'string')));
       if (typeof value === 'object' && !Array.isArray(value) && partsOk) csl[name] = value;
       else problems.push(`"${name}" must be a date such as {"date-parts": [[2023, 5]]}; it was ignored`);
-    } else if (name === 'id' || name === 'type' || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    } else if (
+      name === 'id' ||
+      name === 'type' ||
+      typeof value === 'string' ||
+      typeof value === 'number' ||
+      typeof value === 'boolean'
+    ) {
       csl[name] = value;
     } else if (name === 'custom' || name === 'citation-key' || name === '_graph') {
       csl[name] = value;
@@ -113,8 +178,15 @@ function sanitizeItem(item: Record<string, unknown>): { csl: CslItem; problems: 
   return { csl: csl as CslItem, problems };
 }
 
-/** CSL items from front matter `references:` or a file; entries without an id or with unreadable fields are reported. */
-export function fromCslItems(path: string, items: unknown[], position: (i: number) => { line: number; character: number } = () => ({ line: 0, character: 0 })): BibliographyLoad {
+/**
+ * CSL items from front matter `references:` or a file; entries without an id, or with fields that
+ * cannot be read, are reported.
+ */
+export function fromCslItems(
+  path: string,
+  items: unknown[],
+  position: (i: number) => { line: number; character: number } = () => ({ line: 0, character: 0 }),
+): BibliographyLoad {
   const sources: Source[] = [];
   const errors: KnowledgeError[] = [];
   items.forEach((item, i) => {
@@ -266,7 +338,13 @@ function bibtexNames(item: Record<string, unknown>): Record<string, unknown> {
       if (!name || typeof name !== 'object') return name;
       const { 'non-dropping-particle': particle, ...rest } = name;
       if (typeof particle === 'string') return { ...rest, 'dropping-particle': particle };
-      if (typeof name.family === 'string' && name.given === undefined && particle === undefined && name.family.includes(' ')) return { literal: name.family };
+      if (
+        typeof name.family === 'string' &&
+        name.given === undefined &&
+        particle === undefined &&
+        name.family.includes(' ')
+      )
+        return { literal: name.family };
       return name;
     });
   }
@@ -296,7 +374,9 @@ export function parseBibtex(path: string, text: string): BibliographyLoad {
   const errors: KnowledgeError[] = [];
   const starts = lineStarts(text);
   const at = (offset: number): { line: number; character: number } => positionOf(starts, offset);
-  const chunks = splitBibtex(text, (offset, message) => errors.push({ kind: 'syntax', message, file: path, ...at(offset) }));
+  const chunks = splitBibtex(text, (offset, message) =>
+    errors.push({ kind: 'syntax', message, file: path, ...at(offset) }),
+  );
   const usable = chunks.filter((c) => c.type !== 'comment' && c.type !== 'preamble');
   const entryText = (c: BibtexChunk): string => protectVerbatim(text.slice(c.start, c.end));
   let entries: BibtexEntry[];
@@ -312,8 +392,16 @@ export function parseBibtex(path: string, text: string): BibliographyLoad {
       } catch (e) {
         const where = parserErrorAt((e as Error).message);
         const base = at(chunk.start);
-        const position = where.line === 0 ? { line: base.line, character: base.character + where.column } : { line: base.line + where.line, character: where.column };
-        errors.push({ kind: 'syntax', message: `${chunk.key ? `@${chunk.type}{${chunk.key}}: ` : `@${chunk.type}: `}${where.text}; the entry was skipped`, file: path, ...position });
+        const position =
+          where.line === 0
+            ? { line: base.line, character: base.character + where.column }
+            : { line: base.line + where.line, character: where.column };
+        errors.push({
+          kind: 'syntax',
+          message: `@${chunk.type}${chunk.key ? `{${chunk.key}}` : ''}: ${where.text}; the entry was skipped`,
+          file: path,
+          ...position,
+        });
       }
     }
     entries = parseBibtexFile(prototypeMacros + good.map(entryText).join('\n'));
@@ -337,10 +425,20 @@ export function parseBibtex(path: string, text: string): BibliographyLoad {
         try {
           const { crossref: _crossref, ...own } = entry.properties;
           const item = bibtexEntriesToCsl([{ ...entry, properties: own }]).slice(0, 1);
-          errors.push({ kind: 'reference', message: `${entry.label}: its crossref could not be applied (${message}); read without it`, file: path, ...origin });
+          errors.push({
+            kind: 'reference',
+            message: `${entry.label}: its crossref could not be applied (${message}); read without it`,
+            file: path,
+            ...origin,
+          });
           return item;
         } catch {
-          errors.push({ kind: 'syntax', message: `${entry.label}: could not be read (${message}); the entry was skipped`, file: path, ...origin });
+          errors.push({
+            kind: 'syntax',
+            message: `${entry.label}: could not be read (${message}); the entry was skipped`,
+            file: path,
+            ...origin,
+          });
           return [];
         }
       }
@@ -355,11 +453,17 @@ export function parseBibtex(path: string, text: string): BibliographyLoad {
     if (!key) continue;
     const origin = positions.get(key) ?? { line: 0, character: 0 };
     if (seen.has(key)) {
-      errors.push({ kind: 'duplicate', message: `${key}: a second entry with this key; the first one is used`, file: path, ...origin });
+      errors.push({
+        kind: 'duplicate',
+        message: `${key}: a second entry with this key; the first one is used`,
+        file: path,
+        ...origin,
+      });
       continue;
     }
     seen.add(key);
-    for (const problem of problems) errors.push({ kind: 'schema', message: `${key}: ${problem}`, file: path, ...origin });
+    for (const problem of problems)
+      errors.push({ kind: 'schema', message: `${key}: ${problem}`, file: path, ...origin });
     sources.push({ key, csl, origin: { file: path, ...origin }, kind: 'bibliography' });
   }
   return { sources, errors };

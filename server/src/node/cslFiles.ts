@@ -22,7 +22,7 @@ export function cslResources(): CslResources {
   return {
     citeproc: () => {
       // A runtime path: citeproc-js ships as its own, unmodified file (see THIRD-PARTY-NOTICES.md).
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a deliberate lazy load of a file beside the bundle
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load of a file beside the bundle
       return require(dist ? join(dist, 'citeproc.js') : packagePath('citeproc')) as Citeproc;
     },
     bundledStyle: (name: ReferenceStyle) => {
@@ -39,7 +39,9 @@ export function cslResources(): CslResources {
     },
     locale: (lang: string) => {
       if (!localeName.test(lang)) return undefined;
-      const file = dist ? join(dist, 'csl', 'locales', `locales-${lang}.xml`) : join(packagePath('citeproc-locales/package.json'), '..', 'locales', `locales-${lang}.xml`);
+      const file = dist
+        ? join(dist, 'csl', 'locales', `locales-${lang}.xml`)
+        : join(packagePath('citeproc-locales/package.json'), '..', 'locales', `locales-${lang}.xml`);
       return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
     },
   };
@@ -47,7 +49,10 @@ export function cslResources(): CslResources {
 
 /** The styles as their npm packages carry them: APA's XML, Chicago in citeproc-js's JSON form of it. */
 function sourceStyle(name: ReferenceStyle): string | object {
-  if (name === 'apa') return (JSON.parse(readFileSync(packagePath('@citation-js/plugin-csl/lib/styles.json'), 'utf8')) as Record<string, string>).apa;
+  if (name === 'apa')
+    return (
+      JSON.parse(readFileSync(packagePath('@citation-js/plugin-csl/lib/styles.json'), 'utf8')) as Record<string, string>
+    ).apa;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the package is a CommonJS module of data
   return JSON.parse(JSON.stringify(require('style-chicago'))) as object;
 }

@@ -14,7 +14,10 @@ declare module '@citation-js/plugin-bibtex/lib/input/entries.js' {
   export function parse(entries: BibtexEntry[]): Record<string, unknown>[];
 }
 declare module '@citation-js/plugin-bibtex/lib/output/index.js' {
-  const output: { bibtex: (items: unknown[], options?: { format?: string }) => string; biblatex: (items: unknown[], options?: { format?: string }) => string };
+  const output: {
+    bibtex: (items: unknown[], options?: { format?: string }) => string;
+    biblatex: (items: unknown[], options?: { format?: string }) => string;
+  };
   export default output;
 }
 declare module '@citation-js/plugin-bibtex/lib/config.js' {

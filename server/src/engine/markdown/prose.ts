@@ -156,7 +156,8 @@ export function parseProse(text: string, languageId = 'markdown', cache: Pick<Bl
     if (!text.includes(referencesStart)) return parsed;
     const sections = generatedSections(text).filter((s) => s.end >= 0);
     if (sections.length === 0) return parsed;
-    return { ...parsed, blocks: parsed.blocks.filter((b) => !sections.some((s) => b.start >= s.start && b.end <= s.end)) };
+    const generated = (b: ProseBlock): boolean => sections.some((s) => b.start >= s.start && b.end <= s.end);
+    return { ...parsed, blocks: parsed.blocks.filter((b) => !generated(b)) };
   } finally {
     cache.settle();
   }
