@@ -31,8 +31,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     ]),
     synchronize: {
       configurationSection: settingsSection,
-      // Knowledge folders and bibliographies are reloaded when they change, without a restart.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{json,yaml,yml,bib,md,txt,pdf}'),
+      // Knowledge folders, bibliographies and CSL styles are reloaded when they change, without a restart.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{json,yaml,yml,bib,csl,md,txt,pdf}'),
     },
     initializationOptions: {
       settings: vscode.workspace.getConfiguration(settingsSection),
