@@ -2,8 +2,9 @@
 // bundles every test/**/*.test.ts into out/ so that `node --test` runs them without a TS loader.
 import * as esbuild from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, statSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
 const production = !args.has('--dev');
@@ -29,9 +30,33 @@ function findTests(dir) {
   return found;
 }
 
+// Citation.js's core can fetch URLs (a feature Policy Lens never calls); its HTTP modules are left
+// out of the bundles, which load no network module at all (test/security/network.test.ts).
+const noNetwork = {
+  name: 'no-network',
+  setup(build) {
+    build.onResolve({ filter: /^(sync-fetch|node-fetch)$/ }, (args) => ({ path: args.path, namespace: 'no-network' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-network' }, () => ({
+      contents: 'module.exports = function () { throw new Error("Policy Lens makes no network requests"); };',
+      loader: 'js',
+    }));
+  },
+};
+
 const builds = [
   esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts', core: 'server/src/core.ts', cli: 'server/src/cliLauncher.ts', cliMain: 'server/src/cli.ts', ingestWorker: 'server/src/node/ingestWorker.ts' }, outdir: 'dist' }),
+  esbuild.build({
+    ...common,
+    entryPoints: {
+      server: 'server/src/server.ts',
+      core: 'server/src/core.ts',
+      cli: 'server/src/cliLauncher.ts',
+      cliMain: 'server/src/cli.ts',
+      ingestWorker: 'server/src/node/ingestWorker.ts', cslWorker: 'server/src/node/cslWorker.ts',
+    },
+    outdir: 'dist',
+    plugins: [noNetwork],
+  }),
 ];
 if (args.has('--tests')) {
   rmSync('out', { recursive: true, force: true });
@@ -51,7 +76,33 @@ if (args.has('--tests')) {
 // next to the bundles rather than bundled, so the server bundle stays small.
 mkdirSync('dist/pdfjs', { recursive: true });
 for (const file of ['pdf.min.mjs', 'pdf.worker.min.mjs']) copyFileSync(`node_modules/pdfjs-dist/legacy/build/${file}`, `dist/pdfjs/${file}`);
+// The CSL processor, styles and locales, beside the bundles and loaded by the CSL worker on first
+// use. citeproc-js is shipped as its own file, unmodified, under its licence (THIRD-PARTY-NOTICES.md).
+const require = createRequire(import.meta.url);
+mkdirSync('dist/csl/locales', { recursive: true });
+copyFileSync(require.resolve('citeproc'), 'dist/citeproc.js');
+const citationJsStyles = JSON.parse(readFileSync(require.resolve('@citation-js/plugin-csl/lib/styles.json'), 'utf8'));
+writeFileSync('dist/csl/apa.csl', citationJsStyles.apa);
+writeFileSync('dist/csl/chicago-author-date.json', JSON.stringify(require('style-chicago')));
+const localeDir = join(dirname(require.resolve('citeproc-locales/package.json')), 'locales');
+for (const name of readdirSync(localeDir)) {
+  if (name.endsWith('.xml')) copyFileSync(join(localeDir, name), join('dist/csl/locales', name));
+}
 const results = await Promise.all(builds);
+// Every npm package whose code or data ships in the VSIX, for THIRD-PARTY-NOTICES.md (scripts/notices.mjs
+// writes the notices from it, and a unit test checks that each one has its notice).
+const shipped = new Set(['citeproc', 'style-chicago', '@citation-js/plugin-csl', 'citeproc-locales', 'pdfjs-dist']);
+for (const result of results.slice(0, 2)) {
+  for (const input of Object.keys(result.metafile.inputs)) {
+    const m = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (m) shipped.add(m[1]);
+  }
+}
+const packages = [...shipped].sort().map((name) => {
+  const json = JSON.parse(readFileSync(join('node_modules', name, 'package.json'), 'utf8'));
+  return { name, version: json.version, license: json.license ?? json.licenses?.[0]?.type ?? 'UNKNOWN' };
+});
+writeFileSync('dist/bundled-packages.json', JSON.stringify(packages, null, 1) + '\n');
 // The bundled knowledge, loaded and checked once here, so a cold start reads a snapshot instead.
 execFileSync(process.execPath, ['dist/cli.js', '__snapshot', 'dist/knowledge.snapshot.json'], { stdio: 'inherit' });
 // The CLI's V8 code cache: one run over the example memo (every check fires in it) compiles what a

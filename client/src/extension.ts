@@ -5,9 +5,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import {
-  checkWorkspaceRequest, CheckWorkspaceResult, exportBibliographyRequest, ExportBibliographyResult, listSourcesRequest,
-  ListSourcesResult, referencesEditRequest, ReferencesEditResult,
+  checkWorkspaceRequest, CheckWorkspaceResult, exportBibliographyRequest, ExportBibliographyResult, exportBibtexRequest,
+  ExportBibtexResult, listSourcesRequest, ListSourcesResult, referencesEditRequest, ReferencesEditResult,
 } from '../../server/src/common/protocol';
+import { citationInsertion, exportMessage } from '../../server/src/common/citationText';
 import { defaultSettings, settingsSection } from '../../server/src/common/settings';
 
 let client: LanguageClient | undefined;
@@ -30,8 +31,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     ]),
     synchronize: {
       configurationSection: settingsSection,
-      // Knowledge folders and bibliographies are reloaded when they change, without a restart.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{json,yaml,yml,bib,md,txt,pdf}'),
+      // Knowledge folders, bibliographies and CSL styles are reloaded when they change, without a restart.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{json,yaml,yml,bib,csl,md,txt,pdf}'),
     },
     initializationOptions: {
       settings: vscode.workspace.getConfiguration(settingsSection),
@@ -113,17 +114,17 @@ async function insertCitation(): Promise<void> {
     sources.map((s) => ({
       label: s.key,
       description: `${s.supports ? '$(check) supports this sentence · ' : ''}${s.short}`,
-      detail: [s.title, s.authors, ...s.claims.slice(0, 3)].filter(Boolean).join(' · '),
+      // The formatted reference, then every claim: the picker searches all of them.
+      detail: [s.reference || [s.title, s.authors].filter(Boolean).join(' · '), ...s.claims]
+        .filter(Boolean)
+        .join(' · '),
       // Searchable by author, title and claim: they are in the detail line.
       key: s.key,
     })),
     { title: 'Insert Citation', placeHolder: 'Search sources by key, author, title or claim', matchOnDescription: true, matchOnDetail: true },
   );
   if (!picked) return;
-  const line = editor.document.lineAt(position.line).text.slice(0, position.character);
-  // Inside an open bracket citation add another key; elsewhere insert a whole citation.
-  const insideBracket = /\[[^\]]*@[^\]]*$/.test(line);
-  const text = insideBracket ? `; @${picked.key}` : `[@${picked.key}]`;
+  const text = citationInsertion(editor.document.lineAt(position.line).text, position.character, picked.key);
   await editor.edit((b) => b.insert(position, text));
 }
 
@@ -141,16 +142,28 @@ async function insertReferences(): Promise<void> {
 async function exportBibliography(): Promise<void> {
   const editor = activeMemo();
   if (!editor || !client) return;
-  const items = await client.sendRequest<ExportBibliographyResult>(exportBibliographyRequest, { uri: editor.document.uri.toString() });
+  const uri = editor.document.uri.toString();
+  const items = await client.sendRequest<ExportBibliographyResult>(exportBibliographyRequest, { uri });
   if (items.length === 0) {
     void vscode.window.showInformationMessage('This memo cites no known sources yet.');
     return;
   }
-  const base = editor.document.uri.scheme === 'file' ? editor.document.uri.fsPath.replace(/\.[^.\\/]+$/, '') : 'references';
-  const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(`${base}.bib.json`), filters: { 'CSL-JSON': ['json'] }, title: 'Export Bibliography (CSL-JSON)' });
+  const memo = editor.document.uri.scheme === 'file' ? editor.document.uri.fsPath : undefined;
+  const base = memo ? memo.replace(/\.[^.\\/]+$/, '') : 'references';
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: vscode.Uri.file(`${base}.bib`),
+    filters: { BibTeX: ['bib'], 'CSL-JSON': ['json'] },
+    title: 'Export Bibliography (BibTeX or CSL-JSON)',
+  });
   if (!target) return;
-  await vscode.workspace.fs.writeFile(target, Buffer.from(JSON.stringify(items, null, 2) + '\n', 'utf8'));
-  void vscode.window.showInformationMessage(`Exported ${items.length} source(s). Render with: pandoc --citeproc --bibliography "${path.basename(target.fsPath)}" memo.md`);
+  const bibtex = /\.(bib|bibtex)$/i.test(target.fsPath);
+  const text = bibtex
+    ? await client.sendRequest<ExportBibtexResult>(exportBibtexRequest, { uri })
+    : JSON.stringify(items, null, 2) + '\n';
+  await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
+  const memoName = memo ? path.basename(memo) : undefined;
+  const message = exportMessage(items.length, bibtex, path.basename(target.fsPath), memoName);
+  void vscode.window.showInformationMessage(message);
 }
 
 async function checkWorkspace(): Promise<void> {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the real-editor end-to-end tests need (test/e2e/):
-#   - Debian packages: build deps for code-server's native modules, Chromium, Neovim
+#   - Debian packages: build deps for code-server's native modules, Chromium, Neovim, and pandoc
+#     (the Pandoc parity tests in test/pandoc/)
 #   - Node 24 (npm package node@24: binary + headers), which code-server 4.139.x requires
 #   - code-server 4.139.1 under <repo>/.e2e/code-server (git-ignored)
 # and writes <repo>/.e2e/bin/code-server, a wrapper that runs code-server with Node 24.
@@ -36,7 +37,7 @@ step_end() { echo "    $STEP_NAME: $1 ($(elapsed "$STEP_T") s)"; }
 # 1. Debian packages
 # ---------------------------------------------------------------------------------------------
 APT_PKGS=(libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev chromium neovim
-          fonts-liberation fonts-dejavu-core build-essential python3 ca-certificates)
+          fonts-liberation fonts-dejavu-core build-essential python3 ca-certificates pandoc)
 
 pkg_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q '^install ok installed$'; }
 

@@ -8,3 +8,4 @@ export { findMemos, isInside, readText } from './node/workspaceFiles';
 export { defaultCacheDir, finishReports, listSourceFiles } from './node/sourceFiles';
 export { PolicyLensService } from './features/languageService';
 export { frontMatterOf } from './engine/markdown/prose';
+export { WorkerRenderer } from './node/cslInWorker';

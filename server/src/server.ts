@@ -9,9 +9,10 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  checkWorkspaceRequest, CheckWorkspaceResult, DocumentParams, exportBibliographyRequest, listSourcesRequest, ListSourcesParams,
-  referencesEditRequest,
+  checkWorkspaceRequest, CheckWorkspaceResult, DocumentParams, exportBibliographyRequest, exportBibtexRequest,
+  listSourcesRequest, ListSourcesParams, referencesEditRequest,
 } from './common/protocol';
+import type { StyleChoice } from './features/csl';
 import { defaultSettings, normalizeSettings, PolicyLensSettings, settingsSection } from './common/settings';
 import type * as Core from './core';
 import type { KnowledgeError, Source } from './knowledge/types';
@@ -50,6 +51,9 @@ let service: PolicyLensService | undefined;
 let problemFiles = new Set<string>();
 let knowledgeProblems: KnowledgeError[] = [];
 let bibliographyProblems: KnowledgeError[] = [];
+/** Problems in the bibliographies, styles and inline references a memo's front matter names, per memo. */
+const documentProblems = new Map<string, KnowledgeError[]>();
+let styleProblems: KnowledgeError[] = [];
 let sourceProblems: KnowledgeError[] = [];
 let ingested: IngestedSource[] = [];
 let cacheDir: string | undefined;
@@ -82,11 +86,46 @@ function sourcesFolders(): string[] {
   return settings.sourcesFolder ? resolveFolder(settings.sourcesFolder).filter(readable) : [];
 }
 
+/** A .csl file's text, or undefined with the problem recorded (the bundled style is used then). */
+function readStyleFile(path: string, problems: KnowledgeError[]): string | undefined {
+  if (!readable(path)) return undefined;
+  const xml = readText(path, 5 * 1024 * 1024);
+  const at = { file: path, line: 0, character: 0 };
+  const fallback = 'the bundled style is used';
+  if (xml !== undefined && /<style\b/.test(xml.slice(0, 5000))) return xml;
+  const message = xml === undefined ? 'CSL style file not found or not readable' : 'not a CSL style (no <style> element)';
+  problems.push({ kind: xml === undefined ? 'io' : 'syntax', message: `${message}; ${fallback}`, ...at });
+  return undefined;
+}
+
+/** The style for memos that choose none: the settings' .csl file, else the bundled style. */
+function defaultStyle(): StyleChoice {
+  styleProblems = [];
+  const locale = settings.referenceLocale || undefined;
+  if (settings.referenceCsl) {
+    const [path] = resolveFolder(settings.referenceCsl);
+    const xml = readStyleFile(path, styleProblems);
+    if (xml !== undefined) return { style: path, xml, locale };
+  }
+  return { style: settings.referenceStyle, locale };
+}
+
+function applyStyle(): void {
+  const style = defaultStyle();
+  getService().setDefaultStyle(style);
+  // The style is compiled in the worker now, so the first hover does not wait for it.
+  renderer?.prepare(style).catch((e: Error) => connection.console.warn(`policy-lens: CSL style: ${e.message}`));
+}
+
+let renderer: InstanceType<typeof Core.WorkerRenderer> | undefined;
+
 function loadKnowledge(): void {
   const { kb, timings } = knowledge.load(knowledgeFolders(), true, ingested);
   knowledgeProblems = kb.errors;
-  if (!service) service = new (core().PolicyLensService)(kb, settings);
-  else service.setKnowledge(kb);
+  if (!service) {
+    service = new (core().PolicyLensService)(kb, settings);
+    service.setRenderer((renderer = new (core().WorkerRenderer)()));
+  } else service.setKnowledge(kb);
   publishFileProblems();
   if (timings.parsedFiles + timings.reusedFiles > 0) {
     connection.console.info(`policy-lens: knowledge loaded in ${Math.round(timings.readMs + timings.parseMs + timings.indexMs)} ms (${timings.parsedFiles} file(s) parsed, ${timings.reusedFiles} unchanged)`);
@@ -116,7 +155,8 @@ function loadBibliographies(): void {
 /** Problems in knowledge and bibliography files appear in the Problems view, at file:line:column. */
 function publishFileProblems(): void {
   const byFile = new Map<string, Diagnostic[]>();
-  for (const e of [...knowledgeProblems, ...bibliographyProblems, ...sourceProblems]) {
+  const memoProblems = [...documentProblems.values()].flat();
+  for (const e of [...knowledgeProblems, ...bibliographyProblems, ...sourceProblems, ...styleProblems, ...memoProblems]) {
     const list = byFile.get(e.file) ?? [];
     list.push({
       range: { start: { line: e.line, character: e.character }, end: { line: e.endLine ?? e.line, character: e.endCharacter ?? e.character + 1 } },
@@ -152,7 +192,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
-      completionProvider: { triggerCharacters: ['@', '['], resolveProvider: false },
+      completionProvider: { triggerCharacters: ['@', '['], resolveProvider: true },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       definitionProvider: true,
       referencesProvider: true,
@@ -167,6 +207,7 @@ connection.onInitialized(() => {
   setImmediate(() => {
     loadKnowledge();
     loadBibliographies();
+    applyStyle();
     for (const document of documents.all()) schedule(document.uri);
     indexSources();
   });
@@ -218,6 +259,8 @@ connection.onDidChangeConfiguration(async (change) => {
   getService().setSettings(settings);
   if (reloadKnowledge) loadKnowledge();
   if (reloadBibliography) loadBibliographies();
+  applyStyle();
+  publishFileProblems();
   if (reindex) indexSources();
   recheckAll();
 });
@@ -228,6 +271,7 @@ connection.onDidChangeWatchedFiles((change) => {
   if (paths.some((p) => isInside(p, folders))) loadKnowledge();
   const bibs = bibliographyPaths().map((p) => resolve(p));
   if (paths.some((p) => bibs.includes(resolve(p)))) loadBibliographies();
+  if (paths.some((p) => p.endsWith('.csl'))) applyStyle();
   if (paths.some((p) => isInside(p, sourcesFolders()))) indexSources();
   // Front matter bibliographies are re-read on the next check.
   frontMatterCache.clear();
@@ -249,16 +293,43 @@ function updateDocumentSources(document: TextDocument): void {
   frontMatterCache.set(document.uri, head);
   const bibliography = s.frontMatterBibliography(document);
   const sources: Source[] = [...bibliography.references];
+  // Problems in inline references are reported on the memo itself.
+  const memoFile = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : undefined;
+  const problems: KnowledgeError[] = bibliography.errors.map((e) => ({ ...e, file: memoFile ?? e.file }));
+  let style: StyleChoice | undefined;
+  const lang = bibliography.lang;
   if (document.uri.startsWith('file:')) {
     const base = dirname(fileURLToPath(document.uri));
     for (const file of bibliography.files) {
       const path = isAbsolute(file) ? file : resolve(base, file);
       if (!readable(path)) continue;
       const text = readText(path, 20 * 1024 * 1024);
-      if (text !== undefined) sources.push(...parseBibliography(path, text).sources);
+      if (text === undefined) {
+        const message = 'bibliography file not found or not readable';
+        problems.push({ kind: 'io', message, file: path, line: 0, character: 0 });
+        continue;
+      }
+      const load = parseBibliography(path, text);
+      sources.push(...load.sources);
+      problems.push(...load.errors);
+    }
+    // `csl: apa` names a bundled style as Pandoc users write it; anything else is a file.
+    const csl = bibliography.csl?.replace(/\.csl$/i, '');
+    if (csl === 'apa' || csl === 'chicago-author-date') style = { style: csl };
+    else if (bibliography.csl) {
+      const path = isAbsolute(bibliography.csl) ? bibliography.csl : resolve(base, bibliography.csl);
+      const xml = readStyleFile(path, problems);
+      if (xml !== undefined) style = { style: path, xml };
     }
   }
+  if (lang) style = { ...(style ?? s.styleFor('')), locale: lang };
   s.setDocumentSources(document.uri, sources);
+  s.setDocumentStyle(document.uri, style, bibliography.nocite);
+  if (problems.length > 0 || documentProblems.has(document.uri)) {
+    if (problems.length > 0) documentProblems.set(document.uri, problems);
+    else documentProblems.delete(document.uri);
+    publishFileProblems();
+  }
 }
 
 // Checking. Edits that queue up are coalesced: a check starts only once a turn of the event loop
@@ -329,6 +400,7 @@ documents.onDidChangeContent((e) => schedule(e.document.uri));
 documents.onDidClose((e) => {
   service?.close(e.document.uri);
   frontMatterCache.delete(e.document.uri);
+  if (documentProblems.delete(e.document.uri)) publishFileProblems();
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
@@ -337,10 +409,11 @@ function cancelled(token: CancellationToken): ResponseError<void> | undefined {
   return token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled') : undefined;
 }
 
-connection.onHover((params, token) => {
+connection.onHover(async (params, token) => {
   const stop = cancelled(token);
   if (stop) return stop;
   const document = documents.get(params.textDocument.uri);
+  if (document) updateDocumentSources(document);
   return document ? getService().hover(document, params.position) : null;
 });
 
@@ -350,6 +423,8 @@ connection.onCompletion((params, token) => {
   const document = documents.get(params.textDocument.uri);
   return document ? getService().completion(document, params.position) : null;
 });
+
+connection.onCompletionResolve((item) => getService().resolveCompletion(item));
 
 connection.onCodeAction((params) => {
   const document = documents.get(params.textDocument.uri);
@@ -401,17 +476,24 @@ connection.onDocumentLinks((params) => {
 
 connection.onRequest(listSourcesRequest, (params: ListSourcesParams) => {
   const document = params.uri ? documents.get(params.uri) : undefined;
+  if (document) updateDocumentSources(document);
   return getService().listSources(document, params.position);
 });
 
 connection.onRequest(referencesEditRequest, (params: DocumentParams) => {
   const document = documents.get(params.uri);
+  if (document) updateDocumentSources(document);
   return document ? getService().referencesEdit(document) : null;
 });
 
 connection.onRequest(exportBibliographyRequest, (params: DocumentParams) => {
   const document = documents.get(params.uri);
   return document ? getService().exportBibliography(document) : [];
+});
+
+connection.onRequest(exportBibtexRequest, (params: DocumentParams) => {
+  const document = documents.get(params.uri);
+  return document ? getService().exportBibtex(document) : '';
 });
 
 connection.onRequest(checkWorkspaceRequest, (): CheckWorkspaceResult => {

@@ -43,6 +43,11 @@ const WRONG_VALUE = '90%';
 const HOVER_WORD = 'OEWG';
 const COMPLETION_LINE = 'Further reading:';
 const CITATION_KEYS = ['kim2023', 'pacforum2022'];
+const BIBTEX_KEY = 'uber2020';
+const BIBTEX_REFERENCE = 'Über, Jörg, and Lami Kim. 2020. “Networks of Trust in the Indo-Pacific.” Asian Security Review 12 (3): 33–58.';
+// How Insert References writes the two cited entries into the memo (Markdown, Chicago author-date).
+const BIBTEX_ENTRY = 'Über, Jörg, and Lami Kim. 2020. “Networks of Trust in the Indo-Pacific.” *Asian Security Review* 12 (3): 33–58.';
+const KNOWLEDGE_ENTRY = 'Kim, So Jeong. 2023.';
 const SCREENSHOTS = ['diagnostics.png', 'hover.png', 'completion.png', 'quickfix.png'];
 
 const t0 = Date.now();
@@ -312,6 +317,8 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
       'editor.minimap.enabled': false,
       'editor.hover.delay': 300,
       'files.autoSave': 'off',
+      // A BibTeX bibliography beside the memo (fixture/refs.bib), as Zotero exports it.
+      'policyLens.bibliography.files': ['refs.bib'],
     }, null, 2));
     const common = ['--config', config, '--user-data-dir', userData, '--extensions-dir', extensions];
 
@@ -507,6 +514,41 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
       return !s.includes(`Nearly ${WRONG_VALUE}`) && s;
     }, { timeout: 10_000 });
     assert.match(saved, /\b78\s?(%|per ?cent|percent)[^\n]*total exports/);
+  });
+
+  step('g. hovering a key from the BibTeX bibliography shows the cite and reference rendered by the CSL processor', 'g-bibtex-hover', async () => {
+    await page.keyboard.press('Escape');
+    const key = await waitFor(`${BIBTEX_KEY} on screen`, () => textRect(page, BIBTEX_KEY));
+    await hideHover(page);
+    const text = await waitFor('a hover with the Chicago reference', async () => {
+      await page.mouse.move(center(key).x - 1, center(key).y);
+      await page.mouse.move(center(key).x, center(key).y, { steps: 2 });
+      await sleep(700);
+      const s = await visibleHoverText(page, HOVER_MARKDOWN);
+      return s.includes(BIBTEX_REFERENCE) && s;
+    }, { timeout: 30_000, interval: 100, detail: async () => `hover: ${JSON.stringify(await visibleHoverText(page))}` });
+    assert.ok(text.includes('(Über and Kim 2020, 4)'), `the cite with its locator: ${text}`);
+    log(`BibTeX hover: ${JSON.stringify(text.slice(0, 300))}`);
+    await hideHover(page);
+  });
+
+  step('h. Insert References fills the memo\'s References heading, once', 'h-insert-references', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Policy Lens: Insert References', { delay: 20 });
+    const row = page.locator('.quick-input-widget:visible .monaco-list-row', { hasText: 'Insert References' }).first();
+    await row.waitFor({ state: 'visible', timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await waitFor('the references in the editor', async () => (await editorLines(page)).some((l) => l.includes('Über, Jörg, and Lami Kim. 2020.')),
+      { timeout: 30_000, detail: async () => JSON.stringify(await editorLines(page)) });
+    await page.keyboard.press('Control+S');
+    const saved = await waitFor('memo.md saved with its references', () => {
+      const s = readFileSync(path.join(workspace, 'memo.md'), 'utf8');
+      return s.includes(BIBTEX_ENTRY) && s;
+    }, { timeout: 30_000, detail: async () => JSON.stringify(await editorLines(page)) });
+    assert.equal(saved.match(/References/g)?.length, 1, `one References heading:\n${saved}`);
+    assert.ok(saved.indexOf('## References') < saved.indexOf(KNOWLEDGE_ENTRY), saved);
+    assert.ok(saved.indexOf(KNOWLEDGE_ENTRY) < saved.indexOf(BIBTEX_ENTRY), `sorted by author:\n${saved}`);
   });
 
   step('f. if the server process dies, the client restarts it and diagnostics come back', 'f-restart', async () => {

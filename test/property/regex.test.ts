@@ -28,11 +28,13 @@ import { KnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
 import { acronymDefinitions, extractClaims, extractRoles } from '../../server/src/ingest/extract';
 import { deriveMetadata } from '../../server/src/ingest/metadata';
 import { parseBibliography } from '../../server/src/knowledge/bibliography';
+import { dependentParent, splitLocator } from '../../server/src/features/csl';
+import { referencesEdit } from '../../server/src/features/references';
 import { loadKnowledge } from '../../server/src/knowledge/loader';
 import { loadKnowledgeFolders } from '../../server/src/node/knowledgeFiles';
 import { readReport } from '../../server/src/node/sourceFiles';
 import { maxBlockLength } from '../../server/src/engine/analysis';
-import { PolicyLensService } from '../../server/src/features/languageService';
+import { markdownToPlain, PolicyLensService } from '../../server/src/features/languageService';
 import { splitSentences } from '../../server/src/engine/text/sentences';
 import { extractValues } from '../../server/src/engine/values';
 import { tokenize } from '../../server/src/engine/text/tokens';
@@ -51,7 +53,7 @@ const BLOCK = maxBlockLength;
 type InventoryEntry = [where: string, appliedTo: string, via: Via, literals: string[]];
 type Via =
   | 'parseProse' | 'splitSentences' | 'tokenize' | 'extractValues' | 'checkSentence' | 'diagnostics' | 'hover' | 'completion' | 'codeActions' | 'documentLinks'
-  | 'parseBibliography' | 'loadKnowledge' | 'ingest'
+  | 'parseBibliography' | 'loadKnowledge' | 'ingest' | 'referencesEdit' | 'splitLocator' | 'cslMarkdown'
   /** Anchored or single-character patterns on short strings (a BOM test, a path split): no case needed. */
   | 'trivial';
 
@@ -85,12 +87,6 @@ const inventory: InventoryEntry[] = [
   ["ingest/metadata.ts citationKey", "report metadata: PDF info, sidecar, file name, first lines (workspace sources folder)", "ingest", ["/\\.[^.]+$/", "/[-_\\s]+/", "/^\\p{L}/u", "/[^\\p{L}\\p{N}]/gu"]],
   ["ingest/passages.ts const sentenceEnd", "report text: pages of a PDF, .md or .txt in the sources folder", "ingest", ["/[.!?…][\"’”)]?$/"]],
   ["ingest/passages.ts passagesFrom", "report text: pages of a PDF, .md or .txt in the sources folder", "ingest", ["/\\s+/g", "/\\n[ \\t\\u00a0]*\\n/", "/[ \\t\\u00a0]*\\n[ \\t\\u00a0]*/g"]],
-  ["knowledge/bibliography.ts parseBibliography", "file path", "parseBibliography", ["/\\.bib$/i", "/\\.ya?ml$/i"]],
-  ["knowledge/bibliography.ts parseBibtex", "bibliography file text (workspace)", "parseBibliography", ["/^@([A-Za-z]+) {0,8}([{(])/", "/^([A-Za-z][\\w-]*) *= *([\\s\\S]*)$/"]],
-  ["knowledge/bibliography.ts readFields", "bibliography file text (workspace)", "parseBibliography", ["/\\s/", "/^([A-Za-z][\\w-]*)/"]],
-  ["knowledge/bibliography.ts readValue", "bibliography file text (workspace)", "parseBibliography", ["/[{}]/g", "/\\\\&/g", "/\\s+/"]],
-  ["knowledge/bibliography.ts names", "bibliography file text (workspace)", "parseBibliography", ["/\\s+and\\s+/", "/\\s+/"]],
-  ["knowledge/bibliography.ts toCsl", "bibliography file text (workspace)", "parseBibliography", ["/^\\d{4}$/"]],
   ["knowledge/loader.ts knowledgeFileKind", "file path (workspace folder walk)", "loadKnowledge", ["/\\\\/g", "/\\/claims\\/[^/]+\\.ya?ml$/i", "/^glossary[^/]*\\.ya?ml$/i", "/\\.json$/i", "/\\.schema\\.json$/i", "/^package(-lock)?\\.json$/i", "/^places[^/]*\\.ya?ml$/i"]],
   ["knowledge/loader.ts firstLine", "YAML error message (quotes the file)", "loadKnowledge", ["/ at line \\d+, column \\d+:?$/"]],
   ["knowledge/loader.ts pathOf", "schema error path (keys from the file)", "loadKnowledge", ["/~1/g", "/~0/g", "/^\\d+$/"]],
@@ -154,9 +150,28 @@ const inventory: InventoryEntry[] = [
   ["features/codeActions.ts citationInsertPoint", "memo: the text under a diagnostic", "codeActions", ["/[.!?…][\"'’”)]*$/"]],
   ["features/completion.ts const partialKey", "memo: the line before the cursor (first 20,000)", "completion", ["/(?:^|[\\s[;-])@([\\p{L}\\p{N}_:.#$%&+?<>~/-]*)$/u"]],
   ["features/completion.ts sentenceScores", "memo: text around the cursor (2,000 each side)", "completion", ["/[.!?]\\s/", "/[.!?\\n]/"]],
-  ["features/csl.ts initials", "CSL data (knowledge, bibliography files, front matter references)", "hover", ["/[\\s-]+/"]],
-  ["features/csl.ts sentence", "CSL data (knowledge, bibliography files, front matter references)", "hover", ["/[.?!]$/"]],
-  ["features/csl.ts formatReference", "CSL data (knowledge, bibliography files, front matter references)", "hover", ["/\\.$/"]],
+  ["knowledge/bibliography.ts parseBibliography", "file path", "trivial", ["/\\.(bib|bibtex|biblatex)$/i", "/\\.ya?ml$/i"]],
+  ["knowledge/bibliography.ts splitBibtex", "bibliography file text (workspace)", "parseBibliography", ["/[A-Za-z]/", "/\\s/"]],
+  ["knowledge/bibliography.ts startsEntry", "bibliography file text (workspace)", "parseBibliography", ["/[A-Za-z]/"]],
+  ["knowledge/bibliography.ts const verbatimField", "bibliography file text: one entry (workspace)", "parseBibliography", ["/\\b(?:url|doi|eprint|file|pdf|urlraw|verba|verbb|verbc)[ \\t]*=[ \\t]*\\{/gi"]],
+  ["knowledge/bibliography.ts const prototypeMacros", "Object.prototype's own property names", "trivial", ["/^[A-Za-z][A-Za-z_]*$/"]],
+  ["knowledge/bibliography.ts parserErrorAt", "the BibTeX parser's error message (first 300 code units)", "parseBibliography", ["/^(.*?) at line (\\d+) col (\\d+)/"]],
+  ["features/csl.ts const markdownSpecials", "CSL data (knowledge, bibliography files, front matter references) as citeproc renders it", "cslMarkdown", ["/[\\\\`*_[\\]<>]/g"]],
+  ["features/csl.ts dependentParent", "a .csl style file (settings or front matter; first 20,000 code units)", "cslMarkdown", ["/<link\\b[^>]{0,500}\\brel=\"independent-parent\"[^>]{0,500}>/", "/\\bhref=\"([^\"]{1,500})\"/"]],
+  ["features/csl.ts const locatorValue", "memo: a cite's suffix ([@a, pp. 3–5])", "splitLocator", ["/^[\\p{L}\\p{N}]*\\p{N}[\\p{L}\\p{N}.:/]*(?:[ \\t]*[-–—,&][ \\t]*[\\p{L}\\p{N}]*\\p{N}[\\p{L}\\p{N}.:/]*)*/u"]],
+  ["features/csl.ts splitLocator", "memo: a cite's suffix ([@a, pp. 3–5])", "splitLocator", ["/^,?[ \\t]*/", "/[.¶§]$/", "/\\p{L}/u"]],
+  ["features/frontMatter.ts const nociteKey", "memo: front matter nocite", "parseProse", ["/@(\\*|\\{[^}\\n]{1,500}\\}|[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_]|[:.#$%&\\-+?<>~/](?=[\\p{L}\\p{N}_]))*)/gu"]],
+  ["features/frontMatter.ts frontMatterBibliography", "memo: one nocite key", "parseProse", ["/^\\{(.*)\\}$/"]],
+  ["features/languageService.ts markdownToPlain", "CSL data as citeproc renders it (Markdown)", "cslMarkdown", ["/\\\\([\\\\`*_[\\]<>])|\\*/g"]],
+  ["features/references.ts const referencesHeading", "memo: one line", "referencesEdit", ["/^ {0,3}#{1,6}[ \\t]+(?:references|bibliography|works cited|literature cited|sources)[ \\t]*#*[ \\t]*$/i"]],
+  ["features/references.ts const refsDiv", "memo: one line", "referencesEdit", ["/^ {0,3}:{3,}[ \\t]*\\{[^}\\n]{0,200}#refs\\b[^}\\n]{0,200}\\}[ \\t]*$|^ {0,3}:{3,}[ \\t]*refs[ \\t]*$/"]],
+  ["features/references.ts proseLines", "memo: one line", "referencesEdit", ["/\\r$/", "/^[`~]+$/", "/^ {0,3}(`{3,}|~{3,})/"]],
+  ["engine/markdown/prose.ts generatedSections", "memo: one line", "parseProse", ["/^[`~]+$/", "/^ {0,3}(`{3,}|~{3,})/"]],
+  ["engine/markdown/prose.ts bracketedCites", "memo: one bracketed citation", "parseProse", ["/[\\s;-]/"]],
+  ["common/citationText.ts citationInsertion", "memo: one character before the cursor", "trivial", ["/\\s/"]],
+  ["node/cslFiles.ts const localeName", "a locale name (settings or front matter lang)", "trivial", ["/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/"]],
+  ["server.ts readStyleFile", "a .csl file (first 5,000 code units)", "trivial", ["/<style\\b/"]],
+  ["server.ts updateDocumentSources", "front matter csl: value", "trivial", ["/\\.csl$/i"]],
   ["features/hover.ts escape", "knowledge text and citation keys", "hover", ["/([\\\\`*_{}[\\]<>#|])/g"]],
   ["features/navigation.ts sourceLinks", "CSL URL or DOI (workspace data)", "documentLinks", ["/^https?:\\/\\//i"]],
   ["engine/markdown/prose.ts findFrontMatter", "memo: whole document, blocks, lines, table rows", "parseProse", ["/^---[ \\t]*(\\r\\n|\\r|\\n)/", "/^(---|\\.\\.\\.)[ \\t]*$/"]],
@@ -214,7 +229,7 @@ function memo(text: string): number {
   const diagnostics = service.diagnostics(document);
   for (const offset of [text.length, Math.floor(text.length / 2)]) {
     const position = document.positionAt(offset);
-    service.hover(document, position);
+    void service.hover(document, position).catch(() => undefined);
     service.completion(document, position);
   }
   const withFrontMatter = service as unknown as { frontMatterBibliography?: (d: TextDocument) => unknown; documentLinks?: (d: TextDocument) => unknown };
@@ -336,7 +351,20 @@ const cases: Case[] = [
     ['33,000 "a and " authors', () => `@misc{k, author={${'a and '.repeat(BIG / 6)}}}`],
     ['50,000 "a # " concatenations', () => `@misc{k, title=${'a # '.repeat(BIG / 4)}}`],
     ['title of 200,000 "{"', () => `@misc{k, title=${'{'.repeat(BIG)}}`],
+    ['66,000 "@a(" entries never closed', () => '@a(\n'.repeat(BIG / 4)],
+    ['url of 200,000 backslashes', () => `@misc{k, url = {${'\\'.repeat(BIG)}}}`],
+    ['50,000 "url={" in one entry', () => `@misc{k, ${'url={'.repeat(BIG / 5)}}`],
+    ['one bad entry among 5,000 good ones', () => `${'@misc{k,title={x}}\n'.repeat(2500)}@misc{bad, title = {C:\\dir\\}}\n${'@misc{j,title={y}}\n'.repeat(2500)}`],
   ].map(([label, input]): Case => ({ id: `BibTeX: ${label as string}`, via: 'parseBibliography', note: 'parseBibtex / readFields / readValue / names', input: input as () => string, run: (s) => parseBibliography('/workspace/refs.bib', s).sources.length })),
+  { id: 'splitLocator: ", p. " + 100,000 "1-"', via: 'splitLocator', note: 'locatorValue ranges', input: () => `, p. ${'1-'.repeat(BIG / 2)}x`, run: (s) => splitLocator(s).locator?.length },
+  { id: 'splitLocator: 200,000 "1."', via: 'splitLocator', note: 'locatorValue dots', input: () => '1.'.repeat(BIG / 2), run: (s) => splitLocator(s).locator?.length },
+  { id: 'splitLocator: 200,000 spaces', via: 'splitLocator', note: 'leading comma and spaces', input: () => `,${' '.repeat(BIG)}x`, run: (s) => splitLocator(s).suffix?.length },
+  { id: 'markdownToPlain: 100,000 "\\*"', via: 'cslMarkdown', note: 'escapes and emphasis', input: () => '\\*'.repeat(BIG / 2), run: (s) => markdownToPlain(s).length },
+  { id: 'dependentParent: 20,000 "<link "', via: 'cslMarkdown', note: 'bounded attribute scans', input: () => '<link '.repeat(BIG / 6), run: (s) => dependentParent(s)?.length },
+  { id: 'referencesEdit: 20,000 heading-like lines', via: 'referencesEdit', note: 'referencesHeading / refsDiv per line', input: () => `## References and${' x'.repeat(10)}\n::: {#ref${'s'.repeat(200)}\n`.repeat(5000), run: (s) => referencesEdit(memoDoc(s), ['e']).newText.length },
+  { id: 'referencesEdit: 100,000 "<!-- policy-lens:references -->" lines', via: 'referencesEdit', note: 'generatedSections per line', input: () => '<!-- policy-lens:references -->\n'.repeat(6000), run: (s) => referencesEdit(memoDoc(s), ['e']).newText.length },
+  memoCase('front matter: nocite of 60,000 "@a, "', 'nociteKey', () => `---\nnocite: "${'@a, '.repeat(BIG / 4)}"\n---\nText.\n`),
+  memoCase('[ + 66,000 "@a; " + ]', 'bracketedCites: many cites in one citation', () => `x [${'@a; '.repeat(BIG / 4)}]`),
   // The YAML library spends ~4 µs per nesting level: 100,000 levels keep these about the others' cost.
   { id: 'CSL JSON bibliography: 100,000 "["', via: 'parseBibliography', note: 'YAML/JSON parser depth', input: () => '['.repeat(BIG / 2), run: (s) => parseBibliography('/workspace/refs.json', s).errors.length },
   { id: 'CSL YAML bibliography: alias bomb', via: 'parseBibliography', note: 'maxAliasCount', input: () => `references:\n${aliasBomb()}`, run: (s) => parseBibliography('/workspace/refs.yaml', s).errors.length },

@@ -21,6 +21,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as fc from 'fast-check';
+import { inThreadRenderer } from '../../server/src/features/csl';
+import { cslResources } from '../../server/src/node/cslFiles';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { KnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
@@ -43,8 +45,12 @@ let uriCounter = 0;
 function freshDoc(text: string): TextDocument {
   return TextDocument.create(`file:///property/memo-${++uriCounter}.md`, 'markdown', 1, text);
 }
+let renderer: ReturnType<typeof inThreadRenderer> | undefined;
 function freshService(): PolicyLensService {
-  return new PolicyLensService(bundledKb());
+  const service = new PolicyLensService(bundledKb());
+  // One CSL processor for every run: its engines are compiled once.
+  service.setRenderer((renderer ??= inThreadRenderer(cslResources())));
+  return service;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -136,14 +142,15 @@ function actionEdits(action: CodeAction, uri: string): TextEdit[] {
 }
 
 /** Every feature of the service on one document; returns what it produced for further checks. */
-function exercise(service: PolicyLensService, document: TextDocument, probes: number[]) {
+async function exercise(service: PolicyLensService, document: TextDocument, probes: number[]) {
   const text = document.getText();
   const diagnostics = service.diagnostics(document);
   const actions = service.codeActions(document, diagnostics);
-  const hovers = probes.map((f) => {
+  const hoverPromises = probes.map((f) => {
     const position = document.positionAt(pointAt(text, f));
     return { position, hover: service.hover(document, position) };
   });
+  const hovers = await Promise.all(hoverPromises.map(async (h) => ({ position: h.position, hover: await h.hover })));
   const completions = probes.slice(0, 4).map((f) => {
     const position = document.positionAt(pointAt(text, f));
     return { position, items: service.completion(document, position)?.items ?? [] };
@@ -152,7 +159,7 @@ function exercise(service: PolicyLensService, document: TextDocument, probes: nu
 }
 
 /** All ranges the service returned, labelled. */
-function rangesOf(result: ReturnType<typeof exercise>, uri: string): [Range, string][] {
+function rangesOf(result: Awaited<ReturnType<typeof exercise>>, uri: string): [Range, string][] {
   const out: [Range, string][] = [];
   for (const d of result.diagnostics) out.push([d.range, `diagnostic ${String(d.code)} "${messageOf(d)}"`]);
   for (const { position, hover } of result.hovers) if (hover?.range) out.push([hover.range, `hover at ${JSON.stringify(position)}`]);
@@ -178,11 +185,11 @@ describe('property: the language service on random memos (bundled knowledge)', (
     for (const code of ['contradiction', 'unknown-citation', 'undefined-acronym']) assert.ok(codes.has(code), `the sentence pool triggers ${code}: got ${[...codes].join(', ')}`);
   });
 
-  test('nothing throws, and every range lies inside the document with start <= end', T, () => {
-    fc.assert(
-      fc.property(memoArb, probeArb, (text, probes) => {
+  test('nothing throws, and every range lies inside the document with start <= end', T, async () => {
+    await fc.assert(
+      fc.asyncProperty(memoArb, probeArb, async (text, probes) => {
         const document = freshDoc(text);
-        const result = exercise(freshService(), document, probes);
+        const result = await exercise(freshService(), document, probes);
         const lines = lineTable(text);
         for (const [range, what] of rangesOf(result, document.uri)) checkRange(text, lines, range, what);
         for (const { hover } of result.hovers) {
@@ -200,11 +207,11 @@ describe('property: the language service on random memos (bundled knowledge)', (
     );
   });
 
-  test('no range splits a surrogate pair (positions are UTF-16 code units on code point boundaries)', T, () => {
-    fc.assert(
-      fc.property(memoArb, probeArb, (text, probes) => {
+  test('no range splits a surrogate pair (positions are UTF-16 code units on code point boundaries)', T, async () => {
+    await fc.assert(
+      fc.asyncProperty(memoArb, probeArb, async (text, probes) => {
         const document = freshDoc(text);
-        const result = exercise(freshService(), document, probes);
+        const result = await exercise(freshService(), document, probes);
         const lines = lineTable(text);
         for (const [range, what] of rangesOf(result, document.uri)) checkNoSplit(text, lines, range, what);
       }),

@@ -8,6 +8,8 @@ import { KnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
 import { loadKnowledge } from '../../server/src/knowledge/loader';
 import { KnowledgeFile } from '../../server/src/knowledge/types';
 import { PolicyLensService } from '../../server/src/features/languageService';
+import { inThreadRenderer } from '../../server/src/features/csl';
+import { cslResources } from '../../server/src/node/cslFiles';
 
 export const testSources = JSON.stringify([
   { id: 'alpha2023', type: 'article', title: 'Trade and the Indo-Pacific', author: [{ family: 'Kim', given: 'So Jeong' }], issued: { 'date-parts': [[2023]] } },
@@ -180,8 +182,13 @@ export function doc(text: string, languageId = 'markdown'): TextDocument {
   return TextDocument.create(`file:///memo-${++counter}.md`, languageId, 1, text);
 }
 
+/** One CSL processor for all tests (in this thread): its engines are compiled once. */
+export const testRenderer = inThreadRenderer(cslResources());
+
 export function service(settings: PolicyLensSettings = defaultSettings): PolicyLensService {
-  return new PolicyLensService(testKnowledge(), settings);
+  const s = new PolicyLensService(testKnowledge(), settings);
+  s.setRenderer(testRenderer);
+  return s;
 }
 
 export function diagnose(text: string, settings?: PolicyLensSettings): ReturnType<PolicyLensService['diagnostics']> {

@@ -1,41 +1,82 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { MarkupContent } from 'vscode-languageserver-types';
+import { defaultSettings } from '../../server/src/common/settings';
 import { doc, service } from './helpers';
 
-function hoverText(text: string, line: number, character: number): string | undefined {
-  const h = service().hover(doc(text), { line, character });
+async function hoverText(text: string, line: number, character: number): Promise<string | undefined> {
+  const h = await service().hover(doc(text), { line, character });
   return h ? (h.contents as MarkupContent).value : undefined;
 }
 
 describe('hover', () => {
-  it('shows an acronym with its expansion, definition and sources', () => {
-    const value = hoverText('The OEWG met.', 0, 5)!;
+  it('shows an acronym with its expansion, definition and sources', async () => {
+    const value = (await hoverText('The OEWG met.', 0, 5))!;
     assert.match(value, /\*\*OEWG\*\*: Open-Ended Working Group/);
     assert.match(value, /A UN working group/);
     assert.match(value, /@alpha2023` ¶7/);
   });
-  it('works on aliases and multi-word terms', () => {
-    assert.match(hoverText('We like the Open Radio Access Network.', 0, 20)!, /Open RAN/);
+  it('works on aliases and multi-word terms', async () => {
+    assert.match((await hoverText('We like the Open Radio Access Network.', 0, 20))!, /Open RAN/);
   });
-  it('shows the formatted reference on a citation key', () => {
-    const value = hoverText('As shown [@beta2022].', 0, 13)!;
-    assert.match(value, /Steiner, Jake, and Mark Manantan\. 2022\. \*Networks of the Future\*\./);
+  it('shows the reference and the cite as the CSL processor renders them (Chicago author-date)', async () => {
+    const value = (await hoverText('As shown [@beta2022, p. 4].', 0, 13))!;
+    assert.match(value, /\*\*@beta2022\*\* · \(Steiner and Manantan 2022, 4\)/);
+    assert.match(value, /Steiner, Jake, and Mark Manantan\. 2022\. “Networks of the Future\.” Pacific Forum\./);
   });
-  it('shows what the source says on a contradicted span, once the document is checked', () => {
+  it("renders APA when the settings ask for it, and a memo's csl: front matter wins", async () => {
+    const s = service({ ...defaultSettings, referenceStyle: 'apa' });
+    const d = doc('See [-@beta2022].');
+    assert.match(
+      ((await s.hover(d, { line: 0, character: 8 }))!.contents as MarkupContent).value,
+      /Steiner, J\., & Manantan, M\. \(2022\)\. \*Networks of the Future\*\. Pacific Forum\./,
+    );
+    s.setDocumentStyle(d.uri, { style: 'chicago-author-date' });
+    assert.match(((await s.hover(d, { line: 0, character: 8 }))!.contents as MarkupContent).value, /· \(2022\)/);
+  });
+  it("renders with a user's .csl file, and a dependent style through its bundled parent", async () => {
+    const s = service();
+    const d = doc('See [@beta2022].');
+    const hoverValue = async (): Promise<string> =>
+      ((await s.hover(d, { line: 0, character: 7 }))!.contents as MarkupContent).value;
+    // A minimal independent style of our own: "AUTHOR: TITLE".
+    const own =
+      '<?xml version="1.0" encoding="utf-8"?><style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>T</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated></info><citation><layout><names variable="author"><name form="short"/></names></layout></citation><bibliography><layout><names variable="author"><name name-as-sort-order="all"/></names><text variable="title" prefix=": "/></layout></bibliography></style>';
+    s.setDocumentStyle(d.uri, { style: '/styles/own.csl', xml: own });
+    assert.match(await hoverValue(), /· Steiner, Manantan\n\nSteiner, Jake, Manantan, Mark: Networks of the Future/);
+    const dependent =
+      '<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0"><info><link href="http://www.zotero.org/styles/apa" rel="independent-parent"/></info></style>';
+    s.setDocumentStyle(d.uri, { style: '/styles/journal.csl', xml: dependent });
+    assert.match(await hoverValue(), /Steiner, J\., & Manantan, M\. \(2022\)/);
+    s.setDocumentStyle(d.uri, { style: '/styles/other.csl', xml: dependent.replace('/apa', '/nature') });
+    assert.match(
+      await hoverValue(),
+      /could not be formatted: \/styles\/other\.csl is a dependent style; its parent http:\/\/www\.zotero\.org\/styles\/nature is not bundled/,
+    );
+  });
+  it('renders with a locale (de-DE terms)', async () => {
+    const s = service({ ...defaultSettings, referenceLocale: 'de-DE' });
+    const value = ((await s.hover(doc('[@beta2022, pp. 3–5]'), { line: 0, character: 4 }))!.contents as MarkupContent)
+      .value;
+    assert.match(value, /Steiner und Manantan 2022, 3–5/);
+  });
+  it('shows what the source says on a contradicted span, once the document is checked', async () => {
     const s = service();
     const d = doc("Nearly 90% of Korea's exports go to the Indo-Pacific.");
     // A hover never runs a whole-document check itself (the server checks first, in slices).
-    assert.doesNotMatch((s.hover(d, { line: 0, character: 8 })?.contents as MarkupContent | undefined)?.value ?? '', /What the source says/);
+    assert.doesNotMatch(
+      ((await s.hover(d, { line: 0, character: 8 }))?.contents as MarkupContent | undefined)?.value ?? '',
+      /What the source says/,
+    );
     s.diagnostics(d);
-    const value = (s.hover(d, { line: 0, character: 8 })!.contents as MarkupContent).value;
+    const value = ((await s.hover(d, { line: 0, character: 8 }))!.contents as MarkupContent).value;
     assert.match(value, /What the source says/);
     assert.match(value, /About 78%/);
   });
-  it('finds a citation on the hovered line before the document is checked', () => {
-    assert.match(hoverText('Line one.\nAs shown [@alpha2023] here.', 1, 13)!, /Trade and the Indo-Pacific/);
+  it('finds a citation on the hovered line before the document is checked', async () => {
+    assert.match((await hoverText('Line one.\nAs shown [@alpha2023] here.', 1, 13))!, /Trade and the Indo-Pacific/);
   });
-  it('returns nothing on plain words', () => {
-    assert.equal(hoverText('Nothing to see here.', 0, 3), undefined);
+  it('returns nothing on plain words', async () => {
+    assert.equal(await hoverText('Nothing to see here.', 0, 3), undefined);
   });
 });

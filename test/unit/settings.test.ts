@@ -21,6 +21,8 @@ describe('settings', () => {
       [`${settingsSection}.${settingKeys.bibliographyFiles}`]: defaultSettings.bibliographyFiles,
       [`${settingsSection}.${settingKeys.languages}`]: defaultSettings.languages,
       [`${settingsSection}.${settingKeys.referenceStyle}`]: defaultSettings.referenceStyle,
+      [`${settingsSection}.${settingKeys.referenceCsl}`]: defaultSettings.referenceCsl,
+      [`${settingsSection}.${settingKeys.referenceLocale}`]: defaultSettings.referenceLocale,
       [`${settingsSection}.${settingKeys.sourcesFolder}`]: defaultSettings.sourcesFolder,
     };
     for (const [check, level] of Object.entries(defaultSettings.checks)) expected[`${settingsSection}.checks.${check}`] = level;

@@ -21,6 +21,10 @@ export interface ReferencesEditResult {
 export const exportBibliographyRequest = 'policyLens/exportBibliography';
 export type ExportBibliographyResult = CslItem[];
 
+/** The same sources as BibTeX text (Citation.js's writer). */
+export const exportBibtexRequest = 'policyLens/exportBibtex';
+export type ExportBibtexResult = string;
+
 export const checkWorkspaceRequest = 'policyLens/checkWorkspace';
 export interface CheckWorkspaceResult {
   files: number;

@@ -22,8 +22,12 @@ export interface PolicyLensSettings {
   languages: string[];
   /** Severity of each check, or `off`. */
   checks: CheckLevels;
-  /** Style of generated reference lists. */
+  /** Style of formatted references (hovers, completion, Insert References): a bundled CSL style. */
   referenceStyle: 'chicago-author-date' | 'apa';
+  /** A CSL style file (.csl) that replaces the bundled style, absolute or relative to the workspace. */
+  referenceCsl: string;
+  /** A CSL locale (en-US, en-GB, de-DE, …); empty: the style's own default, else en-US. */
+  referenceLocale: string;
   /** Folder of reports (.md, .txt, .pdf) read into the knowledge base, relative to the workspace. */
   sourcesFolder: string;
 }
@@ -41,6 +45,8 @@ export const defaultSettings: PolicyLensSettings = {
     extractedContradiction: 'information',
   },
   referenceStyle: 'chicago-author-date',
+  referenceCsl: '',
+  referenceLocale: '',
   sourcesFolder: 'sources',
 };
 
@@ -53,6 +59,8 @@ export const settingKeys = {
   languages: 'languages',
   checks: 'checks',
   referenceStyle: 'references.style',
+  referenceCsl: 'references.csl',
+  referenceLocale: 'references.locale',
   sourcesFolder: 'sources.folder',
 } as const;
 
@@ -90,6 +98,8 @@ export function normalizeSettings(raw: unknown): PolicyLensSettings {
       extractedContradiction: level('extractedContradiction'),
     },
     referenceStyle: references.style === 'apa' ? 'apa' : defaultSettings.referenceStyle,
+    referenceCsl: typeof references.csl === 'string' ? references.csl : defaultSettings.referenceCsl,
+    referenceLocale: typeof references.locale === 'string' ? references.locale : defaultSettings.referenceLocale,
     sourcesFolder: typeof sources.folder === 'string' ? sources.folder : defaultSettings.sourcesFolder,
   };
 }

@@ -1,14 +1,20 @@
 // Citation completion inside `[@…]` (and after an in-text `@`), ranked by what the sentence is about.
-import { CompletionItem, CompletionItemKind, MarkupKind, Position } from 'vscode-languageserver-types';
+import { CompletionItem, CompletionItemKind, Position } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { Source } from '../knowledge/types';
 import { tokenize } from '../engine/text/tokens';
-import { formatReference, ReferenceStyle, shortCitation } from './csl';
+import { shortCitation } from './csl';
 
 export interface CompletionOptions {
-  style: ReferenceStyle;
   extraSources?: ReadonlyMap<string, Source>;
+}
+
+/** What a completion item carries for `completionItem/resolve`, which adds the formatted reference. */
+export interface CitationCompletionData {
+  uri: string;
+  key: string;
+  supports: boolean;
 }
 
 // The partial key being typed after an `@` that starts a citation.
@@ -41,12 +47,14 @@ export function completeCitations(document: TextDocument, position: Position, kb
   }
   return ranked.map(({ source, score }, rank): CompletionItem => {
     const csl = source.csl;
+    const data: CitationCompletionData = { uri: document.uri, key: source.key, supports: score > 0 };
     return {
       label: source.key,
       kind: CompletionItemKind.Reference,
-      detail: `${shortCitation(csl)}: ${csl.title ?? ''}`,
+      detail: `${shortCitation(csl)}: ${typeof csl.title === 'string' ? csl.title : ''}`,
       labelDetails: { description: shortCitation(csl) },
-      documentation: { kind: MarkupKind.Markdown, value: formatted(source, options.style) + (score > 0 ? '\n\n*Supports this sentence.*' : '') },
+      // The formatted reference comes with completionItem/resolve, for the item the user looks at.
+      data,
       // Authors and title are searchable too: typing "[@steiner" or "[@cyber" finds the source.
       filterText: searchText(source),
       sortText: String(rank).padStart(5, '0'),
@@ -59,23 +67,14 @@ export function completeCitations(document: TextDocument, position: Position, kb
 /** Most items a completion sends when there are more sources (the list is then incomplete). */
 export const completionLimit = 500;
 
-const formattedCache = new WeakMap<Source, Map<string, string>>();
-/** A source's formatted reference, once per source and style. */
-function formatted(source: Source, style: ReferenceStyle): string {
-  let byStyle = formattedCache.get(source);
-  if (!byStyle) formattedCache.set(source, (byStyle = new Map()));
-  let text = byStyle.get(style);
-  if (text === undefined) byStyle.set(style, (text = formatReference(source.csl, style)));
-  return text;
-}
-
 const searchCache = new WeakMap<Source, string>();
 /** Key, authors and title, lower-cased: what completion filters on. */
 function searchText(source: Source): string {
   let text = searchCache.get(source);
   if (text === undefined) {
     const csl = source.csl;
-    text = `${source.key} ${(csl.author ?? []).map((a) => a.family ?? a.literal ?? '').join(' ')} ${csl.title ?? ''}`.toLowerCase();
+    const authors = (Array.isArray(csl.author) ? csl.author : []).map((a) => a?.family ?? a?.literal ?? '').join(' ');
+    text = `${source.key} ${authors} ${typeof csl.title === 'string' ? csl.title : ''}`.toLowerCase();
     searchCache.set(source, text);
   }
   return text;

@@ -6,29 +6,75 @@ import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { Source, Term } from '../knowledge/types';
 import { tokenize } from '../engine/text/tokens';
 import { DocumentAnalysis } from '../engine/analysis';
-import { formatReference, ReferenceStyle, shortCitation } from './csl';
+import { CitationKey } from '../engine/markdown/prose';
+import { shortCitation } from './csl';
 
 export interface HoverOptions {
-  style: ReferenceStyle;
   extraSources?: ReadonlyMap<string, Source>;
   diagnostics?: readonly Diagnostic[];
 }
 
-export function hover(document: TextDocument, position: Position, kb: KnowledgeBase, analysis: DocumentAnalysis, options: HoverOptions): Hover | null {
+/** The citation key under the cursor, with the source it names (undefined: an unknown key). */
+export interface CitationHover {
+  cite: CitationKey;
+  /** Written in the text (`@a [p. 3]`), not in brackets. */
+  inText: boolean;
+  source?: Source;
+  range: { start: Position; end: Position };
+}
+
+export function citationHoverAt(
+  document: TextDocument,
+  position: Position,
+  kb: KnowledgeBase,
+  analysis: DocumentAnalysis,
+  extraSources?: ReadonlyMap<string, Source>,
+): CitationHover | undefined {
   const offset = document.offsetAt(position);
   for (const citation of analysis.citations) {
     if (offset < citation.start || offset > citation.end) continue;
-    const key = citation.keys.find((k) => offset >= k.start - 1 && offset <= k.end) ?? citation.keys[0];
-    const source = kb.sources.get(key.key) ?? options.extraSources?.get(key.key);
-    const range = { start: document.positionAt(key.start), end: document.positionAt(key.end) };
-    if (!source) return { contents: { kind: MarkupKind.Markdown, value: `**@${key.key}**: unknown citation key` }, range };
-    return { contents: { kind: MarkupKind.Markdown, value: sourceMarkdown(kb, source, options.style) }, range };
+    const cite = citation.keys.find((k) => offset >= k.start - 1 && offset <= k.end) ?? citation.keys[0];
+    const source = kb.sources.get(cite.key) ?? extraSources?.get(cite.key);
+    const range = { start: document.positionAt(cite.start), end: document.positionAt(cite.end) };
+    return { cite, inText: !citation.bracketed, source, range };
   }
+  return undefined;
+}
+
+/** A citation's hover: the cite as the style renders it, then the formatted reference. */
+export function citationMarkdown(
+  kb: KnowledgeBase,
+  hovered: CitationHover,
+  rendered: { citation: string; reference: string } | { error: string },
+): string {
+  const key = hovered.cite.key;
+  if (!hovered.source) return `**@${escape(key)}**: unknown citation key`;
+  const claims = kb.claimsBySource.get(hovered.source.key)?.length ?? 0;
+  const lines = 'error' in rendered
+    ? [
+      `**@${escape(key)}** · ${escape(shortCitation(hovered.source.csl))}`,
+      '',
+      `*The reference could not be formatted: ${escape(rendered.error)}*`,
+    ]
+    : [`**@${escape(key)}** · ${rendered.citation}`, '', rendered.reference];
+  if (claims > 0) lines.push('', `*${claims} sourced claims in the knowledge base*`);
+  return lines.join('\n');
+}
+
+/** Terms and contradictions under the cursor (citations are answered by `citationHoverAt`). */
+export function hover(
+  document: TextDocument,
+  position: Position,
+  kb: KnowledgeBase,
+  _analysis: DocumentAnalysis,
+  options: HoverOptions,
+): Hover | null {
+  const offset = document.offsetAt(position);
   const contradiction = options.diagnostics?.find((d) => d.code === 'contradiction' && contains(document, d, offset));
   const term = termAt(document, position, kb);
   const parts: string[] = [];
-  if (contradiction) parts.push(contradictionMarkdown(kb, contradiction, options.style));
-  if (term) parts.push(termMarkdown(kb, term.term, options.style));
+  if (contradiction) parts.push(contradictionMarkdown(kb, contradiction));
+  if (term) parts.push(termMarkdown(kb, term.term));
   if (parts.length === 0) return null;
   const range = term ? term.range : contradiction!.range;
   return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range };
@@ -51,20 +97,13 @@ function escape(text: string): string {
   return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
 }
 
-export function sourceMarkdown(kb: KnowledgeBase, source: Source, style: ReferenceStyle): string {
-  const claims = kb.claimsBySource.get(source.key)?.length ?? 0;
-  const lines = [`**@${escape(source.key)}** · ${escape(shortCitation(source.csl))}`, '', formatReference(source.csl, style)];
-  if (claims > 0) lines.push('', `*${claims} sourced claims in the knowledge base*`);
-  return lines.join('\n');
-}
-
 function sourceLine(kb: KnowledgeBase, key: string, locator: string): string {
   const source = kb.sources.get(key);
   const label = source ? `${shortCitation(source.csl)}, “${source.csl.title ?? key}”` : key;
   return `- \`@${key}\` ${escape(locator)}: ${escape(label)}`;
 }
 
-export function termMarkdown(kb: KnowledgeBase, term: Term, _style: ReferenceStyle): string {
+export function termMarkdown(kb: KnowledgeBase, term: Term): string {
   const heading = term.expansion ? `**${escape(term.term)}**: ${escape(term.expansion)}` : `**${escape(term.term)}**`;
   const lines = [`${heading} *(${term.kind})*`, '', escape(term.definition)];
   if (term.background) lines.push('', `*Background:* ${escape(term.background.text)} (${escape(term.background.from)})`);
@@ -72,7 +111,7 @@ export function termMarkdown(kb: KnowledgeBase, term: Term, _style: ReferenceSty
   return lines.join('\n');
 }
 
-function contradictionMarkdown(kb: KnowledgeBase, d: Diagnostic, _style: ReferenceStyle): string {
+function contradictionMarkdown(kb: KnowledgeBase, d: Diagnostic): string {
   const data = (d.data ?? {}) as { source?: string; locator?: string; statement?: string; sourcedValue?: string };
   const lines = [`**What the source says** (${escape(data.source ?? '')} ${escape(data.locator ?? '')})`, '', escape(data.statement ?? (typeof d.message === 'string' ? d.message : ''))];
   if (data.sourcedValue) lines.push('', `Sourced value: **${escape(data.sourcedValue)}**`);

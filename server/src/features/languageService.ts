@@ -1,31 +1,45 @@
 // The language service: one object that holds the loaded knowledge and settings and answers LSP
 // questions about in-memory documents. No connection, no file system, no `vscode` in here.
-import { CodeAction, CompletionList, Diagnostic, DocumentLink, Hover, Position, TextEdit } from 'vscode-languageserver-types';
+import {
+  CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentLink, Hover, MarkupKind, Position, TextEdit,
+} from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, PolicyLensSettings } from '../common/settings';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { Source } from '../knowledge/types';
 import { DocumentAnalysis, DocumentAnalyzer } from '../engine/analysis';
 import { codeActions } from './codeActions';
-import { completeCitations, completionLimit, rankedSources } from './completion';
+import { CitationCompletionData, completeCitations, completionLimit, rankedSources } from './completion';
 import { computeDiagnostics, diagnosticSource } from './diagnostics';
-import { hover } from './hover';
+import { citationHoverAt, citationMarkdown, hover } from './hover';
 import { CslItem } from '../knowledge/types';
-import { shortCitation } from './csl';
+import { ReferenceRenderer, shortCitation, splitLocator, StyleChoice } from './csl';
 import { frontMatterBibliography, FrontMatterBibliography } from './frontMatter';
 import { citationsOf, keyAt, sourceLinks } from './navigation';
 import { CitationKey, frontMatterOf, parseProse } from '../engine/markdown/prose';
 import { citedSources, exportBibliography, referencesEdit } from './references';
+import { toBibtex } from './bibtexExport';
 
 /** One source as the Insert Citation picker shows it. */
 export interface SourceSummary {
   key: string;
   short: string;
+  /** The formatted reference, as plain text (the picker shows no Markdown). */
+  reference: string;
   title: string;
   authors: string;
+  /** Every claim the knowledge base has from this source: the picker searches them all. */
   claims: string[];
   /** True when the source supports the sentence at the cursor. */
   supports: boolean;
+}
+
+/** How many sources the Insert Citation picker shows formatted references for (the rest: key and title). */
+export const pickerReferenceLimit = 2000;
+
+/** Markdown from the CSL processor as plain text: emphasis marks and escapes removed. */
+export function markdownToPlain(markdown: string): string {
+  return markdown.replace(/\\([\\`*_[\]<>])|\*/g, (_, escaped: string | undefined) => escaped ?? '');
 }
 
 interface DocumentState {
@@ -54,11 +68,67 @@ export class PolicyLensService {
   private extraSources = new Map<string, Source>();
   /** Sources a document's own front matter brings (`references:` and its `bibliography:` files). */
   private documentSources = new Map<string, Map<string, Source>>();
+  /** The style and locale each memo's front matter chose (`csl:`, `lang:`), else the settings'. */
+  private defaultStyle: StyleChoice;
+  private documentStyles = new Map<string, StyleChoice>();
+  private nocite = new Map<string, string[]>();
+  private renderer?: ReferenceRenderer;
 
   constructor(
     private kb: KnowledgeBase,
     private settings: PolicyLensSettings = defaultSettings,
-  ) {}
+  ) {
+    this.defaultStyle = { style: settings.referenceStyle, locale: settings.referenceLocale };
+  }
+
+  /** The CSL processor (the server runs it in a worker thread). */
+  setRenderer(renderer: ReferenceRenderer): void {
+    this.renderer = renderer;
+  }
+
+  /** The style for memos that choose none; `documentStyle` sets one memo's (undefined: the default). */
+  setDefaultStyle(style: StyleChoice): void {
+    this.defaultStyle = style;
+  }
+
+  setDocumentStyle(uri: string, style: StyleChoice | undefined, nocite: string[] = []): void {
+    if (style) this.documentStyles.set(uri, style);
+    else this.documentStyles.delete(uri);
+    this.nocite.set(uri, nocite);
+  }
+
+  styleFor(uri: string): StyleChoice {
+    return this.documentStyles.get(uri) ?? this.defaultStyle;
+  }
+
+  private rendererOrFail(): ReferenceRenderer {
+    if (!this.renderer) throw new Error('no CSL processor is set');
+    return this.renderer;
+  }
+
+  /** Rendered single entries and cites per item: hovering the same key again needs no round trip. */
+  private rendered = new WeakMap<CslItem, Map<string, Promise<string>>>();
+
+  private renderOnce(item: CslItem, style: StyleChoice, what: string, render: () => Promise<string>): Promise<string> {
+    let byRequest = this.rendered.get(item);
+    if (!byRequest) this.rendered.set(item, (byRequest = new Map()));
+    // A style is its name, locale and text: an edited .csl file is a new key.
+    const key = JSON.stringify([style.style, style.locale, style.xml?.length, style.xml?.slice(-200), what]);
+    let result = byRequest.get(key);
+    if (!result) {
+      if (byRequest.size >= 16) byRequest.clear();
+      byRequest.set(key, (result = render()));
+      // A failure is not remembered: the next hover tries again.
+      result.catch(() => byRequest.delete(key));
+    }
+    return result;
+  }
+
+  /** One item's bibliography entry, rendered on its own. */
+  private entryOf(item: CslItem, style: StyleChoice): Promise<string> {
+    const render = async (): Promise<string> => (await this.rendererOrFail().bibliography([item], style))[0] ?? '';
+    return this.renderOnce(item, style, 'entry', render);
+  }
 
   get knowledge(): KnowledgeBase {
     return this.kb;
@@ -75,6 +145,7 @@ export class PolicyLensService {
 
   setSettings(settings: PolicyLensSettings): void {
     this.settings = settings;
+    this.defaultStyle = { style: settings.referenceStyle, locale: settings.referenceLocale };
     for (const state of this.documents.values()) state.diagnostics = undefined;
   }
 
@@ -171,20 +242,60 @@ export class PolicyLensService {
     return state.diagnostics;
   }
 
-  hover(document: TextDocument, position: Position): Hover | null {
+  /** Hover: a citation rendered by the CSL processor, else a term or a contradiction. */
+  async hover(document: TextDocument, position: Position): Promise<Hover | null> {
     // A hover never waits for a whole-document check: if the current text has not been analysed
     // yet, citations come from the hovered line alone and contradictions are not shown until it is.
     const state = this.documents.get(document.uri);
     const current = state?.analysis && state.version === document.version && state.text === document.getText();
     const analysis = current ? state!.analysis! : lineAnalysis(document, position);
+    const extraSources = this.sourcesFor(document.uri);
+    const cited = citationHoverAt(document, position, this.kb, analysis, extraSources);
+    if (cited) {
+      let rendered: { citation: string; reference: string } | { error: string } = { error: 'unknown key' };
+      if (cited.source) {
+        const style = this.styleFor(document.uri);
+        const { prefix, suffix, suppressAuthor } = cited.cite;
+        const item = cited.source.csl;
+        const cite = { item, prefix, suppressAuthor, inText: cited.inText, ...splitLocator(suffix) };
+        try {
+          const [citation, reference] = await Promise.all([
+            this.renderOnce(item, style, JSON.stringify(['cite', prefix, suffix, suppressAuthor, cited.inText]), () =>
+              this.rendererOrFail().citation([cite], style),
+            ),
+            this.entryOf(item, style),
+          ]);
+          rendered = { citation, reference };
+        } catch (e) {
+          rendered = { error: (e as Error).message };
+        }
+      }
+      const value = citationMarkdown(this.kb, cited, rendered);
+      return { contents: { kind: MarkupKind.Markdown, value }, range: cited.range };
+    }
     const diagnostics = current ? this.diagnostics(document) : [];
-    return hover(document, position, this.kb, analysis, { style: this.settings.referenceStyle, extraSources: this.sourcesFor(document.uri), diagnostics });
+    return hover(document, position, this.kb, analysis, { extraSources, diagnostics });
   }
 
   completion(document: TextDocument, position: Position): CompletionList | null {
-    const items = completeCitations(document, position, this.kb, { style: this.settings.referenceStyle, extraSources: this.sourcesFor(document.uri) });
+    const items = completeCitations(document, position, this.kb, { extraSources: this.sourcesFor(document.uri) });
     if (!items) return null;
     return { isIncomplete: this.kb.sources.size + this.sourcesFor(document.uri).size > completionLimit, items };
+  }
+
+  /** completionItem/resolve: the item's formatted reference, rendered for the memo's style. */
+  async resolveCompletion(item: CompletionItem): Promise<CompletionItem> {
+    const data = item.data as CitationCompletionData | undefined;
+    const source = data ? this.lookupSource(data.uri, data.key) : undefined;
+    if (!data || !source) return item;
+    let value: string;
+    try {
+      value = await this.entryOf(source.csl, this.styleFor(data.uri));
+    } catch (e) {
+      value = `*The reference could not be formatted: ${(e as Error).message}*`;
+    }
+    const note = data.supports ? '\n\n*Supports this sentence.*' : '';
+    return { ...item, documentation: { kind: MarkupKind.Markdown, value: (value ?? '') + note } };
   }
 
   /** The source entry a citation key at the cursor points to. */
@@ -205,34 +316,61 @@ export class PolicyLensService {
     return sourceLinks(document, this.analyze(document), (key) => this.lookupSource(document.uri, key));
   }
 
-  referencesEdit(document: TextDocument): TextEdit {
-    const sources = citedSources(this.analyze(document), (key) => this.lookupSource(document.uri, key));
-    return referencesEdit(document, sources, this.settings.referenceStyle);
+  /** Sources the memo cites, then those its front matter's `nocite` names (`@*`: every bibliography entry). */
+  private citedBy(document: TextDocument): Source[] {
+    const nocite = this.nocite.get(document.uri) ?? [];
+    const everyEntry = nocite.includes('*');
+    const all = everyEntry ? [...nocite.filter((k) => k !== '*'), ...this.sourcesFor(document.uri).keys()] : nocite;
+    return citedSources(this.analyze(document), (key) => this.lookupSource(document.uri, key), all);
+  }
+
+  /** Insert References: the cited sources rendered by the CSL processor, in the style's order. */
+  async referencesEdit(document: TextDocument): Promise<TextEdit> {
+    const items = this.citedBy(document).map((s) => s.csl);
+    const entries = await this.rendererOrFail().bibliography(items, this.styleFor(document.uri));
+    return referencesEdit(document, entries);
   }
 
   exportBibliography(document: TextDocument): CslItem[] {
-    return exportBibliography(citedSources(this.analyze(document), (key) => this.lookupSource(document.uri, key)));
+    return exportBibliography(this.citedBy(document));
+  }
+
+  exportBibtex(document: TextDocument): string {
+    return toBibtex(this.exportBibliography(document));
   }
 
   /** Every source, those supporting the sentence at the cursor first, for the Insert Citation picker. */
-  listSources(document?: TextDocument, position?: Position): SourceSummary[] {
+  async listSources(document?: TextDocument, position?: Position): Promise<SourceSummary[]> {
     // Completion already ranks sources by the sentence at the cursor; reuse its order.
-    const ranked = document && position ? (rankedSources(document, position, this.kb, { style: this.settings.referenceStyle, extraSources: this.sourcesFor(document.uri) }) ?? []) : [];
+    const ranked = document && position
+      ? rankedSources(document, position, this.kb, { extraSources: this.sourcesFor(document.uri) })
+      : [];
     const order = new Map(ranked.map((i, n) => [i.source.key, n]));
     const supporting = new Set(ranked.filter((i) => i.score > 0).map((i) => i.source.key));
     const all = new Map<string, Source>(this.kb.sources);
     if (document) for (const [k, v] of this.sourcesFor(document.uri)) if (!all.has(k)) all.set(k, v);
     const rank = (key: string): number => order.get(key) ?? ranked.length;
-    return [...all.values()]
-      .sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key))
-      .map((s) => ({
-        key: s.key,
-        short: shortCitation(s.csl),
-        title: s.csl.title ?? '',
-        authors: (s.csl.author ?? []).map((a) => a.literal ?? [a.given, a.family].filter(Boolean).join(' ')).join(', '),
-        claims: (this.kb.claimsBySource.get(s.key) ?? []).map((c) => c.statement),
-        supports: supporting.has(s.key),
-      }));
+    const sources = [...all.values()].sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key));
+    const style = document ? this.styleFor(document.uri) : this.defaultStyle;
+    let references: string[] = [];
+    try {
+      // The first few thousand (supporting sources first): rendering takes about 2 ms an entry.
+      const items = sources.slice(0, pickerReferenceLimit).map((s) => s.csl);
+      references = await this.rendererOrFail().references(items, style);
+    } catch {
+      references = [];
+    }
+    return sources.map((s, i) => ({
+      key: s.key,
+      short: shortCitation(s.csl),
+      reference: markdownToPlain(references[i] ?? ''),
+      title: typeof s.csl.title === 'string' ? s.csl.title : '',
+      authors: (Array.isArray(s.csl.author) ? s.csl.author : [])
+        .map((a) => a?.literal ?? [a?.given, a?.family].filter(Boolean).join(' '))
+        .join(', '),
+      claims: (this.kb.claimsBySource.get(s.key) ?? []).map((c) => c.statement),
+      supports: supporting.has(s.key),
+    }));
   }
 
   codeActions(document: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {
@@ -241,5 +379,7 @@ export class PolicyLensService {
 
   close(uri: string): void {
     this.documents.delete(uri);
+    this.documentStyles.delete(uri);
+    this.nocite.delete(uri);
   }
 }

@@ -12,6 +12,10 @@ export interface CitationKey {
   /** Offsets of the key itself (without `@`), relative to the document. */
   start: number;
   end: number;
+  /** As Pandoc reads a cite: `[see -@a, p. 3]` has prefix "see", suffix ", p. 3", author suppressed. */
+  prefix?: string;
+  suffix?: string;
+  suppressAuthor?: boolean;
 }
 
 export interface Citation {
@@ -147,10 +151,81 @@ export function reparseAfterEdit(previous: ParsedProse, oldText: string, text: s
 /** Splits a document into prose blocks. Plain text has no Markdown structure: blank lines separate paragraphs. */
 export function parseProse(text: string, languageId = 'markdown', cache: Pick<BlockCache, 'block' | 'settle'> = uncached): ParsedProse {
   try {
-    return parse(text, languageId, cache);
+    const parsed = parse(text, languageId, cache);
+    // A generated reference list is not prose: its entries are not checked.
+    if (!text.includes(referencesStart)) return parsed;
+    const sections = generatedSections(text).filter((s) => s.end >= 0);
+    if (sections.length === 0) return parsed;
+    const generated = (b: ProseBlock): boolean => sections.some((s) => b.start >= s.start && b.end <= s.end);
+    return { ...parsed, blocks: parsed.blocks.filter((b) => !generated(b)) };
   } finally {
     cache.settle();
   }
+}
+
+export const referencesStart = '<!-- policy-lens:references -->';
+export const referencesEnd = '<!-- /policy-lens:references -->';
+
+/** A section that Insert References wrote: from its start marker's line to its end marker's (-1: none). */
+export interface GeneratedSection {
+  start: number;
+  end: number;
+}
+
+/**
+ * Insert References' markers, counted only where they stand on a line of their own (up to three
+ * spaces before) outside front matter, fenced and indented code, and multi-line HTML comments. Each
+ * start marker is paired with the next end marker before any other start marker; a start marker
+ * without one is returned with `end` -1, so that nothing after it is taken for generated text.
+ */
+export function generatedSections(text: string): GeneratedSection[] {
+  const starts = lineStarts(text);
+  const frontMatter = findFrontMatter(text, starts);
+  const sections: GeneratedSection[] = [];
+  let fence = '';
+  let inComment = false;
+  let previousBlank = true;
+  let open: GeneratedSection | undefined;
+  for (let line = 0; line < starts.length; line++) {
+    const from = starts[line];
+    if (frontMatter && from <= frontMatter.end) continue;
+    const content = text.slice(from, lineEnd(text, starts, line));
+    const trimmed = content.trim();
+    const indent = content.length - content.trimStart().length;
+    if (fence) {
+      if (trimmed.startsWith(fence) && /^[`~]+$/.test(trimmed)) fence = '';
+      previousBlank = false;
+      continue;
+    }
+    if (inComment) {
+      if (content.includes('-->')) inComment = false;
+      previousBlank = false;
+      continue;
+    }
+    const fenceOpen = /^ {0,3}(`{3,}|~{3,})/.exec(content);
+    if (fenceOpen) {
+      fence = fenceOpen[1];
+      previousBlank = false;
+      continue;
+    }
+    const isCode: boolean = indent >= 4 && previousBlank;
+    previousBlank = trimmed === '' || (isCode && previousBlank);
+    if (isCode) continue;
+    if (indent <= 3 && trimmed === referencesStart) {
+      if (open) sections.push(open);
+      open = { start: from, end: -1 };
+    } else if (indent <= 3 && trimmed === referencesEnd) {
+      if (open) {
+        open.end = from + content.length;
+        sections.push(open);
+        open = undefined;
+      }
+    } else if (trimmed.includes('<!--') && !trimmed.slice(trimmed.lastIndexOf('<!--')).includes('-->')) {
+      inComment = true;
+    }
+  }
+  if (open) sections.push(open);
+  return sections;
 }
 
 function parse(text: string, languageId: string, cache: Pick<BlockCache, 'block'>): ParsedProse {
@@ -362,7 +437,7 @@ function maskInline(raw: string, mask: (from: number, to: number) => void, citat
 }
 
 function findCitations(raw: string, mask: (from: number, to: number) => void, citations: Citation[], offset: number, taken: Uint8Array): void {
-  // Bracketed: [ ... @key ... ] with no nested brackets.
+  // Bracketed: [ ... @key ... ] with no nested brackets; cites separated by ";" as Pandoc reads them.
   let i = 0;
   while ((i = raw.indexOf('[', i)) >= 0) {
     const close = raw.indexOf(']', i + 1);
@@ -372,17 +447,7 @@ function findCitations(raw: string, mask: (from: number, to: number) => void, ci
       i++;
       continue;
     }
-    const keys: CitationKey[] = [];
-    for (let j = 0; j < inner.length; j++) {
-      const before = j === 0 ? ' ' : inner[j - 1];
-      if (inner[j] === '@' && /[\s;-]/.test(before)) {
-        const key = inner[j + 1] === '{' ? braceKey(inner, j + 1) : readKey(inner, j + 1);
-        if (key) {
-          const keyStart = i + 1 + j + 1 + (inner[j + 1] === '{' ? 1 : 0);
-          keys.push({ key, start: offset + keyStart, end: offset + keyStart + key.length });
-        }
-      }
-    }
+    const keys = bracketedCites(inner, offset + i + 1);
     const isLink = raw[close + 1] === '(' || raw[close + 1] === '[';
     if (keys.length > 0 && !isLink) {
       citations.push({ start: offset + i, end: offset + close + 1, bracketed: true, keys });
@@ -391,18 +456,73 @@ function findCitations(raw: string, mask: (from: number, to: number) => void, ci
       i = close + 1;
     } else i++;
   }
-  // In-text: @key preceded by neither a word character nor an @ (so e-mail addresses are not citations).
+  // In-text: @key preceded by neither a word character nor an @ (so e-mail addresses are not
+  // citations), with Pandoc's optional ` [suffix]` after it: `@kim2023 [p. 4]`.
   for (let j = 0; j < raw.length; j++) {
     if (raw[j] !== '@' || taken[j]) continue;
     const before = j === 0 ? ' ' : raw[j - 1];
     if (/[\p{L}\p{N}_@.\-+]/u.test(before)) continue;
-    const key = readKey(raw, j + 1);
+    const braced = raw[j + 1] === '{';
+    const key = braced ? braceKey(raw, j + 1) : readKey(raw, j + 1);
     if (!key) continue;
-    citations.push({ start: offset + j, end: offset + j + 1 + key.length, bracketed: false, keys: [{ key, start: offset + j + 1, end: offset + j + 1 + key.length }] });
-    mask(j, j + 1 + key.length);
-    taken.fill(1, j, j + 1 + key.length);
+    const keyStart = j + 1 + (braced ? 1 : 0);
+    let end = keyStart + key.length + (braced ? 1 : 0);
+    const cite: CitationKey = { key, start: offset + keyStart, end: offset + keyStart + key.length };
+    if (raw[end] === ' ' && raw[end + 1] === '[' && !taken[end + 1]) {
+      const close = raw.indexOf(']', end + 2);
+      const inner = close < 0 ? '' : raw.slice(end + 2, close);
+      if (close >= 0 && !inner.includes('[') && !inner.includes('@')) {
+        cite.suffix = inner.trim();
+        end = close + 1;
+      }
+    }
+    citations.push({ start: offset + j, end: offset + end, bracketed: false, keys: [cite] });
+    mask(j, end);
+    taken.fill(1, j, end);
   }
   citations.sort((a, b) => a.start - b.start);
+}
+
+/** The cites of a bracketed citation's text (`see @a, p. 3; -@b`); `at` is the document offset of `inner`. */
+function bracketedCites(inner: string, at: number): CitationKey[] {
+  const keys: CitationKey[] = [];
+  let citeStart = 0;
+  let pending: CitationKey | undefined;
+  let suffixFrom = 0;
+  const finish = (to: number): void => {
+    if (!pending) return;
+    const suffix = inner.slice(suffixFrom, to).trim();
+    if (suffix) pending.suffix = suffix;
+    keys.push(pending);
+    pending = undefined;
+  };
+  for (let j = 0; j < inner.length; j++) {
+    if (inner[j] === ';') {
+      finish(j);
+      citeStart = j + 1;
+      continue;
+    }
+    const before = j === 0 ? ' ' : inner[j - 1];
+    if (inner[j] !== '@' || !/[\s;-]/.test(before)) continue;
+    const braced = inner[j + 1] === '{';
+    const key = braced ? braceKey(inner, j + 1) : readKey(inner, j + 1);
+    if (!key) continue;
+    const keyStart = j + 1 + (braced ? 1 : 0);
+    const suppressAuthor = before === '-';
+    if (pending) {
+      // A second key before any ";": the text between is the first one's suffix.
+      finish(suppressAuthor ? j - 1 : j);
+      citeStart = suppressAuthor ? j - 1 : j;
+    }
+    const prefix = inner.slice(citeStart, suppressAuthor ? j - 1 : j).trim();
+    pending = { key, start: at + keyStart, end: at + keyStart + key.length };
+    if (prefix) pending.prefix = prefix;
+    if (suppressAuthor) pending.suppressAuthor = true;
+    suffixFrom = keyStart + key.length + (braced ? 1 : 0);
+    j = suffixFrom - 1;
+  }
+  finish(inner.length);
+  return keys;
 }
 
 function braceKey(text: string, at: number): string | undefined {
