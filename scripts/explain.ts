@@ -1,7 +1,10 @@
 // For developers: how the checker reads sentences, step by step. Prints, for each sentence given,
 // the claims it is about (identity), each judge's verdict, and what a user would see.
 //   node scripts/explain.mjs "Nearly 90% of Korea's exports go to the Indo-Pacific." [--knowledge DIR]
+//   node scripts/explain.mjs --paragraph "A whole paragraph: each sentence read with what came before it."
 import { judgeSentence, readSentence, checkSentence } from '../server/src/engine/check';
+import { splitSentences } from '../server/src/engine/text/sentences';
+import { tokenize } from '../server/src/engine/text/tokens';
 import { findCandidates } from '../server/src/engine/check/candidates';
 import { loadKnowledgeFolders } from '../server/src/node/knowledgeFiles';
 
@@ -10,12 +13,21 @@ const folders: string[] = [];
 const sentences: string[] = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--knowledge') folders.push(args[++i]);
-  else sentences.push(args[i]);
+  else if (!args[i].startsWith('--')) sentences.push(args[i]);
 }
 const kb = loadKnowledgeFolders(folders, !args.includes('--no-bundled')).kb;
-for (const text of sentences) {
-  const view = readSentence(kb, text, 0, text.length);
-  console.log(`\n» ${text}`);
+const paragraph = args.includes('--paragraph');
+for (const input of sentences) {
+  const spans = paragraph ? splitSentences(input) : [{ start: 0, end: input.length }];
+  const tokens = tokenize(input);
+  const terms = kb.termMatcher.matchLongest(tokens);
+  for (const span of spans) explain(input, span.start, span.end, { ids: new Set(terms.filter((m) => m.end <= span.start).map((m) => m.value.id)) });
+}
+
+function explain(input: string, start: number, end: number, context: { ids: Set<string> }): void {
+  const view = readSentence(kb, input, start, end, input, undefined, context);
+  const text = view.text;
+  console.log(`\n» ${input.slice(start, end)}`);
   console.log(`  clauses: ${view.clauses.map((c) => `${c.kind}[${view.tokens.slice(c.first, c.last).map((t) => t.raw).join(' ')}]`).join(' | ')}`);
   console.log(`  entities: ${view.entities.map((e) => `${text.slice(e.start, e.end)}=${e.id ?? e.kind}${e.countries.length ? `(${e.countries.join(',')})` : ''}${e.year ? `(${e.year})` : ''}`).join(', ')}`);
   console.log(`  values: ${view.values.map((v) => `${v.kind}:${text.slice(v.start, v.end)}`).join(', ')}`);
@@ -24,5 +36,5 @@ for (const text of sentences) {
     console.log(`  candidate ${c.claim.id} (${c.claim.value.kind}) property: ${c.property.map((p) => text.slice(p.start, p.end)).join(', ')}${c.nameError ? ` nameError:${c.nameError.form}` : ''}${c.swapped ? ' swapped' : ''}`);
   }
   for (const v of judgeSentence(view)) console.log(`  verdict ${v.kind} ${v.claim.id} [${text.slice(v.start, v.end)}] ${JSON.stringify(v.detail)}`);
-  for (const f of checkSentence(kb, text, 0, text.length)) console.log(`  => ${f.verdict}: ${f.message || f.claim.id}`);
+  for (const f of checkSentence(kb, input, start, end, input, undefined, context)) console.log(`  => ${f.verdict}: ${f.message || f.claim.id}`);
 }

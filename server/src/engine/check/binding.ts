@@ -4,6 +4,7 @@
 // year that dates something else ("a 2012 gathering in Budapest") or a reference point ("since
 // 2019") is not the claim's.
 import { lexicon, phraseAt } from '../lexicon';
+import { Clause } from '../reader/clauses';
 import { SentenceView } from '../reader/sentence';
 import { PhraseMatch } from '../text/phraseMatcher';
 import { ValueMention } from '../values';
@@ -48,7 +49,7 @@ export function bindingScore(view: SentenceView, v: { start: number; end: number
 function sameStretch(view: SentenceView, a: number, b: number): boolean {
   const ca = view.clauseAt(a);
   const cb = view.clauseAt(b);
-  if (ca === cb) return true;
+  if (ca === cb || mainOf(view, ca) === mainOf(view, cb)) return true;
   const [first, second] = ca.first < cb.first ? [ca, cb] : [cb, ca];
   // A briefing label speaks of everything after it: "Session #3: US - Oct 27; Asia - Oct 29".
   if (first.kind === 'label') return true;
@@ -57,6 +58,16 @@ function sameStretch(view: SentenceView, a: number, b: number): boolean {
   if ((second.kind === 'relative' || second.kind === 'parenthetical') && second.first === first.last) return true;
   if ((first.kind === 'relative' || first.kind === 'parenthetical') && second.first === first.last && second.kind === 'main') return true;
   return false;
+}
+
+/** A main clause that goes on after an interruption is the clause it continues. */
+function mainOf(view: SentenceView, clause: Clause): Clause {
+  let n = view.clauses.indexOf(clause);
+  while (n > 0 && view.clauses[n].continues) {
+    n--;
+    while (n > 0 && view.clauses[n].kind !== 'main' && view.clauses[n].kind !== 'label') n--;
+  }
+  return n >= 0 ? view.clauses[n] : clause;
 }
 
 /** Whether a value is part of a name that is not one of the claim's own ("track 1.5 dialogue", "Goal 9"). */

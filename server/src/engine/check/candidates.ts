@@ -32,6 +32,8 @@ export interface Candidate {
 /** Only the head of a longer name is another thing ("Korea" in "North Korea"); a modifier still names it ("Yoon government"). */
 function countsFor(view: SentenceView, claim: number, group: number, m: PhraseMatch<unknown>): boolean {
   const kb = view.kb;
+  if (insideIdiom(view, m)) return false;
+  if (group !== kb.propertyGroup[claim] && namesAnotherOfItsKind(view, claim, m)) return false;
   const named = view.terms.find((t) => t.end === m.end && t.start < m.start && ['place', 'organisation', 'person', 'group', 'country', 'document', 'event'].includes(t.value.kind));
   if (!named) return true;
   const forms = kb.formsOf(named.value.id).map((f) => f.toLowerCase());
@@ -64,18 +66,25 @@ export function findCandidates(view: SentenceView): Candidate[] {
     if (claim.about.length === 0) continue;
     const groups = new Map<number, PhraseMatch<unknown>[]>();
     let ok = true;
+    const missing: number[] = [];
     for (let g = 0; g < kb.groupEntries[index].length && ok; g++) {
       const found = kb.groupEntries[index][g].flatMap((entry) => occurrences.get(entry) ?? []).filter((m) => countsFor(view, index, g, m));
       if (found.length > 0) groups.set(g, found);
-      else if (g === kb.propertyGroup[index] || !fromContext(view, index, g)) ok = false;
+      else if (g === kb.propertyGroup[index]) ok = false;
+      else if (!fromContext(view, index, g)) missing.push(g);
     }
+    // "The dialogue was held on 27 October [@key]": citing the claim's source stands for the names
+    // that set it apart, once the sentence itself says what it speaks of (the claim's subject).
+    if (missing.length > 0 && !(view.context.cited?.has(claim.source) && claim.subject >= 0 && groups.has(claim.subject) && !missing.includes(claim.subject))) ok = false;
     if (!ok) continue;
     const property = groups.get(kb.propertyGroup[index]) ?? [];
     // Identity is read where the property is: its clause, what interrupts or continues it, and a
     // briefing label. A word in an unrelated clause does not tie the claim to the sentence.
     const stretches = property.map((p) => view.stretchAt(p.first));
     const label = view.clauses[0]?.kind === 'label' ? view.clauses[0] : undefined;
-    const near = (m: PhraseMatch<unknown>): boolean => stretches.some((s) => m.first >= s.first && m.last <= s.last) || (label !== undefined && m.last <= label.last) || (label !== undefined && property.some((p) => p.last <= label.last));
+    // Who the sentence reports ("…, Pacific Forum said") names the source anywhere in it.
+    const reporter = (m: PhraseMatch<unknown>): boolean => view.clauseAt(m.first).kind === 'reporting';
+    const near = (m: PhraseMatch<unknown>): boolean => stretches.some((s) => m.first >= s.first && m.last <= s.last) || reporter(m) || (label !== undefined && m.last <= label.last) || (label !== undefined && property.some((p) => p.last <= label.last));
     for (const [g, matches] of [...groups]) {
       if (g === kb.propertyGroup[index]) continue;
       const kept = matches.filter(near);
@@ -96,6 +105,39 @@ export function findCandidates(view: SentenceView): Candidate[] {
     out.push({ index, claim, groups, property, coverage: covered.size, nameError, swapped: owner === 'ok' ? undefined : owner, attributeError: sameName === 'same' ? undefined : sameName });
   }
   return out;
+}
+
+/** Part of an idiom that does not mean its words: "date" in "to date", "time" in "at the same time". */
+function insideIdiom(view: SentenceView, m: PhraseMatch<unknown>): boolean {
+  for (let k = Math.max(0, m.first - 4); k <= m.first; k++) {
+    const idiom = phraseAt(lexicon.fixedExpressions, view.words, k);
+    if (idiom && k + idiom.words.length >= m.last && idiom.words.length > m.last - m.first) return true;
+  }
+  return false;
+}
+
+/**
+ * A bare kind of thing ("strategy", "session") with a word before it that names which one: "the
+ * Cyber Security Strategy", "South Korea's national security strategy". Describing words ("the
+ * regional strategy"), owners ("Seoul's strategy"), years and the claim's own words still count.
+ */
+function namesAnotherOfItsKind(view: SentenceView, claim: number, m: PhraseMatch<unknown>): boolean {
+  const { tokens, words } = view;
+  if (m.last - m.first !== 1 || m.first === 0 || !lexicon.instanceNounStems.has(tokens[m.first].norm)) return false;
+  if (view.terms.some((t) => t.start <= m.start && m.end <= t.end)) return false;
+  const before = m.first - 1;
+  const prev = tokens[before];
+  if (view.gapBefore(m.first).trim() !== '' || /^\d/.test(prev.raw) || /['’]s$/.test(prev.raw)) return false;
+  const w = words[before];
+  if (lexicon.stopWords.has(w) || lexicon.determiners.has(w) || lexicon.pronouns.has(w) || lexicon.prepositions.has(w)) return false;
+  if (lexicon.describingAdjectives.has(w) || lexicon.otherInstance.has(w)) return false;
+  // One of the claim's own words or names right before it: "the Indo-Pacific strategy".
+  const anchors = view.kb.anchors[claim].flat().map((a) => a.toLowerCase());
+  const name = view.terms.find((t) => t.end <= m.start && t.end >= prev.end);
+  if (name && view.kb.groupIds[claim].some((ids) => ids.has(name.value.id))) return false;
+  if (anchors.includes(w) || anchors.includes(prev.raw.toLowerCase())) return false;
+  // "Cyber Security Strategy": a capitalised name; "national security strategy": a compound.
+  return true;
 }
 
 /** A group can be satisfied by an earlier sentence of the paragraph that named one of its entities. */

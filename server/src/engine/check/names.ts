@@ -46,6 +46,8 @@ export function nearMissNames(view: SentenceView): NameError[] {
           const formTokens = tokenize(entry.form);
           const right = formTokens[entry.open];
           if (right.norm === t.norm || right.upper || t.upper) continue;
+          // The other words are written as the name writes them: "mark North" is no "Mark Manantan".
+          if (formTokens.some((f, j) => j !== k && /^\p{Lu}/u.test(f.raw) && !/^\p{Lu}/u.test(tokens[i + j]?.raw ?? ''))) continue;
           // The word written belongs to another known entity of this kind ("Seoul conference" is the
           // Seoul Cyberspace Conference, not a wrong "Prague conference").
           if (kb.terms.some((o) => o !== entry.term && o.kind === entry.term.kind && kb.formsOf(o.id).some((f) => tokenize(f).some((x) => x.norm === t.norm)))) continue;
@@ -62,10 +64,11 @@ export function nearMissNames(view: SentenceView): NameError[] {
           // One word wrong in a long title is a garbled name; in a short one only when the word
           // written is itself another place or name ("Tokyo Cyberspace Conference"), or the name is
           // a leader's ("the Moon government").
-          // …of the same kind as the word it replaces: a city for a city, a person for a person.
+          // …of the same kind as the word it replaces: a city for a city, a person for a person
+          // ("Korea-Pacific" is no wrong "Indo-Pacific": "Indo" names nothing on its own).
           const rightTerm = kb.termMatcher.matchLongest([right]).map((m) => m.value)[0];
           const kindOf = (k: string | undefined): string => (k === 'country' || k === 'place' ? 'place' : k ?? '');
-          const otherName = atWrong !== undefined && ['place', 'country', 'person', 'organisation'].includes(atWrong.kind) && (rightTerm === undefined || kindOf(rightTerm.kind) === kindOf(atWrong.kind));
+          const otherName = atWrong !== undefined && ['place', 'country', 'person', 'organisation'].includes(atWrong.kind) && rightTerm !== undefined && kindOf(rightTerm.kind) === kindOf(atWrong.kind);
           const leaderNamed = len === 2 && tokens.slice(i, i + len).some((x, j) => j !== k && lexicon.leaderNamedHeads.has(x.lower));
           if (len < 4 && !otherName && !leaderNamed) continue;
           // "Global Conference on Cyberspace" is another series than the Seoul one: a place in the

@@ -4,6 +4,7 @@
 // contradiction per stretch of text. Support is said only of a sentence with no contradiction
 // whose every stated figure and date some claim agrees with.
 import { lexicon } from '../lexicon';
+import { tokenize } from '../text/tokens';
 import { sameEntity } from '../reader/entities';
 import { SentenceView } from '../reader/sentence';
 import { Verdict } from './verdict';
@@ -13,6 +14,9 @@ export interface Settled {
   /** Agreeing verdicts; empty unless the whole sentence is supported. */
   support: Verdict[];
 }
+
+/** The share of a sentence's content words its supporting claims must speak of. */
+const minimumCoverage = 0.5;
 
 const overlapping = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
 
@@ -41,6 +45,9 @@ export function settle(view: SentenceView, verdicts: Verdict[]): Settled {
   const stated = view.values.filter((v) => v.kind !== 'quantifier' && !view.terms.some((t) => t.start <= v.start && v.end <= t.end));
   if (stated.some((v) => !accounted.has(v.start))) return { contradictions, support: [] };
   if (unaccountedNames(view, agreeing) || unaccountedNegation(view, agreeing)) return { contradictions, support: [] };
+  // Most of what the sentence says must be what the claims say: a sentence that only touches a
+  // claim's words ("partners", "Japan") in passing is about something else.
+  if (coverageOf(view, agreeing) < minimumCoverage) return { contradictions, support: [] };
   return { contradictions, support: agreeing };
 }
 
@@ -115,4 +122,34 @@ function unaccountedNegation(view: SentenceView, agreeing: Verdict[]): boolean {
     if (!accounted) return true;
   }
   return false;
+}
+
+/**
+ * How much of what the sentence says the agreeing claims speak of: the share of its content words
+ * (outside a reporting frame) that are words of a claim's statement, its identity or its names.
+ */
+export function coverageOf(view: SentenceView, agreeing: Verdict[]): number {
+  const kb = view.kb;
+  const known = new Set<string>();
+  const addText = (text: string): void => {
+    for (const t of tokenize(text)) known.add(t.norm);
+  };
+  for (const v of agreeing) {
+    addText(v.claim.statement);
+    if (v.claim.quote) addText(v.claim.quote);
+    const index = kb.claimIndex.get(v.claim);
+    if (index !== undefined) for (const group of kb.anchors[index]) group.forEach(addText);
+    for (const id of idsOf(view, v)) for (const form of kb.formsOf(id)) addText(form);
+    for (let k = view.tokenIndexAt(v.start); k < view.tokenIndexAt(v.end); k++) known.add(view.tokens[k].norm);
+  }
+  let content = 0;
+  let covered = 0;
+  for (let k = 0; k < view.tokens.length; k++) {
+    const t = view.tokens[k];
+    if (t.start < view.start || t.end > view.end) continue;
+    if (lexicon.stopWords.has(view.words[k]) || /^\d/.test(t.raw) || view.clauseAt(k).kind === 'reporting') continue;
+    content++;
+    if (known.has(t.norm)) covered++;
+  }
+  return content === 0 ? 1 : covered / content;
 }

@@ -63,6 +63,9 @@ export const lexicon = {
   copulas: set(data.copulas),
   relativeWords: set(data.relativeWords),
   clauseBreakWords: set(data.clauseBreakWords),
+  nominalNegations: set(data.nominalNegations),
+  /** A phrase opening a sentence that speaks of another event or thing: "After the May 2022 election, …". */
+  sequenceOpeners: phrases(data.sequenceOpeners.map((words) => ({ words, value: true }))),
   negations: set(data.negations),
   negationPhrases: phrases(data.negationPhrases.map((words) => ({ words, value: true }))),
   nonNegating: phrases(data.nonNegating.map((words) => ({ words, value: true }))),
@@ -113,12 +116,16 @@ export const lexicon = {
   contrastMarkers: phrases(data.contrastMarkers.map((words) => ({ words, value: true }))),
   otherInstance: set(data.otherInstance),
   instanceNounStems: new Set(data.instanceNouns.map((w) => stem(w))),
+  describingAdjectives: set(data.describingAdjectives),
+  fixedExpressions: phrases(data.fixedExpressions.map((words) => ({ words, value: true }))),
   collectionNounStems: new Set(data.collectionNouns.map((w) => stem(w))),
   subsetPatterns: phrases(data.subsetPatterns.map((words) => ({ words, value: true }))),
   genericNounStems: new Set(data.genericNouns.map((w) => stem(w))),
   nameGenericStems: new Set(data.nameGenericWords.map((w) => stem(w))),
   stopWords: set(data.stopWords),
   predicateClasses: Object.keys(data.predicates) as PredicateClass[],
+  /** Classes that say how something is ("global", "mature"), not whether it is. */
+  qualifyingClasses: new Set((Object.entries(data.predicates) as [PredicateClass, { qualifies?: boolean }][]).filter(([, c]) => c.qualifies).map(([name]) => name)),
   predicateWords: predicateWords(),
 };
 

@@ -42,7 +42,7 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
     }
   }
   // "… by X": a passive agent right after the predicate.
-  for (let k = last; k < Math.min(clause.last, last + 6); k++) {
+  for (let k = last; k < Math.min(clause.last, last + 2); k++) {
     if (words[k] !== 'by') continue;
     let j = k + 1;
     if (words[j] === 'the') j++;
@@ -137,10 +137,12 @@ export interface ListItem {
 }
 
 /** The stretches of a sentence between list separators: commas, semicolons, slashes, "and", "or". */
-export function listSegments(view: SentenceView): { items: ListItem[]; hardBefore: boolean[] } {
+export function listSegments(view: SentenceView): { items: ListItem[]; hardBefore: boolean[]; last: boolean[] } {
   const { words, tokens } = view;
   const items: ListItem[] = [];
   const hardBefore: boolean[] = [];
+  // The item after "and" or "or" is a list's last.
+  const lastItem: boolean[] = [];
   let start = 0;
   let hard = true;
   const push = (end: number, nextHard: boolean): void => {
@@ -149,6 +151,7 @@ export function listSegments(view: SentenceView): { items: ListItem[]; hardBefor
     if (s < end) {
       items.push({ first: s, last: end });
       hardBefore.push(hard);
+      lastItem.push(s > start);
     }
     start = end;
     hard = nextHard;
@@ -163,7 +166,7 @@ export function listSegments(view: SentenceView): { items: ListItem[]; hardBefor
     if (/[:()[\]]/.test(gap) || view.clauseAt(k).kind === 'reporting' || view.clauseAt(k).kind === 'relative') push(k, true);
     else if (/[,;/]/.test(gap) || /\s[–—]\s/.test(gap) || words[k] === 'and' || words[k] === 'or' || words[k] === '&' || words[k] === 'plus') push(k, false);
   }
-  return { items, hardBefore };
+  return { items, hardBefore, last: lastItem };
 }
 
 /**
@@ -171,7 +174,7 @@ export function listSegments(view: SentenceView): { items: ListItem[]; hardBefor
  * the first member segment to the last, then the short segments that go on after it ("…, trade and
  * energy"), up to a hard break or a phrase that closes the list ("with an emphasis on …").
  */
-export function listRun(view: SentenceView, segments: { items: ListItem[]; hardBefore: boolean[] }, members: number[]): ListItem[] {
+export function listRun(view: SentenceView, segments: { items: ListItem[]; hardBefore: boolean[]; last: boolean[] }, members: number[]): ListItem[] {
   if (members.length === 0) return [];
   const first = Math.min(...members);
   let last = Math.max(...members);
@@ -184,10 +187,13 @@ export function listRun(view: SentenceView, segments: { items: ListItem[]; hardB
       return segments.items.slice(first, k + 1);
     }
   }
-  while (last + 1 < segments.items.length && !segments.hardBefore[last + 1]) {
+  while (last + 1 < segments.items.length && !segments.hardBefore[last + 1] && !segments.last[last]) {
     const it = segments.items[last + 1];
     const w = words[it.first];
     const content = words.slice(it.first, it.last).filter((x) => !lexicon.stopWords.has(x)).length;
+    // ", meaning that hardware …", ", making it …": a clause that comments on the list, not an item.
+    const comment = /ing$/.test(w) && (words[it.first + 1] === 'that' || lexicon.determiners.has(words[it.first + 1] ?? '') || lexicon.pronouns.has(words[it.first + 1] ?? ''));
+    if (comment || words.slice(it.first, it.last).includes('that')) break;
     if (content > 4 || lexicon.prepositions.has(w) || lexicon.relativeWords.has(w) || lexicon.auxiliaries.has(w) || lexicon.clauseBreakWords.has(w) || lexicon.hedgeAdverbs.has(w) || lexicon.reportingVerbs.has(words[it.last - 1])) break;
     last++;
   }

@@ -87,8 +87,9 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
       breaks.push({ at: k, kind: 'subordinate' });
     }
   }
-  // "Whereas X does A, Y does B": the clause a subordinator opens ends at its first comma.
-  if (lexicon.clauseBreakWords.has(words[0])) {
+  // "Whereas X does A, Y does B": the clause a subordinator opens ends at its first comma. So does
+  // a fronted phrase about another event: "After the change of government in May 2022, …".
+  if (lexicon.clauseBreakWords.has(words[0]) || phraseAt(lexicon.sequenceOpeners, words, 0)) {
     breaks[0].kind = 'subordinate';
     const comma = tokens.findIndex((_t, k) => k > 3 && gapBefore(text, tokens, k).includes(',') && !gapBefore(text, tokens, k).includes('('));
     if (comma > 0 && !breaks.some((b) => b.at === comma)) {

@@ -103,7 +103,9 @@ function addModifiers(text: string, tokens: readonly Token[], mentions: EntityMe
   for (let n = 0; n < mentions.length; n++) {
     const m = mentions[n];
     const prev = mentions[n - 1];
-    if (prev && isCountry(prev) && adjacent(text, tokens, prev, m)) {
+    // An organisation's possessive owns it as a country would: "the European Union's 2021 strategy".
+    const owner = prev && (isCountry(prev) || (prev.possessive && prev.term?.kind === 'organisation'));
+    if (prev && owner && adjacent(text, tokens, prev, m)) {
       m.countries.push(countryOf(prev));
       m.countrySpan ??= { start: prev.start, end: prev.end };
     }
@@ -143,8 +145,10 @@ function introducedAt(tokens: readonly Token[], i: number): number {
 
 /** "Russia's National Intelligence Law", "the US Indo-Pacific Strategy": b right after a, or a's possessive. */
 function adjacent(text: string, tokens: readonly Token[], a: EntityMention, b: EntityMention): boolean {
-  if (b.first !== a.last) return false;
-  return /^(['’]s)?\s+$/.test(text.slice(a.end, b.start)) && tokens[b.first] !== undefined;
+  // A year may sit between: "China's 2015 National Intelligence Law".
+  const yearBetween = b.first === a.last + 1 && yearPattern.test(tokens[a.last].raw);
+  if (b.first !== a.last && !yearBetween) return false;
+  return /^(['’]s)?\s+(\d{4}\s+)?$/.test(text.slice(a.end, b.start)) && tokens[b.first] !== undefined;
 }
 
 /** A country, or a place that stands for one (a capital, a region with a demonym). */

@@ -53,10 +53,14 @@ export function findNegations(text: string, tokens: readonly Token[], words: rea
     // "doesn't": the tokenizer splits it into "doesn" and "t".
     const contraction = words[i] === 't' && i > 0 && /n['’]$/.test(text.slice(tokens[i - 1].start, tokens[i].start));
     if (!phrase && !lexicon.negations.has(words[i]) && !contraction) continue;
+    // "declined to under 25%": a fall to a figure, not a refusal.
+    if (phrase && phrase.words[phrase.words.length - 1] === 'to' && isFigureAt(tokens, words, i + phrase.words.length)) continue;
     const cueLast = phrase ? i + phrase.words.length : i + 1;
-    // "not X but Y": the negation stops at "but".
+    // "not X but Y": the negation stops at "but"; "lacks a policy as parties disagree", at "as".
+    const nominal = lexicon.nominalNegations.has(words[i]);
+    const ends = (k: number): boolean => words[k] === 'but' || (words[k] === 'instead' && gapHas(text, tokens, k, ',')) || (k > cueLast && lexicon.clauseBreakWords.has(words[k])) || (nominal && k > cueLast && (words[k] === 'as' || lexicon.relativeWords.has(words[k])));
     let last = cueLast;
-    while (last < clause.last && words[last] !== 'but' && !(words[last] === 'instead' && gapHas(text, tokens, last, ','))) last++;
+    while (last < clause.last && !ends(last)) last++;
     // "neither … nor" is one negation.
     if (words[i] === 'nor' && scopes.some((s) => words[s.cueFirst] === 'neither' && s.last >= i)) continue;
     scopes.push({ cueFirst: contraction ? i - 1 : i, cueLast, first: cueLast, last, contrast: false, core: !phrase || phrase.words.length === 1 && lexicon.negations.has(phrase.words[0]) });
@@ -68,4 +72,11 @@ export function findNegations(text: string, tokens: readonly Token[], words: rea
 /** How many negations cover token `i` (an odd count negates it). */
 export function negationsOver(scopes: readonly NegationScope[], i: number): NegationScope[] {
   return scopes.filter((s) => i >= s.first && i < s.last);
+}
+
+/** A figure starts at token k: "25%", "under 25%", "about a quarter". */
+function isFigureAt(tokens: readonly Token[], words: readonly string[], k: number): boolean {
+  if (k >= tokens.length) return false;
+  if (/^\d/.test(tokens[k].raw) || words[k] in lexicon.numberWords) return true;
+  return phraseAt(lexicon.hedges, words, k) !== undefined && k + 1 < tokens.length && /^\d/.test(tokens[k + phraseAt(lexicon.hedges, words, k)!.words.length]?.raw ?? '');
 }

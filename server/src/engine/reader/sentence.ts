@@ -13,9 +13,10 @@ import { findNegations, NegationScope } from './polarity';
 
 export type Mood = 'reports' | 'recommends' | 'question';
 
-/** What earlier sentences of the paragraph (and its heading) were about: glossary ids. */
+/** What earlier sentences of the paragraph were about (glossary ids), and the keys the sentence cites. */
 export interface ParagraphContext {
   ids: ReadonlySet<string>;
+  cited?: ReadonlySet<string>;
 }
 
 export const emptyContext: ParagraphContext = { ids: new Set() };

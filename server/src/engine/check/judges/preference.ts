@@ -55,7 +55,10 @@ export function judgePreference(view: SentenceView, c: Candidate): Verdict | und
   const span = (m: PhraseMatch<number>): { start: number; end: number } => ({ start: m.start, end: m.end });
   const preferredNames = preferred.map((p) => view.kb.nameOf(p));
   const overNames = over.map((p) => view.kb.nameOf(p));
-  const swapped = (disSides.includes(1) && (prefSides.includes(-1) || prefSides.length === 0 && marker >= 0)) || (prefSides.includes(-1) && dis.length === 0 && (rejected(pref[prefSides.indexOf(-1)]) || marker >= 0));
+  // With only the set-aside side written, the marker must follow it at once: "military security
+  // over everything" puts it first; "military planning for a conflict over Taiwan" does not.
+  const putFirst = dis.some((m, i) => disSides[i] === 1 && marker >= m.last && marker - m.last <= 1);
+  const swapped = (disSides.includes(1) && (prefSides.includes(-1) || (prefSides.length === 0 && putFirst))) || (prefSides.includes(-1) && dis.length === 0 && (rejected(pref[prefSides.indexOf(-1)]) || marker >= 0));
   const same = prefSides.includes(1) && (disSides.includes(-1) || (dis.length === 0 && hasPreferVerb(view, clause.first, clause.last)));
   if (swapped && !same) {
     // The stretch that puts the wrong one first: "Huawei over Samsung".

@@ -58,7 +58,7 @@ function describe(view: SentenceView, person: EntityMention): Description | unde
     // ", an associate professor at …," / " (Asst. Prof., …)" / ": member, …": up to the closing mark.
     last = first;
     const closer = gap.includes('(') ? ')' : gap.includes(':') ? '.;' : ',;)';
-    while (last < tokens.length && last - first < 16) {
+    while (last < tokens.length && last - first < 24) {
       const g = view.gapBefore(last + 1);
       last++;
       if ([...closer].some((ch) => g.includes(ch))) {
@@ -198,7 +198,8 @@ function compareRoles(view: SentenceView, c: Candidate, person: EntityMention, d
   const linkedBefore = (e: EntityMention): boolean => ['for', 'of', 'and'].includes(view.words[e.first - 1]) && view.entities.some((o) => o.id !== undefined && o.last === e.first - 1);
   // An unknown name that goes on a known one ("Belfer Center for Science and International Affairs") is part of it.
   const orgs = view.entities.filter((e) => e.first >= desc.first && e.last <= desc.last && orgKinds.has(e.kind) && e.kind !== 'person' && !e.weak && !isTitleName(view, e, roles) && !(e.kind === 'name' && linkedBefore(e)));
-  const stated = titleStems(view, desc, orgs);
+  // Title words are read outside every name, the parts of known names included.
+  const stated = titleStems(view, desc, view.entities.filter((e) => e.last > desc.first && e.first < desc.last && e.kind !== 'person' && !isTitleName(view, e, roles)));
   if (stated.length === 0 && orgs.length === 0) return undefined;
   const hasTitle = stated.some((w) => lexicon.titleWords.has(w) || lexicon.titleModifiers.has(w) || roles.some((r) => r.value.kind === 'role' && stemsOfTitle(r.value.role.title ?? '').includes(w)));
   const sourcedOf = (r: Claim): { title: string[]; org?: string } => (r.value.kind === 'role' ? { title: stemsOfTitle(r.value.role.title ?? ''), org: r.value.role.org } : { title: [] });
@@ -214,7 +215,14 @@ function compareRoles(view: SentenceView, c: Candidate, person: EntityMention, d
   const end = view.tokens[desc.last - 1].end;
   if (agreeing) return { kind: 'agrees', claim: agreeing, start: person.start, end, coverage: c.coverage, detail: { kind: 'agrees' } };
   if (desc.extra) return undefined;
-  const described = (r: Claim): string => (r.value.kind === 'role' ? [r.value.role.title, r.value.role.org ? `at ${view.kb.nameOf(r.value.role.org)}` : ''].filter(Boolean).join(' ') : '');
+  // "Director of the Korea Project", not "… at Korea Project" when the title names the body.
+  const described = (r: Claim): string => {
+    if (r.value.kind !== 'role') return '';
+    const { title, org } = r.value.role;
+    const orgName = org ? view.kb.nameOf(org) : '';
+    const named = org && title && view.kb.formsOf(org).some((f) => title.toLowerCase().includes(f.toLowerCase()));
+    return [title, org && !named ? `at ${orgName}` : ''].filter(Boolean).join(' ');
+  };
   const name = view.kb.nameOf(person.id!);
   // The organisation is theirs, the title is not (or they head a body their post is only part of).
   const sameOrg = roles.filter((r) => orgs.some((o) => orgMatches(view, o, sourcedOf(r).org)));

@@ -108,7 +108,7 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
   const real = foreign.filter((it) => !paraphrases(it));
   const sourced = names(view, members);
   const substitution = matched.size + real.length <= members.length;
-  if (real.length > 0 && matched.size > 0 && (closed || substitution) && (matched.size >= Math.min(2, members.length - 1) || substitution)) {
+  if (real.length > 0 && matched.size > 0 && (closed || substitution) && matched.size >= Math.min(2, members.length - 1)) {
     const it = real[0];
     const start = view.tokens[it.first].start;
     const end = view.tokens[it.last - 1].end;

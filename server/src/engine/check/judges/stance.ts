@@ -3,7 +3,7 @@
 // negation, give the sentence's polarity; a sentence whose words all state the opposite
 // contradicts, one whose words state it agrees, and one with both, or none, is left alone (a
 // false alarm costs more than a miss).
-import { PredicateClass } from '../../lexicon';
+import { lexicon, PredicateClass } from '../../lexicon';
 import { negationsOver } from '../../reader/polarity';
 import { predicatesIn } from '../../reader/predicates';
 import { SentenceView } from '../../reader/sentence';
@@ -34,7 +34,7 @@ export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefin
   const distinct = [...new Map(own.map((h) => [`${h.first}:${h.last}`, h])).values()];
   if (distinct.length === 0) {
     // No stance word: a negation over the property still denies it ("no direct reference to …").
-    const negated = c.property.find((p) => negationsOver(view.negations, p.first).length % 2 === 1);
+    const negated = lexicon.qualifyingClasses.has(predicate as PredicateClass) ? undefined : c.property.find((p) => negationsOver(view.negations, p.first).length % 2 === 1);
     if (negated) {
       const scope = negationsOver(view.negations, negated.first)[0];
       const start = view.tokens[scope.cueFirst].start;
