@@ -5,6 +5,7 @@
 import { judgeSentence, readSentence, checkSentence } from '../server/src/engine/check';
 import { splitSentences } from '../server/src/engine/text/sentences';
 import { tokenize } from '../server/src/engine/text/tokens';
+import { findTerms } from '../server/src/engine/reader/terms';
 import { findCandidates } from '../server/src/engine/check/candidates';
 import { loadKnowledgeFolders } from '../server/src/node/knowledgeFiles';
 
@@ -20,7 +21,7 @@ const paragraph = args.includes('--paragraph');
 for (const input of sentences) {
   const spans = paragraph ? splitSentences(input) : [{ start: 0, end: input.length }];
   const tokens = tokenize(input);
-  const terms = kb.termMatcher.matchLongest(tokens);
+  const terms = findTerms(kb, tokens);
   for (const span of spans) explain(input, span.start, span.end, { ids: new Set(terms.filter((m) => m.end <= span.start).map((m) => m.value.id)) });
 }
 

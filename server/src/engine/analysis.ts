@@ -6,6 +6,7 @@ import { tokenize } from './text/tokens';
 import { checkSentence, Finding } from './check';
 import { BlockCache, Citation, FrontMatter, ParsedProse, parseProse, reparseAfterEdit } from './markdown/prose';
 import { splitSentences } from './text/sentences';
+import { findTerms } from './reader/terms';
 
 export interface SentenceAnalysis {
   start: number;
@@ -71,12 +72,17 @@ export class DocumentAnalyzer {
     const next = new Map<string, BlockAnalysis>();
     const result: DocumentAnalysis = { sentences: [], terms: [], citations: [], frontMatter: prose.frontMatter, checkedBlocks: 0, totalBlocks: prose.blocks.length };
     let sliceStart = performance.now();
+    // The last heading's names are what the paragraphs under it speak of ("## The 6G agenda").
+    let heading = { text: '', ids: new Set<string>() };
     for (const block of prose.blocks) {
-      // The raw text decides the masked text (with the block's kind, which its start decides).
-      const key = text.slice(block.start, block.end);
+      // The raw text decides the masked text (with the block's kind, which its start decides), and
+      // the heading above it decides its context.
+      const raw = text.slice(block.start, block.end);
+      const key = block.options?.heading ? raw : `${heading.text}\u0000${raw}`;
       let analysis = next.get(key) ?? this.cache.get(key);
       if (!analysis) {
-        analysis = block.text.length > maxBlockLength ? { sentences: [], terms: [] } : analyzeBlock(kb, block.text, text.slice(block.start, block.end), block.citations.map((c) => relative(c, block.start)));
+        const context = block.options?.heading ? new Set<string>() : heading.ids;
+        analysis = block.text.length > maxBlockLength ? { sentences: [], terms: [] } : analyzeBlock(kb, block.text, raw, block.citations.map((c) => relative(c, block.start)), context);
         result.checkedBlocks++;
         // Cached at once, so that a run abandoned at a pause leaves its finished blocks behind.
         this.cache.set(key, analysis);
@@ -87,6 +93,7 @@ export class DocumentAnalyzer {
         result.sentences.push(sentence);
       }
       for (const t of analysis.terms) result.terms.push({ ...t, start: t.start + block.start, end: t.end + block.start });
+      if (block.options?.heading) heading = { text: raw, ids: new Set(analysis.terms.map((t) => t.term.id)) };
       result.citations.push(...block.citations);
       if (performance.now() - sliceStart > budgetMs) {
         yield;
@@ -105,16 +112,16 @@ function relative(c: Citation, by: number): Citation {
   return { ...c, start: c.start - by, end: c.end - by, keys: c.keys.map((k) => ({ ...k, start: k.start - by, end: k.end - by })) };
 }
 
-function analyzeBlock(kb: KnowledgeBase, text: string, raw: string, citations: Citation[]): BlockAnalysis {
+function analyzeBlock(kb: KnowledgeBase, text: string, raw: string, citations: Citation[], headingIds: ReadonlySet<string>): BlockAnalysis {
   const spans = splitSentences(text);
   const tokens = tokenize(text);
-  const termMatches = kb.termMatcher.matchLongest(tokens);
+  const termMatches = findTerms(kb, tokens);
   const sentences: SentenceAnalysis[] = spans.map((span, i) => {
     // A citation right after a sentence's full stop ("… 78%. [@kim2023]") belongs to that sentence.
     const nextStart = i + 1 < spans.length ? spans[i + 1].start : Infinity;
     const own = citations.filter((c) => c.start >= span.start && (c.end <= span.end || (c.start < nextStart && i + 1 < spans.length ? c.end <= nextStart : true)) && c.start < nextStart);
     // What the paragraph named before this sentence: "it", "the strategy", "Kim" can refer to it.
-    const ids = new Set(termMatches.filter((m) => m.end <= span.start).map((m) => m.value.id));
+    const ids = new Set([...headingIds, ...termMatches.filter((m) => m.end <= span.start).map((m) => m.value.id)]);
     const context = { ids, cited: new Set(own.flatMap((c) => c.keys.map((k) => k.key))) };
     return { start: span.start, end: span.end, findings: checkSentence(kb, text, span.start, span.end, raw, tokens, context), citations: own };
   });

@@ -3,6 +3,7 @@ import { CompletionItem, CompletionItemKind, Position } from 'vscode-languageser
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { Source } from '../knowledge/types';
+import { findTerms } from '../engine/reader/terms';
 import { tokenize } from '../engine/text/tokens';
 import { shortCitation } from './csl';
 
@@ -104,6 +105,6 @@ function sentenceScores(document: TextDocument, position: Position, kb: Knowledg
     const share = matched.size / Math.max(1, claim.about.length);
     scores.set(claim.source, (scores.get(claim.source) ?? 0) + share * share * 2);
   }
-  for (const m of kb.termMatcher.matchLongest(tokens)) for (const s of m.value.sources) scores.set(s.key, (scores.get(s.key) ?? 0) + 0.25);
+  for (const m of findTerms(kb, tokens)) for (const s of m.value.sources) scores.set(s.key, (scores.get(s.key) ?? 0) + 0.25);
   return scores;
 }

@@ -6,6 +6,7 @@ import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { CheckLevel, CheckLevels } from '../common/settings';
 import { DocumentAnalysis } from '../engine/analysis';
 import { closestKeys } from './citations';
+import { expandedAt, needsExpansion } from '../engine/reader/acronyms';
 
 export const diagnosticSource = 'policy-lens';
 
@@ -90,19 +91,28 @@ export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, an
 
   // Acronyms: the first use must be expanded there or earlier; later uses are fine.
   const seen = new Set<string>();
+  const text = document.getText();
   for (let i = 0; i < analysis.terms.length; i++) {
     const occurrence = analysis.terms[i];
     const term = occurrence.term;
     if (seen.has(term.id)) continue;
+    // Expanded in brackets right there, it is introduced; inside a proper name or a heading in
+    // capitals it is not, and the hint goes to its first use in prose.
+    if (occurrence.short && expandedAt(text, occurrence.start, occurrence.end)) {
+      seen.add(term.id);
+      continue;
+    }
+    if (occurrence.short && !needsExpansion(text, occurrence.start, occurrence.end)) continue;
     seen.add(term.id);
     if (!occurrence.short || !term.expandOnFirstUse || !term.expansion) continue;
     // "Open-Ended Working Group (OEWG)": the long form right before it in the same sentence counts.
     const sentence = analysis.sentences.find((s) => s.start <= occurrence.start && occurrence.end <= s.end);
     const expandedNearby = sentence !== undefined && analysis.terms.some((t, j) => j !== i && t.term.id === term.id && !t.short && t.start >= sentence.start && t.end <= sentence.end);
     if (expandedNearby) continue;
-    push('undefinedAcronym', 'undefined-acronym', occurrence.start, occurrence.end, `${document.getText().slice(occurrence.start, occurrence.end)} is not expanded on first use: ${term.expansion}.`, {
+    push('undefinedAcronym', 'undefined-acronym', occurrence.start, occurrence.end, `${text.slice(occurrence.start, occurrence.end)} is not expanded on first use: ${term.expansion}.`, {
       expansion: term.expansion, term: term.id,
     });
   }
   return out;
 }
+

@@ -4,6 +4,7 @@ import { Diagnostic, Hover, MarkupKind, Position } from 'vscode-languageserver-t
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { Source, Term } from '../knowledge/types';
+import { findTerms } from '../engine/reader/terms';
 import { tokenize } from '../engine/text/tokens';
 import { DocumentAnalysis } from '../engine/analysis';
 import { CitationKey } from '../engine/markdown/prose';
@@ -88,7 +89,7 @@ function contains(document: TextDocument, d: Diagnostic, offset: number): boolea
 export function termAt(document: TextDocument, position: Position, kb: KnowledgeBase): { term: Term; range: { start: Position; end: Position } } | undefined {
   const line = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } });
   if (line.length > 20_000) return undefined;
-  const match = kb.termMatcher.matchLongest(tokenize(line)).find((m) => m.start <= position.character && position.character <= m.end);
+  const match = findTerms(kb, tokenize(line)).find((m) => m.start <= position.character && position.character <= m.end);
   if (!match) return undefined;
   return { term: match.value, range: { start: { line: position.line, character: match.start }, end: { line: position.line, character: match.end } } };
 }

@@ -479,6 +479,7 @@ interface RawTerm {
   demonyms?: string[];
   members?: string[];
   identifiedBy?: ('country' | 'year')[];
+  otherSenses?: string[];
 }
 
 interface RawPlace {
@@ -510,6 +511,7 @@ function readGlossary(p: ParsedFile, out: ParsedKnowledgeFile, pool: KnowledgePo
       expandOnFirstUse: raw.expandOnFirstUse ?? (raw.kind === 'acronym' && raw.expansion !== undefined),
       ...attributes(raw, pool),
       identifiedBy: raw.identifiedBy ?? (raw.kind === 'document' || raw.kind === 'event' ? ['country', 'year'] : undefined),
+      ...(raw.otherSenses ? { otherSenses: raw.otherSenses.map((w) => pool.word(w)) } : {}),
       origin: origin(p, ['terms', i]),
     });
     out.indexes.push(i);

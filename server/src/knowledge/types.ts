@@ -90,6 +90,8 @@ export interface Term {
   members?: readonly string[];
   /** Attributes that tell it from others of the same name: another value written with it means another entity. */
   identifiedBy?: readonly ('country' | 'year')[];
+  /** Words near the name that show it means something else: "navigation" for GPS, global pivotal state. */
+  otherSenses?: readonly string[];
   /** A capital's country: "Seoul" can stand for the government of South Korea. */
   capitalOf?: string;
   /** General knowledge (a places file): recognised in memos, never hovered. */

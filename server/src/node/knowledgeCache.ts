@@ -11,7 +11,7 @@ import { Claim, Source, Term } from '../knowledge/types';
 import { cacheRoot } from './sourceFiles';
 
 /** Bump when the cached shape changes in a way the code hash would not show. */
-const format = 2;
+const format = 3;
 
 export interface CachedFile {
   stamp: string;

@@ -3,6 +3,7 @@
 // into the block text. When unsure it says nothing: a false alarm costs more trust than a miss.
 import { KnowledgeBase } from '../../knowledge/knowledgeBase';
 import { emptyContext, ParagraphContext, SentenceView } from '../reader/sentence';
+import { findTerms } from '../reader/terms';
 import { Token, tokenize } from '../text/tokens';
 import { Candidate, findCandidates } from './candidates';
 import { judges } from './judges';
@@ -35,7 +36,7 @@ function tokensWithin(tokens: readonly Token[], start: number, end: number): Tok
 /** Reads the sentence `text.slice(start, end)` as the checker does. */
 export function readSentence(kb: KnowledgeBase, text: string, start: number, end: number, raw: string = text, textTokens?: readonly Token[], context: ParagraphContext = emptyContext): SentenceView {
   const tokens = textTokens ? tokensWithin(textTokens, start, end) : tokenize(text.slice(start, end), start);
-  return new SentenceView(kb, text, raw, start, end, tokens, kb.termMatcher.matchLongest(tokens), context);
+  return new SentenceView(kb, text, raw, start, end, tokens, findTerms(kb, tokens), context);
 }
 
 /** The verdicts on one sentence, before settling: for tests of single judges and for the eval. */

@@ -64,7 +64,7 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
     }
     const right = fillers.find((m) => mentionIs(view, m, value) && positive(m));
     if (right) return { kind: 'agrees', claim, start: right.start, end: right.end, coverage: c.coverage, detail: { kind: 'agrees' } };
-    const wrong = fillers.find((m) => !isOwn(m) && positive(m) && compatible(m, kind, slot) && !mentionIs(view, m, value) && (m.id !== undefined || m.kind === 'name'));
+    const wrong = fillers.find((m) => !isOwn(m) && positive(m) && compatible(m, kind, slot) && !mentionIs(view, m, value) && !holds(view, m, value) && (m.id !== undefined || m.kind === 'name'));
     // "X hosted a webinar on …": someone else's event, introduced as a new one, is another event.
     const newEvent = view.words.slice(p.last, p.last + 3).some((w, i) => lexicon.indefiniteArticles.has(w) && lexicon.instanceNounStems.has(view.tokens[p.last + i + 1]?.norm ?? ''));
     if (wrong && !newEvent) {
@@ -74,6 +74,13 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
     }
   }
   return contradiction;
+}
+
+/** What the value belongs to or lies in, named instead of it: "Korea" for the Yoon government, less exact but not wrong. */
+function holds(view: SentenceView, m: EntityMention, value: string): boolean {
+  const term = view.kb.termById.get(value);
+  if (!m.id || !term) return false;
+  return [term.country, term.within].some((x) => sameEntity(view.kb, x, m.id));
 }
 
 /** A country or year written with an entity that is not its own: "Russia's" law, the "2018" strategy. */
