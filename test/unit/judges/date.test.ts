@@ -1,0 +1,156 @@
+// The date judge: years, months, days, vague dates, periods, and one event dated in two time
+// zones, against a small invented knowledge base.
+import { describe, it } from 'node:test';
+import { judging, knowledge, sources } from './judging';
+
+const kb = knowledge({
+  'sources.json': sources('ncs2021'),
+  'places.yaml': `places:
+  - { id: northland, name: Northland, kind: country, demonyms: [ Northlandic ], utcOffset: 9 }
+  - { id: westmark, name: Westmark, kind: country, demonyms: [ Westmarkian ], utcOffset: -5 }
+  - { id: eastoria, name: Eastoria, kind: country, demonyms: [ Eastorian ], utcOffset: 2 }
+`,
+  'glossary.yaml': `terms:
+  - id: cyber-strategy
+    term: Northland Cyber Strategy
+    kind: document
+    country: northland
+    year: 2021
+    definition: Northland's plan for cyber defence.
+  - id: data-act
+    term: Data Security Act
+    kind: document
+    country: northland
+    definition: A law on data held by firms.
+  - id: tidewater-pact
+    term: Tidewater Pact
+    kind: document
+    definition: A treaty on port data.
+  - id: harbor-dialogue
+    term: Harbor Dialogue
+    kind: event
+    definition: A webinar between Westmark and Northland.
+`,
+  'claims/ncs2021.yaml': `source: ncs2021
+claims:
+  - id: strategy-announced
+    locator: ¶1
+    statement: Northland announced its Cyber Strategy in March 2021.
+    about:
+      property: [ announce, announced, unveil, unveiled, launch, launched ]
+      subject: [ cyber-strategy, strategy ]
+    date: { year: 2021, month: 3 }
+  - id: strategy-period
+    locator: ¶2
+    statement: The strategy runs from 2021 to 2030.
+    about: { property: [ run, runs, cover, covers, span, spans ], subject: [ cyber-strategy, strategy ] }
+    period: { from: 2021, to: 2030 }
+  - id: act-year
+    locator: ¶3
+    statement: The Data Security Act was passed in 2017.
+    about: { property: [ pass, passed, enact, enacted, adopted ], subject: [ data-act ] }
+    year: 2017
+  - id: pact-signed
+    locator: ¶4
+    statement: The Tidewater Pact was signed on June 14, 2019.
+    about: { property: [ sign, signed, signing ], subject: [ tidewater-pact ] }
+    date: { year: 2019, month: 6, day: 14 }
+  - id: dialogue-westmark
+    locator: ¶5
+    statement: The Harbor Dialogue took place on October 27, 2022, Westmark time.
+    about: { property: [ held, took place, convened ], subject: [ harbor-dialogue ] }
+    date: { year: 2022, month: 10, day: 27, zone: westmark }
+  - id: dialogue-northland
+    locator: ¶5
+    statement: The Harbor Dialogue took place on October 28, 2022, Northland time.
+    about: { property: [ held, took place, convened ], subject: [ harbor-dialogue ] }
+    date: { year: 2022, month: 10, day: 28, zone: northland }
+`,
+});
+const { agrees, contradicts, silent } = judging(kb, 'ncs2021');
+
+describe('judge: date', () => {
+  it('agrees with the sourced date, or a vaguer one that covers it', () => {
+    agrees('Northland announced its Cyber Strategy in March 2021.', 'strategy-announced', 'March 2021');
+    agrees('The Northland Cyber Strategy was unveiled in early 2021.', 'strategy-announced', 'early 2021');
+    agrees('The strategy, launched in 2021, is ambitious.', 'strategy-announced', '2021');
+    agrees('The Tidewater Pact was signed on June 14, 2019.', 'pact-signed', 'June 14, 2019');
+    agrees('The Tidewater Pact was signed in June 2019.', 'pact-signed', 'June 2019');
+    agrees('The Tidewater Pact was signed in mid-2019.', 'pact-signed', 'mid-2019');
+    agrees('The Data Security Act, passed in 2017, applies to banks.', 'act-year', '2017');
+  });
+
+  it('agrees with a period written as a range or as two years', () => {
+    agrees('The Northland Cyber Strategy covers 2021–2030.', 'strategy-period', '2021–2030');
+    agrees('The Northland Cyber Strategy runs from 2021 to 2030.', 'strategy-period', '2021 to 2030');
+  });
+
+  it('agrees with the date of the zone written with it, or of any zone when none is', () => {
+    agrees('The Harbor Dialogue was held on October 27, 2022.', 'dialogue-westmark', 'October 27, 2022');
+    agrees('The Harbor Dialogue was held on October 28, 2022.', 'dialogue-northland', 'October 28, 2022');
+    agrees('The Harbor Dialogue was held on October 28, 2022 in Northland.', 'dialogue-northland', 'October 28, 2022');
+    agrees(
+      'The Harbor Dialogue was held on October 27, 2022 (Westmark time).',
+      'dialogue-westmark',
+      'October 27, 2022',
+    );
+  });
+
+  it('contradicts another year, month or day, keeping the precision the memo used', () => {
+    const announced = 'strategy-announced';
+    contradicts('The Northland Cyber Strategy was announced in March 2022.', announced, {
+      detail: 'date', written: 'March 2022', replacement: 'March 2021',
+    });
+    contradicts('The Northland Cyber Strategy was announced in May 2021.', announced, {
+      detail: 'date', written: 'May 2021', replacement: 'March 2021',
+    });
+    const signed = 'pact-signed';
+    contradicts('The Tidewater Pact was signed on June 12, 2019.', signed, {
+      detail: 'date', written: 'June 12, 2019', replacement: 'June 14, 2019',
+    });
+    contradicts('The Tidewater Pact was signed in 2021.', signed, {
+      detail: 'date', written: '2021', replacement: '2019',
+    });
+    contradicts('The Tidewater Pact was signed in late 2019.', signed, {
+      detail: 'date', written: 'late 2019', replacement: 'June 14, 2019',
+    });
+    contradicts('The Data Security Act was passed in 2019.', 'act-year', {
+      detail: 'date', written: '2019', replacement: '2017',
+    });
+  });
+
+  it('contradicts another period, or another end year', () => {
+    const period = 'strategy-period';
+    contradicts('The Northland Cyber Strategy covers 2021–2035.', period, {
+      detail: 'period', written: '2021–2035', replacement: '2021–2030',
+    });
+    contradicts('The Northland Cyber Strategy runs until 2035.', period, {
+      detail: 'period', written: 'until 2035', span: '2035', replacement: '2030',
+    });
+  });
+
+  it('compares a date written with a zone with that zone\'s date', () => {
+    contradicts('The Harbor Dialogue was held on October 28, 2022 in Westmark.', 'dialogue-westmark', {
+      detail: 'date', written: 'October 28, 2022', replacement: 'October 27, 2022',
+    });
+    // One date on both sides of the date line is wrong on one of them.
+    contradicts(
+      'The Harbor Dialogue was held on 27 October 2022 in both Westmark and Northland.',
+      'dialogue-northland',
+      { detail: 'date', written: '27 October 2022', replacement: 'October 28, 2022' },
+    );
+    // A date no zone has: one finding, from the first of the zoned claims.
+    contradicts('The Harbor Dialogue was held on October 29, 2022.', 'dialogue-westmark', {
+      detail: 'date', written: 'October 29, 2022', replacement: 'October 27, 2022',
+    });
+  });
+
+  it('says nothing of another instance, another owner, another property, a reference point or a recommendation', () => {
+    silent('A new Northland Cyber Strategy will be unveiled in 2025.');
+    silent("Westmark's Data Security Act was passed in 2020.");
+    silent('The Data Security Act was amended in 2020.');
+    silent('The Data Security Act has been in force since 2019.');
+    silent('The strategy was announced before 2023.');
+    silent('Northland should announce a new cyber strategy in 2024.');
+  });
+});

@@ -1,0 +1,109 @@
+// The entity judge: who fills a slot of the claim (the host of an event, the place it was held,
+// the law that compels), and the country or year written with a one-of-a-kind entity, against a
+// small invented knowledge base.
+import { describe, it } from 'node:test';
+import { judging, knowledge, sources } from './judging';
+
+const kb = knowledge({
+  'sources.json': sources('hf2022'),
+  'places.yaml': `places:
+  - { id: northland, name: Northland, kind: country, demonyms: [ Northlandic ] }
+  - { id: westmark, name: Westmark, kind: country, demonyms: [ Westmarkian ] }
+  - { id: port-aven, name: Port Aven, kind: city, within: northland }
+  - { id: lowbridge, name: Lowbridge, kind: city, within: westmark }
+`,
+  'glossary.yaml': `terms:
+  - id: harbor-forum
+    term: Harbor Forum
+    kind: event
+    definition: A yearly meeting on maritime security.
+  - id: nmi
+    term: NMI
+    kind: acronym
+    expansion: Northland Maritime Institute
+    definition: A think tank on sea power.
+  - id: coastal-council
+    term: Coastal Security Council
+    kind: organisation
+    definition: A regional body of coast guards.
+  - id: data-act
+    term: Data Security Act
+    kind: document
+    country: northland
+    year: 2017
+    definition: A law on data held by firms.
+`,
+  'claims/hf2022.yaml': `source: hf2022
+claims:
+  - id: forum-host
+    locator: header
+    statement: The Northland Maritime Institute hosted the Harbor Forum.
+    about:
+      property: [ host, hosted, hosts, organise, organised, organize, organized ]
+      subject: [ harbor-forum, forum ]
+    entity: { value: nmi, kind: organisation, slot: agent }
+  - id: forum-venue
+    locator: header
+    statement: The Harbor Forum was held in Port Aven.
+    about: { property: [ held, venue, took place ], subject: [ harbor-forum, forum ] }
+    entity: { value: port-aven, kind: place }
+  - id: act-compels
+    locator: ¶4
+    statement: The Data Security Act compels firms to hand over data on request.
+    about: { property: [ hand over, compel, compels, require, requires ], with: [ [ firm, firms, companies ] ] }
+    entity: { value: data-act, kind: document }
+`,
+});
+const { agrees, contradicts, silent } = judging(kb, 'hf2022');
+
+describe('judge: entity', () => {
+  it('agrees with the claim\'s entity in its slot, by any of its names', () => {
+    const host = 'forum-host';
+    agrees('The Northland Maritime Institute hosted the Harbor Forum.', host, 'Northland Maritime Institute');
+    agrees('The Harbor Forum was hosted by NMI.', host, 'NMI');
+    agrees('The Harbor Forum was organised by the Northland Maritime Institute.', host, 'Northland Maritime Institute');
+    agrees('The Harbor Forum was co-hosted by NMI and the Coastal Security Council.', host, 'NMI');
+    agrees('The Harbor Forum was held in Port Aven.', 'forum-venue', 'Port Aven');
+    agrees('The Data Security Act compels firms to hand over data.', 'act-compels', 'Data Security Act');
+    agrees("Northland's Data Security Act requires firms to hand over data.", 'act-compels', 'Data Security Act');
+  });
+
+  it('contradicts another entity of a compatible kind in the slot', () => {
+    const host = 'forum-host';
+    // Who did it has no single name to write in: no replacement.
+    contradicts('The Coastal Security Council hosted the Harbor Forum.', host, {
+      detail: 'entity', written: 'Coastal Security Council', replacement: null,
+    });
+    contradicts('The Harbor Forum was organised by the Coastal Security Council.', host, {
+      detail: 'entity', written: 'Coastal Security Council', replacement: null,
+    });
+    const venue = 'forum-venue';
+    contradicts('The Harbor Forum was held in Lowbridge.', venue, {
+      detail: 'entity', written: 'Lowbridge', replacement: 'Port Aven',
+    });
+    contradicts('The Harbor Forum was held in Lowbridge, not Port Aven.', venue, {
+      detail: 'entity', written: 'Lowbridge', replacement: 'Port Aven',
+    });
+  });
+
+  // knowledge/README.md: for an entity claim, "a country or year written with it must be its own"
+  // (elsewhere another country with a document's name means another document: see date.test.ts).
+  it('contradicts a country or year written with the entity that is not its own', () => {
+    const act = 'act-compels';
+    contradicts("Westmark's Data Security Act compels firms to hand over data.", act, {
+      detail: 'entity', written: 'Westmark',
+    });
+    contradicts('The 2019 Data Security Act compels firms to hand over data.', act, {
+      detail: 'date', written: '2019', replacement: '2017',
+    });
+  });
+
+  it('says nothing of another event, a denial, a recommendation, another instance or another property', () => {
+    silent('The Coastal Security Council hosted a webinar on the Harbor Forum.');
+    silent('The Harbor Forum was not hosted by the Coastal Security Council.');
+    silent('The Coastal Security Council should host the Harbor Forum.');
+    silent('A later Harbor Forum was held in Lowbridge.');
+    silent('The Coastal Security Council attended the Harbor Forum.');
+    silent('The Coastal Security Council hosted a reception in Lowbridge.');
+  });
+});

@@ -1,0 +1,96 @@
+// The preference judge: what the source puts ahead of what, read from "X over Y", "prefer X to
+// Y", "X rather than Y", "X, not Y", against a small invented knowledge base.
+import { describe, it } from 'node:test';
+import { judging, knowledge, sources } from './judging';
+
+const kb = knowledge({
+  'sources.json': sources('grid2023'),
+  'places.yaml': `places:
+  - { id: northland, name: Northland, kind: country, demonyms: [ Northlandic ] }
+  - { id: westmark, name: Westmark, kind: country, demonyms: [ Westmarkian ] }
+`,
+  'glossary.yaml': `terms:
+  - id: skylink
+    term: Skylink
+    kind: organisation
+    definition: A satellite operator.
+  - id: coppernet
+    term: Coppernet
+    kind: organisation
+    definition: A cable operator.
+  - id: grid-strategy
+    term: Grid Resilience Strategy
+    kind: document
+    country: northland
+    definition: Northland's plan for its power grid.
+`,
+  'claims/grid2023.yaml': `source: grid2023
+claims:
+  - id: operators-prefer-skylink
+    locator: ¶2
+    statement: Northland's port operators chose Skylink over Coppernet.
+    about:
+      property: [ prefer, preferred, chose, choose, chosen, favour, favoured, favor, favored, pick, picked ]
+      subject: [ port operator, operator ]
+      with: [ [ skylink, coppernet ], [ northland ] ]
+    preference: { preferred: [ skylink ], over: [ coppernet ] }
+  - id: resilience-over-efficiency
+    locator: ¶3
+    statement: The Grid Resilience Strategy puts resilience ahead of efficiency.
+    about:
+      property: [ resilience, efficiency, cost ]
+      subject: [ grid-strategy, strategy ]
+    preference: { preferred: [ resilience, redundancy ], over: [ efficiency, cost ] }
+`,
+});
+const { agrees, contradicts, silent } = judging(kb, 'grid2023');
+
+describe('judge: preference', () => {
+  it('agrees with the sides the source gives, however the contrast is written', () => {
+    const skylink = 'operators-prefer-skylink';
+    agrees("Northland's port operators chose Skylink over Coppernet.", skylink, 'Skylink');
+    agrees('In Northland, port operators preferred Skylink to Coppernet.', skylink, 'Skylink');
+    agrees("Northland's port operators favoured Skylink rather than Coppernet.", skylink, 'Skylink');
+    agrees("Northland's port operators picked Skylink.", skylink, 'Skylink');
+    agrees("Skylink was chosen over Coppernet by Northland's port operators.", skylink, 'Skylink');
+    const resilience = 'resilience-over-efficiency';
+    agrees('The strategy puts resilience ahead of efficiency.', resilience, 'resilience');
+    agrees('The strategy favours redundancy over cost.', resilience, 'redundancy');
+    agrees('The strategy puts resilience, not efficiency, first.', resilience, 'resilience');
+  });
+
+  it('contradicts swapped sides, marking the stretch that puts the wrong one first', () => {
+    const skylink = 'operators-prefer-skylink';
+    contradicts("Northland's port operators chose Coppernet over Skylink.", skylink, {
+      detail: 'preference', written: 'Coppernet over Skylink',
+    });
+    contradicts("Northland's port operators preferred Coppernet to Skylink.", skylink, {
+      detail: 'preference', written: 'Coppernet to Skylink',
+    });
+    contradicts("Northland's port operators chose Coppernet, not Skylink.", skylink, {
+      detail: 'preference', written: 'Coppernet, not Skylink',
+    });
+    contradicts("Coppernet was chosen over Skylink by Northland's port operators.", skylink, {
+      detail: 'preference', written: 'Coppernet was chosen over Skylink',
+    });
+    const resilience = 'resilience-over-efficiency';
+    contradicts('The strategy puts efficiency ahead of resilience.', resilience, {
+      detail: 'preference', written: 'efficiency ahead of resilience',
+    });
+    contradicts('The strategy favours cost over redundancy.', resilience, {
+      detail: 'preference', written: 'cost over redundancy',
+    });
+    contradicts('The strategy prioritises efficiency, not resilience.', resilience, {
+      detail: 'preference', written: 'efficiency, not resilience',
+    });
+  });
+
+  it('says nothing of another chooser, another country or a recommendation', () => {
+    silent("Westmark's port operators chose Coppernet over Skylink.");
+    silent('Port operators in Westmark chose Coppernet over Skylink.');
+    silent("Northland's households chose Coppernet over Skylink.");
+    silent("Northland's port operators should choose Coppernet over Skylink.");
+    silent('Skylink and Coppernet both bid for the contract.');
+    silent("Westmark's grid strategy puts efficiency ahead of resilience.");
+  });
+});

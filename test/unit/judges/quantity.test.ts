@@ -1,0 +1,141 @@
+// The quantity judge: shares, counts with totals, bounds, multiples with what they are compared
+// with, and amounts of money, against a small invented knowledge base.
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { findings, judging, knowledge, sources, verdicts } from './judging';
+
+const kb = knowledge({
+  'sources.json': sources('nri2023'),
+  'places.yaml': `places:
+  - { id: northland, name: Northland, kind: country, demonyms: [ Northlandic ] }
+  - { id: eastoria, name: Eastoria, kind: country, demonyms: [ Eastorian ] }
+  - { id: arctic-rim, name: Arctic Rim, kind: region }
+`,
+  'glossary.yaml': `terms:
+  - id: harbor-forum
+    term: Harbor Forum
+    kind: event
+    definition: A yearly meeting on maritime security.
+  - id: tidewater-pact
+    term: Tidewater Pact
+    kind: document
+    definition: A treaty on port data.
+  - id: fibrenet
+    term: Fibrenet
+    kind: technology
+    definition: A wired network.
+  - id: coppernet
+    term: Coppernet
+    kind: technology
+    definition: An older wired network.
+  - id: skylink
+    term: Skylink
+    kind: technology
+    definition: A satellite network.
+  - id: resilience-fund
+    term: Resilience Fund
+    kind: programme
+    definition: A fund for port security.
+`,
+  'claims/nri2023.yaml': `source: nri2023
+claims:
+  - id: exports-share
+    locator: ¶2
+    statement: About 62 per cent of Northland's exports go to the Arctic Rim.
+    about: { property: [ export, exports ], subject: [ northland ], with: [ [ arctic-rim ] ] }
+    quantity: { value: 62, unit: percent, approx: true }
+  - id: forum-size
+    locator: ¶3
+    statement: More than 30 people took part in the Harbor Forum.
+    about: { property: [ participant, attendee, took part ], subject: [ harbor-forum ] }
+    quantity: { value: 30, unit: count, bound: over }
+  - id: ratifications
+    locator: ¶4
+    statement: Eleven of the 16 signatories have ratified the Tidewater Pact.
+    about: { property: [ ratify, ratified, ratification ], subject: [ tidewater-pact ] }
+    quantity: { value: 11, unit: count, of: 16 }
+  - id: skylink-speed
+    locator: ¶5
+    statement: Skylink is 40 times faster than Fibrenet.
+    about: { property: [ faster, speed ], subject: [ skylink ] }
+    quantity: { value: 40, unit: times, than: fibrenet }
+  - id: fund-size
+    locator: ¶6
+    statement: The Resilience Fund holds $2.5 billion.
+    about: { property: [ hold, holds, endowment, worth ], subject: [ resilience-fund ] }
+    quantity: { value: 2500000000, unit: money, currency: USD }
+`,
+});
+const { agrees, contradicts, silent } = judging(kb, 'nri2023');
+
+describe('judge: quantity', () => {
+  it('agrees with a figure the source gives, hedged, exact or in words', () => {
+    agrees("About 62% of Northland's exports go to the Arctic Rim.", 'exports-share', 'About 62%');
+    agrees("Roughly 61 percent of Northland's exports go to the Arctic Rim.", 'exports-share', 'Roughly 61 percent');
+    agrees('Northland sends about 62% of its exports to the Arctic Rim.', 'exports-share', 'about 62%');
+    agrees("Most of Northland's exports go to the Arctic Rim.", 'exports-share', 'Most');
+    agrees('More than 30 people took part in the Harbor Forum.', 'forum-size', 'More than 30');
+    agrees('At least 30 people took part in the Harbor Forum.', 'forum-size', 'At least 30');
+    agrees('Eleven of the 16 signatories have ratified the Tidewater Pact.', 'ratifications', 'Eleven');
+    agrees('Skylink is 40 times faster than Fibrenet.', 'skylink-speed', '40 times');
+    agrees('The Resilience Fund holds $2.5 billion.', 'fund-size', '$2.5 billion');
+    agrees('The Resilience Fund holds 2.5 billion dollars.', 'fund-size', '2.5 billion dollars');
+  });
+
+  it('supports a sentence whose every figure agrees', () => {
+    const [f] = findings(kb, "About 62% of Northland's exports go to the Arctic Rim.");
+    assert.deepEqual([f.verdict, f.claim.id], ['support', 'nri2023/exports-share']);
+  });
+
+  it('contradicts a figure outside the sourced interval, with the value a fix writes', () => {
+    const share = 'exports-share';
+    contradicts("Nearly 80% of Northland's exports go to the Arctic Rim.", share, {
+      detail: 'quantity', written: 'Nearly 80%', replacement: 'About 62%',
+    });
+    contradicts("Less than half of Northland's exports go to the Arctic Rim.", share, {
+      detail: 'quantity', written: 'Less than half',
+    });
+    // A bound in the source has no single value to write in.
+    const size = 'forum-size';
+    contradicts('Fewer than 20 people took part in the Harbor Forum.', size, {
+      detail: 'quantity', written: 'Fewer than 20', replacement: null,
+    });
+    contradicts('The Harbor Forum drew more than 300 participants.', size, {
+      detail: 'quantity', written: 'more than 300', replacement: null,
+    });
+    const ratified = 'ratifications';
+    contradicts('Ten of the 16 signatories have ratified the Tidewater Pact.', ratified, {
+      detail: 'quantity', written: 'Ten', replacement: '11',
+    });
+    contradicts('Skylink is ten times faster than Fibrenet.', 'skylink-speed', {
+      detail: 'quantity', written: 'ten times', replacement: '40 times',
+    });
+  });
+
+  it('marks count and total together when both are wrong', () => {
+    const v = contradicts('Nine of the 20 signatories have ratified the Tidewater Pact.', 'ratifications', {
+      detail: 'quantity', written: 'Nine of the 20', replacement: '11 of the 16',
+    });
+    assert.deepEqual(v.accounts, [0]);
+  });
+
+  it('contradicts a multiple compared with something else than the source compares it with', () => {
+    contradicts('Skylink is 40 times faster than Coppernet.', 'skylink-speed', {
+      detail: 'entity', written: 'Coppernet', replacement: 'Fibrenet',
+    });
+  });
+
+  it('reads a figure inside a sourced bound as more detail: neither support nor contradiction', () => {
+    const vs = verdicts(kb, 'Some 35 people took part in the Harbor Forum.');
+    assert.deepEqual(vs.map((v) => [v.kind, v.claim.id]), [['narrower', 'nri2023/forum-size']]);
+    assert.deepEqual(findings(kb, 'Some 35 people took part in the Harbor Forum.'), []);
+  });
+
+  it('says nothing of another owner, another instance, a subset, a recommendation or another property', () => {
+    silent("About 80% of Eastoria's exports go to the Arctic Rim.");
+    silent('A later Harbor Forum had fewer than 20 participants.');
+    silent("Fewer than 20 of the Harbor Forum's participants were officials.");
+    silent('Northland should raise its exports to the Arctic Rim to 80%.');
+    silent("About 80% of Northland's imports come from the Arctic Rim.");
+  });
+});

@@ -1,0 +1,109 @@
+// The role judge: people's posts written in an apposition, a relative clause, a parenthesis or a
+// predicate, compared by organisation, title and rank, against a small invented knowledge base.
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { judging, knowledge, sources } from './judging';
+
+const kb = knowledge({
+  'sources.json': sources('people2023'),
+  'places.yaml': `places:
+  - { id: northland, name: Northland, kind: country, demonyms: [ Northlandic ] }
+  - { id: westmark, name: Westmark, kind: country, demonyms: [ Westmarkian ] }
+`,
+  'glossary.yaml': `terms:
+  - id: nmi
+    term: NMI
+    kind: acronym
+    expansion: Northland Maritime Institute
+    definition: A think tank on sea power.
+  - id: coastal-council
+    term: Coastal Security Council
+    kind: organisation
+    definition: A regional body of coast guards.
+  - id: westmark-university
+    term: Westmark University
+    kind: organisation
+    definition: A university in Westmark.
+  - id: mira-holt
+    term: Mira Holt
+    kind: person
+    definition: A naval analyst.
+  - id: tom-reyes
+    term: Tom Reyes
+    kind: person
+    definition: A port official.
+  - id: ana-lind
+    term: Ana Lind
+    kind: person
+    definition: A scholar of maritime law.
+`,
+  'claims/people2023.yaml': `source: people2023
+claims:
+  - id: holt-nmi
+    locator: speakers
+    statement: Mira Holt is a Senior Fellow at the Northland Maritime Institute.
+    role: { person: mira-holt, title: Senior Fellow, org: nmi }
+  - id: reyes-council
+    locator: speakers
+    statement: Tom Reyes is Director of Port Security at the Coastal Security Council.
+    role: { person: tom-reyes, title: Director of Port Security, org: coastal-council }
+  - id: lind-university
+    locator: speakers
+    statement: Ana Lind is an Associate Professor at Westmark University.
+    role: { person: ana-lind, title: Associate Professor, org: westmark-university }
+`,
+});
+const { agrees, contradicts, silent } = judging(kb, 'people2023');
+
+describe('judge: role', () => {
+  it('agrees with the post as the source gives it, however the description is written', () => {
+    const holt = 'holt-nmi';
+    agrees(
+      'Mira Holt, a Senior Fellow at the Northland Maritime Institute, spoke first.',
+      holt,
+      'Mira Holt, a Senior Fellow at the Northland Maritime Institute',
+    );
+    agrees('Mira Holt is a senior fellow at NMI.', holt, 'Mira Holt is a senior fellow at NMI');
+    const reyes = 'reyes-council';
+    agrees('Tom Reyes, who directs port security at the Coastal Security Council, opened the forum.', reyes);
+    agrees('Tom Reyes heads port security at the Coastal Security Council.', reyes);
+    const lind = 'lind-university';
+    agrees('Ana Lind, an associate professor at Westmark University, wrote the report.', lind);
+    agrees('Ana Lind (Assoc. Prof., Westmark University) wrote the report.', lind);
+  });
+
+  it('contradicts the post placed at another organisation', () => {
+    contradicts('Mira Holt, a Senior Fellow at the Coastal Security Council, spoke first.', 'holt-nmi', {
+      detail: 'role', written: 'Coastal Security Council',
+    });
+    contradicts('Tom Reyes is Director of Port Security at Westmark University.', 'reyes-council', {
+      detail: 'role', written: 'Westmark University',
+    });
+  });
+
+  it('contradicts another rank of the title at the person\'s organisation', () => {
+    contradicts('Mira Holt, a Junior Fellow at the Northland Maritime Institute, spoke first.', 'holt-nmi', {
+      detail: 'role', written: 'Junior Fellow',
+    });
+    contradicts('Ana Lind, an assistant professor at Westmark University, wrote the report.', 'lind-university', {
+      detail: 'role', written: 'assistant professor',
+    });
+  });
+
+  it('contradicts another\'s post, naming who holds it', () => {
+    const v = contradicts('Mira Holt is Director of Port Security at the Northland Maritime Institute.', 'holt-nmi', {
+      detail: 'role', written: 'Director',
+    });
+    assert.equal(v.detail.kind === 'role' && v.detail.holder?.person, 'Tom Reyes');
+    assert.equal(v.detail.kind === 'role' && v.detail.holder?.claim.id, 'people2023/reyes-council');
+  });
+
+  it('says nothing of an unknown person, another or former post, a recommendation or no description', () => {
+    silent('Lena Park, a Junior Fellow at the Northland Maritime Institute, spoke first.');
+    silent('Mira Holt, a former Director of Port Security at the Coastal Security Council, spoke first.');
+    silent('Mira Holt was previously a lecturer at Westmark University.');
+    silent('Mira Holt, who is also an adviser to Westmark University, spoke first.');
+    silent('Mira Holt should become Director of Port Security at the Coastal Security Council.');
+    silent('Mira Holt spoke at the Coastal Security Council.');
+  });
+});

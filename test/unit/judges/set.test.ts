@@ -1,0 +1,131 @@
+// The set judge: a list the source gives (closed or open), who did something (agents), and who
+// held a post (holders), against a small invented knowledge base.
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { judging, knowledge, sources } from './judging';
+
+const kb = knowledge({
+  'sources.json': sources('sea2023'),
+  'places.yaml': `places:
+  - { id: northland, name: Northland, kind: country, demonyms: [ Northlandic ] }
+  - { id: westmark, name: Westmark, kind: country, demonyms: [ Westmarkian ] }
+  - { id: eastoria, name: Eastoria, kind: country, demonyms: [ Eastorian ] }
+  - { id: southport, name: Southport, kind: country, demonyms: [ Southportian ] }
+`,
+  'glossary.yaml': `terms:
+  - id: sea-strategy
+    term: Sea Lanes Strategy
+    kind: document
+    country: northland
+    definition: Northland's plan for its sea lanes.
+  - id: shadow-fleet
+    term: Shadow Fleet
+    kind: group
+    definition: Tankers that hide their owners.
+  - id: harbor-forum
+    term: Harbor Forum
+    kind: event
+    definition: A yearly meeting on maritime security.
+  - id: mira-holt
+    term: Mira Holt
+    kind: person
+    definition: A naval analyst.
+  - id: tom-reyes
+    term: Tom Reyes
+    kind: person
+    definition: A port official.
+`,
+  'claims/sea2023.yaml': `source: sea2023
+claims:
+  - id: strategy-areas
+    locator: ¶2
+    statement: The Sea Lanes Strategy covers ports, undersea cables and satellites.
+    about: { property: [ area, areas, pillar, pillars, cover, covers ], subject: [ sea-strategy, strategy ] }
+    set: { members: [ ports, [ undersea cables, subsea cables ], satellites ], closed: true }
+  - id: sanctions
+    locator: ¶3
+    statement: Northland and Westmark imposed sanctions on the Shadow Fleet.
+    about: { property: [ sanction, sanctions, sanctioned ], with: [ [ shadow-fleet ] ] }
+    set: { members: [ northland, westmark ], slot: agent, closed: true }
+  - id: moderator
+    locator: header
+    statement: Mira Holt moderated the Harbor Forum.
+    about: { property: [ moderate, moderated, moderator, chair, chaired ], subject: [ harbor-forum, forum ] }
+    holders: { people: [ mira-holt ] }
+  - id: patrol-partners
+    locator: ¶5
+    statement: Partners such as Eastoria and Southport join Northland's coastal patrols.
+    about: { property: [ patrol, patrols ], with: [ [ northland ] ] }
+    set: { members: [ eastoria, southport ], closed: false }
+`,
+});
+const { agrees, contradicts, silent } = judging(kb, 'sea2023');
+
+describe('judge: set', () => {
+  it('agrees with a list of the members, or some of them', () => {
+    const areas = 'strategy-areas';
+    agrees(
+      'The Sea Lanes Strategy covers ports, undersea cables and satellites.',
+      areas,
+      'ports, undersea cables and satellites',
+    );
+    agrees(
+      "The strategy's pillars are ports, undersea cables and satellites.",
+      areas,
+      'ports, undersea cables and satellites',
+    );
+    agrees('The strategy covers ports and subsea cables.', areas, 'ports and subsea cables');
+    agrees("Eastoria and Southport join Northland's coastal patrols.", 'patrol-partners', 'Eastoria and Southport');
+    // An open list ("such as") may be added to.
+    agrees(
+      "Eastoria, Southport and Westmark join Northland's coastal patrols.",
+      'patrol-partners',
+      'Eastoria, Southport',
+    );
+  });
+
+  it('agrees with the members as the ones who did it, or the holder of the post', () => {
+    agrees('Northland and Westmark imposed sanctions on the Shadow Fleet.', 'sanctions', 'Northland and Westmark');
+    agrees('Northland sanctioned the Shadow Fleet.', 'sanctions', 'Northland');
+    agrees('Mira Holt moderated the Harbor Forum.', 'moderator', 'Mira Holt');
+    agrees('The Harbor Forum was moderated by Mira Holt.', 'moderator', 'Mira Holt');
+  });
+
+  it('contradicts a list that puts something else in, or leaves a member out', () => {
+    const areas = 'strategy-areas';
+    contradicts('The strategy covers ports, pipelines and satellites.', areas, { detail: 'set', written: 'pipelines' });
+    // A closed list: an added item contradicts too.
+    contradicts('The strategy covers ports, undersea cables, satellites and pipelines.', areas, {
+      detail: 'set', written: 'pipelines',
+    });
+    contradicts('The strategy covers ports and satellites but not undersea cables.', areas, {
+      detail: 'set', written: 'undersea cables',
+    });
+  });
+
+  it('contradicts another agent, a member excluded, or the set cut down with "only"', () => {
+    const sanctions = 'sanctions';
+    const problem = (text: string, written: string, expected: string): void => {
+      const v = contradicts(text, sanctions, { detail: 'set', written });
+      assert.deepEqual(v.detail.kind === 'set' && v.detail.problem, expected, text);
+    };
+    problem('Northland and Eastoria imposed sanctions on the Shadow Fleet.', 'Eastoria', 'foreign');
+    problem('Only Northland imposed sanctions on the Shadow Fleet.', 'Northland', 'only');
+    problem('Westmark did not impose sanctions on the Shadow Fleet.', 'Westmark', 'excluded');
+    problem('Northland, though not Westmark, sanctioned the Shadow Fleet.', 'Westmark', 'excluded');
+  });
+
+  it('contradicts another holder of the post', () => {
+    contradicts('Tom Reyes moderated the Harbor Forum.', 'moderator', { detail: 'set', written: 'Tom Reyes' });
+    contradicts('The Harbor Forum was chaired by Tom Reyes.', 'moderator', { detail: 'set', written: 'Tom Reyes' });
+  });
+
+  it('says nothing of another owner, another instance, another target, another event or a recommendation', () => {
+    silent("Eastoria's strategy covers ports, pipelines and satellites.");
+    silent('A later Harbor Forum was moderated by Tom Reyes.');
+    silent('Eastoria imposed sanctions on Westmark.');
+    silent('Tom Reyes moderated a panel at the Harbor Forum.');
+    silent('Tom Reyes did not moderate the Harbor Forum.');
+    silent('The strategy should cover pipelines, ports and satellites.');
+  });
+});

@@ -1,0 +1,110 @@
+// The stance judge: who supports, opposes, mentions or expands what, after negation, against a
+// small invented knowledge base.
+import { describe, it } from 'node:test';
+import { judging, knowledge, sources } from './judging';
+
+const kb = knowledge({
+  'sources.json': sources('opi2022'),
+  'places.yaml': `places:
+  - { id: northland, name: Northland, kind: country, demonyms: [ Northlandic ] }
+  - { id: westmark, name: Westmark, kind: country, demonyms: [ Westmarkian ] }
+  - { id: eastoria, name: Eastoria, kind: country, demonyms: [ Eastorian ] }
+`,
+  'glossary.yaml': `terms:
+  - id: open-port-initiative
+    term: Open Port Initiative
+    kind: programme
+    aliases: [ OPI ]
+    definition: A scheme for sharing port security data.
+  - id: port-strategy
+    term: Port Security Strategy
+    kind: document
+    country: northland
+    definition: Northland's plan for its ports.
+`,
+  'claims/opi2022.yaml': `source: opi2022
+claims:
+  - id: northland-backs-opi
+    locator: ¶2
+    statement: Northland supports the Open Port Initiative.
+    about: { property: [ open-port-initiative ], subject: [ northland ] }
+    stance: { predicate: support, polarity: positive }
+  - id: westmark-opposes-localisation
+    locator: ¶3
+    statement: Westmark opposes data localisation rules.
+    about: { property: [ data localisation, data localization ], subject: [ westmark ] }
+    stance: { predicate: support, polarity: negative }
+  - id: strategy-silent-on-quantum
+    locator: ¶4
+    statement: The Port Security Strategy does not mention quantum computing.
+    about: { property: [ quantum computing, quantum ], subject: [ port-strategy, strategy ] }
+    stance: { predicate: mention, polarity: negative }
+  - id: aid-increase
+    locator: ¶5
+    statement: Northland will expand its maritime aid to island states.
+    about: { property: [ maritime aid ], subject: [ northland ] }
+    stance: { predicate: increase, polarity: positive }
+`,
+});
+const { agrees, contradicts, silent } = judging(kb, 'opi2022');
+
+describe('judge: stance', () => {
+  it('agrees with words of the claim\'s class and polarity', () => {
+    const backs = 'northland-backs-opi';
+    agrees('Northland supports the Open Port Initiative.', backs, 'supports');
+    agrees('Northland is a strong backer of the Open Port Initiative.', backs, 'backer');
+    agrees('Northland has endorsed the OPI.', backs, 'endorsed');
+    agrees('Northland will expand its maritime aid to island states.', 'aid-increase', 'expand');
+    agrees('Northland will boost its maritime aid.', 'aid-increase', 'boost');
+  });
+
+  it('agrees with a negative stance stated by words against, or by silence', () => {
+    const opposes = 'westmark-opposes-localisation';
+    agrees('Westmark opposes data localisation rules.', opposes, 'opposes');
+    agrees('Westmark rejects data localisation.', opposes, 'rejects');
+    agrees('Westmark is sceptical of data localization.', opposes, 'sceptical');
+    const silent = 'strategy-silent-on-quantum';
+    agrees('The Port Security Strategy is silent on quantum computing.', silent, 'is silent');
+    agrees('The Port Security Strategy makes no mention of quantum computing.', silent, 'makes no mention');
+    agrees('The Port Security Strategy omits quantum computing.', silent, 'omits');
+  });
+
+  it('contradicts the opposite stance, marking a negation with its word', () => {
+    const backs = 'northland-backs-opi';
+    contradicts('Northland opposes the Open Port Initiative.', backs, { detail: 'stance', written: 'opposes' });
+    contradicts('Northland does not support the Open Port Initiative.', backs, {
+      detail: 'stance', written: 'not support',
+    });
+    contradicts('Northland never supported the Open Port Initiative.', backs, {
+      detail: 'stance', written: 'never supported',
+    });
+    contradicts('Northland has rejected the OPI.', backs, { detail: 'stance', written: 'rejected' });
+    contradicts('Northland will cut its maritime aid to island states.', 'aid-increase', {
+      detail: 'stance', written: 'cut',
+    });
+    contradicts('Northland will not expand its maritime aid.', 'aid-increase', {
+      detail: 'stance', written: 'not expand',
+    });
+  });
+
+  it('contradicts a negative stance stated the other way', () => {
+    const opposes = 'westmark-opposes-localisation';
+    contradicts('Westmark supports data localisation rules.', opposes, { detail: 'stance', written: 'supports' });
+    contradicts('Westmark does not oppose data localisation.', opposes, { detail: 'stance', written: 'not oppose' });
+    const silent = 'strategy-silent-on-quantum';
+    contradicts('The Port Security Strategy mentions quantum computing.', silent, {
+      detail: 'stance', written: 'mentions',
+    });
+    contradicts('The Port Security Strategy highlights quantum computing.', silent, {
+      detail: 'stance', written: 'highlights',
+    });
+  });
+
+  it('says nothing of another actor, a recommendation, a mixed stance or no stance word', () => {
+    silent('Eastoria opposes the Open Port Initiative.');
+    silent('Eastoria supports data localisation rules.');
+    silent('Northland should oppose the Open Port Initiative.');
+    silent('Northland both supports and criticises the Open Port Initiative.');
+    silent('Northland launched the Open Port Initiative in 2020.');
+  });
+});
