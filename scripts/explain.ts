@@ -22,10 +22,13 @@ for (const input of sentences) {
   const spans = paragraph ? splitSentences(input) : [{ start: 0, end: input.length }];
   const tokens = tokenize(input);
   const terms = findTerms(kb, tokens);
-  for (const span of spans) explain(input, span.start, span.end, { ids: new Set(terms.filter((m) => m.end <= span.start).map((m) => m.value.id)) });
+  for (const span of spans) {
+    const recent = terms.filter((m) => m.end <= span.start).map((m) => m.value.id);
+    explain(input, span.start, span.end, { ids: new Set(recent), recent });
+  }
 }
 
-function explain(input: string, start: number, end: number, context: { ids: Set<string> }): void {
+function explain(input: string, start: number, end: number, context: { ids: Set<string>; recent: string[] }): void {
   const view = readSentence(kb, input, start, end, input, undefined, context);
   const text = view.text;
   console.log(`\n» ${input.slice(start, end)}`);

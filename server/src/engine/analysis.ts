@@ -121,8 +121,8 @@ function analyzeBlock(kb: KnowledgeBase, text: string, raw: string, citations: C
     const nextStart = i + 1 < spans.length ? spans[i + 1].start : Infinity;
     const own = citations.filter((c) => c.start >= span.start && (c.end <= span.end || (c.start < nextStart && i + 1 < spans.length ? c.end <= nextStart : true)) && c.start < nextStart);
     // What the paragraph named before this sentence: "it", "the strategy", "Kim" can refer to it.
-    const ids = new Set([...headingIds, ...termMatches.filter((m) => m.end <= span.start).map((m) => m.value.id)]);
-    const context = { ids, cited: new Set(own.flatMap((c) => c.keys.map((k) => k.key))) };
+    const recent = [...headingIds, ...termMatches.filter((m) => m.end <= span.start).map((m) => m.value.id)];
+    const context = { ids: new Set(recent), recent, cited: new Set(own.flatMap((c) => c.keys.map((k) => k.key))) };
     return { start: span.start, end: span.end, findings: checkSentence(kb, text, span.start, span.end, raw, tokens, context), citations: own };
   });
   const terms: TermOccurrence[] = termMatches.filter((m) => !m.value.gazetteer).map((m) => {

@@ -9,6 +9,7 @@ import { Claim } from '../../knowledge/types';
 import { lexicon, phraseAt } from '../lexicon';
 import { EntityMention, sameEntity } from '../reader/entities';
 import { SentenceView } from '../reader/sentence';
+import { tokenize } from '../text/tokens';
 import { PhraseMatch } from '../text/phraseMatcher';
 import { NameError, nearMissNames } from './names';
 
@@ -30,10 +31,31 @@ export interface Candidate {
 }
 
 /** Only the head of a longer name is another thing ("Korea" in "North Korea"); a modifier still names it ("Yoon government"). */
-function countsFor(view: SentenceView, claim: number, group: number, m: PhraseMatch<unknown>): boolean {
+/** The head of a phrase: its last word before a preposition ("Consulate General of …"), else its last word. */
+function headOf(view: SentenceView, c: { first: number; last: number }): number {
+  for (let k = c.first + 1; k < c.last; k++) if (lexicon.prepositions.has(view.words[k])) return k - 1;
+  return c.last - 1;
+}
+
+interface Compound {
+  first: number;
+  last: number;
+  claims: ReadonlySet<number>;
+}
+
+function countsFor(view: SentenceView, claim: number, group: number, m: PhraseMatch<unknown>, compounds: readonly Compound[], claimsAt: readonly Set<number>[]): boolean {
   const kb = view.kb;
   if (insideIdiom(view, m)) return false;
-  if (group !== kb.propertyGroup[claim] && namesAnotherOfItsKind(view, claim, m)) return false;
+  // A lone noun right before a kind of thing modifies it: "opinion" in "opinion article".
+  const next = view.tokens[m.last];
+  // Unless the pair is the claim's own ("trilateral talks").
+  const ownNext = compounds.some((c) => c.claims.has(claim) && c.first <= m.last && m.last < c.last) || (claimsAt[m.last]?.has(claim) ?? false);
+  if (m.last - m.first === 1 && next && view.gapBefore(m.last) === ' ' && lexicon.instanceNounStems.has(next.norm) && !lexicon.instanceNounStems.has(view.tokens[m.first].norm) && !ownNext) return false;
+  // A word that modifies another claim's longer phrase is not its head: "opinion" in "opinion
+  // piece" (but "Consulate General" heads "Consulate General of the Republic of Korea").
+  const ownAround = (c: Compound): boolean => compounds.some((o) => o.claims.has(claim) && o.first <= c.first && c.last <= o.last);
+  if (compounds.some((c) => c.first <= m.first && m.last <= c.last && m.last <= headOf(view, c) && !c.claims.has(claim) && !ownAround(c))) return false;
+  if (group !== kb.propertyGroup[claim] && (namesAnotherOfItsKind(view, claim, m) || refersToAnother(view, claim, group, m))) return false;
   const named = view.terms.find((t) => t.end === m.end && t.start < m.start && ['place', 'organisation', 'person', 'group', 'country', 'document', 'event'].includes(t.value.kind));
   if (!named) return true;
   const forms = kb.formsOf(named.value.id).map((f) => f.toLowerCase());
@@ -48,6 +70,19 @@ export function findCandidates(view: SentenceView): Candidate[] {
     if (list) list.push(match);
     else occurrences.set(match.value, [match]);
   }
+  // Every longer phrase of the claims written in the sentence, with the claims it belongs to.
+  const compounds: Compound[] = [];
+  // Which claims' words cover each token.
+  const claimsAt: Set<number>[] = view.tokens.map(() => new Set<number>());
+  for (const [entry, matches] of occurrences) for (const m of matches) for (let k = m.first; k < m.last; k++) for (const h of entry) claimsAt[k]?.add(h.claim);
+  for (const [entry, matches] of occurrences) {
+    for (const m of matches) {
+      // One phrase as written: no bracket or comma inside ("ROK consulate (Honolulu)" is two).
+      let whole = m.last - m.first >= 2;
+      for (let k = m.first + 1; k < m.last && whole; k++) whole = /^[\s\-–'’]*$/.test(view.gapBefore(k));
+      if (whole) compounds.push({ first: m.first, last: m.last, claims: new Set(entry.map((h) => h.claim)) });
+    }
+  }
   const names = nearMissNames(view);
   for (const n of names) for (const m of kb.anchorMatcher.matchAll(n.asTokens)) {
     const hit = { ...m, first: n.mention.first, last: n.mention.last, start: n.mention.start, end: n.mention.end };
@@ -58,7 +93,7 @@ export function findCandidates(view: SentenceView): Candidate[] {
   // A claim is visited when its property group matched in the sentence.
   const visit = new Set<number>();
   for (const [entry, matches] of occurrences) {
-    for (const hit of entry) if (hit.group === kb.propertyGroup[hit.claim] && matches.some((m) => countsFor(view, hit.claim, hit.group, m))) visit.add(hit.claim);
+    for (const hit of entry) if (hit.group === kb.propertyGroup[hit.claim] && matches.some((m) => countsFor(view, hit.claim, hit.group, m, compounds, claimsAt))) visit.add(hit.claim);
   }
   const out: Candidate[] = [];
   for (const index of visit) {
@@ -68,7 +103,7 @@ export function findCandidates(view: SentenceView): Candidate[] {
     let ok = true;
     const missing: number[] = [];
     for (let g = 0; g < kb.groupEntries[index].length && ok; g++) {
-      const found = kb.groupEntries[index][g].flatMap((entry) => occurrences.get(entry) ?? []).filter((m) => countsFor(view, index, g, m));
+      const found = kb.groupEntries[index][g].flatMap((entry) => occurrences.get(entry) ?? []).filter((m) => countsFor(view, index, g, m, compounds, claimsAt));
       if (found.length > 0) groups.set(g, found);
       else if (g === kb.propertyGroup[index]) ok = false;
       else if (!fromContext(view, index, g)) missing.push(g);
@@ -105,6 +140,25 @@ export function findCandidates(view: SentenceView): Candidate[] {
     out.push({ index, claim, groups, property, coverage: covered.size, nameError, swapped: owner === 'ok' ? undefined : owner, attributeError: sameName === 'same' ? undefined : sameName });
   }
   return out;
+}
+
+/**
+ * "That strategy was published in April 2019" after "Korea's 2019 National Cybersecurity Strategy":
+ * a bare kind of thing stands for the last thing of that kind named before it, here or earlier in
+ * the paragraph. When that is not one of the claim's own, the sentence is about something else.
+ */
+function refersToAnother(view: SentenceView, claim: number, group: number, m: PhraseMatch<unknown>): boolean {
+  const { tokens } = view;
+  if (m.last - m.first !== 1 || !lexicon.instanceNounStems.has(tokens[m.first].norm)) return false;
+  if (view.terms.some((t) => t.start <= m.start && m.end <= t.end)) return false;
+  const kb = view.kb;
+  const head = tokens[m.first].norm;
+  const ofKind = (id: string): boolean => kb.formsOf(id).some((f) => tokenize(f).pop()?.norm === head);
+  const before = [...(view.context.recent ?? []), ...view.terms.filter((t) => t.end <= m.start).map((t) => t.value.id)];
+  const last = [...before].reverse().find(ofKind);
+  if (last === undefined) return false;
+  const own = kb.groupIds[claim][group];
+  return ![...own].some((id) => sameEntity(kb, id, last));
 }
 
 /** Part of an idiom that does not mean its words: "date" in "to date", "time" in "at the same time". */

@@ -64,6 +64,8 @@ export const lexicon = {
   relativeWords: set(data.relativeWords),
   clauseBreakWords: set(data.clauseBreakWords),
   nominalNegations: set(data.nominalNegations),
+  finiteVerbs: set(data.finiteVerbs),
+  bodyHeadStems: new Set(data.bodyHeads.map((w) => stem(w))),
   /** A phrase opening a sentence that speaks of another event or thing: "After the May 2022 election, …". */
   sequenceOpeners: phrases(data.sequenceOpeners.map((words) => ({ words, value: true }))),
   negations: set(data.negations),

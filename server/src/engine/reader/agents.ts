@@ -34,6 +34,12 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
   // "with Mark Manantan moderating", "John Park moderated": a name right before the predicate.
   const adjacentName = entities.find((e) => e.last === at && isActor(e) && !e.possessive && (e.first === clause.first || !governed(view, e.first, clause.first) || words[e.first - 1] === 'with'));
   if (adjacentName && !lexicon.prepositions.has(words[at])) return agent(view, adjacentName, 'subject');
+  // "governments' inclination toward regulation": an owner a few nouns before the predicate.
+  // Not the owner of a name ("China's National Intelligence Law"): that is whose the thing is.
+  const owner = entities.filter((e) => e.possessive && isActor(e) && e.last <= at && at - e.last <= 3 && e.first >= clause.first).pop();
+  const named = entities.some((e) => e.id !== undefined && e.first <= at && last <= e.last);
+  const ownsIt = owner && words.slice(owner.last, at).every((w, k) => !lexicon.finiteVerbs.has(w) && !lexicon.determiners.has(w) && !lexicon.conjunctions.has(w) && !/^\d/.test(view.tokens[owner.last + k].raw));
+  if (owner && ownsIt && !named) return agent(view, owner, 'subject');
   // "It is X that …", "It was X, rather than Y, who …".
   for (let k = clause.first; k + 2 < at; k++) {
     if (words[k] === 'it' && (words[k + 1] === 'is' || words[k + 1] === 'was')) {

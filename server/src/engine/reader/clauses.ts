@@ -27,7 +27,7 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
   // A briefing label ("Event date (Washington time): …", "Host: …"): everything before a colon
   // early in the sentence is one label clause.
   let labelEnd = 0;
-  for (let k = 1; k < Math.min(n, 13); k++) {
+  for (let k = 1; k < Math.min(n, 9); k++) {
     const gap = gapBefore(text, tokens, k);
     if (gap.includes(':') && !/^\d+$/.test(tokens[k].raw + tokens[k - 1].raw)) {
       labelEnd = k;
@@ -74,7 +74,9 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
         continue;
       }
       // ", and the strategy's emphasis … should …": a second clause with its own subject.
-      if ((w === 'and' || w === 'so') && k + 1 < n && (['the', 'its', 'their', 'this', 'these', 'it', 'they', 'he', 'she', 'we'].includes(words[k + 1]) || (/^\p{Lu}/u.test(tokens[k + 1].raw) && lexicon.reportingVerbs.has(words[k + 2] ?? '')))) {
+      // ", and both allies have applied …": a subject of up to three words, then an auxiliary.
+      const subjectThenAux = [2, 3, 4].some((j) => k + j < n && lexicon.finiteVerbs.has(words[k + j]) && !words.slice(k + 1, k + j).some((x) => lexicon.prepositions.has(x) || lexicon.finiteVerbs.has(x)));
+      if ((w === 'and' || w === 'so' || w === 'but') && k + 1 < n && (subjectThenAux || ['the', 'its', 'their', 'this', 'these', 'it', 'they', 'he', 'she', 'we'].includes(words[k + 1]) || (/^\p{Lu}/u.test(tokens[k + 1].raw) && lexicon.reportingVerbs.has(words[k + 2] ?? '')))) {
         breaks.push({ at: k, kind: 'main' });
         continue;
       }

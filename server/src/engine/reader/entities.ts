@@ -6,7 +6,7 @@ import { KnowledgeBase } from '../../knowledge/knowledgeBase';
 import { EntityKind, Term } from '../../knowledge/types';
 import { lexicon } from '../lexicon';
 import { PhraseMatch } from '../text/phraseMatcher';
-import { Token } from '../text/tokens';
+import { stem, Token } from '../text/tokens';
 
 export interface EntityMention {
   term?: Term;
@@ -169,4 +169,11 @@ export function sameEntity(kb: KnowledgeBase, a: string | undefined, b: string |
   const ta = kb.termById.get(a);
   const tb = kb.termById.get(b);
   return ta?.capitalOf === b || tb?.capitalOf === a;
+}
+
+/** An acronym is a body when its expansion names one ("Institute for …", "Group of …"), else a concept ("CCB"). */
+export function isBody(term: Term): boolean {
+  if (term.kind !== 'acronym') return ['organisation', 'group', 'country', 'person', 'programme'].includes(term.kind);
+  const words = (term.expansion ?? '').toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  return words.some((w) => lexicon.bodyHeadStems.has(stem(w)));
 }

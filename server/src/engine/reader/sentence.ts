@@ -17,6 +17,8 @@ export type Mood = 'reports' | 'recommends' | 'question';
 export interface ParagraphContext {
   ids: ReadonlySet<string>;
   cited?: ReadonlySet<string>;
+  /** The same ids in the order they were written, the latest last: "that strategy" is the last one named. */
+  recent?: readonly string[];
 }
 
 export const emptyContext: ParagraphContext = { ids: new Set() };

@@ -4,7 +4,7 @@
 // agrees. Names the knowledge base does not know count when they stand in the slot.
 import { lexicon } from '../../lexicon';
 import { agentOf } from '../../reader/agents';
-import { EntityMention, sameEntity } from '../../reader/entities';
+import { EntityMention, isBody, sameEntity } from '../../reader/entities';
 import { negationsOver } from '../../reader/polarity';
 import { SentenceView } from '../../reader/sentence';
 import { Candidate } from '../candidates';
@@ -16,9 +16,14 @@ const kindClass: Record<string, string> = {
   event: 'event', document: 'document', concept: 'concept', technology: 'concept', name: 'any',
 };
 
+function classOf(m: EntityMention): string {
+  if (m.kind === 'acronym' && m.term) return isBody(m.term) ? 'actor' : 'concept';
+  return kindClass[m.kind] ?? 'any';
+}
+
 function compatible(m: EntityMention, valueKind: string, slot: string): boolean {
   if (m.weak) return false;
-  const a = kindClass[m.kind] ?? 'any';
+  const a = classOf(m);
   const b = kindClass[valueKind] ?? 'any';
   if (a === 'any' || a === b) return true;
   // An agent can be any body that acts: an organisation, a country, an event, a document.

@@ -4,7 +4,7 @@
 // closed list also when it adds one); a member excluded ("ZTE, though not Huawei"), or the set cut
 // down with "only", contradicts; members alone agree.
 import { agentFrom, agentOf, listRun, listSegments } from '../../reader/agents';
-import { EntityMention } from '../../reader/entities';
+import { EntityMention, isBody } from '../../reader/entities';
 import { negationsOver } from '../../reader/polarity';
 import { SentenceView } from '../../reader/sentence';
 import { lexicon } from '../../lexicon';
@@ -32,7 +32,10 @@ function judgeAgents(view: SentenceView, c: Candidate): Verdict | undefined {
   // Who can stand in for a member: names of the members' kind ("Cisco" for a company, not for a country).
   const memberKinds = new Set(members.flatMap((alts) => alts.map((a) => view.kb.termById.get(a)?.kind).filter(Boolean)));
   const namesCount = memberKinds.size === 0 || memberKinds.has('person') || memberKinds.has('organisation');
-  const couldBeMember = (m: EntityMention): boolean => (m.kind === 'name' ? namesCount : m.id !== undefined && (memberKinds.size === 0 || memberKinds.has(m.kind) || (m.kind === 'group' && memberKinds.has('person')) || (['country', 'place'].includes(m.kind) && (memberKinds.has('country') || memberKinds.has('place')))));
+  // Acronyms stand for bodies or for concepts: a concept is no member of a list of bodies.
+  const memberBodies = new Set(members.flatMap((alts) => alts.map((a) => view.kb.termById.get(a)).filter((t) => t?.kind === 'acronym').map((t) => isBody(t!))));
+  const sameSort = (m: EntityMention): boolean => m.kind !== 'acronym' || !m.term || memberBodies.size === 0 || memberBodies.has(isBody(m.term));
+  const couldBeMember = (m: EntityMention): boolean => (m.kind === 'name' ? namesCount : m.id !== undefined && sameSort(m) && (memberKinds.size === 0 || memberKinds.has(m.kind) || (m.kind === 'group' && memberKinds.has('person')) || (['country', 'place'].includes(m.kind) && (memberKinds.has('country') || memberKinds.has('place')))));
   for (const p of c.property) {
     // "Moderator: John Park", "Open RAN backers: US only": the label names the part, the rest who holds it.
     const label = view.clauses[0]?.kind === 'label' && p.last <= view.clauses[0].last ? view.clauses[1] : undefined;
@@ -43,7 +46,9 @@ function judgeAgents(view: SentenceView, c: Candidate): Verdict | undefined {
     const named = agent.group.filter((m) => negationsOver(view.negations, m.first).length % 2 === 0 && !(m.start <= p.start && p.end <= m.end));
     const excluded = view.entities.filter((m) => view.clauseAt(m.first) === view.clauseAt(agent.mention.first) && negationsOver(view.negations, m.first).length % 2 === 1 && memberOf(m) >= 0);
     const matched = new Set(named.map(memberOf).filter((i) => i >= 0));
-    const foreign = named.filter((m) => memberOf(m) < 0 && !m.weak && couldBeMember(m) && !(m.term?.members && m.term.members.every((id) => members.some((alts) => alts.includes(id)))));
+    // A group of members stands for them; a part of a member ("the OEWG" for the UN) is that member.
+    const partOfMember = (m: EntityMention): boolean => m.term?.within !== undefined && members.some((alts) => alts.includes(m.term!.within!));
+    const foreign = named.filter((m) => memberOf(m) < 0 && !m.weak && couldBeMember(m) && !partOfMember(m) && !(m.term?.members && m.term.members.every((id) => members.some((alts) => alts.includes(id)))));
     const sourced = names(view, members);
     const span = (m: EntityMention): { start: number; end: number } => ({ start: m.start, end: m.end });
     if (excluded.length > 0) {
@@ -105,7 +110,9 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
     const stems = new Set(distinctiveStems(view, it.first, it.last));
     return unmatched.some((m) => m.alts.some((a) => view.kb.formsOf(a).some((f) => f.split(/[^\p{L}\p{N}]+/u).some((w) => w.length > 2 && stems.has(stemOf(view, w))))));
   };
-  const real = foreign.filter((it) => !paraphrases(it));
+  // An item naming a part of a member ("the Open-Ended Working Group" for the UN) is that member.
+  const partOfMember = (it: { first: number; last: number }): boolean => view.entities.some((e) => e.first >= it.first && e.last <= it.last && e.term?.within !== undefined && members.some((alts) => alts.includes(e.term!.within!)));
+  const real = foreign.filter((it) => !paraphrases(it) && !partOfMember(it));
   const sourced = names(view, members);
   const substitution = matched.size + real.length <= members.length;
   if (real.length > 0 && matched.size > 0 && (closed || substitution) && matched.size >= Math.min(2, members.length - 1)) {
