@@ -18,9 +18,12 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { testClaims, testGlossary, testSources, writeTestKnowledge } from '../unit/helpers';
+// @ts-expect-error: a plain ES module without type declarations
+import { textToPdf } from '../../scripts/lib/pdf.mjs';
 
 const ROOT = process.cwd();
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -37,9 +40,9 @@ interface Run {
 }
 
 /** Runs the CLI with stdin left open (never written, never closed) and returns once it exits. */
-async function cli(args: string[], cwd = ROOT): Promise<Run> {
-  assert.ok(existsSync(CLI), `${CLI} exists (run npm run build first)`);
-  const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+async function cli(args: string[], cwd = ROOT, script = CLI): Promise<Run> {
+  assert.ok(existsSync(script), `${script} exists (run npm run build first)`);
+  const child = spawn(process.execPath, [script, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdin.on('error', () => undefined);
   let stdout = '';
   let stderr = '';
@@ -802,6 +805,27 @@ describe('policy-lens validate', () => {
     const run = await cli(['validate', '--strict']);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /--strict/);
+  });
+});
+
+describe('the CLI copied out of the repository', () => {
+  // Inside the repository pdfjs finds a DOMMatrix in node_modules (the native @napi-rs/canvas);
+  // a copied dist/, like the VSIX, has no node_modules above it and must read PDFs all the same.
+  test('reads a PDF from a sources folder and reports the contradiction that rests on it', { timeout: 30000 }, async () => {
+    const copy = realpathSync(mkdtempSync(join(tmpdir(), 'policy-lens-copied-')));
+    try {
+      cpSync(join(ROOT, 'dist'), join(copy, 'dist'), { recursive: true });
+      assert.throws(() => createRequire(join(copy, 'dist', 'pdfjs', 'pdf.min.mjs')).resolve('@napi-rs/canvas'), 'the copy sees no node_modules');
+      mkdirSync(join(copy, 'reports'));
+      const report = "Freedonia Trade Outlook\n\nJane Doe Commentary\n\nThe Pacific region takes about 40% of Freedonia's total exports and roughly 25% of its imports.\n";
+      writeFileSync(join(copy, 'reports', 'doe-2019-freedonia.pdf'), textToPdf(report));
+      writeFileSync(join(copy, 'memo.md'), "Nearly 90% of Freedonia's exports go to the Pacific region.\n");
+      const run = await cli(['check', '--no-bundled', '--no-cache', '--sources', 'reports', 'memo.md'], copy, join(copy, 'dist', 'cli.js'));
+      assert.doesNotMatch(run.stderr, /could not read|DOMMatrix|canvas/, run.stderr);
+      assert.match(run.stdout, /^memo\.md:1:\d+: information contradiction doe2019 \(p\. 1 ¶1\) puts this at about 40%, not nearly 90%/m, `${run.stdout}${run.stderr}`);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });
 

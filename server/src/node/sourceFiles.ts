@@ -3,6 +3,7 @@
 // disk by content hash, so a report is read once however often the server starts.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { provideDomMatrix } from './domMatrix';
 import { walkFiles } from './walk';
 import { homedir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
@@ -63,13 +64,31 @@ function loadPdfJs(): Promise<PdfJs> {
     ];
     const found = candidates.find((c) => existsSync(c));
     if (!found) return Promise.reject(new Error('pdfjs-dist is not available: PDF files cannot be read'));
+    provideDomMatrix();
+    const restoreWarn = muteCanvasWarnings();
     pdfjs = (import(pathToFileURL(found).href) as Promise<PdfJs>).then((lib) => {
       // In Node, pdfjs runs its "worker" in-process; point it at the worker file shipped beside it.
       lib.GlobalWorkerOptions.workerSrc = pathToFileURL(join(dirname(found), 'pdf.worker.min.mjs')).href;
       return lib;
-    });
+    }).finally(restoreWarn);
   }
   return pdfjs;
+}
+
+/**
+ * While pdfjs loads, its warnings that no canvas package is there (it would draw with one; we only
+ * read text) are dropped: in the editor they would read as a fault. Any other warning passes.
+ */
+function muteCanvasWarnings(): () => void {
+  const warn = console.warn;
+  console.warn = (...args: unknown[]): void => {
+    const text = String(args[0]);
+    if (text.includes('@napi-rs/canvas') || text.includes('Cannot polyfill')) return;
+    warn(...args);
+  };
+  return () => {
+    console.warn = warn;
+  };
 }
 
 interface PdfText {
