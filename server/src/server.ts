@@ -56,6 +56,8 @@ let cacheDir: string | undefined;
 let knowledgeCacheDir: string | undefined;
 let saveCacheTimer: NodeJS.Timeout | undefined;
 let canReportProgress = false;
+/** The client applies versioned edits (`documentChanges`), so a fix made for an older text is refused. */
+let versionedEdits = false;
 
 function resolveFolder(folder: string): string[] {
   if (isAbsolute(folder)) return [folder];
@@ -148,6 +150,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   cacheDir = options?.cacheDir;
   knowledgeCacheDir = options?.knowledgeCacheDir;
   canReportProgress = params.capabilities.window?.workDoneProgress === true;
+  versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -353,7 +356,7 @@ connection.onCompletion((params, token) => {
 
 connection.onCodeAction((params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? getService().codeActions(document, params.context.diagnostics) : [];
+  return document ? getService().codeActions(document, params.context.diagnostics, { versionedEdits }) : [];
 });
 
 connection.onDefinition((params) => {

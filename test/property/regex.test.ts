@@ -33,6 +33,7 @@ import { loadKnowledgeFolders } from '../../server/src/node/knowledgeFiles';
 import { readReport } from '../../server/src/node/sourceFiles';
 import { maxBlockLength } from '../../server/src/engine/analysis';
 import { PolicyLensService } from '../../server/src/features/languageService';
+import { textFingerprint } from '../../server/src/features/diagnostics';
 import { splitSentences } from '../../server/src/engine/text/sentences';
 import { extractValues } from '../../server/src/engine/values/values';
 import { tokenize } from '../../server/src/engine/text/tokens';
@@ -296,7 +297,7 @@ const cases: Case[] = [
     run: (text) => {
       const document = memoDoc(text);
       const range = { start: { line: 0, character: 0 }, end: document.positionAt(text.length) };
-      const d: Diagnostic = { range, code: 'missing-citation', source: 'policy-lens', message: 'x', data: { suggestions: ['kim2023'] } };
+      const d: Diagnostic = { range, code: 'missing-citation', source: 'policy-lens', message: 'x', data: { suggestions: ['kim2023'], seen: textFingerprint(text) } };
       return new PolicyLensService(knowledge()).codeActions(document, [d]).length;
     },
   },

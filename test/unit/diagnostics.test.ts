@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { defaultSettings } from '../../server/src/common/settings';
+import { textFingerprint } from '../../server/src/features/diagnostics';
 import { diagnose, doc, service } from './helpers';
 
 function codes(text: string): string[] {
@@ -21,7 +22,7 @@ describe('contradictions', () => {
     assert.equal(d.severity, 2);
     assert.equal(d.source, 'policy-lens');
     assert.match(d.message, /^alpha2023 \(¶2\) puts this at about 78%, not nearly 90%\.$/);
-    assert.deepEqual(d.data, { code: 'contradiction', source: 'alpha2023', claimId: 'alpha2023/exports', locator: '¶2', sourcedValue: 'About 78%', written: 'Nearly 90%', statement: "About 78 per cent of Korea's exports go to the Indo-Pacific.", extracted: false });
+    assert.deepEqual(d.data, { code: 'contradiction', source: 'alpha2023', claimId: 'alpha2023/exports', locator: '¶2', sourcedValue: 'About 78%', written: 'Nearly 90%', statement: "About 78 per cent of Korea's exports go to the Indo-Pacific.", extracted: false, seen: textFingerprint('Nearly 90%') });
   });
   it('accepts hedged values that agree', () => {
     assert.deepEqual(codes("About 70% of Korea's imports come from the Indo-Pacific [@alpha2023]."), []);

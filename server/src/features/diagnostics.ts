@@ -24,8 +24,19 @@ const severities: Record<Exclude<CheckLevel, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/**
+ * A short fingerprint of the text a diagnostic covers (its length and a 32-bit FNV-1a hash): a
+ * quick fix is offered only while the text under the diagnostic still has it.
+ */
+export function textFingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return `${text.length}:${(hash >>> 0).toString(36)}`;
+}
+
 export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, analysis: DocumentAnalysis, options: DiagnosticOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const text = document.getText();
   const push = (check: keyof CheckLevels, code: DiagnosticCode, start: number, end: number, message: string, data: Record<string, unknown>): void => {
     const level = options.checks[check];
     if (level === 'off') return;
@@ -35,7 +46,7 @@ export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, an
       code,
       source: diagnosticSource,
       message,
-      data: { code, ...data },
+      data: { code, ...data, seen: textFingerprint(text.slice(start, end)) },
     });
   };
   const known = (key: string): boolean => kb.sources.has(key) || (options.extraKeys?.has(key) ?? false);
@@ -100,7 +111,7 @@ export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, an
     const sentence = analysis.sentences.find((s) => s.start <= occurrence.start && occurrence.end <= s.end);
     const expandedNearby = sentence !== undefined && analysis.terms.some((t, j) => j !== i && t.term.id === term.id && !t.short && t.start >= sentence.start && t.end <= sentence.end);
     if (expandedNearby) continue;
-    push('undefinedAcronym', 'undefined-acronym', occurrence.start, occurrence.end, `${document.getText().slice(occurrence.start, occurrence.end)} is not expanded on first use: ${term.expansion}.`, {
+    push('undefinedAcronym', 'undefined-acronym', occurrence.start, occurrence.end, `${text.slice(occurrence.start, occurrence.end)} is not expanded on first use: ${term.expansion}.`, {
       expansion: term.expansion, term: term.id,
     });
   }

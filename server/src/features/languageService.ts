@@ -6,7 +6,7 @@ import { defaultSettings, PolicyLensSettings } from '../common/settings';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { Source } from '../knowledge/types';
 import { DocumentAnalysis, DocumentAnalyzer } from '../engine/analysis';
-import { codeActions } from './codeActions';
+import { CodeActionOptions, codeActions } from './codeActions';
 import { completeCitations, completionLimit, rankedSources } from './completion';
 import { computeDiagnostics, diagnosticSource } from './diagnostics';
 import { hover } from './hover';
@@ -235,8 +235,8 @@ export class PolicyLensService {
       }));
   }
 
-  codeActions(document: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {
-    return codeActions(document, diagnostics);
+  codeActions(document: TextDocument, diagnostics: readonly Diagnostic[], options?: CodeActionOptions): CodeAction[] {
+    return codeActions(document, diagnostics, options);
   }
 
   close(uri: string): void {
