@@ -148,3 +148,37 @@ describe('knowledge reloads', () => {
     assert.deepEqual(s.diagnostics(d), []);
   });
 });
+
+describe('paragraphs longer than one piece (50,000 characters)', () => {
+  // A hard-wrapped .txt memo with no blank line is one paragraph; it used to be skipped whole.
+  const filler = 'The committee met again in the spring and reviewed its working methods in detail.';
+  const wrong = "Nearly 90% of Korea's total exports go to the Indo-Pacific.";
+  function longParagraph(sentences: string[]): string {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of sentences.join(' ').split(' ')) {
+      if (line && line.length + word.length + 1 > 78) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    return [...lines, line].join('\n') + '\n';
+  }
+
+  for (const languageId of ['plaintext', 'markdown']) {
+    it(`finds contradictions at the start, middle and end of a 150,000-character ${languageId} paragraph`, () => {
+      const fill = Array.from({ length: 1000 }, () => filler);
+      const text = longParagraph([wrong, ...fill, wrong, ...fill, wrong]);
+      assert.ok(text.length > 150_000 && !text.includes('\n\n'));
+      const document = doc(text, languageId);
+      const found = service().diagnostics(document).filter((d) => d.code === 'contradiction');
+      const expected: number[] = [];
+      for (let at = text.indexOf('Nearly'); at >= 0; at = text.indexOf('Nearly', at + 1)) expected.push(at);
+      assert.deepEqual(found.map((d) => document.offsetAt(d.range.start)), expected);
+      for (const d of found) {
+        assert.equal(document.getText(d.range).replace(/\s+/g, ' '), 'Nearly 90%');
+        assert.match(String(d.message), /puts this at about 78%, not nearly 90%/);
+      }
+    });
+  }
+});

@@ -4,7 +4,7 @@ import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { Term } from '../knowledge/types';
 import { tokenize } from './text/tokens';
 import { checkSentence, Finding } from './check/check';
-import { BlockCache, Citation, FrontMatter, ParsedProse, parseProse, reparseAfterEdit } from './markdown/prose';
+import { BlockCache, Citation, FrontMatter, ParsedProse, parseProse, ProseBlock, reparseAfterEdit } from './markdown/prose';
 import { splitSentences } from './text/sentences';
 
 export interface SentenceAnalysis {
@@ -38,7 +38,10 @@ export interface DocumentAnalysis {
   totalBlocks: number;
 }
 
-/** Longest text we check as one block; longer ones (pasted data, one-line dumps) are skipped. */
+/**
+ * Longest text checked as one piece. A longer block (a hard-wrapped .txt memo can be one long
+ * paragraph) is checked in pieces of at most this length that end where a sentence ends.
+ */
 export const maxBlockLength = 50_000;
 
 export class DocumentAnalyzer {
@@ -72,33 +75,60 @@ export class DocumentAnalyzer {
     const result: DocumentAnalysis = { sentences: [], terms: [], citations: [], frontMatter: prose.frontMatter, checkedBlocks: 0, totalBlocks: prose.blocks.length };
     let sliceStart = performance.now();
     for (const block of prose.blocks) {
-      // The raw text decides the masked text (with the block's kind, which its start decides).
-      const key = text.slice(block.start, block.end);
-      let analysis = next.get(key) ?? this.cache.get(key);
-      if (!analysis) {
-        analysis = block.text.length > maxBlockLength ? { sentences: [], terms: [] } : analyzeBlock(kb, block.text, text.slice(block.start, block.end), block.citations.map((c) => relative(c, block.start)));
-        result.checkedBlocks++;
-        // Cached at once, so that a run abandoned at a pause leaves its finished blocks behind.
-        this.cache.set(key, analysis);
+      for (const piece of block.text.length > maxBlockLength ? piecesOf(block) : [block]) {
+        // The raw text decides the masked text (with the block's kind, which its start decides).
+        const key = text.slice(piece.start, piece.end);
+        let analysis = next.get(key) ?? this.cache.get(key);
+        if (!analysis) {
+          analysis = analyzeBlock(kb, piece.text, key, piece.citations.map((c) => relative(c, piece.start)));
+          result.checkedBlocks++;
+          // Cached at once, so that a run abandoned at a pause leaves its finished blocks behind.
+          this.cache.set(key, analysis);
+        }
+        next.set(key, analysis);
+        for (const s of analysis.sentences) {
+          const sentence = { start: s.start + piece.start, end: s.end + piece.start, findings: s.findings.map((f) => ({ ...f, start: f.start + piece.start, end: f.end + piece.start })), citations: s.citations.map((c) => relative(c, -piece.start)) };
+          result.sentences.push(sentence);
+        }
+        for (const t of analysis.terms) result.terms.push({ ...t, start: t.start + piece.start, end: t.end + piece.start });
+        if (performance.now() - sliceStart > budgetMs) {
+          yield;
+          sliceStart = performance.now();
+          // Knowledge reloaded meanwhile: start again, still in slices.
+          if (kb.version !== this.kbVersion) return yield* this.analyzeInSlices(text, kb, languageId, budgetMs);
+        }
       }
-      next.set(key, analysis);
-      for (const s of analysis.sentences) {
-        const sentence = { start: s.start + block.start, end: s.end + block.start, findings: s.findings.map((f) => ({ ...f, start: f.start + block.start, end: f.end + block.start })), citations: s.citations.map((c) => relative(c, -block.start)) };
-        result.sentences.push(sentence);
-      }
-      for (const t of analysis.terms) result.terms.push({ ...t, start: t.start + block.start, end: t.end + block.start });
       result.citations.push(...block.citations);
-      if (performance.now() - sliceStart > budgetMs) {
-        yield;
-        sliceStart = performance.now();
-        // Knowledge reloaded meanwhile: start again, still in slices.
-        if (kb.version !== this.kbVersion) return yield* this.analyzeInSlices(text, kb, languageId, budgetMs);
-      }
     }
     // Keep only what this version of the document uses, so the cache never grows past one document.
     this.cache = next;
     return result;
   }
+}
+
+/**
+ * A block longer than maxBlockLength in pieces of at most that length, each ending where its last
+ * whole sentence ends (or, for a single sentence that long, at a space), so that no sentence is
+ * checked in two halves unless it alone is longer than a piece. Citations go with the piece they
+ * start in.
+ */
+function piecesOf(block: ProseBlock): ProseBlock[] {
+  const pieces: ProseBlock[] = [];
+  for (let from = 0; from < block.text.length; ) {
+    let to = Math.min(from + maxBlockLength, block.text.length);
+    if (to < block.text.length) {
+      const spans = splitSentences(block.text, from, to);
+      // The last sentence in the window may run on past it: the piece ends where that one starts.
+      const lastStart = spans.length > 1 ? spans[spans.length - 1].start : -1;
+      const space = block.text.lastIndexOf(' ', to - 1);
+      to = lastStart > from ? lastStart : space > from ? space + 1 : to;
+    }
+    const start = block.start + from;
+    const end = block.start + to;
+    pieces.push({ start, end, text: block.text.slice(from, to), citations: block.citations.filter((c) => c.start >= start && c.start < end) });
+    from = to;
+  }
+  return pieces;
 }
 
 function relative(c: Citation, by: number): Citation {
