@@ -57,7 +57,6 @@ type Via =
   | 'trivial';
 
 const inventory: InventoryEntry[] = [
-  ["cli.ts main", "a file the CLI checks (first character only)", "trivial", ["/^\\uFEFF/"]],
   ["ingest/extract.ts const stopwords", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/\\s+/"]],
   ["ingest/extract.ts const titleWords", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/^(professor|fellow|director|adviser|advisor|president|chair|chairman|head|dean|researcher|analyst|lecturer|ambassador|minister|secretary|moderator|founder|editor|scholar|officer|manager|chief)$/i"]],
   ["ingest/extract.ts const monthWords", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/^(January|February|March|April|May|June|July|August|September|October|November|December)$/"]],
