@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { testClaims, testGlossary, testSources, writeTestKnowledge } from '../unit/helpers';
 // @ts-expect-error: a plain ES module without type declarations
-import { textToPdf } from '../../scripts/lib/pdf.mjs';
+import { makePdf, textToPdf } from '../../scripts/lib/pdf.mjs';
 
 const ROOT = process.cwd();
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -660,6 +660,16 @@ describe('policy-lens validate', () => {
     assert.equal(run.code, 1, run.stdout + run.stderr);
     assert.match(run.stderr, /broken\.pdf:1:1: error io: could not read this source/);
     assert.equal(counts(run.stdout).errors, 1);
+  });
+
+  test('an image-only PDF (pages with no text) is reported, not taken as a source with nothing in it', T, async () => {
+    const sources = join(dir, 'sources-scanned');
+    mkdirSync(sources, { recursive: true });
+    writeFileSync(join(sources, 'scan-2020.pdf'), makePdf([[], []], { Title: 'A scanned report' }));
+    const run = await cli(['validate', '--no-bundled', '--no-cache', '--sources', sources]);
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.match(run.stderr, /scan-2020\.pdf:1:1: error io: could not read this source: the PDF has no text \(scanned pages need OCR first\)/);
+    assert.equal(counts(run.stdout).sources, 0);
   });
 
   test('no knowledge at all: exit 0 with zero counts', T, async () => {

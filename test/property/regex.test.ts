@@ -31,6 +31,7 @@ import { parseBibliography } from '../../server/src/knowledge/bibliography';
 import { loadKnowledge } from '../../server/src/knowledge/loader';
 import { loadKnowledgeFolders } from '../../server/src/node/knowledgeFiles';
 import { readReport } from '../../server/src/node/sourceFiles';
+import { inflatedSizeProblem } from '../../server/src/node/pdfStreams';
 import { maxBlockLength } from '../../server/src/engine/analysis';
 import { PolicyLensService } from '../../server/src/features/languageService';
 import { textFingerprint } from '../../server/src/features/diagnostics';
@@ -57,6 +58,7 @@ type Via =
   | 'trivial';
 
 const inventory: InventoryEntry[] = [
+  ["node/pdfStreams.ts flateStreams", "a PDF in the workspace sources folder: a stream's dictionary (at most 4 KB)", "ingest", ["/\\/Subtype\\s*\\/Image\\b/", "/\\/(?:FlateDecode|Fl)\\b/g"]],
   ["ingest/extract.ts const stopwords", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/\\s+/"]],
   ["ingest/extract.ts const titleWords", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/^(professor|fellow|director|adviser|advisor|president|chair|chairman|head|dean|researcher|analyst|lecturer|ambassador|minister|secretary|moderator|founder|editor|scholar|officer|manager|chief)$/i"]],
   ["ingest/extract.ts const monthWords", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/^(January|February|March|April|May|June|July|August|September|October|November|December)$/"]],
@@ -332,6 +334,14 @@ const cases: Case[] = [
   ingestCase('"last year " repeated', 'relative years', () => paragraph('last year ', 'In 2023 ', '.')),
   ingestCase('"Samsung also advocates for Open RAN. " repeated', 'stance verbs', () => 'Samsung also advocates for Open RAN. '.repeat(5000)),
   ingestCase('200,000 "("', 'punctuation runs', () => '('.repeat(BIG)),
+  {
+    id: 'report: PDF streams: "stream\\n" repeated, no "obj" and no "endstream"', via: 'ingest', note: 'inflatedSizeProblem: the dictionary search stays within 4 KB',
+    input: () => 'stream\n'.repeat(BIG / 7), run: (s) => inflatedSizeProblem(Buffer.from(s, 'latin1')),
+  },
+  {
+    id: 'report: PDF streams: a 200,000-character dictionary of "/Subtype " and "/Fl"', via: 'ingest', note: 'the Image and FlateDecode patterns on the dictionary',
+    input: () => `1 0 obj\n<< ${'/Subtype /Fl '.repeat(BIG / 13)}>>\nstream\nxx\nendstream\n`, run: (s) => inflatedSizeProblem(Buffer.from(s, 'latin1')),
+  },
   ingestCase('one paragraph of "-" then "x (ABC)"', 'acronymDefinitions trimming /[^\\p{L}\\p{N}]+$/', () => paragraph('-', 'Zyx ', 'x (ABC).')),
   { id: 'acronymDefinitions: words, 50,000 "-", then "(ABCDEF)"', via: 'ingest', note: 'expansion trimming', input: () => `Alpha Beta ${'-'.repeat(BLOCK)} Gamma Delta Epsilon Zeta (ABCDEF)`, run: (s) => acronymDefinitions(s).length },
   { id: 'acronymDefinitions: 20,000 "(AB) "', via: 'ingest', note: 'many candidates', input: () => 'Alpha Beta (AB) '.repeat(3000), run: (s) => acronymDefinitions(s).length },

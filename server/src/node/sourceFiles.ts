@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { provideDomMatrix } from './domMatrix';
+import { inflatedSizeProblem } from './pdfStreams';
 import { walkFiles } from './walk';
 import { homedir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
@@ -154,7 +155,11 @@ export async function readReport(path: string, bytes: Buffer, sidecarText = read
     let pages: SourcePage[];
     let info: PdfText['info'] | undefined;
     if (ext === '.pdf') {
+      const tooMuch = await inflatedSizeProblem(bytes);
+      if (tooMuch) throw new Error(tooMuch);
       const pdf = await readPdf(new Uint8Array(bytes));
+      // Scanned pages are images: without OCR there is nothing to read, and the user should know.
+      if (!pdf.pages.some((page) => page.text.trim() !== '')) throw new Error('the PDF has no text (scanned pages need OCR first); nothing read');
       pages = pdf.pages;
       info = pdf.info;
     } else {
