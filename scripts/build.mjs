@@ -31,7 +31,7 @@ function findTests(dir) {
 
 const builds = [
   esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts', core: 'server/src/core.ts', cli: 'server/src/cliLauncher.ts', cliMain: 'server/src/cli.ts', ingestWorker: 'server/src/node/ingestWorker.ts' }, outdir: 'dist' }),
+  esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts', core: 'server/src/core.ts', cli: 'server/src/cliLauncher.ts', cliMain: 'server/src/cli.ts', ingestWorker: 'server/src/node/ingestWorker.ts', bibliographyWorker: 'server/src/node/bibliographyWorker.ts' }, outdir: 'dist' }),
 ];
 if (args.has('--tests')) {
   rmSync('out', { recursive: true, force: true });

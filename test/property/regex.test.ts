@@ -59,6 +59,7 @@ type Via =
 
 const inventory: InventoryEntry[] = [
   ["node/pdfStreams.ts flateStreams", "a PDF in the workspace sources folder: a stream's dictionary (at most 4 KB)", "ingest", ["/\\/Subtype\\s*\\/Image\\b/", "/\\/(?:FlateDecode|Fl)\\b/g"]],
+  ["server.ts stdioConnection", "an error message from the protocol library (may quote a header)", "trivial", ["/Content-Length|header/i"]],
   ["ingest/extract.ts const stopwords", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/\\s+/"]],
   ["ingest/extract.ts const titleWords", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/^(professor|fellow|director|adviser|advisor|president|chair|chairman|head|dean|researcher|analyst|lecturer|ambassador|minister|secretary|moderator|founder|editor|scholar|officer|manager|chief)$/i"]],
   ["ingest/extract.ts const monthWords", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/^(January|February|March|April|May|June|July|August|September|October|November|December)$/"]],

@@ -3,9 +3,11 @@
 // disk by content hash, so a report is read once however often the server starts.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { decodeText, readBounded, readBoundedAsync } from './boundedRead';
 import { provideDomMatrix } from './domMatrix';
 import { inflatedSizeProblem } from './pdfStreams';
-import { walkFiles } from './walk';
+import { ReadPolicy } from './readPolicy';
+import { walkFiles, walkFilesAsync, WalkOptions, WalkResult } from './walk';
 import { homedir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -45,10 +47,26 @@ export function defaultCacheDir(): string {
   return join(cacheRoot(), 'sources');
 }
 
-export function listSourceFiles(folder: string): string[] {
-  return walkFiles(folder, { maxDepth: 6, maxFiles: 5000 })
-    .filter(({ path, stats }) => sourceExtensions.includes(extname(path).toLowerCase()) && stats.size <= maxSourceBytes)
-    .map(({ path }) => path);
+/** At most this many reports are read from one sources folder. */
+export const maxSourceFiles = 5000;
+
+const sourceWalk = (policy: ReadPolicy): WalkOptions => ({
+  maxDepth: 6,
+  maxFiles: maxSourceFiles,
+  accept: (path) => sourceExtensions.includes(extname(path).toLowerCase()),
+  policy,
+});
+
+const reportsOf = ({ files }: WalkResult): string[] => files.filter(({ stats }) => stats.size <= maxSourceBytes).map(({ path }) => path);
+
+/** The reports in a sources folder (each real file once, links to outside refused by `policy`). */
+export function listSourceFiles(folder: string, policy = ReadPolicy.anything): string[] {
+  return reportsOf(walkFiles(folder, sourceWalk(policy)));
+}
+
+/** listSourceFiles without blocking the thread. */
+export async function listSourceFilesAsync(folder: string, policy = ReadPolicy.anything): Promise<string[]> {
+  return reportsOf(await walkFilesAsync(folder, sourceWalk(policy)));
 }
 
 type PdfJs = typeof import('pdfjs-dist');
@@ -163,8 +181,9 @@ export async function readReport(path: string, bytes: Buffer, sidecarText = read
       pages = pdf.pages;
       info = pdf.info;
     } else {
-      if (bytes.includes(0)) throw new Error('binary file');
-      pages = [{ text: bytes.toString('utf8') }];
+      const text = decodeText(bytes);
+      if (text === undefined) throw new Error('binary file');
+      pages = [{ text }];
     }
     const passages = passagesFrom(pages, ext === '.pdf' ? 'pdf' : ext === '.txt' ? 'text' : 'markdown');
     const firstLines = pages[0]?.text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 6) ?? [];
@@ -177,9 +196,11 @@ export async function readReport(path: string, bytes: Buffer, sidecarText = read
 }
 
 /** Reads a report through the on-disk cache (keyed by content hash and extraction version). */
-export async function readReportCached(path: string, cacheDir: string | undefined): Promise<ReadReport> {
-  const bytes = readFileSync(path);
-  const sidecarText = readSidecarText(path);
+export async function readReportCached(path: string, cacheDir: string | undefined, policy = ReadPolicy.anything): Promise<ReadReport> {
+  const read = await readBoundedAsync(path, { maxBytes: maxSourceBytes, policy });
+  if (read.failure) return { path, csl: { id: '', type: 'document', title: basename(path) }, passages: [], error: `the file ${read.failure.message}` };
+  const bytes = read.bytes;
+  const sidecarText = readSidecarText(path, policy);
   const hash = createHash('sha256').update(bytes).update(String(extractionVersion)).update(sidecarText).digest('hex');
   const cached = cacheDir ? join(cacheDir, `${hash}.json`) : undefined;
   if (cached && existsSync(cached)) {
@@ -201,9 +222,16 @@ export async function readReportCached(path: string, cacheDir: string | undefine
   return report;
 }
 
-/** The first sidecar beside a report (`x.pdf.yaml`, `.yml` or `.json`), as text; '' if none. */
-function readSidecarText(path: string): string {
-  for (const sidecar of [`${path}.yaml`, `${path}.yml`, `${path}.json`]) if (existsSync(sidecar)) return readFileSync(sidecar, 'utf8');
+/** Sidecars are a few lines of metadata; anything larger is not one. */
+const maxSidecarBytes = 1024 * 1024;
+
+/** The first sidecar beside a report (`x.pdf.yaml`, `.yml` or `.json`), as text; '' if none or unreadable. */
+function readSidecarText(path: string, policy = ReadPolicy.anything): string {
+  for (const sidecar of [`${path}.yaml`, `${path}.yml`, `${path}.json`]) {
+    if (!existsSync(sidecar)) continue;
+    const read = readBounded(sidecar, { maxBytes: maxSidecarBytes, policy });
+    return read.bytes ? (decodeText(read.bytes) ?? '') : '';
+  }
   return '';
 }
 
