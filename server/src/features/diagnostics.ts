@@ -25,13 +25,19 @@ const severities: Record<Exclude<CheckLevel, 'off'>, DiagnosticSeverity> = {
 };
 
 /**
- * A short fingerprint of the text a diagnostic covers (its length and a 32-bit FNV-1a hash): a
- * quick fix is offered only while the text under the diagnostic still has it.
+ * A short fingerprint of the text a diagnostic covers, from `start` to `end`: a 32-bit FNV-1a hash
+ * of its length and its first and last 32 characters (all of it when shorter). A quick fix is
+ * offered only while the text under the diagnostic still has it. A long range (a sentence) is not
+ * hashed whole: this runs for every diagnostic after every edit, and an edit inside a sentence
+ * that changes neither its length nor its ends leaves its end, where a citation goes, in place.
  */
-export function textFingerprint(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return `${text.length}:${(hash >>> 0).toString(36)}`;
+export function textFingerprint(text: string, start = 0, end = text.length): number {
+  // The length first, then the characters: a number, so that no string is made per diagnostic.
+  let hash = Math.imul(0x811c9dc5 ^ (end - start), 0x01000193);
+  const headEnd = Math.min(end, start + 32);
+  for (let i = start; i < headEnd; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  for (let i = Math.max(headEnd, end - 32); i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }
 
 export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, analysis: DocumentAnalysis, options: DiagnosticOptions): Diagnostic[] {
@@ -46,7 +52,7 @@ export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, an
       code,
       source: diagnosticSource,
       message,
-      data: { code, ...data, seen: textFingerprint(text.slice(start, end)) },
+      data: { code, ...data, seen: textFingerprint(text, start, end) },
     });
   };
   const known = (key: string): boolean => kb.sources.has(key) || (options.extraKeys?.has(key) ?? false);
