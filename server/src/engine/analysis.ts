@@ -75,7 +75,10 @@ export class DocumentAnalyzer {
     const result: DocumentAnalysis = { sentences: [], terms: [], citations: [], frontMatter: prose.frontMatter, checkedBlocks: 0, totalBlocks: prose.blocks.length };
     let sliceStart = performance.now();
     for (const block of prose.blocks) {
-      for (const piece of block.text.length > maxBlockLength ? piecesOf(block) : [block]) {
+      // Nearly every block is one piece: no array is made for it (this runs for every block after every edit).
+      const pieces = block.text.length > maxBlockLength ? piecesOf(block) : undefined;
+      for (let p = 0; p < (pieces?.length ?? 1); p++) {
+        const piece = pieces ? pieces[p] : block;
         // The raw text decides the masked text (with the block's kind, which its start decides).
         const key = text.slice(piece.start, piece.end);
         let analysis = next.get(key) ?? this.cache.get(key);
