@@ -134,7 +134,8 @@ async function main(argv: string[]): Promise<number> {
     const extracted = kb.claims.filter((c) => c.extracted).length;
     // A report that could not be read is an error of what is being validated, as a broken knowledge file is.
     const errors = kb.errors.length + ingested.errors.length;
-    await write(`${kb.sources.size} sources, ${kb.terms.length} glossary terms, ${kb.claims.length} claims${extracted ? ` (${extracted} read from reports)` : ''}; ${errors} errors\n`);
+    const claims = `${kb.claims.length} claims${extracted ? ` (${extracted} read from reports)` : ''}`;
+    await write(`${kb.sources.size} sources, ${kb.terms.length} glossary terms, ${claims}; ${errors} errors\n`);
     store.saveCache();
     return errors > 0 ? 1 : 0;
   }
@@ -145,7 +146,8 @@ async function main(argv: string[]): Promise<number> {
     // Named on the command line, so a pipe (`<(…)`) is read too, but never more than the limit.
     const read = readBounded(path, { maxBytes: maxCheckedFileBytes, allowNonRegular: true });
     if (read.failure) {
-      process.stderr.write(`policy-lens: ${path}: ${read.failure.reason === 'missing' ? 'no such file' : `the file ${read.failure.message}`}\n`);
+      const why = read.failure.reason === 'missing' ? 'no such file' : `the file ${read.failure.message}`;
+      process.stderr.write(`policy-lens: ${path}: ${why}\n`);
       ioError = true;
       continue;
     }
@@ -161,14 +163,16 @@ async function main(argv: string[]): Promise<number> {
     service.close(document.uri);
   }
   if (options.format === 'json') {
-    await write(`${JSON.stringify({ files: results.map(({ path, diagnostics }) => ({ path, diagnostics })) }, null, 2)}\n`);
+    const files = results.map(({ path, diagnostics }) => ({ path, diagnostics }));
+    await write(`${JSON.stringify({ files }, null, 2)}\n`);
   } else if (options.format === 'sarif') {
     await write(`${JSON.stringify(toSarif(results, version), null, 2)}\n`);
   } else {
     const lines: string[] = [];
     for (const { path, diagnostics } of results) {
       for (const d of diagnostics) {
-        lines.push(`${path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severityNames[d.severity ?? 1]} ${d.code} ${d.message}\n`);
+        const at = `${d.range.start.line + 1}:${d.range.start.character + 1}`;
+        lines.push(`${path}:${at}: ${severityNames[d.severity ?? 1]} ${d.code} ${d.message}\n`);
       }
     }
     await write(lines.join(''));

@@ -4,8 +4,9 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  CancellationToken, CodeActionKind, Connection, createConnection, Diagnostic, DiagnosticSeverity, InitializeParams, InitializeResult, Location,
-  LSPErrorCodes, ProposedFeatures, ResponseError, StreamMessageReader, StreamMessageWriter, TextDocuments, TextDocumentSyncKind,
+  CancellationToken, CodeActionKind, Connection, createConnection, Diagnostic, DiagnosticSeverity, InitializeParams,
+  InitializeResult, Location, LSPErrorCodes, ProposedFeatures, ResponseError, StreamMessageReader, StreamMessageWriter,
+  TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -47,8 +48,9 @@ function stdioConnection(): Connection {
   let shutDown = false;
   reader.onError((error) => {
     if (!/Content-Length|header/i.test(error.message)) return; // a bad message in a sound frame: the next one is read
-    const message = `policy-lens: the editor sent a message with a broken header (${error.message.split('\n')[0]}); the stream cannot be followed past it, so the server exits and the editor can start it again`;
-    process.stderr.write(`${message}\n`);
+    const why = error.message.split('\n')[0];
+    process.stderr.write(`policy-lens: the editor sent a message with a broken header (${why}); the stream cannot be `
+      + 'followed past it, so the server exits and the editor can start it again\n');
     process.exit(3);
   });
   // The library exits when stdin ends only for the streams it opens itself.
@@ -67,7 +69,13 @@ function stdioConnection(): Connection {
 const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let knowledgeStore: KnowledgeStore | undefined;
-const knowledge = (): KnowledgeStore => (knowledgeStore ??= new (core().KnowledgeStore)(new (core().KnowledgeCache)(knowledgeCacheDir ?? core().defaultKnowledgeCacheDir())));
+const knowledge = (): KnowledgeStore => {
+  if (!knowledgeStore) {
+    const cache = new (core().KnowledgeCache)(knowledgeCacheDir ?? core().defaultKnowledgeCacheDir());
+    knowledgeStore = new (core().KnowledgeStore)(cache);
+  }
+  return knowledgeStore;
+};
 let bibliographyStore: BibliographyStore | undefined;
 const bibliographies = (): BibliographyStore => (bibliographyStore ??= new (core().BibliographyStore)());
 let settings: PolicyLensSettings = defaultSettings;
@@ -101,7 +109,10 @@ function resolveFolder(folder: string): string[] {
  */
 function readable(path: string): boolean {
   const ok = policy.allows(path);
-  if (!ok) connection.console.warn(`policy-lens: not reading ${path}: outside the workspace once links are followed, and the workspace is not trusted`);
+  if (!ok) {
+    const why = 'outside the workspace once links are followed, and the workspace is not trusted';
+    connection.console.warn(`policy-lens: not reading ${path}: ${why}`);
+  }
   return ok;
 }
 
@@ -265,7 +276,11 @@ function indexSources(): void {
     indexAgain = true;
     return;
   }
-  indexing = listReports().then((files) => (files.length === 0 && ingested.length === 0 ? undefined : runIndexer(files))).finally(() => {
+  const run = async (): Promise<void> => {
+    const files = await listReports();
+    if (files.length > 0 || ingested.length > 0) await runIndexer(files);
+  };
+  indexing = run().finally(() => {
     indexing = undefined;
     if (indexAgain) {
       indexAgain = false;
@@ -284,7 +299,9 @@ async function listReports(): Promise<string[]> {
 async function runIndexer(files: string[]): Promise<void> {
   const progress = canReportProgress && files.length > 0 ? await connection.window.createWorkDoneProgress() : undefined;
   progress?.begin('Policy Lens: reading sources', 0, `${files.length} file(s)`, false);
-  const result = await readSourcesInWorker(files, cacheDir ?? core().defaultCacheDir(), (p) => progress?.report(Math.round((p.done / p.total) * 100), `${p.done + 1}/${p.total}: ${p.path.split(/[\\/]/).pop()}`), policy);
+  const report = (p: { done: number; total: number; path: string }): void =>
+    progress?.report(Math.round((p.done / p.total) * 100), `${p.done + 1}/${p.total}: ${p.path.split(/[\\/]/).pop()}`);
+  const result = await readSourcesInWorker(files, cacheDir ?? core().defaultCacheDir(), report, policy);
   if (result.failure) connection.console.error(`policy-lens: reading sources failed: ${result.failure}`);
   ingested = result.sources;
   sourceProblems = result.errors;
@@ -490,7 +507,9 @@ connection.onReferences(async (params, token) => {
     // Between memos, other requests are answered, and a cancelled search stops.
     await pause();
     if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-    for (const k of getService().citationsOf(d, key.key)) locations.push(Location.create(d.uri, { start: d.positionAt(k.start), end: d.positionAt(k.end) }));
+    for (const k of getService().citationsOf(d, key.key)) {
+      locations.push(Location.create(d.uri, { start: d.positionAt(k.start), end: d.positionAt(k.end) }));
+    }
   }
   return locations;
 });
@@ -529,7 +548,8 @@ connection.onRequest(checkWorkspaceRequest, async (): Promise<CheckWorkspaceResu
     // An open memo's check is usually done already; a memo from disk is checked in slices, as for
     // an edit, so hover and completion are answered while the workspace is checked.
     const open = documents.get(d.uri) !== undefined;
-    const diagnostics = open ? getService().diagnostics(d) : await getService().diagnosticsInSlices(d, pause, () => false);
+    const s = getService();
+    const diagnostics = open ? s.diagnostics(d) : await s.diagnosticsInSlices(d, pause, () => false);
     if (!open) getService().close(d.uri);
     if (!diagnostics) continue;
     problems += diagnostics.length;

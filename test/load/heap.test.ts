@@ -28,7 +28,8 @@ const heapMb = (): number => {
 };
 
 describe('heap over many edits of a long memo', () => {
-  test(`${EDITS} paragraph edits of a 200,000-character memo: heap growth under ${MAX_GROWTH_MB} MB`, { timeout: 120_000 }, () => {
+  const name = `${EDITS} paragraph edits of a 200,000-character memo: heap growth under ${MAX_GROWTH_MB} MB`;
+  test(name, { timeout: 120_000 }, () => {
     const kb = loadKnowledgeFolders([], true).kb;
     const example = readFileSync(join(process.cwd(), 'examples', 'memo.md'), 'utf8').replace(/^---[\s\S]*?\n---\n/, '');
     let text = '';
@@ -42,13 +43,15 @@ describe('heap over many edits of a long memo', () => {
       const breaks: number[] = [];
       for (let i = current.indexOf('\n\n'); i >= 0; i = current.indexOf('\n\n', i + 2)) breaks.push(i + 2);
       const at = document.positionAt(breaks[(edit * 7919) % breaks.length]);
-      document = TextDocument.update(document, [{ range: { start: at, end: at }, text: `Edit ${edit} adds a sentence here. ` }], edit + 1);
+      const change = { range: { start: at, end: at }, text: `Edit ${edit} adds a sentence here. ` };
+      document = TextDocument.update(document, [change], edit + 1);
       service.diagnostics(document);
     }
     const after = heapMb();
     // The service is used after the measurement, or V8 may collect it (and its caches) before.
     assert.ok(service.diagnostics(document).length > 0);
-    console.log(`heap: ${fresh.toFixed(1)} MB after the first check, ${after.toFixed(1)} MB after ${EDITS} edits (memo of ${text.length} code units)`);
+    const memo = `memo of ${text.length} code units`;
+    console.log(`heap: ${fresh.toFixed(1)} MB at first, ${after.toFixed(1)} MB after ${EDITS} edits`, memo);
     assert.ok(after - fresh < MAX_GROWTH_MB, `heap grew ${(after - fresh).toFixed(1)} MB over ${EDITS} edits`);
   });
 });

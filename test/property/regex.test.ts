@@ -98,7 +98,7 @@ const inventory: InventoryEntry[] = [
   ["knowledge/loader.ts firstLine", "YAML error message (quotes the file)", "loadKnowledge", ["/ at line \\d+, column \\d+:?$/"]],
   ["knowledge/loader.ts pathOf", "schema error path (keys from the file)", "loadKnowledge", ["/~1/g", "/~0/g", "/^\\d+$/"]],
   ["knowledge/loader.ts describe", "schema error path (keys from the file)", "loadKnowledge", ["/\\//g"]],
-  ["server.ts runIndexer", "a file path (split on separators)", "trivial", ["/[\\\\/]/"]],
+  ["server.ts runIndexer.report", "a file path (split on separators)", "trivial", ["/[\\\\/]/"]],
   ["engine/analysis.ts isShortForm", "memo: a glossary term as written", "diagnostics", ["/s$/", "/\\p{Lu}/u", "/\\p{Ll}/u"]],
   ["engine/check/check.ts aboutAnotherInstance", "memo: one sentence and its gaps", "checkSentence", ["/^\\p{Lu}/u", "/^(a|an)$/i"]],
   ["engine/check/check.ts writeLike", "memo: a value mention as written", "checkSentence", ["/percent|per cent/i", "/x$/i"]],

@@ -7,7 +7,9 @@ const entries = (m: AffineMatrix): number[] => [m.a, m.b, m.c, m.d, m.e, m.f];
 
 function assertClose(actual: number[], expected: number[]): void {
   assert.equal(actual.length, expected.length);
-  actual.forEach((v, i) => assert.ok(Math.abs(v - expected[i]) < 1e-12, `entry ${i}: ${v} ≠ ${expected[i]} (${actual.join(', ')})`));
+  actual.forEach((v, i) => {
+    assert.ok(Math.abs(v - expected[i]) < 1e-12, `entry ${i}: ${v} ≠ ${expected[i]} (${actual.join(', ')})`);
+  });
 }
 
 describe('AffineMatrix', () => {
@@ -25,7 +27,8 @@ describe('AffineMatrix', () => {
     // [1 3 5; 2 4 6] × [7 9 11; 8 10 12] worked by hand: a = 1·7+3·8, b = 2·7+4·8, … e = 1·11+3·12+5.
     assert.deepEqual(entries(new AffineMatrix(m).multiplySelf(new AffineMatrix(n))), [31, 46, 39, 58, 52, 76]);
     assert.deepEqual(entries(new AffineMatrix(n).preMultiplySelf(new AffineMatrix(m))), [31, 46, 39, 58, 52, 76]);
-    assert.deepEqual(entries(new AffineMatrix(m).multiply({ e: 1 })), [1, 2, 3, 4, 6, 8], 'a partial matrix is the identity elsewhere');
+    // A partial matrix is the identity elsewhere.
+    assert.deepEqual(entries(new AffineMatrix(m).multiply({ e: 1 })), [1, 2, 3, 4, 6, 8]);
   });
 
   test('scaleSelf then translateSelf maps a glyph box as pdfjs expects (y flipped into [0, 1])', () => {

@@ -51,7 +51,7 @@ describe('bounded reads', () => {
       assert.equal(failure?.reason, 'not-a-file');
       assert.match(failure!.message, /not a regular file/);
     });
-    it(`${name}: with allowNonRegular (a file named on the command line), a device is read up to the limit only`, async () => {
+    it(`${name}: allowNonRegular (files named on a command line): a device is read up to the limit`, async () => {
       const { failure } = await read('/dev/zero', { maxBytes: 100_000, allowNonRegular: true });
       assert.equal(failure?.reason, 'too-large');
       assert.match(failure!.message, /goes on past the .* limit/);
@@ -66,7 +66,8 @@ describe('bounded reads', () => {
     assert.equal(decodeText(Buffer.from('\ufeffNearly 90%', 'utf8')), 'Nearly 90%');
     const text = Buffer.from('Nearly 90% — 한국', 'utf16le');
     assert.equal(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), text])), 'Nearly 90% — 한국');
-    assert.equal(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text).swap16()])), 'Nearly 90% — 한국');
+    const bigEndian = Buffer.from(text).swap16();
+    assert.equal(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), bigEndian])), 'Nearly 90% — 한국');
     assert.equal(decodeText(Buffer.from('a\u0000b')), undefined);
   });
 });
@@ -89,7 +90,8 @@ describe('the read policy (Restricted Mode)', () => {
   });
   it('a read through a link to outside is refused even when the caller did not check', () => {
     assert.equal(readBounded(join(workspace, 'refs.bib'), { maxBytes: 1000, policy }).failure?.reason, 'outside');
-    assert.equal(readBounded(join(workspace, 'own.bib'), { maxBytes: 1000, policy }).bytes?.toString(), '@book{own, title={Inside}}');
+    const inside = readBounded(join(workspace, 'own.bib'), { maxBytes: 1000, policy });
+    assert.equal(inside.bytes?.toString(), '@book{own, title={Inside}}');
   });
   it('walks do not enter a linked folder outside, nor list a linked file outside', () => {
     const found = walkFiles(workspace, { maxDepth: 4, policy }).files.map((f) => f.path.slice(workspace.length + 1));
@@ -134,7 +136,8 @@ describe('bibliographies shared between memos', () => {
   const small = join(dir, 'refs.bib');
   writeFileSync(small, '@book{one, title={One}, year={2020}}\n');
   const large = join(dir, 'large.bib');
-  writeFileSync(large, Array.from({ length: 2000 }, (_, i) => `@book{key${i}, title={Title ${i}}, year={2020}}`).join('\n'));
+  const entries = Array.from({ length: 2000 }, (_, i) => `@book{key${i}, title={Title ${i}}, year={2020}}`);
+  writeFileSync(large, entries.join('\n'));
 
   function countingStore(): { store: BibliographyStore; parses: string[] } {
     const parses: string[] = [];
@@ -147,7 +150,10 @@ describe('bibliographies shared between memos', () => {
 
   it('ten memos naming one file parse it once; it is let go when the last one closes', async () => {
     const { store, parses } = countingStore();
-    for (let i = 0; i < 10; i++) assert.deepEqual((await store.use(`file:///memo${i}.md`, small, ReadPolicy.anything)).sources.map((s) => s.key), ['one']);
+    for (let i = 0; i < 10; i++) {
+      const load = await store.use(`file:///memo${i}.md`, small, ReadPolicy.anything);
+      assert.deepEqual(load.sources.map((s) => s.key), ['one']);
+    }
     assert.deepEqual(parses, [`here:${small}`]);
     for (let i = 0; i < 9; i++) store.release(`file:///memo${i}.md`);
     assert.equal(store.size, 1);

@@ -4,7 +4,9 @@ import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { Term } from '../knowledge/types';
 import { tokenize } from './text/tokens';
 import { checkSentence, Finding } from './check/check';
-import { BlockCache, Citation, FrontMatter, ParsedProse, parseProse, ProseBlock, reparseAfterEdit } from './markdown/prose';
+import {
+  BlockCache, Citation, FrontMatter, ParsedProse, parseProse, ProseBlock, reparseAfterEdit,
+} from './markdown/prose';
 import { splitSentences } from './text/sentences';
 
 export interface SentenceAnalysis {
@@ -93,7 +95,9 @@ export class DocumentAnalyzer {
           const sentence = { start: s.start + piece.start, end: s.end + piece.start, findings: s.findings.map((f) => ({ ...f, start: f.start + piece.start, end: f.end + piece.start })), citations: s.citations.map((c) => relative(c, -piece.start)) };
           result.sentences.push(sentence);
         }
-        for (const t of analysis.terms) result.terms.push({ ...t, start: t.start + piece.start, end: t.end + piece.start });
+        for (const t of analysis.terms) {
+          result.terms.push({ ...t, start: t.start + piece.start, end: t.end + piece.start });
+        }
         if (performance.now() - sliceStart > budgetMs) {
           yield;
           sliceStart = performance.now();
@@ -128,7 +132,8 @@ function piecesOf(block: ProseBlock): ProseBlock[] {
     }
     const start = block.start + from;
     const end = block.start + to;
-    pieces.push({ start, end, text: block.text.slice(from, to), citations: block.citations.filter((c) => c.start >= start && c.start < end) });
+    const citations = block.citations.filter((c) => c.start >= start && c.start < end);
+    pieces.push({ start, end, text: block.text.slice(from, to), citations });
     from = to;
   }
   return pieces;

@@ -2,7 +2,9 @@
 // editor's undo takes it back. A fix is offered only while the text under its diagnostic is the
 // text the diagnostic was made for, and it names the document version it was made for, so that a
 // client applies it to that version or not at all.
-import { CodeAction, CodeActionKind, Diagnostic, Range, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import {
+  CodeAction, CodeActionKind, Diagnostic, Range, TextDocumentEdit, TextEdit, WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { diagnosticSource, textFingerprint } from './diagnostics';
 
@@ -11,13 +13,14 @@ export interface CodeActionOptions {
   versionedEdits?: boolean;
 }
 
-export function codeActions(document: TextDocument, diagnostics: readonly Diagnostic[], options: CodeActionOptions = {}): CodeAction[] {
+export function codeActions(document: TextDocument, diagnostics: readonly Diagnostic[], options: CodeActionOptions = {})
+  : CodeAction[] {
   const workspaceEdit = (edits: TextEdit[]): WorkspaceEdit => options.versionedEdits
     ? { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, edits)] }
     : { changes: { [document.uri]: edits } };
-  const edit = (title: string, diagnostic: Diagnostic, edits: TextEdit[], preferred = false): CodeAction => (
-    { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred, edit: workspaceEdit(edits) }
-  );
+  const edit = (title: string, diagnostic: Diagnostic, edits: TextEdit[], preferred = false): CodeAction => ({
+    title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred, edit: workspaceEdit(edits),
+  });
   const actions: CodeAction[] = [];
   for (const d of diagnostics) {
     if (d.source !== diagnosticSource) continue;

@@ -220,7 +220,8 @@ export class PolicyLensService {
    */
   citationsOf(document: TextDocument, key: string): CitationKey[] {
     const state = this.documents.get(document.uri);
-    if (state?.analysis && state.version === document.version && state.text === document.getText()) return citationsOf(key, state.analysis);
+    const current = state?.analysis && state.version === document.version && state.text === document.getText();
+    if (current) return citationsOf(key, state.analysis!);
     const citations = parseProse(document.getText(), document.languageId).blocks.flatMap((b) => b.citations);
     return citationsOf(key, { sentences: [], terms: [], citations, checkedBlocks: 0, totalBlocks: 0 });
   }

@@ -251,7 +251,12 @@ export function assembleKnowledge(files: readonly ParsedKnowledgeFile[], base?: 
  * assembleKnowledge in slices: it yields once a slice has taken `budgetMs`, between files (finding
  * the position of an error parses its file again, which for many files adds up).
  */
-export function* assembleInSlices(files: readonly ParsedKnowledgeFile[], base: LoadedKnowledge | undefined, textOf: (path: string) => string | undefined, budgetMs: number): Generator<void, LoadedKnowledge, void> {
+export function* assembleInSlices(
+  files: readonly ParsedKnowledgeFile[],
+  base: LoadedKnowledge | undefined,
+  textOf: (path: string) => string | undefined,
+  budgetMs: number,
+): Generator<void, LoadedKnowledge, void> {
   let sliceStart = performance.now();
   const due = (): boolean => performance.now() - sliceStart > budgetMs;
   const result: LoadedKnowledge = base

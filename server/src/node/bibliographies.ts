@@ -80,7 +80,10 @@ export class BibliographyStore {
   }
 
   private async read(path: string, policy: ReadPolicy): Promise<BibliographyLoad> {
-    const failed = (message: string): BibliographyLoad => ({ sources: [], errors: [{ kind: 'io', message, file: path, line: 0, character: 0 }] });
+    const failed = (message: string): BibliographyLoad => ({
+      sources: [],
+      errors: [{ kind: 'io', message, file: path, line: 0, character: 0 }],
+    });
     const read = await readBoundedAsync(path, { maxBytes: maxBibliographyBytes, policy });
     if (read.failure) return failed(`bibliography not read: the file ${read.failure.message}`);
     const text = decodeText(read.bytes);
@@ -99,7 +102,10 @@ export class BibliographyStore {
  */
 export function parseBibliographyInWorker(path: string, text: string): Promise<BibliographyLoad> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(join(__dirname, 'bibliographyWorker.js'), { workerData: { path, text }, resourceLimits: { maxOldGenerationSizeMb: bibliographyWorkerHeapMb } });
+    const worker = new Worker(join(__dirname, 'bibliographyWorker.js'), {
+      workerData: { path, text },
+      resourceLimits: { maxOldGenerationSizeMb: bibliographyWorkerHeapMb },
+    });
     const sources: Source[] = [];
     // Batches of entries, then the errors; the next batch is asked for once other work had a turn.
     worker.on('message', (message: Partial<BibliographyLoad>) => {
@@ -112,7 +118,8 @@ export function parseBibliographyInWorker(path: string, text: string): Promise<B
       void worker.terminate();
     });
     worker.once('error', (e: Error & { code?: string }) => {
-      reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new Error(`it needs more than ${bibliographyWorkerHeapMb} MB of memory; split the file`) : e);
+      const outOfMemory = e.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      reject(outOfMemory ? new Error(`it needs over ${bibliographyWorkerHeapMb} MB of memory; split the file`) : e);
     });
     worker.once('exit', (code) => reject(new Error(`the parser stopped (exit code ${code})`)));
   });

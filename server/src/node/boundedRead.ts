@@ -35,7 +35,8 @@ function megabytes(bytes: number): string {
 
 function tooLarge(maxBytes: number, size?: number): BoundedRead {
   // Without a size (a file still growing, a /proc file), it went past the limit while being read.
-  const message = size === undefined ? `goes on past the ${megabytes(maxBytes)} limit` : `is ${megabytes(size)}, over the ${megabytes(maxBytes)} limit`;
+  const limit = `the ${megabytes(maxBytes)} limit`;
+  const message = size === undefined ? `goes on past ${limit}` : `is ${megabytes(size)}, over ${limit}`;
   return { failure: { reason: 'too-large', message } };
 }
 
@@ -43,16 +44,21 @@ function openFailure(e: unknown): BoundedRead {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return { failure: { reason: 'missing', message: 'does not exist' } };
   if (code === 'ELOOP') return { failure: { reason: 'unreadable', message: 'is a loop of symbolic links' } };
-  if (code === 'EACCES' || code === 'EPERM') return { failure: { reason: 'unreadable', message: 'cannot be read (permission denied)' } };
+  if (code === 'EACCES' || code === 'EPERM') {
+    return { failure: { reason: 'unreadable', message: 'cannot be read (permission denied)' } };
+  }
   return { failure: { reason: 'unreadable', message: `cannot be read (${(e as Error).message})` } };
 }
 
 /** Refusals decided from the open file's stats, before a byte is read. */
 function refusal(stats: Stats, fd: number, path: string, options: BoundedReadOptions): BoundedRead | undefined {
   if (stats.isDirectory()) return { failure: { reason: 'not-a-file', message: 'is a folder' } };
-  if (!stats.isFile() && !options.allowNonRegular) return { failure: { reason: 'not-a-file', message: 'is not a regular file (a device, FIFO or socket)' } };
+  if (!stats.isFile() && !options.allowNonRegular) {
+    return { failure: { reason: 'not-a-file', message: 'is not a regular file (a device, FIFO or socket)' } };
+  }
   if (options.policy && !options.policy.allowsOpened(fd, path)) {
-    return { failure: { reason: 'outside', message: 'lies outside the workspace once links are followed, and the workspace is not trusted' } };
+    const message = 'lies outside the workspace once links are followed, and the workspace is not trusted';
+    return { failure: { reason: 'outside', message } };
   }
   if (stats.isFile() && stats.size > options.maxBytes) return tooLarge(options.maxBytes, stats.size);
   return undefined;
@@ -133,10 +139,11 @@ export async function readBoundedAsync(path: string, options: BoundedReadOptions
  */
 export function decodeText(bytes: Buffer): string | undefined {
   let text: string;
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) text = bytes.toString('utf16le', 2, bytes.length - (bytes.length % 2));
+  // A trailing odd byte cannot be a UTF-16 code unit: it is left out.
+  const evenEnd = bytes.length - (bytes.length % 2);
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) text = bytes.toString('utf16le', 2, evenEnd);
   else if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    const swapped = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2))).swap16();
-    text = swapped.toString('utf16le');
+    text = Buffer.from(bytes.subarray(2, evenEnd)).swap16().toString('utf16le');
   } else {
     if (bytes.includes(0)) return undefined;
     const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;

@@ -17,7 +17,7 @@ export class AffineMatrix {
   constructor(init?: ArrayLike<number>) {
     if (init === undefined) return;
     if (init.length === 6) [this.a, this.b, this.c, this.d, this.e, this.f] = Array.from(init);
-    else if (init.length === 16) [this.a, this.b, this.c, this.d, this.e, this.f] = [init[0], init[1], init[4], init[5], init[12], init[13]];
+    else if (init.length === 16) this.set(init[0], init[1], init[4], init[5], init[12], init[13]);
     else throw new TypeError(`AffineMatrix: expected 6 or 16 numbers, got ${init.length}`);
   }
 
@@ -92,7 +92,9 @@ export class AffineMatrix {
   invertSelf(): this {
     const det = this.a * this.d - this.b * this.c;
     if (det === 0 || !Number.isFinite(det)) return this.set(NaN, NaN, NaN, NaN, NaN, NaN);
-    return this.set(this.d / det, -this.b / det, -this.c / det, this.a / det, (this.c * this.f - this.d * this.e) / det, (this.b * this.e - this.a * this.f) / det);
+    const e = (this.c * this.f - this.d * this.e) / det;
+    const f = (this.b * this.e - this.a * this.f) / det;
+    return this.set(this.d / det, -this.b / det, -this.c / det, this.a / det, e, f);
   }
 
   multiply(other?: AffineLike): AffineMatrix {

@@ -9,7 +9,10 @@ import { walkFiles, walkFilesAsync, WalkOptions, WalkResult } from './walk';
 import { join, resolve } from 'node:path';
 import { KnowledgePool } from '../knowledge/compact';
 import { CachedFile, KnowledgeCache } from './knowledgeCache';
-import { assembleInSlices, knowledgeFileKind, loadKnowledge, LoadedKnowledge, maxKnowledgeFileBytes, ParsedKnowledgeFile, parseKnowledgeFile } from '../knowledge/loader';
+import {
+  assembleInSlices, knowledgeFileKind, loadKnowledge, LoadedKnowledge, maxKnowledgeFileBytes, ParsedKnowledgeFile,
+  parseKnowledgeFile,
+} from '../knowledge/loader';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { KnowledgeError, KnowledgeFile } from '../knowledge/types';
 import { IngestedKnowledge, mergeIngested } from '../knowledge/merge';
@@ -24,6 +27,15 @@ export function bundledKnowledgeFolder(): string {
 interface KnowledgeFileEntry {
   path: string;
   stamp: string;
+}
+
+/** The knowledge files of the extra folders as listed, before they are read. */
+interface Listing {
+  folders: readonly string[];
+  listed: KnowledgeFileEntry[];
+  listMs: number;
+  /** Problems found so far (a missing folder, a limit reached); reading adds its own. */
+  ioErrors: KnowledgeError[];
 }
 
 /**
@@ -44,14 +56,17 @@ const knowledgeWalk = (policy: ReadPolicy): WalkOptions => ({
 });
 
 /** The knowledge files a walk found, with a stamp each; limits reached and oversized files are reported. */
-function knowledgeEntries(folder: string, walked: WalkResult | undefined, errors: KnowledgeError[]): KnowledgeFileEntry[] {
+function knowledgeEntries(folder: string, walked: WalkResult | undefined, errors: KnowledgeError[]) {
   if (!walked) {
     errors.push({ kind: 'io', message: `knowledge folder not found: ${folder}`, file: folder, line: 0, character: 0 });
     return [];
   }
   if (walked.stoppedAt) {
-    const limit = walked.stoppedAt === 'maxFiles' ? `${maxKnowledgeFiles.toLocaleString('en')} knowledge files` : `${knowledgeWalkEntries.toLocaleString('en')} files and folders`;
-    errors.push({ kind: 'io', message: `knowledge folder has more than ${limit}; only those found first are read (is this the right folder?)`, file: folder, line: 0, character: 0 });
+    const limit = walked.stoppedAt === 'maxFiles'
+      ? `${maxKnowledgeFiles.toLocaleString('en')} knowledge files`
+      : `${knowledgeWalkEntries.toLocaleString('en')} files and folders`;
+    const message = `knowledge folder has more than ${limit}; only those found first are read`;
+    errors.push({ kind: 'io', message: `${message} (is this the right folder?)`, file: folder, line: 0, character: 0 });
   }
   const files: KnowledgeFileEntry[] = [];
   for (const { path, stats } of walked.files) {
@@ -73,14 +88,15 @@ function isFolder(folder: string): boolean {
 }
 
 /** Every knowledge file below `folder` (schemas excluded). Errors are reported, not thrown. */
-function listKnowledgeFolder(folder: string, errors: KnowledgeError[], policy = ReadPolicy.anything): KnowledgeFileEntry[] {
+function listKnowledgeFolder(folder: string, errors: KnowledgeError[], policy = ReadPolicy.anything) {
   return knowledgeEntries(folder, isFolder(folder) ? walkFiles(folder, knowledgeWalk(policy)) : undefined, errors);
 }
 
 /** listKnowledgeFolder without blocking the thread. */
-async function listKnowledgeFolderAsync(folder: string, errors: KnowledgeError[], policy: ReadPolicy): Promise<KnowledgeFileEntry[]> {
+async function listKnowledgeFolderAsync(folder: string, errors: KnowledgeError[], policy: ReadPolicy) {
   const folderStats = await stat(folder).catch(() => undefined);
-  return knowledgeEntries(folder, folderStats?.isDirectory() ? await walkFilesAsync(folder, knowledgeWalk(policy)) : undefined, errors);
+  const walked = folderStats?.isDirectory() ? await walkFilesAsync(folder, knowledgeWalk(policy)) : undefined;
+  return knowledgeEntries(folder, walked, errors);
 }
 
 function readKnowledgeText(path: string, errors: KnowledgeError[], policy = ReadPolicy.anything): string | undefined {
@@ -190,11 +206,17 @@ export class KnowledgeStore {
    * Loads the bundled knowledge, `extraFolders` and `ingested` reports into one knowledge base.
    * `policy` decides which files may be read (Restricted Mode reads nothing from outside).
    */
-  load(extraFolders: readonly string[], includeBundled = true, ingested: readonly IngestedKnowledge[] = [], policy = ReadPolicy.anything): KnowledgeLoad {
+  load(
+    extraFolders: readonly string[],
+    includeBundled = true,
+    ingested: readonly IngestedKnowledge[] = [],
+    policy = ReadPolicy.anything,
+  ): KnowledgeLoad {
     const ioErrors: KnowledgeError[] = [];
     const t = performance.now();
     const listed = extraFolders.flatMap((f) => listKnowledgeFolder(f, ioErrors, policy));
-    const steps = this.loadSteps(extraFolders, listed, performance.now() - t, includeBundled, ingested, policy, ioErrors, Infinity);
+    const listing = { folders: extraFolders, listed, listMs: performance.now() - t, ioErrors };
+    const steps = this.loadSteps(listing, includeBundled, ingested, policy, Infinity);
     let step = steps.next();
     while (!step.done) step = steps.next();
     return step.value;
@@ -204,12 +226,20 @@ export class KnowledgeStore {
    * The same load for a server: folders are listed without blocking, and files are parsed in
    * slices of about `budgetMs`, with `pause()` awaited between them so requests are answered.
    */
-  async loadInSlices(extraFolders: readonly string[], includeBundled: boolean, ingested: readonly IngestedKnowledge[], policy: ReadPolicy, pause: () => Promise<void>, budgetMs = 20): Promise<KnowledgeLoad> {
+  async loadInSlices(
+    extraFolders: readonly string[],
+    includeBundled: boolean,
+    ingested: readonly IngestedKnowledge[],
+    policy: ReadPolicy,
+    pause: () => Promise<void>,
+    budgetMs = 20,
+  ): Promise<KnowledgeLoad> {
     const ioErrors: KnowledgeError[] = [];
     const t = performance.now();
     const listed: KnowledgeFileEntry[] = [];
     for (const folder of extraFolders) listed.push(...(await listKnowledgeFolderAsync(folder, ioErrors, policy)));
-    const steps = this.loadSteps(extraFolders, listed, performance.now() - t, includeBundled, ingested, policy, ioErrors, budgetMs);
+    const listing = { folders: extraFolders, listed, listMs: performance.now() - t, ioErrors };
+    const steps = this.loadSteps(listing, includeBundled, ingested, policy, budgetMs);
     let step = steps.next();
     while (!step.done) {
       await pause();
@@ -218,9 +248,17 @@ export class KnowledgeStore {
     return step.value;
   }
 
-  private *loadSteps(extraFolders: readonly string[], listed: KnowledgeFileEntry[], listMs: number, includeBundled: boolean, ingested: readonly IngestedKnowledge[], policy: ReadPolicy, ioErrors: KnowledgeError[], budgetMs: number): Generator<void, KnowledgeLoad, void> {
-    const timings = { readMs: listMs, parseMs: 0, indexMs: 0, parsedFiles: 0, reusedFiles: 0 };
-    const { bundled, inMemory, files, kept, next } = yield* this.readFiles(extraFolders, listed, includeBundled, timings, ioErrors, policy, budgetMs);
+  private *loadSteps(
+    listing: Listing,
+    includeBundled: boolean,
+    ingested: readonly IngestedKnowledge[],
+    policy: ReadPolicy,
+    budgetMs: number,
+  ): Generator<void, KnowledgeLoad, void> {
+    const { ioErrors } = listing;
+    const timings = { readMs: listing.listMs, parseMs: 0, indexMs: 0, parsedFiles: 0, reusedFiles: 0 };
+    const read = yield* this.readFiles(listing, includeBundled, timings, policy, budgetMs);
+    const { bundled, inMemory, files, kept, next } = read;
     // Files removed since the last load are forgotten.
     if (timings.parsedFiles > 0 || next.size !== this.lastGood.size) this.cacheStale = true;
     this.lastGood = next;
@@ -236,7 +274,14 @@ export class KnowledgeStore {
   }
 
   /** Reads and parses what changed; the string pool lives only as long as this, not the knowledge. */
-  private *readFiles(extraFolders: readonly string[], listed: KnowledgeFileEntry[], includeBundled: boolean, timings: KnowledgeLoad['timings'], ioErrors: KnowledgeError[], policy: ReadPolicy, budgetMs: number) {
+  private *readFiles(
+    listing: Listing,
+    includeBundled: boolean,
+    timings: KnowledgeLoad['timings'],
+    policy: ReadPolicy,
+    budgetMs: number,
+  ) {
+    const { folders: extraFolders, listed, ioErrors } = listing;
     let t = performance.now();
     const pool = new KnowledgePool();
     const folderKey = JSON.stringify(extraFolders);

@@ -45,7 +45,7 @@ export class ReadPolicy {
   }
 }
 
-/** The real path of `path`; for a path that does not exist (yet), its nearest existing parent's, joined with the rest. */
+/** The real path of `path`; for one that does not exist (yet), its nearest existing parent's, joined with the rest. */
 export function realPathOf(path: string): string {
   const absolute = resolve(path);
   try {

@@ -57,7 +57,8 @@ const sourceWalk = (policy: ReadPolicy): WalkOptions => ({
   policy,
 });
 
-const reportsOf = ({ files }: WalkResult): string[] => files.filter(({ stats }) => stats.size <= maxSourceBytes).map(({ path }) => path);
+const reportsOf = (walked: WalkResult): string[] =>
+  walked.files.filter((f) => f.stats.size <= maxSourceBytes).map((f) => f.path);
 
 /** The reports in a sources folder (each real file once, links to outside refused by `policy`). */
 export function listSourceFiles(folder: string, policy = ReadPolicy.anything): string[] {
@@ -177,7 +178,9 @@ export async function readReport(path: string, bytes: Buffer, sidecarText = read
       if (tooMuch) throw new Error(tooMuch);
       const pdf = await readPdf(new Uint8Array(bytes));
       // Scanned pages are images: without OCR there is nothing to read, and the user should know.
-      if (!pdf.pages.some((page) => page.text.trim() !== '')) throw new Error('the PDF has no text (scanned pages need OCR first); nothing read');
+      if (!pdf.pages.some((page) => page.text.trim() !== '')) {
+        throw new Error('the PDF has no text (scanned pages need OCR first); nothing read');
+      }
       pages = pdf.pages;
       info = pdf.info;
     } else {
@@ -196,9 +199,12 @@ export async function readReport(path: string, bytes: Buffer, sidecarText = read
 }
 
 /** Reads a report through the on-disk cache (keyed by content hash and extraction version). */
-export async function readReportCached(path: string, cacheDir: string | undefined, policy = ReadPolicy.anything): Promise<ReadReport> {
+export async function readReportCached(path: string, cacheDir: string | undefined, policy = ReadPolicy.anything) {
   const read = await readBoundedAsync(path, { maxBytes: maxSourceBytes, policy });
-  if (read.failure) return { path, csl: { id: '', type: 'document', title: basename(path) }, passages: [], error: `the file ${read.failure.message}` };
+  if (read.failure) {
+    const failed: ReadReport = { path, csl: { id: '', type: 'document', title: basename(path) }, passages: [] };
+    return { ...failed, error: `the file ${read.failure.message}` };
+  }
   const bytes = read.bytes;
   const sidecarText = readSidecarText(path, policy);
   const hash = createHash('sha256').update(bytes).update(String(extractionVersion)).update(sidecarText).digest('hex');
