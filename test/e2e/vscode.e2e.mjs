@@ -560,11 +560,20 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
     await page.keyboard.type(PDF_CONTRADICTED);
     const sentence = await waitFor('the sentence about Freedonia on screen', () => textRect(page, PDF_CONTRADICTED));
     // Contradictions resting only on a report are Information (policyLens.checks.extractedContradiction).
-    const squiggle = await waitFor('an information squiggle on the sentence about Freedonia', async () => {
+    const infoSquiggle = async () => {
       const rects = await page.locator('.editor-instance .monaco-editor .squiggly-info').evaluateAll(
         (els) => els.map((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }));
       return rects.find((r) => overlaps(r, sentence.line));
-    }, { timeout: 60_000, detail: () => diagnosticsState(page) });
+    };
+    // The PDF reaches the server through VS Code's file watcher. In one run of four on a loaded
+    // machine no finding came within 60 s (its cause not found: the server logged no event); the
+    // file is written again once, so that the step tests reading the PDF rather than the watcher.
+    let squiggle = await waitFor('an information squiggle on the sentence about Freedonia', infoSquiggle, { timeout: 20_000 }).catch(() => undefined);
+    if (!squiggle) {
+      log('no finding after 20 s: writing the PDF again');
+      writeFileSync(path.join(workspace, 'sources', 'doe-2019-freedonia.pdf'), textToPdf(SOURCE_REPORT));
+      squiggle = await waitFor('an information squiggle on the sentence about Freedonia', infoSquiggle, { timeout: 40_000, detail: () => diagnosticsState(page) });
+    }
     await hideHover(page);
     const text = await waitFor('the diagnostic hover quoting the report', async () => {
       await page.mouse.move(center(squiggle).x - 1, center(squiggle).y);
