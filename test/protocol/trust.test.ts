@@ -77,7 +77,7 @@ for (const trusted of [false, true]) {
  * memos Check Workspace reads. Untrusted, nothing outside is read; trusted, all of it is.
  */
 for (const trusted of [false, true]) {
-  describe(`links out of a ${trusted ? 'trusted' : 'untrusted'} workspace`, { timeout: 60000 }, () => {
+  describe(`links out of ${trusted ? 'a trusted' : 'an untrusted'} workspace`, { timeout: 60000 }, () => {
     let root: string;
     let server: LspServer;
     const at = (...parts: string[]): string => join(root, ...parts);
