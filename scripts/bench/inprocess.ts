@@ -95,7 +95,7 @@ const afterLoad = process.memoryUsage();
 gc?.();
 const retained = process.memoryUsage();
 // Sizes from the file system: reading the texts again here would add to the peak measured.
-const knowledgeFiles = [...(config.bundled ? [bundledKnowledgeFolder()] : []), ...config.folders].flatMap((f) => walkFiles(f, { maxDepth: 4, skip: new Set(['node_modules', 'schema']) }).filter(({ path }) => knowledgeFileKind(path)).map(({ stats }) => stats.size));
+const knowledgeFiles = [...(config.bundled ? [bundledKnowledgeFolder()] : []), ...config.folders].flatMap((f) => walkFiles(f, { maxDepth: 4, skip: new Set(['node_modules', 'schema']) }).files.filter(({ path }) => knowledgeFileKind(path)).map(({ stats }) => stats.size));
 const knowledge = {
   files: knowledgeFiles.length,
   megabytes: mb(knowledgeFiles.reduce((n, bytes) => n + bytes, 0)),

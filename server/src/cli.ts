@@ -2,7 +2,7 @@
 //   policy-lens check [--format text|json|sarif] [--knowledge DIR]... [--sources DIR]... FILE...
 //   policy-lens validate [--knowledge DIR]... [--sources DIR]...
 // Exit status: 0 nothing at warning or above, 1 something was, 2 usage or I/O error.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
@@ -11,11 +11,14 @@ import { defaultSettings } from './common/settings';
 import { defaultKnowledgeCacheDir, KnowledgeCache } from './node/knowledgeCache';
 import { formatKnowledgeError, KnowledgeStore, writeSnapshot } from './node/knowledgeFiles';
 import { PolicyLensService } from './features/languageService';
+import { decodeText, readBounded } from './node/boundedRead';
 import { toSarif } from './node/sarif';
 import { readSourcesInWorker } from './node/ingestInWorker';
 import { defaultCacheDir, listSourceFiles } from './node/sourceFiles';
 
 const version = '0.1.0';
+/** Files given to `check` larger than this are not read (the service checks up to 2 MB and says so above that). */
+const maxCheckedFileBytes = 64 * 1024 * 1024;
 const usage = `Usage:
   policy-lens check [--format text|json|sarif] [--knowledge DIR]... [--sources DIR]... FILE...
   policy-lens validate [--knowledge DIR]... [--sources DIR]...
@@ -99,11 +102,11 @@ async function main(argv: string[]): Promise<number> {
   }
   if (options === 'done') return 0;
   if (options === 'help') {
-    process.stdout.write(`${usage}\n`);
+    await write(`${usage}\n`);
     return 0;
   }
   if (options === 'version') {
-    process.stdout.write(`${version}\n`);
+    await write(`${version}\n`);
     return 0;
   }
   for (const [what, folder] of [...options.knowledge.map((f) => ['knowledge', f]), ...options.sources.map((f) => ['sources', f])]) {
@@ -129,27 +132,29 @@ async function main(argv: string[]): Promise<number> {
   for (const e of kb.errors) process.stderr.write(`${formatKnowledgeError(e)}\n`);
   if (options.command === 'validate') {
     const extracted = kb.claims.filter((c) => c.extracted).length;
-    process.stdout.write(`${kb.sources.size} sources, ${kb.terms.length} glossary terms, ${kb.claims.length} claims${extracted ? ` (${extracted} read from reports)` : ''}; ${kb.errors.length} errors\n`);
+    // A report that could not be read is an error of what is being validated, as a broken knowledge file is.
+    const errors = kb.errors.length + ingested.errors.length;
+    const claims = `${kb.claims.length} claims${extracted ? ` (${extracted} read from reports)` : ''}`;
+    await write(`${kb.sources.size} sources, ${kb.terms.length} glossary terms, ${claims}; ${errors} errors\n`);
     store.saveCache();
-    return kb.errors.length > 0 ? 1 : 0;
+    return errors > 0 ? 1 : 0;
   }
   const service = new PolicyLensService(kb, defaultSettings);
   const results: { path: string; diagnostics: Diagnostic[]; text: string }[] = [];
   let ioError = false;
   for (const path of options.files) {
-    let text: string;
-    try {
-      const bytes = readFileSync(path);
-      if (bytes.includes(0)) {
-        process.stderr.write(`policy-lens: ${path}: binary file, not checked\n`);
-        ioError = true;
-        continue;
-      }
-      // Editors drop a UTF-8 byte order mark before a server sees the text; so do we, so columns agree.
-      text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      process.stderr.write(`policy-lens: ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (e as Error).message}\n`);
+    // Named on the command line, so a pipe (`<(…)`) is read too, but never more than the limit.
+    const read = readBounded(path, { maxBytes: maxCheckedFileBytes, allowNonRegular: true });
+    if (read.failure) {
+      const why = read.failure.reason === 'missing' ? 'no such file' : `the file ${read.failure.message}`;
+      process.stderr.write(`policy-lens: ${path}: ${why}\n`);
+      ioError = true;
+      continue;
+    }
+    // As an editor opens it: a UTF-8 byte order mark is dropped (so columns agree), UTF-16 with a BOM is decoded.
+    const text = decodeText(read.bytes);
+    if (text === undefined) {
+      process.stderr.write(`policy-lens: ${path}: binary file, not checked\n`);
       ioError = true;
       continue;
     }
@@ -158,15 +163,19 @@ async function main(argv: string[]): Promise<number> {
     service.close(document.uri);
   }
   if (options.format === 'json') {
-    process.stdout.write(`${JSON.stringify({ files: results.map(({ path, diagnostics }) => ({ path, diagnostics })) }, null, 2)}\n`);
+    const files = results.map(({ path, diagnostics }) => ({ path, diagnostics }));
+    await write(`${JSON.stringify({ files }, null, 2)}\n`);
   } else if (options.format === 'sarif') {
-    process.stdout.write(`${JSON.stringify(toSarif(results, version), null, 2)}\n`);
+    await write(`${JSON.stringify(toSarif(results, version), null, 2)}\n`);
   } else {
+    const lines: string[] = [];
     for (const { path, diagnostics } of results) {
       for (const d of diagnostics) {
-        process.stdout.write(`${path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severityNames[d.severity ?? 1]} ${d.code} ${d.message}\n`);
+        const at = `${d.range.start.line + 1}:${d.range.start.character + 1}`;
+        lines.push(`${path}:${at}: ${severityNames[d.severity ?? 1]} ${d.code} ${d.message}\n`);
       }
     }
+    await write(lines.join(''));
   }
   // After the output: a first run over a large knowledge folder writes its cache for the next.
   store.saveCache();
@@ -175,11 +184,24 @@ async function main(argv: string[]): Promise<number> {
   return serious ? 1 : 0;
 }
 
-// A reader that stops early (`policy-lens check … | head`) closes the pipe: stop quietly.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+/**
+ * Writes to standard output and waits until it is written. A reader that stops early (`policy-lens
+ * check … | head`) closes the pipe: the CLI stops quietly. Any other failure (a full disk,
+ * `> /dev/full`) is an I/O error: exit status 2 with the reason, not a stack trace.
+ */
+function write(text: string): Promise<void> {
+  if (text === '') return Promise.resolve();
+  return new Promise((resolveWrite) => process.stdout.write(text, (e) => (e ? outputFailed(e) : resolveWrite())));
+}
+
+function outputFailed(e: NodeJS.ErrnoException): never {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
+  const reason = e.code === 'ENOSPC' ? 'no space left on the device' : e.message;
+  process.stderr.write(`policy-lens: could not write the output: ${reason}\n`);
+  process.exit(2);
+}
+
+process.stdout.on('error', outputFailed);
 
 main(process.argv.slice(2)).then(
   (code) => {

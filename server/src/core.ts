@@ -1,11 +1,11 @@
 // Everything the server needs once it is running: knowledge loading (YAML, JSON Schema), Markdown
 // parsing and the language service. Bundled apart from the server's entry point and loaded right
 // after `initialize` is answered, so that an editor's handshake never waits for it.
-export { parseBibliography } from './knowledge/bibliography';
 export { formatKnowledgeError, KnowledgeStore } from './node/knowledgeFiles';
 export { defaultKnowledgeCacheDir, KnowledgeCache } from './node/knowledgeCache';
-export { findMemos, isInside, readText } from './node/workspaceFiles';
-export { defaultCacheDir, finishReports, listSourceFiles } from './node/sourceFiles';
+export { BibliographyStore } from './node/bibliographies';
+export { findMemos, isInside, maxMemoBytes, readTextFile } from './node/workspaceFiles';
+export { defaultCacheDir, finishReports, listSourceFilesAsync } from './node/sourceFiles';
 export { PolicyLensService } from './features/languageService';
 export { frontMatterOf } from './engine/markdown/prose';
 export { WorkerRenderer } from './node/cslInWorker';

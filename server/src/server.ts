@@ -4,8 +4,9 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  CancellationToken, CodeActionKind, createConnection, Diagnostic, DiagnosticSeverity, InitializeParams, InitializeResult, Location, LSPErrorCodes,
-  ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
+  CancellationToken, CodeActionKind, Connection, createConnection, Diagnostic, DiagnosticSeverity, InitializeParams,
+  InitializeResult, Location, LSPErrorCodes, ProposedFeatures, ResponseError, StreamMessageReader, StreamMessageWriter,
+  TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -16,9 +17,13 @@ import type { StyleChoice } from './features/csl';
 import { defaultSettings, normalizeSettings, PolicyLensSettings, settingsSection } from './common/settings';
 import type * as Core from './core';
 import type { KnowledgeError, Source } from './knowledge/types';
+import type { KnowledgeBase } from './knowledge/knowledgeBase';
 import { readSourcesInWorker } from './node/ingestInWorker';
+import { ReadPolicy } from './node/readPolicy';
+import { decodeText, readBounded } from './node/boundedRead';
 import type { IngestedSource } from './node/sourceFiles';
 import type { KnowledgeStore } from './node/knowledgeFiles';
+import type { BibliographyStore } from './node/bibliographies';
 import type { PolicyLensService } from './features/languageService';
 
 // The core (dist/core.js) is loaded on first use, after the handshake: see core.ts.
@@ -29,23 +34,58 @@ function core(): typeof Core {
   if (!loadedCore) loadedCore = require(join(__dirname, 'core.js')) as typeof Core;
   return loadedCore;
 }
-const parseBibliography: typeof Core.parseBibliography = (...a) => core().parseBibliography(...a);
 const formatKnowledgeError: typeof Core.formatKnowledgeError = (...a) => core().formatKnowledgeError(...a);
 const findMemos: typeof Core.findMemos = (...a) => core().findMemos(...a);
 const isInside: typeof Core.isInside = (...a) => core().isInside(...a);
-const readText: typeof Core.readText = (...a) => core().readText(...a);
-const listSourceFiles: typeof Core.listSourceFiles = (...a) => core().listSourceFiles(...a);
+const readTextFile: typeof Core.readTextFile = (...a) => core().readTextFile(...a);
+const listSourceFilesAsync: typeof Core.listSourceFilesAsync = (...a) => core().listSourceFilesAsync(...a);
 const frontMatterOf: typeof Core.frontMatterOf = (...a) => core().frontMatterOf(...a);
 
-const connection = createConnection(ProposedFeatures.all);
+/**
+ * Over stdio the server reads messages itself, to hear about a broken stream: a header without a
+ * usable Content-Length leaves the rest of the stream unframed, and vscode-jsonrpc cannot find the
+ * next message again. Rather than fall silent, the server says why and exits; editors restart it.
+ */
+function stdioConnection(): Connection {
+  const reader = new StreamMessageReader(process.stdin);
+  let shutDown = false;
+  reader.onError((error) => {
+    if (!/Content-Length|header/i.test(error.message)) return; // a bad message in a sound frame: the next one is read
+    const why = error.message.split('\n')[0];
+    process.stderr.write(`policy-lens: the editor sent a message with a broken header (${why}); the stream cannot be `
+      + 'followed past it, so the server exits and the editor can start it again\n');
+    process.exit(3);
+  });
+  // The library exits when stdin ends only for the streams it opens itself.
+  reader.onClose(() => process.exit(shutDown ? 0 : 1));
+  const made = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+  made.onShutdown(() => {
+    shutDown = true;
+  });
+  // What the library does for its own stdio: console output goes to the editor's log, never into the protocol stream.
+  console.log = console.info = console.debug = (...args: unknown[]) => made.console.log(args.map(String).join(' '));
+  console.warn = (...args: unknown[]) => made.console.warn(args.map(String).join(' '));
+  console.error = (...args: unknown[]) => made.console.error(args.map(String).join(' '));
+  return made;
+}
+
+const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let knowledgeStore: KnowledgeStore | undefined;
-const knowledge = {
-  load: (...a: Parameters<KnowledgeStore['load']>) => (knowledgeStore ??= new (core().KnowledgeStore)(new (core().KnowledgeCache)(knowledgeCacheDir ?? core().defaultKnowledgeCacheDir()))).load(...a),
+const knowledge = (): KnowledgeStore => {
+  if (!knowledgeStore) {
+    const cache = new (core().KnowledgeCache)(knowledgeCacheDir ?? core().defaultKnowledgeCacheDir());
+    knowledgeStore = new (core().KnowledgeStore)(cache);
+  }
+  return knowledgeStore;
 };
+let bibliographyStore: BibliographyStore | undefined;
+const bibliographies = (): BibliographyStore => (bibliographyStore ??= new (core().BibliographyStore)());
 let settings: PolicyLensSettings = defaultSettings;
 let workspaceFolders: string[] = [];
 let trusted = true;
+/** What may be read: anything in a trusted workspace, only files really inside it otherwise. */
+let policy = ReadPolicy.anything;
 let canPullConfiguration = false;
 let service: PolicyLensService | undefined;
 let problemFiles = new Set<string>();
@@ -60,17 +100,25 @@ let cacheDir: string | undefined;
 let knowledgeCacheDir: string | undefined;
 let saveCacheTimer: NodeJS.Timeout | undefined;
 let canReportProgress = false;
+/** The client applies versioned edits (`documentChanges`), so a fix made for an older text is refused. */
+let versionedEdits = false;
 
 function resolveFolder(folder: string): string[] {
   if (isAbsolute(folder)) return [folder];
   return workspaceFolders.length > 0 ? workspaceFolders.map((w) => join(w, folder)) : [resolve(folder)];
 }
 
-/** In an untrusted workspace, nothing outside the workspace folders is read. */
+/**
+ * In an untrusted workspace, nothing outside the workspace folders is read: judged on the real
+ * path, so a link inside the workspace that leads out does not count as inside. (Every read also
+ * checks the file it opened: see ReadPolicy.)
+ */
 function readable(path: string): boolean {
-  if (trusted) return true;
-  const ok = isInside(path, workspaceFolders);
-  if (!ok) connection.console.warn(`policy-lens: not reading ${path}: outside the workspace, and the workspace is not trusted`);
+  const ok = policy.allows(path);
+  if (!ok) {
+    const why = 'outside the workspace once links are followed, and the workspace is not trusted';
+    connection.console.warn(`policy-lens: not reading ${path}: ${why}`);
+  }
   return ok;
 }
 
@@ -89,7 +137,8 @@ function sourcesFolders(): string[] {
 /** A .csl file's text, or undefined with the problem recorded (the bundled style is used then). */
 function readStyleFile(path: string, problems: KnowledgeError[]): string | undefined {
   if (!readable(path)) return undefined;
-  const xml = readText(path, 5 * 1024 * 1024);
+  const read = readBounded(path, { maxBytes: 5 * 1024 * 1024, policy });
+  const xml = read.bytes ? decodeText(read.bytes) : undefined;
   const at = { file: path, line: 0, character: 0 };
   const fallback = 'the bundled style is used';
   if (xml !== undefined && /<style\b/.test(xml.slice(0, 5000))) return xml;
@@ -119,13 +168,39 @@ function applyStyle(): void {
 
 let renderer: InstanceType<typeof Core.WorkerRenderer> | undefined;
 
+const pause = (): Promise<void> => new Promise((resolvePause) => setImmediate(resolvePause));
+
+// Knowledge folders are listed and parsed in slices, so that a large folder (or a folder set to
+// `/`) never stops the server from answering. Loads run one at a time; a request for another while
+// one runs makes it run again afterwards. Checks wait for the first load, so that a memo is never
+// checked against the bundled knowledge alone and then again.
+let knowledgeLoading: Promise<void> | undefined;
+let knowledgeAgain = false;
+let firstKnowledgeLoaded: () => void;
+const firstKnowledge = new Promise<void>((resolveFirst) => (firstKnowledgeLoaded = resolveFirst));
+
 function loadKnowledge(): void {
-  const { kb, timings } = knowledge.load(knowledgeFolders(), true, ingested);
+  if (knowledgeLoading) {
+    knowledgeAgain = true;
+    return;
+  }
+  knowledgeLoading = runKnowledgeLoad()
+    .catch((e: Error) => connection.console.error(`policy-lens: loading knowledge failed: ${e.stack ?? e}`))
+    .finally(() => {
+      knowledgeLoading = undefined;
+      firstKnowledgeLoaded();
+      if (knowledgeAgain) {
+        knowledgeAgain = false;
+        loadKnowledge();
+      }
+    });
+}
+
+async function runKnowledgeLoad(): Promise<void> {
+  const { kb, timings } = await knowledge().loadInSlices(knowledgeFolders(), true, ingested, policy, pause);
   knowledgeProblems = kb.errors;
-  if (!service) {
-    service = new (core().PolicyLensService)(kb, settings);
-    service.setRenderer((renderer = new (core().WorkerRenderer)()));
-  } else service.setKnowledge(kb);
+  if (!service) service = newService(kb);
+  else service.setKnowledge(kb);
   publishFileProblems();
   if (timings.parsedFiles + timings.reusedFiles > 0) {
     connection.console.info(`policy-lens: knowledge loaded in ${Math.round(timings.readMs + timings.parseMs + timings.indexMs)} ms (${timings.parsedFiles} file(s) parsed, ${timings.reusedFiles} unchanged)`);
@@ -133,23 +208,37 @@ function loadKnowledge(): void {
   // The parsed files go to the on-disk cache once checks have had their turn.
   clearTimeout(saveCacheTimer);
   saveCacheTimer = setTimeout(() => knowledgeStore?.saveCache(), 1000);
+  recheckAll();
 }
 
-function loadBibliographies(): void {
+/** Bibliographies from the settings; a newer call supersedes one still reading. */
+let bibliographyGeneration = 0;
+let firstBibliographiesLoaded: () => void;
+const firstBibliographies = new Promise<void>((resolveFirst) => (firstBibliographiesLoaded = resolveFirst));
+/**
+ * Commands and navigation (definition, references, links, the custom requests) wait for the first
+ * loads, so they never answer from half the knowledge; hover and completion answer at once.
+ */
+const loaded = (): Promise<unknown> => Promise.all([firstKnowledge, firstBibliographies]);
+
+async function loadBibliographies(): Promise<void> {
+  const generation = ++bibliographyGeneration;
+  const paths = bibliographyPaths();
   const sources: Source[] = [];
-  bibliographyProblems = [];
-  for (const path of bibliographyPaths()) {
-    const text = readText(path, 20 * 1024 * 1024);
-    if (text === undefined) {
-      bibliographyProblems.push({ kind: 'io', message: 'bibliography file not found or not readable', file: path, line: 0, character: 0 });
-      continue;
-    }
-    const load = parseBibliography(path, text);
-    sources.push(...load.sources);
-    bibliographyProblems.push(...load.errors);
+  const problems: KnowledgeError[] = [];
+  for (const path of paths) {
+    const load = await bibliographies().use('settings', path, policy);
+    // A loop, not a spread: a bibliography can have more entries than a call takes arguments.
+    for (const source of load.sources) sources.push(source);
+    problems.push(...load.errors);
   }
+  if (generation !== bibliographyGeneration) return;
+  bibliographies().keepOnly('settings', paths);
+  bibliographyProblems = problems;
   getService().setExtraSources(sources);
   publishFileProblems();
+  recheckAll();
+  firstBibliographiesLoaded();
 }
 
 /** Problems in knowledge and bibliography files appear in the Problems view, at file:line:column. */
@@ -173,9 +262,20 @@ function publishFileProblems(): void {
   problemFiles = new Set(byFile.keys());
 }
 
+/**
+ * The service. Until the first knowledge load is done, requests are answered from the bundled
+ * knowledge (its snapshot loads in a moment); the loaded knowledge replaces it when it is ready.
+ */
 function getService(): PolicyLensService {
-  if (!service) loadKnowledge();
-  return service!;
+  if (!service) service = newService(new (core().KnowledgeStore)().load([], true, []).kb);
+  return service;
+}
+
+/** The service, with its CSL processor in a worker thread (whoever asks first makes it). */
+function newService(kb: KnowledgeBase): PolicyLensService {
+  const made = new (core().PolicyLensService)(kb, settings);
+  made.setRenderer((renderer ??= new (core().WorkerRenderer)()));
+  return made;
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -185,9 +285,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = params.initializationOptions as { settings?: unknown; trusted?: boolean; cacheDir?: string; knowledgeCacheDir?: string } | undefined;
   if (options?.settings) settings = normalizeSettings(options.settings);
   trusted = options?.trusted !== false;
+  policy = trusted ? ReadPolicy.anything : new ReadPolicy(workspaceFolders);
   cacheDir = options?.cacheDir;
   knowledgeCacheDir = options?.knowledgeCacheDir;
   canReportProgress = params.capabilities.window?.workDoneProgress === true;
+  versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -206,7 +308,7 @@ connection.onInitialized(() => {
   // Knowledge is loaded after the handshake, so `initialize` is answered at once.
   setImmediate(() => {
     loadKnowledge();
-    loadBibliographies();
+    void loadBibliographies();
     applyStyle();
     for (const document of documents.all()) schedule(document.uri);
     indexSources();
@@ -223,9 +325,11 @@ function indexSources(): void {
     indexAgain = true;
     return;
   }
-  const files = sourcesFolders().flatMap(listSourceFiles);
-  if (files.length === 0 && ingested.length === 0) return;
-  indexing = runIndexer(files).finally(() => {
+  const run = async (): Promise<void> => {
+    const files = await listReports();
+    if (files.length > 0 || ingested.length > 0) await runIndexer(files);
+  };
+  indexing = run().finally(() => {
     indexing = undefined;
     if (indexAgain) {
       indexAgain = false;
@@ -234,17 +338,25 @@ function indexSources(): void {
   });
 }
 
+/** The reports in the sources folders, listed without blocking (each real file once). */
+async function listReports(): Promise<string[]> {
+  const files: string[] = [];
+  for (const folder of sourcesFolders()) files.push(...(await listSourceFilesAsync(folder, policy)));
+  return [...new Set(files)];
+}
+
 async function runIndexer(files: string[]): Promise<void> {
   const progress = canReportProgress && files.length > 0 ? await connection.window.createWorkDoneProgress() : undefined;
   progress?.begin('Policy Lens: reading sources', 0, `${files.length} file(s)`, false);
-  const result = await readSourcesInWorker(files, cacheDir ?? core().defaultCacheDir(), (p) => progress?.report(Math.round((p.done / p.total) * 100), `${p.done + 1}/${p.total}: ${p.path.split(/[\\/]/).pop()}`));
+  const report = (p: { done: number; total: number; path: string }): void =>
+    progress?.report(Math.round((p.done / p.total) * 100), `${p.done + 1}/${p.total}: ${p.path.split(/[\\/]/).pop()}`);
+  const result = await readSourcesInWorker(files, cacheDir ?? core().defaultCacheDir(), report, policy);
   if (result.failure) connection.console.error(`policy-lens: reading sources failed: ${result.failure}`);
   ingested = result.sources;
   sourceProblems = result.errors;
   progress?.done();
   connection.console.info(`policy-lens: ${ingested.length} source(s) read from ${sourcesFolders().join(', ') || 'no folder'}; ${ingested.reduce((n, s) => n + s.claims.length, 0)} claim(s) extracted`);
   loadKnowledge();
-  recheckAll();
 }
 
 connection.onDidChangeConfiguration(async (change) => {
@@ -258,9 +370,10 @@ connection.onDidChangeConfiguration(async (change) => {
   settings = next;
   getService().setSettings(settings);
   if (reloadKnowledge) loadKnowledge();
-  if (reloadBibliography) loadBibliographies();
+  if (reloadBibliography) void loadBibliographies();
   applyStyle();
-  publishFileProblems();
+  // A knowledge load publishes when it is done; publishing now would repeat the old folder's problems.
+  if (!reloadKnowledge) publishFileProblems();
   if (reindex) indexSources();
   recheckAll();
 });
@@ -269,13 +382,17 @@ connection.onDidChangeWatchedFiles((change) => {
   const paths = change.changes.map((c) => fileURLToPath(c.uri));
   const folders = knowledgeFolders();
   if (paths.some((p) => isInside(p, folders))) loadKnowledge();
-  const bibs = bibliographyPaths().map((p) => resolve(p));
-  if (paths.some((p) => bibs.includes(resolve(p)))) loadBibliographies();
   if (paths.some((p) => p.endsWith('.csl'))) applyStyle();
   if (paths.some((p) => isInside(p, sourcesFolders()))) indexSources();
-  // Front matter bibliographies are re-read on the next check.
-  frontMatterCache.clear();
-  recheckAll();
+  // A changed bibliography is read again (once) for those who use it; the others keep theirs.
+  const bibs = bibliographyPaths().map((p) => resolve(p));
+  const users = bibliographies().usersOf(paths);
+  if (users.delete('settings') || paths.some((p) => bibs.includes(resolve(p)))) void loadBibliographies();
+  // A front matter naming a file that did not exist yet holds it too: "missing" is a version.
+  for (const uri of users) {
+    frontMatterCache.delete(uri);
+    schedule(uri);
+  }
 });
 
 function recheckAll(): void {
@@ -286,7 +403,7 @@ function recheckAll(): void {
 // for it. Read again when the front matter changes, or when a watched file changes (cleared then).
 const frontMatterCache = new Map<string, string>();
 
-function updateDocumentSources(document: TextDocument): void {
+async function updateDocumentSources(document: TextDocument): Promise<void> {
   const s = getService();
   const head = frontMatterOf(document.getText())?.yaml ?? '';
   if (frontMatterCache.get(document.uri) === head) return;
@@ -298,20 +415,17 @@ function updateDocumentSources(document: TextDocument): void {
   const problems: KnowledgeError[] = bibliography.errors.map((e) => ({ ...e, file: memoFile ?? e.file }));
   let style: StyleChoice | undefined;
   const lang = bibliography.lang;
+  const used: string[] = [];
   if (document.uri.startsWith('file:')) {
     const base = dirname(fileURLToPath(document.uri));
     for (const file of bibliography.files) {
       const path = isAbsolute(file) ? file : resolve(base, file);
       if (!readable(path)) continue;
-      const text = readText(path, 20 * 1024 * 1024);
-      if (text === undefined) {
-        const message = 'bibliography file not found or not readable';
-        problems.push({ kind: 'io', message, file: path, line: 0, character: 0 });
-        continue;
-      }
-      const load = parseBibliography(path, text);
-      sources.push(...load.sources);
-      problems.push(...load.errors);
+      used.push(path);
+      // Shared: ten memos naming one file parse it once.
+      const load = await bibliographies().use(document.uri, path, policy);
+      for (const source of load.sources) sources.push(source);
+      for (const error of load.errors) problems.push(error);
     }
     // `csl: apa` names a bundled style as Pandoc users write it; anything else is a file.
     const csl = bibliography.csl?.replace(/\.csl$/i, '');
@@ -323,6 +437,9 @@ function updateDocumentSources(document: TextDocument): void {
     }
   }
   if (lang) style = { ...(style ?? s.styleFor('')), locale: lang };
+  bibliographies().keepOnly(document.uri, used);
+  // Closed, or its front matter changed again, while the files were read: the newer run decides.
+  if (!documents.get(document.uri) || frontMatterCache.get(document.uri) !== head) return;
   s.setDocumentSources(document.uri, sources);
   s.setDocumentStyle(document.uri, style, bibliography.nocite);
   if (problems.length > 0 || documentProblems.has(document.uri)) {
@@ -364,11 +481,10 @@ function tick(): void {
   void flush();
 }
 
-const pause = (): Promise<void> => new Promise((resolvePause) => setImmediate(resolvePause));
-
 async function flush(): Promise<void> {
   flushing = true;
   try {
+    await firstKnowledge;
     while (pending.size > 0) {
       const [uri] = pending;
       pending.delete(uri);
@@ -379,7 +495,8 @@ async function flush(): Promise<void> {
         continue;
       }
       try {
-        updateDocumentSources(document);
+        await updateDocumentSources(document);
+        if (documents.get(uri) !== document) continue;
         const version = document.version;
         const diagnostics = await getService().diagnosticsInSlices(document, pause, () => documents.get(uri)?.version !== version);
         if (diagnostics) void connection.sendDiagnostics({ uri, version, diagnostics });
@@ -401,6 +518,7 @@ documents.onDidClose((e) => {
   service?.close(e.document.uri);
   frontMatterCache.delete(e.document.uri);
   if (documentProblems.delete(e.document.uri)) publishFileProblems();
+  bibliographyStore?.release(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
@@ -413,7 +531,9 @@ connection.onHover(async (params, token) => {
   const stop = cancelled(token);
   if (stop) return stop;
   const document = documents.get(params.textDocument.uri);
-  if (document) updateDocumentSources(document);
+  // A front matter just edited is read again, but a hover never waits long for a large
+  // bibliography being parsed: it answers with what is known and the check that follows catches up.
+  if (document) await Promise.race([updateDocumentSources(document), new Promise((wait) => setTimeout(wait, 150))]);
   return document ? getService().hover(document, params.position) : null;
 });
 
@@ -428,10 +548,11 @@ connection.onCompletionResolve((item) => getService().resolveCompletion(item));
 
 connection.onCodeAction((params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? getService().codeActions(document, params.context.diagnostics) : [];
+  return document ? getService().codeActions(document, params.context.diagnostics, { versionedEdits }) : [];
 });
 
-connection.onDefinition((params) => {
+connection.onDefinition(async (params) => {
+  await loaded();
   const document = documents.get(params.textDocument.uri);
   const source = document ? getService().definition(document, params.position) : undefined;
   if (!source || !isAbsolute(source.origin.file)) return null;
@@ -439,54 +560,63 @@ connection.onDefinition((params) => {
   return Location.create(pathToFileURL(source.origin.file).href, { start: at, end: at });
 });
 
-/** Open documents as they are in the editor, other workspace memos as they are on disk. */
-function workspaceDocuments(): TextDocument[] {
+/**
+ * Open documents as they are in the editor, then other workspace memos as they are on disk, one at
+ * a time: found and read without blocking, and each let go of before the next is read.
+ */
+async function* workspaceDocuments(): AsyncGenerator<TextDocument> {
   const open = new Map(documents.all().map((d) => [d.uri, d]));
+  yield* open.values();
   const extensions = settings.languages.includes('plaintext') ? ['.md', '.markdown', '.txt'] : ['.md', '.markdown'];
-  const onDisk = findMemos(workspaceFolders, extensions)
-    .map((path) => pathToFileURL(path).href)
-    .filter((uri) => !open.has(uri))
-    .map((uri) => {
-      const text = readText(fileURLToPath(uri));
-      return text === undefined ? undefined : TextDocument.create(uri, uri.endsWith('.txt') ? 'plaintext' : 'markdown', 0, text);
-    })
-    .filter((d): d is TextDocument => d !== undefined);
-  return [...open.values(), ...onDisk];
+  for (const path of await findMemos(workspaceFolders, extensions, policy)) {
+    const uri = pathToFileURL(path).href;
+    if (open.has(uri) || documents.get(uri)) continue;
+    const read = await readTextFile(path, core().maxMemoBytes, policy);
+    if ('text' in read) yield TextDocument.create(uri, uri.endsWith('.txt') ? 'plaintext' : 'markdown', 0, read.text);
+  }
 }
 
-connection.onReferences((params, token) => {
+connection.onReferences(async (params, token) => {
   const stop = cancelled(token);
   if (stop) return stop;
+  await loaded();
   const document = documents.get(params.textDocument.uri);
   const key = document ? getService().keyAt(document, params.position) : undefined;
   if (!key) return [];
-  const s = getService();
   const locations: Location[] = [];
-  for (const d of workspaceDocuments()) {
-    for (const k of s.citationsOf(d, key.key)) locations.push(Location.create(d.uri, { start: d.positionAt(k.start), end: d.positionAt(k.end) }));
-    if (!documents.get(d.uri)) s.close(d.uri);
+  for await (const d of workspaceDocuments()) {
+    // Between memos, other requests are answered, and a cancelled search stops.
+    await pause();
+    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    for (const k of getService().citationsOf(d, key.key)) {
+      locations.push(Location.create(d.uri, { start: d.positionAt(k.start), end: d.positionAt(k.end) }));
+    }
   }
   return locations;
 });
 
-connection.onDocumentLinks((params) => {
+connection.onDocumentLinks(async (params) => {
+  await loaded();
   const document = documents.get(params.textDocument.uri);
   return document ? getService().documentLinks(document) : [];
 });
 
-connection.onRequest(listSourcesRequest, (params: ListSourcesParams) => {
+connection.onRequest(listSourcesRequest, async (params: ListSourcesParams) => {
+  await loaded();
   const document = params.uri ? documents.get(params.uri) : undefined;
-  if (document) updateDocumentSources(document);
+  if (document) await updateDocumentSources(document);
   return getService().listSources(document, params.position);
 });
 
-connection.onRequest(referencesEditRequest, (params: DocumentParams) => {
+connection.onRequest(referencesEditRequest, async (params: DocumentParams) => {
+  await loaded();
   const document = documents.get(params.uri);
-  if (document) updateDocumentSources(document);
+  if (document) await updateDocumentSources(document);
   return document ? getService().referencesEdit(document) : null;
 });
 
-connection.onRequest(exportBibliographyRequest, (params: DocumentParams) => {
+connection.onRequest(exportBibliographyRequest, async (params: DocumentParams) => {
+  await loaded();
   const document = documents.get(params.uri);
   return document ? getService().exportBibliography(document) : [];
 });
@@ -496,18 +626,24 @@ connection.onRequest(exportBibtexRequest, (params: DocumentParams) => {
   return document ? getService().exportBibtex(document) : '';
 });
 
-connection.onRequest(checkWorkspaceRequest, (): CheckWorkspaceResult => {
-  const s = getService();
+connection.onRequest(checkWorkspaceRequest, async (): Promise<CheckWorkspaceResult> => {
+  await loaded();
   let problems = 0;
-  const all = workspaceDocuments();
-  for (const d of all) {
+  let files = 0;
+  for await (const d of workspaceDocuments()) {
+    files++;
     if (!settings.languages.includes(d.languageId)) continue;
-    const diagnostics = s.diagnostics(d);
+    // An open memo's check is usually done already; a memo from disk is checked in slices, as for
+    // an edit, so hover and completion are answered while the workspace is checked.
+    const open = documents.get(d.uri) !== undefined;
+    const s = getService();
+    const diagnostics = open ? s.diagnostics(d) : await s.diagnosticsInSlices(d, pause, () => false);
+    if (!open) getService().close(d.uri);
+    if (!diagnostics) continue;
     problems += diagnostics.length;
     void connection.sendDiagnostics({ uri: d.uri, diagnostics });
-    if (!documents.get(d.uri)) s.close(d.uri);
   }
-  return { files: all.length, problems };
+  return { files, problems };
 });
 
 documents.listen(connection);

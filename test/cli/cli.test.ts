@@ -16,11 +16,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { testClaims, testGlossary, testSources, writeTestKnowledge } from '../unit/helpers';
+// @ts-expect-error: a plain ES module without type declarations
+import { makePdf, textToPdf } from '../../scripts/lib/pdf.mjs';
 
 const ROOT = process.cwd();
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -37,9 +40,9 @@ interface Run {
 }
 
 /** Runs the CLI with stdin left open (never written, never closed) and returns once it exits. */
-async function cli(args: string[], cwd = ROOT): Promise<Run> {
-  assert.ok(existsSync(CLI), `${CLI} exists (run npm run build first)`);
-  const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+async function cli(args: string[], cwd = ROOT, script = CLI): Promise<Run> {
+  assert.ok(existsSync(script), `${script} exists (run npm run build first)`);
+  const child = spawn(process.execPath, [script, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdin.on('error', () => undefined);
   let stdout = '';
   let stderr = '';
@@ -417,6 +420,18 @@ describe('policy-lens check: findings and exit status', () => {
     assert.deepEqual(json.files[0].diagnostics[0].range.start, { line: 0, character: 0 });
   });
 
+  for (const [order, bom, encode] of [
+    ['little-endian', [0xff, 0xfe], (t: string) => Buffer.from(t, 'utf16le')],
+    ['big-endian', [0xfe, 0xff], (t: string) => Buffer.from(t, 'utf16le').swap16()],
+  ] as const) {
+    test(`a UTF-16 (${order}) memo with a byte order mark is read as text, as editors open it`, T, async () => {
+      const path = writeMemo(`utf16-${order}.md`, Buffer.concat([Buffer.from(bom), encode(`# Memo\n\n${contradictionSentence}\n`)]));
+      const run = await cli(['check', ...kbArgs(), path]);
+      assert.equal(run.code, 1, run.stderr);
+      assert.ok(run.stdout.startsWith(`${path}:3:1: warning contradiction `), run.stdout + run.stderr);
+    });
+  }
+
   test('characters outside the BMP: json uses UTF-16 characters (LSP) and sarif matches its columnKind', T, async () => {
     const path = writeMemo('emoji.md', `🙂 ${contradictionSentence}\n`);
     const json = parseJson(await cli(['check', '--format', 'json', ...kbArgs(), path]));
@@ -548,6 +563,22 @@ describe('policy-lens check: I/O errors', () => {
     assert.ok(!files.some((f) => f.path === binary && f.diagnostics.length > 0), 'no findings for a binary file');
   });
 
+  test('output that cannot be written (> /dev/full): exit 2 with the reason, no stack trace', T, async () => {
+    const child = spawn(process.execPath, [CLI, 'check', ...kbArgs(), memo], { stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'] });
+    let stderr = '';
+    child.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(code, 2, stderr);
+    assert.match(stderr, /^policy-lens: could not write the output: no space left on the device$/m);
+    noStackTrace(stderr);
+  });
+
+  test('a memo that is a device (/dev/zero): read no further than the limit, exit 2 with a message', T, async () => {
+    const run = await cli(['check', ...kbArgs(), '/dev/zero']);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /\/dev\/zero: the file goes on past the 64 MB limit/);
+  });
+
   test('a knowledge folder that does not exist: exit 2 with a message naming it', T, async () => {
     const missing = join(dir, 'no-such-knowledge');
     const run = await cli(['check', '--no-bundled', '--knowledge', missing, memo]);
@@ -619,6 +650,26 @@ describe('policy-lens validate', () => {
     assert.equal(run.code, 0, run.stderr);
     assert.equal(run.stderr, '');
     assert.deepEqual(counts(run.stdout), { sources: 2, terms: 10, claims: 16, errors: 0 });
+  });
+
+  test('a report in --sources that cannot be read is an error: it is counted, and the exit status is 1', T, async () => {
+    const sources = join(dir, 'sources-unreadable');
+    mkdirSync(sources, { recursive: true });
+    writeFileSync(join(sources, 'broken.pdf'), '%PDF-1.4 not really a PDF');
+    const run = await cli(['validate', '--no-bundled', '--no-cache', '--sources', sources]);
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.match(run.stderr, /broken\.pdf:1:1: error io: could not read this source/);
+    assert.equal(counts(run.stdout).errors, 1);
+  });
+
+  test('an image-only PDF (pages with no text) is reported, not taken as a source with nothing in it', T, async () => {
+    const sources = join(dir, 'sources-scanned');
+    mkdirSync(sources, { recursive: true });
+    writeFileSync(join(sources, 'scan-2020.pdf'), makePdf([[], []], { Title: 'A scanned report' }));
+    const run = await cli(['validate', '--no-bundled', '--no-cache', '--sources', sources]);
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.match(run.stderr, /scan-2020\.pdf:1:1: error io: could not read this source: the PDF has no text \(scanned pages need OCR first\)/);
+    assert.equal(counts(run.stdout).sources, 0);
   });
 
   test('no knowledge at all: exit 0 with zero counts', T, async () => {
@@ -802,6 +853,27 @@ describe('policy-lens validate', () => {
     const run = await cli(['validate', '--strict']);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /--strict/);
+  });
+});
+
+describe('the CLI copied out of the repository', () => {
+  // Inside the repository pdfjs finds a DOMMatrix in node_modules (the native @napi-rs/canvas);
+  // a copied dist/, like the VSIX, has no node_modules above it and must read PDFs all the same.
+  test('reads a PDF from a sources folder and reports the contradiction that rests on it', { timeout: 30000 }, async () => {
+    const copy = realpathSync(mkdtempSync(join(tmpdir(), 'policy-lens-copied-')));
+    try {
+      cpSync(join(ROOT, 'dist'), join(copy, 'dist'), { recursive: true });
+      assert.throws(() => createRequire(join(copy, 'dist', 'pdfjs', 'pdf.min.mjs')).resolve('@napi-rs/canvas'), 'the copy sees no node_modules');
+      mkdirSync(join(copy, 'reports'));
+      const report = "Freedonia Trade Outlook\n\nJane Doe Commentary\n\nThe Pacific region takes about 40% of Freedonia's total exports and roughly 25% of its imports.\n";
+      writeFileSync(join(copy, 'reports', 'doe-2019-freedonia.pdf'), textToPdf(report));
+      writeFileSync(join(copy, 'memo.md'), "Nearly 90% of Freedonia's exports go to the Pacific region.\n");
+      const run = await cli(['check', '--no-bundled', '--no-cache', '--sources', 'reports', 'memo.md'], copy, join(copy, 'dist', 'cli.js'));
+      assert.doesNotMatch(run.stderr, /could not read|DOMMatrix|canvas/, run.stderr);
+      assert.match(run.stdout, /^memo\.md:1:\d+: information contradiction doe2019 \(p\. 1 ¶1\) puts this at about 40%, not nearly 90%/m, `${run.stdout}${run.stderr}`);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });
 

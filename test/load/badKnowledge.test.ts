@@ -230,7 +230,7 @@ describe('a large but legal knowledge file does not stall the server', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  test('a 4 MB sources.json (60,000 sources, under the 5 MB limit): hover is served within 5 s of initialization', { timeout: 60_000 }, async () => {
+  test('a 4 MB sources.json (60,000 sources, under the 5 MB limit): every hover is answered within 1 s, and its terms hover within 5 s', { timeout: 60_000 }, async () => {
     dir = makeTempDir('large-knowledge');
     const kb = join(dir, 'kb');
     cpSync(join(FIXTURE, 'glossary.yaml'), join(kb, 'glossary.yaml'));
@@ -240,9 +240,17 @@ describe('a large but legal knowledge file does not stall the server', () => {
     await server.initialize({ settings: { knowledge: { folders: [kb] } } });
     const uri = pathToFileURL(join(dir, 'memo.md')).href;
     await server.open(uri, memoText, 1);
+    // Hovers are answered at once while the folder loads (from the bundled knowledge until then).
     const start = performance.now();
-    const hover = await server.hover(uri, at('ZPF'), 5000).catch((e: Error) => assert.fail(`the server did not answer a hover within 5 s of initialization while loading a 4 MB knowledge file (${e.message})`));
-    console.log(`large knowledge file: first hover answered after ${(performance.now() - start).toFixed(0)} ms`);
-    assert.match(hoverText(hover.result), /Zyx Policy Forum/);
+    let text = '';
+    let slowest = 0;
+    while (!/Zyx Policy Forum/.test(text) && performance.now() - start < 5000) {
+      const hover = await server.hover(uri, at('ZPF'), 1000).catch((e: Error) => assert.fail(`a hover was not answered within 1 s while a 4 MB knowledge file loaded (${e.message})`));
+      slowest = Math.max(slowest, hover.ms);
+      text = hoverText(hover.result);
+      if (!text) await new Promise((r) => setTimeout(r, 50));
+    }
+    console.log(`large knowledge file: its term hovers after ${(performance.now() - start).toFixed(0)} ms; slowest hover ${slowest.toFixed(0)} ms`);
+    assert.match(text, /Zyx Policy Forum/);
   });
 });

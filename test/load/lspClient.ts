@@ -6,6 +6,7 @@ import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   CancellationTokenSource, CompletionRequest, createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
   ExitNotification, HoverRequest, InitializedNotification, InitializeRequest, InitializeResult, Position, ProtocolConnection,
@@ -117,11 +118,12 @@ export class LspServer {
     for (const l of [...this.listeners]) l();
   }
 
-  async initialize(initializationOptions: unknown = {}, workspace: Record<string, unknown> = {}): Promise<InitializeResult> {
+  /** `folders`: the workspace folders (none by default). */
+  async initialize(initializationOptions: unknown = {}, workspace: Record<string, unknown> = {}, folders: string[] = []): Promise<InitializeResult> {
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: null,
-      workspaceFolders: null,
+      rootUri: folders.length > 0 ? pathToFileURL(folders[0]).href : null,
+      workspaceFolders: folders.length > 0 ? folders.map((f, i) => ({ uri: pathToFileURL(f).href, name: `folder${i}` })) : null,
       capabilities: {
         workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, ...workspace },
         textDocument: {

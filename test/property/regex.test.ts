@@ -33,8 +33,10 @@ import { referencesEdit } from '../../server/src/features/references';
 import { loadKnowledge } from '../../server/src/knowledge/loader';
 import { loadKnowledgeFolders } from '../../server/src/node/knowledgeFiles';
 import { readReport } from '../../server/src/node/sourceFiles';
+import { inflatedSizeProblem } from '../../server/src/node/pdfStreams';
 import { maxBlockLength } from '../../server/src/engine/analysis';
 import { markdownToPlain, PolicyLensService } from '../../server/src/features/languageService';
+import { textFingerprint } from '../../server/src/features/diagnostics';
 import { splitSentences } from '../../server/src/engine/text/sentences';
 import { extractValues } from '../../server/src/engine/values';
 import { tokenize } from '../../server/src/engine/text/tokens';
@@ -58,7 +60,8 @@ type Via =
   | 'trivial';
 
 const inventory: InventoryEntry[] = [
-  ["cli.ts main", "a file the CLI checks (first character only)", "trivial", ["/^\\uFEFF/"]],
+  ["node/pdfStreams.ts flateStreams", "a PDF in the workspace sources folder: a stream's dictionary (at most 4 KB)", "ingest", ["/\\/Subtype\\s*\\/Image\\b/", "/\\/(?:FlateDecode|Fl)\\b/g"]],
+  ["server.ts stdioConnection", "an error message from the protocol library (may quote a header)", "trivial", ["/Content-Length|header/i"]],
   ["ingest/extract.ts const stopwords", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/\\s+/"]],
   ["ingest/extract.ts const titleWords", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/^(professor|fellow|director|adviser|advisor|president|chair|chairman|head|dean|researcher|analyst|lecturer|ambassador|minister|secretary|moderator|founder|editor|scholar|officer|manager|chief)$/i"]],
   ["ingest/extract.ts const monthWords", "report text: passages and sentences of a source document (workspace sources folder)", "ingest", ["/^(January|February|March|April|May|June|July|August|September|October|November|December)$/"]],
@@ -160,6 +163,7 @@ const inventory: InventoryEntry[] = [
   ["knowledge/loader.ts checkReferences", "file path or knowledge file text (workspace folder walk)", "loadKnowledge", ["/^[a-z0-9-]+$/"]],
   ["knowledge/loader.ts knownQuantifier", "file path or knowledge file text (workspace folder walk)", "loadKnowledge", ["/\\s+/"]],
   ["server.ts runIndexer", "a file path (split on separators)", "trivial", ["/[\\\\/]/"]],
+  ["server.ts runIndexer.report", "a file path (split on separators)", "trivial", ["/[\\\\/]/"]],
   ["engine/analysis.ts isShortForm", "memo: a glossary term as written", "diagnostics", ["/s$/", "/\\p{Lu}/u", "/\\p{Ll}/u"]],
   ["features/codeActions.ts citationInsertPoint", "memo: the text under a diagnostic", "codeActions", ["/[.!?…][\"'’”)]*$/"]],
   ["features/completion.ts const partialKey", "memo: the line before the cursor (first 20,000)", "completion", ["/(?:^|[\\s[;-])@([\\p{L}\\p{N}_:.#$%&+?<>~/-]*)$/u"]],
@@ -300,13 +304,16 @@ const cases: Case[] = [
   memoCase('200,000 "@"', 'findCitations in-text keys', () => `x ${'@'.repeat(BIG)}`),
   memoCase('66,000 " @a" (unknown keys)', 'findCitations and unknown-citation diagnostics', () => `x${' @a'.repeat(BIG / 3)}`),
   memoCase('"@" + 100,000 "a."', 'keyBody: punctuation inside a key', () => `x @${'a.'.repeat(BIG / 2)}`),
-  memoCase('200,000 "." in one line', 'whole pipeline on a long line of dots (block over maxBlockLength)', () => '.'.repeat(BIG), 'diagnostics'),
+  memoCase('200,000 "." in one line', 'whole pipeline on a long line of dots (checked in pieces of maxBlockLength)', () => '.'.repeat(BIG), 'diagnostics'),
   // sentences.ts, values.ts, check.ts: reached for blocks up to maxBlockLength.
   memoCase('one paragraph of maxBlockLength "." then "x"', 'splitSentences: closing-punctuation scan restarts at every "."', () => paragraph('.', '', 'x'), 'splitSentences'),
   memoCase('one paragraph of ". a"', 'splitSentences: lower-case after a stop', () => paragraph('. a'), 'splitSentences'),
   memoCase('one paragraph of "U.S. "', 'splitSentences abbreviations; then checkSentence: every anchor hit searches all term matches', () => paragraph('U.S. '), 'checkSentence'),
   memoCase('one paragraph: "." + spaces + "a"', 'splitSentences whitespace scan', () => paragraph(' ', '.', 'a'), 'splitSentences'),
   { id: 'splitSentences: "a." repeated then " A"', via: 'splitSentences', note: 'wordBefore walks back over letters and dots', input: () => paragraph('a.', '', ' A'), run: (s) => splitSentences(s).length },
+  { id: 'splitSentences: "e.g" + 200,000 "." to the end', via: 'splitSentences', note: 'a run of dots ending the text after a dotted word: each dot rescanned the run and the word', input: () => `e.g${'.'.repeat(BIG)}`, run: (s) => splitSentences(s).length },
+  { id: 'splitSentences: 200,000 "." from offset 100,000 (as for the second piece of a long block)', via: 'splitSentences', note: 'wordBefore walking back over the dots before `from`', input: () => '.'.repeat(BIG), run: (s) => splitSentences(s, BIG / 2, BIG).length },
+  memoCase('one 200,000-character paragraph of "The OEWG met [@kim2023]. "', 'a block checked in pieces of maxBlockLength', () => 'The OEWG met in 2019 [@kim2023]. '.repeat(BIG / 33), 'diagnostics'),
   { id: 'tokenize: one 200,000-letter word', via: 'tokenize', note: 'wordPattern and stem on a huge token', input: () => 'a'.repeat(BIG), run: (s) => tokenize(s).length },
   { id: 'tokenize: 200,000 "s"', via: 'tokenize', note: 'stem suffix regexes on a huge token', input: () => 's'.repeat(BIG), run: (s) => tokenize(s).length },
   { id: "tokenize: 66,000 \"a's\"", via: 'tokenize', note: 'possessive lookahead', input: () => "a's".repeat(BIG / 3), run: (s) => tokenize(s).length },
@@ -347,7 +354,7 @@ const cases: Case[] = [
     run: (text) => {
       const document = memoDoc(text);
       const range = { start: { line: 0, character: 0 }, end: document.positionAt(text.length) };
-      const d: Diagnostic = { range, code: 'missing-citation', source: 'policy-lens', message: 'x', data: { suggestions: ['kim2023'] } };
+      const d: Diagnostic = { range, code: 'missing-citation', source: 'policy-lens', message: 'x', data: { suggestions: ['kim2023'], seen: textFingerprint(text) } };
       return new PolicyLensService(knowledge()).codeActions(document, [d]).length;
     },
   },
@@ -393,6 +400,14 @@ const cases: Case[] = [
   ingestCase('"last year " repeated', 'relative years', () => paragraph('last year ', 'In 2023 ', '.')),
   ingestCase('"Samsung also advocates for Open RAN. " repeated', 'stance verbs', () => 'Samsung also advocates for Open RAN. '.repeat(5000)),
   ingestCase('200,000 "("', 'punctuation runs', () => '('.repeat(BIG)),
+  {
+    id: 'report: PDF streams: "stream\\n" repeated, no "obj" and no "endstream"', via: 'ingest', note: 'inflatedSizeProblem: the dictionary search stays within 4 KB',
+    input: () => 'stream\n'.repeat(BIG / 7), run: (s) => inflatedSizeProblem(Buffer.from(s, 'latin1')),
+  },
+  {
+    id: 'report: PDF streams: a 200,000-character dictionary of "/Subtype " and "/Fl"', via: 'ingest', note: 'the Image and FlateDecode patterns on the dictionary',
+    input: () => `1 0 obj\n<< ${'/Subtype /Fl '.repeat(BIG / 13)}>>\nstream\nxx\nendstream\n`, run: (s) => inflatedSizeProblem(Buffer.from(s, 'latin1')),
+  },
   ingestCase('one paragraph of "-" then "x (ABC)"', 'acronymDefinitions trimming /[^\\p{L}\\p{N}]+$/', () => paragraph('-', 'Zyx ', 'x (ABC).')),
   { id: 'acronymDefinitions: words, 50,000 "-", then "(ABCDEF)"', via: 'ingest', note: 'expansion trimming', input: () => `Alpha Beta ${'-'.repeat(BLOCK)} Gamma Delta Epsilon Zeta (ABCDEF)`, run: (s) => acronymDefinitions(s).length },
   { id: 'acronymDefinitions: 20,000 "(AB) "', via: 'ingest', note: 'many candidates', input: () => 'Alpha Beta (AB) '.repeat(3000), run: (s) => acronymDefinitions(s).length },

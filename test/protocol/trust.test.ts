@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +13,8 @@ import {
   createProtocolConnection, DidOpenTextDocumentNotification, HoverRequest, InitializedNotification, InitializeRequest, ProtocolConnection,
   StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
+import { checkWorkspaceRequest } from '../../server/src/common/protocol';
+import { LspServer } from '../load/lspClient';
 
 function glossary(term: string): string {
   return `terms:\n  - id: ${term.toLowerCase()}\n    term: ${term}\n    kind: concept\n    definition: A term defined in the ${term} folder.\n`;
@@ -64,6 +66,89 @@ for (const trusted of [false, true]) {
       const outside = await hoverValue(connection, memo(), 15);
       if (trusted) assert.match(outside, /Outsider folder/);
       else assert.equal(outside, '');
+    });
+  });
+}
+
+/**
+ * Links that lead out of an untrusted workspace: a cloned repository can carry them. Each way in
+ * that the server reads files is tried: a bibliography named in the settings and one in front
+ * matter, a knowledge folder and a knowledge file, the sources folder and a report in it, and the
+ * memos Check Workspace reads. Untrusted, nothing outside is read; trusted, all of it is.
+ */
+for (const trusted of [false, true]) {
+  describe(`links out of ${trusted ? 'a trusted' : 'an untrusted'} workspace`, { timeout: 60000 }, () => {
+    let root: string;
+    let server: LspServer;
+    const at = (...parts: string[]): string => join(root, ...parts);
+
+    before(async () => {
+      root = realpathSync(mkdtempSync(join(tmpdir(), 'policy-lens-links-')));
+      const write = (path: string, text: string): void => {
+        mkdirSync(join(path, '..'), { recursive: true });
+        writeFileSync(path, text);
+      };
+      // Outside the workspace.
+      write(at('outside', 'settings.bib'), '@book{outsettings, title={Outside}, year={2020}}\n');
+      write(at('outside', 'front.bib'), '@book{outfront, title={Outside}, year={2020}}\n');
+      write(at('outside', 'kb', 'glossary.yaml'), glossary('Outsider'));
+      write(at('outside', 'kb-file', 'glossary.yaml'), glossary('Farther'));
+      write(at('outside', 'reports', 'roe-2020.txt'), 'Notes\n\nDr. Ann Lee, Senior Fellow at the Institute of Ports, reviewed the accord.\n');
+      write(at('outside', 'secret-2021.txt'), 'Secret Notes\n\nDr. Bo Kim, Senior Fellow at the Institute of Harbours, reviewed the accord.\n');
+      write(at('outside', 'notes', 'far.md'), 'Far [@kim2023].\n');
+      write(at('outside', 'memo-far.md'), 'Also far [@kim2023].\n');
+      // Two workspace folders: ws1's sources folder is a link out, ws2's holds a link to one report.
+      write(at('ws1', 'kb', 'glossary.yaml'), glossary('Insider'));
+      symlinkSync(at('outside', 'kb-file', 'glossary.yaml'), at('ws1', 'kb', 'glossary-link.yaml'));
+      symlinkSync(at('outside', 'kb'), at('ws1', 'kb-link'));
+      symlinkSync(at('outside', 'settings.bib'), at('ws1', 'settings.bib'));
+      symlinkSync(at('outside', 'front.bib'), at('ws1', 'front.bib'));
+      symlinkSync(at('outside', 'reports'), at('ws1', 'sources'));
+      symlinkSync(at('outside', 'notes'), at('ws1', 'notes'));
+      write(at('ws2', 'sources', 'doe-2019.txt'), 'Inside Notes\n\nDr. Cy Park, Senior Fellow at the Institute of Docks, reviewed the accord.\n');
+      symlinkSync(at('outside', 'secret-2021.txt'), at('ws2', 'sources', 'secret-2021.txt'));
+      symlinkSync(at('outside', 'memo-far.md'), at('ws2', 'memo-link.md'));
+      server = new LspServer({ env: { ...process.env, XDG_CACHE_HOME: at('cache') } });
+      await server.initialize({ trusted, settings: { knowledge: { folders: ['kb', 'kb-link'] }, bibliography: { files: [at('ws1', 'settings.bib')] } } }, {}, [at('ws1'), at('ws2')]);
+    });
+
+    after(async () => {
+      await server?.dispose();
+      rmSync(root, { recursive: true, force: true });
+    });
+
+    test(trusted ? 'everything behind the links is read' : 'nothing behind the links is read, nor cached', async () => {
+      const memo = pathToFileURL(at('ws1', 'memo.md')).href;
+      const text = '---\nbibliography: front.bib\n---\nInsider, Outsider and Farther [@outsettings; @outfront].\n';
+      await server.open(memo, text);
+      const read = await server.waitForNotification((n) => n.method === 'window/logMessage' && /source\(s\) read/.test((n.params as { message: string }).message) && (n.params as { message: string }).message, 'the sources read', 30000);
+      const published = await server.waitForDiagnostics((p) => p.uri === memo, 'the memo checked', 30000);
+      const hover = async (word: string): Promise<string> => {
+        const character = text.split('\n')[3].indexOf(word) + 2;
+        const { result } = await server.hover(memo, { line: 3, character });
+        const contents = (result as { contents?: { value?: string } } | null)?.contents;
+        return contents?.value ?? '';
+      };
+      const unknown = published.diagnostics.filter((d) => d.code === 'unknown-citation').map((d) => (d.data as { key: string }).key).sort();
+      const checked = (await server.connection.sendRequest(checkWorkspaceRequest)) as { files: number };
+      const cached = existsSync(at('cache', 'policy-lens', 'sources')) ? readdirSync(at('cache', 'policy-lens', 'sources')).length : 0;
+      assert.match(await hover('Insider'), /Insider folder/);
+      if (trusted) {
+        assert.match(await hover('Outsider'), /Outsider folder/);
+        assert.match(await hover('Farther'), /Farther folder/);
+        assert.deepEqual(unknown, []);
+        assert.match(read, /^policy-lens: 3 source\(s\) read/);
+        assert.equal(checked.files, 6);
+      } else {
+        assert.equal(await hover('Outsider'), '');
+        assert.equal(await hover('Farther'), '');
+        assert.deepEqual(unknown, ['outfront', 'outsettings']);
+        // Only ws2's own report; the linked one and ws1's linked folder are not read.
+        assert.match(read, /^policy-lens: 1 source\(s\) read/);
+        assert.equal(cached, 1);
+        // memo.md, and ws2's report (a .txt); the linked notes folder and memo are not read.
+        assert.equal(checked.files, 2);
+      }
     });
   });
 }

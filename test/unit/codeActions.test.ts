@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeAction } from 'vscode-languageserver-types';
+import { CodeAction, TextDocumentEdit } from 'vscode-languageserver-types';
 import { doc, service } from './helpers';
 
 function fix(text: string, code: string, titlePattern?: RegExp): { action: CodeAction; result: string } {
@@ -35,6 +35,37 @@ describe('quick fixes', () => {
   });
   it('expands an acronym on first use', () => {
     assert.equal(fix('The OEWG met.', 'undefined-acronym').result, 'The Open-Ended Working Group (OEWG) met.');
+  });
+  // A diagnostic made for version 1, asked about after an edit that left its range in place but
+  // changed the text under it: no fix may be offered (the old code inserted into the middle of a word).
+  for (const [code, before, after] of [
+    ['missing-citation', "About 67% of Korea's imports come from the Indo-Pacific.", "Now about 67% of Korea's imports come from the Indo-Pacific."],
+    ['missing-citation', "About 67% of Korea's imports come from the Indo-Pacific.", "About 67% of Korea's imports come from the Indo-Pacific region."],
+    ['citation-mismatch', "About 67% of Korea's imports come from the Indo-Pacific [@beta2022, p. 2].", "About 67% of Korea's imports come from the Indo-Pacific [@beta2022, p. 2, 3]."],
+    ['unknown-citation', 'As argued [@alpha2032].', 'As argued [@alpha2099].'],
+    ['undefined-acronym', 'The OEWG met.', 'The OECD met.'],
+  ]) {
+    it(`offers no ${code} fix once the text under the diagnostic has changed (${after.slice(0, 20)}…)`, () => {
+      const s = service();
+      const original = doc(before);
+      const diagnostics = s.diagnostics(original).filter((d) => d.code === code);
+      assert.ok(diagnostics.length > 0, `a ${code} in ${before}`);
+      assert.ok(s.codeActions(original, diagnostics).length > 0, 'a fix while the text is unchanged');
+      const changed = TextDocument.create(original.uri, 'markdown', 2, after);
+      assert.deepEqual(s.codeActions(changed, diagnostics).map((a) => a.title), []);
+    });
+  }
+  it('with versionedEdits, every fix is a documentChanges edit naming the document version', () => {
+    const s = service();
+    const d = TextDocument.create('file:///memo.md', 'markdown', 7, "About 67% of Korea's imports come from the Indo-Pacific [@beta2022].\n\nThe OEWG met [@alpha2032].");
+    const actions = s.codeActions(d, s.diagnostics(d), { versionedEdits: true });
+    assert.deepEqual([...new Set(actions.map((a) => (a.diagnostics![0].code)))].sort(), ['citation-mismatch', 'undefined-acronym', 'unknown-citation']);
+    for (const action of actions) {
+      assert.equal(action.edit!.changes, undefined, action.title);
+      const [change] = action.edit!.documentChanges as TextDocumentEdit[];
+      assert.deepEqual(change.textDocument, { uri: d.uri, version: 7 }, action.title);
+      assert.ok(change.edits.length > 0);
+    }
   });
   it('offers no replacement once the text under the diagnostic has changed', () => {
     const s = service();

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { defaultSettings } from '../../server/src/common/settings';
+import { textFingerprint } from '../../server/src/features/diagnostics';
 import { diagnose, doc, service } from './helpers';
 
 function codes(text: string): string[] {
@@ -21,7 +22,7 @@ describe('contradictions', () => {
     assert.equal(d.severity, 2);
     assert.equal(d.source, 'policy-lens');
     assert.match(d.message, /^alpha2023 \(¶2\) puts this at about 78%, not nearly 90%\.$/);
-    assert.deepEqual(d.data, { code: 'contradiction', source: 'alpha2023', claimId: 'alpha2023/exports', locator: '¶2', sourcedValue: 'About 78%', written: 'Nearly 90%', statement: "About 78 per cent of Korea's exports go to the Indo-Pacific.", extracted: false });
+    assert.deepEqual(d.data, { code: 'contradiction', source: 'alpha2023', claimId: 'alpha2023/exports', locator: '¶2', sourcedValue: 'About 78%', written: 'Nearly 90%', statement: "About 78 per cent of Korea's exports go to the Indo-Pacific.", extracted: false, seen: textFingerprint('Nearly 90%') });
   });
   it('accepts hedged values that agree', () => {
     assert.deepEqual(codes("About 70% of Korea's imports come from the Indo-Pacific [@alpha2023]."), []);
@@ -146,4 +147,38 @@ describe('knowledge reloads', () => {
     s.setKnowledge(new KnowledgeBase(loadKnowledge(withoutClaims)));
     assert.deepEqual(s.diagnostics(d), []);
   });
+});
+
+describe('paragraphs longer than one piece (50,000 characters)', () => {
+  // A hard-wrapped .txt memo with no blank line is one paragraph; it used to be skipped whole.
+  const filler = 'The committee met again in the spring and reviewed its working methods in detail.';
+  const wrong = "Nearly 90% of Korea's total exports go to the Indo-Pacific.";
+  function longParagraph(sentences: string[]): string {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of sentences.join(' ').split(' ')) {
+      if (line && line.length + word.length + 1 > 78) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    return [...lines, line].join('\n') + '\n';
+  }
+
+  for (const languageId of ['plaintext', 'markdown']) {
+    it(`finds contradictions at the start, middle and end of a 150,000-character ${languageId} paragraph`, () => {
+      const fill = Array.from({ length: 1000 }, () => filler);
+      const text = longParagraph([wrong, ...fill, wrong, ...fill, wrong]);
+      assert.ok(text.length > 150_000 && !text.includes('\n\n'));
+      const document = doc(text, languageId);
+      const found = service().diagnostics(document).filter((d) => d.code === 'contradiction');
+      const expected: number[] = [];
+      for (let at = text.indexOf('Nearly'); at >= 0; at = text.indexOf('Nearly', at + 1)) expected.push(at);
+      assert.deepEqual(found.map((d) => document.offsetAt(d.range.start)), expected);
+      for (const d of found) {
+        assert.equal(document.getText(d.range).replace(/\s+/g, ' '), 'Nearly 90%');
+        assert.match(String(d.message), /puts this at about 78%, not nearly 90%/);
+      }
+    });
+  }
 });

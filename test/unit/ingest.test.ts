@@ -1,9 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { createDeflate, deflateSync } from 'node:zlib';
 import { acronymDefinitions, extractClaims, extractRoles } from '../../server/src/ingest/extract';
 import { citationKey, deriveMetadata } from '../../server/src/ingest/metadata';
 import { passagesFrom } from '../../server/src/ingest/passages';
@@ -97,6 +99,65 @@ describe('ingest: PDF', () => {
     const fromPdf = await readReport(join(dir, 'doe-2019.pdf'), readFileSync(join(dir, 'doe-2019.pdf')));
     const { claims } = extractClaims('doe2019', fromPdf.passages, { year: 2019, file: 'x' });
     assert.ok(claims.some((c) => c.value.kind === 'quantity' && c.value.quantity.value === 40 && c.locator === 'p. 1 ¶1'), JSON.stringify(claims.map((c) => [c.locator, c.value])));
+  });
+});
+
+/** `bytes` spaces, deflated as a stream (so the test never holds them all). */
+async function deflatedSpaces(bytes: number): Promise<Buffer> {
+  const deflate = createDeflate({ level: 9 });
+  const chunks: Buffer[] = [];
+  deflate.on('data', (c: Buffer) => chunks.push(c));
+  const ended = once(deflate, 'end');
+  const block = Buffer.alloc(1 << 20, ' ');
+  for (let written = 0; written < bytes; written += block.length) if (!deflate.write(block)) await once(deflate, 'drain');
+  deflate.end();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+/** A one-page PDF whose content stream is `stream` with the given filters, then a line of text. */
+function pdfWithContent(stream: Buffer, filters: string[]): Buffer {
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')];
+  const offsets: number[] = [];
+  const length = (): number => parts.reduce((n, b) => n + b.length, 0);
+  const object = (body: string | Buffer[]): void => {
+    offsets.push(length());
+    parts.push(Buffer.from(`${offsets.length} 0 obj\n`), ...(typeof body === 'string' ? [Buffer.from(body)] : body), Buffer.from('\nendobj\n'));
+  };
+  object('<< /Type /Catalog /Pages 2 0 R >>');
+  object('<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
+  object('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents [4 0 R 6 0 R] >>');
+  object([Buffer.from(`<< /Length ${stream.length} /Filter [${filters.map((f) => `/${f}`).join(' ')}] >>\nstream\n`), stream, Buffer.from('\nendstream')]);
+  object('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
+  const text = 'BT /F1 10 Tf 50 700 Td (The Pacific region takes about 40% of the exports.) Tj ET';
+  object(`<< /Length ${text.length} >>\nstream\n${text}\nendstream`);
+  const xref = length();
+  parts.push(Buffer.from(`xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${offsets.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`));
+  return Buffer.concat(parts);
+}
+
+describe('ingest: PDFs that are not what they seem', () => {
+  it('a PDF whose stream inflates past 256 MB is refused at once, once or twice compressed', { timeout: 60_000 }, async () => {
+    const once = await deflatedSpaces(300 * 1048576);
+    for (const [label, stream, filters] of [['one layer', once, ['FlateDecode']], ['two layers', deflateSync(once), ['FlateDecode', 'FlateDecode']]] as const) {
+      const bytes = pdfWithContent(stream, [...filters]);
+      const started = performance.now();
+      const read = await readReport('/w/sources/bomb-2020.pdf', bytes);
+      assert.equal(read.error, 'its compressed streams inflate to more than 256 MB; not read', `${label} (${bytes.length} bytes)`);
+      assert.ok(performance.now() - started < 15_000, `${label}: ${(performance.now() - started).toFixed(0)} ms`);
+    }
+  });
+
+  it('a PDF with the same stream inflating to a few MB is read', async () => {
+    const read = await readReport('/w/sources/fine-2020.pdf', pdfWithContent(await deflatedSpaces(4 * 1048576), ['FlateDecode']));
+    assert.equal(read.error, undefined);
+    assert.match(read.passages.map((p) => p.text).join(' '), /about 40% of the exports/);
+  });
+
+  it('an image-only PDF (no text on any page) is an error, not an empty source', async () => {
+    const read = await readReport('/w/sources/scan-2020.pdf', makePdf([[], []]));
+    assert.equal(read.error, 'the PDF has no text (scanned pages need OCR first); nothing read');
+    assert.match(finishReports([read]).errors[0].message, /^could not read this source: the PDF has no text/);
   });
 });
 

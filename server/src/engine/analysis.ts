@@ -4,7 +4,9 @@ import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { Term } from '../knowledge/types';
 import { tokenize } from './text/tokens';
 import { checkSentence, Finding } from './check';
-import { BlockCache, Citation, FrontMatter, ParsedProse, parseProse, reparseAfterEdit } from './markdown/prose';
+import {
+  BlockCache, Citation, FrontMatter, ParsedProse, parseProse, ProseBlock, reparseAfterEdit,
+} from './markdown/prose';
 import { splitSentences } from './text/sentences';
 import { findTerms } from './reader/terms';
 
@@ -39,7 +41,10 @@ export interface DocumentAnalysis {
   totalBlocks: number;
 }
 
-/** Longest text we check as one block; longer ones (pasted data, one-line dumps) are skipped. */
+/**
+ * Longest text checked as one piece. A longer block (a hard-wrapped .txt memo can be one long
+ * paragraph) is checked in pieces of at most this length that end where a sentence ends.
+ */
 export const maxBlockLength = 50_000;
 
 export class DocumentAnalyzer {
@@ -75,37 +80,74 @@ export class DocumentAnalyzer {
     // The last heading's names are what the paragraphs under it speak of ("## The 6G agenda").
     let heading = { text: '', ids: new Set<string>() };
     for (const block of prose.blocks) {
-      // The raw text decides the masked text (with the block's kind, which its start decides), and
-      // the heading above it decides its context.
-      const raw = text.slice(block.start, block.end);
-      const key = block.options?.heading ? raw : `${heading.text}\u0000${raw}`;
-      let analysis = next.get(key) ?? this.cache.get(key);
-      if (!analysis) {
-        const context = block.options?.heading ? new Set<string>() : heading.ids;
-        analysis = block.text.length > maxBlockLength ? { sentences: [], terms: [] } : analyzeBlock(kb, block.text, raw, block.citations.map((c) => relative(c, block.start)), context);
-        result.checkedBlocks++;
-        // Cached at once, so that a run abandoned at a pause leaves its finished blocks behind.
-        this.cache.set(key, analysis);
+      // The heading above a block decides its context; a heading has none.
+      const isHeading = block.options?.heading !== undefined;
+      const context = isHeading ? new Set<string>() : heading.ids;
+      const prefix = isHeading ? '' : `${heading.text}\u0000`;
+      const headingTerms: TermOccurrence[] = [];
+      // Nearly every block is one piece: no array is made for it (this runs for every block after every edit).
+      const pieces = block.text.length > maxBlockLength ? piecesOf(block) : undefined;
+      for (let p = 0; p < (pieces?.length ?? 1); p++) {
+        const piece = pieces ? pieces[p] : block;
+        // The raw text decides the masked text (with the block's kind, which its start decides).
+        const raw = text.slice(piece.start, piece.end);
+        const key = prefix + raw;
+        let analysis = next.get(key) ?? this.cache.get(key);
+        if (!analysis) {
+          analysis = analyzeBlock(kb, piece.text, raw, piece.citations.map((c) => relative(c, piece.start)), context);
+          result.checkedBlocks++;
+          // Cached at once, so that a run abandoned at a pause leaves its finished blocks behind.
+          this.cache.set(key, analysis);
+        }
+        next.set(key, analysis);
+        for (const s of analysis.sentences) {
+          const sentence = { start: s.start + piece.start, end: s.end + piece.start, findings: s.findings.map((f) => ({ ...f, start: f.start + piece.start, end: f.end + piece.start })), citations: s.citations.map((c) => relative(c, -piece.start)) };
+          result.sentences.push(sentence);
+        }
+        for (const t of analysis.terms) {
+          result.terms.push({ ...t, start: t.start + piece.start, end: t.end + piece.start });
+          if (isHeading) headingTerms.push(t);
+        }
+        if (performance.now() - sliceStart > budgetMs) {
+          yield;
+          sliceStart = performance.now();
+          // Knowledge reloaded meanwhile: start again, still in slices.
+          if (kb.version !== this.kbVersion) return yield* this.analyzeInSlices(text, kb, languageId, budgetMs);
+        }
       }
-      next.set(key, analysis);
-      for (const s of analysis.sentences) {
-        const sentence = { start: s.start + block.start, end: s.end + block.start, findings: s.findings.map((f) => ({ ...f, start: f.start + block.start, end: f.end + block.start })), citations: s.citations.map((c) => relative(c, -block.start)) };
-        result.sentences.push(sentence);
-      }
-      for (const t of analysis.terms) result.terms.push({ ...t, start: t.start + block.start, end: t.end + block.start });
-      if (block.options?.heading) heading = { text: raw, ids: new Set(analysis.terms.map((t) => t.term.id)) };
+      if (isHeading) heading = { text: text.slice(block.start, block.end), ids: new Set(headingTerms.map((t) => t.term.id)) };
       result.citations.push(...block.citations);
-      if (performance.now() - sliceStart > budgetMs) {
-        yield;
-        sliceStart = performance.now();
-        // Knowledge reloaded meanwhile: start again, still in slices.
-        if (kb.version !== this.kbVersion) return yield* this.analyzeInSlices(text, kb, languageId, budgetMs);
-      }
     }
     // Keep only what this version of the document uses, so the cache never grows past one document.
     this.cache = next;
     return result;
   }
+}
+
+/**
+ * A block longer than maxBlockLength in pieces of at most that length, each ending where its last
+ * whole sentence ends (or, for a single sentence that long, at a space), so that no sentence is
+ * checked in two halves unless it alone is longer than a piece. Citations go with the piece they
+ * start in.
+ */
+function piecesOf(block: ProseBlock): ProseBlock[] {
+  const pieces: ProseBlock[] = [];
+  for (let from = 0; from < block.text.length; ) {
+    let to = Math.min(from + maxBlockLength, block.text.length);
+    if (to < block.text.length) {
+      const spans = splitSentences(block.text, from, to);
+      // The last sentence in the window may run on past it: the piece ends where that one starts.
+      const lastStart = spans.length > 1 ? spans[spans.length - 1].start : -1;
+      const space = block.text.lastIndexOf(' ', to - 1);
+      to = lastStart > from ? lastStart : space > from ? space + 1 : to;
+    }
+    const start = block.start + from;
+    const end = block.start + to;
+    const citations = block.citations.filter((c) => c.start >= start && c.start < end);
+    pieces.push({ start, end, text: block.text.slice(from, to), citations });
+    from = to;
+  }
+  return pieces;
 }
 
 function relative(c: Citation, by: number): Citation {

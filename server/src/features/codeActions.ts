@@ -1,32 +1,46 @@
 // Quick fixes for our diagnostics. Each is a WorkspaceEdit over the exact text it names, so the
-// editor's undo takes it back.
-import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+// editor's undo takes it back. A fix is offered only while the text under its diagnostic is the
+// text the diagnostic was made for, and it names the document version it was made for, so that a
+// client applies it to that version or not at all.
+import {
+  CodeAction, CodeActionKind, Diagnostic, Range, TextDocumentEdit, TextEdit, WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { diagnosticSource } from './diagnostics';
+import { diagnosticSource, textFingerprint } from './diagnostics';
 
-function edit(document: TextDocument, title: string, diagnostic: Diagnostic, edits: TextEdit[], preferred = false): CodeAction {
-  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred, edit: { changes: { [document.uri]: edits } } };
+export interface CodeActionOptions {
+  /** The client takes `documentChanges` (versioned edits); otherwise a plain `changes` map is sent. */
+  versionedEdits?: boolean;
 }
 
-export function codeActions(document: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {
+export function codeActions(document: TextDocument, diagnostics: readonly Diagnostic[], options: CodeActionOptions = {})
+  : CodeAction[] {
+  const workspaceEdit = (edits: TextEdit[]): WorkspaceEdit => options.versionedEdits
+    ? { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, edits)] }
+    : { changes: { [document.uri]: edits } };
+  const edit = (title: string, diagnostic: Diagnostic, edits: TextEdit[], preferred = false): CodeAction => ({
+    title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred, edit: workspaceEdit(edits),
+  });
   const actions: CodeAction[] = [];
   for (const d of diagnostics) {
     if (d.source !== diagnosticSource) continue;
     const data = (d.data ?? {}) as Record<string, unknown>;
     const current = document.getText(d.range);
+    // Stale: the text under the diagnostic changed since it was made. Never edit something else.
+    if (data.seen !== textFingerprint(current)) continue;
     switch (d.code) {
       case 'contradiction': {
         const value = data.sourcedValue;
         // Only if the text is still what the diagnostic saw: never overwrite something else.
         if (typeof value === 'string' && (data.written === undefined || data.written === current)) {
-          actions.push(edit(document, `Replace with “${value}” (${data.source} ${data.locator})`, d, [TextEdit.replace(d.range, value)], true));
+          actions.push(edit(`Replace with “${value}” (${data.source} ${data.locator})`, d, [TextEdit.replace(d.range, value)], true));
         }
         break;
       }
       case 'missing-citation': {
         const suggestions = (data.suggestions as string[] | undefined) ?? [];
         const at = citationInsertPoint(document, d.range);
-        suggestions.forEach((key, i) => actions.push(edit(document, `Cite [@${key}]`, d, [TextEdit.insert(at, ` [@${key}]`)], i === 0)));
+        suggestions.forEach((key, i) => actions.push(edit(`Cite [@${key}]`, d, [TextEdit.insert(at, ` [@${key}]`)], i === 0)));
         break;
       }
       case 'citation-mismatch': {
@@ -34,18 +48,18 @@ export function codeActions(document: TextDocument, diagnostics: readonly Diagno
         const suggestions = (data.suggestions as string[] | undefined) ?? [];
         for (const [i, key] of suggestions.entries()) {
           const edits = keyRanges(document, d.range, cited).map((r) => TextEdit.replace(r, key));
-          if (edits.length > 0) actions.push(edit(document, `Cite @${key} instead of @${cited.join(', @')}`, d, edits.slice(0, 1), i === 0));
+          if (edits.length > 0) actions.push(edit(`Cite @${key} instead of @${cited.join(', @')}`, d, edits.slice(0, 1), i === 0));
         }
         break;
       }
       case 'unknown-citation': {
         const suggestions = (data.suggestions as string[] | undefined) ?? [];
-        suggestions.forEach((key, i) => actions.push(edit(document, `Change to @${key}`, d, [TextEdit.replace(d.range, key)], i === 0)));
+        suggestions.forEach((key, i) => actions.push(edit(`Change to @${key}`, d, [TextEdit.replace(d.range, key)], i === 0)));
         break;
       }
       case 'undefined-acronym': {
         const expansion = data.expansion;
-        if (typeof expansion === 'string') actions.push(edit(document, `Expand to “${expansion} (${current})”`, d, [TextEdit.replace(d.range, `${expansion} (${current})`)], true));
+        if (typeof expansion === 'string') actions.push(edit(`Expand to “${expansion} (${current})”`, d, [TextEdit.replace(d.range, `${expansion} (${current})`)], true));
         break;
       }
     }

@@ -25,8 +25,25 @@ const severities: Record<Exclude<CheckLevel, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/**
+ * A short fingerprint of the text a diagnostic covers, from `start` to `end`: a 32-bit FNV-1a hash
+ * of its length and its first and last 32 characters (all of it when shorter). A quick fix is
+ * offered only while the text under the diagnostic still has it. A long range (a sentence) is not
+ * hashed whole: this runs for every diagnostic after every edit, and an edit inside a sentence
+ * that changes neither its length nor its ends leaves its end, where a citation goes, in place.
+ */
+export function textFingerprint(text: string, start = 0, end = text.length): number {
+  // The length first, then the characters: a number, so that no string is made per diagnostic.
+  let hash = Math.imul(0x811c9dc5 ^ (end - start), 0x01000193);
+  const headEnd = Math.min(end, start + 32);
+  for (let i = start; i < headEnd; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  for (let i = Math.max(headEnd, end - 32); i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
 export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, analysis: DocumentAnalysis, options: DiagnosticOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const text = document.getText();
   const push = (check: keyof CheckLevels, code: DiagnosticCode, start: number, end: number, message: string, data: Record<string, unknown>): void => {
     const level = options.checks[check];
     if (level === 'off') return;
@@ -36,7 +53,7 @@ export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, an
       code,
       source: diagnosticSource,
       message,
-      data: { code, ...data },
+      data: { code, ...data, seen: textFingerprint(text, start, end) },
     });
   };
   const known = (key: string): boolean => kb.sources.has(key) || (options.extraKeys?.has(key) ?? false);
@@ -91,7 +108,6 @@ export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, an
 
   // Acronyms: the first use must be expanded there or earlier; later uses are fine.
   const seen = new Set<string>();
-  const text = document.getText();
   for (let i = 0; i < analysis.terms.length; i++) {
     const occurrence = analysis.terms[i];
     const term = occurrence.term;

@@ -8,7 +8,7 @@ import { defaultSettings, PolicyLensSettings } from '../common/settings';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { Source } from '../knowledge/types';
 import { DocumentAnalysis, DocumentAnalyzer } from '../engine/analysis';
-import { codeActions } from './codeActions';
+import { CodeActionOptions, codeActions } from './codeActions';
 import { CitationCompletionData, completeCitations, completionLimit, rankedSources } from './completion';
 import { computeDiagnostics, diagnosticSource } from './diagnostics';
 import { citationHoverAt, citationMarkdown, hover } from './hover';
@@ -73,6 +73,12 @@ export class PolicyLensService {
   private documentStyles = new Map<string, StyleChoice>();
   private nocite = new Map<string, string[]>();
   private renderer?: ReferenceRenderer;
+  /**
+   * Per document: its front matter's sources and the bibliography files' together, and their keys.
+   * Made when first asked for: with a bibliography of 50,000 entries, merging them for every
+   * check, hover and completion took longer than the rest of the work.
+   */
+  private merged = new Map<string, { sources: Map<string, Source>; keys: Set<string> }>();
 
   constructor(
     private kb: KnowledgeBase,
@@ -151,7 +157,9 @@ export class PolicyLensService {
 
   /** Sources from bibliography files and front matter: their keys are known citations. */
   setExtraSources(sources: Iterable<Source>): void {
-    this.extraSources = new Map([...sources].map((s) => [s.key, s]));
+    this.extraSources = new Map();
+    for (const s of sources) this.extraSources.set(s.key, s);
+    this.merged.clear();
     for (const state of this.documents.values()) state.diagnostics = undefined;
   }
 
@@ -162,6 +170,7 @@ export class PolicyLensService {
   /** Sources that only one document sees (from its front matter). */
   setDocumentSources(uri: string, sources: Iterable<Source>): void {
     this.documentSources.set(uri, new Map([...sources].map((s) => [s.key, s])));
+    this.merged.delete(uri);
     const state = this.documents.get(uri);
     if (state) state.diagnostics = undefined;
   }
@@ -178,9 +187,17 @@ export class PolicyLensService {
   }
 
   private sourcesFor(uri: string): Map<string, Source> {
-    const all = new Map<string, Source>(this.documentSources.get(uri) ?? []);
-    for (const [k, v] of this.extraSources) all.set(k, v);
-    return all;
+    return this.mergedFor(uri).sources;
+  }
+
+  private mergedFor(uri: string): { sources: Map<string, Source>; keys: Set<string> } {
+    let merged = this.merged.get(uri);
+    if (!merged) {
+      const sources = new Map<string, Source>(this.documentSources.get(uri) ?? []);
+      for (const [k, v] of this.extraSources) sources.set(k, v);
+      this.merged.set(uri, (merged = { sources, keys: new Set(sources.keys()) }));
+    }
+    return merged;
   }
 
   analyze(document: TextDocument): DocumentAnalysis {
@@ -237,7 +254,7 @@ export class PolicyLensService {
       }];
     }
     if (!state.diagnostics) {
-      state.diagnostics = computeDiagnostics(document, this.kb, analysis, { checks: this.settings.checks, extraKeys: new Set(this.sourcesFor(document.uri).keys()) });
+      state.diagnostics = computeDiagnostics(document, this.kb, analysis, { checks: this.settings.checks, extraKeys: this.mergedFor(document.uri).keys });
     }
     return state.diagnostics;
   }
@@ -308,8 +325,16 @@ export class PolicyLensService {
     return keyAt(document, position, this.analyze(document));
   }
 
+  /**
+   * Where `key` is cited. A document that has not been checked is only parsed, not checked: Find
+   * All References reads every memo in the workspace and needs nothing more.
+   */
   citationsOf(document: TextDocument, key: string): CitationKey[] {
-    return citationsOf(key, this.analyze(document));
+    const state = this.documents.get(document.uri);
+    const current = state?.analysis && state.version === document.version && state.text === document.getText();
+    if (current) return citationsOf(key, state.analysis!);
+    const citations = parseProse(document.getText(), document.languageId).blocks.flatMap((b) => b.citations);
+    return citationsOf(key, { sentences: [], terms: [], citations, checkedBlocks: 0, totalBlocks: 0 });
   }
 
   documentLinks(document: TextDocument): DocumentLink[] {
@@ -373,13 +398,16 @@ export class PolicyLensService {
     }));
   }
 
-  codeActions(document: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {
-    return codeActions(document, diagnostics);
+  codeActions(document: TextDocument, diagnostics: readonly Diagnostic[], options?: CodeActionOptions): CodeAction[] {
+    return codeActions(document, diagnostics, options);
   }
 
+  /** Forgets a document: its analysis and the sources its front matter brought. */
   close(uri: string): void {
     this.documents.delete(uri);
     this.documentStyles.delete(uri);
     this.nocite.delete(uri);
+    this.documentSources.delete(uri);
+    this.merged.delete(uri);
   }
 }

@@ -148,6 +148,14 @@ function listEntryLines(text: string, key: string): number[] {
   return out;
 }
 
+function isJsonButNotAList(text: string): boolean {
+  try {
+    return !Array.isArray(JSON.parse(text));
+  } catch {
+    return false;
+  }
+}
+
 /** A top-level JSON array parsed quickly, or undefined if the text is not one (the caller falls back). */
 function parseJsonArray(file: KnowledgeFile, text: string): ParsedFile | undefined {
   if (!/^\s*\[/.test(text)) return undefined;
@@ -240,6 +248,24 @@ export function loadKnowledge(files: readonly KnowledgeFile[], base?: LoadedKnow
  * again, for the exact position of such an error (they are rare, so positions are found only then).
  */
 export function assembleKnowledge(files: readonly ParsedKnowledgeFile[], base?: LoadedKnowledge, textOf: (path: string) => string | undefined = () => undefined): LoadedKnowledge {
+  const steps = assembleInSlices(files, base, textOf, Infinity);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * assembleKnowledge in slices: it yields once a slice has taken `budgetMs`, between files (finding
+ * the position of an error parses its file again, which for many files adds up).
+ */
+export function* assembleInSlices(
+  files: readonly ParsedKnowledgeFile[],
+  base: LoadedKnowledge | undefined,
+  textOf: (path: string) => string | undefined,
+  budgetMs: number,
+): Generator<void, LoadedKnowledge, void> {
+  let sliceStart = performance.now();
+  const due = (): boolean => performance.now() - sliceStart > budgetMs;
   const result: LoadedKnowledge = base
     ? { sources: [...base.sources], terms: [...base.terms], claims: [...base.claims], errors: [...base.errors] }
     : { sources: [], terms: [], claims: [], errors: [] };
@@ -256,6 +282,10 @@ export function assembleKnowledge(files: readonly ParsedKnowledgeFile[], base?: 
       sourceKeys.add(source.key);
       result.sources.push(source);
     });
+    if (due()) {
+      yield;
+      sliceStart = performance.now();
+    }
   }
   const termIds = new Set(result.terms.map((t) => t.id));
   for (const f of files) {
@@ -267,6 +297,10 @@ export function assembleKnowledge(files: readonly ParsedKnowledgeFile[], base?: 
       termIds.add(term.id);
       result.terms.push(term);
     });
+    if (due()) {
+      yield;
+      sliceStart = performance.now();
+    }
   }
   const claimIds = new Set(result.claims.map((c) => c.id));
   for (const f of files) {
@@ -283,6 +317,10 @@ export function assembleKnowledge(files: readonly ParsedKnowledgeFile[], base?: 
       claimIds.add(claim.id);
       result.claims.push(claim);
     });
+    if (due()) {
+      yield;
+      sliceStart = performance.now();
+    }
   }
   checkReferences(files, result, at, base ? { terms: base.terms.length, claims: base.claims.length } : { terms: 0, claims: 0 });
   return result;
@@ -319,6 +357,12 @@ function parseFile(file: KnowledgeFile, kind: KnowledgeFileKind, errors: Knowled
   // aliases, is used for any file the fast path is not sure of.
   const fast = kind === 'sources' ? parseJsonArray(file, text) : parseYamlList(file, kind, text);
   if (fast) return fast;
+  if (kind === 'sources' && isJsonButNotAList(text)) {
+    // Some other tool's JSON (a folder set too wide finds many): said at once, without the slow
+    // parser building a document of it (most of a second for a 1 MB file) to say the same.
+    errors.push({ kind: 'schema', message: 'file: must be array', file: file.path, line: 0, character: 0 });
+    return undefined;
+  }
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const syntax = [...doc.errors];
   if (syntax.length > 0) {

@@ -3,6 +3,7 @@
 // Used by the server (so typing stays instant while a folder is read) and by the CLI.
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { ReadPolicy } from './readPolicy';
 import type { finishReports } from './sourceFiles';
 
 export type IngestResult = ReturnType<typeof finishReports>;
@@ -17,7 +18,12 @@ export interface IngestProgress {
  * Reads `files` through the cache in `cacheDir`. Resolves with what the worker found; if the worker
  * fails or exits early, with no sources and the failure in `failure`.
  */
-export function readSourcesInWorker(files: readonly string[], cacheDir: string | undefined, onProgress?: (p: IngestProgress) => void): Promise<IngestResult & { failure?: string }> {
+export function readSourcesInWorker(
+  files: readonly string[],
+  cacheDir: string | undefined,
+  onProgress?: (p: IngestProgress) => void,
+  policy = ReadPolicy.anything,
+): Promise<IngestResult & { failure?: string }> {
   return new Promise((resolveResult) => {
     if (files.length === 0) return resolveResult({ sources: [], errors: [] });
     let settled = false;
@@ -26,7 +32,9 @@ export function readSourcesInWorker(files: readonly string[], cacheDir: string |
       settled = true;
       resolveResult(result);
     };
-    const worker = new Worker(join(__dirname, 'ingestWorker.js'), { workerData: { files, cacheDir } });
+    // The policy goes as the folders it allows: the worker builds the same one.
+    const workerData = { files, cacheDir, readableFolders: policy.folders };
+    const worker = new Worker(join(__dirname, 'ingestWorker.js'), { workerData });
     worker.on('message', (m: { type: string; result: IngestResult } & IngestProgress) => {
       if (m.type === 'progress') onProgress?.({ done: m.done, total: m.total, path: m.path });
       else if (m.type === 'done') settle(m.result);

@@ -2,11 +2,17 @@
 // touches the file system).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { walkFiles } from './walk';
+import { stat } from 'node:fs/promises';
+import { readBounded } from './boundedRead';
+import { ReadPolicy } from './readPolicy';
+import { walkFiles, walkFilesAsync, WalkOptions, WalkResult } from './walk';
 import { join, resolve } from 'node:path';
 import { KnowledgePool } from '../knowledge/compact';
 import { CachedFile, KnowledgeCache } from './knowledgeCache';
-import { assembleKnowledge, knowledgeFileKind, loadKnowledge, LoadedKnowledge, maxKnowledgeFileBytes, ParsedKnowledgeFile, parseKnowledgeFile } from '../knowledge/loader';
+import {
+  assembleInSlices, knowledgeFileKind, loadKnowledge, LoadedKnowledge, maxKnowledgeFileBytes, ParsedKnowledgeFile,
+  parseKnowledgeFile,
+} from '../knowledge/loader';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { KnowledgeError, KnowledgeFile } from '../knowledge/types';
 import { IngestedKnowledge, mergeIngested } from '../knowledge/merge';
@@ -23,15 +29,47 @@ interface KnowledgeFileEntry {
   stamp: string;
 }
 
-/** Every knowledge file below `folder` (schemas excluded). Errors are reported, not thrown. */
-function listKnowledgeFolder(folder: string, errors: KnowledgeError[]): KnowledgeFileEntry[] {
-  const files: KnowledgeFileEntry[] = [];
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+/** The knowledge files of the extra folders as listed, before they are read. */
+interface Listing {
+  folders: readonly string[];
+  listed: KnowledgeFileEntry[];
+  listMs: number;
+  /** Problems found so far (a missing folder, a limit reached); reading adds its own. */
+  ioErrors: KnowledgeError[];
+}
+
+/**
+ * At most this many knowledge files are read from one folder (a base of 10,000 sources has about
+ * that many), and at most knowledgeWalkEntries entries are looked at to find them: a folder set to
+ * `/` or a home folder ends with a message instead of reading the whole disk.
+ */
+export const maxKnowledgeFiles = 20_000;
+export const knowledgeWalkEntries = 100_000;
+
+const knowledgeWalk = (policy: ReadPolicy): WalkOptions => ({
+  maxDepth: 4,
+  maxFiles: maxKnowledgeFiles,
+  maxEntries: knowledgeWalkEntries,
+  skip: new Set(['node_modules', 'schema']),
+  accept: (path) => knowledgeFileKind(path) !== undefined,
+  policy,
+});
+
+/** The knowledge files a walk found, with a stamp each; limits reached and oversized files are reported. */
+function knowledgeEntries(folder: string, walked: WalkResult | undefined, errors: KnowledgeError[]) {
+  if (!walked) {
     errors.push({ kind: 'io', message: `knowledge folder not found: ${folder}`, file: folder, line: 0, character: 0 });
-    return files;
+    return [];
   }
-  for (const { path, stats } of walkFiles(folder, { maxDepth: 4, skip: new Set(['node_modules', 'schema']) })) {
-    if (!knowledgeFileKind(path)) continue;
+  if (walked.stoppedAt) {
+    const limit = walked.stoppedAt === 'maxFiles'
+      ? `${maxKnowledgeFiles.toLocaleString('en')} knowledge files`
+      : `${knowledgeWalkEntries.toLocaleString('en')} files and folders`;
+    const message = `knowledge folder has more than ${limit}; only those found first are read`;
+    errors.push({ kind: 'io', message: `${message} (is this the right folder?)`, file: folder, line: 0, character: 0 });
+  }
+  const files: KnowledgeFileEntry[] = [];
+  for (const { path, stats } of walked.files) {
     if (stats.size > maxKnowledgeFileBytes) {
       errors.push({ kind: 'io', message: `file is ${Math.round(stats.size / 1048576)} MB; knowledge files over ${maxKnowledgeFileBytes / 1048576} MB are not read`, file: path, line: 0, character: 0 });
       continue;
@@ -41,13 +79,33 @@ function listKnowledgeFolder(folder: string, errors: KnowledgeError[]): Knowledg
   return files;
 }
 
-function readKnowledgeText(path: string, errors: KnowledgeError[]): string | undefined {
+function isFolder(folder: string): boolean {
   try {
-    return decodeUtf8(readFileSync(path));
-  } catch (e) {
-    errors.push({ kind: 'io', message: (e as Error).message, file: path, line: 0, character: 0 });
+    return statSync(folder).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Every knowledge file below `folder` (schemas excluded). Errors are reported, not thrown. */
+function listKnowledgeFolder(folder: string, errors: KnowledgeError[], policy = ReadPolicy.anything) {
+  return knowledgeEntries(folder, isFolder(folder) ? walkFiles(folder, knowledgeWalk(policy)) : undefined, errors);
+}
+
+/** listKnowledgeFolder without blocking the thread. */
+async function listKnowledgeFolderAsync(folder: string, errors: KnowledgeError[], policy: ReadPolicy) {
+  const folderStats = await stat(folder).catch(() => undefined);
+  const walked = folderStats?.isDirectory() ? await walkFilesAsync(folder, knowledgeWalk(policy)) : undefined;
+  return knowledgeEntries(folder, walked, errors);
+}
+
+function readKnowledgeText(path: string, errors: KnowledgeError[], policy = ReadPolicy.anything): string | undefined {
+  const read = readBounded(path, { maxBytes: maxKnowledgeFileBytes, policy });
+  if (read.failure) {
+    errors.push({ kind: 'io', message: `the file ${read.failure.message}`, file: path, line: 0, character: 0 });
     return undefined;
   }
+  return decodeUtf8(read.bytes);
 }
 
 /** Every knowledge file below `folder` (schemas excluded), read as UTF-8. Errors are reported, not thrown. */
@@ -144,16 +202,69 @@ export class KnowledgeStore {
   /** With a cache, parsed files are also kept on disk for the next run (see `saveCache`). */
   constructor(private readonly cache?: KnowledgeCache) {}
 
-  load(extraFolders: readonly string[], includeBundled = true, ingested: readonly IngestedKnowledge[] = []): KnowledgeLoad {
-    const timings = { readMs: 0, parseMs: 0, indexMs: 0, parsedFiles: 0, reusedFiles: 0 };
+  /**
+   * Loads the bundled knowledge, `extraFolders` and `ingested` reports into one knowledge base.
+   * `policy` decides which files may be read (Restricted Mode reads nothing from outside).
+   */
+  load(
+    extraFolders: readonly string[],
+    includeBundled = true,
+    ingested: readonly IngestedKnowledge[] = [],
+    policy = ReadPolicy.anything,
+  ): KnowledgeLoad {
     const ioErrors: KnowledgeError[] = [];
-    const { bundled, inMemory, files, kept, next } = this.readFiles(extraFolders, includeBundled, timings, ioErrors);
+    const t = performance.now();
+    const listed = extraFolders.flatMap((f) => listKnowledgeFolder(f, ioErrors, policy));
+    const listing = { folders: extraFolders, listed, listMs: performance.now() - t, ioErrors };
+    const steps = this.loadSteps(listing, includeBundled, ingested, policy, Infinity);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /**
+   * The same load for a server: folders are listed without blocking, and files are parsed in
+   * slices of about `budgetMs`, with `pause()` awaited between them so requests are answered.
+   */
+  async loadInSlices(
+    extraFolders: readonly string[],
+    includeBundled: boolean,
+    ingested: readonly IngestedKnowledge[],
+    policy: ReadPolicy,
+    pause: () => Promise<void>,
+    budgetMs = 20,
+  ): Promise<KnowledgeLoad> {
+    const ioErrors: KnowledgeError[] = [];
+    const t = performance.now();
+    const listed: KnowledgeFileEntry[] = [];
+    for (const folder of extraFolders) listed.push(...(await listKnowledgeFolderAsync(folder, ioErrors, policy)));
+    const listing = { folders: extraFolders, listed, listMs: performance.now() - t, ioErrors };
+    const steps = this.loadSteps(listing, includeBundled, ingested, policy, budgetMs);
+    let step = steps.next();
+    while (!step.done) {
+      await pause();
+      step = steps.next();
+    }
+    return step.value;
+  }
+
+  private *loadSteps(
+    listing: Listing,
+    includeBundled: boolean,
+    ingested: readonly IngestedKnowledge[],
+    policy: ReadPolicy,
+    budgetMs: number,
+  ): Generator<void, KnowledgeLoad, void> {
+    const { ioErrors } = listing;
+    const timings = { readMs: listing.listMs, parseMs: 0, indexMs: 0, parsedFiles: 0, reusedFiles: 0 };
+    const read = yield* this.readFiles(listing, includeBundled, timings, policy, budgetMs);
+    const { bundled, inMemory, files, kept, next } = read;
     // Files removed since the last load are forgotten.
     if (timings.parsedFiles > 0 || next.size !== this.lastGood.size) this.cacheStale = true;
     this.lastGood = next;
     let t = performance.now();
-    const textOf = (path: string): string | undefined => inMemory.get(path) ?? readKnowledgeText(path, []);
-    const loaded = mergeIngested(assembleKnowledge(files, bundled.loaded, textOf), ingested);
+    const textOf = (path: string): string | undefined => inMemory.get(path) ?? readKnowledgeText(path, [], policy);
+    const loaded = mergeIngested(yield* assembleInSlices(files, bundled.loaded, textOf, budgetMs), ingested);
     loaded.errors.unshift(...ioErrors, ...kept);
     timings.parseMs += performance.now() - t;
     t = performance.now();
@@ -163,7 +274,14 @@ export class KnowledgeStore {
   }
 
   /** Reads and parses what changed; the string pool lives only as long as this, not the knowledge. */
-  private readFiles(extraFolders: readonly string[], includeBundled: boolean, timings: KnowledgeLoad['timings'], ioErrors: KnowledgeError[]) {
+  private *readFiles(
+    listing: Listing,
+    includeBundled: boolean,
+    timings: KnowledgeLoad['timings'],
+    policy: ReadPolicy,
+    budgetMs: number,
+  ) {
+    const { folders: extraFolders, listed, ioErrors } = listing;
     let t = performance.now();
     const pool = new KnowledgePool();
     const folderKey = JSON.stringify(extraFolders);
@@ -179,11 +297,12 @@ export class KnowledgeStore {
     const bundled = includeBundled ? bundledKnowledge(ioErrors) : { files: [] };
     // Bundled files are already read (to check the snapshot); they are parsed only without one.
     const inMemory = new Map((bundled.loaded ? [] : bundled.files).map((f) => [f.path, f.text]));
-    const entries: KnowledgeFileEntry[] = [...[...inMemory.keys()].map((path) => ({ path, stamp: '' })), ...extraFolders.flatMap((f) => listKnowledgeFolder(f, ioErrors))];
+    const entries: KnowledgeFileEntry[] = [...[...inMemory.keys()].map((path) => ({ path, stamp: '' })), ...listed];
     timings.readMs += performance.now() - t;
     const kept: KnowledgeError[] = [];
     const files: ParsedKnowledgeFile[] = [];
     const next = new Map<string, CachedFile>();
+    let sliceStart = performance.now();
     for (const { path, stamp } of entries) {
       const previous = this.lastGood.get(path);
       if (previous && stamp !== '' && previous.stamp === stamp) {
@@ -192,8 +311,12 @@ export class KnowledgeStore {
         timings.reusedFiles++;
         continue;
       }
+      if (performance.now() - sliceStart > budgetMs) {
+        yield;
+        sliceStart = performance.now();
+      }
       t = performance.now();
-      const text = inMemory.get(path) ?? readKnowledgeText(path, ioErrors);
+      const text = inMemory.get(path) ?? readKnowledgeText(path, ioErrors, policy);
       const read = performance.now();
       timings.readMs += read - t;
       if (text === undefined) continue;

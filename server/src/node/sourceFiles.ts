@@ -3,7 +3,11 @@
 // disk by content hash, so a report is read once however often the server starts.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { walkFiles } from './walk';
+import { decodeText, readBounded, readBoundedAsync } from './boundedRead';
+import { provideDomMatrix } from './domMatrix';
+import { inflatedSizeProblem } from './pdfStreams';
+import { ReadPolicy } from './readPolicy';
+import { walkFiles, walkFilesAsync, WalkOptions, WalkResult } from './walk';
 import { homedir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -43,10 +47,27 @@ export function defaultCacheDir(): string {
   return join(cacheRoot(), 'sources');
 }
 
-export function listSourceFiles(folder: string): string[] {
-  return walkFiles(folder, { maxDepth: 6, maxFiles: 5000 })
-    .filter(({ path, stats }) => sourceExtensions.includes(extname(path).toLowerCase()) && stats.size <= maxSourceBytes)
-    .map(({ path }) => path);
+/** At most this many reports are read from one sources folder. */
+export const maxSourceFiles = 5000;
+
+const sourceWalk = (policy: ReadPolicy): WalkOptions => ({
+  maxDepth: 6,
+  maxFiles: maxSourceFiles,
+  accept: (path) => sourceExtensions.includes(extname(path).toLowerCase()),
+  policy,
+});
+
+const reportsOf = (walked: WalkResult): string[] =>
+  walked.files.filter((f) => f.stats.size <= maxSourceBytes).map((f) => f.path);
+
+/** The reports in a sources folder (each real file once, links to outside refused by `policy`). */
+export function listSourceFiles(folder: string, policy = ReadPolicy.anything): string[] {
+  return reportsOf(walkFiles(folder, sourceWalk(policy)));
+}
+
+/** listSourceFiles without blocking the thread. */
+export async function listSourceFilesAsync(folder: string, policy = ReadPolicy.anything): Promise<string[]> {
+  return reportsOf(await walkFilesAsync(folder, sourceWalk(policy)));
 }
 
 type PdfJs = typeof import('pdfjs-dist');
@@ -63,13 +84,31 @@ function loadPdfJs(): Promise<PdfJs> {
     ];
     const found = candidates.find((c) => existsSync(c));
     if (!found) return Promise.reject(new Error('pdfjs-dist is not available: PDF files cannot be read'));
+    provideDomMatrix();
+    const restoreWarn = muteCanvasWarnings();
     pdfjs = (import(pathToFileURL(found).href) as Promise<PdfJs>).then((lib) => {
       // In Node, pdfjs runs its "worker" in-process; point it at the worker file shipped beside it.
       lib.GlobalWorkerOptions.workerSrc = pathToFileURL(join(dirname(found), 'pdf.worker.min.mjs')).href;
       return lib;
-    });
+    }).finally(restoreWarn);
   }
   return pdfjs;
+}
+
+/**
+ * While pdfjs loads, its warnings that no canvas package is there (it would draw with one; we only
+ * read text) are dropped: in the editor they would read as a fault. Any other warning passes.
+ */
+function muteCanvasWarnings(): () => void {
+  const warn = console.warn;
+  console.warn = (...args: unknown[]): void => {
+    const text = String(args[0]);
+    if (text.includes('@napi-rs/canvas') || text.includes('Cannot polyfill')) return;
+    warn(...args);
+  };
+  return () => {
+    console.warn = warn;
+  };
 }
 
 interface PdfText {
@@ -135,12 +174,19 @@ export async function readReport(path: string, bytes: Buffer, sidecarText = read
     let pages: SourcePage[];
     let info: PdfText['info'] | undefined;
     if (ext === '.pdf') {
+      const tooMuch = await inflatedSizeProblem(bytes);
+      if (tooMuch) throw new Error(tooMuch);
       const pdf = await readPdf(new Uint8Array(bytes));
+      // Scanned pages are images: without OCR there is nothing to read, and the user should know.
+      if (!pdf.pages.some((page) => page.text.trim() !== '')) {
+        throw new Error('the PDF has no text (scanned pages need OCR first); nothing read');
+      }
       pages = pdf.pages;
       info = pdf.info;
     } else {
-      if (bytes.includes(0)) throw new Error('binary file');
-      pages = [{ text: bytes.toString('utf8') }];
+      const text = decodeText(bytes);
+      if (text === undefined) throw new Error('binary file');
+      pages = [{ text }];
     }
     const passages = passagesFrom(pages, ext === '.pdf' ? 'pdf' : ext === '.txt' ? 'text' : 'markdown');
     const firstLines = pages[0]?.text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 6) ?? [];
@@ -153,9 +199,14 @@ export async function readReport(path: string, bytes: Buffer, sidecarText = read
 }
 
 /** Reads a report through the on-disk cache (keyed by content hash and extraction version). */
-export async function readReportCached(path: string, cacheDir: string | undefined): Promise<ReadReport> {
-  const bytes = readFileSync(path);
-  const sidecarText = readSidecarText(path);
+export async function readReportCached(path: string, cacheDir: string | undefined, policy = ReadPolicy.anything) {
+  const read = await readBoundedAsync(path, { maxBytes: maxSourceBytes, policy });
+  if (read.failure) {
+    const failed: ReadReport = { path, csl: { id: '', type: 'document', title: basename(path) }, passages: [] };
+    return { ...failed, error: `the file ${read.failure.message}` };
+  }
+  const bytes = read.bytes;
+  const sidecarText = readSidecarText(path, policy);
   const hash = createHash('sha256').update(bytes).update(String(extractionVersion)).update(sidecarText).digest('hex');
   const cached = cacheDir ? join(cacheDir, `${hash}.json`) : undefined;
   if (cached && existsSync(cached)) {
@@ -177,9 +228,16 @@ export async function readReportCached(path: string, cacheDir: string | undefine
   return report;
 }
 
-/** The first sidecar beside a report (`x.pdf.yaml`, `.yml` or `.json`), as text; '' if none. */
-function readSidecarText(path: string): string {
-  for (const sidecar of [`${path}.yaml`, `${path}.yml`, `${path}.json`]) if (existsSync(sidecar)) return readFileSync(sidecar, 'utf8');
+/** Sidecars are a few lines of metadata; anything larger is not one. */
+const maxSidecarBytes = 1024 * 1024;
+
+/** The first sidecar beside a report (`x.pdf.yaml`, `.yml` or `.json`), as text; '' if none or unreadable. */
+function readSidecarText(path: string, policy = ReadPolicy.anything): string {
+  for (const sidecar of [`${path}.yaml`, `${path}.yml`, `${path}.json`]) {
+    if (!existsSync(sidecar)) continue;
+    const read = readBounded(sidecar, { maxBytes: maxSidecarBytes, policy });
+    return read.bytes ? (decodeText(read.bytes) ?? '') : '';
+  }
   return '';
 }
 

@@ -3,6 +3,7 @@
 // is not prose (code spans, URLs, link targets, HTML, citation brackets) is masked with spaces so
 // that offsets in the masked text are offsets in the document.
 import MarkdownIt from 'markdown-it';
+import { detached } from '../text/detach';
 import { lineStarts } from '../text/lines';
 
 export { lineStarts };
@@ -90,7 +91,8 @@ export class BlockCache {
   block(text: string, start: number, end: number, options: BlockOptions, remember = true): ProseBlock {
     const key = `${options.listMarker ? 'l' : ''}${options.heading ?? ''}${options.plain ? 'p' : ''}\u0000${text.slice(start, end)}`;
     let relative = this.current.get(key) ?? this.previous.get(key);
-    if (!relative) relative = { ...makeBlock(text.slice(start, end), 0, end - start, options), options };
+    // Cached blocks outlive this version of the document: their text and keys must not refer to it.
+    if (!relative) relative = { ...makeBlock(detached(text.slice(start, end)), 0, end - start, options), options };
     if (remember) this.current.set(key, relative);
     if (start === 0) return relative;
     return {

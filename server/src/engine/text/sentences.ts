@@ -18,10 +18,13 @@ function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0';
 }
 
-/** The word (letters and inner dots) that ends just before `at`. */
+/**
+ * The word (letters and inner dots) that ends just before `at`, at most 64 characters of it: no
+ * abbreviation is that long, and a bound keeps a long run of dots from being scanned once per dot.
+ */
 function wordBefore(text: string, at: number): string {
   let i = at;
-  while (i > 0 && /[\p{L}.]/u.test(text[i - 1])) i--;
+  while (i > 0 && at - i < 64 && /[\p{L}.]/u.test(text[i - 1])) i--;
   return text.slice(i, at);
 }
 
@@ -35,12 +38,15 @@ export function splitSentences(text: string, from = 0, to = text.length): Senten
     while (e > s && isSpace(text[e - 1])) e--;
     if (e > s) spans.push({ start: s, end: e });
   };
+  // Where the run of punctuation last measured ends: a later stop inside the run ends it there too.
+  let runEnd = -1;
   for (let i = from; i < to; i++) {
     const c = text[i];
     if (c !== '.' && c !== '!' && c !== '?' && c !== '…') continue;
     // Closing quotes and brackets belong to the sentence.
-    let end = i + 1;
+    let end = i + 1 < runEnd ? runEnd : i + 1;
     while (end < to && /[.!?…"'’”)\]]/.test(text[end])) end++;
+    runEnd = end;
     if (end < to && !isSpace(text[end])) {
       // Not a boundary; the whole run of punctuation is done with ("....x" is scanned once).
       i = end - 1;
@@ -50,6 +56,8 @@ export function splitSentences(text: string, from = 0, to = text.length): Senten
     while (next < to && isSpace(text[next])) next++;
     if (next < to && !/[\p{Lu}\p{N}"'‘“([\p{Lo}]/u.test(text[next])) continue;
     if (c === '.') {
+      // A dot right before: the word has a dot in it ("U.S.", "..."), so this is no boundary either.
+      if (text[i - 1] === '.') continue;
       const word = wordBefore(text, i);
       const bare = word.replace(/\./g, '').toLowerCase();
       // An initial ("John F. Kennedy") or a dotted abbreviation ("U.S.", "e.g.").

@@ -1,0 +1,62 @@
+/**
+ * Quick fixes over the protocol, from a client that applies versioned edits (VS Code does): each
+ * fix is a `documentChanges` edit naming the version it was made for, and a diagnostic whose text
+ * changed since it was published gets no fix at all.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeAction, CodeActionRequest, Diagnostic, PublishDiagnosticsParams, Range, TextDocumentEdit,
+} from 'vscode-languageserver-protocol/node';
+import { LspServer, makeTempDir } from '../load/lspClient';
+
+describe('quick fixes over the protocol', { timeout: 30000 }, () => {
+  let dir: string;
+  let server: LspServer;
+  let uri: string;
+
+  before(async () => {
+    dir = makeTempDir('quick-fixes');
+    uri = pathToFileURL(join(dir, 'memo.md')).href;
+    server = new LspServer();
+    await server.initialize({}, { workspaceEdit: { documentChanges: true } });
+  });
+
+  after(async () => {
+    await server?.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const actionsFor = async (diagnostics: Diagnostic[]): Promise<CodeAction[]> => {
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const params = { textDocument: { uri }, range, context: { diagnostics } };
+    const actions = await server.connection.sendRequest(CodeActionRequest.type, params);
+    return (actions ?? []) as CodeAction[];
+  };
+
+  test('fixes name the document version; after an edit under a diagnostic its fix is refused', async () => {
+    const text = 'The OEWG met [@kim2032].\n';
+    await server.open(uri, text, 3);
+    const ofVersion3 = (p: PublishDiagnosticsParams): boolean =>
+      p.uri === uri && p.version === 3 && p.diagnostics.length >= 2;
+    const published = await server.waitForDiagnostics(ofVersion3, 'diagnostics of version 3', 15000);
+    const fresh = await actionsFor(published.diagnostics);
+    const titles = fresh.map((a) => a.title);
+    assert.ok(titles.some((t) => /Expand/.test(t)), JSON.stringify(titles));
+    assert.ok(titles.some((t) => /Change to @kim2023/.test(t)), JSON.stringify(titles));
+    for (const action of fresh) {
+      const [change] = action.edit!.documentChanges as TextDocumentEdit[];
+      assert.deepEqual(change.textDocument, { uri, version: 3 }, action.title);
+    }
+    // "OEWG" becomes "OECD" and the key changes too: both diagnostics now lie over other text.
+    const range = (from: number, to: number): Range => ({
+      start: { line: 0, character: from },
+      end: { line: 0, character: to },
+    });
+    await server.change(uri, 4, [{ range: range(4, 8), text: 'OECD' }, { range: range(16, 23), text: 'kim2099' }]);
+    assert.deepEqual((await actionsFor(published.diagnostics)).map((a) => a.title), []);
+  });
+});
