@@ -79,3 +79,13 @@ describe('real reports', () => {
     assert.ok(support.length <= 3, `${support.length} sentences said to be supported`);
   });
 });
+
+// Three memos written blind from the sources, with 12 planted errors each (test/fixtures/memos).
+describe('memos with planted errors', () => {
+  it('catch their errors and raise no false alarm', () => {
+    const out = JSON.parse(execFileSync(process.execPath, ['scripts/eval-memos.mjs', '--json'], { encoding: 'utf8' })) as { caught: number; errors: number; falseAlarms: number; correctFlagged: number; alarms: string[] };
+    assert.equal(out.errors, 36);
+    assert.deepEqual(out.alarms, []);
+    assert.ok(out.caught >= 17, `caught ${out.caught} of ${out.errors}`);
+  });
+});

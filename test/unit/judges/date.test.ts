@@ -153,4 +153,9 @@ describe('judge: date', () => {
     silent('The strategy was announced before 2023.');
     silent('Northland should announce a new cyber strategy in 2024.');
   });
+
+  it('says nothing of another country\'s strategy or of a date the sentence denies', () => {
+    silent("Eastoria's Cyber Strategy was announced in May 2022.");
+    silent('The Northland Cyber Strategy was not announced in May 2021.');
+  });
 });

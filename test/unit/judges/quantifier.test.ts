@@ -121,4 +121,8 @@ describe('judge: quantifier', () => {
     silent("Westmark's Port Security Strategy mentions Eastoria repeatedly.");
     silent('Northland should ensure that all of its ports run on Skylink.');
   });
+
+  it('reads "not all" as fewer than all: no contradiction of a majority', () => {
+    assert.deepEqual(findings(kb, "Not all of Northland's ports run on Skylink.").filter((f) => f.verdict === 'contradiction'), []);
+  });
 });

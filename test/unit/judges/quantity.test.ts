@@ -138,4 +138,11 @@ describe('judge: quantity', () => {
     silent('Northland should raise its exports to the Arctic Rim to 80%.');
     silent("About 80% of Northland's imports come from the Arctic Rim.");
   });
+
+  it('reads a rate of change as no level, a figure in another currency as no support, a denied figure as neither', () => {
+    silent("Northland's exports to the Arctic Rim grew 80% last year.");
+    silent("Northland's exports to the Arctic Rim rose by 12 percent in 2022.");
+    assert.deepEqual(findings(kb, 'The Resilience Fund holds €2.5 billion.').filter((f) => f.verdict === 'support'), []);
+    assert.deepEqual(findings(kb, 'Skylink is not 40 times faster than Fibrenet.'), []);
+  });
 });

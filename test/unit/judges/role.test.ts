@@ -2,7 +2,7 @@
 // predicate, compared by organisation, title and rank, against a small invented knowledge base.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { judging, knowledge, sources } from './judging';
+import { judging, knowledge, sources, findings } from './judging';
 
 const kb = knowledge({
   'sources.json': sources('people2023'),
@@ -105,5 +105,9 @@ describe('judge: role', () => {
     silent('Mira Holt, who is also an adviser to Westmark University, spoke first.');
     silent('Mira Holt should become Director of Port Security at the Coastal Security Council.');
     silent('Mira Holt spoke at the Coastal Security Council.');
+  });
+
+  it('tells a full professor from an associate one', () => {
+    assert.ok(findings(kb, 'Ana Lind is a full professor at Westmark University.').some((f) => f.verdict === 'contradiction'));
   });
 });

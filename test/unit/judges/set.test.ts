@@ -2,7 +2,7 @@
 // held a post (holders), against a small invented knowledge base.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { judging, knowledge, sources } from './judging';
+import { judging, knowledge, sources, findings } from './judging';
 
 const kb = knowledge({
   'sources.json': sources('sea2023'),
@@ -127,5 +127,9 @@ describe('judge: set', () => {
     silent('Tom Reyes moderated a panel at the Harbor Forum.');
     silent('Tom Reyes did not moderate the Harbor Forum.');
     silent('The strategy should cover pipelines, ports and satellites.');
+  });
+
+  it('leaves a list open at "and more"', () => {
+    assert.deepEqual(findings(kb, 'The strategy covers ports, satellites and more.').filter((f) => f.verdict === 'contradiction'), []);
   });
 });

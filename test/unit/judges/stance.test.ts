@@ -107,4 +107,8 @@ describe('judge: stance', () => {
     silent('Northland both supports and criticises the Open Port Initiative.');
     silent('Northland launched the Open Port Initiative in 2020.');
   });
+
+  it('says nothing of a supposition', () => {
+    silent('If Northland opposed the Open Port Initiative, it would collapse.');
+  });
 });

@@ -130,6 +130,7 @@ export function findCandidates(view: SentenceView): Candidate[] {
     if (!ok) continue;
     if (aboutAnotherInstance(view, [...groups.values()].flat()) || anotherSubject(view, property, [...groups.values()].flat())) continue;
     if (claim.mood !== 'recommends' && recommendsAt(view, property) && !reportsRecommendation(view, property)) continue;
+    if (supposedAt(view, property)) continue;
     const sameName = anotherOfTheSameName(view, index, groups);
     if (sameName === 'other') continue;
     const owner = ownerConflict(view, index, groups, property);
@@ -235,6 +236,14 @@ function recommendsAt(view: SentenceView, property: PhraseMatch<unknown>[]): boo
     const s = view.stretchAt(p.first);
     for (let k = s.first; k < s.last; k++) if (phraseAt(lexicon.recommendCues, view.words, k)) return true;
     return false;
+  });
+}
+
+/** "If Northland opposed the initiative, …": a clause that supposes states nothing. */
+function supposedAt(view: SentenceView, property: PhraseMatch<unknown>[]): boolean {
+  return property.length > 0 && property.every((p) => {
+    const clause = view.clauseAt(p.first);
+    return phraseAt(lexicon.hypotheticalCues, view.words, clause.first) !== undefined;
   });
 }
 

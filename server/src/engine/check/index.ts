@@ -3,6 +3,7 @@
 // into the block text. When unsure it says nothing: a false alarm costs more trust than a miss.
 import { KnowledgeBase } from '../../knowledge/knowledgeBase';
 import { emptyContext, ParagraphContext, SentenceView } from '../reader/sentence';
+import { negationsOver } from '../reader/polarity';
 import { findTerms } from '../reader/terms';
 import { Token, tokenize } from '../text/tokens';
 import { Candidate, findCandidates } from './candidates';
@@ -46,7 +47,7 @@ export function judgeSentence(view: SentenceView): Verdict[] {
   const verdicts: Verdict[] = [];
   for (const c of candidates) {
     const v = judges[c.claim.value.kind](view, c, candidates);
-    if (v) verdicts.push(v);
+    if (v && !negatedFigure(view, v)) verdicts.push(v);
     const extra = identityVerdict(view, c);
     if (extra) verdicts.push(extra);
   }
@@ -55,6 +56,18 @@ export function judgeSentence(view: SentenceView): Verdict[] {
     if (claim) verdicts.push({ kind: 'contradicts', claim, start: e.written.start, end: e.written.end, coverage: 0, detail: { kind: 'name', sourced: e.term.expansion!, written: view.raw.slice(e.written.start, e.written.end), replacement: e.term.expansion! } });
   }
   return verdicts;
+}
+
+const figureKinds = new Set(['quantity', 'year', 'date', 'period', 'ordinal']);
+
+/**
+ * "was not announced in May 2021", "is not 40 times faster": a figure the sentence denies is
+ * neither what it states (no support) nor a wrong value (the denial may well be true).
+ */
+function negatedFigure(view: SentenceView, v: Verdict): boolean {
+  if (!figureKinds.has(v.claim.value.kind) || v.detail.kind === 'name' || v.detail.kind === 'swap') return false;
+  const at = view.tokenIndexAt(v.start);
+  return negationsOver(view.negations, at).filter((s) => s.core && !s.contrast).length % 2 === 1;
 }
 
 /** A name written with one word wrong, or the claim's roles swapped: contradictions of identity itself. */

@@ -53,6 +53,8 @@ export function nearMissNames(view: SentenceView): NameError[] {
           if (kb.terms.some((o) => o !== entry.term && o.kind === entry.term.kind && kb.formsOf(o.id).some((f) => tokenize(f).some((x) => x.norm === t.norm)))) continue;
           // The word written instead must itself be a name, not a common word ("the new Conference").
           if (lexicon.stopWords.has(t.lower) || lexicon.otherInstance.has(t.lower)) continue;
+          // "Eastoria's Cyber Strategy": an owner written with its possessive is another's, not a typo.
+          if (/^['’]s\b/.test(view.text.slice(t.end, t.end + 3))) continue;
           // A known entity of this very name is what it is ("North Korea" is not a wrong "South Korea"
           // when the glossary knows North Korea), and a form of the entity itself is no error
           // ("South Korean" for South Korea).

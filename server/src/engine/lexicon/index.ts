@@ -65,6 +65,8 @@ export const lexicon = {
   clauseBreakWords: set(data.clauseBreakWords),
   nominalNegations: set(data.nominalNegations),
   finiteVerbs: set(data.finiteVerbs),
+  changeWordStems: new Set(data.changeWords.map((w) => stem(w))),
+  openListEnderStems: new Set(data.openListEnders.flatMap((w) => stemsOf(w))),
   bodyHeadStems: new Set(data.bodyHeads.map((w) => stem(w))),
   /** A phrase opening a sentence that speaks of another event or thing: "After the May 2022 election, …". */
   sequenceOpeners: phrases(data.sequenceOpeners.map((words) => ({ words, value: true }))),

@@ -91,7 +91,7 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
   }
   // "Whereas X does A, Y does B": the clause a subordinator opens ends at its first comma. So does
   // a fronted phrase about another event: "After the change of government in May 2022, …".
-  if (lexicon.clauseBreakWords.has(words[0]) || phraseAt(lexicon.sequenceOpeners, words, 0)) {
+  if (lexicon.clauseBreakWords.has(words[0]) || phraseAt(lexicon.sequenceOpeners, words, 0) || phraseAt(lexicon.hypotheticalCues, words, 0)) {
     breaks[0].kind = 'subordinate';
     const comma = tokens.findIndex((_t, k) => k > 3 && gapBefore(text, tokens, k).includes(',') && !gapBefore(text, tokens, k).includes('('));
     if (comma > 0 && !breaks.some((b) => b.at === comma)) {

@@ -35,7 +35,7 @@ export function judgeQuantifier(view: SentenceView, c: Candidate, all: readonly 
   } else {
     stated = m.range;
     // "not a majority" is at most half; "not all" is less than all.
-    if (m.negated) stated = stated.lo > 50 ? { lo: 0, hi: 50 } : stated.hi >= 100 ? { lo: 0, hi: 99 } : { lo: stated.hi, hi: 100 };
+    if (m.negated) stated = stated.lo >= 99 ? { lo: 0, hi: 99 } : stated.lo > 50 ? { lo: 0, hi: 50 } : stated.hi >= 100 ? { lo: 0, hi: 99 } : { lo: stated.hi, hi: 100 };
   }
   // A quantifier is vague by nature: a figure inside its range states it.
   const kind = compareIntervals(stated, sourced.range) === 'contradicts' ? 'contradicts' : stated.lo >= sourced.range.lo && stated.hi <= sourced.range.hi ? 'agrees' : compareIntervals(stated, sourced.range);

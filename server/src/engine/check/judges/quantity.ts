@@ -10,6 +10,7 @@ import { Verdict } from '../verdict';
 import { matchCase, writeLike } from '../render';
 import { comparandConflict } from './comparand';
 import { agentOf } from '../../reader/agents';
+import { lexicon } from '../../lexicon';
 
 export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Candidate[]): Verdict | undefined {
   if (c.claim.value.kind !== 'quantity') return undefined;
@@ -33,7 +34,10 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
       return compare(view, c, asTotal, q);
     }
   }
-  const bound = boundValue(view, c, all, accept);
+  const found = boundValue(view, c, all, accept);
+  // "exports grew 80%", "rose by 12 percent": a rate of change, not the level the claim gives.
+  const bound = found && changeRate(view, found.value) && !aboutChange(view, c) ? undefined : found;
+  if (found && !bound) return undefined;
   // "Japan and the US account for 30% of Korea's FDI in the region": a share of the claim's
   // whole, but another part of it than the claim's.
   if (bound && q.unit === 'percent' && anotherPart(view, c, bound.value)) return undefined;
@@ -60,6 +64,18 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
   return compare(view, c, bound.value, q);
 }
 
+/** A figure right after a verb of change ("grew 80%", "rose by 12 percent", "up 5%"). */
+function changeRate(view: SentenceView, m: NumberMention): boolean {
+  const at = view.tokenIndexAt(m.start);
+  for (let k = Math.max(0, at - 2); k < at; k++) if (lexicon.changeWordStems.has(view.tokens[k].norm)) return true;
+  return false;
+}
+
+/** The claim itself is about a change: its words say so ("growth", "increase"). */
+function aboutChange(view: SentenceView, c: Candidate): boolean {
+  return c.property.some((p) => view.tokens.slice(p.first, p.last).some((t) => lexicon.changeWordStems.has(t.norm)));
+}
+
 function anotherPart(view: SentenceView, c: Candidate, m: NumberMention): boolean {
   const at = view.tokenIndexAt(m.start);
   const agent = agentOf(view, at, at + 1);
@@ -81,7 +97,7 @@ function compare(view: SentenceView, c: Candidate, m: NumberMention, q: Quantity
   const scale = q.unit === 'money' && m.currency && q.currency && m.currency !== q.currency ? NaN : 1;
   let kind = Number.isNaN(scale) ? 'narrower' : compareIntervals(stated, sourceInterval(q));
   // "64%" where the source says "about 64%": the figure itself, stated more exactly than its hedge.
-  if (kind === 'narrower' && !q.bound && stated.lo <= q.value && q.value <= stated.hi) kind = 'agrees';
+  if (kind === 'narrower' && !Number.isNaN(scale) && !q.bound && stated.lo <= q.value && q.value <= stated.hi) kind = 'agrees';
   const totalDiffers = q.of !== undefined && m.of !== undefined && m.of !== q.of && !m.ofHedge;
   if (totalDiffers) kind = 'contradicts';
   const claim = c.claim;

@@ -13,7 +13,6 @@ import { Candidate } from '../candidates';
 import { distinctiveStems, membersIn, mentionIs } from '../members';
 import { Verdict } from '../verdict';
 
-const openEnders = new Set(['others', 'other', 'etc', 'more', 'elsewhere', 'beyond']);
 
 export function judgeSet(view: SentenceView, c: Candidate): Verdict | undefined {
   if (c.claim.value.kind !== 'set') return undefined;
@@ -95,7 +94,7 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
       continue;
     }
     const stems = distinctiveStems(view, it.first, it.last);
-    if (stems.length === 0 || stems.some((s) => openEnders.has(s))) continue;
+    if (stems.length === 0 || stems.some((s) => lexicon.openListEnderStems.has(s))) continue;
     foreign.push(it);
   }
   const exclusive = items.length > 0 && [1, 2].some((d) => lexicon.exclusives.has(view.words[items[0].first - d]) || view.words[items[0].first - d] === 'all');
