@@ -2,6 +2,7 @@
 // stemmer folds plurals and -ed/-ing forms, so knowledge phrases are written once in base form.
 
 import { wordTable } from './table';
+import lexiconData from '../lexicon/en.json';
 
 export interface Token {
   /** Offset of the first character in the tokenised string. */
@@ -60,26 +61,8 @@ function isUpper(raw: string): boolean {
   return raw === raw.toUpperCase();
 }
 
-const irregular = wordTable<string>({
-  countries: 'country',
-  parties: 'party',
-  policies: 'policy',
-  economies: 'economy',
-  capabilities: 'capability',
-  activities: 'activity',
-  strategies: 'strategy',
-  agencies: 'agency',
-  technologies: 'technology',
-  allies: 'ally',
-  data: 'data',
-  media: 'media',
-  people: 'person',
-  // Adjectives that mean opposite things must not meet at one stem: developed vs developing countries.
-  developing: 'developing',
-  developed: 'developed',
-  men: 'man',
-  women: 'woman',
-});
+// Irregular forms (plurals, verbs) and words kept whole come from the lexicon (en.json, `irregularForms`).
+const irregular = wordTable<string>(lexiconData.irregularForms);
 
 /**
  * A deliberately small stemmer: folds the inflections a memo writer uses for the same word

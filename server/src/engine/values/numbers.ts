@@ -29,6 +29,13 @@ export function wordNumber(tokens: readonly Token[], i: number, text: string): {
   let current = 0;
   let j = i;
   let any = false;
+  // "a hundred", "a thousand": one of the scale.
+  const scaleAfterA = lowerAt(tokens, i + 1);
+  if (lowerAt(tokens, i) === 'a' && (scaleAfterA === 'hundred' || scaleAfterA === 'thousand') && text.slice(tokens[i].end, tokens[i + 1].start) === ' ') {
+    current = 1;
+    any = true;
+    j = i + 1;
+  }
   while (j < tokens.length) {
     const w = lowerAt(tokens, j);
     if (w in lexicon.numberWords) current += lexicon.numberWords[w];
