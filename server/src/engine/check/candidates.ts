@@ -4,7 +4,7 @@
 // session"), another owner ("Japan's exports"), another document of the same name ("the US
 // Indo-Pacific Strategy"). Generic topic words never license a comparison on their own: the
 // property must be there, and a value must bind to it (see binding.ts).
-import { AnchorHit } from '../../knowledge/knowledgeBase';
+import { AnchorHit, KnowledgeBase } from '../../knowledge/knowledgeBase';
 import { Claim } from '../../knowledge/types';
 import { lexicon, phraseAt } from '../lexicon';
 import { EntityMention, sameEntity } from '../reader/entities';
@@ -31,6 +31,20 @@ export interface Candidate {
 }
 
 /** Only the head of a longer name is another thing ("Korea" in "North Korea"); a modifier still names it ("Yoon government"). */
+const vocabularies = new WeakMap<KnowledgeBase, Map<number, Set<string>>>();
+
+/** Every word stem of a claim's identity and property phrases. */
+function claimVocabulary(kb: KnowledgeBase, claim: number): Set<string> {
+  let byClaim = vocabularies.get(kb);
+  if (!byClaim) vocabularies.set(kb, (byClaim = new Map()));
+  let words = byClaim.get(claim);
+  if (!words) {
+    words = new Set(kb.anchors[claim].flat().flatMap((a) => tokenize(a).map((t) => t.norm)));
+    byClaim.set(claim, words);
+  }
+  return words;
+}
+
 /** The head of a phrase: its last word before a preposition ("Consulate General of …"), else its last word. */
 function headOf(view: SentenceView, c: { first: number; last: number }): number {
   for (let k = c.first + 1; k < c.last; k++) if (lexicon.prepositions.has(view.words[k])) return k - 1;
@@ -54,7 +68,13 @@ function countsFor(view: SentenceView, claim: number, group: number, m: PhraseMa
   // A word that modifies another claim's longer phrase is not its head: "opinion" in "opinion
   // piece" (but "Consulate General" heads "Consulate General of the Republic of Korea").
   const ownAround = (c: Compound): boolean => compounds.some((o) => o.claims.has(claim) && o.first <= c.first && c.last <= o.last);
-  if (compounds.some((c) => c.first <= m.first && m.last <= c.last && m.last <= headOf(view, c) && !c.claims.has(claim) && !ownAround(c))) return false;
+  const inside = (c: Compound): boolean => c.first <= m.first && m.last <= c.last && c.last - c.first > m.last - m.first;
+  const hidden = (c: Compound): boolean => m.last <= headOf(view, c);
+  // …unless the compound's other words are the claim's own too ("dialogue session" for a claim
+  // about the session or the dialogue).
+  const vocabulary = claimVocabulary(kb, claim);
+  const foreign = (c: Compound): boolean => view.tokens.slice(c.first, c.last).some((t, k) => (c.first + k < m.first || c.first + k >= m.last) && !lexicon.stopWords.has(view.words[c.first + k]) && !vocabulary.has(t.norm));
+  if (compounds.some((c) => inside(c) && hidden(c) && !c.claims.has(claim) && !ownAround(c) && foreign(c))) return false;
   if (group !== kb.propertyGroup[claim] && (namesAnotherOfItsKind(view, claim, m) || refersToAnother(view, claim, group, m))) return false;
   const named = view.terms.find((t) => t.end === m.end && t.start < m.start && ['place', 'organisation', 'person', 'group', 'country', 'document', 'event'].includes(t.value.kind));
   if (!named) return true;
