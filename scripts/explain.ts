@@ -22,13 +22,15 @@ for (const input of sentences) {
   const spans = paragraph ? splitSentences(input) : [{ start: 0, end: input.length }];
   const tokens = tokenize(input);
   const terms = findTerms(kb, tokens);
-  for (const span of spans) {
+  spans.forEach((span, i) => {
     const recent = terms.filter((m) => m.end <= span.start).map((m) => m.value.id);
-    explain(input, span.start, span.end, { ids: new Set(recent), recent });
-  }
+    const before = i > 0 ? spans[i - 1] : undefined;
+    const previous = before ? new Set(tokens.filter((t) => t.start >= before.start && t.end <= before.end).map((t) => t.norm)) : undefined;
+    explain(input, span.start, span.end, { ids: new Set(recent), recent, previous });
+  });
 }
 
-function explain(input: string, start: number, end: number, context: { ids: Set<string>; recent: string[] }): void {
+function explain(input: string, start: number, end: number, context: { ids: Set<string>; recent: string[]; previous?: Set<string> }): void {
   const view = readSentence(kb, input, start, end, input, undefined, context);
   const text = view.text;
   console.log(`\n» ${input.slice(start, end)}`);

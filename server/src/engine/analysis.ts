@@ -79,11 +79,15 @@ export class DocumentAnalyzer {
     let sliceStart = performance.now();
     // The last heading's names are what the paragraphs under it speak of ("## The 6G agenda").
     let heading = { text: '', ids: new Set<string>() };
+    let item: { text: string; ids: Set<string>; words: Set<string> } | undefined;
     for (const block of prose.blocks) {
       // The heading above a block decides its context; a heading has none.
       const isHeading = block.options?.heading !== undefined;
-      const context = isHeading ? new Set<string>() : heading.ids;
-      const prefix = isHeading ? '' : `${heading.text}\u0000`;
+      // Items of one list go on from each other as sentences of a paragraph do.
+      const isItem = block.options?.listMarker === true;
+      if (!isItem) item = undefined;
+      const context = isHeading ? new Set<string>() : item ? new Set([...heading.ids, ...item.ids]) : heading.ids;
+      const prefix = isHeading ? '' : `${heading.text}\u0000${item?.text ?? ''}\u0000`;
       const headingTerms: TermOccurrence[] = [];
       // Nearly every block is one piece: no array is made for it (this runs for every block after every edit).
       const pieces = block.text.length > maxBlockLength ? piecesOf(block) : undefined;
@@ -94,7 +98,7 @@ export class DocumentAnalyzer {
         const key = prefix + raw;
         let analysis = next.get(key) ?? this.cache.get(key);
         if (!analysis) {
-          analysis = analyzeBlock(kb, piece.text, raw, piece.citations.map((c) => relative(c, piece.start)), context);
+          analysis = analyzeBlock(kb, piece.text, raw, piece.citations.map((c) => relative(c, piece.start)), context, item?.words);
           result.checkedBlocks++;
           // Cached at once, so that a run abandoned at a pause leaves its finished blocks behind.
           this.cache.set(key, analysis);
@@ -116,6 +120,7 @@ export class DocumentAnalyzer {
         }
       }
       if (isHeading) heading = { text: text.slice(block.start, block.end), ids: new Set(headingTerms.map((t) => t.term.id)) };
+      if (isItem) item = listItemContext(kb, block.text, text.slice(block.start, block.end));
       result.citations.push(...block.citations);
     }
     // Keep only what this version of the document uses, so the cache never grows past one document.
@@ -154,7 +159,16 @@ function relative(c: Citation, by: number): Citation {
   return { ...c, start: c.start - by, end: c.end - by, keys: c.keys.map((k) => ({ ...k, start: k.start - by, end: k.end - by })) };
 }
 
-function analyzeBlock(kb: KnowledgeBase, text: string, raw: string, citations: Citation[], headingIds: ReadonlySet<string>): BlockAnalysis {
+/** What a list item leaves for the next one: its names and the words of its last sentence. */
+function listItemContext(kb: KnowledgeBase, text: string, raw: string): { text: string; ids: Set<string>; words: Set<string> } {
+  const tokens = tokenize(text);
+  const spans = splitSentences(text);
+  const last = spans[spans.length - 1];
+  const words = new Set(tokens.filter((t) => last && t.start >= last.start && t.end <= last.end).map((t) => t.norm));
+  return { text: raw, ids: new Set(findTerms(kb, tokens).map((m) => m.value.id)), words };
+}
+
+function analyzeBlock(kb: KnowledgeBase, text: string, raw: string, citations: Citation[], headingIds: ReadonlySet<string>, previousWords?: ReadonlySet<string>): BlockAnalysis {
   const spans = splitSentences(text);
   const tokens = tokenize(text);
   const termMatches = findTerms(kb, tokens);
@@ -164,7 +178,9 @@ function analyzeBlock(kb: KnowledgeBase, text: string, raw: string, citations: C
     const own = citations.filter((c) => c.start >= span.start && (c.end <= span.end || (c.start < nextStart && i + 1 < spans.length ? c.end <= nextStart : true)) && c.start < nextStart);
     // What the paragraph named before this sentence: "it", "the strategy", "Kim" can refer to it.
     const recent = [...headingIds, ...termMatches.filter((m) => m.end <= span.start).map((m) => m.value.id)];
-    const context = { ids: new Set(recent), recent, cited: new Set(own.flatMap((c) => c.keys.map((k) => k.key))) };
+    const before = i > 0 ? spans[i - 1] : undefined;
+    const previous = before ? new Set(tokens.filter((t) => t.start >= before.start && t.end <= before.end).map((t) => t.norm)) : previousWords;
+    const context = { ids: new Set(recent), recent, previous, cited: new Set(own.flatMap((c) => c.keys.map((k) => k.key))) };
     return { start: span.start, end: span.end, findings: checkSentence(kb, text, span.start, span.end, raw, tokens, context), citations: own };
   });
   const terms: TermOccurrence[] = termMatches.filter((m) => !m.value.gazetteer).map((m) => {

@@ -219,6 +219,15 @@ function namesAnotherOfItsKind(view: SentenceView, claim: number, m: PhraseMatch
 function fromContext(view: SentenceView, claim: number, group: number): boolean {
   const ids = view.kb.groupIds[claim][group];
   for (const id of ids) if (view.context.ids.has(id)) return true;
+  // "The webinar was … It was held on …": a sentence opening with a pronoun goes on about the
+  // thing the sentence before named with one of the group's words.
+  const previous = view.context.previous;
+  if (previous && lexicon.subjectPronouns.has(view.words[0] ?? '')) {
+    for (const phrase of view.kb.anchors[claim][group]) {
+      const stems = tokenize(phrase).map((t) => t.norm);
+      if (stems.length === 1 && previous.has(stems[0])) return true;
+    }
+  }
   return false;
 }
 

@@ -65,6 +65,7 @@ export const lexicon = {
   clauseBreakWords: set(data.clauseBreakWords),
   nominalNegations: set(data.nominalNegations),
   finiteVerbs: set(data.finiteVerbs),
+  subjectPronouns: set(data.subjectPronouns),
   changeWordStems: new Set(data.changeWords.map((w) => stem(w))),
   openListEnderStems: new Set(data.openListEnders.flatMap((w) => stemsOf(w))),
   bodyHeadStems: new Set(data.bodyHeads.map((w) => stem(w))),

@@ -19,6 +19,8 @@ export interface ParagraphContext {
   cited?: ReadonlySet<string>;
   /** The same ids in the order they were written, the latest last: "that strategy" is the last one named. */
   recent?: readonly string[];
+  /** The word stems of the sentence before, in the same paragraph: what "It was held …" speaks of. */
+  previous?: ReadonlySet<string>;
 }
 
 export const emptyContext: ParagraphContext = { ids: new Set() };
