@@ -532,8 +532,9 @@ connection.onHover(async (params, token) => {
   if (stop) return stop;
   const document = documents.get(params.textDocument.uri);
   // A front matter just edited is read again, but a hover never waits long for a large
-  // bibliography being parsed: it answers with what is known and the check that follows catches up.
-  if (document) await Promise.race([updateDocumentSources(document), new Promise((wait) => setTimeout(wait, 150))]);
+  // bibliography being parsed (seconds, in its worker): after 750 ms it answers with what is known.
+  // The same for the first load of knowledge and of the settings' bibliographies.
+  if (document) await Promise.race([Promise.all([loaded(), updateDocumentSources(document)]), new Promise((wait) => setTimeout(wait, 750))]);
   return document ? getService().hover(document, params.position) : null;
 });
 
