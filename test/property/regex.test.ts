@@ -106,7 +106,7 @@ const inventory: InventoryEntry[] = [
   ["engine/check/judges/role.ts describe", "memo: one sentence and its gaps", "checkSentence", ["/[,(:]/", "/^\\s*[–—]\\s*$/"]],
   ["engine/check/judges/set.ts judgeList.paraphrases", "memo: one sentence and its gaps", "checkSentence", ["/[^\\p{L}\\p{N}]+/u"]],
   ["engine/check/names.ts nearMissNames", "memo: one sentence and its gaps", "checkSentence", ["/^[\\s\\-–'’s]*$/", "/^\\p{Lu}/u", "/^['’]s\\b/"]],
-  ["engine/check/names.ts wrongExpansions", "memo: one sentence and its gaps", "checkSentence", ["/[^\\p{Lu}]/gu", "/[^\\p{L}]+/u", "/^\\p{Lu}/u", "/^\\s*\\(([^()]{6,120})\\)/", "/s$/"]],
+  ["engine/check/names.ts wrongExpansions", "memo: one sentence and its gaps", "checkSentence", ["/[^\\p{Lu}]/gu", "/[^\\p{L}]+/u", "/^\\p{Lu}/u", "/^\\s*\\(([^()]{6,120})\\)/", "/s$/", "/[,;:.()\\u0022“”]|['’]s/"]],
   ["engine/check/render.ts matchCase", "memo: a value mention as written", "checkSentence", ["/^\\p{Lu}/u"]],
   ["engine/check/render.ts quoted", "memo: a value mention as written", "checkSentence", ["/\\s+/"]],
   ["engine/check/render.ts renderContradiction", "memo: a value mention as written", "checkSentence", ["/-/g", "/^#/"]],

@@ -105,11 +105,13 @@ export interface ExpansionError {
 export function wrongExpansions(view: SentenceView): ExpansionError[] {
   const out: ExpansionError[] = [];
   const { text, tokens } = view;
-  for (const e of view.entities) {
+  for (let e of view.entities) {
     const term = e.term;
     if (!term || term.kind !== 'acronym' || !term.expansion) continue;
-    const written = text.slice(e.start, e.end);
-    if (written !== term.term && !(written.replace(/s$/, '') === term.term)) continue;
+    // The acronym itself, also when a longer alias matched ("ESIWA) project").
+    const first = tokens[e.first];
+    if (!first || (first.raw !== term.term && first.raw.replace(/s$/, '') !== term.term)) continue;
+    e = { ...e, end: first.end, last: e.first + 1 };
     // "ACRONYM (expansion)"
     const after = /^\s*\(([^()]{6,120})\)/.exec(text.slice(e.end, e.end + 130));
     let candidate: { start: number; end: number } | undefined;
@@ -122,7 +124,16 @@ export function wrongExpansions(view: SentenceView): ExpansionError[] {
       if (open >= 0 && text.slice(open + 1, e.start).trim() === '' && text.slice(e.end, e.end + 2).trim().startsWith(')')) {
         let k = view.tokenIndexAt(open) - 1;
         const last = k;
-        while (k >= 0 && (/^\p{Lu}/u.test(tokens[k].raw) || ['of', 'and', 'in', 'with', 'for', 'the', 'on'].includes(tokens[k].lower))) k--;
+        // Capitalised words, or as many words as the acronym has letters ("official development
+        // assistance (ODA)"), with the small words between them.
+        const letters = term.term.replace(/[^\p{Lu}]/gu, '').length;
+        let words = 0;
+        const joiner = (w: string): boolean => ['of', 'and', 'in', 'with', 'for', 'the', 'on'].includes(w);
+        while (k >= 0 && (k === last || !/[,;:.()\u0022“”]|['’]s/.test(view.gapBefore(k + 1))) && (/^\p{Lu}/u.test(tokens[k].raw) || joiner(tokens[k].lower) || words < letters)) {
+          if (!joiner(tokens[k].lower)) words++;
+          k--;
+        }
+        while (k + 1 < last && joiner(tokens[k + 1].lower)) k++;
         if (last - k >= 2) candidate = { start: tokens[k + 1].start, end: tokens[last].end };
       }
     }
