@@ -58,9 +58,13 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
     if (written.length > 0) return { kind: 'agrees', claim, start: written[0].start, end: written[0].end, coverage: c.coverage, detail: { kind: 'agrees' } };
     if (c.property.some((q) => mentions.some((m) => m.start <= q.start && q.end <= m.end))) continue;
     let fillers: EntityMention[] = [];
+    // The subject doing what the claim says someone else does is wrong even when the claim names it
+    // for contrast ("governments prioritise user experience", the source: companies do).
+    let subjects: EntityMention[] = [];
     if (slot === 'agent') {
       const agent = agentOf(view, p.first, p.last);
       if (agent) fillers = agent.group.filter((m) => !(m.start <= p.start && p.end <= m.end));
+      if (agent && agent.how === 'subject' && agent.mention.first === view.clauseAt(p.first).first) subjects = fillers;
     } else {
       fillers = view.entities.filter((e) => inStretch(e) && !(e.start <= p.start && p.end <= e.end) && view.clauseAt(e.first).kind !== 'reporting');
       // "Host: X": the value right after a label that holds the property, unless the label names one.
@@ -69,7 +73,7 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
     }
     const right = fillers.find((m) => mentionIs(view, m, value) && positive(m));
     if (right) return { kind: 'agrees', claim, start: right.start, end: right.end, coverage: c.coverage, detail: { kind: 'agrees' } };
-    const wrong = fillers.find((m) => !isOwn(m) && positive(m) && compatible(m, kind, slot) && !mentionIs(view, m, value) && !holds(view, m, value) && (m.id !== undefined || m.kind === 'name'));
+    const wrong = fillers.find((m) => (!isOwn(m) || subjects.includes(m)) && positive(m) && compatible(m, kind, slot) && !mentionIs(view, m, value) && !holds(view, m, value) && (m.id !== undefined || m.kind === 'name'));
     // "X hosted a webinar on …": someone else's event, introduced as a new one, is another event.
     const newEvent = view.words.slice(p.last, p.last + 3).some((w, i) => lexicon.indefiniteArticles.has(w) && lexicon.instanceNounStems.has(view.tokens[p.last + i + 1]?.norm ?? ''));
     if (wrong && !newEvent) {
