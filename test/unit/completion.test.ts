@@ -20,6 +20,15 @@ describe('citation completion', () => {
     assert.equal(first('Samsung advocates Open RAN [@'), 'beta2022');
     assert.equal(first("Most of Korea's imports come from the Indo-Pacific [@"), 'alpha2023');
   });
+  it('says a source supports the sentence only when the checker finds every checkable part agrees', () => {
+    const supports = (text: string): string[] => service().completion(doc(text), { line: 0, character: text.length })!.items
+      .filter((i) => (i.data as { supports: boolean }).supports).map((i) => String(i.label));
+    assert.deepEqual(supports("About 78 per cent of Korea's exports go to the Indo-Pacific [@"), ['alpha2023']);
+    // On topic, but the figure is wrong: no source is said to support it, and none is preselected.
+    assert.deepEqual(supports("About 90 per cent of Korea's exports go to the Indo-Pacific [@"), []);
+    const wrong = "About 90 per cent of Korea's exports go to the Indo-Pacific [@";
+    assert.equal(service().completion(doc(wrong), { line: 0, character: wrong.length })!.items.some((i) => i.preselect), false);
+  });
   it('sends the best few hundred of thousands of sources, marked incomplete, narrowed by what is typed', async () => {
     const { completionLimit } = await import('../../server/src/features/completion');
     const s = service();

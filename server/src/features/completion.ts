@@ -9,6 +9,8 @@ import { shortCitation } from './csl';
 
 export interface CompletionOptions {
   extraSources?: ReadonlyMap<string, Source>;
+  /** Sources the checker found to support the sentence at the cursor (every checkable part agrees). */
+  supporting?: ReadonlySet<string>;
 }
 
 /** What a completion item carries for `completionItem/resolve`, which adds the formatted reference. */
@@ -26,8 +28,10 @@ export function rankedSources(document: TextDocument, position: Position, kb: Kn
   const scores = sentenceScores(document, position, kb);
   const sources = new Map<string, Source>(kb.sources);
   for (const [key, source] of options.extraSources ?? []) if (!sources.has(key)) sources.set(key, source);
+  // A source the checker found to support the sentence comes first; the others by shared topic.
+  const supportBonus = (key: string): number => (options.supporting?.has(key) ? 100 : 0);
   return [...sources.values()]
-    .map((source) => ({ source, score: scores.get(source.key) ?? 0 }))
+    .map((source) => ({ source, score: (scores.get(source.key) ?? 0) + supportBonus(source.key) }))
     .sort((a, b) => b.score - a.score || a.source.key.localeCompare(b.source.key));
 }
 
@@ -46,9 +50,9 @@ export function completeCitations(document: TextDocument, position: Position, kb
     const typedLower = typed.toLowerCase();
     ranked = ranked.filter(({ source }) => typedLower === '' || searchText(source).includes(typedLower)).slice(0, completionLimit);
   }
-  return ranked.map(({ source, score }, rank): CompletionItem => {
+  return ranked.map(({ source }, rank): CompletionItem => {
     const csl = source.csl;
-    const data: CitationCompletionData = { uri: document.uri, key: source.key, supports: score > 0 };
+    const data: CitationCompletionData = { uri: document.uri, key: source.key, supports: options.supporting?.has(source.key) ?? false };
     return {
       label: source.key,
       kind: CompletionItemKind.Reference,
@@ -59,7 +63,7 @@ export function completeCitations(document: TextDocument, position: Position, kb
       // Authors and title are searchable too: typing "[@steiner" or "[@cyber" finds the source.
       filterText: searchText(source),
       sortText: String(rank).padStart(5, '0'),
-      preselect: rank === 0 && score > 0,
+      preselect: rank === 0 && data.supports,
       textEdit: { range: { start: replaceStart, end: position }, newText: source.key },
     };
   });

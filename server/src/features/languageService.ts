@@ -294,8 +294,21 @@ export class PolicyLensService {
     return hover(document, position, this.kb, analysis, { extraSources, diagnostics });
   }
 
+  /**
+   * Sources whose claims support the sentence at `position` as the checker settles it: nothing in
+   * the sentence disagrees and every figure in it is accounted for. Shared topic is not support.
+   */
+  private supportingAt(document: TextDocument, position: Position): Set<string> {
+    const offset = document.offsetAt(position);
+    const sentences = this.analyze(document).sentences;
+    // The sentence the cursor is in, or the one just before it ("… 78%. [@" cites that sentence).
+    const at = sentences.find((s) => s.start <= offset && offset <= s.end) ?? [...sentences].reverse().find((s) => s.end <= offset && offset - s.end <= 3);
+    return new Set((at?.findings ?? []).filter((f) => f.verdict === 'support').map((f) => f.claim.source));
+  }
+
   completion(document: TextDocument, position: Position): CompletionList | null {
-    const items = completeCitations(document, position, this.kb, { extraSources: this.sourcesFor(document.uri) });
+    const supporting = this.supportingAt(document, position);
+    const items = completeCitations(document, position, this.kb, { extraSources: this.sourcesFor(document.uri), supporting });
     if (!items) return null;
     return { isIncomplete: this.kb.sources.size + this.sourcesFor(document.uri).size > completionLimit, items };
   }
@@ -367,11 +380,11 @@ export class PolicyLensService {
   /** Every source, those supporting the sentence at the cursor first, for the Insert Citation picker. */
   async listSources(document?: TextDocument, position?: Position): Promise<SourceSummary[]> {
     // Completion already ranks sources by the sentence at the cursor; reuse its order.
+    const supporting = document && position ? this.supportingAt(document, position) : new Set<string>();
     const ranked = document && position
-      ? rankedSources(document, position, this.kb, { extraSources: this.sourcesFor(document.uri) })
+      ? rankedSources(document, position, this.kb, { extraSources: this.sourcesFor(document.uri), supporting })
       : [];
     const order = new Map(ranked.map((i, n) => [i.source.key, n]));
-    const supporting = new Set(ranked.filter((i) => i.score > 0).map((i) => i.source.key));
     const all = new Map<string, Source>(this.kb.sources);
     if (document) for (const [k, v] of this.sourcesFor(document.uri)) if (!all.has(k)) all.set(k, v);
     const rank = (key: string): number => order.get(key) ?? ranked.length;
