@@ -17,6 +17,12 @@ function fix(text: string, code: string, titlePattern?: RegExp): { action: CodeA
 }
 
 describe('quick fixes', () => {
+  it('replace a value inside markup without breaking the markup', () => {
+    assert.equal(fix("Nearly **90%** of Korea's exports go to the Indo-Pacific.", 'contradiction').result, "Nearly **about 78%** of Korea's exports go to the Indo-Pacific.");
+    assert.equal(fix("Nearly __90%__ of Korea's exports go to the Indo-Pacific.", 'contradiction').result, "Nearly __about 78%__ of Korea's exports go to the Indo-Pacific.");
+    assert.equal(fix("Nearly [90%](https://example.org) of Korea's exports go to the Indo-Pacific.", 'contradiction').result, "Nearly [about 78%](https://example.org) of Korea's exports go to the Indo-Pacific.");
+    assert.equal(fix("Nearly [90%][r] of Korea's exports go to the Indo-Pacific.\n\n[r]: https://example.org\n", 'contradiction').result, "Nearly [about 78%][r] of Korea's exports go to the Indo-Pacific.\n\n[r]: https://example.org\n");
+  });
   it('replaces a contradicted value with the sourced one', () => {
     const { action, result } = fix("Nearly 90% of Korea's exports go to the Indo-Pacific.", 'contradiction');
     assert.equal(result, "About 78% of Korea's exports go to the Indo-Pacific.");

@@ -149,5 +149,15 @@ export function asWritten(f: Finding, text: string, raw: string): Finding {
   const original = raw.slice(f.start, f.end);
   if (masked === original) return f;
   const message = f.message.split(masked).join(original);
-  return { ...f, message, written: f.written === undefined ? undefined : original };
+  // Markup inside the span ("Nearly **90%**", "[90%](url)"): a fix replacing the whole span would
+  // leave half of it. The span becomes the last stretch of plain text in it, the value itself.
+  let end = f.end;
+  while (end > f.start && text[end - 1] !== raw[end - 1]) end--;
+  let start = end;
+  while (start > f.start && text[start - 1] === raw[start - 1]) start--;
+  while (start < end && /\s/.test(raw[start])) start++;
+  if (start >= end) return { ...f, message, written: f.written === undefined ? undefined : original };
+  // Mid-sentence now: "Nearly **About 78%**" would read wrongly capitalised.
+  const replacement = f.replacement && start > f.start && /^\p{Lu}\p{Ll}/u.test(f.replacement) ? f.replacement[0].toLowerCase() + f.replacement.slice(1) : f.replacement;
+  return { ...f, start, end, message, replacement, written: f.written === undefined ? undefined : raw.slice(start, end) };
 }
