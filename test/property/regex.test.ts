@@ -126,6 +126,8 @@ const inventory: InventoryEntry[] = [
   ["engine/check/candidates.ts findCandidates", "memo: the gap between two words", "checkSentence", ["/^[\\s\\-–'’]*$/"]],
   ["engine/reader/agents.ts agentOf", "memo: one word of a sentence", "checkSentence", ["/^\\d/"]],
   ["engine/reader/entities.ts isBody", "knowledge: an acronym's expansion", "checkSentence", ["/[^\\p{L}]+/u"]],
+  ["engine/check/judges/set.ts judgeList", "memo: the gap between two values", "checkSentence", ["/^\\s*(,|and|or|,\\s*and|,\\s*or)\\s*$/"]],
+  ["engine/check/render.ts asWritten", "memo: one character; the sourced value", "checkSentence", ["/\\s/", "/^\\p{Lu}\\p{Ll}/u"]],
   ["engine/reader/agents.ts coordinated", "memo: one sentence and its gaps", "checkSentence", ["/[/–-]/"]],
   ["engine/reader/agents.ts governed", "memo: one sentence and its gaps", "checkSentence", ["/^\\p{Lu}/u"]],
   ["engine/reader/agents.ts joins", "memo: one sentence and its gaps", "checkSentence", ["/^[\\s,]*(and|or|&)[\\s]+(the\\s+)?$/i", "/^[–-]$/", "/^\\s*[,/;]\\s*$/", "/^\\s*–\\s*$/"]],

@@ -97,6 +97,18 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
     if (stems.length === 0 || stems.some((s) => lexicon.openListEnderStems.has(s))) continue;
     foreign.push(it);
   }
+  // "the 5th and 6th rounds": ordinals coordinated with a member ordinal are items of the list,
+  // however long the phrase after the last one runs.
+  const ordinalAt = (start: number): boolean => view.values.some((v) => v.kind === 'ordinal' && v.start === start);
+  for (const m of found.filter((x) => ordinalAt(x.start))) {
+    for (const v of view.values) {
+      if (v.kind !== 'ordinal' || found.some((f) => f.start === v.start)) continue;
+      const gap = v.start > m.end ? view.raw.slice(m.end, v.start) : view.raw.slice(v.end, m.start);
+      if (!/^\s*(,|and|or|,\s*and|,\s*or)\s*$/.test(gap)) continue;
+      const first = view.tokenIndexAt(v.start);
+      if (!foreign.some((it) => it.first <= first && first < it.last)) foreign.push({ first, last: view.tokenIndexAt(v.end) });
+    }
+  }
   const exclusive = items.length > 0 && [1, 2].some((d) => lexicon.exclusives.has(view.words[items[0].first - d]) || view.words[items[0].first - d] === 'all');
   // "discussed only among allies and not at the UN level": a member said not to belong.
   const excluded = found.find((m) => negationsOver(view.negations, m.first).some((s) => s.core));
