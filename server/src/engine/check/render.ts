@@ -148,7 +148,7 @@ export function asWritten(f: Finding, text: string, raw: string): Finding {
   const masked = text.slice(f.start, f.end);
   const original = raw.slice(f.start, f.end);
   if (masked === original) return f;
-  const message = f.message.split(masked).join(original);
+  let message = f.message.split(masked).join(original);
   // Markup inside the span ("Nearly **90%**", "[90%](url)"): a fix replacing the whole span would
   // leave half of it. The span becomes the last stretch of plain text in it, the value itself.
   let end = f.end;
@@ -157,7 +157,14 @@ export function asWritten(f: Finding, text: string, raw: string): Finding {
   while (start > f.start && text[start - 1] === raw[start - 1]) start--;
   while (start < end && /\s/.test(raw[start])) start++;
   if (start >= end) return { ...f, message, written: f.written === undefined ? undefined : original };
+  // The message quotes the words without their markup ("not nearly 90%", no dangling "**").
+  const plain = masked.replace(/\s+/g, ' ').trim();
+  for (const form of [original, lowerFirst(original)]) message = message.split(form).join(form === original ? plain : lowerFirst(plain));
   // Mid-sentence now: "Nearly **About 78%**" would read wrongly capitalised.
-  const replacement = f.replacement && start > f.start && /^\p{Lu}\p{Ll}/u.test(f.replacement) ? f.replacement[0].toLowerCase() + f.replacement.slice(1) : f.replacement;
+  const replacement = f.replacement && start > f.start && /^\p{Lu}\p{Ll}/u.test(f.replacement) ? lowerFirst(f.replacement) : f.replacement;
   return { ...f, start, end, message, replacement, written: f.written === undefined ? undefined : raw.slice(start, end) };
+}
+
+function lowerFirst(words: string): string {
+  return words.charAt(0).toLowerCase() + words.slice(1);
 }
