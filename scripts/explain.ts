@@ -7,6 +7,7 @@ import { splitSentences } from '../server/src/engine/text/sentences';
 import { tokenize } from '../server/src/engine/text/tokens';
 import { findTerms } from '../server/src/engine/reader/terms';
 import { findCandidates } from '../server/src/engine/check/candidates';
+import { coverageOf } from '../server/src/engine/check/settle';
 import { loadKnowledgeFolders } from '../server/src/node/knowledgeFiles';
 
 const args = process.argv.slice(2);
@@ -41,6 +42,9 @@ function explain(input: string, start: number, end: number, context: { ids: Set<
   for (const c of findCandidates(view)) {
     console.log(`  candidate ${c.claim.id} (${c.claim.value.kind}) property: ${c.property.map((p) => text.slice(p.start, p.end)).join(', ')}${c.nameError ? ` nameError:${c.nameError.form}` : ''}${c.swapped ? ' swapped' : ''}`);
   }
-  for (const v of judgeSentence(view)) console.log(`  verdict ${v.kind} ${v.claim.id} [${text.slice(v.start, v.end)}] ${JSON.stringify(v.detail)}`);
+  const verdicts = judgeSentence(view);
+  for (const v of verdicts) console.log(`  verdict ${v.kind} ${v.claim.id} [${text.slice(v.start, v.end)}] ${JSON.stringify(v.detail)}`);
+  const agreeing = verdicts.filter((v) => v.kind === 'agrees');
+  if (agreeing.length) console.log(`  coverage of the agreeing claims: ${coverageOf(view, agreeing).toFixed(2)} (support needs 0.5)`);
   for (const f of checkSentence(kb, input, start, end, input, undefined, context)) console.log(`  => ${f.verdict}: ${f.message || f.claim.id}`);
 }

@@ -148,8 +148,21 @@ export function coverageOf(view: SentenceView, agreeing: Verdict[]): number {
     const t = view.tokens[k];
     if (t.start < view.start || t.end > view.end) continue;
     if (lexicon.stopWords.has(view.words[k]) || /^\d/.test(t.raw) || view.clauseAt(k).kind === 'reporting') continue;
+    if (framing(view, view.clauseAt(k))) continue;
     content++;
     if (known.has(t.norm)) covered++;
   }
   return content === 0 ? 1 : covered / content;
+}
+
+/**
+ * A label before a colon that names nothing and states no value is the memo's own framing ("The
+ * successor generation raises the stakes further: 6G is …"): what follows the colon is the claim.
+ */
+function framing(view: SentenceView, clause: { kind: string; first: number; last: number }): boolean {
+  if (clause.kind !== 'label') return false;
+  const from = view.tokens[clause.first]?.start ?? 0;
+  const to = view.tokens[clause.last - 1]?.end ?? 0;
+  const inside = (x: { start: number; end: number }): boolean => x.start < to && from < x.end;
+  return !view.values.some(inside) && !view.terms.some(inside) && !view.entities.some((e) => !e.weak && inside(e));
 }
