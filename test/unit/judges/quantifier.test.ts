@@ -50,6 +50,11 @@ claims:
       subject: [ port-strategy, strategy ]
       with: [ [ eastoria ] ]
     quantifier: once
+  - id: harbours-drones
+    locator: ¶5
+    statement: Many of Northland's harbours use drones.
+    about: { property: [ harbour, harbours ], subject: [ northland ], with: [ [ drone, drones ] ] }
+    quantifier: many
 `,
 });
 const { agrees, contradicts, silent } = judging(kb, 'ports2022');
@@ -112,6 +117,13 @@ describe('judge: quantifier', () => {
     const text = "Several of Northland's ports run on Skylink.";
     assert.deepEqual(verdicts(kb, text).map((v) => [v.kind, v.claim.id]), [['narrower', 'ports2022/ports-skylink']]);
     assert.deepEqual(findings(kb, text), []);
+  });
+
+  it('reads a much stronger word inside a vague one as detail: "most" where the source says "many"', () => {
+    const text = "Most of Northland's harbours use drones.";
+    assert.deepEqual(verdicts(kb, text).map((v) => [v.kind, v.claim.id]), [['narrower', 'ports2022/harbours-drones']]);
+    assert.deepEqual(findings(kb, text), []);
+    agrees("Numerous harbours of Northland use drones.", 'harbours-drones', 'Numerous');
   });
 
   it('says nothing of another owner, another property, another instance or a recommendation', () => {

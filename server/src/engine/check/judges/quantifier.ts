@@ -17,6 +17,9 @@ export function quantifierRange(word: string): { range: Span; frequency: boolean
   return q ? { range: q.value, frequency: false } : undefined;
 }
 
+/** A stated word whose range is under this share of the source's range says more than the source. */
+const strongerWordShare = 0.7;
+
 export function judgeQuantifier(view: SentenceView, c: Candidate, all: readonly Candidate[]): Verdict | undefined {
   if (c.claim.value.kind !== 'quantifier') return undefined;
   const word = c.claim.value.quantifier;
@@ -38,7 +41,11 @@ export function judgeQuantifier(view: SentenceView, c: Candidate, all: readonly 
     if (m.negated) stated = stated.lo >= 99 ? { lo: 0, hi: 99 } : stated.lo > 50 ? { lo: 0, hi: 50 } : stated.hi >= 100 ? { lo: 0, hi: 99 } : { lo: stated.hi, hi: 100 };
   }
   // A quantifier is vague by nature: a figure inside its range states it.
-  const kind = compareIntervals(stated, sourced.range) === 'contradicts' ? 'contradicts' : stated.lo >= sourced.range.lo && stated.hi <= sourced.range.hi ? 'agrees' : compareIntervals(stated, sourced.range);
+  let kind = compareIntervals(stated, sourced.range) === 'contradicts' ? 'contradicts' : stated.lo >= sourced.range.lo && stated.hi <= sourced.range.hi ? 'agrees' : compareIntervals(stated, sourced.range);
+  // A much stronger word inside a vague one ("most" where the source says "many") says more than
+  // the source does: not wrong, not supported either.
+  const width = (s: Span): number => s.hi - s.lo;
+  if (kind === 'agrees' && m.kind === 'quantifier' && width(stated) < strongerWordShare * width(sourced.range)) kind = 'narrower';
   const claim = c.claim;
   const written = view.raw.slice(m.start, m.end);
   if (kind === 'agrees') return { kind, claim, start: m.start, end: m.end, coverage: c.coverage, accounts: [m.start], detail: { kind: 'agrees' } };
