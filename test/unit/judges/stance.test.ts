@@ -87,6 +87,16 @@ describe('judge: stance', () => {
     });
   });
 
+  it('reads a later clause opening with "it" as going on about the sentence\'s subject', () => {
+    const backs = 'northland-backs-opi';
+    contradicts('Northland is a coastal power, though it has kept its distance from the Open Port Initiative.', backs, {
+      detail: 'stance', written: 'kept its distance from',
+    });
+    agrees('Northland is a coastal power, and it has endorsed the OPI.', backs, 'endorsed');
+    // The pronoun opens no clause of its own: the words are not tied to the subject.
+    silent('Northland is a coastal power; the Open Port Initiative is one it has kept its distance from.');
+  });
+
   it('contradicts a negative stance stated the other way', () => {
     const opposes = 'westmark-opposes-localisation';
     contradicts('Westmark supports data localisation rules.', opposes, { detail: 'stance', written: 'supports' });

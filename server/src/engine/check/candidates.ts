@@ -139,7 +139,7 @@ export function findCandidates(view: SentenceView): Candidate[] {
     const label = view.clauses[0]?.kind === 'label' ? view.clauses[0] : undefined;
     // Who the sentence reports ("…, Pacific Forum said") names the source anywhere in it.
     const reporter = (m: PhraseMatch<unknown>): boolean => view.clauseAt(m.first).kind === 'reporting';
-    const near = (m: PhraseMatch<unknown>): boolean => stretches.some((s) => m.first >= s.first && m.last <= s.last) || reporter(m) || (label !== undefined && m.last <= label.last) || (label !== undefined && property.some((p) => p.last <= label.last));
+    const near = (m: PhraseMatch<unknown>): boolean => stretches.some((s) => m.first >= s.first && m.last <= s.last) || reporter(m) || (label !== undefined && m.last <= label.last) || (label !== undefined && property.some((p) => p.last <= label.last)) || subjectOfPronoun(view, m, property);
     for (const [g, matches] of [...groups]) {
       if (g === kb.propertyGroup[index]) continue;
       const kept = matches.filter(near);
@@ -213,6 +213,22 @@ function namesAnotherOfItsKind(view: SentenceView, claim: number, m: PhraseMatch
   if (anchors.includes(w) || anchors.includes(prev.raw.toLowerCase())) return false;
   // "Cyber Security Strategy": a capitalised name; "national security strategy": a compound.
   return true;
+}
+
+/**
+ * "Samsung is emerging as a supplier, though it has kept its distance from Open RAN": the words
+ * opening the sentence are its subject, and a later clause opening with "it" goes on about them.
+ */
+function subjectOfPronoun(view: SentenceView, m: PhraseMatch<unknown>, property: readonly PhraseMatch<unknown>[]): boolean {
+  const first = view.clauses[0];
+  if (!first || first.kind !== 'main' || m.first > first.first + 1 || m.last > first.last) return false;
+  return property.some((p) => {
+    const clause = view.clauseAt(p.first);
+    if (clause === first || clause.kind === 'reporting' || clause.kind === 'relative') return false;
+    // The pronoun opens the clause, after its linking word ("though it", "but they").
+    for (let k = clause.first; k < Math.min(clause.first + 2, p.first); k++) if (lexicon.clauseSubjectPronouns.has(view.words[k])) return true;
+    return false;
+  });
 }
 
 /** A group can be satisfied by an earlier sentence of the paragraph that named one of its entities. */
