@@ -22,6 +22,11 @@ const kb = knowledge({
     kind: acronym
     expansion: Northland Maritime Institute
     definition: A think tank on sea power.
+  - id: naval-desk
+    term: Naval Studies Desk
+    kind: organisation
+    within: nmi
+    definition: The institute's unit on navies.
   - id: coastal-council
     term: Coastal Security Council
     kind: organisation
@@ -47,6 +52,11 @@ claims:
     statement: The Harbor Forum was held in Port Aven.
     about: { property: [ held, venue, took place ], subject: [ harbor-forum, forum ] }
     entity: { value: port-aven, kind: place }
+  - id: forum-partner
+    locator: header
+    statement: The Harbor Forum was run in partnership with the Naval Studies Desk of NMI.
+    about: { property: [ in partnership with, partnership with ], with: [ [ harbor-forum, forum ] ] }
+    entity: { value: naval-desk, kind: organisation }
   - id: act-compels
     locator: ¶4
     statement: The Data Security Act compels firms to hand over data on request.
@@ -66,6 +76,18 @@ describe('judge: entity', () => {
     agrees('The Harbor Forum was held in Port Aven.', 'forum-venue', 'Port Aven');
     agrees('The Data Security Act compels firms to hand over data.', 'act-compels', 'Data Security Act');
     agrees("Northland's Data Security Act requires firms to hand over data.", 'act-compels', 'Data Security Act');
+  });
+
+  it('contradicts another body named as owner of a unit the source places within its own', () => {
+    const partner = 'forum-partner';
+    contradicts("The Harbor Forum was run in partnership with Eastport Marine College's Naval Studies Desk.", partner, {
+      detail: 'entity', written: 'Eastport Marine College',
+    });
+    contradicts("The Harbor Forum was run in partnership with the Coastal Security Council's Naval Studies Desk.", partner, {
+      detail: 'entity', written: 'Coastal Security Council',
+    });
+    agrees("The Harbor Forum was run in partnership with NMI's Naval Studies Desk.", partner, 'Naval Studies Desk');
+    agrees("The Harbor Forum was run in partnership with Northland's Naval Studies Desk.", partner, 'Naval Studies Desk');
   });
 
   it('contradicts another entity of a compatible kind in the slot', () => {

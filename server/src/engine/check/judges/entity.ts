@@ -104,5 +104,30 @@ function attributeConflict(view: SentenceView, m: EntityMention, value: string):
     const span = m.yearSpan;
     return { kind: 'contradicts', start: span.start, end: span.end, detail: { kind: 'date', sourced: { year: term.year }, written: view.raw.slice(span.start, span.end), replacement: String(term.year) } };
   }
+  const owner = ownerOf(view, m);
+  if (term.within && owner && !(owner.id !== undefined && sameEntity(view.kb, owner.id, term.within))) {
+    const parent = view.kb.termById.get(term.within);
+    // Only a name that can own a body: another known body, or an unknown name of several words
+    // ("George Washington University's Center …"); a place may just say where it is.
+    const known = owner.id !== undefined && ['organisation', 'group', 'programme'].includes(owner.kind) && !(parent?.within && sameEntity(view.kb, owner.id, parent.within));
+    if (parent && (known || (owner.id === undefined && owner.words > 1))) {
+      return { kind: 'contradicts', start: owner.start, end: owner.end, detail: { kind: 'entity', sourced: parent.term, written: view.raw.slice(owner.start, owner.end) } };
+    }
+  }
   return undefined;
+}
+
+/**
+ * The name written as owner right before a mention ("X's Center for …"), as one run of capitalised
+ * words: "George Washington University's" is one owner even where "Washington" alone is a place.
+ */
+function ownerOf(view: SentenceView, m: EntityMention): { id?: string; kind: string; start: number; end: number; words: number } | undefined {
+  const last = view.entities.find((e) => e.possessive && e.last === m.first && !e.weak);
+  if (!last) return undefined;
+  let first = last.first;
+  while (first > 0 && /^\p{Lu}/u.test(view.tokens[first - 1].raw) && view.gapBefore(first) === ' ') first--;
+  const whole = view.entities.find((e) => e.first === first && e.last === last.last);
+  const end = last.end - (/['’]s?$/.exec(view.raw.slice(last.start, last.end))?.[0].length ?? 0);
+  const start = view.tokens[first].start;
+  return { id: whole?.id, kind: whole?.kind ?? 'name', start, end, words: last.last - first };
 }
