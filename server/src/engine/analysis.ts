@@ -9,6 +9,7 @@ import {
 } from './markdown/prose';
 import { splitSentences } from './text/sentences';
 import { findTerms } from './reader/terms';
+import { checkFragmentList, fragmentLists } from './fragmentLists';
 
 export interface SentenceAnalysis {
   start: number;
@@ -80,7 +81,9 @@ export class DocumentAnalyzer {
     // The last heading's names are what the paragraphs under it speak of ("## The 6G agenda").
     let heading = { text: '', ids: new Set<string>() };
     let item: { text: string; ids: Set<string>; words: Set<string> } | undefined;
+    const headingIdsAt = new Map<ProseBlock, ReadonlySet<string>>();
     for (const block of prose.blocks) {
+      headingIdsAt.set(block, heading.ids);
       // The heading above a block decides its context; a heading has none.
       const isHeading = block.options?.heading !== undefined;
       // Items of one list go on from each other as sentences of a paragraph do.
@@ -122,6 +125,24 @@ export class DocumentAnalyzer {
       if (isHeading) heading = { text: text.slice(block.start, block.end), ids: new Set(headingTerms.map((t) => t.term.id)) };
       if (isItem) item = listItemContext(kb, block.text, text.slice(block.start, block.end));
       result.citations.push(...block.citations);
+    }
+    // A lead-in and its list of fragments, read together: what they say as one goes on the item.
+    for (const run of fragmentLists(prose.blocks)) {
+      const last = run.items[run.items.length - 1];
+      const key = `\u0001${headingIdsAt.get(run.lead) ? [...headingIdsAt.get(run.lead)!].join(' ') : ''}\u0000${text.slice(run.lead.start, last.end)}`;
+      let analysis = next.get(key) ?? this.cache.get(key);
+      if (!analysis) {
+        const findings = checkFragmentList(kb, run, text, headingIdsAt.get(run.lead) ?? new Set());
+        // Kept relative to the lead-in, so that an edit above it does not make it stale.
+        analysis = { sentences: [{ start: 0, end: 0, findings: findings.map((f) => ({ ...f, start: f.start - run.lead.start, end: f.end - run.lead.start })), citations: [] }], terms: [] };
+        this.cache.set(key, analysis);
+      }
+      next.set(key, analysis);
+      for (const f of analysis.sentences[0].findings) {
+        const at = { ...f, start: f.start + run.lead.start, end: f.end + run.lead.start };
+        const sentence = result.sentences.find((x) => x.start <= at.start && at.end <= x.end);
+        if (sentence && !sentence.findings.some((g) => g.verdict === 'contradiction' && g.start < at.end && at.start < g.end)) sentence.findings.push(at);
+      }
     }
     // Keep only what this version of the document uses, so the cache never grows past one document.
     this.cache = next;
