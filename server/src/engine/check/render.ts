@@ -83,6 +83,14 @@ function sourceWords(claim: Claim): string {
   return claim.extracted ? ` The source reads: “${claim.quote}”` : ` The source: “${claim.quote}”.`;
 }
 
+/**
+ * How a message on a value ends: what the source says, so that the user need not open it. A claim
+ * read from a report quotes its sentence; a curated claim gives its statement and the source's words.
+ */
+function whatItSays(claim: Claim): string {
+  return claim.extracted ? `.${sourceWords(claim)}` : `: ${says(claim)}`;
+}
+
 /** The source's own words, when the knowledge base has them, else the claim in ours. */
 function says(claim: Claim): string {
   if (claim.extracted) return claim.statement + sourceWords(claim);
@@ -101,13 +109,13 @@ export function renderContradiction(v: Verdict): Finding {
   const base = { verdict: 'contradiction' as const, claim, start: v.start, end: v.end, coverage: v.coverage };
   switch (d.kind) {
     case 'quantity':
-      return { ...base, message: `${at} puts this at ${formatQuantity(d.sourced)}, not ${quoted(d.written)}.${sourceWords(claim)}`, replacement: d.replacement, written: d.written };
+      return { ...base, message: `${at} puts this at ${formatQuantity(d.sourced)}, not ${quoted(d.written)}${whatItSays(claim)}`, replacement: d.replacement, written: d.written };
     case 'date':
-      return { ...base, message: `${at} dates this to ${formatDate(d.sourced)}${d.zone ? ` (${d.zone.replace(/-/g, ' ')} time)` : ''}, not ${d.written}.${sourceWords(claim)}`, replacement: d.replacement, written: d.written };
+      return { ...base, message: `${at} dates this to ${formatDate(d.sourced)}${d.zone ? ` (${d.zone.replace(/-/g, ' ')} time)` : ''}, not ${d.written}${whatItSays(claim)}`, replacement: d.replacement, written: d.written };
     case 'period':
-      return { ...base, message: `${at} gives the period as ${d.sourced.from}–${d.sourced.to}, not ${d.written}.`, replacement: d.replacement, written: d.written };
+      return { ...base, message: `${at} gives the period as ${d.sourced.from}–${d.sourced.to}, not ${d.written}${whatItSays(claim)}`, replacement: d.replacement, written: d.written };
     case 'ordinal':
-      return { ...base, message: `${at} has this as the ${ordinalSuffix(d.sourced)}, not the ${d.written.replace(/^#/, '')}.${sourceWords(claim)}`, replacement: d.replacement, written: d.written };
+      return { ...base, message: `${at} has this as the ${ordinalSuffix(d.sourced)}, not the ${d.written.replace(/^#/, '')}${whatItSays(claim)}`, replacement: d.replacement, written: d.written };
     case 'quantifier':
       return { ...base, message: `${at} says ${d.sourced === 'majority' || d.sourced === 'minority' ? `a ${d.sourced}` : d.sourced}, not ${quoted(d.written)}: ${says(claim)}`, written: d.written };
     case 'stance':
@@ -128,7 +136,7 @@ export function renderContradiction(v: Verdict): Finding {
         written: d.written,
       };
     case 'role':
-      return { ...base, message: `${at} gives ${d.person} as ${d.sourced}, not ${d.written}.${d.holder ? ` (${cite(d.holder.claim)} gives that post to ${d.holder.person}.)` : ''}`, written: d.written };
+      return { ...base, message: `${at} gives ${d.person} as ${d.sourced}, not ${d.written}${whatItSays(claim)}${d.holder ? ` (${cite(d.holder.claim)} gives that post to ${d.holder.person}.)` : ''}`, written: d.written };
     case 'name':
       return { ...base, message: `${at} calls it the ${d.sourced}, not ${d.written}: ${says(claim)}`, replacement: d.replacement, written: d.written };
     case 'swap':
