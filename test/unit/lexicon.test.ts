@@ -242,7 +242,6 @@ const frequencyRows: Record<string, Row> = {
   never: { text: 'The plan never mentions Eastoria.', accepts: [0], rejects: [1, 2] },
   'at all': {
     text: 'The plan does not mention Eastoria at all.', accepts: [0], rejects: [1, 2],
-    todo: '"at all" after a negation reads as 0–1000 (not negated), so "does not mention it at all" allows any count',
   },
 };
 

@@ -44,6 +44,11 @@ claims:
     statement: Northland will expand its maritime aid to island states.
     about: { property: [ maritime aid ], subject: [ northland ] }
     stance: { predicate: increase, polarity: positive }
+  - id: westmark-role-in-shipping-rules
+    locator: ¶6
+    statement: Westmark plays a leading part in writing shipping rules.
+    about: { property: [ shipping rules ], subject: [ westmark ] }
+    stance: { predicate: role, polarity: positive }
 `,
 });
 const { agrees, contradicts, silent } = judging(kb, 'opi2022');
@@ -95,6 +100,13 @@ describe('judge: stance', () => {
     agrees('Northland is a coastal power, and it has endorsed the OPI.', backs, 'endorsed');
     // The pronoun opens no clause of its own: the words are not tied to the subject.
     silent('Northland is a coastal power; the Open Port Initiative is one it has kept its distance from.');
+  });
+
+  it('reads overlapping phrases of the lexicon whole: "played little role" is little role, not role', () => {
+    const rules = 'westmark-role-in-shipping-rules';
+    contradicts('Westmark has played little role in shipping rules.', rules, { detail: 'stance', written: 'played little' });
+    contradicts('Westmark has little role in shipping rules.', rules, { detail: 'stance', written: 'little role' });
+    agrees('Westmark has played a major role in shipping rules.', rules, 'major role');
   });
 
   it('contradicts a negative stance stated the other way', () => {

@@ -66,6 +66,7 @@ export const lexicon = {
   nominalNegations: set(data.nominalNegations),
   finiteVerbs: set(data.finiteVerbs),
   subjectPronouns: set(data.subjectPronouns),
+  negatedOnlyFrequencies: set(data.negatedOnlyFrequencies),
   clauseSubjectPronouns: set(data.clauseSubjectPronouns),
   changeWordStems: new Set(data.changeWords.map((w) => stem(w))),
   openListEnderStems: new Set(data.openListEnders.flatMap((w) => stemsOf(w))),

@@ -44,9 +44,10 @@ export function predicatesIn(view: SentenceView, first: number, last: number, pr
       if (!ok) continue;
       const negated = negationsOver(view.negations, i).length % 2 === 1;
       hits.push({ first: i, last: i + w.stems.length, polarity: (negated ? -w.polarity : w.polarity) as 1 | -1, negated });
-      i += w.stems.length - 1;
       break;
     }
   }
-  return hits;
+  // Phrases may overlap ("played little" and "little role" in "played little role"); a word inside
+  // a longer phrase ("role" in "little role") is that phrase's, not a stance of its own.
+  return hits.filter((h) => !hits.some((o) => o !== h && o.first <= h.first && h.last <= o.last && o.last - o.first > h.last - h.first));
 }

@@ -13,10 +13,11 @@ export function readQuantifier(tokens: readonly Token[], words: readonly string[
   // Frequencies first: "several times" is a frequency, "several" alone a quantifier.
   if (frequencyStarts.has(w)) {
     const f = phraseAt(lexicon.frequencies, words, i);
-    // "at all" only after a negation: "does not mention it at all".
-    if (f && !(f.words.join(' ') === 'at all' && !['not', 'no', 'never', 't'].some((n) => words.slice(Math.max(0, i - 5), i).includes(n)))) {
+    // "at all" only after a negation ("does not mention it at all"), where its range is the whole phrase's.
+    const negationOnly = f !== undefined && lexicon.negatedOnlyFrequencies.has(f.words.join(' '));
+    if (f && !(negationOnly && !words.slice(Math.max(0, i - 5), i).some((n) => lexicon.negations.has(n) || n === 't'))) {
       const next = i + f.words.length;
-      return { mention: { kind: 'quantifier', words: f.words.join(' '), range: f.value, frequency: true, negated: negatedBefore(words, i), start: tokens[i].start, end: tokens[next - 1].end }, next };
+      return { mention: { kind: 'quantifier', words: f.words.join(' '), range: f.value, frequency: true, negated: !negationOnly && negatedBefore(words, i), start: tokens[i].start, end: tokens[next - 1].end }, next };
     }
   }
   if (!quantifierStarts.has(w)) return undefined;
