@@ -32,6 +32,11 @@ describe('values: numbers', () => {
     assert.deepEqual([of.value, of.of], [10, 27]);
     const [of2] = numbers('14 out of the 27 partner countries');
     assert.deepEqual([of2.value, of2.of], [14, 27]);
+    // "one" is a count only as a share: "only one of the three", "One of the three … (opening)".
+    assert.deepEqual(numbers('Only one of the three speakers approved it').map((n) => [n.value, n.of]), [[1, 3]]);
+    assert.deepEqual(numbers('One of the three speakers approved it').map((n) => [n.value, n.of]), [[1, 3]]);
+    assert.deepEqual(numbers('It made capacity building one of its six agendas').map((n) => [n.value, n.of]), [[6, undefined]]);
+    assert.deepEqual(numbers('one of the strategies').map((n) => n.value), []);
     const [third] = numbers('two-thirds of imports');
     assert.equal(third.unit, 'percent');
     assert.ok(Math.abs(third.value - 66.7) < 0.1);

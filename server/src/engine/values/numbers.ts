@@ -217,6 +217,17 @@ function fractionMention(tokens: readonly Token[], words: readonly string[], i: 
   };
 }
 
+/** "of the three", "out of 27", "of its 20": a total follows token k. */
+function ofATotal(tokens: readonly Token[], k: number): boolean {
+  let j = k;
+  if (lowerAt(tokens, j) === 'out') j++;
+  if (lowerAt(tokens, j) !== 'of') return false;
+  j++;
+  if (lexicon.determiners.has(lowerAt(tokens, j) ?? '')) j++;
+  const total = lowerAt(tokens, j) ?? '';
+  return (total in lexicon.numberWords && total !== 'one') || total in lexicon.tensWords || /^\d+$/.test(total);
+}
+
 /** A number in words at token i ("fifty", "twenty-seven", "fifty times", "fiftyfold"). */
 export function readNumberWords(tokens: readonly Token[], words: readonly string[], i: number, text: string): { mention?: NumberMention; next: number } | undefined {
   const t = tokens[i];
@@ -234,8 +245,10 @@ export function readNumberWords(tokens: readonly Token[], words: readonly string
   if (!number) return undefined;
   const unit = unitAfter(tokens, words, number.next, tokens[number.next - 1].end, text);
   const hedge = hedgeBefore(tokens, words, i, text);
-  // "one" on its own is usually a pronoun ("one of the ..."), not a figure.
-  if (number.value === 1 && unit.unit === 'count') return { next: unit.next };
+  // "one" on its own is usually a pronoun ("one of the ..."), not a figure. "Only one of the three"
+  // and a sentence opening "One of the three …" count; "made it one of its six agendas" names.
+  const share = ofATotal(tokens, unit.next) && (i === 0 || lexicon.exclusives.has(lowerAt(tokens, i - 1) ?? ''));
+  if (number.value === 1 && unit.unit === 'count' && !share) return { next: unit.next };
   const mention: NumberMention = {
     kind: 'number', value: number.value, unit: unit.unit, hedge: hedge.hedge, fraction: false, start: hedge.start, end: unit.end,
     valueStart: t.start, valueEnd: unit.end, words: true,
