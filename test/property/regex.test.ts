@@ -152,6 +152,7 @@ const inventory: InventoryEntry[] = [
   ["engine/values/numbers.ts currencyAround", "memo: one sentence (values read from it)", "extractValues", ["/^(USD|EUR|KRW|GBP|JPY)$/", "/^\\p{Lu}/u"]],
   ["engine/values/numbers.ts hedgeBefore", "memo: one sentence (values read from it)", "extractValues", ["/~\\s?$/"]],
   ["engine/values/numbers.ts isLetter", "memo: one sentence (values read from it)", "extractValues", ["/\\p{L}/u"]],
+  ["engine/values/numbers.ts ofATotal", "memo: one token", "extractValues", ["/^\\d+$/"]],
   ["engine/values/numbers.ts linkTotals", "memo: one sentence (values read from it)", "extractValues", ["/^\\s+(?:out\\s+)?of\\s+(?:[^\\s\\d]+\\s+){0,3}$/"]],
   ["engine/values/numbers.ts readDigits", "memo: one sentence (values read from it)", "extractValues", ["/(\\d{1,2})\\/(\\d{1,3})(?![\\d/])/y", "/,/g", "/\\d/", "/\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?/y", "/^(top|bottom|first|last)$/i", "/^(x|bn|mn|tn|k|m|b)(?!\\p{L})/iu", "/^\\p{Lu}/u"]],
   ["engine/values/numbers.ts readFraction", "memo: one sentence (values read from it)", "extractValues", ["/^[\\s-]$/", "/^\\d+$/", "/^\\d{1,2}$/", "/^\\d{1,3}$/"]],
