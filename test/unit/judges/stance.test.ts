@@ -44,6 +44,11 @@ claims:
     statement: Northland will expand its maritime aid to island states.
     about: { property: [ maritime aid ], subject: [ northland ] }
     stance: { predicate: increase, polarity: positive }
+  - id: patrols-make-strait-safer
+    locator: ¶7
+    statement: Joint patrols make the strait safer.
+    about: { property: [ strait ], with: [ [ joint patrols, patrols ] ] }
+    stance: { predicate: harm, polarity: negative, affirm: [ safer, security, secure ] }
   - id: westmark-role-in-shipping-rules
     locator: ¶6
     statement: Westmark plays a leading part in writing shipping rules.
@@ -107,6 +112,13 @@ describe('judge: stance', () => {
     contradicts('Westmark has played little role in shipping rules.', rules, { detail: 'stance', written: 'played little' });
     contradicts('Westmark has little role in shipping rules.', rules, { detail: 'stance', written: 'little role' });
     agrees('Westmark has played a major role in shipping rules.', rules, 'major role');
+  });
+
+  it('reads a claim\'s own word governed by a class word as its object: "undermine security"', () => {
+    const safer = 'patrols-make-strait-safer';
+    contradicts('Joint patrols could undermine security in the strait.', safer, { detail: 'stance', written: 'undermine' });
+    agrees('Joint patrols make the strait safer.', safer, 'safer');
+    agrees('Joint patrols strengthen security in the strait.', safer, 'strengthen');
   });
 
   it('contradicts a negative stance stated the other way', () => {

@@ -26,7 +26,12 @@ export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefin
     const to = Math.min(clause.last, p.last + reach);
     // The claim's own words state its polarity; the class's words state theirs.
     const own = [...(affirm ?? []).map((phrase) => ({ phrase, polarity: wanted as 1 | -1 })), ...(contrary ?? []).map((phrase) => ({ phrase, polarity: -wanted as 1 | -1 }))];
-    hits.push(...predicatesIn(view, from, to, predicate as PredicateClass, own));
+    const classWords = predicatesIn(view, from, to, predicate as PredicateClass);
+    // A claim's own word that a class word governs is its object ("undermine security"): the class
+    // word says the stance. An action it governs ("commit to forgoing tests") is the stance itself.
+    const governed = (h: { first: number }): boolean => !view.words[h.first].endsWith('ing') && classWords.some((w) => w.last <= h.first && h.first <= w.last + 1);
+    const ownWords = own.length > 0 ? predicatesIn(view, from, to, 'generic', own).filter((h) => !governed(h)) : [];
+    hits.push(...ownWords, ...classWords.filter((w) => !ownWords.some((o) => o.first <= w.first && w.last <= o.last)));
   }
   // Words inside the property itself ("cooperation" in "cyber cooperation") say nothing of polarity
   // unless negated.
