@@ -113,6 +113,7 @@ const inventory: InventoryEntry[] = [
   ["engine/check/render.ts writeLike", "memo: a value mention as written", "checkSentence", ["/percent|per cent/i", "/x$/i"]],
   ["engine/check/render.ts writeOrdinal", "memo: a value mention as written", "checkSentence", ["/^#/"]],
   ["engine/check/settle.ts coverageOf", "memo: one word of a sentence", "checkSentence", ["/^\\d/"]],
+  ["engine/check/settle.ts coordinatedWithKnown.joins", "memo: the text between two adjacent names", "checkSentence", ["/^,?\\s+\\S+\\s+$/"]],
   ["engine/check/settle.ts unaccountedNames", "memo: one sentence and its gaps", "checkSentence", ["/\\s/"]],
   ["engine/lexicon/index.ts splitWords", "the lexicon data file (bundled)", "trivial", ["/[\\s-]+/"]],
   ["engine/lexicon/index.ts stemsOf", "the lexicon data file (bundled)", "trivial", ["/['’]s\\b/g", "/[^\\p{L}\\p{N}&]+/u"]],

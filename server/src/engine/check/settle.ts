@@ -91,6 +91,8 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
     // body; a lone capitalised word may be a place or a name the knowledge base simply lacks.
     if (e.id === undefined) {
       if (e.kind === 'name' && /\s/.test(written.trim()) && !lexicon.titleWords.has(view.words[e.last - 1])) return true;
+      // A lone name in a list of known bodies or people ("Samsung, Ericsson and Cisco") is one of them.
+      if (e.kind === 'name' && coordinatedWithKnown(view, e)) return true;
       continue;
     }
     // Places and countries are checked by the claims that name them; people and bodies are the
@@ -105,6 +107,18 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
     return true;
   }
   return false;
+}
+
+const listKinds = new Set(['person', 'organisation', 'group', 'country', 'programme']);
+
+/** An entity joined by a comma or "and"/"or" to a known person, body or country. */
+function coordinatedWithKnown(view: SentenceView, e: { first: number; last: number }): boolean {
+  const joins = (from: number, to: number): boolean => {
+    const gap = view.words.slice(from, to);
+    const text = view.text.slice(view.tokens[from - 1].end, view.tokens[to].start);
+    return (gap.length === 0 && text.trim() === ',') || (gap.length === 1 && (gap[0] === 'and' || gap[0] === 'or') && /^,?\s+\S+\s+$/.test(text));
+  };
+  return view.entities.some((o) => o.id !== undefined && listKinds.has(o.kind) && ((o.last <= e.first && joins(o.last, e.first)) || (e.last <= o.first && joins(e.last, o.first))));
 }
 
 /** A negation no agreeing claim accounts for ("does not mention", "though not Huawei"): no support. */
