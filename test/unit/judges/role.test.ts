@@ -51,6 +51,10 @@ claims:
     locator: speakers
     statement: Ana Lind is an Associate Professor at Westmark University.
     role: { person: ana-lind, title: Associate Professor, org: westmark-university }
+  - id: lind-nmi
+    locator: speakers
+    statement: Ana Lind is also a Vice President of the Northland Maritime Institute.
+    role: { person: ana-lind, title: Vice President, org: nmi }
 `,
 });
 const { agrees, contradicts, silent } = judging(kb, 'people2023');
@@ -88,6 +92,19 @@ describe('judge: role', () => {
     contradicts('Ana Lind, an assistant professor at Westmark University, wrote the report.', 'lind-university', {
       detail: 'role', written: 'assistant professor',
     });
+  });
+
+  it('tells a president from a vice president (title words compared as stems: "vice" is "vic")', () => {
+    contradicts('Ana Lind, President of the Northland Maritime Institute, spoke.', 'lind-nmi', { detail: 'role', written: 'President' });
+    agrees('Ana Lind, Vice President of the Northland Maritime Institute, spoke.', 'lind-nmi');
+  });
+
+  it('judges each of two posts in one description', () => {
+    contradicts('Ana Lind (Assistant Professor, Westmark University, and NMI vice president) spoke.', 'lind-university', {
+      detail: 'role', written: 'Assistant Professor',
+    });
+    const both = 'Ana Lind (Associate Professor, Westmark University, and NMI vice president) spoke.';
+    assert.deepEqual(findings(kb, both).filter((f) => f.verdict === 'contradiction'), []);
   });
 
   it('contradicts another\'s post, naming who holds it', () => {

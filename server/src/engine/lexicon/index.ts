@@ -44,6 +44,8 @@ export interface PredicateWord {
 
 const lower = (words: readonly string[]): string[] => words.map((w) => w.toLowerCase());
 const set = (words: readonly string[]): ReadonlySet<string> => new Set(lower(words));
+/** The stems of words, for lists compared with stemmed text (a title's "vice" is "vic"). */
+const stems = (words: readonly string[]): ReadonlySet<string> => new Set(lower(words).map(stem));
 /** Word sequences, longest first, so a look-up at one position takes the longest match. */
 const phrases = <T>(entries: readonly { words: readonly string[]; value: T }[]): Phrase<T>[] =>
   entries.map((e) => ({ words: lower(e.words), value: e.value })).sort((a, b) => b.words.length - a.words.length);
@@ -106,6 +108,9 @@ export const lexicon = {
   titleWords: set(data.titleWords),
   titleModifiers: set(data.titleModifiers),
   distinctRanks: set(data.distinctRanks),
+  titleWordStems: stems(data.titleWords),
+  titleModifierStems: stems(data.titleModifiers),
+  distinctRankStems: stems(data.distinctRanks),
   titleAbbreviations: table(data.titleAbbreviations),
   headVerbs: table(data.headVerbs),
   headTitles: set(data.headTitles),

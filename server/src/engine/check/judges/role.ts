@@ -161,21 +161,22 @@ function titlesAgree(stated: string[], sourced: string[]): boolean {
   if (stated.length === 0) return true;
   if (sourced.length === 0) return false;
   const isHead = (w: string): boolean => lexicon.headTitles.has(w);
-  const headIndex = sourced.findIndex((w) => lexicon.titleWords.has(w) && !lexicon.titleModifiers.has(w));
+  // Title words here are stems ("vic president"): compared with the lexicon's stems.
+  const headIndex = sourced.findIndex((w) => lexicon.titleWordStems.has(w) && !lexicon.titleModifierStems.has(w));
   const head = headIndex >= 0 ? sourced[headIndex] : sourced[sourced.length - 1];
   const at = stated.findIndex((w) => w === head || (isHead(w) && isHead(head)));
   if (at >= 0) {
     const ranks = (words: string[], end: number): string[] => {
       const out: string[] = [];
-      for (let k = end - 1; k >= 0 && lexicon.titleModifiers.has(words[k]); k--) if (lexicon.distinctRanks.has(words[k])) out.push(words[k]);
+      for (let k = end - 1; k >= 0 && lexicon.titleModifierStems.has(words[k]); k--) if (lexicon.distinctRankStems.has(words[k])) out.push(words[k]);
       return out.sort();
     };
     const statedRanks = ranks(stated, at);
     const sourcedRanks = ranks(sourced, headIndex >= 0 ? headIndex : sourced.length - 1);
     if (statedRanks.join() !== sourcedRanks.join()) return false;
     // The rest of a heading title names what is headed: "Director of Cybersecurity and Critical Technologies".
-    const rest = sourced.filter((w, i) => i !== headIndex && !lexicon.titleModifiers.has(w));
-    const statedRest = stated.filter((w, i) => i !== at && !lexicon.titleModifiers.has(w) && !lexicon.titleWords.has(w));
+    const rest = sourced.filter((w, i) => i !== headIndex && !lexicon.titleModifierStems.has(w));
+    const statedRest = stated.filter((w, i) => i !== at && !lexicon.titleModifierStems.has(w) && !lexicon.titleWordStems.has(w));
     return statedRest.every((w) => rest.includes(w));
   }
   return stated.every((w) => sourced.includes(w) || (isHead(w) && sourced.some(isHead)));
@@ -203,14 +204,17 @@ function compareRoles(view: SentenceView, c: Candidate, person: EntityMention, d
   if (stated.length === 0 && orgs.length === 0) return undefined;
   const hasTitle = stated.some((w) => lexicon.titleWords.has(w) || lexicon.titleModifiers.has(w) || roles.some((r) => r.value.kind === 'role' && stemsOfTitle(r.value.role.title ?? '').includes(w)));
   const sourcedOf = (r: Claim): { title: string[]; org?: string } => (r.value.kind === 'role' ? { title: stemsOfTitle(r.value.role.title ?? ''), org: r.value.role.org } : { title: [] });
-  const titleOk = (r: Claim): boolean => !hasTitle || titlesAgree(stated, sourcedOf(r).title);
+  // "Associate Professor, US Army War College, and adjunct fellow": two posts, each judged alone.
+  const posts = splitPosts(stated);
+  const titleOk = (r: Claim): boolean => !hasTitle || posts.some((p) => titlesAgree(p, sourcedOf(r).title));
+  const strayPost = posts.length > 1 ? posts.find((p) => !roles.some((r) => titlesAgree(p, sourcedOf(r).title))) : undefined;
   // What a heading title heads is the organisation itself: "heads the Belfer Center" is not
   // "directs the Korea Project", though the project is part of the center.
   const headed = headedOrg(view, desc, orgs);
   const orgOk = (r: Claim): boolean =>
     (headed === undefined || mentionIs(view, headed, sourcedOf(r).org ?? '')) &&
     (orgs.length === 0 || orgs.every((o) => orgMatches(view, o, sourcedOf(r).org) || roles.some((x) => x !== r && orgMatches(view, o, sourcedOf(x).org) && titleOk(x))));
-  const agreeing = roles.find((r) => titleOk(r) && orgOk(r) && (hasTitle || orgs.some((o) => orgMatches(view, o, sourcedOf(r).org))));
+  const agreeing = strayPost ? undefined : roles.find((r) => titleOk(r) && orgOk(r) && (hasTitle || orgs.some((o) => orgMatches(view, o, sourcedOf(r).org))));
   const start = view.tokens[desc.first].start;
   const end = view.tokens[desc.last - 1].end;
   if (agreeing) return { kind: 'agrees', claim: agreeing, start: person.start, end, coverage: c.coverage, detail: { kind: 'agrees' } };
@@ -224,6 +228,16 @@ function compareRoles(view: SentenceView, c: Candidate, person: EntityMention, d
     return [title, org && !named ? `at ${orgName}` : ''].filter(Boolean).join(' ');
   };
   const name = view.kb.nameOf(person.id!);
+  // One of several posts is none of theirs: the post of theirs with the same head word is what it should be.
+  if (strayPost) {
+    const head = strayPost[strayPost.length - 1];
+    const r = roles.find((x) => sourcedOf(x).title.includes(head));
+    const span = r ? postSpan(view, desc, strayPost) : undefined;
+    if (r && span) {
+      const holder = holderOf(view, desc, person.id!);
+      return { kind: 'contradicts', claim: r, ...span, coverage: c.coverage, detail: { kind: 'role', person: view.kb.nameOf(person.id!), sourced: described(r), written: view.raw.slice(span.start, span.end), holder } };
+    }
+  }
   // The organisation is theirs, the title is not (or they head a body their post is only part of).
   const sameOrg = roles.filter((r) => orgs.some((o) => orgMatches(view, o, sourcedOf(r).org)));
   if (sameOrg.length > 0 && hasTitle && (!sameOrg.some(titleOk) || (headed !== undefined && !sameOrg.some((r) => titleOk(r) && orgOk(r))))) {
@@ -241,6 +255,45 @@ function compareRoles(view: SentenceView, c: Candidate, person: EntityMention, d
     const r = sameTitle.sort((a, b) => overlap(stated, sourcedOf(b).title) - overlap(stated, sourcedOf(a).title))[0];
     const holder = holderOf(view, desc, person.id!);
     return { kind: 'contradicts', claim: r, start: foreignOrg.start, end: foreignOrg.end, coverage: c.coverage, detail: { kind: 'role', person: name, sourced: described(r), written: view.raw.slice(foreignOrg.start, foreignOrg.end), holder } };
+  }
+  return undefined;
+}
+
+/** A head title word ("professor", "fellow"), as a stem; modifiers ("associate", "chief") are not heads. */
+const isHeadStem = (w: string): boolean => lexicon.titleWordStems.has(w) && !lexicon.titleModifierStems.has(w);
+
+/**
+ * Title stems split into posts: a post is modifiers and a head word, with what follows the head
+ * ("director of cybersecurity and critical technologies"); a modifier or head after a head starts
+ * the next post.
+ */
+function splitPosts(stated: string[]): string[][] {
+  const posts: string[][] = [];
+  let current: string[] = [];
+  let headed = false;
+  for (const w of stated) {
+    const modifier = lexicon.titleModifierStems.has(w);
+    if (headed && (modifier || isHeadStem(w))) {
+      posts.push(current);
+      current = [];
+      headed = false;
+    }
+    current.push(w);
+    if (isHeadStem(w)) headed = true;
+  }
+  if (current.length > 0) posts.push(current);
+  // Only posts with a head word are posts; words before any head belong to the first one.
+  return posts.filter((p) => p.some(isHeadStem)).length > 1 ? posts : [stated];
+}
+
+/** Where a post's head word is written in the description, with the modifiers right before it. */
+function postSpan(view: SentenceView, desc: Description, post: string[]): { start: number; end: number } | undefined {
+  const head = post.find(isHeadStem);
+  for (let k = desc.first; k < desc.last; k++) {
+    if (normTitle(view.tokens[k].norm) !== head) continue;
+    let first = k;
+    while (first > desc.first && lexicon.titleModifierStems.has(view.tokens[first - 1].norm)) first--;
+    return { start: view.tokens[first].start, end: view.tokens[k].end };
   }
   return undefined;
 }
