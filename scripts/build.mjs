@@ -13,7 +13,11 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: production ? false : 'linked',
+  // Linked maps beside every bundle (shipped in the VSIX): Node started with --enable-source-maps
+  // reports a user's stack trace at the TypeScript file, line and column, minified or not. Without
+  // the sources' text, which the repository has: the VSIX grows by 0.7 MB instead of 1.8 MB.
+  sourcemap: 'linked',
+  sourcesContent: false,
   minify: production,
   logLevel: 'warning',
   metafile: true,

@@ -208,7 +208,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: Error) => {
-    process.stderr.write(`policy-lens: internal error: ${e.message}\n`);
+    // A bug: the stack goes in its report (at the TypeScript lines under node --enable-source-maps).
+    process.stderr.write(`policy-lens: internal error: ${e.stack ?? e.message}\n`);
     process.exitCode = 2;
   },
 );
