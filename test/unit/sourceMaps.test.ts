@@ -11,20 +11,32 @@ import { describe, it } from 'node:test';
 import { transformSync } from 'esbuild';
 
 const dist = join(process.cwd(), 'dist');
-const vscodeignore = readFileSync('.vscodeignore', 'utf8');
-/** The bundles the VSIX ships, by name (`!dist/server.js` in .vscodeignore). */
-const shippedBundles = [...vscodeignore.matchAll(/^!dist\/([\w.]+\.js)$/gm)].map((m) => m[1]);
+/** The files `npm run package` puts in the VSIX, as vsce lists them. */
+function vsixFiles(): string[] {
+  const vsce = join('node_modules', '@vscode', 'vsce', 'vsce');
+  const listed = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { encoding: 'utf8' });
+  assert.equal(listed.status, 0, listed.stderr);
+  return listed.stdout.split('\n').filter(Boolean);
+}
 
 describe('source maps', () => {
-  it('every bundle in the VSIX links its map, the map ships too and names our TypeScript sources', () => {
-    assert.ok(shippedBundles.includes('server.js') && shippedBundles.includes('extension.js'), shippedBundles.join());
-    for (const bundle of shippedBundles.filter((name) => name !== 'citeproc.js')) {
-      const code = readFileSync(join(dist, bundle), 'utf8');
-      assert.ok(code.trimEnd().endsWith(`//# sourceMappingURL=${bundle}.map`), `${bundle} links its map`);
-      assert.match(vscodeignore, new RegExp(`^!dist/${bundle.replace('.', '\\.')}\\.map$`, 'm'), `${bundle}.map ships`);
-      const map = JSON.parse(readFileSync(join(dist, `${bundle}.map`), 'utf8')) as { sources: string[] };
+  it('the VSIX ships every bundle with the map it links, naming our TypeScript sources, and no .vscode/', () => {
+    const files = vsixFiles();
+    const bundles = files.filter((file) => /^dist\/[\w.]+\.js$/.test(file) && file !== 'dist/citeproc.js');
+    assert.ok(bundles.includes('dist/server.js') && bundles.includes('dist/extension.js'), bundles.join());
+    for (const bundle of bundles) {
+      const name = bundle.slice('dist/'.length);
+      const code = readFileSync(bundle, 'utf8');
+      assert.ok(code.trimEnd().endsWith(`//# sourceMappingURL=${name}.map`), `${bundle} links its map`);
+      assert.ok(files.includes(`${bundle}.map`), `${bundle}.map ships`);
+      const map = JSON.parse(readFileSync(`${bundle}.map`, 'utf8')) as { sources: string[] };
       assert.ok(map.sources.some((source) => /^\.\.\/(client|server)\/src\/.+\.ts$/.test(source)), `${bundle}.map`);
     }
+    assert.deepEqual(
+      files.filter((file) => file.startsWith('.vscode/')),
+      [],
+      'launch and task configurations stay out',
+    );
   });
 
   it('a stack trace from the minified server core names the TypeScript line under --enable-source-maps', () => {
