@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { versionDefine } from './lib/version.mjs';
 
 const args = new Set(process.argv.slice(2));
 const watch = args.has('--watch');
@@ -23,6 +24,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   metafile: true,
+  define: versionDefine,
 };
 
 function findTests(dir) {
