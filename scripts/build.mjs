@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { schemaValidatorsPlugin } from './lib/schemaValidators.mjs';
 import { versionDefine } from './lib/version.mjs';
 
 const args = new Set(process.argv.slice(2));
@@ -25,6 +26,7 @@ const common = {
   logLevel: 'warning',
   metafile: true,
   define: versionDefine,
+  plugins: [schemaValidatorsPlugin],
 };
 
 function findTests(dir) {
@@ -65,7 +67,7 @@ const productBundles = [
       bibliographyWorker: 'server/src/node/bibliographyWorker.ts',
     },
     outdir: 'dist',
-    plugins: [noNetwork],
+    plugins: [...common.plugins, noNetwork],
   },
 ];
 const builds = watch ? [] : productBundles.map((options) => esbuild.build(options));
