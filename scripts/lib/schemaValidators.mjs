@@ -26,7 +26,7 @@ function itemSchema(schema, list) {
 }
 
 /** Source of an ES module exporting `<kind>Shell` and `<kind>Item` for every kind of knowledge file. */
-export function schemaValidatorsSource() {
+function schemaValidatorsSource() {
   const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true, esm: true } });
   const exported = {};
   for (const [kind, list] of Object.entries(kinds)) {

@@ -226,7 +226,7 @@ export function loadKnowledge(files: readonly KnowledgeFile[], base?: LoadedKnow
  * references to sources or glossary entries that no file defines. `textOf` gives a file's text
  * again, for the exact position of such an error (they are rare, so positions are found only then).
  */
-export function assembleKnowledge(files: readonly ParsedKnowledgeFile[], base?: LoadedKnowledge, textOf: (path: string) => string | undefined = () => undefined): LoadedKnowledge {
+function assembleKnowledge(files: readonly ParsedKnowledgeFile[], base?: LoadedKnowledge, textOf: (path: string) => string | undefined = () => undefined): LoadedKnowledge {
   const steps = assembleInSlices(files, base, textOf, Infinity);
   let step = steps.next();
   while (!step.done) step = steps.next();
@@ -307,11 +307,6 @@ export function* assembleInSlices(
 
 /** Deepest nesting of [ and { a knowledge file may have (real files need fewer than ten). */
 const maxNesting = 100;
-
-/** Problems a file has on its own (syntax, encoding, schema), without looking at other files. */
-export function fileErrors(file: KnowledgeFile): KnowledgeError[] {
-  return knowledgeFileKind(file.path) ? parseKnowledgeFile(file).errors : [];
-}
 
 function parseFile(file: KnowledgeFile, kind: KnowledgeFileKind, errors: KnowledgeError[]): ParsedFile | undefined {
   if (file.text.length > maxKnowledgeFileBytes) {
