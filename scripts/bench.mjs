@@ -164,7 +164,13 @@ function timeProcess(command, argv, runs, options = {}) {
 
 async function buildInProcess() {
   const esbuild = await import('esbuild');
-  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', sourcemap: 'linked' };
+  const { versionDefine } = await import('./lib/version.mjs');
+  const { schemaValidatorsPlugin } = await import('./lib/schemaValidators.mjs');
+  const common = {
+    ...{ bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', sourcemap: 'linked' },
+    define: versionDefine,
+    plugins: [schemaValidatorsPlugin],
+  };
   await esbuild.build({ ...common, entryPoints: [join(ROOT, 'scripts', 'bench', 'inprocess.ts')], outfile: join(OUT, 'inprocess.js') });
   // Unminified twins of the CLI and the server for profiling (in .bench/, so that the bundled
   // knowledge is found at ../knowledge as from dist/).

@@ -17,7 +17,7 @@ const {
 
 const WAIT_MS = 300_000;
 
-export class BenchClient {
+class BenchClient {
   /** Spawns the server and sends `initialize` at once; `ready` resolves with the ms from spawn to the answer. */
   constructor(serverPath, knowledgeFolders = []) {
     this.t0 = performance.now();

@@ -15,7 +15,7 @@ export function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-export function summary(values) {
+function summary(values) {
   if (!values || values.length === 0) return undefined;
   return { p50: median(values), p99: percentile(values, 99), n: values.length };
 }

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings } from './common/settings';
+import { version } from './common/version';
 import { defaultKnowledgeCacheDir, KnowledgeCache } from './node/knowledgeCache';
 import { formatKnowledgeError, KnowledgeStore, writeSnapshot } from './node/knowledgeFiles';
 import { PolicyLensService } from './features/languageService';
@@ -16,7 +17,6 @@ import { toSarif } from './node/sarif';
 import { readSourcesInWorker } from './node/ingestInWorker';
 import { defaultCacheDir, listSourceFiles } from './node/sourceFiles';
 
-const version = '0.1.0';
 /** Files given to `check` larger than this are not read (the service checks up to 2 MB and says so above that). */
 const maxCheckedFileBytes = 64 * 1024 * 1024;
 const usage = `Usage:
@@ -208,7 +208,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: Error) => {
-    process.stderr.write(`policy-lens: internal error: ${e.message}\n`);
+    // A bug: the stack goes in its report (at the TypeScript lines under node --enable-source-maps).
+    process.stderr.write(`policy-lens: internal error: ${e.stack ?? e.message}\n`);
     process.exitCode = 2;
   },
 );

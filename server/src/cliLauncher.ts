@@ -4,4 +4,12 @@
 import { join } from 'node:path';
 import { runWithCodeCache } from './node/codeCache';
 
-runWithCodeCache(join(__dirname, 'cliMain.js'), join(__dirname, 'cliMain.codecache'), { writeCache: process.env.POLICY_LENS_WRITE_CODE_CACHE === '1' });
+const bundle = join(__dirname, 'cliMain.js');
+// Node 20 maps stack traces through source maps only in modules it loads itself, not in a
+// vm.Script: under `node --enable-source-maps` (to report a bug) the bundle is required instead.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS bundle, loaded by Node itself
+if (process.sourceMapsEnabled) require(bundle);
+else {
+  const writeCache = process.env.POLICY_LENS_WRITE_CODE_CACHE === '1';
+  runWithCodeCache(bundle, join(__dirname, 'cliMain.codecache'), { writeCache });
+}

@@ -15,6 +15,7 @@ import {
 } from './common/protocol';
 import type { StyleChoice } from './features/csl';
 import { defaultSettings, normalizeSettings, PolicyLensSettings, settingsSection } from './common/settings';
+import { version } from './common/version';
 import type * as Core from './core';
 import type { KnowledgeError, Source } from './knowledge/types';
 import type { KnowledgeBase } from './knowledge/knowledgeBase';
@@ -300,7 +301,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       referencesProvider: true,
       documentLinkProvider: { resolveProvider: false },
     },
-    serverInfo: { name: 'policy-lens', version: '0.1.0' },
+    serverInfo: { name: 'policy-lens', version },
   };
 });
 

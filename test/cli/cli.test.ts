@@ -211,7 +211,7 @@ describe('policy-lens check: output formats', () => {
     assert.equal(sarif.runs.length, 1);
     const runObj = sarif.runs[0];
     assert.equal(runObj.tool.driver.name, 'policy-lens');
-    if (runObj.tool.driver.version !== undefined) assert.equal(runObj.tool.driver.version, packageVersion);
+    assert.equal(runObj.tool.driver.version, packageVersion);
     const rules: { id: string }[] = runObj.tool.driver.rules ?? [];
     const results: {
       ruleId: string; ruleIndex?: number; level: string; message: { text: string };

@@ -12,7 +12,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -211,6 +211,8 @@ describe('language server over stdio: a memo editing session', () => {
   });
 
   test('initialize announces incremental sync, hover, completion on "@" and quick-fix code actions', T, () => {
+    const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    assert.deepEqual(initializeResult.serverInfo, { name: 'policy-lens', version: packageJson.version });
     const caps = initializeResult.capabilities;
     const sync = caps.textDocumentSync;
     const change = typeof sync === 'number' ? sync : sync?.change;

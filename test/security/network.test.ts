@@ -16,9 +16,10 @@
  *    refused, no process spawned, no workspace file loaded as a module, no workspace string
  *    compiled as code, and no payload ran (no marker file appeared).
  *
- * 2. Static: the bundles (dist/*.js) contain no eval( and exactly the documented new Function(
- *    (ajv's schema compiler), and the sources compile only the three JSON Schemas shipped in
- *    knowledge/schema/ (workspace data is only ever validated, i.e. passed as data).
+ * 2. Static: the bundles (dist/*.js) contain no eval( and no new Function( of their own (pdfjs's
+ *    documented ones aside), and the sources compile no schema: the JSON Schemas in
+ *    knowledge/schema/ are compiled at build time (workspace data is only ever validated, i.e.
+ *    passed as data).
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -124,7 +125,7 @@ function hostileWorkspace(): string {
   writeFileSync(join(kb, 'glossary.js'), js('glossary-js'));
   writeFileSync(join(kb, 'claims', 'evil.js'), js('claims-js'));
   writeFileSync(join(kb, 'sources.js'), js('sources-js'));
-  // A schema in the workspace: the loader skips schema/ folders and compiles only its own schemas.
+  // A schema in the workspace: the loader skips schema/ folders and validates with its own, compiled at build time.
   writeFileSync(join(kb, 'schema', 'glossary.schema.json'), JSON.stringify({ $id: MARKER, type: 'object', properties: { [MARKER]: { type: 'string', pattern: '(a+)+$' } } }));
   writeFileSync(join(kb, 'claims.schema.json'), JSON.stringify({ $id: `${MARKER}-2`, type: 'object' }));
   // node_modules shadowing every dependency the server bundles, and config-looking files.
@@ -189,7 +190,7 @@ function assertClean(events: GuardEvent[], ws: string, label: string, bundleDir 
   const ownWorker = (e: GuardEvent): boolean => e.kind === 'worker' && dirname(modulePath(e)) === bundleDir;
   const risky = events.filter((e) => ['ipc-connect', 'ipc-listen', 'worker', 'worker-eval', 'tls-upgrade'].includes(e.kind) && !ownWorker(e));
   assert.deepEqual(risky.map((e) => `${e.kind}: ${e.detail.slice(0, 200)}`), [], `${label}: no IPC, and no worker other than the bundle's own`);
-  // Libraries may compile constant code (ajv validators, core-js shims) or load their own native
+  // Libraries may compile constant code (core-js shims) or load their own native
   // addons (pdfjs's optional @napi-rs/canvas, from the extension's node_modules): judged by origin and content.
   const fromWorkspace = events.filter((e) => ['module', 'module-json', 'esm-module', 'native-addon'].includes(e.kind) && modulePath(e).startsWith(ws));
   assert.deepEqual(fromWorkspace.map((e) => e.detail), [], `${label}: no workspace file is loaded as a module`);
@@ -369,11 +370,9 @@ describe('security: a partial install (pdfjs missing beside the bundle)', () => 
 
 describe('security: the bundles apply no eval or Function constructor to workspace data', () => {
   /**
-   * Every dynamic-code construct allowed in dist/*.js, and why it is safe. ajv (JSON Schema
-   * validation of knowledge files) generates a validator per schema with `new Function`; Policy
-   * Lens compiles only its own three schemas (knowledge/schema/*.json, bundled at build time, in
-   * server/src/knowledge/loader.ts getValidators). Workspace files are passed to those validators
-   * as data, never compiled.
+   * Every dynamic-code construct allowed in dist/*.js, and why it is safe. The knowledge files'
+   * JSON Schemas are compiled to validators at build time (scripts/lib/schemaValidators.mjs), so
+   * no ajv compiler is bundled; workspace files are passed to the validators as data.
    */
   const allowed: { bundle: string; context: RegExp; why: string }[] = [
     // pdfjs-dist (dist/pdfjs, loaded to read PDFs in the sources folder): a feature probe, and its
@@ -388,8 +387,6 @@ describe('security: the bundles apply no eval or Function constructor to workspa
       { bundle, context: /^Function\("return this"\)\(\)/, why: 'core-js globalThis fallback: constant code' },
       { bundle, context: /^Function\('return require\("'\+[\w$]+\+'"\)'\)\(\)/, why: 'core-js getBuiltInNodeModule fallback: requires a Node built-in by a name core-js passes' },
     ]),
-    { bundle: 'core.js', context: /new Function\(`\$\{[\w$]+\.default\.self\}`,`\$\{[\w$]+\.default\.scope\}`,/, why: 'ajv compile (lib/compile/index.ts): validators for the bundled schemas (the server loads core.js after initialize)' },
-    { bundle: 'cliMain.js', context: /new Function\(`\$\{[\w$]+\.default\.self\}`,`\$\{[\w$]+\.default\.scope\}`,/, why: 'ajv compile (lib/compile/index.ts): validators for the bundled schemas' },
     // The CLI launcher compiles one file, its own bundle (dist/cliMain.js beside it), with the V8
     // code cache the build wrote (server/src/node/codeCache.ts); no path comes from the command line.
     { bundle: 'cli.js', context: /^new [\w$]+\.Script\([\w$]+\.default\.wrap\([\w$]+\)/, why: 'code-cache launcher: compiles dist/cliMain.js' },
@@ -424,7 +421,7 @@ describe('security: the bundles apply no eval or Function constructor to workspa
     }
   });
 
-  test('the sources compile only the bundled JSON Schemas', () => {
+  test('the sources compile no schema at run time: the bundled JSON Schemas are compiled at build time', () => {
     const root = join(ROOT, 'server', 'src');
     const files = (function walk(dir: string): string[] {
       return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : []));
@@ -432,18 +429,16 @@ describe('security: the bundles apply no eval or Function constructor to workspa
     const compiles: string[] = [];
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/\.(compile|compileAsync|addSchema|addMetaSchema|getSchema)\(([^)]*)\)|\beval\(|new Function\(|new Ajv\(/g)) compiles.push(`${file.slice(root.length + 1)}: ${m[0]}`);
+      const schemaCall = /\.(compile|compileAsync|addSchema|addMetaSchema|getSchema)\(([^)]*)\)/g;
+      const codeGeneration = /\beval\(|new (Function|Ajv)\(/g;
+      // ajv may be imported for its types only.
+      const ajvImport = /^import (?!type )[^;]*'ajv[^']*'/gm;
+      const found = [schemaCall, codeGeneration, ajvImport].flatMap((pattern) => [...text.matchAll(pattern)]);
+      compiles.push(...found.map((m) => `${file.slice(root.length + 1)}: ${m[0]}`));
     }
-    // Each bundled schema is compiled twice: the file's shape with its list left open, and one entry
-    // (validated one by one, so the cost stays linear in the number of entries).
-    const expected = ['knowledge/loader.ts: new Ajv('];
-    for (const [schema, list] of [['sources', ''], ['glossary', ", 'terms'"], ['claims', ", 'claims'"], ['places', ", 'places'"]]) {
-      expected.push(`knowledge/loader.ts: .compile(open(${schema}Schema${list})`, `knowledge/loader.ts: .compile(item(${schema}Schema${list})`);
-    }
-    assert.deepEqual(compiles.map((c) => c.replace(/\\/g, '/')).sort(), expected.sort(), 'schemas compiled by the server and CLI');
+    assert.deepEqual(compiles, [], 'schemas compiled by the server and CLI');
     const loader = readFileSync(join(root, 'knowledge', 'loader.ts'), 'utf8');
-    for (const schema of ['claims', 'glossary', 'sources', 'places']) {
-      assert.match(loader, new RegExp(`import ${schema}Schema from '\\.\\./\\.\\./\\.\\./knowledge/schema/${schema}\\.schema\\.json'`), `${schema}Schema is the bundled file, imported at build time`);
-    }
+    const generated = /import \* as schemaValidators from 'policy-lens:schema-validators'/;
+    assert.match(loader, generated, 'the validators the build wrote');
   });
 });

@@ -11,14 +11,14 @@ import { splitSentences } from './text/sentences';
 import { findTerms } from './reader/terms';
 import { checkFragmentList, fragmentLists } from './fragmentLists';
 
-export interface SentenceAnalysis {
+interface SentenceAnalysis {
   start: number;
   end: number;
   findings: Finding[];
   citations: Citation[];
 }
 
-export interface TermOccurrence {
+interface TermOccurrence {
   term: Term;
   start: number;
   end: number;

@@ -1,7 +1,7 @@
 // Citation keys: finding the closest known keys for a mistyped one.
 
 /** Edit distance, capped: beyond `cap` the exact figure does not matter. */
-export function editDistance(a: string, b: string, cap = 8): number {
+function editDistance(a: string, b: string, cap = 8): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

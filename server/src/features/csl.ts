@@ -6,7 +6,7 @@
 import { CslItem } from '../knowledge/types';
 
 export type ReferenceStyle = 'chicago-author-date' | 'apa';
-export const bundledStyles: readonly ReferenceStyle[] = ['chicago-author-date', 'apa'];
+const bundledStyles: readonly ReferenceStyle[] = ['chicago-author-date', 'apa'];
 
 /** Which style and locale to render with: a bundled style, or a .csl file's text. */
 export interface StyleChoice {

@@ -10,7 +10,7 @@ import { expandedAt, needsExpansion } from '../engine/reader/acronyms';
 
 export const diagnosticSource = 'policy-lens';
 
-export type DiagnosticCode = 'contradiction' | 'citation-mismatch' | 'unknown-citation' | 'missing-citation' | 'undefined-acronym';
+type DiagnosticCode = 'contradiction' | 'citation-mismatch' | 'unknown-citation' | 'missing-citation' | 'undefined-acronym';
 
 export interface DiagnosticOptions {
   checks: CheckLevels;

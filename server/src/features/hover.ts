@@ -86,7 +86,7 @@ function contains(document: TextDocument, d: Diagnostic, offset: number): boolea
 }
 
 /** The glossary term under the cursor, found on the cursor's line only. */
-export function termAt(document: TextDocument, position: Position, kb: KnowledgeBase): { term: Term; range: { start: Position; end: Position } } | undefined {
+function termAt(document: TextDocument, position: Position, kb: KnowledgeBase): { term: Term; range: { start: Position; end: Position } } | undefined {
   const line = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } });
   if (line.length > 20_000) return undefined;
   const match = findTerms(kb, tokenize(line)).find((m) => m.start <= position.character && position.character <= m.end);
@@ -104,7 +104,7 @@ function sourceLine(kb: KnowledgeBase, key: string, locator: string): string {
   return `- \`@${key}\` ${escape(locator)}: ${escape(label)}`;
 }
 
-export function termMarkdown(kb: KnowledgeBase, term: Term): string {
+function termMarkdown(kb: KnowledgeBase, term: Term): string {
   const heading = term.expansion ? `**${escape(term.term)}**: ${escape(term.expansion)}` : `**${escape(term.term)}**`;
   const lines = [`${heading} *(${term.kind})*`, '', escape(term.definition)];
   if (term.background) lines.push('', `*Background:* ${escape(term.background.text)} (${escape(term.background.from)})`);

@@ -35,7 +35,7 @@ export interface SourceSummary {
 }
 
 /** How many sources the Insert Citation picker shows formatted references for (the rest: key and title). */
-export const pickerReferenceLimit = 2000;
+const pickerReferenceLimit = 2000;
 
 /** Markdown from the CSL processor as plain text: emphasis marks and escapes removed. */
 export function markdownToPlain(markdown: string): string {

@@ -8,7 +8,7 @@ import { generatedSections, referencesEnd, referencesStart } from '../engine/mar
 export { referencesEnd, referencesStart };
 
 /** Cited keys in order of first citation, each once, then the front matter's `nocite` keys. */
-export function citedKeys(analysis: DocumentAnalysis, nocite: readonly string[] = []): string[] {
+function citedKeys(analysis: DocumentAnalysis, nocite: readonly string[] = []): string[] {
   return [...new Set([...analysis.citations.flatMap((c) => c.keys.map((k) => k.key)), ...nocite])];
 }
 

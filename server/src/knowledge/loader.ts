@@ -1,15 +1,12 @@
 // Reads knowledge files (given as text: no file system here) into typed entries, validating each
 // against its JSON Schema. Every problem becomes a KnowledgeError with file, line and column, and
 // only the broken entries are dropped: the rest of the file, and every other file, still loads.
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { CORE_SCHEMA, load as loadYamlFast } from 'js-yaml';
 import { lineStarts, positionOf } from '../engine/text/lines';
 import { nestingBeyond } from '../engine/text/nesting';
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
-import claimsSchema from '../../../knowledge/schema/claims.schema.json';
-import glossarySchema from '../../../knowledge/schema/glossary.schema.json';
-import placesSchema from '../../../knowledge/schema/places.schema.json';
-import sourcesSchema from '../../../knowledge/schema/sources.schema.json';
+import * as schemaValidators from 'policy-lens:schema-validators';
 import { KnowledgePool } from './compact';
 import { lexicon, phraseAt } from '../engine/lexicon';
 import { Claim, ClaimValue, CslItem, FileLocation, KnowledgeError, KnowledgeFile, SetMember, Source, Term, TermKind } from './types';
@@ -32,35 +29,17 @@ interface Validators {
   /** One list entry. */
   item: ValidateFunction;
 }
-let validators: Record<KnowledgeFileKind, Validators> | undefined;
-
 /**
- * Each list entry is validated on its own: the cost stays linear in the number of entries, and a
- * file with thousands of broken entries reports a bounded number of errors.
+ * The knowledge/schema/*.schema.json validators, compiled at build time (no code is generated at
+ * run time). Each list entry is validated on its own: the cost stays linear in the number of
+ * entries, and a file with thousands of broken entries reports a bounded number of errors.
  */
-function getValidators(): Record<KnowledgeFileKind, Validators> {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    const open = (schema: Record<string, unknown>, list?: string): Record<string, unknown> => {
-      const copy = JSON.parse(JSON.stringify(schema)) as Record<string, unknown> & { items?: unknown; properties?: Record<string, { items?: unknown }> };
-      if (list) copy.properties![list].items = {};
-      else copy.items = {};
-      return copy;
-    };
-    const item = (schema: Record<string, unknown>, list?: string): Record<string, unknown> => {
-      const s = schema as { definitions?: unknown; items?: unknown; properties?: Record<string, { items?: unknown }> };
-      const itemSchema = list ? s.properties![list].items : s.items;
-      return { ...(itemSchema as object), definitions: s.definitions };
-    };
-    validators = {
-      sources: { shell: ajv.compile(open(sourcesSchema)), item: ajv.compile(item(sourcesSchema)) },
-      glossary: { shell: ajv.compile(open(glossarySchema, 'terms')), item: ajv.compile(item(glossarySchema, 'terms')) },
-      claims: { shell: ajv.compile(open(claimsSchema, 'claims')), item: ajv.compile(item(claimsSchema, 'claims')) },
-      places: { shell: ajv.compile(open(placesSchema, 'places')), item: ajv.compile(item(placesSchema, 'places')) },
-    };
-  }
-  return validators;
-}
+const validators: Record<KnowledgeFileKind, Validators> = {
+  sources: { shell: schemaValidators.sourcesShell, item: schemaValidators.sourcesItem },
+  glossary: { shell: schemaValidators.glossaryShell, item: schemaValidators.glossaryItem },
+  claims: { shell: schemaValidators.claimsShell, item: schemaValidators.claimsItem },
+  places: { shell: schemaValidators.placesShell, item: schemaValidators.placesItem },
+};
 
 /** At most this many schema errors are reported per file; the rest are counted. */
 const maxErrorsPerFile = 50;
@@ -108,7 +87,7 @@ function parseYamlList(file: KnowledgeFile, kind: KnowledgeFileKind, text: strin
     return undefined;
   }
   const listKey = listKeys[kind];
-  const { shell, item } = getValidators()[kind];
+  const { shell, item } = validators[kind];
   if (!shell(data)) return undefined;
   const list = (data as Record<string, unknown[]>)[listKey];
   if (!list.every((entry) => item(entry))) return undefined;
@@ -167,7 +146,7 @@ function parseJsonArray(file: KnowledgeFile, text: string): ParsedFile | undefin
   }
   if (!Array.isArray(data)) return undefined;
   // A file with schema errors takes the slower path, whose errors point at the field at fault.
-  const { shell, item } = getValidators().sources;
+  const { shell, item } = validators.sources;
   if (!shell(data) || !data.every((entry) => item(entry))) return undefined;
   // Offsets of the entries: where each value at depth 1 starts, skipping strings.
   const itemOffsets: number[] = [];
@@ -247,7 +226,7 @@ export function loadKnowledge(files: readonly KnowledgeFile[], base?: LoadedKnow
  * references to sources or glossary entries that no file defines. `textOf` gives a file's text
  * again, for the exact position of such an error (they are rare, so positions are found only then).
  */
-export function assembleKnowledge(files: readonly ParsedKnowledgeFile[], base?: LoadedKnowledge, textOf: (path: string) => string | undefined = () => undefined): LoadedKnowledge {
+function assembleKnowledge(files: readonly ParsedKnowledgeFile[], base?: LoadedKnowledge, textOf: (path: string) => string | undefined = () => undefined): LoadedKnowledge {
   const steps = assembleInSlices(files, base, textOf, Infinity);
   let step = steps.next();
   while (!step.done) step = steps.next();
@@ -328,11 +307,6 @@ export function* assembleInSlices(
 
 /** Deepest nesting of [ and { a knowledge file may have (real files need fewer than ten). */
 const maxNesting = 100;
-
-/** Problems a file has on its own (syntax, encoding, schema), without looking at other files. */
-export function fileErrors(file: KnowledgeFile): KnowledgeError[] {
-  return knowledgeFileKind(file.path) ? parseKnowledgeFile(file).errors : [];
-}
 
 function parseFile(file: KnowledgeFile, kind: KnowledgeFileKind, errors: KnowledgeError[]): ParsedFile | undefined {
   if (file.text.length > maxKnowledgeFileBytes) {
@@ -452,7 +426,7 @@ function describe(e: ErrorObject): string {
  */
 function validate(p: ParsedFile, listKey: string | undefined, errors: KnowledgeError[]): Set<number> | undefined {
   if (p.valid) return new Set();
-  const { shell, item } = getValidators()[p.kind];
+  const { shell, item } = validators[p.kind];
   let reported = 0;
   let suppressed = 0;
   const report = (list: ErrorObject[], prefix: (string | number)[]): void => {

@@ -9,13 +9,13 @@ export interface FileLocation {
   character: number;
 }
 
-export interface CslName {
+interface CslName {
   family?: string;
   given?: string;
   literal?: string;
 }
 
-export interface CslDate {
+interface CslDate {
   'date-parts'?: (number | string)[][];
   literal?: string;
 }
@@ -61,7 +61,7 @@ export type TermKind =
   | 'group'
   | 'country';
 
-export interface SourceRef {
+interface SourceRef {
   key: string;
   locator: string;
 }
@@ -99,7 +99,7 @@ export interface Term {
   origin: FileLocation;
 }
 
-export type QuantityUnit = 'percent' | 'times' | 'count' | 'money';
+type QuantityUnit = 'percent' | 'times' | 'count' | 'money';
 export type Bound = 'over' | 'under' | 'at-least' | 'at-most';
 
 export interface QuantityValue {
@@ -123,8 +123,8 @@ export interface DateValue {
 }
 
 /** A quantifier or frequency word of the lexicon ("majority", "several times"). */
-export type Quantifier = string;
-export type StancePredicate =
+type Quantifier = string;
+type StancePredicate =
   | 'support'
   | 'increase'
   | 'evaluate'
@@ -190,7 +190,7 @@ export interface Claim {
   origin: FileLocation;
 }
 
-export type KnowledgeErrorKind = 'syntax' | 'schema' | 'duplicate' | 'reference' | 'io';
+type KnowledgeErrorKind = 'syntax' | 'schema' | 'duplicate' | 'reference' | 'io';
 
 export interface KnowledgeError {
   kind: KnowledgeErrorKind;

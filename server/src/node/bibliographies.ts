@@ -10,14 +10,14 @@ import { decodeText, readBoundedAsync } from './boundedRead';
 import { ReadPolicy, realPathOf } from './readPolicy';
 
 /** Bibliographies over this are not read (a 50,000-entry CSL-JSON file is about 15 MB). */
-export const maxBibliographyBytes = 20 * 1024 * 1024;
+const maxBibliographyBytes = 20 * 1024 * 1024;
 /**
  * Texts longer than this are parsed off the main thread: CSL-JSON takes about 2 ms a KB to parse
  * (measured on 40-160 KB files), so a larger one would hold up hover and completion.
  */
-export const parseInWorkerAbove = 64 * 1024;
+const parseInWorkerAbove = 64 * 1024;
 /** Memory a bibliography worker may take; a file needing more is refused with a message. */
-export const bibliographyWorkerHeapMb = 640;
+const bibliographyWorkerHeapMb = 640;
 
 type Parser = (path: string, text: string) => Promise<BibliographyLoad>;
 
@@ -100,7 +100,7 @@ export class BibliographyStore {
  * parseBibliography in a worker thread of its own (dist/bibliographyWorker.js beside this bundle),
  * with a heap limit, so that one huge file cannot take the server's memory with it.
  */
-export function parseBibliographyInWorker(path: string, text: string): Promise<BibliographyLoad> {
+function parseBibliographyInWorker(path: string, text: string): Promise<BibliographyLoad> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(join(__dirname, 'bibliographyWorker.js'), {
       workerData: { path, text },

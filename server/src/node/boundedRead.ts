@@ -6,9 +6,9 @@ import { closeSync, constants, fstatSync, openSync, readSync, Stats } from 'node
 import { FileHandle, open } from 'node:fs/promises';
 import { ReadPolicy } from './readPolicy';
 
-export type ReadFailureReason = 'missing' | 'not-a-file' | 'too-large' | 'outside' | 'unreadable';
+type ReadFailureReason = 'missing' | 'not-a-file' | 'too-large' | 'outside' | 'unreadable';
 
-export interface ReadFailure {
+interface ReadFailure {
   reason: ReadFailureReason;
   /** What went wrong, to follow "the file": "is 22.0 MB, over the 20 MB limit". */
   message: string;

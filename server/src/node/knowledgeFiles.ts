@@ -43,8 +43,8 @@ interface Listing {
  * that many), and at most knowledgeWalkEntries entries are looked at to find them: a folder set to
  * `/` or a home folder ends with a message instead of reading the whole disk.
  */
-export const maxKnowledgeFiles = 20_000;
-export const knowledgeWalkEntries = 100_000;
+const maxKnowledgeFiles = 20_000;
+const knowledgeWalkEntries = 100_000;
 
 const knowledgeWalk = (policy: ReadPolicy): WalkOptions => ({
   maxDepth: 4,
@@ -109,7 +109,7 @@ function readKnowledgeText(path: string, errors: KnowledgeError[], policy = Read
 }
 
 /** Every knowledge file below `folder` (schemas excluded), read as UTF-8. Errors are reported, not thrown. */
-export function readKnowledgeFolder(folder: string, errors: KnowledgeError[]): KnowledgeFile[] {
+function readKnowledgeFolder(folder: string, errors: KnowledgeError[]): KnowledgeFile[] {
   return listKnowledgeFolder(folder, errors).flatMap(({ path }) => {
     const text = readKnowledgeText(path, errors);
     return text === undefined ? [] : [{ path, text }];

@@ -5,7 +5,7 @@
 import { constants, createInflate } from 'node:zlib';
 
 /** Inflated bytes a PDF's streams may come to (images excluded: reading text never decodes them). */
-export const maxInflatedPdfBytes = 256 * 1024 * 1024;
+const maxInflatedPdfBytes = 256 * 1024 * 1024;
 
 interface FlateStream {
   start: number;

@@ -17,10 +17,10 @@ import { citationKey, deriveMetadata } from '../ingest/metadata';
 import { Passage, passagesFrom, SourcePage } from '../ingest/passages';
 import { Claim, CslItem, KnowledgeError, Source, Term } from '../knowledge/types';
 
-export const sourceExtensions = ['.md', '.markdown', '.txt', '.pdf'];
+const sourceExtensions = ['.md', '.markdown', '.txt', '.pdf'];
 /** Bump when extraction changes, so cached results from an older version are not reused. */
-export const extractionVersion = 4;
-export const maxSourceBytes = 50 * 1024 * 1024;
+const extractionVersion = 4;
+const maxSourceBytes = 50 * 1024 * 1024;
 
 /** One file read and analysed, before it has its final citation key. */
 export interface ReadReport {
@@ -48,7 +48,7 @@ export function defaultCacheDir(): string {
 }
 
 /** At most this many reports are read from one sources folder. */
-export const maxSourceFiles = 5000;
+const maxSourceFiles = 5000;
 
 const sourceWalk = (policy: ReadPolicy): WalkOptions => ({
   maxDepth: 6,

@@ -23,7 +23,7 @@ export interface WalkOptions {
   accept?: (path: string) => boolean;
 }
 
-export interface WalkedFile {
+interface WalkedFile {
   path: string;
   stats: Stats;
 }
@@ -35,7 +35,7 @@ export interface WalkResult {
 }
 
 /** Entries looked at before a walk gives up, when the caller names no limit. */
-export const defaultMaxEntries = 100_000;
+const defaultMaxEntries = 100_000;
 
 class WalkState {
   readonly files: WalkedFile[] = [];

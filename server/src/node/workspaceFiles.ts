@@ -7,7 +7,7 @@ import { walkFilesAsync } from './walk';
 
 export { isInside } from './readPolicy';
 
-export const maxWorkspaceFiles = 2000;
+const maxWorkspaceFiles = 2000;
 export const maxMemoBytes = 5 * 1024 * 1024;
 
 const skipped = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test', '.e2e', '.bench']);

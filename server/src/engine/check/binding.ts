@@ -19,7 +19,7 @@ function sameValue(a: Candidate, b: Candidate): boolean {
 }
 
 /** How tightly value `v` is bound to property match `p`, in tokens (lower is tighter), or Infinity. */
-export function bindingScore(view: SentenceView, v: { start: number; end: number }, p: PhraseMatch<unknown>, own: readonly PhraseMatch<unknown>[] = []): number {
+function bindingScore(view: SentenceView, v: { start: number; end: number }, p: PhraseMatch<unknown>, own: readonly PhraseMatch<unknown>[] = []): number {
   const vFirst = view.tokenIndexAt(v.start);
   const vLast = Math.max(vFirst + 1, view.tokenIndexAt(v.end));
   if (!sameStretch(view, vFirst, p.first)) return Infinity;

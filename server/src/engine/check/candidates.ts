@@ -386,7 +386,7 @@ function ownerConflict(view: SentenceView, claim: number, groups: Map<number, Ph
 }
 
 /** The owner written with a property: possessive before it ("Korea's exports", "Korea's total exports"), or "of X" after it. */
-export function ownerOf(view: SentenceView, p: PhraseMatch<unknown>): EntityMention | undefined {
+function ownerOf(view: SentenceView, p: PhraseMatch<unknown>): EntityMention | undefined {
   const { entities, words } = view;
   // "X's [adjective] property": up to two words between.
   // A demonym right before it owns it too ("Japanese exports"); any other name right before it is a modifier.

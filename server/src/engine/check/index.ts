@@ -15,10 +15,9 @@ import { settle } from './settle';
 import { Verdict } from './verdict';
 
 export type { Finding } from './render';
-export { formatDate, formatNumber } from './render';
 
 /** Longest sentence, in words, that is checked against the claims. */
-export const maxSentenceTokens = 250;
+const maxSentenceTokens = 250;
 
 /** The run of `tokens` (sorted by offset) inside [start, end). */
 function tokensWithin(tokens: readonly Token[], start: number, end: number): Token[] {

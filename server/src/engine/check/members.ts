@@ -12,7 +12,7 @@ import { tokenize } from '../text/tokens';
 const matchers = new WeakMap<readonly (readonly string[])[], PhraseMatcher<number>>();
 
 /** A matcher over the alternatives of each member (glossary forms included); values are member indexes. */
-export function memberMatcher(kb: KnowledgeBase, members: readonly (readonly string[])[]): PhraseMatcher<number> {
+function memberMatcher(kb: KnowledgeBase, members: readonly (readonly string[])[]): PhraseMatcher<number> {
   let m = matchers.get(members);
   if (!m) {
     m = new PhraseMatcher<number>();
@@ -52,7 +52,7 @@ function nameTokens(name: string): string[] {
  * form of that name, and at least one of them is distinctive ("Belfer Center", "Harvard's Belfer
  * Center"); "U.S. Naval War College" does not agree with "U.S. Army War College".
  */
-export function namesAgree(kb: KnowledgeBase, written: string, idOrPhrase: string): boolean {
+function namesAgree(kb: KnowledgeBase, written: string, idOrPhrase: string): boolean {
   const a = nameTokens(written);
   if (a.length === 0) return true;
   const forms = kb.formsOf(idOrPhrase).map(nameTokens);

@@ -20,11 +20,11 @@ export interface Finding {
   coverage?: number;
 }
 
-export function cite(claim: Claim): string {
+function cite(claim: Claim): string {
   return `${claim.source} (${claim.locator})`;
 }
 
-export function formatNumber(value: number, unit: string, approx?: boolean, bound?: string): string {
+function formatNumber(value: number, unit: string, approx?: boolean, bound?: string): string {
   const n = Number.isInteger(value) ? value.toLocaleString('en-US') : String(Math.round(value * 10) / 10);
   const body = unit === 'percent' ? `${n}%` : unit === 'times' ? `${n} times` : n;
   const prefix = bound === 'over' ? 'over ' : bound === 'under' ? 'under ' : bound === 'at-least' ? 'at least ' : bound === 'at-most' ? 'at most ' : approx ? 'about ' : '';
@@ -45,7 +45,7 @@ export function formatDate(d: { year?: number; month?: number; day?: number }): 
   return String(d.year);
 }
 
-export function ordinalSuffix(n: number): string {
+function ordinalSuffix(n: number): string {
   const mod100 = n % 100;
   if (mod100 >= 11 && mod100 <= 13) return `${n}th`;
   return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;

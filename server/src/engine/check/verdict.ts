@@ -36,7 +36,3 @@ export interface Verdict {
    * when every value it states is accounted for by an agreeing verdict. */
   accounts?: number[];
 }
-
-export function agrees(claim: Claim, start: number, end: number, coverage: number, accounts?: number[]): Verdict {
-  return { kind: 'agrees', claim, start, end, detail: { kind: 'agrees' }, coverage, accounts };
-}

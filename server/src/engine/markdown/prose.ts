@@ -6,8 +6,6 @@ import MarkdownIt from 'markdown-it';
 import { detached } from '../text/detach';
 import { lineStarts } from '../text/lines';
 
-export { lineStarts };
-
 export interface CitationKey {
   key: string;
   /** Offsets of the key itself (without `@`), relative to the document. */

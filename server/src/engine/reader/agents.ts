@@ -110,7 +110,7 @@ function agent(view: SentenceView, m: EntityMention, how: Agent['how']): Agent {
 }
 
 /** The names coordinated with `m`: "Washington and Seoul", "Huawei, ZTE and others". */
-export function coordinated(view: SentenceView, m: EntityMention): EntityMention[] {
+function coordinated(view: SentenceView, m: EntityMention): EntityMention[] {
   const { entities } = view;
   const group = [m];
   let cur = m;

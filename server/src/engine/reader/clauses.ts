@@ -5,7 +5,7 @@
 import { lexicon, phraseAt } from '../lexicon';
 import { Token } from '../text/tokens';
 
-export type ClauseKind = 'main' | 'relative' | 'parenthetical' | 'label' | 'reporting' | 'subordinate';
+type ClauseKind = 'main' | 'relative' | 'parenthetical' | 'label' | 'reporting' | 'subordinate';
 
 export interface Clause {
   first: number;

@@ -152,13 +152,13 @@ function adjacent(text: string, tokens: readonly Token[], a: EntityMention, b: E
 }
 
 /** A country, or a place that stands for one (a capital, a region with a demonym). */
-export function isCountry(m: EntityMention): boolean {
+function isCountry(m: EntityMention): boolean {
   if (!m.term || !placeKinds.has(m.term.kind)) return false;
   return m.term.kind === 'country' || m.term.capitalOf !== undefined || (m.term.demonyms?.length ?? 0) > 0;
 }
 
 /** The country a place mention stands for: a capital stands for its country ("Seoul" for South Korea). */
-export function countryOf(m: EntityMention): string {
+function countryOf(m: EntityMention): string {
   return m.term?.capitalOf ?? m.id ?? '';
 }
 

@@ -90,8 +90,3 @@ export function stem(word: string): string {
 function undouble(w: string): string {
   return /([bdgmnprt])\1$/.test(w) ? w.slice(0, -1) : w;
 }
-
-/** Normalises a phrase to the token forms used for matching. */
-export function phraseTokens(phrase: string): Token[] {
-  return tokenize(phrase);
-}

@@ -6,11 +6,9 @@ import { linkTotals, readDigits, readFraction, readNumberWords } from './numbers
 import { readOrdinalDigits, readOrdinalWord } from './ordinals';
 import { readQuantifier } from './quantifiers';
 import { NumberMention, ValueMention } from './types';
-import { lexicon } from '../lexicon';
 
 export * from './types';
 export { compareIntervals, mentionInterval, overlaps, sourceInterval } from './intervals';
-export type { Comparison, Interval } from './intervals';
 
 // Comparatives after a percentage make it an increase, not a share: "50% faster", "20 percent more".
 const comparativeWords = new Set(['more', 'less', 'faster', 'slower', 'higher', 'lower', 'greater', 'larger', 'smaller', 'bigger', 'cheaper', 'quicker', 'stronger', 'weaker', 'better', 'worse', 'above', 'below']);
@@ -116,9 +114,4 @@ export function extractValues(text: string, tokens: readonly Token[]): ValueMent
 /** "2010s", "2022Q4": letters glued to four digits make them something other than a year. */
 function isLetterAfter(text: string, end: number): boolean {
   return /\p{L}/u.test(text[end] ?? '');
-}
-
-/** Whether a word starts a month name, for callers that only need to know a date may follow. */
-export function isMonthWord(word: string): boolean {
-  return word in lexicon.months;
 }

@@ -9,12 +9,12 @@ export function lowerAt(tokens: readonly Token[], i: number): string {
   return i >= 0 && i < tokens.length ? tokens[i].lower : '';
 }
 
-export function isLetter(c: string | undefined): boolean {
+function isLetter(c: string | undefined): boolean {
   return c !== undefined && /\p{L}/u.test(c);
 }
 
 /** The hedge that ends just before token i, and where it starts. */
-export function hedgeBefore(tokens: readonly Token[], words: readonly string[], i: number, text: string): { hedge: Hedge; start: number } {
+function hedgeBefore(tokens: readonly Token[], words: readonly string[], i: number, text: string): { hedge: Hedge; start: number } {
   const found = phraseBefore(lexicon.hedges, words, i);
   // "over" or "under" right after a number-ish word is a preposition ("passes over 20 ports" stays a hedge).
   if (found) return { hedge: found.value, start: tokens[i - found.words.length].start };
@@ -24,7 +24,7 @@ export function hedgeBefore(tokens: readonly Token[], words: readonly string[], 
 }
 
 /** Reads a number written in words starting at token i: its value and the index after it. */
-export function wordNumber(tokens: readonly Token[], i: number, text: string): { value: number; next: number } | undefined {
+function wordNumber(tokens: readonly Token[], i: number, text: string): { value: number; next: number } | undefined {
   let total = 0;
   let current = 0;
   let j = i;
@@ -60,7 +60,7 @@ export function wordNumber(tokens: readonly Token[], i: number, text: string): {
 }
 
 /** Unit words after a number that ends at token index `next` (exclusive) / text offset `end`. */
-export function unitAfter(tokens: readonly Token[], words: readonly string[], next: number, end: number, text: string): { unit: NumberMention['unit']; end: number; next: number; comparative?: boolean } {
+function unitAfter(tokens: readonly Token[], words: readonly string[], next: number, end: number, text: string): { unit: NumberMention['unit']; end: number; next: number; comparative?: boolean } {
   const rest = text.slice(end, end + 3);
   if (/^\s?%/.test(rest)) return { unit: 'percent', end: end + rest.indexOf('%') + 1, next };
   const percent = phraseAt(lexicon.percentWords, words, next);
@@ -288,7 +288,7 @@ export function linkTotals(numbers: NumberMention[], found: ValueMention[], toke
 }
 
 /** Index of the first token starting at or after `offset`, or -1. */
-export function tokenAt(tokens: readonly Token[], offset: number): number {
+function tokenAt(tokens: readonly Token[], offset: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {

@@ -5,7 +5,7 @@ import { Token } from '../text/tokens';
 import { OrdinalMention } from './types';
 import { lowerAt } from './numbers';
 
-export function hasDeterminer(tokens: readonly Token[], i: number, text: string): boolean {
+function hasDeterminer(tokens: readonly Token[], i: number, text: string): boolean {
   const prev = lowerAt(tokens, i - 1);
   if (['the', 'its', 'a', 'an', 'their', 'his', 'her', 'our', 'this', 'that', 'each'].includes(prev)) return true;
   // A possessive: "Korea's third".

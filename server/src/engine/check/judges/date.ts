@@ -62,7 +62,7 @@ function compareSpan(stated: Span | undefined, sourced: number | undefined): Ver
   return stated.lo === stated.hi ? 'agrees' : 'agrees';
 }
 
-export function compare(m: Stated, sourced: DateValue): VerdictKind {
+function compare(m: Stated, sourced: DateValue): VerdictKind {
   if (m.kind === 'year') return m.year === sourced.year ? (sourced.month === undefined ? 'agrees' : 'agrees') : 'contradicts';
   if (m.year !== undefined && m.year !== sourced.year) return 'contradicts';
   const months = compareSpan(m.months, sourced.month);
@@ -115,7 +115,7 @@ function judgePeriod(view: SentenceView, c: Candidate, all: readonly Candidate[]
 // Time zones
 
 /** The UTC offset a date is written in, from a place, a demonym or a zone name near it; 'all' for "on both sides"; undefined when none is written. */
-export function zoneOf(view: SentenceView, m: ValueMention): number | 'all' | undefined {
+function zoneOf(view: SentenceView, m: ValueMention): number | 'all' | undefined {
   const { words, tokens } = view;
   const first = view.tokenIndexAt(m.start);
   const last = view.tokenIndexAt(m.end);
@@ -177,7 +177,7 @@ function placeOffsetNear(view: SentenceView, from: number, to: number): number |
 }
 
 /** A place's UTC offset, or its enclosing place's. */
-export function offsetOf(view: SentenceView, id: string): number | undefined {
+function offsetOf(view: SentenceView, id: string): number | undefined {
   let term = view.kb.termById.get(id);
   for (let depth = 0; term && depth < 5; depth++) {
     if (term.utcOffset !== undefined) return term.utcOffset;
