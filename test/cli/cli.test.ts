@@ -306,6 +306,17 @@ describe('policy-lens check: findings and exit status', () => {
     assert.deepEqual(parseJson(run).files[0].diagnostics.map((d) => d.code), ['contradiction']);
   });
 
+  test('silencing comments hold as in the editor: a silenced contradiction is not reported, exit 0', T, async () => {
+    const text = `<!-- policy-lens-disable-next-line contradiction -->\n${contradictionSentence}\n\n${contradictionSentence}\n`;
+    const both = await cli(['check', '--format', 'json', ...kbArgs(), writeMemo('silenced.md', text)]);
+    assert.equal(both.code, 1);
+    assert.deepEqual(parseJson(both).files[0].diagnostics.map((d) => [d.range.start.line, d.code]), [[3, 'contradiction']]);
+    const path = writeMemo('silenced-all.md', `<!-- policy-lens-disable contradiction -->\n${contradictionSentence}\n`);
+    const run = await cli(['check', ...kbArgs(), path]);
+    assert.equal(run.code, 0);
+    assert.equal(run.stdout, '');
+  });
+
   test('a citation of the wrong source is a warning (citation-mismatch) naming the right one: exit 1', T, async () => {
     const path = writeMemo('mismatch.md', "About 78% of Korea's total exports go to the Indo-Pacific [@beta2022].\n");
     const run = await cli(['check', '--format', 'json', ...kbArgs(), path]);

@@ -7,6 +7,7 @@ import {
 } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { diagnosticSource, textFingerprint } from './diagnostics';
+import { silenceableChecks, silencingEdits } from './silencing';
 
 export interface CodeActionOptions {
   /** The client takes `documentChanges` (versioned edits); otherwise a plain `changes` map is sent. */
@@ -62,6 +63,13 @@ export function codeActions(document: TextDocument, diagnostics: readonly Diagno
         if (typeof expansion === 'string') actions.push(edit(`Expand to “${expansion} (${current})”`, d, [TextEdit.replace(d.range, `${expansion} (${current})`)], true));
         break;
       }
+    }
+    // Last, never preferred: the memo disputes the source on purpose, or the finding is wrong.
+    if ((silenceableChecks as readonly string[]).includes(String(d.code))) {
+      const text = document.getText();
+      const edits = silencingEdits(text, document.languageId, d.range.start.line, String(d.code))
+        .map((i) => TextEdit.insert(document.positionAt(i.offset), i.text));
+      actions.push(edit('Ignore this finding', d, edits));
     }
   }
   return actions;

@@ -19,6 +19,7 @@ import { citationsOf, keyAt, sourceLinks } from './navigation';
 import { CitationKey, frontMatterOf, parseProse } from '../engine/markdown/prose';
 import { citedSources, exportBibliography, referencesEdit } from './references';
 import { toBibtex } from './bibtexExport';
+import { silencingOf } from './silencing';
 
 /** One source as the Insert Citation picker shows it. */
 export interface SourceSummary {
@@ -58,6 +59,16 @@ function lineAnalysis(document: TextDocument, position: Position): DocumentAnaly
     ...c, start: c.start + start, end: c.end + start, keys: c.keys.map((k) => ({ ...k, start: k.start + start, end: k.end + start })),
   }));
   return { sentences: [], terms: [], citations, checkedBlocks: 0, totalBlocks: 0 };
+}
+
+/** Findings that no `<!-- policy-lens-disable… -->` comment silences, by the line each starts on. */
+function withoutSilenced(document: TextDocument, diagnostics: Diagnostic[]): Diagnostic[] {
+  const silencing = diagnostics.length > 0 ? silencingOf(document.getText(), document.languageId) : undefined;
+  if (!silencing) return diagnostics;
+  return diagnostics.filter((d) => {
+    const extracted = (d.data as { extracted?: boolean } | undefined)?.extracted === true;
+    return !silencing.silenced(d.range.start.line, extracted ? 'extracted-contradiction' : String(d.code));
+  });
 }
 
 /** Documents longer than this (about 300,000 words) are not checked: one notice says so instead. */
@@ -254,7 +265,8 @@ export class PolicyLensService {
       }];
     }
     if (!state.diagnostics) {
-      state.diagnostics = computeDiagnostics(document, this.kb, analysis, { checks: this.settings.checks, extraKeys: this.mergedFor(document.uri).keys });
+      const options = { checks: this.settings.checks, extraKeys: this.mergedFor(document.uri).keys };
+      state.diagnostics = withoutSilenced(document, computeDiagnostics(document, this.kb, analysis, options));
     }
     return state.diagnostics;
   }

@@ -1,0 +1,237 @@
+// Inline comments that silence findings, written as markdownlint users write theirs:
+//   <!-- policy-lens-disable contradiction --> … <!-- policy-lens-enable contradiction -->
+//   <!-- policy-lens-disable-next-line missing-citation -->   <!-- policy-lens-disable-line -->
+//   <!-- policy-lens-disable-file -->   <!-- policy-lens-enable-file -->   capture / restore
+// No names: every check. A comment counts where markdownlint's would: on one line (as `<!-- … -->`),
+// here also only outside front matter, code blocks and code spans, so that a memo can show one.
+import MarkdownIt from 'markdown-it';
+import { frontMatterOf } from '../engine/markdown/prose';
+import { lineStarts } from '../engine/text/lines';
+
+/** The names a comment may give: the diagnostic codes, and the settings' check names as aliases. */
+export const silenceableChecks = [
+  'contradiction', 'extracted-contradiction', 'citation-mismatch', 'unknown-citation', 'missing-citation',
+  'undefined-acronym',
+] as const;
+
+export const directivePrefix = 'policy-lens-';
+
+const byFoldedName = new Map<string, string>(silenceableChecks.map((name) => [fold(name), name]));
+
+/** `citationMismatch`, `Citation-Mismatch` and `citation_mismatch` all name `citation-mismatch`. */
+function fold(name: string): string {
+  return name.toLowerCase().replace(/[-_]/g, '');
+}
+
+const actions = 'disable-next-line|disable-line|disable-file|enable-file|disable|enable|capture|restore';
+const directive = new RegExp(`<!--\\s*${directivePrefix}(${actions})(?=\\s|-->)`, 'g');
+
+const markdown = new MarkdownIt({ html: true });
+// Block structure is enough: where code blocks, paragraphs, list items and tables are.
+markdown.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
+type Token = ReturnType<typeof markdown.parse>[number];
+
+interface Structure {
+  starts: number[];
+  /** Block tokens with line maps made absolute; undefined for plain text. */
+  tokens?: Token[];
+  /** Lines of front matter and code blocks, where a comment is text, not a directive. */
+  literal: Set<number>;
+}
+
+function structure(text: string, languageId: string): Structure {
+  const starts = lineStarts(text);
+  const literal = new Set<number>();
+  if (languageId !== 'markdown') return { starts, literal };
+  const frontMatter = frontMatterOf(text);
+  let firstLine = 0;
+  if (frontMatter) {
+    while (firstLine < starts.length && starts[firstLine] <= frontMatter.end) literal.add(firstLine++);
+  }
+  const tokens = markdown.parse(text.slice(starts[firstLine] ?? text.length), {});
+  for (const token of tokens) {
+    if (!token.map) continue;
+    token.map = [token.map[0] + firstLine, token.map[1] + firstLine];
+    if (token.type === 'fence' || token.type === 'code_block') {
+      for (let line = token.map[0]; line < token.map[1]; line++) literal.add(line);
+    }
+  }
+  return { starts, tokens, literal };
+}
+
+function lineText(text: string, starts: readonly number[], line: number): string {
+  const end = line + 1 < starts.length ? starts[line + 1] : text.length;
+  return text.slice(starts[line], end).replace(/\r?\n$|\r$/, '');
+}
+
+/** The code spans of a block's text (CommonMark: a backtick run closed by the next run as long). */
+function codeSpans(text: string): [number, number][] {
+  const runs = [...text.matchAll(/`+/g)].map((m) => [m.index, m[0].length] as const);
+  const spans: [number, number][] = [];
+  for (let i = 0; i < runs.length; i++) {
+    const close = runs.findIndex(([, length], j) => j > i && length === runs[i][1]);
+    if (close < 0) continue;
+    spans.push([runs[i][0], runs[close][0]]);
+    i = close;
+  }
+  return spans;
+}
+
+/** The leaf block (paragraph, heading, table) that holds `line`, as [first line, line after it]. */
+function leafBlock(tokens: readonly Token[], line: number): [number, number] | undefined {
+  let found: [number, number] | undefined;
+  for (const token of tokens) {
+    if (!token.map || token.map[0] > line || line >= token.map[1]) continue;
+    if (token.type === 'paragraph_open' || token.type === 'heading_open' || token.type === 'table_open') {
+      found = [token.map[0], token.map[1]];
+    }
+  }
+  return found;
+}
+
+export interface Silencing {
+  /** Whether a finding of check `name` that starts on `line` (0-based) is silenced. */
+  silenced(line: number, name: string): boolean;
+}
+
+/** The silencing comments of a document; undefined when it has none. */
+export function silencingOf(text: string, languageId: string): Silencing | undefined {
+  // Most memos have none: the document is not parsed again for them.
+  if (!text.includes(directivePrefix)) return undefined;
+  const { starts, tokens, literal } = structure(text, languageId);
+  type Found = { action: string; names: string[] };
+  const found = new Map<number, Found[]>();
+  for (let line = 0; line < starts.length; line++) {
+    if (literal.has(line)) continue;
+    const content = lineText(text, starts, line);
+    if (!content.includes(directivePrefix)) continue;
+    for (const match of content.matchAll(directive)) {
+      const close = content.indexOf('-->', match.index + match[0].length);
+      if (close < 0) continue;
+      if (tokens && inCodeSpan(text, starts, tokens, line, match.index)) continue;
+      const words = content.slice(match.index + match[0].length, close).trim().split(/\s+/).filter(Boolean);
+      // Unknown names silence nothing (as in markdownlint); no names at all: every check.
+      const names = words.length === 0
+        ? [...silenceableChecks]
+        : words.flatMap((w) => byFoldedName.get(fold(w)) ?? []);
+      if (names.includes('contradiction') && !names.includes('extracted-contradiction')) {
+        names.push('extracted-contradiction');
+      }
+      const list = found.get(line) ?? [];
+      list.push({ action: match[1], names });
+      found.set(line, list);
+    }
+  }
+  if (found.size === 0) return undefined;
+  const apply = (state: ReadonlySet<string>, { action, names }: Found): Set<string> => {
+    const next = new Set(state);
+    for (const name of names) {
+      if (action.startsWith('enable')) next.delete(name);
+      else next.add(name);
+    }
+    return next;
+  };
+  // As markdownlint does it: file-wide comments first, then ranges line by line, then single lines.
+  let fileWide: ReadonlySet<string> = new Set<string>();
+  for (const list of found.values()) {
+    for (const f of list) if (f.action.endsWith('-file')) fileWide = apply(fileWide, f);
+  }
+  const perLine: ReadonlySet<string>[] = [];
+  let state = fileWide;
+  let captured = state;
+  for (let line = 0; line < starts.length; line++) {
+    for (const f of found.get(line) ?? []) {
+      if (f.action === 'capture') captured = state;
+      else if (f.action === 'restore') state = captured;
+      else if (f.action === 'disable' || f.action === 'enable') state = apply(state, f);
+    }
+    perLine.push(state);
+  }
+  for (const [line, list] of found) {
+    for (const f of list) {
+      const target = f.action === 'disable-line' ? line : f.action === 'disable-next-line' ? line + 1 : -1;
+      if (target >= 0 && target < perLine.length) perLine[target] = apply(perLine[target], f);
+    }
+  }
+  return { silenced: (line, name) => perLine[line]?.has(name) ?? false };
+}
+
+function inCodeSpan(text: string, starts: readonly number[], tokens: readonly Token[], line: number, at: number)
+  : boolean {
+  const block = leafBlock(tokens, line);
+  if (!block) return false;
+  const from = starts[block[0]];
+  const offset = starts[line] + at - from;
+  const blockText = text.slice(from, block[1] < starts.length ? starts[block[1]] : text.length);
+  return codeSpans(blockText).some(([open, close]) => open < offset && offset < close);
+}
+
+/** A text insertion: `text` at `offset` of the document. */
+export interface Insertion {
+  offset: number;
+  text: string;
+}
+
+/**
+ * The edits that silence a finding of check `name` starting on `line`: a disable-next-line comment
+ * on a line of its own above it, in the same list item or block quote. In a paragraph or table that
+ * starts on an earlier line, a comment line would split the paragraph (an HTML comment interrupts
+ * one) or end the table: there the block is put between disable and enable comments instead.
+ */
+export function silencingEdits(text: string, languageId: string, line: number, name: string): Insertion[] {
+  const { starts, tokens } = structure(text, languageId);
+  const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
+  const [first, after] = (tokens ? leafBlock(tokens, line) : plainBlock(text, starts, line)) ?? [line, line + 1];
+  const firstText = lineText(text, starts, first);
+  const { above, within } = tokens ? containerPrefixes(firstText, tokens, first) : { above: '', within: '' };
+  // A byte order mark that the editor kept in the text stays first.
+  const at = starts[first] + (first === 0 && text.startsWith('\uFEFF') ? 1 : 0);
+  const comment = (action: string): string => `<!-- ${directivePrefix}${action} ${name} -->`;
+  if (first === line) return [{ offset: at, text: `${above}${comment('disable-next-line')}${eol}` }];
+  const last = after - 1;
+  const lastEnd = starts[last] + lineText(text, starts, last).length;
+  return [
+    { offset: at, text: `${above}${comment('disable')}${eol}` },
+    { offset: lastEnd, text: `${eol}${within}${comment('enable')}` },
+  ];
+}
+
+function plainBlock(text: string, starts: readonly number[], line: number): [number, number] {
+  const blank = (l: number): boolean => lineText(text, starts, l).trim() === '';
+  let first = line;
+  while (first > 0 && !blank(first - 1)) first--;
+  let after = line + 1;
+  while (after < starts.length && !blank(after)) after++;
+  return [first, after];
+}
+
+/**
+ * What goes before a comment line above the block's first line (`above`) and after its last
+ * (`within`), so that the comment stays in the block quotes and list items the block is in: `>`
+ * markers are repeated and list markers become spaces. Above the first line of a list item that
+ * follows another item, the comment is indented into that item (at its own column it would end the
+ * list); above a list's first item it goes where the list's marker is.
+ */
+function containerPrefixes(firstText: string, tokens: readonly Token[], first: number)
+  : { above: string; within: string } {
+  const prefix = /^(?:[ \t]*>[ \t]?|[ \t]*(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*)*[ \t]*/.exec(firstText)![0];
+  const segments = prefix.match(/[ \t]*>[ \t]?|[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]*|[ \t]+/g) ?? [];
+  const isMarker = (s: string): boolean => /^[ \t]*(?:[-+*]|\d{1,9}[.)])/.test(s);
+  const blank = (s: string): string => s.replace(/[^\t]/g, ' ');
+  const within = segments.map((s) => (isMarker(s) ? blank(s) : s)).join('');
+  let above = '';
+  for (const segment of segments) {
+    if (!isMarker(segment)) {
+      above += segment;
+      continue;
+    }
+    // The outermost item opened on this line: is it its list's first?
+    const item = tokens.find((t) => t.type === 'list_item_open' && t.map?.[0] === first);
+    const list = item && [...tokens.slice(0, tokens.indexOf(item))].reverse()
+      .find((t) => (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') && t.level === item.level - 1);
+    const firstItem = !list || list.map?.[0] === first;
+    above += firstItem ? /^[ \t]*/.exec(segment)![0] : blank(segment);
+    break;
+  }
+  return { above, within };
+}
