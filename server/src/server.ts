@@ -275,6 +275,7 @@ function getService(): PolicyLensService {
 function newService(kb: KnowledgeBase): PolicyLensService {
   const made = new (core().PolicyLensService)(kb, settings);
   made.setRenderer((renderer ??= new (core().WorkerRenderer)()));
+  made.setLinks({ docsBase: core().installedDocsBase(), fileUri: core().fileUri });
   return made;
 }
 

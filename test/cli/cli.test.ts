@@ -20,7 +20,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rea
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { testClaims, testGlossary, testSources, writeTestKnowledge } from '../unit/helpers';
 // @ts-expect-error: a plain ES module without type declarations
 import { makePdf, textToPdf } from '../../scripts/lib/pdf.mjs';
@@ -245,6 +245,11 @@ describe('policy-lens check: output formats', () => {
     const hint = results.find((r) => r.ruleId === 'undefined-acronym');
     assert.ok(hint);
     assert.equal(hint.level, 'note');
+    // Each rule links to its docs page, installed with the CLI.
+    for (const rule of rules as { id: string; helpUri?: string }[]) {
+      const page = fileURLToPath(rule.helpUri ?? 'file:///none');
+      assert.ok(page.endsWith(join('docs', 'checks', `${rule.id}.md`)) && existsSync(page), page);
+    }
   });
 
   test('sarif results match the json diagnostics one for one', T, async () => {

@@ -12,10 +12,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeAction, CodeActionKind, CodeActionRequest, Command, CompletionItem, CompletionList, CompletionRequest, createProtocolConnection,
   Diagnostic, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification,
@@ -247,6 +247,14 @@ describe('language server over stdio: a memo editing session', () => {
     assert.ok(message.toLowerCase().includes((data.sourcedValue as string).toLowerCase()), `message gives the sourced value ${data.sourcedValue}: ${message}`);
     assert.match(data.sourcedValue as string, /78\s*%/, 'both knowledge bases put the share at 78%');
     assert.ok(!message.includes('[object'), 'message is readable text');
+    // It explains itself: its docs page, installed with the server, and the claim it rests on.
+    const page = fileURLToPath(d.codeDescription?.href ?? 'file:///none');
+    assert.ok(page.endsWith(join('docs', 'checks', 'contradiction.md')) && existsSync(page), page);
+    const evidence = d.relatedInformation?.[0];
+    assert.ok(evidence, 'related information');
+    const claimLine = readFileSync(fileURLToPath(evidence.location.uri), 'utf8').split(/\r?\n/)[evidence.location.range.start.line];
+    assert.match(claimLine, /id:/, `the claim's line: ${claimLine}`);
+    assert.ok(evidence.message.includes(data.source as string), evidence.message);
   });
 
   test('hover on "OEWG" shows its expansion', T, async () => {

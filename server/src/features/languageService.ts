@@ -10,7 +10,8 @@ import { Source } from '../knowledge/types';
 import { DocumentAnalysis, DocumentAnalyzer } from '../engine/analysis';
 import { CodeActionOptions, codeActions } from './codeActions';
 import { CitationCompletionData, completeCitations, completionLimit, rankedSources } from './completion';
-import { computeDiagnostics, diagnosticSource } from './diagnostics';
+import { computeDiagnostics, DiagnosticOptions, diagnosticSource } from './diagnostics';
+import { checkDocsHref } from '../common/checks';
 import { citationHoverAt, citationMarkdown, hover } from './hover';
 import { CslItem } from '../knowledge/types';
 import { ReferenceRenderer, shortCitation, splitLocator, StyleChoice } from './csl';
@@ -96,6 +97,14 @@ export class PolicyLensService {
     private settings: PolicyLensSettings = defaultSettings,
   ) {
     this.defaultStyle = { style: settings.referenceStyle, locale: settings.referenceLocale };
+  }
+
+  private links: Pick<DiagnosticOptions, 'docsBase' | 'fileUri'> = {};
+
+  /** Where diagnostics link to: the docs pages' base URL, and how a file's path becomes a URI. */
+  setLinks(links: Pick<DiagnosticOptions, 'docsBase' | 'fileUri'>): void {
+    this.links = links;
+    for (const state of this.documents.values()) state.diagnostics = undefined;
   }
 
   /** The CSL processor (the server runs it in a worker thread). */
@@ -260,12 +269,13 @@ export class PolicyLensService {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: 3,
         code: 'too-large',
+        codeDescription: { href: checkDocsHref('too-large', this.links.docsBase) },
         source: diagnosticSource,
         message: `Not checked: this document is ${megabytes} MB; Policy Lens checks documents up to ${maxDocumentLength / 1048576} MB. Split it to check it.`,
       }];
     }
     if (!state.diagnostics) {
-      const options = { checks: this.settings.checks, extraKeys: this.mergedFor(document.uri).keys };
+      const options = { ...this.links, checks: this.settings.checks, extraKeys: this.mergedFor(document.uri).keys };
       state.diagnostics = withoutSilenced(document, computeDiagnostics(document, this.kb, analysis, options));
     }
     return state.diagnostics;
