@@ -25,6 +25,7 @@ import type { IngestedSource } from './node/sourceFiles';
 import type { KnowledgeStore } from './node/knowledgeFiles';
 import type { BibliographyStore } from './node/bibliographies';
 import type { PolicyLensService } from './features/languageService';
+import { markdownExtensions } from './features/languages';
 
 // The core (dist/core.js) is loaded on first use, after the handshake: see core.ts.
 let loadedCore: typeof Core | undefined;
@@ -570,7 +571,7 @@ connection.onDefinition(async (params) => {
 async function* workspaceDocuments(): AsyncGenerator<TextDocument> {
   const open = new Map(documents.all().map((d) => [d.uri, d]));
   yield* open.values();
-  const extensions = settings.languages.includes('plaintext') ? ['.md', '.markdown', '.txt'] : ['.md', '.markdown'];
+  const extensions = settings.languages.includes('plaintext') ? [...markdownExtensions, '.txt'] : markdownExtensions;
   for (const path of await findMemos(workspaceFolders, extensions, policy)) {
     const uri = pathToFileURL(path).href;
     if (open.has(uri) || documents.get(uri)) continue;

@@ -322,6 +322,18 @@ describe('policy-lens check: findings and exit status', () => {
     assert.equal(run.stdout, '');
   });
 
+  test('.qmd and .Rmd memos are checked as Markdown; cross-references are not citations', T, async () => {
+    const chunk = '```{r}\nx <- "@nosuchkey"\n```';
+    const text = `See @fig-map, [@tbl:trade] and @sec-intro.\n\n${chunk}\n\n${contradictionSentence}\n`;
+    const qmd = writeMemo('memo.qmd', text);
+    const rmd = writeMemo('memo.Rmd', text);
+    const run = await cli(['check', '--format', 'json', ...kbArgs(), qmd, rmd]);
+    assert.equal(run.code, 1, run.stderr);
+    for (const file of parseJson(run).files) {
+      assert.deepEqual(file.diagnostics.map((d) => [d.range.start.line, d.code]), [[6, 'contradiction']], file.path);
+    }
+  });
+
   test('a citation of the wrong source is a warning (citation-mismatch) naming the right one: exit 1', T, async () => {
     const path = writeMemo('mismatch.md', "About 78% of Korea's total exports go to the Indo-Pacific [@beta2022].\n");
     const run = await cli(['check', '--format', 'json', ...kbArgs(), path]);

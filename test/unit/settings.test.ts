@@ -24,6 +24,7 @@ describe('settings', () => {
       [`${settingsSection}.${settingKeys.referenceCsl}`]: defaultSettings.referenceCsl,
       [`${settingsSection}.${settingKeys.referenceLocale}`]: defaultSettings.referenceLocale,
       [`${settingsSection}.${settingKeys.sourcesFolder}`]: defaultSettings.sourcesFolder,
+      [`${settingsSection}.${settingKeys.crossrefPrefixes}`]: defaultSettings.crossrefPrefixes,
     };
     for (const [check, level] of Object.entries(defaultSettings.checks)) expected[`${settingsSection}.checks.${check}`] = level;
     for (const [key, value] of Object.entries(expected)) assert.deepEqual(properties[key]?.default, value, key);

@@ -8,6 +8,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { diagnosticSource, textFingerprint } from './diagnostics';
 import { silenceableChecks, silencingEdits } from './silencing';
+import { proseLanguage } from './languages';
 
 export interface CodeActionOptions {
   /** The client takes `documentChanges` (versioned edits); otherwise a plain `changes` map is sent. */
@@ -67,7 +68,8 @@ export function codeActions(document: TextDocument, diagnostics: readonly Diagno
     // Last, never preferred: the memo disputes the source on purpose, or the finding is wrong.
     if ((silenceableChecks as readonly string[]).includes(String(d.code))) {
       const text = document.getText();
-      const edits = silencingEdits(text, document.languageId, d.range.start.line, String(d.code))
+      const language = proseLanguage(document.languageId, document.uri);
+      const edits = silencingEdits(text, language, d.range.start.line, String(d.code))
         .map((i) => TextEdit.insert(document.positionAt(i.offset), i.text));
       actions.push(edit('Ignore this finding', d, edits));
     }

@@ -18,6 +18,8 @@ export interface DiagnosticOptions {
   checks: CheckLevels;
   /** Citation keys defined outside the knowledge base (bibliography files, front matter). */
   extraKeys?: ReadonlySet<string>;
+  /** Keys starting with these are cross-references (`@fig:map`, `@tbl-trade`), not citations. */
+  crossrefPrefixes?: readonly string[];
   /** What docs/checks/ is relative to: a URL ending in `/` (the server and CLI give their install folder). */
   docsBase?: string;
   /** The URI of a knowledge or report file, for related information; undefined: not a file. */
@@ -84,6 +86,8 @@ export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, an
     });
   };
   const known = (key: string): boolean => kb.sources.has(key) || (options.extraKeys?.has(key) ?? false);
+  const prefixes = options.crossrefPrefixes ?? [];
+  const crossref = (key: string): boolean => prefixes.some((p) => key.startsWith(p));
 
   for (const sentence of analysis.sentences) {
     const contradictions = sentence.findings.filter((f) => f.verdict === 'contradiction');
@@ -105,7 +109,9 @@ export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, an
       support.set(f.claim.source, { best: Math.max(s.best, f.coverage ?? 0), count: s.count + 1 });
     }
     const suggestions = [...support.entries()].sort((a, b) => b[1].best - a[1].best || b[1].count - a[1].count).map(([key]) => key);
-    const cited = sentence.citations.flatMap((c) => c.keys.map((k) => k.key));
+    // A cross-reference ("see @fig:map") neither cites a source nor needs one.
+    const citations = sentence.citations.filter((c) => c.keys.some((k) => !crossref(k.key)));
+    const cited = citations.flatMap((c) => c.keys.map((k) => k.key)).filter((k) => !crossref(k));
     if (suggestions.length > 0 && contradictions.length === 0) {
       if (cited.length === 0) {
         const first = sentence.findings.find((f) => f.verdict === 'support')!;
@@ -113,7 +119,7 @@ export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, an
           suggestions, claimId: first.claim.id, locator: first.claim.locator,
         }, claimEvidence(first.claim));
       } else if (cited.every(known) && !cited.some((k) => support.has(k))) {
-        const citation = sentence.citations[0];
+        const citation = citations[0];
         const best = sentence.findings.find((f) => f.verdict === 'support' && f.claim.source === suggestions[0])!;
         push('citationMismatch', 'citation-mismatch', citation.start, citation.end, `${cited.join(', ')} does not state this; ${best.claim.source} (${best.claim.locator}) does.`, {
           cited, suggestions, claimId: best.claim.id, locator: best.claim.locator,
@@ -124,7 +130,7 @@ export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, an
 
   for (const citation of analysis.citations) {
     for (const k of citation.keys) {
-      if (known(k.key)) continue;
+      if (known(k.key) || crossref(k.key)) continue;
       // Memoised per knowledge base: with thousands of sources, each look-up scans them all.
       let fromKnowledge = kb.closestKeysMemo.get(k.key);
       if (!fromKnowledge) kb.closestKeysMemo.set(k.key, (fromKnowledge = closestKeys(k.key, kb.sources.keys())));

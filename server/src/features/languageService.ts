@@ -21,6 +21,7 @@ import { CitationKey, frontMatterOf, parseProse } from '../engine/markdown/prose
 import { citedSources, exportBibliography, referencesEdit } from './references';
 import { toBibtex } from './bibtexExport';
 import { silencingOf } from './silencing';
+import { proseLanguage } from './languages';
 
 /** One source as the Insert Citation picker shows it. */
 export interface SourceSummary {
@@ -64,7 +65,8 @@ function lineAnalysis(document: TextDocument, position: Position): DocumentAnaly
 
 /** Findings that no `<!-- policy-lens-disable… -->` comment silences, by the line each starts on. */
 function withoutSilenced(document: TextDocument, diagnostics: Diagnostic[]): Diagnostic[] {
-  const silencing = diagnostics.length > 0 ? silencingOf(document.getText(), document.languageId) : undefined;
+  const language = proseLanguage(document.languageId, document.uri);
+  const silencing = diagnostics.length > 0 ? silencingOf(document.getText(), language) : undefined;
   if (!silencing) return diagnostics;
   return diagnostics.filter((d) => {
     const extracted = (d.data as { extracted?: boolean } | undefined)?.extracted === true;
@@ -227,7 +229,7 @@ export class PolicyLensService {
     if (state.analysis && state.version === document.version && state.text === text) return state.analysis;
     state.analysis = text.length > maxDocumentLength
       ? { sentences: [], terms: [], citations: [], checkedBlocks: 0, totalBlocks: 0 }
-      : state.analyzer.analyze(text, this.kb, document.languageId);
+      : state.analyzer.analyze(text, this.kb, proseLanguage(document.languageId, document.uri));
     state.version = document.version;
     state.text = text;
     state.diagnostics = undefined;
@@ -245,7 +247,7 @@ export class PolicyLensService {
     const text = document.getText();
     const fresh = state.analysis && state.version === document.version && state.text === text;
     if (!fresh && text.length <= maxDocumentLength) {
-      const steps = state.analyzer.analyzeInSlices(text, this.kb, document.languageId);
+      const steps = state.analyzer.analyzeInSlices(text, this.kb, proseLanguage(document.languageId, document.uri));
       let step = steps.next();
       while (!step.done) {
         await pause();
@@ -275,7 +277,10 @@ export class PolicyLensService {
       }];
     }
     if (!state.diagnostics) {
-      const options = { ...this.links, checks: this.settings.checks, extraKeys: this.mergedFor(document.uri).keys };
+      const options = {
+        ...this.links, checks: this.settings.checks, extraKeys: this.mergedFor(document.uri).keys,
+        crossrefPrefixes: this.settings.crossrefPrefixes,
+      };
       state.diagnostics = withoutSilenced(document, computeDiagnostics(document, this.kb, analysis, options));
     }
     return state.diagnostics;
@@ -368,7 +373,8 @@ export class PolicyLensService {
     const state = this.documents.get(document.uri);
     const current = state?.analysis && state.version === document.version && state.text === document.getText();
     if (current) return citationsOf(key, state.analysis!);
-    const citations = parseProse(document.getText(), document.languageId).blocks.flatMap((b) => b.citations);
+    const language = proseLanguage(document.languageId, document.uri);
+    const citations = parseProse(document.getText(), language).blocks.flatMap((b) => b.citations);
     return citationsOf(key, { sentences: [], terms: [], citations, checkedBlocks: 0, totalBlocks: 0 });
   }
 
