@@ -357,7 +357,10 @@ async function runIndexer(files: string[]): Promise<void> {
   ingested = result.sources;
   sourceProblems = result.errors;
   progress?.done();
-  connection.console.info(`policy-lens: ${ingested.length} source(s) read from ${sourcesFolders().join(', ') || 'no folder'}; ${ingested.reduce((n, s) => n + s.claims.length, 0)} claim(s) extracted`);
+  // Each report that could not be read, once, with why (a scanned PDF, a broken or encrypted one).
+  for (const e of result.errors) connection.console.warn(`policy-lens: report not read: ${e.file}: ${e.message}`);
+  const unread = result.errors.length > 0 ? `; ${new Set(result.errors.map((e) => e.file)).size} report(s) not read` : '';
+  connection.console.info(`policy-lens: ${ingested.length} source(s) read from ${sourcesFolders().join(', ') || 'no folder'}; ${ingested.reduce((n, s) => n + s.claims.length, 0)} claim(s) extracted${unread}`);
   loadKnowledge();
 }
 
