@@ -25,6 +25,11 @@ describe('silencing comments', () => {
   it('disable-line silences its own line; no names: every check', () => {
     const text = `${wrong} ${unknown} <!-- policy-lens-disable-line -->\n\n${unknown}\n`;
     assert.deepEqual(codes(text), ['2:unknown-citation']);
+    // Two comments on one line: both count.
+    const two = `${wrong} ${unknown} <!-- policy-lens-disable-line contradiction -->`
+      + ' <!-- policy-lens-disable-line unknown-citation -->\n';
+    assert.deepEqual(codes(two), []);
+    assert.deepEqual(codes(two.replace(' <!-- policy-lens-disable-line unknown-citation -->', '')), ['0:unknown-citation']);
   });
   it('disable and enable make a range, by check', () => {
     const text = [

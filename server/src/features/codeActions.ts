@@ -66,7 +66,7 @@ export function codeActions(document: TextDocument, diagnostics: readonly Diagno
       }
     }
     // Last, never preferred: the memo disputes the source on purpose, or the finding is wrong.
-    if ((silenceableChecks as readonly string[]).includes(String(d.code))) {
+    if (silenceableChecks.includes(String(d.code))) {
       const text = document.getText();
       const language = proseLanguage(document.languageId, document.uri);
       const edits = silencingEdits(text, language, d.range.start.line, String(d.code))

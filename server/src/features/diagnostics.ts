@@ -7,12 +7,12 @@ import { CheckLevel, CheckLevels } from '../common/settings';
 import { DocumentAnalysis } from '../engine/analysis';
 import { closestKeys } from './citations';
 import { expandedAt, needsExpansion } from '../engine/reader/acronyms';
-import { checkDocsHref } from '../common/checks';
+import { CheckInfo, checkDocsHref } from '../common/checks';
 import { Claim, FileLocation } from '../knowledge/types';
 
 export const diagnosticSource = 'policy-lens';
 
-export type DiagnosticCode = 'contradiction' | 'citation-mismatch' | 'unknown-citation' | 'missing-citation' | 'undefined-acronym';
+export type DiagnosticCode = CheckInfo['id'];
 
 export interface DiagnosticOptions {
   checks: CheckLevels;

@@ -7,12 +7,13 @@
 import MarkdownIt from 'markdown-it';
 import { frontMatterOf } from '../engine/markdown/prose';
 import { lineStarts } from '../engine/text/lines';
+import { checks } from '../common/checks';
 
-/** The names a comment may give: the diagnostic codes, and the settings' check names as aliases. */
-export const silenceableChecks = [
-  'contradiction', 'extracted-contradiction', 'citation-mismatch', 'unknown-citation', 'missing-citation',
-  'undefined-acronym',
-] as const;
+/**
+ * The names a comment may give: the diagnostic codes, and `extracted-contradiction` for those that
+ * rest only on claims read from reports. The settings' names (`citationMismatch`) work as aliases.
+ */
+export const silenceableChecks: readonly string[] = [...checks.map((c) => c.id), 'extracted-contradiction'];
 
 export const directivePrefix = 'policy-lens-';
 
@@ -23,8 +24,7 @@ function fold(name: string): string {
   return name.toLowerCase().replace(/[-_]/g, '');
 }
 
-const actions = 'disable-next-line|disable-line|disable-file|enable-file|disable|enable|capture|restore';
-const directive = new RegExp(`<!--\\s*${directivePrefix}(${actions})(?=\\s|-->)`, 'g');
+const directive = /<!--\s*policy-lens-((?:dis|en)able(?:-file)?|disable-(?:next-)?line|capture|restore)(?=\s|-->)/g;
 
 const markdown = new MarkdownIt({ html: true });
 // Block structure is enough: where code blocks, paragraphs, list items and tables are.
@@ -37,9 +37,21 @@ interface Structure {
   tokens?: Token[];
   /** Lines of front matter and code blocks, where a comment is text, not a directive. */
   literal: Set<number>;
+  /** The leaf block (paragraph, heading, table) each line is in, as [first line, line after it]. */
+  leaves?: Map<number, [number, number]>;
 }
 
+/** The last document's structure: the quick fix asks for it once per finding under the cursor. */
+let last: { text: string; languageId: string; structure: Structure } | undefined;
+
 function structure(text: string, languageId: string): Structure {
+  if (last && last.text === text && last.languageId === languageId) return last.structure;
+  const made = parseStructure(text, languageId);
+  last = { text, languageId, structure: made };
+  return made;
+}
+
+function parseStructure(text: string, languageId: string): Structure {
   const starts = lineStarts(text);
   const literal = new Set<number>();
   if (languageId !== 'markdown') return { starts, literal };
@@ -49,14 +61,18 @@ function structure(text: string, languageId: string): Structure {
     while (firstLine < starts.length && starts[firstLine] <= frontMatter.end) literal.add(firstLine++);
   }
   const tokens = markdown.parse(text.slice(starts[firstLine] ?? text.length), {});
+  const leaves = new Map<number, [number, number]>();
   for (const token of tokens) {
     if (!token.map) continue;
     token.map = [token.map[0] + firstLine, token.map[1] + firstLine];
     if (token.type === 'fence' || token.type === 'code_block') {
       for (let line = token.map[0]; line < token.map[1]; line++) literal.add(line);
     }
+    if (token.type === 'paragraph_open' || token.type === 'heading_open' || token.type === 'table_open') {
+      for (let line = token.map[0]; line < token.map[1]; line++) leaves.set(line, [token.map[0], token.map[1]]);
+    }
   }
-  return { starts, tokens, literal };
+  return { starts, tokens, literal, leaves };
 }
 
 function lineText(text: string, starts: readonly number[], line: number): string {
@@ -64,29 +80,25 @@ function lineText(text: string, starts: readonly number[], line: number): string
   return text.slice(starts[line], end).replace(/\r?\n$|\r$/, '');
 }
 
-/** The code spans of a block's text (CommonMark: a backtick run closed by the next run as long). */
+/**
+ * The code spans of a block's text (CommonMark: a backtick run closed by the next run as long), in
+ * one pass: each run's next run of the same length is found from the right first.
+ */
 function codeSpans(text: string): [number, number][] {
   const runs = [...text.matchAll(/`+/g)].map((m) => [m.index, m[0].length] as const);
+  const next = new Array<number>(runs.length);
+  const seen = new Map<number, number>();
+  for (let i = runs.length - 1; i >= 0; i--) {
+    next[i] = seen.get(runs[i][1]) ?? -1;
+    seen.set(runs[i][1], i);
+  }
   const spans: [number, number][] = [];
   for (let i = 0; i < runs.length; i++) {
-    const close = runs.findIndex(([, length], j) => j > i && length === runs[i][1]);
-    if (close < 0) continue;
-    spans.push([runs[i][0], runs[close][0]]);
-    i = close;
+    if (next[i] < 0) continue;
+    spans.push([runs[i][0], runs[next[i]][0]]);
+    i = next[i];
   }
   return spans;
-}
-
-/** The leaf block (paragraph, heading, table) that holds `line`, as [first line, line after it]. */
-function leafBlock(tokens: readonly Token[], line: number): [number, number] | undefined {
-  let found: [number, number] | undefined;
-  for (const token of tokens) {
-    if (!token.map || token.map[0] > line || line >= token.map[1]) continue;
-    if (token.type === 'paragraph_open' || token.type === 'heading_open' || token.type === 'table_open') {
-      found = [token.map[0], token.map[1]];
-    }
-  }
-  return found;
 }
 
 export interface Silencing {
@@ -98,17 +110,34 @@ export interface Silencing {
 export function silencingOf(text: string, languageId: string): Silencing | undefined {
   // Most memos have none: the document is not parsed again for them.
   if (!text.includes(directivePrefix)) return undefined;
-  const { starts, tokens, literal } = structure(text, languageId);
+  const { starts, literal, leaves } = structure(text, languageId);
+  // Each block's code spans, worked out once however many comments it holds.
+  const spansOf = new Map<number, [number, number][]>();
+  const inCodeSpan = (line: number, at: number): boolean => {
+    const block = leaves?.get(line);
+    if (!block) return false;
+    const from = starts[block[0]];
+    let spans = spansOf.get(block[0]);
+    if (!spans) {
+      spans = codeSpans(text.slice(from, block[1] < starts.length ? starts[block[1]] : text.length));
+      spansOf.set(block[0], spans);
+    }
+    const offset = starts[line] + at - from;
+    return spans.some(([open, close]) => open < offset && offset < close);
+  };
   type Found = { action: string; names: string[] };
   const found = new Map<number, Found[]>();
   for (let line = 0; line < starts.length; line++) {
     if (literal.has(line)) continue;
     const content = lineText(text, starts, line);
     if (!content.includes(directivePrefix)) continue;
-    for (const match of content.matchAll(directive)) {
+    directive.lastIndex = 0;
+    for (let match = directive.exec(content); match; match = directive.exec(content)) {
+      // A comment ends at its first "-->": the next one starts after it (each character is read once).
       const close = content.indexOf('-->', match.index + match[0].length);
-      if (close < 0) continue;
-      if (tokens && inCodeSpan(text, starts, tokens, line, match.index)) continue;
+      if (close < 0) break;
+      directive.lastIndex = close + 3;
+      if (inCodeSpan(line, match.index)) continue;
       const words = content.slice(match.index + match[0].length, close).trim().split(/\s+/).filter(Boolean);
       // Unknown names silence nothing (as in markdownlint); no names at all: every check.
       const names = words.length === 0
@@ -156,16 +185,6 @@ export function silencingOf(text: string, languageId: string): Silencing | undef
   return { silenced: (line, name) => perLine[line]?.has(name) ?? false };
 }
 
-function inCodeSpan(text: string, starts: readonly number[], tokens: readonly Token[], line: number, at: number)
-  : boolean {
-  const block = leafBlock(tokens, line);
-  if (!block) return false;
-  const from = starts[block[0]];
-  const offset = starts[line] + at - from;
-  const blockText = text.slice(from, block[1] < starts.length ? starts[block[1]] : text.length);
-  return codeSpans(blockText).some(([open, close]) => open < offset && offset < close);
-}
-
 /** A text insertion: `text` at `offset` of the document. */
 export interface Insertion {
   offset: number;
@@ -179,9 +198,9 @@ export interface Insertion {
  * one) or end the table: there the block is put between disable and enable comments instead.
  */
 export function silencingEdits(text: string, languageId: string, line: number, name: string): Insertion[] {
-  const { starts, tokens } = structure(text, languageId);
+  const { starts, tokens, leaves } = structure(text, languageId);
   const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
-  const [first, after] = (tokens ? leafBlock(tokens, line) : plainBlock(text, starts, line)) ?? [line, line + 1];
+  const [first, after] = (leaves ? leaves.get(line) : plainBlock(text, starts, line)) ?? [line, line + 1];
   const firstText = lineText(text, starts, first);
   const { above, within } = tokens ? containerPrefixes(firstText, tokens, first) : { above: '', within: '' };
   // A byte order mark that the editor kept in the text stays first.

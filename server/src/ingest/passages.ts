@@ -2,6 +2,7 @@
 // PDF pages. Body paragraphs are blocks that end like sentences; headings, bylines and lists of
 // names are kept apart as header blocks (they still yield people and roles).
 import { parseProse } from '../engine/markdown/prose';
+import { lineStarts, positionOf } from '../engine/text/lines';
 
 export interface SourcePage {
   /** 1-based page number (PDF), or undefined for a text file. */
@@ -32,8 +33,8 @@ export function passagesFrom(pages: readonly SourcePage[], format: 'text' | 'mar
         .map((b) => ({ raw: b.text.replace(/\s+/g, ' ').trim(), start: b.start }))
       : textBlocks(page.text);
     // Lines count in the file itself: a PDF's text has none that a reader could go to.
-    const lineAt = (offset: number): number | undefined =>
-      format === 'pdf' ? undefined : page.text.slice(0, offset).split(/\r\n|\r|\n/).length - 1;
+    const starts = format === 'pdf' ? undefined : lineStarts(page.text);
+    const lineAt = (offset: number): number | undefined => starts && positionOf(starts, offset).line;
     for (const { raw, start } of blocks) {
       if (!raw) continue;
       const header = !sentenceEnd.test(raw) || raw.length < 40;
