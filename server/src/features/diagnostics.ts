@@ -61,7 +61,7 @@ export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, an
   const text = document.getText();
   const fileUri = options.fileUri ?? plainFileUri;
   // The evidence: where the claim (or glossary entry) stands in its file. For a claim read from a
-  // report that is the report itself (the loader keeps no line there), with the passage quoted.
+  // report that is its passage in the report (the first line of a PDF), with the passage quoted.
   const evidence = (origin: FileLocation, message: string): DiagnosticRelatedInformation[] => {
     const uri = fileUri(origin.file);
     const at = { line: origin.line, character: origin.character };

@@ -33,7 +33,7 @@ type Token = ReturnType<typeof markdown.parse>[number];
 
 interface Structure {
   starts: number[];
-  /** Block tokens with line maps made absolute; undefined for plain text. */
+  /** The list and list item tokens, with line maps made absolute; undefined for plain text. */
   tokens?: Token[];
   /** Lines of front matter and code blocks, where a comment is text, not a directive. */
   literal: Set<number>;
@@ -72,7 +72,9 @@ function parseStructure(text: string, languageId: string): Structure {
       for (let line = token.map[0]; line < token.map[1]; line++) leaves.set(line, [token.map[0], token.map[1]]);
     }
   }
-  return { starts, tokens, literal, leaves };
+  // Only lists matter after this (where a comment line goes); the rest is not kept.
+  const lists = tokens.filter((t) => t.type === 'list_item_open' || t.type.endsWith('_list_open'));
+  return { starts, tokens: lists, literal, leaves };
 }
 
 function lineText(text: string, starts: readonly number[], line: number): string {
