@@ -26,6 +26,7 @@ import type { KnowledgeStore } from './node/knowledgeFiles';
 import type { BibliographyStore } from './node/bibliographies';
 import type { PolicyLensService } from './features/languageService';
 import { markdownExtensions } from './features/languages';
+import { checkDocsHref } from './common/checks';
 
 // The core (dist/core.js) is loaded on first use, after the handshake: see core.ts.
 let loadedCore: typeof Core | undefined;
@@ -253,6 +254,7 @@ function publishFileProblems(): void {
       severity: DiagnosticSeverity.Error,
       source: 'policy-lens',
       code: `knowledge-${e.kind}`,
+      codeDescription: { href: checkDocsHref('knowledge-file', core().installedDocsBase()) },
       message: e.message,
     });
     byFile.set(e.file, list);

@@ -484,6 +484,8 @@ describe('language server over stdio: a knowledge folder with a malformed YAML f
     assert.equal(d.range.start.character, 16, `0-based column of "fine": ${JSON.stringify(d.range)}`);
     assert.ok(typeof d.message === 'string' && d.message.length > 0);
     assert.match(String(d.code), /syntax/);
+    const page = fileURLToPath(d.codeDescription?.href ?? 'file:///none');
+    assert.ok(page.endsWith(join('docs', 'checks', 'knowledge-file.md')) && existsSync(page), page);
   });
 
   test('the good files of the same folder still load and the server still answers hover and completion', T, async () => {

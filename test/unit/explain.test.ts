@@ -28,6 +28,7 @@ describe('findings explain themselves', () => {
       assert.ok(c.setting in defaultSettings.checks, c.setting);
     }
     assert.ok(existsSync('docs/checks/too-large.md'));
+    assert.ok(existsSync('docs/checks/knowledge-file.md'));
   });
   it('every diagnostic links to its page in docs/checks/, against the base the server gives', () => {
     const s = service();
