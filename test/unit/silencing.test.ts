@@ -119,6 +119,10 @@ describe('Ignore this finding', () => {
     const firstItem = `Points:\n\n1. ${wrong}\n2. Other.\n`;
     assert.equal(ignore(firstItem, 'contradiction'),
       `Points:\n\n<!-- policy-lens-disable-next-line contradiction -->\n1. ${wrong}\n2. Other.\n`);
+    // Items indented differently: the comment goes to the text of the item before, wherever that is.
+    for (const list of [`  - First point.\n- ${wrong}\n`, `  - First point.\n\n- ${wrong}\n`, `-   First.\n- ${wrong}\n`]) {
+      assert.equal(rendered(ignore(list, 'contradiction')), rendered(list), list);
+    }
     const nested = `- Outer.\n  - ${wrong}\n`;
     const fixedNested = ignore(nested, 'contradiction');
     assert.equal(fixedNested, `- Outer.\n  <!-- policy-lens-disable-next-line contradiction -->\n  - ${wrong}\n`);

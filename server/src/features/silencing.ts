@@ -203,8 +203,8 @@ export function silencingEdits(text: string, languageId: string, line: number, n
   const { starts, tokens, leaves } = structure(text, languageId);
   const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
   const [first, after] = (leaves ? leaves.get(line) : plainBlock(text, starts, line)) ?? [line, line + 1];
-  const firstText = lineText(text, starts, first);
-  const { above, within } = tokens ? containerPrefixes(firstText, tokens, first) : { above: '', within: '' };
+  const lineOf = (l: number): string => lineText(text, starts, l);
+  const { above, within } = tokens ? containerPrefixes(lineOf, tokens, first) : { above: '', within: '' };
   // A byte order mark that the editor kept in the text stays first.
   const at = starts[first] + (first === 0 && text.startsWith('\uFEFF') ? 1 : 0);
   const comment = (action: string): string => `<!-- ${directivePrefix}${action} ${name} -->`;
@@ -226,19 +226,30 @@ function plainBlock(text: string, starts: readonly number[], line: number): [num
   return [first, after];
 }
 
+/** The block-quote markers, list markers and spaces a line starts with, one segment each. */
+function prefixSegments(text: string): string[] {
+  const prefix = /^(?:[ \t]*>[ \t]?|[ \t]*(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*)*[ \t]*/.exec(text)![0];
+  return prefix.match(/[ \t]*>[ \t]?|[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]*|[ \t]+/g) ?? [];
+}
+
+function isMarker(segment: string): boolean {
+  return /^[ \t]*(?:[-+*]|\d{1,9}[.)])/.test(segment);
+}
+
+function blank(segment: string): string {
+  return segment.replace(/[^\t]/g, ' ');
+}
+
 /**
  * What goes before a comment line above the block's first line (`above`) and after its last
  * (`within`), so that the comment stays in the block quotes and list items the block is in: `>`
  * markers are repeated and list markers become spaces. Above the first line of a list item that
- * follows another item, the comment is indented into that item (at its own column it would end the
- * list); above a list's first item it goes where the list's marker is.
+ * follows another item, the comment is indented to that item's text, so that it belongs to it (at
+ * a smaller indent it would end the list); above a list's first item it goes where the marker is.
  */
-function containerPrefixes(firstText: string, tokens: readonly Token[], first: number)
+function containerPrefixes(lineOf: (line: number) => string, tokens: readonly Token[], first: number)
   : { above: string; within: string } {
-  const prefix = /^(?:[ \t]*>[ \t]?|[ \t]*(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*)*[ \t]*/.exec(firstText)![0];
-  const segments = prefix.match(/[ \t]*>[ \t]?|[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]*|[ \t]+/g) ?? [];
-  const isMarker = (s: string): boolean => /^[ \t]*(?:[-+*]|\d{1,9}[.)])/.test(s);
-  const blank = (s: string): string => s.replace(/[^\t]/g, ' ');
+  const segments = prefixSegments(lineOf(first));
   const within = segments.map((s) => (isMarker(s) ? blank(s) : s)).join('');
   let above = '';
   for (const segment of segments) {
@@ -248,10 +259,29 @@ function containerPrefixes(firstText: string, tokens: readonly Token[], first: n
     }
     // The outermost item opened on this line: is it its list's first?
     const item = tokens.find((t) => t.type === 'list_item_open' && t.map?.[0] === first);
-    const list = item && [...tokens.slice(0, tokens.indexOf(item))].reverse()
+    const at = item ? tokens.indexOf(item) : -1;
+    const list = item && tokens.slice(0, at).reverse()
       .find((t) => (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') && t.level === item.level - 1);
-    const firstItem = !list || list.map?.[0] === first;
-    above += firstItem ? /^[ \t]*/.exec(segment)![0] : blank(segment);
+    if (!item || !list || list.map?.[0] === first) {
+      above += /^[ \t]*/.exec(segment)![0];
+      break;
+    }
+    // The item before it, whose text may be indented more or less than this one's ("  - a" then "- b").
+    const sibling = tokens.slice(tokens.indexOf(list) + 1, at).reverse()
+      .find((t) => t.type === 'list_item_open' && t.level === item.level);
+    const siblingLine = sibling?.map?.[0];
+    let column = -1;
+    if (sibling && siblingLine !== undefined) {
+      const outer = tokens
+        .filter((t) => t.type === 'list_item_open' && t.map?.[0] === siblingLine && t.level < sibling.level);
+      let markers = 0;
+      column = 0;
+      for (const s of prefixSegments(lineOf(siblingLine))) {
+        column += s.length;
+        if (isMarker(s) && markers++ === outer.length) break;
+      }
+    }
+    above = column > above.length ? above + ' '.repeat(column - above.length) : above + blank(segment);
     break;
   }
   return { above, within };
