@@ -319,8 +319,9 @@ describe('property: the language service on random memos (bundled knowledge)', (
           const after = TextDocument.applyEdits(document, actionEdits(ignore, document.uri));
           const count = (list: Diagnostic[]): number => list.filter((x) => x.code === d.code).length;
           const left = count(freshService().diagnostics(freshDoc(after)));
-          assert.ok(left < count(diagnostics), `a ${String(d.code)} is silenced in ${JSON.stringify(after.slice(0, 400))}`);
-          assert.equal(rendered(after), rendered(text), `the rendering is the same after ${JSON.stringify(after.slice(0, 400))}`);
+          const shown = JSON.stringify(after.slice(0, 400));
+          assert.ok(left < count(diagnostics), `a ${String(d.code)} is silenced in ${shown}`);
+          assert.equal(rendered(after), rendered(text), `the rendering is the same after ${shown}`);
         }
       }),
       params(Math.max(20, Math.floor(RUNS / 4))),
@@ -383,7 +384,8 @@ describe('property: the language service on random memos (bundled knowledge)', (
 
 /** Ignore this finding inserts whole comment lines at line starts or ends, and changes nothing else. */
 function checkIgnoreEdits(document: TextDocument, edits: TextEdit[]): void {
-  const comment = /^(?:\r\n|\r|\n)?[ \t>]*<!-- policy-lens-(?:disable-next-line|disable|enable) [a-z-]+ -->(?:\r\n|\r|\n)?$/;
+  const eol = '(?:\\r\\n|\\r|\\n)?';
+  const comment = new RegExp(`^${eol}[ \\t>]*<!-- policy-lens-(?:disable-next-line|disable|enable) [a-z-]+ -->${eol}$`);
   for (const e of edits) {
     assert.deepEqual(e.range.start, e.range.end, 'Ignore this finding only inserts');
     assert.match(e.newText, comment);
