@@ -31,10 +31,14 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: languages().flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
+    documentSelector: [
+      ...languages().flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+      ]),
+      // Quarto and R Markdown files whatever their language id (plain text without those extensions).
+      { scheme: 'file', pattern: '**/*.{qmd,Qmd,QMD,rmd,Rmd,RMD}' },
+    ],
     synchronize: {
       configurationSection: settingsSection,
       // Knowledge folders, bibliographies and CSL styles are reloaded when they change, without a restart.

@@ -14,6 +14,7 @@ import { formatKnowledgeError, KnowledgeStore, writeSnapshot } from './node/know
 import { PolicyLensService } from './features/languageService';
 import { decodeText, readBounded } from './node/boundedRead';
 import { toSarif } from './node/sarif';
+import { fileUri, installedDocsBase } from './node/docsLinks';
 import { readSourcesInWorker } from './node/ingestInWorker';
 import { defaultCacheDir, listSourceFiles } from './node/sourceFiles';
 
@@ -140,6 +141,8 @@ async function main(argv: string[]): Promise<number> {
     return errors > 0 ? 1 : 0;
   }
   const service = new PolicyLensService(kb, defaultSettings);
+  const docsBase = installedDocsBase();
+  service.setLinks({ docsBase, fileUri });
   const results: { path: string; diagnostics: Diagnostic[]; text: string }[] = [];
   let ioError = false;
   for (const path of options.files) {
@@ -166,7 +169,7 @@ async function main(argv: string[]): Promise<number> {
     const files = results.map(({ path, diagnostics }) => ({ path, diagnostics }));
     await write(`${JSON.stringify({ files }, null, 2)}\n`);
   } else if (options.format === 'sarif') {
-    await write(`${JSON.stringify(toSarif(results, version), null, 2)}\n`);
+    await write(`${JSON.stringify(toSarif(results, version, docsBase), null, 2)}\n`);
   } else {
     const lines: string[] = [];
     for (const { path, diagnostics } of results) {

@@ -9,3 +9,4 @@ export { defaultCacheDir, finishReports, listSourceFilesAsync } from './node/sou
 export { PolicyLensService } from './features/languageService';
 export { frontMatterOf } from './engine/markdown/prose';
 export { WorkerRenderer } from './node/cslInWorker';
+export { fileUri, installedDocsBase } from './node/docsLinks';

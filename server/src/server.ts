@@ -26,6 +26,8 @@ import type { IngestedSource } from './node/sourceFiles';
 import type { KnowledgeStore } from './node/knowledgeFiles';
 import type { BibliographyStore } from './node/bibliographies';
 import type { PolicyLensService } from './features/languageService';
+import { markdownExtensions } from './features/languages';
+import { checkDocsHref } from './common/checks';
 
 // The core (dist/core.js) is loaded on first use, after the handshake: see core.ts.
 let loadedCore: typeof Core | undefined;
@@ -253,6 +255,7 @@ function publishFileProblems(): void {
       severity: DiagnosticSeverity.Error,
       source: 'policy-lens',
       code: `knowledge-${e.kind}`,
+      codeDescription: { href: checkDocsHref('knowledge-file', core().installedDocsBase()) },
       message: e.message,
     });
     byFile.set(e.file, list);
@@ -276,6 +279,7 @@ function getService(): PolicyLensService {
 function newService(kb: KnowledgeBase): PolicyLensService {
   const made = new (core().PolicyLensService)(kb, settings);
   made.setRenderer((renderer ??= new (core().WorkerRenderer)()));
+  made.setLinks({ docsBase: core().installedDocsBase(), fileUri: core().fileUri });
   return made;
 }
 
@@ -356,7 +360,10 @@ async function runIndexer(files: string[]): Promise<void> {
   ingested = result.sources;
   sourceProblems = result.errors;
   progress?.done();
-  connection.console.info(`policy-lens: ${ingested.length} source(s) read from ${sourcesFolders().join(', ') || 'no folder'}; ${ingested.reduce((n, s) => n + s.claims.length, 0)} claim(s) extracted`);
+  // Each report that could not be read, once, with why (a scanned PDF, a broken or encrypted one).
+  for (const e of result.errors) connection.console.warn(`policy-lens: report not read: ${e.file}: ${e.message}`);
+  const unread = result.errors.length > 0 ? `; ${new Set(result.errors.map((e) => e.file)).size} report(s) not read` : '';
+  connection.console.info(`policy-lens: ${ingested.length} source(s) read from ${sourcesFolders().join(', ') || 'no folder'}; ${ingested.reduce((n, s) => n + s.claims.length, 0)} claim(s) extracted${unread}`);
   loadKnowledge();
 }
 
@@ -570,7 +577,7 @@ connection.onDefinition(async (params) => {
 async function* workspaceDocuments(): AsyncGenerator<TextDocument> {
   const open = new Map(documents.all().map((d) => [d.uri, d]));
   yield* open.values();
-  const extensions = settings.languages.includes('plaintext') ? ['.md', '.markdown', '.txt'] : ['.md', '.markdown'];
+  const extensions = settings.languages.includes('plaintext') ? [...markdownExtensions, '.txt'] : markdownExtensions;
   for (const path of await findMemos(workspaceFolders, extensions, policy)) {
     const uri = pathToFileURL(path).href;
     if (open.has(uri) || documents.get(uri)) continue;

@@ -20,7 +20,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rea
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { testClaims, testGlossary, testSources, writeTestKnowledge } from '../unit/helpers';
 // @ts-expect-error: a plain ES module without type declarations
 import { makePdf, textToPdf } from '../../scripts/lib/pdf.mjs';
@@ -245,6 +245,11 @@ describe('policy-lens check: output formats', () => {
     const hint = results.find((r) => r.ruleId === 'undefined-acronym');
     assert.ok(hint);
     assert.equal(hint.level, 'note');
+    // Each rule links to its docs page, installed with the CLI.
+    for (const rule of rules as { id: string; helpUri?: string }[]) {
+      const page = fileURLToPath(rule.helpUri ?? 'file:///none');
+      assert.ok(page.endsWith(join('docs', 'checks', `${rule.id}.md`)) && existsSync(page), page);
+    }
   });
 
   test('sarif results match the json diagnostics one for one', T, async () => {
@@ -304,6 +309,29 @@ describe('policy-lens check: findings and exit status', () => {
     const run = await cli(['check', '--format', 'json', ...kbArgs(), path]);
     assert.equal(run.code, 1);
     assert.deepEqual(parseJson(run).files[0].diagnostics.map((d) => d.code), ['contradiction']);
+  });
+
+  test('silencing comments hold as in the editor: a silenced contradiction is not reported, exit 0', T, async () => {
+    const text = `<!-- policy-lens-disable-next-line contradiction -->\n${contradictionSentence}\n\n${contradictionSentence}\n`;
+    const both = await cli(['check', '--format', 'json', ...kbArgs(), writeMemo('silenced.md', text)]);
+    assert.equal(both.code, 1);
+    assert.deepEqual(parseJson(both).files[0].diagnostics.map((d) => [d.range.start.line, d.code]), [[3, 'contradiction']]);
+    const path = writeMemo('silenced-all.md', `<!-- policy-lens-disable contradiction -->\n${contradictionSentence}\n`);
+    const run = await cli(['check', ...kbArgs(), path]);
+    assert.equal(run.code, 0);
+    assert.equal(run.stdout, '');
+  });
+
+  test('.qmd and .Rmd memos are checked as Markdown; cross-references are not citations', T, async () => {
+    const chunk = '```{r}\nx <- "@nosuchkey"\n```';
+    const text = `See @fig-map, [@tbl:trade] and @sec-intro.\n\n${chunk}\n\n${contradictionSentence}\n`;
+    const qmd = writeMemo('memo.qmd', text);
+    const rmd = writeMemo('memo.Rmd', text);
+    const run = await cli(['check', '--format', 'json', ...kbArgs(), qmd, rmd]);
+    assert.equal(run.code, 1, run.stderr);
+    for (const file of parseJson(run).files) {
+      assert.deepEqual(file.diagnostics.map((d) => [d.range.start.line, d.code]), [[6, 'contradiction']], file.path);
+    }
   });
 
   test('a citation of the wrong source is a warning (citation-mismatch) naming the right one: exit 1', T, async () => {

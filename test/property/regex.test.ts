@@ -89,7 +89,8 @@ const inventory: InventoryEntry[] = [
   ["ingest/metadata.ts deriveMetadata", "report metadata: PDF info, sidecar, file name, first lines (workspace sources folder)", "ingest", ["/\\.[^.]+$/", "/^(pacific forum|history)/i", "/[-_]+/g", "/^by\\s+/i", "/\\s+(Opinions?|Commentary|Analysis)$/i", "/\\b(Event|Forum|Report|Findings|Session|Virtual|Public|Online|Centre|Center|Institute|University)\\b/", "/;| and /"]],
   ["ingest/metadata.ts citationKey", "report metadata: PDF info, sidecar, file name, first lines (workspace sources folder)", "ingest", ["/\\.[^.]+$/", "/[-_\\s]+/", "/^\\p{L}/u", "/[^\\p{L}\\p{N}]/gu"]],
   ["ingest/passages.ts const sentenceEnd", "report text: pages of a PDF, .md or .txt in the sources folder", "ingest", ["/[.!?…][\"’”)]?$/"]],
-  ["ingest/passages.ts passagesFrom", "report text: pages of a PDF, .md or .txt in the sources folder", "ingest", ["/\\s+/g", "/\\n[ \\t\\u00a0]*\\n/", "/[ \\t\\u00a0]*\\n[ \\t\\u00a0]*/g"]],
+  ["ingest/passages.ts passagesFrom", "report text: pages of a PDF, .md or .txt in the sources folder", "ingest", ["/\\s+/g", "/[ \\t\\u00a0]*\\r?\\n[ \\t\\u00a0]*/g"]],
+  ["ingest/passages.ts textBlocks", "report text: a page of a .txt in the sources folder", "ingest", ["/\\r?\\n[ \\t\\u00a0]*\\r?\\n/g"]],
   ["knowledge/loader.ts knowledgeFileKind", "file path (workspace folder walk)", "loadKnowledge", ["/\\\\/g", "/\\/claims\\/[^/]+\\.ya?ml$/i", "/^glossary[^/]*\\.ya?ml$/i", "/\\.json$/i", "/\\.schema\\.json$/i", "/^package(-lock)?\\.json$/i", "/^places[^/]*\\.ya?ml$/i"]],
   ["knowledge/loader.ts firstLine", "YAML error message (quotes the file)", "loadKnowledge", ["/ at line \\d+, column \\d+:?$/"]],
   ["knowledge/loader.ts pathOf", "schema error path (keys from the file)", "loadKnowledge", ["/~1/g", "/~0/g", "/^\\d+$/"]],
@@ -171,6 +172,18 @@ const inventory: InventoryEntry[] = [
   ["server.ts runIndexer.report", "a file path (split on separators)", "trivial", ["/[\\\\/]/"]],
   ["engine/analysis.ts isShortForm", "memo: a glossary term as written", "diagnostics", ["/s$/", "/\\p{Lu}/u", "/\\p{Ll}/u"]],
   ["features/codeActions.ts citationInsertPoint", "memo: the text under a diagnostic", "codeActions", ["/[.!?…][\"'’”)]*$/"]],
+  ["features/diagnostics.ts plainFileUri", "a knowledge file's path", "trivial", ["/\\\\/g", "/^(\\/|[A-Za-z]:\\/)/", "/[?#]/g"]],
+  ["features/languages.ts proseLanguage", "a document URI", "trivial", ["/[?#].*$/", "/\\.(qmd|rmd)$/i"]],
+  ["features/silencing.ts fold", "memo: one word of a silencing comment", "diagnostics", ["/[-_]/g"]],
+  ["features/silencing.ts const directive", "memo: a line holding \"policy-lens-\"", "diagnostics", ["/<!--\\s*policy-lens-((?:dis|en)able(?:-file)?|disable-(?:next-)?line|capture|restore)(?=\\s|-->)/g"]],
+  ["features/silencing.ts lineText", "memo: one line", "diagnostics", ["/\\r?\\n$|\\r$/"]],
+  ["features/silencing.ts codeSpans", "memo: a block holding a silencing comment", "diagnostics", ["/`+/g"]],
+  ["features/silencing.ts silencingOf", "memo: the names in a silencing comment", "diagnostics", ["/\\s+/"]],
+  ["features/silencing.ts silencingEdits", "memo: the whole text (its first line break)", "codeActions", ["/\\r\\n|\\r|\\n/"]],
+  ["features/silencing.ts prefixSegments", "memo: the first line of a block with a finding, or of the list item before it", "codeActions", ["/^(?:[ \\t]*>[ \\t]?|[ \\t]*(?:[-+*]|\\d{1,9}[.)])(?=[ \\t]|$)[ \\t]*)*[ \\t]*/", "/[ \\t]*>[ \\t]?|[ \\t]*(?:[-+*]|\\d{1,9}[.)])[ \\t]*|[ \\t]+/g"]],
+  ["features/silencing.ts containerPrefixes", "memo: one list-marker prefix", "codeActions", ["/^[ \\t]*/"]],
+  ["features/silencing.ts isMarker", "memo: one block-quote or list-marker prefix", "codeActions", ["/^[ \\t]*(?:[-+*]|\\d{1,9}[.)])/"]],
+  ["features/silencing.ts blank", "memo: one list-marker prefix", "codeActions", ["/[^\\t]/g"]],
   ["features/completion.ts const partialKey", "memo: the line before the cursor (first 20,000)", "completion", ["/(?:^|[\\s[;-])@([\\p{L}\\p{N}_:.#$%&+?<>~/-]*)$/u"]],
   ["features/completion.ts sentenceScores", "memo: text around the cursor (2,000 each side)", "completion", ["/[.!?]\\s/", "/[.!?\\n]/"]],
   ["knowledge/bibliography.ts parseBibliography", "file path", "trivial", ["/\\.(bib|bibtex|biblatex)$/i", "/\\.ya?ml$/i"]],
@@ -363,6 +376,30 @@ const cases: Case[] = [
       return new PolicyLensService(knowledge()).codeActions(document, [d]).length;
     },
   },
+  // silencing.ts: comments that silence findings (parsed only when a memo holds "policy-lens-").
+  memoCase('50,000 unclosed "<!-- policy-lens-disable " on one line', 'silencingOf directive regex, no "-->"',
+    () => `The OEWG met.\n\n${'<!-- policy-lens-disable '.repeat(BIG / 25)}`, 'diagnostics'),
+  memoCase('20,000 lines of "<!-- policy-lens-disable-next-line -->"', 'silencingOf per line',
+    () => `The OEWG met.\n${'<!-- policy-lens-disable-next-line a b -->\n'.repeat(BIG / 40)}`, 'diagnostics'),
+  memoCase('a paragraph of 6,000 "`a <!-- policy-lens-disable-line -->"', 'silencingOf code spans, once per block',
+    () => `The OEWG met ${'`a <!-- policy-lens-disable-line --> '.repeat(BIG / 36)}`, 'diagnostics'),
+  memoCase('a directive, then 100,000 backtick runs of growing length', 'codeSpans pairs runs in one pass',
+    () => `The OEWG met. <!-- policy-lens-disable-line -->${Array.from({ length: 600 }, (_, i) => '`'.repeat(i + 1) + ' x').join(' ')}`,
+    'diagnostics'),
+  ...['> ', '- ', '1. ', ' \t'].map((unit): Case => ({
+    id: `codeActions: Ignore this finding on a line of 100,000 "${unit}" then a finding`, via: 'codeActions',
+    note: 'containerPrefixes over a long prefix of quotes and list markers',
+    input: () => `${unit.repeat(Math.floor(BIG / 2 / unit.length))}The OEWG met.`,
+    run: (text) => {
+      const document = memoDoc(text);
+      const range = { start: { line: 0, character: 0 }, end: document.positionAt(text.length) };
+      const data = { seen: textFingerprint(text) };
+      const d: Diagnostic = { range, code: 'undefined-acronym', source: 'policy-lens', message: 'x', data };
+      return new PolicyLensService(knowledge()).codeActions(document, [d]).length;
+    },
+  })),
+  ingestCase('200,000 "\r\n" with spaces', 'textBlocks separators and line numbers', () => ' \r\n'.repeat(BIG / 3), 'report.txt'),
+  ingestCase('20,000 short paragraphs', 'passage line numbers, one pass', () => 'A sentence of a report here.\n\n'.repeat(20_000), 'report.txt'),
   // Front matter YAML (the server reads its bibliography).
   memoCase('front matter: 50,000 "["', 'front matter YAML, deep flow nesting (the YAML library costs ~6 µs a level)', () => `---\na: ${'['.repeat(BIG / 4)}\n---\nThe OEWG met.\n`),
   memoCase('front matter: alias bomb', 'front matter YAML aliases', () => `---\n${aliasBomb()}---\nThe OEWG met.\n`),

@@ -21,6 +21,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
+import { frontMatterOf } from '../../server/src/engine/markdown/prose';
 import { inThreadRenderer } from '../../server/src/features/csl';
 import { cslResources } from '../../server/src/node/cslFiles';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -282,6 +284,11 @@ describe('property: the language service on random memos (bundled knowledge)', (
             assert.equal(action.kind, 'quickfix');
             const edits = actionEdits(action, document.uri);
             assert.ok(edits.length > 0, `quick fix "${action.title}" has an edit`);
+            // The one fix that writes outside the finding: comment lines, and nothing else.
+            if (action.title === 'Ignore this finding') {
+              checkIgnoreEdits(document, edits);
+              continue;
+            }
             const spans = edits.map((e) => checkRange(text, lines, e.range, `quick fix "${action.title}"`)).sort((a, b) => a[0] - b[0]);
             for (const [s, e] of spans) {
               assert.ok(dStart <= s && e <= dEnd, `quick fix "${action.title}" edits [${s}, ${e}) outside its diagnostic [${dStart}, ${dEnd}) ${JSON.stringify(text.slice(dStart, dEnd))}`);
@@ -296,6 +303,28 @@ describe('property: the language service on random memos (bundled knowledge)', (
         }
       }),
       params(),
+    );
+  });
+
+  test('Ignore this finding silences it and changes nothing a reader sees', T, () => {
+    fc.assert(
+      fc.property(memoArb, (text) => {
+        const document = freshDoc(text);
+        const service = freshService();
+        const diagnostics = service.diagnostics(document);
+        // A few findings a memo: each one is a fresh check of the whole memo after the edit.
+        for (const d of diagnostics.slice(0, 3)) {
+          const ignore = service.codeActions(document, [d]).find((a) => a.title === 'Ignore this finding');
+          if (!ignore) continue;
+          const after = TextDocument.applyEdits(document, actionEdits(ignore, document.uri));
+          const count = (list: Diagnostic[]): number => list.filter((x) => x.code === d.code).length;
+          const left = count(freshService().diagnostics(freshDoc(after)));
+          const shown = JSON.stringify(after.slice(0, 400));
+          assert.ok(left < count(diagnostics), `a ${String(d.code)} is silenced in ${shown}`);
+          assert.equal(rendered(after), rendered(text), `the rendering is the same after ${shown}`);
+        }
+      }),
+      params(Math.max(20, Math.floor(RUNS / 4))),
     );
   });
 
@@ -334,6 +363,10 @@ describe('property: the language service on random memos (bundled knowledge)', (
         for (const action of service.codeActions(now, stale)) {
           const d = action.diagnostics?.[0];
           assert.ok(d, `quick fix "${action.title}" names its diagnostic`);
+          if (action.title === 'Ignore this finding') {
+            checkIgnoreEdits(now, actionEdits(action, now.uri));
+            continue;
+          }
           for (const e of actionEdits(action, now.uri)) {
             const inside = now.offsetAt(d.range.start) <= now.offsetAt(e.range.start) && now.offsetAt(e.range.end) <= now.offsetAt(d.range.end);
             assert.ok(inside, `stale quick fix "${action.title}" edits outside its diagnostic`);
@@ -348,6 +381,31 @@ describe('property: the language service on random memos (bundled knowledge)', (
     );
   });
 });
+
+/** Ignore this finding inserts whole comment lines at line starts or ends, and changes nothing else. */
+function checkIgnoreEdits(document: TextDocument, edits: TextEdit[]): void {
+  const eol = '(?:\\r\\n|\\r|\\n)?';
+  const comment = new RegExp(`^${eol}[ \\t>]*<!-- policy-lens-(?:disable-next-line|disable|enable) [a-z-]+ -->${eol}$`);
+  for (const e of edits) {
+    assert.deepEqual(e.range.start, e.range.end, 'Ignore this finding only inserts');
+    assert.match(e.newText, comment);
+    const line = document.getText({ start: { line: e.range.start.line, character: 0 }, end: e.range.start });
+    const lineStart = line === '' || (e.range.start.line === 0 && line === '\ufeff');
+    const rest = document.getText({ start: e.range.start, end: { line: e.range.start.line + 1, character: 0 } });
+    const lineEnd = /^(?:\r\n|\r|\n)?$/.test(rest);
+    if (/[\r\n]$/.test(e.newText)) assert.ok(lineStart, `a comment line goes in at a line start: ${JSON.stringify(line)}`);
+    else assert.ok(lineEnd, `a comment line goes in at a line end: ${JSON.stringify(rest)}`);
+  }
+}
+
+const markdownIt = new MarkdownIt({ html: true });
+
+/** The HTML without comments and white space around block tags: what a reader sees (front matter is metadata). */
+function rendered(text: string): string {
+  const blockTag = /\s*(<\/?(?:p|li|ul|ol|blockquote|table|thead|tbody|tr|th|td|h[1-6])>)\s*/g;
+  const body = text.slice(frontMatterOf(text)?.end ?? 0);
+  return markdownIt.render(body).replace(/<!--[^]*?-->/g, '').replace(blockTag, '$1').replace(/>\s+</g, '><').trim();
+}
 
 function hasLoneSurrogate(text: string): boolean {
   for (let i = 0; i < text.length; i++) {

@@ -27,6 +27,9 @@ describe('editor features over the protocol', { timeout: 30000 }, () => {
     root = realpathSync(mkdtempSync(join(tmpdir(), 'policy-lens-features-')));
     mkdirSync(join(root, 'notes'));
     writeFileSync(join(root, 'notes', 'other.md'), 'Elsewhere [@kim2023].\n');
+    // Quarto and R Markdown memos are memos too.
+    writeFileSync(join(root, 'notes', 'quarto.qmd'), 'In Quarto, see @fig-map [@kim2023].\n');
+    writeFileSync(join(root, 'notes', 'analysis.Rmd'), '```{r}\n"@kim2023"\n```\n\nIn R [@kim2023].\n');
     writeFileSync(join(root, 'refs.json'), JSON.stringify([{ id: 'webref', type: 'webpage', title: 'A page', URL: 'https://example.org/page' }]));
     child = spawn(process.execPath, [join(process.cwd(), 'dist', 'server.js'), '--stdio']);
     connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -54,7 +57,9 @@ describe('editor features over the protocol', { timeout: 30000 }, () => {
   test('find all references lists the key in this memo and in other workspace files', async () => {
     const refs = (await connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: uri('memo.md') }, position: { line: 0, character: 12 }, context: { includeDeclaration: false } }))!;
     const found = refs.map((r) => `${fileURLToPath(r.uri).slice(root.length + 1).split('\\').join('/')}:${r.range.start.line}:${r.range.start.character}`);
-    assert.deepEqual(found.sort(), ['memo.md:0:10', 'memo.md:2:28', 'notes/other.md:0:12']);
+    assert.deepEqual(found.sort(), [
+      'memo.md:0:10', 'memo.md:2:28', 'notes/analysis.Rmd:4:7', 'notes/other.md:0:12', 'notes/quarto.qmd:0:26',
+    ]);
   });
 
   test('document links point a key at its source URL', async () => {
@@ -78,6 +83,6 @@ describe('editor features over the protocol', { timeout: 30000 }, () => {
     const items = (await connection.sendRequest(exportBibliographyRequest, { uri: uri('memo.md') })) as { id: string }[];
     assert.deepEqual(items.map((i) => i.id).sort(), ['kim2023', 'pacforum2022', 'webref']);
     const checked = (await connection.sendRequest(checkWorkspaceRequest)) as { files: number; problems: number };
-    assert.equal(checked.files, 2);
+    assert.equal(checked.files, 4);
   });
 });

@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CodeAction, CodeActionRequest, Diagnostic, PublishDiagnosticsParams, Range, TextDocumentEdit,
+  CodeAction, CodeActionRequest, Diagnostic, PublishDiagnosticsParams, Range, TextDocumentEdit, TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { LspServer, makeTempDir } from '../load/lspClient';
 
@@ -30,9 +30,9 @@ describe('quick fixes over the protocol', { timeout: 30000 }, () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const actionsFor = async (diagnostics: Diagnostic[]): Promise<CodeAction[]> => {
+  const actionsFor = async (diagnostics: Diagnostic[], of = uri): Promise<CodeAction[]> => {
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    const params = { textDocument: { uri }, range, context: { diagnostics } };
+    const params = { textDocument: { uri: of }, range, context: { diagnostics } };
     const actions = await server.connection.sendRequest(CodeActionRequest.type, params);
     return (actions ?? []) as CodeAction[];
   };
@@ -58,5 +58,26 @@ describe('quick fixes over the protocol', { timeout: 30000 }, () => {
     });
     await server.change(uri, 4, [{ range: range(4, 8), text: 'OECD' }, { range: range(16, 23), text: 'kim2099' }]);
     assert.deepEqual((await actionsFor(published.diagnostics)).map((a) => a.title), []);
+  });
+
+  test('Ignore this finding: its edit, applied over the protocol, silences the finding', async () => {
+    const text = 'Intro.\r\n\r\n- First.\r\n- The OEWG met.\r\n';
+    const uri = pathToFileURL(join(dir, 'ignore.md')).href;
+    await server.open(uri, text, 10);
+    const published = await server.waitForDiagnostics(
+      (p) => p.uri === uri && p.version === 10 && p.diagnostics.some((d) => d.code === 'undefined-acronym'),
+      'the acronym hint of version 10', 15000);
+    const hint = published.diagnostics.filter((d) => d.code === 'undefined-acronym');
+    const ignore = (await actionsFor(hint, uri)).find((a) => a.title === 'Ignore this finding');
+    assert.ok(ignore, 'an Ignore this finding action');
+    const [change] = ignore.edit!.documentChanges as TextDocumentEdit[];
+    assert.deepEqual(change.textDocument, { uri, version: 10 });
+    const edits = change.edits as TextEdit[];
+    assert.deepEqual(edits.map((e) => [e.range.start, e.newText]), [
+      [{ line: 3, character: 0 }, '  <!-- policy-lens-disable-next-line undefined-acronym -->\r\n'],
+    ]);
+    await server.change(uri, 11, edits.map((e) => ({ range: e.range, text: e.newText })));
+    const after = await server.waitForDiagnostics((p) => p.uri === uri && p.version === 11, 'version 11', 15000);
+    assert.deepEqual(after.diagnostics.filter((d) => d.code === 'undefined-acronym'), []);
   });
 });

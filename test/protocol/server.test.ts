@@ -15,7 +15,7 @@ import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeAction, CodeActionKind, CodeActionRequest, Command, CompletionItem, CompletionList, CompletionRequest, createProtocolConnection,
   Diagnostic, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification,
@@ -249,6 +249,14 @@ describe('language server over stdio: a memo editing session', () => {
     assert.ok(message.toLowerCase().includes((data.sourcedValue as string).toLowerCase()), `message gives the sourced value ${data.sourcedValue}: ${message}`);
     assert.match(data.sourcedValue as string, /78\s*%/, 'both knowledge bases put the share at 78%');
     assert.ok(!message.includes('[object'), 'message is readable text');
+    // It explains itself: its docs page, installed with the server, and the claim it rests on.
+    const page = fileURLToPath(d.codeDescription?.href ?? 'file:///none');
+    assert.ok(page.endsWith(join('docs', 'checks', 'contradiction.md')) && existsSync(page), page);
+    const evidence = d.relatedInformation?.[0];
+    assert.ok(evidence, 'related information');
+    const claimLine = readFileSync(fileURLToPath(evidence.location.uri), 'utf8').split(/\r?\n/)[evidence.location.range.start.line];
+    assert.match(claimLine, /id:/, `the claim's line: ${claimLine}`);
+    assert.ok(evidence.message.includes(data.source as string), evidence.message);
   });
 
   test('hover on "OEWG" shows its expansion', T, async () => {
@@ -478,6 +486,8 @@ describe('language server over stdio: a knowledge folder with a malformed YAML f
     assert.equal(d.range.start.character, 16, `0-based column of "fine": ${JSON.stringify(d.range)}`);
     assert.ok(typeof d.message === 'string' && d.message.length > 0);
     assert.match(String(d.code), /syntax/);
+    const page = fileURLToPath(d.codeDescription?.href ?? 'file:///none');
+    assert.ok(page.endsWith(join('docs', 'checks', 'knowledge-file.md')) && existsSync(page), page);
   });
 
   test('the good files of the same folder still load and the server still answers hover and completion', T, async () => {

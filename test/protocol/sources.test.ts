@@ -33,6 +33,7 @@ describe('sources folder over the protocol', { timeout: 60000 }, () => {
   let connection: ProtocolConnection;
   const published: PublishDiagnosticsParams[] = [];
   const progressTokens: unknown[] = [];
+  const logged: string[] = [];
   const memoUri = (): string => pathToFileURL(join(workspace, 'memo.md')).href;
 
   async function diagnosticsWhere(check: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
@@ -48,10 +49,14 @@ describe('sources folder over the protocol', { timeout: 60000 }, () => {
     workspace = realpathSync(mkdtempSync(join(tmpdir(), 'policy-lens-sources-')));
     mkdirSync(join(workspace, 'sources'));
     writeFileSync(join(workspace, 'sources', 'doe-2019-freedonia.pdf'), textToPdf(report));
+    writeFileSync(join(workspace, 'sources', 'broken.pdf'), '%PDF-1.4\nnot a PDF after all');
     child = spawn(process.execPath, [join(process.cwd(), 'dist', 'server.js'), '--stdio'], { env: { ...process.env, XDG_CACHE_HOME: join(workspace, '.cache') } });
     connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       published.push(p);
+    });
+    connection.onNotification('window/logMessage', (p: { message: string }) => {
+      logged.push(p.message);
     });
     connection.onRequest(WorkDoneProgressCreateRequest.type, (p) => {
       progressTokens.push(p.token);
@@ -78,7 +83,19 @@ describe('sources folder over the protocol', { timeout: 60000 }, () => {
     assert.equal(d.severity, 3);
     assert.match(d.message as string, /^doe2019 \(p\. 1 ¶1\) puts this at about 40%, not nearly 90%\. The source reads: “The Pacific region takes about 40%/);
     assert.equal((d.data as { extracted: boolean }).extracted, true);
+    // Its evidence is the report itself, with the passage quoted.
+    const evidence = d.relatedInformation?.[0];
+    assert.equal(evidence?.location.uri, pathToFileURL(join(workspace, 'sources', 'doe-2019-freedonia.pdf')).href);
+    assert.match(evidence?.message ?? '', /^doe2019 p\. 1 ¶1, read from the report: “The Pacific region takes about 40%/);
     assert.ok(progressTokens.length > 0, 'work-done progress was created');
+  });
+
+  test('the output says which report could not be read and why, once', async () => {
+    const broken = join(workspace, 'sources', 'broken.pdf');
+    const about = logged.filter((m) => m.includes('report not read') && m.includes(broken));
+    assert.equal(about.length, 1, JSON.stringify(logged));
+    assert.match(about[0], /Invalid PDF structure/);
+    assert.ok(logged.some((m) => /source\(s\) read .*; 1 report\(s\) not read/.test(m)), JSON.stringify(logged));
   });
 
   test('a report added later is read without a restart, and its people hover', async () => {

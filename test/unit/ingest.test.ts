@@ -33,6 +33,19 @@ describe('ingest: passages and metadata', () => {
     assert.deepEqual(pdf.filter((p) => !p.header).map((p) => p.locator), ['p. 1 ¶1', 'p. 2 ¶1']);
   });
 
+  it('knows the line each passage starts on in a text or Markdown report, not in a PDF', () => {
+    const lines = (format: 'text' | 'markdown', text: string): (number | undefined)[] =>
+      passagesFrom([{ text }], format).filter((p) => !p.header).map((p) => p.line);
+    assert.deepEqual(lines('text', report), [4, 6, 8]);
+    // CRLF: the same paragraphs (they were one block before), with no carriage return left in them.
+    assert.deepEqual(lines('text', report.replace(/\n/g, '\r\n')), [4, 6, 8]);
+    const crlf = passagesFrom([{ text: report.replace(/\n/g, '\r\n').replace('exports, and', 'exports,\r\nand') }], 'text');
+    assert.ok(crlf.every((p) => !p.text.includes('\r')), JSON.stringify(crlf));
+    assert.deepEqual(lines('markdown', `# Title\n\n${report.replace(/\n\n/g, '\n\n\n')}`), [8, 11, 14]);
+    const pdf = passagesFrom([{ page: 1, text: 'First paragraph of page one, long enough.' }], 'pdf');
+    assert.equal(pdf[0].line, undefined);
+  });
+
   it('takes metadata from a sidecar, then the PDF, then the first lines and the file name', () => {
     assert.equal(deriveMetadata({ fileName: 'x.pdf', sidecar: { title: 'From sidecar' }, pdfInfo: { Title: 'From PDF' }, firstLines: [] }).title, 'From sidecar');
     const fromPdf = deriveMetadata({ fileName: 'x.pdf', pdfInfo: { Title: 'From PDF', Author: 'Jane Doe; John Roe', CreationDate: 'D:20210304' }, firstLines: [] });
@@ -58,6 +71,8 @@ describe('ingest: extraction', () => {
     assert.equal(exports.extracted, true);
     assert.equal(exports.locator, '¶1');
     assert.match(exports.quote!, /about 40% of Freedonia/);
+    // Its evidence is its passage of the report: related information points there.
+    assert.deepEqual(exports.origin, { file: '/s/doe.txt', line: 4, character: 0 });
     const year = claims.find((c) => c.value.kind === 'year')!;
     assert.deepEqual([year.value.kind === 'year' && year.value.year, year.about], [2015, [['Harbour Accord']]]);
   });

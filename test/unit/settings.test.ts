@@ -24,8 +24,12 @@ describe('settings', () => {
       [`${settingsSection}.${settingKeys.referenceCsl}`]: defaultSettings.referenceCsl,
       [`${settingsSection}.${settingKeys.referenceLocale}`]: defaultSettings.referenceLocale,
       [`${settingsSection}.${settingKeys.sourcesFolder}`]: defaultSettings.sourcesFolder,
+      [`${settingsSection}.${settingKeys.crossrefPrefixes}`]: defaultSettings.crossrefPrefixes,
     };
     for (const [check, level] of Object.entries(defaultSettings.checks)) expected[`${settingsSection}.checks.${check}`] = level;
+    // Read by vscode-languageclient itself (the client's id is policyLens), not by the server.
+    expected[`${settingsSection}.trace.server`] = 'off';
+    assert.match(readFileSync('client/src/extension.ts', 'utf8'), /new LanguageClient\('policyLens',/);
     for (const [key, value] of Object.entries(expected)) assert.deepEqual(properties[key]?.default, value, key);
     for (const key of Object.keys(properties)) assert.ok(key in expected, `undeclared in typed settings: ${key}`);
   });

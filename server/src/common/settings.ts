@@ -30,12 +30,14 @@ export interface PolicyLensSettings {
   referenceLocale: string;
   /** Folder of reports (.md, .txt, .pdf) read into the knowledge base, relative to the workspace. */
   sourcesFolder: string;
+  /** Keys starting with these are cross-references (pandoc-crossref, Quarto), not citations. */
+  crossrefPrefixes: string[];
 }
 
 export const defaultSettings: PolicyLensSettings = {
   knowledgeFolders: [],
   bibliographyFiles: [],
-  languages: ['markdown', 'plaintext'],
+  languages: ['markdown', 'plaintext', 'quarto', 'rmd'],
   checks: {
     contradiction: 'warning',
     citationMismatch: 'warning',
@@ -48,6 +50,8 @@ export const defaultSettings: PolicyLensSettings = {
   referenceCsl: '',
   referenceLocale: '',
   sourcesFolder: 'sources',
+  // pandoc-crossref's `@fig:map`, then Quarto's `@fig-map`.
+  crossrefPrefixes: ['fig:', 'tbl:', 'sec:', 'eq:', 'lst:', 'fig-', 'tbl-', 'sec-', 'eq-', 'lst-'],
 };
 
 /** The settings section name and the flat keys used in package.json. */
@@ -62,6 +66,7 @@ export const settingKeys = {
   referenceCsl: 'references.csl',
   referenceLocale: 'references.locale',
   sourcesFolder: 'sources.folder',
+  crossrefPrefixes: 'citations.crossrefPrefixes',
 } as const;
 
 const levels: readonly CheckLevel[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -80,6 +85,7 @@ export function normalizeSettings(raw: unknown): PolicyLensSettings {
   const bibliography = (section.bibliography ?? {}) as Record<string, unknown>;
   const references = (section.references ?? {}) as Record<string, unknown>;
   const sources = (section.sources ?? {}) as Record<string, unknown>;
+  const citations = (section.citations ?? {}) as Record<string, unknown>;
   const checks = (section.checks ?? {}) as Record<string, unknown>;
   const level = (name: keyof CheckLevels): CheckLevel => {
     const value = checks[name];
@@ -101,5 +107,6 @@ export function normalizeSettings(raw: unknown): PolicyLensSettings {
     referenceCsl: typeof references.csl === 'string' ? references.csl : defaultSettings.referenceCsl,
     referenceLocale: typeof references.locale === 'string' ? references.locale : defaultSettings.referenceLocale,
     sourcesFolder: typeof sources.folder === 'string' ? sources.folder : defaultSettings.sourcesFolder,
+    crossrefPrefixes: stringArray(citations.crossrefPrefixes, defaultSettings.crossrefPrefixes),
   };
 }

@@ -7,6 +7,8 @@ import {
 } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { diagnosticSource, textFingerprint } from './diagnostics';
+import { silenceableChecks, silencingEdits } from './silencing';
+import { proseLanguage } from './languages';
 
 export interface CodeActionOptions {
   /** The client takes `documentChanges` (versioned edits); otherwise a plain `changes` map is sent. */
@@ -62,6 +64,14 @@ export function codeActions(document: TextDocument, diagnostics: readonly Diagno
         if (typeof expansion === 'string') actions.push(edit(`Expand to “${expansion} (${current})”`, d, [TextEdit.replace(d.range, `${expansion} (${current})`)], true));
         break;
       }
+    }
+    // Last, never preferred: the memo disputes the source on purpose, or the finding is wrong.
+    if (silenceableChecks.includes(String(d.code))) {
+      const text = document.getText();
+      const language = proseLanguage(document.languageId, document.uri);
+      const edits = silencingEdits(text, language, d.range.start.line, String(d.code))
+        .map((i) => TextEdit.insert(document.positionAt(i.offset), i.text));
+      actions.push(edit('Ignore this finding', d, edits));
     }
   }
   return actions;

@@ -1,21 +1,36 @@
 // Turns a document analysis into LSP diagnostics: contradictions, citation support, unknown and
 // missing citations, and acronyms used before they are expanded.
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { CheckLevel, CheckLevels } from '../common/settings';
 import { DocumentAnalysis } from '../engine/analysis';
 import { closestKeys } from './citations';
 import { expandedAt, needsExpansion } from '../engine/reader/acronyms';
+import { CheckInfo, checkDocsHref } from '../common/checks';
+import { Claim, FileLocation } from '../knowledge/types';
 
 export const diagnosticSource = 'policy-lens';
 
-type DiagnosticCode = 'contradiction' | 'citation-mismatch' | 'unknown-citation' | 'missing-citation' | 'undefined-acronym';
+type DiagnosticCode = CheckInfo['id'];
 
 export interface DiagnosticOptions {
   checks: CheckLevels;
   /** Citation keys defined outside the knowledge base (bibliography files, front matter). */
   extraKeys?: ReadonlySet<string>;
+  /** Keys starting with these are cross-references (`@fig:map`, `@tbl-trade`), not citations. */
+  crossrefPrefixes?: readonly string[];
+  /** What docs/checks/ is relative to: a URL ending in `/` (the server and CLI give their install folder). */
+  docsBase?: string;
+  /** The URI of a knowledge or report file, for related information; undefined: not a file. */
+  fileUri?: (path: string) => string | undefined;
+}
+
+/** An absolute path as a `file:` URI without Node's url module (the server and CLI pass theirs). */
+function plainFileUri(path: string): string | undefined {
+  const slashed = path.replace(/\\/g, '/');
+  if (!/^(\/|[A-Za-z]:\/)/.test(slashed)) return undefined;
+  return `file://${slashed.startsWith('/') ? '' : '/'}${encodeURI(slashed).replace(/[?#]/g, encodeURIComponent)}`;
 }
 
 const severities: Record<Exclude<CheckLevel, 'off'>, DiagnosticSeverity> = {
@@ -44,19 +59,35 @@ export function textFingerprint(text: string, start = 0, end = text.length): num
 export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, analysis: DocumentAnalysis, options: DiagnosticOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
   const text = document.getText();
-  const push = (check: keyof CheckLevels, code: DiagnosticCode, start: number, end: number, message: string, data: Record<string, unknown>): void => {
+  const fileUri = options.fileUri ?? plainFileUri;
+  // The evidence: where the claim (or glossary entry) stands in its file. For a claim read from a
+  // report that is its passage in the report (the first line of a PDF), with the passage quoted.
+  const evidence = (origin: FileLocation, message: string): DiagnosticRelatedInformation[] => {
+    const uri = fileUri(origin.file);
+    const at = { line: origin.line, character: origin.character };
+    return uri ? [{ location: { uri, range: { start: at, end: at } }, message }] : [];
+  };
+  const claimEvidence = (claim: Claim): DiagnosticRelatedInformation[] => evidence(claim.origin, claim.extracted
+    ? `${claim.source} ${claim.locator}, read from the report: “${claim.quote ?? claim.statement}”`
+    : `${claim.source} ${claim.locator}: ${claim.statement}`);
+  const push = (check: keyof CheckLevels, code: DiagnosticCode, start: number, end: number, message: string,
+    data: Record<string, unknown>, related: DiagnosticRelatedInformation[] = []): void => {
     const level = options.checks[check];
     if (level === 'off') return;
     out.push({
       range: { start: document.positionAt(start), end: document.positionAt(end) },
       severity: severities[level],
       code,
+      codeDescription: { href: checkDocsHref(code, options.docsBase) },
       source: diagnosticSource,
       message,
+      ...(related.length > 0 ? { relatedInformation: related } : {}),
       data: { code, ...data, seen: textFingerprint(text, start, end) },
     });
   };
   const known = (key: string): boolean => kb.sources.has(key) || (options.extraKeys?.has(key) ?? false);
+  const prefixes = options.crossrefPrefixes ?? [];
+  const crossref = (key: string): boolean => prefixes.some((p) => key.startsWith(p));
 
   for (const sentence of analysis.sentences) {
     const contradictions = sentence.findings.filter((f) => f.verdict === 'contradiction');
@@ -67,7 +98,7 @@ export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, an
       const message = f.message;
       push(extracted ? 'extractedContradiction' : 'contradiction', 'contradiction', f.start, f.end, message, {
         source: f.claim.source, claimId: f.claim.id, locator: f.claim.locator, sourcedValue: f.replacement, written: f.written, statement: f.claim.statement, extracted,
-      });
+      }, claimEvidence(f.claim));
     }
     // Sources that support the sentence, best first: the claim that covers most of the sentence,
     // then the number of claims.
@@ -78,26 +109,28 @@ export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, an
       support.set(f.claim.source, { best: Math.max(s.best, f.coverage ?? 0), count: s.count + 1 });
     }
     const suggestions = [...support.entries()].sort((a, b) => b[1].best - a[1].best || b[1].count - a[1].count).map(([key]) => key);
-    const cited = sentence.citations.flatMap((c) => c.keys.map((k) => k.key));
+    // A cross-reference ("see @fig:map") neither cites a source nor needs one.
+    const citations = sentence.citations.filter((c) => c.keys.some((k) => !crossref(k.key)));
+    const cited = citations.flatMap((c) => c.keys.map((k) => k.key)).filter((k) => !crossref(k));
     if (suggestions.length > 0 && contradictions.length === 0) {
       if (cited.length === 0) {
         const first = sentence.findings.find((f) => f.verdict === 'support')!;
         push('missingCitation', 'missing-citation', sentence.start, sentence.end, `This states a sourced fact without a citation; ${suggestions.map((s) => `[@${s}]`).join(' or ')} supports it.`, {
           suggestions, claimId: first.claim.id, locator: first.claim.locator,
-        });
+        }, claimEvidence(first.claim));
       } else if (cited.every(known) && !cited.some((k) => support.has(k))) {
-        const citation = sentence.citations[0];
+        const citation = citations[0];
         const best = sentence.findings.find((f) => f.verdict === 'support' && f.claim.source === suggestions[0])!;
         push('citationMismatch', 'citation-mismatch', citation.start, citation.end, `${cited.join(', ')} does not state this; ${best.claim.source} (${best.claim.locator}) does.`, {
           cited, suggestions, claimId: best.claim.id, locator: best.claim.locator,
-        });
+        }, claimEvidence(best.claim));
       }
     }
   }
 
   for (const citation of analysis.citations) {
     for (const k of citation.keys) {
-      if (known(k.key)) continue;
+      if (known(k.key) || crossref(k.key)) continue;
       // Memoised per knowledge base: with thousands of sources, each look-up scans them all.
       let fromKnowledge = kb.closestKeysMemo.get(k.key);
       if (!fromKnowledge) kb.closestKeysMemo.set(k.key, (fromKnowledge = closestKeys(k.key, kb.sources.keys())));
@@ -127,7 +160,7 @@ export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, an
     if (expandedNearby) continue;
     push('undefinedAcronym', 'undefined-acronym', occurrence.start, occurrence.end, `${text.slice(occurrence.start, occurrence.end)} is not expanded on first use: ${term.expansion}.`, {
       expansion: term.expansion, term: term.id,
-    });
+    }, evidence(term.origin, `${term.term}: ${term.expansion} (glossary)`));
   }
   return out;
 }

@@ -10,7 +10,8 @@ import { Source } from '../knowledge/types';
 import { DocumentAnalysis, DocumentAnalyzer } from '../engine/analysis';
 import { CodeActionOptions, codeActions } from './codeActions';
 import { CitationCompletionData, completeCitations, completionLimit, rankedSources } from './completion';
-import { computeDiagnostics, diagnosticSource } from './diagnostics';
+import { computeDiagnostics, DiagnosticOptions, diagnosticSource } from './diagnostics';
+import { checkDocsHref } from '../common/checks';
 import { citationHoverAt, citationMarkdown, hover } from './hover';
 import { CslItem } from '../knowledge/types';
 import { ReferenceRenderer, shortCitation, splitLocator, StyleChoice } from './csl';
@@ -19,6 +20,8 @@ import { citationsOf, keyAt, sourceLinks } from './navigation';
 import { CitationKey, frontMatterOf, parseProse } from '../engine/markdown/prose';
 import { citedSources, exportBibliography, referencesEdit } from './references';
 import { toBibtex } from './bibtexExport';
+import { silencingOf } from './silencing';
+import { proseLanguage } from './languages';
 
 /** One source as the Insert Citation picker shows it. */
 export interface SourceSummary {
@@ -60,6 +63,17 @@ function lineAnalysis(document: TextDocument, position: Position): DocumentAnaly
   return { sentences: [], terms: [], citations, checkedBlocks: 0, totalBlocks: 0 };
 }
 
+/** Findings that no `<!-- policy-lens-disable… -->` comment silences, by the line each starts on. */
+function withoutSilenced(document: TextDocument, diagnostics: Diagnostic[]): Diagnostic[] {
+  const language = proseLanguage(document.languageId, document.uri);
+  const silencing = diagnostics.length > 0 ? silencingOf(document.getText(), language) : undefined;
+  if (!silencing) return diagnostics;
+  return diagnostics.filter((d) => {
+    const extracted = (d.data as { extracted?: boolean } | undefined)?.extracted === true;
+    return !silencing.silenced(d.range.start.line, extracted ? 'extracted-contradiction' : String(d.code));
+  });
+}
+
 /** Documents longer than this (about 300,000 words) are not checked: one notice says so instead. */
 export const maxDocumentLength = 2 * 1024 * 1024;
 
@@ -85,6 +99,14 @@ export class PolicyLensService {
     private settings: PolicyLensSettings = defaultSettings,
   ) {
     this.defaultStyle = { style: settings.referenceStyle, locale: settings.referenceLocale };
+  }
+
+  private links: Pick<DiagnosticOptions, 'docsBase' | 'fileUri'> = {};
+
+  /** Where diagnostics link to: the docs pages' base URL, and how a file's path becomes a URI. */
+  setLinks(links: Pick<DiagnosticOptions, 'docsBase' | 'fileUri'>): void {
+    this.links = links;
+    for (const state of this.documents.values()) state.diagnostics = undefined;
   }
 
   /** The CSL processor (the server runs it in a worker thread). */
@@ -207,7 +229,7 @@ export class PolicyLensService {
     if (state.analysis && state.version === document.version && state.text === text) return state.analysis;
     state.analysis = text.length > maxDocumentLength
       ? { sentences: [], terms: [], citations: [], checkedBlocks: 0, totalBlocks: 0 }
-      : state.analyzer.analyze(text, this.kb, document.languageId);
+      : state.analyzer.analyze(text, this.kb, proseLanguage(document.languageId, document.uri));
     state.version = document.version;
     state.text = text;
     state.diagnostics = undefined;
@@ -225,7 +247,7 @@ export class PolicyLensService {
     const text = document.getText();
     const fresh = state.analysis && state.version === document.version && state.text === text;
     if (!fresh && text.length <= maxDocumentLength) {
-      const steps = state.analyzer.analyzeInSlices(text, this.kb, document.languageId);
+      const steps = state.analyzer.analyzeInSlices(text, this.kb, proseLanguage(document.languageId, document.uri));
       let step = steps.next();
       while (!step.done) {
         await pause();
@@ -249,12 +271,17 @@ export class PolicyLensService {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: 3,
         code: 'too-large',
+        codeDescription: { href: checkDocsHref('too-large', this.links.docsBase) },
         source: diagnosticSource,
         message: `Not checked: this document is ${megabytes} MB; Policy Lens checks documents up to ${maxDocumentLength / 1048576} MB. Split it to check it.`,
       }];
     }
     if (!state.diagnostics) {
-      state.diagnostics = computeDiagnostics(document, this.kb, analysis, { checks: this.settings.checks, extraKeys: this.mergedFor(document.uri).keys });
+      const options = {
+        ...this.links, checks: this.settings.checks, extraKeys: this.mergedFor(document.uri).keys,
+        crossrefPrefixes: this.settings.crossrefPrefixes,
+      };
+      state.diagnostics = withoutSilenced(document, computeDiagnostics(document, this.kb, analysis, options));
     }
     return state.diagnostics;
   }
@@ -346,7 +373,8 @@ export class PolicyLensService {
     const state = this.documents.get(document.uri);
     const current = state?.analysis && state.version === document.version && state.text === document.getText();
     if (current) return citationsOf(key, state.analysis!);
-    const citations = parseProse(document.getText(), document.languageId).blocks.flatMap((b) => b.citations);
+    const language = proseLanguage(document.languageId, document.uri);
+    const citations = parseProse(document.getText(), language).blocks.flatMap((b) => b.citations);
     return citationsOf(key, { sentences: [], terms: [], citations, checkedBlocks: 0, totalBlocks: 0 });
   }
 

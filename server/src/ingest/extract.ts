@@ -127,10 +127,12 @@ function headPhrase(text: string, tokens: readonly Token[], start: number, end: 
 }
 
 export function extractClaims(key: string, passages: readonly Passage[], options: ExtractOptions): Extraction {
-  const sentences: { text: string; locator: string }[] = [];
+  const sentences: { text: string; locator: string; line?: number }[] = [];
   for (const p of passages) {
     if (p.header) continue;
-    for (const s of splitSentences(p.text)) sentences.push({ text: p.text.slice(s.start, s.end), locator: p.locator });
+    for (const s of splitSentences(p.text)) {
+      sentences.push({ text: p.text.slice(s.start, s.end), locator: p.locator, line: p.line });
+    }
   }
   // How common each name is in the source: names in most sentences ("Korea") cannot pin a topic down.
   const frequency = new Map<string, number>();
@@ -145,14 +147,17 @@ export function extractClaims(key: string, passages: readonly Passage[], options
   const claims: Claim[] = [];
   const terms = new Map<string, Term>();
   let n = 0;
+  // The line of the passage being read: a claim's evidence is that passage of the report.
+  let line = 0;
   const add = (locator: string, quote: string, about: string[][], value: ClaimValue, statement: string): void => {
     claims.push({
       id: `${key}/x${++n}`, source: key, locator, statement, about, property: -1, subject: -1, value, extracted: true, quote,
-      origin: { file: options.file, line: 0, character: 0 },
+      origin: { file: options.file, line, character: 0 },
     });
   };
 
   sentences.forEach((sentence, index) => {
+    line = sentence.line ?? 0;
     const tokens = tokensBySentence[index];
     const values = extractValues(sentence.text, tokens);
     const names = phrasesBySentence[index];

@@ -3,23 +3,23 @@ import { Diagnostic } from 'vscode-languageserver-types';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 
-const rules = [
-  { id: 'contradiction', text: 'A claim contradicts the sources.' },
-  { id: 'citation-mismatch', text: 'The cited source does not support the claim; another source does.' },
-  { id: 'unknown-citation', text: 'A citation key that no knowledge or bibliography defines.' },
-  { id: 'missing-citation', text: 'A sourced fact stated without a citation.' },
-  { id: 'undefined-acronym', text: 'An acronym used before it is expanded.' },
-];
+import { checkDocsHref, checks } from '../common/checks';
+
+const rules = checks.map((c) => ({ id: c.id, text: c.summary }));
 
 const levels: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'note', 4: 'note' };
 
-export function toSarif(results: { path: string; diagnostics: Diagnostic[] }[], version: string): unknown {
+/** `docsBase`: what docs/checks/ is relative to (a URL ending in `/`), for each rule's `helpUri`. */
+export function toSarif(results: { path: string; diagnostics: Diagnostic[] }[], version: string, docsBase: string)
+  : unknown {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'policy-lens', version, rules: rules.map((r) => ({ id: r.id, shortDescription: { text: r.text } })) } },
+        tool: { driver: { name: 'policy-lens', version, rules: rules.map((r) => ({
+          id: r.id, shortDescription: { text: r.text }, helpUri: checkDocsHref(r.id, docsBase),
+        })) } },
         columnKind: 'utf16CodeUnits',
         results: results.flatMap(({ path, diagnostics }) =>
           diagnostics.map((d) => ({

@@ -19,7 +19,7 @@ import { Claim, CslItem, KnowledgeError, Source, Term } from '../knowledge/types
 
 const sourceExtensions = ['.md', '.markdown', '.txt', '.pdf'];
 /** Bump when extraction changes, so cached results from an older version are not reused. */
-const extractionVersion = 4;
+const extractionVersion = 5;
 const maxSourceBytes = 50 * 1024 * 1024;
 
 /** One file read and analysed, before it has its final citation key. */
