@@ -11,6 +11,8 @@ export interface CheckLevels {
   undefinedAcronym: CheckLevel;
   /** Contradictions that rest only on claims read automatically from the sources folder. */
   extractedContradiction: CheckLevel;
+  /** Two sentences of one memo stating different values for the same thing. */
+  inconsistency: CheckLevel;
 }
 
 export interface PolicyLensSettings {
@@ -43,6 +45,7 @@ export const defaultSettings: PolicyLensSettings = {
     missingCitation: 'information',
     undefinedAcronym: 'hint',
     extractedContradiction: 'information',
+    inconsistency: 'warning',
   },
   referenceStyle: 'chicago-author-date',
   referenceCsl: '',
@@ -96,6 +99,7 @@ export function normalizeSettings(raw: unknown): PolicyLensSettings {
       missingCitation: level('missingCitation'),
       undefinedAcronym: level('undefinedAcronym'),
       extractedContradiction: level('extractedContradiction'),
+      inconsistency: level('inconsistency'),
     },
     referenceStyle: references.style === 'apa' ? 'apa' : defaultSettings.referenceStyle,
     referenceCsl: typeof references.csl === 'string' ? references.csl : defaultSettings.referenceCsl,

@@ -3,7 +3,8 @@
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { Term } from '../knowledge/types';
 import { tokenize } from './text/tokens';
-import { checkSentence, Finding } from './check';
+import { checkView, Finding, readSentence } from './check';
+import { readStatements, Statement } from './check/consistency';
 import {
   BlockCache, Citation, FrontMatter, ParsedProse, parseProse, ProseBlock, reparseAfterEdit,
 } from './markdown/prose';
@@ -15,6 +16,8 @@ export interface SentenceAnalysis {
   end: number;
   findings: Finding[];
   citations: Citation[];
+  /** The figures and dates it reports, for the memo's consistency with itself. */
+  statements: Statement[];
 }
 
 export interface TermOccurrence {
@@ -95,17 +98,19 @@ export class DocumentAnalyzer {
         const piece = pieces ? pieces[p] : block;
         // The raw text decides the masked text (with the block's kind, which its start decides).
         const raw = text.slice(piece.start, piece.end);
-        const key = prefix + raw;
+        // A heading or a table cell labels figures rather than stating them.
+        const states = !isHeading && block.options?.cell !== true;
+        const key = (states ? '' : '\u0001') + prefix + raw;
         let analysis = next.get(key) ?? this.cache.get(key);
         if (!analysis) {
-          analysis = analyzeBlock(kb, piece.text, raw, piece.citations.map((c) => relative(c, piece.start)), context, item?.words);
+          analysis = analyzeBlock(kb, piece.text, raw, piece.citations.map((c) => relative(c, piece.start)), context, item?.words, states);
           result.checkedBlocks++;
           // Cached at once, so that a run abandoned at a pause leaves its finished blocks behind.
           this.cache.set(key, analysis);
         }
         next.set(key, analysis);
         for (const s of analysis.sentences) {
-          const sentence = { start: s.start + piece.start, end: s.end + piece.start, findings: s.findings.map((f) => ({ ...f, start: f.start + piece.start, end: f.end + piece.start })), citations: s.citations.map((c) => relative(c, -piece.start)) };
+          const sentence = { start: s.start + piece.start, end: s.end + piece.start, findings: s.findings.map((f) => ({ ...f, start: f.start + piece.start, end: f.end + piece.start })), citations: s.citations.map((c) => relative(c, -piece.start)), statements: s.statements.map((t) => ({ ...t, start: t.start + piece.start, end: t.end + piece.start })) };
           result.sentences.push(sentence);
         }
         for (const t of analysis.terms) {
@@ -168,7 +173,7 @@ function listItemContext(kb: KnowledgeBase, text: string, raw: string): { text: 
   return { text: raw, ids: new Set(findTerms(kb, tokens).map((m) => m.value.id)), words };
 }
 
-function analyzeBlock(kb: KnowledgeBase, text: string, raw: string, citations: Citation[], headingIds: ReadonlySet<string>, previousWords?: ReadonlySet<string>): BlockAnalysis {
+function analyzeBlock(kb: KnowledgeBase, text: string, raw: string, citations: Citation[], headingIds: ReadonlySet<string>, previousWords?: ReadonlySet<string>, states = true): BlockAnalysis {
   const spans = splitSentences(text);
   const tokens = tokenize(text);
   const termMatches = findTerms(kb, tokens);
@@ -181,7 +186,8 @@ function analyzeBlock(kb: KnowledgeBase, text: string, raw: string, citations: C
     const before = i > 0 ? spans[i - 1] : undefined;
     const previous = before ? new Set(tokens.filter((t) => t.start >= before.start && t.end <= before.end).map((t) => t.norm)) : previousWords;
     const context = { ids: new Set(recent), recent, previous, cited: new Set(own.flatMap((c) => c.keys.map((k) => k.key))) };
-    return { start: span.start, end: span.end, findings: checkSentence(kb, text, span.start, span.end, raw, tokens, context), citations: own };
+    const view = readSentence(kb, text, span.start, span.end, raw, tokens, context);
+    return { start: span.start, end: span.end, findings: checkView(view), citations: own, statements: states ? readStatements(view) : [] };
   });
   const terms: TermOccurrence[] = termMatches.filter((m) => !m.value.gazetteer).map((m) => {
     const written = text.slice(m.start, m.end);

@@ -7,6 +7,7 @@ import {
 } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { diagnosticSource, textFingerprint } from './diagnostics';
+import { inconsistencyFixes } from './consistency';
 
 export interface CodeActionOptions {
   /** The client takes `documentChanges` (versioned edits); otherwise a plain `changes` map is sent. */
@@ -57,6 +58,9 @@ export function codeActions(document: TextDocument, diagnostics: readonly Diagno
         suggestions.forEach((key, i) => actions.push(edit(`Change to @${key}`, d, [TextEdit.replace(d.range, key)], i === 0)));
         break;
       }
+      case 'inconsistency':
+        for (const f of inconsistencyFixes(document, d.range, data)) actions.push(edit(f.title, d, [f.edit], f.preferred));
+        break;
       case 'undefined-acronym': {
         const expansion = data.expansion;
         if (typeof expansion === 'string') actions.push(edit(`Expand to “${expansion} (${current})”`, d, [TextEdit.replace(d.range, `${expansion} (${current})`)], true));

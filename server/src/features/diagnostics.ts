@@ -1,16 +1,18 @@
 // Turns a document analysis into LSP diagnostics: contradictions, citation support, unknown and
 // missing citations, and acronyms used before they are expanded.
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { CheckLevel, CheckLevels } from '../common/settings';
 import { DocumentAnalysis } from '../engine/analysis';
 import { closestKeys } from './citations';
 import { expandedAt, needsExpansion } from '../engine/reader/acronyms';
+import { inconsistencies } from './consistency';
 
 export const diagnosticSource = 'policy-lens';
 
-export type DiagnosticCode = 'contradiction' | 'citation-mismatch' | 'unknown-citation' | 'missing-citation' | 'undefined-acronym';
+export type DiagnosticCode = 'contradiction' | 'citation-mismatch' | 'unknown-citation' | 'missing-citation' | 'undefined-acronym'
+  | 'inconsistency';
 
 export interface DiagnosticOptions {
   checks: CheckLevels;
@@ -44,7 +46,7 @@ export function textFingerprint(text: string, start = 0, end = text.length): num
 export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, analysis: DocumentAnalysis, options: DiagnosticOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
   const text = document.getText();
-  const push = (check: keyof CheckLevels, code: DiagnosticCode, start: number, end: number, message: string, data: Record<string, unknown>): void => {
+  const push = (check: keyof CheckLevels, code: DiagnosticCode, start: number, end: number, message: string, data: Record<string, unknown>, related?: DiagnosticRelatedInformation[]): void => {
     const level = options.checks[check];
     if (level === 'off') return;
     out.push({
@@ -54,6 +56,7 @@ export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, an
       source: diagnosticSource,
       message,
       data: { code, ...data, seen: textFingerprint(text, start, end) },
+      ...(related ? { relatedInformation: related } : {}),
     });
   };
   const known = (key: string): boolean => kb.sources.has(key) || (options.extraKeys?.has(key) ?? false);
@@ -128,6 +131,10 @@ export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, an
     push('undefinedAcronym', 'undefined-acronym', occurrence.start, occurrence.end, `${text.slice(occurrence.start, occurrence.end)} is not expanded on first use: ${term.expansion}.`, {
       expansion: term.expansion, term: term.id,
     });
+  }
+  // The memo against itself: the later of two mentions that state different values.
+  if (options.checks.inconsistency !== 'off') {
+    for (const r of inconsistencies(document, analysis)) push('inconsistency', 'inconsistency', r.start, r.end, r.message, r.data, r.related);
   }
   return out;
 }

@@ -9,6 +9,7 @@ const rules = [
   { id: 'unknown-citation', text: 'A citation key that no knowledge or bibliography defines.' },
   { id: 'missing-citation', text: 'A sourced fact stated without a citation.' },
   { id: 'undefined-acronym', text: 'An acronym used before it is expanded.' },
+  { id: 'inconsistency', text: 'A figure or date the memo states differently elsewhere.' },
 ];
 
 const levels: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'note', 4: 'note' };

@@ -168,3 +168,20 @@ export function asWritten(f: Finding, text: string, raw: string): Finding {
 function lowerFirst(words: string): string {
   return words.charAt(0).toLowerCase() + words.slice(1);
 }
+
+/**
+ * A figure or date the memo states otherwise earlier: "87% here, but 78% on line 5 (“…78% of rural
+ * households…”); the sources support 78%." `supported` is the value the sources bear out, if any.
+ */
+export function renderInconsistency(
+  written: string, earlier: { written: string; line: number; context: string }, supported?: string,
+): string {
+  const sources = supported ? `; the sources support ${supported}` : '';
+  const there = `${earlier.written} on line ${earlier.line} (“${earlier.context}”)`;
+  return `${written} here, but ${there} for the same thing${sources}.`;
+}
+
+/** The earlier mention, as linked from an inconsistency. */
+export function renderFirstStatement(written: string): string {
+  return `${written}: stated here first`;
+}

@@ -128,6 +128,9 @@ export const lexicon = {
   genericNounStems: new Set(data.genericNouns.map((w) => stem(w))),
   nameGenericStems: new Set(data.nameGenericWords.map((w) => stem(w))),
   stopWords: set(data.stopWords),
+  distributives: set(data.distributives),
+  durationUnits: set(data.durationUnits),
+  statementFillerStems: new Set(data.statementFillers.map((w) => stem(w))),
   predicateClasses: Object.keys(data.predicates) as PredicateClass[],
   /** Classes that say how something is ("global", "mature"), not whether it is. */
   qualifyingClasses: new Set((Object.entries(data.predicates) as [PredicateClass, { qualifies?: boolean }][]).filter(([, c]) => c.qualifies).map(([name]) => name)),
