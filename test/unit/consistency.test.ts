@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
 import { readSentence } from '../../server/src/engine/check';
 import { findInconsistencies, readStatements } from '../../server/src/engine/check/consistency';
+import { acronymExpansions, conflictingExpansions } from '../../server/src/engine/reader/expansions';
 import { defaultSettings } from '../../server/src/common/settings';
 import { loadKnowledgeFolders } from '../../server/src/node/knowledgeFiles';
 import { PolicyLensService } from '../../server/src/features/languageService';
@@ -88,6 +89,29 @@ describe('inconsistency: the diagnostic', () => {
     const off = service({ ...defaultSettings, checks: { ...defaultSettings.checks, inconsistency: 'off' } });
     assert.deepEqual(inconsistencies(memo, off), []);
     assert.deepEqual(inconsistencies('| Case | Clinics |\n| --- | --- |\n| The pilot ran 18 mobile clinics | a |\n| The pilot ran 21 mobile clinics | b |\n'), []);
+  });
+});
+
+describe('inconsistency: an acronym expanded two ways', () => {
+  const conflicts = (text: string): string[][] => conflictingExpansions(acronymExpansions(text)).map((c) => [c.later.expansion, c.earlier.expansion]);
+  it('reads expansions in either order, the fewest words that spell the acronym', () => {
+    assert.deepEqual(acronymExpansions('Funding from the World Health Organization (WHO) and the OEWG (Open-Ended Working Group).').map((e) => [e.acronym, e.expansion]), [
+      ['WHO', 'World Health Organization'], ['OEWG', 'Open-Ended Working Group'],
+    ]);
+    assert.deepEqual(acronymExpansions('The clinics (18 in all) and the 5G (fifth generation) rollout.'), []);
+  });
+  it('finds a second expansion that differs, not one in other spelling, case or number', () => {
+    assert.deepEqual(conflicts('The World Health Organization (WHO) agreed. The Western Health Office (WHO) did not.'), [['Western Health Office', 'World Health Organization']]);
+    assert.deepEqual(conflicts('The World Health Organization (WHO) agreed. The World Health Organisation (WHO) did too.'), []);
+    assert.deepEqual(conflicts('A Base Station (BS) is small. Base Stations (BSs) are many. The mobile network operator (MNO) and Mobile Network Operators (MNOs).'), []);
+  });
+  it('reports it on the later expansion with a fix to the first', () => {
+    const text = 'The World Health Organization (WHO) agreed.\n\nThe Western Health Office (WHO) did not.\n';
+    const s = service();
+    const [d, ...rest] = inconsistencies(text, s);
+    assert.equal(rest.length, 0);
+    assert.equal(d.message, 'WHO is expanded as “Western Health Office” here, but as “World Health Organization” on line 1.');
+    assert.deepEqual(s.codeActions(doc(text), [d]).map((a) => a.title), ['Change to “World Health Organization” (as on line 1)', 'Change line 1 to “Western Health Office”']);
   });
 });
 

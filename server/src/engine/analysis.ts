@@ -5,6 +5,7 @@ import { Term } from '../knowledge/types';
 import { tokenize } from './text/tokens';
 import { checkView, Finding, readSentence } from './check';
 import { readStatements, Statement } from './check/consistency';
+import { AcronymExpansion, acronymExpansions } from './reader/expansions';
 import {
   BlockCache, Citation, FrontMatter, ParsedProse, parseProse, ProseBlock, reparseAfterEdit,
 } from './markdown/prose';
@@ -18,6 +19,8 @@ export interface SentenceAnalysis {
   citations: Citation[];
   /** The figures and dates it reports, for the memo's consistency with itself. */
   statements: Statement[];
+  /** The acronyms it expands ("World Health Organization (WHO)"), as written. */
+  expansions: AcronymExpansion[];
 }
 
 export interface TermOccurrence {
@@ -110,7 +113,7 @@ export class DocumentAnalyzer {
         }
         next.set(key, analysis);
         for (const s of analysis.sentences) {
-          const sentence = { start: s.start + piece.start, end: s.end + piece.start, findings: s.findings.map((f) => ({ ...f, start: f.start + piece.start, end: f.end + piece.start })), citations: s.citations.map((c) => relative(c, -piece.start)), statements: s.statements.map((t) => ({ ...t, start: t.start + piece.start, end: t.end + piece.start })) };
+          const sentence = { start: s.start + piece.start, end: s.end + piece.start, findings: s.findings.map((f) => ({ ...f, start: f.start + piece.start, end: f.end + piece.start })), citations: s.citations.map((c) => relative(c, -piece.start)), statements: s.statements.map((t) => ({ ...t, start: t.start + piece.start, end: t.end + piece.start })), expansions: s.expansions.map((e) => ({ ...e, start: e.start + piece.start, end: e.end + piece.start })) };
           result.sentences.push(sentence);
         }
         for (const t of analysis.terms) {
@@ -187,7 +190,9 @@ function analyzeBlock(kb: KnowledgeBase, text: string, raw: string, citations: C
     const previous = before ? new Set(tokens.filter((t) => t.start >= before.start && t.end <= before.end).map((t) => t.norm)) : previousWords;
     const context = { ids: new Set(recent), recent, previous, cited: new Set(own.flatMap((c) => c.keys.map((k) => k.key))) };
     const view = readSentence(kb, text, span.start, span.end, raw, tokens, context);
-    return { start: span.start, end: span.end, findings: checkView(view), citations: own, statements: states ? readStatements(view) : [] };
+    const statements = states ? readStatements(view) : [];
+    const expansions = states ? acronymExpansions(text, span.start, span.end).map((e) => ({ ...e, expansion: raw.slice(e.start, e.end) })) : [];
+    return { start: span.start, end: span.end, findings: checkView(view), citations: own, statements, expansions };
   });
   const terms: TermOccurrence[] = termMatches.filter((m) => !m.value.gazetteer).map((m) => {
     const written = text.slice(m.start, m.end);

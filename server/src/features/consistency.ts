@@ -4,7 +4,8 @@ import { DiagnosticRelatedInformation, Range, TextEdit } from 'vscode-languagese
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalysis, SentenceAnalysis } from '../engine/analysis';
 import { findInconsistencies, Statement } from '../engine/check/consistency';
-import { renderFirstStatement, renderInconsistency } from '../engine/check/render';
+import { renderExpansionConflict, renderFirstStatement, renderInconsistency } from '../engine/check/render';
+import { conflictingExpansions } from '../engine/reader/expansions';
 
 export interface InconsistencyReport {
   start: number;
@@ -40,13 +41,14 @@ export function inconsistencies(document: TextDocument, analysis: DocumentAnalys
   const text = document.getText();
   const sentenceOf = new Map<Statement, SentenceAnalysis>();
   for (const sentence of analysis.sentences) for (const s of sentence.statements) sentenceOf.set(s, sentence);
-  return findInconsistencies(analysis.sentences.map((s) => s.statements)).map(({ earlier, later }) => {
+  const figures = findInconsistencies(analysis.sentences.map((s) => s.statements)).map(({ earlier, later }) => {
     const earlierRange = { start: document.positionAt(earlier.start), end: document.positionAt(earlier.end) };
     const forEarlier = supported(sentenceOf.get(earlier), earlier);
     const forLater = supported(sentenceOf.get(later), later);
     // Named only when the sources bear out one of the two, not both.
     const side = forEarlier && !forLater ? 'earlier' : forLater && !forEarlier ? 'later' : undefined;
-    const which = side === 'earlier' ? `${earlier.written} (${forEarlier})` : side === 'later' ? `${later.written} (${forLater})` : undefined;
+    const which = side === 'earlier' ? `${earlier.written} (${forEarlier})`
+      : side === 'later' ? `${later.written} (${forLater})` : undefined;
     const line = earlierRange.start.line + 1;
     const context = contextOf(text, sentenceOf.get(earlier), earlier);
     const message = renderInconsistency(later.written, { written: earlier.written, line, context }, which);
@@ -55,9 +57,26 @@ export function inconsistencies(document: TextDocument, analysis: DocumentAnalys
       end: later.end,
       message,
       data: { written: later.written, earlier: earlier.written, earlierRange, supported: side },
-      related: [{ location: { uri: document.uri, range: earlierRange }, message: renderFirstStatement(earlier.written) }],
+      related: [
+        { location: { uri: document.uri, range: earlierRange }, message: renderFirstStatement(earlier.written) },
+      ],
     };
   });
+  // An acronym expanded two ways: the later expansion, linked to the first.
+  const names = conflictingExpansions(analysis.sentences.flatMap((s) => s.expansions)).map(({ earlier, later }) => {
+    const earlierRange = { start: document.positionAt(earlier.start), end: document.positionAt(earlier.end) };
+    const line = earlierRange.start.line + 1;
+    return {
+      start: later.start,
+      end: later.end,
+      message: renderExpansionConflict(later.acronym, later.expansion, { written: earlier.expansion, line }),
+      data: { written: later.expansion, earlier: earlier.expansion, earlierRange },
+      related: [
+        { location: { uri: document.uri, range: earlierRange }, message: renderFirstStatement(earlier.expansion) },
+      ],
+    };
+  });
+  return [...figures, ...names].sort((a, b) => a.start - b.start);
 }
 
 /** The two quick fixes: this value as the earlier one, or the earlier one as this. */

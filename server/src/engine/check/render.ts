@@ -185,3 +185,10 @@ export function renderInconsistency(
 export function renderFirstStatement(written: string): string {
   return `${written}: stated here first`;
 }
+
+/** An acronym the memo expands two ways: "WHO is expanded as “Western Health Office” here, but …". */
+export function renderExpansionConflict(
+  acronym: string, written: string, earlier: { written: string; line: number },
+): string {
+  return `${acronym} is expanded as “${written}” here, but as “${earlier.written}” on line ${earlier.line}.`;
+}
