@@ -13,6 +13,8 @@ export interface CheckLevels {
   extractedContradiction: CheckLevel;
   /** Two sentences of one memo stating different values for the same thing. */
   inconsistency: CheckLevel;
+  /** Figures, dates and superlatives stated as fact with no citation, attribution or knowledge. */
+  unsourcedFigure: CheckLevel;
 }
 
 export interface PolicyLensSettings {
@@ -46,6 +48,7 @@ export const defaultSettings: PolicyLensSettings = {
     undefinedAcronym: 'hint',
     extractedContradiction: 'information',
     inconsistency: 'warning',
+    unsourcedFigure: 'hint',
   },
   referenceStyle: 'chicago-author-date',
   referenceCsl: '',
@@ -100,6 +103,7 @@ export function normalizeSettings(raw: unknown): PolicyLensSettings {
       undefinedAcronym: level('undefinedAcronym'),
       extractedContradiction: level('extractedContradiction'),
       inconsistency: level('inconsistency'),
+      unsourcedFigure: level('unsourcedFigure'),
     },
     referenceStyle: references.style === 'apa' ? 'apa' : defaultSettings.referenceStyle,
     referenceCsl: typeof references.csl === 'string' ? references.csl : defaultSettings.referenceCsl,

@@ -6,6 +6,7 @@ import { tokenize } from './text/tokens';
 import { checkView, Finding, readSentence } from './check';
 import { readStatements, Statement } from './check/consistency';
 import { AcronymExpansion, acronymExpansions } from './reader/expansions';
+import { UnsourcedFigure, unsourcedFigure } from './check/unsourced';
 import {
   BlockCache, Citation, FrontMatter, ParsedProse, parseProse, ProseBlock, reparseAfterEdit,
 } from './markdown/prose';
@@ -21,6 +22,8 @@ export interface SentenceAnalysis {
   statements: Statement[];
   /** The acronyms it expands ("World Health Organization (WHO)"), as written. */
   expansions: AcronymExpansion[];
+  /** A figure, date or superlative it states with no source at all. */
+  unsourced?: UnsourcedFigure;
 }
 
 export interface TermOccurrence {
@@ -113,7 +116,7 @@ export class DocumentAnalyzer {
         }
         next.set(key, analysis);
         for (const s of analysis.sentences) {
-          const sentence = { start: s.start + piece.start, end: s.end + piece.start, findings: s.findings.map((f) => ({ ...f, start: f.start + piece.start, end: f.end + piece.start })), citations: s.citations.map((c) => relative(c, -piece.start)), statements: s.statements.map((t) => ({ ...t, start: t.start + piece.start, end: t.end + piece.start })), expansions: s.expansions.map((e) => ({ ...e, start: e.start + piece.start, end: e.end + piece.start })) };
+          const sentence = { start: s.start + piece.start, end: s.end + piece.start, findings: s.findings.map((f) => ({ ...f, start: f.start + piece.start, end: f.end + piece.start })), citations: s.citations.map((c) => relative(c, -piece.start)), statements: s.statements.map((t) => ({ ...t, start: t.start + piece.start, end: t.end + piece.start })), expansions: s.expansions.map((e) => ({ ...e, start: e.start + piece.start, end: e.end + piece.start })), unsourced: s.unsourced && { ...s.unsourced, start: s.unsourced.start + piece.start, end: s.unsourced.end + piece.start } };
           result.sentences.push(sentence);
         }
         for (const t of analysis.terms) {
@@ -192,7 +195,8 @@ function analyzeBlock(kb: KnowledgeBase, text: string, raw: string, citations: C
     const view = readSentence(kb, text, span.start, span.end, raw, tokens, context);
     const statements = states ? readStatements(view) : [];
     const expansions = states ? acronymExpansions(text, span.start, span.end).map((e) => ({ ...e, expansion: raw.slice(e.start, e.end) })) : [];
-    return { start: span.start, end: span.end, findings: checkView(view), citations: own, statements, expansions };
+    const unsourced = states ? unsourcedFigure(view, own.length > 0) : undefined;
+    return { start: span.start, end: span.end, findings: checkView(view), citations: own, statements, expansions, unsourced };
   });
   const terms: TermOccurrence[] = termMatches.filter((m) => !m.value.gazetteer).map((m) => {
     const written = text.slice(m.start, m.end);

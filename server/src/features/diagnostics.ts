@@ -8,11 +8,12 @@ import { DocumentAnalysis } from '../engine/analysis';
 import { closestKeys } from './citations';
 import { expandedAt, needsExpansion } from '../engine/reader/acronyms';
 import { inconsistencies } from './consistency';
+import { renderUnsourced } from '../engine/check/render';
 
 export const diagnosticSource = 'policy-lens';
 
 export type DiagnosticCode = 'contradiction' | 'citation-mismatch' | 'unknown-citation' | 'missing-citation' | 'undefined-acronym'
-  | 'inconsistency';
+  | 'inconsistency' | 'unsourced-figure';
 
 export interface DiagnosticOptions {
   checks: CheckLevels;
@@ -131,6 +132,11 @@ export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, an
     push('undefinedAcronym', 'undefined-acronym', occurrence.start, occurrence.end, `${text.slice(occurrence.start, occurrence.end)} is not expanded on first use: ${term.expansion}.`, {
       expansion: term.expansion, term: term.id,
     });
+  }
+  for (const sentence of analysis.sentences) {
+    const u = sentence.unsourced;
+    if (!u) continue;
+    push('unsourcedFigure', 'unsourced-figure', u.start, u.end, renderUnsourced(u.kind, text.slice(u.start, u.end)), { kind: u.kind });
   }
   // The memo against itself: the later of two mentions that state different values.
   if (options.checks.inconsistency !== 'off') {

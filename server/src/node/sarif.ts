@@ -10,6 +10,7 @@ const rules = [
   { id: 'missing-citation', text: 'A sourced fact stated without a citation.' },
   { id: 'undefined-acronym', text: 'An acronym used before it is expanded.' },
   { id: 'inconsistency', text: 'A figure or date the memo states differently elsewhere.' },
+  { id: 'unsourced-figure', text: 'A figure, date or superlative stated with no citation, attribution or knowledge behind it.' },
 ];
 
 const levels: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'note', 4: 'note' };

@@ -181,6 +181,11 @@ export function renderInconsistency(
   return `${written} here, but ${there} for the same thing${sources}.`;
 }
 
+/** A figure, date or superlative with nothing behind it. */
+export function renderUnsourced(kind: 'figure' | 'date' | 'superlative', written: string): string {
+  return `${written}: this ${kind} is stated with no citation or attribution, and the knowledge base says nothing on it.`;
+}
+
 /** The earlier mention, as linked from an inconsistency. */
 export function renderFirstStatement(written: string): string {
   return `${written}: stated here first`;

@@ -130,6 +130,11 @@ export const lexicon = {
   stopWords: set(data.stopWords),
   distributives: set(data.distributives),
   durationUnits: set(data.durationUnits),
+  sourceNouns: phrases(data.sourceNouns.map((p) => ({ words: splitWords(p), value: true }))),
+  framingWords: set(data.framingWords),
+  speculativeModals: set(data.speculativeModals),
+  numberedThings: set(data.numberedThings),
+  estWords: set(data.estWords),
   statementFillerStems: new Set(data.statementFillers.map((w) => stem(w))),
   predicateClasses: Object.keys(data.predicates) as PredicateClass[],
   /** Classes that say how something is ("global", "mature"), not whether it is. */
