@@ -13,6 +13,10 @@ const rules = [
   { id: 'unsourced-figure', text: 'A figure, date or superlative stated with no citation, attribution or knowledge behind it.' },
 ];
 
+function regionOf(range: Diagnostic['range']): Record<string, number> {
+  return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
+}
+
 const levels: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'note', 4: 'note' };
 
 export function toSarif(results: { path: string; diagnostics: Diagnostic[] }[], version: string): unknown {
@@ -37,6 +41,15 @@ export function toSarif(results: { path: string; diagnostics: Diagnostic[] }[], 
                 },
               },
             ],
+            // The earlier mention of an inconsistency.
+            relatedLocations: d.relatedInformation?.map((r, id) => ({
+              id,
+              message: { text: r.message },
+              physicalLocation: {
+                artifactLocation: { uri: r.location.uri.startsWith('file:') ? r.location.uri : pathToFileURL(resolve(path)).href },
+                region: regionOf(r.location.range),
+              },
+            })),
             properties: d.data ? { data: d.data } : undefined,
           })),
         ),
