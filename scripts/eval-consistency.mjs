@@ -3,9 +3,13 @@
 // A planted pair is found when an inconsistency sits on its later mention and links its earlier
 // one; a legitimate pair is flagged when an inconsistency sits on its later mention at all.
 // Acronym and title pairs are scored by whichever code the check for them uses.
-//   node scripts/eval-consistency.mjs [--dir DIR] [--json] [--verbose]
+// With --reports DIR (default ../shared/real-reports/text when it exists) it also counts the
+// unsourced-figure hints on real articles, and those on a sentence that carries an attribution of
+// its own by a test written apart from the check ("according to", "X said/reported/found", a
+// footnote or author-date mark, a link): the issue asks for none of those.
+//   node scripts/eval-consistency.mjs [--dir DIR] [--reports DIR] [--json] [--verbose]
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const dirArg = args.indexOf('--dir');
@@ -60,11 +64,40 @@ for (const memo of [...new Set(labels.map((l) => l.memo))]) {
   }
 }
 
+const reportsArg = args.indexOf('--reports');
+const reports = reportsArg >= 0 ? args[reportsArg + 1] : '../shared/real-reports/text';
+const unsourced = { hints: 0, attributed: 0, sentences: [] };
+const attribution = /according to|\b(said|says|reported|reports|found|finds|estimated|estimates|noted|wrote|told|cited)\b|\[\^?\d+\]|\(\p{Lu}[\p{L}.&\s]+,?\s(19|20)\d{2}\)|https?:|\]\(/u;
+if (existsSync(reports)) {
+  for (const file of readdirSync(reports)) {
+    let out;
+    try {
+      out = execFileSync(process.execPath, ['dist/cli.js', 'check', '--format', 'json', '--no-cache', `${reports}/${file}`], { encoding: 'utf8', maxBuffer: 1e8 });
+    } catch (e) {
+      out = e.stdout;
+    }
+    const lines = readFileSync(`${reports}/${file}`, 'utf8').split('\n');
+    for (const d of JSON.parse(out).files[0].diagnostics.filter((x) => x.code === 'unsourced-figure')) {
+      unsourced.hints++;
+      // The sentence around the hint, from the full stop before it to the one after.
+      const line = lines[d.range.start.line];
+      const from = line.lastIndexOf('. ', d.range.start.character) + 1;
+      const next = line.indexOf('. ', d.range.end.character);
+      const sentence = line.slice(from, next < 0 ? line.length : next + 12).trim();
+      if (attribution.test(sentence)) unsourced.attributed++;
+      unsourced.sentences.push(`${attribution.test(sentence) ? 'ATTRIBUTED ' : ''}${file}:${d.range.start.line + 1} ${sentence.slice(0, 200)}`);
+    }
+  }
+  result.unsourced = { hints: unsourced.hints, attributed: unsourced.attributed };
+}
+
 if (asJson) console.log(JSON.stringify(result, null, 1));
 else {
   if (verbose) {
     for (const m of result.misses) console.log(`miss  ${m}`);
     for (const a of result.alarms) console.log(`alarm ${a}`);
   }
+  if (verbose) for (const u of unsourced.sentences) console.log(`hint  ${u}`);
   console.log(`planted inconsistencies found: ${result.found} of ${result.planted}; legitimate differences flagged: ${result.flagged} of ${result.legitimate}; other alarms: ${result.otherAlarms}`);
+  if (existsSync(reports)) console.log(`unsourced-figure on ${reports}: ${unsourced.hints} hints, ${unsourced.attributed} on a sentence with an attribution of its own`);
 }

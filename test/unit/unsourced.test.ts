@@ -27,6 +27,8 @@ describe('unsourced-figure', () => {
     assert.deepEqual(hints('Fishing fleets in the region employ 40,000 people [@beta2022].'), []);
     assert.deepEqual(hints('According to the ministry, fishing fleets in the region employ 40,000 people.'), []);
     assert.deepEqual(hints('The ministry reported that fishing fleets in the region employ 40,000 people.'), []);
+    assert.deepEqual(hints('Fishing fleets in the region reportedly employ 40,000 people.'), []);
+    assert.deepEqual(hints('The ministry announced that fishing fleets in the region employ 40,000 people.'), []);
     assert.deepEqual(hints('A 2023 census puts employment in the region’s fishing fleets at 40,000 people.'), []);
     assert.deepEqual(hints('Fishing fleets in the region employ 40,000 people.[12]'), []);
     assert.deepEqual(hints('Fishing fleets in the region employ 40,000 people (FAO 2022).'), []);

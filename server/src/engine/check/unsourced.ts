@@ -67,7 +67,7 @@ const referenceMark = new RegExp([
   /\]\(|https?:\/\//.source, // a link
 ].join('|'), 'u');
 
-/** Its own source: "according to …", "X reported that …", "the survey found …". */
+/** Its own source: "according to …", "X reported that …", "the survey found …", "reportedly". */
 function attributed(view: SentenceView): boolean {
   const { words } = view;
   // A reference mark of another convention: a footnote ("[12]", "[^3]", "¹²"), an author-date
@@ -76,7 +76,8 @@ function attributed(view: SentenceView): boolean {
   if (referenceMark.test(own)) return true;
   if (view.clauses.some((c) => c.kind === 'reporting')) return true;
   for (let i = 0; i < words.length; i++) {
-    if (lexicon.reportingVerbs.has(words[i]) || phraseAt(lexicon.attributionPhrases, words, i)) return true;
+    if (lexicon.reportingVerbs.has(words[i]) || lexicon.attributionCues.has(words[i])) return true;
+    if (phraseAt(lexicon.attributionPhrases, words, i)) return true;
     if (phraseAt(lexicon.sourceNouns, words, i)) return true;
   }
   return false;

@@ -133,6 +133,7 @@ export const lexicon = {
   sourceNouns: phrases(data.sourceNouns.map((p) => ({ words: splitWords(p), value: true }))),
   framingWords: set(data.framingWords),
   speculativeModals: set(data.speculativeModals),
+  attributionCues: set(data.attributionCues),
   numberedThings: set(data.numberedThings),
   estWords: set(data.estWords),
   statementFillerStems: new Set(data.statementFillers.map((w) => stem(w))),
