@@ -5,6 +5,7 @@ import { TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
 import { readSentence } from '../../server/src/engine/check';
 import { findInconsistencies, readStatements } from '../../server/src/engine/check/consistency';
 import { acronymExpansions, conflictingExpansions } from '../../server/src/engine/reader/expansions';
+import { conflictingTitles, personTitles } from '../../server/src/engine/reader/titles';
 import { defaultSettings } from '../../server/src/common/settings';
 import { loadKnowledgeFolders } from '../../server/src/node/knowledgeFiles';
 import { PolicyLensService } from '../../server/src/features/languageService';
@@ -112,6 +113,24 @@ describe('inconsistency: an acronym expanded two ways', () => {
     assert.equal(rest.length, 0);
     assert.equal(d.message, 'WHO is expanded as “Western Health Office” here, but as “World Health Organization” on line 1.');
     assert.deepEqual(s.codeActions(doc(text), [d]).map((a) => a.title), ['Change to “World Health Organization” (as on line 1)', 'Change line 1 to “Western Health Office”']);
+  });
+});
+
+describe('inconsistency: one person given two titles', () => {
+  const titles = (...sentences: string[]) => sentences.flatMap((s) => personTitles(readSentence(kb, s, 0, s.length)));
+  const conflicts = (...sentences: string[]): string[][] => conflictingTitles(titles(...sentences)).map((c) => [c.later.written, c.earlier.written]);
+  it('reads a title in apposition to a name', () => {
+    assert.deepEqual(titles('Dr Amara Osei, an associate professor of public health, designed it.').map((t) => [t.name.join(' '), t.written]), [['Amara Osei', 'associate professor']]);
+  });
+  it('finds the same person given another title', () => {
+    assert.deepEqual(conflicts('Dr Amara Osei, an associate professor of public health, designed it.', 'Dr Osei, an assistant professor of public health, presented it.'), [['assistant professor', 'associate professor']]);
+    assert.deepEqual(conflicts('Lena Berg, a senior fellow at the institute, wrote it.', 'At the launch, Berg, a director at the institute, presented it.'), [['director', 'senior fellow']]);
+  });
+  it('stays silent on the same title, another time, a second role, or two people of one surname', () => {
+    assert.deepEqual(conflicts('Dr Amara Osei, an associate professor, designed it.', 'Osei, an associate professor, presented it.'), []);
+    assert.deepEqual(conflicts('Dr Amara Osei, an associate professor, designed it.', 'Osei, a former assistant professor, presented it.'), []);
+    assert.deepEqual(conflicts('Dr Amara Osei, an associate professor, designed it.', 'Osei, also a director of the clinic, presented it.'), []);
+    assert.deepEqual(conflicts('So Jeong Kim, a senior researcher, wrote it.', 'Min Kim, a professor, replied.', 'In reply, Kim, a professor, added more.'), []);
   });
 });
 

@@ -3,10 +3,12 @@
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { Term } from '../knowledge/types';
 import { tokenize } from './text/tokens';
+import { detached } from './text/detach';
 import { checkView, Finding, readSentence } from './check';
 import { readStatements, Statement } from './check/consistency';
 import { AcronymExpansion, acronymExpansions } from './reader/expansions';
 import { UnsourcedFigure, unsourcedFigure } from './check/unsourced';
+import { PersonTitle, personTitles } from './reader/titles';
 import {
   BlockCache, Citation, FrontMatter, ParsedProse, parseProse, ProseBlock, reparseAfterEdit,
 } from './markdown/prose';
@@ -24,6 +26,8 @@ export interface SentenceAnalysis {
   expansions: AcronymExpansion[];
   /** A figure, date or superlative it states with no source at all. */
   unsourced?: UnsourcedFigure;
+  /** The titles it gives people in apposition ("Dr Osei, an associate professor"). */
+  titles: PersonTitle[];
 }
 
 export interface TermOccurrence {
@@ -116,7 +120,7 @@ export class DocumentAnalyzer {
         }
         next.set(key, analysis);
         for (const s of analysis.sentences) {
-          const sentence = { start: s.start + piece.start, end: s.end + piece.start, findings: s.findings.map((f) => ({ ...f, start: f.start + piece.start, end: f.end + piece.start })), citations: s.citations.map((c) => relative(c, -piece.start)), statements: s.statements.map((t) => ({ ...t, start: t.start + piece.start, end: t.end + piece.start })), expansions: s.expansions.map((e) => ({ ...e, start: e.start + piece.start, end: e.end + piece.start })), unsourced: s.unsourced && { ...s.unsourced, start: s.unsourced.start + piece.start, end: s.unsourced.end + piece.start } };
+          const sentence = { start: s.start + piece.start, end: s.end + piece.start, findings: s.findings.map((f) => ({ ...f, start: f.start + piece.start, end: f.end + piece.start })), citations: s.citations.map((c) => relative(c, -piece.start)), statements: s.statements.map((t) => ({ ...t, start: t.start + piece.start, end: t.end + piece.start })), expansions: s.expansions.map((e) => ({ ...e, start: e.start + piece.start, end: e.end + piece.start })), unsourced: s.unsourced && { ...s.unsourced, start: s.unsourced.start + piece.start, end: s.unsourced.end + piece.start }, titles: s.titles.map((t) => ({ ...t, start: t.start + piece.start, end: t.end + piece.start })) };
           result.sentences.push(sentence);
         }
         for (const t of analysis.terms) {
@@ -194,9 +198,10 @@ function analyzeBlock(kb: KnowledgeBase, text: string, raw: string, citations: C
     const context = { ids: new Set(recent), recent, previous, cited: new Set(own.flatMap((c) => c.keys.map((k) => k.key))) };
     const view = readSentence(kb, text, span.start, span.end, raw, tokens, context);
     const statements = states ? readStatements(view) : [];
-    const expansions = states ? acronymExpansions(text, span.start, span.end).map((e) => ({ ...e, expansion: raw.slice(e.start, e.end) })) : [];
+    const expansions = states ? acronymExpansions(text, span.start, span.end).map((e) => ({ ...e, expansion: detached(raw.slice(e.start, e.end)) })) : [];
     const unsourced = states ? unsourcedFigure(view, own.length > 0) : undefined;
-    return { start: span.start, end: span.end, findings: checkView(view), citations: own, statements, expansions, unsourced };
+    const titles = states ? personTitles(view) : [];
+    return { start: span.start, end: span.end, findings: checkView(view), citations: own, statements, expansions, unsourced, titles };
   });
   const terms: TermOccurrence[] = termMatches.filter((m) => !m.value.gazetteer).map((m) => {
     const written = text.slice(m.start, m.end);

@@ -4,8 +4,11 @@ import { DiagnosticRelatedInformation, Range, TextEdit } from 'vscode-languagese
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalysis, SentenceAnalysis } from '../engine/analysis';
 import { findInconsistencies, Statement } from '../engine/check/consistency';
-import { renderExpansionConflict, renderFirstStatement, renderInconsistency } from '../engine/check/render';
+import {
+  renderExpansionConflict, renderFirstStatement, renderInconsistency, renderTitleConflict,
+} from '../engine/check/render';
 import { conflictingExpansions } from '../engine/reader/expansions';
+import { conflictingTitles } from '../engine/reader/titles';
 
 export interface InconsistencyReport {
   start: number;
@@ -76,7 +79,21 @@ export function inconsistencies(document: TextDocument, analysis: DocumentAnalys
       ],
     };
   });
-  return [...figures, ...names].sort((a, b) => a.start - b.start);
+  // One person given two titles.
+  const people = conflictingTitles(analysis.sentences.flatMap((s) => s.titles)).map(({ earlier, later }) => {
+    const earlierRange = { start: document.positionAt(earlier.start), end: document.positionAt(earlier.end) };
+    const line = earlierRange.start.line + 1;
+    return {
+      start: later.start,
+      end: later.end,
+      message: renderTitleConflict(later.name.join(' '), later.written, { written: earlier.written, line }),
+      data: { written: later.written, earlier: earlier.written, earlierRange },
+      related: [
+        { location: { uri: document.uri, range: earlierRange }, message: renderFirstStatement(earlier.written) },
+      ],
+    };
+  });
+  return [...figures, ...names, ...people].sort((a, b) => a.start - b.start);
 }
 
 /** The two quick fixes: this value as the earlier one, or the earlier one as this. */

@@ -7,6 +7,7 @@
 import { lexicon, phraseAt, phraseBefore, Span } from '../lexicon';
 import { negationsOver } from '../reader/polarity';
 import { SentenceView } from '../reader/sentence';
+import { detached } from '../text/detach';
 import { DateMention, Interval, mentionInterval, NumberMention, overlaps, ValueMention } from '../values';
 
 export interface Statement {
@@ -103,13 +104,13 @@ export function readStatements(view: SentenceView): Statement[] {
     const base = { measured: measured.stems, words: [...wordSet].sort(), modifiers, places: places.names };
     if (v.kind === 'number') {
       const unit = v.unit === 'money' ? `money:${v.currency ?? ''}` : v.unit;
-      const written = view.raw.slice(v.valueStart, v.valueEnd);
+      const written = detached(view.raw.slice(v.valueStart, v.valueEnd));
       const interval = mentionInterval(v);
       out.push({ ...base, kind: 'number', unit, interval, start: v.valueStart, end: v.valueEnd, written, time });
     } else {
       const own = `${v.year ?? ''}`;
       const date = { year: v.year, months: v.months, days: v.days };
-      const written = view.raw.slice(v.start, v.end);
+      const written = detached(view.raw.slice(v.start, v.end));
       const others = time.filter((t) => t !== own);
       out.push({ ...base, kind: 'date', unit: 'date', date, start: v.start, end: v.end, written, time: others });
     }

@@ -183,7 +183,8 @@ export function renderInconsistency(
 
 /** A figure, date or superlative with nothing behind it. */
 export function renderUnsourced(kind: 'figure' | 'date' | 'superlative', written: string): string {
-  return `${written}: this ${kind} is stated with no citation or attribution, and the knowledge base says nothing on it.`;
+  const nothing = 'is stated with no citation or attribution, and the knowledge base says nothing on it';
+  return `${written}: this ${kind} ${nothing}.`;
 }
 
 /** The earlier mention, as linked from an inconsistency. */
@@ -196,4 +197,9 @@ export function renderExpansionConflict(
   acronym: string, written: string, earlier: { written: string; line: number },
 ): string {
   return `${acronym} is expanded as “${written}” here, but as “${earlier.written}” on line ${earlier.line}.`;
+}
+
+/** One person given two titles: "Osei is “assistant professor” here, but “associate professor” on line 11." */
+export function renderTitleConflict(name: string, written: string, earlier: { written: string; line: number }): string {
+  return `${name} is “${written}” here, but “${earlier.written}” on line ${earlier.line}.`;
 }

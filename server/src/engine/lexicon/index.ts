@@ -136,6 +136,7 @@ export const lexicon = {
   attributionCues: set(data.attributionCues),
   numberedThings: set(data.numberedThings),
   estWords: set(data.estWords),
+  roleTimeWords: set(data.roleTimeWords),
   statementFillerStems: new Set(data.statementFillers.map((w) => stem(w))),
   predicateClasses: Object.keys(data.predicates) as PredicateClass[],
   /** Classes that say how something is ("global", "mature"), not whether it is. */

@@ -3,6 +3,7 @@
 // acronym, the fewest that do.
 import { tokenize } from '../text/tokens';
 import { spells } from './acronyms';
+import { detached } from '../text/detach';
 
 export interface AcronymExpansion {
   acronym: string;
@@ -25,14 +26,14 @@ export function acronymExpansions(text: string, start = 0, end = text.length): A
     if (acronymPattern.test(inside)) {
       const acronym = inside.replace(/s$/, '');
       const before = longFormBefore(text, start, open, acronym);
-      if (before) out.push({ acronym, ...before });
+      if (before) out.push({ acronym: detached(acronym), ...before });
       continue;
     }
     // "WHO (World Health Organization)"
     const word = /(\p{Lu}[\p{Lu}\p{N}&-]*\p{Lu})s?\s*$/u.exec(text.slice(Math.max(start, open - 20), open));
     if (word && spells(inside, word[1]) && startsWithInitial(inside, word[1])) {
       const from = open + 1 + m[1].indexOf(inside);
-      out.push({ acronym: word[1], expansion: inside, start: from, end: from + inside.length });
+      out.push({ acronym: detached(word[1]), expansion: inside, start: from, end: from + inside.length });
     }
   }
   return out;
