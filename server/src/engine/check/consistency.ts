@@ -253,14 +253,20 @@ function sameMonth(a?: Span, b?: Span): boolean {
  */
 export function findInconsistencies(sentences: readonly (readonly Statement[])[]): Inconsistency[] {
   const out: Inconsistency[] = [];
-  const seen: Statement[] = [];
+  // Filed by what must be equal for two to be compared: a long memo is not compared pairwise.
+  const seen = new Map<string, Statement[]>();
+  const keyOf = (s: Statement): string => `${s.unit}|${s.measured.join(' ')}|${s.time.join(' ')}`;
   for (const statements of sentences) {
     for (const later of statements) {
-      const same = seen.filter((e) => sameSubject(e, later));
+      const same = (seen.get(keyOf(later)) ?? []).filter((e) => sameSubject(e, later));
       const earlier = same.find((e) => differ(e, later));
       if (earlier && !same.some((e) => !differ(e, later))) out.push({ earlier, later });
     }
-    seen.push(...statements);
+    for (const s of statements) {
+      const filed = seen.get(keyOf(s));
+      if (filed) filed.push(s);
+      else seen.set(keyOf(s), [s]);
+    }
   }
   return out;
 }

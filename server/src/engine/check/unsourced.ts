@@ -60,12 +60,8 @@ function superlative(view: SentenceView): UnsourcedFigure | undefined {
   return undefined;
 }
 
-const referenceMark = new RegExp([
-  /\[\^?\d+\]/.source, // a footnote: [12], [^3]
-  /[¹²³⁴⁵⁶⁷⁸⁹⁰]/.source, // a superscript footnote
-  /\(\s*\p{Lu}[^()]{0,80}\b\d{4}[a-z]?[^()]{0,20}\)/u.source, // (OECD 2023), (Kim et al., 2021, p. 4)
-  /\]\(|https?:\/\//.source, // a link
-].join('|'), 'u');
+// A footnote ([12], [^3], ¹²), an author-date reference ((OECD 2023), (Kim et al., 2021, p. 4)), a link.
+const referenceMark = /\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]|\(\s*\p{Lu}[^()]{0,80}\b\d{4}[a-z]?[^()]{0,20}\)|\]\(|https?:\/\//u;
 
 /** Its own source: "according to …", "X reported that …", "the survey found …", "reportedly". */
 function attributed(view: SentenceView): boolean {

@@ -43,16 +43,19 @@ export function acronymExpansions(text: string, start = 0, end = text.length): A
 type LongForm = Omit<AcronymExpansion, 'acronym'>;
 
 function longFormBefore(text: string, start: number, open: number, acronym: string): LongForm | undefined {
-  const words = [...text.slice(start, open).matchAll(/[\p{L}\p{N}&'’-]+/gu)];
+  // The long form is a few words: only the 300 characters before the bracket are read, so that a
+  // sentence of many brackets is not read again for each.
+  const from = Math.max(start, open - 300);
+  const words = [...text.slice(from, open).matchAll(/[\p{L}\p{N}&'’-]+/gu)];
   const letters = acronym.replace(/[^\p{Lu}]/gu, '').length;
   for (let n = 1; n <= Math.min(words.length, letters * 2 + 2); n++) {
     const first = words[words.length - n];
     const last = words[words.length - 1];
-    const phrase = text.slice(start + first.index, start + last.index + last[0].length);
+    const phrase = text.slice(from + first.index, from + last.index + last[0].length);
     // A sentence break inside ends the search: the long form is one stretch of words.
     if (/[.;:!?]\s/.test(phrase)) return undefined;
     if (spells(phrase, acronym) && startsWithInitial(phrase, acronym)) {
-      return { expansion: phrase, start: start + first.index, end: start + last.index + last[0].length };
+      return { expansion: phrase, start: from + first.index, end: from + last.index + last[0].length };
     }
   }
   return undefined;
