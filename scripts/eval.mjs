@@ -31,7 +31,8 @@ try {
   out = e.stdout;
 }
 rmSync(dir, { recursive: true, force: true });
-const diagnostics = JSON.parse(out).files[0].diagnostics;
+// The cases are unrelated sentences in one memo: the memo's consistency with itself is not theirs.
+const diagnostics = JSON.parse(out).files[0].diagnostics.filter((d) => d.code !== 'inconsistency');
 const byCase = cases.map(() => []);
 for (const d of diagnostics) byCase[d.range.start.line / 2]?.push(d);
 

@@ -68,6 +68,7 @@ interface LspDiagnostic {
   source: string;
   message: string;
   data?: Record<string, unknown>;
+  relatedInformation?: { location: { uri: string; range: LspDiagnostic['range'] }; message: string }[];
 }
 
 interface JsonOutput {
@@ -261,6 +262,20 @@ describe('policy-lens check: output formats', () => {
       return `${r.ruleId} ${g.startLine}:${g.startColumn}-${g.endLine}:${g.endColumn} ${r.message.text}`;
     });
     assert.deepEqual(fromSarif.sort(), fromJson.sort());
+  });
+
+  test('json and sarif carry inconsistencies (with the earlier mention) and unsourced figures', T, async () => {
+    const path = writeMemo('itself.md', '# Memo\n\nThe pilot ran 18 mobile clinics across three provinces.\n\nThe pilot ran 21 mobile clinics across three provinces.\n');
+    const json = parseJson(await cli(['check', '--format', 'json', ...kbArgs(), path])).files[0].diagnostics;
+    assert.deepEqual(json.map((d) => `${d.code} ${d.range.start.line + 1}`), ['unsourced-figure 3', 'unsourced-figure 5', 'inconsistency 5']);
+    const inconsistency = json.find((d) => d.code === 'inconsistency')!;
+    assert.deepEqual(inconsistency.relatedInformation?.map((r) => r.location.range.start), [{ line: 2, character: 14 }]);
+    const sarif = JSON.parse((await cli(['check', '--format', 'sarif', ...kbArgs(), path])).stdout).runs[0];
+    const ids = (sarif.tool.driver.rules as { id: string }[]).map((r) => r.id);
+    assert.ok(ids.includes('inconsistency') && ids.includes('unsourced-figure'), ids.join());
+    const results = sarif.results as { ruleId: string; level: string; relatedLocations?: { physicalLocation: { region: { startLine: number } } }[] }[];
+    assert.deepEqual(results.map((r) => `${r.ruleId} ${r.level}`), ['unsourced-figure note', 'unsourced-figure note', 'inconsistency warning']);
+    assert.equal(results[2].relatedLocations?.[0].physicalLocation.region.startLine, 3);
   });
 
   test('a clean memo: no output in text, empty diagnostics in json, no results in sarif; exit 0', T, async () => {
@@ -487,7 +502,8 @@ describe('policy-lens check: findings and exit status', () => {
     // Without the second folder there is no claim to contradict.
     const without = await cli(['check', '--no-bundled', '--knowledge', join(split, 'one'), '--format', 'json', path]);
     assert.equal(without.code, 0);
-    assert.deepEqual(parseJson(without).files[0].diagnostics, []);
+    // Only the hint that, with no claim on it, the figure has nothing behind it.
+    assert.deepEqual(parseJson(without).files[0].diagnostics.map((d) => d.code), ['unsourced-figure']);
   });
 
   test('--no-bundled with no knowledge folder: every citation key is unknown', T, async () => {

@@ -15,6 +15,8 @@ const memo = [
   "About 67% of Korea's imports come from the Indo-Pacific [@beta2022].", '',
   'As argued [@alpha2032].', '',
   'The OEWG met.', '',
+  'The harbour handled 40 container ships in 2020.', '',
+  'The harbour handled 45 container ships in 2020.', '',
 ].join('\n');
 
 /** The 0-based line of the first line of `text` that contains `needle`. */

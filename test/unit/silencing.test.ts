@@ -161,6 +161,14 @@ describe('Ignore this finding', () => {
     assert.equal(ignore(`Intro.\n\n${unknown}\n`, 'unknown-citation', 'plaintext'),
       `Intro.\n\n<!-- policy-lens-disable-next-line unknown-citation -->\n${unknown}\n`);
   });
+  it('is not offered below an HTML comment left open, which its "-->" would close', () => {
+    const text = `<div>\n<!-- \n</div>\n\n${wrong}\n`;
+    const s = service();
+    const d = doc(text);
+    const found = s.diagnostics(d).filter((x) => x.code === 'contradiction');
+    assert.equal(found.length, 1);
+    assert.deepEqual(s.codeActions(d, found).filter((a) => a.title === 'Ignore this finding'), []);
+  });
   it('is offered for every check but after the fixes', () => {
     const s = service();
     const d = doc(unknown);

@@ -5,7 +5,8 @@ import { CheckLevels } from './settings';
 
 export interface CheckInfo {
   /** The diagnostic code, the SARIF rule id, the name in silencing comments and the docs page. */
-  id: 'contradiction' | 'citation-mismatch' | 'unknown-citation' | 'missing-citation' | 'undefined-acronym';
+  id: 'contradiction' | 'citation-mismatch' | 'unknown-citation' | 'missing-citation' | 'undefined-acronym'
+    | 'inconsistency' | 'unsourced-figure';
   setting: keyof CheckLevels;
   summary: string;
 }
@@ -22,6 +23,14 @@ export const checks: readonly CheckInfo[] = [
   },
   { id: 'missing-citation', setting: 'missingCitation', summary: 'A sourced fact stated without a citation.' },
   { id: 'undefined-acronym', setting: 'undefinedAcronym', summary: 'An acronym used before it is expanded.' },
+  {
+    id: 'inconsistency', setting: 'inconsistency',
+    summary: 'The memo states a value, an expansion or a title differently in two places.',
+  },
+  {
+    id: 'unsourced-figure', setting: 'unsourcedFigure',
+    summary: 'A figure, date or superlative stated as fact with no citation, attribution or knowledge behind it.',
+  },
 ];
 
 /**

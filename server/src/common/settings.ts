@@ -11,6 +11,10 @@ export interface CheckLevels {
   undefinedAcronym: CheckLevel;
   /** Contradictions that rest only on claims read automatically from the sources folder. */
   extractedContradiction: CheckLevel;
+  /** Two sentences of one memo stating different values for the same thing. */
+  inconsistency: CheckLevel;
+  /** Figures, dates and superlatives stated as fact with no citation, attribution or knowledge. */
+  unsourcedFigure: CheckLevel;
 }
 
 export interface PolicyLensSettings {
@@ -45,6 +49,8 @@ export const defaultSettings: PolicyLensSettings = {
     missingCitation: 'information',
     undefinedAcronym: 'hint',
     extractedContradiction: 'information',
+    inconsistency: 'warning',
+    unsourcedFigure: 'hint',
   },
   referenceStyle: 'chicago-author-date',
   referenceCsl: '',
@@ -102,6 +108,8 @@ export function normalizeSettings(raw: unknown): PolicyLensSettings {
       missingCitation: level('missingCitation'),
       undefinedAcronym: level('undefinedAcronym'),
       extractedContradiction: level('extractedContradiction'),
+      inconsistency: level('inconsistency'),
+      unsourcedFigure: level('unsourcedFigure'),
     },
     referenceStyle: references.style === 'apa' ? 'apa' : defaultSettings.referenceStyle,
     referenceCsl: typeof references.csl === 'string' ? references.csl : defaultSettings.referenceCsl,

@@ -3,7 +3,12 @@
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { Term } from '../knowledge/types';
 import { tokenize } from './text/tokens';
-import { checkSentence, Finding } from './check';
+import { detached } from './text/detach';
+import { checkView, Finding, readSentence } from './check';
+import { readStatements, Statement } from './check/consistency';
+import { AcronymExpansion, acronymExpansions } from './reader/expansions';
+import { UnsourcedFigure, unsourcedFigure } from './check/unsourced';
+import { PersonTitle, personTitles } from './reader/titles';
 import {
   BlockCache, Citation, FrontMatter, ParsedProse, parseProse, ProseBlock, reparseAfterEdit,
 } from './markdown/prose';
@@ -11,11 +16,19 @@ import { splitSentences } from './text/sentences';
 import { findTerms } from './reader/terms';
 import { checkFragmentList, fragmentLists } from './fragmentLists';
 
-interface SentenceAnalysis {
+export interface SentenceAnalysis {
   start: number;
   end: number;
   findings: Finding[];
   citations: Citation[];
+  /** The figures and dates it reports, for the memo's consistency with itself. */
+  statements: Statement[];
+  /** The acronyms it expands ("World Health Organization (WHO)"), as written. */
+  expansions: AcronymExpansion[];
+  /** A figure, date or superlative it states with no source at all. */
+  unsourced?: UnsourcedFigure;
+  /** The titles it gives people in apposition ("Dr Osei, an associate professor"). */
+  titles: PersonTitle[];
 }
 
 interface TermOccurrence {
@@ -98,17 +111,19 @@ export class DocumentAnalyzer {
         const piece = pieces ? pieces[p] : block;
         // The raw text decides the masked text (with the block's kind, which its start decides).
         const raw = text.slice(piece.start, piece.end);
-        const key = prefix + raw;
+        // A heading or a table cell labels figures rather than stating them.
+        const states = !isHeading && block.options?.cell !== true;
+        const key = (states ? '' : '\u0001') + prefix + raw;
         let analysis = next.get(key) ?? this.cache.get(key);
         if (!analysis) {
-          analysis = analyzeBlock(kb, piece.text, raw, piece.citations.map((c) => relative(c, piece.start)), context, item?.words);
+          analysis = analyzeBlock(kb, piece.text, raw, piece.citations.map((c) => relative(c, piece.start)), context, item?.words, states);
           result.checkedBlocks++;
           // Cached at once, so that a run abandoned at a pause leaves its finished blocks behind.
           this.cache.set(key, analysis);
         }
         next.set(key, analysis);
         for (const s of analysis.sentences) {
-          const sentence = { start: s.start + piece.start, end: s.end + piece.start, findings: s.findings.map((f) => ({ ...f, start: f.start + piece.start, end: f.end + piece.start })), citations: s.citations.map((c) => relative(c, -piece.start)) };
+          const sentence = { start: s.start + piece.start, end: s.end + piece.start, findings: s.findings.map((f) => ({ ...f, start: f.start + piece.start, end: f.end + piece.start })), citations: s.citations.map((c) => relative(c, -piece.start)), statements: s.statements.map((t) => ({ ...t, start: t.start + piece.start, end: t.end + piece.start })), expansions: s.expansions.map((e) => ({ ...e, start: e.start + piece.start, end: e.end + piece.start })), unsourced: s.unsourced && { ...s.unsourced, start: s.unsourced.start + piece.start, end: s.unsourced.end + piece.start }, titles: s.titles.map((t) => ({ ...t, start: t.start + piece.start, end: t.end + piece.start })) };
           result.sentences.push(sentence);
         }
         for (const t of analysis.terms) {
@@ -134,7 +149,8 @@ export class DocumentAnalyzer {
       if (!analysis) {
         const findings = checkFragmentList(kb, run, text, headingIdsAt.get(run.lead) ?? new Set());
         // Kept relative to the lead-in, so that an edit above it does not make it stale.
-        analysis = { sentences: [{ start: 0, end: 0, findings: findings.map((f) => ({ ...f, start: f.start - run.lead.start, end: f.end - run.lead.start })), citations: [] }], terms: [] };
+        const relative = findings.map((f) => ({ ...f, start: f.start - run.lead.start, end: f.end - run.lead.start }));
+        analysis = { sentences: [{ start: 0, end: 0, findings: relative, citations: [], statements: [], expansions: [], titles: [] }], terms: [] };
         this.cache.set(key, analysis);
       }
       next.set(key, analysis);
@@ -189,7 +205,7 @@ function listItemContext(kb: KnowledgeBase, text: string, raw: string): { text: 
   return { text: raw, ids: new Set(findTerms(kb, tokens).map((m) => m.value.id)), words };
 }
 
-function analyzeBlock(kb: KnowledgeBase, text: string, raw: string, citations: Citation[], headingIds: ReadonlySet<string>, previousWords?: ReadonlySet<string>): BlockAnalysis {
+function analyzeBlock(kb: KnowledgeBase, text: string, raw: string, citations: Citation[], headingIds: ReadonlySet<string>, previousWords?: ReadonlySet<string>, states = true): BlockAnalysis {
   const spans = splitSentences(text);
   const tokens = tokenize(text);
   const termMatches = findTerms(kb, tokens);
@@ -202,7 +218,12 @@ function analyzeBlock(kb: KnowledgeBase, text: string, raw: string, citations: C
     const before = i > 0 ? spans[i - 1] : undefined;
     const previous = before ? new Set(tokens.filter((t) => t.start >= before.start && t.end <= before.end).map((t) => t.norm)) : previousWords;
     const context = { ids: new Set(recent), recent, previous, cited: new Set(own.flatMap((c) => c.keys.map((k) => k.key))) };
-    return { start: span.start, end: span.end, findings: checkSentence(kb, text, span.start, span.end, raw, tokens, context), citations: own };
+    const view = readSentence(kb, text, span.start, span.end, raw, tokens, context);
+    const statements = states ? readStatements(view) : [];
+    const expansions = states ? acronymExpansions(text, span.start, span.end).map((e) => ({ ...e, expansion: detached(raw.slice(e.start, e.end)) })) : [];
+    const unsourced = states ? unsourcedFigure(view, own.length > 0) : undefined;
+    const titles = states ? personTitles(view) : [];
+    return { start: span.start, end: span.end, findings: checkView(view), citations: own, statements, expansions, unsourced, titles };
   });
   const terms: TermOccurrence[] = termMatches.filter((m) => !m.value.gazetteer).map((m) => {
     const written = text.slice(m.start, m.end);

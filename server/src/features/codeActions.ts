@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { diagnosticSource, textFingerprint } from './diagnostics';
 import { silenceableChecks, silencingEdits } from './silencing';
 import { proseLanguage } from './languages';
+import { inconsistencyFixes } from './consistency';
 
 export interface CodeActionOptions {
   /** The client takes `documentChanges` (versioned edits); otherwise a plain `changes` map is sent. */
@@ -59,6 +60,9 @@ export function codeActions(document: TextDocument, diagnostics: readonly Diagno
         suggestions.forEach((key, i) => actions.push(edit(`Change to @${key}`, d, [TextEdit.replace(d.range, key)], i === 0)));
         break;
       }
+      case 'inconsistency':
+        for (const f of inconsistencyFixes(document, d.range, data)) actions.push(edit(f.title, d, [f.edit], f.preferred));
+        break;
       case 'undefined-acronym': {
         const expansion = data.expansion;
         if (typeof expansion === 'string') actions.push(edit(`Expand to “${expansion} (${current})”`, d, [TextEdit.replace(d.range, `${expansion} (${current})`)], true));
@@ -71,7 +75,7 @@ export function codeActions(document: TextDocument, diagnostics: readonly Diagno
       const language = proseLanguage(document.languageId, document.uri);
       const edits = silencingEdits(text, language, d.range.start.line, String(d.code))
         .map((i) => TextEdit.insert(document.positionAt(i.offset), i.text));
-      actions.push(edit('Ignore this finding', d, edits));
+      if (edits.length > 0) actions.push(edit('Ignore this finding', d, edits));
     }
   }
   return actions;

@@ -9,6 +9,8 @@ import { closestKeys } from './citations';
 import { expandedAt, needsExpansion } from '../engine/reader/acronyms';
 import { CheckInfo, checkDocsHref } from '../common/checks';
 import { Claim, FileLocation } from '../knowledge/types';
+import { inconsistencies } from './consistency';
+import { renderUnsourced } from '../engine/check/render';
 
 export const diagnosticSource = 'policy-lens';
 
@@ -161,6 +163,15 @@ export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, an
     push('undefinedAcronym', 'undefined-acronym', occurrence.start, occurrence.end, `${text.slice(occurrence.start, occurrence.end)} is not expanded on first use: ${term.expansion}.`, {
       expansion: term.expansion, term: term.id,
     }, evidence(term.origin, `${term.term}: ${term.expansion} (glossary)`));
+  }
+  for (const sentence of analysis.sentences) {
+    const u = sentence.unsourced;
+    if (!u) continue;
+    push('unsourcedFigure', 'unsourced-figure', u.start, u.end, renderUnsourced(u.kind, text.slice(u.start, u.end)), { kind: u.kind });
+  }
+  // The memo against itself: the later of two mentions that state different values.
+  if (options.checks.inconsistency !== 'off') {
+    for (const r of inconsistencies(document, analysis)) push('inconsistency', 'inconsistency', r.start, r.end, r.message, r.data, r.related);
   }
   return out;
 }

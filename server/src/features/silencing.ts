@@ -208,6 +208,8 @@ export function silencingEdits(text: string, languageId: string, line: number, n
   // A byte order mark that the editor kept in the text stays first.
   const at = starts[first] + (first === 0 && text.startsWith('\uFEFF') ? 1 : 0);
   const comment = (action: string): string => `<!-- ${directivePrefix}${action} ${name} -->`;
+  // An HTML comment left open above would end at ours and swallow the text between: no fix then.
+  if (text.lastIndexOf('<!--', at) > text.lastIndexOf('-->', at)) return [];
   if (first === line) return [{ offset: at, text: `${above}${comment('disable-next-line')}${eol}` }];
   const last = after - 1;
   const lastEnd = starts[last] + lineText(text, starts, last).length;

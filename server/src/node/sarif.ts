@@ -7,6 +7,10 @@ import { checkDocsHref, checks } from '../common/checks';
 
 const rules = checks.map((c) => ({ id: c.id, text: c.summary }));
 
+function regionOf(range: Diagnostic['range']): Record<string, number> {
+  return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
+}
+
 const levels: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'note', 4: 'note' };
 
 /** `docsBase`: what docs/checks/ is relative to (a URL ending in `/`), for each rule's `helpUri`. */
@@ -35,6 +39,15 @@ export function toSarif(results: { path: string; diagnostics: Diagnostic[] }[], 
                 },
               },
             ],
+            // The earlier mention of an inconsistency.
+            relatedLocations: d.relatedInformation?.map((r, id) => ({
+              id,
+              message: { text: r.message },
+              physicalLocation: {
+                artifactLocation: { uri: r.location.uri.startsWith('file:') ? r.location.uri : pathToFileURL(resolve(path)).href },
+                region: regionOf(r.location.range),
+              },
+            })),
             properties: d.data ? { data: d.data } : undefined,
           })),
         ),

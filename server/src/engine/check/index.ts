@@ -91,7 +91,12 @@ function identityVerdict(view: SentenceView, c: Candidate): Verdict | undefined 
  * `text` is prose with markup masked; `raw` is the same stretch as written, for messages and fixes.
  */
 export function checkSentence(kb: KnowledgeBase, text: string, start: number, end: number, raw: string = text, textTokens?: readonly Token[], context?: ParagraphContext): Finding[] {
-  const view = readSentence(kb, text, start, end, raw, textTokens, context);
+  return checkView(readSentence(kb, text, start, end, raw, textTokens, context));
+}
+
+/** The findings on a sentence already read (see checkSentence). */
+export function checkView(view: SentenceView): Finding[] {
+  const { text, raw } = view;
   const { contradictions, support } = settle(view, judgeSentence(view));
   const findings = [...contradictions.map(renderContradiction), ...support.map(renderSupport)];
   return findings.map((f) => asWritten(f, text, raw));

@@ -176,3 +176,38 @@ export function asWritten(f: Finding, text: string, raw: string): Finding {
 function lowerFirst(words: string): string {
   return words.charAt(0).toLowerCase() + words.slice(1);
 }
+
+/**
+ * A figure or date the memo states otherwise earlier: "87% here, but 78% on line 5 (“…78% of rural
+ * households…”); the sources support 78%." `supported` is the value the sources bear out, if any.
+ */
+export function renderInconsistency(
+  written: string, earlier: { written: string; line: number; context: string }, supported?: string,
+): string {
+  const sources = supported ? `; the sources support ${supported}` : '';
+  const there = `${earlier.written} on line ${earlier.line} (“${earlier.context}”)`;
+  return `${written} here, but ${there} for the same thing${sources}.`;
+}
+
+/** A figure, date or superlative with nothing behind it. */
+export function renderUnsourced(kind: 'figure' | 'date' | 'superlative', written: string): string {
+  const nothing = 'is stated with no citation or attribution, and the knowledge base says nothing on it';
+  return `${written}: this ${kind} ${nothing}.`;
+}
+
+/** The earlier mention, as linked from an inconsistency. */
+export function renderFirstStatement(written: string): string {
+  return `${written}: stated here first`;
+}
+
+/** An acronym the memo expands two ways: "WHO is expanded as “Western Health Office” here, but …". */
+export function renderExpansionConflict(
+  acronym: string, written: string, earlier: { written: string; line: number },
+): string {
+  return `${acronym} is expanded as “${written}” here, but as “${earlier.written}” on line ${earlier.line}.`;
+}
+
+/** One person given two titles: "Osei is “assistant professor” here, but “associate professor” on line 11." */
+export function renderTitleConflict(name: string, written: string, earlier: { written: string; line: number }): string {
+  return `${name} is “${written}” here, but “${earlier.written}” on line ${earlier.line}.`;
+}

@@ -18,7 +18,7 @@ function initialsOf(words: string): string {
 }
 
 /** The capitals of the acronym appear in order as initials of the bracketed words, or the reverse. */
-function spells(words: string, acronym: string): boolean {
+export function spells(words: string, acronym: string): boolean {
   const initials = initialsOf(words);
   const letters = acronym.replace(/[^\p{Lu}]/gu, '');
   if (letters.length < 2 || initials.length < 2) return false;

@@ -9,6 +9,7 @@ import { NumberMention, ValueMention } from './types';
 
 export * from './types';
 export { compareIntervals, mentionInterval, overlaps, sourceInterval } from './intervals';
+export type { Interval } from './intervals';
 
 // Comparatives after a percentage make it an increase, not a share: "50% faster", "20 percent more".
 const comparativeWords = new Set(['more', 'less', 'faster', 'slower', 'higher', 'lower', 'greater', 'larger', 'smaller', 'bigger', 'cheaper', 'quicker', 'stronger', 'weaker', 'better', 'worse', 'above', 'below']);

@@ -1,0 +1,117 @@
+// The memo against itself: a figure or date stated differently in two sentences. The diagnostic
+// sits on the later mention and links the earlier one; the quick fixes make either match the other.
+import { DiagnosticRelatedInformation, Range, TextEdit } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentAnalysis, SentenceAnalysis } from '../engine/analysis';
+import { findInconsistencies, Statement } from '../engine/check/consistency';
+import {
+  renderExpansionConflict, renderFirstStatement, renderInconsistency, renderTitleConflict,
+} from '../engine/check/render';
+import { conflictingExpansions } from '../engine/reader/expansions';
+import { conflictingTitles } from '../engine/reader/titles';
+
+export interface InconsistencyReport {
+  start: number;
+  end: number;
+  message: string;
+  data: Record<string, unknown>;
+  related: DiagnosticRelatedInformation[];
+}
+
+/** Whether the checker settles the statement's sentence as supported at that value, and nothing contradicts it. */
+function supported(sentence: SentenceAnalysis | undefined, s: Statement): string | undefined {
+  if (!sentence) return undefined;
+  const over = (f: { start: number; end: number }): boolean => f.start < s.end && s.start < f.end;
+  if (sentence.findings.some((f) => f.verdict === 'contradiction' && over(f))) return undefined;
+  const support = sentence.findings.find((f) => f.verdict === 'support' && f.start <= s.start && s.end <= f.end);
+  return support ? `${support.claim.source} (${support.claim.locator})` : undefined;
+}
+
+/** The words around a statement, for naming it in a message: at most about 60 characters. */
+function contextOf(text: string, sentence: SentenceAnalysis | undefined, s: Statement): string {
+  const first = sentence?.start ?? 0;
+  const last = sentence?.end ?? text.length;
+  // Cut at spaces, so that no word is shown in half.
+  let from = Math.max(first, s.start - 30);
+  if (from > first) from = Math.min(s.start, text.indexOf(' ', from) + 1 || s.start);
+  let to = Math.min(last, s.end + 30);
+  if (to < last) to = Math.max(s.end, text.lastIndexOf(' ', to));
+  const words = text.slice(from, to).replace(/\s+/g, ' ').trim();
+  return `${from > first ? '…' : ''}${words}${to < last ? '…' : ''}`;
+}
+
+export function inconsistencies(document: TextDocument, analysis: DocumentAnalysis): InconsistencyReport[] {
+  const text = document.getText();
+  const sentenceOf = new Map<Statement, SentenceAnalysis>();
+  for (const sentence of analysis.sentences) for (const s of sentence.statements) sentenceOf.set(s, sentence);
+  const figures = findInconsistencies(analysis.sentences.map((s) => s.statements)).map(({ earlier, later }) => {
+    const earlierRange = { start: document.positionAt(earlier.start), end: document.positionAt(earlier.end) };
+    const forEarlier = supported(sentenceOf.get(earlier), earlier);
+    const forLater = supported(sentenceOf.get(later), later);
+    // Named only when the sources bear out one of the two, not both.
+    const side = forEarlier && !forLater ? 'earlier' : forLater && !forEarlier ? 'later' : undefined;
+    const which = side === 'earlier' ? `${earlier.written} (${forEarlier})`
+      : side === 'later' ? `${later.written} (${forLater})` : undefined;
+    const line = earlierRange.start.line + 1;
+    const context = contextOf(text, sentenceOf.get(earlier), earlier);
+    const message = renderInconsistency(later.written, { written: earlier.written, line, context }, which);
+    return {
+      start: later.start,
+      end: later.end,
+      message,
+      data: { written: later.written, earlier: earlier.written, earlierRange, supported: side },
+      related: [
+        { location: { uri: document.uri, range: earlierRange }, message: renderFirstStatement(earlier.written) },
+      ],
+    };
+  });
+  // An acronym expanded two ways: the later expansion, linked to the first.
+  const names = conflictingExpansions(analysis.sentences.flatMap((s) => s.expansions)).map(({ earlier, later }) => {
+    const earlierRange = { start: document.positionAt(earlier.start), end: document.positionAt(earlier.end) };
+    const line = earlierRange.start.line + 1;
+    return {
+      start: later.start,
+      end: later.end,
+      message: renderExpansionConflict(later.acronym, later.expansion, { written: earlier.expansion, line }),
+      data: { written: later.expansion, earlier: earlier.expansion, earlierRange },
+      related: [
+        { location: { uri: document.uri, range: earlierRange }, message: renderFirstStatement(earlier.expansion) },
+      ],
+    };
+  });
+  // One person given two titles.
+  const people = conflictingTitles(analysis.sentences.flatMap((s) => s.titles)).map(({ earlier, later }) => {
+    const earlierRange = { start: document.positionAt(earlier.start), end: document.positionAt(earlier.end) };
+    const line = earlierRange.start.line + 1;
+    return {
+      start: later.start,
+      end: later.end,
+      message: renderTitleConflict(later.name.join(' '), later.written, { written: earlier.written, line }),
+      data: { written: later.written, earlier: earlier.written, earlierRange },
+      related: [
+        { location: { uri: document.uri, range: earlierRange }, message: renderFirstStatement(earlier.written) },
+      ],
+    };
+  });
+  return [...figures, ...names, ...people].sort((a, b) => a.start - b.start);
+}
+
+/** The two quick fixes: this value as the earlier one, or the earlier one as this. */
+export function inconsistencyFixes(document: TextDocument, range: Range, data: Record<string, unknown>)
+  : { title: string; edit: TextEdit; preferred: boolean }[] {
+  const { written, earlier, earlierRange, supported: which } = data as {
+    written?: unknown; earlier?: unknown; earlierRange?: Range; supported?: unknown;
+  };
+  if (typeof written !== 'string' || typeof earlier !== 'string' || !earlierRange) return [];
+  const fixes: { title: string; edit: TextEdit; preferred: boolean }[] = [];
+  if (document.getText(range) === written) {
+    const title = `Change to “${earlier}” (as on line ${earlierRange.start.line + 1})`;
+    fixes.push({ title, edit: TextEdit.replace(range, earlier), preferred: which === 'earlier' });
+  }
+  // The earlier mention may have been edited since: never overwrite something else.
+  if (document.getText(earlierRange) === earlier) {
+    const title = `Change line ${earlierRange.start.line + 1} to “${written}”`;
+    fixes.push({ title, edit: TextEdit.replace(earlierRange, written), preferred: which === 'later' });
+  }
+  return fixes;
+}
