@@ -63,6 +63,8 @@ export const maxBlockLength = 50_000;
 
 export class DocumentAnalyzer {
   private cache = new Map<string, BlockAnalysis>();
+  /** What each list item leaves for the next, by its raw text: read once, not after every edit. */
+  private itemContexts = new Map<string, ItemContext>();
   private readonly blocks = new BlockCache();
   /** The last text parsed, and its blocks: an edit inside one line re-masks one block. */
   private last?: { text: string; languageId: string; prose: ParsedProse };
@@ -83,6 +85,7 @@ export class DocumentAnalyzer {
   *analyzeInSlices(text: string, kb: KnowledgeBase, languageId = 'markdown', budgetMs = 8): Generator<void, DocumentAnalysis, void> {
     if (kb.version !== this.kbVersion) {
       this.cache.clear();
+      this.itemContexts.clear();
       this.kbVersion = kb.version;
     }
     const reused = this.last && this.last.languageId === languageId && languageId === 'markdown' ? reparseAfterEdit(this.last.prose, this.last.text, text, this.blocks) : undefined;
@@ -93,7 +96,8 @@ export class DocumentAnalyzer {
     let sliceStart = performance.now();
     // The last heading's names are what the paragraphs under it speak of ("## The 6G agenda").
     let heading = { text: '', ids: new Set<string>() };
-    let item: { text: string; ids: Set<string>; words: Set<string> } | undefined;
+    let item: ItemContext | undefined;
+    const nextItemContexts = new Map<string, ItemContext>();
     const headingIdsAt = new Map<ProseBlock, ReadonlySet<string>>();
     for (const block of prose.blocks) {
       headingIdsAt.set(block, heading.ids);
@@ -138,7 +142,11 @@ export class DocumentAnalyzer {
         }
       }
       if (isHeading) heading = { text: text.slice(block.start, block.end), ids: new Set(headingTerms.map((t) => t.term.id)) };
-      if (isItem) item = listItemContext(kb, block.text, text.slice(block.start, block.end));
+      if (isItem) {
+        const raw = text.slice(block.start, block.end);
+        item = nextItemContexts.get(raw) ?? this.itemContexts.get(raw) ?? listItemContext(kb, block.text, raw);
+        nextItemContexts.set(raw, item);
+      }
       result.citations.push(...block.citations);
     }
     // A lead-in and its list of fragments, read together: what they say as one goes on the item.
@@ -162,6 +170,7 @@ export class DocumentAnalyzer {
     }
     // Keep only what this version of the document uses, so the cache never grows past one document.
     this.cache = next;
+    this.itemContexts = nextItemContexts;
     return result;
   }
 }
@@ -197,7 +206,13 @@ function relative(c: Citation, by: number): Citation {
 }
 
 /** What a list item leaves for the next one: its names and the words of its last sentence. */
-function listItemContext(kb: KnowledgeBase, text: string, raw: string): { text: string; ids: Set<string>; words: Set<string> } {
+interface ItemContext {
+  text: string;
+  ids: Set<string>;
+  words: Set<string>;
+}
+
+function listItemContext(kb: KnowledgeBase, text: string, raw: string): ItemContext {
   const tokens = tokenize(text);
   const spans = splitSentences(text);
   const last = spans[spans.length - 1];
