@@ -27,16 +27,34 @@ for (let f = 0; f < pdfCount; f++) {
     const paragraphs = [];
     for (let k = 0; k < 5; k++) {
       const r = regions[(f + p + k) % regions.length];
-      paragraphs.push(`The ${r} Council reported in ${2000 + ((f + k) % 24)} that about ${(f * 7 + p * 3 + k) % 100}% of regional exports and ${(p * 11 + k) % 90}% of imports passed through the ${r} Corridor, while ${k + 3} of its ${k + 20} member states ratified the ${r} Accord of ${1990 + ((p + k) % 30)}.`);
+      paragraphs.push(
+        `The ${r} Council reported in ${2000 + ((f + k) % 24)} that about ${(f * 7 + p * 3 + k) % 100}% of regional exports and ${(p * 11 + k) % 90}% of imports passed through the ${r} Corridor, while ${k + 3} of its ${k + 20} member states ratified the ${r} Accord of ${1990 + ((p + k) % 30)}.`,
+      );
     }
     pages.push(paragraphs.flatMap((x) => [...wrap(x), '']));
   }
-  writeFileSync(join(workspace, 'sources', `report-${2000 + (f % 24)}-${f}.pdf`), makePdf(pages, { Title: `Regional report ${f}`, Author: `Author${f} Writer`, CreationDate: `D:${2000 + (f % 24)}0101` }));
+  writeFileSync(
+    join(workspace, 'sources', `report-${2000 + (f % 24)}-${f}.pdf`),
+    makePdf(pages, {
+      Title: `Regional report ${f}`,
+      Author: `Author${f} Writer`,
+      CreationDate: `D:${2000 + (f % 24)}0101`,
+    }),
+  );
 }
-const memo = Array.from({ length: 60 }, (_, i) => `The Pacific Council reported that about ${i}% of regional exports passed through the Pacific Corridor. The OEWG met again.`).join('\n\n');
+const memo = Array.from(
+  { length: 60 },
+  (_, i) =>
+    `The Pacific Council reported that about ${i}% of regional exports passed through the Pacific Corridor. The OEWG met again.`,
+).join('\n\n');
 
-const child = spawn(process.execPath, ['dist/server.js', '--stdio'], { env: { ...process.env, XDG_CACHE_HOME: join(workspace, '.cache') } });
-const connection = lsp.createProtocolConnection(new lsp.StreamMessageReader(child.stdout), new lsp.StreamMessageWriter(child.stdin));
+const child = spawn(process.execPath, ['dist/server.js', '--stdio'], {
+  env: { ...process.env, XDG_CACHE_HOME: join(workspace, '.cache') },
+});
+const connection = lsp.createProtocolConnection(
+  new lsp.StreamMessageReader(child.stdout),
+  new lsp.StreamMessageWriter(child.stdin),
+);
 let indexingDone = false;
 let indexStart = 0;
 let indexEnd = 0;
@@ -51,11 +69,16 @@ connection.onNotification('$/progress', (p) => {
 connection.listen();
 const uri = pathToFileURL(join(workspace, 'memo.md')).href;
 await connection.sendRequest(lsp.InitializeRequest.type, {
-  processId: process.pid, rootUri: pathToFileURL(workspace).href, workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'w' }],
-  capabilities: { window: { workDoneProgress: true } }, initializationOptions: { settings: { sources: { folder: 'sources' } } },
+  processId: process.pid,
+  rootUri: pathToFileURL(workspace).href,
+  workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'w' }],
+  capabilities: { window: { workDoneProgress: true } },
+  initializationOptions: { settings: { sources: { folder: 'sources' } } },
 });
 await connection.sendNotification(lsp.InitializedNotification.type, {});
-await connection.sendNotification(lsp.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: memo } });
+await connection.sendNotification(lsp.DidOpenTextDocumentNotification.type, {
+  textDocument: { uri, languageId: 'markdown', version: 1, text: memo },
+});
 
 const during = [];
 const afterwards = [];
@@ -64,7 +87,12 @@ const started = performance.now();
 while (performance.now() - started < 600_000) {
   const bucket = indexingDone ? afterwards : during;
   version++;
-  await connection.sendNotification(lsp.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: version % 2 ? 'x' : '' }] });
+  await connection.sendNotification(lsp.DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version },
+    contentChanges: [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: version % 2 ? 'x' : '' },
+    ],
+  });
   const t = performance.now();
   await connection.sendRequest(lsp.HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 110 } });
   bucket.push(performance.now() - t);
@@ -73,9 +101,13 @@ while (performance.now() - started < 600_000) {
 }
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length ? `p50 ${s[Math.floor(s.length / 2)].toFixed(2)} ms, p99 ${s[Math.min(s.length - 1, Math.floor(s.length * 0.99))].toFixed(2)} ms, max ${s[s.length - 1].toFixed(1)} ms (n=${s.length})` : 'n/a';
+  return s.length
+    ? `p50 ${s[Math.floor(s.length / 2)].toFixed(2)} ms, p99 ${s[Math.min(s.length - 1, Math.floor(s.length * 0.99))].toFixed(2)} ms, max ${s[s.length - 1].toFixed(1)} ms (n=${s.length})`
+    : 'n/a';
 };
-console.log(`${pdfCount} PDFs x ${pageCount} pages indexed in ${((indexEnd - indexStart) / 1000).toFixed(1)} s (worker thread)`);
+console.log(
+  `${pdfCount} PDFs x ${pageCount} pages indexed in ${((indexEnd - indexStart) / 1000).toFixed(1)} s (worker thread)`,
+);
 console.log(`hover after an edit, while indexing: ${stats(during)}`);
 console.log(`hover after an edit, after indexing: ${stats(afterwards)}`);
 connection.dispose();

@@ -88,7 +88,8 @@ if (args.has('--tests')) {
 // pdfjs-dist reads PDFs in the sources folder; it is an ES module loaded on first use, shipped
 // next to the bundles rather than bundled, so the server bundle stays small.
 mkdirSync('dist/pdfjs', { recursive: true });
-for (const file of ['pdf.min.mjs', 'pdf.worker.min.mjs']) copyFileSync(`node_modules/pdfjs-dist/legacy/build/${file}`, `dist/pdfjs/${file}`);
+for (const file of ['pdf.min.mjs', 'pdf.worker.min.mjs'])
+  copyFileSync(`node_modules/pdfjs-dist/legacy/build/${file}`, `dist/pdfjs/${file}`);
 // The CSL processor, styles and locales, beside the bundles and loaded by the CSL worker on first
 // use. citeproc-js is shipped as its own file, unmodified, under its licence (THIRD-PARTY-NOTICES.md).
 const require = createRequire(import.meta.url);
@@ -120,7 +121,10 @@ async function watchBundles() {
         if (running++ === 0) console.log('[watch] build started');
       });
       build.onEnd(({ errors, warnings }) => {
-        for (const [severity, messages] of [['error', errors], ['warning', warnings]]) {
+        for (const [severity, messages] of [
+          ['error', errors],
+          ['warning', warnings],
+        ]) {
           for (const { location, text } of messages) {
             const where = location ? `${location.file}:${location.line}:${location.column + 1}` : 'esbuild';
             console.log(`${where}: ${severity}: ${text}`);

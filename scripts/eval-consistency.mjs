@@ -17,13 +17,18 @@ const dir = dirArg >= 0 ? args[dirArg + 1] : 'test/fixtures/consistency';
 const asJson = args.includes('--json');
 const verbose = args.includes('--verbose');
 const codes = new Set(['inconsistency']);
-const labels = readFileSync(`${dir}/labels.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const labels = readFileSync(`${dir}/labels.jsonl`, 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l));
 const result = { planted: 0, found: 0, legitimate: 0, flagged: 0, otherAlarms: 0, misses: [], alarms: [] };
 
 for (const memo of [...new Set(labels.map((l) => l.memo))]) {
   let out;
   try {
-    out = execFileSync(process.execPath, ['dist/cli.js', 'check', '--format', 'json', '--no-cache', `${dir}/${memo}`], { encoding: 'utf8' });
+    out = execFileSync(process.execPath, ['dist/cli.js', 'check', '--format', 'json', '--no-cache', `${dir}/${memo}`], {
+      encoding: 'utf8',
+    });
   } catch (e) {
     out = e.stdout; // exit status 1: the memo has findings
   }
@@ -38,7 +43,8 @@ for (const memo of [...new Set(labels.map((l) => l.memo))]) {
     const col = at - (text.lastIndexOf('\n', at - 1) + 1);
     return { line, from: col, to: col + phrase.length };
   };
-  const on = (d, place) => d.range.start.line === place.line && d.range.start.character < place.to && d.range.end.character > place.from;
+  const on = (d, place) =>
+    d.range.start.line === place.line && d.range.start.character < place.to && d.range.end.character > place.from;
   const used = new Set();
   for (const l of labels.filter((x) => x.memo === memo)) {
     const later = locate(l.later, true);
@@ -47,7 +53,9 @@ for (const memo of [...new Set(labels.map((l) => l.memo))]) {
     here.forEach((d) => used.add(d));
     if (l.label === 'planted') {
       result.planted++;
-      const linked = here.some((d) => (d.relatedInformation ?? []).some((r) => on({ range: r.location.range }, earlier)));
+      const linked = here.some((d) =>
+        (d.relatedInformation ?? []).some((r) => on({ range: r.location.range }, earlier)),
+      );
       if (linked) result.found++;
       else result.misses.push(`${memo}:${later.line + 1} ${l.later} (earlier: ${l.earlier}) — ${l.note}`);
     } else {
@@ -60,19 +68,26 @@ for (const memo of [...new Set(labels.map((l) => l.memo))]) {
   }
   for (const d of diagnostics.filter((x) => !used.has(x))) {
     result.otherAlarms++;
-    result.alarms.push(`${memo}:${d.range.start.line + 1} "${lines[d.range.start.line].slice(d.range.start.character, d.range.end.character)}" (unlabelled): ${d.message}`);
+    result.alarms.push(
+      `${memo}:${d.range.start.line + 1} "${lines[d.range.start.line].slice(d.range.start.character, d.range.end.character)}" (unlabelled): ${d.message}`,
+    );
   }
 }
 
 const reportsArg = args.indexOf('--reports');
 const reports = reportsArg >= 0 ? args[reportsArg + 1] : '../shared/real-reports/text';
 const unsourced = { hints: 0, attributed: 0, sentences: [] };
-const attribution = /according to|\b(said|says|reported|reports|found|finds|estimated|estimates|noted|wrote|told|cited)\b|\[\^?\d+\]|\(\p{Lu}[\p{L}.&\s]+,?\s(19|20)\d{2}\)|https?:|\]\(/u;
+const attribution =
+  /according to|\b(said|says|reported|reports|found|finds|estimated|estimates|noted|wrote|told|cited)\b|\[\^?\d+\]|\(\p{Lu}[\p{L}.&\s]+,?\s(19|20)\d{2}\)|https?:|\]\(/u;
 if (existsSync(reports)) {
   for (const file of readdirSync(reports)) {
     let out;
     try {
-      out = execFileSync(process.execPath, ['dist/cli.js', 'check', '--format', 'json', '--no-cache', `${reports}/${file}`], { encoding: 'utf8', maxBuffer: 1e8 });
+      out = execFileSync(
+        process.execPath,
+        ['dist/cli.js', 'check', '--format', 'json', '--no-cache', `${reports}/${file}`],
+        { encoding: 'utf8', maxBuffer: 1e8 },
+      );
     } catch (e) {
       out = e.stdout;
     }
@@ -85,7 +100,9 @@ if (existsSync(reports)) {
       const next = line.indexOf('. ', d.range.end.character);
       const sentence = line.slice(from, next < 0 ? line.length : next + 12).trim();
       if (attribution.test(sentence)) unsourced.attributed++;
-      unsourced.sentences.push(`${attribution.test(sentence) ? 'ATTRIBUTED ' : ''}${file}:${d.range.start.line + 1} ${sentence.slice(0, 200)}`);
+      unsourced.sentences.push(
+        `${attribution.test(sentence) ? 'ATTRIBUTED ' : ''}${file}:${d.range.start.line + 1} ${sentence.slice(0, 200)}`,
+      );
     }
   }
   result.unsourced = { hints: unsourced.hints, attributed: unsourced.attributed };
@@ -98,6 +115,11 @@ else {
     for (const a of result.alarms) console.log(`alarm ${a}`);
   }
   if (verbose) for (const u of unsourced.sentences) console.log(`hint  ${u}`);
-  console.log(`planted inconsistencies found: ${result.found} of ${result.planted}; legitimate differences flagged: ${result.flagged} of ${result.legitimate}; other alarms: ${result.otherAlarms}`);
-  if (existsSync(reports)) console.log(`unsourced-figure on ${reports}: ${unsourced.hints} hints, ${unsourced.attributed} on a sentence with an attribution of its own`);
+  console.log(
+    `planted inconsistencies found: ${result.found} of ${result.planted}; legitimate differences flagged: ${result.flagged} of ${result.legitimate}; other alarms: ${result.otherAlarms}`,
+  );
+  if (existsSync(reports))
+    console.log(
+      `unsourced-figure on ${reports}: ${unsourced.hints} hints, ${unsourced.attributed} on a sentence with an attribution of its own`,
+    );
 }

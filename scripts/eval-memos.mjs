@@ -10,17 +10,24 @@ const args = process.argv.slice(2);
 const dirArg = args.indexOf('--dir');
 const dir = dirArg >= 0 ? args[dirArg + 1] : 'test/fixtures/memos';
 const asJson = args.includes('--json');
-const labels = readFileSync(`${dir}/labels.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const labels = readFileSync(`${dir}/labels.jsonl`, 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l));
 const result = { errors: 0, caught: 0, falseAlarms: 0, correctFlagged: 0, misses: [], alarms: [] };
 
 for (const memo of [...new Set(labels.map((l) => l.memo))]) {
   let out;
   try {
-    out = execFileSync(process.execPath, ['dist/cli.js', 'check', '--format', 'json', '--no-cache', `${dir}/${memo}`], { encoding: 'utf8' });
+    out = execFileSync(process.execPath, ['dist/cli.js', 'check', '--format', 'json', '--no-cache', `${dir}/${memo}`], {
+      encoding: 'utf8',
+    });
   } catch (e) {
     out = e.stdout; // exit status 1: the memo has findings
   }
-  const diagnostics = JSON.parse(out).files[0].diagnostics.filter((d) => d.code === 'contradiction' || d.code === 'citation-mismatch');
+  const diagnostics = JSON.parse(out).files[0].diagnostics.filter(
+    (d) => d.code === 'contradiction' || d.code === 'citation-mismatch',
+  );
   const lines = readFileSync(`${dir}/${memo}`, 'utf8').split('\n');
   const mine = labels.filter((l) => l.memo === memo);
   // Each finding goes to the nearest labelled phrase on its line.
@@ -31,7 +38,8 @@ for (const memo of [...new Set(labels.map((l) => l.memo))]) {
     let bestDistance = Infinity;
     for (const l of onLine) {
       const col = lines[line].indexOf(l.text);
-      const distance = col < 0 ? 0 : Math.max(0, col - d.range.end.character, d.range.start.character - (col + l.text.length));
+      const distance =
+        col < 0 ? 0 : Math.max(0, col - d.range.end.character, d.range.start.character - (col + l.text.length));
       if (distance < bestDistance) [best, bestDistance] = [l, distance];
     }
     return best;
@@ -58,5 +66,7 @@ if (asJson) console.log(JSON.stringify(result, null, 1));
 else {
   for (const m of result.misses) console.log(`miss  ${m}`);
   for (const a of result.alarms) console.log(`alarm ${a}`);
-  console.log(`planted errors caught: ${result.caught} of ${result.errors}; false alarms: ${result.falseAlarms}; correct sentences flagged: ${result.correctFlagged}`);
+  console.log(
+    `planted errors caught: ${result.caught} of ${result.errors}; false alarms: ${result.falseAlarms}; correct sentences flagged: ${result.correctFlagged}`,
+  );
 }

@@ -15,7 +15,11 @@ const sourcesDir = '../shared/sources';
 const kinds = ['number', 'year', 'date'];
 
 function measure(folder) {
-  const out = execFileSync(process.execPath, ['scripts/eval.mjs', '--cases', cases, '--json', '--', '--no-bundled', '--no-cache', '--sources', folder], { encoding: 'utf8' });
+  const out = execFileSync(
+    process.execPath,
+    ['scripts/eval.mjs', '--cases', cases, '--json', '--', '--no-bundled', '--no-cache', '--sources', folder],
+    { encoding: 'utf8' },
+  );
   const { table } = JSON.parse(out);
   let detected = 0;
   let contradicted = 0;
@@ -24,7 +28,13 @@ function measure(folder) {
     detected += Math.round(Number(row.recall) * row.contradicted) || 0;
   }
   const all = table.find((r) => r.kind === 'all');
-  return { recall: contradicted ? detected / contradicted : 0, detected, contradicted, falseAlarms: all['false alarms'], precision: all.precision };
+  return {
+    recall: contradicted ? detected / contradicted : 0,
+    detected,
+    contradicted,
+    falseAlarms: all['false alarms'],
+    precision: all.precision,
+  };
 }
 
 const text = mkdtempSync(join(tmpdir(), 'policy-lens-sources-txt-'));
@@ -42,6 +52,9 @@ else {
   console.log(`Reading ../shared/sources with no curated knowledge, checked on ${cases}:\n`);
   console.log('format  recall (number, year, date)  false alarms  precision');
   for (const [format, r] of Object.entries(results)) {
-    console.log(`${format.padEnd(6)}  ${r.recall.toFixed(2)} (${r.detected}/${r.contradicted})`.padEnd(37) + `  ${String(r.falseAlarms).padEnd(12)}  ${r.precision}`);
+    console.log(
+      `${format.padEnd(6)}  ${r.recall.toFixed(2)} (${r.detected}/${r.contradicted})`.padEnd(37) +
+        `  ${String(r.falseAlarms).padEnd(12)}  ${r.precision}`,
+    );
   }
 }

@@ -18,14 +18,20 @@ const casesFile = resolve(casesArg >= 0 ? args[casesArg + 1] : '../shared/eval/c
 const asJson = args.includes('--json');
 const verbose = args.includes('--verbose');
 
-const cases = readFileSync(casesFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+const cases = readFileSync(casesFile, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l));
 const dir = mkdtempSync(join(tmpdir(), 'policy-lens-eval-'));
 const memo = join(dir, 'memo.md');
 // One paragraph per case, separated by blank lines: case i starts on line 2i.
 writeFileSync(memo, cases.map((c) => c.text).join('\n\n') + '\n');
 let out;
 try {
-  out = execFileSync(process.execPath, ['dist/cli.js', 'check', '--format', 'json', ...cliExtra, memo], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  out = execFileSync(process.execPath, ['dist/cli.js', 'check', '--format', 'json', ...cliExtra, memo], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
 } catch (e) {
   if (e.status !== 1) throw e;
   out = e.stdout;
@@ -38,11 +44,23 @@ for (const d of diagnostics) byCase[d.range.start.line / 2]?.push(d);
 
 const stats = new Map();
 const row = (kind) => {
-  if (!stats.has(kind)) stats.set(kind, { contradicted: 0, detected: 0, falsePositives: 0, falseAlarms: 0, falseSupport: 0, withValue: 0, supported: 0, top1: 0, unverifiable: 0 });
+  if (!stats.has(kind))
+    stats.set(kind, {
+      contradicted: 0,
+      detected: 0,
+      falsePositives: 0,
+      falseAlarms: 0,
+      falseSupport: 0,
+      withValue: 0,
+      supported: 0,
+      top1: 0,
+      unverifiable: 0,
+    });
   return stats.get(kind);
 };
 // Keys a case's text cites, as Pandoc reads them: "[@kim2023, para. 2]", "[@a; @b]".
-const citedKeys = (text) => [...text.matchAll(/\[[^\]]*\]/g)].flatMap((m) => [...m[0].matchAll(/@([\w:.#$%&+?<>~/-]*\w)/g)].map((k) => k[1]));
+const citedKeys = (text) =>
+  [...text.matchAll(/\[[^\]]*\]/g)].flatMap((m) => [...m[0].matchAll(/@([\w:.#$%&+?<>~/-]*\w)/g)].map((k) => k[1]));
 const misses = [];
 cases.forEach((c, i) => {
   const found = byCase[i];
@@ -53,7 +71,8 @@ cases.forEach((c, i) => {
   const cited = citedKeys(c.text);
   const wrongKey = c.label === 'supported' && cited.length > 0 && !cited.includes(c.source);
   const alarms = [...contradictions, ...(wrongKey ? [] : mismatches)];
-  const suggestion = (wrongKey ? mismatches : found.filter((d) => d.code === 'missing-citation'))[0]?.data?.suggestions?.[0];
+  const suggestion = (wrongKey ? mismatches : found.filter((d) => d.code === 'missing-citation'))[0]?.data
+    ?.suggestions?.[0];
   for (const kind of [c.kind, 'all']) {
     const s = row(kind);
     if (c.label === 'contradicted') {
@@ -72,23 +91,27 @@ cases.forEach((c, i) => {
       } else s.unverifiable++;
     }
   }
-  const ok = c.label === 'contradicted'
-    ? vouching.length === 0 && contradictions.some((d) => new RegExp(c.expect, 'i').test(d.message))
-    : alarms.length === 0 && (c.label !== 'supported' || suggestion === c.source || (cited.includes(c.source) && found.length === 0));
+  const ok =
+    c.label === 'contradicted'
+      ? vouching.length === 0 && contradictions.some((d) => new RegExp(c.expect, 'i').test(d.message))
+      : alarms.length === 0 &&
+        (c.label !== 'supported' || suggestion === c.source || (cited.includes(c.source) && found.length === 0));
   if (!ok) misses.push({ id: c.id, label: c.label, text: c.text, found: found.map((d) => `${d.code}: ${d.message}`) });
 });
 
 const ratio = (a, b) => (b === 0 ? '—' : (a / b).toFixed(2));
-const table = [...stats.entries()].sort(([a], [b]) => (a === 'all' ? 1 : b === 'all' ? -1 : a.localeCompare(b))).map(([kind, s]) => ({
-  kind,
-  precision: ratio(s.detected, s.detected + s.falsePositives),
-  recall: ratio(s.detected, s.contradicted),
-  contradicted: s.contradicted,
-  'false alarms': s.falseAlarms,
-  'false support': s.contradicted ? s.falseSupport : '—',
-  'value in message': s.detected ? `${s.withValue}/${s.detected}` : '—',
-  'suggestion top-1': s.supported ? `${s.top1}/${s.supported}` : '—',
-}));
+const table = [...stats.entries()]
+  .sort(([a], [b]) => (a === 'all' ? 1 : b === 'all' ? -1 : a.localeCompare(b)))
+  .map(([kind, s]) => ({
+    kind,
+    precision: ratio(s.detected, s.detected + s.falsePositives),
+    recall: ratio(s.detected, s.contradicted),
+    contradicted: s.contradicted,
+    'false alarms': s.falseAlarms,
+    'false support': s.contradicted ? s.falseSupport : '—',
+    'value in message': s.detected ? `${s.withValue}/${s.detected}` : '—',
+    'suggestion top-1': s.supported ? `${s.top1}/${s.supported}` : '—',
+  }));
 if (asJson) {
   process.stdout.write(JSON.stringify({ cases: cases.length, table, misses }, null, 2) + '\n');
 } else {
@@ -98,9 +121,12 @@ if (asJson) {
   console.log(cols.map((c, i) => c.padEnd(widths[i])).join('  '));
   for (const r of table) console.log(cols.map((c, i) => String(r[c]).padEnd(widths[i])).join('  '));
   const all = stats.get('all');
-  console.log(`\ncontradiction precision ${ratio(all.detected, all.detected + all.falsePositives)}, recall ${ratio(all.detected, all.contradicted)}; false alarms on supported/unverifiable: ${all.falseAlarms}; false support: ${all.falseSupport}; sourced value in message: ${all.withValue}/${all.detected}; suggestion top-1: ${ratio(all.top1, all.supported)}`);
+  console.log(
+    `\ncontradiction precision ${ratio(all.detected, all.detected + all.falsePositives)}, recall ${ratio(all.detected, all.contradicted)}; false alarms on supported/unverifiable: ${all.falseAlarms}; false support: ${all.falseSupport}; sourced value in message: ${all.withValue}/${all.detected}; suggestion top-1: ${ratio(all.top1, all.supported)}`,
+  );
   if (misses.length > 0 && verbose) {
     console.log(`\nNot right (${misses.length}):`);
-    for (const m of misses) console.log(`- ${m.id} [${m.label}] ${m.text}\n    ${m.found.join('\n    ') || '(nothing)'}`);
+    for (const m of misses)
+      console.log(`- ${m.id} [${m.label}] ${m.text}\n    ${m.found.join('\n    ') || '(nothing)'}`);
   } else if (misses.length > 0) console.log(`${misses.length} cases not right; --verbose lists them.`);
 }

@@ -26,25 +26,62 @@ for (const input of sentences) {
   spans.forEach((span, i) => {
     const recent = terms.filter((m) => m.end <= span.start).map((m) => m.value.id);
     const before = i > 0 ? spans[i - 1] : undefined;
-    const previous = before ? new Set(tokens.filter((t) => t.start >= before.start && t.end <= before.end).map((t) => t.norm)) : undefined;
+    const previous = before
+      ? new Set(tokens.filter((t) => t.start >= before.start && t.end <= before.end).map((t) => t.norm))
+      : undefined;
     explain(input, span.start, span.end, { ids: new Set(recent), recent, previous });
   });
 }
 
-function explain(input: string, start: number, end: number, context: { ids: Set<string>; recent: string[]; previous?: Set<string> }): void {
+function explain(
+  input: string,
+  start: number,
+  end: number,
+  context: { ids: Set<string>; recent: string[]; previous?: Set<string> },
+): void {
   const view = readSentence(kb, input, start, end, input, undefined, context);
   const text = view.text;
   console.log(`\n» ${input.slice(start, end)}`);
-  console.log(`  clauses: ${view.clauses.map((c) => `${c.kind}[${view.tokens.slice(c.first, c.last).map((t) => t.raw).join(' ')}]`).join(' | ')}`);
-  console.log(`  entities: ${view.entities.map((e) => `${text.slice(e.start, e.end)}=${e.id ?? e.kind}${e.countries.length ? `(${e.countries.join(',')})` : ''}${e.year ? `(${e.year})` : ''}`).join(', ')}`);
+  console.log(
+    `  clauses: ${view.clauses
+      .map(
+        (c) =>
+          `${c.kind}[${view.tokens
+            .slice(c.first, c.last)
+            .map((t) => t.raw)
+            .join(' ')}]`,
+      )
+      .join(' | ')}`,
+  );
+  console.log(
+    `  entities: ${view.entities.map((e) => `${text.slice(e.start, e.end)}=${e.id ?? e.kind}${e.countries.length ? `(${e.countries.join(',')})` : ''}${e.year ? `(${e.year})` : ''}`).join(', ')}`,
+  );
   console.log(`  values: ${view.values.map((v) => `${v.kind}:${text.slice(v.start, v.end)}`).join(', ')}`);
-  console.log(`  negations: ${view.negations.map((n) => `${view.tokens.slice(n.cueFirst, n.cueLast).map((t) => t.raw).join(' ')}→[${view.tokens.slice(n.first, n.last).map((t) => t.raw).join(' ')}]`).join(', ')}`);
+  console.log(
+    `  negations: ${view.negations
+      .map(
+        (n) =>
+          `${view.tokens
+            .slice(n.cueFirst, n.cueLast)
+            .map((t) => t.raw)
+            .join(' ')}→[${view.tokens
+            .slice(n.first, n.last)
+            .map((t) => t.raw)
+            .join(' ')}]`,
+      )
+      .join(', ')}`,
+  );
   for (const c of findCandidates(view)) {
-    console.log(`  candidate ${c.claim.id} (${c.claim.value.kind}) property: ${c.property.map((p) => text.slice(p.start, p.end)).join(', ')}${c.nameError ? ` nameError:${c.nameError.form}` : ''}${c.swapped ? ' swapped' : ''}`);
+    console.log(
+      `  candidate ${c.claim.id} (${c.claim.value.kind}) property: ${c.property.map((p) => text.slice(p.start, p.end)).join(', ')}${c.nameError ? ` nameError:${c.nameError.form}` : ''}${c.swapped ? ' swapped' : ''}`,
+    );
   }
   const verdicts = judgeSentence(view);
-  for (const v of verdicts) console.log(`  verdict ${v.kind} ${v.claim.id} [${text.slice(v.start, v.end)}] ${JSON.stringify(v.detail)}`);
+  for (const v of verdicts)
+    console.log(`  verdict ${v.kind} ${v.claim.id} [${text.slice(v.start, v.end)}] ${JSON.stringify(v.detail)}`);
   const agreeing = verdicts.filter((v) => v.kind === 'agrees');
-  if (agreeing.length) console.log(`  coverage of the agreeing claims: ${coverageOf(view, agreeing).toFixed(2)} (support needs 0.5)`);
-  for (const f of checkSentence(kb, input, start, end, input, undefined, context)) console.log(`  => ${f.verdict}: ${f.message || f.claim.id}`);
+  if (agreeing.length)
+    console.log(`  coverage of the agreeing claims: ${coverageOf(view, agreeing).toFixed(2)} (support needs 0.5)`);
+  for (const f of checkSentence(kb, input, start, end, input, undefined, context))
+    console.log(`  => ${f.verdict}: ${f.message || f.claim.id}`);
 }

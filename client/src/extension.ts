@@ -5,8 +5,16 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import {
-  checkWorkspaceRequest, CheckWorkspaceResult, exportBibliographyRequest, ExportBibliographyResult, exportBibtexRequest,
-  ExportBibtexResult, listSourcesRequest, ListSourcesResult, referencesEditRequest, ReferencesEditResult,
+  checkWorkspaceRequest,
+  CheckWorkspaceResult,
+  exportBibliographyRequest,
+  ExportBibliographyResult,
+  exportBibtexRequest,
+  ExportBibtexResult,
+  listSourcesRequest,
+  ListSourcesResult,
+  referencesEditRequest,
+  ReferencesEditResult,
 } from '../../server/src/common/protocol';
 import { citationInsertion, exportMessage } from '../../server/src/common/citationText';
 import { defaultSettings, settingsSection } from '../../server/src/common/settings';
@@ -94,11 +102,16 @@ function updateStatus(): void {
   }
   const ours = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'policy-lens');
   const count = (severity: vscode.DiagnosticSeverity): number => ours.filter((d) => d.severity === severity).length;
-  const contradictions = ours.filter((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'contradiction').length;
+  const contradictions = ours.filter(
+    (d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'contradiction',
+  ).length;
   const errors = count(vscode.DiagnosticSeverity.Error);
   const warnings = count(vscode.DiagnosticSeverity.Warning);
   const infos = count(vscode.DiagnosticSeverity.Information);
-  statusItem.text = ours.length === 0 ? '$(pass) Policy Lens' : `Policy Lens $(error) ${errors} $(warning) ${warnings} $(info) ${infos}`;
+  statusItem.text =
+    ours.length === 0
+      ? '$(pass) Policy Lens'
+      : `Policy Lens $(error) ${errors} $(warning) ${warnings} $(info) ${infos}`;
   statusItem.tooltip = `Policy Lens: ${contradictions} contradiction(s), ${errors} error(s), ${warnings} warning(s), ${infos} note(s) in this memo. Click for the Problems view.`;
   statusItem.show();
 }
@@ -131,7 +144,12 @@ async function insertCitation(): Promise<void> {
       // Searchable by author, title and claim: they are in the detail line.
       key: s.key,
     })),
-    { title: 'Insert Citation', placeHolder: 'Search sources by key, author, title or claim', matchOnDescription: true, matchOnDetail: true },
+    {
+      title: 'Insert Citation',
+      placeHolder: 'Search sources by key, author, title or claim',
+      matchOnDescription: true,
+      matchOnDetail: true,
+    },
   );
   if (!picked) return;
   const text = citationInsertion(editor.document.lineAt(position.line).text, position.character, picked.key);
@@ -141,9 +159,16 @@ async function insertCitation(): Promise<void> {
 async function insertReferences(): Promise<void> {
   const editor = activeMemo();
   if (!editor || !client) return;
-  const edit = await client.sendRequest<ReferencesEditResult | null>(referencesEditRequest, { uri: editor.document.uri.toString() });
+  const edit = await client.sendRequest<ReferencesEditResult | null>(referencesEditRequest, {
+    uri: editor.document.uri.toString(),
+  });
   if (!edit) return;
-  const range = new vscode.Range(edit.range.start.line, edit.range.start.character, edit.range.end.line, edit.range.end.character);
+  const range = new vscode.Range(
+    edit.range.start.line,
+    edit.range.start.character,
+    edit.range.end.line,
+    edit.range.end.character,
+  );
   const workspaceEdit = new vscode.WorkspaceEdit();
   workspaceEdit.replace(editor.document.uri, range, edit.newText);
   await vscode.workspace.applyEdit(workspaceEdit);
@@ -178,8 +203,11 @@ async function exportBibliography(): Promise<void> {
 
 async function checkWorkspace(): Promise<void> {
   if (!client) return;
-  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Policy Lens: checking workspace' }, () =>
-    client!.sendRequest<CheckWorkspaceResult>(checkWorkspaceRequest),
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'Policy Lens: checking workspace' },
+    () => client!.sendRequest<CheckWorkspaceResult>(checkWorkspaceRequest),
   );
-  void vscode.window.showInformationMessage(`Policy Lens checked ${result.files} file(s): ${result.problems} finding(s).`);
+  void vscode.window.showInformationMessage(
+    `Policy Lens checked ${result.files} file(s): ${result.problems} finding(s).`,
+  );
 }

@@ -95,7 +95,11 @@ const afterLoad = process.memoryUsage();
 gc?.();
 const retained = process.memoryUsage();
 // Sizes from the file system: reading the texts again here would add to the peak measured.
-const knowledgeFiles = [...(config.bundled ? [bundledKnowledgeFolder()] : []), ...config.folders].flatMap((f) => walkFiles(f, { maxDepth: 4, skip: new Set(['node_modules', 'schema']) }).files.filter(({ path }) => knowledgeFileKind(path)).map(({ stats }) => stats.size));
+const knowledgeFiles = [...(config.bundled ? [bundledKnowledgeFolder()] : []), ...config.folders].flatMap((f) =>
+  walkFiles(f, { maxDepth: 4, skip: new Set(['node_modules', 'schema']) })
+    .files.filter(({ path }) => knowledgeFileKind(path))
+    .map(({ stats }) => stats.size),
+);
 const knowledge = {
   files: knowledgeFiles.length,
   megabytes: mb(knowledgeFiles.reduce((n, bytes) => n + bytes, 0)),
@@ -137,7 +141,8 @@ let uriCounter = 0;
 const memos = config.memos.map((memo) => {
   const text = readFileSync(memo.path, 'utf8');
   const positions = JSON.parse(readFileSync(memo.positions, 'utf8')) as Positions;
-  const open = (): TextDocument => TextDocument.create(pathToFileURL(`/bench/${memo.label}-${uriCounter++}.md`).href, 'markdown', 1, text);
+  const open = (): TextDocument =>
+    TextDocument.create(pathToFileURL(`/bench/${memo.label}-${uriCounter++}.md`).href, 'markdown', 1, text);
 
   // The first check in this process: what a freshly started server does on didOpen.
   const firstDoc = open();
@@ -179,9 +184,11 @@ const memos = config.memos.map((memo) => {
   for (let i = 0; i < memo.hovers; i++) {
     const position = positions.hovers[i % positions.hovers.length];
     const [result, ms] = time(() => service.hover(doc, position));
-    pendingHovers.push(result.then((h) => {
-      if (h) hovers++;
-    }));
+    pendingHovers.push(
+      result.then((h) => {
+        if (h) hovers++;
+      }),
+    );
     hoverMs.push(ms);
   }
   stopProfile(`hover-${memo.label}`);

@@ -8,8 +8,20 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { capitalize, createRandom } from './random.mjs';
 import {
-  cities, conceptHead, conceptModifier, conceptTail, familyNames, givenNames, monthNames, orgField, orgFocus, orgKind, orgScope, places,
-  stanceVerbs, topics,
+  cities,
+  conceptHead,
+  conceptModifier,
+  conceptTail,
+  familyNames,
+  givenNames,
+  monthNames,
+  orgField,
+  orgFocus,
+  orgKind,
+  orgScope,
+  places,
+  stanceVerbs,
+  topics,
 } from './words.mjs';
 
 const sourcesPerFile = 2000;
@@ -32,16 +44,26 @@ export function generateKnowledge(count, seed = 7) {
     const family = rnd.pick(familyNames);
     const year = rnd.int(2008, 2025);
     let key = `${family.toLowerCase().replace(/[^a-z]/g, '')}${year}`;
-    for (let n = 0; keys.has(key); n++) key = `${family.toLowerCase()}${year}${n < 26 ? String.fromCharCode(97 + n) : `-${n}`}`;
+    for (let n = 0; keys.has(key); n++)
+      key = `${family.toLowerCase()}${year}${n < 26 ? String.fromCharCode(97 + n) : `-${n}`}`;
     keys.add(key);
 
     // Glossary: an organisation or programme acronym, a concept, sometimes a person.
     let expansion;
     let acronym;
     for (let attempt = 0; attempt < 40; attempt++) {
-      const words = [rnd.pick(orgScope), rnd.pick(orgField), ...(rnd.chance(0.6) ? [rnd.pick(orgFocus)] : []), rnd.pick(orgKind)];
+      const words = [
+        rnd.pick(orgScope),
+        rnd.pick(orgField),
+        ...(rnd.chance(0.6) ? [rnd.pick(orgFocus)] : []),
+        rnd.pick(orgKind),
+      ];
       expansion = words.join(' ');
-      acronym = words.flatMap((w) => w.split(/[\s-]+/)).map((w) => w[0]).join('').toUpperCase();
+      acronym = words
+        .flatMap((w) => w.split(/[\s-]+/))
+        .map((w) => w[0])
+        .join('')
+        .toUpperCase();
       if (!acronyms.has(acronym)) break;
       acronym = `${acronym}-${attempt + 2}`;
       if (!acronyms.has(acronym)) break;
@@ -50,7 +72,11 @@ export function generateKnowledge(count, seed = 7) {
     const acronymId = `${acronym.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${i}`;
     const locator = () => `¶${rnd.int(1, 24)}`;
     terms.push({
-      id: acronymId, term: acronym, kind: 'acronym', expansion, aliases: [expansion],
+      id: acronymId,
+      term: acronym,
+      kind: 'acronym',
+      expansion,
+      aliases: [expansion],
       definition: `A ${rnd.pick(['body', 'programme', 'forum', 'network'])} that works on ${expansion.split(' ').slice(1, -1).join(' ').toLowerCase()} across ${rnd.pick(places)}. ${capitalize(key)} describes its mandate and membership.`,
       sources: [{ key, locator: locator() }],
     });
@@ -64,7 +90,10 @@ export function generateKnowledge(count, seed = 7) {
     concepts.add(concept);
     const conceptId = `${concept.replace(/[^a-z0-9]+/g, '-')}-${i}`;
     terms.push({
-      id: conceptId, term: concept, kind: 'concept', aliases: [concept.replace(/-/g, ' ')].filter((a) => a !== concept),
+      id: conceptId,
+      term: concept,
+      kind: 'concept',
+      aliases: [concept.replace(/-/g, ' ')].filter((a) => a !== concept),
       definition: `The idea that ${concept.split(' ')[0].replace(/-/g, ' ')} policy should be judged by its ${concept.split(' ')[1]}. Used in ${key} to compare national approaches.`,
       sources: [{ key, locator: locator() }],
     });
@@ -74,16 +103,43 @@ export function generateKnowledge(count, seed = 7) {
       while (people.has(name)) name = `${rnd.pick(givenNames)} ${rnd.pick(familyNames)}`;
       people.add(name);
       personId = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${i}`;
-      terms.push({ id: personId, term: name, kind: 'person', definition: `An analyst quoted in ${key}.`, sources: [{ key, locator: locator() }] });
+      terms.push({
+        id: personId,
+        term: name,
+        kind: 'person',
+        definition: `An analyst quoted in ${key}.`,
+        sources: [{ key, locator: locator() }],
+      });
     }
 
     // The source itself.
-    const authors = Array.from({ length: rnd.int(1, 3) }, (_, k) => ({ family: k === 0 ? family : rnd.pick(familyNames), given: rnd.pick(givenNames) }));
-    const type = rnd.weighted([['report', 4], ['article-journal', 3], ['article', 2], ['book', 1], ['webpage', 1]]);
+    const authors = Array.from({ length: rnd.int(1, 3) }, (_, k) => ({
+      family: k === 0 ? family : rnd.pick(familyNames),
+      given: rnd.pick(givenNames),
+    }));
+    const type = rnd.weighted([
+      ['report', 4],
+      ['article-journal', 3],
+      ['article', 2],
+      ['book', 1],
+      ['webpage', 1],
+    ]);
     const title = `${capitalize(concept)} and the ${expansion}: ${rnd.pick(['evidence from', 'lessons for', 'options for', 'a review of', 'the case of'])} ${rnd.pick(places)}`;
-    const csl = { id: key, type, title, author: authors, issued: { 'date-parts': [rnd.chance(0.5) ? [year, rnd.int(1, 12)] : [year]] } };
-    if (type === 'article-journal') Object.assign(csl, { 'container-title': `Journal of ${rnd.pick(orgField)} ${rnd.pick(['Policy', 'Studies', 'Affairs'])}`, volume: String(rnd.int(1, 60)), page: `${rnd.int(1, 300)}-${rnd.int(301, 400)}` });
-    else csl.publisher = `${rnd.pick(cities)} ${rnd.pick(['Institute', 'Centre', 'Forum', 'Council'])} for ${rnd.pick(orgField)} ${rnd.pick(['Policy', 'Studies'])}`;
+    const csl = {
+      id: key,
+      type,
+      title,
+      author: authors,
+      issued: { 'date-parts': [rnd.chance(0.5) ? [year, rnd.int(1, 12)] : [year]] },
+    };
+    if (type === 'article-journal')
+      Object.assign(csl, {
+        'container-title': `Journal of ${rnd.pick(orgField)} ${rnd.pick(['Policy', 'Studies', 'Affairs'])}`,
+        volume: String(rnd.int(1, 60)),
+        page: `${rnd.int(1, 300)}-${rnd.int(301, 400)}`,
+      });
+    else
+      csl.publisher = `${rnd.pick(cities)} ${rnd.pick(['Institute', 'Centre', 'Forum', 'Council'])} for ${rnd.pick(orgField)} ${rnd.pick(['Policy', 'Studies'])}`;
     if (rnd.chance(0.6)) csl.URL = `https://example.org/${key}`;
     sources.push(csl);
 
@@ -93,19 +149,45 @@ export function generateKnowledge(count, seed = 7) {
     const place = rnd.pick(places);
     for (let c = 0; c < nClaims; c++) {
       const topic = rnd.pick(topics);
-      const subject = rnd.weighted([[[acronymId], 5], [[conceptId], 3], [[stripThe(place)], 2]]);
+      const subject = rnd.weighted([
+        [[acronymId], 5],
+        [[conceptId], 3],
+        [[stripThe(place)], 2],
+      ]);
       const about = [subject, topic];
       if (rnd.chance(0.3)) about.push([stripThe(rnd.pick(places))]);
-      const kind = personId && c === 0 ? 'role' : rnd.weighted([['quantity', 35], ['year', 10], ['date', 10], ['period', 5], ['quantifier', 10], ['stance', 15], ['entity', 5], ['ordinal', 5], ['preference', 5]]);
+      const kind =
+        personId && c === 0
+          ? 'role'
+          : rnd.weighted([
+              ['quantity', 35],
+              ['year', 10],
+              ['date', 10],
+              ['period', 5],
+              ['quantifier', 10],
+              ['stance', 15],
+              ['entity', 5],
+              ['ordinal', 5],
+              ['preference', 5],
+            ]);
       const subjectName = subject[0] === acronymId ? acronym : subject[0] === conceptId ? concept : subject[0];
       const claim = { id: `${kind}-${c + 1}`, locator: locator(), about };
       const y = rnd.int(1995, 2025);
       switch (kind) {
         case 'quantity': {
-          const unit = rnd.weighted([['percent', 6], ['count', 3], ['times', 1]]);
+          const unit = rnd.weighted([
+            ['percent', 6],
+            ['count', 3],
+            ['times', 1],
+          ]);
           const value = unit === 'percent' ? rnd.int(2, 98) : unit === 'times' ? rnd.int(2, 12) : rnd.int(3, 4000);
           claim.quantity = { value, unit, ...(rnd.chance(0.4) ? { approx: true } : {}) };
-          claim.statement = unit === 'percent' ? `About ${value} per cent of ${topic[0]}s tied to the ${subjectName} are in ${place}.` : unit === 'times' ? `${topic[0]} under the ${subjectName} grew ${value} times over the decade.` : `The ${subjectName} counted ${value} ${topic[0]}s.`;
+          claim.statement =
+            unit === 'percent'
+              ? `About ${value} per cent of ${topic[0]}s tied to the ${subjectName} are in ${place}.`
+              : unit === 'times'
+                ? `${topic[0]} under the ${subjectName} grew ${value} times over the decade.`
+                : `The ${subjectName} counted ${value} ${topic[0]}s.`;
           break;
         }
         case 'year':
@@ -162,17 +244,21 @@ function termYaml(t) {
   if (t.expansion) lines.push(`    expansion: ${q(t.expansion)}`);
   if (t.aliases?.length) lines.push(`    aliases: [ ${t.aliases.map(q).join(', ')} ]`);
   lines.push(`    definition: >-`, `      ${t.definition}`);
-  if (t.sources?.length) lines.push('    sources:', ...t.sources.map((s) => `      - { key: ${s.key}, locator: ${q(s.locator)} }`));
+  if (t.sources?.length)
+    lines.push('    sources:', ...t.sources.map((s) => `      - { key: ${s.key}, locator: ${q(s.locator)} }`));
   return lines.join('\n');
 }
 
 function valueYaml(claim) {
   for (const kind of ['quantity', 'date', 'period', 'role', 'stance', 'preference', 'entity']) {
     if (claim[kind] === undefined) continue;
-    const body = Object.entries(claim[kind]).map(([k, v]) => `${k}: ${Array.isArray(v) ? `[ ${v.map(q).join(', ')} ]` : typeof v === 'string' ? q(v) : v}`).join(', ');
+    const body = Object.entries(claim[kind])
+      .map(([k, v]) => `${k}: ${Array.isArray(v) ? `[ ${v.map(q).join(', ')} ]` : typeof v === 'string' ? q(v) : v}`)
+      .join(', ');
     return `    ${kind}: { ${body} }`;
   }
-  for (const kind of ['year', 'ordinal', 'quantifier']) if (claim[kind] !== undefined) return `    ${kind}: ${claim[kind]}`;
+  for (const kind of ['year', 'ordinal', 'quantifier'])
+    if (claim[kind] !== undefined) return `    ${kind}: ${claim[kind]}`;
   throw new Error(`claim ${claim.id} has no value`);
 }
 
@@ -198,10 +284,18 @@ export function writeKnowledge(dir, count, seed = 7) {
     writeFileSync(join(dir, `sources${name}.json`), JSON.stringify(slice, null, 1) + '\n');
     const keys = new Set(slice.map((s) => s.id));
     const own = terms.filter((t) => keys.has(t.sources[0].key));
-    writeFileSync(join(dir, `glossary${name}.yaml`), `# Synthetic glossary for the benchmark (scripts/bench/knowledge.mjs).\nterms:\n${own.map(termYaml).join('\n')}\n`);
+    writeFileSync(
+      join(dir, `glossary${name}.yaml`),
+      `# Synthetic glossary for the benchmark (scripts/bench/knowledge.mjs).\nterms:\n${own.map(termYaml).join('\n')}\n`,
+    );
   }
-  for (const [key, claims] of claimsBySource) writeFileSync(join(dir, 'claims', `${key}.yaml`), claimsYaml(key, claims));
-  return { sources: sources.length, terms: terms.length, claims: [...claimsBySource.values()].reduce((n, c) => n + c.length, 0) };
+  for (const [key, claims] of claimsBySource)
+    writeFileSync(join(dir, 'claims', `${key}.yaml`), claimsYaml(key, claims));
+  return {
+    sources: sources.length,
+    terms: terms.length,
+    claims: [...claimsBySource.values()].reduce((n, c) => n + c.length, 0),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -10,8 +10,18 @@ import { lineStarts, positionAt } from './positions.mjs';
 
 const require = createRequire(import.meta.url);
 const {
-  CompletionRequest, createProtocolConnection, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
-  ExitNotification, HoverRequest, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader,
+  CompletionRequest,
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
   StreamMessageWriter,
 } = require('vscode-languageserver-protocol/node');
 
@@ -24,7 +34,10 @@ class BenchClient {
     this.proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.stderr = '';
     this.proc.stderr.on('data', (d) => (this.stderr = (this.stderr + d).slice(-4000)));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.proc.stdout),
+      new StreamMessageWriter(this.proc.stdin),
+    );
     this.waiters = [];
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       const now = performance.now();
@@ -60,7 +73,11 @@ class BenchClient {
   /** Resolves with { at, params } for the next publishDiagnostics that `match` accepts. */
   waitForDiagnostics(match, label) {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${label} within ${WAIT_MS / 1000} s; server stderr: ${this.stderr}`)), WAIT_MS);
+      const timer = setTimeout(
+        () =>
+          reject(new Error(`no diagnostics for ${label} within ${WAIT_MS / 1000} s; server stderr: ${this.stderr}`)),
+        WAIT_MS,
+      );
       this.waiters.push({ match, resolve: (v) => (clearTimeout(timer), resolve(v)) });
     });
   }
@@ -72,9 +89,14 @@ class BenchClient {
 
   /** Opens a document and returns the ms until its first diagnostics arrive. */
   async open(uri, text, version = 1) {
-    const wait = this.waitForDiagnostics((p) => p.uri === uri && (p.version === undefined || p.version === version), uri);
+    const wait = this.waitForDiagnostics(
+      (p) => p.uri === uri && (p.version === undefined || p.version === version),
+      uri,
+    );
     const t = performance.now();
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'markdown', version, text },
+    });
     const { at, params } = await wait;
     return { ms: at - t, diagnostics: params.diagnostics.length };
   }
@@ -89,7 +111,10 @@ class BenchClient {
   async change(uri, version, range, text) {
     const wait = this.waitForDiagnostics((p) => p.uri === uri && p.version === version, `${uri} v${version}`);
     const t = performance.now();
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
+    });
     const { at } = await wait;
     return at - t;
   }
@@ -102,7 +127,11 @@ class BenchClient {
 
   async completion(uri, position) {
     const t = performance.now();
-    const result = await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position, context: { triggerKind: 1 } });
+    const result = await this.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position,
+      context: { triggerKind: 1 },
+    });
     return { ms: performance.now() - t, items: Array.isArray(result) ? result.length : (result?.items?.length ?? 0) };
   }
 
@@ -196,7 +225,16 @@ export async function measureSession(serverPath, knowledgeFolders, memos) {
         items = Math.max(items, r.items);
       }
       await client.close(uri2);
-      results.push({ label: memo.label, diagnostics, openMs, editMs, hoverMs, hoverHits: hits, completionMs, completionItems: items });
+      results.push({
+        label: memo.label,
+        diagnostics,
+        openMs,
+        editMs,
+        hoverMs,
+        hoverHits: hits,
+        completionMs,
+        completionItems: items,
+      });
     }
     return { initializeMs, readyMs, warmupMs: warm.ms, memos: results, peakRssMb: client.peakRssMb() };
   } finally {

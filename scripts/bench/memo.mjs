@@ -11,7 +11,18 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { capitalize, createRandom } from './random.mjs';
 import {
-  adjectives, cities, connectives, familyNames, headings, hedges, monthNames, nouns, ordinalWords, places, quantifierWords, stanceVerbs,
+  adjectives,
+  cities,
+  connectives,
+  familyNames,
+  headings,
+  hedges,
+  monthNames,
+  nouns,
+  ordinalWords,
+  places,
+  quantifierWords,
+  stanceVerbs,
   verbs,
 } from './words.mjs';
 
@@ -19,7 +30,8 @@ import {
 export function lexiconFromFolder(dir) {
   const lexicon = { sourceKeys: [], terms: [], claims: [] };
   for (const name of readdirSync(dir).sort()) {
-    if (name.endsWith('.json') && !name.endsWith('.schema.json')) lexicon.sourceKeys.push(...JSON.parse(readFileSync(join(dir, name), 'utf8')).map((s) => s.id));
+    if (name.endsWith('.json') && !name.endsWith('.schema.json'))
+      lexicon.sourceKeys.push(...JSON.parse(readFileSync(join(dir, name), 'utf8')).map((s) => s.id));
     if (/^glossary.*\.ya?ml$/.test(name)) lexicon.terms.push(...parse(readFileSync(join(dir, name), 'utf8')).terms);
   }
   for (const name of readdirSync(join(dir, 'claims')).sort()) {
@@ -98,8 +110,21 @@ export function generateMemo(words, lexicons, seed = 11) {
     if (claim.quantity) {
       const q = claim.quantity;
       const v = wrong ? Math.max(1, Math.round(q.value * rnd.pick([0.5, 0.7, 1.3, 1.6]))) : q.value;
-      const value = q.unit === 'percent' ? (rnd.chance(0.6) ? `${v}%` : `${v} per cent`) : q.unit === 'times' ? `${v} times` : String(v);
-      body = q.unit === 'percent' ? `${capitalize(hedge())}${value} of ${topic} is linked to ${subject}${where}` : `${capitalize(subject)} reported ${hedge()}${value} ${q.unit === 'times' ? 'more' : ''} ${topic}${where}`.replace(/\s+/g, ' ');
+      const value =
+        q.unit === 'percent'
+          ? rnd.chance(0.6)
+            ? `${v}%`
+            : `${v} per cent`
+          : q.unit === 'times'
+            ? `${v} times`
+            : String(v);
+      body =
+        q.unit === 'percent'
+          ? `${capitalize(hedge())}${value} of ${topic} is linked to ${subject}${where}`
+          : `${capitalize(subject)} reported ${hedge()}${value} ${q.unit === 'times' ? 'more' : ''} ${topic}${where}`.replace(
+              /\s+/g,
+              ' ',
+            );
     } else if (claim.year !== undefined) {
       body = `${capitalize(subject)} took up ${topic}${where} in ${wrong ? claim.year + rnd.pick([-3, -1, 2, 4]) : claim.year}`;
     } else if (claim.date) {
@@ -150,15 +175,20 @@ export function generateMemo(words, lexicons, seed = 11) {
     const templates = [
       () => `${rnd.pick(connectives)} ${np()} ${rnd.pick(verbs)} ${np()} in ${rnd.pick(places)}`,
       () => `${capitalize(np())} ${rnd.pick(verbs)} ${np()}, but ${np()} ${rnd.pick(verbs)} ${np()}`,
-      () => `Since ${rnd.int(1998, 2024)}, ${np()} has ${rnd.pick(['grown', 'shrunk', 'stalled', 'shifted'])} by ${hedge()}${rnd.int(2, 60)}% in ${rnd.pick(places)}`,
+      () =>
+        `Since ${rnd.int(1998, 2024)}, ${np()} has ${rnd.pick(['grown', 'shrunk', 'stalled', 'shifted'])} by ${hedge()}${rnd.int(2, 60)}% in ${rnd.pick(places)}`,
       () => `Interviews in ${rnd.pick(cities)} and ${rnd.pick(cities)} suggest that ${np()} ${rnd.pick(verbs)} ${np()}`,
-      () => `A ${rnd.pick(['survey', 'review', 'audit', 'study'])} of ${rnd.int(12, 900)} ${plural(rnd.pick(nouns))} found that ${np()} ${rnd.pick(verbs)} ${np()}`,
-      () => `${capitalize(np())} is ${rnd.pick(['unlikely', 'likely', 'expected', 'set'])} to ${rnd.pick(['change', 'widen', 'narrow', 'hold'])} before ${rnd.int(2026, 2040)}`,
+      () =>
+        `A ${rnd.pick(['survey', 'review', 'audit', 'study'])} of ${rnd.int(12, 900)} ${plural(rnd.pick(nouns))} found that ${np()} ${rnd.pick(verbs)} ${np()}`,
+      () =>
+        `${capitalize(np())} is ${rnd.pick(['unlikely', 'likely', 'expected', 'set'])} to ${rnd.pick(['change', 'widen', 'narrow', 'hold'])} before ${rnd.int(2026, 2040)}`,
       () => `As ${familyNames[rnd.int(0, familyNames.length - 1)]} notes, ${np()} ${rnd.pick(verbs)} ${np()}`,
     ];
     let s = rnd.pick(templates)();
     if (rnd.chance(0.05)) {
-      footnotes.push(`${capitalize(np())} is discussed at length in the ${rnd.pick(['annex', 'companion paper', 'technical note'])}.`);
+      footnotes.push(
+        `${capitalize(np())} is discussed at length in the ${rnd.pick(['annex', 'companion paper', 'technical note'])}.`,
+      );
       s += `[^${footnotes.length}]`;
     }
     return `${s}.`;
@@ -169,10 +199,17 @@ export function generateMemo(words, lexicons, seed = 11) {
     if (p.keys.length === 0) return fillerSentence();
     return `As @${rnd.pick(p.keys)} ${rnd.pick(['argues', 'shows', 'notes', 'finds'])}, ${np()} ${rnd.pick(verbs)} ${np()}.`;
   };
-  const figureSentence = () => `${rnd.chance(0.5) ? `Figure ${Math.max(1, figure)}` : `Table ${Math.max(1, table)}`} ${rnd.pick(['shows', 'compares', 'summarises'])} ${np()} by ${rnd.pick(['country', 'year', 'sector', 'region'])}.`;
+  const figureSentence = () =>
+    `${rnd.chance(0.5) ? `Figure ${Math.max(1, figure)}` : `Table ${Math.max(1, table)}`} ${rnd.pick(['shows', 'compares', 'summarises'])} ${np()} by ${rnd.pick(['country', 'year', 'sector', 'region'])}.`;
 
   const sentence = () =>
-    rnd.weighted([[claimSentence, 28], [termSentence, 20], [fillerSentence, 42], [inTextCitation, 5], [figureSentence, 5]])();
+    rnd.weighted([
+      [claimSentence, 28],
+      [termSentence, 20],
+      [fillerSentence, 42],
+      [inTextCitation, 5],
+      [figureSentence, 5],
+    ])();
 
   const blocks = [];
   let count = 0;
@@ -180,7 +217,9 @@ export function generateMemo(words, lexicons, seed = 11) {
     blocks.push(text);
     count += text.split(/\s+/).filter(Boolean).length;
   };
-  add(`---\ntitle: "${capitalize(np())} in ${rnd.pick(places)}: options for ${rnd.int(2026, 2030)}"\nauthor: Policy Lens benchmark memo\ndate: 2026-01-15\n---`);
+  add(
+    `---\ntitle: "${capitalize(np())} in ${rnd.pick(places)}: options for ${rnd.int(2026, 2030)}"\nauthor: Policy Lens benchmark memo\ndate: 2026-01-15\n---`,
+  );
   add(`# ${capitalize(np())} and ${np()}`);
   add(`**Summary.** ${Array.from({ length: 4 }, sentence).join(' ')}`);
   let section = 0;
@@ -188,25 +227,59 @@ export function generateMemo(words, lexicons, seed = 11) {
   while (count < words) {
     if (sinceHeading === 0 || sinceHeading > rnd.int(250, 450)) {
       section++;
-      add(rnd.chance(0.7) || section === 1 ? `## ${section}. ${rnd.pick(headings)}` : `### ${rnd.pick(headings)}: ${np()}`);
+      add(
+        rnd.chance(0.7) || section === 1
+          ? `## ${section}. ${rnd.pick(headings)}`
+          : `### ${rnd.pick(headings)}: ${np()}`,
+      );
       sinceHeading = 1;
       continue;
     }
     const before = count;
-    const kind = rnd.weighted([['paragraph', 70], ['bullets', 11], ['numbered', 5], ['figure', 5], ['table', 3], ['quote', 3], ['code', 1], ['link', 2]]);
-    if (kind === 'paragraph') add(Array.from({ length: rnd.int(3, 6) }, sentence).join(' ').replace(/(.{70,90}?) /g, '$1\n'));
+    const kind = rnd.weighted([
+      ['paragraph', 70],
+      ['bullets', 11],
+      ['numbered', 5],
+      ['figure', 5],
+      ['table', 3],
+      ['quote', 3],
+      ['code', 1],
+      ['link', 2],
+    ]);
+    if (kind === 'paragraph')
+      add(
+        Array.from({ length: rnd.int(3, 6) }, sentence)
+          .join(' ')
+          .replace(/(.{70,90}?) /g, '$1\n'),
+      );
     else if (kind === 'bullets') add(Array.from({ length: rnd.int(3, 6) }, () => `- ${sentence()}`).join('\n'));
-    else if (kind === 'numbered') add(Array.from({ length: rnd.int(3, 5) }, (_, i) => `${i + 1}. ${sentence()}`).join('\n'));
+    else if (kind === 'numbered')
+      add(Array.from({ length: rnd.int(3, 5) }, (_, i) => `${i + 1}. ${sentence()}`).join('\n'));
     else if (kind === 'figure') {
       figure++;
-      add(`![Figure ${figure}: ${np()} in ${rnd.pick(places)}, ${rnd.int(2010, 2020)}–${rnd.int(2021, 2025)}](figures/figure-${figure}.png)\n\n*Figure ${figure}.* ${capitalize(np())} by ${rnd.pick(['country', 'year', 'sector'])}. Source: ${rnd.pick(familyNames)} (${rnd.int(2015, 2025)}).`);
+      add(
+        `![Figure ${figure}: ${np()} in ${rnd.pick(places)}, ${rnd.int(2010, 2020)}–${rnd.int(2021, 2025)}](figures/figure-${figure}.png)\n\n*Figure ${figure}.* ${capitalize(np())} by ${rnd.pick(['country', 'year', 'sector'])}. Source: ${rnd.pick(familyNames)} (${rnd.int(2015, 2025)}).`,
+      );
     } else if (kind === 'table') {
       table++;
-      const rows = Array.from({ length: rnd.int(3, 6) }, () => `| ${rnd.pick(places)} | ${rnd.int(1, 99)}% | ${rnd.int(1, 99)}% | ${rnd.pick(['rising', 'flat', 'falling'])} |`);
-      add(`Table ${table}: ${capitalize(np())}, ${rnd.int(2015, 2020)} and ${rnd.int(2021, 2025)}\n\n| Region | ${rnd.int(2015, 2020)} | ${rnd.int(2021, 2025)} | Trend |\n| --- | ---: | ---: | --- |\n${rows.join('\n')}`);
-    } else if (kind === 'quote') add(`> ${sentence()} ${sentence()}\n> — ${rnd.pick(familyNames)}, interview, ${monthNames[rnd.int(0, 11)]} ${rnd.int(2019, 2025)}`);
-    else if (kind === 'code') add(`\`\`\`text\nindicator,${rnd.int(2015, 2020)},${rnd.int(2021, 2025)}\n${rnd.pick(nouns)},${rnd.int(1, 99)},${rnd.int(1, 99)}\n\`\`\``);
-    else add(`See the [${np()} dashboard](https://example.org/${rnd.pick(nouns)}/${rnd.int(1, 999)}) and ${sentence()}`);
+      const rows = Array.from(
+        { length: rnd.int(3, 6) },
+        () =>
+          `| ${rnd.pick(places)} | ${rnd.int(1, 99)}% | ${rnd.int(1, 99)}% | ${rnd.pick(['rising', 'flat', 'falling'])} |`,
+      );
+      add(
+        `Table ${table}: ${capitalize(np())}, ${rnd.int(2015, 2020)} and ${rnd.int(2021, 2025)}\n\n| Region | ${rnd.int(2015, 2020)} | ${rnd.int(2021, 2025)} | Trend |\n| --- | ---: | ---: | --- |\n${rows.join('\n')}`,
+      );
+    } else if (kind === 'quote')
+      add(
+        `> ${sentence()} ${sentence()}\n> — ${rnd.pick(familyNames)}, interview, ${monthNames[rnd.int(0, 11)]} ${rnd.int(2019, 2025)}`,
+      );
+    else if (kind === 'code')
+      add(
+        `\`\`\`text\nindicator,${rnd.int(2015, 2020)},${rnd.int(2021, 2025)}\n${rnd.pick(nouns)},${rnd.int(1, 99)},${rnd.int(1, 99)}\n\`\`\``,
+      );
+    else
+      add(`See the [${np()} dashboard](https://example.org/${rnd.pick(nouns)}/${rnd.int(1, 999)}) and ${sentence()}`);
     sinceHeading += count - before;
   }
   if (footnotes.length > 0) add(footnotes.map((f, i) => `[^${i + 1}]: ${f}`).join('\n'));
@@ -230,7 +303,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(2);
   }
   const dirs = folders.length > 0 ? folders : ['knowledge'];
-  const text = generateMemo(Number(words), dirs.map((d) => ({ lexicon: lexiconFromFolder(d), weight: 1 })));
+  const text = generateMemo(
+    Number(words),
+    dirs.map((d) => ({ lexicon: lexiconFromFolder(d), weight: 1 })),
+  );
   writeFileSync(out, text);
   console.log(`${out}: ${countWords(text)} words, ${text.length} characters`);
 }

@@ -71,7 +71,10 @@ async function harper() {
 }
 
 const result = {};
-for (const [name, run] of [['markdownlint', markdownlint], ['harper', harper]]) {
+for (const [name, run] of [
+  ['markdownlint', markdownlint],
+  ['harper', harper],
+]) {
   if (config.skip?.includes(name)) continue;
   try {
     result[name] = await run();

@@ -47,7 +47,9 @@ export function memoPositions(text, seed = 5) {
     // Type at the end of a word (before a space), as an analyst revising a sentence does.
     typing.push({ offset: starts[line] + rnd.pick(spaces), text: rnd.pick(typedWords) });
   }
-  const keys = [...text.matchAll(/@([A-Za-z0-9_][\w:.#$%&+?<>~/-]*)/g)].filter((m) => /[[\s;]/.test(text[m.index - 1] ?? ' '));
+  const keys = [...text.matchAll(/@([A-Za-z0-9_][\w:.#$%&+?<>~/-]*)/g)].filter((m) =>
+    /[[\s;]/.test(text[m.index - 1] ?? ' '),
+  );
   const capitals = [...text.matchAll(/\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b|\b[A-Z][a-z]+ [A-Z][a-z]+\b/g)];
   const words = [...text.matchAll(/\b[a-z]{4,}\b/g)];
   const hovers = [];

@@ -77,7 +77,9 @@ export function summarizeProfile(file, top = 15) {
   profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (dt[i] ?? 0)));
   const label = (n) => {
     const f = n.callFrame;
-    const where = f.url ? (sourceLocation(f.url, f.lineNumber) ?? `${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}`) : '';
+    const where = f.url
+      ? (sourceLocation(f.url, f.lineNumber) ?? `${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}`)
+      : '';
     return `${f.functionName || '(anonymous)'} ${where}`.trim();
   };
   // Samples taken while the bench itself starts or stops the profiler (inspector dispatch) and
@@ -104,15 +106,23 @@ export function summarizeProfile(file, top = 15) {
   }
   const all = [...self.values()].reduce((a, b) => a + b, 0);
   // Frames that enclose everything (the root, Node's module loader, the bench's own driver) say nothing.
-  const generic = /^\(root\)|run_main|^Module\.|^\(anonymous\) (inprocess\.js:1|scripts\/bench\/)|^time scripts\/bench\//;
-  const rank = (m, skip) => [...m.entries()].filter(([name]) => !skip || !generic.test(name)).sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, t]) => ({ name, ms: t / 1000, share: t / all }));
+  const generic =
+    /^\(root\)|run_main|^Module\.|^\(anonymous\) (inprocess\.js:1|scripts\/bench\/)|^time scripts\/bench\//;
+  const rank = (m, skip) =>
+    [...m.entries()]
+      .filter(([name]) => !skip || !generic.test(name))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, t]) => ({ name, ms: t / 1000, share: t / all }));
   return { totalMs: all / 1000, self: rank(selfBy, false), inclusive: rank(totalBy, true) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const s = summarizeProfile(process.argv[2], Number(process.argv[3] ?? 15));
   console.log(`total sampled ${s.totalMs.toFixed(0)} ms\nself time:`);
-  for (const r of s.self) console.log(`  ${r.ms.toFixed(0).padStart(8)} ms ${(r.share * 100).toFixed(1).padStart(5)}%  ${r.name}`);
+  for (const r of s.self)
+    console.log(`  ${r.ms.toFixed(0).padStart(8)} ms ${(r.share * 100).toFixed(1).padStart(5)}%  ${r.name}`);
   console.log('inclusive time:');
-  for (const r of s.inclusive) console.log(`  ${r.ms.toFixed(0).padStart(8)} ms ${(r.share * 100).toFixed(1).padStart(5)}%  ${r.name}`);
+  for (const r of s.inclusive)
+    console.log(`  ${r.ms.toFixed(0).padStart(8)} ms ${(r.share * 100).toFixed(1).padStart(5)}%  ${r.name}`);
 }

@@ -1,6 +1,17 @@
 // A minimal PDF writer for tests and measurements: pages of plain text in Helvetica, with
 // WinAnsi encoding for typographic quotes and dashes, and an Info dictionary for metadata.
-const winAnsi = { '’': 0x92, '‘': 0x91, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97, '…': 0x85, 'é': 0xe9, 'í': 0xed, '\u00a0': 0x20 };
+const winAnsi = {
+  '’': 0x92,
+  '‘': 0x91,
+  '“': 0x93,
+  '”': 0x94,
+  '–': 0x96,
+  '—': 0x97,
+  '…': 0x85,
+  é: 0xe9,
+  í: 0xed,
+  '\u00a0': 0x20,
+};
 
 function pdfString(text) {
   let out = '(';
@@ -46,11 +57,17 @@ export function makePdf(pages, info = {}) {
     ops.push('ET');
     const stream = ops.join('\n');
     const content = add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);
-    kids.push(add(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 612 842] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`));
+    kids.push(
+      add(
+        `<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 612 842] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`,
+      ),
+    );
   }
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesId} 0 R >>`;
   objects[pagesId - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
-  const infoEntries = Object.entries(info).map(([k, v]) => `/${k} ${pdfString(String(v))}`).join(' ');
+  const infoEntries = Object.entries(info)
+    .map(([k, v]) => `/${k} ${pdfString(String(v))}`)
+    .join(' ');
   const infoId = add(`<< ${infoEntries} >>`);
   let out = '%PDF-1.4\n';
   const offsets = [];

@@ -44,7 +44,15 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' | 'done' {
-  const options: Options = { command: 'check', format: 'text', knowledge: [], sources: [], cache: true, bundled: true, files: [] };
+  const options: Options = {
+    command: 'check',
+    format: 'text',
+    knowledge: [],
+    sources: [],
+    cache: true,
+    bundled: true,
+    files: [],
+  };
   const args = [...argv];
   const command = args.shift();
   if (command === undefined) throw new UsageError('no command given');
@@ -53,14 +61,18 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' | 'done' {
   if (command === '__snapshot') {
     // Build step: write the snapshot of the bundled knowledge next to the bundles.
     const out = argv[1];
-    if (!out || !writeSnapshot(out)) throw new UsageError('could not write the knowledge snapshot (the bundled knowledge has errors?)');
+    if (!out || !writeSnapshot(out))
+      throw new UsageError('could not write the knowledge snapshot (the bundled knowledge has errors?)');
     return 'done';
   }
   if (command !== 'check' && command !== 'validate') throw new UsageError(`unknown command "${command}"`);
   options.command = command;
   while (args.length > 0) {
     const arg = args.shift()!;
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = (): string => {
       const v = inline ?? args.shift();
       if (v === undefined || v === '') throw new UsageError(`${name} needs a value`);
@@ -68,7 +80,8 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' | 'done' {
     };
     if (name === '--format') {
       const f = value();
-      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format "${f}" (text, json or sarif)`);
+      if (f !== 'text' && f !== 'json' && f !== 'sarif')
+        throw new UsageError(`unknown format "${f}" (text, json or sarif)`);
       options.format = f;
     } else if (name === '--knowledge') options.knowledge.push(value());
     else if (name === '--sources') options.sources.push(value());
@@ -80,7 +93,8 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' | 'done' {
     else options.files.push(arg);
   }
   if (options.command === 'check' && options.files.length === 0) throw new UsageError('no files to check');
-  if (options.command === 'validate' && options.files.length > 0) throw new UsageError(`validate takes no files (got "${options.files[0]}")`);
+  if (options.command === 'validate' && options.files.length > 0)
+    throw new UsageError(`validate takes no files (got "${options.files[0]}")`);
   return options;
 }
 
@@ -110,7 +124,10 @@ async function main(argv: string[]): Promise<number> {
     await write(`${version}\n`);
     return 0;
   }
-  for (const [what, folder] of [...options.knowledge.map((f) => ['knowledge', f]), ...options.sources.map((f) => ['sources', f])]) {
+  for (const [what, folder] of [
+    ...options.knowledge.map((f) => ['knowledge', f]),
+    ...options.sources.map((f) => ['sources', f]),
+  ]) {
     try {
       if (!statSync(folder).isDirectory()) throw new Error('not a folder');
     } catch {
@@ -127,7 +144,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const knowledgeFolders = options.knowledge.map((k) => resolve(k));
   // Knowledge folders parsed once are cached (as in the editor) unless --no-cache is given.
-  const store = new KnowledgeStore(options.cache && knowledgeFolders.length > 0 ? new KnowledgeCache(defaultKnowledgeCacheDir()) : undefined);
+  const store = new KnowledgeStore(
+    options.cache && knowledgeFolders.length > 0 ? new KnowledgeCache(defaultKnowledgeCacheDir()) : undefined,
+  );
   const { kb } = store.load(knowledgeFolders, options.bundled, ingested.sources);
   for (const e of ingested.errors) process.stderr.write(`${formatKnowledgeError(e)}\n`);
   for (const e of kb.errors) process.stderr.write(`${formatKnowledgeError(e)}\n`);
@@ -183,7 +202,9 @@ async function main(argv: string[]): Promise<number> {
   // After the output: a first run over a large knowledge folder writes its cache for the next.
   store.saveCache();
   if (ioError) return 2;
-  const serious = results.some((r) => r.diagnostics.some((d) => (d.severity ?? DiagnosticSeverity.Error) <= DiagnosticSeverity.Warning));
+  const serious = results.some((r) =>
+    r.diagnostics.some((d) => (d.severity ?? DiagnosticSeverity.Error) <= DiagnosticSeverity.Warning),
+  );
   return serious ? 1 : 0;
 }
 

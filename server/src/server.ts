@@ -4,14 +4,33 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  CancellationToken, CodeActionKind, Connection, createConnection, Diagnostic, DiagnosticSeverity, InitializeParams,
-  InitializeResult, Location, LSPErrorCodes, ProposedFeatures, ResponseError, StreamMessageReader, StreamMessageWriter,
-  TextDocuments, TextDocumentSyncKind,
+  CancellationToken,
+  CodeActionKind,
+  Connection,
+  createConnection,
+  Diagnostic,
+  DiagnosticSeverity,
+  InitializeParams,
+  InitializeResult,
+  Location,
+  LSPErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  StreamMessageReader,
+  StreamMessageWriter,
+  TextDocuments,
+  TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  checkWorkspaceRequest, CheckWorkspaceResult, DocumentParams, exportBibliographyRequest, exportBibtexRequest,
-  listSourcesRequest, ListSourcesParams, referencesEditRequest,
+  checkWorkspaceRequest,
+  CheckWorkspaceResult,
+  DocumentParams,
+  exportBibliographyRequest,
+  exportBibtexRequest,
+  listSourcesRequest,
+  ListSourcesParams,
+  referencesEditRequest,
 } from './common/protocol';
 import type { StyleChoice } from './features/csl';
 import { defaultSettings, normalizeSettings, PolicyLensSettings, settingsSection } from './common/settings';
@@ -55,8 +74,10 @@ function stdioConnection(): Connection {
   reader.onError((error) => {
     if (!/Content-Length|header/i.test(error.message)) return; // a bad message in a sound frame: the next one is read
     const why = error.message.split('\n')[0];
-    process.stderr.write(`policy-lens: the editor sent a message with a broken header (${why}); the stream cannot be `
-      + 'followed past it, so the server exits and the editor can start it again\n');
+    process.stderr.write(
+      `policy-lens: the editor sent a message with a broken header (${why}); the stream cannot be ` +
+        'followed past it, so the server exits and the editor can start it again\n',
+    );
     process.exit(3);
   });
   // The library exits when stdin ends only for the streams it opens itself.
@@ -145,7 +166,8 @@ function readStyleFile(path: string, problems: KnowledgeError[]): string | undef
   const at = { file: path, line: 0, character: 0 };
   const fallback = 'the bundled style is used';
   if (xml !== undefined && /<style\b/.test(xml.slice(0, 5000))) return xml;
-  const message = xml === undefined ? 'CSL style file not found or not readable' : 'not a CSL style (no <style> element)';
+  const message =
+    xml === undefined ? 'CSL style file not found or not readable' : 'not a CSL style (no <style> element)';
   problems.push({ kind: xml === undefined ? 'io' : 'syntax', message: `${message}; ${fallback}`, ...at });
   return undefined;
 }
@@ -206,7 +228,9 @@ async function runKnowledgeLoad(): Promise<void> {
   else service.setKnowledge(kb);
   publishFileProblems();
   if (timings.parsedFiles + timings.reusedFiles > 0) {
-    connection.console.info(`policy-lens: knowledge loaded in ${Math.round(timings.readMs + timings.parseMs + timings.indexMs)} ms (${timings.parsedFiles} file(s) parsed, ${timings.reusedFiles} unchanged)`);
+    connection.console.info(
+      `policy-lens: knowledge loaded in ${Math.round(timings.readMs + timings.parseMs + timings.indexMs)} ms (${timings.parsedFiles} file(s) parsed, ${timings.reusedFiles} unchanged)`,
+    );
   }
   // The parsed files go to the on-disk cache once checks have had their turn.
   clearTimeout(saveCacheTimer);
@@ -248,10 +272,19 @@ async function loadBibliographies(): Promise<void> {
 function publishFileProblems(): void {
   const byFile = new Map<string, Diagnostic[]>();
   const memoProblems = [...documentProblems.values()].flat();
-  for (const e of [...knowledgeProblems, ...bibliographyProblems, ...sourceProblems, ...styleProblems, ...memoProblems]) {
+  for (const e of [
+    ...knowledgeProblems,
+    ...bibliographyProblems,
+    ...sourceProblems,
+    ...styleProblems,
+    ...memoProblems,
+  ]) {
     const list = byFile.get(e.file) ?? [];
     list.push({
-      range: { start: { line: e.line, character: e.character }, end: { line: e.endLine ?? e.line, character: e.endCharacter ?? e.character + 1 } },
+      range: {
+        start: { line: e.line, character: e.character },
+        end: { line: e.endLine ?? e.line, character: e.endCharacter ?? e.character + 1 },
+      },
       severity: DiagnosticSeverity.Error,
       source: 'policy-lens',
       code: `knowledge-${e.kind}`,
@@ -261,8 +294,10 @@ function publishFileProblems(): void {
     byFile.set(e.file, list);
     connection.console.warn(formatKnowledgeError(e));
   }
-  for (const file of problemFiles) if (!byFile.has(file)) void connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics: [] });
-  for (const [file, diagnostics] of byFile) void connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics });
+  for (const file of problemFiles)
+    if (!byFile.has(file)) void connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics: [] });
+  for (const [file, diagnostics] of byFile)
+    void connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics });
   problemFiles = new Set(byFile.keys());
 }
 
@@ -287,7 +322,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
   if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [fileURLToPath(params.rootUri)];
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
-  const options = params.initializationOptions as { settings?: unknown; trusted?: boolean; cacheDir?: string; knowledgeCacheDir?: string } | undefined;
+  const options = params.initializationOptions as
+    { settings?: unknown; trusted?: boolean; cacheDir?: string; knowledgeCacheDir?: string } | undefined;
   if (options?.settings) settings = normalizeSettings(options.settings);
   trusted = options?.trusted !== false;
   policy = trusted ? ReadPolicy.anything : new ReadPolicy(workspaceFolders);
@@ -362,8 +398,11 @@ async function runIndexer(files: string[]): Promise<void> {
   progress?.done();
   // Each report that could not be read, once, with why (a scanned PDF, a broken or encrypted one).
   for (const e of result.errors) connection.console.warn(`policy-lens: report not read: ${e.file}: ${e.message}`);
-  const unread = result.errors.length > 0 ? `; ${new Set(result.errors.map((e) => e.file)).size} report(s) not read` : '';
-  connection.console.info(`policy-lens: ${ingested.length} source(s) read from ${sourcesFolders().join(', ') || 'no folder'}; ${ingested.reduce((n, s) => n + s.claims.length, 0)} claim(s) extracted${unread}`);
+  const unread =
+    result.errors.length > 0 ? `; ${new Set(result.errors.map((e) => e.file)).size} report(s) not read` : '';
+  connection.console.info(
+    `policy-lens: ${ingested.length} source(s) read from ${sourcesFolders().join(', ') || 'no folder'}; ${ingested.reduce((n, s) => n + s.claims.length, 0)} claim(s) extracted${unread}`,
+  );
   loadKnowledge();
 }
 
@@ -506,7 +545,11 @@ async function flush(): Promise<void> {
         await updateDocumentSources(document);
         if (documents.get(uri) !== document) continue;
         const version = document.version;
-        const diagnostics = await getService().diagnosticsInSlices(document, pause, () => documents.get(uri)?.version !== version);
+        const diagnostics = await getService().diagnosticsInSlices(
+          document,
+          pause,
+          () => documents.get(uri)?.version !== version,
+        );
         if (diagnostics) void connection.sendDiagnostics({ uri, version, diagnostics });
         else pending.add(uri); // overtaken by an edit: check the latest text next
       } catch (e) {
@@ -543,7 +586,11 @@ connection.onHover(async (params, token) => {
   // bibliography being parsed (seconds, in its worker): after 400 ms it answers with what is known.
   // The same for the first load of the settings' bibliographies (a large knowledge folder may take
   // seconds to load: hovers answer from the bundled knowledge meanwhile).
-  if (document) await Promise.race([Promise.all([firstBibliographies, updateDocumentSources(document)]), new Promise((wait) => setTimeout(wait, 400))]);
+  if (document)
+    await Promise.race([
+      Promise.all([firstBibliographies, updateDocumentSources(document)]),
+      new Promise((wait) => setTimeout(wait, 400)),
+    ]);
   return document ? getService().hover(document, params.position) : null;
 });
 

@@ -26,32 +26,60 @@ const CONTRADICTED = "Nearly 90% of Korea's total exports go to the Indo-Pacific
 /** Runs the Lua client once; resolves with the parsed JSON events and raw output. */
 function runNeovim(memoPath) {
   return new Promise((resolve, reject) => {
-    const child = spawn('timeout', ['-k', '5', String(TIMEOUT_S), nvim, '--headless', '-u', 'NONE', '-i', 'NONE', '-n',
-      '-c', `luafile ${luaScript}`], {
-      cwd: path.dirname(memoPath),
-      env: {
-        ...process.env,
-        PL_SERVER_CMD: JSON.stringify([process.execPath, serverScript, '--stdio']),
-        PL_MEMO: memoPath,
-        PL_HOVER_WORD: 'OEWG',
+    const child = spawn(
+      'timeout',
+      [
+        '-k',
+        '5',
+        String(TIMEOUT_S),
+        nvim,
+        '--headless',
+        '-u',
+        'NONE',
+        '-i',
+        'NONE',
+        '-n',
+        '-c',
+        `luafile ${luaScript}`,
+      ],
+      {
+        cwd: path.dirname(memoPath),
+        env: {
+          ...process.env,
+          PL_SERVER_CMD: JSON.stringify([process.execPath, serverScript, '--stdio']),
+          PL_MEMO: memoPath,
+          PL_HOVER_WORD: 'OEWG',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        // own process group (`timeout` also makes one): nvim exits with os.exit() and leaves
+        // the server running if it ignores the closed stdin; the group kill below ends it.
+        detached: true,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // own process group (`timeout` also makes one): nvim exits with os.exit() and leaves
-      // the server running if it ignores the closed stdin; the group kill below ends it.
-      detached: true,
-    });
+    );
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     child.on('error', reject);
     child.on('close', (code, signal) => {
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* group already gone */ }
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* group already gone */
+      }
       const events = [];
       for (const line of stdout.split('\n')) {
         const l = line.trim();
         if (!l.startsWith('{')) continue;
-        try { events.push(JSON.parse(l)); } catch { /* not ours */ }
+        try {
+          events.push(JSON.parse(l));
+        } catch {
+          /* not ours */
+        }
       }
       resolve({ code, signal, events, stdout, stderr });
     });
@@ -71,24 +99,32 @@ describe('Neovim 0.7 (headless) + Policy Lens server', () => {
   let workspace;
   const started = Date.now();
 
-  before(async () => {
-    assert.ok(existsSync(serverScript), `server not built: ${serverScript} (run the build first)`);
-    workspace = mkdtempSync(path.join(tmpdir(), 'policy-lens-nvim-'));
-    cpSync(path.join(here, 'fixture'), workspace, { recursive: true });
-    try {
-      run = await runNeovim(path.join(workspace, 'memo.md'));
-    } finally {
-      rmSync(workspace, { recursive: true, force: true });
-    }
-    const summary = run.events.map((e) => e.event).join(', ');
-    console.log(`# nvim exited code=${run.code} signal=${run.signal} in ${Date.now() - started} ms; events: ${summary}`);
-    if (run.code !== 0) console.log(`# nvim stderr:\n${run.stderr.replace(/^/gm, '#   ')}`);
-  }, { timeout: (TIMEOUT_S + 10) * 1000 });
+  before(
+    async () => {
+      assert.ok(existsSync(serverScript), `server not built: ${serverScript} (run the build first)`);
+      workspace = mkdtempSync(path.join(tmpdir(), 'policy-lens-nvim-'));
+      cpSync(path.join(here, 'fixture'), workspace, { recursive: true });
+      try {
+        run = await runNeovim(path.join(workspace, 'memo.md'));
+      } finally {
+        rmSync(workspace, { recursive: true, force: true });
+      }
+      const summary = run.events.map((e) => e.event).join(', ');
+      console.log(
+        `# nvim exited code=${run.code} signal=${run.signal} in ${Date.now() - started} ms; events: ${summary}`,
+      );
+      if (run.code !== 0) console.log(`# nvim stderr:\n${run.stderr.replace(/^/gm, '#   ')}`);
+    },
+    { timeout: (TIMEOUT_S + 10) * 1000 },
+  );
 
   test('nvim runs the client to the end (no watchdog, no server crash)', () => {
     const bad = run.events.find((e) => ['error', 'watchdog', 'server-exit'].includes(e.event));
     assert.equal(bad, undefined, `unexpected event: ${JSON.stringify(bad)}\nstderr: ${run.stderr}`);
-    assert.ok(run.events.some((e) => e.event === 'initialized'), `server never initialized; stderr: ${run.stderr}`);
+    assert.ok(
+      run.events.some((e) => e.event === 'initialized'),
+      `server never initialized; stderr: ${run.stderr}`,
+    );
     assert.equal(run.code, 0, `nvim exit code ${run.code}`);
   });
 

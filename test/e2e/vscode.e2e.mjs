@@ -18,7 +18,16 @@ import test, { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import {
-  cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync,
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -45,13 +54,16 @@ const HOVER_WORD = 'OEWG';
 const COMPLETION_LINE = 'Further reading:';
 const CITATION_KEYS = ['kim2023', 'pacforum2022'];
 const BIBTEX_KEY = 'uber2020';
-const BIBTEX_REFERENCE = 'Über, Jörg, and Lami Kim. 2020. “Networks of Trust in the Indo-Pacific.” Asian Security Review 12 (3): 33–58.';
+const BIBTEX_REFERENCE =
+  'Über, Jörg, and Lami Kim. 2020. “Networks of Trust in the Indo-Pacific.” Asian Security Review 12 (3): 33–58.';
 // How Insert References writes the two cited entries into the memo (Markdown, Chicago author-date).
-const BIBTEX_ENTRY = 'Über, Jörg, and Lami Kim. 2020. “Networks of Trust in the Indo-Pacific.” *Asian Security Review* 12 (3): 33–58.';
+const BIBTEX_ENTRY =
+  'Über, Jörg, and Lami Kim. 2020. “Networks of Trust in the Indo-Pacific.” *Asian Security Review* 12 (3): 33–58.';
 const KNOWLEDGE_ENTRY = 'Kim, So Jeong. 2023.';
 const SCREENSHOTS = ['diagnostics.png', 'hover.png', 'completion.png', 'quickfix.png'];
 // Step g: a report written into sources/ as a PDF at test time, and a memo sentence it contradicts.
-const SOURCE_REPORT = "Freedonia Trade Outlook\n\nJane Doe Commentary\n\nThe Pacific region takes about 40% of Freedonia's total exports and roughly 25% of its imports.\n";
+const SOURCE_REPORT =
+  "Freedonia Trade Outlook\n\nJane Doe Commentary\n\nThe Pacific region takes about 40% of Freedonia's total exports and roughly 25% of its imports.\n";
 const PDF_CONTRADICTED = "Nearly 90% of Freedonia's exports go to the Pacific region.";
 
 const t0 = Date.now();
@@ -72,7 +84,9 @@ function childrenOf() {
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       if (!map.has(ppid)) map.set(ppid, []);
       map.get(ppid).push(Number(name));
-    } catch { /* exited meanwhile */ }
+    } catch {
+      /* exited meanwhile */
+    }
   }
   return map;
 }
@@ -82,13 +96,21 @@ function descendants(pid, map = childrenOf()) {
   const stack = [pid];
   while (stack.length) {
     const p = stack.pop();
-    for (const c of map.get(p) || []) { out.push(c); stack.push(c); }
+    for (const c of map.get(p) || []) {
+      out.push(c);
+      stack.push(c);
+    }
   }
   return out;
 }
 
 function alive(pid) {
-  try { process.kill(pid, 0); return true; } catch { return false; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -101,9 +123,19 @@ function signalTree(signal) {
   for (const root of rootPids) {
     pids.add(root);
     for (const d of descendants(root, map)) pids.add(d);
-    try { process.kill(-root, signal); } catch { /* group gone */ }
+    try {
+      process.kill(-root, signal);
+    } catch {
+      /* group gone */
+    }
   }
-  for (const p of pids) { try { process.kill(p, signal); } catch { /* gone */ } }
+  for (const p of pids) {
+    try {
+      process.kill(p, signal);
+    } catch {
+      /* gone */
+    }
+  }
   return [...pids];
 }
 
@@ -115,7 +147,13 @@ async function killAll() {
   if (left.length) {
     log(`SIGKILL ${left.join(' ')}`);
     signalTree('SIGKILL');
-    for (const p of left) { try { process.kill(p, 'SIGKILL'); } catch { /* gone */ } }
+    for (const p of left) {
+      try {
+        process.kill(p, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
   }
   rootPids.clear();
   return pids;
@@ -125,17 +163,30 @@ async function killAll() {
 let tmpToRemove; // the temporary folder, removed on exit too (watchdog, crash)
 process.on('exit', () => {
   signalTree('SIGKILL');
-  if (tmpToRemove) { try { rmSync(tmpToRemove, { recursive: true, force: true }); } catch { /* ignore */ } }
+  if (tmpToRemove) {
+    try {
+      rmSync(tmpToRemove, { recursive: true, force: true });
+    } catch {
+      /* ignore */
+    }
+  }
 });
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, () => { signalTree('SIGKILL'); process.exit(130); });
+  process.on(sig, () => {
+    signalTree('SIGKILL');
+    process.exit(130);
+  });
 }
 
 let browser;
 const watchdog = setTimeout(() => {
   console.error(`watchdog: the VS Code e2e suite ran longer than ${WATCHDOG_MS} ms; killing everything`);
   signalTree('SIGKILL');
-  try { browser?.close(); } catch { /* ignore */ }
+  try {
+    browser?.close();
+  } catch {
+    /* ignore */
+  }
   process.exit(1);
 }, WATCHDOG_MS);
 watchdog.unref();
@@ -166,7 +217,9 @@ async function waitFor(what, fn, { timeout = 30_000, interval = 250, detail } = 
     try {
       const v = await fn();
       if (v) return v;
-    } catch (e) { last = e; }
+    } catch (e) {
+      last = e;
+    }
     if (Date.now() > end) {
       let extra = '';
       if (detail) extra = `\n  state: ${await detail().catch((e) => `(detail failed: ${e.message})`)}`;
@@ -186,7 +239,10 @@ function textRect(page, needle) {
       const nodes = [];
       let text = '';
       const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      while (walker.nextNode()) { nodes.push([walker.currentNode, text.length]); text += walker.currentNode.data; }
+      while (walker.nextNode()) {
+        nodes.push([walker.currentNode, text.length]);
+        text += walker.currentNode.data;
+      }
       const i = text.replace(/\u00a0/g, ' ').indexOf(needle);
       if (i < 0) continue;
       const at = (k, isEnd) => {
@@ -200,7 +256,13 @@ function textRect(page, needle) {
       range.setEnd(...at(i + needle.length, true));
       const r = range.getBoundingClientRect();
       const l = line.getBoundingClientRect();
-      return { x: r.x, y: r.y, width: r.width, height: r.height, line: { x: l.x, y: l.y, width: l.width, height: l.height } };
+      return {
+        x: r.x,
+        y: r.y,
+        width: r.width,
+        height: r.height,
+        line: { x: l.x, y: l.y, width: l.width, height: l.height },
+      };
     }
     return null;
   }, needle);
@@ -209,8 +271,9 @@ function textRect(page, needle) {
 /** The active editor's visible text, lines in screen order, spaces normalised. */
 function editorLines(page) {
   return page.evaluate(() => {
-    const lines = [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line')]
-      .map((el) => ({ top: el.getBoundingClientRect().top, text: el.textContent.replace(/\u00a0/g, ' ') }));
+    const lines = [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line')].map(
+      (el) => ({ top: el.getBoundingClientRect().top, text: el.textContent.replace(/\u00a0/g, ' ') }),
+    );
     return lines.sort((a, b) => a.top - b.top).map((l) => l.text);
   });
 }
@@ -297,148 +360,218 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
     });
   }
 
-  before(async () => {
-    assert.ok(existsSync(vsixPath), `VSIX not found: ${vsixPath} (build it with \`npm run package\`)`);
-    assert.ok(existsSync(codeServer), `code-server not found: ${codeServer} (run scripts/e2e/install.sh)`);
-    assert.ok(existsSync(chromiumPath), `Chromium not found: ${chromiumPath} (run scripts/e2e/install.sh)`);
-    mkdirSync(screenshotDir, { recursive: true });
-    mkdirSync(artifactsDir, { recursive: true });
+  before(
+    async () => {
+      assert.ok(existsSync(vsixPath), `VSIX not found: ${vsixPath} (build it with \`npm run package\`)`);
+      assert.ok(existsSync(codeServer), `code-server not found: ${codeServer} (run scripts/e2e/install.sh)`);
+      assert.ok(existsSync(chromiumPath), `Chromium not found: ${chromiumPath} (run scripts/e2e/install.sh)`);
+      mkdirSync(screenshotDir, { recursive: true });
+      mkdirSync(artifactsDir, { recursive: true });
 
-    tmp = mkdtempSync(path.join(tmpdir(), 'policy-lens-vscode-'));
-    if (process.env.E2E_KEEP_TMP !== '1') tmpToRemove = tmp;
-    const userData = path.join(tmp, 'user-data');
-    const extensions = path.join(tmp, 'extensions');
-    workspace = path.join(tmp, 'workspace');
-    const config = path.join(tmp, 'config.yaml');
-    mkdirSync(path.join(userData, 'User'), { recursive: true });
-    mkdirSync(extensions, { recursive: true });
-    cpSync(path.join(here, 'fixture'), workspace, { recursive: true });
-    writeFileSync(config, 'auth: none\ncert: false\n');
-    writeFileSync(path.join(userData, 'User/settings.json'), JSON.stringify({
-      'security.workspace.trust.enabled': false,
-      'workbench.startupEditor': 'none',
-      'workbench.tips.enabled': false,
-      'workbench.welcomePage.walkthroughs.openOnInstall': false,
-      'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      'chat.disableAIFeatures': true,
-      'telemetry.telemetryLevel': 'off',
-      'update.mode': 'none',
-      'extensions.autoUpdate': false,
-      'extensions.autoCheckUpdates': false,
-      'extensions.ignoreRecommendations': true,
-      'git.enabled': false,
-      'editor.minimap.enabled': false,
-      'editor.hover.delay': 300,
-      'files.autoSave': 'off',
-      // A BibTeX bibliography beside the memo (fixture/refs.bib), as Zotero exports it.
-      'policyLens.bibliography.files': ['refs.bib'],
-    }, null, 2));
-    const common = ['--config', config, '--user-data-dir', userData, '--extensions-dir', extensions];
+      tmp = mkdtempSync(path.join(tmpdir(), 'policy-lens-vscode-'));
+      if (process.env.E2E_KEEP_TMP !== '1') tmpToRemove = tmp;
+      const userData = path.join(tmp, 'user-data');
+      const extensions = path.join(tmp, 'extensions');
+      workspace = path.join(tmp, 'workspace');
+      const config = path.join(tmp, 'config.yaml');
+      mkdirSync(path.join(userData, 'User'), { recursive: true });
+      mkdirSync(extensions, { recursive: true });
+      cpSync(path.join(here, 'fixture'), workspace, { recursive: true });
+      writeFileSync(config, 'auth: none\ncert: false\n');
+      writeFileSync(
+        path.join(userData, 'User/settings.json'),
+        JSON.stringify(
+          {
+            'security.workspace.trust.enabled': false,
+            'workbench.startupEditor': 'none',
+            'workbench.tips.enabled': false,
+            'workbench.welcomePage.walkthroughs.openOnInstall': false,
+            'workbench.secondarySideBar.defaultVisibility': 'hidden',
+            'chat.disableAIFeatures': true,
+            'telemetry.telemetryLevel': 'off',
+            'update.mode': 'none',
+            'extensions.autoUpdate': false,
+            'extensions.autoCheckUpdates': false,
+            'extensions.ignoreRecommendations': true,
+            'git.enabled': false,
+            'editor.minimap.enabled': false,
+            'editor.hover.delay': 300,
+            'files.autoSave': 'off',
+            // A BibTeX bibliography beside the memo (fixture/refs.bib), as Zotero exports it.
+            'policyLens.bibliography.files': ['refs.bib'],
+          },
+          null,
+          2,
+        ),
+      );
+      const common = ['--config', config, '--user-data-dir', userData, '--extensions-dir', extensions];
 
-    // 1. install the VSIX
-    let t = Date.now();
-    const inst = spawnSync(codeServer, [...common, '--install-extension', vsixPath, '--force'], {
-      encoding: 'utf8', timeout: 120_000, env: { ...process.env, XDG_CONFIG_HOME: tmp },
-    });
-    log(`--install-extension: ${Date.now() - t} ms, exit ${inst.status}`);
-    assert.equal(inst.status, 0, `code-server --install-extension failed:\n${inst.stdout}\n${inst.stderr}`);
-    assert.match(inst.stdout + inst.stderr, /successfully installed/i, `${inst.stdout}\n${inst.stderr}`);
+      // 1. install the VSIX
+      let t = Date.now();
+      const inst = spawnSync(codeServer, [...common, '--install-extension', vsixPath, '--force'], {
+        encoding: 'utf8',
+        timeout: 120_000,
+        env: { ...process.env, XDG_CONFIG_HOME: tmp },
+      });
+      log(`--install-extension: ${Date.now() - t} ms, exit ${inst.status}`);
+      assert.equal(inst.status, 0, `code-server --install-extension failed:\n${inst.stdout}\n${inst.stderr}`);
+      assert.match(inst.stdout + inst.stderr, /successfully installed/i, `${inst.stdout}\n${inst.stderr}`);
 
-    // 2. start code-server in its own process group
-    const port = await freePort();
-    codeServerLog = path.join(artifactsDir, 'code-server.log');
-    const out = createWriteStream(codeServerLog);
-    t = Date.now();
-    const cs = spawn(codeServer, [...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-      '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override', workspace], {
-      detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_CONFIG_HOME: tmp },
-    });
-    rootPids.add(cs.pid);
-    cs.stdout.pipe(out);
-    cs.stderr.pipe(out);
-    let exited = null;
-    cs.on('exit', (code, signal) => { exited = { code, signal }; });
-    const base = `http://127.0.0.1:${port}`;
-    await waitFor('code-server /healthz', async () => {
-      if (exited) throw new Error(`code-server exited early (${JSON.stringify(exited)}); see ${codeServerLog}`);
-      const r = await fetch(`${base}/healthz`).catch(() => null);
-      return r && r.ok;
-    }, { timeout: 60_000 });
-    log(`code-server up on ${base} (pid ${cs.pid}) in ${Date.now() - t} ms`);
+      // 2. start code-server in its own process group
+      const port = await freePort();
+      codeServerLog = path.join(artifactsDir, 'code-server.log');
+      const out = createWriteStream(codeServerLog);
+      t = Date.now();
+      const cs = spawn(
+        codeServer,
+        [
+          ...common,
+          '--auth',
+          'none',
+          '--bind-addr',
+          `127.0.0.1:${port}`,
+          '--disable-telemetry',
+          '--disable-update-check',
+          '--disable-getting-started-override',
+          workspace,
+        ],
+        {
+          detached: true,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: { ...process.env, XDG_CONFIG_HOME: tmp },
+        },
+      );
+      rootPids.add(cs.pid);
+      cs.stdout.pipe(out);
+      cs.stderr.pipe(out);
+      let exited = null;
+      cs.on('exit', (code, signal) => {
+        exited = { code, signal };
+      });
+      const base = `http://127.0.0.1:${port}`;
+      await waitFor(
+        'code-server /healthz',
+        async () => {
+          if (exited) throw new Error(`code-server exited early (${JSON.stringify(exited)}); see ${codeServerLog}`);
+          const r = await fetch(`${base}/healthz`).catch(() => null);
+          return r && r.ok;
+        },
+        { timeout: 60_000 },
+      );
+      log(`code-server up on ${base} (pid ${cs.pid}) in ${Date.now() - t} ms`);
 
-    // 3. Chromium
-    t = Date.now();
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-    });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    page = await context.newPage();
-    page.on('pageerror', (e) => log(`page error: ${e.message}`));
-    await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    // the Explorer lists the fixture once the workbench has connected to the server
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'memo.md' }).first()
-      .waitFor({ timeout: 60_000 });
-    log(`workbench ready in ${Date.now() - t} ms`);
+      // 3. Chromium
+      t = Date.now();
+      browser = await chromium.launch({
+        executablePath: chromiumPath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-dev-shm-usage',
+        ],
+      });
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      page = await context.newPage();
+      page.on('pageerror', (e) => log(`page error: ${e.message}`));
+      await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`);
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      // the Explorer lists the fixture once the workbench has connected to the server
+      await page
+        .locator('.explorer-folders-view .monaco-list-row', { hasText: 'memo.md' })
+        .first()
+        .waitFor({ timeout: 60_000 });
+      log(`workbench ready in ${Date.now() - t} ms`);
 
-    // 4. open memo.md: click it in the Explorer (Quick Open as a fallback)
-    t = Date.now();
-    const memoLine = page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'Indo-Pacific' }).first();
-    await waitFor('memo.md open in an editor', async () => {
-      if (await memoLine.count()) return true;
-      const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'memo.md' }).first();
-      if (await row.count()) {
-        await row.click();
-      } else {
-        await page.keyboard.press('Control+P');
-        const input = page.locator('.quick-input-widget input');
-        await input.waitFor({ state: 'visible', timeout: 5_000 });
-        await input.fill('memo.md');
-        await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'memo.md' }).first()
-          .waitFor({ timeout: 5_000 });
-        await page.keyboard.press('Enter');
+      // 4. open memo.md: click it in the Explorer (Quick Open as a fallback)
+      t = Date.now();
+      const memoLine = page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'Indo-Pacific' }).first();
+      await waitFor(
+        'memo.md open in an editor',
+        async () => {
+          if (await memoLine.count()) return true;
+          const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'memo.md' }).first();
+          if (await row.count()) {
+            await row.click();
+          } else {
+            await page.keyboard.press('Control+P');
+            const input = page.locator('.quick-input-widget input');
+            await input.waitFor({ state: 'visible', timeout: 5_000 });
+            await input.fill('memo.md');
+            await page
+              .locator('.quick-input-widget .monaco-list-row', { hasText: 'memo.md' })
+              .first()
+              .waitFor({ timeout: 5_000 });
+            await page.keyboard.press('Enter');
+          }
+          await memoLine.waitFor({ timeout: 10_000 });
+          return true;
+        },
+        { timeout: 60_000, interval: 1_000 },
+      );
+      log(`memo.md open in ${Date.now() - t} ms`);
+    },
+    { timeout: 4 * 60_000 },
+  );
+
+  after(
+    async () => {
+      const t = Date.now();
+      if (failures && tmp) {
+        // keep the workbench / extension host logs next to the failure screenshots
+        const logs = path.join(tmp, 'user-data/logs');
+        if (existsSync(logs)) cpSync(logs, path.join(artifactsDir, 'vscode-logs'), { recursive: true });
       }
-      await memoLine.waitFor({ timeout: 10_000 });
-      return true;
-    }, { timeout: 60_000, interval: 1_000 });
-    log(`memo.md open in ${Date.now() - t} ms`);
-  }, { timeout: 4 * 60_000 });
-
-  after(async () => {
-    const t = Date.now();
-    if (failures && tmp) {
-      // keep the workbench / extension host logs next to the failure screenshots
-      const logs = path.join(tmp, 'user-data/logs');
-      if (existsSync(logs)) cpSync(logs, path.join(artifactsDir, 'vscode-logs'), { recursive: true });
-    }
-    await browser?.close().catch(() => {});
-    const pids = await killAll();
-    const survivors = pids.filter(alive);
-    log(`cleanup: ended ${pids.length} process(es)${survivors.length ? `, STILL ALIVE: ${survivors.join(' ')}` : ''} in ${Date.now() - t} ms`);
-    if (tmp && process.env.E2E_KEEP_TMP !== '1') rmSync(tmp, { recursive: true, force: true });
-    else if (tmp) log(`kept ${tmp}`);
-    clearTimeout(watchdog);
-  }, { timeout: 30_000 });
+      await browser?.close().catch(() => {});
+      const pids = await killAll();
+      const survivors = pids.filter(alive);
+      log(
+        `cleanup: ended ${pids.length} process(es)${survivors.length ? `, STILL ALIVE: ${survivors.join(' ')}` : ''} in ${Date.now() - t} ms`,
+      );
+      if (tmp && process.env.E2E_KEEP_TMP !== '1') rmSync(tmp, { recursive: true, force: true });
+      else if (tmp) log(`kept ${tmp}`);
+      clearTimeout(watchdog);
+    },
+    { timeout: 30_000 },
+  );
 
   step('a. a warning squiggle appears on the contradicted sentence', 'a-diagnostics', async () => {
     const sentence = await waitFor('the contradicted sentence on screen', () => textRect(page, CONTRADICTED));
-    const squiggle = await waitFor('a .squiggly-warning on the contradicted sentence', async () => {
-      const rects = await page.locator('.editor-instance .monaco-editor .squiggly-warning').evaluateAll(
-        (els) => els.map((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }));
-      return rects.find((r) => overlaps(r, sentence.line) && r.x < sentence.x + sentence.width && sentence.x < r.x + r.width);
-    }, { timeout: 60_000, detail: () => diagnosticsState(page) });
+    const squiggle = await waitFor(
+      'a .squiggly-warning on the contradicted sentence',
+      async () => {
+        const rects = await page.locator('.editor-instance .monaco-editor .squiggly-warning').evaluateAll((els) =>
+          els.map((e) => {
+            const r = e.getBoundingClientRect();
+            return { x: r.x, y: r.y, width: r.width, height: r.height };
+          }),
+        );
+        return rects.find(
+          (r) => overlaps(r, sentence.line) && r.x < sentence.x + sentence.width && sentence.x < r.x + r.width,
+        );
+      },
+      { timeout: 60_000, detail: () => diagnosticsState(page) },
+    );
     // the marker hover names the diagnostic's source
     await page.mouse.move(center(squiggle).x, center(squiggle).y);
-    const text = await waitFor('the diagnostic hover naming policy-lens', async () => {
-      const s = await visibleHoverText(page, HOVER_MARKER);
-      return /policy-lens/i.test(s) && s;
-    }, { timeout: 15_000, detail: async () => `hover: ${JSON.stringify(await visibleHoverText(page))}` });
+    const text = await waitFor(
+      'the diagnostic hover naming policy-lens',
+      async () => {
+        const s = await visibleHoverText(page, HOVER_MARKER);
+        return /policy-lens/i.test(s) && s;
+      },
+      { timeout: 15_000, detail: async () => `hover: ${JSON.stringify(await visibleHoverText(page))}` },
+    );
     // let the hover finish loading its quick fix link before the screenshot (not asserted)
-    await waitFor('the hover to list quick fixes', async () => /Quick Fix|No quick fixes/i.test(await visibleHoverText(page)),
-      { timeout: 5_000 }).catch(() => {});
+    await waitFor(
+      'the hover to list quick fixes',
+      async () => /Quick Fix|No quick fixes/i.test(await visibleHoverText(page)),
+      { timeout: 5_000 },
+    ).catch(() => {});
     log(`diagnostic hover: ${JSON.stringify(text.slice(0, 300))}`);
     await shot(page, 'diagnostics.png');
     await hideHover(page);
@@ -447,15 +580,19 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
   step(`b. hovering ${HOVER_WORD} shows "Open-Ended Working Group"`, 'b-hover', async () => {
     const word = await waitFor(`${HOVER_WORD} on screen`, () => textRect(page, HOVER_WORD));
     await hideHover(page);
-    const text = await waitFor('a hover with "Open-Ended Working Group"', async () => {
-      // nudge the mouse inside the word so Monaco (re)computes the hover
-      await page.mouse.move(center(word).x - 1, center(word).y);
-      await page.mouse.move(center(word).x, center(word).y, { steps: 2 });
-      await sleep(700);
-      // the provider's Markdown hover, not the text of a diagnostic at the same place
-      const s = await visibleHoverText(page, HOVER_MARKDOWN);
-      return s.includes('Open-Ended Working Group') && s;
-    }, { timeout: 30_000, interval: 100, detail: async () => `hover: ${JSON.stringify(await visibleHoverText(page))}` });
+    const text = await waitFor(
+      'a hover with "Open-Ended Working Group"',
+      async () => {
+        // nudge the mouse inside the word so Monaco (re)computes the hover
+        await page.mouse.move(center(word).x - 1, center(word).y);
+        await page.mouse.move(center(word).x, center(word).y, { steps: 2 });
+        await sleep(700);
+        // the provider's Markdown hover, not the text of a diagnostic at the same place
+        const s = await visibleHoverText(page, HOVER_MARKDOWN);
+        return s.includes('Open-Ended Working Group') && s;
+      },
+      { timeout: 30_000, interval: 100, detail: async () => `hover: ${JSON.stringify(await visibleHoverText(page))}` },
+    );
     log(`hover: ${JSON.stringify(text.slice(0, 300))}`);
     await shot(page, 'hover.png');
     await hideHover(page);
@@ -466,16 +603,21 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
     await page.mouse.click(line.x + line.width + 2, center(line).y);
     await page.keyboard.press('End');
     await page.keyboard.type(' [@', { delay: 80 });
-    const labels = await waitFor(`the suggest widget listing ${CITATION_KEYS.join(' and ')}`, async () => {
-      const rows = await page.locator('.editor-widget.suggest-widget:visible .monaco-list-row').allInnerTexts();
-      return CITATION_KEYS.every((k) => rows.some((r) => r.includes(k))) && rows;
-    }, {
-      timeout: 30_000,
-      detail: async () => JSON.stringify({
-        suggestWidget: await page.locator('.editor-widget.suggest-widget:visible').allInnerTexts(),
-        line: (await editorLines(page)).find((l) => l.includes(COMPLETION_LINE)),
-      }),
-    });
+    const labels = await waitFor(
+      `the suggest widget listing ${CITATION_KEYS.join(' and ')}`,
+      async () => {
+        const rows = await page.locator('.editor-widget.suggest-widget:visible .monaco-list-row').allInnerTexts();
+        return CITATION_KEYS.every((k) => rows.some((r) => r.includes(k))) && rows;
+      },
+      {
+        timeout: 30_000,
+        detail: async () =>
+          JSON.stringify({
+            suggestWidget: await page.locator('.editor-widget.suggest-widget:visible').allInnerTexts(),
+            line: (await editorLines(page)).find((l) => l.includes(COMPLETION_LINE)),
+          }),
+      },
+    );
     log(`suggestions: ${JSON.stringify(labels.map((l) => l.replace(/\s+/g, ' ')))}`);
     await shot(page, 'completion.png');
     await page.keyboard.press('Escape');
@@ -491,151 +633,232 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
     const value = await waitFor(`"${WRONG_VALUE}" on screen`, () => textRect(page, WRONG_VALUE));
     await page.mouse.click(center(value).x, center(value).y);
     const menuRow = page.locator('.action-widget:visible .monaco-list-row', { hasText: /^\s*Replace/ }).first();
-    await waitFor('the quick fix menu with a "Replace…" entry', async () => {
-      if (await menuRow.count()) return true;
-      await page.keyboard.press('Control+Period');
-      await menuRow.waitFor({ state: 'visible', timeout: 5_000 }).catch(async () => {
-        // fall back to the light bulb in the gutter
-        const bulb = page.locator('.lightBulbWidget:visible, .codicon-lightbulb:visible, .codicon-lightbulb-autofix:visible').first();
-        if (await bulb.count()) await bulb.click();
-        await menuRow.waitFor({ state: 'visible', timeout: 3_000 });
-      });
-      return true;
-    }, {
-      timeout: 30_000,
-      interval: 500,
-      detail: async () => JSON.stringify({
-        actionWidget: await page.locator('.action-widget:visible .monaco-list-row').allInnerTexts(),
-        diagnostics: await diagnosticsState(page),
-      }),
-    });
+    await waitFor(
+      'the quick fix menu with a "Replace…" entry',
+      async () => {
+        if (await menuRow.count()) return true;
+        await page.keyboard.press('Control+Period');
+        await menuRow.waitFor({ state: 'visible', timeout: 5_000 }).catch(async () => {
+          // fall back to the light bulb in the gutter
+          const bulb = page
+            .locator('.lightBulbWidget:visible, .codicon-lightbulb:visible, .codicon-lightbulb-autofix:visible')
+            .first();
+          if (await bulb.count()) await bulb.click();
+          await menuRow.waitFor({ state: 'visible', timeout: 3_000 });
+        });
+        return true;
+      },
+      {
+        timeout: 30_000,
+        interval: 500,
+        detail: async () =>
+          JSON.stringify({
+            actionWidget: await page.locator('.action-widget:visible .monaco-list-row').allInnerTexts(),
+            diagnostics: await diagnosticsState(page),
+          }),
+      },
+    );
     const entries = await page.locator('.action-widget:visible .monaco-list-row').allInnerTexts();
     log(`quick fixes: ${JSON.stringify(entries)}`);
     await shot(page, 'quickfix.png');
     const title = (await menuRow.innerText()).trim();
     await menuRow.click();
-    const after = await waitFor('the sentence to change', async () => {
-      const l = (await editorLines(page)).find((s) => s.includes("of Korea's total exports"));
-      return l && !l.includes(WRONG_VALUE) && l;
-    }, { timeout: 15_000, detail: async () => JSON.stringify(await editorLines(page)) });
+    const after = await waitFor(
+      'the sentence to change',
+      async () => {
+        const l = (await editorLines(page)).find((s) => s.includes("of Korea's total exports"));
+        return l && !l.includes(WRONG_VALUE) && l;
+      },
+      { timeout: 15_000, detail: async () => JSON.stringify(await editorLines(page)) },
+    );
     log(`applied "${title}": ${JSON.stringify(after)}`);
     assert.match(after, /\b78\s?(%|per ?cent|percent)/, `the sentence after the fix has no 78%: ${after}`);
     // and the buffer really changed: save, read it back from disk
     await page.keyboard.press('Control+S');
-    const saved = await waitFor('memo.md saved with the fix', () => {
-      const s = readFileSync(path.join(workspace, 'memo.md'), 'utf8');
-      return !s.includes(`Nearly ${WRONG_VALUE}`) && s;
-    }, { timeout: 10_000 });
+    const saved = await waitFor(
+      'memo.md saved with the fix',
+      () => {
+        const s = readFileSync(path.join(workspace, 'memo.md'), 'utf8');
+        return !s.includes(`Nearly ${WRONG_VALUE}`) && s;
+      },
+      { timeout: 10_000 },
+    );
     assert.match(saved, /\b78\s?(%|per ?cent|percent)[^\n]*total exports/);
   });
 
-  step('g. hovering a key from the BibTeX bibliography shows the cite and reference rendered by the CSL processor', 'g-bibtex-hover', async () => {
-    await page.keyboard.press('Escape');
-    const key = await waitFor(`${BIBTEX_KEY} on screen`, () => textRect(page, BIBTEX_KEY));
-    await hideHover(page);
-    const text = await waitFor('a hover with the Chicago reference', async () => {
-      await page.mouse.move(center(key).x - 1, center(key).y);
-      await page.mouse.move(center(key).x, center(key).y, { steps: 2 });
-      await sleep(700);
-      const s = await visibleHoverText(page, HOVER_MARKDOWN);
-      return s.includes(BIBTEX_REFERENCE) && s;
-    }, { timeout: 30_000, interval: 100, detail: async () => `hover: ${JSON.stringify(await visibleHoverText(page))}` });
-    assert.ok(text.includes('(Über and Kim 2020, 4)'), `the cite with its locator: ${text}`);
-    log(`BibTeX hover: ${JSON.stringify(text.slice(0, 300))}`);
-    await hideHover(page);
-  });
+  step(
+    'g. hovering a key from the BibTeX bibliography shows the cite and reference rendered by the CSL processor',
+    'g-bibtex-hover',
+    async () => {
+      await page.keyboard.press('Escape');
+      const key = await waitFor(`${BIBTEX_KEY} on screen`, () => textRect(page, BIBTEX_KEY));
+      await hideHover(page);
+      const text = await waitFor(
+        'a hover with the Chicago reference',
+        async () => {
+          await page.mouse.move(center(key).x - 1, center(key).y);
+          await page.mouse.move(center(key).x, center(key).y, { steps: 2 });
+          await sleep(700);
+          const s = await visibleHoverText(page, HOVER_MARKDOWN);
+          return s.includes(BIBTEX_REFERENCE) && s;
+        },
+        {
+          timeout: 30_000,
+          interval: 100,
+          detail: async () => `hover: ${JSON.stringify(await visibleHoverText(page))}`,
+        },
+      );
+      assert.ok(text.includes('(Über and Kim 2020, 4)'), `the cite with its locator: ${text}`);
+      log(`BibTeX hover: ${JSON.stringify(text.slice(0, 300))}`);
+      await hideHover(page);
+    },
+  );
 
-  step('h. Insert References fills the memo\'s References heading, once', 'h-insert-references', async () => {
+  step("h. Insert References fills the memo's References heading, once", 'h-insert-references', async () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('F1');
     await page.keyboard.type('Policy Lens: Insert References', { delay: 20 });
     const row = page.locator('.quick-input-widget:visible .monaco-list-row', { hasText: 'Insert References' }).first();
     await row.waitFor({ state: 'visible', timeout: 15_000 });
     await page.keyboard.press('Enter');
-    await waitFor('the references in the editor', async () => (await editorLines(page)).some((l) => l.includes('Über, Jörg, and Lami Kim. 2020.')),
-      { timeout: 30_000, detail: async () => JSON.stringify(await editorLines(page)) });
+    await waitFor(
+      'the references in the editor',
+      async () => (await editorLines(page)).some((l) => l.includes('Über, Jörg, and Lami Kim. 2020.')),
+      { timeout: 30_000, detail: async () => JSON.stringify(await editorLines(page)) },
+    );
     await page.keyboard.press('Control+S');
-    const saved = await waitFor('memo.md saved with its references', () => {
-      const s = readFileSync(path.join(workspace, 'memo.md'), 'utf8');
-      return s.includes(BIBTEX_ENTRY) && s;
-    }, { timeout: 30_000, detail: async () => JSON.stringify(await editorLines(page)) });
+    const saved = await waitFor(
+      'memo.md saved with its references',
+      () => {
+        const s = readFileSync(path.join(workspace, 'memo.md'), 'utf8');
+        return s.includes(BIBTEX_ENTRY) && s;
+      },
+      { timeout: 30_000, detail: async () => JSON.stringify(await editorLines(page)) },
+    );
     assert.equal(saved.match(/References/g)?.length, 1, `one References heading:\n${saved}`);
     assert.ok(saved.indexOf('## References') < saved.indexOf(KNOWLEDGE_ENTRY), saved);
     assert.ok(saved.indexOf(KNOWLEDGE_ENTRY) < saved.indexOf(BIBTEX_ENTRY), `sorted by author:\n${saved}`);
   });
 
   step('f. if the server process dies, the client restarts it and diagnostics come back', 'f-restart', async () => {
-    const serverPids = () => [...rootPids].flatMap((root) => descendants(root)).filter((pid) => {
-      try {
-        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        return cmd.includes('policy-lens') && cmd.includes('dist/server.js');
-      } catch { return false; }
+    const serverPids = () =>
+      [...rootPids]
+        .flatMap((root) => descendants(root))
+        .filter((pid) => {
+          try {
+            const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+            return cmd.includes('policy-lens') && cmd.includes('dist/server.js');
+          } catch {
+            return false;
+          }
+        });
+    const [first] = await waitFor('the Policy Lens server process', () => serverPids().length > 0 && serverPids(), {
+      timeout: 15_000,
     });
-    const [first] = await waitFor('the Policy Lens server process', () => serverPids().length > 0 && serverPids(), { timeout: 15_000 });
     process.kill(first, 'SIGKILL');
     log(`killed the server (pid ${first})`);
-    const second = await waitFor('a new server process', () => serverPids().find((pid) => pid !== first), { timeout: 30_000 });
+    const second = await waitFor('a new server process', () => serverPids().find((pid) => pid !== first), {
+      timeout: 30_000,
+    });
     log(`the client started a new server (pid ${second})`);
     // A new wrong figure must be flagged by the restarted server.
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
-    await page.keyboard.type('About 57 percent of Korea\'s imports come from the Indo-Pacific.');
+    await page.keyboard.type("About 57 percent of Korea's imports come from the Indo-Pacific.");
     const sentence = await waitFor('the new sentence on screen', () => textRect(page, '57 percent'));
-    await waitFor('a squiggle on the new sentence', async () => {
-      const rects = await page.locator('.editor-instance .monaco-editor .squiggly-warning').evaluateAll(
-        (els) => els.map((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }));
-      return rects.find((r) => overlaps(r, sentence.line));
-    }, { timeout: 60_000, detail: () => diagnosticsState(page) });
+    await waitFor(
+      'a squiggle on the new sentence',
+      async () => {
+        const rects = await page.locator('.editor-instance .monaco-editor .squiggly-warning').evaluateAll((els) =>
+          els.map((e) => {
+            const r = e.getBoundingClientRect();
+            return { x: r.x, y: r.y, width: r.width, height: r.height };
+          }),
+        );
+        return rects.find((r) => overlaps(r, sentence.line));
+      },
+      { timeout: 60_000, detail: () => diagnosticsState(page) },
+    );
   });
 
-  step('i. a PDF dropped into sources/ is read, and a contradiction resting on it is reported', 'i-sources-pdf', async () => {
-    // Made here, not committed: a one-page report in Helvetica (scripts/lib/pdf.mjs).
-    mkdirSync(path.join(workspace, 'sources'), { recursive: true });
-    writeFileSync(path.join(workspace, 'sources', 'doe-2019-freedonia.pdf'), textToPdf(SOURCE_REPORT));
-    log('wrote sources/doe-2019-freedonia.pdf');
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+End');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type(PDF_CONTRADICTED);
-    const sentence = await waitFor('the sentence about Freedonia on screen', () => textRect(page, PDF_CONTRADICTED));
-    // Contradictions resting only on a report are Information (policyLens.checks.extractedContradiction).
-    const infoSquiggle = async () => {
-      const rects = await page.locator('.editor-instance .monaco-editor .squiggly-info').evaluateAll(
-        (els) => els.map((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }));
-      return rects.find((r) => overlaps(r, sentence.line));
-    };
-    // The PDF reaches the server through VS Code's file watcher. In one run of four on a loaded
-    // machine no finding came within 60 s (its cause not found: the server logged no event); the
-    // file is written again once, so that the step tests reading the PDF rather than the watcher.
-    let squiggle = await waitFor('an information squiggle on the sentence about Freedonia', infoSquiggle, { timeout: 20_000 }).catch(() => undefined);
-    if (!squiggle) {
-      log('no finding after 20 s: writing the PDF again');
+  step(
+    'i. a PDF dropped into sources/ is read, and a contradiction resting on it is reported',
+    'i-sources-pdf',
+    async () => {
+      // Made here, not committed: a one-page report in Helvetica (scripts/lib/pdf.mjs).
+      mkdirSync(path.join(workspace, 'sources'), { recursive: true });
       writeFileSync(path.join(workspace, 'sources', 'doe-2019-freedonia.pdf'), textToPdf(SOURCE_REPORT));
-      squiggle = await waitFor('an information squiggle on the sentence about Freedonia', infoSquiggle, { timeout: 40_000, detail: () => diagnosticsState(page) });
-    }
-    await hideHover(page);
-    const text = await waitFor('the diagnostic hover quoting the report', async () => {
-      await page.mouse.move(center(squiggle).x - 1, center(squiggle).y);
-      await page.mouse.move(center(squiggle).x, center(squiggle).y, { steps: 2 });
-      await sleep(700);
-      const s = await visibleHoverText(page, HOVER_MARKER);
-      return /doe2019 \(p\. 1 ¶1\) puts this at about 40%/.test(s) && s;
-    }, { timeout: 20_000, interval: 100, detail: async () => `hover: ${JSON.stringify(await visibleHoverText(page))}` });
-    log(`diagnostic hover: ${JSON.stringify(text.slice(0, 300))}`);
-    const logs = extensionLogs(path.join(tmp, 'user-data', 'logs'));
-    assert.match(logs, /1 source\(s\) read from /, 'the extension log says the report was read');
-    assert.doesNotMatch(logs, /could not read this source|DOMMatrix/, 'the extension log reports no unreadable source');
-    await hideHover(page);
-  });
+      log('wrote sources/doe-2019-freedonia.pdf');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(PDF_CONTRADICTED);
+      const sentence = await waitFor('the sentence about Freedonia on screen', () => textRect(page, PDF_CONTRADICTED));
+      // Contradictions resting only on a report are Information (policyLens.checks.extractedContradiction).
+      const infoSquiggle = async () => {
+        const rects = await page.locator('.editor-instance .monaco-editor .squiggly-info').evaluateAll((els) =>
+          els.map((e) => {
+            const r = e.getBoundingClientRect();
+            return { x: r.x, y: r.y, width: r.width, height: r.height };
+          }),
+        );
+        return rects.find((r) => overlaps(r, sentence.line));
+      };
+      // The PDF reaches the server through VS Code's file watcher. In one run of four on a loaded
+      // machine no finding came within 60 s (its cause not found: the server logged no event); the
+      // file is written again once, so that the step tests reading the PDF rather than the watcher.
+      let squiggle = await waitFor('an information squiggle on the sentence about Freedonia', infoSquiggle, {
+        timeout: 20_000,
+      }).catch(() => undefined);
+      if (!squiggle) {
+        log('no finding after 20 s: writing the PDF again');
+        writeFileSync(path.join(workspace, 'sources', 'doe-2019-freedonia.pdf'), textToPdf(SOURCE_REPORT));
+        squiggle = await waitFor('an information squiggle on the sentence about Freedonia', infoSquiggle, {
+          timeout: 40_000,
+          detail: () => diagnosticsState(page),
+        });
+      }
+      await hideHover(page);
+      const text = await waitFor(
+        'the diagnostic hover quoting the report',
+        async () => {
+          await page.mouse.move(center(squiggle).x - 1, center(squiggle).y);
+          await page.mouse.move(center(squiggle).x, center(squiggle).y, { steps: 2 });
+          await sleep(700);
+          const s = await visibleHoverText(page, HOVER_MARKER);
+          return /doe2019 \(p\. 1 ¶1\) puts this at about 40%/.test(s) && s;
+        },
+        {
+          timeout: 20_000,
+          interval: 100,
+          detail: async () => `hover: ${JSON.stringify(await visibleHoverText(page))}`,
+        },
+      );
+      log(`diagnostic hover: ${JSON.stringify(text.slice(0, 300))}`);
+      const logs = extensionLogs(path.join(tmp, 'user-data', 'logs'));
+      assert.match(logs, /1 source\(s\) read from /, 'the extension log says the report was read');
+      assert.doesNotMatch(
+        logs,
+        /could not read this source|DOMMatrix/,
+        'the extension log reports no unreadable source',
+      );
+      await hideHover(page);
+    },
+  );
 
-  step('e. screenshots saved for the README', 'e-screenshots', async () => {
-    const missing = SCREENSHOTS.filter((f) => {
-      const file = path.join(screenshotDir, f);
-      return !existsSync(file) || statSync(file).mtimeMs < t0;
-    });
-    assert.deepEqual(missing, [], `not written by this run: ${missing.join(', ')} (in ${screenshotDir})`);
-  }, 5_000);
+  step(
+    'e. screenshots saved for the README',
+    'e-screenshots',
+    async () => {
+      const missing = SCREENSHOTS.filter((f) => {
+        const file = path.join(screenshotDir, f);
+        return !existsSync(file) || statSync(file).mtimeMs < t0;
+      });
+      assert.deepEqual(missing, [], `not written by this run: ${missing.join(', ')} (in ${screenshotDir})`);
+    },
+    5_000,
+  );
 });

@@ -193,7 +193,11 @@ test('the injection grammar declares its scope, an L: selector with the code exc
   assert.equal(raw.scopeName, INJECTION_SCOPE);
   assert.match(raw.injectionSelector, /^L:/, 'left priority, so [@key] wins over Markdown link rules');
   for (const excluded of ['comment', 'markup.fenced_code', 'markup.inline.raw', 'markup.raw', 'meta.embedded']) {
-    assert.match(raw.injectionSelector, new RegExp(`[-(|]\\s*${excluded.replace('.', '\\.')}\\b`), `excludes ${excluded}`);
+    assert.match(
+      raw.injectionSelector,
+      new RegExp(`[-(|]\\s*${excluded.replace('.', '\\.')}\\b`),
+      `excludes ${excluded}`,
+    );
   }
   const regexes = collectRegexes(raw);
   assert.ok(regexes.length >= 8, 'grammar has its rules');
@@ -252,7 +256,10 @@ test('in-text @key is a citation, also at the start of a line, and the line stay
   assertNotScoped(line, 'says', ANY_CITATION);
   // The injection must not claim column 0 before the paragraph rule starts: the whole
   // line stays inside the paragraph, so the code span after it is still code.
-  assert.ok(line.tokens.every((t) => hasScope(t, PARAGRAPH)), `whole line in a paragraph\n${dump(line)}`);
+  assert.ok(
+    line.tokens.every((t) => hasScope(t, PARAGRAPH)),
+    `whole line in a paragraph\n${dump(line)}`,
+  );
   assertScoped(line, '@code', 'markup.inline.raw.string.markdown');
   assertNotScoped(line, '@code', KEY);
 });
@@ -390,7 +397,9 @@ test('footnotes are not citations, but a citation next to one still is', async (
 });
 
 test('citations are highlighted in headings and block quotes', async () => {
-  const lines = await tokenize(['# Findings of @kim2023, confirmed [@doe99, p. 3]', '', '> As [-@roe07] argues.'].join('\n'));
+  const lines = await tokenize(
+    ['# Findings of @kim2023, confirmed [@doe99, p. 3]', '', '> As [-@roe07] argues.'].join('\n'),
+  );
   assertScoped(lines[0], 'Findings', 'markup.heading.markdown');
   assertRuns(lines[0], KEY, ['@kim2023', '@doe99']);
   assertRuns(lines[0], GROUP, ['[@doe99, p. 3]']);

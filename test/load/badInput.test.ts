@@ -52,7 +52,11 @@ function hoverText(hover: unknown): string {
   const h = hover as Hover | null;
   if (!h) return '';
   const c = h.contents;
-  return typeof c === 'string' ? c : Array.isArray(c) ? c.map((p) => (typeof p === 'string' ? p : p.value)).join('\n') : (c as MarkupContent).value;
+  return typeof c === 'string'
+    ? c
+    : Array.isArray(c)
+      ? c.map((p) => (typeof p === 'string' ? p : p.value)).join('\n')
+      : (c as MarkupContent).value;
 }
 
 interface BadDocument {
@@ -62,11 +66,31 @@ interface BadDocument {
 }
 
 const badDocuments: BadDocument[] = [
-  { name: 'an enormous memo (20 MB of real memo paragraphs)', file: 'enormous.md', make: () => uniqueMemo(20 * 1024 * 1024) },
-  { name: 'binary junk (512 KB of random bytes decoded as UTF-8, NULs and all)', file: 'junk.md', make: () => binaryJunk(512 * 1024) },
-  { name: 'a pathological single line of 5 MB', file: 'line.md', make: () => `# a${' '.repeat(2_500_000)}${'#'.repeat(2_500_000)}x` },
-  { name: 'a 1.9 MB memo of distinct paragraphs (under the 2 MB size limit)', file: 'large.md', make: () => uniqueMemo(1_900_000) },
-  { name: 'a 200 KB pathological line under the size limit ("# a", spaces, "#"s, "x")', file: 'heading.md', make: () => `# a${' '.repeat(100_000)}${'#'.repeat(100_000)}x` },
+  {
+    name: 'an enormous memo (20 MB of real memo paragraphs)',
+    file: 'enormous.md',
+    make: () => uniqueMemo(20 * 1024 * 1024),
+  },
+  {
+    name: 'binary junk (512 KB of random bytes decoded as UTF-8, NULs and all)',
+    file: 'junk.md',
+    make: () => binaryJunk(512 * 1024),
+  },
+  {
+    name: 'a pathological single line of 5 MB',
+    file: 'line.md',
+    make: () => `# a${' '.repeat(2_500_000)}${'#'.repeat(2_500_000)}x`,
+  },
+  {
+    name: 'a 1.9 MB memo of distinct paragraphs (under the 2 MB size limit)',
+    file: 'large.md',
+    make: () => uniqueMemo(1_900_000),
+  },
+  {
+    name: 'a 200 KB pathological line under the size limit ("# a", spaces, "#"s, "x")',
+    file: 'heading.md',
+    make: () => `# a${' '.repeat(100_000)}${'#'.repeat(100_000)}x`,
+  },
 ];
 
 describe('bad documents over stdio: each is handled within a bound and never blocks another document', () => {
@@ -96,13 +120,22 @@ describe('bad documents over stdio: each is handled within a bound and never blo
       try {
         hover = await server.hover(smallUri, oewg, RESPONSIVE_MS);
       } catch (e) {
-        assert.fail(`${bad.name}: a hover on another, small document was not answered within ${RESPONSIVE_MS} ms while this one was being processed (${(e as Error).message})`);
+        assert.fail(
+          `${bad.name}: a hover on another, small document was not answered within ${RESPONSIVE_MS} ms while this one was being processed (${(e as Error).message})`,
+        );
       }
-      const completion = await server.completion(smallUri, { line: 2, character: 7 }, RESPONSIVE_MS).catch((e: Error) => assert.fail(`${bad.name}: completion on the small document: ${e.message}`));
+      const completion = await server
+        .completion(smallUri, { line: 2, character: 7 }, RESPONSIVE_MS)
+        .catch((e: Error) => assert.fail(`${bad.name}: completion on the small document: ${e.message}`));
       assert.match(hoverText(hover.result), /Open-Ended Working Group/, 'the hover on the small memo is the real one');
-      assert.ok(Array.isArray(completion.result) ? completion.result.length > 0 : completion.result !== null, 'completion on the small memo offers sources');
+      assert.ok(
+        Array.isArray(completion.result) ? completion.result.length > 0 : completion.result !== null,
+        'completion on the small memo offers sources',
+      );
 
-      const published = await server.waitForDiagnostics((p) => p.uri === uri, `diagnostics (or a skip notice) for ${bad.file}`, HANDLED_MS, since).catch((e: Error) => assert.fail(`${bad.name}: ${e.message}`));
+      const published = await server
+        .waitForDiagnostics((p) => p.uri === uri, `diagnostics (or a skip notice) for ${bad.file}`, HANDLED_MS, since)
+        .catch((e: Error) => assert.fail(`${bad.name}: ${e.message}`));
       const handled = performance.now();
       const notices = server.messages.slice(0).filter((m) => m.includes(bad.file) || /large|skip|not checked/i.test(m));
       const codes = [...new Set(published.diagnostics.map((d) => String(d.code)))];
@@ -113,22 +146,50 @@ describe('bad documents over stdio: each is handled within a bound and never blo
           `server RSS ${mb(rssOf(server.pid))} (peak ${mb(peakRssOf(server.pid))})${notices.length ? `; notices: ${notices.join(' | ')}` : ''}`,
       );
       // Skipped documents say so: a diagnostic or a message that explains why.
-      const checkCodes = new Set(['contradiction', 'citation-mismatch', 'unknown-citation', 'missing-citation', 'undefined-acronym']);
+      const checkCodes = new Set([
+        'contradiction',
+        'citation-mismatch',
+        'unknown-citation',
+        'missing-citation',
+        'undefined-acronym',
+      ]);
       for (const d of published.diagnostics.filter((x) => !checkCodes.has(String(x.code)))) {
-        assert.ok(typeof d.message === 'string' && d.message.length > 20, `a notice diagnostic explains itself: ${JSON.stringify(d)}`);
+        assert.ok(
+          typeof d.message === 'string' && d.message.length > 20,
+          `a notice diagnostic explains itself: ${JSON.stringify(d)}`,
+        );
       }
       if (text.length > 10_000_000) {
-        assert.ok(published.diagnostics.length > 0 || notices.length > 0, `${bad.name}: real findings or a clear notice that it was not checked`);
+        assert.ok(
+          published.diagnostics.length > 0 || notices.length > 0,
+          `${bad.name}: real findings or a clear notice that it was not checked`,
+        );
       }
 
       // And the small memo still gets fresh diagnostics quickly after an edit.
       const editSince = server.notifications.length;
       const editStart = performance.now();
-      await server.change(smallUri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "Nearly 90% of Korea's total exports go to the Indo-Pacific. " }]);
-      const after = await server.waitForDiagnostics((p) => p.uri === smallUri && p.version === 2, 'diagnostics for the edited small memo', 30_000, editSince);
+      await server.change(smallUri, 2, [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          text: "Nearly 90% of Korea's total exports go to the Indo-Pacific. ",
+        },
+      ]);
+      const after = await server.waitForDiagnostics(
+        (p) => p.uri === smallUri && p.version === 2,
+        'diagnostics for the edited small memo',
+        30_000,
+        editSince,
+      );
       const editMs = performance.now() - editStart;
-      assert.ok(after.diagnostics.some((d) => d.code === 'contradiction'), 'the small memo is checked after the edit');
-      assert.ok(editMs < RESPONSIVE_MS, `${bad.name}: an edit to the small memo was checked after ${editMs.toFixed(0)} ms (bound ${RESPONSIVE_MS} ms): the open bad document is rechecked with it`);
+      assert.ok(
+        after.diagnostics.some((d) => d.code === 'contradiction'),
+        'the small memo is checked after the edit',
+      );
+      assert.ok(
+        editMs < RESPONSIVE_MS,
+        `${bad.name}: an edit to the small memo was checked after ${editMs.toFixed(0)} ms (bound ${RESPONSIVE_MS} ms): the open bad document is rechecked with it`,
+      );
       assert.equal(server.exitInfo, undefined, `the server is still running; stderr:\n${server.stderr.slice(-2000)}`);
       await server.dispose();
     });

@@ -8,9 +8,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CancellationTokenSource, CompletionRequest, createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
-  ExitNotification, HoverRequest, InitializedNotification, InitializeRequest, InitializeResult, Position, ProtocolConnection,
-  PublishDiagnosticsNotification, PublishDiagnosticsParams, ShutdownRequest, StreamMessageReader, StreamMessageWriter, TextDocumentContentChangeEvent,
+  CancellationTokenSource,
+  CompletionRequest,
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  InitializeResult,
+  Position,
+  ProtocolConnection,
+  PublishDiagnosticsNotification,
+  PublishDiagnosticsParams,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 
 export const ROOT = process.cwd();
@@ -41,7 +56,8 @@ export function peakRssOf(pid: number): number | undefined {
   }
 }
 
-export const mb = (bytes: number | undefined): string => (bytes === undefined ? 'n/a' : `${(bytes / 1048576).toFixed(1)} MB`);
+export const mb = (bytes: number | undefined): string =>
+  bytes === undefined ? 'n/a' : `${(bytes / 1048576).toFixed(1)} MB`;
 
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
@@ -80,7 +96,11 @@ export class LspServer {
   constructor(options: ServerOptions = {}) {
     const script = options.script ?? SERVER;
     assert.ok(existsSync(script), `${script} exists (run npm run build first)`);
-    this.child = spawn(process.execPath, [...(options.nodeArgs ?? []), script, '--stdio'], { cwd: options.cwd ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
+    this.child = spawn(process.execPath, [...(options.nodeArgs ?? []), script, '--stdio'], {
+      cwd: options.cwd ?? ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: options.env ?? process.env,
+    });
     this.child.stderr.setEncoding('utf8');
     this.child.stderr.on('data', (chunk: string) => (this.stderr += chunk));
     this.child.stdin.on('error', () => undefined);
@@ -91,7 +111,10 @@ export class LspServer {
         resolve({ code, signal });
       });
     });
-    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.child.stdout),
+      new StreamMessageWriter(this.child.stdin),
+    );
     // Star handlers (every method): vscode-jsonrpc supports them; ProtocolConnection's types do not list them.
     const star = this.connection as unknown as {
       onNotification(handler: (method: string, params: unknown) => void): void;
@@ -119,11 +142,16 @@ export class LspServer {
   }
 
   /** `folders`: the workspace folders (none by default). */
-  async initialize(initializationOptions: unknown = {}, workspace: Record<string, unknown> = {}, folders: string[] = []): Promise<InitializeResult> {
+  async initialize(
+    initializationOptions: unknown = {},
+    workspace: Record<string, unknown> = {},
+    folders: string[] = [],
+  ): Promise<InitializeResult> {
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: folders.length > 0 ? pathToFileURL(folders[0]).href : null,
-      workspaceFolders: folders.length > 0 ? folders.map((f, i) => ({ uri: pathToFileURL(f).href, name: `folder${i}` })) : null,
+      workspaceFolders:
+        folders.length > 0 ? folders.map((f, i) => ({ uri: pathToFileURL(f).href, name: `folder${i}` })) : null,
       capabilities: {
         workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, ...workspace },
         textDocument: {
@@ -140,16 +168,25 @@ export class LspServer {
   }
 
   get diagnostics(): PublishDiagnosticsParams[] {
-    return this.notifications.filter((n) => n.method === PublishDiagnosticsNotification.method).map((n) => n.params as PublishDiagnosticsParams);
+    return this.notifications
+      .filter((n) => n.method === PublishDiagnosticsNotification.method)
+      .map((n) => n.params as PublishDiagnosticsParams);
   }
 
   /** Log and show-message texts the server sent. */
   get messages(): string[] {
-    return this.notifications.filter((n) => /^window\/(logMessage|showMessage)$/.test(n.method)).map((n) => (n.params as { message: string }).message);
+    return this.notifications
+      .filter((n) => /^window\/(logMessage|showMessage)$/.test(n.method))
+      .map((n) => (n.params as { message: string }).message);
   }
 
   /** The first notification from index `since` on that satisfies `predicate`, waiting up to `timeoutMs`. */
-  waitForNotification<T>(predicate: (n: Notification) => T | undefined | false, label: string, timeoutMs: number, since = 0): Promise<T> {
+  waitForNotification<T>(
+    predicate: (n: Notification) => T | undefined | false,
+    label: string,
+    timeoutMs: number,
+    since = 0,
+  ): Promise<T> {
     return new Promise((resolve, reject) => {
       let index = since;
       const check = (): boolean => {
@@ -163,7 +200,11 @@ export class LspServer {
         }
         if (this.exitInfo) {
           finish();
-          reject(new Error(`server exited (${JSON.stringify(this.exitInfo)}) while waiting for ${label}; stderr:\n${this.stderr.slice(-4000)}`));
+          reject(
+            new Error(
+              `server exited (${JSON.stringify(this.exitInfo)}) while waiting for ${label}; stderr:\n${this.stderr.slice(-4000)}`,
+            ),
+          );
           return true;
         }
         return false;
@@ -182,29 +223,59 @@ export class LspServer {
     });
   }
 
-  waitForDiagnostics(predicate: (p: PublishDiagnosticsParams) => boolean, label: string, timeoutMs: number, since = 0): Promise<PublishDiagnosticsParams> {
-    return this.waitForNotification((n) => n.method === PublishDiagnosticsNotification.method && predicate(n.params as PublishDiagnosticsParams) && (n.params as PublishDiagnosticsParams), label, timeoutMs, since);
+  waitForDiagnostics(
+    predicate: (p: PublishDiagnosticsParams) => boolean,
+    label: string,
+    timeoutMs: number,
+    since = 0,
+  ): Promise<PublishDiagnosticsParams> {
+    return this.waitForNotification(
+      (n) =>
+        n.method === PublishDiagnosticsNotification.method &&
+        predicate(n.params as PublishDiagnosticsParams) &&
+        (n.params as PublishDiagnosticsParams),
+      label,
+      timeoutMs,
+      since,
+    );
   }
 
   open(uri: string, text: string, version = 1, languageId = 'markdown'): Promise<void> {
-    return this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+    return this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version, text },
+    });
   }
 
   change(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<void> {
-    return this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+    return this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges,
+    });
   }
 
   /** A hover, with how long it took; rejects if not answered within `timeoutMs`. */
   hover(uri: string, position: Position, timeoutMs = 10_000): Promise<{ result: unknown; ms: number }> {
-    return timed(this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }), timeoutMs, `hover ${uri} ${JSON.stringify(position)}`);
+    return timed(
+      this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }),
+      timeoutMs,
+      `hover ${uri} ${JSON.stringify(position)}`,
+    );
   }
 
   completion(uri: string, position: Position, timeoutMs = 10_000): Promise<{ result: unknown; ms: number }> {
-    return timed(this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }), timeoutMs, `completion ${uri} ${JSON.stringify(position)}`);
+    return timed(
+      this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }),
+      timeoutMs,
+      `completion ${uri} ${JSON.stringify(position)}`,
+    );
   }
 
   /** Sends a request and cancels it at once ($/cancelRequest); resolves with how it was answered. */
-  cancelledHover(uri: string, position: Position, timeoutMs = 10_000): Promise<{ result: unknown; ms: number; error?: { code?: number; message: string } }> {
+  cancelledHover(
+    uri: string,
+    position: Position,
+    timeoutMs = 10_000,
+  ): Promise<{ result: unknown; ms: number; error?: { code?: number; message: string } }> {
     const source = new CancellationTokenSource();
     const promise = this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }, source.token);
     source.cancel();
@@ -222,7 +293,12 @@ export class LspServer {
     await this.connection.sendNotification(ExitNotification.type);
     let timer: NodeJS.Timeout | undefined;
     try {
-      return await Promise.race([this.exited, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no exit after shutdown/exit')), timeoutMs)))]);
+      return await Promise.race([
+        this.exited,
+        new Promise<never>(
+          (_, reject) => (timer = setTimeout(() => reject(new Error('no exit after shutdown/exit')), timeoutMs)),
+        ),
+      ]);
     } finally {
       clearTimeout(timer);
     }
@@ -241,7 +317,10 @@ export class LspServer {
 function timed<T>(promise: Promise<T>, timeoutMs: number, label: string): Promise<{ result: T; ms: number }> {
   const start = performance.now();
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out: ${label} not answered within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`timed out: ${label} not answered within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     promise.then(
       (result) => {
         clearTimeout(timer);

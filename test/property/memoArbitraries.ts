@@ -8,7 +8,7 @@ import * as fc from 'fast-check';
 export const memoSentences: readonly string[] = [
   "Nearly 90% of Korea's total exports go to the Indo-Pacific.",
   "About 78% of Korea's exports go to the Indo-Pacific [@kim2023].",
-  "About 67% of its imports come from the region.",
+  'About 67% of its imports come from the region.',
   'Samsung does not advocate for Open RAN.',
   'Samsung advocates Open RAN [@pacforum2022].',
   'The OEWG met.',
@@ -34,24 +34,106 @@ export const memoSentences: readonly string[] = [
 
 /** Pieces that stress offsets: astral characters, grapheme clusters, bidi, zero-width, CJK. */
 export const unicodePieces: readonly string[] = [
-  '😀', '👩‍💻', '🇰🇷', '👍🏽', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', '𠜎𠜱', '😀'.repeat(31), '한국의 총수출', '中文句子。', '日本語の文です。',
-  'العربية', 'עברית', '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u202e', '\u2066x\u2069', '\ufeff', 'e\u0301', '\u00a0',
-  '\t', '…', '“quoted”', '‘single’', '\u2028', '\u2029', '\u0085', '\u000b', '\u000c', '\u0000', '\ufffd', '\u{10ffff}',
+  '😀',
+  '👩‍💻',
+  '🇰🇷',
+  '👍🏽',
+  '𝔘𝔫𝔦𝔠𝔬𝔡𝔢',
+  '𠜎𠜱',
+  '😀'.repeat(31),
+  '한국의 총수출',
+  '中文句子。',
+  '日本語の文です。',
+  'العربية',
+  'עברית',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u200e',
+  '\u200f',
+  '\u202e',
+  '\u2066x\u2069',
+  '\ufeff',
+  'e\u0301',
+  '\u00a0',
+  '\t',
+  '…',
+  '“quoted”',
+  '‘single’',
+  '\u2028',
+  '\u2029',
+  '\u0085',
+  '\u000b',
+  '\u000c',
+  '\u0000',
+  '\ufffd',
+  '\u{10ffff}',
 ];
 
 /** Markdown and citation syntax, balanced and not. */
 export const markupPieces: readonly string[] = [
-  '[@kim2023]', '[@pacforum2022, p. 4]', '[@nokey]', '[-@kim2023]', '@kim2023', '@{weird key}', '[@', '@', '[', ']', '[^1]',
-  '`code 90%`', '``', '`', '**', '*', '_', '~~', '\\*', '\\[', '<!-- comment -->', '<!--', '-->', '<span>', '</span>',
-  '<br/>', '[link](https://example.com/x_(y))', '![img](p.png)', '[ref][1]', '<https://example.com>', 'http://example.com/a.b.',
-  '# not a heading', '|', ':---:', '---', '```', '~~~', '$$', '&amp;', '&#x1F600;',
+  '[@kim2023]',
+  '[@pacforum2022, p. 4]',
+  '[@nokey]',
+  '[-@kim2023]',
+  '@kim2023',
+  '@{weird key}',
+  '[@',
+  '@',
+  '[',
+  ']',
+  '[^1]',
+  '`code 90%`',
+  '``',
+  '`',
+  '**',
+  '*',
+  '_',
+  '~~',
+  '\\*',
+  '\\[',
+  '<!-- comment -->',
+  '<!--',
+  '-->',
+  '<span>',
+  '</span>',
+  '<br/>',
+  '[link](https://example.com/x_(y))',
+  '![img](p.png)',
+  '[ref][1]',
+  '<https://example.com>',
+  'http://example.com/a.b.',
+  '# not a heading',
+  '|',
+  ':---:',
+  '---',
+  '```',
+  '~~~',
+  '$$',
+  '&amp;',
+  '&#x1F600;',
 ];
 
-const wrappers: readonly [string, string][] = [['**', '**'], ['*', '*'], ['_', '_'], ['`', '`'], ['~~', '~~'], ['<b>', '</b>'], ['[', '](https://x.org)'], ['<!-- ', ' -->']];
+const wrappers: readonly [string, string][] = [
+  ['**', '**'],
+  ['*', '*'],
+  ['_', '_'],
+  ['`', '`'],
+  ['~~', '~~'],
+  ['<b>', '</b>'],
+  ['[', '](https://x.org)'],
+  ['<!-- ', ' -->'],
+];
 
 /** A memo sentence with one word wrapped in emphasis/markup, or with a piece inserted inside it. */
 const decoratedSentence: fc.Arbitrary<string> = fc
-  .tuple(fc.constantFrom(...memoSentences), fc.nat(), fc.constantFrom(...wrappers), fc.boolean(), fc.constantFrom(...unicodePieces, ...markupPieces))
+  .tuple(
+    fc.constantFrom(...memoSentences),
+    fc.nat(),
+    fc.constantFrom(...wrappers),
+    fc.boolean(),
+    fc.constantFrom(...unicodePieces, ...markupPieces),
+  )
   .map(([sentence, n, [open, close], wrap, piece]) => {
     const words = sentence.split(' ');
     const i = n % words.length;
@@ -78,30 +160,60 @@ export const lineArb: fc.Arbitrary<string> = fc
 
 /** A very long line: one sentence (or piece) repeated, as pasted text or a one-line dump. */
 const longLine: fc.Arbitrary<string> = fc
-  .tuple(fc.oneof(fc.constantFrom(...memoSentences), decoratedSentence, fc.constantFrom(...unicodePieces)), fc.integer({ min: 20, max: 160 }))
+  .tuple(
+    fc.oneof(fc.constantFrom(...memoSentences), decoratedSentence, fc.constantFrom(...unicodePieces)),
+    fc.integer({ min: 20, max: 160 }),
+  )
   .map(([s, k]) => Array.from({ length: k }, () => s).join(' '));
 
-const lines = (min: number, max: number): fc.Arbitrary<string[]> => fc.array(lineArb, { minLength: min, maxLength: max });
+const lines = (min: number, max: number): fc.Arbitrary<string[]> =>
+  fc.array(lineArb, { minLength: min, maxLength: max });
 
 /** One Markdown block; "\n" stands for a line break and is replaced by the document's EOLs later. */
 const block: fc.Arbitrary<string> = fc.oneof(
   { weight: 8, arbitrary: lines(1, 3).map((l) => l.join('\n')) },
-  { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 1, max: 7 }), lineArb, fc.boolean()).map(([n, l, closing]) => `${'#'.repeat(n)} ${l}${closing ? ' ##' : ''}`) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 1, max: 7 }), lineArb, fc.boolean())
+      .map(([n, l, closing]) => `${'#'.repeat(n)} ${l}${closing ? ' ##' : ''}`),
+  },
   { weight: 1, arbitrary: fc.tuple(lineArb, fc.constantFrom('===', '---', '-')).map(([l, u]) => `${l}\n${u}`) },
   {
     weight: 2,
     arbitrary: fc
-      .array(fc.tuple(fc.constantFrom('- ', '* ', '+ ', '1. ', '2) ', '- [ ] ', '- [x] '), fc.integer({ min: 0, max: 3 }), lineArb), { minLength: 1, maxLength: 4 })
+      .array(
+        fc.tuple(
+          fc.constantFrom('- ', '* ', '+ ', '1. ', '2) ', '- [ ] ', '- [x] '),
+          fc.integer({ min: 0, max: 3 }),
+          lineArb,
+        ),
+        { minLength: 1, maxLength: 4 },
+      )
       .map((items) => items.map(([m, depth, l]) => `${'  '.repeat(depth)}${m}${l}`).join('\n')),
   },
   { weight: 1, arbitrary: lines(1, 3).map((l) => l.map((x, i) => `${'>'.repeat(1 + (i % 2))} ${x}`).join('\n')) },
   {
     weight: 2,
     arbitrary: fc
-      .tuple(fc.array(lineArb, { minLength: 2, maxLength: 3 }), fc.array(fc.array(lineArb, { minLength: 2, maxLength: 3 }), { minLength: 1, maxLength: 3 }))
-      .map(([head, rows]) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n')),
+      .tuple(
+        fc.array(lineArb, { minLength: 2, maxLength: 3 }),
+        fc.array(fc.array(lineArb, { minLength: 2, maxLength: 3 }), { minLength: 1, maxLength: 3 }),
+      )
+      .map(([head, rows]) =>
+        [
+          `| ${head.join(' | ')} |`,
+          `|${head.map(() => '---').join('|')}|`,
+          ...rows.map((r) => `| ${r.join(' | ')} |`),
+        ].join('\n'),
+      ),
   },
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('```', '```text', '~~~', '````md'), lines(1, 3), fc.boolean()).map(([f, l, closed]) => `${f}\n${l.join('\n')}${closed ? `\n${f.replace(/[a-z]+$/, '')}` : ''}`) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.constantFrom('```', '```text', '~~~', '````md'), lines(1, 3), fc.boolean())
+      .map(([f, l, closed]) => `${f}\n${l.join('\n')}${closed ? `\n${f.replace(/[a-z]+$/, '')}` : ''}`),
+  },
   { weight: 1, arbitrary: lineArb.map((l) => `    ${l}`) },
   { weight: 1, arbitrary: lines(1, 2).map((l) => `<div>\n${l.join('\n')}\n</div>`) },
   { weight: 1, arbitrary: lines(1, 2).map((l) => `<!--\n${l.join('\n')}\n-->`) },
@@ -136,13 +248,47 @@ const eolCycle: fc.Arbitrary<Eol[]> = fc.oneof(
 
 /** A whole memo: optional front matter, blocks separated by blank lines (or not), mixed EOLs. */
 export const memoArb: fc.Arbitrary<string> = fc
-  .tuple(frontMatter, fc.array(fc.tuple(block, fc.constantFrom('\n\n', '\n\n', '\n', '\n\n\n')), { minLength: 1, maxLength: 10 }), eolCycle, fc.boolean())
-  .map(([fm, blocks, eols, finalEol]) => withEols(fm + blocks.map(([b, sep]) => b + sep).join('').replace(/\n+$/, finalEol ? '\n' : ''), eols));
+  .tuple(
+    frontMatter,
+    fc.array(fc.tuple(block, fc.constantFrom('\n\n', '\n\n', '\n', '\n\n\n')), { minLength: 1, maxLength: 10 }),
+    eolCycle,
+    fc.boolean(),
+  )
+  .map(([fm, blocks, eols, finalEol]) =>
+    withEols(
+      fm +
+        blocks
+          .map(([b, sep]) => b + sep)
+          .join('')
+          .replace(/\n+$/, finalEol ? '\n' : ''),
+      eols,
+    ),
+  );
 
 /** Text an edit inserts: prose, pieces, markup, line breaks, or nothing (a deletion). */
 export const insertArb: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: inline },
-  { weight: 2, arbitrary: fc.constantFrom('', '', ' ', '\n', '\r\n', '\r', '\n\n', '.', '9', '%', '[@', '`', '```\n', '---\n', '# ', '| ') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '',
+      '',
+      ' ',
+      '\n',
+      '\r\n',
+      '\r',
+      '\n\n',
+      '.',
+      '9',
+      '%',
+      '[@',
+      '`',
+      '```\n',
+      '---\n',
+      '# ',
+      '| ',
+    ),
+  },
   { weight: 1, arbitrary: lineArb.map((l) => `\n${l}\n`) },
 );
 
@@ -161,4 +307,7 @@ export const editSpecArb: fc.Arbitrary<EditSpec> = fc.record({
 });
 
 /** Points in a document as fractions, resolved against whatever text is current. */
-export const probeArb: fc.Arbitrary<number[]> = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 3, maxLength: 10 });
+export const probeArb: fc.Arbitrary<number[]> = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), {
+  minLength: 3,
+  maxLength: 10,
+});

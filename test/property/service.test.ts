@@ -26,7 +26,14 @@ import { frontMatterOf } from '../../server/src/engine/markdown/prose';
 import { inThreadRenderer } from '../../server/src/features/csl';
 import { cslResources } from '../../server/src/node/cslFiles';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic, DiagnosticRelatedInformation, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import type {
+  CodeAction,
+  Diagnostic,
+  DiagnosticRelatedInformation,
+  Position,
+  Range,
+  TextEdit,
+} from 'vscode-languageserver-types';
 import { KnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
 import { loadKnowledgeFolders } from '../../server/src/node/knowledgeFiles';
 import { PolicyLensService } from '../../server/src/features/languageService';
@@ -34,7 +41,11 @@ import { EditSpec, editSpecArb, memoArb, memoSentences, probeArb } from './memoA
 
 const RUNS = Number(process.env.PL_FC_RUNS ?? 100);
 const SEED = process.env.PL_FC_SEED === undefined ? undefined : Number(process.env.PL_FC_SEED);
-const params = (numRuns = RUNS): fc.Parameters<unknown> => ({ numRuns, ...(SEED === undefined ? {} : { seed: SEED }), includeErrorInReport: true });
+const params = (numRuns = RUNS): fc.Parameters<unknown> => ({
+  numRuns,
+  ...(SEED === undefined ? {} : { seed: SEED }),
+  includeErrorInReport: true,
+});
 const T = { timeout: 60_000 };
 
 // The bundled knowledge, read from the repository (paths resolve from the repo root, process.cwd()).
@@ -96,15 +107,20 @@ function messageOf(d: Diagnostic): string {
 }
 
 function fail(message: string, text: string): never {
-  assert.fail(`${message}\n  document (${text.length} code units): ${JSON.stringify(text.length > 600 ? text.slice(0, 600) + '…' : text)}`);
+  assert.fail(
+    `${message}\n  document (${text.length} code units): ${JSON.stringify(text.length > 600 ? text.slice(0, 600) + '…' : text)}`,
+  );
 }
 
 /** The offset of a position, after checking that the position exists in the document. */
 function offsetOf(text: string, lines: Lines, p: Position, what: string): number {
-  if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0) fail(`${what}: malformed position ${JSON.stringify(p)}`, text);
-  if (p.line >= lines.starts.length) fail(`${what}: line ${p.line} is past the last line (${lines.starts.length - 1})`, text);
+  if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0)
+    fail(`${what}: malformed position ${JSON.stringify(p)}`, text);
+  if (p.line >= lines.starts.length)
+    fail(`${what}: line ${p.line} is past the last line (${lines.starts.length - 1})`, text);
   const length = lines.ends[p.line] - lines.starts[p.line];
-  if (p.character > length) fail(`${what}: character ${p.character} is past the end of line ${p.line} (length ${length})`, text);
+  if (p.character > length)
+    fail(`${what}: character ${p.character} is past the end of line ${p.line} (length ${length})`, text);
   return lines.starts[p.line] + p.character;
 }
 
@@ -118,8 +134,15 @@ function checkRange(text: string, lines: Lines, r: Range, what: string): [number
 
 function checkNoSplit(text: string, lines: Lines, r: Range, what: string): void {
   const [start, end] = checkRange(text, lines, r, what);
-  for (const [o, side] of [[start, 'start'], [end, 'end']] as const) {
-    if (splitsPair(text, o)) fail(`${what}: range ${side} (offset ${o}) splits a surrogate pair; range text ${JSON.stringify(text.slice(start, end))}`, text);
+  for (const [o, side] of [
+    [start, 'start'],
+    [end, 'end'],
+  ] as const) {
+    if (splitsPair(text, o))
+      fail(
+        `${what}: range ${side} (offset ${o}) splits a surrogate pair; range text ${JSON.stringify(text.slice(start, end))}`,
+        text,
+      );
   }
 }
 
@@ -132,7 +155,8 @@ function pointAt(text: string, fraction: number): number {
 
 function actionEdits(action: CodeAction, uri: string): TextEdit[] {
   const changes = action.edit?.changes ?? {};
-  for (const key of Object.keys(changes)) assert.equal(key, uri, `quick fix "${action.title}" edits only the document it was asked about`);
+  for (const key of Object.keys(changes))
+    assert.equal(key, uri, `quick fix "${action.title}" edits only the document it was asked about`);
   const edits = [...(changes[uri] ?? [])];
   for (const change of action.edit?.documentChanges ?? []) {
     if ('textDocument' in change) {
@@ -164,15 +188,21 @@ async function exercise(service: PolicyLensService, document: TextDocument, prob
 function rangesOf(result: Awaited<ReturnType<typeof exercise>>, uri: string): [Range, string][] {
   const out: [Range, string][] = [];
   for (const d of result.diagnostics) out.push([d.range, `diagnostic ${String(d.code)} "${messageOf(d)}"`]);
-  for (const { position, hover } of result.hovers) if (hover?.range) out.push([hover.range, `hover at ${JSON.stringify(position)}`]);
+  for (const { position, hover } of result.hovers)
+    if (hover?.range) out.push([hover.range, `hover at ${JSON.stringify(position)}`]);
   for (const { position, items } of result.completions) {
     for (const item of items) {
       const edit = item.textEdit;
       if (edit && 'range' in edit) out.push([edit.range, `completion ${item.label} at ${JSON.stringify(position)}`]);
-      else if (edit) out.push([edit.replace, `completion ${item.label} (replace) at ${JSON.stringify(position)}`], [edit.insert, `completion ${item.label} (insert)`]);
+      else if (edit)
+        out.push(
+          [edit.replace, `completion ${item.label} (replace) at ${JSON.stringify(position)}`],
+          [edit.insert, `completion ${item.label} (insert)`],
+        );
     }
   }
-  for (const action of result.actions) for (const e of actionEdits(action, uri)) out.push([e.range, `quick fix "${action.title}"`]);
+  for (const action of result.actions)
+    for (const e of actionEdits(action, uri)) out.push([e.range, `quick fix "${action.title}"`]);
   return out;
 }
 
@@ -181,10 +211,18 @@ function rangesOf(result: Awaited<ReturnType<typeof exercise>>, uri: string): [R
 describe('property: the language service on random memos (bundled knowledge)', () => {
   test('sanity: the bundled knowledge loads and the memo sentences make real claims fire', T, () => {
     const kb = bundledKb();
-    assert.ok(kb.claims.length > 0 && kb.sources.size > 0 && kb.terms.length > 0, `bundled knowledge: ${kb.sources.size} sources, ${kb.terms.length} terms, ${kb.claims.length} claims`);
+    assert.ok(
+      kb.claims.length > 0 && kb.sources.size > 0 && kb.terms.length > 0,
+      `bundled knowledge: ${kb.sources.size} sources, ${kb.terms.length} terms, ${kb.claims.length} claims`,
+    );
     const document = freshDoc(memoSentences.join('\n\n'));
-    const codes = new Set(freshService().diagnostics(document).map((d) => d.code));
-    for (const code of ['contradiction', 'unknown-citation', 'undefined-acronym']) assert.ok(codes.has(code), `the sentence pool triggers ${code}: got ${[...codes].join(', ')}`);
+    const codes = new Set(
+      freshService()
+        .diagnostics(document)
+        .map((d) => d.code),
+    );
+    for (const code of ['contradiction', 'unknown-citation', 'undefined-acronym'])
+      assert.ok(codes.has(code), `the sentence pool triggers ${code}: got ${[...codes].join(', ')}`);
   });
 
   test('nothing throws, and every range lies inside the document with start <= end', T, async () => {
@@ -197,7 +235,12 @@ describe('property: the language service on random memos (bundled knowledge)', (
         for (const { hover } of result.hovers) {
           if (!hover) continue;
           const c = hover.contents;
-          const value = typeof c === 'string' ? c : Array.isArray(c) ? c.map((p) => (typeof p === 'string' ? p : p.value)).join('') : c.value;
+          const value =
+            typeof c === 'string'
+              ? c
+              : Array.isArray(c)
+                ? c.map((p) => (typeof p === 'string' ? p : p.value)).join('')
+                : c.value;
           assert.ok(value.trim().length > 0, 'a hover has content');
         }
         for (const d of result.diagnostics) {
@@ -229,10 +272,23 @@ describe('property: the language service on random memos (bundled knowledge)', (
           const under = document.getText(d.range);
           const data = (d.data ?? {}) as Record<string, unknown>;
           if (d.code === 'contradiction' && typeof data.written === 'string') {
-            assert.equal(under, data.written, `contradiction "${messageOf(d)}": the range covers ${JSON.stringify(under)} but data.written is ${JSON.stringify(data.written)}\n  document: ${JSON.stringify(text.slice(0, 400))}`);
+            assert.equal(
+              under,
+              data.written,
+              `contradiction "${messageOf(d)}": the range covers ${JSON.stringify(under)} but data.written is ${JSON.stringify(data.written)}\n  document: ${JSON.stringify(text.slice(0, 400))}`,
+            );
           }
-          if (d.code === 'unknown-citation') assert.equal(under, data.key, `unknown-citation range covers the key: ${JSON.stringify(under)} vs ${JSON.stringify(data.key)}`);
-          if (d.code === 'undefined-acronym') assert.ok(messageOf(d).startsWith(`${under} is not expanded`), `undefined-acronym range ${JSON.stringify(under)} is the acronym of "${messageOf(d)}"`);
+          if (d.code === 'unknown-citation')
+            assert.equal(
+              under,
+              data.key,
+              `unknown-citation range covers the key: ${JSON.stringify(under)} vs ${JSON.stringify(data.key)}`,
+            );
+          if (d.code === 'undefined-acronym')
+            assert.ok(
+              messageOf(d).startsWith(`${under} is not expanded`),
+              `undefined-acronym range ${JSON.stringify(under)} is the acronym of "${messageOf(d)}"`,
+            );
         }
       }),
       params(),
@@ -241,36 +297,58 @@ describe('property: the language service on random memos (bundled knowledge)', (
 
   test('diagnostics after random incremental edits equal a fresh check of the final text', T, () => {
     fc.assert(
-      fc.property(memoArb, fc.array(fc.array(editSpecArb, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 25 }), probeArb, (initial, batches, probes) => {
-        const service = freshService();
-        let document = freshDoc(initial);
-        let shadow = initial;
-        service.diagnostics(document);
-        for (const batch of batches) {
-          // One didChange with 1..3 content changes, applied in order, each against the text the previous one left.
-          const changes: { range: Range; text: string }[] = [];
-          let working = TextDocument.create(document.uri, 'markdown', document.version, shadow);
-          for (const spec of batch) {
-            const { start, end } = resolveEdit(shadow, spec);
-            changes.push({ range: { start: working.positionAt(start), end: working.positionAt(end) }, text: spec.text });
-            shadow = shadow.slice(0, start) + spec.text + shadow.slice(end);
-            working = TextDocument.create(document.uri, 'markdown', document.version, shadow);
-          }
-          document = TextDocument.update(document, changes, document.version + 1);
-          assert.equal(document.getText(), shadow, 'the test applies edits the way TextDocument does');
+      fc.property(
+        memoArb,
+        fc.array(fc.array(editSpecArb, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 25 }),
+        probeArb,
+        (initial, batches, probes) => {
+          const service = freshService();
+          let document = freshDoc(initial);
+          let shadow = initial;
           service.diagnostics(document);
-          // Interleave the other requests an editor sends while typing.
-          const p = document.positionAt(pointAt(shadow, probes[batches.indexOf(batch) % probes.length]));
-          service.hover(document, p);
-          service.completion(document, p);
-        }
-        // An inconsistency links its earlier mention by the document's URI, which differs between the two.
-        const sameUri = (ds: Diagnostic[]): Diagnostic[] => ds.map((d) => (d.relatedInformation
-          ? { ...d, relatedInformation: d.relatedInformation.map((r) => ({ ...r, location: { ...r.location, uri: '' } })) } : d));
-        const incremental = sameUri(service.diagnostics(document));
-        const fresh = sameUri(freshService().diagnostics(freshDoc(shadow)));
-        assert.deepEqual(incremental, fresh, `incremental and fresh diagnostics differ for the final text ${JSON.stringify(shadow.slice(0, 400))}`);
-      }),
+          for (const batch of batches) {
+            // One didChange with 1..3 content changes, applied in order, each against the text the previous one left.
+            const changes: { range: Range; text: string }[] = [];
+            let working = TextDocument.create(document.uri, 'markdown', document.version, shadow);
+            for (const spec of batch) {
+              const { start, end } = resolveEdit(shadow, spec);
+              changes.push({
+                range: { start: working.positionAt(start), end: working.positionAt(end) },
+                text: spec.text,
+              });
+              shadow = shadow.slice(0, start) + spec.text + shadow.slice(end);
+              working = TextDocument.create(document.uri, 'markdown', document.version, shadow);
+            }
+            document = TextDocument.update(document, changes, document.version + 1);
+            assert.equal(document.getText(), shadow, 'the test applies edits the way TextDocument does');
+            service.diagnostics(document);
+            // Interleave the other requests an editor sends while typing.
+            const p = document.positionAt(pointAt(shadow, probes[batches.indexOf(batch) % probes.length]));
+            service.hover(document, p);
+            service.completion(document, p);
+          }
+          // An inconsistency links its earlier mention by the document's URI, which differs between the two.
+          const sameUri = (ds: Diagnostic[]): Diagnostic[] =>
+            ds.map((d) =>
+              d.relatedInformation
+                ? {
+                    ...d,
+                    relatedInformation: d.relatedInformation.map((r) => ({
+                      ...r,
+                      location: { ...r.location, uri: '' },
+                    })),
+                  }
+                : d,
+            );
+          const incremental = sameUri(service.diagnostics(document));
+          const fresh = sameUri(freshService().diagnostics(freshDoc(shadow)));
+          assert.deepEqual(
+            incremental,
+            fresh,
+            `incremental and fresh diagnostics differ for the final text ${JSON.stringify(shadow.slice(0, 400))}`,
+          );
+        },
+      ),
       params(Math.max(20, Math.floor(RUNS / 2))),
     );
   });
@@ -292,22 +370,41 @@ describe('property: the language service on random memos (bundled knowledge)', (
               checkIgnoreEdits(document, edits);
               continue;
             }
-            const spans = edits.map((e) => checkRange(text, lines, e.range, `quick fix "${action.title}"`)).sort((a, b) => a[0] - b[0]);
+            const spans = edits
+              .map((e) => checkRange(text, lines, e.range, `quick fix "${action.title}"`))
+              .sort((a, b) => a[0] - b[0]);
             // An inconsistency's fix may instead change its earlier mention, which it links (relatedInformation).
-            const related = (d.relatedInformation ?? []).filter((r) => r.location.uri === document.uri)
+            const related = (d.relatedInformation ?? [])
+              .filter((r) => r.location.uri === document.uri)
               .map((r) => checkRange(text, lines, r.location.range, `related information of ${String(d.code)}`));
             const insideDiagnostic = spans.every(([s, e]) => dStart <= s && e <= dEnd);
-            const [aStart, aEnd] = insideDiagnostic ? [dStart, dEnd]
-              : related.find(([rs, re]) => spans.every(([s, e]) => rs <= s && e <= re)) ?? [dStart, dEnd];
+            const [aStart, aEnd] = insideDiagnostic
+              ? [dStart, dEnd]
+              : (related.find(([rs, re]) => spans.every(([s, e]) => rs <= s && e <= re)) ?? [dStart, dEnd]);
             for (const [s, e] of spans) {
-              assert.ok(aStart <= s && e <= aEnd, `quick fix "${action.title}" edits [${s}, ${e}) outside its diagnostic [${dStart}, ${dEnd}) ${JSON.stringify(text.slice(dStart, dEnd))}`);
+              assert.ok(
+                aStart <= s && e <= aEnd,
+                `quick fix "${action.title}" edits [${s}, ${e}) outside its diagnostic [${dStart}, ${dEnd}) ${JSON.stringify(text.slice(dStart, dEnd))}`,
+              );
             }
-            for (let i = 1; i < spans.length; i++) assert.ok(spans[i - 1][1] <= spans[i][0], `quick fix "${action.title}" has overlapping edits`);
+            for (let i = 1; i < spans.length; i++)
+              assert.ok(spans[i - 1][1] <= spans[i][0], `quick fix "${action.title}" has overlapping edits`);
             const after = TextDocument.applyEdits(document, edits);
             const tail = text.length - aEnd;
-            assert.equal(after.slice(0, aStart), text.slice(0, aStart), `quick fix "${action.title}" keeps the text before the diagnostic`);
-            assert.equal(after.slice(after.length - tail), text.slice(aEnd), `quick fix "${action.title}" keeps the text after the diagnostic`);
-            assert.ok(!hasLoneSurrogate(after) || hasLoneSurrogate(text), `quick fix "${action.title}" does not break a surrogate pair`);
+            assert.equal(
+              after.slice(0, aStart),
+              text.slice(0, aStart),
+              `quick fix "${action.title}" keeps the text before the diagnostic`,
+            );
+            assert.equal(
+              after.slice(after.length - tail),
+              text.slice(aEnd),
+              `quick fix "${action.title}" keeps the text after the diagnostic`,
+            );
+            assert.ok(
+              !hasLoneSurrogate(after) || hasLoneSurrogate(text),
+              `quick fix "${action.title}" does not break a surrogate pair`,
+            );
           }
         }
       }),
@@ -337,7 +434,7 @@ describe('property: the language service on random memos (bundled knowledge)', (
     );
   });
 
-  test('a contradiction\'s quick fix resolves that contradiction', T, () => {
+  test("a contradiction's quick fix resolves that contradiction", T, () => {
     fc.assert(
       fc.property(memoArb, (text) => {
         const document = freshDoc(text);
@@ -348,8 +445,19 @@ describe('property: the language service on random memos (bundled knowledge)', (
             const edits = actionEdits(action, document.uri);
             const after = freshDoc(TextDocument.applyEdits(document, edits));
             const start = document.offsetAt(d.range.start);
-            const still = freshService().diagnostics(after).filter((x) => x.code === 'contradiction' && (x.data as { claimId?: string }).claimId === claimId && after.offsetAt(x.range.start) === start);
-            assert.deepEqual(still, [], `after "${action.title}" the contradiction of ${claimId} is gone in ${JSON.stringify(after.getText().slice(0, 300))}`);
+            const still = freshService()
+              .diagnostics(after)
+              .filter(
+                (x) =>
+                  x.code === 'contradiction' &&
+                  (x.data as { claimId?: string }).claimId === claimId &&
+                  after.offsetAt(x.range.start) === start,
+              );
+            assert.deepEqual(
+              still,
+              [],
+              `after "${action.title}" the contradiction of ${claimId} is gone in ${JSON.stringify(after.getText().slice(0, 300))}`,
+            );
           }
         }
       }),
@@ -357,41 +465,59 @@ describe('property: the language service on random memos (bundled knowledge)', (
     );
   });
 
-  test('code actions for stale diagnostics (the document changed since) never throw and stay inside the diagnostic', T, () => {
-    fc.assert(
-      fc.property(memoArb, fc.array(editSpecArb, { minLength: 1, maxLength: 5 }), (text, specs) => {
-        const service = freshService();
-        const before = freshDoc(text);
-        const stale: Diagnostic[] = service.diagnostics(before);
-        let shadow = text;
-        for (const spec of specs) {
-          const { start, end } = resolveEdit(shadow, spec);
-          shadow = shadow.slice(0, start) + spec.text + shadow.slice(end);
-        }
-        const now = TextDocument.create(before.uri, 'markdown', 2, shadow);
-        for (const action of service.codeActions(now, stale)) {
-          const d = action.diagnostics?.[0];
-          assert.ok(d, `quick fix "${action.title}" names its diagnostic`);
-          if (action.title === 'Ignore this finding') {
-            checkIgnoreEdits(now, actionEdits(action, now.uri));
-            continue;
+  test(
+    'code actions for stale diagnostics (the document changed since) never throw and stay inside the diagnostic',
+    T,
+    () => {
+      fc.assert(
+        fc.property(memoArb, fc.array(editSpecArb, { minLength: 1, maxLength: 5 }), (text, specs) => {
+          const service = freshService();
+          const before = freshDoc(text);
+          const stale: Diagnostic[] = service.diagnostics(before);
+          let shadow = text;
+          for (const spec of specs) {
+            const { start, end } = resolveEdit(shadow, spec);
+            shadow = shadow.slice(0, start) + spec.text + shadow.slice(end);
           }
-          for (const e of actionEdits(action, now.uri)) {
-            const within = (r: Diagnostic['range']): boolean => now.offsetAt(r.start) <= now.offsetAt(e.range.start) && now.offsetAt(e.range.end) <= now.offsetAt(r.end);
-            // An inconsistency's fix may change its linked earlier mention instead, and only while its text is unchanged.
-            const earlier: DiagnosticRelatedInformation | undefined = (d.relatedInformation ?? []).find((r) => r.location.uri === now.uri && within(r.location.range));
-            if (earlier) assert.equal(now.getText(earlier.location.range), (d.data as { earlier?: string }).earlier, 'the earlier mention is still what was checked');
-            assert.ok(within(d.range) || earlier, `stale quick fix "${action.title}" edits outside its diagnostic`);
+          const now = TextDocument.create(before.uri, 'markdown', 2, shadow);
+          for (const action of service.codeActions(now, stale)) {
+            const d = action.diagnostics?.[0];
+            assert.ok(d, `quick fix "${action.title}" names its diagnostic`);
+            if (action.title === 'Ignore this finding') {
+              checkIgnoreEdits(now, actionEdits(action, now.uri));
+              continue;
+            }
+            for (const e of actionEdits(action, now.uri)) {
+              const within = (r: Diagnostic['range']): boolean =>
+                now.offsetAt(r.start) <= now.offsetAt(e.range.start) &&
+                now.offsetAt(e.range.end) <= now.offsetAt(r.end);
+              // An inconsistency's fix may change its linked earlier mention instead, and only while its text is unchanged.
+              const earlier: DiagnosticRelatedInformation | undefined = (d.relatedInformation ?? []).find(
+                (r) => r.location.uri === now.uri && within(r.location.range),
+              );
+              if (earlier)
+                assert.equal(
+                  now.getText(earlier.location.range),
+                  (d.data as { earlier?: string }).earlier,
+                  'the earlier mention is still what was checked',
+                );
+              assert.ok(within(d.range) || earlier, `stale quick fix "${action.title}" edits outside its diagnostic`);
+            }
+            if (d.code === 'contradiction') {
+              const written = (d.data as { written?: string }).written;
+              if (written !== undefined)
+                assert.equal(
+                  now.getText(d.range),
+                  written,
+                  'a contradiction fix is offered only while the text is still what was checked',
+                );
+            }
           }
-          if (d.code === 'contradiction') {
-            const written = (d.data as { written?: string }).written;
-            if (written !== undefined) assert.equal(now.getText(d.range), written, 'a contradiction fix is offered only while the text is still what was checked');
-          }
-        }
-      }),
-      params(Math.max(20, Math.floor(RUNS / 2))),
-    );
-  });
+        }),
+        params(Math.max(20, Math.floor(RUNS / 2))),
+      );
+    },
+  );
 });
 
 /** Ignore this finding inserts whole comment lines at line starts or ends, and changes nothing else. */
@@ -405,7 +531,8 @@ function checkIgnoreEdits(document: TextDocument, edits: TextEdit[]): void {
     const lineStart = line === '' || (e.range.start.line === 0 && line === '\ufeff');
     const rest = document.getText({ start: e.range.start, end: { line: e.range.start.line + 1, character: 0 } });
     const lineEnd = /^(?:\r\n|\r|\n)?$/.test(rest);
-    if (/[\r\n]$/.test(e.newText)) assert.ok(lineStart, `a comment line goes in at a line start: ${JSON.stringify(line)}`);
+    if (/[\r\n]$/.test(e.newText))
+      assert.ok(lineStart, `a comment line goes in at a line start: ${JSON.stringify(line)}`);
     else assert.ok(lineEnd, `a comment line goes in at a line end: ${JSON.stringify(rest)}`);
   }
 }
@@ -416,7 +543,12 @@ const markdownIt = new MarkdownIt({ html: true });
 function rendered(text: string): string {
   const blockTag = /\s*(<\/?(?:p|li|ul|ol|blockquote|table|thead|tbody|tr|th|td|h[1-6])>)\s*/g;
   const body = text.slice(frontMatterOf(text)?.end ?? 0);
-  return markdownIt.render(body).replace(/<!--[^]*?-->/g, '').replace(blockTag, '$1').replace(/>\s+</g, '><').trim();
+  return markdownIt
+    .render(body)
+    .replace(/<!--[^]*?-->/g, '')
+    .replace(blockTag, '$1')
+    .replace(/>\s+</g, '><')
+    .trim();
 }
 
 function hasLoneSurrogate(text: string): boolean {
@@ -448,15 +580,25 @@ describe('property regressions: minimal counterexamples', () => {
     return { document, diagnostics: service.diagnostics(document), service };
   };
 
-  test('emphasis inside a contradicted figure: the range text equals data.written and a quick fix is offered', T, () => {
-    const { document, diagnostics, service } = check("Nearly **90%** of Korea's total exports go to the Indo-Pacific.");
-    const d = diagnostics.find((x) => x.code === 'contradiction');
-    assert.ok(d, 'the contradiction is still found through the emphasis');
-    const written = (d.data as { written?: string }).written;
-    assert.equal(document.getText(d.range), written, `range ${JSON.stringify(document.getText(d.range))} vs data.written ${JSON.stringify(written)}`);
-    assert.ok(!/ {2}/.test(messageOf(d)), `the message quotes the memo, not the masked text: ${messageOf(d)}`);
-    assert.ok(service.codeActions(document, [d]).length > 0, 'a quick fix is offered');
-  });
+  test(
+    'emphasis inside a contradicted figure: the range text equals data.written and a quick fix is offered',
+    T,
+    () => {
+      const { document, diagnostics, service } = check(
+        "Nearly **90%** of Korea's total exports go to the Indo-Pacific.",
+      );
+      const d = diagnostics.find((x) => x.code === 'contradiction');
+      assert.ok(d, 'the contradiction is still found through the emphasis');
+      const written = (d.data as { written?: string }).written;
+      assert.equal(
+        document.getText(d.range),
+        written,
+        `range ${JSON.stringify(document.getText(d.range))} vs data.written ${JSON.stringify(written)}`,
+      );
+      assert.ok(!/ {2}/.test(messageOf(d)), `the message quotes the memo, not the masked text: ${messageOf(d)}`);
+      assert.ok(service.codeActions(document, [d]).length > 0, 'a quick fix is offered');
+    },
+  );
 
   test('emphasis inside a contradicted stance: the range text equals data.written', T, () => {
     const { document, diagnostics } = check('Samsung does *not* advocate for Open RAN.');
@@ -465,27 +607,43 @@ describe('property regressions: minimal counterexamples', () => {
     assert.equal(document.getText(d.range), (d.data as { written?: string }).written);
   });
 
-  test('"15 of Korea\'s 27": the range text equals data.written, and the quick fix keeps the words between the figures', T, () => {
-    const text = "15 of Korea's 27 development cooperation partners are in the Indo-Pacific.";
-    const { document, diagnostics, service } = check(text);
-    const d = diagnostics.find((x) => x.code === 'contradiction');
-    assert.ok(d, 'the contradiction is found');
-    assert.equal(document.getText(d.range), (d.data as { written?: string }).written, 'range text vs data.written');
-    const fix = service.codeActions(document, [d])[0];
-    assert.ok(fix, 'a quick fix is offered (data.sourcedValue is set)');
-    const after = TextDocument.applyEdits(document, actionEdits(fix, document.uri));
-    assert.ok(after.includes("Korea's"), `the fix keeps "Korea's": ${after}`);
-    assert.deepEqual(check(after).diagnostics.filter((x) => x.code === 'contradiction'), [], `the fix resolves it: ${after}`);
-  });
+  test(
+    '"15 of Korea\'s 27": the range text equals data.written, and the quick fix keeps the words between the figures',
+    T,
+    () => {
+      const text = "15 of Korea's 27 development cooperation partners are in the Indo-Pacific.";
+      const { document, diagnostics, service } = check(text);
+      const d = diagnostics.find((x) => x.code === 'contradiction');
+      assert.ok(d, 'the contradiction is found');
+      assert.equal(document.getText(d.range), (d.data as { written?: string }).written, 'range text vs data.written');
+      const fix = service.codeActions(document, [d])[0];
+      assert.ok(fix, 'a quick fix is offered (data.sourcedValue is set)');
+      const after = TextDocument.applyEdits(document, actionEdits(fix, document.uri));
+      assert.ok(after.includes("Korea's"), `the fix keeps "Korea's": ${after}`);
+      assert.deepEqual(
+        check(after).diagnostics.filter((x) => x.code === 'contradiction'),
+        [],
+        `the fix resolves it: ${after}`,
+      );
+    },
+  );
 
-  test('"X of Y" followed by emoji: the contradiction range ends at the total and never splits a surrogate pair', T, () => {
-    // The total is read from a 60-code-unit window after the first figure: an odd number of code
-    // units before the emoji puts the window's end between the halves of one.
-    const text = `14 of Korea's 300${'😀'.repeat(29)} development cooperation partners are in the Indo-Pacific.`;
-    const { document, diagnostics } = check(text);
-    const d = diagnostics.find((x) => x.code === 'contradiction');
-    assert.ok(d, 'the contradiction is found');
-    checkNoSplit(text, lineTable(text), d.range, 'contradiction');
-    assert.equal(document.getText(d.range), "14 of Korea's 300", 'the range covers the figures, not the characters glued to them');
-  });
+  test(
+    '"X of Y" followed by emoji: the contradiction range ends at the total and never splits a surrogate pair',
+    T,
+    () => {
+      // The total is read from a 60-code-unit window after the first figure: an odd number of code
+      // units before the emoji puts the window's end between the halves of one.
+      const text = `14 of Korea's 300${'😀'.repeat(29)} development cooperation partners are in the Indo-Pacific.`;
+      const { document, diagnostics } = check(text);
+      const d = diagnostics.find((x) => x.code === 'contradiction');
+      assert.ok(d, 'the contradiction is found');
+      checkNoSplit(text, lineTable(text), d.range, 'contradiction');
+      assert.equal(
+        document.getText(d.range),
+        "14 of Korea's 300",
+        'the range covers the figures, not the characters glued to them',
+      );
+    },
+  );
 });

@@ -39,7 +39,8 @@ async function hoversWhile<T>(server: LspServer, uri: string, done: Promise<T>):
   let hovers = 0;
   let slowest = 0;
   while (!finished) {
-    const hover = await server.hover(uri, { line: 0, character: 5 }, RESPONSIVE_MS)
+    const hover = await server
+      .hover(uri, { line: 0, character: 5 }, RESPONSIVE_MS)
       .catch((e: Error) => assert.fail(`a hover was not answered within ${RESPONSIVE_MS} ms: ${e.message}`));
     hovers++;
     slowest = Math.max(slowest, hover.ms);
@@ -63,10 +64,14 @@ async function waitForProblem(server: LspServer, path: string, message: RegExp):
 
 /** The first log message from the server matching `pattern`. */
 function logMessage(server: LspServer, pattern: RegExp, label: string, timeoutMs = 30_000): Promise<string> {
-  return server.waitForNotification((n) => {
-    const message = n.method === 'window/logMessage' ? (n.params as { message: string }).message : '';
-    return pattern.test(message) && message;
-  }, label, timeoutMs);
+  return server.waitForNotification(
+    (n) => {
+      const message = n.method === 'window/logMessage' ? (n.params as { message: string }).message : '';
+      return pattern.test(message) && message;
+    },
+    label,
+    timeoutMs,
+  );
 }
 
 /** Diagnostics of `uri` with no unknown citation in them (its bibliography has been read). */
@@ -213,15 +218,16 @@ describe('a knowledge folder set to /', { timeout: 120_000 }, () => {
 
 /** A BibTeX bibliography of `n` entries (keys ref0 … ref{n-1}). */
 function bibtex(n: number): string {
-  const entry = (i: number): string => [
-    `@article{ref${i},`,
-    `  author = {Family${i}, Given and Other, Person},`,
-    `  title = {A study of topic number ${i}},`,
-    '  journal = {Journal of Things},',
-    `  year = {${2000 + (i % 24)}}`,
-    '}',
-    '',
-  ].join('\n');
+  const entry = (i: number): string =>
+    [
+      `@article{ref${i},`,
+      `  author = {Family${i}, Given and Other, Person},`,
+      `  title = {A study of topic number ${i}},`,
+      '  journal = {Journal of Things},',
+      `  year = {${2000 + (i % 24)}}`,
+      '}',
+      '',
+    ].join('\n');
   return Array.from({ length: n }, (_, i) => entry(i)).join('\n');
 }
 
@@ -249,7 +255,10 @@ describe('bibliographies: large, shared, too large', { timeout: 120_000 }, () =>
     const known = allCitationsKnown(server, memo, 'ref49999 known', 100_000);
     const { slowest } = await hoversWhile(server, memo, known);
     const refused = problemsOf(server, join(dir, 'huge.json'));
-    assert.deepEqual(refused.map((d) => d.message), ['bibliography not read: the file is 22 MB, over the 20 MB limit']);
+    assert.deepEqual(
+      refused.map((d) => d.message),
+      ['bibliography not read: the file is 22 MB, over the 20 MB limit'],
+    );
     log('50,000-entry bibliography', server, `; slowest hover ${slowest.toFixed(0)} ms`);
   });
 

@@ -9,7 +9,13 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CodeAction, CodeActionRequest, Diagnostic, PublishDiagnosticsParams, Range, TextDocumentEdit, TextEdit,
+  CodeAction,
+  CodeActionRequest,
+  Diagnostic,
+  PublishDiagnosticsParams,
+  Range,
+  TextDocumentEdit,
+  TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { LspServer, makeTempDir } from '../load/lspClient';
 
@@ -45,8 +51,14 @@ describe('quick fixes over the protocol', { timeout: 30000 }, () => {
     const published = await server.waitForDiagnostics(ofVersion3, 'diagnostics of version 3', 15000);
     const fresh = await actionsFor(published.diagnostics);
     const titles = fresh.map((a) => a.title);
-    assert.ok(titles.some((t) => /Expand/.test(t)), JSON.stringify(titles));
-    assert.ok(titles.some((t) => /Change to @kim2023/.test(t)), JSON.stringify(titles));
+    assert.ok(
+      titles.some((t) => /Expand/.test(t)),
+      JSON.stringify(titles),
+    );
+    assert.ok(
+      titles.some((t) => /Change to @kim2023/.test(t)),
+      JSON.stringify(titles),
+    );
     for (const action of fresh) {
       const [change] = action.edit!.documentChanges as TextDocumentEdit[];
       assert.deepEqual(change.textDocument, { uri, version: 3 }, action.title);
@@ -56,8 +68,14 @@ describe('quick fixes over the protocol', { timeout: 30000 }, () => {
       start: { line: 0, character: from },
       end: { line: 0, character: to },
     });
-    await server.change(uri, 4, [{ range: range(4, 8), text: 'OECD' }, { range: range(16, 23), text: 'kim2099' }]);
-    assert.deepEqual((await actionsFor(published.diagnostics)).map((a) => a.title), []);
+    await server.change(uri, 4, [
+      { range: range(4, 8), text: 'OECD' },
+      { range: range(16, 23), text: 'kim2099' },
+    ]);
+    assert.deepEqual(
+      (await actionsFor(published.diagnostics)).map((a) => a.title),
+      [],
+    );
   });
 
   test('Ignore this finding: its edit, applied over the protocol, silences the finding', async () => {
@@ -66,18 +84,28 @@ describe('quick fixes over the protocol', { timeout: 30000 }, () => {
     await server.open(uri, text, 10);
     const published = await server.waitForDiagnostics(
       (p) => p.uri === uri && p.version === 10 && p.diagnostics.some((d) => d.code === 'undefined-acronym'),
-      'the acronym hint of version 10', 15000);
+      'the acronym hint of version 10',
+      15000,
+    );
     const hint = published.diagnostics.filter((d) => d.code === 'undefined-acronym');
     const ignore = (await actionsFor(hint, uri)).find((a) => a.title === 'Ignore this finding');
     assert.ok(ignore, 'an Ignore this finding action');
     const [change] = ignore.edit!.documentChanges as TextDocumentEdit[];
     assert.deepEqual(change.textDocument, { uri, version: 10 });
     const edits = change.edits as TextEdit[];
-    assert.deepEqual(edits.map((e) => [e.range.start, e.newText]), [
-      [{ line: 3, character: 0 }, '  <!-- policy-lens-disable-next-line undefined-acronym -->\r\n'],
-    ]);
-    await server.change(uri, 11, edits.map((e) => ({ range: e.range, text: e.newText })));
+    assert.deepEqual(
+      edits.map((e) => [e.range.start, e.newText]),
+      [[{ line: 3, character: 0 }, '  <!-- policy-lens-disable-next-line undefined-acronym -->\r\n']],
+    );
+    await server.change(
+      uri,
+      11,
+      edits.map((e) => ({ range: e.range, text: e.newText })),
+    );
     const after = await server.waitForDiagnostics((p) => p.uri === uri && p.version === 11, 'version 11', 15000);
-    assert.deepEqual(after.diagnostics.filter((d) => d.code === 'undefined-acronym'), []);
+    assert.deepEqual(
+      after.diagnostics.filter((d) => d.code === 'undefined-acronym'),
+      [],
+    );
   });
 });

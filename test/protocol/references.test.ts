@@ -102,7 +102,10 @@ describe('references over the protocol (CSL processor in a worker)', { timeout: 
     // background): paren2020 is then no longer an unknown key.
     const ready = (): boolean => {
       const diagnostics = published.get(uri('memo.md'));
-      return diagnostics !== undefined && !diagnostics.some((d) => d.code === 'unknown-citation' && String(d.message).includes('paren2020'));
+      return (
+        diagnostics !== undefined &&
+        !diagnostics.some((d) => d.code === 'unknown-citation' && String(d.message).includes('paren2020'))
+      );
     };
     for (let waited = 0; waited < 20_000 && !ready(); waited += 50) await new Promise((r) => setTimeout(r, 50));
   });

@@ -11,9 +11,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  createProtocolConnection, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidOpenTextDocumentNotification, FileChangeType,
-  HoverRequest, InitializedNotification, InitializeRequest, ProtocolConnection, PublishDiagnosticsNotification, PublishDiagnosticsParams,
-  StreamMessageReader, StreamMessageWriter, WorkDoneProgressCreateRequest,
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidOpenTextDocumentNotification,
+  FileChangeType,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  ProtocolConnection,
+  PublishDiagnosticsNotification,
+  PublishDiagnosticsParams,
+  StreamMessageReader,
+  StreamMessageWriter,
+  WorkDoneProgressCreateRequest,
 } from 'vscode-languageserver-protocol/node';
 // @ts-expect-error: a plain ES module without type declarations
 import { textToPdf } from '../../scripts/lib/pdf.mjs';
@@ -42,7 +53,9 @@ describe('sources folder over the protocol', { timeout: 60000 }, () => {
       if (found) return found;
       await new Promise((r) => setTimeout(r, 50));
     }
-    assert.fail(`no matching diagnostics; last: ${JSON.stringify(published.filter((p) => p.uri === memoUri()).slice(-1))}`);
+    assert.fail(
+      `no matching diagnostics; last: ${JSON.stringify(published.filter((p) => p.uri === memoUri()).slice(-1))}`,
+    );
   }
 
   before(async () => {
@@ -50,7 +63,9 @@ describe('sources folder over the protocol', { timeout: 60000 }, () => {
     mkdirSync(join(workspace, 'sources'));
     writeFileSync(join(workspace, 'sources', 'doe-2019-freedonia.pdf'), textToPdf(report));
     writeFileSync(join(workspace, 'sources', 'broken.pdf'), '%PDF-1.4\nnot a PDF after all');
-    child = spawn(process.execPath, [join(process.cwd(), 'dist', 'server.js'), '--stdio'], { env: { ...process.env, XDG_CACHE_HOME: join(workspace, '.cache') } });
+    child = spawn(process.execPath, [join(process.cwd(), 'dist', 'server.js'), '--stdio'], {
+      env: { ...process.env, XDG_CACHE_HOME: join(workspace, '.cache') },
+    });
     connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       published.push(p);
@@ -63,8 +78,11 @@ describe('sources folder over the protocol', { timeout: 60000 }, () => {
     });
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri: pathToFileURL(workspace).href, workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'w' }],
-      capabilities: { window: { workDoneProgress: true } }, initializationOptions: { settings: { sources: { folder: 'sources' } } },
+      processId: process.pid,
+      rootUri: pathToFileURL(workspace).href,
+      workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'w' }],
+      capabilities: { window: { workDoneProgress: true } },
+      initializationOptions: { settings: { sources: { folder: 'sources' } } },
     });
     await connection.sendNotification(InitializedNotification.type, {});
   });
@@ -77,16 +95,24 @@ describe('sources folder over the protocol', { timeout: 60000 }, () => {
 
   test('a contradiction of a report read from the folder is information, quoting the report', async () => {
     const text = "Nearly 90% of Freedonia's exports go to the Pacific region.\n";
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: memoUri(), languageId: 'markdown', version: 1, text } });
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: memoUri(), languageId: 'markdown', version: 1, text },
+    });
     const p = await diagnosticsWhere((x) => x.diagnostics.some((d) => d.code === 'contradiction'));
     const d = p.diagnostics.find((x) => x.code === 'contradiction')!;
     assert.equal(d.severity, 3);
-    assert.match(d.message as string, /^doe2019 \(p\. 1 ¶1\) puts this at about 40%, not nearly 90%\. The source reads: “The Pacific region takes about 40%/);
+    assert.match(
+      d.message as string,
+      /^doe2019 \(p\. 1 ¶1\) puts this at about 40%, not nearly 90%\. The source reads: “The Pacific region takes about 40%/,
+    );
     assert.equal((d.data as { extracted: boolean }).extracted, true);
     // Its evidence is the report itself, with the passage quoted.
     const evidence = d.relatedInformation?.[0];
     assert.equal(evidence?.location.uri, pathToFileURL(join(workspace, 'sources', 'doe-2019-freedonia.pdf')).href);
-    assert.match(evidence?.message ?? '', /^doe2019 p\. 1 ¶1, read from the report: “The Pacific region takes about 40%/);
+    assert.match(
+      evidence?.message ?? '',
+      /^doe2019 p\. 1 ¶1, read from the report: “The Pacific region takes about 40%/,
+    );
     assert.ok(progressTokens.length > 0, 'work-done progress was created');
   });
 
@@ -95,17 +121,32 @@ describe('sources folder over the protocol', { timeout: 60000 }, () => {
     const about = logged.filter((m) => m.includes('report not read') && m.includes(broken));
     assert.equal(about.length, 1, JSON.stringify(logged));
     assert.match(about[0], /Invalid PDF structure/);
-    assert.ok(logged.some((m) => /source\(s\) read .*; 1 report\(s\) not read/.test(m)), JSON.stringify(logged));
+    assert.ok(
+      logged.some((m) => /source\(s\) read .*; 1 report\(s\) not read/.test(m)),
+      JSON.stringify(logged),
+    );
   });
 
   test('a report added later is read without a restart, and its people hover', async () => {
-    writeFileSync(join(workspace, 'sources', 'roe-2020.txt'), 'Notes\n\nDr. Ann Lee, Senior Fellow at the Institute of Ports, reviewed the Harbour Accord in detail.\n');
-    await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(join(workspace, 'sources', 'roe-2020.txt')).href, type: FileChangeType.Created }] });
+    writeFileSync(
+      join(workspace, 'sources', 'roe-2020.txt'),
+      'Notes\n\nDr. Ann Lee, Senior Fellow at the Institute of Ports, reviewed the Harbour Accord in detail.\n',
+    );
+    await connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: pathToFileURL(join(workspace, 'sources', 'roe-2020.txt')).href, type: FileChangeType.Created }],
+    });
     const text = 'Ann Lee reviewed it.\n';
-    await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: memoUri(), version: 2 }, contentChanges: [{ text }] });
+    await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: memoUri(), version: 2 },
+      contentChanges: [{ text }],
+    });
     for (let waited = 0; waited < 20000; waited += 100) {
-      const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri: memoUri() }, position: { line: 0, character: 2 } });
-      const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+      const hover = await connection.sendRequest(HoverRequest.type, {
+        textDocument: { uri: memoUri() },
+        position: { line: 0, character: 2 },
+      });
+      const value =
+        hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
       if (/Senior Fellow at Institute of Ports/.test(value)) return;
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -5,13 +5,28 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  createProtocolConnection, DidOpenTextDocumentNotification, HoverRequest, InitializedNotification, InitializeRequest, ProtocolConnection,
-  StreamMessageReader, StreamMessageWriter,
+  createProtocolConnection,
+  DidOpenTextDocumentNotification,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  ProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { checkWorkspaceRequest } from '../../server/src/common/protocol';
 import { LspServer } from '../load/lspClient';
@@ -21,7 +36,10 @@ function glossary(term: string): string {
 }
 
 async function hoverValue(connection: ProtocolConnection, uri: string, character: number): Promise<string> {
-  const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character } });
+  const hover = await connection.sendRequest(HoverRequest.type, {
+    textDocument: { uri },
+    position: { line: 0, character },
+  });
   return hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
 }
 
@@ -34,20 +52,31 @@ for (const trusted of [false, true]) {
 
     before(async () => {
       root = realpathSync(mkdtempSync(join(tmpdir(), 'policy-lens-trust-')));
-      for (const [folder, term] of [['workspace/kb', 'Insider'], ['outside/kb', 'Outsider']]) {
+      for (const [folder, term] of [
+        ['workspace/kb', 'Insider'],
+        ['outside/kb', 'Outsider'],
+      ]) {
         mkdirSync(join(root, folder), { recursive: true });
         writeFileSync(join(root, folder, 'glossary.yaml'), glossary(term));
       }
       child = spawn(process.execPath, [join(process.cwd(), 'dist', 'server.js'), '--stdio']);
-      connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+      connection = createProtocolConnection(
+        new StreamMessageReader(child.stdout),
+        new StreamMessageWriter(child.stdin),
+      );
       connection.listen();
       const workspace = pathToFileURL(join(root, 'workspace')).href;
       await connection.sendRequest(InitializeRequest.type, {
-        processId: process.pid, rootUri: workspace, workspaceFolders: [{ uri: workspace, name: 'w' }], capabilities: {},
+        processId: process.pid,
+        rootUri: workspace,
+        workspaceFolders: [{ uri: workspace, name: 'w' }],
+        capabilities: {},
         initializationOptions: { trusted, settings: { knowledge: { folders: ['kb', join(root, 'outside', 'kb')] } } },
       });
       await connection.sendNotification(InitializedNotification.type, {});
-      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: memo(), languageId: 'markdown', version: 1, text: 'Insider and Outsider.\n' } });
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri: memo(), languageId: 'markdown', version: 1, text: 'Insider and Outsider.\n' },
+      });
     });
 
     after(() => {
@@ -56,17 +85,22 @@ for (const trusted of [false, true]) {
       rmSync(root, { recursive: true, force: true });
     });
 
-    test(trusted ? 'reads knowledge folders inside and outside the workspace' : 'reads the knowledge folder inside the workspace and not the one outside', async () => {
-      let inside = '';
-      for (let waited = 0; waited < 10000 && !inside; waited += 100) {
-        inside = await hoverValue(connection, memo(), 2);
-        if (!inside) await new Promise((r) => setTimeout(r, 100));
-      }
-      assert.match(inside, /Insider folder/);
-      const outside = await hoverValue(connection, memo(), 15);
-      if (trusted) assert.match(outside, /Outsider folder/);
-      else assert.equal(outside, '');
-    });
+    test(
+      trusted
+        ? 'reads knowledge folders inside and outside the workspace'
+        : 'reads the knowledge folder inside the workspace and not the one outside',
+      async () => {
+        let inside = '';
+        for (let waited = 0; waited < 10000 && !inside; waited += 100) {
+          inside = await hoverValue(connection, memo(), 2);
+          if (!inside) await new Promise((r) => setTimeout(r, 100));
+        }
+        assert.match(inside, /Insider folder/);
+        const outside = await hoverValue(connection, memo(), 15);
+        if (trusted) assert.match(outside, /Outsider folder/);
+        else assert.equal(outside, '');
+      },
+    );
   });
 }
 
@@ -93,8 +127,14 @@ for (const trusted of [false, true]) {
       write(at('outside', 'front.bib'), '@book{outfront, title={Outside}, year={2020}}\n');
       write(at('outside', 'kb', 'glossary.yaml'), glossary('Outsider'));
       write(at('outside', 'kb-file', 'glossary.yaml'), glossary('Farther'));
-      write(at('outside', 'reports', 'roe-2020.txt'), 'Notes\n\nDr. Ann Lee, Senior Fellow at the Institute of Ports, reviewed the accord.\n');
-      write(at('outside', 'secret-2021.txt'), 'Secret Notes\n\nDr. Bo Kim, Senior Fellow at the Institute of Harbours, reviewed the accord.\n');
+      write(
+        at('outside', 'reports', 'roe-2020.txt'),
+        'Notes\n\nDr. Ann Lee, Senior Fellow at the Institute of Ports, reviewed the accord.\n',
+      );
+      write(
+        at('outside', 'secret-2021.txt'),
+        'Secret Notes\n\nDr. Bo Kim, Senior Fellow at the Institute of Harbours, reviewed the accord.\n',
+      );
       write(at('outside', 'notes', 'far.md'), 'Far [@kim2023].\n');
       write(at('outside', 'memo-far.md'), 'Also far [@kim2023].\n');
       // Two workspace folders: ws1's sources folder is a link out, ws2's holds a link to one report.
@@ -105,11 +145,21 @@ for (const trusted of [false, true]) {
       symlinkSync(at('outside', 'front.bib'), at('ws1', 'front.bib'));
       symlinkSync(at('outside', 'reports'), at('ws1', 'sources'));
       symlinkSync(at('outside', 'notes'), at('ws1', 'notes'));
-      write(at('ws2', 'sources', 'doe-2019.txt'), 'Inside Notes\n\nDr. Cy Park, Senior Fellow at the Institute of Docks, reviewed the accord.\n');
+      write(
+        at('ws2', 'sources', 'doe-2019.txt'),
+        'Inside Notes\n\nDr. Cy Park, Senior Fellow at the Institute of Docks, reviewed the accord.\n',
+      );
       symlinkSync(at('outside', 'secret-2021.txt'), at('ws2', 'sources', 'secret-2021.txt'));
       symlinkSync(at('outside', 'memo-far.md'), at('ws2', 'memo-link.md'));
       server = new LspServer({ env: { ...process.env, XDG_CACHE_HOME: at('cache') } });
-      await server.initialize({ trusted, settings: { knowledge: { folders: ['kb', 'kb-link'] }, bibliography: { files: [at('ws1', 'settings.bib')] } } }, {}, [at('ws1'), at('ws2')]);
+      await server.initialize(
+        {
+          trusted,
+          settings: { knowledge: { folders: ['kb', 'kb-link'] }, bibliography: { files: [at('ws1', 'settings.bib')] } },
+        },
+        {},
+        [at('ws1'), at('ws2')],
+      );
     });
 
     after(async () => {
@@ -121,7 +171,14 @@ for (const trusted of [false, true]) {
       const memo = pathToFileURL(at('ws1', 'memo.md')).href;
       const text = '---\nbibliography: front.bib\n---\nInsider, Outsider and Farther [@outsettings; @outfront].\n';
       await server.open(memo, text);
-      const read = await server.waitForNotification((n) => n.method === 'window/logMessage' && /source\(s\) read/.test((n.params as { message: string }).message) && (n.params as { message: string }).message, 'the sources read', 30000);
+      const read = await server.waitForNotification(
+        (n) =>
+          n.method === 'window/logMessage' &&
+          /source\(s\) read/.test((n.params as { message: string }).message) &&
+          (n.params as { message: string }).message,
+        'the sources read',
+        30000,
+      );
       const published = await server.waitForDiagnostics((p) => p.uri === memo, 'the memo checked', 30000);
       const hover = async (word: string): Promise<string> => {
         const character = text.split('\n')[3].indexOf(word) + 2;
@@ -129,9 +186,14 @@ for (const trusted of [false, true]) {
         const contents = (result as { contents?: { value?: string } } | null)?.contents;
         return contents?.value ?? '';
       };
-      const unknown = published.diagnostics.filter((d) => d.code === 'unknown-citation').map((d) => (d.data as { key: string }).key).sort();
+      const unknown = published.diagnostics
+        .filter((d) => d.code === 'unknown-citation')
+        .map((d) => (d.data as { key: string }).key)
+        .sort();
       const checked = (await server.connection.sendRequest(checkWorkspaceRequest)) as { files: number };
-      const cached = existsSync(at('cache', 'policy-lens', 'sources')) ? readdirSync(at('cache', 'policy-lens', 'sources')).length : 0;
+      const cached = existsSync(at('cache', 'policy-lens', 'sources'))
+        ? readdirSync(at('cache', 'policy-lens', 'sources')).length
+        : 0;
       assert.match(await hover('Insider'), /Insider folder/);
       if (trusted) {
         assert.match(await hover('Outsider'), /Outsider folder/);

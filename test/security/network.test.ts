@@ -24,11 +24,25 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  CodeActionRequest, DefinitionRequest, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentLinkRequest, FileChangeType,
+  CodeActionRequest,
+  DefinitionRequest,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentLinkRequest,
+  FileChangeType,
   ReferencesRequest,
 } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
@@ -49,7 +63,11 @@ interface GuardEvent {
 
 function readLog(path: string): GuardEvent[] {
   if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as GuardEvent);
+  return readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as GuardEvent);
 }
 
 /** Payloads that would do something if any of them were ever run as code. */
@@ -88,66 +106,128 @@ function hostileWorkspace(): string {
   const kb = join(ws, 'kb');
   mkdirSync(join(kb, 'claims'), { recursive: true });
   mkdirSync(join(kb, 'schema'), { recursive: true });
-  const js = (name: string): string => `require('fs').writeFileSync(${JSON.stringify(join(ws, `PWNED-${name}`))}, 'x'); module.exports = {}; // ${MARKER}\n`;
-  writeFileSync(join(kb, 'sources.json'), JSON.stringify([
-    { id: 'evil2024', type: 'webpage', title: payload(ws, 'title'), URL: 'javascript:alert(1)', note: payload(ws, 'note'), author: [{ family: payload(ws, 'author'), given: '${1}' }], issued: { 'date-parts': [[2024]] } },
-    { id: 'constructor', type: 'book', title: `constructor ${MARKER}` },
-    { id: '__proto__', type: 'book', title: `proto ${MARKER}` },
-  ], null, 2));
-  writeFileSync(join(kb, 'glossary.yaml'), [
-    'terms:',
-    '  - id: zzevil',
-    '    term: ZZEVIL',
-    '    kind: acronym',
-    '    expansion: Evil Expansion Organisation',
-    `    definition: ${JSON.stringify(payload(ws, 'definition'))}`,
-    '    sources: [{ key: evil2024, locator: "${7*7}" }]',
-    '  - id: zzfunction',
-    '    term: Zz Function',
-    '    kind: concept',
-    `    definition: !!js/function "function () { require('fs').writeFileSync('${join(ws, 'PWNED-jsfunction')}', 'x') } // ${MARKER}"`,
-    '  - id: zzregexp',
-    '    term: Zz Regexp',
-    '    kind: concept',
-    `    definition: !!js/regexp /(a+)+$/ # ${MARKER}`,
-    '',
-  ].join('\n'));
-  writeFileSync(join(kb, 'claims', 'evil2024.yaml'), [
-    'source: evil2024',
-    'claims:',
-    '  - id: evil-claim',
-    '    locator: "${process.exit(3)}"',
-    `    statement: ${JSON.stringify(payload(ws, 'statement'))}`,
-    '    about: [[ZZEVIL], [member]]',
-    '    quantity: { value: 40, unit: count }',
-    '',
-  ].join('\n'));
+  const js = (name: string): string =>
+    `require('fs').writeFileSync(${JSON.stringify(join(ws, `PWNED-${name}`))}, 'x'); module.exports = {}; // ${MARKER}\n`;
+  writeFileSync(
+    join(kb, 'sources.json'),
+    JSON.stringify(
+      [
+        {
+          id: 'evil2024',
+          type: 'webpage',
+          title: payload(ws, 'title'),
+          URL: 'javascript:alert(1)',
+          note: payload(ws, 'note'),
+          author: [{ family: payload(ws, 'author'), given: '${1}' }],
+          issued: { 'date-parts': [[2024]] },
+        },
+        { id: 'constructor', type: 'book', title: `constructor ${MARKER}` },
+        { id: '__proto__', type: 'book', title: `proto ${MARKER}` },
+      ],
+      null,
+      2,
+    ),
+  );
+  writeFileSync(
+    join(kb, 'glossary.yaml'),
+    [
+      'terms:',
+      '  - id: zzevil',
+      '    term: ZZEVIL',
+      '    kind: acronym',
+      '    expansion: Evil Expansion Organisation',
+      `    definition: ${JSON.stringify(payload(ws, 'definition'))}`,
+      '    sources: [{ key: evil2024, locator: "${7*7}" }]',
+      '  - id: zzfunction',
+      '    term: Zz Function',
+      '    kind: concept',
+      `    definition: !!js/function "function () { require('fs').writeFileSync('${join(ws, 'PWNED-jsfunction')}', 'x') } // ${MARKER}"`,
+      '  - id: zzregexp',
+      '    term: Zz Regexp',
+      '    kind: concept',
+      `    definition: !!js/regexp /(a+)+$/ # ${MARKER}`,
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(kb, 'claims', 'evil2024.yaml'),
+    [
+      'source: evil2024',
+      'claims:',
+      '  - id: evil-claim',
+      '    locator: "${process.exit(3)}"',
+      `    statement: ${JSON.stringify(payload(ws, 'statement'))}`,
+      '    about: [[ZZEVIL], [member]]',
+      '    quantity: { value: 40, unit: count }',
+      '',
+    ].join('\n'),
+  );
   writeFileSync(join(kb, 'glossary.js'), js('glossary-js'));
   writeFileSync(join(kb, 'claims', 'evil.js'), js('claims-js'));
   writeFileSync(join(kb, 'sources.js'), js('sources-js'));
   // A schema in the workspace: the loader skips schema/ folders and validates with its own, compiled at build time.
-  writeFileSync(join(kb, 'schema', 'glossary.schema.json'), JSON.stringify({ $id: MARKER, type: 'object', properties: { [MARKER]: { type: 'string', pattern: '(a+)+$' } } }));
+  writeFileSync(
+    join(kb, 'schema', 'glossary.schema.json'),
+    JSON.stringify({ $id: MARKER, type: 'object', properties: { [MARKER]: { type: 'string', pattern: '(a+)+$' } } }),
+  );
   writeFileSync(join(kb, 'claims.schema.json'), JSON.stringify({ $id: `${MARKER}-2`, type: 'object' }));
   // node_modules shadowing every dependency the server bundles, and config-looking files.
   // A sources folder (read in a worker thread; PDFs through pdfjs), and a pdfjs in the workspace's
   // node_modules that must never be the one imported.
   mkdirSync(join(ws, 'sources'), { recursive: true });
-  writeFileSync(join(ws, 'sources', 'report.pdf'), minimalPdf(`The Zyx Policy Forum (ZPF) has 40 members. ${payload(ws, 'pdf-text')}`, { Title: payload(ws, 'pdf-title'), Author: `Ada Zyx and ${payload(ws, 'pdf-author')}` }));
-  writeFileSync(join(ws, 'sources', 'notes.md'), `# Notes ${MARKER}\n\nThe Zyx Policy Forum (ZPF) has 40 members. ${payload(ws, 'source-md')}\n`);
-  writeFileSync(join(ws, 'sources', 'notes.md.yaml'), `title: ${JSON.stringify(payload(ws, 'sidecar'))}\nauthor: [{ family: "\${process.exit(5)}" }]\n`);
+  writeFileSync(
+    join(ws, 'sources', 'report.pdf'),
+    minimalPdf(`The Zyx Policy Forum (ZPF) has 40 members. ${payload(ws, 'pdf-text')}`, {
+      Title: payload(ws, 'pdf-title'),
+      Author: `Ada Zyx and ${payload(ws, 'pdf-author')}`,
+    }),
+  );
+  writeFileSync(
+    join(ws, 'sources', 'notes.md'),
+    `# Notes ${MARKER}\n\nThe Zyx Policy Forum (ZPF) has 40 members. ${payload(ws, 'source-md')}\n`,
+  );
+  writeFileSync(
+    join(ws, 'sources', 'notes.md.yaml'),
+    `title: ${JSON.stringify(payload(ws, 'sidecar'))}\nauthor: [{ family: "\${process.exit(5)}" }]\n`,
+  );
   mkdirSync(join(ws, 'node_modules', 'pdfjs-dist', 'legacy', 'build'), { recursive: true });
   for (const f of ['pdf.min.mjs', 'pdf.worker.min.mjs']) {
-    writeFileSync(join(ws, 'node_modules', 'pdfjs-dist', 'legacy', 'build', f), `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(join(ws, `PWNED-pdfjs-${f}`))}, 'x'); // ${MARKER}\nexport const GlobalWorkerOptions = {};\nexport function getDocument() { throw new Error('${MARKER}'); }\n`);
+    writeFileSync(
+      join(ws, 'node_modules', 'pdfjs-dist', 'legacy', 'build', f),
+      `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(join(ws, `PWNED-pdfjs-${f}`))}, 'x'); // ${MARKER}\nexport const GlobalWorkerOptions = {};\nexport function getDocument() { throw new Error('${MARKER}'); }\n`,
+    );
   }
-  writeFileSync(join(ws, 'node_modules', 'pdfjs-dist', 'package.json'), JSON.stringify({ name: 'pdfjs-dist', version: '9.9.9' }));
-  for (const dep of ['yaml', 'ajv', 'markdown-it', 'vscode-languageserver', 'vscode-languageserver-textdocument', 'vscode-jsonrpc', 'policy-lens']) {
+  writeFileSync(
+    join(ws, 'node_modules', 'pdfjs-dist', 'package.json'),
+    JSON.stringify({ name: 'pdfjs-dist', version: '9.9.9' }),
+  );
+  for (const dep of [
+    'yaml',
+    'ajv',
+    'markdown-it',
+    'vscode-languageserver',
+    'vscode-languageserver-textdocument',
+    'vscode-jsonrpc',
+    'policy-lens',
+  ]) {
     mkdirSync(join(ws, 'node_modules', dep), { recursive: true });
     writeFileSync(join(ws, 'node_modules', dep, 'package.json'), JSON.stringify({ name: dep, main: 'index.js' }));
     writeFileSync(join(ws, 'node_modules', dep, 'index.js'), js(`node_modules-${dep}`));
   }
-  for (const name of ['policy-lens.config.js', '.policylensrc.js', 'index.js', 'server.js']) writeFileSync(join(ws, name), js(name));
-  writeFileSync(join(ws, 'package.json'), JSON.stringify({ name: 'hostile', scripts: { postinstall: `node -e "${MARKER}"`, test: 'node index.js' }, main: 'index.js' }));
-  writeFileSync(join(ws, 'refs.bib'), `@misc{bibevil, title={${payload(ws, 'bib')}}, author={\${process.exit(4)} and Someone}, url={javascript:alert(1)}, note={${MARKER}}}\n@string{x = "${MARKER}"}\n`);
+  for (const name of ['policy-lens.config.js', '.policylensrc.js', 'index.js', 'server.js'])
+    writeFileSync(join(ws, name), js(name));
+  writeFileSync(
+    join(ws, 'package.json'),
+    JSON.stringify({
+      name: 'hostile',
+      scripts: { postinstall: `node -e "${MARKER}"`, test: 'node index.js' },
+      main: 'index.js',
+    }),
+  );
+  writeFileSync(
+    join(ws, 'refs.bib'),
+    `@misc{bibevil, title={${payload(ws, 'bib')}}, author={\${process.exit(4)} and Someone}, url={javascript:alert(1)}, note={${MARKER}}}\n@string{x = "${MARKER}"}\n`,
+  );
   writeFileSync(join(ws, 'refs.json'), JSON.stringify([{ id: 'jsonevil', type: 'book', title: payload(ws, 'json') }]));
   const memo = [
     '---',
@@ -185,27 +265,54 @@ function modulePath(e: GuardEvent): string {
 
 function assertClean(events: GuardEvent[], ws: string, label: string, bundleDir = dirname(SERVER)): void {
   const refused = events.filter((e) => e.blocked);
-  assert.deepEqual(refused.map((e) => `${e.kind}: ${e.detail} (${e.stack})`), [], `${label}: no network connection or child process was attempted`);
+  assert.deepEqual(
+    refused.map((e) => `${e.kind}: ${e.detail} (${e.stack})`),
+    [],
+    `${label}: no network connection or child process was attempted`,
+  );
   // The server reads the sources folder in a worker thread: its own bundle (dist/ingestWorker.js), nothing else.
   const ownWorker = (e: GuardEvent): boolean => e.kind === 'worker' && dirname(modulePath(e)) === bundleDir;
-  const risky = events.filter((e) => ['ipc-connect', 'ipc-listen', 'worker', 'worker-eval', 'tls-upgrade'].includes(e.kind) && !ownWorker(e));
-  assert.deepEqual(risky.map((e) => `${e.kind}: ${e.detail.slice(0, 200)}`), [], `${label}: no IPC, and no worker other than the bundle's own`);
+  const risky = events.filter(
+    (e) => ['ipc-connect', 'ipc-listen', 'worker', 'worker-eval', 'tls-upgrade'].includes(e.kind) && !ownWorker(e),
+  );
+  assert.deepEqual(
+    risky.map((e) => `${e.kind}: ${e.detail.slice(0, 200)}`),
+    [],
+    `${label}: no IPC, and no worker other than the bundle's own`,
+  );
   // Libraries may compile constant code (core-js shims) or load their own native
   // addons (pdfjs's optional @napi-rs/canvas, from the extension's node_modules): judged by origin and content.
-  const fromWorkspace = events.filter((e) => ['module', 'module-json', 'esm-module', 'native-addon'].includes(e.kind) && modulePath(e).startsWith(ws));
-  assert.deepEqual(fromWorkspace.map((e) => e.detail), [], `${label}: no workspace file is loaded as a module`);
-  const compiledData = events.filter((e) => ['function-constructor', 'eval', 'vm', 'worker-eval'].includes(e.kind) && (e.detail.includes(MARKER) || e.detail.includes('PWNED')));
-  assert.deepEqual(compiledData.map((e) => `${e.kind}: ${e.detail.slice(0, 300)}`), [], `${label}: no workspace string is compiled as code`);
+  const fromWorkspace = events.filter(
+    (e) => ['module', 'module-json', 'esm-module', 'native-addon'].includes(e.kind) && modulePath(e).startsWith(ws),
+  );
+  assert.deepEqual(
+    fromWorkspace.map((e) => e.detail),
+    [],
+    `${label}: no workspace file is loaded as a module`,
+  );
+  const compiledData = events.filter(
+    (e) =>
+      ['function-constructor', 'eval', 'vm', 'worker-eval'].includes(e.kind) &&
+      (e.detail.includes(MARKER) || e.detail.includes('PWNED')),
+  );
+  assert.deepEqual(
+    compiledData.map((e) => `${e.kind}: ${e.detail.slice(0, 300)}`),
+    [],
+    `${label}: no workspace string is compiled as code`,
+  );
   const pwned = readdirSync(ws).filter((n) => n.startsWith('PWNED'));
   assert.deepEqual(pwned, [], `${label}: no workspace payload ran`);
 }
 
 describe('security: the guard preload', () => {
-  test('refuses real network connections and processes, logs compiled code, and leaves stdio pipes and local IPC alone', { timeout: 30_000 }, () => {
-    const dir = makeTempDir('guard-sanity');
-    try {
-      const log = join(dir, 'guard.log');
-      const script = `
+  test(
+    'refuses real network connections and processes, logs compiled code, and leaves stdio pipes and local IPC alone',
+    { timeout: 30_000 },
+    () => {
+      const dir = makeTempDir('guard-sanity');
+      try {
+        const log = join(dir, 'guard.log');
+        const script = `
         const attempts = {
           'net.connect': () => require('net').connect(80, '127.0.0.1'),
           'net.createConnection': () => require('net').createConnection({ host: 'example.com', port: 443 }),
@@ -229,19 +336,47 @@ describe('security: the guard preload', () => {
         process.stdin.on('data', (d) => (input += d));
         process.stdin.on('end', () => { process.stdout.write(JSON.stringify({ refused, echoed: input })); });
       `;
-      const result = spawnSync(process.execPath, ['--require', PRELOAD, '-e', script], { input: 'over a pipe', env: { ...process.env, PL_GUARD_LOG: log }, encoding: 'utf8', timeout: 20_000 });
-      assert.equal(result.status, 0, result.stderr);
-      const out = JSON.parse(result.stdout) as { refused: string[]; echoed: string };
-      assert.deepEqual(out.refused.sort(), ['Socket#connect', 'child_process.spawnSync', 'dgram.send', 'dns.lookup', 'dns.promises.resolve', 'http.get', 'http2.connect', 'https.request', 'net.connect', 'net.createConnection', 'net.listen', 'tls.connect'].sort());
-      assert.equal(out.echoed, 'over a pipe', 'stdin and stdout pipes work under the guard');
-      const events = readLog(log);
-      assert.ok(events.some((e) => e.kind === 'ipc-connect' && !e.blocked), 'a local IPC connect is logged, not refused');
-      assert.ok(events.some((e) => e.kind === 'function-constructor' && e.detail === 'return 41 + 1'), 'code compiled at run time is logged with its source');
-      assert.ok(events.filter((e) => e.blocked).length >= 12, 'each refusal is logged');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+        const result = spawnSync(process.execPath, ['--require', PRELOAD, '-e', script], {
+          input: 'over a pipe',
+          env: { ...process.env, PL_GUARD_LOG: log },
+          encoding: 'utf8',
+          timeout: 20_000,
+        });
+        assert.equal(result.status, 0, result.stderr);
+        const out = JSON.parse(result.stdout) as { refused: string[]; echoed: string };
+        assert.deepEqual(
+          out.refused.sort(),
+          [
+            'Socket#connect',
+            'child_process.spawnSync',
+            'dgram.send',
+            'dns.lookup',
+            'dns.promises.resolve',
+            'http.get',
+            'http2.connect',
+            'https.request',
+            'net.connect',
+            'net.createConnection',
+            'net.listen',
+            'tls.connect',
+          ].sort(),
+        );
+        assert.equal(out.echoed, 'over a pipe', 'stdin and stdout pipes work under the guard');
+        const events = readLog(log);
+        assert.ok(
+          events.some((e) => e.kind === 'ipc-connect' && !e.blocked),
+          'a local IPC connect is logged, not refused',
+        );
+        assert.ok(
+          events.some((e) => e.kind === 'function-constructor' && e.detail === 'return 41 + 1'),
+          'code compiled at run time is logged with its source',
+        );
+        assert.ok(events.filter((e) => e.blocked).length >= 12, 'each refusal is logged');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 describe('security: a realistic session against a hostile workspace makes no network request and runs no workspace code', () => {
@@ -267,105 +402,210 @@ describe('security: a realistic session against a hostile workspace makes no net
       ['validate', '--knowledge', 'kb'],
     ];
     for (const args of runs) {
-      const r = spawnSync(process.execPath, ['--require', PRELOAD, CLI, ...args], { cwd: ws, env, encoding: 'utf8', timeout: 30_000 });
-      assert.ok(r.status === 0 || r.status === 1, `policy-lens ${args.join(' ')} exits 0 or 1 (findings), not ${r.status}: ${r.stderr}`);
+      const r = spawnSync(process.execPath, ['--require', PRELOAD, CLI, ...args], {
+        cwd: ws,
+        env,
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      assert.ok(
+        r.status === 0 || r.status === 1,
+        `policy-lens ${args.join(' ')} exits 0 or 1 (findings), not ${r.status}: ${r.stderr}`,
+      );
       assert.ok(!/internal error/i.test(r.stderr), r.stderr);
     }
     const events = readLog(log);
-    assert.ok(events.some((e) => e.kind === 'guard-ready'), 'the guard was loaded');
+    assert.ok(
+      events.some((e) => e.kind === 'guard-ready'),
+      'the guard was loaded',
+    );
     assertClean(events, ws, 'CLI');
   });
 
-  test('server: initialize, open, hover, completion, code actions, definition, references, links, custom requests, reloads, shutdown', { timeout: 90_000 }, async () => {
-    // A fresh cache, so the PDF is really parsed (results are cached by content hash).
-    const env = { ...process.env, PL_GUARD_LOG: log, NODE_PATH: join(ws, 'node_modules'), XDG_CACHE_HOME: join(ws, '..', `${ws.split(/[\\/]/).pop()}-cache`) };
-    const server = new LspServer({ nodeArgs: ['--require', PRELOAD], env, cwd: ws });
-    try {
-      const rootUri = pathToFileURL(ws).href;
-      await server.connection.sendRequest('initialize', {
-        processId: process.pid,
-        rootUri,
-        workspaceFolders: [{ uri: rootUri, name: 'hostile' }],
-        capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
-        initializationOptions: { settings: { knowledge: { folders: ['kb'] }, bibliography: { files: ['refs.bib', 'refs.json', 'https://example.com/refs.bib'] } } },
-      });
-      await server.connection.sendNotification('initialized', {});
-      const memoUri = pathToFileURL(join(ws, 'memo.md')).href;
-      const memo = readFileSync(join(ws, 'memo.md'), 'utf8');
-      await server.open(memoUri, memo, 1);
-      const published = await server.waitForDiagnostics((p) => p.uri === memoUri, 'memo diagnostics', 30_000);
-      assert.ok(published.diagnostics.length > 0, 'the memo is checked');
-      const indexed = await server.waitForNotification((n) => n.method === 'window/logMessage' && /source\(s\) read from/.test((n.params as { message: string }).message) && (n.params as { message: string }).message, 'the sources folder read', 30_000);
-      assert.match(indexed, /[1-9]\d* source\(s\) read/, `the sources folder (a PDF and a Markdown report) is read: ${indexed}`);
-      const lines = memo.split('\n');
-      const lineOf = (needle: string): number => lines.findIndex((l) => l.includes(needle));
-      const body = lineOf('The ZZEVIL met');
-      const hovers: Record<string, string> = {};
-      for (const word of ['ZZEVIL', 'OEWG', '@evil2024', '@bibevil', '@fmevil', '@constructor', '@__proto__']) {
-        const h = (await server.hover(memoUri, { line: body, character: lines[body].indexOf(word) + 2 })).result as { contents?: { value?: string } } | null;
-        hovers[word] = h?.contents?.value ?? '';
+  test(
+    'server: initialize, open, hover, completion, code actions, definition, references, links, custom requests, reloads, shutdown',
+    { timeout: 90_000 },
+    async () => {
+      // A fresh cache, so the PDF is really parsed (results are cached by content hash).
+      const env = {
+        ...process.env,
+        PL_GUARD_LOG: log,
+        NODE_PATH: join(ws, 'node_modules'),
+        XDG_CACHE_HOME: join(ws, '..', `${ws.split(/[\\/]/).pop()}-cache`),
+      };
+      const server = new LspServer({ nodeArgs: ['--require', PRELOAD], env, cwd: ws });
+      try {
+        const rootUri = pathToFileURL(ws).href;
+        await server.connection.sendRequest('initialize', {
+          processId: process.pid,
+          rootUri,
+          workspaceFolders: [{ uri: rootUri, name: 'hostile' }],
+          capabilities: {
+            workspace: { didChangeWatchedFiles: { dynamicRegistration: true } },
+            textDocument: { publishDiagnostics: { versionSupport: true } },
+          },
+          initializationOptions: {
+            settings: {
+              knowledge: { folders: ['kb'] },
+              bibliography: { files: ['refs.bib', 'refs.json', 'https://example.com/refs.bib'] },
+            },
+          },
+        });
+        await server.connection.sendNotification('initialized', {});
+        const memoUri = pathToFileURL(join(ws, 'memo.md')).href;
+        const memo = readFileSync(join(ws, 'memo.md'), 'utf8');
+        await server.open(memoUri, memo, 1);
+        const published = await server.waitForDiagnostics((p) => p.uri === memoUri, 'memo diagnostics', 30_000);
+        assert.ok(published.diagnostics.length > 0, 'the memo is checked');
+        const indexed = await server.waitForNotification(
+          (n) =>
+            n.method === 'window/logMessage' &&
+            /source\(s\) read from/.test((n.params as { message: string }).message) &&
+            (n.params as { message: string }).message,
+          'the sources folder read',
+          30_000,
+        );
+        assert.match(
+          indexed,
+          /[1-9]\d* source\(s\) read/,
+          `the sources folder (a PDF and a Markdown report) is read: ${indexed}`,
+        );
+        const lines = memo.split('\n');
+        const lineOf = (needle: string): number => lines.findIndex((l) => l.includes(needle));
+        const body = lineOf('The ZZEVIL met');
+        const hovers: Record<string, string> = {};
+        for (const word of ['ZZEVIL', 'OEWG', '@evil2024', '@bibevil', '@fmevil', '@constructor', '@__proto__']) {
+          const h = (await server.hover(memoUri, { line: body, character: lines[body].indexOf(word) + 2 })).result as {
+            contents?: { value?: string };
+          } | null;
+          hovers[word] = h?.contents?.value ?? '';
+        }
+        assert.match(hovers.OEWG, /Open-Ended Working Group/, 'bundled terms hover in the hostile workspace');
+        assert.match(hovers.ZZEVIL, /Evil Expansion Organisation/, 'the workspace glossary is read (as data)');
+        await server.completion(memoUri, { line: lines.length - 1, character: lines[lines.length - 1].length });
+        await server.connection.sendRequest(CodeActionRequest.type, {
+          textDocument: { uri: memoUri },
+          range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } },
+          context: { diagnostics: published.diagnostics as Diagnostic[] },
+        });
+        const evil = { line: body, character: lines[body].indexOf('@evil2024') + 2 };
+        await server.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: memoUri }, position: evil });
+        await server.connection.sendRequest(ReferencesRequest.type, {
+          textDocument: { uri: memoUri },
+          position: evil,
+          context: { includeDeclaration: true },
+        });
+        await server.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri: memoUri } });
+        for (const method of [
+          'policyLens/listSources',
+          'policyLens/referencesEdit',
+          'policyLens/exportBibliography',
+          'policyLens/checkWorkspace',
+        ]) {
+          await server.connection.sendRequest(method, { uri: memoUri, position: evil }).catch(() => undefined);
+        }
+        await server.connection.sendNotification(DidChangeConfigurationNotification.type, {
+          settings: {
+            policyLens: {
+              knowledge: { folders: ['kb', join(ws, 'kb', 'claims')] },
+              bibliography: { files: ['refs.bib'] },
+            },
+          },
+        });
+        await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+          changes: [
+            { uri: pathToFileURL(join(ws, 'kb', 'glossary.yaml')).href, type: FileChangeType.Changed },
+            { uri: pathToFileURL(join(ws, 'refs.bib')).href, type: FileChangeType.Changed },
+          ],
+        });
+        await server.change(memoUri, 2, [
+          { range: { start: { line: body, character: 0 }, end: { line: body, character: 0 } }, text: 'Edited. ' },
+        ]);
+        await server.waitForDiagnostics(
+          (p) => p.uri === memoUri && p.version === 2,
+          'memo diagnostics after the reloads',
+          30_000,
+        );
+        await server.hover(memoUri, { line: body, character: lines[body].indexOf('OEWG') + 10 });
+        const failures = [...server.messages, server.stderr].filter((m) =>
+          /failed|exception|TypeError|RangeError/i.test(m),
+        );
+        assert.deepEqual(failures, [], 'the server handles the hostile workspace without internal errors');
+        const exit = await server.shutdown();
+        assert.equal(exit.code, 0, `the server exits cleanly; stderr:\n${server.stderr.slice(-2000)}`);
+      } finally {
+        await server.dispose();
       }
-      assert.match(hovers.OEWG, /Open-Ended Working Group/, 'bundled terms hover in the hostile workspace');
-      assert.match(hovers.ZZEVIL, /Evil Expansion Organisation/, 'the workspace glossary is read (as data)');
-      await server.completion(memoUri, { line: lines.length - 1, character: lines[lines.length - 1].length });
-      await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: memoUri }, range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } }, context: { diagnostics: published.diagnostics as Diagnostic[] } });
-      const evil = { line: body, character: lines[body].indexOf('@evil2024') + 2 };
-      await server.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: memoUri }, position: evil });
-      await server.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: memoUri }, position: evil, context: { includeDeclaration: true } });
-      await server.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri: memoUri } });
-      for (const method of ['policyLens/listSources', 'policyLens/referencesEdit', 'policyLens/exportBibliography', 'policyLens/checkWorkspace']) {
-        await server.connection.sendRequest(method, { uri: memoUri, position: evil }).catch(() => undefined);
-      }
-      await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { policyLens: { knowledge: { folders: ['kb', join(ws, 'kb', 'claims')] }, bibliography: { files: ['refs.bib'] } } } });
-      await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(join(ws, 'kb', 'glossary.yaml')).href, type: FileChangeType.Changed }, { uri: pathToFileURL(join(ws, 'refs.bib')).href, type: FileChangeType.Changed }] });
-      await server.change(memoUri, 2, [{ range: { start: { line: body, character: 0 }, end: { line: body, character: 0 } }, text: 'Edited. ' }]);
-      await server.waitForDiagnostics((p) => p.uri === memoUri && p.version === 2, 'memo diagnostics after the reloads', 30_000);
-      await server.hover(memoUri, { line: body, character: lines[body].indexOf('OEWG') + 10 });
-      const failures = [...server.messages, server.stderr].filter((m) => /failed|exception|TypeError|RangeError/i.test(m));
-      assert.deepEqual(failures, [], 'the server handles the hostile workspace without internal errors');
-      const exit = await server.shutdown();
-      assert.equal(exit.code, 0, `the server exits cleanly; stderr:\n${server.stderr.slice(-2000)}`);
-    } finally {
-      await server.dispose();
-    }
-    const events = readLog(log);
-    assert.ok(events.filter((e) => e.kind === 'guard-ready').length >= 2, 'the guard was loaded in the server too');
-    assert.ok(events.some((e) => e.kind === 'esm-module' && /pdf\.min\.mjs$/.test(e.detail)), 'the PDF was read with pdfjs (and that import was logged)');
-    assertClean(events, ws, 'server');
-    const compiled = events.filter((e) => e.kind === 'function-constructor');
-    const other = events.filter((e) => ['vm', 'eval', 'native-addon', 'worker', 'esm-module'].includes(e.kind)).map((e) => `${e.kind} ${e.detail.slice(0, 100)}`);
-    console.log(`security session: ${events.length} guard events; ${compiled.length} functions compiled at run time (ajv validators, ${compiled.reduce((n, e) => n + e.length, 0)} characters of generated code); modules compiled: ${[...new Set(events.filter((e) => e.kind === 'module').map((e) => e.detail))].join(', ')}; also: ${[...new Set(other)].join('; ') || 'nothing else'}`);
-  });
+      const events = readLog(log);
+      assert.ok(events.filter((e) => e.kind === 'guard-ready').length >= 2, 'the guard was loaded in the server too');
+      assert.ok(
+        events.some((e) => e.kind === 'esm-module' && /pdf\.min\.mjs$/.test(e.detail)),
+        'the PDF was read with pdfjs (and that import was logged)',
+      );
+      assertClean(events, ws, 'server');
+      const compiled = events.filter((e) => e.kind === 'function-constructor');
+      const other = events
+        .filter((e) => ['vm', 'eval', 'native-addon', 'worker', 'esm-module'].includes(e.kind))
+        .map((e) => `${e.kind} ${e.detail.slice(0, 100)}`);
+      console.log(
+        `security session: ${events.length} guard events; ${compiled.length} functions compiled at run time (ajv validators, ${compiled.reduce((n, e) => n + e.length, 0)} characters of generated code); modules compiled: ${[...new Set(events.filter((e) => e.kind === 'module').map((e) => e.detail))].join(', ')}; also: ${[...new Set(other)].join('; ') || 'nothing else'}`,
+      );
+    },
+  );
 });
 
 describe('security: a partial install (pdfjs missing beside the bundle)', () => {
-  test('with pdfjs missing beside the bundle, reading a PDF never imports pdfjs from the workspace (the working directory)', { timeout: 60_000 }, async () => {
-    // A copy of the bundles without dist/pdfjs (a partial install, a build that skipped the copy).
-    const copy = makeTempDir('no-pdfjs');
-    const dist = join(copy, 'dist');
-    mkdirSync(dist);
-    for (const f of ['server.js', 'core.js', 'ingestWorker.js']) if (existsSync(join(dirname(SERVER), f))) copyFileSync(join(dirname(SERVER), f), join(dist, f));
-    symlinkSync(join(ROOT, 'knowledge'), join(copy, 'knowledge'), 'dir');
-    const cache = join(copy, 'cache');
-    const copyLog = join(copy, 'guard.log');
-    const ws = hostileWorkspace();
-    const server = new LspServer({ script: join(dist, 'server.js'), nodeArgs: ['--require', PRELOAD], env: { ...process.env, PL_GUARD_LOG: copyLog, XDG_CACHE_HOME: cache }, cwd: ws });
-    try {
-      const rootUri = pathToFileURL(ws).href;
-      await server.connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'hostile' }], capabilities: {}, initializationOptions: { settings: {} } });
-      await server.connection.sendNotification('initialized', {});
-      await server.waitForNotification((n) => n.method === 'window/logMessage' && /source\(s\) read|reading sources failed/.test((n.params as { message: string }).message), 'the sources folder read', 30_000);
-    } finally {
-      await server.dispose();
-    }
-    const events = readLog(copyLog);
-    const pwned = readdirSync(ws).filter((n) => n.startsWith('PWNED-pdfjs'));
-    const imported = events.filter((e) => e.kind === 'esm-module' && modulePath(e).startsWith(ws)).map((e) => e.detail);
-    rmSync(copy, { recursive: true, force: true });
-    rmSync(ws, { recursive: true, force: true });
-    assert.deepEqual(imported, [], 'no ES module is imported from the workspace');
-    assert.deepEqual(pwned, [], "the workspace's node_modules/pdfjs-dist did not run");
-  });
+  test(
+    'with pdfjs missing beside the bundle, reading a PDF never imports pdfjs from the workspace (the working directory)',
+    { timeout: 60_000 },
+    async () => {
+      // A copy of the bundles without dist/pdfjs (a partial install, a build that skipped the copy).
+      const copy = makeTempDir('no-pdfjs');
+      const dist = join(copy, 'dist');
+      mkdirSync(dist);
+      for (const f of ['server.js', 'core.js', 'ingestWorker.js'])
+        if (existsSync(join(dirname(SERVER), f))) copyFileSync(join(dirname(SERVER), f), join(dist, f));
+      symlinkSync(join(ROOT, 'knowledge'), join(copy, 'knowledge'), 'dir');
+      const cache = join(copy, 'cache');
+      const copyLog = join(copy, 'guard.log');
+      const ws = hostileWorkspace();
+      const server = new LspServer({
+        script: join(dist, 'server.js'),
+        nodeArgs: ['--require', PRELOAD],
+        env: { ...process.env, PL_GUARD_LOG: copyLog, XDG_CACHE_HOME: cache },
+        cwd: ws,
+      });
+      try {
+        const rootUri = pathToFileURL(ws).href;
+        await server.connection.sendRequest('initialize', {
+          processId: process.pid,
+          rootUri,
+          workspaceFolders: [{ uri: rootUri, name: 'hostile' }],
+          capabilities: {},
+          initializationOptions: { settings: {} },
+        });
+        await server.connection.sendNotification('initialized', {});
+        await server.waitForNotification(
+          (n) =>
+            n.method === 'window/logMessage' &&
+            /source\(s\) read|reading sources failed/.test((n.params as { message: string }).message),
+          'the sources folder read',
+          30_000,
+        );
+      } finally {
+        await server.dispose();
+      }
+      const events = readLog(copyLog);
+      const pwned = readdirSync(ws).filter((n) => n.startsWith('PWNED-pdfjs'));
+      const imported = events
+        .filter((e) => e.kind === 'esm-module' && modulePath(e).startsWith(ws))
+        .map((e) => e.detail);
+      rmSync(copy, { recursive: true, force: true });
+      rmSync(ws, { recursive: true, force: true });
+      assert.deepEqual(imported, [], 'no ES module is imported from the workspace');
+      assert.deepEqual(pwned, [], "the workspace's node_modules/pdfjs-dist did not run");
+    },
+  );
 });
 
 describe('security: the bundles apply no eval or Function constructor to workspace data', () => {
@@ -378,28 +618,59 @@ describe('security: the bundles apply no eval or Function constructor to workspa
     // pdfjs-dist (dist/pdfjs, loaded to read PDFs in the sources folder): a feature probe, and its
     // PostScript-function compiler, which compiles code from the PDF only when isEvalSupported is
     // true; Policy Lens passes isEvalSupported: false to every getDocument (asserted below).
-    { bundle: 'pdfjs/pdf.min.mjs', context: /^new Function\(""\)/, why: 'pdfjs FeatureTest.isEvalSupported probe: compiles an empty function' },
-    { bundle: 'pdfjs/pdf.worker.min.mjs', context: /^new Function\(""\)/, why: 'pdfjs FeatureTest.isEvalSupported probe: compiles an empty function' },
-    { bundle: 'pdfjs/pdf.worker.min.mjs', context: /^new Function\("src","srcOffset","dest","destOffset",/, why: 'pdfjs PostScriptCompiler: only with isEvalSupported, which Policy Lens turns off' },
-    { bundle: 'pdfjs/pdf.worker.min.mjs', context: /^new Script\(e\)\}static setProperty\(/, why: "pdfjs XFA: the template's <script> element class (data, never run), not node:vm" },
+    {
+      bundle: 'pdfjs/pdf.min.mjs',
+      context: /^new Function\(""\)/,
+      why: 'pdfjs FeatureTest.isEvalSupported probe: compiles an empty function',
+    },
+    {
+      bundle: 'pdfjs/pdf.worker.min.mjs',
+      context: /^new Function\(""\)/,
+      why: 'pdfjs FeatureTest.isEvalSupported probe: compiles an empty function',
+    },
+    {
+      bundle: 'pdfjs/pdf.worker.min.mjs',
+      context: /^new Function\("src","srcOffset","dest","destOffset",/,
+      why: 'pdfjs PostScriptCompiler: only with isEvalSupported, which Policy Lens turns off',
+    },
+    {
+      bundle: 'pdfjs/pdf.worker.min.mjs',
+      context: /^new Script\(e\)\}static setProperty\(/,
+      why: "pdfjs XFA: the template's <script> element class (data, never run), not node:vm",
+    },
     // core-js polyfills inside pdfjs: constant code (the global object; a built-in module by a name core-js passes).
     ...['pdfjs/pdf.min.mjs', 'pdfjs/pdf.worker.min.mjs'].flatMap((bundle) => [
       { bundle, context: /^Function\("return this"\)\(\)/, why: 'core-js globalThis fallback: constant code' },
-      { bundle, context: /^Function\('return require\("'\+[\w$]+\+'"\)'\)\(\)/, why: 'core-js getBuiltInNodeModule fallback: requires a Node built-in by a name core-js passes' },
+      {
+        bundle,
+        context: /^Function\('return require\("'\+[\w$]+\+'"\)'\)\(\)/,
+        why: 'core-js getBuiltInNodeModule fallback: requires a Node built-in by a name core-js passes',
+      },
     ]),
     // The CLI launcher compiles one file, its own bundle (dist/cliMain.js beside it), with the V8
     // code cache the build wrote (server/src/node/codeCache.ts); no path comes from the command line.
-    { bundle: 'cli.js', context: /^new [\w$]+\.Script\([\w$]+\.default\.wrap\([\w$]+\)/, why: 'code-cache launcher: compiles dist/cliMain.js' },
+    {
+      bundle: 'cli.js',
+      context: /^new [\w$]+\.Script\([\w$]+\.default\.wrap\([\w$]+\)/,
+      why: 'code-cache launcher: compiles dist/cliMain.js',
+    },
   ];
 
   test('dist/*.js: no eval(, and new Function( only where documented', () => {
     const dist = SERVER.replace(/[\\/]server\.js$/, '');
-    const bundles = readdirSync(dist, { recursive: true, encoding: 'utf8' }).map((f) => f.split('\\').join('/')).filter((f) => /\.(c|m)?js$/.test(f));
-    assert.ok(bundles.includes('server.js') && bundles.includes('cli.js') && bundles.includes('cliMain.js'), `bundles in ${dist}: ${bundles.join(', ')}`);
+    const bundles = readdirSync(dist, { recursive: true, encoding: 'utf8' })
+      .map((f) => f.split('\\').join('/'))
+      .filter((f) => /\.(c|m)?js$/.test(f));
+    assert.ok(
+      bundles.includes('server.js') && bundles.includes('cli.js') && bundles.includes('cliMain.js'),
+      `bundles in ${dist}: ${bundles.join(', ')}`,
+    );
     const found: string[] = [];
     for (const bundle of bundles) {
       const code = readFileSync(join(dist, bundle), 'utf8');
-      for (const m of code.matchAll(/(?<![\w$.])(eval|Function)\s*\(|new\s+Function\s*\(|new\s+(?:[\w$]+\.)?Script\s*\(|\b(?:compileFunction|runInNewContext|runInContext)\s*\(|\b(?:execScript|setTimeout|setInterval)\s*\(\s*["'`]/g)) {
+      for (const m of code.matchAll(
+        /(?<![\w$.])(eval|Function)\s*\(|new\s+Function\s*\(|new\s+(?:[\w$]+\.)?Script\s*\(|\b(?:compileFunction|runInNewContext|runInContext)\s*\(|\b(?:execScript|setTimeout|setInterval)\s*\(\s*["'`]/g,
+      )) {
         const context = code.slice(Math.max(0, m.index! - 40), m.index! + 120);
         // `Function(` as part of `new Function(` is matched once, by the second alternative.
         if (m[1] === 'Function' && /new\s+$/.test(code.slice(Math.max(0, m.index! - 8), m.index!))) continue;
@@ -413,18 +684,23 @@ describe('security: the bundles apply no eval or Function constructor to workspa
   test('every pdfjs getDocument call turns eval off', () => {
     const root = join(ROOT, 'server', 'src');
     const files = (function walk(dir: string): string[] {
-      return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : []));
+      return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+        d.isDirectory() ? walk(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : [],
+      );
     })(root);
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/getDocument\(([^)]*)\)/g)) assert.match(m[1], /isEvalSupported:\s*false/, `${file}: ${m[0]}`);
+      for (const m of text.matchAll(/getDocument\(([^)]*)\)/g))
+        assert.match(m[1], /isEvalSupported:\s*false/, `${file}: ${m[0]}`);
     }
   });
 
   test('the sources compile no schema at run time: the bundled JSON Schemas are compiled at build time', () => {
     const root = join(ROOT, 'server', 'src');
     const files = (function walk(dir: string): string[] {
-      return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : []));
+      return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+        d.isDirectory() ? walk(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : [],
+      );
     })(root);
     const compiles: string[] = [];
     for (const file of files) {

@@ -40,8 +40,12 @@ function service(): PolicyLensService {
 /** The acronyms hinted, as written, with their line. */
 function hints(text: string): string[] {
   const lines = text.split('\n');
-  return service().diagnostics(doc(text)).filter((d) => d.code === 'undefined-acronym')
-    .map((d) => `${d.range.start.line}:${lines[d.range.start.line].slice(d.range.start.character, d.range.end.character)}`);
+  return service()
+    .diagnostics(doc(text))
+    .filter((d) => d.code === 'undefined-acronym')
+    .map(
+      (d) => `${d.range.start.line}:${lines[d.range.start.line].slice(d.range.start.character, d.range.end.character)}`,
+    );
 }
 
 describe('acronym hints', () => {
@@ -70,7 +74,10 @@ describe('acronym hints', () => {
     const s = service();
     const text = 'GPS navigation failed at sea.\n';
     const d = doc(text);
-    assert.deepEqual(s.diagnostics(d).filter((x) => x.code === 'undefined-acronym'), []);
+    assert.deepEqual(
+      s.diagnostics(d).filter((x) => x.code === 'undefined-acronym'),
+      [],
+    );
     assert.equal(await s.hover(d, { line: 0, character: 1 }), null);
     assert.notEqual(await s.hover(doc('Korea wants to become a GPS.\n'), { line: 0, character: 25 }), null);
     assert.deepEqual(hints('Korea wants to become a GPS.\n'), ['0:GPS']);

@@ -18,23 +18,45 @@ function fix(text: string, code: string, titlePattern?: RegExp): { action: CodeA
 
 describe('quick fixes', () => {
   it('replace a value inside markup without breaking the markup', () => {
-    assert.equal(fix("Nearly **90%** of Korea's exports go to the Indo-Pacific.", 'contradiction').result, "Nearly **about 78%** of Korea's exports go to the Indo-Pacific.");
-    assert.equal(fix("Nearly __90%__ of Korea's exports go to the Indo-Pacific.", 'contradiction').result, "Nearly __about 78%__ of Korea's exports go to the Indo-Pacific.");
-    assert.equal(fix("Nearly [90%](https://example.org) of Korea's exports go to the Indo-Pacific.", 'contradiction').result, "Nearly [about 78%](https://example.org) of Korea's exports go to the Indo-Pacific.");
-    assert.equal(fix("Nearly [90%][r] of Korea's exports go to the Indo-Pacific.\n\n[r]: https://example.org\n", 'contradiction').result, "Nearly [about 78%][r] of Korea's exports go to the Indo-Pacific.\n\n[r]: https://example.org\n");
+    assert.equal(
+      fix("Nearly **90%** of Korea's exports go to the Indo-Pacific.", 'contradiction').result,
+      "Nearly **about 78%** of Korea's exports go to the Indo-Pacific.",
+    );
+    assert.equal(
+      fix("Nearly __90%__ of Korea's exports go to the Indo-Pacific.", 'contradiction').result,
+      "Nearly __about 78%__ of Korea's exports go to the Indo-Pacific.",
+    );
+    assert.equal(
+      fix("Nearly [90%](https://example.org) of Korea's exports go to the Indo-Pacific.", 'contradiction').result,
+      "Nearly [about 78%](https://example.org) of Korea's exports go to the Indo-Pacific.",
+    );
+    assert.equal(
+      fix("Nearly [90%][r] of Korea's exports go to the Indo-Pacific.\n\n[r]: https://example.org\n", 'contradiction')
+        .result,
+      "Nearly [about 78%][r] of Korea's exports go to the Indo-Pacific.\n\n[r]: https://example.org\n",
+    );
   });
   it('replaces a contradicted value with the sourced one', () => {
     const { action, result } = fix("Nearly 90% of Korea's exports go to the Indo-Pacific.", 'contradiction');
     assert.equal(result, "About 78% of Korea's exports go to the Indo-Pacific.");
     assert.equal(action.isPreferred, true);
     assert.match(action.title, /alpha2023 ¶2/);
-    assert.equal(fix('The strategy: the Indo-Pacific Strategy was announced in March 2023.', 'contradiction').result, 'The strategy: the Indo-Pacific Strategy was announced in December 2022.');
+    assert.equal(
+      fix('The strategy: the Indo-Pacific Strategy was announced in March 2023.', 'contradiction').result,
+      'The strategy: the Indo-Pacific Strategy was announced in December 2022.',
+    );
   });
   it('inserts the suggested citation before the full stop', () => {
-    assert.equal(fix("About 67% of Korea's imports come from the Indo-Pacific.", 'missing-citation').result, "About 67% of Korea's imports come from the Indo-Pacific [@alpha2023].");
+    assert.equal(
+      fix("About 67% of Korea's imports come from the Indo-Pacific.", 'missing-citation').result,
+      "About 67% of Korea's imports come from the Indo-Pacific [@alpha2023].",
+    );
   });
   it('replaces a mismatched key', () => {
-    assert.equal(fix("About 67% of Korea's imports come from the Indo-Pacific [@beta2022, p. 2].", 'citation-mismatch').result, "About 67% of Korea's imports come from the Indo-Pacific [@alpha2023, p. 2].");
+    assert.equal(
+      fix("About 67% of Korea's imports come from the Indo-Pacific [@beta2022, p. 2].", 'citation-mismatch').result,
+      "About 67% of Korea's imports come from the Indo-Pacific [@alpha2023, p. 2].",
+    );
   });
   it('offers the closest keys for an unknown one', () => {
     assert.equal(fix('As argued [@alpha2032].', 'unknown-citation').result, 'As argued [@alpha2023].');
@@ -45,9 +67,21 @@ describe('quick fixes', () => {
   // A diagnostic made for version 1, asked about after an edit that left its range in place but
   // changed the text under it: no fix may be offered (the old code inserted into the middle of a word).
   for (const [code, before, after] of [
-    ['missing-citation', "About 67% of Korea's imports come from the Indo-Pacific.", "Now about 67% of Korea's imports come from the Indo-Pacific."],
-    ['missing-citation', "About 67% of Korea's imports come from the Indo-Pacific.", "About 67% of Korea's imports come from the Indo-Pacific region."],
-    ['citation-mismatch', "About 67% of Korea's imports come from the Indo-Pacific [@beta2022, p. 2].", "About 67% of Korea's imports come from the Indo-Pacific [@beta2022, p. 2, 3]."],
+    [
+      'missing-citation',
+      "About 67% of Korea's imports come from the Indo-Pacific.",
+      "Now about 67% of Korea's imports come from the Indo-Pacific.",
+    ],
+    [
+      'missing-citation',
+      "About 67% of Korea's imports come from the Indo-Pacific.",
+      "About 67% of Korea's imports come from the Indo-Pacific region.",
+    ],
+    [
+      'citation-mismatch',
+      "About 67% of Korea's imports come from the Indo-Pacific [@beta2022, p. 2].",
+      "About 67% of Korea's imports come from the Indo-Pacific [@beta2022, p. 2, 3].",
+    ],
     ['unknown-citation', 'As argued [@alpha2032].', 'As argued [@alpha2099].'],
     ['undefined-acronym', 'The OEWG met.', 'The OECD met.'],
   ]) {
@@ -58,14 +92,26 @@ describe('quick fixes', () => {
       assert.ok(diagnostics.length > 0, `a ${code} in ${before}`);
       assert.ok(s.codeActions(original, diagnostics).length > 0, 'a fix while the text is unchanged');
       const changed = TextDocument.create(original.uri, 'markdown', 2, after);
-      assert.deepEqual(s.codeActions(changed, diagnostics).map((a) => a.title), []);
+      assert.deepEqual(
+        s.codeActions(changed, diagnostics).map((a) => a.title),
+        [],
+      );
     });
   }
   it('with versionedEdits, every fix is a documentChanges edit naming the document version', () => {
     const s = service();
-    const d = TextDocument.create('file:///memo.md', 'markdown', 7, "About 67% of Korea's imports come from the Indo-Pacific [@beta2022].\n\nThe OEWG met [@alpha2032].");
+    const d = TextDocument.create(
+      'file:///memo.md',
+      'markdown',
+      7,
+      "About 67% of Korea's imports come from the Indo-Pacific [@beta2022].\n\nThe OEWG met [@alpha2032].",
+    );
     const actions = s.codeActions(d, s.diagnostics(d), { versionedEdits: true });
-    assert.deepEqual([...new Set(actions.map((a) => (a.diagnostics![0].code)))].sort(), ['citation-mismatch', 'undefined-acronym', 'unknown-citation']);
+    assert.deepEqual([...new Set(actions.map((a) => a.diagnostics![0].code))].sort(), [
+      'citation-mismatch',
+      'undefined-acronym',
+      'unknown-citation',
+    ]);
     for (const action of actions) {
       assert.equal(action.edit!.changes, undefined, action.title);
       const [change] = action.edit!.documentChanges as TextDocumentEdit[];
@@ -77,7 +123,18 @@ describe('quick fixes', () => {
     const s = service();
     const original = doc("Nearly 90% of Korea's exports go to the Indo-Pacific.");
     const diagnostics = s.diagnostics(original);
-    const changed = TextDocument.create(original.uri, 'markdown', 2, "Nearly 91% of Korea's exports go to the Indo-Pacific.");
-    assert.deepEqual(s.codeActions(changed, diagnostics.filter((d) => d.code === 'contradiction')), []);
+    const changed = TextDocument.create(
+      original.uri,
+      'markdown',
+      2,
+      "Nearly 91% of Korea's exports go to the Indo-Pacific.",
+    );
+    assert.deepEqual(
+      s.codeActions(
+        changed,
+        diagnostics.filter((d) => d.code === 'contradiction'),
+      ),
+      [],
+    );
   });
 });

@@ -18,14 +18,19 @@ const cache = join(dir, 'cliMain.codecache');
 
 function run(bundle: string, writeCache: boolean): string {
   writeFileSync(join(dir, 'cliMain.js'), bundle);
-  const result = spawnSync(process.execPath, [join(dir, 'cli.js'), 'an-argument'], { encoding: 'utf8', env: { ...process.env, POLICY_LENS_WRITE_CODE_CACHE: writeCache ? '1' : '' } });
+  const result = spawnSync(process.execPath, [join(dir, 'cli.js'), 'an-argument'], {
+    encoding: 'utf8',
+    env: { ...process.env, POLICY_LENS_WRITE_CODE_CACHE: writeCache ? '1' : '' },
+  });
   assert.equal(result.stderr, '');
   return result.stdout.trim();
 }
 
 describe('CLI code cache', () => {
   it('the build wrote a cache for the current dist/cliMain.js', () => {
-    const digest = createHash('sha256').update(readFileSync(join(dist, 'cliMain.js'), 'utf8')).digest('hex');
+    const digest = createHash('sha256')
+      .update(readFileSync(join(dist, 'cliMain.js'), 'utf8'))
+      .digest('hex');
     assert.equal(readFileSync(join(dist, 'cliMain.codecache')).toString('latin1', 0, 65), `${digest}\n`);
   });
 

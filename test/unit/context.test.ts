@@ -9,7 +9,12 @@ import { loadKnowledge } from '../../server/src/knowledge/loader';
 import { doc } from './helpers';
 
 const files = [
-  { path: '/kb/sources.json', text: JSON.stringify([{ id: 'north2021', type: 'report', title: 'Northland notes', issued: { 'date-parts': [[2021]] } }]) },
+  {
+    path: '/kb/sources.json',
+    text: JSON.stringify([
+      { id: 'north2021', type: 'report', title: 'Northland notes', issued: { 'date-parts': [[2021]] } },
+    ]),
+  },
   {
     path: '/kb/glossary.yaml',
     text: `terms:
@@ -39,7 +44,10 @@ function contradictions(text: string): string[] {
   const loaded = loadKnowledge(files);
   assert.deepEqual(loaded.errors, []);
   const service = new PolicyLensService(new KnowledgeBase(loaded), defaultSettings);
-  return service.diagnostics(doc(text)).filter((d) => d.code === 'contradiction').map((d) => text.split('\n')[d.range.start.line]);
+  return service
+    .diagnostics(doc(text))
+    .filter((d) => d.code === 'contradiction')
+    .map((d) => text.split('\n')[d.range.start.line]);
 }
 
 describe('context of a sentence', () => {
@@ -48,7 +56,10 @@ describe('context of a sentence', () => {
   });
 
   it('reads the name from earlier in the paragraph', () => {
-    assert.equal(contradictions('The Northland Forum ran a webinar. The session was held on 5 March 2021.\n').length, 1);
+    assert.equal(
+      contradictions('The Northland Forum ran a webinar. The session was held on 5 March 2021.\n').length,
+      1,
+    );
   });
 
   it('reads the name from the heading above the paragraph', () => {
@@ -57,11 +68,15 @@ describe('context of a sentence', () => {
   });
 
   it('stops at the next heading', () => {
-    const memo = '## The Northland Forum webinar\n\nThe session was held on 4 March 2021.\n\n## Elsewhere\n\nThe session was held on 5 March 2021.\n';
+    const memo =
+      '## The Northland Forum webinar\n\nThe session was held on 4 March 2021.\n\n## Elsewhere\n\nThe session was held on 5 March 2021.\n';
     assert.deepEqual(contradictions(memo), []);
   });
 
   it('does not carry a paragraph over to the next one', () => {
-    assert.deepEqual(contradictions('The Northland Forum ran a webinar.\n\nThe session was held on 5 March 2021.\n'), []);
+    assert.deepEqual(
+      contradictions('The Northland Forum ran a webinar.\n\nThe session was held on 5 March 2021.\n'),
+      [],
+    );
   });
 });

@@ -9,10 +9,18 @@ function codes(text: string): string[] {
 }
 function contradiction(text: string) {
   const found = diagnose(text).filter((d) => d.code === 'contradiction');
-  assert.equal(found.length, 1, `expected one contradiction in: ${text}\n${JSON.stringify(found.map((d) => d.message))}`);
+  assert.equal(
+    found.length,
+    1,
+    `expected one contradiction in: ${text}\n${JSON.stringify(found.map((d) => d.message))}`,
+  );
   const d = found[0];
   const lines = text.split('\n');
-  return { ...d, message: d.message as string, covered: lines[d.range.start.line].slice(d.range.start.character, d.range.end.character) };
+  return {
+    ...d,
+    message: d.message as string,
+    covered: lines[d.range.start.line].slice(d.range.start.character, d.range.end.character),
+  };
 }
 
 describe('contradictions', () => {
@@ -22,15 +30,31 @@ describe('contradictions', () => {
     assert.equal(d.severity, 2);
     assert.equal(d.source, 'policy-lens');
     // The value, then what the source says, so the user need not open it.
-    assert.equal(d.message, "alpha2023 (¶2) puts this at about 78%, not nearly 90%: About 78 per cent of Korea's exports go to the Indo-Pacific.");
-    assert.deepEqual(d.data, { code: 'contradiction', source: 'alpha2023', claimId: 'alpha2023/exports', locator: '¶2', sourcedValue: 'About 78%', written: 'Nearly 90%', statement: "About 78 per cent of Korea's exports go to the Indo-Pacific.", extracted: false, seen: textFingerprint('Nearly 90%') });
+    assert.equal(
+      d.message,
+      "alpha2023 (¶2) puts this at about 78%, not nearly 90%: About 78 per cent of Korea's exports go to the Indo-Pacific.",
+    );
+    assert.deepEqual(d.data, {
+      code: 'contradiction',
+      source: 'alpha2023',
+      claimId: 'alpha2023/exports',
+      locator: '¶2',
+      sourcedValue: 'About 78%',
+      written: 'Nearly 90%',
+      statement: "About 78 per cent of Korea's exports go to the Indo-Pacific.",
+      extracted: false,
+      seen: textFingerprint('Nearly 90%'),
+    });
   });
   it('accepts hedged values that agree', () => {
     assert.deepEqual(codes("About 70% of Korea's imports come from the Indo-Pacific [@alpha2023]."), []);
     assert.deepEqual(codes('6G is expected to be about 50 times faster than 5G [@beta2022].'), []);
   });
   it('flags counts, "X of Y", years, dates and ordinals', () => {
-    assert.equal(contradiction("Ten of Korea's 27 development cooperation-focused partners lie in the Indo-Pacific.").covered, 'Ten');
+    assert.equal(
+      contradiction("Ten of Korea's 27 development cooperation-focused partners lie in the Indo-Pacific.").covered,
+      'Ten',
+    );
     const both = contradiction("Ten of Korea's 30 development cooperation-focused partners lie in the Indo-Pacific.");
     assert.equal(both.covered, "Ten of Korea's 30");
     assert.equal((both.data as { sourcedValue: string }).sourcedValue, "14 of Korea's 27");
@@ -42,7 +66,10 @@ describe('contradictions', () => {
     const date = contradiction('The Indo-Pacific Strategy was announced in March 2023.');
     assert.equal(date.covered, 'March 2023');
     assert.match(date.message, /December 2022/);
-    assert.equal(contradiction('2023 marked the 70th anniversary of diplomatic relations between Korea and the EU.').covered, '70th');
+    assert.equal(
+      contradiction('2023 marked the 70th anniversary of diplomatic relations between Korea and the EU.').covered,
+      '70th',
+    );
     assert.equal(contradiction('6G is projected to run about ten times faster than 5G.').covered, 'about ten times');
   });
   it('flags negated and reversed stances', () => {
@@ -53,18 +80,32 @@ describe('contradictions', () => {
     assert.deepEqual(codes('Samsung is a strong advocate of Open RAN [@beta2022].'), []);
   });
   it('flags swapped parties and quantifier flips', () => {
-    assert.equal(contradiction('Advanced economies have favored Huawei over Samsung for 5G.').covered, 'Huawei over Samsung');
+    assert.equal(
+      contradiction('Advanced economies have favored Huawei over Samsung for 5G.').covered,
+      'Huawei over Samsung',
+    );
     assert.deepEqual(codes('Advanced economies chose Samsung over Huawei [@beta2022].'), []);
     assert.ok(contradiction("Only a minority of Korea's trading partners are in the region."));
   });
   it('flags wrong roles, organisations, places and one-of-a-kind parts', () => {
-    assert.equal(contradiction('So Jeong Kim is a Senior Research Fellow at the Korea Internet & Security Agency.').covered, 'Korea Internet & Security Agency');
+    assert.equal(
+      contradiction('So Jeong Kim is a Senior Research Fellow at the Korea Internet & Security Agency.').covered,
+      'Korea Internet & Security Agency',
+    );
     const manantan = contradiction("Mark Manantan is Director of the Korea Project at Harvard's Belfer Center.");
     assert.match(manantan.message, /Director of Cybersecurity and Critical Technologies/);
     assert.match(manantan.message, /John Park/);
     assert.equal(contradiction('John Park moderated the session.').covered, 'John Park');
-    assert.equal(contradiction('The webinar had support from the Consulate General in Los Angeles.').covered, 'Los Angeles');
-    assert.deepEqual(codes('So Jeong Kim, a Senior Research Fellow at the Institute for National Security Strategy, spoke [@alpha2023].'), []);
+    assert.equal(
+      contradiction('The webinar had support from the Consulate General in Los Angeles.').covered,
+      'Los Angeles',
+    );
+    assert.deepEqual(
+      codes(
+        'So Jeong Kim, a Senior Research Fellow at the Institute for National Security Strategy, spoke [@alpha2023].',
+      ),
+      [],
+    );
   });
   it('stays silent on sentences the knowledge does not cover', () => {
     for (const text of [
@@ -72,7 +113,12 @@ describe('contradictions', () => {
       "Korea's exports to the United States rose 5% last year.",
       'The draft has 12 sections and 2 annexes.',
       'So Jeong Kim spoke at the Pacific Forum webinar.',
-    ]) assert.deepEqual(codes(text).filter((c) => c === 'contradiction' || c === 'citation-mismatch'), [], text);
+    ])
+      assert.deepEqual(
+        codes(text).filter((c) => c === 'contradiction' || c === 'citation-mismatch'),
+        [],
+        text,
+      );
   });
 });
 
@@ -116,13 +162,20 @@ describe('acronyms and prose', () => {
     assert.deepEqual(codes('The U.S. and the US agree.'), []);
   });
   it('checks nothing inside code, links, comments or front matter', () => {
-    const text = "---\nnote: Nearly 90% of Korea's exports go to the Indo-Pacific.\n---\n\n`Nearly 90% of Korea's exports go to the Indo-Pacific.`\n\n<!-- Nearly 90% of Korea's exports go to the Indo-Pacific. -->\n\n```\nNearly 90% of Korea's exports go to the Indo-Pacific.\n```\n";
+    const text =
+      "---\nnote: Nearly 90% of Korea's exports go to the Indo-Pacific.\n---\n\n`Nearly 90% of Korea's exports go to the Indo-Pacific.`\n\n<!-- Nearly 90% of Korea's exports go to the Indo-Pacific. -->\n\n```\nNearly 90% of Korea's exports go to the Indo-Pacific.\n```\n";
     assert.deepEqual(codes(text), []);
   });
   it('honours per-check severities and off', () => {
-    const settings = { ...defaultSettings, checks: { ...defaultSettings.checks, contradiction: 'error' as const, undefinedAcronym: 'off' as const } };
+    const settings = {
+      ...defaultSettings,
+      checks: { ...defaultSettings.checks, contradiction: 'error' as const, undefinedAcronym: 'off' as const },
+    };
     const found = diagnose("The OEWG agreed. Nearly 90% of Korea's exports go to the Indo-Pacific.", settings);
-    assert.deepEqual(found.map((d) => [d.code, d.severity]), [['contradiction', 1]]);
+    assert.deepEqual(
+      found.map((d) => [d.code, d.severity]),
+      [['contradiction', 1]],
+    );
   });
 });
 
@@ -148,7 +201,10 @@ describe('knowledge reloads', () => {
     const withoutClaims = testFiles().filter((f) => !f.path.includes('alpha2023'));
     s.setKnowledge(new KnowledgeBase(loadKnowledge(withoutClaims)));
     // No contradiction now; with no claim on it, the figure has nothing behind it.
-    assert.deepEqual(s.diagnostics(d).map((x) => x.code), ['unsourced-figure']);
+    assert.deepEqual(
+      s.diagnostics(d).map((x) => x.code),
+      ['unsourced-figure'],
+    );
   });
 });
 
@@ -174,10 +230,15 @@ describe('paragraphs longer than one piece (50,000 characters)', () => {
       const text = longParagraph([wrong, ...fill, wrong, ...fill, wrong]);
       assert.ok(text.length > 150_000 && !text.includes('\n\n'));
       const document = doc(text, languageId);
-      const found = service().diagnostics(document).filter((d) => d.code === 'contradiction');
+      const found = service()
+        .diagnostics(document)
+        .filter((d) => d.code === 'contradiction');
       const expected: number[] = [];
       for (let at = text.indexOf('Nearly'); at >= 0; at = text.indexOf('Nearly', at + 1)) expected.push(at);
-      assert.deepEqual(found.map((d) => document.offsetAt(d.range.start)), expected);
+      assert.deepEqual(
+        found.map((d) => document.offsetAt(d.range.start)),
+        expected,
+      );
       for (const d of found) {
         assert.equal(document.getText(d.range).replace(/\s+/g, ' '), 'Nearly 90%');
         assert.match(String(d.message), /puts this at about 78%, not nearly 90%/);

@@ -17,7 +17,11 @@ interface Row {
 }
 
 function evaluate(cases: string, extra: string[] = []): Row {
-  const out = execFileSync(process.execPath, ['scripts/eval.mjs', '--cases', cases, '--json', ...(extra.length ? ['--', ...extra] : [])], { encoding: 'utf8' });
+  const out = execFileSync(
+    process.execPath,
+    ['scripts/eval.mjs', '--cases', cases, '--json', ...(extra.length ? ['--', ...extra] : [])],
+    { encoding: 'utf8' },
+  );
   const all = (JSON.parse(out).table as Row[]).find((r) => r.kind === 'all')!;
   return all;
 }
@@ -39,12 +43,45 @@ interface Floor {
   extra?: string[];
 }
 const floors: Floor[] = [
-  { cases: '../shared/eval/claims-dev.jsonl', precision: 0.97, recall: 0.9, falseAlarms: 0, falseSupport: 0, top1: 0.9 },
-  { cases: '../shared/eval/claims-dev2.jsonl', precision: 0.98, recall: 0.83, falseAlarms: 2, falseSupport: 2, top1: 0.66 },
-  { cases: 'test/fixtures/claims-extra.jsonl', precision: 0.97, recall: 0.73, falseAlarms: 1, falseSupport: 4, top1: 0.78 },
-  { cases: 'test/fixtures/claims-blind.jsonl', precision: 0.96, recall: 0.77, falseAlarms: 3, falseSupport: 3, top1: 0.64 },
   {
-    cases: 'test/fixtures/joint-statement-cases.jsonl', precision: 0.85, recall: 0.45, falseAlarms: 2, falseSupport: 3, top1: 0.3,
+    cases: '../shared/eval/claims-dev.jsonl',
+    precision: 0.97,
+    recall: 0.9,
+    falseAlarms: 0,
+    falseSupport: 0,
+    top1: 0.9,
+  },
+  {
+    cases: '../shared/eval/claims-dev2.jsonl',
+    precision: 0.98,
+    recall: 0.83,
+    falseAlarms: 2,
+    falseSupport: 2,
+    top1: 0.66,
+  },
+  {
+    cases: 'test/fixtures/claims-extra.jsonl',
+    precision: 0.97,
+    recall: 0.73,
+    falseAlarms: 1,
+    falseSupport: 4,
+    top1: 0.78,
+  },
+  {
+    cases: 'test/fixtures/claims-blind.jsonl',
+    precision: 0.96,
+    recall: 0.77,
+    falseAlarms: 3,
+    falseSupport: 3,
+    top1: 0.64,
+  },
+  {
+    cases: 'test/fixtures/joint-statement-cases.jsonl',
+    precision: 0.85,
+    recall: 0.45,
+    falseAlarms: 2,
+    falseSupport: 3,
+    top1: 0.3,
     extra: ['--knowledge', 'test/fixtures/knowledge-joint-statement'],
   },
 ];
@@ -52,14 +89,18 @@ const floors: Floor[] = [
 describe('checker quality', () => {
   for (const floor of floors) {
     const shared = floor.cases.startsWith('../shared/');
-    it(`keeps its figures on ${floor.cases}`, { skip: shared && !existsSync(floor.cases) && 'needs ../shared/eval' }, () => {
-      const all = evaluate(floor.cases, floor.extra);
-      assert.ok(Number(all.precision) >= floor.precision, `precision ${all.precision}`);
-      assert.ok(Number(all.recall) >= floor.recall, `recall ${all.recall}`);
-      assert.ok(all['false alarms'] <= floor.falseAlarms, `false alarms ${all['false alarms']}`);
-      assert.ok(Number(all['false support']) <= floor.falseSupport, `false support ${all['false support']}`);
-      assert.ok(fraction(all['suggestion top-1']) >= floor.top1, `top-1 ${all['suggestion top-1']}`);
-    });
+    it(
+      `keeps its figures on ${floor.cases}`,
+      { skip: shared && !existsSync(floor.cases) && 'needs ../shared/eval' },
+      () => {
+        const all = evaluate(floor.cases, floor.extra);
+        assert.ok(Number(all.precision) >= floor.precision, `precision ${all.precision}`);
+        assert.ok(Number(all.recall) >= floor.recall, `recall ${all.recall}`);
+        assert.ok(all['false alarms'] <= floor.falseAlarms, `false alarms ${all['false alarms']}`);
+        assert.ok(Number(all['false support']) <= floor.falseSupport, `false support ${all['false support']}`);
+        assert.ok(fraction(all['suggestion top-1']) >= floor.top1, `top-1 ${all['suggestion top-1']}`);
+      },
+    );
   }
 });
 
@@ -69,21 +110,38 @@ describe('checker quality', () => {
 // and 2 "supports it" hints over the eleven reports (the README's "Checker quality").
 describe('real reports', () => {
   const dir = '../shared/real-reports/text';
-  it('raise no contradiction and almost no support', { skip: !existsSync(dir) && 'needs ../shared/real-reports' }, () => {
-    const files = readdirSync(dir).filter((f) => /\.(md|txt)$/.test(f)).map((f) => join(dir, f));
-    assert.ok(files.length >= 10, `${files.length} reports`);
-    const out = JSON.parse(execFileSync(process.execPath, ['dist/cli.js', 'check', '--format', 'json', '--no-cache', ...files], { encoding: 'utf8', maxBuffer: 64 << 20 })) as { files: { path: string; diagnostics: { code: string; message: string }[] }[] };
-    const contradictions = out.files.flatMap((f) => f.diagnostics.filter((d) => d.code === 'contradiction' || d.code === 'citation-mismatch').map((d) => `${f.path}: ${d.message}`));
-    assert.deepEqual(contradictions, []);
-    const support = out.files.flatMap((f) => f.diagnostics.filter((d) => d.code === 'missing-citation'));
-    assert.ok(support.length <= 3, `${support.length} sentences said to be supported`);
-  });
+  it(
+    'raise no contradiction and almost no support',
+    { skip: !existsSync(dir) && 'needs ../shared/real-reports' },
+    () => {
+      const files = readdirSync(dir)
+        .filter((f) => /\.(md|txt)$/.test(f))
+        .map((f) => join(dir, f));
+      assert.ok(files.length >= 10, `${files.length} reports`);
+      const out = JSON.parse(
+        execFileSync(process.execPath, ['dist/cli.js', 'check', '--format', 'json', '--no-cache', ...files], {
+          encoding: 'utf8',
+          maxBuffer: 64 << 20,
+        }),
+      ) as { files: { path: string; diagnostics: { code: string; message: string }[] }[] };
+      const contradictions = out.files.flatMap((f) =>
+        f.diagnostics
+          .filter((d) => d.code === 'contradiction' || d.code === 'citation-mismatch')
+          .map((d) => `${f.path}: ${d.message}`),
+      );
+      assert.deepEqual(contradictions, []);
+      const support = out.files.flatMap((f) => f.diagnostics.filter((d) => d.code === 'missing-citation'));
+      assert.ok(support.length <= 3, `${support.length} sentences said to be supported`);
+    },
+  );
 });
 
 // Three memos written blind from the sources, with 12 planted errors each (test/fixtures/memos).
 describe('memos with planted errors', () => {
   it('catch their errors and raise no false alarm', () => {
-    const out = JSON.parse(execFileSync(process.execPath, ['scripts/eval-memos.mjs', '--json'], { encoding: 'utf8' })) as { caught: number; errors: number; falseAlarms: number; correctFlagged: number; alarms: string[] };
+    const out = JSON.parse(
+      execFileSync(process.execPath, ['scripts/eval-memos.mjs', '--json'], { encoding: 'utf8' }),
+    ) as { caught: number; errors: number; falseAlarms: number; correctFlagged: number; alarms: string[] };
     assert.equal(out.errors, 36);
     assert.deepEqual(out.alarms, []);
     assert.ok(out.caught >= 30, `caught ${out.caught} of ${out.errors}`);

@@ -10,13 +10,20 @@ import { toSarif } from '../../server/src/node/sarif';
 import { doc, service, testClaims, testFiles, testGlossary } from './helpers';
 
 const memo = [
-  "Nearly 90% of Korea's exports go to the Indo-Pacific.", '',
-  "About 67% of Korea's imports come from the Indo-Pacific.", '',
-  "About 67% of Korea's imports come from the Indo-Pacific [@beta2022].", '',
-  'As argued [@alpha2032].', '',
-  'The OEWG met.', '',
-  'The harbour handled 40 container ships in 2020.', '',
-  'The harbour handled 45 container ships in 2020.', '',
+  "Nearly 90% of Korea's exports go to the Indo-Pacific.",
+  '',
+  "About 67% of Korea's imports come from the Indo-Pacific.",
+  '',
+  "About 67% of Korea's imports come from the Indo-Pacific [@beta2022].",
+  '',
+  'As argued [@alpha2032].',
+  '',
+  'The OEWG met.',
+  '',
+  'The harbour handled 40 container ships in 2020.',
+  '',
+  'The harbour handled 45 container ships in 2020.',
+  '',
 ].join('\n');
 
 /** The 0-based line of the first line of `text` that contains `needle`. */
@@ -45,7 +52,11 @@ describe('findings explain themselves', () => {
     assert.equal(large[0].codeDescription?.href, 'file:///opt/policy-lens/docs/checks/too-large.md');
   });
   it('related information points at the claim in its knowledge file, or the glossary entry', () => {
-    const byCode = new Map(service().diagnostics(doc(memo)).map((d) => [d.code, d]));
+    const byCode = new Map(
+      service()
+        .diagnostics(doc(memo))
+        .map((d) => [d.code, d]),
+    );
     const at = (code: string): { uri: string; line: number; message: string } => {
       const info = byCode.get(code)?.relatedInformation?.[0];
       assert.ok(info, `related information on ${code}`);
@@ -53,14 +64,16 @@ describe('findings explain themselves', () => {
     };
     const claims = 'file:///kb/claims/alpha2023.yaml';
     assert.deepEqual(at('contradiction'), {
-      uri: claims, line: lineOf(testClaims, 'id: exports'),
+      uri: claims,
+      line: lineOf(testClaims, 'id: exports'),
       message: "alpha2023 ¶2: About 78 per cent of Korea's exports go to the Indo-Pacific.",
     });
     assert.equal(at('missing-citation').uri, claims);
     assert.equal(at('missing-citation').line, lineOf(testClaims, 'id: imports'));
     assert.equal(at('citation-mismatch').line, lineOf(testClaims, 'id: imports'));
     assert.deepEqual(at('undefined-acronym'), {
-      uri: 'file:///kb/glossary.yaml', line: lineOf(testGlossary, 'id: oewg'),
+      uri: 'file:///kb/glossary.yaml',
+      line: lineOf(testGlossary, 'id: oewg'),
       message: 'OEWG: Open-Ended Working Group (glossary)',
     });
     assert.equal(byCode.get('unknown-citation')?.relatedInformation, undefined);
@@ -68,23 +81,30 @@ describe('findings explain themselves', () => {
   it('a claim read from a report points at the report and quotes the passage', () => {
     const loaded = loadKnowledge(testFiles());
     const quote = 'Some 78 per cent of exports went to the region.';
-    const claims = loaded.claims.map((c) => c.id === 'alpha2023/exports'
-      ? { ...c, extracted: true, quote, origin: { file: '/reports/alpha.md', line: 4, character: 0 } }
-      : c);
+    const claims = loaded.claims.map((c) =>
+      c.id === 'alpha2023/exports'
+        ? { ...c, extracted: true, quote, origin: { file: '/reports/alpha.md', line: 4, character: 0 } }
+        : c,
+    );
     const s = new PolicyLensService(new KnowledgeBase({ ...loaded, claims }), defaultSettings);
     const d = s.diagnostics(doc(memo)).find((x) => x.code === 'contradiction');
     const at = { line: 4, character: 0 };
-    assert.deepEqual(d?.relatedInformation, [{
-      location: { uri: 'file:///reports/alpha.md', range: { start: at, end: at } },
-      message: `alpha2023 ¶2, read from the report: “${quote}”`,
-    }]);
+    assert.deepEqual(d?.relatedInformation, [
+      {
+        location: { uri: 'file:///reports/alpha.md', range: { start: at, end: at } },
+        message: `alpha2023 ¶2, read from the report: “${quote}”`,
+      },
+    ]);
   });
   it('SARIF rules come from the registry, each with its helpUri', () => {
     const sarif = toSarif([], '0.1.0', 'file:///opt/policy-lens/') as {
       runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } } }[];
     };
     const rules = sarif.runs[0].tool.driver.rules;
-    assert.deepEqual(rules.map((r) => r.id), checks.map((c) => c.id));
+    assert.deepEqual(
+      rules.map((r) => r.id),
+      checks.map((c) => c.id),
+    );
     for (const r of rules) assert.equal(r.helpUri, checkDocsHref(r.id, 'file:///opt/policy-lens/'));
   });
 });

@@ -33,7 +33,9 @@ claims:
 /** The contradictions of a document, as the words they mark. */
 function contradicted(text: string): string[] {
   const analysis = new DocumentAnalyzer().analyze(text, kb);
-  return analysis.sentences.flatMap((s) => s.findings.filter((f) => f.verdict === 'contradiction').map((f) => text.slice(f.start, f.end)));
+  return analysis.sentences.flatMap((s) =>
+    s.findings.filter((f) => f.verdict === 'contradiction').map((f) => text.slice(f.start, f.end)),
+  );
 }
 
 describe('a lead-in and its list of fragments', () => {
@@ -43,12 +45,16 @@ describe('a lead-in and its list of fragments', () => {
   });
 
   it('says nothing when every item is a member, or when the items are all there is (no lead-in)', () => {
-    assert.deepEqual(contradicted('The Sea Lanes Strategy names its partners:\n\n- Westmark;\n- Eastoria;\n- Southport.\n'), []);
+    assert.deepEqual(
+      contradicted('The Sea Lanes Strategy names its partners:\n\n- Westmark;\n- Eastoria;\n- Southport.\n'),
+      [],
+    );
     assert.deepEqual(contradicted('- Westmark;\n- Eastoria;\n- Northland.\n'), []);
   });
 
   it('does not join items that are sentences of their own, or a lead-in without a colon', () => {
-    const sentences = 'The Sea Lanes Strategy names its partners:\n\n- Westmark. It trades with Northland.\n- Northland.\n';
+    const sentences =
+      'The Sea Lanes Strategy names its partners:\n\n- Westmark. It trades with Northland.\n- Northland.\n';
     assert.deepEqual(contradicted(sentences), []);
     const noColon = 'The Sea Lanes Strategy names its partners.\n\n- Westmark;\n- Eastoria;\n- Northland.\n';
     assert.deepEqual(contradicted(noColon), []);
@@ -59,7 +65,11 @@ describe('a lead-in and its list of fragments', () => {
     const memo = 'The Sea Lanes Strategy names its partners:\n\n- Westmark;\n- Eastoria;\n- Northland.\n';
     analyzer.analyze(memo, kb);
     const edited = `A new first paragraph.\n\n${memo}`;
-    const marks = analyzer.analyze(edited, kb).sentences.flatMap((s) => s.findings.filter((f) => f.verdict === 'contradiction').map((f) => edited.slice(f.start, f.end)));
+    const marks = analyzer
+      .analyze(edited, kb)
+      .sentences.flatMap((s) =>
+        s.findings.filter((f) => f.verdict === 'contradiction').map((f) => edited.slice(f.start, f.end)),
+      );
     assert.deepEqual(marks, ['Northland']);
   });
 });

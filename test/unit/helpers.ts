@@ -11,10 +11,30 @@ import { PolicyLensService } from '../../server/src/features/languageService';
 import { inThreadRenderer } from '../../server/src/features/csl';
 import { cslResources } from '../../server/src/node/cslFiles';
 
-export const testSources = JSON.stringify([
-  { id: 'alpha2023', type: 'article', title: 'Trade and the Indo-Pacific', author: [{ family: 'Kim', given: 'So Jeong' }], issued: { 'date-parts': [[2023]] } },
-  { id: 'beta2022', type: 'report', title: 'Networks of the Future', author: [{ family: 'Steiner', given: 'Jake' }, { family: 'Manantan', given: 'Mark' }], issued: { 'date-parts': [[2022, 10]] }, publisher: 'Pacific Forum' },
-], null, 2);
+export const testSources = JSON.stringify(
+  [
+    {
+      id: 'alpha2023',
+      type: 'article',
+      title: 'Trade and the Indo-Pacific',
+      author: [{ family: 'Kim', given: 'So Jeong' }],
+      issued: { 'date-parts': [[2023]] },
+    },
+    {
+      id: 'beta2022',
+      type: 'report',
+      title: 'Networks of the Future',
+      author: [
+        { family: 'Steiner', given: 'Jake' },
+        { family: 'Manantan', given: 'Mark' },
+      ],
+      issued: { 'date-parts': [[2022, 10]] },
+      publisher: 'Pacific Forum',
+    },
+  ],
+  null,
+  2,
+);
 
 export const testGlossary = `terms:
   - id: oewg

@@ -14,7 +14,10 @@ const haveSources = existsSync(texts.kim2023) && existsSync(texts.pacforum2022);
 
 /** Body paragraphs as knowledge/README.md numbers them: blocks ending in sentence punctuation. */
 function paragraphs(key: string): string[] {
-  const blocks = readFileSync(texts[key], 'utf8').split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
+  const blocks = readFileSync(texts[key], 'utf8')
+    .split(/\n\s*\n/)
+    .map((b) => b.trim())
+    .filter(Boolean);
   // Header lines ("Held with support …", "October 27, 2022 (US) | …") end without a full stop.
   return blocks.filter((b) => /[.!?…]["’”)]?$/.test(b));
 }
@@ -29,24 +32,54 @@ describe('bundled knowledge', () => {
 
   it('uses locators of the documented forms', () => {
     for (const claim of kb.claims) assert.match(claim.locator, /^(¶\d+(–\d+)?|title|header|speakers)$/, claim.id);
-    for (const term of kb.terms) for (const s of term.sources) assert.match(s.locator, /^(¶\d+(–\d+)?(, ¶\d+(–\d+)?)*|title|header|speakers)(, (title|header|speakers|¶\d+))*$/, term.id);
+    for (const term of kb.terms)
+      for (const s of term.sources)
+        assert.match(
+          s.locator,
+          /^(¶\d+(–\d+)?(, ¶\d+(–\d+)?)*|title|header|speakers)(, (title|header|speakers|¶\d+))*$/,
+          term.id,
+        );
   });
 
-  it('points each figure, year and ordinal at a paragraph that states it', { skip: !haveSources && 'needs ../shared/sources' }, () => {
-    const words: Record<number, string> = { 3: 'third', 4: '4th', 5: '5th', 6: 'six', 14: '14', 17: '17', 50: 'fifty', 60: '60th', 21: '21st' };
-    let checked = 0;
-    for (const claim of kb.claims) {
-      const m = /^¶(\d+)$/.exec(claim.locator);
-      if (!m) continue;
-      const value = claim.value.kind === 'quantity' ? claim.value.quantity.value : claim.value.kind === 'year' ? claim.value.year : claim.value.kind === 'ordinal' ? claim.value.ordinal : undefined;
-      if (value === undefined || claim.note) continue; // derived figures say how in their note
-      const paragraph = paragraphs(claim.source)[Number(m[1]) - 1] ?? '';
-      const forms = [String(value), words[value]].filter(Boolean) as string[];
-      assert.ok(forms.some((f) => paragraph.toLowerCase().includes(f.toLowerCase())), `${claim.id}: ${value} not in ${claim.source} ${claim.locator}: ${paragraph.slice(0, 80)}`);
-      checked++;
-    }
-    assert.ok(checked >= 10, `checked ${checked}`);
-  });
+  it(
+    'points each figure, year and ordinal at a paragraph that states it',
+    { skip: !haveSources && 'needs ../shared/sources' },
+    () => {
+      const words: Record<number, string> = {
+        3: 'third',
+        4: '4th',
+        5: '5th',
+        6: 'six',
+        14: '14',
+        17: '17',
+        50: 'fifty',
+        60: '60th',
+        21: '21st',
+      };
+      let checked = 0;
+      for (const claim of kb.claims) {
+        const m = /^¶(\d+)$/.exec(claim.locator);
+        if (!m) continue;
+        const value =
+          claim.value.kind === 'quantity'
+            ? claim.value.quantity.value
+            : claim.value.kind === 'year'
+              ? claim.value.year
+              : claim.value.kind === 'ordinal'
+                ? claim.value.ordinal
+                : undefined;
+        if (value === undefined || claim.note) continue; // derived figures say how in their note
+        const paragraph = paragraphs(claim.source)[Number(m[1]) - 1] ?? '';
+        const forms = [String(value), words[value]].filter(Boolean) as string[];
+        assert.ok(
+          forms.some((f) => paragraph.toLowerCase().includes(f.toLowerCase())),
+          `${claim.id}: ${value} not in ${claim.source} ${claim.locator}: ${paragraph.slice(0, 80)}`,
+        );
+        checked++;
+      }
+      assert.ok(checked >= 10, `checked ${checked}`);
+    },
+  );
 
   it('has a hover for every acronym in the sources', { skip: !haveSources && 'needs ../shared/sources' }, () => {
     for (const key of Object.keys(texts)) {
@@ -60,21 +93,26 @@ describe('bundled knowledge', () => {
     }
   });
 
-  it('is written in our own words: no eight-word run of a source sentence', { skip: !haveSources && 'needs ../shared/sources' }, () => {
-    const runs = new Set<string>();
-    for (const file of Object.values(texts)) {
-      const tokens = tokenize(readFileSync(file, 'utf8'));
-      const words = tokens.map((t) => t.raw.toLowerCase());
-      for (let i = 0; i + 8 <= words.length; i++) {
-        // Runs that are mostly capitalised are names ("the Korea-U.S. Cyber Security Working Group"): names carry over.
-        if (tokens.slice(i, i + 8).filter((t) => /^\p{Lu}/u.test(t.raw)).length >= 6) continue;
-        runs.add(words.slice(i, i + 8).join(' '));
+  it(
+    'is written in our own words: no eight-word run of a source sentence',
+    { skip: !haveSources && 'needs ../shared/sources' },
+    () => {
+      const runs = new Set<string>();
+      for (const file of Object.values(texts)) {
+        const tokens = tokenize(readFileSync(file, 'utf8'));
+        const words = tokens.map((t) => t.raw.toLowerCase());
+        for (let i = 0; i + 8 <= words.length; i++) {
+          // Runs that are mostly capitalised are names ("the Korea-U.S. Cyber Security Working Group"): names carry over.
+          if (tokens.slice(i, i + 8).filter((t) => /^\p{Lu}/u.test(t.raw)).length >= 6) continue;
+          runs.add(words.slice(i, i + 8).join(' '));
+        }
       }
-    }
-    const ours = [...kb.claims.map((c) => [c.id, c.statement]), ...kb.terms.map((t) => [t.id, t.definition])];
-    for (const [id, text] of ours) {
-      const words = tokenize(text).map((t) => t.raw.toLowerCase());
-      for (let i = 0; i + 8 <= words.length; i++) assert.ok(!runs.has(words.slice(i, i + 8).join(' ')), `${id} copies "${words.slice(i, i + 8).join(' ')}"`);
-    }
-  });
+      const ours = [...kb.claims.map((c) => [c.id, c.statement]), ...kb.terms.map((t) => [t.id, t.definition])];
+      for (const [id, text] of ours) {
+        const words = tokenize(text).map((t) => t.raw.toLowerCase());
+        for (let i = 0; i + 8 <= words.length; i++)
+          assert.ok(!runs.has(words.slice(i, i + 8).join(' ')), `${id} copies "${words.slice(i, i + 8).join(' ')}"`);
+      }
+    },
+  );
 });

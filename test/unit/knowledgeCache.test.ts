@@ -19,7 +19,9 @@ function knowledgeFolder(name: string): string {
 /** What a check can see of the knowledge: every entry, with plain JSON equality. */
 function contents(store: KnowledgeStore, folder: string): unknown {
   const { kb } = store.load([folder], false);
-  return JSON.parse(JSON.stringify({ sources: [...kb.sources.values()], terms: kb.terms, claims: kb.claims, errors: kb.errors }));
+  return JSON.parse(
+    JSON.stringify({ sources: [...kb.sources.values()], terms: kb.terms, claims: kb.claims, errors: kb.errors }),
+  );
 }
 
 describe('knowledge cache (parsed files kept on disk between runs)', () => {

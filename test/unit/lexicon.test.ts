@@ -9,7 +9,11 @@ import { quantifierRange } from '../../server/src/engine/check/judges/quantifier
 import { HedgeKind, lexicon, phraseBefore } from '../../server/src/engine/lexicon';
 import { tokenize } from '../../server/src/engine/text/tokens';
 import {
-  extractValues, mentionInterval, NumberMention, QuantifierMention, sourceInterval,
+  extractValues,
+  mentionInterval,
+  NumberMention,
+  QuantifierMention,
+  sourceInterval,
 } from '../../server/src/engine/values';
 import { hedged, Interval } from '../../server/src/engine/values/intervals';
 
@@ -33,8 +37,16 @@ function assertRange(label: string, range: Interval, row: Pick<Row, 'accepts' | 
 
 function assertRows(table: Record<string, unknown>, entries: readonly { words: readonly string[] }[]): void {
   const keys = entries.map((e) => e.words.join(' '));
-  assert.deepEqual(keys.filter((k) => !(k in table)), [], 'lexicon entries without a row');
-  assert.deepEqual(Object.keys(table).filter((k) => !keys.includes(k)), [], 'rows for entries the lexicon lacks');
+  assert.deepEqual(
+    keys.filter((k) => !(k in table)),
+    [],
+    'lexicon entries without a row',
+  );
+  assert.deepEqual(
+    Object.keys(table).filter((k) => !keys.includes(k)),
+    [],
+    'rows for entries the lexicon lacks',
+  );
   assert.equal(new Set(keys).size, keys.length, 'duplicate lexicon entries');
 }
 
@@ -94,7 +106,9 @@ const hedgeRows: Record<string, Row> = {
   'an estimated': { text: 'an estimated 78% of exports', accepts: [76, 78, 80], rejects: [70, 85] },
   estimated: { text: 'estimated 20 people', accepts: [19, 20, 21], rejects: [17, 23] },
   'or so': {
-    text: '20 or so people', accepts: [19, 20, 21], rejects: [17, 23],
+    text: '20 or so people',
+    accepts: [19, 20, 21],
+    rejects: [17, 23],
     todo: 'the hedge is only looked for before the figure, so "20 or so" reads as exactly 20',
   },
   over: { text: 'over 20 people', accepts: [21, 30], rejects: [20, 200] },
@@ -131,14 +145,21 @@ function numberIn(text: string): { mention: NumberMention; hedgeWords: string | 
   const numbers = extractValues(text, tokens).filter((v): v is NumberMention => v.kind === 'number');
   assert.equal(numbers.length, 1, `one figure in "${text}": ${JSON.stringify(numbers)}`);
   const first = tokens.findIndex((t) => t.start === numbers[0].valueStart);
-  const before = phraseBefore(lexicon.hedges, tokens.map((t) => t.lower), first);
+  const before = phraseBefore(
+    lexicon.hedges,
+    tokens.map((t) => t.lower),
+    first,
+  );
   return { mention: numbers[0], hedgeWords: before?.words.join(' ') };
 }
 
 describe('lexicon: hedges and bounds', () => {
   it('has a row for every hedge, and every hedge kind has an interval', () => {
     assertRows(hedgeRows, lexicon.hedges);
-    assert.deepEqual(lexicon.hedges.map((h) => h.value).filter((k) => !(k in lexicon.hedgeIntervals)), []);
+    assert.deepEqual(
+      lexicon.hedges.map((h) => h.value).filter((k) => !(k in lexicon.hedgeIntervals)),
+      [],
+    );
   });
 
   for (const entry of lexicon.hedges) {
@@ -154,10 +175,13 @@ describe('lexicon: hedges and bounds', () => {
     });
   }
 
-  it('has a row for every kind of interval, and every kind is some hedge\'s', () => {
+  it("has a row for every kind of interval, and every kind is some hedge's", () => {
     assert.deepEqual(Object.keys(kindRows).sort(), Object.keys(lexicon.hedgeIntervals).sort());
     const used = new Set(lexicon.hedges.map((h) => h.value));
-    assert.deepEqual(Object.keys(lexicon.hedgeIntervals).filter((k) => !used.has(k as HedgeKind)), []);
+    assert.deepEqual(
+      Object.keys(lexicon.hedgeIntervals).filter((k) => !used.has(k as HedgeKind)),
+      [],
+    );
   });
 
   for (const kind of Object.keys(lexicon.hedgeIntervals) as HedgeKind[]) {
@@ -241,7 +265,9 @@ const frequencyRows: Record<string, Row> = {
   rarely: { text: 'The plan rarely mentions Eastoria.', accepts: [0, 1], rejects: [5, 10] },
   never: { text: 'The plan never mentions Eastoria.', accepts: [0], rejects: [1, 2] },
   'at all': {
-    text: 'The plan does not mention Eastoria at all.', accepts: [0], rejects: [1, 2],
+    text: 'The plan does not mention Eastoria at all.',
+    accepts: [0],
+    rejects: [1, 2],
   },
 };
 

@@ -22,7 +22,10 @@ describe('knowledge loader', () => {
   });
 
   it('reports YAML syntax errors with line and column, and loads the other files', () => {
-    const files = [...testFiles().filter((f) => !f.path.endsWith('glossary.yaml')), { path: '/kb/glossary.yaml', text: 'terms:\n  - id: x\n    term: [unclosed\n' }];
+    const files = [
+      ...testFiles().filter((f) => !f.path.endsWith('glossary.yaml')),
+      { path: '/kb/glossary.yaml', text: 'terms:\n  - id: x\n    term: [unclosed\n' },
+    ];
     const loaded = loadKnowledge(files);
     const syntax = loaded.errors.filter((e) => e.kind === 'syntax');
     assert.ok(syntax.length > 0);
@@ -33,20 +36,32 @@ describe('knowledge loader', () => {
 
   it('reports schema violations at the offending field and keeps the valid entries', () => {
     const glossary = testGlossary.replace('    kind: technology\n', '    kind: technology\n    colour: blue\n');
-    const errors = errorsOf([{ path: '/kb/sources.json', text: testSources }, { path: '/kb/glossary.yaml', text: glossary }]);
+    const errors = errorsOf([
+      { path: '/kb/sources.json', text: testSources },
+      { path: '/kb/glossary.yaml', text: glossary },
+    ]);
     assert.equal(errors.length, 1);
     assert.equal(errors[0].kind, 'schema');
     assert.match(errors[0].message, /unknown field "colour"/);
     const line = glossary.split('\n').findIndex((l) => l.includes('colour'));
     assert.deepEqual([errors[0].line, errors[0].character], [line, 4]);
-    const loaded = loadKnowledge([{ path: '/kb/sources.json', text: testSources }, { path: '/kb/glossary.yaml', text: glossary }]);
+    const loaded = loadKnowledge([
+      { path: '/kb/sources.json', text: testSources },
+      { path: '/kb/glossary.yaml', text: glossary },
+    ]);
     assert.ok(!loaded.terms.some((t) => t.id === 'open-ran'), 'the broken entry is skipped');
-    assert.ok(loaded.terms.some((t) => t.id === 'oewg'), 'the others load');
+    assert.ok(
+      loaded.terms.some((t) => t.id === 'oewg'),
+      'the others load',
+    );
   });
 
   it('requires exactly one value per claim', () => {
     const claims = testClaims.replace('    year: 2017\n', '    year: 2017\n    ordinal: 3\n');
-    const errors = errorsOf([...testFiles().filter((f) => !f.path.endsWith('alpha2023.yaml')), { path: '/kb/claims/alpha2023.yaml', text: claims }]);
+    const errors = errorsOf([
+      ...testFiles().filter((f) => !f.path.endsWith('alpha2023.yaml')),
+      { path: '/kb/claims/alpha2023.yaml', text: claims },
+    ]);
     assert.ok(errors.some((e) => e.kind === 'schema' && /exactly one value/.test(e.message)));
   });
 
@@ -62,7 +77,11 @@ describe('knowledge loader', () => {
     ];
     const loaded = loadKnowledge(files);
     const kinds = loaded.errors.map((e) => `${e.kind}:${e.file}`).sort();
-    assert.deepEqual(kinds, ['duplicate:/kb/claims/beta2022.yaml', 'reference:/kb/claims/alpha2023.yaml', 'reference:/kb/claims/nosource.yaml']);
+    assert.deepEqual(kinds, [
+      'duplicate:/kb/claims/beta2022.yaml',
+      'reference:/kb/claims/alpha2023.yaml',
+      'reference:/kb/claims/nosource.yaml',
+    ]);
     const dup = loaded.errors.find((e) => e.kind === 'duplicate')!;
     assert.equal(duplicate.split('\n')[dup.line].trim(), '- id: samsung-open-ran');
     assert.ok(!loaded.claims.some((c) => c.id === 'alpha2023/kim-inss'));
@@ -70,7 +89,8 @@ describe('knowledge loader', () => {
   });
 
   it('refuses alias bombs, bad encodings and huge files with a message', () => {
-    const bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
+    const bomb =
+      'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
     const errors = errorsOf([
       { path: '/kb/glossary.yaml', text: bomb },
       { path: '/kb/glossary-2.yaml', text: 'terms:\n  - id: x\uFFFD\n' },
@@ -83,12 +103,23 @@ describe('knowledge loader', () => {
   });
 
   it('records where each source of a well-formed JSON file starts (line and column of its "{")', () => {
-    const text = JSON.stringify([{ id: 'a2020', type: 'report', title: 'A' }, { id: 'b2021', type: 'report', title: 'B' }], null, 2);
+    const text = JSON.stringify(
+      [
+        { id: 'a2020', type: 'report', title: 'A' },
+        { id: 'b2021', type: 'report', title: 'B' },
+      ],
+      null,
+      2,
+    );
     const loaded = loadKnowledge([{ path: '/kb/sources.json', text }]);
     assert.deepEqual(loaded.errors, []);
     const lines = text.split('\n');
     for (const source of loaded.sources) {
-      assert.equal(lines[source.origin.line][source.origin.character], '{', `${source.key} at ${source.origin.line}:${source.origin.character}`);
+      assert.equal(
+        lines[source.origin.line][source.origin.character],
+        '{',
+        `${source.key} at ${source.origin.line}:${source.origin.character}`,
+      );
       assert.match(lines[source.origin.line + 1], new RegExp(`"id": "${source.key}"`));
     }
   });
@@ -154,9 +185,13 @@ describe('knowledge store (the server reloads knowledge as files change)', () =>
     const dir = folder();
     try {
       const store = new KnowledgeStore();
-      writeFileSync(join(dir, 'sources.json'), JSON.stringify((JSON.parse(testSources) as { id: string }[]).filter((s) => s.id !== 'beta2022')));
+      writeFileSync(
+        join(dir, 'sources.json'),
+        JSON.stringify((JSON.parse(testSources) as { id: string }[]).filter((s) => s.id !== 'beta2022')),
+      );
       const without = store.load([dir], false);
-      const cited = (kb: typeof without.kb) => kb.terms.filter((t) => t.sources.some((ref) => ref.key === 'beta2022')).length;
+      const cited = (kb: typeof without.kb) =>
+        kb.terms.filter((t) => t.sources.some((ref) => ref.key === 'beta2022')).length;
       assert.ok(without.kb.errors.some((e) => e.kind === 'reference' && e.message.includes('"beta2022"')));
       assert.equal(cited(without.kb), 0);
       writeFileSync(join(dir, 'sources.json'), testSources);

@@ -11,8 +11,14 @@ describe('sentences', () => {
     assert.deepEqual(split('One. Two! Three? Four'), ['One.', 'Two!', 'Three?', 'Four']);
   });
   it('keeps abbreviations, initials and decimals inside a sentence', () => {
-    assert.deepEqual(split('The U.S. Army War College hosted Dr. Kim. Next one.'), ['The U.S. Army War College hosted Dr. Kim.', 'Next one.']);
-    assert.deepEqual(split('Growth was 3.5 per cent, e.g. in Korea. Then more.'), ['Growth was 3.5 per cent, e.g. in Korea.', 'Then more.']);
+    assert.deepEqual(split('The U.S. Army War College hosted Dr. Kim. Next one.'), [
+      'The U.S. Army War College hosted Dr. Kim.',
+      'Next one.',
+    ]);
+    assert.deepEqual(split('Growth was 3.5 per cent, e.g. in Korea. Then more.'), [
+      'Growth was 3.5 per cent, e.g. in Korea.',
+      'Then more.',
+    ]);
     assert.deepEqual(split('John F. Kennedy spoke. He left.'), ['John F. Kennedy spoke.', 'He left.']);
   });
   it('keeps closing quotes with their sentence', () => {

@@ -6,7 +6,11 @@ import { defaultSettings, normalizeSettings, settingKeys, settingsSection } from
 describe('settings', () => {
   it('fills missing and mistyped values with the defaults', () => {
     assert.deepEqual(normalizeSettings(undefined), defaultSettings);
-    const s = normalizeSettings({ knowledge: { folders: ['kb'] }, checks: { contradiction: 'error', missingCitation: 'loud' }, languages: 'markdown' });
+    const s = normalizeSettings({
+      knowledge: { folders: ['kb'] },
+      checks: { contradiction: 'error', missingCitation: 'loud' },
+      languages: 'markdown',
+    });
     assert.deepEqual(s.knowledgeFolders, ['kb']);
     assert.equal(s.checks.contradiction, 'error');
     assert.equal(s.checks.missingCitation, defaultSettings.checks.missingCitation);
@@ -26,7 +30,8 @@ describe('settings', () => {
       [`${settingsSection}.${settingKeys.sourcesFolder}`]: defaultSettings.sourcesFolder,
       [`${settingsSection}.${settingKeys.crossrefPrefixes}`]: defaultSettings.crossrefPrefixes,
     };
-    for (const [check, level] of Object.entries(defaultSettings.checks)) expected[`${settingsSection}.checks.${check}`] = level;
+    for (const [check, level] of Object.entries(defaultSettings.checks))
+      expected[`${settingsSection}.checks.${check}`] = level;
     // Read by vscode-languageclient itself (the client's id is policyLens), not by the server.
     expected[`${settingsSection}.trace.server`] = 'off';
     assert.match(readFileSync('client/src/extension.ts', 'utf8'), /new LanguageClient\('policyLens',/);

@@ -30,7 +30,7 @@ claims:
 const supported = (text: string): boolean => findings(kb, text).some((f) => f.verdict === 'support');
 
 describe('settle: support', () => {
-  it('supports a sentence whose listed names are all the claim\'s', () => {
+  it("supports a sentence whose listed names are all the claim's", () => {
     assert.equal(supported("Northland's ports picked Aster and Borealis over Corvid for their cranes."), true);
   });
 

@@ -8,7 +8,9 @@ const wrong = "Nearly 90% of Korea's exports go to the Indo-Pacific.";
 const unknown = 'As argued [@alpha2032].';
 
 function codes(text: string, languageId = 'markdown'): string[] {
-  return service().diagnostics(doc(text, languageId)).map((d) => `${d.range.start.line}:${d.code}`)
+  return service()
+    .diagnostics(doc(text, languageId))
+    .map((d) => `${d.range.start.line}:${d.code}`)
     .sort((a, b) => parseInt(a) - parseInt(b));
 }
 
@@ -26,15 +28,29 @@ describe('silencing comments', () => {
     const text = `${wrong} ${unknown} <!-- policy-lens-disable-line -->\n\n${unknown}\n`;
     assert.deepEqual(codes(text), ['2:unknown-citation']);
     // Two comments on one line: both count.
-    const two = `${wrong} ${unknown} <!-- policy-lens-disable-line contradiction -->`
-      + ' <!-- policy-lens-disable-line unknown-citation -->\n';
+    const two =
+      `${wrong} ${unknown} <!-- policy-lens-disable-line contradiction -->` +
+      ' <!-- policy-lens-disable-line unknown-citation -->\n';
     assert.deepEqual(codes(two), []);
-    assert.deepEqual(codes(two.replace(' <!-- policy-lens-disable-line unknown-citation -->', '')), ['0:unknown-citation']);
+    assert.deepEqual(codes(two.replace(' <!-- policy-lens-disable-line unknown-citation -->', '')), [
+      '0:unknown-citation',
+    ]);
   });
   it('disable and enable make a range, by check', () => {
     const text = [
-      '<!-- policy-lens-disable contradiction unknown-citation -->', wrong, '', unknown, '',
-      '<!-- policy-lens-enable unknown-citation -->', wrong, '', unknown, '', '<!-- policy-lens-enable -->', wrong, '',
+      '<!-- policy-lens-disable contradiction unknown-citation -->',
+      wrong,
+      '',
+      unknown,
+      '',
+      '<!-- policy-lens-enable unknown-citation -->',
+      wrong,
+      '',
+      unknown,
+      '',
+      '<!-- policy-lens-enable -->',
+      wrong,
+      '',
     ].join('\n');
     assert.deepEqual(codes(text), ['8:unknown-citation', '11:contradiction']);
   });
@@ -44,8 +60,16 @@ describe('silencing comments', () => {
   });
   it('capture and restore keep what was silenced before', () => {
     const text = [
-      '<!-- policy-lens-disable unknown-citation -->', '<!-- policy-lens-capture -->', '<!-- policy-lens-disable -->',
-      wrong, '<!-- policy-lens-restore -->', '', wrong, '', unknown, '',
+      '<!-- policy-lens-disable unknown-citation -->',
+      '<!-- policy-lens-capture -->',
+      '<!-- policy-lens-disable -->',
+      wrong,
+      '<!-- policy-lens-restore -->',
+      '',
+      wrong,
+      '',
+      unknown,
+      '',
     ].join('\n');
     assert.deepEqual(codes(text), ['6:contradiction']);
   });
@@ -90,7 +114,9 @@ function ignore(text: string, code: string, languageId = 'markdown'): string {
   assert.ok(action, 'an Ignore this finding action');
   assert.equal(action.isPreferred, false);
   const result = TextDocument.applyEdits(d, action.edit!.changes![d.uri]);
-  const after = service().diagnostics(doc(result, languageId)).filter((x) => x.code === code);
+  const after = service()
+    .diagnostics(doc(result, languageId))
+    .filter((x) => x.code === code);
   assert.equal(after.length, diagnostics.length - 1, `silenced in ${JSON.stringify(result)}`);
   return result;
 }
@@ -98,17 +124,25 @@ function ignore(text: string, code: string, languageId = 'markdown'): string {
 /** The HTML without comments and white space around block tags: what a reader sees must not change. */
 function rendered(text: string): string {
   const blockTag = /\s*(<\/?(?:p|li|ul|ol|blockquote|table|thead|tbody|tr|th|td)>)\s*/g;
-  return html.render(text).replace(/<!--[^]*?-->/g, '').replace(blockTag, '$1').trim();
+  return html
+    .render(text)
+    .replace(/<!--[^]*?-->/g, '')
+    .replace(blockTag, '$1')
+    .trim();
 }
 
 describe('Ignore this finding', () => {
   it('puts a disable-next-line comment on its own line above the finding', () => {
-    assert.equal(ignore(`Intro.\n\n${wrong}\n`, 'contradiction'),
-      `Intro.\n\n<!-- policy-lens-disable-next-line contradiction -->\n${wrong}\n`);
+    assert.equal(
+      ignore(`Intro.\n\n${wrong}\n`, 'contradiction'),
+      `Intro.\n\n<!-- policy-lens-disable-next-line contradiction -->\n${wrong}\n`,
+    );
   });
   it('keeps CRLF line ends and a byte order mark', () => {
-    assert.equal(ignore(`\uFEFF${wrong}\r\n\r\nEnd.\r\n`, 'contradiction'),
-      `\uFEFF<!-- policy-lens-disable-next-line contradiction -->\r\n${wrong}\r\n\r\nEnd.\r\n`);
+    assert.equal(
+      ignore(`\uFEFF${wrong}\r\n\r\nEnd.\r\n`, 'contradiction'),
+      `\uFEFF<!-- policy-lens-disable-next-line contradiction -->\r\n${wrong}\r\n\r\nEnd.\r\n`,
+    );
   });
   it('stays in the list: indented into the item before, at the marker above the first item', () => {
     const list = `- First point.\n- ${wrong}\n- Last point.\n`;
@@ -117,10 +151,16 @@ describe('Ignore this finding', () => {
     assert.equal(fixed, `- First point.\n  ${comment}\n- ${wrong}\n- Last point.\n`);
     assert.equal(rendered(fixed), rendered(list));
     const firstItem = `Points:\n\n1. ${wrong}\n2. Other.\n`;
-    assert.equal(ignore(firstItem, 'contradiction'),
-      `Points:\n\n<!-- policy-lens-disable-next-line contradiction -->\n1. ${wrong}\n2. Other.\n`);
+    assert.equal(
+      ignore(firstItem, 'contradiction'),
+      `Points:\n\n<!-- policy-lens-disable-next-line contradiction -->\n1. ${wrong}\n2. Other.\n`,
+    );
     // Items indented differently: the comment goes to the text of the item before, wherever that is.
-    for (const list of [`  - First point.\n- ${wrong}\n`, `  - First point.\n\n- ${wrong}\n`, `-   First.\n- ${wrong}\n`]) {
+    for (const list of [
+      `  - First point.\n- ${wrong}\n`,
+      `  - First point.\n\n- ${wrong}\n`,
+      `-   First.\n- ${wrong}\n`,
+    ]) {
       assert.equal(rendered(ignore(list, 'contradiction')), rendered(list), list);
     }
     const nested = `- Outer.\n  - ${wrong}\n`;
@@ -139,18 +179,26 @@ describe('Ignore this finding', () => {
   it('does not split a hard-wrapped paragraph: the paragraph goes between disable and enable', () => {
     const text = `The first line of it.\n  ${wrong}\nAnd on.\n\nNext ${wrong}\n`;
     const fixed = ignore(text, 'contradiction');
-    assert.equal(fixed, '<!-- policy-lens-disable contradiction -->\nThe first line of it.\n'
-      + `  ${wrong}\nAnd on.\n<!-- policy-lens-enable contradiction -->\n\nNext ${wrong}\n`);
+    assert.equal(
+      fixed,
+      '<!-- policy-lens-disable contradiction -->\nThe first line of it.\n' +
+        `  ${wrong}\nAnd on.\n<!-- policy-lens-enable contradiction -->\n\nNext ${wrong}\n`,
+    );
     assert.equal(rendered(fixed), rendered(text));
     const inItem = `- Start.\n  ${wrong}\n- Next.\n`;
     const fixedItem = ignore(inItem, 'contradiction');
-    assert.equal(fixedItem, `<!-- policy-lens-disable contradiction -->\n- Start.\n  ${wrong}\n`
-      + '  <!-- policy-lens-enable contradiction -->\n- Next.\n');
+    assert.equal(
+      fixedItem,
+      `<!-- policy-lens-disable contradiction -->\n- Start.\n  ${wrong}\n` +
+        '  <!-- policy-lens-enable contradiction -->\n- Next.\n',
+    );
     assert.equal(rendered(fixedItem), rendered(inItem));
   });
   it('at the end of a file without a final line break', () => {
-    assert.equal(ignore(`Start.\n${wrong}`, 'contradiction'),
-      `<!-- policy-lens-disable contradiction -->\nStart.\n${wrong}\n<!-- policy-lens-enable contradiction -->`);
+    assert.equal(
+      ignore(`Start.\n${wrong}`, 'contradiction'),
+      `<!-- policy-lens-disable contradiction -->\nStart.\n${wrong}\n<!-- policy-lens-enable contradiction -->`,
+    );
   });
   it('in a table row, the table goes between disable and enable', () => {
     const table = `| Claim |\n| --- |\n| ${wrong} |\n`;
@@ -158,8 +206,10 @@ describe('Ignore this finding', () => {
     assert.equal(rendered(fixed), rendered(table));
   });
   it('in plain text', () => {
-    assert.equal(ignore(`Intro.\n\n${unknown}\n`, 'unknown-citation', 'plaintext'),
-      `Intro.\n\n<!-- policy-lens-disable-next-line unknown-citation -->\n${unknown}\n`);
+    assert.equal(
+      ignore(`Intro.\n\n${unknown}\n`, 'unknown-citation', 'plaintext'),
+      `Intro.\n\n<!-- policy-lens-disable-next-line unknown-citation -->\n${unknown}\n`,
+    );
   });
   it('is not offered below an HTML comment left open, which its "-->" would close', () => {
     const text = `<div>\n<!-- \n</div>\n\n${wrong}\n`;
@@ -167,7 +217,10 @@ describe('Ignore this finding', () => {
     const d = doc(text);
     const found = s.diagnostics(d).filter((x) => x.code === 'contradiction');
     assert.equal(found.length, 1);
-    assert.deepEqual(s.codeActions(d, found).filter((a) => a.title === 'Ignore this finding'), []);
+    assert.deepEqual(
+      s.codeActions(d, found).filter((a) => a.title === 'Ignore this finding'),
+      [],
+    );
   });
   it('is offered for every check but after the fixes', () => {
     const s = service();

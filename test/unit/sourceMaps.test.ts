@@ -30,7 +30,10 @@ describe('source maps', () => {
       assert.ok(code.trimEnd().endsWith(`//# sourceMappingURL=${name}.map`), `${bundle} links its map`);
       assert.ok(files.includes(`${bundle}.map`), `${bundle}.map ships`);
       const map = JSON.parse(readFileSync(`${bundle}.map`, 'utf8')) as { sources: string[] };
-      assert.ok(map.sources.some((source) => /^\.\.\/(client|server)\/src\/.+\.ts$/.test(source)), `${bundle}.map`);
+      assert.ok(
+        map.sources.some((source) => /^\.\.\/(client|server)\/src\/.+\.ts$/.test(source)),
+        `${bundle}.map`,
+      );
     }
     assert.deepEqual(
       files.filter((file) => file.startsWith('.vscode/')),

@@ -6,7 +6,8 @@ import { diagnose } from './helpers';
 /** The words under each unsourced-figure hint. */
 function hints(text: string, settings = defaultSettings): string[] {
   const lines = text.split('\n');
-  return diagnose(text, settings).filter((d) => d.code === 'unsourced-figure')
+  return diagnose(text, settings)
+    .filter((d) => d.code === 'unsourced-figure')
     .map((d) => lines[d.range.start.line].slice(d.range.start.character, d.range.end.character));
 }
 
@@ -18,10 +19,18 @@ describe('unsourced-figure', () => {
     assert.deepEqual(hints('Nearly 45% of the catch is exported to three markets.'), ['Nearly 45%']);
   });
   it('is a hint by default, and can be turned off', () => {
-    const [d] = diagnose('Fishing fleets in the region employ 40,000 people.').filter((x) => x.code === 'unsourced-figure');
+    const [d] = diagnose('Fishing fleets in the region employ 40,000 people.').filter(
+      (x) => x.code === 'unsourced-figure',
+    );
     assert.equal(d.severity, 4);
     assert.match(String(d.message), /^40,000: this figure is stated with no citation or attribution/);
-    assert.deepEqual(hints('Fishing fleets in the region employ 40,000 people.', { ...defaultSettings, checks: { ...defaultSettings.checks, unsourcedFigure: 'off' } }), []);
+    assert.deepEqual(
+      hints('Fishing fleets in the region employ 40,000 people.', {
+        ...defaultSettings,
+        checks: { ...defaultSettings.checks, unsourcedFigure: 'off' },
+      }),
+      [],
+    );
   });
   it('is silent on a sentence with a citation or an attribution of its own', () => {
     assert.deepEqual(hints('Fishing fleets in the region employ 40,000 people [@beta2022].'), []);

@@ -2,7 +2,14 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { stem, tokenize } from '../../server/src/engine/text/tokens';
 import { Bound } from '../../server/src/knowledge/types';
-import { extractValues, mentionInterval, NumberMention, overlaps, sourceInterval, ValueMention } from '../../server/src/engine/values';
+import {
+  extractValues,
+  mentionInterval,
+  NumberMention,
+  overlaps,
+  sourceInterval,
+  ValueMention,
+} from '../../server/src/engine/values';
 
 function values(text: string): ValueMention[] {
   return extractValues(text, tokenize(text));
@@ -26,17 +33,35 @@ describe('values: numbers', () => {
   });
 
   it('reads multipliers, counts with totals and fractions', () => {
-    assert.deepEqual(numbers('fifty times faster').map((n) => [n.value, n.unit]), [[50, 'times']]);
-    assert.deepEqual(numbers('a 10x speed-up').map((n) => [n.value, n.unit]), [[10, 'times']]);
+    assert.deepEqual(
+      numbers('fifty times faster').map((n) => [n.value, n.unit]),
+      [[50, 'times']],
+    );
+    assert.deepEqual(
+      numbers('a 10x speed-up').map((n) => [n.value, n.unit]),
+      [[10, 'times']],
+    );
     const [of] = numbers("Ten of Korea's 27 partners");
     assert.deepEqual([of.value, of.of], [10, 27]);
     const [of2] = numbers('14 out of the 27 partner countries');
     assert.deepEqual([of2.value, of2.of], [14, 27]);
     // "one" is a count only as a share: "only one of the three", "One of the three … (opening)".
-    assert.deepEqual(numbers('Only one of the three speakers approved it').map((n) => [n.value, n.of]), [[1, 3]]);
-    assert.deepEqual(numbers('One of the three speakers approved it').map((n) => [n.value, n.of]), [[1, 3]]);
-    assert.deepEqual(numbers('It made capacity building one of its six agendas').map((n) => [n.value, n.of]), [[6, undefined]]);
-    assert.deepEqual(numbers('one of the strategies').map((n) => n.value), []);
+    assert.deepEqual(
+      numbers('Only one of the three speakers approved it').map((n) => [n.value, n.of]),
+      [[1, 3]],
+    );
+    assert.deepEqual(
+      numbers('One of the three speakers approved it').map((n) => [n.value, n.of]),
+      [[1, 3]],
+    );
+    assert.deepEqual(
+      numbers('It made capacity building one of its six agendas').map((n) => [n.value, n.of]),
+      [[6, undefined]],
+    );
+    assert.deepEqual(
+      numbers('one of the strategies').map((n) => n.value),
+      [],
+    );
     const [third] = numbers('two-thirds of imports');
     assert.equal(third.unit, 'percent');
     assert.ok(Math.abs(third.value - 66.7) < 0.1);
@@ -45,7 +70,10 @@ describe('values: numbers', () => {
     assert.deepEqual(half.kind === 'quantifier' && [half.words, half.range.lo > 50], ['more than half', true]);
     const [third2] = numbers('~1/3 academics');
     assert.deepEqual([Math.round(third2.value), third2.unit, third2.hedge], [33, 'percent', 'approx']);
-    assert.deepEqual(numbers('1,200 people').map((n) => n.value), [1200]);
+    assert.deepEqual(
+      numbers('1,200 people').map((n) => n.value),
+      [1200],
+    );
   });
 
   it('ignores numbers that are parts of names', () => {
@@ -53,25 +81,46 @@ describe('values: numbers', () => {
   });
 
   it('reads amounts of money with their currency and scale', () => {
-    assert.deepEqual(numbers('$5 billion').map((n) => [n.value, n.unit, n.currency]), [[5e9, 'money', 'USD']]);
-    assert.deepEqual(numbers('some $5.8 million in crypto').map((n) => [n.value, n.unit, n.hedge]), [[5.8e6, 'money', 'approx']]);
-    assert.deepEqual(numbers('5.8 million users').map((n) => [n.value, n.unit]), [[5.8e6, 'count']]);
+    assert.deepEqual(
+      numbers('$5 billion').map((n) => [n.value, n.unit, n.currency]),
+      [[5e9, 'money', 'USD']],
+    );
+    assert.deepEqual(
+      numbers('some $5.8 million in crypto').map((n) => [n.value, n.unit, n.hedge]),
+      [[5.8e6, 'money', 'approx']],
+    );
+    assert.deepEqual(
+      numbers('5.8 million users').map((n) => [n.value, n.unit]),
+      [[5.8e6, 'count']],
+    );
   });
 
   it('reads vague dates as ranges of months or days', () => {
     const [mid] = values('unveiled in mid-2022');
     assert.deepEqual(mid.kind === 'date' && [mid.year, mid.months], [2022, { lo: 5, hi: 8 }]);
     const [late] = values('held in late October 2022');
-    assert.deepEqual(late.kind === 'date' && [late.months, late.days], [{ lo: 10, hi: 10 }, { lo: 20, hi: 31 }]);
+    assert.deepEqual(late.kind === 'date' && [late.months, late.days], [
+      { lo: 10, hi: 10 },
+      { lo: 20, hi: 31 },
+    ]);
     const [half] = values('in the first half of 2022');
     assert.deepEqual(half.kind === 'date' && half.months, { lo: 1, hi: 6 });
   });
 
   it('reads years, periods, dates and ordinals', () => {
-    const kinds = values('On October 27, 2022 the 60th meeting of the 2016–2030 plan, since 2010, the third session').map((v) => v.kind);
+    const kinds = values(
+      'On October 27, 2022 the 60th meeting of the 2016–2030 plan, since 2010, the third session',
+    ).map((v) => v.kind);
     assert.deepEqual(kinds, ['date', 'ordinal', 'period', 'year', 'ordinal']);
     const [date] = values('announced in March 2023');
-    assert.deepEqual(date, { kind: 'date', months: { lo: 3, hi: 3 }, year: 2023, start: 13, end: 23, preposition: 'in' });
+    assert.deepEqual(date, {
+      kind: 'date',
+      months: { lo: 3, hi: 3 },
+      year: 2023,
+      start: 13,
+      end: 23,
+      preposition: 'in',
+    });
     const [day] = values('on 28 October 2022');
     assert.equal(day.kind, 'date');
     assert.deepEqual(day.kind === 'date' && [day.days?.lo, day.months?.lo, day.year], [28, 10, 2022]);
@@ -96,10 +145,16 @@ describe('values: numbers', () => {
 
 describe('values: words that name Object.prototype members', () => {
   it('reads no value from "constructor", "toString" or "__proto__", and stems them as words', () => {
-    assert.deepEqual(values('The constructor and the toString step of the valueOf plan, not its __proto__ or hasOwnProperty.'), []);
+    assert.deepEqual(
+      values('The constructor and the toString step of the valueOf plan, not its __proto__ or hasOwnProperty.'),
+      [],
+    );
     assert.equal(stem('constructor'), 'constructor');
     assert.equal(stem('valueof'), 'valueof');
-    assert.deepEqual(numbers('constructor twenty-one').map((n) => n.value), [21]);
+    assert.deepEqual(
+      numbers('constructor twenty-one').map((n) => n.value),
+      [21],
+    );
   });
 });
 

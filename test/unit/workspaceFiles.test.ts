@@ -31,7 +31,10 @@ describe('bounded reads', () => {
   symlinkSync('/dev/zero', join(dir, 'zero.bib'));
   execFileSync('mkfifo', [join(dir, 'fifo.bib')]);
 
-  for (const [name, read] of [['readBounded', readBounded], ['readBoundedAsync', readBoundedAsync]] as const) {
+  for (const [name, read] of [
+    ['readBounded', readBounded],
+    ['readBoundedAsync', readBoundedAsync],
+  ] as const) {
     it(`${name}: a regular file within the limit is read whole`, async () => {
       assert.equal((await read(join(dir, 'small.txt'), { maxBytes: 5 })).bytes?.toString(), 'hello');
     });
@@ -111,15 +114,24 @@ describe('walks over links', () => {
 
   it('ten links to "." and two links to one report: the report is listed once, quickly', () => {
     const started = performance.now();
-    assert.deepEqual(listSourceFiles(sources).map((p) => p.slice(sources.length + 1)), ['again.txt']);
+    assert.deepEqual(
+      listSourceFiles(sources).map((p) => p.slice(sources.length + 1)),
+      ['again.txt'],
+    );
     assert.ok(performance.now() - started < 1000);
   });
   it('links up the tree in a subfolder: every folder visited once (sync and async alike)', async () => {
     const top = join(root, 'walks', 'memos');
     const sync = walkFiles(top, { maxDepth: 12 });
     const async = await walkFilesAsync(top, { maxDepth: 12 });
-    assert.deepEqual(sync.files.map((f) => f.path), [join(nested, 'memo.md')]);
-    assert.deepEqual(async.files.map((f) => f.path), sync.files.map((f) => f.path));
+    assert.deepEqual(
+      sync.files.map((f) => f.path),
+      [join(nested, 'memo.md')],
+    );
+    assert.deepEqual(
+      async.files.map((f) => f.path),
+      sync.files.map((f) => f.path),
+    );
   });
   it('a walk stops at its entry limit and says so', () => {
     const many = folder('walks', 'many');
@@ -152,7 +164,10 @@ describe('bibliographies shared between memos', () => {
     const { store, parses } = countingStore();
     for (let i = 0; i < 10; i++) {
       const load = await store.use(`file:///memo${i}.md`, small, ReadPolicy.anything);
-      assert.deepEqual(load.sources.map((s) => s.key), ['one']);
+      assert.deepEqual(
+        load.sources.map((s) => s.key),
+        ['one'],
+      );
     }
     assert.deepEqual(parses, [`here:${small}`]);
     for (let i = 0; i < 9; i++) store.release(`file:///memo${i}.md`);

@@ -5,8 +5,14 @@ import { CheckLevels } from './settings';
 
 export interface CheckInfo {
   /** The diagnostic code, the SARIF rule id, the name in silencing comments and the docs page. */
-  id: 'contradiction' | 'citation-mismatch' | 'unknown-citation' | 'missing-citation' | 'undefined-acronym'
-    | 'inconsistency' | 'unsourced-figure';
+  id:
+    | 'contradiction'
+    | 'citation-mismatch'
+    | 'unknown-citation'
+    | 'missing-citation'
+    | 'undefined-acronym'
+    | 'inconsistency'
+    | 'unsourced-figure';
   setting: keyof CheckLevels;
   summary: string;
 }
@@ -14,21 +20,25 @@ export interface CheckInfo {
 export const checks: readonly CheckInfo[] = [
   { id: 'contradiction', setting: 'contradiction', summary: 'A claim contradicts the sources.' },
   {
-    id: 'citation-mismatch', setting: 'citationMismatch',
+    id: 'citation-mismatch',
+    setting: 'citationMismatch',
     summary: 'The cited source does not support the claim; another source does.',
   },
   {
-    id: 'unknown-citation', setting: 'unknownCitation',
+    id: 'unknown-citation',
+    setting: 'unknownCitation',
     summary: 'A citation key that no knowledge or bibliography defines.',
   },
   { id: 'missing-citation', setting: 'missingCitation', summary: 'A sourced fact stated without a citation.' },
   { id: 'undefined-acronym', setting: 'undefinedAcronym', summary: 'An acronym used before it is expanded.' },
   {
-    id: 'inconsistency', setting: 'inconsistency',
+    id: 'inconsistency',
+    setting: 'inconsistency',
     summary: 'The memo states a value, an expansion or a title differently in two places.',
   },
   {
-    id: 'unsourced-figure', setting: 'unsourcedFigure',
+    id: 'unsourced-figure',
+    setting: 'unsourcedFigure',
     summary: 'A figure, date or superlative stated as fact with no citation, attribution or knowledge behind it.',
   },
 ];

@@ -95,7 +95,9 @@ export function normalizeSettings(raw: unknown): PolicyLensSettings {
   const checks = (section.checks ?? {}) as Record<string, unknown>;
   const level = (name: keyof CheckLevels): CheckLevel => {
     const value = checks[name];
-    return typeof value === 'string' && (levels as string[]).includes(value) ? (value as CheckLevel) : defaultSettings.checks[name];
+    return typeof value === 'string' && (levels as string[]).includes(value)
+      ? (value as CheckLevel)
+      : defaultSettings.checks[name];
   };
   return {
     knowledgeFolders: stringArray(knowledge.folders, defaultSettings.knowledgeFolders),

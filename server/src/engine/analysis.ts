@@ -10,7 +10,13 @@ import { AcronymExpansion, acronymExpansions } from './reader/expansions';
 import { UnsourcedFigure, unsourcedFigure } from './check/unsourced';
 import { PersonTitle, personTitles } from './reader/titles';
 import {
-  BlockCache, Citation, FrontMatter, ParsedProse, parseProse, ProseBlock, reparseAfterEdit,
+  BlockCache,
+  Citation,
+  FrontMatter,
+  ParsedProse,
+  parseProse,
+  ProseBlock,
+  reparseAfterEdit,
 } from './markdown/prose';
 import { splitSentences } from './text/sentences';
 import { findTerms } from './reader/terms';
@@ -82,17 +88,32 @@ export class DocumentAnalyzer {
    * can answer other requests between slices. Blocks finished before an abandoned run stay cached,
    * so a restarted run always gets further.
    */
-  *analyzeInSlices(text: string, kb: KnowledgeBase, languageId = 'markdown', budgetMs = 8): Generator<void, DocumentAnalysis, void> {
+  *analyzeInSlices(
+    text: string,
+    kb: KnowledgeBase,
+    languageId = 'markdown',
+    budgetMs = 8,
+  ): Generator<void, DocumentAnalysis, void> {
     if (kb.version !== this.kbVersion) {
       this.cache.clear();
       this.itemContexts.clear();
       this.kbVersion = kb.version;
     }
-    const reused = this.last && this.last.languageId === languageId && languageId === 'markdown' ? reparseAfterEdit(this.last.prose, this.last.text, text, this.blocks) : undefined;
+    const reused =
+      this.last && this.last.languageId === languageId && languageId === 'markdown'
+        ? reparseAfterEdit(this.last.prose, this.last.text, text, this.blocks)
+        : undefined;
     const prose = reused ?? parseProse(text, languageId, this.blocks);
     this.last = { text, languageId, prose };
     const next = new Map<string, BlockAnalysis>();
-    const result: DocumentAnalysis = { sentences: [], terms: [], citations: [], frontMatter: prose.frontMatter, checkedBlocks: 0, totalBlocks: prose.blocks.length };
+    const result: DocumentAnalysis = {
+      sentences: [],
+      terms: [],
+      citations: [],
+      frontMatter: prose.frontMatter,
+      checkedBlocks: 0,
+      totalBlocks: prose.blocks.length,
+    };
     let sliceStart = performance.now();
     // The last heading's names are what the paragraphs under it speak of ("## The 6G agenda").
     let heading = { text: '', ids: new Set<string>() };
@@ -120,14 +141,35 @@ export class DocumentAnalyzer {
         const key = (states ? '' : '\u0001') + prefix + raw;
         let analysis = next.get(key) ?? this.cache.get(key);
         if (!analysis) {
-          analysis = analyzeBlock(kb, piece.text, raw, piece.citations.map((c) => relative(c, piece.start)), context, item?.words, states);
+          analysis = analyzeBlock(
+            kb,
+            piece.text,
+            raw,
+            piece.citations.map((c) => relative(c, piece.start)),
+            context,
+            item?.words,
+            states,
+          );
           result.checkedBlocks++;
           // Cached at once, so that a run abandoned at a pause leaves its finished blocks behind.
           this.cache.set(key, analysis);
         }
         next.set(key, analysis);
         for (const s of analysis.sentences) {
-          const sentence = { start: s.start + piece.start, end: s.end + piece.start, findings: s.findings.map((f) => ({ ...f, start: f.start + piece.start, end: f.end + piece.start })), citations: s.citations.map((c) => relative(c, -piece.start)), statements: s.statements.map((t) => ({ ...t, start: t.start + piece.start, end: t.end + piece.start })), expansions: s.expansions.map((e) => ({ ...e, start: e.start + piece.start, end: e.end + piece.start })), unsourced: s.unsourced && { ...s.unsourced, start: s.unsourced.start + piece.start, end: s.unsourced.end + piece.start }, titles: s.titles.map((t) => ({ ...t, start: t.start + piece.start, end: t.end + piece.start })) };
+          const sentence = {
+            start: s.start + piece.start,
+            end: s.end + piece.start,
+            findings: s.findings.map((f) => ({ ...f, start: f.start + piece.start, end: f.end + piece.start })),
+            citations: s.citations.map((c) => relative(c, -piece.start)),
+            statements: s.statements.map((t) => ({ ...t, start: t.start + piece.start, end: t.end + piece.start })),
+            expansions: s.expansions.map((e) => ({ ...e, start: e.start + piece.start, end: e.end + piece.start })),
+            unsourced: s.unsourced && {
+              ...s.unsourced,
+              start: s.unsourced.start + piece.start,
+              end: s.unsourced.end + piece.start,
+            },
+            titles: s.titles.map((t) => ({ ...t, start: t.start + piece.start, end: t.end + piece.start })),
+          };
           result.sentences.push(sentence);
         }
         for (const t of analysis.terms) {
@@ -141,7 +183,8 @@ export class DocumentAnalyzer {
           if (kb.version !== this.kbVersion) return yield* this.analyzeInSlices(text, kb, languageId, budgetMs);
         }
       }
-      if (isHeading) heading = { text: text.slice(block.start, block.end), ids: new Set(headingTerms.map((t) => t.term.id)) };
+      if (isHeading)
+        heading = { text: text.slice(block.start, block.end), ids: new Set(headingTerms.map((t) => t.term.id)) };
       if (isItem) {
         const raw = text.slice(block.start, block.end);
         item = nextItemContexts.get(raw) ?? this.itemContexts.get(raw) ?? listItemContext(kb, block.text, raw);
@@ -158,14 +201,23 @@ export class DocumentAnalyzer {
         const findings = checkFragmentList(kb, run, text, headingIdsAt.get(run.lead) ?? new Set());
         // Kept relative to the lead-in, so that an edit above it does not make it stale.
         const relative = findings.map((f) => ({ ...f, start: f.start - run.lead.start, end: f.end - run.lead.start }));
-        analysis = { sentences: [{ start: 0, end: 0, findings: relative, citations: [], statements: [], expansions: [], titles: [] }], terms: [] };
+        analysis = {
+          sentences: [
+            { start: 0, end: 0, findings: relative, citations: [], statements: [], expansions: [], titles: [] },
+          ],
+          terms: [],
+        };
         this.cache.set(key, analysis);
       }
       next.set(key, analysis);
       for (const f of analysis.sentences[0].findings) {
         const at = { ...f, start: f.start + run.lead.start, end: f.end + run.lead.start };
         const sentence = result.sentences.find((x) => x.start <= at.start && at.end <= x.end);
-        if (sentence && !sentence.findings.some((g) => g.verdict === 'contradiction' && g.start < at.end && at.start < g.end)) sentence.findings.push(at);
+        if (
+          sentence &&
+          !sentence.findings.some((g) => g.verdict === 'contradiction' && g.start < at.end && at.start < g.end)
+        )
+          sentence.findings.push(at);
       }
     }
     // Keep only what this version of the document uses, so the cache never grows past one document.
@@ -183,7 +235,7 @@ export class DocumentAnalyzer {
  */
 function piecesOf(block: ProseBlock): ProseBlock[] {
   const pieces: ProseBlock[] = [];
-  for (let from = 0; from < block.text.length; ) {
+  for (let from = 0; from < block.text.length;) {
     let to = Math.min(from + maxBlockLength, block.text.length);
     if (to < block.text.length) {
       const spans = splitSentences(block.text, from, to);
@@ -202,7 +254,12 @@ function piecesOf(block: ProseBlock): ProseBlock[] {
 }
 
 function relative(c: Citation, by: number): Citation {
-  return { ...c, start: c.start - by, end: c.end - by, keys: c.keys.map((k) => ({ ...k, start: k.start - by, end: k.end - by })) };
+  return {
+    ...c,
+    start: c.start - by,
+    end: c.end - by,
+    keys: c.keys.map((k) => ({ ...k, start: k.start - by, end: k.end - by })),
+  };
 }
 
 /** What a list item leaves for the next one: its names and the words of its last sentence. */
@@ -220,30 +277,66 @@ function listItemContext(kb: KnowledgeBase, text: string, raw: string): ItemCont
   return { text: raw, ids: new Set(findTerms(kb, tokens).map((m) => m.value.id)), words };
 }
 
-function analyzeBlock(kb: KnowledgeBase, text: string, raw: string, citations: Citation[], headingIds: ReadonlySet<string>, previousWords?: ReadonlySet<string>, states = true): BlockAnalysis {
+function analyzeBlock(
+  kb: KnowledgeBase,
+  text: string,
+  raw: string,
+  citations: Citation[],
+  headingIds: ReadonlySet<string>,
+  previousWords?: ReadonlySet<string>,
+  states = true,
+): BlockAnalysis {
   const spans = splitSentences(text);
   const tokens = tokenize(text);
   const termMatches = findTerms(kb, tokens);
   const sentences: SentenceAnalysis[] = spans.map((span, i) => {
     // A citation right after a sentence's full stop ("… 78%. [@kim2023]") belongs to that sentence.
     const nextStart = i + 1 < spans.length ? spans[i + 1].start : Infinity;
-    const own = citations.filter((c) => c.start >= span.start && (c.end <= span.end || (c.start < nextStart && i + 1 < spans.length ? c.end <= nextStart : true)) && c.start < nextStart);
+    const own = citations.filter(
+      (c) =>
+        c.start >= span.start &&
+        (c.end <= span.end || (c.start < nextStart && i + 1 < spans.length ? c.end <= nextStart : true)) &&
+        c.start < nextStart,
+    );
     // What the paragraph named before this sentence: "it", "the strategy", "Kim" can refer to it.
     const recent = [...headingIds, ...termMatches.filter((m) => m.end <= span.start).map((m) => m.value.id)];
     const before = i > 0 ? spans[i - 1] : undefined;
-    const previous = before ? new Set(tokens.filter((t) => t.start >= before.start && t.end <= before.end).map((t) => t.norm)) : previousWords;
-    const context = { ids: new Set(recent), recent, previous, cited: new Set(own.flatMap((c) => c.keys.map((k) => k.key))) };
+    const previous = before
+      ? new Set(tokens.filter((t) => t.start >= before.start && t.end <= before.end).map((t) => t.norm))
+      : previousWords;
+    const context = {
+      ids: new Set(recent),
+      recent,
+      previous,
+      cited: new Set(own.flatMap((c) => c.keys.map((k) => k.key))),
+    };
     const view = readSentence(kb, text, span.start, span.end, raw, tokens, context);
     const statements = states ? readStatements(view) : [];
-    const expansions = states ? acronymExpansions(text, span.start, span.end).map((e) => ({ ...e, expansion: detached(raw.slice(e.start, e.end)) })) : [];
+    const expansions = states
+      ? acronymExpansions(text, span.start, span.end).map((e) => ({
+          ...e,
+          expansion: detached(raw.slice(e.start, e.end)),
+        }))
+      : [];
     const unsourced = states ? unsourcedFigure(view, own.length > 0) : undefined;
     const titles = states ? personTitles(view) : [];
-    return { start: span.start, end: span.end, findings: checkView(view), citations: own, statements, expansions, unsourced, titles };
+    return {
+      start: span.start,
+      end: span.end,
+      findings: checkView(view),
+      citations: own,
+      statements,
+      expansions,
+      unsourced,
+      titles,
+    };
   });
-  const terms: TermOccurrence[] = termMatches.filter((m) => !m.value.gazetteer).map((m) => {
-    const written = text.slice(m.start, m.end);
-    return { term: m.value, start: m.start, end: m.end, short: isShortForm(written) };
-  });
+  const terms: TermOccurrence[] = termMatches
+    .filter((m) => !m.value.gazetteer)
+    .map((m) => {
+      const written = text.slice(m.start, m.end);
+      return { term: m.value, start: m.start, end: m.end, short: isShortForm(written) };
+    });
   return { sentences, terms };
 }
 

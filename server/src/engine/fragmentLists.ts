@@ -54,7 +54,12 @@ function isFragment(item: ProseBlock, last: boolean): boolean {
  * The contradictions the lead-in and its items state together, at document offsets, each inside
  * one item. `raw` is the document text.
  */
-export function checkFragmentList(kb: KnowledgeBase, run: FragmentList, raw: string, headingIds: ReadonlySet<string>): Finding[] {
+export function checkFragmentList(
+  kb: KnowledgeBase,
+  run: FragmentList,
+  raw: string,
+  headingIds: ReadonlySet<string>,
+): Finding[] {
   const spans = splitSentences(run.lead.text);
   const leadStart = run.lead.start + (spans[spans.length - 1]?.start ?? 0);
   // The joined sentence, with where each stretch of it lies in the document.
@@ -78,9 +83,16 @@ export function checkFragmentList(kb: KnowledgeBase, run: FragmentList, raw: str
   // What the lead-in's paragraph said before: "It also names …" goes on about it.
   const tokens = tokenize(run.lead.text);
   const local = leadStart - run.lead.start;
-  const recent = [...headingIds, ...findTerms(kb, tokens).filter((m) => m.end <= local).map((m) => m.value.id)];
+  const recent = [
+    ...headingIds,
+    ...findTerms(kb, tokens)
+      .filter((m) => m.end <= local)
+      .map((m) => m.value.id),
+  ];
   const before = spans.length > 1 ? spans[spans.length - 2] : undefined;
-  const previous = before ? new Set(tokens.filter((t) => t.start >= before.start && t.end <= before.end).map((t) => t.norm)) : undefined;
+  const previous = before
+    ? new Set(tokens.filter((t) => t.start >= before.start && t.end <= before.end).map((t) => t.norm))
+    : undefined;
   const context = { ids: new Set(recent), recent, previous, cited };
   const found: Finding[] = [];
   for (const f of checkSentence(kb, text, 0, text.length, written, undefined, context)) {

@@ -27,5 +27,8 @@ export function closestKeys(key: string, known: Iterable<string>, limit = 3): st
     const d = c.startsWith(lowered) || lowered.startsWith(c) ? 1 : editDistance(lowered, c);
     if (d <= Math.max(2, Math.floor(key.length / 3))) scored.push([candidate, d]);
   }
-  return scored.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([k]) => k);
+  return scored
+    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+    .slice(0, limit)
+    .map(([k]) => k);
 }

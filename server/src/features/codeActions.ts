@@ -3,7 +3,13 @@
 // text the diagnostic was made for, and it names the document version it was made for, so that a
 // client applies it to that version or not at all.
 import {
-  CodeAction, CodeActionKind, Diagnostic, Range, TextDocumentEdit, TextEdit, WorkspaceEdit,
+  CodeAction,
+  CodeActionKind,
+  Diagnostic,
+  Range,
+  TextDocumentEdit,
+  TextEdit,
+  WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { diagnosticSource, textFingerprint } from './diagnostics';
@@ -16,13 +22,21 @@ export interface CodeActionOptions {
   versionedEdits?: boolean;
 }
 
-export function codeActions(document: TextDocument, diagnostics: readonly Diagnostic[], options: CodeActionOptions = {})
-  : CodeAction[] {
-  const workspaceEdit = (edits: TextEdit[]): WorkspaceEdit => options.versionedEdits
-    ? { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, edits)] }
-    : { changes: { [document.uri]: edits } };
+export function codeActions(
+  document: TextDocument,
+  diagnostics: readonly Diagnostic[],
+  options: CodeActionOptions = {},
+): CodeAction[] {
+  const workspaceEdit = (edits: TextEdit[]): WorkspaceEdit =>
+    options.versionedEdits
+      ? { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, edits)] }
+      : { changes: { [document.uri]: edits } };
   const edit = (title: string, diagnostic: Diagnostic, edits: TextEdit[], preferred = false): CodeAction => ({
-    title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred, edit: workspaceEdit(edits),
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: preferred,
+    edit: workspaceEdit(edits),
   });
   const actions: CodeAction[] = [];
   for (const d of diagnostics) {
@@ -36,14 +50,23 @@ export function codeActions(document: TextDocument, diagnostics: readonly Diagno
         const value = data.sourcedValue;
         // Only if the text is still what the diagnostic saw: never overwrite something else.
         if (typeof value === 'string' && (data.written === undefined || data.written === current)) {
-          actions.push(edit(`Replace with “${value}” (${data.source} ${data.locator})`, d, [TextEdit.replace(d.range, value)], true));
+          actions.push(
+            edit(
+              `Replace with “${value}” (${data.source} ${data.locator})`,
+              d,
+              [TextEdit.replace(d.range, value)],
+              true,
+            ),
+          );
         }
         break;
       }
       case 'missing-citation': {
         const suggestions = (data.suggestions as string[] | undefined) ?? [];
         const at = citationInsertPoint(document, d.range);
-        suggestions.forEach((key, i) => actions.push(edit(`Cite [@${key}]`, d, [TextEdit.insert(at, ` [@${key}]`)], i === 0)));
+        suggestions.forEach((key, i) =>
+          actions.push(edit(`Cite [@${key}]`, d, [TextEdit.insert(at, ` [@${key}]`)], i === 0)),
+        );
         break;
       }
       case 'citation-mismatch': {
@@ -51,21 +74,33 @@ export function codeActions(document: TextDocument, diagnostics: readonly Diagno
         const suggestions = (data.suggestions as string[] | undefined) ?? [];
         for (const [i, key] of suggestions.entries()) {
           const edits = keyRanges(document, d.range, cited).map((r) => TextEdit.replace(r, key));
-          if (edits.length > 0) actions.push(edit(`Cite @${key} instead of @${cited.join(', @')}`, d, edits.slice(0, 1), i === 0));
+          if (edits.length > 0)
+            actions.push(edit(`Cite @${key} instead of @${cited.join(', @')}`, d, edits.slice(0, 1), i === 0));
         }
         break;
       }
       case 'unknown-citation': {
         const suggestions = (data.suggestions as string[] | undefined) ?? [];
-        suggestions.forEach((key, i) => actions.push(edit(`Change to @${key}`, d, [TextEdit.replace(d.range, key)], i === 0)));
+        suggestions.forEach((key, i) =>
+          actions.push(edit(`Change to @${key}`, d, [TextEdit.replace(d.range, key)], i === 0)),
+        );
         break;
       }
       case 'inconsistency':
-        for (const f of inconsistencyFixes(document, d.range, data)) actions.push(edit(f.title, d, [f.edit], f.preferred));
+        for (const f of inconsistencyFixes(document, d.range, data))
+          actions.push(edit(f.title, d, [f.edit], f.preferred));
         break;
       case 'undefined-acronym': {
         const expansion = data.expansion;
-        if (typeof expansion === 'string') actions.push(edit(`Expand to “${expansion} (${current})”`, d, [TextEdit.replace(d.range, `${expansion} (${current})`)], true));
+        if (typeof expansion === 'string')
+          actions.push(
+            edit(
+              `Expand to “${expansion} (${current})”`,
+              d,
+              [TextEdit.replace(d.range, `${expansion} (${current})`)],
+              true,
+            ),
+          );
         break;
       }
     }
@@ -73,8 +108,9 @@ export function codeActions(document: TextDocument, diagnostics: readonly Diagno
     if (silenceableChecks.includes(String(d.code))) {
       const text = document.getText();
       const language = proseLanguage(document.languageId, document.uri);
-      const edits = silencingEdits(text, language, d.range.start.line, String(d.code))
-        .map((i) => TextEdit.insert(document.positionAt(i.offset), i.text));
+      const edits = silencingEdits(text, language, d.range.start.line, String(d.code)).map((i) =>
+        TextEdit.insert(document.positionAt(i.offset), i.text),
+      );
       if (edits.length > 0) actions.push(edit('Ignore this finding', d, edits));
     }
   }
@@ -95,7 +131,8 @@ function keyRanges(document: TextDocument, range: Range, keys: string[]): Range[
   const out: Range[] = [];
   for (const key of keys) {
     const at = text.indexOf(`@${key}`);
-    if (at >= 0) out.push({ start: document.positionAt(start + at + 1), end: document.positionAt(start + at + 1 + key.length) });
+    if (at >= 0)
+      out.push({ start: document.positionAt(start + at + 1), end: document.positionAt(start + at + 1 + key.length) });
   }
   return out;
 }

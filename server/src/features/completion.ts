@@ -24,7 +24,12 @@ export interface CitationCompletionData {
 const partialKey = /(?:^|[\s[;-])@([\p{L}\p{N}_:.#$%&+?<>~/-]*)$/u;
 
 /** Every known source with how strongly it supports the sentence at the cursor, best first. */
-export function rankedSources(document: TextDocument, position: Position, kb: KnowledgeBase, options: CompletionOptions): { source: Source; score: number }[] {
+export function rankedSources(
+  document: TextDocument,
+  position: Position,
+  kb: KnowledgeBase,
+  options: CompletionOptions,
+): { source: Source; score: number }[] {
   const scores = sentenceScores(document, position, kb);
   const sources = new Map<string, Source>(kb.sources);
   for (const [key, source] of options.extraSources ?? []) if (!sources.has(key)) sources.set(key, source);
@@ -35,7 +40,12 @@ export function rankedSources(document: TextDocument, position: Position, kb: Kn
     .sort((a, b) => b.score - a.score || a.source.key.localeCompare(b.source.key));
 }
 
-export function completeCitations(document: TextDocument, position: Position, kb: KnowledgeBase, options: CompletionOptions): CompletionItem[] | null {
+export function completeCitations(
+  document: TextDocument,
+  position: Position,
+  kb: KnowledgeBase,
+  options: CompletionOptions,
+): CompletionItem[] | null {
   const lineStart = { line: position.line, character: 0 };
   const prefix = document.getText({ start: lineStart, end: position });
   if (prefix.length > 20_000) return null;
@@ -48,11 +58,17 @@ export function completeCitations(document: TextDocument, position: Position, kb
   // marked incomplete (see completionLimit), so the editor asks again as the key grows.
   if (ranked.length > completionLimit) {
     const typedLower = typed.toLowerCase();
-    ranked = ranked.filter(({ source }) => typedLower === '' || searchText(source).includes(typedLower)).slice(0, completionLimit);
+    ranked = ranked
+      .filter(({ source }) => typedLower === '' || searchText(source).includes(typedLower))
+      .slice(0, completionLimit);
   }
   return ranked.map(({ source }, rank): CompletionItem => {
     const csl = source.csl;
-    const data: CitationCompletionData = { uri: document.uri, key: source.key, supports: options.supporting?.has(source.key) ?? false };
+    const data: CitationCompletionData = {
+      uri: document.uri,
+      key: source.key,
+      supports: options.supporting?.has(source.key) ?? false,
+    };
     return {
       label: source.key,
       kind: CompletionItemKind.Reference,
@@ -91,7 +107,13 @@ function sentenceScores(document: TextDocument, position: Position, kb: Knowledg
   const offset = document.offsetAt(position);
   // The sentence: back to the previous full stop or blank line, forward to the next.
   let start = offset;
-  while (start > 0 && offset - start < 2000 && !/[.!?]\s/.test(text.slice(start - 1, start + 1)) && text.slice(start - 2, start) !== '\n\n') start--;
+  while (
+    start > 0 &&
+    offset - start < 2000 &&
+    !/[.!?]\s/.test(text.slice(start - 1, start + 1)) &&
+    text.slice(start - 2, start) !== '\n\n'
+  )
+    start--;
   let end = offset;
   while (end < text.length && end - offset < 2000 && !/[.!?\n]/.test(text[end])) end++;
   const tokens = tokenize(text.slice(start, end));
@@ -109,6 +131,7 @@ function sentenceScores(document: TextDocument, position: Position, kb: Knowledg
     const share = matched.size / Math.max(1, claim.about.length);
     scores.set(claim.source, (scores.get(claim.source) ?? 0) + share * share * 2);
   }
-  for (const m of findTerms(kb, tokens)) for (const s of m.value.sources) scores.set(s.key, (scores.get(s.key) ?? 0) + 0.25);
+  for (const m of findTerms(kb, tokens))
+    for (const s of m.value.sources) scores.set(s.key, (scores.get(s.key) ?? 0) + 0.25);
   return scores;
 }

@@ -5,7 +5,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalysis, SentenceAnalysis } from '../engine/analysis';
 import { findInconsistencies, Statement } from '../engine/check/consistency';
 import {
-  renderExpansionConflict, renderFirstStatement, renderInconsistency, renderTitleConflict,
+  renderExpansionConflict,
+  renderFirstStatement,
+  renderInconsistency,
+  renderTitleConflict,
 } from '../engine/check/render';
 import { conflictingExpansions } from '../engine/reader/expansions';
 import { conflictingTitles } from '../engine/reader/titles';
@@ -50,8 +53,12 @@ export function inconsistencies(document: TextDocument, analysis: DocumentAnalys
     const forLater = supported(sentenceOf.get(later), later);
     // Named only when the sources bear out one of the two, not both.
     const side = forEarlier && !forLater ? 'earlier' : forLater && !forEarlier ? 'later' : undefined;
-    const which = side === 'earlier' ? `${earlier.written} (${forEarlier})`
-      : side === 'later' ? `${later.written} (${forLater})` : undefined;
+    const which =
+      side === 'earlier'
+        ? `${earlier.written} (${forEarlier})`
+        : side === 'later'
+          ? `${later.written} (${forLater})`
+          : undefined;
     const line = earlierRange.start.line + 1;
     const context = contextOf(text, sentenceOf.get(earlier), earlier);
     const message = renderInconsistency(later.written, { written: earlier.written, line, context }, which);
@@ -97,10 +104,21 @@ export function inconsistencies(document: TextDocument, analysis: DocumentAnalys
 }
 
 /** The two quick fixes: this value as the earlier one, or the earlier one as this. */
-export function inconsistencyFixes(document: TextDocument, range: Range, data: Record<string, unknown>)
-  : { title: string; edit: TextEdit; preferred: boolean }[] {
-  const { written, earlier, earlierRange, supported: which } = data as {
-    written?: unknown; earlier?: unknown; earlierRange?: Range; supported?: unknown;
+export function inconsistencyFixes(
+  document: TextDocument,
+  range: Range,
+  data: Record<string, unknown>,
+): { title: string; edit: TextEdit; preferred: boolean }[] {
+  const {
+    written,
+    earlier,
+    earlierRange,
+    supported: which,
+  } = data as {
+    written?: unknown;
+    earlier?: unknown;
+    earlierRange?: Range;
+    supported?: unknown;
   };
   if (typeof written !== 'string' || typeof earlier !== 'string' || !earlierRange) return [];
   const fixes: { title: string; edit: TextEdit; preferred: boolean }[] = [];

@@ -58,7 +58,12 @@ export function textFingerprint(text: string, start = 0, end = text.length): num
   return hash >>> 0;
 }
 
-export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, analysis: DocumentAnalysis, options: DiagnosticOptions): Diagnostic[] {
+export function computeDiagnostics(
+  document: TextDocument,
+  kb: KnowledgeBase,
+  analysis: DocumentAnalysis,
+  options: DiagnosticOptions,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const text = document.getText();
   const fileUri = options.fileUri ?? plainFileUri;
@@ -69,11 +74,22 @@ export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, an
     const at = { line: origin.line, character: origin.character };
     return uri ? [{ location: { uri, range: { start: at, end: at } }, message }] : [];
   };
-  const claimEvidence = (claim: Claim): DiagnosticRelatedInformation[] => evidence(claim.origin, claim.extracted
-    ? `${claim.source} ${claim.locator}, read from the report: “${claim.quote ?? claim.statement}”`
-    : `${claim.source} ${claim.locator}: ${claim.statement}`);
-  const push = (check: keyof CheckLevels, code: DiagnosticCode, start: number, end: number, message: string,
-    data: Record<string, unknown>, related: DiagnosticRelatedInformation[] = []): void => {
+  const claimEvidence = (claim: Claim): DiagnosticRelatedInformation[] =>
+    evidence(
+      claim.origin,
+      claim.extracted
+        ? `${claim.source} ${claim.locator}, read from the report: “${claim.quote ?? claim.statement}”`
+        : `${claim.source} ${claim.locator}: ${claim.statement}`,
+    );
+  const push = (
+    check: keyof CheckLevels,
+    code: DiagnosticCode,
+    start: number,
+    end: number,
+    message: string,
+    data: Record<string, unknown>,
+    related: DiagnosticRelatedInformation[] = [],
+  ): void => {
     const level = options.checks[check];
     if (level === 'off') return;
     out.push({
@@ -98,9 +114,23 @@ export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, an
       // its own severity (information by default), with the report's sentence quoted.
       const extracted = f.claim.extracted === true;
       const message = f.message;
-      push(extracted ? 'extractedContradiction' : 'contradiction', 'contradiction', f.start, f.end, message, {
-        source: f.claim.source, claimId: f.claim.id, locator: f.claim.locator, sourcedValue: f.replacement, written: f.written, statement: f.claim.statement, extracted,
-      }, claimEvidence(f.claim));
+      push(
+        extracted ? 'extractedContradiction' : 'contradiction',
+        'contradiction',
+        f.start,
+        f.end,
+        message,
+        {
+          source: f.claim.source,
+          claimId: f.claim.id,
+          locator: f.claim.locator,
+          sourcedValue: f.replacement,
+          written: f.written,
+          statement: f.claim.statement,
+          extracted,
+        },
+        claimEvidence(f.claim),
+      );
     }
     // Sources that support the sentence, best first: the claim that covers most of the sentence,
     // then the number of claims.
@@ -110,22 +140,45 @@ export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, an
       const s = support.get(f.claim.source) ?? { best: 0, count: 0 };
       support.set(f.claim.source, { best: Math.max(s.best, f.coverage ?? 0), count: s.count + 1 });
     }
-    const suggestions = [...support.entries()].sort((a, b) => b[1].best - a[1].best || b[1].count - a[1].count).map(([key]) => key);
+    const suggestions = [...support.entries()]
+      .sort((a, b) => b[1].best - a[1].best || b[1].count - a[1].count)
+      .map(([key]) => key);
     // A cross-reference ("see @fig:map") neither cites a source nor needs one.
     const citations = sentence.citations.filter((c) => c.keys.some((k) => !crossref(k.key)));
     const cited = citations.flatMap((c) => c.keys.map((k) => k.key)).filter((k) => !crossref(k));
     if (suggestions.length > 0 && contradictions.length === 0) {
       if (cited.length === 0) {
         const first = sentence.findings.find((f) => f.verdict === 'support')!;
-        push('missingCitation', 'missing-citation', sentence.start, sentence.end, `This states a sourced fact without a citation; ${suggestions.map((s) => `[@${s}]`).join(' or ')} supports it.`, {
-          suggestions, claimId: first.claim.id, locator: first.claim.locator,
-        }, claimEvidence(first.claim));
+        push(
+          'missingCitation',
+          'missing-citation',
+          sentence.start,
+          sentence.end,
+          `This states a sourced fact without a citation; ${suggestions.map((s) => `[@${s}]`).join(' or ')} supports it.`,
+          {
+            suggestions,
+            claimId: first.claim.id,
+            locator: first.claim.locator,
+          },
+          claimEvidence(first.claim),
+        );
       } else if (cited.every(known) && !cited.some((k) => support.has(k))) {
         const citation = citations[0];
         const best = sentence.findings.find((f) => f.verdict === 'support' && f.claim.source === suggestions[0])!;
-        push('citationMismatch', 'citation-mismatch', citation.start, citation.end, `${cited.join(', ')} does not state this; ${best.claim.source} (${best.claim.locator}) does.`, {
-          cited, suggestions, claimId: best.claim.id, locator: best.claim.locator,
-        }, claimEvidence(best.claim));
+        push(
+          'citationMismatch',
+          'citation-mismatch',
+          citation.start,
+          citation.end,
+          `${cited.join(', ')} does not state this; ${best.claim.source} (${best.claim.locator}) does.`,
+          {
+            cited,
+            suggestions,
+            claimId: best.claim.id,
+            locator: best.claim.locator,
+          },
+          claimEvidence(best.claim),
+        );
       }
     }
   }
@@ -136,8 +189,18 @@ export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, an
       // Memoised per knowledge base: with thousands of sources, each look-up scans them all.
       let fromKnowledge = kb.closestKeysMemo.get(k.key);
       if (!fromKnowledge) kb.closestKeysMemo.set(k.key, (fromKnowledge = closestKeys(k.key, kb.sources.keys())));
-      const closest = options.extraKeys && options.extraKeys.size > 0 ? closestKeys(k.key, [...fromKnowledge, ...options.extraKeys]) : fromKnowledge;
-      push('unknownCitation', 'unknown-citation', k.start, k.end, `Unknown citation key "${k.key}"${closest.length ? `; did you mean ${closest.map((c) => `@${c}`).join(', ')}?` : '.'}`, { key: k.key, suggestions: closest });
+      const closest =
+        options.extraKeys && options.extraKeys.size > 0
+          ? closestKeys(k.key, [...fromKnowledge, ...options.extraKeys])
+          : fromKnowledge;
+      push(
+        'unknownCitation',
+        'unknown-citation',
+        k.start,
+        k.end,
+        `Unknown citation key "${k.key}"${closest.length ? `; did you mean ${closest.map((c) => `@${c}`).join(', ')}?` : '.'}`,
+        { key: k.key, suggestions: closest },
+      );
     }
   }
 
@@ -158,21 +221,36 @@ export function computeDiagnostics(document: TextDocument, kb: KnowledgeBase, an
     if (!occurrence.short || !term.expandOnFirstUse || !term.expansion) continue;
     // "Open-Ended Working Group (OEWG)": the long form right before it in the same sentence counts.
     const sentence = analysis.sentences.find((s) => s.start <= occurrence.start && occurrence.end <= s.end);
-    const expandedNearby = sentence !== undefined && analysis.terms.some((t, j) => j !== i && t.term.id === term.id && !t.short && t.start >= sentence.start && t.end <= sentence.end);
+    const expandedNearby =
+      sentence !== undefined &&
+      analysis.terms.some(
+        (t, j) => j !== i && t.term.id === term.id && !t.short && t.start >= sentence.start && t.end <= sentence.end,
+      );
     if (expandedNearby) continue;
-    push('undefinedAcronym', 'undefined-acronym', occurrence.start, occurrence.end, `${text.slice(occurrence.start, occurrence.end)} is not expanded on first use: ${term.expansion}.`, {
-      expansion: term.expansion, term: term.id,
-    }, evidence(term.origin, `${term.term}: ${term.expansion} (glossary)`));
+    push(
+      'undefinedAcronym',
+      'undefined-acronym',
+      occurrence.start,
+      occurrence.end,
+      `${text.slice(occurrence.start, occurrence.end)} is not expanded on first use: ${term.expansion}.`,
+      {
+        expansion: term.expansion,
+        term: term.id,
+      },
+      evidence(term.origin, `${term.term}: ${term.expansion} (glossary)`),
+    );
   }
   for (const sentence of analysis.sentences) {
     const u = sentence.unsourced;
     if (!u) continue;
-    push('unsourcedFigure', 'unsourced-figure', u.start, u.end, renderUnsourced(u.kind, text.slice(u.start, u.end)), { kind: u.kind });
+    push('unsourcedFigure', 'unsourced-figure', u.start, u.end, renderUnsourced(u.kind, text.slice(u.start, u.end)), {
+      kind: u.kind,
+    });
   }
   // The memo against itself: the later of two mentions that state different values.
   if (options.checks.inconsistency !== 'off') {
-    for (const r of inconsistencies(document, analysis)) push('inconsistency', 'inconsistency', r.start, r.end, r.message, r.data, r.related);
+    for (const r of inconsistencies(document, analysis))
+      push('inconsistency', 'inconsistency', r.start, r.end, r.message, r.data, r.related);
   }
   return out;
 }
-

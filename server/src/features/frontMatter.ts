@@ -33,7 +33,9 @@ export function frontMatterBibliography(frontMatter: FrontMatter | undefined, ur
   }
   if (!data || typeof data !== 'object') return none;
   const record = data as Record<'bibliography' | 'references' | 'csl' | 'lang' | 'nocite', unknown>;
-  const files = (Array.isArray(record.bibliography) ? record.bibliography : [record.bibliography]).filter((f): f is string => typeof f === 'string' && f.length > 0);
+  const files = (Array.isArray(record.bibliography) ? record.bibliography : [record.bibliography]).filter(
+    (f): f is string => typeof f === 'string' && f.length > 0,
+  );
   const inline = Array.isArray(record.references) ? fromCslItems(uri, record.references) : { sources: [], errors: [] };
   const nociteText = (Array.isArray(record.nocite) ? record.nocite : [record.nocite])
     .filter((n): n is string => typeof n === 'string')

@@ -51,13 +51,14 @@ export function citationMarkdown(
   const key = hovered.cite.key;
   if (!hovered.source) return `**@${escape(key)}**: unknown citation key`;
   const claims = kb.claimsBySource.get(hovered.source.key)?.length ?? 0;
-  const lines = 'error' in rendered
-    ? [
-      `**@${escape(key)}** · ${escape(shortCitation(hovered.source.csl))}`,
-      '',
-      `*The reference could not be formatted: ${escape(rendered.error)}*`,
-    ]
-    : [`**@${escape(key)}** · ${rendered.citation}`, '', rendered.reference];
+  const lines =
+    'error' in rendered
+      ? [
+          `**@${escape(key)}** · ${escape(shortCitation(hovered.source.csl))}`,
+          '',
+          `*The reference could not be formatted: ${escape(rendered.error)}*`,
+        ]
+      : [`**@${escape(key)}** · ${rendered.citation}`, '', rendered.reference];
   if (claims > 0) lines.push('', `*${claims} sourced claims in the knowledge base*`);
   return lines.join('\n');
 }
@@ -86,12 +87,25 @@ function contains(document: TextDocument, d: Diagnostic, offset: number): boolea
 }
 
 /** The glossary term under the cursor, found on the cursor's line only. */
-function termAt(document: TextDocument, position: Position, kb: KnowledgeBase): { term: Term; range: { start: Position; end: Position } } | undefined {
-  const line = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } });
+function termAt(
+  document: TextDocument,
+  position: Position,
+  kb: KnowledgeBase,
+): { term: Term; range: { start: Position; end: Position } } | undefined {
+  const line = document.getText({
+    start: { line: position.line, character: 0 },
+    end: { line: position.line + 1, character: 0 },
+  });
   if (line.length > 20_000) return undefined;
   const match = findTerms(kb, tokenize(line)).find((m) => m.start <= position.character && position.character <= m.end);
   if (!match) return undefined;
-  return { term: match.value, range: { start: { line: position.line, character: match.start }, end: { line: position.line, character: match.end } } };
+  return {
+    term: match.value,
+    range: {
+      start: { line: position.line, character: match.start },
+      end: { line: position.line, character: match.end },
+    },
+  };
 }
 
 function escape(text: string): string {
@@ -107,14 +121,19 @@ function sourceLine(kb: KnowledgeBase, key: string, locator: string): string {
 function termMarkdown(kb: KnowledgeBase, term: Term): string {
   const heading = term.expansion ? `**${escape(term.term)}**: ${escape(term.expansion)}` : `**${escape(term.term)}**`;
   const lines = [`${heading} *(${term.kind})*`, '', escape(term.definition)];
-  if (term.background) lines.push('', `*Background:* ${escape(term.background.text)} (${escape(term.background.from)})`);
+  if (term.background)
+    lines.push('', `*Background:* ${escape(term.background.text)} (${escape(term.background.from)})`);
   if (term.sources.length > 0) lines.push('', 'Sources:', ...term.sources.map((s) => sourceLine(kb, s.key, s.locator)));
   return lines.join('\n');
 }
 
 function contradictionMarkdown(kb: KnowledgeBase, d: Diagnostic): string {
   const data = (d.data ?? {}) as { source?: string; locator?: string; statement?: string; sourcedValue?: string };
-  const lines = [`**What the source says** (${escape(data.source ?? '')} ${escape(data.locator ?? '')})`, '', escape(data.statement ?? (typeof d.message === 'string' ? d.message : ''))];
+  const lines = [
+    `**What the source says** (${escape(data.source ?? '')} ${escape(data.locator ?? '')})`,
+    '',
+    escape(data.statement ?? (typeof d.message === 'string' ? d.message : '')),
+  ];
   if (data.sourcedValue) lines.push('', `Sourced value: **${escape(data.sourcedValue)}**`);
   const source = data.source ? kb.sources.get(data.source) : undefined;
   if (source) lines.push('', `— ${escape(shortCitation(source.csl))}, “${escape(source.csl.title ?? '')}”`);

@@ -1,7 +1,15 @@
 // The language service: one object that holds the loaded knowledge and settings and answers LSP
 // questions about in-memory documents. No connection, no file system, no `vscode` in here.
 import {
-  CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentLink, Hover, MarkupKind, Position, TextEdit,
+  CodeAction,
+  CompletionItem,
+  CompletionList,
+  Diagnostic,
+  DocumentLink,
+  Hover,
+  MarkupKind,
+  Position,
+  TextEdit,
 } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, PolicyLensSettings } from '../common/settings';
@@ -56,10 +64,17 @@ interface DocumentState {
 /** The citations on one line, as an analysis: enough for hovering a key. */
 function lineAnalysis(document: TextDocument, position: Position): DocumentAnalysis {
   const start = document.offsetAt({ line: position.line, character: 0 });
-  const line = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }).slice(0, 20_000);
-  const citations = parseProse(line, 'markdown').blocks.flatMap((b) => b.citations).map((c) => ({
-    ...c, start: c.start + start, end: c.end + start, keys: c.keys.map((k) => ({ ...k, start: k.start + start, end: k.end + start })),
-  }));
+  const line = document
+    .getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } })
+    .slice(0, 20_000);
+  const citations = parseProse(line, 'markdown')
+    .blocks.flatMap((b) => b.citations)
+    .map((c) => ({
+      ...c,
+      start: c.start + start,
+      end: c.end + start,
+      keys: c.keys.map((k) => ({ ...k, start: k.start + start, end: k.end + start })),
+    }));
   return { sentences: [], terms: [], citations, checkedBlocks: 0, totalBlocks: 0 };
 }
 
@@ -227,9 +242,10 @@ export class PolicyLensService {
     if (!state) this.documents.set(document.uri, (state = { analyzer: new DocumentAnalyzer() }));
     const text = document.getText();
     if (state.analysis && state.version === document.version && state.text === text) return state.analysis;
-    state.analysis = text.length > maxDocumentLength
-      ? { sentences: [], terms: [], citations: [], checkedBlocks: 0, totalBlocks: 0 }
-      : state.analyzer.analyze(text, this.kb, proseLanguage(document.languageId, document.uri));
+    state.analysis =
+      text.length > maxDocumentLength
+        ? { sentences: [], terms: [], citations: [], checkedBlocks: 0, totalBlocks: 0 }
+        : state.analyzer.analyze(text, this.kb, proseLanguage(document.languageId, document.uri));
     state.version = document.version;
     state.text = text;
     state.diagnostics = undefined;
@@ -241,7 +257,11 @@ export class PolicyLensService {
    * other documents through), and it gives up, returning undefined, as soon as `stale()` says the
    * document has changed (the next run reuses every block already checked).
    */
-  async diagnosticsInSlices(document: TextDocument, pause: () => Promise<void>, stale: () => boolean): Promise<Diagnostic[] | undefined> {
+  async diagnosticsInSlices(
+    document: TextDocument,
+    pause: () => Promise<void>,
+    stale: () => boolean,
+  ): Promise<Diagnostic[] | undefined> {
     let state = this.documents.get(document.uri);
     if (!state) this.documents.set(document.uri, (state = { analyzer: new DocumentAnalyzer() }));
     const text = document.getText();
@@ -267,18 +287,22 @@ export class PolicyLensService {
     const state = this.documents.get(document.uri)!;
     if (!state.diagnostics && document.getText().length > maxDocumentLength) {
       const megabytes = (document.getText().length / 1048576).toFixed(1);
-      state.diagnostics = [{
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: 3,
-        code: 'too-large',
-        codeDescription: { href: checkDocsHref('too-large', this.links.docsBase) },
-        source: diagnosticSource,
-        message: `Not checked: this document is ${megabytes} MB; Policy Lens checks documents up to ${maxDocumentLength / 1048576} MB. Split it to check it.`,
-      }];
+      state.diagnostics = [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: 3,
+          code: 'too-large',
+          codeDescription: { href: checkDocsHref('too-large', this.links.docsBase) },
+          source: diagnosticSource,
+          message: `Not checked: this document is ${megabytes} MB; Policy Lens checks documents up to ${maxDocumentLength / 1048576} MB. Split it to check it.`,
+        },
+      ];
     }
     if (!state.diagnostics) {
       const options = {
-        ...this.links, checks: this.settings.checks, extraKeys: this.mergedFor(document.uri).keys,
+        ...this.links,
+        checks: this.settings.checks,
+        extraKeys: this.mergedFor(document.uri).keys,
         crossrefPrefixes: this.settings.crossrefPrefixes,
       };
       state.diagnostics = withoutSilenced(document, computeDiagnostics(document, this.kb, analysis, options));
@@ -329,13 +353,18 @@ export class PolicyLensService {
     const offset = document.offsetAt(position);
     const sentences = this.analyze(document).sentences;
     // The sentence the cursor is in, or the one just before it ("… 78%. [@" cites that sentence).
-    const at = sentences.find((s) => s.start <= offset && offset <= s.end) ?? [...sentences].reverse().find((s) => s.end <= offset && offset - s.end <= 3);
+    const at =
+      sentences.find((s) => s.start <= offset && offset <= s.end) ??
+      [...sentences].reverse().find((s) => s.end <= offset && offset - s.end <= 3);
     return new Set((at?.findings ?? []).filter((f) => f.verdict === 'support').map((f) => f.claim.source));
   }
 
   completion(document: TextDocument, position: Position): CompletionList | null {
     const supporting = this.supportingAt(document, position);
-    const items = completeCitations(document, position, this.kb, { extraSources: this.sourcesFor(document.uri), supporting });
+    const items = completeCitations(document, position, this.kb, {
+      extraSources: this.sourcesFor(document.uri),
+      supporting,
+    });
     if (!items) return null;
     return { isIncomplete: this.kb.sources.size + this.sourcesFor(document.uri).size > completionLimit, items };
   }
@@ -409,9 +438,10 @@ export class PolicyLensService {
   async listSources(document?: TextDocument, position?: Position): Promise<SourceSummary[]> {
     // Completion already ranks sources by the sentence at the cursor; reuse its order.
     const supporting = document && position ? this.supportingAt(document, position) : new Set<string>();
-    const ranked = document && position
-      ? rankedSources(document, position, this.kb, { extraSources: this.sourcesFor(document.uri), supporting })
-      : [];
+    const ranked =
+      document && position
+        ? rankedSources(document, position, this.kb, { extraSources: this.sourcesFor(document.uri), supporting })
+        : [];
     const order = new Map(ranked.map((i, n) => [i.source.key, n]));
     const all = new Map<string, Source>(this.kb.sources);
     if (document) for (const [k, v] of this.sourcesFor(document.uri)) if (!all.has(k)) all.set(k, v);

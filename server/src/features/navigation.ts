@@ -10,19 +10,30 @@ export function keyAt(document: TextDocument, position: Position, analysis: Docu
   const offset = document.offsetAt(position);
   for (const citation of analysis.citations) {
     if (offset < citation.start || offset > citation.end) continue;
-    return citation.keys.find((k) => offset >= k.start - 1 && offset <= k.end) ?? (citation.keys.length === 1 ? citation.keys[0] : undefined);
+    return (
+      citation.keys.find((k) => offset >= k.start - 1 && offset <= k.end) ??
+      (citation.keys.length === 1 ? citation.keys[0] : undefined)
+    );
   }
   return undefined;
 }
 
-export function sourceLinks(document: TextDocument, analysis: DocumentAnalysis, lookup: (key: string) => Source | undefined): DocumentLink[] {
+export function sourceLinks(
+  document: TextDocument,
+  analysis: DocumentAnalysis,
+  lookup: (key: string) => Source | undefined,
+): DocumentLink[] {
   const links: DocumentLink[] = [];
   for (const citation of analysis.citations) {
     for (const k of citation.keys) {
       const csl = lookup(k.key)?.csl;
       const target = csl?.DOI ? `https://doi.org/${csl.DOI}` : csl?.URL;
       if (!target || !/^https?:\/\//i.test(target)) continue;
-      links.push({ range: { start: document.positionAt(k.start), end: document.positionAt(k.end) }, target, tooltip: `Open ${k.key}` });
+      links.push({
+        range: { start: document.positionAt(k.start), end: document.positionAt(k.end) },
+        target,
+        tooltip: `Open ${k.key}`,
+      });
     }
   }
   return links;

@@ -140,11 +140,13 @@ export function silencingOf(text: string, languageId: string): Silencing | undef
       if (close < 0) break;
       directive.lastIndex = close + 3;
       if (inCodeSpan(line, match.index)) continue;
-      const words = content.slice(match.index + match[0].length, close).trim().split(/\s+/).filter(Boolean);
+      const words = content
+        .slice(match.index + match[0].length, close)
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean);
       // Unknown names silence nothing (as in markdownlint); no names at all: every check.
-      const names = words.length === 0
-        ? [...silenceableChecks]
-        : words.flatMap((w) => byFoldedName.get(fold(w)) ?? []);
+      const names = words.length === 0 ? [...silenceableChecks] : words.flatMap((w) => byFoldedName.get(fold(w)) ?? []);
       if (names.includes('contradiction') && !names.includes('extracted-contradiction')) {
         names.push('extracted-contradiction');
       }
@@ -249,8 +251,11 @@ function blank(segment: string): string {
  * follows another item, the comment is indented to that item's text, so that it belongs to it (at
  * a smaller indent it would end the list); above a list's first item it goes where the marker is.
  */
-function containerPrefixes(lineOf: (line: number) => string, tokens: readonly Token[], first: number)
-  : { above: string; within: string } {
+function containerPrefixes(
+  lineOf: (line: number) => string,
+  tokens: readonly Token[],
+  first: number,
+): { above: string; within: string } {
   const segments = prefixSegments(lineOf(first));
   const within = segments.map((s) => (isMarker(s) ? blank(s) : s)).join('');
   let above = '';
@@ -262,20 +267,27 @@ function containerPrefixes(lineOf: (line: number) => string, tokens: readonly To
     // The outermost item opened on this line: is it its list's first?
     const item = tokens.find((t) => t.type === 'list_item_open' && t.map?.[0] === first);
     const at = item ? tokens.indexOf(item) : -1;
-    const list = item && tokens.slice(0, at).reverse()
-      .find((t) => (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') && t.level === item.level - 1);
+    const list =
+      item &&
+      tokens
+        .slice(0, at)
+        .reverse()
+        .find((t) => (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') && t.level === item.level - 1);
     if (!item || !list || list.map?.[0] === first) {
       above += /^[ \t]*/.exec(segment)![0];
       break;
     }
     // The item before it, whose text may be indented more or less than this one's ("  - a" then "- b").
-    const sibling = tokens.slice(tokens.indexOf(list) + 1, at).reverse()
+    const sibling = tokens
+      .slice(tokens.indexOf(list) + 1, at)
+      .reverse()
       .find((t) => t.type === 'list_item_open' && t.level === item.level);
     const siblingLine = sibling?.map?.[0];
     let column = -1;
     if (sibling && siblingLine !== undefined) {
-      const outer = tokens
-        .filter((t) => t.type === 'list_item_open' && t.map?.[0] === siblingLine && t.level < sibling.level);
+      const outer = tokens.filter(
+        (t) => t.type === 'list_item_open' && t.map?.[0] === siblingLine && t.level < sibling.level,
+      );
       let markers = 0;
       column = 0;
       for (const s of prefixSegments(lineOf(siblingLine))) {

@@ -4,7 +4,15 @@
 // claims carry the sentence they come from, so a warning can quote it.
 import { Claim, ClaimValue, Term } from '../knowledge/types';
 import { splitSentences } from '../engine/text/sentences';
-import { DateMention, extractValues, NumberMention, OrdinalMention, PeriodMention, ValueMention, YearMention } from '../engine/values';
+import {
+  DateMention,
+  extractValues,
+  NumberMention,
+  OrdinalMention,
+  PeriodMention,
+  ValueMention,
+  YearMention,
+} from '../engine/values';
 import { Token, tokenize } from '../engine/text/tokens';
 import { Passage } from './passages';
 
@@ -19,19 +27,33 @@ export interface ExtractOptions {
   file: string;
 }
 
-const stopwords = new Set(`a an the of in on at to for from by with and or but as is are was were be been being has have had do does did
+const stopwords = new Set(
+  `a an the of in on at to for from by with and or but as is are was were be been being has have had do does did
 this that these those it its their his her our your we they he she them which who whom whose what where when while than then there
 here also only just about around nearly almost over under more less most least some any all each every both either neither not no
 so such very into onto upon across through during before after above below between among per via can could may might must should
 would will shall one two three four five six seven eight nine ten total overall entire whole annual current new other another same
-including including up down out off again further once s t its it's already still yet even well`.split(/\s+/));
+including including up down out off again further once s t its it's already still yet even well`.split(/\s+/),
+);
 
 // Words that qualify a noun without naming a topic: skipped in a noun phrase, never the head.
 const modifiers = new Set(['total', 'overall', 'entire', 'whole', 'annual', 'current', 'new', 'other', 'all']);
 const prepositions = new Set(['through', 'to', 'in', 'from', 'via', 'across', 'into', 'on', 'at', 'by', 'with', 'for']);
 
 // Nouns for events: a sentence that names one is about the event, whatever word a memo uses.
-const eventNouns = ['session', 'webinar', 'dialogue', 'event', 'meeting', 'conference', 'workshop', 'seminar', 'panel', 'summit', 'forum'];
+const eventNouns = [
+  'session',
+  'webinar',
+  'dialogue',
+  'event',
+  'meeting',
+  'conference',
+  'workshop',
+  'seminar',
+  'panel',
+  'summit',
+  'forum',
+];
 
 interface Phrase {
   text: string;
@@ -39,10 +61,47 @@ interface Phrase {
   end: number;
 }
 
-const titleWords = /^(professor|fellow|director|adviser|advisor|president|chair|chairman|head|dean|researcher|analyst|lecturer|ambassador|minister|secretary|moderator|founder|editor|scholar|officer|manager|chief)$/i;
+const titleWords =
+  /^(professor|fellow|director|adviser|advisor|president|chair|chairman|head|dean|researcher|analyst|lecturer|ambassador|minister|secretary|moderator|founder|editor|scholar|officer|manager|chief)$/i;
 const connectors = new Set(['of', 'the', 'for', 'and', '&', 'on']);
 const monthWords = /^(January|February|March|April|May|June|July|August|September|October|November|December)$/;
-const sentenceStarters = new Set(['The', 'This', 'These', 'That', 'It', 'In', 'On', 'At', 'As', 'A', 'An', 'But', 'And', 'However', 'Although', 'While', 'Since', 'Through', 'Due', 'Given', 'Despite', 'Besides', 'Apart', 'Finally', 'Furthermore', 'Likewise', 'Therefore', 'More', 'Both', 'Such', 'Cyber', 'Countries', 'North', 'South', 'Korea']);
+const sentenceStarters = new Set([
+  'The',
+  'This',
+  'These',
+  'That',
+  'It',
+  'In',
+  'On',
+  'At',
+  'As',
+  'A',
+  'An',
+  'But',
+  'And',
+  'However',
+  'Although',
+  'While',
+  'Since',
+  'Through',
+  'Due',
+  'Given',
+  'Despite',
+  'Besides',
+  'Apart',
+  'Finally',
+  'Furthermore',
+  'Likewise',
+  'Therefore',
+  'More',
+  'Both',
+  'Such',
+  'Cyber',
+  'Countries',
+  'North',
+  'South',
+  'Korea',
+]);
 
 function isCapitalised(t: Token): boolean {
   return /^\p{Lu}/u.test(t.raw) || /^\d+G$/.test(t.raw);
@@ -54,7 +113,17 @@ function properPhrases(text: string, tokens: readonly Token[]): Phrase[] {
   for (let i = 0; i < tokens.length; i++) {
     if (!isCapitalised(tokens[i])) continue;
     // A capitalised first word is a name only if it is not an ordinary sentence opener.
-    if (i === 0 && sentenceStarters.has(tokens[i].raw) && !(tokens[1] && isCapitalised(tokens[1]) && /^\s$/.test(text.slice(tokens[0].end, tokens[1].start)) && tokens[i].raw !== 'The')) continue;
+    if (
+      i === 0 &&
+      sentenceStarters.has(tokens[i].raw) &&
+      !(
+        tokens[1] &&
+        isCapitalised(tokens[1]) &&
+        /^\s$/.test(text.slice(tokens[0].end, tokens[1].start)) &&
+        tokens[i].raw !== 'The'
+      )
+    )
+      continue;
     let j = i;
     let last = i;
     while (j + 1 < tokens.length) {
@@ -69,13 +138,23 @@ function properPhrases(text: string, tokens: readonly Token[]): Phrase[] {
       j++;
     }
     if (last === i && sentenceStarters.has(tokens[i].raw)) continue; // "‘In this region …" after a quote mark
-    const whole = { text: text.slice(tokens[i].start, tokens[last].end), start: tokens[i].start, end: tokens[last].end };
+    const whole = {
+      text: text.slice(tokens[i].start, tokens[last].end),
+      start: tokens[i].start,
+      end: tokens[last].end,
+    };
     out.push(whole);
     // Parts of a long name are names too: "Indo-Pacific Strategy" in "Indo-Pacific Strategy of Freedom, …".
     const words = tokens.slice(i, last + 1);
     const cut = words.findIndex((t, k) => k > 0 && connectors.has(t.lower));
-    if (cut > 0) out.push({ text: text.slice(words[0].start, words[cut - 1].end), start: words[0].start, end: words[cut - 1].end });
-    for (const w of words) if (/^(\p{Lu}{2,}|\d+G)$/u.test(w.raw) && words.length > 1) out.push({ text: w.raw, start: w.start, end: w.end });
+    if (cut > 0)
+      out.push({
+        text: text.slice(words[0].start, words[cut - 1].end),
+        start: words[0].start,
+        end: words[cut - 1].end,
+      });
+    for (const w of words)
+      if (/^(\p{Lu}{2,}|\d+G)$/u.test(w.raw) && words.length > 1) out.push({ text: w.raw, start: w.start, end: w.end });
     i = last;
   }
   return out;
@@ -86,12 +165,22 @@ function content(t: Token | undefined): boolean {
 }
 
 /** The words a value is attached to: after "of", right after it, or just before it. */
-function headPhrase(text: string, tokens: readonly Token[], start: number, end: number, wide: boolean): string | undefined {
+function headPhrase(
+  text: string,
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+  wide: boolean,
+): string | undefined {
   let i = tokens.findIndex((t) => t.start >= end);
   const take = (words: Token[]): string | undefined => {
     const list = words.filter((t) => content(t) && !(isCapitalised(t) && /^['’‘]s/.test(text.slice(t.end, t.end + 2))));
     if (list.length === 0) return undefined;
-    return list.slice(wide ? -2 : -1).map((t) => t.raw).join(' ').toLowerCase();
+    return list
+      .slice(wide ? -2 : -1)
+      .map((t) => t.raw)
+      .join(' ')
+      .toLowerCase();
   };
   if (i >= 0 && tokens[i].lower === 'times') i++;
   if (i >= 0 && i < tokens.length && tokens[i].lower === 'of') {
@@ -122,7 +211,8 @@ function headPhrase(text: string, tokens: readonly Token[], start: number, end: 
     return take(words);
   }
   const before = tokens.findIndex((t) => t.start >= start) - 1;
-  for (let k = before; k >= 0 && k > before - 4; k--) if (content(tokens[k]) && !isCapitalised(tokens[k])) return tokens[k].lower;
+  for (let k = before; k >= 0 && k > before - 4; k--)
+    if (content(tokens[k]) && !isCapitalised(tokens[k])) return tokens[k].lower;
   return undefined;
 }
 
@@ -139,10 +229,12 @@ export function extractClaims(key: string, passages: readonly Passage[], options
   const tokensBySentence = sentences.map((s) => tokenize(s.text));
   const phrasesBySentence = sentences.map((s, index) => {
     const phrases = properPhrases(s.text, tokensBySentence[index]);
-    for (const name of new Set(phrases.map((p) => p.text.toLowerCase()))) frequency.set(name, (frequency.get(name) ?? 0) + 1);
+    for (const name of new Set(phrases.map((p) => p.text.toLowerCase())))
+      frequency.set(name, (frequency.get(name) ?? 0) + 1);
     return phrases;
   });
-  const common = (name: string): boolean => (frequency.get(name.toLowerCase()) ?? 0) > Math.max(3, sentences.length * 0.35);
+  const common = (name: string): boolean =>
+    (frequency.get(name.toLowerCase()) ?? 0) > Math.max(3, sentences.length * 0.35);
 
   const claims: Claim[] = [];
   const terms = new Map<string, Term>();
@@ -151,7 +243,16 @@ export function extractClaims(key: string, passages: readonly Passage[], options
   let line = 0;
   const add = (locator: string, quote: string, about: string[][], value: ClaimValue, statement: string): void => {
     claims.push({
-      id: `${key}/x${++n}`, source: key, locator, statement, about, property: -1, subject: -1, value, extracted: true, quote,
+      id: `${key}/x${++n}`,
+      source: key,
+      locator,
+      statement,
+      about,
+      property: -1,
+      subject: -1,
+      value,
+      extracted: true,
+      quote,
       origin: { file: options.file, line, character: 0 },
     });
   };
@@ -174,19 +275,32 @@ export function extractClaims(key: string, passages: readonly Passage[], options
       const ownPhraseEnd = nounPhraseEnd(sentence.text, tokens, v.end);
       const overlapping = (p: Phrase): boolean => p.start < ownPhraseEnd && v.start < p.end;
       const salient = names.filter((p) => !overlapping(p) && !common(p.text));
-      salient.sort((a, b) => (frequency.get(a.text.toLowerCase()) ?? 0) - (frequency.get(b.text.toLowerCase()) ?? 0) || Math.abs(a.start - v.start) - Math.abs(b.start - v.start));
+      salient.sort(
+        (a, b) =>
+          (frequency.get(a.text.toLowerCase()) ?? 0) - (frequency.get(b.text.toLowerCase()) ?? 0) ||
+          Math.abs(a.start - v.start) - Math.abs(b.start - v.start),
+      );
       let chosen = salient.slice(0, 2);
       // "In this region, 14 of …": a sentence without names of its own refers back to the one before.
       if (chosen.length === 0 && index > 0 && sentences[index - 1].locator === sentence.locator) {
-        chosen = phrasesBySentence[index - 1].filter((p) => !common(p.text)).sort((a, b) => (frequency.get(a.text.toLowerCase()) ?? 0) - (frequency.get(b.text.toLowerCase()) ?? 0)).slice(0, 2);
+        chosen = phrasesBySentence[index - 1]
+          .filter((p) => !common(p.text))
+          .sort((a, b) => (frequency.get(a.text.toLowerCase()) ?? 0) - (frequency.get(b.text.toLowerCase()) ?? 0))
+          .slice(0, 2);
       }
       // A chosen name brings its parts: "ROK" and "Strengthening ROK-United States Science" with the series title.
-      const withParts = chosen.flatMap((c) => [c, ...names.filter((p) => p !== c && p.start >= c.start && p.end <= c.end)]);
+      const withParts = chosen.flatMap((c) => [
+        c,
+        ...names.filter((p) => p !== c && p.start >= c.start && p.end <= c.end),
+      ]);
       const salientGroup = [...new Set(withParts.map((p) => p.text))];
       const about: string[][] = [];
       let statementSubject: string;
       if (resolved.kind === 'number' || resolved.kind === 'ordinal') {
-        const endOfValue = resolved.kind === 'number' && resolved.of !== undefined ? endAfterTotal(sentence.text, resolved) : resolved.end;
+        const endOfValue =
+          resolved.kind === 'number' && resolved.of !== undefined
+            ? endAfterTotal(sentence.text, resolved)
+            : resolved.end;
         // A figure needs a name beside it to pin the topic down; an ordinal names the noun right after it.
         if (salientGroup.length === 0) continue;
         if (resolved.kind === 'ordinal' && !content(tokens.find((t) => t.start >= resolved.end))) continue;
@@ -198,17 +312,34 @@ export function extractClaims(key: string, passages: readonly Passage[], options
       } else {
         // Years, dates, periods: the name the year belongs to ("National Intelligence Law of 2017",
         // "the 2013 Seoul Cyberspace Conference"), else the event or the nearest names.
-        const after = names.find((p) => p.start >= resolved.end && /^\s+$/.test(sentence.text.slice(resolved.end, p.start)));
+        const after = names.find(
+          (p) => p.start >= resolved.end && /^\s+$/.test(sentence.text.slice(resolved.end, p.start)),
+        );
         const attached =
-          names.find((p) => p.end <= resolved.start && /^\s+(?:of\s+)?$/.test(sentence.text.slice(p.end, resolved.start))) ??
+          names.find(
+            (p) => p.end <= resolved.start && /^\s+(?:of\s+)?$/.test(sentence.text.slice(p.end, resolved.start)),
+          ) ??
           // "the 2022 Indo-Pacific strategy": a one-word name takes the noun after it.
           (after ? withNoun(sentence.text, tokens, after) : undefined) ??
           // "announced the Indo-Pacific Strategy … in December": the name just before "in <date>".
-          [...names].reverse().find((p) => p.end <= resolved.start && /^[\s’'”"]+(?:in|on)\s+$/.test(sentence.text.slice(p.end, resolved.start)));
+          [...names]
+            .reverse()
+            .find(
+              (p) =>
+                p.end <= resolved.start && /^[\s’'”"]+(?:in|on)\s+$/.test(sentence.text.slice(p.end, resolved.start)),
+            );
         const events = eventNouns.filter((e) => tokens.some((t) => t.norm === e || t.norm === `${e}s`));
         if (attached && common(attached.text)) continue;
         if (attached) {
-          about.push([attached.text, ...names.filter((p) => p.start >= attached.start && p.end <= attached.end && p !== attached && p.text.split(' ').length > 1).map((p) => p.text)]);
+          about.push([
+            attached.text,
+            ...names
+              .filter(
+                (p) =>
+                  p.start >= attached.start && p.end <= attached.end && p !== attached && p.text.split(' ').length > 1,
+              )
+              .map((p) => p.text),
+          ]);
           statementSubject = attached.text;
         } else if (events.length > 0 && salientGroup.length > 0) {
           about.push(eventNouns, [...new Set(salient.map((p) => p.text))]);
@@ -219,7 +350,6 @@ export function extractClaims(key: string, passages: readonly Passage[], options
           about.push([noun], salientGroup);
           statementSubject = noun;
         }
-
       }
       const value = toClaimValue(resolved);
       if (!value) continue;
@@ -228,25 +358,61 @@ export function extractClaims(key: string, passages: readonly Passage[], options
     for (const [long, short] of acronymDefinitions(sentence.text)) {
       const id = `${key}-${slug(short)}`;
       if (!terms.has(id)) {
-        terms.set(id, { id, term: short, kind: 'acronym', expansion: long, aliases: [long], definition: `${short} stands for ${long} (as used in ${key}, ${sentence.locator}).`, sources: [{ key, locator: sentence.locator }], expandOnFirstUse: true, origin: { file: options.file, line: 0, character: 0 } });
+        terms.set(id, {
+          id,
+          term: short,
+          kind: 'acronym',
+          expansion: long,
+          aliases: [long],
+          definition: `${short} stands for ${long} (as used in ${key}, ${sentence.locator}).`,
+          sources: [{ key, locator: sentence.locator }],
+          expandOnFirstUse: true,
+          origin: { file: options.file, line: 0, character: 0 },
+        });
       }
     }
     for (const role of extractRoles(sentence.text)) {
       const person = termFor(terms, role.person, 'person', key, sentence.locator);
       const org = role.org ? termFor(terms, role.org, 'organisation', key, sentence.locator) : undefined;
       person.definition = `${person.term}: ${role.title}${role.org ? ` at ${role.org}` : ''} (${key} ${sentence.locator}).`;
-      add(sentence.locator, quote, [], { kind: 'role', role: { person: person.id, title: role.title, org: org?.id } }, `${role.person} is ${role.title}${role.org ? ` at ${role.org}` : ''}.`);
+      add(
+        sentence.locator,
+        quote,
+        [],
+        { kind: 'role', role: { person: person.id, title: role.title, org: org?.id } },
+        `${role.person} is ${role.title}${role.org ? ` at ${role.org}` : ''}.`,
+      );
     }
-    for (const stance of extractStances(sentence.text, names)) add(sentence.locator, quote, [[stance.subject], [stance.object]], { kind: 'stance', stance: { predicate: stance.predicate, polarity: stance.polarity } }, quote);
+    for (const stance of extractStances(sentence.text, names))
+      add(
+        sentence.locator,
+        quote,
+        [[stance.subject], [stance.object]],
+        { kind: 'stance', stance: { predicate: stance.predicate, polarity: stance.polarity } },
+        quote,
+      );
   });
   // Name blocks in the header ("Lami Kim / Assistant Professor / U.S. Army War College").
   for (const p of passages.filter((x) => x.header)) {
-    const lines = p.text.split('\n').map((l) => l.trim()).filter(Boolean);
-    if (lines.length === 3 && /^(?:Dr\.?\s+)?\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,2}$/u.test(lines[0]) && lines[1].split(/\s+/).some((w) => titleWords.test(w))) {
+    const lines = p.text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    if (
+      lines.length === 3 &&
+      /^(?:Dr\.?\s+)?\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,2}$/u.test(lines[0]) &&
+      lines[1].split(/\s+/).some((w) => titleWords.test(w))
+    ) {
       const person = termFor(terms, lines[0], 'person', key, p.locator);
       const org = termFor(terms, lines[2], 'organisation', key, p.locator);
       person.definition = `${person.term}: ${lines[1]} at ${lines[2]} (${key} ${p.locator}).`;
-      add(p.locator, p.text.replace(/\n/g, ', '), [], { kind: 'role', role: { person: person.id, title: lines[1], org: org.id } }, `${lines[0]} is ${lines[1]} at ${lines[2]}.`);
+      add(
+        p.locator,
+        p.text.replace(/\n/g, ', '),
+        [],
+        { kind: 'role', role: { person: person.id, title: lines[1], org: org.id } },
+        `${lines[0]} is ${lines[1]} at ${lines[2]}.`,
+      );
     }
   }
   return { claims, terms: [...terms.values()] };
@@ -307,12 +473,33 @@ function toClaimValue(v: ValueMention): ClaimValue | undefined {
     case 'number':
       // A rank limit ("top 20") or a part of a whole ("ten of them") is no figure of its own.
       if ((v.unit === 'count' && v.value < 2) || v.top || v.subset) return undefined;
-      return { kind: 'quantity', quantity: { value: v.value, unit: v.unit, approx: v.hedge === 'approx' || v.fraction || undefined, bound: v.hedge === 'over' || v.hedge === 'well-over' ? 'over' : v.hedge === 'under' || v.hedge === 'well-under' ? 'under' : v.hedge === 'at-least' ? 'at-least' : v.hedge === 'at-most' ? 'at-most' : undefined, of: v.of } };
+      return {
+        kind: 'quantity',
+        quantity: {
+          value: v.value,
+          unit: v.unit,
+          approx: v.hedge === 'approx' || v.fraction || undefined,
+          bound:
+            v.hedge === 'over' || v.hedge === 'well-over'
+              ? 'over'
+              : v.hedge === 'under' || v.hedge === 'well-under'
+                ? 'under'
+                : v.hedge === 'at-least'
+                  ? 'at-least'
+                  : v.hedge === 'at-most'
+                    ? 'at-most'
+                    : undefined,
+          of: v.of,
+        },
+      };
     case 'year':
-      return ['before', 'after', 'by', 'until', 'than'].includes(v.preposition ?? '') ? undefined : { kind: 'year', year: v.year };
+      return ['before', 'after', 'by', 'until', 'than'].includes(v.preposition ?? '')
+        ? undefined
+        : { kind: 'year', year: v.year };
     case 'date':
       // Only a date that names its month (and day, if any) exactly is a claim: "late October" is not.
-      if (v.year === undefined || (v.months && v.months.lo !== v.months.hi) || (v.days && v.days.lo !== v.days.hi)) return undefined;
+      if (v.year === undefined || (v.months && v.months.lo !== v.months.hi) || (v.days && v.days.lo !== v.days.hi))
+        return undefined;
       return { kind: 'date', date: { year: v.year, month: v.months?.lo, day: v.days?.lo } };
     case 'period':
       return { kind: 'period', period: { from: (v as PeriodMention).from, to: (v as PeriodMention).to } };
@@ -326,7 +513,11 @@ function toClaimValue(v: ValueMention): ClaimValue | undefined {
 function describeValue(v: ValueMention): string {
   switch (v.kind) {
     case 'number':
-      return v.unit === 'percent' ? `${v.value}%` : v.unit === 'times' ? `${v.value} times` : `${v.value}${v.of ? ` of ${v.of}` : ''}`;
+      return v.unit === 'percent'
+        ? `${v.value}%`
+        : v.unit === 'times'
+          ? `${v.value} times`
+          : `${v.value}${v.of ? ` of ${v.of}` : ''}`;
     case 'year':
       return String((v as YearMention).year);
     case 'date': {
@@ -339,15 +530,40 @@ function describeValue(v: ValueMention): string {
 }
 
 function slug(text: string): string {
-  return text.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'x';
+  return (
+    text
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'x'
+  );
 }
 
-function termFor(terms: Map<string, Term>, name: string, kind: 'person' | 'organisation', key: string, locator: string): Term {
-  const clean = name.replace(/^(Dr\.?|Prof\.?)\s+/, '').replace(/^the\s+/i, '').trim();
+function termFor(
+  terms: Map<string, Term>,
+  name: string,
+  kind: 'person' | 'organisation',
+  key: string,
+  locator: string,
+): Term {
+  const clean = name
+    .replace(/^(Dr\.?|Prof\.?)\s+/, '')
+    .replace(/^the\s+/i, '')
+    .trim();
   const id = `${key}-${slug(clean)}`;
   let term = terms.get(id);
   if (!term) {
-    term = { id, term: clean, kind, aliases: [], definition: `${clean}, named in ${key} (${locator}).`, sources: [{ key, locator }], expandOnFirstUse: false, origin: { file: key, line: 0, character: 0 } };
+    term = {
+      id,
+      term: clean,
+      kind,
+      aliases: [],
+      definition: `${clean}, named in ${key} (${locator}).`,
+      sources: [{ key, locator }],
+      expandOnFirstUse: false,
+      origin: { file: key, line: 0, character: 0 },
+    };
     terms.set(id, term);
   }
   return term;
@@ -367,7 +583,11 @@ export function acronymDefinitions(sentence: string): [string, string][] {
       words.unshift(w);
       if (!/^(of|and|the|for|in|on|&)$/i.test(w)) letters -= w.split('-').length;
     }
-    const initials = words.filter((w) => !/^(of|and|the|for|in|on|&)$/i.test(w)).flatMap((w) => w.split('-')).map((w) => w[0]?.toUpperCase()).join('');
+    const initials = words
+      .filter((w) => !/^(of|and|the|for|in|on|&)$/i.test(w))
+      .flatMap((w) => w.split('-'))
+      .map((w) => w[0]?.toUpperCase())
+      .join('');
     if (letters === 0 && initials === acronym.replace(/[^\p{Lu}]/gu, '')) out.push([words.join(' '), acronym]);
   }
   return out;
@@ -379,7 +599,8 @@ interface ExtractedRole {
   org?: string;
 }
 
-const nameThenTitle = /(?:^|[;,.]\s+|\bby\s+)(?:Dr\.?\s+)?(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,2}),?\s+(?:is\s+(?:a|an|the)\s+)?((?:[\p{Lu}\p{Ll}]+\s+){0,4}?(?:Professor|Fellow|Director|Adviser|Advisor|President|Chair|Head|Researcher|Analyst|Lecturer)(?:\s+of\s+(?:the\s+)?(?:Korea Project|Cybersecurity and Critical Technologies))?)\s+(?:at|of|in|to)\s+(?:the\s+)?([\p{Lu}][^,;.]{2,90}?)(?=\s+and\s+\p{Ll}|[,;.]|$)/gu;
+const nameThenTitle =
+  /(?:^|[;,.]\s+|\bby\s+)(?:Dr\.?\s+)?(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,2}),?\s+(?:is\s+(?:a|an|the)\s+)?((?:[\p{Lu}\p{Ll}]+\s+){0,4}?(?:Professor|Fellow|Director|Adviser|Advisor|President|Chair|Head|Researcher|Analyst|Lecturer)(?:\s+of\s+(?:the\s+)?(?:Korea Project|Cybersecurity and Critical Technologies))?)\s+(?:at|of|in|to)\s+(?:the\s+)?([\p{Lu}][^,;.]{2,90}?)(?=\s+and\s+\p{Ll}|[,;.]|$)/gu;
 
 /** "Lami Kim, Assistant Professor at the US Army War College"; "X is a Senior Research Fellow of the Y". */
 export function extractRoles(sentence: string): ExtractedRole[] {
@@ -400,13 +621,18 @@ const stanceVerbs: [RegExp, 'support' | 'bound', 'positive' | 'negative'][] = [
 ];
 
 /** "Samsung also advocates for Open RAN": a name, a stance verb, a name. */
-function extractStances(sentence: string, names: Phrase[]): { subject: string; object: string; predicate: 'support' | 'bound'; polarity: 'positive' | 'negative' }[] {
-  const out: { subject: string; object: string; predicate: 'support' | 'bound'; polarity: 'positive' | 'negative' }[] = [];
+function extractStances(
+  sentence: string,
+  names: Phrase[],
+): { subject: string; object: string; predicate: 'support' | 'bound'; polarity: 'positive' | 'negative' }[] {
+  const out: { subject: string; object: string; predicate: 'support' | 'bound'; polarity: 'positive' | 'negative' }[] =
+    [];
   const ordered = [...names].sort((a, b) => a.start - b.start);
   for (let i = 0; i + 1 < ordered.length; i++) {
     const between = sentence.slice(ordered[i].end, ordered[i + 1].start).replace(/^['’‘]s\s+/, ' ');
     for (const [pattern, predicate, polarity] of stanceVerbs) {
-      if (pattern.test(between.trimStart())) out.push({ subject: ordered[i].text, object: ordered[i + 1].text, predicate, polarity });
+      if (pattern.test(between.trimStart()))
+        out.push({ subject: ordered[i].text, object: ordered[i + 1].text, predicate, polarity });
     }
   }
   return out;

@@ -24,7 +24,9 @@ function nameParts(name: string): { family: string; given?: string } {
     return { family, given };
   }
   const parts = clean.split(/\s+/);
-  return parts.length === 1 ? { family: clean } : { family: parts[parts.length - 1], given: parts.slice(0, -1).join(' ') };
+  return parts.length === 1
+    ? { family: clean }
+    : { family: parts[parts.length - 1], given: parts.slice(0, -1).join(' ') };
 }
 
 /** A person's name: two or three capitalised words. */
@@ -37,13 +39,30 @@ export function deriveMetadata(hints: MetadataHints): CslItem {
   csl.title ??= hints.pdfInfo?.Title?.trim() || titleLine?.trim() || base.replace(/[-_]+/g, ' ');
   if (!csl.author) {
     const author = hints.pdfInfo?.Author?.trim();
-    if (author) csl.author = author.slice(0, 500).split(/;| and /).map((a) => a.trim()).filter(Boolean).map(nameParts);
+    if (author)
+      csl.author = author
+        .slice(0, 500)
+        .split(/;| and /)
+        .map((a) => a.trim())
+        .filter(Boolean)
+        .map(nameParts);
     else {
       // A byline among the first lines: "So Jeong Kim Opinions", "By Jane Doe".
       const byline = hints.firstLines
         .slice(1, 4)
-        .map((l) => l.replace(/^by\s+/i, '').replace(/\s+(Opinions?|Commentary|Analysis)$/i, '').trim())
-        .find((l) => personName.test(l) && !/\b(Event|Forum|Report|Findings|Session|Virtual|Public|Online|Centre|Center|Institute|University)\b/.test(l));
+        .map((l) =>
+          l
+            .replace(/^by\s+/i, '')
+            .replace(/\s+(Opinions?|Commentary|Analysis)$/i, '')
+            .trim(),
+        )
+        .find(
+          (l) =>
+            personName.test(l) &&
+            !/\b(Event|Forum|Report|Findings|Session|Virtual|Public|Online|Centre|Center|Institute|University)\b/.test(
+              l,
+            ),
+        );
       if (byline) csl.author = [nameParts(byline)];
     }
   }
@@ -56,8 +75,14 @@ export function deriveMetadata(hints: MetadataHints): CslItem {
 export function citationKey(csl: CslItem, fileName: string, taken: ReadonlySet<string>): string {
   const year = csl.issued?.['date-parts']?.[0]?.[0];
   const family = csl.author?.[0]?.family ?? csl.author?.[0]?.literal;
-  const fromName = fileName.replace(/\.[^.]+$/, '').split(/[-_\s]+/).find((w) => /^\p{L}/u.test(w));
-  const stemWord = (family ?? fromName ?? 'source').normalize('NFKD').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+  const fromName = fileName
+    .replace(/\.[^.]+$/, '')
+    .split(/[-_\s]+/)
+    .find((w) => /^\p{L}/u.test(w));
+  const stemWord = (family ?? fromName ?? 'source')
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .toLowerCase();
   const base = `${stemWord}${year ?? ''}`;
   if (!taken.has(base)) return base;
   for (const suffix of 'abcdefghijklmnopqrstuvwxyz') if (!taken.has(base + suffix)) return base + suffix;

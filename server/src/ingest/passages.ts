@@ -28,10 +28,13 @@ export function passagesFrom(pages: readonly SourcePage[], format: 'text' | 'mar
   let paragraph = 0;
   for (const page of pages) {
     let onPage = 0;
-    const blocks = format === 'markdown'
-      ? parseProse(page.text, 'markdown').blocks
-        .map((b) => ({ raw: b.text.replace(/\s+/g, ' ').trim(), start: b.start }))
-      : textBlocks(page.text);
+    const blocks =
+      format === 'markdown'
+        ? parseProse(page.text, 'markdown').blocks.map((b) => ({
+            raw: b.text.replace(/\s+/g, ' ').trim(),
+            start: b.start,
+          }))
+        : textBlocks(page.text);
     // Lines count in the file itself: a PDF's text has none that a reader could go to.
     const starts = format === 'pdf' ? undefined : lineStarts(page.text);
     const lineAt = (offset: number): number | undefined => starts && positionOf(starts, offset).line;

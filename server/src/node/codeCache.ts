@@ -18,7 +18,8 @@ export function runWithCodeCache(bundlePath: string, cachePath: string, options:
   let cachedData: Buffer | undefined;
   try {
     const file = readFileSync(cachePath);
-    if (file.length > digestLength + 1 && file.toString('latin1', 0, digestLength) === digest) cachedData = file.subarray(digestLength + 1);
+    if (file.length > digestLength + 1 && file.toString('latin1', 0, digestLength) === digest)
+      cachedData = file.subarray(digestLength + 1);
   } catch {
     // No cache (not built yet, or removed): compile as usual.
   }
@@ -32,10 +33,25 @@ export function runWithCodeCache(bundlePath: string, cachePath: string, options:
   });
   if (options.writeCache) {
     // After the run, so the functions it compiled lazily are in the cache too.
-    process.once('exit', () => writeFileSync(cachePath, Buffer.concat([Buffer.from(`${digest}\n`, 'latin1'), script.createCachedData()])));
+    process.once('exit', () =>
+      writeFileSync(cachePath, Buffer.concat([Buffer.from(`${digest}\n`, 'latin1'), script.createCachedData()])),
+    );
   }
   const mainModule = new Module(bundlePath, undefined);
   mainModule.filename = bundlePath;
-  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
-  wrapper.call(mainModule.exports, mainModule.exports, Module.createRequire(bundlePath), mainModule, bundlePath, dirname(bundlePath));
+  const wrapper = script.runInThisContext() as (
+    exports: unknown,
+    require: NodeJS.Require,
+    module: Module,
+    filename: string,
+    dirname: string,
+  ) => void;
+  wrapper.call(
+    mainModule.exports,
+    mainModule.exports,
+    Module.createRequire(bundlePath),
+    mainModule,
+    bundlePath,
+    dirname(bundlePath),
+  );
 }

@@ -40,6 +40,8 @@ export function readSourcesInWorker(
       else if (m.type === 'done') settle(m.result);
     });
     worker.on('error', (e) => settle({ sources: [], errors: [], failure: e.message }));
-    worker.on('exit', (code) => settle({ sources: [], errors: [], failure: `the reader stopped (exit code ${code}) before it finished` }));
+    worker.on('exit', (code) =>
+      settle({ sources: [], errors: [], failure: `the reader stopped (exit code ${code}) before it finished` }),
+    );
   });
 }

@@ -32,7 +32,18 @@ interface StoredFile {
 }
 
 /** id, locator, statement, identity groups (indexes into `groups`), value, line, character, property and subject group, the rest. */
-type StoredClaim = [string, string, string, number[], Claim['value'], number, number, number, number, Pick<Claim, 'note' | 'qualifier' | 'quote' | 'mood'>?];
+type StoredClaim = [
+  string,
+  string,
+  string,
+  number[],
+  Claim['value'],
+  number,
+  number,
+  number,
+  number,
+  Pick<Claim, 'note' | 'qualifier' | 'quote' | 'mood'>?,
+];
 
 interface StoredCache {
   format: number;
@@ -64,7 +75,10 @@ export class KnowledgeCache {
   constructor(private readonly dir: string) {}
 
   private pathFor(folders: readonly string[]): string {
-    const key = createHash('sha256').update(JSON.stringify([format, currentCode(), [...folders].sort()])).digest('hex').slice(0, 24);
+    const key = createHash('sha256')
+      .update(JSON.stringify([format, currentCode(), [...folders].sort()]))
+      .digest('hex')
+      .slice(0, 24);
     return join(this.dir, `knowledge-${key}.json`);
   }
 
@@ -77,7 +91,12 @@ export class KnowledgeCache {
     } catch {
       return out; // none yet, or unreadable: the files are parsed
     }
-    if (stored.format !== format || stored.code !== currentCode() || JSON.stringify([...stored.folders].sort()) !== JSON.stringify([...folders].sort())) return out;
+    if (
+      stored.format !== format ||
+      stored.code !== currentCode() ||
+      JSON.stringify([...stored.folders].sort()) !== JSON.stringify([...folders].sort())
+    )
+      return out;
     const groups = stored.groups.map((g) => pool.group(g));
     for (const f of stored.files) {
       const source = f.claimsSource === undefined ? undefined : pool.word(f.claimsSource);
@@ -88,7 +107,11 @@ export class KnowledgeCache {
         indexes: f.indexes,
         claimsSource: source,
         sources: f.sources.map(({ at, ...s }) => ({ ...s, origin: { file: f.path, line: at[0], character: at[1] } })),
-        terms: f.terms.map(({ at, ...t }) => ({ ...t, sources: t.sources.map((ref) => ({ key: pool.word(ref.key), locator: pool.word(ref.locator) })), origin: { file: f.path, line: at[0], character: at[1] } })),
+        terms: f.terms.map(({ at, ...t }) => ({
+          ...t,
+          sources: t.sources.map((ref) => ({ key: pool.word(ref.key), locator: pool.word(ref.locator) })),
+          origin: { file: f.path, line: at[0], character: at[1] },
+        })),
         claims: f.claims.map(([id, locator, statement, about, value, line, character, property, subject, rest]) => ({
           id,
           source: source ?? '',
@@ -128,7 +151,10 @@ export class KnowledgeCache {
     try {
       mkdirSync(this.dir, { recursive: true });
       fd = openSync(temporary, 'w');
-      writeSync(fd, `{"format":${format},"code":${JSON.stringify(currentCode())},"folders":${JSON.stringify(folders)},"files":[`);
+      writeSync(
+        fd,
+        `{"format":${format},"code":${JSON.stringify(currentCode())},"folders":${JSON.stringify(folders)},"files":[`,
+      );
       let first = true;
       for (const { stamp, file } of files) {
         if (stamp === '' || file.errors.length > 0) continue;
@@ -141,8 +167,22 @@ export class KnowledgeCache {
           sources: file.sources.map(({ origin, ...s }) => ({ ...s, at: [origin.line, origin.character] })),
           terms: file.terms.map(({ origin, ...t }) => ({ ...t, at: [origin.line, origin.character] })),
           claims: file.claims.map((c): StoredClaim => {
-            const tuple: StoredClaim = [c.id, c.locator, c.statement, c.about.map(indexOf), c.value, c.origin.line, c.origin.character, c.property, c.subject];
-            const rest = Object.fromEntries(Object.entries({ note: c.note, qualifier: c.qualifier, quote: c.quote, mood: c.mood }).filter(([, v]) => v !== undefined));
+            const tuple: StoredClaim = [
+              c.id,
+              c.locator,
+              c.statement,
+              c.about.map(indexOf),
+              c.value,
+              c.origin.line,
+              c.origin.character,
+              c.property,
+              c.subject,
+            ];
+            const rest = Object.fromEntries(
+              Object.entries({ note: c.note, qualifier: c.qualifier, quote: c.quote, mood: c.mood }).filter(
+                ([, v]) => v !== undefined,
+              ),
+            );
             if (Object.keys(rest).length > 0) tuple.push(rest);
             return tuple;
           }),

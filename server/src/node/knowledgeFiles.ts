@@ -10,7 +10,12 @@ import { join, resolve } from 'node:path';
 import { KnowledgePool } from '../knowledge/compact';
 import { CachedFile, KnowledgeCache } from './knowledgeCache';
 import {
-  assembleInSlices, knowledgeFileKind, loadKnowledge, LoadedKnowledge, maxKnowledgeFileBytes, ParsedKnowledgeFile,
+  assembleInSlices,
+  knowledgeFileKind,
+  loadKnowledge,
+  LoadedKnowledge,
+  maxKnowledgeFileBytes,
+  ParsedKnowledgeFile,
   parseKnowledgeFile,
 } from '../knowledge/loader';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
@@ -62,16 +67,23 @@ function knowledgeEntries(folder: string, walked: WalkResult | undefined, errors
     return [];
   }
   if (walked.stoppedAt) {
-    const limit = walked.stoppedAt === 'maxFiles'
-      ? `${maxKnowledgeFiles.toLocaleString('en')} knowledge files`
-      : `${knowledgeWalkEntries.toLocaleString('en')} files and folders`;
+    const limit =
+      walked.stoppedAt === 'maxFiles'
+        ? `${maxKnowledgeFiles.toLocaleString('en')} knowledge files`
+        : `${knowledgeWalkEntries.toLocaleString('en')} files and folders`;
     const message = `knowledge folder has more than ${limit}; only those found first are read`;
     errors.push({ kind: 'io', message: `${message} (is this the right folder?)`, file: folder, line: 0, character: 0 });
   }
   const files: KnowledgeFileEntry[] = [];
   for (const { path, stats } of walked.files) {
     if (stats.size > maxKnowledgeFileBytes) {
-      errors.push({ kind: 'io', message: `file is ${Math.round(stats.size / 1048576)} MB; knowledge files over ${maxKnowledgeFileBytes / 1048576} MB are not read`, file: path, line: 0, character: 0 });
+      errors.push({
+        kind: 'io',
+        message: `file is ${Math.round(stats.size / 1048576)} MB; knowledge files over ${maxKnowledgeFileBytes / 1048576} MB are not read`,
+        file: path,
+        line: 0,
+        character: 0,
+      });
       continue;
     }
     files.push({ path, stamp: `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}` });
@@ -140,7 +152,12 @@ interface Snapshot {
 
 function hashFiles(files: readonly KnowledgeFile[]): string {
   const hash = createHash('sha256');
-  for (const f of files) hash.update(f.path.slice(f.path.replace(/\\/g, '/').lastIndexOf('/knowledge/'))).update('\u0000').update(f.text).update('\u0000');
+  for (const f of files)
+    hash
+      .update(f.path.slice(f.path.replace(/\\/g, '/').lastIndexOf('/knowledge/')))
+      .update('\u0000')
+      .update(f.text)
+      .update('\u0000');
   return hash.digest('hex');
 }
 
@@ -165,9 +182,26 @@ function bundledKnowledge(ioErrors: KnowledgeError[]): { files: KnowledgeFile[];
     if (snapshot.hash === hashFiles(files)) {
       // The snapshot was made where the extension was built; its entries point at the files here.
       const folder = bundledKnowledgeFolder();
-      const relocate = <T extends { origin: { file: string } }>(x: T): T => ({ ...x, origin: { ...x.origin, file: join(folder, x.origin.file.slice(x.origin.file.replace(/\\/g, '/').lastIndexOf('/knowledge/') + '/knowledge/'.length)) } });
+      const relocate = <T extends { origin: { file: string } }>(x: T): T => ({
+        ...x,
+        origin: {
+          ...x.origin,
+          file: join(
+            folder,
+            x.origin.file.slice(x.origin.file.replace(/\\/g, '/').lastIndexOf('/knowledge/') + '/knowledge/'.length),
+          ),
+        },
+      });
       const loaded = snapshot.loaded;
-      return { files, loaded: { ...loaded, sources: loaded.sources.map(relocate), terms: loaded.terms.map(relocate), claims: loaded.claims.map(relocate) } };
+      return {
+        files,
+        loaded: {
+          ...loaded,
+          sources: loaded.sources.map(relocate),
+          terms: loaded.terms.map(relocate),
+          claims: loaded.claims.map(relocate),
+        },
+      };
     }
   } catch {
     // no snapshot (a development build): load the files
@@ -176,7 +210,11 @@ function bundledKnowledge(ioErrors: KnowledgeError[]): { files: KnowledgeFile[];
 }
 
 /** Loads the bundled knowledge plus extra folders (and reports read from sources folders) into one knowledge base. */
-export function loadKnowledgeFolders(extraFolders: readonly string[], includeBundled = true, ingested: readonly IngestedKnowledge[] = []): KnowledgeLoad {
+export function loadKnowledgeFolders(
+  extraFolders: readonly string[],
+  includeBundled = true,
+  ingested: readonly IngestedKnowledge[] = [],
+): KnowledgeLoad {
   return new KnowledgeStore().load(extraFolders, includeBundled, ingested);
 }
 
@@ -290,7 +328,8 @@ export class KnowledgeStore {
     if (this.cache && extraFolders.length > 0 && this.cachedFolders !== folderKey) {
       // First load for these folders in this process: what an earlier run parsed, if unchanged.
       this.cachedFolders = folderKey;
-      for (const [path, cached] of this.cache.read(extraFolders, pool)) if (!this.lastGood.has(path)) this.lastGood.set(path, cached);
+      for (const [path, cached] of this.cache.read(extraFolders, pool))
+        if (!this.lastGood.has(path)) this.lastGood.set(path, cached);
       timings.parseMs += performance.now() - t;
       t = performance.now();
     }
@@ -328,7 +367,12 @@ export class KnowledgeStore {
         if (file.errors.length === 0) next.set(path, { stamp, file });
         continue;
       }
-      kept.push(...file.errors.map((e) => ({ ...e, message: `${e.message} (the last good version of this file is still in use)` })));
+      kept.push(
+        ...file.errors.map((e) => ({
+          ...e,
+          message: `${e.message} (the last good version of this file is still in use)`,
+        })),
+      );
       files.push(previous.file);
       next.set(path, previous);
     }

@@ -8,22 +8,38 @@ import { checkDocsHref, checks } from '../common/checks';
 const rules = checks.map((c) => ({ id: c.id, text: c.summary }));
 
 function regionOf(range: Diagnostic['range']): Record<string, number> {
-  return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
+  return {
+    startLine: range.start.line + 1,
+    startColumn: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
 }
 
 const levels: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'note', 4: 'note' };
 
 /** `docsBase`: what docs/checks/ is relative to (a URL ending in `/`), for each rule's `helpUri`. */
-export function toSarif(results: { path: string; diagnostics: Diagnostic[] }[], version: string, docsBase: string)
-  : unknown {
+export function toSarif(
+  results: { path: string; diagnostics: Diagnostic[] }[],
+  version: string,
+  docsBase: string,
+): unknown {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'policy-lens', version, rules: rules.map((r) => ({
-          id: r.id, shortDescription: { text: r.text }, helpUri: checkDocsHref(r.id, docsBase),
-        })) } },
+        tool: {
+          driver: {
+            name: 'policy-lens',
+            version,
+            rules: rules.map((r) => ({
+              id: r.id,
+              shortDescription: { text: r.text },
+              helpUri: checkDocsHref(r.id, docsBase),
+            })),
+          },
+        },
         columnKind: 'utf16CodeUnits',
         results: results.flatMap(({ path, diagnostics }) =>
           diagnostics.map((d) => ({
@@ -35,7 +51,12 @@ export function toSarif(results: { path: string; diagnostics: Diagnostic[] }[], 
               {
                 physicalLocation: {
                   artifactLocation: { uri: pathToFileURL(resolve(path)).href },
-                  region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
+                  region: {
+                    startLine: d.range.start.line + 1,
+                    startColumn: d.range.start.character + 1,
+                    endLine: d.range.end.line + 1,
+                    endColumn: d.range.end.character + 1,
+                  },
                 },
               },
             ],
@@ -44,7 +65,9 @@ export function toSarif(results: { path: string; diagnostics: Diagnostic[] }[], 
               id,
               message: { text: r.message },
               physicalLocation: {
-                artifactLocation: { uri: r.location.uri.startsWith('file:') ? r.location.uri : pathToFileURL(resolve(path)).href },
+                artifactLocation: {
+                  uri: r.location.uri.startsWith('file:') ? r.location.uri : pathToFileURL(resolve(path)).href,
+                },
                 region: regionOf(r.location.range),
               },
             })),

@@ -86,11 +86,13 @@ function loadPdfJs(): Promise<PdfJs> {
     if (!found) return Promise.reject(new Error('pdfjs-dist is not available: PDF files cannot be read'));
     provideDomMatrix();
     const restoreWarn = muteCanvasWarnings();
-    pdfjs = (import(pathToFileURL(found).href) as Promise<PdfJs>).then((lib) => {
-      // In Node, pdfjs runs its "worker" in-process; point it at the worker file shipped beside it.
-      lib.GlobalWorkerOptions.workerSrc = pathToFileURL(join(dirname(found), 'pdf.worker.min.mjs')).href;
-      return lib;
-    }).finally(restoreWarn);
+    pdfjs = (import(pathToFileURL(found).href) as Promise<PdfJs>)
+      .then((lib) => {
+        // In Node, pdfjs runs its "worker" in-process; point it at the worker file shipped beside it.
+        lib.GlobalWorkerOptions.workerSrc = pathToFileURL(join(dirname(found), 'pdf.worker.min.mjs')).href;
+        return lib;
+      })
+      .finally(restoreWarn);
   }
   return pdfjs;
 }
@@ -119,7 +121,13 @@ interface PdfText {
 /** Text of each page, with paragraphs where the vertical gap between lines grows. */
 export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
   const lib = await loadPdfJs();
-  const doc = await lib.getDocument({ data: bytes, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  const doc = await lib.getDocument({
+    data: bytes,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  }).promise;
   try {
     const meta = await doc.getMetadata().catch(() => undefined);
     const pages: SourcePage[] = [];
@@ -134,7 +142,11 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
         if (last && Math.abs(last.y - y) < 2) last.text += item.str;
         else lines.push({ y, text: item.str });
       }
-      const gaps = lines.slice(1).map((l, i) => Math.abs(lines[i].y - l.y)).filter((g) => g > 0).sort((a, b) => a - b);
+      const gaps = lines
+        .slice(1)
+        .map((l, i) => Math.abs(lines[i].y - l.y))
+        .filter((g) => g > 0)
+        .sort((a, b) => a - b);
       // The line height is the smallest ordinary gap (half the median or more, so that superscripts
       // do not count); a gap half as large again starts a new paragraph.
       const median = gaps[Math.floor(gaps.length / 2)] ?? 12;
@@ -167,7 +179,11 @@ function parseSidecar(text: string): Partial<CslItem> | undefined {
 }
 
 /** Reads one report: its pages, passages and metadata (no key yet: keys are unique per workspace). */
-export async function readReport(path: string, bytes: Buffer, sidecarText = readSidecarText(path)): Promise<ReadReport> {
+export async function readReport(
+  path: string,
+  bytes: Buffer,
+  sidecarText = readSidecarText(path),
+): Promise<ReadReport> {
   const ext = extname(path).toLowerCase();
   const sidecar = parseSidecar(sidecarText);
   try {
@@ -189,12 +205,22 @@ export async function readReport(path: string, bytes: Buffer, sidecarText = read
       pages = [{ text }];
     }
     const passages = passagesFrom(pages, ext === '.pdf' ? 'pdf' : ext === '.txt' ? 'text' : 'markdown');
-    const firstLines = pages[0]?.text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 6) ?? [];
+    const firstLines =
+      pages[0]?.text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .slice(0, 6) ?? [];
     const csl = deriveMetadata({ fileName: basename(path), sidecar, pdfInfo: info, firstLines });
     const year = Number(csl.issued?.['date-parts']?.[0]?.[0]) || undefined;
     return { path, csl, passages, year };
   } catch (e) {
-    return { path, csl: { id: '', type: 'document', title: basename(path) }, passages: [], error: (e as Error).message };
+    return {
+      path,
+      csl: { id: '', type: 'document', title: basename(path) },
+      passages: [],
+      error: (e as Error).message,
+    };
   }
 }
 
@@ -252,14 +278,28 @@ export function finishReports(reports: readonly ReadReport[]): { sources: Ingest
   const errors: KnowledgeError[] = [];
   for (const report of [...reports].sort((a, b) => a.path.localeCompare(b.path))) {
     if (report.error) {
-      errors.push({ kind: 'io', message: `could not read this source: ${report.error}`, file: report.path, line: 0, character: 0 });
+      errors.push({
+        kind: 'io',
+        message: `could not read this source: ${report.error}`,
+        file: report.path,
+        line: 0,
+        character: 0,
+      });
       continue;
     }
-    const key = report.csl.id && !taken.has(report.csl.id) ? report.csl.id : citationKey(report.csl, basename(report.path), taken);
+    const key =
+      report.csl.id && !taken.has(report.csl.id)
+        ? report.csl.id
+        : citationKey(report.csl, basename(report.path), taken);
     taken.add(key);
     const { claims, terms } = extractClaims(key, report.passages, { year: report.year, file: report.path });
     sources.push({
-      source: { key, csl: { ...report.csl, id: key }, origin: { file: report.path, line: 0, character: 0 }, kind: 'ingested' },
+      source: {
+        key,
+        csl: { ...report.csl, id: key },
+        origin: { file: report.path, line: 0, character: 0 },
+        kind: 'ingested',
+      },
       claims,
       terms,
       passages: report.passages,

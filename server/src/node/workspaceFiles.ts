@@ -13,8 +13,11 @@ export const maxMemoBytes = 5 * 1024 * 1024;
 const skipped = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test', '.e2e', '.bench']);
 
 /** Memos (by extension) in the workspace folders, at most maxWorkspaceFiles, each real file once. */
-export async function findMemos(folders: readonly string[], extensions: readonly string[], policy = ReadPolicy.anything)
-  : Promise<string[]> {
+export async function findMemos(
+  folders: readonly string[],
+  extensions: readonly string[],
+  policy = ReadPolicy.anything,
+): Promise<string[]> {
   const found: string[] = [];
   const accept = (path: string): boolean => extensions.some((e) => path.toLowerCase().endsWith(e));
   for (const folder of folders) {
@@ -27,8 +30,11 @@ export async function findMemos(folders: readonly string[], extensions: readonly
 }
 
 /** A text file read and decoded (see decodeText), or why not: "binary" when it holds NUL characters. */
-export async function readTextFile(path: string, maxBytes: number, policy = ReadPolicy.anything)
-  : Promise<{ text: string } | { problem: string }> {
+export async function readTextFile(
+  path: string,
+  maxBytes: number,
+  policy = ReadPolicy.anything,
+): Promise<{ text: string } | { problem: string }> {
   const read: BoundedRead = await readBoundedAsync(path, { maxBytes, policy });
   if (read.failure) return { problem: read.failure.message };
   const text = decodeText(read.bytes);

@@ -56,20 +56,30 @@ describe('judge: comparand', () => {
   it('contradicts another comparand, known or not, with the sourced one as the fix', () => {
     const speed = 'skylink-speed';
     contradicts('Skylink is 40 times faster than Coppernet.', speed, {
-      detail: 'entity', written: 'Coppernet', replacement: 'Fibrenet',
+      detail: 'entity',
+      written: 'Coppernet',
+      replacement: 'Fibrenet',
     });
     contradicts('Skylink is roughly forty times faster than Coppernet.', speed, {
-      detail: 'entity', written: 'Coppernet', replacement: 'Fibrenet',
+      detail: 'entity',
+      written: 'Coppernet',
+      replacement: 'Fibrenet',
     });
     contradicts('Skylink is 40 times faster than Starwave.', speed, {
-      detail: 'entity', written: 'Starwave', replacement: 'Fibrenet',
+      detail: 'entity',
+      written: 'Starwave',
+      replacement: 'Fibrenet',
     });
     const efficiency = 'q7-efficiency';
     contradicts('The Q7 is 1.5 times more efficient than Q3 chips.', efficiency, {
-      detail: 'entity', written: 'Q3', replacement: 'Q5',
+      detail: 'entity',
+      written: 'Q3',
+      replacement: 'Q5',
     });
     contradicts('The Q7 is 1.5 times more efficient than Q9 models.', efficiency, {
-      detail: 'entity', written: 'Q9', replacement: 'Q5',
+      detail: 'entity',
+      written: 'Q9',
+      replacement: 'Q5',
     });
   });
 

@@ -99,39 +99,58 @@ describe('judge: date', () => {
   it('contradicts another year, month or day, keeping the precision the memo used', () => {
     const announced = 'strategy-announced';
     contradicts('The Northland Cyber Strategy was announced in March 2022.', announced, {
-      detail: 'date', written: 'March 2022', replacement: 'March 2021',
+      detail: 'date',
+      written: 'March 2022',
+      replacement: 'March 2021',
     });
     contradicts('The Northland Cyber Strategy was announced in May 2021.', announced, {
-      detail: 'date', written: 'May 2021', replacement: 'March 2021',
+      detail: 'date',
+      written: 'May 2021',
+      replacement: 'March 2021',
     });
     const signed = 'pact-signed';
     contradicts('The Tidewater Pact was signed on June 12, 2019.', signed, {
-      detail: 'date', written: 'June 12, 2019', replacement: 'June 14, 2019',
+      detail: 'date',
+      written: 'June 12, 2019',
+      replacement: 'June 14, 2019',
     });
     contradicts('The Tidewater Pact was signed in 2021.', signed, {
-      detail: 'date', written: '2021', replacement: '2019',
+      detail: 'date',
+      written: '2021',
+      replacement: '2019',
     });
     contradicts('The Tidewater Pact was signed in late 2019.', signed, {
-      detail: 'date', written: 'late 2019', replacement: 'June 14, 2019',
+      detail: 'date',
+      written: 'late 2019',
+      replacement: 'June 14, 2019',
     });
     contradicts('The Data Security Act was passed in 2019.', 'act-year', {
-      detail: 'date', written: '2019', replacement: '2017',
+      detail: 'date',
+      written: '2019',
+      replacement: '2017',
     });
   });
 
   it('contradicts another period, or another end year', () => {
     const period = 'strategy-period';
     contradicts('The Northland Cyber Strategy covers 2021–2035.', period, {
-      detail: 'period', written: '2021–2035', replacement: '2021–2030',
+      detail: 'period',
+      written: '2021–2035',
+      replacement: '2021–2030',
     });
     contradicts('The Northland Cyber Strategy runs until 2035.', period, {
-      detail: 'period', written: 'until 2035', span: '2035', replacement: '2030',
+      detail: 'period',
+      written: 'until 2035',
+      span: '2035',
+      replacement: '2030',
     });
   });
 
-  it('compares a date written with a zone with that zone\'s date', () => {
+  it("compares a date written with a zone with that zone's date", () => {
     contradicts('The Harbor Dialogue was held on October 28, 2022 in Westmark.', 'dialogue-westmark', {
-      detail: 'date', written: 'October 28, 2022', replacement: 'October 27, 2022',
+      detail: 'date',
+      written: 'October 28, 2022',
+      replacement: 'October 27, 2022',
     });
     // One date on both sides of the date line is wrong on one of them.
     contradicts(
@@ -141,7 +160,9 @@ describe('judge: date', () => {
     );
     // A date no zone has: one finding, from the first of the zoned claims.
     contradicts('The Harbor Dialogue was held on October 29, 2022.', 'dialogue-westmark', {
-      detail: 'date', written: 'October 29, 2022', replacement: 'October 27, 2022',
+      detail: 'date',
+      written: 'October 29, 2022',
+      replacement: 'October 27, 2022',
     });
   });
 
@@ -154,7 +175,7 @@ describe('judge: date', () => {
     silent('Northland should announce a new cyber strategy in 2024.');
   });
 
-  it('says nothing of another country\'s strategy or of a date the sentence denies', () => {
+  it("says nothing of another country's strategy or of a date the sentence denies", () => {
     silent("Eastoria's Cyber Strategy was announced in May 2022.");
     silent('The Northland Cyber Strategy was not announced in May 2021.');
   });

@@ -67,7 +67,7 @@ claims:
 const { agrees, contradicts, silent } = judging(kb, 'hf2022');
 
 describe('judge: entity', () => {
-  it('agrees with the claim\'s entity in its slot, by any of its names', () => {
+  it("agrees with the claim's entity in its slot, by any of its names", () => {
     const host = 'forum-host';
     agrees('The Northland Maritime Institute hosted the Harbor Forum.', host, 'Northland Maritime Institute');
     agrees('The Harbor Forum was hosted by NMI.', host, 'NMI');
@@ -81,30 +81,48 @@ describe('judge: entity', () => {
   it('contradicts another body named as owner of a unit the source places within its own', () => {
     const partner = 'forum-partner';
     contradicts("The Harbor Forum was run in partnership with Eastport Marine College's Naval Studies Desk.", partner, {
-      detail: 'entity', written: 'Eastport Marine College',
+      detail: 'entity',
+      written: 'Eastport Marine College',
     });
-    contradicts("The Harbor Forum was run in partnership with the Coastal Security Council's Naval Studies Desk.", partner, {
-      detail: 'entity', written: 'Coastal Security Council',
-    });
+    contradicts(
+      "The Harbor Forum was run in partnership with the Coastal Security Council's Naval Studies Desk.",
+      partner,
+      {
+        detail: 'entity',
+        written: 'Coastal Security Council',
+      },
+    );
     agrees("The Harbor Forum was run in partnership with NMI's Naval Studies Desk.", partner, 'Naval Studies Desk');
-    agrees("The Harbor Forum was run in partnership with Northland's Naval Studies Desk.", partner, 'Naval Studies Desk');
+    agrees(
+      "The Harbor Forum was run in partnership with Northland's Naval Studies Desk.",
+      partner,
+      'Naval Studies Desk',
+    );
   });
 
   it('contradicts another entity of a compatible kind in the slot', () => {
     const host = 'forum-host';
     // Who did it has no single name to write in: no replacement.
     contradicts('The Coastal Security Council hosted the Harbor Forum.', host, {
-      detail: 'entity', written: 'Coastal Security Council', replacement: null,
+      detail: 'entity',
+      written: 'Coastal Security Council',
+      replacement: null,
     });
     contradicts('The Harbor Forum was organised by the Coastal Security Council.', host, {
-      detail: 'entity', written: 'Coastal Security Council', replacement: null,
+      detail: 'entity',
+      written: 'Coastal Security Council',
+      replacement: null,
     });
     const venue = 'forum-venue';
     contradicts('The Harbor Forum was held in Lowbridge.', venue, {
-      detail: 'entity', written: 'Lowbridge', replacement: 'Port Aven',
+      detail: 'entity',
+      written: 'Lowbridge',
+      replacement: 'Port Aven',
     });
     contradicts('The Harbor Forum was held in Lowbridge, not Port Aven.', venue, {
-      detail: 'entity', written: 'Lowbridge', replacement: 'Port Aven',
+      detail: 'entity',
+      written: 'Lowbridge',
+      replacement: 'Port Aven',
     });
   });
 
@@ -113,10 +131,13 @@ describe('judge: entity', () => {
   it('contradicts a country or year written with the entity that is not its own', () => {
     const act = 'act-compels';
     contradicts("Westmark's Data Security Act compels firms to hand over data.", act, {
-      detail: 'entity', written: 'Westmark',
+      detail: 'entity',
+      written: 'Westmark',
     });
     contradicts('The 2019 Data Security Act compels firms to hand over data.', act, {
-      detail: 'date', written: '2019', replacement: '2017',
+      detail: 'date',
+      written: '2019',
+      replacement: '2017',
     });
   });
 

@@ -47,11 +47,23 @@ export function dump(kb: KnowledgeBase, text: string): string {
 export function assertAgrees(kb: KnowledgeBase, text: string, claimId: string, words?: string): void {
   const all = verdicts(kb, text);
   const mine = all.filter((v) => v.claim.id === claimId);
-  assert.deepEqual(mine.map((v) => v.kind), ['agrees'], dump(kb, text));
+  assert.deepEqual(
+    mine.map((v) => v.kind),
+    ['agrees'],
+    dump(kb, text),
+  );
   if (words !== undefined) assert.equal(text.slice(mine[0].start, mine[0].end), words, dump(kb, text));
-  assert.deepEqual(all.filter((v) => v.kind === 'contradicts').map((v) => v.claim.id), [], dump(kb, text));
+  assert.deepEqual(
+    all.filter((v) => v.kind === 'contradicts').map((v) => v.claim.id),
+    [],
+    dump(kb, text),
+  );
   const shown = findings(kb, text).filter((f) => f.verdict === 'contradiction');
-  assert.deepEqual(shown.map((f) => f.claim.id), [], dump(kb, text));
+  assert.deepEqual(
+    shown.map((f) => f.claim.id),
+    [],
+    dump(kb, text),
+  );
 }
 
 export interface Expected {
@@ -69,7 +81,11 @@ export interface Expected {
 export function assertContradicts(kb: KnowledgeBase, text: string, claimId: string, expected: Expected): Verdict {
   const all = verdicts(kb, text);
   const mine = all.filter((v) => v.claim.id === claimId);
-  assert.deepEqual(mine.map((v) => v.kind), ['contradicts'], dump(kb, text));
+  assert.deepEqual(
+    mine.map((v) => v.kind),
+    ['contradicts'],
+    dump(kb, text),
+  );
   const v = mine[0];
   assert.equal(v.detail.kind, expected.detail, dump(kb, text));
   const span = expected.span ?? expected.written;
@@ -81,13 +97,21 @@ export function assertContradicts(kb: KnowledgeBase, text: string, claimId: stri
     assert.equal(replacement, expected.replacement ?? undefined, dump(kb, text));
   }
   const shown = findings(kb, text).filter((f) => f.verdict === 'contradiction');
-  assert.deepEqual(shown.map((f) => [f.claim.id, text.slice(f.start, f.end)]), [[claimId, span]], dump(kb, text));
+  assert.deepEqual(
+    shown.map((f) => [f.claim.id, text.slice(f.start, f.end)]),
+    [[claimId, span]],
+    dump(kb, text),
+  );
   return v;
 }
 
 /** The sentence is about something else: no claim is judged, and the user sees nothing. */
 export function assertSilent(kb: KnowledgeBase, text: string): void {
-  assert.deepEqual(verdicts(kb, text).map((v) => `${v.kind} ${v.claim.id}`), [], dump(kb, text));
+  assert.deepEqual(
+    verdicts(kb, text).map((v) => `${v.kind} ${v.claim.id}`),
+    [],
+    dump(kb, text),
+  );
   assert.deepEqual(findings(kb, text), [], dump(kb, text));
 }
 

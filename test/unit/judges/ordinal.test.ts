@@ -58,10 +58,14 @@ describe('judge: ordinal', () => {
   it('contradicts another ordinal, writing the sourced one as the memo wrote its own', () => {
     const session = 'dialogue-session';
     contradicts('The fourth session of the Tidewater Dialogue was held in May 2023.', session, {
-      detail: 'ordinal', written: 'fourth', replacement: 'third',
+      detail: 'ordinal',
+      written: 'fourth',
+      replacement: 'third',
     });
     contradicts("The Tidewater Dialogue's 5th session took place in Hanoi.", session, {
-      detail: 'ordinal', written: '5th', replacement: '3rd',
+      detail: 'ordinal',
+      written: '5th',
+      replacement: '3rd',
     });
     contradicts(
       '2024 marks the 30th anniversary of diplomatic ties between Northland and Westmark.',
@@ -69,10 +73,14 @@ describe('judge: ordinal', () => {
       { detail: 'ordinal', written: '30th', replacement: '25th' },
     );
     contradicts('Northland ranks 15th in the Global Cyber Index.', 'index-rank', {
-      detail: 'ordinal', written: '15th', replacement: '12th',
+      detail: 'ordinal',
+      written: '15th',
+      replacement: '12th',
     });
     contradicts('Northland was ranked #9 in the Global Cyber Index.', 'index-rank', {
-      detail: 'ordinal', written: '#9', replacement: '#12',
+      detail: 'ordinal',
+      written: '#9',
+      replacement: '#12',
     });
   });
 
@@ -81,7 +89,7 @@ describe('judge: ordinal', () => {
     silent('The next session of the Tidewater Dialogue, the fourth, is planned for 2024.');
     silent('Eastoria ranks 15th in the Global Cyber Index.');
     silent('Northland ranks 15th in the Global Innovation Index.');
-    silent('2024 marks the 30th anniversary of Northland\'s membership in the forum.');
+    silent("2024 marks the 30th anniversary of Northland's membership in the forum.");
     silent('Northland first joined the Tidewater Dialogue session in 2020.');
     silent('Northland should rank 5th in the Global Cyber Index by 2030.');
   });

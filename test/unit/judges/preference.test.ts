@@ -62,26 +62,33 @@ describe('judge: preference', () => {
   it('contradicts swapped sides, marking the stretch that puts the wrong one first', () => {
     const skylink = 'operators-prefer-skylink';
     contradicts("Northland's port operators chose Coppernet over Skylink.", skylink, {
-      detail: 'preference', written: 'Coppernet over Skylink',
+      detail: 'preference',
+      written: 'Coppernet over Skylink',
     });
     contradicts("Northland's port operators preferred Coppernet to Skylink.", skylink, {
-      detail: 'preference', written: 'Coppernet to Skylink',
+      detail: 'preference',
+      written: 'Coppernet to Skylink',
     });
     contradicts("Northland's port operators chose Coppernet, not Skylink.", skylink, {
-      detail: 'preference', written: 'Coppernet, not Skylink',
+      detail: 'preference',
+      written: 'Coppernet, not Skylink',
     });
     contradicts("Coppernet was chosen over Skylink by Northland's port operators.", skylink, {
-      detail: 'preference', written: 'Coppernet was chosen over Skylink',
+      detail: 'preference',
+      written: 'Coppernet was chosen over Skylink',
     });
     const resilience = 'resilience-over-efficiency';
     contradicts('The strategy puts efficiency ahead of resilience.', resilience, {
-      detail: 'preference', written: 'efficiency ahead of resilience',
+      detail: 'preference',
+      written: 'efficiency ahead of resilience',
     });
     contradicts('The strategy favours cost over redundancy.', resilience, {
-      detail: 'preference', written: 'cost over redundancy',
+      detail: 'preference',
+      written: 'cost over redundancy',
     });
     contradicts('The strategy prioritises efficiency, not resilience.', resilience, {
-      detail: 'preference', written: 'efficiency, not resilience',
+      detail: 'preference',
+      written: 'efficiency, not resilience',
     });
   });
 

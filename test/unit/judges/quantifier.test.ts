@@ -79,51 +79,64 @@ describe('judge: quantifier', () => {
   it('contradicts a share whose range does not meet the sourced one', () => {
     const ports = 'ports-skylink';
     const v = contradicts("Only a minority of Northland's ports run on Skylink.", ports, {
-      detail: 'quantifier', written: 'a minority',
+      detail: 'quantifier',
+      written: 'a minority',
     });
-    assert.deepEqual(
-      v.detail.kind === 'quantifier' && [v.detail.sourced, v.detail.range],
-      ['majority', { lo: 50.01, hi: 95 }],
-    );
+    assert.deepEqual(v.detail.kind === 'quantifier' && [v.detail.sourced, v.detail.range], [
+      'majority',
+      { lo: 50.01, hi: 95 },
+    ]);
     contradicts("Few of Northland's ports run on Skylink.", ports, { detail: 'quantifier', written: 'Few' });
     contradicts("About 30% of Northland's ports run on Skylink.", ports, {
-      detail: 'quantifier', written: 'About 30%',
+      detail: 'quantifier',
+      written: 'About 30%',
     });
     contradicts("All of Northland's ports run on Skylink.", ports, { detail: 'quantifier', written: 'All' });
     const trust = 'operators-trust';
     contradicts('Most port operators trust foreign cloud providers.', trust, { detail: 'quantifier', written: 'Most' });
     contradicts('The vast majority of port operators trust foreign cloud providers.', trust, {
-      detail: 'quantifier', written: 'The vast majority',
+      detail: 'quantifier',
+      written: 'The vast majority',
     });
   });
 
   it('contradicts a frequency whose range does not meet the sourced one', () => {
     contradicts('The Port Security Strategy mentions Westmark once.', 'mentions-westmark', {
-      detail: 'quantifier', written: 'once',
+      detail: 'quantifier',
+      written: 'once',
     });
     const eastoria = 'mentions-eastoria';
     contradicts('The Port Security Strategy mentions Eastoria repeatedly.', eastoria, {
-      detail: 'quantifier', written: 'repeatedly',
+      detail: 'quantifier',
+      written: 'repeatedly',
     });
     contradicts('The Port Security Strategy mentions Eastoria twice.', eastoria, {
-      detail: 'quantifier', written: 'twice',
+      detail: 'quantifier',
+      written: 'twice',
     });
     contradicts('The Port Security Strategy never mentions Eastoria.', eastoria, {
-      detail: 'quantifier', written: 'never',
+      detail: 'quantifier',
+      written: 'never',
     });
   });
 
   it('reads a quantifier that only overlaps the sourced range as detail: no support, no contradiction', () => {
     const text = "Several of Northland's ports run on Skylink.";
-    assert.deepEqual(verdicts(kb, text).map((v) => [v.kind, v.claim.id]), [['narrower', 'ports2022/ports-skylink']]);
+    assert.deepEqual(
+      verdicts(kb, text).map((v) => [v.kind, v.claim.id]),
+      [['narrower', 'ports2022/ports-skylink']],
+    );
     assert.deepEqual(findings(kb, text), []);
   });
 
   it('reads a much stronger word inside a vague one as detail: "most" where the source says "many"', () => {
     const text = "Most of Northland's harbours use drones.";
-    assert.deepEqual(verdicts(kb, text).map((v) => [v.kind, v.claim.id]), [['narrower', 'ports2022/harbours-drones']]);
+    assert.deepEqual(
+      verdicts(kb, text).map((v) => [v.kind, v.claim.id]),
+      [['narrower', 'ports2022/harbours-drones']],
+    );
     assert.deepEqual(findings(kb, text), []);
-    agrees("Numerous harbours of Northland use drones.", 'harbours-drones', 'Numerous');
+    agrees('Numerous harbours of Northland use drones.', 'harbours-drones', 'Numerous');
   });
 
   it('says nothing of another owner, another property, another instance or a recommendation', () => {
@@ -135,6 +148,9 @@ describe('judge: quantifier', () => {
   });
 
   it('reads "not all" as fewer than all: no contradiction of a majority', () => {
-    assert.deepEqual(findings(kb, "Not all of Northland's ports run on Skylink.").filter((f) => f.verdict === 'contradiction'), []);
+    assert.deepEqual(
+      findings(kb, "Not all of Northland's ports run on Skylink.").filter((f) => f.verdict === 'contradiction'),
+      [],
+    );
   });
 });

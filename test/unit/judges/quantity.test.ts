@@ -90,44 +90,62 @@ describe('judge: quantity', () => {
   it('contradicts a figure outside the sourced interval, with the value a fix writes', () => {
     const share = 'exports-share';
     contradicts("Nearly 80% of Northland's exports go to the Arctic Rim.", share, {
-      detail: 'quantity', written: 'Nearly 80%', replacement: 'About 62%',
+      detail: 'quantity',
+      written: 'Nearly 80%',
+      replacement: 'About 62%',
     });
     contradicts("Less than half of Northland's exports go to the Arctic Rim.", share, {
-      detail: 'quantity', written: 'Less than half',
+      detail: 'quantity',
+      written: 'Less than half',
     });
     // A bound in the source has no single value to write in.
     const size = 'forum-size';
     contradicts('Fewer than 20 people took part in the Harbor Forum.', size, {
-      detail: 'quantity', written: 'Fewer than 20', replacement: null,
+      detail: 'quantity',
+      written: 'Fewer than 20',
+      replacement: null,
     });
     contradicts('The Harbor Forum drew more than 300 participants.', size, {
-      detail: 'quantity', written: 'more than 300', replacement: null,
+      detail: 'quantity',
+      written: 'more than 300',
+      replacement: null,
     });
     const ratified = 'ratifications';
     contradicts('Ten of the 16 signatories have ratified the Tidewater Pact.', ratified, {
-      detail: 'quantity', written: 'Ten', replacement: '11',
+      detail: 'quantity',
+      written: 'Ten',
+      replacement: '11',
     });
     contradicts('Skylink is ten times faster than Fibrenet.', 'skylink-speed', {
-      detail: 'quantity', written: 'ten times', replacement: '40 times',
+      detail: 'quantity',
+      written: 'ten times',
+      replacement: '40 times',
     });
   });
 
   it('marks count and total together when both are wrong', () => {
     const v = contradicts('Nine of the 20 signatories have ratified the Tidewater Pact.', 'ratifications', {
-      detail: 'quantity', written: 'Nine of the 20', replacement: '11 of the 16',
+      detail: 'quantity',
+      written: 'Nine of the 20',
+      replacement: '11 of the 16',
     });
     assert.deepEqual(v.accounts, [0]);
   });
 
   it('contradicts a multiple compared with something else than the source compares it with', () => {
     contradicts('Skylink is 40 times faster than Coppernet.', 'skylink-speed', {
-      detail: 'entity', written: 'Coppernet', replacement: 'Fibrenet',
+      detail: 'entity',
+      written: 'Coppernet',
+      replacement: 'Fibrenet',
     });
   });
 
   it('reads a figure inside a sourced bound as more detail: neither support nor contradiction', () => {
     const vs = verdicts(kb, 'Some 35 people took part in the Harbor Forum.');
-    assert.deepEqual(vs.map((v) => [v.kind, v.claim.id]), [['narrower', 'nri2023/forum-size']]);
+    assert.deepEqual(
+      vs.map((v) => [v.kind, v.claim.id]),
+      [['narrower', 'nri2023/forum-size']],
+    );
     assert.deepEqual(findings(kb, 'Some 35 people took part in the Harbor Forum.'), []);
   });
 
@@ -142,7 +160,10 @@ describe('judge: quantity', () => {
   it('reads a rate of change as no level, a figure in another currency as no support, a denied figure as neither', () => {
     silent("Northland's exports to the Arctic Rim grew 80% last year.");
     silent("Northland's exports to the Arctic Rim rose by 12 percent in 2022.");
-    assert.deepEqual(findings(kb, 'The Resilience Fund holds €2.5 billion.').filter((f) => f.verdict === 'support'), []);
+    assert.deepEqual(
+      findings(kb, 'The Resilience Fund holds €2.5 billion.').filter((f) => f.verdict === 'support'),
+      [],
+    );
     assert.deepEqual(findings(kb, 'Skylink is not 40 times faster than Fibrenet.'), []);
   });
 });

@@ -78,38 +78,54 @@ describe('judge: role', () => {
 
   it('contradicts the post placed at another organisation', () => {
     contradicts('Mira Holt, a Senior Fellow at the Coastal Security Council, spoke first.', 'holt-nmi', {
-      detail: 'role', written: 'Coastal Security Council',
+      detail: 'role',
+      written: 'Coastal Security Council',
     });
     contradicts('Tom Reyes is Director of Port Security at Westmark University.', 'reyes-council', {
-      detail: 'role', written: 'Westmark University',
+      detail: 'role',
+      written: 'Westmark University',
     });
   });
 
-  it('contradicts another rank of the title at the person\'s organisation', () => {
+  it("contradicts another rank of the title at the person's organisation", () => {
     contradicts('Mira Holt, a Junior Fellow at the Northland Maritime Institute, spoke first.', 'holt-nmi', {
-      detail: 'role', written: 'Junior Fellow',
+      detail: 'role',
+      written: 'Junior Fellow',
     });
     contradicts('Ana Lind, an assistant professor at Westmark University, wrote the report.', 'lind-university', {
-      detail: 'role', written: 'assistant professor',
+      detail: 'role',
+      written: 'assistant professor',
     });
   });
 
   it('tells a president from a vice president (title words compared as stems: "vice" is "vic")', () => {
-    contradicts('Ana Lind, President of the Northland Maritime Institute, spoke.', 'lind-nmi', { detail: 'role', written: 'President' });
+    contradicts('Ana Lind, President of the Northland Maritime Institute, spoke.', 'lind-nmi', {
+      detail: 'role',
+      written: 'President',
+    });
     agrees('Ana Lind, Vice President of the Northland Maritime Institute, spoke.', 'lind-nmi');
   });
 
   it('judges each of two posts in one description', () => {
-    contradicts('Ana Lind (Assistant Professor, Westmark University, and NMI vice president) spoke.', 'lind-university', {
-      detail: 'role', written: 'Assistant Professor',
-    });
+    contradicts(
+      'Ana Lind (Assistant Professor, Westmark University, and NMI vice president) spoke.',
+      'lind-university',
+      {
+        detail: 'role',
+        written: 'Assistant Professor',
+      },
+    );
     const both = 'Ana Lind (Associate Professor, Westmark University, and NMI vice president) spoke.';
-    assert.deepEqual(findings(kb, both).filter((f) => f.verdict === 'contradiction'), []);
+    assert.deepEqual(
+      findings(kb, both).filter((f) => f.verdict === 'contradiction'),
+      [],
+    );
   });
 
-  it('contradicts another\'s post, naming who holds it', () => {
+  it("contradicts another's post, naming who holds it", () => {
     const v = contradicts('Mira Holt is Director of Port Security at the Northland Maritime Institute.', 'holt-nmi', {
-      detail: 'role', written: 'Director',
+      detail: 'role',
+      written: 'Director',
     });
     assert.equal(v.detail.kind === 'role' && v.detail.holder?.person, 'Tom Reyes');
     assert.equal(v.detail.kind === 'role' && v.detail.holder?.claim.id, 'people2023/reyes-council');
@@ -125,6 +141,8 @@ describe('judge: role', () => {
   });
 
   it('tells a full professor from an associate one', () => {
-    assert.ok(findings(kb, 'Ana Lind is a full professor at Westmark University.').some((f) => f.verdict === 'contradiction'));
+    assert.ok(
+      findings(kb, 'Ana Lind is a full professor at Westmark University.').some((f) => f.verdict === 'contradiction'),
+    );
   });
 });

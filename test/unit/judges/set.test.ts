@@ -96,10 +96,12 @@ describe('judge: set', () => {
     contradicts('The strategy covers ports, pipelines and satellites.', areas, { detail: 'set', written: 'pipelines' });
     // A closed list: an added item contradicts too.
     contradicts('The strategy covers ports, undersea cables, satellites and pipelines.', areas, {
-      detail: 'set', written: 'pipelines',
+      detail: 'set',
+      written: 'pipelines',
     });
     contradicts('The strategy covers ports and satellites but not undersea cables.', areas, {
-      detail: 'set', written: 'undersea cables',
+      detail: 'set',
+      written: 'undersea cables',
     });
   });
 
@@ -130,6 +132,9 @@ describe('judge: set', () => {
   });
 
   it('leaves a list open at "and more"', () => {
-    assert.deepEqual(findings(kb, 'The strategy covers ports, satellites and more.').filter((f) => f.verdict === 'contradiction'), []);
+    assert.deepEqual(
+      findings(kb, 'The strategy covers ports, satellites and more.').filter((f) => f.verdict === 'contradiction'),
+      [],
+    );
   });
 });

@@ -59,7 +59,7 @@ claims:
 const { agrees, contradicts, silent } = judging(kb, 'opi2022');
 
 describe('judge: stance', () => {
-  it('agrees with words of the claim\'s class and polarity', () => {
+  it("agrees with words of the claim's class and polarity", () => {
     const backs = 'northland-backs-opi';
     agrees('Northland supports the Open Port Initiative.', backs, 'supports');
     agrees('Northland is a strong backer of the Open Port Initiative.', backs, 'backer');
@@ -83,24 +83,29 @@ describe('judge: stance', () => {
     const backs = 'northland-backs-opi';
     contradicts('Northland opposes the Open Port Initiative.', backs, { detail: 'stance', written: 'opposes' });
     contradicts('Northland does not support the Open Port Initiative.', backs, {
-      detail: 'stance', written: 'not support',
+      detail: 'stance',
+      written: 'not support',
     });
     contradicts('Northland never supported the Open Port Initiative.', backs, {
-      detail: 'stance', written: 'never supported',
+      detail: 'stance',
+      written: 'never supported',
     });
     contradicts('Northland has rejected the OPI.', backs, { detail: 'stance', written: 'rejected' });
     contradicts('Northland will cut its maritime aid to island states.', 'aid-increase', {
-      detail: 'stance', written: 'cut',
+      detail: 'stance',
+      written: 'cut',
     });
     contradicts('Northland will not expand its maritime aid.', 'aid-increase', {
-      detail: 'stance', written: 'not expand',
+      detail: 'stance',
+      written: 'not expand',
     });
   });
 
   it('reads a later clause opening with "it" as going on about the sentence\'s subject', () => {
     const backs = 'northland-backs-opi';
     contradicts('Northland is a coastal power, though it has kept its distance from the Open Port Initiative.', backs, {
-      detail: 'stance', written: 'kept its distance from',
+      detail: 'stance',
+      written: 'kept its distance from',
     });
     agrees('Northland is a coastal power, and it has endorsed the OPI.', backs, 'endorsed');
     // The pronoun opens no clause of its own: the words are not tied to the subject.
@@ -109,14 +114,20 @@ describe('judge: stance', () => {
 
   it('reads overlapping phrases of the lexicon whole: "played little role" is little role, not role', () => {
     const rules = 'westmark-role-in-shipping-rules';
-    contradicts('Westmark has played little role in shipping rules.', rules, { detail: 'stance', written: 'played little' });
+    contradicts('Westmark has played little role in shipping rules.', rules, {
+      detail: 'stance',
+      written: 'played little',
+    });
     contradicts('Westmark has little role in shipping rules.', rules, { detail: 'stance', written: 'little role' });
     agrees('Westmark has played a major role in shipping rules.', rules, 'major role');
   });
 
   it('reads a claim\'s own word governed by a class word as its object: "undermine security"', () => {
     const safer = 'patrols-make-strait-safer';
-    contradicts('Joint patrols could undermine security in the strait.', safer, { detail: 'stance', written: 'undermine' });
+    contradicts('Joint patrols could undermine security in the strait.', safer, {
+      detail: 'stance',
+      written: 'undermine',
+    });
     agrees('Joint patrols make the strait safer.', safer, 'safer');
     agrees('Joint patrols strengthen security in the strait.', safer, 'strengthen');
   });
@@ -127,10 +138,12 @@ describe('judge: stance', () => {
     contradicts('Westmark does not oppose data localisation.', opposes, { detail: 'stance', written: 'not oppose' });
     const silent = 'strategy-silent-on-quantum';
     contradicts('The Port Security Strategy mentions quantum computing.', silent, {
-      detail: 'stance', written: 'mentions',
+      detail: 'stance',
+      written: 'mentions',
     });
     contradicts('The Port Security Strategy highlights quantum computing.', silent, {
-      detail: 'stance', written: 'highlights',
+      detail: 'stance',
+      written: 'highlights',
     });
   });
 

@@ -19,7 +19,12 @@ function sameValue(a: Candidate, b: Candidate): boolean {
 }
 
 /** How tightly value `v` is bound to property match `p`, in tokens (lower is tighter), or Infinity. */
-function bindingScore(view: SentenceView, v: { start: number; end: number }, p: PhraseMatch<unknown>, own: readonly PhraseMatch<unknown>[] = []): number {
+function bindingScore(
+  view: SentenceView,
+  v: { start: number; end: number },
+  p: PhraseMatch<unknown>,
+  own: readonly PhraseMatch<unknown>[] = [],
+): number {
   const vFirst = view.tokenIndexAt(v.start);
   const vLast = Math.max(vFirst + 1, view.tokenIndexAt(v.end));
   if (!sameStretch(view, vFirst, p.first)) return Infinity;
@@ -32,8 +37,21 @@ function bindingScore(view: SentenceView, v: { start: number; end: number }, p: 
   for (let k = vLast; isCount && k < Math.min(vLast + 2, view.tokens.length); k++) {
     if ((k >= p.first && k < p.last) || own.some((o) => k >= o.first && k < o.last)) break;
     const w = words[k];
-    if (lexicon.stopWords.has(w) || lexicon.prepositions.has(w) || lexicon.auxiliaries.has(w) || lexicon.reportingVerbs.has(w) || /[,;:.()]/.test(view.gapBefore(k))) break;
-    if (/[^s]s$/.test(w) && w.length > 3 && !lexicon.timesWords.has(w) && !lexicon.genericNounStems.has(view.tokens[k].norm)) return Infinity;
+    if (
+      lexicon.stopWords.has(w) ||
+      lexicon.prepositions.has(w) ||
+      lexicon.auxiliaries.has(w) ||
+      lexicon.reportingVerbs.has(w) ||
+      /[,;:.()]/.test(view.gapBefore(k))
+    )
+      break;
+    if (
+      /[^s]s$/.test(w) &&
+      w.length > 3 &&
+      !lexicon.timesWords.has(w) &&
+      !lexicon.genericNounStems.has(view.tokens[k].norm)
+    )
+      return Infinity;
   }
   if (vLast <= p.first) {
     // "78% of Korea's total exports", "14 of its 27 partners": a value, then "of" and a few words.
@@ -56,7 +74,12 @@ function sameStretch(view: SentenceView, a: number, b: number): boolean {
   // A relative clause or parenthetical about the property's noun: "the strategy, announced in
   // December 2022, …", "the session (held on October 27)".
   if ((second.kind === 'relative' || second.kind === 'parenthetical') && second.first === first.last) return true;
-  if ((first.kind === 'relative' || first.kind === 'parenthetical') && second.first === first.last && second.kind === 'main') return true;
+  if (
+    (first.kind === 'relative' || first.kind === 'parenthetical') &&
+    second.first === first.last &&
+    second.kind === 'main'
+  )
+    return true;
   return false;
 }
 
@@ -86,13 +109,22 @@ function datesSomethingElse(view: SentenceView, c: Candidate, v: ValueMention): 
   const { words } = view;
   // "a 2012 conference": a determiner, the year, then right after it a noun that is not the claim's.
   const next = view.tokens[view.tokenIndexAt(v.end)];
-  if (v.kind === 'year' && i > 0 && lexicon.determiners.has(words[i - 1]) && next && view.text.slice(v.end, next.start) === ' ' && !own.some((a) => a.start <= next.start && next.end <= a.end)) {
+  if (
+    v.kind === 'year' &&
+    i > 0 &&
+    lexicon.determiners.has(words[i - 1]) &&
+    next &&
+    view.text.slice(v.end, next.start) === ' ' &&
+    !own.some((a) => a.start <= next.start && next.end <= a.end)
+  ) {
     const nextEntity = view.entityAt(view.tokenIndexAt(v.end));
     if (!nextEntity || !own.some((a) => a.start < nextEntity.end && nextEntity.start < a.end)) return true;
   }
   // "in London in 2011": the year right after a place the claim does not name.
   if (words[i - 1] === 'in' && i >= 2) {
-    const before = view.entities.find((e) => e.last === i - 1 && (e.kind === 'place' || e.kind === 'country' || e.kind === 'name'));
+    const before = view.entities.find(
+      (e) => e.last === i - 1 && (e.kind === 'place' || e.kind === 'country' || e.kind === 'name'),
+    );
     if (before && !own.some((a) => a.start < before.end && before.start < a.end)) return true;
   }
   return false;
@@ -111,8 +143,17 @@ export function boundValue<T extends ValueMention>(
 ): { value: T; score: number } | undefined {
   const kind = c.claim.value.kind;
   // Claims about the same thing (the same source and property, or the same value) are siblings, not rivals.
-  const sameThing = (r: Candidate): boolean => r.claim.source === c.claim.source && (r.claim.about[view.kb.propertyGroup[r.index]] === c.claim.about[view.kb.propertyGroup[c.index]] || sameValue(r, c));
-  const rivals = all.filter((r) => r !== c && r.claim.value.kind === kind && !sameThing(r) && r.property.some((p) => !c.property.some((q) => q.start === p.start && q.end === p.end)));
+  const sameThing = (r: Candidate): boolean =>
+    r.claim.source === c.claim.source &&
+    (r.claim.about[view.kb.propertyGroup[r.index]] === c.claim.about[view.kb.propertyGroup[c.index]] ||
+      sameValue(r, c));
+  const rivals = all.filter(
+    (r) =>
+      r !== c &&
+      r.claim.value.kind === kind &&
+      !sameThing(r) &&
+      r.property.some((p) => !c.property.some((q) => q.start === p.start && q.end === p.end)),
+  );
   let best: { value: T; score: number } | undefined;
   for (const v of view.values) {
     if (!accept(v)) continue;
@@ -120,7 +161,12 @@ export function boundValue<T extends ValueMention>(
     const own = [...c.groups.values()].flat();
     const score = Math.min(...c.property.map((p) => bindingScore(view, v, p, own)));
     if (score > maxScore) continue;
-    const rivalScore = Math.min(Infinity, ...rivals.flatMap((r) => r.property.filter((p) => !c.property.some((q) => q.start === p.start)).map((p) => bindingScore(view, v, p))));
+    const rivalScore = Math.min(
+      Infinity,
+      ...rivals.flatMap((r) =>
+        r.property.filter((p) => !c.property.some((q) => q.start === p.start)).map((p) => bindingScore(view, v, p)),
+      ),
+    );
     if (rivalScore < score) continue;
     if (!best || score < best.score) best = { value: v, score };
   }

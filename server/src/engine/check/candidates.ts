@@ -57,26 +57,63 @@ interface Compound {
   claims: ReadonlySet<number>;
 }
 
-function countsFor(view: SentenceView, claim: number, group: number, m: PhraseMatch<unknown>, compounds: readonly Compound[], claimsAt: readonly Set<number>[]): boolean {
+function countsFor(
+  view: SentenceView,
+  claim: number,
+  group: number,
+  m: PhraseMatch<unknown>,
+  compounds: readonly Compound[],
+  claimsAt: readonly Set<number>[],
+): boolean {
   const kb = view.kb;
   if (insideIdiom(view, m)) return false;
   // A lone noun right before a kind of thing modifies it: "opinion" in "opinion article".
   const next = view.tokens[m.last];
   // Unless the pair is the claim's own ("trilateral talks").
-  const ownNext = compounds.some((c) => c.claims.has(claim) && c.first <= m.last && m.last < c.last) || (claimsAt[m.last]?.has(claim) ?? false);
-  if (m.last - m.first === 1 && next && view.gapBefore(m.last) === ' ' && lexicon.instanceNounStems.has(next.norm) && !lexicon.instanceNounStems.has(view.tokens[m.first].norm) && !ownNext) return false;
+  const ownNext =
+    compounds.some((c) => c.claims.has(claim) && c.first <= m.last && m.last < c.last) ||
+    (claimsAt[m.last]?.has(claim) ?? false);
+  if (
+    m.last - m.first === 1 &&
+    next &&
+    view.gapBefore(m.last) === ' ' &&
+    lexicon.instanceNounStems.has(next.norm) &&
+    !lexicon.instanceNounStems.has(view.tokens[m.first].norm) &&
+    !ownNext
+  )
+    return false;
   // A word that modifies another claim's longer phrase is not its head: "opinion" in "opinion
   // piece" (but "Consulate General" heads "Consulate General of the Republic of Korea").
-  const ownAround = (c: Compound): boolean => compounds.some((o) => o.claims.has(claim) && o.first <= c.first && c.last <= o.last);
-  const inside = (c: Compound): boolean => c.first <= m.first && m.last <= c.last && c.last - c.first > m.last - m.first;
+  const ownAround = (c: Compound): boolean =>
+    compounds.some((o) => o.claims.has(claim) && o.first <= c.first && c.last <= o.last);
+  const inside = (c: Compound): boolean =>
+    c.first <= m.first && m.last <= c.last && c.last - c.first > m.last - m.first;
   const hidden = (c: Compound): boolean => m.last <= headOf(view, c);
   // …unless the compound's other words are the claim's own too ("dialogue session" for a claim
   // about the session or the dialogue).
   const vocabulary = claimVocabulary(kb, claim);
-  const foreign = (c: Compound): boolean => view.tokens.slice(c.first, c.last).some((t, k) => (c.first + k < m.first || c.first + k >= m.last) && !lexicon.stopWords.has(view.words[c.first + k]) && !vocabulary.has(t.norm));
-  if (compounds.some((c) => inside(c) && hidden(c) && !c.claims.has(claim) && !ownAround(c) && foreign(c))) return false;
-  if (group !== kb.propertyGroup[claim] && (namesAnotherOfItsKind(view, claim, m) || refersToAnother(view, claim, group, m))) return false;
-  const named = view.terms.find((t) => t.end === m.end && t.start < m.start && ['place', 'organisation', 'person', 'group', 'country', 'document', 'event'].includes(t.value.kind));
+  const foreign = (c: Compound): boolean =>
+    view.tokens
+      .slice(c.first, c.last)
+      .some(
+        (t, k) =>
+          (c.first + k < m.first || c.first + k >= m.last) &&
+          !lexicon.stopWords.has(view.words[c.first + k]) &&
+          !vocabulary.has(t.norm),
+      );
+  if (compounds.some((c) => inside(c) && hidden(c) && !c.claims.has(claim) && !ownAround(c) && foreign(c)))
+    return false;
+  if (
+    group !== kb.propertyGroup[claim] &&
+    (namesAnotherOfItsKind(view, claim, m) || refersToAnother(view, claim, group, m))
+  )
+    return false;
+  const named = view.terms.find(
+    (t) =>
+      t.end === m.end &&
+      t.start < m.start &&
+      ['place', 'organisation', 'person', 'group', 'country', 'document', 'event'].includes(t.value.kind),
+  );
   if (!named) return true;
   const forms = kb.formsOf(named.value.id).map((f) => f.toLowerCase());
   return kb.anchors[claim][group].some((phrase) => forms.includes(phrase.toLowerCase()));
@@ -94,7 +131,8 @@ export function findCandidates(view: SentenceView): Candidate[] {
   const compounds: Compound[] = [];
   // Which claims' words cover each token.
   const claimsAt: Set<number>[] = view.tokens.map(() => new Set<number>());
-  for (const [entry, matches] of occurrences) for (const m of matches) for (let k = m.first; k < m.last; k++) for (const h of entry) claimsAt[k]?.add(h.claim);
+  for (const [entry, matches] of occurrences)
+    for (const m of matches) for (let k = m.first; k < m.last; k++) for (const h of entry) claimsAt[k]?.add(h.claim);
   for (const [entry, matches] of occurrences) {
     for (const m of matches) {
       // One phrase as written: no bracket or comma inside ("ROK consulate (Honolulu)" is two).
@@ -104,16 +142,22 @@ export function findCandidates(view: SentenceView): Candidate[] {
     }
   }
   const names = nearMissNames(view);
-  for (const n of names) for (const m of kb.anchorMatcher.matchAll(n.asTokens)) {
-    const hit = { ...m, first: n.mention.first, last: n.mention.last, start: n.mention.start, end: n.mention.end };
-    const list = occurrences.get(m.value);
-    if (list) list.push(hit);
-    else occurrences.set(m.value, [hit]);
-  }
+  for (const n of names)
+    for (const m of kb.anchorMatcher.matchAll(n.asTokens)) {
+      const hit = { ...m, first: n.mention.first, last: n.mention.last, start: n.mention.start, end: n.mention.end };
+      const list = occurrences.get(m.value);
+      if (list) list.push(hit);
+      else occurrences.set(m.value, [hit]);
+    }
   // A claim is visited when its property group matched in the sentence.
   const visit = new Set<number>();
   for (const [entry, matches] of occurrences) {
-    for (const hit of entry) if (hit.group === kb.propertyGroup[hit.claim] && matches.some((m) => countsFor(view, hit.claim, hit.group, m, compounds, claimsAt))) visit.add(hit.claim);
+    for (const hit of entry)
+      if (
+        hit.group === kb.propertyGroup[hit.claim] &&
+        matches.some((m) => countsFor(view, hit.claim, hit.group, m, compounds, claimsAt))
+      )
+        visit.add(hit.claim);
   }
   const out: Candidate[] = [];
   for (const index of visit) {
@@ -123,14 +167,25 @@ export function findCandidates(view: SentenceView): Candidate[] {
     let ok = true;
     const missing: number[] = [];
     for (let g = 0; g < kb.groupEntries[index].length && ok; g++) {
-      const found = kb.groupEntries[index][g].flatMap((entry) => occurrences.get(entry) ?? []).filter((m) => countsFor(view, index, g, m, compounds, claimsAt));
+      const found = kb.groupEntries[index][g]
+        .flatMap((entry) => occurrences.get(entry) ?? [])
+        .filter((m) => countsFor(view, index, g, m, compounds, claimsAt));
       if (found.length > 0) groups.set(g, found);
       else if (g === kb.propertyGroup[index]) ok = false;
       else if (!fromContext(view, index, g)) missing.push(g);
     }
     // "The dialogue was held on 27 October [@key]": citing the claim's source stands for the names
     // that set it apart, once the sentence itself says what it speaks of (the claim's subject).
-    if (missing.length > 0 && !(view.context.cited?.has(claim.source) && claim.subject >= 0 && groups.has(claim.subject) && !missing.includes(claim.subject))) ok = false;
+    if (
+      missing.length > 0 &&
+      !(
+        view.context.cited?.has(claim.source) &&
+        claim.subject >= 0 &&
+        groups.has(claim.subject) &&
+        !missing.includes(claim.subject)
+      )
+    )
+      ok = false;
     if (!ok) continue;
     const property = groups.get(kb.propertyGroup[index]) ?? [];
     // Identity is read where the property is: its clause, what interrupts or continues it, and a
@@ -139,7 +194,12 @@ export function findCandidates(view: SentenceView): Candidate[] {
     const label = view.clauses[0]?.kind === 'label' ? view.clauses[0] : undefined;
     // Who the sentence reports ("…, Pacific Forum said") names the source anywhere in it.
     const reporter = (m: PhraseMatch<unknown>): boolean => view.clauseAt(m.first).kind === 'reporting';
-    const near = (m: PhraseMatch<unknown>): boolean => stretches.some((s) => m.first >= s.first && m.last <= s.last) || reporter(m) || (label !== undefined && m.last <= label.last) || (label !== undefined && property.some((p) => p.last <= label.last)) || subjectOfPronoun(view, m, property);
+    const near = (m: PhraseMatch<unknown>): boolean =>
+      stretches.some((s) => m.first >= s.first && m.last <= s.last) ||
+      reporter(m) ||
+      (label !== undefined && m.last <= label.last) ||
+      (label !== undefined && property.some((p) => p.last <= label.last)) ||
+      subjectOfPronoun(view, m, property);
     for (const [g, matches] of [...groups]) {
       if (g === kb.propertyGroup[index]) continue;
       const kept = matches.filter(near);
@@ -148,17 +208,33 @@ export function findCandidates(view: SentenceView): Candidate[] {
       else ok = false;
     }
     if (!ok) continue;
-    if (aboutAnotherInstance(view, [...groups.values()].flat()) || anotherSubject(view, property, [...groups.values()].flat())) continue;
+    if (
+      aboutAnotherInstance(view, [...groups.values()].flat()) ||
+      anotherSubject(view, property, [...groups.values()].flat())
+    )
+      continue;
     if (claim.mood !== 'recommends' && recommendsAt(view, property) && !reportsRecommendation(view, property)) continue;
     if (supposedAt(view, property)) continue;
     const sameName = anotherOfTheSameName(view, index, groups);
     if (sameName === 'other') continue;
     const owner = ownerConflict(view, index, groups, property);
     if (owner === 'other') continue;
-    const nameError = names.find((n) => [...groups.values()].flat().some((m) => m.start === n.mention.start && m.end === n.mention.end));
+    const nameError = names.find((n) =>
+      [...groups.values()].flat().some((m) => m.start === n.mention.start && m.end === n.mention.end),
+    );
     const covered = new Set<number>();
-    for (const matches of groups.values()) for (const m of matches) for (let k = m.first; k < m.last; k++) covered.add(k);
-    out.push({ index, claim, groups, property, coverage: covered.size, nameError, swapped: owner === 'ok' ? undefined : owner, attributeError: sameName === 'same' ? undefined : sameName });
+    for (const matches of groups.values())
+      for (const m of matches) for (let k = m.first; k < m.last; k++) covered.add(k);
+    out.push({
+      index,
+      claim,
+      groups,
+      property,
+      coverage: covered.size,
+      nameError,
+      swapped: owner === 'ok' ? undefined : owner,
+      attributeError: sameName === 'same' ? undefined : sameName,
+    });
   }
   return out;
 }
@@ -204,7 +280,8 @@ function namesAnotherOfItsKind(view: SentenceView, claim: number, m: PhraseMatch
   const prev = tokens[before];
   if (view.gapBefore(m.first).trim() !== '' || /^\d/.test(prev.raw) || /['’]s$/.test(prev.raw)) return false;
   const w = words[before];
-  if (lexicon.stopWords.has(w) || lexicon.determiners.has(w) || lexicon.pronouns.has(w) || lexicon.prepositions.has(w)) return false;
+  if (lexicon.stopWords.has(w) || lexicon.determiners.has(w) || lexicon.pronouns.has(w) || lexicon.prepositions.has(w))
+    return false;
   if (lexicon.describingAdjectives.has(w) || lexicon.otherInstance.has(w)) return false;
   // One of the claim's own words or names right before it: "the Indo-Pacific strategy".
   const anchors = view.kb.anchors[claim].flat().map((a) => a.toLowerCase());
@@ -219,14 +296,19 @@ function namesAnotherOfItsKind(view: SentenceView, claim: number, m: PhraseMatch
  * "Samsung is emerging as a supplier, though it has kept its distance from Open RAN": the words
  * opening the sentence are its subject, and a later clause opening with "it" goes on about them.
  */
-function subjectOfPronoun(view: SentenceView, m: PhraseMatch<unknown>, property: readonly PhraseMatch<unknown>[]): boolean {
+function subjectOfPronoun(
+  view: SentenceView,
+  m: PhraseMatch<unknown>,
+  property: readonly PhraseMatch<unknown>[],
+): boolean {
   const first = view.clauses[0];
   if (!first || first.kind !== 'main' || m.first > first.first + 1 || m.last > first.last) return false;
   return property.some((p) => {
     const clause = view.clauseAt(p.first);
     if (clause === first || clause.kind === 'reporting' || clause.kind === 'relative') return false;
     // The pronoun opens the clause, after its linking word ("though it", "but they").
-    for (let k = clause.first; k < Math.min(clause.first + 2, p.first); k++) if (lexicon.clauseSubjectPronouns.has(view.words[k])) return true;
+    for (let k = clause.first; k < Math.min(clause.first + 2, p.first); k++)
+      if (lexicon.clauseSubjectPronouns.has(view.words[k])) return true;
     return false;
   });
 }
@@ -256,20 +338,45 @@ function aboutAnotherInstance(view: SentenceView, matches: PhraseMatch<unknown>[
   for (const m of matches) {
     const head = tokens[m.last - 1];
     if (!lexicon.instanceNounStems.has(head.norm)) continue;
-    for (let k = Math.max(0, m.first - 3); k < m.first; k++) if (lexicon.otherInstance.has(words[k]) && !(words[k] === 'last' && words[k + 1] === 'year')) return true;
-    for (let k = Math.max(0, m.first - 4); k < m.first; k++) if (words[k] === 'follow' && (words[k + 1] === 'up' || words[k + 1] === 'on')) return true;
+    for (let k = Math.max(0, m.first - 3); k < m.first; k++)
+      if (lexicon.otherInstance.has(words[k]) && !(words[k] === 'last' && words[k + 1] === 'year')) return true;
+    for (let k = Math.max(0, m.first - 4); k < m.first; k++)
+      if (words[k] === 'follow' && (words[k + 1] === 'up' || words[k + 1] === 'on')) return true;
     // "held earlier", "scheduled for later", in the same stretch.
     const stretch = view.stretchAt(m.first);
     for (let k = Math.max(stretch.first, m.last); k < stretch.last; k++) {
-      if ((words[k] === 'earlier' || words[k] === 'later' || words[k] === 'previously') && ['held', 'convened', 'scheduled', 'planned', 'organised', 'organized', 'hosted', 'in', 'for'].includes(words[k - 1])) return true;
+      if (
+        (words[k] === 'earlier' || words[k] === 'later' || words[k] === 'previously') &&
+        ['held', 'convened', 'scheduled', 'planned', 'organised', 'organized', 'hosted', 'in', 'for'].includes(
+          words[k - 1],
+        )
+      )
+        return true;
     }
     // "A fourth session in the … series", "a companion session": an indefinite article with a
     // modifier, or opening the sentence, names some other one.
     let k = m.first - 1;
-    while (k >= 0 && k >= m.first - 4 && !lexicon.determiners.has(words[k]) && !lexicon.prepositions.has(words[k]) && !lexicon.auxiliaries.has(words[k])) k--;
-    if (k >= 0 && lexicon.indefiniteArticles.has(words[k]) && (k < m.first - 1 || k === 0 || view.clauseAt(k).first === k)) return true;
+    while (
+      k >= 0 &&
+      k >= m.first - 4 &&
+      !lexicon.determiners.has(words[k]) &&
+      !lexicon.prepositions.has(words[k]) &&
+      !lexicon.auxiliaries.has(words[k])
+    )
+      k--;
+    if (
+      k >= 0 &&
+      lexicon.indefiniteArticles.has(words[k]) &&
+      (k < m.first - 1 || k === 0 || view.clauseAt(k).first === k)
+    )
+      return true;
     // "the series' second session": an ordinal right before the noun, owned by something else.
-    if (m.first >= 2 && words[m.first - 1] in lexicon.ordinalWords && /s['’]\s*$/.test(view.text.slice(tokens[m.first - 2].start, tokens[m.first - 1].start))) return true;
+    if (
+      m.first >= 2 &&
+      words[m.first - 1] in lexicon.ordinalWords &&
+      /s['’]\s*$/.test(view.text.slice(tokens[m.first - 2].start, tokens[m.first - 1].start))
+    )
+      return true;
   }
   return false;
 }
@@ -286,10 +393,13 @@ function recommendsAt(view: SentenceView, property: PhraseMatch<unknown>[]): boo
 
 /** "If Northland opposed the initiative, …": a clause that supposes states nothing. */
 function supposedAt(view: SentenceView, property: PhraseMatch<unknown>[]): boolean {
-  return property.length > 0 && property.every((p) => {
-    const clause = view.clauseAt(p.first);
-    return phraseAt(lexicon.hypotheticalCues, view.words, clause.first) !== undefined;
-  });
+  return (
+    property.length > 0 &&
+    property.every((p) => {
+      const clause = view.clauseAt(p.first);
+      return phraseAt(lexicon.hypotheticalCues, view.words, clause.first) !== undefined;
+    })
+  );
 }
 
 /** "A follow-up workshop convened by …": the property's clause is about another instance of a kind. */
@@ -298,9 +408,12 @@ function anotherSubject(view: SentenceView, property: PhraseMatch<unknown>[], ow
   return property.some((p) => {
     const clause = view.clauseAt(p.first);
     for (let k = clause.first; k < p.first; k++) {
-      const other = lexicon.otherInstance.has(words[k]) || (words[k] === 'follow' && (words[k + 1] === 'up' || words[k + 1] === 'on'));
+      const other =
+        lexicon.otherInstance.has(words[k]) ||
+        (words[k] === 'follow' && (words[k + 1] === 'up' || words[k + 1] === 'on'));
       if (!other || words[k] === 'last' || words[k] === 'new') continue;
-      for (let j = k + 1; j <= Math.min(p.first, k + 3); j++) if (lexicon.instanceNounStems.has(tokens[j]?.norm ?? '')) return true;
+      for (let j = k + 1; j <= Math.min(p.first, k + 3); j++)
+        if (lexicon.instanceNounStems.has(tokens[j]?.norm ?? '')) return true;
     }
     // "Pacific Forum held a workshop in Seoul": an event the claim does not name, introduced as new.
     for (let k = p.last; k < Math.min(clause.last, p.last + 4); k++) {
@@ -315,7 +428,10 @@ function anotherSubject(view: SentenceView, property: PhraseMatch<unknown>[], ow
 
 /** "the findings recommended that …": a reported recommendation, not the memo's own. */
 function reportsRecommendation(view: SentenceView, property: PhraseMatch<unknown>[]): boolean {
-  return property.some((m) => view.clauseAt(m.first).kind === 'reporting') || view.clauses.some((c) => c.kind === 'reporting');
+  return (
+    property.some((m) => view.clauseAt(m.first).kind === 'reporting') ||
+    view.clauses.some((c) => c.kind === 'reporting')
+  );
 }
 
 /**
@@ -323,7 +439,11 @@ function reportsRecommendation(view: SentenceView, property: PhraseMatch<unknown
  * US Indo-Pacific Strategy", "the 2024 National Cybersecurity Strategy"), is another document of
  * the same name, unless the year is the value being judged.
  */
-function anotherOfTheSameName(view: SentenceView, claim: number, groups: Map<number, PhraseMatch<unknown>[]>): 'same' | 'other' | NonNullable<Candidate['attributeError']> {
+function anotherOfTheSameName(
+  view: SentenceView,
+  claim: number,
+  groups: Map<number, PhraseMatch<unknown>[]>,
+): 'same' | 'other' | NonNullable<Candidate['attributeError']> {
   const kb = view.kb;
   const c = kb.claims[claim];
   const judgesYear = c.value.kind === 'year' || c.value.kind === 'date' || c.value.kind === 'period';
@@ -331,26 +451,52 @@ function anotherOfTheSameName(view: SentenceView, claim: number, groups: Map<num
   let error: Candidate['attributeError'];
   for (const [g, matches] of groups) {
     const left = matches.filter((m) => {
-      const mention = view.entities.find((e) => e.id !== undefined && e.start <= m.start && m.end <= e.end && e.term?.identifiedBy);
+      const mention = view.entities.find(
+        (e) => e.id !== undefined && e.start <= m.start && m.end <= e.end && e.term?.identifiedBy,
+      );
       // "the EU's Strategy for Cooperation": a generic word of the claim's name, owned by another country.
       if (!mention) {
         const owner = ownerOf(view, m);
         const named = [...kb.groupIds[claim][g]].map((id) => kb.termById.get(id)).find((t) => t?.country);
-        if (owner?.id && named?.country && ['country', 'organisation', 'place'].includes(owner.kind) && !sameEntity(kb, owner.id, named.country) && owner.id !== named.id && !judgesEntity) return false;
+        if (
+          owner?.id &&
+          named?.country &&
+          ['country', 'organisation', 'place'].includes(owner.kind) &&
+          !sameEntity(kb, owner.id, named.country) &&
+          owner.id !== named.id &&
+          !judgesEntity
+        )
+          return false;
         return true;
       }
       const term = mention.term!;
       const by = term.identifiedBy!;
-      if (by.includes('country') && term.country && mention.countries.length > 0 && !mention.countries.some((x) => sameEntity(kb, x, term.country)) && !judgesEntity) {
+      if (
+        by.includes('country') &&
+        term.country &&
+        mention.countries.length > 0 &&
+        !mention.countries.some((x) => sameEntity(kb, x, term.country)) &&
+        !judgesEntity
+      ) {
         // Written in full, the name is one of a kind: another country with it is an error, not another document.
-        const full = view.text.slice(mention.start, mention.end).toLowerCase() === term.term.toLowerCase() && term.term.split(/\s+/).length >= 4;
+        const full =
+          view.text.slice(mention.start, mention.end).toLowerCase() === term.term.toLowerCase() &&
+          term.term.split(/\s+/).length >= 4;
         if (full && mention.countrySpan) {
           error ??= { ...mention.countrySpan, sourced: kb.nameOf(term.country) };
           return true;
         }
         return false;
       }
-      if (by.includes('year') && term.year && mention.year !== undefined && mention.year !== term.year && !judgesYear && !judgesEntity) return false;
+      if (
+        by.includes('year') &&
+        term.year &&
+        mention.year !== undefined &&
+        mention.year !== term.year &&
+        !judgesYear &&
+        !judgesEntity
+      )
+        return false;
       return true;
     });
     if (left.length === 0 && !fromContext(view, claim, g)) return 'other';
@@ -365,7 +511,12 @@ const ownerKinds = new Set(['country', 'place', 'organisation', 'group', 'person
  * Another entity than the claim's own means another subject ('other'); one of the claim's other
  * entities in the owner's place means roles swapped ("the Indo-Pacific region's total exports").
  */
-function ownerConflict(view: SentenceView, claim: number, groups: Map<number, PhraseMatch<unknown>[]>, property: PhraseMatch<unknown>[]): 'ok' | 'other' | { mention: EntityMention; expected: string } {
+function ownerConflict(
+  view: SentenceView,
+  claim: number,
+  groups: Map<number, PhraseMatch<unknown>[]>,
+  property: PhraseMatch<unknown>[],
+): 'ok' | 'other' | { mention: EntityMention; expected: string } {
   const kb = view.kb;
   const c = kb.claims[claim];
   if (c.subject < 0 || property.length === 0) return 'ok';
@@ -390,13 +541,22 @@ function ownerOf(view: SentenceView, p: PhraseMatch<unknown>): EntityMention | u
   const { entities, words } = view;
   // "X's [adjective] property": up to two words between.
   // A demonym right before it owns it too ("Japanese exports"); any other name right before it is a modifier.
-  const isDemonym = (e: EntityMention): boolean => e.term?.demonyms?.some((d) => d.toLowerCase() === view.text.slice(e.start, e.end).toLowerCase()) ?? false;
-  const before = entities.filter((e) => e.last <= p.first && e.last >= p.first - 3 && (e.possessive || (e.last === p.first && isDemonym(e)))).pop();
+  const isDemonym = (e: EntityMention): boolean =>
+    e.term?.demonyms?.some((d) => d.toLowerCase() === view.text.slice(e.start, e.end).toLowerCase()) ?? false;
+  const before = entities
+    .filter((e) => e.last <= p.first && e.last >= p.first - 3 && (e.possessive || (e.last === p.first && isDemonym(e))))
+    .pop();
   if (before) {
     const between = words.slice(before.last, p.first);
     // "Seoul's Indo-Pacific Strategy, unveiled …": another name in between owns nothing of it.
-    const interrupted = entities.some((e) => e.first >= before.last && e.last <= p.first) || /[,;:(]/.test(view.text.slice(view.tokens[before.last - 1].end, p.start));
-    if (!interrupted && between.every((w) => !lexicon.prepositions.has(w) && !lexicon.conjunctions.has(w) && !lexicon.auxiliaries.has(w))) return before;
+    const interrupted =
+      entities.some((e) => e.first >= before.last && e.last <= p.first) ||
+      /[,;:(]/.test(view.text.slice(view.tokens[before.last - 1].end, p.start));
+    if (
+      !interrupted &&
+      between.every((w) => !lexicon.prepositions.has(w) && !lexicon.conjunctions.has(w) && !lexicon.auxiliaries.has(w))
+    )
+      return before;
   }
   if (words[p.last] === 'of') {
     let k = p.last + 1;

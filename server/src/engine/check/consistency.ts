@@ -53,10 +53,21 @@ const ordinalKey = (n: number): string => `#${n}`;
 function isFunctionWord(view: SentenceView, k: number): boolean {
   const w = view.words[k];
   const norm = view.tokens[k].norm;
-  return lexicon.stopWords.has(w) || lexicon.prepositions.has(w) || lexicon.determiners.has(w)
-    || lexicon.auxiliaries.has(w) || lexicon.copulas.has(w) || lexicon.conjunctions.has(w) || lexicon.pronouns.has(w)
-    || lexicon.reportingVerbs.has(w) || lexicon.hedgeAdverbs.has(w) || lexicon.statementFillerStems.has(norm)
-    || w in lexicon.months || lexicon.weekdays.has(w) || /^\d/.test(w);
+  return (
+    lexicon.stopWords.has(w) ||
+    lexicon.prepositions.has(w) ||
+    lexicon.determiners.has(w) ||
+    lexicon.auxiliaries.has(w) ||
+    lexicon.copulas.has(w) ||
+    lexicon.conjunctions.has(w) ||
+    lexicon.pronouns.has(w) ||
+    lexicon.reportingVerbs.has(w) ||
+    lexicon.hedgeAdverbs.has(w) ||
+    lexicon.statementFillerStems.has(norm) ||
+    w in lexicon.months ||
+    lexicon.weekdays.has(w) ||
+    /^\d/.test(w)
+  );
 }
 
 /** The statements a sentence makes; none when it asks, recommends or supposes. */
@@ -203,8 +214,8 @@ function placesOf(view: SentenceView): { names: string[]; tokens: Set<number> } 
  */
 function withoutRivals(statements: Statement[]): Statement[] {
   const within = (a: readonly string[], b: readonly string[]): boolean => a.every((x) => b.includes(x));
-  const rivals = (a: Statement, b: Statement): boolean => a !== b && a.unit === b.unit
-    && (within(a.measured, b.measured) || within(b.measured, a.measured));
+  const rivals = (a: Statement, b: Statement): boolean =>
+    a !== b && a.unit === b.unit && (within(a.measured, b.measured) || within(b.measured, a.measured));
   return statements.filter((s) => !statements.some((o) => rivals(o, s)));
 }
 

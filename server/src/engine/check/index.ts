@@ -34,7 +34,15 @@ function tokensWithin(tokens: readonly Token[], start: number, end: number): Tok
 }
 
 /** Reads the sentence `text.slice(start, end)` as the checker does. */
-export function readSentence(kb: KnowledgeBase, text: string, start: number, end: number, raw: string = text, textTokens?: readonly Token[], context: ParagraphContext = emptyContext): SentenceView {
+export function readSentence(
+  kb: KnowledgeBase,
+  text: string,
+  start: number,
+  end: number,
+  raw: string = text,
+  textTokens?: readonly Token[],
+  context: ParagraphContext = emptyContext,
+): SentenceView {
   const tokens = textTokens ? tokensWithin(textTokens, start, end) : tokenize(text.slice(start, end), start);
   return new SentenceView(kb, text, raw, start, end, tokens, findTerms(kb, tokens), context);
 }
@@ -52,7 +60,20 @@ export function judgeSentence(view: SentenceView): Verdict[] {
   }
   for (const e of wrongExpansions(view)) {
     const claim = claimOfTerm(view.kb, e.term.id);
-    if (claim) verdicts.push({ kind: 'contradicts', claim, start: e.written.start, end: e.written.end, coverage: 0, detail: { kind: 'name', sourced: e.term.expansion!, written: view.raw.slice(e.written.start, e.written.end), replacement: e.term.expansion! } });
+    if (claim)
+      verdicts.push({
+        kind: 'contradicts',
+        claim,
+        start: e.written.start,
+        end: e.written.end,
+        coverage: 0,
+        detail: {
+          kind: 'name',
+          sourced: e.term.expansion!,
+          written: view.raw.slice(e.written.start, e.written.end),
+          replacement: e.term.expansion!,
+        },
+      });
   }
   return verdicts;
 }
@@ -73,15 +94,41 @@ function negatedFigure(view: SentenceView, v: Verdict): boolean {
 function identityVerdict(view: SentenceView, c: Candidate): Verdict | undefined {
   if (c.nameError) {
     const n = c.nameError;
-    return { kind: 'contradicts', claim: c.claim, start: n.mention.start, end: n.mention.end, coverage: c.coverage, detail: { kind: 'name', sourced: n.form, written: view.raw.slice(n.mention.start, n.mention.end), replacement: n.form } };
+    return {
+      kind: 'contradicts',
+      claim: c.claim,
+      start: n.mention.start,
+      end: n.mention.end,
+      coverage: c.coverage,
+      detail: {
+        kind: 'name',
+        sourced: n.form,
+        written: view.raw.slice(n.mention.start, n.mention.end),
+        replacement: n.form,
+      },
+    };
   }
   if (c.attributeError) {
     const e = c.attributeError;
-    return { kind: 'contradicts', claim: c.claim, start: e.start, end: e.end, coverage: c.coverage, detail: { kind: 'entity', sourced: e.sourced, written: view.raw.slice(e.start, e.end) } };
+    return {
+      kind: 'contradicts',
+      claim: c.claim,
+      start: e.start,
+      end: e.end,
+      coverage: c.coverage,
+      detail: { kind: 'entity', sourced: e.sourced, written: view.raw.slice(e.start, e.end) },
+    };
   }
   if (c.swapped) {
     const m = c.swapped.mention;
-    return { kind: 'contradicts', claim: c.claim, start: m.start, end: m.end, coverage: c.coverage, detail: { kind: 'swap', sourced: view.kb.nameOf(c.swapped.expected), written: view.raw.slice(m.start, m.end) } };
+    return {
+      kind: 'contradicts',
+      claim: c.claim,
+      start: m.start,
+      end: m.end,
+      coverage: c.coverage,
+      detail: { kind: 'swap', sourced: view.kb.nameOf(c.swapped.expected), written: view.raw.slice(m.start, m.end) },
+    };
   }
   return undefined;
 }
@@ -90,7 +137,15 @@ function identityVerdict(view: SentenceView, c: Candidate): Verdict | undefined 
  * Checks the sentence `text.slice(start, end)`; offsets in findings are offsets into `text`.
  * `text` is prose with markup masked; `raw` is the same stretch as written, for messages and fixes.
  */
-export function checkSentence(kb: KnowledgeBase, text: string, start: number, end: number, raw: string = text, textTokens?: readonly Token[], context?: ParagraphContext): Finding[] {
+export function checkSentence(
+  kb: KnowledgeBase,
+  text: string,
+  start: number,
+  end: number,
+  raw: string = text,
+  textTokens?: readonly Token[],
+  context?: ParagraphContext,
+): Finding[] {
   return checkView(readSentence(kb, text, start, end, raw, textTokens, context));
 }
 

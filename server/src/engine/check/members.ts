@@ -44,7 +44,9 @@ export function mentionIs(view: SentenceView, mention: EntityMention, idOrPhrase
 
 const ignorable = new Set(['the', 'of', 'for', 'and', '&', 'in', 'at', 's', 'de', 'on']);
 function nameTokens(name: string): string[] {
-  return tokenize(name).map((t) => t.norm).filter((n) => !ignorable.has(n));
+  return tokenize(name)
+    .map((t) => t.norm)
+    .filter((n) => !ignorable.has(n));
 }
 
 /**
@@ -58,9 +60,19 @@ function namesAgree(kb: KnowledgeBase, written: string, idOrPhrase: string): boo
   const forms = kb.formsOf(idOrPhrase).map(nameTokens);
   const union = new Set(forms.flat());
   const distinctive = (x: string): boolean => !lexicon.nameGenericStems.has(x);
-  if (a.every((x) => union.has(x)) && (a.some(distinctive) || forms.some((f) => f.length === a.length && f.every((x) => a.includes(x))))) return true;
+  if (
+    a.every((x) => union.has(x)) &&
+    (a.some(distinctive) || forms.some((f) => f.length === a.length && f.every((x) => a.includes(x))))
+  )
+    return true;
   // A longer memo name that contains a whole form: "the Pacific Forum in Honolulu's office".
-  return forms.some((f) => f.length > 0 && f.some(distinctive) && f.every((x) => a.includes(x)) && a.filter((x) => !f.includes(x)).every((x) => !distinctive(x)));
+  return forms.some(
+    (f) =>
+      f.length > 0 &&
+      f.some(distinctive) &&
+      f.every((x) => a.includes(x)) &&
+      a.filter((x) => !f.includes(x)).every((x) => !distinctive(x)),
+  );
 }
 
 /** The content words of a stretch of tokens that can tell list items apart. */
@@ -68,7 +80,8 @@ export function distinctiveStems(view: SentenceView, first: number, last: number
   const out: string[] = [];
   for (let k = first; k < last; k++) {
     const t = view.tokens[k];
-    if (lexicon.stopWords.has(t.lower) || lexicon.genericNounStems.has(t.norm) || lexicon.hedgeAdverbs.has(t.lower)) continue;
+    if (lexicon.stopWords.has(t.lower) || lexicon.genericNounStems.has(t.norm) || lexicon.hedgeAdverbs.has(t.lower))
+      continue;
     out.push(t.norm);
   }
   return out;
@@ -79,5 +92,15 @@ export function claimOfTerm(kb: KnowledgeBase, termId: string): Claim | undefine
   const term = kb.termById.get(termId);
   const ref = term?.sources[0];
   if (!term || !ref) return undefined;
-  return { id: `glossary/${term.id}`, source: ref.key, locator: ref.locator, statement: term.definition, about: [], property: -1, subject: -1, value: { kind: 'entity', entity: { value: term.id, kind: term.kind } }, origin: term.origin };
+  return {
+    id: `glossary/${term.id}`,
+    source: ref.key,
+    locator: ref.locator,
+    statement: term.definition,
+    about: [],
+    property: -1,
+    subject: -1,
+    value: { kind: 'entity', entity: { value: term.id, kind: term.kind } },
+    origin: term.origin,
+  };
 }

@@ -40,7 +40,10 @@ export function nearMissNames(view: SentenceView): NameError[] {
       for (let k = 0; k < len; k++) {
         const t = tokens[i + k];
         if (!/^\p{Lu}/u.test(t.raw) || t.raw.length < 2) continue;
-        const key = tokens.slice(i, i + len).map((x, j) => (j === k ? '*' : x.norm)).join(' ');
+        const key = tokens
+          .slice(i, i + len)
+          .map((x, j) => (j === k ? '*' : x.norm))
+          .join(' ');
         const entries = kb.nearMissIndex.get(key);
         if (!entries) continue;
         for (const entry of entries) {
@@ -48,7 +51,10 @@ export function nearMissNames(view: SentenceView): NameError[] {
           const right = formTokens[entry.open];
           if (right.norm === t.norm || right.upper || t.upper) continue;
           // The other words are written as the name writes them: "mark North" is no "Mark Manantan".
-          if (formTokens.some((f, j) => j !== k && /^\p{Lu}/u.test(f.raw) && !/^\p{Lu}/u.test(tokens[i + j]?.raw ?? ''))) continue;
+          if (
+            formTokens.some((f, j) => j !== k && /^\p{Lu}/u.test(f.raw) && !/^\p{Lu}/u.test(tokens[i + j]?.raw ?? ''))
+          )
+            continue;
           // The word written belongs to another known entity of this kind ("Seoul conference" is the
           // Seoul Cyberspace Conference, not a wrong "Prague conference").
           const owners = formWordsOf(kb).get(entry.term.kind)?.get(t.norm);
@@ -62,25 +68,58 @@ export function nearMissNames(view: SentenceView): NameError[] {
           // ("South Korean" for South Korea).
           const start = tokens[i].start;
           const end = tokens[i + len - 1].end;
-          if (linked.some((e) => e.start <= start && e.end >= end && e.term !== entry.term && e.end - e.start >= end - start)) continue;
+          if (
+            linked.some(
+              (e) => e.start <= start && e.end >= end && e.term !== entry.term && e.end - e.start >= end - start,
+            )
+          )
+            continue;
           const atWrong = linked.find((e) => e.start <= t.start && t.end <= e.end);
-          if (atWrong?.term === entry.term || linked.some((e) => e.term === entry.term && e.start < end && start < e.end)) continue;
+          if (
+            atWrong?.term === entry.term ||
+            linked.some((e) => e.term === entry.term && e.start < end && start < e.end)
+          )
+            continue;
           // One word wrong in a long title is a garbled name; in a short one only when the word
           // written is itself another place or name ("Tokyo Cyberspace Conference"), or the name is
           // a leader's ("the Moon government").
           // …of the same kind as the word it replaces: a city for a city, a person for a person
           // ("Korea-Pacific" is no wrong "Indo-Pacific": "Indo" names nothing on its own).
           const rightTerm = kb.termMatcher.matchLongest([right]).map((m) => m.value)[0];
-          const kindOf = (k: string | undefined): string => (k === 'country' || k === 'place' ? 'place' : k ?? '');
-          const otherName = atWrong !== undefined && ['place', 'country', 'person', 'organisation'].includes(atWrong.kind) && rightTerm !== undefined && kindOf(rightTerm.kind) === kindOf(atWrong.kind);
-          const leaderNamed = len === 2 && tokens.slice(i, i + len).some((x, j) => j !== k && lexicon.leaderNamedHeads.has(x.lower));
+          const kindOf = (k: string | undefined): string => (k === 'country' || k === 'place' ? 'place' : (k ?? ''));
+          const otherName =
+            atWrong !== undefined &&
+            ['place', 'country', 'person', 'organisation'].includes(atWrong.kind) &&
+            rightTerm !== undefined &&
+            kindOf(rightTerm.kind) === kindOf(atWrong.kind);
+          const leaderNamed =
+            len === 2 && tokens.slice(i, i + len).some((x, j) => j !== k && lexicon.leaderNamedHeads.has(x.lower));
           if (len < 4 && !otherName && !leaderNamed) continue;
           // "Global Conference on Cyberspace" is another series than the Seoul one: a place in the
           // name can only be wrongly replaced by another place.
-          const rightIsPlace = kb.termMatcher.matchLongest([right]).some((m) => m.value.kind === 'place' || m.value.kind === 'country');
+          const rightIsPlace = kb.termMatcher
+            .matchLongest([right])
+            .some((m) => m.value.kind === 'place' || m.value.kind === 'country');
           if (rightIsPlace && !otherName) continue;
-          const mention: EntityMention = { term: entry.term, id: entry.term.id, kind: entry.term.kind, first: i, last: i + len, start, end, countries: [], possessive: false };
-          out.push({ mention, term: entry.term, form: entry.form, wrong: { start: t.start, end: t.end }, right: right.raw, asTokens: shiftTokens(formTokens, tokens[i]) });
+          const mention: EntityMention = {
+            term: entry.term,
+            id: entry.term.id,
+            kind: entry.term.kind,
+            first: i,
+            last: i + len,
+            start,
+            end,
+            countries: [],
+            possessive: false,
+          };
+          out.push({
+            mention,
+            term: entry.term,
+            form: entry.form,
+            wrong: { start: t.start, end: t.end },
+            right: right.raw,
+            asTokens: shiftTokens(formTokens, tokens[i]),
+          });
         }
       }
     }
@@ -147,7 +186,14 @@ export function wrongExpansions(view: SentenceView): ExpansionError[] {
     } else {
       // "expansion (ACRONYM)": the capitalised words right before the bracket.
       const open = text.lastIndexOf('(', e.start);
-      if (open >= 0 && text.slice(open + 1, e.start).trim() === '' && text.slice(e.end, e.end + 2).trim().startsWith(')')) {
+      if (
+        open >= 0 &&
+        text.slice(open + 1, e.start).trim() === '' &&
+        text
+          .slice(e.end, e.end + 2)
+          .trim()
+          .startsWith(')')
+      ) {
         let k = view.tokenIndexAt(open) - 1;
         const last = k;
         // Capitalised words, or as many words as the acronym has letters ("official development
@@ -155,7 +201,11 @@ export function wrongExpansions(view: SentenceView): ExpansionError[] {
         const letters = term.term.replace(/[^\p{Lu}]/gu, '').length;
         let words = 0;
         const joiner = (w: string): boolean => ['of', 'and', 'in', 'with', 'for', 'the', 'on'].includes(w);
-        while (k >= 0 && (k === last || !/[,;:.()\u0022“”]|['’]s/.test(view.gapBefore(k + 1))) && (/^\p{Lu}/u.test(tokens[k].raw) || joiner(tokens[k].lower) || words < letters)) {
+        while (
+          k >= 0 &&
+          (k === last || !/[,;:.()\u0022“”]|['’]s/.test(view.gapBefore(k + 1))) &&
+          (/^\p{Lu}/u.test(tokens[k].raw) || joiner(tokens[k].lower) || words < letters)
+        ) {
           if (!joiner(tokens[k].lower)) words++;
           k--;
         }
@@ -166,7 +216,12 @@ export function wrongExpansions(view: SentenceView): ExpansionError[] {
     if (!candidate) continue;
     // An expansion spells its acronym: the capitals of "Enhancing Security in Western Asia" give
     // ESIWA; "S.J. Kim" before "(INSS)" is no expansion at all.
-    const initials = text.slice(candidate.start, candidate.end).split(/[^\p{L}]+/u).filter(Boolean).map((w) => w[0].toUpperCase()).join('');
+    const initials = text
+      .slice(candidate.start, candidate.end)
+      .split(/[^\p{L}]+/u)
+      .filter(Boolean)
+      .map((w) => w[0].toUpperCase())
+      .join('');
     if (!spells(initials, term.term.replace(/[^\p{Lu}]/gu, ''))) continue;
     const stated = contentStems(text.slice(candidate.start, candidate.end));
     if (stated.length < 2) continue;
@@ -177,7 +232,8 @@ export function wrongExpansions(view: SentenceView): ExpansionError[] {
     // expansion has a word the statement lacks.
     const known = new Set(forms.flat());
     const expansion = contentStems(term.expansion);
-    if (stated.some((w) => !known.has(w)) && expansion.some((w) => !stated.includes(w))) out.push({ term, written: candidate });
+    if (stated.some((w) => !known.has(w)) && expansion.some((w) => !stated.includes(w)))
+      out.push({ term, written: candidate });
   }
   return out;
 }
@@ -190,5 +246,7 @@ function spells(initials: string, acronym: string): boolean {
 }
 
 function contentStems(phrase: string): string[] {
-  return tokenize(phrase).map((t) => t.norm).filter((w) => !lexicon.stopWords.has(w) && w !== 'with' && w !== 'and');
+  return tokenize(phrase)
+    .map((t) => t.norm)
+    .filter((w) => !lexicon.stopWords.has(w) && w !== 'with' && w !== 'and');
 }

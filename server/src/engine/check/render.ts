@@ -27,7 +27,18 @@ function cite(claim: Claim): string {
 function formatNumber(value: number, unit: string, approx?: boolean, bound?: string): string {
   const n = Number.isInteger(value) ? value.toLocaleString('en-US') : String(Math.round(value * 10) / 10);
   const body = unit === 'percent' ? `${n}%` : unit === 'times' ? `${n} times` : n;
-  const prefix = bound === 'over' ? 'over ' : bound === 'under' ? 'under ' : bound === 'at-least' ? 'at least ' : bound === 'at-most' ? 'at most ' : approx ? 'about ' : '';
+  const prefix =
+    bound === 'over'
+      ? 'over '
+      : bound === 'under'
+        ? 'under '
+        : bound === 'at-least'
+          ? 'at least '
+          : bound === 'at-most'
+            ? 'at most '
+            : approx
+              ? 'about '
+              : '';
   return prefix + body;
 }
 
@@ -74,7 +85,9 @@ export function matchCase(replacement: string, written: string): string {
 /** The memo's words as quoted inside a message: a sentence-initial hedge loses its capital. */
 function quoted(written: string): string {
   const first = written.split(/\s+/)[0]?.toLowerCase() ?? '';
-  return lexicon.hedges.some((h) => h.words[0] === first) ? written.charAt(0).toLowerCase() + written.slice(1) : written;
+  return lexicon.hedges.some((h) => h.words[0] === first)
+    ? written.charAt(0).toLowerCase() + written.slice(1)
+    : written;
 }
 
 /** The source's words after a message: a claim read from a report quotes its sentence in full. */
@@ -109,21 +122,54 @@ export function renderContradiction(v: Verdict): Finding {
   const base = { verdict: 'contradiction' as const, claim, start: v.start, end: v.end, coverage: v.coverage };
   switch (d.kind) {
     case 'quantity':
-      return { ...base, message: `${at} puts this at ${formatQuantity(d.sourced)}, not ${quoted(d.written)}${whatItSays(claim)}`, replacement: d.replacement, written: d.written };
+      return {
+        ...base,
+        message: `${at} puts this at ${formatQuantity(d.sourced)}, not ${quoted(d.written)}${whatItSays(claim)}`,
+        replacement: d.replacement,
+        written: d.written,
+      };
     case 'date':
-      return { ...base, message: `${at} dates this to ${formatDate(d.sourced)}${d.zone ? ` (${d.zone.replace(/-/g, ' ')} time)` : ''}, not ${d.written}${whatItSays(claim)}`, replacement: d.replacement, written: d.written };
+      return {
+        ...base,
+        message: `${at} dates this to ${formatDate(d.sourced)}${d.zone ? ` (${d.zone.replace(/-/g, ' ')} time)` : ''}, not ${d.written}${whatItSays(claim)}`,
+        replacement: d.replacement,
+        written: d.written,
+      };
     case 'period':
-      return { ...base, message: `${at} gives the period as ${d.sourced.from}–${d.sourced.to}, not ${d.written}${whatItSays(claim)}`, replacement: d.replacement, written: d.written };
+      return {
+        ...base,
+        message: `${at} gives the period as ${d.sourced.from}–${d.sourced.to}, not ${d.written}${whatItSays(claim)}`,
+        replacement: d.replacement,
+        written: d.written,
+      };
     case 'ordinal':
-      return { ...base, message: `${at} has this as the ${ordinalSuffix(d.sourced)}, not the ${d.written.replace(/^#/, '')}${whatItSays(claim)}`, replacement: d.replacement, written: d.written };
+      return {
+        ...base,
+        message: `${at} has this as the ${ordinalSuffix(d.sourced)}, not the ${d.written.replace(/^#/, '')}${whatItSays(claim)}`,
+        replacement: d.replacement,
+        written: d.written,
+      };
     case 'quantifier':
-      return { ...base, message: `${at} says ${d.sourced === 'majority' || d.sourced === 'minority' ? `a ${d.sourced}` : d.sourced}, not ${quoted(d.written)}: ${says(claim)}`, written: d.written };
+      return {
+        ...base,
+        message: `${at} says ${d.sourced === 'majority' || d.sourced === 'minority' ? `a ${d.sourced}` : d.sourced}, not ${quoted(d.written)}: ${says(claim)}`,
+        written: d.written,
+      };
     case 'stance':
       return { ...base, message: `${at} says otherwise: ${says(claim)}`, written: d.written };
     case 'preference':
-      return { ...base, message: `${at} puts ${list(d.preferred)} ahead of ${list(d.over)}, not the other way round: ${says(claim)}`, written: d.written };
+      return {
+        ...base,
+        message: `${at} puts ${list(d.preferred)} ahead of ${list(d.over)}, not the other way round: ${says(claim)}`,
+        written: d.written,
+      };
     case 'entity':
-      return { ...base, message: `${at} names ${d.sourced}, not ${d.written}: ${says(claim)}`, replacement: d.replacement, written: d.written };
+      return {
+        ...base,
+        message: `${at} names ${d.sourced}, not ${d.written}: ${says(claim)}`,
+        replacement: d.replacement,
+        written: d.written,
+      };
     case 'set':
       return {
         ...base,
@@ -136,11 +182,24 @@ export function renderContradiction(v: Verdict): Finding {
         written: d.written,
       };
     case 'role':
-      return { ...base, message: `${at} gives ${d.person} as ${d.sourced}, not ${d.written}${whatItSays(claim)}${d.holder ? ` (${cite(d.holder.claim)} gives that post to ${d.holder.person}.)` : ''}`, written: d.written };
+      return {
+        ...base,
+        message: `${at} gives ${d.person} as ${d.sourced}, not ${d.written}${whatItSays(claim)}${d.holder ? ` (${cite(d.holder.claim)} gives that post to ${d.holder.person}.)` : ''}`,
+        written: d.written,
+      };
     case 'name':
-      return { ...base, message: `${at} calls it the ${d.sourced}, not ${d.written}: ${says(claim)}`, replacement: d.replacement, written: d.written };
+      return {
+        ...base,
+        message: `${at} calls it the ${d.sourced}, not ${d.written}: ${says(claim)}`,
+        replacement: d.replacement,
+        written: d.written,
+      };
     case 'swap':
-      return { ...base, message: `${at} says it the other way round, of ${d.sourced}, not ${d.written}: ${says(claim)}`, written: d.written };
+      return {
+        ...base,
+        message: `${at} says it the other way round, of ${d.sourced}, not ${d.written}: ${says(claim)}`,
+        written: d.written,
+      };
     case 'agrees':
       return { ...base, message: '' };
   }
@@ -167,10 +226,21 @@ export function asWritten(f: Finding, text: string, raw: string): Finding {
   if (start >= end) return { ...f, message, written: f.written === undefined ? undefined : original };
   // The message quotes the words without their markup ("not nearly 90%", no dangling "**").
   const plain = masked.replace(/\s+/g, ' ').trim();
-  for (const form of [original, lowerFirst(original)]) message = message.split(form).join(form === original ? plain : lowerFirst(plain));
+  for (const form of [original, lowerFirst(original)])
+    message = message.split(form).join(form === original ? plain : lowerFirst(plain));
   // Mid-sentence now: "Nearly **About 78%**" would read wrongly capitalised.
-  const replacement = f.replacement && start > f.start && /^\p{Lu}\p{Ll}/u.test(f.replacement) ? lowerFirst(f.replacement) : f.replacement;
-  return { ...f, start, end, message, replacement, written: f.written === undefined ? undefined : raw.slice(start, end) };
+  const replacement =
+    f.replacement && start > f.start && /^\p{Lu}\p{Ll}/u.test(f.replacement)
+      ? lowerFirst(f.replacement)
+      : f.replacement;
+  return {
+    ...f,
+    start,
+    end,
+    message,
+    replacement,
+    written: f.written === undefined ? undefined : raw.slice(start, end),
+  };
 }
 
 function lowerFirst(words: string): string {
@@ -182,7 +252,9 @@ function lowerFirst(words: string): string {
  * households…”); the sources support 78%." `supported` is the value the sources bear out, if any.
  */
 export function renderInconsistency(
-  written: string, earlier: { written: string; line: number; context: string }, supported?: string,
+  written: string,
+  earlier: { written: string; line: number; context: string },
+  supported?: string,
 ): string {
   const sources = supported ? `; the sources support ${supported}` : '';
   const there = `${earlier.written} on line ${earlier.line} (“${earlier.context}”)`;
@@ -202,7 +274,9 @@ export function renderFirstStatement(written: string): string {
 
 /** An acronym the memo expands two ways: "WHO is expanded as “Western Health Office” here, but …". */
 export function renderExpansionConflict(
-  acronym: string, written: string, earlier: { written: string; line: number },
+  acronym: string,
+  written: string,
+  earlier: { written: string; line: number },
 ): string {
   return `${acronym} is expanded as “${written}” here, but as “${earlier.written}” on line ${earlier.line}.`;
 }

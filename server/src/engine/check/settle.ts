@@ -18,7 +18,8 @@ export interface Settled {
 /** The share of a sentence's content words its supporting claims must speak of. */
 const minimumCoverage = 0.5;
 
-const overlapping = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
+const overlapping = (a: { start: number; end: number }, b: { start: number; end: number }): boolean =>
+  a.start < b.end && b.start < a.end;
 
 export function settle(view: SentenceView, verdicts: Verdict[]): Settled {
   let all = verdicts;
@@ -33,7 +34,17 @@ export function settle(view: SentenceView, verdicts: Verdict[]): Settled {
     if (v.kind !== 'contradicts') continue;
     // Another claim of the same kind agrees with these very words: it is what they state.
     const numeric = ['quantity', 'year', 'date', 'period', 'ordinal', 'quantifier'].includes(v.claim.value.kind);
-    if (agreeing.some((a) => a.claim.value.kind === v.claim.value.kind && a.start === v.start && a.end === v.end && a.claim.source === v.claim.source && (numeric || a.claim.about[0] === v.claim.about[0]))) continue;
+    if (
+      agreeing.some(
+        (a) =>
+          a.claim.value.kind === v.claim.value.kind &&
+          a.start === v.start &&
+          a.end === v.end &&
+          a.claim.source === v.claim.source &&
+          (numeric || a.claim.about[0] === v.claim.about[0]),
+      )
+    )
+      continue;
     if (contradictions.some((k) => overlapping(k, v))) continue;
     contradictions.push(v);
   }
@@ -42,7 +53,9 @@ export function settle(view: SentenceView, verdicts: Verdict[]): Settled {
   if (agreeing.length === 0 || narrower) return { contradictions, support: [] };
   // Every figure and date the sentence states must be one some claim agrees with.
   const accounted = new Set(agreeing.flatMap((v) => v.accounts ?? []));
-  const stated = view.values.filter((v) => v.kind !== 'quantifier' && !view.terms.some((t) => t.start <= v.start && v.end <= t.end));
+  const stated = view.values.filter(
+    (v) => v.kind !== 'quantifier' && !view.terms.some((t) => t.start <= v.start && v.end <= t.end),
+  );
   if (stated.some((v) => !accounted.has(v.start))) return { contradictions, support: [] };
   if (unaccountedNames(view, agreeing) || unaccountedNegation(view, agreeing)) return { contradictions, support: [] };
   // Most of what the sentence says must be what the claims say: a sentence that only touches a
@@ -80,8 +93,13 @@ function idsOf(view: SentenceView, v: Verdict): Set<string> {
 function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
   const kb = view.kb;
   const ids = new Set(agreeing.flatMap((v) => [...idsOf(view, v)]));
-  const authors = new Set(agreeing.flatMap((v) => (kb.sources.get(v.claim.source)?.csl.author ?? []).map((a) => (a.family ?? a.literal ?? '').toLowerCase())));
-  const covered = (e: { start: number; end: number }): boolean => agreeing.some((v) => v.start <= e.start && e.end <= v.end);
+  const authors = new Set(
+    agreeing.flatMap((v) =>
+      (kb.sources.get(v.claim.source)?.csl.author ?? []).map((a) => (a.family ?? a.literal ?? '').toLowerCase()),
+    ),
+  );
+  const covered = (e: { start: number; end: number }): boolean =>
+    agreeing.some((v) => v.start <= e.start && e.end <= v.end);
   const sources = new Set(agreeing.map((v) => v.claim.source));
   for (const e of view.entities) {
     if (e.weak || view.clauseAt(e.first).kind === 'reporting' || covered(e)) continue;
@@ -90,7 +108,8 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
     // An unknown name of several words ("the International Telecommunication Union") is an unknown
     // body; a lone capitalised word may be a place or a name the knowledge base simply lacks.
     if (e.id === undefined) {
-      if (e.kind === 'name' && /\s/.test(written.trim()) && !lexicon.titleWords.has(view.words[e.last - 1])) return true;
+      if (e.kind === 'name' && /\s/.test(written.trim()) && !lexicon.titleWords.has(view.words[e.last - 1]))
+        return true;
       // A lone name in a list of known bodies or people ("Samsung, Ericsson and Cisco") is one of them.
       if (e.kind === 'name' && coordinatedWithKnown(view, e)) return true;
       continue;
@@ -116,9 +135,17 @@ function coordinatedWithKnown(view: SentenceView, e: { first: number; last: numb
   const joins = (from: number, to: number): boolean => {
     const gap = view.words.slice(from, to);
     const text = view.text.slice(view.tokens[from - 1].end, view.tokens[to].start);
-    return (gap.length === 0 && text.trim() === ',') || (gap.length === 1 && (gap[0] === 'and' || gap[0] === 'or') && /^,?\s+\S+\s+$/.test(text));
+    return (
+      (gap.length === 0 && text.trim() === ',') ||
+      (gap.length === 1 && (gap[0] === 'and' || gap[0] === 'or') && /^,?\s+\S+\s+$/.test(text))
+    );
   };
-  return view.entities.some((o) => o.id !== undefined && listKinds.has(o.kind) && ((o.last <= e.first && joins(o.last, e.first)) || (e.last <= o.first && joins(e.last, o.first))));
+  return view.entities.some(
+    (o) =>
+      o.id !== undefined &&
+      listKinds.has(o.kind) &&
+      ((o.last <= e.first && joins(o.last, e.first)) || (e.last <= o.first && joins(e.last, o.first))),
+  );
 }
 
 /** A negation no agreeing claim accounts for ("does not mention", "though not Huawei"): no support. */

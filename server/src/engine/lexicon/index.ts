@@ -4,16 +4,7 @@ import data from './en.json';
 import { stem } from '../text/tokens';
 
 export type HedgeKind =
-  | 'exact'
-  | 'approx'
-  | 'nearly'
-  | 'just-over'
-  | 'over'
-  | 'well-over'
-  | 'under'
-  | 'well-under'
-  | 'at-least'
-  | 'at-most';
+  'exact' | 'approx' | 'nearly' | 'just-over' | 'over' | 'well-over' | 'under' | 'well-under' | 'at-least' | 'at-most';
 
 export interface HedgeInterval {
   lo: number;
@@ -49,7 +40,11 @@ const stems = (words: readonly string[]): ReadonlySet<string> => new Set(lower(w
 /** Word sequences, longest first, so a look-up at one position takes the longest match. */
 const phrases = <T>(entries: readonly { words: readonly string[]; value: T }[]): Phrase<T>[] =>
   entries.map((e) => ({ words: lower(e.words), value: e.value })).sort((a, b) => b.words.length - a.words.length);
-const splitWords = (phrase: string): string[] => phrase.toLowerCase().split(/[\s-]+/).filter(Boolean);
+const splitWords = (phrase: string): string[] =>
+  phrase
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter(Boolean);
 /** A record without Object.prototype, so "constructor" in a memo is no entry. */
 function table<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
   return Object.assign(Object.create(null) as Record<string, T>, entries);
@@ -147,13 +142,20 @@ export const lexicon = {
   statementFillerStems: new Set(data.statementFillers.map((w) => stem(w))),
   predicateClasses: Object.keys(data.predicates) as PredicateClass[],
   /** Classes that say how something is ("global", "mature"), not whether it is. */
-  qualifyingClasses: new Set((Object.entries(data.predicates) as [PredicateClass, { qualifies?: boolean }][]).filter(([, c]) => c.qualifies).map(([name]) => name)),
+  qualifyingClasses: new Set(
+    (Object.entries(data.predicates) as [PredicateClass, { qualifies?: boolean }][])
+      .filter(([, c]) => c.qualifies)
+      .map(([name]) => name),
+  ),
   predicateWords: predicateWords(),
 };
 
 function predicateWords(): PredicateWord[] {
   const out: PredicateWord[] = [];
-  for (const [name, sides] of Object.entries(data.predicates) as [PredicateClass, { plus: string[]; minus: string[] }][]) {
+  for (const [name, sides] of Object.entries(data.predicates) as [
+    PredicateClass,
+    { plus: string[]; minus: string[] },
+  ][]) {
     for (const [words, polarity] of [
       [sides.plus, 1],
       [sides.minus, -1],
@@ -187,7 +189,11 @@ export function phraseAt<T>(list: readonly Phrase<T>[], words: readonly string[]
 }
 
 /** The longest phrase of `list` that ends just before `at` in `words`, or undefined. */
-export function phraseBefore<T>(list: readonly Phrase<T>[], words: readonly string[], at: number): Phrase<T> | undefined {
+export function phraseBefore<T>(
+  list: readonly Phrase<T>[],
+  words: readonly string[],
+  at: number,
+): Phrase<T> | undefined {
   for (const p of list) {
     const from = at - p.words.length;
     if (from < 0) continue;

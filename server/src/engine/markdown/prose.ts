@@ -97,7 +97,12 @@ export class BlockCache {
       start: relative.start + start,
       end: relative.end + start,
       text: relative.text,
-      citations: relative.citations.map((c) => ({ ...c, start: c.start + start, end: c.end + start, keys: c.keys.map((k) => ({ ...k, start: k.start + start, end: k.end + start })) })),
+      citations: relative.citations.map((c) => ({
+        ...c,
+        start: c.start + start,
+        end: c.end + start,
+        keys: c.keys.map((k) => ({ ...k, start: k.start + start, end: k.end + start })),
+      })),
       options,
     };
   }
@@ -109,7 +114,13 @@ export class BlockCache {
   }
 }
 
-const uncached = { block: (text: string, start: number, end: number, options: BlockOptions): ProseBlock => ({ ...makeBlock(text, start, end, options), options }), settle: (): void => {} };
+const uncached = {
+  block: (text: string, start: number, end: number, options: BlockOptions): ProseBlock => ({
+    ...makeBlock(text, start, end, options),
+    options,
+  }),
+  settle: (): void => {},
+};
 
 /**
  * The blocks of a document after an edit that cannot change its block structure, or undefined.
@@ -118,7 +129,12 @@ const uncached = { block: (text: string, start: number, end: number, options: Bl
  * blank) changes that block only: it is masked again and the blocks after it move. Otherwise the
  * caller parses the whole document again.
  */
-export function reparseAfterEdit(previous: ParsedProse, oldText: string, text: string, cache: Pick<BlockCache, 'block' | 'settle'>): ParsedProse | undefined {
+export function reparseAfterEdit(
+  previous: ParsedProse,
+  oldText: string,
+  text: string,
+  cache: Pick<BlockCache, 'block' | 'settle'>,
+): ParsedProse | undefined {
   let p = 0;
   const limit = Math.min(oldText.length, text.length);
   while (p < limit && oldText.charCodeAt(p) === text.charCodeAt(p)) p++;
@@ -143,13 +159,27 @@ export function reparseAfterEdit(previous: ParsedProse, oldText: string, text: s
   blocks[index] = cache.block(text, block.start, block.end + delta, block.options, false);
   for (let k = index + 1; k < blocks.length; k++) {
     const b = blocks[k];
-    blocks[k] = { ...b, start: b.start + delta, end: b.end + delta, citations: b.citations.map((c) => ({ ...c, start: c.start + delta, end: c.end + delta, keys: c.keys.map((key) => ({ ...key, start: key.start + delta, end: key.end + delta })) })) };
+    blocks[k] = {
+      ...b,
+      start: b.start + delta,
+      end: b.end + delta,
+      citations: b.citations.map((c) => ({
+        ...c,
+        start: c.start + delta,
+        end: c.end + delta,
+        keys: c.keys.map((key) => ({ ...key, start: key.start + delta, end: key.end + delta })),
+      })),
+    };
   }
   return { blocks, frontMatter: previous.frontMatter };
 }
 
 /** Splits a document into prose blocks. Plain text has no Markdown structure: blank lines separate paragraphs. */
-export function parseProse(text: string, languageId = 'markdown', cache: Pick<BlockCache, 'block' | 'settle'> = uncached): ParsedProse {
+export function parseProse(
+  text: string,
+  languageId = 'markdown',
+  cache: Pick<BlockCache, 'block' | 'settle'> = uncached,
+): ParsedProse {
   try {
     const parsed = parse(text, languageId, cache);
     // A generated reference list is not prose: its entries are not checked.
@@ -252,7 +282,8 @@ function parse(text: string, languageId: string, cache: Pick<BlockCache, 'block'
       blocks.push(cache.block(text, start, end, { listMarker: listItemPending, heading }));
       listItemPending = false;
     } else if (token.type === 'table_open') {
-      for (let line = from; line < to; line++) blocks.push(...tableCells(text, starts[line], lineEnd(text, starts, line), cache));
+      for (let line = from; line < to; line++)
+        blocks.push(...tableCells(text, starts[line], lineEnd(text, starts, line), cache));
       while (i + 1 < tokens.length && tokens[i].type !== 'table_close') i++;
     }
   }
@@ -280,7 +311,8 @@ function tableCells(text: string, start: number, end: number, cache: Pick<BlockC
   let cellStart = 0;
   for (let i = 0; i <= row.length; i++) {
     if (i === row.length || (row[i] === '|' && row[i - 1] !== '\\')) {
-      if (i > cellStart && row.slice(cellStart, i).trim()) cells.push(cache.block(text, start + cellStart, start + i, { cell: true }));
+      if (i > cellStart && row.slice(cellStart, i).trim())
+        cells.push(cache.block(text, start + cellStart, start + i, { cell: true }));
       cellStart = i + 1;
     }
   }
@@ -324,7 +356,7 @@ function applyMask(raw: string, masked: Uint8Array): string {
     if (j === raw.length) break;
     let k = masked.indexOf(0, j);
     if (k < 0) k = raw.length;
-    for (let at = j; at < k; ) {
+    for (let at = j; at < k;) {
       let lineBreak = at;
       while (lineBreak < k && raw.charCodeAt(lineBreak) !== 10 && raw.charCodeAt(lineBreak) !== 13) lineBreak++;
       out += ' '.repeat(lineBreak - at);
@@ -383,7 +415,12 @@ function readKey(raw: string, at: number): string | undefined {
  * Masks inline non-prose in one block and records citations. Hand-written scanning (no
  * backtracking regular expressions) keeps this linear in the block's length.
  */
-function maskInline(raw: string, mask: (from: number, to: number) => void, citations: Citation[], offset: number): void {
+function maskInline(
+  raw: string,
+  mask: (from: number, to: number) => void,
+  citations: Citation[],
+  offset: number,
+): void {
   const taken = new Uint8Array(raw.length);
   const take = (from: number, to: number): void => {
     mask(from, to);
@@ -421,22 +458,35 @@ function maskInline(raw: string, mask: (from: number, to: number) => void, citat
     } else i++;
   }
   // 2. Autolinks, raw URLs and inline HTML tags.
-  for (const pattern of [/<(?:https?|mailto|ftp):[^\s<>]*>/gi, /\b(?:https?:\/\/|www\.)[^\s<>]*[^\s<>.,;:!?'")\]]/gi, /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]{0,500})?\/?>/g]) {
+  for (const pattern of [
+    /<(?:https?|mailto|ftp):[^\s<>]*>/gi,
+    /\b(?:https?:\/\/|www\.)[^\s<>]*[^\s<>.,;:!?'")\]]/gi,
+    /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]{0,500})?\/?>/g,
+  ]) {
     for (const m of raw.matchAll(pattern)) if (!taken[m.index!]) take(m.index!, m.index! + m[0].length);
   }
   // 3. Citations (recorded, then masked) before links, so `[@key]` is never read as link text.
   findCitations(raw, mask, citations, offset, taken);
   // 4. Images, link targets, reference links, footnote markers, emphasis markers.
-  for (const m of raw.matchAll(/!\[[^\]\n]{0,500}\]\([^()\n]{0,2000}\)/g)) if (!taken[m.index!]) take(m.index!, m.index! + m[0].length);
-  for (const m of raw.matchAll(/\]\([^()\n]{0,2000}\)|\]\[[^\]\n]{0,200}\]|\[\^[^\]\n]{1,100}\]/g)) if (!taken[m.index!]) take(m.index!, m.index! + m[0].length);
+  for (const m of raw.matchAll(/!\[[^\]\n]{0,500}\]\([^()\n]{0,2000}\)/g))
+    if (!taken[m.index!]) take(m.index!, m.index! + m[0].length);
+  for (const m of raw.matchAll(/\]\([^()\n]{0,2000}\)|\]\[[^\]\n]{0,200}\]|\[\^[^\]\n]{1,100}\]/g))
+    if (!taken[m.index!]) take(m.index!, m.index! + m[0].length);
   for (let j = 0; j < raw.length; j++) {
     const c = raw[j];
     if (taken[j]) continue;
-    if (c === '[' || c === ']' || c === '*' || c === '~' || (c === '_' && !/[\p{L}\p{N}]/u.test(raw[j - 1] ?? '') )) mask(j, j + 1);
+    if (c === '[' || c === ']' || c === '*' || c === '~' || (c === '_' && !/[\p{L}\p{N}]/u.test(raw[j - 1] ?? '')))
+      mask(j, j + 1);
   }
 }
 
-function findCitations(raw: string, mask: (from: number, to: number) => void, citations: Citation[], offset: number, taken: Uint8Array): void {
+function findCitations(
+  raw: string,
+  mask: (from: number, to: number) => void,
+  citations: Citation[],
+  offset: number,
+  taken: Uint8Array,
+): void {
   // Bracketed: [ ... @key ... ] with no nested brackets; cites separated by ";" as Pandoc reads them.
   let i = 0;
   while ((i = raw.indexOf('[', i)) >= 0) {

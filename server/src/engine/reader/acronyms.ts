@@ -14,7 +14,11 @@ export function expandedAt(text: string, start: number, end: number): boolean {
 }
 
 function initialsOf(words: string): string {
-  return words.split(/[^\p{L}]+/u).filter((w) => w.length > 0 && !['of', 'and', 'the', 'for', 'on', 'in', 'to', '&'].includes(w.toLowerCase())).map((w) => w[0].toUpperCase()).join('');
+  return words
+    .split(/[^\p{L}]+/u)
+    .filter((w) => w.length > 0 && !['of', 'and', 'the', 'for', 'on', 'in', 'to', '&'].includes(w.toLowerCase()))
+    .map((w) => w[0].toUpperCase())
+    .join('');
 }
 
 /** The capitals of the acronym appear in order as initials of the bracketed words, or the reverse. */
@@ -35,8 +39,16 @@ function expandedInBrackets(text: string, start: number, end: number, acronym: s
   const before = text.slice(Math.max(0, start - 170), start);
   const open = /\(\s*$/.exec(before);
   if (open && /^\s*\)/.test(text.slice(end, end + 3))) {
-    const words = before.slice(0, open.index).split(/[.;:!?\n]/).pop() ?? '';
-    const tail = words.trim().split(/\s+/).slice(-acronym.length * 2).join(' ');
+    const words =
+      before
+        .slice(0, open.index)
+        .split(/[.;:!?\n]/)
+        .pop() ?? '';
+    const tail = words
+      .trim()
+      .split(/\s+/)
+      .slice(-acronym.length * 2)
+      .join(' ');
     return spells(tail, acronym);
   }
   return false;

@@ -6,7 +6,18 @@ import { lexicon } from '../lexicon';
 import { EntityMention } from './entities';
 import { SentenceView } from './sentence';
 
-const actorKinds = new Set(['country', 'place', 'organisation', 'group', 'person', 'acronym', 'name', 'event', 'document', 'programme']);
+const actorKinds = new Set([
+  'country',
+  'place',
+  'organisation',
+  'group',
+  'person',
+  'acronym',
+  'name',
+  'event',
+  'document',
+  'programme',
+]);
 
 export interface Agent {
   mention: EntityMention;
@@ -29,16 +40,35 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
   if (clauses[0]?.kind === 'label' && clauses[1] === clause) {
     const label = entities.filter((e) => e.first >= clauses[0].first && e.last <= clauses[0].last && isActor(e));
     // Only a label that is a name: "Emerging economies: …", not "Webinar, 27 Oct 2022 (US): …".
-    if (label.length > 0 && label[0].last - label[0].first >= (clauses[0].last - clauses[0].first) * 0.6) return agent(view, label[0], 'label');
+    if (label.length > 0 && label[0].last - label[0].first >= (clauses[0].last - clauses[0].first) * 0.6)
+      return agent(view, label[0], 'label');
   }
   // "with Mark Manantan moderating", "John Park moderated": a name right before the predicate.
-  const adjacentName = entities.find((e) => e.last === at && isActor(e) && !e.possessive && (e.first === clause.first || !governed(view, e.first, clause.first) || words[e.first - 1] === 'with'));
+  const adjacentName = entities.find(
+    (e) =>
+      e.last === at &&
+      isActor(e) &&
+      !e.possessive &&
+      (e.first === clause.first || !governed(view, e.first, clause.first) || words[e.first - 1] === 'with'),
+  );
   if (adjacentName && !lexicon.prepositions.has(words[at])) return agent(view, adjacentName, 'subject');
   // "governments' inclination toward regulation": an owner a few nouns before the predicate.
   // Not the owner of a name ("China's National Intelligence Law"): that is whose the thing is.
-  const owner = entities.filter((e) => e.possessive && isActor(e) && e.last <= at && at - e.last <= 3 && e.first >= clause.first).pop();
+  const owner = entities
+    .filter((e) => e.possessive && isActor(e) && e.last <= at && at - e.last <= 3 && e.first >= clause.first)
+    .pop();
   const named = entities.some((e) => e.id !== undefined && e.first <= at && last <= e.last);
-  const ownsIt = owner && words.slice(owner.last, at).every((w, k) => !lexicon.finiteVerbs.has(w) && !lexicon.determiners.has(w) && !lexicon.conjunctions.has(w) && !/^\d/.test(view.tokens[owner.last + k].raw));
+  const ownsIt =
+    owner &&
+    words
+      .slice(owner.last, at)
+      .every(
+        (w, k) =>
+          !lexicon.finiteVerbs.has(w) &&
+          !lexicon.determiners.has(w) &&
+          !lexicon.conjunctions.has(w) &&
+          !/^\d/.test(view.tokens[owner.last + k].raw),
+      );
   if (owner && ownsIt && !named) return agent(view, owner, 'subject');
   // "It is X that …", "It was X, rather than Y, who …".
   for (let k = clause.first; k + 2 < at; k++) {
@@ -64,12 +94,26 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
   }
   // A main clause interrupted by a relative clause or a frame goes on with the same agent:
   // "Jake Steiner, who co-prepared the findings, also moderated the session".
-  const opensWithVerb = clause.continues && !lexicon.determiners.has(words[clause.first]) && !entities.some((e) => e.first === clause.first);
-  if (clause.kind === 'main' && clause.first > 0 && (opensWithVerb || entities.every((e) => e.first < clause.first || e.first >= at))) {
+  const opensWithVerb =
+    clause.continues &&
+    !lexicon.determiners.has(words[clause.first]) &&
+    !entities.some((e) => e.first === clause.first);
+  if (
+    clause.kind === 'main' &&
+    clause.first > 0 &&
+    (opensWithVerb || entities.every((e) => e.first < clause.first || e.first >= at))
+  ) {
     const earlier = [...view.clauses].reverse().find((c) => c.last <= clause.first && c.kind === 'main');
     const between = view.clauses.filter((c) => earlier && c.first >= earlier.last && c.last <= clause.first);
-    if (earlier && between.length > 0 && between.every((c) => c.kind === 'relative' || c.kind === 'reporting' || c.kind === 'parenthetical')) {
-      const first = entities.find((e) => e.first >= earlier.first && e.first < earlier.last && isActor(e) && !governed(view, e.first, earlier.first));
+    if (
+      earlier &&
+      between.length > 0 &&
+      between.every((c) => c.kind === 'relative' || c.kind === 'reporting' || c.kind === 'parenthetical')
+    ) {
+      const first = entities.find(
+        (e) =>
+          e.first >= earlier.first && e.first < earlier.last && isActor(e) && !governed(view, e.first, earlier.first),
+      );
       if (first) return agent(view, first, 'subject');
     }
   }
@@ -105,7 +149,11 @@ function agent(view: SentenceView, m: EntityMention, how: Agent['how']): Agent {
   const { words } = view;
   const first = group[0].first;
   const last = group[group.length - 1].last;
-  const exclusive = lexicon.exclusives.has(words[first - 1]) || (words[first - 1] === 'the' && lexicon.exclusives.has(words[first - 2])) || lexicon.exclusives.has(words[last]) || (words[last] === 'alone');
+  const exclusive =
+    lexicon.exclusives.has(words[first - 1]) ||
+    (words[first - 1] === 'the' && lexicon.exclusives.has(words[first - 2])) ||
+    lexicon.exclusives.has(words[last]) ||
+    words[last] === 'alone';
   return { mention: m, group, exclusive, how };
 }
 
@@ -119,7 +167,9 @@ function coordinated(view: SentenceView, m: EntityMention): EntityMention[] {
     const next = entities.find((e) => e.first > cur.last - 1 && e.first <= cur.last + 2 && e !== cur);
     if (!next || !joins(view, cur.last, next.first)) break;
     group.push(next);
-    closed = view.words.slice(cur.last, next.first).some((w) => w === 'and' || w === 'or' || w === '&') || /[/–-]/.test(view.text.slice(cur.end, next.start));
+    closed =
+      view.words.slice(cur.last, next.first).some((w) => w === 'and' || w === 'or' || w === '&') ||
+      /[/–-]/.test(view.text.slice(cur.end, next.start));
     cur = next;
     if (closed) break;
   }
@@ -134,7 +184,10 @@ function joins(view: SentenceView, a: number, b: number): boolean {
   if (between.length > 2) return false;
   const text = view.text.slice(view.tokens[a - 1].end, view.tokens[b].start);
   if (between.length === 0) return /^\s*[,/;]\s*$/.test(text) || /^\s*–\s*$/.test(text) || /^[–-]$/.test(text);
-  return between.every((w) => w === 'and' || w === 'or' || w === '&' || w === 'the') && /^[\s,]*(and|or|&)[\s]+(the\s+)?$/i.test(text);
+  return (
+    between.every((w) => w === 'and' || w === 'or' || w === '&' || w === 'the') &&
+    /^[\s,]*(and|or|&)[\s]+(the\s+)?$/i.test(text)
+  );
 }
 
 export interface ListItem {
@@ -153,7 +206,16 @@ export function listSegments(view: SentenceView): { items: ListItem[]; hardBefor
   let hard = true;
   const push = (end: number, nextHard: boolean): void => {
     let s = start;
-    while (s < end && (words[s] === 'and' || words[s] === 'or' || words[s] === '&' || words[s] === 'plus' || (words[s] === 'as' && words[s + 1] === 'well') || (words[s] === 'well' && words[s - 1] === 'as'))) s++;
+    while (
+      s < end &&
+      (words[s] === 'and' ||
+        words[s] === 'or' ||
+        words[s] === '&' ||
+        words[s] === 'plus' ||
+        (words[s] === 'as' && words[s + 1] === 'well') ||
+        (words[s] === 'well' && words[s - 1] === 'as'))
+    )
+      s++;
     if (s < end) {
       items.push({ first: s, last: end });
       hardBefore.push(hard);
@@ -169,8 +231,17 @@ export function listSegments(view: SentenceView): { items: ListItem[]; hardBefor
     }
     const gap = view.gapBefore(k);
     // A colon, a bracket or a sentence frame starts a new list; separators continue one.
-    if (/[:()[\]]/.test(gap) || view.clauseAt(k).kind === 'reporting' || view.clauseAt(k).kind === 'relative') push(k, true);
-    else if (/[,;/]/.test(gap) || /\s[–—]\s/.test(gap) || words[k] === 'and' || words[k] === 'or' || words[k] === '&' || words[k] === 'plus') push(k, false);
+    if (/[:()[\]]/.test(gap) || view.clauseAt(k).kind === 'reporting' || view.clauseAt(k).kind === 'relative')
+      push(k, true);
+    else if (
+      /[,;/]/.test(gap) ||
+      /\s[–—]\s/.test(gap) ||
+      words[k] === 'and' ||
+      words[k] === 'or' ||
+      words[k] === '&' ||
+      words[k] === 'plus'
+    )
+      push(k, false);
   }
   return { items, hardBefore, last: lastItem };
 }
@@ -180,14 +251,29 @@ export function listSegments(view: SentenceView): { items: ListItem[]; hardBefor
  * the first member segment to the last, then the short segments that go on after it ("…, trade and
  * energy"), up to a hard break or a phrase that closes the list ("with an emphasis on …").
  */
-export function listRun(view: SentenceView, segments: { items: ListItem[]; hardBefore: boolean[]; last: boolean[] }, members: number[]): ListItem[] {
+export function listRun(
+  view: SentenceView,
+  segments: { items: ListItem[]; hardBefore: boolean[]; last: boolean[] },
+  members: number[],
+): ListItem[] {
   if (members.length === 0) return [];
   const first = Math.min(...members);
   let last = Math.max(...members);
   for (let k = first + 1; k <= last; k++) if (segments.hardBefore[k]) last = k - 1;
   const { words } = view;
   // "Samsung, Ericsson and Nokia over Huawei and ZTE": a contrast ends the list.
-  const contrast = (it: ListItem): boolean => words.slice(it.first, it.last).some((w, i) => w === 'over' || w === 'versus' || w === 'vs' || w === 'instead' || (w === 'than' && words[it.first + i - 1] === 'rather') || w === 'not');
+  const contrast = (it: ListItem): boolean =>
+    words
+      .slice(it.first, it.last)
+      .some(
+        (w, i) =>
+          w === 'over' ||
+          w === 'versus' ||
+          w === 'vs' ||
+          w === 'instead' ||
+          (w === 'than' && words[it.first + i - 1] === 'rather') ||
+          w === 'not',
+      );
   for (let k = first; k <= last; k++) {
     if (contrast(segments.items[k])) {
       return segments.items.slice(first, k + 1);
@@ -198,9 +284,22 @@ export function listRun(view: SentenceView, segments: { items: ListItem[]; hardB
     const w = words[it.first];
     const content = words.slice(it.first, it.last).filter((x) => !lexicon.stopWords.has(x)).length;
     // ", meaning that hardware …", ", making it …": a clause that comments on the list, not an item.
-    const comment = /ing$/.test(w) && (words[it.first + 1] === 'that' || lexicon.determiners.has(words[it.first + 1] ?? '') || lexicon.pronouns.has(words[it.first + 1] ?? ''));
+    const comment =
+      /ing$/.test(w) &&
+      (words[it.first + 1] === 'that' ||
+        lexicon.determiners.has(words[it.first + 1] ?? '') ||
+        lexicon.pronouns.has(words[it.first + 1] ?? ''));
     if (comment || words.slice(it.first, it.last).includes('that')) break;
-    if (content > 4 || lexicon.prepositions.has(w) || lexicon.relativeWords.has(w) || lexicon.auxiliaries.has(w) || lexicon.clauseBreakWords.has(w) || lexicon.hedgeAdverbs.has(w) || lexicon.reportingVerbs.has(words[it.last - 1])) break;
+    if (
+      content > 4 ||
+      lexicon.prepositions.has(w) ||
+      lexicon.relativeWords.has(w) ||
+      lexicon.auxiliaries.has(w) ||
+      lexicon.clauseBreakWords.has(w) ||
+      lexicon.hedgeAdverbs.has(w) ||
+      lexicon.reportingVerbs.has(words[it.last - 1])
+    )
+      break;
     last++;
   }
   return segments.items.slice(first, last + 1);

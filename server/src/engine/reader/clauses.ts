@@ -35,7 +35,9 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
     }
     if (/[.;]/.test(gap)) break;
   }
-  const breaks: { at: number; kind: ClauseKind; continues?: boolean }[] = [{ at: 0, kind: labelEnd > 0 ? 'label' : 'main' }];
+  const breaks: { at: number; kind: ClauseKind; continues?: boolean }[] = [
+    { at: 0, kind: labelEnd > 0 ? 'label' : 'main' },
+  ];
   if (labelEnd > 0) breaks.push({ at: labelEnd, kind: 'main' });
   let depth = 0;
   for (let k = Math.max(1, labelEnd + 1); k < n; k++) {
@@ -75,8 +77,19 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
       }
       // ", and the strategy's emphasis … should …": a second clause with its own subject.
       // ", and both allies have applied …": a subject of up to three words, then an auxiliary.
-      const subjectThenAux = [2, 3, 4].some((j) => k + j < n && lexicon.finiteVerbs.has(words[k + j]) && !words.slice(k + 1, k + j).some((x) => lexicon.prepositions.has(x) || lexicon.finiteVerbs.has(x)));
-      if ((w === 'and' || w === 'so' || w === 'but') && k + 1 < n && (subjectThenAux || ['the', 'its', 'their', 'this', 'these', 'it', 'they', 'he', 'she', 'we'].includes(words[k + 1]) || (/^\p{Lu}/u.test(tokens[k + 1].raw) && lexicon.reportingVerbs.has(words[k + 2] ?? '')))) {
+      const subjectThenAux = [2, 3, 4].some(
+        (j) =>
+          k + j < n &&
+          lexicon.finiteVerbs.has(words[k + j]) &&
+          !words.slice(k + 1, k + j).some((x) => lexicon.prepositions.has(x) || lexicon.finiteVerbs.has(x)),
+      );
+      if (
+        (w === 'and' || w === 'so' || w === 'but') &&
+        k + 1 < n &&
+        (subjectThenAux ||
+          ['the', 'its', 'their', 'this', 'these', 'it', 'they', 'he', 'she', 'we'].includes(words[k + 1]) ||
+          (/^\p{Lu}/u.test(tokens[k + 1].raw) && lexicon.reportingVerbs.has(words[k + 2] ?? '')))
+      ) {
         breaks.push({ at: k, kind: 'main' });
         continue;
       }
@@ -85,15 +98,24 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
         breaks.push({ at: k, kind: 'main', continues: true });
         continue;
       }
-    } else if (lexicon.clauseBreakWords.has(w) && (w === 'while' || w === 'whereas' || w === 'although' || w === 'though' || w === 'whilst')) {
+    } else if (
+      lexicon.clauseBreakWords.has(w) &&
+      (w === 'while' || w === 'whereas' || w === 'although' || w === 'though' || w === 'whilst')
+    ) {
       breaks.push({ at: k, kind: 'subordinate' });
     }
   }
   // "Whereas X does A, Y does B": the clause a subordinator opens ends at its first comma. So does
   // a fronted phrase about another event: "After the change of government in May 2022, …".
-  if (lexicon.clauseBreakWords.has(words[0]) || phraseAt(lexicon.sequenceOpeners, words, 0) || phraseAt(lexicon.hypotheticalCues, words, 0)) {
+  if (
+    lexicon.clauseBreakWords.has(words[0]) ||
+    phraseAt(lexicon.sequenceOpeners, words, 0) ||
+    phraseAt(lexicon.hypotheticalCues, words, 0)
+  ) {
     breaks[0].kind = 'subordinate';
-    const comma = tokens.findIndex((_t, k) => k > 3 && gapBefore(text, tokens, k).includes(',') && !gapBefore(text, tokens, k).includes('('));
+    const comma = tokens.findIndex(
+      (_t, k) => k > 3 && gapBefore(text, tokens, k).includes(',') && !gapBefore(text, tokens, k).includes('('),
+    );
     if (comma > 0 && !breaks.some((b) => b.at === comma)) {
       breaks.push({ at: comma, kind: 'main' });
       breaks.sort((a, b) => a.at - b.at);
@@ -111,7 +133,8 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
   const clauses: Clause[] = [];
   for (let b = 0; b < breaks.length; b++) {
     const last = b + 1 < breaks.length ? breaks[b + 1].at : n;
-    if (last > breaks[b].at) clauses.push({ first: breaks[b].at, last, kind: breaks[b].kind, continues: breaks[b].continues });
+    if (last > breaks[b].at)
+      clauses.push({ first: breaks[b].at, last, kind: breaks[b].kind, continues: breaks[b].continues });
   }
   return clauses;
 }
@@ -128,7 +151,14 @@ function isReportingFrame(text: string, tokens: readonly Token[], words: readonl
     const after = j + 1 < tokens.length ? gapBefore(text, tokens, j + 1) : '.';
     const next = j + 2 < tokens.length ? gapBefore(text, tokens, j + 2) : '.';
     // "…, Kim wrote in a 2023 commentary": a phrase after the verb still belongs to the frame.
-    return j + 1 >= tokens.length || /[,;:)]/.test(after) || (j + 2 >= tokens.length) || /[,;:)]/.test(next) || words[j + 1] === 'that' || lexicon.prepositions.has(words[j + 1]);
+    return (
+      j + 1 >= tokens.length ||
+      /[,;:)]/.test(after) ||
+      j + 2 >= tokens.length ||
+      /[,;:)]/.test(next) ||
+      words[j + 1] === 'that' ||
+      lexicon.prepositions.has(words[j + 1])
+    );
   }
   return false;
 }
@@ -141,9 +171,23 @@ export function stretchAt(clauses: readonly Clause[], i: number): { first: numbe
   let n = clauses.findIndex((c) => i >= c.first && i < c.last);
   if (n < 0) return { first: 0, last: 0 };
   // Back to the main clause this one interrupts or continues.
-  while (n > 0 && (clauses[n].continues || clauses[n].kind === 'relative' || clauses[n].kind === 'reporting' || clauses[n].kind === 'parenthetical')) n--;
+  while (
+    n > 0 &&
+    (clauses[n].continues ||
+      clauses[n].kind === 'relative' ||
+      clauses[n].kind === 'reporting' ||
+      clauses[n].kind === 'parenthetical')
+  )
+    n--;
   let m = n;
-  while (m + 1 < clauses.length && (clauses[m + 1].continues || clauses[m + 1].kind === 'relative' || clauses[m + 1].kind === 'reporting' || clauses[m + 1].kind === 'parenthetical')) m++;
+  while (
+    m + 1 < clauses.length &&
+    (clauses[m + 1].continues ||
+      clauses[m + 1].kind === 'relative' ||
+      clauses[m + 1].kind === 'reporting' ||
+      clauses[m + 1].kind === 'parenthetical')
+  )
+    m++;
   // A briefing label speaks of what follows it; a subordinate clause opening the sentence, of the
   // main clause after it ("Since 6G is …, smart cities …").
   if (n === 1 && (clauses[0].kind === 'label' || clauses[0].kind === 'subordinate')) n = 0;

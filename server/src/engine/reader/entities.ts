@@ -35,9 +35,22 @@ const placeKinds = new Set<string>(['place', 'country']);
 const yearPattern = /^\d{4}$/;
 
 /** Entity mentions in order of position: linked terms first found, unlinked proper names between them. */
-export function findEntities(text: string, tokens: readonly Token[], terms: readonly PhraseMatch<Term>[], sentenceFirst: number): EntityMention[] {
+export function findEntities(
+  text: string,
+  tokens: readonly Token[],
+  terms: readonly PhraseMatch<Term>[],
+  sentenceFirst: number,
+): EntityMention[] {
   const mentions: EntityMention[] = terms.map((m) => ({
-    term: m.value, id: m.value.id, kind: m.value.kind, first: m.first, last: m.last, start: m.start, end: m.end, countries: [], possessive: false,
+    term: m.value,
+    id: m.value.id,
+    kind: m.value.kind,
+    first: m.first,
+    last: m.last,
+    start: m.start,
+    end: m.end,
+    countries: [],
+    possessive: false,
   }));
   const covered = new Uint8Array(tokens.length);
   for (const m of mentions) for (let k = m.first; k < m.last; k++) covered[k] = 1;
@@ -53,11 +66,27 @@ export function findEntities(text: string, tokens: readonly Token[], terms: read
       // "Institute for Defense Analyses", "Bank of Korea": a joining word between capitalised words.
       const joiner = tokens[j]?.lower;
       // "Director of the Korea Project": a title, then the body it names, not one name.
-      const titleSoFar = tokens.slice(i, j).every((t) => lexicon.titleWords.has(t.lower) || lexicon.titleModifiers.has(t.lower));
-      if (!titleSoFar && (joiner === 'of' || joiner === 'for' || joiner === 'and' || joiner === '&' || joiner === 'the' || joiner === 'on') && j + 1 < tokens.length) {
+      const titleSoFar = tokens
+        .slice(i, j)
+        .every((t) => lexicon.titleWords.has(t.lower) || lexicon.titleModifiers.has(t.lower));
+      if (
+        !titleSoFar &&
+        (joiner === 'of' ||
+          joiner === 'for' ||
+          joiner === 'and' ||
+          joiner === '&' ||
+          joiner === 'the' ||
+          joiner === 'on') &&
+        j + 1 < tokens.length
+      ) {
         let k = j + 1;
         if (tokens[k].lower === 'the' && k + 1 < tokens.length) k++;
-        if (!covered[k] && isNameWord(tokens, k, sentenceFirst) && gapJoins(text, tokens, j) && gapJoins(text, tokens, k)) {
+        if (
+          !covered[k] &&
+          isNameWord(tokens, k, sentenceFirst) &&
+          gapJoins(text, tokens, j) &&
+          gapJoins(text, tokens, k)
+        ) {
           j = k + 1;
           continue;
         }
@@ -65,11 +94,22 @@ export function findEntities(text: string, tokens: readonly Token[], terms: read
       break;
     }
     const weak = j === i + 1 && i === sentenceFirst;
-    mentions.push({ kind: 'name', first: i, last: j, start: tokens[i].start, end: tokens[j - 1].end, countries: [], possessive: false, weak });
+    mentions.push({
+      kind: 'name',
+      first: i,
+      last: j,
+      start: tokens[i].start,
+      end: tokens[j - 1].end,
+      countries: [],
+      possessive: false,
+      weak,
+    });
     i = j - 1;
   }
   mentions.sort((a, b) => a.first - b.first);
-  for (const m of mentions) m.possessive = /^['’]s\b/.test(text.slice(m.end, m.end + 3)) || /s['’](?!\p{L})/u.test(text.slice(m.end - 1, m.end + 1));
+  for (const m of mentions)
+    m.possessive =
+      /^['’]s\b/.test(text.slice(m.end, m.end + 3)) || /s['’](?!\p{L})/u.test(text.slice(m.end - 1, m.end + 1));
   addModifiers(text, tokens, mentions);
   return mentions;
 }
@@ -79,10 +119,30 @@ function isNameWord(tokens: readonly Token[], i: number, sentenceFirst: number):
   const t = tokens[i];
   if (!/^\p{Lu}/u.test(t.raw)) return false;
   const w = t.lower;
-  if (w in lexicon.months || lexicon.weekdays.has(w) || w in lexicon.numberWords || w in lexicon.tensWords || w in lexicon.ordinalWords) return false;
+  if (
+    w in lexicon.months ||
+    lexicon.weekdays.has(w) ||
+    w in lexicon.numberWords ||
+    w in lexicon.tensWords ||
+    w in lexicon.ordinalWords
+  )
+    return false;
   if (i === sentenceFirst || (i > 0 && /[:;(]\s*$/.test(tokens[i - 1].raw))) {
-    if (lexicon.stopWords.has(w) || lexicon.determiners.has(w) || lexicon.prepositions.has(w) || lexicon.pronouns.has(w) || lexicon.auxiliaries.has(w)) return false;
-    if (lexicon.conjunctions.has(w) || lexicon.hedgeAdverbs.has(w) || lexicon.reportingVerbs.has(w) || lexicon.clauseBreakWords.has(w)) return false;
+    if (
+      lexicon.stopWords.has(w) ||
+      lexicon.determiners.has(w) ||
+      lexicon.prepositions.has(w) ||
+      lexicon.pronouns.has(w) ||
+      lexicon.auxiliaries.has(w)
+    )
+      return false;
+    if (
+      lexicon.conjunctions.has(w) ||
+      lexicon.hedgeAdverbs.has(w) ||
+      lexicon.reportingVerbs.has(w) ||
+      lexicon.clauseBreakWords.has(w)
+    )
+      return false;
   }
   // "I" and lone capitals of initials are not names on their own; acronyms are.
   return t.raw.length > 1 || t.upper;
@@ -125,7 +185,12 @@ function addModifiers(text: string, tokens: readonly Token[], mentions: EntityMe
       m.yearSpan = { start: before.start, end: before.end };
     }
     const after = /^(\s+of\s+|\s*\(\s*|\s+)(\d{4})\b(?!\s*[–—-]\s*\d)/.exec(text.slice(m.end, m.end + 12));
-    if (after && (after[1].includes('of') || after[1].includes('(')) && m.year === undefined && (m.kind === 'document' || m.kind === 'event' || m.kind === 'name')) {
+    if (
+      after &&
+      (after[1].includes('of') || after[1].includes('(')) &&
+      m.year === undefined &&
+      (m.kind === 'document' || m.kind === 'event' || m.kind === 'name')
+    ) {
       m.year = Number(after[2]);
       const start = m.end + after[0].length - 4;
       m.yearSpan = { start, end: start + 4 };
@@ -174,6 +239,9 @@ export function sameEntity(kb: KnowledgeBase, a: string | undefined, b: string |
 /** An acronym is a body when its expansion names one ("Institute for …", "Group of …"), else a concept ("CCB"). */
 export function isBody(term: Term): boolean {
   if (term.kind !== 'acronym') return ['organisation', 'group', 'country', 'person', 'programme'].includes(term.kind);
-  const words = (term.expansion ?? '').toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  const words = (term.expansion ?? '')
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean);
   return words.some((w) => lexicon.bodyHeadStems.has(stem(w)));
 }

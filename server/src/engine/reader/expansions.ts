@@ -71,7 +71,9 @@ function startsWithInitial(phrase: string, acronym: string): boolean {
  */
 function expansionKey(expansion: string): string {
   const folded = expansion.replace(/[-‐–]/g, ' ').replace(/is(e|ed|ing|ation|ations)\b/gi, 'iz$1');
-  return tokenize(folded).map((t) => t.norm).join(' ');
+  return tokenize(folded)
+    .map((t) => t.norm)
+    .join(' ');
 }
 
 export interface ExpansionConflict {

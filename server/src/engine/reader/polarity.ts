@@ -21,7 +21,12 @@ export interface NegationScope {
   core: boolean;
 }
 
-const contrastMarkers = [['rather', 'than'], ['instead', 'of'], ['as', 'opposed', 'to'], ['in', 'place', 'of']];
+const contrastMarkers = [
+  ['rather', 'than'],
+  ['instead', 'of'],
+  ['as', 'opposed', 'to'],
+  ['in', 'place', 'of'],
+];
 
 function gapHas(text: string, tokens: readonly Token[], k: number, chars: string): boolean {
   if (k <= 0 || k >= tokens.length) return false;
@@ -30,7 +35,12 @@ function gapHas(text: string, tokens: readonly Token[], k: number, chars: string
   return false;
 }
 
-export function findNegations(text: string, tokens: readonly Token[], words: readonly string[], clauses: readonly Clause[]): NegationScope[] {
+export function findNegations(
+  text: string,
+  tokens: readonly Token[],
+  words: readonly string[],
+  clauses: readonly Clause[],
+): NegationScope[] {
   const scopes: NegationScope[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const idiom = phraseAt(lexicon.nonNegating, words, i);
@@ -54,16 +64,28 @@ export function findNegations(text: string, tokens: readonly Token[], words: rea
     const contraction = words[i] === 't' && i > 0 && /n['’]$/.test(text.slice(tokens[i - 1].start, tokens[i].start));
     if (!phrase && !lexicon.negations.has(words[i]) && !contraction) continue;
     // "declined to under 25%": a fall to a figure, not a refusal.
-    if (phrase && phrase.words[phrase.words.length - 1] === 'to' && isFigureAt(tokens, words, i + phrase.words.length)) continue;
+    if (phrase && phrase.words[phrase.words.length - 1] === 'to' && isFigureAt(tokens, words, i + phrase.words.length))
+      continue;
     const cueLast = phrase ? i + phrase.words.length : i + 1;
     // "not X but Y": the negation stops at "but"; "lacks a policy as parties disagree", at "as".
     const nominal = lexicon.nominalNegations.has(words[i]);
-    const ends = (k: number): boolean => words[k] === 'but' || (words[k] === 'instead' && gapHas(text, tokens, k, ',')) || (k > cueLast && lexicon.clauseBreakWords.has(words[k])) || (nominal && k > cueLast && (words[k] === 'as' || lexicon.relativeWords.has(words[k])));
+    const ends = (k: number): boolean =>
+      words[k] === 'but' ||
+      (words[k] === 'instead' && gapHas(text, tokens, k, ',')) ||
+      (k > cueLast && lexicon.clauseBreakWords.has(words[k])) ||
+      (nominal && k > cueLast && (words[k] === 'as' || lexicon.relativeWords.has(words[k])));
     let last = cueLast;
     while (last < clause.last && !ends(last)) last++;
     // "neither … nor" is one negation.
     if (words[i] === 'nor' && scopes.some((s) => words[s.cueFirst] === 'neither' && s.last >= i)) continue;
-    scopes.push({ cueFirst: contraction ? i - 1 : i, cueLast, first: cueLast, last, contrast: false, core: !phrase || phrase.words.length === 1 && lexicon.negations.has(phrase.words[0]) });
+    scopes.push({
+      cueFirst: contraction ? i - 1 : i,
+      cueLast,
+      first: cueLast,
+      last,
+      contrast: false,
+      core: !phrase || (phrase.words.length === 1 && lexicon.negations.has(phrase.words[0])),
+    });
     i = cueLast - 1;
   }
   return scopes;
@@ -78,5 +100,9 @@ export function negationsOver(scopes: readonly NegationScope[], i: number): Nega
 function isFigureAt(tokens: readonly Token[], words: readonly string[], k: number): boolean {
   if (k >= tokens.length) return false;
   if (/^\d/.test(tokens[k].raw) || words[k] in lexicon.numberWords) return true;
-  return phraseAt(lexicon.hedges, words, k) !== undefined && k + 1 < tokens.length && /^\d/.test(tokens[k + phraseAt(lexicon.hedges, words, k)!.words.length]?.raw ?? '');
+  return (
+    phraseAt(lexicon.hedges, words, k) !== undefined &&
+    k + 1 < tokens.length &&
+    /^\d/.test(tokens[k + phraseAt(lexicon.hedges, words, k)!.words.length]?.raw ?? '')
+  );
 }

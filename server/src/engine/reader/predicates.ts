@@ -32,22 +32,39 @@ function stemsMemo(phrase: string): readonly string[] {
  * Predicate words of a class in tokens [first, last). `extra` words (a claim's own) come with the
  * polarity they state: a claim's affirming words state it, its contrary words deny it.
  */
-export function predicatesIn(view: SentenceView, first: number, last: number, predicate: PredicateClass, extra: readonly { phrase: string; polarity: 1 | -1 }[] = []): PredicateHit[] {
-  const words = [...extra.map((e) => ({ stems: stemsMemo(e.phrase), polarity: e.polarity })), ...(byClass.get(predicate) ?? [])].sort((a, b) => b.stems.length - a.stems.length);
+export function predicatesIn(
+  view: SentenceView,
+  first: number,
+  last: number,
+  predicate: PredicateClass,
+  extra: readonly { phrase: string; polarity: 1 | -1 }[] = [],
+): PredicateHit[] {
+  const words = [
+    ...extra.map((e) => ({ stems: stemsMemo(e.phrase), polarity: e.polarity })),
+    ...(byClass.get(predicate) ?? []),
+  ].sort((a, b) => b.stems.length - a.stems.length);
   const { tokens } = view;
   const hits: PredicateHit[] = [];
   for (let i = first; i < last; i++) {
     for (const w of words) {
       if (w.stems.length === 0 || i + w.stems.length > last) continue;
       let ok = true;
-      for (let k = 0; k < w.stems.length && ok; k++) ok = tokens[i + k].norm === w.stems[k] || tokens[i + k].lower === w.stems[k];
+      for (let k = 0; k < w.stems.length && ok; k++)
+        ok = tokens[i + k].norm === w.stems[k] || tokens[i + k].lower === w.stems[k];
       if (!ok) continue;
       const negated = negationsOver(view.negations, i).length % 2 === 1;
-      hits.push({ first: i, last: i + w.stems.length, polarity: (negated ? -w.polarity : w.polarity) as 1 | -1, negated });
+      hits.push({
+        first: i,
+        last: i + w.stems.length,
+        polarity: (negated ? -w.polarity : w.polarity) as 1 | -1,
+        negated,
+      });
       break;
     }
   }
   // Phrases may overlap ("played little" and "little role" in "played little role"); a word inside
   // a longer phrase ("role" in "little role") is that phrase's, not a stance of its own.
-  return hits.filter((h) => !hits.some((o) => o !== h && o.first <= h.first && h.last <= o.last && o.last - o.first > h.last - h.first));
+  return hits.filter(
+    (h) => !hits.some((o) => o !== h && o.first <= h.first && h.last <= o.last && o.last - o.first > h.last - h.first),
+  );
 }

@@ -50,7 +50,10 @@ export class SentenceView {
   get values(): ValueMention[] {
     if (!this.valuesMemo) {
       const sentence = this.text.slice(this.start, this.end);
-      const local = this.start === 0 ? this.tokens : this.tokens.map((t) => ({ ...t, start: t.start - this.start, end: t.end - this.start }));
+      const local =
+        this.start === 0
+          ? this.tokens
+          : this.tokens.map((t) => ({ ...t, start: t.start - this.start, end: t.end - this.start }));
       this.valuesMemo = extractValues(sentence, local).map((v) => shift(v, this.start));
     }
     return this.valuesMemo;

@@ -82,6 +82,10 @@ export function conflictingTitles(all: readonly PersonTitle[]): { earlier: Perso
 function differentRank(a: readonly string[], b: readonly string[]): boolean {
   const head = (t: readonly string[]): string => t[t.length - 1];
   if (head(a) !== head(b)) return true;
-  const ranks = (t: readonly string[]): string => t.filter((w) => lexicon.distinctRanks.has(w)).sort().join(' ');
+  const ranks = (t: readonly string[]): string =>
+    t
+      .filter((w) => lexicon.distinctRanks.has(w))
+      .sort()
+      .join(' ');
   return ranks(a) !== ranks(b);
 }

@@ -8,7 +8,8 @@ export function nestingBeyond(text: string, limit: number): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (quote !== 0) {
-      if (c === 0x5c && quote === 0x22) i++; // \ escapes inside "…"
+      if (c === 0x5c && quote === 0x22)
+        i++; // \ escapes inside "…"
       else if (c === quote) quote = 0;
     } else if (c === 0x22 || (c === 0x27 && opensQuote(i === 0 ? 0x20 : text.charCodeAt(i - 1)))) quote = c;
     else if (c === 0x23 && (i === 0 || isSpace(text.charCodeAt(i - 1)))) {
@@ -22,7 +23,23 @@ export function nestingBeyond(text: string, limit: number): number {
 }
 
 function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0x0b || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0x1680;
+  return (
+    c === 0x20 ||
+    c === 0x09 ||
+    c === 0x0a ||
+    c === 0x0d ||
+    c === 0x0c ||
+    c === 0x0b ||
+    c === 0xa0 ||
+    c === 0xfeff ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0x1680
+  );
 }
 
 /** A single quote starts a quoted string after space or [ { , : (not inside a word: "Korea's"). */

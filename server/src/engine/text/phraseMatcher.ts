@@ -45,7 +45,8 @@ export class PhraseMatcher<T> {
     // An all-capitals phrase of ordinary words ("NATIONAL STRATEGY") is not an acronym; only
     // short capitalised tokens are case-sensitive.
     let upperMask = 0;
-    for (let i = 0; i < Math.min(tokens.length, 31); i++) if (tokens[i].upper && tokens[i].raw.length <= 5 && /\p{L}/u.test(tokens[i].raw)) upperMask |= 1 << i;
+    for (let i = 0; i < Math.min(tokens.length, 31); i++)
+      if (tokens[i].upper && tokens[i].raw.length <= 5 && /\p{L}/u.test(tokens[i].raw)) upperMask |= 1 << i;
     this.values.push(value);
     // Exactly sized (most nodes end one phrase): arrays grown by push keep spare room, which adds
     // up to megabytes over a large knowledge base.
@@ -66,7 +67,13 @@ export class PhraseMatcher<T> {
         node = child;
         for (const end of this.ends[node] ?? []) {
           if (end.upperMask === 0 || capitalsWhereNeeded(end.upperMask, tokens, i)) {
-            found.push({ value: this.values[end.value], first: i, last: j + 1, start: tokens[i].start, end: tokens[j].end });
+            found.push({
+              value: this.values[end.value],
+              first: i,
+              last: j + 1,
+              start: tokens[i].start,
+              end: tokens[j].end,
+            });
           }
         }
       }

@@ -12,7 +12,20 @@ export interface SentenceSpan {
 // The lexicon's abbreviations, and a few of citations ("op. cit.", "ibid.").
 const abbreviations = new Set([...lexicon.abbreviations, 'op', 'cit', 'ibid', 'rev', 'mt']);
 // Abbreviations that only stand before a number ("No. 5", "p. 3"); "no." ending a sentence is a word.
-const numberAbbreviations = new Set(['no', 'nos', 'vol', 'pp', 'p', 'ch', 'fig', 'figs', 'para', 'paras', 'art', 'sec']);
+const numberAbbreviations = new Set([
+  'no',
+  'nos',
+  'vol',
+  'pp',
+  'p',
+  'ch',
+  'fig',
+  'figs',
+  'para',
+  'paras',
+  'art',
+  'sec',
+]);
 
 function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0';

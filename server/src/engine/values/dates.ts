@@ -8,7 +8,11 @@ import { lowerAt } from './numbers';
 const isYearText = (raw: string): boolean => /^\d{4}$/.test(raw) && Number(raw) >= 1000 && Number(raw) <= 2999;
 
 /** A vague part of a year or month written before token i ("mid-", "late", "the first half of"). */
-function partBefore(words: readonly string[], i: number, parts: typeof lexicon.yearParts): { span: Span; length: number } | undefined {
+function partBefore(
+  words: readonly string[],
+  i: number,
+  parts: typeof lexicon.yearParts,
+): { span: Span; length: number } | undefined {
   const found = phraseBefore(parts, words, i);
   return found ? { span: found.value, length: found.words.length } : undefined;
 }
@@ -17,12 +21,18 @@ function partBefore(words: readonly string[], i: number, parts: typeof lexicon.y
 export function isMonthAt(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
   if (!t || !(t.lower in lexicon.months) || t.raw[0] !== t.raw[0].toUpperCase()) return false;
-  if (t.lower === 'may' || t.lower === 'mar') return /^\d/.test(tokens[i + 1]?.raw ?? '') || /^\d/.test(tokens[i - 1]?.raw ?? '');
+  if (t.lower === 'may' || t.lower === 'mar')
+    return /^\d/.test(tokens[i + 1]?.raw ?? '') || /^\d/.test(tokens[i - 1]?.raw ?? '');
   return true;
 }
 
 /** A date starting with a month name at token i. */
-export function readDate(tokens: readonly Token[], words: readonly string[], i: number, text: string): { mention: DateMention; next: number } | undefined {
+export function readDate(
+  tokens: readonly Token[],
+  words: readonly string[],
+  i: number,
+  text: string,
+): { mention: DateMention; next: number } | undefined {
   const month = lexicon.months[tokens[i].lower];
   let start = tokens[i].start;
   let end = tokens[i].end;
@@ -33,7 +43,12 @@ export function readDate(tokens: readonly Token[], words: readonly string[], i: 
   let first = i;
   // "27 October 2022": a day before the month.
   const prev = tokens[i - 1];
-  if (prev && /^\d{1,2}$/.test(prev.raw) && Number(prev.raw) <= 31 && text.slice(prev.end, tokens[i].start).trim() === '') {
+  if (
+    prev &&
+    /^\d{1,2}$/.test(prev.raw) &&
+    Number(prev.raw) <= 31 &&
+    text.slice(prev.end, tokens[i].start).trim() === ''
+  ) {
     day = Number(prev.raw);
     start = prev.start;
     first = i - 1;
@@ -41,7 +56,14 @@ export function readDate(tokens: readonly Token[], words: readonly string[], i: 
   const a = tokens[next];
   // A day after the month: "October 27" or "October 27th" (one token).
   const dayToken = a ? /^(\d{1,2})(?:st|nd|rd|th)?$/i.exec(a.raw) : null;
-  if (a && dayToken && day === undefined && Number(dayToken[1]) >= 1 && Number(dayToken[1]) <= 31 && /^[\s.]*$/.test(text.slice(end, a.start))) {
+  if (
+    a &&
+    dayToken &&
+    day === undefined &&
+    Number(dayToken[1]) >= 1 &&
+    Number(dayToken[1]) <= 31 &&
+    /^[\s.]*$/.test(text.slice(end, a.start))
+  ) {
     day = Number(dayToken[1]);
     end = a.end;
     next++;
@@ -66,7 +88,12 @@ export function readDate(tokens: readonly Token[], words: readonly string[], i: 
   const preposition = lowerAt(tokens, first - 1) || undefined;
   if (days === undefined && year === undefined) {
     // A bare month needs a preposition before it ("in March") to count as a date.
-    if (!['in', 'since', 'until', 'by', 'from', 'during', 'of', 'last', 'early', 'late', 'mid', 'on', 'through'].includes(preposition ?? '')) return undefined;
+    if (
+      !['in', 'since', 'until', 'by', 'from', 'during', 'of', 'last', 'early', 'late', 'mid', 'on', 'through'].includes(
+        preposition ?? '',
+      )
+    )
+      return undefined;
   }
   const mention: DateMention = { kind: 'date', months: { lo: month, hi: month }, start, end };
   if (days) mention.days = days;
@@ -79,7 +106,12 @@ export function readDate(tokens: readonly Token[], words: readonly string[], i: 
  * A year at token i: a year, a vague part of one ("mid-2022", "the first half of 2022", "spring
  * 2022") or a period ("2016–2030", "2016 to 2030").
  */
-export function readYear(tokens: readonly Token[], words: readonly string[], i: number, text: string): { mention: YearMention | DateMention | PeriodMention; next: number } | undefined {
+export function readYear(
+  tokens: readonly Token[],
+  words: readonly string[],
+  i: number,
+  text: string,
+): { mention: YearMention | DateMention | PeriodMention; next: number } | undefined {
   const t = tokens[i];
   if (!isYearText(t.raw)) return undefined;
   const value = Number(t.raw);
@@ -98,7 +130,17 @@ export function readYear(tokens: readonly Token[], words: readonly string[], i: 
   const part = partBefore(words, i, lexicon.yearParts);
   if (part) {
     const first = i - part.length;
-    return { mention: { kind: 'date', year: value, months: part.span, start: tokens[first].start, end, preposition: lowerAt(tokens, first - 1) || undefined }, next };
+    return {
+      mention: {
+        kind: 'date',
+        year: value,
+        months: part.span,
+        start: tokens[first].start,
+        end,
+        preposition: lowerAt(tokens, first - 1) || undefined,
+      },
+      next,
+    };
   }
   const preposition = lowerAt(tokens, i - 1) || undefined;
   return { mention: { kind: 'year', year: value, start: t.start, end, preposition }, next };

@@ -12,14 +12,33 @@ export { compareIntervals, mentionInterval, overlaps, sourceInterval } from './i
 export type { Interval } from './intervals';
 
 // Comparatives after a percentage make it an increase, not a share: "50% faster", "20 percent more".
-const comparativeWords = new Set(['more', 'less', 'faster', 'slower', 'higher', 'lower', 'greater', 'larger', 'smaller', 'bigger', 'cheaper', 'quicker', 'stronger', 'weaker', 'better', 'worse', 'above', 'below']);
+const comparativeWords = new Set([
+  'more',
+  'less',
+  'faster',
+  'slower',
+  'higher',
+  'lower',
+  'greater',
+  'larger',
+  'smaller',
+  'bigger',
+  'cheaper',
+  'quicker',
+  'stronger',
+  'weaker',
+  'better',
+  'worse',
+  'above',
+  'below',
+]);
 
 /** Every value mention in a sentence. `tokens` must come from the same `text` (offsets into it). */
 export function extractValues(text: string, tokens: readonly Token[]): ValueMention[] {
   const found: ValueMention[] = [];
   const numbers: NumberMention[] = [];
   const words = tokens.map((t) => t.lower);
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const t = tokens[i];
     if (isMonthAt(tokens, i)) {
       const date = readDate(tokens, words, i, text);

@@ -17,7 +17,8 @@ export function compareIntervals(stated: Interval, sourced: Interval): Compariso
 
 /** Slack a bare round figure allows: "80%" may stand for 78%, "20" for 19. */
 function roundSlack(value: number): number {
-  for (const r of lexicon.roundNumberSlack) if (value !== 0 && value % r.multipleOf === 0 && value >= r.multipleOf * 2) return Math.min(r.slack, value * 0.05);
+  for (const r of lexicon.roundNumberSlack)
+    if (value !== 0 && value % r.multipleOf === 0 && value >= r.multipleOf * 2) return Math.min(r.slack, value * 0.05);
   return 0;
 }
 
@@ -44,11 +45,21 @@ export function mentionInterval(m: NumberMention): Interval {
     const base = hedged(v, m.hedge, 0);
     return { lo: base.lo - 4, hi: base.hi + 4 };
   }
-  const exactSlack = m.unit === 'count' && Number.isInteger(v) && !m.words ? 0 : m.unit === 'money' ? v * 0.05 : roundSlack(v) || (Number.isInteger(v) ? 0.5 : 0.05);
+  const exactSlack =
+    m.unit === 'count' && Number.isInteger(v) && !m.words
+      ? 0
+      : m.unit === 'money'
+        ? v * 0.05
+        : roundSlack(v) || (Number.isInteger(v) ? 0.5 : 0.05);
   return hedged(v, m.hedge, exactSlack);
 }
 
-const boundHedge: Record<Bound, keyof typeof lexicon.hedgeIntervals> = { over: 'over', under: 'under', 'at-least': 'at-least', 'at-most': 'at-most' };
+const boundHedge: Record<Bound, keyof typeof lexicon.hedgeIntervals> = {
+  over: 'over',
+  under: 'under',
+  'at-least': 'at-least',
+  'at-most': 'at-most',
+};
 
 /** The values a sourced quantity allows. */
 export function sourceInterval(q: Pick<QuantityValue, 'value' | 'approx' | 'bound'>): Interval {

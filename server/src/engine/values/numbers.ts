@@ -14,7 +14,12 @@ function isLetter(c: string | undefined): boolean {
 }
 
 /** The hedge that ends just before token i, and where it starts. */
-function hedgeBefore(tokens: readonly Token[], words: readonly string[], i: number, text: string): { hedge: Hedge; start: number } {
+function hedgeBefore(
+  tokens: readonly Token[],
+  words: readonly string[],
+  i: number,
+  text: string,
+): { hedge: Hedge; start: number } {
   const found = phraseBefore(lexicon.hedges, words, i);
   // "over" or "under" right after a number-ish word is a preposition ("passes over 20 ports" stays a hedge).
   if (found) return { hedge: found.value, start: tokens[i - found.words.length].start };
@@ -31,7 +36,11 @@ function wordNumber(tokens: readonly Token[], i: number, text: string): { value:
   let any = false;
   // "a hundred", "a thousand": one of the scale.
   const scaleAfterA = lowerAt(tokens, i + 1);
-  if (lowerAt(tokens, i) === 'a' && (scaleAfterA === 'hundred' || scaleAfterA === 'thousand') && text.slice(tokens[i].end, tokens[i + 1].start) === ' ') {
+  if (
+    lowerAt(tokens, i) === 'a' &&
+    (scaleAfterA === 'hundred' || scaleAfterA === 'thousand') &&
+    text.slice(tokens[i].end, tokens[i + 1].start) === ' '
+  ) {
     current = 1;
     any = true;
     j = i + 1;
@@ -60,7 +69,13 @@ function wordNumber(tokens: readonly Token[], i: number, text: string): { value:
 }
 
 /** Unit words after a number that ends at token index `next` (exclusive) / text offset `end`. */
-function unitAfter(tokens: readonly Token[], words: readonly string[], next: number, end: number, text: string): { unit: NumberMention['unit']; end: number; next: number; comparative?: boolean } {
+function unitAfter(
+  tokens: readonly Token[],
+  words: readonly string[],
+  next: number,
+  end: number,
+  text: string,
+): { unit: NumberMention['unit']; end: number; next: number; comparative?: boolean } {
   const rest = text.slice(end, end + 3);
   if (/^\s?%/.test(rest)) return { unit: 'percent', end: end + rest.indexOf('%') + 1, next };
   const percent = phraseAt(lexicon.percentWords, words, next);
@@ -69,15 +84,31 @@ function unitAfter(tokens: readonly Token[], words: readonly string[], next: num
     return { unit: 'percent', end: tokens[last].end, next: last + 1 };
   }
   const w = lowerAt(tokens, next);
-  if ((w === 'times' || w === 'fold') && text.slice(end, tokens[next].start).trim().replace('-', '') === '') return { unit: 'times', end: tokens[next].end, next: next + 1 };
+  if ((w === 'times' || w === 'fold') && text.slice(end, tokens[next].start).trim().replace('-', '') === '')
+    return { unit: 'times', end: tokens[next].end, next: next + 1 };
   if (/^\s?x\b/i.test(text.slice(end, end + 3)) && !isLetter(text[end + (text[end] === ' ' ? 2 : 1)])) {
-    return { unit: 'times', end: end + text.slice(end, end + 3).toLowerCase().indexOf('x') + 1, next: next + (w === 'x' ? 1 : 0) };
+    return {
+      unit: 'times',
+      end:
+        end +
+        text
+          .slice(end, end + 3)
+          .toLowerCase()
+          .indexOf('x') +
+        1,
+      next: next + (w === 'x' ? 1 : 0),
+    };
   }
   return { unit: 'count', end, next };
 }
 
 /** A scale word after a number: "5.8 million", "$1.7bn", "3 billion". */
-function scaleAfter(tokens: readonly Token[], next: number, end: number, text: string): { factor: number; end: number; next: number } | undefined {
+function scaleAfter(
+  tokens: readonly Token[],
+  next: number,
+  end: number,
+  text: string,
+): { factor: number; end: number; next: number } | undefined {
   const t = tokens[next];
   if (!t) return undefined;
   const gap = text.slice(end, t.start);
@@ -90,22 +121,39 @@ function scaleAfter(tokens: readonly Token[], next: number, end: number, text: s
 }
 
 /** The currency written before a figure ("$", "US$", "€") or after it ("dollars", "won"). */
-function currencyAround(tokens: readonly Token[], i: number, next: number, start: number, text: string): { code: string; start?: number; end?: number; next?: number } | undefined {
+function currencyAround(
+  tokens: readonly Token[],
+  i: number,
+  next: number,
+  start: number,
+  text: string,
+): { code: string; start?: number; end?: number; next?: number } | undefined {
   const before = text.slice(Math.max(0, start - 3), start);
   for (const symbol of ['US$', '$', '€', '£', '₩', '¥']) {
     if (before.endsWith(symbol)) return { code: lexicon.currencies[symbol], start: start - symbol.length };
   }
   const prev = tokens[i - 1];
-  if (prev && prev.end === start - 1 && /^(USD|EUR|KRW|GBP|JPY)$/.test(prev.raw)) return { code: prev.raw, start: prev.start };
+  if (prev && prev.end === start - 1 && /^(USD|EUR|KRW|GBP|JPY)$/.test(prev.raw))
+    return { code: prev.raw, start: prev.start };
   const after = tokens[next];
-  if (after && text.slice(tokens[next - 1]?.end ?? start, after.start).trim() === '' && after.lower in lexicon.currencies && !/^\p{Lu}/u.test(after.raw.slice(1))) {
+  if (
+    after &&
+    text.slice(tokens[next - 1]?.end ?? start, after.start).trim() === '' &&
+    after.lower in lexicon.currencies &&
+    !/^\p{Lu}/u.test(after.raw.slice(1))
+  ) {
     return { code: lexicon.currencies[after.lower], end: after.end, next: next + 1 };
   }
   return undefined;
 }
 
 /** Digits at token i: a number, a percentage, a multiple or an amount of money. Years and ordinals are read elsewhere. */
-export function readDigits(tokens: readonly Token[], words: readonly string[], i: number, text: string): { mention?: NumberMention; next: number } | undefined {
+export function readDigits(
+  tokens: readonly Token[],
+  words: readonly string[],
+  i: number,
+  text: string,
+): { mention?: NumberMention; next: number } | undefined {
   const t = tokens[i];
   // "1/3", "2/3": a share.
   const slash = /(\d{1,2})\/(\d{1,3})(?![\d/])/y;
@@ -117,7 +165,21 @@ export function readDigits(tokens: readonly Token[], words: readonly string[], i
     while (next < tokens.length && tokens[next].start < end) next++;
     const hedge = hedgeBefore(tokens, words, i, text);
     const value = Math.round((Number(fraction[1]) / Number(fraction[2])) * 1000) / 10;
-    return { mention: { kind: 'number', value, unit: 'percent', hedge: hedge.hedge, fraction: true, start: hedge.start, end, valueStart: t.start, valueEnd: end, words: false }, next };
+    return {
+      mention: {
+        kind: 'number',
+        value,
+        unit: 'percent',
+        hedge: hedge.hedge,
+        fraction: true,
+        start: hedge.start,
+        end,
+        valueStart: t.start,
+        valueEnd: end,
+        words: false,
+      },
+      next,
+    };
   }
   const pattern = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/y;
   pattern.lastIndex = t.start;
@@ -134,7 +196,8 @@ export function readDigits(tokens: readonly Token[], words: readonly string[], i
   if ((before === '-' || before === '–') && isLetter(before2)) return { next };
   const after = text[end];
   // "5G", "4th": a letter glued to the digits (multiples "50x" and scales "5bn" are read below).
-  const glued = after !== undefined && isLetter(after) && !/^(x|bn|mn|tn|k|m|b)(?!\p{L})/iu.test(text.slice(end, end + 3));
+  const glued =
+    after !== undefined && isLetter(after) && !/^(x|bn|mn|tn|k|m|b)(?!\p{L})/iu.test(text.slice(end, end + 3));
   if (glued) return { next };
   let value = Number(m[0].replace(/,/g, ''));
   const scale = scaleAfter(tokens, next, end, text);
@@ -144,7 +207,9 @@ export function readDigits(tokens: readonly Token[], words: readonly string[], i
     end = scale.end;
     next = scale.next;
   }
-  const unit = currency ? { unit: 'money' as const, end: currency.end ?? end, next: currency.next ?? next } : unitAfter(tokens, words, next, end, text);
+  const unit = currency
+    ? { unit: 'money' as const, end: currency.end ?? end, next: currency.next ?? next }
+    : unitAfter(tokens, words, next, end, text);
   // "20+": a lower bound.
   let hedgeKind: Hedge | undefined;
   let unitEnd = unit.end;
@@ -154,15 +219,30 @@ export function readDigits(tokens: readonly Token[], words: readonly string[], i
   }
   const prev = tokens[i - 1];
   // An identifier such as "Goal 9" or "Resolution 73": a capitalised word right before the number.
-  if (prev && unit.unit === 'count' && !currency && prev.end === start - 1 && /^\p{Lu}/u.test(prev.raw) && i - 1 > 0 && !(prev.lower in lexicon.months)) {
+  if (
+    prev &&
+    unit.unit === 'count' &&
+    !currency &&
+    prev.end === start - 1 &&
+    /^\p{Lu}/u.test(prev.raw) &&
+    i - 1 > 0 &&
+    !(prev.lower in lexicon.months)
+  ) {
     return { next: unit.next };
   }
   const hedge = hedgeBefore(tokens, words, i, text);
   const valueStart = currency?.start ?? start;
   const mention: NumberMention = {
-    kind: 'number', value, unit: unit.unit, hedge: hedgeKind ?? hedge.hedge, fraction: false,
-    start: hedge.hedge === 'exact' ? valueStart : Math.min(hedge.start, valueStart), end: unitEnd,
-    valueStart, valueEnd: unitEnd, words: false,
+    kind: 'number',
+    value,
+    unit: unit.unit,
+    hedge: hedgeKind ?? hedge.hedge,
+    fraction: false,
+    start: hedge.hedge === 'exact' ? valueStart : Math.min(hedge.start, valueStart),
+    end: unitEnd,
+    valueStart,
+    valueEnd: unitEnd,
+    words: false,
   };
   if (currency) mention.currency = currency.code;
   // "the top 20 trading partners" ranks: a limit, kept apart from counts of things.
@@ -171,7 +251,12 @@ export function readDigits(tokens: readonly Token[], words: readonly string[], i
 }
 
 /** "two-thirds", "a third of", "half of", "one in three", "four in five". */
-export function readFraction(tokens: readonly Token[], words: readonly string[], i: number, text: string): { mention: NumberMention; next: number } | undefined {
+export function readFraction(
+  tokens: readonly Token[],
+  words: readonly string[],
+  i: number,
+  text: string,
+): { mention: NumberMention; next: number } | undefined {
   const w = lowerAt(tokens, i);
   const gap = (a: number): string => (a + 1 < tokens.length ? text.slice(tokens[a].end, tokens[a + 1].start) : '');
   let numerator: number | undefined;
@@ -182,7 +267,11 @@ export function readFraction(tokens: readonly Token[], words: readonly string[],
   } else if (w in lexicon.numberWords && lexicon.numberWords[w] > 1) {
     numerator = lexicon.numberWords[w];
     denomIndex = i + 1;
-  } else if (/^\d{1,2}$/.test(tokens[i]?.raw ?? '') && lowerAt(tokens, i + 1) === 'in' && /^\d{1,3}$/.test(tokens[i + 2]?.raw ?? '')) {
+  } else if (
+    /^\d{1,2}$/.test(tokens[i]?.raw ?? '') &&
+    lowerAt(tokens, i + 1) === 'in' &&
+    /^\d{1,3}$/.test(tokens[i + 2]?.raw ?? '')
+  ) {
     return fractionMention(tokens, words, i, i + 3, Number(tokens[i].raw) / Number(tokens[i + 2].raw), text);
   } else if (w === 'half' && (lowerAt(tokens, i + 1) === 'of' || lowerAt(tokens, i - 1) === 'than')) {
     numerator = 1;
@@ -192,7 +281,11 @@ export function readFraction(tokens: readonly Token[], words: readonly string[],
   if (!(d in lexicon.denominators)) {
     // "one in three", "four in five"
     const third = lowerAt(tokens, i + 2);
-    if ((w in lexicon.numberWords || w === 'one') && lowerAt(tokens, i + 1) === 'in' && (third in lexicon.numberWords || /^\d+$/.test(third))) {
+    if (
+      (w in lexicon.numberWords || w === 'one') &&
+      lowerAt(tokens, i + 1) === 'in' &&
+      (third in lexicon.numberWords || /^\d+$/.test(third))
+    ) {
       const den = third in lexicon.numberWords ? lexicon.numberWords[third] : Number(third);
       if (den > numerator) return fractionMention(tokens, words, i, i + 3, numerator / den, text);
     }
@@ -202,16 +295,32 @@ export function readFraction(tokens: readonly Token[], words: readonly string[],
   const plural = d.endsWith('s') && d !== 'halves' ? true : d === 'halves';
   // "a third" / "one third" need "of" after them, or they may be ordinals ("a third session").
   if (!plural && lowerAt(tokens, denomIndex + 1) !== 'of' && d !== 'half') return undefined;
-  if (d === 'half' && denomIndex > i && lowerAt(tokens, denomIndex + 1) !== 'of' && lowerAt(tokens, i - 1) !== 'than') return undefined;
+  if (d === 'half' && denomIndex > i && lowerAt(tokens, denomIndex + 1) !== 'of' && lowerAt(tokens, i - 1) !== 'than')
+    return undefined;
   return fractionMention(tokens, words, i, denomIndex + 1, numerator / lexicon.denominators[d], text);
 }
 
-function fractionMention(tokens: readonly Token[], words: readonly string[], i: number, next: number, ratio: number, text: string): { mention: NumberMention; next: number } {
+function fractionMention(
+  tokens: readonly Token[],
+  words: readonly string[],
+  i: number,
+  next: number,
+  ratio: number,
+  text: string,
+): { mention: NumberMention; next: number } {
   const hedge = hedgeBefore(tokens, words, i, text);
   return {
     mention: {
-      kind: 'number', value: Math.round(ratio * 1000) / 10, unit: 'percent', hedge: hedge.hedge, fraction: true,
-      start: hedge.start, end: tokens[next - 1].end, valueStart: tokens[i].start, valueEnd: tokens[next - 1].end, words: true,
+      kind: 'number',
+      value: Math.round(ratio * 1000) / 10,
+      unit: 'percent',
+      hedge: hedge.hedge,
+      fraction: true,
+      start: hedge.start,
+      end: tokens[next - 1].end,
+      valueStart: tokens[i].start,
+      valueEnd: tokens[next - 1].end,
+      words: true,
     },
     next,
   };
@@ -229,7 +338,12 @@ function ofATotal(tokens: readonly Token[], k: number): boolean {
 }
 
 /** A number in words at token i ("fifty", "twenty-seven", "fifty times", "fiftyfold"). */
-export function readNumberWords(tokens: readonly Token[], words: readonly string[], i: number, text: string): { mention?: NumberMention; next: number } | undefined {
+export function readNumberWords(
+  tokens: readonly Token[],
+  words: readonly string[],
+  i: number,
+  text: string,
+): { mention?: NumberMention; next: number } | undefined {
   const t = tokens[i];
   // "fiftyfold", "tenfold": one token.
   const fold = /^([a-z]+)fold$/.exec(t.lower);
@@ -237,7 +351,18 @@ export function readNumberWords(tokens: readonly Token[], words: readonly string
     const value = lexicon.numberWords[fold[1]] ?? lexicon.tensWords[fold[1]];
     const hedge = hedgeBefore(tokens, words, i, text);
     return {
-      mention: { kind: 'number', value, unit: 'times', hedge: hedge.hedge, fraction: false, start: hedge.start, end: t.end, valueStart: t.start, valueEnd: t.end, words: true },
+      mention: {
+        kind: 'number',
+        value,
+        unit: 'times',
+        hedge: hedge.hedge,
+        fraction: false,
+        start: hedge.start,
+        end: t.end,
+        valueStart: t.start,
+        valueEnd: t.end,
+        words: true,
+      },
       next: i + 1,
     };
   }
@@ -250,8 +375,16 @@ export function readNumberWords(tokens: readonly Token[], words: readonly string
   const share = ofATotal(tokens, unit.next) && (i === 0 || lexicon.exclusives.has(lowerAt(tokens, i - 1) ?? ''));
   if (number.value === 1 && unit.unit === 'count' && !share) return { next: unit.next };
   const mention: NumberMention = {
-    kind: 'number', value: number.value, unit: unit.unit, hedge: hedge.hedge, fraction: false, start: hedge.start, end: unit.end,
-    valueStart: t.start, valueEnd: unit.end, words: true,
+    kind: 'number',
+    value: number.value,
+    unit: unit.unit,
+    hedge: hedge.hedge,
+    fraction: false,
+    start: hedge.start,
+    end: unit.end,
+    valueStart: t.start,
+    valueEnd: unit.end,
+    words: true,
   };
   const prev = tokens[i - 1];
   if (prev && unit.unit === 'count' && /^(top|bottom)$/i.test(prev.raw)) mention.top = true;
@@ -262,7 +395,13 @@ export function readNumberWords(tokens: readonly Token[], words: readonly string
  * "14 of Korea's 27 partners", "ten out of 27", "10 of the 20+ participants": the second count
  * becomes the first one's total. "10 of the participants" (no total) marks the first as a subset.
  */
-export function linkTotals(numbers: NumberMention[], found: ValueMention[], tokens: readonly Token[], words: readonly string[], text: string): void {
+export function linkTotals(
+  numbers: NumberMention[],
+  found: ValueMention[],
+  tokens: readonly Token[],
+  words: readonly string[],
+  text: string,
+): void {
   for (let k = 0; k + 1 < numbers.length; k++) {
     const a = numbers[k];
     const b = numbers[k + 1];
@@ -282,7 +421,9 @@ export function linkTotals(numbers: NumberMention[], found: ValueMention[], toke
     if (after < 0) continue;
     // "ten of the participants", "five of whom": a count of part of a named whole. (A fraction of
     // a whole, "a quarter of its imports", is a share and stays one.)
-    const pattern = phraseAt(lexicon.subsetPatterns, words, after) ?? (words[after] === 'of' ? { words: ['of'], value: true } : undefined);
+    const pattern =
+      phraseAt(lexicon.subsetPatterns, words, after) ??
+      (words[after] === 'of' ? { words: ['of'], value: true } : undefined);
     if (pattern && n.unit === 'count' && !n.fraction) n.subset = true;
   }
 }

@@ -19,13 +19,24 @@ function outOf(text: string, end: number): { value: number; end: number } | unde
 }
 
 /** An ordinal in digits at token i ("60th", "3rd"), or after "#" ("#3"). */
-export function readOrdinalDigits(tokens: readonly Token[], i: number, text: string): { mention: OrdinalMention; next: number } | undefined {
+export function readOrdinalDigits(
+  tokens: readonly Token[],
+  i: number,
+  text: string,
+): { mention: OrdinalMention; next: number } | undefined {
   const t = tokens[i];
   const m = /^(\d+)(st|nd|rd|th)?$/i.exec(t.raw);
   if (!m) return undefined;
   const value = Number(m[1]);
   if (m[2]) {
-    const mention: OrdinalMention = { kind: 'ordinal', value, start: t.start, end: t.end, determiner: hasDeterminer(tokens, i, text), words: false };
+    const mention: OrdinalMention = {
+      kind: 'ordinal',
+      value,
+      start: t.start,
+      end: t.end,
+      determiner: hasDeterminer(tokens, i, text),
+      words: false,
+    };
     let next = i + 1;
     const rank = outOf(text, t.end);
     if (rank && rank.value > value) {
@@ -36,24 +47,42 @@ export function readOrdinalDigits(tokens: readonly Token[], i: number, text: str
     return { mention, next };
   }
   if (text[t.start - 1] === '#' && value < 1000) {
-    return { mention: { kind: 'ordinal', value, start: t.start - 1, end: t.end, determiner: true, words: false }, next: i + 1 };
+    return {
+      mention: { kind: 'ordinal', value, start: t.start - 1, end: t.end, determiner: true, words: false },
+      next: i + 1,
+    };
   }
   return undefined;
 }
 
 /** Ordinals in words: "third", "sixtieth", "twenty-first". */
-export function readOrdinalWord(tokens: readonly Token[], i: number, text: string): { mention: OrdinalMention; next: number } | undefined {
+export function readOrdinalWord(
+  tokens: readonly Token[],
+  i: number,
+  text: string,
+): { mention: OrdinalMention; next: number } | undefined {
   const w = lowerAt(tokens, i);
   let value: number | undefined;
   let next = i + 1;
   if (w in lexicon.ordinalWords) value = lexicon.ordinalWords[w];
   else if (w in lexicon.ordinalTensWords) value = lexicon.ordinalTensWords[w];
-  else if (w in lexicon.tensWords && /^[\s-]$/.test(text.slice(tokens[i].end, tokens[i + 1]?.start ?? 0)) && lowerAt(tokens, i + 1) in lexicon.ordinalWords) {
+  else if (
+    w in lexicon.tensWords &&
+    /^[\s-]$/.test(text.slice(tokens[i].end, tokens[i + 1]?.start ?? 0)) &&
+    lowerAt(tokens, i + 1) in lexicon.ordinalWords
+  ) {
     value = lexicon.tensWords[w] + lexicon.ordinalWords[lowerAt(tokens, i + 1)];
     next = i + 2;
   }
   if (value === undefined) return undefined;
-  const mention: OrdinalMention = { kind: 'ordinal', value, start: tokens[i].start, end: tokens[next - 1].end, determiner: hasDeterminer(tokens, i, text), words: true };
+  const mention: OrdinalMention = {
+    kind: 'ordinal',
+    value,
+    start: tokens[i].start,
+    end: tokens[next - 1].end,
+    determiner: hasDeterminer(tokens, i, text),
+    words: true,
+  };
   const rank = outOf(text, mention.end);
   if (rank && rank.value > value) {
     mention.outOf = rank.value;

@@ -83,4 +83,5 @@ export interface QuantifierMention extends Mention {
   negated: boolean;
 }
 
-export type ValueMention = NumberMention | YearMention | DateMention | PeriodMention | OrdinalMention | QuantifierMention;
+export type ValueMention =
+  NumberMention | YearMention | DateMention | PeriodMention | OrdinalMention | QuantifierMention;

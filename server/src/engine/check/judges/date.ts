@@ -15,14 +15,34 @@ import { formatDate } from '../render';
 
 type Stated = YearMention | DateMention;
 
-const referencePoints = new Set(['before', 'after', 'by', 'until', 'till', 'prior', 'following', 'post', 'pre', 'than', 'ahead']);
+const referencePoints = new Set([
+  'before',
+  'after',
+  'by',
+  'until',
+  'till',
+  'prior',
+  'following',
+  'post',
+  'pre',
+  'than',
+  'ahead',
+]);
 
 export function judgeDate(view: SentenceView, c: Candidate, all: readonly Candidate[]): Verdict | undefined {
   const value = c.claim.value;
   if (value.kind === 'period') return judgePeriod(view, c, all, value.period);
   if (value.kind !== 'year' && value.kind !== 'date') return undefined;
   const sourced: DateValue = value.kind === 'year' ? { year: value.year } : value.date;
-  const bound = boundValue(view, c, all, (v): v is Stated => (v.kind === 'year' || v.kind === 'date') && !referencePoints.has(v.preposition ?? '') && (v.kind === 'year' || v.year !== undefined || sourced.month !== undefined));
+  const bound = boundValue(
+    view,
+    c,
+    all,
+    (v): v is Stated =>
+      (v.kind === 'year' || v.kind === 'date') &&
+      !referencePoints.has(v.preposition ?? '') &&
+      (v.kind === 'year' || v.year !== undefined || sourced.month !== undefined),
+  );
   if (!bound) return undefined;
   const m = bound.value;
   const siblings = zoned(c, all);
@@ -52,7 +72,13 @@ function dateOf(c: Candidate): DateValue {
 
 /** Candidates for the same fact in other time zones: the same source and property, dated with a zone. */
 function zoned(c: Candidate, all: readonly Candidate[]): Candidate[] {
-  return all.filter((o) => o.claim.value.kind === 'date' && o.claim.value.date.zone !== undefined && o.claim.source === c.claim.source && o.property.some((p) => c.property.some((q) => q.start === p.start && q.end === p.end)));
+  return all.filter(
+    (o) =>
+      o.claim.value.kind === 'date' &&
+      o.claim.value.date.zone !== undefined &&
+      o.claim.source === c.claim.source &&
+      o.property.some((p) => c.property.some((q) => q.start === p.start && q.end === p.end)),
+  );
 }
 
 function compareSpan(stated: Span | undefined, sourced: number | undefined): VerdictKind {
@@ -63,12 +89,14 @@ function compareSpan(stated: Span | undefined, sourced: number | undefined): Ver
 }
 
 function compare(m: Stated, sourced: DateValue): VerdictKind {
-  if (m.kind === 'year') return m.year === sourced.year ? (sourced.month === undefined ? 'agrees' : 'agrees') : 'contradicts';
+  if (m.kind === 'year')
+    return m.year === sourced.year ? (sourced.month === undefined ? 'agrees' : 'agrees') : 'contradicts';
   if (m.year !== undefined && m.year !== sourced.year) return 'contradicts';
   const months = compareSpan(m.months, sourced.month);
   if (months === 'contradicts') return 'contradicts';
   // Days only compare within one month.
-  const days = m.months && m.months.lo === m.months.hi ? compareSpan(m.days, sourced.day) : m.days ? 'narrower' : 'agrees';
+  const days =
+    m.months && m.months.lo === m.months.hi ? compareSpan(m.days, sourced.day) : m.days ? 'narrower' : 'agrees';
   if (days === 'contradicts') return 'contradicts';
   if (months === 'narrower' || days === 'narrower') return 'narrower';
   return 'agrees';
@@ -77,7 +105,8 @@ function compare(m: Stated, sourced: DateValue): VerdictKind {
 function verdict(view: SentenceView, c: Candidate, m: Stated, sourced: DateValue, kind: VerdictKind): Verdict {
   const claim = c.claim;
   const accounts = [m.start];
-  if (kind === 'agrees') return { kind, claim, start: m.start, end: m.end, coverage: c.coverage, accounts, detail: { kind: 'agrees' } };
+  if (kind === 'agrees')
+    return { kind, claim, start: m.start, end: m.end, coverage: c.coverage, accounts, detail: { kind: 'agrees' } };
   const written = view.raw.slice(m.start, m.end);
   // Keep the precision the memo used: "March 2023" becomes "December 2022", "2019" becomes "2017".
   let replacement: string | undefined;
@@ -85,30 +114,88 @@ function verdict(view: SentenceView, c: Candidate, m: Stated, sourced: DateValue
   else {
     const exactDay = m.days !== undefined && m.days.lo === m.days.hi;
     const exactMonth = m.months !== undefined && m.months.lo === m.months.hi;
-    replacement = exactMonth || exactDay || m.year === undefined ? formatDate({ year: m.year !== undefined ? sourced.year : undefined, month: sourced.month, day: exactDay ? sourced.day : undefined }) : formatDate(sourced);
+    replacement =
+      exactMonth || exactDay || m.year === undefined
+        ? formatDate({
+            year: m.year !== undefined ? sourced.year : undefined,
+            month: sourced.month,
+            day: exactDay ? sourced.day : undefined,
+          })
+        : formatDate(sourced);
   }
-  return { kind, claim, start: m.start, end: m.end, coverage: c.coverage, accounts, detail: { kind: 'date', sourced, written, replacement, zone: sourced.zone } };
+  return {
+    kind,
+    claim,
+    start: m.start,
+    end: m.end,
+    coverage: c.coverage,
+    accounts,
+    detail: { kind: 'date', sourced, written, replacement, zone: sourced.zone },
+  };
 }
 
-function judgePeriod(view: SentenceView, c: Candidate, all: readonly Candidate[], period: { from: number; to: number }): Verdict | undefined {
+function judgePeriod(
+  view: SentenceView,
+  c: Candidate,
+  all: readonly Candidate[],
+  period: { from: number; to: number },
+): Verdict | undefined {
   const claim = c.claim;
   const range = boundValue(view, c, all, (v): v is PeriodMention => v.kind === 'period');
   if (range) {
     const m = range.value;
     const written = view.raw.slice(m.start, m.end);
-    if (m.from === period.from && m.to === period.to) return { kind: 'agrees', claim, start: m.start, end: m.end, coverage: c.coverage, accounts: [m.start], detail: { kind: 'agrees' } };
-    return { kind: 'contradicts', claim, start: m.start, end: m.end, coverage: c.coverage, accounts: [m.start], detail: { kind: 'period', sourced: period, written, replacement: `${period.from}–${period.to}` } };
+    if (m.from === period.from && m.to === period.to)
+      return {
+        kind: 'agrees',
+        claim,
+        start: m.start,
+        end: m.end,
+        coverage: c.coverage,
+        accounts: [m.start],
+        detail: { kind: 'agrees' },
+      };
+    return {
+      kind: 'contradicts',
+      claim,
+      start: m.start,
+      end: m.end,
+      coverage: c.coverage,
+      accounts: [m.start],
+      detail: { kind: 'period', sourced: period, written, replacement: `${period.from}–${period.to}` },
+    };
   }
   // "from 2016 to 2030" reads as two years; "spanning 2016 to 2030" as a period; "until 2035" as its end.
   const year = boundValue(view, c, all, (v): v is YearMention => v.kind === 'year');
   if (!year) return undefined;
   const m = year.value;
   const p = m.preposition ?? '';
-  const end = ['until', 'to', 'through', 'by', 'till'].includes(p) ? period.to : ['from', 'since'].includes(p) ? period.from : undefined;
+  const end = ['until', 'to', 'through', 'by', 'till'].includes(p)
+    ? period.to
+    : ['from', 'since'].includes(p)
+      ? period.from
+      : undefined;
   if (end === undefined) return undefined;
   const written = view.raw.slice(m.start, m.end);
-  if (m.year === end) return { kind: 'agrees', claim, start: m.start, end: m.end, coverage: c.coverage, accounts: [m.start], detail: { kind: 'agrees' } };
-  return { kind: 'contradicts', claim, start: m.start, end: m.end, coverage: c.coverage, accounts: [m.start], detail: { kind: 'period', sourced: period, written: `${p} ${written}`, replacement: String(end) } };
+  if (m.year === end)
+    return {
+      kind: 'agrees',
+      claim,
+      start: m.start,
+      end: m.end,
+      coverage: c.coverage,
+      accounts: [m.start],
+      detail: { kind: 'agrees' },
+    };
+  return {
+    kind: 'contradicts',
+    claim,
+    start: m.start,
+    end: m.end,
+    coverage: c.coverage,
+    accounts: [m.start],
+    detail: { kind: 'period', sourced: period, written: `${p} ${written}`, replacement: String(end) },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -181,7 +268,11 @@ function offsetOf(view: SentenceView, id: string): number | undefined {
   let term = view.kb.termById.get(id);
   for (let depth = 0; term && depth < 5; depth++) {
     if (term.utcOffset !== undefined) return term.utcOffset;
-    term = term.within ? view.kb.termById.get(term.within) : term.capitalOf ? view.kb.termById.get(term.capitalOf) : undefined;
+    term = term.within
+      ? view.kb.termById.get(term.within)
+      : term.capitalOf
+        ? view.kb.termById.get(term.capitalOf)
+        : undefined;
   }
   return undefined;
 }

@@ -12,8 +12,18 @@ import { membersIn, mentionIs } from '../members';
 import { Verdict } from '../verdict';
 
 const kindClass: Record<string, string> = {
-  country: 'actor', place: 'place', organisation: 'actor', group: 'actor', person: 'person', acronym: 'actor', programme: 'actor',
-  event: 'event', document: 'document', concept: 'concept', technology: 'concept', name: 'any',
+  country: 'actor',
+  place: 'place',
+  organisation: 'actor',
+  group: 'actor',
+  person: 'person',
+  acronym: 'actor',
+  programme: 'actor',
+  event: 'event',
+  document: 'document',
+  concept: 'concept',
+  technology: 'concept',
+  name: 'any',
 };
 
 function classOf(m: EntityMention): string {
@@ -27,7 +37,8 @@ function compatible(m: EntityMention, valueKind: string, slot: string): boolean 
   const b = kindClass[valueKind] ?? 'any';
   if (a === 'any' || a === b) return true;
   // An agent can be any body that acts: an organisation, a country, an event, a document.
-  if (slot === 'agent') return ['actor', 'event', 'document', 'person'].includes(a) && ['actor', 'event', 'document', 'person'].includes(b);
+  if (slot === 'agent')
+    return ['actor', 'event', 'document', 'person'].includes(a) && ['actor', 'event', 'document', 'person'].includes(b);
   return false;
 }
 
@@ -43,7 +54,8 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
   // Each place the property is written is judged; one that agrees is enough (a false alarm costs more).
   for (const p of c.property) {
     const stretch = view.stretchAt(p.first);
-    const inStretch = (m: { first: number; last: number }): boolean => m.first >= stretch.first && m.last <= stretch.last;
+    const inStretch = (m: { first: number; last: number }): boolean =>
+      m.first >= stretch.first && m.last <= stretch.last;
     // The claim's entity written in the stretch: what is written with it must be its own
     // ("Russia's National Intelligence Law", "the 2018 National Cybersecurity Strategy").
     const mentions = view.entities.filter((m) => m.id !== undefined && mentionIs(view, m, value) && inStretch(m));
@@ -54,8 +66,22 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
     }
     // The entity written in the property itself ("the US executive order") or anywhere in the
     // stretch when the slot is not the agent's ("the consulate general in Honolulu").
-    const written = valueMatches.filter((m) => positive(m) && (slot === 'agent' ? m.start >= p.start && m.end <= p.end || (m.last === p.first && view.words[m.first] !== 'by') : inStretch(m)));
-    if (written.length > 0) return { kind: 'agrees', claim, start: written[0].start, end: written[0].end, coverage: c.coverage, detail: { kind: 'agrees' } };
+    const written = valueMatches.filter(
+      (m) =>
+        positive(m) &&
+        (slot === 'agent'
+          ? (m.start >= p.start && m.end <= p.end) || (m.last === p.first && view.words[m.first] !== 'by')
+          : inStretch(m)),
+    );
+    if (written.length > 0)
+      return {
+        kind: 'agrees',
+        claim,
+        start: written[0].start,
+        end: written[0].end,
+        coverage: c.coverage,
+        detail: { kind: 'agrees' },
+      };
     if (c.property.some((q) => mentions.some((m) => m.start <= q.start && q.end <= m.end))) continue;
     let fillers: EntityMention[] = [];
     // The subject doing what the claim says someone else does is wrong even when the claim names it
@@ -66,20 +92,56 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
       if (agent) fillers = agent.group.filter((m) => !(m.start <= p.start && p.end <= m.end));
       if (agent && agent.how === 'subject' && agent.mention.first === view.clauseAt(p.first).first) subjects = fillers;
     } else {
-      fillers = view.entities.filter((e) => inStretch(e) && !(e.start <= p.start && p.end <= e.end) && view.clauseAt(e.first).kind !== 'reporting');
+      fillers = view.entities.filter(
+        (e) => inStretch(e) && !(e.start <= p.start && p.end <= e.end) && view.clauseAt(e.first).kind !== 'reporting',
+      );
       // "Host: X": the value right after a label that holds the property, unless the label names one.
       const label = view.clauses[0]?.kind === 'label' && p.first < view.clauses[0].last ? view.clauses[1] : undefined;
-      if (label && !fillers.some((e) => e.last <= view.clauses[0].last && compatible(e, kind, slot))) fillers = view.entities.filter((e) => e.first >= label.first && e.last <= label.last).slice(0, 1);
+      if (label && !fillers.some((e) => e.last <= view.clauses[0].last && compatible(e, kind, slot)))
+        fillers = view.entities.filter((e) => e.first >= label.first && e.last <= label.last).slice(0, 1);
     }
     const right = fillers.find((m) => mentionIs(view, m, value) && positive(m));
-    if (right) return { kind: 'agrees', claim, start: right.start, end: right.end, coverage: c.coverage, detail: { kind: 'agrees' } };
-    const wrong = fillers.find((m) => (!isOwn(m) || subjects.includes(m)) && positive(m) && compatible(m, kind, slot) && !mentionIs(view, m, value) && !holds(view, m, value) && (m.id !== undefined || m.kind === 'name'));
+    if (right)
+      return {
+        kind: 'agrees',
+        claim,
+        start: right.start,
+        end: right.end,
+        coverage: c.coverage,
+        detail: { kind: 'agrees' },
+      };
+    const wrong = fillers.find(
+      (m) =>
+        (!isOwn(m) || subjects.includes(m)) &&
+        positive(m) &&
+        compatible(m, kind, slot) &&
+        !mentionIs(view, m, value) &&
+        !holds(view, m, value) &&
+        (m.id !== undefined || m.kind === 'name'),
+    );
     // "X hosted a webinar on …": someone else's event, introduced as a new one, is another event.
-    const newEvent = view.words.slice(p.last, p.last + 3).some((w, i) => lexicon.indefiniteArticles.has(w) && lexicon.instanceNounStems.has(view.tokens[p.last + i + 1]?.norm ?? ''));
+    const newEvent = view.words
+      .slice(p.last, p.last + 3)
+      .some(
+        (w, i) =>
+          lexicon.indefiniteArticles.has(w) && lexicon.instanceNounStems.has(view.tokens[p.last + i + 1]?.norm ?? ''),
+      );
     if (wrong && !newEvent) {
       const writtenWrong = view.raw.slice(wrong.start, wrong.end);
       const name = view.kb.nameOf(value);
-      contradiction ??= { kind: 'contradicts', claim, start: wrong.start, end: wrong.end, coverage: c.coverage, detail: { kind: 'entity', sourced: name, written: writtenWrong, replacement: slot === 'agent' ? undefined : name } };
+      contradiction ??= {
+        kind: 'contradicts',
+        claim,
+        start: wrong.start,
+        end: wrong.end,
+        coverage: c.coverage,
+        detail: {
+          kind: 'entity',
+          sourced: name,
+          written: writtenWrong,
+          replacement: slot === 'agent' ? undefined : name,
+        },
+      };
     }
   }
   return contradiction;
@@ -93,25 +155,57 @@ function holds(view: SentenceView, m: EntityMention, value: string): boolean {
 }
 
 /** A country or year written with an entity that is not its own: "Russia's" law, the "2018" strategy. */
-function attributeConflict(view: SentenceView, m: EntityMention, value: string): Omit<Verdict, 'claim' | 'coverage'> | undefined {
+function attributeConflict(
+  view: SentenceView,
+  m: EntityMention,
+  value: string,
+): Omit<Verdict, 'claim' | 'coverage'> | undefined {
   const term = view.kb.termById.get(value);
   if (!term) return undefined;
-  if (term.country && m.countries.length > 0 && !m.countries.some((x) => sameEntity(view.kb, x, term.country)) && m.countrySpan) {
+  if (
+    term.country &&
+    m.countries.length > 0 &&
+    !m.countries.some((x) => sameEntity(view.kb, x, term.country)) &&
+    m.countrySpan
+  ) {
     const span = m.countrySpan;
-    return { kind: 'contradicts', start: span.start, end: span.end, detail: { kind: 'entity', sourced: view.kb.nameOf(term.country), written: view.raw.slice(span.start, span.end) } };
+    return {
+      kind: 'contradicts',
+      start: span.start,
+      end: span.end,
+      detail: { kind: 'entity', sourced: view.kb.nameOf(term.country), written: view.raw.slice(span.start, span.end) },
+    };
   }
   if (term.year && m.year !== undefined && m.year !== term.year && m.yearSpan) {
     const span = m.yearSpan;
-    return { kind: 'contradicts', start: span.start, end: span.end, detail: { kind: 'date', sourced: { year: term.year }, written: view.raw.slice(span.start, span.end), replacement: String(term.year) } };
+    return {
+      kind: 'contradicts',
+      start: span.start,
+      end: span.end,
+      detail: {
+        kind: 'date',
+        sourced: { year: term.year },
+        written: view.raw.slice(span.start, span.end),
+        replacement: String(term.year),
+      },
+    };
   }
   const owner = ownerOf(view, m);
   if (term.within && owner && !(owner.id !== undefined && sameEntity(view.kb, owner.id, term.within))) {
     const parent = view.kb.termById.get(term.within);
     // Only a name that can own a body: another known body, or an unknown name of several words
     // ("George Washington University's Center …"); a place may just say where it is.
-    const known = owner.id !== undefined && ['organisation', 'group', 'programme'].includes(owner.kind) && !(parent?.within && sameEntity(view.kb, owner.id, parent.within));
+    const known =
+      owner.id !== undefined &&
+      ['organisation', 'group', 'programme'].includes(owner.kind) &&
+      !(parent?.within && sameEntity(view.kb, owner.id, parent.within));
     if (parent && (known || (owner.id === undefined && owner.words > 1))) {
-      return { kind: 'contradicts', start: owner.start, end: owner.end, detail: { kind: 'entity', sourced: parent.term, written: view.raw.slice(owner.start, owner.end) } };
+      return {
+        kind: 'contradicts',
+        start: owner.start,
+        end: owner.end,
+        detail: { kind: 'entity', sourced: parent.term, written: view.raw.slice(owner.start, owner.end) },
+      };
     }
   }
   return undefined;
@@ -121,7 +215,10 @@ function attributeConflict(view: SentenceView, m: EntityMention, value: string):
  * The name written as owner right before a mention ("X's Center for …"), as one run of capitalised
  * words: "George Washington University's" is one owner even where "Washington" alone is a place.
  */
-function ownerOf(view: SentenceView, m: EntityMention): { id?: string; kind: string; start: number; end: number; words: number } | undefined {
+function ownerOf(
+  view: SentenceView,
+  m: EntityMention,
+): { id?: string; kind: string; start: number; end: number; words: number } | undefined {
   const last = view.entities.find((e) => e.possessive && e.last === m.first && !e.weak);
   if (!last) return undefined;
   let first = last.first;

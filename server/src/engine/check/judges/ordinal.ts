@@ -10,12 +10,38 @@ import { writeOrdinal } from '../render';
 export function judgeOrdinal(view: SentenceView, c: Candidate, all: readonly Candidate[]): Verdict | undefined {
   if (c.claim.value.kind !== 'ordinal') return undefined;
   const sourced = c.claim.value.ordinal;
-  const near = (v: OrdinalMention): boolean => c.property.some((p) => Math.abs(view.tokenIndexAt(v.end) - p.first) <= 2 || Math.abs(view.tokenIndexAt(v.start) - p.last) <= 1);
-  const bound = boundValue(view, c, all, (v: ValueMention): v is OrdinalMention => v.kind === 'ordinal' && (v.determiner || near(v)) && (near(v) || /#/.test(view.text.slice(v.start, v.start + 1))));
+  const near = (v: OrdinalMention): boolean =>
+    c.property.some(
+      (p) => Math.abs(view.tokenIndexAt(v.end) - p.first) <= 2 || Math.abs(view.tokenIndexAt(v.start) - p.last) <= 1,
+    );
+  const bound = boundValue(
+    view,
+    c,
+    all,
+    (v: ValueMention): v is OrdinalMention =>
+      v.kind === 'ordinal' && (v.determiner || near(v)) && (near(v) || /#/.test(view.text.slice(v.start, v.start + 1))),
+  );
   if (!bound) return undefined;
   const m = bound.value;
   const claim = c.claim;
-  if (m.value === sourced) return { kind: 'agrees', claim, start: m.start, end: m.end, coverage: c.coverage, accounts: [m.start], detail: { kind: 'agrees' } };
+  if (m.value === sourced)
+    return {
+      kind: 'agrees',
+      claim,
+      start: m.start,
+      end: m.end,
+      coverage: c.coverage,
+      accounts: [m.start],
+      detail: { kind: 'agrees' },
+    };
   const written = view.raw.slice(m.start, m.end);
-  return { kind: 'contradicts', claim, start: m.start, end: m.end, coverage: c.coverage, accounts: [m.start], detail: { kind: 'ordinal', sourced, written, replacement: writeOrdinal(sourced, written, m.words) } };
+  return {
+    kind: 'contradicts',
+    claim,
+    start: m.start,
+    end: m.end,
+    coverage: c.coverage,
+    accounts: [m.start],
+    detail: { kind: 'ordinal', sourced, written, replacement: writeOrdinal(sourced, written, m.words) },
+  };
 }

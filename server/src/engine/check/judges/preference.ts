@@ -13,7 +13,36 @@ import { Verdict } from '../verdict';
 
 // Words after which the items that follow are the ones set aside: "X over Y", "prefer X to Y".
 const setAside = new Set(['over', 'above', 'ahead', 'before', 'than']);
-const preferVerbs = new Set(['prefer', 'preferred', 'prefers', 'preferring', 'favor', 'favour', 'favored', 'favoured', 'favors', 'favours', 'privilege', 'privileges', 'privileged', 'prioritise', 'prioritize', 'prioritised', 'prioritized', 'prioritises', 'prioritizes', 'choose', 'chose', 'chosen', 'opt', 'opted', 'select', 'selected', 'pick', 'picked']);
+const preferVerbs = new Set([
+  'prefer',
+  'preferred',
+  'prefers',
+  'preferring',
+  'favor',
+  'favour',
+  'favored',
+  'favoured',
+  'favors',
+  'favours',
+  'privilege',
+  'privileges',
+  'privileged',
+  'prioritise',
+  'prioritize',
+  'prioritised',
+  'prioritized',
+  'prioritises',
+  'prioritizes',
+  'choose',
+  'chose',
+  'chosen',
+  'opt',
+  'opted',
+  'select',
+  'selected',
+  'pick',
+  'picked',
+]);
 
 export function judgePreference(view: SentenceView, c: Candidate): Verdict | undefined {
   if (c.claim.value.kind !== 'preference') return undefined;
@@ -24,8 +53,14 @@ export function judgePreference(view: SentenceView, c: Candidate): Verdict | und
     const k = view.clauseAt(m.first);
     return k === clause || (view.clauses[0]?.kind === 'label' && (k === view.clauses[0] || k === view.clauses[1]));
   };
-  const pref = membersIn(view, preferred.map((p) => [p])).filter(inClause);
-  const dis = membersIn(view, over.map((p) => [p])).filter(inClause);
+  const pref = membersIn(
+    view,
+    preferred.map((p) => [p]),
+  ).filter(inClause);
+  const dis = membersIn(
+    view,
+    over.map((p) => [p]),
+  ).filter(inClause);
   if (pref.length === 0 && dis.length === 0) return undefined;
   // The first set-aside marker after a prefer verb (or anywhere): items after it are set aside.
   let marker = -1;
@@ -58,14 +93,27 @@ export function judgePreference(view: SentenceView, c: Candidate): Verdict | und
   // With only the set-aside side written, the marker must follow it at once: "military security
   // over everything" puts it first; "military planning for a conflict over Taiwan" does not.
   const putFirst = dis.some((m, i) => disSides[i] === 1 && marker >= m.last && marker - m.last <= 1);
-  const swapped = (disSides.includes(1) && (prefSides.includes(-1) || (prefSides.length === 0 && putFirst))) || (prefSides.includes(-1) && dis.length === 0 && (rejected(pref[prefSides.indexOf(-1)]) || marker >= 0));
-  const same = prefSides.includes(1) && (disSides.includes(-1) || (dis.length === 0 && hasPreferVerb(view, clause.first, clause.last)));
+  const swapped =
+    (disSides.includes(1) && (prefSides.includes(-1) || (prefSides.length === 0 && putFirst))) ||
+    (prefSides.includes(-1) && dis.length === 0 && (rejected(pref[prefSides.indexOf(-1)]) || marker >= 0));
+  const same =
+    prefSides.includes(1) &&
+    (disSides.includes(-1) || (dis.length === 0 && hasPreferVerb(view, clause.first, clause.last)));
   if (swapped && !same) {
     // The stretch that puts the wrong one first: "Huawei over Samsung".
-    const wrong = [dis[disSides.indexOf(1)], pref[prefSides.indexOf(-1)]].filter((m): m is PhraseMatch<number> => m !== undefined);
+    const wrong = [dis[disSides.indexOf(1)], pref[prefSides.indexOf(-1)]].filter(
+      (m): m is PhraseMatch<number> => m !== undefined,
+    );
     const start = Math.min(...wrong.map((m) => m.start));
     const end = Math.max(...wrong.map((m) => m.end));
-    return { kind: 'contradicts', claim, start, end, coverage: c.coverage, detail: { kind: 'preference', preferred: preferredNames, over: overNames, written: view.raw.slice(start, end) } };
+    return {
+      kind: 'contradicts',
+      claim,
+      start,
+      end,
+      coverage: c.coverage,
+      detail: { kind: 'preference', preferred: preferredNames, over: overNames, written: view.raw.slice(start, end) },
+    };
   }
   if (same && !swapped) {
     const m = pref[prefSides.indexOf(1)];

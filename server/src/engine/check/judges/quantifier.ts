@@ -25,10 +25,20 @@ export function judgeQuantifier(view: SentenceView, c: Candidate, all: readonly 
   const word = c.claim.value.quantifier;
   const sourced = quantifierRange(word);
   if (!sourced) return undefined;
-  const bound = boundValue(view, c, all, (v: ValueMention): v is QuantifierMention | NumberMention =>
-    (v.kind === 'quantifier' && v.frequency === sourced.frequency) ||
-    (!sourced.frequency && v.kind === 'number' && (v.unit === 'percent' || v.of !== undefined) && !v.comparative) ||
-    (sourced.frequency && v.kind === 'number' && v.unit === 'count' && v.of === undefined && !v.top && v.value < 1000));
+  const bound = boundValue(
+    view,
+    c,
+    all,
+    (v: ValueMention): v is QuantifierMention | NumberMention =>
+      (v.kind === 'quantifier' && v.frequency === sourced.frequency) ||
+      (!sourced.frequency && v.kind === 'number' && (v.unit === 'percent' || v.of !== undefined) && !v.comparative) ||
+      (sourced.frequency &&
+        v.kind === 'number' &&
+        v.unit === 'count' &&
+        v.of === undefined &&
+        !v.top &&
+        v.value < 1000),
+  );
   if (!bound) return undefined;
   const m = bound.value;
   let stated: Span;
@@ -38,18 +48,58 @@ export function judgeQuantifier(view: SentenceView, c: Candidate, all: readonly 
   } else {
     stated = m.range;
     // "not a majority" is at most half; "not all" is less than all.
-    if (m.negated) stated = stated.lo >= 99 ? { lo: 0, hi: 99 } : stated.lo > 50 ? { lo: 0, hi: 50 } : stated.hi >= 100 ? { lo: 0, hi: 99 } : { lo: stated.hi, hi: 100 };
+    if (m.negated)
+      stated =
+        stated.lo >= 99
+          ? { lo: 0, hi: 99 }
+          : stated.lo > 50
+            ? { lo: 0, hi: 50 }
+            : stated.hi >= 100
+              ? { lo: 0, hi: 99 }
+              : { lo: stated.hi, hi: 100 };
   }
   // A quantifier is vague by nature: a figure inside its range states it.
-  let kind = compareIntervals(stated, sourced.range) === 'contradicts' ? 'contradicts' : stated.lo >= sourced.range.lo && stated.hi <= sourced.range.hi ? 'agrees' : compareIntervals(stated, sourced.range);
+  let kind =
+    compareIntervals(stated, sourced.range) === 'contradicts'
+      ? 'contradicts'
+      : stated.lo >= sourced.range.lo && stated.hi <= sourced.range.hi
+        ? 'agrees'
+        : compareIntervals(stated, sourced.range);
   // A much stronger word inside a vague one ("most" where the source says "many") says more than
   // the source does: not wrong, not supported either.
   const width = (s: Span): number => s.hi - s.lo;
-  if (kind === 'agrees' && m.kind === 'quantifier' && width(stated) < strongerWordShare * width(sourced.range)) kind = 'narrower';
+  if (kind === 'agrees' && m.kind === 'quantifier' && width(stated) < strongerWordShare * width(sourced.range))
+    kind = 'narrower';
   const claim = c.claim;
   const written = view.raw.slice(m.start, m.end);
-  if (kind === 'agrees') return { kind, claim, start: m.start, end: m.end, coverage: c.coverage, accounts: [m.start], detail: { kind: 'agrees' } };
+  if (kind === 'agrees')
+    return {
+      kind,
+      claim,
+      start: m.start,
+      end: m.end,
+      coverage: c.coverage,
+      accounts: [m.start],
+      detail: { kind: 'agrees' },
+    };
   // "some" and "several" overlap nearly everything: they neither support nor contradict.
-  if (kind === 'narrower') return { kind, claim, start: m.start, end: m.end, coverage: c.coverage, accounts: [m.start], detail: { kind: 'quantifier', sourced: word, range: sourced.range, written } };
-  return { kind, claim, start: m.start, end: m.end, coverage: c.coverage, accounts: [m.start], detail: { kind: 'quantifier', sourced: word, range: sourced.range, written } };
+  if (kind === 'narrower')
+    return {
+      kind,
+      claim,
+      start: m.start,
+      end: m.end,
+      coverage: c.coverage,
+      accounts: [m.start],
+      detail: { kind: 'quantifier', sourced: word, range: sourced.range, written },
+    };
+  return {
+    kind,
+    claim,
+    start: m.start,
+    end: m.end,
+    coverage: c.coverage,
+    accounts: [m.start],
+    detail: { kind: 'quantifier', sourced: word, range: sourced.range, written },
+  };
 }

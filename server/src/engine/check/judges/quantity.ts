@@ -3,7 +3,14 @@
 // multiple of 1.5; "a majority of 27" answers a count of 14.
 import { QuantityValue } from '../../../knowledge/types';
 import { SentenceView } from '../../reader/sentence';
-import { compareIntervals, mentionInterval, NumberMention, QuantifierMention, sourceInterval, ValueMention } from '../../values';
+import {
+  compareIntervals,
+  mentionInterval,
+  NumberMention,
+  QuantifierMention,
+  sourceInterval,
+  ValueMention,
+} from '../../values';
 import { boundValue } from '../binding';
 import { Candidate } from '../candidates';
 import { Verdict } from '../verdict';
@@ -27,10 +34,25 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
     !(q.of === undefined && v.of !== undefined && q.unit === 'count');
   // "14 of the 27 partners" states the total, 27, as well as the count.
   if (q.unit === 'count' && q.of === undefined) {
-    const total = boundValue(view, c, all, (v): v is NumberMention => v.kind === 'number' && v.unit === 'count' && v.of !== undefined && !v.top);
+    const total = boundValue(
+      view,
+      c,
+      all,
+      (v): v is NumberMention => v.kind === 'number' && v.unit === 'count' && v.of !== undefined && !v.top,
+    );
     if (total && total.value.ofStart !== undefined && total.value.ofEnd !== undefined) {
       const m = total.value;
-      const asTotal: NumberMention = { ...m, value: m.of!, hedge: m.ofHedge ?? 'exact', of: undefined, start: m.ofStart!, end: m.ofEnd!, valueStart: m.ofStart!, valueEnd: m.ofEnd!, words: false };
+      const asTotal: NumberMention = {
+        ...m,
+        value: m.of!,
+        hedge: m.ofHedge ?? 'exact',
+        of: undefined,
+        start: m.ofStart!,
+        end: m.ofEnd!,
+        valueStart: m.ofStart!,
+        valueEnd: m.ofEnd!,
+        words: false,
+      };
       return compare(view, c, asTotal, q);
     }
   }
@@ -43,21 +65,54 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
   if (bound && q.unit === 'percent' && anotherPart(view, c, bound.value)) return undefined;
   if (!bound && q.unit === 'percent') {
     // "most of its natural gas", "nearly all", "less than half": a share in words.
-    const word = boundValue(view, c, all, (v): v is QuantifierMention => v.kind === 'quantifier' && !v.frequency && !v.negated);
+    const word = boundValue(
+      view,
+      c,
+      all,
+      (v): v is QuantifierMention => v.kind === 'quantifier' && !v.frequency && !v.negated,
+    );
     if (word) {
       const m = word.value;
       const kind = compareIntervals(m.range, sourceInterval(q));
       const written = view.raw.slice(m.start, m.end);
-      if (kind === 'contradicts') return { kind, claim: c.claim, start: m.start, end: m.end, coverage: c.coverage, accounts: [m.start], detail: { kind: 'quantity', sourced: q, written } };
-      if (m.range.lo <= q.value && q.value <= m.range.hi) return { kind: 'agrees', claim: c.claim, start: m.start, end: m.end, coverage: c.coverage, accounts: [m.start], detail: { kind: 'agrees' } };
+      if (kind === 'contradicts')
+        return {
+          kind,
+          claim: c.claim,
+          start: m.start,
+          end: m.end,
+          coverage: c.coverage,
+          accounts: [m.start],
+          detail: { kind: 'quantity', sourced: q, written },
+        };
+      if (m.range.lo <= q.value && q.value <= m.range.hi)
+        return {
+          kind: 'agrees',
+          claim: c.claim,
+          start: m.start,
+          end: m.end,
+          coverage: c.coverage,
+          accounts: [m.start],
+          detail: { kind: 'agrees' },
+        };
       return undefined;
     }
   }
   if (!bound) {
     // "14 of 27" also answers "more than half" or "about 52%".
     if (q.unit === 'count' && q.of) {
-      const share = boundValue(view, c, all, (v): v is NumberMention => v.kind === 'number' && v.unit === 'percent' && !v.comparative);
-      if (share) return compare(view, c, share.value, { value: Math.round((q.value / q.of) * 1000) / 10, unit: 'percent', approx: true });
+      const share = boundValue(
+        view,
+        c,
+        all,
+        (v): v is NumberMention => v.kind === 'number' && v.unit === 'percent' && !v.comparative,
+      );
+      if (share)
+        return compare(view, c, share.value, {
+          value: Math.round((q.value / q.of) * 1000) / 10,
+          unit: 'percent',
+          approx: true,
+        });
     }
     return undefined;
   }
@@ -93,21 +148,47 @@ function unitsFit(q: QuantityValue, v: NumberMention): boolean {
 
 function compare(view: SentenceView, c: Candidate, m: NumberMention, q: QuantityValue): Verdict {
   // "50% faster" is 1.5 times as fast.
-  const stated = m.unit === 'percent' && q.unit === 'times' ? { lo: 1 + mentionInterval(m).lo / 100, hi: 1 + mentionInterval(m).hi / 100 } : mentionInterval(m);
+  const stated =
+    m.unit === 'percent' && q.unit === 'times'
+      ? { lo: 1 + mentionInterval(m).lo / 100, hi: 1 + mentionInterval(m).hi / 100 }
+      : mentionInterval(m);
   const scale = q.unit === 'money' && m.currency && q.currency && m.currency !== q.currency ? NaN : 1;
   let kind = Number.isNaN(scale) ? 'narrower' : compareIntervals(stated, sourceInterval(q));
   // "64%" where the source says "about 64%": the figure itself, stated more exactly than its hedge.
-  if (kind === 'narrower' && !Number.isNaN(scale) && !q.bound && stated.lo <= q.value && q.value <= stated.hi) kind = 'agrees';
+  if (kind === 'narrower' && !Number.isNaN(scale) && !q.bound && stated.lo <= q.value && q.value <= stated.hi)
+    kind = 'agrees';
   const totalDiffers = q.of !== undefined && m.of !== undefined && m.of !== q.of && !m.ofHedge;
   if (totalDiffers) kind = 'contradicts';
   const claim = c.claim;
   const accounts = [m.start];
   if (kind !== 'contradicts') {
     const other = q.than ? comparandConflict(view, m, q.than) : undefined;
-    if (other) return { kind: 'contradicts', claim, start: other.start, end: other.end, coverage: c.coverage, accounts, detail: { kind: 'entity', sourced: view.kb.nameOf(q.than!), written: view.raw.slice(other.start, other.end), replacement: view.kb.nameOf(q.than!) } };
+    if (other)
+      return {
+        kind: 'contradicts',
+        claim,
+        start: other.start,
+        end: other.end,
+        coverage: c.coverage,
+        accounts,
+        detail: {
+          kind: 'entity',
+          sourced: view.kb.nameOf(q.than!),
+          written: view.raw.slice(other.start, other.end),
+          replacement: view.kb.nameOf(q.than!),
+        },
+      };
     return kind === 'agrees'
       ? { kind, claim, start: m.start, end: m.end, coverage: c.coverage, accounts, detail: { kind: 'agrees' } }
-      : { kind, claim, start: m.start, end: m.end, coverage: c.coverage, accounts, detail: { kind: 'quantity', sourced: q, written: view.raw.slice(m.start, m.end) } };
+      : {
+          kind,
+          claim,
+          start: m.start,
+          end: m.end,
+          coverage: c.coverage,
+          accounts,
+          detail: { kind: 'quantity', sourced: q, written: view.raw.slice(m.start, m.end) },
+        };
   }
   // "15 of Korea's 27": when only the count is wrong, only the count is marked and replaced; when
   // the total is wrong too, the whole stretch is, with both numbers replaced in place.
@@ -119,7 +200,16 @@ function compare(view: SentenceView, c: Candidate, m: NumberMention, q: Quantity
   if (!q.bound) {
     const value = writeLike(view.raw, m, q.value, q.unit);
     replacement = matchCase((m.hedge === 'exact' ? '' : q.approx ? 'about ' : '') + value, written);
-    if (totalDiffers && m.ofStart !== undefined && q.of !== undefined) replacement += view.raw.slice(m.end, m.ofStart) + String(q.of);
+    if (totalDiffers && m.ofStart !== undefined && q.of !== undefined)
+      replacement += view.raw.slice(m.end, m.ofStart) + String(q.of);
   }
-  return { kind: 'contradicts', claim, start: m.start, end, coverage: c.coverage, accounts, detail: { kind: 'quantity', sourced: q, written, replacement } };
+  return {
+    kind: 'contradicts',
+    claim,
+    start: m.start,
+    end,
+    coverage: c.coverage,
+    accounts,
+    detail: { kind: 'quantity', sourced: q, written, replacement },
+  };
 }

@@ -14,7 +14,46 @@ import { Verdict } from '../verdict';
 
 const orgKinds = new Set(['organisation', 'group', 'programme', 'acronym', 'name', 'event']);
 // Words of a description that are neither title nor organisation.
-const fillerWords = new Set(['role', 'post', 'position', 'portfolio', 'work', 'capacity', 'field', 'area', 'as', 'an', 'a', 'the', 'who', 'is', 'was', 'at', 'of', 'with', 'for', 'to', 'in', 'on', 'and', 'her', 'his', 'their', 's', 'from', 'by', 'one', 'then', 'currently', 'now', 'serving', 'serves', 'served', 'works', 'worked']);
+const fillerWords = new Set([
+  'role',
+  'post',
+  'position',
+  'portfolio',
+  'work',
+  'capacity',
+  'field',
+  'area',
+  'as',
+  'an',
+  'a',
+  'the',
+  'who',
+  'is',
+  'was',
+  'at',
+  'of',
+  'with',
+  'for',
+  'to',
+  'in',
+  'on',
+  'and',
+  'her',
+  'his',
+  'their',
+  's',
+  'from',
+  'by',
+  'one',
+  'then',
+  'currently',
+  'now',
+  'serving',
+  'serves',
+  'served',
+  'works',
+  'worked',
+]);
 
 interface Description {
   first: number;
@@ -89,7 +128,8 @@ function describe(view: SentenceView, person: EntityMention): Description | unde
     for (let k = first; k < last; k++) if (lexicon.titleWords.has(words[k]) || words[k] in lexicon.headVerbs) return k;
     return last;
   })();
-  for (let k = Math.max(clause.first, person.first - 3); k <= Math.min(firstTitle, last - 1); k++) if (phraseAt(lexicon.additionalRoleCues, words, k)) extra = true;
+  for (let k = Math.max(clause.first, person.first - 3); k <= Math.min(firstTitle, last - 1); k++)
+    if (phraseAt(lexicon.additionalRoleCues, words, k)) extra = true;
   return { first, last, extra };
 }
 
@@ -134,7 +174,9 @@ function knownTitleStems(view: SentenceView): Set<string> {
   let stems = titleStemsByKb.get(view.kb);
   if (!stems) {
     stems = new Set<string>();
-    for (const roles of view.kb.rolesByPerson.values()) for (const r of roles) if (r.value.kind === 'role') for (const w of stemsOfTitle(r.value.role.title ?? '')) stems.add(w);
+    for (const roles of view.kb.rolesByPerson.values())
+      for (const r of roles)
+        if (r.value.kind === 'role') for (const w of stemsOfTitle(r.value.role.title ?? '')) stems.add(w);
     titleStemsByKb.set(view.kb, stems);
   }
   return stems;
@@ -148,7 +190,9 @@ function normTitle(stem: string): string {
 }
 
 function stemsOfTitle(title: string): string[] {
-  return tokenize(title).map((t) => normTitle(t.norm)).filter((w) => !lexicon.stopWords.has(w) && !fillerWords.has(w));
+  return tokenize(title)
+    .map((t) => normTitle(t.norm))
+    .filter((w) => !lexicon.stopWords.has(w) && !fillerWords.has(w));
 }
 
 /**
@@ -168,7 +212,8 @@ function titlesAgree(stated: string[], sourced: string[]): boolean {
   if (at >= 0) {
     const ranks = (words: string[], end: number): string[] => {
       const out: string[] = [];
-      for (let k = end - 1; k >= 0 && lexicon.titleModifierStems.has(words[k]); k--) if (lexicon.distinctRankStems.has(words[k])) out.push(words[k]);
+      for (let k = end - 1; k >= 0 && lexicon.titleModifierStems.has(words[k]); k--)
+        if (lexicon.distinctRankStems.has(words[k])) out.push(words[k]);
       return out.sort();
     };
     const statedRanks = ranks(stated, at);
@@ -176,7 +221,9 @@ function titlesAgree(stated: string[], sourced: string[]): boolean {
     if (statedRanks.join() !== sourcedRanks.join()) return false;
     // The rest of a heading title names what is headed: "Director of Cybersecurity and Critical Technologies".
     const rest = sourced.filter((w, i) => i !== headIndex && !lexicon.titleModifierStems.has(w));
-    const statedRest = stated.filter((w, i) => i !== at && !lexicon.titleModifierStems.has(w) && !lexicon.titleWordStems.has(w));
+    const statedRest = stated.filter(
+      (w, i) => i !== at && !lexicon.titleModifierStems.has(w) && !lexicon.titleWordStems.has(w),
+    );
     return statedRest.every((w) => rest.includes(w));
   }
   return stated.every((w) => sourced.includes(w) || (isHead(w) && sourced.some(isHead)));
@@ -194,30 +241,77 @@ function orgMatches(view: SentenceView, o: EntityMention, orgId: string | undefi
   return false;
 }
 
-function compareRoles(view: SentenceView, c: Candidate, person: EntityMention, desc: Description, roles: Claim[]): Verdict | undefined {
+function compareRoles(
+  view: SentenceView,
+  c: Candidate,
+  person: EntityMention,
+  desc: Description,
+  roles: Claim[],
+): Verdict | undefined {
   // Organisations in the description, and one written possessively right before it ("Pacific Forum's vice president").
-  const linkedBefore = (e: EntityMention): boolean => ['for', 'of', 'and'].includes(view.words[e.first - 1]) && view.entities.some((o) => o.id !== undefined && o.last === e.first - 1);
+  const linkedBefore = (e: EntityMention): boolean =>
+    ['for', 'of', 'and'].includes(view.words[e.first - 1]) &&
+    view.entities.some((o) => o.id !== undefined && o.last === e.first - 1);
   // An unknown name that goes on a known one ("Belfer Center for Science and International Affairs") is part of it.
-  const orgs = view.entities.filter((e) => e.first >= desc.first && e.last <= desc.last && orgKinds.has(e.kind) && e.kind !== 'person' && !e.weak && !isTitleName(view, e, roles) && !(e.kind === 'name' && linkedBefore(e)));
+  const orgs = view.entities.filter(
+    (e) =>
+      e.first >= desc.first &&
+      e.last <= desc.last &&
+      orgKinds.has(e.kind) &&
+      e.kind !== 'person' &&
+      !e.weak &&
+      !isTitleName(view, e, roles) &&
+      !(e.kind === 'name' && linkedBefore(e)),
+  );
   // Title words are read outside every name, the parts of known names included.
-  const stated = titleStems(view, desc, view.entities.filter((e) => e.last > desc.first && e.first < desc.last && e.kind !== 'person' && !isTitleName(view, e, roles)));
+  const stated = titleStems(
+    view,
+    desc,
+    view.entities.filter(
+      (e) => e.last > desc.first && e.first < desc.last && e.kind !== 'person' && !isTitleName(view, e, roles),
+    ),
+  );
   if (stated.length === 0 && orgs.length === 0) return undefined;
-  const hasTitle = stated.some((w) => lexicon.titleWords.has(w) || lexicon.titleModifiers.has(w) || roles.some((r) => r.value.kind === 'role' && stemsOfTitle(r.value.role.title ?? '').includes(w)));
-  const sourcedOf = (r: Claim): { title: string[]; org?: string } => (r.value.kind === 'role' ? { title: stemsOfTitle(r.value.role.title ?? ''), org: r.value.role.org } : { title: [] });
+  const hasTitle = stated.some(
+    (w) =>
+      lexicon.titleWords.has(w) ||
+      lexicon.titleModifiers.has(w) ||
+      roles.some((r) => r.value.kind === 'role' && stemsOfTitle(r.value.role.title ?? '').includes(w)),
+  );
+  const sourcedOf = (r: Claim): { title: string[]; org?: string } =>
+    r.value.kind === 'role' ? { title: stemsOfTitle(r.value.role.title ?? ''), org: r.value.role.org } : { title: [] };
   // "Associate Professor, US Army War College, and adjunct fellow": two posts, each judged alone.
   const posts = splitPosts(stated);
   const titleOk = (r: Claim): boolean => !hasTitle || posts.some((p) => titlesAgree(p, sourcedOf(r).title));
-  const strayPost = posts.length > 1 ? posts.find((p) => !roles.some((r) => titlesAgree(p, sourcedOf(r).title))) : undefined;
+  const strayPost =
+    posts.length > 1 ? posts.find((p) => !roles.some((r) => titlesAgree(p, sourcedOf(r).title))) : undefined;
   // What a heading title heads is the organisation itself: "heads the Belfer Center" is not
   // "directs the Korea Project", though the project is part of the center.
   const headed = headedOrg(view, desc, orgs);
   const orgOk = (r: Claim): boolean =>
     (headed === undefined || mentionIs(view, headed, sourcedOf(r).org ?? '')) &&
-    (orgs.length === 0 || orgs.every((o) => orgMatches(view, o, sourcedOf(r).org) || roles.some((x) => x !== r && orgMatches(view, o, sourcedOf(x).org) && titleOk(x))));
-  const agreeing = strayPost ? undefined : roles.find((r) => titleOk(r) && orgOk(r) && (hasTitle || orgs.some((o) => orgMatches(view, o, sourcedOf(r).org))));
+    (orgs.length === 0 ||
+      orgs.every(
+        (o) =>
+          orgMatches(view, o, sourcedOf(r).org) ||
+          roles.some((x) => x !== r && orgMatches(view, o, sourcedOf(x).org) && titleOk(x)),
+      ));
+  const agreeing = strayPost
+    ? undefined
+    : roles.find(
+        (r) => titleOk(r) && orgOk(r) && (hasTitle || orgs.some((o) => orgMatches(view, o, sourcedOf(r).org))),
+      );
   const start = view.tokens[desc.first].start;
   const end = view.tokens[desc.last - 1].end;
-  if (agreeing) return { kind: 'agrees', claim: agreeing, start: person.start, end, coverage: c.coverage, detail: { kind: 'agrees' } };
+  if (agreeing)
+    return {
+      kind: 'agrees',
+      claim: agreeing,
+      start: person.start,
+      end,
+      coverage: c.coverage,
+      detail: { kind: 'agrees' },
+    };
   if (desc.extra) return undefined;
   // "Director of the Korea Project", not "… at Korea Project" when the title names the body.
   const described = (r: Claim): string => {
@@ -235,26 +329,69 @@ function compareRoles(view: SentenceView, c: Candidate, person: EntityMention, d
     const span = r ? postSpan(view, desc, strayPost) : undefined;
     if (r && span) {
       const holder = holderOf(view, desc, person.id!);
-      return { kind: 'contradicts', claim: r, ...span, coverage: c.coverage, detail: { kind: 'role', person: view.kb.nameOf(person.id!), sourced: described(r), written: view.raw.slice(span.start, span.end), holder } };
+      return {
+        kind: 'contradicts',
+        claim: r,
+        ...span,
+        coverage: c.coverage,
+        detail: {
+          kind: 'role',
+          person: view.kb.nameOf(person.id!),
+          sourced: described(r),
+          written: view.raw.slice(span.start, span.end),
+          holder,
+        },
+      };
     }
   }
   // The organisation is theirs, the title is not (or they head a body their post is only part of).
   const sameOrg = roles.filter((r) => orgs.some((o) => orgMatches(view, o, sourcedOf(r).org)));
-  if (sameOrg.length > 0 && hasTitle && (!sameOrg.some(titleOk) || (headed !== undefined && !sameOrg.some((r) => titleOk(r) && orgOk(r))))) {
+  if (
+    sameOrg.length > 0 &&
+    hasTitle &&
+    (!sameOrg.some(titleOk) || (headed !== undefined && !sameOrg.some((r) => titleOk(r) && orgOk(r))))
+  ) {
     const r = sameOrg[0];
     const holder = holderOf(view, desc, person.id!);
     // The title is what is wrong: it is what the finding marks.
     const span = titleSpan(view, desc, orgs) ?? { start, end };
-    return { kind: 'contradicts', claim: r, ...span, coverage: c.coverage, detail: { kind: 'role', person: name, sourced: described(r), written: view.raw.slice(span.start, span.end), holder } };
+    return {
+      kind: 'contradicts',
+      claim: r,
+      ...span,
+      coverage: c.coverage,
+      detail: {
+        kind: 'role',
+        person: name,
+        sourced: described(r),
+        written: view.raw.slice(span.start, span.end),
+        holder,
+      },
+    };
   }
   // The title is theirs, the organisation is not.
-  const sameTitle = roles.filter((r) => hasTitle && titlesAgree(stated, sourcedOf(r).title) && sourcedOf(r).title.length > 0);
+  const sameTitle = roles.filter(
+    (r) => hasTitle && titlesAgree(stated, sourcedOf(r).title) && sourcedOf(r).title.length > 0,
+  );
   const foreignOrg = orgs.find((o) => !roles.some((r) => orgMatches(view, o, sourcedOf(r).org)));
   if (sameTitle.length > 0 && foreignOrg) {
     // The post closest in wording to the description.
     const r = sameTitle.sort((a, b) => overlap(stated, sourcedOf(b).title) - overlap(stated, sourcedOf(a).title))[0];
     const holder = holderOf(view, desc, person.id!);
-    return { kind: 'contradicts', claim: r, start: foreignOrg.start, end: foreignOrg.end, coverage: c.coverage, detail: { kind: 'role', person: name, sourced: described(r), written: view.raw.slice(foreignOrg.start, foreignOrg.end), holder } };
+    return {
+      kind: 'contradicts',
+      claim: r,
+      start: foreignOrg.start,
+      end: foreignOrg.end,
+      coverage: c.coverage,
+      detail: {
+        kind: 'role',
+        person: name,
+        sourced: described(r),
+        written: view.raw.slice(foreignOrg.start, foreignOrg.end),
+        holder,
+      },
+    };
   }
   return undefined;
 }
@@ -305,12 +442,25 @@ function isTitleName(view: SentenceView, e: EntityMention, roles: Claim[]): bool
   // "Director of Cybersecurity and Critical Technologies": the words after "Director of" are the
   // person's own title's. "Korea Project" is made of words of someone's post too, but holds no
   // title word and follows none: it is a body.
-  const afterTitleOf = ['of', 'for'].includes(view.words[e.first - 1]) && lexicon.titleWords.has(view.words[e.first - 2] ?? '');
-  if (afterTitleOf && view.tokens.slice(e.first, e.last).every((t) => lexicon.stopWords.has(t.lower) || known.has(normTitle(t.norm)))) return true;
-  if (!view.words.slice(e.first, e.last).some((w) => lexicon.titleWords.has(w) || w in lexicon.titleAbbreviations)) return false;
+  const afterTitleOf =
+    ['of', 'for'].includes(view.words[e.first - 1]) && lexicon.titleWords.has(view.words[e.first - 2] ?? '');
+  if (
+    afterTitleOf &&
+    view.tokens.slice(e.first, e.last).every((t) => lexicon.stopWords.has(t.lower) || known.has(normTitle(t.norm)))
+  )
+    return true;
+  if (!view.words.slice(e.first, e.last).some((w) => lexicon.titleWords.has(w) || w in lexicon.titleAbbreviations))
+    return false;
   for (let k = e.first; k < e.last; k++) {
     const w = view.words[k];
-    if (!(lexicon.titleWords.has(w) || lexicon.titleModifiers.has(w) || lexicon.stopWords.has(w) || w in lexicon.titleAbbreviations || known.has(normTitle(view.tokens[k].norm)))) return false;
+    if (!(
+      lexicon.titleWords.has(w) ||
+      lexicon.titleModifiers.has(w) ||
+      lexicon.stopWords.has(w) ||
+      w in lexicon.titleAbbreviations ||
+      known.has(normTitle(view.tokens[k].norm))
+    ))
+      return false;
   }
   return true;
 }
@@ -334,7 +484,11 @@ function overlap(a: string[], b: string[]): number {
 }
 
 /** The title words of a description, from the first to the last: what a wrong title marks. */
-function titleSpan(view: SentenceView, desc: Description, orgs: EntityMention[]): { start: number; end: number } | undefined {
+function titleSpan(
+  view: SentenceView,
+  desc: Description,
+  orgs: EntityMention[],
+): { start: number; end: number } | undefined {
   let first = -1;
   let last = -1;
   for (let k = desc.first; k < desc.last; k++) {
@@ -343,7 +497,12 @@ function titleSpan(view: SentenceView, desc: Description, orgs: EntityMention[])
       continue;
     }
     const w = view.words[k];
-    const titleish = lexicon.titleWords.has(w) || lexicon.titleModifiers.has(w) || w in lexicon.headVerbs || w in lexicon.titleAbbreviations || knownTitleStems(view).has(normTitle(view.tokens[k].norm));
+    const titleish =
+      lexicon.titleWords.has(w) ||
+      lexicon.titleModifiers.has(w) ||
+      w in lexicon.headVerbs ||
+      w in lexicon.titleAbbreviations ||
+      knownTitleStems(view).has(normTitle(view.tokens[k].norm));
     if (titleish) {
       if (first < 0) first = k;
       last = k;
@@ -353,7 +512,11 @@ function titleSpan(view: SentenceView, desc: Description, orgs: EntityMention[])
 }
 
 /** Whose post the description names, when the knowledge base gives it to someone else. */
-function holderOf(view: SentenceView, desc: Description, personId: string): { claim: Claim; person: string } | undefined {
+function holderOf(
+  view: SentenceView,
+  desc: Description,
+  personId: string,
+): { claim: Claim; person: string } | undefined {
   const words = new Set<string>();
   for (let k = desc.first; k < desc.last; k++) words.add(normTitle(view.tokens[k].norm));
   for (const [id, roles] of view.kb.rolesByPerson) {

@@ -13,7 +13,6 @@ import { Candidate } from '../candidates';
 import { distinctiveStems, membersIn, mentionIs } from '../members';
 import { Verdict } from '../verdict';
 
-
 export function judgeSet(view: SentenceView, c: Candidate): Verdict | undefined {
   if (c.claim.value.kind !== 'set') return undefined;
   return c.claim.value.set.slot === 'agent' ? judgeAgents(view, c) : judgeList(view, c);
@@ -29,47 +28,117 @@ function judgeAgents(view: SentenceView, c: Candidate): Verdict | undefined {
   const claim = c.claim;
   const memberOf = (m: EntityMention): number => members.findIndex((alts) => alts.some((a) => mentionIs(view, m, a)));
   // Who can stand in for a member: names of the members' kind ("Cisco" for a company, not for a country).
-  const memberKinds = new Set(members.flatMap((alts) => alts.map((a) => view.kb.termById.get(a)?.kind).filter(Boolean)));
+  const memberKinds = new Set(
+    members.flatMap((alts) => alts.map((a) => view.kb.termById.get(a)?.kind).filter(Boolean)),
+  );
   const namesCount = memberKinds.size === 0 || memberKinds.has('person') || memberKinds.has('organisation');
   // Acronyms stand for bodies or for concepts: a concept is no member of a list of bodies.
-  const memberBodies = new Set(members.flatMap((alts) => alts.map((a) => view.kb.termById.get(a)).filter((t) => t?.kind === 'acronym').map((t) => isBody(t!))));
-  const sameSort = (m: EntityMention): boolean => m.kind !== 'acronym' || !m.term || memberBodies.size === 0 || memberBodies.has(isBody(m.term));
-  const couldBeMember = (m: EntityMention): boolean => (m.kind === 'name' ? namesCount : m.id !== undefined && sameSort(m) && (memberKinds.size === 0 || memberKinds.has(m.kind) || (m.kind === 'group' && memberKinds.has('person')) || (['country', 'place'].includes(m.kind) && (memberKinds.has('country') || memberKinds.has('place')))));
+  const memberBodies = new Set(
+    members.flatMap((alts) =>
+      alts
+        .map((a) => view.kb.termById.get(a))
+        .filter((t) => t?.kind === 'acronym')
+        .map((t) => isBody(t!)),
+    ),
+  );
+  const sameSort = (m: EntityMention): boolean =>
+    m.kind !== 'acronym' || !m.term || memberBodies.size === 0 || memberBodies.has(isBody(m.term));
+  const couldBeMember = (m: EntityMention): boolean =>
+    m.kind === 'name'
+      ? namesCount
+      : m.id !== undefined &&
+        sameSort(m) &&
+        (memberKinds.size === 0 ||
+          memberKinds.has(m.kind) ||
+          (m.kind === 'group' && memberKinds.has('person')) ||
+          (['country', 'place'].includes(m.kind) && (memberKinds.has('country') || memberKinds.has('place'))));
   for (const p of c.property) {
     // "Moderator: John Park", "Open RAN backers: US only": the label names the part, the rest who holds it.
     const label = view.clauses[0]?.kind === 'label' && p.last <= view.clauses[0].last ? view.clauses[1] : undefined;
-    const labelled = label ? view.entities.find((e) => e.first >= label.first && e.first < label.last && !e.weak) : undefined;
+    const labelled = label
+      ? view.entities.find((e) => e.first >= label.first && e.first < label.last && !e.weak)
+      : undefined;
     const agent = labelled ? agentFrom(view, labelled) : agentOf(view, p.first, p.last);
-    const predicateNegated = negationsOver(view.negations, p.first).filter((s) => s.core && s.cueFirst < p.first && p.first - s.cueLast <= 4).length % 2 === 1;
+    const predicateNegated =
+      negationsOver(view.negations, p.first).filter((s) => s.core && s.cueFirst < p.first && p.first - s.cueLast <= 4)
+        .length %
+        2 ===
+      1;
     if (!agent) continue;
-    const named = agent.group.filter((m) => negationsOver(view.negations, m.first).length % 2 === 0 && !(m.start <= p.start && p.end <= m.end));
-    const excluded = view.entities.filter((m) => view.clauseAt(m.first) === view.clauseAt(agent.mention.first) && negationsOver(view.negations, m.first).length % 2 === 1 && memberOf(m) >= 0);
+    const named = agent.group.filter(
+      (m) => negationsOver(view.negations, m.first).length % 2 === 0 && !(m.start <= p.start && p.end <= m.end),
+    );
+    const excluded = view.entities.filter(
+      (m) =>
+        view.clauseAt(m.first) === view.clauseAt(agent.mention.first) &&
+        negationsOver(view.negations, m.first).length % 2 === 1 &&
+        memberOf(m) >= 0,
+    );
     const matched = new Set(named.map(memberOf).filter((i) => i >= 0));
     // A group of members stands for them; a part of a member ("the OEWG" for the UN) is that member.
-    const partOfMember = (m: EntityMention): boolean => m.term?.within !== undefined && members.some((alts) => alts.includes(m.term!.within!));
-    const foreign = named.filter((m) => memberOf(m) < 0 && !m.weak && couldBeMember(m) && !partOfMember(m) && !(m.term?.members && m.term.members.every((id) => members.some((alts) => alts.includes(id)))));
+    const partOfMember = (m: EntityMention): boolean =>
+      m.term?.within !== undefined && members.some((alts) => alts.includes(m.term!.within!));
+    const foreign = named.filter(
+      (m) =>
+        memberOf(m) < 0 &&
+        !m.weak &&
+        couldBeMember(m) &&
+        !partOfMember(m) &&
+        !(m.term?.members && m.term.members.every((id) => members.some((alts) => alts.includes(id)))),
+    );
     const sourced = names(view, members);
     const span = (m: EntityMention): { start: number; end: number } => ({ start: m.start, end: m.end });
     if (excluded.length > 0) {
       const e = excluded[0];
-      return { kind: 'contradicts', claim, ...span(e), coverage: c.coverage, detail: { kind: 'set', sourced, written: view.raw.slice(e.start, e.end), problem: 'excluded' } };
+      return {
+        kind: 'contradicts',
+        claim,
+        ...span(e),
+        coverage: c.coverage,
+        detail: { kind: 'set', sourced, written: view.raw.slice(e.start, e.end), problem: 'excluded' },
+      };
     }
     if (matched.size > 0 && predicateNegated) {
       const m = named[0];
-      return { kind: 'contradicts', claim, ...span(m), coverage: c.coverage, detail: { kind: 'set', sourced, written: view.raw.slice(m.start, m.end), problem: 'excluded' } };
+      return {
+        kind: 'contradicts',
+        claim,
+        ...span(m),
+        coverage: c.coverage,
+        detail: { kind: 'set', sourced, written: view.raw.slice(m.start, m.end), problem: 'excluded' },
+      };
     }
     if (foreign.length > 0 && !predicateNegated && (closed || matched.size > 0)) {
       const f = foreign[0];
-      return { kind: 'contradicts', claim, ...span(f), coverage: c.coverage, detail: { kind: 'set', sourced, written: view.raw.slice(f.start, f.end), problem: 'foreign' } };
+      return {
+        kind: 'contradicts',
+        claim,
+        ...span(f),
+        coverage: c.coverage,
+        detail: { kind: 'set', sourced, written: view.raw.slice(f.start, f.end), problem: 'foreign' },
+      };
     }
     if (agent.exclusive && matched.size > 0 && matched.size < members.length) {
       const m = named[0];
-      return { kind: 'contradicts', claim, ...span(m), coverage: c.coverage, detail: { kind: 'set', sourced, written: view.raw.slice(m.start, m.end), problem: 'only' } };
+      return {
+        kind: 'contradicts',
+        claim,
+        ...span(m),
+        coverage: c.coverage,
+        detail: { kind: 'set', sourced, written: view.raw.slice(m.start, m.end), problem: 'only' },
+      };
     }
     if (matched.size > 0 && foreign.length === 0 && !predicateNegated) {
       const first = named[0];
       const last = named[named.length - 1];
-      return { kind: 'agrees', claim, start: first.start, end: last.end, coverage: c.coverage, detail: { kind: 'agrees' } };
+      return {
+        kind: 'agrees',
+        claim,
+        start: first.start,
+        end: last.end,
+        coverage: c.coverage,
+        detail: { kind: 'agrees' },
+      };
     }
   }
   return undefined;
@@ -82,9 +151,15 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
   const found = membersIn(view, members);
   if (found.length === 0) return undefined;
   const segments = listSegments(view);
-  const memberSegments = segments.items.map((it, i) => (found.some((m) => m.first >= it.first && m.last <= it.last) ? i : -1)).filter((i) => i >= 0);
+  const memberSegments = segments.items
+    .map((it, i) => (found.some((m) => m.first >= it.first && m.last <= it.last) ? i : -1))
+    .filter((i) => i >= 0);
   // The list that holds the first member; a second list elsewhere in the sentence is another matter.
-  const items = listRun(view, segments, memberSegments.filter((i) => !segments.hardBefore.slice(memberSegments[0] + 1, i + 1).some(Boolean)));
+  const items = listRun(
+    view,
+    segments,
+    memberSegments.filter((i) => !segments.hardBefore.slice(memberSegments[0] + 1, i + 1).some(Boolean)),
+  );
   const matched = new Set<number>();
   const foreign: { first: number; last: number }[] = [];
   for (const it of items) {
@@ -106,41 +181,97 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
       const gap = v.start > m.end ? view.raw.slice(m.end, v.start) : view.raw.slice(v.end, m.start);
       if (!/^\s*(,|and|or|,\s*and|,\s*or)\s*$/.test(gap)) continue;
       const first = view.tokenIndexAt(v.start);
-      if (!foreign.some((it) => it.first <= first && first < it.last)) foreign.push({ first, last: view.tokenIndexAt(v.end) });
+      if (!foreign.some((it) => it.first <= first && first < it.last))
+        foreign.push({ first, last: view.tokenIndexAt(v.end) });
     }
   }
-  const exclusive = items.length > 0 && [1, 2].some((d) => lexicon.exclusives.has(view.words[items[0].first - d]) || view.words[items[0].first - d] === 'all');
+  const exclusive =
+    items.length > 0 &&
+    [1, 2].some(
+      (d) => lexicon.exclusives.has(view.words[items[0].first - d]) || view.words[items[0].first - d] === 'all',
+    );
   // "discussed only among allies and not at the UN level": a member said not to belong.
   const excluded = found.find((m) => negationsOver(view.negations, m.first).some((s) => s.core));
   if (excluded && closed) {
-    return { kind: 'contradicts', claim, start: excluded.start, end: excluded.end, coverage: c.coverage, detail: { kind: 'set', sourced: names(view, members), written: view.raw.slice(excluded.start, excluded.end), problem: 'excluded' } };
+    return {
+      kind: 'contradicts',
+      claim,
+      start: excluded.start,
+      end: excluded.end,
+      coverage: c.coverage,
+      detail: {
+        kind: 'set',
+        sourced: names(view, members),
+        written: view.raw.slice(excluded.start, excluded.end),
+        problem: 'excluded',
+      },
+    };
   }
   // A foreign item that shares a distinctive word with a member not otherwise named is that member, paraphrased.
   const unmatched = members.map((alts, i) => ({ alts, i })).filter((m) => !matched.has(m.i));
   const paraphrases = (it: { first: number; last: number }): boolean => {
     const stems = new Set(distinctiveStems(view, it.first, it.last));
-    return unmatched.some((m) => m.alts.some((a) => view.kb.formsOf(a).some((f) => f.split(/[^\p{L}\p{N}]+/u).some((w) => w.length > 2 && stems.has(stemOf(view, w))))));
+    return unmatched.some((m) =>
+      m.alts.some((a) =>
+        view.kb
+          .formsOf(a)
+          .some((f) => f.split(/[^\p{L}\p{N}]+/u).some((w) => w.length > 2 && stems.has(stemOf(view, w)))),
+      ),
+    );
   };
   // An item naming a part of a member ("the Open-Ended Working Group" for the UN) is that member.
-  const partOfMember = (it: { first: number; last: number }): boolean => view.entities.some((e) => e.first >= it.first && e.last <= it.last && e.term?.within !== undefined && members.some((alts) => alts.includes(e.term!.within!)));
+  const partOfMember = (it: { first: number; last: number }): boolean =>
+    view.entities.some(
+      (e) =>
+        e.first >= it.first &&
+        e.last <= it.last &&
+        e.term?.within !== undefined &&
+        members.some((alts) => alts.includes(e.term!.within!)),
+    );
   const real = foreign.filter((it) => !paraphrases(it) && !partOfMember(it));
   const sourced = names(view, members);
   const substitution = matched.size + real.length <= members.length;
-  if (real.length > 0 && matched.size > 0 && (closed || substitution) && matched.size >= Math.min(2, members.length - 1)) {
+  if (
+    real.length > 0 &&
+    matched.size > 0 &&
+    (closed || substitution) &&
+    matched.size >= Math.min(2, members.length - 1)
+  ) {
     const it = real[0];
     const start = view.tokens[it.first].start;
     const end = view.tokens[it.last - 1].end;
-    return { kind: 'contradicts', claim, start, end, coverage: c.coverage, detail: { kind: 'set', sourced, written: view.raw.slice(start, end), problem: 'foreign' } };
+    return {
+      kind: 'contradicts',
+      claim,
+      start,
+      end,
+      coverage: c.coverage,
+      detail: { kind: 'set', sourced, written: view.raw.slice(start, end), problem: 'foreign' },
+    };
   }
   const inList = found.filter((m) => items.some((it) => m.first >= it.first && m.last <= it.last));
   if (exclusive && matched.size > 0 && matched.size < members.length && real.length === 0) {
     const first = inList[0];
-    return { kind: 'contradicts', claim, start: first.start, end: first.end, coverage: c.coverage, detail: { kind: 'set', sourced, written: view.raw.slice(first.start, first.end), problem: 'only' } };
+    return {
+      kind: 'contradicts',
+      claim,
+      start: first.start,
+      end: first.end,
+      coverage: c.coverage,
+      detail: { kind: 'set', sourced, written: view.raw.slice(first.start, first.end), problem: 'only' },
+    };
   }
   if (matched.size > 0 && real.length === 0) {
     const first = inList[0];
     const last = inList[inList.length - 1];
-    return { kind: 'agrees', claim, start: first.start, end: last.end, coverage: c.coverage, detail: { kind: 'agrees' } };
+    return {
+      kind: 'agrees',
+      claim,
+      start: first.start,
+      end: last.end,
+      coverage: c.coverage,
+      detail: { kind: 'agrees' },
+    };
   }
   return undefined;
 }

@@ -25,11 +25,15 @@ export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefin
     const from = Math.max(label ? label.first : clause.first, p.first - reach);
     const to = Math.min(clause.last, p.last + reach);
     // The claim's own words state its polarity; the class's words state theirs.
-    const own = [...(affirm ?? []).map((phrase) => ({ phrase, polarity: wanted as 1 | -1 })), ...(contrary ?? []).map((phrase) => ({ phrase, polarity: -wanted as 1 | -1 }))];
+    const own = [
+      ...(affirm ?? []).map((phrase) => ({ phrase, polarity: wanted as 1 | -1 })),
+      ...(contrary ?? []).map((phrase) => ({ phrase, polarity: -wanted as 1 | -1 })),
+    ];
     const classWords = predicatesIn(view, from, to, predicate as PredicateClass);
     // A claim's own word that a class word governs is its object ("undermine security"): the class
     // word says the stance. An action it governs ("commit to forgoing tests") is the stance itself.
-    const governed = (h: { first: number }): boolean => !view.words[h.first].endsWith('ing') && classWords.some((w) => w.last <= h.first && h.first <= w.last + 1);
+    const governed = (h: { first: number }): boolean =>
+      !view.words[h.first].endsWith('ing') && classWords.some((w) => w.last <= h.first && h.first <= w.last + 1);
     const ownWords = own.length > 0 ? predicatesIn(view, from, to, 'generic', own).filter((h) => !governed(h)) : [];
     hits.push(...ownWords, ...classWords.filter((w) => !ownWords.some((o) => o.first <= w.first && w.last <= o.last)));
   }
@@ -39,13 +43,22 @@ export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefin
   const distinct = [...new Map(own.map((h) => [`${h.first}:${h.last}`, h])).values()];
   if (distinct.length === 0) {
     // No stance word: a negation over the property still denies it ("no direct reference to …").
-    const negated = lexicon.qualifyingClasses.has(predicate as PredicateClass) ? undefined : c.property.find((p) => negationsOver(view.negations, p.first).length % 2 === 1);
+    const negated = lexicon.qualifyingClasses.has(predicate as PredicateClass)
+      ? undefined
+      : c.property.find((p) => negationsOver(view.negations, p.first).length % 2 === 1);
     if (negated) {
       const scope = negationsOver(view.negations, negated.first)[0];
       const start = view.tokens[scope.cueFirst].start;
       return wanted === -1
         ? { kind: 'agrees', claim, start, end: negated.end, coverage: c.coverage, detail: { kind: 'agrees' } }
-        : { kind: 'contradicts', claim, start, end: view.tokens[scope.cueLast - 1].end, coverage: c.coverage, detail: { kind: 'stance', written: view.raw.slice(start, view.tokens[scope.cueLast - 1].end) } };
+        : {
+            kind: 'contradicts',
+            claim,
+            start,
+            end: view.tokens[scope.cueLast - 1].end,
+            coverage: c.coverage,
+            detail: { kind: 'stance', written: view.raw.slice(start, view.tokens[scope.cueLast - 1].end) },
+          };
     }
     // A claim of no particular class is stated by its identity alone.
     if (predicate === 'generic' && wanted === 1) {
@@ -62,11 +75,25 @@ export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefin
     const scope = h.negated ? negationsOver(view.negations, h.first)[0] : undefined;
     const start = view.tokens[scope ? scope.cueFirst : h.first].start;
     const end = view.tokens[h.last - 1].end;
-    return { kind: 'contradicts', claim, start, end, coverage: c.coverage, detail: { kind: 'stance', written: view.raw.slice(start, end) } };
+    return {
+      kind: 'contradicts',
+      claim,
+      start,
+      end,
+      coverage: c.coverage,
+      detail: { kind: 'stance', written: view.raw.slice(start, end) },
+    };
   }
   if (forIt.length > 0 && against.length === 0) {
     const h = forIt[0];
-    return { kind: 'agrees', claim, start: view.tokens[h.first].start, end: view.tokens[h.last - 1].end, coverage: c.coverage, detail: { kind: 'agrees' } };
+    return {
+      kind: 'agrees',
+      claim,
+      start: view.tokens[h.first].start,
+      end: view.tokens[h.last - 1].end,
+      coverage: c.coverage,
+      detail: { kind: 'agrees' },
+    };
   }
   return undefined;
 }
