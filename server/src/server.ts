@@ -550,8 +550,10 @@ async function flush(): Promise<void> {
           pause,
           () => documents.get(uri)?.version !== version,
         );
-        if (diagnostics) void connection.sendDiagnostics({ uri, version, diagnostics });
-        else pending.add(uri); // overtaken by an edit: check the latest text next
+        if (diagnostics) {
+          void connection.sendDiagnostics({ uri, version, diagnostics });
+          void getService().prerenderCitations(document);
+        } else pending.add(uri); // overtaken by an edit: check the latest text next
       } catch (e) {
         connection.console.error(`policy-lens: checking ${uri} failed: ${(e as Error).stack ?? e}`);
       }

@@ -1,8 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { MarkupContent } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings } from '../../server/src/common/settings';
-import { doc, service } from './helpers';
+import { doc, service, testKnowledge, testRenderer } from './helpers';
+import { PolicyLensService } from '../../server/src/features/languageService';
 
 async function hoverText(text: string, line: number, character: number): Promise<string | undefined> {
   const h = await service().hover(doc(text), { line, character });
@@ -78,5 +80,30 @@ describe('hover', () => {
   });
   it('returns nothing on plain words', async () => {
     assert.equal(await hoverText('Nothing to see here.', 0, 3), undefined);
+  });
+  it('renders the cites of a checked memo ahead of hovers, each once, and stops when the memo changes', async () => {
+    const calls: string[] = [];
+    const s = new PolicyLensService(testKnowledge(), defaultSettings);
+    s.setRenderer({
+      ...testRenderer,
+      bibliography: (items, style) => testRenderer.bibliography(items, style),
+      references: (items, style) => testRenderer.references(items, style),
+      prepare: (style) => testRenderer.prepare(style),
+      citation: (cites, style) => {
+        calls.push(cites.map((c) => c.locator ?? '').join());
+        return testRenderer.citation(cites, style);
+      },
+    });
+    const pages = Array.from({ length: 40 }, (_, i) => `Point ${i} [@beta2022, p. ${i + 1}].`);
+    const d = doc(pages.join(' '));
+    s.diagnostics(d);
+    await s.prerenderCitations(d);
+    assert.equal(calls.length, 40, 'every distinct cite rendered once');
+    const value = (await s.hover(d, { line: 0, character: pages[0].length + 1 + pages[1].indexOf('@') + 2 }))!;
+    assert.match((value.contents as MarkupContent).value, /Steiner and Manantan 2022, 2\)/);
+    assert.equal(calls.length, 40, 'the hover found its cite rendered (a cache of 16 per source forgot it)');
+    const edited = TextDocument.update(d, [{ text: 'Point [@beta2022, p. 99]. ' }], 2);
+    await s.prerenderCitations(edited);
+    assert.equal(calls.length, 40, 'a memo changed since its check is not rendered ahead');
   });
 });

@@ -48,6 +48,11 @@ export interface SourceSummary {
 /** How many sources the Insert Citation picker shows formatted references for (the rest: key and title). */
 const pickerReferenceLimit = 2000;
 
+/** Rendered cites kept per source and style (a long memo cites one source at many pages). */
+const maxRendersPerItem = 256;
+/** Cites rendered ahead of hovers per pass over a document. */
+const maxPrerenderedCites = 500;
+
 /** Markdown from the CSL processor as plain text: emphasis marks and escapes removed. */
 export function markdownToPlain(markdown: string): string {
   return markdown.replace(/\\([\\`*_[\]<>])|\*/g, (_, escaped: string | undefined) => escaped ?? '');
@@ -159,7 +164,8 @@ export class PolicyLensService {
     const key = JSON.stringify([style.style, style.locale, style.xml?.length, style.xml?.slice(-200), what]);
     let result = byRequest.get(key);
     if (!result) {
-      if (byRequest.size >= 16) byRequest.clear();
+      // The oldest render goes first: a long memo cites one source at many pages.
+      if (byRequest.size >= maxRendersPerItem) byRequest.delete(byRequest.keys().next().value!);
       byRequest.set(key, (result = render()));
       // A failure is not remembered: the next hover tries again.
       result.catch(() => byRequest.delete(key));
@@ -322,18 +328,8 @@ export class PolicyLensService {
     if (cited) {
       let rendered: { citation: string; reference: string } | { error: string } = { error: 'unknown key' };
       if (cited.source) {
-        const style = this.styleFor(document.uri);
-        const { prefix, suffix, suppressAuthor } = cited.cite;
-        const item = cited.source.csl;
-        const cite = { item, prefix, suppressAuthor, inText: cited.inText, ...splitLocator(suffix) };
         try {
-          const [citation, reference] = await Promise.all([
-            this.renderOnce(item, style, JSON.stringify(['cite', prefix, suffix, suppressAuthor, cited.inText]), () =>
-              this.rendererOrFail().citation([cite], style),
-            ),
-            this.entryOf(item, style),
-          ]);
-          rendered = { citation, reference };
+          rendered = await this.renderCited(cited.source, cited.cite, cited.inText, this.styleFor(document.uri));
         } catch (e) {
           rendered = { error: (e as Error).message };
         }
@@ -343,6 +339,54 @@ export class PolicyLensService {
     }
     const diagnostics = current ? this.diagnostics(document) : [];
     return hover(document, position, this.kb, analysis, { extraSources, diagnostics });
+  }
+
+  /** A cite as the style renders it, and the source's entry; each remembered once rendered. */
+  private async renderCited(
+    source: Source,
+    key: CitationKey,
+    inText: boolean,
+    style: StyleChoice,
+  ): Promise<{ citation: string; reference: string }> {
+    const { prefix, suffix, suppressAuthor } = key;
+    const item = source.csl;
+    const cite = { item, prefix, suppressAuthor, inText, ...splitLocator(suffix) };
+    const what = JSON.stringify(['cite', prefix, suffix, suppressAuthor, inText]);
+    const [citation, reference] = await Promise.all([
+      this.renderOnce(item, style, what, () => this.rendererOrFail().citation([cite], style)),
+      this.entryOf(item, style),
+    ]);
+    return { citation, reference };
+  }
+
+  /**
+   * Renders the document's citations ahead of any hover, one at a time so that a hover asked
+   * meanwhile waits for at most one render in the CSL worker (a first render of a cite takes
+   * 5–30 ms there). Stops when the document changes or is closed.
+   */
+  async prerenderCitations(document: TextDocument): Promise<void> {
+    const state = this.documents.get(document.uri);
+    if (!this.renderer || !state?.analysis || state.version !== document.version) return;
+    const version = document.version;
+    const style = this.styleFor(document.uri);
+    const extraSources = this.sourcesFor(document.uri);
+    let rendered = 0;
+    for (const citation of state.analysis.citations) {
+      for (const key of citation.keys) {
+        if (this.documents.get(document.uri)?.version !== version || rendered >= maxPrerenderedCites) return;
+        const source = this.kb.sources.get(key.key) ?? extraSources.get(key.key);
+        if (!source) continue;
+        rendered++;
+        // A failure shows in the hover that asks for it; here it only ends the pass.
+        if (
+          !(await this.renderCited(source, key, !citation.bracketed, style).then(
+            () => true,
+            () => false,
+          ))
+        )
+          return;
+      }
+    }
   }
 
   /**

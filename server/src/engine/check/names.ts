@@ -31,13 +31,23 @@ export function nearMissNames(view: SentenceView): NameError[] {
   const { tokens } = view;
   const out: NameError[] = [];
   const linked = view.entities.filter((e) => e.id !== undefined);
+  const keyWords = nearMissWordsOf(kb);
   for (let i = 0; i < tokens.length; i++) {
+    // Words of the window that appear in no key: a window with two of them matches no key, nor does
+    // any longer one, and with one of them only that word can be the wrong one.
+    let strangers = keyWords.has(tokens[i].norm) ? 0 : 1;
+    let stranger = strangers ? 0 : -1;
     for (let len = 2; len <= maxWindow && i + len <= tokens.length; len++) {
       // One name: no punctuation but hyphens and apostrophes inside the window, and dots only
       // between initials ("U.S.").
       const gap = view.gapBefore(i + len - 1);
       if (len > 1 && !/^[\s\-–'’s]*$/.test(gap) && !(gap === '.' && tokens[i + len - 2].raw.length === 1)) break;
-      for (let k = 0; k < len; k++) {
+      if (!keyWords.has(tokens[i + len - 1].norm)) {
+        strangers++;
+        stranger = len - 1;
+      }
+      if (strangers > 1) break;
+      for (let k = strangers === 1 ? stranger : 0; k < (strangers === 1 ? stranger + 1 : len); k++) {
         const t = tokens[i + k];
         if (!/^\p{Lu}/u.test(t.raw) || t.raw.length < 2) continue;
         const key = tokens
@@ -125,6 +135,17 @@ export function nearMissNames(view: SentenceView): NameError[] {
     }
   }
   return out;
+}
+
+/** Every word that a near-miss key spells out (the keys' other words, the wildcard aside). */
+const nearMissWordsByKb = new WeakMap<KnowledgeBase, Set<string>>();
+function nearMissWordsOf(kb: KnowledgeBase): Set<string> {
+  let words = nearMissWordsByKb.get(kb);
+  if (words) return words;
+  words = new Set();
+  for (const key of kb.nearMissIndex.keys()) for (const word of key.split(' ')) if (word !== '*') words.add(word);
+  nearMissWordsByKb.set(kb, words);
+  return words;
 }
 
 /**
