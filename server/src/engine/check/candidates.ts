@@ -5,7 +5,7 @@
 // Indo-Pacific Strategy"). Generic topic words never license a comparison on their own: the
 // property must be there, and a value must bind to it (see binding.ts).
 import { AnchorHit, KnowledgeBase } from '../../knowledge/knowledgeBase';
-import { Claim } from '../../knowledge/types';
+import { Claim, Term } from '../../knowledge/types';
 import { lexicon, phraseAt } from '../lexicon';
 import { EntityMention, sameEntity } from '../reader/entities';
 import { SentenceView } from '../reader/sentence';
@@ -54,7 +54,52 @@ function headOf(view: SentenceView, c: { first: number; last: number }): number 
 interface Compound {
   first: number;
   last: number;
-  claims: ReadonlySet<number>;
+  /** The anchor entry the phrase matched: its claims are `claimsOf(entry)`. */
+  entry: readonly AnchorHit[];
+}
+
+/**
+ * The claims an anchor entry belongs to, as a set built once per entry of the knowledge base (a
+ * common word's entry lists thousands of claims at 10,000 sources: not to be copied per sentence).
+ */
+const claimSets = new WeakMap<readonly AnchorHit[], ReadonlySet<number>>();
+function claimsOf(entry: readonly AnchorHit[]): ReadonlySet<number> {
+  let claims = claimSets.get(entry);
+  if (!claims) claimSets.set(entry, (claims = new Set(entry.map((h) => h.claim))));
+  return claims;
+}
+
+/** What a match's counting depends on that is the same for every claim: read once per match. */
+interface MatchFacts {
+  idiom: boolean;
+  /** A lone noun right before a kind of thing, which it modifies ("opinion" in "opinion article"). */
+  modifiesNext: boolean;
+  /** The longer phrases the match sits inside, before their head ("opinion" in "opinion piece"). */
+  hiders: Compound[];
+  /** A name ending where the match ends, that the match is only the end of ("Korea" in "North Korea"). */
+  named?: Term;
+}
+
+function matchFacts(view: SentenceView, m: PhraseMatch<unknown>, compounds: readonly Compound[]): MatchFacts {
+  const next = view.tokens[m.last];
+  const inside = (c: Compound): boolean =>
+    c.first <= m.first && m.last <= c.last && c.last - c.first > m.last - m.first;
+  return {
+    idiom: insideIdiom(view, m),
+    modifiesNext:
+      m.last - m.first === 1 &&
+      next !== undefined &&
+      view.gapBefore(m.last) === ' ' &&
+      lexicon.instanceNounStems.has(next.norm) &&
+      !lexicon.instanceNounStems.has(view.tokens[m.first].norm),
+    hiders: compounds.filter((c) => inside(c) && m.last <= headOf(view, c)),
+    named: view.terms.find(
+      (t) =>
+        t.end === m.end &&
+        t.start < m.start &&
+        ['place', 'organisation', 'person', 'group', 'country', 'document', 'event'].includes(t.value.kind),
+    )?.value,
+  };
 }
 
 function countsFor(
@@ -62,38 +107,27 @@ function countsFor(
   claim: number,
   group: number,
   m: PhraseMatch<unknown>,
+  facts: MatchFacts,
   compounds: readonly Compound[],
-  claimsAt: readonly Set<number>[],
+  entriesAt: readonly (readonly AnchorHit[])[][],
 ): boolean {
   const kb = view.kb;
-  if (insideIdiom(view, m)) return false;
-  // A lone noun right before a kind of thing modifies it: "opinion" in "opinion article".
-  const next = view.tokens[m.last];
-  // Unless the pair is the claim's own ("trilateral talks").
-  const ownNext =
-    compounds.some((c) => c.claims.has(claim) && c.first <= m.last && m.last < c.last) ||
-    (claimsAt[m.last]?.has(claim) ?? false);
-  if (
-    m.last - m.first === 1 &&
-    next &&
-    view.gapBefore(m.last) === ' ' &&
-    lexicon.instanceNounStems.has(next.norm) &&
-    !lexicon.instanceNounStems.has(view.tokens[m.first].norm) &&
-    !ownNext
-  )
-    return false;
+  if (facts.idiom) return false;
+  // A lone noun right before a kind of thing modifies it, unless the pair is the claim's own
+  // ("trilateral talks").
+  const ownNext = (): boolean =>
+    compounds.some((c) => claimsOf(c.entry).has(claim) && c.first <= m.last && m.last < c.last) ||
+    (entriesAt[m.last]?.some((entry) => claimsOf(entry).has(claim)) ?? false);
+  if (facts.modifiesNext && !ownNext()) return false;
   // A word that modifies another claim's longer phrase is not its head: "opinion" in "opinion
   // piece" (but "Consulate General" heads "Consulate General of the Republic of Korea").
   const ownAround = (c: Compound): boolean =>
-    compounds.some((o) => o.claims.has(claim) && o.first <= c.first && c.last <= o.last);
-  const inside = (c: Compound): boolean =>
-    c.first <= m.first && m.last <= c.last && c.last - c.first > m.last - m.first;
-  const hidden = (c: Compound): boolean => m.last <= headOf(view, c);
+    compounds.some((o) => claimsOf(o.entry).has(claim) && o.first <= c.first && c.last <= o.last);
   // …unless the compound's other words are the claim's own too ("dialogue session" for a claim
   // about the session or the dialogue).
-  const vocabulary = claimVocabulary(kb, claim);
-  const foreign = (c: Compound): boolean =>
-    view.tokens
+  const foreign = (c: Compound): boolean => {
+    const vocabulary = claimVocabulary(kb, claim);
+    return view.tokens
       .slice(c.first, c.last)
       .some(
         (t, k) =>
@@ -101,21 +135,15 @@ function countsFor(
           !lexicon.stopWords.has(view.words[c.first + k]) &&
           !vocabulary.has(t.norm),
       );
-  if (compounds.some((c) => inside(c) && hidden(c) && !c.claims.has(claim) && !ownAround(c) && foreign(c)))
-    return false;
+  };
+  if (facts.hiders.some((c) => !claimsOf(c.entry).has(claim) && !ownAround(c) && foreign(c))) return false;
   if (
     group !== kb.propertyGroup[claim] &&
     (namesAnotherOfItsKind(view, claim, m) || refersToAnother(view, claim, group, m))
   )
     return false;
-  const named = view.terms.find(
-    (t) =>
-      t.end === m.end &&
-      t.start < m.start &&
-      ['place', 'organisation', 'person', 'group', 'country', 'document', 'event'].includes(t.value.kind),
-  );
-  if (!named) return true;
-  const forms = kb.formsOf(named.value.id).map((f) => f.toLowerCase());
+  if (!facts.named) return true;
+  const forms = kb.formsOf(facts.named.id).map((f) => f.toLowerCase());
   return kb.anchors[claim][group].some((phrase) => forms.includes(phrase.toLowerCase()));
 }
 
@@ -129,16 +157,16 @@ export function findCandidates(view: SentenceView): Candidate[] {
   }
   // Every longer phrase of the claims written in the sentence, with the claims it belongs to.
   const compounds: Compound[] = [];
-  // Which claims' words cover each token.
-  const claimsAt: Set<number>[] = view.tokens.map(() => new Set<number>());
+  // Which anchor entries cover each token.
+  const entriesAt: AnchorHit[][][] = view.tokens.map(() => []);
   for (const [entry, matches] of occurrences)
-    for (const m of matches) for (let k = m.first; k < m.last; k++) for (const h of entry) claimsAt[k]?.add(h.claim);
+    for (const m of matches) for (let k = m.first; k < m.last; k++) entriesAt[k]?.push(entry);
   for (const [entry, matches] of occurrences) {
     for (const m of matches) {
       // One phrase as written: no bracket or comma inside ("ROK consulate (Honolulu)" is two).
       let whole = m.last - m.first >= 2;
       for (let k = m.first + 1; k < m.last && whole; k++) whole = /^[\s\-–'’]*$/.test(view.gapBefore(k));
-      if (whole) compounds.push({ first: m.first, last: m.last, claims: new Set(entry.map((h) => h.claim)) });
+      if (whole) compounds.push({ first: m.first, last: m.last, entry });
     }
   }
   const names = nearMissNames(view);
@@ -149,27 +177,30 @@ export function findCandidates(view: SentenceView): Candidate[] {
       if (list) list.push(hit);
       else occurrences.set(m.value, [hit]);
     }
+  const factsOf = new Map<PhraseMatch<unknown>, MatchFacts>();
+  const counts = (claim: number, group: number, m: PhraseMatch<unknown>): boolean => {
+    let facts = factsOf.get(m);
+    if (!facts) factsOf.set(m, (facts = matchFacts(view, m, compounds)));
+    return countsFor(view, claim, group, m, facts, compounds, entriesAt);
+  };
   // A claim is visited when its property group matched in the sentence.
   const visit = new Set<number>();
   for (const [entry, matches] of occurrences) {
     for (const hit of entry)
-      if (
-        hit.group === kb.propertyGroup[hit.claim] &&
-        matches.some((m) => countsFor(view, hit.claim, hit.group, m, compounds, claimsAt))
-      )
+      if (hit.group === kb.propertyGroup[hit.claim] && matches.some((m) => counts(hit.claim, hit.group, m)))
         visit.add(hit.claim);
   }
   const out: Candidate[] = [];
   for (const index of visit) {
     const claim = kb.claims[index];
-    if (claim.about.length === 0) continue;
+    if (claim.about.length === 0 || !identityWritten(view, index, occurrences)) continue;
     const groups = new Map<number, PhraseMatch<unknown>[]>();
     let ok = true;
     const missing: number[] = [];
     for (let g = 0; g < kb.groupEntries[index].length && ok; g++) {
       const found = kb.groupEntries[index][g]
         .flatMap((entry) => occurrences.get(entry) ?? [])
-        .filter((m) => countsFor(view, index, g, m, compounds, claimsAt));
+        .filter((m) => counts(index, g, m));
       if (found.length > 0) groups.set(g, found);
       else if (g === kb.propertyGroup[index]) ok = false;
       else if (!fromContext(view, index, g)) missing.push(g);
@@ -237,6 +268,27 @@ export function findCandidates(view: SentenceView): Candidate[] {
     });
   }
   return out;
+}
+
+/**
+ * A quick look before the full one: each of the claim's identity groups has a phrase written in the
+ * sentence (counted or not) or comes from the context; or the sentence cites the claim's source and
+ * writes its subject. A claim without this can only fail the full look, which costs much more.
+ */
+function identityWritten(view: SentenceView, index: number, occurrences: ReadonlyMap<AnchorHit[], unknown[]>): boolean {
+  const kb = view.kb;
+  const groups = kb.groupEntries[index];
+  const written = (g: number): boolean => groups[g].some((entry) => occurrences.has(entry));
+  let missingSubject = false;
+  let missing = false;
+  for (let g = 0; g < groups.length; g++) {
+    if (g === kb.propertyGroup[index] || written(g) || fromContext(view, index, g)) continue;
+    missing = true;
+    if (g === kb.claims[index].subject) missingSubject = true;
+  }
+  if (!missing) return true;
+  const claim = kb.claims[index];
+  return view.context.cited?.has(claim.source) === true && claim.subject >= 0 && !missingSubject;
 }
 
 /**
