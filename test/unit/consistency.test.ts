@@ -5,7 +5,7 @@ import { TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
 import { readSentence } from '../../server/src/engine/check';
 import { findInconsistencies, readStatements } from '../../server/src/engine/check/consistency';
 import { acronymExpansions, conflictingExpansions } from '../../server/src/engine/reader/expansions';
-import { conflictingTitles, personTitles } from '../../server/src/engine/reader/titles';
+import { conflictingAffiliations, conflictingTitles, personTitles } from '../../server/src/engine/reader/titles';
 import { defaultSettings } from '../../server/src/common/settings';
 import { loadKnowledgeFolders } from '../../server/src/node/knowledgeFiles';
 import { PolicyLensService } from '../../server/src/features/languageService';
@@ -304,6 +304,71 @@ describe('inconsistency: one person given two titles', () => {
         'In reply, Kim, a professor, added more.',
       ),
       [],
+    );
+  });
+});
+
+describe('inconsistency: one person placed at two bodies', () => {
+  const titles = (...sentences: string[]) => sentences.flatMap((s) => personTitles(readSentence(kb, s, 0, s.length)));
+  const conflicts = (...sentences: string[]): string[][] =>
+    conflictingAffiliations(kb, titles(...sentences)).map((c) => [
+      c.later.affiliation!.written,
+      c.earlier.affiliation!.written,
+    ]);
+  it('reads the body a title is held at', () => {
+    assert.deepEqual(
+      titles('Lena Berg, a senior fellow at the Halden Institute, wrote it.').map((t) => t.affiliation?.written),
+      ['Halden Institute'],
+    );
+    assert.deepEqual(
+      titles('Dr Amara Osei, an associate professor of public health, designed it.').map((t) => t.affiliation),
+      [undefined],
+    );
+  });
+  it('finds the same person placed at another body', () => {
+    assert.deepEqual(
+      conflicts(
+        'Lena Berg, a senior fellow at the Halden Institute, wrote it.',
+        'At the launch, Berg, a senior fellow at the Marsh Institute, presented it.',
+      ),
+      [['Marsh Institute', 'Halden Institute']],
+    );
+    // A surname opening the sentence, once the memo has given the name in full.
+    assert.deepEqual(
+      conflicts(
+        'Lena Berg, a senior fellow at the Halden Institute, wrote it.',
+        'Berg, a senior fellow at the Marsh Institute, presented it.',
+      ),
+      [['Marsh Institute', 'Halden Institute']],
+    );
+    assert.deepEqual(
+      conflicts(
+        'Meanwhile, a fellow at the Halden Institute wrote it.',
+        'Meanwhile, a fellow at the Marsh Institute presented it.',
+      ),
+      [],
+    );
+  });
+  it('stays silent on the same body, a body named only by its kind, another time or a second role', () => {
+    const first = 'Lena Berg, a senior fellow at the Halden Institute, wrote it.';
+    assert.deepEqual(conflicts(first, 'Berg, a director at the Halden Institute, presented it.'), []);
+    assert.deepEqual(conflicts(first, 'Berg, a director at the institute, presented it.'), []);
+    assert.deepEqual(conflicts(first, 'Berg, a former fellow at the Marsh Institute, presented it.'), []);
+    assert.deepEqual(conflicts(first, 'Berg, also a fellow at the Marsh Institute, presented it.'), []);
+    assert.deepEqual(conflicts(first, 'Berg, a fellow at Halden Institute Europe, presented it.'), []);
+  });
+  it('is reported as an inconsistency that links the first mention', () => {
+    const text = [
+      'Lena Berg, a senior fellow at the Halden Institute, wrote the study.',
+      '',
+      'In 2024 Berg, a senior fellow at the Marsh Institute, presented it.',
+    ].join('\n');
+    const found = service()
+      .diagnostics(doc(text))
+      .filter((d) => d.code === 'inconsistency');
+    assert.deepEqual(
+      found.map((d) => [d.range.start.line, d.message, d.relatedInformation?.[0].location.range.start.line]),
+      [[2, 'Berg is placed at “Marsh Institute” here, but at “Halden Institute” on line 1.', 0]],
     );
   });
 });

@@ -168,7 +168,7 @@ export class DocumentAnalyzer {
               start: s.unsourced.start + piece.start,
               end: s.unsourced.end + piece.start,
             },
-            titles: s.titles.map((t) => ({ ...t, start: t.start + piece.start, end: t.end + piece.start })),
+            titles: s.titles.map((t) => shiftedTitle(t, piece.start)),
           };
           result.sentences.push(sentence);
         }
@@ -251,6 +251,16 @@ function piecesOf(block: ProseBlock): ProseBlock[] {
     from = to;
   }
   return pieces;
+}
+
+/** A title (and the body it is held at) moved by `by` characters. */
+function shiftedTitle(t: PersonTitle, by: number): PersonTitle {
+  const affiliation = t.affiliation && {
+    ...t.affiliation,
+    start: t.affiliation.start + by,
+    end: t.affiliation.end + by,
+  };
+  return { ...t, start: t.start + by, end: t.end + by, affiliation };
 }
 
 function relative(c: Citation, by: number): Citation {

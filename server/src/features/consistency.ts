@@ -5,13 +5,15 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalysis, SentenceAnalysis } from '../engine/analysis';
 import { findInconsistencies, Statement } from '../engine/check/consistency';
 import {
+  renderAffiliationConflict,
   renderExpansionConflict,
   renderFirstStatement,
   renderInconsistency,
   renderTitleConflict,
 } from '../engine/check/render';
 import { conflictingExpansions } from '../engine/reader/expansions';
-import { conflictingTitles } from '../engine/reader/titles';
+import { conflictingAffiliations, conflictingTitles, PersonTitle } from '../engine/reader/titles';
+import { KnowledgeBase } from '../knowledge/knowledgeBase';
 
 export interface InconsistencyReport {
   start: number;
@@ -43,7 +45,11 @@ function contextOf(text: string, sentence: SentenceAnalysis | undefined, s: Stat
   return `${from > first ? '…' : ''}${words}${to < last ? '…' : ''}`;
 }
 
-export function inconsistencies(document: TextDocument, analysis: DocumentAnalysis): InconsistencyReport[] {
+export function inconsistencies(
+  document: TextDocument,
+  kb: KnowledgeBase,
+  analysis: DocumentAnalysis,
+): InconsistencyReport[] {
   const text = document.getText();
   const sentenceOf = new Map<Statement, SentenceAnalysis>();
   for (const sentence of analysis.sentences) for (const s of sentence.statements) sentenceOf.set(s, sentence);
@@ -86,21 +92,39 @@ export function inconsistencies(document: TextDocument, analysis: DocumentAnalys
       ],
     };
   });
-  // One person given two titles.
-  const people = conflictingTitles(analysis.sentences.flatMap((s) => s.titles)).map(({ earlier, later }) => {
+  // One person given two titles, or placed at two bodies.
+  const titled = analysis.sentences.flatMap((s) => s.titles);
+  const personReport = (
+    earlier: { start: number; end: number; written: string },
+    later: { start: number; end: number; written: string },
+    message: (line: number) => string,
+  ): InconsistencyReport => {
     const earlierRange = { start: document.positionAt(earlier.start), end: document.positionAt(earlier.end) };
-    const line = earlierRange.start.line + 1;
     return {
       start: later.start,
       end: later.end,
-      message: renderTitleConflict(later.name.join(' '), later.written, { written: earlier.written, line }),
+      message: message(earlierRange.start.line + 1),
       data: { written: later.written, earlier: earlier.written, earlierRange },
       related: [
         { location: { uri: document.uri, range: earlierRange }, message: renderFirstStatement(earlier.written) },
       ],
     };
-  });
-  return [...figures, ...names, ...people].sort((a, b) => a.start - b.start);
+  };
+  const nameOf = (p: PersonTitle): string => p.name.join(' ');
+  const people = conflictingTitles(titled).map(({ earlier, later }) =>
+    personReport(earlier, later, (line) =>
+      renderTitleConflict(nameOf(later), later.written, { written: earlier.written, line }),
+    ),
+  );
+  const bodies = conflictingAffiliations(kb, titled).map(({ earlier, later }) =>
+    personReport(earlier.affiliation!, later.affiliation!, (line) =>
+      renderAffiliationConflict(nameOf(later), later.affiliation!.written, {
+        written: earlier.affiliation!.written,
+        line,
+      }),
+    ),
+  );
+  return [...figures, ...names, ...people, ...bodies].sort((a, b) => a.start - b.start);
 }
 
 /** The two quick fixes: this value as the earlier one, or the earlier one as this. */

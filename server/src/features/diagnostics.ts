@@ -249,7 +249,7 @@ export function computeDiagnostics(
   }
   // The memo against itself: the later of two mentions that state different values.
   if (options.checks.inconsistency !== 'off') {
-    for (const r of inconsistencies(document, analysis))
+    for (const r of inconsistencies(document, kb, analysis))
       push('inconsistency', 'inconsistency', r.start, r.end, r.message, r.data, r.related);
   }
   return out;

@@ -282,6 +282,14 @@ export function renderExpansionConflict(
 }
 
 /** One person given two titles: "Osei is “assistant professor” here, but “associate professor” on line 11." */
+export function renderAffiliationConflict(
+  name: string,
+  written: string,
+  earlier: { written: string; line: number },
+): string {
+  return `${name} is placed at “${written}” here, but at “${earlier.written}” on line ${earlier.line}.`;
+}
+
 export function renderTitleConflict(name: string, written: string, earlier: { written: string; line: number }): string {
   return `${name} is “${written}” here, but “${earlier.written}” on line ${earlier.line}.`;
 }

@@ -101,6 +101,7 @@ export const lexicon = {
   zoneWords: set(data.zoneWords),
   allZonesPhrases: phrases(data.allZonesPhrases.map((words) => ({ words, value: true }))),
   titleWords: set(data.titleWords),
+  affiliationPrepositions: set(data.affiliationPrepositions),
   titleModifiers: set(data.titleModifiers),
   distinctRanks: set(data.distinctRanks),
   titleWordStems: stems(data.titleWords),

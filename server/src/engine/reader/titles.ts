@@ -1,10 +1,14 @@
 // A person and the title a sentence gives them in apposition: "Dr Amara Osei, an associate
-// professor of public health, …". Two sentences of one memo that give the same person different
-// titles contradict each other, unless one of them marks another time or a second role ("former",
+// professor of public health, …", with the body they hold it at when one is named ("a senior fellow
+// at the Asan Institute"). Two sentences of one memo that give the same person different titles or
+// bodies contradict each other, unless one of them marks another time or a second role ("former",
 // "also").
+import { KnowledgeBase } from '../../knowledge/knowledgeBase';
 import { lexicon, phraseAt } from '../lexicon';
+import { EntityMention, isBody, sameEntity } from './entities';
 import { SentenceView } from './sentence';
 import { detached } from '../text/detach';
+import { tokenize } from '../text/tokens';
 
 export interface PersonTitle {
   /** The name's words as written, honorifics left out ("Amara Osei", "Osei"). */
@@ -12,6 +16,18 @@ export interface PersonTitle {
   /** The title's words, lower-cased ("associate professor"). */
   title: string[];
   /** Where the title is written (offsets into the sentence's text), and as written. */
+  start: number;
+  end: number;
+  written: string;
+  /** The name is the sentence's first word alone: maybe a surname, maybe any capitalised word. */
+  opening: boolean;
+  /** The body the title is held at, when the sentence names one right after it. */
+  affiliation?: Affiliation;
+}
+
+export interface Affiliation {
+  /** The glossary id, when the body is one the knowledge base knows. */
+  id?: string;
   start: number;
   end: number;
   written: string;
@@ -33,11 +49,31 @@ export function personTitles(view: SentenceView): PersonTitle[] {
     if (j >= tokens.length || !lexicon.titleWords.has(words[j])) continue;
     const name = nameBefore(view, k);
     if (name.length === 0) continue;
+    // A sentence's first word alone may be any capitalised word ("Meanwhile, a senior …"): it is
+    // a person only as a surname the memo has already given in full.
+    const opening = name.length === 1 && tokens[0] === tokens[k - 1];
     const first = k + 1;
     const [start, end] = [tokens[first].start, tokens[j].end];
-    out.push({ name, title: words.slice(first, j + 1), start, end, written: detached(view.raw.slice(start, end)) });
+    const title = words.slice(first, j + 1);
+    const affiliation = affiliationAfter(view, j + 1);
+    out.push({ name, title, start, end, written: detached(view.raw.slice(start, end)), affiliation, opening });
   }
   return out;
+}
+
+/** "at the Asan Institute" at token k: a preposition, maybe "the", then a named body. */
+function affiliationAfter(view: SentenceView, k: number): Affiliation | undefined {
+  const { words } = view;
+  if (!lexicon.affiliationPrepositions.has(words[k] ?? '') || view.gapBefore(k) !== ' ') return undefined;
+  const at = words[k + 1] === 'the' ? k + 2 : k + 1;
+  const body = view.entities.find((e) => e.first === at && namesABody(e));
+  if (!body) return undefined;
+  return { id: body.id, start: body.start, end: body.end, written: detached(view.raw.slice(body.start, body.end)) };
+}
+
+function namesABody(e: EntityMention): boolean {
+  if (e.kind === 'name') return !e.weak;
+  return e.term !== undefined && ['organisation', 'group', 'programme', 'acronym'].includes(e.kind) && isBody(e.term);
 }
 
 /** The capitalised words right before token k, honorifics left out: "Dr Amara Osei" gives Amara, Osei. */
@@ -51,13 +87,55 @@ function nameBefore(view: SentenceView, k: number): string[] {
     if (lexicon.honorifics.has(words[i])) break;
     name.unshift(detached(tokens[i].raw));
   }
-  // A sentence's first word alone may be any capitalised word ("Meanwhile, a senior …").
-  if (name.length === 1 && view.tokens[0] === tokens[k - 1]) return [];
   return name;
 }
 
 /** Later titles of a person that differ from the first one (a person is known by surname). */
 export function conflictingTitles(all: readonly PersonTitle[]): { earlier: PersonTitle; later: PersonTitle }[] {
+  return laterDiffering(
+    all,
+    () => true,
+    (earlier, later) => differentRank(earlier.title, later.title),
+  );
+}
+
+/**
+ * Later bodies a person is placed at that differ from the first one named: two known bodies that
+ * are not one (nor one a unit of the other), or two unknown names that share no word but their
+ * kind ("Institute", "University"). A known and an unknown name are not compared: the unknown one
+ * may be a form the knowledge base lacks.
+ */
+export function conflictingAffiliations(
+  kb: KnowledgeBase,
+  all: readonly PersonTitle[],
+): { earlier: PersonTitle; later: PersonTitle }[] {
+  return laterDiffering(
+    all,
+    (p) => p.affiliation !== undefined,
+    (earlier, later) => differentBodies(kb, earlier.affiliation!, later.affiliation!),
+  );
+}
+
+function differentBodies(kb: KnowledgeBase, a: Affiliation, b: Affiliation): boolean {
+  if (a.id !== undefined && b.id !== undefined) {
+    const unitOf = (x: string, y: string): boolean => kb.termById.get(x)?.within === y;
+    return !sameEntity(kb, a.id, b.id) && !unitOf(a.id, b.id) && !unitOf(b.id, a.id);
+  }
+  if (a.id !== undefined || b.id !== undefined) return false;
+  const ownWords = (x: Affiliation): string[] =>
+    tokenize(x.written)
+      .filter((t) => !lexicon.stopWords.has(t.lower) && !lexicon.bodyHeadStems.has(t.norm))
+      .map((t) => t.norm);
+  const theirs = new Set(ownWords(b));
+  return ownWords(a).length > 0 && theirs.size > 0 && !ownWords(a).some((w) => theirs.has(w));
+}
+
+/** Per person (known by surname), the later mentions that differ from the first that counts. */
+function laterDiffering(
+  all: readonly PersonTitle[],
+  counts: (p: PersonTitle) => boolean,
+  differ: (earlier: PersonTitle, later: PersonTitle) => boolean,
+): { earlier: PersonTitle; later: PersonTitle }[] {
   const surname = (p: PersonTitle): string => p.name[p.name.length - 1];
   // Two people of one surname ("So Jeong Kim", "Min Kim"): neither is compared.
   const fullNames = new Map<string, Set<string>>();
@@ -70,10 +148,11 @@ export function conflictingTitles(all: readonly PersonTitle[]): { earlier: Perso
   const first = new Map<string, PersonTitle>();
   for (const p of all) {
     const key = surname(p);
-    if ((fullNames.get(key)?.size ?? 0) > 1) continue;
+    if ((fullNames.get(key)?.size ?? 0) > 1 || !counts(p)) continue;
+    if (p.opening && !fullNames.has(key)) continue;
     const earlier = first.get(key);
     if (!earlier) first.set(key, p);
-    else if (differentRank(earlier.title, p.title)) out.push({ earlier, later: p });
+    else if (differ(earlier, p)) out.push({ earlier, later: p });
   }
   return out;
 }
