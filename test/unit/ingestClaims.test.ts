@@ -43,7 +43,8 @@ describe('ingest: values read as the memo reader reads them', () => {
 
   it('reads a percentage with its year, never the year 2065', () => {
     const claims = claimsOf(
-      'According to Zyxalysis, the share of Freedonian loot that flowed through tumblers grew from under 10% in 2018 to 65% in 2021.',
+      'According to Zyxalysis, the share of Freedonian loot that flowed through tumblers grew ' +
+        'from under 10% in 2018 to 65% in 2021.',
     );
     const share = quantities(claims).find((x) => x.value === 65);
     assert.ok(share, JSON.stringify(claims.map((c) => c.value)));

@@ -5,17 +5,15 @@ import { lexicon, phraseAt } from '../engine/lexicon';
 import { negationsOver } from '../engine/reader/polarity';
 import { SentenceView } from '../engine/reader/sentence';
 import { DateMention, ValueMention } from '../engine/values';
-import { ClaimValue } from '../knowledge/types';
+import { Claim, ClaimValue } from '../knowledge/types';
 import { isContentWord, measureOf } from './measures';
 import { isDistinctive, isFrequent, Name, NameCounts, namesIn, timesWritten } from './names';
 import { ReportSentence } from './reading';
 
-export type IdentityStrength = 'certain' | 'weak';
-
 export interface FigureClaim {
   about: string[][];
   value: ClaimValue;
-  identity: IdentityStrength;
+  identity: NonNullable<Claim['identity']>;
   qualifier?: string;
   note?: string;
   mood?: 'recommends';
