@@ -2,6 +2,10 @@
 // sources folder (as plain text, then as PDFs generated from them) and run the claims set. Prints
 // recall on number, year and date contradictions and the false-alarm count.
 //   node scripts/eval-sources.mjs [--cases FILE] [--json]
+// With --reports, the eleven real reports of ../shared/real-reports/text are the sources folder and
+// the cases are test/fixtures/report-cases.jsonl (memo sentences that change one fact of a report,
+// or state one, or say what no report addresses): prints scripts/eval.mjs's table for them.
+//   node scripts/eval-sources.mjs --reports [--cases FILE] [--json] [--verbose]
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +14,15 @@ import { textToPdf } from './lib/pdf.mjs';
 
 const args = process.argv.slice(2);
 const casesArg = args.indexOf('--cases');
-const cases = casesArg >= 0 ? args[casesArg + 1] : '../shared/eval/claims-dev.jsonl';
+const reports = args.includes('--reports');
+const defaultCases = reports ? 'test/fixtures/report-cases.jsonl' : '../shared/eval/claims-dev.jsonl';
+const cases = casesArg >= 0 ? args[casesArg + 1] : defaultCases;
+if (reports) {
+  const flags = ['--json', '--verbose'].filter((f) => args.includes(f));
+  const cli = ['--no-bundled', '--no-cache', '--sources', '../shared/real-reports/text'];
+  execFileSync(process.execPath, ['scripts/eval.mjs', '--cases', cases, ...flags, '--', ...cli], { stdio: 'inherit' });
+  process.exit(0);
+}
 const sourcesDir = '../shared/sources';
 const kinds = ['number', 'year', 'date'];
 

@@ -25,7 +25,7 @@ import { ChildProcess, fork } from 'node:child_process';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { KnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
-import { acronymDefinitions, extractClaims, extractRoles } from '../../server/src/ingest/extract';
+import { extractClaims } from '../../server/src/ingest/extract';
 import { deriveMetadata } from '../../server/src/ingest/metadata';
 import { parseBibliography } from '../../server/src/knowledge/bibliography';
 import { dependentParent, splitLocator } from '../../server/src/features/csl';
@@ -87,154 +87,10 @@ const inventory: InventoryEntry[] = [
     ['/Content-Length|header/i'],
   ],
   [
-    'ingest/extract.ts const stopwords',
-    'report text: passages and sentences of a source document (workspace sources folder)',
+    'ingest/terms.ts slug',
+    'report text: an acronym or a name read from a source document (workspace sources folder)',
     'ingest',
-    ['/\\s+/'],
-  ],
-  [
-    'ingest/extract.ts const titleWords',
-    'report text: passages and sentences of a source document (workspace sources folder)',
-    'ingest',
-    [
-      '/^(professor|fellow|director|adviser|advisor|president|chair|chairman|head|dean|researcher|analyst|lecturer|ambassador|minister|secretary|moderator|founder|editor|scholar|officer|manager|chief)$/i',
-    ],
-  ],
-  [
-    'ingest/extract.ts const monthWords',
-    'report text: passages and sentences of a source document (workspace sources folder)',
-    'ingest',
-    ['/^(January|February|March|April|May|June|July|August|September|October|November|December)$/'],
-  ],
-  [
-    'ingest/extract.ts isCapitalised',
-    'report text: passages and sentences of a source document (workspace sources folder)',
-    'ingest',
-    ['/^\\p{Lu}/u', '/^\\d+G$/'],
-  ],
-  [
-    'ingest/extract.ts properPhrases',
-    'report text: passages and sentences of a source document (workspace sources folder)',
-    'ingest',
-    ['/^\\s$/', '/^(\\s|-|\\s&\\s|,\\s)$/', "/^['’‘]s\\s$/", '/^(\\p{Lu}{2,}|\\d+G)$/u'],
-  ],
-  [
-    'ingest/extract.ts content',
-    'report text: passages and sentences of a source document (workspace sources folder)',
-    'ingest',
-    ['/\\p{L}/u', '/^\\d/'],
-  ],
-  [
-    'ingest/extract.ts headPhrase.take',
-    'report text: passages and sentences of a source document (workspace sources folder)',
-    'ingest',
-    ["/^['’‘]s/"],
-  ],
-  [
-    'ingest/extract.ts headPhrase',
-    'report text: passages and sentences of a source document (workspace sources folder)',
-    'ingest',
-    ['/[,;:.()]/', '/^\\d/'],
-  ],
-  [
-    'ingest/extract.ts extractClaims',
-    'report text: passages and sentences of a source document (workspace sources folder)',
-    'ingest',
-    [
-      '/^-\\p{L}/u',
-      '/^\\s+$/',
-      '/^\\s+(?:of\\s+)?$/',
-      '/^[\\s’\'”"]+(?:in|on)\\s+$/',
-      '/^(?:Dr\\.?\\s+)?\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){1,2}$/u',
-      '/\\s+/',
-      '/\\n/g',
-    ],
-  ],
-  [
-    'ingest/extract.ts nounPhraseEnd',
-    'report text: passages and sentences of a source document (workspace sources folder)',
-    'ingest',
-    ['/[,;:.()]/'],
-  ],
-  [
-    'ingest/extract.ts withNoun',
-    'report text: passages and sentences of a source document (workspace sources folder)',
-    'ingest',
-    ['/^\\s$/'],
-  ],
-  [
-    'ingest/extract.ts endAfterTotal',
-    'report text: passages and sentences of a source document (workspace sources folder)',
-    'ingest',
-    ['/^\\s+(?:out\\s+)?of\\s+(?:[^\\s\\d]+\\s+){0,3}\\d+/'],
-  ],
-  [
-    'ingest/extract.ts nounBefore',
-    'report text: passages and sentences of a source document (workspace sources folder)',
-    'ingest',
-    ['/ed$/'],
-  ],
-  [
-    'ingest/extract.ts resolveRelativeYear',
-    'report text: passages and sentences of a source document (workspace sources folder)',
-    'ingest',
-    ['/^\\s+last year/', '/^\\s+this year/'],
-  ],
-  [
-    'ingest/extract.ts slug',
-    'report text: passages and sentences of a source document (workspace sources folder)',
-    'ingest',
-    ['/[^a-z0-9]+/g', '/^-|-$/g'],
-  ],
-  [
-    'ingest/extract.ts termFor',
-    'report text: passages and sentences of a source document (workspace sources folder)',
-    'ingest',
-    ['/^(Dr\\.?|Prof\\.?)\\s+/', '/^the\\s+/i'],
-  ],
-  [
-    'ingest/extract.ts acronymDefinitions',
-    'report text: passages and sentences of a source document (workspace sources folder)',
-    'ingest',
-    [
-      '/\\(([\\p{Lu}][\\p{Lu}\\p{N}&]{1,9})s?\\)/gu',
-      '/\\s+/',
-      '/[^\\p{Lu}]/gu',
-      '/^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$/gu',
-      '/^(of|and|the|for|in|on|&)$/i',
-    ],
-  ],
-  [
-    'ingest/extract.ts const nameThenTitle',
-    'report text: passages and sentences of a source document (workspace sources folder)',
-    'ingest',
-    [
-      '/(?:^|[;,.]\\s+|\\bby\\s+)(?:Dr\\.?\\s+)?(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){1,2}),?\\s+(?:is\\s+(?:a|an|the)\\s+)?((?:[\\p{Lu}\\p{Ll}]+\\s+){0,4}?(?:Professor|Fellow|Director|Adviser|Advisor|President|Chair|Head|Researcher|Analyst|Lecturer)(?:\\s+of\\s+(?:the\\s+)?(?:Korea Project|Cybersecurity and Critical Technologies))?)\\s+(?:at|of|in|to)\\s+(?:the\\s+)?([\\p{Lu}][^,;.]{2,90}?)(?=\\s+and\\s+\\p{Ll}|[,;.]|$)/gu',
-    ],
-  ],
-  [
-    'ingest/extract.ts extractRoles',
-    'report text: passages and sentences of a source document (workspace sources folder)',
-    'ingest',
-    ['/\\s+$/'],
-  ],
-  [
-    'ingest/extract.ts const stanceVerbs',
-    'report text: passages and sentences of a source document (workspace sources folder)',
-    'ingest',
-    [
-      '/^(?:also\\s+)?(?:advocates?|advocated)\\s+(?:for\\s+)?$/i',
-      '/^(?:also\\s+)?(?:supports?|promotes?|backs|champions?|endorses?)\\s+$/i',
-      '/^(?:are|is)\\s+(?:proponents?|advocates?|supporters?)\\s+of\\s+(?:the\\s+)?$/i',
-      '/^(?:also\\s+)?(?:opposes?|rejects?)\\s+$/i',
-      '/^(?:are|is)\\s+subject\\s+to\\s+$/i',
-    ],
-  ],
-  [
-    'ingest/extract.ts extractStances',
-    'report text: passages and sentences of a source document (workspace sources folder)',
-    'ingest',
-    ["/^['’‘]s\\s+/"],
+    ['/-$/'],
   ],
   [
     'ingest/metadata.ts yearFrom',
@@ -532,7 +388,7 @@ const inventory: InventoryEntry[] = [
     'engine/values/dates.ts readYear',
     'memo: one sentence (values read from it)',
     'extractValues',
-    ['/^\\s?(?:[–—-]|to|through|until)\\s?(\\d{4}|\\d{2})(?![\\p{L}\\p{N}])/u'],
+    ['/^\\s?(?:[–—-]|to|through|until)\\s?(\\d{4}|\\d{2})(?![\\p{L}\\p{N}%]|\\.\\d|\\s+per\\s?c)/u'],
   ],
   [
     'engine/values/index.ts extractValues',
@@ -1512,7 +1368,7 @@ const cases: Case[] = [
   ingestCase('one paragraph repeating "The Zyx Policy Forum (ZPF) "', 'acronym definitions', () =>
     paragraph('The Zyx Policy Forum (ZPF) ', '', '.'),
   ),
-  ingestCase('one paragraph repeating "Ada Zyx, Director of the Zyx Forum, "', 'nameThenTitle / extractRoles', () =>
+  ingestCase('one paragraph repeating "Ada Zyx, Director of the Zyx Forum, "', 'roles in a sentence', () =>
     paragraph('Ada Zyx, Director of the Zyx Forum, ', '', '.'),
   ),
   ingestCase('"14 of 27 " repeated', 'totals', () => paragraph('14 of 27 ', 'Partners: ', '.')),
@@ -1535,37 +1391,23 @@ const cases: Case[] = [
     input: () => `1 0 obj\n<< ${'/Subtype /Fl '.repeat(BIG / 13)}>>\nstream\nxx\nendstream\n`,
     run: (s) => inflatedSizeProblem(Buffer.from(s, 'latin1')),
   },
-  ingestCase('one paragraph of "-" then "x (ABC)"', 'acronymDefinitions trimming /[^\\p{L}\\p{N}]+$/', () =>
+  ingestCase('one paragraph of "-" then "x (ABC)"', 'acronym expansions with a long run before', () =>
     paragraph('-', 'Zyx ', 'x (ABC).'),
   ),
-  {
-    id: 'acronymDefinitions: words, 50,000 "-", then "(ABCDEF)"',
-    via: 'ingest',
-    note: 'expansion trimming',
-    input: () => `Alpha Beta ${'-'.repeat(BLOCK)} Gamma Delta Epsilon Zeta (ABCDEF)`,
-    run: (s) => acronymDefinitions(s).length,
-  },
-  {
-    id: 'acronymDefinitions: 20,000 "(AB) "',
-    via: 'ingest',
-    note: 'many candidates',
-    input: () => 'Alpha Beta (AB) '.repeat(3000),
-    run: (s) => acronymDefinitions(s).length,
-  },
-  {
-    id: 'extractRoles: "Ada Zyx " repeated',
-    via: 'ingest',
-    note: 'nameThenTitle',
-    input: () => paragraph('Ada Zyx '),
-    run: (s) => extractRoles(s).length,
-  },
-  {
-    id: 'extractRoles: "Ada Zyx, " + title words repeated',
-    via: 'ingest',
-    note: 'nameThenTitle lazy {0,4}',
-    input: () => paragraph('Senior Research ', 'Ada Zyx, ', 'Fellow'),
-    run: (s) => extractRoles(s).length,
-  },
+  ingestCase(
+    'words, 50,000 "-", then "(ABCDEF)"',
+    'acronym expansions: the long form before',
+    () => `Alpha Beta ${'-'.repeat(BLOCK)} Gamma Delta Epsilon Zeta (ABCDEF).`,
+  ),
+  ingestCase(
+    '"Alpha Beta (AB) " 3,000 times',
+    'acronym expansions: many candidates',
+    () => `${'Alpha Beta (AB) '.repeat(3000)}.`,
+  ),
+  ingestCase('"Ada Zyx " repeated', 'roles: names without titles', () => paragraph('Ada Zyx ')),
+  ingestCase('"Ada Zyx, " and title words repeated', 'roles: title runs', () =>
+    paragraph('Senior Research ', 'Ada Zyx, ', 'Fellow'),
+  ),
   {
     id: 'deriveMetadata: PDF Author of 200,000 spaces then "x"',
     via: 'ingest',

@@ -111,11 +111,12 @@ export function computeDiagnostics(
     const contradictions = sentence.findings.filter((f) => f.verdict === 'contradiction');
     for (const f of contradictions) {
       // A contradiction that rests on a claim read automatically from a report is weaker evidence:
-      // its own severity (information by default), with the report's sentence quoted.
+      // its own severity (information by default), with the report's sentence quoted, unless the
+      // claim's identity is as certain as a curated claim's (see ingest/figures.ts).
       const extracted = f.claim.extracted === true;
       const message = f.message;
       push(
-        extracted ? 'extractedContradiction' : 'contradiction',
+        extracted && f.claim.identity !== 'certain' ? 'extractedContradiction' : 'contradiction',
         'contradiction',
         f.start,
         f.end,

@@ -185,6 +185,11 @@ export interface Claim {
   qualifier?: string;
   /** Read automatically from a source file rather than curated: weaker evidence. */
   extracted?: boolean;
+  /**
+   * How surely an extracted claim's identity picks out one fact: `certain` when its property is the
+   * figure's own noun phrase and a name the report writes in at most two sentences pins it down.
+   */
+  identity?: 'certain' | 'weak';
   /** The source's own words: a short phrase of a curated claim, or the sentence an extracted claim comes from. */
   quote?: string;
   origin: FileLocation;

@@ -106,7 +106,8 @@ function whatItSays(claim: Claim): string {
 
 /** The source's own words, when the knowledge base has them, else the claim in ours. */
 function says(claim: Claim): string {
-  if (claim.extracted) return claim.statement + sourceWords(claim);
+  // An extracted claim's statement is the report's sentence itself: quoted once, in full.
+  if (claim.extracted) return `the source reads: “${claim.quote ?? claim.statement}”`;
   return claim.quote ? `${claim.statement} (the source: “${claim.quote}”)` : claim.statement;
 }
 

@@ -118,7 +118,10 @@ export function readYear(
   const end = t.end;
   let next = i + 1;
   // A period: 2016–2030, 2016-30, 2016 to 2030.
-  const range = /^\s?(?:[–—-]|to|through|until)\s?(\d{4}|\d{2})(?![\p{L}\p{N}])/u.exec(text.slice(end, end + 12));
+  // "from 10% in 2018 to 65% in 2021": a figure after "to" is no end year.
+  const range = /^\s?(?:[–—-]|to|through|until)\s?(\d{4}|\d{2})(?![\p{L}\p{N}%]|\.\d|\s+per\s?c)/u.exec(
+    text.slice(end, end + 12),
+  );
   if (range) {
     let to = Number(range[1]);
     if (range[1].length === 2) to += Math.floor(value / 100) * 100;

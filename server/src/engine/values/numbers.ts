@@ -129,7 +129,7 @@ function currencyAround(
   text: string,
 ): { code: string; start?: number; end?: number; next?: number } | undefined {
   const before = text.slice(Math.max(0, start - 3), start);
-  for (const symbol of ['US$', '$', '€', '£', '₩', '¥']) {
+  for (const symbol of ['US$', 'A$', '$', '€', '£', '₩', '¥']) {
     if (before.endsWith(symbol)) return { code: lexicon.currencies[symbol], start: start - symbol.length };
   }
   const prev = tokens[i - 1];

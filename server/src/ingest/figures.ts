@@ -1,0 +1,251 @@
+// Figures, years, dates, periods and ranks of a report's sentences as typed claims, each with what
+// it measures (its property), the distinctive names of its clause (its identity), the year a figure
+// holds for ("65% in 2021"), who the report attributes it to, and how certain that identity is.
+import { lexicon, phraseAt } from '../engine/lexicon';
+import { negationsOver } from '../engine/reader/polarity';
+import { SentenceView } from '../engine/reader/sentence';
+import { DateMention, ValueMention } from '../engine/values';
+import { Claim, ClaimValue } from '../knowledge/types';
+import { isContentWord, measureOf } from './measures';
+import { isDistinctive, isFrequent, Name, NameCounts, namesIn, timesWritten } from './names';
+import { ReportSentence } from './reading';
+
+export interface FigureClaim {
+  about: string[][];
+  value: ClaimValue;
+  identity: NonNullable<Claim['identity']>;
+  qualifier?: string;
+  note?: string;
+  mood?: 'recommends';
+}
+
+/** At most this many names stand for what a figure is about. */
+const maxIdentityNames = 3;
+
+/** Every figure of the sentence that the report states as a fact of something it names. */
+export function figureClaims(sentence: ReportSentence, counts: NameCounts, year: number | undefined): FigureClaim[] {
+  const { view } = sentence;
+  if (view.mood === 'question' || view.values.length === 0) return [];
+  const valueTokens = new Set<number>();
+  for (const v of view.values)
+    for (let k = view.tokenIndexAt(v.start); k < view.tokens.length && view.tokens[k].start < v.end; k++)
+      valueTokens.add(k);
+  const names = namesIn(view);
+  const out: FigureClaim[] = [];
+  for (const written of view.values) {
+    const v = withRelativeYear(view, written, year);
+    if (!v || partOfName(view, v) || deniedAt(view, v)) continue;
+    const value = claimValue(view, v);
+    if (!value) continue;
+    const first = view.tokenIndexAt(v.start);
+    const stretch = view.stretchAt(first);
+    const owner = v.kind === 'year' || v.kind === 'date' ? dated(view, names, first) : undefined;
+    const near = names.filter(
+      (n) => n !== owner?.name && n.mention.first >= stretch.first && n.mention.last <= stretch.last,
+    );
+    const claim = owner
+      ? datedName(view, counts, owner, identityNames(counts, near, first), value, valueTokens)
+      : measuredFigure(view, counts, v, value, near, valueTokens);
+    if (!claim) continue;
+    const reporters = names.filter((n) => view.clauseAt(n.mention.first).kind === 'reporting').map((n) => n.text);
+    if (reporters.length > 0) claim.note = `The report attributes this to ${reporters.join(', ')}.`;
+    if (view.mood === 'recommends') claim.mood = 'recommends';
+    out.push(claim);
+  }
+  return out;
+}
+
+interface DatedName {
+  name: Name;
+  /** The name as written, with a number glued to it ("PPD-41"). */
+  text: string;
+  /** Dated through "in" ("joining KEDO in 1997"): the event needs its own word. */
+  event: boolean;
+}
+
+/**
+ * The name a year or date belongs to: "the 2016 EU Global Strategy", "PPD-41 (2016)", or the name
+ * right before "in <year>" ("joining the Korean Peninsula Energy Development Organisation (KEDO) in 1997").
+ */
+function dated(view: SentenceView, names: readonly Name[], first: number): DatedName | undefined {
+  const start = view.tokens[first].start;
+  const own = names.find((n) => n.mention.yearSpan?.start === start);
+  if (own) return { name: own, text: own.text, event: false };
+  // "PPD-41 (2016)": a number glued to the name, then the year in brackets.
+  const glued = names.find(
+    (n) => n.mention.last === first - 1 && view.gapBefore(first - 1) === '-' && view.gapBefore(first).trim() === '(',
+  );
+  if (glued) {
+    const text = view.text.slice(glued.mention.start, view.tokens[first - 1].end);
+    return { name: glued, text, event: false };
+  }
+  if (first < 2 || (view.words[first - 1] !== 'in' && view.words[first - 1] !== 'on')) return undefined;
+  const before = names.find((n) => n.mention.last === first - 1);
+  return before ? { name: before, text: before.text, event: true } : undefined;
+}
+
+function datedName(
+  view: SentenceView,
+  counts: NameCounts,
+  owner: DatedName,
+  identity: readonly Name[],
+  value: ClaimValue,
+  valueTokens: ReadonlySet<number>,
+): FigureClaim | undefined {
+  if (isFrequent(counts, owner.name.text) || owner.text.length < 3) return undefined;
+  const about = [[owner.text]];
+  if (owner.event) {
+    // "the collapse of KEDO in 2006" and "joining KEDO in 1997" are two facts of one name.
+    const event = eventBefore(view, owner.name.mention.first, valueTokens);
+    if (!event) return undefined;
+    about.push([event]);
+  } else if (identity.length > 0) about.push(identity.map((n) => n.text));
+  return { about, value, identity: isDistinctive(counts, owner.name.text) ? 'certain' : 'weak' };
+}
+
+/** The content word right before a name, skipping its determiner: "joining" in "joining the KEDO". */
+function eventBefore(view: SentenceView, first: number, valueTokens: ReadonlySet<number>): string | undefined {
+  let k = first - 1;
+  while (k >= 0 && (lexicon.determiners.has(view.words[k]) || view.words[k] === 'of')) k--;
+  if (k < 0 || valueTokens.has(k) || view.entityAt(k) || !isContentWord(view, k)) return undefined;
+  return view.words[k];
+}
+
+function measuredFigure(
+  view: SentenceView,
+  counts: NameCounts,
+  v: ValueMention,
+  value: ClaimValue,
+  near: readonly Name[],
+  valueTokens: ReadonlySet<number>,
+): FigureClaim | undefined {
+  const measure = measureOf(view, v, valueTokens);
+  if (!measure || measure.phrases.length === 0) return undefined;
+  const when = value.kind === 'quantity' || value.kind === 'ordinal' ? yearOf(view, v) : undefined;
+  let identity = identityNames(counts, near, view.tokenIndexAt(v.start));
+  // A name the report writes everywhere ("Korea's total exports", "Vietnam's ranking") pins a
+  // figure down only with the figure's own noun, the year it is for or a full date, never certainly.
+  const byFrequentName = identity.length === 0 && (measure.own || typeof when === 'number' || value.kind === 'date');
+  if (byFrequentName) identity = near.filter((n) => n.text.length >= 2).slice(0, maxIdentityNames);
+  // A figure of nothing the report names is no fact a memo can be checked on.
+  if (identity.length === 0) return undefined;
+  const about = [measure.phrases, identity.map((n) => n.text)];
+  const certain = measure.own && !byFrequentName && identity.some((n) => isDistinctive(counts, n.text));
+  if (typeof when === 'number') about.push([String(when)]);
+  return {
+    about,
+    value,
+    identity: certain && when !== 'elsewhere' ? 'certain' : 'weak',
+    qualifier: typeof when === 'number' ? `in ${when}` : undefined,
+  };
+}
+
+/** The names that set the figure apart: the ones the report writes least, then the nearest. */
+function identityNames(counts: NameCounts, near: readonly Name[], at: number): Name[] {
+  const seen = new Set<string>();
+  return near
+    .filter((n) => !isFrequent(counts, n.text) && n.text.length >= 2)
+    .sort(
+      (a, b) =>
+        timesWritten(counts, a.text) - timesWritten(counts, b.text) ||
+        Math.abs(a.mention.first - at) - Math.abs(b.mention.first - at),
+    )
+    .filter((n) => !seen.has(n.text.toLowerCase()) && seen.add(n.text.toLowerCase()))
+    .slice(0, maxIdentityNames);
+}
+
+/**
+ * The year a figure holds for: the one written right after it ("65% in 2021"). A year elsewhere in
+ * its clause may or may not be its year: identity is then less certain.
+ */
+function yearOf(view: SentenceView, v: ValueMention): number | 'elsewhere' | undefined {
+  const stretch = view.stretchAt(view.tokenIndexAt(v.start));
+  const end = view.tokenIndexAt(v.end);
+  let elsewhere = false;
+  for (const o of view.values) {
+    if (o === v || (o.kind !== 'year' && o.kind !== 'date') || o.year === undefined) continue;
+    const k = view.tokenIndexAt(o.start);
+    if (k < stretch.first || k >= stretch.last) continue;
+    if (o.kind === 'year' && k >= end && k - end <= 1 && o.preposition === 'in') return o.year;
+    elsewhere = true;
+  }
+  return elsewhere ? 'elsewhere' : undefined;
+}
+
+/** A figure inside a name or a word: "Task Force 47", "PPD-41", "Huawei Connect 2025", "5G", "track-2". */
+function partOfName(view: SentenceView, v: ValueMention): boolean {
+  // The figure itself, not its currency or hedge: "A$10 billion" is no name "A".
+  let first = view.tokenIndexAt(v.kind === 'number' ? v.valueStart : v.start);
+  while (first < view.tokens.length - 1 && view.tokens[first].start < v.end && !startsWithDigit(view.tokens[first].raw))
+    first++;
+  if (view.entityAt(first)) return true;
+  const glued = view.text.charAt(v.end) === '-' && v.kind !== 'ordinal';
+  if (glued) return true;
+  const before = view.entityAt(first - 1);
+  if (!before || before.last !== first) return false;
+  const gap = view.gapBefore(first);
+  const bare = v.kind === 'year' || (v.kind === 'number' && v.unit === 'count' && v.hedge === 'exact');
+  return bare && (gap === ' ' || gap === '-' || gap === ' No. ');
+}
+
+function startsWithDigit(raw: string): boolean {
+  return raw.charAt(0) >= '0' && raw.charAt(0) <= '9';
+}
+
+/** "was not established in 2015": a figure the report denies is no fact of it. */
+function deniedAt(view: SentenceView, v: ValueMention): boolean {
+  const at = view.tokenIndexAt(v.start);
+  return negationsOver(view.negations, at).filter((s) => s.core && !s.contrast).length % 2 === 1;
+}
+
+/** "December last year" in a 2023 report is December 2022; a year-less date without such words names no date. */
+function withRelativeYear(view: SentenceView, v: ValueMention, year: number | undefined): ValueMention | undefined {
+  if (v.kind !== 'date' || v.year !== undefined) return v;
+  if (year === undefined) return undefined;
+  const k = view.tokenIndexAt(v.end);
+  const relative = phraseAt(lexicon.relativeYears, view.words, k);
+  if (!relative) return undefined;
+  const end = view.tokens[k + relative.words.length - 1].end;
+  return { ...(v as DateMention), year: year + relative.value, end };
+}
+
+/** A value as the knowledge base types it; nothing for a reference point, a part or a vague date. */
+function claimValue(view: SentenceView, v: ValueMention): ClaimValue | undefined {
+  switch (v.kind) {
+    case 'number': {
+      // A rank limit ("top 20"), a part of a whole the sentence names or a single thing is no figure of its own.
+      if ((v.unit === 'count' && v.value < 2) || v.top || v.subset || v.comparative) return undefined;
+      const bound =
+        v.hedge === 'over' || v.hedge === 'well-over'
+          ? 'over'
+          : v.hedge === 'under' || v.hedge === 'well-under'
+            ? 'under'
+            : v.hedge === 'at-least' || v.hedge === 'at-most'
+              ? v.hedge
+              : undefined;
+      const approx = v.hedge === 'approx' || v.fraction || undefined;
+      return {
+        kind: 'quantity',
+        quantity: { value: v.value, unit: v.unit, approx, bound, of: v.of, currency: v.currency },
+      };
+    }
+    case 'year':
+      if (v.preposition !== undefined && lexicon.referencePointPrepositions.has(v.preposition)) return undefined;
+      return { kind: 'year', year: v.year };
+    case 'date':
+      // Only a date that names its month (and day, if any) exactly: "late October" is no date.
+      if (v.year === undefined || (v.months && v.months.lo !== v.months.hi) || (v.days && v.days.lo !== v.days.hi))
+        return undefined;
+      if (v.preposition !== undefined && lexicon.referencePointPrepositions.has(v.preposition)) return undefined;
+      return { kind: 'date', date: { year: v.year, month: v.months?.lo, day: v.days?.lo } };
+    case 'period':
+      return { kind: 'period', period: { from: v.from, to: v.to } };
+    case 'ordinal':
+      // "the third", "25th out of 182", "the 25th-largest": a rank, not "first" as an adverb.
+      return v.determiner || v.outOf !== undefined || view.text.charAt(v.end) === '-'
+        ? { kind: 'ordinal', ordinal: v.value }
+        : undefined;
+    default:
+      return undefined;
+  }
+}

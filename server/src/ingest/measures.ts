@@ -1,0 +1,170 @@
+// What a figure or date of a report's sentence is about, read from the words around it as a
+// curator would name a claim's property: the noun a count counts ("107 participants"), the phrase
+// after "of" ("40 percent of the European Union's foreign trade"), else the subject of its clause
+// ("the UK's services exports … to £3.8 billion") and the words right before it ("established in").
+import { lexicon } from '../engine/lexicon';
+import { SentenceView } from '../engine/reader/sentence';
+import { ValueMention } from '../engine/values';
+
+export interface Measure {
+  /** Alternative phrases naming it, each a run of the sentence's own words. */
+  phrases: string[];
+  /** Read from the value's own noun or "of" phrase, not guessed from its clause. */
+  own: boolean;
+}
+
+/** Runs of content words are at most this long: a longer run is a list, not a name of a thing. */
+const maxRun = 4;
+
+/** A word that says something about what a figure measures. */
+export function isContentWord(view: SentenceView, k: number): boolean {
+  const t = view.tokens[k];
+  const w = t.lower;
+  if (t.raw.charAt(0) >= '0' && t.raw.charAt(0) <= '9') return false;
+  return !(
+    lexicon.stopWords.has(w) ||
+    lexicon.prepositions.has(w) ||
+    lexicon.determiners.has(w) ||
+    lexicon.auxiliaries.has(w) ||
+    lexicon.copulas.has(w) ||
+    lexicon.conjunctions.has(w) ||
+    lexicon.pronouns.has(w) ||
+    lexicon.reportingVerbs.has(w) ||
+    lexicon.hedgeAdverbs.has(w) ||
+    lexicon.statementFillerStems.has(t.norm) ||
+    w in lexicon.months ||
+    w in lexicon.numberWords ||
+    lexicon.weekdays.has(w)
+  );
+}
+
+/** A word the lexicon lists as saying nothing of a measure that may still qualify a noun ("total"). */
+function isModifier(view: SentenceView, k: number): boolean {
+  const w = view.words[k];
+  return (
+    (lexicon.stopWords.has(w) || lexicon.statementFillerStems.has(view.tokens[k].norm)) &&
+    !lexicon.prepositions.has(w) &&
+    !lexicon.determiners.has(w) &&
+    !lexicon.conjunctions.has(w) &&
+    !lexicon.auxiliaries.has(w) &&
+    !lexicon.copulas.has(w) &&
+    !lexicon.pronouns.has(w)
+  );
+}
+
+/** Punctuation between tokens k-1 and k ends a phrase. */
+function breaksBefore(view: SentenceView, k: number): boolean {
+  const gap = view.gapBefore(k);
+  for (const c of gap) if (c === ',' || c === ';' || c === ':' || c === '(' || c === ')' || c === '–') return true;
+  return false;
+}
+
+function inName(view: SentenceView, k: number): boolean {
+  return view.entityAt(k) !== undefined;
+}
+
+/**
+ * The content words from token k on: determiners and owners may open the phrase ("the European
+ * Union's foreign trade"), a name inside it only modifies ("ill-gotten North Korean cryptocurrency");
+ * punctuation, a function word or another value ends it.
+ */
+function runFrom(view: SentenceView, k: number, last: number, valueTokens: ReadonlySet<number>): number[] {
+  const run: number[] = [];
+  for (; k < last && run.length < maxRun; k++) {
+    if (run.length > 0 && breaksBefore(view, k)) break;
+    if (valueTokens.has(k)) break;
+    const name = view.entityAt(k);
+    if (name) {
+      // A name is part of the phrase only when a word of the phrase follows it.
+      const next = name.last;
+      if (next >= last || next - k > maxRun || view.entityAt(next)) break;
+      if (!isContentWord(view, next) && !isModifier(view, next)) break;
+      k = next - 1;
+      continue;
+    }
+    if (run.length === 0 && lexicon.determiners.has(view.words[k])) continue;
+    // "total" in "Korea's total exports": a modifier the phrase goes on after.
+    if (isModifier(view, k) && k + 1 < last && isContentWord(view, k + 1) && !view.entityAt(k + 1)) continue;
+    if (!isContentWord(view, k)) break;
+    run.push(k);
+  }
+  return run;
+}
+
+/** "foreign trade passes through": a phrase after "of" that runs on into a preposition ends with its verb. */
+function withoutVerb(view: SentenceView, run: number[]): number[] {
+  const next = view.words[run[run.length - 1] + 1] ?? '';
+  return run.length >= 3 && lexicon.prepositions.has(next) ? run.slice(0, -1) : run;
+}
+
+/** The last word of a run, and its last two when they are written together: "foreign trade", "trade". */
+function phrasesOfRun(view: SentenceView, run: readonly number[]): string[] {
+  const out: string[] = [];
+  const n = run.length;
+  if (n === 0) return out;
+  const head = run[n - 1];
+  if (n >= 2 && run[n - 2] === head - 1 && !breaksBefore(view, head))
+    out.push(`${view.words[head - 1]} ${view.words[head]}`);
+  if (!lexicon.genericNounStems.has(view.tokens[head].norm) || out.length === 0) out.push(view.words[head]);
+  return out;
+}
+
+/** What value `v` measures or dates, or nothing when its words say nothing about it. */
+export function measureOf(view: SentenceView, v: ValueMention, valueTokens: ReadonlySet<number>): Measure | undefined {
+  const first = view.tokenIndexAt(v.start);
+  const after = Math.max(first + 1, view.tokenIndexAt(v.end));
+  const { first: from, last: to } = view.stretchAt(first);
+  if (v.kind === 'number' || v.kind === 'ordinal') {
+    let k = after;
+    // "10 times faster", "25th-largest": the word right after is part of the figure's sense.
+    let own =
+      v.kind === 'number' && (v.unit === 'count' || v.unit === 'money') ? runFrom(view, k, to, valueTokens) : [];
+    if (v.kind === 'ordinal') own = runFrom(view, k, to, valueTokens);
+    k += own.length;
+    if (view.words[k] === 'of' && !breaksBefore(view, k)) {
+      const of = withoutVerb(view, runFrom(view, k + 1, to, valueTokens));
+      // "78% of Korea's exports" measures exports; "5.8 million rounds of ammunition" counts rounds.
+      const phrases = own.length > 0 ? [...phrasesOfRun(view, own), ...phrasesOfRun(view, of)] : phrasesOfRun(view, of);
+      if (of.length > 0) return { phrases, own: true };
+    }
+    if (own.length > 0) return { phrases: phrasesOfRun(view, own), own: true };
+  }
+  // Else the clause's subject: its first run of content words before the value.
+  for (let k = from; k < first; k++) {
+    if (!isContentWord(view, k) || inName(view, k) || valueTokens.has(k)) continue;
+    const subject = runFrom(view, k, first, valueTokens);
+    if (subject.length > 0) {
+      const near = nearestRunBefore(view, from, first, valueTokens);
+      const phrases = [...phrasesOfRun(view, subject), ...(near ? phrasesOfRun(view, near) : [])];
+      return { phrases: [...new Set(phrases)], own: false };
+    }
+    break;
+  }
+  const near = nearestRunBefore(view, from, first, valueTokens);
+  return near ? { phrases: phrasesOfRun(view, near), own: false } : undefined;
+}
+
+/** The content words closest before the value in its clause: "established" in "established in 2017". */
+function nearestRunBefore(
+  view: SentenceView,
+  from: number,
+  first: number,
+  valueTokens: ReadonlySet<number>,
+): number[] | undefined {
+  let k = first - 1;
+  while (k >= from && !isContentWord(view, k) && !inName(view, k) && !valueTokens.has(k) && first - k <= 3) k--;
+  if (k < from || !isContentWord(view, k) || inName(view, k) || valueTokens.has(k)) return undefined;
+  let start = k;
+  while (
+    start - 1 >= from &&
+    k - start + 1 < 2 &&
+    isContentWord(view, start - 1) &&
+    !inName(view, start - 1) &&
+    !valueTokens.has(start - 1) &&
+    !breaksBefore(view, start)
+  )
+    start--;
+  const run: number[] = [];
+  for (let i = start; i <= k; i++) run.push(i);
+  return run;
+}

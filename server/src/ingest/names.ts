@@ -1,0 +1,55 @@
+// The proper names of a report's sentences and how often the report writes each. A name the report
+// uses in many sentences ("South Korea" in a report on South Korea) tells none of its facts apart,
+// so it never anchors a claim on its own; a name written in few sentences does.
+import { lexicon } from '../engine/lexicon';
+import { EntityMention } from '../engine/reader/entities';
+import { SentenceView } from '../engine/reader/sentence';
+import { ReportSentence } from './reading';
+
+export interface Name {
+  text: string;
+  mention: EntityMention;
+}
+
+export interface NameCounts {
+  /** Sentences each name (lower-cased) is written in. */
+  sentences: Map<string, number>;
+  total: number;
+}
+
+/** The names a sentence writes, without a sentence's capitalised first word standing alone. */
+export function namesIn(view: SentenceView): Name[] {
+  const out: Name[] = [];
+  for (const mention of view.entities) {
+    // A capitalised first word is only maybe a name; an acronym there is one ("PPD-41 (2016) aims …").
+    if (mention.weak && !view.tokens[mention.first].upper) continue;
+    // "The RTO": a capitalised determiner opening a sentence is not part of the name.
+    let first = mention.first;
+    while (first < mention.last - 1 && lexicon.determiners.has(view.words[first])) first++;
+    if (mention.last - first === 1 && lexicon.determiners.has(view.words[first])) continue;
+    out.push({ text: view.text.slice(view.tokens[first].start, mention.end), mention });
+  }
+  return out;
+}
+
+export function countNames(sentences: readonly ReportSentence[]): NameCounts {
+  const counts = new Map<string, number>();
+  for (const s of sentences)
+    for (const key of new Set(namesIn(s.view).map((n) => n.text.toLowerCase())))
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+  return { sentences: counts, total: sentences.length };
+}
+
+export function timesWritten(counts: NameCounts, name: string): number {
+  return counts.sentences.get(name.toLowerCase()) ?? 0;
+}
+
+/** Written in more than a few sentences, or in more than one in twenty-five. */
+export function isFrequent(counts: NameCounts, name: string): boolean {
+  return timesWritten(counts, name) > Math.max(4, counts.total / 25);
+}
+
+/** Written in at most two sentences: a name that pins one fact of the report down. */
+export function isDistinctive(counts: NameCounts, name: string): boolean {
+  return timesWritten(counts, name) <= 2;
+}
