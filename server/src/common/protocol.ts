@@ -33,7 +33,7 @@ export interface CheckWorkspaceResult {
 
 /** Every finding ignored in the project configs in use, with where its entry is. */
 export const ignoredFindingsRequest = 'policyLens/ignoredFindings';
-export interface IgnoredFindingLocation {
+interface IgnoredFindingLocation {
   /** The config file's URI; `line` is the entry's, 0-based. */
   uri: string;
   line: number;

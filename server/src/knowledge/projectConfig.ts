@@ -11,7 +11,7 @@ import { CheckLevel } from '../common/settings';
 import { KnowledgeError } from './types';
 
 /** A config file as written: paths still relative to the file. */
-export interface ProjectConfigText {
+interface ProjectConfigText {
   knowledge?: string[];
   sources?: string;
   bibliography?: string[];

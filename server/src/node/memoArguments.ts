@@ -38,7 +38,8 @@ export function expandMemoArgument(arg: string, sourcesFoldersFor: (folder: stri
     const skipped = sourcesFoldersFor(arg);
     const accept = (path: string): boolean => markdownExtensions.some((e) => path.toLowerCase().endsWith(e));
     const { files } = walkFiles(arg, { ...walkLimits, accept });
-    return { files: files.map((f) => f.path).filter((p) => !isInside(p, skipped)), walked: true };
+    const memos = files.map((f) => f.path).filter((p) => !isInside(p, skipped));
+    return memos.length > 0 ? { files: memos, walked: true } : { problem: `${arg}: no memos in this folder` };
   }
   // A file is taken as named, even one whose name looks like a glob; a missing one is reported later.
   if (exists(arg) || !picomatch.scan(arg).isGlob) return { files: [arg], walked: false };
