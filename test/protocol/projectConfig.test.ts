@@ -20,6 +20,7 @@ import {
   FileChangeType,
   PublishDiagnosticsParams,
   TextDocumentEdit,
+  TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { CLI, LspServer, makeTempDir } from '../load/lspClient';
 import { writeTestKnowledge } from '../unit/helpers';
@@ -151,7 +152,7 @@ describe('Ignore this finding in .policylens.yaml over the protocol', T, () => {
       }
       const edit = change as TextDocumentEdit;
       const path = fileURLToPath(edit.textDocument.uri);
-      const [only] = edit.edits;
+      const [only] = edit.edits as TextEdit[];
       const old = readFileSync(path, 'utf8');
       assert.deepEqual(only.range.start, { line: 0, character: 0 }, 'the whole file is replaced');
       assert.equal(only.range.end.line, old.split('\n').length - 1);
@@ -256,7 +257,7 @@ describe('Ignore this finding in .policylens.yaml over the protocol', T, () => {
     );
     const [problem] = published.diagnostics;
     assert.deepEqual(problem.range.start, { line: 1, character: 17 });
-    assert.match(problem.message, /checks\.contradiction: must be one of error, warning/);
+    assert.match(String(problem.message), /checks\.contradiction: must be one of error, warning/);
     // Fixed: the problem is cleared.
     writeFileSync(config(), 'checks:\n  contradiction: error\n');
     const again = since();

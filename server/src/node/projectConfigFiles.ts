@@ -118,7 +118,7 @@ export class ProjectConfigFiles {
 
 /** Whether any of `paths` is a config file (created, changed or deleted). */
 export function touchesProjectConfig(paths: readonly string[]): boolean {
-  return paths.some((p) => (projectConfigNames as readonly string[]).some((name) => p.endsWith(`/${name}`)));
+  return paths.some((p) => (projectConfigNames as readonly string[]).includes(basename(p)));
 }
 
 /**
