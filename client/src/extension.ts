@@ -11,6 +11,8 @@ import {
   ExportBibliographyResult,
   exportBibtexRequest,
   ExportBibtexResult,
+  ignoredFindingsRequest,
+  IgnoredFindingsResult,
   listSourcesRequest,
   ListSourcesResult,
   referencesEditRequest,
@@ -49,8 +51,12 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     ],
     synchronize: {
       configurationSection: settingsSection,
-      // Knowledge folders, bibliographies and CSL styles are reloaded when they change, without a restart.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{json,yaml,yml,bib,csl,md,txt,pdf}'),
+      // Knowledge folders, bibliographies, CSL styles and project configs (.policylens.yaml) are
+      // reloaded when they change, without a restart.
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/*.{json,yaml,yml,bib,csl,md,txt,pdf}'),
+        vscode.workspace.createFileSystemWatcher('**/.policylens.{yaml,yml,json}'),
+      ],
     },
     initializationOptions: {
       settings: vscode.workspace.getConfiguration(settingsSection),
@@ -77,6 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('policyLens.insertReferences', insertReferences),
     vscode.commands.registerCommand('policyLens.exportBibliography', exportBibliography),
     vscode.commands.registerCommand('policyLens.checkWorkspace', checkWorkspace),
+    vscode.commands.registerCommand('policyLens.showIgnoredFindings', showIgnoredFindings),
     vscode.commands.registerCommand('policyLens.restartServer', async () => {
       await client?.restart();
       void vscode.window.showInformationMessage('Policy Lens server restarted.');
@@ -210,4 +217,27 @@ async function checkWorkspace(): Promise<void> {
   void vscode.window.showInformationMessage(
     `Policy Lens checked ${result.files} file(s): ${result.problems} finding(s).`,
   );
+}
+
+/** Findings ignored in the project configs: a quick pick that opens the config at the chosen entry. */
+async function showIgnoredFindings(): Promise<void> {
+  if (!client) return;
+  const ignored = await client.sendRequest<IgnoredFindingsResult>(ignoredFindingsRequest);
+  if (ignored.length === 0) {
+    void vscode.window.showInformationMessage('Policy Lens: no finding is ignored in a .policylens.yaml in use.');
+    return;
+  }
+  const items = ignored.map((i) => ({
+    label: i.sentence,
+    description: i.claim ? `${i.check} · ${i.claim}` : i.check,
+    detail: `${vscode.workspace.asRelativePath(vscode.Uri.parse(i.uri))}:${i.line + 1}`,
+    entry: i,
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    placeHolder: 'Findings ignored in .policylens.yaml (choose one to open its entry)',
+    matchOnDescription: true,
+  });
+  if (!picked) return;
+  const at = new vscode.Position(picked.entry.line, 0);
+  await vscode.window.showTextDocument(vscode.Uri.parse(picked.entry.uri), { selection: new vscode.Range(at, at) });
 }

@@ -1,6 +1,6 @@
-// The JSON Schemas of knowledge files (knowledge/schema/*.schema.json) compiled by ajv at build
-// time into plain validator functions (ajv's standalone code), so that nothing compiles code at
-// run time. An esbuild plugin serves them as the module `policy-lens:schema-validators`
+// The JSON Schemas of knowledge files and of the project configuration (knowledge/schema/*.schema.json)
+// compiled by ajv at build time into plain validator functions (ajv's standalone code), so that
+// nothing compiles code at run time. An esbuild plugin serves them as the module `policy-lens:schema-validators`
 // (declared in server/src/types/schemaValidators.d.ts).
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
@@ -11,6 +11,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const moduleName = 'policy-lens:schema-validators';
 /** Each kind of knowledge file, with the property holding its list (none: the file is the list). */
 const kinds = { sources: undefined, glossary: 'terms', claims: 'claims', places: 'places' };
+/** `.policylens.yaml`: small, validated whole (`projectConfig`). */
+const projectConfigSchema = 'policylens';
 
 /** The file's shape with its list entries left open (they are validated one by one). */
 function shellSchema(schema, list) {
@@ -36,6 +38,9 @@ function schemaValidatorsSource() {
     exported[`${kind}Shell`] = `${kind}Shell`;
     exported[`${kind}Item`] = `${kind}Item`;
   }
+  const { $id: _id, ...config } = JSON.parse(readFileSync(schemaFile(projectConfigSchema), 'utf8'));
+  ajv.addSchema(config, 'projectConfig');
+  exported.projectConfig = 'projectConfig';
   return standaloneCode(ajv, exported);
 }
 
@@ -54,7 +59,7 @@ export const schemaValidatorsPlugin = {
       loader: 'js',
       // ajv's small run-time helpers (ajv/dist/runtime/*) are bundled from the repository.
       resolveDir: root,
-      watchFiles: Object.keys(kinds).map(schemaFile),
+      watchFiles: [...Object.keys(kinds), projectConfigSchema].map(schemaFile),
     }));
   },
 };

@@ -10,3 +10,11 @@ export { PolicyLensService } from './features/languageService';
 export { frontMatterOf } from './engine/markdown/prose';
 export { WorkerRenderer } from './node/cslInWorker';
 export { fileUri, installedDocsBase } from './node/docsLinks';
+export {
+  ignoreTargetFor,
+  ProjectConfigFiles,
+  WorkspaceConfigs,
+  pooledSettings,
+  touchesProjectConfig,
+} from './node/projectConfigFiles';
+export { readDocumentSources, readStyleFile } from './node/documentSources';

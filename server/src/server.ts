@@ -1,7 +1,7 @@
 // The language server: a thin layer over the language service. Each handler fetches the document
 // and asks the service. What lives here is what the service must not do: reading files, knowing
 // the workspace, and deciding when to check.
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CancellationToken,
@@ -28,6 +28,8 @@ import {
   DocumentParams,
   exportBibliographyRequest,
   exportBibtexRequest,
+  ignoredFindingsRequest,
+  IgnoredFindingsResult,
   listSourcesRequest,
   ListSourcesParams,
   referencesEditRequest,
@@ -40,13 +42,13 @@ import type { KnowledgeError, Source } from './knowledge/types';
 import type { KnowledgeBase } from './knowledge/knowledgeBase';
 import { readSourcesInWorker } from './node/ingestInWorker';
 import { ReadPolicy } from './node/readPolicy';
-import { decodeText, readBounded } from './node/boundedRead';
 import type { IngestedSource } from './node/sourceFiles';
 import type { KnowledgeStore } from './node/knowledgeFiles';
 import type { BibliographyStore } from './node/bibliographies';
 import type { PolicyLensService } from './features/languageService';
 import { markdownExtensions } from './features/languages';
 import { checkDocsHref } from './common/checks';
+import { applyProjectConfig, ProjectConfig } from './common/projectConfig';
 
 // The core (dist/core.js) is loaded on first use, after the handshake: see core.ts.
 let loadedCore: typeof Core | undefined;
@@ -126,6 +128,15 @@ let saveCacheTimer: NodeJS.Timeout | undefined;
 let canReportProgress = false;
 /** The client applies versioned edits (`documentChanges`), so a fix made for an older text is refused. */
 let versionedEdits = false;
+/** The client can create a file in an edit (a new .policylens.yaml for an ignored finding). */
+let canCreateFiles = false;
+// Project configs (.policylens.yaml): each memo's nearest, read by the shared module (see core.ts).
+let workspaceConfigs: InstanceType<typeof Core.WorkspaceConfigs> | undefined;
+const projectConfigs = (): InstanceType<typeof Core.WorkspaceConfigs> =>
+  (workspaceConfigs ??= new (core().WorkspaceConfigs)(new (core().ProjectConfigFiles)(policy)));
+/** Settings for what all memos share (knowledge and sources folders): with those the configs in use add. */
+const sharedSettings = (): PolicyLensSettings =>
+  core().pooledSettings(settings, projectConfigs().inUse(workspaceFolders));
 
 function resolveFolder(folder: string): string[] {
   if (isAbsolute(folder)) return [folder];
@@ -147,7 +158,7 @@ function readable(path: string): boolean {
 }
 
 function knowledgeFolders(): string[] {
-  return settings.knowledgeFolders.flatMap(resolveFolder).filter(readable);
+  return sharedSettings().knowledgeFolders.flatMap(resolveFolder).filter(readable);
 }
 
 function bibliographyPaths(): string[] {
@@ -155,21 +166,50 @@ function bibliographyPaths(): string[] {
 }
 
 function sourcesFolders(): string[] {
-  return settings.sourcesFolder ? resolveFolder(settings.sourcesFolder).filter(readable) : [];
+  const folder = sharedSettings().sourcesFolder;
+  return folder ? resolveFolder(folder).filter(readable) : [];
+}
+
+/** The memo's project config, given to the service (its settings over the editor's, its ignores). */
+function projectConfigOf(document: TextDocument): ProjectConfig | undefined {
+  if (!document.uri.startsWith('file:')) return undefined;
+  const loaded = projectConfigs().forDocument(document.uri, fileURLToPath(document.uri), workspaceFolders);
+  const config = loaded?.config;
+  getService().setDocumentConfig(
+    document.uri,
+    config && { settings: applyProjectConfig(settings, config), ignores: config.ignores },
+  );
+  // A config met for the first time may name knowledge or sources folders, or have problems to show.
+  if (loaded && loaded.errors.length > 0 && !problemFiles.has(loaded.config.file)) publishFileProblems();
+  sharedFoldersChanged();
+  return config;
+}
+
+let sharedFoldersKey: string | undefined;
+/** Loads knowledge and reads sources again when the configs in use name other folders. */
+function sharedFoldersChanged(): void {
+  const key = JSON.stringify([knowledgeFolders(), sourcesFolders()]);
+  if (sharedFoldersKey === undefined || key === sharedFoldersKey) {
+    sharedFoldersKey = key;
+    return;
+  }
+  sharedFoldersKey = key;
+  loadKnowledge();
+  indexSources();
+}
+
+/** A config file was created, changed or deleted: every memo looks for its config again. */
+function projectConfigChanged(): void {
+  projectConfigs().forget();
+  frontMatterCache.clear();
+  sharedFoldersChanged();
+  publishFileProblems();
+  recheckAll();
 }
 
 /** A .csl file's text, or undefined with the problem recorded (the bundled style is used then). */
 function readStyleFile(path: string, problems: KnowledgeError[]): string | undefined {
-  if (!readable(path)) return undefined;
-  const read = readBounded(path, { maxBytes: 5 * 1024 * 1024, policy });
-  const xml = read.bytes ? decodeText(read.bytes) : undefined;
-  const at = { file: path, line: 0, character: 0 };
-  const fallback = 'the bundled style is used';
-  if (xml !== undefined && /<style\b/.test(xml.slice(0, 5000))) return xml;
-  const message =
-    xml === undefined ? 'CSL style file not found or not readable' : 'not a CSL style (no <style> element)';
-  problems.push({ kind: xml === undefined ? 'io' : 'syntax', message: `${message}; ${fallback}`, ...at });
-  return undefined;
+  return core().readStyleFile(path, problems, policy, readable);
 }
 
 /** The style for memos that choose none: the settings' .csl file, else the bundled style. */
@@ -272,7 +312,11 @@ async function loadBibliographies(): Promise<void> {
 function publishFileProblems(): void {
   const byFile = new Map<string, Diagnostic[]>();
   const memoProblems = [...documentProblems.values()].flat();
+  const configProblems = projectConfigs()
+    .inUse(workspaceFolders)
+    .flatMap((c) => c.errors);
   for (const e of [
+    ...configProblems,
     ...knowledgeProblems,
     ...bibliographyProblems,
     ...sourceProblems,
@@ -331,6 +375,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   knowledgeCacheDir = options?.knowledgeCacheDir;
   canReportProgress = params.capabilities.window?.workDoneProgress === true;
   versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
+  canCreateFiles = params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -348,6 +393,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 connection.onInitialized(() => {
   // Knowledge is loaded after the handshake, so `initialize` is answered at once.
   setImmediate(() => {
+    sharedFoldersChanged();
     loadKnowledge();
     void loadBibliographies();
     applyStyle();
@@ -427,6 +473,7 @@ connection.onDidChangeConfiguration(async (change) => {
 
 connection.onDidChangeWatchedFiles((change) => {
   const paths = change.changes.map((c) => fileURLToPath(c.uri));
+  if (core().touchesProjectConfig(paths)) projectConfigChanged();
   const folders = knowledgeFolders();
   if (paths.some((p) => isInside(p, folders))) loadKnowledge();
   if (paths.some((p) => p.endsWith('.csl'))) applyStyle();
@@ -452,43 +499,22 @@ const frontMatterCache = new Map<string, string>();
 
 async function updateDocumentSources(document: TextDocument): Promise<void> {
   const s = getService();
-  const head = frontMatterOf(document.getText())?.yaml ?? '';
+  const configBibliographies = projectConfigOf(document)?.bibliographyFiles ?? [];
+  const head = `${frontMatterOf(document.getText())?.yaml ?? ''}\0${configBibliographies.join('\0')}`;
   if (frontMatterCache.get(document.uri) === head) return;
   frontMatterCache.set(document.uri, head);
-  const bibliography = s.frontMatterBibliography(document);
-  const sources: Source[] = [...bibliography.references];
-  // Problems in inline references are reported on the memo itself.
-  const memoFile = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : undefined;
-  const problems: KnowledgeError[] = bibliography.errors.map((e) => ({ ...e, file: memoFile ?? e.file }));
-  let style: StyleChoice | undefined;
-  const lang = bibliography.lang;
-  const used: string[] = [];
-  if (document.uri.startsWith('file:')) {
-    const base = dirname(fileURLToPath(document.uri));
-    for (const file of bibliography.files) {
-      const path = isAbsolute(file) ? file : resolve(base, file);
-      if (!readable(path)) continue;
-      used.push(path);
-      // Shared: ten memos naming one file parse it once.
-      const load = await bibliographies().use(document.uri, path, policy);
-      for (const source of load.sources) sources.push(source);
-      for (const error of load.errors) problems.push(error);
-    }
-    // `csl: apa` names a bundled style as Pandoc users write it; anything else is a file.
-    const csl = bibliography.csl?.replace(/\.csl$/i, '');
-    if (csl === 'apa' || csl === 'chicago-author-date') style = { style: csl };
-    else if (bibliography.csl) {
-      const path = isAbsolute(bibliography.csl) ? bibliography.csl : resolve(base, bibliography.csl);
-      const xml = readStyleFile(path, problems);
-      if (xml !== undefined) style = { style: path, xml };
-    }
-  }
-  if (lang) style = { ...(style ?? s.styleFor('')), locale: lang };
+  const options = { policy, readable, configBibliographies };
+  const { sources, problems, style, nocite, used } = await core().readDocumentSources(
+    document,
+    s,
+    bibliographies(),
+    options,
+  );
   bibliographies().keepOnly(document.uri, used);
   // Closed, or its front matter changed again, while the files were read: the newer run decides.
   if (!documents.get(document.uri) || frontMatterCache.get(document.uri) !== head) return;
   s.setDocumentSources(document.uri, sources);
-  s.setDocumentStyle(document.uri, style, bibliography.nocite);
+  s.setDocumentStyle(document.uri, style, nocite);
   if (problems.length > 0 || documentProblems.has(document.uri)) {
     if (problems.length > 0) documentProblems.set(document.uri, problems);
     else documentProblems.delete(document.uri);
@@ -537,7 +563,7 @@ async function flush(): Promise<void> {
       pending.delete(uri);
       const document = documents.get(uri);
       if (!document) continue;
-      if (!settings.languages.includes(document.languageId)) {
+      if (!applyProjectConfig(settings, projectConfigOf(document)).languages.includes(document.languageId)) {
         void connection.sendDiagnostics({ uri, diagnostics: [] });
         continue;
       }
@@ -570,6 +596,7 @@ documents.onDidChangeContent((e) => schedule(e.document.uri));
 documents.onDidClose((e) => {
   service?.close(e.document.uri);
   frontMatterCache.delete(e.document.uri);
+  workspaceConfigs?.release(e.document.uri);
   if (documentProblems.delete(e.document.uri)) publishFileProblems();
   bibliographyStore?.release(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -607,7 +634,19 @@ connection.onCompletionResolve((item) => getService().resolveCompletion(item));
 
 connection.onCodeAction((params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? getService().codeActions(document, params.context.diagnostics, { versionedEdits }) : [];
+  if (!document) return [];
+  // The config is read only when there is a finding to ignore (code actions are asked for on every move).
+  const ours = params.context.diagnostics.some((d) => d.source === 'policy-lens');
+  const memo = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : undefined;
+  const files = projectConfigs().files;
+  const ignoreTarget =
+    ours && memo ? core().ignoreTargetFor(files, memo, workspaceFolders, canCreateFiles, policy) : undefined;
+  return getService().codeActions(document, params.context.diagnostics, { versionedEdits, ignoreTarget });
+});
+
+connection.onRequest(ignoredFindingsRequest, (): IgnoredFindingsResult => {
+  const configs = projectConfigs().inUse(workspaceFolders);
+  return configs.flatMap(({ config }) => config.ignores.map((i) => ({ uri: pathToFileURL(config.file).href, ...i })));
 });
 
 connection.onDefinition(async (params) => {
@@ -695,9 +734,13 @@ connection.onRequest(checkWorkspaceRequest, async (): Promise<CheckWorkspaceResu
     // An open memo's check is usually done already; a memo from disk is checked in slices, as for
     // an edit, so hover and completion are answered while the workspace is checked.
     const open = documents.get(d.uri) !== undefined;
+    if (!open) projectConfigOf(d);
     const s = getService();
     const diagnostics = open ? s.diagnostics(d) : await s.diagnosticsInSlices(d, pause, () => false);
-    if (!open) getService().close(d.uri);
+    if (!open) {
+      getService().close(d.uri);
+      workspaceConfigs?.release(d.uri);
+    }
     if (!diagnostics) continue;
     problems += diagnostics.length;
     void connection.sendDiagnostics({ uri: d.uri, diagnostics });

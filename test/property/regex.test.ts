@@ -720,8 +720,29 @@ const inventory: InventoryEntry[] = [
     'trivial',
     ['/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/'],
   ],
-  ['server.ts readStyleFile', 'a .csl file (first 5,000 code units)', 'trivial', ['/<style\\b/']],
-  ['server.ts updateDocumentSources', 'front matter csl: value', 'trivial', ['/\\.csl$/i']],
+  ['node/documentSources.ts readStyleFile', 'a .csl file (first 5,000 code units)', 'trivial', ['/<style\\b/']],
+  ['node/documentSources.ts readDocumentSources', 'front matter csl: value', 'trivial', ['/\\.csl$/i']],
+  // The project config (.policylens.yaml): a file of the workspace, at most 1 MB, parsed by `yaml`.
+  [
+    'knowledge/projectConfig.ts firstLine',
+    'YAML error message (quotes the file)',
+    'trivial',
+    ['/ at line \\d+, column \\d+:?$/'],
+  ],
+  [
+    'knowledge/projectConfig.ts pathOf',
+    'schema error path (keys from the file)',
+    'trivial',
+    ['/~1/g', '/~0/g', '/^\\d+$/'],
+  ],
+  [
+    'common/projectConfig.ts normalizeSentence',
+    'memo: one sentence (or line) with a finding',
+    'diagnostics',
+    ['/\\s+/g'],
+  ],
+  ['cli.ts parseArgs', "a command-line argument or Node's message about one", 'trivial', ['/\\.$/', '/^\\d+$/']],
+  ['node/memoArguments.ts expandMemoArgument', 'a glob given on the command line; a path', 'trivial', ['/\\\\/g']],
   ['features/hover.ts escape', 'knowledge text and citation keys', 'hover', ['/([\\\\`*_{}[\\]<>#|])/g']],
   ['features/navigation.ts sourceLinks', 'CSL URL or DOI (workspace data)', 'documentLinks', ['/^https?:\\/\\//i']],
   [

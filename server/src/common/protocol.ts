@@ -30,3 +30,15 @@ export interface CheckWorkspaceResult {
   files: number;
   problems: number;
 }
+
+/** Every finding ignored in the project configs in use, with where its entry is. */
+export const ignoredFindingsRequest = 'policyLens/ignoredFindings';
+interface IgnoredFindingLocation {
+  /** The config file's URI; `line` is the entry's, 0-based. */
+  uri: string;
+  line: number;
+  check: string;
+  claim?: string;
+  sentence: string;
+}
+export type IgnoredFindingsResult = IgnoredFindingLocation[];

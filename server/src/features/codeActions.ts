@@ -5,6 +5,7 @@
 import {
   CodeAction,
   CodeActionKind,
+  CreateFile,
   Diagnostic,
   Range,
   TextDocumentEdit,
@@ -16,10 +17,26 @@ import { diagnosticSource, textFingerprint } from './diagnostics';
 import { silenceableChecks, silencingEdits } from './silencing';
 import { proseLanguage } from './languages';
 import { inconsistencyFixes } from './consistency';
+import { configWithIgnore, ignoreEntryOf } from './ignoreInConfig';
+
+/** The project config an ignored finding is written to: the memo's nearest, else a new one. */
+export interface IgnoreTarget {
+  uri: string;
+  /** Its file name, for the title (`.policylens.yaml`). */
+  name: string;
+  /** Its text now; undefined when the file does not exist yet. */
+  text: string | undefined;
+  /** The client can create files in an edit (`resourceOperations` has `create`). */
+  canCreate: boolean;
+}
 
 export interface CodeActionOptions {
   /** The client takes `documentChanges` (versioned edits); otherwise a plain `changes` map is sent. */
   versionedEdits?: boolean;
+  /** Where *Ignore this finding in .policylens.yaml* writes; none: that fix is not offered. */
+  ignoreTarget?: IgnoreTarget;
+  /** The sentence a finding is in, normalised (the service knows the analysis). */
+  sentenceOf?: (diagnostic: Diagnostic) => string;
 }
 
 export function codeActions(
@@ -112,9 +129,30 @@ export function codeActions(
         TextEdit.insert(document.positionAt(i.offset), i.text),
       );
       if (edits.length > 0) actions.push(edit('Ignore this finding', d, edits));
+      const inConfig = ignoreInConfig(d, options);
+      if (inConfig) actions.push(inConfig);
     }
   }
   return actions;
+}
+
+/** *Ignore this finding in .policylens.yaml*: one more `ignores:` entry, in a file created if need be. */
+function ignoreInConfig(d: Diagnostic, options: CodeActionOptions): CodeAction | undefined {
+  const target = options.ignoreTarget;
+  if (!target || !options.sentenceOf) return undefined;
+  if (target.text === undefined && !(target.canCreate && options.versionedEdits)) return undefined;
+  const updated = configWithIgnore(target.text, target.name.endsWith('.json'), ignoreEntryOf(d, options.sentenceOf(d)));
+  if (updated === undefined) return undefined;
+  const old = TextDocument.create(target.uri, 'yaml', 0, target.text ?? '');
+  const whole = TextEdit.replace(
+    { start: { line: 0, character: 0 }, end: old.positionAt(old.getText().length) },
+    updated,
+  );
+  const change = TextDocumentEdit.create({ uri: target.uri, version: null }, [whole]);
+  const edit: WorkspaceEdit = options.versionedEdits
+    ? { documentChanges: target.text === undefined ? [CreateFile.create(target.uri), change] : [change] }
+    : { changes: { [target.uri]: [whole] } };
+  return { title: `Ignore this finding in ${target.name}`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit };
 }
 
 /** Before the sentence's final punctuation, as Pandoc users write: "… 78% [@kim2023]." */

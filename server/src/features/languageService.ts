@@ -29,6 +29,7 @@ import { CitationKey, frontMatterOf, parseProse } from '../engine/markdown/prose
 import { citedSources, exportBibliography, referencesEdit } from './references';
 import { toBibtex } from './bibtexExport';
 import { silencingOf } from './silencing';
+import { IgnoreEntry, isIgnored, sentenceOf } from './ignoreInConfig';
 import { proseLanguage } from './languages';
 
 /** One source as the Insert Citation picker shows it. */
@@ -94,6 +95,23 @@ function withoutSilenced(document: TextDocument, diagnostics: Diagnostic[]): Dia
   });
 }
 
+/** Findings that an entry of the project config's `ignores:` names, while their sentence reads the same. */
+function withoutIgnored(
+  document: TextDocument,
+  analysis: DocumentAnalysis,
+  diagnostics: Diagnostic[],
+  ignores: readonly IgnoreEntry[],
+): Diagnostic[] {
+  if (ignores.length === 0) return diagnostics;
+  return diagnostics.filter((d) => !isIgnored(d, sentenceOf(document, analysis, d), ignores));
+}
+
+/** What a memo's project config sets for it: the settings it is checked with and what it ignores. */
+export interface DocumentConfig {
+  settings: PolicyLensSettings;
+  ignores: readonly IgnoreEntry[];
+}
+
 /** Documents longer than this (about 300,000 words) are not checked: one notice says so instead. */
 export const maxDocumentLength = 2 * 1024 * 1024;
 
@@ -113,6 +131,8 @@ export class PolicyLensService {
    * check, hover and completion took longer than the rest of the work.
    */
   private merged = new Map<string, { sources: Map<string, Source>; keys: Set<string> }>();
+  /** Per memo, from its project config (.policylens.yaml): settings over the editor's, and ignores. */
+  private documentConfigs = new Map<string, { config: DocumentConfig; key: string }>();
 
   constructor(
     private kb: KnowledgeBase,
@@ -210,6 +230,21 @@ export class PolicyLensService {
     return this.extraSources;
   }
 
+  /** The memo's project config (undefined: none); its findings are worked out again only if it changed. */
+  setDocumentConfig(uri: string, config: DocumentConfig | undefined): void {
+    const key = config ? JSON.stringify(config) : '';
+    if ((this.documentConfigs.get(uri)?.key ?? '') === key) return;
+    if (config) this.documentConfigs.set(uri, { config, key });
+    else this.documentConfigs.delete(uri);
+    const state = this.documents.get(uri);
+    if (state) state.diagnostics = undefined;
+  }
+
+  /** The settings a memo is checked with: its project config's, else the editor's. */
+  settingsFor(uri: string): PolicyLensSettings {
+    return this.documentConfigs.get(uri)?.config.settings ?? this.settings;
+  }
+
   /** Sources that only one document sees (from its front matter). */
   setDocumentSources(uri: string, sources: Iterable<Source>): void {
     this.documentSources.set(uri, new Map([...sources].map((s) => [s.key, s])));
@@ -305,13 +340,16 @@ export class PolicyLensService {
       ];
     }
     if (!state.diagnostics) {
+      const settings = this.settingsFor(document.uri);
       const options = {
         ...this.links,
-        checks: this.settings.checks,
+        checks: settings.checks,
         extraKeys: this.mergedFor(document.uri).keys,
-        crossrefPrefixes: this.settings.crossrefPrefixes,
+        crossrefPrefixes: settings.crossrefPrefixes,
       };
-      state.diagnostics = withoutSilenced(document, computeDiagnostics(document, this.kb, analysis, options));
+      const found = withoutSilenced(document, computeDiagnostics(document, this.kb, analysis, options));
+      const ignores = this.documentConfigs.get(document.uri)?.config.ignores ?? [];
+      state.diagnostics = withoutIgnored(document, analysis, found, ignores);
     }
     return state.diagnostics;
   }
@@ -514,7 +552,8 @@ export class PolicyLensService {
   }
 
   codeActions(document: TextDocument, diagnostics: readonly Diagnostic[], options?: CodeActionOptions): CodeAction[] {
-    return codeActions(document, diagnostics, options);
+    const sentence = (d: Diagnostic): string => sentenceOf(document, this.analyze(document), d);
+    return codeActions(document, diagnostics, { ...options, sentenceOf: sentence });
   }
 
   /** Forgets a document: its analysis and the sources its front matter brought. */
@@ -523,6 +562,7 @@ export class PolicyLensService {
     this.documentStyles.delete(uri);
     this.nocite.delete(uri);
     this.documentSources.delete(uri);
+    this.documentConfigs.delete(uri);
     this.merged.delete(uri);
   }
 }

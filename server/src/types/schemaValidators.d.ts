@@ -1,6 +1,6 @@
 // Validators for the knowledge files' JSON Schemas, generated at build time by
 // scripts/lib/schemaValidators.mjs (ajv standalone code): `<kind>Shell` checks a file's shape with
-// its list entries left open, `<kind>Item` one entry of the list.
+// its list entries left open, `<kind>Item` one entry of the list; `projectConfig` a whole .policylens.yaml.
 declare module 'policy-lens:schema-validators' {
   import type { ValidateFunction } from 'ajv';
 
@@ -12,4 +12,5 @@ declare module 'policy-lens:schema-validators' {
   export const claimsItem: ValidateFunction;
   export const placesShell: ValidateFunction;
   export const placesItem: ValidateFunction;
+  export const projectConfig: ValidateFunction;
 }
