@@ -25,7 +25,7 @@ export interface PersonTitle {
   affiliation?: Affiliation;
 }
 
-export interface Affiliation {
+interface Affiliation {
   /** The glossary id, when the body is one the knowledge base knows. */
   id?: string;
   start: number;
