@@ -27,6 +27,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { KnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
 import { acronymDefinitions, extractClaims, extractRoles } from '../../server/src/ingest/extract';
 import { deriveMetadata } from '../../server/src/ingest/metadata';
+import { pagesFromItems, PdfPageItems } from '../../server/src/ingest/pdfLayout';
 import { parseBibliography } from '../../server/src/knowledge/bibliography';
 import { dependentParent, splitLocator } from '../../server/src/features/csl';
 import { referencesEdit } from '../../server/src/features/references';
@@ -291,6 +292,46 @@ const inventory: InventoryEntry[] = [
     'report text: a page of a .txt in the sources folder',
     'ingest',
     ['/\\r?\\n[ \\t\\u00a0]*\\r?\\n/g'],
+  ],
+  [
+    'ingest/hyphenation.ts const wordPattern',
+    'PDF text: each line of a PDF in the sources folder',
+    'ingest',
+    ['/\\p{L}+(?:[-‐]\\p{L}+)*/gu'],
+  ],
+  [
+    'ingest/hyphenation.ts const hyphenAtEnd',
+    'PDF text: a line of a PDF (its last 64 characters when joining)',
+    'ingest',
+    ['/(\\p{L}+)[-‐]$/u'],
+  ],
+  [
+    'ingest/hyphenation.ts const wordAtStart',
+    'PDF text: the first 64 characters of a line of a PDF',
+    'ingest',
+    ['/^(\\p{L}+)/u'],
+  ],
+  ['ingest/hyphenation.ts documentWords', 'PDF text: a word of a line of a PDF', 'trivial', ['/[-‐]/']],
+  ['ingest/hyphenation.ts joinedLines', 'PDF text: one line of a PDF', 'trivial', ['/‐$/']],
+  [
+    'ingest/pdfLayout.ts const sentenceFinal',
+    'PDF text: the last line of a paragraph of a PDF',
+    'ingest',
+    ['/[.!?…]["\'’”)\\]]*$/'],
+  ],
+  ['ingest/pdfLayout.ts const bullet', 'PDF text: a line of a PDF', 'trivial', ['/^[•◦▪‣●]/']],
+  ['ingest/pdfLayout.ts continues', 'PDF text: the first line of a paragraph of a PDF', 'trivial', ['/^\\p{Ll}/u']],
+  [
+    'ingest/pdfMargins.ts const lonePageNumber',
+    'PDF text: a line in the top or bottom rows of a page (at most 20 characters)',
+    'ingest',
+    ['/^(?:page\\s+)?[-–—]?\\s*(?:\\d{1,4}|x{0,3}(?:ix|iv|v?i{0,3}))\\s*[-–—]?(?:\\s+of\\s+\\d{1,4})?$/i'],
+  ],
+  [
+    'ingest/pdfMargins.ts marginKey',
+    'PDF text: a line in the top or bottom rows of a page',
+    'ingest',
+    ['/\\s+/g', '/\\d+/g'],
   ],
   [
     'knowledge/loader.ts knowledgeFileKind',
@@ -984,6 +1025,12 @@ interface Case {
   run: (input: string) => unknown;
 }
 
+/** A PDF page of `lines`, one text item each, 12 units apart from the top down. */
+function pdfPage(lines: string[]): PdfPageItems {
+  const items = lines.map((str, i) => ({ str, x: 50, y: 780 - 12 * (i % 60), width: 5 * str.length, height: 10 }));
+  return { items, width: 600, height: 800 };
+}
+
 /** The ingest pipeline for a report in the workspace sources folder: pages, passages, metadata, claims and terms. */
 async function ingest(text: string, name = 'report.md'): Promise<number> {
   const path = join(process.cwd(), 'no-such-workspace', 'sources', name);
@@ -1565,6 +1612,27 @@ const cases: Case[] = [
     note: 'nameThenTitle lazy {0,4}',
     input: () => paragraph('Senior Research ', 'Ada Zyx, ', 'Fellow'),
     run: (s) => extractRoles(s).length,
+  },
+  {
+    id: 'pagesFromItems: a PDF line of 200,000 letters ending in "-", then a line',
+    via: 'ingest',
+    note: 'hyphenAtEnd, sentenceFinal, wordPattern on one long line',
+    input: () => `${'a'.repeat(BIG)}-`,
+    run: (s) => pagesFromItems([pdfPage([s, 'bc and more', '1'.repeat(BIG)])])[0].text.length,
+  },
+  {
+    id: 'pagesFromItems: 20,000 lines "ab-" (every line a broken word)',
+    via: 'ingest',
+    note: 'lineJoint once per line, not on the paragraph so far',
+    input: () => 'ab-\n'.repeat(20_000),
+    run: (s) => pagesFromItems([pdfPage(s.split('\n'))])[0].text.length,
+  },
+  {
+    id: 'pagesFromItems: a margin line of 200,000 spaces and digits',
+    via: 'ingest',
+    note: 'lonePageNumber, marginKey',
+    input: () => `page ${' 1'.repeat(BIG / 2)}`,
+    run: (s) => pagesFromItems([pdfPage([s, 'text']), pdfPage([s, 'text'])]).length,
   },
   {
     id: 'deriveMetadata: PDF Author of 200,000 spaces then "x"',

@@ -15,11 +15,12 @@ import { parseDocument } from 'yaml';
 import { extractClaims } from '../ingest/extract';
 import { citationKey, deriveMetadata } from '../ingest/metadata';
 import { Passage, passagesFrom, SourcePage } from '../ingest/passages';
+import { pagesFromItems, PdfPageItems, PdfTextItem } from '../ingest/pdfLayout';
 import { Claim, CslItem, KnowledgeError, Source, Term } from '../knowledge/types';
 
 const sourceExtensions = ['.md', '.markdown', '.txt', '.pdf'];
 /** Bump when extraction changes, so cached results from an older version are not reused. */
-const extractionVersion = 5;
+const extractionVersion = 6;
 const maxSourceBytes = 50 * 1024 * 1024;
 
 /** One file read and analysed, before it has its final citation key. */
@@ -118,7 +119,7 @@ interface PdfText {
   info: { Title?: string; Author?: string; CreationDate?: string };
 }
 
-/** Text of each page, with paragraphs where the vertical gap between lines grows. */
+/** Text of each page as it reads: columns in order, paragraphs joined across breaks (see pdfLayout). */
 export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
   const lib = await loadPdfJs();
   const doc = await lib.getDocument({
@@ -130,37 +131,24 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
   }).promise;
   try {
     const meta = await doc.getMetadata().catch(() => undefined);
-    const pages: SourcePage[] = [];
+    const pages: PdfPageItems[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      const lines: { y: number; text: string }[] = [];
+      const [, , width, height] = page.view;
+      const items: PdfTextItem[] = [];
       for (const item of content.items) {
         if (!('str' in item)) continue;
-        const y = item.transform[5];
-        const last = lines[lines.length - 1];
-        if (last && Math.abs(last.y - y) < 2) last.text += item.str;
-        else lines.push({ y, text: item.str });
+        const [a, b, c, d, x, y] = item.transform as number[];
+        // Rotated text (a margin note, a watermark) is not part of the page's lines.
+        if (Math.abs(b) > 0.01 || Math.abs(c) > 0.01 || a <= 0 || d <= 0) continue;
+        items.push({ str: item.str, x, y, width: item.width, height: item.height });
       }
-      const gaps = lines
-        .slice(1)
-        .map((l, i) => Math.abs(lines[i].y - l.y))
-        .filter((g) => g > 0)
-        .sort((a, b) => a - b);
-      // The line height is the smallest ordinary gap (half the median or more, so that superscripts
-      // do not count); a gap half as large again starts a new paragraph.
-      const median = gaps[Math.floor(gaps.length / 2)] ?? 12;
-      const lineHeight = gaps.find((g) => g >= median / 2) ?? 12;
-      let text = '';
-      lines.forEach((l, i) => {
-        if (i > 0) text += Math.abs(lines[i - 1].y - l.y) > lineHeight * 1.5 ? '\n\n' : '\n';
-        text += l.text;
-      });
-      pages.push({ page: n, text });
+      pages.push({ items, width, height });
       page.cleanup();
     }
     const info = (meta?.info ?? {}) as PdfText['info'];
-    return { pages, info };
+    return { pages: pagesFromItems(pages), info };
   } finally {
     await doc.destroy();
   }
