@@ -16,6 +16,7 @@ import { decodeText, readBounded } from './node/boundedRead';
 import { toSarif } from './node/sarif';
 import { fileUri, installedDocsBase } from './node/docsLinks';
 import { readSourcesInWorker } from './node/ingestInWorker';
+import { bundledSourceKeys } from './node/bundledKnowledge';
 import { defaultCacheDir, listSourceFiles } from './node/sourceFiles';
 
 /** Files given to `check` larger than this are not read (the service checks up to 2 MB and says so above that). */
@@ -137,7 +138,13 @@ async function main(argv: string[]): Promise<number> {
   }
   // Read in a worker, as the server does: pdfjs is an ES module, and this bundle runs as a script.
   const sourceFiles = options.sources.flatMap((s) => listSourceFiles(resolve(s)));
-  const ingested = await readSourcesInWorker(sourceFiles, options.cache ? defaultCacheDir() : undefined);
+  const ingested = await readSourcesInWorker(
+    sourceFiles,
+    options.cache ? defaultCacheDir() : undefined,
+    undefined,
+    undefined,
+    options.bundled ? [...bundledSourceKeys()] : [],
+  );
   if (ingested.failure) {
     process.stderr.write(`policy-lens: reading sources failed: ${ingested.failure}\n`);
     return 2;

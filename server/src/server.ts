@@ -39,6 +39,7 @@ import type * as Core from './core';
 import type { KnowledgeError, Source } from './knowledge/types';
 import type { KnowledgeBase } from './knowledge/knowledgeBase';
 import { readSourcesInWorker } from './node/ingestInWorker';
+import { bundledSourceKeys } from './node/bundledKnowledge';
 import { ReadPolicy } from './node/readPolicy';
 import { decodeText, readBounded } from './node/boundedRead';
 import type { IngestedSource } from './node/sourceFiles';
@@ -391,7 +392,8 @@ async function runIndexer(files: string[]): Promise<void> {
   progress?.begin('Policy Lens: reading sources', 0, `${files.length} file(s)`, false);
   const report = (p: { done: number; total: number; path: string }): void =>
     progress?.report(Math.round((p.done / p.total) * 100), `${p.done + 1}/${p.total}: ${p.path.split(/[\\/]/).pop()}`);
-  const result = await readSourcesInWorker(files, cacheDir ?? core().defaultCacheDir(), report, policy);
+  const reserved = [...bundledSourceKeys()];
+  const result = await readSourcesInWorker(files, cacheDir ?? core().defaultCacheDir(), report, policy, reserved);
   if (result.failure) connection.console.error(`policy-lens: reading sources failed: ${result.failure}`);
   ingested = result.sources;
   sourceProblems = result.errors;

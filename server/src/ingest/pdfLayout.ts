@@ -73,7 +73,8 @@ function spacingOf(pages: readonly PdfLine[][]): Spacing {
   const most = [...tally.values()].reduce((m, n) => Math.max(m, n), 0);
   const common = [...tally].filter(([, n]) => n >= most / 10).map(([gap]) => gap);
   const leading = common.reduce((m, gap) => Math.min(m, gap), Infinity);
-  return { bodySize, leading: Number.isFinite(leading) ? leading : 1.2 * bodySize };
+  // Lines further apart than this are paragraphs of one line each (a title page), not one paragraph.
+  return { bodySize, leading: Number.isFinite(leading) && leading <= 1.8 * bodySize ? leading : 1.2 * bodySize };
 }
 
 function extentsOf(pages: readonly PdfLine[][]): Map<number, Extent> {

@@ -37,7 +37,7 @@ const gutterProbes = 300;
 const lineGapInSizes = 1.5;
 
 /** Items (in drawing order) joined into lines: same baseline, no gap wider than lineGapInSizes. */
-export function linesOf(items: readonly PdfTextItem[]): PdfLine[] {
+function linesOf(items: readonly PdfTextItem[]): PdfLine[] {
   const lines: PdfLine[] = [];
   let current: PdfLine | undefined;
   for (const item of items) {
@@ -69,7 +69,7 @@ export function linesOf(items: readonly PdfTextItem[]): PdfLine[] {
  * The x of the gutter between two columns, if the page has two: a vertical strip in the middle
  * third of the text that at most a tenth of the lines cross, with lines on both sides of it.
  */
-export function gutterOf(lines: readonly PdfLine[]): number | undefined {
+function gutterOf(lines: readonly PdfLine[]): number | undefined {
   const long = lines.filter((l) => l.text.length >= 20);
   if (long.length < 8) return undefined;
   // A sample is enough to find a gutter, and keeps a page of a million items from taking minutes.
