@@ -301,8 +301,8 @@ function readSidecarText(path: string, policy = ReadPolicy.anything): string {
 
 /**
  * Gives each report a citation key, unique among the reports and never one of `reserved` (the
- * bundled sources' keys, when they are loaded: bundledSourceKeys), in the order of their paths so that keys are the same on every run (a
- * sidecar's `id` wins), and extracts its claims.
+ * bundled sources' keys when they are loaded: bundledSourceKeys), taken in the order of the paths so
+ * that keys are the same on every run (a sidecar's `id` wins), and extracts its claims.
  */
 export function finishReports(
   reports: readonly ReadReport[],
