@@ -627,7 +627,8 @@ async function* workspaceDocuments(): AsyncGenerator<TextDocument> {
   const open = new Map(documents.all().map((d) => [d.uri, d]));
   yield* open.values();
   const extensions = settings.languages.includes('plaintext') ? [...markdownExtensions, '.txt'] : markdownExtensions;
-  for (const path of await findMemos(workspaceFolders, extensions, policy)) {
+  // Reports in the sources folder are read as sources, never checked as memos.
+  for (const path of await findMemos(workspaceFolders, extensions, policy, sourcesFolders())) {
     const uri = pathToFileURL(path).href;
     if (open.has(uri) || documents.get(uri)) continue;
     const read = await readTextFile(path, core().maxMemoBytes, policy);
