@@ -41,7 +41,9 @@ export function wrap(text, width = 90) {
 }
 
 /**
- * pages: arrays of lines (an empty line separates paragraphs). info: { Title, Author, CreationDate }.
+ * pages: arrays of lines (an empty line separates paragraphs), written from the top left down; a line
+ * may instead be placed, as { text, x, y, size } (PDF units from the bottom left; size 10 if not
+ * given), for columns, running heads and page numbers. info: { Title, Author, CreationDate }.
  * Returns a Buffer holding a valid PDF 1.4 file.
  */
 export function makePdf(pages, info = {}) {
@@ -53,8 +55,12 @@ export function makePdf(pages, info = {}) {
   const kids = [];
   for (const lines of pages) {
     const ops = ['BT', '/F1 10 Tf', '13 TL', '50 780 Td'];
-    for (const line of lines) ops.push(`${pdfString(line)} Tj T*`);
+    for (const line of lines) if (typeof line === 'string') ops.push(`${pdfString(line)} Tj T*`);
     ops.push('ET');
+    for (const placed of lines.filter((line) => typeof line !== 'string')) {
+      const { text, x, y, size = 10 } = placed;
+      ops.push(`BT /F1 ${size} Tf ${x} ${y} Td ${pdfString(text)} Tj ET`);
+    }
     const stream = ops.join('\n');
     const content = add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);
     kids.push(

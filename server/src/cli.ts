@@ -19,6 +19,7 @@ import { decodeText, readBounded } from './node/boundedRead';
 import { toSarif } from './node/sarif';
 import { fileUri, installedDocsBase } from './node/docsLinks';
 import { readSourcesInWorker } from './node/ingestInWorker';
+import { bundledSourceKeys } from './node/bundledKnowledge';
 import { defaultCacheDir, listSourceFiles } from './node/sourceFiles';
 import { LoadedProjectConfig, ProjectConfigFiles, readProjectConfig } from './node/projectConfigFiles';
 import { expandMemoArgument } from './node/memoArguments';
@@ -306,7 +307,13 @@ async function main(argv: string[]): Promise<number> {
   ];
   // Read in a worker, as the server does: pdfjs is an ES module, and this bundle runs as a script.
   const sourceFiles = sourceFolders.flatMap((s) => listSourceFiles(s));
-  const ingested = await readSourcesInWorker(sourceFiles, options.cache ? defaultCacheDir() : undefined);
+  const ingested = await readSourcesInWorker(
+    sourceFiles,
+    options.cache ? defaultCacheDir() : undefined,
+    undefined,
+    undefined,
+    options.bundled ? [...bundledSourceKeys()] : [],
+  );
   if (ingested.failure) {
     process.stderr.write(`policy-lens: reading sources failed: ${ingested.failure}\n`);
     return 2;

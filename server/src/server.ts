@@ -41,6 +41,7 @@ import type * as Core from './core';
 import type { KnowledgeError, Source } from './knowledge/types';
 import type { KnowledgeBase } from './knowledge/knowledgeBase';
 import { readSourcesInWorker } from './node/ingestInWorker';
+import { bundledSourceKeys } from './node/bundledKnowledge';
 import { ReadPolicy } from './node/readPolicy';
 import type { IngestedSource } from './node/sourceFiles';
 import type { KnowledgeStore } from './node/knowledgeFiles';
@@ -437,7 +438,8 @@ async function runIndexer(files: string[]): Promise<void> {
   progress?.begin('Policy Lens: reading sources', 0, `${files.length} file(s)`, false);
   const report = (p: { done: number; total: number; path: string }): void =>
     progress?.report(Math.round((p.done / p.total) * 100), `${p.done + 1}/${p.total}: ${p.path.split(/[\\/]/).pop()}`);
-  const result = await readSourcesInWorker(files, cacheDir ?? core().defaultCacheDir(), report, policy);
+  const reserved = [...bundledSourceKeys()];
+  const result = await readSourcesInWorker(files, cacheDir ?? core().defaultCacheDir(), report, policy, reserved);
   if (result.failure) connection.console.error(`policy-lens: reading sources failed: ${result.failure}`);
   ingested = result.sources;
   sourceProblems = result.errors;
@@ -666,7 +668,8 @@ async function* workspaceDocuments(): AsyncGenerator<TextDocument> {
   const open = new Map(documents.all().map((d) => [d.uri, d]));
   yield* open.values();
   const extensions = settings.languages.includes('plaintext') ? [...markdownExtensions, '.txt'] : markdownExtensions;
-  for (const path of await findMemos(workspaceFolders, extensions, policy)) {
+  // Reports in the sources folder are read as sources, never checked as memos.
+  for (const path of await findMemos(workspaceFolders, extensions, policy, sourcesFolders())) {
     const uri = pathToFileURL(path).href;
     if (open.has(uri) || documents.get(uri)) continue;
     const read = await readTextFile(path, core().maxMemoBytes, policy);

@@ -27,6 +27,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { KnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
 import { extractClaims } from '../../server/src/ingest/extract';
 import { deriveMetadata } from '../../server/src/ingest/metadata';
+import { pagesFromItems, PdfPageItems } from '../../server/src/ingest/pdfLayout';
 import { parseBibliography } from '../../server/src/knowledge/bibliography';
 import { dependentParent, splitLocator } from '../../server/src/features/csl';
 import { referencesEdit } from '../../server/src/features/references';
@@ -93,42 +94,172 @@ const inventory: InventoryEntry[] = [
     ['/-$/'],
   ],
   [
-    'ingest/metadata.ts yearFrom',
-    'report metadata: PDF info, sidecar, file name, first lines (workspace sources folder)',
+    'ingest/dates.ts const isoDate',
+    'report metadata: a date line (at most 160 characters), a PDF date, a front matter or sidecar date',
     'ingest',
-    ['/(?:^D:)?((?:19|20)\\d{2})/'],
+    ['/((?:19|20)\\d{2})-(\\d{2})(?:-(\\d{2}))?$/'],
   ],
   [
-    'ingest/metadata.ts nameParts',
-    'report metadata: PDF info, sidecar, file name, first lines (workspace sources folder)',
+    'ingest/dates.ts const wordDate',
+    'report metadata: a date line (at most 160 characters), a PDF date, a front matter or sidecar date',
     'ingest',
-    ['/\\s+/', '/^(Dr\\.?|Prof\\.?|Professor) +/i'],
+    ['/(?:(\\d{1,2})\\s+)?(\\p{L}+)\\.?\\s+(?:(\\d{1,2})(?:st|nd|rd|th)?,?\\s+)?((?:19|20)\\d{2})$/u'],
   ],
   [
-    'ingest/metadata.ts const personName',
-    'report metadata: PDF info, sidecar, file name, first lines (workspace sources folder)',
+    'ingest/dates.ts dateOfLine',
+    'report metadata: a date line (at most 160 characters), a PDF date, a front matter or sidecar date',
     'ingest',
-    ["/^(?:Dr\\.?\\s+)?(\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{Lu}[\\p{Ll}'’-]+){1,2})$/u"],
+    ['/[*_]+/g', '/[,:|–—·-]$/', '/[\\s,:|–—·]$/', '/\\s+/g'],
   ],
   [
-    'ingest/metadata.ts deriveMetadata',
-    'report metadata: PDF info, sidecar, file name, first lines (workspace sources folder)',
+    'ingest/dates.ts dateOfPdf',
+    'report metadata: a date line (at most 160 characters), a PDF date, a front matter or sidecar date',
     'ingest',
-    [
-      '/\\.[^.]+$/',
-      '/^(pacific forum|history)/i',
-      '/[-_]+/g',
-      '/^by\\s+/i',
-      '/\\s+(Opinions?|Commentary|Analysis)$/i',
-      '/\\b(Event|Forum|Report|Findings|Session|Virtual|Public|Online|Centre|Center|Institute|University)\\b/',
-      '/;| and /',
-    ],
+    ['/^(?:D:)?((?:19|20)\\d{2})(\\d{2})?(\\d{2})?/'],
+  ],
+  [
+    'ingest/dates.ts dateOfValue',
+    'report metadata: a date line (at most 160 characters), a PDF date, a front matter or sidecar date',
+    'ingest',
+    ['/^((?:19|20)\\d{2})(?:-(\\d{2})(?:-(\\d{2}))?)?/'],
+  ],
+  [
+    'ingest/documentHead.ts bylineNames',
+    'report metadata: the first blocks of a report (its first 20,000 characters)',
+    'ingest',
+    ['/\\s+/', '/^[:\\s]+/'],
+  ],
+  [
+    'ingest/documentHead.ts endsWithStop',
+    'report metadata: the first blocks of a report (its first 20,000 characters)',
+    'ingest',
+    ['/\\.["’”)]?$/', '/\\.\\.\\.$/'],
+  ],
+  [
+    'ingest/documentHead.ts isProse',
+    'report metadata: the first blocks of a report (its first 20,000 characters)',
+    'ingest',
+    ['/[.!?…]["’”)]?$/'],
+  ],
+  [
+    'ingest/documentHead.ts phraseAt',
+    'report metadata: the first blocks of a report (its first 20,000 characters)',
+    'ingest',
+    ['/[^\\p{L}\\s]/gu'],
+  ],
+  [
+    'ingest/documentHead.ts plain',
+    'report metadata: the first blocks of a report (its first 20,000 characters)',
+    'ingest',
+    ['/[*_`]+/g', '/\\s#+$/', '/^#{1,6}\\s+/'],
+  ],
+  [
+    'ingest/documentHead.ts readDocumentHead',
+    'report metadata: the first blocks of a report (its first 20,000 characters)',
+    'ingest',
+    ['/\\r?\\n/', '/\\s+/g', '/^#{1,6}\\s/', '/^\\p{Ll}/u'],
+  ],
+  [
+    'ingest/documentHead.ts readDocumentHead.isHeading',
+    'report metadata: the first blocks of a report (its first 20,000 characters)',
+    'ingest',
+    ['/^#{1,6}\\s/', '/^[^\\n]+\\r?\\n=+[ \\t]*$/'],
+  ],
+  [
+    'ingest/documentHead.ts words',
+    'report metadata: the first blocks of a report (its first 20,000 characters)',
+    'ingest',
+    ['/\\s+/'],
+  ],
+  [
+    'ingest/metadata.ts authorsOfPdf',
+    'report metadata: sidecar, front matter and PDF Info fields (500 characters), the file name, a title',
+    'ingest',
+    ['/\\s*;\\s*/', '/\\sand\\s/'],
   ],
   [
     'ingest/metadata.ts citationKey',
-    'report metadata: PDF info, sidecar, file name, first lines (workspace sources folder)',
+    'report metadata: sidecar, front matter and PDF Info fields (500 characters), the file name, a title',
     'ingest',
-    ['/\\.[^.]+$/', '/[-_\\s]+/', '/^\\p{L}/u', '/[^\\p{L}\\p{N}]/gu'],
+    ['/\\.[^.]+$/', '/[-_]+/g'],
+  ],
+  [
+    'ingest/metadata.ts keyWord',
+    'report metadata: sidecar, front matter and PDF Info fields (500 characters), the file name, a title',
+    'ingest',
+    ['/[^\\p{L}\\p{N}]/gu'],
+  ],
+  [
+    'ingest/metadata.ts significantWord',
+    'report metadata: sidecar, front matter and PDF Info fields (500 characters), the file name, a title',
+    'ingest',
+    ['/[\\s\\-–—:/]+/', '/^\\p{L}/u'],
+  ],
+  [
+    'ingest/metadata.ts text',
+    'report metadata: sidecar, front matter and PDF Info fields (500 characters), the file name, a title',
+    'ingest',
+    ['/\\s+/g'],
+  ],
+  [
+    'ingest/metadata.ts yearOfFileName',
+    'report metadata: sidecar, front matter and PDF Info fields (500 characters), the file name, a title',
+    'ingest',
+    ['/[-_\\s.]+/', '/^(?:19|20)\\d{2}$/'],
+  ],
+  [
+    'ingest/personNames.ts capitalised',
+    'report metadata: a byline or author field (a list at most 600 characters, a name at most 500)',
+    'ingest',
+    ['/^\\p{Lu}\\p{Ll}/u'],
+  ],
+  [
+    'ingest/personNames.ts const eastAsianSyllable',
+    'report metadata: a byline or author field (a list at most 600 characters, a name at most 500)',
+    'ingest',
+    ['/^[bcdfghjklmnpqrstvwxyz]{0,3}[aeiouwy]{1,4}(?:ng|n|m|k|l|p|t)?$/'],
+  ],
+  [
+    'ingest/personNames.ts const nameWord',
+    'report metadata: a byline or author field (a list at most 600 characters, a name at most 500)',
+    'ingest',
+    ["/^(?:\\p{Lu}[\\p{L}'’.-]*|\\p{Lu}\\.?)$/u"],
+  ],
+  [
+    'ingest/personNames.ts inCapitals',
+    'report metadata: a byline or author field (a list at most 600 characters, a name at most 500)',
+    'ingest',
+    ['/^\\p{Lu}{2,}$/u'],
+  ],
+  [
+    'ingest/personNames.ts isPersonName',
+    'report metadata: a byline or author field (a list at most 600 characters, a name at most 500)',
+    'ingest',
+    ['/\\s+/'],
+  ],
+  [
+    'ingest/personNames.ts parseName',
+    'report metadata: a byline or author field (a list at most 600 characters, a name at most 500)',
+    'ingest',
+    ['/\\s+/g', '/^(\\p{L}+)\\.?\\s+/u'],
+  ],
+  [
+    'ingest/personNames.ts parseNameList',
+    'report metadata: a byline or author field (a list at most 600 characters, a name at most 500)',
+    'ingest',
+    ['/\\s*[,;]\\s*(?:and\\s+|&\\s+)?|\\s+(?:and|&)\\s+/'],
+  ],
+  [
+    'node/sourceFiles.ts headOf',
+    'report text: the first 20,000 characters of a report in the sources folder',
+    'ingest',
+    ['/\\r?\\n[ \\t]*\\r?\\n/', '/(?<!\\p{L})\\p{Ll}+(?!\\p{L})/gu'],
+  ],
+  [
+    'ingest/metadata.ts deriveMetadata',
+    'report metadata: sidecar, front matter and PDF Info fields (500 characters), the file name, a title',
+    'ingest',
+    ['/\\.[^.]+$/', '/[-_]+/g'],
   ],
   [
     'ingest/passages.ts const sentenceEnd',
@@ -147,6 +278,46 @@ const inventory: InventoryEntry[] = [
     'report text: a page of a .txt in the sources folder',
     'ingest',
     ['/\\r?\\n[ \\t\\u00a0]*\\r?\\n/g'],
+  ],
+  [
+    'ingest/hyphenation.ts const wordPattern',
+    'PDF text: each line of a PDF in the sources folder',
+    'ingest',
+    ['/\\p{L}+(?:[-‐]\\p{L}+)*/gu'],
+  ],
+  [
+    'ingest/hyphenation.ts const hyphenAtEnd',
+    'PDF text: a line of a PDF (its last 64 characters when joining)',
+    'ingest',
+    ['/(\\p{L}+)[-‐]$/u'],
+  ],
+  [
+    'ingest/hyphenation.ts const wordAtStart',
+    'PDF text: the first 64 characters of a line of a PDF',
+    'ingest',
+    ['/^(\\p{L}+)/u'],
+  ],
+  ['ingest/hyphenation.ts documentWords', 'PDF text: a word of a line of a PDF', 'trivial', ['/[-‐]/']],
+  ['ingest/hyphenation.ts joinedLines', 'PDF text: one line of a PDF', 'trivial', ['/‐$/']],
+  [
+    'ingest/pdfLayout.ts const sentenceFinal',
+    'PDF text: the last line of a paragraph of a PDF',
+    'ingest',
+    ['/[.!?…]["\'’”)\\]]*$/'],
+  ],
+  ['ingest/pdfLayout.ts const bullet', 'PDF text: a line of a PDF', 'trivial', ['/^[•◦▪‣●]/']],
+  ['ingest/pdfLayout.ts continues', 'PDF text: the first line of a paragraph of a PDF', 'trivial', ['/^\\p{Ll}/u']],
+  [
+    'ingest/pdfMargins.ts const lonePageNumber',
+    'PDF text: a line in the top or bottom rows of a page (at most 20 characters)',
+    'ingest',
+    ['/^(?:page\\s+)?[-–—]?\\s*(?:\\d{1,4}|x{0,3}(?:ix|iv|v?i{0,3}))\\s*[-–—]?(?:\\s+of\\s+\\d{1,4})?$/i'],
+  ],
+  [
+    'ingest/pdfMargins.ts marginKey',
+    'PDF text: a line in the top or bottom rows of a page',
+    'ingest',
+    ['/\\s+/g', '/\\d+/g'],
   ],
   [
     'knowledge/loader.ts knowledgeFileKind',
@@ -861,6 +1032,12 @@ interface Case {
   run: (input: string) => unknown;
 }
 
+/** A PDF page of `lines`, one text item each, 12 units apart from the top down. */
+function pdfPage(lines: string[]): PdfPageItems {
+  const items = lines.map((str, i) => ({ str, x: 50, y: 780 - 12 * (i % 60), width: 5 * str.length, height: 10 }));
+  return { items, width: 600, height: 800 };
+}
+
 /** The ingest pipeline for a report in the workspace sources folder: pages, passages, metadata, claims and terms. */
 async function ingest(text: string, name = 'report.md'): Promise<number> {
   const path = join(process.cwd(), 'no-such-workspace', 'sources', name);
@@ -1430,20 +1607,63 @@ const cases: Case[] = [
     paragraph('Senior Research ', 'Ada Zyx, ', 'Fellow'),
   ),
   {
+    id: 'pagesFromItems: a PDF line of 200,000 letters ending in "-", then a line',
+    via: 'ingest',
+    note: 'hyphenAtEnd, sentenceFinal, wordPattern on one long line',
+    input: () => `${'a'.repeat(BIG)}-`,
+    run: (s) => pagesFromItems([pdfPage([s, 'bc and more', '1'.repeat(BIG)])])[0].text.length,
+  },
+  {
+    id: 'pagesFromItems: 20,000 lines "ab-" (every line a broken word)',
+    via: 'ingest',
+    note: 'lineJoint once per line, not on the paragraph so far',
+    input: () => 'ab-\n'.repeat(20_000),
+    run: (s) => pagesFromItems([pdfPage(s.split('\n'))])[0].text.length,
+  },
+  {
+    id: 'pagesFromItems: a margin line of 200,000 spaces and digits',
+    via: 'ingest',
+    note: 'lonePageNumber, marginKey',
+    input: () => `page ${' 1'.repeat(BIG / 2)}`,
+    run: (s) => pagesFromItems([pdfPage([s, 'text']), pdfPage([s, 'text'])]).length,
+  },
+  {
     id: 'deriveMetadata: PDF Author of 200,000 spaces then "x"',
     via: 'ingest',
     note: 'author split /\\s*(?:;|\\band\\b)\\s*/',
     input: () => `Ada Zyx${' '.repeat(BIG)}x`,
     run: (s) =>
-      deriveMetadata({ fileName: 'report.pdf', pdfInfo: { Author: s, Title: s, CreationDate: s }, firstLines: [s] })
+      deriveMetadata({ fileName: 'report.pdf', pdfInfo: { Author: s, Title: s, CreationDate: s }, headBlocks: [s] })
         .title?.length,
+  },
+  {
+    id: 'deriveMetadata: head blocks of 20,000 "# " and of 100,000 ", "',
+    via: 'ingest',
+    note: 'plain (heading marks), bylineNames, parseNameList, dateOfLine on long head blocks',
+    input: () => '# '.repeat(10_000),
+    run: (s) =>
+      deriveMetadata({ fileName: 'r.md', headBlocks: [s, `By ${', '.repeat(BIG / 2)}x`, `${s}#`], markdown: true })
+        .title?.length,
+  },
+  {
+    id: 'deriveMetadata: front matter and sidecar authors of 200,000 " and "',
+    via: 'ingest',
+    note: 'authorsOfValue, authorsOfPdf, parseName honorific loop',
+    input: () => 'Dr '.repeat(BIG / 3) + 'Ann Lee',
+    run: (s) =>
+      deriveMetadata({
+        fileName: 'r.pdf',
+        headBlocks: [],
+        frontMatter: { author: [s, ' and '.repeat(BIG / 5)], date: s },
+        pdfInfo: { Author: `${s};`.repeat(3) },
+      }).author?.length,
   },
   {
     id: 'deriveMetadata: file name of 200,000 "-_"',
     via: 'ingest',
     note: 'file-name title',
     input: () => '-_'.repeat(BIG / 2),
-    run: (s) => deriveMetadata({ fileName: `${s}.pdf`, firstLines: [] }).title?.length,
+    run: (s) => deriveMetadata({ fileName: `${s}.pdf`, headBlocks: [] }).title?.length,
   },
   // loader.ts: workspace knowledge folders.
   ...[

@@ -200,7 +200,8 @@ for (const trusted of [false, true]) {
         assert.match(await hover('Farther'), /Farther folder/);
         assert.deepEqual(unknown, []);
         assert.match(read, /^policy-lens: 3 source\(s\) read/);
-        assert.equal(checked.files, 6);
+        // The three memos; the three reports in the sources folders are sources, not memos.
+        assert.equal(checked.files, 3);
       } else {
         assert.equal(await hover('Outsider'), '');
         assert.equal(await hover('Farther'), '');
@@ -208,8 +209,8 @@ for (const trusted of [false, true]) {
         // Only ws2's own report; the linked one and ws1's linked folder are not read.
         assert.match(read, /^policy-lens: 1 source\(s\) read/);
         assert.equal(cached, 1);
-        // memo.md, and ws2's report (a .txt); the linked notes folder and memo are not read.
-        assert.equal(checked.files, 2);
+        // memo.md alone: ws2's report is a source, the linked notes folder and memo are not read.
+        assert.equal(checked.files, 1);
       }
     });
   });

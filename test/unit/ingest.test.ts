@@ -72,14 +72,14 @@ describe('ingest: passages and metadata', () => {
         fileName: 'x.pdf',
         sidecar: { title: 'From sidecar' },
         pdfInfo: { Title: 'From PDF' },
-        firstLines: [],
+        headBlocks: [],
       }).title,
       'From sidecar',
     );
     const fromPdf = deriveMetadata({
       fileName: 'x.pdf',
       pdfInfo: { Title: 'From PDF', Author: 'Jane Doe; John Roe', CreationDate: 'D:20210304' },
-      firstLines: [],
+      headBlocks: [],
     });
     assert.deepEqual(
       [fromPdf.title, fromPdf.author?.map((a) => a.family), fromPdf.issued?.['date-parts']?.[0]?.[0]],
@@ -87,7 +87,7 @@ describe('ingest: passages and metadata', () => {
     );
     const fromText = deriveMetadata({
       fileName: 'trade-2019-report.txt',
-      firstLines: ['A Report on Trade', 'Jane Doe Commentary'],
+      headBlocks: ['A Report on Trade', 'Jane Doe Commentary'],
     });
     assert.deepEqual(
       [fromText.title, fromText.author?.[0].family, fromText.issued?.['date-parts']?.[0]?.[0]],

@@ -14,6 +14,7 @@ import { decodeText, readBounded, readBoundedAsync } from '../../server/src/node
 import { ReadPolicy } from '../../server/src/node/readPolicy';
 import { walkFiles, walkFilesAsync } from '../../server/src/node/walk';
 import { listSourceFiles } from '../../server/src/node/sourceFiles';
+import { findMemos } from '../../server/src/node/workspaceFiles';
 
 const root = realpathSync(mkdtempSync(join(tmpdir(), 'policy-lens-files-')));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -192,5 +193,28 @@ describe('bibliographies shared between memos', () => {
     symlinkSync('/dev/zero', zero);
     const refused = await store.use('a', zero, ReadPolicy.anything);
     assert.match(refused.errors[0].message, /^bibliography not read: the file is not a regular file/);
+  });
+});
+
+describe('memos of the workspace', () => {
+  it('are not the reports of the sources folder, reached by its path or through a link', async () => {
+    const dir = folder('memos');
+    mkdirSync(join(dir, 'sources', 'nested'), { recursive: true });
+    mkdirSync(join(dir, 'notes'));
+    writeFileSync(join(dir, 'memo.md'), 'A memo.');
+    writeFileSync(join(dir, 'notes', 'draft.txt'), 'A draft.');
+    writeFileSync(join(dir, 'sources', 'report.md'), '# A report');
+    writeFileSync(join(dir, 'sources', 'nested', 'other.txt'), 'Another report.');
+    symlinkSync(join(dir, 'sources'), join(dir, 'notes', 'linked-sources'));
+    const names = (paths: string[]): string[] => paths.map((p) => p.slice(dir.length + 1)).sort();
+    const all = await findMemos([dir], ['.md', '.txt']);
+    assert.deepEqual(names(all), [
+      'memo.md',
+      'notes/draft.txt',
+      'notes/linked-sources/nested/other.txt',
+      'notes/linked-sources/report.md',
+    ]);
+    const memos = await findMemos([dir], ['.md', '.txt'], ReadPolicy.anything, [join(dir, 'sources')]);
+    assert.deepEqual(names(memos), ['memo.md', 'notes/draft.txt']);
   });
 });

@@ -9,10 +9,13 @@ export interface FileLocation {
   character: number;
 }
 
-interface CslName {
+export interface CslName {
   family?: string;
   given?: string;
   literal?: string;
+  /** "van" in "Vincent van Gogh": part of the name as written, not sorted on in some styles. */
+  'non-dropping-particle'?: string;
+  'dropping-particle'?: string;
 }
 
 interface CslDate {

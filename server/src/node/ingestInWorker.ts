@@ -15,7 +15,8 @@ export interface IngestProgress {
 }
 
 /**
- * Reads `files` through the cache in `cacheDir`. Resolves with what the worker found; if the worker
+ * Reads `files` through the cache in `cacheDir`; no report gets a key of `reservedKeys` (those of
+ * the bundled sources, when they are loaded). Resolves with what the worker found; if the worker
  * fails or exits early, with no sources and the failure in `failure`.
  */
 export function readSourcesInWorker(
@@ -23,6 +24,7 @@ export function readSourcesInWorker(
   cacheDir: string | undefined,
   onProgress?: (p: IngestProgress) => void,
   policy = ReadPolicy.anything,
+  reservedKeys: readonly string[] = [],
 ): Promise<IngestResult & { failure?: string }> {
   return new Promise((resolveResult) => {
     if (files.length === 0) return resolveResult({ sources: [], errors: [] });
@@ -33,7 +35,7 @@ export function readSourcesInWorker(
       resolveResult(result);
     };
     // The policy goes as the folders it allows: the worker builds the same one.
-    const workerData = { files, cacheDir, readableFolders: policy.folders };
+    const workerData = { files, cacheDir, readableFolders: policy.folders, reservedKeys };
     const worker = new Worker(join(__dirname, 'ingestWorker.js'), { workerData });
     worker.on('message', (m: { type: string; result: IngestResult } & IngestProgress) => {
       if (m.type === 'progress') onProgress?.({ done: m.done, total: m.total, path: m.path });

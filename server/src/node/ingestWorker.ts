@@ -9,6 +9,8 @@ interface Job {
   cacheDir?: string;
   /** The workspace folders reads must stay inside, when the workspace is not trusted. */
   readableFolders?: string[];
+  /** Keys no report may take: the bundled sources'. */
+  reservedKeys?: string[];
 }
 
 async function run(job: Job): Promise<void> {
@@ -23,7 +25,7 @@ async function run(job: Job): Promise<void> {
     }
   }
   // Keys and claims are worked out here too: extraction is CPU work the main thread must not do.
-  parentPort!.postMessage({ type: 'done', result: finishReports(reports) });
+  parentPort!.postMessage({ type: 'done', result: finishReports(reports, new Set(job.reservedKeys)) });
 }
 
 void run(workerData as Job);

@@ -1,7 +1,7 @@
 // Reads knowledge folders from disk for the server and the CLI (the language service itself never
 // touches the file system).
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { readBounded } from './boundedRead';
 import { ReadPolicy } from './readPolicy';
@@ -21,12 +21,9 @@ import {
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { KnowledgeError, KnowledgeFile } from '../knowledge/types';
 import { IngestedKnowledge, mergeIngested } from '../knowledge/merge';
+import { bundledKnowledgeFolder } from './bundledKnowledge';
 
-/** The knowledge folder shipped with the extension: `knowledge/` next to `dist/`. */
-export function bundledKnowledgeFolder(): string {
-  const candidates = [resolve(__dirname, '..', 'knowledge'), resolve(__dirname, '..', '..', '..', 'knowledge')];
-  return candidates.find((c) => existsSync(join(c, 'glossary.yaml'))) ?? candidates[0];
-}
+export { bundledKnowledgeFolder };
 
 /** A knowledge file found on disk, with a stamp that changes when the file does. */
 interface KnowledgeFileEntry {

@@ -12,14 +12,16 @@ import { homedir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
+import { frontMatterOf } from '../engine/markdown/prose';
 import { extractClaims } from '../ingest/extract';
 import { citationKey, deriveMetadata } from '../ingest/metadata';
 import { Passage, passagesFrom, SourcePage } from '../ingest/passages';
+import { pagesFromItems, PdfPageItems, PdfTextItem } from '../ingest/pdfLayout';
 import { Claim, CslItem, KnowledgeError, Source, Term } from '../knowledge/types';
 
 const sourceExtensions = ['.md', '.markdown', '.txt', '.pdf'];
 /** Bump when extraction changes, so cached results from an older version are not reused. */
-const extractionVersion = 5;
+const extractionVersion = 6;
 const maxSourceBytes = 50 * 1024 * 1024;
 
 /** One file read and analysed, before it has its final citation key. */
@@ -118,7 +120,7 @@ interface PdfText {
   info: { Title?: string; Author?: string; CreationDate?: string };
 }
 
-/** Text of each page, with paragraphs where the vertical gap between lines grows. */
+/** Text of each page as it reads: columns in order, paragraphs joined across breaks (see pdfLayout). */
 export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
   const lib = await loadPdfJs();
   const doc = await lib.getDocument({
@@ -130,37 +132,24 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
   }).promise;
   try {
     const meta = await doc.getMetadata().catch(() => undefined);
-    const pages: SourcePage[] = [];
+    const pages: PdfPageItems[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      const lines: { y: number; text: string }[] = [];
+      const [, , width, height] = page.view;
+      const items: PdfTextItem[] = [];
       for (const item of content.items) {
         if (!('str' in item)) continue;
-        const y = item.transform[5];
-        const last = lines[lines.length - 1];
-        if (last && Math.abs(last.y - y) < 2) last.text += item.str;
-        else lines.push({ y, text: item.str });
+        const [a, b, c, d, x, y] = item.transform as number[];
+        // Rotated text (a margin note, a watermark) is not part of the page's lines.
+        if (Math.abs(b) > 0.01 || Math.abs(c) > 0.01 || a <= 0 || d <= 0) continue;
+        items.push({ str: item.str, x, y, width: item.width, height: item.height });
       }
-      const gaps = lines
-        .slice(1)
-        .map((l, i) => Math.abs(lines[i].y - l.y))
-        .filter((g) => g > 0)
-        .sort((a, b) => a - b);
-      // The line height is the smallest ordinary gap (half the median or more, so that superscripts
-      // do not count); a gap half as large again starts a new paragraph.
-      const median = gaps[Math.floor(gaps.length / 2)] ?? 12;
-      const lineHeight = gaps.find((g) => g >= median / 2) ?? 12;
-      let text = '';
-      lines.forEach((l, i) => {
-        if (i > 0) text += Math.abs(lines[i - 1].y - l.y) > lineHeight * 1.5 ? '\n\n' : '\n';
-        text += l.text;
-      });
-      pages.push({ page: n, text });
+      pages.push({ items, width, height });
       page.cleanup();
     }
     const info = (meta?.info ?? {}) as PdfText['info'];
-    return { pages, info };
+    return { pages: pagesFromItems(pages), info };
   } finally {
     await doc.destroy();
   }
@@ -169,10 +158,53 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
 /** The metadata in a sidecar file's text (YAML or JSON, one item or a list of one), if any. */
 function parseSidecar(text: string): Partial<CslItem> | undefined {
   if (!text) return undefined;
+  const data = parseYaml(text);
+  const item = Array.isArray(data) ? data[0] : data;
+  return item && typeof item === 'object' ? (item as Partial<CslItem>) : undefined;
+}
+
+/** Only the start of a report is read for its title, byline and date. */
+const maxHeadChars = 20_000;
+
+/** The first blocks of a report's text, comments and front matter left out, and its front matter. */
+function headOf(
+  text: string,
+  format: 'pdf' | 'text' | 'markdown',
+): { headBlocks: string[]; frontMatter?: Record<string, unknown>; markdown: boolean; commonWords: Set<string> } {
+  let head = text.slice(0, maxHeadChars);
+  let frontMatter: Record<string, unknown> | undefined;
+  if (format === 'markdown') {
+    const fm = frontMatterOf(head);
+    if (fm) {
+      const data = parseYaml(fm.yaml);
+      if (data && typeof data === 'object' && !Array.isArray(data)) frontMatter = data as Record<string, unknown>;
+      head = head.slice(fm.end);
+    }
+    head = withoutHtmlComments(head);
+  }
+  const headBlocks = head.split(/\r?\n[ \t]*\r?\n/).slice(0, 12);
+  const commonWords = new Set(head.match(/(?<!\p{L})\p{Ll}+(?!\p{L})/gu) ?? []);
+  return { headBlocks, frontMatter, markdown: format === 'markdown', commonWords };
+}
+
+/** Text with its HTML comments taken out (an unclosed one runs to the end). */
+function withoutHtmlComments(text: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf('<!--', from);
+    if (open < 0) return out + text.slice(from);
+    out += text.slice(from, open);
+    const close = text.indexOf('-->', open + 4);
+    if (close < 0) return out;
+    from = close + 3;
+  }
+}
+
+/** YAML as plain data, or undefined when it does not parse. */
+function parseYaml(text: string): unknown {
   try {
-    const data = parseDocument(text).toJS({ maxAliasCount: 50 });
-    const item = Array.isArray(data) ? data[0] : data;
-    return item && typeof item === 'object' ? (item as Partial<CslItem>) : undefined;
+    return parseDocument(text).toJS({ maxAliasCount: 50 });
   } catch {
     return undefined;
   }
@@ -204,14 +236,14 @@ export async function readReport(
       if (text === undefined) throw new Error('binary file');
       pages = [{ text }];
     }
-    const passages = passagesFrom(pages, ext === '.pdf' ? 'pdf' : ext === '.txt' ? 'text' : 'markdown');
-    const firstLines =
-      pages[0]?.text
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean)
-        .slice(0, 6) ?? [];
-    const csl = deriveMetadata({ fileName: basename(path), sidecar, pdfInfo: info, firstLines });
+    const format = ext === '.pdf' ? 'pdf' : ext === '.txt' ? 'text' : 'markdown';
+    const passages = passagesFrom(pages, format);
+    const csl = deriveMetadata({
+      fileName: basename(path),
+      sidecar,
+      pdfInfo: info,
+      ...headOf(pages[0]?.text ?? '', format),
+    });
     const year = Number(csl.issued?.['date-parts']?.[0]?.[0]) || undefined;
     return { path, csl, passages, year };
   } catch (e) {
@@ -268,15 +300,18 @@ function readSidecarText(path: string, policy = ReadPolicy.anything): string {
 }
 
 /**
- * Gives each report a citation key, unique among the reports (a sidecar's `id` wins; a key that a
- * curated source already has is shared, so the curated metadata and claims take precedence), and
- * extracts its claims.
+ * Gives each report a citation key, unique among the reports and never one of `reserved` (the
+ * bundled sources' keys when they are loaded: bundledSourceKeys), taken in the order of the paths so
+ * that keys are the same on every run (a sidecar's `id` wins), and extracts its claims.
  */
-export function finishReports(reports: readonly ReadReport[]): { sources: IngestedSource[]; errors: KnowledgeError[] } {
-  const taken = new Set<string>();
+export function finishReports(
+  reports: readonly ReadReport[],
+  reserved: ReadonlySet<string> = new Set(),
+): { sources: IngestedSource[]; errors: KnowledgeError[] } {
+  const taken = new Set<string>(reserved);
   const sources: IngestedSource[] = [];
   const errors: KnowledgeError[] = [];
-  for (const report of [...reports].sort((a, b) => a.path.localeCompare(b.path))) {
+  for (const report of [...reports].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     if (report.error) {
       errors.push({
         kind: 'io',
