@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs as parseCommandLine } from 'node:util';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { defaultSettings } from './common/settings';
+import { ConsistencyScope, defaultSettings } from './common/settings';
 import { applyProjectConfig } from './common/projectConfig';
 import { version } from './common/version';
 import { defaultKnowledgeCacheDir, KnowledgeCache } from './node/knowledgeCache';
@@ -83,6 +83,12 @@ const optionTable: readonly OptionInfo[] = [
     value: 'N',
     help: 'exit 1 only when there are errors or more than N warnings',
   },
+  {
+    name: 'consistency',
+    type: 'string',
+    value: 'SCOPE',
+    help: 'memo (default): inconsistencies within each memo; workspace: also across the memos checked',
+  },
   { name: 'no-cache', type: 'boolean', help: 'do not read or write the caches of reports and knowledge folders' },
   { name: 'no-bundled', type: 'boolean', help: 'do not load the bundled knowledge base' },
   { name: 'help', type: 'boolean', short: 'h', help: 'show this help' },
@@ -115,6 +121,7 @@ interface Options {
   config?: string;
   stdinFilename?: string;
   maxWarnings?: number;
+  consistency?: ConsistencyScope;
   cache: boolean;
   bundled: boolean;
   files: string[];
@@ -165,8 +172,12 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' | 'done' {
   const maxWarnings = text('max-warnings');
   if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings))
     throw new UsageError(`--max-warnings takes a whole number (got "${maxWarnings}")`);
+  const consistency = text('consistency');
+  if (consistency !== undefined && consistency !== 'memo' && consistency !== 'workspace')
+    throw new UsageError(`--consistency takes memo or workspace (got "${consistency}")`);
   const options: Options = {
     command,
+    consistency,
     format,
     knowledge: list('knowledge'),
     sources: list('sources'),
@@ -334,7 +345,8 @@ async function main(argv: string[]): Promise<number> {
     store.saveCache();
     return errors > 0 ? 1 : 0;
   }
-  const service = new PolicyLensService(kb, defaultSettings);
+  const base = { ...defaultSettings, consistencyScope: options.consistency ?? defaultSettings.consistencyScope };
+  const service = new PolicyLensService(kb, base);
   const docsBase = installedDocsBase();
   service.setLinks({ docsBase, fileUri });
   // --bibliography files count for every memo, as the editor's bibliography setting does.
@@ -348,6 +360,7 @@ async function main(argv: string[]): Promise<number> {
   }
   service.setExtraSources(shared);
   const results: { path: string; diagnostics: Diagnostic[]; text: string }[] = [];
+  const opened: { document: TextDocument; result: number }[] = [];
   for (const memo of memos) {
     let bytes: Buffer;
     if (memo.stdin) {
@@ -380,10 +393,7 @@ async function main(argv: string[]): Promise<number> {
     const document = TextDocument.create(uri, languageOf(memo.location), 1, text);
     // As the server does: the memo's config (settings over the defaults, ignores), then its front matter.
     const config = memo.config?.config;
-    service.setDocumentConfig(
-      uri,
-      config && { settings: applyProjectConfig(defaultSettings, config), ignores: config.ignores },
-    );
+    service.setDocumentConfig(uri, config && { settings: applyProjectConfig(base, config), ignores: config.ignores });
     const readable = (): boolean => true;
     const configBibliographies = config?.bibliographyFiles ?? [];
     const own = await readDocumentSources(document, service, bibliographies, {
@@ -395,8 +405,18 @@ async function main(argv: string[]): Promise<number> {
     service.setDocumentSources(uri, own.sources);
     service.setDocumentStyle(uri, own.style, own.nocite);
     results.push({ path: memo.path, diagnostics: service.diagnostics(document), text });
-    service.close(uri);
-    bibliographies.release(uri);
+    // Compared across memos, each stays open until all are read, then is checked again below.
+    if (service.settingsFor(uri).consistencyScope === 'workspace')
+      opened.push({ document, result: results.length - 1 });
+    else {
+      service.close(uri);
+      bibliographies.release(uri);
+    }
+  }
+  for (const { document, result } of opened) results[result].diagnostics = service.diagnostics(document);
+  for (const { document } of opened) {
+    service.close(document.uri);
+    bibliographies.release(document.uri);
   }
   if (options.format === 'json') {
     const files = results.map(({ path, diagnostics }) => ({ path, diagnostics }));

@@ -581,6 +581,8 @@ async function flush(): Promise<void> {
         if (diagnostics) {
           void connection.sendDiagnostics({ uri, version, diagnostics });
           void getService().prerenderCitations(document);
+          // Memos compared with this one (inconsistency across memos) are published again.
+          for (const other of getService().takeComparedWithChanged()) pending.add(other);
         } else pending.add(uri); // overtaken by an edit: check the latest text next
       } catch (e) {
         connection.console.error(`policy-lens: checking ${uri} failed: ${(e as Error).stack ?? e}`);
@@ -602,6 +604,7 @@ documents.onDidClose((e) => {
   if (documentProblems.delete(e.document.uri)) publishFileProblems();
   bibliographyStore?.release(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  for (const other of service?.takeComparedWithChanged() ?? []) schedule(other);
 });
 
 /** A request cancelled before its handler ran is answered as cancelled, as LSP asks. */

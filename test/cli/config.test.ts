@@ -264,6 +264,22 @@ describe('policy-lens check: --max-warnings and --help', () => {
     }
   });
 
+  test('--consistency workspace (or consistency: in the config) compares the memos checked together', T, async () => {
+    const a = 'The steering board meets on 14 March 2025 to approve the second phase.\n';
+    const b = 'So far: the steering board meets on 21 March 2025 to approve the second phase.\n';
+    const ws = workspace('consistency', { 'a.md': a, 'b.md': b });
+    const across = (out: string): string[] =>
+      out.split('\n').filter((l) => / inconsistency .* in [ab]\.md, line 1 /.test(l));
+    assert.deepEqual(across((await cli(['check', ...kbArgs(), 'a.md', 'b.md'], ws)).stdout), []);
+    const flagged = await cli(['check', ...kbArgs(), '--consistency', 'workspace', 'a.md', 'b.md'], ws);
+    assert.equal(across(flagged.stdout).length, 2, flagged.stdout);
+    writeFileSync(join(ws, '.policylens.yaml'), 'consistency: workspace\n');
+    assert.equal(across((await cli(['check', ...kbArgs(), 'a.md', 'b.md'], ws)).stdout).length, 2);
+    const bad = await cli(['check', ...kbArgs(), '--consistency', 'everywhere', 'a.md'], ws);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--consistency takes memo or workspace/);
+  });
+
   test('--help lists every option, each with its help', T, async () => {
     const run = await cli(['--help'], root);
     assert.equal(run.code, 0);

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readSentence } from '../../server/src/engine/check';
 import { findInconsistencies, readStatements } from '../../server/src/engine/check/consistency';
 import { acronymExpansions, conflictingExpansions } from '../../server/src/engine/reader/expansions';
@@ -370,6 +371,40 @@ describe('inconsistency: one person placed at two bodies', () => {
       found.map((d) => [d.range.start.line, d.message, d.relatedInformation?.[0].location.range.start.line]),
       [[2, 'Berg is placed at “Marsh Institute” here, but at “Halden Institute” on line 1.', 0]],
     );
+  });
+});
+
+describe('inconsistency across memos (consistency scope: workspace)', () => {
+  const memoA = '# A\n\nThe steering board meets on 14 March 2025 to approve the second phase.\n';
+  const memoB = '# B\n\nSo far: the steering board meets on 21 March 2025 to approve the second phase.\n';
+  const open = (name: string, text: string) => TextDocument.create(`file:///ws/${name}`, 'markdown', 1, text);
+  const inconsistencies = (s: PolicyLensService, d: TextDocument) =>
+    s.diagnostics(d).filter((x) => x.code === 'inconsistency');
+  it('reports a value another open memo states differently, on each memo, linked to the other', () => {
+    const s = service({ ...defaultSettings, consistencyScope: 'workspace' });
+    const a = open('a.md', memoA);
+    const b = open('b.md', memoB);
+    assert.deepEqual(inconsistencies(s, a), [], 'alone, a memo has nothing to differ from');
+    const [onB, ...rest] = inconsistencies(s, b);
+    assert.deepEqual(rest, []);
+    assert.match(String(onB.message), /^21 March 2025 here, but 14 March 2025 in a\.md, line 3 /);
+    assert.equal(onB.relatedInformation?.[0].location.uri, 'file:///ws/a.md');
+    assert.deepEqual(
+      s
+        .codeActions(b, [onB])
+        .map((x) => x.title)
+        .filter((t) => t.startsWith('Change')),
+      ['Change to “14 March 2025” (as the other memo has it)'],
+    );
+    assert.equal(s.takeComparedWithChanged().join(), 'file:///ws/a.md', 'the first memo is to be published again');
+    assert.match(String(inconsistencies(s, a)[0]?.message), /^14 March 2025 here, but 21 March 2025 in b\.md/);
+    s.close('file:///ws/b.md');
+    assert.deepEqual(inconsistencies(s, a), [], 'closing the other memo takes its finding away');
+  });
+  it('compares each memo only with itself by default', () => {
+    const s = service();
+    s.diagnostics(open('a.md', memoA));
+    assert.deepEqual(inconsistencies(s, open('b.md', memoB)), []);
   });
 });
 

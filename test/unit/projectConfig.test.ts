@@ -66,6 +66,7 @@ describe('project config: parsing and validation', () => {
         checks: undefined,
         languages: undefined,
         crossrefPrefixes: undefined,
+        consistency: undefined,
         ignores: [],
       });
     }
@@ -151,7 +152,7 @@ describe('project config: parsing and validation', () => {
       errors.map((e) => `${at(e)} ${e.message}`),
       [
         '3:3 unknown key "extra" (known: knowledge, sources, bibliography, checks, languages, ' +
-          'crossrefPrefixes, ignores)',
+          'crossrefPrefixes, consistency, ignores)',
       ],
     );
   });

@@ -29,6 +29,7 @@ describe('settings', () => {
       [`${settingsSection}.${settingKeys.referenceLocale}`]: defaultSettings.referenceLocale,
       [`${settingsSection}.${settingKeys.sourcesFolder}`]: defaultSettings.sourcesFolder,
       [`${settingsSection}.${settingKeys.crossrefPrefixes}`]: defaultSettings.crossrefPrefixes,
+      [`${settingsSection}.${settingKeys.consistencyScope}`]: defaultSettings.consistencyScope,
     };
     for (const [check, level] of Object.entries(defaultSettings.checks))
       expected[`${settingsSection}.checks.${check}`] = level;

@@ -2,7 +2,7 @@
 // with the settings. No file system and no YAML here: server/src/node/projectConfigFiles.ts finds
 // and reads the file, server/src/knowledge/projectConfig.ts parses and validates it.
 import { checks } from './checks';
-import { CheckLevel, CheckLevels, PolicyLensSettings } from './settings';
+import { CheckLevel, CheckLevels, ConsistencyScope, PolicyLensSettings } from './settings';
 
 /** The names looked for in each folder, in this order: the first one found there is used. */
 export const projectConfigNames = ['.policylens.yaml', '.policylens.yml', '.policylens.json'] as const;
@@ -37,6 +37,7 @@ export interface ProjectConfig {
   checks?: Partial<Record<string, CheckLevel>>;
   languages?: string[];
   crossrefPrefixes?: string[];
+  consistency?: ConsistencyScope;
   ignores: IgnoredFinding[];
 }
 
@@ -63,6 +64,7 @@ export function applyProjectConfig(
     bibliographyFiles: union(settings.bibliographyFiles, config.bibliographyFiles),
     languages: config.languages ?? settings.languages,
     crossrefPrefixes: config.crossrefPrefixes ?? settings.crossrefPrefixes,
+    consistencyScope: config.consistency ?? settings.consistencyScope,
     checks: levels,
   };
 }

@@ -36,7 +36,11 @@ export interface PolicyLensSettings {
   sourcesFolder: string;
   /** Keys starting with these are cross-references (pandoc-crossref, Quarto), not citations. */
   crossrefPrefixes: string[];
+  /** What `inconsistency` compares: the sentences of one memo, or of every memo checked together. */
+  consistencyScope: ConsistencyScope;
 }
+
+export type ConsistencyScope = 'memo' | 'workspace';
 
 export const defaultSettings: PolicyLensSettings = {
   knowledgeFolders: [],
@@ -58,6 +62,7 @@ export const defaultSettings: PolicyLensSettings = {
   sourcesFolder: 'sources',
   // pandoc-crossref's `@fig:map`, then Quarto's `@fig-map`.
   crossrefPrefixes: ['fig:', 'tbl:', 'sec:', 'eq:', 'lst:', 'fig-', 'tbl-', 'sec-', 'eq-', 'lst-'],
+  consistencyScope: 'memo',
 };
 
 /** The settings section name and the flat keys used in package.json. */
@@ -73,6 +78,7 @@ export const settingKeys = {
   referenceLocale: 'references.locale',
   sourcesFolder: 'sources.folder',
   crossrefPrefixes: 'citations.crossrefPrefixes',
+  consistencyScope: 'consistency.scope',
 } as const;
 
 const levels: readonly CheckLevel[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -93,6 +99,7 @@ export function normalizeSettings(raw: unknown): PolicyLensSettings {
   const sources = (section.sources ?? {}) as Record<string, unknown>;
   const citations = (section.citations ?? {}) as Record<string, unknown>;
   const checks = (section.checks ?? {}) as Record<string, unknown>;
+  const consistency = (section.consistency ?? {}) as Record<string, unknown>;
   const level = (name: keyof CheckLevels): CheckLevel => {
     const value = checks[name];
     return typeof value === 'string' && (levels as string[]).includes(value)
@@ -118,5 +125,6 @@ export function normalizeSettings(raw: unknown): PolicyLensSettings {
     referenceLocale: typeof references.locale === 'string' ? references.locale : defaultSettings.referenceLocale,
     sourcesFolder: typeof sources.folder === 'string' ? sources.folder : defaultSettings.sourcesFolder,
     crossrefPrefixes: stringArray(citations.crossrefPrefixes, defaultSettings.crossrefPrefixes),
+    consistencyScope: consistency.scope === 'workspace' ? 'workspace' : defaultSettings.consistencyScope,
   };
 }

@@ -127,6 +127,54 @@ export function inconsistencies(
   return [...figures, ...names, ...people, ...bodies].sort((a, b) => a.start - b.start);
 }
 
+/** Another memo checked together with this one, as its analysis left it. */
+export interface PeerMemo {
+  document: TextDocument;
+  analysis: DocumentAnalysis;
+}
+
+/**
+ * With the workspace as scope: figures and dates of this memo that differ from what another memo
+ * states for the same thing. Each is reported on this memo, linked to the other's mention; a
+ * mention this memo already contradicts itself on is left to the report within the memo.
+ */
+export function crossMemoInconsistencies(
+  document: TextDocument,
+  analysis: DocumentAnalysis,
+  peers: readonly PeerMemo[],
+  within: readonly InconsistencyReport[],
+): InconsistencyReport[] {
+  if (peers.length === 0) return [];
+  const owner = new Map<Statement, { memo: PeerMemo | undefined; sentence: SentenceAnalysis }>();
+  const memos = [...peers, { document, analysis }];
+  for (const memo of memos)
+    for (const sentence of memo.analysis.sentences)
+      for (const s of sentence.statements)
+        owner.set(s, { memo: memo.document === document ? undefined : memo, sentence });
+  const sentences = memos.flatMap((m) => m.analysis.sentences.map((s) => s.statements));
+  const reported = new Set(within.map((r) => `${r.start}:${r.end}`));
+  const out: InconsistencyReport[] = [];
+  for (const { earlier, later } of findInconsistencies(sentences)) {
+    const there = owner.get(earlier);
+    const here = owner.get(later);
+    if (!there?.memo || !here || here.memo || reported.has(`${later.start}:${later.end}`)) continue;
+    const other = there.memo.document;
+    const earlierRange = { start: other.positionAt(earlier.start), end: other.positionAt(earlier.end) };
+    const context = contextOf(other.getText(), there.sentence, earlier);
+    const memo = decodeURIComponent(other.uri.slice(other.uri.lastIndexOf('/') + 1));
+    const line = earlierRange.start.line + 1;
+    out.push({
+      start: later.start,
+      end: later.end,
+      message: renderInconsistency(later.written, { written: earlier.written, line, context, memo }),
+      // Only this memo's value can be changed from here: the other memo is not open for editing.
+      data: { written: later.written, earlier: earlier.written },
+      related: [{ location: { uri: other.uri, range: earlierRange }, message: renderFirstStatement(earlier.written) }],
+    });
+  }
+  return out;
+}
+
 /** The two quick fixes: this value as the earlier one, or the earlier one as this. */
 export function inconsistencyFixes(
   document: TextDocument,
@@ -144,14 +192,19 @@ export function inconsistencyFixes(
     earlierRange?: Range;
     supported?: unknown;
   };
-  if (typeof written !== 'string' || typeof earlier !== 'string' || !earlierRange) return [];
+  if (typeof written !== 'string' || typeof earlier !== 'string') return [];
   const fixes: { title: string; edit: TextEdit; preferred: boolean }[] = [];
   if (document.getText(range) === written) {
-    const title = `Change to “${earlier}” (as on line ${earlierRange.start.line + 1})`;
-    fixes.push({ title, edit: TextEdit.replace(range, earlier), preferred: which === 'earlier' });
+    // Without a range the earlier mention is in another memo.
+    const where = earlierRange ? ` (as on line ${earlierRange.start.line + 1})` : ' (as the other memo has it)';
+    fixes.push({
+      title: `Change to “${earlier}”${where}`,
+      edit: TextEdit.replace(range, earlier),
+      preferred: which === 'earlier',
+    });
   }
   // The earlier mention may have been edited since: never overwrite something else.
-  if (document.getText(earlierRange) === earlier) {
+  if (earlierRange && document.getText(earlierRange) === earlier) {
     const title = `Change line ${earlierRange.start.line + 1} to “${written}”`;
     fixes.push({ title, edit: TextEdit.replace(earlierRange, written), preferred: which === 'later' });
   }

@@ -9,7 +9,7 @@ import { closestKeys } from './citations';
 import { expandedAt, needsExpansion } from '../engine/reader/acronyms';
 import { CheckInfo, checkDocsHref } from '../common/checks';
 import { Claim, FileLocation } from '../knowledge/types';
-import { inconsistencies } from './consistency';
+import { crossMemoInconsistencies, inconsistencies, PeerMemo } from './consistency';
 import { renderUnsourced } from '../engine/check/render';
 
 export const diagnosticSource = 'policy-lens';
@@ -24,6 +24,8 @@ export interface DiagnosticOptions {
   crossrefPrefixes?: readonly string[];
   /** What docs/checks/ is relative to: a URL ending in `/` (the server and CLI give their install folder). */
   docsBase?: string;
+  /** Other memos checked together with this one, when inconsistencies are sought across memos. */
+  peers?: readonly PeerMemo[];
   /** The URI of a knowledge or report file, for related information; undefined: not a file. */
   fileUri?: (path: string) => string | undefined;
 }
@@ -250,7 +252,9 @@ export function computeDiagnostics(
   }
   // The memo against itself: the later of two mentions that state different values.
   if (options.checks.inconsistency !== 'off') {
-    for (const r of inconsistencies(document, kb, analysis))
+    const within = inconsistencies(document, kb, analysis);
+    const across = crossMemoInconsistencies(document, analysis, options.peers ?? [], within);
+    for (const r of [...within, ...across])
       push('inconsistency', 'inconsistency', r.start, r.end, r.message, r.data, r.related);
   }
   return out;

@@ -24,6 +24,7 @@ import { citationHoverAt, citationMarkdown, hover } from './hover';
 import { CslItem } from '../knowledge/types';
 import { ReferenceRenderer, shortCitation, splitLocator, StyleChoice } from './csl';
 import { frontMatterBibliography, FrontMatterBibliography } from './frontMatter';
+import { PeerMemo } from './consistency';
 import { citationsOf, keyAt, sourceLinks } from './navigation';
 import { CitationKey, frontMatterOf, parseProse } from '../engine/markdown/prose';
 import { citedSources, exportBibliography, referencesEdit } from './references';
@@ -61,6 +62,8 @@ export function markdownToPlain(markdown: string): string {
 
 interface DocumentState {
   analyzer: DocumentAnalyzer;
+  /** The document as last analysed: another memo's inconsistencies link into it. */
+  document?: TextDocument;
   version?: number;
   text?: string;
   analysis?: DocumentAnalysis;
@@ -289,7 +292,9 @@ export class PolicyLensService {
         : state.analyzer.analyze(text, this.kb, proseLanguage(document.languageId, document.uri));
     state.version = document.version;
     state.text = text;
+    state.document = document;
     state.diagnostics = undefined;
+    this.peerChanged(document.uri);
     return state.analysis;
   }
 
@@ -318,7 +323,9 @@ export class PolicyLensService {
       state.analysis = step.value;
       state.version = document.version;
       state.text = text;
+      state.document = document;
       state.diagnostics = undefined;
+      this.peerChanged(document.uri);
     }
     return this.diagnostics(document);
   }
@@ -346,6 +353,7 @@ export class PolicyLensService {
         checks: settings.checks,
         extraKeys: this.mergedFor(document.uri).keys,
         crossrefPrefixes: settings.crossrefPrefixes,
+        peers: settings.consistencyScope === 'workspace' ? this.peersOf(document.uri) : undefined,
       };
       const found = withoutSilenced(document, computeDiagnostics(document, this.kb, analysis, options));
       const ignores = this.documentConfigs.get(document.uri)?.config.ignores ?? [];
@@ -557,7 +565,36 @@ export class PolicyLensService {
   }
 
   /** Forgets a document: its analysis and the sources its front matter brought. */
+  /** The other memos analysed so far, for inconsistencies across memos. */
+  private peersOf(uri: string): PeerMemo[] {
+    const peers: PeerMemo[] = [];
+    for (const [other, state] of this.documents)
+      if (other !== uri && state.document && state.analysis)
+        peers.push({ document: state.document, analysis: state.analysis });
+    return peers;
+  }
+
+  /** Memos whose diagnostics compare them with others, to check again because another changed. */
+  private comparedWithChanged = new Set<string>();
+
+  /** A memo's text changed: the memos compared with it are stale (with the workspace as scope). */
+  private peerChanged(uri: string): void {
+    for (const [other, state] of this.documents) {
+      if (other === uri || this.settingsFor(other).consistencyScope !== 'workspace' || !state.diagnostics) continue;
+      state.diagnostics = undefined;
+      this.comparedWithChanged.add(other);
+    }
+  }
+
+  /** The memos to publish diagnostics for again since another memo changed (then forgotten). */
+  takeComparedWithChanged(): string[] {
+    const uris = [...this.comparedWithChanged].filter((uri) => this.documents.has(uri));
+    this.comparedWithChanged.clear();
+    return uris;
+  }
+
   close(uri: string): void {
+    this.peerChanged(uri);
     this.documents.delete(uri);
     this.documentStyles.delete(uri);
     this.nocite.delete(uri);

@@ -7,7 +7,7 @@ import { projectConfig as validateConfig } from 'policy-lens:schema-validators';
 import { lineStarts, positionOf } from '../engine/text/lines';
 import { nestingBeyond } from '../engine/text/nesting';
 import { configCheckIds, IgnoredFinding } from '../common/projectConfig';
-import { CheckLevel } from '../common/settings';
+import { CheckLevel, ConsistencyScope } from '../common/settings';
 import { KnowledgeError } from './types';
 
 /** A config file as written: paths still relative to the file. */
@@ -18,6 +18,7 @@ interface ProjectConfigText {
   checks?: Partial<Record<string, CheckLevel>>;
   languages?: string[];
   crossrefPrefixes?: string[];
+  consistency?: ConsistencyScope;
   ignores: IgnoredFinding[];
 }
 
@@ -29,7 +30,16 @@ export interface ParsedProjectConfig {
 /** Config files over this are refused: a real one is a few hundred bytes, with ignores a few KB. */
 export const maxProjectConfigBytes = 1024 * 1024;
 const maxNesting = 20;
-const topLevelKeys = ['knowledge', 'sources', 'bibliography', 'checks', 'languages', 'crossrefPrefixes', 'ignores'];
+const topLevelKeys = [
+  'knowledge',
+  'sources',
+  'bibliography',
+  'checks',
+  'languages',
+  'crossrefPrefixes',
+  'consistency',
+  'ignores',
+];
 
 type Path = (string | number)[];
 
@@ -101,6 +111,7 @@ export function parseProjectConfig(file: string, source: string): ParsedProjectC
       checks: raw.checks as ProjectConfigText['checks'],
       languages: raw.languages as string[] | undefined,
       crossrefPrefixes: raw.crossrefPrefixes as string[] | undefined,
+      consistency: raw.consistency as ConsistencyScope | undefined,
       ignores: ignores.flatMap((entry, i) =>
         entry === undefined
           ? []

@@ -51,6 +51,7 @@ export function readProjectConfig(path: string, policy = ReadPolicy.anything): L
       ...(config.checks ? { checks: config.checks } : {}),
       ...(config.languages ? { languages: config.languages } : {}),
       ...(config.crossrefPrefixes ? { crossrefPrefixes: config.crossrefPrefixes } : {}),
+      ...(config.consistency ? { consistency: config.consistency } : {}),
       ignores: config.ignores,
     },
     errors,

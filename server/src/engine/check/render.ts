@@ -254,11 +254,12 @@ function lowerFirst(words: string): string {
  */
 export function renderInconsistency(
   written: string,
-  earlier: { written: string; line: number; context: string },
+  earlier: { written: string; line: number; context: string; memo?: string },
   supported?: string,
 ): string {
   const sources = supported ? `; the sources support ${supported}` : '';
-  const there = `${earlier.written} on line ${earlier.line} (“${earlier.context}”)`;
+  const where = earlier.memo ? `in ${earlier.memo}, line ${earlier.line}` : `on line ${earlier.line}`;
+  const there = `${earlier.written} ${where} (“${earlier.context}”)`;
   return `${written} here, but ${there} for the same thing${sources}.`;
 }
 
