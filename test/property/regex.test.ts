@@ -81,7 +81,7 @@ const inventory: InventoryEntry[] = [
     ['/\\/Subtype\\s*\\/Image\\b/', '/\\/(?:FlateDecode|Fl)\\b/g'],
   ],
   [
-    'server.ts stdioConnection',
+    'lsp/stdioConnection.ts stdioConnection',
     'an error message from the protocol library (may quote a header)',
     'trivial',
     ['/Content-Length|header/i'],
@@ -636,8 +636,7 @@ const inventory: InventoryEntry[] = [
     'loadKnowledge',
     ['/\\s+/'],
   ],
-  ['server.ts runIndexer', 'a file path (split on separators)', 'trivial', ['/[\\\\/]/']],
-  ['server.ts runIndexer.report', 'a file path (split on separators)', 'trivial', ['/[\\\\/]/']],
+  ['lsp/session.ts runIndexer.report', 'a file path (split on separators)', 'trivial', ['/[\\\\/]/']],
   // The memo against itself: short strings (a gap between tokens, a value as written, a bracket's
   // contents of at most 160 characters, 300 characters before a bracket), anchored or bounded.
   ['engine/check/consistency.ts isFunctionWord', 'memo: one word', 'diagnostics', ['/^\\d/']],
@@ -864,8 +863,8 @@ const inventory: InventoryEntry[] = [
     'trivial',
     ['/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/'],
   ],
-  ['server.ts readStyleFile', 'a .csl file (first 5,000 code units)', 'trivial', ['/<style\\b/']],
-  ['server.ts updateDocumentSources', 'front matter csl: value', 'trivial', ['/\\.csl$/i']],
+  ['lsp/styleFiles.ts readStyleFile', 'a .csl file (first 5,000 code units)', 'trivial', ['/<style\\b/']],
+  ['lsp/session.ts updateDocumentSources', 'front matter csl: value', 'trivial', ['/\\.csl$/i']],
   ['features/hover.ts escape', 'knowledge text and citation keys', 'hover', ['/([\\\\`*_{}[\\]<>#|])/g']],
   ['features/navigation.ts sourceLinks', 'CSL URL or DOI (workspace data)', 'documentLinks', ['/^https?:\\/\\//i']],
   [
