@@ -22,6 +22,7 @@ import { computeDiagnostics, DiagnosticOptions, diagnosticSource } from './diagn
 import { checkDocsHref } from '../common/checks';
 import { citationHoverAt, citationMarkdown, hover } from './hover';
 import { CslItem } from '../knowledge/types';
+import type { SourceSummary } from '../common/protocol';
 import { ReferenceRenderer, shortCitation, splitLocator, StyleChoice } from './csl';
 import { frontMatterBibliography, FrontMatterBibliography } from './frontMatter';
 import { citationsOf, keyAt, sourceLinks } from './navigation';
@@ -30,20 +31,6 @@ import { citedSources, exportBibliography, referencesEdit } from './references';
 import { toBibtex } from './bibtexExport';
 import { silencingOf } from './silencing';
 import { proseLanguage } from './languages';
-
-/** One source as the Insert Citation picker shows it. */
-export interface SourceSummary {
-  key: string;
-  short: string;
-  /** The formatted reference, as plain text (the picker shows no Markdown). */
-  reference: string;
-  title: string;
-  authors: string;
-  /** Every claim the knowledge base has from this source: the picker searches them all. */
-  claims: string[];
-  /** True when the source supports the sentence at the cursor. */
-  supports: boolean;
-}
 
 /** How many sources the Insert Citation picker shows formatted references for (the rest: key and title). */
 const pickerReferenceLimit = 2000;

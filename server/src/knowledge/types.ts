@@ -9,36 +9,10 @@ export interface FileLocation {
   character: number;
 }
 
-interface CslName {
-  family?: string;
-  given?: string;
-  literal?: string;
-}
+import type { CslItem } from '../common/cslJson';
 
-interface CslDate {
-  'date-parts'?: (number | string)[][];
-  literal?: string;
-}
-
-/** A CSL-JSON item: the fields we read, plus whatever else the file holds. */
-export interface CslItem {
-  id: string;
-  type: string;
-  title?: string;
-  author?: CslName[];
-  editor?: CslName[];
-  issued?: CslDate;
-  'container-title'?: string;
-  publisher?: string;
-  'publisher-place'?: string;
-  genre?: string;
-  'event-title'?: string;
-  'event-date'?: CslDate;
-  URL?: string;
-  DOI?: string;
-  note?: string;
-  [field: string]: unknown;
-}
+// CSL-JSON is shared with the client (common/); the knowledge base's own types name it from here too.
+export type { CslItem };
 
 export interface Source {
   key: string;

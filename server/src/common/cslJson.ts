@@ -1,0 +1,33 @@
+// CSL-JSON, the bibliography format Citation Style Language processors read: shared by the
+// knowledge base, the server's requests and the client.
+
+interface CslName {
+  family?: string;
+  given?: string;
+  literal?: string;
+}
+
+interface CslDate {
+  'date-parts'?: (number | string)[][];
+  literal?: string;
+}
+
+/** A CSL-JSON item: the fields we read, plus whatever else the file holds. */
+export interface CslItem {
+  id: string;
+  type: string;
+  title?: string;
+  author?: CslName[];
+  editor?: CslName[];
+  issued?: CslDate;
+  'container-title'?: string;
+  publisher?: string;
+  'publisher-place'?: string;
+  genre?: string;
+  'event-title'?: string;
+  'event-date'?: CslDate;
+  URL?: string;
+  DOI?: string;
+  note?: string;
+  [field: string]: unknown;
+}
