@@ -65,9 +65,13 @@ export class KnowledgeBase {
     }
     // A capital stands for its country in claims ("Seoul and Washington" for South Korea and the US).
     const capitals = new Map<string, string[]>();
-    for (const term of this.terms) if (term.capitalOf) capitals.set(term.capitalOf, [...(capitals.get(term.capitalOf) ?? []), ...this.formsByTerm.get(term)!]);
+    for (const term of this.terms)
+      if (term.capitalOf)
+        capitals.set(term.capitalOf, [...(capitals.get(term.capitalOf) ?? []), ...this.formsByTerm.get(term)!]);
     for (const term of this.terms) {
-      const forms = capitals.has(term.id) ? [...this.formsByTerm.get(term)!, ...capitals.get(term.id)!] : this.formsByTerm.get(term)!;
+      const forms = capitals.has(term.id)
+        ? [...this.formsByTerm.get(term)!, ...capitals.get(term.id)!]
+        : this.formsByTerm.get(term)!;
       formsByKey.set(term.id.toLowerCase(), forms);
       for (const form of forms) formsByKey.set(form.toLowerCase(), forms);
     }
@@ -98,7 +102,8 @@ export class KnowledgeBase {
     for (const claimKeys of keys) for (const k of claimKeys) groupUse.set(k, (groupUse.get(k) ?? 0) + 1);
     this.focusGroup = keys.map((claimKeys) => {
       let best = 0;
-      for (let i = 1; i < claimKeys.length; i++) if (groupUse.get(claimKeys[i])! < groupUse.get(claimKeys[best])!) best = i;
+      for (let i = 1; i < claimKeys.length; i++)
+        if (groupUse.get(claimKeys[i])! < groupUse.get(claimKeys[best])!) best = i;
       return best;
     });
     // One matcher entry per distinct phrase: a phrase many claims share ("exports") is matched once.
@@ -154,13 +159,19 @@ export class KnowledgeBase {
       c.about.map((group) => {
         let ids = idsOf.get(group);
         if (!ids) {
-          ids = new Set(group.map((phrase) => (this.termById.get(phrase) ?? this.termByForm.get(phrase.toLowerCase()))?.id).filter((id): id is string => id !== undefined));
+          ids = new Set(
+            group
+              .map((phrase) => (this.termById.get(phrase) ?? this.termByForm.get(phrase.toLowerCase()))?.id)
+              .filter((id): id is string => id !== undefined),
+          );
           idsOf.set(group, ids);
         }
         return ids;
       }),
     );
-    this.propertyGroup = this.claims.map((c, i) => (c.property >= 0 && c.property < c.about.length ? c.property : this.focusGroup[i]));
+    this.propertyGroup = this.claims.map((c, i) =>
+      c.property >= 0 && c.property < c.about.length ? c.property : this.focusGroup[i],
+    );
 
     for (const claim of this.claims) {
       const list = this.claimsBySource.get(claim.source) ?? [];
@@ -184,7 +195,11 @@ export class KnowledgeBase {
     const index = new Map<string, { term: Term; form: string; open: number }[]>();
     for (const term of this.terms) {
       // Names of things, not of ideas: an acronym's or a group's wording varies too much to call a word wrong.
-      if (!['event', 'document', 'organisation', 'programme', 'place', 'country', 'person'].includes(term.kind) || term.gazetteer) continue;
+      if (
+        !['event', 'document', 'organisation', 'programme', 'place', 'country', 'person'].includes(term.kind) ||
+        term.gazetteer
+      )
+        continue;
       for (const form of this.formsByTerm.get(term) ?? []) {
         const tokens = tokenize(form);
         if (tokens.length < 2 || tokens.length > 7) continue;
@@ -206,7 +221,7 @@ export class KnowledgeBase {
   /** All surface forms of a term or a literal phrase. */
   formsOf(idOrPhrase: string): readonly string[] {
     const term = this.termById.get(idOrPhrase) ?? this.termByForm.get(idOrPhrase.toLowerCase());
-    return term ? this.formsByTerm.get(term) ?? surfaceForms(term) : [idOrPhrase];
+    return term ? (this.formsByTerm.get(term) ?? surfaceForms(term)) : [idOrPhrase];
   }
 
   /** Each term's surface forms, worked out once. */
@@ -221,7 +236,13 @@ export class KnowledgeBase {
 }
 
 export function surfaceForms(term: Term): string[] {
-  const forms = [term.term, ...(term.expansion ? [term.expansion] : []), ...term.aliases, ...(term.demonyms ?? []), ...initialled(term)];
+  const forms = [
+    term.term,
+    ...(term.expansion ? [term.expansion] : []),
+    ...term.aliases,
+    ...(term.demonyms ?? []),
+    ...initialled(term),
+  ];
   return [...new Set(forms.filter((f) => f.trim().length > 0))];
 }
 
@@ -231,7 +252,12 @@ function initialled(term: Term): string[] {
   const words = term.term.split(/\s+/).filter(Boolean);
   if (words.length < 2) return [];
   const family = words[words.length - 1];
-  const initials = words.slice(0, -1).map((w) => w.split('-').map((p) => p[0]?.toUpperCase()).join('.'));
+  const initials = words.slice(0, -1).map((w) =>
+    w
+      .split('-')
+      .map((p) => p[0]?.toUpperCase())
+      .join('.'),
+  );
   return [`${initials.join('.')}. ${family}`, `${initials.join('. ')}. ${family}`];
 }
 
@@ -245,5 +271,8 @@ function expandGroup(group: readonly string[], formsByKey: Map<string, string[]>
 }
 
 function groupKey(group: string[]): string {
-  return [...group].map((g) => g.toLowerCase()).sort().join('|');
+  return [...group]
+    .map((g) => g.toLowerCase())
+    .sort()
+    .join('|');
 }

@@ -9,7 +9,18 @@ import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocum
 import * as schemaValidators from 'policy-lens:schema-validators';
 import { KnowledgePool } from './compact';
 import { lexicon, phraseAt } from '../engine/lexicon';
-import { Claim, ClaimValue, CslItem, FileLocation, KnowledgeError, KnowledgeFile, SetMember, Source, Term, TermKind } from './types';
+import {
+  Claim,
+  ClaimValue,
+  CslItem,
+  FileLocation,
+  KnowledgeError,
+  KnowledgeFile,
+  SetMember,
+  Source,
+  Term,
+  TermKind,
+} from './types';
 
 export type KnowledgeFileKind = 'sources' | 'glossary' | 'claims' | 'places';
 
@@ -51,7 +62,8 @@ export function knowledgeFileKind(path: string): KnowledgeFileKind | undefined {
   if (/\/claims\/[^/]+\.ya?ml$/i.test(normalized)) return 'claims';
   if (/^glossary[^/]*\.ya?ml$/i.test(name)) return 'glossary';
   if (/^places[^/]*\.ya?ml$/i.test(name)) return 'places';
-  if (/\.json$/i.test(name) && !/\.schema\.json$/i.test(name) && !/^package(-lock)?\.json$/i.test(name)) return 'sources';
+  if (/\.json$/i.test(name) && !/\.schema\.json$/i.test(name) && !/^package(-lock)?\.json$/i.test(name))
+    return 'sources';
   return undefined;
 }
 
@@ -97,7 +109,12 @@ function parseYamlList(file: KnowledgeFile, kind: KnowledgeFileKind, text: strin
   return { file, kind, lines, data, entryLines, valid: true };
 }
 
-const listKeys: Record<KnowledgeFileKind, string> = { sources: '', glossary: 'terms', claims: 'claims', places: 'places' };
+const listKeys: Record<KnowledgeFileKind, string> = {
+  sources: '',
+  glossary: 'terms',
+  claims: 'claims',
+  places: 'places',
+};
 
 /** Lines (0-based) where the entries of the top-level list `key:` begin ("  - id: …"). */
 function listEntryLines(text: string, key: string): number[] {
@@ -174,7 +191,15 @@ function parseJsonArray(file: KnowledgeFile, text: string): ParsedFile | undefin
       expectValue = false;
     }
   }
-  return { file, kind: 'sources', lines: new LineCounter(), data, itemOffsets, itemLineStarts: lineStarts(text), valid: true };
+  return {
+    file,
+    kind: 'sources',
+    lines: new LineCounter(),
+    data,
+    itemOffsets,
+    itemLineStarts: lineStarts(text),
+    valid: true,
+  };
 }
 
 /** One knowledge file, parsed and validated on its own, its valid entries in compact form. */
@@ -199,7 +224,15 @@ export interface ParsedKnowledgeFile {
  */
 export function parseKnowledgeFile(file: KnowledgeFile, pool = new KnowledgePool()): ParsedKnowledgeFile {
   const kind = knowledgeFileKind(file.path) ?? 'sources';
-  const out: ParsedKnowledgeFile = { path: file.path, kind, errors: [], sources: [], terms: [], claims: [], indexes: [] };
+  const out: ParsedKnowledgeFile = {
+    path: file.path,
+    kind,
+    errors: [],
+    sources: [],
+    terms: [],
+    claims: [],
+    indexes: [],
+  };
   const p = parseFile(file, kind, out.errors);
   if (!p) return out;
   if (kind === 'sources') readSources(p, out);
@@ -226,7 +259,11 @@ export function loadKnowledge(files: readonly KnowledgeFile[], base?: LoadedKnow
  * references to sources or glossary entries that no file defines. `textOf` gives a file's text
  * again, for the exact position of such an error (they are rare, so positions are found only then).
  */
-function assembleKnowledge(files: readonly ParsedKnowledgeFile[], base?: LoadedKnowledge, textOf: (path: string) => string | undefined = () => undefined): LoadedKnowledge {
+function assembleKnowledge(
+  files: readonly ParsedKnowledgeFile[],
+  base?: LoadedKnowledge,
+  textOf: (path: string) => string | undefined = () => undefined,
+): LoadedKnowledge {
   const steps = assembleInSlices(files, base, textOf, Infinity);
   let step = steps.next();
   while (!step.done) step = steps.next();
@@ -255,7 +292,11 @@ export function* assembleInSlices(
   for (const f of files) {
     f.sources.forEach((source, j) => {
       if (sourceKeys.has(source.key)) {
-        result.errors.push({ kind: 'duplicate', message: `duplicate source key "${source.key}"`, ...at(f, [f.indexes[j], 'id'], source.origin) });
+        result.errors.push({
+          kind: 'duplicate',
+          message: `duplicate source key "${source.key}"`,
+          ...at(f, [f.indexes[j], 'id'], source.origin),
+        });
         return;
       }
       sourceKeys.add(source.key);
@@ -270,7 +311,11 @@ export function* assembleInSlices(
   for (const f of files) {
     f.terms.forEach((term, j) => {
       if (termIds.has(term.id)) {
-        result.errors.push({ kind: 'duplicate', message: `duplicate glossary id "${term.id}"`, ...at(f, ['terms', f.indexes[j], 'id'], term.origin) });
+        result.errors.push({
+          kind: 'duplicate',
+          message: `duplicate glossary id "${term.id}"`,
+          ...at(f, ['terms', f.indexes[j], 'id'], term.origin),
+        });
         return;
       }
       termIds.add(term.id);
@@ -285,12 +330,20 @@ export function* assembleInSlices(
   for (const f of files) {
     if (f.claimsSource === undefined) continue;
     if (!sourceKeys.has(f.claimsSource)) {
-      result.errors.push({ kind: 'reference', message: `source "${f.claimsSource}" is not defined in any sources file`, ...at(f, ['source']) });
+      result.errors.push({
+        kind: 'reference',
+        message: `source "${f.claimsSource}" is not defined in any sources file`,
+        ...at(f, ['source']),
+      });
       continue;
     }
     f.claims.forEach((claim, j) => {
       if (claimIds.has(claim.id)) {
-        result.errors.push({ kind: 'duplicate', message: `duplicate claim id "${claim.id.slice(claim.source.length + 1)}" in source ${claim.source}`, ...at(f, ['claims', f.indexes[j], 'id'], claim.origin) });
+        result.errors.push({
+          kind: 'duplicate',
+          message: `duplicate claim id "${claim.id.slice(claim.source.length + 1)}" in source ${claim.source}`,
+          ...at(f, ['claims', f.indexes[j], 'id'], claim.origin),
+        });
         return;
       }
       claimIds.add(claim.id);
@@ -301,7 +354,12 @@ export function* assembleInSlices(
       sliceStart = performance.now();
     }
   }
-  checkReferences(files, result, at, base ? { terms: base.terms.length, claims: base.claims.length } : { terms: 0, claims: 0 });
+  checkReferences(
+    files,
+    result,
+    at,
+    base ? { terms: base.terms.length, claims: base.claims.length } : { terms: 0, claims: 0 },
+  );
   return result;
 }
 
@@ -310,7 +368,13 @@ const maxNesting = 100;
 
 function parseFile(file: KnowledgeFile, kind: KnowledgeFileKind, errors: KnowledgeError[]): ParsedFile | undefined {
   if (file.text.length > maxKnowledgeFileBytes) {
-    errors.push({ kind: 'io', message: `file is ${Math.round(file.text.length / 1048576)} MB; knowledge files over ${maxKnowledgeFileBytes / 1048576} MB are not read`, file: file.path, line: 0, character: 0 });
+    errors.push({
+      kind: 'io',
+      message: `file is ${Math.round(file.text.length / 1048576)} MB; knowledge files over ${maxKnowledgeFileBytes / 1048576} MB are not read`,
+      file: file.path,
+      line: 0,
+      character: 0,
+    });
     return undefined;
   }
   if (file.text.includes('\uFFFD') || file.text.includes('\u0000')) {
@@ -323,7 +387,12 @@ function parseFile(file: KnowledgeFile, kind: KnowledgeFileKind, errors: Knowled
   if (deep >= 0) {
     // Parsers recurse per level: refuse absurd nesting before it can exhaust the stack.
     const at = positionOf(lineStarts(text), deep);
-    errors.push({ kind: 'syntax', message: `brackets nested more than ${maxNesting} levels deep`, file: file.path, ...at });
+    errors.push({
+      kind: 'syntax',
+      message: `brackets nested more than ${maxNesting} levels deep`,
+      file: file.path,
+      ...at,
+    });
     return undefined;
   }
   // Knowledge can be large: well-formed files take a fast path (JSON.parse, or js-yaml, with entry
@@ -342,7 +411,13 @@ function parseFile(file: KnowledgeFile, kind: KnowledgeFileKind, errors: Knowled
   if (syntax.length > 0) {
     for (const e of syntax) {
       const pos = lines.linePos(e.pos[0]);
-      errors.push({ kind: 'syntax', message: firstLine(e.message), file: file.path, line: pos.line - 1, character: pos.col - 1 });
+      errors.push({
+        kind: 'syntax',
+        message: firstLine(e.message),
+        file: file.path,
+        line: pos.line - 1,
+        character: pos.col - 1,
+      });
     }
     return undefined;
   }
@@ -367,14 +442,19 @@ function locate(p: ParsedFile, path: (string | number)[], property?: string): Om
     // Read by the fast path: an error in it (a duplicate, a dangling reference) is rare, so the
     // exact position comes from parsing the file again, now, with positions.
     p.lines = new LineCounter();
-    p.doc = parseDocument(p.file.text.charCodeAt(0) === 0xfeff ? p.file.text.slice(1) : p.file.text, { lineCounter: p.lines, prettyErrors: false });
+    p.doc = parseDocument(p.file.text.charCodeAt(0) === 0xfeff ? p.file.text.slice(1) : p.file.text, {
+      lineCounter: p.lines,
+      prettyErrors: false,
+    });
   }
   let node: unknown = p.doc.contents;
   let target: Node | undefined = p.doc.contents ?? undefined;
   for (const segment of path) {
     let child: unknown;
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
+      );
       child = pair?.value;
     } else if (isSeq(node)) {
       child = node.items[Number(segment)];
@@ -390,7 +470,13 @@ function locate(p: ParsedFile, path: (string | number)[], property?: string): Om
   const range = target?.range ?? [0, 0, 0];
   const start = p.lines.linePos(range[0]);
   const end = p.lines.linePos(range[1]);
-  return { file: p.file.path, line: start.line - 1, character: start.col - 1, endLine: end.line - 1, endCharacter: end.col - 1 };
+  return {
+    file: p.file.path,
+    line: start.line - 1,
+    character: start.col - 1,
+    endLine: end.line - 1,
+    endCharacter: end.col - 1,
+  };
 }
 
 function pathOf(instancePath: string): (string | number)[] {
@@ -434,7 +520,10 @@ function validate(p: ParsedFile, listKey: string | undefined, errors: KnowledgeE
     const seen = new Set<string>();
     for (const e of list.filter((x) => !(x.keyword === 'required' && x.schemaPath.includes('/oneOf/')))) {
       const path = [...prefix, ...pathOf(e.instancePath)];
-      const property = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
+      const property =
+        e.keyword === 'additionalProperties'
+          ? (e.params as { additionalProperty: string }).additionalProperty
+          : undefined;
       const message = describe({ ...e, instancePath: path.length ? '/' + path.join('/') : '' });
       if (seen.has(message)) continue;
       seen.add(message);
@@ -457,15 +546,24 @@ function validate(p: ParsedFile, listKey: string | undefined, errors: KnowledgeE
     broken.add(i);
     report(item.errors ?? [], listKey === undefined ? [i] : [listKey, i]);
   });
-  if (suppressed > 0) errors.push({ kind: 'schema', message: `${suppressed} more schema errors in this file are not listed`, file: p.file.path, line: 0, character: 0 });
+  if (suppressed > 0)
+    errors.push({
+      kind: 'schema',
+      message: `${suppressed} more schema errors in this file are not listed`,
+      file: p.file.path,
+      line: 0,
+      character: 0,
+    });
   return broken;
 }
 
 /** Where an entry starts: from the fast path's scan when the file took it, else from the parse. */
 function origin(p: ParsedFile, path: (string | number)[]): FileLocation {
   const index = path[path.length - 1];
-  if (!p.doc && p.entryLines && typeof index === 'number') return { file: p.file.path, line: p.entryLines[index] ?? 0, character: 0 };
-  if (!p.doc && p.itemOffsets && p.itemLineStarts && typeof index === 'number') return { file: p.file.path, ...positionOf(p.itemLineStarts, p.itemOffsets[index] ?? 0) };
+  if (!p.doc && p.entryLines && typeof index === 'number')
+    return { file: p.file.path, line: p.entryLines[index] ?? 0, character: 0 };
+  if (!p.doc && p.itemOffsets && p.itemLineStarts && typeof index === 'number')
+    return { file: p.file.path, ...positionOf(p.itemLineStarts, p.itemOffsets[index] ?? 0) };
   const at = locate(p, path);
   return { file: at.file, line: at.line, character: at.character };
 }
@@ -528,7 +626,8 @@ function readGlossary(p: ParsedFile, out: ParsedKnowledgeFile, pool: KnowledgePo
       background: raw.background && { text: pool.own(raw.background.text), from: pool.word(raw.background.from) },
       expandOnFirstUse: raw.expandOnFirstUse ?? (raw.kind === 'acronym' && raw.expansion !== undefined),
       ...attributes(raw, pool),
-      identifiedBy: raw.identifiedBy ?? (raw.kind === 'document' || raw.kind === 'event' ? ['country', 'year'] : undefined),
+      identifiedBy:
+        raw.identifiedBy ?? (raw.kind === 'document' || raw.kind === 'event' ? ['country', 'year'] : undefined),
       ...(raw.otherSenses ? { otherSenses: raw.otherSenses.map((w) => pool.word(w)) } : {}),
       origin: origin(p, ['terms', i]),
     });
@@ -572,7 +671,20 @@ function readPlaces(p: ParsedFile, out: ParsedKnowledgeFile, pool: KnowledgePool
   });
 }
 
-const valueKinds = ['quantity', 'year', 'date', 'period', 'ordinal', 'role', 'holders', 'set', 'stance', 'preference', 'quantifier', 'entity'] as const;
+const valueKinds = [
+  'quantity',
+  'year',
+  'date',
+  'period',
+  'ordinal',
+  'role',
+  'holders',
+  'set',
+  'stance',
+  'preference',
+  'quantifier',
+  'entity',
+] as const;
 
 interface RawAbout {
   subject?: string[];
@@ -581,7 +693,10 @@ interface RawAbout {
 }
 
 /** A claim's identity groups in one list, with where its property and subject groups are in it. */
-function identity(about: string[][] | RawAbout | undefined, pool: KnowledgePool): Pick<Claim, 'about' | 'property' | 'subject'> {
+function identity(
+  about: string[][] | RawAbout | undefined,
+  pool: KnowledgePool,
+): Pick<Claim, 'about' | 'property' | 'subject'> {
   if (about === undefined) return { about: [], property: -1, subject: -1 };
   if (Array.isArray(about)) return { about: about.map((g) => pool.group(g)), property: -1, subject: -1 };
   const groups = [about.property, ...(about.subject ? [about.subject] : []), ...(about.with ?? [])];
@@ -605,7 +720,9 @@ function claimValue(raw: Record<string, unknown>, kind: (typeof valueKinds)[numb
 /** A quantifier must be one the lexicon knows, or the engine could never compare it. */
 function knownQuantifier(word: string): boolean {
   const words = word.toLowerCase().split(/\s+/);
-  return [lexicon.quantifiers, lexicon.frequencies].some((list) => phraseAt(list, words, 0)?.words.length === words.length);
+  return [lexicon.quantifiers, lexicon.frequencies].some(
+    (list) => phraseAt(list, words, 0)?.words.length === words.length,
+  );
 }
 
 function readClaims(p: ParsedFile, out: ParsedKnowledgeFile, pool: KnowledgePool): void {
@@ -618,12 +735,19 @@ function readClaims(p: ParsedFile, out: ParsedKnowledgeFile, pool: KnowledgePool
     if (broken.has(i)) return;
     const kind = valueKinds.find((k) => raw[k] !== undefined)!;
     if (kind === 'quantifier' && !knownQuantifier(raw.quantifier as string)) {
-      out.errors.push({ kind: 'schema', message: `claims.${i}.quantifier: "${raw.quantifier as string}" is not a quantifier the lexicon knows (majority, most, many, few, all, several times …)`, ...locate(p, ['claims', i, 'quantifier']) });
+      out.errors.push({
+        kind: 'schema',
+        message: `claims.${i}.quantifier: "${raw.quantifier as string}" is not a quantifier the lexicon knows (majority, most, many, few, all, several times …)`,
+        ...locate(p, ['claims', i, 'quantifier']),
+      });
       return;
     }
     const value = claimValue(raw, kind, pool);
     // A role is about its person: the claim applies where the person is named.
-    const about = raw.about === undefined && value.kind === 'role' ? [[value.role.person]] : (raw.about as string[][] | RawAbout | undefined);
+    const about =
+      raw.about === undefined && value.kind === 'role'
+        ? [[value.role.person]]
+        : (raw.about as string[][] | RawAbout | undefined);
     out.claims.push({
       id: pool.own(`${source}/${raw.id as string}`),
       source,
@@ -642,24 +766,42 @@ function readClaims(p: ParsedFile, out: ParsedKnowledgeFile, pool: KnowledgePool
 }
 
 /** The position of `path` in a file, parsed again for it (see assembleKnowledge). */
-function locateLater(f: ParsedKnowledgeFile, path: (string | number)[], textOf: (path: string) => string | undefined, reparsed: Map<string, ParsedFile>, fallback?: FileLocation): Omit<KnowledgeError, 'kind' | 'message'> {
+function locateLater(
+  f: ParsedKnowledgeFile,
+  path: (string | number)[],
+  textOf: (path: string) => string | undefined,
+  reparsed: Map<string, ParsedFile>,
+  fallback?: FileLocation,
+): Omit<KnowledgeError, 'kind' | 'message'> {
   let p = reparsed.get(f.path);
   if (!p) {
     const text = textOf(f.path);
     if (text === undefined) return { file: f.path, line: fallback?.line ?? 0, character: fallback?.character ?? 0 };
-    reparsed.set(f.path, (p = { file: { path: f.path, text }, kind: f.kind, lines: new LineCounter(), data: undefined }));
+    reparsed.set(
+      f.path,
+      (p = { file: { path: f.path, text }, kind: f.kind, lines: new LineCounter(), data: undefined }),
+    );
   }
   return locate(p, path);
 }
 
-type Locator = (f: ParsedKnowledgeFile, path: (string | number)[], fallback?: FileLocation) => Omit<KnowledgeError, 'kind' | 'message'>;
+type Locator = (
+  f: ParsedKnowledgeFile,
+  path: (string | number)[],
+  fallback?: FileLocation,
+) => Omit<KnowledgeError, 'kind' | 'message'>;
 
 /**
  * Dangling references: unknown source keys in glossary entries, unknown people and organisations
  * in claims. Entries are shared with the files they came from (a server keeps those to reload
  * quickly), so a term that loses a reference is replaced by a copy rather than changed.
  */
-function checkReferences(files: readonly ParsedKnowledgeFile[], result: LoadedKnowledge, at: Locator, checked: { terms: number; claims: number }): void {
+function checkReferences(
+  files: readonly ParsedKnowledgeFile[],
+  result: LoadedKnowledge,
+  at: Locator,
+  checked: { terms: number; claims: number },
+): void {
   const sourceKeys = new Set(result.sources.map((s) => s.key));
   const termById = new Map(result.terms.map((t) => [t.id, t]));
   const byPath = new Map(files.map((f) => [f.path, f]));
@@ -669,16 +811,24 @@ function checkReferences(files: readonly ParsedKnowledgeFile[], result: LoadedKn
     const j = f ? (f[list] as (Term | Claim)[]).indexOf(entry) : -1;
     return [f, f && j >= 0 ? f.indexes[j] : -1];
   };
-  const refError = (entry: Term | Claim, list: 'terms' | 'claims', path: (string | number)[], message: string): void => {
+  const refError = (
+    entry: Term | Claim,
+    list: 'terms' | 'claims',
+    path: (string | number)[],
+    message: string,
+  ): void => {
     const [f, index] = place(entry, list);
-    const location = f ? at(f, [list, index, ...path], entry.origin) : { file: entry.origin.file, line: entry.origin.line, character: entry.origin.character };
+    const location = f
+      ? at(f, [list, index, ...path], entry.origin)
+      : { file: entry.origin.file, line: entry.origin.line, character: entry.origin.character };
     result.errors.push({ kind: 'reference', message, ...location });
   };
   for (let i = checked.terms; i < result.terms.length; i++) {
     const term = result.terms[i];
     if (term.sources.every((ref) => sourceKeys.has(ref.key))) continue;
     term.sources.forEach((ref, j) => {
-      if (!sourceKeys.has(ref.key)) refError(term, 'terms', ['sources', j, 'key'], `glossary entry "${term.id}" cites unknown source "${ref.key}"`);
+      if (!sourceKeys.has(ref.key))
+        refError(term, 'terms', ['sources', j, 'key'], `glossary entry "${term.id}" cites unknown source "${ref.key}"`);
     });
     result.terms[i] = { ...term, sources: term.sources.filter((ref) => sourceKeys.has(ref.key)) };
   }
@@ -690,13 +840,20 @@ function checkReferences(files: readonly ParsedKnowledgeFile[], result: LoadedKn
     const requireTerm = (id: string, path: (string | number)[], kinds: TermKind[]): void => {
       const term = termById.get(id);
       if (!term) missing.push([`claim "${claim.id}" refers to unknown glossary id "${id}"`, path]);
-      else if (!kinds.includes(term.kind)) missing.push([`claim "${claim.id}": "${id}" is a ${term.kind}, expected ${kinds.join(' or ')}`, path]);
+      else if (!kinds.includes(term.kind))
+        missing.push([`claim "${claim.id}": "${id}" is a ${term.kind}, expected ${kinds.join(' or ')}`, path]);
     };
     if (value.kind === 'role') {
       requireTerm(value.role.person, ['role', 'person'], ['person']);
-      if (value.role.org) requireTerm(value.role.org, ['role', 'org'], ['organisation', 'group', 'programme', 'event', 'acronym']);
+      if (value.role.org)
+        requireTerm(value.role.org, ['role', 'org'], ['organisation', 'group', 'programme', 'event', 'acronym']);
     }
-    if (value.kind === 'entity' && termById.has(value.entity.value) === false && /^[a-z0-9-]+$/.test(value.entity.value) && value.entity.value.includes('-')) {
+    if (
+      value.kind === 'entity' &&
+      termById.has(value.entity.value) === false &&
+      /^[a-z0-9-]+$/.test(value.entity.value) &&
+      value.entity.value.includes('-')
+    ) {
       missing.push([`claim "${claim.id}" refers to unknown glossary id "${value.entity.value}"`, ['entity', 'value']]);
     }
     for (const [message, path] of missing) refError(claim, 'claims', path, message);

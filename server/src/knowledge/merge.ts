@@ -36,9 +36,17 @@ export function mergeIngested(curated: LoadedKnowledge, ingested: readonly Inges
       let id = claim.id;
       while (claimIds.has(id)) id += "'";
       claimIds.add(id);
-      const value = claim.value.kind === 'role'
-        ? { kind: 'role' as const, role: { ...claim.value.role, person: remap.get(claim.value.role.person) ?? claim.value.role.person, org: claim.value.role.org ? remap.get(claim.value.role.org) ?? claim.value.role.org : undefined } }
-        : claim.value;
+      const value =
+        claim.value.kind === 'role'
+          ? {
+              kind: 'role' as const,
+              role: {
+                ...claim.value.role,
+                person: remap.get(claim.value.role.person) ?? claim.value.role.person,
+                org: claim.value.role.org ? (remap.get(claim.value.role.org) ?? claim.value.role.org) : undefined,
+              },
+            }
+          : claim.value;
       claims.push({ ...claim, id, value });
     }
   }

@@ -132,7 +132,10 @@ export type ClaimValue =
   | { kind: 'period'; period: { from: number; to: number } }
   | { kind: 'ordinal'; ordinal: number }
   | { kind: 'role'; role: { person: string; title?: string; org?: string } }
-  | { kind: 'stance'; stance: { predicate: StancePredicate; polarity: 'positive' | 'negative'; contrary?: string[]; affirm?: string[] } }
+  | {
+      kind: 'stance';
+      stance: { predicate: StancePredicate; polarity: 'positive' | 'negative'; contrary?: string[]; affirm?: string[] };
+    }
   | { kind: 'preference'; preference: { preferred: string[]; over: string[] } }
   | { kind: 'quantifier'; quantifier: Quantifier }
   | { kind: 'entity'; entity: { value: string; kind: EntityKind; slot?: 'agent' | 'object' | 'any' } }
