@@ -293,7 +293,7 @@ const inventory: InventoryEntry[] = [
     ['/\\r?\\n[ \\t\\u00a0]*\\r?\\n/g'],
   ],
   [
-    'knowledge/loader.ts knowledgeFileKind',
+    'knowledge/fileKinds.ts knowledgeFileKind',
     'file path (workspace folder walk)',
     'loadKnowledge',
     [
@@ -307,19 +307,19 @@ const inventory: InventoryEntry[] = [
     ],
   ],
   [
-    'knowledge/loader.ts firstLine',
+    'knowledge/parsedFile.ts firstLine',
     'YAML error message (quotes the file)',
     'loadKnowledge',
     ['/ at line \\d+, column \\d+:?$/'],
   ],
   [
-    'knowledge/loader.ts pathOf',
+    'knowledge/schemaErrors.ts pathOf',
     'schema error path (keys from the file)',
     'loadKnowledge',
     ['/~1/g', '/~0/g', '/^\\d+$/'],
   ],
   [
-    'knowledge/loader.ts describe',
+    'knowledge/schemaErrors.ts describe',
     'schema error path (keys from the file)',
     'loadKnowledge',
     ['/\\//g', '/\\/members\\/\\d+$/'],
@@ -625,13 +625,13 @@ const inventory: InventoryEntry[] = [
     ['/\\s+/'],
   ],
   [
-    'knowledge/loader.ts checkReferences',
+    'knowledge/assemble.ts checkReferences',
     'file path or knowledge file text (workspace folder walk)',
     'loadKnowledge',
     ['/^[a-z0-9-]+$/'],
   ],
   [
-    'knowledge/loader.ts knownQuantifier',
+    'knowledge/entries.ts knownQuantifier',
     'file path or knowledge file text (workspace folder walk)',
     'loadKnowledge',
     ['/\\s+/'],
@@ -945,13 +945,13 @@ const inventory: InventoryEntry[] = [
   ],
   ['engine/text/tokens.ts undouble', 'memo: text and single tokens', 'tokenize', ['/([bdgmnprt])\\1$/']],
   [
-    'knowledge/loader.ts parseJsonArray',
+    'knowledge/parsedFile.ts parseJsonArray',
     'a knowledge or bibliography JSON file (workspace)',
     'loadKnowledge',
     ['/^\\s*\\[/', '/\\s/'],
   ],
   [
-    'knowledge/loader.ts parseYamlList',
+    'knowledge/parsedFile.ts parseYamlList',
     'a glossary or claims YAML file (workspace): whether it has anchors or aliases',
     'loadKnowledge',
     ['/(^|[\\s[{,])[&*][^\\s,\\]}]/m'],

@@ -125,7 +125,7 @@ describe('knowledge loader', () => {
   });
 
   it('reads only knowledge file names', async () => {
-    const { knowledgeFileKind } = await import('../../server/src/knowledge/loader');
+    const { knowledgeFileKind } = await import('../../server/src/knowledge/fileKinds');
     assert.equal(knowledgeFileKind('/k/claims/a.yaml'), 'claims');
     assert.equal(knowledgeFileKind('/k/glossary.yaml'), 'glossary');
     assert.equal(knowledgeFileKind('/k/refs.json'), 'sources');

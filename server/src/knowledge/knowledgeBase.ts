@@ -2,8 +2,7 @@
 // look-ups by key and id. Everything on the typing path reads these indexes and builds nothing.
 import { PhraseMatcher } from '../engine/text/phraseMatcher';
 import { tokenize } from '../engine/text/tokens';
-import { Claim, KnowledgeError, Source, Term } from './types';
-import { LoadedKnowledge } from './loader';
+import { Claim, KnowledgeError, LoadedKnowledge, Source, Term } from './types';
 
 export interface AnchorHit {
   claim: number;

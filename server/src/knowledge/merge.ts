@@ -2,8 +2,7 @@
 // whose key a curated source has keeps the curated metadata, and people or organisations the
 // extractor found under a curated name are the curated glossary entries.
 import { surfaceForms } from './knowledgeBase';
-import { LoadedKnowledge } from './loader';
-import { Claim, Source, Term } from './types';
+import { Claim, LoadedKnowledge, Source, Term } from './types';
 
 export interface IngestedKnowledge {
   source: Source;

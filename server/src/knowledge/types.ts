@@ -10,6 +10,7 @@ export interface FileLocation {
 }
 
 import type { CslItem } from '../common/cslJson';
+import type { KnowledgeFileKind } from './fileKinds';
 
 // CSL-JSON is shared with the client (common/); the knowledge base's own types name it from here too.
 export type { CslItem };
@@ -184,4 +185,27 @@ export interface KnowledgeError {
 export interface KnowledgeFile {
   path: string;
   text: string;
+}
+
+/** Knowledge loaded from files: their valid entries, and every problem found in them. */
+export interface LoadedKnowledge {
+  sources: Source[];
+  terms: Term[];
+  claims: Claim[];
+  errors: KnowledgeError[];
+}
+
+/** One knowledge file, parsed and validated on its own, its valid entries in compact form. */
+export interface ParsedKnowledgeFile {
+  path: string;
+  kind: KnowledgeFileKind;
+  /** Problems the file has on its own: encoding, syntax, schema. */
+  errors: KnowledgeError[];
+  sources: Source[];
+  terms: Term[];
+  claims: Claim[];
+  /** Per entry (sources, terms or claims, in order): its index in the file's list, to locate later errors. */
+  indexes: number[];
+  /** A claims file's `source:` key. */
+  claimsSource?: string;
 }

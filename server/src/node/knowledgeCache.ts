@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { KnowledgePool } from '../knowledge/compact';
-import { KnowledgeFileKind, ParsedKnowledgeFile } from '../knowledge/loader';
+import type { KnowledgeFileKind } from '../knowledge/fileKinds';
+import type { ParsedKnowledgeFile } from '../knowledge/types';
 import { Claim, Source, Term } from '../knowledge/types';
 import { cacheRoot } from './sourceFiles';
 

@@ -9,15 +9,10 @@ import { walkFiles, walkFilesAsync, WalkOptions, WalkResult } from './walk';
 import { join, resolve } from 'node:path';
 import { KnowledgePool } from '../knowledge/compact';
 import { CachedFile, KnowledgeCache } from './knowledgeCache';
-import {
-  assembleInSlices,
-  knowledgeFileKind,
-  loadKnowledge,
-  LoadedKnowledge,
-  maxKnowledgeFileBytes,
-  ParsedKnowledgeFile,
-  parseKnowledgeFile,
-} from '../knowledge/loader';
+import { assembleInSlices } from '../knowledge/assemble';
+import { knowledgeFileKind, maxKnowledgeFileBytes } from '../knowledge/fileKinds';
+import { loadKnowledge, parseKnowledgeFile } from '../knowledge/loader';
+import type { LoadedKnowledge, ParsedKnowledgeFile } from '../knowledge/types';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { KnowledgeError, KnowledgeFile } from '../knowledge/types';
 import { IngestedKnowledge, mergeIngested } from '../knowledge/merge';
