@@ -145,7 +145,8 @@ export function boundValue<T extends ValueMention>(
   // Claims about the same thing (the same source and property, or the same value) are siblings, not rivals.
   const sameThing = (r: Candidate): boolean =>
     r.claim.source === c.claim.source &&
-    (r.claim.about[view.kb.propertyGroup[r.index]] === c.claim.about[view.kb.propertyGroup[c.index]] ||
+    (r.claim.about[view.kb.claimAnchors[r.index].propertyGroup] ===
+      c.claim.about[view.kb.claimAnchors[c.index].propertyGroup] ||
       sameValue(r, c));
   const rivals = all.filter(
     (r) =>

@@ -39,7 +39,9 @@ function claimVocabulary(kb: KnowledgeBase, claim: number): Set<string> {
   if (!byClaim) vocabularies.set(kb, (byClaim = new Map()));
   let words = byClaim.get(claim);
   if (!words) {
-    words = new Set(kb.anchors[claim].flat().flatMap((a) => tokenize(a).map((t) => t.norm)));
+    words = new Set(
+      kb.claimAnchors[claim].groups.flatMap((g) => g.phrases).flatMap((a) => tokenize(a).map((t) => t.norm)),
+    );
     byClaim.set(claim, words);
   }
   return words;
@@ -104,7 +106,7 @@ function countsFor(
   if (compounds.some((c) => inside(c) && hidden(c) && !c.claims.has(claim) && !ownAround(c) && foreign(c)))
     return false;
   if (
-    group !== kb.propertyGroup[claim] &&
+    group !== kb.claimAnchors[claim].propertyGroup &&
     (namesAnotherOfItsKind(view, claim, m) || refersToAnother(view, claim, group, m))
   )
     return false;
@@ -116,7 +118,7 @@ function countsFor(
   );
   if (!named) return true;
   const forms = kb.formsOf(named.value.id).map((f) => f.toLowerCase());
-  return kb.anchors[claim][group].some((phrase) => forms.includes(phrase.toLowerCase()));
+  return kb.claimAnchors[claim].groups[group].phrases.some((phrase) => forms.includes(phrase.toLowerCase()));
 }
 
 export function findCandidates(view: SentenceView): Candidate[] {
@@ -154,7 +156,7 @@ export function findCandidates(view: SentenceView): Candidate[] {
   for (const [entry, matches] of occurrences) {
     for (const hit of entry)
       if (
-        hit.group === kb.propertyGroup[hit.claim] &&
+        hit.group === kb.claimAnchors[hit.claim].propertyGroup &&
         matches.some((m) => countsFor(view, hit.claim, hit.group, m, compounds, claimsAt))
       )
         visit.add(hit.claim);
@@ -166,12 +168,12 @@ export function findCandidates(view: SentenceView): Candidate[] {
     const groups = new Map<number, PhraseMatch<unknown>[]>();
     let ok = true;
     const missing: number[] = [];
-    for (let g = 0; g < kb.groupEntries[index].length && ok; g++) {
-      const found = kb.groupEntries[index][g]
+    for (let g = 0; g < kb.claimAnchors[index].groups.length && ok; g++) {
+      const found = kb.claimAnchors[index].groups[g].entries
         .flatMap((entry) => occurrences.get(entry) ?? [])
         .filter((m) => countsFor(view, index, g, m, compounds, claimsAt));
       if (found.length > 0) groups.set(g, found);
-      else if (g === kb.propertyGroup[index]) ok = false;
+      else if (g === kb.claimAnchors[index].propertyGroup) ok = false;
       else if (!fromContext(view, index, g)) missing.push(g);
     }
     // "The dialogue was held on 27 October [@key]": citing the claim's source stands for the names
@@ -187,7 +189,7 @@ export function findCandidates(view: SentenceView): Candidate[] {
     )
       ok = false;
     if (!ok) continue;
-    const property = groups.get(kb.propertyGroup[index]) ?? [];
+    const property = groups.get(kb.claimAnchors[index].propertyGroup) ?? [];
     // Identity is read where the property is: its clause, what interrupts or continues it, and a
     // briefing label. A word in an unrelated clause does not tie the claim to the sentence.
     const stretches = property.map((p) => view.stretchAt(p.first));
@@ -201,7 +203,7 @@ export function findCandidates(view: SentenceView): Candidate[] {
       (label !== undefined && property.some((p) => p.last <= label.last)) ||
       subjectOfPronoun(view, m, property);
     for (const [g, matches] of [...groups]) {
-      if (g === kb.propertyGroup[index]) continue;
+      if (g === kb.claimAnchors[index].propertyGroup) continue;
       const kept = matches.filter(near);
       if (kept.length > 0) groups.set(g, kept);
       else if (fromContext(view, index, g)) groups.delete(g);
@@ -254,7 +256,7 @@ function refersToAnother(view: SentenceView, claim: number, group: number, m: Ph
   const before = [...(view.context.recent ?? []), ...view.terms.filter((t) => t.end <= m.start).map((t) => t.value.id)];
   const last = [...before].reverse().find(ofKind);
   if (last === undefined) return false;
-  const own = kb.groupIds[claim][group];
+  const own = kb.claimAnchors[claim].groups[group].ids;
   return ![...own].some((id) => sameEntity(kb, id, last));
 }
 
@@ -284,9 +286,9 @@ function namesAnotherOfItsKind(view: SentenceView, claim: number, m: PhraseMatch
     return false;
   if (lexicon.describingAdjectives.has(w) || lexicon.otherInstance.has(w)) return false;
   // One of the claim's own words or names right before it: "the Indo-Pacific strategy".
-  const anchors = view.kb.anchors[claim].flat().map((a) => a.toLowerCase());
+  const anchors = view.kb.claimAnchors[claim].groups.flatMap((g) => g.phrases).map((a) => a.toLowerCase());
   const name = view.terms.find((t) => t.end <= m.start && t.end >= prev.end);
-  if (name && view.kb.groupIds[claim].some((ids) => ids.has(name.value.id))) return false;
+  if (name && view.kb.claimAnchors[claim].groups.some((g) => g.ids.has(name.value.id))) return false;
   if (anchors.includes(w) || anchors.includes(prev.raw.toLowerCase())) return false;
   // "Cyber Security Strategy": a capitalised name; "national security strategy": a compound.
   return true;
@@ -315,13 +317,13 @@ function subjectOfPronoun(
 
 /** A group can be satisfied by an earlier sentence of the paragraph that named one of its entities. */
 function fromContext(view: SentenceView, claim: number, group: number): boolean {
-  const ids = view.kb.groupIds[claim][group];
+  const ids = view.kb.claimAnchors[claim].groups[group].ids;
   for (const id of ids) if (view.context.ids.has(id)) return true;
   // "The webinar was … It was held on …": a sentence opening with a pronoun goes on about the
   // thing the sentence before named with one of the group's words.
   const previous = view.context.previous;
   if (previous && lexicon.subjectPronouns.has(view.words[0] ?? '')) {
-    for (const phrase of view.kb.anchors[claim][group]) {
+    for (const phrase of view.kb.claimAnchors[claim].groups[group].phrases) {
       const stems = tokenize(phrase).map((t) => t.norm);
       if (stems.length === 1 && previous.has(stems[0])) return true;
     }
@@ -457,7 +459,9 @@ function anotherOfTheSameName(
       // "the EU's Strategy for Cooperation": a generic word of the claim's name, owned by another country.
       if (!mention) {
         const owner = ownerOf(view, m);
-        const named = [...kb.groupIds[claim][g]].map((id) => kb.termById.get(id)).find((t) => t?.country);
+        const named = [...kb.claimAnchors[claim].groups[g].ids]
+          .map((id) => kb.termById.get(id))
+          .find((t) => t?.country);
         if (
           owner?.id &&
           named?.country &&
@@ -520,14 +524,14 @@ function ownerConflict(
   const kb = view.kb;
   const c = kb.claims[claim];
   if (c.subject < 0 || property.length === 0) return 'ok';
-  const subjectIds = kb.groupIds[claim][c.subject];
+  const subjectIds = kb.claimAnchors[claim].groups[c.subject].ids;
   if (subjectIds.size === 0) return 'ok';
   for (const p of property) {
     const owner = ownerOf(view, p);
     if (!owner?.id || !ownerKinds.has(owner.kind)) continue;
     if ([...subjectIds].some((id) => sameEntity(kb, id, owner.id))) return 'ok';
-    const otherGroups = [...groups.keys()].filter((g) => g !== c.subject && g !== kb.propertyGroup[claim]);
-    if (otherGroups.some((g) => [...kb.groupIds[claim][g]].some((id) => sameEntity(kb, id, owner.id)))) {
+    const otherGroups = [...groups.keys()].filter((g) => g !== c.subject && g !== kb.claimAnchors[claim].propertyGroup);
+    if (otherGroups.some((g) => [...kb.claimAnchors[claim].groups[g].ids].some((id) => sameEntity(kb, id, owner.id)))) {
       // Roles swapped only when the sentence says whose it is outright ("the region's exports").
       return owner.possessive || view.words[p.last] === 'of' ? { mention: owner, expected: [...subjectIds][0] } : 'ok';
     }

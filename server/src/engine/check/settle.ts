@@ -68,7 +68,7 @@ export function settle(view: SentenceView, verdicts: Verdict[]): Settled {
 function idsOf(view: SentenceView, v: Verdict): Set<string> {
   const kb = view.kb;
   const index = kb.claimIndex.get(v.claim);
-  const ids = new Set<string>(index === undefined ? [] : kb.groupIds[index].flatMap((g) => [...g]));
+  const ids = new Set<string>(index === undefined ? [] : kb.claimAnchors[index].groups.flatMap((g) => [...g.ids]));
   const value = v.claim.value;
   const add = (x: string | undefined): void => {
     if (x) ids.add(x);
@@ -179,7 +179,7 @@ export function coverageOf(view: SentenceView, agreeing: Verdict[]): number {
     addText(v.claim.statement);
     if (v.claim.quote) addText(v.claim.quote);
     const index = kb.claimIndex.get(v.claim);
-    if (index !== undefined) for (const group of kb.anchors[index]) group.forEach(addText);
+    if (index !== undefined) for (const group of kb.claimAnchors[index].groups) group.phrases.forEach(addText);
     for (const id of idsOf(view, v)) for (const form of kb.formsOf(id)) addText(form);
     for (let k = view.tokenIndexAt(v.start); k < view.tokenIndexAt(v.end); k++) known.add(view.tokens[k].norm);
   }

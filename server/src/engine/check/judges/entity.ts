@@ -46,7 +46,9 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
   if (c.claim.value.kind !== 'entity') return undefined;
   const { value, kind, slot = 'any' } = c.claim.value.entity;
   const claim = c.claim;
-  const own = [...c.groups.entries()].filter(([g]) => g !== view.kb.propertyGroup[c.index]).flatMap(([, ms]) => ms);
+  const own = [...c.groups.entries()]
+    .filter(([g]) => g !== view.kb.claimAnchors[c.index].propertyGroup)
+    .flatMap(([, ms]) => ms);
   const isOwn = (m: EntityMention): boolean => own.some((a) => a.start < m.end && m.start < a.end);
   const positive = (m: { first: number }): boolean => negationsOver(view.negations, m.first).length % 2 === 0;
   const valueMatches = membersIn(view, [[value]]);
