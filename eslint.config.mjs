@@ -29,6 +29,24 @@ export default tseslint.config(
     },
   },
   {
+    // Lines within 120 columns, as Prettier writes code; it does not break strings, regexes or
+    // comments, so this holds them to it too. A URL may run over.
+    rules: { 'max-len': ['error', { code: 120, ignoreUrls: true }] },
+  },
+  {
+    // PENDING: files other engineers are changing right now; the lead removes this exclusion once
+    // their branches are merged and the long lines in them are rewrapped.
+    files: [
+      'server/src/ingest/**',
+      'server/src/node/pdfStreams.ts',
+      'server/src/cli.ts',
+      'server/src/engine/check/candidates.ts',
+      'server/src/engine/analysis.ts',
+      'scripts/lib/pdf.mjs',
+    ],
+    rules: { 'max-len': 'off' },
+  },
+  {
     // End-to-end tests run code in the browser page (page.evaluate) and use Node 20's fetch.
     files: ['test/e2e/**'],
     languageOptions: {

@@ -112,7 +112,8 @@ function updateStatus(): void {
     ours.length === 0
       ? '$(pass) Policy Lens'
       : `Policy Lens $(error) ${errors} $(warning) ${warnings} $(info) ${infos}`;
-  statusItem.tooltip = `Policy Lens: ${contradictions} contradiction(s), ${errors} error(s), ${warnings} warning(s), ${infos} note(s) in this memo. Click for the Problems view.`;
+  const counts = `${contradictions} contradiction(s), ${errors} error(s), ${warnings} warning(s), ${infos} note(s)`;
+  statusItem.tooltip = `Policy Lens: ${counts} in this memo. Click for the Problems view.`;
   statusItem.show();
 }
 

@@ -149,12 +149,13 @@ export function computeDiagnostics(
     if (suggestions.length > 0 && contradictions.length === 0) {
       if (cited.length === 0) {
         const first = sentence.findings.find((f) => f.verdict === 'support')!;
+        const offered = suggestions.map((s) => `[@${s}]`).join(' or ');
         push(
           'missingCitation',
           'missing-citation',
           sentence.start,
           sentence.end,
-          `This states a sourced fact without a citation; ${suggestions.map((s) => `[@${s}]`).join(' or ')} supports it.`,
+          `This states a sourced fact without a citation; ${offered} supports it.`,
           {
             suggestions,
             claimId: first.claim.id,
@@ -193,14 +194,11 @@ export function computeDiagnostics(
         options.extraKeys && options.extraKeys.size > 0
           ? closestKeys(k.key, [...fromKnowledge, ...options.extraKeys])
           : fromKnowledge;
-      push(
-        'unknownCitation',
-        'unknown-citation',
-        k.start,
-        k.end,
-        `Unknown citation key "${k.key}"${closest.length ? `; did you mean ${closest.map((c) => `@${c}`).join(', ')}?` : '.'}`,
-        { key: k.key, suggestions: closest },
-      );
+      const didYouMean = closest.length ? `; did you mean ${closest.map((c) => `@${c}`).join(', ')}?` : '.';
+      push('unknownCitation', 'unknown-citation', k.start, k.end, `Unknown citation key "${k.key}"${didYouMean}`, {
+        key: k.key,
+        suggestions: closest,
+      });
     }
   }
 

@@ -281,7 +281,9 @@ export class PolicyLensService {
           code: 'too-large',
           codeDescription: { href: checkDocsHref('too-large', this.links.docsBase) },
           source: diagnosticSource,
-          message: `Not checked: this document is ${megabytes} MB; Policy Lens checks documents up to ${maxDocumentLength / 1048576} MB. Split it to check it.`,
+          message:
+            `Not checked: this document is ${megabytes} MB; Policy Lens checks documents up to ` +
+            `${maxDocumentLength / 1048576} MB. Split it to check it.`,
         },
       ];
     }

@@ -175,7 +175,9 @@ export function readClaims(p: ParsedFile, out: ParsedKnowledgeFile, pool: Knowle
     if (kind === 'quantifier' && !knownQuantifier(raw.quantifier as string)) {
       out.errors.push({
         kind: 'schema',
-        message: `claims.${i}.quantifier: "${raw.quantifier as string}" is not a quantifier the lexicon knows (majority, most, many, few, all, several times …)`,
+        message:
+          `claims.${i}.quantifier: "${raw.quantifier as string}" is not a quantifier the lexicon knows ` +
+          '(majority, most, many, few, all, several times …)',
         ...locate(p, ['claims', i, 'quantifier']),
       });
       return;

@@ -5,6 +5,12 @@ export type KnowledgeFileKind = 'sources' | 'glossary' | 'claims' | 'places';
 /** Files larger than this are refused with a message rather than parsed. */
 export const maxKnowledgeFileBytes = 5 * 1024 * 1024;
 
+/** Why a file of `bytes` is not read. */
+export function tooLargeMessage(bytes: number): string {
+  const limit = maxKnowledgeFileBytes / 1048576;
+  return `file is ${Math.round(bytes / 1048576)} MB; knowledge files over ${limit} MB are not read`;
+}
+
 /** Which kind of knowledge file a path names, or undefined for files we do not read. */
 export function knowledgeFileKind(path: string): KnowledgeFileKind | undefined {
   const normalized = path.replace(/\\/g, '/');

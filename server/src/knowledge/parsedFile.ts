@@ -6,7 +6,7 @@ import { CORE_SCHEMA, load as loadYamlFast } from 'js-yaml';
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import { lineStarts, positionOf } from '../engine/text/lines';
 import { nestingBeyond } from '../engine/text/nesting';
-import { KnowledgeFileKind, listKeys, maxKnowledgeFileBytes } from './fileKinds';
+import { KnowledgeFileKind, listKeys, maxKnowledgeFileBytes, tooLargeMessage } from './fileKinds';
 import { validators } from './schemas';
 import type { FileLocation, KnowledgeError, KnowledgeFile, ParsedKnowledgeFile } from './types';
 
@@ -149,7 +149,7 @@ export function parseFile(
   if (file.text.length > maxKnowledgeFileBytes) {
     errors.push({
       kind: 'io',
-      message: `file is ${Math.round(file.text.length / 1048576)} MB; knowledge files over ${maxKnowledgeFileBytes / 1048576} MB are not read`,
+      message: tooLargeMessage(file.text.length),
       file: file.path,
       line: 0,
       character: 0,

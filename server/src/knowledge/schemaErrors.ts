@@ -17,6 +17,13 @@ function pathOf(instancePath: string): (string | number)[] {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
+const valueFields =
+  'quantity, year, date, period, ordinal, role, holders, set, stance, preference, quantifier or entity';
+
+function allowed(values: unknown[]): string {
+  return values.map((v) => JSON.stringify(v)).join(', ');
+}
+
 function describe(e: ErrorObject): string {
   const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'file';
   switch (e.keyword) {
@@ -25,11 +32,11 @@ function describe(e: ErrorObject): string {
     case 'required':
       return `${where}: missing field "${(e.params as { missingProperty: string }).missingProperty}"`;
     case 'enum':
-      return `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+      return `${where}: must be one of ${allowed((e.params as { allowedValues: unknown[] }).allowedValues)}`;
     case 'oneOf':
-      return e.instancePath.endsWith('/about') || /\/members\/\d+$/.test(e.instancePath)
-        ? `${where}: ${e.instancePath.endsWith('/about') ? 'a list of phrase groups, or { property, subject, with }' : 'a phrase or a list of phrases'}`
-        : `${where}: a claim needs exactly one value field (quantity, year, date, period, ordinal, role, holders, set, stance, preference, quantifier or entity)`;
+      if (e.instancePath.endsWith('/about')) return `${where}: a list of phrase groups, or { property, subject, with }`;
+      if (/\/members\/\d+$/.test(e.instancePath)) return `${where}: a phrase or a list of phrases`;
+      return `${where}: a claim needs exactly one value field (${valueFields})`;
     default:
       return `${where}: ${e.message ?? 'is invalid'}`;
   }

@@ -150,7 +150,10 @@ export interface Claim {
   source: string;
   locator: string;
   statement: string;
-  /** Identity: every group must match the sentence (or, but for the property, its paragraph); each group lists alternative phrases. */
+  /**
+   * Identity: every group must match the sentence (or, but for the property, its paragraph); each
+   * group lists alternative phrases.
+   */
   about: readonly (readonly string[])[];
   /** Which group of `about` is the property (values bind to it; always in the sentence); -1: the rarest. */
   property: number;

@@ -32,7 +32,10 @@ interface StoredFile {
   claims: StoredClaim[];
 }
 
-/** id, locator, statement, identity groups (indexes into `groups`), value, line, character, property and subject group, the rest. */
+/**
+ * id, locator, statement, identity groups (indexes into `groups`), value, line, character, property
+ * and subject group, the rest.
+ */
 type StoredClaim = [
   string,
   string,

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { KnowledgePool } from '../knowledge/compact';
 import { CachedFile, KnowledgeCache } from './knowledgeCache';
 import { assembleInSlices } from '../knowledge/assemble';
-import { knowledgeFileKind, maxKnowledgeFileBytes } from '../knowledge/fileKinds';
+import { knowledgeFileKind, maxKnowledgeFileBytes, tooLargeMessage } from '../knowledge/fileKinds';
 import { loadKnowledge, parseKnowledgeFile } from '../knowledge/loader';
 import type { LoadedKnowledge, ParsedKnowledgeFile } from '../knowledge/types';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
@@ -74,7 +74,7 @@ function knowledgeEntries(folder: string, walked: WalkResult | undefined, errors
     if (stats.size > maxKnowledgeFileBytes) {
       errors.push({
         kind: 'io',
-        message: `file is ${Math.round(stats.size / 1048576)} MB; knowledge files over ${maxKnowledgeFileBytes / 1048576} MB are not read`,
+        message: tooLargeMessage(stats.size),
         file: path,
         line: 0,
         character: 0,

@@ -128,13 +128,15 @@ export function renderContradiction(v: Verdict): Finding {
         replacement: d.replacement,
         written: d.written,
       };
-    case 'date':
+    case 'date': {
+      const zone = d.zone ? ` (${d.zone.replace(/-/g, ' ')} time)` : '';
       return {
         ...base,
-        message: `${at} dates this to ${formatDate(d.sourced)}${d.zone ? ` (${d.zone.replace(/-/g, ' ')} time)` : ''}, not ${d.written}${whatItSays(claim)}`,
+        message: `${at} dates this to ${formatDate(d.sourced)}${zone}, not ${d.written}${whatItSays(claim)}`,
         replacement: d.replacement,
         written: d.written,
       };
+    }
     case 'period':
       return {
         ...base,
@@ -142,19 +144,23 @@ export function renderContradiction(v: Verdict): Finding {
         replacement: d.replacement,
         written: d.written,
       };
-    case 'ordinal':
+    case 'ordinal': {
+      const written = d.written.replace(/^#/, '');
       return {
         ...base,
-        message: `${at} has this as the ${ordinalSuffix(d.sourced)}, not the ${d.written.replace(/^#/, '')}${whatItSays(claim)}`,
+        message: `${at} has this as the ${ordinalSuffix(d.sourced)}, not the ${written}${whatItSays(claim)}`,
         replacement: d.replacement,
         written: d.written,
       };
-    case 'quantifier':
+    }
+    case 'quantifier': {
+      const sourced = d.sourced === 'majority' || d.sourced === 'minority' ? `a ${d.sourced}` : d.sourced;
       return {
         ...base,
-        message: `${at} says ${d.sourced === 'majority' || d.sourced === 'minority' ? `a ${d.sourced}` : d.sourced}, not ${quoted(d.written)}: ${says(claim)}`,
+        message: `${at} says ${sourced}, not ${quoted(d.written)}: ${says(claim)}`,
         written: d.written,
       };
+    }
     case 'stance':
       return { ...base, message: `${at} says otherwise: ${says(claim)}`, written: d.written };
     case 'preference':
@@ -181,12 +187,14 @@ export function renderContradiction(v: Verdict): Finding {
               : `${at} says this of ${list(d.sourced)}, ${d.written} included: ${says(claim)}`,
         written: d.written,
       };
-    case 'role':
+    case 'role': {
+      const holder = d.holder ? ` (${cite(d.holder.claim)} gives that post to ${d.holder.person}.)` : '';
       return {
         ...base,
-        message: `${at} gives ${d.person} as ${d.sourced}, not ${d.written}${whatItSays(claim)}${d.holder ? ` (${cite(d.holder.claim)} gives that post to ${d.holder.person}.)` : ''}`,
+        message: `${at} gives ${d.person} as ${d.sourced}, not ${d.written}${whatItSays(claim)}${holder}`,
         written: d.written,
       };
+    }
     case 'name':
       return {
         ...base,

@@ -87,7 +87,8 @@ export class BlockCache {
 
   /** A block at `start`, from the cache (shifted there) or made now. */
   block(text: string, start: number, end: number, options: BlockOptions, remember = true): ProseBlock {
-    const key = `${options.listMarker ? 'l' : ''}${options.heading ?? ''}${options.plain ? 'p' : ''}\u0000${text.slice(start, end)}`;
+    const kind = `${options.listMarker ? 'l' : ''}${options.heading ?? ''}${options.plain ? 'p' : ''}`;
+    const key = `${kind}\u0000${text.slice(start, end)}`;
     let relative = this.current.get(key) ?? this.previous.get(key);
     // Cached blocks outlive this version of the document: their text and keys must not refer to it.
     if (!relative) relative = { ...makeBlock(detached(text.slice(start, end)), 0, end - start, options), options };

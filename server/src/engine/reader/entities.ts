@@ -18,7 +18,10 @@ export interface EntityMention {
   last: number;
   start: number;
   end: number;
-  /** Countries or places written with it: "Japanese" in "Japanese giants such as Samsung", "Russia's" in "Russia's law". */
+  /**
+   * Countries or places written with it: "Japanese" in "Japanese giants such as Samsung", "Russia's"
+   * in "Russia's law".
+   */
   countries: string[];
   /** Where the first country modifier is written. */
   countrySpan?: { start: number; end: number };

@@ -147,7 +147,10 @@ function currencyAround(
   return undefined;
 }
 
-/** Digits at token i: a number, a percentage, a multiple or an amount of money. Years and ordinals are read elsewhere. */
+/**
+ * Digits at token i: a number, a percentage, a multiple or an amount of money. Years and ordinals
+ * are read elsewhere.
+ */
 export function readDigits(
   tokens: readonly Token[],
   words: readonly string[],

@@ -201,7 +201,10 @@ function judgePeriod(
 // ---------------------------------------------------------------------------------------------
 // Time zones
 
-/** The UTC offset a date is written in, from a place, a demonym or a zone name near it; 'all' for "on both sides"; undefined when none is written. */
+/**
+ * The UTC offset a date is written in, from a place, a demonym or a zone name near it; 'all' for
+ * "on both sides"; undefined when none is written.
+ */
 function zoneOf(view: SentenceView, m: ValueMention): number | 'all' | undefined {
   const { words, tokens } = view;
   const first = view.tokenIndexAt(m.start);

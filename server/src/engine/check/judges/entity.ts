@@ -149,7 +149,10 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
   return contradiction;
 }
 
-/** What the value belongs to or lies in, named instead of it: "Korea" for the Yoon government, less exact but not wrong. */
+/**
+ * What the value belongs to or lies in, named instead of it: "Korea" for the Yoon government, less
+ * exact but not wrong.
+ */
 function holds(view: SentenceView, m: EntityMention, value: string): boolean {
   const term = view.kb.termById.get(value);
   if (!m.id || !term) return false;
