@@ -122,7 +122,10 @@ if (asJson) {
   for (const r of table) console.log(cols.map((c, i) => String(r[c]).padEnd(widths[i])).join('  '));
   const all = stats.get('all');
   console.log(
-    `\ncontradiction precision ${ratio(all.detected, all.detected + all.falsePositives)}, recall ${ratio(all.detected, all.contradicted)}; false alarms on supported/unverifiable: ${all.falseAlarms}; false support: ${all.falseSupport}; sourced value in message: ${all.withValue}/${all.detected}; suggestion top-1: ${ratio(all.top1, all.supported)}`,
+    `\ncontradiction precision ${ratio(all.detected, all.detected + all.falsePositives)}, recall ` +
+      `${ratio(all.detected, all.contradicted)}; false alarms on supported/unverifiable: ${all.falseAlarms}; ` +
+      `false support: ${all.falseSupport}; sourced value in message: ${all.withValue}/${all.detected}; ` +
+      `suggestion top-1: ${ratio(all.top1, all.supported)}`,
   );
   if (misses.length > 0 && verbose) {
     console.log(`\nNot right (${misses.length}):`);

@@ -24,6 +24,16 @@ import {
   topics,
 } from './words.mjs';
 
+/** How a claim's quantifier reads in its statement. */
+const quantifierWords = {
+  few: 'few',
+  minority: 'a minority of',
+  some: 'some',
+  many: 'many',
+  majority: 'a majority of',
+  most: 'most',
+};
+
 const sourcesPerFile = 2000;
 const q = (s) => JSON.stringify(s); // a JSON string is a valid YAML double-quoted scalar
 
@@ -77,7 +87,10 @@ export function generateKnowledge(count, seed = 7) {
       kind: 'acronym',
       expansion,
       aliases: [expansion],
-      definition: `A ${rnd.pick(['body', 'programme', 'forum', 'network'])} that works on ${expansion.split(' ').slice(1, -1).join(' ').toLowerCase()} across ${rnd.pick(places)}. ${capitalize(key)} describes its mandate and membership.`,
+      definition:
+        `A ${rnd.pick(['body', 'programme', 'forum', 'network'])} that works on ` +
+        `${expansion.split(' ').slice(1, -1).join(' ').toLowerCase()} across ${rnd.pick(places)}. ` +
+        `${capitalize(key)} describes its mandate and membership.`,
       sources: [{ key, locator: locator() }],
     });
     let concept;
@@ -94,7 +107,9 @@ export function generateKnowledge(count, seed = 7) {
       term: concept,
       kind: 'concept',
       aliases: [concept.replace(/-/g, ' ')].filter((a) => a !== concept),
-      definition: `The idea that ${concept.split(' ')[0].replace(/-/g, ' ')} policy should be judged by its ${concept.split(' ')[1]}. Used in ${key} to compare national approaches.`,
+      definition:
+        `The idea that ${concept.split(' ')[0].replace(/-/g, ' ')} policy should be judged by its ` +
+        `${concept.split(' ')[1]}. Used in ${key} to compare national approaches.`,
       sources: [{ key, locator: locator() }],
     });
     let personId;
@@ -124,7 +139,10 @@ export function generateKnowledge(count, seed = 7) {
       ['book', 1],
       ['webpage', 1],
     ]);
-    const title = `${capitalize(concept)} and the ${expansion}: ${rnd.pick(['evidence from', 'lessons for', 'options for', 'a review of', 'the case of'])} ${rnd.pick(places)}`;
+    const title =
+      `${capitalize(concept)} and the ${expansion}: ` +
+      `${rnd.pick(['evidence from', 'lessons for', 'options for', 'a review of', 'the case of'])} ` +
+      `${rnd.pick(places)}`;
     const csl = {
       id: key,
       type,
@@ -139,7 +157,9 @@ export function generateKnowledge(count, seed = 7) {
         page: `${rnd.int(1, 300)}-${rnd.int(301, 400)}`,
       });
     else
-      csl.publisher = `${rnd.pick(cities)} ${rnd.pick(['Institute', 'Centre', 'Forum', 'Council'])} for ${rnd.pick(orgField)} ${rnd.pick(['Policy', 'Studies'])}`;
+      csl.publisher =
+        `${rnd.pick(cities)} ${rnd.pick(['Institute', 'Centre', 'Forum', 'Council'])} for ${rnd.pick(orgField)} ` +
+        `${rnd.pick(['Policy', 'Studies'])}`;
     if (rnd.chance(0.6)) csl.URL = `https://example.org/${key}`;
     sources.push(csl);
 
@@ -202,16 +222,20 @@ export function generateKnowledge(count, seed = 7) {
         }
         case 'period':
           claim.period = { from: y, to: y + rnd.int(2, 15) };
-          claim.statement = `The ${subjectName}'s ${topic[0]} plan runs from ${claim.period.from} to ${claim.period.to}.`;
+          claim.statement = `The ${subjectName}'s ${topic[0]} plan runs from ${y} to ${claim.period.to}.`;
           break;
-        case 'quantifier':
+        case 'quantifier': {
           claim.quantifier = rnd.pick(['few', 'minority', 'some', 'many', 'majority', 'most']);
-          claim.statement = `${capitalize({ few: 'few', minority: 'a minority of', some: 'some', many: 'many', majority: 'a majority of', most: 'most' }[claim.quantifier])} members of the ${subjectName} track ${topic[0]}.`;
+          const members = capitalize(quantifierWords[claim.quantifier]);
+          claim.statement = `${members} members of the ${subjectName} track ${topic[0]}.`;
           break;
+        }
         case 'stance': {
           const predicate = rnd.pick(Object.keys(stanceVerbs));
           claim.stance = { predicate, polarity: rnd.chance(0.8) ? 'positive' : 'negative' };
-          claim.statement = `The ${subjectName} ${stanceVerbs[predicate][claim.stance.polarity === 'positive' ? 0 : 1]} ${topic[0]} work.`;
+          claim.statement =
+            `The ${subjectName} ${stanceVerbs[predicate][claim.stance.polarity === 'positive' ? 0 : 1]} ` +
+            `${topic[0]} work.`;
           break;
         }
         case 'entity':
@@ -229,7 +253,8 @@ export function generateKnowledge(count, seed = 7) {
         case 'role':
           claim.about = [[personId], ['director', 'head', 'chair']];
           claim.role = { person: personId, title: `Director of ${capitalize(topic[0])}`, org: acronymId };
-          claim.statement = `${terms.find((t) => t.id === personId).term} directs ${topic[0]} work at the ${subjectName}.`;
+          claim.statement =
+            `${terms.find((t) => t.id === personId).term} directs ${topic[0]} work at the ` + subjectName + '.';
           break;
       }
       claims.push(claim);
@@ -286,7 +311,8 @@ export function writeKnowledge(dir, count, seed = 7) {
     const own = terms.filter((t) => keys.has(t.sources[0].key));
     writeFileSync(
       join(dir, `glossary${name}.yaml`),
-      `# Synthetic glossary for the benchmark (scripts/bench/knowledge.mjs).\nterms:\n${own.map(termYaml).join('\n')}\n`,
+      `# Synthetic glossary for the benchmark ` +
+        `(scripts/bench/knowledge.mjs).\nterms:\n${own.map(termYaml).join('\n')}\n`,
     );
   }
   for (const [key, claims] of claimsBySource)

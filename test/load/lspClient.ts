@@ -202,7 +202,8 @@ export class LspServer {
           finish();
           reject(
             new Error(
-              `server exited (${JSON.stringify(this.exitInfo)}) while waiting for ${label}; stderr:\n${this.stderr.slice(-4000)}`,
+              `server exited (${JSON.stringify(this.exitInfo)}) while waiting for ${label}; ` +
+                `stderr:\n${this.stderr.slice(-4000)}`,
             ),
           );
           return true;

@@ -32,7 +32,8 @@ const version = spawnSync('pandoc', ['--version'], { encoding: 'utf8' });
 const pandocVersion = version.status === 0 ? version.stdout.split('\n')[0] : undefined;
 if (!pandocVersion) {
   const why =
-    'pandoc is not installed: the Pandoc parity tests are skipped (apt-get install pandoc, or bash scripts/e2e/install.sh)';
+    'pandoc is not installed: the Pandoc parity tests are skipped (apt-get install pandoc, or bash ' +
+    'scripts/e2e/install.sh)';
   if (process.env.CI) throw new Error(`${why}; CI must install it (.ci/run does)`);
   console.log(why);
 }
@@ -166,7 +167,8 @@ describe(`Pandoc parity (${pandocVersion ?? 'pandoc not installed'})`, { skip },
         const rendered = markdownToPlain(renderer.citation(cites, { style }));
         assert.ok(
           paragraph?.includes(rendered),
-          `${memo.slice(citation.start, citation.end)} renders as ${JSON.stringify(rendered)}; pandoc: ${JSON.stringify(paragraph)}`,
+          `${memo.slice(citation.start, citation.end)} renders as ${JSON.stringify(rendered)}; pandoc: ` +
+            `${JSON.stringify(paragraph)}`,
         );
       }
     });

@@ -97,7 +97,8 @@ const inventory: InventoryEntry[] = [
     'report text: passages and sentences of a source document (workspace sources folder)',
     'ingest',
     [
-      '/^(professor|fellow|director|adviser|advisor|president|chair|chairman|head|dean|researcher|analyst|lecturer|ambassador|minister|secretary|moderator|founder|editor|scholar|officer|manager|chief)$/i',
+      '/^(professor|fellow|director|adviser|advisor|president|chair|chairman|head|dean|researcher|analyst|' +
+        'lecturer|ambassador|minister|secretary|moderator|founder|editor|scholar|officer|manager|chief)$/i',
     ],
   ],
   [
@@ -209,7 +210,11 @@ const inventory: InventoryEntry[] = [
     'report text: passages and sentences of a source document (workspace sources folder)',
     'ingest',
     [
-      '/(?:^|[;,.]\\s+|\\bby\\s+)(?:Dr\\.?\\s+)?(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){1,2}),?\\s+(?:is\\s+(?:a|an|the)\\s+)?((?:[\\p{Lu}\\p{Ll}]+\\s+){0,4}?(?:Professor|Fellow|Director|Adviser|Advisor|President|Chair|Head|Researcher|Analyst|Lecturer)(?:\\s+of\\s+(?:the\\s+)?(?:Korea Project|Cybersecurity and Critical Technologies))?)\\s+(?:at|of|in|to)\\s+(?:the\\s+)?([\\p{Lu}][^,;.]{2,90}?)(?=\\s+and\\s+\\p{Ll}|[,;.]|$)/gu',
+      '/(?:^|[;,.]\\s+|\\bby\\s+)(?:Dr\\.?\\s+)?(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){1,2})' +
+        ',?\\s+(?:is\\s+(?:a|an|the)\\s+)?((?:[\\p{Lu}\\p{Ll}]+\\s+){0,4}?(?:Professor|Fellow|' +
+        'Director|Adviser|Advisor|President|Chair|Head|Researcher|Analyst|Lecturer)(?:\\s+of\\s+(?:the\\s+)' +
+        '?(?:Korea Project|Cybersecurity and Critical Technologies))?)\\s+(?:at|of|in|to)\\s+(?:the\\s+)' +
+        '?([\\p{Lu}][^,;.]{2,90}?)(?=\\s+and\\s+\\p{Ll}|[,;.]|$)/gu',
     ],
   ],
   [
@@ -1359,7 +1364,8 @@ const cases: Case[] = [
     'a directive, then 100,000 backtick runs of growing length',
     'codeSpans pairs runs in one pass',
     () =>
-      `The OEWG met. <!-- policy-lens-disable-line -->${Array.from({ length: 600 }, (_, i) => '`'.repeat(i + 1) + ' x').join(' ')}`,
+      `The OEWG met. <!-- policy-lens-disable-line ` +
+      `-->${Array.from({ length: 600 }, (_, i) => '`'.repeat(i + 1) + ' x').join(' ')}`,
     'diagnostics',
   ),
   ...['> ', '- ', '1. ', ' \t'].map((unit): Case => ({
@@ -1752,7 +1758,8 @@ if (process.env[PROBE_ENV] !== '1') {
     () => {
       after(async () => {
         console.log(
-          `regex liveness (bound ${BOUND_MS} ms of CPU per case, watchdog ${WATCHDOG_MS} ms wall): CPU ms, wall ms, input size, case\n${figures.sort().join('\n')}`,
+          `regex liveness (bound ${BOUND_MS} ms of CPU per case, watchdog ${WATCHDOG_MS} ms wall): CPU ms, ` +
+            `wall ms, input size, case\n${figures.sort().join('\n')}`,
         );
         probes.forEach((p) => p.stop());
       });
@@ -1766,16 +1773,19 @@ if (process.env[PROBE_ENV] !== '1') {
             if ('timedOut' in r) {
               figures.push(`  TIMEOUT  ${c.id}`);
               assert.fail(
-                `${c.id}: still running after ${WATCHDOG_MS} ms (process killed). Attacks: ${c.note}. A regex is backtracking catastrophically or a scan is quadratic.`,
+                `${c.id}: still running after ${WATCHDOG_MS} ms (process killed). Attacks: ${c.note}. A regex ` +
+                  `is backtracking catastrophically or a scan is quadratic.`,
               );
             }
             figures.push(
-              `  ${r.ms.toFixed(0).padStart(6)}  ${r.wallMs.toFixed(0).padStart(6)}  ${String(r.length).padStart(7)}  ${c.id}`,
+              `  ${r.ms.toFixed(0).padStart(6)}  ${r.wallMs.toFixed(0).padStart(6)}  ` +
+                `${String(r.length).padStart(7)}  ${c.id}`,
             );
             assert.equal(r.error, undefined, `${c.id}: threw instead of answering: ${r.error}`);
             assert.ok(
               r.ms < BOUND_MS,
-              `${c.id}: took ${r.ms.toFixed(0)} ms of CPU for ${r.length} code units (bound ${BOUND_MS} ms). Attacks: ${c.note}.`,
+              `${c.id}: took ${r.ms.toFixed(0)} ms of CPU for ${r.length} code units (bound ${BOUND_MS} ms). ` +
+                `Attacks: ${c.note}.`,
             );
           } finally {
             release(probe);
@@ -1834,13 +1844,15 @@ if (process.env[PROBE_ENV] !== '1') {
         for (const l of literals) if (!found.get(where)?.has(l)) stale.push(`${where} ${l}`);
       if (stale.length > 0)
         console.log(
-          `regex inventory: ${stale.length} listed literal(s) no longer in the source (remove them):\n  ${stale.join('\n  ')}`,
+          `regex inventory: ${stale.length} listed literal(s) no longer in the source (remove them):\n  ` +
+            `${stale.join('\n  ')}`,
         );
       assert.deepEqual(dynamic, [], 'regular expressions built at run time (new RegExp) need a case here too');
       assert.deepEqual(
         missing,
         [],
-        `regex literals not in the inventory of test/property/regex.test.ts; triage each (what text does it see? is it linear?), add a case if it sees user text, and list it:\n${missing.join('\n')}`,
+        `regex literals not in the inventory of test/property/regex.test.ts; triage each (what text does it ` +
+          `see? is it linear?), add a case if it sees user text, and list it:\n${missing.join('\n')}`,
       );
     });
 

@@ -108,7 +108,8 @@ function messageOf(d: Diagnostic): string {
 
 function fail(message: string, text: string): never {
   assert.fail(
-    `${message}\n  document (${text.length} code units): ${JSON.stringify(text.length > 600 ? text.slice(0, 600) + '…' : text)}`,
+    `${message}\n  document (${text.length} code units): ` +
+      `${JSON.stringify(text.length > 600 ? text.slice(0, 600) + '…' : text)}`,
   );
 }
 
@@ -140,7 +141,8 @@ function checkNoSplit(text: string, lines: Lines, r: Range, what: string): void 
   ] as const) {
     if (splitsPair(text, o))
       fail(
-        `${what}: range ${side} (offset ${o}) splits a surrogate pair; range text ${JSON.stringify(text.slice(start, end))}`,
+        `${what}: range ${side} (offset ${o}) splits a surrogate pair; range text ` +
+          `${JSON.stringify(text.slice(start, end))}`,
         text,
       );
   }
@@ -275,7 +277,8 @@ describe('property: the language service on random memos (bundled knowledge)', (
             assert.equal(
               under,
               data.written,
-              `contradiction "${messageOf(d)}": the range covers ${JSON.stringify(under)} but data.written is ${JSON.stringify(data.written)}\n  document: ${JSON.stringify(text.slice(0, 400))}`,
+              `contradiction "${messageOf(d)}": the range covers ${JSON.stringify(under)} but data.written is ` +
+                `${JSON.stringify(data.written)}\n  document: ${JSON.stringify(text.slice(0, 400))}`,
             );
           }
           if (d.code === 'unknown-citation')
@@ -384,7 +387,8 @@ describe('property: the language service on random memos (bundled knowledge)', (
             for (const [s, e] of spans) {
               assert.ok(
                 aStart <= s && e <= aEnd,
-                `quick fix "${action.title}" edits [${s}, ${e}) outside its diagnostic [${dStart}, ${dEnd}) ${JSON.stringify(text.slice(dStart, dEnd))}`,
+                `quick fix "${action.title}" edits [${s}, ${e}) outside its diagnostic [${dStart}, ${dEnd}) ` +
+                  `${JSON.stringify(text.slice(dStart, dEnd))}`,
               );
             }
             for (let i = 1; i < spans.length; i++)
@@ -456,7 +460,8 @@ describe('property: the language service on random memos (bundled knowledge)', (
             assert.deepEqual(
               still,
               [],
-              `after "${action.title}" the contradiction of ${claimId} is gone in ${JSON.stringify(after.getText().slice(0, 300))}`,
+              `after "${action.title}" the contradiction of ${claimId} is gone in ` +
+                `${JSON.stringify(after.getText().slice(0, 300))}`,
             );
           }
         }
@@ -491,7 +496,8 @@ describe('property: the language service on random memos (bundled knowledge)', (
               const within = (r: Diagnostic['range']): boolean =>
                 now.offsetAt(r.start) <= now.offsetAt(e.range.start) &&
                 now.offsetAt(e.range.end) <= now.offsetAt(r.end);
-              // An inconsistency's fix may change its linked earlier mention instead, and only while its text is unchanged.
+              // An inconsistency's fix may change its linked earlier mention instead, and only while its
+              // text is unchanged.
               const earlier: DiagnosticRelatedInformation | undefined = (d.relatedInformation ?? []).find(
                 (r) => r.location.uri === now.uri && within(r.location.range),
               );

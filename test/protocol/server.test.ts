@@ -427,7 +427,8 @@ describe('language server over stdio: a memo editing session', () => {
   });
 
   test(
-    'codeAction for the contradiction returns a quick fix whose WorkspaceEdit replaces the range with the sourced value',
+    'codeAction for the contradiction returns a quick fix whose WorkspaceEdit replaces the range with the ' +
+      'sourced value',
     T,
     async () => {
       assert.ok(contradiction, 'the contradiction was published (previous test)');

@@ -103,7 +103,7 @@ describe('sources folder over the protocol', { timeout: 60000 }, () => {
     assert.equal(d.severity, 3);
     assert.match(
       d.message as string,
-      /^doe2019 \(p\. 1 ¶1\) puts this at about 40%, not nearly 90%\. The source reads: “The Pacific region takes about 40%/,
+      /^doe2019 \(p\. 1 ¶1\) puts this at about 40%, not nearly 90%\. The source reads: “The Pacific region takes/,
     );
     assert.equal((d.data as { extracted: boolean }).extracted, true);
     // Its evidence is the report itself, with the passage quoted.

@@ -32,7 +32,10 @@ import { checkWorkspaceRequest } from '../../server/src/common/protocol';
 import { LspServer } from '../load/lspClient';
 
 function glossary(term: string): string {
-  return `terms:\n  - id: ${term.toLowerCase()}\n    term: ${term}\n    kind: concept\n    definition: A term defined in the ${term} folder.\n`;
+  return (
+    `terms:\n  - id: ${term.toLowerCase()}\n    term: ${term}\n    kind: concept\n    definition: A term ` +
+    `defined in the ${term} folder.\n`
+  );
 }
 
 async function hoverValue(connection: ProtocolConnection, uri: string, character: number): Promise<string> {

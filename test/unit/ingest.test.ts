@@ -217,7 +217,8 @@ function pdfWithContent(stream: Buffer, filters: string[]): Buffer {
   object('<< /Type /Catalog /Pages 2 0 R >>');
   object('<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
   object(
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents [4 0 R 6 0 R] >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents [4 ' +
+      '0 R 6 0 R] >>',
   );
   object([
     Buffer.from(`<< /Length ${stream.length} /Filter [${filters.map((f) => `/${f}`).join(' ')}] >>\nstream\n`),
@@ -230,7 +231,9 @@ function pdfWithContent(stream: Buffer, filters: string[]): Buffer {
   const xref = length();
   parts.push(
     Buffer.from(
-      `xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${offsets.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`,
+      `xref\n0 ${offsets.length + 1}\n0000000000 65535 f ` +
+        `\n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ` +
+        `${offsets.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`,
     ),
   );
   return Buffer.concat(parts);
@@ -279,14 +282,18 @@ describe(
   'ingest: measured on the two source documents',
   { skip: !existsSync('../shared/sources') && 'needs ../shared/sources' },
   () => {
-    it('finds number, year and date contradictions with no curated knowledge, as text and as PDF, without false alarms', () => {
-      const out = JSON.parse(
-        execFileSync(process.execPath, ['scripts/eval-sources.mjs', '--json'], { encoding: 'utf8' }),
-      );
-      for (const format of ['text', 'pdf']) {
-        assert.ok(out[format].recall >= 0.7, `${format} recall ${out[format].recall}`);
-        assert.equal(out[format].falseAlarms, 0, `${format} false alarms`);
-      }
-    });
+    it(
+      'finds number, year and date contradictions with no curated knowledge, as text and as PDF, without false ' +
+        'alarms',
+      () => {
+        const out = JSON.parse(
+          execFileSync(process.execPath, ['scripts/eval-sources.mjs', '--json'], { encoding: 'utf8' }),
+        );
+        for (const format of ['text', 'pdf']) {
+          assert.ok(out[format].recall >= 0.7, `${format} recall ${out[format].recall}`);
+          assert.equal(out[format].falseAlarms, 0, `${format} false alarms`);
+        }
+      },
+    );
   },
 );

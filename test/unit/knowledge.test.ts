@@ -102,7 +102,8 @@ describe('bundled knowledge', () => {
         const tokens = tokenize(readFileSync(file, 'utf8'));
         const words = tokens.map((t) => t.raw.toLowerCase());
         for (let i = 0; i + 8 <= words.length; i++) {
-          // Runs that are mostly capitalised are names ("the Korea-U.S. Cyber Security Working Group"): names carry over.
+          // Runs that are mostly capitalised are names ("the Korea-U.S. Cyber Security Working Group"):
+          // names carry over.
           if (tokens.slice(i, i + 8).filter((t) => /^\p{Lu}/u.test(t.raw)).length >= 6) continue;
           runs.add(words.slice(i, i + 8).join(' '));
         }

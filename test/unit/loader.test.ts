@@ -90,7 +90,8 @@ describe('knowledge loader', () => {
 
   it('refuses alias bombs, bad encodings and huge files with a message', () => {
     const bomb =
-      'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
+      'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c ' +
+      '[*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
     const errors = errorsOf([
       { path: '/kb/glossary.yaml', text: bomb },
       { path: '/kb/glossary-2.yaml', text: 'terms:\n  - id: x\uFFFD\n' },
