@@ -86,8 +86,9 @@ const words = (n) => `${n.toLocaleString('en')} words`;
 
 function generatorHash() {
   const h = createHash('sha256');
-  for (const f of ['knowledge.mjs', 'memo.mjs', 'words.mjs', 'random.mjs', 'positions.mjs', 'typing.mjs'])
+  for (const f of ['knowledge.mjs', 'memo.mjs', 'words.mjs', 'random.mjs', 'positions.mjs', 'typing.mjs']) {
     h.update(readFileSync(join(ROOT, 'scripts', 'bench', f)));
+  }
   for (const f of readdirSync(join(ROOT, 'knowledge'), { recursive: true }).sort()) {
     const path = join(ROOT, 'knowledge', f);
     if (statSync(path).isFile()) h.update(f).update(readFileSync(path));
@@ -204,7 +205,7 @@ async function buildInProcess() {
   });
   // Unminified twins of the CLI and the server for profiling (in .bench/, so that the bundled
   // knowledge is found at ../knowledge as from dist/).
-  if (profile)
+  if (profile) {
     await esbuild.build({
       ...common,
       entryPoints: {
@@ -213,6 +214,7 @@ async function buildInProcess() {
       },
       outdir: OUT,
     });
+  }
 }
 
 function runInProcess(config, label) {
@@ -234,8 +236,9 @@ function fileSizes() {
       ? readdirSync(path).reduce((n, f) => n + total(join(path, f)), 0)
       : statSync(path).size;
   const out = {};
-  for (const f of readdirSync(join(ROOT, 'dist')).sort())
+  for (const f of readdirSync(join(ROOT, 'dist')).sort()) {
     out[statSync(join(ROOT, 'dist', f)).isDirectory() ? `${f}/` : f] = total(join(ROOT, 'dist', f));
+  }
   return out;
 }
 
@@ -245,8 +248,9 @@ function profilesIn(dir, top = 10) {
   const out = {};
   for (const f of readdirSync(dir)
     .filter((f) => f.endsWith('.cpuprofile'))
-    .sort())
+    .sort()) {
     out[f.replace(/\.cpuprofile$/, '')] = summarizeProfile(join(dir, f), top);
+  }
   return out;
 }
 
@@ -263,8 +267,9 @@ function vsixSize() {
     ['package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '-o', out],
     { cwd: ROOT, encoding: 'utf8', input: '' },
   );
-  if (run.status === 0 && existsSync(out))
+  if (run.status === 0 && existsSync(out)) {
     return { size: statSync(out).size, contents: /Packaged: .*\((\d+) files/.exec(run.stdout)?.[1] };
+  }
   return {
     error:
       `${run.stdout}\n${run.stderr}`
@@ -456,8 +461,9 @@ for (const kb of kbSizes) {
     : `knowledge load took ${ms(inproc.knowledge.loadMs)}, over the ${ms(loadBudgetMs)} per-run budget: one ` +
       `load, no CLI or stdio runs (run with --full for them)`;
   if (withinBudget) {
-    for (let i = 1; i < loadRuns[kb]; i++)
+    for (let i = 1; i < loadRuns[kb]; i++) {
       entry.loads.push(runInProcess({ folders, bundled: true, loadOnly: true, memos: [] }, `${kb}-load`).knowledge);
+    }
     if (kb !== 'bundled') {
       // Later runs: the store's on-disk cache of parsed files, written by one more first load.
       const cacheDir = join(OUT, 'knowledge-cache', String(kb));
@@ -467,10 +473,11 @@ for (const kb of kbSizes) {
           .knowledge,
       );
       entry.cachedLoads = [];
-      for (let i = 0; i < loadRuns[kb]; i++)
+      for (let i = 0; i < loadRuns[kb]; i++) {
         entry.cachedLoads.push(
           runInProcess({ folders, bundled: true, loadOnly: true, memos: [], cacheDir }, `${kb}-load-cached`),
         );
+      }
     }
     if (kb !== 'bundled') {
       log(`CLI, whole process, cold, ${kbLabel(kb)}`);
@@ -692,7 +699,7 @@ const clientRows = [];
 for (const kb of kbSizes) {
   for (const size of memosFor(kb)) {
     const h = inproc(kb, size);
-    if (h)
+    if (h) {
       handlerRows.push([
         words(size),
         kbLabel(kb),
@@ -704,8 +711,9 @@ for (const kb of kbSizes) {
         dist(h.hoverMs),
         `${dist(h.completionMs)}, ${h.completionItems} items`,
       ]);
+    }
     const c = client(kb, size);
-    if (c)
+    if (c) {
       clientRows.push([
         words(size),
         kbLabel(kb),
@@ -714,7 +722,7 @@ for (const kb of kbSizes) {
         dist(c.hoverMs),
         `${dist(c.completionMs)}, ${c.completionItems} items`,
       ]);
-    else clientRows.push([words(size), kbLabel(kb), 'skipped', '', '', '']);
+    } else clientRows.push([words(size), kbLabel(kb), 'skipped', '', '', '']);
   }
 }
 sections.push(
@@ -835,16 +843,19 @@ if (profile) {
       'everything left out). In-process phases are profiled separately through the inspector; the CLI and the ' +
       'server start-up from unminified bundles of the same sources.',
   ];
-  for (const [name, pf] of Object.entries(results.processProfiles ?? {}))
+  for (const [name, pf] of Object.entries(results.processProfiles ?? {})) {
     parts.push(
       show(
         name === 'cli' ? 'CLI, cold, 10,000 words, bundled knowledge' : 'Server start-up (modules loaded, listening)',
         pf,
       ),
     );
-  for (const kb of kbSizes)
-    for (const [phase, pf] of Object.entries(results.kb[kb]?.profiles ?? {}))
+  }
+  for (const kb of kbSizes) {
+    for (const [phase, pf] of Object.entries(results.kb[kb]?.profiles ?? {})) {
       parts.push(show(`In-process, ${kbLabel(kb)}: ${phase}`, pf));
+    }
+  }
   sections.push(parts.join('\n\n'));
 }
 

@@ -125,9 +125,10 @@ else {
     `planted inconsistencies found: ${result.found} of ${result.planted}; legitimate differences flagged: ` +
       `${result.flagged} of ${result.legitimate}; other alarms: ${result.otherAlarms}`,
   );
-  if (existsSync(reports))
+  if (existsSync(reports)) {
     console.log(
       `unsourced-figure on ${reports}: ${unsourced.hints} hints, ${unsourced.attributed} on a sentence with ` +
         `an attribution of its own`,
     );
+  }
 }

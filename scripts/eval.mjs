@@ -44,7 +44,7 @@ for (const d of diagnostics) byCase[d.range.start.line / 2]?.push(d);
 
 const stats = new Map();
 const row = (kind) => {
-  if (!stats.has(kind))
+  if (!stats.has(kind)) {
     stats.set(kind, {
       contradicted: 0,
       detected: 0,
@@ -56,6 +56,7 @@ const row = (kind) => {
       top1: 0,
       unverifiable: 0,
     });
+  }
   return stats.get(kind);
 };
 // Keys a case's text cites, as Pandoc reads them: "[@kim2023, para. 2]", "[@a; @b]".
@@ -129,7 +130,8 @@ if (asJson) {
   );
   if (misses.length > 0 && verbose) {
     console.log(`\nNot right (${misses.length}):`);
-    for (const m of misses)
+    for (const m of misses) {
       console.log(`- ${m.id} [${m.label}] ${m.text}\n    ${m.found.join('\n    ') || '(nothing)'}`);
+    }
   } else if (misses.length > 0) console.log(`${misses.length} cases not right; --verbose lists them.`);
 }

@@ -80,11 +80,14 @@ function explain(
     );
   }
   const verdicts = judgeSentence(view);
-  for (const v of verdicts)
+  for (const v of verdicts) {
     console.log(`  verdict ${v.kind} ${v.claim.id} [${text.slice(v.start, v.end)}] ${JSON.stringify(v.detail)}`);
+  }
   const agreeing = verdicts.filter((v) => v.kind === 'agrees');
-  if (agreeing.length)
+  if (agreeing.length) {
     console.log(`  coverage of the agreeing claims: ${coverageOf(view, agreeing).toFixed(2)} (support needs 0.5)`);
-  for (const f of checkSentence(kb, input, start, end, input, undefined, context))
+  }
+  for (const f of checkSentence(kb, input, start, end, input, undefined, context)) {
     console.log(`  => ${f.verdict}: ${f.message || f.claim.id}`);
+  }
 }

@@ -3,18 +3,23 @@
 // checking happens in the server.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  type LanguageClientOptions,
+  type ServerOptions,
+  TransportKind,
+} from 'vscode-languageclient/node';
 import {
   checkWorkspaceRequest,
-  CheckWorkspaceResult,
+  type CheckWorkspaceResult,
   exportBibliographyRequest,
-  ExportBibliographyResult,
+  type ExportBibliographyResult,
   exportBibtexRequest,
-  ExportBibtexResult,
+  type ExportBibtexResult,
   listSourcesRequest,
-  ListSourcesResult,
+  type ListSourcesResult,
   referencesEditRequest,
-  ReferencesEditResult,
+  type ReferencesEditResult,
 } from '../../server/src/common/protocol';
 import { citationInsertion, exportMessage } from '../../server/src/common/citationText';
 import { defaultSettings, settingsSection } from '../../server/src/common/settings';

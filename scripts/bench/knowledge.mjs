@@ -54,8 +54,9 @@ export function generateKnowledge(count, seed = 7) {
     const family = rnd.pick(familyNames);
     const year = rnd.int(2008, 2025);
     let key = `${family.toLowerCase().replace(/[^a-z]/g, '')}${year}`;
-    for (let n = 0; keys.has(key); n++)
+    for (let n = 0; keys.has(key); n++) {
       key = `${family.toLowerCase()}${year}${n < 26 ? String.fromCharCode(97 + n) : `-${n}`}`;
+    }
     keys.add(key);
 
     // Glossary: an organisation or programme acronym, a concept, sometimes a person.
@@ -150,16 +151,17 @@ export function generateKnowledge(count, seed = 7) {
       author: authors,
       issued: { 'date-parts': [rnd.chance(0.5) ? [year, rnd.int(1, 12)] : [year]] },
     };
-    if (type === 'article-journal')
+    if (type === 'article-journal') {
       Object.assign(csl, {
         'container-title': `Journal of ${rnd.pick(orgField)} ${rnd.pick(['Policy', 'Studies', 'Affairs'])}`,
         volume: String(rnd.int(1, 60)),
         page: `${rnd.int(1, 300)}-${rnd.int(301, 400)}`,
       });
-    else
+    } else {
       csl.publisher =
         `${rnd.pick(cities)} ${rnd.pick(['Institute', 'Centre', 'Forum', 'Council'])} for ${rnd.pick(orgField)} ` +
         `${rnd.pick(['Policy', 'Studies'])}`;
+    }
     if (rnd.chance(0.6)) csl.URL = `https://example.org/${key}`;
     sources.push(csl);
 
@@ -269,8 +271,9 @@ function termYaml(t) {
   if (t.expansion) lines.push(`    expansion: ${q(t.expansion)}`);
   if (t.aliases?.length) lines.push(`    aliases: [ ${t.aliases.map(q).join(', ')} ]`);
   lines.push(`    definition: >-`, `      ${t.definition}`);
-  if (t.sources?.length)
+  if (t.sources?.length) {
     lines.push('    sources:', ...t.sources.map((s) => `      - { key: ${s.key}, locator: ${q(s.locator)} }`));
+  }
   return lines.join('\n');
 }
 
@@ -282,8 +285,9 @@ function valueYaml(claim) {
       .join(', ');
     return `    ${kind}: { ${body} }`;
   }
-  for (const kind of ['year', 'ordinal', 'quantifier'])
+  for (const kind of ['year', 'ordinal', 'quantifier']) {
     if (claim[kind] !== undefined) return `    ${kind}: ${claim[kind]}`;
+  }
   throw new Error(`claim ${claim.id} has no value`);
 }
 
@@ -315,8 +319,9 @@ export function writeKnowledge(dir, count, seed = 7) {
         `(scripts/bench/knowledge.mjs).\nterms:\n${own.map(termYaml).join('\n')}\n`,
     );
   }
-  for (const [key, claims] of claimsBySource)
+  for (const [key, claims] of claimsBySource) {
     writeFileSync(join(dir, 'claims', `${key}.yaml`), claimsYaml(key, claims));
+  }
   return {
     sources: sources.length,
     terms: terms.length,

@@ -30,8 +30,9 @@ import {
 export function lexiconFromFolder(dir) {
   const lexicon = { sourceKeys: [], terms: [], claims: [] };
   for (const name of readdirSync(dir).sort()) {
-    if (name.endsWith('.json') && !name.endsWith('.schema.json'))
+    if (name.endsWith('.json') && !name.endsWith('.schema.json')) {
       lexicon.sourceKeys.push(...JSON.parse(readFileSync(join(dir, name), 'utf8')).map((s) => s.id));
+    }
     if (/^glossary.*\.ya?ml$/.test(name)) lexicon.terms.push(...parse(readFileSync(join(dir, name), 'utf8')).terms);
   }
   for (const name of readdirSync(join(dir, 'claims')).sort()) {
@@ -260,16 +261,16 @@ export function generateMemo(words, lexicons, seed = 11) {
       ['code', 1],
       ['link', 2],
     ]);
-    if (kind === 'paragraph')
+    if (kind === 'paragraph') {
       add(
         Array.from({ length: rnd.int(3, 6) }, sentence)
           .join(' ')
           .replace(/(.{70,90}?) /g, '$1\n'),
       );
-    else if (kind === 'bullets') add(Array.from({ length: rnd.int(3, 6) }, () => `- ${sentence()}`).join('\n'));
-    else if (kind === 'numbered')
+    } else if (kind === 'bullets') add(Array.from({ length: rnd.int(3, 6) }, () => `- ${sentence()}`).join('\n'));
+    else if (kind === 'numbered') {
       add(Array.from({ length: rnd.int(3, 5) }, (_, i) => `${i + 1}. ${sentence()}`).join('\n'));
-    else if (kind === 'figure') {
+    } else if (kind === 'figure') {
       figure++;
       add(
         `![Figure ${figure}: ${np()} in ${rnd.pick(places)}, ` +
@@ -290,18 +291,19 @@ export function generateMemo(words, lexicons, seed = 11) {
           `${rnd.int(2015, 2020)} | ${rnd.int(2021, 2025)} | Trend |\n| --- | ---: | ---: | --- ` +
           `|\n${rows.join('\n')}`,
       );
-    } else if (kind === 'quote')
+    } else if (kind === 'quote') {
       add(
         `> ${sentence()} ${sentence()}\n> — ${rnd.pick(familyNames)}, interview, ` +
           `${monthNames[rnd.int(0, 11)]} ${rnd.int(2019, 2025)}`,
       );
-    else if (kind === 'code')
+    } else if (kind === 'code') {
       add(
         `\`\`\`text\nindicator,${rnd.int(2015, 2020)},${rnd.int(2021, 2025)}\n` +
           `${rnd.pick(nouns)},${rnd.int(1, 99)},${rnd.int(1, 99)}\n\`\`\``,
       );
-    else
+    } else {
       add(`See the [${np()} dashboard](https://example.org/${rnd.pick(nouns)}/${rnd.int(1, 999)}) and ${sentence()}`);
+    }
     sinceHeading += count - before;
   }
   if (footnotes.length > 0) add(footnotes.map((f, i) => `[^${i + 1}]: ${f}`).join('\n'));

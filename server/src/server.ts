@@ -3,11 +3,11 @@
 // language service; requests before `initialize` are refused, as LSP asks.
 import { fileURLToPath } from 'node:url';
 import {
-  CancellationToken,
+  type CancellationToken,
   CodeActionKind,
   createConnection,
   ErrorCodes,
-  InitializeResult,
+  type InitializeResult,
   LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
@@ -17,17 +17,17 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   checkWorkspaceRequest,
-  CheckWorkspaceResult,
-  DocumentParams,
+  type CheckWorkspaceResult,
+  type DocumentParams,
   exportBibliographyRequest,
   exportBibtexRequest,
   listSourcesRequest,
-  ListSourcesParams,
+  type ListSourcesParams,
   referencesEditRequest,
 } from './common/protocol';
 import { version } from './common/version';
 import { Session } from './lsp/session';
-import { ServerConnection, stdioConnection } from './lsp/stdioConnection';
+import { type ServerConnection, stdioConnection } from './lsp/stdioConnection';
 
 const opened: ServerConnection = process.argv.includes('--stdio')
   ? stdioConnection()

@@ -295,11 +295,12 @@ describe('policy-lens check: output formats', () => {
         assert.equal(loc.artifactLocation.uri, pathToFileURL(memo).href);
         assert.ok(loc.region.startLine >= 1 && loc.region.startColumn >= 1, JSON.stringify(loc.region));
         if (r.ruleIndex !== undefined) assert.equal(rules[r.ruleIndex]?.id, r.ruleId, 'ruleIndex points at the rule');
-        if (rules.length > 0)
+        if (rules.length > 0) {
           assert.ok(
             rules.some((rule) => rule.id === r.ruleId),
             `rule ${r.ruleId} is declared`,
           );
+        }
       }
       const contradiction = results.find((r) => r.ruleId === 'contradiction');
       assert.ok(contradiction);

@@ -99,8 +99,9 @@ describe('bad knowledge through the loader', () => {
         errors.some((e) => b.message.test(e.message)),
         `${b.file}: ${errors.map((e) => e.message).join('; ')}`,
       );
-      for (const e of errors)
+      for (const e of errors) {
         assert.ok(e.line >= 0 && e.character >= 0, `${b.file}: a location (${e.line}:${e.character})`);
+      }
     }
     assert.deepEqual(
       kb.errors.filter((e) => e.file.endsWith(`${join('kb', 'glossary.yaml')}`) || e.file.endsWith('sources.json')),

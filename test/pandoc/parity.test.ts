@@ -16,7 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseProse } from '../../server/src/engine/markdown/prose';
 import { frontMatterBibliography } from '../../server/src/features/frontMatter';
 import { parseBibliography } from '../../server/src/knowledge/bibliography';
-import { CslRenderer, ReferenceStyle, splitLocator } from '../../server/src/features/csl';
+import { CslRenderer, type ReferenceStyle, splitLocator } from '../../server/src/features/csl';
 import { cslResources } from '../../server/src/node/cslFiles';
 import { markdownToPlain, PolicyLensService } from '../../server/src/features/languageService';
 import { KnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
@@ -68,13 +68,14 @@ function citesIn(node: unknown, out: PandocCite[] = []): PandocCite[] {
       const [citations] = el.c as [
         { citationId: string; citationMode: { t: string }; citationPrefix: Inline[]; citationSuffix: Inline[] }[],
       ];
-      for (const c of citations)
+      for (const c of citations) {
         out.push({
           key: c.citationId,
           mode: c.citationMode.t,
           prefix: inlineText(c.citationPrefix),
           suffix: inlineText(c.citationSuffix),
         });
+      }
     }
     for (const v of Object.values(el)) citesIn(v, out);
   }
@@ -117,12 +118,13 @@ describe(`Pandoc parity (${pandocVersion ?? 'pandoc not installed'})`, { skip },
   it('reads the bibliography without problems, each entry placed at its line for go to definition', () => {
     assert.deepEqual(bibliography.errors, []);
     const lines = readFileSync(bibPath, 'utf8').split('\n');
-    for (const source of bibliography.sources)
+    for (const source of bibliography.sources) {
       assert.match(
         lines[source.origin.line],
         new RegExp(`^@\\w+\\{${source.key.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')},`),
         source.key,
       );
+    }
     assert.equal(bibliography.sources.length, 6);
   });
 

@@ -21,10 +21,10 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { KnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
+import { type KnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
 import { acronymDefinitions, extractClaims, extractRoles } from '../../server/src/ingest/extract';
 import { deriveMetadata } from '../../server/src/ingest/metadata';
 import { parseBibliography } from '../../server/src/knowledge/bibliography';
@@ -1626,12 +1626,13 @@ const cases: Case[] = [
 
 function aliasBomb(): string {
   const rows = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-  for (let i = 1; i < 9; i++)
+  for (let i = 1; i < 9; i++) {
     rows.push(
       `${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9)
         .fill(`*${'abcdefghi'[i - 1]}`)
         .join(',')}]`,
     );
+  }
   return rows.join('\n') + '\n';
 }
 
@@ -1818,35 +1819,42 @@ if (process.env[PROBE_ENV] !== '1') {
             ts.isIdentifier(node.name) &&
             node.initializer &&
             (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))
-          )
+          ) {
             name = (fn ? `${fn}.` : '') + node.name.text;
-          else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && !fn)
+          } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && !fn) {
             name = `const ${node.name.text}`;
+          }
           if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
             const key = `${rel} ${name || '(top)'}`;
             if (!found.has(key)) found.set(key, new Set());
             found.get(key)!.add(node.getText());
           }
-          if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && node.expression.getText() === 'RegExp')
+          if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && node.expression.getText() === 'RegExp') {
             dynamic.push(`${rel}: ${node.getText()}`);
+          }
           ts.forEachChild(node, (child) => visit(child, name));
         };
         visit(source, '');
       }
       const listed = new Map(inventory.map(([where, , , literals]) => [where, new Set(literals)]));
       const missing: string[] = [];
-      for (const [where, literals] of found)
-        for (const l of literals)
-          if (!listed.get(where)?.has(l))
+      for (const [where, literals] of found) {
+        for (const l of literals) {
+          if (!listed.get(where)?.has(l)) {
             missing.push(`  ["${where}", "<what text it sees>", "<public function>", [${JSON.stringify(l)}]],`);
+          }
+        }
+      }
       const stale: string[] = [];
-      for (const [where, literals] of listed)
+      for (const [where, literals] of listed) {
         for (const l of literals) if (!found.get(where)?.has(l)) stale.push(`${where} ${l}`);
-      if (stale.length > 0)
+      }
+      if (stale.length > 0) {
         console.log(
           `regex inventory: ${stale.length} listed literal(s) no longer in the source (remove them):\n  ` +
             `${stale.join('\n  ')}`,
         );
+      }
       assert.deepEqual(dynamic, [], 'regular expressions built at run time (new RegExp) need a case here too');
       assert.deepEqual(
         missing,

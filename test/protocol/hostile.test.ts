@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Diagnostic, PublishDiagnosticsParams, ReferencesRequest } from 'vscode-languageserver-protocol/node';
+import { type Diagnostic, type PublishDiagnosticsParams, ReferencesRequest } from 'vscode-languageserver-protocol/node';
 import { checkWorkspaceRequest } from '../../server/src/common/protocol';
 import { LspServer, makeTempDir, mb, peakRssOf } from '../load/lspClient';
 

@@ -6,7 +6,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,20 +15,20 @@ import {
   CompletionRequest,
   CompletionResolveRequest,
   DefinitionRequest,
-  Diagnostic,
+  type Diagnostic,
   DidOpenTextDocumentNotification,
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
-  Location,
-  MarkupContent,
-  PublishDiagnosticsParams,
-  ProtocolConnection,
+  type Location,
+  type MarkupContent,
+  type PublishDiagnosticsParams,
+  type ProtocolConnection,
   PublishDiagnosticsNotification,
   createProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
-  CompletionList,
+  type CompletionList,
 } from 'vscode-languageserver-protocol/node';
 import { exportBibtexRequest, referencesEditRequest } from '../../server/src/common/protocol';
 

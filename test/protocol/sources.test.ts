@@ -5,7 +5,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,9 +19,9 @@ import {
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
-  ProtocolConnection,
+  type ProtocolConnection,
   PublishDiagnosticsNotification,
-  PublishDiagnosticsParams,
+  type PublishDiagnosticsParams,
   StreamMessageReader,
   StreamMessageWriter,
   WorkDoneProgressCreateRequest,

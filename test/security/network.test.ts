@@ -223,8 +223,9 @@ function hostileWorkspace(): string {
     writeFileSync(join(ws, 'node_modules', dep, 'package.json'), JSON.stringify({ name: dep, main: 'index.js' }));
     writeFileSync(join(ws, 'node_modules', dep, 'index.js'), js(`node_modules-${dep}`));
   }
-  for (const name of ['policy-lens.config.js', '.policylensrc.js', 'index.js', 'server.js'])
+  for (const name of ['policy-lens.config.js', '.policylensrc.js', 'index.js', 'server.js']) {
     writeFileSync(join(ws, name), js(name));
+  }
   writeFileSync(
     join(ws, 'package.json'),
     JSON.stringify({
@@ -586,8 +587,9 @@ describe('security: a partial install (pdfjs missing beside the bundle)', () => 
       const copy = makeTempDir('no-pdfjs');
       const dist = join(copy, 'dist');
       mkdirSync(dist);
-      for (const f of ['server.js', 'core.js', 'ingestWorker.js'])
+      for (const f of ['server.js', 'core.js', 'ingestWorker.js']) {
         if (existsSync(join(dirname(SERVER), f))) copyFileSync(join(dirname(SERVER), f), join(dist, f));
+      }
       symlinkSync(join(ROOT, 'knowledge'), join(copy, 'knowledge'), 'dir');
       const cache = join(copy, 'cache');
       const copyLog = join(copy, 'guard.log');
@@ -723,8 +725,9 @@ describe('security: the bundles apply no eval or Function constructor to workspa
     })(root);
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/getDocument\(([^)]*)\)/g))
+      for (const m of text.matchAll(/getDocument\(([^)]*)\)/g)) {
         assert.match(m[1], /isEvalSupported:\s*false/, `${file}: ${m[0]}`);
+      }
     }
   });
 

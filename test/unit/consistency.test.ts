@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
+import { type TextDocumentEdit, type TextEdit } from 'vscode-languageserver-types';
 import { readSentence } from '../../server/src/engine/check';
 import { findInconsistencies, readStatements } from '../../server/src/engine/check/consistency';
 import { acronymExpansions, conflictingExpansions } from '../../server/src/engine/reader/expansions';

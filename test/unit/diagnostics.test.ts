@@ -115,12 +115,13 @@ describe('contradictions', () => {
       "Korea's exports to the United States rose 5% last year.",
       'The draft has 12 sections and 2 annexes.',
       'So Jeong Kim spoke at the Pacific Forum webinar.',
-    ])
+    ]) {
       assert.deepEqual(
         codes(text).filter((c) => c === 'contradiction' || c === 'citation-mismatch'),
         [],
         text,
       );
+    }
   });
 });
 

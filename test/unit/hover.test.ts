@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { MarkupContent } from 'vscode-languageserver-types';
+import { type MarkupContent } from 'vscode-languageserver-types';
 import { defaultSettings } from '../../server/src/common/settings';
 import { doc, service } from './helpers';
 

@@ -68,8 +68,9 @@ function importsOf(path: string): string[] {
       if (ts.isLiteralTypeNode(argument) && ts.isStringLiteral(argument.literal)) found.push(argument.literal.text);
     } else if (ts.isCallExpression(node) && node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0])) {
       const callee = node.expression;
-      if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require'))
+      if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) {
         found.push(node.arguments[0].text);
+      }
     }
     ts.forEachChild(node, visit);
   };
@@ -125,8 +126,9 @@ test('the engine and the knowledge model import no Node built-in and no LSP pack
   const impure: string[] = [];
   for (const file of files) {
     if (!file.name.startsWith('engine/') && !file.name.startsWith('knowledge/')) continue;
-    for (const specifier of importsOf(file.path))
+    for (const specifier of importsOf(file.path)) {
       if (/^node:|^vscode-languageserver/.test(specifier)) impure.push(`${file.name} -> ${specifier}`);
+    }
   }
   assert.deepEqual(impure, []);
 });

@@ -194,8 +194,9 @@ async function deflatedSpaces(bytes: number): Promise<Buffer> {
   deflate.on('data', (c: Buffer) => chunks.push(c));
   const ended = once(deflate, 'end');
   const block = Buffer.alloc(1 << 20, ' ');
-  for (let written = 0; written < bytes; written += block.length)
+  for (let written = 0; written < bytes; written += block.length) {
     if (!deflate.write(block)) await once(deflate, 'drain');
+  }
   deflate.end();
   await ended;
   return Buffer.concat(chunks);

@@ -32,13 +32,15 @@ describe('bundled knowledge', () => {
 
   it('uses locators of the documented forms', () => {
     for (const claim of kb.claims) assert.match(claim.locator, /^(¶\d+(–\d+)?|title|header|speakers)$/, claim.id);
-    for (const term of kb.terms)
-      for (const s of term.sources)
+    for (const term of kb.terms) {
+      for (const s of term.sources) {
         assert.match(
           s.locator,
           /^(¶\d+(–\d+)?(, ¶\d+(–\d+)?)*|title|header|speakers)(, (title|header|speakers|¶\d+))*$/,
           term.id,
         );
+      }
+    }
   });
 
   it(
@@ -111,8 +113,9 @@ describe('bundled knowledge', () => {
       const ours = [...kb.claims.map((c) => [c.id, c.statement]), ...kb.terms.map((t) => [t.id, t.definition])];
       for (const [id, text] of ours) {
         const words = tokenize(text).map((t) => t.raw.toLowerCase());
-        for (let i = 0; i + 8 <= words.length; i++)
+        for (let i = 0; i + 8 <= words.length; i++) {
           assert.ok(!runs.has(words.slice(i, i + 8).join(' ')), `${id} copies "${words.slice(i, i + 8).join(' ')}"`);
+        }
       }
     },
   );

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { MarkupContent } from 'vscode-languageserver-types';
+import { type MarkupContent } from 'vscode-languageserver-types';
 import { referencesEnd, referencesStart } from '../../server/src/features/references';
 import { citationInsertion, exportMessage } from '../../server/src/common/citationText';
 import { parseBibtex } from '../../server/src/knowledge/bibliography';

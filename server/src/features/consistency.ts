@@ -1,9 +1,9 @@
 // The memo against itself: a figure or date stated differently in two sentences. The diagnostic
 // sits on the later mention and links the earlier one; the quick fixes make either match the other.
-import { DiagnosticRelatedInformation, Range, TextEdit } from 'vscode-languageserver-types';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentAnalysis, SentenceAnalysis } from '../engine/analysis';
-import { findInconsistencies, Statement } from '../engine/check/consistency';
+import { type DiagnosticRelatedInformation, type Range, TextEdit } from 'vscode-languageserver-types';
+import { type TextDocument } from 'vscode-languageserver-textdocument';
+import { type DocumentAnalysis, type SentenceAnalysis } from '../engine/analysis';
+import { findInconsistencies, type Statement } from '../engine/check/consistency';
 import {
   renderExpansionConflict,
   renderFirstStatement,

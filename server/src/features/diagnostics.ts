@@ -1,14 +1,14 @@
 // Turns a document analysis into LSP diagnostics: contradictions, citation support, unknown and
 // missing citations, and acronyms used before they are expanded.
-import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { KnowledgeBase } from '../knowledge/knowledgeBase';
-import { CheckLevel, CheckLevels } from '../common/settings';
-import { DocumentAnalysis } from '../engine/analysis';
+import { type Diagnostic, type DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { type TextDocument } from 'vscode-languageserver-textdocument';
+import { type KnowledgeBase } from '../knowledge/knowledgeBase';
+import { type CheckLevel, type CheckLevels } from '../common/settings';
+import { type DocumentAnalysis } from '../engine/analysis';
 import { closestKeys } from './citations';
 import { expandedAt, needsExpansion } from '../engine/reader/acronyms';
-import { CheckInfo, checkDocsHref } from '../common/checks';
-import { Claim, FileLocation } from '../knowledge/types';
+import { type CheckInfo, checkDocsHref } from '../common/checks';
+import { type Claim, type FileLocation } from '../knowledge/types';
 import { inconsistencies } from './consistency';
 import { renderUnsourced } from '../engine/check/render';
 
@@ -247,8 +247,9 @@ export function computeDiagnostics(
   }
   // The memo against itself: the later of two mentions that state different values.
   if (options.checks.inconsistency !== 'off') {
-    for (const r of inconsistencies(document, analysis))
+    for (const r of inconsistencies(document, analysis)) {
       push('inconsistency', 'inconsistency', r.start, r.end, r.message, r.data, r.related);
+    }
   }
   return out;
 }

@@ -1,32 +1,32 @@
 // The language service: one object that holds the loaded knowledge and settings and answers LSP
 // questions about in-memory documents. No connection, no file system, no `vscode` in here.
 import {
-  CodeAction,
-  CompletionItem,
-  CompletionList,
-  Diagnostic,
-  DocumentLink,
-  Hover,
+  type CodeAction,
+  type CompletionItem,
+  type CompletionList,
+  type Diagnostic,
+  type DocumentLink,
+  type Hover,
   MarkupKind,
-  Position,
-  TextEdit,
+  type Position,
+  type TextEdit,
 } from 'vscode-languageserver-types';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { defaultSettings, PolicyLensSettings } from '../common/settings';
-import { KnowledgeBase } from '../knowledge/knowledgeBase';
-import { Source } from '../knowledge/types';
-import { DocumentAnalysis, DocumentAnalyzer } from '../engine/analysis';
-import { CodeActionOptions, codeActions } from './codeActions';
-import { CitationCompletionData, completeCitations, completionLimit, rankedSources } from './completion';
-import { computeDiagnostics, DiagnosticOptions, diagnosticSource } from './diagnostics';
+import { type TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultSettings, type PolicyLensSettings } from '../common/settings';
+import { type KnowledgeBase } from '../knowledge/knowledgeBase';
+import { type Source } from '../knowledge/types';
+import { type DocumentAnalysis, DocumentAnalyzer } from '../engine/analysis';
+import { type CodeActionOptions, codeActions } from './codeActions';
+import { type CitationCompletionData, completeCitations, completionLimit, rankedSources } from './completion';
+import { computeDiagnostics, type DiagnosticOptions, diagnosticSource } from './diagnostics';
 import { checkDocsHref } from '../common/checks';
 import { citationHoverAt, citationMarkdown, hover } from './hover';
-import { CslItem } from '../knowledge/types';
+import { type CslItem } from '../knowledge/types';
 import type { SourceSummary } from '../common/protocol';
-import { ReferenceRenderer, shortCitation, splitLocator, StyleChoice } from './csl';
-import { frontMatterBibliography, FrontMatterBibliography } from './frontMatter';
+import { type ReferenceRenderer, shortCitation, splitLocator, type StyleChoice } from './csl';
+import { frontMatterBibliography, type FrontMatterBibliography } from './frontMatter';
 import { citationsOf, keyAt, sourceLinks } from './navigation';
-import { CitationKey, frontMatterOf, parseProse } from '../engine/markdown/prose';
+import { type CitationKey, frontMatterOf, parseProse } from '../engine/markdown/prose';
 import { citedSources, exportBibliography, referencesEdit } from './references';
 import { toBibtex } from './bibtexExport';
 import { silencingOf } from './silencing';

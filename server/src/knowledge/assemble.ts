@@ -1,6 +1,6 @@
 // Parsed files put together into one knowledge: the first definition of a key or id wins, and
 // duplicates and dangling references are reported at the entry at fault.
-import { locateLater, ParsedFile } from './parsedFile';
+import { locateLater, type ParsedFile } from './parsedFile';
 import type {
   Claim,
   FileLocation,
@@ -163,8 +163,9 @@ function checkReferences(
     const term = result.terms[i];
     if (term.sources.every((ref) => sourceKeys.has(ref.key))) continue;
     term.sources.forEach((ref, j) => {
-      if (!sourceKeys.has(ref.key))
+      if (!sourceKeys.has(ref.key)) {
         refError(term, 'terms', ['sources', j, 'key'], `glossary entry "${term.id}" cites unknown source "${ref.key}"`);
+      }
     });
     result.terms[i] = { ...term, sources: term.sources.filter((ref) => sourceKeys.has(ref.key)) };
   }
@@ -176,13 +177,15 @@ function checkReferences(
     const requireTerm = (id: string, path: (string | number)[], kinds: TermKind[]): void => {
       const term = termById.get(id);
       if (!term) missing.push([`claim "${claim.id}" refers to unknown glossary id "${id}"`, path]);
-      else if (!kinds.includes(term.kind))
+      else if (!kinds.includes(term.kind)) {
         missing.push([`claim "${claim.id}": "${id}" is a ${term.kind}, expected ${kinds.join(' or ')}`, path]);
+      }
     };
     if (value.kind === 'role') {
       requireTerm(value.role.person, ['role', 'person'], ['person']);
-      if (value.role.org)
+      if (value.role.org) {
         requireTerm(value.role.org, ['role', 'org'], ['organisation', 'group', 'programme', 'event', 'acronym']);
+      }
     }
     if (
       value.kind === 'entity' &&

@@ -1,10 +1,18 @@
 // A file's valid entries turned into the knowledge base's compact types: sources, glossary terms,
 // places and claims (their identity groups and values), with where each came from.
 import { lexicon, phraseAt } from '../engine/lexicon';
-import { KnowledgePool } from './compact';
-import { locate, origin, ParsedFile } from './parsedFile';
+import { type KnowledgePool } from './compact';
+import { locate, origin, type ParsedFile } from './parsedFile';
 import { validate } from './schemaErrors';
-import { Claim, ClaimValue, CslItem, ParsedKnowledgeFile, SetMember, Term, TermKind } from './types';
+import {
+  type Claim,
+  type ClaimValue,
+  type CslItem,
+  type ParsedKnowledgeFile,
+  type SetMember,
+  type Term,
+  type TermKind,
+} from './types';
 
 export function readSources(p: ParsedFile, out: ParsedKnowledgeFile): void {
   const broken = validate(p, undefined, out.errors);

@@ -18,8 +18,9 @@ export function knowledgeFileKind(path: string): KnowledgeFileKind | undefined {
   if (/\/claims\/[^/]+\.ya?ml$/i.test(normalized)) return 'claims';
   if (/^glossary[^/]*\.ya?ml$/i.test(name)) return 'glossary';
   if (/^places[^/]*\.ya?ml$/i.test(name)) return 'places';
-  if (/\.json$/i.test(name) && !/\.schema\.json$/i.test(name) && !/^package(-lock)?\.json$/i.test(name))
+  if (/\.json$/i.test(name) && !/\.schema\.json$/i.test(name) && !/^package(-lock)?\.json$/i.test(name)) {
     return 'sources';
+  }
   return undefined;
 }
 

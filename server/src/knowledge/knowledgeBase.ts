@@ -2,7 +2,7 @@
 // look-ups by key and id. Everything on the typing path reads these indexes and builds nothing.
 import { PhraseMatcher } from '../engine/text/phraseMatcher';
 import { tokenize } from '../engine/text/tokens';
-import { Claim, KnowledgeError, LoadedKnowledge, Source, Term } from './types';
+import { type Claim, type KnowledgeError, type LoadedKnowledge, type Source, type Term } from './types';
 
 export interface AnchorHit {
   claim: number;
@@ -78,9 +78,11 @@ export class KnowledgeBase {
     }
     // A capital stands for its country in claims ("Seoul and Washington" for South Korea and the US).
     const capitals = new Map<string, string[]>();
-    for (const term of this.terms)
-      if (term.capitalOf)
+    for (const term of this.terms) {
+      if (term.capitalOf) {
         capitals.set(term.capitalOf, [...(capitals.get(term.capitalOf) ?? []), ...this.formsByTerm.get(term)!]);
+      }
+    }
     for (const term of this.terms) {
       const forms = capitals.has(term.id)
         ? [...this.formsByTerm.get(term)!, ...capitals.get(term.id)!]
@@ -111,8 +113,9 @@ export class KnowledgeBase {
     for (const groups of groupsOf) for (const g of groups) groupUse.set(g.key, (groupUse.get(g.key) ?? 0) + 1);
     const focusGroup = (groups: BuildingGroup[]): number => {
       let best = 0;
-      for (let i = 1; i < groups.length; i++)
+      for (let i = 1; i < groups.length; i++) {
         if (groupUse.get(groups[i].key)! < groupUse.get(groups[best].key)!) best = i;
+      }
       return best;
     };
     // One matcher entry per distinct phrase: a phrase many claims share ("exports") is matched once.
@@ -187,8 +190,9 @@ export class KnowledgeBase {
       if (
         !['event', 'document', 'organisation', 'programme', 'place', 'country', 'person'].includes(term.kind) ||
         term.gazetteer
-      )
+      ) {
         continue;
+      }
       for (const form of this.formsByTerm.get(term) ?? []) {
         const tokens = tokenize(form);
         if (tokens.length < 2 || tokens.length > 7) continue;

@@ -2,7 +2,7 @@
 // whose key a curated source has keeps the curated metadata, and people or organisations the
 // extractor found under a curated name are the curated glossary entries.
 import { surfaceForms } from './knowledgeBase';
-import { Claim, LoadedKnowledge, Source, Term } from './types';
+import { type Claim, type LoadedKnowledge, type Source, type Term } from './types';
 
 export interface IngestedKnowledge {
   source: Source;

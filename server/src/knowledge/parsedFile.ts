@@ -3,10 +3,10 @@
 // parser, which gives exact positions and refuses alias bombs. Positions a fast-path file is asked
 // for later (an error in it) come from parsing it again then.
 import { CORE_SCHEMA, load as loadYamlFast } from 'js-yaml';
-import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { lineStarts, positionOf } from '../engine/text/lines';
 import { nestingBeyond } from '../engine/text/nesting';
-import { KnowledgeFileKind, listKeys, maxKnowledgeFileBytes, tooLargeMessage } from './fileKinds';
+import { type KnowledgeFileKind, listKeys, maxKnowledgeFileBytes, tooLargeMessage } from './fileKinds';
 import { validators } from './schemas';
 import type { FileLocation, KnowledgeError, KnowledgeFile, ParsedKnowledgeFile } from './types';
 
@@ -265,10 +265,12 @@ export function locate(
 /** Where an entry starts: from the fast path's scan when the file took it, else from the parse. */
 export function origin(p: ParsedFile, path: (string | number)[]): FileLocation {
   const index = path[path.length - 1];
-  if (!p.doc && p.entryLines && typeof index === 'number')
+  if (!p.doc && p.entryLines && typeof index === 'number') {
     return { file: p.file.path, line: p.entryLines[index] ?? 0, character: 0 };
-  if (!p.doc && p.itemOffsets && p.itemLineStarts && typeof index === 'number')
+  }
+  if (!p.doc && p.itemOffsets && p.itemLineStarts && typeof index === 'number') {
     return { file: p.file.path, ...positionOf(p.itemLineStarts, p.itemOffsets[index] ?? 0) };
+  }
   const at = locate(p, path);
   return { file: at.file, line: at.line, character: at.character };
 }

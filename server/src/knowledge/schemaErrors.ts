@@ -1,7 +1,7 @@
 // Schema validation of a parsed knowledge file, entry by entry, and its errors in words a
 // knowledge author reads ("claims.3: missing field \"locator\""), at the field at fault.
 import type { ErrorObject } from 'ajv';
-import { locate, ParsedFile } from './parsedFile';
+import { locate, type ParsedFile } from './parsedFile';
 import { validators } from './schemas';
 import type { KnowledgeError } from './types';
 
@@ -86,7 +86,7 @@ export function validate(
     broken.add(i);
     report(item.errors ?? [], listKey === undefined ? [i] : [listKey, i]);
   });
-  if (suppressed > 0)
+  if (suppressed > 0) {
     errors.push({
       kind: 'schema',
       message: `${suppressed} more schema errors in this file are not listed`,
@@ -94,5 +94,6 @@ export function validate(
       line: 0,
       character: 0,
     });
+  }
   return broken;
 }

@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { Connection, Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+import { type Connection, type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import { checkDocsHref } from '../common/checks';
 import type { KnowledgeError } from '../knowledge/types';
 import { core } from './lazyCore';
@@ -38,10 +38,12 @@ export class FileProblems {
       byFile.set(e.file, list);
       this.connection.console.warn(core().formatKnowledgeError(e));
     }
-    for (const file of this.publishedFiles)
+    for (const file of this.publishedFiles) {
       if (!byFile.has(file)) void this.connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics: [] });
-    for (const [file, diagnostics] of byFile)
+    }
+    for (const [file, diagnostics] of byFile) {
       void this.connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics });
+    }
     this.publishedFiles = new Set(byFile.keys());
   }
 }

@@ -4,19 +4,19 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  CancellationToken,
-  Connection,
-  Hover,
-  InitializeParams,
+  type CancellationToken,
+  type Connection,
+  type Hover,
+  type InitializeParams,
   Location,
   LSPErrorCodes,
-  Position,
+  type Position,
   ResponseError,
-  TextDocuments,
+  type TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckWorkspaceResult } from '../common/protocol';
-import { defaultSettings, normalizeSettings, PolicyLensSettings, settingsSection } from '../common/settings';
+import { defaultSettings, normalizeSettings, type PolicyLensSettings, settingsSection } from '../common/settings';
 import type { StyleChoice } from '../features/csl';
 import type { PolicyLensService } from '../features/languageService';
 import { markdownExtensions } from '../features/languages';
@@ -27,9 +27,9 @@ import { readSourcesInWorker } from '../node/ingestInWorker';
 import type { KnowledgeStore } from '../node/knowledgeFiles';
 import { ReadPolicy } from '../node/readPolicy';
 import type { IngestedSource } from '../node/sourceFiles';
-import { CheckOutcome, CheckScheduler } from './checkScheduler';
+import { type CheckOutcome, CheckScheduler } from './checkScheduler';
 import { FileProblems } from './fileProblems';
-import { core, WorkerRenderer } from './lazyCore';
+import { core, type WorkerRenderer } from './lazyCore';
 import { readStyleFile } from './styleFiles';
 
 /** What the client sends in `initializationOptions`. */

@@ -1,5 +1,5 @@
 import {
-  Connection,
+  type Connection,
   createConnection,
   ProposedFeatures,
   StreamMessageReader,
@@ -34,8 +34,10 @@ export function stdioConnection(): ServerConnection {
   reader.onClose(() => process.exit(shutDown ? 0 : 1));
   const made = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
   // What the library does for its own stdio: console output goes to the editor's log, never into the protocol stream.
+  /* eslint-disable no-console -- redirecting console, not writing to it */
   console.log = console.info = console.debug = (...args: unknown[]) => made.console.log(args.map(String).join(' '));
   console.warn = (...args: unknown[]) => made.console.warn(args.map(String).join(' '));
   console.error = (...args: unknown[]) => made.console.error(args.map(String).join(' '));
+  /* eslint-enable no-console */
   return { connection: made, shuttingDown: () => (shutDown = true) };
 }

@@ -1,7 +1,7 @@
 // Finding and reading files in the workspace for the server: memos for Check Workspace and
 // find-all-references, bibliography files. Bounded, so a huge workspace cannot stall the server,
 // and read through the read policy, so Restricted Mode reads nothing from outside.
-import { BoundedRead, decodeText, readBoundedAsync } from './boundedRead';
+import { type BoundedRead, decodeText, readBoundedAsync } from './boundedRead';
 import { ReadPolicy } from './readPolicy';
 import { walkFilesAsync } from './walk';
 

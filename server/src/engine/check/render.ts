@@ -1,9 +1,9 @@
 // Every message a user reads about a claim, written here and nowhere else: a verdict in, the
 // finding's message, the value a quick fix writes, and the words as the memo wrote them out.
-import { Claim, QuantityValue } from '../../knowledge/types';
+import { type Claim, type QuantityValue } from '../../knowledge/types';
 import { lexicon } from '../lexicon';
-import { NumberMention } from '../values';
-import { Verdict } from './verdict';
+import { type NumberMention } from '../values';
+import { type Verdict } from './verdict';
 
 export interface Finding {
   verdict: 'contradiction' | 'support';
@@ -234,8 +234,9 @@ export function asWritten(f: Finding, text: string, raw: string): Finding {
   if (start >= end) return { ...f, message, written: f.written === undefined ? undefined : original };
   // The message quotes the words without their markup ("not nearly 90%", no dangling "**").
   const plain = masked.replace(/\s+/g, ' ').trim();
-  for (const form of [original, lowerFirst(original)])
+  for (const form of [original, lowerFirst(original)]) {
     message = message.split(form).join(form === original ? plain : lowerFirst(plain));
+  }
   // Mid-sentence now: "Nearly **About 78%**" would read wrongly capitalised.
   const replacement =
     f.replacement && start > f.start && /^\p{Lu}\p{Ll}/u.test(f.replacement)

@@ -6,8 +6,8 @@
 import { lexicon } from '../lexicon';
 import { tokenize } from '../text/tokens';
 import { sameEntity } from '../reader/entities';
-import { SentenceView } from '../reader/sentence';
-import { Verdict } from './verdict';
+import { type SentenceView } from '../reader/sentence';
+import { type Verdict } from './verdict';
 
 export interface Settled {
   contradictions: Verdict[];
@@ -43,8 +43,9 @@ export function settle(view: SentenceView, verdicts: Verdict[]): Settled {
           a.claim.source === v.claim.source &&
           (numeric || a.claim.about[0] === v.claim.about[0]),
       )
-    )
+    ) {
       continue;
+    }
     if (contradictions.some((k) => overlapping(k, v))) continue;
     contradictions.push(v);
   }
@@ -108,8 +109,9 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
     // An unknown name of several words ("the International Telecommunication Union") is an unknown
     // body; a lone capitalised word may be a place or a name the knowledge base simply lacks.
     if (e.id === undefined) {
-      if (e.kind === 'name' && /\s/.test(written.trim()) && !lexicon.titleWords.has(view.words[e.last - 1]))
+      if (e.kind === 'name' && /\s/.test(written.trim()) && !lexicon.titleWords.has(view.words[e.last - 1])) {
         return true;
+      }
       // A lone name in a list of known bodies or people ("Samsung, Ericsson and Cisco") is one of them.
       if (e.kind === 'name' && coordinatedWithKnown(view, e)) return true;
       continue;

@@ -3,7 +3,7 @@
 // titles contradict each other, unless one of them marks another time or a second role ("former",
 // "also").
 import { lexicon, phraseAt } from '../lexicon';
-import { SentenceView } from './sentence';
+import { type SentenceView } from './sentence';
 import { detached } from '../text/detach';
 
 export interface PersonTitle {
