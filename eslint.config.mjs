@@ -43,6 +43,15 @@ export default tseslint.config(
     rules: { 'max-len': ['error', { code: 120, ignoreUrls: true }] },
   },
   {
+    // Type-aware, for the server only (about 3 s more): a switch over a union names every member,
+    // so a new check code or value kind cannot fall through unhandled.
+    files: ['server/src/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+    },
+  },
+  {
     // The server talks to the editor through the connection; the CLI and its launcher print by design.
     files: ['server/src/**'],
     ignores: ['server/src/cli.ts', 'server/src/cliLauncher.ts'],

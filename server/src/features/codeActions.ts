@@ -106,6 +106,9 @@ export function codeActions(
         }
         break;
       }
+      case undefined:
+        // Every diagnostic of ours has a code; one without is not ours to fix.
+        break;
     }
     // Last, never preferred: the memo disputes the source on purpose, or the finding is wrong.
     if (silenceableChecks.includes(String(d.code))) {
