@@ -28,7 +28,9 @@ for (let f = 0; f < pdfCount; f++) {
     for (let k = 0; k < 5; k++) {
       const r = regions[(f + p + k) % regions.length];
       paragraphs.push(
-        `The ${r} Council reported in ${2000 + ((f + k) % 24)} that about ${(f * 7 + p * 3 + k) % 100}% of regional exports and ${(p * 11 + k) % 90}% of imports passed through the ${r} Corridor, while ${k + 3} of its ${k + 20} member states ratified the ${r} Accord of ${1990 + ((p + k) % 30)}.`,
+        `The ${r} Council reported in ${2000 + ((f + k) % 24)} that about ${(f * 7 + p * 3 + k) % 100}% of ` +
+          `regional exports and ${(p * 11 + k) % 90}% of imports passed through the ${r} Corridor, while ` +
+          `${k + 3} of its ${k + 20} member states ratified the ${r} Accord of ${1990 + ((p + k) % 30)}.`,
       );
     }
     pages.push(paragraphs.flatMap((x) => [...wrap(x), '']));
@@ -45,7 +47,8 @@ for (let f = 0; f < pdfCount; f++) {
 const memo = Array.from(
   { length: 60 },
   (_, i) =>
-    `The Pacific Council reported that about ${i}% of regional exports passed through the Pacific Corridor. The OEWG met again.`,
+    `The Pacific Council reported that about ${i}% of regional exports passed through the Pacific Corridor. ` +
+    `The OEWG met again.`,
 ).join('\n\n');
 
 const child = spawn(process.execPath, ['dist/server.js', '--stdio'], {
@@ -102,7 +105,9 @@ while (performance.now() - started < 600_000) {
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length
-    ? `p50 ${s[Math.floor(s.length / 2)].toFixed(2)} ms, p99 ${s[Math.min(s.length - 1, Math.floor(s.length * 0.99))].toFixed(2)} ms, max ${s[s.length - 1].toFixed(1)} ms (n=${s.length})`
+    ? `p50 ${s[Math.floor(s.length / 2)].toFixed(2)} ms, p99 ` +
+        `${s[Math.min(s.length - 1, Math.floor(s.length * 0.99))].toFixed(2)} ms, max ` +
+        `${s[s.length - 1].toFixed(1)} ms (n=${s.length})`
     : 'n/a';
 };
 console.log(

@@ -40,7 +40,8 @@ const loadDuring = [];
 const log = (message) => {
   loadDuring.push(loadavg()[0]);
   process.stderr.write(
-    `[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s, load ${loadavg()[0].toFixed(1)}] ${message}\n`,
+    `[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s, load ` +
+      `${loadavg()[0].toFixed(1)}] ${message}\n`,
   );
 };
 
@@ -72,7 +73,10 @@ const loadRuns = quick ? { bundled: 2, 1000: 1 } : { bundled: 5, 1000: 3, 10000:
 const startupRuns = quick ? 5 : 20;
 /** Knowledge that takes longer than this to load in-process gets one load and no CLI or stdio runs (unless --full). */
 const loadBudgetMs = 15000;
-/** Memos checked at each knowledge size: all of them with the bundled knowledge, the 10,000-word one with the synthetic ones. */
+/**
+ * Memos checked at each knowledge size: all of them with the bundled knowledge, the 10,000-word one
+ * with the synthetic ones.
+ */
 const memosFor = (kb) => (kb === 'bundled' || full ? memoSizes : [10000]);
 const kbLabel = (kb) => (kb === 'bundled' ? 'bundled' : `${kb.toLocaleString('en')} sources`);
 const words = (n) => `${n.toLocaleString('en')} words`;
@@ -82,8 +86,9 @@ const words = (n) => `${n.toLocaleString('en')} words`;
 
 function generatorHash() {
   const h = createHash('sha256');
-  for (const f of ['knowledge.mjs', 'memo.mjs', 'words.mjs', 'random.mjs', 'positions.mjs', 'typing.mjs'])
+  for (const f of ['knowledge.mjs', 'memo.mjs', 'words.mjs', 'random.mjs', 'positions.mjs', 'typing.mjs']) {
     h.update(readFileSync(join(ROOT, 'scripts', 'bench', f)));
+  }
   for (const f of readdirSync(join(ROOT, 'knowledge'), { recursive: true }).sort()) {
     const path = join(ROOT, 'knowledge', f);
     if (statSync(path).isFile()) h.update(f).update(readFileSync(path));
@@ -200,7 +205,7 @@ async function buildInProcess() {
   });
   // Unminified twins of the CLI and the server for profiling (in .bench/, so that the bundled
   // knowledge is found at ../knowledge as from dist/).
-  if (profile)
+  if (profile) {
     await esbuild.build({
       ...common,
       entryPoints: {
@@ -209,6 +214,7 @@ async function buildInProcess() {
       },
       outdir: OUT,
     });
+  }
 }
 
 function runInProcess(config, label) {
@@ -230,8 +236,9 @@ function fileSizes() {
       ? readdirSync(path).reduce((n, f) => n + total(join(path, f)), 0)
       : statSync(path).size;
   const out = {};
-  for (const f of readdirSync(join(ROOT, 'dist')).sort())
+  for (const f of readdirSync(join(ROOT, 'dist')).sort()) {
     out[statSync(join(ROOT, 'dist', f)).isDirectory() ? `${f}/` : f] = total(join(ROOT, 'dist', f));
+  }
   return out;
 }
 
@@ -241,8 +248,9 @@ function profilesIn(dir, top = 10) {
   const out = {};
   for (const f of readdirSync(dir)
     .filter((f) => f.endsWith('.cpuprofile'))
-    .sort())
+    .sort()) {
     out[f.replace(/\.cpuprofile$/, '')] = summarizeProfile(join(dir, f), top);
+  }
   return out;
 }
 
@@ -259,8 +267,9 @@ function vsixSize() {
     ['package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '-o', out],
     { cwd: ROOT, encoding: 'utf8', input: '' },
   );
-  if (run.status === 0 && existsSync(out))
+  if (run.status === 0 && existsSync(out)) {
     return { size: statSync(out).size, contents: /Packaged: .*\((\d+) files/.exec(run.stdout)?.[1] };
+  }
   return {
     error:
       `${run.stdout}\n${run.stderr}`
@@ -274,7 +283,8 @@ function vsixSize() {
 function machine() {
   let os = release();
   try {
-    os = `${/PRETTY_NAME="([^"]+)"/.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? 'Linux'} (kernel ${release()})`;
+    const name = /PRETTY_NAME="([^"]+)"/.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? 'Linux';
+    os = `${name} (kernel ${release()})`;
   } catch {
     // not Linux
   }
@@ -448,10 +458,12 @@ for (const kb of kbSizes) {
   const withinBudget = full || inproc.knowledge.loadMs <= loadBudgetMs;
   entry.skipped = withinBudget
     ? undefined
-    : `knowledge load took ${ms(inproc.knowledge.loadMs)}, over the ${ms(loadBudgetMs)} per-run budget: one load, no CLI or stdio runs (run with --full for them)`;
+    : `knowledge load took ${ms(inproc.knowledge.loadMs)}, over the ${ms(loadBudgetMs)} per-run budget: one ` +
+      `load, no CLI or stdio runs (run with --full for them)`;
   if (withinBudget) {
-    for (let i = 1; i < loadRuns[kb]; i++)
+    for (let i = 1; i < loadRuns[kb]; i++) {
       entry.loads.push(runInProcess({ folders, bundled: true, loadOnly: true, memos: [] }, `${kb}-load`).knowledge);
+    }
     if (kb !== 'bundled') {
       // Later runs: the store's on-disk cache of parsed files, written by one more first load.
       const cacheDir = join(OUT, 'knowledge-cache', String(kb));
@@ -461,10 +473,11 @@ for (const kb of kbSizes) {
           .knowledge,
       );
       entry.cachedLoads = [];
-      for (let i = 0; i < loadRuns[kb]; i++)
+      for (let i = 0; i < loadRuns[kb]; i++) {
         entry.cachedLoads.push(
           runInProcess({ folders, bundled: true, loadOnly: true, memos: [], cacheDir }, `${kb}-load-cached`),
         );
+      }
     }
     if (kb !== 'bundled') {
       log(`CLI, whole process, cold, ${kbLabel(kb)}`);
@@ -555,18 +568,23 @@ const fmt = (value, unit) =>
 const m = results.machine;
 const sections = [];
 sections.push(
-  `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB RAM; ${m.os}; Node ${m.node}. Commit ${m.commit}; ${m.date}; mode ${results.mode}${profile ? ' (with CPU profiler: numbers include its overhead)' : ''}; load average (1, 5, 15 min) before ${m.loadBefore}, after ${m.loadAfter}, 1-min at each step ${m.loadDuring} (above ${m.cores} means other processes competed for the cores); run took ${results.totalSeconds.toFixed(0)} s.`,
+  `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB RAM; ${m.os}; Node ${m.node}. Commit ${m.commit}; ` +
+    `${m.date}; mode ${results.mode}${profile ? ' (with CPU profiler: numbers include its overhead)' : ''}; load ` +
+    `average (1, 5, 15 min) before ${m.loadBefore}, after ${m.loadAfter}, 1-min at each step ${m.loadDuring} ` +
+    `(above ${m.cores} means other processes competed for the cores); run took ` +
+    `${results.totalSeconds.toFixed(0)} s.`,
 );
 sections.push(
-  `### Targets\n\nEach latency is judged on the statistic named; p99 is nearest-rank (with fewer than 100 samples it is the maximum).\n\n${table(
-    ['target', 'measured', 'limit', 'result'],
-    targets.map(([name, value, limit, unit]) => [
-      name,
-      fmt(value, unit),
-      unit === 'MB' ? `${limit} MB` : ms(limit),
-      mark(value, limit),
-    ]),
-  )}`,
+  `### Targets\n\nEach latency is judged on the statistic named; p99 is nearest-rank (with fewer than 100 ` +
+    `samples it is the maximum).\n\n${table(
+      ['target', 'measured', 'limit', 'result'],
+      targets.map(([name, value, limit, unit]) => [
+        name,
+        fmt(value, unit),
+        unit === 'MB' ? `${limit} MB` : ms(limit),
+        mark(value, limit),
+      ]),
+    )}`,
 );
 
 const sizeRows = [
@@ -587,7 +605,8 @@ sections.push(
       ...kbSizes
         .filter((kb) => results.kb[kb]?.stdio)
         .map((kb) => [
-          `Server: spawn → first diagnostics of a small memo, knowledge loaded (${kbLabel(kb)}${kb === 'bundled' ? '' : ', first start'})`,
+          `Server: spawn → first diagnostics of a small memo, knowledge loaded ` +
+            `(${kbLabel(kb)}${kb === 'bundled' ? '' : ', first start'})`,
           ms(results.kb[kb].stdio.readyMs),
         ]),
       ...kbSizes
@@ -602,65 +621,77 @@ sections.push(
 );
 
 sections.push(
-  `### Knowledge load and memory\n\nIn-process, one fresh Node process per load, as the server loads (KnowledgeStore; the bundled knowledge is always loaded too). Load = read files + parse and validate (YAML, JSON Schema) + index (phrase matchers). A first run parses every file; later runs read the parsed files from the store's on-disk cache (one JSON file; a file whose size or times changed is parsed again), shown as "later runs". Peak RSS is the in-process run that loads the knowledge and then checks the memos; "server peak" is the stdio server at the end of its session.\n\n${table(
-    [
-      'knowledge',
-      'sources / terms / claims',
-      'files (MB)',
-      'read',
-      'parse + validate',
-      'index',
-      'load total, first run (median, n)',
-      'load total, later runs (median, n)',
-      'heap retained',
-      'peak RSS',
-      'server peak RSS',
-    ],
-    kbSizes
-      .filter((kb) => results.kb[kb])
-      .map((kb) => {
-        const e = results.kb[kb];
-        const k = e.inprocess.knowledge;
-        const loads = e.loads;
-        return [
-          kbLabel(kb),
-          `${k.sources.toLocaleString('en')} / ${k.terms.toLocaleString('en')} / ${k.claims.toLocaleString('en')}${k.errors ? ` (${k.errors} errors!)` : ''}`,
-          `${k.files} (${k.megabytes} MB)`,
-          ms(median(loads.map((l) => l.readMs))),
-          ms(median(loads.map((l) => l.parseMs))),
-          ms(median(loads.map((l) => l.indexMs))),
-          `${ms(median(loads.map((l) => l.loadMs)))} (${loads.length})`,
-          e.cachedLoads
-            ? `${ms(median(e.cachedLoads.map((l) => l.knowledge.loadMs)))} (${e.cachedLoads.length}; peak RSS ${Math.max(...e.cachedLoads.map((l) => l.peakRssMb))} MB)`
-            : 'n/a',
-          `${k.heapRetainedMb} MB`,
-          `${e.inprocess.peakRssMb} MB`,
-          e.stdio?.peakRssMb !== undefined ? `${e.stdio.peakRssMb} MB` : 'n/a',
-        ];
-      }),
-  )}${kbSizes
-    .filter((kb) => results.kb[kb]?.skipped)
-    .map((kb) => `\n\n${kbLabel(kb)}: ${results.kb[kb].skipped}.`)
-    .join('')}`,
+  `### Knowledge load and memory\n\nIn-process, one fresh Node process per load, as the server loads ` +
+    `(KnowledgeStore; the bundled knowledge is always loaded too). Load = read files + parse and validate (YAML, ` +
+    `JSON Schema) + index (phrase matchers). A first run parses every file; later runs read the parsed files ` +
+    `from the store's on-disk cache (one JSON file; a file whose size or times changed is parsed again), shown ` +
+    `as "later runs". Peak RSS is the in-process run that loads the knowledge and then checks the memos; "server ` +
+    `peak" is the stdio server at the end of its session.\n\n${table(
+      [
+        'knowledge',
+        'sources / terms / claims',
+        'files (MB)',
+        'read',
+        'parse + validate',
+        'index',
+        'load total, first run (median, n)',
+        'load total, later runs (median, n)',
+        'heap retained',
+        'peak RSS',
+        'server peak RSS',
+      ],
+      kbSizes
+        .filter((kb) => results.kb[kb])
+        .map((kb) => {
+          const e = results.kb[kb];
+          const k = e.inprocess.knowledge;
+          const loads = e.loads;
+          return [
+            kbLabel(kb),
+            `${k.sources.toLocaleString('en')} / ${k.terms.toLocaleString('en')} / ` +
+              `${k.claims.toLocaleString('en')}${k.errors ? ` (${k.errors} errors!)` : ''}`,
+            `${k.files} (${k.megabytes} MB)`,
+            ms(median(loads.map((l) => l.readMs))),
+            ms(median(loads.map((l) => l.parseMs))),
+            ms(median(loads.map((l) => l.indexMs))),
+            `${ms(median(loads.map((l) => l.loadMs)))} (${loads.length})`,
+            e.cachedLoads
+              ? `${ms(median(e.cachedLoads.map((l) => l.knowledge.loadMs)))} (${e.cachedLoads.length}; peak RSS ` +
+                `${Math.max(...e.cachedLoads.map((l) => l.peakRssMb))} MB)`
+              : 'n/a',
+            `${k.heapRetainedMb} MB`,
+            `${e.inprocess.peakRssMb} MB`,
+            e.stdio?.peakRssMb !== undefined ? `${e.stdio.peakRssMb} MB` : 'n/a',
+          ];
+        }),
+    )}${kbSizes
+      .filter((kb) => results.kb[kb]?.skipped)
+      .map((kb) => `\n\n${kbLabel(kb)}: ${results.kb[kb].skipped}.`)
+      .join('')}`,
 );
 
 sections.push(
-  `### CLI, whole process, cold\n\n\`node dist/cli.js check --format json MEMO\` from spawn to exit (the file cache is warm; the process is new each time). CPU is user + system time of the process, all threads (V8 compiles and collects garbage on helper threads, so it can exceed wall time); other load on the machine inflates wall time much more than CPU time. The CLI runs its bundle with a V8 code cache the build writes (dist/cliMain.codecache). With \`--knowledge\`, an untimed first run writes the parsed-knowledge cache, so these rows are later runs.\n\n${table(
-    ['memo', 'knowledge', 'diagnostics', 'wall p50 / p99 (n)', 'CPU p50'],
-    [
-      ...Object.entries(results.cli).map(([key, r]) => {
-        const memo = data.memos[key];
-        return [
-          words(memo.size),
-          kbLabel(memo.kb),
-          r.diagnostics ?? `exit ${r.status}`,
-          dist(r.times),
-          ms(median(r.cpu)),
-        ];
-      }),
-      ['(bare `node -e 0`)', '', '', dist(results.nodeBareMs), ms(median(results.nodeBareCpuMs))],
-    ],
-  )}`,
+  `### CLI, whole process, cold\n\n\`node dist/cli.js check --format json MEMO\` from spawn to exit (the file ` +
+    `cache is warm; the process is new each time). CPU is user + system time of the process, all threads (V8 ` +
+    `compiles and collects garbage on helper threads, so it can exceed wall time); other load on the machine ` +
+    `inflates wall time much more than CPU time. The CLI runs its bundle with a V8 code cache the build writes ` +
+    `(dist/cliMain.codecache). With \`--knowledge\`, an untimed first run writes the parsed-knowledge cache, so ` +
+    `these rows are later runs.\n\n${table(
+      ['memo', 'knowledge', 'diagnostics', 'wall p50 / p99 (n)', 'CPU p50'],
+      [
+        ...Object.entries(results.cli).map(([key, r]) => {
+          const memo = data.memos[key];
+          return [
+            words(memo.size),
+            kbLabel(memo.kb),
+            r.diagnostics ?? `exit ${r.status}`,
+            dist(r.times),
+            ms(median(r.cpu)),
+          ];
+        }),
+        ['(bare `node -e 0`)', '', '', dist(results.nodeBareMs), ms(median(results.nodeBareCpuMs))],
+      ],
+    )}`,
 );
 
 const handlerRows = [];
@@ -668,7 +699,7 @@ const clientRows = [];
 for (const kb of kbSizes) {
   for (const size of memosFor(kb)) {
     const h = inproc(kb, size);
-    if (h)
+    if (h) {
       handlerRows.push([
         words(size),
         kbLabel(kb),
@@ -680,8 +711,9 @@ for (const kb of kbSizes) {
         dist(h.hoverMs),
         `${dist(h.completionMs)}, ${h.completionItems} items`,
       ]);
+    }
     const c = client(kb, size);
-    if (c)
+    if (c) {
       clientRows.push([
         words(size),
         kbLabel(kb),
@@ -690,27 +722,39 @@ for (const kb of kbSizes) {
         dist(c.hoverMs),
         `${dist(c.completionMs)}, ${c.completionItems} items`,
       ]);
-    else clientRows.push([words(size), kbLabel(kb), 'skipped', '', '', '']);
+    } else clientRows.push([words(size), kbLabel(kb), 'skipped', '', '', '']);
   }
 }
 sections.push(
-  `### In the handler (in-process)\n\nThe language service called as the server's handlers call it (\`PolicyLensService\` from the sources, bundled by esbuild), timed with performance.now(). "First check" is the first diagnostics in a fresh process (cold JIT); "open" is diagnostics of a freshly opened document (nothing cached); "edit" is one keystroke (a character typed or deleted in a prose paragraph) then diagnostics; hover and completion are asked on the memo with its diagnostics cached. Cells are p50 / p99 (n).\n\n${table(
-    [
-      'memo',
-      'knowledge',
-      'blocks / sentences',
-      'diagnostics',
-      'first check',
-      'open → diagnostics',
-      'edit → diagnostics',
-      'hover',
-      'completion',
-    ],
-    handlerRows,
-  )}`,
+  `### In the handler (in-process)\n\nThe language service called as the server's handlers call it ` +
+    `(\`PolicyLensService\` from the sources, bundled by esbuild), timed with performance.now(). "First check" ` +
+    `is the first diagnostics in a fresh process (cold JIT); "open" is diagnostics of a freshly opened document ` +
+    `(nothing cached); "edit" is one keystroke (a character typed or deleted in a prose paragraph) then ` +
+    `diagnostics; hover and completion are asked on the memo with its diagnostics cached. Cells are p50 / p99 ` +
+    `(n).\n\n${table(
+      [
+        'memo',
+        'knowledge',
+        'blocks / sentences',
+        'diagnostics',
+        'first check',
+        'open → diagnostics',
+        'edit → diagnostics',
+        'hover',
+        'completion',
+      ],
+      handlerRows,
+    )}`,
 );
 sections.push(
-  `### At the client (LSP over stdio)\n\nA real client (vscode-languageserver-protocol) talking to \`node dist/server.js --stdio\`: didOpen → the first publishDiagnostics; a one-character didChange → the publishDiagnostics whose \`version\` is the edited version; hover and completion round trips. Cells are p50 / p99 (n).\n\n${table(['memo', 'knowledge', 'didOpen → diagnostics', 'edit → fresh diagnostics', 'hover', 'completion'], clientRows)}`,
+  `### At the client (LSP over stdio)\n\nA real client (vscode-languageserver-protocol) talking to \`node ` +
+    `dist/server.js --stdio\`: didOpen → the first publishDiagnostics; a one-character didChange → the ` +
+    `publishDiagnostics whose \`version\` is the edited version; hover and completion round trips. Cells are p50 ` +
+    `/ p99 (n).\n\n` +
+    table(
+      ['memo', 'knowledge', 'didOpen → diagnostics', 'edit → fresh diagnostics', 'hover', 'completion'],
+      clientRows,
+    ),
 );
 
 const pr = results.peers;
@@ -780,26 +824,38 @@ peerRows.push([
   '',
 ]);
 sections.push(
-  `### Side by side with peers (same machine, same run, same 10,000-word memo)\n\nRatios are Policy Lens ÷ peer on medians (below 1 means Policy Lens is faster). The peers do different work (markdownlint checks Markdown style, Harper grammar), so this compares what a user waits for, not the checks. The last column is the figure quoted in the issue for a 2-core machine. textlint and cspell are not installed: markdownlint-cli2 and harper.js cover the whole-process and in-process sides.${pr.harper?.setupMs ? ` harper.js setup (WASM compile) took ${ms(pr.harper.setupMs)}.` : ''}\n\n${table(['comparison', 'Policy Lens (p50)', 'peer', 'peer p50 / p99 (n)', 'ratio', 'issue'], peerRows)}`,
+  `### Side by side with peers (same machine, same run, same 10,000-word memo)\n\nRatios are Policy Lens ÷ ` +
+    `peer on medians (below 1 means Policy Lens is faster). The peers do different work (markdownlint checks ` +
+    `Markdown style, Harper grammar), so this compares what a user waits for, not the checks. The last column is ` +
+    `the figure quoted in the issue for a 2-core machine. textlint and cspell are not installed: ` +
+    `markdownlint-cli2 and harper.js cover the whole-process and in-process ` +
+    `sides.${pr.harper?.setupMs ? ` harper.js setup (WASM compile) took ${ms(pr.harper.setupMs)}.` : ''}\n\n` +
+    table(['comparison', 'Policy Lens (p50)', 'peer', 'peer p50 / p99 (n)', 'ratio', 'issue'], peerRows),
 );
 
 if (profile) {
   const rows = (list) => list.map((r) => [ms(r.ms), `${(r.share * 100).toFixed(1)}%`, r.name]);
   const show = (title, pf) =>
-    `#### ${title} (${ms(pf.totalMs)} sampled)\n\n${table(['self', 'share', 'function'], rows(pf.self))}\n\n${table(['inclusive', 'share', 'function'], rows(pf.inclusive))}`;
+    `#### ${title} (${ms(pf.totalMs)} sampled)\n\n${table(['self', 'share', 'function'], rows(pf.self))}\n\n` +
+    table(['inclusive', 'share', 'function'], rows(pf.inclusive));
   const parts = [
-    '### CPU profiles\n\nHottest functions by self time, then by inclusive time (frames that enclose everything left out). In-process phases are profiled separately through the inspector; the CLI and the server start-up from unminified bundles of the same sources.',
+    '### CPU profiles\n\nHottest functions by self time, then by inclusive time (frames that enclose ' +
+      'everything left out). In-process phases are profiled separately through the inspector; the CLI and the ' +
+      'server start-up from unminified bundles of the same sources.',
   ];
-  for (const [name, pf] of Object.entries(results.processProfiles ?? {}))
+  for (const [name, pf] of Object.entries(results.processProfiles ?? {})) {
     parts.push(
       show(
         name === 'cli' ? 'CLI, cold, 10,000 words, bundled knowledge' : 'Server start-up (modules loaded, listening)',
         pf,
       ),
     );
-  for (const kb of kbSizes)
-    for (const [phase, pf] of Object.entries(results.kb[kb]?.profiles ?? {}))
+  }
+  for (const kb of kbSizes) {
+    for (const [phase, pf] of Object.entries(results.kb[kb]?.profiles ?? {})) {
       parts.push(show(`In-process, ${kbLabel(kb)}: ${phase}`, pf));
+    }
+  }
   sections.push(parts.join('\n\n'));
 }
 

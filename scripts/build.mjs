@@ -88,8 +88,9 @@ if (args.has('--tests')) {
 // pdfjs-dist reads PDFs in the sources folder; it is an ES module loaded on first use, shipped
 // next to the bundles rather than bundled, so the server bundle stays small.
 mkdirSync('dist/pdfjs', { recursive: true });
-for (const file of ['pdf.min.mjs', 'pdf.worker.min.mjs'])
+for (const file of ['pdf.min.mjs', 'pdf.worker.min.mjs']) {
   copyFileSync(`node_modules/pdfjs-dist/legacy/build/${file}`, `dist/pdfjs/${file}`);
+}
 // The CSL processor, styles and locales, beside the bundles and loaded by the CSL worker on first
 // use. citeproc-js is shipped as its own file, unmodified, under its licence (THIRD-PARTY-NOTICES.md).
 const require = createRequire(import.meta.url);

@@ -69,7 +69,9 @@ for (const memo of [...new Set(labels.map((l) => l.memo))]) {
   for (const d of diagnostics.filter((x) => !used.has(x))) {
     result.otherAlarms++;
     result.alarms.push(
-      `${memo}:${d.range.start.line + 1} "${lines[d.range.start.line].slice(d.range.start.character, d.range.end.character)}" (unlabelled): ${d.message}`,
+      `${memo}:${d.range.start.line + 1} ` +
+        `"${lines[d.range.start.line].slice(d.range.start.character, d.range.end.character)}" (unlabelled): ` +
+        `${d.message}`,
     );
   }
 }
@@ -77,8 +79,12 @@ for (const memo of [...new Set(labels.map((l) => l.memo))]) {
 const reportsArg = args.indexOf('--reports');
 const reports = reportsArg >= 0 ? args[reportsArg + 1] : '../shared/real-reports/text';
 const unsourced = { hints: 0, attributed: 0, sentences: [] };
-const attribution =
-  /according to|\b(said|says|reported|reports|found|finds|estimated|estimates|noted|wrote|told|cited)\b|\[\^?\d+\]|\(\p{Lu}[\p{L}.&\s]+,?\s(19|20)\d{2}\)|https?:|\]\(/u;
+// An attribution in words ("according to", "said"), or a mark that cites: a footnote, an
+// author-year parenthesis, a link.
+const attributionWords =
+  /according to|\b(said|says|reported|reports|found|finds|estimated|estimates|noted|wrote|told|cited)\b/u;
+const citationMark = /\[\^?\d+\]|\(\p{Lu}[\p{L}.&\s]+,?\s(19|20)\d{2}\)|https?:|\]\(/u;
+const attribution = { test: (sentence) => attributionWords.test(sentence) || citationMark.test(sentence) };
 if (existsSync(reports)) {
   for (const file of readdirSync(reports)) {
     let out;
@@ -116,10 +122,13 @@ else {
   }
   if (verbose) for (const u of unsourced.sentences) console.log(`hint  ${u}`);
   console.log(
-    `planted inconsistencies found: ${result.found} of ${result.planted}; legitimate differences flagged: ${result.flagged} of ${result.legitimate}; other alarms: ${result.otherAlarms}`,
+    `planted inconsistencies found: ${result.found} of ${result.planted}; legitimate differences flagged: ` +
+      `${result.flagged} of ${result.legitimate}; other alarms: ${result.otherAlarms}`,
   );
-  if (existsSync(reports))
+  if (existsSync(reports)) {
     console.log(
-      `unsourced-figure on ${reports}: ${unsourced.hints} hints, ${unsourced.attributed} on a sentence with an attribution of its own`,
+      `unsourced-figure on ${reports}: ${unsourced.hints} hints, ${unsourced.attributed} on a sentence with ` +
+        `an attribution of its own`,
     );
+  }
 }

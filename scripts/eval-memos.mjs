@@ -67,6 +67,7 @@ else {
   for (const m of result.misses) console.log(`miss  ${m}`);
   for (const a of result.alarms) console.log(`alarm ${a}`);
   console.log(
-    `planted errors caught: ${result.caught} of ${result.errors}; false alarms: ${result.falseAlarms}; correct sentences flagged: ${result.correctFlagged}`,
+    `planted errors caught: ${result.caught} of ${result.errors}; false alarms: ${result.falseAlarms}; ` +
+      `correct sentences flagged: ${result.correctFlagged}`,
   );
 }

@@ -44,7 +44,7 @@ for (const d of diagnostics) byCase[d.range.start.line / 2]?.push(d);
 
 const stats = new Map();
 const row = (kind) => {
-  if (!stats.has(kind))
+  if (!stats.has(kind)) {
     stats.set(kind, {
       contradicted: 0,
       detected: 0,
@@ -56,6 +56,7 @@ const row = (kind) => {
       top1: 0,
       unverifiable: 0,
     });
+  }
   return stats.get(kind);
 };
 // Keys a case's text cites, as Pandoc reads them: "[@kim2023, para. 2]", "[@a; @b]".
@@ -122,11 +123,15 @@ if (asJson) {
   for (const r of table) console.log(cols.map((c, i) => String(r[c]).padEnd(widths[i])).join('  '));
   const all = stats.get('all');
   console.log(
-    `\ncontradiction precision ${ratio(all.detected, all.detected + all.falsePositives)}, recall ${ratio(all.detected, all.contradicted)}; false alarms on supported/unverifiable: ${all.falseAlarms}; false support: ${all.falseSupport}; sourced value in message: ${all.withValue}/${all.detected}; suggestion top-1: ${ratio(all.top1, all.supported)}`,
+    `\ncontradiction precision ${ratio(all.detected, all.detected + all.falsePositives)}, recall ` +
+      `${ratio(all.detected, all.contradicted)}; false alarms on supported/unverifiable: ${all.falseAlarms}; ` +
+      `false support: ${all.falseSupport}; sourced value in message: ${all.withValue}/${all.detected}; ` +
+      `suggestion top-1: ${ratio(all.top1, all.supported)}`,
   );
   if (misses.length > 0 && verbose) {
     console.log(`\nNot right (${misses.length}):`);
-    for (const m of misses)
+    for (const m of misses) {
       console.log(`- ${m.id} [${m.label}] ${m.text}\n    ${m.found.join('\n    ') || '(nothing)'}`);
+    }
   } else if (misses.length > 0) console.log(`${misses.length} cases not right; --verbose lists them.`);
 }

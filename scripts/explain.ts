@@ -53,9 +53,10 @@ function explain(
       )
       .join(' | ')}`,
   );
-  console.log(
-    `  entities: ${view.entities.map((e) => `${text.slice(e.start, e.end)}=${e.id ?? e.kind}${e.countries.length ? `(${e.countries.join(',')})` : ''}${e.year ? `(${e.year})` : ''}`).join(', ')}`,
-  );
+  const entity = (e: (typeof view.entities)[number]): string =>
+    `${text.slice(e.start, e.end)}=${e.id ?? e.kind}` +
+    `${e.countries.length ? `(${e.countries.join(',')})` : ''}${e.year ? `(${e.year})` : ''}`;
+  console.log(`  entities: ${view.entities.map(entity).join(', ')}`);
   console.log(`  values: ${view.values.map((v) => `${v.kind}:${text.slice(v.start, v.end)}`).join(', ')}`);
   console.log(
     `  negations: ${view.negations
@@ -73,15 +74,20 @@ function explain(
   );
   for (const c of findCandidates(view)) {
     console.log(
-      `  candidate ${c.claim.id} (${c.claim.value.kind}) property: ${c.property.map((p) => text.slice(p.start, p.end)).join(', ')}${c.nameError ? ` nameError:${c.nameError.form}` : ''}${c.swapped ? ' swapped' : ''}`,
+      `  candidate ${c.claim.id} (${c.claim.value.kind}) property: ` +
+        c.property.map((p) => text.slice(p.start, p.end)).join(', ') +
+        `${c.nameError ? ` nameError:${c.nameError.form}` : ''}${c.swapped ? ' swapped' : ''}`,
     );
   }
   const verdicts = judgeSentence(view);
-  for (const v of verdicts)
+  for (const v of verdicts) {
     console.log(`  verdict ${v.kind} ${v.claim.id} [${text.slice(v.start, v.end)}] ${JSON.stringify(v.detail)}`);
+  }
   const agreeing = verdicts.filter((v) => v.kind === 'agrees');
-  if (agreeing.length)
+  if (agreeing.length) {
     console.log(`  coverage of the agreeing claims: ${coverageOf(view, agreeing).toFixed(2)} (support needs 0.5)`);
-  for (const f of checkSentence(kb, input, start, end, input, undefined, context))
+  }
+  for (const f of checkSentence(kb, input, start, end, input, undefined, context)) {
     console.log(`  => ${f.verdict}: ${f.message || f.claim.id}`);
+  }
 }

@@ -3,20 +3,25 @@
 // checking happens in the server.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  type LanguageClientOptions,
+  type ServerOptions,
+  TransportKind,
+} from 'vscode-languageclient/node';
 import {
   checkWorkspaceRequest,
-  CheckWorkspaceResult,
+  type CheckWorkspaceResult,
   exportBibliographyRequest,
-  ExportBibliographyResult,
+  type ExportBibliographyResult,
   exportBibtexRequest,
-  ExportBibtexResult,
+  type ExportBibtexResult,
   ignoredFindingsRequest,
-  IgnoredFindingsResult,
+  type IgnoredFindingsResult,
   listSourcesRequest,
-  ListSourcesResult,
+  type ListSourcesResult,
   referencesEditRequest,
-  ReferencesEditResult,
+  type ReferencesEditResult,
 } from '../../server/src/common/protocol';
 import { citationInsertion, exportMessage } from '../../server/src/common/citationText';
 import { defaultSettings, settingsSection } from '../../server/src/common/settings';
@@ -119,7 +124,8 @@ function updateStatus(): void {
     ours.length === 0
       ? '$(pass) Policy Lens'
       : `Policy Lens $(error) ${errors} $(warning) ${warnings} $(info) ${infos}`;
-  statusItem.tooltip = `Policy Lens: ${contradictions} contradiction(s), ${errors} error(s), ${warnings} warning(s), ${infos} note(s) in this memo. Click for the Problems view.`;
+  const counts = `${contradictions} contradiction(s), ${errors} error(s), ${warnings} warning(s), ${infos} note(s)`;
+  statusItem.tooltip = `Policy Lens: ${counts} in this memo. Click for the Problems view.`;
   statusItem.show();
 }
 

@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings } from '../../server/src/common/settings';
-import { knowledgeFileKind } from '../../server/src/knowledge/loader';
+import { knowledgeFileKind } from '../../server/src/knowledge/fileKinds';
 import { KnowledgeCache } from '../../server/src/node/knowledgeCache';
 import { bundledKnowledgeFolder, KnowledgeStore } from '../../server/src/node/knowledgeFiles';
 import { walkFiles } from '../../server/src/node/walk';

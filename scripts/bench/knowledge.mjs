@@ -24,6 +24,16 @@ import {
   topics,
 } from './words.mjs';
 
+/** How a claim's quantifier reads in its statement. */
+const quantifierWords = {
+  few: 'few',
+  minority: 'a minority of',
+  some: 'some',
+  many: 'many',
+  majority: 'a majority of',
+  most: 'most',
+};
+
 const sourcesPerFile = 2000;
 const q = (s) => JSON.stringify(s); // a JSON string is a valid YAML double-quoted scalar
 
@@ -44,8 +54,9 @@ export function generateKnowledge(count, seed = 7) {
     const family = rnd.pick(familyNames);
     const year = rnd.int(2008, 2025);
     let key = `${family.toLowerCase().replace(/[^a-z]/g, '')}${year}`;
-    for (let n = 0; keys.has(key); n++)
+    for (let n = 0; keys.has(key); n++) {
       key = `${family.toLowerCase()}${year}${n < 26 ? String.fromCharCode(97 + n) : `-${n}`}`;
+    }
     keys.add(key);
 
     // Glossary: an organisation or programme acronym, a concept, sometimes a person.
@@ -77,7 +88,10 @@ export function generateKnowledge(count, seed = 7) {
       kind: 'acronym',
       expansion,
       aliases: [expansion],
-      definition: `A ${rnd.pick(['body', 'programme', 'forum', 'network'])} that works on ${expansion.split(' ').slice(1, -1).join(' ').toLowerCase()} across ${rnd.pick(places)}. ${capitalize(key)} describes its mandate and membership.`,
+      definition:
+        `A ${rnd.pick(['body', 'programme', 'forum', 'network'])} that works on ` +
+        `${expansion.split(' ').slice(1, -1).join(' ').toLowerCase()} across ${rnd.pick(places)}. ` +
+        `${capitalize(key)} describes its mandate and membership.`,
       sources: [{ key, locator: locator() }],
     });
     let concept;
@@ -94,7 +108,9 @@ export function generateKnowledge(count, seed = 7) {
       term: concept,
       kind: 'concept',
       aliases: [concept.replace(/-/g, ' ')].filter((a) => a !== concept),
-      definition: `The idea that ${concept.split(' ')[0].replace(/-/g, ' ')} policy should be judged by its ${concept.split(' ')[1]}. Used in ${key} to compare national approaches.`,
+      definition:
+        `The idea that ${concept.split(' ')[0].replace(/-/g, ' ')} policy should be judged by its ` +
+        `${concept.split(' ')[1]}. Used in ${key} to compare national approaches.`,
       sources: [{ key, locator: locator() }],
     });
     let personId;
@@ -124,7 +140,10 @@ export function generateKnowledge(count, seed = 7) {
       ['book', 1],
       ['webpage', 1],
     ]);
-    const title = `${capitalize(concept)} and the ${expansion}: ${rnd.pick(['evidence from', 'lessons for', 'options for', 'a review of', 'the case of'])} ${rnd.pick(places)}`;
+    const title =
+      `${capitalize(concept)} and the ${expansion}: ` +
+      `${rnd.pick(['evidence from', 'lessons for', 'options for', 'a review of', 'the case of'])} ` +
+      `${rnd.pick(places)}`;
     const csl = {
       id: key,
       type,
@@ -132,14 +151,17 @@ export function generateKnowledge(count, seed = 7) {
       author: authors,
       issued: { 'date-parts': [rnd.chance(0.5) ? [year, rnd.int(1, 12)] : [year]] },
     };
-    if (type === 'article-journal')
+    if (type === 'article-journal') {
       Object.assign(csl, {
         'container-title': `Journal of ${rnd.pick(orgField)} ${rnd.pick(['Policy', 'Studies', 'Affairs'])}`,
         volume: String(rnd.int(1, 60)),
         page: `${rnd.int(1, 300)}-${rnd.int(301, 400)}`,
       });
-    else
-      csl.publisher = `${rnd.pick(cities)} ${rnd.pick(['Institute', 'Centre', 'Forum', 'Council'])} for ${rnd.pick(orgField)} ${rnd.pick(['Policy', 'Studies'])}`;
+    } else {
+      csl.publisher =
+        `${rnd.pick(cities)} ${rnd.pick(['Institute', 'Centre', 'Forum', 'Council'])} for ${rnd.pick(orgField)} ` +
+        `${rnd.pick(['Policy', 'Studies'])}`;
+    }
     if (rnd.chance(0.6)) csl.URL = `https://example.org/${key}`;
     sources.push(csl);
 
@@ -202,16 +224,20 @@ export function generateKnowledge(count, seed = 7) {
         }
         case 'period':
           claim.period = { from: y, to: y + rnd.int(2, 15) };
-          claim.statement = `The ${subjectName}'s ${topic[0]} plan runs from ${claim.period.from} to ${claim.period.to}.`;
+          claim.statement = `The ${subjectName}'s ${topic[0]} plan runs from ${y} to ${claim.period.to}.`;
           break;
-        case 'quantifier':
+        case 'quantifier': {
           claim.quantifier = rnd.pick(['few', 'minority', 'some', 'many', 'majority', 'most']);
-          claim.statement = `${capitalize({ few: 'few', minority: 'a minority of', some: 'some', many: 'many', majority: 'a majority of', most: 'most' }[claim.quantifier])} members of the ${subjectName} track ${topic[0]}.`;
+          const members = capitalize(quantifierWords[claim.quantifier]);
+          claim.statement = `${members} members of the ${subjectName} track ${topic[0]}.`;
           break;
+        }
         case 'stance': {
           const predicate = rnd.pick(Object.keys(stanceVerbs));
           claim.stance = { predicate, polarity: rnd.chance(0.8) ? 'positive' : 'negative' };
-          claim.statement = `The ${subjectName} ${stanceVerbs[predicate][claim.stance.polarity === 'positive' ? 0 : 1]} ${topic[0]} work.`;
+          claim.statement =
+            `The ${subjectName} ${stanceVerbs[predicate][claim.stance.polarity === 'positive' ? 0 : 1]} ` +
+            `${topic[0]} work.`;
           break;
         }
         case 'entity':
@@ -229,7 +255,8 @@ export function generateKnowledge(count, seed = 7) {
         case 'role':
           claim.about = [[personId], ['director', 'head', 'chair']];
           claim.role = { person: personId, title: `Director of ${capitalize(topic[0])}`, org: acronymId };
-          claim.statement = `${terms.find((t) => t.id === personId).term} directs ${topic[0]} work at the ${subjectName}.`;
+          claim.statement =
+            `${terms.find((t) => t.id === personId).term} directs ${topic[0]} work at the ` + subjectName + '.';
           break;
       }
       claims.push(claim);
@@ -244,8 +271,9 @@ function termYaml(t) {
   if (t.expansion) lines.push(`    expansion: ${q(t.expansion)}`);
   if (t.aliases?.length) lines.push(`    aliases: [ ${t.aliases.map(q).join(', ')} ]`);
   lines.push(`    definition: >-`, `      ${t.definition}`);
-  if (t.sources?.length)
+  if (t.sources?.length) {
     lines.push('    sources:', ...t.sources.map((s) => `      - { key: ${s.key}, locator: ${q(s.locator)} }`));
+  }
   return lines.join('\n');
 }
 
@@ -257,8 +285,9 @@ function valueYaml(claim) {
       .join(', ');
     return `    ${kind}: { ${body} }`;
   }
-  for (const kind of ['year', 'ordinal', 'quantifier'])
+  for (const kind of ['year', 'ordinal', 'quantifier']) {
     if (claim[kind] !== undefined) return `    ${kind}: ${claim[kind]}`;
+  }
   throw new Error(`claim ${claim.id} has no value`);
 }
 
@@ -286,11 +315,13 @@ export function writeKnowledge(dir, count, seed = 7) {
     const own = terms.filter((t) => keys.has(t.sources[0].key));
     writeFileSync(
       join(dir, `glossary${name}.yaml`),
-      `# Synthetic glossary for the benchmark (scripts/bench/knowledge.mjs).\nterms:\n${own.map(termYaml).join('\n')}\n`,
+      `# Synthetic glossary for the benchmark ` +
+        `(scripts/bench/knowledge.mjs).\nterms:\n${own.map(termYaml).join('\n')}\n`,
     );
   }
-  for (const [key, claims] of claimsBySource)
+  for (const [key, claims] of claimsBySource) {
     writeFileSync(join(dir, 'claims', `${key}.yaml`), claimsYaml(key, claims));
+  }
   return {
     sources: sources.length,
     terms: terms.length,

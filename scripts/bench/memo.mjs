@@ -30,8 +30,9 @@ import {
 export function lexiconFromFolder(dir) {
   const lexicon = { sourceKeys: [], terms: [], claims: [] };
   for (const name of readdirSync(dir).sort()) {
-    if (name.endsWith('.json') && !name.endsWith('.schema.json'))
+    if (name.endsWith('.json') && !name.endsWith('.schema.json')) {
       lexicon.sourceKeys.push(...JSON.parse(readFileSync(join(dir, name), 'utf8')).map((s) => s.id));
+    }
     if (/^glossary.*\.ya?ml$/.test(name)) lexicon.terms.push(...parse(readFileSync(join(dir, name), 'utf8')).terms);
   }
   for (const name of readdirSync(join(dir, 'claims')).sort()) {
@@ -121,12 +122,12 @@ export function generateMemo(words, lexicons, seed = 11) {
       body =
         q.unit === 'percent'
           ? `${capitalize(hedge())}${value} of ${topic} is linked to ${subject}${where}`
-          : `${capitalize(subject)} reported ${hedge()}${value} ${q.unit === 'times' ? 'more' : ''} ${topic}${where}`.replace(
-              /\s+/g,
-              ' ',
-            );
+          : `${capitalize(subject)} reported ${hedge()}${value} ${q.unit === 'times' ? 'more' : ''} ` +
+            `${topic}${where}`.replace(/\s+/g, ' ');
     } else if (claim.year !== undefined) {
-      body = `${capitalize(subject)} took up ${topic}${where} in ${wrong ? claim.year + rnd.pick([-3, -1, 2, 4]) : claim.year}`;
+      body =
+        `${capitalize(subject)} took up ${topic}${where} in ` +
+        `${wrong ? claim.year + rnd.pick([-3, -1, 2, 4]) : claim.year}`;
     } else if (claim.date) {
       const d = claim.date;
       const month = d.month ? monthNames[(wrong ? d.month + 2 : d.month - 1) % 12] : '';
@@ -145,10 +146,14 @@ export function generateMemo(words, lexicons, seed = 11) {
       const positive = (claim.stance.polarity === 'positive') !== wrong;
       body = `${capitalize(subject)} ${verbsFor[positive ? 0 : 1]} ${topic}${where}`;
     } else if (claim.entity) {
-      body = `${capitalize(subject)} runs its ${topic} work${where} from ${wrong ? rnd.pick(cities) : claim.entity.value}`;
+      body =
+        `${capitalize(subject)} runs its ${topic} work${where} from ` +
+        `${wrong ? rnd.pick(cities) : claim.entity.value}`;
     } else if (claim.role) {
       const org = claim.role.org ? p.termById.get(claim.role.org) : undefined;
-      body = `${capitalize(subject)}, ${claim.role.title ?? 'a senior official'}${org ? ` at the ${org.term}` : ''}, leads the work on ${plural(rnd.pick(nouns))}`;
+      body =
+        `${capitalize(subject)}, ${claim.role.title ?? 'a senior official'}${org ? ` at the ${org.term}` : ''}, ` +
+        `leads the work on ${plural(rnd.pick(nouns))}`;
     } else {
       body = `${capitalize(subject)} puts ${topic} ahead of ${plural(rnd.pick(nouns))}${where}`;
     }
@@ -176,18 +181,22 @@ export function generateMemo(words, lexicons, seed = 11) {
       () => `${rnd.pick(connectives)} ${np()} ${rnd.pick(verbs)} ${np()} in ${rnd.pick(places)}`,
       () => `${capitalize(np())} ${rnd.pick(verbs)} ${np()}, but ${np()} ${rnd.pick(verbs)} ${np()}`,
       () =>
-        `Since ${rnd.int(1998, 2024)}, ${np()} has ${rnd.pick(['grown', 'shrunk', 'stalled', 'shifted'])} by ${hedge()}${rnd.int(2, 60)}% in ${rnd.pick(places)}`,
+        `Since ${rnd.int(1998, 2024)}, ${np()} has ${rnd.pick(['grown', 'shrunk', 'stalled', 'shifted'])} by ` +
+        `${hedge()}${rnd.int(2, 60)}% in ${rnd.pick(places)}`,
       () => `Interviews in ${rnd.pick(cities)} and ${rnd.pick(cities)} suggest that ${np()} ${rnd.pick(verbs)} ${np()}`,
       () =>
-        `A ${rnd.pick(['survey', 'review', 'audit', 'study'])} of ${rnd.int(12, 900)} ${plural(rnd.pick(nouns))} found that ${np()} ${rnd.pick(verbs)} ${np()}`,
+        `A ${rnd.pick(['survey', 'review', 'audit', 'study'])} of ${rnd.int(12, 900)} ` +
+        `${plural(rnd.pick(nouns))} found that ${np()} ${rnd.pick(verbs)} ${np()}`,
       () =>
-        `${capitalize(np())} is ${rnd.pick(['unlikely', 'likely', 'expected', 'set'])} to ${rnd.pick(['change', 'widen', 'narrow', 'hold'])} before ${rnd.int(2026, 2040)}`,
+        `${capitalize(np())} is ${rnd.pick(['unlikely', 'likely', 'expected', 'set'])} to ` +
+        `${rnd.pick(['change', 'widen', 'narrow', 'hold'])} before ${rnd.int(2026, 2040)}`,
       () => `As ${familyNames[rnd.int(0, familyNames.length - 1)]} notes, ${np()} ${rnd.pick(verbs)} ${np()}`,
     ];
     let s = rnd.pick(templates)();
     if (rnd.chance(0.05)) {
       footnotes.push(
-        `${capitalize(np())} is discussed at length in the ${rnd.pick(['annex', 'companion paper', 'technical note'])}.`,
+        `${capitalize(np())} is discussed at length in the ` +
+          `${rnd.pick(['annex', 'companion paper', 'technical note'])}.`,
       );
       s += `[^${footnotes.length}]`;
     }
@@ -197,10 +206,15 @@ export function generateMemo(words, lexicons, seed = 11) {
   const inTextCitation = () => {
     const p = part();
     if (p.keys.length === 0) return fillerSentence();
-    return `As @${rnd.pick(p.keys)} ${rnd.pick(['argues', 'shows', 'notes', 'finds'])}, ${np()} ${rnd.pick(verbs)} ${np()}.`;
+    return (
+      `As @${rnd.pick(p.keys)} ${rnd.pick(['argues', 'shows', 'notes', 'finds'])}, ${np()} ${rnd.pick(verbs)} ` +
+      `${np()}.`
+    );
   };
   const figureSentence = () =>
-    `${rnd.chance(0.5) ? `Figure ${Math.max(1, figure)}` : `Table ${Math.max(1, table)}`} ${rnd.pick(['shows', 'compares', 'summarises'])} ${np()} by ${rnd.pick(['country', 'year', 'sector', 'region'])}.`;
+    `${rnd.chance(0.5) ? `Figure ${Math.max(1, figure)}` : `Table ${Math.max(1, table)}`} ` +
+    `${rnd.pick(['shows', 'compares', 'summarises'])} ${np()} by ` +
+    `${rnd.pick(['country', 'year', 'sector', 'region'])}.`;
 
   const sentence = () =>
     rnd.weighted([
@@ -218,7 +232,8 @@ export function generateMemo(words, lexicons, seed = 11) {
     count += text.split(/\s+/).filter(Boolean).length;
   };
   add(
-    `---\ntitle: "${capitalize(np())} in ${rnd.pick(places)}: options for ${rnd.int(2026, 2030)}"\nauthor: Policy Lens benchmark memo\ndate: 2026-01-15\n---`,
+    `---\ntitle: "${capitalize(np())} in ${rnd.pick(places)}: options for ${rnd.int(2026, 2030)}"\nauthor: ` +
+      `Policy Lens benchmark memo\ndate: 2026-01-15\n---`,
   );
   add(`# ${capitalize(np())} and ${np()}`);
   add(`**Summary.** ${Array.from({ length: 4 }, sentence).join(' ')}`);
@@ -246,40 +261,49 @@ export function generateMemo(words, lexicons, seed = 11) {
       ['code', 1],
       ['link', 2],
     ]);
-    if (kind === 'paragraph')
+    if (kind === 'paragraph') {
       add(
         Array.from({ length: rnd.int(3, 6) }, sentence)
           .join(' ')
           .replace(/(.{70,90}?) /g, '$1\n'),
       );
-    else if (kind === 'bullets') add(Array.from({ length: rnd.int(3, 6) }, () => `- ${sentence()}`).join('\n'));
-    else if (kind === 'numbered')
+    } else if (kind === 'bullets') add(Array.from({ length: rnd.int(3, 6) }, () => `- ${sentence()}`).join('\n'));
+    else if (kind === 'numbered') {
       add(Array.from({ length: rnd.int(3, 5) }, (_, i) => `${i + 1}. ${sentence()}`).join('\n'));
-    else if (kind === 'figure') {
+    } else if (kind === 'figure') {
       figure++;
       add(
-        `![Figure ${figure}: ${np()} in ${rnd.pick(places)}, ${rnd.int(2010, 2020)}–${rnd.int(2021, 2025)}](figures/figure-${figure}.png)\n\n*Figure ${figure}.* ${capitalize(np())} by ${rnd.pick(['country', 'year', 'sector'])}. Source: ${rnd.pick(familyNames)} (${rnd.int(2015, 2025)}).`,
+        `![Figure ${figure}: ${np()} in ${rnd.pick(places)}, ` +
+          `${rnd.int(2010, 2020)}–${rnd.int(2021, 2025)}](figures/figure-${figure}.png)\n\n*Figure ${figure}.* ` +
+          `${capitalize(np())} by ${rnd.pick(['country', 'year', 'sector'])}. Source: ${rnd.pick(familyNames)} ` +
+          `(${rnd.int(2015, 2025)}).`,
       );
     } else if (kind === 'table') {
       table++;
       const rows = Array.from(
         { length: rnd.int(3, 6) },
         () =>
-          `| ${rnd.pick(places)} | ${rnd.int(1, 99)}% | ${rnd.int(1, 99)}% | ${rnd.pick(['rising', 'flat', 'falling'])} |`,
+          `| ${rnd.pick(places)} | ${rnd.int(1, 99)}% | ${rnd.int(1, 99)}% | ` +
+          `${rnd.pick(['rising', 'flat', 'falling'])} |`,
       );
       add(
-        `Table ${table}: ${capitalize(np())}, ${rnd.int(2015, 2020)} and ${rnd.int(2021, 2025)}\n\n| Region | ${rnd.int(2015, 2020)} | ${rnd.int(2021, 2025)} | Trend |\n| --- | ---: | ---: | --- |\n${rows.join('\n')}`,
+        `Table ${table}: ${capitalize(np())}, ${rnd.int(2015, 2020)} and ${rnd.int(2021, 2025)}\n\n| Region | ` +
+          `${rnd.int(2015, 2020)} | ${rnd.int(2021, 2025)} | Trend |\n| --- | ---: | ---: | --- ` +
+          `|\n${rows.join('\n')}`,
       );
-    } else if (kind === 'quote')
+    } else if (kind === 'quote') {
       add(
-        `> ${sentence()} ${sentence()}\n> — ${rnd.pick(familyNames)}, interview, ${monthNames[rnd.int(0, 11)]} ${rnd.int(2019, 2025)}`,
+        `> ${sentence()} ${sentence()}\n> — ${rnd.pick(familyNames)}, interview, ` +
+          `${monthNames[rnd.int(0, 11)]} ${rnd.int(2019, 2025)}`,
       );
-    else if (kind === 'code')
+    } else if (kind === 'code') {
       add(
-        `\`\`\`text\nindicator,${rnd.int(2015, 2020)},${rnd.int(2021, 2025)}\n${rnd.pick(nouns)},${rnd.int(1, 99)},${rnd.int(1, 99)}\n\`\`\``,
+        `\`\`\`text\nindicator,${rnd.int(2015, 2020)},${rnd.int(2021, 2025)}\n` +
+          `${rnd.pick(nouns)},${rnd.int(1, 99)},${rnd.int(1, 99)}\n\`\`\``,
       );
-    else
+    } else {
       add(`See the [${np()} dashboard](https://example.org/${rnd.pick(nouns)}/${rnd.int(1, 999)}) and ${sentence()}`);
+    }
     sinceHeading += count - before;
   }
   if (footnotes.length > 0) add(footnotes.map((f, i) => `[^${i + 1}]: ${f}`).join('\n'));

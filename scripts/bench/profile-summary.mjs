@@ -120,9 +120,11 @@ export function summarizeProfile(file, top = 15) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const s = summarizeProfile(process.argv[2], Number(process.argv[3] ?? 15));
   console.log(`total sampled ${s.totalMs.toFixed(0)} ms\nself time:`);
-  for (const r of s.self)
+  for (const r of s.self) {
     console.log(`  ${r.ms.toFixed(0).padStart(8)} ms ${(r.share * 100).toFixed(1).padStart(5)}%  ${r.name}`);
+  }
   console.log('inclusive time:');
-  for (const r of s.inclusive)
+  for (const r of s.inclusive) {
     console.log(`  ${r.ms.toFixed(0).padStart(8)} ms ${(r.share * 100).toFixed(1).padStart(5)}%  ${r.name}`);
+  }
 }

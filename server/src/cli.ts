@@ -7,9 +7,9 @@ import { statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs as parseCommandLine } from 'node:util';
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConsistencyScope, defaultSettings } from './common/settings';
+import { type ConsistencyScope, defaultSettings } from './common/settings';
 import { applyProjectConfig } from './common/projectConfig';
 import { version } from './common/version';
 import { defaultKnowledgeCacheDir, KnowledgeCache } from './node/knowledgeCache';
@@ -21,12 +21,12 @@ import { fileUri, installedDocsBase } from './node/docsLinks';
 import { readSourcesInWorker } from './node/ingestInWorker';
 import { bundledSourceKeys } from './node/bundledKnowledge';
 import { defaultCacheDir, listSourceFiles } from './node/sourceFiles';
-import { LoadedProjectConfig, ProjectConfigFiles, readProjectConfig } from './node/projectConfigFiles';
+import { type LoadedProjectConfig, ProjectConfigFiles, readProjectConfig } from './node/projectConfigFiles';
 import { expandMemoArgument } from './node/memoArguments';
 import { BibliographyStore } from './node/bibliographies';
 import { readDocumentSources } from './node/documentSources';
 import { ReadPolicy } from './node/readPolicy';
-import { KnowledgeError, Source } from './knowledge/types';
+import { type KnowledgeError, type Source } from './knowledge/types';
 
 /** Files given to `check` larger than this are not read (the service checks up to 2 MB and says so above that). */
 const maxCheckedFileBytes = 64 * 1024 * 1024;
@@ -135,8 +135,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' | 'done' {
   if (command === '__snapshot') {
     // Build step: write the snapshot of the bundled knowledge next to the bundles.
     const out = argv[1];
-    if (!out || !writeSnapshot(out))
+    if (!out || !writeSnapshot(out)) {
       throw new UsageError('could not write the knowledge snapshot (the bundled knowledge has errors?)');
+    }
     return 'done';
   }
   if (command !== 'check' && command !== 'validate') throw new UsageError(`unknown command "${command}"`);
@@ -167,14 +168,17 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' | 'done' {
     return given;
   };
   const format = text('format') ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'sarif')
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') {
     throw new UsageError(`unknown format "${format}" (text, json or sarif)`);
+  }
   const maxWarnings = text('max-warnings');
-  if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings))
+  if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) {
     throw new UsageError(`--max-warnings takes a whole number (got "${maxWarnings}")`);
+  }
   const consistency = text('consistency');
-  if (consistency !== undefined && consistency !== 'memo' && consistency !== 'workspace')
+  if (consistency !== undefined && consistency !== 'memo' && consistency !== 'workspace') {
     throw new UsageError(`--consistency takes memo or workspace (got "${consistency}")`);
+  }
   const options: Options = {
     command,
     consistency,
@@ -190,11 +194,13 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' | 'done' {
     files: parsed.positionals,
   };
   if (options.command === 'check' && options.files.length === 0) throw new UsageError('no files to check');
-  if (options.command === 'validate' && options.files.length > 0)
+  if (options.command === 'validate' && options.files.length > 0) {
     throw new UsageError(`validate takes no files (got "${options.files[0]}")`);
+  }
   if (options.files.filter((f) => f === '-').length > 1) throw new UsageError('"-" (standard input) can be given once');
-  if (options.stdinFilename !== undefined && !options.files.includes('-'))
+  if (options.stdinFilename !== undefined && !options.files.includes('-')) {
     throw new UsageError('--stdin-filename names the memo read from standard input: give "-" too');
+  }
   return options;
 }
 
@@ -406,9 +412,9 @@ async function main(argv: string[]): Promise<number> {
     service.setDocumentStyle(uri, own.style, own.nocite);
     results.push({ path: memo.path, diagnostics: service.diagnostics(document), text });
     // Compared across memos, each stays open until all are read, then is checked again below.
-    if (service.settingsFor(uri).consistencyScope === 'workspace')
+    if (service.settingsFor(uri).consistencyScope === 'workspace') {
       opened.push({ document, result: results.length - 1 });
-    else {
+    } else {
       service.close(uri);
       bibliographies.release(uri);
     }

@@ -65,7 +65,8 @@ async function cli(args: string[], cwd = ROOT, script = CLI): Promise<Run> {
         () =>
           reject(
             new Error(
-              `policy-lens ${args.join(' ')} did not exit (is it waiting for stdin?)\nstdout:\n${stdout}\nstderr:\n${stderr}`,
+              `policy-lens ${args.join(' ')} did not exit (is it waiting for ` +
+                `stdin?)\nstdout:\n${stdout}\nstderr:\n${stderr}`,
             ),
           ),
         EXIT_GUARD_MS,
@@ -294,11 +295,12 @@ describe('policy-lens check: output formats', () => {
         assert.equal(loc.artifactLocation.uri, pathToFileURL(memo).href);
         assert.ok(loc.region.startLine >= 1 && loc.region.startColumn >= 1, JSON.stringify(loc.region));
         if (r.ruleIndex !== undefined) assert.equal(rules[r.ruleIndex]?.id, r.ruleId, 'ruleIndex points at the rule');
-        if (rules.length > 0)
+        if (rules.length > 0) {
           assert.ok(
             rules.some((rule) => rule.id === r.ruleId),
             `rule ${r.ruleId} is declared`,
           );
+        }
       }
       const contradiction = results.find((r) => r.ruleId === 'contradiction');
       assert.ok(contradiction);
@@ -330,7 +332,8 @@ describe('policy-lens check: output formats', () => {
     const sarif = JSON.parse((await cli(['check', '--format', 'sarif', ...kbArgs(), memo])).stdout);
     const fromJson = json.files[0].diagnostics.map(
       (d) =>
-        `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.message}`,
+        `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1}-` +
+        `${d.range.end.line + 1}:${d.range.end.character + 1} ${d.message}`,
     );
     const fromSarif = (
       sarif.runs[0].results as {
@@ -350,7 +353,8 @@ describe('policy-lens check: output formats', () => {
   test('json and sarif carry inconsistencies (with the earlier mention) and unsourced figures', T, async () => {
     const path = writeMemo(
       'itself.md',
-      '# Memo\n\nThe pilot ran 18 mobile clinics across three provinces.\n\nThe pilot ran 21 mobile clinics across three provinces.\n',
+      '# Memo\n\nThe pilot ran 18 mobile clinics across three provinces.\n\nThe pilot ran 21 mobile clinics ' +
+        'across three provinces.\n',
     );
     const json = parseJson(await cli(['check', '--format', 'json', ...kbArgs(), path])).files[0].diagnostics;
     assert.deepEqual(
@@ -431,7 +435,9 @@ describe('policy-lens check: findings and exit status', () => {
   });
 
   test('silencing comments hold as in the editor: a silenced contradiction is not reported, exit 0', T, async () => {
-    const text = `<!-- policy-lens-disable-next-line contradiction -->\n${contradictionSentence}\n\n${contradictionSentence}\n`;
+    const text =
+      `<!-- policy-lens-disable-next-line contradiction ` +
+      `-->\n${contradictionSentence}\n\n${contradictionSentence}\n`;
     const both = await cli(['check', '--format', 'json', ...kbArgs(), writeMemo('silenced.md', text)]);
     assert.equal(both.code, 1);
     assert.deepEqual(
@@ -1130,7 +1136,8 @@ describe('the CLI copied out of the repository', () => {
         );
         mkdirSync(join(copy, 'reports'));
         const report =
-          "Freedonia Trade Outlook\n\nJane Doe Commentary\n\nThe Pacific region takes about 40% of Freedonia's total exports and roughly 25% of its imports.\n";
+          'Freedonia Trade Outlook\n\nJane Doe Commentary\n\nThe Pacific region takes about 40% of ' +
+          "Freedonia's total exports and roughly 25% of its imports.\n";
         writeFileSync(join(copy, 'reports', 'doe-2019-freedonia.pdf'), textToPdf(report));
         writeFileSync(join(copy, 'memo.md'), "Nearly 90% of Freedonia's exports go to the Pacific region.\n");
         const run = await cli(

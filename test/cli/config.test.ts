@@ -252,8 +252,9 @@ describe('policy-lens check: --max-warnings and --help', () => {
   test('--max-warnings N: exit 1 only with errors or more than N warnings', T, async () => {
     const ws = workspace('max-warnings', { 'two.md': `${wrong}\n\n${wrong}\n`, 'error.md': `${unknownKey}\n` });
     const codes: number[] = [];
-    for (const n of ['0', '1', '2', '5'])
+    for (const n of ['0', '1', '2', '5']) {
       codes.push((await cli(['check', ...kbArgs(), '--max-warnings', n, 'two.md'], ws)).code!);
+    }
     assert.deepEqual(codes, [1, 1, 0, 0]);
     const error = await cli(['check', ...kbArgs(), '--max-warnings', '100', 'error.md'], ws);
     assert.equal(error.code, 1);
@@ -295,7 +296,8 @@ describe('policy-lens check: --max-warnings and --help', () => {
       '--no-bundled',
       '-h, --help',
       '--version',
-    ])
+    ]) {
       assert.match(run.stdout, new RegExp(`^ +${option.replace(/[-]/g, '\\-')} +\\S`, 'm'), option);
+    }
   });
 });

@@ -63,7 +63,8 @@ const KNOWLEDGE_ENTRY = 'Kim, So Jeong. 2023.';
 const SCREENSHOTS = ['diagnostics.png', 'hover.png', 'completion.png', 'quickfix.png'];
 // Step g: a report written into sources/ as a PDF at test time, and a memo sentence it contradicts.
 const SOURCE_REPORT =
-  "Freedonia Trade Outlook\n\nJane Doe Commentary\n\nThe Pacific region takes about 40% of Freedonia's total exports and roughly 25% of its imports.\n";
+  "Freedonia Trade Outlook\n\nJane Doe Commentary\n\nThe Pacific region takes about 40% of Freedonia's total " +
+  'exports and roughly 25% of its imports.\n';
 const PDF_CONTRADICTED = "Nearly 90% of Freedonia's exports go to the Pacific region.";
 
 const t0 = Date.now();
@@ -530,7 +531,8 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
       const pids = await killAll();
       const survivors = pids.filter(alive);
       log(
-        `cleanup: ended ${pids.length} process(es)${survivors.length ? `, STILL ALIVE: ${survivors.join(' ')}` : ''} in ${Date.now() - t} ms`,
+        `cleanup: ended ${pids.length} ` +
+          `process(es)${survivors.length ? `, STILL ALIVE: ${survivors.join(' ')}` : ''} in ${Date.now() - t} ms`,
       );
       if (tmp && process.env.E2E_KEEP_TMP !== '1') rmSync(tmp, { recursive: true, force: true });
       else if (tmp) log(`kept ${tmp}`);

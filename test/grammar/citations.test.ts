@@ -183,7 +183,7 @@ function collectRegexes(node: unknown, out: string[] = []): string[] {
   return out;
 }
 
-test('the injection grammar declares its scope, an L: selector with the code exclusions, and valid regexes', async () => {
+test('the injection grammar declares its scope, an L: selector excluding code, and valid regexes', async () => {
   await markdownGrammar(); // loads the WASM Oniguruma used below
   const raw = JSON.parse(fs.readFileSync(INJECTION_PATH, 'utf8')) as {
     scopeName: string;
@@ -379,7 +379,8 @@ test('@ inside indented code blocks, HTML comments and YAML front matter is not 
 
 test('links, link URLs and spans take precedence over bracketed citations', async () => {
   const line = await tokenizeLine(
-    'See [the site of @doe](https://example.org), [a post](https://medium.com/@author), [@doe99]{.smallcaps} and [@real].',
+    'See [the site of @doe](https://example.org), [a post](https://medium.com/@author), [@doe99]{.smallcaps} ' +
+      'and [@real].',
   );
   assertRuns(line, GROUP, ['[@real]']);
   assertRuns(line, KEY, ['@real']);
@@ -408,7 +409,7 @@ test('citations are highlighted in headings and block quotes', async () => {
   assertRuns(lines[2], SUPPRESS, ['-']);
 });
 
-test('a bracket without its ] on the same line is not a citation group, and nothing leaks to the next line', async () => {
+test('a bracket without its ] on the same line is no citation group, and nothing leaks to the next line', async () => {
   const lines = await tokenize(['Hard-wrapped [see @doe99, pp. 33-35; also', '@smith04, ch. 1] and more.'].join('\n'));
   assertRuns(lines[0], GROUP, []);
   assertRuns(lines[0], KEY, ['@doe99']); // still shown as a key
@@ -419,7 +420,8 @@ test('a bracket without its ] on the same line is not a citation group, and noth
 
 test('braced locators, bare page numbers, lists of pages and section signs', async () => {
   const line = await tokenizeLine(
-    'A [@smith{ii, A, D-Z}, with a suffix] B [@citekey, 89, and suffix] C [@item1 pp. 33, 35-37, and nowhere else] D [@doe99, § 4].',
+    'A [@smith{ii, A, D-Z}, with a suffix] B [@citekey, 89, and suffix] C [@item1 pp. 33, 35-37, and nowhere ' +
+      'else] D [@doe99, § 4].',
   );
   assertRuns(line, KEY, ['@smith', '@citekey', '@item1', '@doe99']);
   assertRuns(line, LOCATOR, ['{ii, A, D-Z}', '89', 'pp. 33, 35-37', '§ 4']);

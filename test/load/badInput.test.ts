@@ -121,7 +121,8 @@ describe('bad documents over stdio: each is handled within a bound and never blo
         hover = await server.hover(smallUri, oewg, RESPONSIVE_MS);
       } catch (e) {
         assert.fail(
-          `${bad.name}: a hover on another, small document was not answered within ${RESPONSIVE_MS} ms while this one was being processed (${(e as Error).message})`,
+          `${bad.name}: a hover on another, small document was not answered within ${RESPONSIVE_MS} ms while ` +
+            `this one was being processed (${(e as Error).message})`,
         );
       }
       const completion = await server
@@ -139,11 +140,16 @@ describe('bad documents over stdio: each is handled within a bound and never blo
       const handled = performance.now();
       const notices = server.messages.slice(0).filter((m) => m.includes(bad.file) || /large|skip|not checked/i.test(m));
       const codes = [...new Set(published.diagnostics.map((d) => String(d.code)))];
+      const messages = published.diagnostics.map((d) => d.message);
+      const quotedMessages = messages.length > 0 && messages.length < 3 ? ` "${messages.join('" "')}"` : '';
       console.log(
-        `${bad.name}: ${text.length} code units; written in ${(written - start).toFixed(0)} ms; small-memo hover ${hover.ms.toFixed(0)} ms, completion ${completion.ms.toFixed(0)} ms; ` +
-          `diagnostics after ${(handled - start).toFixed(0)} ms: ${published.diagnostics.length} (${codes.join(', ') || 'none'})` +
-          `${published.diagnostics.length > 0 && published.diagnostics.length < 3 ? ` "${published.diagnostics.map((d) => d.message).join('" "')}"` : ''}; ` +
-          `server RSS ${mb(rssOf(server.pid))} (peak ${mb(peakRssOf(server.pid))})${notices.length ? `; notices: ${notices.join(' | ')}` : ''}`,
+        `${bad.name}: ${text.length} code units; written in ${(written - start).toFixed(0)} ms; small-memo ` +
+          `hover ${hover.ms.toFixed(0)} ms, completion ${completion.ms.toFixed(0)} ms; ` +
+          `diagnostics after ${(handled - start).toFixed(0)} ms: ${published.diagnostics.length} ` +
+          `(${codes.join(', ') || 'none'})` +
+          `${quotedMessages}; ` +
+          `server RSS ${mb(rssOf(server.pid))} (peak ` +
+          `${mb(peakRssOf(server.pid))})${notices.length ? `; notices: ${notices.join(' | ')}` : ''}`,
       );
       // Skipped documents say so: a diagnostic or a message that explains why.
       const checkCodes = new Set([
@@ -188,7 +194,8 @@ describe('bad documents over stdio: each is handled within a bound and never blo
       );
       assert.ok(
         editMs < RESPONSIVE_MS,
-        `${bad.name}: an edit to the small memo was checked after ${editMs.toFixed(0)} ms (bound ${RESPONSIVE_MS} ms): the open bad document is rechecked with it`,
+        `${bad.name}: an edit to the small memo was checked after ${editMs.toFixed(0)} ms (bound ` +
+          `${RESPONSIVE_MS} ms): the open bad document is rechecked with it`,
       );
       assert.equal(server.exitInfo, undefined, `the server is still running; stderr:\n${server.stderr.slice(-2000)}`);
       await server.dispose();

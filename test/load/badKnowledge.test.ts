@@ -99,8 +99,9 @@ describe('bad knowledge through the loader', () => {
         errors.some((e) => b.message.test(e.message)),
         `${b.file}: ${errors.map((e) => e.message).join('; ')}`,
       );
-      for (const e of errors)
+      for (const e of errors) {
         assert.ok(e.line >= 0 && e.character >= 0, `${b.file}: a location (${e.line}:${e.character})`);
+      }
     }
     assert.deepEqual(
       kb.errors.filter((e) => e.file.endsWith(`${join('kb', 'glossary.yaml')}`) || e.file.endsWith('sources.json')),
@@ -248,7 +249,8 @@ describe('a reload that breaks a file keeps the last good version of it', () => 
     assert.match(
       hover,
       /Zyx Policy Forum/,
-      `after ${how} the user term still hovers (the last good version of glossary.yaml is kept): ${JSON.stringify(hover)}`,
+      `after ${how} the user term still hovers (the last good version of glossary.yaml is kept): ` +
+        `${JSON.stringify(hover)}`,
     );
     assert.match(hover, /A fictional policy institute/, 'with its last good definition');
     assert.match(
@@ -315,7 +317,8 @@ describe('a large but legal knowledge file does not stall the server', () => {
   });
 
   test(
-    'a 4 MB sources.json (60,000 sources, under the 5 MB limit): every hover is answered within 1 s, and its terms hover within 5 s',
+    'a 4 MB sources.json (60,000 sources, under the 5 MB limit): every hover is answered within 1 s, and its ' +
+      'terms hover within 5 s',
     { timeout: 60_000 },
     async () => {
       dir = makeTempDir('large-knowledge');
@@ -348,7 +351,8 @@ describe('a large but legal knowledge file does not stall the server', () => {
         if (!text) await new Promise((r) => setTimeout(r, 50));
       }
       console.log(
-        `large knowledge file: its term hovers after ${(performance.now() - start).toFixed(0)} ms; slowest hover ${slowest.toFixed(0)} ms`,
+        `large knowledge file: its term hovers after ${(performance.now() - start).toFixed(0)} ms; slowest ` +
+          `hover ${slowest.toFixed(0)} ms`,
       );
       assert.match(text, /Zyx Policy Forum/);
     },

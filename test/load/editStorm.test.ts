@@ -189,13 +189,21 @@ describe('edit storm over stdio: 10,000 incremental edits with hovers, completio
       const published = server.diagnostics.filter((p) => p.uri === uri).length;
       console.log(
         [
-          `edit storm: ${EDITS} edits sent in ${((sent - start) / 1000).toFixed(2)} s, final diagnostics after ${((done - start) / 1000).toFixed(2)} s: ${(EDITS / ((done - start) / 1000)).toFixed(0)} edits/s`,
-          `  publishDiagnostics for the memo: ${published} (of ${EDITS + 1} versions); final text ${text.length} code units, ${final.diagnostics.length} diagnostics`,
-          `  requests: ${outcomes.answered} answered; cancelled: ${outcomes.cancelledAnswered} answered anyway, ${outcomes.cancelledRejected} answered with -32800`,
-          `  request latency (hover/completion sent mid-burst, queued behind up to ${BURST} edits): p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`,
-          `  time to drain a burst of ${BURST} edits (barrier hover): p50 ${percentile(drains, 50).toFixed(0)} ms, max ${Math.max(...drains).toFixed(0)} ms`,
+          `edit storm: ${EDITS} edits sent in ${((sent - start) / 1000).toFixed(2)} s, final diagnostics ` +
+            `after ${((done - start) / 1000).toFixed(2)} s: ${(EDITS / ((done - start) / 1000)).toFixed(0)} ` +
+            `edits/s`,
+          `  publishDiagnostics for the memo: ${published} (of ${EDITS + 1} versions); final text ` +
+            `${text.length} code units, ${final.diagnostics.length} diagnostics`,
+          `  requests: ${outcomes.answered} answered; cancelled: ${outcomes.cancelledAnswered} answered ` +
+            `anyway, ${outcomes.cancelledRejected} answered with -32800`,
+          `  request latency (hover/completion sent mid-burst, queued behind up to ${BURST} edits): p50 ` +
+            `${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ` +
+            `${Math.max(...latencies).toFixed(1)} ms`,
+          `  time to drain a burst of ${BURST} edits (barrier hover): p50 ` +
+            `${percentile(drains, 50).toFixed(0)} ms, max ${Math.max(...drains).toFixed(0)} ms`,
           `  server CPU time: ${cpuSeconds(server.pid)}`,
-          `  server RSS: start ${mb(at(0))}, at edit ${SAMPLE_FROM} ${mb(at(SAMPLE_FROM))}, at edit ${EDITS} ${mb(at(EDITS))}; samples ${rss.map((s) => `${s.edit}:${mb(s.bytes)}`).join(', ')}`,
+          `  server RSS: start ${mb(at(0))}, at edit ${SAMPLE_FROM} ${mb(at(SAMPLE_FROM))}, at edit ${EDITS} ` +
+            `${mb(at(EDITS))}; samples ${rss.map((s) => `${s.edit}:${mb(s.bytes)}`).join(', ')}`,
         ].join('\n'),
       );
 

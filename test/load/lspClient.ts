@@ -2,7 +2,7 @@
 // (or PL_SERVER, to test a private build), talks to it with vscode-languageserver-protocol,
 // records every notification it sends, and reads the child's memory from /proc. Not a test file.
 import assert from 'node:assert/strict';
-import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,15 +17,15 @@ import {
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
-  InitializeResult,
-  Position,
-  ProtocolConnection,
+  type InitializeResult,
+  type Position,
+  type ProtocolConnection,
   PublishDiagnosticsNotification,
-  PublishDiagnosticsParams,
+  type PublishDiagnosticsParams,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
-  TextDocumentContentChangeEvent,
+  type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 
 export const ROOT = process.cwd();
@@ -202,7 +202,8 @@ export class LspServer {
           finish();
           reject(
             new Error(
-              `server exited (${JSON.stringify(this.exitInfo)}) while waiting for ${label}; stderr:\n${this.stderr.slice(-4000)}`,
+              `server exited (${JSON.stringify(this.exitInfo)}) while waiting for ${label}; ` +
+                `stderr:\n${this.stderr.slice(-4000)}`,
             ),
           );
           return true;

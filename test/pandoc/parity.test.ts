@@ -16,7 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseProse } from '../../server/src/engine/markdown/prose';
 import { frontMatterBibliography } from '../../server/src/features/frontMatter';
 import { parseBibliography } from '../../server/src/knowledge/bibliography';
-import { CslRenderer, ReferenceStyle, splitLocator } from '../../server/src/features/csl';
+import { CslRenderer, type ReferenceStyle, splitLocator } from '../../server/src/features/csl';
 import { cslResources } from '../../server/src/node/cslFiles';
 import { markdownToPlain, PolicyLensService } from '../../server/src/features/languageService';
 import { KnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
@@ -32,7 +32,8 @@ const version = spawnSync('pandoc', ['--version'], { encoding: 'utf8' });
 const pandocVersion = version.status === 0 ? version.stdout.split('\n')[0] : undefined;
 if (!pandocVersion) {
   const why =
-    'pandoc is not installed: the Pandoc parity tests are skipped (apt-get install pandoc, or bash scripts/e2e/install.sh)';
+    'pandoc is not installed: the Pandoc parity tests are skipped (apt-get install pandoc, or bash ' +
+    'scripts/e2e/install.sh)';
   if (process.env.CI) throw new Error(`${why}; CI must install it (.ci/run does)`);
   console.log(why);
 }
@@ -67,13 +68,14 @@ function citesIn(node: unknown, out: PandocCite[] = []): PandocCite[] {
       const [citations] = el.c as [
         { citationId: string; citationMode: { t: string }; citationPrefix: Inline[]; citationSuffix: Inline[] }[],
       ];
-      for (const c of citations)
+      for (const c of citations) {
         out.push({
           key: c.citationId,
           mode: c.citationMode.t,
           prefix: inlineText(c.citationPrefix),
           suffix: inlineText(c.citationSuffix),
         });
+      }
     }
     for (const v of Object.values(el)) citesIn(v, out);
   }
@@ -116,12 +118,13 @@ describe(`Pandoc parity (${pandocVersion ?? 'pandoc not installed'})`, { skip },
   it('reads the bibliography without problems, each entry placed at its line for go to definition', () => {
     assert.deepEqual(bibliography.errors, []);
     const lines = readFileSync(bibPath, 'utf8').split('\n');
-    for (const source of bibliography.sources)
+    for (const source of bibliography.sources) {
       assert.match(
         lines[source.origin.line],
         new RegExp(`^@\\w+\\{${source.key.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')},`),
         source.key,
       );
+    }
     assert.equal(bibliography.sources.length, 6);
   });
 
@@ -166,7 +169,8 @@ describe(`Pandoc parity (${pandocVersion ?? 'pandoc not installed'})`, { skip },
         const rendered = markdownToPlain(renderer.citation(cites, { style }));
         assert.ok(
           paragraph?.includes(rendered),
-          `${memo.slice(citation.start, citation.end)} renders as ${JSON.stringify(rendered)}; pandoc: ${JSON.stringify(paragraph)}`,
+          `${memo.slice(citation.start, citation.end)} renders as ${JSON.stringify(rendered)}; pandoc: ` +
+            `${JSON.stringify(paragraph)}`,
         );
       }
     });

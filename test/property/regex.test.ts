@@ -21,13 +21,13 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { KnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
+import { type KnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
 import { extractClaims } from '../../server/src/ingest/extract';
 import { deriveMetadata } from '../../server/src/ingest/metadata';
-import { pagesFromItems, PdfPageItems } from '../../server/src/ingest/pdfLayout';
+import { pagesFromItems, type PdfPageItems } from '../../server/src/ingest/pdfLayout';
 import { parseBibliography } from '../../server/src/knowledge/bibliography';
 import { dependentParent, splitLocator } from '../../server/src/features/csl';
 import { referencesEdit } from '../../server/src/features/references';
@@ -82,7 +82,7 @@ const inventory: InventoryEntry[] = [
     ['/\\/Subtype\\s*\\/Image\\b/', '/\\/(?:FlateDecode|Fl)\\b/g'],
   ],
   [
-    'server.ts stdioConnection',
+    'lsp/stdioConnection.ts stdioConnection',
     'an error message from the protocol library (may quote a header)',
     'trivial',
     ['/Content-Length|header/i'],
@@ -334,19 +334,19 @@ const inventory: InventoryEntry[] = [
     ],
   ],
   [
-    'knowledge/loader.ts firstLine',
+    'knowledge/parsedFile.ts firstLine',
     'YAML error message (quotes the file)',
     'loadKnowledge',
     ['/ at line \\d+, column \\d+:?$/'],
   ],
   [
-    'knowledge/loader.ts pathOf',
+    'knowledge/schemaErrors.ts pathOf',
     'schema error path (keys from the file)',
     'loadKnowledge',
     ['/~1/g', '/~0/g', '/^\\d+$/'],
   ],
   [
-    'knowledge/loader.ts describe',
+    'knowledge/schemaErrors.ts describe',
     'schema error path (keys from the file)',
     'loadKnowledge',
     ['/\\//g', '/\\/members\\/\\d+$/'],
@@ -652,19 +652,18 @@ const inventory: InventoryEntry[] = [
     ['/\\s+/'],
   ],
   [
-    'knowledge/loader.ts checkReferences',
+    'knowledge/assemble.ts checkReferences',
     'file path or knowledge file text (workspace folder walk)',
     'loadKnowledge',
     ['/^[a-z0-9-]+$/'],
   ],
   [
-    'knowledge/loader.ts knownQuantifier',
+    'knowledge/entries.ts knownQuantifier',
     'file path or knowledge file text (workspace folder walk)',
     'loadKnowledge',
     ['/\\s+/'],
   ],
-  ['server.ts runIndexer', 'a file path (split on separators)', 'trivial', ['/[\\\\/]/']],
-  ['server.ts runIndexer.report', 'a file path (split on separators)', 'trivial', ['/[\\\\/]/']],
+  ['lsp/session.ts runIndexer.report', 'a file path (split on separators)', 'trivial', ['/[\\\\/]/']],
   // The memo against itself: short strings (a gap between tokens, a value as written, a bracket's
   // contents of at most 160 characters, 300 characters before a bracket), anchored or bounded.
   ['engine/check/consistency.ts isFunctionWord', 'memo: one word', 'diagnostics', ['/^\\d/']],
@@ -994,13 +993,13 @@ const inventory: InventoryEntry[] = [
   ],
   ['engine/text/tokens.ts undouble', 'memo: text and single tokens', 'tokenize', ['/([bdgmnprt])\\1$/']],
   [
-    'knowledge/loader.ts parseJsonArray',
+    'knowledge/parsedFile.ts parseJsonArray',
     'a knowledge or bibliography JSON file (workspace)',
     'loadKnowledge',
     ['/^\\s*\\[/', '/\\s/'],
   ],
   [
-    'knowledge/loader.ts parseYamlList',
+    'knowledge/parsedFile.ts parseYamlList',
     'a glossary or claims YAML file (workspace): whether it has anchors or aliases',
     'loadKnowledge',
     ['/(^|[\\s[{,])[&*][^\\s,\\]}]/m'],
@@ -1414,7 +1413,8 @@ const cases: Case[] = [
     'a directive, then 100,000 backtick runs of growing length',
     'codeSpans pairs runs in one pass',
     () =>
-      `The OEWG met. <!-- policy-lens-disable-line -->${Array.from({ length: 600 }, (_, i) => '`'.repeat(i + 1) + ' x').join(' ')}`,
+      `The OEWG met. <!-- policy-lens-disable-line ` +
+      `-->${Array.from({ length: 600 }, (_, i) => '`'.repeat(i + 1) + ' x').join(' ')}`,
     'diagnostics',
   ),
   ...['> ', '- ', '1. ', ' \t'].map((unit): Case => ({
@@ -1704,12 +1704,13 @@ const cases: Case[] = [
 
 function aliasBomb(): string {
   const rows = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-  for (let i = 1; i < 9; i++)
+  for (let i = 1; i < 9; i++) {
     rows.push(
       `${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9)
         .fill(`*${'abcdefghi'[i - 1]}`)
         .join(',')}]`,
     );
+  }
   return rows.join('\n') + '\n';
 }
 
@@ -1836,7 +1837,8 @@ if (process.env[PROBE_ENV] !== '1') {
     () => {
       after(async () => {
         console.log(
-          `regex liveness (bound ${BOUND_MS} ms of CPU per case, watchdog ${WATCHDOG_MS} ms wall): CPU ms, wall ms, input size, case\n${figures.sort().join('\n')}`,
+          `regex liveness (bound ${BOUND_MS} ms of CPU per case, watchdog ${WATCHDOG_MS} ms wall): CPU ms, ` +
+            `wall ms, input size, case\n${figures.sort().join('\n')}`,
         );
         probes.forEach((p) => p.stop());
       });
@@ -1850,16 +1852,19 @@ if (process.env[PROBE_ENV] !== '1') {
             if ('timedOut' in r) {
               figures.push(`  TIMEOUT  ${c.id}`);
               assert.fail(
-                `${c.id}: still running after ${WATCHDOG_MS} ms (process killed). Attacks: ${c.note}. A regex is backtracking catastrophically or a scan is quadratic.`,
+                `${c.id}: still running after ${WATCHDOG_MS} ms (process killed). Attacks: ${c.note}. A regex ` +
+                  `is backtracking catastrophically or a scan is quadratic.`,
               );
             }
             figures.push(
-              `  ${r.ms.toFixed(0).padStart(6)}  ${r.wallMs.toFixed(0).padStart(6)}  ${String(r.length).padStart(7)}  ${c.id}`,
+              `  ${r.ms.toFixed(0).padStart(6)}  ${r.wallMs.toFixed(0).padStart(6)}  ` +
+                `${String(r.length).padStart(7)}  ${c.id}`,
             );
             assert.equal(r.error, undefined, `${c.id}: threw instead of answering: ${r.error}`);
             assert.ok(
               r.ms < BOUND_MS,
-              `${c.id}: took ${r.ms.toFixed(0)} ms of CPU for ${r.length} code units (bound ${BOUND_MS} ms). Attacks: ${c.note}.`,
+              `${c.id}: took ${r.ms.toFixed(0)} ms of CPU for ${r.length} code units (bound ${BOUND_MS} ms). ` +
+                `Attacks: ${c.note}.`,
             );
           } finally {
             release(probe);
@@ -1892,39 +1897,48 @@ if (process.env[PROBE_ENV] !== '1') {
             ts.isIdentifier(node.name) &&
             node.initializer &&
             (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))
-          )
+          ) {
             name = (fn ? `${fn}.` : '') + node.name.text;
-          else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && !fn)
+          } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && !fn) {
             name = `const ${node.name.text}`;
+          }
           if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
             const key = `${rel} ${name || '(top)'}`;
             if (!found.has(key)) found.set(key, new Set());
             found.get(key)!.add(node.getText());
           }
-          if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && node.expression.getText() === 'RegExp')
+          if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && node.expression.getText() === 'RegExp') {
             dynamic.push(`${rel}: ${node.getText()}`);
+          }
           ts.forEachChild(node, (child) => visit(child, name));
         };
         visit(source, '');
       }
       const listed = new Map(inventory.map(([where, , , literals]) => [where, new Set(literals)]));
       const missing: string[] = [];
-      for (const [where, literals] of found)
-        for (const l of literals)
-          if (!listed.get(where)?.has(l))
+      for (const [where, literals] of found) {
+        for (const l of literals) {
+          if (!listed.get(where)?.has(l)) {
             missing.push(`  ["${where}", "<what text it sees>", "<public function>", [${JSON.stringify(l)}]],`);
+          }
+        }
+      }
       const stale: string[] = [];
-      for (const [where, literals] of listed)
+      for (const [where, literals] of listed) {
         for (const l of literals) if (!found.get(where)?.has(l)) stale.push(`${where} ${l}`);
-      if (stale.length > 0)
+      }
+      if (stale.length > 0) {
         console.log(
-          `regex inventory: ${stale.length} listed literal(s) no longer in the source (remove them):\n  ${stale.join('\n  ')}`,
+          `regex inventory: ${stale.length} listed literal(s) no longer in the source (remove them):\n  ` +
+            `${stale.join('\n  ')}`,
         );
+      }
       assert.deepEqual(dynamic, [], 'regular expressions built at run time (new RegExp) need a case here too');
       assert.deepEqual(
         missing,
         [],
-        `regex literals not in the inventory of test/property/regex.test.ts; triage each (what text does it see? is it linear?), add a case if it sees user text, and list it:\n${missing.join('\n')}`,
+        `regex literals not in the inventory of test/property/regex.test.ts; triage each (what text does it ` +
+          `see? is it linear?), add a case if it sees user text, and list it:\n${missing.join('\n')}`,
       );
     });
 

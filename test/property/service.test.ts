@@ -34,10 +34,10 @@ import type {
   Range,
   TextEdit,
 } from 'vscode-languageserver-types';
-import { KnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
+import { type KnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
 import { loadKnowledgeFolders } from '../../server/src/node/knowledgeFiles';
 import { PolicyLensService } from '../../server/src/features/languageService';
-import { EditSpec, editSpecArb, memoArb, memoSentences, probeArb } from './memoArbitraries';
+import { type EditSpec, editSpecArb, memoArb, memoSentences, probeArb } from './memoArbitraries';
 
 const RUNS = Number(process.env.PL_FC_RUNS ?? 100);
 const SEED = process.env.PL_FC_SEED === undefined ? undefined : Number(process.env.PL_FC_SEED);
@@ -108,19 +108,23 @@ function messageOf(d: Diagnostic): string {
 
 function fail(message: string, text: string): never {
   assert.fail(
-    `${message}\n  document (${text.length} code units): ${JSON.stringify(text.length > 600 ? text.slice(0, 600) + '…' : text)}`,
+    `${message}\n  document (${text.length} code units): ` +
+      `${JSON.stringify(text.length > 600 ? text.slice(0, 600) + '…' : text)}`,
   );
 }
 
 /** The offset of a position, after checking that the position exists in the document. */
 function offsetOf(text: string, lines: Lines, p: Position, what: string): number {
-  if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0)
+  if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0) {
     fail(`${what}: malformed position ${JSON.stringify(p)}`, text);
-  if (p.line >= lines.starts.length)
+  }
+  if (p.line >= lines.starts.length) {
     fail(`${what}: line ${p.line} is past the last line (${lines.starts.length - 1})`, text);
+  }
   const length = lines.ends[p.line] - lines.starts[p.line];
-  if (p.character > length)
+  if (p.character > length) {
     fail(`${what}: character ${p.character} is past the end of line ${p.line} (length ${length})`, text);
+  }
   return lines.starts[p.line] + p.character;
 }
 
@@ -138,11 +142,13 @@ function checkNoSplit(text: string, lines: Lines, r: Range, what: string): void 
     [start, 'start'],
     [end, 'end'],
   ] as const) {
-    if (splitsPair(text, o))
+    if (splitsPair(text, o)) {
       fail(
-        `${what}: range ${side} (offset ${o}) splits a surrogate pair; range text ${JSON.stringify(text.slice(start, end))}`,
+        `${what}: range ${side} (offset ${o}) splits a surrogate pair; range text ` +
+          `${JSON.stringify(text.slice(start, end))}`,
         text,
       );
+    }
   }
 }
 
@@ -155,8 +161,9 @@ function pointAt(text: string, fraction: number): number {
 
 function actionEdits(action: CodeAction, uri: string): TextEdit[] {
   const changes = action.edit?.changes ?? {};
-  for (const key of Object.keys(changes))
+  for (const key of Object.keys(changes)) {
     assert.equal(key, uri, `quick fix "${action.title}" edits only the document it was asked about`);
+  }
   const edits = [...(changes[uri] ?? [])];
   for (const change of action.edit?.documentChanges ?? []) {
     if ('textDocument' in change) {
@@ -188,21 +195,24 @@ async function exercise(service: PolicyLensService, document: TextDocument, prob
 function rangesOf(result: Awaited<ReturnType<typeof exercise>>, uri: string): [Range, string][] {
   const out: [Range, string][] = [];
   for (const d of result.diagnostics) out.push([d.range, `diagnostic ${String(d.code)} "${messageOf(d)}"`]);
-  for (const { position, hover } of result.hovers)
+  for (const { position, hover } of result.hovers) {
     if (hover?.range) out.push([hover.range, `hover at ${JSON.stringify(position)}`]);
+  }
   for (const { position, items } of result.completions) {
     for (const item of items) {
       const edit = item.textEdit;
       if (edit && 'range' in edit) out.push([edit.range, `completion ${item.label} at ${JSON.stringify(position)}`]);
-      else if (edit)
+      else if (edit) {
         out.push(
           [edit.replace, `completion ${item.label} (replace) at ${JSON.stringify(position)}`],
           [edit.insert, `completion ${item.label} (insert)`],
         );
+      }
     }
   }
-  for (const action of result.actions)
+  for (const action of result.actions) {
     for (const e of actionEdits(action, uri)) out.push([e.range, `quick fix "${action.title}"`]);
+  }
   return out;
 }
 
@@ -221,8 +231,9 @@ describe('property: the language service on random memos (bundled knowledge)', (
         .diagnostics(document)
         .map((d) => d.code),
     );
-    for (const code of ['contradiction', 'unknown-citation', 'undefined-acronym'])
+    for (const code of ['contradiction', 'unknown-citation', 'undefined-acronym']) {
       assert.ok(codes.has(code), `the sentence pool triggers ${code}: got ${[...codes].join(', ')}`);
+    }
   });
 
   test('nothing throws, and every range lies inside the document with start <= end', T, async () => {
@@ -275,20 +286,23 @@ describe('property: the language service on random memos (bundled knowledge)', (
             assert.equal(
               under,
               data.written,
-              `contradiction "${messageOf(d)}": the range covers ${JSON.stringify(under)} but data.written is ${JSON.stringify(data.written)}\n  document: ${JSON.stringify(text.slice(0, 400))}`,
+              `contradiction "${messageOf(d)}": the range covers ${JSON.stringify(under)} but data.written is ` +
+                `${JSON.stringify(data.written)}\n  document: ${JSON.stringify(text.slice(0, 400))}`,
             );
           }
-          if (d.code === 'unknown-citation')
+          if (d.code === 'unknown-citation') {
             assert.equal(
               under,
               data.key,
               `unknown-citation range covers the key: ${JSON.stringify(under)} vs ${JSON.stringify(data.key)}`,
             );
-          if (d.code === 'undefined-acronym')
+          }
+          if (d.code === 'undefined-acronym') {
             assert.ok(
               messageOf(d).startsWith(`${under} is not expanded`),
               `undefined-acronym range ${JSON.stringify(under)} is the acronym of "${messageOf(d)}"`,
             );
+          }
         }
       }),
       params(),
@@ -384,11 +398,13 @@ describe('property: the language service on random memos (bundled knowledge)', (
             for (const [s, e] of spans) {
               assert.ok(
                 aStart <= s && e <= aEnd,
-                `quick fix "${action.title}" edits [${s}, ${e}) outside its diagnostic [${dStart}, ${dEnd}) ${JSON.stringify(text.slice(dStart, dEnd))}`,
+                `quick fix "${action.title}" edits [${s}, ${e}) outside its diagnostic [${dStart}, ${dEnd}) ` +
+                  `${JSON.stringify(text.slice(dStart, dEnd))}`,
               );
             }
-            for (let i = 1; i < spans.length; i++)
+            for (let i = 1; i < spans.length; i++) {
               assert.ok(spans[i - 1][1] <= spans[i][0], `quick fix "${action.title}" has overlapping edits`);
+            }
             const after = TextDocument.applyEdits(document, edits);
             const tail = text.length - aEnd;
             assert.equal(
@@ -456,7 +472,8 @@ describe('property: the language service on random memos (bundled knowledge)', (
             assert.deepEqual(
               still,
               [],
-              `after "${action.title}" the contradiction of ${claimId} is gone in ${JSON.stringify(after.getText().slice(0, 300))}`,
+              `after "${action.title}" the contradiction of ${claimId} is gone in ` +
+                `${JSON.stringify(after.getText().slice(0, 300))}`,
             );
           }
         }
@@ -491,26 +508,29 @@ describe('property: the language service on random memos (bundled knowledge)', (
               const within = (r: Diagnostic['range']): boolean =>
                 now.offsetAt(r.start) <= now.offsetAt(e.range.start) &&
                 now.offsetAt(e.range.end) <= now.offsetAt(r.end);
-              // An inconsistency's fix may change its linked earlier mention instead, and only while its text is unchanged.
+              // An inconsistency's fix may change its linked earlier mention instead, and only while its
+              // text is unchanged.
               const earlier: DiagnosticRelatedInformation | undefined = (d.relatedInformation ?? []).find(
                 (r) => r.location.uri === now.uri && within(r.location.range),
               );
-              if (earlier)
+              if (earlier) {
                 assert.equal(
                   now.getText(earlier.location.range),
                   (d.data as { earlier?: string }).earlier,
                   'the earlier mention is still what was checked',
                 );
+              }
               assert.ok(within(d.range) || earlier, `stale quick fix "${action.title}" edits outside its diagnostic`);
             }
             if (d.code === 'contradiction') {
               const written = (d.data as { written?: string }).written;
-              if (written !== undefined)
+              if (written !== undefined) {
                 assert.equal(
                   now.getText(d.range),
                   written,
                   'a contradiction fix is offered only while the text is still what was checked',
                 );
+              }
             }
           }
         }),
@@ -531,9 +551,9 @@ function checkIgnoreEdits(document: TextDocument, edits: TextEdit[]): void {
     const lineStart = line === '' || (e.range.start.line === 0 && line === '\ufeff');
     const rest = document.getText({ start: e.range.start, end: { line: e.range.start.line + 1, character: 0 } });
     const lineEnd = /^(?:\r\n|\r|\n)?$/.test(rest);
-    if (/[\r\n]$/.test(e.newText))
+    if (/[\r\n]$/.test(e.newText)) {
       assert.ok(lineStart, `a comment line goes in at a line start: ${JSON.stringify(line)}`);
-    else assert.ok(lineEnd, `a comment line goes in at a line end: ${JSON.stringify(rest)}`);
+    } else assert.ok(lineEnd, `a comment line goes in at a line end: ${JSON.stringify(rest)}`);
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,8 +17,8 @@ import {
   DocumentLinkRequest,
   InitializedNotification,
   InitializeRequest,
-  Location,
-  ProtocolConnection,
+  type Location,
+  type ProtocolConnection,
   ReferencesRequest,
   StreamMessageReader,
   StreamMessageWriter,

@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Diagnostic, PublishDiagnosticsParams, ReferencesRequest } from 'vscode-languageserver-protocol/node';
+import { type Diagnostic, type PublishDiagnosticsParams, ReferencesRequest } from 'vscode-languageserver-protocol/node';
 import { checkWorkspaceRequest } from '../../server/src/common/protocol';
 import { LspServer, makeTempDir, mb, peakRssOf } from '../load/lspClient';
 
@@ -174,7 +174,7 @@ describe('loops of links', { timeout: 90_000 }, () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('ten links to "." and two to one report: one source, at once; Check Workspace sees each memo once, no report', async () => {
+  test('ten links to "." and two to one report: one source, at once; Check Workspace sees each memo once', async () => {
     const memo = pathToFileURL(join(dir, 'memo.md')).href;
     await server.open(memo, `${small}\nSee [@kim2023].\n`);
     const work = (async () => {

@@ -12,15 +12,15 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  CodeAction,
+  type CodeAction,
   CodeActionRequest,
   CreateFile,
-  Diagnostic,
+  type Diagnostic,
   DidChangeWatchedFilesNotification,
   FileChangeType,
-  PublishDiagnosticsParams,
-  TextDocumentEdit,
-  TextEdit,
+  type PublishDiagnosticsParams,
+  type TextDocumentEdit,
+  type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { CLI, LspServer, makeTempDir } from '../load/lspClient';
 import { writeTestKnowledge } from '../unit/helpers';

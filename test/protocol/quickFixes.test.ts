@@ -9,13 +9,13 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CodeAction,
+  type CodeAction,
   CodeActionRequest,
-  Diagnostic,
-  PublishDiagnosticsParams,
-  Range,
-  TextDocumentEdit,
-  TextEdit,
+  type Diagnostic,
+  type PublishDiagnosticsParams,
+  type Range,
+  type TextDocumentEdit,
+  type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { LspServer, makeTempDir } from '../load/lspClient';
 

@@ -6,7 +6,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,20 +15,20 @@ import {
   CompletionRequest,
   CompletionResolveRequest,
   DefinitionRequest,
-  Diagnostic,
+  type Diagnostic,
   DidOpenTextDocumentNotification,
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
-  Location,
-  MarkupContent,
-  PublishDiagnosticsParams,
-  ProtocolConnection,
+  type Location,
+  type MarkupContent,
+  type PublishDiagnosticsParams,
+  type ProtocolConnection,
   PublishDiagnosticsNotification,
   createProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
-  CompletionList,
+  type CompletionList,
 } from 'vscode-languageserver-protocol/node';
 import { exportBibtexRequest, referencesEditRequest } from '../../server/src/common/protocol';
 
@@ -39,7 +39,8 @@ const bib = `@article(paren2020,
   year = 2020, volume = 3, pages = {3--15}
 )
 @misc{win2021, author = {Lee, Min}, title = {Windows}, url = {C:\\dir\\}, year = {2021}}
-@book{later2022, author = {Steiner, Jake}, title = {Open RAN}, publisher = {Pacific Forum}, address = {Honolulu}, year = 2022}
+@book{later2022, author = {Steiner, Jake}, title = {Open RAN}, publisher = {Pacific Forum},
+  address = {Honolulu}, year = 2022}
 `;
 const csl = JSON.stringify(
   [
@@ -56,7 +57,8 @@ const csl = JSON.stringify(
   1,
 );
 const memo =
-  '---\ncsl: apa\n---\n\nAs argued [@paren2020, p. 4] and [@later2022] and [@fine2019] and [@broken].\n\n## References\n';
+  '---\ncsl: apa\n---\n\nAs argued [@paren2020, p. 4] and [@later2022] and [@fine2019] and [@broken].\n\n## ' +
+  'References\n';
 
 describe('references over the protocol (CSL processor in a worker)', { timeout: 60000 }, () => {
   let root: string;
@@ -121,8 +123,9 @@ describe('references over the protocol (CSL processor in a worker)', { timeout: 
     assert.match(value, /\*\*@paren2020\*\* · \(Über & World Bank, 2020, p\. 4\)/);
     assert.match(
       value,
-      /Über, J\. & World Bank\. \(2020\)\. A study \(with parentheses\) of networks\. \*Asian Security Review\*, \*3\*, 3–15\./,
+      /Über, J\. & World Bank\. \(2020\)\. A study \(with parentheses\) of networks\. \*Asian Security Review\*, \*3\*/,
     );
+    assert.ok(value.includes('*Asian Security Review*, *3*, 3–15.'), value);
   });
 
   test('the entry after @article(…) and url = {C:\\dir\\} is read, and go to definition lands on it', async () => {
@@ -144,7 +147,7 @@ describe('references over the protocol (CSL processor in a worker)', { timeout: 
     assert.match(await hover('broken'), /\*Broken\*\./);
   });
 
-  test('completion lists keys without formatting them; completionItem/resolve adds the rendered reference', async () => {
+  test('completion lists keys unformatted; completionItem/resolve adds the rendered reference', async () => {
     const position = { line, character: memo.split('\n')[line].indexOf('[@paren2020') + 2 };
     const list = (await connection.sendRequest(CompletionRequest.type, {
       textDocument: { uri: uri('memo.md') },
@@ -159,7 +162,7 @@ describe('references over the protocol (CSL processor in a worker)', { timeout: 
     );
   });
 
-  test("Insert References fills the memo's References heading with APA entries; Export Bibliography writes BibTeX", async () => {
+  test('Insert References fills the References heading with APA; Export Bibliography writes BibTeX', async () => {
     const edit = (await connection.sendRequest(referencesEditRequest, { uri: uri('memo.md') })) as {
       range: { start: { line: number } };
       newText: string;

@@ -11,42 +11,42 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  CodeAction,
+  type CodeAction,
   CodeActionKind,
   CodeActionRequest,
   Command,
-  CompletionItem,
-  CompletionList,
+  type CompletionItem,
+  type CompletionList,
   CompletionRequest,
   createProtocolConnection,
-  Diagnostic,
+  type Diagnostic,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
-  Hover,
+  type Hover,
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
-  InitializeResult,
-  MarkupContent,
-  Position,
-  ProtocolConnection,
+  type InitializeResult,
+  type MarkupContent,
+  type Position,
+  type ProtocolConnection,
   PublishDiagnosticsNotification,
-  PublishDiagnosticsParams,
-  Range,
+  type PublishDiagnosticsParams,
+  type Range,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
   TextDocumentSyncKind,
-  TextEdit,
+  type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { writeTestKnowledge } from '../unit/helpers';
 
@@ -281,8 +281,9 @@ describe('language server over stdio: a memo editing session', () => {
         (p) => p.uri === memoUri && p.diagnostics.some(isContradiction),
         'the contradiction in memo.md',
       );
-      if (published.version !== undefined && published.version !== null)
+      if (published.version !== undefined && published.version !== null) {
         assert.equal(published.version, 1, 'diagnostics for version 1');
+      }
       const found = published.diagnostics.filter(isContradiction);
       contradiction = found.find((d) => textAt(memo, d.range) === 'Nearly 90%');
       assert.ok(contradiction, `a contradiction covers exactly "Nearly 90%": ${JSON.stringify(found)}`);
@@ -294,8 +295,9 @@ describe('language server over stdio: a memo editing session', () => {
       assert.equal(d.source, 'policy-lens');
       const data = d.data as Record<string, unknown>;
       assert.ok(data && typeof data === 'object', 'diagnostic carries data');
-      for (const field of ['source', 'claimId', 'locator', 'sourcedValue'])
+      for (const field of ['source', 'claimId', 'locator', 'sourcedValue']) {
         assert.equal(typeof data[field], 'string', `data.${field} is a string: ${JSON.stringify(data)}`);
+      }
       assert.equal(typeof d.message, 'string', 'a plain-text message');
       const message = d.message as string;
       assert.ok(message.includes(data.source as string), `message names the source ${data.source}: ${message}`);
@@ -427,7 +429,8 @@ describe('language server over stdio: a memo editing session', () => {
   });
 
   test(
-    'codeAction for the contradiction returns a quick fix whose WorkspaceEdit replaces the range with the sourced value',
+    'codeAction for the contradiction returns a quick fix whose WorkspaceEdit replaces the range with the ' +
+      'sourced value',
     T,
     async () => {
       assert.ok(contradiction, 'the contradiction was published (previous test)');
@@ -447,9 +450,11 @@ describe('language server over stdio: a memo editing session', () => {
       let edits: TextEdit[] = [];
       if (fix.edit?.changes) edits = fix.edit.changes[memoUri] ?? [];
       else if (fix.edit?.documentChanges) {
-        for (const change of fix.edit.documentChanges)
-          if ('textDocument' in change && change.textDocument.uri === memoUri)
+        for (const change of fix.edit.documentChanges) {
+          if ('textDocument' in change && change.textDocument.uri === memoUri) {
             edits.push(...(change.edits as TextEdit[]));
+          }
+        }
       }
       assert.equal(edits.length, 1, `one edit on memo.md: ${JSON.stringify(fix.edit)}`);
       assert.deepEqual(edits[0].range, d.range, 'replaces exactly the contradicted span');
@@ -501,8 +506,9 @@ describe('language server over stdio: a memo editing session', () => {
       const published = await session.waitFor((p) => p.uri === memoUri && p.version === 3, 'memo.md version 3', since);
       assert.deepEqual(published.diagnostics.filter(isContradiction), [], 'still fixed');
       for (const d of published.diagnostics) {
-        if (d.code === 'undefined-acronym')
+        if (d.code === 'undefined-acronym') {
           assert.equal(textAt(memo, d.range), 'OEWG', 'the acronym diagnostic follows the text');
+        }
       }
       const oewg = memo.indexOf('OEWG');
       assert.equal(positionAt(memo, oewg).line, 5);

@@ -5,7 +5,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,9 +19,9 @@ import {
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
-  ProtocolConnection,
+  type ProtocolConnection,
   PublishDiagnosticsNotification,
-  PublishDiagnosticsParams,
+  type PublishDiagnosticsParams,
   StreamMessageReader,
   StreamMessageWriter,
   WorkDoneProgressCreateRequest,
@@ -104,7 +104,7 @@ describe('sources folder over the protocol', { timeout: 60000 }, () => {
     assert.equal(d.severity, 2);
     assert.match(
       d.message as string,
-      /^doe2019 \(p\. 1 ¶1\) puts this at about 40%, not nearly 90%\. The source reads: “The Pacific region takes about 40%/,
+      /^doe2019 \(p\. 1 ¶1\) puts this at about 40%, not nearly 90%\. The source reads: “The Pacific region takes/,
     );
     assert.equal((d.data as { extracted: boolean }).extracted, true);
     // Its evidence is the report itself, with the passage quoted.

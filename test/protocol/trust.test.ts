@@ -4,7 +4,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -24,7 +24,7 @@ import {
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
-  ProtocolConnection,
+  type ProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
@@ -32,7 +32,10 @@ import { checkWorkspaceRequest } from '../../server/src/common/protocol';
 import { LspServer } from '../load/lspClient';
 
 function glossary(term: string): string {
-  return `terms:\n  - id: ${term.toLowerCase()}\n    term: ${term}\n    kind: concept\n    definition: A term defined in the ${term} folder.\n`;
+  return (
+    `terms:\n  - id: ${term.toLowerCase()}\n    term: ${term}\n    kind: concept\n    definition: A term ` +
+    `defined in the ${term} folder.\n`
+  );
 }
 
 async function hoverValue(connection: ProtocolConnection, uri: string, character: number): Promise<string> {

@@ -73,7 +73,10 @@ function readLog(path: string): GuardEvent[] {
 /** Payloads that would do something if any of them were ever run as code. */
 function payload(ws: string, name: string): string {
   const pwned = join(ws, `PWNED-${name}`).replace(/\\/g, '/');
-  return `${MARKER} require('fs').writeFileSync('${pwned}', 'x') \${require('fs').writeFileSync('${pwned}', 'x')} {{constructor.constructor('return process')().exit(9)}} <img src=x onerror=alert(1)> __proto__`;
+  return (
+    `${MARKER} require('fs').writeFileSync('${pwned}', 'x') \${require('fs').writeFileSync('${pwned}', 'x')} ` +
+    `{{constructor.constructor('return process')().exit(9)}} <img src=x onerror=alert(1)> __proto__`
+  );
 }
 
 /** A small valid PDF: one page of text, and an Info dictionary (title, author). */
@@ -95,7 +98,9 @@ function minimalPdf(text: string, info: { Title: string; Author: string }): Buff
     pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
   });
   const xref = Buffer.byteLength(pdf, 'latin1');
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf +=
+    `xref\n0 ${objects.length + 1}\n0000000000 65535 f ` +
+    `\n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 6 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(pdf, 'latin1');
 }
@@ -107,7 +112,8 @@ function hostileWorkspace(): string {
   mkdirSync(join(kb, 'claims'), { recursive: true });
   mkdirSync(join(kb, 'schema'), { recursive: true });
   const js = (name: string): string =>
-    `require('fs').writeFileSync(${JSON.stringify(join(ws, `PWNED-${name}`))}, 'x'); module.exports = {}; // ${MARKER}\n`;
+    `require('fs').writeFileSync(${JSON.stringify(join(ws, `PWNED-${name}`))}, 'x'); module.exports = {}; // ` +
+    `${MARKER}\n`;
   writeFileSync(
     join(kb, 'sources.json'),
     JSON.stringify(
@@ -141,7 +147,8 @@ function hostileWorkspace(): string {
       '  - id: zzfunction',
       '    term: Zz Function',
       '    kind: concept',
-      `    definition: !!js/function "function () { require('fs').writeFileSync('${join(ws, 'PWNED-jsfunction')}', 'x') } // ${MARKER}"`,
+      `    definition: !!js/function "function () { ` +
+        `require('fs').writeFileSync('${join(ws, 'PWNED-jsfunction')}', 'x') } // ${MARKER}"`,
       '  - id: zzregexp',
       '    term: Zz Regexp',
       '    kind: concept',
@@ -194,7 +201,9 @@ function hostileWorkspace(): string {
   for (const f of ['pdf.min.mjs', 'pdf.worker.min.mjs']) {
     writeFileSync(
       join(ws, 'node_modules', 'pdfjs-dist', 'legacy', 'build', f),
-      `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(join(ws, `PWNED-pdfjs-${f}`))}, 'x'); // ${MARKER}\nexport const GlobalWorkerOptions = {};\nexport function getDocument() { throw new Error('${MARKER}'); }\n`,
+      `import { writeFileSync } from ` +
+        `'node:fs';\nwriteFileSync(${JSON.stringify(join(ws, `PWNED-pdfjs-${f}`))}, 'x'); // ${MARKER}\nexport ` +
+        `const GlobalWorkerOptions = {};\nexport function getDocument() { throw new Error('${MARKER}'); }\n`,
     );
   }
   writeFileSync(
@@ -214,8 +223,9 @@ function hostileWorkspace(): string {
     writeFileSync(join(ws, 'node_modules', dep, 'package.json'), JSON.stringify({ name: dep, main: 'index.js' }));
     writeFileSync(join(ws, 'node_modules', dep, 'index.js'), js(`node_modules-${dep}`));
   }
-  for (const name of ['policy-lens.config.js', '.policylensrc.js', 'index.js', 'server.js'])
+  for (const name of ['policy-lens.config.js', '.policylensrc.js', 'index.js', 'server.js']) {
     writeFileSync(join(ws, name), js(name));
+  }
   writeFileSync(
     join(ws, 'package.json'),
     JSON.stringify({
@@ -226,7 +236,8 @@ function hostileWorkspace(): string {
   );
   writeFileSync(
     join(ws, 'refs.bib'),
-    `@misc{bibevil, title={${payload(ws, 'bib')}}, author={\${process.exit(4)} and Someone}, url={javascript:alert(1)}, note={${MARKER}}}\n@string{x = "${MARKER}"}\n`,
+    `@misc{bibevil, title={${payload(ws, 'bib')}}, author={\${process.exit(4)} and Someone}, ` +
+      `url={javascript:alert(1)}, note={${MARKER}}}\n@string{x = "${MARKER}"}\n`,
   );
   writeFileSync(join(ws, 'refs.json'), JSON.stringify([{ id: 'jsonevil', type: 'book', title: payload(ws, 'json') }]));
   const memo = [
@@ -243,9 +254,11 @@ function hostileWorkspace(): string {
     '',
     `# ${payload(ws, 'heading')}`,
     '',
-    "The ZZEVIL met [@evil2024]. The OEWG met. Nearly 90% of Korea's total exports go to the Indo-Pacific [@bibevil; @fmevil; @jsonevil; @constructor; @__proto__].",
+    "The ZZEVIL met [@evil2024]. The OEWG met. Nearly 90% of Korea's total exports go to the Indo-Pacific " +
+      '[@bibevil; @fmevil; @jsonevil; @constructor; @__proto__].',
     '',
-    `${payload(ws, 'paragraph')} <script>require('child_process').execSync('touch ${join(ws, 'PWNED-script')}')</script> [link](javascript:alert(1)) <https://example.com/${MARKER}>`,
+    `${payload(ws, 'paragraph')} <script>require('child_process').execSync('touch ` +
+      `${join(ws, 'PWNED-script')}')</script> [link](javascript:alert(1)) <https://example.com/${MARKER}>`,
     '',
     '```js',
     `require('fs').writeFileSync('${join(ws, 'PWNED-fence')}', 'x') // ${MARKER}`,
@@ -328,8 +341,11 @@ describe('security: the guard preload', () => {
           'child_process.spawnSync': () => require('child_process').spawnSync('true'),
         };
         const refused = [];
-        for (const [name, attempt] of Object.entries(attempts)) { try { attempt(); } catch (e) { if (e.code === 'EPOLICYLENSGUARD') refused.push(name); } }
-        const ipc = require('net').connect({ path: ${JSON.stringify(join(dir, 'no.sock'))} }); ipc.on('error', () => undefined);
+        for (const [name, attempt] of Object.entries(attempts)) {
+          try { attempt(); } catch (e) { if (e.code === 'EPOLICYLENSGUARD') refused.push(name); }
+        }
+        const ipc = require('net').connect({ path: ${JSON.stringify(join(dir, 'no.sock'))} });
+        ipc.on('error', () => undefined);
         new Function('return 41 + 1')();
         process.stdin.setEncoding('utf8');
         let input = '';
@@ -379,7 +395,7 @@ describe('security: the guard preload', () => {
   );
 });
 
-describe('security: a realistic session against a hostile workspace makes no network request and runs no workspace code', () => {
+describe('security: a session in a hostile workspace makes no network request and runs no workspace code', () => {
   let ws: string;
   let log: string;
   before(() => {
@@ -423,7 +439,8 @@ describe('security: a realistic session against a hostile workspace makes no net
   });
 
   test(
-    'server: initialize, open, hover, completion, code actions, definition, references, links, custom requests, reloads, shutdown',
+    'server: initialize, open, hover, completion, code actions, definition, references, links, custom ' +
+      'requests, reloads, shutdown',
     { timeout: 90_000 },
     async () => {
       // A fresh cache, so the PDF is really parsed (results are cached by content hash).
@@ -489,7 +506,10 @@ describe('security: a realistic session against a hostile workspace makes no net
           context: { diagnostics: published.diagnostics as Diagnostic[] },
         });
         const evil = { line: body, character: lines[body].indexOf('@evil2024') + 2 };
-        await server.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: memoUri }, position: evil });
+        await server.connection.sendRequest(DefinitionRequest.type, {
+          textDocument: { uri: memoUri },
+          position: evil,
+        });
         await server.connection.sendRequest(ReferencesRequest.type, {
           textDocument: { uri: memoUri },
           position: evil,
@@ -548,7 +568,10 @@ describe('security: a realistic session against a hostile workspace makes no net
         .filter((e) => ['vm', 'eval', 'native-addon', 'worker', 'esm-module'].includes(e.kind))
         .map((e) => `${e.kind} ${e.detail.slice(0, 100)}`);
       console.log(
-        `security session: ${events.length} guard events; ${compiled.length} functions compiled at run time (ajv validators, ${compiled.reduce((n, e) => n + e.length, 0)} characters of generated code); modules compiled: ${[...new Set(events.filter((e) => e.kind === 'module').map((e) => e.detail))].join(', ')}; also: ${[...new Set(other)].join('; ') || 'nothing else'}`,
+        `security session: ${events.length} guard events; ${compiled.length} functions compiled at run time ` +
+          `(ajv validators, ${compiled.reduce((n, e) => n + e.length, 0)} characters of generated code); modules ` +
+          `compiled: ${[...new Set(events.filter((e) => e.kind === 'module').map((e) => e.detail))].join(', ')}; ` +
+          `also: ${[...new Set(other)].join('; ') || 'nothing else'}`,
       );
     },
   );
@@ -556,15 +579,17 @@ describe('security: a realistic session against a hostile workspace makes no net
 
 describe('security: a partial install (pdfjs missing beside the bundle)', () => {
   test(
-    'with pdfjs missing beside the bundle, reading a PDF never imports pdfjs from the workspace (the working directory)',
+    'with pdfjs missing beside the bundle, reading a PDF never imports pdfjs from the workspace (the working ' +
+      'directory)',
     { timeout: 60_000 },
     async () => {
       // A copy of the bundles without dist/pdfjs (a partial install, a build that skipped the copy).
       const copy = makeTempDir('no-pdfjs');
       const dist = join(copy, 'dist');
       mkdirSync(dist);
-      for (const f of ['server.js', 'core.js', 'ingestWorker.js'])
+      for (const f of ['server.js', 'core.js', 'ingestWorker.js']) {
         if (existsSync(join(dirname(SERVER), f))) copyFileSync(join(dirname(SERVER), f), join(dist, f));
+      }
       symlinkSync(join(ROOT, 'knowledge'), join(copy, 'knowledge'), 'dir');
       const cache = join(copy, 'cache');
       const copyLog = join(copy, 'guard.log');
@@ -666,11 +691,21 @@ describe('security: the bundles apply no eval or Function constructor to workspa
       `bundles in ${dist}: ${bundles.join(', ')}`,
     );
     const found: string[] = [];
+    // Calls that run a string as code: eval or Function, new Function, new vm.Script, vm's compile and
+    // run functions, and timers given a string.
+    const codeFromText = new RegExp(
+      [
+        /(?<![\w$.])(eval|Function)\s*\(/.source,
+        /new\s+Function\s*\(/.source,
+        /new\s+(?:[\w$]+\.)?Script\s*\(/.source,
+        /\b(?:compileFunction|runInNewContext|runInContext)\s*\(/.source,
+        /\b(?:execScript|setTimeout|setInterval)\s*\(\s*["'`]/.source,
+      ].join('|'),
+      'g',
+    );
     for (const bundle of bundles) {
       const code = readFileSync(join(dist, bundle), 'utf8');
-      for (const m of code.matchAll(
-        /(?<![\w$.])(eval|Function)\s*\(|new\s+Function\s*\(|new\s+(?:[\w$]+\.)?Script\s*\(|\b(?:compileFunction|runInNewContext|runInContext)\s*\(|\b(?:execScript|setTimeout|setInterval)\s*\(\s*["'`]/g,
-      )) {
+      for (const m of code.matchAll(codeFromText)) {
         const context = code.slice(Math.max(0, m.index! - 40), m.index! + 120);
         // `Function(` as part of `new Function(` is matched once, by the second alternative.
         if (m[1] === 'Function' && /new\s+$/.test(code.slice(Math.max(0, m.index! - 8), m.index!))) continue;
@@ -690,8 +725,9 @@ describe('security: the bundles apply no eval or Function constructor to workspa
     })(root);
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/getDocument\(([^)]*)\)/g))
+      for (const m of text.matchAll(/getDocument\(([^)]*)\)/g)) {
         assert.match(m[1], /isEvalSupported:\s*false/, `${file}: ${m[0]}`);
+      }
     }
   });
 
@@ -713,8 +749,8 @@ describe('security: the bundles apply no eval or Function constructor to workspa
       compiles.push(...found.map((m) => `${file.slice(root.length + 1)}: ${m[0]}`));
     }
     assert.deepEqual(compiles, [], 'schemas compiled by the server and CLI');
-    const loader = readFileSync(join(root, 'knowledge', 'loader.ts'), 'utf8');
+    const schemas = readFileSync(join(root, 'knowledge', 'schemas.ts'), 'utf8');
     const generated = /import \* as schemaValidators from 'policy-lens:schema-validators'/;
-    assert.match(loader, generated, 'the validators the build wrote');
+    assert.match(schemas, generated, 'the validators the build wrote');
   });
 });

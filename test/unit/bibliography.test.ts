@@ -40,7 +40,8 @@ describe('bibliographies', () => {
   it('reads entry types and field names that are Object.prototype members as unknown words', () => {
     const { sources, errors } = parseBibtex(
       '/refs.bib',
-      '@constructor{a, title = {T}, __proto__ = {x}, toString = {y}}\n@misc{b, title = constructor}\n@string{hasOwnProperty = "z"}\n@misc{c, title = hasOwnProperty}',
+      '@constructor{a, title = {T}, __proto__ = {x}, toString = {y}}\n@misc{b, title = ' +
+        'constructor}\n@string{hasOwnProperty = "z"}\n@misc{c, title = hasOwnProperty}',
     );
     assert.deepEqual(errors, []);
     const [a, b, c] = sources;
@@ -58,7 +59,8 @@ describe('bibliographies', () => {
 
   it('reads a Zotero export: accents, corporate authors, particles, months, @string, crossref (issue 15)', () => {
     const bib = `@string{wb = "World Bank"}
-@collection{parent, title = {The Handbook of {Cyber} Policy}, editor = {van der Berg, Anna}, publisher = {Oxford University Press}, address = {Oxford}, year = {2019}}
+@collection{parent, title = {The Handbook of {Cyber} Policy}, editor = {van der Berg, Anna},
+  publisher = {Oxford University Press}, address = {Oxford}, year = {2019}}
 @article{uber2020,
   author = {{\\"U}ber, Hans and {World Bank}},
   title = {Networks},
@@ -85,8 +87,8 @@ describe('bibliographies', () => {
       sources.map((s) => [s.key, s.origin.line]),
       [
         ['parent', 1],
-        ['uber2020', 2],
-        ['child', 8],
+        ['uber2020', 3],
+        ['child', 9],
       ],
       'entry positions for go to definition',
     );
@@ -94,7 +96,8 @@ describe('bibliographies', () => {
 
   it('reads an entry whose crossref the parser cannot apply without it, and says so', () => {
     const bib =
-      '@book{p, title = {B}, editor = {Lee, Min}, year = 2019}\n@inbook{c, author = {Kim, Lami}, title = {C}, crossref = {p}}';
+      '@book{p, title = {B}, editor = {Lee, Min}, year = 2019}\n@inbook{c, author = {Kim, Lami}, title = {C}, ' +
+      'crossref = {p}}';
     const { sources, errors } = parseBibtex('/refs.bib', bib);
     assert.deepEqual(
       sources.map((s) => s.key),
@@ -126,7 +129,8 @@ describe('bibliographies', () => {
 
   it('reports a malformed entry at its line and reads the others', () => {
     const bib =
-      '@misc{a, title = {A}}\n@misc{bad, title = {C:\\dir\\}, year = 2020}\n@book{open, title = {Never closed\n@misc{z, title = {Z}}\n';
+      '@misc{a, title = {A}}\n@misc{bad, title = {C:\\dir\\}, year = 2020}\n@book{open, title = {Never ' +
+      'closed\n@misc{z, title = {Z}}\n';
     const { sources, errors } = parseBibtex('/refs.bib', bib);
     assert.deepEqual(
       sources.map((s) => s.key),
@@ -141,7 +145,8 @@ describe('bibliographies', () => {
 
   it('reports a CSL item whose author is a string or [null] on its file and keeps the item usable (issue 12)', () => {
     const json =
-      '[\n {"id": "a", "type": "book", "title": "A", "author": "Kim, Lami"},\n {"id": "b", "title": "B", "author": [null, {"family": "Lee"}]},\n {"id": "c", "title": "C", "issued": "2020"}\n]';
+      '[\n {"id": "a", "type": "book", "title": "A", "author": "Kim, Lami"},\n {"id": "b", "title": "B", ' +
+      '"author": [null, {"family": "Lee"}]},\n {"id": "c", "title": "C", "issued": "2020"}\n]';
     const { sources, errors } = parseBibliography('/refs.json', json);
     assert.deepEqual(
       sources.map((s) => s.key),

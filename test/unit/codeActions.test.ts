@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeAction, TextDocumentEdit } from 'vscode-languageserver-types';
+import { type CodeAction, type TextDocumentEdit } from 'vscode-languageserver-types';
 import { doc, service } from './helpers';
 
 function fix(text: string, code: string, titlePattern?: RegExp): { action: CodeAction; result: string } {

@@ -35,7 +35,9 @@ describe('CLI code cache', () => {
   });
 
   it('runs the bundle as a module (shebang, __dirname, require, argv) and writes a cache keyed by its content', () => {
-    const bundle = `#!/usr/bin/env node\nconst { basename } = require('node:path');\nconsole.log(basename(__dirname), typeof module.exports, process.argv[2]);`;
+    const bundle =
+      `#!/usr/bin/env node\nconst { basename } = require('node:path');\nconsole.log(basename(__dirname), typeof ` +
+      `module.exports, process.argv[2]);`;
     assert.equal(run(bundle, true), `${basename(dir)} object an-argument`);
     const written = readFileSync(cache);
     assert.equal(written.toString('latin1', 0, 65), `${createHash('sha256').update(bundle).digest('hex')}\n`);

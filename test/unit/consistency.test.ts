@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
+import { type TextDocumentEdit, type TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readSentence } from '../../server/src/engine/check';
 import { findInconsistencies, readStatements } from '../../server/src/engine/check/consistency';
@@ -146,7 +146,8 @@ describe('inconsistency: the engine', () => {
 
 describe('inconsistency: the diagnostic', () => {
   const memo =
-    '# Memo\n\nThe pilot ran 18 mobile clinics across three provinces.\n\n## Results\n\nThe pilot ran 21 mobile clinics across three provinces.\n';
+    '# Memo\n\nThe pilot ran 18 mobile clinics across three provinces.\n\n## Results\n\nThe pilot ran 21 ' +
+    'mobile clinics across three provinces.\n';
   it('sits on the later value, names and links the earlier one', () => {
     const [d, ...rest] = inconsistencies(memo);
     assert.equal(rest.length, 0);
@@ -182,7 +183,8 @@ describe('inconsistency: the diagnostic', () => {
   });
   it('says which value the sources support', () => {
     const text =
-      "About 78% of Korea's total exports go to the Indo-Pacific [@alpha2023].\n\nSome 87% of Korea's total exports go to the Indo-Pacific.\n";
+      "About 78% of Korea's total exports go to the Indo-Pacific [@alpha2023].\n\nSome 87% of Korea's total " +
+      'exports go to the Indo-Pacific.\n';
     const [d] = inconsistencies(text);
     assert.ok(d, 'an inconsistency');
     assert.match(String(d.message), /the sources support 78% \(alpha2023 \(¶2\)\)\.$/);
@@ -192,7 +194,8 @@ describe('inconsistency: the diagnostic', () => {
     assert.deepEqual(inconsistencies(memo, off), []);
     assert.deepEqual(
       inconsistencies(
-        '| Case | Clinics |\n| --- | --- |\n| The pilot ran 18 mobile clinics | a |\n| The pilot ran 21 mobile clinics | b |\n',
+        '| Case | Clinics |\n| --- | --- |\n| The pilot ran 18 mobile clinics | a |\n| The pilot ran 21 ' +
+          'mobile clinics | b |\n',
       ),
       [],
     );
@@ -225,7 +228,8 @@ describe('inconsistency: an acronym expanded two ways', () => {
     );
     assert.deepEqual(
       conflicts(
-        'A Base Station (BS) is small. Base Stations (BSs) are many. The mobile network operator (MNO) and Mobile Network Operators (MNOs).',
+        'A Base Station (BS) is small. Base Stations (BSs) are many. The mobile network operator (MNO) and ' +
+          'Mobile Network Operators (MNOs).',
       ),
       [],
     );

@@ -69,7 +69,8 @@ describe('context of a sentence', () => {
 
   it('stops at the next heading', () => {
     const memo =
-      '## The Northland Forum webinar\n\nThe session was held on 4 March 2021.\n\n## Elsewhere\n\nThe session was held on 5 March 2021.\n';
+      '## The Northland Forum webinar\n\nThe session was held on 4 March 2021.\n\n## Elsewhere\n\nThe session ' +
+      'was held on 5 March 2021.\n';
     assert.deepEqual(contradictions(memo), []);
   });
 

@@ -32,7 +32,8 @@ describe('contradictions', () => {
     // The value, then what the source says, so the user need not open it.
     assert.equal(
       d.message,
-      "alpha2023 (¶2) puts this at about 78%, not nearly 90%: About 78 per cent of Korea's exports go to the Indo-Pacific.",
+      "alpha2023 (¶2) puts this at about 78%, not nearly 90%: About 78 per cent of Korea's exports go to the " +
+        'Indo-Pacific.',
     );
     assert.deepEqual(d.data, {
       code: 'contradiction',
@@ -59,7 +60,8 @@ describe('contradictions', () => {
     assert.equal(both.covered, "Ten of Korea's 30");
     assert.equal((both.data as { sourcedValue: string }).sourcedValue, "14 of Korea's 27");
     const bold = contradiction("Nearly **90%** of Korea's total exports go to the Indo-Pacific.");
-    // The finding shrinks to the value inside the emphasis (a fix keeps the markup whole); the message drops the markup.
+    // The finding shrinks to the value inside the emphasis (a fix keeps the markup whole); the
+    // message drops the markup.
     assert.equal((bold.data as { written: string }).written, '90%');
     assert.match(bold.message, /not nearly 90%: About 78 per cent/);
     assert.equal(contradiction("China's National Intelligence Law of 2019 compels Huawei to comply.").covered, '2019');
@@ -113,12 +115,13 @@ describe('contradictions', () => {
       "Korea's exports to the United States rose 5% last year.",
       'The draft has 12 sections and 2 annexes.',
       'So Jeong Kim spoke at the Pacific Forum webinar.',
-    ])
+    ]) {
       assert.deepEqual(
         codes(text).filter((c) => c === 'contradiction' || c === 'citation-mismatch'),
         [],
         text,
       );
+    }
   });
 });
 
@@ -163,7 +166,9 @@ describe('acronyms and prose', () => {
   });
   it('checks nothing inside code, links, comments or front matter', () => {
     const text =
-      "---\nnote: Nearly 90% of Korea's exports go to the Indo-Pacific.\n---\n\n`Nearly 90% of Korea's exports go to the Indo-Pacific.`\n\n<!-- Nearly 90% of Korea's exports go to the Indo-Pacific. -->\n\n```\nNearly 90% of Korea's exports go to the Indo-Pacific.\n```\n";
+      "---\nnote: Nearly 90% of Korea's exports go to the Indo-Pacific.\n---\n\n`Nearly 90% of Korea's " +
+      "exports go to the Indo-Pacific.`\n\n<!-- Nearly 90% of Korea's exports go to the Indo-Pacific. " +
+      "-->\n\n```\nNearly 90% of Korea's exports go to the Indo-Pacific.\n```\n";
     assert.deepEqual(codes(text), []);
   });
   it('honours per-check severities and off', () => {

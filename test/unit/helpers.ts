@@ -3,10 +3,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { defaultSettings, PolicyLensSettings } from '../../server/src/common/settings';
+import { defaultSettings, type PolicyLensSettings } from '../../server/src/common/settings';
 import { KnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
 import { loadKnowledge } from '../../server/src/knowledge/loader';
-import { KnowledgeFile } from '../../server/src/knowledge/types';
+import { type KnowledgeFile } from '../../server/src/knowledge/types';
 import { PolicyLensService } from '../../server/src/features/languageService';
 import { inThreadRenderer } from '../../server/src/features/csl';
 import { cslResources } from '../../server/src/node/cslFiles';

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { MarkupContent } from 'vscode-languageserver-types';
+import { type MarkupContent } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings } from '../../server/src/common/settings';
 import { doc, service, testKnowledge, testRenderer } from './helpers';
@@ -43,17 +43,23 @@ describe('hover', () => {
       ((await s.hover(d, { line: 0, character: 7 }))!.contents as MarkupContent).value;
     // A minimal independent style of our own: "AUTHOR: TITLE".
     const own =
-      '<?xml version="1.0" encoding="utf-8"?><style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>T</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated></info><citation><layout><names variable="author"><name form="short"/></names></layout></citation><bibliography><layout><names variable="author"><name name-as-sort-order="all"/></names><text variable="title" prefix=": "/></layout></bibliography></style>';
+      '<?xml version="1.0" encoding="utf-8"?><style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" ' +
+      'version="1.0"><info><title>T</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated></info>' +
+      '<citation><layout><names ' +
+      'variable="author"><name form="short"/></names></layout></citation><bibliography><layout><names ' +
+      'variable="author"><name name-as-sort-order="all"/></names><text variable="title" prefix=": ' +
+      '"/></layout></bibliography></style>';
     s.setDocumentStyle(d.uri, { style: '/styles/own.csl', xml: own });
     assert.match(await hoverValue(), /· Steiner, Manantan\n\nSteiner, Jake, Manantan, Mark: Networks of the Future/);
     const dependent =
-      '<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0"><info><link href="http://www.zotero.org/styles/apa" rel="independent-parent"/></info></style>';
+      '<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0"><info><link ' +
+      'href="http://www.zotero.org/styles/apa" rel="independent-parent"/></info></style>';
     s.setDocumentStyle(d.uri, { style: '/styles/journal.csl', xml: dependent });
     assert.match(await hoverValue(), /Steiner, J\., & Manantan, M\. \(2022\)/);
     s.setDocumentStyle(d.uri, { style: '/styles/other.csl', xml: dependent.replace('/apa', '/nature') });
     assert.match(
       await hoverValue(),
-      /could not be formatted: \/styles\/other\.csl is a dependent style; its parent http:\/\/www\.zotero\.org\/styles\/nature is not bundled/,
+      /could not be formatted: \/styles\/other\.csl is a dependent style; its parent \S+\/nature is not bundled/,
     );
   });
   it('renders with a locale (de-DE terms)', async () => {

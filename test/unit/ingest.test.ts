@@ -197,8 +197,9 @@ async function deflatedSpaces(bytes: number): Promise<Buffer> {
   deflate.on('data', (c: Buffer) => chunks.push(c));
   const ended = once(deflate, 'end');
   const block = Buffer.alloc(1 << 20, ' ');
-  for (let written = 0; written < bytes; written += block.length)
+  for (let written = 0; written < bytes; written += block.length) {
     if (!deflate.write(block)) await once(deflate, 'drain');
+  }
   deflate.end();
   await ended;
   return Buffer.concat(chunks);
@@ -220,7 +221,8 @@ function pdfWithContent(stream: Buffer, filters: string[]): Buffer {
   object('<< /Type /Catalog /Pages 2 0 R >>');
   object('<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
   object(
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents [4 0 R 6 0 R] >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents [4 ' +
+      '0 R 6 0 R] >>',
   );
   object([
     Buffer.from(`<< /Length ${stream.length} /Filter [${filters.map((f) => `/${f}`).join(' ')}] >>\nstream\n`),
@@ -233,7 +235,9 @@ function pdfWithContent(stream: Buffer, filters: string[]): Buffer {
   const xref = length();
   parts.push(
     Buffer.from(
-      `xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${offsets.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`,
+      `xref\n0 ${offsets.length + 1}\n0000000000 65535 f ` +
+        `\n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ` +
+        `${offsets.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`,
     ),
   );
   return Buffer.concat(parts);
@@ -282,7 +286,7 @@ describe(
   'ingest: measured on the two source documents',
   { skip: !existsSync('../shared/sources') && 'needs ../shared/sources' },
   () => {
-    it('finds number, year and date contradictions with no curated knowledge, as text and as PDF, without false alarms', () => {
+    it('finds number, year and date contradictions with no curated knowledge, as text and PDF, no false alarm', () => {
       const out = JSON.parse(
         execFileSync(process.execPath, ['scripts/eval-sources.mjs', '--json'], { encoding: 'utf8' }),
       );

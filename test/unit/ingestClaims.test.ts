@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { extractClaims } from '../../server/src/ingest/extract';
 import { passagesFrom } from '../../server/src/ingest/passages';
-import { Claim } from '../../server/src/knowledge/types';
+import { type Claim } from '../../server/src/knowledge/types';
 
 function claimsOf(...paragraphs: string[]): Claim[] {
   return extractClaims('zyx2024', passagesFrom([{ text: paragraphs.join('\n\n') + '\n' }], 'text'), {

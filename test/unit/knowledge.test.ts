@@ -32,13 +32,15 @@ describe('bundled knowledge', () => {
 
   it('uses locators of the documented forms', () => {
     for (const claim of kb.claims) assert.match(claim.locator, /^(¶\d+(–\d+)?|title|header|speakers)$/, claim.id);
-    for (const term of kb.terms)
-      for (const s of term.sources)
+    for (const term of kb.terms) {
+      for (const s of term.sources) {
         assert.match(
           s.locator,
           /^(¶\d+(–\d+)?(, ¶\d+(–\d+)?)*|title|header|speakers)(, (title|header|speakers|¶\d+))*$/,
           term.id,
         );
+      }
+    }
   });
 
   it(
@@ -102,7 +104,8 @@ describe('bundled knowledge', () => {
         const tokens = tokenize(readFileSync(file, 'utf8'));
         const words = tokens.map((t) => t.raw.toLowerCase());
         for (let i = 0; i + 8 <= words.length; i++) {
-          // Runs that are mostly capitalised are names ("the Korea-U.S. Cyber Security Working Group"): names carry over.
+          // Runs that are mostly capitalised are names ("the Korea-U.S. Cyber Security Working Group"):
+          // names carry over.
           if (tokens.slice(i, i + 8).filter((t) => /^\p{Lu}/u.test(t.raw)).length >= 6) continue;
           runs.add(words.slice(i, i + 8).join(' '));
         }
@@ -110,8 +113,9 @@ describe('bundled knowledge', () => {
       const ours = [...kb.claims.map((c) => [c.id, c.statement]), ...kb.terms.map((t) => [t.id, t.definition])];
       for (const [id, text] of ours) {
         const words = tokenize(text).map((t) => t.raw.toLowerCase());
-        for (let i = 0; i + 8 <= words.length; i++)
+        for (let i = 0; i + 8 <= words.length; i++) {
           assert.ok(!runs.has(words.slice(i, i + 8).join(' ')), `${id} copies "${words.slice(i, i + 8).join(' ')}"`);
+        }
       }
     },
   );

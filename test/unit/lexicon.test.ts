@@ -6,16 +6,16 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { quantifierRange } from '../../server/src/engine/check/judges/quantifier';
-import { HedgeKind, lexicon, phraseBefore } from '../../server/src/engine/lexicon';
+import { type HedgeKind, lexicon, phraseBefore } from '../../server/src/engine/lexicon';
 import { tokenize } from '../../server/src/engine/text/tokens';
 import {
   extractValues,
   mentionInterval,
-  NumberMention,
-  QuantifierMention,
+  type NumberMention,
+  type QuantifierMention,
   sourceInterval,
 } from '../../server/src/engine/values';
-import { hedged, Interval } from '../../server/src/engine/values/intervals';
+import { hedged, type Interval } from '../../server/src/engine/values/intervals';
 
 interface Row {
   /** A phrase that uses the entry. */

@@ -90,7 +90,8 @@ describe('knowledge loader', () => {
 
   it('refuses alias bombs, bad encodings and huge files with a message', () => {
     const bomb =
-      'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
+      'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c ' +
+      '[*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
     const errors = errorsOf([
       { path: '/kb/glossary.yaml', text: bomb },
       { path: '/kb/glossary-2.yaml', text: 'terms:\n  - id: x\uFFFD\n' },
@@ -125,7 +126,7 @@ describe('knowledge loader', () => {
   });
 
   it('reads only knowledge file names', async () => {
-    const { knowledgeFileKind } = await import('../../server/src/knowledge/loader');
+    const { knowledgeFileKind } = await import('../../server/src/knowledge/fileKinds');
     assert.equal(knowledgeFileKind('/k/claims/a.yaml'), 'claims');
     assert.equal(knowledgeFileKind('/k/glossary.yaml'), 'glossary');
     assert.equal(knowledgeFileKind('/k/refs.json'), 'sources');

@@ -11,14 +11,16 @@ function prose(text: string): string {
 describe('prose extraction', () => {
   it('skips front matter, code blocks and HTML comments', () => {
     const text =
-      '---\ntitle: 90% draft\nbibliography: refs.json\n---\n\nReal 78% text.\n\n```\ncode 90%\n```\n\n<!-- note 90% -->\n\n    indented 90%\n';
+      '---\ntitle: 90% draft\nbibliography: refs.json\n---\n\nReal 78% text.\n\n```\ncode 90%\n```\n\n<!-- ' +
+      'note 90% -->\n\n    indented 90%\n';
     assert.equal(prose(text), 'Real 78% text.');
     assert.equal(parseProse(text).frontMatter?.yaml, 'title: 90% draft\nbibliography: refs.json\n');
   });
   it('masks code spans, URLs, link targets, images and HTML', () => {
     assert.equal(
       prose(
-        'See `90%` and https://example.org/90 and [the text](http://x.org/90) ![img 90](a.png) <span class="x">ok</span>.',
+        'See `90%` and https://example.org/90 and [the text](http://x.org/90) ![img 90](a.png) <span ' +
+          'class="x">ok</span>.',
       ),
       'See and and the text ok .',
     );

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { MarkupContent } from 'vscode-languageserver-types';
+import { type MarkupContent } from 'vscode-languageserver-types';
 import { referencesEnd, referencesStart } from '../../server/src/features/references';
 import { citationInsertion, exportMessage } from '../../server/src/common/citationText';
 import { parseBibtex } from '../../server/src/knowledge/bibliography';
@@ -40,7 +40,9 @@ describe('references and navigation', () => {
   });
 
   it('replaces only the section it generated, leaving the rest of the memo alone', async () => {
-    const before = `Intro [@alpha2023].\n\n${referencesStart}\n## References\n\nOld entry.\n${referencesEnd}\n\n## Annex\n\nKept text.\n`;
+    const before =
+      `Intro [@alpha2023].\n\n${referencesStart}\n## References\n\nOld entry.\n${referencesEnd}\n\n## ` +
+      `Annex\n\nKept text.\n`;
     const after = await insertReferences(before);
     assert.ok(after.startsWith('Intro [@alpha2023].\n\n'));
     assert.ok(after.endsWith(`${referencesEnd}\n\n## Annex\n\nKept text.\n`));
@@ -78,7 +80,8 @@ describe('references and navigation', () => {
   it('never checks the generated list as prose', () => {
     const s = service();
     const d = doc(
-      `Intro [@alpha2023].\n\n${referencesStart}\n\nKim. 2023. Nearly 90% of Korea's exports go to the Indo-Pacific [@nokey].\n\n${referencesEnd}\n`,
+      `Intro [@alpha2023].\n\n${referencesStart}\n\nKim. 2023. Nearly 90% of Korea's exports go to the ` +
+        `Indo-Pacific [@nokey].\n\n${referencesEnd}\n`,
     );
     assert.deepEqual(s.diagnostics(d), []);
   });
@@ -105,7 +108,7 @@ describe('references and navigation', () => {
     );
   });
 
-  it('finds the definition of a key and lists sources with the supporting ones first, every claim, rendered', async () => {
+  it('finds the definition of a key and lists sources, supporting ones first, every claim, rendered', async () => {
     const s = service();
     const d = doc('Samsung advocates Open RAN [@beta2022].');
     const source = s.definition(d, { line: 0, character: 30 })!;
@@ -120,7 +123,8 @@ describe('references and navigation', () => {
       s.knowledge.claimsBySource.get('beta2022')!.length,
       'every claim, for the picker to search',
     );
-    assert.equal(list[0].reference, 'Steiner, Jake, and Mark Manantan. 2022. “Networks of the Future.” Pacific Forum.');
+    const expected = 'Steiner, Jake, and Mark Manantan. 2022. “Networks of the Future.” Pacific Forum.';
+    assert.equal(list[0].reference, expected);
   });
 
   it('Insert Citation spaces its insertion and adds to an open bracket citation', () => {

@@ -65,8 +65,9 @@ describe('report metadata: names', () => {
       'June 2024',
       'Ann Lee and the Institute',
       'Public Virtual Event',
-    ])
+    ]) {
       assert.equal(parseNameList(notPeople), undefined, notPeople);
+    }
     // Words the document writes in lower case are not names, most of them at least.
     assert.equal(parseNameList('Harbour Trade Outlook', new Set(['harbour', 'trade'])), undefined);
     assert.deepEqual(

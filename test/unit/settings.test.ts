@@ -31,8 +31,9 @@ describe('settings', () => {
       [`${settingsSection}.${settingKeys.crossrefPrefixes}`]: defaultSettings.crossrefPrefixes,
       [`${settingsSection}.${settingKeys.consistencyScope}`]: defaultSettings.consistencyScope,
     };
-    for (const [check, level] of Object.entries(defaultSettings.checks))
+    for (const [check, level] of Object.entries(defaultSettings.checks)) {
       expected[`${settingsSection}.checks.${check}`] = level;
+    }
     // Read by vscode-languageclient itself (the client's id is policyLens), not by the server.
     expected[`${settingsSection}.trace.server`] = 'off';
     assert.match(readFileSync('client/src/extension.ts', 'utf8'), /new LanguageClient\('policyLens',/);

@@ -1,14 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { stem, tokenize } from '../../server/src/engine/text/tokens';
-import { Bound } from '../../server/src/knowledge/types';
+import { type Bound } from '../../server/src/knowledge/types';
 import {
   extractValues,
   mentionInterval,
-  NumberMention,
+  type NumberMention,
   overlaps,
   sourceInterval,
-  ValueMention,
+  type ValueMention,
 } from '../../server/src/engine/values';
 
 function values(text: string): ValueMention[] {

@@ -1,7 +1,7 @@
 // The checks Policy Lens reports, in one place: the diagnostic code, the setting that sets its
 // severity, a one-line summary (SARIF rule text) and its page in docs/checks/. Diagnostic links
 // and SARIF rules are made from this list, so a new check cannot go without its page (tested).
-import { CheckLevels } from './settings';
+import { type CheckLevels } from './settings';
 
 export interface CheckInfo {
   /** The diagnostic code, the SARIF rule id, the name in silencing comments and the docs page. */

@@ -2,7 +2,7 @@
 // with the settings. No file system and no YAML here: server/src/node/projectConfigFiles.ts finds
 // and reads the file, server/src/knowledge/projectConfig.ts parses and validates it.
 import { checks } from './checks';
-import { CheckLevel, CheckLevels, ConsistencyScope, PolicyLensSettings } from './settings';
+import { type CheckLevel, type CheckLevels, type ConsistencyScope, type PolicyLensSettings } from './settings';
 
 /** The names looked for in each folder, in this order: the first one found there is used. */
 export const projectConfigNames = ['.policylens.yaml', '.policylens.yml', '.policylens.json'] as const;

@@ -1,11 +1,23 @@
 // Custom requests between the VS Code client and the server (shared, typed once).
-import { CslItem } from '../knowledge/types';
-import type { SourceSummary } from '../features/languageService';
+import type { CslItem } from './cslJson';
 
 export const listSourcesRequest = 'policyLens/listSources';
 export interface ListSourcesParams {
   uri?: string;
   position?: { line: number; character: number };
+}
+/** One source as the Insert Citation picker shows it. */
+export interface SourceSummary {
+  key: string;
+  short: string;
+  /** The formatted reference, as plain text (the picker shows no Markdown). */
+  reference: string;
+  title: string;
+  authors: string;
+  /** Every claim the knowledge base has from this source: the picker searches them all. */
+  claims: string[];
+  /** True when the source supports the sentence at the cursor. */
+  supports: boolean;
 }
 export type ListSourcesResult = SourceSummary[];
 

@@ -1,21 +1,21 @@
 // Splits a document into prose blocks and sentences and checks each sentence. Results are cached
 // per block text, so after an edit only the blocks whose text changed are checked again.
-import { KnowledgeBase } from '../knowledge/knowledgeBase';
-import { Term } from '../knowledge/types';
+import { type KnowledgeBase } from '../knowledge/knowledgeBase';
+import { type Term } from '../knowledge/types';
 import { tokenize } from './text/tokens';
 import { detached } from './text/detach';
-import { checkView, Finding, readSentence } from './check';
-import { readStatements, Statement } from './check/consistency';
-import { AcronymExpansion, acronymExpansions } from './reader/expansions';
-import { UnsourcedFigure, unsourcedFigure } from './check/unsourced';
-import { PersonTitle, personTitles } from './reader/titles';
+import { checkView, type Finding, readSentence } from './check';
+import { readStatements, type Statement } from './check/consistency';
+import { type AcronymExpansion, acronymExpansions } from './reader/expansions';
+import { type UnsourcedFigure, unsourcedFigure } from './check/unsourced';
+import { type PersonTitle, personTitles } from './reader/titles';
 import {
   BlockCache,
-  Citation,
-  FrontMatter,
-  ParsedProse,
+  type Citation,
+  type FrontMatter,
+  type ParsedProse,
   parseProse,
-  ProseBlock,
+  type ProseBlock,
   reparseAfterEdit,
 } from './markdown/prose';
 import { splitSentences } from './text/sentences';
@@ -183,8 +183,9 @@ export class DocumentAnalyzer {
           if (kb.version !== this.kbVersion) return yield* this.analyzeInSlices(text, kb, languageId, budgetMs);
         }
       }
-      if (isHeading)
+      if (isHeading) {
         heading = { text: text.slice(block.start, block.end), ids: new Set(headingTerms.map((t) => t.term.id)) };
+      }
       if (isItem) {
         const raw = text.slice(block.start, block.end);
         item = nextItemContexts.get(raw) ?? this.itemContexts.get(raw) ?? listItemContext(kb, block.text, raw);
@@ -195,7 +196,8 @@ export class DocumentAnalyzer {
     // A lead-in and its list of fragments, read together: what they say as one goes on the item.
     for (const run of fragmentLists(prose.blocks)) {
       const last = run.items[run.items.length - 1];
-      const key = `\u0001${headingIdsAt.get(run.lead) ? [...headingIdsAt.get(run.lead)!].join(' ') : ''}\u0000${text.slice(run.lead.start, last.end)}`;
+      const headingIds = headingIdsAt.get(run.lead);
+      const key = `\u0001${headingIds ? [...headingIds].join(' ') : ''}\u0000${text.slice(run.lead.start, last.end)}`;
       let analysis = next.get(key) ?? this.cache.get(key);
       if (!analysis) {
         const findings = checkFragmentList(kb, run, text, headingIdsAt.get(run.lead) ?? new Set());
@@ -216,8 +218,9 @@ export class DocumentAnalyzer {
         if (
           sentence &&
           !sentence.findings.some((g) => g.verdict === 'contradiction' && g.start < at.end && at.start < g.end)
-        )
+        ) {
           sentence.findings.push(at);
+        }
       }
     }
     // Keep only what this version of the document uses, so the cache never grows past one document.

@@ -5,9 +5,9 @@
 // Each item alone is a fragment no list claim can judge. The lead-in's last sentence and the items
 // are read as one sentence, so that a claim about the list sees all of it; what is found in an
 // item is reported on the item.
-import { KnowledgeBase } from '../knowledge/knowledgeBase';
-import { checkSentence, Finding } from './check';
-import { ProseBlock } from './markdown/prose';
+import { type KnowledgeBase } from '../knowledge/knowledgeBase';
+import { checkSentence, type Finding } from './check';
+import { type ProseBlock } from './markdown/prose';
 import { findTerms } from './reader/terms';
 import { splitSentences } from './text/sentences';
 import { tokenize } from './text/tokens';

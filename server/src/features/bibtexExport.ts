@@ -1,7 +1,7 @@
 // Export Bibliography as BibTeX: CSL items written by Citation.js's BibTeX output, which escapes
 // LaTeX specials, braces capitals that must stay capitals and maps CSL types to BibTeX's.
 import type BibtexOutput from '@citation-js/plugin-bibtex/lib/output/index.js';
-import { CslItem } from '../knowledge/types';
+import { type CslItem } from '../knowledge/types';
 
 export function toBibtex(items: readonly CslItem[]): string {
   if (items.length === 0) return '';
@@ -22,8 +22,9 @@ export function toBibtex(items: readonly CslItem[]): string {
   return bibtexOutput.bibtex(
     items.map((item) => {
       const copy: Record<string, unknown> = { ...item, 'citation-key': item.id };
-      for (const variable of ['author', 'editor'] as const)
+      for (const variable of ['author', 'editor'] as const) {
         if (item[variable] !== undefined) copy[variable] = names(item[variable]);
+      }
       return copy;
     }),
     { format: 'text' },

@@ -3,14 +3,14 @@
 // text the diagnostic was made for, and it names the document version it was made for, so that a
 // client applies it to that version or not at all.
 import {
-  CodeAction,
+  type CodeAction,
   CodeActionKind,
   CreateFile,
-  Diagnostic,
-  Range,
+  type Diagnostic,
+  type Range,
   TextDocumentEdit,
   TextEdit,
-  WorkspaceEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { diagnosticSource, textFingerprint } from './diagnostics';
@@ -91,8 +91,9 @@ export function codeActions(
         const suggestions = (data.suggestions as string[] | undefined) ?? [];
         for (const [i, key] of suggestions.entries()) {
           const edits = keyRanges(document, d.range, cited).map((r) => TextEdit.replace(r, key));
-          if (edits.length > 0)
+          if (edits.length > 0) {
             actions.push(edit(`Cite @${key} instead of @${cited.join(', @')}`, d, edits.slice(0, 1), i === 0));
+          }
         }
         break;
       }
@@ -104,12 +105,13 @@ export function codeActions(
         break;
       }
       case 'inconsistency':
-        for (const f of inconsistencyFixes(document, d.range, data))
+        for (const f of inconsistencyFixes(document, d.range, data)) {
           actions.push(edit(f.title, d, [f.edit], f.preferred));
+        }
         break;
       case 'undefined-acronym': {
         const expansion = data.expansion;
-        if (typeof expansion === 'string')
+        if (typeof expansion === 'string') {
           actions.push(
             edit(
               `Expand to “${expansion} (${current})”`,
@@ -118,8 +120,12 @@ export function codeActions(
               true,
             ),
           );
+        }
         break;
       }
+      case undefined:
+        // Every diagnostic of ours has a code; one without is not ours to fix.
+        break;
     }
     // Last, never preferred: the memo disputes the source on purpose, or the finding is wrong.
     if (silenceableChecks.includes(String(d.code))) {
@@ -169,8 +175,9 @@ function keyRanges(document: TextDocument, range: Range, keys: string[]): Range[
   const out: Range[] = [];
   for (const key of keys) {
     const at = text.indexOf(`@${key}`);
-    if (at >= 0)
+    if (at >= 0) {
       out.push({ start: document.positionAt(start + at + 1), end: document.positionAt(start + at + 1 + key.length) });
+    }
   }
   return out;
 }

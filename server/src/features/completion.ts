@@ -1,8 +1,8 @@
 // Citation completion inside `[@…]` (and after an in-text `@`), ranked by what the sentence is about.
-import { CompletionItem, CompletionItemKind, Position } from 'vscode-languageserver-types';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { KnowledgeBase } from '../knowledge/knowledgeBase';
-import { Source } from '../knowledge/types';
+import { type CompletionItem, CompletionItemKind, type Position } from 'vscode-languageserver-types';
+import { type TextDocument } from 'vscode-languageserver-textdocument';
+import { type KnowledgeBase } from '../knowledge/knowledgeBase';
+import { type Source } from '../knowledge/types';
 import { findTerms } from '../engine/reader/terms';
 import { tokenize } from '../engine/text/tokens';
 import { shortCitation } from './csl';
@@ -112,8 +112,9 @@ function sentenceScores(document: TextDocument, position: Position, kb: Knowledg
     offset - start < 2000 &&
     !/[.!?]\s/.test(text.slice(start - 1, start + 1)) &&
     text.slice(start - 2, start) !== '\n\n'
-  )
+  ) {
     start--;
+  }
   let end = offset;
   while (end < text.length && end - offset < 2000 && !/[.!?\n]/.test(text[end])) end++;
   const tokens = tokenize(text.slice(start, end));
@@ -131,7 +132,8 @@ function sentenceScores(document: TextDocument, position: Position, kb: Knowledg
     const share = matched.size / Math.max(1, claim.about.length);
     scores.set(claim.source, (scores.get(claim.source) ?? 0) + share * share * 2);
   }
-  for (const m of findTerms(kb, tokens))
+  for (const m of findTerms(kb, tokens)) {
     for (const s of m.value.sources) scores.set(s.key, (scores.get(s.key) ?? 0) + 0.25);
+  }
   return scores;
 }

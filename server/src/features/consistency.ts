@@ -1,9 +1,9 @@
 // The memo against itself: a figure or date stated differently in two sentences. The diagnostic
 // sits on the later mention and links the earlier one; the quick fixes make either match the other.
-import { DiagnosticRelatedInformation, Range, TextEdit } from 'vscode-languageserver-types';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentAnalysis, SentenceAnalysis } from '../engine/analysis';
-import { findInconsistencies, Statement } from '../engine/check/consistency';
+import { type DiagnosticRelatedInformation, type Range, TextEdit } from 'vscode-languageserver-types';
+import { type TextDocument } from 'vscode-languageserver-textdocument';
+import { type DocumentAnalysis, type SentenceAnalysis } from '../engine/analysis';
+import { findInconsistencies, type Statement } from '../engine/check/consistency';
 import {
   renderAffiliationConflict,
   renderExpansionConflict,
@@ -12,8 +12,8 @@ import {
   renderTitleConflict,
 } from '../engine/check/render';
 import { conflictingExpansions } from '../engine/reader/expansions';
-import { conflictingAffiliations, conflictingTitles, PersonTitle } from '../engine/reader/titles';
-import { KnowledgeBase } from '../knowledge/knowledgeBase';
+import { conflictingAffiliations, conflictingTitles, type PersonTitle } from '../engine/reader/titles';
+import { type KnowledgeBase } from '../knowledge/knowledgeBase';
 
 export interface InconsistencyReport {
   start: number;
@@ -147,10 +147,13 @@ export function crossMemoInconsistencies(
   if (peers.length === 0) return [];
   const owner = new Map<Statement, { memo: PeerMemo | undefined; sentence: SentenceAnalysis }>();
   const memos = [...peers, { document, analysis }];
-  for (const memo of memos)
-    for (const sentence of memo.analysis.sentences)
-      for (const s of sentence.statements)
+  for (const memo of memos) {
+    for (const sentence of memo.analysis.sentences) {
+      for (const s of sentence.statements) {
         owner.set(s, { memo: memo.document === document ? undefined : memo, sentence });
+      }
+    }
+  }
   const sentences = memos.flatMap((m) => m.analysis.sentences.map((s) => s.statements));
   const reported = new Set(within.map((r) => `${r.start}:${r.end}`));
   const out: InconsistencyReport[] = [];

@@ -3,7 +3,7 @@
 // engine compiles its style (APA 7 takes about 1.5 s), so engines are cached per style and locale,
 // and the server runs this in a worker thread (node/cslInWorker.ts): typing never waits for it.
 // No file system here: citeproc, styles and locales come from the loader the caller passes.
-import { CslItem } from '../knowledge/types';
+import { type CslItem } from '../knowledge/types';
 
 export type ReferenceStyle = 'chicago-author-date' | 'apa';
 const bundledStyles: readonly ReferenceStyle[] = ['chicago-author-date', 'apa'];
@@ -147,11 +147,12 @@ export class CslRenderer {
       if (!parent) return choice.xml;
       // A dependent style only names its parent: use it when it is one we ship.
       const bundled = bundledStyles.find((s) => parent.endsWith(`/${s}`));
-      if (!bundled)
+      if (!bundled) {
         throw new Error(
           `${choice.style} is a dependent style; its parent ${parent} is not bundled ` +
             '(point the setting at the parent .csl)',
         );
+      }
       return this.resources.bundledStyle(bundled);
     }
     const name = (bundledStyles as readonly string[]).includes(choice.style)

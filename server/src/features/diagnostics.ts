@@ -1,15 +1,15 @@
 // Turns a document analysis into LSP diagnostics: contradictions, citation support, unknown and
 // missing citations, and acronyms used before they are expanded.
-import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { KnowledgeBase } from '../knowledge/knowledgeBase';
-import { CheckLevel, CheckLevels } from '../common/settings';
-import { DocumentAnalysis } from '../engine/analysis';
+import { type Diagnostic, type DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { type TextDocument } from 'vscode-languageserver-textdocument';
+import { type KnowledgeBase } from '../knowledge/knowledgeBase';
+import { type CheckLevel, type CheckLevels } from '../common/settings';
+import { type DocumentAnalysis } from '../engine/analysis';
 import { closestKeys } from './citations';
 import { expandedAt, needsExpansion } from '../engine/reader/acronyms';
-import { CheckInfo, checkDocsHref } from '../common/checks';
-import { Claim, FileLocation } from '../knowledge/types';
-import { crossMemoInconsistencies, inconsistencies, PeerMemo } from './consistency';
+import { type CheckInfo, checkDocsHref } from '../common/checks';
+import { type Claim, type FileLocation } from '../knowledge/types';
+import { crossMemoInconsistencies, inconsistencies, type PeerMemo } from './consistency';
 import { renderUnsourced } from '../engine/check/render';
 
 export const diagnosticSource = 'policy-lens';
@@ -152,12 +152,13 @@ export function computeDiagnostics(
     if (suggestions.length > 0 && contradictions.length === 0) {
       if (cited.length === 0) {
         const first = sentence.findings.find((f) => f.verdict === 'support')!;
+        const offered = suggestions.map((s) => `[@${s}]`).join(' or ');
         push(
           'missingCitation',
           'missing-citation',
           sentence.start,
           sentence.end,
-          `This states a sourced fact without a citation; ${suggestions.map((s) => `[@${s}]`).join(' or ')} supports it.`,
+          `This states a sourced fact without a citation; ${offered} supports it.`,
           {
             suggestions,
             claimId: first.claim.id,
@@ -196,14 +197,11 @@ export function computeDiagnostics(
         options.extraKeys && options.extraKeys.size > 0
           ? closestKeys(k.key, [...fromKnowledge, ...options.extraKeys])
           : fromKnowledge;
-      push(
-        'unknownCitation',
-        'unknown-citation',
-        k.start,
-        k.end,
-        `Unknown citation key "${k.key}"${closest.length ? `; did you mean ${closest.map((c) => `@${c}`).join(', ')}?` : '.'}`,
-        { key: k.key, suggestions: closest },
-      );
+      const didYouMean = closest.length ? `; did you mean ${closest.map((c) => `@${c}`).join(', ')}?` : '.';
+      push('unknownCitation', 'unknown-citation', k.start, k.end, `Unknown citation key "${k.key}"${didYouMean}`, {
+        key: k.key,
+        suggestions: closest,
+      });
     }
   }
 
@@ -254,8 +252,9 @@ export function computeDiagnostics(
   if (options.checks.inconsistency !== 'off') {
     const within = inconsistencies(document, kb, analysis);
     const across = crossMemoInconsistencies(document, analysis, options.peers ?? [], within);
-    for (const r of [...within, ...across])
+    for (const r of [...within, ...across]) {
       push('inconsistency', 'inconsistency', r.start, r.end, r.message, r.data, r.related);
+    }
   }
   return out;
 }

@@ -2,8 +2,8 @@
 // `bibliography:` (one path or a list) and inline `references:`.
 import { parseDocument } from 'yaml';
 import { fromCslItems } from '../knowledge/bibliography';
-import { KnowledgeError, Source } from '../knowledge/types';
-import { FrontMatter } from '../engine/markdown/prose';
+import { type KnowledgeError, type Source } from '../knowledge/types';
+import { type FrontMatter } from '../engine/markdown/prose';
 
 export interface FrontMatterBibliography {
   files: string[];

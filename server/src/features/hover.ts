@@ -1,13 +1,13 @@
 // Hover: a glossary term's expansion, definition and sources; a citation's formatted reference;
 // on a contradicted span, what the source says.
-import { Diagnostic, Hover, MarkupKind, Position } from 'vscode-languageserver-types';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { KnowledgeBase } from '../knowledge/knowledgeBase';
-import { Source, Term } from '../knowledge/types';
+import { type Diagnostic, type Hover, MarkupKind, type Position } from 'vscode-languageserver-types';
+import { type TextDocument } from 'vscode-languageserver-textdocument';
+import { type KnowledgeBase } from '../knowledge/knowledgeBase';
+import { type Source, type Term } from '../knowledge/types';
 import { findTerms } from '../engine/reader/terms';
 import { tokenize } from '../engine/text/tokens';
-import { DocumentAnalysis } from '../engine/analysis';
-import { CitationKey } from '../engine/markdown/prose';
+import { type DocumentAnalysis } from '../engine/analysis';
+import { type CitationKey } from '../engine/markdown/prose';
 import { shortCitation } from './csl';
 
 export interface HoverOptions {
@@ -121,8 +121,9 @@ function sourceLine(kb: KnowledgeBase, key: string, locator: string): string {
 function termMarkdown(kb: KnowledgeBase, term: Term): string {
   const heading = term.expansion ? `**${escape(term.term)}**: ${escape(term.expansion)}` : `**${escape(term.term)}**`;
   const lines = [`${heading} *(${term.kind})*`, '', escape(term.definition)];
-  if (term.background)
+  if (term.background) {
     lines.push('', `*Background:* ${escape(term.background.text)} (${escape(term.background.from)})`);
+  }
   if (term.sources.length > 0) lines.push('', 'Sources:', ...term.sources.map((s) => sourceLine(kb, s.key, s.locator)));
   return lines.join('\n');
 }

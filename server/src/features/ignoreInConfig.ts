@@ -2,11 +2,11 @@
 // names (its check, the claim it rests on, the sentence it is in) and the config text with one
 // more entry, for the quick fix. An entry holds only while its sentence reads the same: edit the
 // sentence and the finding comes back. No file system here: the server reads and writes the file.
-import { Diagnostic } from 'vscode-languageserver-types';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Document, isMap, isScalar, isSeq, parseDocument, YAMLSeq } from 'yaml';
-import { IgnoredFinding, normalizeSentence } from '../common/projectConfig';
-import { DocumentAnalysis } from '../engine/analysis';
+import { type Diagnostic } from 'vscode-languageserver-types';
+import { type TextDocument } from 'vscode-languageserver-textdocument';
+import { type Document, isMap, isScalar, isSeq, parseDocument, type YAMLSeq } from 'yaml';
+import { type IgnoredFinding, normalizeSentence } from '../common/projectConfig';
+import { type DocumentAnalysis } from '../engine/analysis';
 
 export type IgnoreEntry = Omit<IgnoredFinding, 'line'>;
 

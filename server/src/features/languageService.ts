@@ -1,51 +1,38 @@
 // The language service: one object that holds the loaded knowledge and settings and answers LSP
 // questions about in-memory documents. No connection, no file system, no `vscode` in here.
 import {
-  CodeAction,
-  CompletionItem,
-  CompletionList,
-  Diagnostic,
-  DocumentLink,
-  Hover,
+  type CodeAction,
+  type CompletionItem,
+  type CompletionList,
+  type Diagnostic,
+  type DocumentLink,
+  type Hover,
   MarkupKind,
-  Position,
-  TextEdit,
+  type Position,
+  type TextEdit,
 } from 'vscode-languageserver-types';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { defaultSettings, PolicyLensSettings } from '../common/settings';
-import { KnowledgeBase } from '../knowledge/knowledgeBase';
-import { Source } from '../knowledge/types';
-import { DocumentAnalysis, DocumentAnalyzer } from '../engine/analysis';
-import { CodeActionOptions, codeActions } from './codeActions';
-import { CitationCompletionData, completeCitations, completionLimit, rankedSources } from './completion';
-import { computeDiagnostics, DiagnosticOptions, diagnosticSource } from './diagnostics';
+import { type TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultSettings, type PolicyLensSettings } from '../common/settings';
+import { type KnowledgeBase } from '../knowledge/knowledgeBase';
+import { type Source } from '../knowledge/types';
+import { type DocumentAnalysis, DocumentAnalyzer } from '../engine/analysis';
+import { type CodeActionOptions, codeActions } from './codeActions';
+import { type CitationCompletionData, completeCitations, completionLimit, rankedSources } from './completion';
+import { computeDiagnostics, type DiagnosticOptions, diagnosticSource } from './diagnostics';
 import { checkDocsHref } from '../common/checks';
 import { citationHoverAt, citationMarkdown, hover } from './hover';
-import { CslItem } from '../knowledge/types';
-import { ReferenceRenderer, shortCitation, splitLocator, StyleChoice } from './csl';
-import { frontMatterBibliography, FrontMatterBibliography } from './frontMatter';
-import { PeerMemo } from './consistency';
+import { type CslItem } from '../knowledge/types';
+import { type ReferenceRenderer, shortCitation, splitLocator, type StyleChoice } from './csl';
+import { frontMatterBibliography, type FrontMatterBibliography } from './frontMatter';
+import { type PeerMemo } from './consistency';
+import type { SourceSummary } from '../common/protocol';
 import { citationsOf, keyAt, sourceLinks } from './navigation';
-import { CitationKey, frontMatterOf, parseProse } from '../engine/markdown/prose';
+import { type CitationKey, frontMatterOf, parseProse } from '../engine/markdown/prose';
 import { citedSources, exportBibliography, referencesEdit } from './references';
 import { toBibtex } from './bibtexExport';
 import { silencingOf } from './silencing';
-import { IgnoreEntry, isIgnored, sentenceOf } from './ignoreInConfig';
+import { type IgnoreEntry, isIgnored, sentenceOf } from './ignoreInConfig';
 import { proseLanguage } from './languages';
-
-/** One source as the Insert Citation picker shows it. */
-export interface SourceSummary {
-  key: string;
-  short: string;
-  /** The formatted reference, as plain text (the picker shows no Markdown). */
-  reference: string;
-  title: string;
-  authors: string;
-  /** Every claim the knowledge base has from this source: the picker searches them all. */
-  claims: string[];
-  /** True when the source supports the sentence at the cursor. */
-  supports: boolean;
-}
 
 /** How many sources the Insert Citation picker shows formatted references for (the rest: key and title). */
 const pickerReferenceLimit = 2000;
@@ -342,7 +329,9 @@ export class PolicyLensService {
           code: 'too-large',
           codeDescription: { href: checkDocsHref('too-large', this.links.docsBase) },
           source: diagnosticSource,
-          message: `Not checked: this document is ${megabytes} MB; Policy Lens checks documents up to ${maxDocumentLength / 1048576} MB. Split it to check it.`,
+          message:
+            `Not checked: this document is ${megabytes} MB; Policy Lens checks documents up to ` +
+            `${maxDocumentLength / 1048576} MB. Split it to check it.`,
         },
       ];
     }
@@ -429,8 +418,9 @@ export class PolicyLensService {
             () => true,
             () => false,
           ))
-        )
+        ) {
           return;
+        }
       }
     }
   }
@@ -568,9 +558,11 @@ export class PolicyLensService {
   /** The other memos analysed so far, for inconsistencies across memos. */
   private peersOf(uri: string): PeerMemo[] {
     const peers: PeerMemo[] = [];
-    for (const [other, state] of this.documents)
-      if (other !== uri && state.document && state.analysis)
+    for (const [other, state] of this.documents) {
+      if (other !== uri && state.document && state.analysis) {
         peers.push({ document: state.document, analysis: state.analysis });
+      }
+    }
     return peers;
   }
 

@@ -1,10 +1,10 @@
 // Go to definition on a citation key, document links for sources with a URL or DOI, and the
 // citation key under the cursor (for find-all-references, which the server runs across files).
-import { DocumentLink, Position } from 'vscode-languageserver-types';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Source } from '../knowledge/types';
-import { DocumentAnalysis } from '../engine/analysis';
-import { CitationKey } from '../engine/markdown/prose';
+import { type DocumentLink, type Position } from 'vscode-languageserver-types';
+import { type TextDocument } from 'vscode-languageserver-textdocument';
+import { type Source } from '../knowledge/types';
+import { type DocumentAnalysis } from '../engine/analysis';
+import { type CitationKey } from '../engine/markdown/prose';
 
 export function keyAt(document: TextDocument, position: Position, analysis: DocumentAnalysis): CitationKey | undefined {
   const offset = document.offsetAt(position);

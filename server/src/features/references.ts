@@ -1,8 +1,8 @@
 // Generated reference lists and bibliography export for the keys a memo cites.
 import { TextEdit } from 'vscode-languageserver-types';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CslItem, Source } from '../knowledge/types';
-import { DocumentAnalysis } from '../engine/analysis';
+import { type TextDocument } from 'vscode-languageserver-textdocument';
+import { type CslItem, type Source } from '../knowledge/types';
+import { type DocumentAnalysis } from '../engine/analysis';
 import { generatedSections, referencesEnd, referencesStart } from '../engine/markdown/prose';
 
 export { referencesEnd, referencesStart };
@@ -68,13 +68,14 @@ export function referencesEdit(document: TextDocument, entries: readonly string[
   const list = [referencesStart, '', ...entries.flatMap((e) => [e, '']), referencesEnd].join(eol);
   const sections = generatedSections(text);
   const complete = sections.find((s) => s.end >= 0);
-  if (complete)
+  if (complete) {
     return TextEdit.replace(
       { start: document.positionAt(complete.start), end: document.positionAt(complete.end) },
       list,
     );
+  }
   const lone = sections[0];
-  if (lone)
+  if (lone) {
     return TextEdit.replace(
       {
         start: document.positionAt(lone.start),
@@ -82,6 +83,7 @@ export function referencesEdit(document: TextDocument, entries: readonly string[
       },
       list,
     );
+  }
   const lines = proseLines(text);
   const place = lines.find((l) => refsDiv.test(l.content)) ?? lines.find((l) => referencesHeading.test(l.content));
   if (place) {

@@ -50,8 +50,9 @@ export function dateOfPdf(value: string | undefined): DateParts | undefined {
 
 /** The date of a front matter or sidecar value: "2024-06-26", "June 2024", 2024, a Date. */
 export function dateOfValue(value: unknown): DateParts | undefined {
-  if (value instanceof Date && !Number.isNaN(value.getTime()))
+  if (value instanceof Date && !Number.isNaN(value.getTime())) {
     return [value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate()];
+  }
   if (typeof value === 'number' && Number.isInteger(value) && value > 1000 && value < 3000) return [value];
   if (typeof value !== 'string') return undefined;
   const text = value.trim();

@@ -1,9 +1,9 @@
 // What a report says about itself on its first lines: its title (the first heading, or the first
 // block of a text or PDF), its byline ("By Jane Doe", "A, B and C", one name a line) and its date
 // line ("June 2024", "RUSI, February 2025"). The head ends where the body begins: a paragraph of prose.
-import { lexicon, Phrase } from '../engine/lexicon';
+import { lexicon, type Phrase } from '../engine/lexicon';
 import type { CslName } from '../knowledge/types';
-import { DateParts, dateOfLine } from './dates';
+import { type DateParts, dateOfLine } from './dates';
 import { parseNameList } from './personNames';
 
 export interface DocumentHead {

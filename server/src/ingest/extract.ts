@@ -4,12 +4,12 @@
 // claims (roles.ts), its stances between names stance claims (stances.ts), and its acronyms and
 // people glossary entries (terms.ts). Each claim carries the report's sentence in full, its
 // locator and how certain its identity is: contradictions resting on a weak one are information.
-import { Claim, ClaimValue, Term } from '../knowledge/types';
+import { type Claim, type ClaimValue, type Term } from '../knowledge/types';
 import { figureClaims } from './figures';
 import { countNames, namesIn } from './names';
-import { Passage } from './passages';
+import { type Passage } from './passages';
 import { readPassages } from './reading';
-import { bylineRole, ExtractedRole, rolesIn } from './roles';
+import { bylineRole, type ExtractedRole, rolesIn } from './roles';
 import { stancesIn } from './stances';
 import { ReportTerms } from './terms';
 

@@ -3,12 +3,12 @@
 // holds for ("65% in 2021"), who the report attributes it to, and how certain that identity is.
 import { lexicon, phraseAt } from '../engine/lexicon';
 import { negationsOver } from '../engine/reader/polarity';
-import { SentenceView } from '../engine/reader/sentence';
-import { DateMention, ValueMention } from '../engine/values';
-import { Claim, ClaimValue } from '../knowledge/types';
+import { type SentenceView } from '../engine/reader/sentence';
+import { type DateMention, type ValueMention } from '../engine/values';
+import { type Claim, type ClaimValue } from '../knowledge/types';
 import { isContentWord, measureOf } from './measures';
-import { isDistinctive, isFrequent, Name, NameCounts, namesIn, timesWritten } from './names';
-import { ReportSentence } from './reading';
+import { isDistinctive, isFrequent, type Name, type NameCounts, namesIn, timesWritten } from './names';
+import { type ReportSentence } from './reading';
 
 export interface FigureClaim {
   about: string[][];
@@ -27,9 +27,11 @@ export function figureClaims(sentence: ReportSentence, counts: NameCounts, year:
   const { view } = sentence;
   if (view.mood === 'question' || view.values.length === 0) return [];
   const valueTokens = new Set<number>();
-  for (const v of view.values)
-    for (let k = view.tokenIndexAt(v.start); k < view.tokens.length && view.tokens[k].start < v.end; k++)
+  for (const v of view.values) {
+    for (let k = view.tokenIndexAt(v.start); k < view.tokens.length && view.tokens[k].start < v.end; k++) {
       valueTokens.add(k);
+    }
+  }
   const names = namesIn(view);
   const out: FigureClaim[] = [];
   for (const written of view.values) {
@@ -176,8 +178,13 @@ function yearOf(view: SentenceView, v: ValueMention): number | 'elsewhere' | und
 function partOfName(view: SentenceView, v: ValueMention): boolean {
   // The figure itself, not its currency or hedge: "A$10 billion" is no name "A".
   let first = view.tokenIndexAt(v.kind === 'number' ? v.valueStart : v.start);
-  while (first < view.tokens.length - 1 && view.tokens[first].start < v.end && !startsWithDigit(view.tokens[first].raw))
+  while (
+    first < view.tokens.length - 1 &&
+    view.tokens[first].start < v.end &&
+    !startsWithDigit(view.tokens[first].raw)
+  ) {
     first++;
+  }
   if (view.entityAt(first)) return true;
   const glued = view.text.charAt(v.end) === '-' && v.kind !== 'ordinal';
   if (glued) return true;
@@ -234,8 +241,9 @@ function claimValue(view: SentenceView, v: ValueMention): ClaimValue | undefined
       return { kind: 'year', year: v.year };
     case 'date':
       // Only a date that names its month (and day, if any) exactly: "late October" is no date.
-      if (v.year === undefined || (v.months && v.months.lo !== v.months.hi) || (v.days && v.days.lo !== v.days.hi))
+      if (v.year === undefined || (v.months && v.months.lo !== v.months.hi) || (v.days && v.days.lo !== v.days.hi)) {
         return undefined;
+      }
       if (v.preposition !== undefined && lexicon.referencePointPrepositions.has(v.preposition)) return undefined;
       return { kind: 'date', date: { year: v.year, month: v.months?.lo, day: v.days?.lo } };
     case 'period':

@@ -45,8 +45,9 @@ export function documentWords(lines: readonly string[]): DocumentWords {
 function hasCompound(words: DocumentWords, head: string, tail: string): boolean {
   if (words.compounds.has(`${head}-${tail}`)) return true;
   // "cyber-criminal" written elsewhere keeps "cyber-" + "criminals" apart.
-  for (let end = tail.length - 1; end >= Math.max(4, tail.length - 3); end--)
+  for (let end = tail.length - 1; end >= Math.max(4, tail.length - 3); end--) {
     if (words.compounds.has(`${head}-${tail.slice(0, end)}`)) return true;
+  }
   return false;
 }
 

@@ -3,8 +3,8 @@
 // after "of" ("40 percent of the European Union's foreign trade"), else the subject of its clause
 // ("the UK's services exports … to £3.8 billion") and the words right before it ("established in").
 import { lexicon } from '../engine/lexicon';
-import { SentenceView } from '../engine/reader/sentence';
-import { ValueMention } from '../engine/values';
+import { type SentenceView } from '../engine/reader/sentence';
+import { type ValueMention } from '../engine/values';
 
 export interface Measure {
   /** Alternative phrases naming it, each a run of the sentence's own words. */
@@ -103,8 +103,9 @@ function phrasesOfRun(view: SentenceView, run: readonly number[]): string[] {
   const n = run.length;
   if (n === 0) return out;
   const head = run[n - 1];
-  if (n >= 2 && run[n - 2] === head - 1 && !breaksBefore(view, head))
+  if (n >= 2 && run[n - 2] === head - 1 && !breaksBefore(view, head)) {
     out.push(`${view.words[head - 1]} ${view.words[head]}`);
+  }
   if (!lexicon.genericNounStems.has(view.tokens[head].norm) || out.length === 0) out.push(view.words[head]);
   return out;
 }
@@ -162,8 +163,9 @@ function nearestRunBefore(
     !inName(view, start - 1) &&
     !valueTokens.has(start - 1) &&
     !breaksBefore(view, start)
-  )
+  ) {
     start--;
+  }
   const run: number[] = [];
   for (let i = start; i <= k; i++) run.push(i);
   return run;

@@ -5,8 +5,8 @@
 // the first author's family name in lower case and the year ("bergmann2024"); without an author, the
 // first significant word of the title.
 import { lexicon } from '../engine/lexicon';
-import { CslItem, CslName } from '../knowledge/types';
-import { DateParts, dateOfPdf, dateOfValue } from './dates';
+import { type CslItem, type CslName } from '../knowledge/types';
+import { type DateParts, dateOfPdf, dateOfValue } from './dates';
 import { readDocumentHead } from './documentHead';
 import { parseName, parseNameList } from './personNames';
 

@@ -2,9 +2,9 @@
 // uses in many sentences ("South Korea" in a report on South Korea) tells none of its facts apart,
 // so it never anchors a claim on its own; a name written in few sentences does.
 import { lexicon } from '../engine/lexicon';
-import { EntityMention } from '../engine/reader/entities';
-import { SentenceView } from '../engine/reader/sentence';
-import { ReportSentence } from './reading';
+import { type EntityMention } from '../engine/reader/entities';
+import { type SentenceView } from '../engine/reader/sentence';
+import { type ReportSentence } from './reading';
 
 export interface Name {
   text: string;
@@ -34,9 +34,11 @@ export function namesIn(view: SentenceView): Name[] {
 
 export function countNames(sentences: readonly ReportSentence[]): NameCounts {
   const counts = new Map<string, number>();
-  for (const s of sentences)
-    for (const key of new Set(namesIn(s.view).map((n) => n.text.toLowerCase())))
+  for (const s of sentences) {
+    for (const key of new Set(namesIn(s.view).map((n) => n.text.toLowerCase()))) {
       counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
   return { sentences: counts, total: sentences.length };
 }
 

@@ -4,7 +4,7 @@
 // broken words are made whole (hyphenation). A joined paragraph stays on the page where it starts,
 // so its locator (p. N ¶M) is where a reader finds its beginning.
 import { documentWords, joinedLines } from './hyphenation';
-import { PdfLine, PdfPageItems, readingOrder } from './pdfLines';
+import { type PdfLine, type PdfPageItems, readingOrder } from './pdfLines';
 import { withoutMargins } from './pdfMargins';
 import type { SourcePage } from './passages';
 
@@ -58,12 +58,13 @@ function spacingOf(pages: readonly PdfLine[][]): Spacing {
       0.5,
     ) ?? 10;
   const gaps: [number, number][] = [];
-  for (const lines of pages)
+  for (const lines of pages) {
     for (let i = 1; i < lines.length; i++) {
       const [a, b] = [lines[i - 1], lines[i]];
       const body = (l: PdfLine): boolean => Math.abs(l.size - bodySize) < 0.5;
       if (a.flow === b.flow && body(a) && body(b) && a.y > b.y) gaps.push([a.y - b.y, 1]);
     }
+  }
   // The smallest gap that is common (a tenth as frequent as the commonest at least): in a short
   // document paragraph gaps may be as many as line gaps.
   const tally = tallied(
@@ -153,12 +154,13 @@ export function pagesFromItems(pages: readonly PdfPageItems[]): SourcePage[] {
     });
   });
   const texts: string[][] = pages.map(() => []);
-  for (const paragraph of paragraphs)
+  for (const paragraph of paragraphs) {
     texts[paragraph.page - 1].push(
       joinedLines(
         paragraph.lines.map((l) => l.text),
         words,
       ),
     );
+  }
   return texts.map((page, index) => ({ page: index + 1, text: page.join('\n\n') }));
 }

@@ -82,8 +82,9 @@ function gutterOf(lines: readonly PdfLine[]): number | undefined {
   // The crossing count at each point of the middle third; the gutter is the middle of the longest
   // run of points with the fewest crossings.
   const counts: { x: number; crossing: number }[] = [];
-  for (let x = left + width / 3; x <= left + (2 * width) / 3; x += step)
+  for (let x = left + width / 3; x <= left + (2 * width) / 3; x += step) {
     counts.push({ x, crossing: body.filter((l) => l.x < x && l.right > x).length });
+  }
   if (counts.length === 0) return undefined;
   const fewest = counts.reduce((m, c) => Math.min(m, c.crossing), Infinity);
   let gutter = 0;

@@ -42,8 +42,9 @@ export function withoutMargins(pages: readonly PdfLine[][]): PdfLine[][] {
   const keysOf = (rows: PdfLine[][]): [PdfLine, string][] =>
     rows.flatMap((row, r) => row.map((l): [PdfLine, string] => [l, marginKey(l, r === 0 || r === rows.length - 1)]));
   const keysOfPage = rowsOfPage.map(keysOf);
-  for (const keys of keysOfPage)
+  for (const keys of keysOfPage) {
     for (const key of new Set(keys.map(([, k]) => k))) pagesWith.set(key, (pagesWith.get(key) ?? 0) + 1);
+  }
   const enough = Math.max(2, Math.ceil(pages.length / 3));
   return pages.map((lines, p) => {
     const rows = rowsOfPage[p];

@@ -105,7 +105,8 @@ export function parseNameList(text: string, commonWords?: ReadonlySet<string>): 
     .split(/\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+/)
     .map((s) => s.trim())
     .filter(Boolean);
-  if (items.length === 0 || items.length > 50 || !items.every((item) => isPersonName(item, commonWords)))
+  if (items.length === 0 || items.length > 50 || !items.every((item) => isPersonName(item, commonWords))) {
     return undefined;
+  }
   return items.map(parseName);
 }

@@ -2,10 +2,10 @@
 // (tokens, values, names, clauses, negations, mood), so a report and a memo are read by one reader.
 // Reports are read before any knowledge is loaded, so names are the reader's unlinked proper names.
 import { readSentence } from '../engine/check';
-import { SentenceView } from '../engine/reader/sentence';
+import { type SentenceView } from '../engine/reader/sentence';
 import { splitSentences } from '../engine/text/sentences';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
-import { Passage } from './passages';
+import { type Passage } from './passages';
 
 export interface ReportSentence {
   view: SentenceView;

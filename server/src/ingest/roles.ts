@@ -2,8 +2,8 @@
 // sentence, or a byline block of three lines (name / title / organisation). Title words come from
 // the lexicon; the person and the organisation are the reader's names.
 import { lexicon } from '../engine/lexicon';
-import { EntityMention } from '../engine/reader/entities';
-import { SentenceView } from '../engine/reader/sentence';
+import { type EntityMention } from '../engine/reader/entities';
+import { type SentenceView } from '../engine/reader/sentence';
 import { tokenize } from '../engine/text/tokens';
 
 export interface ExtractedRole {

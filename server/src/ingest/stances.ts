@@ -2,9 +2,9 @@
 // "the firms are subject to the National Intelligence Law" (bound). The predicate words and their
 // polarity after negation are the memo reader's (reader/predicates.ts).
 import { predicatesIn } from '../engine/reader/predicates';
-import { SentenceView } from '../engine/reader/sentence';
+import { type SentenceView } from '../engine/reader/sentence';
 import { isContentWord } from './measures';
-import { Name } from './names';
+import { type Name } from './names';
 
 export interface ExtractedStance {
   subject: string;
@@ -29,8 +29,9 @@ export function stancesIn(view: SentenceView, names: readonly Name[]): Extracted
       if (predicate === 'bound' && hit.last - hit.first < 2) continue;
       // Nothing but the predicate and function words between: "advocates for", "is subject to".
       let plain = true;
-      for (let k = a.last; k < b.first && plain; k++)
+      for (let k = a.last; k < b.first && plain; k++) {
         plain = (k >= hit.first && k < hit.last) || !isContentWord(view, k);
+      }
       if (!plain) continue;
       const polarity = hit.polarity === 1 ? 'positive' : 'negative';
       out.push({ subject: names[i].text, object: names[i + 1].text, predicate, polarity });

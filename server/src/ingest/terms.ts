@@ -2,7 +2,7 @@
 // (ODA)", read by the memo reader's reader/expansions.ts) and the people and organisations it names
 // with their posts. Ids are the report's key and the name's slug, so one report never repeats one.
 import { acronymExpansions } from '../engine/reader/expansions';
-import { Term } from '../knowledge/types';
+import { type Term } from '../knowledge/types';
 
 export class ReportTerms {
   private readonly byId = new Map<string, Term>();

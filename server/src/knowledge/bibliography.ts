@@ -9,7 +9,7 @@ import type * as BibtexEntries from '@citation-js/plugin-bibtex/lib/input/entrie
 import type BibtexConfig from '@citation-js/plugin-bibtex/lib/config.js';
 import { lineStarts, positionOf } from '../engine/text/lines';
 import { nestingBeyond } from '../engine/text/nesting';
-import { CslItem, KnowledgeError, Source } from './types';
+import { type CslItem, type KnowledgeError, type Source } from './types';
 
 export interface BibliographyLoad {
   sources: Source[];
@@ -50,13 +50,14 @@ function parseCslJson(path: string, text: string): BibliographyLoad {
 
 function parseCslYaml(path: string, text: string): BibliographyLoad {
   // Parsers recurse per level: refuse absurd nesting before it can exhaust the stack.
-  if (nestingBeyond(text, 100) >= 0)
+  if (nestingBeyond(text, 100) >= 0) {
     return {
       sources: [],
       errors: [
         { kind: 'syntax', message: 'brackets nested more than 100 levels deep', file: path, line: 0, character: 0 },
       ],
     };
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -80,11 +81,12 @@ function parseCslYaml(path: string, text: string): BibliographyLoad {
   }
   // Pandoc's YAML bibliographies hold the list under `references:`.
   const items = Array.isArray(data) ? data : (data as { references?: unknown } | null)?.references;
-  if (!Array.isArray(items))
+  if (!Array.isArray(items)) {
     return {
       sources: [],
       errors: [{ kind: 'schema', message: 'expected a CSL-JSON array of items', file: path, line: 0, character: 0 }],
     };
+  }
   return fromCslItems(path, items, (i) => {
     const node = doc.getIn(Array.isArray(data) ? [i] : ['references', i], true) as
       { range?: [number, number, number] } | undefined;
@@ -343,8 +345,9 @@ function bibtexNames(item: Record<string, unknown>): Record<string, unknown> {
         name.given === undefined &&
         particle === undefined &&
         name.family.includes(' ')
-      )
+      ) {
         return { literal: name.family };
+      }
       return name;
     });
   }
@@ -462,8 +465,9 @@ export function parseBibtex(path: string, text: string): BibliographyLoad {
       continue;
     }
     seen.add(key);
-    for (const problem of problems)
+    for (const problem of problems) {
       errors.push({ kind: 'schema', message: `${key}: ${problem}`, file: path, ...origin });
+    }
     sources.push({ key, csl, origin: { file: path, ...origin }, kind: 'bibliography' });
   }
   return { sources, errors };

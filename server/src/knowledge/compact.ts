@@ -13,7 +13,7 @@ export class KnowledgePool {
   /** A copy of `s` that does not keep the text it was cut from alive. */
   own(s: string): string {
     // Concatenation makes a new flat string when the slice is taken; V8 copies short strings anyway.
-    return s.length < 13 ? s : (` ${s}`).slice(1);
+    return s.length < 13 ? s : ` ${s}`.slice(1);
   }
 
   /** A string that recurs across entries (a key, a phrase, a locator, a unit): one copy for all. */

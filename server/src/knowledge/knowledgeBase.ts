@@ -2,12 +2,35 @@
 // look-ups by key and id. Everything on the typing path reads these indexes and builds nothing.
 import { PhraseMatcher } from '../engine/text/phraseMatcher';
 import { tokenize } from '../engine/text/tokens';
-import { Claim, KnowledgeError, Source, Term } from './types';
-import { LoadedKnowledge } from './loader';
+import { type Claim, type KnowledgeError, type LoadedKnowledge, type Source, type Term } from './types';
 
 export interface AnchorHit {
   claim: number;
   group: number;
+}
+
+/** One anchor group of claims (`about`), indexed: shared by every claim that names the same phrases. */
+interface AnchorGroup {
+  /** The group's phrases with every surface form of the glossary terms they name. */
+  readonly phrases: readonly string[];
+  /** The anchor matcher's entries (hit lists) for those phrases. */
+  readonly entries: readonly AnchorHit[][];
+  /** The glossary ids the group names, so an earlier sentence can satisfy it. */
+  readonly ids: ReadonlySet<string>;
+}
+
+/** What the index knows of one claim. */
+export interface ClaimAnchors {
+  /** Its anchor groups, in the order of `claim.about`. */
+  readonly groups: readonly AnchorGroup[];
+  /** The group its values bind to: the property; else the group fewest other claims share. */
+  readonly propertyGroup: number;
+}
+
+/** An anchor group while the index is built: its matcher entries come last, and its key decides focus. */
+interface BuildingGroup extends AnchorGroup {
+  entries: AnchorHit[][];
+  readonly key: string;
 }
 
 let nextVersion = 1;
@@ -23,14 +46,8 @@ export class KnowledgeBase {
   readonly termMatcher = new PhraseMatcher<Term>();
   /** Every anchor phrase, once, pointing at all the (claim, group) pairs that use it. */
   readonly anchorMatcher = new PhraseMatcher<AnchorHit[]>();
-  /** For each claim, the group that fewest other claims share: values are bound to it. */
-  readonly focusGroup: number[];
-  /** Expanded anchor phrases per claim and group. */
-  readonly anchors: string[][][];
-  /** Per claim and anchor group: the matcher entries of the group's phrases. */
-  readonly groupEntries: AnchorHit[][][][];
-  /** Per claim: its value kind and focus group phrases, the same for claims about the same thing. */
-  readonly topicKey: string[];
+  /** Per claim, by its index in `claims`: its anchor groups as indexed, and the group its values bind to. */
+  readonly claimAnchors: readonly ClaimAnchors[];
   /** Claim index by claim, for findings that carry the claim. */
   readonly claimIndex = new Map<Claim, number>();
   /** Role claims per person id. */
@@ -41,10 +58,6 @@ export class KnowledgeBase {
   readonly claimsBySource = new Map<string, Claim[]>();
   /** Memo of the closest known keys to a mistyped one (the keys do not change for this knowledge). */
   readonly closestKeysMemo = new Map<string, string[]>();
-  /** Per claim and group: the glossary ids the group names, so an earlier sentence can satisfy it. */
-  readonly groupIds: ReadonlySet<string>[][];
-  /** Per claim: the group its values bind to (the property; else the rarest). */
-  readonly propertyGroup: number[];
   private nearMissMemo?: Map<string, { term: Term; form: string; open: number }[]>;
 
   constructor(loaded: LoadedKnowledge) {
@@ -65,51 +78,55 @@ export class KnowledgeBase {
     }
     // A capital stands for its country in claims ("Seoul and Washington" for South Korea and the US).
     const capitals = new Map<string, string[]>();
-    for (const term of this.terms) if (term.capitalOf) capitals.set(term.capitalOf, [...(capitals.get(term.capitalOf) ?? []), ...this.formsByTerm.get(term)!]);
     for (const term of this.terms) {
-      const forms = capitals.has(term.id) ? [...this.formsByTerm.get(term)!, ...capitals.get(term.id)!] : this.formsByTerm.get(term)!;
+      if (term.capitalOf) {
+        capitals.set(term.capitalOf, [...(capitals.get(term.capitalOf) ?? []), ...this.formsByTerm.get(term)!]);
+      }
+    }
+    for (const term of this.terms) {
+      const forms = capitals.has(term.id)
+        ? [...this.formsByTerm.get(term)!, ...capitals.get(term.id)!]
+        : this.formsByTerm.get(term)!;
       formsByKey.set(term.id.toLowerCase(), forms);
       for (const form of forms) formsByKey.set(form.toLowerCase(), forms);
     }
-    // Claims often share anchor groups: each distinct group is expanded, keyed and stored once.
-    // The loader shares one array per distinct group, so most look-ups hit the first map.
-    const interned = new Map<string, { expanded: string[]; key: string }>();
-    const internedArrays = new Map<readonly string[], { expanded: string[]; key: string }>();
-    const intern = (group: readonly string[]): { expanded: string[]; key: string } => {
+    // Claims often share anchor groups: each distinct group is expanded, keyed and stored once, as
+    // one AnchorGroup every claim naming it shares. The loader shares one array per distinct group,
+    // so most look-ups hit the first map.
+    const interned = new Map<string, BuildingGroup>();
+    const internedArrays = new Map<readonly string[], BuildingGroup>();
+    const intern = (group: readonly string[]): BuildingGroup => {
       let entry = internedArrays.get(group);
       if (entry) return entry;
       const raw = group.join('\u0001');
       entry = interned.get(raw);
       if (!entry) {
-        const expanded = expandGroup(group, formsByKey);
-        interned.set(raw, (entry = { expanded, key: groupKey(expanded) }));
+        const phrases = expandGroup(group, formsByKey);
+        interned.set(raw, (entry = { phrases, entries: [], ids: this.idsNamed(group), key: groupKey(phrases) }));
       }
       internedArrays.set(group, entry);
       return entry;
     };
-    // Each group's key is computed once: how many claims share a group decides each claim's focus.
-    const keys: string[][] = [];
-    this.anchors = this.claims.map((claim) => {
-      const groups = claim.about.map(intern);
-      keys.push(groups.map((g) => g.key));
-      return groups.map((g) => g.expanded);
-    });
+    const groupsOf = this.claims.map((claim) => claim.about.map(intern));
+    // How many claims share a group decides each claim's focus: the group fewest others have.
     const groupUse = new Map<string, number>();
-    for (const claimKeys of keys) for (const k of claimKeys) groupUse.set(k, (groupUse.get(k) ?? 0) + 1);
-    this.focusGroup = keys.map((claimKeys) => {
+    for (const groups of groupsOf) for (const g of groups) groupUse.set(g.key, (groupUse.get(g.key) ?? 0) + 1);
+    const focusGroup = (groups: BuildingGroup[]): number => {
       let best = 0;
-      for (let i = 1; i < claimKeys.length; i++) if (groupUse.get(claimKeys[i])! < groupUse.get(claimKeys[best])!) best = i;
+      for (let i = 1; i < groups.length; i++) {
+        if (groupUse.get(groups[i].key)! < groupUse.get(groups[best].key)!) best = i;
+      }
       return best;
-    });
+    };
     // One matcher entry per distinct phrase: a phrase many claims share ("exports") is matched once.
     // Each distinct group's phrases are looked up once, not once per claim that has the group.
     const byPhrase = new Map<string, { phrase: string; hits: AnchorHit[] }>();
-    const phraseEntriesOf = new Map<string[], { phrase: string; hits: AnchorHit[] }[]>();
-    const phraseEntries = (group: string[]): { phrase: string; hits: AnchorHit[] }[] => {
+    const phraseEntriesOf = new Map<BuildingGroup, { phrase: string; hits: AnchorHit[] }[]>();
+    const phraseEntries = (group: BuildingGroup): { phrase: string; hits: AnchorHit[] }[] => {
       let entries = phraseEntriesOf.get(group);
       if (!entries) {
         const found = new Set<{ phrase: string; hits: AnchorHit[] }>();
-        for (const phrase of group) {
+        for (const phrase of group.phrases) {
           const key = phrase.toLowerCase();
           let entry = byPhrase.get(key);
           if (!entry) byPhrase.set(key, (entry = { phrase, hits: [] }));
@@ -119,7 +136,7 @@ export class KnowledgeBase {
       }
       return entries;
     };
-    this.anchors.forEach((groups, claim) =>
+    groupsOf.forEach((groups, claim) =>
       groups.forEach((group, groupIndex) => {
         const hit = { claim, group: groupIndex };
         for (const entry of phraseEntries(group)) entry.hits.push(hit);
@@ -128,39 +145,15 @@ export class KnowledgeBase {
     // Exactly sized copies of the lists grown above (they are kept for the life of the knowledge).
     for (const entry of byPhrase.values()) entry.hits = entry.hits.slice();
     for (const { phrase, hits } of byPhrase.values()) this.anchorMatcher.add(phrase, hits);
-    // Per claim and group, the matcher entries (hit lists) of its phrases: a sentence's matches are
-    // looked up by entry, so only claims whose rarest group matched are ever visited.
-    const entriesOf = new Map<string[], AnchorHit[][]>();
-    this.groupEntries = this.anchors.map((groups) =>
-      groups.map((group) => {
-        let entries = entriesOf.get(group);
-        if (!entries) entriesOf.set(group, (entries = phraseEntries(group).map((entry) => entry.hits)));
-        return entries;
-      }),
-    );
-    // Looked up by group key, then kind, so that 100,000 claims make no string each.
-    const topics = new Map<string, Map<string, string>>();
-    this.topicKey = this.claims.map((c, i) => {
-      const groupKey = keys[i][this.focusGroup[i]] ?? '';
-      let byKind = topics.get(groupKey);
-      if (!byKind) topics.set(groupKey, (byKind = new Map()));
-      let key = byKind.get(c.value.kind);
-      if (key === undefined) byKind.set(c.value.kind, (key = `${c.value.kind}:${groupKey}`));
-      return key;
+    // Each group's matcher entries (hit lists) of its phrases: a sentence's matches are looked up by
+    // entry, so only claims whose rarest group matched are ever visited.
+    for (const [group, entries] of phraseEntriesOf) group.entries = entries.map((entry) => entry.hits);
+    this.claimAnchors = this.claims.map((c, i) => {
+      const groups = groupsOf[i];
+      const property = c.property >= 0 && c.property < c.about.length ? c.property : focusGroup(groups);
+      return { groups, propertyGroup: property };
     });
     this.claims.forEach((c, i) => this.claimIndex.set(c, i));
-    const idsOf = new Map<readonly string[], ReadonlySet<string>>();
-    this.groupIds = this.claims.map((c) =>
-      c.about.map((group) => {
-        let ids = idsOf.get(group);
-        if (!ids) {
-          ids = new Set(group.map((phrase) => (this.termById.get(phrase) ?? this.termByForm.get(phrase.toLowerCase()))?.id).filter((id): id is string => id !== undefined));
-          idsOf.set(group, ids);
-        }
-        return ids;
-      }),
-    );
-    this.propertyGroup = this.claims.map((c, i) => (c.property >= 0 && c.property < c.about.length ? c.property : this.focusGroup[i]));
 
     for (const claim of this.claims) {
       const list = this.claimsBySource.get(claim.source) ?? [];
@@ -175,6 +168,16 @@ export class KnowledgeBase {
     }
   }
 
+  /** The glossary ids a group's phrases name (as an id or as a surface form). */
+  private idsNamed(group: readonly string[]): ReadonlySet<string> {
+    const ids = new Set<string>();
+    for (const phrase of group) {
+      const id = (this.termById.get(phrase) ?? this.termByForm.get(phrase.toLowerCase()))?.id;
+      if (id !== undefined) ids.add(id);
+    }
+    return ids;
+  }
+
   /**
    * Multi-word names with one capitalised word left open ("* Cyberspace Conference"), for names
    * written with one word wrong. Built on first use: most sentences never need it.
@@ -184,7 +187,12 @@ export class KnowledgeBase {
     const index = new Map<string, { term: Term; form: string; open: number }[]>();
     for (const term of this.terms) {
       // Names of things, not of ideas: an acronym's or a group's wording varies too much to call a word wrong.
-      if (!['event', 'document', 'organisation', 'programme', 'place', 'country', 'person'].includes(term.kind) || term.gazetteer) continue;
+      if (
+        !['event', 'document', 'organisation', 'programme', 'place', 'country', 'person'].includes(term.kind) ||
+        term.gazetteer
+      ) {
+        continue;
+      }
       for (const form of this.formsByTerm.get(term) ?? []) {
         const tokens = tokenize(form);
         if (tokens.length < 2 || tokens.length > 7) continue;
@@ -206,7 +214,7 @@ export class KnowledgeBase {
   /** All surface forms of a term or a literal phrase. */
   formsOf(idOrPhrase: string): readonly string[] {
     const term = this.termById.get(idOrPhrase) ?? this.termByForm.get(idOrPhrase.toLowerCase());
-    return term ? this.formsByTerm.get(term) ?? surfaceForms(term) : [idOrPhrase];
+    return term ? (this.formsByTerm.get(term) ?? surfaceForms(term)) : [idOrPhrase];
   }
 
   /** Each term's surface forms, worked out once. */
@@ -221,7 +229,13 @@ export class KnowledgeBase {
 }
 
 export function surfaceForms(term: Term): string[] {
-  const forms = [term.term, ...(term.expansion ? [term.expansion] : []), ...term.aliases, ...(term.demonyms ?? []), ...initialled(term)];
+  const forms = [
+    term.term,
+    ...(term.expansion ? [term.expansion] : []),
+    ...term.aliases,
+    ...(term.demonyms ?? []),
+    ...initialled(term),
+  ];
   return [...new Set(forms.filter((f) => f.trim().length > 0))];
 }
 
@@ -231,7 +245,12 @@ function initialled(term: Term): string[] {
   const words = term.term.split(/\s+/).filter(Boolean);
   if (words.length < 2) return [];
   const family = words[words.length - 1];
-  const initials = words.slice(0, -1).map((w) => w.split('-').map((p) => p[0]?.toUpperCase()).join('.'));
+  const initials = words.slice(0, -1).map((w) =>
+    w
+      .split('-')
+      .map((p) => p[0]?.toUpperCase())
+      .join('.'),
+  );
   return [`${initials.join('.')}. ${family}`, `${initials.join('. ')}. ${family}`];
 }
 
@@ -245,5 +264,8 @@ function expandGroup(group: readonly string[], formsByKey: Map<string, string[]>
 }
 
 function groupKey(group: string[]): string {
-  return [...group].map((g) => g.toLowerCase()).sort().join('|');
+  return [...group]
+    .map((g) => g.toLowerCase())
+    .sort()
+    .join('|');
 }

@@ -2,8 +2,7 @@
 // whose key a curated source has keeps the curated metadata, and people or organisations the
 // extractor found under a curated name are the curated glossary entries.
 import { surfaceForms } from './knowledgeBase';
-import { LoadedKnowledge } from './loader';
-import { Claim, Source, Term } from './types';
+import { type Claim, type LoadedKnowledge, type Source, type Term } from './types';
 
 export interface IngestedKnowledge {
   source: Source;
@@ -36,9 +35,17 @@ export function mergeIngested(curated: LoadedKnowledge, ingested: readonly Inges
       let id = claim.id;
       while (claimIds.has(id)) id += "'";
       claimIds.add(id);
-      const value = claim.value.kind === 'role'
-        ? { kind: 'role' as const, role: { ...claim.value.role, person: remap.get(claim.value.role.person) ?? claim.value.role.person, org: claim.value.role.org ? remap.get(claim.value.role.org) ?? claim.value.role.org : undefined } }
-        : claim.value;
+      const value =
+        claim.value.kind === 'role'
+          ? {
+              kind: 'role' as const,
+              role: {
+                ...claim.value.role,
+                person: remap.get(claim.value.role.person) ?? claim.value.role.person,
+                org: claim.value.role.org ? (remap.get(claim.value.role.org) ?? claim.value.role.org) : undefined,
+              },
+            }
+          : claim.value;
       claims.push({ ...claim, id, value });
     }
   }

@@ -2,13 +2,13 @@
 // positions, validated against knowledge/schema/policylens.schema.json (compiled at build time),
 // every problem at file:line:column. A broken key is dropped with its message; the rest is used.
 import type { ErrorObject } from 'ajv';
-import { isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { projectConfig as validateConfig } from 'policy-lens:schema-validators';
 import { lineStarts, positionOf } from '../engine/text/lines';
 import { nestingBeyond } from '../engine/text/nesting';
-import { configCheckIds, IgnoredFinding } from '../common/projectConfig';
-import { CheckLevel, ConsistencyScope } from '../common/settings';
-import { KnowledgeError } from './types';
+import { configCheckIds, type IgnoredFinding } from '../common/projectConfig';
+import { type CheckLevel, type ConsistencyScope } from '../common/settings';
+import { type KnowledgeError } from './types';
 
 /** A config file as written: paths still relative to the file. */
 interface ProjectConfigText {
@@ -140,9 +140,9 @@ function drop(raw: Record<string, unknown>, path: Path): void {
   if (typeof key !== 'string') return;
   const value = raw[key];
   if (key === 'ignores' && typeof index === 'number' && Array.isArray(value)) value[index] = undefined;
-  else if (key === 'checks' && typeof index === 'string' && value && typeof value === 'object')
+  else if (key === 'checks' && typeof index === 'string' && value && typeof value === 'object') {
     delete (value as Record<string, unknown>)[index];
-  else delete raw[key];
+  } else delete raw[key];
 }
 
 function nodeAt(root: unknown, path: Path, property?: string): Node | undefined {

@@ -9,39 +9,11 @@ export interface FileLocation {
   character: number;
 }
 
-export interface CslName {
-  family?: string;
-  given?: string;
-  literal?: string;
-  /** "van" in "Vincent van Gogh": part of the name as written, not sorted on in some styles. */
-  'non-dropping-particle'?: string;
-  'dropping-particle'?: string;
-}
+import type { CslItem, CslName } from '../common/cslJson';
+import type { KnowledgeFileKind } from './fileKinds';
 
-interface CslDate {
-  'date-parts'?: (number | string)[][];
-  literal?: string;
-}
-
-/** A CSL-JSON item: the fields we read, plus whatever else the file holds. */
-export interface CslItem {
-  id: string;
-  type: string;
-  title?: string;
-  author?: CslName[];
-  editor?: CslName[];
-  issued?: CslDate;
-  'container-title'?: string;
-  publisher?: string;
-  'publisher-place'?: string;
-  genre?: string;
-  'event-title'?: string;
-  'event-date'?: CslDate;
-  URL?: string;
-  DOI?: string;
-  note?: string;
-  [field: string]: unknown;
-}
+// CSL-JSON is shared with the client (common/); the knowledge base's own types name it from here too.
+export type { CslItem, CslName };
 
 export interface Source {
   key: string;
@@ -161,7 +133,10 @@ export type ClaimValue =
   | { kind: 'period'; period: { from: number; to: number } }
   | { kind: 'ordinal'; ordinal: number }
   | { kind: 'role'; role: { person: string; title?: string; org?: string } }
-  | { kind: 'stance'; stance: { predicate: StancePredicate; polarity: 'positive' | 'negative'; contrary?: string[]; affirm?: string[] } }
+  | {
+      kind: 'stance';
+      stance: { predicate: StancePredicate; polarity: 'positive' | 'negative'; contrary?: string[]; affirm?: string[] };
+    }
   | { kind: 'preference'; preference: { preferred: string[]; over: string[] } }
   | { kind: 'quantifier'; quantifier: Quantifier }
   | { kind: 'entity'; entity: { value: string; kind: EntityKind; slot?: 'agent' | 'object' | 'any' } }
@@ -175,7 +150,10 @@ export interface Claim {
   source: string;
   locator: string;
   statement: string;
-  /** Identity: every group must match the sentence (or, but for the property, its paragraph); each group lists alternative phrases. */
+  /**
+   * Identity: every group must match the sentence (or, but for the property, its paragraph); each
+   * group lists alternative phrases.
+   */
   about: readonly (readonly string[])[];
   /** Which group of `about` is the property (values bind to it; always in the sentence); -1: the rarest. */
   property: number;
@@ -215,4 +193,27 @@ export interface KnowledgeError {
 export interface KnowledgeFile {
   path: string;
   text: string;
+}
+
+/** Knowledge loaded from files: their valid entries, and every problem found in them. */
+export interface LoadedKnowledge {
+  sources: Source[];
+  terms: Term[];
+  claims: Claim[];
+  errors: KnowledgeError[];
+}
+
+/** One knowledge file, parsed and validated on its own, its valid entries in compact form. */
+export interface ParsedKnowledgeFile {
+  path: string;
+  kind: KnowledgeFileKind;
+  /** Problems the file has on its own: encoding, syntax, schema. */
+  errors: KnowledgeError[];
+  sources: Source[];
+  terms: Term[];
+  claims: Claim[];
+  /** Per entry (sources, terms or claims, in order): its index in the file's list, to locate later errors. */
+  indexes: number[];
+  /** A claims file's `source:` key. */
+  claimsSource?: string;
 }

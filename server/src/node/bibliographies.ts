@@ -4,10 +4,10 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { BibliographyLoad, parseBibliography } from '../knowledge/bibliography';
-import { Source } from '../knowledge/types';
+import { type BibliographyLoad, parseBibliography } from '../knowledge/bibliography';
+import { type Source } from '../knowledge/types';
 import { decodeText, readBoundedAsync } from './boundedRead';
-import { ReadPolicy, realPathOf } from './readPolicy';
+import { type ReadPolicy, realPathOf } from './readPolicy';
 
 /** Bibliographies over this are not read (a 50,000-entry CSL-JSON file is about 15 MB). */
 const maxBibliographyBytes = 20 * 1024 * 1024;

@@ -2,9 +2,9 @@
 // or a FIFO is refused, and a FIFO is opened without waiting for a writer), never more than a
 // limit, counted while reading (stat's size can lie: /proc files, files still growing), and, in
 // an untrusted workspace, only what the read policy allows once links are followed.
-import { closeSync, constants, fstatSync, openSync, readSync, Stats } from 'node:fs';
-import { FileHandle, open } from 'node:fs/promises';
-import { ReadPolicy } from './readPolicy';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
+import { type ReadPolicy } from './readPolicy';
 
 type ReadFailureReason = 'missing' | 'not-a-file' | 'too-large' | 'outside' | 'unreadable';
 

@@ -18,8 +18,9 @@ export function runWithCodeCache(bundlePath: string, cachePath: string, options:
   let cachedData: Buffer | undefined;
   try {
     const file = readFileSync(cachePath);
-    if (file.length > digestLength + 1 && file.toString('latin1', 0, digestLength) === digest)
+    if (file.length > digestLength + 1 && file.toString('latin1', 0, digestLength) === digest) {
       cachedData = file.subarray(digestLength + 1);
+    }
   } catch {
     // No cache (not built yet, or removed): compile as usual.
   }

@@ -49,10 +49,11 @@ export function cslResources(): CslResources {
 
 /** The styles as their npm packages carry them: APA's XML, Chicago in citeproc-js's JSON form of it. */
 function sourceStyle(name: ReferenceStyle): string | object {
-  if (name === 'apa')
+  if (name === 'apa') {
     return (
       JSON.parse(readFileSync(packagePath('@citation-js/plugin-csl/lib/styles.json'), 'utf8')) as Record<string, string>
     ).apa;
+  }
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the package is a CommonJS module of data
   return JSON.parse(JSON.stringify(require('style-chicago'))) as object;
 }

@@ -3,13 +3,13 @@
 // and `lang:` locale, and the bibliographies its project config names.
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { type TextDocument } from 'vscode-languageserver-textdocument';
 import type { StyleChoice } from '../features/csl';
 import type { PolicyLensService } from '../features/languageService';
 import type { KnowledgeError, Source } from '../knowledge/types';
 import type { BibliographyStore } from './bibliographies';
 import { decodeText, readBounded } from './boundedRead';
-import { ReadPolicy } from './readPolicy';
+import { type ReadPolicy } from './readPolicy';
 
 /** A .csl file's text, or undefined with the problem recorded (the bundled style is used then). */
 export function readStyleFile(

@@ -2,7 +2,7 @@
 // hover, completion and checking stay instant while a sources folder is indexed.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ReadPolicy } from './readPolicy';
-import { finishReports, ReadReport, readReportCached } from './sourceFiles';
+import { finishReports, type ReadReport, readReportCached } from './sourceFiles';
 
 interface Job {
   files: string[];

@@ -5,9 +5,10 @@
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { KnowledgePool } from '../knowledge/compact';
-import { KnowledgeFileKind, ParsedKnowledgeFile } from '../knowledge/loader';
-import { Claim, Source, Term } from '../knowledge/types';
+import { type KnowledgePool } from '../knowledge/compact';
+import type { KnowledgeFileKind } from '../knowledge/fileKinds';
+import type { ParsedKnowledgeFile } from '../knowledge/types';
+import { type Claim, type Source, type Term } from '../knowledge/types';
 import { cacheRoot } from './sourceFiles';
 
 /** Bump when the cached shape changes in a way the code hash would not show. */
@@ -31,7 +32,10 @@ interface StoredFile {
   claims: StoredClaim[];
 }
 
-/** id, locator, statement, identity groups (indexes into `groups`), value, line, character, property and subject group, the rest. */
+/**
+ * id, locator, statement, identity groups (indexes into `groups`), value, line, character, property
+ * and subject group, the rest.
+ */
 type StoredClaim = [
   string,
   string,
@@ -95,8 +99,9 @@ export class KnowledgeCache {
       stored.format !== format ||
       stored.code !== currentCode() ||
       JSON.stringify([...stored.folders].sort()) !== JSON.stringify([...folders].sort())
-    )
+    ) {
       return out;
+    }
     const groups = stored.groups.map((g) => pool.group(g));
     for (const f of stored.files) {
       const source = f.claimsSource === undefined ? undefined : pool.word(f.claimsSource);

@@ -5,22 +5,17 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { readBounded } from './boundedRead';
 import { ReadPolicy } from './readPolicy';
-import { walkFiles, walkFilesAsync, WalkOptions, WalkResult } from './walk';
+import { walkFiles, walkFilesAsync, type WalkOptions, type WalkResult } from './walk';
 import { join, resolve } from 'node:path';
 import { KnowledgePool } from '../knowledge/compact';
-import { CachedFile, KnowledgeCache } from './knowledgeCache';
-import {
-  assembleInSlices,
-  knowledgeFileKind,
-  loadKnowledge,
-  LoadedKnowledge,
-  maxKnowledgeFileBytes,
-  ParsedKnowledgeFile,
-  parseKnowledgeFile,
-} from '../knowledge/loader';
+import { type CachedFile, type KnowledgeCache } from './knowledgeCache';
+import { assembleInSlices } from '../knowledge/assemble';
+import { knowledgeFileKind, maxKnowledgeFileBytes, tooLargeMessage } from '../knowledge/fileKinds';
+import { loadKnowledge, parseKnowledgeFile } from '../knowledge/loader';
+import type { LoadedKnowledge, ParsedKnowledgeFile } from '../knowledge/types';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
-import { KnowledgeError, KnowledgeFile } from '../knowledge/types';
-import { IngestedKnowledge, mergeIngested } from '../knowledge/merge';
+import { type KnowledgeError, type KnowledgeFile } from '../knowledge/types';
+import { type IngestedKnowledge, mergeIngested } from '../knowledge/merge';
 import { bundledKnowledgeFolder } from './bundledKnowledge';
 
 export { bundledKnowledgeFolder };
@@ -76,7 +71,7 @@ function knowledgeEntries(folder: string, walked: WalkResult | undefined, errors
     if (stats.size > maxKnowledgeFileBytes) {
       errors.push({
         kind: 'io',
-        message: `file is ${Math.round(stats.size / 1048576)} MB; knowledge files over ${maxKnowledgeFileBytes / 1048576} MB are not read`,
+        message: tooLargeMessage(stats.size),
         file: path,
         line: 0,
         character: 0,
@@ -149,12 +144,13 @@ interface Snapshot {
 
 function hashFiles(files: readonly KnowledgeFile[]): string {
   const hash = createHash('sha256');
-  for (const f of files)
+  for (const f of files) {
     hash
       .update(f.path.slice(f.path.replace(/\\/g, '/').lastIndexOf('/knowledge/')))
       .update('\u0000')
       .update(f.text)
       .update('\u0000');
+  }
   return hash.digest('hex');
 }
 
@@ -325,8 +321,9 @@ export class KnowledgeStore {
     if (this.cache && extraFolders.length > 0 && this.cachedFolders !== folderKey) {
       // First load for these folders in this process: what an earlier run parsed, if unchanged.
       this.cachedFolders = folderKey;
-      for (const [path, cached] of this.cache.read(extraFolders, pool))
+      for (const [path, cached] of this.cache.read(extraFolders, pool)) {
         if (!this.lastGood.has(path)) this.lastGood.set(path, cached);
+      }
       timings.parseMs += performance.now() - t;
       t = performance.now();
     }

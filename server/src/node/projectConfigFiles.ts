@@ -4,10 +4,10 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ProjectConfig, projectConfigNames } from '../common/projectConfig';
-import { PolicyLensSettings } from '../common/settings';
+import { type ProjectConfig, projectConfigNames } from '../common/projectConfig';
+import { type PolicyLensSettings } from '../common/settings';
 import { maxProjectConfigBytes, parseProjectConfig } from '../knowledge/projectConfig';
-import { KnowledgeError } from '../knowledge/types';
+import { type KnowledgeError } from '../knowledge/types';
 import type { IgnoreTarget } from '../features/codeActions';
 import { decodeText, readBounded } from './boundedRead';
 import { isInside, ReadPolicy } from './readPolicy';
@@ -37,8 +37,9 @@ export function readProjectConfig(path: string, policy = ReadPolicy.anything): L
     return { config: { file, ignores: [] }, errors: [{ kind: 'io', message, ...at }] };
   }
   const text = decodeText(read.bytes);
-  if (text === undefined)
+  if (text === undefined) {
     return { config: { file, ignores: [] }, errors: [{ kind: 'io', message: 'config file is not text', ...at }] };
+  }
   const { config, errors } = parseProjectConfig(file, text);
   const base = dirname(file);
   const absolute = (p: string): string => (isAbsolute(p) ? p : join(base, p));
@@ -172,8 +173,9 @@ export function pooledSettings(
   let sourcesFolder = settings.sourcesFolder;
   let sourcesFromConfig = false;
   for (const { config } of configs) {
-    for (const folder of config.knowledgeFolders ?? [])
+    for (const folder of config.knowledgeFolders ?? []) {
       if (!knowledgeFolders.includes(folder)) knowledgeFolders.push(folder);
+    }
     if (config.sourcesFolder && !sourcesFromConfig) {
       sourcesFolder = config.sourcesFolder;
       sourcesFromConfig = true;

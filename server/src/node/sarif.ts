@@ -1,5 +1,5 @@
 // SARIF 2.1.0 output for code-scanning tools.
-import { Diagnostic } from 'vscode-languageserver-types';
+import { type Diagnostic } from 'vscode-languageserver-types';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 

@@ -7,7 +7,7 @@ import { decodeText, readBounded, readBoundedAsync } from './boundedRead';
 import { provideDomMatrix } from './domMatrix';
 import { inflatedSizeProblem } from './pdfStreams';
 import { ReadPolicy } from './readPolicy';
-import { walkFiles, walkFilesAsync, WalkOptions, WalkResult } from './walk';
+import { walkFiles, walkFilesAsync, type WalkOptions, type WalkResult } from './walk';
 import { homedir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,9 +15,9 @@ import { parseDocument } from 'yaml';
 import { frontMatterOf } from '../engine/markdown/prose';
 import { extractClaims } from '../ingest/extract';
 import { citationKey, deriveMetadata } from '../ingest/metadata';
-import { Passage, passagesFrom, SourcePage } from '../ingest/passages';
-import { pagesFromItems, PdfPageItems, PdfTextItem } from '../ingest/pdfLayout';
-import { Claim, CslItem, KnowledgeError, Source, Term } from '../knowledge/types';
+import { type Passage, passagesFrom, type SourcePage } from '../ingest/passages';
+import { pagesFromItems, type PdfPageItems, type PdfTextItem } from '../ingest/pdfLayout';
+import { type Claim, type CslItem, type KnowledgeError, type Source, type Term } from '../knowledge/types';
 
 const sourceExtensions = ['.md', '.markdown', '.txt', '.pdf'];
 /** Bump when extraction changes, so cached results from an older version are not reused. */
@@ -104,6 +104,7 @@ function loadPdfJs(): Promise<PdfJs> {
  * read text) are dropped: in the editor they would read as a fault. Any other warning passes.
  */
 function muteCanvasWarnings(): () => void {
+  /* eslint-disable no-console -- wrapping pdfjs's warnings, not writing any */
   const warn = console.warn;
   console.warn = (...args: unknown[]): void => {
     const text = String(args[0]);
@@ -113,6 +114,7 @@ function muteCanvasWarnings(): () => void {
   return () => {
     console.warn = warn;
   };
+  /* eslint-enable no-console */
 }
 
 interface PdfText {

@@ -4,10 +4,10 @@
 // adds nothing, and two links to one report list it once. Unreadable entries are passed over,
 // never thrown. The async walk does its file system work off the main thread and lets other
 // work in between folders.
-import { Dirent, readdirSync, Stats, statSync } from 'node:fs';
+import { type Dirent, readdirSync, type Stats, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ReadPolicy } from './readPolicy';
+import { type ReadPolicy } from './readPolicy';
 
 export interface WalkOptions {
   maxDepth: number;

@@ -1,7 +1,7 @@
 // Finding and reading files in the workspace for the server: memos for Check Workspace and
 // find-all-references, bibliography files. Bounded, so a huge workspace cannot stall the server,
 // and read through the read policy, so Restricted Mode reads nothing from outside.
-import { BoundedRead, decodeText, readBoundedAsync } from './boundedRead';
+import { type BoundedRead, decodeText, readBoundedAsync } from './boundedRead';
 import { realpathSync } from 'node:fs';
 import { isInside, ReadPolicy } from './readPolicy';
 import { walkFilesAsync } from './walk';
@@ -39,9 +39,11 @@ export async function findMemos(
   for (const folder of folders) {
     const maxFiles = maxWorkspaceFiles - found.length;
     const { files } = await walkFilesAsync(folder, { maxDepth: 12, maxFiles, skip: skipped, accept, policy });
-    for (const { path, stats } of files)
-      if (stats.size <= maxMemoBytes && !(excluded.length > 0 && isInside(realPathOf(path), excluded)))
+    for (const { path, stats } of files) {
+      if (stats.size <= maxMemoBytes && !(excluded.length > 0 && isInside(realPathOf(path), excluded))) {
         found.push(path);
+      }
+    }
     if (found.length >= maxWorkspaceFiles) break;
   }
   return found;

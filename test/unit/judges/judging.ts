@@ -2,8 +2,8 @@
 // (invented entities and claims, not the bundled sources) and asserts what the judges say of single
 // sentences. `judgeSentence` gives the raw verdicts; `checkSentence` what a user would see.
 import { strict as assert } from 'node:assert';
-import { checkSentence, Finding, judgeSentence, readSentence } from '../../../server/src/engine/check';
-import { Verdict, VerdictDetail } from '../../../server/src/engine/check/verdict';
+import { checkSentence, type Finding, judgeSentence, readSentence } from '../../../server/src/engine/check';
+import { type Verdict, type VerdictDetail } from '../../../server/src/engine/check/verdict';
 import { KnowledgeBase } from '../../../server/src/knowledge/knowledgeBase';
 import { loadKnowledge } from '../../../server/src/knowledge/loader';
 

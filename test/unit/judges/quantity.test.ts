@@ -157,7 +157,7 @@ describe('judge: quantity', () => {
     silent("About 80% of Northland's imports come from the Arctic Rim.");
   });
 
-  it('reads a rate of change as no level, a figure in another currency as no support, a denied figure as neither', () => {
+  it('reads a rate of change as no level, another currency as no support, a denied figure as neither', () => {
     silent("Northland's exports to the Arctic Rim grew 80% last year.");
     silent("Northland's exports to the Arctic Rim rose by 12 percent in 2022.");
     assert.deepEqual(

@@ -4,11 +4,11 @@
 // year that dates something else ("a 2012 gathering in Budapest") or a reference point ("since
 // 2019") is not the claim's.
 import { lexicon, phraseAt } from '../lexicon';
-import { Clause } from '../reader/clauses';
-import { SentenceView } from '../reader/sentence';
-import { PhraseMatch } from '../text/phraseMatcher';
-import { ValueMention } from '../values';
-import { Candidate } from './candidates';
+import { type Clause } from '../reader/clauses';
+import { type SentenceView } from '../reader/sentence';
+import { type PhraseMatch } from '../text/phraseMatcher';
+import { type ValueMention } from '../values';
+import { type Candidate } from './candidates';
 
 function sameValue(a: Candidate, b: Candidate): boolean {
   const va = a.claim.value;
@@ -43,15 +43,17 @@ function bindingScore(
       lexicon.auxiliaries.has(w) ||
       lexicon.reportingVerbs.has(w) ||
       /[,;:.()]/.test(view.gapBefore(k))
-    )
+    ) {
       break;
+    }
     if (
       /[^s]s$/.test(w) &&
       w.length > 3 &&
       !lexicon.timesWords.has(w) &&
       !lexicon.genericNounStems.has(view.tokens[k].norm)
-    )
+    ) {
       return Infinity;
+    }
   }
   if (vLast <= p.first) {
     // "78% of Korea's total exports", "14 of its 27 partners": a value, then "of" and a few words.
@@ -78,8 +80,9 @@ function sameStretch(view: SentenceView, a: number, b: number): boolean {
     (first.kind === 'relative' || first.kind === 'parenthetical') &&
     second.first === first.last &&
     second.kind === 'main'
-  )
+  ) {
     return true;
+  }
   return false;
 }
 
@@ -145,7 +148,8 @@ export function boundValue<T extends ValueMention>(
   // Claims about the same thing (the same source and property, or the same value) are siblings, not rivals.
   const sameThing = (r: Candidate): boolean =>
     r.claim.source === c.claim.source &&
-    (r.claim.about[view.kb.propertyGroup[r.index]] === c.claim.about[view.kb.propertyGroup[c.index]] ||
+    (r.claim.about[view.kb.claimAnchors[r.index].propertyGroup] ===
+      c.claim.about[view.kb.claimAnchors[c.index].propertyGroup] ||
       sameValue(r, c));
   const rivals = all.filter(
     (r) =>

@@ -4,14 +4,14 @@
 // session"), another owner ("Japan's exports"), another document of the same name ("the US
 // Indo-Pacific Strategy"). Generic topic words never license a comparison on their own: the
 // property must be there, and a value must bind to it (see binding.ts).
-import { AnchorHit, KnowledgeBase } from '../../knowledge/knowledgeBase';
-import { Claim, Term } from '../../knowledge/types';
+import { type AnchorHit, type KnowledgeBase } from '../../knowledge/knowledgeBase';
+import { type Claim, type Term } from '../../knowledge/types';
 import { lexicon, phraseAt } from '../lexicon';
-import { EntityMention, sameEntity } from '../reader/entities';
-import { SentenceView } from '../reader/sentence';
+import { type EntityMention, sameEntity } from '../reader/entities';
+import { type SentenceView } from '../reader/sentence';
 import { tokenize } from '../text/tokens';
-import { PhraseMatch } from '../text/phraseMatcher';
-import { NameError, nearMissNames } from './names';
+import { type PhraseMatch } from '../text/phraseMatcher';
+import { type NameError, nearMissNames } from './names';
 
 export interface Candidate {
   index: number;
@@ -26,11 +26,17 @@ export interface Candidate {
   nameError?: NameError;
   /** The property's owner is another of the claim's entities: "the Indo-Pacific's exports". */
   swapped?: { mention: EntityMention; expected: string };
-  /** A one-of-a-kind name written with another country than its own: "Washington's Indo-Pacific Strategy of Freedom, Peace and Prosperity". */
+  /**
+   * A one-of-a-kind name written with another country than its own: "Washington's Indo-Pacific
+   * Strategy of Freedom, Peace and Prosperity".
+   */
   attributeError?: { start: number; end: number; sourced: string };
 }
 
-/** Only the head of a longer name is another thing ("Korea" in "North Korea"); a modifier still names it ("Yoon government"). */
+/**
+ * Only the head of a longer name is another thing ("Korea" in "North Korea"); a modifier still
+ * names it ("Yoon government").
+ */
 const vocabularies = new WeakMap<KnowledgeBase, Map<number, Set<string>>>();
 
 /** Every word stem of a claim's identity and property phrases. */
@@ -39,7 +45,9 @@ function claimVocabulary(kb: KnowledgeBase, claim: number): Set<string> {
   if (!byClaim) vocabularies.set(kb, (byClaim = new Map()));
   let words = byClaim.get(claim);
   if (!words) {
-    words = new Set(kb.anchors[claim].flat().flatMap((a) => tokenize(a).map((t) => t.norm)));
+    words = new Set(
+      kb.claimAnchors[claim].groups.flatMap((g) => g.phrases).flatMap((a) => tokenize(a).map((t) => t.norm)),
+    );
     byClaim.set(claim, words);
   }
   return words;
@@ -138,13 +146,14 @@ function countsFor(
   };
   if (facts.hiders.some((c) => !claimsOf(c.entry).has(claim) && !ownAround(c) && foreign(c))) return false;
   if (
-    group !== kb.propertyGroup[claim] &&
+    group !== kb.claimAnchors[claim].propertyGroup &&
     (namesAnotherOfItsKind(view, claim, m) || refersToAnother(view, claim, group, m))
-  )
+  ) {
     return false;
+  }
   if (!facts.named) return true;
   const forms = kb.formsOf(facts.named.id).map((f) => f.toLowerCase());
-  return kb.anchors[claim][group].some((phrase) => forms.includes(phrase.toLowerCase()));
+  return kb.claimAnchors[claim].groups[group].phrases.some((phrase) => forms.includes(phrase.toLowerCase()));
 }
 
 export function findCandidates(view: SentenceView): Candidate[] {
@@ -159,8 +168,9 @@ export function findCandidates(view: SentenceView): Candidate[] {
   const compounds: Compound[] = [];
   // Which anchor entries cover each token.
   const entriesAt: AnchorHit[][][] = view.tokens.map(() => []);
-  for (const [entry, matches] of occurrences)
+  for (const [entry, matches] of occurrences) {
     for (const m of matches) for (let k = m.first; k < m.last; k++) entriesAt[k]?.push(entry);
+  }
   for (const [entry, matches] of occurrences) {
     for (const m of matches) {
       // One phrase as written: no bracket or comma inside ("ROK consulate (Honolulu)" is two).
@@ -170,13 +180,14 @@ export function findCandidates(view: SentenceView): Candidate[] {
     }
   }
   const names = nearMissNames(view);
-  for (const n of names)
+  for (const n of names) {
     for (const m of kb.anchorMatcher.matchAll(n.asTokens)) {
       const hit = { ...m, first: n.mention.first, last: n.mention.last, start: n.mention.start, end: n.mention.end };
       const list = occurrences.get(m.value);
       if (list) list.push(hit);
       else occurrences.set(m.value, [hit]);
     }
+  }
   const factsOf = new Map<PhraseMatch<unknown>, MatchFacts>();
   const counts = (claim: number, group: number, m: PhraseMatch<unknown>): boolean => {
     let facts = factsOf.get(m);
@@ -186,9 +197,14 @@ export function findCandidates(view: SentenceView): Candidate[] {
   // A claim is visited when its property group matched in the sentence.
   const visit = new Set<number>();
   for (const [entry, matches] of occurrences) {
-    for (const hit of entry)
-      if (hit.group === kb.propertyGroup[hit.claim] && matches.some((m) => counts(hit.claim, hit.group, m)))
+    for (const hit of entry) {
+      if (
+        hit.group === kb.claimAnchors[hit.claim].propertyGroup &&
+        matches.some((m) => counts(hit.claim, hit.group, m))
+      ) {
         visit.add(hit.claim);
+      }
+    }
   }
   const out: Candidate[] = [];
   for (const index of visit) {
@@ -197,12 +213,12 @@ export function findCandidates(view: SentenceView): Candidate[] {
     const groups = new Map<number, PhraseMatch<unknown>[]>();
     let ok = true;
     const missing: number[] = [];
-    for (let g = 0; g < kb.groupEntries[index].length && ok; g++) {
-      const found = kb.groupEntries[index][g]
+    for (let g = 0; g < kb.claimAnchors[index].groups.length && ok; g++) {
+      const found = kb.claimAnchors[index].groups[g].entries
         .flatMap((entry) => occurrences.get(entry) ?? [])
         .filter((m) => counts(index, g, m));
       if (found.length > 0) groups.set(g, found);
-      else if (g === kb.propertyGroup[index]) ok = false;
+      else if (g === kb.claimAnchors[index].propertyGroup) ok = false;
       else if (!fromContext(view, index, g)) missing.push(g);
     }
     // "The dialogue was held on 27 October [@key]": citing the claim's source stands for the names
@@ -215,10 +231,11 @@ export function findCandidates(view: SentenceView): Candidate[] {
         groups.has(claim.subject) &&
         !missing.includes(claim.subject)
       )
-    )
+    ) {
       ok = false;
+    }
     if (!ok) continue;
-    const property = groups.get(kb.propertyGroup[index]) ?? [];
+    const property = groups.get(kb.claimAnchors[index].propertyGroup) ?? [];
     // Identity is read where the property is: its clause, what interrupts or continues it, and a
     // briefing label. A word in an unrelated clause does not tie the claim to the sentence.
     const stretches = property.map((p) => view.stretchAt(p.first));
@@ -232,7 +249,7 @@ export function findCandidates(view: SentenceView): Candidate[] {
       (label !== undefined && property.some((p) => p.last <= label.last)) ||
       subjectOfPronoun(view, m, property);
     for (const [g, matches] of [...groups]) {
-      if (g === kb.propertyGroup[index]) continue;
+      if (g === kb.claimAnchors[index].propertyGroup) continue;
       const kept = matches.filter(near);
       if (kept.length > 0) groups.set(g, kept);
       else if (fromContext(view, index, g)) groups.delete(g);
@@ -242,8 +259,9 @@ export function findCandidates(view: SentenceView): Candidate[] {
     if (
       aboutAnotherInstance(view, [...groups.values()].flat()) ||
       anotherSubject(view, property, [...groups.values()].flat())
-    )
+    ) {
       continue;
+    }
     if (claim.mood !== 'recommends' && recommendsAt(view, property) && !reportsRecommendation(view, property)) continue;
     if (supposedAt(view, property)) continue;
     const sameName = anotherOfTheSameName(view, index, groups);
@@ -254,8 +272,9 @@ export function findCandidates(view: SentenceView): Candidate[] {
       [...groups.values()].flat().some((m) => m.start === n.mention.start && m.end === n.mention.end),
     );
     const covered = new Set<number>();
-    for (const matches of groups.values())
+    for (const matches of groups.values()) {
       for (const m of matches) for (let k = m.first; k < m.last; k++) covered.add(k);
+    }
     out.push({
       index,
       claim,
@@ -277,12 +296,12 @@ export function findCandidates(view: SentenceView): Candidate[] {
  */
 function identityWritten(view: SentenceView, index: number, occurrences: ReadonlyMap<AnchorHit[], unknown[]>): boolean {
   const kb = view.kb;
-  const groups = kb.groupEntries[index];
-  const written = (g: number): boolean => groups[g].some((entry) => occurrences.has(entry));
+  const groups = kb.claimAnchors[index].groups;
+  const written = (g: number): boolean => groups[g].entries.some((entry) => occurrences.has(entry));
   let missingSubject = false;
   let missing = false;
   for (let g = 0; g < groups.length; g++) {
-    if (g === kb.propertyGroup[index] || written(g) || fromContext(view, index, g)) continue;
+    if (g === kb.claimAnchors[index].propertyGroup || written(g) || fromContext(view, index, g)) continue;
     missing = true;
     if (g === kb.claims[index].subject) missingSubject = true;
   }
@@ -306,7 +325,7 @@ function refersToAnother(view: SentenceView, claim: number, group: number, m: Ph
   const before = [...(view.context.recent ?? []), ...view.terms.filter((t) => t.end <= m.start).map((t) => t.value.id)];
   const last = [...before].reverse().find(ofKind);
   if (last === undefined) return false;
-  const own = kb.groupIds[claim][group];
+  const own = kb.claimAnchors[claim].groups[group].ids;
   return ![...own].some((id) => sameEntity(kb, id, last));
 }
 
@@ -332,13 +351,19 @@ function namesAnotherOfItsKind(view: SentenceView, claim: number, m: PhraseMatch
   const prev = tokens[before];
   if (view.gapBefore(m.first).trim() !== '' || /^\d/.test(prev.raw) || /['’]s$/.test(prev.raw)) return false;
   const w = words[before];
-  if (lexicon.stopWords.has(w) || lexicon.determiners.has(w) || lexicon.pronouns.has(w) || lexicon.prepositions.has(w))
+  if (
+    lexicon.stopWords.has(w) ||
+    lexicon.determiners.has(w) ||
+    lexicon.pronouns.has(w) ||
+    lexicon.prepositions.has(w)
+  ) {
     return false;
+  }
   if (lexicon.describingAdjectives.has(w) || lexicon.otherInstance.has(w)) return false;
   // One of the claim's own words or names right before it: "the Indo-Pacific strategy".
-  const anchors = view.kb.anchors[claim].flat().map((a) => a.toLowerCase());
+  const anchors = view.kb.claimAnchors[claim].groups.flatMap((g) => g.phrases).map((a) => a.toLowerCase());
   const name = view.terms.find((t) => t.end <= m.start && t.end >= prev.end);
-  if (name && view.kb.groupIds[claim].some((ids) => ids.has(name.value.id))) return false;
+  if (name && view.kb.claimAnchors[claim].groups.some((g) => g.ids.has(name.value.id))) return false;
   if (anchors.includes(w) || anchors.includes(prev.raw.toLowerCase())) return false;
   // "Cyber Security Strategy": a capitalised name; "national security strategy": a compound.
   return true;
@@ -359,21 +384,22 @@ function subjectOfPronoun(
     const clause = view.clauseAt(p.first);
     if (clause === first || clause.kind === 'reporting' || clause.kind === 'relative') return false;
     // The pronoun opens the clause, after its linking word ("though it", "but they").
-    for (let k = clause.first; k < Math.min(clause.first + 2, p.first); k++)
+    for (let k = clause.first; k < Math.min(clause.first + 2, p.first); k++) {
       if (lexicon.clauseSubjectPronouns.has(view.words[k])) return true;
+    }
     return false;
   });
 }
 
 /** A group can be satisfied by an earlier sentence of the paragraph that named one of its entities. */
 function fromContext(view: SentenceView, claim: number, group: number): boolean {
-  const ids = view.kb.groupIds[claim][group];
+  const ids = view.kb.claimAnchors[claim].groups[group].ids;
   for (const id of ids) if (view.context.ids.has(id)) return true;
   // "The webinar was … It was held on …": a sentence opening with a pronoun goes on about the
   // thing the sentence before named with one of the group's words.
   const previous = view.context.previous;
   if (previous && lexicon.subjectPronouns.has(view.words[0] ?? '')) {
-    for (const phrase of view.kb.anchors[claim][group]) {
+    for (const phrase of view.kb.claimAnchors[claim].groups[group].phrases) {
       const stems = tokenize(phrase).map((t) => t.norm);
       if (stems.length === 1 && previous.has(stems[0])) return true;
     }
@@ -390,10 +416,12 @@ function aboutAnotherInstance(view: SentenceView, matches: PhraseMatch<unknown>[
   for (const m of matches) {
     const head = tokens[m.last - 1];
     if (!lexicon.instanceNounStems.has(head.norm)) continue;
-    for (let k = Math.max(0, m.first - 3); k < m.first; k++)
+    for (let k = Math.max(0, m.first - 3); k < m.first; k++) {
       if (lexicon.otherInstance.has(words[k]) && !(words[k] === 'last' && words[k + 1] === 'year')) return true;
-    for (let k = Math.max(0, m.first - 4); k < m.first; k++)
+    }
+    for (let k = Math.max(0, m.first - 4); k < m.first; k++) {
       if (words[k] === 'follow' && (words[k + 1] === 'up' || words[k + 1] === 'on')) return true;
+    }
     // "held earlier", "scheduled for later", in the same stretch.
     const stretch = view.stretchAt(m.first);
     for (let k = Math.max(stretch.first, m.last); k < stretch.last; k++) {
@@ -402,8 +430,9 @@ function aboutAnotherInstance(view: SentenceView, matches: PhraseMatch<unknown>[
         ['held', 'convened', 'scheduled', 'planned', 'organised', 'organized', 'hosted', 'in', 'for'].includes(
           words[k - 1],
         )
-      )
+      ) {
         return true;
+      }
     }
     // "A fourth session in the … series", "a companion session": an indefinite article with a
     // modifier, or opening the sentence, names some other one.
@@ -414,21 +443,24 @@ function aboutAnotherInstance(view: SentenceView, matches: PhraseMatch<unknown>[
       !lexicon.determiners.has(words[k]) &&
       !lexicon.prepositions.has(words[k]) &&
       !lexicon.auxiliaries.has(words[k])
-    )
+    ) {
       k--;
+    }
     if (
       k >= 0 &&
       lexicon.indefiniteArticles.has(words[k]) &&
       (k < m.first - 1 || k === 0 || view.clauseAt(k).first === k)
-    )
+    ) {
       return true;
+    }
     // "the series' second session": an ordinal right before the noun, owned by something else.
     if (
       m.first >= 2 &&
       words[m.first - 1] in lexicon.ordinalWords &&
       /s['’]\s*$/.test(view.text.slice(tokens[m.first - 2].start, tokens[m.first - 1].start))
-    )
+    ) {
       return true;
+    }
   }
   return false;
 }
@@ -464,8 +496,9 @@ function anotherSubject(view: SentenceView, property: PhraseMatch<unknown>[], ow
         lexicon.otherInstance.has(words[k]) ||
         (words[k] === 'follow' && (words[k + 1] === 'up' || words[k + 1] === 'on'));
       if (!other || words[k] === 'last' || words[k] === 'new') continue;
-      for (let j = k + 1; j <= Math.min(p.first, k + 3); j++)
+      for (let j = k + 1; j <= Math.min(p.first, k + 3); j++) {
         if (lexicon.instanceNounStems.has(tokens[j]?.norm ?? '')) return true;
+      }
     }
     // "Pacific Forum held a workshop in Seoul": an event the claim does not name, introduced as new.
     for (let k = p.last; k < Math.min(clause.last, p.last + 4); k++) {
@@ -509,7 +542,9 @@ function anotherOfTheSameName(
       // "the EU's Strategy for Cooperation": a generic word of the claim's name, owned by another country.
       if (!mention) {
         const owner = ownerOf(view, m);
-        const named = [...kb.groupIds[claim][g]].map((id) => kb.termById.get(id)).find((t) => t?.country);
+        const named = [...kb.claimAnchors[claim].groups[g].ids]
+          .map((id) => kb.termById.get(id))
+          .find((t) => t?.country);
         if (
           owner?.id &&
           named?.country &&
@@ -517,8 +552,9 @@ function anotherOfTheSameName(
           !sameEntity(kb, owner.id, named.country) &&
           owner.id !== named.id &&
           !judgesEntity
-        )
+        ) {
           return false;
+        }
         return true;
       }
       const term = mention.term!;
@@ -547,8 +583,9 @@ function anotherOfTheSameName(
         mention.year !== term.year &&
         !judgesYear &&
         !judgesEntity
-      )
+      ) {
         return false;
+      }
       return true;
     });
     if (left.length === 0 && !fromContext(view, claim, g)) return 'other';
@@ -572,14 +609,14 @@ function ownerConflict(
   const kb = view.kb;
   const c = kb.claims[claim];
   if (c.subject < 0 || property.length === 0) return 'ok';
-  const subjectIds = kb.groupIds[claim][c.subject];
+  const subjectIds = kb.claimAnchors[claim].groups[c.subject].ids;
   if (subjectIds.size === 0) return 'ok';
   for (const p of property) {
     const owner = ownerOf(view, p);
     if (!owner?.id || !ownerKinds.has(owner.kind)) continue;
     if ([...subjectIds].some((id) => sameEntity(kb, id, owner.id))) return 'ok';
-    const otherGroups = [...groups.keys()].filter((g) => g !== c.subject && g !== kb.propertyGroup[claim]);
-    if (otherGroups.some((g) => [...kb.groupIds[claim][g]].some((id) => sameEntity(kb, id, owner.id)))) {
+    const otherGroups = [...groups.keys()].filter((g) => g !== c.subject && g !== kb.claimAnchors[claim].propertyGroup);
+    if (otherGroups.some((g) => [...kb.claimAnchors[claim].groups[g].ids].some((id) => sameEntity(kb, id, owner.id)))) {
       // Roles swapped only when the sentence says whose it is outright ("the region's exports").
       return owner.possessive || view.words[p.last] === 'of' ? { mention: owner, expected: [...subjectIds][0] } : 'ok';
     }
@@ -588,7 +625,10 @@ function ownerConflict(
   return 'ok';
 }
 
-/** The owner written with a property: possessive before it ("Korea's exports", "Korea's total exports"), or "of X" after it. */
+/**
+ * The owner written with a property: possessive before it ("Korea's exports", "Korea's total
+ * exports"), or "of X" after it.
+ */
 function ownerOf(view: SentenceView, p: PhraseMatch<unknown>): EntityMention | undefined {
   const { entities, words } = view;
   // "X's [adjective] property": up to two words between.
@@ -607,8 +647,9 @@ function ownerOf(view: SentenceView, p: PhraseMatch<unknown>): EntityMention | u
     if (
       !interrupted &&
       between.every((w) => !lexicon.prepositions.has(w) && !lexicon.conjunctions.has(w) && !lexicon.auxiliaries.has(w))
-    )
+    ) {
       return before;
+    }
   }
   if (words[p.last] === 'of') {
     let k = p.last + 1;

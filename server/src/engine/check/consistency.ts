@@ -4,11 +4,18 @@
 // Identity is decided conservatively: a false alarm costs more trust than a miss, so another year,
 // place, subset or rate, a second figure in the same clause ("from 31 to 9 days") or a sentence
 // that supposes or recommends makes no statement at all.
-import { lexicon, phraseAt, phraseBefore, Span } from '../lexicon';
+import { lexicon, phraseAt, phraseBefore, type Span } from '../lexicon';
 import { negationsOver } from '../reader/polarity';
-import { SentenceView } from '../reader/sentence';
+import { type SentenceView } from '../reader/sentence';
 import { detached } from '../text/detach';
-import { DateMention, Interval, mentionInterval, NumberMention, overlaps, ValueMention } from '../values';
+import {
+  type DateMention,
+  type Interval,
+  mentionInterval,
+  type NumberMention,
+  overlaps,
+  type ValueMention,
+} from '../values';
 
 export interface Statement {
   kind: 'number' | 'date';

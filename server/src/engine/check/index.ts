@@ -1,18 +1,18 @@
 // Checks one sentence against the knowledge base: read it, find the claims it is about (identity
 // before value), let each claim's judge compare, settle, render. Offsets in findings are offsets
 // into the block text. When unsure it says nothing: a false alarm costs more trust than a miss.
-import { KnowledgeBase } from '../../knowledge/knowledgeBase';
-import { emptyContext, ParagraphContext, SentenceView } from '../reader/sentence';
+import { type KnowledgeBase } from '../../knowledge/knowledgeBase';
+import { emptyContext, type ParagraphContext, SentenceView } from '../reader/sentence';
 import { negationsOver } from '../reader/polarity';
 import { findTerms } from '../reader/terms';
-import { Token, tokenize } from '../text/tokens';
-import { Candidate, findCandidates } from './candidates';
+import { type Token, tokenize } from '../text/tokens';
+import { type Candidate, findCandidates } from './candidates';
 import { judges } from './judges';
 import { claimOfTerm } from './members';
 import { wrongExpansions } from './names';
-import { asWritten, Finding, renderContradiction, renderSupport } from './render';
+import { asWritten, type Finding, renderContradiction, renderSupport } from './render';
 import { settle } from './settle';
-import { Verdict } from './verdict';
+import { type Verdict } from './verdict';
 
 export type { Finding } from './render';
 
@@ -60,7 +60,7 @@ export function judgeSentence(view: SentenceView): Verdict[] {
   }
   for (const e of wrongExpansions(view)) {
     const claim = claimOfTerm(view.kb, e.term.id);
-    if (claim)
+    if (claim) {
       verdicts.push({
         kind: 'contradicts',
         claim,
@@ -74,6 +74,7 @@ export function judgeSentence(view: SentenceView): Verdict[] {
           replacement: e.term.expansion!,
         },
       });
+    }
   }
   return verdicts;
 }

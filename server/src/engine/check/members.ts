@@ -1,12 +1,12 @@
 // Matching what a sentence writes against the things a claim names: a glossary id matches its
 // entity (or a capital standing for it, or a group of its members); a phrase matches when its
 // words are there. Each claim's member phrases are compiled into one matcher, once.
-import { KnowledgeBase } from '../../knowledge/knowledgeBase';
-import { Claim } from '../../knowledge/types';
+import { type KnowledgeBase } from '../../knowledge/knowledgeBase';
+import { type Claim } from '../../knowledge/types';
 import { lexicon } from '../lexicon';
-import { EntityMention, sameEntity } from '../reader/entities';
-import { SentenceView } from '../reader/sentence';
-import { PhraseMatch, PhraseMatcher } from '../text/phraseMatcher';
+import { type EntityMention, sameEntity } from '../reader/entities';
+import { type SentenceView } from '../reader/sentence';
+import { type PhraseMatch, PhraseMatcher } from '../text/phraseMatcher';
 import { tokenize } from '../text/tokens';
 
 const matchers = new WeakMap<readonly (readonly string[])[], PhraseMatcher<number>>();
@@ -63,8 +63,9 @@ function namesAgree(kb: KnowledgeBase, written: string, idOrPhrase: string): boo
   if (
     a.every((x) => union.has(x)) &&
     (a.some(distinctive) || forms.some((f) => f.length === a.length && f.every((x) => a.includes(x))))
-  )
+  ) {
     return true;
+  }
   // A longer memo name that contains a whole form: "the Pacific Forum in Honolulu's office".
   return forms.some(
     (f) =>
@@ -80,8 +81,9 @@ export function distinctiveStems(view: SentenceView, first: number, last: number
   const out: string[] = [];
   for (let k = first; k < last; k++) {
     const t = view.tokens[k];
-    if (lexicon.stopWords.has(t.lower) || lexicon.genericNounStems.has(t.norm) || lexicon.hedgeAdverbs.has(t.lower))
+    if (lexicon.stopWords.has(t.lower) || lexicon.genericNounStems.has(t.norm) || lexicon.hedgeAdverbs.has(t.lower)) {
       continue;
+    }
     out.push(t.norm);
   }
   return out;

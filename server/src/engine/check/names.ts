@@ -3,12 +3,12 @@
 // for the Army War College. Such a name stands for the known entity in identity matching (so the
 // claim about it still applies), and the wrong word is what the finding marks. Also acronyms
 // expanded wrongly in place: "ESIWA (Enhancing Security in Western Asia)".
-import { KnowledgeBase } from '../../knowledge/knowledgeBase';
-import { Term } from '../../knowledge/types';
+import { type KnowledgeBase } from '../../knowledge/knowledgeBase';
+import { type Term } from '../../knowledge/types';
 import { lexicon } from '../lexicon';
-import { EntityMention } from '../reader/entities';
-import { SentenceView } from '../reader/sentence';
-import { Token, tokenize } from '../text/tokens';
+import { type EntityMention } from '../reader/entities';
+import { type SentenceView } from '../reader/sentence';
+import { type Token, tokenize } from '../text/tokens';
 
 export interface NameError {
   /** The name as the sentence writes it. */
@@ -63,8 +63,9 @@ export function nearMissNames(view: SentenceView): NameError[] {
           // The other words are written as the name writes them: "mark North" is no "Mark Manantan".
           if (
             formTokens.some((f, j) => j !== k && /^\p{Lu}/u.test(f.raw) && !/^\p{Lu}/u.test(tokens[i + j]?.raw ?? ''))
-          )
+          ) {
             continue;
+          }
           // The word written belongs to another known entity of this kind ("Seoul conference" is the
           // Seoul Cyberspace Conference, not a wrong "Prague conference").
           const owners = formWordsOf(kb).get(entry.term.kind)?.get(t.norm);
@@ -82,14 +83,16 @@ export function nearMissNames(view: SentenceView): NameError[] {
             linked.some(
               (e) => e.start <= start && e.end >= end && e.term !== entry.term && e.end - e.start >= end - start,
             )
-          )
+          ) {
             continue;
+          }
           const atWrong = linked.find((e) => e.start <= t.start && t.end <= e.end);
           if (
             atWrong?.term === entry.term ||
             linked.some((e) => e.term === entry.term && e.start < end && start < e.end)
-          )
+          ) {
             continue;
+          }
           // One word wrong in a long title is a garbled name; in a short one only when the word
           // written is itself another place or name ("Tokyo Cyberspace Conference"), or the name is
           // a leader's ("the Moon government").
@@ -253,8 +256,9 @@ export function wrongExpansions(view: SentenceView): ExpansionError[] {
     // expansion has a word the statement lacks.
     const known = new Set(forms.flat());
     const expansion = contentStems(term.expansion);
-    if (stated.some((w) => !known.has(w)) && expansion.some((w) => !stated.includes(w)))
+    if (stated.some((w) => !known.has(w)) && expansion.some((w) => !stated.includes(w))) {
       out.push({ term, written: candidate });
+    }
   }
   return out;
 }

@@ -1,9 +1,9 @@
 // Every message a user reads about a claim, written here and nowhere else: a verdict in, the
 // finding's message, the value a quick fix writes, and the words as the memo wrote them out.
-import { Claim, QuantityValue } from '../../knowledge/types';
+import { type Claim, type QuantityValue } from '../../knowledge/types';
 import { lexicon } from '../lexicon';
-import { NumberMention } from '../values';
-import { Verdict } from './verdict';
+import { type NumberMention } from '../values';
+import { type Verdict } from './verdict';
 
 export interface Finding {
   verdict: 'contradiction' | 'support';
@@ -129,13 +129,15 @@ export function renderContradiction(v: Verdict): Finding {
         replacement: d.replacement,
         written: d.written,
       };
-    case 'date':
+    case 'date': {
+      const zone = d.zone ? ` (${d.zone.replace(/-/g, ' ')} time)` : '';
       return {
         ...base,
-        message: `${at} dates this to ${formatDate(d.sourced)}${d.zone ? ` (${d.zone.replace(/-/g, ' ')} time)` : ''}, not ${d.written}${whatItSays(claim)}`,
+        message: `${at} dates this to ${formatDate(d.sourced)}${zone}, not ${d.written}${whatItSays(claim)}`,
         replacement: d.replacement,
         written: d.written,
       };
+    }
     case 'period':
       return {
         ...base,
@@ -143,19 +145,23 @@ export function renderContradiction(v: Verdict): Finding {
         replacement: d.replacement,
         written: d.written,
       };
-    case 'ordinal':
+    case 'ordinal': {
+      const written = d.written.replace(/^#/, '');
       return {
         ...base,
-        message: `${at} has this as the ${ordinalSuffix(d.sourced)}, not the ${d.written.replace(/^#/, '')}${whatItSays(claim)}`,
+        message: `${at} has this as the ${ordinalSuffix(d.sourced)}, not the ${written}${whatItSays(claim)}`,
         replacement: d.replacement,
         written: d.written,
       };
-    case 'quantifier':
+    }
+    case 'quantifier': {
+      const sourced = d.sourced === 'majority' || d.sourced === 'minority' ? `a ${d.sourced}` : d.sourced;
       return {
         ...base,
-        message: `${at} says ${d.sourced === 'majority' || d.sourced === 'minority' ? `a ${d.sourced}` : d.sourced}, not ${quoted(d.written)}: ${says(claim)}`,
+        message: `${at} says ${sourced}, not ${quoted(d.written)}: ${says(claim)}`,
         written: d.written,
       };
+    }
     case 'stance':
       return { ...base, message: `${at} says otherwise: ${says(claim)}`, written: d.written };
     case 'preference':
@@ -182,12 +188,14 @@ export function renderContradiction(v: Verdict): Finding {
               : `${at} says this of ${list(d.sourced)}, ${d.written} included: ${says(claim)}`,
         written: d.written,
       };
-    case 'role':
+    case 'role': {
+      const holder = d.holder ? ` (${cite(d.holder.claim)} gives that post to ${d.holder.person}.)` : '';
       return {
         ...base,
-        message: `${at} gives ${d.person} as ${d.sourced}, not ${d.written}${whatItSays(claim)}${d.holder ? ` (${cite(d.holder.claim)} gives that post to ${d.holder.person}.)` : ''}`,
+        message: `${at} gives ${d.person} as ${d.sourced}, not ${d.written}${whatItSays(claim)}${holder}`,
         written: d.written,
       };
+    }
     case 'name':
       return {
         ...base,
@@ -227,8 +235,9 @@ export function asWritten(f: Finding, text: string, raw: string): Finding {
   if (start >= end) return { ...f, message, written: f.written === undefined ? undefined : original };
   // The message quotes the words without their markup ("not nearly 90%", no dangling "**").
   const plain = masked.replace(/\s+/g, ' ').trim();
-  for (const form of [original, lowerFirst(original)])
+  for (const form of [original, lowerFirst(original)]) {
     message = message.split(form).join(form === original ? plain : lowerFirst(plain));
+  }
   // Mid-sentence now: "Nearly **About 78%**" would read wrongly capitalised.
   const replacement =
     f.replacement && start > f.start && /^\p{Lu}\p{Ll}/u.test(f.replacement)

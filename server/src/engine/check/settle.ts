@@ -6,8 +6,8 @@
 import { lexicon } from '../lexicon';
 import { tokenize } from '../text/tokens';
 import { sameEntity } from '../reader/entities';
-import { SentenceView } from '../reader/sentence';
-import { Verdict } from './verdict';
+import { type SentenceView } from '../reader/sentence';
+import { type Verdict } from './verdict';
 
 export interface Settled {
   contradictions: Verdict[];
@@ -43,8 +43,9 @@ export function settle(view: SentenceView, verdicts: Verdict[]): Settled {
           a.claim.source === v.claim.source &&
           (numeric || a.claim.about[0] === v.claim.about[0]),
       )
-    )
+    ) {
       continue;
+    }
     if (contradictions.some((k) => overlapping(k, v))) continue;
     contradictions.push(v);
   }
@@ -68,7 +69,7 @@ export function settle(view: SentenceView, verdicts: Verdict[]): Settled {
 function idsOf(view: SentenceView, v: Verdict): Set<string> {
   const kb = view.kb;
   const index = kb.claimIndex.get(v.claim);
-  const ids = new Set<string>(index === undefined ? [] : kb.groupIds[index].flatMap((g) => [...g]));
+  const ids = new Set<string>(index === undefined ? [] : kb.claimAnchors[index].groups.flatMap((g) => [...g.ids]));
   const value = v.claim.value;
   const add = (x: string | undefined): void => {
     if (x) ids.add(x);
@@ -108,8 +109,9 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
     // An unknown name of several words ("the International Telecommunication Union") is an unknown
     // body; a lone capitalised word may be a place or a name the knowledge base simply lacks.
     if (e.id === undefined) {
-      if (e.kind === 'name' && /\s/.test(written.trim()) && !lexicon.titleWords.has(view.words[e.last - 1]))
+      if (e.kind === 'name' && /\s/.test(written.trim()) && !lexicon.titleWords.has(view.words[e.last - 1])) {
         return true;
+      }
       // A lone name in a list of known bodies or people ("Samsung, Ericsson and Cisco") is one of them.
       if (e.kind === 'name' && coordinatedWithKnown(view, e)) return true;
       continue;
@@ -179,7 +181,7 @@ export function coverageOf(view: SentenceView, agreeing: Verdict[]): number {
     addText(v.claim.statement);
     if (v.claim.quote) addText(v.claim.quote);
     const index = kb.claimIndex.get(v.claim);
-    if (index !== undefined) for (const group of kb.anchors[index]) group.forEach(addText);
+    if (index !== undefined) for (const group of kb.claimAnchors[index].groups) group.phrases.forEach(addText);
     for (const id of idsOf(view, v)) for (const form of kb.formsOf(id)) addText(form);
     for (let k = view.tokenIndexAt(v.start); k < view.tokenIndexAt(v.end); k++) known.add(view.tokens[k].norm);
   }

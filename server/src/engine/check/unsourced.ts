@@ -3,7 +3,7 @@
 // base on what the sentence is about. Recommendations, questions, suppositions, possibilities
 // ("could reach 90%") and the memo's own framing ("this memo covers three …") are not facts.
 import { lexicon, phraseAt } from '../lexicon';
-import { SentenceView } from '../reader/sentence';
+import { type SentenceView } from '../reader/sentence';
 import { findCandidates } from './candidates';
 
 export interface UnsourcedFigure {

@@ -1,7 +1,7 @@
 // What a judge says of one claim and one sentence. Verdicts are typed; render.ts turns them into
 // the messages and replacements users see, in one place.
-import { Claim, DateValue, QuantityValue } from '../../knowledge/types';
-import { Span } from '../lexicon';
+import { type Claim, type DateValue, type QuantityValue } from '../../knowledge/types';
+import { type Span } from '../lexicon';
 
 /** agrees: the sentence states the claim; contradicts: it states something the claim rules out;
  * narrower: it states more than the claim says (a day where the source gives a month), so the claim

@@ -87,7 +87,8 @@ export class BlockCache {
 
   /** A block at `start`, from the cache (shifted there) or made now. */
   block(text: string, start: number, end: number, options: BlockOptions, remember = true): ProseBlock {
-    const key = `${options.listMarker ? 'l' : ''}${options.heading ?? ''}${options.plain ? 'p' : ''}\u0000${text.slice(start, end)}`;
+    const kind = `${options.listMarker ? 'l' : ''}${options.heading ?? ''}${options.plain ? 'p' : ''}`;
+    const key = `${kind}\u0000${text.slice(start, end)}`;
     let relative = this.current.get(key) ?? this.previous.get(key);
     // Cached blocks outlive this version of the document: their text and keys must not refer to it.
     if (!relative) relative = { ...makeBlock(detached(text.slice(start, end)), 0, end - start, options), options };
@@ -282,8 +283,9 @@ function parse(text: string, languageId: string, cache: Pick<BlockCache, 'block'
       blocks.push(cache.block(text, start, end, { listMarker: listItemPending, heading }));
       listItemPending = false;
     } else if (token.type === 'table_open') {
-      for (let line = from; line < to; line++)
+      for (let line = from; line < to; line++) {
         blocks.push(...tableCells(text, starts[line], lineEnd(text, starts, line), cache));
+      }
       while (i + 1 < tokens.length && tokens[i].type !== 'table_close') i++;
     }
   }
@@ -311,8 +313,9 @@ function tableCells(text: string, start: number, end: number, cache: Pick<BlockC
   let cellStart = 0;
   for (let i = 0; i <= row.length; i++) {
     if (i === row.length || (row[i] === '|' && row[i - 1] !== '\\')) {
-      if (i > cellStart && row.slice(cellStart, i).trim())
+      if (i > cellStart && row.slice(cellStart, i).trim()) {
         cells.push(cache.block(text, start + cellStart, start + i, { cell: true }));
+      }
       cellStart = i + 1;
     }
   }
@@ -468,15 +471,18 @@ function maskInline(
   // 3. Citations (recorded, then masked) before links, so `[@key]` is never read as link text.
   findCitations(raw, mask, citations, offset, taken);
   // 4. Images, link targets, reference links, footnote markers, emphasis markers.
-  for (const m of raw.matchAll(/!\[[^\]\n]{0,500}\]\([^()\n]{0,2000}\)/g))
+  for (const m of raw.matchAll(/!\[[^\]\n]{0,500}\]\([^()\n]{0,2000}\)/g)) {
     if (!taken[m.index!]) take(m.index!, m.index! + m[0].length);
-  for (const m of raw.matchAll(/\]\([^()\n]{0,2000}\)|\]\[[^\]\n]{0,200}\]|\[\^[^\]\n]{1,100}\]/g))
+  }
+  for (const m of raw.matchAll(/\]\([^()\n]{0,2000}\)|\]\[[^\]\n]{0,200}\]|\[\^[^\]\n]{1,100}\]/g)) {
     if (!taken[m.index!]) take(m.index!, m.index! + m[0].length);
+  }
   for (let j = 0; j < raw.length; j++) {
     const c = raw[j];
     if (taken[j]) continue;
-    if (c === '[' || c === ']' || c === '*' || c === '~' || (c === '_' && !/[\p{L}\p{N}]/u.test(raw[j - 1] ?? '')))
+    if (c === '[' || c === ']' || c === '*' || c === '~' || (c === '_' && !/[\p{L}\p{N}]/u.test(raw[j - 1] ?? ''))) {
       mask(j, j + 1);
+    }
   }
 }
 

@@ -3,8 +3,8 @@
 // first name of the clause not inside a prepositional phrase; a relative clause's agent is the name
 // it hangs from. Lists are runs of items joined by commas, semicolons, slashes, "and", "or".
 import { lexicon } from '../lexicon';
-import { EntityMention } from './entities';
-import { SentenceView } from './sentence';
+import { type EntityMention } from './entities';
+import { type SentenceView } from './sentence';
 
 const actorKinds = new Set([
   'country',
@@ -40,8 +40,9 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
   if (clauses[0]?.kind === 'label' && clauses[1] === clause) {
     const label = entities.filter((e) => e.first >= clauses[0].first && e.last <= clauses[0].last && isActor(e));
     // Only a label that is a name: "Emerging economies: …", not "Webinar, 27 Oct 2022 (US): …".
-    if (label.length > 0 && label[0].last - label[0].first >= (clauses[0].last - clauses[0].first) * 0.6)
+    if (label.length > 0 && label[0].last - label[0].first >= (clauses[0].last - clauses[0].first) * 0.6) {
       return agent(view, label[0], 'label');
+    }
   }
   // "with Mark Manantan moderating", "John Park moderated": a name right before the predicate.
   const adjacentName = entities.find(
@@ -214,8 +215,9 @@ export function listSegments(view: SentenceView): { items: ListItem[]; hardBefor
         words[s] === 'plus' ||
         (words[s] === 'as' && words[s + 1] === 'well') ||
         (words[s] === 'well' && words[s - 1] === 'as'))
-    )
+    ) {
       s++;
+    }
     if (s < end) {
       items.push({ first: s, last: end });
       hardBefore.push(hard);
@@ -231,17 +233,18 @@ export function listSegments(view: SentenceView): { items: ListItem[]; hardBefor
     }
     const gap = view.gapBefore(k);
     // A colon, a bracket or a sentence frame starts a new list; separators continue one.
-    if (/[:()[\]]/.test(gap) || view.clauseAt(k).kind === 'reporting' || view.clauseAt(k).kind === 'relative')
+    if (/[:()[\]]/.test(gap) || view.clauseAt(k).kind === 'reporting' || view.clauseAt(k).kind === 'relative') {
       push(k, true);
-    else if (
+    } else if (
       /[,;/]/.test(gap) ||
       /\s[–—]\s/.test(gap) ||
       words[k] === 'and' ||
       words[k] === 'or' ||
       words[k] === '&' ||
       words[k] === 'plus'
-    )
+    ) {
       push(k, false);
+    }
   }
   return { items, hardBefore, last: lastItem };
 }
@@ -298,8 +301,9 @@ export function listRun(
       lexicon.clauseBreakWords.has(w) ||
       lexicon.hedgeAdverbs.has(w) ||
       lexicon.reportingVerbs.has(words[it.last - 1])
-    )
+    ) {
       break;
+    }
     last++;
   }
   return segments.items.slice(first, last + 1);

@@ -3,7 +3,7 @@
 // "but", and reporting frames (", Kim wrote", "according to the findings"). Values, agents and
 // negations are looked for within the clause of the words a claim is about.
 import { lexicon, phraseAt } from '../lexicon';
-import { Token } from '../text/tokens';
+import { type Token } from '../text/tokens';
 
 type ClauseKind = 'main' | 'relative' | 'parenthetical' | 'label' | 'reporting' | 'subordinate';
 
@@ -133,8 +133,9 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
   const clauses: Clause[] = [];
   for (let b = 0; b < breaks.length; b++) {
     const last = b + 1 < breaks.length ? breaks[b + 1].at : n;
-    if (last > breaks[b].at)
+    if (last > breaks[b].at) {
       clauses.push({ first: breaks[b].at, last, kind: breaks[b].kind, continues: breaks[b].continues });
+    }
   }
   return clauses;
 }
@@ -177,8 +178,9 @@ export function stretchAt(clauses: readonly Clause[], i: number): { first: numbe
       clauses[n].kind === 'relative' ||
       clauses[n].kind === 'reporting' ||
       clauses[n].kind === 'parenthetical')
-  )
+  ) {
     n--;
+  }
   let m = n;
   while (
     m + 1 < clauses.length &&
@@ -186,8 +188,9 @@ export function stretchAt(clauses: readonly Clause[], i: number): { first: numbe
       clauses[m + 1].kind === 'relative' ||
       clauses[m + 1].kind === 'reporting' ||
       clauses[m + 1].kind === 'parenthetical')
-  )
+  ) {
     m++;
+  }
   // A briefing label speaks of what follows it; a subordinate clause opening the sentence, of the
   // main clause after it ("Since 6G is …, smart cities …").
   if (n === 1 && (clauses[0].kind === 'label' || clauses[0].kind === 'subordinate')) n = 0;

@@ -2,11 +2,11 @@
 // knowledge base does not know (unlinked), and what is written with each: a country ("Japanese",
 // "Russia's", "US"), a year ("the 2018 strategy", "Strategy of 2019"), and the known entity an
 // unknown name nearly is ("Tokyo Cyberspace Conference" for the Seoul one).
-import { KnowledgeBase } from '../../knowledge/knowledgeBase';
-import { EntityKind, Term } from '../../knowledge/types';
+import { type KnowledgeBase } from '../../knowledge/knowledgeBase';
+import { type EntityKind, type Term } from '../../knowledge/types';
 import { lexicon } from '../lexicon';
-import { PhraseMatch } from '../text/phraseMatcher';
-import { stem, Token } from '../text/tokens';
+import { type PhraseMatch } from '../text/phraseMatcher';
+import { stem, type Token } from '../text/tokens';
 
 export interface EntityMention {
   term?: Term;
@@ -18,7 +18,10 @@ export interface EntityMention {
   last: number;
   start: number;
   end: number;
-  /** Countries or places written with it: "Japanese" in "Japanese giants such as Samsung", "Russia's" in "Russia's law". */
+  /**
+   * Countries or places written with it: "Japanese" in "Japanese giants such as Samsung", "Russia's"
+   * in "Russia's law".
+   */
   countries: string[];
   /** Where the first country modifier is written. */
   countrySpan?: { start: number; end: number };
@@ -107,9 +110,10 @@ export function findEntities(
     i = j - 1;
   }
   mentions.sort((a, b) => a.first - b.first);
-  for (const m of mentions)
+  for (const m of mentions) {
     m.possessive =
       /^['’]s\b/.test(text.slice(m.end, m.end + 3)) || /s['’](?!\p{L})/u.test(text.slice(m.end - 1, m.end + 1));
+  }
   addModifiers(text, tokens, mentions);
   return mentions;
 }
@@ -125,8 +129,9 @@ function isNameWord(tokens: readonly Token[], i: number, sentenceFirst: number):
     w in lexicon.numberWords ||
     w in lexicon.tensWords ||
     w in lexicon.ordinalWords
-  )
+  ) {
     return false;
+  }
   if (i === sentenceFirst || (i > 0 && /[:;(]\s*$/.test(tokens[i - 1].raw))) {
     if (
       lexicon.stopWords.has(w) ||
@@ -134,15 +139,17 @@ function isNameWord(tokens: readonly Token[], i: number, sentenceFirst: number):
       lexicon.prepositions.has(w) ||
       lexicon.pronouns.has(w) ||
       lexicon.auxiliaries.has(w)
-    )
+    ) {
       return false;
+    }
     if (
       lexicon.conjunctions.has(w) ||
       lexicon.hedgeAdverbs.has(w) ||
       lexicon.reportingVerbs.has(w) ||
       lexicon.clauseBreakWords.has(w)
-    )
+    ) {
       return false;
+    }
   }
   // "I" and lone capitals of initials are not names on their own; acronyms are.
   return t.raw.length > 1 || t.upper;

@@ -5,8 +5,8 @@
 // stretch they introduce, up to the next comma or the clause end, or, at a clause start, up to the
 // comma that closes it ("Rather than X, Y").
 import { lexicon, phraseAt } from '../lexicon';
-import { Token } from '../text/tokens';
-import { Clause, clauseAt } from './clauses';
+import { type Token } from '../text/tokens';
+import { type Clause, clauseAt } from './clauses';
 
 export interface NegationScope {
   /** The cue's first token and one past its last. */
@@ -64,8 +64,13 @@ export function findNegations(
     const contraction = words[i] === 't' && i > 0 && /n['’]$/.test(text.slice(tokens[i - 1].start, tokens[i].start));
     if (!phrase && !lexicon.negations.has(words[i]) && !contraction) continue;
     // "declined to under 25%": a fall to a figure, not a refusal.
-    if (phrase && phrase.words[phrase.words.length - 1] === 'to' && isFigureAt(tokens, words, i + phrase.words.length))
+    if (
+      phrase &&
+      phrase.words[phrase.words.length - 1] === 'to' &&
+      isFigureAt(tokens, words, i + phrase.words.length)
+    ) {
       continue;
+    }
     const cueLast = phrase ? i + phrase.words.length : i + 1;
     // "not X but Y": the negation stops at "but"; "lacks a policy as parties disagree", at "as".
     const nominal = lexicon.nominalNegations.has(words[i]);

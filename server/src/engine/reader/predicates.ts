@@ -1,9 +1,9 @@
 // Words that state a stance of a class (support, increase, evaluate, …; see the lexicon's
 // predicates), found in a stretch of a sentence with their polarity after negation: "backs" is +1
 // for support, "opposes" -1, "does not back" -1, "cannot be separated" +1 for link.
-import { lexicon, PredicateClass, stemsOf } from '../lexicon';
+import { lexicon, type PredicateClass, stemsOf } from '../lexicon';
 import { negationsOver } from './polarity';
-import { SentenceView } from './sentence';
+import { type SentenceView } from './sentence';
 
 export interface PredicateHit {
   first: number;
@@ -49,8 +49,9 @@ export function predicatesIn(
     for (const w of words) {
       if (w.stems.length === 0 || i + w.stems.length > last) continue;
       let ok = true;
-      for (let k = 0; k < w.stems.length && ok; k++)
+      for (let k = 0; k < w.stems.length && ok; k++) {
         ok = tokens[i + k].norm === w.stems[k] || tokens[i + k].lower === w.stems[k];
+      }
       if (!ok) continue;
       const negated = negationsOver(view.negations, i).length % 2 === 1;
       hits.push({

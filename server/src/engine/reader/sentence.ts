@@ -1,15 +1,15 @@
 // One sentence as the checker reads it: its words, the things it names, the values it states, its
 // clauses and negations, who it is attributed to, and whether it reports, recommends or asks.
 // Built once per sentence; the parts only some claims need (values, entities) are read on first use.
-import { KnowledgeBase } from '../../knowledge/knowledgeBase';
-import { Term } from '../../knowledge/types';
+import { type KnowledgeBase } from '../../knowledge/knowledgeBase';
+import { type Term } from '../../knowledge/types';
 import { lexicon, phraseAt } from '../lexicon';
-import { PhraseMatch } from '../text/phraseMatcher';
-import { Token } from '../text/tokens';
-import { extractValues, ValueMention } from '../values';
-import { Clause, clauseAt, splitClauses, stretchAt } from './clauses';
-import { EntityMention, findEntities } from './entities';
-import { findNegations, NegationScope } from './polarity';
+import { type PhraseMatch } from '../text/phraseMatcher';
+import { type Token } from '../text/tokens';
+import { extractValues, type ValueMention } from '../values';
+import { type Clause, clauseAt, splitClauses, stretchAt } from './clauses';
+import { type EntityMention, findEntities } from './entities';
+import { findNegations, type NegationScope } from './polarity';
 
 export type Mood = 'reports' | 'recommends' | 'question';
 

@@ -1,9 +1,9 @@
 // The glossary's names in a run of tokens, each in the sense the glossary gives it. A name whose
 // other sense is written next to it ("GPS navigation", "GPS receiver") is not the glossary's entry.
-import { KnowledgeBase } from '../../knowledge/knowledgeBase';
-import { Term } from '../../knowledge/types';
-import { PhraseMatch } from '../text/phraseMatcher';
-import { stem, Token } from '../text/tokens';
+import { type KnowledgeBase } from '../../knowledge/knowledgeBase';
+import { type Term } from '../../knowledge/types';
+import { type PhraseMatch } from '../text/phraseMatcher';
+import { stem, type Token } from '../text/tokens';
 
 /** How far from the name, in tokens, a word of another sense still speaks of it. */
 const senseReach = 3;

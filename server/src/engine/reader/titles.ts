@@ -3,10 +3,10 @@
 // at the Asan Institute"). Two sentences of one memo that give the same person different titles or
 // bodies contradict each other, unless one of them marks another time or a second role ("former",
 // "also").
-import { KnowledgeBase } from '../../knowledge/knowledgeBase';
+import { type KnowledgeBase } from '../../knowledge/knowledgeBase';
 import { lexicon, phraseAt } from '../lexicon';
-import { EntityMention, isBody, sameEntity } from './entities';
-import { SentenceView } from './sentence';
+import { type EntityMention, isBody, sameEntity } from './entities';
+import { type SentenceView } from './sentence';
 import { detached } from '../text/detach';
 import { tokenize } from '../text/tokens';
 

@@ -8,8 +8,9 @@ export function nestingBeyond(text: string, limit: number): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (quote !== 0) {
-      if (c === 0x5c && quote === 0x22)
-        i++; // \ escapes inside "…"
+      if (c === 0x5c && quote === 0x22) {
+        i++;
+      } // \ escapes inside "…"
       else if (c === quote) quote = 0;
     } else if (c === 0x22 || (c === 0x27 && opensQuote(i === 0 ? 0x20 : text.charCodeAt(i - 1)))) quote = c;
     else if (c === 0x23 && (i === 0 || isSpace(text.charCodeAt(i - 1)))) {

@@ -2,7 +2,7 @@
 // tokens: one pass over the text, whatever the number of phrases. The trie is flat (edges grouped
 // by token, then keyed by node; ends in an array by node), which keeps large knowledge small, and
 // following an edge builds no string.
-import { Token, tokenize } from './tokens';
+import { type Token, tokenize } from './tokens';
 
 interface End {
   value: number;
@@ -45,8 +45,9 @@ export class PhraseMatcher<T> {
     // An all-capitals phrase of ordinary words ("NATIONAL STRATEGY") is not an acronym; only
     // short capitalised tokens are case-sensitive.
     let upperMask = 0;
-    for (let i = 0; i < Math.min(tokens.length, 31); i++)
+    for (let i = 0; i < Math.min(tokens.length, 31); i++) {
       if (tokens[i].upper && tokens[i].raw.length <= 5 && /\p{L}/u.test(tokens[i].raw)) upperMask |= 1 << i;
+    }
     this.values.push(value);
     // Exactly sized (most nodes end one phrase): arrays grown by push keep spare room, which adds
     // up to megabytes over a large knowledge base.

@@ -1,8 +1,8 @@
 // Years, dates and periods as memos write them: "2022", "October 27, 2022", "27 Oct 2022",
 // "Dec 2022", "mid-2022", "late October", "the first half of 2022", "spring of 2022", "2016–2030".
-import { lexicon, phraseBefore, Span } from '../lexicon';
-import { Token } from '../text/tokens';
-import { DateMention, PeriodMention, YearMention } from './types';
+import { lexicon, phraseBefore, type Span } from '../lexicon';
+import { type Token } from '../text/tokens';
+import { type DateMention, type PeriodMention, type YearMention } from './types';
 import { lowerAt } from './numbers';
 
 const isYearText = (raw: string): boolean => /^\d{4}$/.test(raw) && Number(raw) >= 1000 && Number(raw) <= 2999;
@@ -21,8 +21,9 @@ function partBefore(
 export function isMonthAt(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
   if (!t || !(t.lower in lexicon.months) || t.raw[0] !== t.raw[0].toUpperCase()) return false;
-  if (t.lower === 'may' || t.lower === 'mar')
+  if (t.lower === 'may' || t.lower === 'mar') {
     return /^\d/.test(tokens[i + 1]?.raw ?? '') || /^\d/.test(tokens[i - 1]?.raw ?? '');
+  }
   return true;
 }
 
@@ -92,8 +93,9 @@ export function readDate(
       !['in', 'since', 'until', 'by', 'from', 'during', 'of', 'last', 'early', 'late', 'mid', 'on', 'through'].includes(
         preposition ?? '',
       )
-    )
+    ) {
       return undefined;
+    }
   }
   const mention: DateMention = { kind: 'date', months: { lo: month, hi: month }, start, end };
   if (days) mention.days = days;

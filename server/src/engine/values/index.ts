@@ -1,11 +1,11 @@
 // Reads every value a sentence states, left to right: dates first (they start with a month or a
 // day), then years and periods, ordinals, numbers in digits or words, fractions, quantifiers.
-import { Token } from '../text/tokens';
+import { type Token } from '../text/tokens';
 import { isMonthAt, readDate, readYear } from './dates';
 import { linkTotals, readDigits, readFraction, readNumberWords } from './numbers';
 import { readOrdinalDigits, readOrdinalWord } from './ordinals';
 import { readQuantifier } from './quantifiers';
-import { NumberMention, ValueMention } from './types';
+import { type NumberMention, type ValueMention } from './types';
 
 export * from './types';
 export { compareIntervals, mentionInterval, overlaps, sourceInterval } from './intervals';

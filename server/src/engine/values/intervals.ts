@@ -1,8 +1,8 @@
 // Values as intervals, so that comparison is one rule: two intervals that do not overlap
 // contradict; a stated interval that covers the sourced one agrees; one inside it adds detail.
-import { lexicon, Span } from '../lexicon';
-import { Bound, QuantityValue } from '../../knowledge/types';
-import { NumberMention } from './types';
+import { lexicon, type Span } from '../lexicon';
+import { type Bound, type QuantityValue } from '../../knowledge/types';
+import { type NumberMention } from './types';
 
 export type Interval = Span;
 
@@ -17,8 +17,9 @@ export function compareIntervals(stated: Interval, sourced: Interval): Compariso
 
 /** Slack a bare round figure allows: "80%" may stand for 78%, "20" for 19. */
 function roundSlack(value: number): number {
-  for (const r of lexicon.roundNumberSlack)
+  for (const r of lexicon.roundNumberSlack) {
     if (value !== 0 && value % r.multipleOf === 0 && value >= r.multipleOf * 2) return Math.min(r.slack, value * 0.05);
+  }
   return 0;
 }
 

@@ -2,8 +2,8 @@
 // "two-thirds", "one in three"), multiples ("50x", "fiftyfold"), with the hedge before them and
 // the total after them ("14 of 27").
 import { lexicon, phraseAt, phraseBefore } from '../lexicon';
-import { Token } from '../text/tokens';
-import { Hedge, NumberMention, ValueMention } from './types';
+import { type Token } from '../text/tokens';
+import { type Hedge, type NumberMention, type ValueMention } from './types';
 
 export function lowerAt(tokens: readonly Token[], i: number): string {
   return i >= 0 && i < tokens.length ? tokens[i].lower : '';
@@ -84,8 +84,9 @@ function unitAfter(
     return { unit: 'percent', end: tokens[last].end, next: last + 1 };
   }
   const w = lowerAt(tokens, next);
-  if ((w === 'times' || w === 'fold') && text.slice(end, tokens[next].start).trim().replace('-', '') === '')
+  if ((w === 'times' || w === 'fold') && text.slice(end, tokens[next].start).trim().replace('-', '') === '') {
     return { unit: 'times', end: tokens[next].end, next: next + 1 };
+  }
   if (/^\s?x\b/i.test(text.slice(end, end + 3)) && !isLetter(text[end + (text[end] === ' ' ? 2 : 1)])) {
     return {
       unit: 'times',
@@ -133,8 +134,9 @@ function currencyAround(
     if (before.endsWith(symbol)) return { code: lexicon.currencies[symbol], start: start - symbol.length };
   }
   const prev = tokens[i - 1];
-  if (prev && prev.end === start - 1 && /^(USD|EUR|KRW|GBP|JPY)$/.test(prev.raw))
+  if (prev && prev.end === start - 1 && /^(USD|EUR|KRW|GBP|JPY)$/.test(prev.raw)) {
     return { code: prev.raw, start: prev.start };
+  }
   const after = tokens[next];
   if (
     after &&
@@ -147,7 +149,10 @@ function currencyAround(
   return undefined;
 }
 
-/** Digits at token i: a number, a percentage, a multiple or an amount of money. Years and ordinals are read elsewhere. */
+/**
+ * Digits at token i: a number, a percentage, a multiple or an amount of money. Years and ordinals
+ * are read elsewhere.
+ */
 export function readDigits(
   tokens: readonly Token[],
   words: readonly string[],
@@ -295,8 +300,9 @@ export function readFraction(
   const plural = d.endsWith('s') && d !== 'halves' ? true : d === 'halves';
   // "a third" / "one third" need "of" after them, or they may be ordinals ("a third session").
   if (!plural && lowerAt(tokens, denomIndex + 1) !== 'of' && d !== 'half') return undefined;
-  if (d === 'half' && denomIndex > i && lowerAt(tokens, denomIndex + 1) !== 'of' && lowerAt(tokens, i - 1) !== 'than')
+  if (d === 'half' && denomIndex > i && lowerAt(tokens, denomIndex + 1) !== 'of' && lowerAt(tokens, i - 1) !== 'than') {
     return undefined;
+  }
   return fractionMention(tokens, words, i, denomIndex + 1, numerator / lexicon.denominators[d], text);
 }
 

@@ -1,8 +1,8 @@
 // Ordinals: "the third session", "its 60th anniversary", "Session #3", "twenty-first", and ranks
 // with their size ("25th out of 182").
 import { lexicon } from '../lexicon';
-import { Token } from '../text/tokens';
-import { OrdinalMention } from './types';
+import { type Token } from '../text/tokens';
+import { type OrdinalMention } from './types';
 import { lowerAt } from './numbers';
 
 function hasDeterminer(tokens: readonly Token[], i: number, text: string): boolean {

@@ -1,8 +1,8 @@
 // Quantifier words ("a majority", "few", "nearly all", "only a handful") and frequencies ("once",
 // "several times", "repeatedly"), each a range from the lexicon.
 import { lexicon, phraseAt } from '../lexicon';
-import { Token } from '../text/tokens';
-import { QuantifierMention } from './types';
+import { type Token } from '../text/tokens';
+import { type QuantifierMention } from './types';
 import { lowerAt } from './numbers';
 
 const quantifierStarts = new Set(lexicon.quantifiers.map((q) => q.words[0]));
@@ -51,8 +51,9 @@ export function readQuantifier(
       after === 'longer' ||
       after === 'doubt' ||
       after === 'one'
-    )
+    ) {
       return undefined;
+    }
   }
   const next = i + q.words.length;
   return {

@@ -1,6 +1,6 @@
 // The typed values a sentence states: numbers, dates, periods, ordinals, quantifiers. Offsets are
 // those of the text the values were read from.
-import { HedgeKind, Span } from '../lexicon';
+import { type HedgeKind, type Span } from '../lexicon';
 
 export type Hedge = HedgeKind;
 

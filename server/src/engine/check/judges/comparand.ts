@@ -1,7 +1,7 @@
 // What a figure is compared with: "fifty times faster than 5G" is not "fifty times faster than 4G".
 import { sameEntity } from '../../reader/entities';
-import { SentenceView } from '../../reader/sentence';
-import { NumberMention } from '../../values';
+import { type SentenceView } from '../../reader/sentence';
+import { type NumberMention } from '../../values';
 import { tokenize } from '../../text/tokens';
 
 /** The thing after "than" that follows the figure, when it is not the sourced one. */
@@ -17,16 +17,18 @@ export function comparandConflict(
     if (!next) return undefined;
     const entity = view.entityAt(k + 1);
     const known = view.kb.termById.get(than);
-    if (entity?.id && known)
+    if (entity?.id && known) {
       return sameEntity(view.kb, entity.id, known.id) ? undefined : { start: entity.start, end: entity.end };
+    }
     // A phrase: the next word against the phrase's words ("4G" against "5G").
     const forms = view.kb.formsOf(than).map((f) => tokenize(f)[0]?.norm);
     if (
       /^\p{Lu}|\d/u.test(next.raw) &&
       !forms.includes(next.norm) &&
       (known?.kind === next.raw || /\d/.test(next.raw) === /\d/.test(than))
-    )
+    ) {
       return { start: next.start, end: next.end };
+    }
     return undefined;
   }
   return undefined;

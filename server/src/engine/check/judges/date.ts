@@ -4,13 +4,13 @@
 // date line has one date per time zone: a date written with a place or zone ("October 28 in Asia",
 // "(US)", "Seoul time", "KST") is compared with that zone's date, and one written with none agrees
 // with any of them.
-import { DateValue } from '../../../knowledge/types';
-import { lexicon, phraseAt, phraseBefore, Span } from '../../lexicon';
-import { SentenceView } from '../../reader/sentence';
-import { DateMention, PeriodMention, ValueMention, YearMention } from '../../values';
+import { type DateValue } from '../../../knowledge/types';
+import { lexicon, phraseAt, phraseBefore, type Span } from '../../lexicon';
+import { type SentenceView } from '../../reader/sentence';
+import { type DateMention, type PeriodMention, type ValueMention, type YearMention } from '../../values';
 import { boundValue } from '../binding';
-import { Candidate } from '../candidates';
-import { Verdict, VerdictKind } from '../verdict';
+import { type Candidate } from '../candidates';
+import { type Verdict, type VerdictKind } from '../verdict';
 import { formatDate } from '../render';
 
 type Stated = YearMention | DateMention;
@@ -89,8 +89,9 @@ function compareSpan(stated: Span | undefined, sourced: number | undefined): Ver
 }
 
 function compare(m: Stated, sourced: DateValue): VerdictKind {
-  if (m.kind === 'year')
+  if (m.kind === 'year') {
     return m.year === sourced.year ? (sourced.month === undefined ? 'agrees' : 'agrees') : 'contradicts';
+  }
   if (m.year !== undefined && m.year !== sourced.year) return 'contradicts';
   const months = compareSpan(m.months, sourced.month);
   if (months === 'contradicts') return 'contradicts';
@@ -105,8 +106,9 @@ function compare(m: Stated, sourced: DateValue): VerdictKind {
 function verdict(view: SentenceView, c: Candidate, m: Stated, sourced: DateValue, kind: VerdictKind): Verdict {
   const claim = c.claim;
   const accounts = [m.start];
-  if (kind === 'agrees')
+  if (kind === 'agrees') {
     return { kind, claim, start: m.start, end: m.end, coverage: c.coverage, accounts, detail: { kind: 'agrees' } };
+  }
   const written = view.raw.slice(m.start, m.end);
   // Keep the precision the memo used: "March 2023" becomes "December 2022", "2019" becomes "2017".
   let replacement: string | undefined;
@@ -145,7 +147,7 @@ function judgePeriod(
   if (range) {
     const m = range.value;
     const written = view.raw.slice(m.start, m.end);
-    if (m.from === period.from && m.to === period.to)
+    if (m.from === period.from && m.to === period.to) {
       return {
         kind: 'agrees',
         claim,
@@ -155,6 +157,7 @@ function judgePeriod(
         accounts: [m.start],
         detail: { kind: 'agrees' },
       };
+    }
     return {
       kind: 'contradicts',
       claim,
@@ -177,7 +180,7 @@ function judgePeriod(
       : undefined;
   if (end === undefined) return undefined;
   const written = view.raw.slice(m.start, m.end);
-  if (m.year === end)
+  if (m.year === end) {
     return {
       kind: 'agrees',
       claim,
@@ -187,6 +190,7 @@ function judgePeriod(
       accounts: [m.start],
       detail: { kind: 'agrees' },
     };
+  }
   return {
     kind: 'contradicts',
     claim,
@@ -201,7 +205,10 @@ function judgePeriod(
 // ---------------------------------------------------------------------------------------------
 // Time zones
 
-/** The UTC offset a date is written in, from a place, a demonym or a zone name near it; 'all' for "on both sides"; undefined when none is written. */
+/**
+ * The UTC offset a date is written in, from a place, a demonym or a zone name near it; 'all' for
+ * "on both sides"; undefined when none is written.
+ */
 function zoneOf(view: SentenceView, m: ValueMention): number | 'all' | undefined {
   const { words, tokens } = view;
   const first = view.tokenIndexAt(m.start);

@@ -4,12 +4,12 @@
 // agrees. Names the knowledge base does not know count when they stand in the slot.
 import { lexicon } from '../../lexicon';
 import { agentOf } from '../../reader/agents';
-import { EntityMention, isBody, sameEntity } from '../../reader/entities';
+import { type EntityMention, isBody, sameEntity } from '../../reader/entities';
 import { negationsOver } from '../../reader/polarity';
-import { SentenceView } from '../../reader/sentence';
-import { Candidate } from '../candidates';
+import { type SentenceView } from '../../reader/sentence';
+import { type Candidate } from '../candidates';
 import { membersIn, mentionIs } from '../members';
-import { Verdict } from '../verdict';
+import { type Verdict } from '../verdict';
 
 const kindClass: Record<string, string> = {
   country: 'actor',
@@ -37,8 +37,9 @@ function compatible(m: EntityMention, valueKind: string, slot: string): boolean 
   const b = kindClass[valueKind] ?? 'any';
   if (a === 'any' || a === b) return true;
   // An agent can be any body that acts: an organisation, a country, an event, a document.
-  if (slot === 'agent')
+  if (slot === 'agent') {
     return ['actor', 'event', 'document', 'person'].includes(a) && ['actor', 'event', 'document', 'person'].includes(b);
+  }
   return false;
 }
 
@@ -46,7 +47,9 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
   if (c.claim.value.kind !== 'entity') return undefined;
   const { value, kind, slot = 'any' } = c.claim.value.entity;
   const claim = c.claim;
-  const own = [...c.groups.entries()].filter(([g]) => g !== view.kb.propertyGroup[c.index]).flatMap(([, ms]) => ms);
+  const own = [...c.groups.entries()]
+    .filter(([g]) => g !== view.kb.claimAnchors[c.index].propertyGroup)
+    .flatMap(([, ms]) => ms);
   const isOwn = (m: EntityMention): boolean => own.some((a) => a.start < m.end && m.start < a.end);
   const positive = (m: { first: number }): boolean => negationsOver(view.negations, m.first).length % 2 === 0;
   const valueMatches = membersIn(view, [[value]]);
@@ -73,7 +76,7 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
           ? (m.start >= p.start && m.end <= p.end) || (m.last === p.first && view.words[m.first] !== 'by')
           : inStretch(m)),
     );
-    if (written.length > 0)
+    if (written.length > 0) {
       return {
         kind: 'agrees',
         claim,
@@ -82,6 +85,7 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
         coverage: c.coverage,
         detail: { kind: 'agrees' },
       };
+    }
     if (c.property.some((q) => mentions.some((m) => m.start <= q.start && q.end <= m.end))) continue;
     let fillers: EntityMention[] = [];
     // The subject doing what the claim says someone else does is wrong even when the claim names it
@@ -97,11 +101,12 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
       );
       // "Host: X": the value right after a label that holds the property, unless the label names one.
       const label = view.clauses[0]?.kind === 'label' && p.first < view.clauses[0].last ? view.clauses[1] : undefined;
-      if (label && !fillers.some((e) => e.last <= view.clauses[0].last && compatible(e, kind, slot)))
+      if (label && !fillers.some((e) => e.last <= view.clauses[0].last && compatible(e, kind, slot))) {
         fillers = view.entities.filter((e) => e.first >= label.first && e.last <= label.last).slice(0, 1);
+      }
     }
     const right = fillers.find((m) => mentionIs(view, m, value) && positive(m));
-    if (right)
+    if (right) {
       return {
         kind: 'agrees',
         claim,
@@ -110,6 +115,7 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
         coverage: c.coverage,
         detail: { kind: 'agrees' },
       };
+    }
     const wrong = fillers.find(
       (m) =>
         (!isOwn(m) || subjects.includes(m)) &&
@@ -147,7 +153,10 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
   return contradiction;
 }
 
-/** What the value belongs to or lies in, named instead of it: "Korea" for the Yoon government, less exact but not wrong. */
+/**
+ * What the value belongs to or lies in, named instead of it: "Korea" for the Yoon government, less
+ * exact but not wrong.
+ */
 function holds(view: SentenceView, m: EntityMention, value: string): boolean {
   const term = view.kb.termById.get(value);
   if (!m.id || !term) return false;

@@ -1,9 +1,9 @@
 // One judge per kind of claim value. The table is exhaustive: a new value kind does not compile
 // until it has a judge.
-import { ClaimKind } from '../../../knowledge/types';
-import { SentenceView } from '../../reader/sentence';
-import { Candidate } from '../candidates';
-import { Verdict } from '../verdict';
+import { type ClaimKind } from '../../../knowledge/types';
+import { type SentenceView } from '../../reader/sentence';
+import { type Candidate } from '../candidates';
+import { type Verdict } from '../verdict';
 import { judgeDate } from './date';
 import { judgeEntity } from './entity';
 import { judgeOrdinal } from './ordinal';

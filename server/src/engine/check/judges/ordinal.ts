@@ -1,10 +1,10 @@
 // Ordinals: "the third session", "the 60th anniversary". Only an ordinal that says which one the
 // claim's thing is: written right before its noun, or after a copula ("was the fourth").
-import { SentenceView } from '../../reader/sentence';
-import { OrdinalMention, ValueMention } from '../../values';
+import { type SentenceView } from '../../reader/sentence';
+import { type OrdinalMention, type ValueMention } from '../../values';
 import { boundValue } from '../binding';
-import { Candidate } from '../candidates';
-import { Verdict } from '../verdict';
+import { type Candidate } from '../candidates';
+import { type Verdict } from '../verdict';
 import { writeOrdinal } from '../render';
 
 export function judgeOrdinal(view: SentenceView, c: Candidate, all: readonly Candidate[]): Verdict | undefined {
@@ -24,7 +24,7 @@ export function judgeOrdinal(view: SentenceView, c: Candidate, all: readonly Can
   if (!bound) return undefined;
   const m = bound.value;
   const claim = c.claim;
-  if (m.value === sourced)
+  if (m.value === sourced) {
     return {
       kind: 'agrees',
       claim,
@@ -34,6 +34,7 @@ export function judgeOrdinal(view: SentenceView, c: Candidate, all: readonly Can
       accounts: [m.start],
       detail: { kind: 'agrees' },
     };
+  }
   const written = view.raw.slice(m.start, m.end);
   return {
     kind: 'contradicts',

@@ -5,11 +5,11 @@
 // sides contradict.
 import { negationsOver } from '../../reader/polarity';
 import { predicatesIn } from '../../reader/predicates';
-import { SentenceView } from '../../reader/sentence';
-import { PhraseMatch } from '../../text/phraseMatcher';
-import { Candidate } from '../candidates';
+import { type SentenceView } from '../../reader/sentence';
+import { type PhraseMatch } from '../../text/phraseMatcher';
+import { type Candidate } from '../candidates';
 import { membersIn } from '../members';
-import { Verdict } from '../verdict';
+import { type Verdict } from '../verdict';
 
 // Words after which the items that follow are the ones set aside: "X over Y", "prefer X to Y".
 const setAside = new Set(['over', 'above', 'ahead', 'before', 'than']);

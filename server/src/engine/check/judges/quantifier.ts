@@ -1,12 +1,18 @@
 // Quantifiers and frequencies: "a majority", "all", "few", "only a handful", "several times",
 // "once". Each is a range (the lexicon's); a stated share or count ("14 of 27", "about 52%",
 // "only one of the three") is one too. Ranges that do not meet contradict.
-import { lexicon, phraseAt, Span } from '../../lexicon';
-import { SentenceView } from '../../reader/sentence';
-import { compareIntervals, mentionInterval, NumberMention, QuantifierMention, ValueMention } from '../../values';
+import { lexicon, phraseAt, type Span } from '../../lexicon';
+import { type SentenceView } from '../../reader/sentence';
+import {
+  compareIntervals,
+  mentionInterval,
+  type NumberMention,
+  type QuantifierMention,
+  type ValueMention,
+} from '../../values';
 import { boundValue } from '../binding';
-import { Candidate } from '../candidates';
-import { Verdict } from '../verdict';
+import { type Candidate } from '../candidates';
+import { type Verdict } from '../verdict';
 
 /** The range a quantifier of the knowledge base stands for, and whether it counts occasions. */
 export function quantifierRange(word: string): { range: Span; frequency: boolean } | undefined {
@@ -48,7 +54,7 @@ export function judgeQuantifier(view: SentenceView, c: Candidate, all: readonly 
   } else {
     stated = m.range;
     // "not a majority" is at most half; "not all" is less than all.
-    if (m.negated)
+    if (m.negated) {
       stated =
         stated.lo >= 99
           ? { lo: 0, hi: 99 }
@@ -57,6 +63,7 @@ export function judgeQuantifier(view: SentenceView, c: Candidate, all: readonly 
             : stated.hi >= 100
               ? { lo: 0, hi: 99 }
               : { lo: stated.hi, hi: 100 };
+    }
   }
   // A quantifier is vague by nature: a figure inside its range states it.
   let kind =
@@ -68,11 +75,12 @@ export function judgeQuantifier(view: SentenceView, c: Candidate, all: readonly 
   // A much stronger word inside a vague one ("most" where the source says "many") says more than
   // the source does: not wrong, not supported either.
   const width = (s: Span): number => s.hi - s.lo;
-  if (kind === 'agrees' && m.kind === 'quantifier' && width(stated) < strongerWordShare * width(sourced.range))
+  if (kind === 'agrees' && m.kind === 'quantifier' && width(stated) < strongerWordShare * width(sourced.range)) {
     kind = 'narrower';
+  }
   const claim = c.claim;
   const written = view.raw.slice(m.start, m.end);
-  if (kind === 'agrees')
+  if (kind === 'agrees') {
     return {
       kind,
       claim,
@@ -82,8 +90,9 @@ export function judgeQuantifier(view: SentenceView, c: Candidate, all: readonly 
       accounts: [m.start],
       detail: { kind: 'agrees' },
     };
+  }
   // "some" and "several" overlap nearly everything: they neither support nor contradict.
-  if (kind === 'narrower')
+  if (kind === 'narrower') {
     return {
       kind,
       claim,
@@ -93,6 +102,7 @@ export function judgeQuantifier(view: SentenceView, c: Candidate, all: readonly 
       accounts: [m.start],
       detail: { kind: 'quantifier', sourced: word, range: sourced.range, written },
     };
+  }
   return {
     kind,
     claim,

@@ -1,19 +1,19 @@
 // Figures: shares, counts, multiples, amounts, compared as intervals (hedges and bounds widen
 // them, see the lexicon's hedgeIntervals). "14 of 27" is checked count and total; "50% faster" is a
 // multiple of 1.5; "a majority of 27" answers a count of 14.
-import { QuantityValue } from '../../../knowledge/types';
-import { SentenceView } from '../../reader/sentence';
+import { type QuantityValue } from '../../../knowledge/types';
+import { type SentenceView } from '../../reader/sentence';
 import {
   compareIntervals,
   mentionInterval,
-  NumberMention,
-  QuantifierMention,
+  type NumberMention,
+  type QuantifierMention,
   sourceInterval,
-  ValueMention,
+  type ValueMention,
 } from '../../values';
 import { boundValue } from '../binding';
-import { Candidate } from '../candidates';
-import { Verdict } from '../verdict';
+import { type Candidate } from '../candidates';
+import { type Verdict } from '../verdict';
 import { matchCase, writeLike } from '../render';
 import { comparandConflict } from './comparand';
 import { agentOf } from '../../reader/agents';
@@ -75,7 +75,7 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
       const m = word.value;
       const kind = compareIntervals(m.range, sourceInterval(q));
       const written = view.raw.slice(m.start, m.end);
-      if (kind === 'contradicts')
+      if (kind === 'contradicts') {
         return {
           kind,
           claim: c.claim,
@@ -85,7 +85,8 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
           accounts: [m.start],
           detail: { kind: 'quantity', sourced: q, written },
         };
-      if (m.range.lo <= q.value && q.value <= m.range.hi)
+      }
+      if (m.range.lo <= q.value && q.value <= m.range.hi) {
         return {
           kind: 'agrees',
           claim: c.claim,
@@ -95,6 +96,7 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
           accounts: [m.start],
           detail: { kind: 'agrees' },
         };
+      }
       return undefined;
     }
   }
@@ -107,12 +109,13 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
         all,
         (v): v is NumberMention => v.kind === 'number' && v.unit === 'percent' && !v.comparative,
       );
-      if (share)
+      if (share) {
         return compare(view, c, share.value, {
           value: Math.round((q.value / q.of) * 1000) / 10,
           unit: 'percent',
           approx: true,
         });
+      }
     }
     return undefined;
   }
@@ -155,15 +158,16 @@ function compare(view: SentenceView, c: Candidate, m: NumberMention, q: Quantity
   const scale = q.unit === 'money' && m.currency && q.currency && m.currency !== q.currency ? NaN : 1;
   let kind = Number.isNaN(scale) ? 'narrower' : compareIntervals(stated, sourceInterval(q));
   // "64%" where the source says "about 64%": the figure itself, stated more exactly than its hedge.
-  if (kind === 'narrower' && !Number.isNaN(scale) && !q.bound && stated.lo <= q.value && q.value <= stated.hi)
+  if (kind === 'narrower' && !Number.isNaN(scale) && !q.bound && stated.lo <= q.value && q.value <= stated.hi) {
     kind = 'agrees';
+  }
   const totalDiffers = q.of !== undefined && m.of !== undefined && m.of !== q.of && !m.ofHedge;
   if (totalDiffers) kind = 'contradicts';
   const claim = c.claim;
   const accounts = [m.start];
   if (kind !== 'contradicts') {
     const other = q.than ? comparandConflict(view, m, q.than) : undefined;
-    if (other)
+    if (other) {
       return {
         kind: 'contradicts',
         claim,
@@ -178,6 +182,7 @@ function compare(view: SentenceView, c: Candidate, m: NumberMention, q: Quantity
           replacement: view.kb.nameOf(q.than!),
         },
       };
+    }
     return kind === 'agrees'
       ? { kind, claim, start: m.start, end: m.end, coverage: c.coverage, accounts, detail: { kind: 'agrees' } }
       : {
@@ -200,8 +205,9 @@ function compare(view: SentenceView, c: Candidate, m: NumberMention, q: Quantity
   if (!q.bound) {
     const value = writeLike(view.raw, m, q.value, q.unit);
     replacement = matchCase((m.hedge === 'exact' ? '' : q.approx ? 'about ' : '') + value, written);
-    if (totalDiffers && m.ofStart !== undefined && q.of !== undefined)
+    if (totalDiffers && m.ofStart !== undefined && q.of !== undefined) {
       replacement += view.raw.slice(m.end, m.ofStart) + String(q.of);
+    }
   }
   return {
     kind: 'contradicts',

@@ -3,14 +3,14 @@
 // organisation is one of the person's and whose title is not theirs there contradicts, as does a
 // title of theirs placed at another organisation. A post the sentence marks as another one the
 // person also holds ("also", "in addition to", "beyond") is left alone: people hold several.
-import { Claim } from '../../../knowledge/types';
+import { type Claim } from '../../../knowledge/types';
 import { lexicon, phraseAt } from '../../lexicon';
-import { EntityMention } from '../../reader/entities';
-import { SentenceView } from '../../reader/sentence';
+import { type EntityMention } from '../../reader/entities';
+import { type SentenceView } from '../../reader/sentence';
 import { tokenize } from '../../text/tokens';
-import { Candidate } from '../candidates';
+import { type Candidate } from '../candidates';
 import { mentionIs } from '../members';
-import { Verdict } from '../verdict';
+import { type Verdict } from '../verdict';
 
 const orgKinds = new Set(['organisation', 'group', 'programme', 'acronym', 'name', 'event']);
 // Words of a description that are neither title nor organisation.
@@ -128,8 +128,9 @@ function describe(view: SentenceView, person: EntityMention): Description | unde
     for (let k = first; k < last; k++) if (lexicon.titleWords.has(words[k]) || words[k] in lexicon.headVerbs) return k;
     return last;
   })();
-  for (let k = Math.max(clause.first, person.first - 3); k <= Math.min(firstTitle, last - 1); k++)
+  for (let k = Math.max(clause.first, person.first - 3); k <= Math.min(firstTitle, last - 1); k++) {
     if (phraseAt(lexicon.additionalRoleCues, words, k)) extra = true;
+  }
   return { first, last, extra };
 }
 
@@ -174,9 +175,11 @@ function knownTitleStems(view: SentenceView): Set<string> {
   let stems = titleStemsByKb.get(view.kb);
   if (!stems) {
     stems = new Set<string>();
-    for (const roles of view.kb.rolesByPerson.values())
-      for (const r of roles)
+    for (const roles of view.kb.rolesByPerson.values()) {
+      for (const r of roles) {
         if (r.value.kind === 'role') for (const w of stemsOfTitle(r.value.role.title ?? '')) stems.add(w);
+      }
+    }
     titleStemsByKb.set(view.kb, stems);
   }
   return stems;
@@ -212,8 +215,9 @@ function titlesAgree(stated: string[], sourced: string[]): boolean {
   if (at >= 0) {
     const ranks = (words: string[], end: number): string[] => {
       const out: string[] = [];
-      for (let k = end - 1; k >= 0 && lexicon.titleModifierStems.has(words[k]); k--)
+      for (let k = end - 1; k >= 0 && lexicon.titleModifierStems.has(words[k]); k--) {
         if (lexicon.distinctRankStems.has(words[k])) out.push(words[k]);
+      }
       return out.sort();
     };
     const statedRanks = ranks(stated, at);
@@ -303,7 +307,7 @@ function compareRoles(
       );
   const start = view.tokens[desc.first].start;
   const end = view.tokens[desc.last - 1].end;
-  if (agreeing)
+  if (agreeing) {
     return {
       kind: 'agrees',
       claim: agreeing,
@@ -312,6 +316,7 @@ function compareRoles(
       coverage: c.coverage,
       detail: { kind: 'agrees' },
     };
+  }
   if (desc.extra) return undefined;
   // "Director of the Korea Project", not "… at Korea Project" when the title names the body.
   const described = (r: Claim): string => {
@@ -447,10 +452,12 @@ function isTitleName(view: SentenceView, e: EntityMention, roles: Claim[]): bool
   if (
     afterTitleOf &&
     view.tokens.slice(e.first, e.last).every((t) => lexicon.stopWords.has(t.lower) || known.has(normTitle(t.norm)))
-  )
+  ) {
     return true;
-  if (!view.words.slice(e.first, e.last).some((w) => lexicon.titleWords.has(w) || w in lexicon.titleAbbreviations))
+  }
+  if (!view.words.slice(e.first, e.last).some((w) => lexicon.titleWords.has(w) || w in lexicon.titleAbbreviations)) {
     return false;
+  }
   for (let k = e.first; k < e.last; k++) {
     const w = view.words[k];
     if (!(
@@ -459,8 +466,9 @@ function isTitleName(view: SentenceView, e: EntityMention, roles: Claim[]): bool
       lexicon.stopWords.has(w) ||
       w in lexicon.titleAbbreviations ||
       known.has(normTitle(view.tokens[k].norm))
-    ))
+    )) {
       return false;
+    }
   }
   return true;
 }

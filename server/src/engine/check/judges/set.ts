@@ -4,14 +4,14 @@
 // closed list also when it adds one); a member excluded ("ZTE, though not Huawei"), or the set cut
 // down with "only", contradicts; members alone agree.
 import { agentFrom, agentOf, listRun, listSegments } from '../../reader/agents';
-import { EntityMention, isBody } from '../../reader/entities';
+import { type EntityMention, isBody } from '../../reader/entities';
 import { negationsOver } from '../../reader/polarity';
-import { SentenceView } from '../../reader/sentence';
+import { type SentenceView } from '../../reader/sentence';
 import { lexicon } from '../../lexicon';
 import { stem } from '../../text/tokens';
-import { Candidate } from '../candidates';
+import { type Candidate } from '../candidates';
 import { distinctiveStems, membersIn, mentionIs } from '../members';
-import { Verdict } from '../verdict';
+import { type Verdict } from '../verdict';
 
 export function judgeSet(view: SentenceView, c: Candidate): Verdict | undefined {
   if (c.claim.value.kind !== 'set') return undefined;
@@ -181,8 +181,9 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
       const gap = v.start > m.end ? view.raw.slice(m.end, v.start) : view.raw.slice(v.end, m.start);
       if (!/^\s*(,|and|or|,\s*and|,\s*or)\s*$/.test(gap)) continue;
       const first = view.tokenIndexAt(v.start);
-      if (!foreign.some((it) => it.first <= first && first < it.last))
+      if (!foreign.some((it) => it.first <= first && first < it.last)) {
         foreign.push({ first, last: view.tokenIndexAt(v.end) });
+      }
     }
   }
   const exclusive =

@@ -3,12 +3,12 @@
 // negation, give the sentence's polarity; a sentence whose words all state the opposite
 // contradicts, one whose words state it agrees, and one with both, or none, is left alone (a
 // false alarm costs more than a miss).
-import { lexicon, PredicateClass } from '../../lexicon';
+import { lexicon, type PredicateClass } from '../../lexicon';
 import { negationsOver } from '../../reader/polarity';
 import { predicatesIn } from '../../reader/predicates';
-import { SentenceView } from '../../reader/sentence';
-import { Candidate } from '../candidates';
-import { Verdict } from '../verdict';
+import { type SentenceView } from '../../reader/sentence';
+import { type Candidate } from '../candidates';
+import { type Verdict } from '../verdict';
 
 /** How far from a property match a predicate word may stand, in tokens. */
 const reach = 10;

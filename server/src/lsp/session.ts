@@ -1,0 +1,623 @@
+// The server's state between `initialize` and `shutdown`: settings, trust, the stores, the service,
+// the problems of files, and the loads that keep them current. What lives here is what the language
+// service must not do: reading files, knowing the workspace, and deciding when to check.
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  type CancellationToken,
+  type CodeAction,
+  type Connection,
+  type Diagnostic,
+  type Hover,
+  type InitializeParams,
+  Location,
+  LSPErrorCodes,
+  type Position,
+  ResponseError,
+  type TextDocuments,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CheckWorkspaceResult, IgnoredFindingsResult } from '../common/protocol';
+import { applyProjectConfig, type ProjectConfig } from '../common/projectConfig';
+import { defaultSettings, normalizeSettings, type PolicyLensSettings, settingsSection } from '../common/settings';
+import type { StyleChoice } from '../features/csl';
+import type { PolicyLensService } from '../features/languageService';
+import { markdownExtensions } from '../features/languages';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import type { KnowledgeError, Source } from '../knowledge/types';
+import type { BibliographyStore } from '../node/bibliographies';
+import { bundledSourceKeys } from '../node/bundledKnowledge';
+import { readSourcesInWorker } from '../node/ingestInWorker';
+import type { KnowledgeStore } from '../node/knowledgeFiles';
+import { ReadPolicy } from '../node/readPolicy';
+import type { IngestedSource } from '../node/sourceFiles';
+import { type CheckOutcome, CheckScheduler } from './checkScheduler';
+import { FileProblems } from './fileProblems';
+import { core, type CoreModule, type WorkerRenderer } from './lazyCore';
+
+/** What the client sends in `initializationOptions`. */
+interface InitializationOptions {
+  settings?: unknown;
+  trusted?: boolean;
+  cacheDir?: string;
+  knowledgeCacheDir?: string;
+}
+
+/** Lets the event loop deliver what is queued (edits, hovers) before work goes on. */
+const pause = (): Promise<void> => new Promise((resolvePause) => setImmediate(resolvePause));
+
+/** Settles a promise from outside, once. */
+function deferred(): { promise: Promise<void>; settle: () => void } {
+  let settle!: () => void;
+  const promise = new Promise<void>((resolveIt) => (settle = resolveIt));
+  return { promise, settle };
+}
+
+/** How long a hover waits for bibliographies being read before it answers with what is known. */
+const hoverWaitMs = 400;
+/** Parsed knowledge files go to the on-disk cache this long after a load, once checks have had their turn. */
+const saveCacheDelayMs = 1000;
+
+export class Session {
+  private settings: PolicyLensSettings = defaultSettings;
+  private readonly workspaceFolders: string[];
+  /** What may be read: anything in a trusted workspace, only files really inside it otherwise. */
+  private readonly policy: ReadPolicy;
+  private readonly canPullConfiguration: boolean;
+  private readonly canReportProgress: boolean;
+  /** The client applies versioned edits (`documentChanges`), so a fix made for an older text is refused. */
+  private readonly versionedEdits: boolean;
+  /** The client can create a file in an edit (a new .policylens.yaml for an ignored finding). */
+  private readonly canCreateFiles: boolean;
+  private readonly cacheDir: string | undefined;
+  private readonly knowledgeCacheDir: string | undefined;
+
+  private knowledgeStore: KnowledgeStore | undefined;
+  private bibliographyStore: BibliographyStore | undefined;
+  private service: PolicyLensService | undefined;
+  private renderer: WorkerRenderer | undefined;
+  private readonly problems: FileProblems;
+  private ingested: IngestedSource[] = [];
+  private saveCacheTimer: NodeJS.Timeout | undefined;
+  private readonly scheduler: CheckScheduler;
+
+  // Knowledge folders are listed and parsed in slices, so that a large folder (or a folder set to
+  // `/`) never stops the server from answering. Loads run one at a time; a request for another while
+  // one runs makes it run again afterwards. Checks wait for the first load, so that a memo is never
+  // checked against the bundled knowledge alone and then again.
+  private knowledgeLoading: Promise<void> | undefined;
+  private knowledgeAgain = false;
+  private readonly firstKnowledge = deferred();
+  /** Bibliographies from the settings; a newer call supersedes one still reading. */
+  private bibliographyGeneration = 0;
+  private readonly firstBibliographies = deferred();
+  // Reports in the sources folder are read in a worker thread, with progress shown; results are
+  // cached by content hash, so only added or changed files cost anything on later runs.
+  private indexing: Promise<void> | undefined;
+  private indexAgain = false;
+  // Front matter `bibliography:` files and `references:`, per document: the front matter last read
+  // for it. Read again when the front matter changes, or when a watched file changes (cleared then).
+  private readonly frontMatterCache = new Map<string, string>();
+  // Project configs (.policylens.yaml): each memo's nearest, read by the module the CLI shares.
+  private workspaceConfigs: InstanceType<CoreModule['WorkspaceConfigs']> | undefined;
+  /** The knowledge and sources folders of the last load, with those the configs in use add. */
+  private sharedFoldersKey: string | undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    params: InitializeParams,
+  ) {
+    let folders = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
+    if (folders.length === 0 && params.rootUri) folders = [fileURLToPath(params.rootUri)];
+    this.workspaceFolders = folders;
+    this.canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    const options = params.initializationOptions as InitializationOptions | undefined;
+    if (options?.settings) this.settings = normalizeSettings(options.settings);
+    const trusted = options?.trusted !== false;
+    this.policy = trusted ? ReadPolicy.anything : new ReadPolicy(folders);
+    this.cacheDir = options?.cacheDir;
+    this.knowledgeCacheDir = options?.knowledgeCacheDir;
+    this.canReportProgress = params.capabilities.window?.workDoneProgress === true;
+    this.versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    const operations = params.capabilities.workspace?.workspaceEdit?.resourceOperations;
+    this.canCreateFiles = operations?.includes('create') === true;
+    this.problems = new FileProblems(connection);
+    this.scheduler = new CheckScheduler(this.firstKnowledge.promise, (uri) => this.check(uri), pause);
+  }
+
+  /** After the handshake: knowledge, bibliographies, the style and the sources are loaded, open memos checked. */
+  start(): void {
+    this.sharedFoldersChanged();
+    this.loadKnowledge();
+    void this.loadBibliographies();
+    this.applyStyle();
+    this.recheckAll();
+    this.indexSources();
+  }
+
+  /** On `shutdown`: no check starts, parsed knowledge waiting for the cache is saved, workers end. */
+  dispose(): void {
+    this.scheduler.stop();
+    if (this.saveCacheTimer) {
+      clearTimeout(this.saveCacheTimer);
+      this.saveCacheTimer = undefined;
+      this.knowledgeStore?.saveCache();
+    }
+    this.renderer?.dispose();
+  }
+
+  /**
+   * The service. Until the first knowledge load is done, requests are answered from the bundled
+   * knowledge (its snapshot loads in a moment); the loaded knowledge replaces it when it is ready.
+   */
+  get languageService(): PolicyLensService {
+    if (!this.service) this.service = this.newService(new (core().KnowledgeStore)().load([], true, []).kb);
+    return this.service;
+  }
+
+  get canApplyVersionedEdits(): boolean {
+    return this.versionedEdits;
+  }
+
+  /**
+   * Commands and navigation (definition, references, links, the custom requests) wait for the first
+   * loads, so they never answer from half the knowledge; hover and completion answer at once.
+   */
+  loaded(): Promise<unknown> {
+    return Promise.all([this.firstKnowledge.promise, this.firstBibliographies.promise]);
+  }
+
+  schedule(uri: string): void {
+    this.scheduler.schedule(uri);
+  }
+
+  closeDocument(uri: string): void {
+    this.service?.close(uri);
+    this.frontMatterCache.delete(uri);
+    this.workspaceConfigs?.release(uri);
+    if (this.problems.perDocument.delete(uri)) this.publishProblems();
+    this.bibliographyStore?.release(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    // Memos compared with it (inconsistency across memos) are published again.
+    for (const other of this.service?.takeComparedWithChanged() ?? []) this.schedule(other);
+  }
+
+  /** Quick fixes; "Ignore this finding in .policylens.yaml" needs to know where the config is. */
+  codeActions(document: TextDocument, diagnostics: Diagnostic[]): CodeAction[] {
+    // The config is looked for only when there is a finding to ignore (code actions come on every move).
+    const ours = diagnostics.some((d) => d.source === 'policy-lens');
+    const memo = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : undefined;
+    const files = this.projectConfigs().files;
+    const ignoreTarget =
+      ours && memo
+        ? core().ignoreTargetFor(files, memo, this.workspaceFolders, this.canCreateFiles, this.policy)
+        : undefined;
+    return this.languageService.codeActions(document, diagnostics, {
+      versionedEdits: this.versionedEdits,
+      ignoreTarget,
+    });
+  }
+
+  /** Every finding the configs in use ignore, for Show Ignored Findings. */
+  ignoredFindings(): IgnoredFindingsResult {
+    const configs = this.projectConfigs().inUse(this.workspaceFolders);
+    return configs.flatMap(({ config }) => config.ignores.map((i) => ({ uri: pathToFileURL(config.file).href, ...i })));
+  }
+
+  /** New settings: pushed with the notification, or pulled when the client can be asked. */
+  async changeConfiguration(pushed: unknown): Promise<void> {
+    let raw = (pushed as Record<string, unknown> | undefined)?.[settingsSection];
+    if (this.canPullConfiguration) raw = await this.connection.workspace.getConfiguration(settingsSection);
+    if (raw === undefined || raw === null) return;
+    const next = normalizeSettings(raw);
+    const previous = this.settings;
+    const reloadKnowledge = JSON.stringify(next.knowledgeFolders) !== JSON.stringify(previous.knowledgeFolders);
+    const reloadBibliography = JSON.stringify(next.bibliographyFiles) !== JSON.stringify(previous.bibliographyFiles);
+    const reindex = next.sourcesFolder !== previous.sourcesFolder;
+    this.settings = next;
+    this.languageService.setSettings(next);
+    if (reloadKnowledge) this.loadKnowledge();
+    if (reloadBibliography) void this.loadBibliographies();
+    this.applyStyle();
+    // A knowledge load publishes when it is done; publishing now would repeat the old folder's problems.
+    if (!reloadKnowledge) this.publishProblems();
+    if (reindex) this.indexSources();
+    this.recheckAll();
+  }
+
+  watchedFilesChanged(paths: string[]): void {
+    const { isInside } = core();
+    if (core().touchesProjectConfig(paths)) this.projectConfigChanged();
+    if (paths.some((p) => isInside(p, this.knowledgeFolders()))) this.loadKnowledge();
+    if (paths.some((p) => p.endsWith('.csl'))) this.applyStyle();
+    if (paths.some((p) => isInside(p, this.sourcesFolders()))) this.indexSources();
+    // A changed bibliography is read again (once) for those who use it; the others keep theirs.
+    const bibs = this.bibliographyPaths().map((p) => resolve(p));
+    const users = this.bibliographies().usersOf(paths);
+    if (users.delete('settings') || paths.some((p) => bibs.includes(resolve(p)))) void this.loadBibliographies();
+    // A front matter naming a file that did not exist yet holds it too: "missing" is a version.
+    for (const uri of users) {
+      this.frontMatterCache.delete(uri);
+      this.schedule(uri);
+    }
+  }
+
+  async hover(document: TextDocument, position: Position): Promise<Hover | null> {
+    // A front matter just edited is read again, but a hover never waits long for a large
+    // bibliography being parsed (seconds, in its worker): after a moment it answers with what is
+    // known. The same for the first load of the settings' bibliographies (a large knowledge folder
+    // may take seconds to load: hovers answer from the bundled knowledge meanwhile).
+    await Promise.race([
+      Promise.all([this.firstBibliographies.promise, this.updateDocumentSources(document)]),
+      new Promise((wait) => setTimeout(wait, hoverWaitMs)),
+    ]);
+    return this.languageService.hover(document, position);
+  }
+
+  definition(document: TextDocument, position: Position): Location | null {
+    const source = this.languageService.definition(document, position);
+    if (!source || !isAbsolute(source.origin.file)) return null;
+    const at = { line: source.origin.line, character: source.origin.character };
+    return Location.create(pathToFileURL(source.origin.file).href, { start: at, end: at });
+  }
+
+  async references(
+    document: TextDocument,
+    position: Position,
+    token: CancellationToken,
+  ): Promise<Location[] | ResponseError<void>> {
+    const key = this.languageService.keyAt(document, position);
+    if (!key) return [];
+    const locations: Location[] = [];
+    for await (const d of this.workspaceDocuments()) {
+      // Between memos, other requests are answered, and a cancelled search stops.
+      await pause();
+      if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      for (const k of this.languageService.citationsOf(d, key.key)) {
+        locations.push(Location.create(d.uri, { start: d.positionAt(k.start), end: d.positionAt(k.end) }));
+      }
+    }
+    return locations;
+  }
+
+  async checkWorkspace(): Promise<CheckWorkspaceResult> {
+    let problems = 0;
+    let files = 0;
+    for await (const d of this.workspaceDocuments()) {
+      files++;
+      if (!this.settings.languages.includes(d.languageId)) continue;
+      // An open memo's check is usually done already; a memo from disk is checked in slices, as for
+      // an edit, so hover and completion are answered while the workspace is checked.
+      const open = this.documents.get(d.uri) !== undefined;
+      if (!open) this.projectConfigOf(d);
+      const s = this.languageService;
+      const diagnostics = open ? s.diagnostics(d) : await s.diagnosticsInSlices(d, pause, () => false);
+      if (!open) {
+        this.languageService.close(d.uri);
+        this.workspaceConfigs?.release(d.uri);
+      }
+      if (!diagnostics) continue;
+      problems += diagnostics.length;
+      void this.connection.sendDiagnostics({ uri: d.uri, diagnostics });
+    }
+    return { files, problems };
+  }
+
+  /** Reads the bibliographies, style and inline references a memo's front matter names, when it changed. */
+  async updateDocumentSources(document: TextDocument): Promise<void> {
+    const s = this.languageService;
+    const configBibliographies = this.projectConfigOf(document)?.bibliographyFiles ?? [];
+    const head = `${core().frontMatterOf(document.getText())?.yaml ?? ''}\0${configBibliographies.join('\0')}`;
+    if (this.frontMatterCache.get(document.uri) === head) return;
+    this.frontMatterCache.set(document.uri, head);
+    const options = { policy: this.policy, readable: this.isReadable, configBibliographies };
+    const read = await core().readDocumentSources(document, s, this.bibliographies(), options);
+    this.bibliographies().keepOnly(document.uri, read.used);
+    // Closed, or its front matter changed again, while the files were read: the newer run decides.
+    if (!this.documents.get(document.uri) || this.frontMatterCache.get(document.uri) !== head) return;
+    s.setDocumentSources(document.uri, read.sources);
+    s.setDocumentStyle(document.uri, read.style, read.nocite);
+    if (read.problems.length > 0 || this.problems.perDocument.has(document.uri)) {
+      if (read.problems.length > 0) this.problems.perDocument.set(document.uri, read.problems);
+      else this.problems.perDocument.delete(document.uri);
+      this.publishProblems();
+    }
+  }
+
+  private projectConfigs(): InstanceType<CoreModule['WorkspaceConfigs']> {
+    return (this.workspaceConfigs ??= new (core().WorkspaceConfigs)(new (core().ProjectConfigFiles)(this.policy)));
+  }
+
+  /** Settings for what all memos share (knowledge and sources folders): with those the configs in use add. */
+  private sharedSettings(): PolicyLensSettings {
+    return core().pooledSettings(this.settings, this.projectConfigs().inUse(this.workspaceFolders));
+  }
+
+  /** The memo's project config, given to the service (its settings over the editor's, its ignores). */
+  private projectConfigOf(document: TextDocument): ProjectConfig | undefined {
+    if (!document.uri.startsWith('file:')) return undefined;
+    const path = fileURLToPath(document.uri);
+    const loaded = this.projectConfigs().forDocument(document.uri, path, this.workspaceFolders);
+    const config = loaded?.config;
+    this.languageService.setDocumentConfig(
+      document.uri,
+      config && { settings: applyProjectConfig(this.settings, config), ignores: config.ignores },
+    );
+    // A config met for the first time may name knowledge or sources folders, or have problems to show.
+    if (loaded && loaded.errors.length > 0 && !this.problems.shows(loaded.config.file)) this.publishProblems();
+    this.sharedFoldersChanged();
+    return config;
+  }
+
+  /** Loads knowledge and reads sources again when the configs in use name other folders. */
+  private sharedFoldersChanged(): void {
+    const key = JSON.stringify([this.knowledgeFolders(), this.sourcesFolders()]);
+    if (this.sharedFoldersKey === undefined || key === this.sharedFoldersKey) {
+      this.sharedFoldersKey = key;
+      return;
+    }
+    this.sharedFoldersKey = key;
+    this.loadKnowledge();
+    this.indexSources();
+  }
+
+  /** A config file was created, changed or deleted: every memo looks for its config again. */
+  private projectConfigChanged(): void {
+    this.projectConfigs().forget();
+    this.frontMatterCache.clear();
+    this.sharedFoldersChanged();
+    this.publishProblems();
+    this.recheckAll();
+  }
+
+  /** File problems, with those of the project configs in use. */
+  private publishProblems(): void {
+    this.problems.config = this.projectConfigs()
+      .inUse(this.workspaceFolders)
+      .flatMap((c) => c.errors);
+    this.problems.publish();
+  }
+
+  private knowledge(): KnowledgeStore {
+    if (!this.knowledgeStore) {
+      const cache = new (core().KnowledgeCache)(this.knowledgeCacheDir ?? core().defaultKnowledgeCacheDir());
+      this.knowledgeStore = new (core().KnowledgeStore)(cache);
+    }
+    return this.knowledgeStore;
+  }
+
+  private bibliographies(): BibliographyStore {
+    return (this.bibliographyStore ??= new (core().BibliographyStore)());
+  }
+
+  /** The service, with its CSL processor in a worker thread (whoever asks first makes it). */
+  private newService(kb: KnowledgeBase): PolicyLensService {
+    const made = new (core().PolicyLensService)(kb, this.settings);
+    made.setRenderer((this.renderer ??= new (core().WorkerRenderer)()));
+    made.setLinks({ docsBase: core().installedDocsBase(), fileUri: core().fileUri });
+    return made;
+  }
+
+  private resolveFolder(folder: string): string[] {
+    if (isAbsolute(folder)) return [folder];
+    const workspace = this.workspaceFolders;
+    return workspace.length > 0 ? workspace.map((w) => join(w, folder)) : [resolve(folder)];
+  }
+
+  /**
+   * In an untrusted workspace, nothing outside the workspace folders is read: judged on the real
+   * path, so a link inside the workspace that leads out does not count as inside. (Every read also
+   * checks the file it opened: see ReadPolicy.)
+   */
+  private readable(path: string): boolean {
+    const ok = this.policy.allows(path);
+    if (!ok) {
+      const why = 'outside the workspace once links are followed, and the workspace is not trusted';
+      this.connection.console.warn(`policy-lens: not reading ${path}: ${why}`);
+    }
+    return ok;
+  }
+
+  private readonly isReadable = (path: string): boolean => this.readable(path);
+
+  private knowledgeFolders(): string[] {
+    return this.sharedSettings()
+      .knowledgeFolders.flatMap((f) => this.resolveFolder(f))
+      .filter(this.isReadable);
+  }
+
+  private bibliographyPaths(): string[] {
+    return this.settings.bibliographyFiles.flatMap((f) => this.resolveFolder(f)).filter(this.isReadable);
+  }
+
+  private sourcesFolders(): string[] {
+    const folder = this.sharedSettings().sourcesFolder;
+    return folder ? this.resolveFolder(folder).filter(this.isReadable) : [];
+  }
+
+  private readStyleFile(path: string, problems: KnowledgeError[]): string | undefined {
+    return core().readStyleFile(path, problems, this.policy, this.isReadable);
+  }
+
+  /** The style for memos that choose none: the settings' .csl file, else the bundled style. */
+  private defaultStyle(): StyleChoice {
+    this.problems.style = [];
+    const locale = this.settings.referenceLocale || undefined;
+    if (this.settings.referenceCsl) {
+      const [path] = this.resolveFolder(this.settings.referenceCsl);
+      const xml = this.readStyleFile(path, this.problems.style);
+      if (xml !== undefined) return { style: path, xml, locale };
+    }
+    return { style: this.settings.referenceStyle, locale };
+  }
+
+  private applyStyle(): void {
+    const style = this.defaultStyle();
+    this.languageService.setDefaultStyle(style);
+    // The style is compiled in the worker now, so the first hover does not wait for it.
+    const warn = (e: Error): void => this.connection.console.warn(`policy-lens: CSL style: ${e.message}`);
+    this.renderer?.prepare(style).catch(warn);
+  }
+
+  private loadKnowledge(): void {
+    if (this.knowledgeLoading) {
+      this.knowledgeAgain = true;
+      return;
+    }
+    const fail = (e: Error): void =>
+      this.connection.console.error(`policy-lens: loading knowledge failed: ${e.stack ?? e}`);
+    this.knowledgeLoading = this.runKnowledgeLoad()
+      .catch(fail)
+      .finally(() => {
+        this.knowledgeLoading = undefined;
+        this.firstKnowledge.settle();
+        if (this.knowledgeAgain) {
+          this.knowledgeAgain = false;
+          this.loadKnowledge();
+        }
+      });
+  }
+
+  private async runKnowledgeLoad(): Promise<void> {
+    const folders = this.knowledgeFolders();
+    const { kb, timings } = await this.knowledge().loadInSlices(folders, true, this.ingested, this.policy, pause);
+    this.problems.knowledge = kb.errors;
+    if (!this.service) this.service = this.newService(kb);
+    else this.service.setKnowledge(kb);
+    this.publishProblems();
+    if (timings.parsedFiles + timings.reusedFiles > 0) {
+      const ms = Math.round(timings.readMs + timings.parseMs + timings.indexMs);
+      const files = `${timings.parsedFiles} file(s) parsed, ${timings.reusedFiles} unchanged`;
+      this.connection.console.info(`policy-lens: knowledge loaded in ${ms} ms (${files})`);
+    }
+    // The parsed files go to the on-disk cache once checks have had their turn.
+    clearTimeout(this.saveCacheTimer);
+    this.saveCacheTimer = setTimeout(() => {
+      this.saveCacheTimer = undefined;
+      this.knowledgeStore?.saveCache();
+    }, saveCacheDelayMs);
+    this.recheckAll();
+  }
+
+  private async loadBibliographies(): Promise<void> {
+    const generation = ++this.bibliographyGeneration;
+    const paths = this.bibliographyPaths();
+    const sources: Source[] = [];
+    const problems: KnowledgeError[] = [];
+    for (const path of paths) {
+      const load = await this.bibliographies().use('settings', path, this.policy);
+      // A loop, not a spread: a bibliography can have more entries than a call takes arguments.
+      for (const source of load.sources) sources.push(source);
+      problems.push(...load.errors);
+    }
+    if (generation !== this.bibliographyGeneration) return;
+    this.bibliographies().keepOnly('settings', paths);
+    this.problems.bibliography = problems;
+    this.languageService.setExtraSources(sources);
+    this.publishProblems();
+    this.recheckAll();
+    this.firstBibliographies.settle();
+  }
+
+  private indexSources(): void {
+    if (this.indexing) {
+      this.indexAgain = true;
+      return;
+    }
+    const run = async (): Promise<void> => {
+      const files = await this.listReports();
+      if (files.length > 0 || this.ingested.length > 0) await this.runIndexer(files);
+    };
+    this.indexing = run().finally(() => {
+      this.indexing = undefined;
+      if (this.indexAgain) {
+        this.indexAgain = false;
+        this.indexSources();
+      }
+    });
+  }
+
+  /** The reports in the sources folders, listed without blocking (each real file once). */
+  private async listReports(): Promise<string[]> {
+    const files: string[] = [];
+    for (const folder of this.sourcesFolders()) files.push(...(await core().listSourceFilesAsync(folder, this.policy)));
+    return [...new Set(files)];
+  }
+
+  private async runIndexer(files: string[]): Promise<void> {
+    const connection = this.connection;
+    const showProgress = this.canReportProgress && files.length > 0;
+    const progress = showProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('Policy Lens: reading sources', 0, `${files.length} file(s)`, false);
+    const report = (p: { done: number; total: number; path: string }): void => {
+      const name = p.path.split(/[\\/]/).pop();
+      progress?.report(Math.round((p.done / p.total) * 100), `${p.done + 1}/${p.total}: ${name}`);
+    };
+    const cacheDir = this.cacheDir ?? core().defaultCacheDir();
+    const reserved = [...bundledSourceKeys()];
+    const result = await readSourcesInWorker(files, cacheDir, report, this.policy, reserved);
+    if (result.failure) connection.console.error(`policy-lens: reading sources failed: ${result.failure}`);
+    this.ingested = result.sources;
+    this.problems.sources = result.errors;
+    progress?.done();
+    // Each report that could not be read, once, with why (a scanned PDF, a broken or encrypted one).
+    for (const e of result.errors) connection.console.warn(`policy-lens: report not read: ${e.file}: ${e.message}`);
+    const unreadCount = new Set(result.errors.map((e) => e.file)).size;
+    const unread = result.errors.length > 0 ? `; ${unreadCount} report(s) not read` : '';
+    const from = this.sourcesFolders().join(', ') || 'no folder';
+    const claims = this.ingested.reduce((n, s) => n + s.claims.length, 0);
+    connection.console.info(
+      `policy-lens: ${this.ingested.length} source(s) read from ${from}; ${claims} claim(s) extracted${unread}`,
+    );
+    this.loadKnowledge();
+  }
+
+  private recheckAll(): void {
+    for (const document of this.documents.all()) this.schedule(document.uri);
+  }
+
+  private async check(uri: string): Promise<CheckOutcome> {
+    const document = this.documents.get(uri);
+    if (!document) return 'skipped';
+    const languages = applyProjectConfig(this.settings, this.projectConfigOf(document)).languages;
+    if (!languages.includes(document.languageId)) {
+      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      return 'skipped';
+    }
+    try {
+      await this.updateDocumentSources(document);
+      if (this.documents.get(uri) !== document) return 'skipped';
+      const version = document.version;
+      const overtaken = (): boolean => this.documents.get(uri)?.version !== version;
+      const diagnostics = await this.languageService.diagnosticsInSlices(document, pause, overtaken);
+      if (!diagnostics) return 'overtaken';
+      void this.connection.sendDiagnostics({ uri, version, diagnostics });
+      void this.languageService.prerenderCitations(document);
+      // Memos compared with this one (inconsistency across memos) are published again.
+      for (const other of this.languageService.takeComparedWithChanged()) this.schedule(other);
+    } catch (e) {
+      this.connection.console.error(`policy-lens: checking ${uri} failed: ${(e as Error).stack ?? e}`);
+    }
+    return 'checked';
+  }
+
+  /**
+   * Open documents as they are in the editor, then other workspace memos as they are on disk, one at
+   * a time: found and read without blocking, and each let go of before the next is read.
+   */
+  private async *workspaceDocuments(): AsyncGenerator<TextDocument> {
+    const open = new Map(this.documents.all().map((d) => [d.uri, d]));
+    yield* open.values();
+    const plaintext = this.settings.languages.includes('plaintext');
+    const extensions = plaintext ? [...markdownExtensions, '.txt'] : markdownExtensions;
+    // Reports in the sources folder are read as sources, never checked as memos.
+    const memos = await core().findMemos(this.workspaceFolders, extensions, this.policy, this.sourcesFolders());
+    for (const path of memos) {
+      const uri = pathToFileURL(path).href;
+      if (open.has(uri) || this.documents.get(uri)) continue;
+      const read = await core().readTextFile(path, core().maxMemoBytes, this.policy);
+      if ('text' in read) yield TextDocument.create(uri, uri.endsWith('.txt') ? 'plaintext' : 'markdown', 0, read.text);
+    }
+  }
+}
