@@ -102,6 +102,10 @@ else
   # takes precedence over the user config. Node 24 must come first on PATH because
   # code-server's postinstall checks the Node version and builds native modules with it.
   (
+    # Under `npm run e2e:install` the outer npm (on Node 20) leaves its user agent and paths in the
+    # environment; code-server's postinstall reads the Node version from the user agent and would
+    # refuse. The inner npm sets its own once these are gone.
+    unset npm_config_user_agent npm_execpath npm_node_execpath npm_lifecycle_event npm_lifecycle_script
     export PATH="$NODE24_BIN:$PATH"
     export npm_config_nodedir="$NODEDIR"
     export NODEDIR="$NODEDIR"   # read by some gyp wrappers

@@ -320,7 +320,7 @@ const inventory: InventoryEntry[] = [
     ['/\\s+/g', '/\\d+/g'],
   ],
   [
-    'knowledge/loader.ts knowledgeFileKind',
+    'knowledge/fileKinds.ts knowledgeFileKind',
     'file path (workspace folder walk)',
     'loadKnowledge',
     [
@@ -962,7 +962,7 @@ const inventory: InventoryEntry[] = [
     'engine/markdown/prose.ts findCitations',
     'memo: whole document, blocks, lines, table rows',
     'parseProse',
-    ['/[\\s;-]/', '/[\\p{L}\\p{N}_@.\\-+]/u'],
+    ['/[\\p{L}\\p{N}_@.\\-+]/u'],
   ],
   [
     'engine/text/sentences.ts wordBefore',

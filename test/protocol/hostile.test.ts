@@ -140,9 +140,9 @@ describe('links to /dev/zero and FIFOs where files should be', { timeout: 90_000
       return server.connection.sendRequest(checkWorkspaceRequest);
     })();
     const { result, slowest } = await hoversWhile(server, memo, work);
-    // memo.md (open), notes/plain.md and sources/real.txt (Check Workspace takes .txt for memos);
-    // the devices and FIFOs are not read.
-    assert.equal((result as { files: number }).files, 3);
+    // memo.md (open) and notes/plain.md; sources/real.txt is a source, not a memo, and the devices
+    // and FIFOs are not read.
+    assert.equal((result as { files: number }).files, 2);
     assert.ok((peakRssOf(server.pid) ?? 0) < MAX_RSS, `peak RSS ${mb(peakRssOf(server.pid))}`);
     log('devices and FIFOs', server, `; slowest hover ${slowest.toFixed(0)} ms`);
   });
