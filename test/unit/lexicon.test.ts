@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { quantifierRange } from '../../server/src/engine/check/judges/quantifier';
-import { type HedgeKind, lexicon, phraseBefore } from '../../server/src/engine/lexicon';
+import { type HedgeKind, lexicon, phraseAt, phraseBefore } from '../../server/src/engine/lexicon';
 import { tokenize } from '../../server/src/engine/text/tokens';
 import {
   extractValues,
@@ -109,8 +109,14 @@ const hedgeRows: Record<string, Row> = {
     text: '20 or so people',
     accepts: [19, 20, 21],
     rejects: [17, 23],
-    todo: 'the hedge is only looked for before the figure, so "20 or so" reads as exactly 20',
   },
+  'or thereabouts': { text: '78% or thereabouts of exports', accepts: [76, 78, 80], rejects: [70, 85] },
+  'or more': { text: '20 or more people', accepts: [20, 25], rejects: [15, 19] },
+  'or above': { text: '78% or above of exports', accepts: [78, 90], rejects: [70, 77] },
+  'or over': { text: 'people aged 65 or over', accepts: [65, 80], rejects: [50, 64] },
+  'or less': { text: '20% or less of imports', accepts: [10, 20], rejects: [21, 30] },
+  'or fewer': { text: '20 or fewer people', accepts: [15, 20], rejects: [21, 25] },
+  'or under': { text: 'children aged 5 or under', accepts: [3, 5], rejects: [6, 9] },
   over: { text: 'over 20 people', accepts: [21, 30], rejects: [20, 200] },
   above: { text: 'above 78% of exports', accepts: [80, 90], rejects: [78, 70] },
   beyond: { text: 'beyond 20 people', accepts: [21, 30], rejects: [20, 200] },
@@ -144,31 +150,33 @@ function numberIn(text: string): { mention: NumberMention; hedgeWords: string | 
   const tokens = tokenize(text);
   const numbers = extractValues(text, tokens).filter((v): v is NumberMention => v.kind === 'number');
   assert.equal(numbers.length, 1, `one figure in "${text}": ${JSON.stringify(numbers)}`);
+  const words = tokens.map((t) => t.lower);
   const first = tokens.findIndex((t) => t.start === numbers[0].valueStart);
-  const before = phraseBefore(
-    lexicon.hedges,
-    tokens.map((t) => t.lower),
-    first,
-  );
-  return { mention: numbers[0], hedgeWords: before?.words.join(' ') };
+  const before = phraseBefore(lexicon.hedges, words, first);
+  const next = tokens.findIndex((t) => t.start >= numbers[0].valueEnd);
+  const after = before || next < 0 ? undefined : phraseAt(lexicon.hedgesAfter, words, next);
+  return { mention: numbers[0], hedgeWords: (before ?? after)?.words.join(' ') };
 }
+
+/** Hedges before the figure and after it: each has a row. */
+const allHedges = [...lexicon.hedges, ...lexicon.hedgesAfter];
 
 describe('lexicon: hedges and bounds', () => {
   it('has a row for every hedge, and every hedge kind has an interval', () => {
-    assertRows(hedgeRows, lexicon.hedges);
+    assertRows(hedgeRows, allHedges);
     assert.deepEqual(
-      lexicon.hedges.map((h) => h.value).filter((k) => !(k in lexicon.hedgeIntervals)),
+      allHedges.map((h) => h.value).filter((k) => !(k in lexicon.hedgeIntervals)),
       [],
     );
   });
 
-  for (const entry of lexicon.hedges) {
+  for (const entry of allHedges) {
     const key = entry.words.join(' ');
     const row = hedgeRows[key];
     it(`"${key}" (${entry.value})`, { todo: row?.todo }, () => {
       assert.ok(row, `no row for the hedge "${key}"`);
       const { mention, hedgeWords } = numberIn(row.text);
-      // The entry itself is what is read before the figure, not a longer or shorter one.
+      // The entry itself is what is read next to the figure, not a longer or shorter one.
       if (!row.todo) assert.equal(hedgeWords, key, row.text);
       assert.equal(mention.hedge, entry.value, row.text);
       assertRange(row.text, mentionInterval(mention), row);

@@ -75,6 +75,7 @@ export const lexicon = {
   nonNegating: phrases(data.nonNegating.map((words) => ({ words, value: true }))),
   doubleNegativeStems: new Set(data.doubleNegativeWords.map((w) => stem(w))),
   hedges: phrases(data.hedges.map((h) => ({ words: h.words, value: h.kind as HedgeKind }))),
+  hedgesAfter: phrases(data.hedgesAfter.map((h) => ({ words: h.words, value: h.kind as HedgeKind }))),
   hedgeIntervals: data.hedgeIntervals as Record<HedgeKind, HedgeInterval>,
   roundNumberSlack: data.roundNumberSlack,
   quantifiers: phrases(data.quantifiers.map((q) => ({ words: q.words, value: { lo: q.lo, hi: q.hi } as Span }))),

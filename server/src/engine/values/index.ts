@@ -1,5 +1,6 @@
 // Reads every value a sentence states, left to right: dates first (they start with a month or a
 // day), then years and periods, ordinals, numbers in digits or words, fractions, quantifiers.
+import { lexicon, phraseAt } from '../lexicon';
 import { type Token } from '../text/tokens';
 import { isMonthAt, readDate, readYear } from './dates';
 import { linkTotals, readDigits, readFraction, readNumberWords } from './numbers';
@@ -123,6 +124,15 @@ export function extractValues(text: string, tokens: readonly Token[]): ValueMent
     i++;
   }
   linkTotals(numbers, found, tokens, words, text);
+  // "20 or so people", "78% or more": a hedge written after the figure (and its unit).
+  for (const n of numbers) {
+    if (n.hedge !== 'exact') continue;
+    const k = tokens.findIndex((tok) => tok.start >= n.valueEnd);
+    const after = k >= 0 ? phraseAt(lexicon.hedgesAfter, words, k) : undefined;
+    if (!after || text.slice(n.valueEnd, tokens[k].start).trim() !== '') continue;
+    n.hedge = after.value;
+    n.end = Math.max(n.end, tokens[k + after.words.length - 1].end);
+  }
   for (const n of numbers) {
     if (n.unit !== 'percent') continue;
     const k = tokens.findIndex((tok) => tok.start >= n.end);
