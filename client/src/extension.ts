@@ -1,6 +1,6 @@
 // The VS Code client: starts the Policy Lens language server for the configured languages, passes
-// it the settings and workspace trust, and adds the commands and the status bar item. All
-// checking happens in the server.
+// it the settings and workspace trust, and adds the commands and a language status item (what the
+// checks rest on: sources, claims, problems in knowledge files). All checking happens in the server.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -18,6 +18,8 @@ import {
   type ExportBibtexResult,
   ignoredFindingsRequest,
   type IgnoredFindingsResult,
+  type KnowledgeStatus,
+  knowledgeStatusNotification,
   listSourcesRequest,
   type ListSourcesResult,
   referencesEditRequest,
@@ -27,7 +29,7 @@ import { citationInsertion, exportMessage } from '../../server/src/common/citati
 import { defaultSettings, settingsSection } from '../../server/src/common/settings';
 
 let client: LanguageClient | undefined;
-let statusItem: vscode.StatusBarItem;
+let knowledgeItem: vscode.LanguageStatusItem;
 
 function languages(): string[] {
   return vscode.workspace.getConfiguration(settingsSection).get<string[]>('languages', defaultSettings.languages);
@@ -79,11 +81,18 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   client = createClient(context);
-  statusItem = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
-  statusItem.name = 'Policy Lens';
-  statusItem.command = 'workbench.actions.view.problems';
+  // Problem counts are VS Code's own (the Problems item); this says what the checks rest on.
+  knowledgeItem = vscode.languages.createLanguageStatusItem(
+    'policyLens.knowledge',
+    languages().map((language) => ({ language })),
+  );
+  knowledgeItem.name = 'Policy Lens knowledge';
+  knowledgeItem.text = 'Policy Lens';
+  knowledgeItem.detail = 'loading knowledge…';
+  knowledgeItem.busy = true;
+  client.onNotification(knowledgeStatusNotification, showKnowledge);
   context.subscriptions.push(
-    statusItem,
+    knowledgeItem,
     vscode.commands.registerCommand('policyLens.insertCitation', insertCitation),
     vscode.commands.registerCommand('policyLens.insertReferences', insertReferences),
     vscode.commands.registerCommand('policyLens.exportBibliography', exportBibliography),
@@ -93,40 +102,31 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
       void vscode.window.showInformationMessage('Policy Lens server restarted.');
     }),
-    vscode.languages.onDidChangeDiagnostics(updateStatus),
-    vscode.window.onDidChangeActiveTextEditor(updateStatus),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
     { dispose: () => void client?.stop() },
   );
   await client.start();
-  updateStatus();
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
 }
 
-function updateStatus(): void {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || !languages().includes(editor.document.languageId)) {
-    statusItem.hide();
-    return;
-  }
-  const ours = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'policy-lens');
-  const count = (severity: vscode.DiagnosticSeverity): number => ours.filter((d) => d.severity === severity).length;
-  const contradictions = ours.filter(
-    (d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'contradiction',
-  ).length;
-  const errors = count(vscode.DiagnosticSeverity.Error);
-  const warnings = count(vscode.DiagnosticSeverity.Warning);
-  const infos = count(vscode.DiagnosticSeverity.Information);
-  statusItem.text =
-    ours.length === 0
-      ? '$(pass) Policy Lens'
-      : `Policy Lens $(error) ${errors} $(warning) ${warnings} $(info) ${infos}`;
-  const counts = `${contradictions} contradiction(s), ${errors} error(s), ${warnings} warning(s), ${infos} note(s)`;
-  statusItem.tooltip = `Policy Lens: ${counts} in this memo. Click for the Problems view.`;
-  statusItem.show();
+/** The language status item: sources and claims loaded, reports read, problems in knowledge files. */
+function showKnowledge(status: KnowledgeStatus): void {
+  const plural = (n: number, one: string, many: string): string => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+  knowledgeItem.busy = false;
+  knowledgeItem.text = `Policy Lens: ${plural(status.sources, 'source', 'sources')}`;
+  const parts = [plural(status.claims, 'claim', 'claims'), plural(status.terms, 'term', 'terms')];
+  if (status.reports > 0) parts.push(`${plural(status.reports, 'report', 'reports')} read`);
+  if (status.unreadReports > 0) parts.push(`${plural(status.unreadReports, 'report', 'reports')} not read`);
+  if (status.errors > 0) parts.push(plural(status.errors, 'problem in knowledge files', 'problems in knowledge files'));
+  knowledgeItem.detail = parts.join(', ');
+  knowledgeItem.severity =
+    status.errors > 0 || status.unreadReports > 0
+      ? vscode.LanguageStatusSeverity.Warning
+      : vscode.LanguageStatusSeverity.Information;
+  knowledgeItem.command = { title: 'Reload', command: 'policyLens.restartServer', tooltip: 'Restart the server' };
 }
 
 function activeMemo(): vscode.TextEditor | undefined {

@@ -26,6 +26,7 @@ import {
   StreamMessageWriter,
   WorkDoneProgressCreateRequest,
 } from 'vscode-languageserver-protocol/node';
+import { type KnowledgeStatus, knowledgeStatusNotification } from '../../server/src/common/protocol';
 // @ts-expect-error: a plain ES module without type declarations
 import { textToPdf } from '../../scripts/lib/pdf.mjs';
 
@@ -45,6 +46,7 @@ describe('sources folder over the protocol', { timeout: 60000 }, () => {
   const published: PublishDiagnosticsParams[] = [];
   const progressTokens: unknown[] = [];
   const logged: string[] = [];
+  const statuses: KnowledgeStatus[] = [];
   const memoUri = (): string => pathToFileURL(join(workspace, 'memo.md')).href;
 
   async function diagnosticsWhere(check: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
@@ -72,6 +74,9 @@ describe('sources folder over the protocol', { timeout: 60000 }, () => {
     });
     connection.onNotification('window/logMessage', (p: { message: string }) => {
       logged.push(p.message);
+    });
+    connection.onNotification(knowledgeStatusNotification, (p: KnowledgeStatus) => {
+      statuses.push(p);
     });
     connection.onRequest(WorkDoneProgressCreateRequest.type, (p) => {
       progressTokens.push(p.token);
@@ -126,6 +131,19 @@ describe('sources folder over the protocol', { timeout: 60000 }, () => {
       logged.some((m) => /source\(s\) read .*; 1 report\(s\) not read/.test(m)),
       JSON.stringify(logged),
     );
+  });
+
+  test('each knowledge load tells the editor what the checks rest on (the language status item)', async () => {
+    for (let waited = 0; waited < 20000 && !statuses.some((st) => st.reports > 0); waited += 50) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const last = statuses[statuses.length - 1];
+    assert.ok(last, 'a knowledge status was sent');
+    // The bundled knowledge's two sources and the report read; the broken PDF counted as not read.
+    assert.equal(last.reports, 1, JSON.stringify(last));
+    assert.equal(last.unreadReports, 1, JSON.stringify(last));
+    assert.ok(last.sources >= 3 && last.claims > 100 && last.terms > 100, JSON.stringify(last));
+    assert.equal(last.errors, 0);
   });
 
   test('a report added later is read without a restart, and its people hover', async () => {

@@ -43,6 +43,20 @@ export interface CheckWorkspaceResult {
   problems: number;
 }
 
+/** Sent after each knowledge load: what the checks rest on, for the editor's language status. */
+export const knowledgeStatusNotification = 'policyLens/knowledgeStatus';
+export interface KnowledgeStatus {
+  /** Sources, terms and claims loaded (bundled, knowledge folders and reports together). */
+  sources: number;
+  terms: number;
+  claims: number;
+  /** Reports read from the sources folder, and those that could not be read. */
+  reports: number;
+  unreadReports: number;
+  /** Problems in knowledge files (syntax, schema, references). */
+  errors: number;
+}
+
 /** Every finding ignored in the project configs in use, with where its entry is. */
 export const ignoredFindingsRequest = 'policyLens/ignoredFindings';
 interface IgnoredFindingLocation {

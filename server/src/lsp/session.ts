@@ -17,7 +17,12 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CheckWorkspaceResult, IgnoredFindingsResult } from '../common/protocol';
+import {
+  type CheckWorkspaceResult,
+  type IgnoredFindingsResult,
+  type KnowledgeStatus,
+  knowledgeStatusNotification,
+} from '../common/protocol';
 import { applyProjectConfig, type ProjectConfig } from '../common/projectConfig';
 import { defaultSettings, normalizeSettings, type PolicyLensSettings, settingsSection } from '../common/settings';
 import type { StyleChoice } from '../features/csl';
@@ -485,6 +490,16 @@ export class Session {
     this.problems.knowledge = kb.errors;
     if (!this.service) this.service = this.newService(kb);
     else this.service.setKnowledge(kb);
+    const unread = new Set(this.problems.sources.map((e) => e.file)).size;
+    const status: KnowledgeStatus = {
+      sources: kb.sources.size,
+      terms: kb.terms.length,
+      claims: kb.claims.length,
+      reports: this.ingested.length,
+      unreadReports: unread,
+      errors: kb.errors.length,
+    };
+    void this.connection.sendNotification(knowledgeStatusNotification, status);
     this.publishProblems();
     if (timings.parsedFiles + timings.reusedFiles > 0) {
       const ms = Math.round(timings.readMs + timings.parseMs + timings.indexMs);
