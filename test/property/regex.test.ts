@@ -913,7 +913,7 @@ const inventory: InventoryEntry[] = [
   ],
   ['cli.ts parseArgs', "a command-line argument or Node's message about one", 'trivial', ['/\\.$/', '/^\\d+$/']],
   ['node/memoArguments.ts expandMemoArgument', 'a glob given on the command line; a path', 'trivial', ['/\\\\/g']],
-  ['features/hover.ts escape', 'knowledge text and citation keys', 'hover', ['/([\\\\`*_{}[\\]<>#|])/g']],
+  ['features/hover.ts escape', 'knowledge text and citation keys', 'hover', ['/([\\\\`*_[\\]<>])/g', '/^(\\s*)#/']],
   ['features/navigation.ts sourceLinks', 'CSL URL or DOI (workspace data)', 'documentLinks', ['/^https?:\\/\\//i']],
   [
     'engine/markdown/prose.ts findFrontMatter',

@@ -3,7 +3,9 @@ import { describe, it } from 'node:test';
 import { type MarkupContent } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings } from '../../server/src/common/settings';
-import { doc, service, testKnowledge, testRenderer } from './helpers';
+import { doc, service, testFiles, testKnowledge, testRenderer } from './helpers';
+import { KnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
+import { loadKnowledge } from '../../server/src/knowledge/loader';
 import { PolicyLensService } from '../../server/src/features/languageService';
 
 async function hoverText(text: string, line: number, character: number): Promise<string | undefined> {
@@ -111,5 +113,24 @@ describe('hover', () => {
     const edited = TextDocument.update(d, [{ text: 'Point [@beta2022, p. 99]. ' }], 2);
     await s.prerenderCitations(edited);
     assert.equal(calls.length, 40, 'a memo changed since its check is not rendered ahead');
+  });
+  it('escapes only what Markdown acts on: "#" mid-line stays as written, a leading one is escaped', async () => {
+    const files = testFiles().map((f) =>
+      f.path.endsWith('glossary.yaml')
+        ? {
+            ...f,
+            text: `${f.text}
+  - id: zsession
+    term: Zyx Session
+    kind: event
+    definition: "# 3 of the series, also called Session #3, on *open* networks."
+`,
+          }
+        : f,
+    );
+    const s = new PolicyLensService(new KnowledgeBase(loadKnowledge(files)), defaultSettings);
+    const h = await s.hover(doc('The Zyx Session met.'), { line: 0, character: 6 });
+    const value = (h!.contents as MarkupContent).value;
+    assert.match(value, /^\\# 3 of the series, also called Session #3, on \\\*open\\\* networks\.$/m);
   });
 });

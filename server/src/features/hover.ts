@@ -108,8 +108,13 @@ function termAt(
   };
 }
 
+/**
+ * Markdown's special characters escaped where they would act: emphasis, code, links and HTML
+ * anywhere, "#" only where it would start a heading. Escapes a renderer need not see are left out
+ * (Neovim shows "Session \#3" for an escaped "#" in the middle of a line).
+ */
 function escape(text: string): string {
-  return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
+  return text.replace(/([\\`*_[\]<>])/g, '\\$1').replace(/^(\s*)#/, '$1\\#');
 }
 
 function sourceLine(kb: KnowledgeBase, key: string, locator: string): string {
