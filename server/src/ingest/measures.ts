@@ -130,6 +130,15 @@ export function measureOf(view: SentenceView, v: ValueMention, valueTokens: Read
     }
     if (own.length > 0) return { phrases: phrasesOfRun(view, own), own: true };
   }
+  // "In 2016, the Australian government confirmed …": a date that opens its clause dates what follows.
+  if (leadsItsClause(view, v)) {
+    for (let k = after; k < to; k++) {
+      if (inName(view, k) || !isContentWord(view, k)) continue;
+      const run = runFrom(view, k, to, valueTokens);
+      return run.length > 0 ? { phrases: phrasesOfRun(view, run), own: false } : undefined;
+    }
+    return undefined;
+  }
   // Else the clause's subject: its first run of content words before the value.
   for (let k = from; k < first; k++) {
     if (!isContentWord(view, k) || inName(view, k) || valueTokens.has(k)) continue;
@@ -169,4 +178,23 @@ function nearestRunBefore(
   const run: number[] = [];
   for (let i = start; i <= k; i++) run.push(i);
   return run;
+}
+
+/**
+ * A year or date set off before its clause: "In 2016, …", "…, and in 2012, Huawei began …". It
+ * opens the sentence or follows a comma or a conjunction, after its preposition, and a comma
+ * follows it; what it dates is the clause after it, not the words before.
+ */
+export function leadsItsClause(view: SentenceView, v: ValueMention): boolean {
+  if (v.kind !== 'year' && v.kind !== 'date') return false;
+  const first = view.tokenIndexAt(v.start);
+  const after = view.tokenIndexAt(v.end);
+  if (after >= view.tokens.length || !view.gapBefore(after).includes(',')) return false;
+  const preposition = first - 1;
+  if (preposition < 0 || !lexicon.prepositions.has(view.words[preposition])) return false;
+  return (
+    preposition === 0 ||
+    view.gapBefore(preposition).includes(',') ||
+    lexicon.conjunctions.has(view.words[preposition - 1])
+  );
 }

@@ -130,6 +130,8 @@ export const lexicon = {
   collectionNounStems: new Set(data.collectionNouns.map((w) => stem(w))),
   subsetPatterns: phrases(data.subsetPatterns.map((words) => ({ words, value: true }))),
   genericNounStems: new Set(data.genericNouns.map((w) => stem(w))),
+  /** Endings that make a noun of a verb: "establishment" of "establish". */
+  nominalSuffixes: data.nominalSuffixes as readonly string[],
   nameGenericStems: new Set(data.nameGenericWords.map((w) => stem(w))),
   stopWords: set(data.stopWords),
   nameParticles: set(data.nameParticles),
