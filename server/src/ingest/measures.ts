@@ -116,7 +116,8 @@ export function measureOf(view: SentenceView, v: ValueMention, valueTokens: Read
   const after = Math.max(first + 1, view.tokenIndexAt(v.end));
   const { first: from, last: to } = view.stretchAt(first);
   if (v.kind === 'number' || v.kind === 'ordinal') {
-    let k = after;
+    // "14 of Korea's 27 partners": the noun comes after the total.
+    let k = v.kind === 'number' && v.ofEnd !== undefined ? Math.max(after, view.tokenIndexAt(v.ofEnd)) : after;
     // "10 times faster", "25th-largest": the word right after is part of the figure's sense.
     let own =
       v.kind === 'number' && (v.unit === 'count' || v.unit === 'money') ? runFrom(view, k, to, valueTokens) : [];
