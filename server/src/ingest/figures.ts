@@ -106,10 +106,15 @@ function datedName(
   return { about, value, identity: isDistinctive(counts, owner.name.text) ? 'certain' : 'weak' };
 }
 
-/** The content word right before a name, skipping its determiner: "joining" in "joining the KEDO". */
+/** The content word right before a name, skipping its determiner or "by": "joining" in "joining the KEDO". */
 function eventBefore(view: SentenceView, first: number, valueTokens: ReadonlySet<number>): string | undefined {
   let k = first - 1;
-  while (k >= 0 && (lexicon.determiners.has(view.words[k]) || view.words[k] === 'of')) k--;
+  // "joining the Korean Peninsula Energy Development Organisation (KEDO)": an acronym glossing a name.
+  const glossed = view.gapBefore(first).trim() === '(' ? view.entityAt(k) : undefined;
+  if (glossed) k = glossed.first - 1;
+  // "proposed by the NIS Cooperation Group in 2018": the agent's verb is the event.
+  const skipped = (w: string): boolean => lexicon.determiners.has(w) || w === 'of' || lexicon.agentPrepositions.has(w);
+  while (k >= 0 && skipped(view.words[k])) k--;
   if (k < 0 || valueTokens.has(k) || view.entityAt(k) || !isContentWord(view, k)) return undefined;
   return view.words[k];
 }

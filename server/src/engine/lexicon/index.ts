@@ -132,6 +132,8 @@ export const lexicon = {
   genericNounStems: new Set(data.genericNouns.map((w) => stem(w))),
   /** Endings that make a noun of a verb: "establishment" of "establish". */
   nominalSuffixes: data.nominalSuffixes as readonly string[],
+  /** The preposition of a passive's agent: "proposed by the NIS Cooperation Group". */
+  agentPrepositions: set(data.agentPrepositions),
   nameGenericStems: new Set(data.nameGenericWords.map((w) => stem(w))),
   stopWords: set(data.stopWords),
   nameParticles: set(data.nameParticles),
