@@ -182,20 +182,35 @@ function nearestRunBefore(
 }
 
 /**
- * A year or date set off before its clause: "In 2016, …", "…, and in 2012, Huawei began …". It
- * opens the sentence or follows a comma or a conjunction, after its preposition, and a comma
- * follows it; what it dates is the clause after it, not the words before.
+ * A year or date set off before its clause: "In 2016, …", "…, and in 2012, Huawei began …", or a
+ * cleft sentence's "It was only in May 2021 that …". Set off, it opens the sentence or follows a
+ * comma or a conjunction, after its preposition, and a comma follows it; what it dates is the
+ * clause after it, not the words before.
  */
 export function leadsItsClause(view: SentenceView, v: ValueMention): boolean {
   if (v.kind !== 'year' && v.kind !== 'date') return false;
   const first = view.tokenIndexAt(v.start);
   const after = view.tokenIndexAt(v.end);
-  if (after >= view.tokens.length || !view.gapBefore(after).includes(',')) return false;
   const preposition = first - 1;
-  if (preposition < 0 || !lexicon.prepositions.has(view.words[preposition])) return false;
+  if (after >= view.tokens.length || preposition < 0 || !lexicon.prepositions.has(view.words[preposition])) {
+    return false;
+  }
+  if (isCleft(view, preposition, after)) return true;
+  if (!view.gapBefore(after).includes(',')) return false;
   return (
     preposition === 0 ||
     view.gapBefore(preposition).includes(',') ||
     lexicon.conjunctions.has(view.words[preposition - 1])
+  );
+}
+
+/** "It was (only) in May 2021 that …": a pronoun and a copula, at most one word, the date, a relative word. */
+function isCleft(view: SentenceView, preposition: number, after: number): boolean {
+  return (
+    preposition >= 2 &&
+    preposition <= 3 &&
+    lexicon.pronouns.has(view.words[0]) &&
+    lexicon.copulas.has(view.words[1]) &&
+    lexicon.relativeWords.has(view.words[after])
   );
 }
