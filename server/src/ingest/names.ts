@@ -32,11 +32,14 @@ export function namesIn(view: SentenceView): Name[] {
   return out;
 }
 
-/** "‘We will …", "‘In this region …": a capitalised function word opening a quotation is no name. */
+/**
+ * "‘In this region …": a capitalised function word opening a quotation is no name. A pronoun ("‘We
+ * will …") is left as the speaker it stands for: without it, a document's year would rest on its
+ * name alone, and a memo's other country's or other year's strategy of that name would contradict it.
+ */
 function isFunctionWord(word: string): boolean {
   return (
     lexicon.determiners.has(word) ||
-    lexicon.pronouns.has(word) ||
     lexicon.prepositions.has(word) ||
     lexicon.conjunctions.has(word) ||
     lexicon.auxiliaries.has(word)
