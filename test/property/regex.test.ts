@@ -572,7 +572,7 @@ const inventory: InventoryEntry[] = [
     'engine/values/numbers.ts currencyAround',
     'memo: one sentence (values read from it)',
     'extractValues',
-    ['/^(USD|EUR|KRW|GBP|JPY)$/', '/^\\p{Lu}/u'],
+    ['/^\\p{Lu}/u'],
   ],
   ['engine/values/numbers.ts hedgeBefore', 'memo: one sentence (values read from it)', 'extractValues', ['/~\\s?$/']],
   ['engine/values/numbers.ts isLetter', 'memo: one sentence (values read from it)', 'extractValues', ['/\\p{L}/u']],

@@ -105,23 +105,31 @@ describe('checker quality', () => {
 });
 
 // Report passages are read as sources (issue 13): memo sentences that change one fact of a real
-// report, or state one, or say what no report addresses (test/fixtures/report-cases.jsonl), checked
-// with the eleven reports as the only sources. Floors at the figures measured
-// (`npm run eval:reports`): precision 0.96, recall 0.50, 1 false alarm, no false support.
+// report, or state one, or say what no report addresses (test/fixtures/report-cases.jsonl, which
+// the reading rules were tuned on, and report-cases-2.jsonl, written later from report text not
+// used for tuning), checked with the eleven reports as the only sources. Floors at the figures
+// measured (`npm run eval:reports`): on the first set precision 1.00, recall 0.69, no false alarm;
+// on the second recall 0.70, 1 false alarm; no false support on either.
 describe('facts of real reports read as sources', () => {
   const dir = '../shared/real-reports/text';
-  it(
-    'finds changed facts of the reports without false alarms',
-    { skip: !existsSync(dir) && 'needs ../shared/real-reports' },
-    () => {
-      const all = evaluate('test/fixtures/report-cases.jsonl', ['--no-bundled', '--no-cache', '--sources', dir]);
-      assert.ok(Number(all.precision) >= 0.95, `precision ${all.precision}`);
-      assert.ok(Number(all.recall) >= 0.48, `recall ${all.recall}`);
-      assert.ok(all['false alarms'] <= 1, `false alarms ${all['false alarms']}`);
-      assert.equal(Number(all['false support']), 0, `false support ${all['false support']}`);
-      assert.ok(fraction(all['value in message']) >= 0.95, `value in message ${all['value in message']}`);
-    },
-  );
+  const sets = [
+    { cases: 'test/fixtures/report-cases.jsonl', precision: 1, recall: 0.69, falseAlarms: 0, value: 1 },
+    { cases: 'test/fixtures/report-cases-2.jsonl', precision: 0.87, recall: 0.7, falseAlarms: 1, value: 0.85 },
+  ];
+  for (const set of sets) {
+    it(
+      `finds changed facts of the reports without false alarms (${set.cases})`,
+      { skip: !existsSync(dir) && 'needs ../shared/real-reports' },
+      () => {
+        const all = evaluate(set.cases, ['--no-bundled', '--no-cache', '--sources', dir]);
+        assert.ok(Number(all.precision) >= set.precision, `precision ${all.precision}`);
+        assert.ok(Number(all.recall) >= set.recall, `recall ${all.recall}`);
+        assert.ok(all['false alarms'] <= set.falseAlarms, `false alarms ${all['false alarms']}`);
+        assert.equal(Number(all['false support']), 0, `false support ${all['false support']}`);
+        assert.ok(fraction(all['value in message']) >= set.value, `value in message ${all['value in message']}`);
+      },
+    );
+  }
 });
 
 // Real published reports (../shared/real-reports, read at run time, never copied) are written by

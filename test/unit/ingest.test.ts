@@ -291,9 +291,9 @@ describe(
         execFileSync(process.execPath, ['scripts/eval-sources.mjs', '--json'], { encoding: 'utf8' }),
       );
       for (const format of ['text', 'pdf']) {
-        // Measured 0.59 (10/17) since extraction reads reports with the memo reader and anchors no
-        // figure on a name the report writes everywhere (0.76 before, with 5 false alarms on dev2).
-        assert.ok(out[format].recall >= 0.55, `${format} recall ${out[format].recall}`);
+        // Measured 0.65 (11/17): the memo reader, no figure anchored on a name the report writes
+        // everywhere, and a count's noun read after its total ("14 of Korea's 27 partners").
+        assert.ok(out[format].recall >= 0.64, `${format} recall ${out[format].recall}`);
         assert.equal(out[format].falseAlarms, 0, `${format} false alarms`);
       }
     });

@@ -3,8 +3,10 @@
 // everywhere. Each case is a made-up report, so that nothing here depends on a real source.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
+import { checkSentence } from '../../server/src/engine/check';
 import { extractClaims } from '../../server/src/ingest/extract';
 import { passagesFrom } from '../../server/src/ingest/passages';
+import { KnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
 import { type Claim } from '../../server/src/knowledge/types';
 
 function claimsOf(...paragraphs: string[]): Claim[] {
@@ -12,6 +14,22 @@ function claimsOf(...paragraphs: string[]): Claim[] {
     year: 2024,
     file: '/s/zyx.txt',
   }).claims;
+}
+
+/** What a memo sentence gets, checked against a made-up report as the only source. */
+function verdictsOn(report: string[], memo: string): string[] {
+  const { claims, terms } = extractClaims('zyx2024', passagesFrom([{ text: report.join('\n\n') + '\n' }], 'text'), {
+    year: 2024,
+    file: '/s/zyx.txt',
+  });
+  const source = {
+    key: 'zyx2024',
+    csl: { id: 'zyx2024', type: 'report' as const, title: 'Zyx' },
+    origin: { file: '/s/zyx.txt', line: 0, character: 0 },
+    kind: 'ingested' as const,
+  };
+  const kb = new KnowledgeBase({ sources: [source], terms, claims, errors: [] });
+  return checkSentence(kb, memo, 0, memo.length).map((f) => f.verdict);
 }
 
 const quantities = (claims: Claim[]) =>
@@ -100,5 +118,81 @@ describe('ingest: values read as the memo reader reads them', () => {
     assert.equal(summit?.claim.identity, 'certain');
     const joined = quantities(claims).find((x) => x.value === 40);
     assert.notEqual(joined?.claim.identity, 'certain');
+  });
+});
+
+describe('ingest: what a year or a bound belongs to', () => {
+  const years = (claims: Claim[]) => claims.filter((c) => c.value.kind === 'year' || c.value.kind === 'date');
+
+  it('dates the clause after a year set off before it, not the words before', () => {
+    const claims = claimsOf(
+      'In 2016, the Ostravan government confirmed its naval capability.',
+      'In 2004, Zyxcorp began making chips through its subsidiary Quillsil, and in 2012, Zyxcorp began ' +
+        'designing its own Marshware.',
+    );
+    const confirmed = years(claims).find((c) => c.value.kind === 'year' && c.value.year === 2016);
+    assert.ok(confirmed?.about[0].includes('confirmed'), JSON.stringify(years(claims).map((c) => c.about)));
+    const designing = years(claims).find((c) => c.value.kind === 'year' && c.value.year === 2012);
+    assert.ok(designing, JSON.stringify(years(claims).map((c) => c.about)));
+    assert.ok(!designing.about.flat().includes('Quillsil'), JSON.stringify(designing.about));
+  });
+
+  it('dates the clause of a cleft sentence', () => {
+    const claims = claimsOf('It was only in May 2021 that the term Zyx-Pacific was endorsed by Ostrava.');
+    const endorsed = years(claims).find((c) => c.value.kind === 'date' && c.value.date.month === 5);
+    assert.ok(endorsed?.about.flat().includes('Ostrava'), JSON.stringify(claims.map((c) => c.about)));
+  });
+
+  it('gives the year of a name to the verb before it, past an acronym or "by"', () => {
+    const claims = claimsOf(
+      'Freedonia was drawn in, joining the Marsh Energy Development Organisation (MEDO) in 1997.',
+      'The Zyx CIT, proposed by the Quill Cooperation Group in 2018, offers a framework.',
+      'Sylvania ramped up through the establishment of a Marsh Cyber Agency in 2019.',
+    );
+    const about = (year: number) =>
+      years(claims).find((c) => c.value.kind === 'year' && c.value.year === year)?.about ?? [];
+    assert.deepEqual(about(1997), [['MEDO'], ['joining']]);
+    assert.deepEqual(about(2018), [['Quill Cooperation Group'], ['proposed']]);
+    assert.deepEqual(about(2019), [['Marsh Cyber Agency'], ['establishment', 'establish']]);
+  });
+
+  it('reads "No. 47" as a number, not a denial, and a count’s noun after its total', () => {
+    const claims = claimsOf(
+      'Task Force 47, named after Directive No. 47 issued in 2016 by the Marsh Department, consists of ' +
+        'over 10,000 members.',
+      'The strategy states: ‘In this region, 14 of Freedonia’s 27 development partners are located.',
+    );
+    const members = quantities(claims).find((x) => x.value === 10000);
+    assert.equal(members?.bound, 'over', JSON.stringify(claims.map((c) => c.value)));
+    const partners = quantities(claims).find((x) => x.value === 14);
+    assert.ok(partners, JSON.stringify(claims.map((c) => c.value)));
+    assert.ok(partners.about[0].includes('partners'), JSON.stringify(partners.about));
+    assert.ok(!partners.about.flat().includes('In'), JSON.stringify(partners.about));
+  });
+
+  it('reads a currency code after a figure as money', () => {
+    const q = quantities(claimsOf('Large firms in Ostrava hold total assets exceeding 10 trillion KRW.'));
+    assert.ok(
+      q.some((x) => x.value === 1e13 && x.unit === 'money' && x.currency === 'KRW'),
+      JSON.stringify(q),
+    );
+  });
+
+  it('contradicts a bound of the same kind with another figure, and not the same bound', () => {
+    const report = ['Freedonia reportedly supplied Sylvania with up to 5.8 million rounds of artillery ammunition.'];
+    const memo = (figure: string) =>
+      verdictsOn(report, `Freedonia reportedly supplied Sylvania with up to ${figure} rounds of artillery ammunition.`);
+    assert.ok(memo('8.5 million').includes('contradiction'), JSON.stringify(memo('8.5 million')));
+    assert.ok(!memo('5.8 million').includes('contradiction'), JSON.stringify(memo('5.8 million')));
+  });
+
+  it('reads a named party’s past proposal as a fact, not a recommendation', () => {
+    const report = [
+      'The Marsh Group of Experts reached a milestone in 2015 by proposing 11 non-binding norms for state conduct.',
+    ];
+    const memo = (n: number) =>
+      verdictsOn(report, `In 2015 the Marsh Group of Experts proposed ${n} non-binding norms.`);
+    assert.ok(memo(13).includes('contradiction'), JSON.stringify(memo(13)));
+    assert.ok(!memo(11).includes('contradiction'), JSON.stringify(memo(11)));
   });
 });

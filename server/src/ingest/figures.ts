@@ -4,9 +4,9 @@
 import { lexicon, phraseAt } from '../engine/lexicon';
 import { negationsOver } from '../engine/reader/polarity';
 import { type SentenceView } from '../engine/reader/sentence';
-import { type DateMention, type ValueMention } from '../engine/values';
+import { boundOf, type DateMention, type ValueMention } from '../engine/values';
 import { type Claim, type ClaimValue } from '../knowledge/types';
-import { isContentWord, measureOf } from './measures';
+import { isContentWord, leadsItsClause, measureOf } from './measures';
 import { isDistinctive, isFrequent, type Name, type NameCounts, namesIn, timesWritten } from './names';
 import { type ReportSentence } from './reading';
 
@@ -42,9 +42,9 @@ export function figureClaims(sentence: ReportSentence, counts: NameCounts, year:
     const first = view.tokenIndexAt(v.start);
     const stretch = view.stretchAt(first);
     const owner = v.kind === 'year' || v.kind === 'date' ? dated(view, names, first) : undefined;
-    const near = names.filter(
-      (n) => n !== owner?.name && n.mention.first >= stretch.first && n.mention.last <= stretch.last,
-    );
+    // A date set off before its clause ("In 2012, Huawei began …") is of the names after it.
+    const from = !owner && leadsItsClause(view, v) ? view.tokenIndexAt(v.end) : stretch.first;
+    const near = names.filter((n) => n !== owner?.name && n.mention.first >= from && n.mention.last <= stretch.last);
     const claim = owner
       ? datedName(view, counts, owner, identityNames(counts, near, first), value, valueTokens)
       : measuredFigure(view, counts, v, value, near, valueTokens);
@@ -100,17 +100,32 @@ function datedName(
     // "the collapse of KEDO in 2006" and "joining KEDO in 1997" are two facts of one name.
     const event = eventBefore(view, owner.name.mention.first, valueTokens);
     if (!event) return undefined;
-    about.push([event]);
+    // "the establishment of X in 2018" is what a memo writes as "established X in 2018".
+    about.push([event, ...verbOf(event)]);
   } else if (identity.length > 0) about.push(identity.map((n) => n.text));
   return { about, value, identity: isDistinctive(counts, owner.name.text) ? 'certain' : 'weak' };
 }
 
-/** The content word right before a name, skipping its determiner: "joining" in "joining the KEDO". */
+/** The content word right before a name, skipping its determiner or "by": "joining" in "joining the KEDO". */
 function eventBefore(view: SentenceView, first: number, valueTokens: ReadonlySet<number>): string | undefined {
   let k = first - 1;
-  while (k >= 0 && (lexicon.determiners.has(view.words[k]) || view.words[k] === 'of')) k--;
+  // "joining the Korean Peninsula Energy Development Organisation (KEDO)": an acronym glossing a name.
+  const glossed = view.gapBefore(first).trim() === '(' ? view.entityAt(k) : undefined;
+  if (glossed) k = glossed.first - 1;
+  // "proposed by the NIS Cooperation Group in 2018": the agent's verb is the event.
+  const skipped = (w: string): boolean => lexicon.determiners.has(w) || w === 'of' || lexicon.agentPrepositions.has(w);
+  while (k >= 0 && skipped(view.words[k])) k--;
   if (k < 0 || valueTokens.has(k) || view.entityAt(k) || !isContentWord(view, k)) return undefined;
   return view.words[k];
+}
+
+/** The verb a noun is made of, when it ends in a suffix that makes nouns of verbs: "establish" of "establishment". */
+function verbOf(noun: string): string[] {
+  for (const suffix of lexicon.nominalSuffixes) {
+    const verb = noun.slice(0, -suffix.length);
+    if (noun.endsWith(suffix) && verb.length >= 4) return [verb];
+  }
+  return [];
 }
 
 function measuredFigure(
@@ -222,14 +237,7 @@ function claimValue(view: SentenceView, v: ValueMention): ClaimValue | undefined
     case 'number': {
       // A rank limit ("top 20"), a part of a whole the sentence names or a single thing is no figure of its own.
       if ((v.unit === 'count' && v.value < 2) || v.top || v.subset || v.comparative) return undefined;
-      const bound =
-        v.hedge === 'over' || v.hedge === 'well-over'
-          ? 'over'
-          : v.hedge === 'under' || v.hedge === 'well-under'
-            ? 'under'
-            : v.hedge === 'at-least' || v.hedge === 'at-most'
-              ? v.hedge
-              : undefined;
+      const bound = boundOf(v.hedge);
       const approx = v.hedge === 'approx' || v.fraction || undefined;
       return {
         kind: 'quantity',

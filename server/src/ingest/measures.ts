@@ -116,7 +116,8 @@ export function measureOf(view: SentenceView, v: ValueMention, valueTokens: Read
   const after = Math.max(first + 1, view.tokenIndexAt(v.end));
   const { first: from, last: to } = view.stretchAt(first);
   if (v.kind === 'number' || v.kind === 'ordinal') {
-    let k = after;
+    // "14 of Korea's 27 partners": the noun comes after the total.
+    let k = v.kind === 'number' && v.ofEnd !== undefined ? Math.max(after, view.tokenIndexAt(v.ofEnd)) : after;
     // "10 times faster", "25th-largest": the word right after is part of the figure's sense.
     let own =
       v.kind === 'number' && (v.unit === 'count' || v.unit === 'money') ? runFrom(view, k, to, valueTokens) : [];
@@ -129,6 +130,15 @@ export function measureOf(view: SentenceView, v: ValueMention, valueTokens: Read
       if (of.length > 0) return { phrases, own: true };
     }
     if (own.length > 0) return { phrases: phrasesOfRun(view, own), own: true };
+  }
+  // "In 2016, the Australian government confirmed …": a date that opens its clause dates what follows.
+  if (leadsItsClause(view, v)) {
+    for (let k = after; k < to; k++) {
+      if (inName(view, k) || !isContentWord(view, k)) continue;
+      const run = runFrom(view, k, to, valueTokens);
+      return run.length > 0 ? { phrases: phrasesOfRun(view, run), own: false } : undefined;
+    }
+    return undefined;
   }
   // Else the clause's subject: its first run of content words before the value.
   for (let k = from; k < first; k++) {
@@ -169,4 +179,38 @@ function nearestRunBefore(
   const run: number[] = [];
   for (let i = start; i <= k; i++) run.push(i);
   return run;
+}
+
+/**
+ * A year or date set off before its clause: "In 2016, …", "…, and in 2012, Huawei began …", or a
+ * cleft sentence's "It was only in May 2021 that …". Set off, it opens the sentence or follows a
+ * comma or a conjunction, after its preposition, and a comma follows it; what it dates is the
+ * clause after it, not the words before.
+ */
+export function leadsItsClause(view: SentenceView, v: ValueMention): boolean {
+  if (v.kind !== 'year' && v.kind !== 'date') return false;
+  const first = view.tokenIndexAt(v.start);
+  const after = view.tokenIndexAt(v.end);
+  const preposition = first - 1;
+  if (after >= view.tokens.length || preposition < 0 || !lexicon.prepositions.has(view.words[preposition])) {
+    return false;
+  }
+  if (isCleft(view, preposition, after)) return true;
+  if (!view.gapBefore(after).includes(',')) return false;
+  return (
+    preposition === 0 ||
+    view.gapBefore(preposition).includes(',') ||
+    lexicon.conjunctions.has(view.words[preposition - 1])
+  );
+}
+
+/** "It was (only) in May 2021 that …": a pronoun and a copula, at most one word, the date, a relative word. */
+function isCleft(view: SentenceView, preposition: number, after: number): boolean {
+  return (
+    preposition >= 2 &&
+    preposition <= 3 &&
+    lexicon.pronouns.has(view.words[0]) &&
+    lexicon.copulas.has(view.words[1]) &&
+    lexicon.relativeWords.has(view.words[after])
+  );
 }

@@ -26,10 +26,24 @@ export function namesIn(view: SentenceView): Name[] {
     // "The RTO": a capitalised determiner opening a sentence is not part of the name.
     let first = mention.first;
     while (first < mention.last - 1 && lexicon.determiners.has(view.words[first])) first++;
-    if (mention.last - first === 1 && lexicon.determiners.has(view.words[first])) continue;
+    if (mention.last - first === 1 && isFunctionWord(view.words[first])) continue;
     out.push({ text: view.text.slice(view.tokens[first].start, mention.end), mention });
   }
   return out;
+}
+
+/**
+ * "‘In this region …": a capitalised function word opening a quotation is no name. A pronoun ("‘We
+ * will …") is left as the speaker it stands for: without it, a document's year would rest on its
+ * name alone, and a memo's other country's or other year's strategy of that name would contradict it.
+ */
+function isFunctionWord(word: string): boolean {
+  return (
+    lexicon.determiners.has(word) ||
+    lexicon.prepositions.has(word) ||
+    lexicon.conjunctions.has(word) ||
+    lexicon.auxiliaries.has(word)
+  );
 }
 
 export function countNames(sentences: readonly ReportSentence[]): NameCounts {

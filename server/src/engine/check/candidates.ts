@@ -515,8 +515,17 @@ function anotherSubject(view: SentenceView, property: PhraseMatch<unknown>[], ow
 function reportsRecommendation(view: SentenceView, property: PhraseMatch<unknown>[]): boolean {
   return (
     property.some((m) => view.clauseAt(m.first).kind === 'reporting') ||
-    view.clauses.some((c) => c.kind === 'reporting')
+    view.clauses.some((c) => c.kind === 'reporting') ||
+    property.some((m) => namedPastProposal(view, view.stretchAt(m.first)))
   );
+}
+
+/** "The GGE proposed 11 norms": a name right before a past-tense cue reports what it proposed. */
+function namedPastProposal(view: SentenceView, stretch: { first: number; last: number }): boolean {
+  for (let k = Math.max(1, stretch.first); k < stretch.last; k++) {
+    if (phraseAt(lexicon.pastRecommendCues, view.words, k) && view.entityAt(k - 1)) return true;
+  }
+  return false;
 }
 
 /**

@@ -130,6 +130,12 @@ export const lexicon = {
   collectionNounStems: new Set(data.collectionNouns.map((w) => stem(w))),
   subsetPatterns: phrases(data.subsetPatterns.map((words) => ({ words, value: true }))),
   genericNounStems: new Set(data.genericNouns.map((w) => stem(w))),
+  /** Endings that make a noun of a verb: "establishment" of "establish". */
+  nominalSuffixes: data.nominalSuffixes as readonly string[],
+  /** The preposition of a passive's agent: "proposed by the NIS Cooperation Group". */
+  agentPrepositions: set(data.agentPrepositions),
+  /** A named party's past proposal is a fact: "the GGE proposed 11 norms". */
+  pastRecommendCues: phrases(data.pastRecommendCues.map((p) => ({ words: splitWords(p), value: true }))),
   nameGenericStems: new Set(data.nameGenericWords.map((w) => stem(w))),
   stopWords: set(data.stopWords),
   nameParticles: set(data.nameParticles),

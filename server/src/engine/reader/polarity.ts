@@ -63,6 +63,9 @@ export function findNegations(
     // "doesn't": the tokenizer splits it into "doesn" and "t".
     const contraction = words[i] === 't' && i > 0 && /n['’]$/.test(text.slice(tokens[i - 1].start, tokens[i].start));
     if (!phrase && !lexicon.negations.has(words[i]) && !contraction) continue;
+    // "Directive No. 47": "No." right before a digit abbreviates "number".
+    const digitNext = (tokens[i + 1]?.raw.charAt(0) ?? '') >= '0' && (tokens[i + 1]?.raw.charAt(0) ?? '') <= '9';
+    if (!phrase && text.charAt(tokens[i].end) === '.' && digitNext) continue;
     // "declined to under 25%": a fall to a figure, not a refusal.
     if (
       phrase &&

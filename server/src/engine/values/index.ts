@@ -9,7 +9,14 @@ import { readQuantifier } from './quantifiers';
 import { type NumberMention, type ValueMention } from './types';
 
 export * from './types';
-export { compareIntervals, mentionInterval, overlaps, sourceInterval } from './intervals';
+export {
+  boundOf,
+  compareIntervals,
+  mentionInterval,
+  overlaps,
+  sameBoundOtherFigure,
+  sourceInterval,
+} from './intervals';
 export type { Interval } from './intervals';
 
 // Comparatives after a percentage make it an increase, not a share: "50% faster", "20 percent more".

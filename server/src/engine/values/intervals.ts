@@ -62,6 +62,23 @@ const boundHedge: Record<Bound, keyof typeof lexicon.hedgeIntervals> = {
   'at-most': 'at-most',
 };
 
+/** The bound a memo's hedge sets on its figure ("more than 20" is over 20), if any. */
+export function boundOf(hedge: NumberMention['hedge']): Bound | undefined {
+  if (hedge === 'over' || hedge === 'well-over') return 'over';
+  if (hedge === 'under' || hedge === 'well-under') return 'under';
+  return hedge === 'at-least' || hedge === 'at-most' ? hedge : undefined;
+}
+
+/**
+ * "up to 8.5 million" where the source says "up to 5.8 million": one bound kind with another figure.
+ * The ranges overlap, but the writer states the source's bound and gets its figure wrong.
+ */
+export function sameBoundOtherFigure(m: NumberMention, q: Pick<QuantityValue, 'value' | 'bound'>): boolean {
+  if (!q.bound || boundOf(m.hedge) !== q.bound) return false;
+  const figure = mentionInterval({ ...m, hedge: 'exact' });
+  return q.value < figure.lo || q.value > figure.hi;
+}
+
 /** The values a sourced quantity allows. */
 export function sourceInterval(q: Pick<QuantityValue, 'value' | 'approx' | 'bound'>): Interval {
   if (q.bound) return hedged(q.value, boundHedge[q.bound], 0);

@@ -134,19 +134,19 @@ function currencyAround(
     if (before.endsWith(symbol)) return { code: lexicon.currencies[symbol], start: start - symbol.length };
   }
   const prev = tokens[i - 1];
-  if (prev && prev.end === start - 1 && /^(USD|EUR|KRW|GBP|JPY)$/.test(prev.raw)) {
-    return { code: prev.raw, start: prev.start };
-  }
+  const codeBefore = currencyCode(prev);
+  if (prev && prev.end === start - 1 && codeBefore) return { code: codeBefore, start: prev.start };
   const after = tokens[next];
-  if (
-    after &&
-    text.slice(tokens[next - 1]?.end ?? start, after.start).trim() === '' &&
-    after.lower in lexicon.currencies &&
-    !/^\p{Lu}/u.test(after.raw.slice(1))
-  ) {
-    return { code: lexicon.currencies[after.lower], end: after.end, next: next + 1 };
-  }
-  return undefined;
+  if (!after || text.slice(tokens[next - 1]?.end ?? start, after.start).trim() !== '') return undefined;
+  // "10 trillion KRW": a code in capitals; "20 billion won": a word, not one in capitals ("WON").
+  const code =
+    currencyCode(after) ?? (/^\p{Lu}/u.test(after.raw.slice(1)) ? undefined : lexicon.currencies[after.lower]);
+  return code ? { code, end: after.end, next: next + 1 } : undefined;
+}
+
+/** A currency code as written, in capitals ("KRW", "USD"): the table lists it as a code of its own. */
+function currencyCode(t: Token | undefined): string | undefined {
+  return t?.upper && lexicon.currencies[t.raw] === t.raw ? t.raw : undefined;
 }
 
 /**

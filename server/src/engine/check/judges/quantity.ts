@@ -8,6 +8,7 @@ import {
   mentionInterval,
   type NumberMention,
   type QuantifierMention,
+  sameBoundOtherFigure,
   sourceInterval,
   type ValueMention,
 } from '../../values';
@@ -161,6 +162,7 @@ function compare(view: SentenceView, c: Candidate, m: NumberMention, q: Quantity
   if (kind === 'narrower' && !Number.isNaN(scale) && !q.bound && stated.lo <= q.value && q.value <= stated.hi) {
     kind = 'agrees';
   }
+  if (!Number.isNaN(scale) && sameBoundOtherFigure(m, q)) kind = 'contradicts';
   const totalDiffers = q.of !== undefined && m.of !== undefined && m.of !== q.of && !m.ofHedge;
   if (totalDiffers) kind = 'contradicts';
   const claim = c.claim;
