@@ -7,7 +7,7 @@ export { BibliographyStore } from './node/bibliographies';
 export { findMemos, isInside, maxMemoBytes, readTextFile } from './node/workspaceFiles';
 export { defaultCacheDir, finishReports, listSourceFilesAsync } from './node/sourceFiles';
 export { PolicyLensService } from './features/languageService';
-export { frontMatterOf } from './engine/markdown/prose';
+export { frontMatterOf } from './engine/markdown/frontMatter';
 export { WorkerRenderer } from './node/cslInWorker';
 export { fileUri, installedDocsBase } from './node/docsLinks';
 export {

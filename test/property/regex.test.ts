@@ -877,12 +877,12 @@ const inventory: InventoryEntry[] = [
     ['/\\r$/', '/^[`~]+$/', '/^ {0,3}(`{3,}|~{3,})/'],
   ],
   [
-    'engine/markdown/prose.ts generatedSections',
+    'engine/markdown/generatedSections.ts generatedSections',
     'memo: one line',
     'parseProse',
     ['/^[`~]+$/', '/^ {0,3}(`{3,}|~{3,})/'],
   ],
-  ['engine/markdown/prose.ts bracketedCites', 'memo: one bracketed citation', 'parseProse', ['/[\\s;-]/']],
+  ['engine/markdown/citations.ts bracketedCites', 'memo: one bracketed citation', 'parseProse', ['/[\\s;-]/']],
   ['common/citationText.ts citationInsertion', 'memo: one character before the cursor', 'trivial', ['/\\s/']],
   [
     'node/cslFiles.ts const localeName',
@@ -916,7 +916,7 @@ const inventory: InventoryEntry[] = [
   ['features/hover.ts escape', 'knowledge text and citation keys', 'hover', ['/([\\\\`*_[\\]<>])/g', '/^(\\s*)#/']],
   ['features/navigation.ts sourceLinks', 'CSL URL or DOI (workspace data)', 'documentLinks', ['/^https?:\\/\\//i']],
   [
-    'engine/markdown/prose.ts findFrontMatter',
+    'engine/markdown/frontMatter.ts findFrontMatter',
     'memo: whole document, blocks, lines, table rows',
     'parseProse',
     ['/^---[ \\t]*(\\r\\n|\\r|\\n)/', '/^(---|\\.\\.\\.)[ \\t]*$/'],
@@ -928,7 +928,7 @@ const inventory: InventoryEntry[] = [
     ['/^[\\s|:-]*$/'],
   ],
   [
-    'engine/markdown/prose.ts maskLinePrefixes',
+    'engine/markdown/masking.ts maskLinePrefixes',
     'memo: whole document, blocks, lines, table rows',
     'parseProse',
     [
@@ -939,13 +939,13 @@ const inventory: InventoryEntry[] = [
     ],
   ],
   [
-    'engine/markdown/prose.ts const keyBody',
+    'engine/markdown/citations.ts const keyBody',
     'memo: whole document, blocks, lines, table rows',
     'parseProse',
     ['/[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_]|[:.#$%&\\-+?<>~/](?=[\\p{L}\\p{N}_]))*/uy'],
   ],
   [
-    'engine/markdown/prose.ts maskInline',
+    'engine/markdown/masking.ts maskInline',
     'memo: whole document, blocks, lines, table rows',
     'parseProse',
     [
@@ -959,7 +959,7 @@ const inventory: InventoryEntry[] = [
     ],
   ],
   [
-    'engine/markdown/prose.ts findCitations',
+    'engine/markdown/citations.ts findCitations',
     'memo: whole document, blocks, lines, table rows',
     'parseProse',
     ['/[\\p{L}\\p{N}_@.\\-+]/u'],

@@ -22,7 +22,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
-import { frontMatterOf } from '../../server/src/engine/markdown/prose';
+import { frontMatterOf } from '../../server/src/engine/markdown/frontMatter';
 import { inThreadRenderer } from '../../server/src/features/csl';
 import { cslResources } from '../../server/src/node/cslFiles';
 import { TextDocument } from 'vscode-languageserver-textdocument';

@@ -43,10 +43,10 @@ describe('source maps', () => {
   });
 
   it('a stack trace from the minified server core names the TypeScript line under --enable-source-maps', () => {
-    // frontMatterOf(null) fails on its first line, in server/src/engine/markdown/prose.ts.
+    // frontMatterOf(null) fails on its first line, in server/src/engine/markdown/frontMatter.ts.
     const script = "require('./dist/core.js').frontMatterOf(null)";
     const mapped = spawnSync(process.execPath, ['--enable-source-maps', '-e', script], { encoding: 'utf8' });
-    assert.match(mapped.stderr, /\n {4}at .*server\/src\/engine\/markdown\/prose\.ts:\d+:\d+\)/);
+    assert.match(mapped.stderr, /\n {4}at .*server\/src\/engine\/markdown\/frontMatter\.ts:\d+:\d+\)/);
     const unmapped = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
     assert.match(unmapped.stderr, /\n {4}at .*dist\/core\.js:\d+:\d+\)/, 'without the flag, the bundle line');
   });

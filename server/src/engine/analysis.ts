@@ -9,15 +9,9 @@ import { readStatements, type Statement } from './check/consistency';
 import { type AcronymExpansion, acronymExpansions } from './reader/expansions';
 import { type UnsourcedFigure, unsourcedFigure } from './check/unsourced';
 import { type PersonTitle, personTitles } from './reader/titles';
-import {
-  BlockCache,
-  type Citation,
-  type FrontMatter,
-  type ParsedProse,
-  parseProse,
-  type ProseBlock,
-  reparseAfterEdit,
-} from './markdown/prose';
+import type { Citation } from './markdown/citations';
+import type { FrontMatter } from './markdown/frontMatter';
+import { BlockCache, type ParsedProse, parseProse, type ProseBlock, reparseAfterEdit } from './markdown/prose';
 import { splitSentences } from './text/sentences';
 import { findTerms } from './reader/terms';
 import { checkFragmentList, fragmentLists } from './fragmentLists';

@@ -3,7 +3,7 @@
 import { parseDocument } from 'yaml';
 import { fromCslItems } from '../knowledge/bibliography';
 import { type KnowledgeError, type Source } from '../knowledge/types';
-import { type FrontMatter } from '../engine/markdown/prose';
+import { type FrontMatter } from '../engine/markdown/frontMatter';
 
 export interface FrontMatterBibliography {
   files: string[];

@@ -7,7 +7,7 @@ import { type Source, type Term } from '../knowledge/types';
 import { findTerms } from '../engine/reader/terms';
 import { tokenize } from '../engine/text/tokens';
 import { type DocumentAnalysis } from '../engine/analysis';
-import { type CitationKey } from '../engine/markdown/prose';
+import { type CitationKey } from '../engine/markdown/citations';
 import { shortCitation } from './csl';
 
 export interface HoverOptions {

@@ -27,7 +27,9 @@ import { frontMatterBibliography, type FrontMatterBibliography } from './frontMa
 import { type PeerMemo } from './consistency';
 import type { SourceSummary } from '../common/protocol';
 import { citationsOf, keyAt, sourceLinks } from './navigation';
-import { type CitationKey, frontMatterOf, parseProse } from '../engine/markdown/prose';
+import { type CitationKey } from '../engine/markdown/citations';
+import { frontMatterOf } from '../engine/markdown/frontMatter';
+import { parseProse } from '../engine/markdown/prose';
 import { citedSources, exportBibliography, referencesEdit } from './references';
 import { toBibtex } from './bibtexExport';
 import { silencingOf } from './silencing';

@@ -4,7 +4,7 @@ import { type DocumentLink, type Position } from 'vscode-languageserver-types';
 import { type TextDocument } from 'vscode-languageserver-textdocument';
 import { type Source } from '../knowledge/types';
 import { type DocumentAnalysis } from '../engine/analysis';
-import { type CitationKey } from '../engine/markdown/prose';
+import { type CitationKey } from '../engine/markdown/citations';
 
 export function keyAt(document: TextDocument, position: Position, analysis: DocumentAnalysis): CitationKey | undefined {
   const offset = document.offsetAt(position);

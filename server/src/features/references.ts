@@ -3,7 +3,7 @@ import { TextEdit } from 'vscode-languageserver-types';
 import { type TextDocument } from 'vscode-languageserver-textdocument';
 import { type CslItem, type Source } from '../knowledge/types';
 import { type DocumentAnalysis } from '../engine/analysis';
-import { generatedSections, referencesEnd, referencesStart } from '../engine/markdown/prose';
+import { generatedSections, referencesEnd, referencesStart } from '../engine/markdown/generatedSections';
 
 export { referencesEnd, referencesStart };
 

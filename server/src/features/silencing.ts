@@ -5,7 +5,7 @@
 // No names: every check. A comment counts where markdownlint's would: on one line (as `<!-- … -->`),
 // here also only outside front matter, code blocks and code spans, so that a memo can show one.
 import MarkdownIt from 'markdown-it';
-import { frontMatterOf } from '../engine/markdown/prose';
+import { frontMatterOf } from '../engine/markdown/frontMatter';
 import { lineStarts } from '../engine/text/lines';
 import { checks } from '../common/checks';
 

@@ -12,7 +12,7 @@ import { homedir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
-import { frontMatterOf } from '../engine/markdown/prose';
+import { frontMatterOf } from '../engine/markdown/frontMatter';
 import { extractClaims } from '../ingest/extract';
 import { citationKey, deriveMetadata } from '../ingest/metadata';
 import { type Passage, passagesFrom, type SourcePage } from '../ingest/passages';
