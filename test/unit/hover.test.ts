@@ -133,4 +133,34 @@ describe('hover', () => {
     const value = (h!.contents as MarkupContent).value;
     assert.match(value, /^\\# 3 of the series, also called Session #3, on \\\*open\\\* networks\.$/m);
   });
+  it('lists each source once, with its locators, and a long title shortened to its main part', async () => {
+    const long = 'Freedonia and the Sea: A Study of Ports, Trade Routes and Naval Presence in the Western Ocean';
+    const longer =
+      'Networks of the Future and the Allies Who Build Them Across the Indo-Pacific Region in Coming Decades';
+    const files = testFiles().map((f) => {
+      if (f.path.endsWith('sources.json')) {
+        const sources = JSON.parse(f.text) as { id: string; title: string }[];
+        const titles: Record<string, string> = { alpha2023: long, beta2022: longer };
+        return { ...f, text: JSON.stringify(sources.map((x) => ({ ...x, title: titles[x.id] ?? x.title }))) };
+      }
+      if (f.path.endsWith('glossary.yaml')) {
+        const entry = `
+  - id: zports
+    term: Zyx Ports
+    kind: concept
+    definition: Ports of Freedonia.
+    sources: [{ key: alpha2023, locator: ¶2 }, { key: beta2022, locator: ¶4 }, { key: alpha2023, locator: ¶7 }]
+`;
+        return { ...f, text: f.text + entry };
+      }
+      return f;
+    });
+    const s = new PolicyLensService(new KnowledgeBase(loadKnowledge(files)), defaultSettings);
+    const h = await s.hover(doc('The Zyx Ports grew.'), { line: 0, character: 6 });
+    const lines = (h!.contents as MarkupContent).value.split('\n').filter((l) => l.startsWith('- '));
+    assert.deepEqual(lines, [
+      '- `@alpha2023` ¶2, ¶7: Kim 2023, “Freedonia and the Sea”',
+      '- `@beta2022` ¶4: Steiner and Manantan 2022, “Networks of the Future and the Allies Who Build Them Across the…”',
+    ]);
+  });
 });

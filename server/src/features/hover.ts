@@ -117,10 +117,37 @@ function escape(text: string): string {
   return text.replace(/([\\`*_[\]<>])/g, '\\$1').replace(/^(\s*)#/, '$1\\#');
 }
 
-function sourceLine(kb: KnowledgeBase, key: string, locator: string): string {
+/** Titles in hovers are cut to about this many characters (a report's full title can run to 150). */
+const hoverTitleLength = 70;
+
+/** A title short enough to scan: its main part before a subtitle, else cut at a word, with "…". */
+function shortTitle(title: string): string {
+  if (title.length <= hoverTitleLength) return title;
+  const colon = title.indexOf(': ');
+  if (colon >= 15 && colon <= hoverTitleLength) return title.slice(0, colon);
+  const cut = title.lastIndexOf(' ', hoverTitleLength);
+  let end = cut > 30 ? cut : hoverTitleLength;
+  // No punctuation left hanging before the ellipsis.
+  while (end > 0 && ' ,;:–—-'.includes(title[end - 1])) end--;
+  return `${title.slice(0, end)}…`;
+}
+
+/** One line per source, its locators together: "`@kim2023` ¶2, ¶7: Kim 2023, “Title”". */
+function sourceLine(kb: KnowledgeBase, key: string, locators: readonly string[]): string {
   const source = kb.sources.get(key);
-  const label = source ? `${shortCitation(source.csl)}, “${source.csl.title ?? key}”` : key;
-  return `- \`@${key}\` ${escape(locator)}: ${escape(label)}`;
+  const label = source ? `${shortCitation(source.csl)}, “${shortTitle(source.csl.title ?? key)}”` : key;
+  return `- \`@${key}\` ${escape(locators.join(', '))}: ${escape(label)}`;
+}
+
+/** A term's sources, each once, with its locators in the order the glossary gives them. */
+function sourcesOf(term: Term): Map<string, string[]> {
+  const byKey = new Map<string, string[]>();
+  for (const { key, locator } of term.sources) {
+    const locators = byKey.get(key) ?? [];
+    if (!locators.includes(locator)) locators.push(locator);
+    byKey.set(key, locators);
+  }
+  return byKey;
 }
 
 function termMarkdown(kb: KnowledgeBase, term: Term): string {
@@ -129,7 +156,8 @@ function termMarkdown(kb: KnowledgeBase, term: Term): string {
   if (term.background) {
     lines.push('', `*Background:* ${escape(term.background.text)} (${escape(term.background.from)})`);
   }
-  if (term.sources.length > 0) lines.push('', 'Sources:', ...term.sources.map((s) => sourceLine(kb, s.key, s.locator)));
+  const sources = [...sourcesOf(term)].map(([key, locators]) => sourceLine(kb, key, locators));
+  if (sources.length > 0) lines.push('', 'Sources:', ...sources);
   return lines.join('\n');
 }
 
@@ -142,6 +170,6 @@ function contradictionMarkdown(kb: KnowledgeBase, d: Diagnostic): string {
   ];
   if (data.sourcedValue) lines.push('', `Sourced value: **${escape(data.sourcedValue)}**`);
   const source = data.source ? kb.sources.get(data.source) : undefined;
-  if (source) lines.push('', `— ${escape(shortCitation(source.csl))}, “${escape(source.csl.title ?? '')}”`);
+  if (source) lines.push('', `— ${escape(shortCitation(source.csl))}, “${escape(shortTitle(source.csl.title ?? ''))}”`);
   return lines.join('\n');
 }
