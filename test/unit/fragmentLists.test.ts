@@ -3,16 +3,11 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { DocumentAnalyzer } from '../../server/src/engine/analysis';
-import { knowledge, sources } from './judges/judging';
+import { fourCountries, knowledge, sources } from './judges/judging';
 
 const kb = knowledge({
   'sources.json': sources('sea2023'),
-  'places.yaml': `places:
-  - { id: northland, name: Northland, kind: country, demonyms: [ Northlandic ] }
-  - { id: westmark, name: Westmark, kind: country, demonyms: [ Westmarkian ] }
-  - { id: eastoria, name: Eastoria, kind: country, demonyms: [ Eastorian ] }
-  - { id: southport, name: Southport, kind: country, demonyms: [ Southportian ] }
-`,
+  'places.yaml': fourCountries,
   'glossary.yaml': `terms:
   - id: sea-strategy
     term: Sea Lanes Strategy

@@ -125,3 +125,11 @@ export function judging(kb: KnowledgeBase, source: string) {
     silent: (text: string): void => assertSilent(kb, text),
   };
 }
+
+/** A places file of four invented countries, for judges and readers of lists of countries. */
+export const fourCountries = `places:
+  - { id: northland, name: Northland, kind: country, demonyms: [ Northlandic ] }
+  - { id: westmark, name: Westmark, kind: country, demonyms: [ Westmarkian ] }
+  - { id: eastoria, name: Eastoria, kind: country, demonyms: [ Eastorian ] }
+  - { id: southport, name: Southport, kind: country, demonyms: [ Southportian ] }
+`;

@@ -2,16 +2,11 @@
 // held a post (holders), against a small invented knowledge base.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { judging, knowledge, sources, findings } from './judging';
+import { findings, fourCountries, judging, knowledge, sources } from './judging';
 
 const kb = knowledge({
   'sources.json': sources('sea2023'),
-  'places.yaml': `places:
-  - { id: northland, name: Northland, kind: country, demonyms: [ Northlandic ] }
-  - { id: westmark, name: Westmark, kind: country, demonyms: [ Westmarkian ] }
-  - { id: eastoria, name: Eastoria, kind: country, demonyms: [ Eastorian ] }
-  - { id: southport, name: Southport, kind: country, demonyms: [ Southportian ] }
-`,
+  'places.yaml': fourCountries,
   'glossary.yaml': `terms:
   - id: sea-strategy
     term: Sea Lanes Strategy

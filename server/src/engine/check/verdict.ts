@@ -36,3 +36,18 @@ export interface Verdict {
    * when every value it states is accounted for by an agreeing verdict. */
   accounts?: number[];
 }
+
+/**
+ * A verdict of candidate `c` on the words at `at` (a value mention, or from a list's first member to
+ * its last); `accounts` lists the value mentions it settles.
+ */
+export function verdictOn(
+  kind: VerdictKind,
+  c: { claim: Claim; coverage: number },
+  at: { start: number; end: number },
+  detail: VerdictDetail,
+  accounts?: number[],
+): Verdict {
+  const settled = accounts ? { accounts } : {};
+  return { kind, claim: c.claim, start: at.start, end: at.end, coverage: c.coverage, ...settled, detail };
+}

@@ -102,6 +102,8 @@ export const lexicon = {
   zoneWords: set(data.zoneWords),
   allZonesPhrases: phrases(data.allZonesPhrases.map((words) => ({ words, value: true }))),
   titleWords: set(data.titleWords),
+  periodEndPrepositions: set(data.periodEndPrepositions),
+  periodStartPrepositions: set(data.periodStartPrepositions),
   affiliationPrepositions: set(data.affiliationPrepositions),
   titleModifiers: set(data.titleModifiers),
   distinctRanks: set(data.distinctRanks),

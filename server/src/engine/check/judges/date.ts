@@ -10,7 +10,7 @@ import { type SentenceView } from '../../reader/sentence';
 import { type DateMention, type PeriodMention, type ValueMention, type YearMention } from '../../values';
 import { boundValue } from '../binding';
 import { type Candidate } from '../candidates';
-import { type Verdict, type VerdictKind } from '../verdict';
+import { type Verdict, type VerdictKind, verdictOn } from '../verdict';
 import { formatDate } from '../render';
 
 type Stated = YearMention | DateMention;
@@ -142,64 +142,43 @@ function judgePeriod(
   all: readonly Candidate[],
   period: { from: number; to: number },
 ): Verdict | undefined {
-  const claim = c.claim;
   const range = boundValue(view, c, all, (v): v is PeriodMention => v.kind === 'period');
   if (range) {
     const m = range.value;
     const written = view.raw.slice(m.start, m.end);
     if (m.from === period.from && m.to === period.to) {
-      return {
-        kind: 'agrees',
-        claim,
-        start: m.start,
-        end: m.end,
-        coverage: c.coverage,
-        accounts: [m.start],
-        detail: { kind: 'agrees' },
-      };
+      return verdictOn('agrees', c, m, { kind: 'agrees' }, [m.start]);
     }
-    return {
-      kind: 'contradicts',
-      claim,
-      start: m.start,
-      end: m.end,
-      coverage: c.coverage,
-      accounts: [m.start],
-      detail: { kind: 'period', sourced: period, written, replacement: `${period.from}–${period.to}` },
-    };
+    return verdictOn(
+      'contradicts',
+      c,
+      m,
+      { kind: 'period', sourced: period, written, replacement: `${period.from}–${period.to}` },
+      [m.start],
+    );
   }
   // "from 2016 to 2030" reads as two years; "spanning 2016 to 2030" as a period; "until 2035" as its end.
   const year = boundValue(view, c, all, (v): v is YearMention => v.kind === 'year');
   if (!year) return undefined;
   const m = year.value;
   const p = m.preposition ?? '';
-  const end = ['until', 'to', 'through', 'by', 'till'].includes(p)
+  const end = lexicon.periodEndPrepositions.has(p)
     ? period.to
-    : ['from', 'since'].includes(p)
+    : lexicon.periodStartPrepositions.has(p)
       ? period.from
       : undefined;
   if (end === undefined) return undefined;
   const written = view.raw.slice(m.start, m.end);
   if (m.year === end) {
-    return {
-      kind: 'agrees',
-      claim,
-      start: m.start,
-      end: m.end,
-      coverage: c.coverage,
-      accounts: [m.start],
-      detail: { kind: 'agrees' },
-    };
+    return verdictOn('agrees', c, m, { kind: 'agrees' }, [m.start]);
   }
-  return {
-    kind: 'contradicts',
-    claim,
-    start: m.start,
-    end: m.end,
-    coverage: c.coverage,
-    accounts: [m.start],
-    detail: { kind: 'period', sourced: period, written: `${p} ${written}`, replacement: String(end) },
-  };
+  return verdictOn(
+    'contradicts',
+    c,
+    m,
+    { kind: 'period', sourced: period, written: `${p} ${written}`, replacement: String(end) },
+    [m.start],
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import { negationsOver } from '../../reader/polarity';
 import { type SentenceView } from '../../reader/sentence';
 import { type Candidate } from '../candidates';
 import { membersIn, mentionIs } from '../members';
-import { type Verdict } from '../verdict';
+import { type Verdict, verdictOn } from '../verdict';
 
 const kindClass: Record<string, string> = {
   country: 'actor',
@@ -107,14 +107,7 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
     }
     const right = fillers.find((m) => mentionIs(view, m, value) && positive(m));
     if (right) {
-      return {
-        kind: 'agrees',
-        claim,
-        start: right.start,
-        end: right.end,
-        coverage: c.coverage,
-        detail: { kind: 'agrees' },
-      };
+      return verdictOn('agrees', c, right, { kind: 'agrees' });
     }
     const wrong = fillers.find(
       (m) =>

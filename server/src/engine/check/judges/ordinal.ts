@@ -4,7 +4,7 @@ import { type SentenceView } from '../../reader/sentence';
 import { type OrdinalMention, type ValueMention } from '../../values';
 import { boundValue } from '../binding';
 import { type Candidate } from '../candidates';
-import { type Verdict } from '../verdict';
+import { type Verdict, verdictOn } from '../verdict';
 import { writeOrdinal } from '../render';
 
 export function judgeOrdinal(view: SentenceView, c: Candidate, all: readonly Candidate[]): Verdict | undefined {
@@ -23,26 +23,15 @@ export function judgeOrdinal(view: SentenceView, c: Candidate, all: readonly Can
   );
   if (!bound) return undefined;
   const m = bound.value;
-  const claim = c.claim;
   if (m.value === sourced) {
-    return {
-      kind: 'agrees',
-      claim,
-      start: m.start,
-      end: m.end,
-      coverage: c.coverage,
-      accounts: [m.start],
-      detail: { kind: 'agrees' },
-    };
+    return verdictOn('agrees', c, m, { kind: 'agrees' }, [m.start]);
   }
   const written = view.raw.slice(m.start, m.end);
-  return {
-    kind: 'contradicts',
-    claim,
-    start: m.start,
-    end: m.end,
-    coverage: c.coverage,
-    accounts: [m.start],
-    detail: { kind: 'ordinal', sourced, written, replacement: writeOrdinal(sourced, written, m.words) },
-  };
+  return verdictOn(
+    'contradicts',
+    c,
+    m,
+    { kind: 'ordinal', sourced, written, replacement: writeOrdinal(sourced, written, m.words) },
+    [m.start],
+  );
 }

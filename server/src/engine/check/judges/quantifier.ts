@@ -12,7 +12,7 @@ import {
 } from '../../values';
 import { boundValue } from '../binding';
 import { type Candidate } from '../candidates';
-import { type Verdict } from '../verdict';
+import { type Verdict, verdictOn } from '../verdict';
 
 /** The range a quantifier of the knowledge base stands for, and whether it counts occasions. */
 export function quantifierRange(word: string): { range: Span; frequency: boolean } | undefined {
@@ -78,38 +78,13 @@ export function judgeQuantifier(view: SentenceView, c: Candidate, all: readonly 
   if (kind === 'agrees' && m.kind === 'quantifier' && width(stated) < strongerWordShare * width(sourced.range)) {
     kind = 'narrower';
   }
-  const claim = c.claim;
   const written = view.raw.slice(m.start, m.end);
   if (kind === 'agrees') {
-    return {
-      kind,
-      claim,
-      start: m.start,
-      end: m.end,
-      coverage: c.coverage,
-      accounts: [m.start],
-      detail: { kind: 'agrees' },
-    };
+    return verdictOn(kind, c, m, { kind: 'agrees' }, [m.start]);
   }
   // "some" and "several" overlap nearly everything: they neither support nor contradict.
   if (kind === 'narrower') {
-    return {
-      kind,
-      claim,
-      start: m.start,
-      end: m.end,
-      coverage: c.coverage,
-      accounts: [m.start],
-      detail: { kind: 'quantifier', sourced: word, range: sourced.range, written },
-    };
+    return verdictOn(kind, c, m, { kind: 'quantifier', sourced: word, range: sourced.range, written }, [m.start]);
   }
-  return {
-    kind,
-    claim,
-    start: m.start,
-    end: m.end,
-    coverage: c.coverage,
-    accounts: [m.start],
-    detail: { kind: 'quantifier', sourced: word, range: sourced.range, written },
-  };
+  return verdictOn(kind, c, m, { kind: 'quantifier', sourced: word, range: sourced.range, written }, [m.start]);
 }

@@ -11,7 +11,7 @@ import { lexicon } from '../../lexicon';
 import { stem } from '../../text/tokens';
 import { type Candidate } from '../candidates';
 import { distinctiveStems, membersIn, mentionIs } from '../members';
-import { type Verdict } from '../verdict';
+import { type Verdict, verdictOn } from '../verdict';
 
 export function judgeSet(view: SentenceView, c: Candidate): Verdict | undefined {
   if (c.claim.value.kind !== 'set') return undefined;
@@ -131,14 +131,7 @@ function judgeAgents(view: SentenceView, c: Candidate): Verdict | undefined {
     if (matched.size > 0 && foreign.length === 0 && !predicateNegated) {
       const first = named[0];
       const last = named[named.length - 1];
-      return {
-        kind: 'agrees',
-        claim,
-        start: first.start,
-        end: last.end,
-        coverage: c.coverage,
-        detail: { kind: 'agrees' },
-      };
+      return verdictOn('agrees', c, { start: first.start, end: last.end }, { kind: 'agrees' });
     }
   }
   return undefined;
@@ -253,26 +246,17 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
   const inList = found.filter((m) => items.some((it) => m.first >= it.first && m.last <= it.last));
   if (exclusive && matched.size > 0 && matched.size < members.length && real.length === 0) {
     const first = inList[0];
-    return {
-      kind: 'contradicts',
-      claim,
-      start: first.start,
-      end: first.end,
-      coverage: c.coverage,
-      detail: { kind: 'set', sourced, written: view.raw.slice(first.start, first.end), problem: 'only' },
-    };
+    return verdictOn('contradicts', c, first, {
+      kind: 'set',
+      sourced,
+      written: view.raw.slice(first.start, first.end),
+      problem: 'only',
+    });
   }
   if (matched.size > 0 && real.length === 0) {
     const first = inList[0];
     const last = inList[inList.length - 1];
-    return {
-      kind: 'agrees',
-      claim,
-      start: first.start,
-      end: last.end,
-      coverage: c.coverage,
-      detail: { kind: 'agrees' },
-    };
+    return verdictOn('agrees', c, { start: first.start, end: last.end }, { kind: 'agrees' });
   }
   return undefined;
 }
