@@ -377,7 +377,7 @@ const inventory: InventoryEntry[] = [
     'checkSentence',
     ['/\\d/', '/^\\p{Lu}|\\d/u'],
   ],
-  ['engine/check/judges/date.ts zoneOf', 'memo: one sentence and its gaps', 'checkSentence', ['/[,;]/']],
+  ['engine/reader/zones.ts zoneOf', 'memo: one sentence and its gaps', 'checkSentence', ['/[,;]/']],
   ['engine/check/judges/ordinal.ts judgeOrdinal', 'memo: one sentence and its gaps', 'checkSentence', ['/#/']],
   ['engine/check/judges/quantifier.ts quantifierRange', 'memo: one sentence and its gaps', 'checkSentence', ['/\\s+/']],
   [

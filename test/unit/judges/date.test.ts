@@ -58,12 +58,18 @@ claims:
   - id: dialogue-westmark
     locator: ¶5
     statement: The Harbor Dialogue took place on October 27, 2022, Westmark time.
-    about: { property: [ held, took place, convened ], subject: [ harbor-dialogue ] }
+    about:
+      property: [ held, took place, convened, joined, date, listing ]
+      subject: [ harbor-dialogue, webinar, dialogue, participants ]
+      with: [ [ harbor-dialogue ] ]
     date: { year: 2022, month: 10, day: 27, zone: westmark }
   - id: dialogue-northland
     locator: ¶5
     statement: The Harbor Dialogue took place on October 28, 2022, Northland time.
-    about: { property: [ held, took place, convened ], subject: [ harbor-dialogue ] }
+    about:
+      property: [ held, took place, convened, joined, date, listing ]
+      subject: [ harbor-dialogue, webinar, dialogue, participants ]
+      with: [ [ harbor-dialogue ] ]
     date: { year: 2022, month: 10, day: 28, zone: northland }
 `,
 });
@@ -164,6 +170,34 @@ describe('judge: date', () => {
       written: 'October 29, 2022',
       replacement: 'October 27, 2022',
     });
+  });
+
+  it('reads a day written with its zone, near a zoned event, as that event even when it is not named', () => {
+    contradicts('For participants in Northland, the webinar took place on October 27, 2022.', 'dialogue-northland', {
+      detail: 'date',
+      written: 'October 27, 2022',
+      replacement: 'October 28, 2022',
+    });
+    // The zone before "and" is the next date's: each date keeps its own.
+    agrees(
+      'The listing gives the Northlandic date as October 28 and the Westmarkian date as October 27.',
+      'dialogue-westmark',
+      'October 27',
+    );
+    contradicts(
+      'The listing gives the Northlandic date as October 29 and the Westmarkian date as October 27.',
+      'dialogue-northland',
+      { detail: 'date', written: 'October 29', replacement: 'October 28' },
+    );
+    // "framed as a public event", "rather than a closed roundtable": predicates, not another event.
+    contradicts(
+      'The webinar, held on a single calendar date (October 27, 2022) on both sides, was framed as a public event.',
+      'dialogue-northland',
+      { detail: 'date', written: 'October 27, 2022', replacement: 'October 28, 2022' },
+    );
+    // Weeks away, or with no zone: nothing ties the day to that event.
+    silent('For participants in Northland, the webinar took place on March 3, 2022.');
+    silent('The webinar took place on October 29, 2022.');
   });
 
   it('says nothing of another instance, another owner, another property, a reference point or a recommendation', () => {

@@ -9,6 +9,7 @@ import { type Claim, type Term } from '../../knowledge/types';
 import { lexicon, phraseAt } from '../lexicon';
 import { type EntityMention, sameEntity } from '../reader/entities';
 import { type SentenceView } from '../reader/sentence';
+import { offsetOf, zoneOf } from '../reader/zones';
 import { tokenize } from '../text/tokens';
 import { type PhraseMatch } from '../text/phraseMatcher';
 import { type NameError, nearMissNames } from './names';
@@ -225,6 +226,7 @@ export function findCandidates(view: SentenceView): Candidate[] {
     // that set it apart, once the sentence itself says what it speaks of (the claim's subject).
     if (
       missing.length > 0 &&
+      !datedInItsZone(view, claim) &&
       !(
         view.context.cited?.has(claim.source) &&
         claim.subject >= 0 &&
@@ -307,7 +309,37 @@ function identityWritten(view: SentenceView, index: number, occurrences: Readonl
   }
   if (!missing) return true;
   const claim = kb.claims[index];
-  return view.context.cited?.has(claim.source) === true && claim.subject >= 0 && !missingSubject;
+  return (
+    (view.context.cited?.has(claim.source) === true && claim.subject >= 0 && !missingSubject) ||
+    datedInItsZone(view, claim)
+  );
+}
+
+/** How near an event's date a zoned day must be to be that event's: a day across the date line, and a slip. */
+const zoneDaysApart = 3;
+
+/**
+ * "For participants in Asia, the session took place on October 27, 2022": a day written with its
+ * time zone, within days of the date the sources give an event in a zone, is that event's; the
+ * names that would set the event apart need not be written. Another event is silent: its day differs.
+ */
+function datedInItsZone(view: SentenceView, claim: Claim): boolean {
+  const v = claim.value;
+  if (v.kind !== 'date' || v.date.zone === undefined || v.date.month === undefined || v.date.day === undefined) {
+    return false;
+  }
+  const { year, month, day } = v.date;
+  return view.values.some(
+    (m) =>
+      m.kind === 'date' &&
+      (m.year === undefined || m.year === year) &&
+      m.months?.lo === month &&
+      m.months.hi === month &&
+      m.days !== undefined &&
+      m.days.lo === m.days.hi &&
+      Math.abs(m.days.lo - day) <= zoneDaysApart &&
+      zoneOf(view, m) !== undefined,
+  );
 }
 
 /**
@@ -446,9 +478,12 @@ function aboutAnotherInstance(view: SentenceView, matches: PhraseMatch<unknown>[
     ) {
       k--;
     }
+    // "was framed as a public event", "is a closed roundtable": a predicate describes the subject.
+    const predicate = k > 0 && (lexicon.predicateOpeners.has(words[k - 1]) || lexicon.auxiliaries.has(words[k - 1]));
     if (
       k >= 0 &&
       lexicon.indefiniteArticles.has(words[k]) &&
+      !predicate &&
       (k < m.first - 1 || k === 0 || view.clauseAt(k).first === k)
     ) {
       return true;
@@ -623,15 +658,23 @@ function ownerConflict(
   for (const p of property) {
     const owner = ownerOf(view, p);
     if (!owner?.id || !ownerKinds.has(owner.kind)) continue;
+    // "the Northlandic date" of an event dated per zone: the place names the zone, not an owner.
+    if (c.value.kind === 'date' && c.value.date.zone !== undefined && offsetOf(view, owner.id) !== undefined) continue;
     if ([...subjectIds].some((id) => sameEntity(kb, id, owner.id))) return 'ok';
     const otherGroups = [...groups.keys()].filter((g) => g !== c.subject && g !== kb.claimAnchors[claim].propertyGroup);
     if (otherGroups.some((g) => [...kb.claimAnchors[claim].groups[g].ids].some((id) => sameEntity(kb, id, owner.id)))) {
-      // Roles swapped only when the sentence says whose it is outright ("the region's exports").
+      // Roles swapped only when the sentence says whose it is outright ("the region's exports"), and
+      // only where roles have a direction: a date is no one's ("Pacific Forum's listing" of the session).
+      if (datedClaim(c)) return 'ok';
       return owner.possessive || view.words[p.last] === 'of' ? { mention: owner, expected: [...subjectIds][0] } : 'ok';
     }
     return 'other';
   }
   return 'ok';
+}
+
+function datedClaim(c: Claim): boolean {
+  return c.value.kind === 'date' || c.value.kind === 'year' || c.value.kind === 'period';
 }
 
 /**

@@ -53,6 +53,7 @@ function table<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
 export const lexicon = {
   determiners: set(data.determiners),
   indefiniteArticles: set(data.indefiniteArticles),
+  predicateOpeners: set(data.predicateOpeners),
   prepositions: set(data.prepositions),
   conjunctions: set(data.conjunctions),
   pronouns: set(data.pronouns),

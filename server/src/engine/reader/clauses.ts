@@ -145,6 +145,9 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
  * after a comma that ends the sentence (or the next comma) with a reporting verb.
  */
 function isReportingFrame(text: string, tokens: readonly Token[], words: readonly string[], k: number): boolean {
+  // "the session, held on …, was framed as a public event": a stretch opening with an auxiliary is
+  // the predicate of the subject before the comma, not someone reporting.
+  if (lexicon.auxiliaries.has(words[k])) return false;
   for (let j = k; j < Math.min(tokens.length, k + 5); j++) {
     if (j > k && /[,;:(]/.test(gapBefore(text, tokens, j))) return false;
     if (!lexicon.reportingVerbs.has(words[j])) continue;

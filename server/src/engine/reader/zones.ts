@@ -1,0 +1,87 @@
+// Time zones of dates: the zone a date is written in, from a place, a demonym or a zone name near
+// it ("October 28 in Asia", "(US)", "Seoul time", "KST"), or every zone ("on both sides of the
+// Pacific"). Places carry their UTC offset in the knowledge base; zone names are lexicon words.
+import { lexicon, phraseAt, phraseBefore } from '../lexicon';
+import { type ValueMention } from '../values';
+import { type SentenceView } from './sentence';
+
+/**
+ * The UTC offset a date is written in, from a place, a demonym or a zone name near it; 'all' for
+ * "on both sides"; undefined when none is written.
+ */
+export function zoneOf(view: SentenceView, m: ValueMention): number | 'all' | undefined {
+  const { words, tokens } = view;
+  const first = view.tokenIndexAt(m.start);
+  const last = view.tokenIndexAt(m.end);
+  const clause = view.clauseAt(first);
+  const stretch = view.stretchAt(first);
+  for (let k = stretch.first; k < stretch.last; k++) if (phraseAt(lexicon.allZonesPhrases, words, k)) return 'all';
+  // Also the clause after a date in parentheses: "27 Oct 2022 (US)".
+  const nextDate = view.values.find((v) => (v.kind === 'date' || v.kind === 'year') && v.start > m.end);
+  const prevDate = [...view.values].reverse().find((v) => (v.kind === 'date' || v.kind === 'year') && v.end < m.start);
+  const limitAfter = nextDate ? view.tokenIndexAt(nextDate.start) : tokens.length;
+  const limitBefore = prevDate ? view.tokenIndexAt(prevDate.end) : 0;
+  // After it, in its clause or a bracket right after it: "(US)", "US time", "in Asia", "KST", "local time".
+  const after = view.clauses.find((c) => c.first === last && c.kind === 'parenthetical');
+  const afterEnd = Math.min(limitAfter, last + 6, after ? after.last : clause.last);
+  const seen: number[] = [];
+  for (let k = last; k < afterEnd; k++) {
+    if (k > last && /[,;]/.test(view.gapBefore(k))) break;
+    // "the Asian date as October 27 and the US date as October 28": what follows "and" names the next date's zone.
+    if (nextDate && lexicon.conjunctions.has(words[k])) break;
+    const offset = zoneAt(view, k);
+    if (offset !== undefined && !seen.includes(offset)) seen.push(offset);
+    if (words[k] === 'local' && words[k + 1] === 'time' && seen.length === 0) {
+      const place = placeOffsetNear(view, clause.first, k);
+      if (place !== undefined) return place;
+    }
+  }
+  // "in both US and Asian time zones": every zone.
+  if (seen.length >= 2 && words.slice(last, afterEnd).some((w) => w === 'both' || w === 'and')) return 'all';
+  if (seen.length > 0) return seen[0];
+  // Before it, in the same clause or label: "in Asia, …", "the Asian date as", "Viewers in Seoul".
+  // A date in brackets is qualified by what precedes the bracket: "the Asian date (28 October 2022)".
+  const outer = clause.kind === 'parenthetical' ? view.clauseAt(Math.max(0, clause.first - 1)) : clause;
+  const from = Math.max(limitBefore, view.clauses[0]?.kind === 'label' && view.clauses[1] === clause ? 0 : outer.first);
+  for (let k = first - 1; k >= from; k--) {
+    const offset = zoneAt(view, k);
+    // "a day earlier than their US counterparts": a comparison's other side is not this date's zone.
+    if (offset !== undefined && !view.words.slice(Math.max(from, k - 3), k).includes('than')) return offset;
+  }
+  return undefined;
+}
+
+/** A zone named at token k: a place or demonym with a known offset, or a zone name ("KST", "Eastern Time"). */
+function zoneAt(view: SentenceView, k: number): number | undefined {
+  const tz = phraseAt(lexicon.timeZones, view.words, k) ?? phraseBefore(lexicon.timeZones, view.words, k + 1);
+  // Zone abbreviations are written in capitals ("ET", "KST"); "et" or "est" in prose is not one.
+  if (tz && (tz.words.length > 1 || view.tokens[k].upper)) return tz.value;
+  const e = view.entityAt(k);
+  if (e?.term) return offsetOf(view, e.term.id);
+  return undefined;
+}
+
+function placeOffsetNear(view: SentenceView, from: number, to: number): number | undefined {
+  for (let k = to - 1; k >= from; k--) {
+    const e = view.entityAt(k);
+    if (e?.term) {
+      const offset = offsetOf(view, e.term.id);
+      if (offset !== undefined) return offset;
+    }
+  }
+  return undefined;
+}
+
+/** A place's UTC offset, or its enclosing place's. */
+export function offsetOf(view: SentenceView, id: string): number | undefined {
+  let term = view.kb.termById.get(id);
+  for (let depth = 0; term && depth < 5; depth++) {
+    if (term.utcOffset !== undefined) return term.utcOffset;
+    term = term.within
+      ? view.kb.termById.get(term.within)
+      : term.capitalOf
+        ? view.kb.termById.get(term.capitalOf)
+        : undefined;
+  }
+  return undefined;
+}

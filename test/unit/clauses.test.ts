@@ -1,0 +1,35 @@
+// Clauses of a sentence: where a reporting frame starts, and where a comma only interrupts.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { splitClauses } from '../../server/src/engine/reader/clauses';
+import { tokenize } from '../../server/src/engine/text/tokens';
+
+function kinds(text: string): string[] {
+  const tokens = tokenize(text);
+  const words = tokens.map((t) => t.lower);
+  return splitClauses(text, tokens, words).map(
+    (c) =>
+      `${c.kind}[${tokens
+        .slice(c.first, c.last)
+        .map((t) => t.raw)
+        .join(' ')}]`,
+  );
+}
+
+describe('clauses', () => {
+  it('reads a closing frame with a reporting verb as reporting', () => {
+    assert.deepEqual(kinds('The session was held online, organizers said.'), [
+      'main[The session was held online]',
+      'reporting[organizers said]',
+    ]);
+    assert.deepEqual(kinds('Exports rose, the report wrote in 2023.'), [
+      'main[Exports rose]',
+      'reporting[the report wrote in 2023]',
+    ]);
+  });
+
+  it('reads a stretch opening with an auxiliary as the predicate, not a frame', () => {
+    const clauses = kinds('The session, held in October, was framed as a public event.');
+    assert.ok(!clauses.some((c) => c.startsWith('reporting')), clauses.join(' | '));
+  });
+});
