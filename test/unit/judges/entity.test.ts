@@ -126,6 +126,25 @@ describe('judge: entity', () => {
     });
   });
 
+  it('reads who holds the property after a label, and the name right after a property ending in a preposition', () => {
+    contradicts('Harbor Forum host: the Coastal Security Council.', 'forum-host', {
+      detail: 'entity',
+      written: 'Coastal Security Council',
+      replacement: null,
+    });
+    // The forum's own partner named first does not make the name after "with" its partner.
+    contradicts(
+      'The Naval Studies Desk ran the Harbor Forum in partnership with the Coastal Security Council.',
+      'forum-partner',
+      { detail: 'entity', written: 'Coastal Security Council', replacement: 'Naval Studies Desk' },
+    );
+    agrees(
+      'The Harbor Forum was run in partnership with the Naval Studies Desk.',
+      'forum-partner',
+      'Naval Studies Desk',
+    );
+  });
+
   // knowledge/README.md: for an entity claim, "a country or year written with it must be its own"
   // (elsewhere another country with a document's name means another document: see date.test.ts).
   it('contradicts a country or year written with the entity that is not its own', () => {

@@ -29,6 +29,16 @@ const kb = knowledge({
     term: Tom Reyes
     kind: person
     definition: A port official.
+  - id: pwg
+    term: PWG
+    kind: acronym
+    expansion: Port Working Group
+    definition: A body of port authorities.
+  - id: mso
+    term: MSO
+    kind: acronym
+    expansion: Maritime Safety Organisation
+    definition: A body of coast guards.
 `,
   'claims/sea2023.yaml': `source: sea2023
 claims:
@@ -52,6 +62,11 @@ claims:
     statement: Partners such as Eastoria and Southport join Northland's coastal patrols.
     about: { property: [ patrol, patrols ], with: [ [ northland ] ] }
     set: { members: [ eastoria, southport ], closed: false }
+  - id: cable-standards
+    locator: ¶6
+    statement: Both the PWG and the MSO work on undersea cable standards.
+    about: { property: [ cable standards ], with: [ [ pwg, mso ] ] }
+    set: { members: [ pwg, mso ], slot: agent, closed: true }
 `,
 });
 const { agrees, contradicts, silent } = judging(kb, 'sea2023');
@@ -110,6 +125,15 @@ describe('judge: set', () => {
     problem('Only Northland imposed sanctions on the Shadow Fleet.', 'Northland', 'only');
     problem('Westmark did not impose sanctions on the Shadow Fleet.', 'Westmark', 'excluded');
     problem('Northland, though not Westmark, sanctioned the Shadow Fleet.', 'Westmark', 'excluded');
+  });
+
+  it('contradicts a body the knowledge base does not know put among a closed list of bodies', () => {
+    agrees('The PWG and the MSO both work on cable standards.', 'cable-standards', 'PWG and the MSO');
+    const v = contradicts('The PWG and the Harbour Standards Union both work on cable standards.', 'cable-standards', {
+      detail: 'set',
+      written: 'Harbour Standards Union',
+    });
+    assert.equal(v.detail.kind === 'set' && v.detail.problem, 'foreign');
   });
 
   it('contradicts another holder of the post', () => {

@@ -69,12 +69,16 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
     }
     // The entity written in the property itself ("the US executive order") or anywhere in the
     // stretch when the slot is not the agent's ("the consulate general in Honolulu").
+    // "in partnership with X": a property ending in a preposition takes the name right after it.
+    const object = slot === 'agent' ? undefined : objectAfter(view, p);
     const written = valueMatches.filter(
       (m) =>
         positive(m) &&
         (slot === 'agent'
           ? (m.start >= p.start && m.end <= p.end) || (m.last === p.first && view.words[m.first] !== 'by')
-          : inStretch(m)),
+          : object
+            ? object.first <= m.first && m.last <= object.last
+            : inStretch(m)),
     );
     if (written.length > 0) {
       return {
@@ -91,7 +95,15 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
     // The subject doing what the claim says someone else does is wrong even when the claim names it
     // for contrast ("governments prioritise user experience", the source: companies do).
     let subjects: EntityMention[] = [];
-    if (slot === 'agent') {
+    // "Host: X": a label holding the property names the role, and what follows it who holds it.
+    const label = view.clauses[0]?.kind === 'label' && p.first < view.clauses[0].last ? view.clauses[1] : undefined;
+    if (object) {
+      fillers = [object];
+      subjects = fillers;
+    } else if (slot === 'agent' && label) {
+      fillers = view.entities.filter((e) => e.first >= label.first && e.last <= label.last && !e.weak).slice(0, 1);
+      subjects = fillers;
+    } else if (slot === 'agent') {
       const agent = agentOf(view, p.first, p.last);
       if (agent) fillers = agent.group.filter((m) => !(m.start <= p.start && p.end <= m.end));
       if (agent && agent.how === 'subject' && agent.mention.first === view.clauseAt(p.first).first) subjects = fillers;
@@ -99,8 +111,7 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
       fillers = view.entities.filter(
         (e) => inStretch(e) && !(e.start <= p.start && p.end <= e.end) && view.clauseAt(e.first).kind !== 'reporting',
       );
-      // "Host: X": the value right after a label that holds the property, unless the label names one.
-      const label = view.clauses[0]?.kind === 'label' && p.first < view.clauses[0].last ? view.clauses[1] : undefined;
+      // The value right after a label that holds the property, unless the label names one.
       if (label && !fillers.some((e) => e.last <= view.clauses[0].last && compatible(e, kind, slot))) {
         fillers = view.entities.filter((e) => e.first >= label.first && e.last <= label.last).slice(0, 1);
       }
@@ -144,6 +155,16 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
     }
   }
   return contradiction;
+}
+
+/** The name right after a property that ends in a preposition ("in partnership with the Forum"). */
+function objectAfter(view: SentenceView, p: { first: number; last: number }): EntityMention | undefined {
+  if (!lexicon.prepositions.has(view.words[p.last - 1] ?? '')) return undefined;
+  const at = lexicon.determiners.has(view.words[p.last] ?? '') ? p.last + 1 : p.last;
+  const first = view.entities.find((e) => e.first === at && !e.weak);
+  // "with NMI's Naval Studies Desk": what the owner owns.
+  if (first?.possessive) return view.entities.find((e) => e.first === first.last && !e.weak) ?? first;
+  return first;
 }
 
 /**

@@ -43,9 +43,13 @@ function judgeAgents(view: SentenceView, c: Candidate): Verdict | undefined {
   );
   const sameSort = (m: EntityMention): boolean =>
     m.kind !== 'acronym' || !m.term || memberBodies.size === 0 || memberBodies.has(isBody(m.term));
+  // An unknown name headed by a body's word ("the International Telecommunication Union") can stand
+  // in for a member of a list of bodies.
+  const namedBody = (m: EntityMention): boolean =>
+    memberBodies.has(true) && lexicon.bodyHeadStems.has(view.tokens[m.last - 1].norm);
   const couldBeMember = (m: EntityMention): boolean =>
     m.kind === 'name'
-      ? namesCount
+      ? namesCount || namedBody(m)
       : m.id !== undefined &&
         sameSort(m) &&
         (memberKinds.size === 0 ||
