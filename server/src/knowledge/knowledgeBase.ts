@@ -35,6 +35,9 @@ interface BuildingGroup extends AnchorGroup {
 
 let nextVersion = 1;
 
+/** The longest name, in words, that a name written with one word wrong is matched against. */
+export const nearMissMaxWords = 9;
+
 export class KnowledgeBase {
   readonly version = nextVersion++;
   readonly sources = new Map<string, Source>();
@@ -195,7 +198,7 @@ export class KnowledgeBase {
       }
       for (const form of this.formsByTerm.get(term) ?? []) {
         const tokens = tokenize(form);
-        if (tokens.length < 2 || tokens.length > 7) continue;
+        if (tokens.length < 2 || tokens.length > nearMissMaxWords) continue;
         tokens.forEach((t, k) => {
           if (!/^\p{Lu}/u.test(t.raw) || t.raw.length < 2) return;
           const key = tokens.map((x, j) => (j === k ? '*' : x.norm)).join(' ');

@@ -113,6 +113,12 @@ describe('judge: set', () => {
       detail: 'set',
       written: 'undersea cables',
     });
+    // "all" a few words before the only member named: the list cut down to it.
+    const v = contradicts('The strategy covers several areas, all concerned with ports.', areas, {
+      detail: 'set',
+      written: 'ports',
+    });
+    assert.equal(v.detail.kind === 'set' && v.detail.problem, 'only');
   });
 
   it('contradicts another agent, a member excluded, or the set cut down with "only"', () => {

@@ -54,6 +54,11 @@ claims:
     statement: Westmark plays a leading part in writing shipping rules.
     about: { property: [ shipping rules ], subject: [ westmark ] }
     stance: { predicate: role, polarity: positive }
+  - id: communique-not-consensus
+    locator: ¶7
+    statement: The communiqué does not speak for every delegation.
+    about: { property: [ consensus ], with: [ [ communique, communiqué, report ] ] }
+    stance: { predicate: consensus, polarity: negative }
 `,
 });
 const { agrees, contradicts, silent } = judging(kb, 'opi2022');
@@ -145,6 +150,16 @@ describe('judge: stance', () => {
       detail: 'stance',
       written: 'highlights',
     });
+  });
+
+  it("contradicts a denial when the sentence states the very thing as fact, of the claim's subject", () => {
+    contradicts('The communiqué represents a consensus of all delegations.', 'communique-not-consensus', {
+      detail: 'stance',
+      written: 'consensus',
+    });
+    // The word after what it is said of, or in a question, is no such statement.
+    silent('States slowly built consensus through the report.');
+    silent('Does the communiqué represent a consensus?');
   });
 
   it('says nothing of another actor, a recommendation, a mixed stance or no stance word', () => {

@@ -237,7 +237,11 @@ export function findCandidates(view: SentenceView): Candidate[] {
       ok = false;
     }
     if (!ok) continue;
-    const property = groups.get(kb.claimAnchors[index].propertyGroup) ?? [];
+    // "…, organizers said": the frame names who reports the sentence, not what it is about.
+    const property = (groups.get(kb.claimAnchors[index].propertyGroup) ?? []).filter(
+      (m) => view.clauseAt(m.first).kind !== 'reporting',
+    );
+    if (property.length === 0) continue;
     // Identity is read where the property is: its clause, what interrupts or continues it, and a
     // briefing label. A word in an unrelated clause does not tie the claim to the sentence.
     const stretches = property.map((p) => view.stretchAt(p.first));

@@ -3,7 +3,7 @@
 // for the Army War College. Such a name stands for the known entity in identity matching (so the
 // claim about it still applies), and the wrong word is what the finding marks. Also acronyms
 // expanded wrongly in place: "ESIWA (Enhancing Security in Western Asia)".
-import { type KnowledgeBase } from '../../knowledge/knowledgeBase';
+import { type KnowledgeBase, nearMissMaxWords } from '../../knowledge/knowledgeBase';
 import { type Term } from '../../knowledge/types';
 import { lexicon } from '../lexicon';
 import { type EntityMention } from '../reader/entities';
@@ -23,8 +23,6 @@ export interface NameError {
   asTokens: Token[];
 }
 
-const maxWindow = 7;
-
 export function nearMissNames(view: SentenceView): NameError[] {
   const kb = view.kb;
   if (kb.nearMissIndex.size === 0) return [];
@@ -37,11 +35,19 @@ export function nearMissNames(view: SentenceView): NameError[] {
     // any longer one, and with one of them only that word can be the wrong one.
     let strangers = keyWords.has(tokens[i].norm) ? 0 : 1;
     let stranger = strangers ? 0 : -1;
-    for (let len = 2; len <= maxWindow && i + len <= tokens.length; len++) {
+    for (let len = 2; len <= nearMissMaxWords && i + len <= tokens.length; len++) {
       // One name: no punctuation but hyphens and apostrophes inside the window, and dots only
       // between initials ("U.S.").
       const gap = view.gapBefore(i + len - 1);
-      if (len > 1 && !/^[\s\-–'’s]*$/.test(gap) && !(gap === '.' && tokens[i + len - 2].raw.length === 1)) break;
+      // A comma only where the name itself has one ("Strategy of Freedom, Peace and Prosperity").
+      if (
+        len > 1 &&
+        !/^[\s\-–'’s]*$/.test(gap) &&
+        !(gap === '.' && tokens[i + len - 2].raw.length === 1) &&
+        !/^,\s$/.test(gap)
+      ) {
+        break;
+      }
       if (!keyWords.has(tokens[i + len - 1].norm)) {
         strangers++;
         stranger = len - 1;
@@ -59,6 +65,12 @@ export function nearMissNames(view: SentenceView): NameError[] {
         for (const entry of entries) {
           const formTokens = tokenize(entry.form);
           const right = formTokens[entry.open];
+          let commasAgree = true;
+          for (let j = 1; j < len && commasAgree; j++) {
+            const formGap = entry.form.slice(formTokens[j - 1].end, formTokens[j].start);
+            commasAgree = view.gapBefore(i + j).includes(',') === formGap.includes(',');
+          }
+          if (!commasAgree) continue;
           if (right.norm === t.norm || right.upper || t.upper) continue;
           // The other words are written as the name writes them: "mark North" is no "Mark Manantan".
           if (
@@ -68,8 +80,9 @@ export function nearMissNames(view: SentenceView): NameError[] {
           }
           // The word written belongs to another known entity of this kind ("Seoul conference" is the
           // Seoul Cyberspace Conference, not a wrong "Prague conference").
+          // In a long title a word of another title is still a garbled name ("… of Freedom, Peace and Security").
           const owners = formWordsOf(kb).get(entry.term.kind)?.get(t.norm);
-          if (owners && [...owners].some((o) => o !== entry.term)) continue;
+          if (len < 4 && owners && [...owners].some((o) => o !== entry.term)) continue;
           // The word written instead must itself be a name, not a common word ("the new Conference").
           if (lexicon.stopWords.has(t.lower) || lexicon.otherInstance.has(t.lower)) continue;
           // "Eastoria's Cyber Strategy": an owner written with its possessive is another's, not a typo.
@@ -87,9 +100,22 @@ export function nearMissNames(view: SentenceView): NameError[] {
             continue;
           }
           const atWrong = linked.find((e) => e.start <= t.start && t.end <= e.end);
+          // A shorter form of it inside the window is fine: "Indo-Pacific Strategy" begins "Indo-Pacific
+          // Strategy of Freedom, Peace and Security".
           if (
             atWrong?.term === entry.term ||
-            linked.some((e) => e.term === entry.term && e.start < end && start < e.end)
+            linked.some(
+              (e) =>
+                e.term === entry.term &&
+                e.start < end &&
+                start < e.end &&
+                !(
+                  e.start >= start &&
+                  e.end <= end &&
+                  e.end - e.start < end - start &&
+                  !(e.start <= t.start && t.end <= e.end)
+                ),
+            )
           ) {
             continue;
           }

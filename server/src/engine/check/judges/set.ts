@@ -183,11 +183,17 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
       }
     }
   }
+  // "only government", "all from government", "participants, all drawn from government".
+  const listStart = items.length > 0 ? items[0].first : -1;
+  const firstMember = found.find((m) => items.some((it) => m.first >= it.first && m.last <= it.last))?.first ?? -1;
   const exclusive =
     items.length > 0 &&
-    [1, 2].some(
-      (d) => lexicon.exclusives.has(view.words[items[0].first - d]) || view.words[items[0].first - d] === 'all',
-    );
+    ([1, 2].some((d) => lexicon.exclusives.has(view.words[listStart - d]) || view.words[listStart - d] === 'all') ||
+      [1, 2, 3].some(
+        (d) =>
+          view.words[firstMember - d] === 'all' &&
+          view.words.slice(firstMember - d + 1, firstMember).every((w) => !lexicon.determiners.has(w)),
+      ));
   // "discussed only among allies and not at the UN level": a member said not to belong.
   const excluded = found.find((m) => negationsOver(view.negations, m.first).some((s) => s.core));
   if (excluded && closed) {

@@ -8,7 +8,7 @@ import { negationsOver } from '../../reader/polarity';
 import { predicatesIn } from '../../reader/predicates';
 import { type SentenceView } from '../../reader/sentence';
 import { type Candidate } from '../candidates';
-import { type Verdict } from '../verdict';
+import { type Verdict, verdictOn } from '../verdict';
 
 /** How far from a property match a predicate word may stand, in tokens. */
 const reach = 10;
@@ -60,6 +60,23 @@ export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefin
             detail: { kind: 'stance', written: view.raw.slice(start, view.tokens[scope.cueLast - 1].end) },
           };
     }
+    // "The findings represent a consensus" where the source says they do not: the property is itself
+    // the class's word, stated as fact. (Only against a denial: naming a thing never supports it.)
+    const asserted = hits.find(
+      (h) =>
+        wanted === -1 &&
+        h.polarity === 1 &&
+        !h.negated &&
+        view.mood === 'reports' &&
+        ['main', 'label'].includes(view.clauseAt(h.first).kind) &&
+        c.property.some((p) => h.first >= p.first && h.last <= p.last) &&
+        subjectBefore(view, c, h.first),
+    );
+    if (asserted) {
+      const start = view.tokens[asserted.first].start;
+      const end = view.tokens[asserted.last - 1].end;
+      return verdictOn('contradicts', c, { start, end }, { kind: 'stance', written: view.raw.slice(start, end) });
+    }
     // A claim of no particular class is stated by its identity alone.
     if (predicate === 'generic' && wanted === 1) {
       const p = c.property[0];
@@ -96,4 +113,16 @@ export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefin
     };
   }
   return undefined;
+}
+
+/**
+ * What the claim is about, written before the word in its clause, as the subject it says it of
+ * ("The key findings represent a consensus"), not after it ("built consensus through these reports").
+ */
+function subjectBefore(view: SentenceView, c: Candidate, at: number): boolean {
+  const clause = view.clauseAt(at);
+  const property = view.kb.claimAnchors[c.index].propertyGroup;
+  return [...c.groups].some(
+    ([g, matches]) => g !== property && matches.some((m) => m.first >= clause.first && m.last <= at),
+  );
 }

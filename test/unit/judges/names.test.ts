@@ -1,0 +1,54 @@
+// Names written with one word wrong: the claim about the named thing still applies, and the
+// finding marks the name. Against a small invented knowledge base.
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { findings, fourCountries, judging, knowledge, sources, verdicts } from './judging';
+
+const kb = knowledge({
+  'sources.json': sources('ports2019'),
+  'places.yaml': fourCountries,
+  'glossary.yaml': `terms:
+  - id: ports-charter
+    term: Northland Charter of Ports, Cables and Satellites
+    kind: document
+    aliases: [ Northland Charter ]
+    definition: A charter on sea infrastructure.
+  - id: drones-act
+    term: Westmark Drones Act
+    kind: document
+    definition: A law on unmanned aircraft.
+`,
+  'claims/ports2019.yaml': `source: ports2019
+claims:
+  - id: charter-signed
+    locator: ¶1
+    statement: The charter was signed in 2019.
+    about: { property: [ signed, sign ], subject: [ ports-charter ] }
+    year: 2019
+`,
+});
+const { agrees } = judging(kb, 'ports2019');
+
+describe('judge: names written with one word wrong', () => {
+  it('agrees with the name written right, in full or short', () => {
+    agrees('The Northland Charter of Ports, Cables and Satellites was signed in 2019.', 'charter-signed', '2019');
+    agrees('The Northland Charter was signed in 2019.', 'charter-signed', '2019');
+  });
+
+  it('reads a long title with commas, a short form inside it and a word of another title as one garbled name', () => {
+    const text = 'The Northland Charter of Ports, Cables and Drones was signed in 2019.';
+    const named = verdicts(kb, text).filter((v) => v.kind === 'contradicts');
+    assert.deepEqual(
+      named.map((v) => [v.detail.kind, text.slice(v.start, v.end), 'replacement' in v.detail && v.detail.replacement]),
+      [['name', 'Northland Charter of Ports, Cables and Drones', 'Northland Charter of Ports, Cables and Satellites']],
+    );
+    assert.equal(findings(kb, text).filter((f) => f.verdict === 'contradiction').length, 1);
+    // A comma where the name has none is a list, not the name.
+    assert.deepEqual(
+      verdicts(kb, 'The Northland Charter of Ports, Cables, and Drones was signed in 2019.').filter(
+        (v) => v.kind === 'contradicts',
+      ),
+      [],
+    );
+  });
+});
