@@ -195,6 +195,12 @@ describe('judge: date', () => {
       'dialogue-northland',
       { detail: 'date', written: 'October 27, 2022', replacement: 'October 28, 2022' },
     );
+    // A zone further on after a comma is another date's: "a day after the Westmarkian date".
+    agrees(
+      'Northlandic participants joined on October 28, a day after the Westmarkian date of October 27.',
+      'dialogue-westmark',
+      'October 27',
+    );
     // Weeks away, or with no zone: nothing ties the day to that event.
     silent('For participants in Northland, the webinar took place on March 3, 2022.');
     silent('The webinar took place on October 29, 2022.');

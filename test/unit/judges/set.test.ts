@@ -29,6 +29,11 @@ const kb = knowledge({
     term: Tom Reyes
     kind: person
     definition: A port official.
+  - id: governments
+    term: governments
+    kind: group
+    aliases: [ government ]
+    definition: States acting through their executives.
   - id: pwg
     term: PWG
     kind: acronym
@@ -99,6 +104,12 @@ describe('judge: set', () => {
     agrees('Northland sanctioned the Shadow Fleet.', 'sanctions', 'Northland');
     agrees('Mira Holt moderated the Harbor Forum.', 'moderator', 'Mira Holt');
     agrees('The Harbor Forum was moderated by Mira Holt.', 'moderator', 'Mira Holt');
+    // A relative clause's names are not the agent; "S&T" names nothing.
+    const aside = 'Mira Holt, who also serves as an S&T adviser to the Westmarkian government, moderated the forum.';
+    assert.deepEqual(
+      findings(kb, aside).filter((f) => f.verdict === 'contradiction'),
+      [],
+    );
   });
 
   it('contradicts a list that puts something else in, or leaves a member out', () => {

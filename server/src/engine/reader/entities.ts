@@ -119,9 +119,22 @@ export function findEntities(
 }
 
 /** A capitalised word that can be part of a name (not a month, number word or function word at a sentence start). */
+/** "S&T", "R&D", "M&A": single letters joined by "&" shorten common words; they name nothing. */
+function letterPairAbbreviation(tokens: readonly Token[], i: number): boolean {
+  const single = (k: number): boolean => tokens[k]?.raw.length === 1 && /^\p{Lu}$/u.test(tokens[k].raw);
+  const tight = (a: number, b: number): boolean => tokens[a].end === tokens[b].start;
+  const amp = (k: number): boolean => tokens[k]?.raw === '&';
+  if (!single(i)) return false;
+  return (
+    (amp(i + 1) && single(i + 2) && tight(i, i + 1) && tight(i + 1, i + 2)) ||
+    (amp(i - 1) && single(i - 2) && tight(i - 2, i - 1) && tight(i - 1, i))
+  );
+}
+
 function isNameWord(tokens: readonly Token[], i: number, sentenceFirst: number): boolean {
   const t = tokens[i];
   if (!/^\p{Lu}/u.test(t.raw)) return false;
+  if (letterPairAbbreviation(tokens, i)) return false;
   const w = t.lower;
   if (
     w in lexicon.months ||

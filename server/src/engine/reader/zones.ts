@@ -26,7 +26,10 @@ export function zoneOf(view: SentenceView, m: ValueMention): number | 'all' | un
   const afterEnd = Math.min(limitAfter, last + 6, after ? after.last : clause.last);
   const seen: number[] = [];
   for (let k = last; k < afterEnd; k++) {
+    // After a comma only a zone written at once counts ("October 27, 2022, US time"), not one
+    // further on ("October 28, a day after the US date").
     if (k > last && /[,;]/.test(view.gapBefore(k))) break;
+    if (k === last + 1 && /[,;]/.test(view.gapBefore(last))) break;
     // "the Asian date as October 27 and the US date as October 28": what follows "and" names the next date's zone.
     if (nextDate && lexicon.conjunctions.has(words[k])) break;
     const offset = zoneAt(view, k);

@@ -69,8 +69,12 @@ function judgeAgents(view: SentenceView, c: Candidate): Verdict | undefined {
         2 ===
       1;
     if (!agent) continue;
+    // "Kim, who advises the Philippine government, moderated": a relative clause's names are not the agent.
+    const aside = (m: EntityMention): boolean =>
+      view.clauseAt(m.first).kind === 'relative' && view.clauseAt(m.first) !== view.clauseAt(p.first);
     const named = agent.group.filter(
-      (m) => negationsOver(view.negations, m.first).length % 2 === 0 && !(m.start <= p.start && p.end <= m.end),
+      (m) =>
+        negationsOver(view.negations, m.first).length % 2 === 0 && !(m.start <= p.start && p.end <= m.end) && !aside(m),
     );
     const excluded = view.entities.filter(
       (m) =>

@@ -5,7 +5,7 @@
 // false alarm costs more than a miss).
 import { lexicon, type PredicateClass } from '../../lexicon';
 import { negationsOver } from '../../reader/polarity';
-import { predicatesIn } from '../../reader/predicates';
+import { type PredicateHit, predicatesIn } from '../../reader/predicates';
 import { type SentenceView } from '../../reader/sentence';
 import { type Candidate } from '../candidates';
 import { type Verdict, verdictOn } from '../verdict';
@@ -29,7 +29,13 @@ export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefin
       ...(affirm ?? []).map((phrase) => ({ phrase, polarity: wanted as 1 | -1 })),
       ...(contrary ?? []).map((phrase) => ({ phrase, polarity: -wanted as 1 | -1 })),
     ];
-    const classWords = predicatesIn(view, from, to, predicate as PredicateClass);
+    const classWords = lessenedTurned(
+      view,
+      from,
+      to,
+      predicate,
+      predicatesIn(view, from, to, predicate as PredicateClass),
+    );
     // A claim's own word that a class word governs is its object ("undermine security"): the class
     // word says the stance. An action it governs ("commit to forgoing tests") is the stance itself.
     const governed = (h: { first: number }): boolean =>
@@ -124,5 +130,27 @@ function subjectBefore(view: SentenceView, c: Candidate, at: number): boolean {
   const property = view.kb.claimAnchors[c.index].propertyGroup;
   return [...c.groups].some(
     ([g, matches]) => g !== property && matches.some((m) => m.first >= clause.first && m.last <= at),
+  );
+}
+
+/**
+ * "scale back its cooperation", "cut support": a word that lessens what a class word names, right
+ * before it, turns that word's polarity. (The increase class says this itself.)
+ */
+function lessenedTurned(
+  view: SentenceView,
+  from: number,
+  to: number,
+  predicate: string,
+  hits: PredicateHit[],
+): PredicateHit[] {
+  if (predicate === 'increase' || hits.length === 0) return hits;
+  const lessening = predicatesIn(view, from, to, 'increase').filter((h) => h.polarity === -1 && !h.negated);
+  const between = (a: number, b: number): boolean =>
+    b - a <= 2 && view.words.slice(a, b).every((w) => lexicon.determiners.has(w) || lexicon.pronouns.has(w));
+  return hits.map((h) =>
+    lessening.some((d) => d.last <= h.first && between(d.last, h.first))
+      ? { ...h, polarity: -h.polarity as 1 | -1 }
+      : h,
   );
 }
