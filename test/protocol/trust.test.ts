@@ -274,9 +274,10 @@ describe('trust granted while the server runs', { timeout: 60000 }, () => {
       unknown.map((d) => (d.data as { key: string }).key),
       ['outkey'],
     );
-    assert.match(unknown[0].message, /^Unknown citation key "outkey"/);
-    assert.match(unknown[0].message, /Restricted Mode did not read \.\.\/outside\/front\.bib, \.\.\/outside\/kb /);
-    assert.match(unknown[0].message, /not trusted/);
+    const message = typeof unknown[0].message === 'string' ? unknown[0].message : unknown[0].message.value;
+    assert.match(message, /^Unknown citation key "outkey"/);
+    assert.match(message, /Restricted Mode did not read \.\.\/outside\/front\.bib, \.\.\/outside\/kb /);
+    assert.match(message, /not trusted/);
     assert.equal(await hover(), '');
 
     const pid = server.pid;
