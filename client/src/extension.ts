@@ -8,8 +8,12 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
   TransportKind,
+  WorkDoneProgress,
+  type WorkDoneProgressBegin,
+  type WorkDoneProgressReport,
 } from 'vscode-languageclient/node';
 import {
+  type CheckWorkspaceParams,
   checkWorkspaceRequest,
   type CheckWorkspaceResult,
   exportBibliographyRequest,
@@ -24,6 +28,7 @@ import {
   type ListSourcesResult,
   referencesEditRequest,
   type ReferencesEditResult,
+  workspaceTrustedNotification,
 } from '../../server/src/common/protocol';
 import { citationInsertion, exportMessage } from '../../server/src/common/citationText';
 import { defaultSettings, settingsSection } from '../../server/src/common/settings';
@@ -56,15 +61,10 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       // Quarto and R Markdown files whatever their language id (plain text without those extensions).
       { scheme: 'file', pattern: '**/*.{qmd,Qmd,QMD,rmd,Rmd,RMD}' },
     ],
-    synchronize: {
-      configurationSection: settingsSection,
-      // Knowledge folders, bibliographies, CSL styles and project configs (.policylens.yaml) are
-      // reloaded when they change, without a restart.
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/*.{json,yaml,yml,bib,csl,md,txt,pdf}'),
-        vscode.workspace.createFileSystemWatcher('**/.policylens.{yaml,yml,json}'),
-      ],
-    },
+    // Settings are pulled by the server, the window's and each folder's (workspace/configuration).
+    // The server registers file watchers for what it reads (knowledge and sources folders,
+    // bibliographies, the CSL style, project configs), so that nothing else, no memo, is watched.
+    synchronize: { configurationSection: settingsSection },
     initializationOptions: {
       settings: vscode.workspace.getConfiguration(settingsSection),
       trusted: vscode.workspace.isTrusted,
@@ -102,7 +102,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
       void vscode.window.showInformationMessage('Policy Lens server restarted.');
     }),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
+    // Trust applies at once: the server reads what Restricted Mode skipped and checks again.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(workspaceTrustedNotification)),
     { dispose: () => void client?.stop() },
   );
   await client.start();
@@ -214,15 +215,44 @@ async function exportBibliography(): Promise<void> {
   void vscode.window.showInformationMessage(message);
 }
 
+/** Check Workspace in the background: a cancellable notification shows the server's progress. */
 async function checkWorkspace(): Promise<void> {
-  if (!client) return;
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: 'Policy Lens: checking workspace' },
-    () => client!.sendRequest<CheckWorkspaceResult>(checkWorkspaceRequest),
-  );
-  void vscode.window.showInformationMessage(
-    `Policy Lens checked ${result.files} file(s): ${result.problems} finding(s).`,
-  );
+  const running = client;
+  if (!running) return;
+  const options = {
+    location: vscode.ProgressLocation.Notification,
+    title: 'Policy Lens: checking workspace',
+    cancellable: true,
+  };
+  const result = await vscode.window.withProgress(options, async (progress, token) => {
+    // The server reports on this token ($/progress): each memo's name and how far it has got.
+    const workDoneToken = `policyLens.checkWorkspace.${Date.now()}`;
+    let reported = 0;
+    const listening = running.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
+      if (value.kind === 'end') return;
+      const { message, percentage } = value as WorkDoneProgressBegin | WorkDoneProgressReport;
+      const increment = percentage !== undefined ? Math.max(0, percentage - reported) : undefined;
+      if (percentage !== undefined) reported = Math.max(reported, percentage);
+      progress.report({ message, increment });
+    });
+    try {
+      const params: CheckWorkspaceParams = { workDoneToken };
+      return await running.sendRequest<CheckWorkspaceResult>(checkWorkspaceRequest, params, token);
+    } catch (e) {
+      if (token.isCancellationRequested) return undefined;
+      throw e;
+    } finally {
+      listening.dispose();
+    }
+  });
+  if (!result) {
+    void vscode.window.showInformationMessage('Policy Lens: Check Workspace cancelled.');
+    return;
+  }
+  const memos = `${result.files} memo${result.files === 1 ? '' : 's'}`;
+  const findings = `${result.problems} finding${result.problems === 1 ? '' : 's'} in Problems`;
+  const cancelled = result.cancelled ? ' (cancelled before the end)' : '';
+  void vscode.window.showInformationMessage(`Policy Lens checked ${memos}: ${findings}${cancelled}.`);
 }
 
 /** Findings ignored in the project configs: a quick pick that opens the config at the chosen entry. */

@@ -16,8 +16,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  type CheckWorkspaceParams,
   checkWorkspaceRequest,
-  type CheckWorkspaceResult,
   type DocumentParams,
   exportBibliographyRequest,
   exportBibtexRequest,
@@ -26,6 +26,7 @@ import {
   listSourcesRequest,
   type ListSourcesParams,
   referencesEditRequest,
+  workspaceTrustedNotification,
 } from './common/protocol';
 import { version } from './common/version';
 import { Session } from './lsp/session';
@@ -67,7 +68,7 @@ connection.onInitialize((params): InitializeResult => {
 
 // Knowledge is loaded after the handshake, so `initialize` is answered at once.
 connection.onInitialized(() => {
-  setImmediate(() => session?.start());
+  setImmediate(() => void session?.start());
 });
 
 connection.onShutdown(() => {
@@ -77,6 +78,7 @@ connection.onShutdown(() => {
 });
 
 connection.onDidChangeConfiguration((change) => session?.changeConfiguration(change.settings));
+connection.onNotification(workspaceTrustedNotification, () => session?.grantTrust());
 connection.onDidChangeWatchedFiles((change) =>
   session?.watchedFilesChanged(change.changes.map((c) => fileURLToPath(c.uri))),
 );
@@ -153,9 +155,12 @@ connection.onRequest(exportBibtexRequest, (params: DocumentParams) => {
   return document ? current().languageService.exportBibtex(document) : '';
 });
 
-connection.onRequest(checkWorkspaceRequest, async (): Promise<CheckWorkspaceResult> => {
+// Sent with params (a work-done token) or without: the cancellation token is always the last argument.
+connection.onRequest(checkWorkspaceRequest, async (...args: unknown[]) => {
+  const token = args[args.length - 1] as CancellationToken;
+  const params = args.length > 1 ? (args[0] as CheckWorkspaceParams | null) : undefined;
   await current().loaded();
-  return current().checkWorkspace();
+  return current().checkWorkspace(token, params?.workDoneToken);
 });
 
 documents.listen(connection);

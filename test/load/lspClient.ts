@@ -141,11 +141,12 @@ export class LspServer {
     for (const l of [...this.listeners]) l();
   }
 
-  /** `folders`: the workspace folders (none by default). */
+  /** `folders`: the workspace folders (none by default); `window`: the client's window capabilities. */
   async initialize(
     initializationOptions: unknown = {},
     workspace: Record<string, unknown> = {},
     folders: string[] = [],
+    window: Record<string, unknown> = {},
   ): Promise<InitializeResult> {
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
@@ -160,6 +161,7 @@ export class LspServer {
           completion: { completionItem: { snippetSupport: false } },
           synchronization: { dynamicRegistration: false },
         },
+        window,
       },
       initializationOptions,
     });

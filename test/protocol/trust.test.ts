@@ -1,6 +1,7 @@
 /**
  * In an untrusted workspace the server reads no file outside the workspace folders: a knowledge
- * folder elsewhere is skipped (its terms do not hover), one inside the workspace is read.
+ * folder elsewhere is skipped (its terms do not hover), one inside the workspace is read. Trust
+ * granted later takes effect at once.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -27,8 +28,10 @@ import {
   type ProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
+  type Diagnostic,
+  type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { checkWorkspaceRequest } from '../../server/src/common/protocol';
+import { checkWorkspaceRequest, workspaceTrustedNotification } from '../../server/src/common/protocol';
 import { LspServer } from '../load/lspClient';
 
 function glossary(term: string): string {
@@ -218,3 +221,82 @@ for (const trusted of [false, true]) {
     });
   });
 }
+
+/**
+ * Restricted Mode reads the workspace's own bibliographies (named in the settings or in front
+ * matter), says on an unknown key what it skipped, and trusting the workspace (the client's
+ * notification) reads the rest at once: the same server process publishes the memo again.
+ */
+describe('trust granted while the server runs', { timeout: 60000 }, () => {
+  let root: string;
+  let server: LspServer;
+  const at = (...parts: string[]): string => join(root, ...parts);
+  const text =
+    '---\nbibliography: [../outside/front.bib, inside.bib]\n---\n' + 'Outsider wrote it [@inkey; @setkey; @outkey].\n';
+
+  before(async () => {
+    root = realpathSync(mkdtempSync(join(tmpdir(), 'policy-lens-grant-')));
+    const write = (path: string, body: string): void => {
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, body);
+    };
+    write(at('ws', 'inside.bib'), '@book{inkey, title={Inside}, year={2020}}\n');
+    write(at('ws', 'settings.bib'), '@book{setkey, title={Named in the settings}, year={2020}}\n');
+    write(at('outside', 'front.bib'), '@book{outkey, title={Outside}, year={2020}}\n');
+    write(at('outside', 'kb', 'glossary.yaml'), glossary('Outsider'));
+    server = new LspServer({ env: { ...process.env, XDG_CACHE_HOME: at('cache') } });
+    const settings = { knowledge: { folders: [at('outside', 'kb')] }, bibliography: { files: ['settings.bib'] } };
+    await server.initialize({ trusted: false, settings }, {}, [at('ws')]);
+  });
+
+  after(async () => {
+    await server?.dispose();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test('untrusted: inside read, outside skipped and said so; trusted: everything, without a restart', async () => {
+    const memo = pathToFileURL(at('ws', 'memo.md')).href;
+    const unknownOf = (p: PublishDiagnosticsParams): Diagnostic[] =>
+      p.diagnostics.filter((d) => d.code === 'unknown-citation');
+    const hover = async (): Promise<string> => {
+      const { result } = await server.hover(memo, { line: 3, character: 2 });
+      return (result as { contents?: { value?: string } } | null)?.contents?.value ?? '';
+    };
+    await server.open(memo, text);
+    const restricted = await server.waitForDiagnostics(
+      (p) => p.uri === memo && unknownOf(p).length > 0,
+      'the memo checked in Restricted Mode',
+      30000,
+    );
+    const unknown = unknownOf(restricted);
+    // The workspace's own bibliographies are data: read in Restricted Mode, from front matter and settings.
+    assert.deepEqual(
+      unknown.map((d) => (d.data as { key: string }).key),
+      ['outkey'],
+    );
+    const message = typeof unknown[0].message === 'string' ? unknown[0].message : unknown[0].message.value;
+    assert.match(message, /^Unknown citation key "outkey"/);
+    assert.match(message, /Restricted Mode did not read \.\.\/outside\/front\.bib, \.\.\/outside\/kb /);
+    assert.match(message, /not trusted/);
+    assert.equal(await hover(), '');
+
+    const pid = server.pid;
+    const since = server.notifications.length;
+    await server.connection.sendNotification(workspaceTrustedNotification);
+    const trusted = await server.waitForDiagnostics(
+      (p) => p.uri === memo && unknownOf(p).length === 0,
+      'the memo checked again once trusted',
+      30000,
+      since,
+    );
+    assert.deepEqual(unknownOf(trusted), []);
+    let outsider = '';
+    for (let waited = 0; waited < 10000 && !outsider; waited += 100) {
+      outsider = await hover();
+      if (!outsider) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.match(outsider, /Outsider folder/);
+    assert.equal(server.pid, pid);
+    assert.equal(server.exitInfo, undefined);
+  });
+});

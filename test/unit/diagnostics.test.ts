@@ -146,6 +146,24 @@ describe('citations', () => {
     assert.equal(d.severity, 1);
     assert.deepEqual((d.data as { suggestions: string[] }).suggestions, ['alpha2023']);
   });
+  it('says on an unknown key what Restricted Mode did not read, and nothing once it has read everything', () => {
+    const s = service();
+    const memo = doc('As argued [@alpha2032] and [@alpha2023].');
+    s.setNotRead(memo.uri, ['../shared/refs.bib', '../shared/kb', 'a.bib', 'b.bib']);
+    const restricted = s.diagnostics(memo);
+    assert.deepEqual(
+      restricted.map((d) => d.code),
+      ['unknown-citation'],
+    );
+    assert.equal(
+      restricted[0].message,
+      'Unknown citation key "alpha2032"; did you mean @alpha2023? Restricted Mode did not read ' +
+        '../shared/refs.bib, ../shared/kb, a.bib and 1 more (outside the workspace, which is not trusted); ' +
+        'it may be defined there.',
+    );
+    s.setNotRead(memo.uri, []);
+    assert.equal(s.diagnostics(memo)[0].message, 'Unknown citation key "alpha2032"; did you mean @alpha2023?');
+  });
   it('attaches a citation after the full stop to its sentence', () => {
     assert.deepEqual(codes("About 67% of Korea's imports come from the Indo-Pacific. [@alpha2023]"), []);
   });

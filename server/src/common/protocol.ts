@@ -38,10 +38,21 @@ export const exportBibtexRequest = 'policyLens/exportBibtex';
 export type ExportBibtexResult = string;
 
 export const checkWorkspaceRequest = 'policyLens/checkWorkspace';
-export interface CheckWorkspaceResult {
-  files: number;
-  problems: number;
+export interface CheckWorkspaceParams {
+  /** A token of the client's for `$/progress` reports (LSP work-done progress); else the server makes one. */
+  workDoneToken?: string | number;
 }
+export interface CheckWorkspaceResult {
+  /** Memos checked (reports in the sources folder and other files are not memos). */
+  files: number;
+  /** Findings the Problems view lists: errors, warnings and information (hints are not listed). */
+  problems: number;
+  /** True when the check was cancelled (from its progress) before every memo was checked. */
+  cancelled?: boolean;
+}
+
+/** Sent by the client when the user trusts the workspace: what Restricted Mode skipped is read at once. */
+export const workspaceTrustedNotification = 'policyLens/workspaceTrusted';
 
 /** Sent after each knowledge load: what the checks rest on, for the editor's language status. */
 export const knowledgeStatusNotification = 'policyLens/knowledgeStatus';

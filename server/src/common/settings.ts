@@ -81,6 +81,25 @@ export const settingKeys = {
   consistencyScope: 'consistency.scope',
 } as const;
 
+/**
+ * Where each setting may differ (its `scope` in package.json). `resource`: per workspace folder, as
+ * the server asks for each folder's (knowledge, bibliographies and sources of every folder are read
+ * together, each relative to its folder). `window`: one value for the window, because the client
+ * uses it (which languages it sends) or the server keeps one (the reference style).
+ */
+export const settingScopes: Record<keyof PolicyLensSettings, 'resource' | 'window'> = {
+  knowledgeFolders: 'resource',
+  bibliographyFiles: 'resource',
+  languages: 'window',
+  checks: 'resource',
+  referenceStyle: 'window',
+  referenceCsl: 'window',
+  referenceLocale: 'window',
+  sourcesFolder: 'resource',
+  crossrefPrefixes: 'resource',
+  consistencyScope: 'resource',
+};
+
 const levels: readonly CheckLevel[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 function stringArray(value: unknown, fallback: string[]): string[] {

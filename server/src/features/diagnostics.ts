@@ -28,6 +28,24 @@ export interface DiagnosticOptions {
   peers?: readonly PeerMemo[];
   /** The URI of a knowledge or report file, for related information; undefined: not a file. */
   fileUri?: (path: string) => string | undefined;
+  /**
+   * Files and folders that could define citation keys but were not read because the workspace is
+   * not trusted (Restricted Mode), as the memo's author would name them: an unknown key says so.
+   */
+  notRead?: readonly string[];
+}
+
+/** How many of the files Restricted Mode skipped an unknown key's message names. */
+const notReadNamed = 3;
+
+/** The sentence an unknown key's message ends with when Restricted Mode skipped files that could define it. */
+function notReadNote(notRead: readonly string[]): string {
+  const more = notRead.length > notReadNamed ? ` and ${notRead.length - notReadNamed} more` : '';
+  const names = notRead.slice(0, notReadNamed).join(', ') + more;
+  return (
+    ` Restricted Mode did not read ${names} (outside the workspace, which is not trusted);` +
+    ' it may be defined there.'
+  );
 }
 
 /** An absolute path as a `file:` URI without Node's url module (the server and CLI pass theirs). */
@@ -198,7 +216,9 @@ export function computeDiagnostics(
           ? closestKeys(k.key, [...fromKnowledge, ...options.extraKeys])
           : fromKnowledge;
       const didYouMean = closest.length ? `; did you mean ${closest.map((c) => `@${c}`).join(', ')}?` : '.';
-      push('unknownCitation', 'unknown-citation', k.start, k.end, `Unknown citation key "${k.key}"${didYouMean}`, {
+      const unread = options.notRead && options.notRead.length > 0 ? notReadNote(options.notRead) : '';
+      const message = `Unknown citation key "${k.key}"${didYouMean}${unread}`;
+      push('unknownCitation', 'unknown-citation', k.start, k.end, message, {
         key: k.key,
         suggestions: closest,
       });

@@ -125,6 +125,8 @@ export class PolicyLensService {
   private merged = new Map<string, { sources: Map<string, Source>; keys: Set<string> }>();
   /** Per memo, from its project config (.policylens.yaml): settings over the editor's, and ignores. */
   private documentConfigs = new Map<string, { config: DocumentConfig; key: string }>();
+  /** Per memo: what could define its citation keys but Restricted Mode did not read, as its author names it. */
+  private notRead = new Map<string, readonly string[]>();
 
   constructor(
     private kb: KnowledgeBase,
@@ -228,6 +230,16 @@ export class PolicyLensService {
     if ((this.documentConfigs.get(uri)?.key ?? '') === key) return;
     if (config) this.documentConfigs.set(uri, { config, key });
     else this.documentConfigs.delete(uri);
+    const state = this.documents.get(uri);
+    if (state) state.diagnostics = undefined;
+  }
+
+  /** What Restricted Mode did not read for the memo (empty: nothing); unknown keys say so. */
+  setNotRead(uri: string, names: readonly string[]): void {
+    const before = this.notRead.get(uri) ?? [];
+    if (before.length === names.length && before.every((n, i) => n === names[i])) return;
+    if (names.length > 0) this.notRead.set(uri, [...names]);
+    else this.notRead.delete(uri);
     const state = this.documents.get(uri);
     if (state) state.diagnostics = undefined;
   }
@@ -345,6 +357,7 @@ export class PolicyLensService {
         extraKeys: this.mergedFor(document.uri).keys,
         crossrefPrefixes: settings.crossrefPrefixes,
         peers: settings.consistencyScope === 'workspace' ? this.peersOf(document.uri) : undefined,
+        notRead: this.notRead.get(document.uri),
       };
       const found = withoutSilenced(document, computeDiagnostics(document, this.kb, analysis, options));
       const ignores = this.documentConfigs.get(document.uri)?.config.ignores ?? [];
@@ -594,6 +607,7 @@ export class PolicyLensService {
     this.nocite.delete(uri);
     this.documentSources.delete(uri);
     this.documentConfigs.delete(uri);
+    this.notRead.delete(uri);
     this.merged.delete(uri);
   }
 }

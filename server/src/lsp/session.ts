@@ -1,13 +1,18 @@
 // The server's state between `initialize` and `shutdown`: settings, trust, the stores, the service,
 // the problems of files, and the loads that keep them current. What lives here is what the language
 // service must not do: reading files, knowing the workspace, and deciding when to check.
-import { isAbsolute, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   type CancellationToken,
   type CodeAction,
   type Connection,
   type Diagnostic,
+  DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
+  type Disposable,
+  type FileSystemWatcher,
   type Hover,
   type InitializeParams,
   Location,
@@ -15,6 +20,7 @@ import {
   type Position,
   ResponseError,
   type TextDocuments,
+  type WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -48,6 +54,9 @@ interface InitializationOptions {
   knowledgeCacheDir?: string;
 }
 
+/** A memo of the workspace: an open document, or a file on disk not open in the editor. */
+type WorkspaceMemo = { open: TextDocument } | { path: string };
+
 /** Lets the event loop deliver what is queued (edits, hovers) before work goes on. */
 const pause = (): Promise<void> => new Promise((resolvePause) => setImmediate(resolvePause));
 
@@ -64,10 +73,16 @@ const hoverWaitMs = 400;
 const saveCacheDelayMs = 1000;
 
 export class Session {
+  /** The settings of the window (no folder's); each workspace folder's are in `folderSettings`. */
   private settings: PolicyLensSettings = defaultSettings;
+  /**
+   * Each workspace folder's settings, as the client gives them for that folder (`scopeUri`), pulled
+   * again on every `didChangeConfiguration`. Empty when the client cannot be asked: the window's apply.
+   */
+  private folderSettings = new Map<string, PolicyLensSettings>();
   private readonly workspaceFolders: string[];
   /** What may be read: anything in a trusted workspace, only files really inside it otherwise. */
-  private readonly policy: ReadPolicy;
+  private policy: ReadPolicy;
   private readonly canPullConfiguration: boolean;
   private readonly canReportProgress: boolean;
   /** The client applies versioned edits (`documentChanges`), so a fix made for an older text is refused. */
@@ -76,6 +91,12 @@ export class Session {
   private readonly canCreateFiles: boolean;
   private readonly cacheDir: string | undefined;
   private readonly knowledgeCacheDir: string | undefined;
+  /** The client lets the server say which files to watch, and takes patterns relative to a folder. */
+  private readonly canWatchFiles: boolean;
+  private readonly relativePatterns: boolean;
+  /** The watchers registered now, and what they watch (registered again only when that changes). */
+  private watchRegistration: Promise<Disposable | undefined> | undefined;
+  private watchedKey = '';
 
   private knowledgeStore: KnowledgeStore | undefined;
   private bibliographyStore: BibliographyStore | undefined;
@@ -127,18 +148,27 @@ export class Session {
     this.versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
     const operations = params.capabilities.workspace?.workspaceEdit?.resourceOperations;
     this.canCreateFiles = operations?.includes('create') === true;
+    const watching = params.capabilities.workspace?.didChangeWatchedFiles;
+    this.canWatchFiles = watching?.dynamicRegistration === true;
+    this.relativePatterns = watching?.relativePatternSupport === true;
     this.problems = new FileProblems(connection);
     this.scheduler = new CheckScheduler(this.firstKnowledge.promise, (uri) => this.check(uri), pause);
   }
 
-  /** After the handshake: knowledge, bibliographies, the style and the sources are loaded, open memos checked. */
-  start(): void {
+  /**
+   * After the handshake: each folder's settings are asked for, then knowledge, bibliographies, the
+   * style and the sources are loaded and open memos checked.
+   */
+  async start(): Promise<void> {
+    await this.pullSettings();
+    this.service?.setSettings(this.settings);
     this.sharedFoldersChanged();
     this.loadKnowledge();
     void this.loadBibliographies();
     this.applyStyle();
     this.recheckAll();
     this.indexSources();
+    this.watchFiles();
   }
 
   /** On `shutdown`: no check starts, parsed knowledge waiting for the cache is saved, workers end. */
@@ -210,24 +240,97 @@ export class Session {
     return configs.flatMap(({ config }) => config.ignores.map((i) => ({ uri: pathToFileURL(config.file).href, ...i })));
   }
 
-  /** New settings: pushed with the notification, or pulled when the client can be asked. */
+  /**
+   * New settings: pushed with the notification, or pulled (the window's and each folder's) when the
+   * client can be asked. What changed is loaded again; every open memo is checked again.
+   */
   async changeConfiguration(pushed: unknown): Promise<void> {
-    let raw = (pushed as Record<string, unknown> | undefined)?.[settingsSection];
-    if (this.canPullConfiguration) raw = await this.connection.workspace.getConfiguration(settingsSection);
-    if (raw === undefined || raw === null) return;
-    const next = normalizeSettings(raw);
-    const previous = this.settings;
-    const reloadKnowledge = JSON.stringify(next.knowledgeFolders) !== JSON.stringify(previous.knowledgeFolders);
-    const reloadBibliography = JSON.stringify(next.bibliographyFiles) !== JSON.stringify(previous.bibliographyFiles);
-    const reindex = next.sourcesFolder !== previous.sourcesFolder;
-    this.settings = next;
-    this.languageService.setSettings(next);
-    if (reloadKnowledge) this.loadKnowledge();
-    if (reloadBibliography) void this.loadBibliographies();
+    const before = { shared: this.sharedFoldersKey, bibliographies: JSON.stringify(this.bibliographyPaths()) };
+    if (this.canPullConfiguration) {
+      if (!(await this.pullSettings())) return;
+    } else {
+      const raw = (pushed as Record<string, unknown> | undefined)?.[settingsSection];
+      if (raw === undefined || raw === null) return;
+      this.settings = normalizeSettings(raw);
+    }
+    this.languageService.setSettings(this.settings);
+    this.frontMatterCache.clear();
+    this.sharedFoldersChanged();
+    const reloadKnowledge = this.sharedFoldersKey !== before.shared;
+    if (JSON.stringify(this.bibliographyPaths()) !== before.bibliographies) void this.loadBibliographies();
     this.applyStyle();
     // A knowledge load publishes when it is done; publishing now would repeat the old folder's problems.
     if (!reloadKnowledge) this.publishProblems();
-    if (reindex) this.indexSources();
+    this.recheckAll();
+  }
+
+  /**
+   * Asks the client for the window's settings and each workspace folder's (one request, an item per
+   * folder with its `scopeUri`); false when it cannot be asked or gives nothing usable.
+   */
+  private async pullSettings(): Promise<boolean> {
+    if (!this.canPullConfiguration) return false;
+    const scoped = this.workspaceFolders.map((f) => ({ scopeUri: pathToFileURL(f).href, section: settingsSection }));
+    let answers: unknown;
+    try {
+      answers = await this.connection.workspace.getConfiguration([{ section: settingsSection }, ...scoped]);
+    } catch (e) {
+      this.connection.console.warn(`policy-lens: could not ask for the settings: ${(e as Error).message}`);
+      return false;
+    }
+    if (!Array.isArray(answers) || answers.length === 0) return false;
+    const [window, ...folders] = answers as unknown[];
+    if (window !== null && typeof window === 'object') this.settings = normalizeSettings(window);
+    this.folderSettings = new Map();
+    this.workspaceFolders.forEach((folder, i) => {
+      const answer = folders[i];
+      if (answer !== null && typeof answer === 'object') this.folderSettings.set(folder, normalizeSettings(answer));
+    });
+    return true;
+  }
+
+  /** The workspace folder holding `path` (the innermost, for nested folders), if any. */
+  private folderOf(path: string): string | undefined {
+    const holding = this.workspaceFolders.filter((f) => core().isInside(path, [f]));
+    return holding.sort((a, b) => b.length - a.length)[0];
+  }
+
+  /** The settings that apply in a workspace folder (the window's outside every folder). */
+  private settingsIn(folder: string | undefined): PolicyLensSettings {
+    return (folder !== undefined && this.folderSettings.get(folder)) || this.settings;
+  }
+
+  /** Each workspace folder with its settings (the window's alone when no folder is open). */
+  private scopes(): { folder: string | undefined; settings: PolicyLensSettings }[] {
+    if (this.workspaceFolders.length === 0) return [{ folder: undefined, settings: this.settings }];
+    return this.workspaceFolders.map((folder) => ({ folder, settings: this.settingsIn(folder) }));
+  }
+
+  /** A path from the settings of `folder`: relative ones are relative to it. */
+  private resolveIn(path: string, folder: string | undefined): string {
+    if (isAbsolute(path)) return path;
+    return folder !== undefined ? join(folder, path) : resolve(path);
+  }
+
+  /**
+   * The workspace is trusted now (the client says so): everything Restricted Mode skipped is read
+   * (configs, knowledge, bibliographies, styles, reports) and every open memo checked again, with
+   * no restart.
+   */
+  grantTrust(): void {
+    if (!this.policy.restricted) return;
+    this.policy = ReadPolicy.anything;
+    this.connection.console.info('policy-lens: the workspace is trusted now; reading what Restricted Mode skipped');
+    // The configs were found under the old policy; a link to one outside the folders may be read now.
+    this.workspaceConfigs = undefined;
+    this.frontMatterCache.clear();
+    this.sharedFoldersKey = undefined;
+    this.sharedFoldersChanged();
+    this.loadKnowledge();
+    void this.loadBibliographies();
+    this.applyStyle();
+    this.indexSources();
+    this.watchFiles();
     this.recheckAll();
   }
 
@@ -286,31 +389,83 @@ export class Session {
     return locations;
   }
 
-  async checkWorkspace(): Promise<CheckWorkspaceResult> {
+  /**
+   * Checks every memo of the workspace (open ones as they are in the editor, others from disk) in
+   * the background: one memo at a time in slices, so hovers and edits are answered meanwhile, with
+   * work-done progress (a percentage and the memo's name) on the client's token, else on one the
+   * server makes, cancellable from the progress or by cancelling the request. Only findings the
+   * Problems view lists are counted (not hints).
+   */
+  async checkWorkspace(
+    token: CancellationToken,
+    workDoneToken: string | number | undefined,
+  ): Promise<CheckWorkspaceResult | ResponseError<void>> {
+    const window = this.connection.window;
+    let progress: WorkDoneProgressReporter | undefined;
+    let progressCancel: CancellationToken | undefined;
+    if (workDoneToken !== undefined) progress = window.attachWorkDoneProgress(workDoneToken);
+    else if (this.canReportProgress) {
+      const made = await window.createWorkDoneProgress();
+      progress = made;
+      progressCancel = made.token;
+    }
+    const stopped = (): boolean => token.isCancellationRequested || progressCancel?.isCancellationRequested === true;
+    progress?.begin('Policy Lens: checking workspace', 0, 'finding memos', true);
     let problems = 0;
     let files = 0;
-    for await (const d of this.workspaceDocuments()) {
-      files++;
-      if (!this.settings.languages.includes(d.languageId)) continue;
-      // An open memo's check is usually done already; a memo from disk is checked in slices, as for
-      // an edit, so hover and completion are answered while the workspace is checked.
-      const open = this.documents.get(d.uri) !== undefined;
-      if (!open) this.projectConfigOf(d);
-      const s = this.languageService;
-      const diagnostics = open ? s.diagnostics(d) : await s.diagnosticsInSlices(d, pause, () => false);
-      if (!open) {
-        this.languageService.close(d.uri);
-        this.workspaceConfigs?.release(d.uri);
+    try {
+      const memos = await this.workspaceMemos();
+      for (let i = 0; i < memos.length && !stopped(); i++) {
+        const memo = memos[i];
+        const name = 'open' in memo ? memo.open.uri.split('/').pop() : basename(memo.path);
+        progress?.report((i / memos.length) * 100, `${i + 1}/${memos.length}: ${name}`);
+        const diagnostics = await this.checkMemo(memo, stopped);
+        if (diagnostics) {
+          files++;
+          problems += diagnostics.filter((d) => d.severity !== DiagnosticSeverity.Hint).length;
+        }
+        // Between memos, other requests and edits are answered.
+        await pause();
       }
-      if (!diagnostics) continue;
-      problems += diagnostics.length;
-      void this.connection.sendDiagnostics({ uri: d.uri, diagnostics });
+    } finally {
+      progress?.done();
     }
-    return { files, problems };
+    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    return stopped() ? { files, problems, cancelled: true } : { files, problems };
   }
 
-  /** Reads the bibliographies, style and inline references a memo's front matter names, when it changed. */
-  async updateDocumentSources(document: TextDocument): Promise<void> {
+  /**
+   * One memo of Check Workspace (a URI of an open document, else a path on disk), published;
+   * undefined when it is not one the settings check, cannot be read, or the check was stopped.
+   */
+  private async checkMemo(memo: WorkspaceMemo, stopped: () => boolean): Promise<Diagnostic[] | undefined> {
+    const opened = 'open' in memo ? memo.open : undefined;
+    const d = 'open' in memo ? memo.open : await this.readMemo(memo);
+    if (!d || (!opened && this.documents.get(d.uri))) return undefined; // opened meanwhile: its own check runs
+    const s = this.languageService;
+    try {
+      if (!this.settingsOf(d).languages.includes(d.languageId)) return undefined;
+      await this.updateDocumentSources(d, !opened);
+      // An open memo edited meanwhile is left to its own check, on the new text.
+      const stale = (): boolean => stopped() || (opened !== undefined && this.documents.get(d.uri) !== opened);
+      const diagnostics = await s.diagnosticsInSlices(d, pause, stale);
+      if (diagnostics) void this.connection.sendDiagnostics({ uri: d.uri, diagnostics });
+      return diagnostics;
+    } finally {
+      if (!opened) {
+        s.close(d.uri);
+        this.frontMatterCache.delete(d.uri);
+        this.bibliographyStore?.release(d.uri);
+        this.workspaceConfigs?.release(d.uri);
+      }
+    }
+  }
+
+  /**
+   * Reads the bibliographies, style and inline references a memo's front matter names, when it
+   * changed. `onDisk`: a memo Check Workspace read from disk (not open; its file problems not shown).
+   */
+  async updateDocumentSources(document: TextDocument, onDisk = false): Promise<void> {
     const s = this.languageService;
     const configBibliographies = this.projectConfigOf(document)?.bibliographyFiles ?? [];
     const head = `${core().frontMatterOf(document.getText())?.yaml ?? ''}\0${configBibliographies.join('\0')}`;
@@ -319,10 +474,13 @@ export class Session {
     const options = { policy: this.policy, readable: this.isReadable, configBibliographies };
     const read = await core().readDocumentSources(document, s, this.bibliographies(), options);
     this.bibliographies().keepOnly(document.uri, read.used);
+    if (!onDisk) this.watchFiles();
     // Closed, or its front matter changed again, while the files were read: the newer run decides.
-    if (!this.documents.get(document.uri) || this.frontMatterCache.get(document.uri) !== head) return;
+    if ((!onDisk && !this.documents.get(document.uri)) || this.frontMatterCache.get(document.uri) !== head) return;
     s.setDocumentSources(document.uri, read.sources);
     s.setDocumentStyle(document.uri, read.style, read.nocite);
+    s.setNotRead(document.uri, this.notReadFor(document, read.refused));
+    if (onDisk) return;
     if (read.problems.length > 0 || this.problems.perDocument.has(document.uri)) {
       if (read.problems.length > 0) this.problems.perDocument.set(document.uri, read.problems);
       else this.problems.perDocument.delete(document.uri);
@@ -330,24 +488,92 @@ export class Session {
     }
   }
 
+  /**
+   * Asks the client to watch only what is read: knowledge and sources folders, bibliographies (the
+   * settings', configs' and front matters'), the settings' CSL style, and project configs anywhere
+   * in the workspace. Registered again when that changes; nothing else (no memo) is watched.
+   */
+  private watchFiles(): void {
+    if (!this.canWatchFiles) return;
+    const watchers = this.fileWatchers();
+    const key = JSON.stringify(watchers);
+    if (key === this.watchedKey) return;
+    this.watchedKey = key;
+    const previous = this.watchRegistration;
+    const warn = (e: Error): undefined => {
+      this.connection.console.warn(`policy-lens: could not watch files: ${e.message}`);
+      return undefined;
+    };
+    this.watchRegistration = this.connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers })
+      .catch(warn);
+    void previous?.then((registration) => registration?.dispose());
+  }
+
+  private fileWatchers(): FileSystemWatcher[] {
+    const allowed = (p: string): boolean => this.policy.allows(p);
+    const under = (folder: string, pattern: string): FileSystemWatcher =>
+      this.relativePatterns
+        ? { globPattern: { baseUri: pathToFileURL(folder).href, pattern } }
+        : { globPattern: `${folder.split(sep).join('/')}/${pattern}` };
+    const files = [...this.configuredBibliographies(), ...this.bibliographies().paths()];
+    if (this.settings.referenceCsl) files.push(...this.resolveFolder(this.settings.referenceCsl));
+    return [
+      { globPattern: '**/.policylens.{yaml,yml,json}' },
+      ...this.configuredKnowledgeFolders()
+        .filter(allowed)
+        .map((f) => under(f, '**/*.{json,yaml,yml}')),
+      ...this.configuredSourcesFolders()
+        .filter(allowed)
+        .map((f) => under(f, '**/*')),
+      ...[...new Set(files.map((f) => resolve(f)))].filter(allowed).map((f) => under(dirname(f), basename(f))),
+    ];
+  }
+
+  /** What Restricted Mode skipped for a memo, each path as the memo's author would name it (from its folder). */
+  private notReadFor(document: TextDocument, refused: readonly string[]): string[] {
+    const skipped = [...new Set([...refused, ...this.skippedShared()])];
+    if (!document.uri.startsWith('file:')) return skipped;
+    const base = dirname(fileURLToPath(document.uri));
+    return skipped.map((p) => relative(base, p) || p);
+  }
+
   private projectConfigs(): InstanceType<CoreModule['WorkspaceConfigs']> {
     return (this.workspaceConfigs ??= new (core().WorkspaceConfigs)(new (core().ProjectConfigFiles)(this.policy)));
   }
 
-  /** Settings for what all memos share (knowledge and sources folders): with those the configs in use add. */
-  private sharedSettings(): PolicyLensSettings {
-    return core().pooledSettings(this.settings, this.projectConfigs().inUse(this.workspaceFolders));
+  /**
+   * Settings for what all memos share (knowledge and sources folders), per workspace folder: with
+   * those the configs in use add.
+   */
+  private sharedSettings(): { folder: string | undefined; settings: PolicyLensSettings }[] {
+    const configs = this.projectConfigs().inUse(this.workspaceFolders);
+    return this.scopes().map(({ folder, settings }) => ({
+      folder,
+      settings: core().pooledSettings(settings, configs),
+    }));
   }
 
-  /** The memo's project config, given to the service (its settings over the editor's, its ignores). */
+  /** The settings a memo is checked with: its folder's (or the window's), under its project config. */
+  private settingsOf(document: TextDocument): PolicyLensSettings {
+    const folder = document.uri.startsWith('file:') ? this.folderOf(fileURLToPath(document.uri)) : undefined;
+    return applyProjectConfig(this.settingsIn(folder), this.projectConfigOf(document));
+  }
+
+  /**
+   * The memo's project config, given to the service with the settings of the memo's workspace
+   * folder (its settings over the folder's, its ignores).
+   */
   private projectConfigOf(document: TextDocument): ProjectConfig | undefined {
     if (!document.uri.startsWith('file:')) return undefined;
     const path = fileURLToPath(document.uri);
     const loaded = this.projectConfigs().forDocument(document.uri, path, this.workspaceFolders);
     const config = loaded?.config;
+    const folderSettings = this.settingsIn(this.folderOf(path));
+    const own = config !== undefined || folderSettings !== this.settings;
     this.languageService.setDocumentConfig(
       document.uri,
-      config && { settings: applyProjectConfig(this.settings, config), ignores: config.ignores },
+      own ? { settings: applyProjectConfig(folderSettings, config), ignores: config?.ignores ?? [] } : undefined,
     );
     // A config met for the first time may name knowledge or sources folders, or have problems to show.
     if (loaded && loaded.errors.length > 0 && !this.problems.shows(loaded.config.file)) this.publishProblems();
@@ -358,6 +584,7 @@ export class Session {
   /** Loads knowledge and reads sources again when the configs in use name other folders. */
   private sharedFoldersChanged(): void {
     const key = JSON.stringify([this.knowledgeFolders(), this.sourcesFolders()]);
+    this.watchFiles();
     if (this.sharedFoldersKey === undefined || key === this.sharedFoldersKey) {
       this.sharedFoldersKey = key;
       return;
@@ -404,6 +631,7 @@ export class Session {
     return made;
   }
 
+  /** The window's setting `folder`, resolved against every workspace folder (the first existing is used). */
   private resolveFolder(folder: string): string[] {
     if (isAbsolute(folder)) return [folder];
     const workspace = this.workspaceFolders;
@@ -426,19 +654,55 @@ export class Session {
 
   private readonly isReadable = (path: string): boolean => this.readable(path);
 
+  /** Knowledge folders of every workspace folder's settings and of the configs in use, each once. */
+  private configuredKnowledgeFolders(): string[] {
+    const folders = this.sharedSettings().flatMap(({ folder, settings }) =>
+      settings.knowledgeFolders.map((f) => this.resolveIn(f, folder)),
+    );
+    return [...new Set(folders)];
+  }
+
+  /** Bibliographies of every workspace folder's settings, each once. */
+  private configuredBibliographies(): string[] {
+    const files = this.scopes().flatMap(({ folder, settings }) =>
+      settings.bibliographyFiles.map((f) => this.resolveIn(f, folder)),
+    );
+    return [...new Set(files)];
+  }
+
+  /** The sources folder of every workspace folder's settings (a config's replaces it), each once. */
+  private configuredSourcesFolders(): string[] {
+    const folders = this.sharedSettings().flatMap(({ folder, settings }) =>
+      settings.sourcesFolder ? [this.resolveIn(settings.sourcesFolder, folder)] : [],
+    );
+    return [...new Set(folders)];
+  }
+
   private knowledgeFolders(): string[] {
-    return this.sharedSettings()
-      .knowledgeFolders.flatMap((f) => this.resolveFolder(f))
-      .filter(this.isReadable);
+    return this.configuredKnowledgeFolders().filter(this.isReadable);
   }
 
   private bibliographyPaths(): string[] {
-    return this.settings.bibliographyFiles.flatMap((f) => this.resolveFolder(f)).filter(this.isReadable);
+    return this.configuredBibliographies().filter(this.isReadable);
   }
 
   private sourcesFolders(): string[] {
-    const folder = this.sharedSettings().sourcesFolder;
-    return folder ? this.resolveFolder(folder).filter(this.isReadable) : [];
+    return this.configuredSourcesFolders().filter(this.isReadable);
+  }
+
+  /**
+   * What Restricted Mode skipped that could define citation keys: knowledge folders,
+   * bibliographies and sources folders from the settings and configs that exist outside the
+   * workspace. Empty in a trusted workspace.
+   */
+  private skippedShared(): string[] {
+    if (!this.policy.restricted) return [];
+    const named = [
+      ...this.configuredKnowledgeFolders(),
+      ...this.configuredBibliographies(),
+      ...this.configuredSourcesFolders(),
+    ];
+    return named.filter((p) => existsSync(p) && !this.policy.allows(p));
   }
 
   private readStyleFile(path: string, problems: KnowledgeError[]): string | undefined {
@@ -528,6 +792,7 @@ export class Session {
     }
     if (generation !== this.bibliographyGeneration) return;
     this.bibliographies().keepOnly('settings', paths);
+    this.watchFiles();
     this.problems.bibliography = problems;
     this.languageService.setExtraSources(sources);
     this.publishProblems();
@@ -595,8 +860,7 @@ export class Session {
   private async check(uri: string): Promise<CheckOutcome> {
     const document = this.documents.get(uri);
     if (!document) return 'skipped';
-    const languages = applyProjectConfig(this.settings, this.projectConfigOf(document)).languages;
-    if (!languages.includes(document.languageId)) {
+    if (!this.settingsOf(document).languages.includes(document.languageId)) {
       void this.connection.sendDiagnostics({ uri, diagnostics: [] });
       return 'skipped';
     }
@@ -618,21 +882,39 @@ export class Session {
   }
 
   /**
-   * Open documents as they are in the editor, then other workspace memos as they are on disk, one at
-   * a time: found and read without blocking, and each let go of before the next is read.
+   * The memos of the workspace: open documents outside the sources folders, then the memo files on
+   * disk that are not open, found without blocking.
    */
-  private async *workspaceDocuments(): AsyncGenerator<TextDocument> {
-    const open = new Map(this.documents.all().map((d) => [d.uri, d]));
-    yield* open.values();
-    const plaintext = this.settings.languages.includes('plaintext');
+  private async workspaceMemos(): Promise<WorkspaceMemo[]> {
+    const { isInside } = core();
+    const reports = this.sourcesFolders();
+    const open = this.documents
+      .all()
+      .filter((d) => !d.uri.startsWith('file:') || !isInside(fileURLToPath(d.uri), reports))
+      .map((d) => ({ open: d }));
+    const plaintext = this.scopes().some(({ settings }) => settings.languages.includes('plaintext'));
     const extensions = plaintext ? [...markdownExtensions, '.txt'] : markdownExtensions;
     // Reports in the sources folder are read as sources, never checked as memos.
-    const memos = await core().findMemos(this.workspaceFolders, extensions, this.policy, this.sourcesFolders());
-    for (const path of memos) {
-      const uri = pathToFileURL(path).href;
-      if (open.has(uri) || this.documents.get(uri)) continue;
-      const read = await core().readTextFile(path, core().maxMemoBytes, this.policy);
-      if ('text' in read) yield TextDocument.create(uri, uri.endsWith('.txt') ? 'plaintext' : 'markdown', 0, read.text);
+    const onDisk = await core().findMemos(this.workspaceFolders, extensions, this.policy, reports);
+    return [
+      ...open,
+      ...onDisk.filter((path) => !this.documents.get(pathToFileURL(path).href)).map((path) => ({ path })),
+    ];
+  }
+
+  /** A memo file as it is on disk, or undefined when it cannot be read. */
+  private async readMemo({ path }: { path: string }): Promise<TextDocument | undefined> {
+    const read = await core().readTextFile(path, core().maxMemoBytes, this.policy);
+    if (!('text' in read)) return undefined;
+    const uri = pathToFileURL(path).href;
+    return TextDocument.create(uri, path.endsWith('.txt') ? 'plaintext' : 'markdown', 0, read.text);
+  }
+
+  /** The workspace's memos one at a time, each read only when its turn comes and let go of after. */
+  private async *workspaceDocuments(): AsyncGenerator<TextDocument> {
+    for (const memo of await this.workspaceMemos()) {
+      const document = 'open' in memo ? memo.open : await this.readMemo(memo);
+      if (document) yield document;
     }
   }
 }

@@ -74,6 +74,11 @@ export class BibliographyStore {
     return users;
   }
 
+  /** The real paths of the files held (for the server to watch them). */
+  paths(): string[] {
+    return [...this.entries.keys()];
+  }
+
   /** How many files are held (for tests and logs). */
   get size(): number {
     return this.entries.size;

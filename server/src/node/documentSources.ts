@@ -39,6 +39,8 @@ export interface DocumentSources {
   nocite: string[];
   /** The bibliography files read, for the store to keep. */
   used: string[];
+  /** Bibliography files named but not read because the read policy refused them (Restricted Mode). */
+  refused: string[];
 }
 
 /**
@@ -59,12 +61,16 @@ export async function readDocumentSources(
   const problems: KnowledgeError[] = bibliography.errors.map((e) => ({ ...e, file: memoFile ?? e.file }));
   let style: StyleChoice | undefined;
   const used: string[] = [];
+  const refused: string[] = [];
   if (memoFile !== undefined) {
     const base = dirname(memoFile);
     const files = [...bibliography.files.map((f) => (isAbsolute(f) ? f : resolve(base, f)))];
     for (const path of options.configBibliographies ?? []) if (!files.includes(path)) files.push(path);
     for (const path of files) {
-      if (!options.readable(path)) continue;
+      if (!options.readable(path)) {
+        refused.push(path);
+        continue;
+      }
       used.push(path);
       // Shared: ten memos naming one file parse it once.
       const load = await store.use(document.uri, path, options.policy);
@@ -81,5 +87,5 @@ export async function readDocumentSources(
     }
   }
   if (bibliography.lang) style = { ...(style ?? service.styleFor('')), locale: bibliography.lang };
-  return { sources, problems, style, nocite: bibliography.nocite, used };
+  return { sources, problems, style, nocite: bibliography.nocite, used, refused };
 }

@@ -1,0 +1,183 @@
+/**
+ * Check Workspace over the protocol: it runs in the background (a hover is answered while it
+ * runs), reports work-done progress with a percentage and each memo's name, stops when cancelled
+ * (by cancelling the request, or from the progress the server made), checks memos only (not the
+ * reports of the sources folder) and counts only what the Problems view lists (not hints).
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CancellationTokenSource,
+  LSPErrorCodes,
+  WorkDoneProgressCancelNotification,
+  type WorkDoneProgressBegin,
+  type WorkDoneProgressEnd,
+  type WorkDoneProgressReport,
+} from 'vscode-languageserver-protocol/node';
+import { checkWorkspaceRequest, type CheckWorkspaceResult } from '../../server/src/common/protocol';
+import { LspServer, makeTempDir } from '../load/lspClient';
+
+const T = { timeout: 90000 };
+const memoCount = 300;
+
+type ProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
+interface Progress {
+  token: string | number;
+  value: ProgressValue;
+}
+
+/** Polls `find` every 20 ms until it gives something, for up to `timeoutMs`. */
+async function waitFor<T>(find: () => T | undefined, label: string, timeoutMs = 30000): Promise<T> {
+  for (const started = Date.now(); Date.now() - started < timeoutMs;) {
+    const found = find();
+    if (found !== undefined) return found;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`timed out waiting for ${label}`);
+}
+
+/** A memo long enough that checking it takes a few slices. */
+function memoText(i: number): string {
+  const sentence = `Memo ${i} says the port handled ${i} ships in 2020 and cites [@nowhere${i}].`;
+  return Array.from({ length: 8 }, () => sentence).join(' ') + '\n';
+}
+
+describe('Check Workspace in the background', T, () => {
+  let root: string;
+  let server: LspServer;
+  /** Every `$/progress` the server sent (the connection hands them to no notification handler). */
+  const progress: Progress[] = [];
+  const open = (): string => pathToFileURL(join(root, 'open.md')).href;
+
+  before(async () => {
+    root = makeTempDir('check-workspace');
+    mkdirSync(join(root, 'notes'));
+    for (let i = 0; i < memoCount; i++) writeFileSync(join(root, 'notes', `memo-${i}.md`), memoText(i));
+    server = new LspServer({ env: { ...process.env, XDG_CACHE_HOME: join(root, '.cache') } });
+    // vscode-jsonrpc has this event; ProtocolConnection's types do not list it.
+    const connection = server.connection as unknown as { onUnhandledProgress(handler: (p: Progress) => void): void };
+    connection.onUnhandledProgress((p) => progress.push(p));
+    await server.initialize({}, {}, [root], { workDoneProgress: true });
+    await server.open(open(), 'The Open Memo cites [@kim2023].\n');
+    await server.waitForDiagnostics((p) => p.uri === open(), 'the open memo checked', 30000);
+  });
+
+  after(async () => {
+    await server?.dispose();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  /** The first value of kind `kind` reported on `token`, waiting for it. */
+  const progressed = <K extends ProgressValue['kind']>(
+    token: string | number,
+    kind: K,
+  ): Promise<Extract<ProgressValue, { kind: K }>> =>
+    waitFor(
+      () =>
+        progress.find((p) => p.token === token && p.value.kind === kind)?.value as
+          Extract<ProgressValue, { kind: K }> | undefined,
+      `progress ${kind} on ${token}`,
+    );
+
+  const memosPublished = (since: number): number =>
+    new Set(
+      server.notifications
+        .slice(since)
+        .filter((n) => n.method === 'textDocument/publishDiagnostics')
+        .map((n) => (n.params as { uri: string }).uri)
+        .filter((uri) => uri.includes('/notes/memo-')),
+    ).size;
+
+  test("client's token: progress names each memo, a hover is answered meanwhile, cancel stops it", async () => {
+    const since = server.notifications.length;
+    const token = 'check-1';
+    const cancel = new CancellationTokenSource();
+    const running = server.connection.sendRequest(checkWorkspaceRequest, { workDoneToken: token }, cancel.token);
+    const outcome = running.then(
+      (result) => ({ result: result as CheckWorkspaceResult, error: undefined }),
+      (error: { code?: number }) => ({ result: undefined, error }),
+    );
+    const report = await progressed(token, 'report');
+    assert.equal(typeof report.percentage, 'number');
+    assert.match(report.message ?? '', /^\d+\/\d+: (open|memo-\d+)\.md$/);
+    const hover = await server.hover(open(), { line: 0, character: 25 });
+    assert.ok(hover.result, 'the hover on the citation is answered');
+    const endedBeforeHover = progress.some((p) => p.token === token && p.value.kind === 'end');
+    assert.equal(endedBeforeHover, false, 'the hover was answered while the workspace was being checked');
+    cancel.cancel();
+    const { error } = await outcome;
+    assert.equal(error?.code, LSPErrorCodes.RequestCancelled);
+    await progressed(token, 'end');
+    const checked = memosPublished(since);
+    assert.ok(checked < memoCount, `stopped after ${checked} of ${memoCount} memos`);
+    // Nothing more is published once it has stopped.
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(memosPublished(since), checked);
+  });
+
+  test('on a token the server makes: cancellable from the progress, with what was done', async () => {
+    const requestsBefore = server.requests.length;
+    const running = server.connection.sendRequest(checkWorkspaceRequest);
+    const created = await new Promise<string | number>((resolve, reject) => {
+      const started = Date.now();
+      const look = (): void => {
+        const request = server.requests
+          .slice(requestsBefore)
+          .find((r) => r.method === 'window/workDoneProgress/create');
+        if (request) resolve((request.params as { token: string | number }).token);
+        else if (Date.now() - started > 30000) reject(new Error('no window/workDoneProgress/create'));
+        else setTimeout(look, 20);
+      };
+      look();
+    });
+    const begin = await progressed(created, 'begin');
+    assert.equal(begin.cancellable, true);
+    assert.equal(begin.percentage, 0);
+    await progressed(created, 'report');
+    await server.connection.sendNotification(WorkDoneProgressCancelNotification.type, { token: created });
+    const result = (await running) as CheckWorkspaceResult;
+    assert.equal(result.cancelled, true);
+    assert.ok(result.files > 0 && result.files < memoCount + 1, `${result.files} memos checked`);
+  });
+});
+
+describe('Check Workspace counts memos and listed findings only', T, () => {
+  let root: string;
+  let server: LspServer;
+
+  before(async () => {
+    root = makeTempDir('check-workspace-count');
+    mkdirSync(join(root, 'sources'));
+    writeFileSync(join(root, 'a.md'), 'A cites [@nowhere2001].\n');
+    writeFileSync(join(root, 'b.md'), 'B cites [@nowhere2002] and [@nowhere2003].\n');
+    // A report in the sources folder, open in the editor too: a source, not a memo.
+    writeFileSync(join(root, 'sources', 'report.md'), 'Notes\n\nA report that cites [@nowhere2004].\n');
+    server = new LspServer({ env: { ...process.env, XDG_CACHE_HOME: join(root, '.cache') } });
+    await server.initialize({}, {}, [root]);
+  });
+
+  after(async () => {
+    await server?.dispose();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test('errors counted, hints not; the sources folder is not checked', async () => {
+    const report = pathToFileURL(join(root, 'sources', 'report.md')).href;
+    await server.open(report, 'Notes\n\nA report that cites [@nowhere2004].\n');
+    const asErrors = (await server.connection.sendRequest(checkWorkspaceRequest)) as CheckWorkspaceResult;
+    assert.deepEqual(asErrors, { files: 2, problems: 3 });
+    await server.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { policyLens: { checks: { unknownCitation: 'hint' } } },
+    });
+    const asHints = (await server.connection.sendRequest(checkWorkspaceRequest)) as CheckWorkspaceResult;
+    assert.deepEqual(asHints, { files: 2, problems: 0 });
+    const hints = server.diagnostics.filter((p) => p.uri.endsWith('/b.md')).at(-1)!.diagnostics;
+    assert.deepEqual(
+      hints.map((d) => d.severity),
+      [4, 4],
+    );
+  });
+});
