@@ -1,6 +1,8 @@
 // The stance judge: who supports, opposes, mentions or expands what, after negation, against a
 // small invented knowledge base.
+import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
+import { judgeSentence, readSentence } from '../../../server/src/engine/check';
 import { judging, knowledge, sources } from './judging';
 
 const kb = knowledge({
@@ -157,6 +159,14 @@ describe('judge: stance', () => {
       detail: 'stance',
       written: 'consensus',
     });
+    // A pronoun subject in a sentence citing the source stands for what the source is about.
+    const pronoun = 'It is presented as reflecting a consensus of all delegations.';
+    const cited = (keys: string[]): string[] =>
+      judgeSentence(
+        readSentence(kb, pronoun, 0, pronoun.length, pronoun, undefined, { ids: new Set(), cited: new Set(keys) }),
+      ).map((v) => `${v.kind} ${v.claim.id}`);
+    assert.deepEqual(cited(['opi2022']), ['contradicts opi2022/communique-not-consensus']);
+    assert.deepEqual(cited(['other2020']), []);
     // The word after what it is said of, or in a question, is no such statement.
     silent('States slowly built consensus through the report.');
     silent('Does the communiqué represent a consensus?');

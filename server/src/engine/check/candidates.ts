@@ -232,7 +232,8 @@ export function findCandidates(view: SentenceView): Candidate[] {
         claim.subject >= 0 &&
         groups.has(claim.subject) &&
         !missing.includes(claim.subject)
-      )
+      ) &&
+      !pronounCitingSource(view, claim)
     ) {
       ok = false;
     }
@@ -315,7 +316,21 @@ function identityWritten(view: SentenceView, index: number, occurrences: Readonl
   const claim = kb.claims[index];
   return (
     (view.context.cited?.has(claim.source) === true && claim.subject >= 0 && !missingSubject) ||
-    datedInItsZone(view, claim)
+    datedInItsZone(view, claim) ||
+    pronounCitingSource(view, claim)
+  );
+}
+
+/**
+ * "It is presented as reflecting a consensus [@key]": a sentence whose subject is a pronoun, citing
+ * the claim's source, speaks of what that source is about; the pronoun stands for the claim's names.
+ * (A claim with a subject of its own still needs it written.)
+ */
+function pronounCitingSource(view: SentenceView, claim: Claim): boolean {
+  return (
+    claim.subject < 0 &&
+    view.context.cited?.has(claim.source) === true &&
+    lexicon.subjectPronouns.has(view.words[0] ?? '')
   );
 }
 

@@ -128,6 +128,8 @@ export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefin
 function subjectBefore(view: SentenceView, c: Candidate, at: number): boolean {
   const clause = view.clauseAt(at);
   const property = view.kb.claimAnchors[c.index].propertyGroup;
+  // "It is presented as reflecting a consensus": the pronoun opening the clause is its subject.
+  if (lexicon.subjectPronouns.has(view.words[clause.first] ?? '')) return true;
   return [...c.groups].some(
     ([g, matches]) => g !== property && matches.some((m) => m.first >= clause.first && m.last <= at),
   );
