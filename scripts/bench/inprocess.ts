@@ -153,10 +153,14 @@ const memos = config.memos.map((memo) => {
   const [firstDiagnostics, firstMs] = time(() => service.diagnostics(firstDoc));
   service.close(firstDoc.uri);
   const openMs: number[] = [];
+  const openCpuMs: number[] = [];
   startProfile();
   for (let i = 0; i < memo.opens; i++) {
     const doc = open();
+    const cpu = process.cpuUsage();
     openMs.push(time(() => service.diagnostics(doc))[1]);
+    const used = process.cpuUsage(cpu);
+    openCpuMs.push((used.user + used.system) / 1000);
     service.close(doc.uri);
   }
   stopProfile(`open-${memo.label}`);
@@ -218,6 +222,7 @@ const memos = config.memos.map((memo) => {
     sentences: analysis.sentences.length,
     firstMs,
     openMs,
+    openCpuMs,
     editMs,
     hoverMs,
     get hoverHits() {
