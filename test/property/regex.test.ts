@@ -996,7 +996,7 @@ const inventory: InventoryEntry[] = [
     'knowledge/parsedFile.ts parseJsonArray',
     'a knowledge or bibliography JSON file (workspace)',
     'loadKnowledge',
-    ['/^\\s*\\[/', '/\\s/'],
+    ['/^\\s*\\[/'],
   ],
   [
     'knowledge/parsedFile.ts parseYamlList',
@@ -1005,6 +1005,12 @@ const inventory: InventoryEntry[] = [
     ['/(^|[\\s[{,])[&*][^\\s,\\]}]/m'],
   ],
   ['node/knowledgeFiles.ts hashFiles', "a bundled knowledge file's path (backslashes)", 'trivial', ['/\\\\/g']],
+  [
+    'node/knowledgeCache.ts asciiJson',
+    'the JSON of parsed knowledge entries (cache)',
+    'trivial',
+    ['/[\\u007f-\\uffff]/g'],
+  ],
   [
     'node/knowledgeFiles.ts bundledKnowledge.relocate',
     "a bundled knowledge file's path (backslashes)",

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -39,6 +39,26 @@ describe('knowledge cache (parsed files kept on disk between runs)', () => {
     // Claims read from the cache still share their anchor groups.
     const groups = new Set(load.kb.claims.flatMap((c) => c.about));
     assert.ok(groups.size < load.kb.claims.reduce((n, c) => n + c.about.length, 0));
+  });
+
+  it('keeps text past ASCII exactly (accents, Hangul, emoji, no-break space), in a file of ASCII only', () => {
+    const folder = knowledgeFolder('unicode');
+    const statement = 'Café Séoul 한국 reached 😀 fifty times "faster" than 5G\u00a0at ¶4.';
+    writeFileSync(
+      join(folder, 'claims', 'beta2022.yaml'),
+      testClaims2.replace('6G should be some fifty times faster than 5G.', JSON.stringify(statement)),
+    );
+    const cacheDir = join(root, 'cache-unicode');
+    const first = new KnowledgeStore(new KnowledgeCache(cacheDir));
+    const fresh = contents(first, folder);
+    first.saveCache();
+    const [file] = readdirSync(cacheDir);
+    assert.ok(readFileSync(join(cacheDir, file)).every((byte) => byte < 0x80));
+    const second = new KnowledgeStore(new KnowledgeCache(cacheDir));
+    const load = second.load([folder], false);
+    assert.deepEqual([load.timings.parsedFiles, load.timings.reusedFiles], [0, 4]);
+    assert.equal(load.kb.claims.find((c) => c.id === 'beta2022/speed')?.statement, statement);
+    assert.deepEqual(contents(second, folder), fresh);
   });
 
   it('parses a file that changed since the cache was written, and only that one', () => {

@@ -125,6 +125,25 @@ describe('knowledge loader', () => {
     }
   });
 
+  it('finds where each source starts past strings with escaped quotes, backslashes and brackets', () => {
+    const tricky = ['say \\"hi\\" [', 'ends in a backslash \\', '} { ] [ , "', 'C:\\dir\\'];
+    const items = tricky.map((title, i) => ({ id: `k${i}`, type: 'report', title }));
+    // Compact on one line, then spread over lines with odd spacing: both give each entry's "{".
+    for (const text of [JSON.stringify(items), `[\r\n ${items.map((x) => JSON.stringify(x)).join(' ,\n\t')} ]`]) {
+      const loaded = loadKnowledge([{ path: '/kb/sources.json', text }]);
+      assert.deepEqual(loaded.errors, []);
+      assert.deepEqual(
+        loaded.sources.map((s) => s.csl.title),
+        tricky,
+      );
+      const lines = text.split(/\r?\n/);
+      for (const source of loaded.sources) {
+        const rest = lines[source.origin.line].slice(source.origin.character);
+        assert.ok(rest.startsWith(`{"id":"${source.key}"`), `${source.key} at ${JSON.stringify(source.origin)}`);
+      }
+    }
+  });
+
   it('reads only knowledge file names', async () => {
     const { knowledgeFileKind } = await import('../../server/src/knowledge/fileKinds');
     assert.equal(knowledgeFileKind('/k/claims/a.yaml'), 'claims');

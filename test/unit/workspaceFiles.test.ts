@@ -60,6 +60,24 @@ describe('bounded reads', () => {
       assert.equal(failure?.reason, 'too-large');
       assert.match(failure!.message, /goes on past the .* limit/);
     });
+    it(`${name}: a file exactly at the limit, and one larger than a read chunk, are read whole`, async () => {
+      const large = Buffer.alloc(200_000, 'ab');
+      writeFileSync(join(dir, 'large.txt'), large);
+      assert.ok((await read(join(dir, 'large.txt'), { maxBytes: 200_000 })).bytes?.equals(large));
+      assert.equal((await read(join(dir, 'large.txt'), { maxBytes: 199_999 })).failure?.reason, 'too-large');
+    });
+    it(`${name}: a file of unknown size (/proc) is read to its end, each read its own bytes`, async () => {
+      // /proc files report size 0: they are read in chunks until the end, and what one read
+      // returned must not change when the next read reuses a buffer.
+      const status = (await read('/proc/self/status', { maxBytes: 1_000_000 })).bytes;
+      const copy = Buffer.from(status!);
+      assert.match(copy.toString(), /^Name:/);
+      assert.match(copy.toString(), /\n$/);
+      const limits = (await read('/proc/self/limits', { maxBytes: 1_000_000 })).bytes;
+      assert.match(limits!.toString(), /^Limit/);
+      assert.ok(status!.equals(copy));
+      assert.equal((await read('/proc/self/status', { maxBytes: 10 })).failure?.reason, 'too-large');
+    });
     it(`${name}: a missing file and a folder are told apart`, async () => {
       assert.equal((await read(join(dir, 'nothing.txt'), { maxBytes: 10 })).failure?.reason, 'missing');
       assert.equal((await read(dir, { maxBytes: 10 })).failure?.message, 'is a folder');

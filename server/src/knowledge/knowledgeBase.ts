@@ -51,6 +51,12 @@ export class KnowledgeBase {
   readonly anchorMatcher = new PhraseMatcher<AnchorHit[]>();
   /** Per claim, by its index in `claims`: its anchor groups as indexed, and the group its values bind to. */
   readonly claimAnchors: readonly ClaimAnchors[];
+  /**
+   * Per anchor matcher entry, the hits in a claim's property group: only those make the claim a
+   * candidate. A phrase thousands of claims name ("exports", a region) is the property of few of
+   * them, so a sentence that writes it visits those few rather than every claim naming it.
+   */
+  readonly propertyHits = new Map<readonly AnchorHit[], readonly AnchorHit[]>();
   /** Claim index by claim, for findings that carry the claim. */
   readonly claimIndex = new Map<Claim, number>();
   /** Role claims per person id. */
@@ -156,6 +162,15 @@ export class KnowledgeBase {
       const property = c.property >= 0 && c.property < c.about.length ? c.property : focusGroup(groups);
       return { groups, propertyGroup: property };
     });
+    for (const { hits } of byPhrase.values()) {
+      const isProperty = (hit: AnchorHit): boolean => hit.group === this.claimAnchors[hit.claim].propertyGroup;
+      const count = hits.reduce((n, hit) => (isProperty(hit) ? n + 1 : n), 0);
+      if (count === 0) continue;
+      // The hit list itself when every hit is a property one; else an exactly sized list.
+      const own: AnchorHit[] = count === hits.length ? hits : new Array<AnchorHit>(count);
+      if (own !== hits) for (let i = 0, k = 0; i < hits.length; i++) if (isProperty(hits[i])) own[k++] = hits[i];
+      this.propertyHits.set(hits, own);
+    }
     this.claims.forEach((c, i) => this.claimIndex.set(c, i));
 
     for (const claim of this.claims) {

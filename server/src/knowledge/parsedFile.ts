@@ -101,41 +101,51 @@ function parseJsonArray(file: KnowledgeFile, text: string): ParsedFile | undefin
   // A file with schema errors takes the slower path, whose errors point at the field at fault.
   const { shell, item } = validators.sources;
   if (!shell(data) || !data.every((entry) => item(entry))) return undefined;
-  // Offsets of the entries: where each value at depth 1 starts, skipping strings.
-  const itemOffsets: number[] = [];
-  let depth = 0;
-  let expectValue = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
-      if (depth === 1 && expectValue) {
-        itemOffsets.push(i);
-        expectValue = false;
-      }
-      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
-    } else if (c === '[' || c === '{') {
-      if (depth === 1 && expectValue) {
-        itemOffsets.push(i);
-        expectValue = false;
-      }
-      depth++;
-      if (depth === 1) expectValue = true;
-    } else if (c === ']' || c === '}') depth--;
-    else if (c === ',' && depth === 1) expectValue = true;
-    else if (depth === 1 && expectValue && !/\s/.test(c)) {
-      itemOffsets.push(i);
-      expectValue = false;
-    }
-  }
   return {
     file,
     kind: 'sources',
     lines: new LineCounter(),
     data,
-    itemOffsets,
+    itemOffsets: entryOffsets(text),
     itemLineStarts: lineStarts(text),
     valid: true,
   };
+}
+
+/**
+ * Where each value at depth 1 of a JSON array starts, strings skipped. The text is valid JSON (it
+ * was parsed), so only JSON's four whitespace characters separate values. Character codes and
+ * indexOf rather than one-character strings: a 4 MB file is scanned in milliseconds.
+ */
+function entryOffsets(text: string): number[] {
+  const offsets: number[] = [];
+  let depth = 0;
+  let expectValue = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const isWhitespace = c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+    if (depth === 1 && expectValue && !isWhitespace && c !== 0x5d) {
+      offsets.push(i);
+      expectValue = false;
+    }
+    if (c === 0x22) i = closingQuote(text, i);
+    else if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth === 1) expectValue = true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+    else if (c === 0x2c && depth === 1) expectValue = true;
+  }
+  return offsets;
+}
+
+/** The offset of the quote that closes the string opened at `open` (one not escaped by a backslash). */
+function closingQuote(text: string, open: number): number {
+  for (let i = text.indexOf('"', open + 1); i >= 0; i = text.indexOf('"', i + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(i - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return i;
+  }
+  return text.length;
 }
 
 /** Deepest nesting of [ and { a knowledge file may have (real files need fewer than ten). */

@@ -69,6 +69,34 @@ function openFlags(options: BoundedReadOptions): number {
   return options.allowNonRegular ? constants.O_RDONLY : constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 }
 
+/**
+ * Where the next read goes. The first read of a file with a size takes one byte more than that
+ * size (and than the limit, to tell a file at the limit from one over it), so a whole file is
+ * read into one buffer of its size; the read after it, which normally finds the end, and every
+ * read of a file whose size is unknown use one scratch buffer, copied from only when it got
+ * bytes. Thousands of small knowledge files then cost one small allocation each, not two of
+ * 64 KB (which made the garbage collector run again and again).
+ */
+function nextChunk(stats: Stats, total: number, maxBytes: number): Buffer {
+  return total === 0 && stats.size > 0 ? Buffer.allocUnsafe(firstChunkSize(stats, maxBytes)) : scratch;
+}
+
+function firstChunkSize(stats: Stats, maxBytes: number): number {
+  return stats.size > 0 ? Math.min(maxBytes + 1, stats.size + 1, 1 << 24) : 65536;
+}
+
+const scratch = Buffer.allocUnsafe(65536);
+
+/** The first `n` bytes read into `chunk`, copied out of the scratch buffer. */
+function kept(chunk: Buffer, n: number): Buffer {
+  if (chunk === scratch) return Buffer.from(scratch.subarray(0, n));
+  return n === chunk.length ? chunk : chunk.subarray(0, n);
+}
+
+function joined(chunks: Buffer[], total: number): Buffer {
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+}
+
 /** Reads at most `maxBytes` of a regular file (see BoundedReadOptions); never throws. */
 export function readBounded(path: string, options: BoundedReadOptions): BoundedRead {
   let fd: number;
@@ -83,17 +111,15 @@ export function readBounded(path: string, options: BoundedReadOptions): BoundedR
     if (refused) return refused;
     const chunks: Buffer[] = [];
     let total = 0;
-    // One read more than the limit tells a file at the limit from one over it.
     for (;;) {
-      const want = Math.min(options.maxBytes + 1 - total, Math.max(stats.size + 1 - total, 65536), 1 << 24);
-      const chunk = Buffer.allocUnsafe(want);
-      const n = readSync(fd, chunk, 0, want, null);
+      const chunk = nextChunk(stats, total, options.maxBytes);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
-      chunks.push(n === want ? chunk : chunk.subarray(0, n));
       total += n;
       if (total > options.maxBytes) return tooLarge(options.maxBytes);
+      chunks.push(kept(chunk, n));
     }
-    return { bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total) };
+    return { bytes: joined(chunks, total) };
   } catch (e) {
     return openFailure(e);
   } finally {
@@ -116,15 +142,15 @@ export async function readBoundedAsync(path: string, options: BoundedReadOptions
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const want = Math.min(options.maxBytes + 1 - total, Math.max(stats.size + 1 - total, 65536), 1 << 24);
-      const chunk = Buffer.allocUnsafe(want);
-      const { bytesRead } = await handle.read(chunk, 0, want, null);
+      // Never the scratch buffer: another read could fill it while this one waits.
+      const chunk = Buffer.allocUnsafe(total === 0 ? firstChunkSize(stats, options.maxBytes) : 65536);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
-      chunks.push(bytesRead === want ? chunk : chunk.subarray(0, bytesRead));
       total += bytesRead;
       if (total > options.maxBytes) return tooLarge(options.maxBytes);
+      chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
     }
-    return { bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total) };
+    return { bytes: joined(chunks, total) };
   } catch (e) {
     return openFailure(e);
   } finally {

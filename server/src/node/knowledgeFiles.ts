@@ -120,9 +120,12 @@ function readKnowledgeFolder(folder: string, errors: KnowledgeError[]): Knowledg
   });
 }
 
+/** One decoder for every file: without `stream`, each decode starts afresh. */
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+
 /** Decodes UTF-8 strictly: invalid bytes become U+FFFD, which the loader reports as an encoding error. */
 function decodeUtf8(bytes: Buffer): string {
-  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  return utf8.decode(bytes);
 }
 
 export interface KnowledgeLoad {

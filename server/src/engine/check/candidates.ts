@@ -198,13 +198,8 @@ export function findCandidates(view: SentenceView): Candidate[] {
   // A claim is visited when its property group matched in the sentence.
   const visit = new Set<number>();
   for (const [entry, matches] of occurrences) {
-    for (const hit of entry) {
-      if (
-        hit.group === kb.claimAnchors[hit.claim].propertyGroup &&
-        matches.some((m) => counts(hit.claim, hit.group, m))
-      ) {
-        visit.add(hit.claim);
-      }
+    for (const hit of kb.propertyHits.get(entry) ?? []) {
+      if (matches.some((m) => counts(hit.claim, hit.group, m))) visit.add(hit.claim);
     }
   }
   const out: Candidate[] = [];
