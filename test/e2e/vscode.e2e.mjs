@@ -720,12 +720,17 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
     });
   }
 
-  /** Hovers `rect` until the visible hover parts matching `selector` satisfy `test`; returns their text. */
-  async function hoverUntil(what, rect, selector, test, timeout = 30_000) {
+  /**
+   * Hovers `target` (a rectangle, or an async function giving one, asked again on each try) until the
+   * visible hover parts matching `selector` satisfy `test`; returns their text.
+   */
+  async function hoverUntil(what, target, selector, test, timeout = 30_000) {
     await hideHover(page);
     return waitFor(
       what,
       async () => {
+        const rect = typeof target === 'function' ? await target() : target;
+        if (!rect) return false;
         // nudge the mouse inside the rectangle so Monaco (re)computes the hover
         await page.mouse.move(center(rect).x - 1, center(rect).y);
         await page.mouse.move(center(rect).x, center(rect).y, { steps: 2 });
@@ -1084,11 +1089,12 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
       const sentence = await waitFor('the sentence about Freedonia on screen', () => textRect(page, PDF_CONTRADICTED));
       // A contradiction resting only on a report is a Warning when the claim's identity is certain (as
       // here: the figure's own noun and a name the report writes once), else Information. Until the
-      // report is read, the fixture's config makes "90%" an unsourced-figure warning: the step waits for
-      // the hover over the sentence to quote the report, not for any squiggle.
+      // report is read, the fixture's config makes "90%" an unsourced-figure warning at the same place:
+      // the step waits for the hover of the squiggle on the sentence to quote the report.
       const quoting = /doe2019 \(p\. 1 ¶1\) puts this at about 40%/;
+      const squiggle = async () => (await squiggles(page, ['info', 'warning'])).find((r) => overlaps(r, sentence.line));
       const reportHover = (timeout) =>
-        hoverUntil('the diagnostic hover quoting the report', sentence, HOVER_MARKER, (s) => quoting.test(s), timeout);
+        hoverUntil('the diagnostic hover quoting the report', squiggle, HOVER_MARKER, (s) => quoting.test(s), timeout);
       // The PDF reaches the server through VS Code's file watcher. In one run of four on a loaded
       // machine no finding came within 60 s (its cause not found: the server logged no event); the
       // file is written again once, so that the step tests reading the PDF rather than the watcher.
