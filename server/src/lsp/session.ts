@@ -102,6 +102,10 @@ export class Session {
   private bibliographyStore: BibliographyStore | undefined;
   private service: PolicyLensService | undefined;
   private renderer: WorkerRenderer | undefined;
+  // What the service is given when it is made: set before it exists, they must not make it (that would
+  // load the bundled knowledge once more, on the way to the first diagnostics).
+  private defaultStyleChoice: StyleChoice | undefined;
+  private extraSources: Source[] = [];
   private readonly problems: FileProblems;
   private ingested: IngestedSource[] = [];
   private saveCacheTimer: NodeJS.Timeout | undefined;
@@ -253,7 +257,7 @@ export class Session {
       if (raw === undefined || raw === null) return;
       this.settings = normalizeSettings(raw);
     }
-    this.languageService.setSettings(this.settings);
+    this.service?.setSettings(this.settings);
     this.frontMatterCache.clear();
     this.sharedFoldersChanged();
     const reloadKnowledge = this.sharedFoldersKey !== before.shared;
@@ -626,6 +630,8 @@ export class Session {
   /** The service, with its CSL processor in a worker thread (whoever asks first makes it). */
   private newService(kb: KnowledgeBase): PolicyLensService {
     const made = new (core().PolicyLensService)(kb, this.settings);
+    if (this.defaultStyleChoice) made.setDefaultStyle(this.defaultStyleChoice);
+    made.setExtraSources(this.extraSources);
     made.setRenderer((this.renderer ??= new (core().WorkerRenderer)()));
     made.setLinks({ docsBase: core().installedDocsBase(), fileUri: core().fileUri });
     return made;
@@ -723,8 +729,10 @@ export class Session {
 
   private applyStyle(): void {
     const style = this.defaultStyle();
-    this.languageService.setDefaultStyle(style);
-    // The style is compiled in the worker now, so the first hover does not wait for it.
+    this.defaultStyleChoice = style;
+    this.service?.setDefaultStyle(style);
+    // The style is compiled in the worker now, so the first hover does not wait for it (at start, the
+    // worker comes with the service, and the first check's citations compile it).
     const warn = (e: Error): void => this.connection.console.warn(`policy-lens: CSL style: ${e.message}`);
     this.renderer?.prepare(style).catch(warn);
   }
@@ -794,7 +802,8 @@ export class Session {
     this.bibliographies().keepOnly('settings', paths);
     this.watchFiles();
     this.problems.bibliography = problems;
-    this.languageService.setExtraSources(sources);
+    this.extraSources = sources;
+    this.service?.setExtraSources(sources);
     this.publishProblems();
     this.recheckAll();
     this.firstBibliographies.settle();
