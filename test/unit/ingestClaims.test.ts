@@ -196,3 +196,23 @@ describe('ingest: what a year or a bound belongs to', () => {
     assert.ok(!memo(11).includes('contradiction'), JSON.stringify(memo(11)));
   });
 });
+
+describe('ingest: a memo naming something else speaks of another fact', () => {
+  const report = [
+    'In May 2019, the Vell agency and Tollpol took down Brightmix, one of the three largest tumbling platforms.',
+    'Cindermix likewise ceased operations after its takedown, and Tollpol expects that the four servers ' +
+      'seized in the takedown will help further investigations.',
+  ];
+
+  it('contradicts a figure where the memo names what the report’s sentence names', () => {
+    const v = verdictsOn(report, 'Tollpol expects that the 12 servers seized in the Cindermix takedown will help.');
+    assert.ok(v.includes('contradiction'), JSON.stringify(v));
+  });
+
+  it('keeps silent where the memo names another entity of the report, or one the report never writes', () => {
+    for (const other of ['Brightmix', 'Quandrix']) {
+      const v = verdictsOn(report, `Tollpol expects that the 12 servers seized in the ${other} takedown will help.`);
+      assert.ok(!v.includes('contradiction'), `${other}: ${JSON.stringify(v)}`);
+    }
+  });
+});

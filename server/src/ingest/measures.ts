@@ -97,7 +97,10 @@ function withoutVerb(view: SentenceView, run: number[]): number[] {
   return run.length >= 3 && lexicon.prepositions.has(next) ? run.slice(0, -1) : run;
 }
 
-/** The last word of a run, and its last two when they are written together: "foreign trade", "trade". */
+/**
+ * The last word of a run, and its last two when they are written together: "foreign trade", "trade";
+ * then the other words for its last word's measure.
+ */
 function phrasesOfRun(view: SentenceView, run: readonly number[]): string[] {
   const out: string[] = [];
   const n = run.length;
@@ -107,6 +110,8 @@ function phrasesOfRun(view: SentenceView, run: readonly number[]): string[] {
     out.push(`${view.words[head - 1]} ${view.words[head]}`);
   }
   if (!lexicon.genericNounStems.has(view.tokens[head].norm) || out.length === 0) out.push(view.words[head]);
+  // "the percentage of …" is what a memo may call "the share of …".
+  out.push(...(lexicon.measureSynonyms.get(view.tokens[head].norm) ?? []));
   return out;
 }
 

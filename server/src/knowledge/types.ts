@@ -171,6 +171,11 @@ export interface Claim {
    * figure's own noun phrase and a name the report writes in at most two sentences pins it down.
    */
   identity?: 'certain' | 'weak';
+  /**
+   * The names an extracted claim's report writes throughout (its topic, lower-cased): with the names
+   * of the claim's sentence, the only ones a memo sentence on the same fact may write.
+   */
+  topicNames?: readonly string[];
   /** The source's own words: a short phrase of a curated claim, or the sentence an extracted claim comes from. */
   quote?: string;
   origin: FileLocation;

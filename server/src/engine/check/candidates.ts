@@ -262,6 +262,7 @@ export function findCandidates(view: SentenceView): Candidate[] {
     ) {
       continue;
     }
+    if (namesOutsideItsSentence(view, claim, property)) continue;
     if (claim.mood !== 'recommends' && recommendsAt(view, property) && !reportsRecommendation(view, property)) continue;
     if (supposedAt(view, property)) continue;
     const sameName = anotherOfTheSameName(view, index, groups);
@@ -388,6 +389,32 @@ function subjectOfPronoun(
       if (lexicon.clauseSubjectPronouns.has(view.words[k])) return true;
     }
     return false;
+  });
+}
+
+/**
+ * A report's sentence is about the names it writes and the report's topic, which it may leave
+ * unsaid: where the property is, a memo naming anything else ("BestMixer" against a sentence on
+ * ChipMixer, "Japan" against one on the EU) speaks of another fact, or of one the report does not give.
+ */
+function namesOutsideItsSentence(view: SentenceView, claim: Claim, property: PhraseMatch<unknown>[]): boolean {
+  const topic = claim.topicNames;
+  if (!claim.extracted || topic === undefined) return false;
+  const written = [...tokenize(claim.statement), ...topic.flatMap((n) => tokenize(n))].map((t) => t.lower);
+  // "Korea" and "Korean", "Yoon" and "Yoon's": one name.
+  const known = (w: string): boolean =>
+    written.some((o) => o === w || (Math.min(o.length, w.length) >= 4 && (o.startsWith(w) || w.startsWith(o))));
+  const stretches = property.map((p) => view.stretchAt(p.first));
+  return view.entities.some((e) => {
+    if (e.weak && !view.tokens[e.first].upper) return false;
+    if (!stretches.some((s) => e.first >= s.first && e.last <= s.last)) return false;
+    // Its words, without a year or number written with it ("Huawei Connect 2025").
+    const words = view.tokens
+      .slice(e.first, e.last)
+      .filter((t) => !(t.raw.charAt(0) >= '0' && t.raw.charAt(0) <= '9') && !lexicon.stopWords.has(t.lower));
+    if (words.every((t) => known(t.lower))) return false;
+    // Another form of a linked name ("EU" for "European Union") may be the one the report wrote.
+    return !(e.id !== undefined && view.kb.formsOf(e.id).some((f) => tokenize(f).every((t) => known(t.lower))));
   });
 }
 

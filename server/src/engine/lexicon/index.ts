@@ -138,6 +138,10 @@ export const lexicon = {
   agentPrepositions: set(data.agentPrepositions),
   /** A named party's past proposal is a fact: "the GGE proposed 11 norms". */
   pastRecommendCues: phrases(data.pastRecommendCues.map((p) => ({ words: splitWords(p), value: true }))),
+  /** Each noun's stem to the other words naming the same measure: "share" to "percentage", "proportion". */
+  measureSynonyms: new Map(
+    data.measureSynonyms.flatMap((group) => group.map((w) => [stem(w), group.filter((o) => o !== w)] as const)),
+  ),
   nameGenericStems: new Set(data.nameGenericWords.map((w) => stem(w))),
   stopWords: set(data.stopWords),
   nameParticles: set(data.nameParticles),
