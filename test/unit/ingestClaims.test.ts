@@ -73,6 +73,8 @@ describe('ingest: values read as the memo reader reads them', () => {
     assert.equal(share.claim.qualifier, 'in 2021');
     assert.match(share.claim.note ?? '', /Zyxalysis/);
     assert.ok(!claims.some((c) => c.value.kind === 'period'), 'no period 2018–2065');
+    // What a memo may call the percentage of the loot, and what changed from one figure to the other.
+    for (const word of ['percentage', 'proportion', 'tumblers grew']) assert.ok(share.about[0].includes(word), word);
   });
 
   it('reads ranks and the years of named documents', () => {
@@ -135,6 +137,15 @@ describe('ingest: what a year or a bound belongs to', () => {
     const designing = years(claims).find((c) => c.value.kind === 'year' && c.value.year === 2012);
     assert.ok(designing, JSON.stringify(years(claims).map((c) => c.about)));
     assert.ok(!designing.about.flat().includes('Quillsil'), JSON.stringify(designing.about));
+  });
+
+  it('dates what the clause does, past an apposition after its subject', () => {
+    const claims = claimsOf(
+      'On 18 September 2025, Zyxcorp Technologies, a major Ostravan telecoms company, announced at ' +
+        'the Quill Expo in Marsh that it plans four new chips.',
+    );
+    const date = years(claims).find((c) => c.value.kind === 'date');
+    assert.deepEqual(date?.about[0], ['announced'], JSON.stringify(claims.map((c) => c.about)));
   });
 
   it('dates the clause of a cleft sentence', () => {

@@ -139,6 +139,8 @@ export function measureOf(view: SentenceView, v: ValueMention, valueTokens: Read
   // "In 2016, the Australian government confirmed …": a date that opens its clause dates what follows.
   if (leadsItsClause(view, v)) {
     for (let k = after; k < to; k++) {
+      const apposition = appositionEnd(view, k, to);
+      if (apposition !== undefined) k = apposition;
       if (inName(view, k) || !isContentWord(view, k)) continue;
       const run = runFrom(view, k, to, valueTokens);
       return run.length > 0 ? { phrases: phrasesOfRun(view, run), own: false } : undefined;
@@ -160,6 +162,17 @@ export function measureOf(view: SentenceView, v: ValueMention, valueTokens: Read
   return near ? { phrases: phrasesOfRun(view, near), own: false } : undefined;
 }
 
+/**
+ * "Huawei Technologies, a major Chinese telecommunications company, announced …": an apposition
+ * after a name says what the name is, not what the clause does. Where it ends, or nothing.
+ */
+function appositionEnd(view: SentenceView, k: number, to: number): number | undefined {
+  if (k === 0 || !inName(view, k - 1) || !view.gapBefore(k).includes(',')) return undefined;
+  if (!lexicon.indefiniteArticles.has(view.words[k])) return undefined;
+  for (let j = k + 1; j < Math.min(to, k + 10); j++) if (view.gapBefore(j).includes(',')) return j;
+  return undefined;
+}
+
 /** The content words closest before the value in its clause: "established" in "established in 2017". */
 function nearestRunBefore(
   view: SentenceView,
@@ -167,7 +180,7 @@ function nearestRunBefore(
   first: number,
   valueTokens: ReadonlySet<number>,
 ): number[] | undefined {
-  let k = first - 1;
+  let k = changeStart(view, from, first, valueTokens) - 1;
   while (k >= from && !isContentWord(view, k) && !inName(view, k) && !valueTokens.has(k) && first - k <= 3) k--;
   if (k < from || !isContentWord(view, k) || inName(view, k) || valueTokens.has(k)) return undefined;
   let start = k;
@@ -184,6 +197,19 @@ function nearestRunBefore(
   const run: number[] = [];
   for (let i = start; i <= k; i++) run.push(i);
   return run;
+}
+
+/**
+ * "grew from under 10% in 2018 to 65% in 2021": the end of a change is measured as its start is,
+ * by the words before "from"; else the value itself.
+ */
+function changeStart(view: SentenceView, from: number, first: number, valueTokens: ReadonlySet<number>): number {
+  if (view.words[first - 1] !== 'to') return first;
+  for (let k = first - 2; k >= from && first - k <= 8; k--) {
+    if (view.words[k] === 'from') return k;
+    if (!valueTokens.has(k) && isContentWord(view, k)) break;
+  }
+  return first;
 }
 
 /**
