@@ -108,7 +108,10 @@ describe('ingest: values read as the memo reader reads them', () => {
   it('never anchors a figure on a name the report writes in most sentences alone', () => {
     const filler = Array.from({ length: 8 }, (_, i) => `Freedonia held talks on topic ${i + 1} with its neighbours.`);
     const claims = claimsOf(...filler, 'Freedonia signed 14 agreements with its neighbours.');
-    assert.ok(!quantities(claims).some((x) => x.value === 14), JSON.stringify(claims.map((c) => c.about)));
+    // Its words may set it apart ("signed"), never the name alone.
+    const signed = quantities(claims).find((x) => x.value === 14);
+    assert.ok(!signed?.about.flat().includes('Freedonia'), JSON.stringify(claims.map((c) => c.about)));
+    assert.notEqual(signed?.claim.identity, 'certain');
   });
 
   it('says how certain an identity is: a distinctive name and the figure’s own noun, or not', () => {
@@ -225,5 +228,66 @@ describe('ingest: a memo naming something else speaks of another fact', () => {
       const v = verdictsOn(report, `Tollpol expects that the 12 servers seized in the ${other} takedown will help.`);
       assert.ok(!v.includes('contradiction'), `${other}: ${JSON.stringify(v)}`);
     }
+  });
+});
+
+describe('ingest: a figure of no name, set apart by the words the report writes least', () => {
+  // Freedonia and Sylvania are the report's topic: it writes them in most sentences.
+  const report = [
+    ...['grain', 'coal', 'steel', 'wine', 'timber'].map(
+      (good) => `Each year, Freedonia sells a great deal of ${good} to its neighbour Sylvania.`,
+    ),
+    'Freedonia’s ties with Sylvania go back decades.',
+    'Formal diplomatic ties were established in 2001, and trade grew.',
+    'The paper has also benefited from interviews with 16 experts in relevant fields.',
+    'For example, the paper counts 12 ports.',
+  ];
+
+  it('reads the figure with its rare words as identity, never certainly', () => {
+    const claims = claimsOf(...report);
+    const ties = claims.find((c) => c.value.kind === 'year' && c.value.year === 2001);
+    // Which of the two is the property depends on which the report writes less: both must be written.
+    assert.deepEqual(ties?.about.map((g) => g[0]).sort(), ['diplomatic ties', 'established']);
+    assert.equal(ties?.identity, 'weak');
+    const experts = quantities(claims).find((x) => x.value === 16);
+    assert.deepEqual(experts?.about, [['experts'], ['interviews']]);
+    // "For example, …" is no description of the ports.
+    assert.ok(!claims.some((c) => c.about.flat().includes('example')), JSON.stringify(claims.map((c) => c.about)));
+  });
+
+  it('contradicts a memo that writes those words, and not one on something else', () => {
+    const wrong = verdictsOn(report, 'Formal diplomatic ties between Freedonia and Sylvania were established in 2003.');
+    assert.ok(wrong.includes('contradiction'), JSON.stringify(wrong));
+    const experts = verdictsOn(report, 'The paper has benefited from interviews with 26 experts.');
+    assert.ok(experts.includes('contradiction'), JSON.stringify(experts));
+    for (const other of [
+      // Another country the report never names; no rare word of the report's sentence.
+      'Formal diplomatic ties between Freedonia and Quandria were established in 2003.',
+      'Freedonia established a trade office in 2003.',
+    ]) {
+      const v = verdictsOn(report, other);
+      assert.ok(!v.includes('contradiction'), `${other}: ${JSON.stringify(v)}`);
+    }
+  });
+
+  it('reads "the first X" as one of a kind, even where the report writes X everywhere', () => {
+    const filler = ['trade', 'ports', 'fishing', 'grain', 'rivers'].flatMap((topic) => [
+      `The Marsh Group met at length on the question of ${topic}.`,
+      `In a letter, Freedonia wrote to its neighbours on the question of ${topic}.`,
+    ]);
+    const claims = claimsOf(
+      ...filler,
+      'Since the first Marsh Group began its work in 2019, members have wrestled with its mandate.',
+      'As tensions rose, culminating in its first naval blockade in 2006, Freedonia hardened its policy.',
+    );
+    const about = (year: number) => claims.find((c) => c.value.kind === 'year' && c.value.year === year)?.about ?? [];
+    assert.ok(
+      about(2019).some((g) => g.includes('first Marsh Group')),
+      JSON.stringify(about(2019)),
+    );
+    assert.ok(
+      about(2006).some((g) => g.includes('first naval blockade')),
+      JSON.stringify(about(2006)),
+    );
   });
 });

@@ -28,6 +28,7 @@ export function isContentWord(view: SentenceView, k: number): boolean {
     lexicon.auxiliaries.has(w) ||
     lexicon.copulas.has(w) ||
     lexicon.conjunctions.has(w) ||
+    lexicon.clauseBreakWords.has(w) ||
     lexicon.pronouns.has(w) ||
     lexicon.reportingVerbs.has(w) ||
     lexicon.hedgeAdverbs.has(w) ||
@@ -101,7 +102,7 @@ function withoutVerb(view: SentenceView, run: number[]): number[] {
  * The last word of a run, and its last two when they are written together: "foreign trade", "trade";
  * then the other words for its last word's measure.
  */
-function phrasesOfRun(view: SentenceView, run: readonly number[]): string[] {
+export function phrasesOfRun(view: SentenceView, run: readonly number[]): string[] {
   const out: string[] = [];
   const n = run.length;
   if (n === 0) return out;
@@ -147,10 +148,15 @@ export function measureOf(view: SentenceView, v: ValueMention, valueTokens: Read
     }
     return undefined;
   }
-  // Else the clause's subject: its first run of content words before the value.
+  // Else the clause's subject: its first run of content words before the value, past a phrase a
+  // comma sets off before it ("For example, …", "On the other hand, …").
   for (let k = from; k < first; k++) {
     if (!isContentWord(view, k) || inName(view, k) || valueTokens.has(k)) continue;
     const subject = runFrom(view, k, first, valueTokens);
+    if (subject.length > 0 && setOff(view, subject, valueTokens)) {
+      k = subject[subject.length - 1];
+      continue;
+    }
     if (subject.length > 0) {
       const near = nearestRunBefore(view, from, first, valueTokens);
       const phrases = [...phrasesOfRun(view, subject), ...(near ? phrasesOfRun(view, near) : [])];
@@ -171,6 +177,59 @@ function appositionEnd(view: SentenceView, k: number, to: number): number | unde
   if (!lexicon.indefiniteArticles.has(view.words[k])) return undefined;
   for (let j = k + 1; j < Math.min(to, k + 10); j++) if (view.gapBefore(j).includes(',')) return j;
   return undefined;
+}
+
+/**
+ * The run of content words before a value in its clause that the report writes least (in at most
+ * `rarest` sentences), the nearest first: what sets apart a figure of nothing the report names
+ * ("interviews" in "benefited from interviews with 16 experts"); a run after an ordinal is one
+ * of a kind ("its first nuclear test").
+ */
+export function distinctiveWordsBefore(
+  view: SentenceView,
+  v: ValueMention,
+  valueTokens: ReadonlySet<number>,
+  sentencesWith: (stem: string) => number,
+  rarest: number,
+): string[] | undefined {
+  const first = view.tokenIndexAt(v.start);
+  const { first: from } = view.stretchAt(first);
+  let best: { phrases: string[]; times: number } | undefined;
+  for (let k = from; k < first; k++) {
+    if (!isContentWord(view, k) || inName(view, k) || valueTokens.has(k)) continue;
+    const run = runFrom(view, k, first, valueTokens);
+    if (run.length === 0) continue;
+    k = run[run.length - 1];
+    // "culminating in …": a participle on its own says how the sentence goes on, not what the figure is.
+    if (setOff(view, run, valueTokens) || (run.length === 1 && isParticiple(view.words[k]))) continue;
+    // "its first nuclear test": there is one, whatever else the report says of tests.
+    const ordinal = view.words[run[0] - 1];
+    if (ordinal in lexicon.ordinalWords) return [`${ordinal} ${phrasesOfRun(view, run)[0]}`];
+    const times = sentencesWith(view.tokens[k].norm);
+    if (times > rarest || (best && best.times < times)) continue;
+    best = { phrases: phrasesOfRun(view, run), times };
+  }
+  return best?.phrases;
+}
+
+/**
+ * "For example, …", "On the other hand, …", "Going forward, …": a run that opens its clause, alone
+ * or after a preposition, and that a comma ends says how the sentence goes on. "The Wormhole and
+ * Qubit hacks, which …" is a subject all the same.
+ */
+function setOff(view: SentenceView, run: readonly number[], valueTokens: ReadonlySet<number>): boolean {
+  if (!view.gapBefore(run[run.length - 1] + 1).includes(',')) return false;
+  const from = view.stretchAt(run[0]).first;
+  let preposition = false;
+  for (let k = from; k < run[0]; k++) {
+    if (inName(view, k) || valueTokens.has(k)) return false;
+    preposition ||= lexicon.prepositions.has(view.words[k]);
+  }
+  return preposition || run[0] === from;
+}
+
+function isParticiple(word: string): boolean {
+  return lexicon.participleEndings.some((ending) => word.endsWith(ending) && word.length > ending.length + 2);
 }
 
 /** The content words closest before the value in its clause: "established" in "established in 2017". */

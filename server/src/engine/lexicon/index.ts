@@ -134,6 +134,8 @@ export const lexicon = {
   genericNounStems: new Set(data.genericNouns.map((w) => stem(w))),
   /** Endings that make a noun of a verb: "establishment" of "establish". */
   nominalSuffixes: data.nominalSuffixes as readonly string[],
+  /** The ending of a verb's participle: "culminating in …" goes on about the clause, it names nothing. */
+  participleEndings: data.participleEndings as readonly string[],
   /** The preposition of a passive's agent: "proposed by the NIS Cooperation Group". */
   agentPrepositions: set(data.agentPrepositions),
   /** A named party's past proposal is a fact: "the GGE proposed 11 norms". */
