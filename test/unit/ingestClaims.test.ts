@@ -151,6 +151,17 @@ describe('ingest: what a year or a bound belongs to', () => {
     assert.deepEqual(date?.about[0], ['announced'], JSON.stringify(claims.map((c) => c.about)));
   });
 
+  it('reads "since" and "from … onwards" as the start of what the clause says, unless it is denied since', () => {
+    const claims = claimsOf(
+      'Since 2004, the Marsh Council has hosted formal negotiations on fishing.',
+      'Quillnet is expected to be available on the market from 2030 onwards.',
+      'Freedonia’s annual trade volume has not surpassed $3 billion since 2019.',
+    );
+    const yearsRead = years(claims).map((c) => (c.value.kind === 'year' ? c.value.year : 0));
+    assert.ok(yearsRead.includes(2004) && yearsRead.includes(2030), JSON.stringify(yearsRead));
+    assert.ok(!yearsRead.includes(2019), JSON.stringify(yearsRead));
+  });
+
   it('dates the clause of a cleft sentence', () => {
     const claims = claimsOf('It was only in May 2021 that the term Zyx-Pacific was endorsed by Ostrava.');
     const endorsed = years(claims).find((c) => c.value.kind === 'date' && c.value.date.month === 5);
@@ -208,6 +219,18 @@ describe('ingest: what a year or a bound belongs to', () => {
       verdictsOn(report, `In 2015 the Marsh Group of Experts proposed ${n} non-binding norms.`);
     assert.ok(memo(13).includes('contradiction'), JSON.stringify(memo(13)));
     assert.ok(!memo(11).includes('contradiction'), JSON.stringify(memo(11)));
+  });
+});
+
+describe('ingest: names that give examples of a figure are not what it is of', () => {
+  it('leaves out the names after "including"', () => {
+    const claims = claimsOf(
+      'The paper has also benefited from interviews with 16 experts in relevant fields, including ' +
+        'analysts and former officials from the Quill Treasury and the Marsh Council.',
+    );
+    const experts = quantities(claims).find((x) => x.value === 16);
+    assert.ok(experts, JSON.stringify(claims.map((c) => c.about)));
+    assert.ok(!experts.about.flat().some((p) => /Quill|Marsh/.test(p)), JSON.stringify(experts.about));
   });
 });
 

@@ -4,7 +4,7 @@
 import { lexicon, phraseAt } from '../engine/lexicon';
 import { negationsOver } from '../engine/reader/polarity';
 import { type SentenceView } from '../engine/reader/sentence';
-import { boundOf, type DateMention, type ValueMention } from '../engine/values';
+import { boundOf, type DateMention, type ValueMention, type YearMention } from '../engine/values';
 import { type Claim, type ClaimValue } from '../knowledge/types';
 import { distinctiveWordsBefore, isContentWord, leadsItsClause, measureOf } from './measures';
 import { isDistinctive, isFrequent, type Name, type NameCounts, namesIn, timesWritten } from './names';
@@ -44,7 +44,13 @@ export function figureClaims(sentence: ReportSentence, counts: NameCounts, year:
     const owner = v.kind === 'year' || v.kind === 'date' ? dated(view, names, first) : undefined;
     // A date set off before its clause ("In 2012, Huawei began …") is of the names after it.
     const from = !owner && leadsItsClause(view, v) ? view.tokenIndexAt(v.end) : stretch.first;
-    const near = names.filter((n) => n !== owner?.name && n.mention.first >= from && n.mention.last <= stretch.last);
+    const near = names.filter(
+      (n) =>
+        n !== owner?.name &&
+        n.mention.first >= from &&
+        n.mention.last <= stretch.last &&
+        (leadsItsClause(view, v) || !elaboratedAfter(view, view.tokenIndexAt(v.end), n.mention.first)),
+    );
     const claim = owner
       ? datedName(view, counts, owner, identityNames(view, counts, near, first), value, valueTokens)
       : measuredFigure(view, counts, v, value, near, valueTokens);
@@ -55,6 +61,18 @@ export function figureClaims(sentence: ReportSentence, counts: NameCounts, year:
     out.push(claim);
   }
   return out;
+}
+
+/**
+ * "interviews with 16 experts in relevant fields, including … officials from the US Department of
+ * the Treasury": a name in an elaboration set off after the figure gives examples of it, it does not
+ * say what the figure is of.
+ */
+function elaboratedAfter(view: SentenceView, after: number, name: number): boolean {
+  for (let k = after; k < name; k++) {
+    if (view.gapBefore(k).includes(',') && phraseAt(lexicon.elaborationCues, view.words, k)) return true;
+  }
+  return false;
 }
 
 interface DatedName {
@@ -279,14 +297,14 @@ function claimValue(view: SentenceView, v: ValueMention): ClaimValue | undefined
       };
     }
     case 'year':
-      if (v.preposition !== undefined && lexicon.referencePointPrepositions.has(v.preposition)) return undefined;
+      if (isReferencePoint(view, v)) return undefined;
       return { kind: 'year', year: v.year };
     case 'date':
       // Only a date that names its month (and day, if any) exactly: "late October" is no date.
       if (v.year === undefined || (v.months && v.months.lo !== v.months.hi) || (v.days && v.days.lo !== v.days.hi)) {
         return undefined;
       }
-      if (v.preposition !== undefined && lexicon.referencePointPrepositions.has(v.preposition)) return undefined;
+      if (isReferencePoint(view, v)) return undefined;
       return { kind: 'date', date: { year: v.year, month: v.months?.lo, day: v.days?.lo } };
     case 'period':
       return { kind: 'period', period: { from: v.from, to: v.to } };
@@ -298,4 +316,17 @@ function claimValue(view: SentenceView, v: ValueMention): ClaimValue | undefined
     default:
       return undefined;
   }
+}
+
+/**
+ * "before 2019", "by 2030": a year a clause is measured against. "Since 2019", "from 2030 onwards"
+ * start what the clause says, unless it says what has not happened since ("has not surpassed $3
+ * billion since 2019").
+ */
+function isReferencePoint(view: SentenceView, v: DateMention | YearMention): boolean {
+  const preposition = v.preposition;
+  if (preposition === undefined || !lexicon.referencePointPrepositions.has(preposition)) return false;
+  if (!lexicon.startPrepositions.has(preposition)) return true;
+  const stretch = view.stretchAt(view.tokenIndexAt(v.start));
+  return view.negations.some((n) => n.core && !n.contrast && n.cueFirst >= stretch.first && n.cueFirst < stretch.last);
 }

@@ -134,6 +134,8 @@ export const lexicon = {
   genericNounStems: new Set(data.genericNouns.map((w) => stem(w))),
   /** Endings that make a noun of a verb: "establishment" of "establish". */
   nominalSuffixes: data.nominalSuffixes as readonly string[],
+  startPrepositions: set(data.startPrepositions),
+  elaborationCues: phrases(data.elaborationCues.map((words) => ({ words, value: true }))),
   /** The ending of a verb's participle: "culminating in …" goes on about the clause, it names nothing. */
   participleEndings: data.participleEndings as readonly string[],
   /** The preposition of a passive's agent: "proposed by the NIS Cooperation Group". */
