@@ -232,6 +232,15 @@ describe('ingest: names that give examples of a figure are not what it is of', (
     assert.ok(experts, JSON.stringify(claims.map((c) => c.about)));
     assert.ok(!experts.about.flat().some((p) => /Quill|Marsh/.test(p)), JSON.stringify(experts.about));
   });
+
+  it('goes on with the clause after the examples', () => {
+    const claims = claimsOf(
+      'The notice answered the addition of 69 entities, including Zyxcorp and Quillsil, to the Marsh Entity List.',
+    );
+    const entities = quantities(claims).find((x) => x.value === 69);
+    assert.ok(entities?.about.flat().includes('Marsh Entity List'), JSON.stringify(claims.map((c) => c.about)));
+    assert.ok(!entities?.about.flat().includes('Quillsil'), JSON.stringify(entities?.about));
+  });
 });
 
 describe('ingest: a memo naming something else speaks of another fact', () => {

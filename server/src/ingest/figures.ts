@@ -69,10 +69,14 @@ export function figureClaims(sentence: ReportSentence, counts: NameCounts, year:
  * say what the figure is of.
  */
 function elaboratedAfter(view: SentenceView, after: number, name: number): boolean {
-  for (let k = after; k < name; k++) {
-    if (view.gapBefore(k).includes(',') && phraseAt(lexicon.elaborationCues, view.words, k)) return true;
+  let inside = false;
+  for (let k = after; k <= name; k++) {
+    if (!view.gapBefore(k).includes(',')) continue;
+    if (phraseAt(lexicon.elaborationCues, view.words, k)) inside = true;
+    // "69 entities, including Huawei, to the Entity List": a preposition after a comma goes on with the clause.
+    else if (lexicon.prepositions.has(view.words[k])) inside = false;
   }
-  return false;
+  return inside;
 }
 
 interface DatedName {
