@@ -148,7 +148,8 @@ describe('ingest: what a year or a bound belongs to', () => {
         'the Quill Expo in Marsh that it plans four new chips.',
     );
     const date = years(claims).find((c) => c.value.kind === 'date');
-    assert.deepEqual(date?.about[0], ['announced'], JSON.stringify(claims.map((c) => c.about)));
+    assert.ok(date?.about[0].includes('announced'), JSON.stringify(claims.map((c) => c.about)));
+    assert.ok(!date?.about[0].some((p) => /company/.test(p)), JSON.stringify(date?.about));
   });
 
   it('reads "since" and "from … onwards" as the start of what the clause says, unless it is denied since', () => {
@@ -166,6 +167,11 @@ describe('ingest: what a year or a bound belongs to', () => {
     const claims = claimsOf('It was only in May 2021 that the term Zyx-Pacific was endorsed by Ostrava.');
     const endorsed = years(claims).find((c) => c.value.kind === 'date' && c.value.date.month === 5);
     assert.ok(endorsed?.about.flat().includes('Ostrava'), JSON.stringify(claims.map((c) => c.about)));
+    // Its verb too: a memo putting the date last writes it next to "endorsed", far from "term".
+    assert.ok(endorsed?.about[0].includes('endorsed'), JSON.stringify(endorsed?.about));
+    const memo = 'The term Zyx-Pacific was officially endorsed by Ostrava at the summit in May 2020.';
+    const v = verdictsOn(['It was only in May 2021 that the term Zyx-Pacific was endorsed by Ostrava.'], memo);
+    assert.ok(v.includes('contradiction'), JSON.stringify(v));
   });
 
   it('gives the year of a name to the verb before it, past an acronym or "by"', () => {

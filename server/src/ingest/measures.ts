@@ -144,7 +144,11 @@ export function measureOf(view: SentenceView, v: ValueMention, valueTokens: Read
       if (apposition !== undefined) k = apposition;
       if (inName(view, k) || !isContentWord(view, k)) continue;
       const run = runFrom(view, k, to, valueTokens);
-      return run.length > 0 ? { phrases: phrasesOfRun(view, run), own: false } : undefined;
+      if (run.length === 0) return undefined;
+      // "… that the term was endorsed by Seoul": what the clause says of its subject, as a memo
+      // that puts the date last writes it next to the date.
+      const verb = nextRun(view, run[run.length - 1] + 1, to, valueTokens);
+      return { phrases: [...phrasesOfRun(view, run), ...(verb ? phrasesOfRun(view, verb) : [])], own: false };
     }
     return undefined;
   }
@@ -166,6 +170,17 @@ export function measureOf(view: SentenceView, v: ValueMention, valueTokens: Read
   }
   const near = nearestRunBefore(view, from, first, valueTokens);
   return near ? { phrases: phrasesOfRun(view, near), own: false } : undefined;
+}
+
+/** The next run of content words from token k in the clause, past function words and names. */
+function nextRun(view: SentenceView, k: number, to: number, valueTokens: ReadonlySet<number>): number[] | undefined {
+  for (; k < to; k++) {
+    if (valueTokens.has(k) || breaksBefore(view, k)) return undefined;
+    if (inName(view, k) || !isContentWord(view, k)) continue;
+    const run = runFrom(view, k, to, valueTokens);
+    return run.length > 0 ? run : undefined;
+  }
+  return undefined;
 }
 
 /**
