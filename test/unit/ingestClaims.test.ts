@@ -261,11 +261,17 @@ describe('ingest: a memo naming something else speaks of another fact', () => {
     assert.ok(v.includes('contradiction'), JSON.stringify(v));
   });
 
-  it('keeps silent where the memo names another entity of the report, or one the report never writes', () => {
-    for (const other of ['Brightmix', 'Quandrix']) {
-      const v = verdictsOn(report, `Tollpol expects that the 12 servers seized in the ${other} takedown will help.`);
-      assert.ok(!v.includes('contradiction'), `${other}: ${JSON.stringify(v)}`);
-    }
+  it('keeps silent where the memo names another entity of the report', () => {
+    const v = verdictsOn(report, 'Tollpol expects that the 12 servers seized in the Brightmix takedown will help.');
+    assert.ok(!v.includes('contradiction'), JSON.stringify(v));
+  });
+
+  it('lets a name the report never writes stand beside its own (another name for them, "Seoul" for Korea)', () => {
+    const v = verdictsOn(
+      report,
+      'Tollpol expects that the 12 servers seized in the Cindermix takedown will help Quandrix.',
+    );
+    assert.ok(v.includes('contradiction'), JSON.stringify(v));
   });
 });
 

@@ -17,6 +17,8 @@ export interface FigureClaim {
   qualifier?: string;
   note?: string;
   mood?: 'recommends';
+  /** Set apart by words alone: no name of the report is in its identity. */
+  unnamed?: boolean;
 }
 
 /** At most this many names stand for what a figure is about. */
@@ -200,7 +202,8 @@ function describedFigure(
   if (property.length === 0) return undefined;
   const about = [property, words];
   if (typeof when === 'number') about.push([String(when)]);
-  return { about, value, identity: 'weak', qualifier: typeof when === 'number' ? `in ${when}` : undefined };
+  const qualifier = typeof when === 'number' ? `in ${when}` : undefined;
+  return { about, value, identity: 'weak', qualifier, unnamed: true };
 }
 
 /**
