@@ -102,7 +102,7 @@ function withoutVerb(view: SentenceView, run: number[]): number[] {
  * The last word of a run, and its last two when they are written together: "foreign trade", "trade";
  * then the other words for its last word's measure.
  */
-export function phrasesOfRun(view: SentenceView, run: readonly number[]): string[] {
+function phrasesOfRun(view: SentenceView, run: readonly number[]): string[] {
   const out: string[] = [];
   const n = run.length;
   if (n === 0) return out;

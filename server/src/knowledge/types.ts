@@ -144,7 +144,7 @@ export type ClaimValue =
 
 export type ClaimKind = ClaimValue['kind'];
 
-export interface ReportNames {
+interface ReportNames {
   /** Written in more than two sentences: what the report is about at large. */
   throughout: readonly string[];
   /** Written in one or two: each pins the facts of its own sentences down. */
