@@ -335,3 +335,16 @@ describe('ingest: a figure of no name, set apart by the words the report writes 
     );
   });
 });
+
+describe('ingest: another word for the same measure', () => {
+  it('reads attendees as participants, and a webinar as the session the report calls it', () => {
+    const report = [
+      'The Ostrava Summit gathered 107 participants from nine countries.',
+      'The Quill Forum session on port data was held on 12 March 2024 in Marsh.',
+    ];
+    const attendees = verdictsOn(report, 'The Ostrava Summit gathered 170 attendees.');
+    assert.ok(attendees.includes('contradiction'), JSON.stringify(attendees));
+    const webinar = verdictsOn(report, 'The Quill Forum webinar on port data came on 14 March 2024.');
+    assert.ok(webinar.includes('contradiction'), JSON.stringify(webinar));
+  });
+});
