@@ -418,7 +418,7 @@ const inventory: InventoryEntry[] = [
     'engine/check/render.ts writeLike',
     'memo: a value mention as written',
     'checkSentence',
-    ['/percent|per cent/i', '/x$/i'],
+    ['/percent|per cent/i', '/x$/i', '/\\d[\\d,]*(?:\\.\\d+)?/', '/,/g'],
   ],
   ['engine/check/render.ts writeOrdinal', 'memo: a value mention as written', 'checkSentence', ['/^#/']],
   ['engine/check/settle.ts coverageOf', 'memo: one word of a sentence', 'checkSentence', ['/^\\d/']],

@@ -73,6 +73,8 @@ describe('ingest: values read as the memo reader reads them', () => {
     assert.equal(share.claim.qualifier, 'in 2021');
     assert.match(share.claim.note ?? '', /Zyxalysis/);
     assert.ok(!claims.some((c) => c.value.kind === 'period'), 'no period 2018–2065');
+    // What a memo may call the percentage of the loot, and what changed from one figure to the other.
+    for (const word of ['percentage', 'proportion', 'tumblers grew']) assert.ok(share.about[0].includes(word), word);
   });
 
   it('reads ranks and the years of named documents', () => {
@@ -106,7 +108,10 @@ describe('ingest: values read as the memo reader reads them', () => {
   it('never anchors a figure on a name the report writes in most sentences alone', () => {
     const filler = Array.from({ length: 8 }, (_, i) => `Freedonia held talks on topic ${i + 1} with its neighbours.`);
     const claims = claimsOf(...filler, 'Freedonia signed 14 agreements with its neighbours.');
-    assert.ok(!quantities(claims).some((x) => x.value === 14), JSON.stringify(claims.map((c) => c.about)));
+    // Its words may set it apart ("signed"), never the name alone.
+    const signed = quantities(claims).find((x) => x.value === 14);
+    assert.ok(!signed?.about.flat().includes('Freedonia'), JSON.stringify(claims.map((c) => c.about)));
+    assert.notEqual(signed?.claim.identity, 'certain');
   });
 
   it('says how certain an identity is: a distinctive name and the figure’s own noun, or not', () => {
@@ -137,10 +142,36 @@ describe('ingest: what a year or a bound belongs to', () => {
     assert.ok(!designing.about.flat().includes('Quillsil'), JSON.stringify(designing.about));
   });
 
+  it('dates what the clause does, past an apposition after its subject', () => {
+    const claims = claimsOf(
+      'On 18 September 2025, Zyxcorp Technologies, a major Ostravan telecoms company, announced at ' +
+        'the Quill Expo in Marsh that it plans four new chips.',
+    );
+    const date = years(claims).find((c) => c.value.kind === 'date');
+    assert.ok(date?.about[0].includes('announced'), JSON.stringify(claims.map((c) => c.about)));
+    assert.ok(!date?.about[0].some((p) => /company/.test(p)), JSON.stringify(date?.about));
+  });
+
+  it('reads "since" and "from … onwards" as the start of what the clause says, unless it is denied since', () => {
+    const claims = claimsOf(
+      'Since 2004, the Marsh Council has hosted formal negotiations on fishing.',
+      'Quillnet is expected to be available on the market from 2030 onwards.',
+      'Freedonia’s annual trade volume has not surpassed $3 billion since 2019.',
+    );
+    const yearsRead = years(claims).map((c) => (c.value.kind === 'year' ? c.value.year : 0));
+    assert.ok(yearsRead.includes(2004) && yearsRead.includes(2030), JSON.stringify(yearsRead));
+    assert.ok(!yearsRead.includes(2019), JSON.stringify(yearsRead));
+  });
+
   it('dates the clause of a cleft sentence', () => {
     const claims = claimsOf('It was only in May 2021 that the term Zyx-Pacific was endorsed by Ostrava.');
     const endorsed = years(claims).find((c) => c.value.kind === 'date' && c.value.date.month === 5);
     assert.ok(endorsed?.about.flat().includes('Ostrava'), JSON.stringify(claims.map((c) => c.about)));
+    // Its verb too: a memo putting the date last writes it next to "endorsed", far from "term".
+    assert.ok(endorsed?.about[0].includes('endorsed'), JSON.stringify(endorsed?.about));
+    const memo = 'The term Zyx-Pacific was officially endorsed by Ostrava at the summit in May 2020.';
+    const v = verdictsOn(['It was only in May 2021 that the term Zyx-Pacific was endorsed by Ostrava.'], memo);
+    assert.ok(v.includes('contradiction'), JSON.stringify(v));
   });
 
   it('gives the year of a name to the verb before it, past an acronym or "by"', () => {
@@ -194,5 +225,126 @@ describe('ingest: what a year or a bound belongs to', () => {
       verdictsOn(report, `In 2015 the Marsh Group of Experts proposed ${n} non-binding norms.`);
     assert.ok(memo(13).includes('contradiction'), JSON.stringify(memo(13)));
     assert.ok(!memo(11).includes('contradiction'), JSON.stringify(memo(11)));
+  });
+});
+
+describe('ingest: names that give examples of a figure are not what it is of', () => {
+  it('leaves out the names after "including"', () => {
+    const claims = claimsOf(
+      'The paper has also benefited from interviews with 16 experts in relevant fields, including ' +
+        'analysts and former officials from the Quill Treasury and the Marsh Council.',
+    );
+    const experts = quantities(claims).find((x) => x.value === 16);
+    assert.ok(experts, JSON.stringify(claims.map((c) => c.about)));
+    assert.ok(!experts.about.flat().some((p) => /Quill|Marsh/.test(p)), JSON.stringify(experts.about));
+  });
+
+  it('goes on with the clause after the examples', () => {
+    const claims = claimsOf(
+      'The notice answered the addition of 69 entities, including Zyxcorp and Quillsil, to the Marsh Entity List.',
+    );
+    const entities = quantities(claims).find((x) => x.value === 69);
+    assert.ok(entities?.about.flat().includes('Marsh Entity List'), JSON.stringify(claims.map((c) => c.about)));
+    assert.ok(!entities?.about.flat().includes('Quillsil'), JSON.stringify(entities?.about));
+  });
+});
+
+describe('ingest: a memo naming something else speaks of another fact', () => {
+  const report = [
+    'In May 2019, the Vell agency and Tollpol took down Brightmix, one of the three largest tumbling platforms.',
+    'Cindermix likewise ceased operations after its takedown, and Tollpol expects that the four servers ' +
+      'seized in the takedown will help further investigations.',
+  ];
+
+  it('contradicts a figure where the memo names what the report’s sentence names', () => {
+    const v = verdictsOn(report, 'Tollpol expects that the 12 servers seized in the Cindermix takedown will help.');
+    assert.ok(v.includes('contradiction'), JSON.stringify(v));
+  });
+
+  it('keeps silent where the memo names another entity of the report', () => {
+    const v = verdictsOn(report, 'Tollpol expects that the 12 servers seized in the Brightmix takedown will help.');
+    assert.ok(!v.includes('contradiction'), JSON.stringify(v));
+  });
+
+  it('lets a name the report never writes stand beside its own (another name for them, "Seoul" for Korea)', () => {
+    const v = verdictsOn(
+      report,
+      'Tollpol expects that the 12 servers seized in the Cindermix takedown will help Quandrix.',
+    );
+    assert.ok(v.includes('contradiction'), JSON.stringify(v));
+  });
+});
+
+describe('ingest: a figure of no name, set apart by the words the report writes least', () => {
+  // Freedonia and Sylvania are the report's topic: it writes them in most sentences.
+  const report = [
+    ...['grain', 'coal', 'steel', 'wine', 'timber'].map(
+      (good) => `Each year, Freedonia sells a great deal of ${good} to its neighbour Sylvania.`,
+    ),
+    'Freedonia’s ties with Sylvania go back decades.',
+    'Formal diplomatic ties were established in 2001, and trade grew.',
+    'The paper has also benefited from interviews with 16 experts in relevant fields.',
+    'For example, the paper counts 12 ports.',
+  ];
+
+  it('reads the figure with its rare words as identity, never certainly', () => {
+    const claims = claimsOf(...report);
+    const ties = claims.find((c) => c.value.kind === 'year' && c.value.year === 2001);
+    // Which of the two is the property depends on which the report writes less: both must be written.
+    assert.deepEqual(ties?.about.map((g) => g[0]).sort(), ['diplomatic ties', 'established']);
+    assert.equal(ties?.identity, 'weak');
+    const experts = quantities(claims).find((x) => x.value === 16);
+    assert.deepEqual(experts?.about, [['experts'], ['interviews']]);
+    // "For example, …" is no description of the ports.
+    assert.ok(!claims.some((c) => c.about.flat().includes('example')), JSON.stringify(claims.map((c) => c.about)));
+  });
+
+  it('contradicts a memo that writes those words, and not one on something else', () => {
+    const wrong = verdictsOn(report, 'Formal diplomatic ties between Freedonia and Sylvania were established in 2003.');
+    assert.ok(wrong.includes('contradiction'), JSON.stringify(wrong));
+    const experts = verdictsOn(report, 'The paper has benefited from interviews with 26 experts.');
+    assert.ok(experts.includes('contradiction'), JSON.stringify(experts));
+    for (const other of [
+      // Another country the report never names; no rare word of the report's sentence.
+      'Formal diplomatic ties between Freedonia and Quandria were established in 2003.',
+      'Freedonia established a trade office in 2003.',
+    ]) {
+      const v = verdictsOn(report, other);
+      assert.ok(!v.includes('contradiction'), `${other}: ${JSON.stringify(v)}`);
+    }
+  });
+
+  it('reads "the first X" as one of a kind, even where the report writes X everywhere', () => {
+    const filler = ['trade', 'ports', 'fishing', 'grain', 'rivers'].flatMap((topic) => [
+      `The Marsh Group met at length on the question of ${topic}.`,
+      `In a letter, Freedonia wrote to its neighbours on the question of ${topic}.`,
+    ]);
+    const claims = claimsOf(
+      ...filler,
+      'Since the first Marsh Group began its work in 2019, members have wrestled with its mandate.',
+      'As tensions rose, culminating in its first naval blockade in 2006, Freedonia hardened its policy.',
+    );
+    const about = (year: number) => claims.find((c) => c.value.kind === 'year' && c.value.year === year)?.about ?? [];
+    assert.ok(
+      about(2019).some((g) => g.includes('first Marsh Group')),
+      JSON.stringify(about(2019)),
+    );
+    assert.ok(
+      about(2006).some((g) => g.includes('first naval blockade')),
+      JSON.stringify(about(2006)),
+    );
+  });
+});
+
+describe('ingest: another word for the same measure', () => {
+  it('reads attendees as participants, and a webinar as the session the report calls it', () => {
+    const report = [
+      'The Ostrava Summit gathered 107 participants from nine countries.',
+      'The Quill Forum session on port data was held on 12 March 2024 in Marsh.',
+    ];
+    const attendees = verdictsOn(report, 'The Ostrava Summit gathered 170 attendees.');
+    assert.ok(attendees.includes('contradiction'), JSON.stringify(attendees));
+    const webinar = verdictsOn(report, 'The Quill Forum webinar on port data came on 14 March 2024.');
+    assert.ok(webinar.includes('contradiction'), JSON.stringify(webinar));
   });
 });

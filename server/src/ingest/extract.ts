@@ -6,7 +6,7 @@
 // locator and how certain its identity is: contradictions resting on a weak one are information.
 import { type Claim, type ClaimValue, type Term } from '../knowledge/types';
 import { figureClaims } from './figures';
-import { countNames, namesIn } from './names';
+import { countNames, isDistinctive, namesIn } from './names';
 import { type Passage } from './passages';
 import { readPassages } from './reading';
 import { bylineRole, type ExtractedRole, rolesIn } from './roles';
@@ -27,6 +27,10 @@ export interface ExtractOptions {
 export function extractClaims(key: string, passages: readonly Passage[], options: ExtractOptions): Extraction {
   const sentences = readPassages(passages);
   const counts = countNames(sentences);
+  // A name written in a couple of sentences pins their facts down; others speak of the report at large.
+  const names = [...counts.sentences.keys()];
+  const throughout = names.filter((name) => !isDistinctive(counts, name));
+  const distinctive = names.filter((name) => isDistinctive(counts, name));
   const terms = new ReportTerms(key, options.file);
   const claims: Claim[] = [];
   const add = (
@@ -56,7 +60,9 @@ export function extractClaims(key: string, passages: readonly Passage[], options
     add(at, { about: [], value, identity: 'certain' });
   };
   for (const sentence of sentences) {
-    for (const figure of figureClaims(sentence, counts, options.year)) add(sentence, figure);
+    for (const { unnamed, ...figure } of figureClaims(sentence, counts, options.year)) {
+      add(sentence, { ...figure, reportNames: { throughout, distinctive, unnamed } });
+    }
     terms.addAcronyms(sentence.text, sentence.locator);
     for (const role of rolesIn(sentence.view)) addRole(sentence, role);
     for (const s of stancesIn(sentence.view, namesIn(sentence.view))) {

@@ -4,9 +4,9 @@
 import { lexicon, phraseAt } from '../engine/lexicon';
 import { negationsOver } from '../engine/reader/polarity';
 import { type SentenceView } from '../engine/reader/sentence';
-import { boundOf, type DateMention, type ValueMention } from '../engine/values';
+import { boundOf, type DateMention, type ValueMention, type YearMention } from '../engine/values';
 import { type Claim, type ClaimValue } from '../knowledge/types';
-import { isContentWord, leadsItsClause, measureOf } from './measures';
+import { distinctiveWordsBefore, isContentWord, leadsItsClause, measureOf } from './measures';
 import { isDistinctive, isFrequent, type Name, type NameCounts, namesIn, timesWritten } from './names';
 import { type ReportSentence } from './reading';
 
@@ -17,6 +17,8 @@ export interface FigureClaim {
   qualifier?: string;
   note?: string;
   mood?: 'recommends';
+  /** Set apart by words alone: no name of the report is in its identity. */
+  unnamed?: boolean;
 }
 
 /** At most this many names stand for what a figure is about. */
@@ -44,9 +46,15 @@ export function figureClaims(sentence: ReportSentence, counts: NameCounts, year:
     const owner = v.kind === 'year' || v.kind === 'date' ? dated(view, names, first) : undefined;
     // A date set off before its clause ("In 2012, Huawei began …") is of the names after it.
     const from = !owner && leadsItsClause(view, v) ? view.tokenIndexAt(v.end) : stretch.first;
-    const near = names.filter((n) => n !== owner?.name && n.mention.first >= from && n.mention.last <= stretch.last);
+    const near = names.filter(
+      (n) =>
+        n !== owner?.name &&
+        n.mention.first >= from &&
+        n.mention.last <= stretch.last &&
+        (leadsItsClause(view, v) || !elaboratedAfter(view, view.tokenIndexAt(v.end), n.mention.first)),
+    );
     const claim = owner
-      ? datedName(view, counts, owner, identityNames(counts, near, first), value, valueTokens)
+      ? datedName(view, counts, owner, identityNames(view, counts, near, first), value, valueTokens)
       : measuredFigure(view, counts, v, value, near, valueTokens);
     if (!claim) continue;
     const reporters = names.filter((n) => view.clauseAt(n.mention.first).kind === 'reporting').map((n) => n.text);
@@ -55,6 +63,22 @@ export function figureClaims(sentence: ReportSentence, counts: NameCounts, year:
     out.push(claim);
   }
   return out;
+}
+
+/**
+ * "interviews with 16 experts in relevant fields, including … officials from the US Department of
+ * the Treasury": a name in an elaboration set off after the figure gives examples of it, it does not
+ * say what the figure is of.
+ */
+function elaboratedAfter(view: SentenceView, after: number, name: number): boolean {
+  let inside = false;
+  for (let k = after; k <= name; k++) {
+    if (!view.gapBefore(k).includes(',')) continue;
+    if (phraseAt(lexicon.elaborationCues, view.words, k)) inside = true;
+    // "69 entities, including Huawei, to the Entity List": a preposition after a comma goes on with the clause.
+    else if (lexicon.prepositions.has(view.words[k])) inside = false;
+  }
+  return inside;
 }
 
 interface DatedName {
@@ -139,13 +163,14 @@ function measuredFigure(
   const measure = measureOf(view, v, valueTokens);
   if (!measure || measure.phrases.length === 0) return undefined;
   const when = value.kind === 'quantity' || value.kind === 'ordinal' ? yearOf(view, v) : undefined;
-  let identity = identityNames(counts, near, view.tokenIndexAt(v.start));
+  let identity = identityNames(view, counts, near, view.tokenIndexAt(v.start));
   // A name the report writes everywhere ("Korea's total exports", "Vietnam's ranking") pins a
   // figure down only with the figure's own noun, the year it is for or a full date, never certainly.
   const byFrequentName = identity.length === 0 && (measure.own || typeof when === 'number' || value.kind === 'date');
   if (byFrequentName) identity = near.filter((n) => n.text.length >= 2).slice(0, maxIdentityNames);
-  // A figure of nothing the report names is no fact a memo can be checked on.
-  if (identity.length === 0) return undefined;
+  // A figure of nothing the report names is a fact a memo can be checked on only when words the
+  // report writes in few sentences set it apart.
+  if (identity.length === 0) return describedFigure(view, counts, v, value, measure.phrases, valueTokens, when);
   const about = [measure.phrases, identity.map((n) => n.text)];
   const certain = measure.own && !byFrequentName && identity.some((n) => isDistinctive(counts, n.text));
   if (typeof when === 'number') about.push([String(when)]);
@@ -157,11 +182,45 @@ function measuredFigure(
   };
 }
 
+/** Words the report writes in at most this many sentences set a figure of no name apart. */
+const maxDescribingSentences = 2;
+
+/** "Formal diplomatic ties were established in 2001": a figure set apart by its words alone, never certainly. */
+function describedFigure(
+  view: SentenceView,
+  counts: NameCounts,
+  v: ValueMention,
+  value: ClaimValue,
+  measure: readonly string[],
+  valueTokens: ReadonlySet<number>,
+  when: number | 'elsewhere' | undefined,
+): FigureClaim | undefined {
+  const sentencesWith = (stem: string): number => counts.words.get(stem) ?? 0;
+  const words = distinctiveWordsBefore(view, v, valueTokens, sentencesWith, maxDescribingSentences);
+  if (!words) return undefined;
+  const property = measure.filter((p) => !words.includes(p));
+  if (property.length === 0) return undefined;
+  const about = [property, words];
+  if (typeof when === 'number') about.push([String(when)]);
+  const qualifier = typeof when === 'number' ? `in ${when}` : undefined;
+  return { about, value, identity: 'weak', qualifier, unnamed: true };
+}
+
+/**
+ * "the first OEWG": a name the report writes everywhere, after an ordinal, is one of a kind. As the
+ * name with its ordinal, or nothing.
+ */
+function withOrdinal(view: SentenceView, name: Name): Name | undefined {
+  const ordinal = view.words[name.mention.first - 1];
+  return ordinal in lexicon.ordinalWords ? { ...name, text: `${ordinal} ${name.text}` } : undefined;
+}
+
 /** The names that set the figure apart: the ones the report writes least, then the nearest. */
-function identityNames(counts: NameCounts, near: readonly Name[], at: number): Name[] {
+function identityNames(view: SentenceView, counts: NameCounts, near: readonly Name[], at: number): Name[] {
   const seen = new Set<string>();
   return near
-    .filter((n) => !isFrequent(counts, n.text) && n.text.length >= 2)
+    .map((n) => (isFrequent(counts, n.text) ? withOrdinal(view, n) : n))
+    .filter((n): n is Name => n !== undefined && n.text.length >= 2)
     .sort(
       (a, b) =>
         timesWritten(counts, a.text) - timesWritten(counts, b.text) ||
@@ -245,14 +304,14 @@ function claimValue(view: SentenceView, v: ValueMention): ClaimValue | undefined
       };
     }
     case 'year':
-      if (v.preposition !== undefined && lexicon.referencePointPrepositions.has(v.preposition)) return undefined;
+      if (isReferencePoint(view, v)) return undefined;
       return { kind: 'year', year: v.year };
     case 'date':
       // Only a date that names its month (and day, if any) exactly: "late October" is no date.
       if (v.year === undefined || (v.months && v.months.lo !== v.months.hi) || (v.days && v.days.lo !== v.days.hi)) {
         return undefined;
       }
-      if (v.preposition !== undefined && lexicon.referencePointPrepositions.has(v.preposition)) return undefined;
+      if (isReferencePoint(view, v)) return undefined;
       return { kind: 'date', date: { year: v.year, month: v.months?.lo, day: v.days?.lo } };
     case 'period':
       return { kind: 'period', period: { from: v.from, to: v.to } };
@@ -264,4 +323,17 @@ function claimValue(view: SentenceView, v: ValueMention): ClaimValue | undefined
     default:
       return undefined;
   }
+}
+
+/**
+ * "before 2019", "by 2030": a year a clause is measured against. "Since 2019", "from 2030 onwards"
+ * start what the clause says, unless it says what has not happened since ("has not surpassed $3
+ * billion since 2019").
+ */
+function isReferencePoint(view: SentenceView, v: DateMention | YearMention): boolean {
+  const preposition = v.preposition;
+  if (preposition === undefined || !lexicon.referencePointPrepositions.has(preposition)) return false;
+  if (!lexicon.startPrepositions.has(preposition)) return true;
+  const stretch = view.stretchAt(view.tokenIndexAt(v.start));
+  return view.negations.some((n) => n.core && !n.contrast && n.cueFirst >= stretch.first && n.cueFirst < stretch.last);
 }

@@ -28,6 +28,7 @@ export function isContentWord(view: SentenceView, k: number): boolean {
     lexicon.auxiliaries.has(w) ||
     lexicon.copulas.has(w) ||
     lexicon.conjunctions.has(w) ||
+    lexicon.clauseBreakWords.has(w) ||
     lexicon.pronouns.has(w) ||
     lexicon.reportingVerbs.has(w) ||
     lexicon.hedgeAdverbs.has(w) ||
@@ -97,7 +98,10 @@ function withoutVerb(view: SentenceView, run: number[]): number[] {
   return run.length >= 3 && lexicon.prepositions.has(next) ? run.slice(0, -1) : run;
 }
 
-/** The last word of a run, and its last two when they are written together: "foreign trade", "trade". */
+/**
+ * The last word of a run, and its last two when they are written together: "foreign trade", "trade";
+ * then the other words for its last word's measure.
+ */
 function phrasesOfRun(view: SentenceView, run: readonly number[]): string[] {
   const out: string[] = [];
   const n = run.length;
@@ -107,6 +111,8 @@ function phrasesOfRun(view: SentenceView, run: readonly number[]): string[] {
     out.push(`${view.words[head - 1]} ${view.words[head]}`);
   }
   if (!lexicon.genericNounStems.has(view.tokens[head].norm) || out.length === 0) out.push(view.words[head]);
+  // "the percentage of …" is what a memo may call "the share of …".
+  out.push(...(lexicon.measureSynonyms.get(view.tokens[head].norm) ?? []));
   return out;
 }
 
@@ -134,16 +140,27 @@ export function measureOf(view: SentenceView, v: ValueMention, valueTokens: Read
   // "In 2016, the Australian government confirmed …": a date that opens its clause dates what follows.
   if (leadsItsClause(view, v)) {
     for (let k = after; k < to; k++) {
+      const apposition = appositionEnd(view, k, to);
+      if (apposition !== undefined) k = apposition;
       if (inName(view, k) || !isContentWord(view, k)) continue;
       const run = runFrom(view, k, to, valueTokens);
-      return run.length > 0 ? { phrases: phrasesOfRun(view, run), own: false } : undefined;
+      if (run.length === 0) return undefined;
+      // "… that the term was endorsed by Seoul": what the clause says of its subject, as a memo
+      // that puts the date last writes it next to the date.
+      const verb = nextRun(view, run[run.length - 1] + 1, to, valueTokens);
+      return { phrases: [...phrasesOfRun(view, run), ...(verb ? phrasesOfRun(view, verb) : [])], own: false };
     }
     return undefined;
   }
-  // Else the clause's subject: its first run of content words before the value.
+  // Else the clause's subject: its first run of content words before the value, past a phrase a
+  // comma sets off before it ("For example, …", "On the other hand, …").
   for (let k = from; k < first; k++) {
     if (!isContentWord(view, k) || inName(view, k) || valueTokens.has(k)) continue;
     const subject = runFrom(view, k, first, valueTokens);
+    if (subject.length > 0 && setOff(view, subject, valueTokens)) {
+      k = subject[subject.length - 1];
+      continue;
+    }
     if (subject.length > 0) {
       const near = nearestRunBefore(view, from, first, valueTokens);
       const phrases = [...phrasesOfRun(view, subject), ...(near ? phrasesOfRun(view, near) : [])];
@@ -155,6 +172,81 @@ export function measureOf(view: SentenceView, v: ValueMention, valueTokens: Read
   return near ? { phrases: phrasesOfRun(view, near), own: false } : undefined;
 }
 
+/** The next run of content words from token k in the clause, past function words and names. */
+function nextRun(view: SentenceView, k: number, to: number, valueTokens: ReadonlySet<number>): number[] | undefined {
+  for (; k < to; k++) {
+    if (valueTokens.has(k) || breaksBefore(view, k)) return undefined;
+    if (inName(view, k) || !isContentWord(view, k)) continue;
+    const run = runFrom(view, k, to, valueTokens);
+    return run.length > 0 ? run : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * "Huawei Technologies, a major Chinese telecommunications company, announced …": an apposition
+ * after a name says what the name is, not what the clause does. Where it ends, or nothing.
+ */
+function appositionEnd(view: SentenceView, k: number, to: number): number | undefined {
+  if (k === 0 || !inName(view, k - 1) || !view.gapBefore(k).includes(',')) return undefined;
+  if (!lexicon.indefiniteArticles.has(view.words[k])) return undefined;
+  for (let j = k + 1; j < Math.min(to, k + 10); j++) if (view.gapBefore(j).includes(',')) return j;
+  return undefined;
+}
+
+/**
+ * The run of content words before a value in its clause that the report writes least (in at most
+ * `rarest` sentences), the nearest first: what sets apart a figure of nothing the report names
+ * ("interviews" in "benefited from interviews with 16 experts"); a run after an ordinal is one
+ * of a kind ("its first nuclear test").
+ */
+export function distinctiveWordsBefore(
+  view: SentenceView,
+  v: ValueMention,
+  valueTokens: ReadonlySet<number>,
+  sentencesWith: (stem: string) => number,
+  rarest: number,
+): string[] | undefined {
+  const first = view.tokenIndexAt(v.start);
+  const { first: from } = view.stretchAt(first);
+  let best: { phrases: string[]; times: number } | undefined;
+  for (let k = from; k < first; k++) {
+    if (!isContentWord(view, k) || inName(view, k) || valueTokens.has(k)) continue;
+    const run = runFrom(view, k, first, valueTokens);
+    if (run.length === 0) continue;
+    k = run[run.length - 1];
+    // "culminating in …": a participle on its own says how the sentence goes on, not what the figure is.
+    if (setOff(view, run, valueTokens) || (run.length === 1 && isParticiple(view.words[k]))) continue;
+    // "its first nuclear test": there is one, whatever else the report says of tests.
+    const ordinal = view.words[run[0] - 1];
+    if (ordinal in lexicon.ordinalWords) return [`${ordinal} ${phrasesOfRun(view, run)[0]}`];
+    const times = sentencesWith(view.tokens[k].norm);
+    if (times > rarest || (best && best.times < times)) continue;
+    best = { phrases: phrasesOfRun(view, run), times };
+  }
+  return best?.phrases;
+}
+
+/**
+ * "For example, …", "On the other hand, …", "Going forward, …": a run that opens its clause, alone
+ * or after a preposition, and that a comma ends says how the sentence goes on. "The Wormhole and
+ * Qubit hacks, which …" is a subject all the same.
+ */
+function setOff(view: SentenceView, run: readonly number[], valueTokens: ReadonlySet<number>): boolean {
+  if (!view.gapBefore(run[run.length - 1] + 1).includes(',')) return false;
+  const from = view.stretchAt(run[0]).first;
+  let preposition = false;
+  for (let k = from; k < run[0]; k++) {
+    if (inName(view, k) || valueTokens.has(k)) return false;
+    preposition ||= lexicon.prepositions.has(view.words[k]);
+  }
+  return preposition || run[0] === from;
+}
+
+function isParticiple(word: string): boolean {
+  return lexicon.participleEndings.some((ending) => word.endsWith(ending) && word.length > ending.length + 2);
+}
+
 /** The content words closest before the value in its clause: "established" in "established in 2017". */
 function nearestRunBefore(
   view: SentenceView,
@@ -162,7 +254,7 @@ function nearestRunBefore(
   first: number,
   valueTokens: ReadonlySet<number>,
 ): number[] | undefined {
-  let k = first - 1;
+  let k = changeStart(view, from, first, valueTokens) - 1;
   while (k >= from && !isContentWord(view, k) && !inName(view, k) && !valueTokens.has(k) && first - k <= 3) k--;
   if (k < from || !isContentWord(view, k) || inName(view, k) || valueTokens.has(k)) return undefined;
   let start = k;
@@ -179,6 +271,19 @@ function nearestRunBefore(
   const run: number[] = [];
   for (let i = start; i <= k; i++) run.push(i);
   return run;
+}
+
+/**
+ * "grew from under 10% in 2018 to 65% in 2021": the end of a change is measured as its start is,
+ * by the words before "from"; else the value itself.
+ */
+function changeStart(view: SentenceView, from: number, first: number, valueTokens: ReadonlySet<number>): number {
+  if (view.words[first - 1] !== 'to') return first;
+  for (let k = first - 2; k >= from && first - k <= 8; k--) {
+    if (view.words[k] === 'from') return k;
+    if (!valueTokens.has(k) && isContentWord(view, k)) break;
+  }
+  return first;
 }
 
 /**

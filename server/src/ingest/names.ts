@@ -4,6 +4,7 @@
 import { lexicon } from '../engine/lexicon';
 import { type EntityMention } from '../engine/reader/entities';
 import { type SentenceView } from '../engine/reader/sentence';
+import { isContentWord } from './measures';
 import { type ReportSentence } from './reading';
 
 export interface Name {
@@ -14,6 +15,8 @@ export interface Name {
 export interface NameCounts {
   /** Sentences each name (lower-cased) is written in. */
   sentences: Map<string, number>;
+  /** Sentences each content word (its stem) is written in. */
+  words: Map<string, number>;
   total: number;
 }
 
@@ -48,12 +51,15 @@ function isFunctionWord(word: string): boolean {
 
 export function countNames(sentences: readonly ReportSentence[]): NameCounts {
   const counts = new Map<string, number>();
+  const words = new Map<string, number>();
   for (const s of sentences) {
     for (const key of new Set(namesIn(s.view).map((n) => n.text.toLowerCase()))) {
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
+    const stems = new Set(s.view.tokens.filter((_, k) => isContentWord(s.view, k)).map((t) => t.norm));
+    for (const stem of stems) words.set(stem, (words.get(stem) ?? 0) + 1);
   }
-  return { sentences: counts, total: sentences.length };
+  return { sentences: counts, words, total: sentences.length };
 }
 
 export function timesWritten(counts: NameCounts, name: string): number {

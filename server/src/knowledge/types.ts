@@ -144,6 +144,15 @@ export type ClaimValue =
 
 export type ClaimKind = ClaimValue['kind'];
 
+interface ReportNames {
+  /** Written in more than two sentences: what the report is about at large. */
+  throughout: readonly string[];
+  /** Written in one or two: each pins the facts of its own sentences down. */
+  distinctive: readonly string[];
+  /** The claim's identity is words, not names: a memo naming what the report never does is on something else. */
+  unnamed?: boolean;
+}
+
 export interface Claim {
   /** `source/local-id`, unique across the knowledge base. */
   id: string;
@@ -171,6 +180,8 @@ export interface Claim {
    * figure's own noun phrase and a name the report writes in at most two sentences pins it down.
    */
   identity?: 'certain' | 'weak';
+  /** The names an extracted claim's report writes (lower-cased): which ones a memo on its fact may write. */
+  reportNames?: ReportNames;
   /** The source's own words: a short phrase of a curated claim, or the sentence an extracted claim comes from. */
   quote?: string;
   origin: FileLocation;

@@ -123,6 +123,25 @@ describe('judge: quantity', () => {
     });
   });
 
+  it("writes a corrected amount in the memo's currency and scale", () => {
+    const fund = 'fund-size';
+    contradicts('The Resilience Fund holds $5.2 billion.', fund, {
+      detail: 'quantity',
+      written: '$5.2 billion',
+      replacement: '$2.5 billion',
+    });
+    contradicts('The Resilience Fund holds 1.5 billion dollars.', fund, {
+      detail: 'quantity',
+      written: '1.5 billion dollars',
+      replacement: '2.5 billion dollars',
+    });
+    contradicts('The Resilience Fund holds US$1,800 million.', fund, {
+      detail: 'quantity',
+      written: 'US$1,800 million',
+      replacement: 'US$2,500 million',
+    });
+  });
+
   it('marks count and total together when both are wrong', () => {
     const v = contradicts('Nine of the 20 signatories have ratified the Tidewater Pact.', 'ratifications', {
       detail: 'quantity',

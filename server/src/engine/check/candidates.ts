@@ -264,6 +264,7 @@ export function findCandidates(view: SentenceView): Candidate[] {
     ) {
       continue;
     }
+    if (namesOutsideItsSentence(view, claim, property)) continue;
     if (claim.mood !== 'recommends' && recommendsAt(view, property) && !reportsRecommendation(view, property)) continue;
     if (supposedAt(view, property)) continue;
     const sameName = anotherOfTheSameName(view, index, groups);
@@ -434,6 +435,43 @@ function subjectOfPronoun(
       if (lexicon.clauseSubjectPronouns.has(view.words[k])) return true;
     }
     return false;
+  });
+}
+
+/**
+ * A report's sentence is about the names it writes and the ones the report writes throughout, which
+ * it may leave unsaid. Where the property is, a memo naming one the report writes only in other
+ * sentences ("BestMixer" against a sentence on ChipMixer) speaks of another fact; one the report never
+ * writes ("Japan" against a sentence on the EU), of a fact it does not give, when the claim is set
+ * apart by words alone (a claim with names tells another name for them, "Seoul" for Korea, apart).
+ * Its authors and the memo's reporting clause ("…, Kim said") name no fact.
+ */
+function namesOutsideItsSentence(view: SentenceView, claim: Claim, property: PhraseMatch<unknown>[]): boolean {
+  const names = claim.reportNames;
+  if (!claim.extracted || names === undefined) return false;
+  // Who wrote the report: "according to Kim", "Kim's figures".
+  const authors = (view.kb.sources.get(claim.source)?.csl.author ?? []).map((a) => a.family ?? a.literal ?? '');
+  const lower = (texts: readonly string[]): string[] => texts.flatMap((n) => tokenize(n)).map((t) => t.lower);
+  const known = lower([claim.statement, ...names.throughout, ...authors]);
+  const elsewhere = names.distinctive.map((n) => lower([n]).join(' '));
+  // "Korea" and "Korean", "Yoon" and "Yoon's": one name.
+  const among = (list: readonly string[], w: string): boolean =>
+    list.some((o) => o === w || (Math.min(o.length, w.length) >= 4 && (o.startsWith(w) || w.startsWith(o))));
+  const stretches = property.map((p) => view.stretchAt(p.first));
+  return view.entities.some((e) => {
+    if (e.weak && !view.tokens[e.first].upper) return false;
+    if (!stretches.some((s) => e.first >= s.first && e.last <= s.last)) return false;
+    if (view.clauseAt(e.first).kind === 'reporting') return false;
+    // Its words, without a year or number written with it ("Huawei Connect 2025").
+    const words = view.tokens
+      .slice(e.first, e.last)
+      .filter((t) => !(t.raw.charAt(0) >= '0' && t.raw.charAt(0) <= '9') && !lexicon.stopWords.has(t.lower))
+      .map((t) => t.lower);
+    if (words.every((w) => among(known, w))) return false;
+    // Another form of a linked name ("EU" for "European Union") may be the one the report wrote.
+    if (e.id !== undefined && view.kb.formsOf(e.id).some((f) => lower([f]).every((w) => among(known, w)))) return false;
+    const name = words.join(' ');
+    return names.unnamed === true || elsewhere.includes(name);
   });
 }
 

@@ -70,12 +70,22 @@ export function writeOrdinal(n: number, written: string, words: boolean): string
   return matchCase(replacement, written);
 }
 
-/** The sourced value written the way the memo wrote its own ("78 percent", "78%", "50x"). */
-export function writeLike(raw: string, memo: NumberMention, value: number, unit: string): string {
+/**
+ * The sourced value written the way the memo wrote its own ("78 percent", "78%", "50x"); an amount
+ * keeps the memo's currency and scale ("$5.8 million" corrected to "$8.5 million", not "8500000").
+ */
+export function writeLike(raw: string, memo: NumberMention, value: number, unit: string, currency?: string): string {
   const written = raw.slice(memo.valueStart, memo.valueEnd);
   if (unit === 'percent') return /percent|per cent/i.test(written) ? `${value} percent` : `${value}%`;
   if (unit === 'times') return /x$/i.test(written) ? `${value}x` : `${value} times`;
-  return String(value);
+  // The digits as written: "5.8" in "$5.8 million", "10,000" in "10,000 members".
+  const digits = /\d[\d,]*(?:\.\d+)?/.exec(written);
+  const number = digits ? Number(digits[0].replace(/,/g, '')) : 0;
+  // Another currency, or a figure in words ("five million"), is written as the source has it.
+  if (!digits || !(number > 0) || memo.currency !== currency) return String(value);
+  const scaled = Number((value / (memo.value / number)).toPrecision(12));
+  const digitsOut = digits[0].includes(',') ? scaled.toLocaleString('en-US') : String(scaled);
+  return written.slice(0, digits.index) + digitsOut + written.slice(digits.index + digits[0].length);
 }
 
 export function matchCase(replacement: string, written: string): string {

@@ -135,10 +135,18 @@ export const lexicon = {
   genericNounStems: new Set(data.genericNouns.map((w) => stem(w))),
   /** Endings that make a noun of a verb: "establishment" of "establish". */
   nominalSuffixes: data.nominalSuffixes as readonly string[],
+  startPrepositions: set(data.startPrepositions),
+  elaborationCues: phrases(data.elaborationCues.map((words) => ({ words, value: true }))),
+  /** The ending of a verb's participle: "culminating in …" goes on about the clause, it names nothing. */
+  participleEndings: data.participleEndings as readonly string[],
   /** The preposition of a passive's agent: "proposed by the NIS Cooperation Group". */
   agentPrepositions: set(data.agentPrepositions),
   /** A named party's past proposal is a fact: "the GGE proposed 11 norms". */
   pastRecommendCues: phrases(data.pastRecommendCues.map((p) => ({ words: splitWords(p), value: true }))),
+  /** Each noun's stem to the other words naming the same measure: "share" to "percentage", "proportion". */
+  measureSynonyms: new Map(
+    data.measureSynonyms.flatMap((group) => group.map((w) => [stem(w), group.filter((o) => o !== w)] as const)),
+  ),
   nameGenericStems: new Set(data.nameGenericWords.map((w) => stem(w))),
   stopWords: set(data.stopWords),
   nameParticles: set(data.nameParticles),

@@ -205,7 +205,7 @@ function compare(view: SentenceView, c: Candidate, m: NumberMention, q: Quantity
   // A bound in the source ("over 20") has no single value to write in; a unit the memo did not
   // use is written as the source has it.
   if (!q.bound) {
-    const value = writeLike(view.raw, m, q.value, q.unit);
+    const value = writeLike(view.raw, m, q.value, q.unit, q.currency);
     replacement = matchCase((m.hedge === 'exact' ? '' : q.approx ? 'about ' : '') + value, written);
     if (totalDiffers && m.ofStart !== undefined && q.of !== undefined) {
       replacement += view.raw.slice(m.end, m.ofStart) + String(q.of);
