@@ -55,7 +55,7 @@ connection.onInitialize((params): InitializeResult => {
   session = new Session(connection, documents, params);
   // The core (knowledge loading, the checker) is loaded while the client handles this answer, so
   // that the work `initialized` starts does not wait for it.
-  setImmediate(() => core());
+  setImmediate(() => setImmediate(() => core()));
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
