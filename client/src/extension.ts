@@ -77,6 +77,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       cacheDir: vscode.Uri.joinPath(context.globalStorageUri, 'sources-cache').fsPath,
       // Knowledge files, parsed and validated, are cached here until they change.
       knowledgeCacheDir: vscode.Uri.joinPath(context.globalStorageUri, 'knowledge-cache').fsPath,
+      // Run after "Ignore this finding in .policylens.yaml", so the edited config takes effect at once.
+      saveFileCommand: saveFileCommand,
     },
     // If the server process dies, the client restarts it (up to its default limit) and checks again.
     connectionOptions: { maxRestartCount: 5 },
@@ -103,6 +105,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('policyLens.exportBibliography', exportBibliography),
     vscode.commands.registerCommand('policyLens.checkWorkspace', checkWorkspace),
     vscode.commands.registerCommand('policyLens.showIgnoredFindings', showIgnoredFindings),
+    vscode.commands.registerCommand(saveFileCommand, saveFile),
     vscode.commands.registerCommand('policyLens.restartServer', async () => {
       await client?.restart();
       void vscode.window.showInformationMessage('Policy Lens server restarted.');
@@ -281,4 +284,13 @@ async function showIgnoredFindings(): Promise<void> {
   if (!picked) return;
   const at = new vscode.Position(picked.entry.line, 0);
   await vscode.window.showTextDocument(vscode.Uri.parse(picked.entry.uri), { selection: new vscode.Range(at, at) });
+}
+
+/** Internal (not in the palette): saves a file the server's quick fix just edited. */
+const saveFileCommand = 'policyLens.saveFile';
+
+async function saveFile(uri: unknown): Promise<void> {
+  if (typeof uri !== 'string') return;
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === vscode.Uri.parse(uri).toString());
+  if (document?.isDirty) await document.save();
 }

@@ -138,3 +138,27 @@ describe('quick fixes', () => {
     );
   });
 });
+
+describe('Ignore this finding in .policylens.yaml', () => {
+  const ignoreIn = (saveFileCommand?: string): CodeAction | undefined => {
+    const s = service();
+    const d = doc("Nearly 90% of Korea's exports go to the Indo-Pacific.");
+    const diagnostics = s.diagnostics(d).filter((x) => x.code === 'contradiction');
+    const ignoreTarget = { uri: 'file:///ws/.policylens.yaml', name: '.policylens.yaml', text: '', canCreate: true };
+    return s
+      .codeActions(d, diagnostics, { ignoreTarget, saveFileCommand })
+      .find((a) => a.title === 'Ignore this finding in .policylens.yaml');
+  };
+
+  it('asks a client that can save to save the config after the edit, so the finding goes at once', () => {
+    const action = ignoreIn('policyLens.saveFile');
+    assert.ok(action?.edit, 'the action edits the config');
+    assert.deepEqual(action.command, {
+      title: 'Save .policylens.yaml',
+      command: 'policyLens.saveFile',
+      arguments: ['file:///ws/.policylens.yaml'],
+    });
+    // A client that named no such command (Neovim, Emacs) gets the edit alone.
+    assert.equal(ignoreIn()?.command, undefined);
+  });
+});

@@ -37,6 +37,11 @@ export interface CodeActionOptions {
   ignoreTarget?: IgnoreTarget;
   /** The sentence a finding is in, normalised (the service knows the analysis). */
   sentenceOf?: (diagnostic: Diagnostic) => string;
+  /**
+   * A client command that saves a file, given its URI: the config edit of *Ignore this finding* is
+   * saved at once, so the finding goes (an edit alone leaves the file unsaved in VS Code).
+   */
+  saveFileCommand?: string;
 }
 
 export function codeActions(
@@ -158,7 +163,11 @@ function ignoreInConfig(d: Diagnostic, options: CodeActionOptions): CodeAction |
   const edit: WorkspaceEdit = options.versionedEdits
     ? { documentChanges: target.text === undefined ? [CreateFile.create(target.uri), change] : [change] }
     : { changes: { [target.uri]: [whole] } };
-  return { title: `Ignore this finding in ${target.name}`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit };
+  const title = `Ignore this finding in ${target.name}`;
+  const save = options.saveFileCommand
+    ? { command: { title: `Save ${target.name}`, command: options.saveFileCommand, arguments: [target.uri] } }
+    : {};
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit, ...save };
 }
 
 /** Before the sentence's final punctuation, as Pandoc users write: "… 78% [@kim2023]." */

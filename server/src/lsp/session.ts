@@ -52,6 +52,8 @@ interface InitializationOptions {
   trusted?: boolean;
   cacheDir?: string;
   knowledgeCacheDir?: string;
+  /** A client command that saves a file: run after the edit of *Ignore this finding in .policylens.yaml*. */
+  saveFileCommand?: string;
 }
 
 /** A memo of the workspace: an open document, or a file on disk not open in the editor. */
@@ -91,6 +93,7 @@ export class Session {
   private readonly canCreateFiles: boolean;
   private readonly cacheDir: string | undefined;
   private readonly knowledgeCacheDir: string | undefined;
+  private readonly saveFileCommand: string | undefined;
   /** The client lets the server say which files to watch, and takes patterns relative to a folder. */
   private readonly canWatchFiles: boolean;
   private readonly relativePatterns: boolean;
@@ -148,6 +151,7 @@ export class Session {
     this.policy = trusted ? ReadPolicy.anything : new ReadPolicy(folders);
     this.cacheDir = options?.cacheDir;
     this.knowledgeCacheDir = options?.knowledgeCacheDir;
+    this.saveFileCommand = typeof options?.saveFileCommand === 'string' ? options.saveFileCommand : undefined;
     this.canReportProgress = params.capabilities.window?.workDoneProgress === true;
     this.versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
     const operations = params.capabilities.workspace?.workspaceEdit?.resourceOperations;
@@ -235,6 +239,7 @@ export class Session {
     return this.languageService.codeActions(document, diagnostics, {
       versionedEdits: this.versionedEdits,
       ignoreTarget,
+      saveFileCommand: this.saveFileCommand,
     });
   }
 
