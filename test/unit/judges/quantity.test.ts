@@ -169,6 +169,8 @@ describe('judge: quantity', () => {
   });
 
   it('says nothing of another owner, another instance, a subset, a recommendation or another property', () => {
+    // A frame of the whole, then a part of it: "Within the Arctic Rim, Eastoria alone …".
+    silent("Within the Arctic Rim, Eastoria alone takes about a quarter of Northland's exports.");
     silent("About 80% of Eastoria's exports go to the Arctic Rim.");
     silent('A later Harbor Forum had fewer than 20 participants.');
     silent("Fewer than 20 of the Harbor Forum's participants were officials.");

@@ -155,6 +155,8 @@ describe('judge: set', () => {
 
   it('contradicts another holder of the post', () => {
     contradicts('Tom Reyes moderated the Harbor Forum.', 'moderator', { detail: 'set', written: 'Tom Reyes' });
+    // Another thing chaired, new in the sentence, is another post.
+    silent('Tom Reyes also chairs a committee of port officials at the Harbor Forum.');
     contradicts('The Harbor Forum was chaired by Tom Reyes.', 'moderator', { detail: 'set', written: 'Tom Reyes' });
   });
 

@@ -234,8 +234,11 @@ export function findCandidates(view: SentenceView): Candidate[] {
     }
     if (!ok) continue;
     // "…, organizers said": the frame names who reports the sentence, not what it is about.
+    // "Within the Indo-Pacific, China alone takes …": what the frame names is the whole a part of it
+    // is said of; it does not tie the claim to the sentence.
+    const frameEnd = subsetFrameEnd(view);
     const property = (groups.get(kb.claimAnchors[index].propertyGroup) ?? []).filter(
-      (m) => view.clauseAt(m.first).kind !== 'reporting',
+      (m) => view.clauseAt(m.first).kind !== 'reporting' && m.first >= frameEnd,
     );
     if (property.length === 0) continue;
     // Identity is read where the property is: its clause, what interrupts or continues it, and a
@@ -252,7 +255,7 @@ export function findCandidates(view: SentenceView): Candidate[] {
       subjectOfPronoun(view, m, property);
     for (const [g, matches] of [...groups]) {
       if (g === kb.claimAnchors[index].propertyGroup) continue;
-      const kept = matches.filter(near);
+      const kept = matches.filter((m) => near(m) && m.first >= frameEnd);
       if (kept.length > 0) groups.set(g, kept);
       else if (fromContext(view, index, g)) groups.delete(g);
       else ok = false;
@@ -315,6 +318,22 @@ function identityWritten(view: SentenceView, index: number, occurrences: Readonl
     datedInItsZone(view, claim) ||
     pronounCitingSource(view, claim)
   );
+}
+
+/**
+ * Where an opening frame of a part ends ("Within Southeast Asia, Malaysia and Cambodia …"): a
+ * frame word, a place, a comma, then another name the sentence goes on about. 0 when there is none.
+ */
+function subsetFrameEnd(view: SentenceView): number {
+  if (!lexicon.subsetFrames.has(view.words[0] ?? '')) return 0;
+  let comma = -1;
+  for (let k = 1; k < Math.min(view.tokens.length, 8) && comma < 0; k++) if (view.gapBefore(k).includes(',')) comma = k;
+  if (comma < 0) return 0;
+  const framed = view.entities.filter((e) => e.last <= comma && e.id !== undefined);
+  const next = view.entities.find((e) => e.first >= comma && e.id !== undefined);
+  const parts = ['country', 'place', 'organisation', 'person'];
+  if (framed.length === 0 || !next || !parts.includes(next.kind) || framed.some((f) => f.id === next.id)) return 0;
+  return comma;
 }
 
 /**

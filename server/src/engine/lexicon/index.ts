@@ -54,6 +54,7 @@ export const lexicon = {
   determiners: set(data.determiners),
   indefiniteArticles: set(data.indefiniteArticles),
   predicateOpeners: set(data.predicateOpeners),
+  subsetFrames: set(data.subsetFrames),
   prepositions: set(data.prepositions),
   conjunctions: set(data.conjunctions),
   pronouns: set(data.pronouns),

@@ -56,7 +56,16 @@ function judgeAgents(view: SentenceView, c: Candidate): Verdict | undefined {
           memberKinds.has(m.kind) ||
           (m.kind === 'group' && memberKinds.has('person')) ||
           (['country', 'place'].includes(m.kind) && (memberKinds.has('country') || memberKinds.has('place'))));
+  const anchored = (k: number): boolean =>
+    [...c.groups.values()].some((ms) => ms.some((m) => m.first <= k && k < m.last));
   for (const p of c.property) {
+    // "Kim also chairs a policy committee": the verb's object, new and not the claim's, is another thing.
+    if (
+      lexicon.indefiniteArticles.has(view.words[p.last] ?? '') &&
+      ![p.last + 1, p.last + 2, p.last + 3].some(anchored)
+    ) {
+      continue;
+    }
     // "Moderator: John Park", "Open RAN backers: US only": the label names the part, the rest who holds it.
     const label = view.clauses[0]?.kind === 'label' && p.last <= view.clauses[0].last ? view.clauses[1] : undefined;
     const labelled = label
