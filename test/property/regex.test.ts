@@ -396,7 +396,7 @@ const inventory: InventoryEntry[] = [
     'engine/check/names.ts nearMissNames',
     'memo: one sentence and its gaps',
     'checkSentence',
-    ["/^[\\s\\-–'’s]*$/", '/^\\p{Lu}/u', "/^['’]s\\b/"],
+    ["/^[\\s\\-–'’s]*$/", '/^\\p{Lu}/u', "/^['’]s\\b/", '/^,\\s$/'],
   ],
   [
     'engine/check/names.ts wrongExpansions',
@@ -474,6 +474,7 @@ const inventory: InventoryEntry[] = [
     ["/^[\\s\\-–'’]*$/"],
   ],
   ['engine/reader/agents.ts agentOf', 'memo: one word of a sentence', 'checkSentence', ['/^\\d/']],
+  ['engine/reader/entities.ts letterPairAbbreviation.single', 'memo: one token', 'checkSentence', ['/^\\p{Lu}$/u']],
   ['engine/reader/entities.ts isBody', "knowledge: an acronym's expansion", 'checkSentence', ['/[^\\p{L}]+/u']],
   [
     'engine/check/judges/set.ts judgeList',
