@@ -68,11 +68,12 @@ const floors: Floor[] = [
     top1: 0.78,
   },
   {
-    // Written blind (the writer read only the two sources), measured after this round's reader work.
+    // Written blind (the writer read only the two sources): 0.93/0.83 with 4 false alarms when first
+    // measured; its false alarms were then read and their causes fixed (subsets, another post, a zone).
     cases: 'test/fixtures/claims-blind2.jsonl',
-    precision: 0.92,
+    precision: 0.97,
     recall: 0.82,
-    falseAlarms: 4,
+    falseAlarms: 1,
     falseSupport: 1,
     top1: 0.68,
   },
