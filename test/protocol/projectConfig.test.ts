@@ -270,3 +270,42 @@ describe('Ignore this finding in .policylens.yaml over the protocol', T, () => {
     );
   });
 });
+
+describe("a hover right after opening does not make the first check miss the config's bibliography", T, () => {
+  let ws: string;
+  let server: LspServer;
+
+  before(async () => {
+    ws = makeTempDir('config-first-check');
+    const item = JSON.stringify([{ id: 'lee2021', type: 'book', title: 'Ports', issued: { 'date-parts': [[2021]] } }]);
+    writeFileSync(join(ws, 'shipping.json'), item);
+    writeFileSync(join(ws, '.policylens.yaml'), 'bibliography: shipping.json\n');
+    server = new LspServer();
+    await server.initialize({ knowledgeCacheDir: join(ws, '.cache') }, {}, [ws]);
+  });
+
+  after(async () => {
+    await server?.dispose();
+    rmSync(ws, { recursive: true, force: true });
+  });
+
+  test('the first diagnostics already know the key (Neovim sends a hover with the open)', async () => {
+    const uri = pathToFileURL(join(ws, 'memo.md')).href;
+    const text = `${wrong}\n\nPort congestion worsened in 2021 [@lee2021].\n`;
+    // As Neovim does: the hover goes out right behind the open, and its read of the memo's sources
+    // starts first; the check must wait for that read, not run without it.
+    await server.open(uri, text, 1);
+    const hover = server.hover(uri, { line: 2, character: 36 });
+    const first = await server.waitForDiagnostics((p) => p.uri === uri, 'the first diagnostics', 30000);
+    await hover;
+    assert.ok(
+      first.diagnostics.some((d) => d.code === 'contradiction'),
+      `checked: ${JSON.stringify(first.diagnostics)}`,
+    );
+    assert.deepEqual(
+      first.diagnostics.filter((d) => d.code === 'unknown-citation').map((d) => d.message),
+      [],
+      'no unknown key in the first diagnostics',
+    );
+  });
+});

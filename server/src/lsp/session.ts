@@ -131,6 +131,8 @@ export class Session {
   // Front matter `bibliography:` files and `references:`, per document: the front matter last read
   // for it. Read again when the front matter changes, or when a watched file changes (cleared then).
   private readonly frontMatterCache = new Map<string, string>();
+  /** The read of a memo's sources under way, by URI: a second caller (a hover, a check) waits for it. */
+  private readonly sourcesReads = new Map<string, { head: string; done: Promise<void> }>();
   // Project configs (.policylens.yaml): each memo's nearest, read by the module the CLI shares.
   private workspaceConfigs: InstanceType<CoreModule['WorkspaceConfigs']> | undefined;
   /** The knowledge and sources folders of the last load, with those the configs in use add. */
@@ -475,17 +477,44 @@ export class Session {
    * changed. `onDisk`: a memo Check Workspace read from disk (not open; its file problems not shown).
    */
   async updateDocumentSources(document: TextDocument, onDisk = false): Promise<void> {
-    const s = this.languageService;
     const configBibliographies = this.projectConfigOf(document)?.bibliographyFiles ?? [];
     const head = `${core().frontMatterOf(document.getText())?.yaml ?? ''}\0${configBibliographies.join('\0')}`;
-    if (this.frontMatterCache.get(document.uri) === head) return;
+    if (this.frontMatterCache.get(document.uri) === head) {
+      // Read already, or being read for a hover that came first: the check waits for that read.
+      const reading = this.sourcesReads.get(document.uri);
+      if (reading?.head === head) await reading.done;
+      return;
+    }
     this.frontMatterCache.set(document.uri, head);
+    const done = this.readDocumentSources(document, onDisk, head, configBibliographies);
+    this.sourcesReads.set(document.uri, { head, done });
+    try {
+      await done;
+    } finally {
+      if (this.sourcesReads.get(document.uri)?.done === done) this.sourcesReads.delete(document.uri);
+    }
+  }
+
+  private async readDocumentSources(
+    document: TextDocument,
+    onDisk: boolean,
+    head: string,
+    configBibliographies: string[],
+  ): Promise<void> {
+    const s = this.languageService;
     const options = { policy: this.policy, readable: this.isReadable, configBibliographies };
     const read = await core().readDocumentSources(document, s, this.bibliographies(), options);
     this.bibliographies().keepOnly(document.uri, read.used);
     if (!onDisk) this.watchFiles();
-    // Closed, or its front matter changed again, while the files were read: the newer run decides.
-    if ((!onDisk && !this.documents.get(document.uri)) || this.frontMatterCache.get(document.uri) !== head) return;
+    // Closed while the files were read: nothing to set.
+    if (!onDisk && !this.documents.get(document.uri)) return;
+    // Its front matter or the settings changed while the files were read (a configuration change
+    // clears the cache): read again, so that a check waiting on this one never runs without the
+    // sources (Neovim sends its settings right after `initialized`, as the first check reads).
+    if (this.frontMatterCache.get(document.uri) !== head) {
+      const current = onDisk ? document : (this.documents.get(document.uri) ?? document);
+      return this.updateDocumentSources(current, onDisk);
+    }
     s.setDocumentSources(document.uri, read.sources);
     s.setDocumentStyle(document.uri, read.style, read.nocite);
     s.setNotRead(document.uri, this.notReadFor(document, read.refused));
