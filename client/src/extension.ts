@@ -31,6 +31,7 @@ import {
   workspaceTrustedNotification,
 } from '../../server/src/common/protocol';
 import { citationInsertion, exportMessage } from '../../server/src/common/citationText';
+import { restartingErrorHandler } from './errorHandler';
 import { defaultSettings, settingsSection } from '../../server/src/common/settings';
 
 let client: LanguageClient | undefined;
@@ -80,8 +81,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       // Run after "Ignore this finding in .policylens.yaml", so the edited config takes effect at once.
       saveFileCommand: saveFileCommand,
     },
-    // If the server process dies, the client restarts it (up to its default limit) and checks again.
-    connectionOptions: { maxRestartCount: 5 },
+    // If the server process dies, the client restarts it (5 times in 3 minutes) and checks again.
+    errorHandler: restartingErrorHandler('Policy Lens', 5),
   };
   return new LanguageClient('policyLens', 'Policy Lens', serverOptions, clientOptions);
 }
