@@ -23,7 +23,7 @@ export function restartingErrorHandler(name: string, maxRestarts: number): Error
       if (restarts.length <= maxRestarts) return { action: CloseAction.Restart };
       return {
         action: CloseAction.DoNotRestart,
-        message: `The ${name} server stopped ${restarts.length} times in 3 minutes; it is not restarted. See the output.`,
+        message: `The ${name} server stopped ${restarts.length} times in 3 minutes: not restarted. See the output.`,
       };
     },
   };
