@@ -203,6 +203,9 @@ export function findCandidates(view: SentenceView): Candidate[] {
     }
   }
   const out: Candidate[] = [];
+  // "Within the Indo-Pacific, China alone takes …": what the frame names is the whole a part of it
+  // is said of; it does not tie a claim to the sentence. Read once per sentence, when needed.
+  const frameEnd = visit.size > 0 ? subsetFrameEnd(view) : 0;
   for (const index of visit) {
     const claim = kb.claims[index];
     if (claim.about.length === 0 || !identityWritten(view, index, occurrences)) continue;
@@ -234,9 +237,6 @@ export function findCandidates(view: SentenceView): Candidate[] {
     }
     if (!ok) continue;
     // "…, organizers said": the frame names who reports the sentence, not what it is about.
-    // "Within the Indo-Pacific, China alone takes …": what the frame names is the whole a part of it
-    // is said of; it does not tie the claim to the sentence.
-    const frameEnd = subsetFrameEnd(view);
     const property = (groups.get(kb.claimAnchors[index].propertyGroup) ?? []).filter(
       (m) => view.clauseAt(m.first).kind !== 'reporting' && m.first >= frameEnd,
     );
