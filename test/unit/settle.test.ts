@@ -3,7 +3,7 @@
 // nobody checked.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { findings, knowledge, sources } from './judges/judging';
+import { dump, findings, knowledge, sources } from './judges/judging';
 
 const kb = knowledge({
   'sources.json': sources('ports2024'),
@@ -14,6 +14,7 @@ const kb = knowledge({
   - { id: aster, term: Aster, kind: organisation, definition: A crane maker. }
   - { id: borealis, term: Borealis, kind: organisation, definition: A crane maker. }
   - { id: corvid, term: Corvid, kind: organisation, definition: A crane maker. }
+  - { id: crane-code, term: Crane Safety Code, kind: document, definition: Northland's rules for cranes. }
 `,
   'claims/ports2024.yaml': `source: ports2024
 claims:
@@ -24,6 +25,12 @@ claims:
       property: [ aster, borealis, corvid ]
       with: [ [ crane, cranes ] ]
     preference: { preferred: [ aster, borealis ], over: [ corvid ] }
+  - id: crane-code-binds
+    locator: ¶4
+    statement: Aster and Borealis fall under Northland's Crane Safety Code.
+    about:
+      property: [ crane-code ]
+    set: { members: [ aster, borealis ], closed: true, slot: agent }
 `,
 });
 
@@ -37,5 +44,18 @@ describe('settle: support', () => {
   it('withholds support when an unknown name is listed with known bodies', () => {
     assert.equal(supported("Northland's ports picked Aster, Borealis and Delphi over Corvid for their cranes."), false);
     assert.equal(supported("Northland's ports picked Aster and Delphi over Corvid for their cranes."), false);
+  });
+
+  it('withholds support when the sentence sets it in a place the knowledge base does not know', () => {
+    assert.equal(
+      supported("Northland's ports in Lowhaven picked Aster and Borealis over Corvid for their cranes."),
+      false,
+    );
+  });
+
+  it('withholds support from a sentence that negates the relation with a phrase ("exempt from")', () => {
+    const bound = "Aster and Borealis are subject to Northland's Crane Safety Code.";
+    assert.equal(supported(bound), true, dump(kb, bound));
+    assert.equal(supported("Aster and Borealis are exempt from Northland's Crane Safety Code."), false);
   });
 });

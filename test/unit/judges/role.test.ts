@@ -122,6 +122,24 @@ describe('judge: role', () => {
     );
   });
 
+  it('reads the predicate past an apposition that names no post', () => {
+    contradicts('Mira Holt, who spoke first, is a Junior Fellow at the Northland Maritime Institute.', 'holt-nmi', {
+      detail: 'role',
+      written: 'Junior Fellow',
+    });
+    agrees('Mira Holt, who spoke first, is a Senior Fellow at the Northland Maritime Institute.', 'holt-nmi');
+    // Not the subject: the apposition describes someone the sentence is not about.
+    silent('The panel heard Mira Holt, who spoke first, and is a Junior Fellow at the Northland Maritime Institute.');
+  });
+
+  it("judges a label's posts one by one", () => {
+    contradicts('Ana Lind: Associate Professor, Westmark University; President, NMI.', 'lind-nmi', {
+      detail: 'role',
+      written: 'President',
+    });
+    agrees('Ana Lind: Associate Professor, Westmark University; Vice President, NMI.', 'lind-university');
+  });
+
   it("contradicts another's post, naming who holds it", () => {
     const v = contradicts('Mira Holt is Director of Port Security at the Northland Maritime Institute.', 'holt-nmi', {
       detail: 'role',

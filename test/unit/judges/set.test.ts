@@ -169,6 +169,14 @@ describe('judge: set', () => {
     silent('The strategy should cover pipelines, ports and satellites.');
   });
 
+  it('neither affirms nor excludes members under a negation that is not a plain "not"', () => {
+    silent('The strategy makes no provision for ports, undersea cables and satellites.');
+  });
+
+  it('takes no agent from a fronted purpose', () => {
+    silent('To deter Eastoria and Southport, the allies imposed sanctions on the shadow fleet.');
+  });
+
   it('leaves a list open at "and more"', () => {
     assert.deepEqual(
       findings(kb, 'The strategy covers ports, satellites and more.').filter((f) => f.verdict === 'contradiction'),

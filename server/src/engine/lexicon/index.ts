@@ -72,6 +72,7 @@ export const lexicon = {
   bodyHeadStems: new Set(data.bodyHeads.map((w) => stem(w))),
   /** A phrase opening a sentence that speaks of another event or thing: "After the May 2022 election, …". */
   sequenceOpeners: phrases(data.sequenceOpeners.map((words) => ({ words, value: true }))),
+  purposeOpeners: phrases(data.purposeOpeners.map((words) => ({ words, value: true }))),
   negations: set(data.negations),
   negationPhrases: phrases(data.negationPhrases.map((words) => ({ words, value: true }))),
   nonNegating: phrases(data.nonNegating.map((words) => ({ words, value: true }))),
@@ -107,6 +108,7 @@ export const lexicon = {
   periodEndPrepositions: set(data.periodEndPrepositions),
   periodStartPrepositions: set(data.periodStartPrepositions),
   affiliationPrepositions: set(data.affiliationPrepositions),
+  placePrepositions: set(data.placePrepositions),
   titleModifiers: set(data.titleModifiers),
   distinctRanks: set(data.distinctRanks),
   titleWordStems: stems(data.titleWords),

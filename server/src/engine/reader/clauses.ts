@@ -106,10 +106,12 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
     }
   }
   // "Whereas X does A, Y does B": the clause a subordinator opens ends at its first comma. So does
-  // a fronted phrase about another event: "After the change of government in May 2022, …".
+  // a fronted phrase about another event: "After the change of government in May 2022, …", and a
+  // fronted purpose: "To mark the anniversary, …".
   if (
     lexicon.clauseBreakWords.has(words[0]) ||
     phraseAt(lexicon.sequenceOpeners, words, 0) ||
+    phraseAt(lexicon.purposeOpeners, words, 0) ||
     phraseAt(lexicon.hypotheticalCues, words, 0)
   ) {
     breaks[0].kind = 'subordinate';

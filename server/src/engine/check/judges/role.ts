@@ -71,10 +71,16 @@ export function judgeRole(view: SentenceView, c: Candidate, all: readonly Candid
   const roles = personRoles(view, personId);
   if (roles.length === 0) return undefined;
   for (const person of view.entities.filter((e) => e.id === personId)) {
-    const desc = describe(view, person);
+    const desc = describe(view, person, person.last);
     if (!desc) continue;
-    const verdict = compareRoles(view, c, person, desc, roles);
+    const verdict = judgePosts(view, c, person, desc, roles);
     if (verdict) return verdict;
+    // "Mark Lee, who moderated the session, is the forum's vice president": past an apposition that
+    // names no post, the subject's predicate describes them.
+    const after = subjectPredicate(view, person, desc);
+    const predicate = after === undefined ? undefined : describe(view, person, after);
+    const second = predicate && compareRoles(view, c, person, predicate, roles);
+    if (second) return second;
   }
   return undefined;
 }
@@ -86,17 +92,52 @@ function personRoles(view: SentenceView, personId: string): Claim[] {
   return curated.length > 0 ? curated : all;
 }
 
-/** The stretch that describes a person: an apposition, a parenthesis, a label, a relative clause or the predicate. */
-function describe(view: SentenceView, person: EntityMention): Description | undefined {
-  const { words, tokens } = view;
-  const first = person.last;
-  const gap = view.gapBefore(first);
+/**
+ * A label's posts one by one ("Kim: Senior Fellow, INSS; adviser, MOFA"): any post that is not
+ * theirs contradicts; otherwise the first that agrees speaks for them.
+ */
+function judgePosts(
+  view: SentenceView,
+  c: Candidate,
+  person: EntityMention,
+  desc: Description,
+  roles: Claim[],
+): Verdict | undefined {
+  const descriptions = [desc];
+  if (view.gapBefore(person.last).includes(':')) {
+    for (let d: Description | undefined = desc; d && d.last < view.tokens.length;) {
+      if (!view.gapBefore(d.last).includes(';')) break;
+      d = describe(view, person, d.last);
+      if (d) descriptions.push(d);
+    }
+  }
+  const verdicts = descriptions.map((d) => compareRoles(view, c, person, d, roles));
+  return verdicts.find((v) => v?.kind === 'contradicts') ?? verdicts.find((v) => v !== undefined);
+}
+
+/** Where the predicate of a sentence's subject begins past the apposition that follows the subject. */
+function subjectPredicate(view: SentenceView, person: EntityMention, apposition: Description): number | undefined {
+  const { words } = view;
+  const at = apposition.last;
+  if (at >= view.tokens.length || !view.gapBefore(at).includes(',')) return undefined;
+  // The person is the subject: nothing but a determiner or title before them in their clause.
   const clause = view.clauseAt(person.first);
+  if (person.first - clause.first > 1) return undefined;
+  const w = words[at] === 'also' ? words[at + 1] : words[at];
+  return w in lexicon.headVerbs || lexicon.copulas.has(w) || lexicon.affiliationVerbs.has(w) ? at : undefined;
+}
+
+/** The stretch that describes a person: an apposition, a parenthesis, a label, a relative clause or the predicate. */
+function describe(view: SentenceView, person: EntityMention, first: number): Description | undefined {
+  const { words, tokens } = view;
+  const gap = view.gapBefore(first);
+  const clause = view.clauseAt(first === person.last ? person.first : first);
   let last: number;
-  if (/[,(:]/.test(gap) || /^\s*[–—]\s*$/.test(gap)) {
-    // ", an associate professor at …," / " (Asst. Prof., …)" / ": member, …": up to the closing mark.
+  const nextPost = first !== person.last && gap.includes(';');
+  if (nextPost || (first === person.last && (/[,(:]/.test(gap) || /^\s*[–—]\s*$/.test(gap)))) {
+    // ", an associate professor at …," / " (Asst. Prof., …)" / ": member, …" / "; adviser, …": up to the closing mark.
     last = first;
-    const closer = gap.includes('(') ? ')' : gap.includes(':') ? '.;' : ',;)';
+    const closer = gap.includes('(') ? ')' : gap.includes(':') || nextPost ? '.;' : ',;)';
     while (last < tokens.length && last - first < 24) {
       const g = view.gapBefore(last + 1);
       last++;

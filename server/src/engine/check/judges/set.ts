@@ -224,6 +224,9 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
       },
     };
   }
+  // "makes no provision for ROK–US–Japan talks": members under a negation that is not a plain "not"
+  // are neither affirmed nor clearly excluded.
+  if (found.some((m) => negationsOver(view.negations, m.first).length % 2 === 1)) return undefined;
   // A foreign item that shares a distinctive word with a member not otherwise named is that member, paraphrased.
   const unmatched = members.map((alts, i) => ({ alts, i })).filter((m) => !matched.has(m.i));
   const paraphrases = (it: { first: number; last: number }): boolean => {
