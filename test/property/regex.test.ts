@@ -381,6 +381,12 @@ const inventory: InventoryEntry[] = [
   ['engine/check/judges/ordinal.ts judgeOrdinal', 'memo: one sentence and its gaps', 'checkSentence', ['/#/']],
   ['engine/check/judges/quantifier.ts quantifierRange', 'memo: one sentence and its gaps', 'checkSentence', ['/\\s+/']],
   [
+    'engine/check/judges/quantity.ts shareOfNarrowedPart',
+    'memo: the gap between two words',
+    'checkSentence',
+    ['/[,;:()–—]/'],
+  ],
+  [
     'engine/check/judges/role.ts describe',
     'memo: one sentence and its gaps',
     'checkSentence',

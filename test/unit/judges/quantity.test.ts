@@ -176,6 +176,16 @@ describe('judge: quantity', () => {
     silent("Fewer than 20 of the Harbor Forum's participants were officials.");
     silent('Northland should raise its exports to the Arctic Rim to 80%.');
     silent("About 80% of Northland's imports come from the Arctic Rim.");
+    // The claim's words narrow the whole, and the sentence says something else of that part.
+    silent("About half of Northland's exports shipped to the Arctic Rim are fish.");
+    silent("About half of Northland's exports that go to the Arctic Rim travel by sea.");
+  });
+
+  it("still compares a share whose whole the claim's words only describe", () => {
+    contradicts("About half of Northland's exports shipped to the Arctic Rim.", 'exports-share', {
+      detail: 'quantity',
+      written: 'About half',
+    });
   });
 
   it('reads a rate of change as no level, another currency as no support, a denied figure as neither', () => {

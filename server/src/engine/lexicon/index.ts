@@ -142,6 +142,7 @@ export const lexicon = {
   elaborationCues: phrases(data.elaborationCues.map((words) => ({ words, value: true }))),
   /** The ending of a verb's participle: "culminating in …" goes on about the clause, it names nothing. */
   participleEndings: data.participleEndings as readonly string[],
+  reducedRelativeEndings: data.reducedRelativeEndings as readonly string[],
   /** The preposition of a passive's agent: "proposed by the NIS Cooperation Group". */
   agentPrepositions: set(data.agentPrepositions),
   /** A named party's past proposal is a fact: "the GGE proposed 11 norms". */

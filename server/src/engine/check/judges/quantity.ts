@@ -64,6 +64,7 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
   // "Japan and the US account for 30% of Korea's FDI in the region": a share of the claim's
   // whole, but another part of it than the claim's.
   if (bound && q.unit === 'percent' && anotherPart(view, c, bound.value)) return undefined;
+  if (bound && q.unit === 'percent' && shareOfNarrowedPart(view, c, bound.value)) return undefined;
   if (!bound && q.unit === 'percent') {
     // "most of its natural gas", "nearly all", "less than half": a share in words.
     const word = boundValue(
@@ -141,6 +142,36 @@ function anotherPart(view: SentenceView, c: Candidate, m: NumberMention): boolea
   if (!agent || !['country', 'place'].includes(agent.mention.kind)) return false;
   const own = [...c.groups.values()].flat();
   return !agent.group.some((a) => own.some((o) => o.start < a.end && a.start < o.end));
+}
+
+/**
+ * "About half of the crude oil shipped through the strait comes from X": the claim's own words
+ * narrow the whole the share is of (a reduced relative or relative clause after it) and the sentence
+ * goes on to say something else of that part. A share of a part, not the claim's share.
+ */
+function shareOfNarrowedPart(view: SentenceView, c: Candidate, m: NumberMention): boolean {
+  const { words } = view;
+  const of = view.tokens.findIndex((t) => t.start >= m.end);
+  if (of < 0 || words[of] !== 'of') return false;
+  const clause = view.clauseAt(of);
+  // The whole is the claim's property written after "of"; the claim's other words come after it.
+  const whole = c.property.find((p) => p.first > of && p.last <= clause.last);
+  if (!whole) return false;
+  const own = [...c.groups.values()].flat().filter((g) => g.first >= whole.last && g.last <= clause.last);
+  if (own.length === 0) return false;
+  const first = Math.min(...own.map((g) => g.first));
+  const last = Math.max(...own.map((g) => g.last));
+  const modifierOpens = words
+    .slice(whole.last, first)
+    .some(
+      (w) =>
+        lexicon.relativeWords.has(w) ||
+        lexicon.reducedRelativeEndings.some((e) => w.endsWith(e) && w.length > e.length + 2),
+    );
+  if (!modifierOpens || last >= clause.last || /[,;:()–—]/.test(view.gapBefore(last))) return false;
+  // What follows the claim's words is the sentence's own predicate, not more of the phrase.
+  const next = words[last];
+  return !lexicon.prepositions.has(next) && !lexicon.conjunctions.has(next) && !lexicon.determiners.has(next);
 }
 
 function unitsFit(q: QuantityValue, v: NumberMention): boolean {
