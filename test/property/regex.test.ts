@@ -515,6 +515,7 @@ const inventory: InventoryEntry[] = [
     'checkSentence',
     ['/[,;/]/', '/[:()[\\]]/', '/\\s[–—]\\s/'],
   ],
+  ['engine/reader/clauses.ts openingReportFrame', 'memo: one token as written', 'checkSentence', ['/^\\p{Lu}/u']],
   [
     'engine/reader/clauses.ts isReportingFrame',
     'memo: one sentence and its gaps',

@@ -28,6 +28,21 @@ describe('clauses', () => {
     ]);
   });
 
+  it('reads an opening name with a reporting verb and "that" as reporting', () => {
+    assert.deepEqual(kinds('Osei also notes that the port was sold.'), [
+      'reporting[Osei also notes that]',
+      'main[the port was sold]',
+    ]);
+    assert.deepEqual(kinds('Osei notes the sale.'), ['main[Osei notes the sale]']);
+  });
+
+  it('reads a fronted purpose as a clause of its own', () => {
+    assert.deepEqual(kinds('To mark the anniversary of the pact, the two governments met.'), [
+      'subordinate[To mark the anniversary of the pact]',
+      'main[the two governments met]',
+    ]);
+  });
+
   it('reads a stretch opening with an auxiliary as the predicate, not a frame', () => {
     const clauses = kinds('The session, held in October, was framed as a public event.');
     assert.ok(!clauses.some((c) => c.startsWith('reporting')), clauses.join(' | '));

@@ -189,6 +189,16 @@ export function findCandidates(view: SentenceView): Candidate[] {
       else occurrences.set(m.value, [hit]);
     }
   }
+  // "Dr Kim", linked by the paragraph or the citation: the person's claims, as if written in full.
+  for (const e of view.entities) {
+    if (!e.bySurname || !e.term) continue;
+    for (const m of kb.anchorMatcher.matchAll(tokenize(e.term.term))) {
+      const hit = { ...m, first: e.first, last: e.last, start: e.start, end: e.end };
+      const list = occurrences.get(m.value);
+      if (list) list.push(hit);
+      else occurrences.set(m.value, [hit]);
+    }
+  }
   const factsOf = new Map<PhraseMatch<unknown>, MatchFacts>();
   const counts = (claim: number, group: number, m: PhraseMatch<unknown>): boolean => {
     let facts = factsOf.get(m);

@@ -132,6 +132,13 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
       breaks.sort((a, b) => a.at - b.at);
     }
   }
+  // "Kim also notes that …", "Dr Lee argues that …" at the start: a name that reports what follows.
+  const frameEnd = openingReportFrame(tokens, words);
+  if (frameEnd > 0 && breaks[0].kind === 'main' && !breaks.some((b) => b.at > 0 && b.at < frameEnd)) {
+    breaks[0].kind = 'reporting';
+    if (!breaks.some((b) => b.at === frameEnd)) breaks.push({ at: frameEnd, kind: 'main' });
+    breaks.sort((a, b) => a.at - b.at);
+  }
   const clauses: Clause[] = [];
   for (let b = 0; b < breaks.length; b++) {
     const last = b + 1 < breaks.length ? breaks[b + 1].at : n;
@@ -206,4 +213,19 @@ export function stretchAt(clauses: readonly Clause[], i: number): { first: numbe
 export function clauseAt(clauses: readonly Clause[], i: number): Clause {
   for (const c of clauses) if (i >= c.first && i < c.last) return c;
   return clauses[clauses.length - 1] ?? { first: 0, last: 0, kind: 'main' };
+}
+
+/**
+ * Where the main clause begins after an opening "<Name> (also) <reporting verb> that": capitalised
+ * words of a name (an honorific allowed), an adverb or two, the verb, then "that". 0 when none.
+ */
+function openingReportFrame(tokens: readonly Token[], words: readonly string[]): number {
+  for (let k = 1; k < Math.min(words.length - 2, 6); k++) {
+    if (!lexicon.reportingVerbs.has(words[k]) || words[k + 1] !== 'that') continue;
+    const name = tokens.slice(0, k).filter((t) => /^\p{Lu}/u.test(t.raw));
+    const rest = words.slice(0, k).filter((_w, i) => !/^\p{Lu}/u.test(tokens[i].raw));
+    if (name.length === 0 || !rest.every((w) => lexicon.hedgeAdverbs.has(w) || w === 'also' || w === 's')) return 0;
+    return k + 2;
+  }
+  return 0;
 }

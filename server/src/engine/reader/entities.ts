@@ -32,6 +32,8 @@ export interface EntityMention {
   possessive: boolean;
   /** A sentence's first word on its own: maybe a name, maybe only capitalised. */
   weak?: boolean;
+  /** A person written by surname alone, linked by what the paragraph or the citation says ("Dr Kim"). */
+  bySurname?: boolean;
 }
 
 const placeKinds = new Set<string>(['place', 'country']);
@@ -84,12 +86,15 @@ export function findEntities(
       ) {
         let k = j + 1;
         if (tokens[k].lower === 'the' && k + 1 < tokens.length) k++;
+        // "Ministry of Science and ICT": a known acronym that ends a longer name is part of it.
+        const acronymEnd = covered[k] ? endingAcronym(mentions, tokens, k, sentenceFirst) : undefined;
         if (
-          !covered[k] &&
+          (!covered[k] || acronymEnd) &&
           isNameWord(tokens, k, sentenceFirst) &&
           gapJoins(text, tokens, j) &&
           gapJoins(text, tokens, k)
         ) {
+          if (acronymEnd) mentions.splice(mentions.indexOf(acronymEnd), 1);
           j = k + 1;
           continue;
         }
@@ -116,6 +121,18 @@ export function findEntities(
   }
   addModifiers(text, tokens, mentions);
   return mentions;
+}
+
+/** The one-word acronym at token k that no further name word follows: the last word of a longer name. */
+function endingAcronym(
+  mentions: EntityMention[],
+  tokens: readonly Token[],
+  k: number,
+  sentenceFirst: number,
+): EntityMention | undefined {
+  const m = mentions.find((x) => x.first === k && x.last === k + 1 && x.term?.kind === 'acronym');
+  if (!m || (k + 1 < tokens.length && isNameWord(tokens, k + 1, sentenceFirst))) return undefined;
+  return m;
 }
 
 /** A capitalised word that can be part of a name (not a month, number word or function word at a sentence start). */

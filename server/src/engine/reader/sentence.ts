@@ -10,6 +10,7 @@ import { extractValues, type ValueMention } from '../values';
 import { type Clause, clauseAt, splitClauses, stretchAt } from './clauses';
 import { type EntityMention, findEntities } from './entities';
 import { findNegations, type NegationScope } from './polarity';
+import { linkSurnames } from './surnames';
 
 export type Mood = 'reports' | 'recommends' | 'question';
 
@@ -60,7 +61,11 @@ export class SentenceView {
   }
 
   get entities(): EntityMention[] {
-    return (this.entitiesMemo ??= findEntities(this.text, this.tokens, this.terms, 0));
+    if (!this.entitiesMemo) {
+      this.entitiesMemo = findEntities(this.text, this.tokens, this.terms, 0);
+      linkSurnames(this.kb, this.words, this.entitiesMemo, this.context);
+    }
+    return this.entitiesMemo;
   }
 
   get clauses(): Clause[] {

@@ -111,8 +111,36 @@ function judgePosts(
       if (d) descriptions.push(d);
     }
   }
-  const verdicts = descriptions.map((d) => compareRoles(view, c, person, d, roles));
+  const verdicts = descriptions.flatMap((d) => splitAtAnd(view, d)).map((d) => compareRoles(view, c, person, d, roles));
   return verdicts.find((v) => v?.kind === 'contradicts') ?? verdicts.find((v) => v !== undefined);
+}
+
+/**
+ * "a senior fellow at X and an adviser to Y": each post with its own organisation. A post begins
+ * after "and a"/"and an" with a title word; the description runs to its clause's end for them.
+ */
+function splitAtAnd(view: SentenceView, desc: Description): Description[] {
+  const { words } = view;
+  const end = view.clauseAt(desc.first).last;
+  const starts: number[] = [];
+  for (let k = desc.first + 1; k + 2 < end; k++) {
+    if (words[k] !== 'and' || !lexicon.indefiniteArticles.has(words[k + 1])) continue;
+    const w = words[k + 2];
+    const titled =
+      lexicon.titleWords.has(w) ||
+      lexicon.titleModifiers.has(w) ||
+      knownTitleStems(view).has(normTitle(view.tokens[k + 2].norm));
+    if (titled) starts.push(k + 1);
+  }
+  if (starts.length === 0) return [desc];
+  const parts: Description[] = [];
+  let first = desc.first;
+  for (const at of [...starts, end + 1]) {
+    const last = Math.min(at - 1, end, first + 24);
+    if (last > first) parts.push({ first, last, extra: desc.extra });
+    first = at;
+  }
+  return parts;
 }
 
 /** Where the predicate of a sentence's subject begins past the apposition that follows the subject. */
@@ -159,6 +187,9 @@ function describe(view: SentenceView, person: EntityMention, first: number): Des
     last = Math.min(clause.last, first + 14);
   }
   if (last <= first) return undefined;
+  // A name the length limit cuts in two is read whole ("… to Korea's Ministry of National Defense").
+  const cut = view.entities.find((e) => e.first < last && e.last > last);
+  if (cut) last = cut.last;
   // Another person's name ends the description.
   const nextPerson = view.entities.find((e) => e.kind === 'person' && e.first >= first && e.first < last);
   if (nextPerson) last = nextPerson.first;

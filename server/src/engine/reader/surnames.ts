@@ -1,0 +1,84 @@
+// A person written by surname alone ("Kim", "Dr Kim"): the person of that surname the paragraph
+// named last, or else the author of the source the sentence cites. Two people may share a surname,
+// so a surname is linked only when the memo says which one it means.
+import { type KnowledgeBase } from '../../knowledge/knowledgeBase';
+import { type Term } from '../../knowledge/types';
+import { lexicon } from '../lexicon';
+import { tokenize } from '../text/tokens';
+import { type EntityMention } from './entities';
+import { type ParagraphContext } from './sentence';
+
+const peopleBySurname = new WeakMap<KnowledgeBase, Map<string, Term[]>>();
+
+/** Glossary people by the last word of their name, lower case. */
+function surnameIndex(kb: KnowledgeBase): Map<string, Term[]> {
+  let index = peopleBySurname.get(kb);
+  if (!index) {
+    index = new Map();
+    for (const term of kb.termById.values()) {
+      if (term.kind !== 'person') continue;
+      const last = tokenize(term.term).pop()?.lower;
+      if (last) index.set(last, [...(index.get(last) ?? []), term]);
+    }
+    peopleBySurname.set(kb, index);
+  }
+  return index;
+}
+
+/** Links unlinked one-word names (an honorific before them allowed) that are surnames of known people. */
+export function linkSurnames(
+  kb: KnowledgeBase,
+  words: readonly string[],
+  mentions: EntityMention[],
+  context: ParagraphContext,
+): void {
+  const index = surnameIndex(kb);
+  if (index.size === 0) return;
+  for (const m of mentions) {
+    if (m.id !== undefined || m.kind !== 'name') continue;
+    const own = words.slice(m.first, m.last).filter((w) => !lexicon.honorifics.has(w));
+    if (own.length !== 1) continue;
+    const people = index.get(own[0]);
+    if (!people) continue;
+    const person = namedBefore(people, mentions, m, context) ?? citedAuthor(kb, people, context);
+    if (!person) continue;
+    m.id = person.id;
+    m.term = person;
+    m.kind = 'person';
+    m.weak = false;
+    m.bySurname = true;
+  }
+}
+
+/** The person of that surname named last: earlier in the sentence, else earlier in the paragraph. */
+function namedBefore(
+  people: Term[],
+  mentions: EntityMention[],
+  m: EntityMention,
+  context: ParagraphContext,
+): Term | undefined {
+  const ids = new Set(people.map((p) => p.id));
+  const here = mentions.filter((o) => o.last <= m.first && o.id !== undefined && ids.has(o.id)).pop();
+  if (here) return here.term;
+  const id = [...(context.recent ?? [])].reverse().find((x) => ids.has(x));
+  return people.find((p) => p.id === id);
+}
+
+/** The one person of that surname who wrote a source the sentence cites. */
+function citedAuthor(kb: KnowledgeBase, people: Term[], context: ParagraphContext): Term | undefined {
+  const found = new Set<Term>();
+  for (const key of context.cited ?? []) {
+    for (const author of kb.sources.get(key)?.csl.author ?? []) {
+      const full = tokenize(`${author.given ?? ''} ${author.family ?? ''}`).map((t) => t.lower);
+      for (const p of people) {
+        const forms = [p.term, ...(p.aliases ?? [])].map((f) =>
+          tokenize(f)
+            .map((t) => t.lower)
+            .join(' '),
+        );
+        if (forms.includes(full.join(' '))) found.add(p);
+      }
+    }
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
