@@ -29,6 +29,10 @@ const kb = knowledge({
     term: Tom Reyes
     kind: person
     definition: A port official.
+  - id: ana-lind
+    term: Ana Lind
+    kind: person
+    definition: A scholar of maritime law.
   - id: governments
     term: governments
     kind: group
@@ -72,6 +76,11 @@ claims:
     statement: Both the PWG and the MSO work on undersea cable standards.
     about: { property: [ cable standards ], with: [ [ pwg, mso ] ] }
     set: { members: [ pwg, mso ], slot: agent, closed: true }
+  - id: speakers
+    locator: header
+    statement: The Harbor Forum's speakers were Mira Holt, Tom Reyes and Ana Lind.
+    about: { property: [ speakers ], with: [ [ harbor-forum, mira-holt, tom-reyes, ana-lind ] ] }
+    set: { members: [ mira-holt, tom-reyes, ana-lind ], closed: true }
 `,
 });
 const { agrees, contradicts, silent } = judging(kb, 'sea2023');
@@ -175,6 +184,14 @@ describe('judge: set', () => {
 
   it('takes no agent from a fronted purpose', () => {
     silent('To deter Eastoria and Southport, the allies imposed sanctions on the shadow fleet.');
+  });
+
+  it('reads a person with a long description as one more item, and a shared given name as no paraphrase', () => {
+    const text =
+      "The Harbor Forum's speakers were Dr Mira Holt of the Port Working Group, Dr Tom Reyes of the Maritime " +
+      'Safety Organisation and Dr Ana Park of the Northland Maritime Institute in Eastoria.';
+    contradicts(text, 'speakers', { detail: 'set', written: 'Dr Ana Park' });
+    agrees(text.replace('Ana Park', 'Ana Lind'), 'speakers');
   });
 
   it('leaves a list open at "and more"', () => {

@@ -293,6 +293,19 @@ export function listRun(
         lexicon.determiners.has(words[it.first + 1] ?? '') ||
         lexicon.pronouns.has(words[it.first + 1] ?? ''));
     if (comment || words.slice(it.first, it.last).includes('that')) break;
+    // "…, Dr So Jeong Kim of INSS and Dr John Lee of the Belfer Center": an item that opens with a
+    // person's name, as the one before it does, is one more however long its description.
+    const opensWithPerson = (x: ListItem, unknownToo: boolean): boolean =>
+      view.entities.some(
+        (e) =>
+          (e.first === x.first || (e.first === x.first + 1 && lexicon.honorifics.has(words[x.first]))) &&
+          !e.weak &&
+          (e.kind === 'person' || (unknownToo && e.kind === 'name')),
+      );
+    if (opensWithPerson(segments.items[last], false) && opensWithPerson(it, true)) {
+      last++;
+      continue;
+    }
     if (
       content > 4 ||
       lexicon.prepositions.has(w) ||

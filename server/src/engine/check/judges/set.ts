@@ -233,9 +233,12 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
     const stems = new Set(distinctiveStems(view, it.first, it.last));
     return unmatched.some((m) =>
       m.alts.some((a) =>
-        view.kb
-          .formsOf(a)
-          .some((f) => f.split(/[^\p{L}\p{N}]+/u).some((w) => w.length > 2 && stems.has(stemOf(view, w)))),
+        view.kb.formsOf(a).some((f) => {
+          const words = f.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+          // A person is paraphrased by their surname, not a given name ("Dr John Lee" is not John Park).
+          const telling = view.kb.termById.get(a)?.kind === 'person' ? words.slice(-1) : words;
+          return telling.some((w) => w.length > 2 && stems.has(stemOf(view, w)));
+        }),
       ),
     );
   };
@@ -258,8 +261,10 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
     matched.size >= Math.min(2, members.length - 1)
   ) {
     const it = real[0];
+    // "Dr John Lee of the Belfer Center": the name that opens the item is what is wrong.
+    const name = view.entities.find((e) => e.first === it.first && e.last < it.last && e.kind === 'name');
     const start = view.tokens[it.first].start;
-    const end = view.tokens[it.last - 1].end;
+    const end = name ? name.end : view.tokens[it.last - 1].end;
     return {
       kind: 'contradicts',
       claim,
