@@ -58,6 +58,12 @@ describe('surnames', () => {
     assert.equal(linked('Osei spoke first.', { ids: new Set(), cited: new Set(['osei2023']) }), 'amara-osei');
   });
 
+  it('links initials and a surname when the initials fit one person only', () => {
+    assert.equal(linked('K. Osei spoke first.', { ids: new Set() }), 'kofi-osei');
+    assert.equal(linked('A. Osei spoke first.', { ids: new Set() }), 'amara-osei');
+    assert.equal(linked('B. Osei spoke first.', { ids: new Set() }), undefined);
+  });
+
   it('leaves a surname two people share alone when nothing says which one', () => {
     assert.equal(linked('Osei spoke first.', { ids: new Set() }), undefined);
     assert.equal(linked('Osei spoke first.', { ids: new Set(), cited: new Set(['forum2022']) }), undefined);

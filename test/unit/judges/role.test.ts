@@ -132,6 +132,13 @@ describe('judge: role', () => {
     silent('The panel heard Mira Holt, who spoke first, and is a Junior Fellow at the Northland Maritime Institute.');
   });
 
+  it('reads a label through the full stops of abbreviations', () => {
+    contradicts('Ana Lind: Assoc. Prof., Northland Maritime Institute.', 'lind-nmi', {
+      detail: 'role',
+      written: 'Assoc. Prof',
+    });
+  });
+
   it("judges a label's posts one by one", () => {
     contradicts('Ana Lind: Associate Professor, Westmark University; President, NMI.', 'lind-nmi', {
       detail: 'role',

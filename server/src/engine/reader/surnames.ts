@@ -37,10 +37,15 @@ export function linkSurnames(
   for (const m of mentions) {
     if (m.id !== undefined || m.kind !== 'name') continue;
     const own = words.slice(m.first, m.last).filter((w) => !lexicon.honorifics.has(w));
-    if (own.length !== 1) continue;
-    const people = index.get(own[0]);
+    const initials = own.slice(0, -1);
+    if (own.length === 0 || initials.some((w) => w.length !== 1)) continue;
+    const people = index.get(own[own.length - 1]);
     if (!people) continue;
-    const person = namedBefore(people, mentions, m, context) ?? citedAuthor(kb, people, context);
+    // "L. Kim", "S. J. Kim": initials that fit one person's given names say which one.
+    const person =
+      initials.length > 0
+        ? onlyOne(people.filter((p) => initialsOf(p) === initials.join('')))
+        : (namedBefore(people, mentions, m, context) ?? citedAuthor(kb, people, context));
     if (!person) continue;
     m.id = person.id;
     m.term = person;
@@ -48,6 +53,18 @@ export function linkSurnames(
     m.weak = false;
     m.bySurname = true;
   }
+}
+
+function onlyOne(people: Term[]): Term | undefined {
+  return people.length === 1 ? people[0] : undefined;
+}
+
+/** The initials of a person's given names: "So Jeong Kim" gives "sj". */
+function initialsOf(person: Term): string {
+  return tokenize(person.term)
+    .slice(0, -1)
+    .map((t) => t.lower.charAt(0))
+    .join('');
 }
 
 /** The person of that surname named last: earlier in the sentence, else earlier in the paragraph. */

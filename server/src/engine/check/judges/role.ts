@@ -168,10 +168,12 @@ function describe(view: SentenceView, person: EntityMention, first: number): Des
     const closer = gap.includes('(') ? ')' : gap.includes(':') || nextPost ? '.;' : ',;)';
     while (last < tokens.length && last - first < 24) {
       const g = view.gapBefore(last + 1);
+      // "Asst. Prof., …": the full stop of an abbreviation closes nothing.
+      const gap = abbreviation(words[last]) ? g.replace('.', '') : g;
       last++;
-      if ([...closer].some((ch) => g.includes(ch))) {
+      if ([...closer].some((ch) => gap.includes(ch))) {
         // "Assistant Professor, INSS": a title then an organisation, comma-separated, is one description.
-        if (ch2(g, ',') && last < tokens.length && isOrgStart(view, last)) continue;
+        if (ch2(gap, ',') && last < tokens.length && isOrgStart(view, last)) continue;
         break;
       }
     }
@@ -204,6 +206,10 @@ function describe(view: SentenceView, person: EntityMention, first: number): Des
     if (phraseAt(lexicon.additionalRoleCues, words, k)) extra = true;
   }
   return { first, last, extra };
+}
+
+function abbreviation(word: string): boolean {
+  return word in lexicon.titleAbbreviations || lexicon.abbreviations.has(word) || word.length === 1;
 }
 
 function ch2(gap: string, c: string): boolean {
