@@ -80,3 +80,16 @@ describe('surnames', () => {
     assert.equal(text.slice(contradiction.start, contradiction.end), 'Ministry of Trade and NMI');
   });
 });
+
+describe('support and who reports it', () => {
+  const supported = (text: string): boolean =>
+    checkSentence(kb, text, 0, text.length).some((f) => f.verdict === 'support');
+
+  it('withholds support when a known person who did not write the source is said to report it', () => {
+    assert.equal(supported('Amara Osei is a Senior Fellow at the Northland Maritime Institute.'), true);
+    assert.equal(
+      supported('Kofi Osei notes that Amara Osei is a Senior Fellow at the Northland Maritime Institute.'),
+      false,
+    );
+  });
+});

@@ -103,6 +103,11 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
     agreeing.some((v) => v.start <= e.start && e.end <= v.end);
   const sources = new Set(agreeing.map((v) => v.claim.source));
   for (const e of view.entities) {
+    // "Lami Kim argued that …" of a claim from another person's paper: who said it is unchecked.
+    if (e.kind === 'person' && e.id && view.clauseAt(e.first).kind === 'reporting') {
+      if (!authorOf(kb, e.id, sources)) return true;
+      continue;
+    }
     if (e.weak || view.clauseAt(e.first).kind === 'reporting' || covered(e)) continue;
     const written = view.text.slice(e.start, e.end).toLowerCase();
     if (authors.has(written) || [...authors].some((a) => a && written.endsWith(a))) continue;
@@ -129,6 +134,35 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
     const capital = e.term?.capitalOf ? kb.termById.get(e.term.capitalOf) : undefined;
     if ([e.term, capital].some((t) => t?.sources.some((ref) => sources.has(ref.key)))) continue;
     return true;
+  }
+  return false;
+}
+
+/** Whether a person wrote one of the sources: their name is an author's given and family name. */
+function authorOf(kb: SentenceView['kb'], personId: string, sources: ReadonlySet<string>): boolean {
+  const term = kb.termById.get(personId);
+  if (!term) return false;
+  const forms = new Set(
+    [term.term, ...(term.aliases ?? [])].map((f) =>
+      f
+        .toLowerCase()
+        .replace(/[^\p{L}]+/gu, ' ')
+        .trim(),
+    ),
+  );
+  for (const key of sources) {
+    for (const a of kb.sources.get(key)?.csl.author ?? []) {
+      const name = `${a.given ?? ''} ${a.family ?? a.literal ?? ''}`;
+      if (
+        forms.has(
+          name
+            .toLowerCase()
+            .replace(/[^\p{L}]+/gu, ' ')
+            .trim(),
+        )
+      )
+        return true;
+    }
   }
   return false;
 }
