@@ -160,8 +160,9 @@ function authorOf(kb: SentenceView['kb'], personId: string, sources: ReadonlySet
             .replace(/[^\p{L}]+/gu, ' ')
             .trim(),
         )
-      )
+      ) {
         return true;
+      }
     }
   }
   return false;
