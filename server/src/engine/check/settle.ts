@@ -142,30 +142,17 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
 function authorOf(kb: SentenceView['kb'], personId: string, sources: ReadonlySet<string>): boolean {
   const term = kb.termById.get(personId);
   if (!term) return false;
-  const forms = new Set(
-    [term.term, ...(term.aliases ?? [])].map((f) =>
-      f
-        .toLowerCase()
-        .replace(/[^\p{L}]+/gu, ' ')
-        .trim(),
+  const plain = (name: string): string =>
+    name
+      .toLowerCase()
+      .replace(/[^\p{L}]+/gu, ' ')
+      .trim();
+  const forms = new Set([term.term, ...(term.aliases ?? [])].map(plain));
+  return [...sources].some((key) =>
+    (kb.sources.get(key)?.csl.author ?? []).some((a) =>
+      forms.has(plain(`${a.given ?? ''} ${a.family ?? a.literal ?? ''}`)),
     ),
   );
-  for (const key of sources) {
-    for (const a of kb.sources.get(key)?.csl.author ?? []) {
-      const name = `${a.given ?? ''} ${a.family ?? a.literal ?? ''}`;
-      if (
-        forms.has(
-          name
-            .toLowerCase()
-            .replace(/[^\p{L}]+/gu, ' ')
-            .trim(),
-        )
-      ) {
-        return true;
-      }
-    }
-  }
-  return false;
 }
 
 const listKinds = new Set(['person', 'organisation', 'group', 'country', 'programme']);
