@@ -213,6 +213,8 @@ describe('judge: date', () => {
     silent('The Data Security Act has been in force since 2019.');
     silent('The strategy was announced before 2023.');
     silent('Northland should announce a new cyber strategy in 2024.');
+    // A year before a clause the property opens dates something else.
+    silent('2024 marks three years since Northland announced its Cyber Strategy.');
   });
 
   it("says nothing of another country's strategy or of a date the sentence denies", () => {

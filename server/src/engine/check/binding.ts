@@ -55,6 +55,9 @@ function bindingScore(
       return Infinity;
     }
   }
+  // "2023 marks 60 years since they began …": a clause opened between a value and the property
+  // after it is another statement; the value does not date or measure it.
+  if (vLast <= p.first && words.slice(vLast, p.first).some((w) => lexicon.clauseBreakWords.has(w))) return Infinity;
   if (vLast <= p.first) {
     // "78% of Korea's total exports", "14 of its 27 partners": a value, then "of" and a few words.
     const gap = words.slice(vLast, p.first);
