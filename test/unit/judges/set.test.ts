@@ -76,6 +76,11 @@ claims:
     statement: Both the PWG and the MSO work on undersea cable standards.
     about: { property: [ cable standards ], with: [ [ pwg, mso ] ] }
     set: { members: [ pwg, mso ], slot: agent, closed: true }
+  - id: delegation-head
+    locator: header
+    statement: Ana Lind led the Harbor Forum's delegation.
+    about: { property: [ led, leads ], with: [ [ harbor-forum, mira-holt, tom-reyes, ana-lind ] ] }
+    set: { members: [ ana-lind ], closed: true, slot: agent }
   - id: speakers
     locator: header
     statement: The Harbor Forum's speakers were Mira Holt, Tom Reyes and Ana Lind.
@@ -192,6 +197,14 @@ describe('judge: set', () => {
       'Safety Organisation and Dr Ana Park of the Northland Maritime Institute in Eastoria.';
     contradicts(text, 'speakers', { detail: 'set', written: 'Dr Ana Park' });
     agrees(text.replace('Ana Park', 'Ana Lind'), 'speakers');
+  });
+
+  it("says nothing when the verb's object is a known thing of another sort than the members", () => {
+    silent('Tom Reyes led the PWG in 2020.');
+    contradicts("Tom Reyes led the Harbor Forum's delegation.", 'delegation-head', {
+      detail: 'set',
+      written: 'Tom Reyes',
+    });
   });
 
   it('leaves a list open at "and more"', () => {

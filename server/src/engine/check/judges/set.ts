@@ -66,6 +66,12 @@ function judgeAgents(view: SentenceView, c: Candidate): Verdict | undefined {
     ) {
       continue;
     }
+    // "Kim chaired the 4th and 5th UN GGEs": the verb's object is a known thing the claim does not
+    // name, and not of the members' sort (who was invited by whom stays the judge's to read).
+    const object = objectOf(view, p.last);
+    if (object?.id !== undefined && !anchored(object.first) && !couldBeMember(object) && view.words[p.last] !== 'by') {
+      continue;
+    }
     // "Moderator: John Park", "Open RAN backers: US only": the label names the part, the rest who holds it.
     const label = view.clauses[0]?.kind === 'label' && p.last <= view.clauses[0].last ? view.clauses[1] : undefined;
     const labelled = label
@@ -294,4 +300,20 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
 
 function stemOf(_view: SentenceView, word: string): string {
   return stem(word.toLowerCase());
+}
+
+/** The name a verb takes as its object: the first one after it, past determiners, figures and "and". */
+function objectOf(view: SentenceView, after: number): EntityMention | undefined {
+  const { words } = view;
+  const end = view.clauseAt(after - 1).last;
+  let k = after;
+  while (
+    k < end &&
+    (lexicon.determiners.has(words[k]) ||
+      words[k] === 'and' ||
+      view.values.some((v) => (v.kind === 'ordinal' || v.kind === 'number') && view.tokenIndexAt(v.start) === k))
+  ) {
+    k++;
+  }
+  return k < end ? view.entities.find((e) => e.first === k && !e.weak) : undefined;
 }
