@@ -348,3 +348,50 @@ describe('ingest: another word for the same measure', () => {
     assert.ok(webinar.includes('contradiction'), JSON.stringify(webinar));
   });
 });
+
+describe('ingest: the figures of a change', () => {
+  const report = [
+    'Between 2015 and 2020, imports from Sylvania to Freedonia increased 40 percent, from €300 billion ' +
+      '(about $330 billion) to €420 billion ($460 billion), while exports grew 25 percent.',
+    'The Ostrava Fund has seen its budget sharply increase to €9 billion for use between 2021 and 2027.',
+    'The goal was met as Freedonia’s ranking jumped from 60th out of 150 countries in 2017 to 20th out of 160 ' +
+      'countries in 2021.',
+  ];
+
+  it('measures each end as what changes, with the year of its end of the span', () => {
+    const q = quantities(claimsOf(...report));
+    const of = (value: number): readonly (readonly string[])[] | undefined => q.find((x) => x.value === value)?.about;
+    assert.deepEqual(of(300e9)?.[0], ['imports']);
+    assert.deepEqual(of(300e9)?.slice(-1), [['2015']]);
+    assert.deepEqual(of(330e9)?.slice(-1), [['2015']]);
+    assert.deepEqual(of(420e9)?.slice(-1), [['2020']]);
+    assert.deepEqual(of(460e9)?.slice(-1), [['2020']]);
+    // A rate of change is compared under its change word; the end of a change with no start has no span.
+    assert.deepEqual(of(25)?.slice(0, 2), [['grew'], ['exports', 'exports grew']]);
+    assert.deepEqual(of(9e9)?.[0], ['budget']);
+    assert.ok(!of(9e9)?.some((group) => group.includes('2027')), JSON.stringify(of(9e9)));
+    const ranks = claimsOf(...report).filter((c) => c.value.kind === 'ordinal');
+    assert.deepEqual(
+      ranks.map((c) => [c.value.kind === 'ordinal' && c.value.ordinal, c.about[0], c.about.at(-1)]),
+      [
+        [60, ['ranking', 'ranking jumped', 'countries'], ['2017']],
+        [20, ['ranking', 'ranking jumped', 'countries'], ['2021']],
+      ],
+    );
+  });
+
+  it('contradicts the end of a change the memo gets wrong, and not the other end', () => {
+    assert.deepEqual(verdictsOn(report, 'In 2020, imports from Sylvania to Freedonia reached €520 billion.'), [
+      'contradiction',
+    ]);
+    assert.deepEqual(verdictsOn(report, 'The Ostrava Fund’s budget rose to €12 billion.'), ['contradiction']);
+    assert.deepEqual(verdictsOn(report, 'Freedonia’s ranking rose to 30th out of 160 countries in 2021.'), [
+      'contradiction',
+    ]);
+    assert.ok(
+      !verdictsOn(report, 'In 2015, imports from Sylvania to Freedonia stood at €300 billion.').includes(
+        'contradiction',
+      ),
+    );
+  });
+});

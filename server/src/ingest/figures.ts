@@ -6,7 +6,7 @@ import { negationsOver } from '../engine/reader/polarity';
 import { type SentenceView } from '../engine/reader/sentence';
 import { boundOf, type DateMention, type ValueMention, type YearMention } from '../engine/values';
 import { type Claim, type ClaimValue } from '../knowledge/types';
-import { distinctiveWordsBefore, isContentWord, leadsItsClause, measureOf } from './measures';
+import { type Change, changeOf, distinctiveWordsBefore, isContentWord, leadsItsClause, measureOf } from './measures';
 import { isDistinctive, isFrequent, type Name, type NameCounts, namesIn, timesWritten } from './names';
 import { type ReportSentence } from './reading';
 
@@ -42,7 +42,9 @@ export function figureClaims(sentence: ReportSentence, counts: NameCounts, year:
     const value = claimValue(view, v);
     if (!value) continue;
     const first = view.tokenIndexAt(v.start);
-    const stretch = view.stretchAt(first);
+    // "… increased 64 percent, from €515 billion (…) to €844 billion": the names of a change are its clause's.
+    const change = changeOf(view, v, valueTokens);
+    const stretch = change ? joined(view.stretchAt(change.word), view.stretchAt(first)) : view.stretchAt(first);
     const owner = v.kind === 'year' || v.kind === 'date' ? dated(view, names, first) : undefined;
     // A date set off before its clause ("In 2012, Huawei began …") is of the names after it.
     const from = !owner && leadsItsClause(view, v) ? view.tokenIndexAt(v.end) : stretch.first;
@@ -55,7 +57,7 @@ export function figureClaims(sentence: ReportSentence, counts: NameCounts, year:
     );
     const claim = owner
       ? datedName(view, counts, owner, identityNames(view, counts, near, first), value, valueTokens)
-      : measuredFigure(view, counts, v, value, near, valueTokens);
+      : measuredFigure(view, counts, v, value, near, valueTokens, change);
     if (!claim) continue;
     const reporters = names.filter((n) => view.clauseAt(n.mention.first).kind === 'reporting').map((n) => n.text);
     if (reporters.length > 0) claim.note = `The report attributes this to ${reporters.join(', ')}.`;
@@ -159,10 +161,12 @@ function measuredFigure(
   value: ClaimValue,
   near: readonly Name[],
   valueTokens: ReadonlySet<number>,
+  change: Change | undefined,
 ): FigureClaim | undefined {
   const measure = measureOf(view, v, valueTokens);
   if (!measure || measure.phrases.length === 0) return undefined;
-  const when = value.kind === 'quantity' || value.kind === 'ordinal' ? yearOf(view, v) : undefined;
+  const when =
+    value.kind === 'quantity' || value.kind === 'ordinal' ? (yearOfChange(view, change) ?? yearOf(view, v)) : undefined;
   let identity = identityNames(view, counts, near, view.tokenIndexAt(v.start));
   // A name the report writes everywhere ("Korea's total exports", "Vietnam's ranking") pins a
   // figure down only with the figure's own noun, the year it is for or a full date, never certainly.
@@ -171,7 +175,10 @@ function measuredFigure(
   // A figure of nothing the report names is a fact a memo can be checked on only when words the
   // report writes in few sentences set it apart.
   if (identity.length === 0) return describedFigure(view, counts, v, value, measure.phrases, valueTokens, when);
-  const about = [measure.phrases, identity.map((n) => n.text)];
+  // A rate of change is compared with what its change word says changes ("exports grew 44 percent").
+  const about = measure.rate
+    ? [[measure.rate], measure.phrases, identity.map((n) => n.text)]
+    : [measure.phrases, identity.map((n) => n.text)];
   const certain = measure.own && !byFrequentName && identity.some((n) => isDistinctive(counts, n.text));
   if (typeof when === 'number') about.push([String(when)]);
   return {
@@ -230,13 +237,57 @@ function identityNames(view: SentenceView, counts: NameCounts, near: readonly Na
     .slice(0, maxIdentityNames);
 }
 
+function joined(
+  a: { first: number; last: number },
+  b: { first: number; last: number },
+): { first: number; last: number } {
+  return { first: Math.min(a.first, b.first), last: Math.max(a.last, b.last) };
+}
+
+/**
+ * "Between 2011 and 2021, imports … increased … from €515 billion to €844 billion": the figure a
+ * change starts from holds for the first year of its span, the one it goes to for the last.
+ */
+function yearOfChange(view: SentenceView, change: Change | undefined): number | undefined {
+  if (!change?.paired) return undefined;
+  const { first, last } = view.stretchAt(change.word);
+  const years = view.values.filter(
+    (o): o is YearMention =>
+      o.kind === 'year' && view.tokenIndexAt(o.start) >= first && view.tokenIndexAt(o.start) < last,
+  );
+  for (let i = 0; i + 1 < years.length; i++) {
+    const a = view.tokenIndexAt(years[i].start);
+    const b = view.tokenIndexAt(years[i + 1].start);
+    const opens = view.words[a - 1];
+    const joins = view.words[b - 1];
+    if (b - a === 2 && ((opens === 'between' && joins === 'and') || (opens === 'from' && joins === 'to'))) {
+      return change.side === 'from' ? years[i].year : years[i + 1].year;
+    }
+  }
+  return undefined;
+}
+
+function isPlural(word: string): boolean {
+  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss');
+}
+
+/** Words of a figure's own noun ("countries", "large surface combatants") a year may follow. */
+const maxOwnNoun = 3;
+
 /**
  * The year a figure holds for: the one written right after it ("65% in 2021"). A year elsewhere in
  * its clause may or may not be its year: identity is then less certain.
  */
 function yearOf(view: SentenceView, v: ValueMention): number | 'elsewhere' | undefined {
   const stretch = view.stretchAt(view.tokenIndexAt(v.start));
-  const end = view.tokenIndexAt(v.end);
+  let end = view.tokenIndexAt(v.end);
+  // "50th out of 175 countries in 2018": the year may follow the figure's own noun, a plural ("40 joined
+  // in 2019" is what was done in 2019).
+  let noun = end;
+  for (let n = 0; n < maxOwnNoun && noun < stretch.last && isContentWord(view, noun) && !view.entityAt(noun); n++) {
+    noun++;
+    if (isPlural(view.words[noun - 1])) end = noun;
+  }
   let elsewhere = false;
   for (const o of view.values) {
     if (o === v || (o.kind !== 'year' && o.kind !== 'date') || o.year === undefined) continue;

@@ -11,6 +11,8 @@ export interface Measure {
   phrases: string[];
   /** Read from the value's own noun or "of" phrase, not guessed from its clause. */
   own: boolean;
+  /** "exports grew 44 percent": the change word a rate of change is written with, and is its property. */
+  rate?: string;
 }
 
 /** Runs of content words are at most this long: a longer run is a list, not a name of a thing. */
@@ -116,9 +118,117 @@ function phrasesOfRun(view: SentenceView, run: readonly number[]): string[] {
   return out;
 }
 
+/** Where a figure is in a change: "increased 64 percent, from €515 billion (about $474 billion) to €844 billion". */
+export interface Change {
+  /** The change word's token: "increased", "jumped". */
+  word: number;
+  /** Where the figure is: what the change starts from, ends at, or by how much it changes. */
+  side: 'from' | 'to' | 'by';
+  /** Both ends are written ("from … to …"): a span of years in its clause is the change's. */
+  paired: boolean;
+}
+
+/** Tokens between a figure and its change word: "grew 44 percent, from €407 billion ($374 billion) to". */
+const maxChangeReach = 16;
+
+/**
+ * The change a figure ends or starts: "from" right before it (past other figures), or "to" and,
+ * further back in the sentence, its "from"; then, before "from", past figures, the change word. A
+ * conversion in brackets after a figure ("(about $474 billion)") is on its side.
+ */
+export function changeOf(view: SentenceView, v: ValueMention, valueTokens: ReadonlySet<number>): Change | undefined {
+  if (v.kind !== 'number' && v.kind !== 'ordinal') return undefined;
+  const before = (k: number): number => {
+    while (k >= 0 && valueTokens.has(k)) k--;
+    return k;
+  };
+  const isChange = (k: number): boolean => k >= 0 && lexicon.changeWordStems.has(view.tokens[k].norm);
+  let k = before(view.tokenIndexAt(v.start) - 1);
+  if (k < 0) return undefined;
+  // "grew 44 percent": the figure is by how much.
+  if (isChange(k)) return { word: k, side: 'by', paired: false };
+  const side = view.words[k];
+  if (side !== 'from' && side !== 'to') return undefined;
+  // "has seen its budget increase to €17 billion": where a change ends, from no figure written.
+  if (side === 'to' && isChange(before(k - 1))) return { word: before(k - 1), side, paired: false };
+  if (side === 'to') {
+    const to = k;
+    while (k >= 0 && to - k <= maxChangeReach && view.words[k] !== 'from' && !view.gapBefore(k + 1).includes(';')) k--;
+    if (k < 0 || view.words[k] !== 'from') return undefined;
+  }
+  k = before(k - 1);
+  return isChange(k) ? { word: k, side, paired: true } : undefined;
+}
+
+/**
+ * What a change measures: the noun right before its word ("exports grew", "its budget dramatically
+ * increase"), past adverbs, with the word ("tumblers grew"); and its clause's subject where a noun
+ * opens the clause ("the share of … that flowed through tumblers grew", "imports from … increased").
+ */
+function changedMeasure(view: SentenceView, change: Change, valueTokens: ReadonlySet<number>): Measure | undefined {
+  const phrases: string[] = [];
+  let k = change.word - 1;
+  while (k >= 0 && isAdverb(view.words[k]) && !inName(view, k)) k--;
+  if (k >= 0 && isContentWord(view, k) && !inName(view, k) && !valueTokens.has(k)) {
+    let start = k;
+    while (start > 0 && k - start < maxRun - 1 && isContentWord(view, start - 1) && !inName(view, start - 1)) start--;
+    const run = runFrom(view, start, k + 1, valueTokens);
+    if (run.length > 0 && run[run.length - 1] === k) phrases.push(...phrasesOfRun(view, run));
+    if (k === change.word - 1) phrases.push(`${view.words[k]} ${view.words[change.word]}`);
+  }
+  const subject = openingNoun(view, change.word, valueTokens);
+  if (subject) phrases.unshift(...phrasesOfRun(view, subject));
+  return phrases.length > 0 ? { phrases: [...new Set(phrases)], own: true } : undefined;
+}
+
+/**
+ * The run of content words that opens the clause before token `to`, past a phrase set off before
+ * it ("Between 2011 and 2021, imports …"): none where a name or a verb comes first ("The EPF is …")
+ * or where a verb follows it before `to`.
+ */
+function openingNoun(view: SentenceView, to: number, valueTokens: ReadonlySet<number>): number[] | undefined {
+  const { first: from } = view.clauseAt(to);
+  for (let j = from; j < to; j++) {
+    const w = view.words[j];
+    if (
+      valueTokens.has(j) ||
+      lexicon.determiners.has(w) ||
+      lexicon.prepositions.has(w) ||
+      lexicon.conjunctions.has(w)
+    ) {
+      continue;
+    }
+    if (inName(view, j) || !isContentWord(view, j)) return undefined;
+    const run = runFrom(view, j, to, valueTokens);
+    if (run.length === 0) return undefined;
+    if (setOff(view, run, valueTokens)) {
+      j = run[run.length - 1];
+      continue;
+    }
+    // "This goal was surpassed as Vietnam's ranking jumped": a verb of its own makes it another clause's subject.
+    for (let k = run[run.length - 1] + 1; k < to; k++) {
+      if (lexicon.auxiliaries.has(view.words[k]) || lexicon.copulas.has(view.words[k])) return undefined;
+    }
+    return run;
+  }
+  return undefined;
+}
+
+function isAdverb(word: string): boolean {
+  return word.length > 4 && word.endsWith('ly');
+}
+
 /** What value `v` measures or dates, or nothing when its words say nothing about it. */
 export function measureOf(view: SentenceView, v: ValueMention, valueTokens: ReadonlySet<number>): Measure | undefined {
+  const change = changeOf(view, v, valueTokens);
+  const changed = change && changedMeasure(view, change, valueTokens);
   const first = view.tokenIndexAt(v.start);
+  if (changed) {
+    // "jumped … to 25th out of 182 countries": the figure's own noun names it too.
+    const own = runFrom(view, Math.max(first + 1, view.tokenIndexAt(v.end)), view.stretchAt(first).last, valueTokens);
+    const phrases = [...new Set([...changed.phrases, ...phrasesOfRun(view, own)])];
+    return { ...changed, phrases, rate: change.side === 'by' ? view.words[change.word] : undefined };
+  }
   const after = Math.max(first + 1, view.tokenIndexAt(v.end));
   const { first: from, last: to } = view.stretchAt(first);
   if (v.kind === 'number' || v.kind === 'ordinal') {
