@@ -18,6 +18,10 @@ function claimsOf(...paragraphs: string[]): Claim[] {
 
 /** What a memo sentence gets, checked against a made-up report as the only source. */
 function verdictsOn(report: string[], memo: string): string[] {
+  return findingsOn(report, memo).map((f) => f.verdict);
+}
+
+function findingsOn(report: string[], memo: string): ReturnType<typeof checkSentence> {
   const { claims, terms } = extractClaims('zyx2024', passagesFrom([{ text: report.join('\n\n') + '\n' }], 'text'), {
     year: 2024,
     file: '/s/zyx.txt',
@@ -29,7 +33,7 @@ function verdictsOn(report: string[], memo: string): string[] {
     kind: 'ingested' as const,
   };
   const kb = new KnowledgeBase({ sources: [source], terms, claims, errors: [] });
-  return checkSentence(kb, memo, 0, memo.length).map((f) => f.verdict);
+  return checkSentence(kb, memo, 0, memo.length);
 }
 
 const quantities = (claims: Claim[]) =>
@@ -388,6 +392,20 @@ describe('ingest: the figures of a change', () => {
     assert.deepEqual(verdictsOn(report, 'Freedonia’s ranking rose to 30th out of 160 countries in 2021.'), [
       'contradiction',
     ]);
+    // Each figure of the memo is held to the claim of its own year, however the memo writes the year.
+    for (const memo of [
+      'Imports from Sylvania to Freedonia: €300bn (2015) → €520bn (2020).',
+      'Between 2015 and 2020, imports from Sylvania to Freedonia grew from €300 billion to €520 billion.',
+    ]) {
+      assert.deepEqual(verdictsOn(report, memo), ['contradiction'], memo);
+      assert.match(findingsOn(report, memo)[0].message, /€420 billion/, memo);
+    }
+    for (const memo of [
+      'Imports from Sylvania to Freedonia: €300bn (2015) → €420bn (2020).',
+      'Between 2015 and 2020, imports from Sylvania to Freedonia grew from €300 billion to €420 billion.',
+    ]) {
+      assert.ok(!verdictsOn(report, memo).includes('contradiction'), memo);
+    }
     assert.ok(
       !verdictsOn(report, 'In 2015, imports from Sylvania to Freedonia stood at €300 billion.').includes(
         'contradiction',

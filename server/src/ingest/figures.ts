@@ -2,11 +2,12 @@
 // it measures (its property), the distinctive names of its clause (its identity), the year a figure
 // holds for ("65% in 2021"), who the report attributes it to, and how certain that identity is.
 import { lexicon, phraseAt } from '../engine/lexicon';
+import { afterOwnNoun, type Change, changeOf, valueTokensOf, yearOfChange } from '../engine/reader/figureYears';
 import { negationsOver } from '../engine/reader/polarity';
 import { type SentenceView } from '../engine/reader/sentence';
 import { boundOf, type DateMention, type ValueMention, type YearMention } from '../engine/values';
 import { type Claim, type ClaimValue } from '../knowledge/types';
-import { type Change, changeOf, distinctiveWordsBefore, isContentWord, leadsItsClause, measureOf } from './measures';
+import { distinctiveWordsBefore, isContentWord, leadsItsClause, measureOf } from './measures';
 import { isDistinctive, isFrequent, type Name, type NameCounts, namesIn, timesWritten } from './names';
 import { type ReportSentence } from './reading';
 
@@ -28,12 +29,7 @@ const maxIdentityNames = 3;
 export function figureClaims(sentence: ReportSentence, counts: NameCounts, year: number | undefined): FigureClaim[] {
   const { view } = sentence;
   if (view.mood === 'question' || view.values.length === 0) return [];
-  const valueTokens = new Set<number>();
-  for (const v of view.values) {
-    for (let k = view.tokenIndexAt(v.start); k < view.tokens.length && view.tokens[k].start < v.end; k++) {
-      valueTokens.add(k);
-    }
-  }
+  const valueTokens = valueTokensOf(view);
   const names = namesIn(view);
   const out: FigureClaim[] = [];
   for (const written of view.values) {
@@ -245,49 +241,13 @@ function joined(
 }
 
 /**
- * "Between 2011 and 2021, imports … increased … from €515 billion to €844 billion": the figure a
- * change starts from holds for the first year of its span, the one it goes to for the last.
- */
-function yearOfChange(view: SentenceView, change: Change | undefined): number | undefined {
-  if (!change?.paired) return undefined;
-  const { first, last } = view.stretchAt(change.word);
-  const years = view.values.filter(
-    (o): o is YearMention =>
-      o.kind === 'year' && view.tokenIndexAt(o.start) >= first && view.tokenIndexAt(o.start) < last,
-  );
-  for (let i = 0; i + 1 < years.length; i++) {
-    const a = view.tokenIndexAt(years[i].start);
-    const b = view.tokenIndexAt(years[i + 1].start);
-    const opens = view.words[a - 1];
-    const joins = view.words[b - 1];
-    if (b - a === 2 && ((opens === 'between' && joins === 'and') || (opens === 'from' && joins === 'to'))) {
-      return change.side === 'from' ? years[i].year : years[i + 1].year;
-    }
-  }
-  return undefined;
-}
-
-function isPlural(word: string): boolean {
-  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss');
-}
-
-/** Words of a figure's own noun ("countries", "large surface combatants") a year may follow. */
-const maxOwnNoun = 3;
-
-/**
  * The year a figure holds for: the one written right after it ("65% in 2021"). A year elsewhere in
  * its clause may or may not be its year: identity is then less certain.
  */
 function yearOf(view: SentenceView, v: ValueMention): number | 'elsewhere' | undefined {
   const stretch = view.stretchAt(view.tokenIndexAt(v.start));
-  let end = view.tokenIndexAt(v.end);
-  // "50th out of 175 countries in 2018": the year may follow the figure's own noun, a plural ("40 joined
-  // in 2019" is what was done in 2019).
-  let noun = end;
-  for (let n = 0; n < maxOwnNoun && noun < stretch.last && isContentWord(view, noun) && !view.entityAt(noun); n++) {
-    noun++;
-    if (isPlural(view.words[noun - 1])) end = noun;
-  }
+  // "50th out of 175 countries in 2018": the year may follow the figure's own noun.
+  const end = afterOwnNoun(view, v);
   let elsewhere = false;
   for (const o of view.values) {
     if (o === v || (o.kind !== 'year' && o.kind !== 'date') || o.year === undefined) continue;

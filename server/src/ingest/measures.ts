@@ -4,6 +4,7 @@
 // ("the UK's services exports … to £3.8 billion") and the words right before it ("established in").
 import { lexicon } from '../engine/lexicon';
 import { type SentenceView } from '../engine/reader/sentence';
+import { type Change, changeOf } from '../engine/reader/figureYears';
 import { type ValueMention } from '../engine/values';
 
 export interface Measure {
@@ -116,48 +117,6 @@ function phrasesOfRun(view: SentenceView, run: readonly number[]): string[] {
   // "the percentage of …" is what a memo may call "the share of …".
   out.push(...(lexicon.measureSynonyms.get(view.tokens[head].norm) ?? []));
   return out;
-}
-
-/** Where a figure is in a change: "increased 64 percent, from €515 billion (about $474 billion) to €844 billion". */
-export interface Change {
-  /** The change word's token: "increased", "jumped". */
-  word: number;
-  /** Where the figure is: what the change starts from, ends at, or by how much it changes. */
-  side: 'from' | 'to' | 'by';
-  /** Both ends are written ("from … to …"): a span of years in its clause is the change's. */
-  paired: boolean;
-}
-
-/** Tokens between a figure and its change word: "grew 44 percent, from €407 billion ($374 billion) to". */
-const maxChangeReach = 16;
-
-/**
- * The change a figure ends or starts: "from" right before it (past other figures), or "to" and,
- * further back in the sentence, its "from"; then, before "from", past figures, the change word. A
- * conversion in brackets after a figure ("(about $474 billion)") is on its side.
- */
-export function changeOf(view: SentenceView, v: ValueMention, valueTokens: ReadonlySet<number>): Change | undefined {
-  if (v.kind !== 'number' && v.kind !== 'ordinal') return undefined;
-  const before = (k: number): number => {
-    while (k >= 0 && valueTokens.has(k)) k--;
-    return k;
-  };
-  const isChange = (k: number): boolean => k >= 0 && lexicon.changeWordStems.has(view.tokens[k].norm);
-  let k = before(view.tokenIndexAt(v.start) - 1);
-  if (k < 0) return undefined;
-  // "grew 44 percent": the figure is by how much.
-  if (isChange(k)) return { word: k, side: 'by', paired: false };
-  const side = view.words[k];
-  if (side !== 'from' && side !== 'to') return undefined;
-  // "has seen its budget increase to €17 billion": where a change ends, from no figure written.
-  if (side === 'to' && isChange(before(k - 1))) return { word: before(k - 1), side, paired: false };
-  if (side === 'to') {
-    const to = k;
-    while (k >= 0 && to - k <= maxChangeReach && view.words[k] !== 'from' && !view.gapBefore(k + 1).includes(';')) k--;
-    if (k < 0 || view.words[k] !== 'from') return undefined;
-  }
-  k = before(k - 1);
-  return isChange(k) ? { word: k, side, paired: true } : undefined;
 }
 
 /**
