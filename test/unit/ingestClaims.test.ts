@@ -413,3 +413,45 @@ describe('ingest: the figures of a change', () => {
     );
   });
 });
+
+describe('ingest: who a verb or noun takes after its preposition', () => {
+  const report = [
+    'The failure, in 2003, of the company’s attempt to sell itself to the Sylvanian telecoms firm Zorbix ' +
+      'shaped its strategy.',
+    'To be tabled by Ruritania, the resolution will incorporate the elements agreed upon by the working group.',
+    'A few days after the Mossbank raid, administrators of Quillmix – then the largest tumbler – shut down too.',
+    'The company later sold chips to Freedonia, Sylvania and Ruritania.',
+    'Threats posed by Freedonia grew.',
+  ];
+
+  it('reads the name as an entity in the object slot, with what sets its fact apart', () => {
+    const entities = claimsOf(...report).filter((c) => c.value.kind === 'entity');
+    const of = (name: string) =>
+      entities.find((c) => c.value.kind === 'entity' && c.value.entity.value === name)?.about;
+    assert.deepEqual(of('Zorbix')?.[0], ['sell itself to']);
+    assert.ok(of('Zorbix')?.some((g) => g.includes('2003')));
+    assert.deepEqual(of('Ruritania')?.[0], ['tabled by']);
+    assert.ok(of('Ruritania')?.[1].includes('resolution'), JSON.stringify(of('Ruritania')));
+    assert.deepEqual(of('Quillmix'), [['administrators of'], ['Mossbank']]);
+    // A list is a set; a name before more of its phrase ("Freedonia grew") only maybe the object.
+    assert.equal(of('Freedonia'), undefined);
+  });
+
+  it('contradicts another name in the slot, and keeps silent on the name, a description of it, or no name', () => {
+    assert.deepEqual(verdictsOn(report, 'In 2003 the company tried to sell itself to Quantex.'), ['contradiction']);
+    assert.deepEqual(verdictsOn(report, 'The resolution is to be tabled by Zenda.'), ['contradiction']);
+    assert.deepEqual(
+      verdictsOn(report, 'After the Mossbank raid, the administrators of Zorbix, a tumbler, shut down.'),
+      ['contradiction'],
+    );
+    for (const memo of [
+      'In 2003 the company tried to sell itself to Zorbix.',
+      'In 2003 the company tried to sell itself to the Sylvanian firm Zorbix.',
+      'In 2003 the company tried to sell itself to a Sylvanian firm.',
+      'The resolution is to be tabled by Ruritania.',
+      'A treaty was tabled by Zenda.',
+    ]) {
+      assert.ok(!verdictsOn(report, memo).includes('contradiction'), memo);
+    }
+  });
+});

@@ -7,6 +7,7 @@
 import { type Claim, type ClaimValue, type Term } from '../knowledge/types';
 import { figureClaims } from './figures';
 import { countNames, isDistinctive, namesIn } from './names';
+import { objectsIn } from './objects';
 import { type Passage } from './passages';
 import { readPassages } from './reading';
 import { bylineRole, type ExtractedRole, rolesIn } from './roles';
@@ -62,6 +63,9 @@ export function extractClaims(key: string, passages: readonly Passage[], options
   for (const sentence of sentences) {
     for (const { unnamed, ...figure } of figureClaims(sentence, counts, options.year)) {
       add(sentence, { ...figure, reportNames: { throughout, distinctive, unnamed } });
+    }
+    for (const object of objectsIn(sentence.view, counts)) {
+      add(sentence, { ...object, reportNames: { throughout, distinctive } });
     }
     terms.addAcronyms(sentence.text, sentence.locator);
     for (const role of rolesIn(sentence.view)) addRole(sentence, role);
