@@ -455,3 +455,51 @@ describe('ingest: who a verb or noun takes after its preposition', () => {
     }
   });
 });
+
+describe('ingest: lists of names and figures paired with names', () => {
+  const report = [
+    'The first step was the trilateral accord reached in 2023 by Freedonia, Sylvania and Ruritania.',
+    'In 2020 talks between Freedonia and Sylvania began.',
+    'Later, Freedonia and Ruritania met, and Sylvania and Ruritania met.',
+    'The regime runs groups known as Zebra9, Quokka and the Ibex Team, active e-crime syndicates.',
+    'The Mossbank and Quillmix hacks, which led respectively to $300 million and $70 million in losses, were ' +
+      'protocol attacks.',
+  ];
+
+  it('reads a list as a set, with words that tell its sentence apart unless its names do', () => {
+    const sets = claimsOf(...report).flatMap((c) =>
+      c.value.kind === 'set' ? [{ ...c.value.set, about: c.about }] : [],
+    );
+    const accord = sets.find((s) => s.members.some((m) => m.includes('Freedonia')));
+    assert.deepEqual(accord?.members, [['Freedonia'], ['Sylvania'], ['Ruritania']]);
+    assert.equal(accord?.closed, true);
+    assert.ok(accord?.about[1]?.includes('trilateral'), JSON.stringify(accord?.about));
+    const groups = sets.find((s) => s.members.some((m) => m.includes('Zebra9')));
+    assert.deepEqual(groups?.about, [['Zebra9', 'Quokka', 'Ibex Team']]);
+  });
+
+  it('contradicts a list with a name swapped, and keeps silent on the list or a part of it', () => {
+    assert.deepEqual(verdictsOn(report, 'Freedonia, Sylvania and Zenda reached a trilateral accord in 2023.'), [
+      'contradiction',
+    ]);
+    assert.deepEqual(verdictsOn(report, 'Syndicates: Zebra9, Kimsuky and the Ibex Team.'), ['contradiction']);
+    for (const memo of [
+      'Freedonia, Sylvania and Ruritania reached a trilateral accord in 2023.',
+      'Freedonia and Sylvania reached a trilateral accord.',
+      'Freedonia, Sylvania and Zenda held talks on fishing.',
+    ]) {
+      assert.ok(!verdictsOn(report, memo).includes('contradiction'), memo);
+    }
+  });
+
+  it('gives each figure of a "respectively" the name in its place', () => {
+    const q = quantities(claimsOf(...report));
+    assert.deepEqual(q.find((x) => x.value === 300e6)?.about[1], ['Mossbank']);
+    assert.deepEqual(q.find((x) => x.value === 70e6)?.about[1], ['Quillmix']);
+    const right = 'The Mossbank and Quillmix hacks caused losses of $300 million and $70 million respectively.';
+    assert.ok(!verdictsOn(report, right).includes('contradiction'));
+    const swapped = 'The Mossbank and Quillmix hacks caused losses of $70 million and $300 million respectively.';
+    assert.ok(verdictsOn(report, swapped).includes('contradiction'));
+    assert.match(findingsOn(report, 'The Mossbank hack cost $250 million.')[0]?.message ?? '', /\$300 million, not/);
+  });
+});

@@ -7,6 +7,7 @@
 import { type Claim, type ClaimValue, type Term } from '../knowledge/types';
 import { figureClaims } from './figures';
 import { countNames, isDistinctive, namesIn } from './names';
+import { listsIn } from './lists';
 import { objectsIn } from './objects';
 import { type Passage } from './passages';
 import { readPassages } from './reading';
@@ -64,6 +65,8 @@ export function extractClaims(key: string, passages: readonly Passage[], options
     for (const { unnamed, ...figure } of figureClaims(sentence, counts, options.year)) {
       add(sentence, { ...figure, reportNames: { throughout, distinctive, unnamed } });
     }
+    for (const list of listsIn(sentence.view, counts))
+      {add(sentence, { ...list, reportNames: { throughout, distinctive } });}
     for (const object of objectsIn(sentence.view, counts)) {
       add(sentence, { ...object, reportNames: { throughout, distinctive } });
     }

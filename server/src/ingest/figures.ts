@@ -4,6 +4,7 @@
 import { lexicon, phraseAt } from '../engine/lexicon';
 import { afterOwnNoun, type Change, changeOf, valueTokensOf, yearOfChange } from '../engine/reader/figureYears';
 import { negationsOver } from '../engine/reader/polarity';
+import { respectiveIndex, respectiveItems } from '../engine/reader/respectively';
 import { type SentenceView } from '../engine/reader/sentence';
 import { boundOf, type DateMention, type ValueMention, type YearMention } from '../engine/values';
 import { type Claim, type ClaimValue } from '../knowledge/types';
@@ -171,10 +172,12 @@ function measuredFigure(
   // A figure of nothing the report names is a fact a memo can be checked on only when words the
   // report writes in few sentences set it apart.
   if (identity.length === 0) return describedFigure(view, counts, v, value, measure.phrases, valueTokens, when);
+  // "The Wormhole and Qubit hacks … led respectively to $325 million and $80 million": each its name's.
+  const items = respectiveItems(view, view.tokenIndexAt(v.start));
+  const place = respectiveIndex(view, v);
+  const names = place >= 0 && place < items.length ? [items[place].text] : identity.map((n) => n.text);
   // A rate of change is compared with what its change word says changes ("exports grew 44 percent").
-  const about = measure.rate
-    ? [[measure.rate], measure.phrases, identity.map((n) => n.text)]
-    : [measure.phrases, identity.map((n) => n.text)];
+  const about = measure.rate ? [[measure.rate], measure.phrases, names] : [measure.phrases, names];
   const certain = measure.own && !byFrequentName && identity.some((n) => isDistinctive(counts, n.text));
   if (typeof when === 'number') about.push([String(when)]);
   return {

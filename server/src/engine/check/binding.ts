@@ -6,6 +6,7 @@
 import { lexicon, phraseAt } from '../lexicon';
 import { type Clause } from '../reader/clauses';
 import { valueTokensOf, yearOfFigure } from '../reader/figureYears';
+import { respectiveIndex, respectiveItems } from '../reader/respectively';
 import { type SentenceView } from '../reader/sentence';
 import { type PhraseMatch } from '../text/phraseMatcher';
 import { type ValueMention } from '../values';
@@ -164,8 +165,12 @@ export function boundValue<T extends ValueMention>(
   // "€515bn (2011) → €944bn (2021)": a figure written for another year than the claim's is not its value.
   const year = yearOfClaim(c.claim);
   const valueTokens = year === undefined ? undefined : valueTokensOf(view);
+  // "The Wormhole and Qubit hacks caused $325 million and $80 million respectively": the claim of the
+  // name in the coordination's second place takes the second figure.
+  const place = respectivePlace(view, c);
   for (const v of view.values) {
     if (!accept(v)) continue;
+    if (place !== undefined && respectiveIndex(view, v) !== place) continue;
     if (insideOtherName(view, c, v) || datesSomethingElse(view, c, v)) continue;
     if (valueTokens && (v.kind === 'number' || v.kind === 'ordinal')) {
       const written = yearOfFigure(view, v, valueTokens);
@@ -198,4 +203,17 @@ function yearOfClaim(claim: Claim): number | undefined {
 /** A claim of amounts of money is no rival for a percentage near it ("grew 44 percent, from €407 billion"). */
 function takes(r: Candidate, v: ValueMention): boolean {
   return !(r.claim.value.kind === 'quantity' && v.kind === 'number' && r.claim.value.quantity.unit !== v.unit);
+}
+
+/** The place in a paired coordination ("Wormhole and Qubit … respectively") of the name a claim is about. */
+function respectivePlace(view: SentenceView, c: Candidate): number | undefined {
+  const property = c.property[0];
+  if (!property) return undefined;
+  const items = respectiveItems(view, property.first);
+  if (items.length < 2) return undefined;
+  const own = [...c.groups.entries()]
+    .filter(([g]) => g !== view.kb.claimAnchors[c.index].propertyGroup)
+    .flatMap(([, matches]) => matches);
+  const places = items.flatMap((it, i) => (own.some((m) => m.first >= it.first && m.last <= it.last) ? [i] : []));
+  return places.length === 1 ? places[0] : undefined;
 }

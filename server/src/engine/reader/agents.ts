@@ -293,6 +293,13 @@ export function listRun(
         lexicon.determiners.has(words[it.first + 1] ?? '') ||
         lexicon.pronouns.has(words[it.first + 1] ?? ''));
     if (comment || words.slice(it.first, it.last).includes('that')) break;
+    // "Japan, the US and South Korea agree …": a list's last item that opens with a name is that name.
+    const at = lexicon.determiners.has(w) ? it.first + 1 : it.first;
+    let end = at;
+    while (end < it.last && view.entityAt(end) && isCapitalised(view.tokens[end].raw)) end++;
+    if (segments.last[last + 1] && end > at && end < it.last) {
+      return [...segments.items.slice(first, last + 1), { first: it.first, last: end }];
+    }
     if (
       content > 4 ||
       lexicon.prepositions.has(w) ||
@@ -307,4 +314,9 @@ export function listRun(
     last++;
   }
   return segments.items.slice(first, last + 1);
+}
+
+function isCapitalised(raw: string): boolean {
+  const c = raw.charAt(0);
+  return c !== c.toLowerCase();
 }
