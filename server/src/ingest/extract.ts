@@ -65,8 +65,9 @@ export function extractClaims(key: string, passages: readonly Passage[], options
     for (const { unnamed, ...figure } of figureClaims(sentence, counts, options.year)) {
       add(sentence, { ...figure, reportNames: { throughout, distinctive, unnamed } });
     }
-    for (const list of listsIn(sentence.view, counts))
-      {add(sentence, { ...list, reportNames: { throughout, distinctive } });}
+    for (const list of listsIn(sentence.view, counts)) {
+      add(sentence, { ...list, reportNames: { throughout, distinctive } });
+    }
     for (const object of objectsIn(sentence.view, counts)) {
       add(sentence, { ...object, reportNames: { throughout, distinctive } });
     }

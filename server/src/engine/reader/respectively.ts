@@ -25,8 +25,9 @@ export function respectiveItems(view: SentenceView, at: number): RespectiveItem[
       if (!separator) continue;
       let from = start;
       while (from < k && (view.words[from] === 'and' || lexicon.determiners.has(view.words[from]))) from++;
-      if (from < k)
-        {items.push({ first: from, last: k, text: view.text.slice(view.tokens[from].start, view.tokens[k - 1].end) });}
+      if (from < k) {
+        items.push({ first: from, last: k, text: view.text.slice(view.tokens[from].start, view.tokens[k - 1].end) });
+      }
       start = view.words[k] === 'and' ? k + 1 : k;
     }
     if (items.length >= 2) return items;
