@@ -503,3 +503,19 @@ describe('ingest: lists of names and figures paired with names', () => {
     assert.match(findingsOn(report, 'The Mossbank hack cost $250 million.')[0]?.message ?? '', /\$300 million, not/);
   });
 });
+
+describe('ingest: a sentence opening with a pronoun', () => {
+  it('gives its figures the names of the sentence before, and quotes both', () => {
+    const claims = claimsOf(
+      'The Zyx Forum maps responsible behaviour. It does this by convening more than 80 scholars from many regions.',
+    );
+    const scholars = quantities(claims).find((x) => x.value === 80);
+    assert.ok(scholars?.about[1]?.includes('Zyx Forum'), JSON.stringify(scholars?.about));
+    assert.match(scholars?.claim.statement ?? '', /^The Zyx Forum maps .* It does this/);
+    const memo = 'The Zyx Forum convenes more than 60 scholars.';
+    assert.deepEqual(
+      verdictsOn(['The Zyx Forum maps responsible behaviour. It does this by convening more than 80 scholars.'], memo),
+      ['contradiction'],
+    );
+  });
+});

@@ -27,7 +27,12 @@ export interface FigureClaim {
 const maxIdentityNames = 3;
 
 /** Every figure of the sentence that the report states as a fact of something it names. */
-export function figureClaims(sentence: ReportSentence, counts: NameCounts, year: number | undefined): FigureClaim[] {
+export function figureClaims(
+  sentence: ReportSentence,
+  counts: NameCounts,
+  year: number | undefined,
+  antecedents: readonly Name[] = [],
+): FigureClaim[] {
   const { view } = sentence;
   if (view.mood === 'question' || view.values.length === 0) return [];
   const valueTokens = valueTokensOf(view);
@@ -52,6 +57,9 @@ export function figureClaims(sentence: ReportSentence, counts: NameCounts, year:
         n.mention.last <= stretch.last &&
         (leadsItsClause(view, v) || !elaboratedAfter(view, view.tokenIndexAt(v.end), n.mention.first)),
     );
+    // "It does this by … more than 80 scholars": the pronoun opening the clause stands for what the
+    // sentence before named.
+    if (stretch.first === 0 && near.length === 0) near.push(...antecedents);
     const claim = owner
       ? datedName(view, counts, owner, identityNames(view, counts, near, first), value, valueTokens)
       : measuredFigure(view, counts, v, value, near, valueTokens, change);
