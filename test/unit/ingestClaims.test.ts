@@ -18,6 +18,10 @@ function claimsOf(...paragraphs: string[]): Claim[] {
 
 /** What a memo sentence gets, checked against a made-up report as the only source. */
 function verdictsOn(report: string[], memo: string): string[] {
+  return findingsOn(report, memo).map((f) => f.verdict);
+}
+
+function findingsOn(report: string[], memo: string): ReturnType<typeof checkSentence> {
   const { claims, terms } = extractClaims('zyx2024', passagesFrom([{ text: report.join('\n\n') + '\n' }], 'text'), {
     year: 2024,
     file: '/s/zyx.txt',
@@ -29,7 +33,7 @@ function verdictsOn(report: string[], memo: string): string[] {
     kind: 'ingested' as const,
   };
   const kb = new KnowledgeBase({ sources: [source], terms, claims, errors: [] });
-  return checkSentence(kb, memo, 0, memo.length).map((f) => f.verdict);
+  return checkSentence(kb, memo, 0, memo.length);
 }
 
 const quantities = (claims: Claim[]) =>
@@ -346,5 +350,172 @@ describe('ingest: another word for the same measure', () => {
     assert.ok(attendees.includes('contradiction'), JSON.stringify(attendees));
     const webinar = verdictsOn(report, 'The Quill Forum webinar on port data came on 14 March 2024.');
     assert.ok(webinar.includes('contradiction'), JSON.stringify(webinar));
+  });
+});
+
+describe('ingest: the figures of a change', () => {
+  const report = [
+    'Between 2015 and 2020, imports from Sylvania to Freedonia increased 40 percent, from €300 billion ' +
+      '(about $330 billion) to €420 billion ($460 billion), while exports grew 25 percent.',
+    'The Ostrava Fund has seen its budget sharply increase to €9 billion for use between 2021 and 2027.',
+    'The goal was met as Freedonia’s ranking jumped from 60th out of 150 countries in 2017 to 20th out of 160 ' +
+      'countries in 2021.',
+  ];
+
+  it('measures each end as what changes, with the year of its end of the span', () => {
+    const q = quantities(claimsOf(...report));
+    const of = (value: number): readonly (readonly string[])[] | undefined => q.find((x) => x.value === value)?.about;
+    assert.deepEqual(of(300e9)?.[0], ['imports']);
+    assert.deepEqual(of(300e9)?.slice(-1), [['2015']]);
+    assert.deepEqual(of(330e9)?.slice(-1), [['2015']]);
+    assert.deepEqual(of(420e9)?.slice(-1), [['2020']]);
+    assert.deepEqual(of(460e9)?.slice(-1), [['2020']]);
+    // A rate of change is compared under its change word; the end of a change with no start has no span.
+    assert.deepEqual(of(25)?.slice(0, 2), [['grew'], ['exports', 'exports grew']]);
+    assert.deepEqual(of(9e9)?.[0], ['budget']);
+    assert.ok(!of(9e9)?.some((group) => group.includes('2027')), JSON.stringify(of(9e9)));
+    const ranks = claimsOf(...report).filter((c) => c.value.kind === 'ordinal');
+    assert.deepEqual(
+      ranks.map((c) => [c.value.kind === 'ordinal' && c.value.ordinal, c.about[0], c.about.at(-1)]),
+      [
+        [60, ['ranking', 'ranking jumped', 'countries'], ['2017']],
+        [20, ['ranking', 'ranking jumped', 'countries'], ['2021']],
+      ],
+    );
+  });
+
+  it('contradicts the end of a change the memo gets wrong, and not the other end', () => {
+    assert.deepEqual(verdictsOn(report, 'In 2020, imports from Sylvania to Freedonia reached €520 billion.'), [
+      'contradiction',
+    ]);
+    assert.deepEqual(verdictsOn(report, 'The Ostrava Fund’s budget rose to €12 billion.'), ['contradiction']);
+    assert.deepEqual(verdictsOn(report, 'Freedonia’s ranking rose to 30th out of 160 countries in 2021.'), [
+      'contradiction',
+    ]);
+    // Each figure of the memo is held to the claim of its own year, however the memo writes the year.
+    for (const memo of [
+      'Imports from Sylvania to Freedonia: €300bn (2015) → €520bn (2020).',
+      'Between 2015 and 2020, imports from Sylvania to Freedonia grew from €300 billion to €520 billion.',
+    ]) {
+      assert.deepEqual(verdictsOn(report, memo), ['contradiction'], memo);
+      assert.match(findingsOn(report, memo)[0].message, /€420 billion/, memo);
+    }
+    for (const memo of [
+      'Imports from Sylvania to Freedonia: €300bn (2015) → €420bn (2020).',
+      'Between 2015 and 2020, imports from Sylvania to Freedonia grew from €300 billion to €420 billion.',
+    ]) {
+      assert.ok(!verdictsOn(report, memo).includes('contradiction'), memo);
+    }
+    assert.ok(
+      !verdictsOn(report, 'In 2015, imports from Sylvania to Freedonia stood at €300 billion.').includes(
+        'contradiction',
+      ),
+    );
+  });
+});
+
+describe('ingest: who a verb or noun takes after its preposition', () => {
+  const report = [
+    'The failure, in 2003, of the company’s attempt to sell itself to the Sylvanian telecoms firm Zorbix ' +
+      'shaped its strategy.',
+    'To be tabled by Ruritania, the resolution will incorporate the elements agreed upon by the working group.',
+    'A few days after the Mossbank raid, administrators of Quillmix – then the largest tumbler – shut down too.',
+    'The company later sold chips to Freedonia, Sylvania and Ruritania.',
+    'Threats posed by Freedonia grew.',
+  ];
+
+  it('reads the name as an entity in the object slot, with what sets its fact apart', () => {
+    const entities = claimsOf(...report).filter((c) => c.value.kind === 'entity');
+    const of = (name: string) =>
+      entities.find((c) => c.value.kind === 'entity' && c.value.entity.value === name)?.about;
+    assert.deepEqual(of('Zorbix')?.[0], ['sell itself to']);
+    assert.ok(of('Zorbix')?.some((g) => g.includes('2003')));
+    assert.deepEqual(of('Ruritania')?.[0], ['tabled by']);
+    assert.ok(of('Ruritania')?.[1].includes('resolution'), JSON.stringify(of('Ruritania')));
+    assert.deepEqual(of('Quillmix'), [['administrators of'], ['Mossbank']]);
+    // A list is a set; a name before more of its phrase ("Freedonia grew") only maybe the object.
+    assert.equal(of('Freedonia'), undefined);
+  });
+
+  it('contradicts another name in the slot, and keeps silent on the name, a description of it, or no name', () => {
+    assert.deepEqual(verdictsOn(report, 'In 2003 the company tried to sell itself to Quantex.'), ['contradiction']);
+    assert.deepEqual(verdictsOn(report, 'The resolution is to be tabled by Zenda.'), ['contradiction']);
+    assert.deepEqual(
+      verdictsOn(report, 'After the Mossbank raid, the administrators of Zorbix, a tumbler, shut down.'),
+      ['contradiction'],
+    );
+    for (const memo of [
+      'In 2003 the company tried to sell itself to Zorbix.',
+      'In 2003 the company tried to sell itself to the Sylvanian firm Zorbix.',
+      'In 2003 the company tried to sell itself to a Sylvanian firm.',
+      'The resolution is to be tabled by Ruritania.',
+      'A treaty was tabled by Zenda.',
+    ]) {
+      assert.ok(!verdictsOn(report, memo).includes('contradiction'), memo);
+    }
+  });
+});
+
+describe('ingest: lists of names and figures paired with names', () => {
+  const report = [
+    'The first step was the trilateral accord reached in 2023 by Freedonia, Sylvania and Ruritania.',
+    'In 2020 talks between Freedonia and Sylvania began.',
+    'Later, Freedonia and Ruritania met, and Sylvania and Ruritania met.',
+    'The regime runs groups known as Zebra9, Quokka and the Ibex Team, active e-crime syndicates.',
+    'The Mossbank and Quillmix hacks, which led respectively to $300 million and $70 million in losses, were ' +
+      'protocol attacks.',
+  ];
+
+  it('reads a list as a set, with words that tell its sentence apart unless its names do', () => {
+    const sets = claimsOf(...report).flatMap((c) =>
+      c.value.kind === 'set' ? [{ ...c.value.set, about: c.about }] : [],
+    );
+    const accord = sets.find((s) => s.members.some((m) => m.includes('Freedonia')));
+    assert.deepEqual(accord?.members, [['Freedonia'], ['Sylvania'], ['Ruritania']]);
+    assert.equal(accord?.closed, true);
+    assert.ok(accord?.about[1]?.includes('trilateral'), JSON.stringify(accord?.about));
+    const groups = sets.find((s) => s.members.some((m) => m.includes('Zebra9')));
+    assert.deepEqual(groups?.about, [['Zebra9', 'Quokka', 'Ibex Team']]);
+  });
+
+  it('contradicts a list with a name swapped, and keeps silent on the list or a part of it', () => {
+    assert.deepEqual(verdictsOn(report, 'Freedonia, Sylvania and Zenda reached a trilateral accord in 2023.'), [
+      'contradiction',
+    ]);
+    assert.deepEqual(verdictsOn(report, 'Syndicates: Zebra9, Kimsuky and the Ibex Team.'), ['contradiction']);
+    for (const memo of [
+      'Freedonia, Sylvania and Ruritania reached a trilateral accord in 2023.',
+      'Freedonia and Sylvania reached a trilateral accord.',
+      'Freedonia, Sylvania and Zenda held talks on fishing.',
+    ]) {
+      assert.ok(!verdictsOn(report, memo).includes('contradiction'), memo);
+    }
+  });
+
+  it('gives each figure of a "respectively" the name in its place', () => {
+    const q = quantities(claimsOf(...report));
+    assert.deepEqual(q.find((x) => x.value === 300e6)?.about[1], ['Mossbank']);
+    assert.deepEqual(q.find((x) => x.value === 70e6)?.about[1], ['Quillmix']);
+    const right = 'The Mossbank and Quillmix hacks caused losses of $300 million and $70 million respectively.';
+    assert.ok(!verdictsOn(report, right).includes('contradiction'));
+    const swapped = 'The Mossbank and Quillmix hacks caused losses of $70 million and $300 million respectively.';
+    assert.ok(verdictsOn(report, swapped).includes('contradiction'));
+    assert.match(findingsOn(report, 'The Mossbank hack cost $250 million.')[0]?.message ?? '', /\$300 million, not/);
+  });
+});
+
+describe('ingest: a sentence opening with a pronoun', () => {
+  it('gives its figures the names of the sentence before, and quotes both', () => {
+    const claims = claimsOf(
+      'The Zyx Forum maps responsible behaviour. It does this by convening more than 80 scholars from many regions.',
+    );
+    const scholars = quantities(claims).find((x) => x.value === 80);
+    assert.ok(scholars?.about[1]?.includes('Zyx Forum'), JSON.stringify(scholars?.about));
+    assert.match(scholars?.claim.statement ?? '', /^The Zyx Forum maps .* It does this/);
+    const memo = 'The Zyx Forum convenes more than 60 scholars.';
+    assert.deepEqual(
+      verdictsOn(['The Zyx Forum maps responsible behaviour. It does this by convening more than 80 scholars.'], memo),
+      ['contradiction'],
+    );
   });
 });

@@ -95,6 +95,26 @@ describe('values: numbers', () => {
     );
   });
 
+  it('reads a scale glued to the figure or joined to it by a hyphen', () => {
+    assert.deepEqual(
+      numbers('theft of ~$2.5bn, imports of €515bn and a loss of $235m').map((n) => [n.value, n.unit, n.currency]),
+      [
+        [2.5e9, 'money', 'USD'],
+        [515e9, 'money', 'EUR'],
+        [235e6, 'money', 'USD'],
+      ],
+    );
+    assert.deepEqual(
+      numbers('the $281-million hack and a 3-million-strong army').map((n) => [n.value, n.unit]),
+      [
+        [281e6, 'money'],
+        [3e6, 'count'],
+      ],
+    );
+    // A letter glued to digits that is no scale still makes a code, not a figure.
+    assert.deepEqual(numbers('5G and 4th'), []);
+  });
+
   it('reads vague dates as ranges of months or days', () => {
     const [mid] = values('unveiled in mid-2022');
     assert.deepEqual(mid.kind === 'date' && [mid.year, mid.months], [2022, { lo: 5, hi: 8 }]);

@@ -4,11 +4,14 @@
 // claims (roles.ts), its stances between names stance claims (stances.ts), and its acronyms and
 // people glossary entries (terms.ts). Each claim carries the report's sentence in full, its
 // locator and how certain its identity is: contradictions resting on a weak one are information.
+import { lexicon } from '../engine/lexicon';
 import { type Claim, type ClaimValue, type Term } from '../knowledge/types';
 import { figureClaims } from './figures';
-import { countNames, isDistinctive, namesIn } from './names';
+import { countNames, isDistinctive, type Name, namesIn } from './names';
+import { listsIn } from './lists';
+import { objectsIn } from './objects';
 import { type Passage } from './passages';
-import { readPassages } from './reading';
+import { readPassages, type ReportSentence } from './reading';
 import { bylineRole, type ExtractedRole, rolesIn } from './roles';
 import { stancesIn } from './stances';
 import { ReportTerms } from './terms';
@@ -59,9 +62,20 @@ export function extractClaims(key: string, passages: readonly Passage[], options
     const value: ClaimValue = { kind: 'role', role: { person: person.id, title: role.title, org: org?.id } };
     add(at, { about: [], value, identity: 'certain' });
   };
-  for (const sentence of sentences) {
-    for (const { unnamed, ...figure } of figureClaims(sentence, counts, options.year)) {
-      add(sentence, { ...figure, reportNames: { throughout, distinctive, unnamed } });
+  sentences.forEach((sentence, i) => {
+    // A sentence opening with a pronoun goes on about what the one before it in its paragraph named:
+    // its claims quote both.
+    const before = sentences[i - 1];
+    const antecedents = before?.locator === sentence.locator ? antecedentsOf(sentence, before) : [];
+    const at = antecedents.length > 0 ? { ...sentence, text: `${before.text} ${sentence.text}` } : sentence;
+    for (const { unnamed, ...figure } of figureClaims(sentence, counts, options.year, antecedents)) {
+      add(at, { ...figure, reportNames: { throughout, distinctive, unnamed } });
+    }
+    for (const list of listsIn(sentence.view, counts)) {
+      add(sentence, { ...list, reportNames: { throughout, distinctive } });
+    }
+    for (const object of objectsIn(sentence.view, counts)) {
+      add(sentence, { ...object, reportNames: { throughout, distinctive } });
     }
     terms.addAcronyms(sentence.text, sentence.locator);
     for (const role of rolesIn(sentence.view)) addRole(sentence, role);
@@ -69,7 +83,7 @@ export function extractClaims(key: string, passages: readonly Passage[], options
       const value: ClaimValue = { kind: 'stance', stance: { predicate: s.predicate, polarity: s.polarity } };
       add(sentence, { about: [[s.subject], [s.object]], value });
     }
-  }
+  });
   // Bylines in the header ("Lami Kim / Assistant Professor / U.S. Army War College").
   for (const p of passages) {
     if (!p.header) continue;
@@ -77,4 +91,13 @@ export function extractClaims(key: string, passages: readonly Passage[], options
     if (role) addRole({ locator: p.locator, line: p.line ?? 0, text: p.text.split('\n').join(', ') }, role);
   }
   return { claims, terms: terms.all };
+}
+
+/**
+ * The names a sentence opening with a subject pronoun ("It", "They") stands for: those of the
+ * sentence before it (a name the report writes everywhere then counts as it does in the sentence).
+ */
+function antecedentsOf(sentence: ReportSentence, before: ReportSentence): Name[] {
+  if (!lexicon.subjectPronouns.has(sentence.view.words[0] ?? '')) return [];
+  return namesIn(before.view);
 }

@@ -2,7 +2,9 @@
 // it measures (its property), the distinctive names of its clause (its identity), the year a figure
 // holds for ("65% in 2021"), who the report attributes it to, and how certain that identity is.
 import { lexicon, phraseAt } from '../engine/lexicon';
+import { afterOwnNoun, type Change, changeOf, valueTokensOf, yearOfChange } from '../engine/reader/figureYears';
 import { negationsOver } from '../engine/reader/polarity';
+import { respectiveIndex, respectiveItems } from '../engine/reader/respectively';
 import { type SentenceView } from '../engine/reader/sentence';
 import { boundOf, type DateMention, type ValueMention, type YearMention } from '../engine/values';
 import { type Claim, type ClaimValue } from '../knowledge/types';
@@ -25,15 +27,15 @@ export interface FigureClaim {
 const maxIdentityNames = 3;
 
 /** Every figure of the sentence that the report states as a fact of something it names. */
-export function figureClaims(sentence: ReportSentence, counts: NameCounts, year: number | undefined): FigureClaim[] {
+export function figureClaims(
+  sentence: ReportSentence,
+  counts: NameCounts,
+  year: number | undefined,
+  antecedents: readonly Name[] = [],
+): FigureClaim[] {
   const { view } = sentence;
   if (view.mood === 'question' || view.values.length === 0) return [];
-  const valueTokens = new Set<number>();
-  for (const v of view.values) {
-    for (let k = view.tokenIndexAt(v.start); k < view.tokens.length && view.tokens[k].start < v.end; k++) {
-      valueTokens.add(k);
-    }
-  }
+  const valueTokens = valueTokensOf(view);
   const names = namesIn(view);
   const out: FigureClaim[] = [];
   for (const written of view.values) {
@@ -42,7 +44,9 @@ export function figureClaims(sentence: ReportSentence, counts: NameCounts, year:
     const value = claimValue(view, v);
     if (!value) continue;
     const first = view.tokenIndexAt(v.start);
-    const stretch = view.stretchAt(first);
+    // "… increased 64 percent, from €515 billion (…) to €844 billion": the names of a change are its clause's.
+    const change = changeOf(view, v, valueTokens);
+    const stretch = change ? joined(view.stretchAt(change.word), view.stretchAt(first)) : view.stretchAt(first);
     const owner = v.kind === 'year' || v.kind === 'date' ? dated(view, names, first) : undefined;
     // A date set off before its clause ("In 2012, Huawei began …") is of the names after it.
     const from = !owner && leadsItsClause(view, v) ? view.tokenIndexAt(v.end) : stretch.first;
@@ -53,9 +57,12 @@ export function figureClaims(sentence: ReportSentence, counts: NameCounts, year:
         n.mention.last <= stretch.last &&
         (leadsItsClause(view, v) || !elaboratedAfter(view, view.tokenIndexAt(v.end), n.mention.first)),
     );
+    // "It does this by … more than 80 scholars": the pronoun opening the clause stands for what the
+    // sentence before named.
+    if (stretch.first === 0 && near.length === 0) near.push(...antecedents);
     const claim = owner
       ? datedName(view, counts, owner, identityNames(view, counts, near, first), value, valueTokens)
-      : measuredFigure(view, counts, v, value, near, valueTokens);
+      : measuredFigure(view, counts, v, value, near, valueTokens, change);
     if (!claim) continue;
     const reporters = names.filter((n) => view.clauseAt(n.mention.first).kind === 'reporting').map((n) => n.text);
     if (reporters.length > 0) claim.note = `The report attributes this to ${reporters.join(', ')}.`;
@@ -159,10 +166,12 @@ function measuredFigure(
   value: ClaimValue,
   near: readonly Name[],
   valueTokens: ReadonlySet<number>,
+  change: Change | undefined,
 ): FigureClaim | undefined {
   const measure = measureOf(view, v, valueTokens);
   if (!measure || measure.phrases.length === 0) return undefined;
-  const when = value.kind === 'quantity' || value.kind === 'ordinal' ? yearOf(view, v) : undefined;
+  const when =
+    value.kind === 'quantity' || value.kind === 'ordinal' ? (yearOfChange(view, change) ?? yearOf(view, v)) : undefined;
   let identity = identityNames(view, counts, near, view.tokenIndexAt(v.start));
   // A name the report writes everywhere ("Korea's total exports", "Vietnam's ranking") pins a
   // figure down only with the figure's own noun, the year it is for or a full date, never certainly.
@@ -171,7 +180,12 @@ function measuredFigure(
   // A figure of nothing the report names is a fact a memo can be checked on only when words the
   // report writes in few sentences set it apart.
   if (identity.length === 0) return describedFigure(view, counts, v, value, measure.phrases, valueTokens, when);
-  const about = [measure.phrases, identity.map((n) => n.text)];
+  // "The Wormhole and Qubit hacks … led respectively to $325 million and $80 million": each its name's.
+  const items = respectiveItems(view, view.tokenIndexAt(v.start));
+  const place = respectiveIndex(view, v);
+  const names = place >= 0 && place < items.length ? [items[place].text] : identity.map((n) => n.text);
+  // A rate of change is compared with what its change word says changes ("exports grew 44 percent").
+  const about = measure.rate ? [[measure.rate], measure.phrases, names] : [measure.phrases, names];
   const certain = measure.own && !byFrequentName && identity.some((n) => isDistinctive(counts, n.text));
   if (typeof when === 'number') about.push([String(when)]);
   return {
@@ -230,13 +244,21 @@ function identityNames(view: SentenceView, counts: NameCounts, near: readonly Na
     .slice(0, maxIdentityNames);
 }
 
+function joined(
+  a: { first: number; last: number },
+  b: { first: number; last: number },
+): { first: number; last: number } {
+  return { first: Math.min(a.first, b.first), last: Math.max(a.last, b.last) };
+}
+
 /**
  * The year a figure holds for: the one written right after it ("65% in 2021"). A year elsewhere in
  * its clause may or may not be its year: identity is then less certain.
  */
 function yearOf(view: SentenceView, v: ValueMention): number | 'elsewhere' | undefined {
   const stretch = view.stretchAt(view.tokenIndexAt(v.start));
-  const end = view.tokenIndexAt(v.end);
+  // "50th out of 175 countries in 2018": the year may follow the figure's own noun.
+  const end = afterOwnNoun(view, v);
   let elsewhere = false;
   for (const o of view.values) {
     if (o === v || (o.kind !== 'year' && o.kind !== 'date') || o.year === undefined) continue;

@@ -4,6 +4,7 @@
 // ("the UK's services exports … to £3.8 billion") and the words right before it ("established in").
 import { lexicon } from '../engine/lexicon';
 import { type SentenceView } from '../engine/reader/sentence';
+import { type Change, changeOf } from '../engine/reader/figureYears';
 import { type ValueMention } from '../engine/values';
 
 export interface Measure {
@@ -11,6 +12,8 @@ export interface Measure {
   phrases: string[];
   /** Read from the value's own noun or "of" phrase, not guessed from its clause. */
   own: boolean;
+  /** "exports grew 44 percent": the change word a rate of change is written with, and is its property. */
+  rate?: string;
 }
 
 /** Runs of content words are at most this long: a longer run is a list, not a name of a thing. */
@@ -116,9 +119,75 @@ function phrasesOfRun(view: SentenceView, run: readonly number[]): string[] {
   return out;
 }
 
+/**
+ * What a change measures: the noun right before its word ("exports grew", "its budget dramatically
+ * increase"), past adverbs, with the word ("tumblers grew"); and its clause's subject where a noun
+ * opens the clause ("the share of … that flowed through tumblers grew", "imports from … increased").
+ */
+function changedMeasure(view: SentenceView, change: Change, valueTokens: ReadonlySet<number>): Measure | undefined {
+  const phrases: string[] = [];
+  let k = change.word - 1;
+  while (k >= 0 && isAdverb(view.words[k]) && !inName(view, k)) k--;
+  if (k >= 0 && isContentWord(view, k) && !inName(view, k) && !valueTokens.has(k)) {
+    let start = k;
+    while (start > 0 && k - start < maxRun - 1 && isContentWord(view, start - 1) && !inName(view, start - 1)) start--;
+    const run = runFrom(view, start, k + 1, valueTokens);
+    if (run.length > 0 && run[run.length - 1] === k) phrases.push(...phrasesOfRun(view, run));
+    if (k === change.word - 1) phrases.push(`${view.words[k]} ${view.words[change.word]}`);
+  }
+  const subject = openingNoun(view, change.word, valueTokens);
+  if (subject) phrases.unshift(...phrasesOfRun(view, subject));
+  return phrases.length > 0 ? { phrases: [...new Set(phrases)], own: true } : undefined;
+}
+
+/**
+ * The run of content words that opens the clause before token `to`, past a phrase set off before
+ * it ("Between 2011 and 2021, imports …"): none where a name or a verb comes first ("The EPF is …")
+ * or where a verb follows it before `to`.
+ */
+function openingNoun(view: SentenceView, to: number, valueTokens: ReadonlySet<number>): number[] | undefined {
+  const { first: from } = view.clauseAt(to);
+  for (let j = from; j < to; j++) {
+    const w = view.words[j];
+    if (
+      valueTokens.has(j) ||
+      lexicon.determiners.has(w) ||
+      lexicon.prepositions.has(w) ||
+      lexicon.conjunctions.has(w)
+    ) {
+      continue;
+    }
+    if (inName(view, j) || !isContentWord(view, j)) return undefined;
+    const run = runFrom(view, j, to, valueTokens);
+    if (run.length === 0) return undefined;
+    if (setOff(view, run, valueTokens)) {
+      j = run[run.length - 1];
+      continue;
+    }
+    // "This goal was surpassed as Vietnam's ranking jumped": a verb of its own makes it another clause's subject.
+    for (let k = run[run.length - 1] + 1; k < to; k++) {
+      if (lexicon.auxiliaries.has(view.words[k]) || lexicon.copulas.has(view.words[k])) return undefined;
+    }
+    return run;
+  }
+  return undefined;
+}
+
+function isAdverb(word: string): boolean {
+  return word.length > 4 && word.endsWith('ly');
+}
+
 /** What value `v` measures or dates, or nothing when its words say nothing about it. */
 export function measureOf(view: SentenceView, v: ValueMention, valueTokens: ReadonlySet<number>): Measure | undefined {
+  const change = changeOf(view, v, valueTokens);
+  const changed = change && changedMeasure(view, change, valueTokens);
   const first = view.tokenIndexAt(v.start);
+  if (changed) {
+    // "jumped … to 25th out of 182 countries": the figure's own noun names it too.
+    const own = runFrom(view, Math.max(first + 1, view.tokenIndexAt(v.end)), view.stretchAt(first).last, valueTokens);
+    const phrases = [...new Set([...changed.phrases, ...phrasesOfRun(view, own)])];
+    return { ...changed, phrases, rate: change.side === 'by' ? view.words[change.word] : undefined };
+  }
   const after = Math.max(first + 1, view.tokenIndexAt(v.end));
   const { first: from, last: to } = view.stretchAt(first);
   if (v.kind === 'number' || v.kind === 'ordinal') {

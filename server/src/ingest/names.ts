@@ -53,7 +53,9 @@ export function countNames(sentences: readonly ReportSentence[]): NameCounts {
   const counts = new Map<string, number>();
   const words = new Map<string, number>();
   for (const s of sentences) {
-    for (const key of new Set(namesIn(s.view).map((n) => n.text.toLowerCase()))) {
+    // "Freedonia and Sylvania", as the reader joins them, writes each of the two as well.
+    const texts = namesIn(s.view).flatMap((n) => [n.text, ...partsOf(n.text)]);
+    for (const key of new Set(texts.map((t) => t.toLowerCase()))) {
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     const stems = new Set(s.view.tokens.filter((_, k) => isContentWord(s.view, k)).map((t) => t.norm));
@@ -74,4 +76,16 @@ export function isFrequent(counts: NameCounts, name: string): boolean {
 /** Written in at most two sentences: a name that pins one fact of the report down. */
 export function isDistinctive(counts: NameCounts, name: string): boolean {
   return timesWritten(counts, name) <= 2;
+}
+
+/** The names a coordinated name joins: "Japan" and "Netherlands" of "Japan and the Netherlands". */
+function partsOf(text: string): string[] {
+  const parts = text.split(' and ');
+  if (parts.length < 2) return [];
+  return parts.map((p) =>
+    p
+      .split(' ')
+      .filter((w, i) => i > 0 || !lexicon.determiners.has(w.toLowerCase()))
+      .join(' '),
+  );
 }

@@ -191,6 +191,11 @@ describe('judge: quantity', () => {
   it('reads a rate of change as no level, another currency as no support, a denied figure as neither', () => {
     silent("Northland's exports to the Arctic Rim grew 80% last year.");
     silent("Northland's exports to the Arctic Rim rose by 12 percent in 2022.");
+    // Where a change ends or starts is a level all the same.
+    contradicts("The share of Northland's exports that go to the Arctic Rim grew to 80%.", 'exports-share', {
+      detail: 'quantity',
+      written: '80%',
+    });
     assert.deepEqual(
       findings(kb, 'The Resilience Fund holds €2.5 billion.').filter((f) => f.verdict === 'support'),
       [],

@@ -5,9 +5,12 @@
 // 2019") is not the claim's.
 import { lexicon, phraseAt } from '../lexicon';
 import { type Clause } from '../reader/clauses';
+import { valueTokensOf, yearOfFigure } from '../reader/figureYears';
+import { respectiveIndex, respectiveItems } from '../reader/respectively';
 import { type SentenceView } from '../reader/sentence';
 import { type PhraseMatch } from '../text/phraseMatcher';
 import { type ValueMention } from '../values';
+import { type Claim } from '../../knowledge/types';
 import { type Candidate } from './candidates';
 
 function sameValue(a: Candidate, b: Candidate): boolean {
@@ -162,20 +165,58 @@ export function boundValue<T extends ValueMention>(
       r.property.some((p) => !c.property.some((q) => q.start === p.start && q.end === p.end)),
   );
   let best: { value: T; score: number } | undefined;
+  // "€515bn (2011) → €944bn (2021)": a figure written for another year than the claim's is not its value.
+  const year = yearOfClaim(c.claim);
+  const valueTokens = year === undefined ? undefined : valueTokensOf(view);
+  // "The Wormhole and Qubit hacks caused $325 million and $80 million respectively": the claim of the
+  // name in the coordination's second place takes the second figure.
+  const place = respectivePlace(view, c);
   for (const v of view.values) {
     if (!accept(v)) continue;
+    if (place !== undefined && respectiveIndex(view, v) !== place) continue;
     if (insideOtherName(view, c, v) || datesSomethingElse(view, c, v)) continue;
+    if (valueTokens && (v.kind === 'number' || v.kind === 'ordinal')) {
+      const written = yearOfFigure(view, v, valueTokens);
+      if (written !== undefined && written !== year) continue;
+    }
     const own = [...c.groups.values()].flat();
     const score = Math.min(...c.property.map((p) => bindingScore(view, v, p, own)));
     if (score > maxScore) continue;
     const rivalScore = Math.min(
       Infinity,
-      ...rivals.flatMap((r) =>
-        r.property.filter((p) => !c.property.some((q) => q.start === p.start)).map((p) => bindingScore(view, v, p)),
-      ),
+      ...rivals
+        .filter((r) => takes(r, v))
+        .flatMap((r) =>
+          r.property.filter((p) => !c.property.some((q) => q.start === p.start)).map((p) => bindingScore(view, v, p)),
+        ),
     );
     if (rivalScore < score) continue;
     if (!best || score < best.score) best = { value: v, score };
   }
   return best;
+}
+
+/** The year a figure claim holds for: an identity group of one year ("65% in 2021"). */
+function yearOfClaim(claim: Claim): number | undefined {
+  if (claim.value.kind !== 'quantity' && claim.value.kind !== 'ordinal') return undefined;
+  const group = claim.about.find((g) => g.length === 1 && g[0].length === 4 && Number.isInteger(Number(g[0])));
+  return group ? Number(group[0]) : undefined;
+}
+
+/** A claim of amounts of money is no rival for a percentage near it ("grew 44 percent, from €407 billion"). */
+function takes(r: Candidate, v: ValueMention): boolean {
+  return !(r.claim.value.kind === 'quantity' && v.kind === 'number' && r.claim.value.quantity.unit !== v.unit);
+}
+
+/** The place in a paired coordination ("Wormhole and Qubit … respectively") of the name a claim is about. */
+function respectivePlace(view: SentenceView, c: Candidate): number | undefined {
+  const property = c.property[0];
+  if (!property) return undefined;
+  const items = respectiveItems(view, property.first);
+  if (items.length < 2) return undefined;
+  const own = [...c.groups.entries()]
+    .filter(([g]) => g !== view.kb.claimAnchors[c.index].propertyGroup)
+    .flatMap(([, matches]) => matches);
+  const places = items.flatMap((it, i) => (own.some((m) => m.first >= it.first && m.last <= it.last) ? [i] : []));
+  return places.length === 1 ? places[0] : undefined;
 }

@@ -487,8 +487,13 @@ function namesOutsideItsSentence(view: SentenceView, claim: Claim, property: Phr
   const among = (list: readonly string[], w: string): boolean =>
     list.some((o) => o === w || (Math.min(o.length, w.length) >= 4 && (o.startsWith(w) || w.startsWith(o))));
   const stretches = property.map((p) => view.stretchAt(p.first));
+  // "administrators of Helix" against "administrators of BitMixer": the name in an entity claim's slot
+  // is what the memo says of it.
+  const inSlot = (e: EntityMention): boolean =>
+    claim.value.kind === 'entity' &&
+    property.some((p) => e.first === p.last || (e.first === p.last + 1 && lexicon.determiners.has(view.words[p.last])));
   return view.entities.some((e) => {
-    if (e.weak && !view.tokens[e.first].upper) return false;
+    if ((e.weak && !view.tokens[e.first].upper) || inSlot(e)) return false;
     if (!stretches.some((s) => e.first >= s.first && e.last <= s.last)) return false;
     if (view.clauseAt(e.first).kind === 'reporting') return false;
     // Its words, without a year or number written with it ("Huawei Connect 2025").

@@ -43,8 +43,36 @@ function formatNumber(value: number, unit: string, approx?: boolean, bound?: str
 }
 
 function formatQuantity(q: QuantityValue): string {
-  const base = formatNumber(q.value, q.unit, q.approx, q.bound) + (q.of ? ` of ${q.of}` : '');
-  return q.unit === 'money' && q.currency ? `${base} ${q.currency}` : base;
+  if (q.unit === 'money' && q.currency) return formatMoney(q, q.currency);
+  return formatNumber(q.value, q.unit, q.approx, q.bound) + (q.of ? ` of ${q.of}` : '');
+}
+
+/** Scales an amount of money is written in: "$325 million", not "325,000,000 USD". */
+const moneyScales: readonly [number, string][] = [
+  [1e12, 'trillion'],
+  [1e9, 'billion'],
+  [1e6, 'million'],
+];
+
+/** "€844 billion", "A$10 billion", "20 billion KRW": the currency's sign when it has one, else its code. */
+function formatMoney(q: QuantityValue, currency: string): string {
+  const scale = moneyScales.find(([factor]) => q.value >= factor);
+  const amount = scale ? formatNumber(q.value / scale[0], 'count', q.approx, q.bound) + ` ${scale[1]}` : undefined;
+  const written = amount ?? formatNumber(q.value, 'count', q.approx, q.bound);
+  const sign = Object.entries(lexicon.currencies).find(([word, code]) => code === currency && isSign(word))?.[0];
+  if (!sign) return `${written} ${currency}`;
+  // The sign goes before the figure, after a bound or hedge: "over $100 million".
+  const at = [...written].findIndex(isDigit);
+  return written.slice(0, at) + sign + written.slice(at);
+}
+
+/** "$", "A$", "€": a currency written with a symbol, not a word. */
+function isSign(word: string): boolean {
+  return word.length <= 3 && [...word].some((c) => c.toLowerCase() === c.toUpperCase() && !isDigit(c));
+}
+
+function isDigit(c: string): boolean {
+  return c >= '0' && c <= '9';
 }
 
 export function formatDate(d: { year?: number; month?: number; day?: number }): string {

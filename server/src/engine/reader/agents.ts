@@ -306,6 +306,13 @@ export function listRun(
       last++;
       continue;
     }
+    // "Japan, the US and South Korea agree …": a list's last item that opens with a name is that name.
+    const at = lexicon.determiners.has(w) ? it.first + 1 : it.first;
+    let end = at;
+    while (end < it.last && view.entityAt(end) && isCapitalised(view.tokens[end].raw)) end++;
+    if (segments.last[last + 1] && end > at && end < it.last) {
+      return [...segments.items.slice(first, last + 1), { first: it.first, last: end }];
+    }
     if (
       content > 4 ||
       lexicon.prepositions.has(w) ||
@@ -320,4 +327,9 @@ export function listRun(
     last++;
   }
   return segments.items.slice(first, last + 1);
+}
+
+function isCapitalised(raw: string): boolean {
+  const c = raw.charAt(0);
+  return c !== c.toLowerCase();
 }

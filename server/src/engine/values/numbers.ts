@@ -110,11 +110,19 @@ function scaleAfter(
   end: number,
   text: string,
 ): { factor: number; end: number; next: number } | undefined {
+  // "$2.5bn", "€515bn": the scale glued to the digits, inside the figure's last token.
+  const own = tokens[next - 1];
+  if (own && own.end > end) {
+    const glued = text.slice(end, own.end).toLowerCase();
+    return glued in lexicon.scaleWords ? { factor: lexicon.scaleWords[glued], end: own.end, next } : undefined;
+  }
   const t = tokens[next];
   if (!t) return undefined;
   const gap = text.slice(end, t.start);
-  if (gap !== ' ' && gap !== '') return undefined;
   const w = t.lower;
+  // "a $281-million hack": a scale word joined to the figure as a compound adjective.
+  const hyphenated = gap === '-' && lexicon.scaleWords[w] >= 1e6 && w.length > 2;
+  if (gap !== ' ' && gap !== '' && !hyphenated) return undefined;
   // One-letter scales only written against the figure ("$5bn", "3m"), never after a space.
   if ((w === 'k' || w === 'm' || w === 'b') && gap !== '') return undefined;
   if (!(w in lexicon.scaleWords)) return undefined;

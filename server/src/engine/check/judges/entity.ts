@@ -71,6 +71,8 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
     // stretch when the slot is not the agent's ("the consulate general in Honolulu").
     // "in partnership with X": a property ending in a preposition takes the name right after it.
     const object = slot === 'agent' ? undefined : objectAfter(view, p);
+    // A report's "tabled by Singapore": only the name the preposition takes is in its place.
+    if (slot === 'object' && !object) continue;
     const written = valueMatches.filter(
       (m) =>
         positive(m) &&
@@ -164,7 +166,24 @@ function objectAfter(view: SentenceView, p: { first: number; last: number }): En
   const first = view.entities.find((e) => e.first === at && !e.weak);
   // "with NMI's Naval Studies Desk": what the owner owns.
   if (first?.possessive) return view.entities.find((e) => e.first === first.last && !e.weak) ?? first;
-  return first;
+  return first && headAfter(view, first);
+}
+
+/** Words of a description between a name and the name it describes: "the US telecommunications firm Motorola". */
+const maxDescription = 3;
+
+/** "to the US telecommunications firm Motorola": the name a description after the first leads to, if any. */
+function headAfter(view: SentenceView, first: EntityMention): EntityMention | undefined {
+  let k = first.last;
+  while (k < view.tokens.length && k - first.last < maxDescription && view.gapBefore(k) === ' ') {
+    const w = view.words[k];
+    const digit = view.tokens[k].raw.charAt(0) >= '0' && view.tokens[k].raw.charAt(0) <= '9';
+    if (view.entityAt(k) || digit || lexicon.stopWords.has(w) || lexicon.prepositions.has(w)) break;
+    k++;
+  }
+  // "to a US firm": a name that only describes is no object.
+  if (k === first.last) return first;
+  return view.entities.find((e) => e.first === k && !e.weak && view.gapBefore(k) === ' ');
 }
 
 /**

@@ -127,6 +127,8 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
 /** A figure right after a verb of change ("grew 80%", "rose by 12 percent", "up 5%"). */
 function changeRate(view: SentenceView, m: NumberMention): boolean {
   const at = view.tokenIndexAt(m.start);
+  // "grew to 56%", "fell from 10%": where the change ends or starts is a level.
+  if (at > 0 && (view.words[at - 1] === 'to' || view.words[at - 1] === 'from')) return false;
   for (let k = Math.max(0, at - 2); k < at; k++) if (lexicon.changeWordStems.has(view.tokens[k].norm)) return true;
   return false;
 }

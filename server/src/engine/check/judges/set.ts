@@ -258,6 +258,8 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
         members.some((alts) => alts.includes(e.term!.within!)),
     );
   const real = foreign.filter((it) => !paraphrases(it) && !partOfMember(it));
+  // A list read from a report is only its own when the memo writes two of its members.
+  if (claim.extracted && matched.size < Math.min(2, members.length)) return undefined;
   const sourced = names(view, members);
   const substitution = matched.size + real.length <= members.length;
   if (
@@ -290,7 +292,8 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
       problem: 'only',
     });
   }
-  if (matched.size > 0 && real.length === 0) {
+  // An open list ("such as") may be added to.
+  if (matched.size > 0 && (real.length === 0 || (!closed && !substitution))) {
     const first = inList[0];
     const last = inList[inList.length - 1];
     return verdictOn('agrees', c, { start: first.start, end: last.end }, { kind: 'agrees' });

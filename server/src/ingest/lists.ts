@@ -1,0 +1,128 @@
+// Lists of names a report's sentence gives: "by Japan, the US and the Netherlands", "the groups
+// known as APT38, Andariel and the Lazarus Group". Each becomes a set claim whose members are the
+// names; a memo that writes the list with one of them swapped for another name contradicts it (the
+// set judge). Its property is the members themselves, so that only a memo writing some of them is
+// held to it, and only a list of names the report writes in few sentences is one.
+import { lexicon, phraseAt } from '../engine/lexicon';
+import { type SentenceView } from '../engine/reader/sentence';
+import { type ClaimValue } from '../knowledge/types';
+import { isContentWord } from './measures';
+import { isDistinctive, type NameCounts, timesWritten } from './names';
+
+export interface ExtractedList {
+  about: string[][];
+  value: ClaimValue;
+}
+
+/** A list names at least this many: two names joined by "and" are as often one thing as two. */
+const minMembers = 3;
+
+/** Members written in no other sentence of the report that make a list its own. */
+const minOwn = 2;
+
+/** Words the report writes in at most this many sentences tell a list's sentence apart. */
+const maxDescribingSentences = 2;
+
+/** At most this many words stand for what a list is about. */
+const maxIdentity = 6;
+
+interface Item {
+  first: number;
+  last: number;
+  text: string;
+}
+
+export function listsIn(view: SentenceView, counts: NameCounts): ExtractedList[] {
+  if (view.mood === 'question') return [];
+  const out: ExtractedList[] = [];
+  for (let k = 0; k < view.tokens.length; k++) {
+    if (!startsItem(view, k) || (k > 0 && continuesList(view, k))) continue;
+    const items = itemsFrom(view, k);
+    if (items.length < minMembers) continue;
+    const first = items[0].first;
+    const last = items[items.length - 1].last;
+    k = last;
+    // "including A, B and C", "A, B, C and others": examples of a larger set.
+    const open = examples(view, first) || lexicon.openListEnderStems.has(view.tokens[last]?.norm ?? '');
+    // Names written only here ("APT38, Andariel and the Lazarus Group") make the list its own; others
+    // ("Japan, the US and the Netherlands") make many lists, and the words the report writes least tell it.
+    const own = items.filter((it) => timesWritten(counts, it.text) <= 1).length >= minOwn;
+    const identity = own ? [] : rareWords(view, counts, first, last);
+    if (!own && identity.length === 0) continue;
+    out.push({
+      about: own ? [items.map((it) => it.text)] : [items.map((it) => it.text), identity],
+      value: { kind: 'set', set: { members: items.map((it) => [it.text]), closed: !open, slot: 'list' } },
+    });
+  }
+  return out;
+}
+
+/** Words before a list that may open examples of it: "including the groups known as A, B and C". */
+const maxCueDistance = 6;
+
+/** Whether a cue of examples comes shortly before the list in its stretch. */
+function examples(view: SentenceView, first: number): boolean {
+  const from = Math.max(view.stretchAt(first).first, first - maxCueDistance);
+  for (let j = from; j < first; j++) if (phraseAt(lexicon.elaborationCues, view.words, j)) return true;
+  return false;
+}
+
+/** A capitalised word that is part of a name ("Japan", "APT38"), past a determiner. */
+function startsItem(view: SentenceView, k: number): boolean {
+  const at = lexicon.determiners.has(view.words[k]) ? k + 1 : k;
+  return at < view.tokens.length && isNameWord(view, at) && view.entityAt(at) !== undefined;
+}
+
+function isNameWord(view: SentenceView, k: number): boolean {
+  const c = view.tokens[k].raw.charAt(0);
+  return c !== c.toLowerCase() && !view.entityAt(k)?.weak;
+}
+
+/** Whether token k is an item after a separator: a list is read from its first item only. */
+function continuesList(view: SentenceView, k: number): boolean {
+  return view.gapBefore(k).includes(',') || view.words[k - 1] === 'and' || view.words[k - 1] === 'or';
+}
+
+/**
+ * The items of a list from token k: names (a determiner before each allowed) separated by commas,
+ * the last after "and" or "or"; a name the reader joined across "and" ("the US and the
+ * Netherlands") is two items. Nothing when no "and" or "or" comes before its last item.
+ */
+function itemsFrom(view: SentenceView, k: number): Item[] {
+  const items: Item[] = [];
+  let last = false;
+  for (;;) {
+    if (lexicon.determiners.has(view.words[k] ?? '')) k++;
+    const first = k;
+    while (k < view.tokens.length && isNameWord(view, k) && (k === first || view.gapBefore(k) === ' ')) k++;
+    if (k === first) return [];
+    items.push({ first, last: k, text: view.text.slice(view.tokens[first].start, view.tokens[k - 1].end) });
+    if (last) return items;
+    const comma = view.gapBefore(k).includes(',');
+    if (k < view.tokens.length && (view.words[k] === 'and' || view.words[k] === 'or')) {
+      last = true;
+      k++;
+    } else if (!comma || k >= view.tokens.length) {
+      return [];
+    }
+  }
+}
+
+/** The words around a list the report writes least, and its other names written in few sentences. */
+function rareWords(view: SentenceView, counts: NameCounts, first: number, last: number): string[] {
+  const { first: from, last: to } = view.stretchAt(first);
+  const out: string[] = [];
+  for (let k = from; k < to && out.length < maxIdentity; k++) {
+    if (k >= first && k < last) continue;
+    if (!isContentWord(view, k) || lexicon.reportingVerbs.has(view.words[k])) continue;
+    const entity = view.entityAt(k);
+    if (entity) {
+      const name = view.text.slice(entity.start, entity.end);
+      if (isDistinctive(counts, name) && !out.includes(name)) out.push(name);
+      k = entity.last - 1;
+      continue;
+    }
+    if ((counts.words.get(view.tokens[k].norm) ?? 0) <= maxDescribingSentences) out.push(view.words[k]);
+  }
+  return out;
+}
