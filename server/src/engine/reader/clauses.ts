@@ -107,11 +107,12 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
   }
   // "Whereas X does A, Y does B": the clause a subordinator opens ends at its first comma. So does
   // a fronted phrase about another event: "After the change of government in May 2022, …", and a
-  // fronted purpose: "To mark the anniversary, …".
+  // fronted purpose: "To mark the anniversary, …" (not "To be tabled by X, the resolution …", whose
+  // clause speaks of the subject).
   if (
     lexicon.clauseBreakWords.has(words[0]) ||
     phraseAt(lexicon.sequenceOpeners, words, 0) ||
-    phraseAt(lexicon.purposeOpeners, words, 0) ||
+    (phraseAt(lexicon.purposeOpeners, words, 0) && !lexicon.auxiliaries.has(words[1] ?? '')) ||
     phraseAt(lexicon.hypotheticalCues, words, 0)
   ) {
     breaks[0].kind = 'subordinate';
