@@ -76,6 +76,11 @@ claims:
     statement: Both the PWG and the MSO work on undersea cable standards.
     about: { property: [ cable standards ], with: [ [ pwg, mso ] ] }
     set: { members: [ pwg, mso ], slot: agent, closed: true }
+  - id: cranes-popular
+    locator: ¶7
+    statement: Northland's cranes sell best in Eastoria and Southport.
+    about: { property: [ eastoria, southport, westmark ], with: [ [ crane, cranes ] ] }
+    set: { members: [ eastoria, southport ], closed: true }
   - id: delegation-head
     locator: header
     statement: Ana Lind led the Harbor Forum's delegation.
@@ -205,6 +210,14 @@ describe('judge: set', () => {
       detail: 'set',
       written: 'Tom Reyes',
     });
+  });
+
+  it('reads a pair whose first name ends the phrase before it, after a preposition', () => {
+    contradicts("Northland's cranes sell best in Westmark and Southport.", 'cranes-popular', {
+      detail: 'set',
+      written: 'Westmark',
+    });
+    agrees("Northland's cranes sell best in Eastoria and Southport.", 'cranes-popular');
   });
 
   it('leaves a list open at "and more"', () => {

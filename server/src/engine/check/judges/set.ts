@@ -176,6 +176,23 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
     segments,
     memberSegments.filter((i) => !segments.hardBefore.slice(memberSegments[0] + 1, i + 1).some(Boolean)),
   );
+  // "attractive in Latin America and Southeast Asia": a pair whose first name ends the segment
+  // before, right after a preposition, is a list of two, when that name is of the members' kind.
+  const firstIndex = items.length === 1 ? segments.items.indexOf(items[0]) : -1;
+  if (firstIndex > 0 && !segments.hardBefore[firstIndex] && segments.last[firstIndex]) {
+    const before = segments.items[firstIndex - 1];
+    const kinds = new Set(members.flat().map((id) => view.kb.termById.get(id)?.kind));
+    const lead = view.entities.find(
+      (e) =>
+        e.last === before.last &&
+        e.first > before.first &&
+        lexicon.prepositions.has(view.words[e.first - 1]) &&
+        !e.weak &&
+        (e.kind === 'name' || kinds.has(e.kind)) &&
+        !found.some((m) => m.first === e.first),
+    );
+    if (lead) items.unshift({ first: lead.first, last: lead.last });
+  }
   const matched = new Set<number>();
   const foreign: { first: number; last: number }[] = [];
   for (const it of items) {
