@@ -79,6 +79,8 @@ const IGNORED = "About 50% of Korea's crude oil travels through the South China 
 const IGNORED_VALUE = '50%';
 // Step n: how often the window is reloaded to time its first diagnostics again.
 const RELOADS = Number(process.env.E2E_RELOADS ?? 2);
+// `policyLens.trace.server` in the user settings (off, messages or verbose); unset leaves the default.
+const TRACE = process.env.E2E_TRACE;
 
 const t0 = Date.now();
 const log = (msg) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
@@ -313,6 +315,23 @@ function extensionLogs(folder) {
     .join('\n');
 }
 
+/**
+ * The server's own marks on the way to its first diagnostics (the line it logs with them: initialize,
+ * core loaded, initialized, memo opened, settings, loads done, checked, in ms after its process
+ * started), from the newest extension log that has it, logged at or after `since`; undefined if none.
+ */
+function serverStartupMarks(logs, since) {
+  const text = extensionLogs(logs);
+  const line =
+    /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3}) .*policy-lens: first diagnostics \([^)]*\) (.*) ms after the server/gm;
+  let latest;
+  for (const m of text.matchAll(line)) {
+    const when = new Date(`${m[1]}T${m[2]}`).getTime();
+    if (when >= since && (!latest || when > latest.when)) latest = { when, marks: m[3] };
+  }
+  return latest?.marks;
+}
+
 /** Screen rectangles of the editor's squiggles of the given kinds (error, warning, info, hint). */
 function squiggles(page, kinds = ['error', 'warning', 'info', 'hint']) {
   const selector = kinds.map((k) => `.editor-instance .monaco-editor .squiggly-${k}`).join(', ');
@@ -491,6 +510,8 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
             'files.autoSave': 'off',
             // A BibTeX bibliography beside the memo (fixture/refs.bib), as Zotero exports it.
             'policyLens.bibliography.files': ['refs.bib'],
+            // E2E_TRACE=verbose: the client logs every message with its time (in the Policy Lens output).
+            ...(TRACE ? { 'policyLens.trace.server': TRACE } : {}),
           },
           null,
           2,
@@ -663,6 +684,20 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
         `server process started ${since(serverStarted)}, first diagnostic ${since(first)} = ` +
         `${fromActivation ?? '?'} ms after activation, ${serverStarted ? first - serverStarted : '?'} ms after the ` +
         'server started',
+    );
+    // The server's side of it: its marks, and from its check's end to the squiggle on screen (the
+    // extension host, the window and the editor's rendering). The log is written a moment later.
+    const logs = path.join(tmp, 'user-data', 'logs');
+    const loggedFrom = marks.windowOpen - 1000;
+    const serverMarks = await waitFor('the server log line', () => serverStartupMarks(logs, loggedFrom), {
+      timeout: 5_000,
+      interval: 200,
+    }).catch(() => undefined);
+    const checked = serverMarks && /checked \+(\d+)/.exec(serverMarks);
+    const toSquiggle = checked && serverStarted ? first - serverStarted - Number(checked[1]) : undefined;
+    log(
+      `  server (${label}): ${serverMarks ?? 'no startup line in the extension log'} ms after its process started` +
+        (toSquiggle !== undefined ? `; its check ended ${toSquiggle} ms before the first squiggle showed` : ''),
     );
     return fromActivation;
   }
