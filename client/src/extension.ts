@@ -80,9 +80,6 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       knowledgeCacheDir: vscode.Uri.joinPath(context.globalStorageUri, 'knowledge-cache').fsPath,
       // Run after "Ignore this finding in .policylens.yaml", so the edited config takes effect at once.
       saveFileCommand: saveFileCommand,
-      // Node 22.8 and later (the extension host's, in VS Code and code-server) keep the compiled code
-      // of the server's core and workers here, so that the next start skips compiling them.
-      compileCacheDir: vscode.Uri.joinPath(context.globalStorageUri, 'compile-cache').fsPath,
     },
     // If the server process dies, the client restarts it (5 times in 3 minutes) and checks again.
     errorHandler: restartingErrorHandler('Policy Lens', 5),

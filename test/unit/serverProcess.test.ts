@@ -6,8 +6,9 @@
 import { strict as assert } from 'node:assert';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { hostIsDebugged, ServerProcesses } from '../../client/src/serverProcess';
+import { compileCacheDir, hostIsDebugged, ServerProcesses } from '../../client/src/serverProcess';
 
 const started: ChildProcess[] = [];
 after(() => started.forEach((p) => p.kill('SIGKILL')));
@@ -57,5 +58,10 @@ describe('server processes', () => {
     assert.equal(hostIsDebugged(['--inspect-brk']), true);
     assert.equal(hostIsDebugged(['--enable-source-maps', '--max-old-space-size=4096']), false);
     assert.equal(hostIsDebugged([]), false);
+  });
+
+  it("the compiled code is kept in the user's cache folder, beside the server's other caches", () => {
+    assert.equal(compileCacheDir({}, '/home/ann'), join('/home/ann', '.cache', 'policy-lens', 'compile-cache'));
+    assert.equal(compileCacheDir({ XDG_CACHE_HOME: '/c' }, '/home/ann'), join('/c', 'policy-lens', 'compile-cache'));
   });
 });

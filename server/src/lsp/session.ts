@@ -46,7 +46,7 @@ import { type CheckOutcome, CheckScheduler } from './checkScheduler';
 import { FileProblems } from './fileProblems';
 import { core, type CoreModule, type WorkerRenderer } from './lazyCore';
 import { StartupTimeline } from './startupTimeline';
-import { enableCompileCache, warmUp } from './warmStart';
+import { warmUp } from './warmStart';
 
 /** What the client sends in `initializationOptions`. */
 interface InitializationOptions {
@@ -56,8 +56,6 @@ interface InitializationOptions {
   knowledgeCacheDir?: string;
   /** A client command that saves a file: run after the edit of *Ignore this finding in .policylens.yaml*. */
   saveFileCommand?: string;
-  /** Where Node keeps the compiled code of the core and the workers between runs. */
-  compileCacheDir?: string;
 }
 
 /** A memo of the workspace: an open document, or a file on disk not open in the editor. */
@@ -132,7 +130,6 @@ export class Session {
   private prepared = false;
   /** The diagnostics last published for each open memo, so that a check finding the same publishes nothing. */
   private readonly published = new Map<string, string>();
-  private readonly compileCacheDir: string | undefined;
   readonly timeline = new StartupTimeline();
   // Reports in the sources folder are read in a worker thread, with progress shown; results are
   // cached by content hash, so only added or changed files cost anything on later runs.
@@ -164,7 +161,6 @@ export class Session {
     this.cacheDir = options?.cacheDir;
     this.knowledgeCacheDir = options?.knowledgeCacheDir;
     this.saveFileCommand = typeof options?.saveFileCommand === 'string' ? options.saveFileCommand : undefined;
-    this.compileCacheDir = typeof options?.compileCacheDir === 'string' ? options.compileCacheDir : undefined;
     this.canReportProgress = params.capabilities.window?.workDoneProgress === true;
     this.versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
     const operations = params.capabilities.workspace?.workspaceEdit?.resourceOperations;
@@ -187,7 +183,6 @@ export class Session {
   prepare(): void {
     if (this.prepared) return;
     this.prepared = true;
-    enableCompileCache(this.compileCacheDir);
     core();
     warmUp();
     this.timeline.mark('core');
