@@ -7,6 +7,7 @@ import {
   LanguageClient,
   type LanguageClientOptions,
   type ServerOptions,
+  TransportKind,
   WorkDoneProgress,
   type WorkDoneProgressBegin,
   type WorkDoneProgressReport,
@@ -31,7 +32,6 @@ import {
 } from '../../server/src/common/protocol';
 import { citationInsertion, exportMessage } from '../../server/src/common/citationText';
 import { restartingErrorHandler } from './errorHandler';
-import { forkServer, hostIsDebugged, ServerProcesses } from './serverProcess';
 import { defaultSettings, settingsSection } from '../../server/src/common/settings';
 
 let client: LanguageClient | undefined;
@@ -41,23 +41,23 @@ function languages(): string[] {
   return vscode.workspace.getConfiguration(settingsSection).get<string[]>('languages', defaultSettings.languages);
 }
 
-// The server's Node process starts as this module loads, before `activate` (see serverProcess.ts);
-// not under a debugger, where the client's start forks it with the inspector instead.
-const debugged = hostIsDebugged();
-const serverProcesses = new ServerProcesses(() =>
-  forkServer(path.join(__dirname, 'server.js'), debugged, firstFolder()),
-);
-if (!debugged) serverProcesses.startEarly();
-
-/** The first workspace folder on disk: the server's working directory, as vscode-languageclient makes it. */
-function firstFolder(): string | undefined {
-  const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
-  return folder?.uri.fsPath;
-}
-
 function createClient(context: vscode.ExtensionContext): LanguageClient {
-  // The client takes the process started early, and forks a new one when it restarts the server.
-  const serverOptions: ServerOptions = () => Promise.resolve(serverProcesses.take());
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // With source maps on, a stack trace the server logs names the TypeScript file and line.
+  const execArgv = ['--enable-source-maps'];
+  // Node 22.1 and later (the extension host's, in VS Code and code-server) keep the compiled code of
+  // the server's bundles here, so that the server starts without compiling them again. Older Node
+  // ignores it; a NODE_COMPILE_CACHE of the user's own is kept.
+  const compileCache = vscode.Uri.joinPath(context.globalStorageUri, 'compile-cache').fsPath;
+  const env = { NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? compileCache };
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.stdio, options: { execArgv, env } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.stdio,
+      options: { execArgv: [...execArgv, '--nolazy', '--inspect=6009'], env },
+    },
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       ...languages().flatMap((language) => [
@@ -113,21 +113,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     // Trust applies at once: the server reads what Restricted Mode skipped and checks again.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(workspaceTrustedNotification)),
-    { dispose: () => void stopClient() },
+    { dispose: () => void client?.stop() },
   );
   await client.start();
 }
 
 export async function deactivate(): Promise<void> {
-  await stopClient();
-}
-
-async function stopClient(): Promise<void> {
-  try {
-    await client?.stop();
-  } finally {
-    serverProcesses.end();
-  }
+  await client?.stop();
 }
 
 /** The language status item: sources and claims loaded, reports read, problems in knowledge files. */

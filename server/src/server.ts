@@ -29,7 +29,6 @@ import {
   workspaceTrustedNotification,
 } from './common/protocol';
 import { version } from './common/version';
-import { core } from './lsp/lazyCore';
 import { Session } from './lsp/session';
 import { type ServerConnection, stdioConnection } from './lsp/stdioConnection';
 
@@ -172,7 +171,3 @@ connection.onRequest(checkWorkspaceRequest, async (...args: unknown[]) => {
 
 documents.listen(connection);
 connection.listen();
-// Started ahead of its client (the VS Code client starts it as the extension loads, a second or more
-// before it sends `initialize`): the core loads meanwhile. Other clients send `initialize` at once,
-// which then is not kept waiting for it.
-if (process.argv.includes('--load-core-now')) setImmediate(() => core());
