@@ -79,8 +79,6 @@ const IGNORED = "About 50% of Korea's crude oil travels through the South China 
 const IGNORED_VALUE = '50%';
 // Step n: how often the window is reloaded to time its first diagnostics again.
 const RELOADS = Number(process.env.E2E_RELOADS ?? 2);
-// `policyLens.trace.server` in the user settings (off, messages or verbose); unset leaves the default.
-const TRACE = process.env.E2E_TRACE;
 
 const t0 = Date.now();
 const log = (msg) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
@@ -510,8 +508,6 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
             'files.autoSave': 'off',
             // A BibTeX bibliography beside the memo (fixture/refs.bib), as Zotero exports it.
             'policyLens.bibliography.files': ['refs.bib'],
-            // E2E_TRACE=verbose: the client logs every message with its time (in the Policy Lens output).
-            ...(TRACE ? { 'policyLens.trace.server': TRACE } : {}),
           },
           null,
           2,
@@ -695,9 +691,11 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
     }).catch(() => undefined);
     const checked = serverMarks && /checked \+(\d+)/.exec(serverMarks);
     const toSquiggle = checked && serverStarted ? first - serverStarted - Number(checked[1]) : undefined;
+    const after = toSquiggle !== undefined ? `; its check ended ${toSquiggle} ms before the first squiggle showed` : '';
     log(
-      `  server (${label}): ${serverMarks ?? 'no startup line in the extension log'} ms after its process started` +
-        (toSquiggle !== undefined ? `; its check ended ${toSquiggle} ms before the first squiggle showed` : ''),
+      serverMarks
+        ? `  server (${label}): ${serverMarks} ms after its process started${after}`
+        : `  server (${label}): no startup line in the extension log`,
     );
     return fromActivation;
   }
