@@ -250,6 +250,12 @@ export class Session {
     }
   }
 
+  /** The settings' bibliographies read (not the knowledge: a hover answers from what is loaded). */
+  private async bibliographiesRead(): Promise<void> {
+    await this.settingsPulled.promise;
+    while (this.bibliographiesLoading) await this.bibliographiesLoading;
+  }
+
   schedule(uri: string): void {
     this.scheduler.schedule(uri);
   }
@@ -415,7 +421,7 @@ export class Session {
     // known. The same for the first load of the settings' bibliographies (a large knowledge folder
     // may take seconds to load: hovers answer from the bundled knowledge meanwhile).
     await Promise.race([
-      Promise.all([this.loaded(), this.updateDocumentSources(document)]),
+      Promise.all([this.bibliographiesRead(), this.updateDocumentSources(document)]),
       new Promise((wait) => setTimeout(wait, hoverWaitMs)),
     ]);
     return this.languageService.hover(document, position);
