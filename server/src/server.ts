@@ -29,7 +29,6 @@ import {
   workspaceTrustedNotification,
 } from './common/protocol';
 import { version } from './common/version';
-import { core } from './lsp/lazyCore';
 import { Session } from './lsp/session';
 import { type ServerConnection, stdioConnection } from './lsp/stdioConnection';
 
@@ -53,9 +52,9 @@ function cancelled(token: CancellationToken): ResponseError<void> | undefined {
 
 connection.onInitialize((params): InitializeResult => {
   session = new Session(connection, documents, params);
-  // The core (knowledge loading, the checker) is loaded while the client handles this answer, so
-  // that the work `initialized` starts does not wait for it.
-  setImmediate(() => setImmediate(() => core()));
+  // The core (knowledge loading, the checker) is loaded, and the knowledge with it, while the client
+  // handles this answer, so that the work `initialized` starts does not wait for them.
+  setImmediate(() => setImmediate(() => session?.prepare()));
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -87,7 +86,10 @@ connection.onDidChangeWatchedFiles((change) =>
   session?.watchedFilesChanged(change.changes.map((c) => fileURLToPath(c.uri))),
 );
 
-documents.onDidOpen((e) => session?.schedule(e.document.uri));
+documents.onDidOpen((e) => {
+  session?.timeline.mark('opened');
+  session?.schedule(e.document.uri);
+});
 documents.onDidChangeContent((e) => session?.schedule(e.document.uri));
 documents.onDidClose((e) => session?.closeDocument(e.document.uri));
 

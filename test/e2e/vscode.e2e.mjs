@@ -313,6 +313,23 @@ function extensionLogs(folder) {
     .join('\n');
 }
 
+/**
+ * The server's own marks on the way to its first diagnostics (the line it logs with them: initialize,
+ * core loaded, initialized, memo opened, settings, loads done, checked, in ms after its process
+ * started), from the newest extension log that has it, logged at or after `since`; undefined if none.
+ */
+function serverStartupMarks(logs, since) {
+  const text = extensionLogs(logs);
+  const line =
+    /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3}) .*policy-lens: first diagnostics \([^)]*\) (.*) ms after the server/gm;
+  let latest;
+  for (const m of text.matchAll(line)) {
+    const when = new Date(`${m[1]}T${m[2]}`).getTime();
+    if (when >= since && (!latest || when > latest.when)) latest = { when, marks: m[3] };
+  }
+  return latest?.marks;
+}
+
 /** Screen rectangles of the editor's squiggles of the given kinds (error, warning, info, hint). */
 function squiggles(page, kinds = ['error', 'warning', 'info', 'hint']) {
   const selector = kinds.map((k) => `.editor-instance .monaco-editor .squiggly-${k}`).join(', ');
@@ -663,6 +680,22 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
         `server process started ${since(serverStarted)}, first diagnostic ${since(first)} = ` +
         `${fromActivation ?? '?'} ms after activation, ${serverStarted ? first - serverStarted : '?'} ms after the ` +
         'server started',
+    );
+    // The server's side of it: its marks, and from its check's end to the squiggle on screen (the
+    // extension host, the window and the editor's rendering). The log is written a moment later.
+    const logs = path.join(tmp, 'user-data', 'logs');
+    const loggedFrom = marks.windowOpen - 1000;
+    const serverMarks = await waitFor('the server log line', () => serverStartupMarks(logs, loggedFrom), {
+      timeout: 5_000,
+      interval: 200,
+    }).catch(() => undefined);
+    const checked = serverMarks && /checked \+(\d+)/.exec(serverMarks);
+    const toSquiggle = checked && serverStarted ? first - serverStarted - Number(checked[1]) : undefined;
+    const after = toSquiggle !== undefined ? `; its check ended ${toSquiggle} ms before the first squiggle showed` : '';
+    log(
+      serverMarks
+        ? `  server (${label}): ${serverMarks} ms after its process started${after}`
+        : `  server (${label}): no startup line in the extension log`,
     );
     return fromActivation;
   }

@@ -45,6 +45,8 @@ import type { IngestedSource } from '../node/sourceFiles';
 import { type CheckOutcome, CheckScheduler } from './checkScheduler';
 import { FileProblems } from './fileProblems';
 import { core, type CoreModule, type WorkerRenderer } from './lazyCore';
+import { StartupTimeline } from './startupTimeline';
+import { warmUp } from './warmStart';
 
 /** What the client sends in `initializationOptions`. */
 interface InitializationOptions {
@@ -120,10 +122,15 @@ export class Session {
   // checked against the bundled knowledge alone and then again.
   private knowledgeLoading: Promise<void> | undefined;
   private knowledgeAgain = false;
-  private readonly firstKnowledge = deferred();
   /** Bibliographies from the settings; a newer call supersedes one still reading. */
   private bibliographyGeneration = 0;
-  private readonly firstBibliographies = deferred();
+  private bibliographiesLoading: Promise<void> | undefined;
+  /** Settled once the settings have been asked for (or cannot be): `start`. */
+  private readonly settingsPulled = deferred();
+  private prepared = false;
+  /** The diagnostics last published for each open memo, so that a check finding the same publishes nothing. */
+  private readonly published = new Map<string, string>();
+  readonly timeline = new StartupTimeline();
   // Reports in the sources folder are read in a worker thread, with progress shown; results are
   // cached by content hash, so only added or changed files cost anything on later runs.
   private indexing: Promise<void> | undefined;
@@ -162,19 +169,42 @@ export class Session {
     this.canWatchFiles = watching?.dynamicRegistration === true;
     this.relativePatterns = watching?.relativePatternSupport === true;
     this.problems = new FileProblems(connection);
-    this.scheduler = new CheckScheduler(this.firstKnowledge.promise, (uri) => this.check(uri), pause);
+    const ready = this.loaded().then(() => this.timeline.mark('loads'));
+    this.scheduler = new CheckScheduler(ready, (uri) => this.check(uri), pause);
+    this.timeline.mark('initialize');
   }
 
   /**
-   * After the handshake: each folder's settings are asked for, then knowledge, bibliographies, the
-   * style and the sources are loaded and open memos checked.
+   * Right after `initialize` is answered, while the client handles the answer (hundreds of ms in a
+   * busy editor): the core is loaded, and the knowledge and the settings' bibliographies with the
+   * settings the client sent in `initialize`. What needs the client (each folder's settings,
+   * file watchers, progress for reading sources) waits for `start`.
    */
-  async start(): Promise<void> {
-    await this.pullSettings();
-    this.service?.setSettings(this.settings);
-    this.sharedFoldersChanged();
+  prepare(): void {
+    if (this.prepared) return;
+    this.prepared = true;
+    core();
+    warmUp();
+    this.timeline.mark('core');
+    this.sharedFoldersKey = this.sharedFoldersKeyNow();
     this.loadKnowledge();
     void this.loadBibliographies();
+  }
+
+  /**
+   * After the handshake: each folder's settings are asked for; what they change (knowledge folders,
+   * bibliographies) is loaded again, then the style and the sources, and open memos are checked.
+   */
+  async start(): Promise<void> {
+    this.timeline.mark('initialized');
+    this.prepare();
+    const bibliographies = JSON.stringify(this.bibliographyPaths());
+    await this.pullSettings();
+    this.timeline.mark('settings');
+    this.service?.setSettings(this.settings);
+    this.sharedFoldersChanged();
+    if (JSON.stringify(this.bibliographyPaths()) !== bibliographies) void this.loadBibliographies();
+    this.settingsPulled.settle();
     this.applyStyle();
     this.recheckAll();
     this.indexSources();
@@ -206,11 +236,24 @@ export class Session {
   }
 
   /**
-   * Commands and navigation (definition, references, links, the custom requests) wait for the first
-   * loads, so they never answer from half the knowledge; hover and completion answer at once.
+   * Checks, commands and navigation (definition, references, links, the custom requests) wait for
+   * the settings and for the loads under way (knowledge, the settings' bibliographies), so they never
+   * answer from half the knowledge or flag a key of a bibliography still being read; hover and
+   * completion answer at once.
    */
-  loaded(): Promise<unknown> {
-    return Promise.all([this.firstKnowledge.promise, this.firstBibliographies.promise]);
+  async loaded(): Promise<void> {
+    await this.settingsPulled.promise;
+    for (;;) {
+      const loading = [this.knowledgeLoading, this.bibliographiesLoading].filter((p) => p !== undefined);
+      if (loading.length === 0) return;
+      await Promise.all(loading);
+    }
+  }
+
+  /** The settings' bibliographies read (not the knowledge: a hover answers from what is loaded). */
+  private async bibliographiesRead(): Promise<void> {
+    await this.settingsPulled.promise;
+    while (this.bibliographiesLoading) await this.bibliographiesLoading;
   }
 
   schedule(uri: string): void {
@@ -219,6 +262,7 @@ export class Session {
 
   closeDocument(uri: string): void {
     this.service?.close(uri);
+    this.published.delete(uri);
     this.frontMatterCache.delete(uri);
     this.workspaceConfigs?.release(uri);
     if (this.problems.perDocument.delete(uri)) this.publishProblems();
@@ -257,6 +301,7 @@ export class Session {
    */
   async changeConfiguration(pushed: unknown): Promise<void> {
     const before = { shared: this.sharedFoldersKey, bibliographies: JSON.stringify(this.bibliographyPaths()) };
+    const settingsBefore = this.settingsKey();
     if (this.canPullConfiguration) {
       if (!(await this.pullSettings())) return;
     } else {
@@ -264,6 +309,9 @@ export class Session {
       if (raw === undefined || raw === null) return;
       this.settings = normalizeSettings(raw);
     }
+    // VS Code says settings changed right after `initialized`, as the first check runs: the same
+    // settings change nothing (no memo is read or checked again).
+    if (this.settingsKey() === settingsBefore) return;
     this.service?.setSettings(this.settings);
     this.frontMatterCache.clear();
     this.sharedFoldersChanged();
@@ -273,6 +321,11 @@ export class Session {
     // A knowledge load publishes when it is done; publishing now would repeat the old folder's problems.
     if (!reloadKnowledge) this.publishProblems();
     this.recheckAll();
+  }
+
+  /** The window's settings and each folder's, to compare. */
+  private settingsKey(): string {
+    return JSON.stringify([this.settings, [...this.folderSettings]]);
   }
 
   /**
@@ -368,7 +421,7 @@ export class Session {
     // known. The same for the first load of the settings' bibliographies (a large knowledge folder
     // may take seconds to load: hovers answer from the bundled knowledge meanwhile).
     await Promise.race([
-      Promise.all([this.firstBibliographies.promise, this.updateDocumentSources(document)]),
+      Promise.all([this.bibliographiesRead(), this.updateDocumentSources(document)]),
       new Promise((wait) => setTimeout(wait, hoverWaitMs)),
     ]);
     return this.languageService.hover(document, position);
@@ -460,7 +513,10 @@ export class Session {
       // An open memo edited meanwhile is left to its own check, on the new text.
       const stale = (): boolean => stopped() || (opened !== undefined && this.documents.get(d.uri) !== opened);
       const diagnostics = await s.diagnosticsInSlices(d, pause, stale);
-      if (diagnostics) void this.connection.sendDiagnostics({ uri: d.uri, diagnostics });
+      if (diagnostics) {
+        this.published.delete(d.uri); // its next check publishes, whatever it finds
+        void this.connection.sendDiagnostics({ uri: d.uri, diagnostics });
+      }
       return diagnostics;
     } finally {
       if (!opened) {
@@ -619,9 +675,14 @@ export class Session {
     return config;
   }
 
+  /** The knowledge and sources folders in use: a change loads knowledge and reads sources again. */
+  private sharedFoldersKeyNow(): string {
+    return JSON.stringify([this.knowledgeFolders(), this.sourcesFolders()]);
+  }
+
   /** Loads knowledge and reads sources again when the configs in use name other folders. */
   private sharedFoldersChanged(): void {
-    const key = JSON.stringify([this.knowledgeFolders(), this.sourcesFolders()]);
+    const key = this.sharedFoldersKeyNow();
     this.watchFiles();
     if (this.sharedFoldersKey === undefined || key === this.sharedFoldersKey) {
       this.sharedFoldersKey = key;
@@ -782,7 +843,6 @@ export class Session {
       .catch(fail)
       .finally(() => {
         this.knowledgeLoading = undefined;
-        this.firstKnowledge.settle();
         if (this.knowledgeAgain) {
           this.knowledgeAgain = false;
           this.loadKnowledge();
@@ -821,7 +881,19 @@ export class Session {
     this.recheckAll();
   }
 
-  private async loadBibliographies(): Promise<void> {
+  /** Reads the settings' bibliographies (`loaded` waits for the last read under way). */
+  private loadBibliographies(): Promise<void> {
+    const fail = (e: Error): void =>
+      this.connection.console.error(`policy-lens: reading bibliographies failed: ${e.stack ?? e}`);
+    const reading = this.readBibliographies().catch(fail);
+    this.bibliographiesLoading = reading;
+    void reading.finally(() => {
+      if (this.bibliographiesLoading === reading) this.bibliographiesLoading = undefined;
+    });
+    return reading;
+  }
+
+  private async readBibliographies(): Promise<void> {
     const generation = ++this.bibliographyGeneration;
     const paths = this.bibliographyPaths();
     const sources: Source[] = [];
@@ -840,7 +912,6 @@ export class Session {
     this.service?.setExtraSources(sources);
     this.publishProblems();
     this.recheckAll();
-    this.firstBibliographies.settle();
   }
 
   private indexSources(): void {
@@ -904,6 +975,7 @@ export class Session {
     const document = this.documents.get(uri);
     if (!document) return 'skipped';
     if (!this.settingsOf(document).languages.includes(document.languageId)) {
+      this.published.delete(uri);
       void this.connection.sendDiagnostics({ uri, diagnostics: [] });
       return 'skipped';
     }
@@ -914,7 +986,7 @@ export class Session {
       const overtaken = (): boolean => this.documents.get(uri)?.version !== version;
       const diagnostics = await this.languageService.diagnosticsInSlices(document, pause, overtaken);
       if (!diagnostics) return 'overtaken';
-      void this.connection.sendDiagnostics({ uri, version, diagnostics });
+      this.publish(uri, version, diagnostics);
       void this.languageService.prerenderCitations(document);
       // Memos compared with this one (inconsistency across memos) are published again.
       for (const other of this.languageService.takeComparedWithChanged()) this.schedule(other);
@@ -922,6 +994,16 @@ export class Session {
       this.connection.console.error(`policy-lens: checking ${uri} failed: ${(e as Error).stack ?? e}`);
     }
     return 'checked';
+  }
+
+  /** Publishes a memo's diagnostics, unless they are those last published for this version of it. */
+  private publish(uri: string, version: number, diagnostics: Diagnostic[]): void {
+    const key = JSON.stringify([version, diagnostics]);
+    if (this.published.get(uri) === key) return;
+    this.published.set(uri, key);
+    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    const line = this.timeline.firstDiagnostics(uri.slice(uri.lastIndexOf('/') + 1));
+    if (line) this.connection.console.info(line);
   }
 
   /**
