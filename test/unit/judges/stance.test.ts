@@ -18,6 +18,10 @@ const kb = knowledge({
     kind: programme
     aliases: [ OPI ]
     definition: A scheme for sharing port security data.
+  - id: harbor-forum
+    term: Harbor Forum
+    kind: event
+    definition: A yearly meeting on maritime security.
   - id: port-strategy
     term: Port Security Strategy
     kind: document
@@ -56,6 +60,11 @@ claims:
     statement: Westmark plays a leading part in writing shipping rules.
     about: { property: [ shipping rules ], subject: [ westmark ] }
     stance: { predicate: role, polarity: positive }
+  - id: forum-online
+    locator: ¶8
+    statement: The Harbor Forum met online.
+    about: { property: [ online, virtual, in-person, in person ], subject: [ harbor-forum, forum ] }
+    stance: { predicate: remote, polarity: positive }
   - id: communique-not-consensus
     locator: ¶7
     statement: The communiqué does not speak for every delegation.
@@ -84,6 +93,12 @@ describe('judge: stance', () => {
     agrees('The Port Security Strategy is silent on quantum computing.', silent, 'is silent');
     agrees('The Port Security Strategy makes no mention of quantum computing.', silent, 'makes no mention');
     agrees('The Port Security Strategy omits quantum computing.', silent, 'omits');
+  });
+
+  it('contradicts the opposite word for how a thing is, said of it as its predicate', () => {
+    contradicts('The Harbor Forum was an in-person event.', 'forum-online', { detail: 'stance', written: 'in-person' });
+    silent('The Harbor Forum, unlike in-person events, was open to all.');
+    silent('An in-person Harbor Forum is planned for 2030.');
   });
 
   it('contradicts the opposite stance, marking a negation with its word', () => {

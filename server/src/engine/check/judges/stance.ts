@@ -68,10 +68,12 @@ export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefin
     }
     // "The findings represent a consensus" where the source says they do not: the property is itself
     // the class's word, stated as fact. (Only against a denial: naming a thing never supports it.)
+    // So is a word for how a thing is against the source's ("an in-person event", the source: virtual).
+    const qualifying = lexicon.qualifyingClasses.has(predicate as PredicateClass);
     const asserted = hits.find(
       (h) =>
-        wanted === -1 &&
-        h.polarity === 1 &&
+        ((wanted === -1 && h.polarity === 1) ||
+          (qualifying && wanted === 1 && h.polarity === -1 && afterCopula(view, h.first))) &&
         !h.negated &&
         view.mood === 'reports' &&
         ['main', 'label'].includes(view.clauseAt(h.first).kind) &&
@@ -119,6 +121,16 @@ export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefin
     };
   }
   return undefined;
+}
+
+/**
+ * A word said of the subject as its predicate: after "was"/"is" and an article ("the session was an
+ * in-person event"). (A label's "Session 4: in person" may number another session: left alone.)
+ */
+function afterCopula(view: SentenceView, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && lexicon.determiners.has(view.words[k])) k--;
+  return k >= 0 && lexicon.copulas.has(view.words[k]);
 }
 
 /**
