@@ -6,6 +6,7 @@ import {
   type CancellationToken,
   CodeActionKind,
   createConnection,
+  DidChangeWorkspaceFoldersNotification,
   ErrorCodes,
   type InitializeResult,
   LSPErrorCodes,
@@ -64,6 +65,7 @@ connection.onInitialize((params): InitializeResult => {
       definitionProvider: true,
       referencesProvider: true,
       documentLinkProvider: { resolveProvider: false },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'policy-lens', version },
   };
@@ -82,6 +84,10 @@ connection.onShutdown(() => {
 
 connection.onDidChangeConfiguration((change) => session?.changeConfiguration(change.settings));
 connection.onNotification(workspaceTrustedNotification, () => session?.grantTrust());
+connection.onNotification(DidChangeWorkspaceFoldersNotification.type, ({ event }) => {
+  const paths = (folders: { uri: string }[]): string[] => folders.map((f) => fileURLToPath(f.uri));
+  void session?.changeWorkspaceFolders(paths(event.added), paths(event.removed));
+});
 connection.onDidChangeWatchedFiles((change) =>
   session?.watchedFilesChanged(change.changes.map((c) => fileURLToPath(c.uri))),
 );

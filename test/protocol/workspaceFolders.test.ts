@@ -13,6 +13,7 @@ import {
   ConfigurationRequest,
   type ConfigurationParams,
   DidChangeConfigurationNotification,
+  DidChangeWorkspaceFoldersNotification,
   type Diagnostic,
   type FileSystemWatcher,
   type PublishDiagnosticsParams,
@@ -150,5 +151,30 @@ describe('two workspace folders with different settings', T, () => {
       else assert.ok(!roots.includes(base) || !pattern.includes('*'), w);
     }
     assert.ok(latest.includes(`${uriOf('a', 'sources')} **/*`), 'the sources folder of the settings');
+  });
+
+  test('a folder added to the workspace is read with its own settings, with no restart', async () => {
+    mkdirSync(at('c', 'kb'), { recursive: true });
+    writeFileSync(at('c', 'kb', 'glossary.yaml'), glossary('Gamma'));
+    settings.set(uriOf('c'), { knowledge: { folders: ['kb'] } });
+    const memo = uriOf('c', 'memo.md');
+    await server.open(memo, 'Gamma is here.\n');
+    await server.waitForDiagnostics((p) => p.uri === memo, 'memo c checked', 30000);
+    assert.equal(await hover(memo, 1), '', 'c is no folder of the workspace yet');
+    const before = asked.length;
+    await server.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+      event: { added: [{ uri: uriOf('c'), name: 'c' }], removed: [] },
+    });
+    const deadline = Date.now() + 30000;
+    let shown = '';
+    while (Date.now() < deadline && !/Gamma folder/.test(shown)) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      shown = await hover(memo, 1);
+    }
+    assert.match(shown, /Gamma folder/);
+    assert.ok(
+      asked.slice(before).some((p) => p.items.some((i) => i.scopeUri === uriOf('c'))),
+      "c's settings were asked for",
+    );
   });
 });

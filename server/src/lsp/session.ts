@@ -84,7 +84,7 @@ export class Session {
    * again on every `didChangeConfiguration`. Empty when the client cannot be asked: the window's apply.
    */
   private folderSettings = new Map<string, PolicyLensSettings>();
-  private readonly workspaceFolders: string[];
+  private workspaceFolders: string[];
   /** What may be read: anything in a trusted workspace, only files really inside it otherwise. */
   private policy: ReadPolicy;
   private readonly canPullConfiguration: boolean;
@@ -374,6 +374,29 @@ export class Session {
   private resolveIn(path: string, folder: string | undefined): string {
     if (isAbsolute(path)) return path;
     return folder !== undefined ? join(folder, path) : resolve(path);
+  }
+
+  /**
+   * Workspace folders were added or removed: each folder's settings, configs, knowledge,
+   * bibliographies and reports are read (or dropped) and every open memo checked again, with no
+   * restart. In Restricted Mode the folders are what may be read.
+   */
+  async changeWorkspaceFolders(added: string[], removed: string[]): Promise<void> {
+    const kept = this.workspaceFolders.filter((f) => !removed.includes(f));
+    this.workspaceFolders = [...kept, ...added.filter((f) => !kept.includes(f))];
+    if (this.policy.restricted) this.policy = new ReadPolicy(this.workspaceFolders);
+    await this.pullSettings();
+    this.service?.setSettings(this.settings);
+    this.workspaceConfigs = undefined;
+    this.frontMatterCache.clear();
+    this.sharedFoldersKey = undefined;
+    this.sharedFoldersChanged();
+    this.loadKnowledge();
+    void this.loadBibliographies();
+    this.applyStyle();
+    this.indexSources();
+    this.watchFiles();
+    this.recheckAll();
   }
 
   /**
