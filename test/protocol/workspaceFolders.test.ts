@@ -153,6 +153,30 @@ describe('two workspace folders with different settings', T, () => {
     assert.ok(latest.includes(`${uriOf('a', 'sources')} **/*`), 'the sources folder of the settings');
   });
 
+  test("a memo's own csl: style file is watched", async () => {
+    writeFileSync(at('a', 'house.csl'), '<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0"></style>\n');
+    const memo = uriOf('a', 'styled.md');
+    const since = server.requests.length;
+    await server.open(memo, '---\ncsl: house.csl\n---\nA styled memo.\n');
+    await server.waitForDiagnostics((p) => p.uri === memo, 'the styled memo checked', 30000);
+    const deadline = Date.now() + 10000;
+    const watched = (): string[] =>
+      server.requests
+        .slice(since)
+        .filter((r) => r.method === 'client/registerCapability')
+        .flatMap((r) => (r.params as RegistrationParams).registrations)
+        .filter((r) => r.method === 'workspace/didChangeWatchedFiles')
+        .flatMap((r) => (r.registerOptions as { watchers: FileSystemWatcher[] }).watchers)
+        .map((w) => (typeof w.globPattern === 'string' ? w.globPattern : JSON.stringify(w.globPattern)));
+    while (Date.now() < deadline && !watched().some((w) => w.includes('house.csl'))) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(
+      watched().some((w) => w.includes('house.csl')),
+      watched().join('\n'),
+    );
+  });
+
   test('a folder added to the workspace is read with its own settings, with no restart', async () => {
     mkdirSync(at('c', 'kb'), { recursive: true });
     writeFileSync(at('c', 'kb', 'glossary.yaml'), glossary('Gamma'));

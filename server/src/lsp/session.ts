@@ -144,6 +144,8 @@ export class Session {
   private workspaceConfigs: InstanceType<CoreModule['WorkspaceConfigs']> | undefined;
   /** The knowledge and sources folders of the last load, with those the configs in use add. */
   private sharedFoldersKey: string | undefined;
+  /** The `csl:` style file each open memo's front matter names (absolute): watched like bibliographies. */
+  private readonly frontMatterStyles = new Map<string, string>();
 
   constructor(
     private readonly connection: Connection,
@@ -264,6 +266,7 @@ export class Session {
     this.service?.close(uri);
     this.published.delete(uri);
     this.frontMatterCache.delete(uri);
+    this.frontMatterStyles.delete(uri);
     this.workspaceConfigs?.release(uri);
     if (this.problems.perDocument.delete(uri)) this.publishProblems();
     this.bibliographyStore?.release(uri);
@@ -431,6 +434,9 @@ export class Session {
     const bibs = this.bibliographyPaths().map((p) => resolve(p));
     const users = this.bibliographies().usersOf(paths);
     if (users.delete('settings') || paths.some((p) => bibs.includes(resolve(p)))) void this.loadBibliographies();
+    // A memo's own `csl:` style file changed: its sources are read again, the style with them.
+    const changed = new Set(paths.map((p) => resolve(p)));
+    for (const [uri, style] of this.frontMatterStyles) if (changed.has(style)) users.add(uri);
     // A front matter naming a file that did not exist yet holds it too: "missing" is a version.
     for (const uri of users) {
       this.frontMatterCache.delete(uri);
@@ -584,7 +590,11 @@ export class Session {
     const options = { policy: this.policy, readable: this.isReadable, configBibliographies };
     const read = await core().readDocumentSources(document, s, this.bibliographies(), options);
     this.bibliographies().keepOnly(document.uri, read.used);
-    if (!onDisk) this.watchFiles();
+    if (!onDisk) {
+      if (read.styleFile) this.frontMatterStyles.set(document.uri, resolve(read.styleFile));
+      else this.frontMatterStyles.delete(document.uri);
+      this.watchFiles();
+    }
     // Closed while the files were read: nothing to set.
     if (!onDisk && !this.documents.get(document.uri)) return;
     // Its front matter or the settings changed while the files were read (a configuration change
@@ -633,7 +643,11 @@ export class Session {
       this.relativePatterns
         ? { globPattern: { baseUri: pathToFileURL(folder).href, pattern } }
         : { globPattern: `${folder.split(sep).join('/')}/${pattern}` };
-    const files = [...this.configuredBibliographies(), ...this.bibliographies().paths()];
+    const files = [
+      ...this.configuredBibliographies(),
+      ...this.bibliographies().paths(),
+      ...this.frontMatterStyles.values(),
+    ];
     if (this.settings.referenceCsl) files.push(...this.resolveFolder(this.settings.referenceCsl));
     return [
       { globPattern: '**/.policylens.{yaml,yml,json}' },

@@ -41,6 +41,8 @@ export interface DocumentSources {
   used: string[];
   /** Bibliography files named but not read because the read policy refused them (Restricted Mode). */
   refused: string[];
+  /** The `csl:` style file the front matter names, to watch for changes. */
+  styleFile?: string;
 }
 
 /**
@@ -60,6 +62,7 @@ export async function readDocumentSources(
   const memoFile = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : undefined;
   const problems: KnowledgeError[] = bibliography.errors.map((e) => ({ ...e, file: memoFile ?? e.file }));
   let style: StyleChoice | undefined;
+  let styleFile: string | undefined;
   const used: string[] = [];
   const refused: string[] = [];
   if (memoFile !== undefined) {
@@ -82,10 +85,11 @@ export async function readDocumentSources(
     if (csl === 'apa' || csl === 'chicago-author-date') style = { style: csl };
     else if (bibliography.csl) {
       const path = isAbsolute(bibliography.csl) ? bibliography.csl : resolve(base, bibliography.csl);
+      styleFile = path;
       const xml = readStyleFile(path, problems, options.policy, options.readable);
       if (xml !== undefined) style = { style: path, xml };
     }
   }
   if (bibliography.lang) style = { ...(style ?? service.styleFor('')), locale: bibliography.lang };
-  return { sources, problems, style, nocite: bibliography.nocite, used, refused };
+  return { sources, problems, style, nocite: bibliography.nocite, used, refused, styleFile };
 }
