@@ -519,3 +519,22 @@ describe('ingest: a sentence opening with a pronoun', () => {
     );
   });
 });
+
+describe('ingest: a figure dated apart from it', () => {
+  const report = [
+    'The memo answers the addition of 40 entities, including Quillmix, to the Zyx Register in March 2019.',
+    'Quillmix was founded in 1998.',
+  ];
+
+  it('carries the year its clause is dated to, and is not held to a memo figure of another year', () => {
+    const entities = quantities(claimsOf(...report)).find((x) => x.value === 40);
+    assert.equal(entities?.claim.datedTo, 2019, JSON.stringify(entities?.claim));
+    assert.deepEqual(verdictsOn(report, 'In June 2022, the Zyx Register added 75 entities, including Quillmix.'), []);
+    assert.ok(
+      verdictsOn(report, 'In March 2019, the Zyx Register added 75 entities, including Quillmix.').includes(
+        'contradiction',
+      ),
+    );
+    assert.ok(verdictsOn(report, 'The Zyx Register added 75 entities, including Quillmix.').includes('contradiction'));
+  });
+});
