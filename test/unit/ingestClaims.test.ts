@@ -538,3 +538,19 @@ describe('ingest: a figure dated apart from it', () => {
     assert.ok(verdictsOn(report, 'The Zyx Register added 75 entities, including Quillmix.').includes('contradiction'));
   });
 });
+
+describe('ingest: list items without a full stop', () => {
+  it('reads a Markdown list item as body text, its label naming what it is of', () => {
+    const report = [
+      'The scale rates incidents by their effects on the economy of each country.',
+      '- Freedonia: Financial loss exceeding 120 million Zyx dollars or more than 45 million individuals affected',
+    ];
+    const passages = passagesFrom([{ text: report.join('\n\n') + '\n' }], 'markdown');
+    assert.equal(passages.filter((p) => !p.header).length, 2, JSON.stringify(passages));
+    const q = quantities(extractClaims('zyx2024', passages, { year: 2024, file: '/s/zyx.md' }).claims);
+    const affected = q.find((x) => x.value === 45e6);
+    assert.ok(affected, JSON.stringify(q));
+    // "Financial" opens the item after its label's colon: a capitalised word, not a name.
+    assert.ok(!affected.about.flat().includes('Financial'), JSON.stringify(affected.about));
+  });
+});
