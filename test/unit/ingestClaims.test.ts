@@ -554,3 +554,18 @@ describe('ingest: list items without a full stop', () => {
     assert.ok(!affected.about.flat().includes('Financial'), JSON.stringify(affected.about));
   });
 });
+
+describe('ingest: a count of times', () => {
+  const report = ['Last spring, Minister Odo Quill mentioned Freedonia 9 times in a speech at the Zyx Forum.'];
+
+  it('counts what its verb does to the name between them', () => {
+    const times = quantities(claimsOf(...report)).find((x) => x.value === 9);
+    assert.deepEqual(times?.about[0], ['mentioned'], JSON.stringify(times?.about));
+    assert.ok(
+      times?.about.some((g) => g.includes('Freedonia')),
+      JSON.stringify(times?.about),
+    );
+    assert.ok(verdictsOn(report, 'Odo Quill mentioned Freedonia 14 times in a speech.').includes('contradiction'));
+    assert.deepEqual(verdictsOn(report, 'Odo Quill mentioned Sylvania 14 times in a speech.'), []);
+  });
+});

@@ -187,6 +187,8 @@ function measuredFigure(
   const names = place >= 0 && place < items.length ? [items[place].text] : identity.map((n) => n.text);
   // A rate of change is compared with what its change word says changes ("exports grew 44 percent").
   const about = measure.rate ? [[measure.rate], measure.phrases, names] : [measure.phrases, names];
+  // "mentioned China 11 times" and "mentioned Russia four times" are two counts.
+  if (measure.object && !names.includes(measure.object)) about.push([measure.object]);
   const certain = measure.own && !byFrequentName && identity.some((n) => isDistinctive(counts, n.text));
   if (typeof when === 'number') about.push([String(when)]);
   return {
