@@ -519,3 +519,53 @@ describe('ingest: a sentence opening with a pronoun', () => {
     );
   });
 });
+
+describe('ingest: a figure dated apart from it', () => {
+  const report = [
+    'The memo answers the addition of 40 entities, including Quillmix, to the Zyx Register in March 2019.',
+    'Quillmix was founded in 1998.',
+  ];
+
+  it('carries the year its clause is dated to, and is not held to a memo figure of another year', () => {
+    const entities = quantities(claimsOf(...report)).find((x) => x.value === 40);
+    assert.equal(entities?.claim.datedTo, 2019, JSON.stringify(entities?.claim));
+    assert.deepEqual(verdictsOn(report, 'In June 2022, the Zyx Register added 75 entities, including Quillmix.'), []);
+    assert.ok(
+      verdictsOn(report, 'In March 2019, the Zyx Register added 75 entities, including Quillmix.').includes(
+        'contradiction',
+      ),
+    );
+    assert.ok(verdictsOn(report, 'The Zyx Register added 75 entities, including Quillmix.').includes('contradiction'));
+  });
+});
+
+describe('ingest: list items without a full stop', () => {
+  it('reads a Markdown list item as body text, its label naming what it is of', () => {
+    const report = [
+      'The scale rates incidents by their effects on the economy of each country.',
+      '- Freedonia: Financial loss exceeding 120 million Zyx dollars or more than 45 million individuals affected',
+    ];
+    const passages = passagesFrom([{ text: report.join('\n\n') + '\n' }], 'markdown');
+    assert.equal(passages.filter((p) => !p.header).length, 2, JSON.stringify(passages));
+    const q = quantities(extractClaims('zyx2024', passages, { year: 2024, file: '/s/zyx.md' }).claims);
+    const affected = q.find((x) => x.value === 45e6);
+    assert.ok(affected, JSON.stringify(q));
+    // "Financial" opens the item after its label's colon: a capitalised word, not a name.
+    assert.ok(!affected.about.flat().includes('Financial'), JSON.stringify(affected.about));
+  });
+});
+
+describe('ingest: a count of times', () => {
+  const report = ['Last spring, Minister Odo Quill mentioned Freedonia 9 times in a speech at the Zyx Forum.'];
+
+  it('counts what its verb does to the name between them', () => {
+    const times = quantities(claimsOf(...report)).find((x) => x.value === 9);
+    assert.deepEqual(times?.about[0], ['mentioned'], JSON.stringify(times?.about));
+    assert.ok(
+      times?.about.some((g) => g.includes('Freedonia')),
+      JSON.stringify(times?.about),
+    );
+    assert.ok(verdictsOn(report, 'Odo Quill mentioned Freedonia 14 times in a speech.').includes('contradiction'));
+    assert.deepEqual(verdictsOn(report, 'Odo Quill mentioned Sylvania 14 times in a speech.'), []);
+  });
+});

@@ -19,6 +19,7 @@ export interface FigureClaim {
   qualifier?: string;
   note?: string;
   mood?: 'recommends';
+  datedTo?: number;
   /** Set apart by words alone: no name of the report is in its identity. */
   unnamed?: boolean;
 }
@@ -186,6 +187,8 @@ function measuredFigure(
   const names = place >= 0 && place < items.length ? [items[place].text] : identity.map((n) => n.text);
   // A rate of change is compared with what its change word says changes ("exports grew 44 percent").
   const about = measure.rate ? [[measure.rate], measure.phrases, names] : [measure.phrases, names];
+  // "mentioned China 11 times" and "mentioned Russia four times" are two counts.
+  if (measure.object && !names.includes(measure.object)) about.push([measure.object]);
   const certain = measure.own && !byFrequentName && identity.some((n) => isDistinctive(counts, n.text));
   if (typeof when === 'number') about.push([String(when)]);
   return {
@@ -193,6 +196,7 @@ function measuredFigure(
     value,
     identity: certain && when !== 'elsewhere' ? 'certain' : 'weak',
     qualifier: typeof when === 'number' ? `in ${when}` : undefined,
+    datedTo: when === 'elsewhere' ? yearOfSentence(view, v) : undefined,
   };
 }
 
@@ -217,7 +221,8 @@ function describedFigure(
   const about = [property, words];
   if (typeof when === 'number') about.push([String(when)]);
   const qualifier = typeof when === 'number' ? `in ${when}` : undefined;
-  return { about, value, identity: 'weak', qualifier, unnamed: true };
+  const datedTo = when === 'elsewhere' ? yearOfSentence(view, v) : undefined;
+  return { about, value, identity: 'weak', qualifier, datedTo, unnamed: true };
 }
 
 /**
@@ -268,6 +273,21 @@ function yearOf(view: SentenceView, v: ValueMention): number | 'elsewhere' | und
     elsewhere = true;
   }
   return elsewhere ? 'elsewhere' : undefined;
+}
+
+/**
+ * "the addition of 69 entities … to the Entity List in May 2019": the one year the figure's clause is
+ * dated to, though not written right after the figure.
+ */
+function yearOfSentence(view: SentenceView, v: ValueMention): number | undefined {
+  const stretch = view.stretchAt(view.tokenIndexAt(v.start));
+  const years = new Set<number>();
+  for (const o of view.values) {
+    if (o === v || (o.kind !== 'year' && o.kind !== 'date') || o.year === undefined) continue;
+    const k = view.tokenIndexAt(o.start);
+    if (k >= stretch.first && k < stretch.last) years.add(o.year);
+  }
+  return years.size === 1 ? [...years][0] : undefined;
 }
 
 /** A figure inside a name or a word: "Task Force 47", "PPD-41", "Huawei Connect 2025", "5G", "track-2". */

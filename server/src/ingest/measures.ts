@@ -14,6 +14,8 @@ export interface Measure {
   own: boolean;
   /** "exports grew 44 percent": the change word a rate of change is written with, and is its property. */
   rate?: string;
+  /** "mentioned China 11 times": the name a count of times is of, which tells it from other counts of the verb. */
+  object?: string;
 }
 
 /** Runs of content words are at most this long: a longer run is a list, not a name of a thing. */
@@ -190,6 +192,8 @@ export function measureOf(view: SentenceView, v: ValueMention, valueTokens: Read
   }
   const after = Math.max(first + 1, view.tokenIndexAt(v.end));
   const { first: from, last: to } = view.stretchAt(first);
+  const act = actCounted(view, v, first, after, to);
+  if (act) return act;
   if (v.kind === 'number' || v.kind === 'ordinal') {
     // "14 of Korea's 27 partners": the noun comes after the total.
     let k = v.kind === 'number' && v.ofEnd !== undefined ? Math.max(after, view.tokenIndexAt(v.ofEnd)) : after;
@@ -239,6 +243,30 @@ export function measureOf(view: SentenceView, v: ValueMention, valueTokens: Read
   }
   const near = nearestRunBefore(view, from, first, valueTokens);
   return near ? { phrases: phrasesOfRun(view, near), own: false } : undefined;
+}
+
+/**
+ * "mentioned China 11 times in a speech": a count of times, no multiple ("10 times faster", "three
+ * times the size"), counts what the verb before it does, to the name between them if any.
+ */
+function actCounted(
+  view: SentenceView,
+  v: ValueMention,
+  first: number,
+  after: number,
+  to: number,
+): Measure | undefined {
+  if (v.kind !== 'number' || v.unit !== 'times') return undefined;
+  const ends = after >= to || lexicon.prepositions.has(view.words[after]) || breaksBefore(view, after);
+  if (!ends) return undefined;
+  const name = view.entityAt(first - 1);
+  const verb = name ? name.first - 1 : first - 1;
+  // "mentioned", "cited": a reporting verb is the act counted here.
+  const acts = (k: number): boolean => isContentWord(view, k) || lexicon.reportingVerbs.has(view.words[k]);
+  if (verb < 0 || inName(view, verb) || !acts(verb)) return undefined;
+  if (breaksBefore(view, first) || breaksBefore(view, verb + 1)) return undefined;
+  const object = name ? view.text.slice(view.tokens[name.first].start, name.end) : undefined;
+  return { phrases: [view.words[verb]], own: true, object };
 }
 
 /** The next run of content words from token k in the clause, past function words and names. */

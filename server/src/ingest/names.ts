@@ -26,6 +26,8 @@ export function namesIn(view: SentenceView): Name[] {
   for (const mention of view.entities) {
     // A capitalised first word is only maybe a name; an acronym there is one ("PPD-41 (2016) aims …").
     if (mention.weak && !view.tokens[mention.first].upper) continue;
+    // "United States: Financial loss …": a capitalised word opening what follows a label's colon is as weak.
+    if (opensAfterColon(view, mention)) continue;
     // "The RTO": a capitalised determiner opening a sentence is not part of the name.
     let first = mention.first;
     while (first < mention.last - 1 && lexicon.determiners.has(view.words[first])) first++;
@@ -33,6 +35,11 @@ export function namesIn(view: SentenceView): Name[] {
     out.push({ text: view.text.slice(view.tokens[first].start, mention.end), mention });
   }
   return out;
+}
+
+function opensAfterColon(view: SentenceView, mention: EntityMention): boolean {
+  const k = mention.first;
+  return mention.last - k === 1 && k > 0 && view.gapBefore(k).includes(':') && !view.tokens[k].upper;
 }
 
 /**

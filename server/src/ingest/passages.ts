@@ -33,14 +33,16 @@ export function passagesFrom(pages: readonly SourcePage[], format: 'text' | 'mar
         ? parseProse(page.text, 'markdown').blocks.map((b) => ({
             raw: b.text.replace(/\s+/g, ' ').trim(),
             start: b.start,
+            listItem: b.options?.listMarker === true,
           }))
         : textBlocks(page.text);
     // Lines count in the file itself: a PDF's text has none that a reader could go to.
     const starts = format === 'pdf' ? undefined : lineStarts(page.text);
     const lineAt = (offset: number): number | undefined => starts && positionOf(starts, offset).line;
-    for (const { raw, start } of blocks) {
+    for (const { raw, start, listItem } of blocks) {
       if (!raw) continue;
-      const header = !sentenceEnd.test(raw) || raw.length < 40;
+      // "United States: Financial loss exceeding $157 million": a list item states a fact without a full stop.
+      const header = (!listItem && !sentenceEnd.test(raw)) || raw.length < 40;
       // A name block in a header keeps its line breaks; wrapped prose is joined into one line.
       const text = format === 'markdown' ? raw : raw.replace(/[ \t\u00a0]*\r?\n[ \t\u00a0]*/g, header ? '\n' : ' ');
       if (header) {
@@ -58,8 +60,8 @@ export function passagesFrom(pages: readonly SourcePage[], format: 'text' | 'mar
 }
 
 /** Blocks of a text separated by blank lines, trimmed, each with the offset of its first character. */
-function textBlocks(text: string): { raw: string; start: number }[] {
-  const out: { raw: string; start: number }[] = [];
+function textBlocks(text: string): { raw: string; start: number; listItem?: boolean }[] {
+  const out: { raw: string; start: number; listItem?: boolean }[] = [];
   let from = 0;
   for (const separator of [...text.matchAll(/\r?\n[ \t\u00a0]*\r?\n/g), undefined]) {
     const to = separator ? separator.index : text.length;

@@ -173,6 +173,11 @@ export interface Claim {
   mood?: 'recommends';
   note?: string;
   qualifier?: string;
+  /**
+   * The year an extracted figure's sentence dates it to, written apart from it ("the addition of 69
+   * entities … in May 2019"): a memo figure its own sentence dates to another year is another fact.
+   */
+  datedTo?: number;
   /** Read automatically from a source file rather than curated: weaker evidence. */
   extracted?: boolean;
   /**

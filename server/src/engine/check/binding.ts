@@ -179,6 +179,7 @@ export function boundValue<T extends ValueMention>(
       const written = yearOfFigure(view, v, valueTokens);
       if (written !== undefined && written !== year) continue;
     }
+    if (c.claim.datedTo !== undefined && datedApart(view, v, c.claim.datedTo)) continue;
     const own = [...c.groups.values()].flat();
     const score = Math.min(...c.property.map((p) => bindingScore(view, v, p, own)));
     if (score > maxScore) continue;
@@ -194,6 +195,20 @@ export function boundValue<T extends ValueMention>(
     if (!best || score < best.score) best = { value: v, score };
   }
   return best;
+}
+
+/**
+ * "Dec 2024: BIS adds a further 140 entities" is not the addition of 69 entities in May 2019: a memo
+ * figure whose sentence is dated only to other years than the one a report's figure is dated to.
+ */
+function datedApart(view: SentenceView, v: ValueMention, year: number): boolean {
+  if (v.kind !== 'number' && v.kind !== 'ordinal') return false;
+  const spans = view.values.flatMap((o) => {
+    if (o === v) return [];
+    if (o.kind === 'period') return [{ from: o.from, to: o.to }];
+    return (o.kind === 'year' || o.kind === 'date') && o.year !== undefined ? [{ from: o.year, to: o.year }] : [];
+  });
+  return spans.length > 0 && !spans.some((s) => s.from <= year && year <= s.to);
 }
 
 /** The year a figure claim holds for: an identity group of one year ("65% in 2021"). */
