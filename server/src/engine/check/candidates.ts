@@ -209,14 +209,20 @@ export function findCandidates(view: SentenceView): Candidate[] {
   // A property phrase reaches many claims, most of which lack an identity group here: that quick
   // look comes first, once per claim, and asks once per sentence whether each group is present.
   const visit = new Set<number>();
-  const identityOf = new Map<number, boolean>();
   const present = presentGroups(view, occurrences);
   const zoned = zonedDates(kb);
   let cited: ReadonlySet<number> | undefined;
+  const { identityGroupStart: start, identityGroupIds: ids, identityGroups: groups } = kb;
+  const marks = groupMarks(kb);
+  const sentence = marks.next++;
+  // The group's mark: this sentence's number, doubled, plus one when the group is present.
+  const groupPresent = (n: number): boolean => {
+    if (marks.of[n] >> 1 !== sentence) marks.of[n] = (sentence << 1) | (present(groups[n]) ? 1 : 0);
+    return (marks.of[n] & 1) === 1;
+  };
   const identity = (claim: number): boolean => {
-    const { identityGroupStart: start, identityGroupIds: ids, identityGroups: groups } = kb;
     let all = true;
-    for (let k = start[claim]; k < start[claim + 1] && all; k++) all = present(groups[ids[k]]);
+    for (let k = start[claim]; k < start[claim + 1] && all; k++) all = groupPresent(ids[k]);
     if (all) return kb.claims[claim].about.length > 0;
     // A group is missing: only a citation of the claim's source or a zoned date can stand for it.
     cited ??= citedClaims(view);
@@ -227,10 +233,7 @@ export function findCandidates(view: SentenceView): Candidate[] {
     if (!hits) continue;
     for (let i = 0; i < hits.length; i += 2) {
       const claim = hits[i];
-      if (visit.has(claim)) continue;
-      let written = identityOf.get(claim);
-      if (written === undefined) identityOf.set(claim, (written = identity(claim)));
-      if (written && matches.some((m) => counts(claim, hits[i + 1], m))) visit.add(claim);
+      if (!visit.has(claim) && identity(claim) && matches.some((m) => counts(claim, hits[i + 1], m))) visit.add(claim);
     }
   }
   const out: Candidate[] = [];
@@ -373,6 +376,21 @@ function citedClaims(view: SentenceView): ReadonlySet<number> {
     for (const claim of kb.claimsBySource.get(key) ?? []) out.add(kb.claimIndex.get(claim)!);
   }
   return out;
+}
+
+/**
+ * Per knowledge base, a mark per identity group, reused by every sentence (one sentence is read at
+ * a time): which sentence last asked, and whether the group was present in it.
+ */
+const marksOf = new WeakMap<KnowledgeBase, { of: Int32Array; next: number }>();
+function groupMarks(kb: KnowledgeBase): { of: Int32Array; next: number } {
+  let marks = marksOf.get(kb);
+  // Sentence numbers are kept within 30 bits, so a doubled one plus one fits in an Int32.
+  if (!marks || marks.next >= 1 << 30) {
+    marks = { of: new Int32Array(kb.identityGroups.length).fill(-1), next: 0 };
+    marksOf.set(kb, marks);
+  }
+  return marks;
 }
 
 const zonedDatesOf = new WeakMap<KnowledgeBase, Uint8Array>();
