@@ -30,6 +30,27 @@ describe('bundled knowledge', () => {
     assert.ok(kb.terms.length >= 60, `${kb.terms.length} terms`);
   });
 
+  it("indexes each claim's property hits and identity groups as its anchors say", () => {
+    const lists = new Set(kb.claimAnchors.flatMap((a) => a.groups.flatMap((g) => g.entries)));
+    assert.ok(lists.size > 0);
+    for (const hits of lists) {
+      const own = hits.filter((h) => h.group === kb.claimAnchors[h.claim].propertyGroup);
+      assert.deepEqual(
+        [...(kb.propertyHits.get(hits) ?? [])],
+        own.length ? own.flatMap((h) => [h.claim, h.group]) : [],
+      );
+    }
+    let withIdentity = 0;
+    kb.claimAnchors.forEach(({ groups, propertyGroup }, i) => {
+      const numbers = [...kb.identityGroupIds.subarray(kb.identityGroupStart[i], kb.identityGroupStart[i + 1])];
+      const expected = groups.filter((_, g) => g !== propertyGroup);
+      assert.equal(numbers.length, expected.length, kb.claims[i].id);
+      numbers.forEach((n, k) => assert.equal(kb.identityGroups[n], expected[k], kb.claims[i].id));
+      if (numbers.length > 0) withIdentity++;
+    });
+    assert.ok(withIdentity > 0);
+  });
+
   it('uses locators of the documented forms', () => {
     for (const claim of kb.claims) assert.match(claim.locator, /^(¶\d+(–\d+)?|title|header|speakers)$/, claim.id);
     for (const term of kb.terms) {

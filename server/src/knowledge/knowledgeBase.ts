@@ -10,7 +10,7 @@ export interface AnchorHit {
 }
 
 /** One anchor group of claims (`about`), indexed: shared by every claim that names the same phrases. */
-interface AnchorGroup {
+export interface AnchorGroup {
   /** The group's phrases with every surface form of the glossary terms they name. */
   readonly phrases: readonly string[];
   /** The anchor matcher's entries (hit lists) for those phrases. */
@@ -54,9 +54,20 @@ export class KnowledgeBase {
   /**
    * Per anchor matcher entry, the hits in a claim's property group: only those make the claim a
    * candidate. A phrase thousands of claims name ("exports", a region) is the property of few of
-   * them, so a sentence that writes it visits those few rather than every claim naming it.
+   * them, so a sentence that writes it visits those few rather than every claim naming it. Kept as
+   * claim indexes, each followed by its group's index, in one typed array per entry: a sentence
+   * reads tens of these per phrase, and reading them touches no claim object.
    */
-  readonly propertyHits = new Map<readonly AnchorHit[], readonly AnchorHit[]>();
+  readonly propertyHits = new Map<readonly AnchorHit[], Int32Array>();
+  /**
+   * Every claim's identity groups (all but its property group) as numbers into `anchorGroups`:
+   * claim i's are `identityGroupIds[identityGroupStart[i]]` up to `identityGroupStart[i + 1]`. Most
+   * claims a property phrase reaches lack one of them, which these rule out without visiting the claim.
+   */
+  readonly identityGroupStart: Int32Array;
+  readonly identityGroupIds: Int32Array;
+  /** The distinct identity groups, numbered as `identityGroupIds` number them. */
+  readonly identityGroups: readonly AnchorGroup[];
   /** Claim index by claim, for findings that carry the claim. */
   readonly claimIndex = new Map<Claim, number>();
   /** Role claims per person id. */
@@ -166,11 +177,29 @@ export class KnowledgeBase {
       const isProperty = (hit: AnchorHit): boolean => hit.group === this.claimAnchors[hit.claim].propertyGroup;
       const count = hits.reduce((n, hit) => (isProperty(hit) ? n + 1 : n), 0);
       if (count === 0) continue;
-      // The hit list itself when every hit is a property one; else an exactly sized list.
-      const own: AnchorHit[] = count === hits.length ? hits : new Array<AnchorHit>(count);
-      if (own !== hits) for (let i = 0, k = 0; i < hits.length; i++) if (isProperty(hits[i])) own[k++] = hits[i];
+      const own = new Int32Array(2 * count);
+      for (let i = 0, k = 0; i < hits.length; i++) {
+        if (!isProperty(hits[i])) continue;
+        own[k++] = hits[i].claim;
+        own[k++] = hits[i].group;
+      }
       this.propertyHits.set(hits, own);
     }
+    const groupNumbers = new Map<AnchorGroup, number>();
+    const identityIds: number[] = [];
+    this.identityGroupStart = new Int32Array(this.claims.length + 1);
+    this.claimAnchors.forEach(({ groups, propertyGroup }, i) => {
+      this.identityGroupStart[i] = identityIds.length;
+      groups.forEach((group, g) => {
+        if (g === propertyGroup) return;
+        let n = groupNumbers.get(group);
+        if (n === undefined) groupNumbers.set(group, (n = groupNumbers.size));
+        identityIds.push(n);
+      });
+    });
+    this.identityGroupStart[this.claims.length] = identityIds.length;
+    this.identityGroupIds = Int32Array.from(identityIds);
+    this.identityGroups = [...groupNumbers.keys()];
     this.claims.forEach((c, i) => this.claimIndex.set(c, i));
 
     for (const claim of this.claims) {

@@ -4,7 +4,7 @@
 // session"), another owner ("Japan's exports"), another document of the same name ("the US
 // Indo-Pacific Strategy"). Generic topic words never license a comparison on their own: the
 // property must be there, and a value must bind to it (see binding.ts).
-import { type AnchorHit, type KnowledgeBase } from '../../knowledge/knowledgeBase';
+import { type AnchorGroup, type AnchorHit, type KnowledgeBase } from '../../knowledge/knowledgeBase';
 import { type Claim, type Term } from '../../knowledge/types';
 import { lexicon, phraseAt } from '../lexicon';
 import { type EntityMention, sameEntity } from '../reader/entities';
@@ -205,11 +205,35 @@ export function findCandidates(view: SentenceView): Candidate[] {
     if (!facts) factsOf.set(m, (facts = matchFacts(view, m, compounds)));
     return countsFor(view, claim, group, m, facts, compounds, entriesAt);
   };
-  // A claim is visited when its property group matched in the sentence.
+  // A claim is visited when its property group matched in the sentence and its identity is written.
+  // A property phrase reaches many claims, most of which lack an identity group here: that quick
+  // look comes first, once per claim, and asks once per sentence whether each group is present.
   const visit = new Set<number>();
+  const present = presentGroups(view, occurrences);
+  const zoned = zonedDates(kb);
+  let cited: ReadonlySet<number> | undefined;
+  const { identityGroupStart: start, identityGroupIds: ids, identityGroups: groups } = kb;
+  const marks = groupMarks(kb);
+  const sentence = marks.next++;
+  // The group's mark: this sentence's number, doubled, plus one when the group is present.
+  const groupPresent = (n: number): boolean => {
+    if (marks.of[n] >> 1 !== sentence) marks.of[n] = (sentence << 1) | (present(groups[n]) ? 1 : 0);
+    return (marks.of[n] & 1) === 1;
+  };
+  const identity = (claim: number): boolean => {
+    let all = true;
+    for (let k = start[claim]; k < start[claim + 1] && all; k++) all = groupPresent(ids[k]);
+    if (all) return kb.claims[claim].about.length > 0;
+    // A group is missing: only a citation of the claim's source or a zoned date can stand for it.
+    cited ??= citedClaims(view);
+    return (zoned[claim] === 1 || cited.has(claim)) && identityWritten(view, claim, present);
+  };
   for (const [entry, matches] of occurrences) {
-    for (const hit of kb.propertyHits.get(entry) ?? []) {
-      if (matches.some((m) => counts(hit.claim, hit.group, m))) visit.add(hit.claim);
+    const hits = kb.propertyHits.get(entry);
+    if (!hits) continue;
+    for (let i = 0; i < hits.length; i += 2) {
+      const claim = hits[i];
+      if (!visit.has(claim) && identity(claim) && matches.some((m) => counts(claim, hits[i + 1], m))) visit.add(claim);
     }
   }
   const out: Candidate[] = [];
@@ -218,7 +242,6 @@ export function findCandidates(view: SentenceView): Candidate[] {
   const frameEnd = visit.size > 0 ? subsetFrameEnd(view) : 0;
   for (const index of visit) {
     const claim = kb.claims[index];
-    if (claim.about.length === 0 || !identityWritten(view, index, occurrences)) continue;
     const groups = new Map<number, PhraseMatch<unknown>[]>();
     let ok = true;
     const missing: number[] = [];
@@ -310,14 +333,13 @@ export function findCandidates(view: SentenceView): Candidate[] {
  * sentence (counted or not) or comes from the context; or the sentence cites the claim's source and
  * writes its subject. A claim without this can only fail the full look, which costs much more.
  */
-function identityWritten(view: SentenceView, index: number, occurrences: ReadonlyMap<AnchorHit[], unknown[]>): boolean {
+function identityWritten(view: SentenceView, index: number, present: (group: AnchorGroup) => boolean): boolean {
   const kb = view.kb;
   const groups = kb.claimAnchors[index].groups;
-  const written = (g: number): boolean => groups[g].entries.some((entry) => occurrences.has(entry));
   let missingSubject = false;
   let missing = false;
   for (let g = 0; g < groups.length; g++) {
-    if (g === kb.claimAnchors[index].propertyGroup || written(g) || fromContext(view, index, g)) continue;
+    if (g === kb.claimAnchors[index].propertyGroup || present(groups[g])) continue;
     missing = true;
     if (g === kb.claims[index].subject) missingSubject = true;
   }
@@ -328,6 +350,62 @@ function identityWritten(view: SentenceView, index: number, occurrences: Readonl
     datedInItsZone(view, claim) ||
     pronounCitingSource(view, claim)
   );
+}
+
+/** Whether an anchor group is written in the sentence or comes from its context: the same for every claim. */
+function presentGroups(
+  view: SentenceView,
+  occurrences: ReadonlyMap<AnchorHit[], unknown[]>,
+): (group: AnchorGroup) => boolean {
+  const known = new Map<AnchorGroup, boolean>();
+  return (group) => {
+    let present = known.get(group);
+    if (present === undefined) {
+      present = group.entries.some((entry) => occurrences.has(entry)) || groupFromContext(view, group);
+      known.set(group, present);
+    }
+    return present;
+  };
+}
+
+/** The claims of the sources a sentence cites: their source can stand for their names (see `identityWritten`). */
+function citedClaims(view: SentenceView): ReadonlySet<number> {
+  const kb = view.kb;
+  const out = new Set<number>();
+  for (const key of view.context.cited ?? []) {
+    for (const claim of kb.claimsBySource.get(key) ?? []) out.add(kb.claimIndex.get(claim)!);
+  }
+  return out;
+}
+
+/**
+ * Per knowledge base, a mark per identity group, reused by every sentence (one sentence is read at
+ * a time): which sentence last asked, and whether the group was present in it.
+ */
+const marksOf = new WeakMap<KnowledgeBase, { of: Int32Array; next: number }>();
+function groupMarks(kb: KnowledgeBase): { of: Int32Array; next: number } {
+  let marks = marksOf.get(kb);
+  // Sentence numbers are kept within 30 bits, so a doubled one plus one fits in an Int32.
+  if (!marks || marks.next >= 1 << 30) {
+    marks = { of: new Int32Array(kb.identityGroups.length).fill(-1), next: 0 };
+    marksOf.set(kb, marks);
+  }
+  return marks;
+}
+
+const zonedDatesOf = new WeakMap<KnowledgeBase, Uint8Array>();
+/** Per claim, 1 when `datedInItsZone` can hold for it: a date of one day, written per time zone. */
+function zonedDates(kb: KnowledgeBase): Uint8Array {
+  const known = zonedDatesOf.get(kb);
+  if (known) return known;
+  const zoned = new Uint8Array(kb.claims.length);
+  kb.claims.forEach(({ value: v }, i) => {
+    if (v.kind === 'date' && v.date.zone !== undefined && v.date.month !== undefined && v.date.day !== undefined) {
+      zoned[i] = 1;
+    }
+  });
+  zonedDatesOf.set(kb, zoned);
+  return zoned;
 }
 
 /**
@@ -511,13 +589,16 @@ function namesOutsideItsSentence(view: SentenceView, claim: Claim, property: Phr
 
 /** A group can be satisfied by an earlier sentence of the paragraph that named one of its entities. */
 function fromContext(view: SentenceView, claim: number, group: number): boolean {
-  const ids = view.kb.claimAnchors[claim].groups[group].ids;
-  for (const id of ids) if (view.context.ids.has(id)) return true;
+  return groupFromContext(view, view.kb.claimAnchors[claim].groups[group]);
+}
+
+function groupFromContext(view: SentenceView, group: AnchorGroup): boolean {
+  for (const id of group.ids) if (view.context.ids.has(id)) return true;
   // "The webinar was … It was held on …": a sentence opening with a pronoun goes on about the
   // thing the sentence before named with one of the group's words.
   const previous = view.context.previous;
   if (previous && lexicon.subjectPronouns.has(view.words[0] ?? '')) {
-    for (const phrase of view.kb.claimAnchors[claim].groups[group].phrases) {
+    for (const phrase of group.phrases) {
       const stems = tokenize(phrase).map((t) => t.norm);
       if (stems.length === 1 && previous.has(stems[0])) return true;
     }
