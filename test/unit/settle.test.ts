@@ -58,4 +58,11 @@ describe('settle: support', () => {
     assert.equal(supported(bound), true, dump(kb, bound));
     assert.equal(supported("Aster and Borealis are exempt from Northland's Crane Safety Code."), false);
   });
+
+  it('withholds support from a clause the sentence doubts or denies', () => {
+    assert.equal(
+      supported("Some analysts doubt that Aster and Borealis are subject to Northland's Crane Safety Code."),
+      false,
+    );
+  });
 });

@@ -181,6 +181,10 @@ describe('judge: quantity', () => {
     silent("About half of Northland's exports that go to the Arctic Rim travel by sea.");
   });
 
+  it("reads a count out of the source's part as a share of that part, not the part", () => {
+    silent('Seven of the 11 states that ratified the Tidewater Pact are coastal.');
+  });
+
   it("still compares a share whose whole the claim's words only describe", () => {
     contradicts("About half of Northland's exports shipped to the Arctic Rim.", 'exports-share', {
       detail: 'quantity',

@@ -59,6 +59,12 @@ export function settle(view: SentenceView, verdicts: Verdict[]): Settled {
   );
   if (stated.some((v) => !accounted.has(v.start))) return { contradictions, support: [] };
   if (unaccountedNames(view, agreeing) || unaccountedNegation(view, agreeing)) return { contradictions, support: [] };
+  // "Kim doubts that …": what the clause says is doubted, not vouched for.
+  if (
+    view.words.some((w, k) => lexicon.doubtingVerbs.has(w) && ['that', 'whether', 'if'].includes(view.words[k + 1]))
+  ) {
+    return { contradictions, support: [] };
+  }
   // Most of what the sentence says must be what the claims say: a sentence that only touches a
   // claim's words ("partners", "Japan") in passing is about something else.
   if (coverageOf(view, agreeing) < minimumCoverage) return { contradictions, support: [] };

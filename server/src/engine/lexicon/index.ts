@@ -125,6 +125,7 @@ export const lexicon = {
   exclusionWords: phrases(data.exclusionWords.map((words) => ({ words, value: true }))),
   abbreviations: set(data.abbreviations),
   reportingVerbs: set(data.reportingVerbs),
+  doubtingVerbs: set(data.doubtingVerbs),
   attributionPhrases: phrases(data.attributionPhrases.map((words) => ({ words, value: true }))),
   hedgeAdverbs: set(data.hedgeAdverbs),
   recommendCues: phrases(data.recommendCues.map((words) => ({ words, value: true }))),

@@ -47,6 +47,18 @@ export function judgeQuantifier(view: SentenceView, c: Candidate, all: readonly 
   );
   if (!bound) return undefined;
   const m = bound.value;
+  // "Eight of Korea's 14 Indo-Pacific partners": a share of what another claim gives as a part
+  // ("14 of 27") is a share of that part, not of the whole the quantifier speaks of.
+  const ofPart =
+    m.kind === 'number' &&
+    m.of !== undefined &&
+    all.some(
+      (o) =>
+        o.claim.value.kind === 'quantity' &&
+        o.claim.value.quantity.value === m.of &&
+        o.claim.value.quantity.of !== undefined,
+    );
+  if (ofPart) return undefined;
   let stated: Span;
   if (m.kind === 'number') {
     if (m.of !== undefined) stated = { lo: (m.value / m.of) * 100 - 0.5, hi: (m.value / m.of) * 100 + 0.5 };

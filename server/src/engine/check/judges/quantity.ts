@@ -41,7 +41,21 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
       all,
       (v): v is NumberMention => v.kind === 'number' && v.unit === 'count' && v.of !== undefined && !v.top,
     );
-    if (total && total.value.ofStart !== undefined && total.value.ofEnd !== undefined) {
+    // "Eight of Korea's 14 Indo-Pacific partners": a total that is another claim's part of this whole
+    // ("14 of the 27") is that part, not this whole.
+    const partOfThis = (n: number): boolean =>
+      all.some(
+        (o) =>
+          o.claim.value.kind === 'quantity' &&
+          o.claim.value.quantity.value === n &&
+          o.claim.value.quantity.of === q.value,
+      );
+    if (
+      total &&
+      total.value.ofStart !== undefined &&
+      total.value.ofEnd !== undefined &&
+      !partOfThis(total.value.of ?? NaN)
+    ) {
       const m = total.value;
       const asTotal: NumberMention = {
         ...m,
@@ -65,6 +79,8 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
   // whole, but another part of it than the claim's.
   if (bound && q.unit === 'percent' && anotherPart(view, c, bound.value)) return undefined;
   if (bound && q.unit === 'percent' && shareOfNarrowedPart(view, c, bound.value)) return undefined;
+  // "Eight of the 14" where the source's part is 14: a share of that part, not the part.
+  if (bound && q.unit === 'count' && q.of !== undefined && bound.value.of === q.value) return undefined;
   if (!bound && q.unit === 'percent') {
     // "most of its natural gas", "nearly all", "less than half": a share in words.
     const word = boundValue(
