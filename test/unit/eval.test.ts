@@ -61,37 +61,48 @@ const floors: Floor[] = [
   },
   {
     cases: 'test/fixtures/claims-extra.jsonl',
-    precision: 0.97,
-    recall: 0.77,
-    falseAlarms: 1,
-    falseSupport: 4,
-    top1: 0.78,
+    precision: 1,
+    recall: 0.83,
+    falseAlarms: 0,
+    falseSupport: 0,
+    top1: 0.8,
   },
   {
     // Written blind (the writer read only the two sources): 0.93/0.83 with 4 false alarms when first
     // measured; its false alarms were then read and their causes fixed (subsets, another post, a zone).
     cases: 'test/fixtures/claims-blind2.jsonl',
-    precision: 0.97,
-    recall: 0.82,
-    falseAlarms: 1,
-    falseSupport: 1,
+    precision: 1,
+    recall: 0.83,
+    falseAlarms: 0,
+    falseSupport: 0,
     top1: 0.68,
   },
   {
-    cases: 'test/fixtures/claims-blind.jsonl',
-    precision: 0.96,
-    recall: 0.8,
-    falseAlarms: 3,
+    // Written blind: 0.95/0.68 with 2 false alarms and 4 false support when first measured; two
+    // false supports and one false alarm were then read and their causes fixed (doubted clauses, a
+    // count out of a source's part).
+    cases: 'test/fixtures/claims-blind3.jsonl',
+    precision: 0.98,
+    recall: 0.68,
+    falseAlarms: 1,
     falseSupport: 3,
-    top1: 0.64,
+    top1: 0.75,
+  },
+  {
+    cases: 'test/fixtures/claims-blind.jsonl',
+    precision: 1,
+    recall: 0.83,
+    falseAlarms: 0,
+    falseSupport: 0,
+    top1: 0.7,
   },
   {
     cases: 'test/fixtures/joint-statement-cases.jsonl',
-    precision: 0.85,
-    recall: 0.48,
+    precision: 0.94,
+    recall: 0.57,
     falseAlarms: 1,
-    falseSupport: 1,
-    top1: 0.3,
+    falseSupport: 0,
+    top1: 0.6,
     extra: ['--knowledge', 'test/fixtures/knowledge-joint-statement'],
   },
 ];
@@ -127,6 +138,8 @@ describe('facts of real reports read as sources', () => {
     { cases: 'test/fixtures/report-cases-2.jsonl', precision: 1, recall: 0.8, falseAlarms: 0, value: 1 },
     { cases: 'test/fixtures/report-cases-3.jsonl', precision: 1, recall: 0.55, falseAlarms: 0, value: 0.9 },
     { cases: 'test/fixtures/report-cases-5.jsonl', precision: 1, recall: 0.6, falseAlarms: 0, value: 1 },
+    // Written blind, measured once: 0.43 recall with 2 false alarms.
+    { cases: 'test/fixtures/report-cases-4.jsonl', precision: 0.87, recall: 0.43, falseAlarms: 2, value: 1 },
   ];
   for (const set of sets) {
     it(
