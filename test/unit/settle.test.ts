@@ -65,4 +65,8 @@ describe('settle: support', () => {
       false,
     );
   });
+
+  it('withholds support when a name listed among a set is none of its members, of whatever sort', () => {
+    assert.equal(supported("Aster and Northland are subject to Northland's Crane Safety Code."), false);
+  });
 });

@@ -5,7 +5,7 @@
 // whose every stated figure and date some claim agrees with.
 import { lexicon } from '../lexicon';
 import { tokenize } from '../text/tokens';
-import { sameEntity } from '../reader/entities';
+import { type EntityMention, sameEntity } from '../reader/entities';
 import { type SentenceView } from '../reader/sentence';
 import { type Verdict } from './verdict';
 
@@ -108,7 +108,26 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
   const covered = (e: { start: number; end: number }): boolean =>
     agreeing.some((v) => v.start <= e.start && e.end <= v.end);
   const sources = new Set(agreeing.map((v) => v.claim.source));
+  // "The EU and South Korea have imposed sanctions" (the source: the US and South Korea): a name
+  // listed among a set's members that is none of them was not checked, whatever else it is.
+  const amongMembers = (e: EntityMention): boolean =>
+    e.id !== undefined &&
+    agreeing.some(
+      (v) =>
+        v.claim.value.kind === 'set' &&
+        v.start <= e.start &&
+        e.end <= v.end &&
+        !v.claim.value.set.members.some((alts) =>
+          alts.some(
+            (a) =>
+              sameEntity(kb, a, e.id) ||
+              kb.formsOf(e.id!).some((f) => f.toLowerCase() === a.toLowerCase()) ||
+              kb.formsOf(a).some((f) => f.toLowerCase() === view.text.slice(e.start, e.end).toLowerCase()),
+          ),
+        ),
+    );
   for (const e of view.entities) {
+    if (amongMembers(e)) return true;
     // "Lami Kim argued that …" of a claim from another person's paper: who said it is unchecked.
     if (e.kind === 'person' && e.id && view.clauseAt(e.first).kind === 'reporting') {
       if (!authorOf(kb, e.id, sources)) return true;
