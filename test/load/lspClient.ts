@@ -314,6 +314,8 @@ export class LspServer {
       this.child.kill('SIGKILL');
       await this.exited;
     }
+    // Output nobody reads any more would keep its pipe, and so this test process, alive.
+    for (const stream of [this.child.stdin, this.child.stdout, this.child.stderr]) stream?.destroy();
   }
 }
 
