@@ -429,12 +429,6 @@ const inventory: InventoryEntry[] = [
   ['engine/check/render.ts writeOrdinal', 'memo: a value mention as written', 'checkSentence', ['/^#/']],
   ['engine/check/settle.ts coverageOf', 'memo: one word of a sentence', 'checkSentence', ['/^\\d/']],
   [
-    'engine/check/settle.ts authorOf.plain',
-    "knowledge: a person's names and the sources' authors",
-    'checkSentence',
-    ['/[^\\p{L}]+/gu'],
-  ],
-  [
     'engine/check/settle.ts coordinatedWithKnown.joins',
     'memo: the text between two adjacent names',
     'checkSentence',

@@ -390,16 +390,7 @@ export class Session {
     if (this.policy.restricted) this.policy = new ReadPolicy(this.workspaceFolders);
     await this.pullSettings();
     this.service?.setSettings(this.settings);
-    this.workspaceConfigs = undefined;
-    this.frontMatterCache.clear();
-    this.sharedFoldersKey = undefined;
-    this.sharedFoldersChanged();
-    this.loadKnowledge();
-    void this.loadBibliographies();
-    this.applyStyle();
-    this.indexSources();
-    this.watchFiles();
-    this.recheckAll();
+    this.readAllAgain();
   }
 
   /**
@@ -411,7 +402,15 @@ export class Session {
     if (!this.policy.restricted) return;
     this.policy = ReadPolicy.anything;
     this.connection.console.info('policy-lens: the workspace is trusted now; reading what Restricted Mode skipped');
-    // The configs were found under the old policy; a link to one outside the folders may be read now.
+    this.readAllAgain();
+  }
+
+  /**
+   * What may be read changed (trust, workspace folders): configs, knowledge, bibliographies, styles
+   * and reports are read again and every open memo checked again. The configs were found under the
+   * old policy and folders; a link to one outside the folders may be read now.
+   */
+  private readAllAgain(): void {
     this.workspaceConfigs = undefined;
     this.frontMatterCache.clear();
     this.sharedFoldersKey = undefined;

@@ -10,7 +10,7 @@ import { lexicon, phraseAt } from '../lexicon';
 import { type EntityMention, sameEntity } from '../reader/entities';
 import { type SentenceView } from '../reader/sentence';
 import { offsetOf, zoneOf } from '../reader/zones';
-import { tokenize } from '../text/tokens';
+import { type Token, tokenize } from '../text/tokens';
 import { type PhraseMatch } from '../text/phraseMatcher';
 import { type NameError, nearMissNames } from './names';
 
@@ -180,25 +180,19 @@ export function findCandidates(view: SentenceView): Candidate[] {
       if (whole) compounds.push({ first: m.first, last: m.last, entry });
     }
   }
+  // A name as another wording stands at the mention's place: its anchors' hits span the mention.
+  const addHitsOf = (mention: EntityMention, asTokens: readonly Token[]): void => {
+    for (const m of kb.anchorMatcher.matchAll(asTokens)) {
+      const hit = { ...m, first: mention.first, last: mention.last, start: mention.start, end: mention.end };
+      const list = occurrences.get(m.value);
+      if (list) list.push(hit);
+      else occurrences.set(m.value, [hit]);
+    }
+  };
   const names = nearMissNames(view);
-  for (const n of names) {
-    for (const m of kb.anchorMatcher.matchAll(n.asTokens)) {
-      const hit = { ...m, first: n.mention.first, last: n.mention.last, start: n.mention.start, end: n.mention.end };
-      const list = occurrences.get(m.value);
-      if (list) list.push(hit);
-      else occurrences.set(m.value, [hit]);
-    }
-  }
+  for (const n of names) addHitsOf(n.mention, n.asTokens);
   // "Dr Kim", linked by the paragraph or the citation: the person's claims, as if written in full.
-  for (const e of view.entities) {
-    if (!e.bySurname || !e.term) continue;
-    for (const m of kb.anchorMatcher.matchAll(tokenize(e.term.term))) {
-      const hit = { ...m, first: e.first, last: e.last, start: e.start, end: e.end };
-      const list = occurrences.get(m.value);
-      if (list) list.push(hit);
-      else occurrences.set(m.value, [hit]);
-    }
-  }
+  for (const e of view.entities) if (e.bySurname && e.term) addHitsOf(e, tokenize(e.term.term));
   const factsOf = new Map<PhraseMatch<unknown>, MatchFacts>();
   const counts = (claim: number, group: number, m: PhraseMatch<unknown>): boolean => {
     let facts = factsOf.get(m);

@@ -6,7 +6,9 @@
 import { lexicon } from '../lexicon';
 import { tokenize } from '../text/tokens';
 import { type EntityMention, sameEntity } from '../reader/entities';
+import { wrote } from '../reader/surnames';
 import { type SentenceView } from '../reader/sentence';
+import { mentionIs } from './members';
 import { type Verdict } from './verdict';
 
 export interface Settled {
@@ -117,20 +119,14 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
         v.claim.value.kind === 'set' &&
         v.start <= e.start &&
         e.end <= v.end &&
-        !v.claim.value.set.members.some((alts) =>
-          alts.some(
-            (a) =>
-              sameEntity(kb, a, e.id) ||
-              kb.formsOf(e.id!).some((f) => f.toLowerCase() === a.toLowerCase()) ||
-              kb.formsOf(a).some((f) => f.toLowerCase() === view.text.slice(e.start, e.end).toLowerCase()),
-          ),
-        ),
+        !v.claim.value.set.members.some((alts) => alts.some((a) => mentionIs(view, e, a))),
     );
   for (const e of view.entities) {
     if (amongMembers(e)) return true;
     // "Lami Kim argued that …" of a claim from another person's paper: who said it is unchecked.
     if (e.kind === 'person' && e.id && view.clauseAt(e.first).kind === 'reporting') {
-      if (!authorOf(kb, e.id, sources)) return true;
+      const person = kb.termById.get(e.id);
+      if (!person || ![...sources].some((key) => wrote(kb, person, key))) return true;
       continue;
     }
     if (e.weak || view.clauseAt(e.first).kind === 'reporting' || covered(e)) continue;
@@ -161,23 +157,6 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
     return true;
   }
   return false;
-}
-
-/** Whether a person wrote one of the sources: their name is an author's given and family name. */
-function authorOf(kb: SentenceView['kb'], personId: string, sources: ReadonlySet<string>): boolean {
-  const term = kb.termById.get(personId);
-  if (!term) return false;
-  const plain = (name: string): string =>
-    name
-      .toLowerCase()
-      .replace(/[^\p{L}]+/gu, ' ')
-      .trim();
-  const forms = new Set([term.term, ...(term.aliases ?? [])].map(plain));
-  return [...sources].some((key) =>
-    (kb.sources.get(key)?.csl.author ?? []).some((a) =>
-      forms.has(plain(`${a.given ?? ''} ${a.family ?? a.literal ?? ''}`)),
-    ),
-  );
 }
 
 const listKinds = new Set(['person', 'organisation', 'group', 'country', 'programme']);

@@ -83,19 +83,18 @@ function namedBefore(
 
 /** The one person of that surname who wrote a source the sentence cites. */
 function citedAuthor(kb: KnowledgeBase, people: Term[], context: ParagraphContext): Term | undefined {
-  const found = new Set<Term>();
-  for (const key of context.cited ?? []) {
-    for (const author of kb.sources.get(key)?.csl.author ?? []) {
-      const full = tokenize(`${author.given ?? ''} ${author.family ?? ''}`).map((t) => t.lower);
-      for (const p of people) {
-        const forms = [p.term, ...(p.aliases ?? [])].map((f) =>
-          tokenize(f)
-            .map((t) => t.lower)
-            .join(' '),
-        );
-        if (forms.includes(full.join(' '))) found.add(p);
-      }
-    }
-  }
-  return found.size === 1 ? [...found][0] : undefined;
+  const cited = [...(context.cited ?? [])];
+  return onlyOne(people.filter((p) => cited.some((key) => wrote(kb, p, key))));
+}
+
+/** Whether a person is an author of a source: an author's given and family name is one of their names. */
+export function wrote(kb: KnowledgeBase, person: Term, key: string): boolean {
+  const plain = (name: string): string =>
+    tokenize(name)
+      .map((t) => t.lower)
+      .join(' ');
+  const forms = new Set([person.term, ...(person.aliases ?? [])].map(plain));
+  return (kb.sources.get(key)?.csl.author ?? []).some((a) =>
+    forms.has(plain(`${a.given ?? ''} ${a.family ?? a.literal ?? ''}`)),
+  );
 }
