@@ -222,6 +222,17 @@ describe('Ignore this finding', () => {
       [],
     );
   });
+  it('is not offered when a "-->" in Markdown text (printed as text) leaves the HTML comment open', () => {
+    const text = `<div>\n<!-- \n</div>\n\n- -->\n- ${wrong}\n`;
+    const s = service();
+    const d = doc(text);
+    const found = s.diagnostics(d).filter((x) => x.code === 'contradiction');
+    assert.equal(found.length, 1);
+    assert.deepEqual(
+      s.codeActions(d, found).filter((a) => a.title === 'Ignore this finding'),
+      [],
+    );
+  });
   it('is offered for every check but after the fixes', () => {
     const s = service();
     const d = doc(unknown);

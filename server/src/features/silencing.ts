@@ -39,6 +39,8 @@ interface Structure {
   literal: Set<number>;
   /** The leaf block (paragraph, heading, table) each line is in, as [first line, line after it]. */
   leaves?: Map<number, [number, number]>;
+  /** HTML blocks (passed through raw) by their first line: a comment they open stays open. */
+  htmlBlocks?: { line: number; content: string }[];
 }
 
 /** The last document's structure: the quick fix asks for it once per finding under the cursor. */
@@ -62,9 +64,11 @@ function parseStructure(text: string, languageId: string): Structure {
   }
   const tokens = markdown.parse(text.slice(starts[firstLine] ?? text.length), {});
   const leaves = new Map<number, [number, number]>();
+  const htmlBlocks: { line: number; content: string }[] = [];
   for (const token of tokens) {
     if (!token.map) continue;
     token.map = [token.map[0] + firstLine, token.map[1] + firstLine];
+    if (token.type === 'html_block') htmlBlocks.push({ line: token.map[0], content: token.content });
     if (token.type === 'fence' || token.type === 'code_block') {
       for (let line = token.map[0]; line < token.map[1]; line++) literal.add(line);
     }
@@ -74,7 +78,7 @@ function parseStructure(text: string, languageId: string): Structure {
   }
   // Only lists matter after this (where a comment line goes); the rest is not kept.
   const lists = tokens.filter((t) => t.type === 'list_item_open' || t.type.endsWith('_list_open'));
-  return { starts, tokens: lists, literal, leaves };
+  return { starts, tokens: lists, literal, leaves, htmlBlocks };
 }
 
 function lineText(text: string, starts: readonly number[], line: number): string {
@@ -202,7 +206,7 @@ export interface Insertion {
  * one) or end the table: there the block is put between disable and enable comments instead.
  */
 export function silencingEdits(text: string, languageId: string, line: number, name: string): Insertion[] {
-  const { starts, tokens, leaves } = structure(text, languageId);
+  const { starts, tokens, leaves, htmlBlocks } = structure(text, languageId);
   const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
   const [first, after] = (leaves ? leaves.get(line) : plainBlock(text, starts, line)) ?? [line, line + 1];
   const lineOf = (l: number): string => lineText(text, starts, l);
@@ -211,7 +215,10 @@ export function silencingEdits(text: string, languageId: string, line: number, n
   const at = starts[first] + (first === 0 && text.startsWith('\uFEFF') ? 1 : 0);
   const comment = (action: string): string => `<!-- ${directivePrefix}${action} ${name} -->`;
   // An HTML comment left open above would end at ours and swallow the text between: no fix then.
-  if (text.lastIndexOf('<!--', at) > text.lastIndexOf('-->', at)) return [];
+  // (A "-->" in Markdown text is printed as text and closes nothing: the raw HTML says what is open.)
+  if (text.lastIndexOf('<!--', at) > text.lastIndexOf('-->', at) || rawCommentOpen(htmlBlocks ?? [], first)) {
+    return [];
+  }
   if (first === line) return [{ offset: at, text: `${above}${comment('disable-next-line')}${eol}` }];
   const last = after - 1;
   const lastEnd = starts[last] + lineText(text, starts, last).length;
@@ -219,6 +226,15 @@ export function silencingEdits(text: string, languageId: string, line: number, n
     { offset: at, text: `${above}${comment('disable')}${eol}` },
     { offset: lastEnd, text: `${eol}${within}${comment('enable')}` },
   ];
+}
+
+/** Whether the raw HTML blocks before `line` leave an HTML comment open. */
+function rawCommentOpen(htmlBlocks: readonly { line: number; content: string }[], line: number): boolean {
+  const html = htmlBlocks
+    .filter((b) => b.line < line)
+    .map((b) => b.content)
+    .join('');
+  return html.lastIndexOf('<!--') > html.lastIndexOf('-->');
 }
 
 function plainBlock(text: string, starts: readonly number[], line: number): [number, number] {
