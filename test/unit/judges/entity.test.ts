@@ -145,6 +145,17 @@ describe('judge: entity', () => {
     );
   });
 
+  it('reads a place inside an unknown name as part of it, and the owner of a unit a place describes', () => {
+    // "Lowbridge" is a known city; "Amos Lowbridge University" is another body, and its "Northland desk" is its own.
+    contradicts(
+      "The Harbor Forum was run in partnership with Amos Lowbridge University's Northland desk.",
+      'forum-partner',
+      { detail: 'entity', written: 'Amos Lowbridge University', replacement: 'Naval Studies Desk' },
+    );
+    // A property ending in a preposition that takes no name here says nothing of the slot.
+    silent('Harbor Forum partners: work in partnership with small coastal states is planned, said the Westmark envoy.');
+  });
+
   // knowledge/README.md: for an entity claim, "a country or year written with it must be its own"
   // (elsewhere another country with a document's name means another document: see date.test.ts).
   it('contradicts a country or year written with the entity that is not its own', () => {

@@ -132,6 +132,14 @@ describe('judge: role', () => {
     silent('The panel heard Mira Holt, who spoke first, and is a Junior Fellow at the Northland Maritime Institute.');
   });
 
+  it('reads a country written before an organisation as part of the organisation named after the title', () => {
+    contradicts('Speaker: Ana Lind, Associate Professor, Westmark Naval Academy.', 'lind-university', {
+      detail: 'role',
+      written: 'Naval Academy',
+    });
+    agrees('Speaker: Ana Lind, Associate Professor, Westmark University.', 'lind-university');
+  });
+
   it('reads a label through the full stops of abbreviations', () => {
     contradicts('Ana Lind: Assoc. Prof., Northland Maritime Institute.', 'lind-nmi', {
       detail: 'role',

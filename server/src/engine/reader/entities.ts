@@ -115,12 +115,40 @@ export function findEntities(
     i = j - 1;
   }
   mentions.sort((a, b) => a.first - b.first);
+  mergePlacesInsideNames(text, tokens, mentions);
   for (const m of mentions) {
     m.possessive =
       /^['’]s\b/.test(text.slice(m.end, m.end + 3)) || /s['’](?!\p{L})/u.test(text.slice(m.end - 1, m.end + 1));
   }
   addModifiers(text, tokens, mentions);
   return mentions;
+}
+
+/**
+ * "George Washington University": a known place between unknown name words, the run ending in a
+ * word for a body, is part of one unknown name, not the place.
+ */
+function mergePlacesInsideNames(text: string, tokens: readonly Token[], mentions: EntityMention[]): void {
+  for (let n = 1; n + 1 < mentions.length; n++) {
+    const [before, place] = [mentions[n - 1], mentions[n]];
+    if (before.kind !== 'name' || !placeKinds.has(place.kind) || place.first !== before.last) continue;
+    let end = n + 1;
+    const joined = (k: number): boolean =>
+      mentions[k].first === mentions[k - 1].last && text.slice(mentions[k - 1].end, mentions[k].start) === ' ';
+    if (!joined(n)) continue;
+    while (
+      end < mentions.length &&
+      joined(end) &&
+      (mentions[end].kind === 'name' || placeKinds.has(mentions[end].kind))
+    ) {
+      end++;
+    }
+    const last = mentions[end - 1];
+    if (last.kind !== 'name' || end - 1 === n) continue;
+    if (!lexicon.bodyHeadStems.has(stem(tokens[last.last - 1].lower))) continue;
+    const merged: EntityMention = { ...before, last: last.last, end: last.end, weak: false };
+    mentions.splice(n - 1, end - n + 1, merged);
+  }
 }
 
 /** The one-word acronym at token k that no further name word follows: the last word of a longer name. */

@@ -73,6 +73,8 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
     const object = slot === 'agent' ? undefined : objectAfter(view, p);
     // A report's "tabled by Singapore": only the name the preposition takes is in its place.
     if (slot === 'object' && !object) continue;
+    // "partners with weak states": a property that ends in a preposition and takes no name here says nothing of one.
+    if (!object && slot !== 'agent' && endsInPreposition(view, p)) continue;
     const written = valueMatches.filter(
       (m) =>
         positive(m) &&
@@ -159,14 +161,31 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
   return contradiction;
 }
 
+function endsInPreposition(view: SentenceView, p: { last: number }): boolean {
+  return lexicon.prepositions.has(view.words[p.last - 1] ?? '');
+}
+
 /** The name right after a property that ends in a preposition ("in partnership with the Forum"). */
 function objectAfter(view: SentenceView, p: { first: number; last: number }): EntityMention | undefined {
-  if (!lexicon.prepositions.has(view.words[p.last - 1] ?? '')) return undefined;
+  if (!endsInPreposition(view, p)) return undefined;
   const at = lexicon.determiners.has(view.words[p.last] ?? '') ? p.last + 1 : p.last;
   const first = view.entities.find((e) => e.first === at && !e.weak);
   // "with NMI's Naval Studies Desk": what the owner owns.
-  if (first?.possessive) return view.entities.find((e) => e.first === first.last && !e.weak) ?? first;
+  if (first?.possessive) {
+    const owned = view.entities.find((e) => e.first === first.last && !e.weak);
+    // "with GWU's Korea center": a place naming what the owner's unit is about is not the object.
+    const modifier = owned && ['place', 'country'].includes(owned.kind) && isCommonNoun(view, owned.last);
+    return modifier ? first : (owned ?? first);
+  }
   return first && headAfter(view, first);
+}
+
+/** A lower-case word that is not a function word: "center" in "Korea center". */
+function isCommonNoun(view: SentenceView, k: number): boolean {
+  const t = view.tokens[k];
+  const initial = t?.raw.charAt(0) ?? '';
+  if (!t || view.gapBefore(k) !== ' ' || initial === initial.toUpperCase()) return false;
+  return !lexicon.stopWords.has(t.lower) && !lexicon.prepositions.has(t.lower);
 }
 
 /** Words of a description between a name and the name it describes: "the US telecommunications firm Motorola". */

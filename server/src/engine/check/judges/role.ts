@@ -218,7 +218,16 @@ function ch2(gap: string, c: string): boolean {
 
 function isOrgStart(view: SentenceView, k: number): boolean {
   const e = view.entityAt(k);
-  return e !== undefined && e.first === k && orgKinds.has(e.kind) && e.kind !== 'person';
+  if (e === undefined || e.first !== k || e.kind === 'person') return false;
+  if (orgKinds.has(e.kind)) return true;
+  // "U.S. Naval War College": a place written before an organisation's name is part of it.
+  const next = view.entityAt(e.last);
+  return (
+    (e.kind === 'place' || e.kind === 'country') &&
+    next !== undefined &&
+    next.first === e.last &&
+    orgKinds.has(next.kind)
+  );
 }
 
 /** Title words of a description: its words outside organisation names, head verbs read as titles. */
