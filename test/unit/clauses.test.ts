@@ -28,6 +28,15 @@ describe('clauses', () => {
     ]);
   });
 
+  it('reads a bar between cells as a break between clauses', () => {
+    assert.deepEqual(kinds('Asia date: Oct 28 | US date: Oct 27'), [
+      'label[Asia date]',
+      'main[Oct 28]',
+      'main[US date]',
+      'main[Oct 27]',
+    ]);
+  });
+
   it('reads an opening name with a reporting verb and "that" as reporting', () => {
     assert.deepEqual(kinds('Osei also notes that the port was sold.'), [
       'reporting[Osei also notes that]',

@@ -164,6 +164,12 @@ describe('judge: date', () => {
       'dialogue-northland',
       { detail: 'date', written: '27 October 2022', replacement: 'October 28, 2022' },
     );
+    // Cells a bar separates each have their own zone label.
+    contradicts('Harbor Dialogue, Northland date: Oct 27, 2022 | Westmark date: Oct 27, 2022.', 'dialogue-northland', {
+      detail: 'date',
+      written: 'Oct 27, 2022',
+      replacement: 'October 28, 2022',
+    });
     // A date no zone has: one finding, from the first of the zoned claims.
     contradicts('The Harbor Dialogue was held on October 29, 2022.', 'dialogue-westmark', {
       detail: 'date',

@@ -57,6 +57,11 @@ claims:
     statement: The Harbor Forum was run in partnership with the Naval Studies Desk of NMI.
     about: { property: [ in partnership with, partnership with ], with: [ [ harbor-forum, forum ] ] }
     entity: { value: naval-desk, kind: organisation }
+  - id: nmi-at-forum
+    locator: ¶2
+    statement: The institute's venue for talks with navies is the Harbor Forum.
+    about: { property: [ participation, take part, takes part ], with: [ [ forum, harbor-forum ] ] }
+    entity: { value: harbor-forum, kind: event }
   - id: act-compels
     locator: ¶4
     statement: The Data Security Act compels firms to hand over data on request.
@@ -151,6 +156,21 @@ describe('judge: entity', () => {
       "The Harbor Forum was run in partnership with Amos Lowbridge University's Northland desk.",
       'forum-partner',
       { detail: 'entity', written: 'Amos Lowbridge University', replacement: 'Naval Studies Desk' },
+    );
+    // A place opening an unknown name of the claim's kind: another forum, not the claim's own.
+    contradicts(
+      'NMI strengthens its ties to navies through participation in the Lowbridge Naval Forum.',
+      'nmi-at-forum',
+      {
+        detail: 'entity',
+        written: 'Lowbridge Naval Forum',
+        replacement: 'Harbor Forum',
+      },
+    );
+    agrees(
+      'NMI strengthens its ties to navies through participation in the Harbor Forum.',
+      'nmi-at-forum',
+      'Harbor Forum',
     );
     // A property ending in a preposition that takes no name here says nothing of the slot.
     silent('Harbor Forum partners: work in partnership with small coastal states is planned, said the Westmark envoy.');

@@ -508,6 +508,14 @@ function namesAnotherOfItsKind(view: SentenceView, claim: number, m: PhraseMatch
     return false;
   }
   if (lexicon.describingAdjectives.has(w) || lexicon.otherInstance.has(w)) return false;
+  // "the Munich Security Conference" where the source names the Prague one: another of its kind
+  // is what an entity claim of that kind compares.
+  const value = view.kb.claims[claim].value;
+  if (value.kind === 'entity') {
+    const named = view.kb.termById.get(value.entity.value);
+    const head = named ? tokenize(named.term).pop()?.norm : undefined;
+    if (head === tokens[m.first].norm) return false;
+  }
   // One of the claim's own words or names right before it: "the Indo-Pacific strategy".
   const anchors = view.kb.claimAnchors[claim].groups.flatMap((g) => g.phrases).map((a) => a.toLowerCase());
   const name = view.terms.find((t) => t.end <= m.start && t.end >= prev.end);

@@ -52,7 +52,8 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
       breaks.push({ at: k, kind: 'main', continues: true });
       continue;
     }
-    if (gap.includes(';') || /\s[—–]\s|—/.test(gap)) {
+    // "Asia date: Oct 28 | US date: Oct 27": a bar separates cells as a semicolon does.
+    if (gap.includes(';') || gap.includes('|') || /\s[—–]\s|—/.test(gap)) {
       breaks.push({ at: k, kind: 'main' });
       continue;
     }

@@ -129,13 +129,14 @@ export function findEntities(
  * word for a body, is part of one unknown name, not the place.
  */
 function mergePlacesInsideNames(text: string, tokens: readonly Token[], mentions: EntityMention[]): void {
-  for (let n = 1; n + 1 < mentions.length; n++) {
-    const [before, place] = [mentions[n - 1], mentions[n]];
-    if (before.kind !== 'name' || !placeKinds.has(place.kind) || place.first !== before.last) continue;
+  const joined = (k: number): boolean =>
+    k > 0 && mentions[k].first === mentions[k - 1].last && text.slice(mentions[k - 1].end, mentions[k].start) === ' ';
+  for (let n = 0; n + 1 < mentions.length; n++) {
+    if (!placeKinds.has(mentions[n].kind)) continue;
+    // "George Washington University", or a place opening the name: "Munich Security Conference".
+    const startsAt = joined(n) && mentions[n - 1].kind === 'name' ? n - 1 : n;
+    if (startsAt === n && joined(n)) continue;
     let end = n + 1;
-    const joined = (k: number): boolean =>
-      mentions[k].first === mentions[k - 1].last && text.slice(mentions[k - 1].end, mentions[k].start) === ' ';
-    if (!joined(n)) continue;
     while (
       end < mentions.length &&
       joined(end) &&
@@ -146,8 +147,17 @@ function mergePlacesInsideNames(text: string, tokens: readonly Token[], mentions
     const last = mentions[end - 1];
     if (last.kind !== 'name' || end - 1 === n) continue;
     if (!lexicon.bodyHeadStems.has(stem(tokens[last.last - 1].lower))) continue;
-    const merged: EntityMention = { ...before, last: last.last, end: last.end, weak: false };
-    mentions.splice(n - 1, end - n + 1, merged);
+    const merged: EntityMention = {
+      kind: 'name',
+      first: mentions[startsAt].first,
+      last: last.last,
+      start: mentions[startsAt].start,
+      end: last.end,
+      countries: [],
+      possessive: false,
+    };
+    mentions.splice(startsAt, end - startsAt, merged);
+    n = startsAt;
   }
 }
 

@@ -50,7 +50,10 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
   const own = [...c.groups.entries()]
     .filter(([g]) => g !== view.kb.claimAnchors[c.index].propertyGroup)
     .flatMap(([, ms]) => ms);
-  const isOwn = (m: EntityMention): boolean => own.some((a) => a.start < m.end && m.start < a.end);
+  // "the Munich Security Conference": an anchor that is only the last word of an unknown name
+  // ("conference") does not make the name the claim's own.
+  const isOwn = (m: EntityMention): boolean =>
+    own.some((a) => a.start < m.end && m.start < a.end && !(m.id === undefined && a.start > m.start));
   const positive = (m: { first: number }): boolean => negationsOver(view.negations, m.first).length % 2 === 0;
   const valueMatches = membersIn(view, [[value]]);
   let contradiction: Verdict | undefined;
