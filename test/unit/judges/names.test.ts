@@ -13,6 +13,14 @@ const kb = knowledge({
     kind: document
     aliases: [ Northland Charter ]
     definition: A charter on sea infrastructure.
+  - id: pmsi
+    term: PMSI
+    kind: acronym
+    expansion: Ports and Maritime Security Initiative
+    aliases: [ Westmark PMSI ]
+    definition: A programme for port security.
+    sources:
+      - { key: ports2019, locator: ¶2 }
   - id: drones-act
     term: Westmark Drones Act
     kind: document
@@ -48,6 +56,25 @@ describe('judge: names written with one word wrong', () => {
       verdicts(kb, 'The Northland Charter of Ports, Cables, and Drones was signed in 2019.').filter(
         (v) => v.kind === 'contradicts',
       ),
+      [],
+    );
+  });
+
+  it("contradicts an expansion written in brackets that is not the acronym's, also after a longer alias", () => {
+    for (const text of [
+      'The PMSI (Ports and Marine Safety Initiative) trains harbour staff.',
+      "Westmark's PMSI (Ports and Marine Safety Initiative) trains harbour staff.",
+    ]) {
+      const named = verdicts(kb, text).filter((v) => v.kind === 'contradicts');
+      assert.deepEqual(
+        named.map((v) => [v.detail.kind, text.slice(v.start, v.end)]),
+        [['name', 'Ports and Marine Safety Initiative']],
+        text,
+      );
+    }
+    const right = "Westmark's PMSI (Ports and Maritime Security Initiative) trains harbour staff.";
+    assert.deepEqual(
+      verdicts(kb, right).filter((v) => v.kind === 'contradicts'),
       [],
     );
   });

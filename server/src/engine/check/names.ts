@@ -223,10 +223,11 @@ export function wrongExpansions(view: SentenceView): ExpansionError[] {
   for (let e of view.entities) {
     const term = e.term;
     if (!term || term.kind !== 'acronym' || !term.expansion) continue;
-    // The acronym itself, also when a longer alias matched ("ESIWA) project").
-    const first = tokens[e.first];
-    if (!first || (first.raw !== term.term && first.raw.replace(/s$/, '') !== term.term)) continue;
-    e = { ...e, end: first.end, last: e.first + 1 };
+    // The acronym itself, also when a longer alias matched ("ESIWA) project", "the EU's ESIWA").
+    let at = e.first;
+    while (at < e.last && tokens[at].raw !== term.term && tokens[at].raw.replace(/s$/, '') !== term.term) at++;
+    if (at === e.last) continue;
+    e = { ...e, start: tokens[at].start, end: tokens[at].end, first: at, last: at + 1 };
     // "ACRONYM (expansion)"
     const after = /^\s*\(([^()]{6,120})\)/.exec(text.slice(e.end, e.end + 130));
     let candidate: { start: number; end: number } | undefined;
