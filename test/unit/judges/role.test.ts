@@ -24,6 +24,10 @@ const kb = knowledge({
     term: Westmark University
     kind: organisation
     definition: A university in Westmark.
+  - id: harbour-board
+    term: Harbour Board of Northland
+    kind: organisation
+    definition: A board that runs ports.
   - id: mira-holt
     term: Mira Holt
     kind: person
@@ -55,6 +59,10 @@ claims:
     locator: speakers
     statement: Ana Lind is also a Vice President of the Northland Maritime Institute.
     role: { person: ana-lind, title: Vice President, org: nmi }
+  - id: reyes-adviser
+    locator: speakers
+    statement: Tom Reyes advises the Harbour Board on ports and shipping.
+    role: { person: tom-reyes, title: Adviser on ports and shipping, org: harbour-board }
 `,
 });
 const { agrees, contradicts, silent } = judging(kb, 'people2023');
@@ -138,6 +146,20 @@ describe('judge: role', () => {
       written: 'Naval Academy',
     });
     agrees('Speaker: Ana Lind, Associate Professor, Westmark University.', 'lind-university');
+  });
+
+  it('reads "advises" with a body as its object as a post, not a recommendation', () => {
+    agrees('Tom Reyes advises the Harbour Board of Northland on ports and shipping.', 'reyes-adviser');
+  });
+
+  it('contradicts their own specific post placed at another body of the same kind, even as one more post', () => {
+    contradicts('Tom Reyes also advises the Fisheries Board of Westmark on ports and shipping.', 'reyes-adviser', {
+      detail: 'role',
+      written: 'Fisheries Board',
+    });
+    // Another kind of body, or a post in other words: one more post they may hold.
+    silent('Tom Reyes also advises Westmark University on ports and shipping.');
+    silent('Tom Reyes also advises the Fisheries Board of Westmark.');
   });
 
   it('reads a label through the full stops of abbreviations', () => {

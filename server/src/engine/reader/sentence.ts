@@ -92,7 +92,7 @@ export class SentenceView {
     for (let i = 0; i < this.words.length; i++) {
       if (!phraseAt(lexicon.recommendCues, this.words, i)) continue;
       const clause = this.clauseAt(i);
-      if (clause.kind !== 'reporting') return 'recommends';
+      if (clause.kind !== 'reporting' && !holdsPost(this, i, clause.last)) return 'recommends';
     }
     return 'reports';
   }
@@ -131,4 +131,18 @@ function shift<T extends ValueMention>(v: T, by: number): T {
     if (out.ofEnd !== undefined) out.ofEnd += by;
   }
   return out;
+}
+
+/**
+ * "Kim advises the Ministry of Foreign Affairs on science": a verb for a post with a body as its
+ * object and no "to" or "that" after it says what someone does, not what should be done.
+ */
+function holdsPost(view: SentenceView, i: number, clauseEnd: number): boolean {
+  const { words } = view;
+  if (!(words[i] in lexicon.headVerbs)) return false;
+  const j = lexicon.determiners.has(words[i + 1] ?? '') ? i + 2 : i + 1;
+  const object = view.entityAt(j);
+  if (!object || object.first !== j || object.kind === 'person') return false;
+  for (let k = object.last; k < clauseEnd; k++) if (words[k] === 'to' || words[k] === 'that') return false;
+  return true;
 }

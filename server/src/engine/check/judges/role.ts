@@ -404,7 +404,7 @@ function compareRoles(
       detail: { kind: 'agrees' },
     };
   }
-  if (desc.extra) return undefined;
+  if (desc.extra && !samePostAtAnotherOfItsKind(view, stated, orgs, roles)) return undefined;
   // "Director of the Korea Project", not "… at Korea Project" when the title names the body.
   const described = (r: Claim): string => {
     if (r.value.kind !== 'role') return '';
@@ -486,6 +486,39 @@ function compareRoles(
     };
   }
   return undefined;
+}
+
+/**
+ * "Kim also advises the Ministry of Unification on science and technology", the source: she
+ * advises the Ministry of Foreign Affairs on it. Another post a person also holds may be anything;
+ * their own specific post (a title of several words) at another body of the same kind is the body
+ * swapped.
+ */
+function samePostAtAnotherOfItsKind(
+  view: SentenceView,
+  stated: string[],
+  orgs: EntityMention[],
+  roles: Claim[],
+): boolean {
+  for (const r of roles) {
+    if (r.value.kind !== 'role' || !r.value.role.org) continue;
+    const title = stemsOfTitle(r.value.role.title ?? '');
+    if (title.length < 2 || !title.every((w) => stated.includes(w))) continue;
+    const term = view.kb.termById.get(r.value.role.org);
+    const head = headWordOf(term?.expansion ?? term?.term ?? '');
+    const other = orgs.find(
+      (o) => !roles.some((x) => x.value.kind === 'role' && orgMatches(view, o, x.value.role.org)),
+    );
+    if (other && head !== undefined && headWordOf(view.raw.slice(other.start, other.end)) === head) return true;
+  }
+  return false;
+}
+
+/** What a body's name says it is: "ministry" in "Ministry of Foreign Affairs", "college" in "Naval War College". */
+function headWordOf(name: string): string | undefined {
+  const words = tokenize(name).map((t) => t.norm);
+  const of = words.indexOf('of');
+  return of > 0 ? words[of - 1] : words[words.length - 1];
 }
 
 /** A head title word ("professor", "fellow"), as a stem; modifiers ("associate", "chief") are not heads. */
