@@ -157,6 +157,12 @@ describe('judge: entity', () => {
       'forum-partner',
       { detail: 'entity', written: 'Amos Lowbridge University', replacement: 'Naval Studies Desk' },
     );
+    // "Univ." ends a name as "University" does.
+    contradicts('The Harbor Forum was run in partnership with Amos Lowbridge Univ. and its staff.', 'forum-partner', {
+      detail: 'entity',
+      written: 'Amos Lowbridge Univ',
+      replacement: 'Naval Studies Desk',
+    });
     // A place opening an unknown name of the claim's kind: another forum, not the claim's own.
     contradicts(
       'NMI strengthens its ties to navies through participation in the Lowbridge Naval Forum.',

@@ -146,7 +146,10 @@ function mergePlacesInsideNames(text: string, tokens: readonly Token[], mentions
     }
     const last = mentions[end - 1];
     if (last.kind !== 'name' || end - 1 === n) continue;
-    if (!lexicon.bodyHeadStems.has(stem(tokens[last.last - 1].lower))) continue;
+    // "Univ." is a university.
+    const lastWord = tokens[last.last - 1].lower;
+    const head = lexicon.titleAbbreviations[lastWord] ?? lastWord;
+    if (!lexicon.bodyHeadStems.has(stem(head))) continue;
     const merged: EntityMention = {
       kind: 'name',
       first: mentions[startsAt].first,
