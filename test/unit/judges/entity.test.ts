@@ -16,6 +16,7 @@ const kb = knowledge({
   - id: harbor-forum
     term: Harbor Forum
     kind: event
+    country: northland
     definition: A yearly meeting on maritime security.
   - id: nmi
     term: NMI
@@ -178,6 +179,16 @@ describe('judge: entity', () => {
       'nmi-at-forum',
       'Harbor Forum',
     );
+    // The claim's own word for the thing, placed in a country it is not in: another forum.
+    contradicts(
+      'NMI strengthens its ties to navies through participation in the forum that met in Lowbridge.',
+      'nmi-at-forum',
+      {
+        detail: 'entity',
+        written: 'forum that met in Lowbridge',
+      },
+    );
+    silent('NMI strengthens its ties to navies through participation in the forum that met in Port Aven.');
     // A property ending in a preposition that takes no name here says nothing of the slot.
     silent('Harbor Forum partners: work in partnership with small coastal states is planned, said the Westmark envoy.');
   });

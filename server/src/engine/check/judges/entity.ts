@@ -8,6 +8,7 @@ import { type EntityMention, isBody, sameEntity } from '../../reader/entities';
 import { negationsOver } from '../../reader/polarity';
 import { type SentenceView } from '../../reader/sentence';
 import { type Candidate } from '../candidates';
+import { type PhraseMatch } from '../../text/phraseMatcher';
 import { membersIn, mentionIs } from '../members';
 import { type Verdict, verdictOn } from '../verdict';
 
@@ -161,7 +162,52 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
       };
     }
   }
-  return contradiction;
+  return contradiction ?? placedElsewhere(view, c, own);
+}
+
+/**
+ * "participation in the cyber security conference held in Tallinn", the source: the Prague one.
+ * The claim's own word for its thing ("conference"), placed in a country the thing is not in,
+ * names another one of its kind.
+ */
+function placedElsewhere(view: SentenceView, c: Candidate, own: PhraseMatch<unknown>[]): Verdict | undefined {
+  if (c.claim.value.kind !== 'entity') return undefined;
+  const term = view.kb.termById.get(c.claim.value.entity.value);
+  const home = term?.country ?? term?.within;
+  if (!term || !home) return undefined;
+  for (const noun of own) {
+    if (view.terms.some((t) => t.start <= noun.start && noun.end <= t.end)) continue;
+    for (let k = noun.last; k < Math.min(view.tokens.length, noun.last + 3); k++) {
+      if (!lexicon.placePrepositions.has(view.words[k])) continue;
+      const at = lexicon.determiners.has(view.words[k + 1] ?? '') ? k + 2 : k + 1;
+      const place = view.entities.find((e) => e.first === at && e.id !== undefined && isPlace(e));
+      if (!place || inCountry(view, place.id!, home)) break;
+      return {
+        kind: 'contradicts',
+        claim: c.claim,
+        start: noun.start,
+        end: place.end,
+        coverage: c.coverage,
+        detail: { kind: 'entity', sourced: term.term, written: view.raw.slice(noun.start, place.end) },
+      };
+    }
+  }
+  return undefined;
+}
+
+function isPlace(e: EntityMention): boolean {
+  return e.kind === 'place' || e.kind === 'country';
+}
+
+/** Whether a place is the country or lies in it (through what it is within or the capital of). */
+function inCountry(view: SentenceView, placeId: string, country: string): boolean {
+  let id: string | undefined = placeId;
+  for (let depth = 0; id && depth < 5; depth++) {
+    if (sameEntity(view.kb, id, country)) return true;
+    const t = view.kb.termById.get(id);
+    id = t?.within ?? t?.capitalOf;
+  }
+  return false;
 }
 
 function endsInPreposition(view: SentenceView, p: { last: number }): boolean {
