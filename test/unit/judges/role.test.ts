@@ -157,6 +157,12 @@ describe('judge: role', () => {
       detail: 'role',
       written: 'Fisheries Board',
     });
+    // A predicate long enough to hold the whole post is read to its end.
+    contradicts(
+      'Tom Reyes also advises the Fisheries Board of Westmark on a wide range of matters in ports and shipping.',
+      'reyes-adviser',
+      { detail: 'role', written: 'Fisheries Board' },
+    );
     // Another kind of body, or a post in other words: one more post they may hold.
     silent('Tom Reyes also advises Westmark University on ports and shipping.');
     silent('Tom Reyes also advises the Fisheries Board of Westmark.');

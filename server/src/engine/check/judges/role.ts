@@ -186,7 +186,7 @@ function describe(view: SentenceView, person: EntityMention, first: number): Des
       // A title before the name: "Assistant Professor Lami Kim", "Pacific Forum's Mark Manantan".
       return undefined;
     }
-    last = Math.min(clause.last, first + 14);
+    last = Math.min(clause.last, first + 20);
   }
   if (last <= first) return undefined;
   // A name the length limit cuts in two is read whole ("… to Korea's Ministry of National Defense").
