@@ -135,10 +135,10 @@ export class DocumentAnalyzer {
         // A heading or a table cell labels figures rather than stating them.
         const states = !isHeading && block.options?.cell !== true;
         const key = states ? prefix : `\u0001${prefix}`;
-        let analysis = next.get(key, raw) ?? this.cache.get(key, raw);
-        if (!analysis) {
+        let entry = next.find(key, raw) ?? this.cache.find(key, raw);
+        if (!entry) {
           const context = isHeading ? new Set<string>() : item ? new Set([...heading.ids, ...item.ids]) : heading.ids;
-          analysis = analyzeBlock(
+          const analysis = analyzeBlock(
             kb,
             piece.text,
             raw,
@@ -149,9 +149,10 @@ export class DocumentAnalyzer {
           );
           result.checkedBlocks++;
           // Cached at once, so that a run abandoned at a pause leaves its finished blocks behind.
-          this.cache.set(key, raw, analysis);
+          entry = this.cache.add(key, raw, analysis);
         }
-        next.set(key, raw, analysis);
+        next.keep(key, entry);
+        const analysis = entry.value;
         const placed = this.placedAt(analysis, piece.start);
         for (const sentence of placed.sentences) result.sentences.push(sentence);
         for (const t of placed.terms) result.terms.push(t);
@@ -179,21 +180,21 @@ export class DocumentAnalyzer {
       const headingIds = headingIdsAt.get(run.lead);
       const key = `\u0002${headingIds ? [...headingIds].join(' ') : ''}\u0000`;
       const raw = text.slice(run.lead.start, last.end);
-      let analysis = next.get(key, raw) ?? this.cache.get(key, raw);
-      if (!analysis) {
+      let entry = next.find(key, raw) ?? this.cache.find(key, raw);
+      if (!entry) {
         const findings = checkFragmentList(kb, run, text, headingIdsAt.get(run.lead) ?? new Set());
         // Kept relative to the lead-in, so that an edit above it does not make it stale.
         const relative = findings.map((f) => ({ ...f, start: f.start - run.lead.start, end: f.end - run.lead.start }));
-        analysis = {
+        const analysis = {
           sentences: [
             { start: 0, end: 0, findings: relative, citations: [], statements: [], expansions: [], titles: [] },
           ],
           terms: [],
         };
-        this.cache.set(key, raw, analysis);
+        entry = this.cache.add(key, raw, analysis);
       }
-      next.set(key, raw, analysis);
-      for (const f of analysis.sentences[0].findings) {
+      next.keep(key, entry);
+      for (const f of entry.value.sentences[0].findings) {
         const at = { ...f, start: f.start + run.lead.start, end: f.end + run.lead.start };
         const index = result.sentences.findIndex((x) => x.start <= at.start && at.end <= x.end);
         const sentence = result.sentences[index];
