@@ -169,14 +169,18 @@ const memos = config.memos.map((memo) => {
   let doc = open();
   service.diagnostics(doc);
   const editMs: number[] = [];
+  const editCpuMs: number[] = [];
   startProfile();
   for (const key of positions.keystrokes.slice(0, memo.edits)) {
     const start = doc.positionAt(key.offset);
     const end = key.remove ? doc.positionAt(key.offset + key.remove) : start;
+    const cpu = process.cpuUsage();
     const [, ms] = time(() => {
       TextDocument.update(doc, [{ range: { start, end }, text: key.insert ?? '' }], doc.version + 1);
       return service.diagnostics(doc);
     });
+    const used = process.cpuUsage(cpu);
+    editCpuMs.push((used.user + used.system) / 1000);
     editMs.push(ms);
   }
   stopProfile(`edit-${memo.label}`);
@@ -224,6 +228,7 @@ const memos = config.memos.map((memo) => {
     openMs,
     openCpuMs,
     editMs,
+    editCpuMs,
     hoverMs,
     get hoverHits() {
       return hovers;

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentAnalyzer } from '../../server/src/engine/analysis';
 import { PolicyLensService } from '../../server/src/features/languageService';
 import { loadKnowledgeFolders } from '../../server/src/node/knowledgeFiles';
 
@@ -53,5 +54,33 @@ describe('heap over many edits of a long memo', () => {
     const memo = `memo of ${text.length} code units`;
     console.log(`heap: ${fresh.toFixed(1)} MB at first, ${after.toFixed(1)} MB after ${EDITS} edits`, memo);
     assert.ok(after - fresh < MAX_GROWTH_MB, `heap grew ${(after - fresh).toFixed(1)} MB over ${EDITS} edits`);
+  });
+});
+
+describe('heap over overtaken checks of a long memo', () => {
+  // A check overtaken by the next keystroke leaves the blocks it finished in the cache until a
+  // check completes: those must not hold on to the version of the memo they were cut from.
+  const name = `${EDITS} overtaken checks of a 200,000-character memo: heap growth under ${MAX_GROWTH_MB} MB`;
+  test(name, { timeout: 120_000 }, () => {
+    const kb = loadKnowledgeFolders([], true).kb;
+    const example = readFileSync(join(process.cwd(), 'examples', 'memo.md'), 'utf8').replace(/^---[\s\S]*?\n---\n/, '');
+    let text = '';
+    for (let copy = 1; text.length < 200_000; copy++) text += example.replace(/\n\n/g, () => ` Part ${copy}.\n\n`);
+    const analyzer = new DocumentAnalyzer();
+    analyzer.analyze(text, kb);
+    const fresh = heapMb();
+    for (let edit = 1; edit <= EDITS; edit++) {
+      // A new first paragraph each time: the check stops once it has read that block.
+      const steps = analyzer.analyzeInSlices(`Edit ${edit} adds a paragraph here.\n\n${text}`, kb, 'markdown', 0);
+      steps.next();
+      steps.next();
+    }
+    const after = heapMb();
+    assert.ok(analyzer.analyze(text, kb).sentences.length > 0);
+    console.log(`heap: ${fresh.toFixed(1)} MB at first, ${after.toFixed(1)} MB after ${EDITS} overtaken checks`);
+    assert.ok(
+      after - fresh < MAX_GROWTH_MB,
+      `heap grew ${(after - fresh).toFixed(1)} MB over ${EDITS} overtaken checks`,
+    );
   });
 });

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { type TextDocumentEdit, type TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readSentence } from '../../server/src/engine/check';
-import { findInconsistencies, readStatements } from '../../server/src/engine/check/consistency';
+import { findInconsistencies, readStatements, type Statement } from '../../server/src/engine/check/consistency';
 import { acronymExpansions, conflictingExpansions } from '../../server/src/engine/reader/expansions';
 import { conflictingAffiliations, conflictingTitles, personTitles } from '../../server/src/engine/reader/titles';
 import { defaultSettings } from '../../server/src/common/settings';
@@ -141,6 +141,34 @@ describe('inconsistency: the engine', () => {
       ),
       [['87%', '78%']],
     );
+  });
+
+  it('compares statements by the words they share, a word written twice counted twice', () => {
+    // Counts of no measure in no year ("Table 2 lists 40 …") are filed together: only those sharing
+    // two words are the same thing, and the earlier statement's words count each time written.
+    const count = (written: string, value: number, words: string[]): Statement => ({
+      kind: 'number',
+      unit: 'count',
+      interval: { lo: value, hi: value },
+      start: 0,
+      end: written.length,
+      written,
+      measured: [],
+      words,
+      modifiers: {},
+      time: [],
+      places: [],
+    });
+    const found = (...sentences: Statement[]): [string, string][] =>
+      findInconsistencies(sentences.map((s) => [s])).map((f) => [f.later.written, f.earlier.written]);
+    assert.deepEqual(found(count('40', 40, ['tabl', 'port']), count('41', 41, ['tabl', 'ship'])), []);
+    assert.deepEqual(found(count('40', 40, ['tabl', 'port', 'ship']), count('41', 41, ['tabl', 'port'])), [
+      ['41', '40'],
+    ]);
+    assert.deepEqual(found(count('40', 40, ['port', 'port']), count('41', 41, ['port', 'ship'])), [['41', '40']]);
+    // Half the words of the shorter must be shared: two of six are too few.
+    const six = ['tabl', 'port', 'ship', 'crew', 'dock', 'fuel'];
+    assert.deepEqual(found(count('40', 40, six), count('41', 41, ['tabl', 'port', 'a', 'b', 'c', 'd'])), []);
   });
 });
 

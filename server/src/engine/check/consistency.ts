@@ -272,19 +272,52 @@ function sameMonth(a?: Span, b?: Span): boolean {
 export function findInconsistencies(sentences: readonly (readonly Statement[])[]): Inconsistency[] {
   const out: Inconsistency[] = [];
   // Filed by what must be equal for two to be compared: a long memo is not compared pairwise.
-  const seen = new Map<string, Statement[]>();
+  const seen = new Map<string, Filed>();
   const keyOf = (s: Statement): string => `${s.unit}|${s.measured.join(' ')}|${s.time.join(' ')}`;
   for (const statements of sentences) {
     for (const later of statements) {
-      const same = (seen.get(keyOf(later)) ?? []).filter((e) => sameSubject(e, later));
+      const filed = seen.get(keyOf(later));
+      const same = filed ? mayBeSame(filed, later).filter((e) => sameSubject(e, later)) : [];
       const earlier = same.find((e) => differ(e, later));
       if (earlier && !same.some((e) => !differ(e, later))) out.push({ earlier, later });
     }
     for (const s of statements) {
-      const filed = seen.get(keyOf(s));
-      if (filed) filed.push(s);
-      else seen.set(keyOf(s), [s]);
+      const key = keyOf(s);
+      let filed = seen.get(key);
+      if (!filed) seen.set(key, (filed = { statements: [], byWord: new Map() }));
+      for (const w of s.words) {
+        const at = filed.byWord.get(w);
+        if (at) at.push(filed.statements.length);
+        else filed.byWord.set(w, [filed.statements.length]);
+      }
+      filed.statements.push(s);
     }
   }
   return out;
+}
+
+/**
+ * Statements filed under one key, with where each word occurs (once per time it is written): a
+ * filing can hold hundreds (a long memo's counts of no measure in no year, "Table 3", "Figure 2").
+ */
+interface Filed {
+  statements: Statement[];
+  byWord: Map<string, number[]>;
+}
+
+/**
+ * The filed statements sharing enough words with `later` for `sameSubject` to hold (it counts the
+ * earlier statement's words that `later` also has), in filing order: the rest are not compared.
+ */
+function mayBeSame(filed: Filed, later: Statement): Statement[] {
+  const shared = new Map<number, number>();
+  for (const w of new Set(later.words)) {
+    for (const i of filed.byWord.get(w) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+  }
+  const found: number[] = [];
+  for (const [i, n] of shared) {
+    const e = filed.statements[i];
+    if (n >= (e.measured.length > 0 ? 1 : 2) && n >= Math.min(e.words.length, later.words.length) / 2) found.push(i);
+  }
+  return found.sort((a, b) => a - b).map((i) => filed.statements[i]);
 }
