@@ -32,16 +32,33 @@ import {
 } from '../../server/src/common/protocol';
 import { citationInsertion, exportMessage } from '../../server/src/common/citationText';
 import { restartingErrorHandler } from './errorHandler';
+import { SettingTraceChannel } from './traceChannel';
 import { defaultSettings, settingsSection } from '../../server/src/common/settings';
 
 let client: LanguageClient | undefined;
 let knowledgeItem: vscode.LanguageStatusItem;
+/**
+ * Whether Check Workspace was run in this workspace (and not cancelled): a server that starts (a new
+ * window, a restart) then finds its findings for closed memos again. Kept in the workspace's state.
+ */
+const checkWorkspaceRanKey = 'policyLens.checkWorkspaceRan';
 
 function languages(): string[] {
   return vscode.workspace.getConfiguration(settingsSection).get<string[]>('languages', defaultSettings.languages);
 }
 
-function createClient(context: vscode.ExtensionContext): LanguageClient {
+/**
+ * Each workspace folder's settings, as the server would pull them (`workspace/configuration` with the
+ * folder as scope): sent in `initialize`, so that the first check does not wait for that round trip.
+ */
+function folderSettings(): { uri: string; settings: vscode.WorkspaceConfiguration }[] {
+  return (vscode.workspace.workspaceFolders ?? []).map((folder) => ({
+    uri: folder.uri.toString(),
+    settings: vscode.workspace.getConfiguration(settingsSection, folder.uri),
+  }));
+}
+
+function createClient(context: vscode.ExtensionContext, traceChannel: vscode.LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   // With source maps on, a stack trace the server logs names the TypeScript file and line.
   const execArgv = ['--enable-source-maps'];
@@ -71,8 +88,11 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     // The server registers file watchers for what it reads (knowledge and sources folders,
     // bibliographies, the CSL style, project configs), so that nothing else, no memo, is watched.
     synchronize: { configurationSection: settingsSection },
-    initializationOptions: {
+    // Made again on each start of the server (a restart too), so that they are current.
+    initializationOptions: () => ({
       settings: vscode.workspace.getConfiguration(settingsSection),
+      folderSettings: folderSettings(),
+      checkWorkspace: context.workspaceState.get<boolean>(checkWorkspaceRanKey, false),
       trusted: vscode.workspace.isTrusted,
       // Reports read from the sources folder are cached here, by content hash.
       cacheDir: vscode.Uri.joinPath(context.globalStorageUri, 'sources-cache').fsPath,
@@ -80,7 +100,9 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       knowledgeCacheDir: vscode.Uri.joinPath(context.globalStorageUri, 'knowledge-cache').fsPath,
       // Run after "Ignore this finding in .policylens.yaml", so the edited config takes effect at once.
       saveFileCommand: saveFileCommand,
-    },
+    }),
+    // policyLens.trace.server traces the protocol in a channel of its own (see traceChannel.ts).
+    traceOutputChannel: traceChannel,
     // If the server process dies, the client restarts it (5 times in 3 minutes) and checks again.
     errorHandler: restartingErrorHandler('Policy Lens', 5),
   };
@@ -88,7 +110,9 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  client = createClient(context);
+  const traceChannel = new SettingTraceChannel('Policy Lens Trace', `${settingsSection}.trace.server`);
+  context.subscriptions.push(traceChannel);
+  client = createClient(context, traceChannel);
   // Problem counts are VS Code's own (the Problems item); this says what the checks rest on.
   knowledgeItem = vscode.languages.createLanguageStatusItem(
     'policyLens.knowledge',
@@ -104,7 +128,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('policyLens.insertCitation', insertCitation),
     vscode.commands.registerCommand('policyLens.insertReferences', insertReferences),
     vscode.commands.registerCommand('policyLens.exportBibliography', exportBibliography),
-    vscode.commands.registerCommand('policyLens.checkWorkspace', checkWorkspace),
+    vscode.commands.registerCommand('policyLens.checkWorkspace', () => checkWorkspace(context.workspaceState)),
     vscode.commands.registerCommand('policyLens.showIgnoredFindings', showIgnoredFindings),
     vscode.commands.registerCommand(saveFileCommand, saveFile),
     vscode.commands.registerCommand('policyLens.restartServer', async () => {
@@ -225,7 +249,7 @@ async function exportBibliography(): Promise<void> {
 }
 
 /** Check Workspace in the background: a cancellable notification shows the server's progress. */
-async function checkWorkspace(): Promise<void> {
+async function checkWorkspace(state: vscode.Memento): Promise<void> {
   const running = client;
   if (!running) return;
   const options = {
@@ -254,6 +278,8 @@ async function checkWorkspace(): Promise<void> {
       listening.dispose();
     }
   });
+  // Run again whenever the server starts, unless the user stopped it (then it is not wanted each time).
+  await state.update(checkWorkspaceRanKey, result !== undefined && !result.cancelled);
   if (!result) {
     void vscode.window.showInformationMessage('Policy Lens: Check Workspace cancelled.');
     return;

@@ -92,10 +92,7 @@ connection.onDidChangeWatchedFiles((change) =>
   session?.watchedFilesChanged(change.changes.map((c) => fileURLToPath(c.uri))),
 );
 
-documents.onDidOpen((e) => {
-  session?.timeline.mark('opened');
-  session?.schedule(e.document.uri);
-});
+documents.onDidOpen((e) => session?.openDocument(e.document.uri));
 documents.onDidChangeContent((e) => session?.schedule(e.document.uri));
 documents.onDidClose((e) => session?.closeDocument(e.document.uri));
 

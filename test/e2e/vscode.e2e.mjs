@@ -12,7 +12,9 @@
 //   CHROMIUM             Chromium binary (default /usr/bin/chromium)
 //   E2E_SCREENSHOT_DIR   where the README screenshots go (default <repo>/docs/images)
 //   E2E_ARTIFACTS_DIR    failure screenshots and logs (default <repo>/test-results/e2e, git-ignored)
-//   E2E_TIMEOUT_MS       global watchdog (default 480000)
+//   E2E_TIMEOUT_MS       global watchdog (default 720000)
+//   E2E_RELOADS          window reloads timed in step n (default 2)
+//   E2E_OPENS            memos opened while the server runs, timed in step o (default 3)
 //   E2E_KEEP_TMP=1       keep the temporary user-data / extensions / workspace folders
 import test, { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
@@ -45,7 +47,7 @@ const codeServer = process.env.CODE_SERVER || path.join(repoRoot, '.e2e/bin/code
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 const screenshotDir = path.resolve(process.env.E2E_SCREENSHOT_DIR || path.join(repoRoot, 'docs/images'));
 const artifactsDir = path.resolve(process.env.E2E_ARTIFACTS_DIR || path.join(repoRoot, 'test-results/e2e'));
-const WATCHDOG_MS = Number(process.env.E2E_TIMEOUT_MS || 8 * 60_000);
+const WATCHDOG_MS = Number(process.env.E2E_TIMEOUT_MS || 12 * 60_000);
 
 // The fixture's sentences (test/e2e/fixture/memo.md)
 const CONTRADICTED = "Nearly 90% of Korea's total exports go to the Indo-Pacific.";
@@ -79,6 +81,13 @@ const IGNORED = "About 50% of Korea's crude oil travels through the South China 
 const IGNORED_VALUE = '50%';
 // Step n: how often the window is reloaded to time its first diagnostics again.
 const RELOADS = Number(process.env.E2E_RELOADS ?? 2);
+// Step o: memos opened (and closed) once the server runs, timed: copies of fixture/second.md, each
+// opened once, so that each opening sends didOpen and no diagnostic is left from an earlier one.
+// Steps p and q: second.md, never opened, is in Problems after Check Workspace, and after a reload.
+const SECOND_MEMO = 'second.md';
+const SECOND_HEADING = 'Second memo';
+const OPENS = Number(process.env.E2E_OPENS ?? 3);
+const openedMemo = (i) => `opened-${i}.md`;
 
 const t0 = Date.now();
 const log = (msg) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
@@ -330,6 +339,36 @@ function serverStartupMarks(logs, since) {
   return latest?.marks;
 }
 
+/**
+ * The newest line the server logged with the first diagnostics of `memo` after it was opened, at or
+ * after `since`: when it was logged (ms since the epoch) and the server's own time from `didOpen` to
+ * publishing them; undefined if none.
+ */
+function serverOpenToPublish(logs, memo, since) {
+  const text = extensionLogs(logs);
+  const name = memo.replace(/\./g, '\\.');
+  const line = new RegExp(
+    `^(\\d{4}-\\d\\d-\\d\\d) (\\d\\d:\\d\\d:\\d\\d\\.\\d{3}) .*policy-lens: ${name} opened; ` +
+      'its diagnostics published (\\d+) ms later',
+    'gm',
+  );
+  let latest;
+  for (const m of text.matchAll(line)) {
+    const when = new Date(`${m[1]}T${m[2]}`).getTime();
+    if (when >= since && (!latest || when > latest.when)) latest = { when, ms: Number(m[3]) };
+  }
+  return latest;
+}
+
+/** The text of the *Policy Lens Trace* output channel's files under `folder` (none while tracing is off). */
+function traceLogs(folder) {
+  if (!existsSync(folder)) return '';
+  return readdirSync(folder, { recursive: true })
+    .filter((f) => String(f).endsWith('Policy Lens Trace.log'))
+    .map((f) => readFileSync(path.join(folder, String(f)), 'utf8'))
+    .join('\n');
+}
+
 /** Screen rectangles of the editor's squiggles of the given kinds (error, warning, info, hint). */
 function squiggles(page, kinds = ['error', 'warning', 'info', 'hint']) {
   const selector = kinds.map((k) => `.editor-instance .monaco-editor .squiggly-${k}`).join(', ');
@@ -486,6 +525,7 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
       mkdirSync(path.join(userData, 'User'), { recursive: true });
       mkdirSync(extensions, { recursive: true });
       cpSync(path.join(here, 'fixture'), workspace, { recursive: true });
+      for (let i = 1; i <= OPENS; i++) cpSync(path.join(workspace, SECOND_MEMO), path.join(workspace, openedMemo(i)));
       writeFileSync(config, 'auth: none\ncert: false\n');
       writeFileSync(
         path.join(userData, 'User/settings.json'),
@@ -737,6 +777,44 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
       },
     );
     return menuRow;
+  }
+
+  /** Runs a command from the palette (F1), choosing the row with `title`. */
+  async function runCommand(title) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await page.keyboard.type(title, { delay: 20 });
+    const row = page.locator('.quick-input-widget:visible .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ state: 'visible', timeout: 15_000 });
+    await row.click();
+  }
+
+  /**
+   * Waits until the Explorer shows a problem count on `file`'s row (VS Code's decoration of a file
+   * with diagnostics, drawn as the `::after` content of an element of the row), and returns it.
+   */
+  async function explorerProblemCount(file, timeout) {
+    const count = await waitFor(
+      `a problem count on ${file} in the Explorer`,
+      () =>
+        page.evaluate((name) => {
+          for (const row of document.querySelectorAll('.explorer-folders-view .monaco-list-row')) {
+            if (row.textContent.trim() !== name) continue;
+            for (const el of row.querySelectorAll('*')) {
+              const badge = /^"(\d+)"$/.exec(window.getComputedStyle(el, '::after').content);
+              if (badge) return badge[1];
+            }
+          }
+          return undefined;
+        }, file),
+      {
+        timeout,
+        interval: 500,
+        detail: async () =>
+          JSON.stringify(await page.locator('.explorer-folders-view .monaco-list-row').allInnerTexts()),
+      },
+    );
+    return Number(count);
   }
 
   /** *File: Save All* from the command palette; waits until no editor tab has unsaved changes. */
@@ -1145,6 +1223,121 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
   );
 
   step(
+    `o. time to first diagnostics of a memo opened while the server runs (${OPENS}×)`,
+    'o-open-timing',
+    async () => {
+      const logs = path.join(tmp, 'user-data', 'logs');
+      const onScreen = [];
+      const published = [];
+      for (let i = 1; i <= OPENS; i++) {
+        // Opened from the Explorer, as step a opens memo.md (a single click: a preview editor).
+        await page.keyboard.press('Escape');
+        const memo = openedMemo(i);
+        const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: memo }).first();
+        await row.waitFor({ state: 'visible', timeout: 15_000 });
+        const opened = Date.now();
+        await row.click();
+        // The first squiggle in the editor once it shows the second memo (polled every 50 ms).
+        const shownAt = await page.waitForFunction(
+          (heading) => {
+            const lines = [...document.querySelectorAll('.editor-instance .monaco-editor .view-line')];
+            if (!lines.some((l) => l.textContent.replace(/\u00a0/g, ' ').includes(heading))) return false;
+            const squiggle = ':is(.squiggly-error, .squiggly-warning, .squiggly-info, .squiggly-hint)';
+            return document.querySelector(`.editor-instance .monaco-editor ${squiggle}`) && Date.now();
+          },
+          SECOND_HEADING,
+          { polling: 50, timeout: 60_000 },
+        );
+        const shown = await shownAt.jsonValue();
+        const server = await waitFor(`the server's line for ${memo}`, () => serverOpenToPublish(logs, memo, opened), {
+          timeout: 10_000,
+          interval: 200,
+        }).catch(() => undefined);
+        onScreen.push(shown - opened);
+        if (server) published.push(server.when - opened);
+        const serverSide = server
+          ? `the server published ${server.ms} ms after its didOpen, logged ${server.when - opened} ms after the open`
+          : 'no line from the server in the extension log';
+        log(`${memo} opened: first diagnostic on screen ${shown - opened} ms after the open; ${serverSide}`);
+        // Closed again (the server clears its diagnostics), so that the next opening starts from none.
+        await runCommand('View: Close Editor');
+        await waitFor(
+          `${memo} closed`,
+          async () => !(await editorLines(page)).some((l) => l.includes(SECOND_HEADING)),
+          { timeout: 15_000 },
+        );
+      }
+      log(
+        `memo opened while the server runs, median of ${OPENS}: first diagnostic on screen ${median(onScreen)} ms ` +
+          `after the open, publish logged ${published.length ? median(published) : '?'} ms after it`,
+      );
+    },
+    3 * 60_000,
+  );
+
+  step("p. Check Workspace lists a closed memo's findings in Problems", 'p-check-workspace', async () => {
+    await runCommand('Policy Lens: Check Workspace');
+    await page
+      .locator('.notifications-toasts', { hasText: 'Policy Lens checked' })
+      .first()
+      .waitFor({ state: 'visible', timeout: 60_000 });
+    const count = await explorerProblemCount(SECOND_MEMO, 30_000);
+    log(`${SECOND_MEMO}, never opened: ${count} problem(s) after Check Workspace`);
+  });
+
+  step(
+    'r. policyLens.trace.server traces the protocol in the Policy Lens Trace output channel',
+    'r-trace',
+    async () => {
+      // The workspace's settings: VS Code did not notice a change of the user's settings.json after
+      // the earlier steps (it did in a run of steps a and r alone); the workspace's files it watches.
+      mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+      const settingsFile = path.join(workspace, '.vscode', 'settings.json');
+      const settings = { 'policyLens.trace.server': 'off' };
+      const logs = path.join(tmp, 'user-data', 'logs');
+      // Some traffic: hovering a word asks the server for a hover.
+      const hoverWord = async () => {
+        const word = await textRect(page, HOVER_WORD);
+        if (word) {
+          await page.mouse.move(center(word).x - 1, center(word).y);
+          await page.mouse.move(center(word).x, center(word).y, { steps: 2 });
+        }
+        await sleep(700);
+        await hideHover(page);
+      };
+      // VS Code notices a change of settings.json after a moment (more on a loaded machine): line
+      // numbers, switched in the same write, show when it has.
+      const lineNumbers = () => page.locator('.editor-instance .monaco-editor .line-numbers').count();
+      const applied = (what, shown) =>
+        waitFor(`settings.json applied (${what})`, async () => (await lineNumbers()) > 0 === shown, {
+          timeout: 60_000,
+          interval: 500,
+        });
+      const tracing = { ...settings, 'policyLens.trace.server': 'messages', 'editor.lineNumbers': 'off' };
+      writeFileSync(settingsFile, JSON.stringify(tracing, null, 2));
+      await applied('trace on', false);
+      const traced = await waitFor(
+        'protocol messages in the trace channel',
+        async () => {
+          await hoverWord();
+          const text = traceLogs(logs);
+          return /(Sending|Received) (request|notification|response) /.test(text) && text;
+        },
+        { timeout: 30_000, interval: 500 },
+      );
+      log(`trace: ${JSON.stringify(traced.split('\n').slice(0, 3))}`);
+      // Off again: nothing more is traced.
+      writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+      await applied('trace off', true);
+      await sleep(1_000);
+      const before = traceLogs(logs).length;
+      await hoverWord();
+      await sleep(2_000);
+      assert.equal(traceLogs(logs).length, before, 'nothing traced once the setting is off');
+    },
+  );
+
+  step(
     `n. time to first diagnostics after reloading the window (${RELOADS}×)`,
     'n-reload-timing',
     async () => {
@@ -1169,6 +1362,19 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
       }
     },
     4 * 60_000,
+  );
+
+  step(
+    "q. after the reload, Check Workspace's findings for the closed memo are in Problems again",
+    'q-check-workspace-restart',
+    async () => {
+      // The server found them again in the background (Check Workspace ran here before).
+      const count = await explorerProblemCount(SECOND_MEMO, 60_000);
+      log(`${SECOND_MEMO}, never opened: ${count} problem(s) after the reload`);
+      const logs = extensionLogs(path.join(tmp, 'user-data', 'logs'));
+      assert.match(logs, /Check Workspace, run here before, ran again on start: \d+ memo\(s\) not open/);
+      await page.keyboard.press('Escape');
+    },
   );
 
   step(

@@ -181,3 +181,59 @@ describe('Check Workspace counts memos and listed findings only', T, () => {
     );
   });
 });
+
+describe('Check Workspace run before finds its findings again when the server starts', T, () => {
+  let root: string;
+  const servers: LspServer[] = [];
+  const closedMemo = (): string => pathToFileURL(join(root, 'closed.md')).href;
+  const openMemo = (): string => pathToFileURL(join(root, 'open.md')).href;
+
+  before(() => {
+    root = makeTempDir('check-workspace-start');
+    writeFileSync(join(root, 'closed.md'), 'The closed memo cites [@nowhere2005].\n');
+  });
+
+  after(async () => {
+    for (const server of servers) await server.dispose();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  /** A server started as the client starts it; the open memo checked. */
+  async function started(checkWorkspace: boolean): Promise<LspServer> {
+    const server = new LspServer({ env: { ...process.env, XDG_CACHE_HOME: join(root, '.cache') } });
+    servers.push(server);
+    await server.initialize({ checkWorkspace }, {}, [root], { workDoneProgress: true });
+    await server.open(openMemo(), 'The open memo cites [@nowhere2006].\n');
+    await server.waitForDiagnostics((p) => p.uri === openMemo(), 'the open memo checked', 30000);
+    return server;
+  }
+
+  test('the closed memo is checked again in the background, after the open one, with progress', async () => {
+    const server = await started(true);
+    const closed = await server.waitForDiagnostics((p) => p.uri === closedMemo(), 'the closed memo', 30000);
+    assert.deepEqual(
+      closed.diagnostics.map((d) => d.code),
+      ['unknown-citation'],
+    );
+    const publishedFirst = server.diagnostics.findIndex((p) => p.uri === openMemo());
+    assert.ok(publishedFirst < server.diagnostics.indexOf(closed), 'the open memo published first');
+    assert.ok(
+      server.requests.some((r) => r.method === 'window/workDoneProgress/create'),
+      'progress shown',
+    );
+    // The open memo has its own check: the re-run publishes nothing for it.
+    assert.equal(server.diagnostics.filter((p) => p.uri === openMemo()).length, 1);
+    const logged = (n: { method: string; params?: unknown }): boolean =>
+      n.method === 'window/logMessage' &&
+      /Check Workspace, run here before, ran again on start: 1 memo\(s\) not open, 1 finding/.test(
+        (n.params as { message: string }).message,
+      );
+    await server.waitForNotification(logged, 'the log line of the re-run', 10000);
+  });
+
+  test('never run before: closed memos are not checked', async () => {
+    const server = await started(false);
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal(server.diagnostics.filter((p) => p.uri === closedMemo()).length, 0);
+  });
+});

@@ -36,8 +36,19 @@ const MEMO = 'Regional trust is thin [@uber2020, p. 4]. The OEWG met again [@alp
 
 interface Started {
   published: PublishDiagnosticsParams[];
+  /** When the memo's first diagnostics came, and when the first `workspace/configuration` was answered. */
+  firstPublishedAt: number;
+  configurationAnsweredAt: number;
   logs: string[];
   stop: () => Promise<void>;
+}
+
+/** How the client differs from the plain one: folder settings in `initialize`, a slow `workspace/configuration`. */
+interface ClientLike {
+  /** Sent in `initialize` as the folder's settings (Policy Lens's VS Code client sends them). */
+  folderSettings?: object;
+  /** How long each `workspace/configuration` waits before its answer (a busy extension host). */
+  configurationDelayMs?: number;
 }
 
 /**
@@ -45,7 +56,13 @@ interface Started {
  * as the answer to every `workspace/configuration`; opens memo.md and waits `settleMs` after its
  * first diagnostics (for any that would follow).
  */
-async function startLikeVsCode(folder: string, initial: object, pulled: object, settleMs = 1500): Promise<Started> {
+async function startLikeVsCode(
+  folder: string,
+  initial: object,
+  pulled: object,
+  settleMs = 1500,
+  client: ClientLike = {},
+): Promise<Started> {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdin.on('error', () => undefined);
   const connection = createProtocolConnection(
@@ -56,15 +73,22 @@ async function startLikeVsCode(folder: string, initial: object, pulled: object, 
   const logs: string[] = [];
   let firstPublished!: () => void;
   const first = new Promise<void>((resolve) => (firstPublished = resolve));
+  let firstPublishedAt = 0;
+  let configurationAnsweredAt = 0;
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
     if (!p.uri.endsWith('/memo.md')) return;
     published.push(p);
+    firstPublishedAt ||= performance.now();
     firstPublished();
   });
   connection.onNotification('window/logMessage', (m: { message: string }) => {
     logs.push(m.message);
   });
-  connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => pulled));
+  connection.onRequest(ConfigurationRequest.type, async (p) => {
+    await new Promise((resolve) => setTimeout(resolve, client.configurationDelayMs ?? 0));
+    configurationAnsweredAt ||= performance.now();
+    return p.items.map(() => pulled);
+  });
   connection.onRequest(RegistrationRequest.type, () => undefined);
   connection.listen();
   const uri = pathToFileURL(folder).href;
@@ -76,7 +100,11 @@ async function startLikeVsCode(folder: string, initial: object, pulled: object, 
       workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
       textDocument: { publishDiagnostics: { versionSupport: true } },
     },
-    initializationOptions: { settings: initial, knowledgeCacheDir: join(folder, '.cache') },
+    initializationOptions: {
+      settings: initial,
+      knowledgeCacheDir: join(folder, '.cache'),
+      ...(client.folderSettings ? { folderSettings: [{ uri, settings: client.folderSettings }] } : {}),
+    },
   });
   // A busy editor takes a while to handle the answer: the server loads meanwhile.
   await new Promise((resolve) => setTimeout(resolve, 300));
@@ -89,6 +117,8 @@ async function startLikeVsCode(folder: string, initial: object, pulled: object, 
   await new Promise((resolve) => setTimeout(resolve, settleMs));
   return {
     published,
+    firstPublishedAt,
+    configurationAnsweredAt,
     logs,
     stop: async () => {
       await connection.sendRequest(ShutdownRequest.type);
@@ -143,5 +173,47 @@ describe('server start as VS Code drives it', () => {
     const started = await startLikeVsCode(folder, initial, pulled, 500);
     await started.stop();
     for (const p of started.published) assert.deepEqual(unknownKeys(p), [], 'uber2020, from refs.bib, is known');
+  });
+});
+
+describe('server start with the folder settings in initialize, as the VS Code client sends them', () => {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'policy-lens-startup-given-')));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('the first check does not wait for workspace/configuration, and is right', T, async () => {
+    const folder = join(dir, 'given');
+    writeTestKnowledge(join(folder, 'kb'));
+    writeFileSync(join(folder, 'refs.bib'), BIBTEX);
+    const settings = { bibliography: { files: ['refs.bib'] }, knowledge: { folders: ['kb'] } };
+    const client = { folderSettings: settings, configurationDelayMs: 3000 };
+    const started = await startLikeVsCode(folder, {}, settings, 4000, client);
+    await started.stop();
+    assert.ok(started.configurationAnsweredAt > 0, 'the settings were still pulled');
+    assert.ok(
+      started.firstPublishedAt < started.configurationAnsweredAt,
+      'the first diagnostics came before the settings were answered',
+    );
+    const [firstPublish] = started.published;
+    assert.deepEqual(unknownKeys(firstPublish), [], 'no key of the bibliography or of kb/ flagged');
+    assert.ok(codes(firstPublish).length > 0, `the memo is checked: ${codes(firstPublish)}`);
+    // The pulled settings are the same: the memo is not checked again.
+    assert.equal(started.published.length, 1, JSON.stringify(started.published.map(codes)));
+  });
+
+  test('pulled settings that differ from those given are applied, and the memo checked again', T, async () => {
+    const folder = join(dir, 'changed');
+    writeTestKnowledge(join(folder, 'kb'));
+    writeFileSync(join(folder, 'refs.bib'), BIBTEX);
+    const given = { knowledge: { folders: ['kb'] } };
+    const pulled = { bibliography: { files: ['refs.bib'] }, knowledge: { folders: ['kb'] } };
+    const client = { folderSettings: given, configurationDelayMs: 1000 };
+    const started = await startLikeVsCode(folder, {}, pulled, 3000, client);
+    await started.stop();
+    const first = unknownKeys(started.published[0]);
+    assert.ok(
+      first.some((m) => m.includes('uber2020')),
+      `checked first with the settings given: ${first}`,
+    );
+    assert.deepEqual(unknownKeys(started.published.at(-1)!), [], 'uber2020, from the pulled refs.bib, is known');
   });
 });

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  type CancellationToken,
+  CancellationToken,
   type CodeAction,
   type Connection,
   type Diagnostic,
@@ -45,6 +45,7 @@ import type { IngestedSource } from '../node/sourceFiles';
 import { type CheckOutcome, CheckScheduler } from './checkScheduler';
 import { FileProblems } from './fileProblems';
 import { core, type CoreModule, type WorkerRenderer } from './lazyCore';
+import { OpenTiming } from './openTiming';
 import { StartupTimeline } from './startupTimeline';
 import { warmUp } from './warmStart';
 
@@ -56,6 +57,13 @@ interface InitializationOptions {
   knowledgeCacheDir?: string;
   /** A client command that saves a file: run after the edit of *Ignore this finding in .policylens.yaml*. */
   saveFileCommand?: string;
+  /**
+   * Each workspace folder's settings, as `workspace/configuration` would give them (VS Code's client
+   * sends them): the first checks need not wait for that round trip.
+   */
+  folderSettings?: { uri: string; settings: unknown }[];
+  /** Check Workspace was run in this workspace before: its findings for closed memos are found again. */
+  checkWorkspace?: boolean;
 }
 
 /** A memo of the workspace: an open document, or a file on disk not open in the editor. */
@@ -128,9 +136,18 @@ export class Session {
   /** Settled once the settings have been asked for (or cannot be): `start`. */
   private readonly settingsPulled = deferred();
   private prepared = false;
+  /** Every workspace folder's settings came with `initialize`: checks do not wait for them to be pulled. */
+  private readonly settingsGiven: boolean;
+  /** Check Workspace runs again on start, in the background, for the memos not open (see `recheckWorkspace`). */
+  private readonly checkWorkspaceOnStart: boolean;
+  /** Memos scheduled for a check and not checked yet: the re-run of Check Workspace waits for none. */
+  private readonly awaitingCheck = new Set<string>();
+  private disposed = false;
   /** The diagnostics last published for each open memo, so that a check finding the same publishes nothing. */
   private readonly published = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
   readonly timeline = new StartupTimeline();
+  /** From opening a memo to its first diagnostics, logged for memos opened after the first. */
+  private readonly openTiming = new OpenTiming();
   // Reports in the sources folder are read in a worker thread, with progress shown; results are
   // cached by content hash, so only added or changed files cost anything on later runs.
   private indexing: Promise<void> | undefined;
@@ -158,6 +175,8 @@ export class Session {
     this.canPullConfiguration = params.capabilities.workspace?.configuration === true;
     const options = params.initializationOptions as InitializationOptions | undefined;
     if (options?.settings) this.settings = normalizeSettings(options.settings);
+    this.settingsGiven = this.canPullConfiguration && this.takeFolderSettings(options?.folderSettings);
+    this.checkWorkspaceOnStart = options?.checkWorkspace === true;
     const trusted = options?.trusted !== false;
     this.policy = trusted ? ReadPolicy.anything : new ReadPolicy(folders);
     this.cacheDir = options?.cacheDir;
@@ -172,7 +191,12 @@ export class Session {
     this.relativePatterns = watching?.relativePatternSupport === true;
     this.problems = new FileProblems(connection);
     const ready = this.loaded().then(() => this.timeline.mark('loads'));
-    this.scheduler = new CheckScheduler(ready, (uri) => this.check(uri), pause);
+    const check = async (uri: string): Promise<CheckOutcome> => {
+      const outcome = await this.check(uri);
+      if (outcome !== 'overtaken') this.awaitingCheck.delete(uri);
+      return outcome;
+    };
+    this.scheduler = new CheckScheduler(ready, check, pause);
     this.timeline.mark('initialize');
   }
 
@@ -200,21 +224,66 @@ export class Session {
   async start(): Promise<void> {
     this.timeline.mark('initialized');
     this.prepare();
+    if (this.settingsGiven) {
+      // The settings came with `initialize`: checks start now, and are made again only if the
+      // settings pulled below differ (changed in between).
+      this.applyStyle();
+      this.settingsPulled.settle();
+    }
     const bibliographies = JSON.stringify(this.bibliographyPaths());
+    const settingsBefore = this.settingsKey();
     await this.pullSettings();
     this.timeline.mark('settings');
-    this.service?.setSettings(this.settings);
-    this.sharedFoldersChanged();
-    if (JSON.stringify(this.bibliographyPaths()) !== bibliographies) void this.loadBibliographies();
-    this.settingsPulled.settle();
-    this.applyStyle();
-    this.recheckAll();
+    if (!this.settingsGiven || this.settingsKey() !== settingsBefore) {
+      this.service?.setSettings(this.settings);
+      if (this.settingsGiven) this.frontMatterCache.clear(); // read under the settings given
+      this.sharedFoldersChanged();
+      if (JSON.stringify(this.bibliographyPaths()) !== bibliographies) void this.loadBibliographies();
+      this.settingsPulled.settle();
+      this.applyStyle();
+      this.recheckAll();
+    }
     this.indexSources();
     this.watchFiles();
+    if (this.checkWorkspaceOnStart) void this.recheckWorkspace();
+  }
+
+  /** Takes each workspace folder's settings from `initialize`; false unless every folder has them. */
+  private takeFolderSettings(given: InitializationOptions['folderSettings']): boolean {
+    if (!Array.isArray(given) || this.workspaceFolders.length === 0) return false;
+    const byFolder = new Map<string, PolicyLensSettings>();
+    for (const entry of given) {
+      if (typeof entry?.uri !== 'string' || entry.settings === null || typeof entry.settings !== 'object') continue;
+      if (!entry.uri.startsWith('file:')) continue;
+      byFolder.set(fileURLToPath(entry.uri), normalizeSettings(entry.settings));
+    }
+    if (!this.workspaceFolders.every((f) => byFolder.has(f))) return false;
+    this.folderSettings = byFolder;
+    return true;
+  }
+
+  /**
+   * Check Workspace was run here before a restart (a new window, a restarted server): its findings
+   * for the memos not open are found again, in the background once the open memos are checked, with
+   * progress and cancel. Found again, not kept from the last run: a memo, the knowledge or the
+   * settings may have changed meanwhile, and a stale finding in Problems misleads.
+   */
+  private async recheckWorkspace(): Promise<void> {
+    await this.loaded();
+    while (this.awaitingCheck.size > 0 && !this.disposed) await new Promise((wait) => setTimeout(wait, 100));
+    if (this.disposed) return;
+    const result = await this.checkWorkspace(CancellationToken.None, undefined, true);
+    if (result instanceof ResponseError || this.disposed) return;
+    const stopped = result.cancelled ? ', cancelled before the end' : '';
+    this.connection.console.info(
+      `policy-lens: Check Workspace, run here before, ran again on start: ${result.files} memo(s) not open, ` +
+        `${result.problems} finding(s) in Problems${stopped}`,
+    );
   }
 
   /** On `shutdown`: no check starts, parsed knowledge waiting for the cache is saved, workers end. */
   dispose(): void {
+    this.disposed = true;
     this.scheduler.stop();
     if (this.saveCacheTimer) {
       clearTimeout(this.saveCacheTimer);
@@ -259,10 +328,19 @@ export class Session {
   }
 
   schedule(uri: string): void {
+    this.awaitingCheck.add(uri);
     this.scheduler.schedule(uri);
   }
 
+  /** A memo opened in the editor: checked, and timed from here to its diagnostics. */
+  openDocument(uri: string): void {
+    this.timeline.mark('opened');
+    this.openTiming.opened(uri);
+    this.schedule(uri);
+  }
+
   closeDocument(uri: string): void {
+    this.openTiming.closed(uri);
     this.service?.close(uri);
     this.published.delete(uri);
     this.frontMatterCache.delete(uri);
@@ -491,6 +569,7 @@ export class Session {
   async checkWorkspace(
     token: CancellationToken,
     workDoneToken: string | number | undefined,
+    closedOnly = false,
   ): Promise<CheckWorkspaceResult | ResponseError<void>> {
     const window = this.connection.window;
     let progress: WorkDoneProgressReporter | undefined;
@@ -501,12 +580,14 @@ export class Session {
       progress = made;
       progressCancel = made.token;
     }
-    const stopped = (): boolean => token.isCancellationRequested || progressCancel?.isCancellationRequested === true;
+    const stopped = (): boolean =>
+      this.disposed || token.isCancellationRequested || progressCancel?.isCancellationRequested === true;
     progress?.begin('Policy Lens: checking workspace', 0, 'finding memos', true);
     let problems = 0;
     let files = 0;
     try {
-      const memos = await this.workspaceMemos();
+      // Open memos have their own checks (`closedOnly`: the re-run on start leaves them to those).
+      const memos = (await this.workspaceMemos()).filter((m) => !closedOnly || !('open' in m));
       for (let i = 0; i < memos.length && !stopped(); i++) {
         const memo = memos[i];
         const name = 'open' in memo ? memo.open.uri.split('/').pop() : basename(memo.path);
@@ -1040,7 +1121,9 @@ export class Session {
     if (last?.version === version && JSON.stringify(last.diagnostics) === JSON.stringify(diagnostics)) return;
     this.published.set(uri, { version, diagnostics });
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
-    const line = this.timeline.firstDiagnostics(uri.slice(uri.lastIndexOf('/') + 1));
+    // The first memo's line says where the start's time went; a memo opened later, its own wait.
+    const opened = this.openTiming.published(uri);
+    const line = this.timeline.firstDiagnostics(uri.slice(uri.lastIndexOf('/') + 1)) ?? opened;
     if (line) this.connection.console.info(line);
   }
 
