@@ -144,6 +144,33 @@ describe('judge: stance', () => {
     agrees('Westmark has played a major role in shipping rules.', rules, 'major role');
   });
 
+  it('reads an idiom of standing back as the opposite of a role: "kept a low profile", "on the sidelines"', () => {
+    const rules = 'westmark-role-in-shipping-rules';
+    contradicts('Westmark has kept a low profile in shipping rules.', rules, {
+      detail: 'stance',
+      written: 'low profile',
+    });
+    contradicts('Westmark stayed on the sidelines of shipping rules.', rules, {
+      detail: 'stance',
+      written: 'on the sidelines',
+    });
+  });
+
+  it('reads a doubting verb as denying its "that" clause, and a doubt denied as agreeing', () => {
+    const backs = 'northland-backs-opi';
+    contradicts('Analysts doubt that Northland supports the Open Port Initiative.', backs, {
+      detail: 'stance',
+      written: 'doubt that Northland supports',
+    });
+    contradicts('Analysts question whether Northland backs the OPI.', backs, {
+      detail: 'stance',
+      written: 'question whether Northland backs',
+    });
+    agrees('No analyst doubts that Northland supports the Open Port Initiative.', backs, 'supports');
+    // A doubt about something else leaves the stance alone.
+    agrees('Northland supports the Open Port Initiative, though Westmark doubts that it will last.', backs, 'supports');
+  });
+
   it('reads a claim\'s own word governed by a class word as its object: "undermine security"', () => {
     const safer = 'patrols-make-strait-safer';
     contradicts('Joint patrols could undermine security in the strait.', safer, {
