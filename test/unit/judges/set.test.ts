@@ -163,6 +163,18 @@ describe('judge: set', () => {
     problem('Northland, though not Westmark, sanctioned the Shadow Fleet.', 'Westmark', 'excluded');
   });
 
+  it('contradicts the agents when a phrase negates the relation as its verb: "refused to", "have yet to"', () => {
+    const v = contradicts('Northland and Westmark refused to impose sanctions on the Shadow Fleet.', 'sanctions', {
+      detail: 'set',
+      written: 'Northland',
+    });
+    assert.equal(v.detail.kind === 'set' && v.detail.problem, 'excluded');
+    contradicts('Northland and Westmark have yet to impose sanctions on the Shadow Fleet.', 'sanctions', {
+      detail: 'set',
+      written: 'Northland',
+    });
+  });
+
   it('contradicts a body the knowledge base does not know put among a closed list of bodies', () => {
     agrees('The PWG and the MSO both work on cable standards.', 'cable-standards', 'PWG and the MSO');
     const v = contradicts('The PWG and the Harbour Standards Union both work on cable standards.', 'cable-standards', {

@@ -78,12 +78,16 @@ function judgeAgents(view: SentenceView, c: Candidate): Verdict | undefined {
       ? view.entities.find((e) => e.first >= label.first && e.first < label.last && !e.weak)
       : undefined;
     const agent = labelled ? agentFrom(view, labelled) : agentOf(view, p.first, p.last);
+    if (!agent) continue;
+    // A plain "not" before the property negates the relation; so does a phrase that negates it as its
+    // verb, between the agent and the property ("Huawei and ZTE are exempt from the law").
+    const agentEnd = Math.max(...agent.group.map((m) => m.last), agent.mention.last);
     const predicateNegated =
-      negationsOver(view.negations, p.first).filter((s) => s.core && s.cueFirst < p.first && p.first - s.cueLast <= 4)
-        .length %
+      negationsOver(view.negations, p.first).filter(
+        (s) => (s.core || s.cueFirst >= agentEnd) && s.cueFirst < p.first && p.first - s.cueLast <= 4,
+      ).length %
         2 ===
       1;
-    if (!agent) continue;
     // "Kim, who advises the Philippine government, moderated": a relative clause's names are not the agent.
     const aside = (m: EntityMention): boolean =>
       view.clauseAt(m.first).kind === 'relative' && view.clauseAt(m.first) !== view.clauseAt(p.first);
