@@ -156,6 +156,18 @@ describe('judge: stance', () => {
     });
   });
 
+  it('reads a verb whose particle follows its object as negating that object: "leaves X out of"', () => {
+    const backs = 'northland-backs-opi';
+    contradicts('Northland leaves the Open Port Initiative out of its plans.', backs, {
+      detail: 'stance',
+      written: 'leaves',
+    });
+    contradicts('Northland has ruled the OPI out.', backs, { detail: 'stance', written: 'ruled' });
+    // "not rule out" is no denial; a particle past a comma belongs to another phrase.
+    agrees('Northland does not rule out backing the Open Port Initiative.', backs, 'backing');
+    agrees('Northland left its envoy in place, out of caution, and endorsed the OPI.', backs, 'endorsed');
+  });
+
   it('reads a doubting verb as denying its "that" clause, and a doubt denied as agreeing', () => {
     const backs = 'northland-backs-opi';
     contradicts('Analysts doubt that Northland supports the Open Port Initiative.', backs, {

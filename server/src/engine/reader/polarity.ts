@@ -59,6 +59,14 @@ export function findNegations(
       i = cueLast - 1;
       continue;
     }
+    // "leaves NATO out of its partners": the verb negates its object and the rest of the clause.
+    const particle = splitParticleAt(text, tokens, words, i, clause.last);
+    if (particle !== undefined) {
+      let last = particle + 1;
+      while (last < clause.last && words[last] !== 'but' && !lexicon.clauseBreakWords.has(words[last])) last++;
+      scopes.push({ cueFirst: i, cueLast: i + 1, first: i + 1, last, contrast: false, core: false });
+      continue;
+    }
     const phrase = phraseAt(lexicon.negationPhrases, words, i);
     // "doesn't": the tokenizer splits it into "doesn" and "t".
     const contraction = words[i] === 't' && i > 0 && /n['’]$/.test(text.slice(tokens[i - 1].start, tokens[i].start));
@@ -97,6 +105,26 @@ export function findNegations(
     i = cueLast - 1;
   }
   return scopes;
+}
+
+/** Most words between a verb and its particle ("leaves the alliance's navy out"). */
+const splitGap = 4;
+
+/** The particle's token when the verb at `i` takes it after an object of a few words, on its clause. */
+function splitParticleAt(
+  text: string,
+  tokens: readonly Token[],
+  words: readonly string[],
+  i: number,
+  clauseLast: number,
+): number | undefined {
+  const particle = lexicon.splitNegations.get(words[i]);
+  if (particle === undefined) return undefined;
+  for (let k = i + 2; k <= i + 1 + splitGap && k < clauseLast; k++) {
+    if (gapHas(text, tokens, k, ',;:()')) return undefined;
+    if (words[k] === particle) return k;
+  }
+  return undefined;
 }
 
 /** How many negations cover token `i` (an odd count negates it). */
