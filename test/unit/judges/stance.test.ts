@@ -156,6 +156,17 @@ describe('judge: stance', () => {
     });
   });
 
+  it('reads a clause on past a reporting frame that interrupts it: "X, Kim suggests, has …"', () => {
+    const backs = 'northland-backs-opi';
+    contradicts('The Open Port Initiative, Kim suggests, has since been rejected by Northland.', backs, {
+      detail: 'stance',
+      written: 'rejected',
+    });
+    agrees('The OPI, the report notes, has been endorsed by Northland.', backs, 'endorsed');
+    // A relative clause is no frame: its words are said of something else.
+    silent('Northland, which Westmark opposes, backed nothing else.');
+  });
+
   it('reads a verb whose particle follows its object as negating that object: "leaves X out of"', () => {
     const backs = 'northland-backs-opi';
     contradicts('Northland leaves the Open Port Initiative out of its plans.', backs, {

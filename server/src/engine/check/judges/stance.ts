@@ -22,8 +22,9 @@ export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefin
   for (const p of c.property) {
     const clause = view.clauseAt(p.first);
     const label = view.clauses[0]?.kind === 'label' && view.clauses[1] === clause ? view.clauses[0] : undefined;
-    const from = Math.max(label ? label.first : clause.first, p.first - reach);
-    const to = Math.min(clause.last, p.last + reach);
+    const carried = throughFrames(view, p.first);
+    const from = Math.max(label ? label.first : carried.first, p.first - reach);
+    const to = Math.min(carried.last, p.last + reach);
     // The claim's own words state its polarity; the class's words state theirs.
     const own = [
       ...(affirm ?? []).map((phrase) => ({ phrase, polarity: wanted as 1 | -1 })),
@@ -121,6 +122,24 @@ export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefin
     };
   }
   return undefined;
+}
+
+/**
+ * The clause of token `at`, carried on past a reporting frame that interrupts it: "North Korea's
+ * operations, Kim suggests, have remained confined to …" is one clause about the operations.
+ */
+function throughFrames(view: SentenceView, at: number): { first: number; last: number } {
+  const { clauses } = view;
+  const n = clauses.indexOf(view.clauseAt(at));
+  if (n < 0) return view.clauseAt(at);
+  let { first, last } = clauses[n];
+  let k = n + 1;
+  while (clauses[k]?.kind === 'reporting') k++;
+  if (k > n + 1 && clauses[k]?.continues) last = clauses[k].last;
+  let j = n - 1;
+  while (clauses[n].continues && clauses[j]?.kind === 'reporting') j--;
+  if (j < n - 1 && clauses[j]?.kind === 'main') first = clauses[j].first;
+  return { first, last };
 }
 
 /**
