@@ -167,6 +167,14 @@ describe('judge: stance', () => {
     silent('Northland, which Westmark opposes, backed nothing else.');
   });
 
+  it("reads a class word modifying the property as naming it, when the clause's predicate says otherwise", () => {
+    contradicts('Greater maritime aid from Northland will be cut.', 'aid-increase', {
+      detail: 'stance',
+      written: 'cut',
+    });
+    agrees('Greater maritime aid from Northland is planned.', 'aid-increase', 'Greater');
+  });
+
   it('reads a verb whose particle follows its object as negating that object: "leaves X out of"', () => {
     const backs = 'northland-backs-opi';
     contradicts('Northland leaves the Open Port Initiative out of its plans.', backs, {

@@ -47,7 +47,12 @@ export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefin
   // Words inside the property itself ("cooperation" in "cyber cooperation") say nothing of polarity
   // unless negated.
   const own = hits.filter((h) => !c.property.some((p) => h.first >= p.first && h.last <= p.last) || h.negated);
-  const distinct = [...new Map(own.map((h) => [`${h.first}:${h.last}`, h])).values()];
+  const all = [...new Map(own.map((h) => [`${h.first}:${h.last}`, h])).values()];
+  // "Intense adoption … has yet to begin": a word modifying the property names the thing; where the
+  // words disagree, the clause's predicate after it says the stance.
+  const modifies = (h: PredicateHit): boolean => !h.negated && c.property.some((p) => h.last === p.first);
+  const mixed = all.some((h) => h.polarity === 1) && all.some((h) => h.polarity === -1);
+  const distinct = mixed && all.some((h) => !modifies(h)) ? all.filter((h) => !modifies(h)) : all;
   if (distinct.length === 0) {
     // No stance word: a negation over the property still denies it ("no direct reference to …").
     const negated = lexicon.qualifyingClasses.has(predicate as PredicateClass)
