@@ -101,6 +101,15 @@ describe('judge: stance', () => {
     silent('An in-person Harbor Forum is planned for 2030.');
   });
 
+  it("contradicts the opposite word opening a label's value when the label names the thing", () => {
+    contradicts('Harbor Forum format: in-person roundtable.', 'forum-online', {
+      detail: 'stance',
+      written: 'in-person',
+    });
+    // A label naming it by a common noun and a number may be another one.
+    silent('Forum 4 format: in-person roundtable.');
+  });
+
   it('contradicts the opposite stance, marking a negation with its word', () => {
     const backs = 'northland-backs-opi';
     contradicts('Northland opposes the Open Port Initiative.', backs, { detail: 'stance', written: 'opposes' });

@@ -79,12 +79,15 @@ export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefin
     const asserted = hits.find(
       (h) =>
         ((wanted === -1 && h.polarity === 1) ||
-          (qualifying && wanted === 1 && h.polarity === -1 && afterCopula(view, h.first))) &&
+          (qualifying &&
+            wanted === 1 &&
+            h.polarity === -1 &&
+            (afterCopula(view, h.first) || labelledWithSubject(view, c, h.first)))) &&
         !h.negated &&
         view.mood === 'reports' &&
         ['main', 'label'].includes(view.clauseAt(h.first).kind) &&
         c.property.some((p) => h.first >= p.first && h.last <= p.last) &&
-        subjectBefore(view, c, h.first),
+        (subjectBefore(view, c, h.first) || labelledWithSubject(view, c, h.first)),
     );
     if (asserted) {
       const start = view.tokens[asserted.first].start;
@@ -155,6 +158,28 @@ function afterCopula(view: SentenceView, at: number): boolean {
   let k = at - 1;
   while (k >= 0 && lexicon.determiners.has(view.words[k])) k--;
   return k >= 0 && lexicon.copulas.has(view.words[k]);
+}
+
+/** Words a label's value opens with at most, for a word of them to be said of the label's subject. */
+const labelValueReach = 4;
+
+/**
+ * A word opening the value of a label that names the claim's subject as a known thing ("Session #3
+ * format: closed-door"): said of that subject. (A label naming it only by a common noun, "Session 4
+ * format", may number another one: left alone.)
+ */
+function labelledWithSubject(view: SentenceView, c: Candidate, at: number): boolean {
+  const [label, value] = view.clauses;
+  if (label?.kind !== 'label' || view.clauseAt(at) !== value || at - value.first >= labelValueReach) return false;
+  const anchors = view.kb.claimAnchors[c.index];
+  return view.entities.some(
+    (e) =>
+      e.id !== undefined &&
+      !e.weak &&
+      e.first >= label.first &&
+      e.last <= label.last &&
+      anchors.groups.some((g, k) => k !== anchors.propertyGroup && g.ids.has(e.id!)),
+  );
 }
 
 /**
