@@ -151,6 +151,18 @@ describe('judge: set', () => {
     assert.equal(v.detail.kind === 'set' && v.detail.problem, 'only');
   });
 
+  it('reads a quantifier of the whole opening the clause as cutting the list down: "All of X came from Y"', () => {
+    const areas = 'strategy-areas';
+    const v = contradicts("All of the Sea Lanes Strategy's pillars cover ports.", areas, {
+      detail: 'set',
+      written: 'ports',
+    });
+    assert.equal(v.detail.kind === 'set' && v.detail.problem, 'only');
+    agrees("All of the strategy's pillars together cover ports, undersea cables and satellites.", areas);
+    // The quantifier is of the people reporting, not of what the claim is about.
+    agrees('All reviewers noted that the strategy covers ports.', areas, 'ports');
+  });
+
   it('contradicts another agent, a member excluded, or the set cut down with "only"', () => {
     const sanctions = 'sanctions';
     const problem = (text: string, written: string, expected: string): void => {

@@ -228,7 +228,8 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
   const firstMember = found.find((m) => items.some((it) => m.first >= it.first && m.last <= it.last))?.first ?? -1;
   const exclusive =
     items.length > 0 &&
-    ([1, 2].some((d) => lexicon.exclusives.has(view.words[listStart - d]) || view.words[listStart - d] === 'all') ||
+    (universalSubject(view, c, firstMember) ||
+      [1, 2].some((d) => lexicon.exclusives.has(view.words[listStart - d]) || view.words[listStart - d] === 'all') ||
       [1, 2, 3].some(
         (d) =>
           view.words[firstMember - d] === 'all' &&
@@ -320,6 +321,32 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
     return verdictOn('agrees', c, { start: first.start, end: last.end }, { kind: 'agrees' });
   }
   return undefined;
+}
+
+/**
+ * "All of the webinar's participants came from government": a quantifier of the whole opening the
+ * clause, before the list, says every one of them is of the listed kinds and no other.
+ */
+function universalSubject(view: SentenceView, c: Candidate, member: number): boolean {
+  if (member < 0) return false;
+  const clause = view.clauseAt(member);
+  const quantifier = view.values.find(
+    (v) =>
+      v.kind === 'quantifier' &&
+      !v.frequency &&
+      !v.negated &&
+      v.range.lo >= 100 &&
+      view.tokenIndexAt(v.start) === clause.first &&
+      v.end <= view.tokens[member].start,
+  );
+  if (!quantifier) return false;
+  const from = view.tokenIndexAt(quantifier.start);
+  // What it quantifies is what the claim is about ("participants", "pillars"), not a reporter ("Both
+  // speakers noted that participants …").
+  const between = view.words.slice(from, member);
+  if (between.some((w) => lexicon.relativeWords.has(w) || lexicon.reportingVerbs.has(w))) return false;
+  const about = [...c.property, ...[...c.groups.values()].flat()];
+  return about.some((m) => m.first > from && m.last <= member);
 }
 
 function stemOf(_view: SentenceView, word: string): string {
