@@ -33,6 +33,15 @@ const kb = knowledge({
     term: Ana Lind
     kind: person
     definition: A scholar of maritime law.
+  - id: coastal-union
+    term: Coastal Union
+    kind: organisation
+    demonyms: [ Coastal ]
+    definition: A union of coastal states.
+  - id: dock-guild
+    term: Dock Guild
+    kind: organisation
+    definition: A trade body of dock owners.
   - id: governments
     term: governments
     kind: group
@@ -173,6 +182,16 @@ describe('judge: set', () => {
     problem('Only Northland imposed sanctions on the Shadow Fleet.', 'Northland', 'only');
     problem('Westmark did not impose sanctions on the Shadow Fleet.', 'Westmark', 'excluded');
     problem('Northland, though not Westmark, sanctioned the Shadow Fleet.', 'Westmark', 'excluded');
+  });
+
+  it('reads a union of states with a people of its own as able to stand in for a country', () => {
+    const v = contradicts('The Coastal Union and Westmark imposed sanctions on the Shadow Fleet.', 'sanctions', {
+      detail: 'set',
+      written: 'Coastal Union',
+    });
+    assert.equal(v.detail.kind === 'set' && v.detail.problem, 'foreign');
+    // Another body acting beside a country is not put among the countries.
+    agrees('The Dock Guild and Westmark imposed sanctions on the Shadow Fleet.', 'sanctions');
   });
 
   it('contradicts the agents when a phrase negates the relation as its verb: "refused to", "have yet to"', () => {

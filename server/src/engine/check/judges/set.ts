@@ -47,6 +47,9 @@ function judgeAgents(view: SentenceView, c: Candidate): Verdict | undefined {
   // in for a member of a list of bodies.
   const namedBody = (m: EntityMention): boolean =>
     memberBodies.has(true) && lexicon.bodyHeadStems.has(view.tokens[m.last - 1].norm);
+  // A union of states with a people of its own ("the EU") acts where countries act: it can stand in for one.
+  const polityAmongCountries = (m: EntityMention): boolean =>
+    memberKinds.has('country') && m.kind === 'organisation' && (m.term?.demonyms?.length ?? 0) > 0;
   const couldBeMember = (m: EntityMention): boolean =>
     m.kind === 'name'
       ? namesCount || namedBody(m)
@@ -55,7 +58,8 @@ function judgeAgents(view: SentenceView, c: Candidate): Verdict | undefined {
         (memberKinds.size === 0 ||
           memberKinds.has(m.kind) ||
           (m.kind === 'group' && memberKinds.has('person')) ||
-          (['country', 'place'].includes(m.kind) && (memberKinds.has('country') || memberKinds.has('place'))));
+          (['country', 'place'].includes(m.kind) && (memberKinds.has('country') || memberKinds.has('place'))) ||
+          polityAmongCountries(m));
   const anchored = (k: number): boolean =>
     [...c.groups.values()].some((ms) => ms.some((m) => m.first <= k && k < m.last));
   for (const p of c.property) {
