@@ -42,6 +42,12 @@ const kb = knowledge({
     term: Dock Guild
     kind: organisation
     definition: A trade body of dock owners.
+  - id: forum-panel
+    term: the panellists
+    kind: group
+    aliases: [ panellists, the two panellists ]
+    members: [ tom-reyes, mira-holt ]
+    definition: The Harbor Forum's two panellists.
   - id: governments
     term: governments
     kind: group
@@ -182,6 +188,15 @@ describe('judge: set', () => {
     problem('Only Northland imposed sanctions on the Shadow Fleet.', 'Northland', 'only');
     problem('Westmark did not impose sanctions on the Shadow Fleet.', 'Westmark', 'excluded');
     problem('Northland, though not Westmark, sanctioned the Shadow Fleet.', 'Westmark', 'excluded');
+  });
+
+  it('reads a known group written with its article as a passive agent: "led by the two panellists"', () => {
+    const v = contradicts("The Harbor Forum's delegation was led by the two panellists.", 'delegation-head', {
+      detail: 'set',
+      written: 'the two panellists',
+    });
+    assert.equal(v.detail.kind === 'set' && v.detail.problem, 'foreign');
+    agrees("The Harbor Forum's delegation was led by Ana Lind.", 'delegation-head', 'Ana Lind');
   });
 
   it('reads a union of states with a people of its own as able to stand in for a country', () => {

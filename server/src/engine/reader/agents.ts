@@ -83,9 +83,9 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
     if (words[k] !== 'by') continue;
     let j = k + 1;
     if (words[j] === 'the') j++;
-    const x = entities.find((e) => e.first === j || e.first === j + 1);
+    // "by the three speakers": a known group may be written with its article.
+    const x = entities.find((e) => e.first === j || e.first === j + 1 || (e.first === k + 1 && e.kind === 'group'));
     if (x && isActor(x) && !(words[j] === 'the' && words[j + 1] === 'account')) return agent(view, x, 'passive');
-    // "by the three speakers": a group noun, not a name.
     break;
   }
   // A relative clause's agent is its antecedent: "Samsung, which also advocates …".
