@@ -206,6 +206,14 @@ describe('judge: stance', () => {
       detail: 'stance',
       written: 'question whether Northland backs',
     });
+    contradicts('Analysts dispute the claim that Northland supports the Open Port Initiative.', backs, {
+      detail: 'stance',
+      written: 'dispute the claim that Northland supports',
+    });
+    contradicts('Kim is unconvinced that Northland backs the OPI.', backs, {
+      detail: 'stance',
+      written: 'unconvinced that Northland backs',
+    });
     agrees('No analyst doubts that Northland supports the Open Port Initiative.', backs, 'supports');
     // A doubt about something else leaves the stance alone.
     agrees('Northland supports the Open Port Initiative, though Westmark doubts that it will last.', backs, 'supports');

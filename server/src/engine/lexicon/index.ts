@@ -130,6 +130,7 @@ export const lexicon = {
   abbreviations: set(data.abbreviations),
   reportingVerbs: set(data.reportingVerbs),
   doubtingVerbs: set(data.doubtingVerbs),
+  propositionNouns: set(data.propositionNouns),
   attributionPhrases: phrases(data.attributionPhrases.map((words) => ({ words, value: true }))),
   hedgeAdverbs: set(data.hedgeAdverbs),
   recommendCues: phrases(data.recommendCues.map((words) => ({ words, value: true }))),

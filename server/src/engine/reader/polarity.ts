@@ -59,6 +59,15 @@ export function findNegations(
       i = cueLast - 1;
       continue;
     }
+    // "Kim doubts that …", "rejects the idea that …": the clause is denied.
+    const doubted = doubtedClauseAt(words, i);
+    if (doubted !== undefined) {
+      let last = doubted;
+      while (last < clause.last && words[last] !== 'but' && !lexicon.clauseBreakWords.has(words[last])) last++;
+      scopes.push({ cueFirst: i, cueLast: doubted, first: doubted, last, contrast: false, core: false });
+      i = doubted - 1;
+      continue;
+    }
     // "leaves NATO out of its partners": the verb negates its object and the rest of the clause.
     const particle = splitParticleAt(text, tokens, words, i, clause.last);
     if (particle !== undefined) {
@@ -105,6 +114,17 @@ export function findNegations(
     i = cueLast - 1;
   }
   return scopes;
+}
+
+/**
+ * One past the "that" or "whether" a doubting word at `i` opens its clause with ("doubts that",
+ * "rejects the idea that", "is sceptical whether"), or undefined.
+ */
+function doubtedClauseAt(words: readonly string[], i: number): number | undefined {
+  if (!lexicon.doubtingVerbs.has(words[i])) return undefined;
+  let k = i + 1;
+  if (lexicon.determiners.has(words[k]) && lexicon.propositionNouns.has(words[k + 1])) k += 2;
+  return words[k] === 'that' || words[k] === 'whether' ? k + 1 : undefined;
 }
 
 /** Most words between a verb and its particle ("leaves the alliance's navy out"). */
