@@ -163,6 +163,7 @@ describe('judge: stance', () => {
       detail: 'stance',
       written: 'on the sidelines',
     });
+    contradicts('Westmark has stayed out of shipping rules.', rules, { detail: 'stance', written: 'stayed out of' });
   });
 
   it('reads a clause on past a reporting frame that interrupts it: "X, Kim suggests, has …"', () => {
@@ -182,6 +183,22 @@ describe('judge: stance', () => {
       written: 'cut',
     });
     agrees('Greater maritime aid from Northland is planned.', 'aid-increase', 'Greater');
+  });
+
+  it('reads a word that plays a thing down as lessening the class word after it: "downplays its aid"', () => {
+    contradicts('Northland downplays its maritime aid to island states.', 'aid-increase', {
+      detail: 'stance',
+      written: 'downplays',
+    });
+  });
+
+  it('reads a fronted "far from" phrase as negated only up to its comma', () => {
+    const backs = 'northland-backs-opi';
+    contradicts('Far from backing the Open Port Initiative, Northland opposes it.', backs, {
+      detail: 'stance',
+      written: 'Far from backing',
+    });
+    agrees('Far from opposing the Open Port Initiative, Northland endorses it.', backs);
   });
 
   it('reads a verb whose particle follows its object as negating that object: "leaves X out of"', () => {

@@ -99,8 +99,11 @@ export function findNegations(
       (words[k] === 'instead' && gapHas(text, tokens, k, ',')) ||
       (k > cueLast && lexicon.clauseBreakWords.has(words[k])) ||
       (nominal && k > cueLast && (words[k] === 'as' || lexicon.relativeWords.has(words[k])));
+    // "Far from backing X, they oppose it": a cue ending in a preposition that opens the clause
+    // negates the phrase it fronts, up to its comma.
+    const fronted = i === clause.first && lexicon.prepositions.has(words[cueLast - 1]);
     let last = cueLast;
-    while (last < clause.last && !ends(last)) last++;
+    while (last < clause.last && !ends(last) && !(fronted && gapHas(text, tokens, last, ',;'))) last++;
     // "neither … nor" is one negation.
     if (words[i] === 'nor' && scopes.some((s) => words[s.cueFirst] === 'neither' && s.last >= i)) continue;
     scopes.push({
