@@ -185,6 +185,16 @@ describe('judge: stance', () => {
     agrees('Greater maritime aid from Northland is planned.', 'aid-increase', 'Greater');
   });
 
+  it('reads idioms of giving up a stance whole: "turned their backs on" is no backing', () => {
+    const backs = 'northland-backs-opi';
+    contradicts('Northland has turned its back on the Open Port Initiative.', backs, {
+      detail: 'stance',
+      written: 'turned its back on',
+    });
+    contradicts('Northland has given up on the OPI.', backs, { detail: 'stance', written: 'given up on' });
+    contradicts('Northland remains unconvinced by the OPI.', backs, { detail: 'stance', written: 'unconvinced by' });
+  });
+
   it('reads a word that plays a thing down as lessening the class word after it: "downplays its aid"', () => {
     contradicts('Northland downplays its maritime aid to island states.', 'aid-increase', {
       detail: 'stance',
