@@ -54,7 +54,7 @@ const floors: Floor[] = [
   {
     cases: '../shared/eval/claims-dev2.jsonl',
     precision: 0.99,
-    recall: 0.92,
+    recall: 0.96,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.7,
@@ -62,7 +62,7 @@ const floors: Floor[] = [
   {
     cases: 'test/fixtures/claims-extra.jsonl',
     precision: 1,
-    recall: 0.83,
+    recall: 0.86,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.8,
@@ -80,12 +80,14 @@ const floors: Floor[] = [
   {
     // Written blind: 0.95/0.68 with 2 false alarms and 4 false support when first measured; two
     // false supports and one false alarm were then read and their causes fixed (doubted clauses, a
-    // count out of a source's part, a name listed among a set's members that is none of them).
+    // count out of a source's part, a name listed among a set's members that is none of them); then
+    // the causes of its negation, quantifier, stance and attribution misses (0.68 to 0.80, one false
+    // support fewer: a split "leaves X out of").
     cases: 'test/fixtures/claims-blind3.jsonl',
     precision: 0.98,
-    recall: 0.68,
+    recall: 0.8,
     falseAlarms: 1,
-    falseSupport: 2,
+    falseSupport: 1,
     top1: 0.75,
   },
   {

@@ -253,6 +253,11 @@ const quantifierRows: Record<string, Row> = {
   each: { text: 'each port', accepts: [100], rejects: [90, 99] },
   both: { text: 'both ports', accepts: [100], rejects: [50, 99] },
   none: { text: 'none of the ports', accepts: [0], rejects: [1, 10] },
+  'not a single': { text: 'not a single one of the ports', accepts: [0], rejects: [1, 10] },
+  'not one': { text: 'not one of the ports', accepts: [0], rejects: [1, 10] },
+  'virtually every': { text: 'virtually every port', accepts: [90, 99], rejects: [50, 100] },
+  'almost every': { text: 'almost every port', accepts: [90, 99], rejects: [50, 100] },
+  'nearly every': { text: 'nearly every port', accepts: [90, 99], rejects: [50, 100] },
   no: { text: 'no ports', accepts: [0], rejects: [1, 10] },
   neither: { text: 'neither port', accepts: [0], rejects: [1, 50] },
 };

@@ -132,6 +132,15 @@ describe('judge: entity', () => {
     });
   });
 
+  it('reads the antecedent of "whose" as who acts, past a frame: "It is X, Kim argues, whose staff hosted …"', () => {
+    contradicts('It is the Coastal Security Council, Kim argues, whose staff hosted the Harbor Forum.', 'forum-host', {
+      detail: 'entity',
+      written: 'Coastal Security Council',
+      replacement: null,
+    });
+    agrees('It is the NMI, Kim argues, whose staff hosted the Harbor Forum.', 'forum-host', 'NMI');
+  });
+
   it('reads who holds the property after a label, and the name right after a property ending in a preposition', () => {
     contradicts('Harbor Forum host: the Coastal Security Council.', 'forum-host', {
       detail: 'entity',

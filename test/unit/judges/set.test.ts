@@ -33,6 +33,21 @@ const kb = knowledge({
     term: Ana Lind
     kind: person
     definition: A scholar of maritime law.
+  - id: coastal-union
+    term: Coastal Union
+    kind: organisation
+    demonyms: [ Coastal ]
+    definition: A union of coastal states.
+  - id: dock-guild
+    term: Dock Guild
+    kind: organisation
+    definition: A trade body of dock owners.
+  - id: forum-panel
+    term: the panellists
+    kind: group
+    aliases: [ panellists, the two panellists ]
+    members: [ tom-reyes, mira-holt ]
+    definition: The Harbor Forum's two panellists.
   - id: governments
     term: governments
     kind: group
@@ -151,6 +166,18 @@ describe('judge: set', () => {
     assert.equal(v.detail.kind === 'set' && v.detail.problem, 'only');
   });
 
+  it('reads a quantifier of the whole opening the clause as cutting the list down: "All of X came from Y"', () => {
+    const areas = 'strategy-areas';
+    const v = contradicts("All of the Sea Lanes Strategy's pillars cover ports.", areas, {
+      detail: 'set',
+      written: 'ports',
+    });
+    assert.equal(v.detail.kind === 'set' && v.detail.problem, 'only');
+    agrees("All of the strategy's pillars together cover ports, undersea cables and satellites.", areas);
+    // The quantifier is of the people reporting, not of what the claim is about.
+    agrees('All reviewers noted that the strategy covers ports.', areas, 'ports');
+  });
+
   it('contradicts another agent, a member excluded, or the set cut down with "only"', () => {
     const sanctions = 'sanctions';
     const problem = (text: string, written: string, expected: string): void => {
@@ -161,6 +188,37 @@ describe('judge: set', () => {
     problem('Only Northland imposed sanctions on the Shadow Fleet.', 'Northland', 'only');
     problem('Westmark did not impose sanctions on the Shadow Fleet.', 'Westmark', 'excluded');
     problem('Northland, though not Westmark, sanctioned the Shadow Fleet.', 'Westmark', 'excluded');
+  });
+
+  it('reads a known group written with its article as a passive agent: "led by the two panellists"', () => {
+    const v = contradicts("The Harbor Forum's delegation was led by the two panellists.", 'delegation-head', {
+      detail: 'set',
+      written: 'the two panellists',
+    });
+    assert.equal(v.detail.kind === 'set' && v.detail.problem, 'foreign');
+    agrees("The Harbor Forum's delegation was led by Ana Lind.", 'delegation-head', 'Ana Lind');
+  });
+
+  it('reads a union of states with a people of its own as able to stand in for a country', () => {
+    const v = contradicts('The Coastal Union and Westmark imposed sanctions on the Shadow Fleet.', 'sanctions', {
+      detail: 'set',
+      written: 'Coastal Union',
+    });
+    assert.equal(v.detail.kind === 'set' && v.detail.problem, 'foreign');
+    // Another body acting beside a country is not put among the countries.
+    agrees('The Dock Guild and Westmark imposed sanctions on the Shadow Fleet.', 'sanctions');
+  });
+
+  it('contradicts the agents when a phrase negates the relation as its verb: "refused to", "have yet to"', () => {
+    const v = contradicts('Northland and Westmark refused to impose sanctions on the Shadow Fleet.', 'sanctions', {
+      detail: 'set',
+      written: 'Northland',
+    });
+    assert.equal(v.detail.kind === 'set' && v.detail.problem, 'excluded');
+    contradicts('Northland and Westmark have yet to impose sanctions on the Shadow Fleet.', 'sanctions', {
+      detail: 'set',
+      written: 'Northland',
+    });
   });
 
   it('contradicts a body the knowledge base does not know put among a closed list of bodies', () => {

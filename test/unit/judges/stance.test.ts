@@ -101,6 +101,15 @@ describe('judge: stance', () => {
     silent('An in-person Harbor Forum is planned for 2030.');
   });
 
+  it("contradicts the opposite word opening a label's value when the label names the thing", () => {
+    contradicts('Harbor Forum format: in-person roundtable.', 'forum-online', {
+      detail: 'stance',
+      written: 'in-person',
+    });
+    // A label naming it by a common noun and a number may be another one.
+    silent('Forum 4 format: in-person roundtable.');
+  });
+
   it('contradicts the opposite stance, marking a negation with its word', () => {
     const backs = 'northland-backs-opi';
     contradicts('Northland opposes the Open Port Initiative.', backs, { detail: 'stance', written: 'opposes' });
@@ -142,6 +151,99 @@ describe('judge: stance', () => {
     });
     contradicts('Westmark has little role in shipping rules.', rules, { detail: 'stance', written: 'little role' });
     agrees('Westmark has played a major role in shipping rules.', rules, 'major role');
+  });
+
+  it('reads an idiom of standing back as the opposite of a role: "kept a low profile", "on the sidelines"', () => {
+    const rules = 'westmark-role-in-shipping-rules';
+    contradicts('Westmark has kept a low profile in shipping rules.', rules, {
+      detail: 'stance',
+      written: 'low profile',
+    });
+    contradicts('Westmark stayed on the sidelines of shipping rules.', rules, {
+      detail: 'stance',
+      written: 'on the sidelines',
+    });
+    contradicts('Westmark has stayed out of shipping rules.', rules, { detail: 'stance', written: 'stayed out of' });
+  });
+
+  it('reads a clause on past a reporting frame that interrupts it: "X, Kim suggests, has …"', () => {
+    const backs = 'northland-backs-opi';
+    contradicts('The Open Port Initiative, Kim suggests, has since been rejected by Northland.', backs, {
+      detail: 'stance',
+      written: 'rejected',
+    });
+    agrees('The OPI, the report notes, has been endorsed by Northland.', backs, 'endorsed');
+    // A relative clause is no frame: its words are said of something else.
+    silent('Northland, which Westmark opposes, backed nothing else.');
+  });
+
+  it("reads a class word modifying the property as naming it, when the clause's predicate says otherwise", () => {
+    contradicts('Greater maritime aid from Northland will be cut.', 'aid-increase', {
+      detail: 'stance',
+      written: 'cut',
+    });
+    agrees('Greater maritime aid from Northland is planned.', 'aid-increase', 'Greater');
+  });
+
+  it('reads idioms of giving up a stance whole: "turned their backs on" is no backing', () => {
+    const backs = 'northland-backs-opi';
+    contradicts('Northland has turned its back on the Open Port Initiative.', backs, {
+      detail: 'stance',
+      written: 'turned its back on',
+    });
+    contradicts('Northland has given up on the OPI.', backs, { detail: 'stance', written: 'given up on' });
+    contradicts('Northland remains unconvinced by the OPI.', backs, { detail: 'stance', written: 'unconvinced by' });
+  });
+
+  it('reads a word that plays a thing down as lessening the class word after it: "downplays its aid"', () => {
+    contradicts('Northland downplays its maritime aid to island states.', 'aid-increase', {
+      detail: 'stance',
+      written: 'downplays',
+    });
+  });
+
+  it('reads a fronted "far from" phrase as negated only up to its comma', () => {
+    const backs = 'northland-backs-opi';
+    contradicts('Far from backing the Open Port Initiative, Northland opposes it.', backs, {
+      detail: 'stance',
+      written: 'Far from backing',
+    });
+    agrees('Far from opposing the Open Port Initiative, Northland endorses it.', backs);
+  });
+
+  it('reads a verb whose particle follows its object as negating that object: "leaves X out of"', () => {
+    const backs = 'northland-backs-opi';
+    contradicts('Northland leaves the Open Port Initiative out of its plans.', backs, {
+      detail: 'stance',
+      written: 'leaves',
+    });
+    contradicts('Northland has ruled the OPI out.', backs, { detail: 'stance', written: 'ruled' });
+    // "not rule out" is no denial; a particle past a comma belongs to another phrase.
+    agrees('Northland does not rule out backing the Open Port Initiative.', backs, 'backing');
+    agrees('Northland left its envoy in place, out of caution, and endorsed the OPI.', backs, 'endorsed');
+  });
+
+  it('reads a doubting verb as denying its "that" clause, and a doubt denied as agreeing', () => {
+    const backs = 'northland-backs-opi';
+    contradicts('Analysts doubt that Northland supports the Open Port Initiative.', backs, {
+      detail: 'stance',
+      written: 'doubt that Northland supports',
+    });
+    contradicts('Analysts question whether Northland backs the OPI.', backs, {
+      detail: 'stance',
+      written: 'question whether Northland backs',
+    });
+    contradicts('Analysts dispute the claim that Northland supports the Open Port Initiative.', backs, {
+      detail: 'stance',
+      written: 'dispute the claim that Northland supports',
+    });
+    contradicts('Kim is unconvinced that Northland backs the OPI.', backs, {
+      detail: 'stance',
+      written: 'unconvinced that Northland backs',
+    });
+    agrees('No analyst doubts that Northland supports the Open Port Initiative.', backs, 'supports');
+    // A doubt about something else leaves the stance alone.
+    agrees('Northland supports the Open Port Initiative, though Westmark doubts that it will last.', backs, 'supports');
   });
 
   it('reads a claim\'s own word governed by a class word as its object: "undermine security"', () => {

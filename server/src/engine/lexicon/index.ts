@@ -76,6 +76,10 @@ export const lexicon = {
   negations: set(data.negations),
   negationPhrases: phrases(data.negationPhrases.map((words) => ({ words, value: true }))),
   nonNegating: phrases(data.nonNegating.map((words) => ({ words, value: true }))),
+  /** Verb forms, each with the particle that, after its object, makes it negate that object. */
+  splitNegations: new Map(
+    data.splitNegations.flatMap((e) => lower(e.verbs).map((v): [string, string] => [v, e.particle.toLowerCase()])),
+  ),
   doubleNegativeStems: new Set(data.doubleNegativeWords.map((w) => stem(w))),
   hedges: phrases(data.hedges.map((h) => ({ words: h.words, value: h.kind as HedgeKind }))),
   hedgesAfter: phrases(data.hedgesAfter.map((h) => ({ words: h.words, value: h.kind as HedgeKind }))),
@@ -126,6 +130,7 @@ export const lexicon = {
   abbreviations: set(data.abbreviations),
   reportingVerbs: set(data.reportingVerbs),
   doubtingVerbs: set(data.doubtingVerbs),
+  propositionNouns: set(data.propositionNouns),
   attributionPhrases: phrases(data.attributionPhrases.map((words) => ({ words, value: true }))),
   hedgeAdverbs: set(data.hedgeAdverbs),
   recommendCues: phrases(data.recommendCues.map((words) => ({ words, value: true }))),

@@ -83,14 +83,17 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
     if (words[k] !== 'by') continue;
     let j = k + 1;
     if (words[j] === 'the') j++;
-    const x = entities.find((e) => e.first === j || e.first === j + 1);
+    // "by the three speakers": a known group may be written with its article.
+    const x = entities.find((e) => e.first === j || e.first === j + 1 || (e.first === k + 1 && e.kind === 'group'));
     if (x && isActor(x) && !(words[j] === 'the' && words[j + 1] === 'account')) return agent(view, x, 'passive');
-    // "by the three speakers": a group noun, not a name.
     break;
   }
-  // A relative clause's agent is its antecedent: "Samsung, which also advocates …".
-  if (clause.kind === 'relative' && ['which', 'who', 'that'].includes(words[clause.first])) {
-    const before = entities.find((e) => e.last === clause.first && isActor(e));
+  // A relative clause's agent is its antecedent: "Samsung, which also advocates …", "the EU, whose
+  // experience would let it …"; a frame may stand between them ("It is the EU, Kim argues, who …").
+  if (clause.kind === 'relative' && ['which', 'who', 'that', 'whose'].includes(words[clause.first])) {
+    let end = clause.first;
+    for (let n = clauses.indexOf(clause) - 1; n > 0 && clauses[n].kind === 'reporting'; n--) end = clauses[n].first;
+    const before = entities.find((e) => e.last === end && isActor(e));
     if (before) return agent(view, before, 'antecedent');
   }
   // A main clause interrupted by a relative clause or a frame goes on with the same agent:

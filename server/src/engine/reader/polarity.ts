@@ -59,6 +59,23 @@ export function findNegations(
       i = cueLast - 1;
       continue;
     }
+    // "Kim doubts that …", "rejects the idea that …": the clause is denied.
+    const doubted = doubtedClauseAt(words, i);
+    if (doubted !== undefined) {
+      let last = doubted;
+      while (last < clause.last && words[last] !== 'but' && !lexicon.clauseBreakWords.has(words[last])) last++;
+      scopes.push({ cueFirst: i, cueLast: doubted, first: doubted, last, contrast: false, core: false });
+      i = doubted - 1;
+      continue;
+    }
+    // "leaves NATO out of its partners": the verb negates its object and the rest of the clause.
+    const particle = splitParticleAt(text, tokens, words, i, clause.last);
+    if (particle !== undefined) {
+      let last = particle + 1;
+      while (last < clause.last && words[last] !== 'but' && !lexicon.clauseBreakWords.has(words[last])) last++;
+      scopes.push({ cueFirst: i, cueLast: i + 1, first: i + 1, last, contrast: false, core: false });
+      continue;
+    }
     const phrase = phraseAt(lexicon.negationPhrases, words, i);
     // "doesn't": the tokenizer splits it into "doesn" and "t".
     const contraction = words[i] === 't' && i > 0 && /n['’]$/.test(text.slice(tokens[i - 1].start, tokens[i].start));
@@ -82,8 +99,11 @@ export function findNegations(
       (words[k] === 'instead' && gapHas(text, tokens, k, ',')) ||
       (k > cueLast && lexicon.clauseBreakWords.has(words[k])) ||
       (nominal && k > cueLast && (words[k] === 'as' || lexicon.relativeWords.has(words[k])));
+    // "Far from backing X, they oppose it": a cue ending in a preposition that opens the clause
+    // negates the phrase it fronts, up to its comma.
+    const fronted = i === clause.first && lexicon.prepositions.has(words[cueLast - 1]);
     let last = cueLast;
-    while (last < clause.last && !ends(last)) last++;
+    while (last < clause.last && !ends(last) && !(fronted && gapHas(text, tokens, last, ',;'))) last++;
     // "neither … nor" is one negation.
     if (words[i] === 'nor' && scopes.some((s) => words[s.cueFirst] === 'neither' && s.last >= i)) continue;
     scopes.push({
@@ -97,6 +117,37 @@ export function findNegations(
     i = cueLast - 1;
   }
   return scopes;
+}
+
+/**
+ * One past the "that" or "whether" a doubting word at `i` opens its clause with ("doubts that",
+ * "rejects the idea that", "is sceptical whether"), or undefined.
+ */
+function doubtedClauseAt(words: readonly string[], i: number): number | undefined {
+  if (!lexicon.doubtingVerbs.has(words[i])) return undefined;
+  let k = i + 1;
+  if (lexicon.determiners.has(words[k]) && lexicon.propositionNouns.has(words[k + 1])) k += 2;
+  return words[k] === 'that' || words[k] === 'whether' ? k + 1 : undefined;
+}
+
+/** Most words between a verb and its particle ("leaves the alliance's navy out"). */
+const splitGap = 4;
+
+/** The particle's token when the verb at `i` takes it after an object of a few words, on its clause. */
+function splitParticleAt(
+  text: string,
+  tokens: readonly Token[],
+  words: readonly string[],
+  i: number,
+  clauseLast: number,
+): number | undefined {
+  const particle = lexicon.splitNegations.get(words[i]);
+  if (particle === undefined) return undefined;
+  for (let k = i + 2; k <= i + 1 + splitGap && k < clauseLast; k++) {
+    if (gapHas(text, tokens, k, ',;:()')) return undefined;
+    if (words[k] === particle) return k;
+  }
+  return undefined;
 }
 
 /** How many negations cover token `i` (an odd count negates it). */

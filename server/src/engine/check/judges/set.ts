@@ -47,6 +47,9 @@ function judgeAgents(view: SentenceView, c: Candidate): Verdict | undefined {
   // in for a member of a list of bodies.
   const namedBody = (m: EntityMention): boolean =>
     memberBodies.has(true) && lexicon.bodyHeadStems.has(view.tokens[m.last - 1].norm);
+  // A union of states with a people of its own ("the EU") acts where countries act: it can stand in for one.
+  const polityAmongCountries = (m: EntityMention): boolean =>
+    memberKinds.has('country') && m.kind === 'organisation' && (m.term?.demonyms?.length ?? 0) > 0;
   const couldBeMember = (m: EntityMention): boolean =>
     m.kind === 'name'
       ? namesCount || namedBody(m)
@@ -55,7 +58,8 @@ function judgeAgents(view: SentenceView, c: Candidate): Verdict | undefined {
         (memberKinds.size === 0 ||
           memberKinds.has(m.kind) ||
           (m.kind === 'group' && memberKinds.has('person')) ||
-          (['country', 'place'].includes(m.kind) && (memberKinds.has('country') || memberKinds.has('place'))));
+          (['country', 'place'].includes(m.kind) && (memberKinds.has('country') || memberKinds.has('place'))) ||
+          polityAmongCountries(m));
   const anchored = (k: number): boolean =>
     [...c.groups.values()].some((ms) => ms.some((m) => m.first <= k && k < m.last));
   for (const p of c.property) {
@@ -78,12 +82,16 @@ function judgeAgents(view: SentenceView, c: Candidate): Verdict | undefined {
       ? view.entities.find((e) => e.first >= label.first && e.first < label.last && !e.weak)
       : undefined;
     const agent = labelled ? agentFrom(view, labelled) : agentOf(view, p.first, p.last);
+    if (!agent) continue;
+    // A plain "not" before the property negates the relation; so does a phrase that negates it as its
+    // verb, between the agent and the property ("Huawei and ZTE are exempt from the law").
+    const agentEnd = Math.max(...agent.group.map((m) => m.last), agent.mention.last);
     const predicateNegated =
-      negationsOver(view.negations, p.first).filter((s) => s.core && s.cueFirst < p.first && p.first - s.cueLast <= 4)
-        .length %
+      negationsOver(view.negations, p.first).filter(
+        (s) => (s.core || s.cueFirst >= agentEnd) && s.cueFirst < p.first && p.first - s.cueLast <= 4,
+      ).length %
         2 ===
       1;
-    if (!agent) continue;
     // "Kim, who advises the Philippine government, moderated": a relative clause's names are not the agent.
     const aside = (m: EntityMention): boolean =>
       view.clauseAt(m.first).kind === 'relative' && view.clauseAt(m.first) !== view.clauseAt(p.first);
@@ -224,7 +232,8 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
   const firstMember = found.find((m) => items.some((it) => m.first >= it.first && m.last <= it.last))?.first ?? -1;
   const exclusive =
     items.length > 0 &&
-    ([1, 2].some((d) => lexicon.exclusives.has(view.words[listStart - d]) || view.words[listStart - d] === 'all') ||
+    (universalSubject(view, c, firstMember) ||
+      [1, 2].some((d) => lexicon.exclusives.has(view.words[listStart - d]) || view.words[listStart - d] === 'all') ||
       [1, 2, 3].some(
         (d) =>
           view.words[firstMember - d] === 'all' &&
@@ -316,6 +325,32 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
     return verdictOn('agrees', c, { start: first.start, end: last.end }, { kind: 'agrees' });
   }
   return undefined;
+}
+
+/**
+ * "All of the webinar's participants came from government": a quantifier of the whole opening the
+ * clause, before the list, says every one of them is of the listed kinds and no other.
+ */
+function universalSubject(view: SentenceView, c: Candidate, member: number): boolean {
+  if (member < 0) return false;
+  const clause = view.clauseAt(member);
+  const quantifier = view.values.find(
+    (v) =>
+      v.kind === 'quantifier' &&
+      !v.frequency &&
+      !v.negated &&
+      v.range.lo >= 100 &&
+      view.tokenIndexAt(v.start) === clause.first &&
+      v.end <= view.tokens[member].start,
+  );
+  if (!quantifier) return false;
+  const from = view.tokenIndexAt(quantifier.start);
+  // What it quantifies is what the claim is about ("participants", "pillars"), not a reporter ("Both
+  // speakers noted that participants …").
+  const between = view.words.slice(from, member);
+  if (between.some((w) => lexicon.relativeWords.has(w) || lexicon.reportingVerbs.has(w))) return false;
+  const about = [...c.property, ...[...c.groups.values()].flat()];
+  return about.some((m) => m.first > from && m.last <= member);
 }
 
 function stemOf(_view: SentenceView, word: string): string {

@@ -22,8 +22,9 @@ export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefin
   for (const p of c.property) {
     const clause = view.clauseAt(p.first);
     const label = view.clauses[0]?.kind === 'label' && view.clauses[1] === clause ? view.clauses[0] : undefined;
-    const from = Math.max(label ? label.first : clause.first, p.first - reach);
-    const to = Math.min(clause.last, p.last + reach);
+    const carried = throughFrames(view, p.first);
+    const from = Math.max(label ? label.first : carried.first, p.first - reach);
+    const to = Math.min(carried.last, p.last + reach);
     // The claim's own words state its polarity; the class's words state theirs.
     const own = [
       ...(affirm ?? []).map((phrase) => ({ phrase, polarity: wanted as 1 | -1 })),
@@ -46,7 +47,12 @@ export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefin
   // Words inside the property itself ("cooperation" in "cyber cooperation") say nothing of polarity
   // unless negated.
   const own = hits.filter((h) => !c.property.some((p) => h.first >= p.first && h.last <= p.last) || h.negated);
-  const distinct = [...new Map(own.map((h) => [`${h.first}:${h.last}`, h])).values()];
+  const all = [...new Map(own.map((h) => [`${h.first}:${h.last}`, h])).values()];
+  // "Intense adoption … has yet to begin": a word modifying the property names the thing; where the
+  // words disagree, the clause's predicate after it says the stance.
+  const modifies = (h: PredicateHit): boolean => !h.negated && c.property.some((p) => h.last === p.first);
+  const mixed = all.some((h) => h.polarity === 1) && all.some((h) => h.polarity === -1);
+  const distinct = mixed && all.some((h) => !modifies(h)) ? all.filter((h) => !modifies(h)) : all;
   if (distinct.length === 0) {
     // No stance word: a negation over the property still denies it ("no direct reference to …").
     const negated = lexicon.qualifyingClasses.has(predicate as PredicateClass)
@@ -73,12 +79,15 @@ export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefin
     const asserted = hits.find(
       (h) =>
         ((wanted === -1 && h.polarity === 1) ||
-          (qualifying && wanted === 1 && h.polarity === -1 && afterCopula(view, h.first))) &&
+          (qualifying &&
+            wanted === 1 &&
+            h.polarity === -1 &&
+            (afterCopula(view, h.first) || labelledWithSubject(view, c, h.first)))) &&
         !h.negated &&
         view.mood === 'reports' &&
         ['main', 'label'].includes(view.clauseAt(h.first).kind) &&
         c.property.some((p) => h.first >= p.first && h.last <= p.last) &&
-        subjectBefore(view, c, h.first),
+        (subjectBefore(view, c, h.first) || labelledWithSubject(view, c, h.first)),
     );
     if (asserted) {
       const start = view.tokens[asserted.first].start;
@@ -124,6 +133,24 @@ export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefin
 }
 
 /**
+ * The clause of token `at`, carried on past a reporting frame that interrupts it: "North Korea's
+ * operations, Kim suggests, have remained confined to …" is one clause about the operations.
+ */
+function throughFrames(view: SentenceView, at: number): { first: number; last: number } {
+  const { clauses } = view;
+  const n = clauses.indexOf(view.clauseAt(at));
+  if (n < 0) return view.clauseAt(at);
+  let { first, last } = clauses[n];
+  let k = n + 1;
+  while (clauses[k]?.kind === 'reporting') k++;
+  if (k > n + 1 && clauses[k]?.continues) last = clauses[k].last;
+  let j = n - 1;
+  while (clauses[n].continues && clauses[j]?.kind === 'reporting') j--;
+  if (j < n - 1 && clauses[j]?.kind === 'main') first = clauses[j].first;
+  return { first, last };
+}
+
+/**
  * A word said of the subject as its predicate: after "was"/"is" and an article ("the session was an
  * in-person event"). (A label's "Session 4: in person" may number another session: left alone.)
  */
@@ -131,6 +158,28 @@ function afterCopula(view: SentenceView, at: number): boolean {
   let k = at - 1;
   while (k >= 0 && lexicon.determiners.has(view.words[k])) k--;
   return k >= 0 && lexicon.copulas.has(view.words[k]);
+}
+
+/** Words a label's value opens with at most, for a word of them to be said of the label's subject. */
+const labelValueReach = 4;
+
+/**
+ * A word opening the value of a label that names the claim's subject as a known thing ("Session #3
+ * format: closed-door"): said of that subject. (A label naming it only by a common noun, "Session 4
+ * format", may number another one: left alone.)
+ */
+function labelledWithSubject(view: SentenceView, c: Candidate, at: number): boolean {
+  const [label, value] = view.clauses;
+  if (label?.kind !== 'label' || view.clauseAt(at) !== value || at - value.first >= labelValueReach) return false;
+  const anchors = view.kb.claimAnchors[c.index];
+  return view.entities.some(
+    (e) =>
+      e.id !== undefined &&
+      !e.weak &&
+      e.first >= label.first &&
+      e.last <= label.last &&
+      anchors.groups.some((g, k) => k !== anchors.propertyGroup && g.ids.has(e.id!)),
+  );
 }
 
 /**
