@@ -569,3 +569,24 @@ describe('ingest: a count of times', () => {
     assert.deepEqual(verdictsOn(report, 'Odo Quill mentioned Sylvania 14 times in a speech.'), []);
   });
 });
+
+describe('ingest: what a year is of, and whose member a name is', () => {
+  it('reads a year named by its unit of time as dating the clause after it, not as a "year"', () => {
+    const report = ['The year 2031 marks the completion of the Zyx Forum’s decade long “Made in Freedonia” plan.'];
+    const year = claimsOf(...report).find((c) => c.value.kind === 'year');
+    assert.ok(year && !year.about[0].includes('year'), JSON.stringify(year?.about));
+    assert.ok(year.about[0].includes('completion'), JSON.stringify(year.about));
+    // Another thing dated elsewhere "a year later" is not the plan.
+    const memo = 'The Quill Unit was created in 2017 and made public a year later.';
+    assert.deepEqual(verdictsOn(report, memo), []);
+  });
+
+  it('does not read a list member written as a word of a longer memo name as that member', () => {
+    const report = ['Ann Odo directs the Zyx Institute’s Cyber, Technology and Security programme.'];
+    assert.deepEqual(verdictsOn(report, 'Freedonia set up its National Cyber Security Agency, FNCSA, in 2017.'), []);
+    // Written as the list's own members, a name swapped in still contradicts.
+    assert.ok(
+      verdictsOn(report, 'The Zyx Institute’s programme covers Cyber, Technology and Space.').includes('contradiction'),
+    );
+  });
+});

@@ -210,8 +210,9 @@ export function measureOf(view: SentenceView, v: ValueMention, valueTokens: Read
     }
     if (own.length > 0) return { phrases: phrasesOfRun(view, own), own: true };
   }
-  // "In 2016, the Australian government confirmed …": a date that opens its clause dates what follows.
-  if (leadsItsClause(view, v)) {
+  // "In 2016, the Australian government confirmed …": a date that opens its clause dates what follows;
+  // so does one named by its unit of time ("The year 2025 marks …"), whose unit says nothing of it.
+  if (leadsItsClause(view, v) || labelledByItsUnit(view, v, from)) {
     for (let k = after; k < to; k++) {
       const apposition = appositionEnd(view, k, to);
       if (apposition !== undefined) k = apposition;
@@ -243,6 +244,16 @@ export function measureOf(view: SentenceView, v: ValueMention, valueTokens: Read
   }
   const near = nearestRunBefore(view, from, first, valueTokens);
   return near ? { phrases: phrasesOfRun(view, near), own: false } : undefined;
+}
+
+/** "The year 2025 marks …", "the month of May 2019 saw …": a year or date opening its clause after its unit. */
+function labelledByItsUnit(view: SentenceView, v: ValueMention, from: number): boolean {
+  if (v.kind !== 'year' && v.kind !== 'date') return false;
+  let k = view.tokenIndexAt(v.start) - 1;
+  if (view.words[k] === 'of') k--;
+  if (k < from || !lexicon.durationUnits.has(view.words[k])) return false;
+  for (let j = from; j < k; j++) if (!lexicon.determiners.has(view.words[j])) return false;
+  return true;
 }
 
 /**
