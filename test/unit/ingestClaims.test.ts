@@ -590,3 +590,32 @@ describe('ingest: what a year is of, and whose member a name is', () => {
     );
   });
 });
+
+describe('ingest: people with posts, and lists after a colon', () => {
+  it('holds a memo to the post a report gives a person, at its organisation', () => {
+    const report = ['The panel opened with a keynote by Ann Odo, Senior Fellow at the Zyx Institute, on trade rules.'];
+    const role = claimsOf(...report).find((c) => c.value.kind === 'role');
+    assert.ok(role && role.about.length === 1 && role.property === 0, JSON.stringify(role));
+    const memo =
+      'Opening the panel, Ann Odo, senior fellow at the Quill Foundation, argued that trade rules had failed.';
+    assert.deepEqual(verdictsOn(report, memo), ['contradiction']);
+    const right = 'Opening the panel, Ann Odo, senior fellow at the Zyx Institute, argued that trade rules had failed.';
+    assert.ok(!verdictsOn(report, right).includes('contradiction'));
+  });
+
+  it('reads what a list after a colon is of from the words leading into it', () => {
+    const report = [
+      'Freedonia, Sylvania and Ruritania met in 2019.',
+      'Zenda and Freedonia traded more in 2020; Sylvania, Ruritania and Zenda did not.',
+      'The bloc is the largest investor in the region, home to four of its top trading partners: Freedonia, ' +
+        'Sylvania, Ruritania, and Zenda.',
+    ];
+    const list = claimsOf(...report).find((c) => c.value.kind === 'set' && c.about[1]?.includes('investor'));
+    assert.ok(list, JSON.stringify(claimsOf(...report).map((c) => c.about)));
+    const memo =
+      'States of the wider region among the bloc’s largest investor ties: Freedonia, Sylvania, Ruritania, Graustark.';
+    assert.deepEqual(verdictsOn(report, memo), ['contradiction']);
+    const part = 'States among the bloc’s investor ties: Freedonia, Sylvania, Ruritania.';
+    assert.ok(!verdictsOn(report, part).includes('contradiction'));
+  });
+});

@@ -60,7 +60,7 @@ export function extractClaims(key: string, passages: readonly Passage[], options
     const org = role.org ? terms.named(role.org, 'organisation', at.locator) : undefined;
     person.definition = `${person.term}: ${role.title}${role.org ? ` at ${role.org}` : ''} (${key} ${at.locator}).`;
     const value: ClaimValue = { kind: 'role', role: { person: person.id, title: role.title, org: org?.id } };
-    add(at, { about: [], value, identity: 'certain' });
+    add(at, { about: [[person.id]], value, identity: 'certain' });
   };
   sentences.forEach((sentence, i) => {
     // A sentence opening with a pronoun goes on about what the one before it in its paragraph named:

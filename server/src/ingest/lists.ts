@@ -110,7 +110,10 @@ function itemsFrom(view: SentenceView, k: number): Item[] {
 
 /** The words around a list the report writes least, and its other names written in few sentences. */
 function rareWords(view: SentenceView, counts: NameCounts, first: number, last: number): string[] {
-  const { first: from, last: to } = view.stretchAt(first);
+  const { last: to } = view.stretchAt(first);
+  // "… four of the bloc's top trading partners: A, B, C and D": the words leading into the colon say what it lists.
+  const from =
+    view.gapBefore(first).includes(':') && first > 0 ? view.stretchAt(first - 1).first : view.stretchAt(first).first;
   const out: string[] = [];
   for (let k = from; k < to && out.length < maxIdentity; k++) {
     if (k >= first && k < last) continue;

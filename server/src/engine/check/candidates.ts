@@ -272,12 +272,15 @@ export function findCandidates(view: SentenceView): Candidate[] {
     // briefing label. A word in an unrelated clause does not tie the claim to the sentence.
     const stretches = property.map((p) => view.stretchAt(p.first));
     const label = view.clauses[0]?.kind === 'label' ? view.clauses[0] : undefined;
+    // "… top trading partners: China, Japan, India": a clause ending in a colon leads into what follows it.
+    const leadIns = stretches.map((s) => leadInto(view, s.first)).filter((c) => c !== undefined);
     // Who the sentence reports ("…, Pacific Forum said") names the source anywhere in it.
     const reporter = (m: PhraseMatch<unknown>): boolean => view.clauseAt(m.first).kind === 'reporting';
     const near = (m: PhraseMatch<unknown>): boolean =>
       stretches.some((s) => m.first >= s.first && m.last <= s.last) ||
       reporter(m) ||
       (label !== undefined && m.last <= label.last) ||
+      leadIns.some((c) => m.first >= c.first && m.last <= c.last) ||
       (label !== undefined && property.some((p) => p.last <= label.last)) ||
       subjectOfPronoun(view, m, property);
     for (const [g, matches] of [...groups]) {
@@ -320,6 +323,12 @@ export function findCandidates(view: SentenceView): Candidate[] {
     });
   }
   return out;
+}
+
+/** The clause right before token `first` when a colon ends it. */
+function leadInto(view: SentenceView, first: number): { first: number; last: number } | undefined {
+  if (first === 0 || !view.gapBefore(first).includes(':')) return undefined;
+  return view.clauseAt(first - 1);
 }
 
 /**
