@@ -619,3 +619,29 @@ describe('ingest: people with posts, and lists after a colon', () => {
     assert.ok(!verdictsOn(report, part).includes('contradiction'));
   });
 });
+
+describe('ingest: a list whose last member follows an aside', () => {
+  const report = [
+    'Zyxcom and Quillnet lead the market, which is limited in size.',
+    'Zyxcom, Quillnet and Mossfone sell radios on a market with limited demand.',
+    'The market for radios grew, though its limited reach stayed.',
+    'This is complicated by the exclusion of Brackfone over espionage. The market is limited to Zyxcom and ' +
+      'Quillnet, and to a limited extent, Mossfone.',
+  ];
+
+  it('reads the member after the aside, and tells the list by the sentence before it', () => {
+    const list = claimsOf(...report).find(
+      (c) => c.value.kind === 'set' && c.value.set.members.length === 3 && c.about[1]?.includes('exclusion'),
+    );
+    assert.ok(list?.value.kind === 'set', JSON.stringify(claimsOf(...report).map((c) => c.about)));
+    assert.deepEqual(list.value.set.members, [['Zyxcom'], ['Quillnet'], ['Mossfone']]);
+  });
+
+  it('reads a memo list with an aside before its last item, which is then a member or not', () => {
+    const memo = '• Suppliers left after the espionage exclusion: Zyxcom, Quillnet and, to a limited extent, Fernwave.';
+    assert.deepEqual(verdictsOn(report, memo), ['contradiction']);
+    const right =
+      '• Suppliers left after the espionage exclusion: Zyxcom, Quillnet and, to a limited extent, Mossfone.';
+    assert.ok(!verdictsOn(report, right).includes('contradiction'));
+  });
+});

@@ -71,7 +71,8 @@ export function extractClaims(key: string, passages: readonly Passage[], options
     for (const { unnamed, ...figure } of figureClaims(sentence, counts, options.year, antecedents)) {
       add(at, { ...figure, reportNames: { throughout, distinctive, unnamed } });
     }
-    for (const list of listsIn(sentence.view, counts)) {
+    const paragraphBefore = before?.locator === sentence.locator ? before.view : undefined;
+    for (const list of listsIn(sentence.view, counts, paragraphBefore)) {
       add(sentence, { ...list, reportNames: { throughout, distinctive } });
     }
     for (const object of objectsIn(sentence.view, counts)) {
