@@ -645,3 +645,16 @@ describe('ingest: a list whose last member follows an aside', () => {
     assert.ok(!verdictsOn(report, right).includes('contradiction'));
   });
 });
+
+describe('ingest: a rank written in words before a name', () => {
+  const report = ['Odo Quill met Ann Lee in Zenda. This is the second State Visit of the Zyx Administration.'];
+
+  it('ranks what the name says, of that name', () => {
+    const rank = claimsOf(...report).find((c) => c.value.kind === 'ordinal');
+    assert.ok(rank?.value.kind === 'ordinal' && rank.value.ordinal === 2, JSON.stringify(claimsOf(...report)));
+    assert.deepEqual(rank.about[0], ['State Visit']);
+    const memo = 'Quill’s trip to Zenda was the third State Visit of the Zyx Administration.';
+    assert.deepEqual(verdictsOn(report, memo), ['contradiction']);
+    assert.deepEqual(verdictsOn(report, 'It was the third State Visit of the Quill Administration.'), []);
+  });
+});

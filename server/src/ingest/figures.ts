@@ -301,6 +301,8 @@ function partOfName(view: SentenceView, v: ValueMention): boolean {
   ) {
     first++;
   }
+  // "the second State Visit": a figure written in words has no digit; the name after it is not it.
+  if (view.tokens[first].start >= v.end) first = view.tokenIndexAt(v.start);
   if (view.entityAt(first)) return true;
   const glued = view.text.charAt(v.end) === '-' && v.kind !== 'ordinal';
   if (glued) return true;

@@ -201,6 +201,9 @@ export function measureOf(view: SentenceView, v: ValueMention, valueTokens: Read
     let own =
       v.kind === 'number' && (v.unit === 'count' || v.unit === 'money') ? runFrom(view, k, to, valueTokens) : [];
     if (v.kind === 'ordinal') own = runFrom(view, k, to, valueTokens);
+    // "the second State Visit of the … Administration": an ordinal before a name ranks what the name's head says.
+    const ranked = v.kind === 'ordinal' && own.length === 0 ? nameHeadAt(view, k) : undefined;
+    if (ranked) return { phrases: [ranked], own: true };
     k += own.length;
     if (view.words[k] === 'of' && !breaksBefore(view, k)) {
       const of = withoutVerb(view, runFrom(view, k + 1, to, valueTokens));
@@ -244,6 +247,16 @@ export function measureOf(view: SentenceView, v: ValueMention, valueTokens: Read
   }
   const near = nearestRunBefore(view, from, first, valueTokens);
   return near ? { phrases: phrasesOfRun(view, near), own: false } : undefined;
+}
+
+/** The words of a name starting at token k up to its first preposition: "State Visit" of "State Visit of X". */
+function nameHeadAt(view: SentenceView, k: number): string | undefined {
+  const name = view.entityAt(k);
+  if (!name || name.first !== k || name.weak) return undefined;
+  let end = k;
+  while (end < name.last && !lexicon.prepositions.has(view.words[end])) end++;
+  if (end - k < 1 || end - k > maxRun) return undefined;
+  return view.text.slice(view.tokens[k].start, view.tokens[end - 1].end);
 }
 
 /** "The year 2025 marks …", "the month of May 2019 saw …": a year or date opening its clause after its unit. */
