@@ -658,3 +658,19 @@ describe('ingest: a rank written in words before a name', () => {
     assert.deepEqual(verdictsOn(report, 'It was the third State Visit of the Quill Administration.'), []);
   });
 });
+
+describe('ingest: a month without a year', () => {
+  it('is of the report’s year where no year is written near it, and dates what the verb says happens', () => {
+    const report = [
+      'Both leaders backed the plan. They welcomed Zenda’s decision to host the first Quill Isles Forum in May.',
+    ];
+    const date = claimsOf(...report).find((c) => c.value.kind === 'date');
+    assert.deepEqual(date?.value.kind === 'date' && [date.value.date.year, date.value.date.month], [2024, 5]);
+    assert.ok(date?.about[1]?.includes('host'), JSON.stringify(date?.about));
+    assert.deepEqual(verdictsOn(report, 'Zenda will host the first Quill Isles Forum in June.'), ['contradiction']);
+    const nearYear = [
+      'In 2019 both leaders met. They welcomed Zenda’s decision to host the first Quill Isles Forum in May.',
+    ];
+    assert.ok(!claimsOf(...nearYear).some((c) => c.value.kind === 'date'));
+  });
+});

@@ -67,11 +67,11 @@ export function extractClaims(key: string, passages: readonly Passage[], options
     // its claims quote both.
     const before = sentences[i - 1];
     const antecedents = before?.locator === sentence.locator ? antecedentsOf(sentence, before) : [];
+    const paragraphBefore = before?.locator === sentence.locator ? before.view : undefined;
     const at = antecedents.length > 0 ? { ...sentence, text: `${before.text} ${sentence.text}` } : sentence;
-    for (const { unnamed, ...figure } of figureClaims(sentence, counts, options.year, antecedents)) {
+    for (const { unnamed, ...figure } of figureClaims(sentence, counts, options.year, antecedents, paragraphBefore)) {
       add(at, { ...figure, reportNames: { throughout, distinctive, unnamed } });
     }
-    const paragraphBefore = before?.locator === sentence.locator ? before.view : undefined;
     for (const list of listsIn(sentence.view, counts, paragraphBefore)) {
       add(sentence, { ...list, reportNames: { throughout, distinctive } });
     }
