@@ -674,3 +674,15 @@ describe('ingest: a month without a year', () => {
     assert.ok(!claimsOf(...nearYear).some((c) => c.value.kind === 'date'));
   });
 });
+
+describe('ingest: a percentage before the rate it gives', () => {
+  it('measures the rate, which a memo may write without its word "rate"', () => {
+    const report = [
+      'At the forum, Zyxtel said it would aim to achieve a 70% self-sufficiency rate across its supply chain.',
+    ];
+    const share = quantities(claimsOf(...report)).find((x) => x.value === 70);
+    assert.ok(share?.about[0].includes('sufficiency'), JSON.stringify(share?.about));
+    const memo = '• Zyxtel goal: 80% self-sufficiency across the whole supply chain.';
+    assert.deepEqual(verdictsOn(report, memo), ['contradiction']);
+  });
+});

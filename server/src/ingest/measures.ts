@@ -212,6 +212,13 @@ export function measureOf(view: SentenceView, v: ValueMention, valueTokens: Read
       if (of.length > 0) return { phrases, own: true };
     }
     if (own.length > 0) return { phrases: phrasesOfRun(view, own), own: true };
+    // "a 70% self-sufficiency rate": a percentage names the rate it is right before; a memo may
+    // leave the rate's own word out ("80% self-sufficiency").
+    const rate = v.kind === 'number' && v.unit === 'percent' ? runFrom(view, k, to, valueTokens) : [];
+    if (rate.length >= 2) {
+      const modifier = view.words[rate[rate.length - 2]];
+      return { phrases: [...new Set([...phrasesOfRun(view, rate), modifier])], own: true };
+    }
   }
   // "In 2016, the Australian government confirmed …": a date that opens its clause dates what follows;
   // so does one named by its unit of time ("The year 2025 marks …"), whose unit says nothing of it.
