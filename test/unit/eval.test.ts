@@ -139,7 +139,7 @@ describe('facts of real reports read as sources', () => {
     { cases: 'test/fixtures/report-cases-2.jsonl', precision: 1, recall: 0.8, falseAlarms: 0, value: 1 },
     { cases: 'test/fixtures/report-cases-3.jsonl', precision: 1, recall: 0.55, falseAlarms: 0, value: 0.9 },
     { cases: 'test/fixtures/report-cases-5.jsonl', precision: 1, recall: 0.67, falseAlarms: 0, value: 1 },
-    { cases: 'test/fixtures/report-cases-4.jsonl', precision: 1, recall: 0.6, falseAlarms: 0, value: 1 },
+    { cases: 'test/fixtures/report-cases-4.jsonl', precision: 1, recall: 0.63, falseAlarms: 0, value: 1 },
   ];
   for (const set of sets) {
     it(

@@ -686,3 +686,14 @@ describe('ingest: a percentage before the rate it gives', () => {
     assert.deepEqual(verdictsOn(report, memo), ['contradiction']);
   });
 });
+
+describe('ingest: names a memo gives as examples of what a figure counts', () => {
+  it('does not take them for another thing the figure is of', () => {
+    const report = ['The study benefited from interviews with 16 experts, including officials from the Zyx Ministry.'];
+    const memo =
+      'The study drew on interviews with 19 experts, among them former Quill Agency and Brack Office officials.';
+    assert.deepEqual(verdictsOn(report, memo), ['contradiction']);
+    // Named as what the figure is of, another body's experts are another fact.
+    assert.deepEqual(verdictsOn(report, 'The Quill Agency held interviews with 19 experts.'), []);
+  });
+});

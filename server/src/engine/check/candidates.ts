@@ -325,6 +325,14 @@ export function findCandidates(view: SentenceView): Candidate[] {
   return out;
 }
 
+/** Whether token `at` is in an elaboration (", including …", ", among them …") set off after token `from`. */
+function inElaborationAfter(view: SentenceView, from: number, at: number): boolean {
+  for (let k = from; k < at; k++) {
+    if (view.gapBefore(k).includes(',') && phraseAt(lexicon.elaborationCues, view.words, k)) return true;
+  }
+  return false;
+}
+
 /** The clause right before token `first` when a colon ends it. */
 function leadInto(view: SentenceView, first: number): { first: number; last: number } | undefined {
   if (first === 0 || !view.gapBefore(first).includes(':')) return undefined;
@@ -577,6 +585,8 @@ function namesOutsideItsSentence(view: SentenceView, claim: Claim, property: Phr
     if ((e.weak && !view.tokens[e.first].upper) || inSlot(e)) return false;
     if (!stretches.some((s) => e.first >= s.first && e.last <= s.last)) return false;
     if (view.clauseAt(e.first).kind === 'reporting') return false;
+    // "interviews with 19 experts, among them former Treasury officials": examples of what the figure counts.
+    if (property.some((p) => inElaborationAfter(view, p.last, e.first))) return false;
     // Its words, without a year or number written with it ("Huawei Connect 2025").
     const words = view.tokens
       .slice(e.first, e.last)
