@@ -569,3 +569,131 @@ describe('ingest: a count of times', () => {
     assert.deepEqual(verdictsOn(report, 'Odo Quill mentioned Sylvania 14 times in a speech.'), []);
   });
 });
+
+describe('ingest: what a year is of, and whose member a name is', () => {
+  it('reads a year named by its unit of time as dating the clause after it, not as a "year"', () => {
+    const report = ['The year 2031 marks the completion of the Zyx Forum’s decade long “Made in Freedonia” plan.'];
+    const year = claimsOf(...report).find((c) => c.value.kind === 'year');
+    assert.ok(year && !year.about[0].includes('year'), JSON.stringify(year?.about));
+    assert.ok(year.about[0].includes('completion'), JSON.stringify(year.about));
+    // Another thing dated elsewhere "a year later" is not the plan.
+    const memo = 'The Quill Unit was created in 2017 and made public a year later.';
+    assert.deepEqual(verdictsOn(report, memo), []);
+  });
+
+  it('does not read a list member written as a word of a longer memo name as that member', () => {
+    const report = ['Ann Odo directs the Zyx Institute’s Cyber, Technology and Security programme.'];
+    assert.deepEqual(verdictsOn(report, 'Freedonia set up its National Cyber Security Agency, FNCSA, in 2017.'), []);
+    // Written as the list's own members, a name swapped in still contradicts.
+    assert.ok(
+      verdictsOn(report, 'The Zyx Institute’s programme covers Cyber, Technology and Space.').includes('contradiction'),
+    );
+  });
+});
+
+describe('ingest: people with posts, and lists after a colon', () => {
+  it('holds a memo to the post a report gives a person, at its organisation', () => {
+    const report = ['The panel opened with a keynote by Ann Odo, Senior Fellow at the Zyx Institute, on trade rules.'];
+    const role = claimsOf(...report).find((c) => c.value.kind === 'role');
+    assert.ok(role && role.about.length === 1 && role.property === 0, JSON.stringify(role));
+    const memo =
+      'Opening the panel, Ann Odo, senior fellow at the Quill Foundation, argued that trade rules had failed.';
+    assert.deepEqual(verdictsOn(report, memo), ['contradiction']);
+    const right = 'Opening the panel, Ann Odo, senior fellow at the Zyx Institute, argued that trade rules had failed.';
+    assert.ok(!verdictsOn(report, right).includes('contradiction'));
+  });
+
+  it('reads what a list after a colon is of from the words leading into it', () => {
+    const report = [
+      'Freedonia, Sylvania and Ruritania met in 2019.',
+      'Zenda and Freedonia traded more in 2020; Sylvania, Ruritania and Zenda did not.',
+      'The bloc is the largest investor in the region, home to four of its top trading partners: Freedonia, ' +
+        'Sylvania, Ruritania, and Zenda.',
+    ];
+    const list = claimsOf(...report).find((c) => c.value.kind === 'set' && c.about[1]?.includes('investor'));
+    assert.ok(list, JSON.stringify(claimsOf(...report).map((c) => c.about)));
+    const memo =
+      'States of the wider region among the bloc’s largest investor ties: Freedonia, Sylvania, Ruritania, Graustark.';
+    assert.deepEqual(verdictsOn(report, memo), ['contradiction']);
+    const part = 'States among the bloc’s investor ties: Freedonia, Sylvania, Ruritania.';
+    assert.ok(!verdictsOn(report, part).includes('contradiction'));
+  });
+});
+
+describe('ingest: a list whose last member follows an aside', () => {
+  const report = [
+    'Zyxcom and Quillnet lead the market, which is limited in size.',
+    'Zyxcom, Quillnet and Mossfone sell radios on a market with limited demand.',
+    'The market for radios grew, though its limited reach stayed.',
+    'This is complicated by the exclusion of Brackfone over espionage. The market is limited to Zyxcom and ' +
+      'Quillnet, and to a limited extent, Mossfone.',
+  ];
+
+  it('reads the member after the aside, and tells the list by the sentence before it', () => {
+    const list = claimsOf(...report).find(
+      (c) => c.value.kind === 'set' && c.value.set.members.length === 3 && c.about[1]?.includes('exclusion'),
+    );
+    assert.ok(list?.value.kind === 'set', JSON.stringify(claimsOf(...report).map((c) => c.about)));
+    assert.deepEqual(list.value.set.members, [['Zyxcom'], ['Quillnet'], ['Mossfone']]);
+  });
+
+  it('reads a memo list with an aside before its last item, which is then a member or not', () => {
+    const memo = '• Suppliers left after the espionage exclusion: Zyxcom, Quillnet and, to a limited extent, Fernwave.';
+    assert.deepEqual(verdictsOn(report, memo), ['contradiction']);
+    const right =
+      '• Suppliers left after the espionage exclusion: Zyxcom, Quillnet and, to a limited extent, Mossfone.';
+    assert.ok(!verdictsOn(report, right).includes('contradiction'));
+  });
+});
+
+describe('ingest: a rank written in words before a name', () => {
+  const report = ['Odo Quill met Ann Lee in Zenda. This is the second State Visit of the Zyx Administration.'];
+
+  it('ranks what the name says, of that name', () => {
+    const rank = claimsOf(...report).find((c) => c.value.kind === 'ordinal');
+    assert.ok(rank?.value.kind === 'ordinal' && rank.value.ordinal === 2, JSON.stringify(claimsOf(...report)));
+    assert.deepEqual(rank.about[0], ['State Visit']);
+    const memo = 'Quill’s trip to Zenda was the third State Visit of the Zyx Administration.';
+    assert.deepEqual(verdictsOn(report, memo), ['contradiction']);
+    assert.deepEqual(verdictsOn(report, 'It was the third State Visit of the Quill Administration.'), []);
+  });
+});
+
+describe('ingest: a month without a year', () => {
+  it('is of the report’s year where no year is written near it, and dates what the verb says happens', () => {
+    const report = [
+      'Both leaders backed the plan. They welcomed Zenda’s decision to host the first Quill Isles Forum in May.',
+    ];
+    const date = claimsOf(...report).find((c) => c.value.kind === 'date');
+    assert.deepEqual(date?.value.kind === 'date' && [date.value.date.year, date.value.date.month], [2024, 5]);
+    assert.ok(date?.about[1]?.includes('host'), JSON.stringify(date?.about));
+    assert.deepEqual(verdictsOn(report, 'Zenda will host the first Quill Isles Forum in June.'), ['contradiction']);
+    const nearYear = [
+      'In 2019 both leaders met. They welcomed Zenda’s decision to host the first Quill Isles Forum in May.',
+    ];
+    assert.ok(!claimsOf(...nearYear).some((c) => c.value.kind === 'date'));
+  });
+});
+
+describe('ingest: a percentage before the rate it gives', () => {
+  it('measures the rate, which a memo may write without its word "rate"', () => {
+    const report = [
+      'At the forum, Zyxtel said it would aim to achieve a 70% self-sufficiency rate across its supply chain.',
+    ];
+    const share = quantities(claimsOf(...report)).find((x) => x.value === 70);
+    assert.ok(share?.about[0].includes('sufficiency'), JSON.stringify(share?.about));
+    const memo = '• Zyxtel goal: 80% self-sufficiency across the whole supply chain.';
+    assert.deepEqual(verdictsOn(report, memo), ['contradiction']);
+  });
+});
+
+describe('ingest: names a memo gives as examples of what a figure counts', () => {
+  it('does not take them for another thing the figure is of', () => {
+    const report = ['The study benefited from interviews with 16 experts, including officials from the Zyx Ministry.'];
+    const memo =
+      'The study drew on interviews with 19 experts, among them former Quill Agency and Brack Office officials.';
+    assert.deepEqual(verdictsOn(report, memo), ['contradiction']);
+    // Named as what the figure is of, another body's experts are another fact.
+    assert.deepEqual(verdictsOn(report, 'The Quill Agency held interviews with 19 experts.'), []);
+  });
+});

@@ -155,6 +155,20 @@ describe('values: numbers', () => {
     assert.equal(values('a "may" clause').length, 0);
   });
 
+  it('reads "in May" as the month, never "May" the modal or a name, and leaves a sentence\'s full stop out', () => {
+    const may = values('the first summit in May.').find((v) => v.kind === 'date');
+    assert.deepEqual(may?.kind === 'date' && [may.months, may.year, may.end], [
+      { lo: 5, hi: 5 },
+      undefined,
+      'the first summit in May'.length,
+    ]);
+    assert.equal(values('Talks May resume. A speech by May was given.').length, 0);
+    const [june] = values('held in June.');
+    assert.equal(june?.end, 'held in June'.length);
+    const [oct] = values('held on 3 Oct. 2022');
+    assert.equal(oct?.end, 'held on 3 Oct. 2022'.length);
+  });
+
   it('reads quantifier words, with negation', () => {
     const q = values('Only a minority of partners').find((v) => v.kind === 'quantifier');
     assert.equal(q?.kind === 'quantifier' && q.words, 'a minority');

@@ -60,18 +60,19 @@ export function extractClaims(key: string, passages: readonly Passage[], options
     const org = role.org ? terms.named(role.org, 'organisation', at.locator) : undefined;
     person.definition = `${person.term}: ${role.title}${role.org ? ` at ${role.org}` : ''} (${key} ${at.locator}).`;
     const value: ClaimValue = { kind: 'role', role: { person: person.id, title: role.title, org: org?.id } };
-    add(at, { about: [], value, identity: 'certain' });
+    add(at, { about: [[person.id]], value, identity: 'certain' });
   };
   sentences.forEach((sentence, i) => {
     // A sentence opening with a pronoun goes on about what the one before it in its paragraph named:
     // its claims quote both.
     const before = sentences[i - 1];
     const antecedents = before?.locator === sentence.locator ? antecedentsOf(sentence, before) : [];
+    const paragraphBefore = before?.locator === sentence.locator ? before.view : undefined;
     const at = antecedents.length > 0 ? { ...sentence, text: `${before.text} ${sentence.text}` } : sentence;
-    for (const { unnamed, ...figure } of figureClaims(sentence, counts, options.year, antecedents)) {
+    for (const { unnamed, ...figure } of figureClaims(sentence, counts, options.year, antecedents, paragraphBefore)) {
       add(at, { ...figure, reportNames: { throughout, distinctive, unnamed } });
     }
-    for (const list of listsIn(sentence.view, counts)) {
+    for (const list of listsIn(sentence.view, counts, paragraphBefore)) {
       add(sentence, { ...list, reportNames: { throughout, distinctive } });
     }
     for (const object of objectsIn(sentence.view, counts)) {

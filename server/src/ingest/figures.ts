@@ -33,14 +33,17 @@ export function figureClaims(
   counts: NameCounts,
   year: number | undefined,
   antecedents: readonly Name[] = [],
+  before?: SentenceView,
 ): FigureClaim[] {
   const { view } = sentence;
+  // A month written without a year is of the report's own year only where no year is written nearby.
+  const ownYear = year !== undefined && !writesAYear(view) && !(before && writesAYear(before)) ? year : undefined;
   if (view.mood === 'question' || view.values.length === 0) return [];
   const valueTokens = valueTokensOf(view);
   const names = namesIn(view);
   const out: FigureClaim[] = [];
   for (const written of view.values) {
-    const v = withRelativeYear(view, written, year);
+    const v = withRelativeYear(view, written, year, ownYear);
     if (!v || partOfName(view, v) || deniedAt(view, v)) continue;
     const value = claimValue(view, v);
     if (!value) continue;
@@ -146,7 +149,10 @@ function eventBefore(view: SentenceView, first: number, valueTokens: ReadonlySet
   if (glossed) k = glossed.first - 1;
   // "proposed by the NIS Cooperation Group in 2018": the agent's verb is the event.
   const skipped = (w: string): boolean => lexicon.determiners.has(w) || w === 'of' || lexicon.agentPrepositions.has(w);
-  while (k >= 0 && skipped(view.words[k])) k--;
+  // "to host the first Korea-Pacific Islands Summit in May": the rank says which one, the verb what happens.
+  const ordinalAt = (j: number): boolean =>
+    view.values.some((o) => o.kind === 'ordinal' && view.tokenIndexAt(o.start) === j && o.end <= view.tokens[j].end);
+  while (k >= 0 && (skipped(view.words[k]) || ordinalAt(k))) k--;
   if (k < 0 || valueTokens.has(k) || view.entityAt(k) || !isContentWord(view, k)) return undefined;
   return view.words[k];
 }
@@ -301,6 +307,8 @@ function partOfName(view: SentenceView, v: ValueMention): boolean {
   ) {
     first++;
   }
+  // "the second State Visit": a figure written in words has no digit; the name after it is not it.
+  if (view.tokens[first].start >= v.end) first = view.tokenIndexAt(v.start);
   if (view.entityAt(first)) return true;
   const glued = view.text.charAt(v.end) === '-' && v.kind !== 'ordinal';
   if (glued) return true;
@@ -321,15 +329,29 @@ function deniedAt(view: SentenceView, v: ValueMention): boolean {
   return negationsOver(view.negations, at).filter((s) => s.core && !s.contrast).length % 2 === 1;
 }
 
-/** "December last year" in a 2023 report is December 2022; a year-less date without such words names no date. */
-function withRelativeYear(view: SentenceView, v: ValueMention, year: number | undefined): ValueMention | undefined {
+/**
+ * "December last year" in a 2023 report is December 2022; "the summit in May" in a 2023 report that
+ * writes no year near it, May 2023 (`ownYear`); any other year-less date names no date.
+ */
+function withRelativeYear(
+  view: SentenceView,
+  v: ValueMention,
+  year: number | undefined,
+  ownYear: number | undefined,
+): ValueMention | undefined {
   if (v.kind !== 'date' || v.year !== undefined) return v;
   if (year === undefined) return undefined;
   const k = view.tokenIndexAt(v.end);
   const relative = phraseAt(lexicon.relativeYears, view.words, k);
-  if (!relative) return undefined;
+  if (!relative) return ownYear === undefined || !v.months ? undefined : { ...(v as DateMention), year: ownYear };
   const end = view.tokens[k + relative.words.length - 1].end;
   return { ...(v as DateMention), year: year + relative.value, end };
+}
+
+function writesAYear(view: SentenceView): boolean {
+  return view.values.some(
+    (o) => o.kind === 'period' || ((o.kind === 'year' || o.kind === 'date') && o.year !== undefined),
+  );
 }
 
 /** A value as the knowledge base types it; nothing for a reference point, a part or a vague date. */

@@ -32,7 +32,7 @@ interface Item {
   text: string;
 }
 
-export function listsIn(view: SentenceView, counts: NameCounts): ExtractedList[] {
+export function listsIn(view: SentenceView, counts: NameCounts, before?: SentenceView): ExtractedList[] {
   if (view.mood === 'question') return [];
   const out: ExtractedList[] = [];
   for (let k = 0; k < view.tokens.length; k++) {
@@ -47,7 +47,10 @@ export function listsIn(view: SentenceView, counts: NameCounts): ExtractedList[]
     // Names written only here ("APT38, Andariel and the Lazarus Group") make the list its own; others
     // ("Japan, the US and the Netherlands") make many lists, and the words the report writes least tell it.
     const own = items.filter((it) => timesWritten(counts, it.text) <= 1).length >= minOwn;
-    const identity = own ? [] : rareWords(view, counts, first, last);
+    // "… the exclusion of high-risk vendors. The market is limited to A and B, and to a limited extent, C":
+    // a list its own sentence does not tell apart is told by the sentence before it in its paragraph.
+    let identity = own ? [] : rareWords(view, counts, first, last);
+    if (!own && identity.length === 0 && before) identity = rareWords(before, counts, 0, 0, true);
     if (!own && identity.length === 0) continue;
     out.push({
       about: own ? [items.map((it) => it.text)] : [items.map((it) => it.text), identity],
@@ -97,7 +100,11 @@ function itemsFrom(view: SentenceView, k: number): Item[] {
     while (k < view.tokens.length && isNameWord(view, k) && (k === first || view.gapBefore(k) === ' ')) k++;
     if (k === first) return [];
     items.push({ first, last: k, text: view.text.slice(view.tokens[first].start, view.tokens[k - 1].end) });
-    if (last) return items;
+    if (last) {
+      const more = memberAfterAside(view, k);
+      if (more) items.push(more);
+      return items;
+    }
     const comma = view.gapBefore(k).includes(',');
     if (k < view.tokens.length && (view.words[k] === 'and' || view.words[k] === 'or')) {
       last = true;
@@ -108,9 +115,38 @@ function itemsFrom(view: SentenceView, k: number): Item[] {
   }
 }
 
+/** Words an aside between "and" and a last member may run to: ", and to a limited extent, C". */
+const maxAside = 6;
+
+/**
+ * "A and B, and to a limited extent, C", "A, B and, to a lesser degree, C": a member after an
+ * aside set off by commas that follows the list's "and" is a member all the same.
+ */
+function memberAfterAside(view: SentenceView, k: number): Item | undefined {
+  if (k >= view.tokens.length || !view.gapBefore(k).includes(',') || view.words[k] !== 'and') return undefined;
+  let j = k + 1;
+  // The aside: lower-case words, up to the comma that closes it.
+  const end = Math.min(view.tokens.length, j + maxAside + 1);
+  while (j < end && !view.gapBefore(j).includes(',')) {
+    if (j > k + 1 && isNameWord(view, j)) return undefined;
+    j++;
+  }
+  if (j === k + 1 || j >= end || !view.gapBefore(j).includes(',')) return undefined;
+  const first = j;
+  while (j < view.tokens.length && isNameWord(view, j) && (j === first || view.gapBefore(j) === ' ')) j++;
+  if (j === first) return undefined;
+  return { first, last: j, text: view.text.slice(view.tokens[first].start, view.tokens[j - 1].end) };
+}
+
 /** The words around a list the report writes least, and its other names written in few sentences. */
-function rareWords(view: SentenceView, counts: NameCounts, first: number, last: number): string[] {
-  const { first: from, last: to } = view.stretchAt(first);
+function rareWords(view: SentenceView, counts: NameCounts, first: number, last: number, whole = false): string[] {
+  const to = whole ? view.tokens.length : view.stretchAt(first).last;
+  // "… four of the bloc's top trading partners: A, B, C and D": the words leading into the colon say what it lists.
+  const from = whole
+    ? 0
+    : view.gapBefore(first).includes(':') && first > 0
+      ? view.stretchAt(first - 1).first
+      : view.stretchAt(first).first;
   const out: string[] = [];
   for (let k = from; k < to && out.length < maxIdentity; k++) {
     if (k >= first && k < last) continue;

@@ -201,6 +201,9 @@ export function measureOf(view: SentenceView, v: ValueMention, valueTokens: Read
     let own =
       v.kind === 'number' && (v.unit === 'count' || v.unit === 'money') ? runFrom(view, k, to, valueTokens) : [];
     if (v.kind === 'ordinal') own = runFrom(view, k, to, valueTokens);
+    // "the second State Visit of the … Administration": an ordinal before a name ranks what the name's head says.
+    const ranked = v.kind === 'ordinal' && own.length === 0 ? nameHeadAt(view, k) : undefined;
+    if (ranked) return { phrases: [ranked], own: true };
     k += own.length;
     if (view.words[k] === 'of' && !breaksBefore(view, k)) {
       const of = withoutVerb(view, runFrom(view, k + 1, to, valueTokens));
@@ -209,9 +212,17 @@ export function measureOf(view: SentenceView, v: ValueMention, valueTokens: Read
       if (of.length > 0) return { phrases, own: true };
     }
     if (own.length > 0) return { phrases: phrasesOfRun(view, own), own: true };
+    // "a 70% self-sufficiency rate": a percentage names the rate it is right before; a memo may
+    // leave the rate's own word out ("80% self-sufficiency").
+    const rate = v.kind === 'number' && v.unit === 'percent' ? runFrom(view, k, to, valueTokens) : [];
+    if (rate.length >= 2) {
+      const modifier = view.words[rate[rate.length - 2]];
+      return { phrases: [...new Set([...phrasesOfRun(view, rate), modifier])], own: true };
+    }
   }
-  // "In 2016, the Australian government confirmed …": a date that opens its clause dates what follows.
-  if (leadsItsClause(view, v)) {
+  // "In 2016, the Australian government confirmed …": a date that opens its clause dates what follows;
+  // so does one named by its unit of time ("The year 2025 marks …"), whose unit says nothing of it.
+  if (leadsItsClause(view, v) || labelledByItsUnit(view, v, from)) {
     for (let k = after; k < to; k++) {
       const apposition = appositionEnd(view, k, to);
       if (apposition !== undefined) k = apposition;
@@ -243,6 +254,26 @@ export function measureOf(view: SentenceView, v: ValueMention, valueTokens: Read
   }
   const near = nearestRunBefore(view, from, first, valueTokens);
   return near ? { phrases: phrasesOfRun(view, near), own: false } : undefined;
+}
+
+/** The words of a name starting at token k up to its first preposition: "State Visit" of "State Visit of X". */
+function nameHeadAt(view: SentenceView, k: number): string | undefined {
+  const name = view.entityAt(k);
+  if (!name || name.first !== k || name.weak) return undefined;
+  let end = k;
+  while (end < name.last && !lexicon.prepositions.has(view.words[end])) end++;
+  if (end - k < 1 || end - k > maxRun) return undefined;
+  return view.text.slice(view.tokens[k].start, view.tokens[end - 1].end);
+}
+
+/** "The year 2025 marks …", "the month of May 2019 saw …": a year or date opening its clause after its unit. */
+function labelledByItsUnit(view: SentenceView, v: ValueMention, from: number): boolean {
+  if (v.kind !== 'year' && v.kind !== 'date') return false;
+  let k = view.tokenIndexAt(v.start) - 1;
+  if (view.words[k] === 'of') k--;
+  if (k < from || !lexicon.durationUnits.has(view.words[k])) return false;
+  for (let j = from; j < k; j++) if (!lexicon.determiners.has(view.words[j])) return false;
+  return true;
 }
 
 /**

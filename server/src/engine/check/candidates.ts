@@ -272,12 +272,15 @@ export function findCandidates(view: SentenceView): Candidate[] {
     // briefing label. A word in an unrelated clause does not tie the claim to the sentence.
     const stretches = property.map((p) => view.stretchAt(p.first));
     const label = view.clauses[0]?.kind === 'label' ? view.clauses[0] : undefined;
+    // "… top trading partners: China, Japan, India": a clause ending in a colon leads into what follows it.
+    const leadIns = stretches.map((s) => leadInto(view, s.first)).filter((c) => c !== undefined);
     // Who the sentence reports ("…, Pacific Forum said") names the source anywhere in it.
     const reporter = (m: PhraseMatch<unknown>): boolean => view.clauseAt(m.first).kind === 'reporting';
     const near = (m: PhraseMatch<unknown>): boolean =>
       stretches.some((s) => m.first >= s.first && m.last <= s.last) ||
       reporter(m) ||
       (label !== undefined && m.last <= label.last) ||
+      leadIns.some((c) => m.first >= c.first && m.last <= c.last) ||
       (label !== undefined && property.some((p) => p.last <= label.last)) ||
       subjectOfPronoun(view, m, property);
     for (const [g, matches] of [...groups]) {
@@ -320,6 +323,20 @@ export function findCandidates(view: SentenceView): Candidate[] {
     });
   }
   return out;
+}
+
+/** Whether token `at` is in an elaboration (", including …", ", among them …") set off after token `from`. */
+function inElaborationAfter(view: SentenceView, from: number, at: number): boolean {
+  for (let k = from; k < at; k++) {
+    if (view.gapBefore(k).includes(',') && phraseAt(lexicon.elaborationCues, view.words, k)) return true;
+  }
+  return false;
+}
+
+/** The clause right before token `first` when a colon ends it. */
+function leadInto(view: SentenceView, first: number): { first: number; last: number } | undefined {
+  if (first === 0 || !view.gapBefore(first).includes(':')) return undefined;
+  return view.clauseAt(first - 1);
 }
 
 /**
@@ -576,6 +593,8 @@ function namesOutsideItsSentence(view: SentenceView, claim: Claim, property: Phr
     if ((e.weak && !view.tokens[e.first].upper) || inSlot(e)) return false;
     if (!stretches.some((s) => e.first >= s.first && e.last <= s.last)) return false;
     if (view.clauseAt(e.first).kind === 'reporting') return false;
+    // "interviews with 19 experts, among them former Treasury officials": examples of what the figure counts.
+    if (property.some((p) => inElaborationAfter(view, p.last, e.first))) return false;
     // Its words, without a year or number written with it ("Huawei Connect 2025").
     const words = view.tokens
       .slice(e.first, e.last)

@@ -101,6 +101,7 @@ export const lexicon = {
   currencies: table(data.currencies),
   months: table(data.months),
   monthNames: data.monthNames,
+  monthOnlyAfter: set(data.monthOnlyAfter),
   weekdays: set(data.weekdays),
   yearParts: phrases(data.yearParts.map((p) => ({ words: p.words, value: { lo: p.from, hi: p.to } as Span }))),
   monthParts: phrases(data.monthParts.map((p) => ({ words: p.words, value: { lo: p.from, hi: p.to } as Span }))),

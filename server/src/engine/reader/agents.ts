@@ -287,6 +287,11 @@ export function listRun(
   }
   while (last + 1 < segments.items.length && !segments.hardBefore[last + 1] && !segments.last[last]) {
     const it = segments.items[last + 1];
+    // "A, B and, to a limited extent, C": the aside goes on to the last item and is none itself.
+    if (isAside(view, it) && last + 2 < segments.items.length && !segments.hardBefore[last + 2]) {
+      last += 2;
+      break;
+    }
     const w = words[it.first];
     const content = words.slice(it.first, it.last).filter((x) => !lexicon.stopWords.has(x)).length;
     // ", meaning that hardware …", ", making it …": a clause that comments on the list, not an item.
@@ -329,7 +334,23 @@ export function listRun(
     }
     last++;
   }
-  return segments.items.slice(first, last + 1);
+  return segments.items.slice(first, last + 1).filter((it, i) => first + i === last || !isAside(view, it));
+}
+
+/**
+ * Words set off by commas right after a list's "and" ("and, to a limited extent, C", ", and to a
+ * lesser degree, C"), no name among them.
+ */
+function isAside(view: SentenceView, it: ListItem): boolean {
+  const and = it.first - 1;
+  return (
+    and > 0 &&
+    view.words[and] === 'and' &&
+    (view.gapBefore(it.first).includes(',') || view.gapBefore(and).includes(',')) &&
+    view.gapBefore(it.last).includes(',') &&
+    it.last - it.first <= 6 &&
+    !view.entities.some((e) => e.first >= it.first && e.first < it.last)
+  );
 }
 
 function isCapitalised(raw: string): boolean {

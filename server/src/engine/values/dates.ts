@@ -17,12 +17,14 @@ function partBefore(
   return found ? { span: found.value, length: found.words.length } : undefined;
 }
 
-/** A month name at token i, capitalised ("May" only with a number beside it). */
+/** A month name at token i, capitalised ("May" only with a number beside it or after "in"). */
 export function isMonthAt(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
   if (!t || !(t.lower in lexicon.months) || t.raw[0] !== t.raw[0].toUpperCase()) return false;
   if (t.lower === 'may' || t.lower === 'mar') {
-    return /^\d/.test(tokens[i + 1]?.raw ?? '') || /^\d/.test(tokens[i - 1]?.raw ?? '');
+    const before = tokens[i - 1];
+    if (t.lower === 'may' && before && lexicon.monthOnlyAfter.has(before.lower) && t.raw === 'May') return true;
+    return /^\d/.test(tokens[i + 1]?.raw ?? '') || /^\d/.test(before?.raw ?? '');
   }
   return true;
 }
@@ -38,7 +40,8 @@ export function readDate(
   let start = tokens[i].start;
   let end = tokens[i].end;
   let next = i + 1;
-  if (text[end] === '.') end++;
+  // "Oct." keeps its full stop; "in June." ends the sentence.
+  if (text[end] === '.' && !lexicon.monthNames.includes(tokens[i].raw)) end++;
   let day: number | undefined;
   let year: number | undefined;
   let first = i;

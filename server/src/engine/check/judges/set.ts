@@ -172,7 +172,9 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
   if (c.claim.value.kind !== 'set') return undefined;
   const { members, closed } = c.claim.value.set;
   const claim = c.claim;
-  const found = membersIn(view, members);
+  // A report's list member written as words of a longer name ("Cyber" of "National Cyber Security
+  // Agency") is not that member: its sentence is about another thing.
+  const found = membersIn(view, members).filter((m) => !(claim.extracted && insideLongerName(view, m)));
   if (found.length === 0) return undefined;
   const segments = listSegments(view);
   const memberSegments = segments.items
@@ -351,6 +353,17 @@ function universalSubject(view: SentenceView, c: Candidate, member: number): boo
   if (between.some((w) => lexicon.relativeWords.has(w) || lexicon.reportingVerbs.has(w))) return false;
   const about = [...c.property, ...[...c.groups.values()].flat()];
   return about.some((m) => m.first > from && m.last <= member);
+}
+
+/** Inside a longer name, not one the reader joined across "and" ("the US and South Korea"). */
+function insideLongerName(view: SentenceView, m: { first: number; last: number }): boolean {
+  return view.entities.some(
+    (e) =>
+      e.first <= m.first &&
+      m.last <= e.last &&
+      e.last - e.first > m.last - m.first &&
+      !view.words.slice(e.first, e.last).some((w) => lexicon.conjunctions.has(w)),
+  );
 }
 
 function stemOf(_view: SentenceView, word: string): string {
