@@ -54,7 +54,7 @@ const floors: Floor[] = [
   {
     cases: '../shared/eval/claims-dev2.jsonl',
     precision: 0.99,
-    recall: 0.96,
+    recall: 0.97,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.7,
@@ -72,7 +72,7 @@ const floors: Floor[] = [
     // measured; its false alarms were then read and their causes fixed (subsets, another post, a zone).
     cases: 'test/fixtures/claims-blind2.jsonl',
     precision: 1,
-    recall: 0.83,
+    recall: 0.87,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.68,
@@ -82,10 +82,10 @@ const floors: Floor[] = [
     // false supports and one false alarm were then read and their causes fixed (doubted clauses, a
     // count out of a source's part, a name listed among a set's members that is none of them); then
     // the causes of its negation, quantifier, stance and attribution misses (0.68 to 0.80, one false
-    // support fewer: a split "leaves X out of").
+    // support fewer: a split "leaves X out of"), and of its entity, role, list and zone misses (0.88).
     cases: 'test/fixtures/claims-blind3.jsonl',
     precision: 0.98,
-    recall: 0.8,
+    recall: 0.88,
     falseAlarms: 1,
     falseSupport: 1,
     top1: 0.75,
@@ -93,7 +93,7 @@ const floors: Floor[] = [
   {
     cases: 'test/fixtures/claims-blind.jsonl',
     precision: 1,
-    recall: 0.83,
+    recall: 0.84,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.7,
@@ -199,6 +199,6 @@ describe('memos with planted errors', () => {
     ) as { caught: number; errors: number; falseAlarms: number; correctFlagged: number; alarms: string[] };
     assert.equal(out.errors, 36);
     assert.deepEqual(out.alarms, []);
-    assert.ok(out.caught >= 30, `caught ${out.caught} of ${out.errors}`);
+    assert.ok(out.caught >= 35, `caught ${out.caught} of ${out.errors}`);
   });
 });
