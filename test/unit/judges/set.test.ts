@@ -158,6 +158,12 @@ describe('judge: set', () => {
       detail: 'set',
       written: 'undersea cables',
     });
+    // A label's list of short common nouns runs from its colon: a first item swapped is in the list.
+    contradicts('• Sea Lanes Strategy areas: pipelines, undersea cables, satellites.', areas, {
+      detail: 'set',
+      written: 'pipelines',
+    });
+    agrees('• Sea Lanes Strategy areas: ports, undersea cables, satellites.', areas);
     // "all" a few words before the only member named: the list cut down to it.
     const v = contradicts('The strategy covers several areas, all concerned with ports.', areas, {
       detail: 'set',

@@ -263,10 +263,31 @@ export function listRun(
   members: number[],
 ): ListItem[] {
   if (members.length === 0) return [];
-  const first = Math.min(...members);
+  const { words } = view;
+  let first = Math.min(...members);
   let last = Math.max(...members);
   for (let k = first + 1; k <= last; k++) if (segments.hardBefore[k]) last = k - 1;
-  const { words } = view;
+  // "Fields: energy, climate change, health": a label's value that is a list of short common nouns
+  // runs from the colon, so a short item before the first member is an item too.
+  const shortItem = (it: ListItem): boolean => {
+    const content = words.slice(it.first, it.last).filter((x) => !lexicon.stopWords.has(x));
+    return content.length > 0 && content.length <= 3 && !content.some((x) => lexicon.finiteVerbs.has(x));
+  };
+  const named = (it: ListItem): boolean =>
+    view.entities.some((e) => e.first < it.last && e.last > it.first) ||
+    view.values.some((v) => v.start < view.tokens[it.last - 1].end && v.end > view.tokens[it.first].start);
+  const valueStart = view.clauses[0]?.kind === 'label' ? view.clauses[1]?.first : undefined;
+  let back = first;
+  while (
+    back > 0 &&
+    !segments.hardBefore[back] &&
+    shortItem(segments.items[back - 1]) &&
+    !named(segments.items[back - 1])
+  ) {
+    back--;
+  }
+  const allShort = segments.items.slice(back, last + 1).every(shortItem);
+  if (back < first && allShort && segments.items[back].first === valueStart) first = back;
   // "Samsung, Ericsson and Nokia over Huawei and ZTE": a contrast ends the list.
   const contrast = (it: ListItem): boolean =>
     words
