@@ -1,7 +1,8 @@
 // The date judge: years, months, days, vague dates, periods, and one event dated in two time
 // zones, against a small invented knowledge base.
+import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { judging, knowledge, sources } from './judging';
+import { findings, judging, knowledge, sources } from './judging';
 
 const kb = knowledge({
   'sources.json': sources('ncs2021'),
@@ -206,6 +207,23 @@ describe('judge: date', () => {
       'Northlandic participants joined on October 28, a day after the Westmarkian date of October 27.',
       'dialogue-westmark',
       'October 27',
+    );
+    // "local date" after a label that names a place: the label's place is where the date is local.
+    contradicts(
+      'Westmark (home of the Northlandic consulate): Harbor Dialogue held Oct 28, 2022, local date.',
+      'dialogue-westmark',
+      {
+        detail: 'date',
+        written: 'Oct 28, 2022',
+        replacement: 'October 27, 2022',
+      },
+    );
+    // A date that agrees in its zone, said also of a place a calendar day away, is not vouched for.
+    const sameDay =
+      'Because the Harbor Dialogue was held on October 27, 2022 in Westmark, participants in Northland joined that day.';
+    assert.deepEqual(
+      findings(kb, sameDay).filter((f) => f.verdict === 'support'),
+      [],
     );
     // Weeks away, or with no zone: nothing ties the day to that event.
     silent('For participants in Northland, the webinar took place on March 3, 2022.');

@@ -8,6 +8,7 @@ import { tokenize } from '../text/tokens';
 import { type EntityMention, sameEntity } from '../reader/entities';
 import { wrote } from '../reader/surnames';
 import { type SentenceView } from '../reader/sentence';
+import { offsetOf } from '../reader/zones';
 import { mentionIs } from './members';
 import { type Verdict } from './verdict';
 
@@ -61,6 +62,7 @@ export function settle(view: SentenceView, verdicts: Verdict[]): Settled {
   );
   if (stated.some((v) => !accounted.has(v.start))) return { contradictions, support: [] };
   if (unaccountedNames(view, agreeing) || unaccountedNegation(view, agreeing)) return { contradictions, support: [] };
+  if (placedAcrossTheDateLine(view, agreeing)) return { contradictions, support: [] };
   // "Kim doubts that …": what the clause says is doubted, not vouched for.
   if (
     view.words.some((w, k) => lexicon.doubtingVerbs.has(w) && ['that', 'whether', 'if'].includes(view.words[k + 1]))
@@ -71,6 +73,31 @@ export function settle(view: SentenceView, verdicts: Verdict[]): Settled {
   // claim's words ("partners", "Japan") in passing is about something else.
   if (coverageOf(view, agreeing) < minimumCoverage) return { contradictions, support: [] };
   return { contradictions, support: agreeing };
+}
+
+/** Hours between two places' clocks beyond which one event has two dates (across the date line). */
+const otherCalendarDay = 8;
+
+/**
+ * "The webinar ran on October 27 in the US, and participants in Asia joined that same day": a place
+ * a date is set in ("in Asia", a label's place) whose clock is a calendar day away from the zone of
+ * every date that agrees was not checked: no support.
+ */
+function placedAcrossTheDateLine(view: SentenceView, agreeing: Verdict[]): boolean {
+  const zones: number[] = [];
+  for (const v of agreeing) {
+    const zone = v.claim.value.kind === 'date' ? v.claim.value.date.zone : undefined;
+    const offset = zone === undefined ? undefined : offsetOf(view, zone);
+    if (offset !== undefined) zones.push(offset);
+  }
+  if (zones.length === 0) return false;
+  const label = view.clauses[0]?.kind === 'label' ? view.clauses[0] : undefined;
+  return view.entities.some((e) => {
+    if (e.id === undefined || (e.kind !== 'place' && e.kind !== 'country')) return false;
+    const setting = lexicon.placePrepositions.has(view.words[e.first - 1] ?? '') || e.first === label?.first;
+    const offset = setting ? offsetOf(view, e.id) : undefined;
+    return offset !== undefined && zones.every((z) => Math.abs(z - offset) >= otherCalendarDay);
+  });
 }
 
 /** The glossary ids a claim speaks of: its identity and its value. */

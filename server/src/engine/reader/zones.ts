@@ -34,8 +34,11 @@ export function zoneOf(view: SentenceView, m: ValueMention): number | 'all' | un
     if (nextDate && lexicon.conjunctions.has(words[k])) break;
     const offset = zoneAt(view, k);
     if (offset !== undefined && !seen.includes(offset)) seen.push(offset);
-    if (words[k] === 'local' && words[k + 1] === 'time' && seen.length === 0) {
-      const place = placeOffsetNear(view, clause.first, k);
+    if (words[k] === 'local' && (words[k + 1] === 'time' || words[k + 1] === 'date') && seen.length === 0) {
+      // "Honolulu (…): held 28 Oct 2022, local date": the place a label names is where "local" is.
+      const label = view.clauses[0]?.kind === 'label' ? view.clauses[0] : undefined;
+      const place =
+        (label && firstPlaceOffset(view, label.first, label.last)) ?? placeOffsetNear(view, clause.first, k);
       if (place !== undefined) return place;
     }
   }
@@ -61,6 +64,15 @@ function zoneAt(view: SentenceView, k: number): number | undefined {
   if (tz && (tz.words.length > 1 || view.tokens[k].upper)) return tz.value;
   const e = view.entityAt(k);
   if (e?.term) return offsetOf(view, e.term.id);
+  return undefined;
+}
+
+function firstPlaceOffset(view: SentenceView, from: number, to: number): number | undefined {
+  for (let k = from; k < to; k++) {
+    const e = view.entityAt(k);
+    const offset = e?.term ? offsetOf(view, e.term.id) : undefined;
+    if (offset !== undefined) return offset;
+  }
   return undefined;
 }
 
