@@ -220,7 +220,7 @@ describe('judge: date', () => {
     );
     // A date that agrees in its zone, said also of a place a calendar day away, is not vouched for.
     const sameDay =
-      'Because the Harbor Dialogue was held on October 27, 2022 in Westmark, participants in Northland joined that day.';
+      'Because the Harbor Dialogue was held on October 27, 2022 in Westmark, those in Northland joined that day.';
     assert.deepEqual(
       findings(kb, sameDay).filter((f) => f.verdict === 'support'),
       [],
