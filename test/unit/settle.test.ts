@@ -64,6 +64,12 @@ describe('settle: support', () => {
       supported("Some analysts doubt that Aster and Borealis are subject to Northland's Crane Safety Code."),
       false,
     );
+    assert.equal(
+      supported('Analysts are sceptical of Aster and Borealis being subject to the Crane Safety Code.'),
+      false,
+    );
+    assert.equal(supported('That Aster and Borealis are subject to the Crane Safety Code goes unmentioned.'), false);
+    assert.equal(supported("Aster and Borealis are subject to Northland's Crane Safety Code."), true);
   });
 
   it('withholds support when a name listed among a set is none of its members, of whatever sort', () => {
