@@ -282,6 +282,13 @@ describe('judge: set', () => {
       written: 'Westmark',
     });
     agrees("Northland's cranes sell best in Eastoria and Southport.", 'cranes-popular');
+    // A phrase that opens the sentence with a preposition sets the scene: its name is no list item.
+    assert.deepEqual(
+      findings(kb, "In Eastoria, the Northland Port Authority and Westmark's fleets buy Northland's cranes.").filter(
+        (f) => f.verdict === 'contradiction',
+      ),
+      [],
+    );
   });
 
   it('leaves a list open at "and more"', () => {

@@ -236,7 +236,15 @@ export function listSegments(view: SentenceView): { items: ListItem[]; hardBefor
     }
     const gap = view.gapBefore(k);
     // A colon, a bracket or a sentence frame starts a new list; separators continue one.
-    if (/[:()[\]]/.test(gap) || view.clauseAt(k).kind === 'reporting' || view.clauseAt(k).kind === 'relative') {
+    // "In Africa, Kenya and Nigeria …": a phrase opening the sentence with a preposition sets the
+    // scene; its comma ends it, and what it names is no item of the list after it.
+    const sceneSetter = start === 0 && gap.includes(',') && lexicon.prepositions.has(words[0]);
+    if (
+      /[:()[\]]/.test(gap) ||
+      sceneSetter ||
+      view.clauseAt(k).kind === 'reporting' ||
+      view.clauseAt(k).kind === 'relative'
+    ) {
       push(k, true);
     } else if (
       /[,;/]/.test(gap) ||
