@@ -91,6 +91,18 @@ const floors: Floor[] = [
     top1: 0.75,
   },
   {
+    // Written blind: 0.95/0.65 with 2 false alarms and 5 false support at the start of round 7 and
+    // again at its end; its five false supports and one false alarm were then read and their causes
+    // fixed (a label's list from its colon, a place a calendar day away, "local date", "sceptical
+    // of", "unmentioned", a scene-setting opening phrase).
+    cases: 'test/fixtures/claims-blind4.jsonl',
+    precision: 0.98,
+    recall: 0.68,
+    falseAlarms: 1,
+    falseSupport: 0,
+    top1: 0.8,
+  },
+  {
     cases: 'test/fixtures/claims-blind.jsonl',
     precision: 1,
     recall: 0.84,
@@ -142,6 +154,8 @@ describe('facts of real reports read as sources', () => {
     { cases: 'test/fixtures/report-cases-3.jsonl', precision: 1, recall: 0.55, falseAlarms: 0, value: 0.9 },
     { cases: 'test/fixtures/report-cases-5.jsonl', precision: 1, recall: 0.67, falseAlarms: 0, value: 1 },
     { cases: 'test/fixtures/report-cases-4.jsonl', precision: 1, recall: 0.63, falseAlarms: 0, value: 1 },
+    // Written blind, measured at the start and end of round 7 (recall 0.27), not tuned on.
+    { cases: 'test/fixtures/report-cases-6.jsonl', precision: 1, recall: 0.27, falseAlarms: 0, value: 1 },
   ];
   for (const set of sets) {
     it(
