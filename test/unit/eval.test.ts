@@ -97,7 +97,7 @@ const floors: Floor[] = [
     // of", "unmentioned", a scene-setting opening phrase).
     cases: 'test/fixtures/claims-blind4.jsonl',
     precision: 0.98,
-    recall: 0.68,
+    recall: 0.7,
     falseAlarms: 1,
     falseSupport: 0,
     top1: 0.8,
@@ -105,7 +105,7 @@ const floors: Floor[] = [
   {
     cases: 'test/fixtures/claims-blind.jsonl',
     precision: 1,
-    recall: 0.84,
+    recall: 0.85,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.7,
