@@ -64,13 +64,7 @@ export function settle(view: SentenceView, verdicts: Verdict[]): Settled {
   if (unaccountedNames(view, agreeing) || unaccountedNegation(view, agreeing)) return { contradictions, support: [] };
   if (placedAcrossTheDateLine(view, agreeing)) return { contradictions, support: [] };
   // "Kim doubts that …", "Kim is sceptical of …": what is doubted is not vouched for.
-  const doubted = (w: string, k: number): boolean =>
-    lexicon.doubtingVerbs.has(w) &&
-    (['that', 'whether', 'if'].includes(view.words[k + 1]) ||
-      (lexicon.copulas.has(view.words[k - 1] ?? '') && ['of', 'about'].includes(view.words[k + 1])));
-  if (view.words.some(doubted)) {
-    return { contradictions, support: [] };
-  }
+  if (view.negations.some((s) => s.doubt)) return { contradictions, support: [] };
   // Most of what the sentence says must be what the claims say: a sentence that only touches a
   // claim's words ("partners", "Japan") in passing is about something else.
   if (coverageOf(view, agreeing) < minimumCoverage) return { contradictions, support: [] };

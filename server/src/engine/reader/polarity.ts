@@ -19,6 +19,8 @@ export interface NegationScope {
   contrast: boolean;
   /** A plain negation word ("not", "no", "never", "n't"), not a verb that implies one ("fails to", "stop"). */
   core: boolean;
+  /** Doubted ("doubts that …", "is sceptical of …"): what it covers is not vouched for, whatever agrees. */
+  doubt?: boolean;
 }
 
 const contrastMarkers = [
@@ -64,7 +66,7 @@ export function findNegations(
     if (doubted !== undefined) {
       let last = doubted;
       while (last < clause.last && words[last] !== 'but' && !lexicon.clauseBreakWords.has(words[last])) last++;
-      scopes.push({ cueFirst: i, cueLast: doubted, first: doubted, last, contrast: false, core: false });
+      scopes.push({ cueFirst: i, cueLast: doubted, first: doubted, last, contrast: false, core: false, doubt: true });
       i = doubted - 1;
       continue;
     }
@@ -120,14 +122,17 @@ export function findNegations(
 }
 
 /**
- * One past the "that" or "whether" a doubting word at `i` opens its clause with ("doubts that",
- * "rejects the idea that", "is sceptical whether"), or undefined.
+ * One past the "that", "whether" or "if" a doubting word at `i` opens its clause with ("doubts that",
+ * "rejects the idea that", "is sceptical whether"), or past the "of"/"about" of a doubting word after
+ * a copula ("is sceptical of …"), or undefined.
  */
 function doubtedClauseAt(words: readonly string[], i: number): number | undefined {
   if (!lexicon.doubtingVerbs.has(words[i])) return undefined;
   let k = i + 1;
   if (lexicon.determiners.has(words[k]) && lexicon.propositionNouns.has(words[k + 1])) k += 2;
-  return words[k] === 'that' || words[k] === 'whether' ? k + 1 : undefined;
+  if (words[k] === 'that' || words[k] === 'whether' || words[k] === 'if') return k + 1;
+  const afterCopula = lexicon.copulas.has(words[i - 1] ?? '');
+  return afterCopula && (words[k] === 'of' || words[k] === 'about') ? k + 1 : undefined;
 }
 
 /** Most words between a verb and its particle ("leaves the alliance's navy out"). */
