@@ -97,7 +97,7 @@ const floors: Floor[] = [
     // of", "unmentioned", a scene-setting opening phrase).
     cases: 'test/fixtures/claims-blind4.jsonl',
     precision: 0.98,
-    recall: 0.7,
+    recall: 0.72,
     falseAlarms: 1,
     falseSupport: 0,
     top1: 0.8,

@@ -38,7 +38,7 @@ export function zoneOf(view: SentenceView, m: ValueMention): number | 'all' | un
       // "Honolulu (…): held 28 Oct 2022, local date": the place a label names is where "local" is.
       const label = view.clauses[0]?.kind === 'label' ? view.clauses[0] : undefined;
       const place =
-        (label && firstPlaceOffset(view, label.first, label.last)) ?? placeOffsetNear(view, clause.first, k);
+        (label && placeOffsetIn(view, label.first, label.last, false)) ?? placeOffsetIn(view, clause.first, k, true);
       if (place !== undefined) return place;
     }
   }
@@ -67,22 +67,12 @@ function zoneAt(view: SentenceView, k: number): number | undefined {
   return undefined;
 }
 
-function firstPlaceOffset(view: SentenceView, from: number, to: number): number | undefined {
-  for (let k = from; k < to; k++) {
-    const e = view.entityAt(k);
+/** The UTC offset of the first place named in tokens [from, to), or of the last when `fromEnd`. */
+function placeOffsetIn(view: SentenceView, from: number, to: number, fromEnd: boolean): number | undefined {
+  for (let n = 0; n < to - from; n++) {
+    const e = view.entityAt(fromEnd ? to - 1 - n : from + n);
     const offset = e?.term ? offsetOf(view, e.term.id) : undefined;
     if (offset !== undefined) return offset;
-  }
-  return undefined;
-}
-
-function placeOffsetNear(view: SentenceView, from: number, to: number): number | undefined {
-  for (let k = to - 1; k >= from; k--) {
-    const e = view.entityAt(k);
-    if (e?.term) {
-      const offset = offsetOf(view, e.term.id);
-      if (offset !== undefined) return offset;
-    }
   }
   return undefined;
 }
