@@ -6,8 +6,9 @@
 // the cases are test/fixtures/report-cases.jsonl (memo sentences that change one fact of a report,
 // or state one, or say what no report addresses): prints scripts/eval.mjs's table for them.
 //   node scripts/eval-sources.mjs --reports [--cases FILE] [--json] [--verbose]
+// With --reports --pdf, only the cases on the reports that also come as PDFs, with them as text, then as PDF.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { textToPdf } from './lib/pdf.mjs';
@@ -19,8 +20,44 @@ const defaultCases = reports ? 'test/fixtures/report-cases.jsonl' : '../shared/e
 const cases = casesArg >= 0 ? args[casesArg + 1] : defaultCases;
 if (reports) {
   const flags = ['--json', '--verbose'].filter((f) => args.includes(f));
-  const cli = ['--no-bundled', '--no-cache', '--sources', '../shared/real-reports/text'];
-  execFileSync(process.execPath, ['scripts/eval.mjs', '--cases', cases, ...flags, '--', ...cli], { stdio: 'inherit' });
+  const run = (casesFile, folder) =>
+    execFileSync(
+      process.execPath,
+      ['scripts/eval.mjs', '--cases', casesFile, ...flags, '--', '--no-bundled', '--no-cache', '--sources', folder],
+      { stdio: 'inherit' },
+    );
+  if (!args.includes('--pdf')) {
+    run(cases, '../shared/real-reports/text');
+    process.exit(0);
+  }
+  // --pdf: the cases on reports that also come as PDFs, checked twice: with the text folder, then with a
+  // folder where those reports are their PDFs instead (the other reports stay text).
+  const pdfDir = '../shared/real-reports/pdf';
+  const twins = new Set(
+    readdirSync(pdfDir)
+      .filter((n) => n.endsWith('.pdf'))
+      .map((n) => basename(n, '.pdf')),
+  );
+  const stem = (name) => name.replace(/\.(md|txt)$/, '');
+  const lines = readFileSync(cases, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
+  const onPdf = lines.filter((l) => twins.has(stem(JSON.parse(l).report ?? '')));
+  const work = mkdtempSync(join(tmpdir(), 'policy-lens-reports-pdf-'));
+  const subset = join(work, 'cases.jsonl');
+  writeFileSync(subset, onPdf.join('\n') + '\n');
+  const mixed = join(work, 'sources');
+  mkdirSync(mixed);
+  for (const name of readdirSync('../shared/real-reports/text')) {
+    if (twins.has(stem(name))) copyFileSync(join(pdfDir, stem(name) + '.pdf'), join(mixed, stem(name) + '.pdf'));
+    else copyFileSync(join('../shared/real-reports/text', name), join(mixed, name));
+  }
+  console.log(`${onPdf.length} of ${lines.length} cases are on the ${twins.size} reports that come as PDFs.\n`);
+  console.log('With those reports as text:');
+  run(subset, '../shared/real-reports/text');
+  console.log('\nWith those reports as PDFs:');
+  run(subset, mixed);
+  rmSync(work, { recursive: true, force: true });
   process.exit(0);
 }
 const sourcesDir = '../shared/sources';
