@@ -603,6 +603,72 @@ describe('ingest: people with posts, and lists after a colon', () => {
     assert.ok(!verdictsOn(report, right).includes('contradiction'));
   });
 
+  const rolesOf = (...report: string[]) =>
+    claimsOf(...report).flatMap((c) => (c.value.kind === 'role' ? [c.value.role] : []));
+
+  it('reads a bio with a bold name and a title naming its field', () => {
+    const report = ['**Ann Odo** is senior adviser and Pacific Chair at the Zyx Institute.'];
+    assert.deepEqual(
+      rolesOf(...report).map((r) => [r.person, r.title, r.org]),
+      [['zyx2024-ann-odo', 'senior adviser and Pacific Chair', 'zyx2024-zyx-institute']],
+    );
+    const memo = 'Ann Odo, senior adviser at the Quill Foundation, wrote the paper.';
+    assert.deepEqual(verdictsOn(report, memo), ['contradiction']);
+    const right = 'Ann Odo, senior adviser at the Zyx Institute, wrote the paper.';
+    assert.ok(!verdictsOn(report, right).includes('contradiction'));
+  });
+
+  it('gives a post each organisation it is held at, not the team or programme it is held in', () => {
+    const report = ['__Ben Ruiz__ is a Research Fellow in the Harbour team at the Zyx Institute.'];
+    assert.deepEqual(
+      rolesOf(...report).map((r) => r.org),
+      ['zyx2024-zyx-institute'],
+    );
+    const listed = ['Ben Ruiz is Deputy Director of the Zyx Institute’s Harbour, Rail and Road programme.'];
+    assert.deepEqual(
+      rolesOf(...listed).map((r) => r.org),
+      ['zyx2024-zyx-institute'],
+    );
+    const report2 = ['Ben Ruiz is Director of the Harbour Programme at the Zyx Institute.'];
+    assert.deepEqual(
+      rolesOf(...report2).map((r) => r.org),
+      ['zyx2024-harbour-programme', 'zyx2024-zyx-institute'],
+    );
+    const memo = 'Ben Ruiz, director at the Zyx Institute, opened the session.';
+    assert.ok(!verdictsOn(report2, memo).includes('contradiction'));
+    assert.deepEqual(verdictsOn(report2, 'Ben Ruiz, director at the Quill Foundation, opened the session.'), [
+      'contradiction',
+    ]);
+  });
+
+  it('stops a post at the next person named', () => {
+    const report = [
+      'The panel featured Ben Ruiz, Chief Technology Officer at the Freedonia’s National Harbour Agency, ' +
+        'and Ann Odo, Professor at Zyx University.',
+    ];
+    const roles = rolesOf(...report);
+    assert.deepEqual(
+      roles.filter((r) => r.person === 'zyx2024-ben-ruiz').map((r) => r.org),
+      ['zyx2024-freedonia-s-national-harbour-agency'],
+    );
+    assert.deepEqual(
+      roles.filter((r) => r.person === 'zyx2024-ann-odo').map((r) => r.org),
+      ['zyx2024-zyx-university'],
+    );
+  });
+
+  it('takes an acronym another glossary entry expands for the organisation a post names in full', () => {
+    const report = [
+      'The Harbour Safety Office (HSO) was set up to inspect ports.',
+      'The panel featured Ben Ruiz, Chief Technology Officer at the Harbour Safety Office, on port audits.',
+    ];
+    const right = 'Ben Ruiz, the HSO’s chief technology officer, spoke on port audits.';
+    assert.ok(!verdictsOn(report, right).includes('contradiction'), JSON.stringify(verdictsOn(report, right)));
+    assert.deepEqual(verdictsOn(report, 'Ben Ruiz, the HSO’s chief economist, spoke on port audits.'), [
+      'contradiction',
+    ]);
+  });
+
   it('reads what a list after a colon is of from the words leading into it', () => {
     const report = [
       'Freedonia, Sylvania and Ruritania met in 2019.',
