@@ -42,7 +42,7 @@ async function main(): Promise<void> {
       for (const c of source.claims) {
         const about = c.about.map((group) => group.join('|')).join(' / ');
         console.log(`${c.id} ${c.locator} ${c.identity} ${JSON.stringify(c.value)} about: ${about}`);
-        console.log(`    ${c.statement.slice(0, 160)}`);
+        console.log(`    ${c.statement.slice(0, 600)}`);
       }
     }
     return;

@@ -591,6 +591,21 @@ describe('ingest: what a year is of, and whose member a name is', () => {
   });
 });
 
+describe('ingest: a count that is its clause subject', () => {
+  const report = ['Of the 40 ports the Zyx Agency inspected in 2022, only 12 were fully certified.'];
+
+  it('counts what its predicate says, not the whole it is part of', () => {
+    const memo = 'Of the 40 ports the Zyx Agency inspected in 2022, 15 were fully certified.';
+    const findings = findingsOn(report, memo).filter((f) => f.verdict === 'contradiction');
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /\b12\b/u);
+    const alsoWrong = 'Of the ports the Zyx Agency inspected in 2022, 9 were fully certified.';
+    assert.ok(verdictsOn(report, alsoWrong).includes('contradiction'), JSON.stringify(findingsOn(report, alsoWrong)));
+    const right = 'Of the 40 ports the Zyx Agency inspected in 2022, only 12 were fully certified.';
+    assert.ok(!verdictsOn(report, right).includes('contradiction'));
+  });
+});
+
 describe('ingest: people with posts, and lists after a colon', () => {
   it('holds a memo to the post a report gives a person, at its organisation', () => {
     const report = ['The panel opened with a keynote by Ann Odo, Senior Fellow at the Zyx Institute, on trade rules.'];

@@ -212,6 +212,8 @@ export function measureOf(view: SentenceView, v: ValueMention, valueTokens: Read
       if (of.length > 0) return { phrases, own: true };
     }
     if (own.length > 0) return { phrases: phrasesOfRun(view, own), own: true };
+    const said = v.kind === 'number' && v.unit === 'count' ? predicateOfCount(view, k, to, valueTokens) : undefined;
+    if (said) return { phrases: said, own: false };
     // "a 70% self-sufficiency rate": a percentage names the rate it is right before; a memo may
     // leave the rate's own word out ("80% self-sufficiency").
     const rate = v.kind === 'number' && v.unit === 'percent' ? runFrom(view, k, to, valueTokens) : [];
@@ -254,6 +256,27 @@ export function measureOf(view: SentenceView, v: ValueMention, valueTokens: Read
   }
   const near = nearestRunBefore(view, from, first, valueTokens);
   return near ? { phrases: phrasesOfRun(view, near), own: false } : undefined;
+}
+
+/**
+ * "just 25 are largely or fully compliant": a count that is its clause's subject counts what the
+ * clause says of it, the head of its predicate after the copula ("compliant"), before any preposition.
+ */
+function predicateOfCount(
+  view: SentenceView,
+  k: number,
+  to: number,
+  valueTokens: ReadonlySet<number>,
+): string[] | undefined {
+  if (k >= to || !lexicon.copulas.has(view.words[k])) return undefined;
+  let head = -1;
+  for (let j = k + 1; j < to && !valueTokens.has(j) && !lexicon.prepositions.has(view.words[j]); j++) {
+    if (j > k + 1 && breaksBefore(view, j)) break;
+    if (isContentWord(view, j) && !inName(view, j)) head = j;
+  }
+  if (head < 0) return undefined;
+  const run = isContentWord(view, head - 1) && !inName(view, head - 1) && head - 1 > k ? [head - 1, head] : [head];
+  return phrasesOfRun(view, run);
 }
 
 /** The words of a name starting at token k up to its first preposition: "State Visit" of "State Visit of X". */
