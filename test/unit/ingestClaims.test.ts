@@ -606,6 +606,20 @@ describe('ingest: a count that is its clause subject', () => {
   });
 });
 
+describe('ingest: a share of a name’s owned part', () => {
+  it('measures the part the name owns ("of Freedonia’s GDP")', () => {
+    const report = [
+      'Freedonia published several plans on ports and rail in 2019.',
+      'The Zyx Plan set a target for the harbour sector to contribute 12% of Freedonia’s GDP by 2030.',
+      'Rail freight grew in Freedonia after 2015.',
+    ];
+    const wrong = 'The Zyx Plan wants the harbour sector to account for 15% of GDP by 2030.';
+    assert.ok(verdictsOn(report, wrong).includes('contradiction'), JSON.stringify(findingsOn(report, wrong)));
+    const right = 'The Zyx Plan wants the harbour sector to account for 12% of GDP by 2030.';
+    assert.ok(!verdictsOn(report, right).includes('contradiction'));
+  });
+});
+
 describe('ingest: people with posts, and lists after a colon', () => {
   it('holds a memo to the post a report gives a person, at its organisation', () => {
     const report = ['The panel opened with a keynote by Ann Odo, Senior Fellow at the Zyx Institute, on trade rules.'];
