@@ -620,6 +620,30 @@ describe('ingest: a share of a name’s owned part', () => {
   });
 });
 
+describe('ingest: who did what a clause says', () => {
+  const report = [
+    'The Zyx Charter sets common rules for port inspections.',
+    'Notably, Ruritania has adopted the Zyx Charter as a national model.',
+    'Inspections rose in 2021.',
+  ];
+  const agents = (...r: string[]) =>
+    claimsOf(...r).filter((c) => c.value.kind === 'entity' && c.value.entity.slot === 'agent');
+
+  it('holds a memo to the name that did it', () => {
+    assert.equal(agents(...report).length, 1);
+    const wrong = 'Since 2022, Graustark has adopted the Zyx Charter as its national model.';
+    assert.ok(verdictsOn(report, wrong).includes('contradiction'), JSON.stringify(findingsOn(report, wrong)));
+    const right = 'Ruritania has adopted the Zyx Charter.';
+    assert.ok(!verdictsOn(report, right).includes('contradiction'));
+  });
+
+  it('reads no agent in a passive, a list, or a name that modifies a noun', () => {
+    assert.deepEqual(agents('In 2021, the Zyx Charter was rated as weak by inspectors.'), []);
+    assert.deepEqual(agents('Traditionally, Quillnet, Mossfone and Zyxcom provide the radios for Ruritania.'), []);
+    assert.deepEqual(agents('Ruritanian hacking groups stole funds from the Zyx Bank.'), []);
+  });
+});
+
 describe('ingest: people with posts, and lists after a colon', () => {
   it('holds a memo to the post a report gives a person, at its organisation', () => {
     const report = ['The panel opened with a keynote by Ann Odo, Senior Fellow at the Zyx Institute, on trade rules.'];

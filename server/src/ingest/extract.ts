@@ -6,6 +6,7 @@
 // locator and how certain its identity is: contradictions resting on a weak one are information.
 import { lexicon } from '../engine/lexicon';
 import { type Claim, type ClaimValue, type Term } from '../knowledge/types';
+import { agentsIn } from './agents';
 import { figureClaims } from './figures';
 import { countNames, isDistinctive, type Name, namesIn } from './names';
 import { listsIn } from './lists';
@@ -74,6 +75,9 @@ export function extractClaims(key: string, passages: readonly Passage[], options
     }
     for (const list of listsIn(sentence.view, counts, paragraphBefore)) {
       add(sentence, { ...list, reportNames: { throughout, distinctive } });
+    }
+    for (const agent of agentsIn(sentence.view, counts)) {
+      add(sentence, { ...agent, reportNames: { throughout, distinctive } });
     }
     for (const object of objectsIn(sentence.view, counts)) {
       add(sentence, { ...object, reportNames: { throughout, distinctive } });
