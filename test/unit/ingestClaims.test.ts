@@ -644,6 +644,22 @@ describe('ingest: who did what a clause says', () => {
   });
 });
 
+describe('ingest: a sentence opening with a pronoun', () => {
+  it('holds a memo naming what the sentence before named to its list', () => {
+    const report = [
+      'Early this year, a leak from a Zyx firm showed espionage across the region. This included port ' +
+        'operators in Freedonia, Sylvania and Ruritania, as well as parts of the Graustark government.',
+      'Freedonia and Sylvania trade often.',
+    ];
+    const wrong =
+      'A leak from a Zyx firm pointed to espionage against port operators in Freedonia, Sylvania and Marsovia.';
+    assert.ok(verdictsOn(report, wrong).includes('contradiction'), JSON.stringify(findingsOn(report, wrong)));
+    const right =
+      'A leak from a Zyx firm pointed to espionage against port operators in Freedonia, Sylvania and Ruritania.';
+    assert.ok(!verdictsOn(report, right).includes('contradiction'));
+  });
+});
+
 describe('ingest: people with posts, and lists after a colon', () => {
   it('holds a memo to the post a report gives a person, at its organisation', () => {
     const report = ['The panel opened with a keynote by Ann Odo, Senior Fellow at the Zyx Institute, on trade rules.'];
