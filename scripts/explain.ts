@@ -41,8 +41,8 @@ async function main(): Promise<void> {
       console.log(`\n# ${source.source.key} (${basename(source.source.origin.file)})`);
       for (const c of source.claims) {
         const about = c.about.map((group) => group.join('|')).join(' / ');
-        console.log(`${c.locator} ${c.identity} ${JSON.stringify(c.value)} about: ${about}`);
-        console.log(`    ${c.statement.slice(0, 160)}`);
+        console.log(`${c.id} ${c.locator} ${c.identity} ${JSON.stringify(c.value)} about: ${about}`);
+        console.log(`    ${c.statement.slice(0, 600)}`);
       }
     }
     return;

@@ -591,6 +591,75 @@ describe('ingest: what a year is of, and whose member a name is', () => {
   });
 });
 
+describe('ingest: a count that is its clause subject', () => {
+  const report = ['Of the 40 ports the Zyx Agency inspected in 2022, only 12 were fully certified.'];
+
+  it('counts what its predicate says, not the whole it is part of', () => {
+    const memo = 'Of the 40 ports the Zyx Agency inspected in 2022, 15 were fully certified.';
+    const findings = findingsOn(report, memo).filter((f) => f.verdict === 'contradiction');
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /\b12\b/u);
+    const alsoWrong = 'Of the ports the Zyx Agency inspected in 2022, 9 were fully certified.';
+    assert.ok(verdictsOn(report, alsoWrong).includes('contradiction'), JSON.stringify(findingsOn(report, alsoWrong)));
+    const right = 'Of the 40 ports the Zyx Agency inspected in 2022, only 12 were fully certified.';
+    assert.ok(!verdictsOn(report, right).includes('contradiction'));
+  });
+});
+
+describe('ingest: a share of a name’s owned part', () => {
+  it('measures the part the name owns ("of Freedonia’s GDP")', () => {
+    const report = [
+      'Freedonia published several plans on ports and rail in 2019.',
+      'The Zyx Plan set a target for the harbour sector to contribute 12% of Freedonia’s GDP by 2030.',
+      'Rail freight grew in Freedonia after 2015.',
+    ];
+    const wrong = 'The Zyx Plan wants the harbour sector to account for 15% of GDP by 2030.';
+    assert.ok(verdictsOn(report, wrong).includes('contradiction'), JSON.stringify(findingsOn(report, wrong)));
+    const right = 'The Zyx Plan wants the harbour sector to account for 12% of GDP by 2030.';
+    assert.ok(!verdictsOn(report, right).includes('contradiction'));
+  });
+});
+
+describe('ingest: who did what a clause says', () => {
+  const report = [
+    'The Zyx Charter sets common rules for port inspections.',
+    'Notably, Ruritania has adopted the Zyx Charter as a national model.',
+    'Inspections rose in 2021.',
+  ];
+  const agents = (...r: string[]) =>
+    claimsOf(...r).filter((c) => c.value.kind === 'entity' && c.value.entity.slot === 'agent');
+
+  it('holds a memo to the name that did it', () => {
+    assert.equal(agents(...report).length, 1);
+    const wrong = 'Since 2022, Graustark has adopted the Zyx Charter as its national model.';
+    assert.ok(verdictsOn(report, wrong).includes('contradiction'), JSON.stringify(findingsOn(report, wrong)));
+    const right = 'Ruritania has adopted the Zyx Charter.';
+    assert.ok(!verdictsOn(report, right).includes('contradiction'));
+  });
+
+  it('reads no agent in a passive, a list, or a name that modifies a noun', () => {
+    assert.deepEqual(agents('In 2021, the Zyx Charter was rated as weak by inspectors.'), []);
+    assert.deepEqual(agents('Traditionally, Quillnet, Mossfone and Zyxcom provide the radios for Ruritania.'), []);
+    assert.deepEqual(agents('Ruritanian hacking groups stole funds from the Zyx Bank.'), []);
+  });
+});
+
+describe('ingest: a sentence opening with a pronoun', () => {
+  it('holds a memo naming what the sentence before named to its list', () => {
+    const report = [
+      'Early this year, a leak from a Zyx firm showed espionage across the region. This included port ' +
+        'operators in Freedonia, Sylvania and Ruritania, as well as parts of the Graustark government.',
+      'Freedonia and Sylvania trade often.',
+    ];
+    const wrong =
+      'A leak from a Zyx firm pointed to espionage against port operators in Freedonia, Sylvania and Marsovia.';
+    assert.ok(verdictsOn(report, wrong).includes('contradiction'), JSON.stringify(findingsOn(report, wrong)));
+    const right =
+      'A leak from a Zyx firm pointed to espionage against port operators in Freedonia, Sylvania and Ruritania.';
+    assert.ok(!verdictsOn(report, right).includes('contradiction'));
+  });
+});
+
 describe('ingest: people with posts, and lists after a colon', () => {
   it('holds a memo to the post a report gives a person, at its organisation', () => {
     const report = ['The panel opened with a keynote by Ann Odo, Senior Fellow at the Zyx Institute, on trade rules.'];
@@ -601,6 +670,72 @@ describe('ingest: people with posts, and lists after a colon', () => {
     assert.deepEqual(verdictsOn(report, memo), ['contradiction']);
     const right = 'Opening the panel, Ann Odo, senior fellow at the Zyx Institute, argued that trade rules had failed.';
     assert.ok(!verdictsOn(report, right).includes('contradiction'));
+  });
+
+  const rolesOf = (...report: string[]) =>
+    claimsOf(...report).flatMap((c) => (c.value.kind === 'role' ? [c.value.role] : []));
+
+  it('reads a bio with a bold name and a title naming its field', () => {
+    const report = ['**Ann Odo** is senior adviser and Pacific Chair at the Zyx Institute.'];
+    assert.deepEqual(
+      rolesOf(...report).map((r) => [r.person, r.title, r.org]),
+      [['zyx2024-ann-odo', 'senior adviser and Pacific Chair', 'zyx2024-zyx-institute']],
+    );
+    const memo = 'Ann Odo, senior adviser at the Quill Foundation, wrote the paper.';
+    assert.deepEqual(verdictsOn(report, memo), ['contradiction']);
+    const right = 'Ann Odo, senior adviser at the Zyx Institute, wrote the paper.';
+    assert.ok(!verdictsOn(report, right).includes('contradiction'));
+  });
+
+  it('gives a post each organisation it is held at, not the team or programme it is held in', () => {
+    const report = ['__Ben Ruiz__ is a Research Fellow in the Harbour team at the Zyx Institute.'];
+    assert.deepEqual(
+      rolesOf(...report).map((r) => r.org),
+      ['zyx2024-zyx-institute'],
+    );
+    const listed = ['Ben Ruiz is Deputy Director of the Zyx Institute’s Harbour, Rail and Road programme.'];
+    assert.deepEqual(
+      rolesOf(...listed).map((r) => r.org),
+      ['zyx2024-zyx-institute'],
+    );
+    const report2 = ['Ben Ruiz is Director of the Harbour Programme at the Zyx Institute.'];
+    assert.deepEqual(
+      rolesOf(...report2).map((r) => r.org),
+      ['zyx2024-harbour-programme', 'zyx2024-zyx-institute'],
+    );
+    const memo = 'Ben Ruiz, director at the Zyx Institute, opened the session.';
+    assert.ok(!verdictsOn(report2, memo).includes('contradiction'));
+    assert.deepEqual(verdictsOn(report2, 'Ben Ruiz, director at the Quill Foundation, opened the session.'), [
+      'contradiction',
+    ]);
+  });
+
+  it('stops a post at the next person named', () => {
+    const report = [
+      'The panel featured Ben Ruiz, Chief Technology Officer at the Freedonia’s National Harbour Agency, ' +
+        'and Ann Odo, Professor at Zyx University.',
+    ];
+    const roles = rolesOf(...report);
+    assert.deepEqual(
+      roles.filter((r) => r.person === 'zyx2024-ben-ruiz').map((r) => r.org),
+      ['zyx2024-freedonia-s-national-harbour-agency'],
+    );
+    assert.deepEqual(
+      roles.filter((r) => r.person === 'zyx2024-ann-odo').map((r) => r.org),
+      ['zyx2024-zyx-university'],
+    );
+  });
+
+  it('takes an acronym another glossary entry expands for the organisation a post names in full', () => {
+    const report = [
+      'The Harbour Safety Office (HSO) was set up to inspect ports.',
+      'The panel featured Ben Ruiz, Chief Technology Officer at the Harbour Safety Office, on port audits.',
+    ];
+    const right = 'Ben Ruiz, the HSO’s chief technology officer, spoke on port audits.';
+    assert.ok(!verdictsOn(report, right).includes('contradiction'), JSON.stringify(verdictsOn(report, right)));
+    assert.deepEqual(verdictsOn(report, 'Ben Ruiz, the HSO’s chief economist, spoke on port audits.'), [
+      'contradiction',
+    ]);
   });
 
   it('reads what a list after a colon is of from the words leading into it', () => {

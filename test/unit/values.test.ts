@@ -127,6 +127,18 @@ describe('values: numbers', () => {
     assert.deepEqual(half.kind === 'date' && half.months, { lo: 1, hi: 6 });
   });
 
+  it('reads a month written alone as a date only after a cue of time', () => {
+    for (const text of ['due by April', 'signed in March', 'from late June']) {
+      assert.deepEqual(
+        values(text).map((v) => v.kind),
+        ['date'],
+        text,
+      );
+    }
+    assert.deepEqual(values('May the talks go on').length, 0);
+    assert.deepEqual(values('the March agenda').length, 0);
+  });
+
   it('reads years, periods, dates and ordinals', () => {
     const kinds = values(
       'On October 27, 2022 the 60th meeting of the 2016–2030 plan, since 2010, the third session',

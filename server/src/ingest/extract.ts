@@ -6,6 +6,7 @@
 // locator and how certain its identity is: contradictions resting on a weak one are information.
 import { lexicon } from '../engine/lexicon';
 import { type Claim, type ClaimValue, type Term } from '../knowledge/types';
+import { agentsIn } from './agents';
 import { figureClaims } from './figures';
 import { countNames, isDistinctive, type Name, namesIn } from './names';
 import { listsIn } from './lists';
@@ -64,7 +65,8 @@ export function extractClaims(key: string, passages: readonly Passage[], options
   };
   sentences.forEach((sentence, i) => {
     // A sentence opening with a pronoun goes on about what the one before it in its paragraph named:
-    // its claims quote both.
+    // its claims (figures, lists, objects, agents) quote both, so that a memo naming what the first
+    // named ("a leak from a Chinese company") is held to them.
     const before = sentences[i - 1];
     const antecedents = before?.locator === sentence.locator ? antecedentsOf(sentence, before) : [];
     const paragraphBefore = before?.locator === sentence.locator ? before.view : undefined;
@@ -73,10 +75,13 @@ export function extractClaims(key: string, passages: readonly Passage[], options
       add(at, { ...figure, reportNames: { throughout, distinctive, unnamed } });
     }
     for (const list of listsIn(sentence.view, counts, paragraphBefore)) {
-      add(sentence, { ...list, reportNames: { throughout, distinctive } });
+      add(at, { ...list, reportNames: { throughout, distinctive } });
+    }
+    for (const agent of agentsIn(sentence.view, counts)) {
+      add(at, { ...agent, reportNames: { throughout, distinctive } });
     }
     for (const object of objectsIn(sentence.view, counts)) {
-      add(sentence, { ...object, reportNames: { throughout, distinctive } });
+      add(at, { ...object, reportNames: { throughout, distinctive } });
     }
     terms.addAcronyms(sentence.text, sentence.locator);
     for (const role of rolesIn(sentence.view)) addRole(sentence, role);

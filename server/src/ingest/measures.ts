@@ -21,6 +21,8 @@ export interface Measure {
 /** Runs of content words are at most this long: a longer run is a list, not a name of a thing. */
 const maxRun = 4;
 
+const possessiveMarks = new Set(["'s", '’s']);
+
 /** A word that says something about what a figure measures. */
 export function isContentWord(view: SentenceView, k: number): boolean {
   const t = view.tokens[k];
@@ -210,8 +212,13 @@ export function measureOf(view: SentenceView, v: ValueMention, valueTokens: Read
       // "78% of Korea's exports" measures exports; "5.8 million rounds of ammunition" counts rounds.
       const phrases = own.length > 0 ? [...phrasesOfRun(view, own), ...phrasesOfRun(view, of)] : phrasesOfRun(view, of);
       if (of.length > 0) return { phrases, own: true };
+      // "20% of Vietnam’s GDP": the name's owned part is what is measured.
+      const owned = ownedPartAt(view, k + 1);
+      if (owned) return { phrases: own.length > 0 ? [...phrasesOfRun(view, own), owned] : [owned], own: true };
     }
     if (own.length > 0) return { phrases: phrasesOfRun(view, own), own: true };
+    const said = v.kind === 'number' && v.unit === 'count' ? predicateOfCount(view, k, to, valueTokens) : undefined;
+    if (said) return { phrases: said, own: false };
     // "a 70% self-sufficiency rate": a percentage names the rate it is right before; a memo may
     // leave the rate's own word out ("80% self-sufficiency").
     const rate = v.kind === 'number' && v.unit === 'percent' ? runFrom(view, k, to, valueTokens) : [];
@@ -254,6 +261,39 @@ export function measureOf(view: SentenceView, v: ValueMention, valueTokens: Read
   }
   const near = nearestRunBefore(view, from, first, valueTokens);
   return near ? { phrases: phrasesOfRun(view, near), own: false } : undefined;
+}
+
+/** "Vietnam’s GDP", "the bloc’s ODA": what a name that starts at k (past "the") says its owner has. */
+function ownedPartAt(view: SentenceView, k: number): string | undefined {
+  if (lexicon.determiners.has(view.words[k] ?? '')) k++;
+  const name = view.entityAt(k);
+  if (!name || name.first !== k) return undefined;
+  for (let j = k + 1; j < name.last; j++) {
+    if (!possessiveMarks.has(view.text.slice(view.tokens[j - 1].end, view.tokens[j - 1].end + 2))) continue;
+    return view.text.slice(view.tokens[j].start, view.tokens[name.last - 1].end);
+  }
+  return undefined;
+}
+
+/**
+ * "just 25 are largely or fully compliant": a count that is its clause's subject counts what the
+ * clause says of it, the head of its predicate after the copula ("compliant"), before any preposition.
+ */
+function predicateOfCount(
+  view: SentenceView,
+  k: number,
+  to: number,
+  valueTokens: ReadonlySet<number>,
+): string[] | undefined {
+  if (k >= to || !lexicon.copulas.has(view.words[k])) return undefined;
+  let head = -1;
+  for (let j = k + 1; j < to && !valueTokens.has(j) && !lexicon.prepositions.has(view.words[j]); j++) {
+    if (j > k + 1 && breaksBefore(view, j)) break;
+    if (isContentWord(view, j) && !inName(view, j)) head = j;
+  }
+  if (head < 0) return undefined;
+  const run = isContentWord(view, head - 1) && !inName(view, head - 1) && head - 1 > k ? [head - 1, head] : [head];
+  return phrasesOfRun(view, run);
 }
 
 /** The words of a name starting at token k up to its first preposition: "State Visit" of "State Visit of X". */

@@ -54,7 +54,7 @@ function nameTokens(name: string): string[] {
  * form of that name, and at least one of them is distinctive ("Belfer Center", "Harvard's Belfer
  * Center"); "U.S. Naval War College" does not agree with "U.S. Army War College".
  */
-function namesAgree(kb: KnowledgeBase, written: string, idOrPhrase: string): boolean {
+export function namesAgree(kb: KnowledgeBase, written: string, idOrPhrase: string): boolean {
   const a = nameTokens(written);
   if (a.length === 0) return true;
   const forms = kb.formsOf(idOrPhrase).map(nameTokens);

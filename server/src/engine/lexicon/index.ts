@@ -70,6 +70,7 @@ export const lexicon = {
   changeWordStems: new Set(data.changeWords.map((w) => stem(w))),
   openListEnderStems: new Set(data.openListEnders.flatMap((w) => stemsOf(w))),
   bodyHeadStems: new Set(data.bodyHeads.map((w) => stem(w))),
+  monthDateCues: set(data.monthDateCues),
   /** A phrase opening a sentence that speaks of another event or thing: "After the May 2022 election, …". */
   sequenceOpeners: phrases(data.sequenceOpeners.map((words) => ({ words, value: true }))),
   purposeOpeners: phrases(data.purposeOpeners.map((words) => ({ words, value: true }))),

@@ -92,13 +92,7 @@ export function readDate(
   const preposition = lowerAt(tokens, first - 1) || undefined;
   if (days === undefined && year === undefined) {
     // A bare month needs a preposition before it ("in March") to count as a date.
-    if (
-      !['in', 'since', 'until', 'by', 'from', 'during', 'of', 'last', 'early', 'late', 'mid', 'on', 'through'].includes(
-        preposition ?? '',
-      )
-    ) {
-      return undefined;
-    }
+    if (!lexicon.monthDateCues.has(preposition ?? '')) return undefined;
   }
   const mention: DateMention = { kind: 'date', months: { lo: month, hi: month }, start, end };
   if (days) mention.days = days;

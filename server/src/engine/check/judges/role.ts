@@ -9,7 +9,7 @@ import { type EntityMention } from '../../reader/entities';
 import { type SentenceView } from '../../reader/sentence';
 import { tokenize } from '../../text/tokens';
 import { type Candidate } from '../candidates';
-import { mentionIs } from '../members';
+import { mentionIs, namesAgree } from '../members';
 import { type Verdict } from '../verdict';
 
 const orgKinds = new Set(['organisation', 'group', 'programme', 'acronym', 'name', 'event']);
@@ -323,6 +323,9 @@ function titlesAgree(stated: string[], sourced: string[]): boolean {
 function orgMatches(view: SentenceView, o: EntityMention, orgId: string | undefined): boolean {
   if (!orgId) return false;
   if (mentionIs(view, o, orgId)) return true;
+  // One body in two reports' glossaries: an acronym one expands, the name another writes in full.
+  const expansion = o.id === undefined ? undefined : view.kb.termById.get(o.id)?.expansion;
+  if (expansion !== undefined && namesAgree(view.kb, expansion, orgId)) return true;
   // A body the organisation is part of: "Harvard" for the Belfer Center at Harvard.
   let term = view.kb.termById.get(orgId);
   for (let depth = 0; term?.within && depth < 4; depth++) {
