@@ -13,6 +13,8 @@ import {
   type WorkDoneProgressReport,
 } from 'vscode-languageclient/node';
 import {
+  checkWorkspaceRememberedNotification,
+  type CheckWorkspaceRemembered,
   type CheckWorkspaceParams,
   checkWorkspaceRequest,
   type CheckWorkspaceResult,
@@ -127,6 +129,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   knowledgeItem.detail = 'loading knowledge…';
   knowledgeItem.busy = true;
   client.onNotification(knowledgeStatusNotification, showKnowledge);
+  // The server says whether Check Workspace is to run again on its next start (not once cancelled,
+  // the re-run on start included, whose progress is the only way to cancel it).
+  client.onNotification(checkWorkspaceRememberedNotification, (p: CheckWorkspaceRemembered) => {
+    void context.workspaceState.update(checkWorkspaceRanKey, p.remembered === true);
+  });
   context.subscriptions.push(
     knowledgeItem,
     vscode.commands.registerCommand('policyLens.insertCitation', insertCitation),
