@@ -1,6 +1,6 @@
 // The server's start as VS Code drives it, timed over stdio: `node scripts/bench/startup.mjs [--runs N]
 // [--delay MS] [--node PATH] [DIST ...]`. For each build folder given (default `dist`), in turn, run
-// after run: the server is spawned as the VS Code client forks it (`--enable-source-maps`, a compile
+// after run: the server is spawned as the VS Code client forks it (the compile cache and the knowledge
 // cache kept per build between runs, as in the extension's storage), `initialize` carries the
 // settings and the folder's settings, `initialized` comes DELAY ms after the answer (a busy extension
 // host), then `didOpen` of the real-editor fixture's memo.md. It prints, per build, the medians of:
@@ -36,6 +36,8 @@ const { values, positionals } = parseArgs({
     runs: { type: 'string', default: '7' },
     delay: { type: 'string', default: '300' },
     node: { type: 'string', default: existsSync(node24) ? node24 : process.execPath },
+    // How the client forked the server before this round (source maps read as each bundle loads).
+    'source-maps': { type: 'boolean', default: false },
   },
   allowPositionals: true,
 });
@@ -43,6 +45,7 @@ const builds = (positionals.length > 0 ? positionals : ['dist']).map((d) => reso
 const runs = Number(values.runs);
 const delayMs = Number(values.delay);
 const settings = { bibliography: { files: ['refs.bib'] } };
+const execArgv = values['source-maps'] ? ['--enable-source-maps'] : [];
 
 /** CPU time (user + system, ms) a live process has used, from /proc. */
 function cpuMs(pid) {
@@ -58,8 +61,8 @@ async function startOnce(dist, cacheDir) {
   const workspace = mkdtempSync(join(tmpdir(), 'policy-lens-startup-'));
   cpSync(join(root, 'test/e2e/fixture'), workspace, { recursive: true });
   const t0 = performance.now();
-  const env = { ...process.env, NODE_COMPILE_CACHE: cacheDir };
-  const child = spawn(values.node, ['--enable-source-maps', join(dist, 'server.js'), '--stdio'], {
+  const env = { ...process.env, NODE_COMPILE_CACHE: join(cacheDir, 'compile-cache') };
+  const child = spawn(values.node, [...execArgv, join(dist, 'server.js'), '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env,
   });
@@ -96,7 +99,7 @@ async function startOnce(dist, cacheDir) {
     initializationOptions: {
       settings,
       folderSettings: [{ uri, settings }],
-      knowledgeCacheDir: join(workspace, '.cache/knowledge'),
+      knowledgeCacheDir: join(cacheDir, 'knowledge-cache'),
       cacheDir: join(workspace, '.cache/sources'),
     },
   });

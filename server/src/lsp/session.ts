@@ -874,7 +874,16 @@ export class Session {
   }
 
   private bibliographies(): BibliographyStore {
-    return (this.bibliographyStore ??= new (core().BibliographyStore)());
+    if (!this.bibliographyStore) {
+      // Parsed bibliographies are kept beside the parsed knowledge files, for the next start.
+      const dir = join(this.knowledgeCacheDir ?? core().defaultKnowledgeCacheDir(), 'bibliographies');
+      this.bibliographyStore = new (core().BibliographyStore)(
+        undefined,
+        undefined,
+        new (core().BibliographyCache)(dir),
+      );
+    }
+    return this.bibliographyStore;
   }
 
   /** The service, with its CSL processor in a worker thread (whoever asks first makes it). */
