@@ -1,5 +1,5 @@
 // The server's start as VS Code drives it, timed over stdio: `node scripts/bench/startup.mjs [--runs N]
-// [--delay MS] [--node PATH] [DIST ...]`. For each build folder given (default `dist`), in turn, run
+// [--delay MS] [--node PATH] [DIST[,source-maps] ...]`. For each build folder given (default `dist`), in turn, run
 // after run: the server is spawned as the VS Code client forks it (the compile cache and the knowledge
 // cache kept per build between runs, as in the extension's storage), `initialize` carries the
 // settings and the folder's settings, `initialized` comes DELAY ms after the answer (a busy extension
@@ -36,16 +36,17 @@ const { values, positionals } = parseArgs({
     runs: { type: 'string', default: '7' },
     delay: { type: 'string', default: '300' },
     node: { type: 'string', default: existsSync(node24) ? node24 : process.execPath },
-    // How the client forked the server before this round (source maps read as each bundle loads).
-    'source-maps': { type: 'boolean', default: false },
   },
   allowPositionals: true,
 });
-const builds = (positionals.length > 0 ? positionals : ['dist']).map((d) => resolve(d));
+// `DIST,source-maps`: that build started with --enable-source-maps, as the client started it before.
+const builds = (positionals.length > 0 ? positionals : ['dist']).map((d) => resolve(d.split(',')[0]));
+const execArgvs = (positionals.length > 0 ? positionals : ['dist']).map((d) =>
+  d.endsWith(',source-maps') ? ['--enable-source-maps'] : [],
+);
 const runs = Number(values.runs);
 const delayMs = Number(values.delay);
 const settings = { bibliography: { files: ['refs.bib'] } };
-const execArgv = values['source-maps'] ? ['--enable-source-maps'] : [];
 
 /** CPU time (user + system, ms) a live process has used, from /proc. */
 function cpuMs(pid) {
@@ -57,9 +58,10 @@ function cpuMs(pid) {
   }
 }
 
-async function startOnce(dist, cacheDir) {
-  const workspace = mkdtempSync(join(tmpdir(), 'policy-lens-startup-'));
-  cpSync(join(root, 'test/e2e/fixture'), workspace, { recursive: true });
+/** A run of `dist`: in one workspace per build, reused (as a window reloaded opens the same folder). */
+async function startOnce(dist, cacheDir, execArgv) {
+  const workspace = join(cacheDir, 'workspace');
+  if (!existsSync(workspace)) cpSync(join(root, 'test/e2e/fixture'), workspace, { recursive: true });
   const t0 = performance.now();
   const env = { ...process.env, NODE_COMPILE_CACHE: join(cacheDir, 'compile-cache') };
   const child = spawn(values.node, [...execArgv, join(dist, 'server.js'), '--stdio'], {
@@ -116,7 +118,6 @@ async function startOnce(dist, cacheDir) {
   await connection.sendNotification(ExitNotification.type);
   await new Promise((exited) => child.once('exit', exited));
   connection.dispose();
-  rmSync(workspace, { recursive: true, force: true });
   const marks = Object.fromEntries([...startupLine.matchAll(/(\w+) \+(\d+)/g)].map((m) => [m[1], Number(m[2])]));
   return { initializeMs, firstMs: done.at - t0, cpuMs: done.cpu, marks };
 }
@@ -129,7 +130,7 @@ const median = (xs) => {
 const caches = builds.map(() => mkdtempSync(join(tmpdir(), 'policy-lens-compile-cache-')));
 const results = builds.map(() => []);
 for (let run = 0; run < runs; run++) {
-  for (let b = 0; b < builds.length; b++) results[b].push(await startOnce(builds[b], caches[b]));
+  for (let b = 0; b < builds.length; b++) results[b].push(await startOnce(builds[b], caches[b], execArgvs[b]));
 }
 for (const cache of caches) rmSync(cache, { recursive: true, force: true });
 console.log(`node ${values.node}, ${runs} runs per build, ${delayMs} ms before initialized, load ${loadavg()}`);

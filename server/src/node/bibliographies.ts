@@ -98,7 +98,7 @@ export class BibliographyStore {
     if (read.failure) return failed(`bibliography not read: the file ${read.failure.message}`);
     const text = decodeText(read.bytes);
     if (text === undefined) return failed('bibliography not read: the file is binary, not text');
-    const cached = await this.cache?.read(path, text);
+    const cached = this.cache?.read(path, text);
     if (cached) return cached;
     try {
       const load = text.length <= parseInWorkerAbove ? this.parseSmall(path, text) : await this.parseLarge(path, text);

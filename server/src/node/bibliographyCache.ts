@@ -1,12 +1,11 @@
 // Parsed bibliographies kept on disk between starts of the server, by file and content: a window
 // opened again finds the settings' BibTeX parsed already, without loading Citation.js's BibTeX reader
-// (about 0.1 s of CPU on the way to the first diagnostics, for a file of a few entries).
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+// (about 0.1 s of CPU on the way to the first diagnostics, for a file of a few entries). Nothing is
+// hashed with node:crypto (loading it costs more than the read saves): a stored parse keeps the text
+// it was made from and is used only for that very text, path and build of the code.
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BibliographyLoad } from '../knowledge/bibliography';
-import { currentCode } from './knowledgeCache';
 
 /** Raised when what is stored changes shape. */
 const format = 1;
@@ -14,30 +13,49 @@ const format = 1;
  * Texts up to this are kept: writing the parse of a larger one (a JSON text of megabytes) would hold
  * the server up longer than parsing it again in its worker thread.
  */
-export const maxCachedBibliographyChars = 1024 * 1024;
+const maxCachedChars = 1024 * 1024;
 
-const hash = (...parts: string[]): string =>
-  createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 24);
+interface Stored {
+  format: number;
+  code: string;
+  path: string;
+  text: string;
+  load: BibliographyLoad;
+}
+
+let codeStamp: string | undefined;
+/** The running bundle's size and time: a parse is only as good as the code that made it. */
+function currentCode(): string {
+  if (codeStamp === undefined) {
+    try {
+      const stats = statSync(__filename);
+      codeStamp = `${stats.size}:${stats.mtimeMs}`;
+    } catch {
+      codeStamp = 'unknown';
+    }
+  }
+  return codeStamp;
+}
+
+/** FNV-1a over the path: a file name per bibliography (two paths sharing one only miss the cache). */
+function nameFor(path: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < path.length; i++) hash = Math.imul(hash ^ path.charCodeAt(i), 0x01000193);
+  return `bibliography-${(hash >>> 0).toString(16).padStart(8, '0')}.json`;
+}
 
 export class BibliographyCache {
   constructor(private readonly dir: string) {}
 
-  /** One file per bibliography path (a new content replaces the old), named for its content and the code. */
-  private prefixFor(path: string): string {
-    return `bibliography-${hash(path)}-`;
-  }
-
-  private fileFor(path: string, text: string): string {
-    return join(this.dir, `${this.prefixFor(path)}${hash(String(format), currentCode(), text)}.json`);
-  }
-
-  /** The parse of `text` stored for `path`, if any (anything unreadable or of another shape counts as none). */
-  async read(path: string, text: string): Promise<BibliographyLoad | undefined> {
-    if (text.length > maxCachedBibliographyChars) return undefined;
+  /** The parse stored for exactly this text of `path`, if any (anything else counts as none). */
+  read(path: string, text: string): BibliographyLoad | undefined {
+    if (text.length > maxCachedChars) return undefined;
     try {
-      const stored = JSON.parse(await readFile(this.fileFor(path, text), 'utf8')) as Partial<BibliographyLoad>;
-      if (!Array.isArray(stored.sources) || !Array.isArray(stored.errors)) return undefined;
-      return { sources: stored.sources, errors: stored.errors };
+      const stored = JSON.parse(readFileSync(join(this.dir, nameFor(path)), 'utf8')) as Partial<Stored>;
+      const same = stored.format === format && stored.code === currentCode() && stored.path === path;
+      if (!same || stored.text !== text || !stored.load) return undefined;
+      const { sources, errors } = stored.load;
+      return Array.isArray(sources) && Array.isArray(errors) ? { sources, errors } : undefined;
     } catch {
       return undefined;
     }
@@ -45,16 +63,13 @@ export class BibliographyCache {
 
   /** Keeps the parse of `text` for `path`, in place of an older one; a failure to write is no error. */
   write(path: string, text: string, load: BibliographyLoad): void {
-    if (text.length > maxCachedBibliographyChars) return;
+    if (text.length > maxCachedChars) return;
     try {
       mkdirSync(this.dir, { recursive: true });
-      const file = this.fileFor(path, text);
-      const prefix = this.prefixFor(path);
-      for (const old of readdirSync(this.dir)) {
-        if (old.startsWith(prefix) && join(this.dir, old) !== file) rmSync(join(this.dir, old), { force: true });
-      }
+      const file = join(this.dir, nameFor(path));
+      const stored: Stored = { format, code: currentCode(), path, text, load };
       const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify(load));
+      writeFileSync(temporary, JSON.stringify(stored));
       renameSync(temporary, file);
     } catch {
       // A read-only or full disk: the file is parsed again next time.

@@ -72,7 +72,7 @@ interface StoredCache {
 
 let codeHash: string | undefined;
 /** The running bundle's content hash: parsed entries are only as good as the code that parsed them. */
-export function currentCode(): string {
+function currentCode(): string {
   if (codeHash === undefined) {
     try {
       codeHash = createHash('sha256').update(readFileSync(__filename)).digest('hex').slice(0, 16);
