@@ -4,6 +4,7 @@
 export { formatKnowledgeError, KnowledgeStore } from './node/knowledgeFiles';
 export { defaultKnowledgeCacheDir, KnowledgeCache } from './node/knowledgeCache';
 export { BibliographyStore } from './node/bibliographies';
+export { BibliographyCache } from './node/bibliographyCache';
 export { findMemos, isInside, maxMemoBytes, readTextFile } from './node/workspaceFiles';
 export { defaultCacheDir, finishReports, listSourceFilesAsync } from './node/sourceFiles';
 export { PolicyLensService } from './features/languageService';

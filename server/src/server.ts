@@ -32,6 +32,10 @@ import {
 import { version } from './common/version';
 import { Session } from './lsp/session';
 import { type ServerConnection, stdioConnection } from './lsp/stdioConnection';
+import { mapStackTraces } from './node/mappedStacks';
+
+// Stack traces the server logs name the TypeScript line; the maps are read only when one is printed.
+mapStackTraces(__dirname);
 
 const opened: ServerConnection = process.argv.includes('--stdio')
   ? stdioConnection()

@@ -360,6 +360,27 @@ function serverOpenToPublish(logs, memo, since) {
   return latest;
 }
 
+/**
+ * The newest line the client logged when the diagnostics of `memo` reached the extension host
+ * (`onDidChangeDiagnostics`), at or after `since`: when (ms since the epoch), and the client's
+ * start-up marks it carries on the first memo's line; undefined if none.
+ */
+function clientDiagnosticsArrival(logs, memo, since) {
+  const text = extensionLogs(logs);
+  const name = memo.replace(/\./g, '\\.');
+  const line = new RegExp(
+    `^(\\d{4}-\\d\\d-\\d\\d) (\\d\\d:\\d\\d:\\d\\d\\.\\d{3}) .*policy-lens client: diagnostics of ${name} ` +
+      'reached the extension host(?: \\(client: (.*)\\))?$',
+    'gm',
+  );
+  let latest;
+  for (const m of text.matchAll(line)) {
+    const when = new Date(`${m[1]}T${m[2]}`).getTime();
+    if (when >= since && (!latest || when > latest.when)) latest = { when, marks: m[3] };
+  }
+  return latest;
+}
+
 /** The text of the *Policy Lens Trace* output channel's files under `folder` (none while tracing is off). */
 function traceLogs(folder) {
   if (!existsSync(folder)) return '';
@@ -736,6 +757,19 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
       serverMarks
         ? `  server (${label}): ${serverMarks} ms after its process started${after}`
         : `  server (${label}): no startup line in the extension log`,
+    );
+    // The extension host's side: when the diagnostics reached it (the client logs it), and the
+    // client's own marks (activate, start, running) in ms after the extension's module loaded.
+    const arrival = await waitFor('the client log line', () => clientDiagnosticsArrival(logs, 'memo.md', loggedFrom), {
+      timeout: 5_000,
+      interval: 200,
+    }).catch(() => undefined);
+    log(
+      arrival
+        ? `  extension host (${label}): the diagnostics reached it ${since(arrival.when)}, ` +
+            `${first - arrival.when} ms before the first squiggle showed` +
+            (arrival.marks ? `; client: ${arrival.marks}` : '')
+        : `  extension host (${label}): no client line in the extension log`,
     );
     return fromActivation;
   }
@@ -1229,6 +1263,7 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
       const logs = path.join(tmp, 'user-data', 'logs');
       const onScreen = [];
       const published = [];
+      const reached = [];
       for (let i = 1; i <= OPENS; i++) {
         // Opened from the Explorer, as step a opens memo.md (a single click: a preview editor).
         await page.keyboard.press('Escape');
@@ -1253,12 +1288,22 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
           timeout: 10_000,
           interval: 200,
         }).catch(() => undefined);
+        const arrival = await waitFor(
+          `the client's line for ${memo}`,
+          () => clientDiagnosticsArrival(logs, memo, opened),
+          {
+            timeout: 5_000,
+            interval: 200,
+          },
+        ).catch(() => undefined);
         onScreen.push(shown - opened);
         if (server) published.push(server.when - opened);
+        if (arrival) reached.push(arrival.when - opened);
         const serverSide = server
           ? `the server published ${server.ms} ms after its didOpen, logged ${server.when - opened} ms after the open`
           : 'no line from the server in the extension log';
-        log(`${memo} opened: first diagnostic on screen ${shown - opened} ms after the open; ${serverSide}`);
+        const hostSide = arrival ? `; in the extension host ${arrival.when - opened} ms after the open` : '';
+        log(`${memo} opened: first diagnostic on screen ${shown - opened} ms after the open; ${serverSide}${hostSide}`);
         // Closed again (the server clears its diagnostics), so that the next opening starts from none.
         await runCommand('View: Close Editor');
         await waitFor(
@@ -1269,7 +1314,8 @@ describe('VS Code (code-server + Chromium) with the Policy Lens VSIX', () => {
       }
       log(
         `memo opened while the server runs, median of ${OPENS}: first diagnostic on screen ${median(onScreen)} ms ` +
-          `after the open, publish logged ${published.length ? median(published) : '?'} ms after it`,
+          `after the open, publish logged ${published.length ? median(published) : '?'} ms after it, in the ` +
+          `extension host ${reached.length ? median(reached) : '?'} ms after it`,
       );
     },
     3 * 60_000,

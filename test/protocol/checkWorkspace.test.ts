@@ -11,13 +11,19 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CancellationTokenSource,
+  DidCloseTextDocumentNotification,
   LSPErrorCodes,
   WorkDoneProgressCancelNotification,
   type WorkDoneProgressBegin,
   type WorkDoneProgressEnd,
   type WorkDoneProgressReport,
 } from 'vscode-languageserver-protocol/node';
-import { checkWorkspaceRequest, type CheckWorkspaceResult } from '../../server/src/common/protocol';
+import {
+  checkWorkspaceRememberedNotification,
+  type CheckWorkspaceRemembered,
+  checkWorkspaceRequest,
+  type CheckWorkspaceResult,
+} from '../../server/src/common/protocol';
 import { LspServer, makeTempDir } from '../load/lspClient';
 
 const T = { timeout: 90000 };
@@ -235,5 +241,110 @@ describe('Check Workspace run before finds its findings again when the server st
     const server = await started(false);
     await new Promise((r) => setTimeout(r, 1000));
     assert.equal(server.diagnostics.filter((p) => p.uri === closedMemo()).length, 0);
+  });
+});
+
+describe('Check Workspace findings of a memo closed in the editor', T, () => {
+  let root: string;
+  let server: LspServer;
+  const memo = (name: string): string => pathToFileURL(join(root, name)).href;
+  const codesOf = (p: { diagnostics: { code?: unknown }[] }): unknown[] => p.diagnostics.map((d) => d.code);
+
+  before(async () => {
+    root = makeTempDir('check-workspace-close');
+    mkdirSync(join(root, 'sources'));
+    writeFileSync(join(root, 'saved.md'), 'The saved memo cites [@nowhere2007].\n');
+    writeFileSync(join(root, 'sources', 'report.md'), 'Notes\n\nA report that cites [@nowhere2008].\n');
+    server = new LspServer({ env: { ...process.env, XDG_CACHE_HOME: join(root, '.cache') } });
+    await server.initialize({}, {}, [root]);
+  });
+
+  after(async () => {
+    await server?.dispose();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const close = (uri: string): Promise<void> =>
+    server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+
+  test('before Check Workspace, closing a memo clears its findings', async () => {
+    await server.open(memo('saved.md'), 'Edited, unsaved: cites [@nowhere2009].\n');
+    await server.waitForDiagnostics((p) => p.uri === memo('saved.md'), 'the open memo checked', 30000);
+    const since = server.notifications.length;
+    await close(memo('saved.md'));
+    const cleared = await server.waitForDiagnostics((p) => p.uri === memo('saved.md'), 'cleared', 10000, since);
+    assert.deepEqual(cleared.diagnostics, []);
+  });
+
+  test('after it, a closed memo falls back to its file on disk; a report or a file elsewhere is cleared', async () => {
+    const result = (await server.connection.sendRequest(checkWorkspaceRequest)) as CheckWorkspaceResult;
+    assert.equal(result.files, 1);
+    // Opened and edited (unsaved): its findings are the editor's text's, then the file's once closed.
+    const reopened = server.notifications.length;
+    await server.open(memo('saved.md'), 'Edited, unsaved: cites [@nowhere2009] and [@nowhere2010].\n');
+    const open = await server.waitForDiagnostics((p) => p.uri === memo('saved.md'), 'the open memo', 30000, reopened);
+    assert.deepEqual(codesOf(open), ['unknown-citation', 'unknown-citation']);
+    const since = server.notifications.length;
+    await close(memo('saved.md'));
+    const closed = await server.waitForDiagnostics((p) => p.uri === memo('saved.md'), 'the closed memo', 30000, since);
+    assert.deepEqual(codesOf(closed), ['unknown-citation'], 'the file on disk cites one unknown key');
+    assert.match(String(closed.diagnostics[0].message), /nowhere2007/);
+    // A report of the sources folder is no memo: closing it clears it, as before.
+    const report = pathToFileURL(join(root, 'sources', 'report.md')).href;
+    await server.open(report, 'Notes\n\nA report that cites [@nowhere2008].\n');
+    await server.waitForDiagnostics((p) => p.uri === report, 'the report checked', 30000);
+    const beforeReport = server.notifications.length;
+    await close(report);
+    const reportClosed = await server.waitForDiagnostics((p) => p.uri === report, 'report', 10000, beforeReport);
+    assert.deepEqual(reportClosed.diagnostics, []);
+  });
+});
+
+describe('Cancelling the re-run of Check Workspace on start', T, () => {
+  let root: string;
+  let server: LspServer;
+
+  before(async () => {
+    root = makeTempDir('check-workspace-rerun-cancel');
+    mkdirSync(join(root, 'notes'));
+    for (let i = 0; i < memoCount; i++) writeFileSync(join(root, 'notes', `memo-${i}.md`), memoText(i));
+    server = new LspServer({ env: { ...process.env, XDG_CACHE_HOME: join(root, '.cache') } });
+    await server.initialize({ checkWorkspace: true }, {}, [root], { workDoneProgress: true });
+  });
+
+  after(async () => {
+    await server?.dispose();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const remembered = (since: number): Promise<boolean> =>
+    server
+      .waitForNotification(
+        (n) =>
+          n.method === checkWorkspaceRememberedNotification && {
+            value: (n.params as CheckWorkspaceRemembered).remembered,
+          },
+        'policyLens/checkWorkspaceRemembered',
+        60000,
+        since,
+      )
+      .then((hit) => hit.value);
+
+  test('is not remembered for the next start, and a Check Workspace run afterwards is not refused', async () => {
+    const created = await waitFor(
+      () => server.requests.find((r) => r.method === 'window/workDoneProgress/create'),
+      'the re-run on start shows progress',
+    );
+    const since = server.notifications.length;
+    const token = (created.params as { token: string | number }).token;
+    await server.connection.sendNotification(WorkDoneProgressCancelNotification.type, { token });
+    assert.equal(await remembered(since), false, 'the client is told not to run it on the next start');
+    const afterCancel = server.notifications.length;
+    const result = (await server.connection.sendRequest(checkWorkspaceRequest, {
+      workDoneToken: 'after-cancel',
+    })) as CheckWorkspaceResult;
+    assert.equal(result.cancelled, undefined);
+    assert.equal(result.files, memoCount);
+    assert.equal(await remembered(afterCancel), true, 'run to the end: remembered again');
   });
 });

@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { transformSync } from 'esbuild';
+import { buildSync, transformSync } from 'esbuild';
 
 const dist = join(process.cwd(), 'dist');
 /** The files `npm run package` puts in the VSIX, as vsce lists them. */
@@ -49,6 +49,21 @@ describe('source maps', () => {
     assert.match(mapped.stderr, /\n {4}at .*server\/src\/engine\/markdown\/frontMatter\.ts:\d+:\d+\)/);
     const unmapped = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
     assert.match(unmapped.stderr, /\n {4}at .*dist\/core\.js:\d+:\d+\)/, 'without the flag, the bundle line');
+  });
+
+  it('without the flag (the server is started so), the server maps a stack trace when it prints one', () => {
+    // What dist/server.js does first (the maps are read only when a stack trace is printed), bundled alone.
+    const dir = mkdtempSync(join(tmpdir(), 'pl-mapped-stacks-'));
+    const mapper = join(dir, 'mappedStacks.js');
+    buildSync({ entryPoints: ['server/src/node/mappedStacks.ts'], bundle: true, platform: 'node', outfile: mapper });
+    const script =
+      `require(${JSON.stringify(mapper)}).mapStackTraces(require('path').resolve('dist')); ` +
+      "try { require('./dist/core.js').frontMatterOf(null) } catch (e) { process.stderr.write(e.stack) }";
+    const mapped = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    rmSync(dir, { recursive: true, force: true });
+    assert.match(mapped.stderr, /^TypeError: /);
+    assert.match(mapped.stderr, /\n {4}at .*server\/src\/engine\/markdown\/frontMatter\.ts:\d+:\d+\)?/);
+    assert.doesNotMatch(mapped.stderr, /dist\/core\.js:/, 'no frame of the core left at the bundle line');
   });
 
   it('the CLI launcher leaves its code cache for a mapped stack trace under --enable-source-maps', () => {

@@ -5,11 +5,12 @@
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseBibliography } from '../../server/src/knowledge/bibliography';
 import { BibliographyStore } from '../../server/src/node/bibliographies';
+import { BibliographyCache } from '../../server/src/node/bibliographyCache';
 import { decodeText, readBounded, readBoundedAsync } from '../../server/src/node/boundedRead';
 import { ReadPolicy } from '../../server/src/node/readPolicy';
 import { walkFiles, walkFilesAsync } from '../../server/src/node/walk';
@@ -202,6 +203,33 @@ describe('bibliographies shared between memos', () => {
     assert.equal((await store.use('a', small, ReadPolicy.anything)).sources.length, 2);
     assert.equal((await store.use('b', small, ReadPolicy.anything)).sources.length, 2);
     assert.equal(parses.length, 2);
+  });
+  it('with a cache, a later run (a new store) takes the parse from it until the file changes', async () => {
+    const cacheDir = join(dir, 'cache');
+    const cached = join(dir, 'cached.bib');
+    writeFileSync(cached, '@book{one, title={One}, year={2020}}\n');
+    const counting = (): { store: BibliographyStore; parses: string[] } => {
+      const parses: string[] = [];
+      const parse = (path: string, text: string): ReturnType<typeof parseBibliography> => (
+        parses.push(path),
+        parseBibliography(path, text)
+      );
+      return {
+        store: new BibliographyStore(async (p, t) => parse(p, t), parse, new BibliographyCache(cacheDir)),
+        parses,
+      };
+    };
+    const first = counting();
+    const parsed = await first.store.use('a', cached, ReadPolicy.anything);
+    assert.deepEqual(first.parses, [cached]);
+    const second = counting();
+    assert.deepEqual(await second.store.use('a', cached, ReadPolicy.anything), parsed);
+    assert.deepEqual(second.parses, [], 'not parsed again');
+    writeFileSync(cached, '@book{one, title={One}, year={2020}}\n@book{two, title={Two}, year={2021}}\n');
+    const third = counting();
+    assert.equal((await third.store.use('a', cached, ReadPolicy.anything)).sources.length, 2);
+    assert.deepEqual(third.parses, [cached], 'a changed file is parsed again');
+    assert.equal(readdirSync(cacheDir).length, 1, 'its new parse replaces the old one');
   });
   it('a large file goes to the worker parser; a refused file is an error naming why', async () => {
     const { store, parses } = countingStore();

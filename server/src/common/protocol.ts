@@ -51,6 +51,16 @@ export interface CheckWorkspaceResult {
   cancelled?: boolean;
 }
 
+/**
+ * Sent by the server when a Check Workspace ends (the user's, or its re-run on start): whether it is to
+ * run again when the server next starts (`checkWorkspace` in `initialize`). Not once it was cancelled:
+ * the client keeps this in the workspace's state.
+ */
+export const checkWorkspaceRememberedNotification = 'policyLens/checkWorkspaceRemembered';
+export interface CheckWorkspaceRemembered {
+  remembered: boolean;
+}
+
 /** Sent by the client when the user trusts the workspace: what Restricted Mode skipped is read at once. */
 export const workspaceTrustedNotification = 'policyLens/workspaceTrusted';
 

@@ -24,6 +24,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  checkWorkspaceRememberedNotification,
+  type CheckWorkspaceRemembered,
   type CheckWorkspaceResult,
   type IgnoredFindingsResult,
   type KnowledgeStatus,
@@ -140,6 +142,11 @@ export class Session {
   private readonly settingsGiven: boolean;
   /** Check Workspace runs again on start, in the background, for the memos not open (see `recheckWorkspace`). */
   private readonly checkWorkspaceOnStart: boolean;
+  /**
+   * Check Workspace's findings stand for the memos not open (it ran, or runs again on start, and was
+   * not cancelled): a memo closed in the editor is checked again from disk instead of cleared.
+   */
+  private workspaceChecked: boolean;
   /** Memos scheduled for a check and not checked yet: the re-run of Check Workspace waits for none. */
   private readonly awaitingCheck = new Set<string>();
   private disposed = false;
@@ -177,6 +184,7 @@ export class Session {
     if (options?.settings) this.settings = normalizeSettings(options.settings);
     this.settingsGiven = this.canPullConfiguration && this.takeFolderSettings(options?.folderSettings);
     this.checkWorkspaceOnStart = options?.checkWorkspace === true;
+    this.workspaceChecked = this.checkWorkspaceOnStart;
     const trusted = options?.trusted !== false;
     this.policy = trusted ? ReadPolicy.anything : new ReadPolicy(folders);
     this.cacheDir = options?.cacheDir;
@@ -348,9 +356,32 @@ export class Session {
     this.workspaceConfigs?.release(uri);
     if (this.problems.perDocument.delete(uri)) this.publishProblems();
     this.bibliographyStore?.release(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    // After Check Workspace, a closed memo keeps findings, as its file on disk has them.
+    if (this.workspaceChecked && this.isWorkspaceMemo(uri)) void this.checkClosed(uri);
+    else void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     // Memos compared with it (inconsistency across memos) are published again.
     for (const other of this.service?.takeComparedWithChanged() ?? []) this.schedule(other);
+  }
+
+  /**
+   * A memo closed in the editor after Check Workspace: checked again as its file is on disk (the
+   * editor's unsaved text is gone), as Check Workspace found it; cleared when it is no memo any more.
+   */
+  private async checkClosed(uri: string): Promise<void> {
+    await this.loaded();
+    const reopened = (): boolean => this.disposed || this.documents.get(uri) !== undefined;
+    if (reopened()) return;
+    const diagnostics = await this.checkMemo({ path: fileURLToPath(uri) }, reopened);
+    if (!diagnostics && !reopened()) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** A file Check Workspace would check: a memo file in a workspace folder, not a report of a sources folder. */
+  private isWorkspaceMemo(uri: string): boolean {
+    if (!uri.startsWith('file:')) return false;
+    const path = fileURLToPath(uri);
+    const { isInside } = core();
+    if (!isInside(path, this.workspaceFolders) || isInside(path, this.sourcesFolders())) return false;
+    return this.memoExtensions().some((extension) => path.toLowerCase().endsWith(extension));
   }
 
   /** Quick fixes; "Ignore this finding in .policylens.yaml" needs to know where the config is. */
@@ -603,6 +634,13 @@ export class Session {
     } finally {
       progress?.done();
     }
+    // Run again on the next start unless cancelled (the re-run on start too: the client cannot cancel
+    // that one's request, only its progress, so the server says so).
+    if (!this.disposed) {
+      this.workspaceChecked = !stopped();
+      const remembered: CheckWorkspaceRemembered = { remembered: this.workspaceChecked };
+      void this.connection.sendNotification(checkWorkspaceRememberedNotification, remembered);
+    }
     if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     return stopped() ? { files, problems, cancelled: true } : { files, problems };
   }
@@ -836,7 +874,16 @@ export class Session {
   }
 
   private bibliographies(): BibliographyStore {
-    return (this.bibliographyStore ??= new (core().BibliographyStore)());
+    if (!this.bibliographyStore) {
+      // Parsed bibliographies are kept beside the parsed knowledge files, for the next start.
+      const dir = join(this.knowledgeCacheDir ?? core().defaultKnowledgeCacheDir(), 'bibliographies');
+      this.bibliographyStore = new (core().BibliographyStore)(
+        undefined,
+        undefined,
+        new (core().BibliographyCache)(dir),
+      );
+    }
+    return this.bibliographyStore;
   }
 
   /** The service, with its CSL processor in a worker thread (whoever asks first makes it). */
@@ -1138,14 +1185,18 @@ export class Session {
       .all()
       .filter((d) => !d.uri.startsWith('file:') || !isInside(fileURLToPath(d.uri), reports))
       .map((d) => ({ open: d }));
-    const plaintext = this.scopes().some(({ settings }) => settings.languages.includes('plaintext'));
-    const extensions = plaintext ? [...markdownExtensions, '.txt'] : markdownExtensions;
     // Reports in the sources folder are read as sources, never checked as memos.
-    const onDisk = await core().findMemos(this.workspaceFolders, extensions, this.policy, reports);
+    const onDisk = await core().findMemos(this.workspaceFolders, this.memoExtensions(), this.policy, reports);
     return [
       ...open,
       ...onDisk.filter((path) => !this.documents.get(pathToFileURL(path).href)).map((path) => ({ path })),
     ];
+  }
+
+  /** The extensions of memo files: Markdown's, and `.txt` when a folder's settings check plain text. */
+  private memoExtensions(): readonly string[] {
+    const plaintext = this.scopes().some(({ settings }) => settings.languages.includes('plaintext'));
+    return plaintext ? [...markdownExtensions, '.txt'] : markdownExtensions;
   }
 
   /** A memo file as it is on disk, or undefined when it cannot be read. */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type BibliographyLoad, parseBibliography } from '../knowledge/bibliography';
 import { type Source } from '../knowledge/types';
+import { type BibliographyCache } from './bibliographyCache';
 import { decodeText, readBoundedAsync } from './boundedRead';
 import { type ReadPolicy, realPathOf } from './readPolicy';
 
@@ -31,10 +32,14 @@ interface Entry {
 export class BibliographyStore {
   private readonly entries = new Map<string, Entry>();
 
-  /** How texts are parsed: over parseInWorkerAbove in a worker thread, others here (tests count them). */
+  /**
+   * How texts are parsed: over parseInWorkerAbove in a worker thread, others here (tests count them);
+   * with a cache, a text parsed in an earlier run is taken from it.
+   */
   constructor(
     private readonly parseLarge: Parser = parseBibliographyInWorker,
     private readonly parseSmall: (path: string, text: string) => BibliographyLoad = parseBibliography,
+    private readonly cache?: BibliographyCache,
   ) {}
 
   /**
@@ -93,8 +98,12 @@ export class BibliographyStore {
     if (read.failure) return failed(`bibliography not read: the file ${read.failure.message}`);
     const text = decodeText(read.bytes);
     if (text === undefined) return failed('bibliography not read: the file is binary, not text');
+    const cached = this.cache?.read(path, text);
+    if (cached) return cached;
     try {
-      return text.length <= parseInWorkerAbove ? this.parseSmall(path, text) : await this.parseLarge(path, text);
+      const load = text.length <= parseInWorkerAbove ? this.parseSmall(path, text) : await this.parseLarge(path, text);
+      this.cache?.write(path, text, load);
+      return load;
     } catch (e) {
       return failed(`bibliography not read: parsing failed: ${(e as Error).message}`);
     }
