@@ -65,6 +65,11 @@ claims:
     statement: The Harbor Forum met online.
     about: { property: [ online, virtual, in-person, in person ], subject: [ harbor-forum, forum ] }
     stance: { predicate: remote, polarity: positive }
+  - id: opi-platform-open
+    locator: ¶9
+    statement: The Open Port Initiative runs on an open, non-proprietary platform.
+    about: { property: [ platform ], subject: [ open-port-initiative ] }
+    stance: { predicate: generic, polarity: positive, affirm: [ open, non-proprietary ], contrary: [ proprietary, closed ] }
   - id: communique-not-consensus
     locator: ¶7
     statement: The communiqué does not speak for every delegation.
@@ -287,6 +292,15 @@ describe('judge: stance', () => {
     // The word after what it is said of, or in a question, is no such statement.
     silent('States slowly built consensus through the report.');
     silent('Does the communiqué represent a consensus?');
+  });
+
+  it('reads no stance in a word of a known name: "Open" in "Open Port Initiative"', () => {
+    const open = 'opi-platform-open';
+    contradicts('The Open Port Initiative runs on a proprietary platform.', open, {
+      detail: 'stance',
+      written: 'proprietary',
+    });
+    agrees('The Open Port Initiative runs on an open platform.', open, 'open');
   });
 
   it('says nothing of another actor, a recommendation, a mixed stance or no stance word', () => {

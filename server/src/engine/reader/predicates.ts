@@ -66,6 +66,15 @@ export function predicatesIn(
   // Phrases may overlap ("played little" and "little role" in "played little role"); a word inside
   // a longer phrase ("role" in "little role") is that phrase's, not a stance of its own.
   return hits.filter(
-    (h) => !hits.some((o) => o !== h && o.first <= h.first && h.last <= o.last && o.last - o.first > h.last - h.first),
+    (h) =>
+      !hits.some((o) => o !== h && o.first <= h.first && h.last <= o.last && o.last - o.first > h.last - h.first) &&
+      !insideName(view, h),
+  );
+}
+
+/** A word that is part of a known name ("Open" in "Open RAN", "Free" in "Free Trade Agreement") states nothing. */
+function insideName(view: SentenceView, h: { first: number; last: number }): boolean {
+  return view.entities.some(
+    (e) => e.id !== undefined && e.first <= h.first && h.last <= e.last && e.last - e.first > h.last - h.first,
   );
 }
