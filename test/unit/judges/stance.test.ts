@@ -69,7 +69,8 @@ claims:
     locator: ¶9
     statement: The Open Port Initiative runs on an open, non-proprietary platform.
     about: { property: [ platform ], subject: [ open-port-initiative ] }
-    stance: { predicate: generic, polarity: positive, affirm: [ open, non-proprietary ], contrary: [ proprietary, closed ] }
+    stance:
+      { predicate: generic, polarity: positive, affirm: [ open, non-proprietary ], contrary: [ proprietary, closed ] }
   - id: communique-not-consensus
     locator: ¶7
     statement: The communiqué does not speak for every delegation.
