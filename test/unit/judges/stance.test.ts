@@ -295,6 +295,20 @@ describe('judge: stance', () => {
     silent('Does the communiqué represent a consensus?');
   });
 
+  it('reads a word said of the subject after a linking verb as denying it: "X goes unmentioned"', () => {
+    const backs = 'northland-backs-opi';
+    contradicts("Northland's support for the Open Port Initiative goes unmentioned in its plans.", backs, {
+      detail: 'stance',
+      written: 'support for the Open Port Initiative goes unmentioned',
+    });
+    contradicts("Northland's support for the OPI is largely absent.", backs, {
+      detail: 'stance',
+      written: 'support for the OPI is largely absent',
+    });
+    // Others' attitude to it denies nothing.
+    agrees("Northland's support for the Open Port Initiative is ignored by Westmark.", backs, 'support');
+  });
+
   it('reads no stance in a word of a known name: "Open" in "Open Port Initiative"', () => {
     const open = 'opi-platform-open';
     contradicts('The Open Port Initiative runs on a proprietary platform.', open, {

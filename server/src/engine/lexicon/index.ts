@@ -76,6 +76,8 @@ export const lexicon = {
   negations: set(data.negations),
   negationPhrases: phrases(data.negationPhrases.map((words) => ({ words, value: true }))),
   nonNegating: phrases(data.nonNegating.map((words) => ({ words, value: true }))),
+  subjectNegations: set(data.subjectNegations),
+  linkingVerbs: set(data.linkingVerbs),
   /** Verb forms, each with the particle that, after its object, makes it negate that object. */
   splitNegations: new Map(
     data.splitNegations.flatMap((e) => lower(e.verbs).map((v): [string, string] => [v, e.particle.toLowerCase()])),

@@ -105,10 +105,10 @@ export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefin
   const forIt = distinct.filter((h) => h.polarity === wanted);
   if (against.length > 0 && forIt.length === 0) {
     const h = against[0];
-    // A negated word is marked with its negation: "not advocate".
+    // A negated word is marked with its negation: "not advocate", "cooperation … goes unmentioned".
     const scope = h.negated ? negationsOver(view.negations, h.first)[0] : undefined;
-    const start = view.tokens[scope ? scope.cueFirst : h.first].start;
-    const end = view.tokens[h.last - 1].end;
+    const start = view.tokens[scope ? Math.min(scope.cueFirst, h.first) : h.first].start;
+    const end = view.tokens[Math.max(h.last, scope ? scope.cueLast : 0) - 1].end;
     return {
       kind: 'contradicts',
       claim,
