@@ -84,6 +84,18 @@ describe('judge: entity', () => {
     agrees("Northland's Data Security Act requires firms to hand over data.", 'act-compels', 'Data Security Act');
   });
 
+  it('contradicts the right agent whose action is denied: "refrained from hosting"', () => {
+    const host = 'forum-host';
+    contradicts('The Northland Maritime Institute never hosted the Harbor Forum.', host, {
+      detail: 'stance',
+      written: 'never hosted',
+    });
+    contradicts('NMI has refrained from organising the Harbor Forum.', host, {
+      detail: 'stance',
+      written: 'refrained from organising',
+    });
+  });
+
   it('contradicts another body named as owner of a unit the source places within its own', () => {
     const partner = 'forum-partner';
     contradicts("The Harbor Forum was run in partnership with Eastport Marine College's Naval Studies Desk.", partner, {
