@@ -135,6 +135,7 @@ export const lexicon = {
   doubtingVerbs: set(data.doubtingVerbs),
   propositionNouns: set(data.propositionNouns),
   attributionPhrases: phrases(data.attributionPhrases.map((words) => ({ words, value: true }))),
+  sourcePhrases: phrases(data.sourcePhrases.map((words) => ({ words, value: true }))),
   hedgeAdverbs: set(data.hedgeAdverbs),
   recommendCues: phrases(data.recommendCues.map((words) => ({ words, value: true }))),
   hypotheticalCues: phrases(data.hypotheticalCues.map((words) => ({ words, value: true }))),
