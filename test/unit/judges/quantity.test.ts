@@ -123,6 +123,20 @@ describe('judge: quantity', () => {
     });
   });
 
+  it('reads a percentage before a noun of change as a rise, not a multiple: "a 40-percent speed gain"', () => {
+    const speed = 'skylink-speed';
+    contradicts('Skylink offers a 40-percent speed gain over Fibrenet.', speed, {
+      detail: 'quantity',
+      written: '40-percent',
+      replacement: '40 times',
+    });
+    contradicts('Skylink brings a 40% increase in speed over Fibrenet.', speed, {
+      detail: 'quantity',
+      written: '40%',
+      replacement: '40 times',
+    });
+  });
+
   it("writes a corrected amount in the memo's currency and scale", () => {
     const fund = 'fund-size';
     contradicts('The Resilience Fund holds $5.2 billion.', fund, {
