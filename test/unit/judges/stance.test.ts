@@ -309,6 +309,13 @@ describe('judge: stance', () => {
     agrees("Northland's support for the Open Port Initiative is ignored by Westmark.", backs, 'support');
   });
 
+  it('reads "a risk to" as harm, and "little risk to" as its opposite, whole', () => {
+    const safer = 'patrols-make-strait-safer';
+    contradicts('Joint patrols pose a threat to the strait.', safer, { detail: 'stance', written: 'threat to' });
+    agrees('Joint patrols pose little risk to the strait.', safer, 'little risk to');
+    agrees('Joint patrols pose no risk to the strait.', safer, 'risk to');
+  });
+
   it('reads no stance in a word of a known name: "Open" in "Open Port Initiative"', () => {
     const open = 'opi-platform-open';
     contradicts('The Open Port Initiative runs on a proprietary platform.', open, {
