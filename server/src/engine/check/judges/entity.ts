@@ -117,7 +117,16 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
     } else if (slot === 'agent') {
       const agent = agentOf(view, p.first, p.last);
       if (agent) fillers = agent.group.filter((m) => !(m.start <= p.start && p.end <= m.end));
-      if (agent && agent.how === 'subject' && agent.mention.first === view.clauseAt(p.first).first) subjects = fillers;
+      // "It is regulators who chase user experience": a cleft's focus is said to do it, as a subject
+      // is, also after the word opening a subordinate clause ("while companies lean toward …").
+      const clause = view.clauseAt(p.first);
+      const opening = clause.first + (clause.kind === 'subordinate' ? 1 : 0);
+      const said =
+        agent &&
+        ((agent.how === 'subject' && agent.mention.first === opening) ||
+          agent.how === 'cleft' ||
+          agent.how === 'antecedent');
+      if (said) subjects = fillers;
     } else {
       fillers = view.entities.filter(
         (e) => inStretch(e) && !(e.start <= p.start && p.end <= e.end) && view.clauseAt(e.first).kind !== 'reporting',
