@@ -123,6 +123,19 @@ describe('judge: quantity', () => {
     });
   });
 
+  it('compares a share in words with a count out of a total: "all 16", "few" against 11 of 16', () => {
+    const ratified = 'ratifications';
+    contradicts('All 16 signatories have ratified the Tidewater Pact.', ratified, {
+      detail: 'quantity',
+      written: 'All',
+    });
+    contradicts('Few of the signatories have ratified the Tidewater Pact.', ratified, {
+      detail: 'quantity',
+      written: 'Few',
+    });
+    agrees('Most of the 16 signatories have ratified the Tidewater Pact.', ratified, 'Most');
+  });
+
   it('reads a percentage before a noun of change as a rise, not a multiple: "a 40-percent speed gain"', () => {
     const speed = 'skylink-speed';
     contradicts('Skylink offers a 40-percent speed gain over Fibrenet.', speed, {
