@@ -77,6 +77,7 @@ export const lexicon = {
   negationPhrases: phrases(data.negationPhrases.map((words) => ({ words, value: true }))),
   nonNegating: phrases(data.nonNegating.map((words) => ({ words, value: true }))),
   subjectNegations: set(data.subjectNegations),
+  equatingAdverbs: set(data.equatingAdverbs),
   linkingVerbs: set(data.linkingVerbs),
   /** Verb forms, each with the particle that, after its object, makes it negate that object. */
   splitNegations: new Map(
