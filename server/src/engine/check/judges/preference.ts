@@ -140,7 +140,8 @@ function equates(view: SentenceView, from: number, to: number): boolean {
   if (to <= from || to - from > equationReach) return false;
   const between = view.words.slice(from, to);
   if (!between.some((w) => lexicon.copulas.has(w))) return false;
-  for (let k = from; k < to; k++) if (/[,;:()]/.test(view.gapBefore(k + 1))) return false;
+  const broken = (gap: string): boolean => [...',;:()'].some((ch) => gap.includes(ch));
+  for (let k = from; k < to; k++) if (broken(view.gapBefore(k + 1))) return false;
   return between.every((w) => lexicon.copulas.has(w) || lexicon.determiners.has(w) || lexicon.equatingAdverbs.has(w));
 }
 
