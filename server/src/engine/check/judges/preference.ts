@@ -141,7 +141,7 @@ function equates(view: SentenceView, from: number, to: number): boolean {
   const between = view.words.slice(from, to);
   if (!between.some((w) => lexicon.copulas.has(w))) return false;
   const broken = (gap: string): boolean => [...',;:()'].some((ch) => gap.includes(ch));
-  for (let k = from; k < to; k++) if (broken(view.gapBefore(k + 1))) return false;
+  for (let k = from; k <= to; k++) if (broken(view.gapBefore(k))) return false;
   return between.every((w) => lexicon.copulas.has(w) || lexicon.determiners.has(w) || lexicon.equatingAdverbs.has(w));
 }
 
