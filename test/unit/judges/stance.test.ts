@@ -309,6 +309,15 @@ describe('judge: stance', () => {
     agrees("Northland's support for the Open Port Initiative is ignored by Westmark.", backs, 'support');
   });
 
+  it('reads a thing said to be declining or dwindling as less of it', () => {
+    const aid = 'aid-increase';
+    contradicts("Northland's maritime aid to island states is declining.", aid, {
+      detail: 'stance',
+      written: 'declining',
+    });
+    contradicts("Northland's maritime aid has dwindled.", aid, { detail: 'stance', written: 'dwindled' });
+  });
+
   it('reads "a risk to" as harm, and "little risk to" as its opposite, whole', () => {
     const safer = 'patrols-make-strait-safer';
     contradicts('Joint patrols pose a threat to the strait.', safer, { detail: 'stance', written: 'threat to' });
