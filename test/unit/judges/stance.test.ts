@@ -71,6 +71,11 @@ claims:
     about: { property: [ platform ], subject: [ open-port-initiative ] }
     stance:
       { predicate: generic, polarity: positive, affirm: [ open, non-proprietary ], contrary: [ proprietary, closed ] }
+  - id: tidal-grid-early
+    locator: ¶10
+    statement: Tidal power grids are still at an early stage.
+    about: { property: [ maturity, mature, stage ], subject: [ tidal power grids, tidal grids ] }
+    stance: { predicate: maturity, polarity: positive }
   - id: communique-not-consensus
     locator: ¶7
     statement: The communiqué does not speak for every delegation.
@@ -307,6 +312,14 @@ describe('judge: stance', () => {
     });
     // Others' attitude to it denies nothing.
     agrees("Northland's support for the Open Port Initiative is ignored by Westmark.", backs, 'support');
+  });
+
+  it('reads a state the subject has reached, or already is in, as said of it; not one to come', () => {
+    const early = 'tidal-grid-early';
+    contradicts('Tidal power grids have already reached maturity.', early, { detail: 'stance', written: 'maturity' });
+    contradicts('Tidal power grids are already mature.', early, { detail: 'stance', written: 'mature' });
+    silent('Tidal power grids will reach maturity by 2040.');
+    silent('Tidal power grids are expected to be mature by 2040.');
   });
 
   it('reads a thing said to be declining or dwindling as less of it', () => {

@@ -78,6 +78,8 @@ export const lexicon = {
   nonNegating: phrases(data.nonNegating.map((words) => ({ words, value: true }))),
   subjectNegations: set(data.subjectNegations),
   equatingAdverbs: set(data.equatingAdverbs),
+  attainVerbs: set(data.attainVerbs),
+  futureMarkers: set(data.futureMarkers),
   linkingVerbs: set(data.linkingVerbs),
   /** Verb forms, each with the particle that, after its object, makes it negate that object. */
   splitNegations: new Map(
