@@ -310,6 +310,11 @@ describe('judge: stance', () => {
       detail: 'stance',
       written: 'support for the OPI is largely absent',
     });
+    // A class word holding the cue states the stance itself; the cue does not turn it.
+    contradicts('Westmark is largely absent from shipping rules.', 'westmark-role-in-shipping-rules', {
+      detail: 'stance',
+      written: 'largely absent',
+    });
     // Others' attitude to it denies nothing.
     agrees("Northland's support for the Open Port Initiative is ignored by Westmark.", backs, 'support');
   });

@@ -175,9 +175,9 @@ function splitParticleAt(
   return undefined;
 }
 
-/** How many negations cover token `i` (an odd count negates it). */
+/** How many negations cover token `i` (an odd count negates it). A cue inside its own scope ("X is absent") is not negated. */
 export function negationsOver(scopes: readonly NegationScope[], i: number): NegationScope[] {
-  return scopes.filter((s) => i >= s.first && i < s.last);
+  return scopes.filter((s) => i >= s.first && i < s.last && !(i >= s.cueFirst && i < s.cueLast));
 }
 
 /** A figure starts at token k: "25%", "under 25%", "about a quarter". */

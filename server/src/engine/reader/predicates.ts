@@ -53,10 +53,13 @@ export function predicatesIn(
         ok = tokens[i + k].norm === w.stems[k] || tokens[i + k].lower === w.stems[k];
       }
       if (!ok) continue;
-      const negated = negationsOver(view.negations, i).length % 2 === 1;
+      // A phrase holding a negation's cue ("largely absent") states it: that negation is not over it.
+      const end = i + w.stems.length;
+      const negated =
+        negationsOver(view.negations, i).filter((s) => s.cueFirst < i || s.cueFirst >= end).length % 2 === 1;
       hits.push({
         first: i,
-        last: i + w.stems.length,
+        last: end,
         polarity: (negated ? -w.polarity : w.polarity) as 1 | -1,
         negated,
       });
