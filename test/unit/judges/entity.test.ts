@@ -106,6 +106,10 @@ describe('judge: entity', () => {
   it("contradicts the claim's contrast named as a cleft's focus or a subordinate clause's subject", () => {
     const push = 'operators-push-automation';
     contradicts('It is regulators who push for automation.', push, { detail: 'entity', written: 'regulators' });
+    contradicts('It is regulators, the panel argued, that push for automation.', push, {
+      detail: 'entity',
+      written: 'regulators',
+    });
     contradicts('Port operators are wary, while regulators push for automation.', push, {
       detail: 'entity',
       written: 'regulators',
