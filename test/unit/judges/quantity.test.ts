@@ -134,6 +134,8 @@ describe('judge: quantity', () => {
       written: 'Few',
     });
     agrees('Most of the 16 signatories have ratified the Tidewater Pact.', ratified, 'Most');
+    // A share in words of something else, written after the thing counted.
+    silent('Ratifications of the Tidewater Pact came in waves, all of them slow.');
   });
 
   it('reads a percentage before a noun of change as a rise, not a multiple: "a 40-percent speed gain"', () => {

@@ -95,7 +95,13 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
       all,
       (v): v is QuantifierMention => v.kind === 'quantifier' && !v.frequency && !v.negated,
     );
-    if (word) {
+    // A share in words of a count's whole quantifies the thing counted, written after it ("all 27 of the
+    // partners"); "both times" after "two meetings" counts something else.
+    const ofTheWhole = (m: QuantifierMention): boolean => {
+      const after = view.tokenIndexAt(m.end);
+      return c.property.some((p) => p.first >= after && p.first - after <= quantifiedReach);
+    };
+    if (word && (asShare === q || ofTheWhole(word.value))) {
       const m = word.value;
       const kind = compareIntervals(m.range, sourceInterval(asShare));
       const written = view.raw.slice(m.start, m.end);
@@ -139,6 +145,9 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
   }
   return compare(view, c, bound.value, q);
 }
+
+/** Most tokens between a share in words and the thing it quantifies ("all 27 of Korea's partners"). */
+const quantifiedReach = 6;
 
 /** A figure right after a verb of change ("grew 80%", "rose by 12 percent", "up 5%"). */
 function changeRate(view: SentenceView, m: NumberMention): boolean {
