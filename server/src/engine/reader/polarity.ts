@@ -175,7 +175,10 @@ function splitParticleAt(
   return undefined;
 }
 
-/** How many negations cover token `i` (an odd count negates it). A cue inside its own scope ("X is absent") is not negated. */
+/**
+ * How many negations cover token `i` (an odd count negates it). A cue inside its own scope ("X is
+ * absent") is not negated.
+ */
 export function negationsOver(scopes: readonly NegationScope[], i: number): NegationScope[] {
   return scopes.filter((s) => i >= s.first && i < s.last && !(i >= s.cueFirst && i < s.cueLast));
 }

@@ -9,6 +9,7 @@ import { negationsOver } from '../../reader/polarity';
 import { type SentenceView } from '../../reader/sentence';
 import { lexicon } from '../../lexicon';
 import { stem } from '../../text/tokens';
+import { type PhraseMatch } from '../../text/phraseMatcher';
 import { type Candidate } from '../candidates';
 import { distinctiveStems, membersIn, mentionIs } from '../members';
 import { type Verdict, verdictOn } from '../verdict';
