@@ -15,6 +15,11 @@ const kb = knowledge({
   - { id: borealis, term: Borealis, kind: organisation, definition: A crane maker. }
   - { id: corvid, term: Corvid, kind: organisation, definition: A crane maker. }
   - { id: crane-code, term: Crane Safety Code, kind: document, definition: Northland's rules for cranes. }
+  - id: port-plan
+    term: Port Plan 2030
+    kind: document
+    definition: Northland's plan for its ports.
+    sources: [ { key: ports2024, locator: ¶1 } ]
 `,
   'claims/ports2024.yaml': `source: ports2024
 claims:
@@ -70,6 +75,21 @@ describe('settle: support', () => {
     );
     assert.equal(supported('That Aster and Borealis are subject to the Crane Safety Code goes unmentioned.'), false);
     assert.equal(supported("Aster and Borealis are subject to Northland's Crane Safety Code."), true);
+  });
+
+  it('withholds support when the statement is said to come from a document no agreeing claim names', () => {
+    const plain = "Northland's ports picked Aster and Borealis over Corvid for their cranes.";
+    assert.equal(supported(plain), true, dump(kb, plain));
+    for (const framed of [
+      "It is Port Plan 2030 that notes Northland's ports picked Aster and Borealis over Corvid for their cranes.",
+      "Port Plan 2030 notes that Northland's ports picked Aster and Borealis over Corvid for their cranes.",
+      "The choice of Aster and Borealis over Corvid for Northland's cranes comes from Port Plan 2030.",
+    ]) {
+      assert.equal(supported(framed), false, dump(kb, framed));
+    }
+    // Named, but not as the speaker: part of what the source speaks of.
+    const named = "Under Port Plan 2030, Northland's ports picked Aster and Borealis over Corvid for their cranes.";
+    assert.equal(supported(named), true, dump(kb, named));
   });
 
   it('withholds support when a name listed among a set is none of its members, of whatever sort', () => {

@@ -32,6 +32,8 @@ const kb = knowledge({
     term: Coastal Security Council
     kind: organisation
     definition: A regional body of coast guards.
+  - { id: port-operators, term: port operators, kind: group, definition: Firms that run ports. }
+  - { id: regulators, term: regulators, kind: group, definition: Public bodies that set port rules. }
   - id: data-act
     term: Data Security Act
     kind: document
@@ -68,6 +70,11 @@ claims:
     statement: The Data Security Act compels firms to hand over data on request.
     about: { property: [ hand over, compel, compels, require, requires ], with: [ [ firm, firms, companies ] ] }
     entity: { value: data-act, kind: document }
+  - id: operators-push-automation
+    locator: ¶5
+    statement: Port operators, more than regulators, push for automation.
+    about: { property: [ automation ], with: [ [ regulators, port-operators ] ] }
+    entity: { value: port-operators, kind: group, slot: agent }
 `,
 });
 const { agrees, contradicts, silent } = judging(kb, 'hf2022');
@@ -82,6 +89,32 @@ describe('judge: entity', () => {
     agrees('The Harbor Forum was held in Port Aven.', 'forum-venue', 'Port Aven');
     agrees('The Data Security Act compels firms to hand over data.', 'act-compels', 'Data Security Act');
     agrees("Northland's Data Security Act requires firms to hand over data.", 'act-compels', 'Data Security Act');
+  });
+
+  it('contradicts the right agent whose action is denied: "refrained from hosting"', () => {
+    const host = 'forum-host';
+    contradicts('The Northland Maritime Institute never hosted the Harbor Forum.', host, {
+      detail: 'stance',
+      written: 'never hosted',
+    });
+    contradicts('NMI has refrained from organising the Harbor Forum.', host, {
+      detail: 'stance',
+      written: 'refrained from organising',
+    });
+  });
+
+  it("contradicts the claim's contrast named as a cleft's focus or a subordinate clause's subject", () => {
+    const push = 'operators-push-automation';
+    contradicts('It is regulators who push for automation.', push, { detail: 'entity', written: 'regulators' });
+    contradicts('It is regulators, the panel argued, that push for automation.', push, {
+      detail: 'entity',
+      written: 'regulators',
+    });
+    contradicts('Port operators are wary, while regulators push for automation.', push, {
+      detail: 'entity',
+      written: 'regulators',
+    });
+    agrees('It is port operators who push for automation.', push, 'port operators');
   });
 
   it('contradicts another body named as owner of a unit the source places within its own', () => {

@@ -92,6 +92,19 @@ describe('judge: preference', () => {
     });
   });
 
+  it('contradicts the preferred side said to be the one set aside: "resilience is essentially efficiency"', () => {
+    const resilience = 'resilience-over-efficiency';
+    contradicts('In the Grid Resilience Strategy, resilience is simply efficiency by another name.', resilience, {
+      detail: 'preference',
+      written: 'efficiency',
+    });
+    contradicts('The Grid Resilience Strategy frames resilience as chiefly efficiency.', resilience, {
+      detail: 'preference',
+      written: 'efficiency',
+    });
+    silent('The Grid Resilience Strategy holds that resilience is broader than efficiency.');
+  });
+
   it('says nothing of another chooser, another country or a recommendation', () => {
     silent("Westmark's port operators chose Coppernet over Skylink.");
     silent('Port operators in Westmark chose Coppernet over Skylink.');

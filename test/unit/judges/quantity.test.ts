@@ -123,6 +123,35 @@ describe('judge: quantity', () => {
     });
   });
 
+  it('compares a share in words with a count out of a total: "all 16", "few" against 11 of 16', () => {
+    const ratified = 'ratifications';
+    contradicts('All 16 signatories have ratified the Tidewater Pact.', ratified, {
+      detail: 'quantity',
+      written: 'All',
+    });
+    contradicts('Few of the signatories have ratified the Tidewater Pact.', ratified, {
+      detail: 'quantity',
+      written: 'Few',
+    });
+    agrees('Most of the 16 signatories have ratified the Tidewater Pact.', ratified, 'Most');
+    // A share in words of something else, written after the thing counted.
+    silent('Ratifications of the Tidewater Pact came in waves, all of them slow.');
+  });
+
+  it('reads a percentage before a noun of change as a rise, not a multiple: "a 40-percent speed gain"', () => {
+    const speed = 'skylink-speed';
+    contradicts('Skylink offers a 40-percent speed gain over Fibrenet.', speed, {
+      detail: 'quantity',
+      written: '40-percent',
+      replacement: '40 times',
+    });
+    contradicts('Skylink brings a 40% increase in speed over Fibrenet.', speed, {
+      detail: 'quantity',
+      written: '40%',
+      replacement: '40 times',
+    });
+  });
+
   it("writes a corrected amount in the memo's currency and scale", () => {
     const fund = 'fund-size';
     contradicts('The Resilience Fund holds $5.2 billion.', fund, {

@@ -227,6 +227,17 @@ describe('judge: set', () => {
     });
   });
 
+  it('contradicts a list whose every member is denied with the property under one negation', () => {
+    contradicts('The Sea Lanes Strategy has no pillars for ports, undersea cables and satellites.', 'strategy-areas', {
+      detail: 'stance',
+      written: 'no pillars for ports, undersea cables and satellites',
+    });
+    contradicts('The Sea Lanes Strategy lacks pillars for ports, undersea cables and satellites.', 'strategy-areas', {
+      detail: 'stance',
+      written: 'lacks pillars for ports, undersea cables and satellites',
+    });
+  });
+
   it('contradicts a body the knowledge base does not know put among a closed list of bodies', () => {
     agrees('The PWG and the MSO both work on cable standards.', 'cable-standards', 'PWG and the MSO');
     const v = contradicts('The PWG and the Harbour Standards Union both work on cable standards.', 'cable-standards', {

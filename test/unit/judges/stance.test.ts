@@ -65,6 +65,17 @@ claims:
     statement: The Harbor Forum met online.
     about: { property: [ online, virtual, in-person, in person ], subject: [ harbor-forum, forum ] }
     stance: { predicate: remote, polarity: positive }
+  - id: opi-platform-open
+    locator: ¶9
+    statement: The Open Port Initiative runs on an open, non-proprietary platform.
+    about: { property: [ platform ], subject: [ open-port-initiative ] }
+    stance:
+      { predicate: generic, polarity: positive, affirm: [ open, non-proprietary ], contrary: [ proprietary, closed ] }
+  - id: tidal-grid-early
+    locator: ¶10
+    statement: Tidal power grids are still at an early stage.
+    about: { property: [ maturity, mature, stage ], subject: [ tidal power grids, tidal grids ] }
+    stance: { predicate: maturity, polarity: positive }
   - id: communique-not-consensus
     locator: ¶7
     statement: The communiqué does not speak for every delegation.
@@ -287,6 +298,58 @@ describe('judge: stance', () => {
     // The word after what it is said of, or in a question, is no such statement.
     silent('States slowly built consensus through the report.');
     silent('Does the communiqué represent a consensus?');
+  });
+
+  it('reads a word said of the subject after a linking verb as denying it: "X goes unmentioned"', () => {
+    const backs = 'northland-backs-opi';
+    contradicts("Northland's support for the Open Port Initiative goes unmentioned in its plans.", backs, {
+      detail: 'stance',
+      written: 'support for the Open Port Initiative goes unmentioned',
+    });
+    contradicts("Northland's support for the OPI is largely absent.", backs, {
+      detail: 'stance',
+      written: 'support for the OPI is largely absent',
+    });
+    // A class word holding the cue states the stance itself; the cue does not turn it.
+    contradicts('Westmark is largely absent from shipping rules.', 'westmark-role-in-shipping-rules', {
+      detail: 'stance',
+      written: 'largely absent',
+    });
+    // Others' attitude to it denies nothing.
+    agrees("Northland's support for the Open Port Initiative is ignored by Westmark.", backs, 'support');
+  });
+
+  it('reads a state the subject has reached, or already is in, as said of it; not one to come', () => {
+    const early = 'tidal-grid-early';
+    contradicts('Tidal power grids have already reached maturity.', early, { detail: 'stance', written: 'maturity' });
+    contradicts('Tidal power grids are already mature.', early, { detail: 'stance', written: 'mature' });
+    silent('Tidal power grids will reach maturity by 2040.');
+    silent('Tidal power grids are expected to be mature by 2040.');
+  });
+
+  it('reads a thing said to be declining or dwindling as less of it', () => {
+    const aid = 'aid-increase';
+    contradicts("Northland's maritime aid to island states is declining.", aid, {
+      detail: 'stance',
+      written: 'declining',
+    });
+    contradicts("Northland's maritime aid has dwindled.", aid, { detail: 'stance', written: 'dwindled' });
+  });
+
+  it('reads "a risk to" as harm, and "little risk to" as its opposite, whole', () => {
+    const safer = 'patrols-make-strait-safer';
+    contradicts('Joint patrols pose a threat to the strait.', safer, { detail: 'stance', written: 'threat to' });
+    agrees('Joint patrols pose little risk to the strait.', safer, 'little risk to');
+    agrees('Joint patrols pose no risk to the strait.', safer, 'risk to');
+  });
+
+  it('reads no stance in a word of a known name: "Open" in "Open Port Initiative"', () => {
+    const open = 'opi-platform-open';
+    contradicts('The Open Port Initiative runs on a proprietary platform.', open, {
+      detail: 'stance',
+      written: 'proprietary',
+    });
+    agrees('The Open Port Initiative runs on an open platform.', open, 'open');
   });
 
   it('says nothing of another actor, a recommendation, a mixed stance or no stance word', () => {

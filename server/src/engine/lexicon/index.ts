@@ -77,6 +77,11 @@ export const lexicon = {
   negations: set(data.negations),
   negationPhrases: phrases(data.negationPhrases.map((words) => ({ words, value: true }))),
   nonNegating: phrases(data.nonNegating.map((words) => ({ words, value: true }))),
+  subjectNegations: set(data.subjectNegations),
+  equatingAdverbs: set(data.equatingAdverbs),
+  attainVerbs: set(data.attainVerbs),
+  futureMarkers: set(data.futureMarkers),
+  linkingVerbs: set(data.linkingVerbs),
   /** Verb forms, each with the particle that, after its object, makes it negate that object. */
   splitNegations: new Map(
     data.splitNegations.flatMap((e) => lower(e.verbs).map((v): [string, string] => [v, e.particle.toLowerCase()])),
@@ -134,6 +139,7 @@ export const lexicon = {
   doubtingVerbs: set(data.doubtingVerbs),
   propositionNouns: set(data.propositionNouns),
   attributionPhrases: phrases(data.attributionPhrases.map((words) => ({ words, value: true }))),
+  sourcePhrases: phrases(data.sourcePhrases.map((words) => ({ words, value: true }))),
   hedgeAdverbs: set(data.hedgeAdverbs),
   recommendCues: phrases(data.recommendCues.map((words) => ({ words, value: true }))),
   hypotheticalCues: phrases(data.hypotheticalCues.map((words) => ({ words, value: true }))),

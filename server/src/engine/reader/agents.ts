@@ -118,7 +118,9 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
         (e) =>
           e.first >= earlier.first && e.first < earlier.last && isActor(e) && !governed(view, e.first, earlier.first),
       );
-      if (first) return agent(view, first, 'subject');
+      // "It is governments, the panel argued, that prioritise …": a cleft split by a frame.
+      const cleft = words[earlier.first] === 'it' && lexicon.copulas.has(words[earlier.first + 1] ?? '');
+      if (first) return agent(view, first, cleft ? 'cleft' : 'subject');
     }
   }
   // The first name of the clause that no preposition governs, before the predicate.

@@ -70,6 +70,15 @@ export function findNegations(
       i = doubted - 1;
       continue;
     }
+    // "Cooperation with Japan goes unmentioned in the strategy": the word denies its subject and what
+    // the clause relates it to.
+    const linking = subjectNegationAt(words, i);
+    if (linking !== undefined && linking > clause.first) {
+      let last = i + 1;
+      while (last < clause.last && words[last] !== 'but' && !lexicon.clauseBreakWords.has(words[last])) last++;
+      scopes.push({ cueFirst: i, cueLast: i + 1, first: clause.first, last, contrast: false, core: false });
+      continue;
+    }
     // "leaves NATO out of its partners": the verb negates its object and the rest of the clause.
     const particle = splitParticleAt(text, tokens, words, i, clause.last);
     if (particle !== undefined) {
@@ -135,6 +144,17 @@ function doubtedClauseAt(words: readonly string[], i: number): number | undefine
   return afterCopula && (words[k] === 'of' || words[k] === 'about') ? k + 1 : undefined;
 }
 
+/**
+ * The linking verb before a word at `i` that denies the clause's subject ("is absent", "goes largely
+ * unmentioned"), or undefined.
+ */
+function subjectNegationAt(words: readonly string[], i: number): number | undefined {
+  if (!lexicon.subjectNegations.has(words[i])) return undefined;
+  if (lexicon.linkingVerbs.has(words[i - 1] ?? '')) return i - 1;
+  const adverb = (words[i - 1] ?? '').endsWith('ly');
+  return adverb && lexicon.linkingVerbs.has(words[i - 2] ?? '') ? i - 2 : undefined;
+}
+
 /** Most words between a verb and its particle ("leaves the alliance's navy out"). */
 const splitGap = 4;
 
@@ -155,9 +175,12 @@ function splitParticleAt(
   return undefined;
 }
 
-/** How many negations cover token `i` (an odd count negates it). */
+/**
+ * How many negations cover token `i` (an odd count negates it). A cue inside its own scope ("X is
+ * absent") is not negated.
+ */
 export function negationsOver(scopes: readonly NegationScope[], i: number): NegationScope[] {
-  return scopes.filter((s) => i >= s.first && i < s.last);
+  return scopes.filter((s) => i >= s.first && i < s.last && !(i >= s.cueFirst && i < s.cueLast));
 }
 
 /** A figure starts at token k: "25%", "under 25%", "about a quarter". */

@@ -53,10 +53,13 @@ export function predicatesIn(
         ok = tokens[i + k].norm === w.stems[k] || tokens[i + k].lower === w.stems[k];
       }
       if (!ok) continue;
-      const negated = negationsOver(view.negations, i).length % 2 === 1;
+      // A phrase holding a negation's cue ("largely absent") states it: that negation is not over it.
+      const end = i + w.stems.length;
+      const negated =
+        negationsOver(view.negations, i).filter((s) => s.cueFirst < i || s.cueFirst >= end).length % 2 === 1;
       hits.push({
         first: i,
-        last: i + w.stems.length,
+        last: end,
         polarity: (negated ? -w.polarity : w.polarity) as 1 | -1,
         negated,
       });
@@ -66,6 +69,15 @@ export function predicatesIn(
   // Phrases may overlap ("played little" and "little role" in "played little role"); a word inside
   // a longer phrase ("role" in "little role") is that phrase's, not a stance of its own.
   return hits.filter(
-    (h) => !hits.some((o) => o !== h && o.first <= h.first && h.last <= o.last && o.last - o.first > h.last - h.first),
+    (h) =>
+      !hits.some((o) => o !== h && o.first <= h.first && h.last <= o.last && o.last - o.first > h.last - h.first) &&
+      !insideName(view, h),
+  );
+}
+
+/** A word that is part of a known name ("Open" in "Open RAN", "Free" in "Free Trade Agreement") states nothing. */
+function insideName(view: SentenceView, h: { first: number; last: number }): boolean {
+  return view.entities.some(
+    (e) => e.id !== undefined && e.first <= h.first && h.last <= e.last && e.last - e.first > h.last - h.first,
   );
 }

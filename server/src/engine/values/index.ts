@@ -144,8 +144,16 @@ export function extractValues(text: string, tokens: readonly Token[]): ValueMent
     if (n.unit !== 'percent') continue;
     const k = tokens.findIndex((tok) => tok.start >= n.end);
     if (k >= 0 && comparativeWords.has(words[k])) n.comparative = true;
+    // "a 50% increase", "a 50-percent speed gain": a noun of change right after it, or after one word.
+    const change = (j: number): boolean => j < tokens.length && lexicon.changeWordStems.has(tokens[j].norm);
+    if (k >= 0 && (change(k) || (change(k + 1) && !gapAfterBreaks(text, tokens, k)))) n.comparative = true;
   }
   return found;
+}
+
+/** Punctuation between token k and the next ends the phrase. */
+function gapAfterBreaks(text: string, tokens: readonly Token[], k: number): boolean {
+  return k + 1 >= tokens.length || text.slice(tokens[k].end, tokens[k + 1].start).trim() !== '';
 }
 
 /** "2010s", "2022Q4": letters glued to four digits make them something other than a year. */

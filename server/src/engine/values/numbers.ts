@@ -79,7 +79,8 @@ function unitAfter(
   const rest = text.slice(end, end + 3);
   if (/^\s?%/.test(rest)) return { unit: 'percent', end: end + rest.indexOf('%') + 1, next };
   const percent = phraseAt(lexicon.percentWords, words, next);
-  if (percent && text.slice(end, tokens[next].start).trim() === '') {
+  // "a 50-percent gain": the unit joined to the figure as a compound adjective.
+  if (percent && text.slice(end, tokens[next].start).trim().replace('-', '') === '') {
     const last = next + percent.words.length - 1;
     return { unit: 'percent', end: tokens[last].end, next: last + 1 };
   }

@@ -88,7 +88,10 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
             ? object.first <= m.first && m.last <= object.last
             : inStretch(m)),
     );
+    // "The US has refrained from executive action": the right agent, but the action denied.
+    const denied = slot === 'agent' ? deniedAction(view, p) : undefined;
     if (written.length > 0) {
+      if (denied) return verdictOn('contradicts', c, denied, { kind: 'stance', written: denied.written });
       return {
         kind: 'agrees',
         claim,
@@ -114,7 +117,16 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
     } else if (slot === 'agent') {
       const agent = agentOf(view, p.first, p.last);
       if (agent) fillers = agent.group.filter((m) => !(m.start <= p.start && p.end <= m.end));
-      if (agent && agent.how === 'subject' && agent.mention.first === view.clauseAt(p.first).first) subjects = fillers;
+      // "It is regulators who chase user experience": a cleft's focus is said to do it, as a subject
+      // is, also after the word opening a subordinate clause ("while companies lean toward …").
+      const clause = view.clauseAt(p.first);
+      const opening = clause.first + (clause.kind === 'subordinate' ? 1 : 0);
+      const said =
+        agent &&
+        ((agent.how === 'subject' && agent.mention.first === opening) ||
+          agent.how === 'cleft' ||
+          agent.how === 'antecedent');
+      if (said) subjects = fillers;
     } else {
       fillers = view.entities.filter(
         (e) => inStretch(e) && !(e.start <= p.start && p.end <= e.end) && view.clauseAt(e.first).kind !== 'reporting',
@@ -126,6 +138,7 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
     }
     const right = fillers.find((m) => mentionIs(view, m, value) && positive(m));
     if (right) {
+      if (denied) return verdictOn('contradicts', c, denied, { kind: 'stance', written: denied.written });
       return verdictOn('agrees', c, right, { kind: 'agrees' });
     }
     const wrong = fillers.find(
@@ -163,6 +176,18 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
     }
   }
   return contradiction ?? placedElsewhere(view, c, own);
+}
+
+/** The negation and property words when the property is negated ("refrained from executive action"). */
+function deniedAction(
+  view: SentenceView,
+  p: { first: number; last: number },
+): { start: number; end: number; written: string } | undefined {
+  const over = negationsOver(view.negations, p.first);
+  if (over.length % 2 === 0 || over[0].contrast || over[0].doubt) return undefined;
+  const start = view.tokens[Math.min(over[0].cueFirst, p.first)].start;
+  const end = view.tokens[p.last - 1].end;
+  return { start, end, written: view.raw.slice(start, end) };
 }
 
 /**

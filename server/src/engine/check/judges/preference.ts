@@ -3,6 +3,7 @@
 // contrast ("X over Y", "prefer X to Y", "X rather than Y", "not Y but X", "X, not Y") and from
 // rejection words ("'comprehensive security' framing rejected"). The same sides agree; swapped
 // sides contradict.
+import { lexicon } from '../../lexicon';
 import { negationsOver } from '../../reader/polarity';
 import { predicatesIn } from '../../reader/predicates';
 import { type SentenceView } from '../../reader/sentence';
@@ -93,7 +94,13 @@ export function judgePreference(view: SentenceView, c: Candidate): Verdict | und
   // With only the set-aside side written, the marker must follow it at once: "military security
   // over everything" puts it first; "military planning for a conflict over Taiwan" does not.
   const putFirst = dis.some((m, i) => disSides[i] === 1 && marker >= m.last && marker - m.last <= 1);
+  // "Kim describes comprehensive security as fundamentally a military concept": the preferred side
+  // said to be the one set aside.
+  const equated = pref.some(
+    (p, i) => prefSides[i] === 1 && dis.some((d, j) => disSides[j] === 1 && equates(view, p.last, d.first)),
+  );
   const swapped =
+    equated ||
     (disSides.includes(1) && (prefSides.includes(-1) || (prefSides.length === 0 && putFirst))) ||
     (prefSides.includes(-1) && dis.length === 0 && (rejected(pref[prefSides.indexOf(-1)]) || marker >= 0));
   const same =
@@ -120,6 +127,22 @@ export function judgePreference(view: SentenceView, c: Candidate): Verdict | und
     return { kind: 'agrees', claim, ...span(m), coverage: c.coverage, detail: { kind: 'agrees' } };
   }
   return undefined;
+}
+
+/** Most words between two things a copula or "as" equates. */
+const equationReach = 6;
+
+/**
+ * The words from token `from` to `to` say that what ends at `from` is what starts at `to`: a copula
+ * or "as", with articles and adverbs such as "fundamentally" ("… is fundamentally a …", "… as chiefly a …").
+ */
+function equates(view: SentenceView, from: number, to: number): boolean {
+  if (to <= from || to - from > equationReach) return false;
+  const between = view.words.slice(from, to);
+  if (!between.some((w) => lexicon.copulas.has(w))) return false;
+  const broken = (gap: string): boolean => [...',;:()'].some((ch) => gap.includes(ch));
+  for (let k = from; k <= to; k++) if (broken(view.gapBefore(k))) return false;
+  return between.every((w) => lexicon.copulas.has(w) || lexicon.determiners.has(w) || lexicon.equatingAdverbs.has(w));
 }
 
 function hasPreferVerb(view: SentenceView, first: number, last: number): boolean {

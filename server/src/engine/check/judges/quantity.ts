@@ -81,7 +81,13 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
   if (bound && q.unit === 'percent' && shareOfNarrowedPart(view, c, bound.value)) return undefined;
   // "Eight of the 14" where the source's part is 14: a share of that part, not the part.
   if (bound && q.unit === 'count' && q.of !== undefined && bound.value.of === q.value) return undefined;
-  if (!bound && q.unit === 'percent') {
+  // "All 27 of Korea's partners", the source: 14 of the 27: a share in words, of the whole.
+  const shareOfWhole: QuantityValue | undefined =
+    q.unit === 'count' && q.of
+      ? { value: Math.round((q.value / q.of) * 1000) / 10, unit: 'percent', approx: true }
+      : undefined;
+  const asShare = !bound && shareOfWhole ? shareOfWhole : q;
+  if (!bound && asShare.unit === 'percent') {
     // "most of its natural gas", "nearly all", "less than half": a share in words.
     const word = boundValue(
       view,
@@ -89,9 +95,15 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
       all,
       (v): v is QuantifierMention => v.kind === 'quantifier' && !v.frequency && !v.negated,
     );
-    if (word) {
+    // A share in words of a count's whole quantifies the thing counted, written after it ("all 27 of the
+    // partners"); "both times" after "two meetings" counts something else.
+    const ofTheWhole = (m: QuantifierMention): boolean => {
+      const after = view.tokenIndexAt(m.end);
+      return c.property.some((p) => p.first >= after && p.first - after <= quantifiedReach);
+    };
+    if (word && (asShare === q || ofTheWhole(word.value))) {
       const m = word.value;
-      const kind = compareIntervals(m.range, sourceInterval(q));
+      const kind = compareIntervals(m.range, sourceInterval(asShare));
       const written = view.raw.slice(m.start, m.end);
       if (kind === 'contradicts') {
         return {
@@ -104,7 +116,7 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
           detail: { kind: 'quantity', sourced: q, written },
         };
       }
-      if (m.range.lo <= q.value && q.value <= m.range.hi) {
+      if (m.range.lo <= asShare.value && asShare.value <= m.range.hi) {
         return {
           kind: 'agrees',
           claim: c.claim,
@@ -127,18 +139,15 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
         all,
         (v): v is NumberMention => v.kind === 'number' && v.unit === 'percent' && !v.comparative,
       );
-      if (share) {
-        return compare(view, c, share.value, {
-          value: Math.round((q.value / q.of) * 1000) / 10,
-          unit: 'percent',
-          approx: true,
-        });
-      }
+      if (share) return compare(view, c, share.value, shareOfWhole!);
     }
     return undefined;
   }
   return compare(view, c, bound.value, q);
 }
+
+/** Most tokens between a share in words and the thing it quantifies ("all 27 of Korea's partners"). */
+const quantifiedReach = 6;
 
 /** A figure right after a verb of change ("grew 80%", "rose by 12 percent", "up 5%"). */
 function changeRate(view: SentenceView, m: NumberMention): boolean {

@@ -9,6 +9,7 @@ import { negationsOver } from '../../reader/polarity';
 import { type SentenceView } from '../../reader/sentence';
 import { lexicon } from '../../lexicon';
 import { stem } from '../../text/tokens';
+import { type PhraseMatch } from '../../text/phraseMatcher';
 import { type Candidate } from '../candidates';
 import { distinctiveStems, membersIn, mentionIs } from '../members';
 import { type Verdict, verdictOn } from '../verdict';
@@ -241,6 +242,10 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
           view.words[firstMember - d] === 'all' &&
           view.words.slice(firstMember - d + 1, firstMember).every((w) => !lexicon.determiners.has(w)),
       ));
+  // "makes no provision for ROK–US–Japan talks": one negation over the property and every member
+  // the claim lists denies the relation itself.
+  const denial = wholeDenied(view, c, found, members.length, foreign.length);
+  if (denial) return denial;
   // "discussed only among allies and not at the UN level": a member said not to belong.
   const excluded = found.find((m) => negationsOver(view.negations, m.first).some((s) => s.core));
   if (excluded && closed) {
@@ -258,8 +263,7 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
       },
     };
   }
-  // "makes no provision for ROK–US–Japan talks": members under a negation that is not a plain "not"
-  // are neither affirmed nor clearly excluded.
+  // Members under a negation that is not a plain "not" are otherwise neither affirmed nor clearly excluded.
   if (found.some((m) => negationsOver(view.negations, m.first).length % 2 === 1)) return undefined;
   // A foreign item that shares a distinctive word with a member not otherwise named is that member, paraphrased.
   const unmatched = members.map((alts, i) => ({ alts, i })).filter((m) => !matched.has(m.i));
@@ -384,4 +388,26 @@ function objectOf(view: SentenceView, after: number): EntityMention | undefined 
     k++;
   }
   return k < end ? view.entities.find((e) => e.first === k && !e.weak) : undefined;
+}
+
+/**
+ * The relation denied as a whole: every member of the claim written once, with the property, under
+ * the same single negation, and nothing else listed ("no provision for trilateral talks among A, B
+ * and C"). A contradiction marked from the negation to the last member.
+ */
+function wholeDenied(
+  view: SentenceView,
+  c: Candidate,
+  found: readonly PhraseMatch<number>[],
+  memberCount: number,
+  foreignCount: number,
+): Verdict | undefined {
+  if (foreignCount > 0 || new Set(found.map((m) => m.value)).size < memberCount) return undefined;
+  const scopes = [...found, ...c.property].map((m) => negationsOver(view.negations, m.first));
+  const scope = scopes[0][0];
+  if (!scope || scope.contrast || scope.doubt) return undefined;
+  if (!scopes.every((s) => s.length === 1 && s[0] === scope)) return undefined;
+  const start = view.tokens[scope.cueFirst].start;
+  const end = Math.max(...found.map((m) => m.end), ...c.property.map((p) => p.end));
+  return verdictOn('contradicts', c, { start, end }, { kind: 'stance', written: view.raw.slice(start, end) });
 }

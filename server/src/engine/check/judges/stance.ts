@@ -105,10 +105,10 @@ export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefin
   const forIt = distinct.filter((h) => h.polarity === wanted);
   if (against.length > 0 && forIt.length === 0) {
     const h = against[0];
-    // A negated word is marked with its negation: "not advocate".
+    // A negated word is marked with its negation: "not advocate", "cooperation … goes unmentioned".
     const scope = h.negated ? negationsOver(view.negations, h.first)[0] : undefined;
-    const start = view.tokens[scope ? scope.cueFirst : h.first].start;
-    const end = view.tokens[h.last - 1].end;
+    const start = view.tokens[scope ? Math.min(scope.cueFirst, h.first) : h.first].start;
+    const end = view.tokens[Math.max(h.last, scope ? scope.cueLast : 0) - 1].end;
     return {
       kind: 'contradicts',
       claim,
@@ -152,12 +152,20 @@ function throughFrames(view: SentenceView, at: number): { first: number; last: n
 
 /**
  * A word said of the subject as its predicate: after "was"/"is" and an article ("the session was an
- * in-person event"). (A label's "Session 4: in person" may number another session: left alone.)
+ * in-person event"), or a verb of coming to a state ("has reached maturity"), an adverb between
+ * ("is already mature"); not a state to come ("will be mature", "is expected to reach maturity").
+ * (A label's "Session 4: in person" may number another session: left alone.)
  */
 function afterCopula(view: SentenceView, at: number): boolean {
+  const { words } = view;
+  const skipped = (w: string): boolean => lexicon.determiners.has(w) || lexicon.equatingAdverbs.has(w);
   let k = at - 1;
-  while (k >= 0 && lexicon.determiners.has(view.words[k])) k--;
-  return k >= 0 && lexicon.copulas.has(view.words[k]);
+  while (k >= 0 && skipped(words[k])) k--;
+  if (k < 0 || !(lexicon.copulas.has(words[k]) || lexicon.attainVerbs.has(words[k]))) return false;
+  let before = k - 1;
+  while (before >= 0 && (skipped(words[before]) || words[before] === 'not')) before--;
+  const w = words[before] ?? '';
+  return !lexicon.futureMarkers.has(w) && !lexicon.speculativeModals.has(w);
 }
 
 /** Words a label's value opens with at most, for a word of them to be said of the label's subject. */
