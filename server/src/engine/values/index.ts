@@ -19,28 +19,6 @@ export {
 } from './intervals';
 export type { Interval } from './intervals';
 
-// Comparatives after a percentage make it an increase, not a share: "50% faster", "20 percent more".
-const comparativeWords = new Set([
-  'more',
-  'less',
-  'faster',
-  'slower',
-  'higher',
-  'lower',
-  'greater',
-  'larger',
-  'smaller',
-  'bigger',
-  'cheaper',
-  'quicker',
-  'stronger',
-  'weaker',
-  'better',
-  'worse',
-  'above',
-  'below',
-]);
-
 /** Every value mention in a sentence. `tokens` must come from the same `text` (offsets into it). */
 export function extractValues(text: string, tokens: readonly Token[]): ValueMention[] {
   const found: ValueMention[] = [];
@@ -143,7 +121,7 @@ export function extractValues(text: string, tokens: readonly Token[]): ValueMent
   for (const n of numbers) {
     if (n.unit !== 'percent') continue;
     const k = tokens.findIndex((tok) => tok.start >= n.end);
-    if (k >= 0 && comparativeWords.has(words[k])) n.comparative = true;
+    if (k >= 0 && lexicon.comparativeWords.has(words[k])) n.comparative = true;
     // "a 50% increase", "a 50-percent speed gain": a noun of change right after it, or after one word.
     const change = (j: number): boolean => j < tokens.length && lexicon.changeWordStems.has(tokens[j].norm);
     if (k >= 0 && (change(k) || (change(k + 1) && !gapAfterBreaks(text, tokens, k)))) n.comparative = true;

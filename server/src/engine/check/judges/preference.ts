@@ -12,39 +12,6 @@ import { type Candidate } from '../candidates';
 import { membersIn } from '../members';
 import { type Verdict } from '../verdict';
 
-// Words after which the items that follow are the ones set aside: "X over Y", "prefer X to Y".
-const setAside = new Set(['over', 'above', 'ahead', 'before', 'than']);
-const preferVerbs = new Set([
-  'prefer',
-  'preferred',
-  'prefers',
-  'preferring',
-  'favor',
-  'favour',
-  'favored',
-  'favoured',
-  'favors',
-  'favours',
-  'privilege',
-  'privileges',
-  'privileged',
-  'prioritise',
-  'prioritize',
-  'prioritised',
-  'prioritized',
-  'prioritises',
-  'prioritizes',
-  'choose',
-  'chose',
-  'chosen',
-  'opt',
-  'opted',
-  'select',
-  'selected',
-  'pick',
-  'picked',
-]);
-
 export function judgePreference(view: SentenceView, c: Candidate): Verdict | undefined {
   if (c.claim.value.kind !== 'preference') return undefined;
   const { preferred, over } = c.claim.value.preference;
@@ -67,11 +34,11 @@ export function judgePreference(view: SentenceView, c: Candidate): Verdict | und
   let marker = -1;
   for (let k = clause.first; k < clause.last; k++) {
     const w = view.words[k];
-    if (setAside.has(w) && !(w === 'than' && view.words[k - 1] !== 'rather')) {
+    if (lexicon.setAsideMarkers.has(w) && !(w === 'than' && view.words[k - 1] !== 'rather')) {
       marker = k;
       break;
     }
-    if (w === 'to' && view.words.slice(clause.first, k).some((x) => preferVerbs.has(x))) {
+    if (w === 'to' && view.words.slice(clause.first, k).some((x) => lexicon.preferenceVerbs.has(x))) {
       marker = k;
       break;
     }
@@ -146,6 +113,6 @@ function equates(view: SentenceView, from: number, to: number): boolean {
 }
 
 function hasPreferVerb(view: SentenceView, first: number, last: number): boolean {
-  for (let k = first; k < last; k++) if (preferVerbs.has(view.words[k])) return true;
+  for (let k = first; k < last; k++) if (lexicon.preferenceVerbs.has(view.words[k])) return true;
   return predicatesIn(view, first, last, 'support').some((h) => h.polarity === 1);
 }
