@@ -158,6 +158,20 @@ describe('judge: set', () => {
       detail: 'set',
       written: 'undersea cables',
     });
+    // The last item may run as long as the longest item before it.
+    contradicts(
+      'The strategy covers ports on the northern coast, undersea cables laid under the strait and the spread of ' +
+        'pipelines across inland regions.',
+      areas,
+      { detail: 'set', written: 'the spread of pipelines across inland regions' },
+    );
+    // A list under a modal of duty with a closing frame: the frame is no item, the list is whole.
+    contradicts(
+      'Beyond storms, planners must contend with the areas the strategy covers: ports, undersea cables and ' +
+        'pipelines, auditors warn.',
+      areas,
+      { detail: 'set', written: 'pipelines' },
+    );
     // A label's list of short common nouns runs from its colon: a first item swapped is in the list.
     contradicts('• Sea Lanes Strategy areas: pipelines, undersea cables, satellites.', areas, {
       detail: 'set',
