@@ -172,6 +172,16 @@ describe('judge: set', () => {
       areas,
       { detail: 'set', written: 'pipelines' },
     );
+    // A list of named things takes another name in place of a member, not a phrase of common words.
+    agrees(
+      "Northland's cranes sell best in the Eastoria-Southport market, driven by low prices, and backed by loans.",
+      'cranes-popular',
+    );
+    contradicts(
+      "Northland's cranes sell best in the Eastoria-Southport market, driven by low prices, and Westmark.",
+      'cranes-popular',
+      { detail: 'set', written: 'Westmark' },
+    );
     // A label's list of short common nouns runs from its colon: a first item swapped is in the list.
     contradicts('• Sea Lanes Strategy areas: pipelines, undersea cables, satellites.', areas, {
       detail: 'set',

@@ -285,7 +285,14 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
         e.term?.within !== undefined &&
         members.some((alts) => alts.includes(e.term!.within!)),
     );
-  const real = foreign.filter((it) => !paraphrases(it) && !partOfMember(it));
+  // A list of named things (countries, bodies, people) has another name in place of a member, not
+  // a phrase of common words ("US-ROK-Japan cooperation, guided by shared values, driven by innovation").
+  const namedKinds = ['country', 'place', 'organisation', 'person', 'event', 'document'];
+  const ofNames = members.every((alts) => alts.some((a) => namedKinds.includes(view.kb.termById.get(a)?.kind ?? '')));
+  const named = (it: { first: number; last: number }): boolean =>
+    view.entities.some((e) => e.first >= it.first && e.last <= it.last && !e.weak) ||
+    view.tokens.slice(it.first, it.last).some((t, k) => k + it.first > 0 && /^\p{Lu}/u.test(t.raw));
+  const real = foreign.filter((it) => !paraphrases(it) && !partOfMember(it) && (!ofNames || named(it)));
   // A list read from a report is only its own when the memo writes two of its members.
   if (claim.extracted && matched.size < Math.min(2, members.length)) return undefined;
   const sourced = names(view, members);
