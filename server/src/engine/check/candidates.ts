@@ -298,6 +298,7 @@ export function findCandidates(view: SentenceView): Candidate[] {
       continue;
     }
     if (namesOutsideItsSentence(view, claim, property)) continue;
+    if (partOfNamedWhole(view, index, groups)) continue;
     if (claim.mood !== 'recommends' && recommendsAt(view, property) && !reportsRecommendation(view, property)) continue;
     if (supposedAt(view, property)) continue;
     const sameName = anotherOfTheSameName(view, index, groups);
@@ -433,6 +434,36 @@ function subsetFrameEnd(view: SentenceView): number {
   const parts = ['country', 'place', 'organisation', 'person'];
   if (framed.length === 0 || !next || !parts.includes(next.kind) || framed.some((f) => f.id === next.id)) return 0;
   return comma;
+}
+
+/**
+ * "Most of the natural gas Korea ships through the strait is LNG": a share ("most of", "40% of")
+ * of a whole that the claim's own identity already narrows, said to be something else after a
+ * copula, measures a part of what the claim measures, not the claim's share. Silent.
+ */
+function partOfNamedWhole(view: SentenceView, claim: number, groups: Map<number, PhraseMatch<unknown>[]>): boolean {
+  const kb = view.kb;
+  const value = kb.claims[claim].value;
+  if (value.kind !== 'quantifier' && !(value.kind === 'quantity' && value.quantity.unit === 'percent')) return false;
+  const propertyGroup = kb.claimAnchors[claim].propertyGroup;
+  const others = [...groups.entries()].filter(([g]) => g !== propertyGroup).flatMap(([, ms]) => ms);
+  if (others.length === 0) return false;
+  for (const v of view.values) {
+    if (v.kind !== 'quantifier' && v.kind !== 'number') continue;
+    const after = view.tokenIndexAt(v.end);
+    if (!phraseAt(lexicon.subsetPatterns, view.words, after) && view.words[after] !== 'of') continue;
+    const clause = view.clauseAt(after);
+    const whole = Math.max(...others.map((m) => m.last));
+    if (others.some((m) => m.first < after || view.clauseAt(m.first) !== clause)) continue;
+    const property = groups.get(propertyGroup) ?? [];
+    if (!property.some((m) => m.first > after && m.last <= whole)) continue;
+    // The copula that says what that part is comes right after the whole.
+    for (let k = whole; k < Math.min(clause.last, whole + 2); k++) {
+      if (lexicon.copulas.has(view.words[k])) return true;
+      if (/[,;:(]/.test(view.gapBefore(k))) break;
+    }
+  }
+  return false;
 }
 
 /**
