@@ -148,6 +148,17 @@ describe('judge: role', () => {
     agrees('Speaker: Ana Lind, Associate Professor, Westmark University.', 'lind-university');
   });
 
+  it('reads a shared post written with "co-" as that post: "co-chairs" is no adviser', () => {
+    contradicts('Tom Reyes co-chairs the Harbour Board of Northland.', 'reyes-adviser', {
+      detail: 'role',
+      written: 'co-chairs',
+    });
+    contradicts('Ana Lind co-directs the Northland Maritime Institute.', 'lind-nmi', {
+      detail: 'role',
+      written: 'co-directs',
+    });
+  });
+
   it('reads "advises" with a body as its object as a post, not a recommendation', () => {
     agrees('Tom Reyes advises the Harbour Board of Northland on ports and shipping.', 'reyes-adviser');
   });

@@ -123,6 +123,7 @@ export const lexicon = {
   titleAbbreviations: table(data.titleAbbreviations),
   headVerbs: table(data.headVerbs),
   headTitles: set(data.headTitles),
+  jointPrefixes: set(data.jointPrefixes),
   affiliationVerbs: set(data.affiliationVerbs),
   additionalRoleCues: phrases(data.additionalRoleCues.map((words) => ({ words, value: true }))),
   honorifics: set(data.honorifics),
