@@ -181,7 +181,10 @@ export function findCandidates(view: SentenceView): Candidate[] {
     }
   }
   // A name as another wording stands at the mention's place: its anchors' hits span the mention.
-  const addHitsOf = (mention: EntityMention, asTokens: readonly Token[]): void => {
+  const addHitsOf = (
+    mention: { first: number; last: number; start: number; end: number },
+    asTokens: readonly Token[],
+  ): void => {
     for (const m of kb.anchorMatcher.matchAll(asTokens)) {
       const hit = { ...m, first: mention.first, last: mention.last, start: mention.start, end: mention.end };
       const list = occurrences.get(m.value);
@@ -193,6 +196,13 @@ export function findCandidates(view: SentenceView): Candidate[] {
   for (const n of names) addHitsOf(n.mention, n.asTokens);
   // "Dr Kim", linked by the paragraph or the citation: the person's claims, as if written in full.
   for (const e of view.entities) if (e.bySurname && e.term) addHitsOf(e, tokenize(e.term.term));
+  // "When: 28 Oct 2022": a label that is a question word asks for what the lexicon says it asks for.
+  const label = view.clauses[0]?.kind === 'label' ? view.clauses[0] : undefined;
+  const asked = label && label.last - label.first === 1 ? lexicon.labelQuestions[view.words[label.first]] : undefined;
+  if (label && asked) {
+    const token = view.tokens[label.first];
+    addHitsOf({ first: label.first, last: label.last, start: token.start, end: token.end }, tokenize(asked));
+  }
   const factsOf = new Map<PhraseMatch<unknown>, MatchFacts>();
   const counts = (claim: number, group: number, m: PhraseMatch<unknown>): boolean => {
     let facts = factsOf.get(m);

@@ -124,6 +124,7 @@ export const lexicon = {
   headVerbs: table(data.headVerbs),
   headTitles: set(data.headTitles),
   jointPrefixes: set(data.jointPrefixes),
+  labelQuestions: table(data.labelQuestions),
   affiliationVerbs: set(data.affiliationVerbs),
   additionalRoleCues: phrases(data.additionalRoleCues.map((words) => ({ words, value: true }))),
   honorifics: set(data.honorifics),
