@@ -101,6 +101,11 @@ claims:
     statement: Ana Lind led the Harbor Forum's delegation.
     about: { property: [ led, leads ], with: [ [ harbor-forum, mira-holt, tom-reyes, ana-lind ] ] }
     set: { members: [ ana-lind ], closed: true, slot: agent }
+  - id: strategy-donors
+    locator: ¶8
+    statement: The Sea Lanes Strategy plans joint work with Northland, Westmark, Eastoria and the Coastal Union.
+    about: { property: [ donor, donors ], with: [ [ sea-strategy, strategy ] ] }
+    set: { members: [ northland, westmark, eastoria, coastal-union ], closed: false }
   - id: speakers
     locator: header
     statement: The Harbor Forum's speakers were Mira Holt, Tom Reyes and Ana Lind.
@@ -194,6 +199,16 @@ describe('judge: set', () => {
       written: 'ports',
     });
     assert.equal(v.detail.kind === 'set' && v.detail.problem, 'only');
+  });
+
+  it("reads a list naming several of its named members as the claim's list, without the claim's other names", () => {
+    contradicts('• Donors named for joint work: Northland, Westmark, Southport, Coastal Union.', 'strategy-donors', {
+      detail: 'set',
+      written: 'Southport',
+    });
+    agrees('• Donors named for joint work: Northland, Westmark, Eastoria.', 'strategy-donors');
+    // Two members are not enough to say which list this is.
+    silent('• Donors named for joint work: Northland, Southport.');
   });
 
   it('reads a quantifier of the whole opening the clause as cutting the list down: "All of X came from Y"', () => {

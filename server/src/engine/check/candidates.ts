@@ -12,6 +12,7 @@ import { type SentenceView } from '../reader/sentence';
 import { offsetOf, zoneOf } from '../reader/zones';
 import { type Token, tokenize } from '../text/tokens';
 import { type PhraseMatch } from '../text/phraseMatcher';
+import { membersIn } from './members';
 import { type NameError, nearMissNames } from './names';
 
 export interface Candidate {
@@ -230,7 +231,9 @@ export function findCandidates(view: SentenceView): Candidate[] {
     if (all) return kb.claims[claim].about.length > 0;
     // A group is missing: only a citation of the claim's source or a zoned date can stand for it.
     cited ??= citedClaims(view);
-    return (zoned[claim] === 1 || cited.has(claim)) && identityWritten(view, claim, present);
+    return (
+      ((zoned[claim] === 1 || cited.has(claim)) && identityWritten(view, claim, present)) || listsMembers(view, claim)
+    );
   };
   for (const [entry, matches] of occurrences) {
     const hits = kb.propertyHits.get(entry);
@@ -268,7 +271,8 @@ export function findCandidates(view: SentenceView): Candidate[] {
         groups.has(claim.subject) &&
         !missing.includes(claim.subject)
       ) &&
-      !pronounCitingSource(view, claim)
+      !pronounCitingSource(view, claim) &&
+      !listsMembers(view, index)
     ) {
       ok = false;
     }
@@ -444,6 +448,25 @@ function subsetFrameEnd(view: SentenceView): number {
   const parts = ['country', 'place', 'organisation', 'person'];
   if (framed.length === 0 || !next || !parts.includes(next.kind) || framed.some((f) => f.id === next.id)) return 0;
   return comma;
+}
+
+/** Members a list must name to stand for the names that set its claim apart: at least this many, and half. */
+const membersNamingList = 3;
+const namedKinds = new Set(['country', 'place', 'organisation', 'person', 'event', 'document']);
+
+/**
+ * "Major donors: US, Australia, Canada, EU, UK": a list that names several members of a list of
+ * named things the claim gives, with its property, is that list; the names that set the claim
+ * apart need not be written. (Common words, "government, academia", are in too many lists.)
+ */
+function listsMembers(view: SentenceView, claim: number): boolean {
+  const value = view.kb.claims[claim].value;
+  if (value.kind !== 'set' || value.set.slot === 'agent') return false;
+  const { members } = value.set;
+  const kb = view.kb;
+  if (!members.every((alts) => alts.some((a) => namedKinds.has(kb.termById.get(a)?.kind ?? '')))) return false;
+  const named = new Set(membersIn(view, members).map((m) => m.value));
+  return named.size >= Math.max(membersNamingList, Math.ceil(members.length / 2));
 }
 
 /**
