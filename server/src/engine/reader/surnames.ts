@@ -102,7 +102,10 @@ export function wrote(kb: KnowledgeBase, person: Term, key: string): boolean {
   );
 }
 
-/** "Kim, who chaired the UN GGE, …": the one person of that surname with a known post at a body the sentence names. */
+/**
+ * "Kim, who chaired the UN GGE, …": the one person of that surname with a known post at a body the
+ * sentence names.
+ */
 function postedAtBodyNamed(kb: KnowledgeBase, people: Term[], mentions: EntityMention[]): Term | undefined {
   const bodies = new Set(mentions.map((o) => o.id).filter((id) => id !== undefined));
   if (bodies.size === 0) return undefined;
