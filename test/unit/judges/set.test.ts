@@ -177,6 +177,19 @@ describe('judge: set', () => {
       areas,
       { detail: 'set', written: 'pipelines' },
     );
+    // A member ending the last item of an earlier list, after a preposition, pairs with the name after "and".
+    contradicts(
+      "Northland's cheap steel, fast ships and sturdy cranes sell best in Eastoria and Westmark.",
+      'cranes-popular',
+      {
+        detail: 'set',
+        written: 'Westmark',
+      },
+    );
+    agrees(
+      "Northland's cheap steel, fast ships and sturdy cranes sell best in Eastoria and Southport.",
+      'cranes-popular',
+    );
     // A list of named things takes another name in place of a member, not a phrase of common words.
     agrees(
       "Northland's cranes sell best in the Eastoria-Southport market, driven by low prices, and backed by loans.",

@@ -203,6 +203,22 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
     );
     if (lead) items.unshift({ first: lead.first, last: lead.last });
   }
+  // "… makes it attractive in Africa and Latin America": a member ending its segment right after a
+  // preposition, then "and" and a name of the members' kind, is a list of two.
+  const onlyIndex = items.length === 1 ? segments.items.indexOf(items[0]) : -1;
+  const next = onlyIndex >= 0 ? segments.items[onlyIndex + 1] : undefined;
+  const ending = onlyIndex >= 0 ? found.find((m) => m.last === items[0].last && m.first > items[0].first) : undefined;
+  if (next && ending && !segments.hardBefore[onlyIndex + 1] && segments.last[onlyIndex + 1]) {
+    const kinds = new Set(members.flat().map((id) => view.kb.termById.get(id)?.kind));
+    const pair = view.entities.find(
+      (e) =>
+        e.first === next.first &&
+        !e.weak &&
+        (e.kind === 'name' || kinds.has(e.kind)) &&
+        lexicon.prepositions.has(view.words[ending.first - 1]),
+    );
+    if (pair) items.push({ first: pair.first, last: pair.last });
+  }
   const matched = new Set<number>();
   const foreign: { first: number; last: number }[] = [];
   for (const it of items) {
