@@ -72,7 +72,7 @@ const floors: Floor[] = [
     // measured; its false alarms were then read and their causes fixed (subsets, another post, a zone).
     cases: 'test/fixtures/claims-blind2.jsonl',
     precision: 1,
-    recall: 0.87,
+    recall: 0.88,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.68,
@@ -82,11 +82,12 @@ const floors: Floor[] = [
     // false supports and one false alarm were then read and their causes fixed (doubted clauses, a
     // count out of a source's part, a name listed among a set's members that is none of them); then
     // the causes of its negation, quantifier, stance and attribution misses (0.68 to 0.80, one false
-    // support fewer: a split "leaves X out of"), and of its entity, role, list and zone misses (0.88).
+    // support fewer: a split "leaves X out of"), and of its entity, role, list and zone misses (0.88);
+    // in round 8 its false alarm (another session named by its ordinal) and more list misses (0.92).
     cases: 'test/fixtures/claims-blind3.jsonl',
-    precision: 0.98,
-    recall: 0.88,
-    falseAlarms: 1,
+    precision: 1,
+    recall: 0.92,
+    falseAlarms: 0,
     falseSupport: 1,
     top1: 0.75,
   },
@@ -94,18 +95,19 @@ const floors: Floor[] = [
     // Written blind: 0.95/0.65 with 2 false alarms and 5 false support at the start of round 7 and
     // again at its end; its five false supports and one false alarm were then read and their causes
     // fixed (a label's list from its colon, a place a calendar day away, "local date", "sceptical
-    // of", "unmentioned", a scene-setting opening phrase).
+    // of", "unmentioned", a scene-setting opening phrase). In round 8 its false alarm (a share of a
+    // part: "Most of the gas … is LNG") and the causes of entity, list, role and zone misses (0.80).
     cases: 'test/fixtures/claims-blind4.jsonl',
-    precision: 0.98,
-    recall: 0.72,
-    falseAlarms: 1,
+    precision: 1,
+    recall: 0.8,
+    falseAlarms: 0,
     falseSupport: 0,
     top1: 0.8,
   },
   {
     cases: 'test/fixtures/claims-blind.jsonl',
     precision: 1,
-    recall: 0.85,
+    recall: 0.88,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.7,
