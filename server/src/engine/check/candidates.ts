@@ -464,9 +464,18 @@ function listsMembers(view: SentenceView, claim: number): boolean {
   if (value.kind !== 'set' || value.set.slot === 'agent') return false;
   const { members } = value.set;
   const kb = view.kb;
+  // A cheap look first: this runs for every claim whose property is written and a name is not.
+  if (members.length < membersNamingList || !namesAtLeast(view, membersNamingList)) return false;
   if (!members.every((alts) => alts.some((a) => namedKinds.has(kb.termById.get(a)?.kind ?? '')))) return false;
   const named = new Set(membersIn(view, members).map((m) => m.value));
   return named.size >= Math.max(membersNamingList, Math.ceil(members.length / 2));
+}
+
+/** Whether the sentence links at least `n` names to the knowledge base. */
+function namesAtLeast(view: SentenceView, n: number): boolean {
+  let count = 0;
+  for (const e of view.entities) if (e.id !== undefined && ++count >= n) return true;
+  return false;
 }
 
 /**
