@@ -72,7 +72,7 @@ const floors: Floor[] = [
     // measured; its false alarms were then read and their causes fixed (subsets, another post, a zone).
     cases: 'test/fixtures/claims-blind2.jsonl',
     precision: 1,
-    recall: 0.88,
+    recall: 0.9,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.68,
