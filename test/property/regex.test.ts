@@ -371,6 +371,14 @@ const inventory: InventoryEntry[] = [
   ],
   ['engine/check/candidates.ts anotherOfTheSameName', 'memo: one sentence and its gaps', 'checkSentence', ['/\\s+/']],
   ['engine/check/candidates.ts ownerOf', 'memo: one sentence and its gaps', 'checkSentence', ['/[,;:(]/']],
+  ['engine/check/candidates.ts partOfNamedWhole', 'memo: the gap between two words', 'checkSentence', ['/[,;:(]/']],
+  [
+    'engine/check/judges/ordinal.ts namesAnotherInstance',
+    'memo: the gap between two words',
+    'checkSentence',
+    ['/[,;:(]/'],
+  ],
+  ['engine/check/judges/set.ts judgeList.named', 'memo: one token', 'checkSentence', ['/^\\p{Lu}/u']],
   [
     'engine/check/judges/comparand.ts comparandConflict',
     'memo: one sentence and its gaps',

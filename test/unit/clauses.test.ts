@@ -28,6 +28,17 @@ describe('clauses', () => {
     ]);
   });
 
+  it('reads a verb under a modal of duty as what the clause says, not a reporting frame', () => {
+    assert.deepEqual(kinds('Beyond storms, harbours should contend with silting, rising seas and old cranes.'), [
+      'main[Beyond storms harbours should contend with silting rising seas and old cranes]',
+    ]);
+    // Plain frames still report: "…, the auditors warn".
+    assert.deepEqual(kinds('Ports face silting and old cranes, the auditors warn.'), [
+      'main[Ports face silting and old cranes]',
+      'reporting[the auditors warn]',
+    ]);
+  });
+
   it('reads a bar between cells as a break between clauses', () => {
     assert.deepEqual(kinds('Asia date: Oct 28 | US date: Oct 27'), [
       'label[Asia date]',

@@ -72,7 +72,7 @@ const floors: Floor[] = [
     // measured; its false alarms were then read and their causes fixed (subsets, another post, a zone).
     cases: 'test/fixtures/claims-blind2.jsonl',
     precision: 1,
-    recall: 0.92,
+    recall: 0.95,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.68,
@@ -83,11 +83,12 @@ const floors: Floor[] = [
     // count out of a source's part, a name listed among a set's members that is none of them); then
     // the causes of its negation, quantifier, stance and attribution misses (0.68 to 0.80, one false
     // support fewer: a split "leaves X out of"), and of its entity, role, list and zone misses (0.88);
-    // its last false support in round 8 (a document named as the speaker: "It is the 2019 strategy that notes").
+    // in round 8 its last false support (a document named as the speaker: "It is the 2019 strategy
+    // that notes"), its false alarm (another session named by its ordinal) and more list misses (0.92).
     cases: 'test/fixtures/claims-blind3.jsonl',
-    precision: 0.98,
-    recall: 0.88,
-    falseAlarms: 1,
+    precision: 1,
+    recall: 0.92,
+    falseAlarms: 0,
     falseSupport: 0,
     top1: 0.75,
   },
@@ -95,19 +96,19 @@ const floors: Floor[] = [
     // Written blind: 0.95/0.65 with 2 false alarms and 5 false support at the start of round 7 and
     // again at its end; its five false supports and one false alarm were then read and their causes
     // fixed (a label's list from its colon, a place a calendar day away, "local date", "sceptical
-    // of", "unmentioned", a scene-setting opening phrase). Round 8 fixed the causes of its negation,
-    // stance, attribution, quantifier and scale misses (0.72 to 0.82).
+    // of", "unmentioned", a scene-setting opening phrase). Round 8 fixed the causes of its misses of
+    // every kind and its false alarm (a share of a part: "Most of the gas … is LNG"): 0.72 to 0.90.
     cases: 'test/fixtures/claims-blind4.jsonl',
-    precision: 0.98,
-    recall: 0.82,
-    falseAlarms: 1,
+    precision: 1,
+    recall: 0.9,
+    falseAlarms: 0,
     falseSupport: 0,
     top1: 0.8,
   },
   {
     cases: 'test/fixtures/claims-blind.jsonl',
     precision: 1,
-    recall: 0.87,
+    recall: 0.89,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.7,

@@ -179,6 +179,17 @@ describe('judge: date', () => {
     });
   });
 
+  it('reads a label that asks "When:" as giving the date', () => {
+    contradicts('• When: 28 Oct 2022 (Westmark) / 28 Oct 2022 (Northland).', 'dialogue-westmark', {
+      detail: 'date',
+      written: '28 Oct 2022',
+      replacement: 'October 27, 2022',
+    });
+    agrees('• When: 27 Oct 2022 (Westmark) / 28 Oct 2022 (Northland).', 'dialogue-westmark', '27 Oct 2022');
+    // Nothing zoned near the event: the question word alone ties the label to no claim.
+    silent('• When: 2019.');
+  });
+
   it('reads a day written with its zone, near a zoned event, as that event even when it is not named', () => {
     contradicts('For participants in Northland, the webinar took place on October 27, 2022.', 'dialogue-northland', {
       detail: 'date',

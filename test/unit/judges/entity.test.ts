@@ -60,6 +60,11 @@ claims:
     statement: The Harbor Forum was run in partnership with the Naval Studies Desk of NMI.
     about: { property: [ in partnership with, partnership with ], with: [ [ harbor-forum, forum ] ] }
     entity: { value: naval-desk, kind: organisation }
+  - id: forum-partner-named
+    locator: header
+    statement: The Harbor Forum's partner was the Naval Studies Desk of NMI.
+    about: { property: [ partner ], with: [ [ harbor-forum, forum ] ] }
+    entity: { value: naval-desk, kind: organisation }
   - id: nmi-at-forum
     locator: ¶2
     statement: The institute's venue for talks with navies is the Harbor Forum.
@@ -137,6 +142,40 @@ describe('judge: entity', () => {
       partner,
       'Naval Studies Desk',
     );
+  });
+
+  it('reads the owner of a unit past a place that says what the unit is about, and past "Univ."', () => {
+    const partner = 'forum-partner';
+    contradicts(
+      "The Harbor Forum was run in partnership with Eastport Marine College's Northland Naval Studies Desk.",
+      partner,
+      { detail: 'entity', written: 'Eastport Marine College' },
+    );
+    contradicts(
+      "The Harbor Forum was run in partnership with Amos Harbour Univ. Northland's Naval Studies Desk.",
+      partner,
+      { detail: 'entity', written: 'Amos Harbour Univ. Northland' },
+    );
+    agrees("The Harbor Forum was run in partnership with NMI's Naval Studies Desk.", partner, 'Naval Studies Desk');
+  });
+
+  it("checks the owner of the claim's unit written as a label's value", () => {
+    const named = 'forum-partner-named';
+    contradicts("• Harbor Forum partner: Eastport Marine College's Naval Studies Desk.", named, {
+      detail: 'entity',
+      written: 'Eastport Marine College',
+      replacement: null,
+    });
+    contradicts("• Harbor Forum partner: Amos Harbour Univ. Northland's Naval Studies Desk.", named, {
+      detail: 'entity',
+      written: 'Amos Harbour Univ. Northland',
+      replacement: null,
+    });
+    agrees("• Harbor Forum partner: NMI's Naval Studies Desk.", named);
+    contradicts('• Harbor Forum partner: the Coastal Security Council.', named, {
+      detail: 'entity',
+      written: 'Coastal Security Council',
+    });
   });
 
   it('contradicts another entity of a compatible kind in the slot', () => {

@@ -64,6 +64,8 @@ describe('judge: names written with one word wrong', () => {
     for (const text of [
       'The PMSI (Ports and Marine Safety Initiative) trains harbour staff.',
       "Westmark's PMSI (Ports and Marine Safety Initiative) trains harbour staff.",
+      // The kind of thing it is may stand between the acronym and its bracket.
+      "Westmark's PMSI programme (Ports and Marine Safety Initiative) trains harbour staff.",
     ]) {
       const named = verdicts(kb, text).filter((v) => v.kind === 'contradicts');
       assert.deepEqual(
@@ -72,10 +74,14 @@ describe('judge: names written with one word wrong', () => {
         text,
       );
     }
-    const right = "Westmark's PMSI (Ports and Maritime Security Initiative) trains harbour staff.";
-    assert.deepEqual(
-      verdicts(kb, right).filter((v) => v.kind === 'contradicts'),
-      [],
-    );
+    for (const right of [
+      "Westmark's PMSI (Ports and Maritime Security Initiative) trains harbour staff.",
+      'The PMSI programme (Ports and Maritime Security Initiative) trains harbour staff.',
+    ]) {
+      assert.deepEqual(
+        verdicts(kb, right).filter((v) => v.kind === 'contradicts'),
+        [],
+      );
+    }
   });
 });

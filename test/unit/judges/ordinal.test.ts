@@ -93,4 +93,21 @@ describe('judge: ordinal', () => {
     silent('Northland first joined the Tidewater Dialogue session in 2020.');
     silent('Northland should rank 5th in the Global Cyber Index by 2030.');
   });
+
+  it('reads an ordinal opening the subject as naming which instance, unless the sentence ties it to its own', () => {
+    silent('The first session of the Tidewater Dialogue, held in 2019, dealt with fisheries.');
+    silent('The second round of the Tidewater Dialogue covered undersea cables.');
+    // A copula after it says which one the thing is; a frame before it leaves the clause going on.
+    contradicts('The fourth session of the Tidewater Dialogue was the May 2023 meeting.', 'dialogue-session', {
+      detail: 'ordinal',
+      written: 'fourth',
+      replacement: 'third',
+    });
+    contradicts(
+      'That 2024 marks, as officials note, the 30th anniversary of diplomatic ties between Northland and ' +
+        'Westmark may help the talks.',
+      'ties-anniversary',
+      { detail: 'ordinal', written: '30th', replacement: '25th' },
+    );
+  });
 });

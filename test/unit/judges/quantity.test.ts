@@ -208,6 +208,9 @@ describe('judge: quantity', () => {
     // The claim's words narrow the whole, and the sentence says something else of that part.
     silent("About half of Northland's exports shipped to the Arctic Rim are fish.");
     silent("About half of Northland's exports that go to the Arctic Rim travel by sea.");
+    // The same with the relative clause's "that" left out.
+    silent('Most of the exports Northland sends to the Arctic Rim are fish.');
+    silent('About 80% of the exports Northland ships to the Arctic Rim are fish.');
   });
 
   it("reads a count out of the source's part as a share of that part, not the part", () => {

@@ -32,6 +32,10 @@ const kb = knowledge({
     term: Mira Holt
     kind: person
     definition: A naval analyst.
+  - id: ben-holt
+    term: Ben Holt
+    kind: person
+    definition: A coast guard officer.
   - id: tom-reyes
     term: Tom Reyes
     kind: person
@@ -47,6 +51,10 @@ claims:
     locator: speakers
     statement: Mira Holt is a Senior Fellow at the Northland Maritime Institute.
     role: { person: mira-holt, title: Senior Fellow, org: nmi }
+  - id: ben-holt-council
+    locator: speakers
+    statement: Ben Holt is a Senior Fellow at the Coastal Security Council.
+    role: { person: ben-holt, title: Senior Fellow, org: coastal-council }
   - id: reyes-council
     locator: speakers
     statement: Tom Reyes is Director of Port Security at the Coastal Security Council.
@@ -146,6 +154,27 @@ describe('judge: role', () => {
       written: 'Naval Academy',
     });
     agrees('Speaker: Ana Lind, Associate Professor, Westmark University.', 'lind-university');
+  });
+
+  it('reads a shared post written with "co-" as that post: "co-chairs" is no adviser', () => {
+    contradicts('Tom Reyes co-chairs the Harbour Board of Northland.', 'reyes-adviser', {
+      detail: 'role',
+      written: 'co-chairs',
+    });
+    contradicts('Ana Lind co-directs the Northland Maritime Institute.', 'lind-nmi', {
+      detail: 'role',
+      written: 'co-directs',
+    });
+  });
+
+  it('reads a shared surname as the one person whose known post is at a body the sentence names', () => {
+    contradicts('Holt, a junior fellow at the Northland Maritime Institute, spoke first.', 'holt-nmi', {
+      detail: 'role',
+      written: 'junior fellow',
+    });
+    agrees('Holt, a senior fellow at the Coastal Security Council, spoke first.', 'ben-holt-council');
+    // Neither Holt has a post at the university: which one is meant is not said.
+    silent('Holt, a junior fellow at Westmark University, spoke first.');
   });
 
   it('reads "advises" with a body as its object as a post, not a recommendation', () => {

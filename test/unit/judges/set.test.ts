@@ -101,6 +101,11 @@ claims:
     statement: Ana Lind led the Harbor Forum's delegation.
     about: { property: [ led, leads ], with: [ [ harbor-forum, mira-holt, tom-reyes, ana-lind ] ] }
     set: { members: [ ana-lind ], closed: true, slot: agent }
+  - id: strategy-donors
+    locator: ¶8
+    statement: The Sea Lanes Strategy plans joint work with Northland, Westmark, Eastoria and the Coastal Union.
+    about: { property: [ donor, donors ], with: [ [ sea-strategy, strategy ] ] }
+    set: { members: [ northland, westmark, eastoria, coastal-union ], closed: false }
   - id: speakers
     locator: header
     statement: The Harbor Forum's speakers were Mira Holt, Tom Reyes and Ana Lind.
@@ -158,6 +163,43 @@ describe('judge: set', () => {
       detail: 'set',
       written: 'undersea cables',
     });
+    // The last item may run as long as the longest item before it.
+    contradicts(
+      'The strategy covers ports on the northern coast, undersea cables laid under the strait and the spread of ' +
+        'pipelines across inland regions.',
+      areas,
+      { detail: 'set', written: 'the spread of pipelines across inland regions' },
+    );
+    // A list under a modal of duty with a closing frame: the frame is no item, the list is whole.
+    contradicts(
+      'Beyond storms, planners must contend with the areas the strategy covers: ports, undersea cables and ' +
+        'pipelines, auditors warn.',
+      areas,
+      { detail: 'set', written: 'pipelines' },
+    );
+    // A member ending the last item of an earlier list, after a preposition, pairs with the name after "and".
+    contradicts(
+      "Northland's cheap steel, fast ships and sturdy cranes sell best in Eastoria and Westmark.",
+      'cranes-popular',
+      {
+        detail: 'set',
+        written: 'Westmark',
+      },
+    );
+    agrees(
+      "Northland's cheap steel, fast ships and sturdy cranes sell best in Eastoria and Southport.",
+      'cranes-popular',
+    );
+    // A list of named things takes another name in place of a member, not a phrase of common words.
+    agrees(
+      "Northland's cranes sell best in the Eastoria-Southport market, driven by low prices, and backed by loans.",
+      'cranes-popular',
+    );
+    contradicts(
+      "Northland's cranes sell best in the Eastoria-Southport market, driven by low prices, and Westmark.",
+      'cranes-popular',
+      { detail: 'set', written: 'Westmark' },
+    );
     // A label's list of short common nouns runs from its colon: a first item swapped is in the list.
     contradicts('• Sea Lanes Strategy areas: pipelines, undersea cables, satellites.', areas, {
       detail: 'set',
@@ -170,6 +212,16 @@ describe('judge: set', () => {
       written: 'ports',
     });
     assert.equal(v.detail.kind === 'set' && v.detail.problem, 'only');
+  });
+
+  it("reads a list naming several of its named members as the claim's list, without the claim's other names", () => {
+    contradicts('• Donors named for joint work: Northland, Westmark, Southport, Coastal Union.', 'strategy-donors', {
+      detail: 'set',
+      written: 'Southport',
+    });
+    agrees('• Donors named for joint work: Northland, Westmark, Eastoria.', 'strategy-donors');
+    // Two members are not enough to say which list this is.
+    silent('• Donors named for joint work: Northland, Southport.');
   });
 
   it('reads a quantifier of the whole opening the clause as cutting the list down: "All of X came from Y"', () => {

@@ -12,6 +12,7 @@ import { type SentenceView } from '../reader/sentence';
 import { offsetOf, zoneOf } from '../reader/zones';
 import { type Token, tokenize } from '../text/tokens';
 import { type PhraseMatch } from '../text/phraseMatcher';
+import { membersIn } from './members';
 import { type NameError, nearMissNames } from './names';
 
 export interface Candidate {
@@ -181,7 +182,10 @@ export function findCandidates(view: SentenceView): Candidate[] {
     }
   }
   // A name as another wording stands at the mention's place: its anchors' hits span the mention.
-  const addHitsOf = (mention: EntityMention, asTokens: readonly Token[]): void => {
+  const addHitsOf = (
+    mention: { first: number; last: number; start: number; end: number },
+    asTokens: readonly Token[],
+  ): void => {
     for (const m of kb.anchorMatcher.matchAll(asTokens)) {
       const hit = { ...m, first: mention.first, last: mention.last, start: mention.start, end: mention.end };
       const list = occurrences.get(m.value);
@@ -193,6 +197,13 @@ export function findCandidates(view: SentenceView): Candidate[] {
   for (const n of names) addHitsOf(n.mention, n.asTokens);
   // "Dr Kim", linked by the paragraph or the citation: the person's claims, as if written in full.
   for (const e of view.entities) if (e.bySurname && e.term) addHitsOf(e, tokenize(e.term.term));
+  // "When: 28 Oct 2022": a label that is a question word asks for what the lexicon says it asks for.
+  const label = view.clauses[0]?.kind === 'label' ? view.clauses[0] : undefined;
+  const asked = label && label.last - label.first === 1 ? lexicon.labelQuestions[view.words[label.first]] : undefined;
+  if (label && asked) {
+    const token = view.tokens[label.first];
+    addHitsOf({ first: label.first, last: label.last, start: token.start, end: token.end }, tokenize(asked));
+  }
   const factsOf = new Map<PhraseMatch<unknown>, MatchFacts>();
   const counts = (claim: number, group: number, m: PhraseMatch<unknown>): boolean => {
     let facts = factsOf.get(m);
@@ -220,7 +231,9 @@ export function findCandidates(view: SentenceView): Candidate[] {
     if (all) return kb.claims[claim].about.length > 0;
     // A group is missing: only a citation of the claim's source or a zoned date can stand for it.
     cited ??= citedClaims(view);
-    return (zoned[claim] === 1 || cited.has(claim)) && identityWritten(view, claim, present);
+    return (
+      ((zoned[claim] === 1 || cited.has(claim)) && identityWritten(view, claim, present)) || listsMembers(view, claim)
+    );
   };
   for (const [entry, matches] of occurrences) {
     const hits = kb.propertyHits.get(entry);
@@ -258,7 +271,8 @@ export function findCandidates(view: SentenceView): Candidate[] {
         groups.has(claim.subject) &&
         !missing.includes(claim.subject)
       ) &&
-      !pronounCitingSource(view, claim)
+      !pronounCitingSource(view, claim) &&
+      !listsMembers(view, index)
     ) {
       ok = false;
     }
@@ -298,6 +312,7 @@ export function findCandidates(view: SentenceView): Candidate[] {
       continue;
     }
     if (namesOutsideItsSentence(view, claim, property)) continue;
+    if (partOfNamedWhole(view, index, groups)) continue;
     if (claim.mood !== 'recommends' && recommendsAt(view, property) && !reportsRecommendation(view, property)) continue;
     if (supposedAt(view, property)) continue;
     const sameName = anotherOfTheSameName(view, index, groups);
@@ -433,6 +448,64 @@ function subsetFrameEnd(view: SentenceView): number {
   const parts = ['country', 'place', 'organisation', 'person'];
   if (framed.length === 0 || !next || !parts.includes(next.kind) || framed.some((f) => f.id === next.id)) return 0;
   return comma;
+}
+
+/** Members a list must name to stand for the names that set its claim apart: at least this many, and half. */
+const membersNamingList = 3;
+const namedKinds = new Set(['country', 'place', 'organisation', 'person', 'event', 'document']);
+
+/**
+ * "Major donors: US, Australia, Canada, EU, UK": a list that names several members of a list of
+ * named things the claim gives, with its property, is that list; the names that set the claim
+ * apart need not be written. (Common words, "government, academia", are in too many lists.)
+ */
+function listsMembers(view: SentenceView, claim: number): boolean {
+  const value = view.kb.claims[claim].value;
+  if (value.kind !== 'set' || value.set.slot === 'agent') return false;
+  const { members } = value.set;
+  const kb = view.kb;
+  // A cheap look first: this runs for every claim whose property is written and a name is not.
+  if (members.length < membersNamingList || !namesAtLeast(view, membersNamingList)) return false;
+  if (!members.every((alts) => alts.some((a) => namedKinds.has(kb.termById.get(a)?.kind ?? '')))) return false;
+  const named = new Set(membersIn(view, members).map((m) => m.value));
+  return named.size >= Math.max(membersNamingList, Math.ceil(members.length / 2));
+}
+
+/** Whether the sentence links at least `n` names to the knowledge base. */
+function namesAtLeast(view: SentenceView, n: number): boolean {
+  let count = 0;
+  for (const e of view.entities) if (e.id !== undefined && ++count >= n) return true;
+  return false;
+}
+
+/**
+ * "Most of the natural gas Korea ships through the strait is LNG": a share ("most of", "40% of")
+ * of a whole that the claim's own identity already narrows, said to be something else after a
+ * copula, measures a part of what the claim measures, not the claim's share. Silent.
+ */
+function partOfNamedWhole(view: SentenceView, claim: number, groups: Map<number, PhraseMatch<unknown>[]>): boolean {
+  const kb = view.kb;
+  const value = kb.claims[claim].value;
+  if (value.kind !== 'quantifier' && !(value.kind === 'quantity' && value.quantity.unit === 'percent')) return false;
+  const propertyGroup = kb.claimAnchors[claim].propertyGroup;
+  const others = [...groups.entries()].filter(([g]) => g !== propertyGroup).flatMap(([, ms]) => ms);
+  if (others.length === 0) return false;
+  for (const v of view.values) {
+    if (v.kind !== 'quantifier' && v.kind !== 'number') continue;
+    const after = view.tokenIndexAt(v.end);
+    if (!phraseAt(lexicon.subsetPatterns, view.words, after) && view.words[after] !== 'of') continue;
+    const clause = view.clauseAt(after);
+    const whole = Math.max(...others.map((m) => m.last));
+    if (others.some((m) => m.first < after || view.clauseAt(m.first) !== clause)) continue;
+    const property = groups.get(propertyGroup) ?? [];
+    if (!property.some((m) => m.first > after && m.last <= whole)) continue;
+    // The copula that says what that part is comes right after the whole.
+    for (let k = whole; k < Math.min(clause.last, whole + 2); k++) {
+      if (lexicon.copulas.has(view.words[k])) return true;
+      if (/[,;:(]/.test(view.gapBefore(k))) break;
+    }
+  }
+  return false;
 }
 
 /**

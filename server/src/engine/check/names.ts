@@ -228,11 +228,18 @@ export function wrongExpansions(view: SentenceView): ExpansionError[] {
     while (at < e.last && tokens[at].raw !== term.term && tokens[at].raw.replace(/s$/, '') !== term.term) at++;
     if (at === e.last) continue;
     e = { ...e, start: tokens[at].start, end: tokens[at].end, first: at, last: at + 1 };
-    // "ACRONYM (expansion)"
-    const after = /^\s*\(([^()]{6,120})\)/.exec(text.slice(e.end, e.end + 130));
+    // "ACRONYM (expansion)", also past the kind of thing it is: "the ESIWA project (…)".
+    const kind = tokens[at + 1];
+    const kindWord =
+      kind !== undefined &&
+      view.gapBefore(at + 1) === ' ' &&
+      kind.raw === kind.lower &&
+      (lexicon.collectionNounStems.has(kind.norm) || lexicon.instanceNounStems.has(kind.norm));
+    const bracketFrom = kindWord ? kind.end : e.end;
+    const after = /^\s*\(([^()]{6,120})\)/.exec(text.slice(bracketFrom, bracketFrom + 130));
     let candidate: { start: number; end: number } | undefined;
     if (after) {
-      const start = e.end + after[0].indexOf('(') + 1;
+      const start = bracketFrom + after[0].indexOf('(') + 1;
       candidate = { start, end: start + after[1].length };
     } else {
       // "expansion (ACRONYM)": the capitalised words right before the bracket.

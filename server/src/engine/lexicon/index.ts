@@ -132,6 +132,8 @@ export const lexicon = {
   titleAbbreviations: table(data.titleAbbreviations),
   headVerbs: table(data.headVerbs),
   headTitles: set(data.headTitles),
+  jointPrefixes: set(data.jointPrefixes),
+  labelQuestions: table(data.labelQuestions),
   affiliationVerbs: set(data.affiliationVerbs),
   additionalRoleCues: phrases(data.additionalRoleCues.map((words) => ({ words, value: true }))),
   honorifics: set(data.honorifics),

@@ -352,8 +352,15 @@ export function listRun(
     if (segments.last[last + 1] && end > at && end < it.last) {
       return [...segments.items.slice(first, last + 1), { first: it.first, last: end }];
     }
+    // A list's last item may run as long as an item it already holds ("…, cyber weapons traded on
+    // the dark web and the spread of insider threats").
+    const longest = Math.max(
+      ...segments.items
+        .slice(first, last + 1)
+        .map((x) => words.slice(x.first, x.last).filter((y) => !lexicon.stopWords.has(y)).length),
+    );
     if (
-      content > 4 ||
+      (content > 4 && !(segments.last[last + 1] && content <= longest)) ||
       lexicon.prepositions.has(w) ||
       lexicon.relativeWords.has(w) ||
       lexicon.auxiliaries.has(w) ||

@@ -2,7 +2,7 @@
 // parentheticals ("(…)", "— … —"), a briefing label ("Attendance: …"), clauses opened by "while" or
 // "but", and reporting frames (", Kim wrote", "according to the findings"). Values, agents and
 // negations are looked for within the clause of the words a claim is about.
-import { lexicon, phraseAt } from '../lexicon';
+import { lexicon, phraseAt, phraseBefore } from '../lexicon';
 import { type Token } from '../text/tokens';
 
 type ClauseKind = 'main' | 'relative' | 'parenthetical' | 'label' | 'reporting' | 'subordinate';
@@ -162,6 +162,9 @@ function isReportingFrame(text: string, tokens: readonly Token[], words: readonl
   for (let j = k; j < Math.min(tokens.length, k + 5); j++) {
     if (j > k && /[,;:(]/.test(gapBefore(text, tokens, j))) return false;
     if (!lexicon.reportingVerbs.has(words[j])) continue;
+    // "…, policymakers must contend with …": a verb under a modal of duty is what the clause
+    // says someone must do, not who reports it.
+    if (phraseBefore(lexicon.recommendCues, words, j)) return false;
     // The frame ends right after its verb (or its verb and one more word: "the findings said so").
     const after = j + 1 < tokens.length ? gapBefore(text, tokens, j + 1) : '.';
     const next = j + 2 < tokens.length ? gapBefore(text, tokens, j + 2) : '.';

@@ -1,6 +1,7 @@
 // A person written by surname alone ("Kim", "Dr Kim"): the person of that surname the paragraph
-// named last, or else the author of the source the sentence cites. Two people may share a surname,
-// so a surname is linked only when the memo says which one it means.
+// named last, or else the author of the source the sentence cites, or else the one whose known
+// post is at a body the sentence names. Two people may share a surname, so a surname is linked only
+// when the memo says which one it means.
 import { type KnowledgeBase } from '../../knowledge/knowledgeBase';
 import { type Term } from '../../knowledge/types';
 import { lexicon } from '../lexicon';
@@ -45,7 +46,9 @@ export function linkSurnames(
     const person =
       initials.length > 0
         ? onlyOne(people.filter((p) => initialsOf(p) === initials.join('')))
-        : (namedBefore(people, mentions, m, context) ?? citedAuthor(kb, people, context));
+        : (namedBefore(people, mentions, m, context) ??
+          citedAuthor(kb, people, context) ??
+          postedAtBodyNamed(kb, people, mentions));
     if (!person) continue;
     m.id = person.id;
     m.term = person;
@@ -96,5 +99,19 @@ export function wrote(kb: KnowledgeBase, person: Term, key: string): boolean {
   const forms = new Set([person.term, ...(person.aliases ?? [])].map(plain));
   return (kb.sources.get(key)?.csl.author ?? []).some((a) =>
     forms.has(plain(`${a.given ?? ''} ${a.family ?? a.literal ?? ''}`)),
+  );
+}
+
+/**
+ * "Kim, who chaired the UN GGE, …": the one person of that surname with a known post at a body the
+ * sentence names.
+ */
+function postedAtBodyNamed(kb: KnowledgeBase, people: Term[], mentions: EntityMention[]): Term | undefined {
+  const bodies = new Set(mentions.map((o) => o.id).filter((id) => id !== undefined));
+  if (bodies.size === 0) return undefined;
+  return onlyOne(
+    people.filter((p) =>
+      (kb.rolesByPerson.get(p.id) ?? []).some((r) => r.value.kind === 'role' && bodies.has(r.value.role.org ?? '')),
+    ),
   );
 }

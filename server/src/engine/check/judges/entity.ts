@@ -65,7 +65,13 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
       m.first >= stretch.first && m.last <= stretch.last;
     // The claim's entity written in the stretch: what is written with it must be its own
     // ("Russia's National Intelligence Law", "the 2018 National Cybersecurity Strategy").
-    const mentions = view.entities.filter((m) => m.id !== undefined && mentionIs(view, m, value) && inStretch(m));
+    // "Partner: X's Center for …": a label holding the property names the role, its value the entity.
+    const labelled = view.clauses[0]?.kind === 'label' && p.first < view.clauses[0].last ? view.clauses[1] : undefined;
+    const inLabelled = (m: { first: number; last: number }): boolean =>
+      labelled !== undefined && m.first >= labelled.first && m.last <= labelled.last;
+    const mentions = view.entities.filter(
+      (m) => m.id !== undefined && mentionIs(view, m, value) && (inStretch(m) || inLabelled(m)),
+    );
     const wrongAttribute = mentions.map((m) => attributeConflict(view, m, value)).find((x) => x !== undefined);
     if (wrongAttribute) {
       contradiction ??= { ...wrongAttribute, claim, coverage: c.coverage };
@@ -86,7 +92,7 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
           ? (m.start >= p.start && m.end <= p.end) || (m.last === p.first && view.words[m.first] !== 'by')
           : object
             ? object.first <= m.first && m.last <= object.last
-            : inStretch(m)),
+            : inStretch(m) || inLabelled(m)),
     );
     // "The US has refrained from executive action": the right agent, but the action denied.
     const denied = slot === 'agent' ? deniedAction(view, p) : undefined;
@@ -133,7 +139,9 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
       );
       // The value right after a label that holds the property, unless the label names one.
       if (label && !fillers.some((e) => e.last <= view.clauses[0].last && compatible(e, kind, slot))) {
-        fillers = view.entities.filter((e) => e.first >= label.first && e.last <= label.last).slice(0, 1);
+        // "Partners: work with …, said the Westmark envoy": only a name opening the value holds the role.
+        const opening = lexicon.determiners.has(view.words[label.first]) ? label.first + 1 : label.first;
+        fillers = view.entities.filter((e) => e.first === opening && e.last <= label.last).slice(0, 1);
       }
     }
     const right = fillers.find((m) => mentionIs(view, m, value) && positive(m));
@@ -354,10 +362,18 @@ function ownerOf(
   view: SentenceView,
   m: EntityMention,
 ): { id?: string; kind: string; start: number; end: number; words: number } | undefined {
-  const last = view.entities.find((e) => e.possessive && e.last === m.first && !e.weak);
+  // "Georgetown University's Korea Center for …": a place between owner and unit says what the unit is about.
+  const about = view.entities.find(
+    (e) => !e.possessive && e.last === m.first && ['place', 'country'].includes(e.kind) && e.last - e.first === 1,
+  );
+  const ownedAt = about ? about.first : m.first;
+  const last = view.entities.find((e) => e.possessive && e.last === ownedAt && !e.weak);
   if (!last) return undefined;
   let first = last.first;
-  while (first > 0 && /^\p{Lu}/u.test(view.tokens[first - 1].raw) && view.gapBefore(first) === ' ') first--;
+  // The run goes on across an abbreviation's full stop: "George Washington Univ. Korea's".
+  const joins = (k: number): boolean =>
+    view.gapBefore(k) === ' ' || (view.gapBefore(k) === '. ' && lexicon.abbreviations.has(view.words[k - 1]));
+  while (first > 0 && /^\p{Lu}/u.test(view.tokens[first - 1].raw) && joins(first)) first--;
   const whole = view.entities.find((e) => e.first === first && e.last === last.last);
   const end = last.end - (/['’]s?$/.exec(view.raw.slice(last.start, last.end))?.[0].length ?? 0);
   const start = view.tokens[first].start;

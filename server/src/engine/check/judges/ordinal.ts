@@ -1,5 +1,6 @@
 // Ordinals: "the third session", "the 60th anniversary". Only an ordinal that says which one the
 // claim's thing is: written right before its noun, or after a copula ("was the fourth").
+import { lexicon } from '../../lexicon';
 import { type SentenceView } from '../../reader/sentence';
 import { type OrdinalMention, type ValueMention } from '../../values';
 import { boundValue } from '../binding';
@@ -23,6 +24,7 @@ export function judgeOrdinal(view: SentenceView, c: Candidate, all: readonly Can
   );
   if (!bound) return undefined;
   const m = bound.value;
+  if (namesAnotherInstance(view, c, m)) return undefined;
   if (m.value === sourced) {
     return verdictOn('agrees', c, m, { kind: 'agrees' }, [m.start]);
   }
@@ -34,4 +36,39 @@ export function judgeOrdinal(view: SentenceView, c: Candidate, all: readonly Can
     { kind: 'ordinal', sourced, written, replacement: writeOrdinal(sourced, written, m.words) },
     [m.start],
   );
+}
+
+/** How far past its noun the subject an ordinal opens may run: "the first session of the series". */
+const subjectReach = 6;
+
+/**
+ * "The first session of the series, held in mid-2022, dealt with …": an ordinal opening the
+ * subject of its clause says which instance the sentence is about. Unless something outside that
+ * subject ties the sentence to the claim's own instance ("The webinar, the first session …"), it
+ * speaks of another one.
+ */
+function namesAnotherInstance(view: SentenceView, c: Candidate, m: OrdinalMention): boolean {
+  const first = view.tokenIndexAt(m.start);
+  const clause = view.clauseAt(first);
+  const opens =
+    first === clause.first || (first === clause.first + 1 && lexicon.determiners.has(view.words[clause.first]));
+  // "…, as Kim notes, the 50th anniversary …": a clause going on past a frame is no new subject.
+  if (!opens || clause.continues) return false;
+  const noun = c.property.find((p) => p.first > first && p.first - view.tokenIndexAt(m.end) <= 1);
+  if (!noun) return false;
+  // The subject ends at a comma, a bracket or its verb.
+  let end = noun.last;
+  while (
+    end < Math.min(clause.last, noun.last + subjectReach) &&
+    !/[,;:(]/.test(view.gapBefore(end)) &&
+    !lexicon.auxiliaries.has(view.words[end])
+  ) {
+    end++;
+  }
+  // The subject is what the clause is about only when a verb other than a copula follows it.
+  if (lexicon.copulas.has(view.words[end] ?? '')) return false;
+  const ownOutside = [...c.groups.entries()]
+    .filter(([g]) => g !== view.kb.claimAnchors[c.index].propertyGroup)
+    .some(([, ms]) => ms.some((x) => x.first < first || x.first >= end));
+  return !ownOutside;
 }

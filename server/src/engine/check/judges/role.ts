@@ -179,7 +179,10 @@ function describe(view: SentenceView, person: EntityMention, first: number): Des
     }
   } else {
     // "X heads …", "X is a senior fellow at …", "X's advisory role is with …".
-    const verbAt = words[first] === 'also' ? first + 1 : first;
+    const afterAlso = words[first] === 'also' ? first + 1 : first;
+    // "co-chairs", "co-founded": a shared post is still that post.
+    const verbAt =
+      lexicon.jointPrefixes.has(words[afterAlso]) && view.gapBefore(afterAlso + 1) === '-' ? afterAlso + 1 : afterAlso;
     const w = words[verbAt];
     const possessiveRole = person.possessive;
     if (!(w in lexicon.headVerbs) && !lexicon.copulas.has(w) && !lexicon.affiliationVerbs.has(w) && !possessiveRole) {
@@ -635,7 +638,9 @@ function titleSpan(
       w in lexicon.titleAbbreviations ||
       knownTitleStems(view).has(normTitle(view.tokens[k].norm));
     if (titleish) {
-      if (first < 0) first = k;
+      // "co-chairs": the prefix is part of the post as written.
+      const joint = k > desc.first && lexicon.jointPrefixes.has(view.words[k - 1]) && view.gapBefore(k) === '-';
+      if (first < 0) first = joint ? k - 1 : k;
       last = k;
     } else if (first >= 0 && !['of', 'and', '&', 'for', 'the'].includes(w)) break;
   }

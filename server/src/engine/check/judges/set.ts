@@ -204,6 +204,22 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
     );
     if (lead) items.unshift({ first: lead.first, last: lead.last });
   }
+  // "… makes it attractive in Africa and Latin America": a member ending its segment right after a
+  // preposition, then "and" and a name of the members' kind, is a list of two.
+  const onlyIndex = items.length === 1 ? segments.items.indexOf(items[0]) : -1;
+  const next = onlyIndex >= 0 ? segments.items[onlyIndex + 1] : undefined;
+  const ending = onlyIndex >= 0 ? found.find((m) => m.last === items[0].last && m.first > items[0].first) : undefined;
+  if (next && ending && !segments.hardBefore[onlyIndex + 1] && segments.last[onlyIndex + 1]) {
+    const kinds = new Set(members.flat().map((id) => view.kb.termById.get(id)?.kind));
+    const pair = view.entities.find(
+      (e) =>
+        e.first === next.first &&
+        !e.weak &&
+        (e.kind === 'name' || kinds.has(e.kind)) &&
+        lexicon.prepositions.has(view.words[ending.first - 1]),
+    );
+    if (pair) items.push({ first: pair.first, last: pair.last });
+  }
   const matched = new Set<number>();
   const foreign: { first: number; last: number }[] = [];
   for (const it of items) {
@@ -289,7 +305,14 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
         e.term?.within !== undefined &&
         members.some((alts) => alts.includes(e.term!.within!)),
     );
-  const real = foreign.filter((it) => !paraphrases(it) && !partOfMember(it));
+  // A list of named things (countries, bodies, people) has another name in place of a member, not
+  // a phrase of common words ("US-ROK-Japan cooperation, guided by shared values, driven by innovation").
+  const namedKinds = ['country', 'place', 'organisation', 'person', 'event', 'document'];
+  const ofNames = members.every((alts) => alts.some((a) => namedKinds.includes(view.kb.termById.get(a)?.kind ?? '')));
+  const named = (it: { first: number; last: number }): boolean =>
+    view.entities.some((e) => e.first >= it.first && e.last <= it.last && !e.weak) ||
+    view.tokens.slice(it.first, it.last).some((t, k) => k + it.first > 0 && /^\p{Lu}/u.test(t.raw));
+  const real = foreign.filter((it) => !paraphrases(it) && !partOfMember(it) && (!ofNames || named(it)));
   // A list read from a report is only its own when the memo writes two of its members.
   if (claim.extracted && matched.size < Math.min(2, members.length)) return undefined;
   const sourced = names(view, members);
