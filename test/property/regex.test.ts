@@ -629,7 +629,7 @@ const inventory: InventoryEntry[] = [
     'engine/values/numbers.ts unitAfter',
     'memo: one sentence (values read from it)',
     'extractValues',
-    ['/^\\s?%/', '/^\\s?x\\b/i'],
+    ['/^\\s?%/', '/^\\s?(x\\b|×)/i'],
   ],
   [
     'engine/values/ordinals.ts hasDeterminer',

@@ -17,6 +17,19 @@ function kinds(text: string): string[] {
 }
 
 describe('clauses', () => {
+  it('reads a concessive set off by commas after the subject as interrupting the main clause', () => {
+    assert.deepEqual(kinds('Tidal power, though still costly, is expected to grow fivefold.'), [
+      'main[Tidal power]',
+      'parenthetical[though still costly]',
+      'main[is expected to grow fivefold]',
+    ]);
+    // One name set against another is left as it was read.
+    assert.deepEqual(kinds('Aster, though not Borealis, is bound by the code.'), [
+      'main[Aster]',
+      'subordinate[though not Borealis is bound by the code]',
+    ]);
+  });
+
   it('reads a closing frame with a reporting verb as reporting', () => {
     assert.deepEqual(kinds('The session was held online, organizers said.'), [
       'main[The session was held online]',

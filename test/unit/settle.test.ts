@@ -15,6 +15,23 @@ const kb = knowledge({
   - { id: borealis, term: Borealis, kind: organisation, definition: A crane maker. }
   - { id: corvid, term: Corvid, kind: organisation, definition: A crane maker. }
   - { id: crane-code, term: Crane Safety Code, kind: document, definition: Northland's rules for cranes. }
+  - id: harbour-guild
+    term: Harbour Guild
+    kind: organisation
+    definition: A body of port operators.
+    sources: [ { key: ports2024, locator: ¶5 } ]
+  - id: dock-union
+    term: Dock Union
+    kind: organisation
+    definition: A dockworkers' union the same report names.
+    sources: [ { key: ports2024, locator: ¶6 } ]
+  - id: tidewatch
+    term: Tidewatch
+    kind: programme
+    within: harbour-guild
+    aliases: [ Tidewatch programme ]
+    definition: The Harbour Guild's scheme for training crane operators.
+    sources: [ { key: ports2024, locator: ¶5 } ]
   - id: port-plan
     term: Port Plan 2030
     kind: document
@@ -36,6 +53,11 @@ claims:
     about:
       property: [ crane-code ]
     set: { members: [ aster, borealis ], closed: true, slot: agent }
+  - id: tidewatch-trains-operators
+    locator: ¶5
+    statement: Tidewatch trains crane operators.
+    about: { property: [ crane operators ], subject: [ tidewatch ] }
+    stance: { predicate: support, polarity: positive, affirm: [ trains, training ] }
 `,
 });
 
@@ -90,6 +112,20 @@ describe('settle: support', () => {
     // Named, but not as the speaker: part of what the source speaks of.
     const named = "Under Port Plan 2030, Northland's ports picked Aster and Borealis over Corvid for their cranes.";
     assert.equal(supported(named), true, dump(kb, named));
+  });
+
+  it('withholds support when a known name is given another owner than its own ("X\'s programme")', () => {
+    const own = "The Harbour Guild's Tidewatch programme trains crane operators.";
+    assert.equal(supported(own), true, dump(kb, own));
+    const other = "The Dock Union's Tidewatch programme trains crane operators.";
+    assert.equal(supported(other), false, dump(kb, other));
+  });
+
+  it('withholds support from a scarcity no claim checked ("few takers")', () => {
+    const plain = 'Tidewatch trains crane operators.';
+    assert.equal(supported(plain), true, dump(kb, plain));
+    const scarce = 'Tidewatch trains crane operators, with few takers.';
+    assert.equal(supported(scarce), false, dump(kb, scarce));
   });
 
   it('withholds support when a name listed among a set is none of its members, of whatever sort', () => {

@@ -41,6 +41,15 @@ describe('values: numbers', () => {
       numbers('a 10x speed-up').map((n) => [n.value, n.unit]),
       [[10, 'times']],
     );
+    // The multiplication sign, glued or spaced.
+    const signs = 'a projected 50,000× speed-up, or 5 × the rate';
+    assert.deepEqual(
+      numbers(signs).map((n) => [n.value, n.unit, signs.slice(n.start, n.end)]),
+      [
+        [50000, 'times', '50,000×'],
+        [5, 'times', '5 ×'],
+      ],
+    );
     const [of] = numbers("Ten of Korea's 27 partners");
     assert.deepEqual([of.value, of.of], [10, 27]);
     const [of2] = numbers('14 out of the 27 partner countries');
@@ -214,6 +223,9 @@ describe('values: hedged intervals', () => {
     assert.equal(consistent('nearly 90%', 78), false);
     assert.equal(consistent('almost 80%', 78), true);
     assert.equal(consistent('around 25%', 35), false);
+    // A negative adverb before a figure hedges it: "barely 7.8 percent" states 7.8 percent.
+    assert.equal(consistent('barely 7.8 percent', 78), false);
+    assert.equal(consistent('barely 78 percent', 78), true);
   });
   it('compares bounds as intervals', () => {
     assert.equal(consistent('more than twenty', 20, false, 'over'), true);

@@ -98,6 +98,11 @@ describe('judge: quantity', () => {
       detail: 'quantity',
       written: 'Less than half',
     });
+    // "barely" before a figure hedges it; it negates nothing.
+    contradicts("The Arctic Rim takes barely 6.2 percent of Northland's exports.", share, {
+      detail: 'quantity',
+      written: 'barely 6.2 percent',
+    });
     // A bound in the source has no single value to write in.
     const size = 'forum-size';
     contradicts('Fewer than 20 people took part in the Harbor Forum.', size, {

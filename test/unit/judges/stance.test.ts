@@ -319,6 +319,25 @@ describe('judge: stance', () => {
     agrees("Northland's support for the Open Port Initiative is ignored by Westmark.", backs, 'support');
   });
 
+  it('reads staying out of a thing as denying a part in it: "X has kept out of Y"', () => {
+    const role = 'westmark-role-in-shipping-rules';
+    agrees('Westmark plays a leading part in writing shipping rules.', role, 'leading');
+    contradicts('Westmark has largely kept out of shipping rules.', role, { detail: 'stance', written: 'kept out of' });
+    contradicts('Westmark steered clear of shipping rules.', role, { detail: 'stance', written: 'steered clear of' });
+  });
+
+  it('reads dismissing a concern as unfounded as denying what the concern says', () => {
+    const backs = 'northland-backs-opi';
+    contradicts('The review dismisses as unfounded the concern that Northland supports the OPI.', backs, {
+      detail: 'stance',
+      written: 'dismisses',
+    });
+    contradicts('Analysts reject as overblown the fear that Northland backs the Open Port Initiative.', backs, {
+      detail: 'stance',
+      written: 'reject',
+    });
+  });
+
   it('reads a state the subject has reached, or already is in, as said of it; not one to come', () => {
     const early = 'tidal-grid-early';
     contradicts('Tidal power grids have already reached maturity.', early, { detail: 'stance', written: 'maturity' });

@@ -10,6 +10,7 @@ import { isSpeaker } from '../reader/speakers';
 import { wrote } from '../reader/surnames';
 import { type SentenceView } from '../reader/sentence';
 import { offsetOf } from '../reader/zones';
+import { attributeConflict } from './judges/entity';
 import { mentionIs } from './members';
 import { type Verdict } from './verdict';
 
@@ -18,6 +19,9 @@ export interface Settled {
   /** Agreeing verdicts; empty unless the whole sentence is supported. */
   support: Verdict[];
 }
+
+/** A share at most this (per cent) is scarcity: "few", "hardly any", "a handful". */
+const scarceShare = 20;
 
 /** The share of a sentence's content words its supporting claims must speak of. */
 const minimumCoverage = 0.5;
@@ -62,7 +66,17 @@ export function settle(view: SentenceView, verdicts: Verdict[]): Settled {
     (v) => v.kind !== 'quantifier' && !view.terms.some((t) => t.start <= v.start && v.end <= t.end),
   );
   if (stated.some((v) => !accounted.has(v.start))) return { contradictions, support: [] };
+  // "few takers despite low prices": a scarcity no claim checked denies more than it states.
+  const scarce = view.values.some(
+    (v) => v.kind === 'quantifier' && !v.frequency && v.range.hi <= scarceShare && !accounted.has(v.start),
+  );
+  if (scarce) return { contradictions, support: [] };
   if (unaccountedNames(view, agreeing) || unaccountedNegation(view, agreeing)) return { contradictions, support: [] };
+  // "NATO's ESIWA project" (the glossary: an EU project): a known name given another owner, country
+  // or year than its own is a wrong part of the sentence, whatever the claims agree with.
+  if (view.entities.some((e) => e.id !== undefined && attributeConflict(view, e, e.id))) {
+    return { contradictions, support: [] };
+  }
   if (placedAcrossTheDateLine(view, agreeing)) return { contradictions, support: [] };
   // "Kim doubts that …", "Kim is sceptical of …": what is doubted is not vouched for.
   if (view.negations.some((s) => s.doubt)) return { contradictions, support: [] };

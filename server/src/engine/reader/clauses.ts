@@ -94,6 +94,21 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
         breaks.push({ at: k, kind: 'main' });
         continue;
       }
+      // "6G, though still nascent, is expected to …": a concessive set off by commas after the subject
+      // interrupts the main clause, which goes on with its verb after the closing comma ("ZTE, though
+      // not Huawei, is …" sets one name against another and stays as it is).
+      const open = breaks[breaks.length - 1];
+      if (
+        open.kind === 'subordinate' &&
+        open.at > 0 &&
+        !lexicon.negations.has(words[open.at + 1] ?? '') &&
+        gapBefore(text, tokens, open.at).includes(',') &&
+        (lexicon.auxiliaries.has(w) || lexicon.finiteVerbs.has(w))
+      ) {
+        open.kind = 'parenthetical';
+        breaks.push({ at: k, kind: 'main', continues: true });
+        continue;
+      }
       // The clause a relative clause interrupted goes on after its closing comma.
       if (breaks[breaks.length - 1].kind === 'relative' || breaks[breaks.length - 1].kind === 'reporting') {
         breaks.push({ at: k, kind: 'main', continues: true });

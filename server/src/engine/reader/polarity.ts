@@ -91,6 +91,9 @@ export function findNegations(
     // "doesn't": the tokenizer splits it into "doesn" and "t".
     const contraction = words[i] === 't' && i > 0 && /n['’]$/.test(text.slice(tokens[i - 1].start, tokens[i].start));
     if (!phrase && !lexicon.negations.has(words[i]) && !contraction) continue;
+    // "barely 7.8 percent": a negative adverb that is a figure's hedge states the figure.
+    const hedge = phrase ? undefined : phraseAt(lexicon.hedges, words, i);
+    if (hedge?.words.length === 1 && isFigureAt(tokens, words, i)) continue;
     // "Directive No. 47": "No." right before a digit abbreviates "number".
     const digitNext = (tokens[i + 1]?.raw.charAt(0) ?? '') >= '0' && (tokens[i + 1]?.raw.charAt(0) ?? '') <= '9';
     if (!phrase && text.charAt(tokens[i].end) === '.' && digitNext) continue;
@@ -138,7 +141,11 @@ export function findNegations(
 function doubtedClauseAt(words: readonly string[], i: number): number | undefined {
   if (!lexicon.doubtingVerbs.has(words[i])) return undefined;
   let k = i + 1;
-  if (lexicon.determiners.has(words[k]) && lexicon.propositionNouns.has(words[k + 1])) k += 2;
+  // "dismisses as unfounded the concern that …": a judgement set between the verb and what it judges.
+  const judged = (j: number): boolean =>
+    lexicon.determiners.has(words[j]) && lexicon.propositionNouns.has(words[j + 1]);
+  if (words[k] === 'as' && judged(k + 2)) k += 2;
+  if (judged(k)) k += 2;
   if (words[k] === 'that' || words[k] === 'whether' || words[k] === 'if') return k + 1;
   const afterCopula = lexicon.copulas.has(words[i - 1] ?? '');
   return afterCopula && (words[k] === 'of' || words[k] === 'about') ? k + 1 : undefined;

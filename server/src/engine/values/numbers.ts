@@ -88,16 +88,12 @@ function unitAfter(
   if ((w === 'times' || w === 'fold') && text.slice(end, tokens[next].start).trim().replace('-', '') === '') {
     return { unit: 'times', end: tokens[next].end, next: next + 1 };
   }
-  if (/^\s?x\b/i.test(text.slice(end, end + 3)) && !isLetter(text[end + (text[end] === ' ' ? 2 : 1)])) {
+  // "50x", "50 x", "50×" (the multiplication sign).
+  if (/^\s?(x\b|×)/i.test(text.slice(end, end + 3)) && !isLetter(text[end + (text[end] === ' ' ? 2 : 1)])) {
+    const sign = text.slice(end, end + 3).toLowerCase();
     return {
       unit: 'times',
-      end:
-        end +
-        text
-          .slice(end, end + 3)
-          .toLowerCase()
-          .indexOf('x') +
-        1,
+      end: end + (sign.includes('×') ? sign.indexOf('×') : sign.indexOf('x')) + 1,
       next: next + (w === 'x' ? 1 : 0),
     };
   }

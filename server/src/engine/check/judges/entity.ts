@@ -298,7 +298,7 @@ function holds(view: SentenceView, m: EntityMention, value: string): boolean {
 }
 
 /** A country or year written with an entity that is not its own: "Russia's" law, the "2018" strategy. */
-function attributeConflict(
+export function attributeConflict(
   view: SentenceView,
   m: EntityMention,
   value: string,
@@ -373,7 +373,9 @@ function ownerOf(
   // The run goes on across an abbreviation's full stop: "George Washington Univ. Korea's".
   const joins = (k: number): boolean =>
     view.gapBefore(k) === ' ' || (view.gapBefore(k) === '. ' && lexicon.abbreviations.has(view.words[k - 1]));
-  while (first > 0 && /^\p{Lu}/u.test(view.tokens[first - 1].raw) && joins(first)) first--;
+  // A capitalised determiner opening the sentence ("The Harbour Guild's") is not part of the name.
+  const inName = (k: number): boolean => /^\p{Lu}/u.test(view.tokens[k].raw) && !lexicon.determiners.has(view.words[k]);
+  while (first > 0 && inName(first - 1) && joins(first)) first--;
   const whole = view.entities.find((e) => e.first === first && e.last === last.last);
   const end = last.end - (/['’]s?$/.exec(view.raw.slice(last.start, last.end))?.[0].length ?? 0);
   const start = view.tokens[first].start;
