@@ -106,6 +106,18 @@ const floors: Floor[] = [
     top1: 0.8,
   },
   {
+    // Written blind: 1.00/0.75 with 5 false supports at the start of round 8 and, identically, case
+    // for case, after its reader work; then its false supports and misses were read and their causes
+    // fixed (a concessive between commas, "barely" as a hedge, "×", staying out of, dismissing a
+    // concern, another owner of a known name, an unchecked scarcity): 0.83, one false support left.
+    cases: 'test/fixtures/claims-blind5.jsonl',
+    precision: 1,
+    recall: 0.83,
+    falseAlarms: 0,
+    falseSupport: 1,
+    top1: 0.7,
+  },
+  {
     cases: 'test/fixtures/claims-blind.jsonl',
     precision: 1,
     recall: 0.89,
