@@ -481,6 +481,12 @@ const inventory: InventoryEntry[] = [
   ],
   ['engine/reader/agents.ts agentOf', 'memo: one word of a sentence', 'checkSentence', ['/^\\d/']],
   ['engine/reader/entities.ts letterPairAbbreviation.single', 'memo: one token', 'checkSentence', ['/^\\p{Lu}$/u']],
+  [
+    'engine/reader/entities.ts isTechnologyName',
+    'memo: one word of a sentence',
+    'checkSentence',
+    ['/^\\d(\\p{Lu}+)\\d*$/u'],
+  ],
   ['engine/reader/entities.ts isBody', "knowledge: an acronym's expansion", 'checkSentence', ['/[^\\p{L}]+/u']],
   [
     'engine/check/judges/set.ts judgeList',

@@ -832,3 +832,24 @@ describe('ingest: names a memo gives as examples of what a figure counts', () =>
     assert.deepEqual(verdictsOn(report, 'The Quill Agency held interviews with 19 experts.'), []);
   });
 });
+
+describe('ingest: a technology named by a digit and capitals', () => {
+  const report = ['7Q is expected to reach consumers from 2031 onwards.', 'Freedonia sold 5M handsets last year.'];
+
+  it('is a name, even opening a sentence; a scale glued to a number is a figure', () => {
+    const claims = claimsOf(...report);
+    const year = claims.find((c) => c.value.kind === 'year' && c.value.year === 2031);
+    assert.ok(
+      year?.about.some((g) => g.includes('7Q')),
+      JSON.stringify(year?.about),
+    );
+    assert.ok(!claims.some((c) => c.about.flat().includes('5M')), JSON.stringify(claims.map((c) => c.about)));
+  });
+
+  it('holds a memo on that technology to the year, and not one on another', () => {
+    const wrong = verdictsOn(report, 'Analysts at Zyx expect 7Q to reach consumers from 2029 onwards.');
+    assert.ok(wrong.includes('contradiction'), JSON.stringify(wrong));
+    const other = verdictsOn(report, 'Analysts at Zyx expect 8Q to reach consumers from 2029 onwards.');
+    assert.ok(!other.includes('contradiction'), JSON.stringify(other));
+  });
+});
