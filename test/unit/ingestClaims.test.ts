@@ -853,3 +853,32 @@ describe('ingest: a technology named by a digit and capitals', () => {
     assert.ok(!other.includes('contradiction'), JSON.stringify(other));
   });
 });
+
+describe('ingest: a figure of a name the report writes everywhere', () => {
+  // Quillnet is in every other sentence; each word of its figure's sentence is written often, with Quillnet once.
+  const report = [
+    ...['trade', 'ports', 'grain'].flatMap((topic) => [
+      `The Quillnet carries data on ${topic} for the Marsh Group.`,
+      `Rural clinics in Freedonia are expected to reach the ${topic} office by post.`,
+    ]),
+    'The Quillnet links the ministries of Sylvania.',
+    'The Quillnet is expected to reach rural clinics from 2031 onwards.',
+  ];
+
+  it('is set apart by the words the report writes with that name in few sentences', () => {
+    const year = claimsOf(...report).find((c) => c.value.kind === 'year' && c.value.year === 2031);
+    assert.ok(
+      year?.about.some((g) => g.includes('Quillnet')),
+      JSON.stringify(year?.about),
+    );
+    const wrong = verdictsOn(report, 'Officials expect the Quillnet to reach rural clinics from 2029 onwards.');
+    assert.ok(wrong.includes('contradiction'), JSON.stringify(wrong));
+    for (const other of [
+      'Officials expect the Marshnet to reach rural clinics from 2029 onwards.',
+      'The Quillnet first carried data on fishing in 2029.',
+    ]) {
+      const v = verdictsOn(report, other);
+      assert.ok(!v.includes('contradiction'), `${other}: ${JSON.stringify(v)}`);
+    }
+  });
+});
