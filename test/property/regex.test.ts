@@ -988,7 +988,7 @@ const inventory: InventoryEntry[] = [
     'engine/text/sentences.ts splitSentences',
     'memo: block text (blocks up to maxBlockLength)',
     'splitSentences',
-    ['/[.!?…"\'’”)\\]]/', '/[\\p{Lu}\\p{N}"\'‘“([\\p{Lo}]/u', '/\\./g', '/\\d/', '/^\\p{Lu}$/u'],
+    ['/[.!?…"\'’”)\\]]/', '/[\\p{Lu}\\p{N}"\'‘“([\\p{Lo}]/u', '/\\./g', '/\\d/', '/^\\p{Lu}$/u', '/\\p{N}/u'],
   ],
   ['engine/text/phraseMatcher.ts add', 'knowledge phrases', 'loadKnowledge', ['/\\p{L}/u']],
   ['engine/text/tokens.ts const wordPattern', 'memo: text and single tokens', 'tokenize', ['/[\\p{L}\\p{N}]+|&/gu']],
