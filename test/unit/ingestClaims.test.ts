@@ -881,4 +881,23 @@ describe('ingest: a figure of a name the report writes everywhere', () => {
       assert.ok(!v.includes('contradiction'), `${other}: ${JSON.stringify(v)}`);
     }
   });
+
+  it('is set apart by what it measures, where the report writes that with the name in few sentences', () => {
+    const withPeak = [
+      ...report,
+      'Peak load in Freedonia doubles in winter.',
+      'Peak load in Sylvania is lower.',
+      'Peak load is rising everywhere.',
+      'The Quillnet peak load is four times that of the old copper lines.',
+    ];
+    const times = claimsOf(...withPeak).find((c) => c.value.kind === 'quantity' && c.value.quantity.unit === 'times');
+    assert.ok(
+      times?.about.some((g) => g.includes('Quillnet')),
+      JSON.stringify(times?.about),
+    );
+    const wrong = verdictsOn(withPeak, 'The peak load of the Quillnet is nine times that of the old copper lines.');
+    assert.ok(wrong.includes('contradiction'), JSON.stringify(wrong));
+    const other = verdictsOn(withPeak, 'The peak load of the Marshnet is nine times that of the old copper lines.');
+    assert.ok(!other.includes('contradiction'), JSON.stringify(other));
+  });
 });

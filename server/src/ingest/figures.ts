@@ -263,10 +263,15 @@ function describedWithName(
   if (!name) return undefined;
   const sentencesWith = (stem: string): number => timesWrittenWith(counts, name.text, stem);
   const described = describedFigure(view, v, value, measure, valueTokens, when, sentencesWith);
-  if (!described) return undefined;
-  described.about.push([name.text]);
-  described.unnamed = false;
-  return described;
+  if (described) return { ...described, about: [...described.about, [name.text]], unnamed: false };
+  // "5G maximum speed is 10 times that of 4G": what it measures is itself written with the name in few sentences.
+  const words = distinctiveWordsBefore(view, v, valueTokens, sentencesWith, maxDescribingSentences);
+  if (!words || !words.every((w) => measure.includes(w))) return undefined;
+  const about = [[...measure], [name.text]];
+  if (typeof when === 'number') about.push([String(when)]);
+  const qualifier = typeof when === 'number' ? `in ${when}` : undefined;
+  const datedTo = when === 'elsewhere' ? yearOfSentence(view, v) : undefined;
+  return { about, value, identity: 'weak', qualifier, datedTo };
 }
 
 /**
