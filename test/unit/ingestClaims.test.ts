@@ -901,3 +901,16 @@ describe('ingest: a figure of a name the report writes everywhere', () => {
     assert.ok(!other.includes('contradiction'), JSON.stringify(other));
   });
 });
+
+describe('ingest: a count with its unit glued by a hyphen', () => {
+  it('is a figure of what it measures, not part of a word', () => {
+    const report = ['In 2019 the Sylvanian Navy launched a 3,000-ton frigate, its largest ship.'];
+    const q = quantities(claimsOf(...report));
+    assert.ok(
+      q.some((x) => x.value === 3000),
+      JSON.stringify(q),
+    );
+    const wrong = verdictsOn(report, 'The Sylvanian Navy launched a 4,500-ton frigate.');
+    assert.ok(wrong.includes('contradiction'), JSON.stringify(wrong));
+  });
+});

@@ -353,13 +353,19 @@ function partOfName(view: SentenceView, v: ValueMention): boolean {
   // "the second State Visit": a figure written in words has no digit; the name after it is not it.
   if (view.tokens[first].start >= v.end) first = view.tokenIndexAt(v.start);
   if (view.entityAt(first)) return true;
-  const glued = view.text.charAt(v.end) === '-' && v.kind !== 'ordinal';
+  // "a 5,000-ton destroyer" measures in the unit glued to it; "2030-ready" is a word of its own.
+  const glued = view.text.charAt(v.end) === '-' && v.kind !== 'ordinal' && !gluedUnit(view, v);
   if (glued) return true;
   const before = view.entityAt(first - 1);
   if (!before || before.last !== first) return false;
   const gap = view.gapBefore(first);
   const bare = v.kind === 'year' || (v.kind === 'number' && v.unit === 'count' && v.hedge === 'exact');
   return bare && (gap === ' ' || gap === '-' || gap === ' No. ');
+}
+
+function gluedUnit(view: SentenceView, v: ValueMention): boolean {
+  const next = view.tokenIndexAt(v.end + 1);
+  return view.tokens[next]?.start === v.end + 1 && lexicon.measureUnits.has(view.words[next]);
 }
 
 function startsWithDigit(raw: string): boolean {
