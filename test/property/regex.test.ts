@@ -489,6 +489,12 @@ const inventory: InventoryEntry[] = [
   ],
   ['engine/reader/agents.ts agentOf', 'memo: one word of a sentence', 'checkSentence', ['/^\\d/']],
   ['engine/reader/entities.ts letterPairAbbreviation.single', 'memo: one token', 'checkSentence', ['/^\\p{Lu}$/u']],
+  [
+    'engine/reader/entities.ts isTechnologyName',
+    'memo: one word of a sentence',
+    'checkSentence',
+    ['/^\\d(\\p{Lu}+)\\d*$/u'],
+  ],
   ['engine/reader/entities.ts isBody', "knowledge: an acronym's expansion", 'checkSentence', ['/[^\\p{L}]+/u']],
   [
     'engine/check/judges/set.ts judgeList',
@@ -990,7 +996,7 @@ const inventory: InventoryEntry[] = [
     'engine/text/sentences.ts splitSentences',
     'memo: block text (blocks up to maxBlockLength)',
     'splitSentences',
-    ['/[.!?…"\'’”)\\]]/', '/[\\p{Lu}\\p{N}"\'‘“([\\p{Lo}]/u', '/\\./g', '/\\d/', '/^\\p{Lu}$/u'],
+    ['/[.!?…"\'’”)\\]]/', '/[\\p{Lu}\\p{N}"\'‘“([\\p{Lo}]/u', '/\\./g', '/\\d/', '/^\\p{Lu}$/u', '/\\p{N}/u'],
   ],
   ['engine/text/phraseMatcher.ts add', 'knowledge phrases', 'loadKnowledge', ['/\\p{L}/u']],
   ['engine/text/tokens.ts const wordPattern', 'memo: text and single tokens', 'tokenize', ['/[\\p{L}\\p{N}]+|&/gu']],

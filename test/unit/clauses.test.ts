@@ -30,6 +30,13 @@ describe('clauses', () => {
     ]);
   });
 
+  it('ends no clause at the comma that groups thousands', () => {
+    assert.deepEqual(kinds('Among its costly projects, Tollpol points to a 4,500-drone fleet.'), [
+      'main[Among its costly projects]',
+      'reporting[Tollpol points to a 4 500 drone fleet]',
+    ]);
+  });
+
   it('reads a closing frame with a reporting verb as reporting', () => {
     assert.deepEqual(kinds('The session was held online, organizers said.'), [
       'main[The session was held online]',

@@ -164,14 +164,15 @@ describe('checker quality', () => {
 describe('facts of real reports read as sources', () => {
   const dir = '../shared/real-reports/text';
   const sets = [
-    { cases: 'test/fixtures/report-cases.jsonl', precision: 1, recall: 0.89, falseAlarms: 0, value: 1 },
+    { cases: 'test/fixtures/report-cases.jsonl', precision: 1, recall: 0.91, falseAlarms: 0, value: 1 },
     { cases: 'test/fixtures/report-cases-2.jsonl', precision: 1, recall: 0.8, falseAlarms: 0, value: 1 },
-    { cases: 'test/fixtures/report-cases-3.jsonl', precision: 1, recall: 0.55, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-3.jsonl', precision: 1, recall: 0.6, falseAlarms: 0, value: 0.9 },
     { cases: 'test/fixtures/report-cases-5.jsonl', precision: 1, recall: 0.67, falseAlarms: 0, value: 1 },
     { cases: 'test/fixtures/report-cases-4.jsonl', precision: 1, recall: 0.63, falseAlarms: 0, value: 1 },
     // Written blind, measured at 0.27 in round 7, then tuned on (bios' posts, a count's predicate, a
-    // share of a name's owned part, who did what, a pronoun sentence's lists).
-    { cases: 'test/fixtures/report-cases-6.jsonl', precision: 1, recall: 0.43, falseAlarms: 0, value: 1 },
+    // share of a name's owned part, who did what, a pronoun sentence's lists), and in round 8 (technology
+    // names, a figure of a name written everywhere set apart by the words written with it).
+    { cases: 'test/fixtures/report-cases-6.jsonl', precision: 1, recall: 0.5, falseAlarms: 0, value: 1 },
   ];
   for (const set of sets) {
     it(

@@ -832,3 +832,85 @@ describe('ingest: names a memo gives as examples of what a figure counts', () =>
     assert.deepEqual(verdictsOn(report, 'The Quill Agency held interviews with 19 experts.'), []);
   });
 });
+
+describe('ingest: a technology named by a digit and capitals', () => {
+  const report = ['7Q is expected to reach consumers from 2031 onwards.', 'Freedonia sold 5M handsets last year.'];
+
+  it('is a name, even opening a sentence; a scale glued to a number is a figure', () => {
+    const claims = claimsOf(...report);
+    const year = claims.find((c) => c.value.kind === 'year' && c.value.year === 2031);
+    assert.ok(
+      year?.about.some((g) => g.includes('7Q')),
+      JSON.stringify(year?.about),
+    );
+    assert.ok(!claims.some((c) => c.about.flat().includes('5M')), JSON.stringify(claims.map((c) => c.about)));
+  });
+
+  it('holds a memo on that technology to the year, and not one on another', () => {
+    const wrong = verdictsOn(report, 'Analysts at Zyx expect 7Q to reach consumers from 2029 onwards.');
+    assert.ok(wrong.includes('contradiction'), JSON.stringify(wrong));
+    const other = verdictsOn(report, 'Analysts at Zyx expect 8Q to reach consumers from 2029 onwards.');
+    assert.ok(!other.includes('contradiction'), JSON.stringify(other));
+  });
+});
+
+describe('ingest: a figure of a name the report writes everywhere', () => {
+  // Quillnet is in every other sentence; each word of its figure's sentence is written often, with Quillnet once.
+  const report = [
+    ...['trade', 'ports', 'grain'].flatMap((topic) => [
+      `The Quillnet carries data on ${topic} for the Marsh Group.`,
+      `Rural clinics in Freedonia are expected to reach the ${topic} office by post.`,
+    ]),
+    'The Quillnet links the ministries of Sylvania.',
+    'The Quillnet is expected to reach rural clinics from 2031 onwards.',
+  ];
+
+  it('is set apart by the words the report writes with that name in few sentences', () => {
+    const year = claimsOf(...report).find((c) => c.value.kind === 'year' && c.value.year === 2031);
+    assert.ok(
+      year?.about.some((g) => g.includes('Quillnet')),
+      JSON.stringify(year?.about),
+    );
+    const wrong = verdictsOn(report, 'Officials expect the Quillnet to reach rural clinics from 2029 onwards.');
+    assert.ok(wrong.includes('contradiction'), JSON.stringify(wrong));
+    for (const other of [
+      'Officials expect the Marshnet to reach rural clinics from 2029 onwards.',
+      'The Quillnet first carried data on fishing in 2029.',
+    ]) {
+      const v = verdictsOn(report, other);
+      assert.ok(!v.includes('contradiction'), `${other}: ${JSON.stringify(v)}`);
+    }
+  });
+
+  it('is set apart by what it measures, where the report writes that with the name in few sentences', () => {
+    const withPeak = [
+      ...report,
+      'Peak load in Freedonia doubles in winter.',
+      'Peak load in Sylvania is lower.',
+      'Peak load is rising everywhere.',
+      'The Quillnet peak load is four times that of the old copper lines.',
+    ];
+    const times = claimsOf(...withPeak).find((c) => c.value.kind === 'quantity' && c.value.quantity.unit === 'times');
+    assert.ok(
+      times?.about.some((g) => g.includes('Quillnet')),
+      JSON.stringify(times?.about),
+    );
+    const wrong = verdictsOn(withPeak, 'The peak load of the Quillnet is nine times that of the old copper lines.');
+    assert.ok(wrong.includes('contradiction'), JSON.stringify(wrong));
+    const other = verdictsOn(withPeak, 'The peak load of the Marshnet is nine times that of the old copper lines.');
+    assert.ok(!other.includes('contradiction'), JSON.stringify(other));
+  });
+});
+
+describe('ingest: a count with its unit glued by a hyphen', () => {
+  it('is a figure of what it measures, not part of a word', () => {
+    const report = ['In 2019 the Sylvanian Navy launched a 3,000-ton frigate, its largest ship.'];
+    const q = quantities(claimsOf(...report));
+    assert.ok(
+      q.some((x) => x.value === 3000),
+      JSON.stringify(q),
+    );
+    const wrong = verdictsOn(report, 'The Sylvanian Navy launched a 4,500-ton frigate.');
+    assert.ok(wrong.includes('contradiction'), JSON.stringify(wrong));
+  });
+});

@@ -20,6 +20,10 @@ describe('sentences', () => {
       'Then more.',
     ]);
     assert.deepEqual(split('John F. Kennedy spoke. He left.'), ['John F. Kennedy spoke.', 'He left.']);
+    assert.deepEqual(split('It runs faster than 7Q. In 2031 it ships.'), [
+      'It runs faster than 7Q.',
+      'In 2031 it ships.',
+    ]);
   });
   it('keeps closing quotes with their sentence', () => {
     assert.deepEqual(split('He said “no.” Then left.'), ['He said “no.”', 'Then left.']);

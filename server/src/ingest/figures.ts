@@ -9,7 +9,15 @@ import { type SentenceView } from '../engine/reader/sentence';
 import { boundOf, type DateMention, type ValueMention, type YearMention } from '../engine/values';
 import { type Claim, type ClaimValue } from '../knowledge/types';
 import { distinctiveWordsBefore, isContentWord, leadsItsClause, measureOf } from './measures';
-import { isDistinctive, isFrequent, type Name, type NameCounts, namesIn, timesWritten } from './names';
+import {
+  isDistinctive,
+  isFrequent,
+  type Name,
+  type NameCounts,
+  namesIn,
+  timesWritten,
+  timesWrittenWith,
+} from './names';
 import { type ReportSentence } from './reading';
 
 export interface FigureClaim {
@@ -186,7 +194,11 @@ function measuredFigure(
   if (byFrequentName) identity = near.filter((n) => n.text.length >= 2).slice(0, maxIdentityNames);
   // A figure of nothing the report names is a fact a memo can be checked on only when words the
   // report writes in few sentences set it apart.
-  if (identity.length === 0) return describedFigure(view, counts, v, value, measure.phrases, valueTokens, when);
+  if (identity.length === 0) {
+    const sentencesWith = (stem: string): number => counts.words.get(stem) ?? 0;
+    const described = describedFigure(view, v, value, measure.phrases, valueTokens, when, sentencesWith);
+    return described ?? describedWithName(view, counts, v, value, measure.phrases, valueTokens, when, near);
+  }
   // "The Wormhole and Qubit hacks … led respectively to $325 million and $80 million": each its name's.
   const items = respectiveItems(view, view.tokenIndexAt(v.start));
   const place = respectiveIndex(view, v);
@@ -212,14 +224,13 @@ const maxDescribingSentences = 2;
 /** "Formal diplomatic ties were established in 2001": a figure set apart by its words alone, never certainly. */
 function describedFigure(
   view: SentenceView,
-  counts: NameCounts,
   v: ValueMention,
   value: ClaimValue,
   measure: readonly string[],
   valueTokens: ReadonlySet<number>,
   when: number | 'elsewhere' | undefined,
+  sentencesWith: (stem: string) => number,
 ): FigureClaim | undefined {
-  const sentencesWith = (stem: string): number => counts.words.get(stem) ?? 0;
   const words = distinctiveWordsBefore(view, v, valueTokens, sentencesWith, maxDescribingSentences);
   if (!words) return undefined;
   const property = measure.filter((p) => !words.includes(p));
@@ -229,6 +240,38 @@ function describedFigure(
   const qualifier = typeof when === 'number' ? `in ${when}` : undefined;
   const datedTo = when === 'elsewhere' ? yearOfSentence(view, v) : undefined;
   return { about, value, identity: 'weak', qualifier, datedTo, unnamed: true };
+}
+
+/**
+ * "6G is expected on the market from 2030": a figure of a name the report writes everywhere, set apart
+ * by words the report writes with that name in few sentences. The name stays in what it is about.
+ */
+function describedWithName(
+  view: SentenceView,
+  counts: NameCounts,
+  v: ValueMention,
+  value: ClaimValue,
+  measure: readonly string[],
+  valueTokens: ReadonlySet<number>,
+  when: number | 'elsewhere' | undefined,
+  near: readonly Name[],
+): FigureClaim | undefined {
+  const at = view.tokenIndexAt(v.start);
+  const name = near
+    .filter((n) => n.text.length >= 2)
+    .sort((a, b) => Math.abs(a.mention.first - at) - Math.abs(b.mention.first - at))[0];
+  if (!name) return undefined;
+  const sentencesWith = (stem: string): number => timesWrittenWith(counts, name.text, stem);
+  const described = describedFigure(view, v, value, measure, valueTokens, when, sentencesWith);
+  if (described) return { ...described, about: [...described.about, [name.text]], unnamed: false };
+  // "5G maximum speed is 10 times that of 4G": what it measures is itself written with the name in few sentences.
+  const words = distinctiveWordsBefore(view, v, valueTokens, sentencesWith, maxDescribingSentences);
+  if (!words || !words.every((w) => measure.includes(w))) return undefined;
+  const about = [[...measure], [name.text]];
+  if (typeof when === 'number') about.push([String(when)]);
+  const qualifier = typeof when === 'number' ? `in ${when}` : undefined;
+  const datedTo = when === 'elsewhere' ? yearOfSentence(view, v) : undefined;
+  return { about, value, identity: 'weak', qualifier, datedTo };
 }
 
 /**
@@ -310,13 +353,19 @@ function partOfName(view: SentenceView, v: ValueMention): boolean {
   // "the second State Visit": a figure written in words has no digit; the name after it is not it.
   if (view.tokens[first].start >= v.end) first = view.tokenIndexAt(v.start);
   if (view.entityAt(first)) return true;
-  const glued = view.text.charAt(v.end) === '-' && v.kind !== 'ordinal';
+  // "a 5,000-ton destroyer" measures in the unit glued to it; "2030-ready" is a word of its own.
+  const glued = view.text.charAt(v.end) === '-' && v.kind !== 'ordinal' && !gluedUnit(view, v);
   if (glued) return true;
   const before = view.entityAt(first - 1);
   if (!before || before.last !== first) return false;
   const gap = view.gapBefore(first);
   const bare = v.kind === 'year' || (v.kind === 'number' && v.unit === 'count' && v.hedge === 'exact');
   return bare && (gap === ' ' || gap === '-' || gap === ' No. ');
+}
+
+function gluedUnit(view: SentenceView, v: ValueMention): boolean {
+  const next = view.tokenIndexAt(v.end + 1);
+  return view.tokens[next]?.start === v.end + 1 && lexicon.measureUnits.has(view.words[next]);
 }
 
 function startsWithDigit(raw: string): boolean {

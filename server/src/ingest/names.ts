@@ -17,6 +17,8 @@ export interface NameCounts {
   sentences: Map<string, number>;
   /** Sentences each content word (its stem) is written in. */
   words: Map<string, number>;
+  /** Sentences each name (lower-cased) and content word (its stem) are written in together, by `pairKey`. */
+  together: Map<string, number>;
   total: number;
 }
 
@@ -59,6 +61,7 @@ function isFunctionWord(word: string): boolean {
 export function countNames(sentences: readonly ReportSentence[]): NameCounts {
   const counts = new Map<string, number>();
   const words = new Map<string, number>();
+  const together = new Map<string, number>();
   for (const s of sentences) {
     // "Freedonia and Sylvania", as the reader joins them, writes each of the two as well.
     const texts = namesIn(s.view).flatMap((n) => [n.text, ...partsOf(n.text)]);
@@ -67,8 +70,20 @@ export function countNames(sentences: readonly ReportSentence[]): NameCounts {
     }
     const stems = new Set(s.view.tokens.filter((_, k) => isContentWord(s.view, k)).map((t) => t.norm));
     for (const stem of stems) words.set(stem, (words.get(stem) ?? 0) + 1);
+    for (const name of new Set(texts.map((t) => t.toLowerCase()))) {
+      for (const stem of stems) together.set(pairKey(name, stem), (together.get(pairKey(name, stem)) ?? 0) + 1);
+    }
   }
-  return { sentences: counts, words, total: sentences.length };
+  return { sentences: counts, words, together, total: sentences.length };
+}
+
+function pairKey(name: string, stem: string): string {
+  return `${name.toLowerCase()}\u0000${stem}`;
+}
+
+/** Sentences that write the name and the word (its stem) together. */
+export function timesWrittenWith(counts: NameCounts, name: string, stem: string): number {
+  return counts.together.get(pairKey(name, stem)) ?? 0;
 }
 
 export function timesWritten(counts: NameCounts, name: string): number {

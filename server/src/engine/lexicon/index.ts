@@ -180,6 +180,7 @@ export const lexicon = {
   nonNameWords: set(data.nonNameWords),
   distributives: set(data.distributives),
   durationUnits: set(data.durationUnits),
+  measureUnits: set(data.measureUnits),
   sourceNouns: phrases(data.sourceNouns.map((p) => ({ words: splitWords(p), value: true }))),
   framingWords: set(data.framingWords),
   speculativeModals: set(data.speculativeModals),

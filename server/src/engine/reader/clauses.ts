@@ -17,6 +17,10 @@ export interface Clause {
 }
 
 /** The text between token k-1 and token k. */
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
+}
+
 function gapBefore(text: string, tokens: readonly Token[], k: number): string {
   return k <= 0 ? '' : text.slice(tokens[k - 1].end, tokens[k].start);
 }
@@ -42,6 +46,8 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
   let depth = 0;
   for (let k = Math.max(1, labelEnd + 1); k < n; k++) {
     const gap = gapBefore(text, tokens, k);
+    // "7,000": a comma between digits groups thousands, it ends no clause.
+    if (gap === ',' && isDigit(tokens[k - 1].raw.at(-1)) && isDigit(tokens[k].raw.charAt(0))) continue;
     if (gap.includes('(') || gap.includes('[')) {
       depth++;
       breaks.push({ at: k, kind: 'parenthetical' });

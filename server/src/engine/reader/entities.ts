@@ -101,7 +101,7 @@ export function findEntities(
       }
       break;
     }
-    const weak = j === i + 1 && i === sentenceFirst;
+    const weak = j === i + 1 && i === sentenceFirst && !isTechnologyName(tokens[i].raw);
     mentions.push({
       kind: 'name',
       first: i,
@@ -191,6 +191,7 @@ function letterPairAbbreviation(tokens: readonly Token[], i: number): boolean {
 
 function isNameWord(tokens: readonly Token[], i: number, sentenceFirst: number): boolean {
   const t = tokens[i];
+  if (isTechnologyName(t.raw)) return true;
   if (!/^\p{Lu}/u.test(t.raw)) return false;
   if (letterPairAbbreviation(tokens, i)) return false;
   const w = t.lower;
@@ -224,6 +225,15 @@ function isNameWord(tokens: readonly Token[], i: number, sentenceFirst: number):
   }
   // "I" and lone capitals of initials are not names on their own; acronyms are.
   return t.raw.length > 1 || t.upper;
+}
+
+/**
+ * "6G", "3GPP": a digit glued to capitals names a technology or standard, wherever it is written. A
+ * scale ("5M", "2BN") is a figure, not a name.
+ */
+function isTechnologyName(raw: string): boolean {
+  const glued = /^\d(\p{Lu}+)\d*$/u.exec(raw);
+  return glued !== null && !(glued[1].toLowerCase() in lexicon.scaleWords);
 }
 
 /** Words of one name are separated by a space, a hyphen or a dot ("U.S."), never by other punctuation. */

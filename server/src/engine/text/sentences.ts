@@ -75,7 +75,9 @@ export function splitSentences(text: string, from = 0, to = text.length): Senten
       const bare = word.replace(/\./g, '').toLowerCase();
       // An initial ("John F. Kennedy") or a dotted abbreviation ("U.S.", "e.g.").
       const beforeNumber = numberAbbreviations.has(bare) && /\d/.test(text[next] ?? '');
-      if (/^\p{Lu}$/u.test(word) || word.includes('.') || abbreviations.has(bare) || beforeNumber) {
+      // "4G." ends a sentence: a capital glued to a digit names a technology, it is no initial.
+      const initial = /^\p{Lu}$/u.test(word) && !/\p{N}/u.test(text[i - 2] ?? '');
+      if (initial || word.includes('.') || abbreviations.has(bare) || beforeNumber) {
         // "... in the U.S. The next ..." is ambiguous; staying in one sentence is the silent choice.
         continue;
       }
