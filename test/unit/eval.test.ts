@@ -173,6 +173,9 @@ describe('facts of real reports read as sources', () => {
     // share of a name's owned part, who did what, a pronoun sentence's lists), and in round 8 (technology
     // names, a figure of a name written everywhere set apart by the words written with it).
     { cases: 'test/fixtures/report-cases-6.jsonl', precision: 1, recall: 0.5, falseAlarms: 0, value: 1 },
+    // Written blind in round 8: 0.90/0.30 (one false alarm) at its start, 0.91/0.33 at the end of its
+    // work; the false alarm was then read and its cause fixed (figures between a list's members).
+    { cases: 'test/fixtures/report-cases-7.jsonl', precision: 1, recall: 0.33, falseAlarms: 0, value: 0.8 },
   ];
   for (const set of sets) {
     it(

@@ -2,7 +2,7 @@
 // held a post (holders), against a small invented knowledge base.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { findings, fourCountries, judging, knowledge, sources } from './judging';
+import { dump, findings, fourCountries, judging, knowledge, sources } from './judging';
 
 const kb = knowledge({
   'sources.json': sources('sea2023'),
@@ -304,6 +304,17 @@ describe('judge: set', () => {
     // Another thing chaired, new in the sentence, is another post.
     silent('Tom Reyes also chairs a committee of port officials at the Harbor Forum.');
     contradicts('The Harbor Forum was chaired by Tom Reyes.', 'moderator', { detail: 'set', written: 'Tom Reyes' });
+  });
+
+  it('reads a figure between members as what each is worth, not another member', () => {
+    contradicts('The Sea Lanes Strategy covers ports, pipelines and satellites.', 'strategy-areas', {
+      detail: 'set',
+      written: 'pipelines',
+    });
+    const weights =
+      'The Sea Lanes Strategy covers ports at four or five points, undersea cables at two or three ' +
+      'and satellites at one.';
+    assert.ok(!findings(kb, weights).some((f) => f.verdict === 'contradiction'), dump(kb, weights));
   });
 
   it('says nothing of another owner, another instance, another target, another event or a recommendation', () => {

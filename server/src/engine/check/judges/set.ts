@@ -312,7 +312,13 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
   const named = (it: { first: number; last: number }): boolean =>
     view.entities.some((e) => e.first >= it.first && e.last <= it.last && !e.weak) ||
     view.tokens.slice(it.first, it.last).some((t, k) => k + it.first > 0 && /^\p{Lu}/u.test(t.raw));
-  const real = foreign.filter((it) => !paraphrases(it) && !partOfMember(it) && (!ofNames || named(it)));
+  // "High earns four or five points, Medium two or three": a figure between members is what each is
+  // worth, not another member.
+  const figure = (it: { first: number; last: number }): boolean =>
+    view.values.some(
+      (v) => v.kind === 'number' && it.first <= view.tokenIndexAt(v.start) && view.tokenIndexAt(v.start) < it.last,
+    );
+  const real = foreign.filter((it) => !paraphrases(it) && !partOfMember(it) && (!ofNames || named(it)) && !figure(it));
   // A list read from a report is only its own when the memo writes two of its members.
   if (claim.extracted && matched.size < Math.min(2, members.length)) return undefined;
   const sourced = names(view, members);
