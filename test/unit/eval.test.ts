@@ -109,10 +109,11 @@ const floors: Floor[] = [
     // Written blind: 1.00/0.75 with 5 false supports at the start of round 8 and, identically, case
     // for case, after its reader work; then its false supports and misses were read and their causes
     // fixed (a concessive between commas, "barely" as a hedge, "×", staying out of, dismissing a
-    // concern, another owner of a known name, an unchecked scarcity): 0.83, one false support left.
+    // concern, another owner of a known name, an unchecked scarcity, "a small fraction"): 0.85, one
+    // false support left.
     cases: 'test/fixtures/claims-blind5.jsonl',
     precision: 1,
-    recall: 0.83,
+    recall: 0.85,
     falseAlarms: 0,
     falseSupport: 1,
     top1: 0.7,
