@@ -508,12 +508,8 @@ const inventory: InventoryEntry[] = [
     'checkSentence',
     ['/\\s/', '/^\\p{Lu}\\p{Ll}/u', '/\\s+/g'],
   ],
-  [
-    'engine/check/judges/entity.ts ownerOf',
-    'memo: one token; a possessive name as written',
-    'checkSentence',
-    ['/^\\p{Lu}/u', "/['’]s?$/"],
-  ],
+  ['engine/check/judges/entity.ts ownerOf', 'memo: a possessive name as written', 'checkSentence', ["/['’]s?$/"]],
+  ['engine/check/judges/entity.ts ownerOf.inName', 'memo: one token', 'checkSentence', ['/^\\p{Lu}/u']],
   ['engine/reader/agents.ts coordinated', 'memo: one sentence and its gaps', 'checkSentence', ['/[/–-]/']],
   ['engine/reader/agents.ts governed', 'memo: one sentence and its gaps', 'checkSentence', ['/^\\p{Lu}/u']],
   [
