@@ -42,11 +42,10 @@ export function mentionIs(view: SentenceView, mention: EntityMention, idOrPhrase
   return namesAgree(kb, view.text.slice(mention.start, mention.end), idOrPhrase);
 }
 
-const ignorable = new Set(['the', 'of', 'for', 'and', '&', 'in', 'at', 's', 'de', 'on']);
 function nameTokens(name: string): string[] {
   return tokenize(name)
     .map((t) => t.norm)
-    .filter((n) => !ignorable.has(n));
+    .filter((n) => !lexicon.nameFillerWords.has(n));
 }
 
 /**

@@ -94,7 +94,7 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
         (w === 'and' || w === 'so' || w === 'but') &&
         k + 1 < n &&
         (subjectThenAux ||
-          ['the', 'its', 'their', 'this', 'these', 'it', 'they', 'he', 'she', 'we'].includes(words[k + 1]) ||
+          lexicon.clauseSubjectOpeners.has(words[k + 1]) ||
           (/^\p{Lu}/u.test(tokens[k + 1].raw) && lexicon.reportingVerbs.has(words[k + 2] ?? '')))
       ) {
         breaks.push({ at: k, kind: 'main' });

@@ -33,8 +33,6 @@ interface Affiliation {
   written: string;
 }
 
-const articles = new Set(['a', 'an', 'the']);
-
 export function personTitles(view: SentenceView): PersonTitle[] {
   const { tokens, words } = view;
   const out: PersonTitle[] = [];
@@ -43,7 +41,7 @@ export function personTitles(view: SentenceView): PersonTitle[] {
   }
   for (let k = 1; k < tokens.length; k++) {
     // ", an associate professor": a comma, an article, modifiers, then a title word.
-    if (!/^\s*,\s*$/.test(view.gapBefore(k)) || !articles.has(words[k])) continue;
+    if (!/^\s*,\s*$/.test(view.gapBefore(k)) || !lexicon.articles.has(words[k])) continue;
     let j = k + 1;
     while (j < tokens.length && lexicon.titleModifiers.has(words[j]) && !/[,;:()]/.test(view.gapBefore(j + 1))) j++;
     if (j >= tokens.length || !lexicon.titleWords.has(words[j])) continue;

@@ -642,7 +642,7 @@ function titleSpan(
       const joint = k > desc.first && lexicon.jointPrefixes.has(view.words[k - 1]) && view.gapBefore(k) === '-';
       if (first < 0) first = joint ? k - 1 : k;
       last = k;
-    } else if (first >= 0 && !['of', 'and', '&', 'for', 'the'].includes(w)) break;
+    } else if (first >= 0 && !lexicon.titleJoiners.has(w)) break;
   }
   return first < 0 ? undefined : { start: view.tokens[first].start, end: view.tokens[last].end };
 }
