@@ -19,6 +19,7 @@ import {
   timesWrittenWith,
 } from './names';
 import { type ReportSentence } from './reading';
+import { isDigit } from '../engine/text/tokens';
 
 export interface FigureClaim {
   about: string[][];
@@ -346,7 +347,7 @@ function partOfName(view: SentenceView, v: ValueMention): boolean {
   while (
     first < view.tokens.length - 1 &&
     view.tokens[first].start < v.end &&
-    !startsWithDigit(view.tokens[first].raw)
+    !isDigit(view.tokens[first].raw.charAt(0))
   ) {
     first++;
   }
@@ -366,10 +367,6 @@ function partOfName(view: SentenceView, v: ValueMention): boolean {
 function gluedUnit(view: SentenceView, v: ValueMention): boolean {
   const next = view.tokenIndexAt(v.end + 1);
   return view.tokens[next]?.start === v.end + 1 && lexicon.measureUnits.has(view.words[next]);
-}
-
-function startsWithDigit(raw: string): boolean {
-  return raw.charAt(0) >= '0' && raw.charAt(0) <= '9';
 }
 
 /** "was not established in 2015": a figure the report denies is no fact of it. */

@@ -6,6 +6,7 @@ import { lexicon } from '../engine/lexicon';
 import { type SentenceView } from '../engine/reader/sentence';
 import { type Change, changeOf } from '../engine/reader/figureYears';
 import { type ValueMention } from '../engine/values';
+import { isDigit } from '../engine/text/tokens';
 
 export interface Measure {
   /** Alternative phrases naming it, each a run of the sentence's own words. */
@@ -27,7 +28,7 @@ const possessiveMarks = new Set(["'s", '’s']);
 export function isContentWord(view: SentenceView, k: number): boolean {
   const t = view.tokens[k];
   const w = t.lower;
-  if (t.raw.charAt(0) >= '0' && t.raw.charAt(0) <= '9') return false;
+  if (isDigit(t.raw.charAt(0))) return false;
   return !(
     lexicon.stopWords.has(w) ||
     lexicon.prepositions.has(w) ||

@@ -10,7 +10,7 @@ import { lexicon, phraseAt } from '../lexicon';
 import { type EntityMention, sameEntity } from '../reader/entities';
 import { type SentenceView } from '../reader/sentence';
 import { offsetOf, zoneOf } from '../reader/zones';
-import { type Token, tokenize } from '../text/tokens';
+import { isDigit, type Token, tokenize } from '../text/tokens';
 import { type PhraseMatch } from '../text/phraseMatcher';
 import { membersIn } from './members';
 import { type NameError, nearMissNames } from './names';
@@ -671,7 +671,7 @@ function namesOutsideItsSentence(view: SentenceView, claim: Claim, property: Phr
     // Its words, without a year or number written with it ("Huawei Connect 2025").
     const words = view.tokens
       .slice(e.first, e.last)
-      .filter((t) => !(t.raw.charAt(0) >= '0' && t.raw.charAt(0) <= '9') && !lexicon.stopWords.has(t.lower))
+      .filter((t) => !isDigit(t.raw.charAt(0)) && !lexicon.stopWords.has(t.lower))
       .map((t) => t.lower);
     if (words.every((w) => among(known, w))) return false;
     // Another form of a linked name ("EU" for "European Union") may be the one the report wrote.

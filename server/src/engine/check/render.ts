@@ -3,6 +3,7 @@
 import { type Claim, type QuantityValue } from '../../knowledge/types';
 import { lexicon } from '../lexicon';
 import { type NumberMention } from '../values';
+import { isDigit } from '../text/tokens';
 import { type Verdict } from './verdict';
 
 export interface Finding {
@@ -69,10 +70,6 @@ function formatMoney(q: QuantityValue, currency: string): string {
 /** "$", "A$", "€": a currency written with a symbol, not a word. */
 function isSign(word: string): boolean {
   return word.length <= 3 && [...word].some((c) => c.toLowerCase() === c.toUpperCase() && !isDigit(c));
-}
-
-function isDigit(c: string): boolean {
-  return c >= '0' && c <= '9';
 }
 
 export function formatDate(d: { year?: number; month?: number; day?: number }): string {

@@ -3,7 +3,7 @@
 // "but", and reporting frames (", Kim wrote", "according to the findings"). Values, agents and
 // negations are looked for within the clause of the words a claim is about.
 import { lexicon, phraseAt, phraseBefore } from '../lexicon';
-import { type Token } from '../text/tokens';
+import { isDigit, type Token } from '../text/tokens';
 
 type ClauseKind = 'main' | 'relative' | 'parenthetical' | 'label' | 'reporting' | 'subordinate';
 
@@ -17,10 +17,6 @@ export interface Clause {
 }
 
 /** The text between token k-1 and token k. */
-function isDigit(c: string | undefined): boolean {
-  return c !== undefined && c >= '0' && c <= '9';
-}
-
 function gapBefore(text: string, tokens: readonly Token[], k: number): string {
   return k <= 0 ? '' : text.slice(tokens[k - 1].end, tokens[k].start);
 }

@@ -39,6 +39,11 @@ function normalForm(raw: string): { norm: string; lower: string; upper: boolean 
   return form;
 }
 
+/** Whether a character (say a token's first) is an ASCII digit. */
+export function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
+}
+
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
   wordPattern.lastIndex = 0;

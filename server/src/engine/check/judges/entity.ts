@@ -9,6 +9,7 @@ import { negationsOver } from '../../reader/polarity';
 import { type SentenceView } from '../../reader/sentence';
 import { type Candidate } from '../candidates';
 import { type PhraseMatch } from '../../text/phraseMatcher';
+import { isDigit } from '../../text/tokens';
 import { membersIn, mentionIs } from '../members';
 import { type Verdict, verdictOn } from '../verdict';
 
@@ -278,7 +279,7 @@ function headAfter(view: SentenceView, first: EntityMention): EntityMention | un
   let k = first.last;
   while (k < view.tokens.length && k - first.last < maxDescription && view.gapBefore(k) === ' ') {
     const w = view.words[k];
-    const digit = view.tokens[k].raw.charAt(0) >= '0' && view.tokens[k].raw.charAt(0) <= '9';
+    const digit = isDigit(view.tokens[k].raw.charAt(0));
     if (view.entityAt(k) || digit || lexicon.stopWords.has(w) || lexicon.prepositions.has(w)) break;
     k++;
   }
