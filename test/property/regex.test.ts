@@ -24,7 +24,10 @@ import { join, relative } from 'node:path';
 import { type ChildProcess, fork } from 'node:child_process';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { type KnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
+import { KnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
+import { echoVerdicts } from '../../server/src/engine/check/echo';
+import { readSentence } from '../../server/src/engine/check';
+import { passagesFrom } from '../../server/src/ingest/passages';
 import { extractClaims } from '../../server/src/ingest/extract';
 import { deriveMetadata } from '../../server/src/ingest/metadata';
 import { pagesFromItems, type PdfPageItems } from '../../server/src/ingest/pdfLayout';
@@ -68,6 +71,7 @@ type Via =
   | 'parseBibliography'
   | 'loadKnowledge'
   | 'ingest'
+  | 'echoVerdicts'
   | 'referencesEdit'
   | 'splitLocator'
   | 'cslMarkdown'
@@ -592,7 +596,12 @@ const inventory: InventoryEntry[] = [
     'extractValues',
     ['/^\\p{Lu}/u'],
   ],
-  ['engine/values/numbers.ts hedgeBefore', 'memo: one sentence (values read from it)', 'extractValues', ['/~\\s?$/']],
+  [
+    'engine/check/echo.ts const glued',
+    'report: the text after a figure (anchored, one character class)',
+    'echoVerdicts',
+    ['/^[.,]?[\\p{L}\\p{N}]/u'],
+  ],
   ['engine/values/numbers.ts isLetter', 'memo: one sentence (values read from it)', 'extractValues', ['/\\p{L}/u']],
   ['engine/values/numbers.ts ofATotal', 'memo: one token', 'extractValues', ['/^\\d+$/']],
   [
@@ -1587,6 +1596,27 @@ const cases: Case[] = [
     'extractClaims per sentence',
     () => "Nearly 78% of Korea's exports go to the Indo-Pacific. ".repeat(3700),
   ),
+  {
+    id: 'echo: a 240-word memo sentence against 1,000 report sentences sharing all its words',
+    via: 'echoVerdicts',
+    note: 'every report sentence is a candidate echo, every figure a candidate pair',
+    input: () => 'In 2021 nearly 78% of Zyx exports, 41% of imports and 9 ports went to the Zyx Sea. '.repeat(3000),
+    run: (report) => {
+      const { claims, terms, sentences } = extractClaims('zyx2024', passagesFrom([{ text: report }], 'text'), {
+        file: '/s/zyx.txt',
+      });
+      const source = {
+        key: 'zyx2024',
+        csl: { id: 'zyx2024', type: 'report' as const, title: 'Zyx' },
+        origin: { file: '/s/zyx.txt', line: 0, character: 0 },
+        kind: 'ingested' as const,
+        sentences,
+      };
+      const kb = new KnowledgeBase({ sources: [source], terms, claims, errors: [] });
+      const memo = 'In 2022 some 87% of Zyx exports, 14% of imports and 19 ports went to the Zyx Sea, '.repeat(14);
+      return echoVerdicts(readSentence(kb, memo, 0, memo.length)).verdicts.length;
+    },
+  },
   ingestCase('one paragraph repeating "The Zyx Policy Forum (ZPF) "', 'acronym definitions', () =>
     paragraph('The Zyx Policy Forum (ZPF) ', '', '.'),
   ),

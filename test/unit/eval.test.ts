@@ -1,8 +1,9 @@
 // The checker's measured quality must not slip: the dev set from ../shared and our own
 // independently written set (test/fixtures/claims-extra.jsonl), through the CLI as `npm run eval` runs it.
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
@@ -165,18 +166,21 @@ describe('checker quality', () => {
 describe('facts of real reports read as sources', () => {
   const dir = '../shared/real-reports/text';
   const sets = [
-    { cases: 'test/fixtures/report-cases.jsonl', precision: 1, recall: 0.91, falseAlarms: 0, value: 1 },
-    { cases: 'test/fixtures/report-cases-2.jsonl', precision: 1, recall: 0.8, falseAlarms: 0, value: 1 },
-    { cases: 'test/fixtures/report-cases-3.jsonl', precision: 1, recall: 0.6, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases.jsonl', precision: 1, recall: 1, falseAlarms: 0, value: 1 },
+    { cases: 'test/fixtures/report-cases-2.jsonl', precision: 1, recall: 1, falseAlarms: 0, value: 1 },
+    { cases: 'test/fixtures/report-cases-3.jsonl', precision: 1, recall: 0.65, falseAlarms: 0, value: 0.9 },
     { cases: 'test/fixtures/report-cases-5.jsonl', precision: 1, recall: 0.67, falseAlarms: 0, value: 1 },
-    { cases: 'test/fixtures/report-cases-4.jsonl', precision: 1, recall: 0.63, falseAlarms: 0, value: 1 },
+    { cases: 'test/fixtures/report-cases-4.jsonl', precision: 1, recall: 0.73, falseAlarms: 0, value: 1 },
     // Written blind, measured at 0.27 in round 7, then tuned on (bios' posts, a count's predicate, a
     // share of a name's owned part, who did what, a pronoun sentence's lists), and in round 8 (technology
     // names, a figure of a name written everywhere set apart by the words written with it).
     { cases: 'test/fixtures/report-cases-6.jsonl', precision: 1, recall: 0.5, falseAlarms: 0, value: 1 },
     // Written blind in round 8: 0.90/0.30 (one false alarm) at its start, 0.91/0.33 at the end of its
     // work; the false alarm was then read and its cause fixed (figures between a list's members).
-    { cases: 'test/fixtures/report-cases-7.jsonl', precision: 1, recall: 0.33, falseAlarms: 0, value: 0.8 },
+    { cases: 'test/fixtures/report-cases-7.jsonl', precision: 1, recall: 0.4, falseAlarms: 0, value: 0.8 },
+    // Written in round 9 by two helpers who never saw the engine, for tuning: 0.50 and 0.53 at the start.
+    { cases: 'test/fixtures/report-cases-9a.jsonl', precision: 1, recall: 0.7, falseAlarms: 0, value: 1 },
+    { cases: 'test/fixtures/report-cases-9b.jsonl', precision: 1, recall: 0.7, falseAlarms: 0, value: 1 },
   ];
   for (const set of sets) {
     it(
@@ -224,6 +228,30 @@ describe('real reports', () => {
       assert.ok(support.length <= 3, `${support.length} sentences said to be supported`);
     },
   );
+});
+
+// The same reports checked as memos with all eleven as the sources folder: each sentence echoes
+// itself, and a sentence of one report speaks of another's facts only where it says what they say.
+// Measured: 5 contradictions over about 1,700 sentences (72 before claims read from reports needed
+// the memo to echo their sentence), each a place where two reports read differently.
+describe('real reports checked against themselves', () => {
+  const dir = '../shared/real-reports/text';
+  it('raise almost no contradiction', { skip: !existsSync(dir) && 'needs ../shared/real-reports' }, () => {
+    const memos = mkdtempSync(join(tmpdir(), 'policy-lens-self-'));
+    try {
+      for (const f of readdirSync(dir).filter((name) => /\.(md|txt)$/.test(name))) {
+        copyFileSync(join(dir, f), join(memos, f.replace(/\.txt$/, '.md')));
+      }
+      const args = ['dist/cli.js', 'check', '--format', 'json', '--no-cache', '--no-bundled', '--sources', dir, memos];
+      const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+      const out = JSON.parse(run.stdout) as { files: { diagnostics: { code: string }[] }[] };
+      const contradictions = out.files.flatMap((f) => f.diagnostics.filter((d) => d.code === 'contradiction'));
+      assert.ok(out.files.length >= 10, `${out.files.length} memos`);
+      assert.ok(contradictions.length <= 5, `${contradictions.length} contradictions`);
+    } finally {
+      rmSync(memos, { recursive: true, force: true });
+    }
+  });
 });
 
 // Three memos written blind from the sources, with 12 planted errors each (test/fixtures/memos).

@@ -22,15 +22,17 @@ function verdictsOn(report: string[], memo: string): string[] {
 }
 
 function findingsOn(report: string[], memo: string): ReturnType<typeof checkSentence> {
-  const { claims, terms } = extractClaims('zyx2024', passagesFrom([{ text: report.join('\n\n') + '\n' }], 'text'), {
-    year: 2024,
-    file: '/s/zyx.txt',
-  });
+  const { claims, terms, sentences } = extractClaims(
+    'zyx2024',
+    passagesFrom([{ text: report.join('\n\n') + '\n' }], 'text'),
+    { year: 2024, file: '/s/zyx.txt' },
+  );
   const source = {
     key: 'zyx2024',
     csl: { id: 'zyx2024', type: 'report' as const, title: 'Zyx' },
     origin: { file: '/s/zyx.txt', line: 0, character: 0 },
     kind: 'ingested' as const,
+    sentences,
   };
   const kb = new KnowledgeBase({ sources: [source], terms, claims, errors: [] });
   return checkSentence(kb, memo, 0, memo.length);

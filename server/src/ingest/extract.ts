@@ -5,7 +5,7 @@
 // people glossary entries (terms.ts). Each claim carries the report's sentence in full, its
 // locator and how certain its identity is: contradictions resting on a weak one are information.
 import { lexicon } from '../engine/lexicon';
-import { type Claim, type ClaimValue, type Term } from '../knowledge/types';
+import { type Claim, type ClaimValue, type SourceSentence, type Term } from '../knowledge/types';
 import { agentsIn } from './agents';
 import { figureClaims } from './figures';
 import { countNames, isDistinctive, type Name, namesIn } from './names';
@@ -20,6 +20,8 @@ import { ReportTerms } from './terms';
 export interface Extraction {
   claims: Claim[];
   terms: Term[];
+  /** The body sentences as written: what a memo sentence echoing one is compared with. */
+  sentences: SourceSentence[];
 }
 
 export interface ExtractOptions {
@@ -96,7 +98,8 @@ export function extractClaims(key: string, passages: readonly Passage[], options
     const role = bylineRole(p.text);
     if (role) addRole({ locator: p.locator, line: p.line ?? 0, text: p.text.split('\n').join(', ') }, role);
   }
-  return { claims, terms: terms.all };
+  const texts = sentences.map(({ text, locator, line, inPassage }) => ({ text, locator, line, inPassage }));
+  return { claims, terms: terms.all, sentences: texts };
 }
 
 /**

@@ -23,6 +23,14 @@ export interface Passage {
 
 const sentenceEnd = /[.!?…]["’”)]?$/;
 
+/** "… are being implemented. The recommendations cover:": whole sentences, the last one opening a list. */
+function endsWithColonAfterSentence(raw: string): boolean {
+  const text = raw.trimEnd();
+  if (!text.endsWith(':')) return false;
+  const lastStop = Math.max(...['. ', '! ', '? '].map((stop) => text.lastIndexOf(stop)));
+  return lastStop > 0;
+}
+
 export function passagesFrom(pages: readonly SourcePage[], format: 'text' | 'markdown' | 'pdf'): Passage[] {
   const out: Passage[] = [];
   let paragraph = 0;
@@ -42,7 +50,9 @@ export function passagesFrom(pages: readonly SourcePage[], format: 'text' | 'mar
     for (const { raw, start, listItem } of blocks) {
       if (!raw) continue;
       // "United States: Financial loss exceeding $157 million": a list item states a fact without a full stop.
-      const header = (!listItem && !sentenceEnd.test(raw)) || raw.length < 40;
+      // "… The recommendations cover:" before a list: sentences that introduce what follows are body text.
+      const introducesList = endsWithColonAfterSentence(raw);
+      const header = (!listItem && !sentenceEnd.test(raw) && !introducesList) || raw.length < 40;
       // A name block in a header keeps its line breaks; wrapped prose is joined into one line.
       const text = format === 'markdown' ? raw : raw.replace(/[ \t\u00a0]*\r?\n[ \t\u00a0]*/g, header ? '\n' : ' ');
       if (header) {

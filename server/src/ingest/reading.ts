@@ -14,6 +14,8 @@ export interface ReportSentence {
   locator: string;
   /** 0-based line of its passage in the report file. */
   line: number;
+  /** Its index among its passage's sentences. */
+  inPassage: number;
 }
 
 /** Sentences longer than this are tables or run-together text, not statements. */
@@ -27,10 +29,12 @@ export function readPassages(passages: readonly Passage[]): ReportSentence[] {
   const out: ReportSentence[] = [];
   for (const p of passages) {
     if (p.header) continue;
+    let inPassage = 0;
     for (const s of splitSentences(p.text)) {
       const text = p.text.slice(s.start, s.end).trim();
       if (text.length === 0 || text.length > maxSentenceLength) continue;
-      out.push({ view: readSentence(noKnowledge, text, 0, text.length), text, locator: p.locator, line: p.line ?? 0 });
+      const view = readSentence(noKnowledge, text, 0, text.length);
+      out.push({ view, text, locator: p.locator, line: p.line ?? 0, inPassage: inPassage++ });
     }
   }
   return out;

@@ -21,6 +21,17 @@ export interface Source {
   origin: FileLocation;
   /** Where the source came from: the knowledge base, a bibliography file, or a report read from the sources folder. */
   kind: 'knowledge' | 'bibliography' | 'ingested';
+  /** A report's body sentences as written, in order: a memo sentence echoing one is compared with it. */
+  sentences?: readonly SourceSentence[];
+}
+
+export interface SourceSentence {
+  text: string;
+  locator: string;
+  /** 0-based line of its passage in the report file. */
+  line: number;
+  /** Its index among its passage's sentences: 0 opens a paragraph. */
+  inPassage: number;
 }
 
 export type TermKind =

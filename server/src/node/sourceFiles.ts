@@ -329,13 +329,15 @@ export function finishReports(
         ? report.csl.id
         : citationKey(report.csl, basename(report.path), taken);
     taken.add(key);
-    const { claims, terms } = extractClaims(key, report.passages, { year: report.year, file: report.path });
+    const extraction = extractClaims(key, report.passages, { year: report.year, file: report.path });
+    const { claims, terms } = extraction;
     sources.push({
       source: {
         key,
         csl: { ...report.csl, id: key },
         origin: { file: report.path, line: 0, character: 0 },
         kind: 'ingested',
+        sentences: extraction.sentences,
       },
       claims,
       terms,

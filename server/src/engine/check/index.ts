@@ -7,6 +7,7 @@ import { negationsOver } from '../reader/polarity';
 import { findTerms } from '../reader/terms';
 import { type Token, tokenize } from '../text/tokens';
 import { type Candidate, findCandidates } from './candidates';
+import { echoShareOf, echoVerdicts } from './echo';
 import { judges } from './judges';
 import { claimOfTerm } from './members';
 import { wrongExpansions } from './names';
@@ -58,6 +59,20 @@ export function judgeSentence(view: SentenceView): Verdict[] {
     const extra = identityVerdict(view, c);
     if (extra) verdicts.push(extra);
   }
+  const echoes = echoVerdicts(view);
+  // A contradiction resting on a claim read from a report needs the sentence to say much of what the
+  // report's sentence says: a few shared words ("cyber", "security") do not make one fact, and a
+  // sentence echoing it with two figures otherwise states another fact.
+  const certain = verdicts.filter((v) => {
+    if (v.kind !== 'contradicts' || !v.claim.extracted) return true;
+    const said = v.claim.quote ?? v.claim.statement;
+    if (echoes.otherFacts.has(said) && !process.env.NOVETO) return false;
+    // The report's own words, quoted or copied, are what it says, however its claims were read.
+    if (plain(said).includes(plain(view.text.slice(view.start, view.end)))) return false;
+    return echoShareOf(view, said) >= reportEchoGate;
+  });
+  verdicts.length = 0;
+  verdicts.push(...certain, ...echoes.verdicts);
   for (const e of wrongExpansions(view)) {
     const claim = claimOfTerm(view.kb, e.term.id);
     if (claim) {
@@ -78,6 +93,15 @@ export function judgeSentence(view: SentenceView): Verdict[] {
   }
   return verdicts;
 }
+
+/** The least share of a sentence's weighed words a report's sentence must write for a contradiction from it. */
+const reportEchoGate = 0.25;
+
+/** Text compared as words only: case, punctuation and spacing aside. */
+const plain = (text: string): string =>
+  tokenize(text)
+    .map((t) => t.lower)
+    .join(' ');
 
 const figureKinds = new Set(['quantity', 'year', 'date', 'period', 'ordinal']);
 

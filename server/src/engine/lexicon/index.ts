@@ -96,6 +96,8 @@ export const lexicon = {
   doubleNegativeStems: new Set(data.doubleNegativeWords.map((w) => stem(w))),
   hedges: phrases(data.hedges.map((h) => ({ words: h.words, value: h.kind as HedgeKind }))),
   hedgesAfter: phrases(data.hedgesAfter.map((h) => ({ words: h.words, value: h.kind as HedgeKind }))),
+  /** ">500", "~40%", "≥ $2m": a symbol before a figure (and its currency) as a hedge. */
+  hedgeSymbols: table(data.hedgeSymbols as Record<string, HedgeKind>),
   hedgeIntervals: data.hedgeIntervals as Record<HedgeKind, HedgeInterval>,
   roundNumberSlack: data.roundNumberSlack,
   quantifiers: phrases(data.quantifiers.map((q) => ({ words: q.words, value: { lo: q.lo, hi: q.hi } as Span }))),

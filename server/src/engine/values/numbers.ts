@@ -23,8 +23,13 @@ function hedgeBefore(
   const found = phraseBefore(lexicon.hedges, words, i);
   // "over" or "under" right after a number-ish word is a preposition ("passes over 20 ports" stays a hedge).
   if (found) return { hedge: found.value, start: tokens[i - found.words.length].start };
-  const before = text.slice(Math.max(0, tokens[i].start - 2), tokens[i].start);
-  if (/~\s?$/.test(before)) return { hedge: 'approx', start: tokens[i].start - before.length + before.indexOf('~') };
+  // A symbol right before the figure or its currency sign: ">500", "~40%", "≥ $2m".
+  let k = tokens[i].start - 1;
+  if (text[k] === ' ') k--;
+  if (lexicon.currencies[text[k]] !== undefined) k--;
+  if (text[k] === ' ') k--;
+  const symbol = k >= 0 ? lexicon.hedgeSymbols[text[k]] : undefined;
+  if (symbol) return { hedge: symbol, start: k };
   return { hedge: 'exact', start: tokens[i].start };
 }
 

@@ -54,19 +54,19 @@ export function judgeDate(view: SentenceView, c: Candidate, all: readonly Candid
     const zone = zoneOf(view, m);
     if (zone === 'all') {
       // "on a single calendar date on both sides of the Pacific": every zone's date must agree.
-      const wrong = siblings.find((s) => compare(m, dateOf(s)) === 'contradicts');
+      const wrong = siblings.find((s) => compareDate(m, dateOf(s)) === 'contradicts');
       if (wrong !== c && wrong !== undefined) return undefined;
     } else if (zone !== undefined) {
       if (!closestZone(view, siblings, zone).includes(c)) return undefined;
     } else {
-      const kind = compare(m, sourced);
+      const kind = compareDate(m, sourced);
       if (kind !== 'contradicts') return verdict(view, c, m, sourced, kind);
-      if (siblings.some((s) => s !== c && compare(m, dateOf(s)) !== 'contradicts')) return undefined;
+      if (siblings.some((s) => s !== c && compareDate(m, dateOf(s)) !== 'contradicts')) return undefined;
       // None agrees: one finding, from the first of them.
       if (siblings[0] !== c) return undefined;
     }
   }
-  return verdict(view, c, m, sourced, compare(m, sourced));
+  return verdict(view, c, m, sourced, compareDate(m, sourced));
 }
 
 function dateOf(c: Candidate): DateValue {
@@ -92,7 +92,8 @@ function compareSpan(stated: Span | undefined, sourced: number | undefined): Ver
   return stated.lo === stated.hi ? 'agrees' : 'agrees';
 }
 
-function compare(m: Stated, sourced: DateValue): VerdictKind {
+/** How a year or date the sentence states compares with a sourced date. */
+export function compareDate(m: Stated, sourced: DateValue): VerdictKind {
   if (m.kind === 'year') {
     return m.year === sourced.year ? (sourced.month === undefined ? 'agrees' : 'agrees') : 'contradicts';
   }
@@ -107,7 +108,14 @@ function compare(m: Stated, sourced: DateValue): VerdictKind {
   return 'agrees';
 }
 
-function verdict(view: SentenceView, c: Candidate, m: Stated, sourced: DateValue, kind: VerdictKind): Verdict {
+/** The verdict of a sourced date on a year or date the sentence states. */
+export function dateVerdict(view: SentenceView, c: Scored, m: Stated, sourced: DateValue): Verdict {
+  return verdict(view, c, m, sourced, compareDate(m, sourced));
+}
+
+type Scored = Pick<Candidate, 'claim' | 'coverage'>;
+
+function verdict(view: SentenceView, c: Scored, m: Stated, sourced: DateValue, kind: VerdictKind): Verdict {
   const claim = c.claim;
   const accounts = [m.start];
   if (kind === 'agrees') {

@@ -30,6 +30,8 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
     !v.subset &&
     !!v.top === aboutTop &&
     !(q.unit === 'count' && v.fraction) &&
+    // "the 3.4 GHz band": a whole count of things is not what a figure with decimals measures.
+    !(q.unit === 'count' && Number.isInteger(q.value) && !Number.isInteger(v.value)) &&
     // A count equal to the sourced total ("Korea's 27 partners, 14 of them …") states the total, not the count.
     !(q.of !== undefined && v.value === q.of && v.of === undefined) &&
     !(q.of === undefined && v.of !== undefined && q.unit === 'count');
@@ -68,7 +70,7 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
         valueEnd: m.ofEnd!,
         words: false,
       };
-      return compare(view, c, asTotal, q);
+      return compareQuantity(view, c, asTotal, q);
     }
   }
   const found = boundValue(view, c, all, accept);
@@ -139,11 +141,11 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
         all,
         (v): v is NumberMention => v.kind === 'number' && v.unit === 'percent' && !v.comparative,
       );
-      if (share) return compare(view, c, share.value, shareOfWhole!);
+      if (share) return compareQuantity(view, c, share.value, shareOfWhole!);
     }
     return undefined;
   }
-  return compare(view, c, bound.value, q);
+  return compareQuantity(view, c, bound.value, q);
 }
 
 /** Most tokens between a share in words and the thing it quantifies ("all 27 of Korea's partners"). */
@@ -208,7 +210,13 @@ function unitsFit(q: QuantityValue, v: NumberMention): boolean {
   return v.unit === q.unit;
 }
 
-function compare(view: SentenceView, c: Candidate, m: NumberMention, q: QuantityValue): Verdict {
+/** The verdict of a sourced quantity on a number the sentence states. */
+export function compareQuantity(
+  view: SentenceView,
+  c: Pick<Candidate, 'claim' | 'coverage'>,
+  m: NumberMention,
+  q: QuantityValue,
+): Verdict {
   // "50% faster" is 1.5 times as fast.
   const stated =
     m.unit === 'percent' && q.unit === 'times'

@@ -1,0 +1,473 @@
+// A memo sentence that echoes one sentence of a report (most of what it says, weighed by how rare
+// each word is in the reports, is that sentence's) and states one of its figures, years or dates
+// otherwise contradicts it. This needs no claim read from the report beforehand, so it serves any
+// wording of any figure a report writes; it stays silent unless identity is plain: one figure
+// differs, every other one the two share agrees, and each name the memo writes is the report's.
+import { type KnowledgeBase } from '../../knowledge/knowledgeBase';
+import { type Claim, type DateValue, type QuantityValue, type SourceSentence } from '../../knowledge/types';
+import { lexicon } from '../lexicon';
+import { type Clause } from '../reader/clauses';
+import { type SentenceView } from '../reader/sentence';
+import { isDigit, type Token, tokenize } from '../text/tokens';
+import {
+  boundOf,
+  type DateMention,
+  extractValues,
+  type NumberMention,
+  type PeriodMention,
+  type ValueMention,
+  type YearMention,
+} from '../values';
+import { compareDate, dateVerdict } from './judges/date';
+import { compareQuantity } from './judges/quantity';
+import { type Verdict, type VerdictKind, verdictOn } from './verdict';
+
+/**
+ * The share of a memo sentence's weighed words its echo must write: to contradict one figure with a second
+ * agreeing or alone, and to support it.
+ */
+const echoShare = { corroborated: 0.55, alone: 0.65, support: 0.8 };
+/** Fewest distinct content words a memo sentence and its echo share. */
+const minimumShared = 3;
+
+type Figure = NumberMention | YearMention | DateMention | PeriodMention;
+
+interface Echo {
+  source: string;
+  file: string;
+  sentence: SourceSentence;
+  words: ReadonlySet<string>;
+  /** The words of the sentence before, in the same paragraph: names it set up. */
+  before: ReadonlySet<string>;
+  figures: Figure[];
+  /** Every value the sentence states: their words are no evidence of what a figure measures. */
+  values: ValueMention[];
+  tokens: Token[];
+  negated: boolean;
+}
+
+interface EchoIndex {
+  echoes: Echo[];
+  postings: Map<string, number[]>;
+  /** Inverse document frequency of each word over the reports' sentences. */
+  weight: (word: string) => number;
+}
+
+const indexes = new WeakMap<KnowledgeBase, EchoIndex | null>();
+
+function indexOf(kb: KnowledgeBase): EchoIndex | undefined {
+  let index = indexes.get(kb);
+  if (index === undefined) {
+    index = buildIndex(kb);
+    indexes.set(kb, index);
+  }
+  return index ?? undefined;
+}
+
+function buildIndex(kb: KnowledgeBase): EchoIndex | null {
+  const echoes: Echo[] = [];
+  const frequency = new Map<string, number>();
+  let total = 0;
+  for (const source of kb.sources.values()) {
+    if (!source.sentences) continue;
+    let before: ReadonlySet<string> = new Set();
+    for (const sentence of source.sentences) {
+      const tokens = tokenize(sentence.text);
+      const words = new Set(tokens.filter(isContent).map((t) => t.norm));
+      total++;
+      for (const w of words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+      const values = extractValues(sentence.text, tokens);
+      // "3.5GHz" is read as 3: a figure glued to the next word is misread, not stated.
+      const figures = values.filter(isFigure).filter((v) => !glued.test(sentence.text.slice(v.end)));
+      if (figures.length > 0) {
+        const negated = tokens.some((t) => lexicon.negations.has(t.lower));
+        const context = sentence.inPassage > 0 ? before : new Set<string>();
+        echoes.push({
+          source: source.key,
+          file: source.origin.file,
+          sentence,
+          words,
+          before: context,
+          figures,
+          values,
+          tokens,
+          negated,
+        });
+      }
+      before = words;
+    }
+  }
+  if (total === 0) return null;
+  const postings = new Map<string, number[]>();
+  echoes.forEach((e, i) => {
+    for (const w of e.words) {
+      const list = postings.get(w);
+      if (list) list.push(i);
+      else postings.set(w, [i]);
+    }
+  });
+  // Smoothed, so that in a short report an unseen word weighs little more than one written once.
+  const weight = (word: string): number => Math.log((total + 1) / ((frequency.get(word) ?? 0) + 1)) + 1;
+  return { echoes, postings, weight };
+}
+
+function isContent(t: Token): boolean {
+  return t.raw.length > 1 && !isDigit(t.raw[0]) && !lexicon.stopWords.has(t.lower);
+}
+
+function isFigure(v: ValueMention): v is Figure {
+  if (v.kind === 'number') return !v.top && !(v.unit === 'count' && v.value < 2);
+  return v.kind === 'year' || v.kind === 'period' || (v.kind === 'date' && v.year !== undefined);
+}
+
+/** Contradictions of the report sentences a memo sentence echoes. */
+export interface Echoes {
+  verdicts: Verdict[];
+  /** Report sentences the memo echoes with two or more figures otherwise: another fact than theirs. */
+  otherFacts: Set<string>;
+}
+
+const none = (): Echoes => ({ verdicts: [], otherFacts: new Set() });
+
+export function echoVerdicts(view: SentenceView): Echoes {
+  const index = indexOf(view.kb);
+  if (!index) return none();
+  const stated = view.values.filter(
+    (v): v is Figure =>
+      isFigure(v) &&
+      view.clauseAt(view.tokenIndexAt(v.start)).kind !== 'reporting' &&
+      !view.terms.some((t) => t.start <= v.start && v.end <= t.end) &&
+      !nameYear(view, v),
+  );
+  if (stated.length === 0) return none();
+  const clauses = new Set(stated.map((v) => view.clauseAt(view.tokenIndexAt(v.start))));
+  const memo = memoWords(view, stated, clauses);
+  if (memo.size < minimumShared) return none();
+  let whole = 0;
+  for (const w of memo.keys()) whole += index.weight(w);
+  const seen = new Set<number>();
+  for (const [w, aliases] of memo) {
+    for (const i of index.postings.get(w) ?? []) seen.add(i);
+    for (const alias of aliases) for (const i of index.postings.get(alias[0]) ?? []) seen.add(i);
+  }
+  const negated = view.negations.some((s) => s.core && view.clauseAt(s.cueFirst).kind !== 'reporting');
+  const names = new Set<string>();
+  for (const e of view.entities) for (let k = e.first; k < e.last; k++) names.add(view.tokens[k].norm);
+  const found: Verdict[] = [];
+  const otherFacts = new Set<string>();
+  for (const i of seen) {
+    const echo = index.echoes[i];
+    let weighed = 0;
+    let shared = 0;
+    for (const [w, aliases] of memo) {
+      // A name the sentence before set up ("he" for Ren Zhengfei) is written for this one.
+      const here = (x: string): boolean => echo.words.has(x) || (names.has(x) && echo.before.has(x));
+      if (here(w) || aliases.some((a) => a.every(here))) {
+        weighed += index.weight(w);
+        shared++;
+      }
+    }
+    const share = weighed / whole;
+    if (share < echoShare.corroborated || echo.negated !== negated) continue;
+    if (shared < minimumShared || !namesAreTheReports(view, echo, memo, clauses)) continue;
+    const verdict = compareFigures(view, echo, stated, share);
+    // The memo agrees with one sentence of the report: whatever another says, it states a fact.
+    if (verdict === 'agrees') {
+      // Support speaks for the whole sentence: every clause and every name in it must be the report's.
+      const whole = echoShareOf(view, echo.sentence.text) >= echoShare.support && namesAreTheReports(view, echo, memo);
+      return { verdicts: whole ? [agreement(view, echo, stated, shared)] : [], otherFacts: new Set() };
+    }
+    if (verdict === 'another') {
+      if (share >= echoShare.alone) otherFacts.add(echo.sentence.text);
+    } else if (verdict) found.push(verdict);
+  }
+  // Two sentences with two other values: the memo may be about either; say nothing.
+  const values = new Set(found.map((v) => `${v.start}:${JSON.stringify(v.claim.value)}`));
+  return { verdicts: values.size === 1 ? [found[0]] : [], otherFacts };
+}
+
+/** "Huawei Connect 2025", "the 2018 Strategy": a year that is part of what a name names. */
+function nameYear(view: SentenceView, v: Figure): boolean {
+  if (v.kind !== 'year') return false;
+  const between = (a: number, b: number): boolean => a <= b && view.text.slice(a, b).trim() === '';
+  return view.entities.some(
+    (e) => !e.weak && (between(e.end, v.start) || between(v.end, e.start) || e.yearSpan?.start === v.start),
+  );
+}
+
+/**
+ * The memo's content words in the clauses that state its figures (outside a reporting frame and the
+ * figures themselves), each with the content words of the other names of what it names: "EU" is
+ * written "European Union" in the report.
+ */
+function memoWords(view: SentenceView, stated: readonly Figure[], clauses: Set<Clause>): Map<string, string[][]> {
+  const words = new Map<string, string[][]>();
+  for (let k = 0; k < view.tokens.length; k++) {
+    const t = view.tokens[k];
+    if (t.start < view.start || t.end > view.end || !isContent(t)) continue;
+    if (!clauses.has(view.clauseAt(k)) || lexicon.reportingVerbs.has(t.lower)) continue;
+    if (stated.some((v) => v.start <= t.start && t.end <= v.end)) continue;
+    if (!words.has(t.norm)) words.set(t.norm, []);
+  }
+  for (const e of view.entities) {
+    if (e.id === undefined) continue;
+    const aliases = view.kb
+      .formsOf(e.id)
+      .map((form) =>
+        tokenize(form)
+          .filter(isContent)
+          .map((t) => t.norm),
+      )
+      .filter((a) => a.length > 0);
+    for (let k = e.first; k < e.last; k++) words.get(view.tokens[k].norm)?.push(...aliases);
+  }
+  return words;
+}
+
+/** Each name the memo writes (in the given clauses, if any) is written in the echo or the sentence before it. */
+function namesAreTheReports(
+  view: SentenceView,
+  echo: Echo,
+  memo: Map<string, string[][]>,
+  clauses?: Set<Clause>,
+): boolean {
+  const written = (w: string): boolean => echo.words.has(w) || echo.before.has(w);
+  return view.entities.every((e) => {
+    const clause = view.clauseAt(e.first);
+    if (e.weak || clause.kind === 'reporting' || (clauses && !clauses.has(clause))) return true;
+    for (let k = e.first; k < e.last; k++) {
+      const t = view.tokens[k];
+      if (!isContent(t) || written(t.norm)) continue;
+      if (!(memo.get(t.norm) ?? []).some((a) => a.every(written))) return false;
+    }
+    return true;
+  });
+}
+
+type Class = string;
+
+/**
+ * Figures of one class measure alike: numbers by unit, currency and whether they are a part of a
+ * total; years and dates by how they are set: "in 2025" is when, "by 2028" a deadline or reference
+ * point, "since 2018" a start. A date of one kind is no other value of the other.
+ */
+function classOf(v: Figure): Class {
+  if (v.kind === 'number') return `${v.unit}:${v.currency ?? ''}:${v.of === undefined ? '' : 'of'}`;
+  if (v.kind === 'period') return 'period';
+  const p = v.preposition ?? '';
+  return lexicon.startPrepositions.has(p) ? 'since' : lexicon.referencePointPrepositions.has(p) ? 'by' : 'when';
+}
+
+/**
+ * Pairs each memo figure with the echo's figure of its kind: one the echo states equally agrees;
+ * otherwise the only one of its kind, or the only one with the same word beside it, is what it
+ * says otherwise. One figure otherwise, and none of the others, is a contradiction.
+ */
+function compareFigures(
+  view: SentenceView,
+  echo: Echo,
+  stated: readonly Figure[],
+  share: number,
+): Verdict | 'agrees' | 'another' | undefined {
+  let agreeing = 0;
+  const differing: { m: Figure; e: Figure }[] = [];
+  const matched = new Set<Figure>();
+  let uncertain = false;
+  // Figures agreeing with none of their class, whose counterpart is unclear.
+  let unpaired = 0;
+  for (const m of stated) {
+    const kind = classOf(m);
+    const same = echo.figures.filter((e) => classOf(e) === kind);
+    if (same.length === 0) continue;
+    const kinds = same.map((e) => comparison(view, m, e));
+    const equal = kinds.indexOf('agrees');
+    if (equal >= 0) {
+      agreeing++;
+      matched.add(same[equal]);
+      continue;
+    }
+    // "in 2022" where the report says "in May 2022": consistent, but not what the report states.
+    if (kinds.includes('narrower')) {
+      uncertain = true;
+      continue;
+    }
+    // The figure measuring what the memo's figure measures: the one whose nearby words the memo writes
+    // there, and that counts the same thing ("20,000 attendees" is no count of "four new models").
+    // A figure another memo figure agrees with or differs from is taken: "four times" after "15 times"
+    // is not a second value for the report's "11 times".
+    const free = same.filter((e) => !matched.has(e) && !differing.some((d) => d.e === e));
+    if (free.length === 0) continue;
+    const overlaps = free.map((e) => (sameCountedNoun(view, m, echo, e) ? measureOverlap(view, m, echo, e) : 0));
+    const best = Math.max(...overlaps);
+    if (!(best > 0) || overlaps.filter((n) => n === best).length > 1) unpaired++;
+    else differing.push({ m, e: free[overlaps.indexOf(best)] });
+  }
+  if (differing.length + unpaired > 1) return 'another';
+  if (differing.length === 0) return agreeing === stated.length && !uncertain && unpaired === 0 ? 'agrees' : undefined;
+  // "between 2022 and 2024" where the report gives May 2022: both ends are paired with one figure.
+  if (unpaired > 0 || matched.has(differing[0].e)) return undefined;
+  if (share < (agreeing > 0 ? echoShare.corroborated : echoShare.alone)) return undefined;
+  const { m, e } = differing[0];
+  return contradiction(view, echo, m, e);
+}
+
+/** How a memo figure compares with a report figure of its class, as the judges compare them. */
+function comparison(view: SentenceView, m: Figure, e: Figure): VerdictKind {
+  if (m.kind === 'number' && e.kind === 'number') {
+    return compareQuantity(view, { claim: echoPlaceholder, coverage: 0 }, m, quantityOf(e)).kind;
+  }
+  if (m.kind === 'period' && e.kind === 'period') return m.from === e.from && m.to === e.to ? 'agrees' : 'contradicts';
+  if (m.kind === 'number' || e.kind === 'number' || m.kind === 'period' || e.kind === 'period') return 'narrower';
+  return compareDate(m, dateOf(e));
+}
+
+function dateOf(e: YearMention | DateMention): DateValue {
+  if (e.kind === 'year') return { year: e.year };
+  const exact = (s: { lo: number; hi: number } | undefined): number | undefined =>
+    s && s.lo === s.hi ? s.lo : undefined;
+  return { year: e.year!, month: exact(e.months), day: exact(e.days) };
+}
+
+/** What follows a figure glued to it: "3.5GHz" is read as 3. */
+const glued = /^[.,]?[\p{L}\p{N}]/u;
+
+/** Content words on each side of a figure that say what it measures. */
+const measureReach = 4;
+
+/** The nearest content words before and after a figure, outside every value the sentence states. */
+function measureWords(tokens: readonly Token[], values: readonly ValueMention[], v: Figure): Set<string> {
+  const out = new Set<string>();
+  const outside = (t: Token): boolean => isContent(t) && !values.some((x) => x.start <= t.start && t.end <= x.end);
+  const at = tokens.findIndex((t) => t.start >= v.start);
+  const from = at < 0 ? tokens.length : at;
+  for (let k = from - 1, n = 0; k >= 0 && n < measureReach; k--) {
+    if (outside(tokens[k])) {
+      out.add(tokens[k].norm);
+      n++;
+    }
+  }
+  for (let k = tokens.findIndex((t) => t.start >= v.end), n = 0; k >= 0 && k < tokens.length && n < measureReach; k++) {
+    if (outside(tokens[k])) {
+      out.add(tokens[k].norm);
+      n++;
+    }
+  }
+  return out;
+}
+
+/** The content word right after a count, if it follows it directly: the thing counted. */
+function countedNoun(tokens: readonly Token[], v: Figure): string | undefined {
+  if (v.kind !== 'number' || v.unit !== 'count') return undefined;
+  const next = tokens.find((t) => t.start >= v.end);
+  return next && isContent(next) ? next.norm : undefined;
+}
+
+/** Two counts of things count the same thing, where both say what they count. */
+function sameCountedNoun(view: SentenceView, m: Figure, echo: Echo, e: Figure): boolean {
+  const mine = countedNoun(view.tokens, m);
+  const theirs = countedNoun(echo.tokens, e);
+  return mine === undefined || theirs === undefined || mine === theirs;
+}
+
+/** How many words that say what each figure measures the two share. */
+function measureOverlap(view: SentenceView, m: Figure, echo: Echo, e: Figure): number {
+  const mine = measureWords(view.tokens, view.values, m);
+  let n = 0;
+  for (const w of measureWords(echo.tokens, echo.values, e)) if (mine.has(w)) n++;
+  return n;
+}
+
+/** A claim for comparing values only: the judges' comparisons read nothing of it but its value. */
+const echoPlaceholder = {} as Claim;
+
+/** The report's sentence as a claim of one of its figures: what a finding cites and quotes. */
+function echoClaim(echo: Echo, e: Figure): Claim {
+  const { sentence } = echo;
+  return {
+    id: `${echo.source}/echo:${sentence.line}:${sentence.inPassage}`,
+    source: echo.source,
+    locator: sentence.locator,
+    statement: sentence.text,
+    quote: sentence.text,
+    about: [],
+    property: -1,
+    subject: -1,
+    extracted: true,
+    identity: 'weak',
+    origin: { file: echo.file, line: sentence.line, character: 0 },
+    value:
+      e.kind === 'number'
+        ? { kind: 'quantity', quantity: quantityOf(e) }
+        : e.kind === 'period'
+          ? { kind: 'period', period: { from: e.from, to: e.to } }
+          : timeValueOf(e),
+  };
+}
+
+function quantityOf(e: NumberMention): QuantityValue {
+  const approx = e.hedge === 'approx' || e.fraction || undefined;
+  return { value: e.value, unit: e.unit, approx, bound: boundOf(e.hedge), of: e.of, currency: e.currency };
+}
+
+function timeValueOf(e: YearMention | DateMention): Claim['value'] {
+  return e.kind === 'year' ? { kind: 'year', year: e.year } : { kind: 'date', date: dateOf(e) };
+}
+
+function contradiction(view: SentenceView, echo: Echo, m: Figure, e: Figure): Verdict | undefined {
+  const at = { claim: echoClaim(echo, e), coverage: 0 };
+  if (m.kind === 'number' && e.kind === 'number') {
+    const v = compareQuantity(view, at, m, quantityOf(e));
+    return v.kind === 'contradicts' ? v : undefined;
+  }
+  if (m.kind === 'period' && e.kind === 'period') {
+    if (comparison(view, m, e) !== 'contradicts') return undefined;
+    const period = { from: e.from, to: e.to };
+    const written = view.raw.slice(m.start, m.end);
+    const detail = { kind: 'period' as const, sourced: period, written, replacement: `${e.from}–${e.to}` };
+    return verdictOn('contradicts', at, m, detail, [m.start]);
+  }
+  if (m.kind === 'number' || e.kind === 'number' || m.kind === 'period' || e.kind === 'period') return undefined;
+  const v = dateVerdict(view, at, m, dateOf(e));
+  return v.kind === 'contradicts' ? v : undefined;
+}
+
+/** The report's sentence says all the memo's does, figures and all: it supports it. */
+function agreement(view: SentenceView, echo: Echo, stated: readonly Figure[], shared: number): Verdict {
+  // It speaks of the whole sentence: every name in it is the report's.
+  return {
+    kind: 'agrees',
+    claim: echoClaim(echo, echo.figures[0]),
+    start: view.start,
+    end: view.end,
+    coverage: shared,
+    accounts: stated.map((v) => v.start),
+    detail: { kind: 'agrees' },
+  };
+}
+
+/**
+ * The share of what a sentence says (its content words outside a reporting frame, weighed by how
+ * rare each is in the reports) that a report's sentence writes: how surely the two speak of one fact.
+ */
+export function echoShareOf(view: SentenceView, reportSentence: string): number {
+  // With no report sentences to weigh words by, every word weighs the same.
+  const weight = indexOf(view.kb)?.weight ?? ((): number => 1);
+  const echoed = new Set(
+    tokenize(reportSentence)
+      .filter(isContent)
+      .map((t) => t.norm),
+  );
+  let whole = 0;
+  let shared = 0;
+  const seen = new Set<string>();
+  for (let k = 0; k < view.tokens.length; k++) {
+    const t = view.tokens[k];
+    if (t.start < view.start || t.end > view.end || !isContent(t) || seen.has(t.norm)) continue;
+    if (view.clauseAt(k).kind === 'reporting' || lexicon.reportingVerbs.has(t.lower)) continue;
+    seen.add(t.norm);
+    const w = weight(t.norm);
+    whole += w;
+    if (echoed.has(t.norm)) shared += w;
+  }
+  return whole === 0 ? 0 : shared / whole;
+}

@@ -1,0 +1,151 @@
+// Echoes: a memo sentence that says most of what one sentence of a report says is compared with
+// that sentence's figures, years and dates directly, with no claim read beforehand. Each report
+// here is made up, so nothing depends on a real source.
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { checkSentence, judgeSentence, readSentence } from '../../../server/src/engine/check';
+import { extractClaims } from '../../../server/src/ingest/extract';
+import { passagesFrom } from '../../../server/src/ingest/passages';
+import { KnowledgeBase } from '../../../server/src/knowledge/knowledgeBase';
+
+const filler = [
+  'The council met twice in the spring to discuss the harbour budget.',
+  'Delegates from the coastal towns asked for more ferries and better roads.',
+  'Observers said the talks were friendly but slow.',
+];
+
+function knowledgeOf(report: readonly string[]): KnowledgeBase {
+  const { claims, terms, sentences } = extractClaims(
+    'zyx2024',
+    passagesFrom([{ text: [...report, ...filler].join('\n\n') + '\n' }], 'text'),
+    { year: 2024, file: '/s/zyx.txt' },
+  );
+  const source = {
+    key: 'zyx2024',
+    csl: { id: 'zyx2024', type: 'report' as const, title: 'Zyx' },
+    origin: { file: '/s/zyx.txt', line: 0, character: 0 },
+    kind: 'ingested' as const,
+    sentences,
+  };
+  return new KnowledgeBase({ sources: [source], terms, claims, errors: [] });
+}
+
+/** The messages of the contradictions a memo sentence gets against a made-up report. */
+function contradictions(report: readonly string[], memo: string): string[] {
+  return checkSentence(knowledgeOf(report), memo, 0, memo.length)
+    .filter((f) => f.verdict === 'contradiction')
+    .map((f) => f.message);
+}
+
+function supported(report: readonly string[], memo: string): boolean {
+  return checkSentence(knowledgeOf(report), memo, 0, memo.length).some((f) => f.verdict === 'support');
+}
+
+const ferries = [
+  'Between 2015 and 2020, freight carried by the Zyx Sound ferries rose 38 percent, to 4.2 million tonnes.',
+];
+
+describe('echo: a memo sentence saying what a report sentence says', () => {
+  it('contradicts the one figure it states otherwise, quoting the report', () => {
+    const found = contradictions(
+      ferries,
+      'From 2015 to 2020, freight on the Zyx Sound ferries grew 52 percent, to 4.2 million tonnes.',
+    );
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.match(found[0], /38 percent/);
+    assert.match(found[0], /Zyx Sound ferries rose 38 percent/);
+  });
+
+  it('contradicts a changed year when the figure beside it agrees', () => {
+    const found = contradictions(
+      ferries,
+      'Between 2015 and 2022, freight carried by the Zyx Sound ferries rose 38 percent.',
+    );
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.match(found[0], /2020/);
+  });
+
+  it('supports a sentence that says all of it, figures and all, and stays silent on a looser one', () => {
+    const memo =
+      'Freight carried by the Zyx Sound ferries rose 38 percent between 2015 and 2020, to 4.2 million tonnes.';
+    assert.deepEqual(contradictions(ferries, memo), []);
+    assert.ok(supported(ferries, memo));
+    // Half of what it says is the report's: no contradiction, and no support either.
+    const loose = 'Ferries rose 38 percent in popularity among tourists and commuters in the northern archipelago.';
+    assert.ok(!supported(ferries, loose));
+  });
+
+  it('stays silent where two figures differ: it is another fact, not a slip', () => {
+    const memo = 'Between 2016 and 2021, freight carried by the Zyx Sound ferries rose 45 percent.';
+    assert.deepEqual(contradictions(ferries, memo), []);
+  });
+
+  it('stays silent on a sentence naming what the report does not', () => {
+    const memo =
+      'Between 2015 and 2020, freight carried by the Graustark ferries rose 52 percent, to 4.2 million tonnes.';
+    assert.deepEqual(contradictions(ferries, memo), []);
+  });
+
+  it('reads both ends of a range as one figure, not the report year and another', () => {
+    const report = ['The Zyx Harbour Authority licensed its first pilot boat operator in March 2019.'];
+    const memo = 'The Zyx Harbour Authority licensed pilot boat operators between 2019 and 2023.';
+    assert.deepEqual(contradictions(report, memo), []);
+  });
+
+  it('does not take a deadline for the date of an event, nor a year in a name for a fact', () => {
+    const report = ['At the Zyx Expo 2025 in Quillport, the ministry said it would open 12 new berths by 2028.'];
+    const wrong = 'At the Zyx Expo 2025 in Quillport, the ministry said it would open 15 new berths.';
+    assert.equal(contradictions(report, wrong).length, 1);
+    // "in March 2025" is when the expo was, not the deadline "by 2028".
+    const when = 'The ministry told the Zyx Expo in Quillport in March 2025 that it would open new berths.';
+    assert.deepEqual(contradictions(report, when), []);
+  });
+
+  it('compares counts only of the same thing', () => {
+    const report = ['The Quillport fair drew 9,000 visitors, and the ministry unveiled four new berths there.'];
+    const memo = 'The Quillport fair drew some 20,000 exhibitors from the ministry and the berths.';
+    assert.deepEqual(contradictions(report, memo), []);
+    assert.equal(contradictions(report, 'The Quillport fair drew some 20,000 visitors.').length, 1);
+  });
+
+  it('takes the figure with its own words where the report states several of a kind', () => {
+    const report = ['Imports through Quillport rose 64 percent over the decade, while exports grew 44 percent.'];
+    // 46 is near 44, but 44 is the exports' figure: the imports' is 64.
+    const found = contradictions(report, 'Imports through Quillport rose 46 percent over the decade.');
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.match(found[0], /64 percent/);
+  });
+});
+
+describe('echo: claims read from a report need the sentence to say what the report says', () => {
+  it('never contradicts the report with its own words', () => {
+    const report = ['Ann Odo, Senior Fellow at the Zyx Institute, opened the panel on trade rules.'];
+    const kb = knowledgeOf(report);
+    const view = readSentence(kb, report[0], 0, report[0].length);
+    assert.ok(!judgeSentence(view).some((v) => v.kind === 'contradicts'));
+  });
+
+  it('drops a contradiction from a claim whose sentence shares a word or two with the memo', () => {
+    const report = ['The Zyx Institute runs programmes on cyber, trade and security for member states.'];
+    const memo = 'Security in the harbour depends on pilots, tugs, cranes and customs officers.';
+    assert.deepEqual(contradictions(report, memo), []);
+  });
+});
+
+describe('report passages: a paragraph that ends by opening a list', () => {
+  it('is body text when whole sentences come before its colon', () => {
+    const passages = passagesFrom(
+      [{ text: 'The board met in 2021. Its recommendations to the ministry cover:\n\n- ports\n- roads\n' }],
+      'text',
+    );
+    assert.ok(
+      passages.some((p) => !p.header && p.text.startsWith('The board met in 2021.')),
+      JSON.stringify(passages),
+    );
+    const heading = passagesFrom(
+      [{ text: 'Recommendations for the ministry and its agencies:\n\nBody text here.\n' }],
+      'text',
+    );
+    assert.ok(heading[0].header, JSON.stringify(heading));
+  });
+});
