@@ -89,6 +89,18 @@ describe('values: numbers', () => {
     assert.deepEqual(numbers('COVID-19 and 5G and G20 and SDG 4'), []);
   });
 
+  it('reads a symbol before a figure, or before its currency, as its hedge', () => {
+    const hedges = (text: string) => numbers(text).map((n) => [n.value, n.hedge]);
+    assert.deepEqual(hedges('firms with >500 staff'), [[500, 'over']]);
+    assert.deepEqual(hedges('revenue >$74m'), [[74e6, 'over']]);
+    assert.deepEqual(hedges('below < 20 ports'), [[20, 'under']]);
+    assert.deepEqual(hedges('≥ €2 billion'), [[2e9, 'at-least']]);
+    assert.deepEqual(hedges('≤10 staff'), [[10, 'at-most']]);
+    assert.deepEqual(hedges('~40% of trade'), [[40, 'approx']]);
+    assert.deepEqual(hedges('≈ 7 days'), [[7, 'approx']]);
+    assert.deepEqual(hedges('in 2-3 days: 7 ports'), hedges('in 2-3 days: 7 ports').map(([v]) => [v, 'exact']));
+  });
+
   it('reads amounts of money with their currency and scale', () => {
     assert.deepEqual(
       numbers('$5 billion').map((n) => [n.value, n.unit, n.currency]),

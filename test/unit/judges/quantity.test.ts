@@ -82,6 +82,11 @@ describe('judge: quantity', () => {
     agrees('The Resilience Fund holds 2.5 billion dollars.', 'fund-size', '2.5 billion dollars');
   });
 
+  it('does not take a figure with decimals for a whole count of things', () => {
+    silent('Delegates at the Harbor Forum took part in talks on the 3.5 GHz band.', 'forum-size');
+    silent('Each session of the Harbor Forum took part of a day, 2.5 hours on average.', 'forum-size');
+  });
+
   it('supports a sentence whose every figure agrees', () => {
     const [f] = findings(kb, "About 62% of Northland's exports go to the Arctic Rim.");
     assert.deepEqual([f.verdict, f.claim.id], ['support', 'nri2023/exports-share']);
