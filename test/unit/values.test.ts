@@ -98,7 +98,10 @@ describe('values: numbers', () => {
     assert.deepEqual(hedges('≤10 staff'), [[10, 'at-most']]);
     assert.deepEqual(hedges('~40% of trade'), [[40, 'approx']]);
     assert.deepEqual(hedges('≈ 7 days'), [[7, 'approx']]);
-    assert.deepEqual(hedges('in 2-3 days: 7 ports'), hedges('in 2-3 days: 7 ports').map(([v]) => [v, 'exact']));
+    assert.deepEqual(
+      hedges('in 2-3 days: 7 ports'),
+      hedges('in 2-3 days: 7 ports').map(([v]) => [v, 'exact']),
+    );
   });
 
   it('reads amounts of money with their currency and scale', () => {
