@@ -23,10 +23,10 @@ import { compareQuantity } from './judges/quantity';
 import { type Verdict, type VerdictKind, verdictOn } from './verdict';
 
 /**
- * The share of a memo sentence's weighed words its echo must write: to contradict one figure with a second
- * agreeing or alone, and to support it.
+ * The share of a memo sentence's weighed words its echo must write: to contradict one figure with two or
+ * more others agreeing, with one, or alone, and to support it.
  */
-const echoShare = { corroborated: 0.55, alone: 0.65, support: 0.8 };
+const echoShare = { twiceCorroborated: 0.45, corroborated: 0.55, alone: 0.65, support: 0.8 };
 /** Fewest distinct content words a memo sentence and its echo share. */
 const minimumShared = 3;
 
@@ -168,7 +168,7 @@ export function echoVerdicts(view: SentenceView): Echoes {
       }
     }
     const share = weighed / whole;
-    if (share < echoShare.corroborated || echo.negated !== negated) continue;
+    if (share < echoShare.twiceCorroborated || echo.negated !== negated) continue;
     if (shared < minimumShared || !namesAreTheReports(view, echo, memo, clauses)) continue;
     const verdict = compareFigures(view, echo, stated, share);
     // The memo agrees with one sentence of the report: whatever another says, it states a fact.
@@ -306,7 +306,8 @@ function compareFigures(
   if (differing.length === 0) return agreeing === stated.length && !uncertain && unpaired === 0 ? 'agrees' : undefined;
   // "between 2022 and 2024" where the report gives May 2022: both ends are paired with one figure.
   if (unpaired > 0 || matched.has(differing[0].e)) return undefined;
-  if (share < (agreeing > 0 ? echoShare.corroborated : echoShare.alone)) return undefined;
+  const needed = agreeing > 1 ? echoShare.twiceCorroborated : agreeing > 0 ? echoShare.corroborated : echoShare.alone;
+  if (share < needed) return undefined;
   const { m, e } = differing[0];
   return contradiction(view, echo, m, e);
 }

@@ -63,10 +63,14 @@ export function judgeSentence(view: SentenceView): Verdict[] {
   // A contradiction resting on a claim read from a report needs the sentence to say much of what the
   // report's sentence says: a few shared words ("cyber", "security") do not make one fact, and a
   // sentence echoing it with two figures otherwise states another fact.
+  // A report sentence the memo echoes says more surely what its figure is than a claim read from
+  // anchor words agreeing with the same words.
+  const echoed = echoes.verdicts.filter((v) => v.kind === 'contradicts');
   const certain = verdicts.filter((v) => {
+    if (v.kind === 'agrees' && v.claim.extracted) return !echoed.some((e) => e.start === v.start && e.end === v.end);
     if (v.kind !== 'contradicts' || !v.claim.extracted) return true;
     const said = v.claim.quote ?? v.claim.statement;
-    if (echoes.otherFacts.has(said) && !process.env.NOVETO) return false;
+    if (echoes.otherFacts.has(said)) return false;
     // The report's own words, quoted or copied, are what it says, however its claims were read.
     if (plain(said).includes(plain(view.text.slice(view.start, view.end)))) return false;
     return echoShareOf(view, said) >= reportEchoGate;
