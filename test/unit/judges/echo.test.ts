@@ -65,7 +65,7 @@ describe('echo: a memo sentence saying what a report sentence says', () => {
     assert.match(found[0], /2020/);
   });
 
-  it('asks fewer shared words of a sentence whose other figures all agree', () => {
+  it('contradicts the one figure of three that differs, in other words than the report', () => {
     const report = [
       'Comprising about 40 economies, the Zyx Rim is set to represent over 50% of the world’s output by 2040, ' +
         'with Quill, Zenda and Ostrava already larger than the northern bloc combined.',
