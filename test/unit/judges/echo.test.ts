@@ -160,3 +160,39 @@ describe('report passages: a paragraph that ends by opening a list', () => {
     assert.ok(heading[0].header, JSON.stringify(heading));
   });
 });
+
+describe('echo: one name written where the report has another', () => {
+  const report = [
+    'The two ministers announced plans to study joint exploration of the Quill Reef and the Zenda Trench next year.',
+  ];
+
+  it('names the one the report writes in its place', () => {
+    const found = contradictions(
+      report,
+      'The two ministers announced plans to study joint exploration of the Quill Reef and the Ostrava Trench.',
+    );
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.match(found[0], /names Zenda/);
+  });
+
+  it('stays silent on a name the report writes throughout, or in the same paragraph', () => {
+    const throughout = [
+      ...report,
+      'Ostrava funds the Quill Reef survey and pays for its boats.',
+      'Ostrava also hosts the survey data on its own servers.',
+      'Ostrava trains the divers who work on both sites each year.',
+      'Ostrava leads the board that sets the survey programme.',
+    ];
+    const memo =
+      'The two ministers announced plans to study joint exploration of the Quill Reef and the Ostrava Trench.';
+    assert.deepEqual(contradictions(throughout, memo), []);
+    const paragraph = [`Ostrava hosted the talks. ${report[0]}`];
+    assert.deepEqual(contradictions(paragraph, memo), []);
+  });
+
+  it('stays silent where two names differ', () => {
+    const memo =
+      'The two ministers announced plans to study joint exploration of the Marsh Reef and the Ostrava Trench.';
+    assert.deepEqual(contradictions(report, memo), []);
+  });
+});

@@ -32,13 +32,15 @@ const minimumShared = 3;
 
 type Figure = NumberMention | YearMention | DateMention | PeriodMention;
 
-interface Echo {
+export interface Echo {
   source: string;
   file: string;
   sentence: SourceSentence;
   words: ReadonlySet<string>;
   /** The words of the sentence before, in the same paragraph: names it set up. */
   before: ReadonlySet<string>;
+  /** The words of its whole paragraph. */
+  paragraph: ReadonlySet<string>;
   figures: Figure[];
   /** Every value the sentence states: their words are no evidence of what a figure measures. */
   values: ValueMention[];
@@ -46,16 +48,19 @@ interface Echo {
   negated: boolean;
 }
 
-interface EchoIndex {
+export interface EchoIndex {
   echoes: Echo[];
   postings: Map<string, number[]>;
+  /** In how many of a report's sentences each word is written, by report key. */
+  bySource: Map<string, Map<string, number>>;
   /** Inverse document frequency of each word over the reports' sentences. */
   weight: (word: string) => number;
 }
 
 const indexes = new WeakMap<KnowledgeBase, EchoIndex | null>();
 
-function indexOf(kb: KnowledgeBase): EchoIndex | undefined {
+/** The reports' sentences of this knowledge base, indexed by word (built once, on first use). */
+export function indexOf(kb: KnowledgeBase): EchoIndex | undefined {
   let index = indexes.get(kb);
   if (index === undefined) {
     index = buildIndex(kb);
@@ -67,33 +72,41 @@ function indexOf(kb: KnowledgeBase): EchoIndex | undefined {
 function buildIndex(kb: KnowledgeBase): EchoIndex | null {
   const echoes: Echo[] = [];
   const frequency = new Map<string, number>();
+  const bySource = new Map<string, Map<string, number>>();
   let total = 0;
   for (const source of kb.sources.values()) {
     if (!source.sentences) continue;
     let before: ReadonlySet<string> = new Set();
+    let paragraph = new Set<string>();
+    const counts = new Map<string, number>();
+    bySource.set(source.key, counts);
     for (const sentence of source.sentences) {
       const tokens = tokenize(sentence.text);
       const words = new Set(tokens.filter(isContent).map((t) => t.norm));
       total++;
-      for (const w of words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+      for (const w of words) {
+        frequency.set(w, (frequency.get(w) ?? 0) + 1);
+        counts.set(w, (counts.get(w) ?? 0) + 1);
+      }
       const values = extractValues(sentence.text, tokens);
       // "3.5GHz" is read as 3: a figure glued to the next word is misread, not stated.
       const figures = values.filter(isFigure).filter((v) => !glued.test(sentence.text.slice(v.end)));
-      if (figures.length > 0) {
-        const negated = tokens.some((t) => lexicon.negations.has(t.lower));
-        const context = sentence.inPassage > 0 ? before : new Set<string>();
-        echoes.push({
-          source: source.key,
-          file: source.origin.file,
-          sentence,
-          words,
-          before: context,
-          figures,
-          values,
-          tokens,
-          negated,
-        });
-      }
+      const negated = tokens.some((t) => lexicon.negations.has(t.lower));
+      const context = sentence.inPassage > 0 ? before : new Set<string>();
+      if (sentence.inPassage === 0) paragraph = new Set<string>();
+      for (const w of words) paragraph.add(w);
+      echoes.push({
+        source: source.key,
+        file: source.origin.file,
+        sentence,
+        words,
+        before: context,
+        paragraph,
+        figures,
+        values,
+        tokens,
+        negated,
+      });
       before = words;
     }
   }
@@ -108,10 +121,10 @@ function buildIndex(kb: KnowledgeBase): EchoIndex | null {
   });
   // Smoothed, so that in a short report an unseen word weighs little more than one written once.
   const weight = (word: string): number => Math.log((total + 1) / ((frequency.get(word) ?? 0) + 1)) + 1;
-  return { echoes, postings, weight };
+  return { echoes, postings, weight, bySource };
 }
 
-function isContent(t: Token): boolean {
+export function isContent(t: Token): boolean {
   return t.raw.length > 1 && !isDigit(t.raw[0]) && !lexicon.stopWords.has(t.lower);
 }
 

@@ -8,6 +8,7 @@ import { findTerms } from '../reader/terms';
 import { type Token, tokenize } from '../text/tokens';
 import { type Candidate, findCandidates } from './candidates';
 import { echoShareOf, echoVerdicts } from './echo';
+import { nameSwapVerdicts } from './echoNames';
 import { judges } from './judges';
 import { claimOfTerm } from './members';
 import { wrongExpansions } from './names';
@@ -76,7 +77,7 @@ export function judgeSentence(view: SentenceView): Verdict[] {
     return echoShareOf(view, said) >= reportEchoGate;
   });
   verdicts.length = 0;
-  verdicts.push(...certain, ...echoes.verdicts);
+  verdicts.push(...certain, ...echoes.verdicts, ...nameSwapVerdicts(view));
   for (const e of wrongExpansions(view)) {
     const claim = claimOfTerm(view.kb, e.term.id);
     if (claim) {
