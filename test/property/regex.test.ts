@@ -596,7 +596,7 @@ const inventory: InventoryEntry[] = [
     'extractValues',
     ['/^\\p{Lu}/u'],
   ],
-  ['engine/check/echoNames.ts reportNames', 'report: one token', 'checkSentence', ['/^\\p{Lu}/u']],
+  ['engine/check/echoNames.ts reportNames.capital', 'report: one token', 'checkSentence', ['/^\\p{Lu}/u']],
   [
     'engine/check/echo.ts const glued',
     'report: the text after a figure (anchored, one character class)',
