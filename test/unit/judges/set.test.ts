@@ -224,6 +224,16 @@ describe('judge: set', () => {
     silent('• Donors named for joint work: Northland, Southport.');
   });
 
+  it('reads a word in capitals that is the initials of a member of two or more words as that member', () => {
+    const donors = 'strategy-donors';
+    agrees('The strategy plans donor work with Northland, Westmark, Eastoria and the CU.', donors);
+    agrees('The strategy plans donor work with Northland, Westmark, Eastoria and CU.', donors);
+    contradicts('The strategy plans donor work with Northland, Westmark, Eastoria and the CX.', donors, {
+      detail: 'set',
+      written: 'the CX',
+    });
+  });
+
   it('reads a quantifier of the whole opening the clause as cutting the list down: "All of X came from Y"', () => {
     const areas = 'strategy-areas';
     const v = contradicts("All of the Sea Lanes Strategy's pillars cover ports.", areas, {

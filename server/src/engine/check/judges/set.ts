@@ -11,7 +11,7 @@ import { lexicon } from '../../lexicon';
 import { stem } from '../../text/tokens';
 import { type PhraseMatch } from '../../text/phraseMatcher';
 import { type Candidate } from '../candidates';
-import { distinctiveStems, membersIn, mentionIs } from '../members';
+import { abbreviates, distinctiveStems, membersIn, mentionIs } from '../members';
 import { type Verdict, verdictOn } from '../verdict';
 
 export function judgeSet(view: SentenceView, c: Candidate): Verdict | undefined {
@@ -285,9 +285,11 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
   const unmatched = members.map((alts, i) => ({ alts, i })).filter((m) => !matched.has(m.i));
   const paraphrases = (it: { first: number; last: number }): boolean => {
     const stems = new Set(distinctiveStems(view, it.first, it.last));
+    const written = view.raw.slice(view.tokens[it.first].start, view.tokens[it.last - 1].end);
     return unmatched.some((m) =>
       m.alts.some((a) =>
         view.kb.formsOf(a).some((f) => {
+          if (abbreviates(written, f)) return true;
           const words = f.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
           // A person is paraphrased by their surname, not a given name ("Dr John Lee" is not John Park).
           const telling = view.kb.termById.get(a)?.kind === 'person' ? words.slice(-1) : words;
