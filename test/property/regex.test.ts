@@ -571,7 +571,13 @@ const inventory: InventoryEntry[] = [
     'engine/values/dates.ts readDate',
     'memo: one sentence (values read from it)',
     'extractValues',
-    ['/^(\\d{1,2})(?:st|nd|rd|th)?$/i', '/^[\\s,]*$/', '/^[\\s.]*$/', '/^\\d{1,2}$/'],
+    ['/^[\\s,]*$/', '/^[\\s.]*$/', '/^\\d{1,2}$/'],
+  ],
+  [
+    'engine/values/dates.ts dayNumber',
+    'memo: one word of a sentence',
+    'extractValues',
+    ['/^(\\d{1,2})(?:st|nd|rd|th)?$/i'],
   ],
   [
     'engine/values/dates.ts readYear',

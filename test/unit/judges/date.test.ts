@@ -138,6 +138,15 @@ describe('judge: date', () => {
     });
   });
 
+  it('reads a day written as an ordinal before "of" and the month', () => {
+    agrees('The Tidewater Pact was signed on the 14th of June 2019.', 'pact-signed', '14th of June 2019');
+    contradicts('The Tidewater Pact was signed on the 12th of June 2019.', 'pact-signed', {
+      detail: 'date',
+      written: '12th of June 2019',
+      replacement: 'June 14, 2019',
+    });
+  });
+
   it('contradicts another period, or another end year', () => {
     const period = 'strategy-period';
     contradicts('The Northland Cyber Strategy covers 2021–2035.', period, {
