@@ -27,6 +27,10 @@ const kb = knowledge({
     term: Tidewater Pact
     kind: document
     definition: A treaty on port data.
+  - id: wimsps
+    term: Westmark Institute for Maritime Security and Policy Studies
+    kind: organisation
+    definition: A think tank.
   - id: harbor-dialogue
     term: Harbor Dialogue
     kind: event
@@ -145,6 +149,20 @@ describe('judge: date', () => {
       written: '12th of June 2019',
       replacement: 'June 14, 2019',
     });
+  });
+
+  it('binds a date opening the clause to its verb past a long name', () => {
+    const long = 'Westmark Institute for Maritime Security and Policy Studies';
+    contradicts(
+      `In August 2021, Northland, together with the ${long}, announced its Cyber Strategy.`,
+      'strategy-announced',
+      {
+        detail: 'date',
+        written: 'August 2021',
+        replacement: 'March 2021',
+      },
+    );
+    agrees(`In March 2021, Northland, together with the ${long}, announced its Cyber Strategy.`, 'strategy-announced');
   });
 
   it('contradicts another period, or another end year', () => {

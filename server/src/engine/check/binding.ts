@@ -65,10 +65,23 @@ function bindingScore(
     // "78% of Korea's total exports", "14 of its 27 partners": a value, then "of" and a few words.
     const gap = words.slice(vLast, p.first);
     if (gap.length <= 5 && ['of', 'for', 'in', 'to'].includes(gap[0] ?? '')) return 0;
-    return p.first - vLast + 1;
+    return wordsBetween(view, vLast, p.first) + 1;
   }
-  if (vFirst >= p.last) return vFirst - p.last + 1;
+  if (vFirst >= p.last) return wordsBetween(view, p.last, vFirst) + 1;
   return 0;
+}
+
+/**
+ * The tokens from `from` to `to`, a name counting as one word: "In early November Pacific Forum,
+ * with George Mason University's Center for Security Policy Studies, held …" dates "held" as
+ * closely as it would with short names.
+ */
+function wordsBetween(view: SentenceView, from: number, to: number): number {
+  let n = to - from;
+  for (const e of view.entities) {
+    if (e.first >= from && e.last <= to && !e.weak) n -= e.last - e.first - 1;
+  }
+  return n;
 }
 
 /** Whether two tokens are in one clause, or in a label and the clause after it ("Imports: 67% …"). */
