@@ -216,6 +216,9 @@ describe('judge: quantity', () => {
     // The same with the relative clause's "that" left out.
     silent('Most of the exports Northland sends to the Arctic Rim are fish.');
     silent('About 80% of the exports Northland ships to the Arctic Rim are fish.');
+    // …or where that part comes from, with a verb other than a copula.
+    silent('Most of the exports that reach the Arctic Rim from Northland come from its fisheries.');
+    silent('Some 90% of the exports Northland sends to the Arctic Rim originate in its northern ports.');
   });
 
   it("reads a count out of the source's part as a share of that part, not the part", () => {
