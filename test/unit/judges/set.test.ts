@@ -246,6 +246,18 @@ describe('judge: set', () => {
     agrees('All reviewers noted that the strategy covers ports.', areas, 'ports');
   });
 
+  it('reads the claim\'s noun said whole, or "entirely" before a member, as cutting the list down', () => {
+    const areas = 'strategy-areas';
+    const only = (text: string, written: string): void => {
+      const v = contradicts(text, areas, { detail: 'set', written });
+      assert.equal(v.detail.kind === 'set' && v.detail.problem, 'only', text);
+    };
+    only('Ports and satellites are what the entire strategy covers.', 'Ports');
+    only("The strategy's pillars consist entirely of ports and satellites.", 'ports');
+    agrees('Ports and satellites are what the strategy covers.', areas);
+    agrees("The strategy's pillars consist not only of ports but also of satellites.", areas);
+  });
+
   it('contradicts another agent, a member excluded, or the set cut down with "only"', () => {
     const sanctions = 'sanctions';
     const problem = (text: string, written: string, expected: string): void => {

@@ -252,7 +252,15 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
   const exclusive =
     items.length > 0 &&
     (universalSubject(view, c, firstMember) ||
+      wholeNamed(view, c, firstMember) ||
       [1, 2].some((d) => lexicon.exclusives.has(view.words[listStart - d]) || view.words[listStart - d] === 'all') ||
+      // "consisted entirely of academics", not "not only of academics".
+      (firstMember > listStart &&
+        [1, 2].some(
+          (d) =>
+            lexicon.exclusives.has(view.words[firstMember - d]) &&
+            !lexicon.negations.has(view.words[firstMember - d - 1] ?? ''),
+        )) ||
       [1, 2, 3].some(
         (d) =>
           view.words[firstMember - d] === 'all' &&
@@ -388,6 +396,18 @@ function universalSubject(view: SentenceView, c: Candidate, member: number): boo
   if (between.some((w) => lexicon.relativeWords.has(w) || lexicon.reportingVerbs.has(w))) return false;
   const about = [...c.property, ...[...c.groups.values()].flat()];
   return about.some((m) => m.first > from && m.last <= member);
+}
+
+/**
+ * "Academics made up the webinar's entire audience": the claim's own noun said whole ("entire",
+ * "whole") in the list's clause, so the members listed are all there is.
+ */
+function wholeNamed(view: SentenceView, c: Candidate, member: number): boolean {
+  if (member < 0) return false;
+  const clause = view.clauseAt(member);
+  return [...c.groups.values()]
+    .flat()
+    .some((m) => view.clauseAt(m.first) === clause && lexicon.wholeWords.has(view.words[m.first - 1] ?? ''));
 }
 
 /** Inside a longer name, not one the reader joined across "and" ("the US and South Korea"). */
