@@ -103,6 +103,15 @@ describe('judge: quantity', () => {
       detail: 'quantity',
       written: 'barely 6.2 percent',
     });
+    // A fraction of a percentage is that part of it: 0.62%, not 62%.
+    contradicts("Some two-thirds of one percent of Northland's exports go to the Arctic Rim.", share, {
+      detail: 'quantity',
+      written: 'Some two-thirds of one percent',
+    });
+    contradicts("Half of 1% of Northland's exports go to the Arctic Rim.", share, {
+      detail: 'quantity',
+      written: 'Half of 1%',
+    });
     // A bound in the source has no single value to write in.
     const size = 'forum-size';
     contradicts('Fewer than 20 people took part in the Harbor Forum.', size, {

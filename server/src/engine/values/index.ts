@@ -108,6 +108,7 @@ export function extractValues(text: string, tokens: readonly Token[]): ValueMent
     }
     i++;
   }
+  fractionsOfPercents(found, numbers, text);
   linkTotals(numbers, found, tokens, words, text);
   // "20 or so people", "78% or more": a hedge written after the figure (and its unit).
   for (const n of numbers) {
@@ -127,6 +128,24 @@ export function extractValues(text: string, tokens: readonly Token[]): ValueMent
     if (k >= 0 && (change(k) || (change(k + 1) && !gapAfterBreaks(text, tokens, k)))) n.comparative = true;
   }
   return found;
+}
+
+/**
+ * "two-thirds of one percent", "half of 1%": a fraction of a percentage is that part of it (0.67%),
+ * not a share of two-thirds. Merged into the fraction's mention, the percentage dropped.
+ */
+function fractionsOfPercents(found: ValueMention[], numbers: NumberMention[], text: string): void {
+  for (let k = 0; k + 1 < found.length; k++) {
+    const f = found[k];
+    const n = found[k + 1];
+    if (f.kind !== 'number' || !f.fraction || n.kind !== 'number' || n.unit !== 'percent' || n.fraction) continue;
+    if (text.slice(f.end, n.start).trim().toLowerCase() !== 'of') continue;
+    f.value = Math.round(((f.value * n.value) / 100) * 1000) / 1000;
+    f.end = n.end;
+    f.valueEnd = n.valueEnd;
+    found.splice(k + 1, 1);
+    numbers.splice(numbers.indexOf(n), 1);
+  }
 }
 
 /** Punctuation between token k and the next ends the phrase. */
