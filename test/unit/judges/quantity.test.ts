@@ -103,6 +103,11 @@ describe('judge: quantity', () => {
       detail: 'quantity',
       written: 'barely 6.2 percent',
     });
+    // A fraction is approximate already: "roughly" does not widen it to reach 62%.
+    contradicts("Roughly seven in ten of Northland's exports go to the Arctic Rim.", share, {
+      detail: 'quantity',
+      written: 'Roughly seven in ten',
+    });
     // A fraction of a percentage is that part of it: 0.62%, not 62%.
     contradicts("Some two-thirds of one percent of Northland's exports go to the Arctic Rim.", share, {
       detail: 'quantity',
