@@ -206,6 +206,19 @@ describe('judge: date', () => {
     });
   });
 
+  it('reads two zones joined by "and" before a date as one date for both', () => {
+    contradicts(
+      'Viewers in Westmark and in Northland alike joined the Harbor Dialogue on October 28, 2022.',
+      'dialogue-westmark',
+      {
+        detail: 'date',
+        written: 'October 28, 2022',
+        replacement: 'October 27, 2022',
+      },
+    );
+    agrees('Viewers in Northland joined the Harbor Dialogue on October 28, 2022.', 'dialogue-northland');
+  });
+
   it('reads a label that asks "When:" as giving the date', () => {
     contradicts('• When: 28 Oct 2022 (Westmark) / 28 Oct 2022 (Northland).', 'dialogue-westmark', {
       detail: 'date',

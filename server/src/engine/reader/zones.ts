@@ -49,12 +49,22 @@ export function zoneOf(view: SentenceView, m: ValueMention): number | 'all' | un
   // A date in brackets is qualified by what precedes the bracket: "the Asian date (28 October 2022)".
   const outer = clause.kind === 'parenthetical' ? view.clauseAt(Math.max(0, clause.first - 1)) : clause;
   const from = Math.max(limitBefore, view.clauses[0]?.kind === 'label' && view.clauses[1] === clause ? 0 : outer.first);
+  let nearest: { offset: number; at: number } | undefined;
   for (let k = first - 1; k >= from; k--) {
     const offset = zoneAt(view, k);
     // "a day earlier than their US counterparts": a comparison's other side is not this date's zone.
-    if (offset !== undefined && !view.words.slice(Math.max(from, k - 3), k).includes('than')) return offset;
+    if (offset === undefined || view.words.slice(Math.max(from, k - 3), k).includes('than')) continue;
+    if (!nearest) {
+      nearest = { offset, at: k };
+      continue;
+    }
+    // "participants in Asia and in America alike joined on …": two zones joined by "and" share the date.
+    // A name of several words is one place: "the United States".
+    if (offset === nearest.offset && k === nearest.at - 1) nearest.at = k;
+    if (nearest.at - k > 4) break;
+    if (offset !== nearest.offset && view.words.slice(k + 1, nearest.at).includes('and')) return 'all';
   }
-  return undefined;
+  return nearest?.offset;
 }
 
 /** A zone named at token k: a place or demonym with a known offset, or a zone name ("KST", "Eastern Time"). */
