@@ -219,6 +219,19 @@ describe('judge: date', () => {
     agrees('Viewers in Northland joined the Harbor Dialogue on October 28, 2022.', 'dialogue-northland');
   });
 
+  it('reads a date alone after a colon as what the clause before names, with its zone', () => {
+    contradicts(
+      'Viewers in Westmark and Northland shared a single date for the Harbor Dialogue: October 28, 2022.',
+      'dialogue-westmark',
+      {
+        detail: 'date',
+        written: 'October 28, 2022',
+        replacement: 'October 27, 2022',
+      },
+    );
+    agrees('Viewers in Northland had one listing for the Harbor Dialogue: October 28, 2022.', 'dialogue-northland');
+  });
+
   it('reads a label that asks "When:" as giving the date', () => {
     contradicts('• When: 28 Oct 2022 (Westmark) / 28 Oct 2022 (Northland).', 'dialogue-westmark', {
       detail: 'date',

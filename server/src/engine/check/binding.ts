@@ -5,6 +5,7 @@
 // 2019") is not the claim's.
 import { lexicon, phraseAt } from '../lexicon';
 import { type Clause } from '../reader/clauses';
+import { leadOfValue } from '../reader/colonValue';
 import { valueTokensOf, yearOfFigure } from '../reader/figureYears';
 import { respectiveIndex, respectiveItems } from '../reader/respectively';
 import { type SentenceView } from '../reader/sentence';
@@ -92,6 +93,8 @@ function sameStretch(view: SentenceView, a: number, b: number): boolean {
   const [first, second] = ca.first < cb.first ? [ca, cb] : [cb, ca];
   // A briefing label speaks of everything after it: "Session #3: US - Oct 27; Asia - Oct 29".
   if (first.kind === 'label') return true;
+  // "… shared a single date: 28 October 2022": a value alone after a colon is what the clause before names.
+  if (leadOfValue(view, second) === first) return true;
   // A relative clause or parenthetical about the property's noun: "the strategy, announced in
   // December 2022, …", "the session (held on October 27)".
   if ((second.kind === 'relative' || second.kind === 'parenthetical') && second.first === first.last) return true;
