@@ -151,6 +151,29 @@ describe('judge: date', () => {
     });
   });
 
+  it('reads "on the" and an ordinal after a month written without a day as its day', () => {
+    agrees('The Tidewater Pact was signed in June 2019, on the 14th.', 'pact-signed');
+    contradicts('The Tidewater Pact was signed in June 2019 — on the 12th.', 'pact-signed', {
+      detail: 'date',
+      written: 'June 2019 — on the 12th',
+      replacement: 'June 14, 2019',
+    });
+    // An ordinal of something else is no day: the month alone agrees.
+    agrees('The Tidewater Pact was signed in June 2019, on the 12th anniversary of the port.', 'pact-signed');
+  });
+
+  it('reads the closing or opening days of a month, and "late in" a month, as part of it', () => {
+    contradicts('The Tidewater Pact was signed in the closing days of June 2019.', 'pact-signed', {
+      detail: 'date',
+      written: 'the closing days of June 2019',
+    });
+    contradicts('The Tidewater Pact was signed late in June 2019.', 'pact-signed', {
+      detail: 'date',
+      written: 'late in June 2019',
+    });
+    agrees('The Tidewater Pact was signed in the middle of June 2019.', 'pact-signed');
+  });
+
   it('binds a date opening the clause to its verb past a long name', () => {
     const long = 'Westmark Institute for Maritime Security and Policy Studies';
     contradicts(
