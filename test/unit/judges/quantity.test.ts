@@ -129,6 +129,12 @@ describe('judge: quantity', () => {
       written: 'more than 300',
       replacement: null,
     });
+    // A hedge before an article and a figure in words hedges it; it negates nothing.
+    contradicts('Barely a dozen people took part in the Harbor Forum.', size, {
+      detail: 'quantity',
+      written: 'Barely a dozen',
+      replacement: null,
+    });
     const ratified = 'ratifications';
     contradicts('Ten of the 16 signatories have ratified the Tidewater Pact.', ratified, {
       detail: 'quantity',
