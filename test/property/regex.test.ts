@@ -357,6 +357,7 @@ const inventory: InventoryEntry[] = [
     'checkSentence',
     ['/[,;:.()]/', '/[^s]s$/'],
   ],
+  ['engine/check/binding.ts bindingScore.unbroken', 'memo: one sentence and its gaps', 'checkSentence', ['/[,;:]/']],
   [
     'engine/check/candidates.ts aboutAnotherInstance',
     'memo: one sentence and its gaps',
@@ -563,7 +564,7 @@ const inventory: InventoryEntry[] = [
     'checkSentence',
     ['/[:;(]\\s*$/', '/^\\p{Lu}/u'],
   ],
-  ['engine/reader/polarity.ts isFigureAt', 'memo: one word of a sentence', 'checkSentence', ['/^\\d/']],
+  ['engine/reader/polarity.ts isBareFigureAt', 'memo: one word of a sentence', 'checkSentence', ['/^\\d/']],
   ['engine/reader/polarity.ts findNegations', 'memo: one sentence and its gaps', 'checkSentence', ["/n['’]$/"]],
   ['engine/values/dates.ts isMonthAt', 'memo: one sentence (values read from it)', 'extractValues', ['/^\\d/']],
   ['engine/values/dates.ts isYearText', 'memo: one sentence (values read from it)', 'extractValues', ['/^\\d{4}$/']],

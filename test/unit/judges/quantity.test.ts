@@ -44,6 +44,11 @@ claims:
     statement: About 62 per cent of Northland's exports go to the Arctic Rim.
     about: { property: [ export, exports ], subject: [ northland ], with: [ [ arctic-rim ] ] }
     quantity: { value: 62, unit: percent, approx: true }
+  - id: energy-share
+    locator: ¶2
+    statement: About 40 per cent of Northland's energy comes from the Arctic Rim.
+    about: { property: [ energy ], subject: [ northland ], with: [ [ arctic-rim ] ] }
+    quantity: { value: 40, unit: percent, approx: true }
   - id: forum-size
     locator: ¶3
     statement: More than 30 people took part in the Harbor Forum.
@@ -239,6 +244,14 @@ describe('judge: quantity', () => {
     // …or where that part comes from, with a verb other than a copula.
     silent('Most of the exports that reach the Arctic Rim from Northland come from its fisheries.');
     silent('Some 90% of the exports Northland sends to the Arctic Rim originate in its northern ports.');
+  });
+
+  it('binds a figure and its "of" phrase, not across a comma to the next figure\'s noun', () => {
+    agrees("• Arctic Rim share of Northland's trade: ~62% of exports, ~40% of energy.", 'energy-share', '~40%');
+    contradicts("• Arctic Rim share of Northland's trade: ~62% of exports, ~55% of energy.", 'energy-share', {
+      detail: 'quantity',
+      written: '~55%',
+    });
   });
 
   it("reads a count out of the source's part as a share of that part, not the part", () => {
