@@ -361,6 +361,7 @@ const inventory: InventoryEntry[] = [
     'checkSentence',
     ['/[,;:.()]/', '/[^s]s$/'],
   ],
+  ['engine/check/binding.ts bindingScore.unbroken', 'memo: one sentence and its gaps', 'checkSentence', ['/[,;:]/']],
   [
     'engine/check/candidates.ts aboutAnotherInstance',
     'memo: one sentence and its gaps',
@@ -567,7 +568,7 @@ const inventory: InventoryEntry[] = [
     'checkSentence',
     ['/[:;(]\\s*$/', '/^\\p{Lu}/u'],
   ],
-  ['engine/reader/polarity.ts isFigureAt', 'memo: one word of a sentence', 'checkSentence', ['/^\\d/']],
+  ['engine/reader/polarity.ts isBareFigureAt', 'memo: one word of a sentence', 'checkSentence', ['/^\\d/']],
   ['engine/reader/polarity.ts findNegations', 'memo: one sentence and its gaps', 'checkSentence', ["/n['’]$/"]],
   ['engine/values/dates.ts isMonthAt', 'memo: one sentence (values read from it)', 'extractValues', ['/^\\d/']],
   ['engine/values/dates.ts isYearText', 'memo: one sentence (values read from it)', 'extractValues', ['/^\\d{4}$/']],
@@ -575,7 +576,13 @@ const inventory: InventoryEntry[] = [
     'engine/values/dates.ts readDate',
     'memo: one sentence (values read from it)',
     'extractValues',
-    ['/^(\\d{1,2})(?:st|nd|rd|th)?$/i', '/^[\\s,]*$/', '/^[\\s.]*$/', '/^\\d{1,2}$/'],
+    ['/^[\\s,]*$/', '/^[\\s.]*$/', '/^\\d{1,2}$/'],
+  ],
+  [
+    'engine/values/dates.ts dayNumber',
+    'memo: one word of a sentence',
+    'extractValues',
+    ['/^(\\d{1,2})(?:st|nd|rd|th)?$/i'],
   ],
   [
     'engine/values/dates.ts readYear',

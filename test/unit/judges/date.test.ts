@@ -27,6 +27,10 @@ const kb = knowledge({
     term: Tidewater Pact
     kind: document
     definition: A treaty on port data.
+  - id: wimsps
+    term: Westmark Institute for Maritime Security and Policy Studies
+    kind: organisation
+    definition: A think tank.
   - id: harbor-dialogue
     term: Harbor Dialogue
     kind: event
@@ -138,6 +142,52 @@ describe('judge: date', () => {
     });
   });
 
+  it('reads a day written as an ordinal before "of" and the month', () => {
+    agrees('The Tidewater Pact was signed on the 14th of June 2019.', 'pact-signed', '14th of June 2019');
+    contradicts('The Tidewater Pact was signed on the 12th of June 2019.', 'pact-signed', {
+      detail: 'date',
+      written: '12th of June 2019',
+      replacement: 'June 14, 2019',
+    });
+  });
+
+  it('reads "on the" and an ordinal after a month written without a day as its day', () => {
+    agrees('The Tidewater Pact was signed in June 2019, on the 14th.', 'pact-signed');
+    contradicts('The Tidewater Pact was signed in June 2019 — on the 12th.', 'pact-signed', {
+      detail: 'date',
+      written: 'June 2019 — on the 12th',
+      replacement: 'June 14, 2019',
+    });
+    // An ordinal of something else is no day: the month alone agrees.
+    agrees('The Tidewater Pact was signed in June 2019, on the 12th anniversary of the port.', 'pact-signed');
+  });
+
+  it('reads the closing or opening days of a month, and "late in" a month, as part of it', () => {
+    contradicts('The Tidewater Pact was signed in the closing days of June 2019.', 'pact-signed', {
+      detail: 'date',
+      written: 'the closing days of June 2019',
+    });
+    contradicts('The Tidewater Pact was signed late in June 2019.', 'pact-signed', {
+      detail: 'date',
+      written: 'late in June 2019',
+    });
+    agrees('The Tidewater Pact was signed in the middle of June 2019.', 'pact-signed');
+  });
+
+  it('binds a date opening the clause to its verb past a long name', () => {
+    const long = 'Westmark Institute for Maritime Security and Policy Studies';
+    contradicts(
+      `In August 2021, Northland, together with the ${long}, announced its Cyber Strategy.`,
+      'strategy-announced',
+      {
+        detail: 'date',
+        written: 'August 2021',
+        replacement: 'March 2021',
+      },
+    );
+    agrees(`In March 2021, Northland, together with the ${long}, announced its Cyber Strategy.`, 'strategy-announced');
+  });
+
   it('contradicts another period, or another end year', () => {
     const period = 'strategy-period';
     contradicts('The Northland Cyber Strategy covers 2021–2035.', period, {
@@ -177,6 +227,32 @@ describe('judge: date', () => {
       written: 'October 29, 2022',
       replacement: 'October 27, 2022',
     });
+  });
+
+  it('reads two zones joined by "and" before a date as one date for both', () => {
+    contradicts(
+      'Viewers in Westmark and in Northland alike joined the Harbor Dialogue on October 28, 2022.',
+      'dialogue-westmark',
+      {
+        detail: 'date',
+        written: 'October 28, 2022',
+        replacement: 'October 27, 2022',
+      },
+    );
+    agrees('Viewers in Northland joined the Harbor Dialogue on October 28, 2022.', 'dialogue-northland');
+  });
+
+  it('reads a date alone after a colon as what the clause before names, with its zone', () => {
+    contradicts(
+      'Viewers in Westmark and Northland shared a single date for the Harbor Dialogue: October 28, 2022.',
+      'dialogue-westmark',
+      {
+        detail: 'date',
+        written: 'October 28, 2022',
+        replacement: 'October 27, 2022',
+      },
+    );
+    agrees('Viewers in Northland had one listing for the Harbor Dialogue: October 28, 2022.', 'dialogue-northland');
   });
 
   it('reads a label that asks "When:" as giving the date', () => {

@@ -204,6 +204,19 @@ describe('judge: entity', () => {
     });
   });
 
+  it('reads the passive agent after "by", not a name ending the clause before, as who did it', () => {
+    agrees('Two days on Streamhall; hosted by the NMI, the Harbor Forum drew 300 people.', 'forum-host', 'NMI');
+    contradicts(
+      'Two days on Streamhall; hosted by the Coastal Security Council, the Harbor Forum drew 300 people.',
+      'forum-host',
+      {
+        detail: 'entity',
+        written: 'Coastal Security Council',
+        replacement: null,
+      },
+    );
+  });
+
   it('reads the antecedent of "whose" as who acts, past a frame: "It is X, Kim argues, whose staff hosted …"', () => {
     contradicts('It is the Coastal Security Council, Kim argues, whose staff hosted the Harbor Forum.', 'forum-host', {
       detail: 'entity',

@@ -55,6 +55,14 @@ describe('judge: ordinal', () => {
     agrees('Northland is ranked twelfth in the Global Cyber Index.', 'index-rank', 'twelfth');
   });
 
+  it("reads an ordinal opening a label's value as describing what the label names", () => {
+    contradicts('• Format: fourth session of the Tidewater Dialogue; public, virtual.', 'dialogue-session', {
+      detail: 'ordinal',
+      written: 'fourth',
+    });
+    agrees('• Format: third session of the Tidewater Dialogue; public, virtual.', 'dialogue-session', 'third');
+  });
+
   it('contradicts another ordinal, writing the sourced one as the memo wrote its own', () => {
     const session = 'dialogue-session';
     contradicts('The fourth session of the Tidewater Dialogue was held in May 2023.', session, {

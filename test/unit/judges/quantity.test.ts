@@ -44,6 +44,11 @@ claims:
     statement: About 62 per cent of Northland's exports go to the Arctic Rim.
     about: { property: [ export, exports ], subject: [ northland ], with: [ [ arctic-rim ] ] }
     quantity: { value: 62, unit: percent, approx: true }
+  - id: energy-share
+    locator: ¶2
+    statement: About 40 per cent of Northland's energy comes from the Arctic Rim.
+    about: { property: [ energy ], subject: [ northland ], with: [ [ arctic-rim ] ] }
+    quantity: { value: 40, unit: percent, approx: true }
   - id: forum-size
     locator: ¶3
     statement: More than 30 people took part in the Harbor Forum.
@@ -108,6 +113,20 @@ describe('judge: quantity', () => {
       detail: 'quantity',
       written: 'barely 6.2 percent',
     });
+    // A fraction is approximate already: "roughly" does not widen it to reach 62%.
+    contradicts("Roughly seven in ten of Northland's exports go to the Arctic Rim.", share, {
+      detail: 'quantity',
+      written: 'Roughly seven in ten',
+    });
+    // A fraction of a percentage is that part of it: 0.62%, not 62%.
+    contradicts("Some two-thirds of one percent of Northland's exports go to the Arctic Rim.", share, {
+      detail: 'quantity',
+      written: 'Some two-thirds of one percent',
+    });
+    contradicts("Half of 1% of Northland's exports go to the Arctic Rim.", share, {
+      detail: 'quantity',
+      written: 'Half of 1%',
+    });
     // A bound in the source has no single value to write in.
     const size = 'forum-size';
     contradicts('Fewer than 20 people took part in the Harbor Forum.', size, {
@@ -118,6 +137,12 @@ describe('judge: quantity', () => {
     contradicts('The Harbor Forum drew more than 300 participants.', size, {
       detail: 'quantity',
       written: 'more than 300',
+      replacement: null,
+    });
+    // A hedge before an article and a figure in words hedges it; it negates nothing.
+    contradicts('Barely a dozen people took part in the Harbor Forum.', size, {
+      detail: 'quantity',
+      written: 'Barely a dozen',
       replacement: null,
     });
     const ratified = 'ratifications';
@@ -221,6 +246,17 @@ describe('judge: quantity', () => {
     // The same with the relative clause's "that" left out.
     silent('Most of the exports Northland sends to the Arctic Rim are fish.');
     silent('About 80% of the exports Northland ships to the Arctic Rim are fish.');
+    // …or where that part comes from, with a verb other than a copula.
+    silent('Most of the exports that reach the Arctic Rim from Northland come from its fisheries.');
+    silent('Some 90% of the exports Northland sends to the Arctic Rim originate in its northern ports.');
+  });
+
+  it('binds a figure and its "of" phrase, not across a comma to the next figure\'s noun', () => {
+    agrees("• Arctic Rim share of Northland's trade: ~62% of exports, ~40% of energy.", 'energy-share', '~40%');
+    contradicts("• Arctic Rim share of Northland's trade: ~62% of exports, ~55% of energy.", 'energy-share', {
+      detail: 'quantity',
+      written: '~55%',
+    });
   });
 
   it("reads a count out of the source's part as a share of that part, not the part", () => {

@@ -224,6 +224,16 @@ describe('judge: set', () => {
     silent('• Donors named for joint work: Northland, Southport.');
   });
 
+  it('reads a word in capitals that is the initials of a member of two or more words as that member', () => {
+    const donors = 'strategy-donors';
+    agrees('The strategy plans donor work with Northland, Westmark, Eastoria and the CU.', donors);
+    agrees('The strategy plans donor work with Northland, Westmark, Eastoria and CU.', donors);
+    contradicts('The strategy plans donor work with Northland, Westmark, Eastoria and the CX.', donors, {
+      detail: 'set',
+      written: 'the CX',
+    });
+  });
+
   it('reads a quantifier of the whole opening the clause as cutting the list down: "All of X came from Y"', () => {
     const areas = 'strategy-areas';
     const v = contradicts("All of the Sea Lanes Strategy's pillars cover ports.", areas, {
@@ -234,6 +244,18 @@ describe('judge: set', () => {
     agrees("All of the strategy's pillars together cover ports, undersea cables and satellites.", areas);
     // The quantifier is of the people reporting, not of what the claim is about.
     agrees('All reviewers noted that the strategy covers ports.', areas, 'ports');
+  });
+
+  it('reads the claim\'s noun said whole, or "entirely" before a member, as cutting the list down', () => {
+    const areas = 'strategy-areas';
+    const only = (text: string, written: string): void => {
+      const v = contradicts(text, areas, { detail: 'set', written });
+      assert.equal(v.detail.kind === 'set' && v.detail.problem, 'only', text);
+    };
+    only('Ports and satellites are what the entire strategy covers.', 'Ports');
+    only("The strategy's pillars consist entirely of ports and satellites.", 'ports');
+    agrees('Ports and satellites are what the strategy covers.', areas);
+    agrees("The strategy's pillars consist not only of ports but also of satellites.", areas);
   });
 
   it('contradicts another agent, a member excluded, or the set cut down with "only"', () => {

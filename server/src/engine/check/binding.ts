@@ -5,6 +5,7 @@
 // 2019") is not the claim's.
 import { lexicon, phraseAt } from '../lexicon';
 import { type Clause } from '../reader/clauses';
+import { leadOfValue } from '../reader/colonValue';
 import { valueTokensOf, yearOfFigure } from '../reader/figureYears';
 import { respectiveIndex, respectiveItems } from '../reader/respectively';
 import { type SentenceView } from '../reader/sentence';
@@ -64,11 +65,29 @@ function bindingScore(
   if (vLast <= p.first) {
     // "78% of Korea's total exports", "14 of its 27 partners": a value, then "of" and a few words.
     const gap = words.slice(vLast, p.first);
-    if (gap.length <= 5 && ['of', 'for', 'in', 'to'].includes(gap[0] ?? '')) return 0;
-    return p.first - vLast + 1;
+    // Not across a comma: "~78% of exports, ~67% of imports" gives imports the second figure.
+    const unbroken = (): boolean => {
+      for (let k = vLast + 1; k <= p.first; k++) if (/[,;:]/.test(view.gapBefore(k))) return false;
+      return true;
+    };
+    if (gap.length <= 5 && ['of', 'for', 'in', 'to'].includes(gap[0] ?? '') && unbroken()) return 0;
+    return wordsBetween(view, vLast, p.first) + 1;
   }
-  if (vFirst >= p.last) return vFirst - p.last + 1;
+  if (vFirst >= p.last) return wordsBetween(view, p.last, vFirst) + 1;
   return 0;
+}
+
+/**
+ * The tokens from `from` to `to`, a name counting as one word: "In early November Pacific Forum,
+ * with George Mason University's Center for Security Policy Studies, held …" dates "held" as
+ * closely as it would with short names.
+ */
+function wordsBetween(view: SentenceView, from: number, to: number): number {
+  let n = to - from;
+  for (const e of view.entities) {
+    if (e.first >= from && e.last <= to && !e.weak) n -= e.last - e.first - 1;
+  }
+  return n;
 }
 
 /** Whether two tokens are in one clause, or in a label and the clause after it ("Imports: 67% …"). */
@@ -79,6 +98,8 @@ function sameStretch(view: SentenceView, a: number, b: number): boolean {
   const [first, second] = ca.first < cb.first ? [ca, cb] : [cb, ca];
   // A briefing label speaks of everything after it: "Session #3: US - Oct 27; Asia - Oct 29".
   if (first.kind === 'label') return true;
+  // "… shared a single date: 28 October 2022": a value alone after a colon is what the clause before names.
+  if (leadOfValue(view, second) === first) return true;
   // A relative clause or parenthetical about the property's noun: "the strategy, announced in
   // December 2022, …", "the session (held on October 27)".
   if ((second.kind === 'relative' || second.kind === 'parenthetical') && second.first === first.last) return true;

@@ -499,13 +499,26 @@ function partOfNamedWhole(view: SentenceView, claim: number, groups: Map<number,
     if (others.some((m) => m.first < after || view.clauseAt(m.first) !== clause)) continue;
     const property = groups.get(propertyGroup) ?? [];
     if (!property.some((m) => m.first > after && m.last <= whole)) continue;
-    // The copula that says what that part is comes right after the whole.
+    // The verb that says what that part is or where it comes from follows the whole.
     for (let k = whole; k < Math.min(clause.last, whole + 2); k++) {
-      if (lexicon.copulas.has(view.words[k])) return true;
+      if (opensPredicate(view.words, k)) return true;
       if (/[,;:(]/.test(view.gapBefore(k))) break;
     }
   }
   return false;
+}
+
+/** A copula, an auxiliary, or a word before a preposition: a verb and its complement ("comes from", "travel by"). */
+function opensPredicate(words: readonly string[], k: number): boolean {
+  const w = words[k];
+  if (lexicon.copulas.has(w) || lexicon.finiteVerbs.has(w)) return true;
+  return (
+    w.length > 2 &&
+    !lexicon.stopWords.has(w) &&
+    !lexicon.prepositions.has(w) &&
+    !lexicon.determiners.has(w) &&
+    lexicon.prepositions.has(words[k + 1] ?? '')
+  );
 }
 
 /**

@@ -56,6 +56,7 @@ function nameTokens(name: string): string[] {
 export function namesAgree(kb: KnowledgeBase, written: string, idOrPhrase: string): boolean {
   const a = nameTokens(written);
   if (a.length === 0) return true;
+  if (kb.formsOf(idOrPhrase).some((form) => abbreviates(written, form))) return true;
   const forms = kb.formsOf(idOrPhrase).map(nameTokens);
   const union = new Set(forms.flat());
   const distinctive = (x: string): boolean => !lexicon.nameGenericStems.has(x);
@@ -73,6 +74,20 @@ export function namesAgree(kb: KnowledgeBase, written: string, idOrPhrase: strin
       f.every((x) => a.includes(x)) &&
       a.filter((x) => !f.includes(x)).every((x) => !distinctive(x)),
   );
+}
+
+/**
+ * Whether a word in capitals (after an article) is the initials of a name of two or more words, its filler words left
+ * out: "NZ" for New Zealand, "ROK" for the Republic of Korea.
+ */
+export function abbreviates(written: string, name: string): boolean {
+  const own = tokenize(written).filter((t) => !lexicon.articles.has(t.lower));
+  if (own.length !== 1) return false;
+  const letters = own[0].raw;
+  if (letters.length < 2 || letters.length > 6 || letters !== letters.toUpperCase()) return false;
+  const words = tokenize(name).filter((t) => !lexicon.nameFillerWords.has(t.norm) && !lexicon.articles.has(t.lower));
+  if (words.length < 2 || words.length !== letters.length) return false;
+  return words.every((w, k) => w.raw[0] === letters[k] && w.raw[0] !== w.raw[0].toLowerCase());
 }
 
 /** The content words of a stretch of tokens that can tell list items apart. */

@@ -103,6 +103,7 @@ export const lexicon = {
   quantifiers: phrases(data.quantifiers.map((q) => ({ words: q.words, value: { lo: q.lo, hi: q.hi } as Span }))),
   frequencies: phrases(data.frequencies.map((q) => ({ words: q.words, value: { lo: q.lo, hi: q.hi } as Span }))),
   exclusives: set(data.exclusives),
+  wholeWords: set(data.wholeWords),
   respectiveWords: set(data.respectiveWords),
   inclusives: phrases(data.inclusives.map((p) => ({ words: splitWords(p), value: true }))),
   numberWords: table(data.numberWords),

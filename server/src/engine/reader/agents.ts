@@ -44,12 +44,14 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
       return agent(view, label[0], 'label');
     }
   }
-  // "with Mark Manantan moderating", "John Park moderated": a name right before the predicate.
+  // "with Mark Manantan moderating", "John Park moderated": a name right before the predicate. Not
+  // one ending the clause before when "by" follows: "ran on Zoom; hosted by X" is hosted by X.
   const adjacentName = entities.find(
     (e) =>
       e.last === at &&
       isActor(e) &&
       !e.possessive &&
+      (e.first >= clause.first || words[last] !== 'by') &&
       (e.first === clause.first || !governed(view, e.first, clause.first) || words[e.first - 1] === 'with'),
   );
   if (adjacentName && !lexicon.prepositions.has(words[at])) return agent(view, adjacentName, 'subject');

@@ -190,13 +190,17 @@ export function negationsOver(scopes: readonly NegationScope[], i: number): Nega
   return scopes.filter((s) => i >= s.first && i < s.last && !(i >= s.cueFirst && i < s.cueLast));
 }
 
-/** A figure starts at token k: "25%", "under 25%", "about a quarter". */
+/** A figure starts at token k: "25%", "under 25%", "about a quarter", "barely a dozen". */
 function isFigureAt(tokens: readonly Token[], words: readonly string[], k: number): boolean {
   if (k >= tokens.length) return false;
+  if (isBareFigureAt(tokens, words, k)) return true;
+  const hedge = phraseAt(lexicon.hedges, words, k);
+  return hedge !== undefined && isBareFigureAt(tokens, words, k + hedge.words.length);
+}
+
+/** A figure in digits or words at token k, or after an article: "25", "twenty", "a dozen". */
+function isBareFigureAt(tokens: readonly Token[], words: readonly string[], k: number): boolean {
+  if (k >= tokens.length) return false;
   if (/^\d/.test(tokens[k].raw) || words[k] in lexicon.numberWords) return true;
-  return (
-    phraseAt(lexicon.hedges, words, k) !== undefined &&
-    k + 1 < tokens.length &&
-    /^\d/.test(tokens[k + phraseAt(lexicon.hedges, words, k)!.words.length]?.raw ?? '')
-  );
+  return lexicon.indefiniteArticles.has(words[k]) && (words[k + 1] ?? '') in lexicon.numberWords;
 }

@@ -3,6 +3,7 @@
 // Pacific"). Places carry their UTC offset in the knowledge base; zone names are lexicon words.
 import { lexicon, phraseAt, phraseBefore } from '../lexicon';
 import { type ValueMention } from '../values';
+import { leadOfValue } from './colonValue';
 import { type SentenceView } from './sentence';
 
 /**
@@ -15,7 +16,11 @@ export function zoneOf(view: SentenceView, m: ValueMention): number | 'all' | un
   const last = view.tokenIndexAt(m.end);
   const clause = view.clauseAt(first);
   const stretch = view.stretchAt(first);
-  for (let k = stretch.first; k < stretch.last; k++) if (phraseAt(lexicon.allZonesPhrases, words, k)) return 'all';
+  // "Audiences in Asia and the US shared a single date: 28 October 2022": the lead says the zone.
+  const lead = leadOfValue(view, clause);
+  for (let k = lead?.first ?? stretch.first; k < stretch.last; k++) {
+    if (phraseAt(lexicon.allZonesPhrases, words, k)) return 'all';
+  }
   // Also the clause after a date in parentheses: "27 Oct 2022 (US)".
   const nextDate = view.values.find((v) => (v.kind === 'date' || v.kind === 'year') && v.start > m.end);
   const prevDate = [...view.values].reverse().find((v) => (v.kind === 'date' || v.kind === 'year') && v.end < m.start);
@@ -47,14 +52,24 @@ export function zoneOf(view: SentenceView, m: ValueMention): number | 'all' | un
   if (seen.length > 0) return seen[0];
   // Before it, in the same clause or label: "in Asia, …", "the Asian date as", "Viewers in Seoul".
   // A date in brackets is qualified by what precedes the bracket: "the Asian date (28 October 2022)".
-  const outer = clause.kind === 'parenthetical' ? view.clauseAt(Math.max(0, clause.first - 1)) : clause;
+  const outer = clause.kind === 'parenthetical' ? view.clauseAt(Math.max(0, clause.first - 1)) : (lead ?? clause);
   const from = Math.max(limitBefore, view.clauses[0]?.kind === 'label' && view.clauses[1] === clause ? 0 : outer.first);
+  let nearest: { offset: number; at: number } | undefined;
   for (let k = first - 1; k >= from; k--) {
     const offset = zoneAt(view, k);
     // "a day earlier than their US counterparts": a comparison's other side is not this date's zone.
-    if (offset !== undefined && !view.words.slice(Math.max(from, k - 3), k).includes('than')) return offset;
+    if (offset === undefined || view.words.slice(Math.max(from, k - 3), k).includes('than')) continue;
+    if (!nearest) {
+      nearest = { offset, at: k };
+      continue;
+    }
+    // "participants in Asia and in America alike joined on …": two zones joined by "and" share the date.
+    // A name of several words is one place: "the United States".
+    if (offset === nearest.offset && k === nearest.at - 1) nearest.at = k;
+    if (nearest.at - k > 4) break;
+    if (offset !== nearest.offset && view.words.slice(k + 1, nearest.at).includes('and')) return 'all';
   }
-  return undefined;
+  return nearest?.offset;
 }
 
 /** A zone named at token k: a place or demonym with a known offset, or a zone name ("KST", "Eastern Time"). */

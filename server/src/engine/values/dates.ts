@@ -29,6 +29,12 @@ export function isMonthAt(tokens: readonly Token[], i: number): boolean {
   return true;
 }
 
+/** The day a token writes ("27", "27th"), when it can be one. */
+function dayNumber(raw: string): number | undefined {
+  const m = /^(\d{1,2})(?:st|nd|rd|th)?$/i.exec(raw);
+  return m && Number(m[1]) >= 1 && Number(m[1]) <= 31 ? Number(m[1]) : undefined;
+}
+
 /** A date starting with a month name at token i. */
 export function readDate(
   tokens: readonly Token[],
@@ -57,18 +63,19 @@ export function readDate(
     start = prev.start;
     first = i - 1;
   }
+  // "the 17th of October 2022": a day written as an ordinal, then "of" and the month.
+  const dayOf = tokens[i - 2];
+  const dayOfDigits = dayOf && prev?.lower === 'of' ? dayNumber(dayOf.raw) : undefined;
+  if (day === undefined && dayOf && dayOfDigits !== undefined && !/^\d{1,2}$/.test(dayOf.raw)) {
+    day = dayOfDigits;
+    start = dayOf.start;
+    first = i - 2;
+  }
   const a = tokens[next];
   // A day after the month: "October 27" or "October 27th" (one token).
-  const dayToken = a ? /^(\d{1,2})(?:st|nd|rd|th)?$/i.exec(a.raw) : null;
-  if (
-    a &&
-    dayToken &&
-    day === undefined &&
-    Number(dayToken[1]) >= 1 &&
-    Number(dayToken[1]) <= 31 &&
-    /^[\s.]*$/.test(text.slice(end, a.start))
-  ) {
-    day = Number(dayToken[1]);
+  const dayAfter = a ? dayNumber(a.raw) : undefined;
+  if (a && dayAfter !== undefined && day === undefined && /^[\s.]*$/.test(text.slice(end, a.start))) {
+    day = dayAfter;
     end = a.end;
     next++;
   }

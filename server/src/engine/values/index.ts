@@ -108,6 +108,8 @@ export function extractValues(text: string, tokens: readonly Token[]): ValueMent
     }
     i++;
   }
+  fractionsOfPercents(found, numbers, text);
+  daysOfMonthBefore(found, tokens, words, text);
   linkTotals(numbers, found, tokens, words, text);
   // "20 or so people", "78% or more": a hedge written after the figure (and its unit).
   for (const n of numbers) {
@@ -127,6 +129,46 @@ export function extractValues(text: string, tokens: readonly Token[]): ValueMent
     if (k >= 0 && (change(k) || (change(k + 1) && !gapAfterBreaks(text, tokens, k)))) n.comparative = true;
   }
   return found;
+}
+
+/**
+ * "two-thirds of one percent", "half of 1%": a fraction of a percentage is that part of it (0.67%),
+ * not a share of two-thirds. Merged into the fraction's mention, the percentage dropped.
+ */
+function fractionsOfPercents(found: ValueMention[], numbers: NumberMention[], text: string): void {
+  for (let k = 0; k + 1 < found.length; k++) {
+    const f = found[k];
+    const n = found[k + 1];
+    if (f.kind !== 'number' || !f.fraction || n.kind !== 'number' || n.unit !== 'percent' || n.fraction) continue;
+    if (text.slice(f.end, n.start).trim().toLowerCase() !== 'of') continue;
+    f.value = Math.round(((f.value * n.value) / 100) * 1000) / 1000;
+    f.end = n.end;
+    f.valueEnd = n.valueEnd;
+    found.splice(k + 1, 1);
+    numbers.splice(numbers.indexOf(n), 1);
+  }
+}
+
+/**
+ * "late in October — on the 24th": a day written as "on the" and an ordinal, ending its phrase, is
+ * the day of the one month written just before it without a day. The month's mention takes it.
+ */
+function daysOfMonthBefore(found: ValueMention[], tokens: readonly Token[], words: readonly string[], text: string) {
+  for (let k = 1; k < found.length; k++) {
+    const o = found[k];
+    const d = found[k - 1];
+    if (o.kind !== 'ordinal' || o.words || o.value < 1 || o.value > 31 || d.kind !== 'date') continue;
+    if (!d.months || d.months.lo !== d.months.hi || (d.days && d.days.lo === d.days.hi)) continue;
+    const at = tokens.findIndex((t) => t.start === o.start);
+    if (at < 2 || words[at - 1] !== 'the' || words[at - 2] !== 'on') continue;
+    // "on the 24th anniversary": a word right after it makes it another thing's ordinal.
+    if (at + 1 < tokens.length && text.slice(o.end, tokens[at + 1].start) === ' ') continue;
+    const between = tokens.filter((t) => t.start >= d.end && t.end <= tokens[at - 2].start).length;
+    if (between > 2) continue;
+    d.days = { lo: o.value, hi: o.value };
+    d.end = o.end;
+    found.splice(k, 1);
+  }
 }
 
 /** Punctuation between token k and the next ends the phrase. */

@@ -42,8 +42,9 @@ export function hedged(value: number, hedge: keyof typeof lexicon.hedgeIntervals
 export function mentionInterval(m: NumberMention): Interval {
   const v = m.value;
   if (m.fraction) {
-    // A fraction is a rounded share: "two-thirds" covers 62–71%, "nearly four in five" 74–80%.
-    const base = hedged(v, m.hedge, 0);
+    // A fraction is a rounded share: "two-thirds" covers 62–71%, "nearly four in five" 74–80%. It is
+    // approximate already: "roughly three-quarters" is no wider than "three-quarters" (not 67%).
+    const base = hedged(v, m.hedge === 'approx' ? 'exact' : m.hedge, 0);
     return { lo: base.lo - 4, hi: base.hi + 4 };
   }
   const exactSlack =

@@ -20,9 +20,11 @@ function hedgeBefore(
   i: number,
   text: string,
 ): { hedge: Hedge; start: number } {
-  const found = phraseBefore(lexicon.hedges, words, i);
+  // "barely a dozen": the article belongs to the figure, the hedge comes before it.
+  const article = i > 0 && lexicon.indefiniteArticles.has(words[i - 1]) && words[i] in lexicon.numberWords;
+  const found = phraseBefore(lexicon.hedges, words, article ? i - 1 : i);
   // "over" or "under" right after a number-ish word is a preposition ("passes over 20 ports" stays a hedge).
-  if (found) return { hedge: found.value, start: tokens[i - found.words.length].start };
+  if (found) return { hedge: found.value, start: tokens[(article ? i - 1 : i) - found.words.length].start };
   // A symbol right before the figure or its currency sign: ">500", "~40%", "≥ $2m".
   let k = tokens[i].start - 1;
   if (text[k] === ' ') k--;

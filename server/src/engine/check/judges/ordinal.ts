@@ -54,6 +54,8 @@ function namesAnotherInstance(view: SentenceView, c: Candidate, m: OrdinalMentio
     first === clause.first || (first === clause.first + 1 && lexicon.determiners.has(view.words[clause.first]));
   // "…, as Kim notes, the 50th anniversary …": a clause going on past a frame is no new subject.
   if (!opens || clause.continues) return false;
+  // "Format: fourth session of the series": a label's value describes what the label names.
+  if (view.clauses[0]?.kind === 'label' && view.clauses[1] === clause) return false;
   const noun = c.property.find((p) => p.first > first && p.first - view.tokenIndexAt(m.end) <= 1);
   if (!noun) return false;
   // The subject ends at a comma, a bracket or its verb.

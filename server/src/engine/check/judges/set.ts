@@ -11,7 +11,7 @@ import { lexicon } from '../../lexicon';
 import { stem } from '../../text/tokens';
 import { type PhraseMatch } from '../../text/phraseMatcher';
 import { type Candidate } from '../candidates';
-import { distinctiveStems, membersIn, mentionIs } from '../members';
+import { abbreviates, distinctiveStems, membersIn, mentionIs } from '../members';
 import { type Verdict, verdictOn } from '../verdict';
 
 export function judgeSet(view: SentenceView, c: Candidate): Verdict | undefined {
@@ -252,7 +252,15 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
   const exclusive =
     items.length > 0 &&
     (universalSubject(view, c, firstMember) ||
+      wholeNamed(view, c, firstMember) ||
       [1, 2].some((d) => lexicon.exclusives.has(view.words[listStart - d]) || view.words[listStart - d] === 'all') ||
+      // "consisted entirely of academics", not "not only of academics".
+      (firstMember > listStart &&
+        [1, 2].some(
+          (d) =>
+            lexicon.exclusives.has(view.words[firstMember - d]) &&
+            !lexicon.negations.has(view.words[firstMember - d - 1] ?? ''),
+        )) ||
       [1, 2, 3].some(
         (d) =>
           view.words[firstMember - d] === 'all' &&
@@ -285,9 +293,11 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
   const unmatched = members.map((alts, i) => ({ alts, i })).filter((m) => !matched.has(m.i));
   const paraphrases = (it: { first: number; last: number }): boolean => {
     const stems = new Set(distinctiveStems(view, it.first, it.last));
+    const written = view.raw.slice(view.tokens[it.first].start, view.tokens[it.last - 1].end);
     return unmatched.some((m) =>
       m.alts.some((a) =>
         view.kb.formsOf(a).some((f) => {
+          if (abbreviates(written, f)) return true;
           const words = f.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
           // A person is paraphrased by their surname, not a given name ("Dr John Lee" is not John Park).
           const telling = view.kb.termById.get(a)?.kind === 'person' ? words.slice(-1) : words;
@@ -386,6 +396,18 @@ function universalSubject(view: SentenceView, c: Candidate, member: number): boo
   if (between.some((w) => lexicon.relativeWords.has(w) || lexicon.reportingVerbs.has(w))) return false;
   const about = [...c.property, ...[...c.groups.values()].flat()];
   return about.some((m) => m.first > from && m.last <= member);
+}
+
+/**
+ * "Academics made up the webinar's entire audience": the claim's own noun said whole ("entire",
+ * "whole") in the list's clause, so the members listed are all there is.
+ */
+function wholeNamed(view: SentenceView, c: Candidate, member: number): boolean {
+  if (member < 0) return false;
+  const clause = view.clauseAt(member);
+  return [...c.groups.values()]
+    .flat()
+    .some((m) => view.clauseAt(m.first) === clause && lexicon.wholeWords.has(view.words[m.first - 1] ?? ''));
 }
 
 /** Inside a longer name, not one the reader joined across "and" ("the US and South Korea"). */
