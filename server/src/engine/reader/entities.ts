@@ -296,12 +296,18 @@ function introducedAt(tokens: readonly Token[], i: number): number {
   return -1;
 }
 
-/** "Russia's National Intelligence Law", "the US Indo-Pacific Strategy": b right after a, or a's possessive. */
+/**
+ * "Russia's National Intelligence Law", "the US Indo-Pacific Strategy": b right after a, or a's
+ * possessive. A year or words that only describe it may sit between: "China's 2015 National
+ * Intelligence Law", "the EU's own Indo-Pacific strategy".
+ */
 function adjacent(text: string, tokens: readonly Token[], a: EntityMention, b: EntityMention): boolean {
-  // A year may sit between: "China's 2015 National Intelligence Law".
-  const yearBetween = b.first === a.last + 1 && yearPattern.test(tokens[a.last].raw);
-  if (b.first !== a.last && !yearBetween) return false;
-  return /^(['’]s)?\s+(\d{4}\s+)?$/.test(text.slice(a.end, b.start)) && tokens[b.first] !== undefined;
+  if (tokens[b.first] === undefined || b.first < a.last) return false;
+  const between = tokens.slice(a.last, b.first);
+  if (!between.every((t) => yearPattern.test(t.raw) || lexicon.describingAdjectives.has(t.lower))) return false;
+  const firstAfter = between[0] ?? tokens[b.first];
+  if (!/^(['’]s)?\s+(\d{4}\s+)?$/.test(text.slice(a.end, firstAfter.start))) return false;
+  return between.every((t, k) => text.slice(t.end, (between[k + 1] ?? tokens[b.first]).start).trim() === '');
 }
 
 /** A country, or a place that stands for one (a capital, a region with a demonym). */
