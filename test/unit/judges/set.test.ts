@@ -303,6 +303,13 @@ describe('judge: set', () => {
     contradicts('Tom Reyes moderated the Harbor Forum.', 'moderator', { detail: 'set', written: 'Tom Reyes' });
     // Another thing chaired, new in the sentence, is another post.
     silent('Tom Reyes also chairs a committee of port officials at the Harbor Forum.');
+    // So is a body the verb takes as object that the claim does not name, "the" or not.
+    silent('Tom Reyes also leads the safety committee of the Coastal Union.');
+    silent('Mira Holt leads the port council.');
+    contradicts("Tom Reyes led the Harbor Forum's delegation.", 'delegation-head', {
+      detail: 'set',
+      written: 'Tom Reyes',
+    });
     contradicts('The Harbor Forum was chaired by Tom Reyes.', 'moderator', { detail: 'set', written: 'Tom Reyes' });
   });
 

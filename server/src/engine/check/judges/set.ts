@@ -71,6 +71,9 @@ function judgeAgents(view: SentenceView, c: Candidate): Verdict | undefined {
     ) {
       continue;
     }
+    // "Kim also chairs the cyber committee of …": so is an object headed by a body the claim does not name.
+    const body = bodyObjectOf(view, p.last);
+    if (body !== undefined && !Array.from({ length: body - p.last + 1 }, (_, k) => p.last + k).some(anchored)) continue;
     // "Kim chaired the 4th and 5th UN GGEs": the verb's object is a known thing the claim does not
     // name, and not of the members' sort (who was invited by whom stays the judge's to read).
     const object = objectOf(view, p.last);
@@ -417,6 +420,24 @@ function objectOf(view: SentenceView, after: number): EntityMention | undefined 
     k++;
   }
   return k < end ? view.entities.find((e) => e.first === k && !e.weak) : undefined;
+}
+
+/** Most words from a verb to the head of its object ("the newly formed cyber committee"). */
+const objectReach = 5;
+
+/**
+ * The token of a body's head word ("committee", "council") that heads the object of the verb ending
+ * before `after`, before any preposition or mark ends the noun phrase, or undefined.
+ */
+function bodyObjectOf(view: SentenceView, after: number): number | undefined {
+  const { words } = view;
+  const end = Math.min(view.clauseAt(after - 1).last, after + objectReach);
+  for (let k = after; k < end; k++) {
+    if (k > after && view.gapBefore(k).trim() !== '') return undefined;
+    if (lexicon.bodyHeadStems.has(view.tokens[k].norm)) return k;
+    if (lexicon.prepositions.has(words[k]) || lexicon.relativeWords.has(words[k])) return undefined;
+  }
+  return undefined;
 }
 
 /**
