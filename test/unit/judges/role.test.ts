@@ -230,6 +230,21 @@ describe('judge: role', () => {
     silent('Mira Holt spoke at the Coastal Security Council.');
   });
 
+  it('reads a post written before the name, with its body or a comma between', () => {
+    contradicts("The panel was chaired by the Coastal Security Council's vice president, Tom Reyes.", 'reyes-council', {
+      detail: 'role',
+      written: 'vice president',
+    });
+    contradicts('Westmark University assistant professor Ana Lind spoke.', 'lind-university', {
+      detail: 'role',
+      written: 'assistant professor',
+    });
+    agrees('Westmark University associate professor Ana Lind spoke.', 'lind-university');
+    // A form of address is no post; a post marked as another one is left alone.
+    silent('Professor Ana Lind spoke first.');
+    silent('Also a Westmark University lecturer, Mira Holt spoke first.');
+  });
+
   it('tells a full professor from an associate one', () => {
     assert.ok(
       findings(kb, 'Ana Lind is a full professor at Westmark University.').some((f) => f.verdict === 'contradiction'),

@@ -71,9 +71,16 @@ export function judgeRole(view: SentenceView, c: Candidate, all: readonly Candid
   const roles = personRoles(view, personId);
   if (roles.length === 0) return undefined;
   for (const person of view.entities.filter((e) => e.id === personId)) {
+    // "Pacific Forum's vice president, Mark Manantan": a post written before the name.
+    const before = describeBefore(view, person);
+    const early = before && compareRoles(view, c, person, before, roles);
+    if (early?.kind === 'contradicts') return early;
     const desc = describe(view, person, person.last);
-    if (!desc) continue;
-    const verdict = judgePosts(view, c, person, desc, roles);
+    if (!desc) {
+      if (early) return early;
+      continue;
+    }
+    const verdict = judgePosts(view, c, person, desc, roles) ?? early;
     if (verdict) return verdict;
     // "Mark Lee, who moderated the session, is the forum's vice president": past an apposition that
     // names no post, the subject's predicate describes them.
@@ -209,6 +216,40 @@ function describe(view: SentenceView, person: EntityMention, first: number): Des
     if (phraseAt(lexicon.additionalRoleCues, words, k)) extra = true;
   }
   return { first, last, extra };
+}
+
+/**
+ * A post written right before the name, with its organisation or a comma between ("Pacific Forum's
+ * vice president, Mark Manantan", "INSS senior fellow So Jeong Kim"): title words and the names of
+ * bodies back to the first other word. A title that is only a form of address ("Professor Kim") is
+ * no post.
+ */
+function describeBefore(view: SentenceView, person: EntityMention): Description | undefined {
+  const { words } = view;
+  const clause = view.clauseAt(person.first);
+  const gap = view.gapBefore(person.first).trim();
+  if (gap !== '' && gap !== ',') return undefined;
+  let k = person.first - 1;
+  let titled = false;
+  let addressOnly = true;
+  while (k >= clause.first) {
+    if (k < person.first - 1 && !['', "'s", '’s'].includes(view.gapBefore(k + 1).trim())) break;
+    const org = view.entityAt(k);
+    if (org !== undefined && org.kind !== 'person' && orgKinds.has(org.kind) && org.first <= k) {
+      k = org.first - 1;
+      continue;
+    }
+    const w = words[k];
+    if (!(lexicon.titleWords.has(w) || lexicon.titleModifiers.has(w) || w in lexicon.titleAbbreviations)) break;
+    titled = true;
+    if (!lexicon.honorifics.has(w)) addressOnly = false;
+    k--;
+  }
+  if (!titled || addressOnly) return undefined;
+  let extra = false;
+  for (let j = Math.max(clause.first, k - 2); j <= k; j++)
+    if (phraseAt(lexicon.additionalRoleCues, words, j)) extra = true;
+  return { first: k + 1, last: person.first, extra };
 }
 
 function abbreviation(word: string): boolean {
