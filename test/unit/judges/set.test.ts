@@ -159,6 +159,15 @@ describe('judge: set', () => {
       detail: 'set',
       written: 'pipelines',
     });
+    // "as well as", "along with" join items as "and" does.
+    contradicts('The strategy covers ports and satellites as well as pipelines.', areas, {
+      detail: 'set',
+      written: 'pipelines',
+    });
+    contradicts('The strategy covers ports and undersea cables, along with pipelines.', areas, {
+      detail: 'set',
+      written: 'pipelines',
+    });
     contradicts('The strategy covers ports and satellites but not undersea cables.', areas, {
       detail: 'set',
       written: 'undersea cables',

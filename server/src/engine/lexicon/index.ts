@@ -57,6 +57,10 @@ export const lexicon = {
   subsetFrames: set(data.subsetFrames),
   prepositions: set(data.prepositions),
   conjunctions: set(data.conjunctions),
+  listJoiners: phrases([
+    ...data.listJoiners.map((words) => ({ words, value: 'joins' as const })),
+    ...data.listAppenders.map((words) => ({ words, value: 'appends' as const })),
+  ]),
   pronouns: set(data.pronouns),
   auxiliaries: set(data.auxiliaries),
   copulas: set(data.copulas),

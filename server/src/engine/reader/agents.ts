@@ -2,7 +2,7 @@
 // ("Host: X"), a cleft ("It is X that …"), a passive ("… by X"), a possessive ("X's"), or the
 // first name of the clause not inside a prepositional phrase; a relative clause's agent is the name
 // it hangs from. Lists are runs of items joined by commas, semicolons, slashes, "and", "or".
-import { lexicon } from '../lexicon';
+import { lexicon, phraseAt } from '../lexicon';
 import { type EntityMention } from './entities';
 import { type SentenceView } from './sentence';
 
@@ -212,18 +212,15 @@ export function listSegments(view: SentenceView): { items: ListItem[]; hardBefor
   let hard = true;
   const push = (end: number, nextHard: boolean): void => {
     let s = start;
-    while (
-      s < end &&
-      (words[s] === 'and' ||
-        words[s] === 'or' ||
-        words[s] === '&' ||
-        words[s] === 'plus' ||
-        (words[s] === 'as' && words[s + 1] === 'well') ||
-        (words[s] === 'well' && words[s - 1] === 'as'))
-    ) {
-      s++;
+    let appended = false;
+    for (let joiner = phraseAt(lexicon.listJoiners, words, s); s < end && joiner;) {
+      s += joiner.words.length;
+      appended ||= joiner.value === 'appends';
+      joiner = phraseAt(lexicon.listJoiners, words, s);
     }
     if (s < end) {
+      // "ports and satellites as well as pipelines": the list "and" closed goes on.
+      if (appended && !hard && lastItem.length > 0) lastItem[lastItem.length - 1] = false;
       items.push({ first: s, last: end });
       hardBefore.push(hard);
       lastItem.push(s > start);
@@ -248,14 +245,7 @@ export function listSegments(view: SentenceView): { items: ListItem[]; hardBefor
       view.clauseAt(k).kind === 'relative'
     ) {
       push(k, true);
-    } else if (
-      /[,;/]/.test(gap) ||
-      /\s[–—]\s/.test(gap) ||
-      words[k] === 'and' ||
-      words[k] === 'or' ||
-      words[k] === '&' ||
-      words[k] === 'plus'
-    ) {
+    } else if (/[,;/]/.test(gap) || /\s[–—]\s/.test(gap) || phraseAt(lexicon.listJoiners, words, k)) {
       push(k, false);
     }
   }
