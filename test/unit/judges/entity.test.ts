@@ -1,8 +1,9 @@
 // The entity judge: who fills a slot of the claim (the host of an event, the place it was held,
 // the law that compels), and the country or year written with a one-of-a-kind entity, against a
 // small invented knowledge base.
+import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { judging, knowledge, sources } from './judging';
+import { findings, judging, knowledge, sources } from './judging';
 
 const kb = knowledge({
   'sources.json': sources('hf2022'),
@@ -80,6 +81,11 @@ claims:
     statement: Port operators, more than regulators, push for automation.
     about: { property: [ automation ], with: [ [ regulators, port-operators ] ] }
     entity: { value: port-operators, kind: group, slot: agent }
+  - id: desk-backs-open-data
+    locator: ¶9
+    statement: The Naval Studies Desk supports open port data.
+    about: { property: [ open port data ], subject: [ naval-desk ] }
+    stance: { predicate: support, polarity: positive }
 `,
 });
 const { agrees, contradicts, silent } = judging(kb, 'hf2022');
@@ -142,6 +148,19 @@ describe('judge: entity', () => {
       partner,
       'Naval Studies Desk',
     );
+  });
+
+  it('contradicts another body written as owner of a unit any claim about the unit names', () => {
+    // The claim's own judge may agree with the rest; the owner is an error of the name itself.
+    const wrongOwner = (text: string): string[] =>
+      findings(kb, text)
+        .filter((f) => f.verdict === 'contradiction' && f.claim.id === 'hf2022/desk-backs-open-data')
+        .map((f) => text.slice(f.start, f.end));
+    const council = "The Coastal Security Council's Naval Studies Desk supports open port data.";
+    assert.deepEqual(wrongOwner(council), ['Coastal Security Council']);
+    assert.deepEqual(wrongOwner("Westmark's Naval Studies Desk supports open port data."), ['Westmark']);
+    agrees("NMI's Naval Studies Desk supports open port data.", 'desk-backs-open-data');
+    agrees('The Naval Studies Desk supports open port data.', 'desk-backs-open-data');
   });
 
   it('reads the owner of a unit past a place that says what the unit is about, and past "Univ."', () => {
