@@ -161,6 +161,16 @@ describe('judge: entity', () => {
     assert.deepEqual(wrongOwner("Westmark's Naval Studies Desk supports open port data."), ['Westmark']);
     agrees("NMI's Naval Studies Desk supports open port data.", 'desk-backs-open-data');
     agrees('The Naval Studies Desk supports open port data.', 'desk-backs-open-data');
+    // "X-led", "X-run" before the name or in brackets after it name an owner too.
+    assert.deepEqual(wrongOwner('The Westmark-run Naval Studies Desk supports open port data.'), ['Westmark']);
+    assert.deepEqual(wrongOwner('The Naval Studies Desk (Coastal Security Council-led) supports open port data.'), [
+      'Coastal Security Council',
+    ]);
+    agrees('The NMI-run Naval Studies Desk supports open port data.', 'desk-backs-open-data');
+    // An owner the knowledge base does not know was not checked: no support.
+    const supported = (text: string): boolean => findings(kb, text).some((f) => f.verdict === 'support');
+    assert.equal(supported('The Naval Studies Desk supports open port data.'), true);
+    assert.equal(supported('The Naval Studies Desk (Harborline-led) supports open port data.'), false);
   });
 
   it('reads the owner of a unit past a place that says what the unit is about, and past "Univ."', () => {

@@ -207,6 +207,14 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
       }
       // A lone name in a list of known bodies or people ("Samsung, Ericsson and Cisco") is one of them.
       if (e.kind === 'name' && coordinatedWithKnown(view, e)) return true;
+      // "ESIWA (ASEAN-led)": a name said to own or lead what the sentence speaks of.
+      if (
+        e.kind === 'name' &&
+        view.gapBefore(e.last) === '-' &&
+        lexicon.ownerParticiples.has(view.words[e.last] ?? '')
+      ) {
+        return true;
+      }
       // A place the knowledge base does not know, where the sentence sets something ("the round in
       // Incheon"): a detail nobody checked.
       if (e.kind === 'name' && lexicon.placePrepositions.has(view.words[e.first - 1] ?? '')) return true;

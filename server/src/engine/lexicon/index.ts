@@ -57,6 +57,7 @@ export const lexicon = {
   subsetFrames: set(data.subsetFrames),
   prepositions: set(data.prepositions),
   conjunctions: set(data.conjunctions),
+  ownerParticiples: set(data.ownerParticiples),
   listJoiners: phrases([
     ...data.listJoiners.map((words) => ({ words, value: 'joins' as const })),
     ...data.listAppenders.map((words) => ({ words, value: 'appends' as const })),

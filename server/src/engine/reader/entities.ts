@@ -257,6 +257,16 @@ function addModifiers(text: string, tokens: readonly Token[], mentions: EntityMe
       m.countries.push(countryOf(prev));
       m.countrySpan ??= { start: prev.start, end: prev.end };
     }
+    // "the NATO-led ESIWA", "ESIWA (NATO-led)": a known body or country hyphened to an owner's participle.
+    const next = mentions[n + 1];
+    const ledBefore = prev && ownerCompound(text, tokens, prev) && tokens[prev.last + 1] === tokens[m.first];
+    const ledAfter = next && ownerCompound(text, tokens, next) && text.slice(m.end, next.start).trim() === '(';
+    for (const o of [ledBefore ? prev : undefined, ledAfter ? next : undefined]) {
+      if (o?.id === undefined || !(isCountry(o) || o.term?.kind === 'organisation' || o.term?.kind === 'acronym'))
+        continue;
+      m.countries.push(countryOf(o));
+      m.countrySpan ??= { start: o.start, end: o.end };
+    }
     // "X such as Y", "X like Y", "X, including Y": Y inherits X's country.
     const introducer = introducedAt(tokens, m.first);
     if (introducer >= 0) {
@@ -284,6 +294,12 @@ function addModifiers(text: string, tokens: readonly Token[], mentions: EntityMe
       m.yearSpan = { start, end: start + 4 };
     }
   }
+}
+
+/** "NATO-led", "EU-funded": the mention is hyphened to a participle that makes it an owner. */
+function ownerCompound(text: string, tokens: readonly Token[], o: EntityMention): boolean {
+  const t = tokens[o.last];
+  return t !== undefined && text.slice(o.end, t.start) === '-' && lexicon.ownerParticiples.has(t.lower);
 }
 
 /** Index of the token after "such as" / "like" / "including" / "e.g." that ends right before token i, or -1. */
