@@ -307,6 +307,13 @@ describe('judge: entity', () => {
   // (elsewhere another country with a document's name means another document: see date.test.ts).
   it('contradicts a country or year written with the entity that is not its own', () => {
     const act = 'act-compels';
+    // A name the knowledge base does not know stands in a document's slot when its head word says it
+    // is one ("… Law"); without one it may be anything ("Main Tyre"): left alone.
+    contradicts('The Port Data Law compels firms to hand over data.', act, {
+      detail: 'entity',
+      written: 'Port Data Law',
+    });
+    silent('Main Tyre compels firms to hand over data.');
     contradicts("Westmark's Data Security Act compels firms to hand over data.", act, {
       detail: 'entity',
       written: 'Westmark',
