@@ -441,6 +441,24 @@ function bodyObjectOf(view: SentenceView, after: number): number | undefined {
 }
 
 /**
+ * "Talks among A, B and C are nowhere envisaged", "… are not among the steps it lays out": a
+ * negation right after the linking verb or auxiliary that follows the subject denies the subject
+ * too, when every word judged is in that subject, in the negation's clause.
+ */
+function negatedPredicate(view: SentenceView, written: readonly { first: number; last: number }[]) {
+  const clause = view.clauseAt(written[0].first);
+  if (written.some((m) => view.clauseAt(m.first) !== clause)) return undefined;
+  const end = Math.max(...written.map((m) => m.last));
+  return view.negations.find(
+    (s) =>
+      s.core &&
+      s.cueFirst >= end &&
+      view.clauseAt(s.cueFirst) === clause &&
+      (lexicon.linkingVerbs.has(view.words[s.cueFirst - 1]) || lexicon.auxiliaries.has(view.words[s.cueFirst - 1])),
+  );
+}
+
+/**
  * The relation denied as a whole: every member of the claim written once, with the property, under
  * the same single negation, and nothing else listed ("no provision for trilateral talks among A, B
  * and C"). A contradiction marked from the negation to the last member.
@@ -453,7 +471,14 @@ function wholeDenied(
   foreignCount: number,
 ): Verdict | undefined {
   if (foreignCount > 0 || new Set(found.map((m) => m.value)).size < memberCount) return undefined;
-  const scopes = [...found, ...c.property].map((m) => negationsOver(view.negations, m.first));
+  const written = [...found, ...c.property];
+  const scopes = written.map((m) => negationsOver(view.negations, m.first));
+  const predicate = scopes.every((s) => s.length === 0) ? negatedPredicate(view, written) : undefined;
+  if (predicate) {
+    const start = Math.min(...written.map((m) => view.tokens[m.first].start));
+    const end = view.tokens[predicate.cueLast - 1].end;
+    return verdictOn('contradicts', c, { start, end }, { kind: 'stance', written: view.raw.slice(start, end) });
+  }
   const scope = scopes[0][0];
   if (!scope || scope.contrast || scope.doubt) return undefined;
   if (!scopes.every((s) => s.length === 1 && s[0] === scope)) return undefined;
