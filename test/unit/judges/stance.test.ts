@@ -300,6 +300,15 @@ describe('judge: stance', () => {
     silent('Does the communiqué represent a consensus?');
   });
 
+  it("reads a label's value as saying the stance on what the label names", () => {
+    const backs = 'northland-backs-opi';
+    contradicts('• Open Port Initiative: Northland has never endorsed it.', backs, {
+      detail: 'stance',
+      written: 'never endorsed',
+    });
+    agrees('• Open Port Initiative: Northland has endorsed it.', backs, 'endorsed');
+  });
+
   it('reads a verb that disowns its object as denying it: "disclaims consensus status"', () => {
     const denial = 'communique-not-consensus';
     agrees('The communiqué disclaims consensus status: the views are its drafters own.', denial, 'consensus');
