@@ -105,6 +105,28 @@ describe('judge: preference', () => {
     silent('The Grid Resilience Strategy holds that resilience is broader than efficiency.');
   });
 
+  it('contradicts the set-aside side given as what the thing is taken to be, the preferred one unsaid', () => {
+    const resilience = 'resilience-over-efficiency';
+    contradicts(
+      'The grid in the Grid Resilience Strategy is conceived first and foremost as a cost centre.',
+      resilience,
+      {
+        detail: 'preference',
+        written: 'cost',
+      },
+    );
+    contradicts(
+      'The Grid Resilience Strategy rests on a grid policy understood as essentially cost control.',
+      resilience,
+      {
+        detail: 'preference',
+        written: 'cost',
+      },
+    );
+    // Denied, or with the preferred side said too, it is no such construal.
+    silent('The Grid Resilience Strategy sees the grid not as a matter of cost.');
+  });
+
   it('says nothing of another chooser, another country or a recommendation', () => {
     silent("Westmark's port operators chose Coppernet over Skylink.");
     silent('Port operators in Westmark chose Coppernet over Skylink.');

@@ -91,6 +91,8 @@ export const lexicon = {
   nonNegating: phrases(data.nonNegating.map((words) => ({ words, value: true }))),
   subjectNegations: set(data.subjectNegations),
   equatingAdverbs: set(data.equatingAdverbs),
+  construalVerbs: set(data.construalVerbs),
+  emphasisWords: set(data.emphasisWords),
   attainVerbs: set(data.attainVerbs),
   futureMarkers: set(data.futureMarkers),
   linkingVerbs: set(data.linkingVerbs),
