@@ -92,6 +92,8 @@ export const lexicon = {
   subjectNegations: set(data.subjectNegations),
   equatingAdverbs: set(data.equatingAdverbs),
   construalVerbs: set(data.construalVerbs),
+  greaterComparatives: set(data.greaterComparatives),
+  lesserComparatives: set(data.lesserComparatives),
   emphasisWords: set(data.emphasisWords),
   attainVerbs: set(data.attainVerbs),
   futureMarkers: set(data.futureMarkers),

@@ -16,7 +16,9 @@ export function judgePreference(view: SentenceView, c: Candidate): Verdict | und
   if (c.claim.value.kind !== 'preference') return undefined;
   const { preferred, over } = c.claim.value.preference;
   const claim = c.claim;
-  const clause = view.clauseAt(c.property[0]?.first ?? 0);
+  const own = view.clauseAt(c.property[0]?.first ?? 0);
+  // "• Chief concern: X — ranked ahead of Y": what a label names, the rest of the sentence says.
+  const clause = own.kind === 'label' && view.clauses[0] === own ? { first: own.first, last: view.tokens.length } : own;
   // A side's word inside a longer known name ("resilience" of "Grid Resilience Strategy") is the name's.
   const insideName = (m: PhraseMatch<number>): boolean =>
     view.entities.some(
@@ -25,7 +27,8 @@ export function judgePreference(view: SentenceView, c: Candidate): Verdict | und
   const inClause = (m: PhraseMatch<number>): boolean => {
     if (insideName(m)) return false;
     const k = view.clauseAt(m.first);
-    return k === clause || (view.clauses[0]?.kind === 'label' && (k === view.clauses[0] || k === view.clauses[1]));
+    if (m.first >= clause.first && m.last <= clause.last) return true;
+    return view.clauses[0]?.kind === 'label' && (k === view.clauses[0] || k === view.clauses[1]);
   };
   const pref = membersIn(
     view,
@@ -49,13 +52,29 @@ export function judgePreference(view: SentenceView, c: Candidate): Verdict | und
       break;
     }
   }
+  // "X is a greater worry than Y" sets Y aside up to the next comma; "X is a lesser worry than Y", X.
+  let markerEnd = clause.last;
+  let lesser = -1;
+  if (marker < 0) {
+    for (let k = clause.first + 1; k < clause.last; k++) {
+      if (view.words[k] !== 'than') continue;
+      const before = view.words.slice(Math.max(clause.first, k - comparativeReach), k);
+      if (before.some((w) => lexicon.lesserComparatives.has(w))) lesser = k;
+      else if (before.some((w) => lexicon.greaterComparatives.has(w))) marker = k;
+      else continue;
+      markerEnd = k + 1;
+      while (markerEnd < clause.last && !view.gapBefore(markerEnd).includes(',')) markerEnd++;
+      break;
+    }
+  }
   const rejected = (m: PhraseMatch<number>): boolean => {
     const near = predicatesIn(view, Math.max(clause.first, m.first - 3), Math.min(clause.last, m.last + 3), 'support');
     return near.some((h) => h.polarity === -1);
   };
   const side = (m: PhraseMatch<number>): 1 | -1 => {
     if (negationsOver(view.negations, m.first).length % 2 === 1) return -1;
-    if (marker >= 0 && m.first > marker) return -1;
+    if (marker >= 0 && m.first > marker && m.first < markerEnd) return -1;
+    if (lesser >= 0) return m.first > lesser && m.first < markerEnd ? 1 : -1;
     if (rejected(m)) return -1;
     return 1;
   };
@@ -105,6 +124,9 @@ export function judgePreference(view: SentenceView, c: Candidate): Verdict | und
   }
   return undefined;
 }
+
+/** Most words between a comparative and its "than" ("a more concerning trend than"). */
+const comparativeReach = 3;
 
 /** Most words between two things a copula or "as" equates. */
 const equationReach = 6;
