@@ -6,7 +6,7 @@ import { dump, findings, fourCountries, judging, knowledge, sources } from './ju
 
 const kb = knowledge({
   'sources.json': sources('sea2023'),
-  'places.yaml': `${fourCountries}  - { id: norburg, name: Norburg, kind: city, capitalOf: northland, within: northland }
+  'places.yaml': `${fourCountries}  - { id: norburg, name: Norburg, kind: city, capitalOf: northland }
 `,
   'glossary.yaml': `terms:
   - id: sea-strategy

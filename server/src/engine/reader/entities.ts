@@ -262,8 +262,8 @@ function addModifiers(text: string, tokens: readonly Token[], mentions: EntityMe
     const ledBefore = prev && ownerCompound(text, tokens, prev) && tokens[prev.last + 1] === tokens[m.first];
     const ledAfter = next && ownerCompound(text, tokens, next) && text.slice(m.end, next.start).trim() === '(';
     for (const o of [ledBefore ? prev : undefined, ledAfter ? next : undefined]) {
-      if (o?.id === undefined || !(isCountry(o) || o.term?.kind === 'organisation' || o.term?.kind === 'acronym'))
-        continue;
+      const owns = o !== undefined && (isCountry(o) || o.term?.kind === 'organisation' || o.term?.kind === 'acronym');
+      if (o?.id === undefined || !owns) continue;
       m.countries.push(countryOf(o));
       m.countrySpan ??= { start: o.start, end: o.end };
     }

@@ -247,8 +247,9 @@ function describeBefore(view: SentenceView, person: EntityMention): Description 
   }
   if (!titled || addressOnly) return undefined;
   let extra = false;
-  for (let j = Math.max(clause.first, k - 2); j <= k; j++)
+  for (let j = Math.max(clause.first, k - 2); j <= k; j++) {
     if (phraseAt(lexicon.additionalRoleCues, words, j)) extra = true;
+  }
   return { first: k + 1, last: person.first, extra };
 }
 
