@@ -173,6 +173,17 @@ describe('judge: entity', () => {
     assert.equal(supported('The Naval Studies Desk (Harborline-led) supports open port data.'), false);
   });
 
+  it('reads a possessive after the predicate\'s copula as whose the thing is: "… was, X writes, Y\'s"', () => {
+    const host = 'forum-host';
+    contradicts("The host of the Harbor Forum was, one delegate says, the Coastal Security Council's.", host, {
+      detail: 'entity',
+      written: 'Coastal Security Council',
+    });
+    agrees("The host of the Harbor Forum was NMI's.", host, 'NMI');
+    // A possessive that goes on to its own noun is no owner of the thing.
+    silent("The host of the Harbor Forum was the Coastal Security Council's chair.");
+  });
+
   it('reads the owner of a unit past a place that says what the unit is about, and past "Univ."', () => {
     const partner = 'forum-partner';
     contradicts(

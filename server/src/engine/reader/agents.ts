@@ -123,6 +123,8 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
       if (first) return agent(view, first, cleft ? 'cleft' : 'subject');
     }
   }
+  const whose = possessivePredicate(view, last, clause.last);
+  if (whose) return agent(view, whose, 'subject');
   // The first name of the clause that no preposition governs, before the predicate.
   for (const e of opensWithVerb ? [] : entities) {
     if (e.first < clause.first || e.first >= at || !isActor(e)) continue;
@@ -131,6 +133,24 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
     return agent(view, e, 'subject');
   }
   return undefined;
+}
+
+/**
+ * "The executive order … was, Kim writes, South Korea's": a copula after the predicate, then (past
+ * any frame) an actor's possessive that ends the sentence or its stretch, names whose the thing is.
+ */
+function possessivePredicate(view: SentenceView, from: number, clauseLast: number): EntityMention | undefined {
+  const { words, tokens } = view;
+  let k = from;
+  while (k < clauseLast && !lexicon.copulas.has(words[k])) k++;
+  if (k >= clauseLast && !lexicon.copulas.has(words[k] ?? '')) return undefined;
+  let j = k + 1;
+  while (j < tokens.length && view.clauseAt(j).kind === 'reporting') j++;
+  if (words[j] === 'the') j++;
+  const x = view.entities.find((e) => e.first === j && e.possessive && isActor(e));
+  if (!x) return undefined;
+  const ends = x.last >= tokens.length || [...'.,;:)'].some((ch) => view.gapBefore(x.last).includes(ch));
+  return ends ? x : undefined;
 }
 
 /** Whether a preposition governs the name starting at token i (looking back over its modifiers). */
