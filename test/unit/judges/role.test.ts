@@ -245,6 +245,18 @@ describe('judge: role', () => {
     silent('Also a Westmark University lecturer, Mira Holt spoke first.');
   });
 
+  it('contradicts one more post that heads a body the person holds another post at', () => {
+    contradicts('Mira Holt also chairs the Northland Maritime Institute.', 'holt-nmi', {
+      detail: 'role',
+      written: 'chairs',
+    });
+    // Heading another body, or one more post of another kind, is left alone.
+    silent('Mira Holt also chairs the Coastal Security Council.');
+    silent('Mira Holt also advises Westmark University.');
+    // A part of the body ("the institute's navy programme") is another thing headed.
+    silent("Mira Holt also directs the Northland Maritime Institute's navy programme.");
+  });
+
   it('tells a full professor from an associate one', () => {
     assert.ok(
       findings(kb, 'Ana Lind is a full professor at Westmark University.').some((f) => f.verdict === 'contradiction'),

@@ -92,6 +92,7 @@ export const lexicon = {
   subjectNegations: set(data.subjectNegations),
   equatingAdverbs: set(data.equatingAdverbs),
   construalVerbs: set(data.construalVerbs),
+  headingPosts: set(data.headingPosts),
   greaterComparatives: set(data.greaterComparatives),
   lesserComparatives: set(data.lesserComparatives),
   emphasisWords: set(data.emphasisWords),

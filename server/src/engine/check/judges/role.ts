@@ -452,7 +452,12 @@ function compareRoles(
       detail: { kind: 'agrees' },
     };
   }
-  if (desc.extra && !samePostAtAnotherOfItsKind(view, stated, orgs, roles)) return undefined;
+  // "Kim also chairs the working group" she only advises: one more post, but heading a body the
+  // person is known to hold another post at is no second post there.
+  const body = headedBody(view, desc, orgs);
+  const atOwnBody = body ? roles.filter((r) => orgMatches(view, body, sourcedOf(r).org)) : [];
+  const headsOwnBody = atOwnBody.length > 0 && !atOwnBody.some(titleOk);
+  if (desc.extra && !headsOwnBody && !samePostAtAnotherOfItsKind(view, stated, orgs, roles)) return undefined;
   // "Director of the Korea Project", not "… at Korea Project" when the title names the body.
   const described = (r: Claim): string => {
     if (r.value.kind !== 'role') return '';
@@ -651,6 +656,22 @@ function headedOrg(view: SentenceView, desc: Description, orgs: EntityMention[])
     if (view.words[j] === 'of') j++;
     if (view.words[j] === 'the') j++;
     return orgs.find((o) => o.first === j || o.first === j + 1);
+  }
+  return undefined;
+}
+
+/**
+ * The body a heading verb or title takes as its object, itself and not a part of it ("chairs the
+ * working group", not "directs Pacific Forum's Japan programmes"), or undefined.
+ */
+function headedBody(view: SentenceView, desc: Description, orgs: EntityMention[]): EntityMention | undefined {
+  for (let k = desc.first; k < desc.last; k++) {
+    const w = view.words[k];
+    if (!lexicon.headingPosts.has(lexicon.headVerbs[w] ?? w)) continue;
+    let j = k + 1;
+    if (view.words[j] === 'of') j++;
+    if (view.words[j] === 'the') j++;
+    return orgs.find((o) => o.first === j && !o.possessive);
   }
   return undefined;
 }
