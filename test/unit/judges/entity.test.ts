@@ -173,6 +173,15 @@ describe('judge: entity', () => {
     assert.equal(supported('The Naval Studies Desk (Harborline-led) supports open port data.'), false);
   });
 
+  it('reads a passive agent right after the predicate before a name right before it', () => {
+    const host = 'forum-host';
+    agrees('The Coastal Security Council, hosted by NMI, ran the Harbor Forum.', host, 'NMI');
+    contradicts('The Coastal Security Council, hosted by Westmark, ran the Harbor Forum.', host, {
+      detail: 'entity',
+      written: 'Westmark',
+    });
+  });
+
   it('reads a possessive after the predicate\'s copula as whose the thing is: "… was, X writes, Y\'s"', () => {
     const host = 'forum-host';
     contradicts("The host of the Harbor Forum was, one delegate says, the Coastal Security Council's.", host, {

@@ -44,6 +44,9 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
       return agent(view, label[0], 'label');
     }
   }
+  // "GMU Korea, hosted by Pacific Forum, …": a passive agent right after the predicate comes first.
+  const byAgent = words[last] === 'by' ? passiveAgent(view, last, clause.last) : undefined;
+  if (byAgent) return byAgent;
   // "with Mark Manantan moderating", "John Park moderated": a name right before the predicate.
   const adjacentName = entities.find(
     (e) =>
@@ -78,16 +81,8 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
       if (x && isActor(x)) return agent(view, x, 'cleft');
     }
   }
-  // "… by X": a passive agent right after the predicate.
-  for (let k = last; k < Math.min(clause.last, last + 2); k++) {
-    if (words[k] !== 'by') continue;
-    let j = k + 1;
-    if (words[j] === 'the') j++;
-    // "by the three speakers": a known group may be written with its article.
-    const x = entities.find((e) => e.first === j || e.first === j + 1 || (e.first === k + 1 && e.kind === 'group'));
-    if (x && isActor(x) && !(words[j] === 'the' && words[j + 1] === 'account')) return agent(view, x, 'passive');
-    break;
-  }
+  const passive = passiveAgent(view, last, clause.last);
+  if (passive) return passive;
   // A relative clause's agent is its antecedent: "Samsung, which also advocates …", "the EU, whose
   // experience would let it …"; a frame may stand between them ("It is the EU, Kim argues, who …").
   if (clause.kind === 'relative' && ['which', 'who', 'that', 'whose'].includes(words[clause.first])) {
@@ -131,6 +126,21 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
     if (e.first > clause.first && governed(view, e.first, clause.first)) continue;
     if (view.clauseAt(e.first).kind === 'reporting') continue;
     return agent(view, e, 'subject');
+  }
+  return undefined;
+}
+
+/** "… by X": a passive agent right after the predicate ending before token `last`. */
+function passiveAgent(view: SentenceView, last: number, clauseLast: number): Agent | undefined {
+  const { words, entities } = view;
+  for (let k = last; k < Math.min(clauseLast, last + 2); k++) {
+    if (words[k] !== 'by') continue;
+    let j = k + 1;
+    if (words[j] === 'the') j++;
+    // "by the three speakers": a known group may be written with its article.
+    const x = entities.find((e) => e.first === j || e.first === j + 1 || (e.first === k + 1 && e.kind === 'group'));
+    if (x && isActor(x) && !(words[j] === 'the' && words[j + 1] === 'account')) return agent(view, x, 'passive');
+    break;
   }
   return undefined;
 }
