@@ -245,6 +245,15 @@ describe('judge: role', () => {
     silent('Also a Westmark University lecturer, Mira Holt spoke first.');
   });
 
+  it('compares the field a heading verb takes with the field of a heading title', () => {
+    contradicts('Tom Reyes, who heads maritime research at the Coastal Security Council, spoke.', 'reyes-council', {
+      detail: 'role',
+      written: 'heads',
+    });
+    agrees('Tom Reyes, who heads port security work at the Coastal Security Council, spoke.', 'reyes-council');
+    agrees('Tom Reyes, who heads the Coastal Security Council, spoke.', 'reyes-council');
+  });
+
   it('contradicts one more post that heads a body the person holds another post at', () => {
     contradicts('Mira Holt also chairs the Northland Maritime Institute.', 'holt-nmi', {
       detail: 'role',

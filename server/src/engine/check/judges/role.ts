@@ -421,7 +421,10 @@ function compareRoles(
     r.value.kind === 'role' ? { title: stemsOfTitle(r.value.role.title ?? ''), org: r.value.role.org } : { title: [] };
   // "Associate Professor, US Army War College, and adjunct fellow": two posts, each judged alone.
   const posts = splitPosts(stated);
-  const titleOk = (r: Claim): boolean => !hasTitle || posts.some((p) => titlesAgree(p, sourcedOf(r).title));
+  // "who heads maritime security programming at …": what a heading verb heads is the post's field.
+  const field = headedField(view, desc);
+  const titleOk = (r: Claim): boolean =>
+    !hasTitle || (posts.some((p) => titlesAgree(p, sourcedOf(r).title)) && fieldAgrees(field, sourcedOf(r).title));
   const strayPost =
     posts.length > 1 ? posts.find((p) => !roles.some((r) => titlesAgree(p, sourcedOf(r).title))) : undefined;
   // What a heading title heads is the organisation itself: "heads the Belfer Center" is not
@@ -674,6 +677,43 @@ function headedBody(view: SentenceView, desc: Description, orgs: EntityMention[]
     return orgs.find((o) => o.first === j && !o.possessive);
   }
   return undefined;
+}
+
+/** Most words of a field a heading verb takes ("heads maritime security programming"). */
+const fieldReach = 4;
+
+/**
+ * The content words a heading verb takes as its object, up to a preposition, a name or a mark
+ * ("heads maritime security programming at Pacific Forum": maritime, security, programming).
+ */
+function headedField(view: SentenceView, desc: Description): string[] {
+  for (let k = desc.first; k < desc.last; k++) {
+    if (lexicon.headVerbs[view.words[k]] !== 'head') continue;
+    const out: string[] = [];
+    for (let j = k + 1; j < Math.min(desc.last, k + 1 + fieldReach); j++) {
+      const w = view.words[j];
+      if (j > k + 1 && view.gapBefore(j).trim() !== '') break;
+      if (lexicon.prepositions.has(w) || view.entities.some((e) => e.first <= j && j < e.last)) break;
+      if (!lexicon.stopWords.has(w) && !lexicon.determiners.has(w)) out.push(view.tokens[j].norm);
+    }
+    return out;
+  }
+  return [];
+}
+
+/** Letters two field words must share at their start to be one ("cyber", "cybersecurity"). */
+const fieldStem = 5;
+
+/**
+ * A field written with a heading verb agrees with a sourced heading title that names one when a
+ * word of it begins as a word of that field does ("cyber" in "Cybersecurity and Critical
+ * Technologies"); a title that names no field, or no field written, agrees.
+ */
+function fieldAgrees(field: string[], sourced: string[]): boolean {
+  const rest = sourced.filter((w) => !lexicon.titleWordStems.has(w) && !lexicon.titleModifierStems.has(w));
+  if (field.length === 0 || rest.length === 0) return true;
+  const start = (w: string): string => w.slice(0, fieldStem);
+  return field.some((w) => rest.some((r) => r.startsWith(start(w)) || w.startsWith(start(r))));
 }
 
 function overlap(a: string[], b: string[]): number {
