@@ -73,7 +73,7 @@ const floors: Floor[] = [
     // measured; its false alarms were then read and their causes fixed (subsets, another post, a zone).
     cases: 'test/fixtures/claims-blind2.jsonl',
     precision: 1,
-    recall: 0.95,
+    recall: 0.97,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.68,
@@ -111,10 +111,36 @@ const floors: Floor[] = [
     // for case, after its reader work; then its false supports and misses were read and their causes
     // fixed (a concessive between commas, "barely" as a hedge, "×", staying out of, dismissing a
     // concern, another owner of a known name, an unchecked scarcity, "a small fraction"): 0.85, one
-    // false support left.
+    // false support left. Round 9: 0.88 (another owner of a unit: "NATO's ESIWA"; the field a
+    // heading verb takes: "heads maritime security programming").
     cases: 'test/fixtures/claims-blind5.jsonl',
     precision: 1,
-    recall: 0.85,
+    recall: 0.88,
+    falseAlarms: 0,
+    falseSupport: 1,
+    top1: 0.7,
+  },
+  {
+    // Written from the sources by a helper who never saw the engine: 0.95/0.65 with 4 false alarms
+    // and 2 false support when first measured. Round 9 (entity, role, negation, stance and
+    // attribution, other event/role/document) fixed the causes of its false alarms in those kinds
+    // (a disowning verb, another numbered session, a body chaired that the claim does not name) and
+    // of both false supports and many misses: 0.98/0.76. Its last false alarm is a subset's.
+    cases: 'test/fixtures/claims-tune7a.jsonl',
+    precision: 0.98,
+    recall: 0.76,
+    falseAlarms: 1,
+    falseSupport: 0,
+    top1: 0.7,
+  },
+  {
+    // Written like claims-tune7a.jsonl: 0.93/0.68 with 4 false alarms and 2 false support when first
+    // measured; round 9 as there (another owner's strategy, "NZ", an owner written "ASEAN-led",
+    // comparatives, construals, a passive agent before a name): 1.00/0.74. Its last false support is
+    // a quantifier's.
+    cases: 'test/fixtures/claims-tune7b.jsonl',
+    precision: 1,
+    recall: 0.74,
     falseAlarms: 0,
     falseSupport: 1,
     top1: 0.7,

@@ -330,6 +330,9 @@ describe('judge: date', () => {
 
   it("says nothing of another country's strategy or of a date the sentence denies", () => {
     silent("Eastoria's Cyber Strategy was announced in May 2022.");
+    // Words that only describe it may stand between the owner and the name.
+    silent("Westmark's own Data Security Act was passed in 2020.");
+    silent("Westmark's official 2020 Data Security Act was passed in 2020.");
     silent('The Northland Cyber Strategy was not announced in May 2021.');
   });
 });

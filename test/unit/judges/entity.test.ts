@@ -1,8 +1,9 @@
 // The entity judge: who fills a slot of the claim (the host of an event, the place it was held,
 // the law that compels), and the country or year written with a one-of-a-kind entity, against a
 // small invented knowledge base.
+import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { judging, knowledge, sources } from './judging';
+import { findings, judging, knowledge, sources } from './judging';
 
 const kb = knowledge({
   'sources.json': sources('hf2022'),
@@ -80,6 +81,11 @@ claims:
     statement: Port operators, more than regulators, push for automation.
     about: { property: [ automation ], with: [ [ regulators, port-operators ] ] }
     entity: { value: port-operators, kind: group, slot: agent }
+  - id: desk-backs-open-data
+    locator: ¶9
+    statement: The Naval Studies Desk supports open port data.
+    about: { property: [ open port data ], subject: [ naval-desk ] }
+    stance: { predicate: support, polarity: positive }
 `,
 });
 const { agrees, contradicts, silent } = judging(kb, 'hf2022');
@@ -142,6 +148,49 @@ describe('judge: entity', () => {
       partner,
       'Naval Studies Desk',
     );
+  });
+
+  it('contradicts another body written as owner of a unit any claim about the unit names', () => {
+    // The claim's own judge may agree with the rest; the owner is an error of the name itself.
+    const wrongOwner = (text: string): string[] =>
+      findings(kb, text)
+        .filter((f) => f.verdict === 'contradiction' && f.claim.id === 'hf2022/desk-backs-open-data')
+        .map((f) => text.slice(f.start, f.end));
+    const council = "The Coastal Security Council's Naval Studies Desk supports open port data.";
+    assert.deepEqual(wrongOwner(council), ['Coastal Security Council']);
+    assert.deepEqual(wrongOwner("Westmark's Naval Studies Desk supports open port data."), ['Westmark']);
+    agrees("NMI's Naval Studies Desk supports open port data.", 'desk-backs-open-data');
+    agrees('The Naval Studies Desk supports open port data.', 'desk-backs-open-data');
+    // "X-led", "X-run" before the name or in brackets after it name an owner too.
+    assert.deepEqual(wrongOwner('The Westmark-run Naval Studies Desk supports open port data.'), ['Westmark']);
+    assert.deepEqual(wrongOwner('The Naval Studies Desk (Coastal Security Council-led) supports open port data.'), [
+      'Coastal Security Council',
+    ]);
+    agrees('The NMI-run Naval Studies Desk supports open port data.', 'desk-backs-open-data');
+    // An owner the knowledge base does not know was not checked: no support.
+    const supported = (text: string): boolean => findings(kb, text).some((f) => f.verdict === 'support');
+    assert.equal(supported('The Naval Studies Desk supports open port data.'), true);
+    assert.equal(supported('The Naval Studies Desk (Harborline-led) supports open port data.'), false);
+  });
+
+  it('reads a passive agent right after the predicate before a name right before it', () => {
+    const host = 'forum-host';
+    agrees('The Coastal Security Council, hosted by NMI, ran the Harbor Forum.', host, 'NMI');
+    contradicts('The Coastal Security Council, hosted by Westmark, ran the Harbor Forum.', host, {
+      detail: 'entity',
+      written: 'Westmark',
+    });
+  });
+
+  it('reads a possessive after the predicate\'s copula as whose the thing is: "… was, X writes, Y\'s"', () => {
+    const host = 'forum-host';
+    contradicts("The host of the Harbor Forum was, one delegate says, the Coastal Security Council's.", host, {
+      detail: 'entity',
+      written: 'Coastal Security Council',
+    });
+    agrees("The host of the Harbor Forum was NMI's.", host, 'NMI');
+    // A possessive that goes on to its own noun is no owner of the thing.
+    silent("The host of the Harbor Forum was the Coastal Security Council's chair.");
   });
 
   it('reads the owner of a unit past a place that says what the unit is about, and past "Univ."', () => {
@@ -291,6 +340,13 @@ describe('judge: entity', () => {
   // (elsewhere another country with a document's name means another document: see date.test.ts).
   it('contradicts a country or year written with the entity that is not its own', () => {
     const act = 'act-compels';
+    // A name the knowledge base does not know stands in a document's slot when its head word says it
+    // is one ("… Law"); without one it may be anything ("Main Tyre"): left alone.
+    contradicts('The Port Data Law compels firms to hand over data.', act, {
+      detail: 'entity',
+      written: 'Port Data Law',
+    });
+    silent('Main Tyre compels firms to hand over data.');
     contradicts("Westmark's Data Security Act compels firms to hand over data.", act, {
       detail: 'entity',
       written: 'Westmark',

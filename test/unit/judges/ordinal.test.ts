@@ -1,7 +1,8 @@
 // The ordinal judge: which session, which anniversary, which rank, against a small invented
 // knowledge base.
+import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { judging, knowledge, sources } from './judging';
+import { dump, findings, judging, knowledge, sources, verdicts } from './judging';
 
 const kb = knowledge({
   'sources.json': sources('td2023'),
@@ -37,11 +38,28 @@ claims:
     statement: Northland ranks 12th in the Global Cyber Index.
     about: { property: [ rank, ranks, ranked, place ], subject: [ northland ], with: [ [ cyber-index ] ] }
     ordinal: 12
+  - id: dialogue-session-date
+    locator: ¶1
+    statement: The third session of the Tidewater Dialogue met in May 2023.
+    about: { property: [ met, convened ], subject: [ tidewater-dialogue ] }
+    date: { year: 2023, month: 5 }
 `,
 });
 const { agrees, contradicts, silent } = judging(kb, 'td2023');
 
 describe('judge: ordinal', () => {
+  it('reads an instance numbered otherwise whose other facts disagree too as another instance', () => {
+    const flagged = (text: string): string[] => findings(kb, text).map((f) => `${f.verdict} ${f.claim.id}`);
+    const t1 = 'The fourth session of the Tidewater Dialogue met in March 2024.';
+    assert.deepEqual(flagged(t1), [], dump(kb, t1));
+    assert.deepEqual(flagged("The Tidewater Dialogue's 4th round convened in March 2024."), []);
+    // One fact wrong of the numbered instance, the rest its own: the number is wrong.
+    contradicts("The Tidewater Dialogue's fourth session met in May 2023.", 'dialogue-session', {
+      detail: 'ordinal',
+      written: 'fourth',
+    });
+  });
+
   it('agrees with the sourced ordinal, in words or digits', () => {
     agrees('The third session of the Tidewater Dialogue was held in May 2023.', 'dialogue-session', 'third');
     agrees("The Tidewater Dialogue's 3rd session took place in Hanoi.", 'dialogue-session', '3rd');
@@ -103,8 +121,17 @@ describe('judge: ordinal', () => {
   });
 
   it('reads an ordinal opening the subject as naming which instance, unless the sentence ties it to its own', () => {
-    silent('The first session of the Tidewater Dialogue, held in 2019, dealt with fisheries.');
-    silent('The second round of the Tidewater Dialogue covered undersea cables.');
+    // The judge marks it as another instance (what else is said is of that one); nothing is shown.
+    for (const other of [
+      'The first session of the Tidewater Dialogue, held in 2019, dealt with fisheries.',
+      'The second round of the Tidewater Dialogue covered undersea cables.',
+    ]) {
+      assert.deepEqual(findings(kb, other), [], dump(kb, other));
+      assert.ok(
+        verdicts(kb, other).every((v) => v.otherInstance),
+        dump(kb, other),
+      );
+    }
     // A copula after it says which one the thing is; a frame before it leaves the clause going on.
     contradicts('The fourth session of the Tidewater Dialogue was the May 2023 meeting.', 'dialogue-session', {
       detail: 'ordinal',

@@ -105,6 +105,45 @@ describe('judge: preference', () => {
     silent('The Grid Resilience Strategy holds that resilience is broader than efficiency.');
   });
 
+  it('contradicts the set-aside side given as what the thing is taken to be, the preferred one unsaid', () => {
+    const resilience = 'resilience-over-efficiency';
+    contradicts(
+      'The grid in the Grid Resilience Strategy is conceived first and foremost as a cost centre.',
+      resilience,
+      {
+        detail: 'preference',
+        written: 'cost',
+      },
+    );
+    contradicts(
+      'The Grid Resilience Strategy rests on a grid policy understood as essentially cost control.',
+      resilience,
+      {
+        detail: 'preference',
+        written: 'cost',
+      },
+    );
+    // Denied, or with the preferred side said too, it is no such construal.
+    silent('The Grid Resilience Strategy sees the grid not as a matter of cost.');
+  });
+
+  it('reads the sides of a comparative before "than", and of a label read on past its value', () => {
+    const resilience = 'resilience-over-efficiency';
+    contradicts('The Grid Resilience Strategy treats efficiency as a greater concern than resilience.', resilience, {
+      detail: 'preference',
+      written: 'efficiency as a greater concern than resilience',
+    });
+    contradicts('The Grid Resilience Strategy treats resilience as a lesser concern than efficiency.', resilience, {
+      detail: 'preference',
+      written: 'resilience as a lesser concern than efficiency',
+    });
+    agrees('The Grid Resilience Strategy treats resilience as a bigger concern than cost.', resilience, 'resilience');
+    contradicts('• Grid Resilience Strategy on efficiency: first priority — ranked ahead of resilience.', resilience, {
+      detail: 'preference',
+      written: 'efficiency: first priority — ranked ahead of resilience',
+    });
+  });
+
   it('says nothing of another chooser, another country or a recommendation', () => {
     silent("Westmark's port operators chose Coppernet over Skylink.");
     silent('Port operators in Westmark chose Coppernet over Skylink.');

@@ -230,6 +230,42 @@ describe('judge: role', () => {
     silent('Mira Holt spoke at the Coastal Security Council.');
   });
 
+  it('reads a post written before the name, with its body or a comma between', () => {
+    contradicts("The panel was chaired by the Coastal Security Council's vice president, Tom Reyes.", 'reyes-council', {
+      detail: 'role',
+      written: 'vice president',
+    });
+    contradicts('Westmark University assistant professor Ana Lind spoke.', 'lind-university', {
+      detail: 'role',
+      written: 'assistant professor',
+    });
+    agrees('Westmark University associate professor Ana Lind spoke.', 'lind-university');
+    // A form of address is no post; a post marked as another one is left alone.
+    silent('Professor Ana Lind spoke first.');
+    silent('Also a Westmark University lecturer, Mira Holt spoke first.');
+  });
+
+  it('compares the field a heading verb takes with the field of a heading title', () => {
+    contradicts('Tom Reyes, who heads maritime research at the Coastal Security Council, spoke.', 'reyes-council', {
+      detail: 'role',
+      written: 'heads',
+    });
+    agrees('Tom Reyes, who heads port security work at the Coastal Security Council, spoke.', 'reyes-council');
+    agrees('Tom Reyes, who heads the Coastal Security Council, spoke.', 'reyes-council');
+  });
+
+  it('contradicts one more post that heads a body the person holds another post at', () => {
+    contradicts('Mira Holt also chairs the Northland Maritime Institute.', 'holt-nmi', {
+      detail: 'role',
+      written: 'chairs',
+    });
+    // Heading another body, or one more post of another kind, is left alone.
+    silent('Mira Holt also chairs the Coastal Security Council.');
+    silent('Mira Holt also advises Westmark University.');
+    // A part of the body ("the institute's navy programme") is another thing headed.
+    silent("Mira Holt also directs the Northland Maritime Institute's navy programme.");
+  });
+
   it('tells a full professor from an associate one', () => {
     assert.ok(
       findings(kb, 'Ana Lind is a full professor at Westmark University.').some((f) => f.verdict === 'contradiction'),

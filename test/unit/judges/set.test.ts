@@ -6,7 +6,8 @@ import { dump, findings, fourCountries, judging, knowledge, sources } from './ju
 
 const kb = knowledge({
   'sources.json': sources('sea2023'),
-  'places.yaml': fourCountries,
+  'places.yaml': `${fourCountries}  - { id: norburg, name: Norburg, kind: city, capitalOf: northland }
+`,
   'glossary.yaml': `terms:
   - id: sea-strategy
     term: Sea Lanes Strategy
@@ -101,6 +102,11 @@ claims:
     statement: Ana Lind led the Harbor Forum's delegation.
     about: { property: [ led, leads ], with: [ [ harbor-forum, mira-holt, tom-reyes, ana-lind ] ] }
     set: { members: [ ana-lind ], closed: true, slot: agent }
+  - id: three-way-talks
+    locator: ¶9
+    statement: The Sea Lanes Strategy foresees three-way talks among Northland, Westmark and Eastoria.
+    about: { property: [ three-way, trilateral ], with: [ [ talks, discussions ] ] }
+    set: { members: [ northland, westmark, eastoria ], closed: true }
   - id: strategy-donors
     locator: ¶8
     statement: The Sea Lanes Strategy plans joint work with Northland, Westmark, Eastoria and the Coastal Union.
@@ -159,6 +165,15 @@ describe('judge: set', () => {
       detail: 'set',
       written: 'pipelines',
     });
+    // "as well as", "along with" join items as "and" does.
+    contradicts('The strategy covers ports and satellites as well as pipelines.', areas, {
+      detail: 'set',
+      written: 'pipelines',
+    });
+    contradicts('The strategy covers ports and undersea cables, along with pipelines.', areas, {
+      detail: 'set',
+      written: 'pipelines',
+    });
     contradicts('The strategy covers ports and satellites but not undersea cables.', areas, {
       detail: 'set',
       written: 'undersea cables',
@@ -212,6 +227,23 @@ describe('judge: set', () => {
       written: 'ports',
     });
     assert.equal(v.detail.kind === 'set' && v.detail.problem, 'only');
+  });
+
+  it("reads a country's capital as standing for it, and a negated predicate as denying its subject", () => {
+    const talks = 'three-way-talks';
+    agrees('The strategy foresees trilateral talks among Norburg, Westmark and Eastoria.', talks);
+    contradicts('The strategy foresees trilateral talks among Norburg, Westmark and Southport.', talks, {
+      detail: 'set',
+      written: 'Southport',
+    });
+    contradicts('Trilateral talks among Norburg, Westmark and Eastoria are nowhere envisaged in the strategy.', talks, {
+      detail: 'stance',
+      written: 'Trilateral talks among Norburg, Westmark and Eastoria are nowhere',
+    });
+    contradicts('Three-way talks among Northland, Westmark and Eastoria are not among its steps.', talks, {
+      detail: 'stance',
+      written: 'Three-way talks among Northland, Westmark and Eastoria are not',
+    });
   });
 
   it("reads a list naming several of its named members as the claim's list, without the claim's other names", () => {
@@ -325,6 +357,13 @@ describe('judge: set', () => {
     contradicts('Tom Reyes moderated the Harbor Forum.', 'moderator', { detail: 'set', written: 'Tom Reyes' });
     // Another thing chaired, new in the sentence, is another post.
     silent('Tom Reyes also chairs a committee of port officials at the Harbor Forum.');
+    // So is a body the verb takes as object that the claim does not name, "the" or not.
+    silent('Tom Reyes also leads the safety committee of the Coastal Union.');
+    silent('Mira Holt leads the port council.');
+    contradicts("Tom Reyes led the Harbor Forum's delegation.", 'delegation-head', {
+      detail: 'set',
+      written: 'Tom Reyes',
+    });
     contradicts('The Harbor Forum was chaired by Tom Reyes.', 'moderator', { detail: 'set', written: 'Tom Reyes' });
   });
 

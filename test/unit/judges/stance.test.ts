@@ -300,6 +300,26 @@ describe('judge: stance', () => {
     silent('Does the communiqué represent a consensus?');
   });
 
+  it("reads a label's value as saying the stance on what the label names", () => {
+    const backs = 'northland-backs-opi';
+    contradicts('• Open Port Initiative: Northland has never endorsed it.', backs, {
+      detail: 'stance',
+      written: 'never endorsed',
+    });
+    agrees('• Open Port Initiative: Northland has endorsed it.', backs, 'endorsed');
+  });
+
+  it('reads a verb that disowns its object as denying it: "disclaims consensus status"', () => {
+    const denial = 'communique-not-consensus';
+    agrees('The communiqué disclaims consensus status: the views are its drafters own.', denial, 'consensus');
+    agrees('The report explicitly disavows any consensus among the delegations.', denial, 'consensus');
+    const backs = 'northland-backs-opi';
+    contradicts('Northland has renounced its support for the Open Port Initiative.', backs, {
+      detail: 'stance',
+      written: 'renounced its support',
+    });
+  });
+
   it('reads a word said of the subject after a linking verb as denying it: "X goes unmentioned"', () => {
     const backs = 'northland-backs-opi';
     contradicts("Northland's support for the Open Port Initiative goes unmentioned in its plans.", backs, {

@@ -854,6 +854,13 @@ function anotherOfTheSameName(
   let error: Candidate['attributeError'];
   for (const [g, matches] of groups) {
     const left = matches.filter((m) => {
+      // "NATO's ESIWA": a part of one body, a name of its own, written as another's is an error.
+      const part = view.entities.find(
+        (e) => e.id !== undefined && e.start <= m.start && m.end <= e.end && e.term?.within !== undefined,
+      );
+      if (part?.countrySpan && !part.term!.identifiedBy?.includes('country') && !ownedBy(kb, part)) {
+        error ??= { ...part.countrySpan, sourced: kb.nameOf(part.term!.within!) };
+      }
       const mention = view.entities.find(
         (e) => e.id !== undefined && e.start <= m.start && m.end <= e.end && e.term?.identifiedBy,
       );
@@ -909,6 +916,20 @@ function anotherOfTheSameName(
     if (left.length === 0 && !fromContext(view, claim, g)) return 'other';
   }
   return error ?? 'same';
+}
+
+/** Most levels of "within" between a part and the body written as its owner. */
+const withinDepth = 4;
+
+/** Whether a part's written owner is a body or place it lies within, at any level. */
+function ownedBy(kb: KnowledgeBase, part: EntityMention): boolean {
+  let term = part.term;
+  for (let depth = 0; term && depth < withinDepth; depth++) {
+    const t = term;
+    if (part.countries.some((x) => sameEntity(kb, x, t.within) || sameEntity(kb, x, t.country))) return true;
+    term = t.within === undefined ? undefined : kb.termById.get(t.within);
+  }
+  return false;
 }
 
 const ownerKinds = new Set(['country', 'place', 'organisation', 'group', 'person']);

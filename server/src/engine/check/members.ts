@@ -10,14 +10,33 @@ import { type PhraseMatch, PhraseMatcher } from '../text/phraseMatcher';
 import { tokenize } from '../text/tokens';
 
 const matchers = new WeakMap<readonly (readonly string[])[], PhraseMatcher<number>>();
+const capitalsByKb = new WeakMap<KnowledgeBase, Map<string, string[]>>();
 
-/** A matcher over the alternatives of each member (glossary forms included); values are member indexes. */
+/** The forms of the capitals that stand for each country ("Seoul" for South Korea), by country id. */
+function capitalForms(kb: KnowledgeBase): Map<string, string[]> {
+  let capitals = capitalsByKb.get(kb);
+  if (!capitals) {
+    capitals = new Map();
+    for (const t of kb.terms) {
+      if (t.capitalOf) capitals.set(t.capitalOf, [...(capitals.get(t.capitalOf) ?? []), ...kb.formsOf(t.id)]);
+    }
+    capitalsByKb.set(kb, capitals);
+  }
+  return capitals;
+}
+
+/**
+ * A matcher over the alternatives of each member (glossary forms included, and a country's capital
+ * standing for it: "Seoul, Washington and Tokyo"); values are member indexes.
+ */
 function memberMatcher(kb: KnowledgeBase, members: readonly (readonly string[])[]): PhraseMatcher<number> {
   let m = matchers.get(members);
   if (!m) {
     m = new PhraseMatcher<number>();
     members.forEach((alternatives, index) => {
-      for (const a of alternatives) for (const form of kb.formsOf(a)) m!.add(form, index);
+      for (const a of alternatives) {
+        for (const form of [...kb.formsOf(a), ...(capitalForms(kb).get(a) ?? [])]) m!.add(form, index);
+      }
     });
     matchers.set(members, m);
   }

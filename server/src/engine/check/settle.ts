@@ -36,6 +36,11 @@ export function settle(view: SentenceView, verdicts: Verdict[]): Settled {
     const curated = all.filter((v) => !v.claim.extracted);
     all = all.filter((v) => !v.claim.extracted || !curated.some((c) => overlapping(c, v)));
   }
+  const other = otherNumberedInstance(view, all);
+  if (other.size > 0) {
+    all = all.filter((v) => !other.has(v));
+    if (!all.some((v) => v.kind === 'contradicts')) return { contradictions: [], support: [] };
+  }
   const agreeing = all.filter((v) => v.kind === 'agrees');
   const contradictions: Verdict[] = [];
   for (const v of all) {
@@ -111,6 +116,27 @@ function placedAcrossTheDateLine(view: SentenceView, agreeing: Verdict[]): boole
   });
 }
 
+/**
+ * "Pacific Forum's fourth session, on chips, followed in early 2023" (the source: the third, in
+ * October 2022): an instance numbered otherwise, opening the subject or with other facts that
+ * disagree too, is another instance of the series, not this one told wrongly. The verdicts on
+ * claims about that instance, or none.
+ */
+function otherNumberedInstance(view: SentenceView, all: Verdict[]): Set<Verdict> {
+  const flagged = all.find((v) => v.otherInstance);
+  const numbered = flagged ?? all.find((v) => v.kind === 'contradicts' && v.claim.value.kind === 'ordinal');
+  if (!numbered) return new Set();
+  const ids = idsOf(view, numbered);
+  const sameThing = (v: Verdict): boolean =>
+    v.claim.source === numbered.claim.source && [...idsOf(view, v)].some((id) => ids.has(id));
+  const corroborated =
+    flagged !== undefined ||
+    all.some(
+      (v) => v.kind === 'contradicts' && v.claim.value.kind !== 'ordinal' && !overlapping(v, numbered) && sameThing(v),
+    );
+  return corroborated ? new Set(all.filter(sameThing)) : new Set();
+}
+
 /** The glossary ids a claim speaks of: its identity and its value. */
 function idsOf(view: SentenceView, v: Verdict): Set<string> {
   const kb = view.kb;
@@ -181,6 +207,14 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
       }
       // A lone name in a list of known bodies or people ("Samsung, Ericsson and Cisco") is one of them.
       if (e.kind === 'name' && coordinatedWithKnown(view, e)) return true;
+      // "ESIWA (ASEAN-led)": a name said to own or lead what the sentence speaks of.
+      if (
+        e.kind === 'name' &&
+        view.gapBefore(e.last) === '-' &&
+        lexicon.ownerParticiples.has(view.words[e.last] ?? '')
+      ) {
+        return true;
+      }
       // A place the knowledge base does not know, where the sentence sets something ("the round in
       // Incheon"): a detail nobody checked.
       if (e.kind === 'name' && lexicon.placePrepositions.has(view.words[e.first - 1] ?? '')) return true;

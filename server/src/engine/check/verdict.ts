@@ -35,6 +35,9 @@ export interface Verdict {
   /** Value mentions this verdict accounts for (their start offsets): a sentence is supported only
    * when every value it states is accounted for by an agreeing verdict. */
   accounts?: number[];
+  /** The sentence names another instance of the claim's thing ("the fourth session" opening it,
+   * the source's is the third): the verdicts on claims about the same thing are dropped. */
+  otherInstance?: true;
 }
 
 /**

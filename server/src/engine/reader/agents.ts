@@ -2,7 +2,7 @@
 // ("Host: X"), a cleft ("It is X that …"), a passive ("… by X"), a possessive ("X's"), or the
 // first name of the clause not inside a prepositional phrase; a relative clause's agent is the name
 // it hangs from. Lists are runs of items joined by commas, semicolons, slashes, "and", "or".
-import { lexicon } from '../lexicon';
+import { lexicon, phraseAt } from '../lexicon';
 import { type EntityMention } from './entities';
 import { type SentenceView } from './sentence';
 
@@ -44,6 +44,9 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
       return agent(view, label[0], 'label');
     }
   }
+  // "GMU Korea, hosted by Pacific Forum, …": a passive agent right after the predicate comes first.
+  const byAgent = words[last] === 'by' ? passiveAgent(view, last, clause.last) : undefined;
+  if (byAgent) return byAgent;
   // "with Mark Manantan moderating", "John Park moderated": a name right before the predicate. Not
   // one ending the clause before when "by" follows: "ran on Zoom; hosted by X" is hosted by X.
   const adjacentName = entities.find(
@@ -80,16 +83,8 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
       if (x && isActor(x)) return agent(view, x, 'cleft');
     }
   }
-  // "… by X": a passive agent right after the predicate.
-  for (let k = last; k < Math.min(clause.last, last + 2); k++) {
-    if (words[k] !== 'by') continue;
-    let j = k + 1;
-    if (words[j] === 'the') j++;
-    // "by the three speakers": a known group may be written with its article.
-    const x = entities.find((e) => e.first === j || e.first === j + 1 || (e.first === k + 1 && e.kind === 'group'));
-    if (x && isActor(x) && !(words[j] === 'the' && words[j + 1] === 'account')) return agent(view, x, 'passive');
-    break;
-  }
+  const passive = passiveAgent(view, last, clause.last);
+  if (passive) return passive;
   // A relative clause's agent is its antecedent: "Samsung, which also advocates …", "the EU, whose
   // experience would let it …"; a frame may stand between them ("It is the EU, Kim argues, who …").
   if (clause.kind === 'relative' && ['which', 'who', 'that', 'whose'].includes(words[clause.first])) {
@@ -125,6 +120,8 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
       if (first) return agent(view, first, cleft ? 'cleft' : 'subject');
     }
   }
+  const whose = possessivePredicate(view, last, clause.last);
+  if (whose) return agent(view, whose, 'subject');
   // The first name of the clause that no preposition governs, before the predicate.
   for (const e of opensWithVerb ? [] : entities) {
     if (e.first < clause.first || e.first >= at || !isActor(e)) continue;
@@ -133,6 +130,39 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
     return agent(view, e, 'subject');
   }
   return undefined;
+}
+
+/** "… by X": a passive agent right after the predicate ending before token `last`. */
+function passiveAgent(view: SentenceView, last: number, clauseLast: number): Agent | undefined {
+  const { words, entities } = view;
+  for (let k = last; k < Math.min(clauseLast, last + 2); k++) {
+    if (words[k] !== 'by') continue;
+    let j = k + 1;
+    if (words[j] === 'the') j++;
+    // "by the three speakers": a known group may be written with its article.
+    const x = entities.find((e) => e.first === j || e.first === j + 1 || (e.first === k + 1 && e.kind === 'group'));
+    if (x && isActor(x) && !(words[j] === 'the' && words[j + 1] === 'account')) return agent(view, x, 'passive');
+    break;
+  }
+  return undefined;
+}
+
+/**
+ * "The executive order … was, Kim writes, South Korea's": a copula after the predicate, then (past
+ * any frame) an actor's possessive that ends the sentence or its stretch, names whose the thing is.
+ */
+function possessivePredicate(view: SentenceView, from: number, clauseLast: number): EntityMention | undefined {
+  const { words, tokens } = view;
+  let k = from;
+  while (k < clauseLast && !lexicon.copulas.has(words[k])) k++;
+  if (k >= clauseLast && !lexicon.copulas.has(words[k] ?? '')) return undefined;
+  let j = k + 1;
+  while (j < tokens.length && view.clauseAt(j).kind === 'reporting') j++;
+  if (words[j] === 'the') j++;
+  const x = view.entities.find((e) => e.first === j && e.possessive && isActor(e));
+  if (!x) return undefined;
+  const ends = x.last >= tokens.length || [...'.,;:)'].some((ch) => view.gapBefore(x.last).includes(ch));
+  return ends ? x : undefined;
 }
 
 /** Whether a preposition governs the name starting at token i (looking back over its modifiers). */
@@ -214,18 +244,15 @@ export function listSegments(view: SentenceView): { items: ListItem[]; hardBefor
   let hard = true;
   const push = (end: number, nextHard: boolean): void => {
     let s = start;
-    while (
-      s < end &&
-      (words[s] === 'and' ||
-        words[s] === 'or' ||
-        words[s] === '&' ||
-        words[s] === 'plus' ||
-        (words[s] === 'as' && words[s + 1] === 'well') ||
-        (words[s] === 'well' && words[s - 1] === 'as'))
-    ) {
-      s++;
+    let appended = false;
+    for (let joiner = phraseAt(lexicon.listJoiners, words, s); s < end && joiner;) {
+      s += joiner.words.length;
+      appended ||= joiner.value === 'appends';
+      joiner = phraseAt(lexicon.listJoiners, words, s);
     }
     if (s < end) {
+      // "ports and satellites as well as pipelines": the list "and" closed goes on.
+      if (appended && !hard && lastItem.length > 0) lastItem[lastItem.length - 1] = false;
       items.push({ first: s, last: end });
       hardBefore.push(hard);
       lastItem.push(s > start);
@@ -250,14 +277,7 @@ export function listSegments(view: SentenceView): { items: ListItem[]; hardBefor
       view.clauseAt(k).kind === 'relative'
     ) {
       push(k, true);
-    } else if (
-      /[,;/]/.test(gap) ||
-      /\s[–—]\s/.test(gap) ||
-      words[k] === 'and' ||
-      words[k] === 'or' ||
-      words[k] === '&' ||
-      words[k] === 'plus'
-    ) {
+    } else if (/[,;/]/.test(gap) || /\s[–—]\s/.test(gap) || phraseAt(lexicon.listJoiners, words, k)) {
       push(k, false);
     }
   }

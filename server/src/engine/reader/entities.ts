@@ -257,6 +257,16 @@ function addModifiers(text: string, tokens: readonly Token[], mentions: EntityMe
       m.countries.push(countryOf(prev));
       m.countrySpan ??= { start: prev.start, end: prev.end };
     }
+    // "the NATO-led ESIWA", "ESIWA (NATO-led)": a known body or country hyphened to an owner's participle.
+    const next = mentions[n + 1];
+    const ledBefore = prev && ownerCompound(text, tokens, prev) && tokens[prev.last + 1] === tokens[m.first];
+    const ledAfter = next && ownerCompound(text, tokens, next) && text.slice(m.end, next.start).trim() === '(';
+    for (const o of [ledBefore ? prev : undefined, ledAfter ? next : undefined]) {
+      const owns = o !== undefined && (isCountry(o) || o.term?.kind === 'organisation' || o.term?.kind === 'acronym');
+      if (o?.id === undefined || !owns) continue;
+      m.countries.push(countryOf(o));
+      m.countrySpan ??= { start: o.start, end: o.end };
+    }
     // "X such as Y", "X like Y", "X, including Y": Y inherits X's country.
     const introducer = introducedAt(tokens, m.first);
     if (introducer >= 0) {
@@ -286,6 +296,12 @@ function addModifiers(text: string, tokens: readonly Token[], mentions: EntityMe
   }
 }
 
+/** "NATO-led", "EU-funded": the mention is hyphened to a participle that makes it an owner. */
+function ownerCompound(text: string, tokens: readonly Token[], o: EntityMention): boolean {
+  const t = tokens[o.last];
+  return t !== undefined && text.slice(o.end, t.start) === '-' && lexicon.ownerParticiples.has(t.lower);
+}
+
 /** Index of the token after "such as" / "like" / "including" / "e.g." that ends right before token i, or -1. */
 function introducedAt(tokens: readonly Token[], i: number): number {
   const w1 = tokens[i - 1]?.lower;
@@ -296,12 +312,18 @@ function introducedAt(tokens: readonly Token[], i: number): number {
   return -1;
 }
 
-/** "Russia's National Intelligence Law", "the US Indo-Pacific Strategy": b right after a, or a's possessive. */
+/**
+ * "Russia's National Intelligence Law", "the US Indo-Pacific Strategy": b right after a, or a's
+ * possessive. A year or words that only describe it may sit between: "China's 2015 National
+ * Intelligence Law", "the EU's own Indo-Pacific strategy".
+ */
 function adjacent(text: string, tokens: readonly Token[], a: EntityMention, b: EntityMention): boolean {
-  // A year may sit between: "China's 2015 National Intelligence Law".
-  const yearBetween = b.first === a.last + 1 && yearPattern.test(tokens[a.last].raw);
-  if (b.first !== a.last && !yearBetween) return false;
-  return /^(['’]s)?\s+(\d{4}\s+)?$/.test(text.slice(a.end, b.start)) && tokens[b.first] !== undefined;
+  if (tokens[b.first] === undefined || b.first < a.last) return false;
+  const between = tokens.slice(a.last, b.first);
+  if (!between.every((t) => yearPattern.test(t.raw) || lexicon.describingAdjectives.has(t.lower))) return false;
+  const firstAfter = between[0] ?? tokens[b.first];
+  if (!/^(['’]s)?\s+(\d{4}\s+)?$/.test(text.slice(a.end, firstAfter.start))) return false;
+  return between.every((t, k) => text.slice(t.end, (between[k + 1] ?? tokens[b.first]).start).trim() === '');
 }
 
 /** A country, or a place that stands for one (a capital, a region with a demonym). */

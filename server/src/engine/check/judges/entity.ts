@@ -28,15 +28,26 @@ const kindClass: Record<string, string> = {
   name: 'any',
 };
 
-function classOf(m: EntityMention): string {
+function classOf(view: SentenceView, m: EntityMention): string {
   if (m.kind === 'acronym' && m.term) return isBody(m.term) ? 'actor' : 'concept';
+  // An unknown name headed by a kind of document or event ("Cybersecurity Law") is one of those.
+  if (m.kind === 'name' && m.id === undefined && lexicon.instanceNounStems.has(view.tokens[m.last - 1]?.norm ?? '')) {
+    return 'instance';
+  }
   return kindClass[m.kind] ?? 'any';
 }
 
-function compatible(m: EntityMention, valueKind: string, slot: string): boolean {
+/** Classes a name the knowledge base does not know must say it is of by its head word (events are
+ * often named without one: "CyCon"). */
+const namedByHead = new Set(['document']);
+
+function compatible(view: SentenceView, m: EntityMention, valueKind: string, slot: string): boolean {
   if (m.weak) return false;
-  const a = classOf(m);
+  const a = classOf(view, m);
   const b = kindClass[valueKind] ?? 'any';
+  if (a === 'instance') return ['document', 'event'].includes(b) || (slot === 'agent' && b !== 'place');
+  // "Main Tyre compels …": an unknown name with no such head is no document.
+  if (a === 'any' && m.kind === 'name' && m.id === undefined && namedByHead.has(b)) return false;
   if (a === 'any' || a === b) return true;
   // An agent can be any body that acts: an organisation, a country, an event, a document.
   if (slot === 'agent') {
@@ -139,7 +150,7 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
         (e) => inStretch(e) && !(e.start <= p.start && p.end <= e.end) && view.clauseAt(e.first).kind !== 'reporting',
       );
       // The value right after a label that holds the property, unless the label names one.
-      if (label && !fillers.some((e) => e.last <= view.clauses[0].last && compatible(e, kind, slot))) {
+      if (label && !fillers.some((e) => e.last <= view.clauses[0].last && compatible(view, e, kind, slot))) {
         // "Partners: work with …, said the Westmark envoy": only a name opening the value holds the role.
         const opening = lexicon.determiners.has(view.words[label.first]) ? label.first + 1 : label.first;
         fillers = view.entities.filter((e) => e.first === opening && e.last <= label.last).slice(0, 1);
@@ -154,7 +165,7 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
       (m) =>
         (!isOwn(m) || subjects.includes(m)) &&
         positive(m) &&
-        compatible(m, kind, slot) &&
+        compatible(view, m, kind, slot) &&
         !mentionIs(view, m, value) &&
         !holds(view, m, value) &&
         (m.id !== undefined || m.kind === 'name'),

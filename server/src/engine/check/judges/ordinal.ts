@@ -24,7 +24,12 @@ export function judgeOrdinal(view: SentenceView, c: Candidate, all: readonly Can
   );
   if (!bound) return undefined;
   const m = bound.value;
-  if (namesAnotherInstance(view, c, m)) return undefined;
+  if (namesAnotherInstance(view, c, m)) {
+    // Another instance numbered otherwise: what else the sentence says is of that one.
+    return m.value === sourced
+      ? undefined
+      : { ...verdictOn('narrower', c, m, { kind: 'agrees' }), otherInstance: true };
+  }
   if (m.value === sourced) {
     return verdictOn('agrees', c, m, { kind: 'agrees' }, [m.start]);
   }

@@ -16,10 +16,19 @@ export function judgePreference(view: SentenceView, c: Candidate): Verdict | und
   if (c.claim.value.kind !== 'preference') return undefined;
   const { preferred, over } = c.claim.value.preference;
   const claim = c.claim;
-  const clause = view.clauseAt(c.property[0]?.first ?? 0);
+  const own = view.clauseAt(c.property[0]?.first ?? 0);
+  // "• Chief concern: X — ranked ahead of Y": what a label names, the rest of the sentence says.
+  const clause = own.kind === 'label' && view.clauses[0] === own ? { first: own.first, last: view.tokens.length } : own;
+  // A side's word inside a longer known name ("resilience" of "Grid Resilience Strategy") is the name's.
+  const insideName = (m: PhraseMatch<number>): boolean =>
+    view.entities.some(
+      (e) => e.id !== undefined && e.start <= m.start && m.end <= e.end && e.end - e.start > m.end - m.start,
+    );
   const inClause = (m: PhraseMatch<number>): boolean => {
+    if (insideName(m)) return false;
     const k = view.clauseAt(m.first);
-    return k === clause || (view.clauses[0]?.kind === 'label' && (k === view.clauses[0] || k === view.clauses[1]));
+    if (m.first >= clause.first && m.last <= clause.last) return true;
+    return view.clauses[0]?.kind === 'label' && (k === view.clauses[0] || k === view.clauses[1]);
   };
   const pref = membersIn(
     view,
@@ -43,13 +52,29 @@ export function judgePreference(view: SentenceView, c: Candidate): Verdict | und
       break;
     }
   }
+  // "X is a greater worry than Y" sets Y aside up to the next comma; "X is a lesser worry than Y", X.
+  let markerEnd = clause.last;
+  let lesser = -1;
+  if (marker < 0) {
+    for (let k = clause.first + 1; k < clause.last; k++) {
+      if (view.words[k] !== 'than') continue;
+      const before = view.words.slice(Math.max(clause.first, k - comparativeReach), k);
+      if (before.some((w) => lexicon.lesserComparatives.has(w))) lesser = k;
+      else if (before.some((w) => lexicon.greaterComparatives.has(w))) marker = k;
+      else continue;
+      markerEnd = k + 1;
+      while (markerEnd < clause.last && !view.gapBefore(markerEnd).includes(',')) markerEnd++;
+      break;
+    }
+  }
   const rejected = (m: PhraseMatch<number>): boolean => {
     const near = predicatesIn(view, Math.max(clause.first, m.first - 3), Math.min(clause.last, m.last + 3), 'support');
     return near.some((h) => h.polarity === -1);
   };
   const side = (m: PhraseMatch<number>): 1 | -1 => {
     if (negationsOver(view.negations, m.first).length % 2 === 1) return -1;
-    if (marker >= 0 && m.first > marker) return -1;
+    if (marker >= 0 && m.first > marker && m.first < markerEnd) return -1;
+    if (lesser >= 0) return m.first > lesser && m.first < markerEnd ? 1 : -1;
     if (rejected(m)) return -1;
     return 1;
   };
@@ -66,8 +91,12 @@ export function judgePreference(view: SentenceView, c: Candidate): Verdict | und
   const equated = pref.some(
     (p, i) => prefSides[i] === 1 && dis.some((d, j) => disSides[j] === 1 && equates(view, p.last, d.first)),
   );
+  // "Security in the strategy is conceived first and foremost as a military matter": the set-aside
+  // side given as what the thing is taken to be, the preferred one not said.
+  const construed = !prefSides.includes(1) && dis.some((d, j) => disSides[j] === 1 && construedAs(view, d.first));
   const swapped =
     equated ||
+    construed ||
     (disSides.includes(1) && (prefSides.includes(-1) || (prefSides.length === 0 && putFirst))) ||
     (prefSides.includes(-1) && dis.length === 0 && (rejected(pref[prefSides.indexOf(-1)]) || marker >= 0));
   const same =
@@ -96,6 +125,9 @@ export function judgePreference(view: SentenceView, c: Candidate): Verdict | und
   return undefined;
 }
 
+/** Most words between a comparative and its "than" ("a more concerning trend than"). */
+const comparativeReach = 3;
+
 /** Most words between two things a copula or "as" equates. */
 const equationReach = 6;
 
@@ -110,6 +142,29 @@ function equates(view: SentenceView, from: number, to: number): boolean {
   const broken = (gap: string): boolean => [...',;:()'].some((ch) => gap.includes(ch));
   for (let k = from; k <= to; k++) if (broken(view.gapBefore(k))) return false;
   return between.every((w) => lexicon.copulas.has(w) || lexicon.determiners.has(w) || lexicon.equatingAdverbs.has(w));
+}
+
+/** Most words between a construal verb and its "as" ("conceived first and foremost as"). */
+const construalReach = 4;
+
+/**
+ * What starts at token `at` follows a construal verb and "as" ("understood as a primarily …",
+ * "conceived first and foremost as a …"), in one stretch of the clause.
+ */
+function construedAs(view: SentenceView, at: number): boolean {
+  const { words } = view;
+  let k = at - 1;
+  while (k >= 0 && (lexicon.determiners.has(words[k]) || lexicon.equatingAdverbs.has(words[k]))) k--;
+  if (words[k] !== 'as') return false;
+  const broken = (j: number): boolean => [...',;:()'].some((ch) => view.gapBefore(j).includes(ch));
+  for (let j = k - 1; j >= Math.max(0, k - 1 - construalReach); j--) {
+    if (lexicon.construalVerbs.has(words[j])) {
+      for (let g = j + 1; g <= at; g++) if (broken(g)) return false;
+      return true;
+    }
+    if (!lexicon.equatingAdverbs.has(words[j]) && !lexicon.emphasisWords.has(words[j])) return false;
+  }
+  return false;
 }
 
 function hasPreferVerb(view: SentenceView, first: number, last: number): boolean {

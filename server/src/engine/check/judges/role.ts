@@ -71,9 +71,16 @@ export function judgeRole(view: SentenceView, c: Candidate, all: readonly Candid
   const roles = personRoles(view, personId);
   if (roles.length === 0) return undefined;
   for (const person of view.entities.filter((e) => e.id === personId)) {
+    // "Pacific Forum's vice president, Mark Manantan": a post written before the name.
+    const before = describeBefore(view, person);
+    const early = before && compareRoles(view, c, person, before, roles);
+    if (early?.kind === 'contradicts') return early;
     const desc = describe(view, person, person.last);
-    if (!desc) continue;
-    const verdict = judgePosts(view, c, person, desc, roles);
+    if (!desc) {
+      if (early) return early;
+      continue;
+    }
+    const verdict = judgePosts(view, c, person, desc, roles) ?? early;
     if (verdict) return verdict;
     // "Mark Lee, who moderated the session, is the forum's vice president": past an apposition that
     // names no post, the subject's predicate describes them.
@@ -209,6 +216,41 @@ function describe(view: SentenceView, person: EntityMention, first: number): Des
     if (phraseAt(lexicon.additionalRoleCues, words, k)) extra = true;
   }
   return { first, last, extra };
+}
+
+/**
+ * A post written right before the name, with its organisation or a comma between ("Pacific Forum's
+ * vice president, Mark Manantan", "INSS senior fellow So Jeong Kim"): title words and the names of
+ * bodies back to the first other word. A title that is only a form of address ("Professor Kim") is
+ * no post.
+ */
+function describeBefore(view: SentenceView, person: EntityMention): Description | undefined {
+  const { words } = view;
+  const clause = view.clauseAt(person.first);
+  const gap = view.gapBefore(person.first).trim();
+  if (gap !== '' && gap !== ',') return undefined;
+  let k = person.first - 1;
+  let titled = false;
+  let addressOnly = true;
+  while (k >= clause.first) {
+    if (k < person.first - 1 && !['', "'s", '’s'].includes(view.gapBefore(k + 1).trim())) break;
+    const org = view.entityAt(k);
+    if (org !== undefined && org.kind !== 'person' && orgKinds.has(org.kind) && org.first <= k) {
+      k = org.first - 1;
+      continue;
+    }
+    const w = words[k];
+    if (!(lexicon.titleWords.has(w) || lexicon.titleModifiers.has(w) || w in lexicon.titleAbbreviations)) break;
+    titled = true;
+    if (!lexicon.honorifics.has(w)) addressOnly = false;
+    k--;
+  }
+  if (!titled || addressOnly) return undefined;
+  let extra = false;
+  for (let j = Math.max(clause.first, k - 2); j <= k; j++) {
+    if (phraseAt(lexicon.additionalRoleCues, words, j)) extra = true;
+  }
+  return { first: k + 1, last: person.first, extra };
 }
 
 function abbreviation(word: string): boolean {
@@ -379,7 +421,10 @@ function compareRoles(
     r.value.kind === 'role' ? { title: stemsOfTitle(r.value.role.title ?? ''), org: r.value.role.org } : { title: [] };
   // "Associate Professor, US Army War College, and adjunct fellow": two posts, each judged alone.
   const posts = splitPosts(stated);
-  const titleOk = (r: Claim): boolean => !hasTitle || posts.some((p) => titlesAgree(p, sourcedOf(r).title));
+  // "who heads maritime security programming at …": what a heading verb heads is the post's field.
+  const field = headedField(view, desc);
+  const titleOk = (r: Claim): boolean =>
+    !hasTitle || (posts.some((p) => titlesAgree(p, sourcedOf(r).title)) && fieldAgrees(field, sourcedOf(r).title));
   const strayPost =
     posts.length > 1 ? posts.find((p) => !roles.some((r) => titlesAgree(p, sourcedOf(r).title))) : undefined;
   // What a heading title heads is the organisation itself: "heads the Belfer Center" is not
@@ -410,7 +455,12 @@ function compareRoles(
       detail: { kind: 'agrees' },
     };
   }
-  if (desc.extra && !samePostAtAnotherOfItsKind(view, stated, orgs, roles)) return undefined;
+  // "Kim also chairs the working group" she only advises: one more post, but heading a body the
+  // person is known to hold another post at is no second post there.
+  const body = headedBody(view, desc, orgs);
+  const atOwnBody = body ? roles.filter((r) => orgMatches(view, body, sourcedOf(r).org)) : [];
+  const headsOwnBody = atOwnBody.length > 0 && !atOwnBody.some(titleOk);
+  if (desc.extra && !headsOwnBody && !samePostAtAnotherOfItsKind(view, stated, orgs, roles)) return undefined;
   // "Director of the Korea Project", not "… at Korea Project" when the title names the body.
   const described = (r: Claim): string => {
     if (r.value.kind !== 'role') return '';
@@ -611,6 +661,59 @@ function headedOrg(view: SentenceView, desc: Description, orgs: EntityMention[])
     return orgs.find((o) => o.first === j || o.first === j + 1);
   }
   return undefined;
+}
+
+/**
+ * The body a heading verb or title takes as its object, itself and not a part of it ("chairs the
+ * working group", not "directs Pacific Forum's Japan programmes"), or undefined.
+ */
+function headedBody(view: SentenceView, desc: Description, orgs: EntityMention[]): EntityMention | undefined {
+  for (let k = desc.first; k < desc.last; k++) {
+    const w = view.words[k];
+    if (!lexicon.headingPosts.has(lexicon.headVerbs[w] ?? w)) continue;
+    let j = k + 1;
+    if (view.words[j] === 'of') j++;
+    if (view.words[j] === 'the') j++;
+    return orgs.find((o) => o.first === j && !o.possessive);
+  }
+  return undefined;
+}
+
+/** Most words of a field a heading verb takes ("heads maritime security programming"). */
+const fieldReach = 4;
+
+/**
+ * The content words a heading verb takes as its object, up to a preposition, a name or a mark
+ * ("heads maritime security programming at Pacific Forum": maritime, security, programming).
+ */
+function headedField(view: SentenceView, desc: Description): string[] {
+  for (let k = desc.first; k < desc.last; k++) {
+    if (lexicon.headVerbs[view.words[k]] !== 'head') continue;
+    const out: string[] = [];
+    for (let j = k + 1; j < Math.min(desc.last, k + 1 + fieldReach); j++) {
+      const w = view.words[j];
+      if (j > k + 1 && view.gapBefore(j).trim() !== '') break;
+      if (lexicon.prepositions.has(w) || view.entities.some((e) => e.first <= j && j < e.last)) break;
+      if (!lexicon.stopWords.has(w) && !lexicon.determiners.has(w)) out.push(view.tokens[j].norm);
+    }
+    return out;
+  }
+  return [];
+}
+
+/** Letters two field words must share at their start to be one ("cyber", "cybersecurity"). */
+const fieldStem = 5;
+
+/**
+ * A field written with a heading verb agrees with a sourced heading title that names one when a
+ * word of it begins as a word of that field does ("cyber" in "Cybersecurity and Critical
+ * Technologies"); a title that names no field, or no field written, agrees.
+ */
+function fieldAgrees(field: string[], sourced: string[]): boolean {
+  const rest = sourced.filter((w) => !lexicon.titleWordStems.has(w) && !lexicon.titleModifierStems.has(w));
+  if (field.length === 0 || rest.length === 0) return true;
+  const start = (w: string): string => w.slice(0, fieldStem);
+  return field.some((w) => rest.some((r) => r.startsWith(start(w)) || w.startsWith(start(r))));
 }
 
 function overlap(a: string[], b: string[]): number {

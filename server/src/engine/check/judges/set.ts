@@ -71,6 +71,9 @@ function judgeAgents(view: SentenceView, c: Candidate): Verdict | undefined {
     ) {
       continue;
     }
+    // "Kim also chairs the cyber committee of …": so is an object headed by a body the claim does not name.
+    const body = bodyObjectOf(view, p.last);
+    if (body !== undefined && !Array.from({ length: body - p.last + 1 }, (_, k) => p.last + k).some(anchored)) continue;
     // "Kim chaired the 4th and 5th UN GGEs": the verb's object is a known thing the claim does not
     // name, and not of the members' sort (who was invited by whom stays the judge's to read).
     const object = objectOf(view, p.last);
@@ -441,6 +444,42 @@ function objectOf(view: SentenceView, after: number): EntityMention | undefined 
   return k < end ? view.entities.find((e) => e.first === k && !e.weak) : undefined;
 }
 
+/** Most words from a verb to the head of its object ("the newly formed cyber committee"). */
+const objectReach = 5;
+
+/**
+ * The token of a body's head word ("committee", "council") that heads the object of the verb ending
+ * before `after`, before any preposition or mark ends the noun phrase, or undefined.
+ */
+function bodyObjectOf(view: SentenceView, after: number): number | undefined {
+  const { words } = view;
+  const end = Math.min(view.clauseAt(after - 1).last, after + objectReach);
+  for (let k = after; k < end; k++) {
+    if (k > after && view.gapBefore(k).trim() !== '') return undefined;
+    if (lexicon.bodyHeadStems.has(view.tokens[k].norm)) return k;
+    if (lexicon.prepositions.has(words[k]) || lexicon.relativeWords.has(words[k])) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * "Talks among A, B and C are nowhere envisaged", "… are not among the steps it lays out": a
+ * negation right after the linking verb or auxiliary that follows the subject denies the subject
+ * too, when every word judged is in that subject, in the negation's clause.
+ */
+function negatedPredicate(view: SentenceView, written: readonly { first: number; last: number }[]) {
+  const clause = view.clauseAt(written[0].first);
+  if (written.some((m) => view.clauseAt(m.first) !== clause)) return undefined;
+  const end = Math.max(...written.map((m) => m.last));
+  return view.negations.find(
+    (s) =>
+      s.core &&
+      s.cueFirst >= end &&
+      view.clauseAt(s.cueFirst) === clause &&
+      (lexicon.linkingVerbs.has(view.words[s.cueFirst - 1]) || lexicon.auxiliaries.has(view.words[s.cueFirst - 1])),
+  );
+}
+
 /**
  * The relation denied as a whole: every member of the claim written once, with the property, under
  * the same single negation, and nothing else listed ("no provision for trilateral talks among A, B
@@ -454,7 +493,14 @@ function wholeDenied(
   foreignCount: number,
 ): Verdict | undefined {
   if (foreignCount > 0 || new Set(found.map((m) => m.value)).size < memberCount) return undefined;
-  const scopes = [...found, ...c.property].map((m) => negationsOver(view.negations, m.first));
+  const written = [...found, ...c.property];
+  const scopes = written.map((m) => negationsOver(view.negations, m.first));
+  const predicate = scopes.every((s) => s.length === 0) ? negatedPredicate(view, written) : undefined;
+  if (predicate) {
+    const start = Math.min(...written.map((m) => view.tokens[m.first].start));
+    const end = view.tokens[predicate.cueLast - 1].end;
+    return verdictOn('contradicts', c, { start, end }, { kind: 'stance', written: view.raw.slice(start, end) });
+  }
   const scope = scopes[0][0];
   if (!scope || scope.contrast || scope.doubt) return undefined;
   if (!scopes.every((s) => s.length === 1 && s[0] === scope)) return undefined;

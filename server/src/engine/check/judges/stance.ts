@@ -23,8 +23,10 @@ export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefin
     const clause = view.clauseAt(p.first);
     const label = view.clauses[0]?.kind === 'label' && view.clauses[1] === clause ? view.clauses[0] : undefined;
     const carried = throughFrames(view, p.first);
+    // "• Open RAN: neither Washington nor Seoul has endorsed it": what a label names, its value says.
+    const value = clause.kind === 'label' && view.clauses[0] === clause ? view.clauses[1] : undefined;
     const from = Math.max(label ? label.first : carried.first, p.first - reach);
-    const to = Math.min(carried.last, p.last + reach);
+    const to = Math.min(value ? value.last : carried.last, p.last + reach);
     // The claim's own words state its polarity; the class's words state theirs.
     const own = [
       ...(affirm ?? []).map((phrase) => ({ phrase, polarity: wanted as 1 | -1 })),
