@@ -173,6 +173,15 @@ describe('judge: entity', () => {
     assert.equal(supported('The Naval Studies Desk (Harborline-led) supports open port data.'), false);
   });
 
+  it('reads the subject after a fronted phrase, not a name inside it, as who did it', () => {
+    const host = 'forum-host';
+    agrees('Among the events Westmark lists, NMI has in fact hosted the Harbor Forum.', host, 'NMI');
+    contradicts('Among the events NMI lists, Westmark has in fact hosted the Harbor Forum.', host, {
+      detail: 'entity',
+      written: 'Westmark',
+    });
+  });
+
   it('reads a passive agent right after the predicate before a name right before it', () => {
     const host = 'forum-host';
     agrees('The Coastal Security Council, hosted by NMI, ran the Harbor Forum.', host, 'NMI');

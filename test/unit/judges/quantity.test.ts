@@ -87,6 +87,14 @@ describe('judge: quantity', () => {
     agrees('The Resilience Fund holds 2.5 billion dollars.', 'fund-size', '2.5 billion dollars');
   });
 
+  it("leaves alone a share of the claim's part: the claim's words before the whole, another place after", () => {
+    silent("About half of Northland's Arctic Rim exports go to Eastoria.");
+    contradicts("About half of Northland's exports go to the Arctic Rim.", 'exports-share', {
+      detail: 'quantity',
+      written: 'About half',
+    });
+  });
+
   it('does not take a figure with decimals for a whole count of things', () => {
     silent('Delegates at the Harbor Forum took part in talks on the 3.5 GHz band.');
     silent('Each session of the Harbor Forum took part of a day, 2.5 hours on average.');

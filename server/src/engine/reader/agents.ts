@@ -122,10 +122,17 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
   }
   const whose = possessivePredicate(view, last, clause.last);
   if (whose) return agent(view, whose, 'subject');
-  // The first name of the clause that no preposition governs, before the predicate.
+  // The first name of the clause that no preposition governs, before the predicate. Not one inside a
+  // fronted phrase ("Among the steps Kim lists, Washington has …"): the subject follows its comma.
+  const fronted = lexicon.prepositions.has(words[clause.first]);
+  const commaBetween = (from: number, to: number): boolean => {
+    for (let k = from; k < to; k++) if (view.gapBefore(k).includes(',')) return true;
+    return false;
+  };
   for (const e of opensWithVerb ? [] : entities) {
     if (e.first < clause.first || e.first >= at || !isActor(e)) continue;
     if (e.first > clause.first && governed(view, e.first, clause.first)) continue;
+    if (fronted && commaBetween(e.last, at)) continue;
     if (view.clauseAt(e.first).kind === 'reporting') continue;
     return agent(view, e, 'subject');
   }

@@ -81,6 +81,7 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
   // whole, but another part of it than the claim's.
   if (bound && q.unit === 'percent' && anotherPart(view, c, bound.value)) return undefined;
   if (bound && q.unit === 'percent' && shareOfNarrowedPart(view, c, bound.value)) return undefined;
+  if (bound && q.unit === 'percent' && shareOfModifiedPart(view, c, bound.value)) return undefined;
   // "Eight of the 14" where the source's part is 14: a share of that part, not the part.
   if (bound && q.unit === 'count' && q.of !== undefined && bound.value.of === q.value) return undefined;
   // "All 27 of Korea's partners", the source: 14 of the 27: a share in words, of the whole.
@@ -201,6 +202,30 @@ function shareOfNarrowedPart(view: SentenceView, c: Candidate, m: NumberMention)
   // What follows the claim's words is the sentence's own predicate, not more of the phrase.
   const next = words[last];
   return !lexicon.prepositions.has(next) && !lexicon.conjunctions.has(next) && !lexicon.determiners.has(next);
+}
+
+/**
+ * "About half of Korea's Indo-Pacific-bound exports go to ASEAN states": the claim's words modify the
+ * whole before it, and what follows names something the claim does not. A share of the claim's
+ * part, not the claim's share.
+ */
+function shareOfModifiedPart(view: SentenceView, c: Candidate, m: NumberMention): boolean {
+  const of = view.tokens.findIndex((t) => t.start >= m.end);
+  if (of < 0 || view.words[of] !== 'of') return false;
+  const clause = view.clauseAt(of);
+  const whole = c.property.find((p) => p.first > of && p.last <= clause.last);
+  if (!whole) return false;
+  const own = [...c.groups.values()].flat();
+  const before = own.filter((g) => g.first > of && g.last <= whole.first);
+  const after = own.filter((g) => g.first >= whole.last && g.last <= clause.last);
+  if (before.length === 0 || after.length > 0) return false;
+  return view.entities.some(
+    (e) =>
+      !e.weak &&
+      e.first >= whole.last &&
+      e.last <= clause.last &&
+      !own.some((g) => g.first <= e.first && e.last <= g.last),
+  );
 }
 
 function unitsFit(q: QuantityValue, v: NumberMention): boolean {
