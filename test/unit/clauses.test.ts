@@ -30,6 +30,14 @@ describe('clauses', () => {
     ]);
   });
 
+  it('reads a concessive set off by commas before an infinitive as interrupting the main clause', () => {
+    assert.deepEqual(kinds('Planners expected tidal power, while still costly, to grow fivefold.'), [
+      'main[Planners expected tidal power]',
+      'parenthetical[while still costly]',
+      'main[to grow fivefold]',
+    ]);
+  });
+
   it('ends no clause at the comma that groups thousands', () => {
     assert.deepEqual(kinds('Among its costly projects, Tollpol points to a 4,500-drone fleet.'), [
       'main[Among its costly projects]',

@@ -97,6 +97,7 @@ export const lexicon = {
   lesserComparatives: set(data.lesserComparatives),
   emphasisWords: set(data.emphasisWords),
   attainVerbs: set(data.attainVerbs),
+  infinitiveMarkers: set(data.infinitiveMarkers),
   futureMarkers: set(data.futureMarkers),
   linkingVerbs: set(data.linkingVerbs),
   /** Verb forms, each with the particle that, after its object, makes it negate that object. */

@@ -98,14 +98,15 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
       }
       // "6G, though still nascent, is expected to …": a concessive set off by commas after the subject
       // interrupts the main clause, which goes on with its verb after the closing comma ("ZTE, though
-      // not Huawei, is …" sets one name against another and stays as it is).
+      // not Huawei, is …" sets one name against another and stays as it is), or with the infinitive its
+      // verb takes ("expected 6G, while still at an early stage, to run …").
       const open = breaks[breaks.length - 1];
       if (
         open.kind === 'subordinate' &&
         open.at > 0 &&
         !lexicon.negations.has(words[open.at + 1] ?? '') &&
         gapBefore(text, tokens, open.at).includes(',') &&
-        (lexicon.auxiliaries.has(w) || lexicon.finiteVerbs.has(w))
+        (lexicon.auxiliaries.has(w) || lexicon.finiteVerbs.has(w) || lexicon.infinitiveMarkers.has(w))
       ) {
         open.kind = 'parenthetical';
         breaks.push({ at: k, kind: 'main', continues: true });
