@@ -4,6 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { checkSentence, judgeSentence, readSentence } from '../../../server/src/engine/check';
+import { echoVerdicts } from '../../../server/src/engine/check/echo';
 import { extractClaims } from '../../../server/src/ingest/extract';
 import { passagesFrom } from '../../../server/src/ingest/passages';
 import { KnowledgeBase } from '../../../server/src/knowledge/knowledgeBase';
@@ -14,7 +15,7 @@ const filler = [
   'Observers said the talks were friendly but slow.',
 ];
 
-function knowledgeOf(report: readonly string[]): KnowledgeBase {
+function knowledgeOf(report: readonly string[], author?: string): KnowledgeBase {
   const { claims, terms, sentences } = extractClaims(
     'zyx2024',
     passagesFrom([{ text: [...report, ...filler].join('\n\n') + '\n' }], 'text'),
@@ -22,7 +23,7 @@ function knowledgeOf(report: readonly string[]): KnowledgeBase {
   );
   const source = {
     key: 'zyx2024',
-    csl: { id: 'zyx2024', type: 'report' as const, title: 'Zyx' },
+    csl: { id: 'zyx2024', type: 'report' as const, title: 'Zyx', ...(author ? { author: [{ family: author }] } : {}) },
     origin: { file: '/s/zyx.txt', line: 0, character: 0 },
     kind: 'ingested' as const,
     sentences,
@@ -31,8 +32,8 @@ function knowledgeOf(report: readonly string[]): KnowledgeBase {
 }
 
 /** The messages of the contradictions a memo sentence gets against a made-up report. */
-function contradictions(report: readonly string[], memo: string): string[] {
-  return checkSentence(knowledgeOf(report), memo, 0, memo.length)
+function contradictions(report: readonly string[], memo: string, author?: string): string[] {
+  return checkSentence(knowledgeOf(report, author), memo, 0, memo.length)
     .filter((f) => f.verdict === 'contradiction')
     .map((f) => f.message);
 }
@@ -89,6 +90,14 @@ describe('echo: a memo sentence saying what a report sentence says', () => {
   it('stays silent where two figures differ: it is another fact, not a slip', () => {
     const memo = 'Between 2016 and 2021, freight carried by the Zyx Sound ferries rose 45 percent.';
     assert.deepEqual(contradictions(ferries, memo), []);
+  });
+
+  it("takes the report's author, named as who says it, for one of the report's names", () => {
+    const memo = 'In Odo’s count, between 2015 and 2020 freight carried by the Zyx Sound ferries rose 52 percent.';
+    const echoed = (author?: string): number =>
+      echoVerdicts(readSentence(knowledgeOf(ferries, author), memo, 0, memo.length)).verdicts.length;
+    assert.equal(echoed(), 0);
+    assert.equal(echoed('Odo'), 1);
   });
 
   it('stays silent on a sentence naming what the report does not', () => {

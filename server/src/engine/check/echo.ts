@@ -244,7 +244,13 @@ function namesAreTheReports(
   memo: Map<string, string[][]>,
   clauses?: Set<Clause>,
 ): boolean {
-  const written = (w: string): boolean => echo.words.has(w) || echo.before.has(w);
+  // "Bae tests the framework against …": the report's own authors may be named as who says it.
+  const authors = new Set(
+    (view.kb.sources.get(echo.source)?.csl.author ?? []).flatMap((a) =>
+      tokenize(a.family ?? a.literal ?? '').map((t) => t.norm),
+    ),
+  );
+  const written = (w: string): boolean => echo.words.has(w) || echo.before.has(w) || authors.has(w);
   return view.entities.every((e) => {
     const clause = view.clauseAt(e.first);
     if (e.weak || clause.kind === 'reporting' || (clauses && !clauses.has(clause))) return true;
