@@ -400,11 +400,11 @@ function measureOverlap(view: SentenceView, m: Figure, echo: Echo, e: Figure): n
 /** A claim for comparing values only: the judges' comparisons read nothing of it but its value. */
 const echoPlaceholder = {} as Claim;
 
-/** The report's sentence as a claim of one of its figures: what a finding cites and quotes. */
-function echoClaim(echo: Echo, e: Figure): Claim {
+/** The report's sentence as a claim of `value`: what a finding cites and quotes. */
+export function echoClaim(echo: Echo, value: Claim['value'], tag = ''): Claim {
   const { sentence } = echo;
   return {
-    id: `${echo.source}/echo:${sentence.line}:${sentence.inPassage}`,
+    id: `${echo.source}/echo:${sentence.line}:${sentence.inPassage}${tag}`,
     source: echo.source,
     locator: sentence.locator,
     statement: sentence.text,
@@ -415,13 +415,15 @@ function echoClaim(echo: Echo, e: Figure): Claim {
     extracted: true,
     identity: 'weak',
     origin: { file: echo.file, line: sentence.line, character: 0 },
-    value:
-      e.kind === 'number'
-        ? { kind: 'quantity', quantity: quantityOf(e) }
-        : e.kind === 'period'
-          ? { kind: 'period', period: { from: e.from, to: e.to } }
-          : timeValueOf(e),
+    value,
   };
+}
+
+/** One of the report sentence's figures as a claim value. */
+function figureValue(e: Figure): Claim['value'] {
+  if (e.kind === 'number') return { kind: 'quantity', quantity: quantityOf(e) };
+  if (e.kind === 'period') return { kind: 'period', period: { from: e.from, to: e.to } };
+  return timeValueOf(e);
 }
 
 function quantityOf(e: NumberMention): QuantityValue {
@@ -434,7 +436,7 @@ function timeValueOf(e: YearMention | DateMention): Claim['value'] {
 }
 
 function contradiction(view: SentenceView, echo: Echo, m: Figure, e: Figure): Verdict | undefined {
-  const at = { claim: echoClaim(echo, e), coverage: 0 };
+  const at = { claim: echoClaim(echo, figureValue(e)), coverage: 0 };
   if (m.kind === 'number' && e.kind === 'number') {
     const v = compareQuantity(view, at, m, quantityOf(e));
     return v.kind === 'contradicts' ? v : undefined;
@@ -456,7 +458,7 @@ function agreement(view: SentenceView, echo: Echo, stated: readonly Figure[], sh
   // It speaks of the whole sentence: every name in it is the report's.
   return {
     kind: 'agrees',
-    claim: echoClaim(echo, echo.figures[0]),
+    claim: echoClaim(echo, figureValue(echo.figures[0])),
     start: view.start,
     end: view.end,
     coverage: shared,

@@ -4,11 +4,10 @@
 // spoken of; the report's name written where the memo's stands, with the same words beside it, is
 // what the report says there. It stays silent unless exactly one name differs and exactly one of the
 // report's names stands in its place.
-import { type Claim } from '../../knowledge/types';
 import { lexicon } from '../lexicon';
 import { type SentenceView } from '../reader/sentence';
 import { type Token } from '../text/tokens';
-import { type Echo, indexOf, isContent } from './echo';
+import { type Echo, echoClaim, indexOf, isContent } from './echo';
 import { type Verdict } from './verdict';
 
 /** The share of the memo's weighed words, its differing name aside, the report's sentence must write. */
@@ -141,21 +140,11 @@ function swapped(view: SentenceView, echo: Echo, odd: NameRun): Verdict | undefi
   const sourcedText = echo.sentence.text.slice(echo.tokens[run.first].start, echo.tokens[run.last - 1].end);
   const start = view.tokens[odd.first].start;
   const end = view.tokens[odd.last - 1].end;
-  const { sentence } = echo;
-  const claim: Claim = {
-    id: `${echo.source}/echo:${sentence.line}:${sentence.inPassage}:name`,
-    source: echo.source,
-    locator: sentence.locator,
-    statement: sentence.text,
-    quote: sentence.text,
-    about: [],
-    property: -1,
-    subject: -1,
-    extracted: true,
-    identity: 'weak',
-    origin: { file: echo.file, line: sentence.line, character: 0 },
-    value: { kind: 'entity', entity: { value: sourcedText, kind: 'organisation', slot: 'any' } },
-  };
+  const claim = echoClaim(
+    echo,
+    { kind: 'entity', entity: { value: sourcedText, kind: 'organisation', slot: 'any' } },
+    ':name',
+  );
   return {
     kind: 'contradicts',
     claim,
