@@ -300,6 +300,54 @@ describe('Check Workspace findings of a memo closed in the editor', T, () => {
   });
 });
 
+describe('A memo closed while Check Workspace runs', T, () => {
+  let root: string;
+  let server: LspServer;
+  const saved = (): string => pathToFileURL(join(root, 'saved.md')).href;
+
+  before(async () => {
+    root = makeTempDir('check-workspace-close-during');
+    mkdirSync(join(root, 'notes'));
+    for (let i = 0; i < memoCount; i++) writeFileSync(join(root, 'notes', `memo-${i}.md`), memoText(i));
+    writeFileSync(join(root, 'saved.md'), 'The saved memo cites [@nowhere2007].\n');
+    server = new LspServer({ env: { ...process.env, XDG_CACHE_HOME: join(root, '.cache') } });
+    await server.initialize({}, {}, [root], { workDoneProgress: true });
+  });
+
+  after(async () => {
+    await server?.dispose();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test('keeps the findings of its file on disk (before, they were cleared)', async () => {
+    await server.open(saved(), 'Edited, unsaved: cites [@nowhere2009] and [@nowhere2010].\n');
+    await server.waitForDiagnostics((p) => p.uri === saved(), 'the open memo checked', 30000);
+    const run = server.connection.sendRequest(checkWorkspaceRequest, { workDoneToken: 'close-during' });
+    // Closed once the run has checked the open memo and gone on to the files (one of them published).
+    const started = server.notifications.length;
+    await server.waitForDiagnostics((p) => p.uri.includes('/notes/memo-'), 'the run under way', 30000, started);
+    const since = server.notifications.length;
+    await server.connection.sendNotification(DidCloseTextDocumentNotification.type, {
+      textDocument: { uri: saved() },
+    });
+    const result = (await run) as CheckWorkspaceResult;
+    assert.equal(result.files, memoCount + 1, 'the run went on to the end after the close');
+    const published = server.notifications
+      .slice(since)
+      .filter((n) => n.method === 'textDocument/publishDiagnostics')
+      .map((n) => n.params as { uri: string; diagnostics: { code?: unknown; message: string }[] })
+      .filter((p) => p.uri === saved());
+    assert.ok(published.length > 0, 'something was published for the closed memo');
+    const last = published[published.length - 1];
+    assert.deepEqual(
+      last.diagnostics.map((d) => d.code),
+      ['unknown-citation'],
+      'the file on disk cites one unknown key',
+    );
+    assert.match(String(last.diagnostics[0].message), /nowhere2007/);
+  });
+});
+
 describe('Cancelling the re-run of Check Workspace on start', T, () => {
   let root: string;
   let server: LspServer;

@@ -147,6 +147,8 @@ export class Session {
    * not cancelled): a memo closed in the editor is checked again from disk instead of cleared.
    */
   private workspaceChecked: boolean;
+  /** Check Workspace runs now: a memo closed meanwhile keeps findings too (from its file on disk). */
+  private workspaceCheckRuns = 0;
   /** Memos scheduled for a check and not checked yet: the re-run of Check Workspace waits for none. */
   private readonly awaitingCheck = new Set<string>();
   private disposed = false;
@@ -356,8 +358,9 @@ export class Session {
     this.workspaceConfigs?.release(uri);
     if (this.problems.perDocument.delete(uri)) this.publishProblems();
     this.bibliographyStore?.release(uri);
-    // After Check Workspace, a closed memo keeps findings, as its file on disk has them.
-    if (this.workspaceChecked && this.isWorkspaceMemo(uri)) void this.checkClosed(uri);
+    // After Check Workspace (or while it runs), a closed memo keeps findings, as its file on disk has them.
+    const keepsFindings = this.workspaceChecked || this.workspaceCheckRuns > 0;
+    if (keepsFindings && this.isWorkspaceMemo(uri)) void this.checkClosed(uri);
     else void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     // Memos compared with it (inconsistency across memos) are published again.
     for (const other of this.service?.takeComparedWithChanged() ?? []) this.schedule(other);
@@ -616,6 +619,7 @@ export class Session {
     progress?.begin('Policy Lens: checking workspace', 0, 'finding memos', true);
     let problems = 0;
     let files = 0;
+    this.workspaceCheckRuns++;
     try {
       // Open memos have their own checks (`closedOnly`: the re-run on start leaves them to those).
       const memos = (await this.workspaceMemos()).filter((m) => !closedOnly || !('open' in m));
@@ -632,6 +636,7 @@ export class Session {
         await pause();
       }
     } finally {
+      this.workspaceCheckRuns--;
       progress?.done();
     }
     // Run again on the next start unless cancelled (the re-run on start too: the client cannot cancel
