@@ -1025,6 +1025,16 @@ const inventory: InventoryEntry[] = [
     'tokenize',
     ['/\\d/', '/(?:ss|us|is)$/', '/(?:ches|shes|sses|xes|zes)$/'],
   ],
+  [
+    'engine/text/tokens.ts americanSpelling',
+    'memo: text and single tokens',
+    'tokenize',
+    [
+      '/(?<=[a-z]{2})is(e|ed|es|ing|ation|ations)$/',
+      '/(?<=[a-z]{2})ys(e|ed|es|ing)$/',
+      '/(?<=[a-z]{3})our(s|ed|ing|able|ite|ites)?$/',
+    ],
+  ],
   ['engine/text/tokens.ts undouble', 'memo: text and single tokens', 'tokenize', ['/([bdgmnprt])\\1$/']],
   [
     'knowledge/parsedFile.ts parseJsonArray',

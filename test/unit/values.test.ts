@@ -228,6 +228,28 @@ describe('values: words that name Object.prototype members', () => {
   });
 });
 
+describe('stem: British and American spellings meet', () => {
+  it('folds -ise, -yse and -our by rule, and the listed words with their plurals', () => {
+    const same = (a: string, b: string): void => assert.equal(stem(a), stem(b), `${a} / ${b}`);
+    same('organisation', 'organization');
+    same('organised', 'organized');
+    same('prioritising', 'prioritizing');
+    same('analysed', 'analyzed');
+    same('behaviour', 'behavior');
+    same('labours', 'labors');
+    same('programme', 'program');
+    same('programmes', 'programs');
+    same('defence', 'defense');
+    same('centres', 'centers');
+    same('travelled', 'traveled');
+  });
+  it('keeps apart words that only look alike, and short words whole', () => {
+    assert.notEqual(stem('adviser'), stem('advise'), 'the agent noun is not the verb');
+    assert.equal(stem('four'), 'four');
+    assert.equal(stem('hours'), 'hour');
+  });
+});
+
 describe('values: hedged intervals', () => {
   const consistent = (text: string, value: number, approx = true, bound?: string): boolean =>
     overlaps(mentionInterval(numbers(text)[0]), sourceInterval({ value, approx, bound: bound as Bound | undefined }));

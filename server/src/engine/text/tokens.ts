@@ -68,6 +68,23 @@ function isUpper(raw: string): boolean {
 
 // Irregular forms (plurals, verbs) and words kept whole come from the lexicon (en.json, `irregularForms`).
 const irregular = wordTable<string>(lexiconData.irregularForms);
+const britishSpellings = wordTable<string>(lexiconData.britishSpellings);
+
+/**
+ * The American spelling of a British one, so that "organisation" meets "organization" and
+ * "programmes" meets "programs": listed words (en.json, `britishSpellings`), then -ise, -yse and
+ * -our by rule. Only folds: two different words never meet, at worst a word is spelled oddly inside.
+ */
+function americanSpelling(word: string): string {
+  const listed = britishSpellings[word];
+  if (listed) return listed;
+  const singular = word.endsWith('s') ? britishSpellings[word.slice(0, -1)] : undefined;
+  if (singular) return `${singular}s`;
+  return word
+    .replace(/(?<=[a-z]{2})is(e|ed|es|ing|ation|ations)$/, 'iz$1')
+    .replace(/(?<=[a-z]{2})ys(e|ed|es|ing)$/, 'yz$1')
+    .replace(/(?<=[a-z]{3})our(s|ed|ing|able|ite|ites)?$/, 'or$1');
+}
 
 /**
  * A deliberately small stemmer: folds the inflections a memo writer uses for the same word
@@ -78,7 +95,9 @@ export function stem(word: string): string {
   const known = irregular[word];
   if (known) return known;
   if (word.length <= 3 || /\d/.test(word)) return word;
-  let w = word;
+  let w = americanSpelling(word);
+  const folded = irregular[w];
+  if (folded) return folded;
   if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
   else if (/(?:ss|us|is)$/.test(w)) {
     // class, status, analysis: not plurals

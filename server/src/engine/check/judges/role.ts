@@ -319,7 +319,8 @@ function knownTitleStems(view: SentenceView): Set<string> {
 
 /** Forms of one title word: "professorship" is "professor", "advisor" is "adviser". */
 function normTitle(stem: string): string {
-  if (stem === 'advisor' || stem === 'advis') return 'adviser';
+  // The stemmer spells "advise" with a z (it folds British -ise spellings).
+  if (stem === 'advisor' || stem === 'advis' || stem === 'adviz') return 'adviser';
   if (stem.endsWith('ship') && stem.length > 6) return stem.slice(0, -4);
   return stem;
 }
