@@ -470,8 +470,14 @@ function agreement(view: SentenceView, echo: Echo, stated: readonly Figure[], sh
 /**
  * The share of what a sentence says (its content words outside a reporting frame, weighed by how
  * rare each is in the reports) that a report's sentence writes: how surely the two speak of one fact.
+ * A name counts as written when the report writes another of its names ("EPF" for "European Peace
+ * Facility"). `except`: the stretch of the figure compared, whose words ("million") are no evidence.
  */
-export function echoShareOf(view: SentenceView, reportSentence: string): number {
+export function echoShareOf(
+  view: SentenceView,
+  reportSentence: string,
+  except?: { start: number; end: number },
+): number {
   // With no report sentences to weigh words by, every word weighs the same.
   const weight = indexOf(view.kb)?.weight ?? ((): number => 1);
   const echoed = new Set(
@@ -479,6 +485,19 @@ export function echoShareOf(view: SentenceView, reportSentence: string): number 
       .filter(isContent)
       .map((t) => t.norm),
   );
+  const aliases = new Map<number, string[][]>();
+  for (const e of view.entities) {
+    if (e.id === undefined) continue;
+    const forms = view.kb.formsOf(e.id).map((form) =>
+      tokenize(form)
+        .filter(isContent)
+        .map((t) => t.norm),
+    );
+    for (let k = e.first; k < e.last; k++) aliases.set(k, forms);
+  }
+  const written = (k: number): boolean =>
+    echoed.has(view.tokens[k].norm) ||
+    (aliases.get(k) ?? []).some((form) => form.length > 0 && form.every((w) => echoed.has(w)));
   let whole = 0;
   let shared = 0;
   const seen = new Set<string>();
@@ -486,10 +505,11 @@ export function echoShareOf(view: SentenceView, reportSentence: string): number 
     const t = view.tokens[k];
     if (t.start < view.start || t.end > view.end || !isContent(t) || seen.has(t.norm)) continue;
     if (view.clauseAt(k).kind === 'reporting' || lexicon.reportingVerbs.has(t.lower)) continue;
+    if (except && except.start <= t.start && t.end <= except.end) continue;
     seen.add(t.norm);
     const w = weight(t.norm);
     whole += w;
-    if (echoed.has(t.norm)) shared += w;
+    if (written(k)) shared += w;
   }
   return whole === 0 ? 0 : shared / whole;
 }

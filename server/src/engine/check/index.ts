@@ -6,6 +6,7 @@ import { emptyContext, type ParagraphContext, SentenceView } from '../reader/sen
 import { negationsOver } from '../reader/polarity';
 import { findTerms } from '../reader/terms';
 import { type Token, tokenize } from '../text/tokens';
+import { attributedReports } from './attribution';
 import { type Candidate, findCandidates } from './candidates';
 import { echoShareOf, echoVerdicts } from './echo';
 import { nameSwapVerdicts } from './echoNames';
@@ -74,10 +75,15 @@ export function judgeSentence(view: SentenceView): Verdict[] {
     if (echoes.otherFacts.has(said)) return false;
     // The report's own words, quoted or copied, are what it says, however its claims were read.
     if (plain(said).includes(plain(view.text.slice(view.start, view.end)))) return false;
-    return echoShareOf(view, said) >= reportEchoGate;
+    // A figure's own words ("million", "percent") say what is compared, not what it is about.
+    return echoShareOf(view, said, figureKinds.has(v.claim.value.kind) ? v : undefined) >= reportEchoGate;
   });
   verdicts.length = 0;
-  verdicts.push(...certain, ...echoes.verdicts, ...nameSwapVerdicts(view));
+  // "…, O'Neill estimates": what another report says is no contradiction of it.
+  const attributed = attributedReports(view);
+  const fromAttributed = (v: Verdict): boolean =>
+    !attributed || v.kind !== 'contradicts' || !v.claim.extracted || attributed.has(v.claim.source);
+  verdicts.push(...[...certain, ...echoes.verdicts, ...nameSwapVerdicts(view)].filter(fromAttributed));
   for (const e of wrongExpansions(view)) {
     const claim = claimOfTerm(view.kb, e.term.id);
     if (claim) {
