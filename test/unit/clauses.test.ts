@@ -91,6 +91,13 @@ describe('clauses', () => {
     ]);
   });
 
+  it('reads a fronted "where" clause as a clause of its own, not a relative one', () => {
+    assert.deepEqual(kinds('Where ports compete on price, the shipping lines favour the larger hubs.'), [
+      'subordinate[Where ports compete on price]',
+      'main[the shipping lines favour the larger hubs]',
+    ]);
+  });
+
   it('reads a stretch opening with an auxiliary as the predicate, not a frame', () => {
     const clauses = kinds('The session, held in October, was framed as a public event.');
     assert.ok(!clauses.some((c) => c.startsWith('reporting')), clauses.join(' | '));

@@ -67,6 +67,7 @@ export const lexicon = {
   copulas: set(data.copulas),
   relativeWords: set(data.relativeWords),
   clauseBreakWords: set(data.clauseBreakWords),
+  frontedSubordinators: set(data.frontedSubordinators),
   nominalNegations: set(data.nominalNegations),
   finiteVerbs: set(data.finiteVerbs),
   subjectPronouns: set(data.subjectPronouns),

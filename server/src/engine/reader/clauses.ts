@@ -130,6 +130,7 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
   // clause speaks of the subject).
   if (
     lexicon.clauseBreakWords.has(words[0]) ||
+    lexicon.frontedSubordinators.has(words[0]) ||
     phraseAt(lexicon.sequenceOpeners, words, 0) ||
     (phraseAt(lexicon.purposeOpeners, words, 0) && !lexicon.auxiliaries.has(words[1] ?? '')) ||
     phraseAt(lexicon.hypotheticalCues, words, 0)
