@@ -529,6 +529,7 @@ const inventory: InventoryEntry[] = [
     'checkSentence',
     ['/[,;/]/', '/[:()[\\]]/', '/\\s[–—]\\s/'],
   ],
+  ['engine/reader/agents.ts rangeJoiners', 'memo: one sentence and its gaps', 'checkSentence', ['/[,;:()]/']],
   ['engine/reader/clauses.ts openingReportFrame', 'memo: one token as written', 'checkSentence', ['/^\\p{Lu}/u']],
   [
     'engine/reader/clauses.ts isReportingFrame',

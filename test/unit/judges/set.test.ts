@@ -178,6 +178,16 @@ describe('judge: set', () => {
       detail: 'set',
       written: 'undersea cables',
     });
+    // "from A through B to C" lists three items: a swapped one is foreign, the right ones agree.
+    contradicts('The strategy covers everything from ports through undersea cables to pipelines.', areas, {
+      detail: 'set',
+      written: 'pipelines',
+    });
+    agrees(
+      'The strategy covers everything from ports through undersea cables to satellites.',
+      areas,
+      'ports through undersea cables to satellites',
+    );
     // The last item may run as long as the longest item before it.
     contradicts(
       'The strategy covers ports on the northern coast, undersea cables laid under the strait and the spread of ' +

@@ -68,6 +68,8 @@ export const lexicon = {
   relativeWords: set(data.relativeWords),
   clauseBreakWords: set(data.clauseBreakWords),
   frontedSubordinators: set(data.frontedSubordinators),
+  rangeListOpeners: set(data.rangeListOpeners),
+  rangeListJoiners: set(data.rangeListJoiners),
   nominalNegations: set(data.nominalNegations),
   finiteVerbs: set(data.finiteVerbs),
   subjectPronouns: set(data.subjectPronouns),

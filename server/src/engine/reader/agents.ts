@@ -249,9 +249,13 @@ export function listSegments(view: SentenceView): { items: ListItem[]; hardBefor
   const lastItem: boolean[] = [];
   let start = 0;
   let hard = true;
+  const ranged = rangeJoiners(view);
   const push = (end: number, nextHard: boolean): void => {
     let s = start;
     let appended = false;
+    // A range's joiner ("through", "to") closes no list as "and" does: the run goes on after it.
+    if (ranged.has(s) && s < end) s++;
+    const afterRange = s;
     for (let joiner = phraseAt(lexicon.listJoiners, words, s); s < end && joiner;) {
       s += joiner.words.length;
       appended ||= joiner.value === 'appends';
@@ -262,7 +266,7 @@ export function listSegments(view: SentenceView): { items: ListItem[]; hardBefor
       if (appended && !hard && lastItem.length > 0) lastItem[lastItem.length - 1] = false;
       items.push({ first: s, last: end });
       hardBefore.push(hard);
-      lastItem.push(s > start);
+      lastItem.push(s > afterRange);
     }
     start = end;
     hard = nextHard;
@@ -280,15 +284,38 @@ export function listSegments(view: SentenceView): { items: ListItem[]; hardBefor
     if (
       /[:()[\]]/.test(gap) ||
       sceneSetter ||
+      (ranged.has(k) && lexicon.rangeListOpeners.has(words[k])) ||
       view.clauseAt(k).kind === 'reporting' ||
       view.clauseAt(k).kind === 'relative'
     ) {
       push(k, true);
-    } else if (/[,;/]/.test(gap) || /\s[–—]\s/.test(gap) || phraseAt(lexicon.listJoiners, words, k)) {
+    } else if (/[,;/]/.test(gap) || /\s[–—]\s/.test(gap) || phraseAt(lexicon.listJoiners, words, k) || ranged.has(k)) {
       push(k, false);
     }
   }
   return { items, hardBefore, last: lastItem };
+}
+
+/**
+ * "runs from affordable pricing through infrastructure investment to capacity building": the opener
+ * and joiners of a run of three items or more that "from" opens, in one clause with no comma inside
+ * (the opener starts a new list, each joiner an item). Two items
+ * ("from Seoul to Tokyo") are a movement or a span as often as a list, and are left alone.
+ */
+function rangeJoiners(view: SentenceView): Set<number> {
+  const { words } = view;
+  const out = new Set<number>();
+  for (let f = 0; f < words.length; f++) {
+    if (!lexicon.rangeListOpeners.has(words[f])) continue;
+    const clause = view.clauseAt(f);
+    const joiners: number[] = [];
+    for (let k = f + 2; k < clause.last; k++) {
+      if (/[,;:()]/.test(view.gapBefore(k))) break;
+      if (lexicon.rangeListJoiners.has(words[k])) joiners.push(k);
+    }
+    if (joiners.length >= 2) for (const k of [f, ...joiners]) out.add(k);
+  }
+  return out;
 }
 
 /**
