@@ -93,6 +93,8 @@ describe('judge: quantity', () => {
       detail: 'quantity',
       written: 'About half',
     });
+    // The whole fronted: "Of X, about 30% go to Y".
+    silent("Of Northland's Arctic Rim exports, about 30% go to Eastoria.");
   });
 
   it('does not take a figure with decimals for a whole count of things', () => {

@@ -205,15 +205,24 @@ function shareOfNarrowedPart(view: SentenceView, c: Candidate, m: NumberMention)
 }
 
 /**
- * "About half of Korea's Indo-Pacific-bound exports go to ASEAN states": the claim's words modify the
- * whole before it, and what follows names something the claim does not. A share of the claim's
- * part, not the claim's share.
+ * "About half of Korea's Indo-Pacific-bound exports go to ASEAN states", or fronted, "Of Korea's
+ * Indo-Pacific-bound exports, about half go to ASEAN states": the claim's words modify the whole, and
+ * what follows names something the claim does not. A share of the claim's part, not the claim's share.
  */
 function shareOfModifiedPart(view: SentenceView, c: Candidate, m: NumberMention): boolean {
-  const of = view.tokens.findIndex((t) => t.start >= m.end);
-  if (of < 0 || view.words[of] !== 'of') return false;
-  const clause = view.clauseAt(of);
-  const whole = c.property.find((p) => p.first > of && p.last <= clause.last);
+  const at = view.tokenIndexAt(m.start);
+  const clause = view.clauseAt(at);
+  const next = view.tokens.findIndex((t) => t.start >= m.end);
+  let of: number;
+  let phraseEnd: number;
+  if (next >= 0 && view.words[next] === 'of') {
+    of = next;
+    phraseEnd = clause.last;
+  } else if (view.words[clause.first] === 'of' && at > clause.first && view.gapBefore(at).includes(',')) {
+    of = clause.first;
+    phraseEnd = at;
+  } else return false;
+  const whole = c.property.find((p) => p.first > of && p.last <= phraseEnd);
   if (!whole) return false;
   const own = [...c.groups.values()].flat();
   const before = own.filter((g) => g.first > of && g.last <= whole.first);
@@ -222,7 +231,7 @@ function shareOfModifiedPart(view: SentenceView, c: Candidate, m: NumberMention)
   return view.entities.some(
     (e) =>
       !e.weak &&
-      e.first >= whole.last &&
+      e.first >= Math.max(whole.last, phraseEnd === at ? at : whole.last) &&
       e.last <= clause.last &&
       !own.some((g) => g.first <= e.first && e.last <= g.last),
   );
