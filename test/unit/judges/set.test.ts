@@ -395,6 +395,8 @@ describe('judge: set', () => {
     silent('Tom Reyes moderated a panel at the Harbor Forum.');
     silent('Tom Reyes did not moderate the Harbor Forum.');
     silent('The strategy should cover pipelines, ports and satellites.');
+    // The only name tying the claim to the sentence is the agent, and the verb has its own object.
+    silent('Tom Reyes also leads the harbour subcommittee of the Coastal Studies Association.');
   });
 
   it('neither affirms nor excludes members under a negation that is not a plain "not"', () => {

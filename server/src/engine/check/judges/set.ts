@@ -145,6 +145,13 @@ function judgeAgents(view: SentenceView, c: Candidate): Verdict | undefined {
     }
     if (foreign.length > 0 && !predicateNegated && (closed || matched.size > 0)) {
       const f = foreign[0];
+      // "Kim also chairs the subcommittee of …": when the verb has an object of its own and the only
+      // name tying the claim to the sentence is the one said to do it, the sentence speaks of another thing.
+      const anchors = [...c.groups.values()]
+        .flat()
+        .filter((g) => !c.property.some((q) => q.first === g.first && q.last === g.last));
+      const ownObject = !labelled && lexicon.determiners.has(view.words[p.last] ?? '');
+      if (ownObject && anchors.length > 0 && anchors.every((g) => g.first >= f.first && g.last <= f.last)) continue;
       return {
         kind: 'contradicts',
         claim,
