@@ -398,6 +398,7 @@ const inventory: InventoryEntry[] = [
     'checkSentence',
     ['/[,;:()–—]/'],
   ],
+  ['engine/check/judges/role.ts postBoundary', 'memo: one sentence and its gaps', 'checkSentence', ['/[,;:(]/']],
   [
     'engine/check/judges/role.ts describe',
     'memo: one sentence and its gaps',

@@ -712,6 +712,23 @@ describe('ingest: people with posts, and lists after a colon', () => {
     ]);
   });
 
+  it('reads a bare field after "of" as part of the post, and a place owning the organisation as no other one', () => {
+    const report = [
+      'Ben Ruiz is Professor of Maritime History and Law at the Zyx University, Norburg.',
+      'Ann Odo is Maritime Law Fellow at the Quill Foundation.',
+    ];
+    assert.deepEqual(
+      rolesOf(report[0]).map((r) => r.org),
+      ['zyx2024-zyx-university'],
+    );
+    // The memo writes the field in lower case and the place as the university's owner: no other post.
+    const memo = "Ben Ruiz, a professor of maritime history and law at Norburg's Zyx University, wrote the paper.";
+    assert.ok(!verdictsOn(report, memo).includes('contradiction'), JSON.stringify(findingsOn(report, memo)));
+    assert.deepEqual(verdictsOn(report, 'Ben Ruiz, an associate professor at the Zyx University, wrote it.'), [
+      'contradiction',
+    ]);
+  });
+
   it('stops a post at the next person named', () => {
     const report = [
       'The panel featured Ben Ruiz, Chief Technology Officer at the Freedonia’s National Harbour Agency, ' +

@@ -91,6 +91,12 @@ function organisationsAfter(view: SentenceView, from: number): string[] {
     if (words[at] === 'the') at++;
     const org = entities.find((e) => e.first === at || (e.first < at && at < e.last));
     if (!org) break;
+    // "Professor of Political Science at the X University": a bare "of" phrase before the post's "at"
+    // names its field, not a place of work ("Director of the Cyber Programme at …" names one).
+    if (words[k] === 'of' && at === k + 1 && words[org.last] === 'at') {
+      k = org.last;
+      continue;
+    }
     const written = view.text.slice(tokens[at].start, org.end);
     // "the Cyber team", "the Zyx Institute’s Cyber, Space and Tech programme": the name is a word of a
     // longer one, and only its owner is an organisation of the post.

@@ -21,7 +21,7 @@ import { type Claim, type CslItem, type KnowledgeError, type Source, type Term }
 
 const sourceExtensions = ['.md', '.markdown', '.txt', '.pdf'];
 /** Bump when extraction changes, so cached results from an older version are not reused. */
-const extractionVersion = 9;
+const extractionVersion = 10;
 const maxSourceBytes = 50 * 1024 * 1024;
 
 /** One file read and analysed, before it has its final citation key. */

@@ -261,6 +261,27 @@ function ch2(gap: string, c: string): boolean {
   return gap.includes(c);
 }
 
+/** A word written in lower case, no name's, at k. */
+function lowerCaseWord(view: SentenceView, k: number): boolean {
+  const t = view.tokens[k];
+  return t !== undefined && t.raw === t.lower && view.entityAt(k) === undefined && !lexicon.stopWords.has(t.lower);
+}
+
+/** Where a field after "of" ends: a preposition leading on, or a comma. */
+function postBoundary(view: SentenceView, k: number): boolean {
+  return lexicon.prepositions.has(view.words[k]) || /[,;:(]/.test(view.gapBefore(k));
+}
+
+/**
+ * "Tokyo's International Christian University", "Harvard's Belfer Center": an unknown name written
+ * possessively right before a known organisation says where it is or whose it is; the post is there.
+ */
+function ownsNextOrg(view: SentenceView, e: EntityMention): boolean {
+  if (!e.possessive || e.kind !== 'name') return false;
+  const next = view.entityAt(e.last);
+  return next !== undefined && next.first === e.last && next.id !== undefined && orgKinds.has(next.kind);
+}
+
 function isOrgStart(view: SentenceView, k: number): boolean {
   const e = view.entityAt(k);
   if (e === undefined || e.first !== k || e.kind === 'person') return false;
@@ -281,6 +302,15 @@ function titleStems(view: SentenceView, desc: Description, orgs: EntityMention[]
   for (let k = desc.first; k < desc.last; k++) {
     if (orgs.some((o) => k >= o.first && k < o.last)) continue;
     const w = view.words[k];
+    // "a professor of political science and international relations at …": the field of a post,
+    // written in lower case after "of", is not its title (sources write it or leave it out alike).
+    if (w === 'of' && k > desc.first && lexicon.titleWords.has(view.words[k - 1]) && lowerCaseWord(view, k + 1)) {
+      while (k + 1 < desc.last && (lowerCaseWord(view, k + 1) || view.words[k + 1] === 'and')) {
+        if (postBoundary(view, k + 1)) break;
+        k++;
+      }
+      continue;
+    }
     if (w in lexicon.headVerbs) {
       out.push(lexicon.headVerbs[w]);
       continue;
@@ -401,7 +431,8 @@ function compareRoles(
       e.kind !== 'person' &&
       !e.weak &&
       !isTitleName(view, e, roles) &&
-      !(e.kind === 'name' && linkedBefore(e)),
+      !(e.kind === 'name' && linkedBefore(e)) &&
+      !ownsNextOrg(view, e),
   );
   // Title words are read outside every name, the parts of known names included.
   const stated = titleStems(
