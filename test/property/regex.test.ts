@@ -606,6 +606,13 @@ const inventory: InventoryEntry[] = [
   ],
   ['engine/check/echoNames.ts reportNames.capital', 'report: one token', 'checkSentence', ['/^\\p{Lu}/u']],
   [
+    'engine/check/echoLists.ts listsIn',
+    'memo or report: one sentence and its gaps',
+    'checkSentence',
+    ['/[,;:()]/', '/[:()]/'],
+  ],
+  ['engine/check/echoLists.ts leadingName', 'memo or report: one token', 'checkSentence', ['/^\\p{Lu}/u']],
+  [
     'engine/check/echo.ts const glued',
     'report: the text after a figure (anchored, one character class)',
     'echoVerdicts',

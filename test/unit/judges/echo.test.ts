@@ -205,3 +205,36 @@ describe('echo: one name written where the report has another', () => {
     assert.deepEqual(contradictions(report, memo), []);
   });
 });
+
+describe('echo: a list with one item otherwise', () => {
+  const report = [
+    'Across the strait, smugglers have turned to night ferries, fishing boats and cargo drones to move their goods.',
+  ];
+  const memo = 'Smugglers across the strait now move their goods with night ferries, fishing boats and small planes.';
+
+  it('names the item the report lists in its place, and the report’s list', () => {
+    const found = contradictions(report, memo);
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.match(found[0], /lists night ferries, fishing boats and cargo drones; small planes is not among them/);
+  });
+
+  it('stays silent on the same list, on examples ("such as"), and on an item the paragraph writes', () => {
+    const same = 'Smugglers across the strait now move their goods with night ferries, fishing boats and cargo drones.';
+    assert.deepEqual(contradictions(report, same), []);
+    const examples = [
+      'Across the strait, smugglers have turned to craft such as night ferries, fishing boats and cargo drones ' +
+        'to move their goods.',
+    ];
+    assert.deepEqual(contradictions(examples, memo), []);
+    const paragraph = [`Small planes were banned from the strait in 2019. ${report[0]}`];
+    assert.deepEqual(contradictions(paragraph, memo), []);
+  });
+
+  it('stays silent where two items differ, or the list has two items', () => {
+    const two = 'Smugglers across the strait now move their goods with night ferries, kayaks and small planes.';
+    assert.deepEqual(contradictions(report, two), []);
+    const pair = ['Across the strait, smugglers have turned to night ferries and cargo drones to move their goods.'];
+    const memoPair = 'Smugglers across the strait now move their goods with night ferries and small planes.';
+    assert.deepEqual(contradictions(pair, memoPair), []);
+  });
+});

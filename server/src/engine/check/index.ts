@@ -9,6 +9,7 @@ import { type Token, tokenize } from '../text/tokens';
 import { attributedReports } from './attribution';
 import { type Candidate, findCandidates } from './candidates';
 import { echoShareOf, echoVerdicts } from './echo';
+import { listSwapVerdicts } from './echoLists';
 import { nameSwapVerdicts } from './echoNames';
 import { judges } from './judges';
 import { claimOfTerm } from './members';
@@ -83,7 +84,9 @@ export function judgeSentence(view: SentenceView): Verdict[] {
   const attributed = attributedReports(view);
   const fromAttributed = (v: Verdict): boolean =>
     !attributed || v.kind !== 'contradicts' || !v.claim.extracted || attributed.has(v.claim.source);
-  verdicts.push(...[...certain, ...echoes.verdicts, ...nameSwapVerdicts(view)].filter(fromAttributed));
+  verdicts.push(
+    ...[...certain, ...echoes.verdicts, ...nameSwapVerdicts(view), ...listSwapVerdicts(view)].filter(fromAttributed),
+  );
   for (const e of wrongExpansions(view)) {
     const claim = claimOfTerm(view.kb, e.term.id);
     if (claim) {
