@@ -11,7 +11,7 @@ import { type Echo, echoClaim, indexOf, isContent } from './echo';
 import { type Verdict } from './verdict';
 
 /** The share of the memo's weighed words, its differing name aside, the report's sentence must write. */
-const swapShare = 0.7;
+const swapShare = 0.6;
 /** Fewest content words besides the names that the two share. */
 const minimumShared = 4;
 /** Sentences of a report beyond which a name is what the report is about. */
