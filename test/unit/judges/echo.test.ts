@@ -238,3 +238,19 @@ describe('echo: a list with one item otherwise', () => {
     assert.deepEqual(contradictions(pair, memoPair), []);
   });
 });
+
+describe('echo: two counts of the same named thing', () => {
+  const report = ['The harbour review offers 14 recommendations for port authorities and shipping lines.'];
+
+  it('pair as surely as an agreeing figure would: the count is contradicted', () => {
+    const memo = 'Its 12 recommendations for port authorities and shipping lines come in three groups.';
+    const found = contradictions(report, memo);
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.match(found[0], /14 recommendations/);
+  });
+
+  it('do not when the memo counts another thing', () => {
+    const memo = 'Its 12 meetings with port authorities and shipping lines came in three rounds.';
+    assert.deepEqual(contradictions(report, memo), []);
+  });
+});

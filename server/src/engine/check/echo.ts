@@ -325,9 +325,14 @@ function compareFigures(
   if (differing.length === 0) return agreeing === stated.length && !uncertain && unpaired === 0 ? 'agrees' : undefined;
   // "between 2022 and 2024" where the report gives May 2022: both ends are paired with one figure.
   if (unpaired > 0 || matched.has(differing[0].e)) return undefined;
-  const needed = agreeing > 1 ? echoShare.twiceCorroborated : agreeing > 0 ? echoShare.corroborated : echoShare.alone;
-  if (share < needed) return undefined;
   const { m, e } = differing[0];
+  // Two counts of one named thing ("12 recommendations", "14 recommendations") say what they count:
+  // that corroborates the pairing as an agreeing figure would.
+  const counted = m.kind === 'number' && e.kind === 'number' && namesSameCount(view, m, echo, e) ? 1 : 0;
+  const corroborating = agreeing + counted;
+  const needed =
+    corroborating > 1 ? echoShare.twiceCorroborated : corroborating > 0 ? echoShare.corroborated : echoShare.alone;
+  if (share < needed) return undefined;
   return contradiction(view, echo, m, e);
 }
 
@@ -387,6 +392,12 @@ function sameCountedNoun(view: SentenceView, m: Figure, echo: Echo, e: Figure): 
   const mine = countedNoun(view.tokens, m);
   const theirs = countedNoun(echo.tokens, e);
   return mine === undefined || theirs === undefined || mine === theirs;
+}
+
+/** Both counts say what they count, and it is the same thing. */
+function namesSameCount(view: SentenceView, m: Figure, echo: Echo, e: Figure): boolean {
+  const mine = countedNoun(view.tokens, m);
+  return mine !== undefined && mine === countedNoun(echo.tokens, e);
 }
 
 /** How many words that say what each figure measures the two share. */
