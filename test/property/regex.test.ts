@@ -398,6 +398,12 @@ const inventory: InventoryEntry[] = [
     'checkSentence',
     ['/[,;:()–—]/'],
   ],
+  [
+    'engine/check/judges/preference.ts judgePreference',
+    'memo: one sentence and its gaps',
+    'checkSentence',
+    ['/[,:;]/'],
+  ],
   ['engine/check/judges/role.ts postBoundary', 'memo: one sentence and its gaps', 'checkSentence', ['/[,;:(]/']],
   [
     'engine/check/judges/role.ts describe',

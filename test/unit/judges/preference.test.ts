@@ -138,6 +138,8 @@ describe('judge: preference', () => {
       written: 'resilience as a lesser concern than efficiency',
     });
     agrees('The Grid Resilience Strategy treats resilience as a bigger concern than cost.', resilience, 'resilience');
+    // A label's comparative sets aside what it compares, up to its colon: the value is the one put first.
+    agrees('• Grid Resilience Strategy, bigger concern than efficiency: resilience.', resilience, 'resilience');
     contradicts('• Grid Resilience Strategy on efficiency: first priority — ranked ahead of resilience.', resilience, {
       detail: 'preference',
       written: 'efficiency: first priority — ranked ahead of resilience',

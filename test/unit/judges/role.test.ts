@@ -90,6 +90,9 @@ describe('judge: role', () => {
     const lind = 'lind-university';
     agrees('Ana Lind, an associate professor at Westmark University, wrote the report.', lind);
     agrees('Ana Lind (Assoc. Prof., Westmark University) wrote the report.', lind);
+    // The field of the post as the source gives it agrees; another field is not the source's post.
+    agrees('Tom Reyes, the director of port security at the Coastal Security Council, opened the forum.', reyes);
+    silent('Tom Reyes, the director of research at the Coastal Security Council, opened the forum.');
   });
 
   it('contradicts the post placed at another organisation', () => {

@@ -395,6 +395,14 @@ describe('judge: set', () => {
     silent('Tom Reyes moderated a panel at the Harbor Forum.');
     silent('Tom Reyes did not moderate the Harbor Forum.');
     silent('The strategy should cover pipelines, ports and satellites.');
+    // "Of the speakers, only X …": "only" restricts what follows, not who the speakers were.
+    const pickedFrom = "Of the Harbor Forum's speakers, only Tom Reyes spoke about cables.";
+    assert.ok(!findings(kb, pickedFrom).some((f) => f.verdict === 'contradiction'), dump(kb, pickedFrom));
+    // An unknown acronym beside a member, in a list of bodies known by theirs, is one more member.
+    contradicts('Both the PWG and the IHO work on undersea cable standards.', 'cable-standards', {
+      detail: 'set',
+      written: 'IHO',
+    });
     // The only name tying the claim to the sentence is the agent, and the verb has its own object.
     silent('Tom Reyes also leads the harbour subcommittee of the Coastal Studies Association.');
   });

@@ -137,6 +137,11 @@ describe('judge: stance', () => {
       detail: 'stance',
       written: 'cut',
     });
+    // "do little to" denies what follows as "not" does.
+    contradicts('Northland will do little to expand its maritime aid.', 'aid-increase', {
+      detail: 'stance',
+      written: 'do little to expand',
+    });
     contradicts('Northland will not expand its maritime aid.', 'aid-increase', {
       detail: 'stance',
       written: 'not expand',

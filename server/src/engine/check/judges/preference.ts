@@ -52,7 +52,8 @@ export function judgePreference(view: SentenceView, c: Candidate): Verdict | und
       break;
     }
   }
-  // "X is a greater worry than Y" sets Y aside up to the next comma; "X is a lesser worry than Y", X.
+  // "X is a greater worry than Y" sets Y aside up to the next comma (or the colon of a label: "Bigger
+  // worry than Y: X"); "X is a lesser worry than Y", X.
   let markerEnd = clause.last;
   let lesser = -1;
   if (marker < 0) {
@@ -63,7 +64,7 @@ export function judgePreference(view: SentenceView, c: Candidate): Verdict | und
       else if (before.some((w) => lexicon.greaterComparatives.has(w))) marker = k;
       else continue;
       markerEnd = k + 1;
-      while (markerEnd < clause.last && !view.gapBefore(markerEnd).includes(',')) markerEnd++;
+      while (markerEnd < clause.last && !/[,:;]/.test(view.gapBefore(markerEnd))) markerEnd++;
       break;
     }
   }

@@ -261,6 +261,21 @@ function ch2(gap: string, c: string): boolean {
   return gap.includes(c);
 }
 
+/** The field words of a post as a description writes it: "professor of political science" gives its stems. */
+function fieldStems(view: SentenceView, desc: Description): string[] {
+  const out: string[] = [];
+  for (let k = desc.first + 1; k < desc.last; k++) {
+    const w = view.words[k];
+    if (w !== 'of' && w !== 'for') continue;
+    if (!lexicon.titleWords.has(view.words[k - 1]) || !lowerCaseWord(view, k + 1)) continue;
+    for (let j = k + 1; j < desc.last && (lowerCaseWord(view, j) || view.words[j] === 'and'); j++) {
+      if (postBoundary(view, j)) break;
+      if (view.words[j] !== 'and') out.push(normTitle(view.tokens[j].norm));
+    }
+  }
+  return out;
+}
+
 /** A word written in lower case, no name's, at k. */
 function lowerCaseWord(view: SentenceView, k: number): boolean {
   const t = view.tokens[k];
@@ -478,6 +493,10 @@ function compareRoles(
   const start = view.tokens[desc.first].start;
   const end = view.tokens[desc.last - 1].end;
   if (agreeing) {
+    // "director of research" where the source's post is director for cybersecurity: the post's field,
+    // written and not the source's, is neither support nor a title to contradict.
+    const sourcedWords = new Set(sourcedOf(agreeing).title);
+    if (fieldStems(view, desc).some((w) => !sourcedWords.has(w))) return undefined;
     return {
       kind: 'agrees',
       claim: agreeing,

@@ -48,6 +48,14 @@ function judgeAgents(view: SentenceView, c: Candidate): Verdict | undefined {
   // in for a member of a list of bodies.
   const namedBody = (m: EntityMention): boolean =>
     memberBodies.has(true) && lexicon.bodyHeadStems.has(view.tokens[m.last - 1].norm);
+  // So can an unknown acronym ("the UN GGE and the ITU") written beside a member, in a list of bodies
+  // known by their acronyms.
+  const unknownAcronym = (m: EntityMention): boolean =>
+    memberBodies.has(true) &&
+    m.kind === 'name' &&
+    m.last - m.first === 1 &&
+    view.tokens[m.first].upper &&
+    view.tokens[m.first].raw.length >= 2;
   // A union of states with a people of its own ("the EU") acts where countries act: it can stand in for one.
   const polityAmongCountries = (m: EntityMention): boolean =>
     memberKinds.has('country') && m.kind === 'organisation' && (m.term?.demonyms?.length ?? 0) > 0;
@@ -117,7 +125,7 @@ function judgeAgents(view: SentenceView, c: Candidate): Verdict | undefined {
       (m) =>
         memberOf(m) < 0 &&
         !m.weak &&
-        couldBeMember(m) &&
+        (couldBeMember(m) || (unknownAcronym(m) && matched.size > 0)) &&
         !partOfMember(m) &&
         !(m.term?.members && m.term.members.every((id) => members.some((alts) => alts.includes(id)))),
     );
@@ -259,8 +267,18 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
   // "only government", "all from government", "participants, all drawn from government".
   const listStart = items.length > 0 ? items[0].first : -1;
   const firstMember = found.find((m) => items.some((it) => m.first >= it.first && m.last <= it.last))?.first ?? -1;
+  // "Of the three speakers, only Park dwelt on …": the fronted whole says whom the rest picks from;
+  // "only" restricts what follows, not who the members are.
+  const pickedFrom =
+    listStart >= 0 &&
+    view.words[view.clauseAt(listStart).first] === 'of' &&
+    c.property.every(
+      (p) =>
+        p.last <= listStart && view.text.slice(view.tokens[p.last - 1].end, view.tokens[listStart].start).includes(','),
+    );
   const exclusive =
     items.length > 0 &&
+    !pickedFrom &&
     (universalSubject(view, c, firstMember) ||
       wholeNamed(view, c, firstMember) ||
       [1, 2].some((d) => lexicon.exclusives.has(view.words[listStart - d]) || view.words[listStart - d] === 'all') ||
