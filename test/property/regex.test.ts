@@ -373,6 +373,7 @@ const inventory: InventoryEntry[] = [
     'checkSentence',
     ['/^\\d/', "/['’]s$/"],
   ],
+  ['engine/check/candidates.ts afterComplement', 'memo: one token', 'checkSentence', ['/^\\p{Lu}/u']],
   ['engine/check/candidates.ts anotherOfTheSameName', 'memo: one sentence and its gaps', 'checkSentence', ['/\\s+/']],
   ['engine/check/candidates.ts ownerOf', 'memo: one sentence and its gaps', 'checkSentence', ['/[,;:(]/']],
   ['engine/check/candidates.ts partOfNamedWhole', 'memo: the gap between two words', 'checkSentence', ['/[,;:(]/']],

@@ -93,6 +93,9 @@ describe('judge: quantity', () => {
       detail: 'quantity',
       written: 'About half',
     });
+    // "outside the Arctic Rim" speaks of everything but it: no figure of the Arctic Rim's.
+    silent("Most of Northland's exports go to markets outside the Arctic Rim.");
+    silent("About 62 per cent of Northland's exports go to markets outside the Arctic Rim.");
     // The whole fronted: "Of X, about 30% go to Y".
     silent("Of Northland's Arctic Rim exports, about 30% go to Eastoria.");
   });

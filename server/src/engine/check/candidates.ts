@@ -88,6 +88,19 @@ interface MatchFacts {
   hiders: Compound[];
   /** A name ending where the match ends, that the match is only the end of ("Korea" in "North Korea"). */
   named?: Term;
+  /** The match follows a word for everything but it ("outside the Indo-Pacific"). */
+  complement: boolean;
+}
+
+/**
+ * Whether a word for everything but what follows governs token k: "outside the Indo-Pacific",
+ * "outside of Europe", "outside Asia" (not "outside participants", where it describes them).
+ */
+function afterComplement(view: SentenceView, k: number): boolean {
+  let j = k - 1;
+  while (j >= 0 && k - j <= 2 && (view.words[j] === 'the' || view.words[j] === 'of')) j--;
+  if (j < 0 || !lexicon.complementWords.has(view.words[j])) return false;
+  return j < k - 1 || /^\p{Lu}/u.test(view.tokens[k].raw);
 }
 
 function matchFacts(view: SentenceView, m: PhraseMatch<unknown>, compounds: readonly Compound[]): MatchFacts {
@@ -109,6 +122,7 @@ function matchFacts(view: SentenceView, m: PhraseMatch<unknown>, compounds: read
         t.start < m.start &&
         ['place', 'organisation', 'person', 'group', 'country', 'document', 'event'].includes(t.value.kind),
     )?.value,
+    complement: afterComplement(view, m.first),
   };
 }
 
@@ -122,7 +136,7 @@ function countsFor(
   entriesAt: readonly (readonly AnchorHit[])[][],
 ): boolean {
   const kb = view.kb;
-  if (facts.idiom) return false;
+  if (facts.idiom || facts.complement) return false;
   // A lone noun right before a kind of thing modifies it, unless the pair is the claim's own
   // ("trilateral talks").
   const ownNext = (): boolean =>

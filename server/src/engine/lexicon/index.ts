@@ -68,6 +68,7 @@ export const lexicon = {
   relativeWords: set(data.relativeWords),
   clauseBreakWords: set(data.clauseBreakWords),
   frontedSubordinators: set(data.frontedSubordinators),
+  complementWords: set(data.complementWords),
   rangeListOpeners: set(data.rangeListOpeners),
   rangeListJoiners: set(data.rangeListJoiners),
   nominalNegations: set(data.nominalNegations),
