@@ -124,6 +124,48 @@ function buildIndex(kb: KnowledgeBase): EchoIndex | null {
   return { echoes, postings, weight, bySource };
 }
 
+/**
+ * The memo sentence's content words outside its reporting frame, less those `setAside` takes (the
+ * names or list items a swap echo compares on their own), and their weight in all.
+ */
+export function memoContentWords(
+  view: SentenceView,
+  index: EchoIndex,
+  setAside: ReadonlySet<string>,
+): { words: Set<string>; whole: number } {
+  const words = new Set<string>();
+  for (let k = 0; k < view.tokens.length; k++) {
+    const t = view.tokens[k];
+    if (t.start < view.start || t.end > view.end || !isContent(t) || setAside.has(t.norm)) continue;
+    if (view.clauseAt(k).kind === 'reporting' || lexicon.reportingVerbs.has(t.lower)) continue;
+    words.add(t.norm);
+  }
+  let whole = 0;
+  for (const w of words) whole += index.weight(w);
+  return { words, whole };
+}
+
+/** How many of `words` a report sentence writes, and their weight. */
+export function echoOverlap(
+  index: EchoIndex,
+  words: ReadonlySet<string>,
+  echo: Echo,
+): { weighed: number; shared: number } {
+  let weighed = 0;
+  let shared = 0;
+  for (const w of words) {
+    if (!echo.words.has(w)) continue;
+    weighed += index.weight(w);
+    shared++;
+  }
+  return { weighed, shared };
+}
+
+/** Whether the sentence denies what its main clauses say (a negation outside its reporting frame). */
+export function mainNegated(view: SentenceView): boolean {
+  return view.negations.some((s) => s.core && view.clauseAt(s.cueFirst).kind !== 'reporting');
+}
+
 export function isContent(t: Token): boolean {
   return t.raw.length > 1 && !isDigit(t.raw[0]) && !lexicon.stopWords.has(t.lower);
 }
@@ -163,7 +205,7 @@ export function echoVerdicts(view: SentenceView): Echoes {
     for (const i of index.postings.get(w) ?? []) seen.add(i);
     for (const alias of aliases) for (const i of index.postings.get(alias[0]) ?? []) seen.add(i);
   }
-  const negated = view.negations.some((s) => s.core && view.clauseAt(s.cueFirst).kind !== 'reporting');
+  const negated = mainNegated(view);
   const names = new Set<string>();
   for (const e of view.entities) for (let k = e.first; k < e.last; k++) names.add(view.tokens[k].norm);
   const found: Verdict[] = [];
@@ -199,6 +241,18 @@ export function echoVerdicts(view: SentenceView): Echoes {
   return { verdicts: values.size === 1 ? [found[0]] : [], otherFacts };
 }
 
+/** The content words of each form of a known name ("EU", "European Union"), as norms. */
+function formWords(view: SentenceView, id: string): string[][] {
+  return view.kb
+    .formsOf(id)
+    .map((form) =>
+      tokenize(form)
+        .filter(isContent)
+        .map((t) => t.norm),
+    )
+    .filter((words) => words.length > 0);
+}
+
 /** "Huawei Connect 2025", "the 2018 Strategy": a year that is part of what a name names. */
 function nameYear(view: SentenceView, v: Figure): boolean {
   if (v.kind !== 'year') return false;
@@ -224,14 +278,7 @@ function memoWords(view: SentenceView, stated: readonly Figure[], clauses: Set<C
   }
   for (const e of view.entities) {
     if (e.id === undefined) continue;
-    const aliases = view.kb
-      .formsOf(e.id)
-      .map((form) =>
-        tokenize(form)
-          .filter(isContent)
-          .map((t) => t.norm),
-      )
-      .filter((a) => a.length > 0);
+    const aliases = formWords(view, e.id);
     for (let k = e.first; k < e.last; k++) words.get(view.tokens[k].norm)?.push(...aliases);
   }
   return words;
@@ -499,16 +546,11 @@ export function echoShareOf(
   const aliases = new Map<number, string[][]>();
   for (const e of view.entities) {
     if (e.id === undefined) continue;
-    const forms = view.kb.formsOf(e.id).map((form) =>
-      tokenize(form)
-        .filter(isContent)
-        .map((t) => t.norm),
-    );
+    const forms = formWords(view, e.id);
     for (let k = e.first; k < e.last; k++) aliases.set(k, forms);
   }
   const written = (k: number): boolean =>
-    echoed.has(view.tokens[k].norm) ||
-    (aliases.get(k) ?? []).some((form) => form.length > 0 && form.every((w) => echoed.has(w)));
+    echoed.has(view.tokens[k].norm) || (aliases.get(k) ?? []).some((form) => form.every((w) => echoed.has(w)));
   let whole = 0;
   let shared = 0;
   const seen = new Set<string>();

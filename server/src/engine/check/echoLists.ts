@@ -7,7 +7,7 @@
 import { lexicon, phraseAt } from '../lexicon';
 import { type SentenceView } from '../reader/sentence';
 import { type Token } from '../text/tokens';
-import { type Echo, echoClaim, indexOf, isContent } from './echo';
+import { type Echo, echoClaim, echoOverlap, indexOf, isContent, mainNegated, memoContentWords } from './echo';
 import { type Verdict } from './verdict';
 
 /** Fewest items of a list compared this way: two items and one of them otherwise is too little to go on. */
@@ -33,30 +33,18 @@ export function listSwapVerdicts(view: SentenceView): Verdict[] {
   const inView = view.tokens.map((t) => t.start >= view.start && t.end <= view.end);
   const lists = listsIn(view.tokens, (k) => view.gapBefore(k), inView);
   if (lists.length === 0) return [];
+  const negated = mainNegated(view);
   const found: Verdict[] = [];
   for (const list of lists) {
     const listed = new Set(list.flatMap((it) => it.words));
-    const words = new Set<string>();
-    for (let k = 0; k < view.tokens.length; k++) {
-      const t = view.tokens[k];
-      if (!inView[k] || !isContent(t) || listed.has(t.norm)) continue;
-      if (view.clauseAt(k).kind === 'reporting' || lexicon.reportingVerbs.has(t.lower)) continue;
-      words.add(t.norm);
-    }
+    const { words, whole } = memoContentWords(view, index, listed);
     if (words.size < minimumShared) continue;
-    let whole = 0;
-    for (const w of words) whole += index.weight(w);
     const seen = new Set<number>();
     for (const w of listed) for (const i of index.postings.get(w) ?? []) seen.add(i);
     for (const i of seen) {
       const echo = index.echoes[i];
-      let weighed = 0;
-      let shared = 0;
-      for (const w of words) {
-        if (!echo.words.has(w)) continue;
-        weighed += index.weight(w);
-        shared++;
-      }
+      if (echo.negated !== negated) continue;
+      const { weighed, shared } = echoOverlap(index, words, echo);
       if (shared < minimumShared || weighed / whole < listShare) continue;
       const verdict = swappedItem(view, echo, list);
       if (verdict) found.push(verdict);
@@ -134,11 +122,26 @@ function item(tokens: readonly Token[], content: number[], last: number): Item {
   return { first: content[0], last, words: content.map((j) => tokens[j].norm) };
 }
 
+/** A report sentence's lists, read once: many memo sentences may echo it. */
+const listsOfEcho = new WeakMap<Echo, Item[][]>();
+function reportLists(echo: Echo): Item[][] {
+  let lists = listsOfEcho.get(echo);
+  if (!lists) {
+    const { tokens } = echo;
+    const gap = (k: number): string => echo.sentence.text.slice(tokens[k - 1].end, tokens[k].start);
+    lists = listsIn(
+      tokens,
+      gap,
+      tokens.map(() => true),
+    );
+    listsOfEcho.set(echo, lists);
+  }
+  return lists;
+}
+
 /** The memo's list against the echo's lists: one item each unmatched, the rest matched. */
 function swappedItem(view: SentenceView, echo: Echo, list: Item[]): Verdict | undefined {
-  const theirs = listsIn(echo.tokens, (k) => echo.sentence.text.slice(echo.tokens[k - 1].end, echo.tokens[k].start), [
-    ...echo.tokens.map(() => true),
-  ]);
+  const theirs = reportLists(echo);
   const memoWords = new Set(view.tokens.filter(isContent).map((t) => t.norm));
   // One item is the other's when most of the shorter one's words are in it ("using GPS jamming" and
   // "deploying GPS jamming").

@@ -7,7 +7,7 @@
 import { lexicon } from '../lexicon';
 import { type SentenceView } from '../reader/sentence';
 import { type Token } from '../text/tokens';
-import { type Echo, echoClaim, indexOf, isContent } from './echo';
+import { type Echo, echoClaim, echoOverlap, indexOf, isContent, mainNegated, memoContentWords } from './echo';
 import { type Verdict } from './verdict';
 
 /** The share of the memo's weighed words, its differing name aside, the report's sentence must write. */
@@ -32,31 +32,16 @@ export function nameSwapVerdicts(view: SentenceView): Verdict[] {
   if (!index) return [];
   const names = memoNames(view);
   if (names.length < 2) return [];
-  const nameWords = new Set(names.flatMap((n) => n.words));
-  const words = new Set<string>();
-  for (let k = 0; k < view.tokens.length; k++) {
-    const t = view.tokens[k];
-    if (t.start < view.start || t.end > view.end || !isContent(t) || nameWords.has(t.norm)) continue;
-    if (view.clauseAt(k).kind === 'reporting' || lexicon.reportingVerbs.has(t.lower)) continue;
-    words.add(t.norm);
-  }
+  const { words, whole } = memoContentWords(view, index, new Set(names.flatMap((n) => n.words)));
   if (words.size < minimumShared) return [];
-  let whole = 0;
-  for (const w of words) whole += index.weight(w);
-  const negated = view.negations.some((s) => s.core && view.clauseAt(s.cueFirst).kind !== 'reporting');
+  const negated = mainNegated(view);
   const seen = new Set<number>();
   for (const w of words) for (const i of index.postings.get(w) ?? []) seen.add(i);
   const found: Verdict[] = [];
   for (const i of seen) {
     const echo = index.echoes[i];
     if (echo.negated !== negated) continue;
-    let weighed = 0;
-    let shared = 0;
-    for (const w of words) {
-      if (!echo.words.has(w)) continue;
-      weighed += index.weight(w);
-      shared++;
-    }
+    const { weighed, shared } = echoOverlap(index, words, echo);
     if (shared < minimumShared || weighed / whole < swapShare) continue;
     const written = (w: string): boolean => echo.words.has(w) || echo.before.has(w);
     const odd = names.filter((n) => !n.words.every(written));

@@ -231,7 +231,7 @@ function shareOfModifiedPart(view: SentenceView, c: Candidate, m: NumberMention)
   return view.entities.some(
     (e) =>
       !e.weak &&
-      e.first >= Math.max(whole.last, phraseEnd === at ? at : whole.last) &&
+      e.first >= (phraseEnd === at ? at : whole.last) &&
       e.last <= clause.last &&
       !own.some((g) => g.first <= e.first && e.last <= g.last),
   );

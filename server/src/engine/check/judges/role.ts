@@ -264,16 +264,23 @@ function ch2(gap: string, c: string): boolean {
 /** The field words of a post as a description writes it: "professor of political science" gives its stems. */
 function fieldStems(view: SentenceView, desc: Description): string[] {
   const out: string[] = [];
-  for (let k = desc.first + 1; k < desc.last; k++) {
-    const w = view.words[k];
-    if (w !== 'of' && w !== 'for') continue;
-    if (!lexicon.titleWords.has(view.words[k - 1]) || !lowerCaseWord(view, k + 1)) continue;
-    for (let j = k + 1; j < desc.last && (lowerCaseWord(view, j) || view.words[j] === 'and'); j++) {
-      if (postBoundary(view, j)) break;
-      if (view.words[j] !== 'and') out.push(normTitle(view.tokens[j].norm));
-    }
+  for (let k = desc.first; k < desc.last; k++) {
+    const end = fieldEnd(view, desc, k);
+    for (let j = k + 1; j < end; j++) if (view.words[j] !== 'and') out.push(normTitle(view.tokens[j].norm));
   }
   return out;
+}
+
+/**
+ * Where the field of a post that "of" or "for" at k opens ends ("professor of political science and
+ * international relations at …": the lower-case words after a title word); k when none opens there.
+ */
+function fieldEnd(view: SentenceView, desc: Description, k: number): number {
+  const w = view.words[k];
+  if ((w !== 'of' && w !== 'for') || k <= desc.first || !lexicon.titleWords.has(view.words[k - 1])) return k;
+  let j = k + 1;
+  while (j < desc.last && (lowerCaseWord(view, j) || view.words[j] === 'and') && !postBoundary(view, j)) j++;
+  return j > k + 1 ? j : k;
 }
 
 /** A word written in lower case, no name's, at k. */
@@ -317,13 +324,11 @@ function titleStems(view: SentenceView, desc: Description, orgs: EntityMention[]
   for (let k = desc.first; k < desc.last; k++) {
     if (orgs.some((o) => k >= o.first && k < o.last)) continue;
     const w = view.words[k];
-    // "a professor of political science and international relations at …": the field of a post,
-    // written in lower case after "of", is not its title (sources write it or leave it out alike).
-    if (w === 'of' && k > desc.first && lexicon.titleWords.has(view.words[k - 1]) && lowerCaseWord(view, k + 1)) {
-      while (k + 1 < desc.last && (lowerCaseWord(view, k + 1) || view.words[k + 1] === 'and')) {
-        if (postBoundary(view, k + 1)) break;
-        k++;
-      }
+    // The field of a post, written in lower case after "of", is not its title (sources write it or
+    // leave it out alike); `fieldStems` compares it where a post would be supported.
+    const field = w === 'of' ? fieldEnd(view, desc, k) : k;
+    if (field > k) {
+      k = field - 1;
       continue;
     }
     if (w in lexicon.headVerbs) {
