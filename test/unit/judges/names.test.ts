@@ -33,6 +33,11 @@ claims:
     statement: The charter was signed in 2019.
     about: { property: [ signed, sign ], subject: [ ports-charter ] }
     year: 2019
+  - id: drones-act-year
+    locator: ¶3
+    statement: The Westmark Drones Act passed in 2021.
+    about: { property: [ passed, adopted ], subject: [ drones-act ] }
+    year: 2021
 `,
 });
 const { agrees } = judging(kb, 'ports2019');
@@ -56,6 +61,24 @@ describe('judge: names written with one word wrong', () => {
       verdicts(kb, 'The Northland Charter of Ports, Cables, and Drones was signed in 2019.').filter(
         (v) => v.kind === 'contradicts',
       ),
+      [],
+    );
+  });
+
+  it('reads a name with a place swapped as the known one, unless the sentence names that place apart', () => {
+    const swapped = 'The Eastoria Drones Act passed in 2021.';
+    assert.deepEqual(
+      verdicts(kb, swapped)
+        .filter((v) => v.kind === 'contradicts')
+        .map((v) => v.detail.kind),
+      ['name'],
+    );
+    // "the Budapest Conference on Cyberspace, which preceded the Seoul meeting": two things told apart.
+    const apart = 'The Eastoria Drones Act, modelled on a Westmark law, passed in 2021.';
+    assert.deepEqual(
+      verdicts(kb, apart)
+        .filter((v) => v.kind === 'contradicts')
+        .map((v) => v.detail.kind),
       [],
     );
   });

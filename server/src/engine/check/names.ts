@@ -87,6 +87,15 @@ export function nearMissNames(view: SentenceView): NameError[] {
           if (lexicon.stopWords.has(t.lower) || lexicon.otherInstance.has(t.lower)) continue;
           // "Eastoria's Cyber Strategy": an owner written with its possessive is another's, not a typo.
           if (/^['’]s\b/.test(view.text.slice(t.end, t.end + 3))) continue;
+          // The sentence writes the right word elsewhere ("the Budapest Conference on Cyberspace, which
+          // preceded the Seoul meeting"): it tells the two apart, so the name is another's.
+          // A title word of another person's name ("President Biden") tells nothing apart.
+          const inLongerName = (j: number): boolean =>
+            view.entities.some((e) => e.first <= j && j < e.last && e.last - e.first > 1);
+          const writtenElsewhere = tokens.some(
+            (x, j) => (j < i || j >= i + len) && x.norm === right.norm && /^\p{Lu}/u.test(x.raw) && !inLongerName(j),
+          );
+          if (writtenElsewhere) continue;
           // A known entity of this very name is what it is ("North Korea" is not a wrong "South Korea"
           // when the glossary knows North Korea), and a form of the entity itself is no error
           // ("South Korean" for South Korea).
