@@ -405,6 +405,13 @@ describe('judge: set', () => {
     });
     // The only name tying the claim to the sentence is the agent, and the verb has its own object.
     silent('Tom Reyes also leads the harbour subcommittee of the Coastal Studies Association.');
+    // "Korea's 2024 National Cyber Security Strategy names …": the owner of the subject is not who acts.
+    const owned = "Eastoria's 2024 Harbor Forum called for sanctions on the Shadow Fleet.";
+    assert.ok(!findings(kb, owned).some((f) => f.verdict === 'contradiction'), dump(kb, owned));
+    contradicts("Eastoria's navy imposed sanctions on the Shadow Fleet.", 'sanctions', {
+      detail: 'set',
+      written: 'Eastoria',
+    });
   });
 
   it('neither affirms nor excludes members under a negation that is not a plain "not"', () => {
