@@ -126,9 +126,52 @@ describe('settle: support', () => {
     assert.equal(supported(plain), true, dump(kb, plain));
     const scarce = 'Tidewatch trains crane operators, with few takers.';
     assert.equal(supported(scarce), false, dump(kb, scarce));
+    // A frequency is a scarcity too: "only rarely".
+    const rarely = 'Tidewatch only rarely trains crane operators.';
+    assert.equal(supported(rarely), false, dump(kb, rarely));
   });
 
   it('withholds support when a name listed among a set is none of its members, of whatever sort', () => {
     assert.equal(supported("Aster and Northland are subject to Northland's Crane Safety Code."), false);
+  });
+});
+
+describe('settle: two lists', () => {
+  const lists = knowledge({
+    'sources.json': sources('trade2024'),
+    'glossary.yaml': `terms:
+  - { id: grain, term: grain, kind: concept, definition: Cereal crops. }
+  - { id: timber, term: timber, kind: concept, definition: Sawn wood. }
+  - { id: steel, term: steel, kind: concept, definition: An alloy of iron. }
+  - { id: fuel, term: fuel, kind: concept, definition: Oil and gas products. }
+`,
+    'claims/trade2024.yaml': `source: trade2024
+claims:
+  - id: port-cargo
+    locator: ¶1
+    statement: The port ships grain, timber and steel.
+    about: { property: [ ship, ships, shipped, cargo ] }
+    set: { members: [ grain, timber, steel ], closed: true }
+  - id: shortages
+    locator: ¶2
+    statement: Shortages hit goods such as grain and fuel.
+    about: { property: [ grain, fuel ] }
+    set: { members: [ grain, fuel ], closed: false }
+`,
+  });
+
+  it("reads a list one claim holds whole as that claim's, not another's with an item swapped", () => {
+    const text = 'The port ships grain and timber.';
+    assert.deepEqual(
+      findings(lists, text).filter((f) => f.verdict === 'contradiction'),
+      [],
+      dump(lists, text),
+    );
+    // The same item alone is still another list's member swapped.
+    const swapped = 'Shortages hit goods such as grain and timber.';
+    assert.ok(
+      findings(lists, swapped).some((f) => f.verdict === 'contradiction' && f.claim.id === 'trade2024/shortages'),
+      dump(lists, swapped),
+    );
   });
 });

@@ -59,6 +59,19 @@ export function settle(view: SentenceView, verdicts: Verdict[]): Settled {
     ) {
       continue;
     }
+    // "in areas including health, climate change and cyber": a list every item of which one claim's
+    // list holds is that list, not another claim's with an item swapped.
+    if (
+      v.claim.value.kind === 'set' &&
+      v.detail.kind === 'set' &&
+      v.detail.problem === 'foreign' &&
+      agreeing.some(
+        (a) =>
+          a.claim.value.kind === 'set' && a.start <= v.start && v.end <= a.end && a.end - a.start > v.end - v.start,
+      )
+    ) {
+      continue;
+    }
     if (contradictions.some((k) => overlapping(k, v))) continue;
     contradictions.push(v);
   }
@@ -71,9 +84,9 @@ export function settle(view: SentenceView, verdicts: Verdict[]): Settled {
     (v) => v.kind !== 'quantifier' && !view.terms.some((t) => t.start <= v.start && v.end <= t.end),
   );
   if (stated.some((v) => !accounted.has(v.start))) return { contradictions, support: [] };
-  // "few takers despite low prices": a scarcity no claim checked denies more than it states.
+  // "few takers despite low prices", "only rarely used": a scarcity no claim checked denies more than it states.
   const scarce = view.values.some(
-    (v) => v.kind === 'quantifier' && !v.frequency && v.range.hi <= scarceShare && !accounted.has(v.start),
+    (v) => v.kind === 'quantifier' && v.range.hi <= scarceShare && !accounted.has(v.start),
   );
   if (scarce) return { contradictions, support: [] };
   if (unaccountedNames(view, agreeing) || unaccountedNegation(view, agreeing)) return { contradictions, support: [] };
