@@ -44,6 +44,19 @@ const kb = knowledge({
     term: Ana Lind
     kind: person
     definition: A scholar of maritime law.
+  - id: ivy-cole
+    term: Ivy Cole
+    kind: person
+    definition: A scholar of shipping.
+  - id: dock-project
+    term: Dock Project
+    kind: organisation
+    within: westmark-university
+    definition: A research unit on docks.
+  - id: max-ward
+    term: Max Ward
+    kind: person
+    definition: A port engineer.
 `,
   'claims/people2023.yaml': `source: people2023
 claims:
@@ -71,6 +84,14 @@ claims:
     locator: speakers
     statement: Tom Reyes advises the Harbour Board on ports and shipping.
     role: { person: tom-reyes, title: Adviser on ports and shipping, org: harbour-board }
+  - id: cole-project
+    locator: speakers
+    statement: Ivy Cole directs the Dock Project at Westmark University.
+    role: { person: ivy-cole, title: Director of the Dock Project, org: dock-project }
+  - id: ward-council
+    locator: speakers
+    statement: Max Ward is Director of Docks and Cranes at the Coastal Security Council.
+    role: { person: max-ward, title: Director of Docks and Cranes, org: coastal-council }
 `,
 });
 const { agrees, contradicts, silent } = judging(kb, 'people2023');
@@ -267,6 +288,18 @@ describe('judge: role', () => {
     silent('Mira Holt also advises Westmark University.');
     // A part of the body ("the institute's navy programme") is another thing headed.
     silent("Mira Holt also directs the Northland Maritime Institute's navy programme.");
+  });
+
+  it('reads a lone heading title set off before a body as heading that body: "Director, X"', () => {
+    agrees('Ivy Cole, Director of the Dock Project at Westmark University, spoke.', 'cole-project');
+    contradicts('• Speaker: Ivy Cole, Director, Westmark University.', 'cole-project', {
+      detail: 'role',
+      written: 'Director',
+    });
+  });
+
+  it('reads "&" in a post as "and"', () => {
+    agrees('Max Ward, Director of Docks & Cranes at the Coastal Security Council, spoke.', 'ward-council');
   });
 
   it('tells a full professor from an associate one', () => {

@@ -709,7 +709,10 @@ function isTitleName(view: SentenceView, e: EntityMention, roles: Claim[]): bool
 function headedOrg(view: SentenceView, desc: Description, orgs: EntityMention[]): EntityMention | undefined {
   for (let k = desc.first; k < desc.last; k++) {
     const w = view.words[k];
-    const heading = lexicon.headVerbs[w] === 'head' || (lexicon.headTitles.has(w) && view.words[k + 1] === 'of');
+    // "Director, Belfer Center" in a byline is "Director of the Belfer Center" when the title stands alone.
+    const bareTitle = k === desc.first && lexicon.headTitles.has(w) && view.gapBefore(k + 1).trim() === ',';
+    const heading =
+      lexicon.headVerbs[w] === 'head' || (lexicon.headTitles.has(w) && view.words[k + 1] === 'of') || bareTitle;
     if (!heading) continue;
     let j = k + 1;
     if (view.words[j] === 'of') j++;
