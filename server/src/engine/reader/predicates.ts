@@ -14,11 +14,20 @@ export interface PredicateHit {
   negated: boolean;
 }
 
-const byClass = new Map<PredicateClass, { stems: readonly string[]; polarity: 1 | -1 }[]>();
+interface PredicateWord {
+  stems: readonly string[];
+  polarity: 1 | -1;
+}
+
+/** The words of each class by their first stem: a sentence's token looks up only those it can open. */
+const byClass = new Map<PredicateClass, Map<string, PredicateWord[]>>();
 for (const w of lexicon.predicateWords) {
-  const list = byClass.get(w.predicate) ?? [];
+  if (w.stems.length === 0) continue;
+  const byFirst = byClass.get(w.predicate) ?? new Map<string, PredicateWord[]>();
+  byClass.set(w.predicate, byFirst);
+  const list = byFirst.get(w.stems[0]) ?? [];
   list.push({ stems: w.stems, polarity: w.polarity });
-  byClass.set(w.predicate, list);
+  byFirst.set(w.stems[0], list);
 }
 
 const phraseStems = new Map<string, readonly string[]>();
@@ -39,13 +48,18 @@ export function predicatesIn(
   predicate: PredicateClass,
   extra: readonly { phrase: string; polarity: 1 | -1 }[] = [],
 ): PredicateHit[] {
-  const words = [
-    ...extra.map((e) => ({ stems: stemsMemo(e.phrase), polarity: e.polarity })),
-    ...(byClass.get(predicate) ?? []),
-  ].sort((a, b) => b.stems.length - a.stems.length);
+  const extras = extra.map((e) => ({ stems: stemsMemo(e.phrase), polarity: e.polarity }));
+  const byFirst = byClass.get(predicate);
   const { tokens } = view;
   const hits: PredicateHit[] = [];
   for (let i = first; i < last; i++) {
+    const t = tokens[i];
+    // The longest phrase first: "played little role" before "role".
+    const words = [
+      ...extras,
+      ...(byFirst?.get(t.norm) ?? []),
+      ...(t.lower !== t.norm ? (byFirst?.get(t.lower) ?? []) : []),
+    ].sort((a, b) => b.stems.length - a.stems.length);
     for (const w of words) {
       if (w.stems.length === 0 || i + w.stems.length > last) continue;
       let ok = true;

@@ -31,6 +31,7 @@ export class SentenceView {
   private valuesMemo?: ValueMention[];
   private entitiesMemo?: EntityMention[];
   private clausesMemo?: Clause[];
+  private moodMemo?: Mood;
   private negationsMemo?: NegationScope[];
 
   constructor(
@@ -87,6 +88,10 @@ export class SentenceView {
 
   /** A question asks; a sentence in the memo's own voice with "should" recommends. */
   get mood(): Mood {
+    return (this.moodMemo ??= this.readMood());
+  }
+
+  private readMood(): Mood {
     const after = this.text.slice(this.end - 1, this.end + 2);
     if (after.includes('?')) return 'question';
     for (let i = 0; i < this.words.length; i++) {
