@@ -40,8 +40,11 @@ describe('clauses', () => {
 
   it('ends no clause at the comma that groups thousands', () => {
     assert.deepEqual(kinds('Among its costly projects, Tollpol points to a 4,500-drone fleet.'), [
-      'main[Among its costly projects]',
-      'reporting[Tollpol points to a 4 500 drone fleet]',
+      'main[Among its costly projects Tollpol points to a 4 500 drone fleet]',
+    ]);
+    assert.deepEqual(kinds('Its costly projects include a 4,500-drone fleet, Tollpol said.'), [
+      'main[Its costly projects include a 4 500 drone fleet]',
+      'reporting[Tollpol said]',
     ]);
   });
 
@@ -101,5 +104,16 @@ describe('clauses', () => {
   it('reads a stretch opening with an auxiliary as the predicate, not a frame', () => {
     const clauses = kinds('The session, held in October, was framed as a public event.');
     assert.ok(!clauses.some((c) => c.startsWith('reporting')), clauses.join(' | '));
+  });
+
+  it('reads what a reporting verb takes with its preposition as what is reported, not more of the frame', () => {
+    assert.deepEqual(kinds('Among the navy’s new projects, Odo points to a 5,000-ton frigate.'), [
+      'main[Among the navy new projects Odo points to a 5 000 ton frigate]',
+    ]);
+    // A phrase after the verb that says where or when it was written stays in the frame.
+    assert.deepEqual(kinds('The navy plans a new frigate, Odo wrote in a 2023 commentary.'), [
+      'main[The navy plans a new frigate]',
+      'reporting[Odo wrote in a 2023 commentary]',
+    ]);
   });
 });

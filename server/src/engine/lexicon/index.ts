@@ -163,6 +163,7 @@ export const lexicon = {
   exclusionWords: phrases(data.exclusionWords.map((words) => ({ words, value: true }))),
   abbreviations: set(data.abbreviations),
   reportingVerbs: set(data.reportingVerbs),
+  reportingVerbsWithObject: phrases(data.reportingVerbsWithObject.map((words) => ({ words, value: true }))),
   doubtingVerbs: set(data.doubtingVerbs),
   propositionNouns: set(data.propositionNouns),
   attributionPhrases: phrases(data.attributionPhrases.map((words) => ({ words, value: true }))),

@@ -184,6 +184,8 @@ function isReportingFrame(text: string, tokens: readonly Token[], words: readonl
     // "…, policymakers must contend with …": a verb under a modal of duty is what the clause
     // says someone must do, not who reports it.
     if (phraseBefore(lexicon.recommendCues, words, j)) return false;
+    // "…, Kim points to a 5,000-ton destroyer project": what the verb takes is what is reported.
+    if (phraseAt(lexicon.reportingVerbsWithObject, words, j)) return false;
     // The frame ends right after its verb (or its verb and one more word: "the findings said so").
     const after = j + 1 < tokens.length ? gapBefore(text, tokens, j + 1) : '.';
     const next = j + 2 < tokens.length ? gapBefore(text, tokens, j + 2) : '.';
