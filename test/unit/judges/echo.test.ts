@@ -121,6 +121,91 @@ describe('echo: a memo sentence saying what a report sentence says', () => {
     assert.deepEqual(contradictions(report, when), []);
   });
 
+  it("reads the report's year in a name the memo writes with it as the name's, not the date's year", () => {
+    const report = [
+      'On 14 May 2025, the ministry announced at the trade fair “Zyx Expo 2025” in Quillport that it would open ' +
+        'four new berths over the next three years.',
+    ];
+    const memo = 'At Zyx Expo 2025 in Quillport on 24 May 2025, the ministry said it would open four new berths.';
+    const found = contradictions(report, memo);
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.match(found[0], /May 14, 2025|14 May 2025/);
+  });
+
+  it('contradicts a rank ("25th out of 182") the memo gives otherwise', () => {
+    const report = [
+      'Zyx’s ranking on the harbour index rose from 50th out of 175 ports in 2018 to 25th out of 182 in 2020.',
+    ];
+    const memo = 'Zyx climbed the harbour index from 50th out of 175 ports in 2018 to 35th out of 182 in 2020.';
+    const found = contradictions(report, memo);
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.match(found[0], /25th/);
+  });
+
+  it('takes the word a figure measures, the same words on the same side and the author cited as corroboration', () => {
+    const report = [
+      'Just this year, the Zyx navy has held several drills, spent $1.5 billion on fuel, and invested heavily in ' +
+        'new ships, including a 5,000-ton frigate project.',
+    ];
+    // The same words after the figure: one thing measured, though little else of the sentence is the report's.
+    const frigate = 'Among the navy’s heavy investments this year, Odo points to a 7,000-ton frigate project.';
+    assert.match(contradictions(report, frigate, 'Odo').join(), /5,000/);
+    // The report's author named as who says it, and the word the figure measures.
+    const cited = 'The Zyx navy has, this year alone, spent some $2.5 billion on fuel (Odo 2025).';
+    assert.match(contradictions(report, cited, 'Odo').join(), /\$1\.5 billion/);
+  });
+
+  it('does not take two shares written amid the same words on opposite sides for one measure', () => {
+    const report = [
+      'As a share of all the funds Zyx traders moved, Quill Bank flows fell to under 25% in 2022, after a year ' +
+        'of near-total reliance.',
+    ];
+    const memo =
+      'About a third of the funds Quill Bank moved that year came from Zyx traders, most of them small dealers.';
+    assert.deepEqual(contradictions(report, memo), []);
+  });
+
+  it('takes the sentence it echoes far more closely than another giving another value', () => {
+    const report = [
+      'Zyx traders are among the largest users of the Quill exchange, accounting for 30% of the funds its ' +
+        'sanctioned clients moved in 2022.',
+      'In 2022, Zyx groups accounted for roughly half of the $4 billion stolen from the Quill exchange and much of ' +
+        'the funds its clients lost.',
+    ];
+    const memo = 'Zyx traders accounted for 40% of the funds the Quill exchange’s sanctioned clients moved in 2022.';
+    const found = echoVerdicts(readSentence(knowledgeOf(report), memo, 0, memo.length)).verdicts;
+    assert.deepEqual(
+      found.map((v) => v.claim.value),
+      [
+        {
+          kind: 'quantity',
+          quantity: {
+            value: 30,
+            unit: 'percent',
+            approx: undefined,
+            bound: undefined,
+            of: undefined,
+            currency: undefined,
+          },
+        },
+      ],
+    );
+  });
+
+  it('reads two sentences of a paragraph that run on as one, when the figure has its own words in the memo', () => {
+    const report = [
+      'The harbour council will depend on a vote of the Zyx assembly later this year. As the council prepares ' +
+        'to open by March 2026, members should set its first agenda.',
+    ];
+    const memo = '• Harbour council: due to open by January 2026, pending a Zyx assembly vote later this year.';
+    const found = contradictions(report, memo);
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.match(found[0], /March 2026/);
+    // A figure of the other sentence whose own words the memo does not write is not what it states.
+    const other = 'The Zyx assembly will vote on the harbour council later this year, opening on 4 members.';
+    assert.deepEqual(contradictions(report, other), []);
+  });
+
   it('compares counts only of the same thing', () => {
     const report = ['The Quillport fair drew 9,000 visitors, and the ministry unveiled four new berths there.'];
     const memo = 'The Quillport fair drew some 20,000 exhibitors from the ministry and the berths.';

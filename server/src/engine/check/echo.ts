@@ -14,23 +14,37 @@ import {
   type DateMention,
   extractValues,
   type NumberMention,
+  type OrdinalMention,
   type PeriodMention,
   type ValueMention,
   type YearMention,
 } from '../values';
 import { compareDate, dateVerdict } from './judges/date';
+import { attributedReports } from './attribution';
 import { compareQuantity } from './judges/quantity';
+import { writeOrdinal } from './render';
 import { type Verdict, type VerdictKind, verdictOn } from './verdict';
 
 /**
  * The share of a memo sentence's weighed words its echo must write: to contradict one figure with two or
  * more others agreeing, with one, or alone, and to support it.
  */
-const echoShare = { twiceCorroborated: 0.45, corroborated: 0.55, alone: 0.65, support: 0.8 };
+const echoShare = {
+  fourfoldCorroborated: 0.2,
+  thriceCorroborated: 0.35,
+  twiceCorroborated: 0.45,
+  corroborated: 0.55,
+  alone: 0.65,
+  support: 0.8,
+};
+/** By how much more of the memo's weighed words one echo must write than the next to be the one it echoes. */
+const clearlyCloser = 0.3;
+/** The share of the memo's weighed words two sentences of a report that run on must write between them. */
+const pairShare = 0.6;
 /** Fewest distinct content words a memo sentence and its echo share. */
 const minimumShared = 3;
 
-type Figure = NumberMention | YearMention | DateMention | PeriodMention;
+type Figure = NumberMention | YearMention | DateMention | PeriodMention | OrdinalMention;
 
 export interface Echo {
   source: string;
@@ -81,36 +95,49 @@ function buildIndex(kb: KnowledgeBase): EchoIndex | null {
     const counts = new Map<string, number>();
     bySource.set(source.key, counts);
     for (const sentence of source.sentences) {
-      const tokens = tokenize(sentence.text);
-      const words = new Set(tokens.filter(isContent).map((t) => t.norm));
+      if (sentence.inPassage === 0) paragraph = new Set<string>();
+      const echo = echoOf(
+        source.key,
+        source.origin.file,
+        sentence,
+        sentence.inPassage > 0 ? before : new Set(),
+        paragraph,
+      );
       total++;
-      for (const w of words) {
+      for (const w of echo.words) {
         frequency.set(w, (frequency.get(w) ?? 0) + 1);
         counts.set(w, (counts.get(w) ?? 0) + 1);
+        paragraph.add(w);
       }
-      const values = extractValues(sentence.text, tokens);
-      // "3.5GHz" is read as 3: a figure glued to the next word is misread, not stated.
-      const figures = values.filter(isFigure).filter((v) => !glued.test(sentence.text.slice(v.end)));
-      const negated = tokens.some((t) => lexicon.negations.has(t.lower));
-      const context = sentence.inPassage > 0 ? before : new Set<string>();
-      if (sentence.inPassage === 0) paragraph = new Set<string>();
-      for (const w of words) paragraph.add(w);
-      echoes.push({
-        source: source.key,
-        file: source.origin.file,
-        sentence,
-        words,
-        before: context,
-        paragraph,
-        figures,
-        values,
-        tokens,
-        negated,
-      });
-      before = words;
+      echoes.push(echo);
+      before = echo.words;
     }
   }
   if (total === 0) return null;
+  const postings = postingsOf(echoes);
+  // Smoothed, so that in a short report an unseen word weighs little more than one written once.
+  const weight = (word: string): number => Math.log((total + 1) / ((frequency.get(word) ?? 0) + 1)) + 1;
+  return { echoes, postings, weight, bySource };
+}
+
+/** One sentence of a report (or two running on) read for echoes. */
+function echoOf(
+  source: string,
+  file: string,
+  sentence: SourceSentence,
+  before: ReadonlySet<string>,
+  paragraph: ReadonlySet<string>,
+): Echo {
+  const tokens = tokenize(sentence.text);
+  const words = new Set(tokens.filter(isContent).map((t) => t.norm));
+  const values = extractValues(sentence.text, tokens);
+  // "3.5GHz" is read as 3: a figure glued to the next word is misread, not stated.
+  const figures = values.filter(isFigure).filter((v) => !glued.test(sentence.text.slice(v.end)));
+  const negated = tokens.some((t) => lexicon.negations.has(t.lower));
+  return { source, file, sentence, words, before, paragraph, figures, values, tokens, negated };
+}
+
+function postingsOf(echoes: readonly Echo[]): Map<string, number[]> {
   const postings = new Map<string, number[]>();
   echoes.forEach((e, i) => {
     for (const w of e.words) {
@@ -119,9 +146,29 @@ function buildIndex(kb: KnowledgeBase): EchoIndex | null {
       else postings.set(w, [i]);
     }
   });
-  // Smoothed, so that in a short report an unseen word weighs little more than one written once.
-  const weight = (word: string): number => Math.log((total + 1) / ((frequency.get(word) ?? 0) + 1)) + 1;
-  return { echoes, postings, weight, bySource };
+  return postings;
+}
+
+const pairIndexes = new WeakMap<EchoIndex, { echoes: Echo[]; postings: Map<string, number[]> }>();
+
+/**
+ * Each two sentences of a paragraph that run on, read as one (built on first use): a memo sentence
+ * may put in one what the report says in two ("The mechanism is to launch by March 2026. Its
+ * establishment depends on a resolution later this year.").
+ */
+function pairsOf(index: EchoIndex): { echoes: Echo[]; postings: Map<string, number[]> } {
+  let pairs = pairIndexes.get(index);
+  if (pairs) return pairs;
+  const echoes: Echo[] = [];
+  for (let i = 1; i < index.echoes.length; i++) {
+    const [first, second] = [index.echoes[i - 1], index.echoes[i]];
+    if (second.sentence.inPassage === 0 || first.source !== second.source) continue;
+    const sentence = { ...first.sentence, text: `${first.sentence.text} ${second.sentence.text}` };
+    echoes.push(echoOf(first.source, first.file, sentence, first.before, second.paragraph));
+  }
+  pairs = { echoes, postings: postingsOf(echoes) };
+  pairIndexes.set(index, pairs);
+  return pairs;
 }
 
 /**
@@ -172,6 +219,9 @@ export function isContent(t: Token): boolean {
 
 function isFigure(v: ValueMention): v is Figure {
   if (v.kind === 'number') return !v.top && !(v.unit === 'count' && v.value < 2);
+  // A rank ("25th out of 182"), not which instance of a series ("the second State Visit"): another
+  // instance is another thing, not a wrong number.
+  if (v.kind === 'ordinal') return v.outOf !== undefined;
   return v.kind === 'year' || v.kind === 'period' || (v.kind === 'date' && v.year !== undefined);
 }
 
@@ -195,23 +245,28 @@ export function echoVerdicts(view: SentenceView): Echoes {
       !nameYear(view, v),
   );
   if (stated.length === 0) return none();
+  const namedYears = memoNameYears(view);
+  const attributed = attributedReports(view);
   const clauses = new Set(stated.map((v) => view.clauseAt(view.tokenIndexAt(v.start))));
   const memo = memoWords(view, stated, clauses);
   if (memo.size < minimumShared) return none();
   let whole = 0;
   for (const w of memo.keys()) whole += index.weight(w);
-  const seen = new Set<number>();
-  for (const [w, aliases] of memo) {
-    for (const i of index.postings.get(w) ?? []) seen.add(i);
-    for (const alias of aliases) for (const i of index.postings.get(alias[0]) ?? []) seen.add(i);
-  }
   const negated = mainNegated(view);
   const names = new Set<string>();
   for (const e of view.entities) for (let k = e.first; k < e.last; k++) names.add(view.tokens[k].norm);
-  const found: Verdict[] = [];
+  const candidates = (postings: Map<string, number[]>): Set<number> => {
+    const seen = new Set<number>();
+    for (const [w, aliases] of memo) {
+      for (const i of postings.get(w) ?? []) seen.add(i);
+      for (const alias of aliases) for (const i of postings.get(alias[0]) ?? []) seen.add(i);
+    }
+    return seen;
+  };
+  const found: { verdict: Verdict; share: number }[] = [];
   const otherFacts = new Set<string>();
-  for (const i of seen) {
-    const echo = index.echoes[i];
+  /** Compares the memo with one echo; the memo's agreement with it, if it states a fact of it. */
+  const compare = (echo: Echo, pair: boolean): Echoes | undefined => {
     let weighed = 0;
     let shared = 0;
     for (const [w, aliases] of memo) {
@@ -223,22 +278,40 @@ export function echoVerdicts(view: SentenceView): Echoes {
       }
     }
     const share = weighed / whole;
-    if (share < echoShare.twiceCorroborated || echo.negated !== negated) continue;
-    if (shared < minimumShared || !namesAreTheReports(view, echo, memo, clauses)) continue;
-    const verdict = compareFigures(view, echo, stated, share);
+    // Two sentences hold more figures to mistake one for another: only a close echo of both counts.
+    const least = pair ? pairShare : echoShare.fourfoldCorroborated;
+    if (share < least || echo.negated !== negated) return undefined;
+    if (shared < minimumShared || !namesAreTheReports(view, echo, memo, clauses)) return undefined;
+    const verdict = compareFigures(view, echo, stated, share, namedYears, attributed, pair);
     // The memo agrees with one sentence of the report: whatever another says, it states a fact.
     if (verdict === 'agrees') {
       // Support speaks for the whole sentence: every clause and every name in it must be the report's.
-      const whole = echoShareOf(view, echo.sentence.text) >= echoShare.support && namesAreTheReports(view, echo, memo);
+      const whole =
+        !pair && echoShareOf(view, echo.sentence.text) >= echoShare.support && namesAreTheReports(view, echo, memo);
       return { verdicts: whole ? [agreement(view, echo, stated, shared)] : [], otherFacts: new Set() };
     }
     if (verdict === 'another') {
-      if (share >= echoShare.alone) otherFacts.add(echo.sentence.text);
-    } else if (verdict) found.push(verdict);
+      if (share >= echoShare.alone && !pair) otherFacts.add(echo.sentence.text);
+    } else if (verdict) found.push({ verdict, share });
+    return undefined;
+  };
+  for (const i of candidates(index.postings)) {
+    const agreed = compare(index.echoes[i], false);
+    if (agreed) return agreed;
   }
-  // Two sentences with two other values: the memo may be about either; say nothing.
-  const values = new Set(found.map((v) => `${v.start}:${JSON.stringify(v.claim.value)}`));
-  return { verdicts: values.size === 1 ? [found[0]] : [], otherFacts };
+  // Nothing in one sentence: what the memo says may be told over two.
+  if (found.length === 0) {
+    const pairs = pairsOf(index);
+    for (const i of candidates(pairs.postings)) {
+      if (compare(pairs.echoes[i], true)) return none();
+    }
+  }
+  // Two sentences with two other values: the memo may be about either, unless it echoes one far more
+  // closely than any other.
+  found.sort((a, b) => b.share - a.share);
+  const values = new Set(found.map(({ verdict: v }) => `${v.start}:${JSON.stringify(v.claim.value)}`));
+  const closest = found.length > 1 && found[0].share - found[1].share >= clearlyCloser;
+  return { verdicts: found.length > 0 && (values.size === 1 || closest) ? [found[0].verdict] : [], otherFacts };
 }
 
 /** The content words of each form of a known name ("EU", "European Union"), as norms. */
@@ -260,6 +333,24 @@ function nameYear(view: SentenceView, v: Figure): boolean {
   return view.entities.some(
     (e) => !e.weak && (between(e.end, v.start) || between(v.end, e.start) || e.yearSpan?.start === v.start),
   );
+}
+
+/** The years the memo writes as part of a name, each with the name's word beside it ("connect 2025"). */
+function memoNameYears(view: SentenceView): Set<string> {
+  const out = new Set<string>();
+  for (const v of view.values) {
+    if (v.kind !== 'year' || !nameYear(view, v)) continue;
+    const at = view.tokenIndexAt(v.start);
+    for (const k of [at - 1, at + 1]) if (view.tokens[k]) out.add(`${view.tokens[k].norm} ${v.year}`);
+  }
+  return out;
+}
+
+/** A year of the report's sentence that is part of a name the memo writes with that year ("Huawei Connect 2025"). */
+function namedInMemo(echo: Echo, e: Figure, namedYears: ReadonlySet<string>): boolean {
+  if (e.kind !== 'year' || namedYears.size === 0) return false;
+  const at = echo.tokens.findIndex((t) => t.start >= e.start);
+  return [at - 1, at + 1].some((k) => echo.tokens[k] && namedYears.has(`${echo.tokens[k].norm} ${e.year}`));
 }
 
 /**
@@ -319,7 +410,7 @@ type Class = string;
  */
 function classOf(v: Figure): Class {
   if (v.kind === 'number') return `${v.unit}:${v.currency ?? ''}:${v.of === undefined ? '' : 'of'}`;
-  if (v.kind === 'period') return 'period';
+  if (v.kind === 'period' || v.kind === 'ordinal') return v.kind;
   const p = v.preposition ?? '';
   return lexicon.startPrepositions.has(p) ? 'since' : lexicon.referencePointPrepositions.has(p) ? 'by' : 'when';
 }
@@ -334,7 +425,11 @@ function compareFigures(
   echo: Echo,
   stated: readonly Figure[],
   share: number,
+  namedYears: ReadonlySet<string>,
+  attributed: ReadonlySet<string> | undefined,
+  pair = false,
 ): Verdict | 'agrees' | 'another' | undefined {
+  const figures = echo.figures.filter((e) => !namedInMemo(echo, e, namedYears));
   let agreeing = 0;
   const differing: { m: Figure; e: Figure }[] = [];
   const matched = new Set<Figure>();
@@ -343,7 +438,7 @@ function compareFigures(
   let unpaired = 0;
   for (const m of stated) {
     const kind = classOf(m);
-    const same = echo.figures.filter((e) => classOf(e) === kind);
+    const same = figures.filter((e) => classOf(e) === kind);
     if (same.length === 0) continue;
     const kinds = same.map((e) => comparison(view, m, e));
     const equal = kinds.indexOf('agrees');
@@ -373,12 +468,27 @@ function compareFigures(
   // "between 2022 and 2024" where the report gives May 2022: both ends are paired with one figure.
   if (unpaired > 0 || matched.has(differing[0].e)) return undefined;
   const { m, e } = differing[0];
-  // Two counts of one named thing ("12 recommendations", "14 recommendations") say what they count:
-  // that corroborates the pairing as an agreeing figure would.
-  const counted = m.kind === 'number' && e.kind === 'number' && namesSameCount(view, m, echo, e) ? 1 : 0;
-  const corroborating = agreeing + counted;
+  // Two figures of one named thing ("12 recommendations", "14 recommendations") say what they measure,
+  // and two figures written amid the same words ("a 5,000-ton naval destroyer project") measure the
+  // same thing: each corroborates the pairing as an agreeing figure would.
+  const counted = m.kind === 'number' && e.kind === 'number' && namesSameMeasure(view, m, echo, e) ? 1 : 0;
+  const amidSameWords = sameSideOverlap(view, m, echo, e) >= sameMeasureWords ? 1 : 0;
+  // "(Kim 2025)", "O'Neill writes": the memo says whose report it echoes.
+  const cited = attributed?.has(echo.source) ? 1 : 0;
+  // Over two sentences, the words of one may have led to a figure of the other: the figure's own
+  // words must be the memo's.
+  if (pair && counted + amidSameWords === 0) return undefined;
+  const corroborating = agreeing + counted + amidSameWords + cited;
   const needed =
-    corroborating > 1 ? echoShare.twiceCorroborated : corroborating > 0 ? echoShare.corroborated : echoShare.alone;
+    corroborating > 3
+      ? echoShare.fourfoldCorroborated
+      : corroborating > 2
+        ? echoShare.thriceCorroborated
+        : corroborating > 1
+          ? echoShare.twiceCorroborated
+          : corroborating > 0
+            ? echoShare.corroborated
+            : echoShare.alone;
   if (share < needed) return undefined;
   return contradiction(view, echo, m, e);
 }
@@ -389,8 +499,13 @@ function comparison(view: SentenceView, m: Figure, e: Figure): VerdictKind {
     return compareQuantity(view, { claim: echoPlaceholder, coverage: 0 }, m, quantityOf(e)).kind;
   }
   if (m.kind === 'period' && e.kind === 'period') return m.from === e.from && m.to === e.to ? 'agrees' : 'contradicts';
-  if (m.kind === 'number' || e.kind === 'number' || m.kind === 'period' || e.kind === 'period') return 'narrower';
+  if (m.kind === 'ordinal' && e.kind === 'ordinal') return m.value === e.value ? 'agrees' : 'contradicts';
+  if (!isTime(m) || !isTime(e)) return 'narrower';
   return compareDate(m, dateOf(e));
+}
+
+function isTime(v: Figure): v is YearMention | DateMention {
+  return v.kind === 'year' || v.kind === 'date';
 }
 
 function dateOf(e: YearMention | DateMention): DateValue {
@@ -405,26 +520,58 @@ const glued = /^[.,]?[\p{L}\p{N}]/u;
 
 /** Content words on each side of a figure that say what it measures. */
 const measureReach = 4;
+/** Of those, how many two figures must share to measure the same thing on that evidence alone. */
+const sameMeasureWords = 2;
 
 /** The nearest content words before and after a figure, outside every value the sentence states. */
 function measureWords(tokens: readonly Token[], values: readonly ValueMention[], v: Figure): Set<string> {
-  const out = new Set<string>();
-  const outside = (t: Token): boolean => isContent(t) && !values.some((x) => x.start <= t.start && t.end <= x.end);
+  const { before, after } = measureSides(tokens, values, v);
+  return new Set([...before, ...after]);
+}
+
+/** The nearest content words on each side of a figure, outside every value the sentence states. */
+function measureSides(
+  tokens: readonly Token[],
+  values: readonly ValueMention[],
+  v: Figure,
+  commonOnly = false,
+): { before: Set<string>; after: Set<string> } {
+  const before = new Set<string>();
+  const after = new Set<string>();
+  const outside = (t: Token): boolean =>
+    isContent(t) &&
+    !values.some((x) => x.start <= t.start && t.end <= x.end) &&
+    !(commonOnly && t.raw[0] !== t.raw[0].toLowerCase());
   const at = tokens.findIndex((t) => t.start >= v.start);
   const from = at < 0 ? tokens.length : at;
   for (let k = from - 1, n = 0; k >= 0 && n < measureReach; k--) {
     if (outside(tokens[k])) {
-      out.add(tokens[k].norm);
+      before.add(tokens[k].norm);
       n++;
     }
   }
   for (let k = tokens.findIndex((t) => t.start >= v.end), n = 0; k >= 0 && k < tokens.length && n < measureReach; k++) {
     if (outside(tokens[k])) {
-      out.add(tokens[k].norm);
+      after.add(tokens[k].norm);
       n++;
     }
   }
-  return out;
+  return { before, after };
+}
+
+/**
+ * How many common words (names aside: they say whose, not what) two figures share on the same side
+ * of each: "a 5,000-ton naval destroyer project" and "a 7,000-ton naval destroyer project" measure
+ * one thing; "a third of the funds Tornado Cash processed" and "Tornado Cash flows declined to under
+ * 25%" are two shares.
+ */
+function sameSideOverlap(view: SentenceView, m: Figure, echo: Echo, e: Figure): number {
+  const mine = measureSides(view.tokens, view.values, m, true);
+  const theirs = measureSides(echo.tokens, echo.values, e, true);
+  let n = 0;
+  for (const w of theirs.before) if (mine.before.has(w)) n++;
+  for (const w of theirs.after) if (mine.after.has(w)) n++;
+  return n;
 }
 
 /** The content word right after a count, if it follows it directly: the thing counted. */
@@ -441,10 +588,23 @@ function sameCountedNoun(view: SentenceView, m: Figure, echo: Echo, e: Figure): 
   return mine === undefined || theirs === undefined || mine === theirs;
 }
 
-/** Both counts say what they count, and it is the same thing. */
-function namesSameCount(view: SentenceView, m: Figure, echo: Echo, e: Figure): boolean {
-  const mine = countedNoun(view.tokens, m);
-  return mine !== undefined && mine === countedNoun(echo.tokens, e);
+/**
+ * The word a figure measures, right after it or past one function word: "21 cyberattacks", "$1.5
+ * billion in cryptocurrency", "40% of exports".
+ */
+function measuredNoun(tokens: readonly Token[], v: Figure): string | undefined {
+  if (v.kind !== 'number') return undefined;
+  const at = tokens.findIndex((t) => t.start >= v.end);
+  if (at < 0) return undefined;
+  if (isContent(tokens[at])) return tokens[at].norm;
+  const next = tokens[at + 1];
+  return lexicon.stopWords.has(tokens[at].lower) && next && isContent(next) ? next.norm : undefined;
+}
+
+/** Both figures say what they measure, and it is the same thing. */
+function namesSameMeasure(view: SentenceView, m: Figure, echo: Echo, e: Figure): boolean {
+  const mine = measuredNoun(view.tokens, m);
+  return mine !== undefined && mine === measuredNoun(echo.tokens, e);
 }
 
 /** How many words that say what each figure measures the two share. */
@@ -481,6 +641,7 @@ export function echoClaim(echo: Echo, value: Claim['value'], tag = ''): Claim {
 function figureValue(e: Figure): Claim['value'] {
   if (e.kind === 'number') return { kind: 'quantity', quantity: quantityOf(e) };
   if (e.kind === 'period') return { kind: 'period', period: { from: e.from, to: e.to } };
+  if (e.kind === 'ordinal') return { kind: 'ordinal', ordinal: e.value };
   return timeValueOf(e);
 }
 
@@ -506,7 +667,13 @@ function contradiction(view: SentenceView, echo: Echo, m: Figure, e: Figure): Ve
     const detail = { kind: 'period' as const, sourced: period, written, replacement: `${e.from}–${e.to}` };
     return verdictOn('contradicts', at, m, detail, [m.start]);
   }
-  if (m.kind === 'number' || e.kind === 'number' || m.kind === 'period' || e.kind === 'period') return undefined;
+  if (m.kind === 'ordinal' && e.kind === 'ordinal') {
+    if (m.value === e.value) return undefined;
+    const written = view.raw.slice(m.start, m.end);
+    const replacement = writeOrdinal(e.value, written, m.words);
+    return verdictOn('contradicts', at, m, { kind: 'ordinal', sourced: e.value, written, replacement }, [m.start]);
+  }
+  if (!isTime(m) || !isTime(e)) return undefined;
   const v = dateVerdict(view, at, m, dateOf(e));
   return v.kind === 'contradicts' ? v : undefined;
 }
