@@ -206,6 +206,16 @@ describe('echo: a memo sentence saying what a report sentence says', () => {
     assert.deepEqual(contradictions(report, other), []);
   });
 
+  it('reads a capital written for its state as that state ("Pyongyang" for North Korea)', () => {
+    const report = ['Formal diplomatic ties between the European Union and North Korea were set up in 2001.'];
+    const memo = 'Brussels and Pyongyang set up formal diplomatic ties in 2000.';
+    const found = contradictions(report, memo);
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.match(found[0], /2001/);
+    // A capital that stands for neither is another name.
+    assert.deepEqual(contradictions(report, 'Brussels and Tokyo set up formal diplomatic ties in 2000.'), []);
+  });
+
   it('compares counts only of the same thing', () => {
     const report = ['The Quillport fair drew 9,000 visitors, and the ministry unveiled four new berths there.'];
     const memo = 'The Quillport fair drew some 20,000 exhibitors from the ministry and the berths.';

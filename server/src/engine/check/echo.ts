@@ -372,7 +372,27 @@ function memoWords(view: SentenceView, stated: readonly Figure[], clauses: Set<C
     const aliases = formWords(view, e.id);
     for (let k = e.first; k < e.last; k++) words.get(view.tokens[k].norm)?.push(...aliases);
   }
+  // "Pyongyang" for North Korea: a capital written for its state.
+  for (const t of view.tokens) {
+    const states = lexicon.capitalMetonyms.get(t.lower);
+    if (!states || t.raw[0] === t.raw[0].toLowerCase()) continue;
+    words.get(t.norm)?.push(...states.map(contentNorms).filter((norms) => norms.length > 0));
+  }
   return words;
+}
+
+const normsOfName = new Map<string, string[]>();
+
+/** The content words of a name, as norms (computed once per name). */
+function contentNorms(name: string): string[] {
+  let norms = normsOfName.get(name);
+  if (!norms) {
+    norms = tokenize(name)
+      .filter(isContent)
+      .map((t) => t.norm);
+    normsOfName.set(name, norms);
+  }
+  return norms;
 }
 
 /** Each name the memo writes (in the given clauses, if any) is written in the echo or the sentence before it. */
