@@ -142,6 +142,22 @@ describe('echo: a memo sentence saying what a report sentence says', () => {
     assert.match(found[0], /25th/);
   });
 
+  it('reads an ordinal before a superlative ("the 15th-largest") as a rank, and one of a series as none', () => {
+    const report = ['By the ministry’s count, Zyx and Quill were each other’s 25th-largest trading partners in 2024.'];
+    const contradicting = (lines: readonly string[], memo: string): number =>
+      echoVerdicts(readSentence(knowledgeOf(lines), memo, 0, memo.length)).verdicts.filter(
+        (v) => v.kind === 'contradicts',
+      ).length;
+    const echoed = (memo: string): number => contradicting(report, memo);
+    assert.equal(
+      echoed('By the ministry’s count, Zyx and Quill were each other’s 15th-largest trading partners in 2024.'),
+      1,
+    );
+    const series = ['By the ministry’s count, the 25th trade round between Zyx and Quill took place in 2024.'];
+    const memo = 'By the ministry’s count, the 15th trade round between Zyx and Quill took place in 2024.';
+    assert.equal(contradicting(series, memo), 0);
+  });
+
   it('takes the word a figure measures, the same words on the same side and the author cited as corroboration', () => {
     const report = [
       'Just this year, the Zyx navy has held several drills, spent $1.5 billion on fuel, and invested heavily in ' +

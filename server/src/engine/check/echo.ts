@@ -219,9 +219,9 @@ export function isContent(t: Token): boolean {
 
 function isFigure(v: ValueMention): v is Figure {
   if (v.kind === 'number') return !v.top && !(v.unit === 'count' && v.value < 2);
-  // A rank ("25th out of 182"), not which instance of a series ("the second State Visit"): another
-  // instance is another thing, not a wrong number.
-  if (v.kind === 'ordinal') return v.outOf !== undefined;
+  // A rank ("25th out of 182", "the 15th-largest"), not which instance of a series ("the second State
+  // Visit"): another instance is another thing, not a wrong number.
+  if (v.kind === 'ordinal') return v.outOf !== undefined || v.superlative === true;
   return v.kind === 'year' || v.kind === 'period' || (v.kind === 'date' && v.year !== undefined);
 }
 

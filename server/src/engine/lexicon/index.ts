@@ -69,6 +69,7 @@ export const lexicon = {
   clauseBreakWords: set(data.clauseBreakWords),
   frontedSubordinators: set(data.frontedSubordinators),
   complementWords: set(data.complementWords),
+  rankSuperlatives: set(data.rankSuperlatives),
   capitalMetonyms: new Map(Object.entries(data.capitalMetonyms)),
   rangeListOpeners: set(data.rangeListOpeners),
   rangeListJoiners: set(data.rangeListJoiners),

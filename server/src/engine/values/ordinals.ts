@@ -12,6 +12,14 @@ function hasDeterminer(tokens: readonly Token[], i: number, text: string): boole
   return i > 0 && /['’]s\s+$/.test(text.slice(tokens[i - 1].start, tokens[i].start));
 }
 
+/** "the 25th-largest", "its third biggest": an ordinal that ranks by a superlative right after it. */
+function ranksBySuperlative(tokens: readonly Token[], next: number, text: string, end: number): boolean {
+  const after = tokens[next];
+  if (!after || !lexicon.rankSuperlatives.has(after.lower)) return false;
+  const gap = text.slice(end, after.start);
+  return gap === '-' || gap === ' ';
+}
+
 /** "25th out of 182", "3rd of 40": the size of the ranking after an ordinal that ends at `end`. */
 function outOf(text: string, end: number): { value: number; end: number } | undefined {
   const m = /^\s+(?:out\s+)?of\s+(\d{1,5})(?![\d\p{L}])/u.exec(text.slice(end, end + 20));
@@ -44,6 +52,7 @@ export function readOrdinalDigits(
       mention.end = rank.end;
       while (next < tokens.length && tokens[next].start < rank.end) next++;
     }
+    if (ranksBySuperlative(tokens, next, text, mention.end)) mention.superlative = true;
     return { mention, next };
   }
   if (text[t.start - 1] === '#' && value < 1000) {
@@ -89,5 +98,6 @@ export function readOrdinalWord(
     mention.end = rank.end;
     while (next < tokens.length && tokens[next].start < rank.end) next++;
   }
+  if (ranksBySuperlative(tokens, next, text, mention.end)) mention.superlative = true;
   return { mention, next };
 }

@@ -70,6 +70,8 @@ export interface OrdinalMention extends Mention {
   words: boolean;
   /** "25th out of 182": the size of the ranking. */
   outOf?: number;
+  /** "the 25th-largest": a rank by a superlative. */
+  superlative?: boolean;
 }
 
 /** A quantifier ("a majority", "few", "all") or a frequency ("once", "several times"), as a range. */
