@@ -341,6 +341,14 @@ describe('echo: a list with one item otherwise', () => {
     assert.deepEqual(contradictions(paragraph, memo), []);
   });
 
+  it('parts no list at the comma that groups a figure’s thousands', () => {
+    const report = [
+      'The ministry set aside $60 million to serve 2,023 pupils and 2,023 teachers, marking the year 2023.',
+    ];
+    const memo = 'The ministry set aside $60 million to reach 2,023 pupils and 2,023 teachers, marking the year 2023.';
+    assert.deepEqual(contradictions(report, memo), []);
+  });
+
   it('stays silent where two items differ, or the list has two items', () => {
     const two = 'Smugglers across the strait now move their goods with night ferries, kayaks and small planes.';
     assert.deepEqual(contradictions(report, two), []);

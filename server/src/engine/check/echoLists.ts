@@ -6,7 +6,7 @@
 // ("such as", "including"), and neither item's words are written anywhere in the other sentence.
 import { lexicon, phraseAt } from '../lexicon';
 import { type SentenceView } from '../reader/sentence';
-import { type Token } from '../text/tokens';
+import { isDigit, type Token } from '../text/tokens';
 import { type Echo, echoClaim, echoOverlap, indexOf, isContent, mainNegated, memoContentWords } from './echo';
 import { type Verdict } from './verdict';
 
@@ -72,6 +72,8 @@ function listsIn(tokens: readonly Token[], gapBefore: (k: number) => string, usa
     const gap = end ? '' : gapBefore(k);
     const joiner = end ? undefined : phraseAt(lexicon.listJoiners, words, k);
     if (!end && !/[,;:()]/.test(gap) && !joiner) continue;
+    // "2,023 Koreans": a comma that groups a figure's thousands parts nothing.
+    if (gap === ',' && isDigit(tokens[k - 1].raw.at(-1)) && isDigit(tokens[k].raw[0])) continue;
     const all: number[] = [];
     for (let j = first; j < k; j++) if (usable[j]) all.push(j);
     const content = all.filter((j) => isContent(tokens[j]));
