@@ -86,6 +86,20 @@ claims:
 const { agrees, contradicts, silent } = judging(kb, 'opi2022');
 
 describe('judge: stance', () => {
+  it('ends a negation at the comma that opens what is so instead ("…, extending instead to …")', () => {
+    for (const text of [
+      'The Port Security Strategy is not a naval plan, extending instead to customs and trade.',
+      'The Port Security Strategy is not a naval plan, instead covering customs and trade.',
+    ]) {
+      const view = readSentence(kb, text, 0, text.length);
+      assert.deepEqual(
+        view.negations.map((n) => view.words.slice(n.first, n.last).join(' ')),
+        ['a naval plan'],
+        text,
+      );
+    }
+  });
+
   it("agrees with words of the claim's class and polarity", () => {
     const backs = 'northland-backs-opi';
     agrees('Northland supports the Open Port Initiative.', backs, 'supports');

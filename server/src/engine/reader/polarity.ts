@@ -110,7 +110,8 @@ export function findNegations(
     const nominal = lexicon.nominalNegations.has(words[i]);
     const ends = (k: number): boolean =>
       words[k] === 'but' ||
-      (words[k] === 'instead' && gapHas(text, tokens, k, ',')) ||
+      // "…, instead …", "…, extending instead to …": what follows the comma is what is so instead.
+      ((words[k] === 'instead' || words[k + 1] === 'instead') && gapHas(text, tokens, k, ',')) ||
       (k > cueLast && lexicon.clauseBreakWords.has(words[k])) ||
       (nominal && k > cueLast && (words[k] === 'as' || lexicon.relativeWords.has(words[k])));
     // "Far from backing X, they oppose it": a cue ending in a preposition that opens the clause
