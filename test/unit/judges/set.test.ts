@@ -453,6 +453,15 @@ describe('judge: set', () => {
     );
   });
 
+  it("says nothing of a list of other things with the claim's property inside one item", () => {
+    const text = 'The strategy comes up often (the Westmark alliance, trilateral talks with Eastoria, Southport).';
+    assert.ok(!findings(kb, text).some((f) => f.verdict === 'contradiction'), dump(kb, text));
+    contradicts('The strategy foresees trilateral talks among Northland, Westmark and Southport.', 'three-way-talks', {
+      detail: 'set',
+      written: 'Southport',
+    });
+  });
+
   it('leaves a list open at "and more"', () => {
     assert.deepEqual(
       findings(kb, 'The strategy covers ports, satellites and more.').filter((f) => f.verdict === 'contradiction'),

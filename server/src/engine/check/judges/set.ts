@@ -238,6 +238,12 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
     );
     if (pair) items.push({ first: pair.first, last: pair.last });
   }
+  // "(US alliance, trilateral talks with Japan, NATO)": a list with the claim's property (not a member
+  // standing for it) inside one of its middle items lists other things, one of which holds the claim.
+  const insideAMiddleItem = (p: { first: number; last: number }): boolean =>
+    items.some((it, i) => i > 0 && i < items.length - 1 && p.first >= it.first && p.last <= it.last) &&
+    !found.some((m) => m.first < p.last && p.first < m.last);
+  if (c.property.some(insideAMiddleItem)) return undefined;
   const matched = new Set<number>();
   const foreign: { first: number; last: number }[] = [];
   for (const it of items) {
