@@ -142,6 +142,26 @@ const floors: Floor[] = [
     top1: 0.75,
   },
   {
+    // Written blind in round 11: 0.93/0.85 with false alarms on 4 sentences and 2 false supports when
+    // first measured; those were read and their causes fixed.
+    cases: 'test/fixtures/claims-blind9.jsonl',
+    precision: 1,
+    recall: 0.87,
+    falseAlarms: 0,
+    falseSupport: 0,
+    top1: 0.8,
+  },
+  {
+    // Written blind in round 11: 0.96/0.88, 2 false alarms, at its start and at the end of the round's
+    // work (1 false support, then none); the false alarms were then read and their causes fixed.
+    cases: 'test/fixtures/claims-blind10.jsonl',
+    precision: 1,
+    recall: 0.88,
+    falseAlarms: 0,
+    falseSupport: 0,
+    top1: 0.75,
+  },
+  {
     cases: 'test/fixtures/claims-blind.jsonl',
     precision: 1,
     recall: 0.89,
@@ -190,19 +210,22 @@ describe('facts of real reports read as sources', () => {
   const sets = [
     { cases: 'test/fixtures/report-cases.jsonl', precision: 1, recall: 1, falseAlarms: 0, value: 1 },
     { cases: 'test/fixtures/report-cases-2.jsonl', precision: 1, recall: 1, falseAlarms: 0, value: 1 },
-    { cases: 'test/fixtures/report-cases-3.jsonl', precision: 1, recall: 0.65, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-3.jsonl', precision: 1, recall: 0.75, falseAlarms: 0, value: 0.9 },
     { cases: 'test/fixtures/report-cases-5.jsonl', precision: 1, recall: 0.73, falseAlarms: 0, value: 1 },
-    { cases: 'test/fixtures/report-cases-4.jsonl', precision: 1, recall: 0.73, falseAlarms: 0, value: 1 },
+    { cases: 'test/fixtures/report-cases-4.jsonl', precision: 1, recall: 0.76, falseAlarms: 0, value: 1 },
     // Written blind, measured at 0.27 in round 7, then tuned on (bios' posts, a count's predicate, a
     // share of a name's owned part, who did what, a pronoun sentence's lists), and in round 8 (technology
     // names, a figure of a name written everywhere set apart by the words written with it).
-    { cases: 'test/fixtures/report-cases-6.jsonl', precision: 1, recall: 0.53, falseAlarms: 0, value: 1 },
+    { cases: 'test/fixtures/report-cases-6.jsonl', precision: 1, recall: 0.6, falseAlarms: 0, value: 1 },
     // Written blind in round 8: 0.90/0.30 (one false alarm) at its start, 0.91/0.33 at the end of its
     // work; the false alarm was then read and its cause fixed (figures between a list's members).
-    { cases: 'test/fixtures/report-cases-7.jsonl', precision: 1, recall: 0.53, falseAlarms: 0, value: 0.8 },
+    { cases: 'test/fixtures/report-cases-7.jsonl', precision: 1, recall: 0.6, falseAlarms: 0, value: 0.8 },
     // Written in round 9 by two helpers who never saw the engine, for tuning: 0.50 and 0.53 at the start.
-    { cases: 'test/fixtures/report-cases-9a.jsonl', precision: 1, recall: 0.76, falseAlarms: 0, value: 1 },
-    { cases: 'test/fixtures/report-cases-9b.jsonl', precision: 1, recall: 0.76, falseAlarms: 0, value: 1 },
+    { cases: 'test/fixtures/report-cases-9a.jsonl', precision: 1, recall: 0.83, falseAlarms: 0, value: 1 },
+    { cases: 'test/fixtures/report-cases-9b.jsonl', precision: 1, recall: 0.8, falseAlarms: 0, value: 1 },
+    // Written blind in round 11: 0.94/0.40 (one false alarm) at its start, 0.94/0.42 at the end of its
+    // work; the false alarm was then read and its cause fixed (a comma grouping a figure's thousands).
+    { cases: 'test/fixtures/report-cases-12.jsonl', precision: 1, recall: 0.42, falseAlarms: 0, value: 0.9 },
   ];
   for (const set of sets) {
     it(
