@@ -210,7 +210,7 @@ describe('facts of real reports read as sources', () => {
   const sets = [
     { cases: 'test/fixtures/report-cases.jsonl', precision: 1, recall: 1, falseAlarms: 0, value: 1 },
     { cases: 'test/fixtures/report-cases-2.jsonl', precision: 1, recall: 1, falseAlarms: 0, value: 1 },
-    { cases: 'test/fixtures/report-cases-3.jsonl', precision: 1, recall: 0.75, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-3.jsonl', precision: 1, recall: 0.8, falseAlarms: 0, value: 0.9 },
     { cases: 'test/fixtures/report-cases-5.jsonl', precision: 1, recall: 0.73, falseAlarms: 0, value: 1 },
     { cases: 'test/fixtures/report-cases-4.jsonl', precision: 1, recall: 0.76, falseAlarms: 0, value: 1 },
     // Written blind, measured at 0.27 in round 7, then tuned on (bios' posts, a count's predicate, a
@@ -222,7 +222,7 @@ describe('facts of real reports read as sources', () => {
     { cases: 'test/fixtures/report-cases-7.jsonl', precision: 1, recall: 0.6, falseAlarms: 0, value: 0.8 },
     // Written in round 9 by two helpers who never saw the engine, for tuning: 0.50 and 0.53 at the start.
     { cases: 'test/fixtures/report-cases-9a.jsonl', precision: 1, recall: 0.83, falseAlarms: 0, value: 1 },
-    { cases: 'test/fixtures/report-cases-9b.jsonl', precision: 1, recall: 0.8, falseAlarms: 0, value: 1 },
+    { cases: 'test/fixtures/report-cases-9b.jsonl', precision: 1, recall: 0.83, falseAlarms: 0, value: 1 },
     // Written blind in round 11: 0.94/0.40 (one false alarm) at its start, 0.94/0.42 at the end of its
     // work; the false alarm was then read and its cause fixed (a comma grouping a figure's thousands).
     { cases: 'test/fixtures/report-cases-12.jsonl', precision: 1, recall: 0.42, falseAlarms: 0, value: 0.9 },

@@ -228,6 +228,12 @@ describe('echo: a memo sentence saying what a report sentence says', () => {
     const found = contradictions(report, memo);
     assert.equal(found.length, 1, JSON.stringify(found));
     assert.match(found[0], /2001/);
+    // Another name of a state is that state: "Britain" for the UK.
+    const britain = ['Trade between the UK and Zyx reached £3.8 billion in 2023, a record.'];
+    assert.match(
+      contradictions(britain, 'Trade between Britain and Zyx reached £4.8 billion in 2023, a record.').join(),
+      /3\.8/,
+    );
     // A capital that stands for neither is another name.
     assert.deepEqual(contradictions(report, 'Brussels and Tokyo set up formal diplomatic ties in 2000.'), []);
   });

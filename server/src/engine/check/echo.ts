@@ -372,6 +372,17 @@ function memoWords(view: SentenceView, stated: readonly Figure[], clauses: Set<C
     const aliases = formWords(view, e.id);
     for (let k = e.first; k < e.last; k++) words.get(view.tokens[k].norm)?.push(...aliases);
   }
+  // "Britain" for the UK: each name of a state stands for its others.
+  for (const names of lexicon.stateNames) {
+    const forms = names.map(contentNorms).filter((norms) => norms.length > 0);
+    for (const [n, form] of forms.entries()) {
+      const others = forms.filter((_, m) => m !== n);
+      for (let k = 0; k + form.length <= view.tokens.length; k++) {
+        if (!form.every((w, j) => view.tokens[k + j].norm === w)) continue;
+        for (let j = 0; j < form.length; j++) words.get(view.tokens[k + j].norm)?.push(...others);
+      }
+    }
+  }
   // "Pyongyang" for North Korea: a capital written for its state.
   for (const t of view.tokens) {
     const states = lexicon.capitalMetonyms.get(t.lower);

@@ -70,6 +70,7 @@ export const lexicon = {
   frontedSubordinators: set(data.frontedSubordinators),
   complementWords: set(data.complementWords),
   rankSuperlatives: set(data.rankSuperlatives),
+  stateNames: data.stateNames,
   capitalMetonyms: new Map(Object.entries(data.capitalMetonyms)),
   rangeListOpeners: set(data.rangeListOpeners),
   rangeListJoiners: set(data.rangeListJoiners),
