@@ -142,6 +142,16 @@ const floors: Floor[] = [
     top1: 0.75,
   },
   {
+    // Written blind at the end of round 11 and measured at its start commit and its end, unread since:
+    // 0.96/0.85 with 2 false alarms and 1 false support both times. The floor holds what was measured.
+    cases: 'test/fixtures/claims-blind11.jsonl',
+    precision: 0.96,
+    recall: 0.85,
+    falseAlarms: 2,
+    falseSupport: 1,
+    top1: 0.75,
+  },
+  {
     // Written blind in round 11: 0.93/0.85 with false alarms on 4 sentences and 2 false supports when
     // first measured; those were read and their causes fixed.
     cases: 'test/fixtures/claims-blind9.jsonl',
@@ -225,6 +235,9 @@ describe('facts of real reports read as sources', () => {
     { cases: 'test/fixtures/report-cases-9b.jsonl', precision: 1, recall: 0.83, falseAlarms: 0, value: 1 },
     // Written blind in round 11: 0.94/0.40 (one false alarm) at its start, 0.94/0.42 at the end of its
     // work; the false alarm was then read and its cause fixed (a comma grouping a figure's thousands).
+    // Written blind at the end of round 11 and measured at its start commit and its end, unread since:
+    // 1.00/0.55 and 1.00/0.63.
+    { cases: 'test/fixtures/report-cases-13.jsonl', precision: 1, recall: 0.62, falseAlarms: 0, value: 1 },
     { cases: 'test/fixtures/report-cases-12.jsonl', precision: 1, recall: 0.42, falseAlarms: 0, value: 0.9 },
   ];
   for (const set of sets) {
