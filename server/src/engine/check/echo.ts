@@ -318,11 +318,7 @@ export function echoVerdicts(view: SentenceView): Echoes {
 function formWords(view: SentenceView, id: string): string[][] {
   return view.kb
     .formsOf(id)
-    .map((form) =>
-      tokenize(form)
-        .filter(isContent)
-        .map((t) => t.norm),
-    )
+    .map(contentNorms)
     .filter((words) => words.length > 0);
 }
 
@@ -373,8 +369,7 @@ function memoWords(view: SentenceView, stated: readonly Figure[], clauses: Set<C
     for (let k = e.first; k < e.last; k++) words.get(view.tokens[k].norm)?.push(...aliases);
   }
   // "Britain" for the UK: each name of a state stands for its others.
-  for (const names of lexicon.stateNames) {
-    const forms = names.map(contentNorms).filter((norms) => norms.length > 0);
+  for (const forms of stateForms()) {
     for (const [n, form] of forms.entries()) {
       const others = forms.filter((_, m) => m !== n);
       for (let k = 0; k + form.length <= view.tokens.length; k++) {
@@ -390,6 +385,15 @@ function memoWords(view: SentenceView, stated: readonly Figure[], clauses: Set<C
     words.get(t.norm)?.push(...states.map(contentNorms).filter((norms) => norms.length > 0));
   }
   return words;
+}
+
+let stateFormsMemo: string[][][] | undefined;
+
+/** Each group of a state's names (lexicon stateNames) as content-word norms, read once. */
+function stateForms(): string[][][] {
+  return (stateFormsMemo ??= lexicon.stateNames.map((names) =>
+    names.map(contentNorms).filter((norms) => norms.length > 0),
+  ));
 }
 
 const normsOfName = new Map<string, string[]>();

@@ -5,7 +5,7 @@
 import { lexicon, phraseAt } from '../lexicon';
 import { type EntityMention } from './entities';
 import { type SentenceView } from './sentence';
-import { isDigit, type Token } from '../text/tokens';
+import { isYearText } from '../values/dates';
 
 const actorKinds = new Set([
   'country',
@@ -137,14 +137,15 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
     if (view.clauseAt(e.first).kind === 'reporting') continue;
     // "Korea's 2024 National Cyber Security Strategy names …": the subject is the named thing its owner owns.
     const owned = e.possessive
-      ? entities.find((o) => o.first < at && o.first >= e.last && view.tokens.slice(e.last, o.first).every(isYear))
+      ? entities.find(
+          (o) =>
+            o.first < at && o.first >= e.last && view.tokens.slice(e.last, o.first).every((t) => isYearText(t.raw)),
+        )
       : undefined;
     return agent(view, owned && isActor(owned) ? owned : e, 'subject');
   }
   return undefined;
 }
-
-const isYear = (t: Token): boolean => t.raw.length === 4 && [...t.raw].every(isDigit);
 
 /** "… by X": a passive agent right after the predicate ending before token `last`. */
 function passiveAgent(view: SentenceView, last: number, clauseLast: number): Agent | undefined {

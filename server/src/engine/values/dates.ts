@@ -5,7 +5,7 @@ import { type Token } from '../text/tokens';
 import { type DateMention, type PeriodMention, type YearMention } from './types';
 import { lowerAt } from './numbers';
 
-const isYearText = (raw: string): boolean => /^\d{4}$/.test(raw) && Number(raw) >= 1000 && Number(raw) <= 2999;
+export const isYearText = (raw: string): boolean => /^\d{4}$/.test(raw) && Number(raw) >= 1000 && Number(raw) <= 2999;
 
 /** A vague part of a year or month written before token i ("mid-", "late", "the first half of"). */
 function partBefore(
