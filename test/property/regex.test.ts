@@ -1819,9 +1819,13 @@ interface Result {
 if (process.env[PROBE_ENV] === '1') {
   process.on('message', (id: string) => {
     if (id === WARM_UP) {
-      // Load the knowledge base and compile the hot paths before anything is timed.
+      // Load the knowledge base and compile the hot paths (memo and report) before anything is timed:
+      // the bound is on backtracking, and the JIT's first compilations would otherwise count against it.
       memo("The OEWG met. Nearly 90% of Korea's total exports go to the Indo-Pacific [@kim2023].");
-      process.send!({ id, ms: 0, wallMs: 0, length: 0 } satisfies Result);
+      const report = 'In 2021 the Zyx Forum (ZF), led by Ada Zyx, counted 14 of 27 members and $5.8 million. ';
+      void ingest(report.repeat(1500)).finally(() =>
+        process.send!({ id, ms: 0, wallMs: 0, length: 0 } satisfies Result),
+      );
       return;
     }
     const c = cases.find((x) => x.id === id)!;

@@ -252,12 +252,36 @@ export function stemsOf(phrase: string): string[] {
     .map((w) => stem(w));
 }
 
+/** A list's phrases by their first (or last) word, in list order: each token reads only the few that can match. */
+const byFirstWord = new WeakMap<readonly Phrase<unknown>[], Map<string, Phrase<unknown>[]>>();
+const byLastWord = new WeakMap<readonly Phrase<unknown>[], Map<string, Phrase<unknown>[]>>();
+
+function indexed<T>(
+  cache: WeakMap<readonly Phrase<unknown>[], Map<string, Phrase<unknown>[]>>,
+  list: readonly Phrase<T>[],
+  edge: (p: Phrase<T>) => string,
+): Map<string, Phrase<T>[]> {
+  let index = cache.get(list) as Map<string, Phrase<T>[]> | undefined;
+  if (!index) {
+    index = new Map();
+    for (const p of list) {
+      const bucket = index.get(edge(p));
+      if (bucket) bucket.push(p);
+      else index.set(edge(p), [p]);
+    }
+    cache.set(list, index as Map<string, Phrase<unknown>[]>);
+  }
+  return index;
+}
+
 /** The longest phrase of `list` that starts at `at` in `words` (lower-case tokens), or undefined. */
 export function phraseAt<T>(list: readonly Phrase<T>[], words: readonly string[], at: number): Phrase<T> | undefined {
-  for (const p of list) {
+  const candidates = indexed(byFirstWord, list, (p) => p.words[0]).get(words[at]);
+  if (!candidates) return undefined;
+  for (const p of candidates) {
     if (at + p.words.length > words.length) continue;
     let ok = true;
-    for (let k = 0; k < p.words.length && ok; k++) ok = words[at + k] === p.words[k];
+    for (let k = 1; k < p.words.length && ok; k++) ok = words[at + k] === p.words[k];
     if (ok) return p;
   }
   return undefined;
@@ -269,7 +293,9 @@ export function phraseBefore<T>(
   words: readonly string[],
   at: number,
 ): Phrase<T> | undefined {
-  for (const p of list) {
+  const candidates = indexed(byLastWord, list, (p) => p.words[p.words.length - 1]).get(words[at - 1]);
+  if (!candidates) return undefined;
+  for (const p of candidates) {
     const from = at - p.words.length;
     if (from < 0) continue;
     let ok = true;
