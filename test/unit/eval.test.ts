@@ -142,13 +142,13 @@ const floors: Floor[] = [
     top1: 0.75,
   },
   {
-    // Written blind at the end of round 11 and measured at its start commit and its end, unread since:
-    // 0.96/0.85 with 2 false alarms and 1 false support both times. The floor holds what was measured.
+    // Written blind at the end of round 11 and measured at its start commit and its end: 0.96/0.85
+    // with 2 false alarms and 1 false support both times. Read in round 12 and fixed at their causes.
     cases: 'test/fixtures/claims-blind11.jsonl',
-    precision: 0.96,
+    precision: 1,
     recall: 0.85,
-    falseAlarms: 2,
-    falseSupport: 1,
+    falseAlarms: 0,
+    falseSupport: 0,
     top1: 0.75,
   },
   {

@@ -223,6 +223,19 @@ describe('ingest: what a year or a bound belongs to', () => {
     assert.ok(!memo('5.8 million').includes('contradiction'), JSON.stringify(memo('5.8 million')));
   });
 
+  it('judges a count and its total against the report sentence that gives both, not another count', () => {
+    const report = [
+      'Of the 98 harbours the Zyx Board inspected in mid-2023, just 25 are largely or fully compliant. ' +
+        'Under the Zyx Berthing Rule, only 62 harbours have adopted the code, while 127 have done nothing.',
+    ];
+    const wrong = findingsOn(report, '• Zyx Board mid-2023 review: 25 of 90 harbours largely or fully compliant.');
+    const contradiction = wrong.find((f) => f.verdict === 'contradiction');
+    assert.match(contradiction?.message ?? '', /25 of 98/, JSON.stringify(wrong.map((f) => f.message)));
+    assert.doesNotMatch(contradiction?.message ?? '', /\b62\b/);
+    const right = verdictsOn(report, '• Zyx Board mid-2023 review: 25 of 98 harbours largely or fully compliant.');
+    assert.ok(!right.includes('contradiction'), JSON.stringify(right));
+  });
+
   it('reads a named party’s past proposal as a fact, not a recommendation', () => {
     const report = [
       'The Marsh Group of Experts reached a milestone in 2015 by proposing 11 non-binding norms for state conduct.',

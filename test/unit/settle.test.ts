@@ -121,6 +121,18 @@ describe('settle: support', () => {
     assert.equal(supported(other), false, dump(kb, other));
   });
 
+  it('withholds support when a name the knowledge base does not know owns a known body that has an owner', () => {
+    // An acronym opening the sentence is a name all the same; a lone capitalised word may just open it.
+    for (const text of [
+      "QRZ's Tidewatch programme trains crane operators.",
+      "As planned, Lowhaven's Tidewatch programme trains crane operators.",
+    ]) {
+      assert.equal(supported(text), false, dump(kb, text));
+    }
+    const opening = "Today's Tidewatch programme trains crane operators.";
+    assert.equal(supported(opening), true, dump(kb, opening));
+  });
+
   it('withholds support from a scarcity no claim checked ("few takers")', () => {
     const plain = 'Tidewatch trains crane operators.';
     assert.equal(supported(plain), true, dump(kb, plain));

@@ -335,4 +335,13 @@ describe('judge: date', () => {
     silent("Westmark's official 2020 Data Security Act was passed in 2020.");
     silent('The Northland Cyber Strategy was not announced in May 2021.');
   });
+
+  it('says nothing of the year of another name the sentence writes, but judges the year of its own', () => {
+    // "Northland's 2023 Port Security Plan": the year is that plan's, not the strategy's.
+    silent("Northland's 2023 Port Security Plan, unveiled months after the Cyber Strategy, covers harbour data.");
+    contradicts('Northland unveiled its 2023 Cyber Strategy with some fanfare.', 'strategy-announced', {
+      detail: 'date',
+      written: '2023',
+    });
+  });
 });

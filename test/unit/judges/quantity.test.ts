@@ -274,6 +274,15 @@ describe('judge: quantity', () => {
 
   it("reads a count out of the source's part as a share of that part, not the part", () => {
     silent('Seven of the 11 states that ratified the Tidewater Pact are coastal.');
+    silent('Of the 11 states that ratified the Tidewater Pact, seven are coastal.');
+  });
+
+  it('reads a whole that opens the sentence ("Of the 16 signatories, …") as the total of the count after', () => {
+    agrees('Of the 16 signatories, 11 have ratified the Tidewater Pact.', 'ratifications', '11');
+    contradicts('Of the 16 signatories, nine have ratified the Tidewater Pact.', 'ratifications', {
+      detail: 'quantity',
+      written: 'nine',
+    });
   });
 
   it("still compares a share whose whole the claim's words only describe", () => {

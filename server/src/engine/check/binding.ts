@@ -150,6 +150,9 @@ function datesSomethingElse(view: SentenceView, c: Candidate, v: ValueMention): 
     const nextEntity = view.entityAt(view.tokenIndexAt(v.end));
     if (!nextEntity || !own.some((a) => a.start < nextEntity.end && nextEntity.start < a.end)) return true;
   }
+  // "Korea's 2023 National Security Strategy": the year of a name the claim does not name.
+  const dated = view.entities.find((e) => e.yearSpan?.start === v.start);
+  if (dated && !own.some((a) => a.start < dated.end && dated.start < a.end)) return true;
   // "in London in 2011": the year right after a place the claim does not name.
   if (words[i - 1] === 'in' && i >= 2) {
     const before = view.entities.find(

@@ -209,6 +209,7 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
     // "It is the 2019 strategy that notes …": a document the statement is said to come from, which
     // no agreeing claim names, was not checked (in a reporting frame too).
     if (e.kind === 'document' && e.id && !ids.has(e.id) && !covered(e) && isSpeaker(view, e)) return true;
+    if (e.id === undefined && ownsKnownBody(view, e)) return true;
     if (e.weak || view.clauseAt(e.first).kind === 'reporting' || covered(e)) continue;
     const written = view.text.slice(e.start, e.end).toLowerCase();
     if (authors.has(written) || [...authors].some((a) => a && written.endsWith(a))) continue;
@@ -245,6 +246,18 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
     return true;
   }
   return false;
+}
+
+/**
+ * "ASEAN's ESIWA project" (the glossary: an EU project): an unknown name written as the owner of a
+ * body known to have one of its own. A capitalised word opening the sentence counts only as an acronym.
+ */
+function ownsKnownBody(view: SentenceView, e: EntityMention): boolean {
+  if (!e.possessive) return false;
+  const raw = view.tokens[e.first].raw;
+  if (e.weak && (raw.length < 2 || raw !== raw.toUpperCase())) return false;
+  const owned = view.entities.find((x) => x.first === e.last && x.id !== undefined);
+  return owned?.term?.within !== undefined || owned?.term?.country !== undefined;
 }
 
 const listKinds = new Set(['person', 'organisation', 'group', 'country', 'programme']);

@@ -444,6 +444,28 @@ export function linkTotals(
       (words[after] === 'of' ? { words: ['of'], value: true } : undefined);
     if (pattern && n.unit === 'count' && !n.fraction) n.subset = true;
   }
+  // "Of the 27 partners, 14 are in the Indo-Pacific": a sentence opened by a whole counts parts of it
+  // after, as "14 of the 27" does.
+  const whole = numbers[0];
+  if (whole?.unit !== 'count' || whole.of !== undefined || !opensWithWhole(words, tokenAt(tokens, whole.start))) return;
+  const parts = numbers.filter((n) => n !== whole && n.unit === 'count' && n.of === undefined && n.value < whole.value);
+  for (const n of parts) {
+    n.of = whole.value;
+    n.ofStart = whole.valueStart;
+    n.ofEnd = whole.valueEnd;
+    n.subset = undefined;
+    if (whole.hedge !== 'exact') n.ofHedge = whole.hedge;
+  }
+  if (parts.length > 0) {
+    found.splice(found.indexOf(whole), 1);
+    numbers.splice(numbers.indexOf(whole), 1);
+  }
+}
+
+/** "Of the 14 …", "Among its 27 …": the words before a sentence's first count name it as a whole. */
+function opensWithWhole(words: readonly string[], at: number): boolean {
+  if (at < 1 || at > 2 || !['of', 'among', 'amongst'].includes(words[0])) return false;
+  return at === 1 || lexicon.determiners.has(words[1]);
 }
 
 /** Index of the first token starting at or after `offset`, or -1. */

@@ -52,11 +52,19 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
           o.claim.value.quantity.value === n &&
           o.claim.value.quantity.of === q.value,
       );
+    // "25 of the 98 jurisdictions" (a claim: 25 of 98): the total is that claim's to judge, not this count's,
+    // when that claim has the same whole or the same part.
+    const wholeOfOther = (m: NumberMention): boolean =>
+      all.some((o) => {
+        const other = o.claim.value.kind === 'quantity' ? o.claim.value.quantity : undefined;
+        return other?.of !== undefined && (other.of === m.of || other.value === m.value);
+      });
     if (
       total &&
       total.value.ofStart !== undefined &&
       total.value.ofEnd !== undefined &&
-      !partOfThis(total.value.of ?? NaN)
+      !partOfThis(total.value.of ?? NaN) &&
+      !wholeOfOther(total.value)
     ) {
       const m = total.value;
       const asTotal: NumberMention = {
