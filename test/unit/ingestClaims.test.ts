@@ -236,6 +236,20 @@ describe('ingest: what a year or a bound belongs to', () => {
     assert.ok(!right.includes('contradiction'), JSON.stringify(right));
   });
 
+  it('gives each of two years of one report sentence its own clause, not the nearer word they share', () => {
+    const report = [
+      'In 2004, Zyxcorp began designing its own semiconductors through its wholly owned subsidiary Quillsoft, and in ' +
+        '2012, Zyxcorp began designing its own OS (operating system).',
+    ];
+    const memo = (chips: string, os: string): string =>
+      `Zyxcorp started designing its own chips in ${chips} through its Quillsoft unit, and moved on to ` +
+      `developing its own operating system in ${os}.`;
+    const right = verdictsOn(report, memo('2004', '2012'));
+    assert.ok(!right.includes('contradiction'), JSON.stringify(findingsOn(report, memo('2004', '2012'))));
+    const wrong = findingsOn(report, memo('2006', '2012')).find((f) => f.verdict === 'contradiction');
+    assert.match(wrong?.message ?? '', /2004, not 2006/);
+  });
+
   it('reads a named party’s past proposal as a fact, not a recommendation', () => {
     const report = [
       'The Marsh Group of Experts reached a milestone in 2015 by proposing 11 non-binding norms for state conduct.',

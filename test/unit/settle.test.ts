@@ -106,6 +106,8 @@ describe('settle: support', () => {
       "It is Port Plan 2030 that notes Northland's ports picked Aster and Borealis over Corvid for their cranes.",
       "Port Plan 2030 notes that Northland's ports picked Aster and Borealis over Corvid for their cranes.",
       "The choice of Aster and Borealis over Corvid for Northland's cranes comes from Port Plan 2030.",
+      // A label that is the document's name alone.
+      "• Port Plan 2030: Northland's ports picked Aster and Borealis over Corvid for their cranes.",
     ]) {
       assert.equal(supported(framed), false, dump(kb, framed));
     }

@@ -57,6 +57,10 @@ const kb = knowledge({
     term: Max Ward
     kind: person
     definition: A port engineer.
+  - id: eli-park
+    term: Eli Park
+    kind: person
+    definition: A scholar of the northern sea lanes.
 `,
   'claims/people2023.yaml': `source: people2023
 claims:
@@ -92,6 +96,10 @@ claims:
     locator: speakers
     statement: Max Ward is Director of Docks and Cranes at the Coastal Security Council.
     role: { person: max-ward, title: Director of Docks and Cranes, org: coastal-council }
+  - id: park-nmi
+    locator: speakers
+    statement: Eli Park is a senior adviser and the Northland Chair at NMI.
+    role: { person: eli-park, title: Senior Adviser and Northland Chair, org: nmi }
 `,
 });
 const { agrees, contradicts, silent } = judging(kb, 'people2023');
@@ -170,6 +178,14 @@ describe('judge: role', () => {
     agrees('Mira Holt, who spoke first, is a Senior Fellow at the Northland Maritime Institute.', 'holt-nmi');
     // Not the subject: the apposition describes someone the sentence is not about.
     silent('The panel heard Mira Holt, who spoke first, and is a Junior Fellow at the Northland Maritime Institute.');
+  });
+
+  it('reads a post named for its field ("Northland Chair") as a title, in the predicate past an apposition too', () => {
+    agrees('Eli Park is Northland Chair at NMI.', 'park-nmi');
+    contradicts('Eli Park is Westmark Chair at NMI.', 'park-nmi', { detail: 'role', written: 'Westmark Chair' });
+    agrees('Eli Park, who spoke first for NMI, holds its Northland Chair.', 'park-nmi');
+    // The apposition agrees on the body; the post the predicate names is not theirs there: no support.
+    silent('Eli Park, who spoke first for NMI, holds its Westmark Chair.');
   });
 
   it('reads a country written before an organisation as part of the organisation named after the title', () => {

@@ -100,6 +100,19 @@ describe('judge: stance', () => {
     }
   });
 
+  it('ends a negation at a comma that opens a participle clause with its object, not inside a list', () => {
+    const scopes = (text: string): string[] => {
+      const view = readSentence(kb, text, 0, text.length);
+      return view.negations.map((n) => view.words.slice(n.first, n.last).join(' '));
+    };
+    const scope = (text: string): string => scopes(text).join(' | ');
+    assert.equal(scope('The communiqué disclaims consensus, offering only a summary of the talks.'), 'consensus');
+    assert.equal(scope('The plan does not cover ports, leaving them to the provinces.'), 'cover ports');
+    // A list goes on with nouns: "funding or training" is still denied.
+    assert.equal(scope('The plan does not cover ports, funding or training.'), 'cover ports funding or training');
+    assert.equal(scope('The plan does not cover ports, including their cranes.'), 'cover ports including their cranes');
+  });
+
   it("agrees with words of the claim's class and polarity", () => {
     const backs = 'northland-backs-opi';
     agrees('Northland supports the Open Port Initiative.', backs, 'supports');

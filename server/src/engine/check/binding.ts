@@ -195,8 +195,19 @@ export function boundValue<T extends ValueMention>(
   // "The Wormhole and Qubit hacks caused $325 million and $80 million respectively": the claim of the
   // name in the coordination's second place takes the second figure.
   const place = respectivePlace(view, c);
+  // "in 2004 … its chips, and in 2012 … its OS": claims read from one report sentence each keep the
+  // value that is theirs. A value a sibling gives exactly is not this claim's to contradict, and a
+  // claim whose own value is written elsewhere in the sentence takes no other one. (Names paired
+  // "respectively" say which is whose.)
+  const isSibling = (r: Candidate, of: Candidate): boolean =>
+    r !== of && !!r.claim.extracted && !!of.claim.extracted && r.claim.statement === of.claim.statement;
+  const siblings = place === undefined ? all.filter((r) => isSibling(r, c)) : [];
+  const writtenElsewhere = (r: Candidate, v: ValueMention): boolean =>
+    place === undefined && view.values.some((o) => o !== v && accept(o) && gives(r, o));
   for (const v of view.values) {
     if (!accept(v)) continue;
+    if (siblings.some((r) => gives(r, v)) && !gives(c, v)) continue;
+    if (siblings.length > 0 && !gives(c, v) && writtenElsewhere(c, v)) continue;
     if (place !== undefined && respectiveIndex(view, v) !== place) continue;
     if (insideOtherName(view, c, v) || datesSomethingElse(view, c, v)) continue;
     if (valueTokens && (v.kind === 'number' || v.kind === 'ordinal')) {
@@ -210,7 +221,7 @@ export function boundValue<T extends ValueMention>(
     const rivalScore = Math.min(
       Infinity,
       ...rivals
-        .filter((r) => takes(r, v))
+        .filter((r) => takes(r, v) && !(isSibling(r, c) && !gives(r, v) && writtenElsewhere(r, v)))
         .flatMap((r) =>
           r.property.filter((p) => !c.property.some((q) => q.start === p.start)).map((p) => bindingScore(view, v, p)),
         ),
@@ -240,6 +251,14 @@ function yearOfClaim(claim: Claim): number | undefined {
   if (claim.value.kind !== 'quantity' && claim.value.kind !== 'ordinal') return undefined;
   const group = claim.about.find((g) => g.length === 1 && g[0].length === 4 && Number.isInteger(Number(g[0])));
   return group ? Number(group[0]) : undefined;
+}
+
+/** Whether a claim's value is exactly the year or figure written. */
+function gives(c: Candidate, v: ValueMention): boolean {
+  const value = c.claim.value;
+  if (value.kind === 'year') return v.kind === 'year' && v.year === value.year;
+  if (value.kind !== 'quantity') return false;
+  return v.kind === 'number' && v.unit === value.quantity.unit && v.value === value.quantity.value;
 }
 
 /** A claim of amounts of money is no rival for a percentage near it ("grew 44 percent, from €407 billion"). */

@@ -208,7 +208,12 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
     }
     // "It is the 2019 strategy that notes …": a document the statement is said to come from, which
     // no agreeing claim names, was not checked (in a reporting frame too).
-    if (e.kind === 'document' && e.id && !ids.has(e.id) && !covered(e) && isSpeaker(view, e)) return true;
+    // A label that is the document's name alone ("• 2019 National Strategy: …") says the same.
+    const labels = (): boolean => {
+      const clause = view.clauseAt(e.first);
+      return clause.kind === 'label' && clause.first === e.first && clause.last === e.last;
+    };
+    if (e.kind === 'document' && e.id && !ids.has(e.id) && !covered(e) && (isSpeaker(view, e) || labels())) return true;
     if (e.id === undefined && ownsKnownBody(view, e)) return true;
     if (e.weak || view.clauseAt(e.first).kind === 'reporting' || covered(e)) continue;
     const written = view.text.slice(e.start, e.end).toLowerCase();

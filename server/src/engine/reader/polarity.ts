@@ -113,6 +113,7 @@ export function findNegations(
       // "…, instead …", "…, extending instead to …": what follows the comma is what is so instead.
       ((words[k] === 'instead' || words[k + 1] === 'instead') && gapHas(text, tokens, k, ',')) ||
       (k > cueLast && lexicon.clauseBreakWords.has(words[k])) ||
+      (k > cueLast && participleClauseAt(text, tokens, words, k)) ||
       (nominal && k > cueLast && (words[k] === 'as' || lexicon.relativeWords.has(words[k])));
     // "Far from backing X, they oppose it": a cue ending in a preposition that opens the clause
     // negates the phrase it fronts, up to its comma.
@@ -181,6 +182,18 @@ function splitParticleAt(
     if (words[k] === particle) return k;
   }
   return undefined;
+}
+
+/**
+ * "disclaims consensus, offering only a summary": a participle after a comma, with its object, opens
+ * a clause of its own. A list goes on with nouns ("health, funding or training"), not a determiner.
+ */
+function participleClauseAt(text: string, tokens: readonly Token[], words: readonly string[], k: number): boolean {
+  const w = words[k];
+  if (!w.endsWith('ing') || w.length < 6 || !gapHas(text, tokens, k, ',')) return false;
+  if (lexicon.prepositions.has(w) || phraseAt(lexicon.elaborationCues, words, k)) return false;
+  const next = words[k + 1] ?? '';
+  return lexicon.determiners.has(next) || lexicon.pronouns.has(next) || next === 'only';
 }
 
 /**

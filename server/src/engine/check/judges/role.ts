@@ -81,13 +81,16 @@ export function judgeRole(view: SentenceView, c: Candidate, all: readonly Candid
       continue;
     }
     const verdict = judgePosts(view, c, person, desc, roles) ?? early;
-    if (verdict) return verdict;
-    // "Mark Lee, who moderated the session, is the forum's vice president": past an apposition that
-    // names no post, the subject's predicate describes them.
+    if (verdict?.kind === 'contradicts') return verdict;
+    // "Mark Lee, who moderated the session, is the forum's vice president": past an apposition, the
+    // subject's predicate describes them too ("Ann Lee, who wrote the paper, holds its Korea Chair").
     const after = subjectPredicate(view, person, desc);
     const predicate = after === undefined ? undefined : describe(view, person, after);
     const second = predicate && compareRoles(view, c, person, predicate, roles);
-    if (second) return second;
+    if (second?.kind === 'contradicts' || (second && !verdict)) return second;
+    // A post the predicate names that neither agrees nor contradicts leaves the person's posts unchecked.
+    if (verdict && !second && predicate && namesPost(view, predicate)) return undefined;
+    if (verdict) return verdict;
   }
   return undefined;
 }
@@ -322,7 +325,7 @@ function isOrgStart(view: SentenceView, k: number): boolean {
 function titleStems(view: SentenceView, desc: Description, orgs: EntityMention[]): string[] {
   const out: string[] = [];
   for (let k = desc.first; k < desc.last; k++) {
-    if (orgs.some((o) => k >= o.first && k < o.last)) continue;
+    if (orgs.some((o) => k >= o.first && k < o.last && !namesPostField(view, o))) continue;
     const w = view.words[k];
     // The field of a post, written in lower case after "of", is not its title (sources write it or
     // leave it out alike); `fieldStems` compares it where a post would be supported.
@@ -345,8 +348,14 @@ function titleStems(view: SentenceView, desc: Description, orgs: EntityMention[]
       continue;
     }
     const norm = normTitle(view.tokens[k].norm);
-    // Only words a title is made of count: a lexicon title word, or a word of some known post.
-    if (lexicon.titleWords.has(w) || lexicon.titleModifiers.has(w) || knownTitleStems(view).has(norm)) out.push(norm);
+    // Only words a title is made of count: a lexicon title word, or a word of some known post, or
+    // the field a post is named for.
+    const named = view.entities.some(
+      (e) => k >= e.first && k < e.last && (isNamedPost(view, e) || namesPostField(view, e)),
+    );
+    if (lexicon.titleWords.has(w) || lexicon.titleModifiers.has(w) || knownTitleStems(view).has(norm) || named) {
+      out.push(norm);
+    }
   }
   return out;
 }
@@ -673,8 +682,32 @@ function postSpan(view: SentenceView, desc: Description, post: string[]): { star
 }
 
 /** A capitalised title read as a name ("Senior Research Fellow", "Director"): it is a title, not an organisation. */
+/** A place right before a capitalised title word names the post's field: "Westmark Chair". */
+function namesPostField(view: SentenceView, e: EntityMention): boolean {
+  const next = view.tokens[e.last];
+  if (!next || view.gapBefore(e.last) !== ' ' || !['country', 'place'].includes(e.kind)) return false;
+  return lexicon.titleWords.has(next.lower) && next.raw !== next.lower;
+}
+
+/** Whether a description writes a title word or a post named for its field. */
+function namesPost(view: SentenceView, desc: Description): boolean {
+  for (let k = desc.first; k < desc.last; k++) if (lexicon.titleWords.has(view.words[k])) return true;
+  return view.entities.some((e) => e.first >= desc.first && e.last <= desc.last && isNamedPost(view, e));
+}
+
+/** Words of a post named for its field, "Korea Chair", "Asia Director": a short name ending in a title word. */
+const namedPostWords = 3;
+
+function isNamedPost(view: SentenceView, e: EntityMention): boolean {
+  if (e.kind !== 'name' || e.last - e.first > namedPostWords || e.last - e.first < 2) return false;
+  // "Office of the President" is a body.
+  const words = view.words.slice(e.first, e.last);
+  return lexicon.titleWords.has(words[words.length - 1]) && !words.some((w) => lexicon.prepositions.has(w));
+}
+
 function isTitleName(view: SentenceView, e: EntityMention, roles: Claim[]): boolean {
   if (e.kind !== 'name') return false;
+  if (isNamedPost(view, e)) return true;
   const known = new Set(roles.flatMap((r) => (r.value.kind === 'role' ? stemsOfTitle(r.value.role.title ?? '') : [])));
   // "Director of Cybersecurity and Critical Technologies": the words after "Director of" are the
   // person's own title's. "Korea Project" is made of words of someone's post too, but holds no
@@ -788,12 +821,16 @@ function titleSpan(
   let first = -1;
   let last = -1;
   for (let k = desc.first; k < desc.last; k++) {
-    if (orgs.some((o) => k >= o.first && k < o.last)) {
+    const field = view.entities.some(
+      (e) => k >= e.first && k < e.last && (isNamedPost(view, e) || namesPostField(view, e)),
+    );
+    if (!field && orgs.some((o) => k >= o.first && k < o.last)) {
       if (first >= 0) break;
       continue;
     }
     const w = view.words[k];
     const titleish =
+      field ||
       lexicon.titleWords.has(w) ||
       lexicon.titleModifiers.has(w) ||
       w in lexicon.headVerbs ||
