@@ -65,6 +65,14 @@ describe('ingest: values read as the memo reader reads them', () => {
     assert.ok(!q.some((x) => x.value === 5.8 || x.value === 1.7));
   });
 
+  it('reads a figure in words with a currency word after it as money ("seven billion euros")', () => {
+    const q = quantities(claimsOf('The Ostrava Fund received seven billion euros in pledges from the Marsh Group.'));
+    assert.ok(
+      q.some((x) => x.value === 7e9 && x.unit === 'money' && x.currency === 'EUR'),
+      JSON.stringify(q),
+    );
+  });
+
   it('reads a percentage with its year, never the year 2065', () => {
     const claims = claimsOf(
       'According to Zyxalysis, the share of Freedonian loot that flowed through tumblers grew ' +
@@ -248,6 +256,58 @@ describe('ingest: what a year or a bound belongs to', () => {
     assert.ok(!right.includes('contradiction'), JSON.stringify(findingsOn(report, memo('2004', '2012'))));
     const wrong = findingsOn(report, memo('2006', '2012')).find((f) => f.verdict === 'contradiction');
     assert.match(wrong?.message ?? '', /2004, not 2006/);
+  });
+
+  it('keeps a figure whose memo sentence names someone in a participle clause after it', () => {
+    const report = [
+      'Around 40 percent of Freedonia’s foreign trade passes through the Strait of Quill, for example.',
+      'Sylvania and Marshland also trade through the Strait of Quill.',
+    ];
+    const memo =
+      'Roughly one quarter of Freedonia’s foreign trade transits the Strait of Quill, giving Marshland a stake.';
+    assert.ok(verdictsOn(report, memo).includes('contradiction'), JSON.stringify(findingsOn(report, memo)));
+  });
+
+  it('reads a numbered acronym a heading defines ("Harbour Policy Directive 12 (HPD-12)") as its long form', () => {
+    const report = [
+      '#### Harbour Policy Directive 12 (HPD-12): Freedonia’s rules',
+      'HPD-12 (2016) aims to coordinate responses to significant port incidents.',
+    ];
+    const wrong = 'Freedonia’s port rules trace back to Harbour Policy Directive 12, which was issued in 2013.';
+    assert.match(
+      findingsOn(report, wrong)[0]?.message ?? '',
+      /2016, not 2013/,
+      JSON.stringify(findingsOn(report, wrong)),
+    );
+  });
+
+  it('binds the end of a change written "from … in 2018 to … in 2021" to what changes, however far', () => {
+    const report = [
+      'According to Quillstat, the percentage of stolen Freedonian tokens that flowed through mixing services ' +
+        'grew from under 10% in 2018 to 65% in 2021.',
+    ];
+    const memo = (figure: string): string =>
+      'The share of stolen Freedonian tokens passing through mixers and tumblers rose from under 10% in 2018 ' +
+      `to ${figure} in 2021.`;
+    assert.match(
+      findingsOn(report, memo('45%'))[0]?.message ?? '',
+      /65%, not 45%/,
+      JSON.stringify(findingsOn(report, memo('45%'))),
+    );
+    assert.ok(!verdictsOn(report, memo('65%')).includes('contradiction'));
+  });
+
+  it('counts the things a plural acronym names ("eight HCMs"), and reads its long form as them', () => {
+    const report = [
+      'Harbour control measures (HCMs) are voluntary.',
+      'The key outcome of the Quill Forum was the approval of a list of eight HCMs contained in its Annual Report.',
+    ];
+    const memo = (n: string): string => `The Quill Forum approved a list of ${n} harbour control measures in 2024.`;
+    assert.ok(
+      verdictsOn(report, memo('twelve')).includes('contradiction'),
+      JSON.stringify(findingsOn(report, memo('twelve'))),
+    );
+    assert.ok(!verdictsOn(report, memo('eight')).includes('contradiction'));
   });
 
   it('reads a named party’s past proposal as a fact, not a recommendation', () => {

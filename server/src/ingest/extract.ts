@@ -95,6 +95,8 @@ export function extractClaims(key: string, passages: readonly Passage[], options
   // Bylines in the header ("Lami Kim / Assistant Professor / U.S. Army War College").
   for (const p of passages) {
     if (!p.header) continue;
+    // "Presidential Policy Directive 41 (PPD-41): …" as a heading defines its acronym as body text would.
+    terms.addAcronyms(p.text, p.locator);
     const role = bylineRole(p.text);
     if (role) addRole({ locator: p.locator, line: p.line ?? 0, text: p.text.split('\n').join(', ') }, role);
   }

@@ -100,6 +100,15 @@ function runFrom(view: SentenceView, k: number, last: number, valueTokens: Reado
   return run;
 }
 
+/** The acronym at token k written as a plural ("CBMs", "NGOs"), without its "s". */
+function pluralAcronymAt(view: SentenceView, k: number): string | undefined {
+  const e = view.entityAt(k);
+  const raw = view.tokens[k]?.raw ?? '';
+  if (!e || e.first !== k || e.last !== k + 1 || raw.length < 3 || !raw.endsWith('s')) return undefined;
+  const letters = raw.slice(0, -1);
+  return letters === letters.toUpperCase() && letters !== letters.toLowerCase() ? letters : undefined;
+}
+
 /** "foreign trade passes through": a phrase after "of" that runs on into a preposition ends with its verb. */
 function withoutVerb(view: SentenceView, run: number[]): number[] {
   const next = view.words[run[run.length - 1] + 1] ?? '';
@@ -200,6 +209,9 @@ export function measureOf(view: SentenceView, v: ValueMention, valueTokens: Read
   if (v.kind === 'number' || v.kind === 'ordinal') {
     // "14 of Korea's 27 partners": the noun comes after the total.
     let k = v.kind === 'number' && v.ofEnd !== undefined ? Math.max(after, view.tokenIndexAt(v.ofEnd)) : after;
+    // "eight CBMs": a count of things an acronym names, written plural, counts them.
+    const counted = v.kind === 'number' && v.unit === 'count' ? pluralAcronymAt(view, k) : undefined;
+    if (counted) return { phrases: [counted], own: true };
     // "10 times faster", "25th-largest": the word right after is part of the figure's sense.
     let own =
       v.kind === 'number' && (v.unit === 'count' || v.unit === 'money') ? runFrom(view, k, to, valueTokens) : [];

@@ -305,9 +305,18 @@ function expandGroup(group: readonly string[], formsByKey: Map<string, string[]>
   const out = new Set<string>();
   for (const phrase of group) {
     out.add(phrase);
-    for (const form of formsByKey.get(phrase.toLowerCase()) ?? []) out.add(form);
+    // "CBMs" is the plural of the acronym "CBM": its forms are the acronym's.
+    const forms = formsByKey.get(phrase.toLowerCase()) ?? formsByKey.get(singularAcronym(phrase) ?? '') ?? [];
+    for (const form of forms) out.add(form);
   }
   return [...out];
+}
+
+/** "CBMs" → "cbm": an acronym written as a plural, lower-cased without its "s"; undefined otherwise. */
+function singularAcronym(phrase: string): string | undefined {
+  if (phrase.length < 3 || !phrase.endsWith('s')) return undefined;
+  const letters = phrase.slice(0, -1);
+  return letters === letters.toUpperCase() && letters !== letters.toLowerCase() ? letters.toLowerCase() : undefined;
 }
 
 function groupKey(group: string[]): string {

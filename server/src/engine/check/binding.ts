@@ -6,7 +6,7 @@
 import { lexicon, phraseAt } from '../lexicon';
 import { type Clause } from '../reader/clauses';
 import { leadOfValue } from '../reader/colonValue';
-import { valueTokensOf, yearOfFigure } from '../reader/figureYears';
+import { changeOf, valueTokensOf, yearOfFigure } from '../reader/figureYears';
 import { respectiveIndex, respectiveItems } from '../reader/respectively';
 import { type SentenceView } from '../reader/sentence';
 import { type PhraseMatch } from '../text/phraseMatcher';
@@ -73,7 +73,13 @@ function bindingScore(
     if (gap.length <= 5 && ['of', 'for', 'in', 'to'].includes(gap[0] ?? '') && unbroken()) return 0;
     return wordsBetween(view, vLast, p.first) + 1;
   }
-  if (vFirst >= p.last) return wordsBetween(view, p.last, vFirst) + 1;
+  if (vFirst >= p.last) {
+    // "the share … rose from under 10% in 2018 to 45% in 2021": the end of a change is bound to what
+    // changes as closely as the change word is.
+    const change = 'kind' in v ? changeOf(view, v as ValueMention, valueTokensOf(view)) : undefined;
+    const at = change?.side === 'to' && change.paired && change.word >= p.last ? change.word + 1 : vFirst;
+    return wordsBetween(view, p.last, at) + 1;
+  }
   return 0;
 }
 

@@ -7,6 +7,7 @@
 import { type AnchorGroup, type AnchorHit, type KnowledgeBase } from '../../knowledge/knowledgeBase';
 import { type Claim, type Term } from '../../knowledge/types';
 import { lexicon, phraseAt } from '../lexicon';
+import { isParticiple } from '../reader/clauses';
 import { type EntityMention, sameEntity } from '../reader/entities';
 import { type SentenceView } from '../reader/sentence';
 import { offsetOf, zoneOf } from '../reader/zones';
@@ -695,6 +696,8 @@ function namesOutsideItsSentence(view: SentenceView, claim: Claim, property: Phr
     if (view.clauseAt(e.first).kind === 'reporting') return false;
     // "interviews with 19 experts, among them former Treasury officials": examples of what the figure counts.
     if (property.some((p) => inElaborationAfter(view, p.last, e.first))) return false;
+    // "…, giving Brussels a direct stake": a name in a participle clause after the fact is its consequence.
+    if (property.every((p) => participleBetween(view, p.last, e.first))) return false;
     // Its words, without a year or number written with it ("Huawei Connect 2025").
     const words = view.tokens
       .slice(e.first, e.last)
@@ -706,6 +709,12 @@ function namesOutsideItsSentence(view: SentenceView, claim: Claim, property: Phr
     const name = words.join(' ');
     return names.unnamed === true || elsewhere.includes(name);
   });
+}
+
+/** Whether a participle after a comma opens a clause between tokens `from` and `to`. */
+function participleBetween(view: SentenceView, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (view.gapBefore(k).includes(',') && isParticiple(view.words, k)) return true;
+  return false;
 }
 
 /** A group can be satisfied by an earlier sentence of the paragraph that named one of its entities. */

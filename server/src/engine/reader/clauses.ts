@@ -255,3 +255,13 @@ function openingReportFrame(tokens: readonly Token[], words: readonly string[]):
   }
   return 0;
 }
+
+/**
+ * A present participle that can open a clause of its own ("…, giving Brussels a stake", "…, offering
+ * only a summary"), not a preposition ending in -ing ("including", "following").
+ */
+export function isParticiple(words: readonly string[], k: number): boolean {
+  const w = words[k] ?? '';
+  if (!w.endsWith('ing') || w.length < 6) return false;
+  return !lexicon.prepositions.has(w) && !phraseAt(lexicon.elaborationCues, words, k);
+}

@@ -29,6 +29,15 @@ export function acronymExpansions(text: string, start = 0, end = text.length): A
       if (before) out.push({ acronym: detached(acronym), ...before });
       continue;
     }
+    // "Presidential Policy Directive 41 (PPD-41)": a numbered acronym, its number the long form's last word.
+    const numbered = numberedAcronym(inside);
+    if (numbered) {
+      const before = longFormBefore(text, start, open, numbered.letters);
+      if (before && text.slice(before.start, before.end).endsWith(` ${numbered.number}`)) {
+        out.push({ acronym: inside, ...before });
+      }
+      continue;
+    }
     // "WHO (World Health Organization)"
     const word = /(\p{Lu}[\p{Lu}\p{N}&-]*\p{Lu})s?\s*$/u.exec(text.slice(Math.max(start, open - 20), open));
     if (word && spells(inside, word[1]) && startsWithInitial(inside, word[1])) {
@@ -37,6 +46,18 @@ export function acronymExpansions(text: string, start = 0, end = text.length): A
     }
   }
   return out;
+}
+
+/** "PPD-41": capitals, a hyphen and a number of up to four digits. */
+function numberedAcronym(inside: string): { letters: string; number: string } | undefined {
+  const dash = inside.indexOf('-');
+  if (dash < 2 || dash !== inside.lastIndexOf('-')) return undefined;
+  const letters = inside.slice(0, dash);
+  const number = inside.slice(dash + 1);
+  const digits = number.length > 0 && number.length <= 4 && [...number].every((c) => c >= '0' && c <= '9');
+  return digits && letters === letters.toUpperCase() && letters !== letters.toLowerCase()
+    ? { letters, number }
+    : undefined;
 }
 
 /** The fewest words right before the bracket whose initials spell the acronym. */

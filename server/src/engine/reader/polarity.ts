@@ -6,7 +6,7 @@
 // comma that closes it ("Rather than X, Y").
 import { lexicon, phraseAt } from '../lexicon';
 import { type Token } from '../text/tokens';
-import { type Clause, clauseAt } from './clauses';
+import { type Clause, clauseAt, isParticiple } from './clauses';
 
 export interface NegationScope {
   /** The cue's first token and one past its last. */
@@ -189,9 +189,7 @@ function splitParticleAt(
  * a clause of its own. A list goes on with nouns ("health, funding or training"), not a determiner.
  */
 function participleClauseAt(text: string, tokens: readonly Token[], words: readonly string[], k: number): boolean {
-  const w = words[k];
-  if (!w.endsWith('ing') || w.length < 6 || !gapHas(text, tokens, k, ',')) return false;
-  if (lexicon.prepositions.has(w) || phraseAt(lexicon.elaborationCues, words, k)) return false;
+  if (!gapHas(text, tokens, k, ',') || !isParticiple(words, k)) return false;
   const next = words[k + 1] ?? '';
   return lexicon.determiners.has(next) || lexicon.pronouns.has(next) || next === 'only';
 }

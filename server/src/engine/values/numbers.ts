@@ -386,7 +386,11 @@ export function readNumberWords(
   }
   const number = wordNumber(tokens, i, text);
   if (!number) return undefined;
-  const unit = unitAfter(tokens, words, number.next, tokens[number.next - 1].end, text);
+  // "seven billion euros": a currency word after the figure in words makes it money.
+  const currency = currencyAround(tokens, i, number.next, t.start, text);
+  const unit = currency?.end
+    ? { unit: 'money' as const, end: currency.end, next: currency.next ?? number.next }
+    : unitAfter(tokens, words, number.next, tokens[number.next - 1].end, text);
   const hedge = hedgeBefore(tokens, words, i, text);
   // "one" on its own is usually a pronoun ("one of the ..."), not a figure. "Only one of the three"
   // and a sentence opening "One of the three …" count; "made it one of its six agendas" names.
@@ -404,6 +408,7 @@ export function readNumberWords(
     valueEnd: unit.end,
     words: true,
   };
+  if (currency?.end) mention.currency = currency.code;
   const prev = tokens[i - 1];
   if (prev && unit.unit === 'count' && /^(top|bottom)$/i.test(prev.raw)) mention.top = true;
   return { mention, next: unit.next };
