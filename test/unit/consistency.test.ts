@@ -245,6 +245,18 @@ describe('inconsistency: an acronym expanded two ways', () => {
     );
     assert.deepEqual(acronymExpansions('The clinics (18 in all) and the 5G (fifth generation) rollout.'), []);
   });
+  it('reads numbered acronyms: a hyphenated number ends the long form, a glued one need not', () => {
+    assert.deepEqual(
+      acronymExpansions(
+        'Under Harbour Policy Directive 12 (HPD-12), the Quill Harbour Forum (QHF2024) met; ' +
+          'the Quill Plan (QP-7) did not.',
+      ).map((e) => [e.acronym, e.expansion]),
+      [
+        ['HPD-12', 'Harbour Policy Directive 12'],
+        ['QHF2024', 'Quill Harbour Forum'],
+      ],
+    );
+  });
   it('finds a second expansion that differs, not one in other spelling, case or number', () => {
     assert.deepEqual(
       conflicts('The World Health Organization (WHO) agreed. The Western Health Office (WHO) did not.'),

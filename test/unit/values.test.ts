@@ -119,6 +119,21 @@ describe('values: numbers', () => {
     );
   });
 
+  it('reads a currency word after a figure in words, and a currency named by two words', () => {
+    assert.deepEqual(
+      numbers('seven billion euros, 15 billion Australian dollars and twenty Canadian dollars').map((n) => [
+        n.value,
+        n.unit,
+        n.currency,
+      ]),
+      [
+        [7e9, 'money', 'EUR'],
+        [15e9, 'money', 'AUD'],
+        [20, 'money', 'CAD'],
+      ],
+    );
+  });
+
   it('reads a scale glued to the figure or joined to it by a hyphen', () => {
     assert.deepEqual(
       numbers('theft of ~$2.5bn, imports of €515bn and a loss of $235m').map((n) => [n.value, n.unit, n.currency]),

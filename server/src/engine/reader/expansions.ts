@@ -29,13 +29,13 @@ export function acronymExpansions(text: string, start = 0, end = text.length): A
       if (before) out.push({ acronym: detached(acronym), ...before });
       continue;
     }
-    // "Presidential Policy Directive 41 (PPD-41)": a numbered acronym, its number the long form's last word.
+    // "Presidential Policy Directive 41 (PPD-41)": a numbered acronym, its number the long form's last
+    // word; "Securing Cyberspace Conference (SC2024)": a year or edition glued to it, often left out.
     const numbered = numberedAcronym(inside);
     if (numbered) {
       const before = longFormBefore(text, start, open, numbered.letters);
-      if (before && text.slice(before.start, before.end).endsWith(` ${numbered.number}`)) {
-        out.push({ acronym: inside, ...before });
-      }
+      const long = before ? text.slice(before.start, before.end) : '';
+      if (before && (numbered.glued || long.endsWith(` ${numbered.number}`))) out.push({ acronym: inside, ...before });
       continue;
     }
     // "WHO (World Health Organization)"
@@ -48,16 +48,17 @@ export function acronymExpansions(text: string, start = 0, end = text.length): A
   return out;
 }
 
-/** "PPD-41": capitals, a hyphen and a number of up to four digits. */
-function numberedAcronym(inside: string): { letters: string; number: string } | undefined {
-  const dash = inside.indexOf('-');
-  if (dash < 2 || dash !== inside.lastIndexOf('-')) return undefined;
-  const letters = inside.slice(0, dash);
-  const number = inside.slice(dash + 1);
-  const digits = number.length > 0 && number.length <= 4 && [...number].every((c) => c >= '0' && c <= '9');
-  return digits && letters === letters.toUpperCase() && letters !== letters.toLowerCase()
-    ? { letters, number }
-    : undefined;
+/** "PPD-41", "SC2024": two or more capitals, then a number of up to four digits, after a hyphen or glued. */
+function numberedAcronym(inside: string): { letters: string; number: string; glued: boolean } | undefined {
+  const isDigit = (c: string): boolean => c >= '0' && c <= '9';
+  let at = 0;
+  while (at < inside.length && !isDigit(inside[at])) at++;
+  const dash = inside[at - 1] === '-';
+  const letters = inside.slice(0, dash ? at - 1 : at);
+  const number = inside.slice(at);
+  const digits = number.length > 0 && number.length <= 4 && [...number].every(isDigit);
+  const capitals = letters.length >= 2 && [...letters].every((c) => c !== c.toLowerCase());
+  return digits && capitals ? { letters, number, glued: !dash } : undefined;
 }
 
 /** The fewest words right before the bracket whose initials spell the acronym. */

@@ -150,6 +150,13 @@ function currencyAround(
   if (prev && prev.end === start - 1 && codeBefore) return { code: codeBefore, start: prev.start };
   const after = tokens[next];
   if (!after || text.slice(tokens[next - 1]?.end ?? start, after.start).trim() !== '') return undefined;
+  // "15 billion Australian dollars": a currency named by two words.
+  const second = tokens[next + 1];
+  const pair =
+    second && text.slice(after.end, second.start) === ' '
+      ? lexicon.currencies[`${after.lower} ${second.lower}`]
+      : undefined;
+  if (pair) return { code: pair, end: second.end, next: next + 2 };
   // "10 trillion KRW": a code in capitals; "20 billion won": a word, not one in capitals ("WON").
   const code =
     currencyCode(after) ?? (/^\p{Lu}/u.test(after.raw.slice(1)) ? undefined : lexicon.currencies[after.lower]);
