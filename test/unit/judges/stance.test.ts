@@ -327,6 +327,12 @@ describe('judge: stance', () => {
       ).map((v) => `${v.kind} ${v.claim.id}`);
     assert.deepEqual(cited(['opi2022']), ['contradicts opi2022/communique-not-consensus']);
     assert.deepEqual(cited(['other2020']), []);
+    // A relative clause set off by a comma states it too.
+    contradicts(
+      'The communiqué, which the chair describes as a consensus text, lists the talks.',
+      'communique-not-consensus',
+      { detail: 'stance', written: 'consensus' },
+    );
     // The word after what it is said of, or in a question, is no such statement.
     silent('States slowly built consensus through the report.');
     silent('Does the communiqué represent a consensus?');

@@ -4,6 +4,7 @@
 // contradicts, one whose words state it agrees, and one with both, or none, is left alone (a
 // false alarm costs more than a miss).
 import { lexicon, type PredicateClass } from '../../lexicon';
+import { type Clause } from '../../reader/clauses';
 import { negationsOver } from '../../reader/polarity';
 import { type PredicateHit, predicatesIn } from '../../reader/predicates';
 import { type SentenceView } from '../../reader/sentence';
@@ -87,7 +88,7 @@ export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefin
             (afterCopula(view, h.first) || labelledWithSubject(view, c, h.first)))) &&
         !h.negated &&
         view.mood === 'reports' &&
-        ['main', 'label'].includes(view.clauseAt(h.first).kind) &&
+        assertsIn(view, view.clauseAt(h.first)) &&
         c.property.some((p) => h.first >= p.first && h.last <= p.last) &&
         (subjectBefore(view, c, h.first) || labelledWithSubject(view, c, h.first)),
     );
@@ -201,9 +202,17 @@ function subjectBefore(view: SentenceView, c: Candidate, at: number): boolean {
   const property = view.kb.claimAnchors[c.index].propertyGroup;
   // "It is presented as reflecting a consensus": the pronoun opening the clause is its subject.
   if (lexicon.subjectPronouns.has(view.words[clause.first] ?? '')) return true;
-  return [...c.groups].some(
-    ([g, matches]) => g !== property && matches.some((m) => m.first >= clause.first && m.last <= at),
-  );
+  // "The communiqué, which the chair describes as …": a relative clause is said of the name before it.
+  const from = clause.kind === 'relative' ? antecedentStart(view, clause.first) : clause.first;
+  return [...c.groups].some(([g, matches]) => g !== property && matches.some((m) => m.first >= from && m.last <= at));
+}
+
+/** Where the noun phrase a relative clause at `first` follows begins: back to the previous comma or clause. */
+function antecedentStart(view: SentenceView, first: number): number {
+  const before = view.clauseAt(first - 1);
+  let k = first - 1;
+  while (k > before.first && ![',', ';', ':'].some((mark) => view.gapBefore(k).includes(mark))) k--;
+  return k;
 }
 
 /**
@@ -226,4 +235,14 @@ function lessenedTurned(
       ? { ...h, polarity: -h.polarity as 1 | -1 }
       : h,
   );
+}
+
+/**
+ * Whether a clause states what it says: a main clause, a label, or a relative clause set off by a
+ * comma ("The findings, which the forum describes as a consensus, …"), not one that only picks out
+ * which thing is meant.
+ */
+function assertsIn(view: SentenceView, clause: Clause): boolean {
+  if (clause.kind === 'main' || clause.kind === 'label') return true;
+  return clause.kind === 'relative' && clause.first > 0 && view.gapBefore(clause.first).includes(',');
 }
