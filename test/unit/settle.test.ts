@@ -3,6 +3,7 @@
 // nobody checked.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
+import { checkSentence } from '../../server/src/engine/check';
 import { dump, findings, knowledge, sources } from './judges/judging';
 
 const kb = knowledge({
@@ -187,5 +188,49 @@ claims:
       findings(lists, swapped).some((f) => f.verdict === 'contradiction' && f.claim.id === 'trade2024/shortages'),
       dump(lists, swapped),
     );
+  });
+});
+
+describe('settle: who wrote the cited source', () => {
+  const authored = knowledge({
+    'sources.json': JSON.stringify([
+      { id: 'lind2023', type: 'report', title: 'Ports', author: [{ family: 'Lind', given: 'Ana' }], issued: {} },
+    ]),
+    'glossary.yaml': `terms:
+  - { id: ana-lind, term: Ana Lind, kind: person, definition: A port economist. }
+  - { id: ben-lind, term: Ben Lind, kind: person, definition: A harbour pilot. }
+`,
+    'claims/lind2023.yaml': `source: lind2023
+claims:
+  - id: cranes-automated
+    locator: ¶2
+    statement: Most cranes in Northland's ports are automated.
+    about: { property: [ automated, automation ], with: [ [ cranes, crane ] ] }
+    stance: { predicate: generic, polarity: positive }
+`,
+  });
+  const check = (text: string): string[] =>
+    checkSentence(authored, text, 0, text.length, text, undefined, {
+      ids: new Set(),
+      cited: new Set(['lind2023']),
+    }).map((f) => `${f.verdict}: ${f.message}`);
+
+  it('contradicts a sentence that gives the cited source another author, named in full as saying it', () => {
+    for (const text of [
+      "Ben Lind's argument that cranes are automated holds [@lind2023].",
+      'Ben Lind argues that cranes are automated [@lind2023].',
+    ]) {
+      assert.match(check(text).join('\n'), /contradiction: lind2023 \(¶2\) is by Ana Lind, not Ben Lind/, text);
+    }
+  });
+
+  it('leaves its own author, a surname alone and a name that says nothing alone', () => {
+    for (const text of [
+      'Ana Lind argues that cranes are automated [@lind2023].',
+      'Lind argues that cranes are automated [@lind2023].',
+      'Cranes are automated, and Ben Lind now runs the port [@lind2023].',
+    ]) {
+      assert.doesNotMatch(check(text).join('\n'), /contradiction/, text);
+    }
   });
 });

@@ -212,6 +212,13 @@ export function renderContradiction(v: Verdict): Finding {
         replacement: d.replacement,
         written: d.written,
       };
+    case 'author':
+      return {
+        ...base,
+        message: `${at} is by ${d.sourced}, not ${d.written}: ${says(claim)}`,
+        replacement: d.sourced,
+        written: d.written,
+      };
     case 'set':
       return {
         ...base,

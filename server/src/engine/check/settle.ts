@@ -76,6 +76,8 @@ export function settle(view: SentenceView, verdicts: Verdict[]): Settled {
     contradictions.push(v);
   }
   if (contradictions.length > 0) return { contradictions, support: [] };
+  const misattributed = otherAuthor(view, agreeing);
+  if (misattributed) return { contradictions: [misattributed], support: [] };
   const narrower = all.some((v) => v.kind === 'narrower');
   if (agreeing.length === 0 || narrower) return { contradictions, support: [] };
   // Every figure and date the sentence states must be one some claim agrees with.
@@ -251,6 +253,39 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
     return true;
   }
   return false;
+}
+
+/**
+ * "Lami Kim's argument that … [@kim2023]" where kim2023 is So Jeong Kim's: a person named in full as
+ * the one who says what the sentence states, citing a source that agrees but that others wrote.
+ */
+function otherAuthor(view: SentenceView, agreeing: Verdict[]): Verdict | undefined {
+  const cited = view.context.cited;
+  if (!cited || agreeing.length === 0) return undefined;
+  const keys = new Set(agreeing.map((v) => v.claim.source));
+  if (keys.size !== 1) return undefined;
+  const key = [...keys][0];
+  const authors = view.kb.sources.get(key)?.csl.author ?? [];
+  if (!cited.has(key) || authors.length === 0) return undefined;
+  for (const e of view.entities) {
+    const person = e.kind === 'person' && e.id ? view.kb.termById.get(e.id) : undefined;
+    if (!person || e.last - e.first < 2 || wrote(view.kb, person, key)) continue;
+    // Said by them: their reporting frame, "Kim argues", or "Kim's argument that …".
+    const claims = e.possessive && lexicon.propositionNouns.has(view.words[e.last] ?? '');
+    if (view.clauseAt(e.first).kind !== 'reporting' && !isSpeaker(view, e) && !claims) continue;
+    const names = authors.map((a) => [a.given, a.family ?? a.literal].filter(Boolean).join(' '));
+    const written = view.raw.slice(e.start, e.end);
+    const detail = { kind: 'author' as const, sourced: names.join(', '), written };
+    return {
+      kind: 'contradicts',
+      claim: agreeing[0].claim,
+      start: e.start,
+      end: e.end,
+      coverage: agreeing[0].coverage,
+      detail,
+    };
+  }
+  return undefined;
 }
 
 /**

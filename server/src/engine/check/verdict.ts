@@ -17,6 +17,8 @@ export type VerdictDetail =
   | { kind: 'stance'; written: string }
   | { kind: 'preference'; preferred: string[]; over: string[]; written: string }
   | { kind: 'entity'; sourced: string; written: string; replacement?: string }
+  /** The sentence names someone as the author of a source it cites that others wrote. */
+  | { kind: 'author'; sourced: string; written: string }
   | { kind: 'set'; sourced: string[]; written: string; problem: 'foreign' | 'missing' | 'excluded' | 'only' }
   | { kind: 'role'; person: string; sourced: string; written: string; holder?: { claim: Claim; person: string } }
   | { kind: 'name'; sourced: string; written: string; replacement: string }
