@@ -268,6 +268,16 @@ describe('ingest: what a year or a bound belongs to', () => {
     assert.ok(verdictsOn(report, memo).includes('contradiction'), JSON.stringify(findingsOn(report, memo)));
   });
 
+  it('reads "Bank of Freedonia" written the other way round ("the Freedonia Bank heist")', () => {
+    const report = ['The 2016 Bank of Freedonia heist extracted more than $80 million from its accounts.'];
+    const memo = 'The 2016 Freedonia Bank heist extracted a little over forty million dollars.';
+    assert.match(
+      findingsOn(report, memo)[0]?.message ?? '',
+      /over \$80 million/,
+      JSON.stringify(findingsOn(report, memo)),
+    );
+  });
+
   it('reads a numbered acronym a heading defines ("Harbour Policy Directive 12 (HPD-12)") as its long form', () => {
     const report = [
       '#### Harbour Policy Directive 12 (HPD-12): Freedonia’s rules',

@@ -308,8 +308,18 @@ function expandGroup(group: readonly string[], formsByKey: Map<string, string[]>
     // "CBMs" is the plural of the acronym "CBM": its forms are the acronym's.
     const forms = formsByKey.get(phrase.toLowerCase()) ?? formsByKey.get(singularAcronym(phrase) ?? '') ?? [];
     for (const form of forms) out.add(form);
+    const inverted = headOfPlaceInverted(phrase);
+    if (inverted) out.add(inverted);
   }
   return [...out];
+}
+
+/** "Bank of Bangladesh" is also written "Bangladesh Bank": a one-word head of a one-word name, the other way round. */
+function headOfPlaceInverted(phrase: string): string | undefined {
+  const words = phrase.split(' ');
+  const capitalised = (w: string): boolean => w.length > 1 && w[0] !== w[0].toLowerCase();
+  if (words.length !== 3 || words[1] !== 'of' || !capitalised(words[0]) || !capitalised(words[2])) return undefined;
+  return `${words[2]} ${words[0]}`;
 }
 
 /** "CBMs" → "cbm": an acronym written as a plural, lower-cased without its "s"; undefined otherwise. */

@@ -696,7 +696,8 @@ function namesOutsideItsSentence(view: SentenceView, claim: Claim, property: Phr
     if (view.clauseAt(e.first).kind === 'reporting') return false;
     // "interviews with 19 experts, among them former Treasury officials": examples of what the figure counts.
     if (property.some((p) => inElaborationAfter(view, p.last, e.first))) return false;
-    // "…, giving Brussels a direct stake": a name in a participle clause after the fact is its consequence.
+    // "…, giving Brussels a direct stake", "…, which gives Brussels a stake": a name in a clause after
+    // the fact says what follows from it.
     if (property.every((p) => participleBetween(view, p.last, e.first))) return false;
     // Its words, without a year or number written with it ("Huawei Connect 2025").
     const words = view.tokens
@@ -711,9 +712,11 @@ function namesOutsideItsSentence(view: SentenceView, claim: Claim, property: Phr
   });
 }
 
-/** Whether a participle after a comma opens a clause between tokens `from` and `to`. */
+/** Whether a participle or "which" after a comma opens a clause between tokens `from` and `to`. */
 function participleBetween(view: SentenceView, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (view.gapBefore(k).includes(',') && isParticiple(view.words, k)) return true;
+  for (let k = from; k < to; k++) {
+    if (view.gapBefore(k).includes(',') && (isParticiple(view.words, k) || view.words[k] === 'which')) return true;
+  }
   return false;
 }
 
