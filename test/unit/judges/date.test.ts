@@ -336,6 +336,15 @@ describe('judge: date', () => {
     silent('The Northland Cyber Strategy was not announced in May 2021.');
   });
 
+  it("reads a year in a relative clause right after the claim's own name as dating it, however far the verb", () => {
+    contradicts(
+      'The states that signed up to customs rules for the ports of Westmark and Eastoria and their inland ' +
+        'waterways did so under the Tidewater Pact, which dates from June 14, 2018.',
+      'pact-signed',
+      { detail: 'date', written: 'June 14, 2018' },
+    );
+  });
+
   it('says nothing of the year of another name the sentence writes, but judges the year of its own', () => {
     // "Northland's 2023 Port Security Plan": the year is that plan's, not the strategy's.
     silent("Northland's 2023 Port Security Plan, unveiled months after the Cyber Strategy, covers harbour data.");

@@ -222,7 +222,7 @@ export function boundValue<T extends ValueMention>(
     }
     if (c.claim.datedTo !== undefined && datedApart(view, v, c.claim.datedTo)) continue;
     const own = [...c.groups.values()].flat();
-    const score = Math.min(...c.property.map((p) => bindingScore(view, v, p, own)));
+    const score = Math.min(...c.property.map((p) => bindingScore(view, v, p, own)), ofNameBefore(view, v, own));
     if (score > maxScore) continue;
     const rivalScore = Math.min(
       Infinity,
@@ -257,6 +257,19 @@ function yearOfClaim(claim: Claim): number | undefined {
   if (claim.value.kind !== 'quantity' && claim.value.kind !== 'ordinal') return undefined;
   const group = claim.about.find((g) => g.length === 1 && g[0].length === 4 && Number.isInteger(Number(g[0])));
   return group ? Number(group[0]) : undefined;
+}
+
+/**
+ * "… under the Five Power Defence Arrangements, which date from 1967": a year in a relative clause
+ * right after one of the claim's own names dates that name, however far the property is.
+ */
+function ofNameBefore(view: SentenceView, v: ValueMention, own: readonly PhraseMatch<unknown>[]): number {
+  if (v.kind !== 'year' && v.kind !== 'date') return Infinity;
+  const at = view.tokenIndexAt(v.start);
+  const clause = view.clauseAt(at);
+  if (clause.kind !== 'relative' || !view.gapBefore(clause.first).includes(',')) return Infinity;
+  const named = own.some((m) => m.last === clause.first);
+  return named ? wordsBetween(view, clause.first, at) + 1 : Infinity;
 }
 
 /** Whether a claim's value is exactly the year or figure written. */
