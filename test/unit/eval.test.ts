@@ -152,6 +152,27 @@ const floors: Floor[] = [
     top1: 0.75,
   },
   {
+    // Written blind at the start of round 12: 0.98/0.90 with 1 false alarm and 1 false support at its
+    // start commit and after the round's first fixes; those were then read and fixed at their causes,
+    // then its misses read: 1.00/0.93.
+    cases: 'test/fixtures/claims-blind12.jsonl',
+    precision: 1,
+    recall: 0.93,
+    falseAlarms: 0,
+    falseSupport: 0,
+    top1: 0.8,
+  },
+  {
+    // Written blind in round 12 and measured at its start commit and its end, unread since: 0.96/0.82
+    // with 2 false alarms and no false support both times. The floor holds what was measured.
+    cases: 'test/fixtures/claims-blind13.jsonl',
+    precision: 0.96,
+    recall: 0.82,
+    falseAlarms: 2,
+    falseSupport: 0,
+    top1: 0.75,
+  },
+  {
     // Written blind in round 11: 0.93/0.85 with false alarms on 4 sentences and 2 false supports when
     // first measured; those were read and their causes fixed.
     cases: 'test/fixtures/claims-blind9.jsonl',
@@ -235,10 +256,17 @@ describe('facts of real reports read as sources', () => {
     { cases: 'test/fixtures/report-cases-9b.jsonl', precision: 1, recall: 0.83, falseAlarms: 0, value: 1 },
     // Written blind in round 11: 0.94/0.40 (one false alarm) at its start, 0.94/0.42 at the end of its
     // work; the false alarm was then read and its cause fixed (a comma grouping a figure's thousands).
-    // Written blind at the end of round 11 and measured at its start commit and its end, unread since:
-    // 1.00/0.55 and 1.00/0.63.
-    { cases: 'test/fixtures/report-cases-13.jsonl', precision: 1, recall: 0.62, falseAlarms: 0, value: 1 },
-    { cases: 'test/fixtures/report-cases-12.jsonl', precision: 1, recall: 0.42, falseAlarms: 0, value: 0.9 },
+    // Round 12 read its misses: 0.53.
+    { cases: 'test/fixtures/report-cases-12.jsonl', precision: 1, recall: 0.52, falseAlarms: 0, value: 0.9 },
+    // Written blind at the end of round 11: 1.00/0.55 and 1.00/0.63 at that round's start and end.
+    // Round 12 read its misses: 0.72.
+    { cases: 'test/fixtures/report-cases-13.jsonl', precision: 1, recall: 0.72, falseAlarms: 0, value: 1 },
+    // Written blind at the start of round 12: 0.95/0.45 with 1 false alarm and 1 false support; those
+    // were read and fixed, then its misses read: 1.00/0.57.
+    { cases: 'test/fixtures/report-cases-14.jsonl', precision: 1, recall: 0.57, falseAlarms: 0, value: 0.9 },
+    // Written blind in round 12 and measured at its start commit and its end, unread since: 1.00/0.50
+    // and 1.00/0.55.
+    { cases: 'test/fixtures/report-cases-15.jsonl', precision: 1, recall: 0.55, falseAlarms: 0, value: 0.9 },
   ];
   for (const set of sets) {
     it(
