@@ -6,7 +6,7 @@ import { lexicon } from '../engine/lexicon';
 import { type SentenceView } from '../engine/reader/sentence';
 import { type Change, changeOf } from '../engine/reader/figureYears';
 import { type ValueMention } from '../engine/values';
-import { isDigit } from '../engine/text/tokens';
+import { isDigit, singularOfAcronym } from '../engine/text/tokens';
 
 export interface Measure {
   /** Alternative phrases naming it, each a run of the sentence's own words. */
@@ -103,10 +103,7 @@ function runFrom(view: SentenceView, k: number, last: number, valueTokens: Reado
 /** The acronym at token k written as a plural ("CBMs", "NGOs"), without its "s". */
 function pluralAcronymAt(view: SentenceView, k: number): string | undefined {
   const e = view.entityAt(k);
-  const raw = view.tokens[k]?.raw ?? '';
-  if (!e || e.first !== k || e.last !== k + 1 || raw.length < 3 || !raw.endsWith('s')) return undefined;
-  const letters = raw.slice(0, -1);
-  return letters === letters.toUpperCase() && letters !== letters.toLowerCase() ? letters : undefined;
+  return e && e.first === k && e.last === k + 1 ? singularOfAcronym(view.tokens[k].raw) : undefined;
 }
 
 /** "foreign trade passes through": a phrase after "of" that runs on into a preposition ends with its verb. */

@@ -1,7 +1,7 @@
 // The loaded knowledge, indexed once: phrase matchers for glossary terms and claim anchors, and
 // look-ups by key and id. Everything on the typing path reads these indexes and builds nothing.
 import { PhraseMatcher } from '../engine/text/phraseMatcher';
-import { tokenize } from '../engine/text/tokens';
+import { singularOfAcronym, tokenize } from '../engine/text/tokens';
 import { type Claim, type KnowledgeError, type LoadedKnowledge, type Source, type Term } from './types';
 
 export interface AnchorHit {
@@ -306,7 +306,8 @@ function expandGroup(group: readonly string[], formsByKey: Map<string, string[]>
   for (const phrase of group) {
     out.add(phrase);
     // "CBMs" is the plural of the acronym "CBM": its forms are the acronym's.
-    const forms = formsByKey.get(phrase.toLowerCase()) ?? formsByKey.get(singularAcronym(phrase) ?? '') ?? [];
+    const forms =
+      formsByKey.get(phrase.toLowerCase()) ?? formsByKey.get(singularOfAcronym(phrase)?.toLowerCase() ?? '') ?? [];
     for (const form of forms) out.add(form);
     const inverted = headOfPlaceInverted(phrase);
     if (inverted) out.add(inverted);
@@ -320,13 +321,6 @@ function headOfPlaceInverted(phrase: string): string | undefined {
   const capitalised = (w: string): boolean => w.length > 1 && w[0] !== w[0].toLowerCase();
   if (words.length !== 3 || words[1] !== 'of' || !capitalised(words[0]) || !capitalised(words[2])) return undefined;
   return `${words[2]} ${words[0]}`;
-}
-
-/** "CBMs" → "cbm": an acronym written as a plural, lower-cased without its "s"; undefined otherwise. */
-function singularAcronym(phrase: string): string | undefined {
-  if (phrase.length < 3 || !phrase.endsWith('s')) return undefined;
-  const letters = phrase.slice(0, -1);
-  return letters === letters.toUpperCase() && letters !== letters.toLowerCase() ? letters.toLowerCase() : undefined;
 }
 
 function groupKey(group: string[]): string {

@@ -7,7 +7,7 @@ import { lexicon } from '../lexicon';
 import { tokenize } from '../text/tokens';
 import { type EntityMention, sameEntity } from '../reader/entities';
 import { isSpeaker } from '../reader/speakers';
-import { wrote } from '../reader/surnames';
+import { authorName, wrote } from '../reader/surnames';
 import { type SentenceView } from '../reader/sentence';
 import { offsetOf } from '../reader/zones';
 import { attributeConflict } from './judges/entity';
@@ -273,7 +273,7 @@ function otherAuthor(view: SentenceView, agreeing: Verdict[]): Verdict | undefin
     // Said by them: their reporting frame, "Kim argues", or "Kim's argument that …".
     const claims = e.possessive && lexicon.propositionNouns.has(view.words[e.last] ?? '');
     if (view.clauseAt(e.first).kind !== 'reporting' && !isSpeaker(view, e) && !claims) continue;
-    const names = authors.map((a) => [a.given, a.family ?? a.literal].filter(Boolean).join(' '));
+    const names = authors.map(authorName);
     const written = view.raw.slice(e.start, e.end);
     const detail = { kind: 'author' as const, sourced: names.join(', '), written };
     return {

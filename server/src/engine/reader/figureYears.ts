@@ -22,12 +22,17 @@ const maxChangeReach = 16;
 /** Words of a figure's own noun ("countries", "large surface combatants") a year may follow. */
 const maxOwnNoun = 3;
 
-/** The tokens of the sentence's values. */
-export function valueTokensOf(view: SentenceView): Set<number> {
-  const out = new Set<number>();
+const valueTokensByView = new WeakMap<SentenceView, ReadonlySet<number>>();
+
+/** The tokens of the sentence's values, read once per sentence (binding asks for them per value). */
+export function valueTokensOf(view: SentenceView): ReadonlySet<number> {
+  let out = valueTokensByView.get(view) as Set<number> | undefined;
+  if (out) return out;
+  out = new Set<number>();
   for (const v of view.values) {
     for (let k = view.tokenIndexAt(v.start); k < view.tokens.length && view.tokens[k].start < v.end; k++) out.add(k);
   }
+  valueTokensByView.set(view, out);
   return out;
 }
 

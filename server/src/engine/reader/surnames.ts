@@ -91,15 +91,18 @@ function citedAuthor(kb: KnowledgeBase, people: Term[], context: ParagraphContex
 }
 
 /** Whether a person is an author of a source: an author's given and family name is one of their names. */
+/** A source author's name as written in prose: given name, then family name (or the literal name). */
+export function authorName(a: { given?: string; family?: string; literal?: string }): string {
+  return `${a.given ?? ''} ${a.family ?? a.literal ?? ''}`.trim();
+}
+
 export function wrote(kb: KnowledgeBase, person: Term, key: string): boolean {
   const plain = (name: string): string =>
     tokenize(name)
       .map((t) => t.lower)
       .join(' ');
   const forms = new Set([person.term, ...(person.aliases ?? [])].map(plain));
-  return (kb.sources.get(key)?.csl.author ?? []).some((a) =>
-    forms.has(plain(`${a.given ?? ''} ${a.family ?? a.literal ?? ''}`)),
-  );
+  return (kb.sources.get(key)?.csl.author ?? []).some((a) => forms.has(plain(authorName(a))));
 }
 
 /**

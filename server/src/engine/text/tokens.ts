@@ -40,6 +40,13 @@ function normalForm(raw: string): { norm: string; lower: string; upper: boolean 
 }
 
 /** Whether a character (say a token's first) is an ASCII digit. */
+/** "CBMs" → "CBM": an acronym written as a plural (capitals, then "s"), without its "s"; undefined otherwise. */
+export function singularOfAcronym(word: string): string | undefined {
+  if (word.length < 3 || !word.endsWith('s')) return undefined;
+  const letters = word.slice(0, -1);
+  return letters === letters.toUpperCase() && letters !== letters.toLowerCase() ? letters : undefined;
+}
+
 export function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
 }

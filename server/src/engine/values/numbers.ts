@@ -474,9 +474,9 @@ export function linkTotals(
   }
 }
 
-/** "Of the 14 …", "Among its 27 …": the words before a sentence's first count name it as a whole. */
+/** "Of the 14 …", "Among its 27 …", "Within the 27 …": the words before a sentence's first count name it as a whole. */
 function opensWithWhole(words: readonly string[], at: number): boolean {
-  if (at < 1 || at > 2 || !['of', 'among', 'amongst'].includes(words[0])) return false;
+  if (at < 1 || at > 2 || !(words[0] === 'of' || lexicon.subsetFrames.has(words[0]))) return false;
   return at === 1 || lexicon.determiners.has(words[1]);
 }
 

@@ -350,9 +350,7 @@ function titleStems(view: SentenceView, desc: Description, orgs: EntityMention[]
     const norm = normTitle(view.tokens[k].norm);
     // Only words a title is made of count: a lexicon title word, or a word of some known post, or
     // the field a post is named for.
-    const named = view.entities.some(
-      (e) => k >= e.first && k < e.last && (isNamedPost(view, e) || namesPostField(view, e)),
-    );
+    const named = inPostName(view, k);
     if (lexicon.titleWords.has(w) || lexicon.titleModifiers.has(w) || knownTitleStems(view).has(norm) || named) {
       out.push(norm);
     }
@@ -689,6 +687,11 @@ function namesPostField(view: SentenceView, e: EntityMention): boolean {
   return lexicon.titleWords.has(next.lower) && next.raw !== next.lower;
 }
 
+/** Whether token k is part of a post's name: "Korea Chair", or the place before "Chair" in "Westmark Chair". */
+function inPostName(view: SentenceView, k: number): boolean {
+  return view.entities.some((e) => k >= e.first && k < e.last && (isNamedPost(view, e) || namesPostField(view, e)));
+}
+
 /** Whether a description writes a title word or a post named for its field. */
 function namesPost(view: SentenceView, desc: Description): boolean {
   for (let k = desc.first; k < desc.last; k++) if (lexicon.titleWords.has(view.words[k])) return true;
@@ -821,9 +824,7 @@ function titleSpan(
   let first = -1;
   let last = -1;
   for (let k = desc.first; k < desc.last; k++) {
-    const field = view.entities.some(
-      (e) => k >= e.first && k < e.last && (isNamedPost(view, e) || namesPostField(view, e)),
-    );
+    const field = inPostName(view, k);
     if (!field && orgs.some((o) => k >= o.first && k < o.last)) {
       if (first >= 0) break;
       continue;
