@@ -424,6 +424,7 @@ const inventory: InventoryEntry[] = [
     'checkSentence',
     ["/^[\\s\\-–'’s]*$/", '/^\\p{Lu}/u', "/^['’]s\\b/", '/^,\\s$/'],
   ],
+  ['engine/check/names.ts nameGoesOn', 'memo: one token as written', 'checkSentence', ['/^\\p{Lu}/u']],
   [
     'engine/check/names.ts wrongExpansions',
     'memo: one sentence and its gaps',
@@ -539,6 +540,7 @@ const inventory: InventoryEntry[] = [
   ],
   ['engine/reader/agents.ts rangeJoiners', 'memo: one sentence and its gaps', 'checkSentence', ['/[,;:()]/']],
   ['engine/reader/clauses.ts openingReportFrame', 'memo: one token as written', 'checkSentence', ['/^\\p{Lu}/u']],
+  ['engine/reader/clauses.ts openingPropositionFrame', 'memo: one token as written', 'checkSentence', ['/^\\p{Lu}/u']],
   [
     'engine/reader/clauses.ts isReportingFrame',
     'memo: one sentence and its gaps',

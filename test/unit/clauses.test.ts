@@ -87,6 +87,19 @@ describe('clauses', () => {
     assert.deepEqual(kinds('Osei notes the sale.'), ['main[Osei notes the sale]']);
   });
 
+  it('reads an opening name\'s proposition noun and "that" as reporting', () => {
+    assert.deepEqual(kinds("It is Osei's contention that the port was sold."), [
+      'reporting[It is Osei contention that]',
+      'main[the port was sold]',
+    ]);
+    assert.deepEqual(kinds("Osei's view is that the port was sold."), [
+      'reporting[Osei view is that]',
+      'main[the port was sold]',
+    ]);
+    // Not a frame: the name's thing is the subject ("Osei's port was sold").
+    assert.deepEqual(kinds("Osei's port was sold."), ['main[Osei port was sold]']);
+  });
+
   it('reads a fronted purpose as a clause of its own', () => {
     assert.deepEqual(kinds('To mark the anniversary of the pact, the two governments met.'), [
       'subordinate[To mark the anniversary of the pact]',

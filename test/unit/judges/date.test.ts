@@ -18,6 +18,12 @@ const kb = knowledge({
     country: northland
     year: 2021
     definition: Northland's plan for cyber defence.
+  - id: privacy-strategy
+    term: Northland Privacy Strategy
+    kind: document
+    country: northland
+    year: 2015
+    definition: Northland's earlier plan for personal data.
   - id: data-act
     term: Data Security Act
     kind: document
@@ -351,6 +357,15 @@ describe('judge: date', () => {
     contradicts('Northland unveiled its 2023 Cyber Strategy with some fanfare.', 'strategy-announced', {
       detail: 'date',
       written: '2023',
+    });
+  });
+
+  it('reads "the YEAR strategy" as the known strategy of that year, and judges the year of no other', () => {
+    // The knowledge dates the Privacy Strategy to 2015: "the 2015 strategy" is that one.
+    silent('When the 2015 strategy was launched, cyber defence was an afterthought.');
+    contradicts('When the 2016 strategy was launched, cyber defence was an afterthought.', 'strategy-announced', {
+      detail: 'date',
+      written: '2016',
     });
   });
 });

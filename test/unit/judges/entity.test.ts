@@ -126,6 +126,8 @@ describe('judge: entity', () => {
       written: 'regulators',
     });
     agrees('It is port operators who push for automation.', push, 'port operators');
+    // "It is Osei's contention that …" frames what Osei says; it is no cleft naming Osei.
+    agrees("It is Osei's contention that port operators push for automation.", push, 'port operators');
   });
 
   it('contradicts another body named as owner of a unit the source places within its own', () => {

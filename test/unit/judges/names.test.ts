@@ -83,6 +83,21 @@ describe('judge: names written with one word wrong', () => {
     );
   });
 
+  it('reads a name that goes on past the known form as another name', () => {
+    // "the London Conference on Cyberspace" is no garbled "Prague conference".
+    assert.deepEqual(
+      verdicts(kb, 'The Eastoria Drones Act on Civil Aviation passed in 2021.').filter((v) => v.kind === 'contradicts'),
+      [],
+    );
+    // A list after the name is not more of it.
+    assert.deepEqual(
+      verdicts(kb, 'The Eastoria Drones Act and the Northland Charter passed in 2021.')
+        .filter((v) => v.kind === 'contradicts')
+        .map((v) => v.detail.kind),
+      ['name'],
+    );
+  });
+
   it("contradicts an expansion written in brackets that is not the acronym's, also after a longer alias", () => {
     for (const text of [
       'The PMSI (Ports and Marine Safety Initiative) trains harbour staff.',

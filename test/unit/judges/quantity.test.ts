@@ -264,6 +264,14 @@ describe('judge: quantity', () => {
     silent('Some 90% of the exports Northland sends to the Arctic Rim originate in its northern ports.');
   });
 
+  it("ends the whole a share is of at its comma: what follows it is the sentence's own clause", () => {
+    contradicts(
+      "With some 80% of Northland's exports shipped to the Arctic Rim, Northland has little room to look away.",
+      'exports-share',
+      { detail: 'quantity', written: 'some 80%' },
+    );
+  });
+
   it('binds a figure and its "of" phrase, not across a comma to the next figure\'s noun', () => {
     agrees("• Arctic Rim share of Northland's trade: ~62% of exports, ~40% of energy.", 'energy-share', '~40%');
     contradicts("• Arctic Rim share of Northland's trade: ~62% of exports, ~55% of energy.", 'energy-share', {

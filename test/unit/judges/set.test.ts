@@ -77,6 +77,11 @@ claims:
     statement: Northland and Westmark imposed sanctions on the Shadow Fleet.
     about: { property: [ sanction, sanctions, sanctioned ], with: [ [ shadow-fleet ] ] }
     set: { members: [ northland, westmark ], slot: agent, closed: true }
+  - id: holt-forum-rounds
+    locator: ¶9
+    statement: The Harbor Forum rounds Mira Holt advised were the fourth and the fifth.
+    about: { property: [ harbor-forum ], subject: [ mira-holt, Holt ] }
+    set: { members: [ [ 4th, fourth ], [ 5th, fifth ] ], closed: true }
   - id: moderator
     locator: header
     statement: Mira Holt moderated the Harbor Forum.
@@ -460,6 +465,14 @@ describe('judge: set', () => {
       detail: 'set',
       written: 'Southport',
     });
+  });
+
+  it('reads "advised the Nth and Mth <body>" in a relative clause as a post held, not advice given', () => {
+    contradicts('Holt, who advised the third and fourth Harbor Forum, also teaches law.', 'holt-forum-rounds', {
+      detail: 'set',
+      written: 'third',
+    });
+    agrees('Holt, who advised the fourth and fifth Harbor Forum, also teaches law.', 'holt-forum-rounds');
   });
 
   it('leaves a list open at "and more"', () => {

@@ -148,6 +148,15 @@ describe('judge: stance', () => {
     silent('Forum 4 format: in-person roundtable.');
   });
 
+  it("contradicts the opposite word before the thing when a label's value is only that noun phrase", () => {
+    contradicts('• Setting: in-person, members-only Harbor Forum.', 'forum-online', {
+      detail: 'stance',
+      written: 'in-person',
+    });
+    // A verb between them makes it a clause of its own: "met in person before the forum".
+    silent('• Setting: delegates met in person before the Harbor Forum.');
+  });
+
   it('contradicts the opposite stance, marking a negation with its word', () => {
     const backs = 'northland-backs-opi';
     contradicts('Northland opposes the Open Port Initiative.', backs, { detail: 'stance', written: 'opposes' });

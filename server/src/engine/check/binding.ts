@@ -10,8 +10,10 @@ import { changeOf, valueTokensOf, yearOfFigure } from '../reader/figureYears';
 import { respectiveIndex, respectiveItems } from '../reader/respectively';
 import { type SentenceView } from '../reader/sentence';
 import { type PhraseMatch } from '../text/phraseMatcher';
+import { tokenize } from '../text/tokens';
 import { type ValueMention } from '../values';
-import { type Claim } from '../../knowledge/types';
+import { type KnowledgeBase } from '../../knowledge/knowledgeBase';
+import { type Claim, type Term } from '../../knowledge/types';
 import { type Candidate } from './candidates';
 
 function sameValue(a: Candidate, b: Candidate): boolean {
@@ -156,6 +158,16 @@ function datesSomethingElse(view: SentenceView, c: Candidate, v: ValueMention): 
     const nextEntity = view.entityAt(view.tokenIndexAt(v.end));
     if (!nextEntity || !own.some((a) => a.start < nextEntity.end && nextEntity.start < a.end)) return true;
   }
+  // "the 2019 strategy" where the knowledge dates another strategy to 2019 and not the claim's.
+  if (
+    v.kind === 'year' &&
+    i > 0 &&
+    lexicon.determiners.has(words[i - 1]) &&
+    next &&
+    yearNamesAnother(view, c, v.year, next.lower)
+  ) {
+    return true;
+  }
   // "Korea's 2023 National Security Strategy": the year of a name the claim does not name.
   const dated = view.entities.find((e) => e.yearSpan?.start === v.start);
   if (dated && !own.some((a) => a.start < dated.end && dated.start < a.end)) return true;
@@ -167,6 +179,35 @@ function datesSomethingElse(view: SentenceView, c: Candidate, v: ValueMention): 
     if (before && !own.some((a) => a.start < before.end && before.start < a.end)) return true;
   }
   return false;
+}
+
+/** Terms with a year, by year and then by the last word of their name. */
+const datedTermsByKb = new WeakMap<KnowledgeBase, Map<number, Map<string, Term[]>>>();
+function datedTermsOf(kb: KnowledgeBase): Map<number, Map<string, Term[]>> {
+  let byYear = datedTermsByKb.get(kb);
+  if (byYear) return byYear;
+  byYear = new Map();
+  for (const term of kb.terms) {
+    if (term.year === undefined) continue;
+    let byHead = byYear.get(term.year);
+    if (!byHead) byYear.set(term.year, (byHead = new Map()));
+    const head = tokenize(term.term).at(-1)?.lower;
+    if (head !== undefined) byHead.set(head, [...(byHead.get(head) ?? []), term]);
+  }
+  datedTermsByKb.set(kb, byYear);
+  return byYear;
+}
+
+/**
+ * Whether "the YEAR head" names a known thing of that year that is not the claim's: a year with a
+ * common noun picks out which one is meant, when the knowledge has one of that year and the claim
+ * is about another ("the 2019 strategy" is the National Cybersecurity Strategy, not the 2022 one).
+ */
+function yearNamesAnother(view: SentenceView, c: Candidate, year: number, head: string): boolean {
+  const dated = datedTermsOf(view.kb).get(year)?.get(head);
+  if (!dated) return false;
+  const about = new Set(c.claim.about.flat());
+  return !dated.some((t) => about.has(t.id));
 }
 
 /**

@@ -510,14 +510,19 @@ function partOfNamedWhole(view: SentenceView, claim: number, groups: Map<number,
     const after = view.tokenIndexAt(v.end);
     if (!phraseAt(lexicon.subsetPatterns, view.words, after) && view.words[after] !== 'of') continue;
     const clause = view.clauseAt(after);
-    const whole = Math.max(...others.map((m) => m.last));
-    if (others.some((m) => m.first < after || view.clauseAt(m.first) !== clause)) continue;
+    // The whole is the noun phrase after "of": up to the next comma.
+    let phraseEnd = after + 1;
+    while (phraseEnd < clause.last && !/[,;:(]/.test(view.gapBefore(phraseEnd))) phraseEnd++;
+    const inWhole = others.filter((m) => m.first < phraseEnd);
+    if (inWhole.length === 0) continue;
+    const whole = Math.max(...inWhole.map((m) => m.last));
+    if (inWhole.some((m) => m.first < after || view.clauseAt(m.first) !== clause)) continue;
     const property = groups.get(propertyGroup) ?? [];
     if (!property.some((m) => m.first > after && m.last <= whole)) continue;
     // The verb that says what that part is or where it comes from follows the whole.
     for (let k = whole; k < Math.min(clause.last, whole + 2); k++) {
-      if (opensPredicate(view.words, k)) return true;
       if (/[,;:(]/.test(view.gapBefore(k))) break;
+      if (opensPredicate(view.words, k)) return true;
     }
   }
   return false;

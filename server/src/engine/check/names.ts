@@ -96,6 +96,9 @@ export function nearMissNames(view: SentenceView): NameError[] {
             (x, j) => (j < i || j >= i + len) && x.norm === right.norm && /^\p{Lu}/u.test(x.raw) && !inLongerName(j),
           );
           if (writtenElsewhere) continue;
+          // The name goes on past the form ("the London Conference on Cyberspace" against "Prague
+          // conference"): a longer proper name is another's, not this one garbled.
+          if (nameGoesOn(view, i + len)) continue;
           // A known entity of this very name is what it is ("North Korea" is not a wrong "South Korea"
           // when the glossary knows North Korea), and a form of the entity itself is no error
           // ("South Korean" for South Korea).
@@ -317,4 +320,17 @@ function contentStems(phrase: string): string[] {
   return tokenize(phrase)
     .map((t) => t.norm)
     .filter((w) => !lexicon.stopWords.has(w) && w !== 'with' && w !== 'and');
+}
+
+/** Whether a capitalised name continues at token `at` through a name's inner word ("… on Cyberspace"). */
+function nameGoesOn(view: SentenceView, at: number): boolean {
+  const joiner = view.tokens[at];
+  const next = view.tokens[at + 1];
+  if (!joiner || !next || view.gapBefore(at).trim() !== '' || view.gapBefore(at + 1).trim() !== '') return false;
+  return (
+    lexicon.nameFillerWords.has(joiner.lower) &&
+    !lexicon.conjunctions.has(joiner.lower) &&
+    joiner.lower !== 'the' &&
+    /^\p{Lu}/u.test(next.raw)
+  );
 }

@@ -154,7 +154,7 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
     }
   }
   // "Kim also notes that …", "Dr Lee argues that …" at the start: a name that reports what follows.
-  const frameEnd = openingReportFrame(tokens, words);
+  const frameEnd = openingReportFrame(text, tokens, words);
   if (frameEnd > 0 && breaks[0].kind === 'main' && !breaks.some((b) => b.at > 0 && b.at < frameEnd)) {
     breaks[0].kind = 'reporting';
     if (!breaks.some((b) => b.at === frameEnd)) breaks.push({ at: frameEnd, kind: 'main' });
@@ -245,7 +245,9 @@ export function clauseAt(clauses: readonly Clause[], i: number): Clause {
  * Where the main clause begins after an opening "<Name> (also) <reporting verb> that": capitalised
  * words of a name (an honorific allowed), an adverb or two, the verb, then "that". 0 when none.
  */
-function openingReportFrame(tokens: readonly Token[], words: readonly string[]): number {
+function openingReportFrame(text: string, tokens: readonly Token[], words: readonly string[]): number {
+  const proposition = openingPropositionFrame(text, tokens, words);
+  if (proposition > 0) return proposition;
   for (let k = 1; k < Math.min(words.length - 2, 6); k++) {
     if (!lexicon.reportingVerbs.has(words[k]) || words[k + 1] !== 'that') continue;
     const name = tokens.slice(0, k).filter((t) => /^\p{Lu}/u.test(t.raw));
@@ -254,6 +256,21 @@ function openingReportFrame(tokens: readonly Token[], words: readonly string[]):
     return k + 2;
   }
   return 0;
+}
+
+/**
+ * "It is Kim's contention that …", "Kim's view is that …": a name's proposition noun frames the
+ * clause after "that" as what the name says. Where that clause begins, or 0.
+ */
+function openingPropositionFrame(text: string, tokens: readonly Token[], words: readonly string[]): number {
+  const cleft = words[0] === 'it' && lexicon.copulas.has(words[1] ?? '') ? 2 : 0;
+  let k = cleft;
+  while (k < Math.min(words.length - 1, cleft + 4) && /^\p{Lu}/u.test(tokens[k].raw)) k++;
+  const possessive = k > cleft && ["'s ", '’s '].includes(text.slice(tokens[k - 1].end, tokens[k].start));
+  if (!possessive || !lexicon.propositionNouns.has(words[k])) return 0;
+  let that = k + 1;
+  if (cleft === 0 && lexicon.copulas.has(words[that] ?? '')) that++;
+  return words[that] === 'that' ? that + 1 : 0;
 }
 
 /**

@@ -145,7 +145,12 @@ function shift<T extends ValueMention>(v: T, by: number): T {
 function holdsPost(view: SentenceView, i: number, clauseEnd: number): boolean {
   const { words } = view;
   if (!(words[i] in lexicon.headVerbs)) return false;
-  const j = lexicon.determiners.has(words[i + 1] ?? '') ? i + 2 : i + 1;
+  let j = lexicon.determiners.has(words[i + 1] ?? '') ? i + 2 : i + 1;
+  // "advised the fourth and fifth UN GGE": which rounds of the body come before its name.
+  const ordinalAt = (k: number): boolean =>
+    view.tokens[k] !== undefined &&
+    view.values.some((v) => v.kind === 'ordinal' && v.start <= view.tokens[k].start && view.tokens[k].end <= v.end);
+  while (ordinalAt(j) || (lexicon.conjunctions.has(words[j] ?? '') && ordinalAt(j + 1))) j++;
   const object = view.entityAt(j);
   if (!object || object.first !== j || object.kind === 'person') return false;
   for (let k = object.last; k < clauseEnd; k++) if (words[k] === 'to' || words[k] === 'that') return false;

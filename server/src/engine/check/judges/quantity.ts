@@ -195,7 +195,10 @@ function shareOfNarrowedPart(view: SentenceView, c: Candidate, m: NumberMention)
   // The whole is the claim's property written after "of"; the claim's other words come after it.
   const whole = c.property.find((p) => p.first > of && p.last <= clause.last);
   if (!whole) return false;
-  const own = [...c.groups.values()].flat().filter((g) => g.first >= whole.last && g.last <= clause.last);
+  // The phrase ends at the clause's end or its next comma ("… parked in the region, Seoul has …").
+  let phraseEnd = whole.last;
+  while (phraseEnd < clause.last && !/[,;:()–—]/.test(view.gapBefore(phraseEnd))) phraseEnd++;
+  const own = [...c.groups.values()].flat().filter((g) => g.first >= whole.last && g.last <= phraseEnd);
   if (own.length === 0) return false;
   const first = Math.min(...own.map((g) => g.first));
   const last = Math.max(...own.map((g) => g.last));

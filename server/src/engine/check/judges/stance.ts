@@ -85,12 +85,16 @@ export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefin
           (qualifying &&
             wanted === 1 &&
             h.polarity === -1 &&
-            (afterCopula(view, h.first) || labelledWithSubject(view, c, h.first)))) &&
+            (afterCopula(view, h.first) ||
+              labelledWithSubject(view, c, h.first) ||
+              describesLabelledNoun(view, c, h.last)))) &&
         !h.negated &&
         view.mood === 'reports' &&
         assertsIn(view, view.clauseAt(h.first)) &&
         c.property.some((p) => h.first >= p.first && h.last <= p.last) &&
-        (subjectBefore(view, c, h.first) || labelledWithSubject(view, c, h.first)),
+        (subjectBefore(view, c, h.first) ||
+          labelledWithSubject(view, c, h.first) ||
+          describesLabelledNoun(view, c, h.last)),
     );
     if (asserted) {
       const start = view.tokens[asserted.first].start;
@@ -191,6 +195,37 @@ function labelledWithSubject(view: SentenceView, c: Candidate, at: number): bool
       e.last <= label.last &&
       anchors.groups.some((g, k) => k !== anchors.propertyGroup && g.ids.has(e.id!)),
   );
+}
+
+/**
+ * "• Format: closed-door, invitation-only virtual session": a label's value that is only a noun phrase,
+ * the claim's subject at its end, says the words before that noun of it. Another verb or preposition
+ * between them makes it a clause of its own.
+ */
+function describesLabelledNoun(view: SentenceView, c: Candidate, after: number): boolean {
+  const [label, value] = view.clauses;
+  if (label?.kind !== 'label' || view.clauses.length !== 2 || after <= value.first || after > value.last) return false;
+  const property = view.kb.claimAnchors[c.index].propertyGroup;
+  const subject = [...c.groups]
+    .filter(([g]) => g !== property)
+    .flatMap(([, matches]) => matches)
+    .find((m) => m.first >= after && m.last === value.last);
+  if (!subject || subject.first - after > labelValueReach) return false;
+  const { words } = view;
+  for (let k = value.first; k < subject.first; k++) {
+    const w = words[k];
+    // "closed-door": a word of a hyphenated compound is no verb.
+    if (view.gapBefore(k) === '-' || view.gapBefore(k + 1) === '-') continue;
+    if (
+      lexicon.finiteVerbs.has(w) ||
+      lexicon.copulas.has(w) ||
+      lexicon.auxiliaries.has(w) ||
+      lexicon.prepositions.has(w)
+    ) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /**
