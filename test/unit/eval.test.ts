@@ -241,7 +241,9 @@ describe('facts of real reports read as sources', () => {
   const sets = [
     { cases: 'test/fixtures/report-cases.jsonl', precision: 1, recall: 1, falseAlarms: 0, value: 1 },
     { cases: 'test/fixtures/report-cases-2.jsonl', precision: 1, recall: 1, falseAlarms: 0, value: 1 },
-    { cases: 'test/fixtures/report-cases-3.jsonl', precision: 1, recall: 0.8, falseAlarms: 0, value: 0.9 },
+    // 0.80 until round 13, with one sentence flagged for a wrong reason ("3, not 700": a frequency read
+    // as a count of bands); a figure in a unit symbol is now compared only with one in that unit.
+    { cases: 'test/fixtures/report-cases-3.jsonl', precision: 1, recall: 0.75, falseAlarms: 0, value: 0.9 },
     { cases: 'test/fixtures/report-cases-5.jsonl', precision: 1, recall: 0.73, falseAlarms: 0, value: 1 },
     { cases: 'test/fixtures/report-cases-4.jsonl', precision: 1, recall: 0.76, falseAlarms: 0, value: 1 },
     // Written blind, measured at 0.27 in round 7, then tuned on (bios' posts, a count's predicate, a
@@ -262,8 +264,9 @@ describe('facts of real reports read as sources', () => {
     // Round 12 read its misses: 0.72.
     { cases: 'test/fixtures/report-cases-13.jsonl', precision: 1, recall: 0.72, falseAlarms: 0, value: 1 },
     // Written blind at the start of round 12: 0.95/0.45 with 1 false alarm and 1 false support; those
-    // were read and fixed, then its misses read: 1.00/0.57.
-    { cases: 'test/fixtures/report-cases-14.jsonl', precision: 1, recall: 0.57, falseAlarms: 0, value: 0.9 },
+    // were read and fixed, then its misses read: 1.00/0.57. 0.55 since round 13: one of those sentences
+    // was flagged for the wrong reason (a frequency read as a count, as in report-cases-3).
+    { cases: 'test/fixtures/report-cases-14.jsonl', precision: 1, recall: 0.55, falseAlarms: 0, value: 0.9 },
     // Written blind in round 12 and measured at its start commit and its end, unread since: 1.00/0.50
     // and 1.00/0.55.
     { cases: 'test/fixtures/report-cases-15.jsonl', precision: 1, recall: 0.55, falseAlarms: 0, value: 0.9 },

@@ -410,7 +410,7 @@ function claimValue(view: SentenceView, v: ValueMention): ClaimValue | undefined
       const approx = v.hedge === 'approx' || v.fraction || undefined;
       return {
         kind: 'quantity',
-        quantity: { value: v.value, unit: v.unit, approx, bound, of: v.of, currency: v.currency },
+        quantity: { value: v.value, unit: v.unit, approx, bound, of: v.of, currency: v.currency, measure: v.measure },
       };
     }
     case 'year':

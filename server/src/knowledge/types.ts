@@ -98,6 +98,8 @@ export interface QuantityValue {
   than?: string;
   /** ISO 4217 code of an amount of money. */
   currency?: string;
+  /** The unit symbol of a measurement ("mhz" for "700 MHz"): compared only with one in that unit. */
+  measure?: string;
 }
 
 export interface DateValue {

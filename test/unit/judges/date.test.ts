@@ -56,6 +56,11 @@ claims:
     statement: The strategy runs from 2021 to 2030.
     about: { property: [ run, runs, cover, covers, span, spans ], subject: [ cyber-strategy, strategy ] }
     period: { from: 2021, to: 2030 }
+  - id: pact-collapse
+    locator: ¶5
+    statement: The Tidewater Pact collapsed in 2016.
+    about: { property: [ tidewater-pact ], with: [ [ collapse, collapsed ] ] }
+    year: 2016
   - id: act-year
     locator: ¶3
     statement: The Data Security Act was passed in 2017.
@@ -358,6 +363,19 @@ describe('judge: date', () => {
       detail: 'date',
       written: '2023',
     });
+  });
+
+  it("dates the claim by the year right after its own event word, not by another verb's year", () => {
+    agrees(
+      'Having joined the Tidewater Pact in 2012, Westmark lost its say when the pact collapsed in 2016.',
+      'pact-collapse',
+      '2016',
+    );
+    contradicts(
+      'Having joined the Tidewater Pact in 2012, Westmark lost its say when the pact collapsed in 2017.',
+      'pact-collapse',
+      { detail: 'date', written: '2017' },
+    );
   });
 
   it('reads "the YEAR strategy" as the known strategy of that year, and judges the year of no other', () => {

@@ -69,6 +69,16 @@ claims:
     statement: The Resilience Fund holds $2.5 billion.
     about: { property: [ hold, holds, endowment, worth ], subject: [ resilience-fund ] }
     quantity: { value: 2500000000, unit: money, currency: USD }
+  - id: skylink-bands
+    locator: ¶7
+    statement: Skylink uses three frequency bands.
+    about: { property: [ band, bands ], subject: [ skylink ] }
+    quantity: { value: 3, unit: count }
+  - id: skylink-top-band
+    locator: ¶7
+    statement: Skylink's highest band is at 26 GHz.
+    about: { property: [ highest band, top band ], subject: [ skylink ] }
+    quantity: { value: 26, unit: count, measure: ghz }
 `,
 });
 const { agrees, contradicts, silent } = judging(kb, 'nri2023');
@@ -262,6 +272,14 @@ describe('judge: quantity', () => {
     // …or where that part comes from, with a verb other than a copula.
     silent('Most of the exports that reach the Arctic Rim from Northland come from its fisheries.');
     silent('Some 90% of the exports Northland sends to the Arctic Rim originate in its northern ports.');
+  });
+
+  it('compares a figure in a unit symbol only with a figure in that unit', () => {
+    // "700 MHz" is no count of bands.
+    silent("Skylink's bands are 700 MHz, 3.5 GHz and 26 GHz.");
+    contradicts("Skylink's highest band is at 28 GHz.", 'skylink-top-band', { detail: 'quantity', written: '28' });
+    agrees("Skylink's highest band is at 26GHz.", 'skylink-top-band');
+    silent("Skylink's highest band is at 26 MHz.");
   });
 
   it("ends the whole a share is of at its comma: what follows it is the sentence's own clause", () => {

@@ -211,6 +211,24 @@ function yearNamesAnother(view: SentenceView, c: Candidate, year: number, head: 
 }
 
 /**
+ * A year or date written right after a word of the claim's identity other than its property, at most
+ * a preposition between ("collapsed in 2006", "the collapse of 2006"), when the sentence has another.
+ */
+function yearOfOwnEvent(view: SentenceView, c: Candidate): ValueMention | undefined {
+  const dated = view.values.filter((v) => v.kind === 'year' || v.kind === 'date');
+  if (dated.length < 2) return undefined;
+  const propertyGroup = view.kb.claimAnchors[c.index].propertyGroup;
+  const words = [...c.groups].filter(([g]) => g !== propertyGroup).flatMap(([, ms]) => ms);
+  for (const m of words) {
+    if (view.entityAt(m.first)) continue;
+    const at = lexicon.prepositions.has(view.words[m.last] ?? '') ? m.last + 1 : m.last;
+    const v = dated.find((d) => view.tokenIndexAt(d.start) === at && sameStretch(view, at, m.first));
+    if (v) return v;
+  }
+  return undefined;
+}
+
+/**
  * The value mention of an accepted kind bound most tightly to the candidate's property, leaving
  * aside values another candidate's property (of a claim with the same kind of value) holds tighter.
  */
@@ -242,6 +260,9 @@ export function boundValue<T extends ValueMention>(
   // "The Wormhole and Qubit hacks caused $325 million and $80 million respectively": the claim of the
   // name in the coordination's second place takes the second figure.
   const place = respectivePlace(view, c);
+  // "Having joined KEDO in 1997, … when it collapsed in 2006": the claim's own event word dated right
+  // after it ("collapsed in 2006") dates the claim; a year another verb takes is that verb's.
+  const eventYear = kind === 'year' || kind === 'date' ? yearOfOwnEvent(view, c) : undefined;
   // "in 2004 … its chips, and in 2012 … its OS": claims read from one report sentence each keep the
   // value that is theirs. A value a sibling gives exactly is not this claim's to contradict, and a
   // claim whose own value is written elsewhere in the sentence takes no other one. (Names paired
@@ -257,13 +278,17 @@ export function boundValue<T extends ValueMention>(
     if (siblings.length > 0 && !gives(c, v) && writtenElsewhere(c, v)) continue;
     if (place !== undefined && respectiveIndex(view, v) !== place) continue;
     if (insideOtherName(view, c, v) || datesSomethingElse(view, c, v)) continue;
+    if (eventYear !== undefined && v !== eventYear && (v.kind === 'year' || v.kind === 'date')) continue;
     if (valueTokens && (v.kind === 'number' || v.kind === 'ordinal')) {
       const written = yearOfFigure(view, v, valueTokens);
       if (written !== undefined && written !== year) continue;
     }
     if (c.claim.datedTo !== undefined && datedApart(view, v, c.claim.datedTo)) continue;
     const own = [...c.groups.values()].flat();
-    const score = Math.min(...c.property.map((p) => bindingScore(view, v, p, own)), ofNameBefore(view, v, own));
+    const score =
+      v === eventYear
+        ? 1
+        : Math.min(...c.property.map((p) => bindingScore(view, v, p, own)), ofNameBefore(view, v, own));
     if (score > maxScore) continue;
     const rivalScore = Math.min(
       Infinity,

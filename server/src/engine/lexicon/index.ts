@@ -207,6 +207,7 @@ export const lexicon = {
   distributives: set(data.distributives),
   durationUnits: set(data.durationUnits),
   measureUnits: set(data.measureUnits),
+  unitSymbols: set(data.unitSymbols),
   sourceNouns: phrases(data.sourceNouns.map((p) => ({ words: splitWords(p), value: true }))),
   framingWords: set(data.framingWords),
   speculativeModals: set(data.speculativeModals),

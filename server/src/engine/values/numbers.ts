@@ -107,6 +107,19 @@ function unitAfter(
   return { unit: 'count', end, next };
 }
 
+/** The unit symbol right after a figure ending at offset `end`, at most a space between ("700 MHz"). */
+function measureAfter(
+  tokens: readonly Token[],
+  words: readonly string[],
+  next: number,
+  end: number,
+  text: string,
+): string | undefined {
+  const token = tokens[next];
+  if (token === undefined || token.start - end > 1 || text.slice(end, token.start).trim() !== '') return undefined;
+  return lexicon.unitSymbols.has(words[next]) ? words[next] : undefined;
+}
+
 /** A scale word after a number: "5.8 million", "$1.7bn", "3 billion". */
 function scaleAfter(
   tokens: readonly Token[],
@@ -220,8 +233,14 @@ export function readDigits(
   if ((before === '-' || before === '–') && isLetter(before2)) return { next };
   const after = text[end];
   // "5G", "4th": a letter glued to the digits (multiples "50x" and scales "5bn" are read below).
+  // "3.5GHz": a unit symbol glued to the digits is the figure's unit.
+  const gluedSymbol = text.slice(end, tokens[next - 1]?.end ?? end).toLowerCase();
+  const symbol = gluedSymbol !== '' && lexicon.unitSymbols.has(gluedSymbol) ? gluedSymbol : undefined;
   const glued =
-    after !== undefined && isLetter(after) && !/^(x|bn|mn|tn|k|m|b)(?!\p{L})/iu.test(text.slice(end, end + 3));
+    after !== undefined &&
+    isLetter(after) &&
+    symbol === undefined &&
+    !/^(x|bn|mn|tn|k|m|b)(?!\p{L})/iu.test(text.slice(end, end + 3));
   if (glued) return { next };
   let value = Number(m[0].replace(/,/g, ''));
   const scale = scaleAfter(tokens, next, end, text);
@@ -254,6 +273,9 @@ export function readDigits(
   ) {
     return { next: unit.next };
   }
+  // "700 MHz", "3.5GHz": a measurement in a unit symbol, compared only with one in the same unit.
+  const measure =
+    unit.unit === 'count' && !currency ? (symbol ?? measureAfter(tokens, words, unit.next, unit.end, text)) : undefined;
   const hedge = hedgeBefore(tokens, words, i, text);
   const valueStart = currency?.start ?? start;
   const mention: NumberMention = {
@@ -269,6 +291,7 @@ export function readDigits(
     words: false,
   };
   if (currency) mention.currency = currency.code;
+  if (measure) mention.measure = measure;
   // "the top 20 trading partners" ranks: a limit, kept apart from counts of things.
   if (prev && unit.unit === 'count' && /^(top|bottom|first|last)$/i.test(prev.raw)) mention.top = true;
   return { mention, next: unit.next };

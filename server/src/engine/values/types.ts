@@ -29,6 +29,8 @@ export interface NumberMention extends Mention {
   words: boolean;
   /** ISO code of an amount of money ("$5.8 million"). */
   currency?: string;
+  /** The unit symbol a measurement is written in ("700 MHz": "mhz"). */
+  measure?: string;
   /** "the top 20 partners": a rank limit rather than a count of something. */
   top?: boolean;
   /** "10 of the participants", "a quarter of its imports": a part of a whole the sentence names. */

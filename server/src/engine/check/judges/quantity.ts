@@ -27,6 +27,7 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
   const accept = (v: ValueMention): v is NumberMention =>
     v.kind === 'number' &&
     unitsFit(q, v) &&
+    q.measure === v.measure &&
     !v.subset &&
     !!v.top === aboutTop &&
     !(q.unit === 'count' && v.fraction) &&
