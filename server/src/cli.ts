@@ -90,7 +90,7 @@ const optionTable: readonly OptionInfo[] = [
     help: 'memo (default): inconsistencies within each memo; workspace: also across the memos checked',
   },
   { name: 'no-cache', type: 'boolean', help: 'do not read or write the caches of reports and knowledge folders' },
-  { name: 'no-bundled', type: 'boolean', help: 'do not load the bundled knowledge base' },
+  { name: 'no-bundled', type: 'boolean', help: 'do not load the bundled knowledge base (its places stay)' },
   { name: 'help', type: 'boolean', short: 'h', help: 'show this help' },
   { name: 'version', type: 'boolean', help: 'print the version' },
 ];

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { checkSentence } from '../../server/src/engine/check';
 import { extractClaims } from '../../server/src/ingest/extract';
 import { passagesFrom } from '../../server/src/ingest/passages';
+import { loadKnowledge } from '../../server/src/knowledge/loader';
 import { KnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
 import { type Claim } from '../../server/src/knowledge/types';
 
@@ -17,11 +18,20 @@ function claimsOf(...paragraphs: string[]): Claim[] {
 }
 
 /** What a memo sentence gets, checked against a made-up report as the only source. */
-function verdictsOn(report: string[], memo: string): string[] {
-  return findingsOn(report, memo).map((f) => f.verdict);
+function verdictsOn(report: string[], memo: string, places?: string): string[] {
+  return findingsOn(report, memo, places).map((f) => f.verdict);
 }
 
-function findingsOn(report: string[], memo: string): ReturnType<typeof checkSentence> {
+/** A gazetteer for the tests that need countries known. */
+const fivePlaces = `places:
+  - { id: japan, name: Japan, kind: country, demonyms: [ Japanese ] }
+  - { id: canada, name: Canada, kind: country, demonyms: [ Canadian ] }
+  - { id: india, name: India, kind: country, demonyms: [ Indian ] }
+  - { id: new-zealand, name: New Zealand, kind: country }
+  - { id: northland, name: Northland, kind: country, demonyms: [ Northlandic ] }
+`;
+
+function findingsOn(report: string[], memo: string, places?: string): ReturnType<typeof checkSentence> {
   const { claims, terms, sentences } = extractClaims(
     'zyx2024',
     passagesFrom([{ text: report.join('\n\n') + '\n' }], 'text'),
@@ -34,7 +44,8 @@ function findingsOn(report: string[], memo: string): ReturnType<typeof checkSent
     kind: 'ingested' as const,
     sentences,
   };
-  const kb = new KnowledgeBase({ sources: [source], terms, claims, errors: [] });
+  const gazetteer = places ? loadKnowledge([{ path: '/kb/places.yaml', text: places }]).terms : [];
+  const kb = new KnowledgeBase({ sources: [source], terms: [...gazetteer, ...terms], claims, errors: [] });
   return checkSentence(kb, memo, 0, memo.length);
 }
 
@@ -683,10 +694,28 @@ describe('ingest: what a year is of, and whose member a name is', () => {
   it('does not read a list member written as a word of a longer memo name as that member', () => {
     const report = ['Ann Odo directs the Zyx Institute’s Cyber, Technology and Security programme.'];
     assert.deepEqual(verdictsOn(report, 'Freedonia set up its National Cyber Security Agency, FNCSA, in 2017.'), []);
-    // Written as the list's own members, a name swapped in still contradicts.
+  });
+
+  it('does not read the words of a body\'s name before its head word ("… Security programme") as a list', () => {
+    const report = ['Ann Odo directs the Zyx Institute’s Cyber, Technology and Security programme.'];
+    // A memo sentence with some of those words and other names is about something else.
+    const memo = 'Freedonia has deepened cyber security cooperation with partners such as India, Canada and Chile.';
+    assert.deepEqual(verdictsOn(report, memo), []);
+    // A list of the same words with no head word after it is a list.
+    const listed = ['The Zyx Institute’s programme covers three areas: Cyber, Technology and Security.'];
     assert.ok(
-      verdictsOn(report, 'The Zyx Institute’s programme covers Cyber, Technology and Space.').includes('contradiction'),
+      verdictsOn(listed, 'The Zyx Institute’s programme covers Cyber, Technology and Space.').includes('contradiction'),
     );
+  });
+});
+
+describe('ingest: lists of known countries', () => {
+  it("says nothing of a list's members when the negation denies another country's act", () => {
+    const report = [
+      'The first step was the agreement reached in 2023 by Japan, Canada and India to curb exports of chip tools.',
+    ];
+    const memo = '• New Zealand: has not joined the Japan–Canada–India controls on chip tools.';
+    assert.deepEqual(verdictsOn(report, memo, fivePlaces), []);
   });
 });
 

@@ -88,6 +88,46 @@ describe('knowledge loader', () => {
     assert.ok(loaded.claims.some((c) => c.id === 'alpha2023/exports'));
   });
 
+  it("merges a glossary entry with the gazetteer's place of the same id, in either order", () => {
+    const places = {
+      path: '/kb/places.yaml',
+      text:
+        'places:\n' +
+        '  - { id: northland, name: "Northland", kind: country, demonyms: [ "Northlandic" ], utcOffset: 9 }\n',
+    };
+    const glossary = {
+      path: '/kb/glossary.yaml',
+      text: 'terms:\n  - id: northland\n    term: Republic of Northland\n    kind: country\n    definition: A state.\n',
+    };
+    for (const files of [
+      [places, glossary],
+      [glossary, places],
+    ]) {
+      const loaded = loadKnowledge(files);
+      assert.deepEqual(loaded.errors, []);
+      const terms = loaded.terms.filter((t) => t.id === 'northland');
+      assert.equal(terms.length, 1);
+      assert.equal(terms[0].term, 'Republic of Northland');
+      assert.equal(terms[0].definition, 'A state.');
+      assert.equal(terms[0].utcOffset, 9);
+      assert.deepEqual([terms[0].aliases, terms[0].demonyms], [['Northland'], ['Northlandic']]);
+      assert.equal(terms[0].gazetteer, undefined);
+    }
+    // Two glossary entries of one id are still a duplicate.
+    const twice = loadKnowledge([glossary, { ...glossary, path: '/kb/glossary-more.yaml' }]);
+    assert.deepEqual(
+      twice.errors.map((e) => e.kind),
+      ['duplicate'],
+    );
+  });
+
+  it('keeps the gazetteer of places without the bundled knowledge', () => {
+    const { kb } = new KnowledgeStore().load([], false);
+    assert.equal(kb.sources.size, 0);
+    assert.equal(kb.termById.get('australia')?.kind, 'country');
+    assert.ok(kb.termById.get('australia')?.demonyms?.includes('Australian'));
+  });
+
   it('refuses alias bombs, bad encodings and huge files with a message', () => {
     const bomb =
       'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c ' +

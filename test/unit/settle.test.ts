@@ -69,6 +69,12 @@ describe('settle: support', () => {
     assert.equal(supported("Northland's ports picked Aster and Borealis over Corvid for their cranes."), true);
   });
 
+  it('withholds support when the sentence ranks what no claim of rank checks ("the largest")', () => {
+    const plain = 'Tidewatch trains crane operators.';
+    assert.equal(supported(plain), true, dump(kb, plain));
+    assert.equal(supported('Tidewatch trains the largest number of crane operators.'), false);
+  });
+
   it('withholds support when an unknown name is listed with known bodies', () => {
     assert.equal(supported("Northland's ports picked Aster, Borealis and Delphi over Corvid for their cranes."), false);
     assert.equal(supported("Northland's ports picked Aster and Delphi over Corvid for their cranes."), false);

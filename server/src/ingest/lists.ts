@@ -42,6 +42,10 @@ export function listsIn(view: SentenceView, counts: NameCounts, before?: Sentenc
     const first = items[0].first;
     const last = items[items.length - 1].last;
     k = last;
+    // "the Cyber, Technology and Security programme": words of a body's name, not a list.
+    const after = view.tokens[last];
+    const heads = after && view.gapBefore(last) === ' ' && !lexicon.stopWords.has(after.lower);
+    if (heads && (lexicon.bodyHeadStems.has(after.norm) || lexicon.nameGenericStems.has(after.norm))) continue;
     // "including A, B and C", "A, B, C and others": examples of a larger set.
     const open = examples(view, first) || lexicon.openListEnderStems.has(view.tokens[last]?.norm ?? '');
     // Names written only here ("APT38, Andariel and the Lazarus Group") make the list its own; others

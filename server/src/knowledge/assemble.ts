@@ -68,6 +68,10 @@ export function* assembleInSlices(
   const termIds = new Set(result.terms.map((t) => t.id));
   for (const f of files) {
     f.terms.forEach((term, j) => {
+      // A glossary entry of a place the gazetteer lists is that place, described: one term, the
+      // glossary's, with the names of both.
+      const merged = termIds.has(term.id) ? mergeWithPlace(result.terms, term) : false;
+      if (merged) return;
       if (termIds.has(term.id)) {
         result.errors.push({
           kind: 'duplicate',
@@ -199,4 +203,29 @@ function checkReferences(
     if (missing.length === 0) claims.push(claim);
   }
   result.claims = claims;
+}
+
+/**
+ * Merges `term` into the term of the same id in `terms` when exactly one of them comes from the
+ * gazetteer: the glossary's entry stays, with the gazetteer's aliases and demonyms added.
+ */
+function mergeWithPlace(terms: Term[], term: Term): boolean {
+  const k = terms.findIndex((t) => t.id === term.id);
+  const other = terms[k];
+  if (!other || !!other.gazetteer === !!term.gazetteer) return false;
+  const [entry, place] = term.gazetteer ? [other, term] : [term, other];
+  const union = (a: readonly string[] = [], b: readonly string[] = []): string[] => [...new Set([...a, ...b])];
+  // The entry's own attributes win; the place fills in those it leaves out.
+  const filled = Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined)) as Partial<Term>;
+  terms[k] = {
+    ...place,
+    ...filled,
+    aliases: union(
+      entry.aliases,
+      [place.term, ...place.aliases].filter((n) => n !== entry.term),
+    ),
+    demonyms: union(entry.demonyms, place.demonyms),
+    gazetteer: undefined,
+  } as Term;
+  return true;
 }

@@ -205,6 +205,16 @@ function bundledKnowledge(ioErrors: KnowledgeError[]): { files: KnowledgeFile[];
   return { files };
 }
 
+/** The bundled gazetteer of places alone, read and parsed once per process. */
+let placesMemo: ParsedKnowledgeFile[] | undefined;
+function bundledPlaces(ioErrors: KnowledgeError[]): ParsedKnowledgeFile[] {
+  if (placesMemo) return placesMemo;
+  const path = join(bundledKnowledgeFolder(), 'places.yaml');
+  const text = readKnowledgeText(path, ioErrors);
+  placesMemo = text === undefined ? [] : [parseKnowledgeFile({ path, text }, new KnowledgePool())];
+  return placesMemo;
+}
+
 /** Loads the bundled knowledge plus extra folders (and reports read from sources folders) into one knowledge base. */
 export function loadKnowledgeFolders(
   extraFolders: readonly string[],
@@ -373,6 +383,9 @@ export class KnowledgeStore {
       files.push(previous.file);
       next.set(path, previous);
     }
+    // Without the bundled sources the gazetteer of places stays: it is general knowledge the reader
+    // needs ("Australian" is Australia's), not knowledge of a source.
+    if (!includeBundled) files.unshift(...bundledPlaces(ioErrors));
     return { bundled, inMemory, files, kept, next };
   }
 

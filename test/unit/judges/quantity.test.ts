@@ -274,6 +274,21 @@ describe('judge: quantity', () => {
     silent('Some 90% of the exports Northland sends to the Arctic Rim originate in its northern ports.');
   });
 
+  it("judges a share set off by a comma, or after a subject's own clause, as the claim's share", () => {
+    // The country opening the sentence does not take the share: it is said of the whole after "of".
+    contradicts(
+      "Eastoria has reportedly bought Northland's fish since 2020, potentially around 80% of Northland's " +
+        'exports to the Arctic Rim.',
+      'exports-share',
+      { detail: 'quantity', written: 'around 80%' },
+    );
+    contradicts(
+      "The fish Eastoria has bought since 2020 may amount to 80% of Northland's exports to the Arctic Rim.",
+      'exports-share',
+      { detail: 'quantity', written: '80%' },
+    );
+  });
+
   it('compares a figure in a unit symbol only with a figure in that unit', () => {
     // "700 MHz" is no count of bands.
     silent("Skylink's bands are 700 MHz, 3.5 GHz and 26 GHz.");

@@ -475,6 +475,13 @@ describe('judge: set', () => {
     agrees('Holt, who advised the fourth and fifth Harbor Forum, also teaches law.', 'holt-forum-rounds');
   });
 
+  it("contradicts the members denied their own act (the negation is theirs, not another agent's)", () => {
+    contradicts('Northland and Westmark did not impose sanctions on the Shadow Fleet.', 'sanctions', {
+      detail: 'set',
+      written: 'Northland',
+    });
+  });
+
   it('leaves a list open at "and more"', () => {
     assert.deepEqual(
       findings(kb, 'The strategy covers ports, satellites and more.').filter((f) => f.verdict === 'contradiction'),

@@ -7,6 +7,7 @@
 import { type AnchorGroup, type AnchorHit, type KnowledgeBase } from '../../knowledge/knowledgeBase';
 import { type Claim, type Term } from '../../knowledge/types';
 import { lexicon, phraseAt } from '../lexicon';
+import { agentFrom } from '../reader/agents';
 import { isParticiple } from '../reader/clauses';
 import { type EntityMention, sameEntity } from '../reader/entities';
 import { type SentenceView } from '../reader/sentence';
@@ -695,8 +696,18 @@ function namesOutsideItsSentence(view: SentenceView, claim: Claim, property: Phr
   const inSlot = (e: EntityMention): boolean =>
     claim.value.kind === 'entity' &&
     property.some((p) => e.first === p.last || (e.first === p.last + 1 && lexicon.determiners.has(view.words[p.last])));
+  // "South Korea, Japan, New Zealand and India": a name listed with the members a list claim judges is
+  // what that judge weighs (a member swapped), not a sign of another statement.
+  const listed =
+    claim.value.kind === 'set'
+      ? property.flatMap((p) => {
+          const m = view.entityAt(p.first);
+          return m ? agentFrom(view, m).group : [];
+        })
+      : [];
   return view.entities.some((e) => {
     if ((e.weak && !view.tokens[e.first].upper) || inSlot(e)) return false;
+    if (listed.some((m) => m.start === e.start)) return false;
     if (!stretches.some((s) => e.first >= s.first && e.last <= s.last)) return false;
     if (view.clauseAt(e.first).kind === 'reporting') return false;
     // "interviews with 19 experts, among them former Treasury officials": examples of what the figure counts.

@@ -91,7 +91,9 @@ export function settle(view: SentenceView, verdicts: Verdict[]): Settled {
     (v) => v.kind === 'quantifier' && v.range.hi <= scarceShare && !accounted.has(v.start),
   );
   if (scarce) return { contradictions, support: [] };
-  if (unaccountedNames(view, agreeing) || unaccountedNegation(view, agreeing)) return { contradictions, support: [] };
+  if (unaccountedNames(view, agreeing) || unaccountedNegation(view, agreeing) || unaccountedRank(view, agreeing)) {
+    return { contradictions, support: [] };
+  }
   // "NATO's ESIWA project" (the glossary: an EU project): a known name given another owner, country
   // or year than its own is a wrong part of the sentence, whatever the claims agree with.
   if (view.entities.some((e) => e.id !== undefined && attributeConflict(view, e, e.id))) {
@@ -335,6 +337,22 @@ function unaccountedNegation(view: SentenceView, agreeing: Verdict[]): boolean {
     if (!accounted) return true;
   }
   return false;
+}
+
+/**
+ * "North Korean actors were the single largest users of mixers in 2022": a superlative ranks what the
+ * sentence speaks of; unless a claim of rank agrees, or an agreeing verdict is on that very word, the
+ * rank was not checked and the sentence is not vouched for.
+ */
+function unaccountedRank(view: SentenceView, agreeing: Verdict[]): boolean {
+  if (agreeing.some((v) => v.claim.value.kind === 'ordinal')) return false;
+  return view.tokens.some(
+    (t, k) =>
+      lexicon.rankSuperlatives.has(view.words[k]) &&
+      view.words[k].endsWith('est') &&
+      view.clauseAt(k).kind !== 'reporting' &&
+      !agreeing.some((v) => v.start <= t.start && t.end <= v.end),
+  );
 }
 
 /**

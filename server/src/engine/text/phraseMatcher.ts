@@ -96,6 +96,17 @@ export class PhraseMatcher<T> {
         if (all[j].last > best.last) best = all[j];
         j++;
       }
+      // "the Korean Peninsula Energy Development Organisation": a form opening with "the" gives way to
+      // a longer name that starts right after the article and runs past it.
+      if (tokens[best.first].lower === 'the') {
+        let alt: PhraseMatch<T> | undefined;
+        let k = j;
+        for (; k < all.length && all[k].first === best.first + 1; k++) if (!alt || all[k].last > alt.last) alt = all[k];
+        if (alt && alt.last > best.last) {
+          best = alt;
+          j = k;
+        }
+      }
       if (best.first >= cursor) {
         chosen.push(best);
         cursor = best.last;

@@ -179,6 +179,24 @@ function anotherPart(view: SentenceView, c: Candidate, m: NumberMention): boolea
   const at = view.tokenIndexAt(m.start);
   const agent = agentOf(view, at, at + 1);
   if (!agent || !['country', 'place'].includes(agent.mention.kind)) return false;
+  // "The rounds North Korea has sent Moscow may amount to a quarter of …": two verbs between the name
+  // and the figure; the name is the subject of a clause inside the subject, not the figure's.
+  const verbish = (w: string): boolean =>
+    lexicon.auxiliaries.has(w) || lexicon.finiteVerbs.has(w) || lexicon.copulas.has(w);
+  let groups = 0;
+  for (let k = agent.mention.last; k < at; k++) if (verbish(view.words[k]) && !verbish(view.words[k - 1])) groups++;
+  if (groups >= 2) return false;
+  // "…, potentially 40% of Russia's stockpile": a figure set off by a comma with no verb of its own
+  // after it is an apposition, not what the clause's subject takes.
+  let comma = at;
+  while (comma > agent.mention.last && !view.gapBefore(comma).includes(',')) comma--;
+  if (comma > agent.mention.last) {
+    const { words } = view;
+    const verbless = words
+      .slice(comma, at)
+      .every((w) => !lexicon.finiteVerbs.has(w) && !lexicon.copulas.has(w) && !lexicon.auxiliaries.has(w));
+    if (verbless) return false;
+  }
   const own = [...c.groups.values()].flat();
   return !agent.group.some((a) => own.some((o) => o.start < a.end && a.start < o.end));
 }

@@ -8,7 +8,7 @@ import { type EntityMention, isBody } from '../../reader/entities';
 import { negationsOver } from '../../reader/polarity';
 import { type SentenceView } from '../../reader/sentence';
 import { lexicon } from '../../lexicon';
-import { stem } from '../../text/tokens';
+import { stem, tokenize } from '../../text/tokens';
 import { type PhraseMatch } from '../../text/phraseMatcher';
 import { type Candidate } from '../candidates';
 import { abbreviates, distinctiveStems, membersIn, mentionIs } from '../members';
@@ -305,7 +305,9 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
   const denial = wholeDenied(view, c, found, members.length, foreign.length);
   if (denial) return denial;
   // "discussed only among allies and not at the UN level": a member said not to belong.
-  const excluded = found.find((m) => negationsOver(view.negations, m.first).some((s) => s.core));
+  const excluded = found.find((m) =>
+    negationsOver(view.negations, m.first).some((s) => s.core && !deniedOfAnother(view, c, found, s)),
+  );
   if (excluded && closed) {
     return {
       kind: 'contradicts',
@@ -352,7 +354,15 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
   // A list of named things (countries, bodies, people) has another name in place of a member, not
   // a phrase of common words ("US-ROK-Japan cooperation, guided by shared values, driven by innovation").
   const namedKinds = ['country', 'place', 'organisation', 'person', 'event', 'document'];
-  const ofNames = members.every((alts) => alts.some((a) => namedKinds.includes(view.kb.termById.get(a)?.kind ?? '')));
+  // A member is a known term by id, or (read from a report) by its name written out.
+  const kindOf = (a: string): string => {
+    const byId = view.kb.termById.get(a);
+    if (byId) return byId.kind;
+    const tokens = tokenize(a);
+    const whole = view.kb.termMatcher.matchLongest(tokens).find((m) => m.first === 0 && m.last === tokens.length);
+    return whole?.value.kind ?? '';
+  };
+  const ofNames = members.every((alts) => alts.some((a) => namedKinds.includes(kindOf(a))));
   const named = (it: { first: number; last: number }): boolean =>
     view.entities.some((e) => e.first >= it.first && e.last <= it.last && !e.weak) ||
     view.tokens.slice(it.first, it.last).some((t, k) => k + it.first > 0 && /^\p{Lu}/u.test(t.raw));
@@ -512,6 +522,22 @@ function negatedPredicate(view: SentenceView, written: readonly { first: number;
 }
 
 /**
+ * "South Korea: has not joined the Japan–US–Netherlands controls": the negation denies an act of
+ * an agent the claim does not name (neither a member nor one of its own words), not the members.
+ */
+function deniedOfAnother(
+  view: SentenceView,
+  c: Candidate,
+  found: readonly PhraseMatch<number>[],
+  scope: { cueFirst: number; cueLast: number },
+): boolean {
+  const agent = agentOf(view, scope.cueFirst, scope.cueLast);
+  if (!agent) return false;
+  const own = [...found, ...[...c.groups.values()].flat()];
+  return !agent.group.some((a) => own.some((m) => m.start < a.end && a.start < m.end));
+}
+
+/**
  * The relation denied as a whole: every member of the claim written once, with the property, under
  * the same single negation, and nothing else listed ("no provision for trilateral talks among A, B
  * and C"). A contradiction marked from the negation to the last member.
@@ -535,6 +561,7 @@ function wholeDenied(
   const scope = scopes[0][0];
   if (!scope || scope.contrast || scope.doubt) return undefined;
   if (!scopes.every((s) => s.length === 1 && s[0] === scope)) return undefined;
+  if (deniedOfAnother(view, c, found, scope)) return undefined;
   const start = view.tokens[scope.cueFirst].start;
   const end = Math.max(...found.map((m) => m.end), ...c.property.map((p) => p.end));
   return verdictOn('contradicts', c, { start, end }, { kind: 'stance', written: view.raw.slice(start, end) });
