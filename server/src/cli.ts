@@ -347,7 +347,9 @@ async function main(argv: string[]): Promise<number> {
     // A report that could not be read is an error of what is being validated, as a broken knowledge file is.
     const errors = kb.errors.length + ingested.errors.length + configProblems.length;
     const claims = `${kb.claims.length} claims${extracted ? ` (${extracted} read from reports)` : ''}`;
-    await write(`${kb.sources.size} sources, ${kb.terms.length} glossary terms, ${claims}; ${errors} errors\n`);
+    // Places of the gazetteer are general knowledge, not glossary entries.
+    const glossary = kb.terms.filter((t) => !t.gazetteer).length;
+    await write(`${kb.sources.size} sources, ${glossary} glossary terms, ${claims}; ${errors} errors\n`);
     store.saveCache();
     return errors > 0 ? 1 : 0;
   }

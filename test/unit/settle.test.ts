@@ -75,6 +75,10 @@ describe('settle: support', () => {
     assert.equal(supported('Tidewatch trains the largest number of crane operators.'), false);
   });
 
+  it('withholds support when a place no agreeing claim names is said to host or own it ("Northland-based")', () => {
+    assert.equal(supported('Tidewatch trains Northland-based crane operators.'), false);
+  });
+
   it('withholds support when an unknown name is listed with known bodies', () => {
     assert.equal(supported("Northland's ports picked Aster, Borealis and Delphi over Corvid for their cranes."), false);
     assert.equal(supported("Northland's ports picked Aster and Delphi over Corvid for their cranes."), false);

@@ -365,6 +365,19 @@ describe('judge: date', () => {
     });
   });
 
+  it('reads no date in the year of an author-date reference, but reads a year in other brackets', () => {
+    agrees('Northland announced its Cyber Strategy in March 2021 (Osei, 2023).', 'strategy-announced', 'March 2021');
+    silent('Northland announced its Cyber Strategy (Osei and Lund 2023, p. 4).');
+    contradicts('Northland announced its Cyber Strategy (in 2019).', 'strategy-announced', {
+      detail: 'date',
+      written: '2019',
+    });
+  });
+
+  it('reads a year before "<span of time> after" as dating the other event, not the one counted from', () => {
+    silent('Northland passed a port law in 2017, two years after it announced its Cyber Strategy.');
+  });
+
   it("dates the claim by the year right after its own event word, not by another verb's year", () => {
     agrees(
       'Having joined the Tidewater Pact in 2012, Westmark lost its say when the pact collapsed in 2016.',

@@ -87,6 +87,11 @@ claims:
     statement: Mira Holt moderated the Harbor Forum.
     about: { property: [ moderate, moderated, moderator, chair, chaired ], subject: [ harbor-forum, forum ] }
     holders: { people: [ mira-holt ] }
+  - id: panel-moderator
+    locator: ¶8
+    statement: Mira Holt moderated the panel.
+    about: { property: [ moderated ], with: [ [ harbor-forum, tom-reyes, mira-holt, ana-lind ] ] }
+    set: { members: [ mira-holt ], closed: true, slot: agent }
   - id: patrol-partners
     locator: ¶5
     statement: Partners such as Eastoria and Southport join Northland's coastal patrols.
@@ -480,6 +485,11 @@ describe('judge: set', () => {
       detail: 'set',
       written: 'Northland',
     });
+  });
+
+  it('reads "moderated the session" as the claim\'s own event, but another object as another thing', () => {
+    contradicts('Tom Reyes moderated the session.', 'panel-moderator', { detail: 'set', written: 'Tom Reyes' });
+    silent('Tom Reyes moderated the committee of port officials.');
   });
 
   it('leaves a list open at "and more"', () => {

@@ -158,6 +158,9 @@ function datesSomethingElse(view: SentenceView, c: Candidate, v: ValueMention): 
     const nextEntity = view.entityAt(view.tokenIndexAt(v.end));
     if (!nextEntity || !own.some((a) => a.start < nextEntity.end && nextEntity.start < a.end)) return true;
   }
+  // "established ties in 1998, several years after Brussels adopted its strategy": a year before a
+  // span of time and "after" or "before" dates the other event, not the one the span is counted from.
+  if (c.property.every((p) => p.first > i && countedFromBetween(view, i, p.first))) return true;
   // "the 2019 strategy" where the knowledge dates another strategy to 2019 and not the claim's.
   if (
     v.kind === 'year' &&
@@ -177,6 +180,15 @@ function datesSomethingElse(view: SentenceView, c: Candidate, v: ValueMention): 
       (e) => e.last === i - 1 && (e.kind === 'place' || e.kind === 'country' || e.kind === 'name'),
     );
     if (before && !own.some((a) => a.start < before.end && before.start < a.end)) return true;
+  }
+  return false;
+}
+
+/** Whether "<span of time> after|before" stands between tokens `from` and `to` ("several years after"). */
+function countedFromBetween(view: SentenceView, from: number, to: number): boolean {
+  const { words } = view;
+  for (let k = from + 2; k < to; k++) {
+    if (lexicon.referencePointPrepositions.has(words[k]) && lexicon.durationUnits.has(words[k - 1])) return true;
   }
   return false;
 }

@@ -243,6 +243,10 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
       if (e.kind === 'name' && lexicon.placePrepositions.has(view.words[e.first - 1] ?? '')) return true;
       continue;
     }
+    // "speakers from US-based institutions": a place said to own, lead or host what the sentence
+    // speaks of, which no agreeing claim names, was not checked.
+    const owns = view.gapBefore(e.last) === '-' && lexicon.ownerParticiples.has(view.words[e.last] ?? '');
+    if (owns && !ids.has(e.id) && ![...ids].some((id) => sameEntity(kb, id, e.id))) return true;
     // Places and countries are checked by the claims that name them; people and bodies are the
     // parts a wrong sentence most often swaps in.
     if (!['person', 'organisation', 'group', 'event', 'document', 'programme'].includes(e.kind)) continue;

@@ -7,6 +7,7 @@ import { lexicon, phraseAt } from '../lexicon';
 import { type PhraseMatch } from '../text/phraseMatcher';
 import { type Token } from '../text/tokens';
 import { extractValues, type ValueMention } from '../values';
+import { isReferenceYear } from './authorDate';
 import { type Clause, clauseAt, splitClauses, stretchAt } from './clauses';
 import { type EntityMention, findEntities } from './entities';
 import { findNegations, type NegationScope } from './polarity';
@@ -56,7 +57,10 @@ export class SentenceView {
         this.start === 0
           ? this.tokens
           : this.tokens.map((t) => ({ ...t, start: t.start - this.start, end: t.end - this.start }));
-      this.valuesMemo = extractValues(sentence, local).map((v) => shift(v, this.start));
+      // "(Kim, 2025)": the year of a reference the sentence cites is no value of what it says.
+      this.valuesMemo = extractValues(sentence, local)
+        .map((v) => shift(v, this.start))
+        .filter((v) => v.kind !== 'year' || !isReferenceYear(this.text, this.tokens, this.tokenIndexAt(v.start)));
     }
     return this.valuesMemo;
   }

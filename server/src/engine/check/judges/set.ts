@@ -158,7 +158,9 @@ function judgeAgents(view: SentenceView, c: Candidate): Verdict | undefined {
       const anchors = [...c.groups.values()]
         .flat()
         .filter((g) => !c.property.some((q) => q.first === g.first && q.last === g.last));
-      const ownObject = !labelled && lexicon.determiners.has(view.words[p.last] ?? '');
+      // "moderated the session": a bare instance noun of an event is the claim's own event, not another thing.
+      const instance = lexicon.instanceNounStems.has(view.tokens[p.last + 1]?.norm ?? '') && !view.entityAt(p.last + 1);
+      const ownObject = !labelled && lexicon.determiners.has(view.words[p.last] ?? '') && !instance;
       if (ownObject && anchors.length > 0 && anchors.every((g) => g.first >= f.first && g.last <= f.last)) continue;
       return {
         kind: 'contradicts',
