@@ -7,7 +7,7 @@
 import { type AnchorGroup, type AnchorHit, type KnowledgeBase } from '../../knowledge/knowledgeBase';
 import { type Claim, type Term } from '../../knowledge/types';
 import { lexicon, phraseAt } from '../lexicon';
-import { agentFrom } from '../reader/agents';
+import { listRun, listSegments } from '../reader/agents';
 import { isParticiple } from '../reader/clauses';
 import { type EntityMention, sameEntity } from '../reader/entities';
 import { type SentenceView } from '../reader/sentence';
@@ -327,7 +327,7 @@ export function findCandidates(view: SentenceView): Candidate[] {
     ) {
       continue;
     }
-    if (namesOutsideItsSentence(view, claim, property)) continue;
+    if (namesOutsideItsSentence(view, claim, property, [...groups.values()].flat())) continue;
     if (partOfNamedWhole(view, index, groups)) continue;
     if (claim.mood !== 'recommends' && recommendsAt(view, property) && !reportsRecommendation(view, property)) continue;
     if (supposedAt(view, property)) continue;
@@ -679,7 +679,12 @@ function subjectOfPronoun(
  * apart by words alone (a claim with names tells another name for them, "Seoul" for Korea, apart).
  * Its authors and the memo's reporting clause ("…, Kim said") name no fact.
  */
-function namesOutsideItsSentence(view: SentenceView, claim: Claim, property: PhraseMatch<unknown>[]): boolean {
+function namesOutsideItsSentence(
+  view: SentenceView,
+  claim: Claim,
+  property: PhraseMatch<unknown>[],
+  own: readonly PhraseMatch<unknown>[],
+): boolean {
   const names = claim.reportNames;
   if (!claim.extracted || names === undefined) return false;
   // Who wrote the report: "according to Kim", "Kim's figures".
@@ -698,16 +703,12 @@ function namesOutsideItsSentence(view: SentenceView, claim: Claim, property: Phr
     property.some((p) => e.first === p.last || (e.first === p.last + 1 && lexicon.determiners.has(view.words[p.last])));
   // "South Korea, Japan, New Zealand and India": a name listed with the members a list claim judges is
   // what that judge weighs (a member swapped), not a sign of another statement.
-  const listed =
-    claim.value.kind === 'set'
-      ? property.flatMap((p) => {
-          const m = view.entityAt(p.first);
-          return m ? agentFrom(view, m).group : [];
-        })
-      : [];
+  const listed = claim.value.kind === 'set' ? listWithMembers(view, property) : [];
   return view.entities.some((e) => {
     if ((e.weak && !view.tokens[e.first].upper) || inSlot(e)) return false;
-    if (listed.some((m) => m.start === e.start)) return false;
+    if (listed.some((it) => it.first <= e.first && e.last <= it.last)) return false;
+    // A name that is one of the claim's own words (read from the sentence before its own) is its.
+    if (own.some((m) => m.first < e.last && e.first < m.last)) return false;
     if (!stretches.some((s) => e.first >= s.first && e.last <= s.last)) return false;
     if (view.clauseAt(e.first).kind === 'reporting') return false;
     // "interviews with 19 experts, among them former Treasury officials": examples of what the figure counts.
@@ -726,6 +727,18 @@ function namesOutsideItsSentence(view: SentenceView, claim: Claim, property: Phr
     const name = words.join(' ');
     return names.unnamed === true || elsewhere.includes(name);
   });
+}
+
+/** The items of the list that holds the members written ("Ericsson and Nokia, plus ZTE"). */
+function listWithMembers(
+  view: SentenceView,
+  members: readonly PhraseMatch<unknown>[],
+): { first: number; last: number }[] {
+  const segments = listSegments(view);
+  const holding = segments.items
+    .map((it, i) => (members.some((m) => m.first >= it.first && m.last <= it.last) ? i : -1))
+    .filter((i) => i >= 0);
+  return holding.length === 0 ? [] : listRun(view, segments, holding);
 }
 
 /** Whether a participle or "which" after a comma opens a clause between tokens `from` and `to`. */
