@@ -183,6 +183,16 @@ const floors: Floor[] = [
     top1: 0.85,
   },
   {
+    // Written blind in round 13 and measured at its start commit and its end, unread since: 0.96/0.82
+    // with 2 false alarms and 2 false supports both times. The floor holds what was measured.
+    cases: 'test/fixtures/claims-blind15.jsonl',
+    precision: 0.96,
+    recall: 0.82,
+    falseAlarms: 2,
+    falseSupport: 2,
+    top1: 0.8,
+  },
+  {
     // Written blind in round 11: 0.93/0.85 with false alarms on 4 sentences and 2 false supports when
     // first measured; those were read and their causes fixed.
     cases: 'test/fixtures/claims-blind9.jsonl',
@@ -285,6 +295,9 @@ describe('facts of real reports read as sources', () => {
     // were read and their causes fixed (a frequency read as a count; another verb's year), then its
     // misses read: 1.00/0.60.
     { cases: 'test/fixtures/report-cases-16.jsonl', precision: 1, recall: 0.6, falseAlarms: 0, value: 0.9 },
+    // Written blind in round 13 and measured at its start commit and its end, unread since: 0.90/0.45
+    // and 0.91/0.50, 2 false alarms both times. The floor holds what was measured.
+    { cases: 'test/fixtures/report-cases-17.jsonl', precision: 0.91, recall: 0.5, falseAlarms: 2, value: 0.9 },
   ];
   for (const set of sets) {
     it(
