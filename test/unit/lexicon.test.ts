@@ -273,6 +273,13 @@ const quantifierRows: Record<string, Row> = {
 const frequencyRows: Record<string, Row> = {
   'only once': { text: 'The plan mentions Eastoria only once.', accepts: [1], rejects: [0, 2] },
   once: { text: 'The plan mentions Eastoria once.', accepts: [1], rejects: [0, 2] },
+  'one time': { text: 'The plan mentions Eastoria just one time.', accepts: [1], rejects: [0, 2] },
+  'single time': { text: 'The plan mentions Eastoria a single time.', accepts: [1], rejects: [0, 2] },
+  'single mention': { text: 'Eastoria gets a single mention in the plan.', accepts: [1], rejects: [0, 2] },
+  'one mention': { text: 'Eastoria gets one mention in the plan.', accepts: [1], rejects: [0, 2] },
+  'lone mention': { text: 'Eastoria gets a lone mention in the plan.', accepts: [1], rejects: [0, 2] },
+  'single reference': { text: 'The plan makes a single reference to Eastoria.', accepts: [1], rejects: [0, 2] },
+  'one reference': { text: 'The plan makes one reference to Eastoria.', accepts: [1], rejects: [0, 2] },
   twice: { text: 'The plan mentions Eastoria twice.', accepts: [2], rejects: [1, 3] },
   'several times': { text: 'The plan mentions Eastoria several times.', accepts: [3, 5], rejects: [1, 20] },
   'a few times': { text: 'The plan mentions Eastoria a few times.', accepts: [2, 4], rejects: [1, 10] },

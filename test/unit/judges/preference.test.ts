@@ -41,6 +41,13 @@ claims:
       property: [ resilience, efficiency, cost ]
       subject: [ grid-strategy, strategy ]
     preference: { preferred: [ resilience, redundancy ], over: [ efficiency, cost ] }
+  - id: broad-security
+    locator: ¶4
+    statement: The Grid Resilience Strategy takes a broad view of security rather than a military one.
+    about:
+      property: [ broad security, military security, military ]
+      subject: [ grid-strategy, strategy ]
+    preference: { preferred: [ broad security ], over: [ military security, military ] }
 `,
 });
 const { agrees, contradicts, silent } = judging(kb, 'grid2023');
@@ -125,6 +132,15 @@ describe('judge: preference', () => {
     );
     // Denied, or with the preferred side said too, it is no such construal.
     silent('The Grid Resilience Strategy sees the grid not as a matter of cost.');
+  });
+
+  it('reads an active construal verb with its object ("treats security chiefly as …")', () => {
+    contradicts('The Grid Resilience Strategy treats security chiefly as a military matter.', 'broad-security', {
+      detail: 'preference',
+      written: 'military',
+    });
+    // The object is not what the sides are kinds of: another thing construed.
+    silent('The Grid Resilience Strategy treats cyber cooperation chiefly as a military matter.');
   });
 
   it('reads the sides of a comparative before "than", and of a label read on past its value', () => {

@@ -100,6 +100,19 @@ describe('judge: quantifier', () => {
     });
   });
 
+  it('reads "a single mention", "one time" as once, but "more than one mention" as no frequency', () => {
+    contradicts('Westmark gets but a single mention in the Port Security Strategy.', 'mentions-westmark', {
+      detail: 'quantifier',
+      written: 'single mention',
+    });
+    contradicts('The Port Security Strategy refers to Westmark just one time.', 'mentions-westmark', {
+      detail: 'quantifier',
+      written: 'one time',
+    });
+    agrees('Eastoria gets one mention in the Port Security Strategy.', 'mentions-eastoria', 'one mention');
+    silent('Westmark gets more than one mention in the Port Security Strategy.');
+  });
+
   it('contradicts a frequency whose range does not meet the sourced one', () => {
     contradicts('The Port Security Strategy mentions Westmark once.', 'mentions-westmark', {
       detail: 'quantifier',

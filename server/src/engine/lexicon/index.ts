@@ -99,6 +99,7 @@ export const lexicon = {
   subjectNegations: set(data.subjectNegations),
   equatingAdverbs: set(data.equatingAdverbs),
   construalVerbs: set(data.construalVerbs),
+  activeConstrualVerbs: set(data.activeConstrualVerbs),
   headingPosts: set(data.headingPosts),
   greaterComparatives: set(data.greaterComparatives),
   lesserComparatives: set(data.lesserComparatives),

@@ -1,6 +1,6 @@
 // Reads every value a sentence states, left to right: dates first (they start with a month or a
 // day), then years and periods, ordinals, numbers in digits or words, fractions, quantifiers.
-import { lexicon, phraseAt } from '../lexicon';
+import { lexicon, phraseAt, phraseBefore } from '../lexicon';
 import { type Token } from '../text/tokens';
 import { isMonthAt, readDate, readYear } from './dates';
 import { linkTotals, readDigits, readFraction, readNumberWords } from './numbers';
@@ -92,7 +92,11 @@ export function extractValues(text: string, tokens: readonly Token[]): ValueMent
       continue;
     }
     const number = readNumberWords(tokens, words, i, text);
-    if (number) {
+    // "one mention", "one time": a lone "one" that is no count may open a frequency ("more than one
+    // mention" is a bound, not one).
+    const frequency =
+      number && !number.mention && (phraseBefore(lexicon.hedges, words, i)?.value ?? 'exact') === 'exact';
+    if (number && (number.mention || !frequency || !readQuantifier(tokens, words, i))) {
       if (number.mention) {
         found.push(number.mention);
         numbers.push(number.mention);

@@ -8,6 +8,7 @@ import { negationsOver } from '../../reader/polarity';
 import { predicatesIn } from '../../reader/predicates';
 import { type SentenceView } from '../../reader/sentence';
 import { type PhraseMatch } from '../../text/phraseMatcher';
+import { tokenize } from '../../text/tokens';
 import { type Candidate } from '../candidates';
 import { membersIn } from '../members';
 import { type Verdict } from '../verdict';
@@ -94,7 +95,10 @@ export function judgePreference(view: SentenceView, c: Candidate): Verdict | und
   );
   // "Security in the strategy is conceived first and foremost as a military matter": the set-aside
   // side given as what the thing is taken to be, the preferred one not said.
-  const construed = !prefSides.includes(1) && dis.some((d, j) => disSides[j] === 1 && construedAs(view, d.first));
+  // The thing construed is what the sides are kinds of ("security" of "comprehensive security").
+  const sideStems = new Set([...preferred, ...over].flatMap((p) => tokenize(view.kb.nameOf(p)).map((t) => t.norm)));
+  const construed =
+    !prefSides.includes(1) && dis.some((d, j) => disSides[j] === 1 && construedAs(view, d.first, sideStems));
   const swapped =
     equated ||
     construed ||
@@ -148,22 +152,33 @@ function equates(view: SentenceView, from: number, to: number): boolean {
 /** Most words between a construal verb and its "as" ("conceived first and foremost as"). */
 const construalReach = 4;
 
+/** Most words of an active construal verb's object ("treats the security concept as"). */
+const maxConstruedObject = 3;
+
 /**
  * What starts at token `at` follows a construal verb and "as" ("understood as a primarily …",
  * "conceived first and foremost as a …"), in one stretch of the clause.
  */
-function construedAs(view: SentenceView, at: number): boolean {
+function construedAs(view: SentenceView, at: number, sideStems: ReadonlySet<string>): boolean {
   const { words } = view;
   let k = at - 1;
   while (k >= 0 && (lexicon.determiners.has(words[k]) || lexicon.equatingAdverbs.has(words[k]))) k--;
   if (words[k] !== 'as') return false;
   const broken = (j: number): boolean => [...',;:()'].some((ch) => view.gapBefore(j).includes(ch));
-  for (let j = k - 1; j >= Math.max(0, k - 1 - construalReach); j--) {
-    if (lexicon.construalVerbs.has(words[j])) {
+  // "treats security chiefly as …": an active construal verb has its object before "as".
+  let object = 0;
+  for (let j = k - 1; j >= Math.max(0, k - 1 - construalReach - object); j--) {
+    const active = lexicon.activeConstrualVerbs.has(words[j]);
+    const ownObject = view.tokens.slice(j + 1, k).some((t) => sideStems.has(t.norm) && !lexicon.stopWords.has(t.lower));
+    if (lexicon.construalVerbs.has(words[j]) || (active && object > 0 && ownObject)) {
       for (let g = j + 1; g <= at; g++) if (broken(g)) return false;
       return true;
     }
-    if (!lexicon.equatingAdverbs.has(words[j]) && !lexicon.emphasisWords.has(words[j])) return false;
+    if (lexicon.equatingAdverbs.has(words[j]) || lexicon.emphasisWords.has(words[j])) continue;
+    if (object >= maxConstruedObject || lexicon.copulas.has(words[j]) || lexicon.finiteVerbs.has(words[j])) {
+      return false;
+    }
+    object++;
   }
   return false;
 }
