@@ -167,7 +167,7 @@ const floors: Floor[] = [
     // with 2 false alarms and no false support both times. Round 13 read its false alarms and misses.
     cases: 'test/fixtures/claims-blind13.jsonl',
     precision: 1,
-    recall: 0.85,
+    recall: 0.88,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.75,
@@ -177,14 +177,14 @@ const floors: Floor[] = [
     // false alarm was read and its cause fixed, then its misses read.
     cases: 'test/fixtures/claims-blind14.jsonl',
     precision: 1,
-    recall: 0.82,
+    recall: 0.85,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.85,
   },
   {
-    // Written blind in round 13 and measured at its start commit and its end, unread since: 0.96/0.82
-    // with 2 false alarms and 2 false supports both times. The floor holds what was measured.
+    // Written blind in round 13 and measured at its start commit and its end, unread since: 0.96/0.82,
+    // then 0.96/0.83, with 2 false alarms and 2 false supports both times. The floor holds what was measured.
     cases: 'test/fixtures/claims-blind15.jsonl',
     precision: 0.96,
     recall: 0.82,
@@ -207,7 +207,7 @@ const floors: Floor[] = [
     // work (1 false support, then none); the false alarms were then read and their causes fixed.
     cases: 'test/fixtures/claims-blind10.jsonl',
     precision: 1,
-    recall: 0.88,
+    recall: 0.9,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.75,
