@@ -1,7 +1,8 @@
 // The preference judge: what the source puts ahead of what, read from "X over Y", "prefer X to
 // Y", "X rather than Y", "X, not Y", against a small invented knowledge base.
+import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { judging, knowledge, sources } from './judging';
+import { findings, judging, knowledge, sources } from './judging';
 
 const kb = knowledge({
   'sources.json': sources('grid2023'),
@@ -18,6 +19,10 @@ const kb = knowledge({
     term: Coppernet
     kind: organisation
     definition: A cable operator.
+  - id: broad-security-concept
+    term: broad security
+    kind: concept
+    definition: Security read widely, beyond defence.
   - id: grid-strategy
     term: Grid Resilience Strategy
     kind: document
@@ -47,7 +52,7 @@ claims:
     about:
       property: [ broad security, military security, military ]
       subject: [ grid-strategy, strategy ]
-    preference: { preferred: [ broad security ], over: [ military security, military ] }
+    preference: { preferred: [ broad-security-concept, broad security ], over: [ military security, military ] }
 `,
 });
 const { agrees, contradicts, silent } = judging(kb, 'grid2023');
@@ -139,6 +144,9 @@ describe('judge: preference', () => {
       detail: 'preference',
       written: 'military',
     });
+    // Each side is named once, however many spellings the claim gives it.
+    const [finding] = findings(kb, 'The Grid Resilience Strategy treats security chiefly as a military matter.');
+    assert.match(finding?.message ?? '', / puts broad security ahead of military security and military, /);
     // The object is not what the sides are kinds of: another thing construed.
     silent('The Grid Resilience Strategy treats cyber cooperation chiefly as a military matter.');
   });

@@ -146,7 +146,9 @@ function says(claim: Claim): string {
   return claim.quote ? `${claim.statement} (the source: “${claim.quote}”)` : claim.statement;
 }
 
-function list(names: readonly string[]): string {
+/** Names joined as prose ("A, B and C"), each once: a claim may give one side under two spellings. */
+function list(all: readonly string[]): string {
+  const names = [...new Map(all.map((n) => [n.toLowerCase(), n])).values()];
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
