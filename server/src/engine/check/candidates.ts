@@ -512,8 +512,7 @@ function partOfNamedWhole(view: SentenceView, claim: number, groups: Map<number,
     if (!phraseAt(lexicon.subsetPatterns, view.words, after) && view.words[after] !== 'of') continue;
     const clause = view.clauseAt(after);
     // The whole is the noun phrase after "of": up to the next comma.
-    let phraseEnd = after + 1;
-    while (phraseEnd < clause.last && !/[,;:(]/.test(view.gapBefore(phraseEnd))) phraseEnd++;
+    const phraseEnd = view.phraseEndAfter(after, clause.last);
     const inWhole = others.filter((m) => m.first < phraseEnd);
     if (inWhole.length === 0) continue;
     const whole = Math.max(...inWhole.map((m) => m.last));

@@ -119,6 +119,13 @@ export class SentenceView {
   }
 
   /** The text between token k-1 and token k. */
+  /** The first token after `from`, before `last`, that a comma, colon, bracket or dash sets off; else `last`. */
+  phraseEndAfter(from: number, last: number): number {
+    let k = from + 1;
+    while (k < last && ![...',;:()–—'].some((mark) => this.gapBefore(k).includes(mark))) k++;
+    return Math.min(k, last);
+  }
+
   gapBefore(k: number): string {
     if (k <= 0 || k >= this.tokens.length) return '';
     return this.text.slice(this.tokens[k - 1].end, this.tokens[k].start);

@@ -94,9 +94,9 @@ export function extractValues(text: string, tokens: readonly Token[]): ValueMent
     const number = readNumberWords(tokens, words, i, text);
     // "one mention", "one time": a lone "one" that is no count may open a frequency ("more than one
     // mention" is a bound, not one).
-    const frequency =
-      number && !number.mention && (phraseBefore(lexicon.hedges, words, i)?.value ?? 'exact') === 'exact';
-    if (number && (number.mention || !frequency || !readQuantifier(tokens, words, i))) {
+    const unbounded = (phraseBefore(lexicon.hedges, words, i)?.value ?? 'exact') === 'exact';
+    const frequency = number && !number.mention && unbounded ? readQuantifier(tokens, words, i) : undefined;
+    if (number && !frequency) {
       if (number.mention) {
         found.push(number.mention);
         numbers.push(number.mention);
@@ -104,7 +104,7 @@ export function extractValues(text: string, tokens: readonly Token[]): ValueMent
       i = Math.max(number.next, i + 1);
       continue;
     }
-    const quantifier = readQuantifier(tokens, words, i);
+    const quantifier = frequency ?? readQuantifier(tokens, words, i);
     if (quantifier) {
       found.push(quantifier.mention);
       i = quantifier.next;

@@ -215,8 +215,7 @@ function shareOfNarrowedPart(view: SentenceView, c: Candidate, m: NumberMention)
   const whole = c.property.find((p) => p.first > of && p.last <= clause.last);
   if (!whole) return false;
   // The phrase ends at the clause's end or its next comma ("… parked in the region, Seoul has …").
-  let phraseEnd = whole.last;
-  while (phraseEnd < clause.last && !/[,;:()–—]/.test(view.gapBefore(phraseEnd))) phraseEnd++;
+  const phraseEnd = view.phraseEndAfter(whole.last - 1, clause.last);
   const own = [...c.groups.values()].flat().filter((g) => g.first >= whole.last && g.last <= phraseEnd);
   if (own.length === 0) return false;
   const first = Math.min(...own.map((g) => g.first));
