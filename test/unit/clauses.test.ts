@@ -119,6 +119,17 @@ describe('clauses', () => {
     assert.ok(!clauses.some((c) => c.startsWith('reporting')), clauses.join(' | '));
   });
 
+  it('reads a verb opening the stretch after a relative clause as the main clause going on, not a frame', () => {
+    assert.deepEqual(kinds('Ana Osei, who directs the port desk, presented as one of the panellists.'), [
+      'main[Ana Osei]',
+      'relative[who directs the port desk]',
+      'main[presented as one of the panellists]',
+    ]);
+    // A frame with its own speaker after a relative clause is still one.
+    const framed = kinds('The plan, which came out in May, is costly, Osei noted.');
+    assert.ok(framed.includes('reporting[Osei noted]'), framed.join(' | '));
+  });
+
   it('reads what a reporting verb takes with its preposition as what is reported, not more of the frame', () => {
     assert.deepEqual(kinds('Among the navy’s new projects, Odo points to a 5,000-ton frigate.'), [
       'main[Among the navy new projects Odo points to a 5 000 ton frigate]',

@@ -24,6 +24,11 @@ describe('sentences', () => {
       'It runs faster than 7Q.',
       'In 2031 it ships.',
     ]);
+    // Letters glued to a number are no abbreviation ("s" of "U.S."): the decade ends its sentence.
+    assert.deepEqual(split('Ties began in the early 1990s. Following that, aid grew.'), [
+      'Ties began in the early 1990s.',
+      'Following that, aid grew.',
+    ]);
   });
   it('keeps closing quotes with their sentence', () => {
     assert.deepEqual(split('He said “no.” Then left.'), ['He said “no.”', 'Then left.']);

@@ -40,9 +40,12 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
   // "Host: X" is a value, not an agent; "Emerging economies: favored …" names the agent.
   if (clauses[0]?.kind === 'label' && clauses[1] === clause) {
     const label = entities.filter((e) => e.first >= clauses[0].first && e.last <= clauses[0].last && isActor(e));
-    // Only a label that is a name: "Emerging economies: …", not "Webinar, 27 Oct 2022 (US): …".
-    if (label.length > 0 && label[0].last - label[0].first >= (clauses[0].last - clauses[0].first) * 0.6) {
-      return agent(view, label[0], 'label');
+    // Only a label that is a name, or names joined ("Huawei/ZTE: …"): "Emerging economies: …", not
+    // "Webinar, 27 Oct 2022 (US): …".
+    if (label.length > 0) {
+      const named = agent(view, label[0], 'label');
+      const last = named.group[named.group.length - 1].last;
+      if (last - label[0].first >= (clauses[0].last - clauses[0].first) * 0.6) return named;
     }
   }
   // "GMU Korea, hosted by Pacific Forum, …": a passive agent right after the predicate comes first.
@@ -50,9 +53,10 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
   if (byAgent) return byAgent;
   // "with Mark Manantan moderating", "John Park moderated": a name right before the predicate. Not
   // one ending the clause before when "by" follows: "ran on Zoom; hosted by X" is hosted by X.
+  // Auxiliaries may stand between: "one reason advanced economies have preferred other vendors".
   const adjacentName = entities.find(
     (e) =>
-      e.last === at &&
+      (e.last === at || (e.first >= clause.first && auxiliariesBetween(view, e.last, at))) &&
       isActor(e) &&
       !e.possessive &&
       (e.first >= clause.first || words[last] !== 'by') &&
@@ -145,6 +149,20 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
     return agent(view, owned && isActor(owned) ? owned : e, 'subject');
   }
   return undefined;
+}
+
+/**
+ * Whether tokens from..to-1 are one to three auxiliaries ("have", "has also"), with no mark between.
+ * Not a form of "be": "The findings were written up by X" is a passive, its agent after "by".
+ */
+function auxiliariesBetween(view: SentenceView, from: number, to: number): boolean {
+  if (to <= from || to - from > 3) return false;
+  for (let k = from; k < to; k++) {
+    const w = view.words[k];
+    if (!lexicon.auxiliaries.has(w) || lexicon.prepositions.has(w) || lexicon.copulas.has(w)) return false;
+    if (view.gapBefore(k).trim() !== '') return false;
+  }
+  return view.gapBefore(to).trim() === '';
 }
 
 /** "… by X": a passive agent right after the predicate ending before token `last`. */

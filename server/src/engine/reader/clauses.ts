@@ -70,7 +70,8 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
         continue;
       }
       const attribution = phraseAt(lexicon.attributionPhrases, words, k);
-      if (attribution || isReportingFrame(text, tokens, words, k)) {
+      const afterRelative = breaks[breaks.length - 1].kind === 'relative';
+      if (attribution || isReportingFrame(text, tokens, words, k, afterRelative)) {
         breaks.push({ at: k, kind: 'reporting' });
         continue;
       }
@@ -174,10 +175,18 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
  * ", Kim wrote", ", the findings said", ", Pacific Forum said", ", organizers said": a short stretch
  * after a comma that ends the sentence (or the next comma) with a reporting verb.
  */
-function isReportingFrame(text: string, tokens: readonly Token[], words: readonly string[], k: number): boolean {
+function isReportingFrame(
+  text: string,
+  tokens: readonly Token[],
+  words: readonly string[],
+  k: number,
+  afterRelative: boolean,
+): boolean {
   // "the session, held on …, was framed as a public event": a stretch opening with an auxiliary is
-  // the predicate of the subject before the comma, not someone reporting.
+  // the predicate of the subject before the comma, not someone reporting. So is one opening with its
+  // verb after a relative clause: "Mark Manantan, who directs …, presented as one of the panelists".
   if (lexicon.auxiliaries.has(words[k])) return false;
+  if (afterRelative && lexicon.reportingVerbs.has(words[k])) return false;
   for (let j = k; j < Math.min(tokens.length, k + 5); j++) {
     if (j > k && /[,;:(]/.test(gapBefore(text, tokens, j))) return false;
     if (!lexicon.reportingVerbs.has(words[j])) continue;

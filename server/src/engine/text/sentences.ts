@@ -77,7 +77,9 @@ export function splitSentences(text: string, from = 0, to = text.length): Senten
       const beforeNumber = numberAbbreviations.has(bare) && /\d/.test(text[next] ?? '');
       // "4G." ends a sentence: a capital glued to a digit names a technology, it is no initial.
       const initial = /^\p{Lu}$/u.test(word) && !/\p{N}/u.test(text[i - 2] ?? '');
-      if (initial || word.includes('.') || abbreviations.has(bare) || beforeNumber) {
+      // "the early 1990s." ends a sentence: letters glued to a number are no abbreviation.
+      const afterNumber = /\p{N}/u.test(text[i - word.length - 1] ?? '');
+      if (initial || word.includes('.') || (abbreviations.has(bare) && !afterNumber) || beforeNumber) {
         // "... in the U.S. The next ..." is ambiguous; staying in one sentence is the silent choice.
         continue;
       }
