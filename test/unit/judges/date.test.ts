@@ -238,6 +238,9 @@ describe('judge: date', () => {
       written: 'October 29, 2022',
       replacement: 'October 27, 2022',
     });
+    // The message names the zone's place as the knowledge base spells it, not by its id.
+    const [message] = findings(kb, 'The Harbor Dialogue was held on October 29, 2022.').map((f) => f.message);
+    assert.match(message, /dates this to October 27, 2022 \(Westmark time\), not October 29, 2022/);
   });
 
   it('reads two zones joined by "and" before a date as one date for both', () => {

@@ -76,6 +76,11 @@ claims:
     statement: The Data Security Act compels firms to hand over data on request.
     about: { property: [ hand over, compel, compels, require, requires ], with: [ [ firm, firms, companies ] ] }
     entity: { value: data-act, kind: document }
+  - id: forum-cochairs
+    locator: ¶3
+    statement: A caucus led by Port Aven and Lowbridge proposed reforms.
+    about: { property: [ led by ], with: [ [ caucus ] ] }
+    entity: { value: Port Aven and Lowbridge, kind: organisation, slot: object }
   - id: operators-push-automation
     locator: ¶5
     statement: Port operators, more than regulators, push for automation.
@@ -100,6 +105,30 @@ describe('judge: entity', () => {
     agrees('The Harbor Forum was held in Port Aven.', 'forum-venue', 'Port Aven');
     agrees('The Data Security Act compels firms to hand over data.', 'act-compels', 'Data Security Act');
     agrees("Northland's Data Security Act requires firms to hand over data.", 'act-compels', 'Data Security Act');
+  });
+
+  it('finds the agent right before its verb across auxiliaries, not across a passive "be"', () => {
+    const host = 'forum-host';
+    agrees('The Data Security Act binds firms, one reason NMI has hosted the Harbor Forum.', host, 'NMI');
+    contradicts(
+      'The Data Security Act binds firms, one reason the Coastal Security Council has hosted the Harbor Forum.',
+      host,
+      {
+        detail: 'entity',
+        written: 'Coastal Security Council',
+      },
+    );
+    agrees('The Harbor Forum was hosted by NMI.', host, 'NMI');
+  });
+
+  it('holds a sentence to both names of a pair written as one value ("Port Aven and Lowbridge")', () => {
+    agrees('A caucus led by Port Aven and Lowbridge proposed reforms.', 'forum-cochairs', 'Port Aven');
+    silent('A caucus led by Port Aven and Norburg proposed reforms.');
+  });
+
+  it('takes a name after "not only" as part of the answer: neither agreeing nor wrong', () => {
+    silent("The Harbor Forum's partners were all coastal bodies, not only the Naval Studies Desk.");
+    silent('The Harbor Forum was hosted by several institutes, not just the Northland Maritime Institute.');
   });
 
   it('contradicts the right agent whose action is denied: "refrained from hosting"', () => {

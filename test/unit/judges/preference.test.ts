@@ -176,6 +176,12 @@ describe('judge: preference', () => {
     silent("Northland's households chose Coppernet over Skylink.");
     silent("Northland's port operators should choose Coppernet over Skylink.");
     silent('Skylink and Coppernet both bid for the contract.');
+    // The "to" of "seem to have relied on" sets nothing aside: only one with a side right after it does.
+    agrees(
+      "Among Northland's port operators that chose other suppliers, some seem to have relied chiefly on Skylink.",
+      'operators-prefer-skylink',
+      'Skylink',
+    );
     silent("Westmark's grid strategy puts efficiency ahead of resilience.");
   });
 });

@@ -122,6 +122,11 @@ claims:
     statement: The Sea Lanes Strategy plans joint work with Northland, Westmark, Eastoria and the Coastal Union.
     about: { property: [ donor, donors ], with: [ [ sea-strategy, strategy ] ] }
     set: { members: [ northland, westmark, eastoria, coastal-union ], closed: false }
+  - id: panel-members
+    locator: ¶2
+    statement: The Harbor Forum's panellists were Tom Reyes and Mira Holt.
+    about: { property: [ panellists ], with: [ [ harbor-forum, forum ] ] }
+    set: { members: [ tom-reyes, mira-holt ], closed: true }
   - id: speakers
     locator: header
     statement: The Harbor Forum's speakers were Mira Holt, Tom Reyes and Ana Lind.
@@ -157,6 +162,12 @@ describe('judge: set', () => {
   it('agrees with the members as the ones who did it, or the holder of the post', () => {
     agrees('Northland and Westmark imposed sanctions on the Shadow Fleet.', 'sanctions', 'Northland and Westmark');
     agrees('Northland sanctioned the Shadow Fleet.', 'sanctions', 'Northland');
+    // A label of names joined by a slash names the agents of its value.
+    agrees('• Northland/Westmark: sanctioned the Shadow Fleet.', 'sanctions', 'Northland/Westmark');
+    contradicts('• Northland/Westmark: did not sanction the Shadow Fleet.', 'sanctions', {
+      detail: 'set',
+      written: 'Northland',
+    });
     agrees('Mira Holt moderated the Harbor Forum.', 'moderator', 'Mira Holt');
     agrees('The Harbor Forum was moderated by Mira Holt.', 'moderator', 'Mira Holt');
     // A relative clause's names are not the agent; "S&T" names nothing.
@@ -296,6 +307,27 @@ describe('judge: set', () => {
     agrees("All of the strategy's pillars together cover ports, undersea cables and satellites.", areas);
     // The quantifier is of the people reporting, not of what the claim is about.
     agrees('All reviewers noted that the strategy covers ports.', areas, 'ports');
+  });
+
+  it('reads a quantifier of the agents before the claim\'s noun as no cut of the list: "Both X and Y back …"', () => {
+    agrees(
+      'Both Northland and Westmark back the Sea Lanes Strategy, a plan covering ports and satellites.',
+      'strategy-areas',
+    );
+  });
+
+  it('reads a known person said to be "one of" a closed group as a member, right or wrong', () => {
+    const panel = 'panel-members';
+    contradicts("Ana Lind, who studies maritime law, spoke as one of the Harbor Forum's panellists.", panel, {
+      detail: 'set',
+      written: 'Ana Lind',
+    });
+    contradicts("Ana Lind, one of the Harbor Forum's panellists, praised the strategy.", panel, {
+      detail: 'set',
+      written: 'Ana Lind',
+    });
+    agrees("Tom Reyes was one of the Harbor Forum's panellists.", panel, 'Tom Reyes');
+    silent("Ana Lind was not one of the Harbor Forum's panellists.");
   });
 
   it('reads the claim\'s noun said whole, or "entirely" before a member, as cutting the list down', () => {

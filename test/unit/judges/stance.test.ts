@@ -76,6 +76,11 @@ claims:
     statement: Tidal power grids are still at an early stage.
     about: { property: [ maturity, mature, stage ], subject: [ tidal power grids, tidal grids ] }
     stance: { predicate: maturity, polarity: positive }
+  - id: osei-welcomes-aid
+    locator: ¶11
+    statement: Osei welcomes the strategy's pledge of more maritime aid.
+    about: { property: [ maritime aid, pledge ], subject: [ Osei ] }
+    stance: { predicate: evaluate, polarity: positive }
   - id: communique-not-consensus
     locator: ¶7
     statement: The communiqué does not speak for every delegation.
@@ -120,6 +125,19 @@ describe('judge: stance', () => {
     agrees('Northland has endorsed the OPI.', backs, 'endorsed');
     agrees('Northland will expand its maritime aid to island states.', 'aid-increase', 'expand');
     agrees('Northland will boost its maritime aid.', 'aid-increase', 'boost');
+  });
+
+  it('reads a cool judgement of a thing as the opposite of welcoming it: "lukewarm about", "sceptical of"', () => {
+    const welcomes = 'osei-welcomes-aid';
+    agrees("Osei welcomes the strategy's pledge of more maritime aid.", welcomes, 'welcomes');
+    contradicts("Osei is lukewarm about the strategy's pledge of more maritime aid.", welcomes, {
+      detail: 'stance',
+      written: 'lukewarm',
+    });
+    contradicts("Osei is sceptical of the strategy's maritime aid pledge.", welcomes, {
+      detail: 'stance',
+      written: 'sceptical',
+    });
   });
 
   it('agrees with a negative stance stated by words against, or by silence', () => {

@@ -167,7 +167,7 @@ export function renderContradiction(v: Verdict): Finding {
         written: d.written,
       };
     case 'date': {
-      const zone = d.zone ? ` (${d.zone.replace(/-/g, ' ')} time)` : '';
+      const zone = d.zone ? ` (${d.zone} time)` : '';
       return {
         ...base,
         message: `${at} dates this to ${formatDate(d.sourced)}${zone}, not ${d.written}${whatItSays(claim)}`,

@@ -10,6 +10,7 @@ export type VerdictKind = 'agrees' | 'contradicts' | 'narrower';
 
 export type VerdictDetail =
   | { kind: 'quantity'; sourced: QuantityValue; written: string; replacement?: string }
+  /** `zone`: the name of the place whose calendar the sourced date is in. */
   | { kind: 'date'; sourced: DateValue; written: string; replacement?: string; zone?: string }
   | { kind: 'period'; sourced: { from: number; to: number }; written: string; replacement?: string }
   | { kind: 'ordinal'; sourced: number; written: string; replacement?: string }

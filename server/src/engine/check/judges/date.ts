@@ -144,7 +144,7 @@ function verdict(view: SentenceView, c: Scored, m: Stated, sourced: DateValue, k
     end: m.end,
     coverage: c.coverage,
     accounts,
-    detail: { kind: 'date', sourced, written, replacement, zone: sourced.zone },
+    detail: { kind: 'date', sourced, written, replacement, zone: sourced.zone && view.kb.nameOf(sourced.zone) },
   };
 }
 

@@ -9,7 +9,7 @@ import { negationsOver } from '../../reader/polarity';
 import { type SentenceView } from '../../reader/sentence';
 import { type Candidate } from '../candidates';
 import { type PhraseMatch } from '../../text/phraseMatcher';
-import { isDigit } from '../../text/tokens';
+import { isDigit, type Token, tokenize } from '../../text/tokens';
 import { membersIn, mentionIs } from '../members';
 import { type Verdict, verdictOn } from '../verdict';
 
@@ -67,7 +67,13 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
   // ("conference") does not make the name the claim's own.
   const isOwn = (m: EntityMention): boolean =>
     own.some((a) => a.start < m.end && m.start < a.end && !(m.id === undefined && a.start > m.start));
-  const positive = (m: { first: number }): boolean => negationsOver(view.negations, m.first).length % 2 === 0;
+  // "those of all participants, not only the speakers": a name after "not only" is part of the
+  // answer, not the answer; it neither agrees nor is wrong.
+  const positive = (m: { first: number }): boolean =>
+    negationsOver(view.negations, m.first).length % 2 === 0 && !afterNotOnly(view, m.first);
+  // "Canada and Chile", a report's phrase of two names: a sentence that writes one of them and not
+  // the other ("Canada and Mexico") is neither its agreement nor surely wrong.
+  if (!view.kb.termById.has(value) && partOfCoordinationMissing(view, value)) return undefined;
   const valueMatches = membersIn(view, [[value]]);
   let contradiction: Verdict | undefined;
   // Each place the property is written is judged; one that agrees is enough (a false alarm costs more).
@@ -392,4 +398,23 @@ function ownerOf(
   const end = last.end - (/['’]s?$/.exec(view.raw.slice(last.start, last.end))?.[0].length ?? 0);
   const start = view.tokens[first].start;
   return { id: whole?.id, kind: whole?.kind ?? 'name', start, end, words: last.last - first };
+}
+
+/** Whether the name at token `at` follows "not only", "not just" or "not merely" (with an article). */
+function afterNotOnly(view: SentenceView, at: number): boolean {
+  const { words } = view;
+  const k = lexicon.determiners.has(words[at - 1]) ? at - 1 : at;
+  return words[k - 2] === 'not' && lexicon.exclusives.has(words[k - 1]);
+}
+
+/** Whether a phrase of names joined by "and" or "&" has a part none of whose words the sentence writes. */
+function partOfCoordinationMissing(view: SentenceView, phrase: string): boolean {
+  const parts: Token[][] = [[]];
+  for (const t of tokenize(phrase)) {
+    if (t.lower === 'and' || t.raw === '&') parts.push([]);
+    else parts[parts.length - 1].push(t);
+  }
+  if (parts.length < 2) return false;
+  const written = new Set(view.tokens.map((t) => t.norm));
+  return parts.some((part) => !part.some((t) => written.has(t.norm) && !lexicon.stopWords.has(t.lower)));
 }

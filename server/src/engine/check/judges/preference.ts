@@ -40,6 +40,7 @@ export function judgePreference(view: SentenceView, c: Candidate): Verdict | und
     over.map((p) => [p]),
   ).filter(inClause);
   if (pref.length === 0 && dis.length === 0) return undefined;
+  const isDeterminer = (k: number): boolean => lexicon.determiners.has(view.words[k]);
   // The first set-aside marker after a prefer verb (or anywhere): items after it are set aside.
   let marker = -1;
   for (let k = clause.first; k < clause.last; k++) {
@@ -48,7 +49,9 @@ export function judgePreference(view: SentenceView, c: Candidate): Verdict | und
       marker = k;
       break;
     }
-    if (w === 'to' && view.words.slice(clause.first, k).some((x) => lexicon.preferenceVerbs.has(x))) {
+    // "prefer X to Y": the "to" of a prefer verb, with a side right after it ("seem to have relied on X" is none).
+    const sideAfter = [...pref, ...dis].some((m) => m.first === k + 1 || (m.first === k + 2 && isDeterminer(k + 1)));
+    if (w === 'to' && sideAfter && view.words.slice(clause.first, k).some((x) => lexicon.preferenceVerbs.has(x))) {
       marker = k;
       break;
     }

@@ -196,6 +196,8 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
   // A report's list member written as words of a longer name ("Cyber" of "National Cyber Security
   // Agency") is not that member: its sentence is about another thing.
   const found = membersIn(view, members).filter((m) => !(claim.extracted && insideLongerName(view, m)));
+  const membership = oneOfTheGroup(view, c);
+  if (membership) return membership;
   if (found.length === 0) return undefined;
   const segments = listSegments(view);
   const memberSegments = segments.items
@@ -440,9 +442,21 @@ function universalSubject(view: SentenceView, c: Candidate, member: number): boo
   // speakers noted that participants …").
   const between = view.words.slice(from, member);
   if (between.some((w) => lexicon.relativeWords.has(w) || lexicon.reportingVerbs.has(w))) return false;
+  // Right after it ("All of the pillars …"): in "Both Washington and Seoul back Open RAN, a …" it
+  // quantifies the two backers, not Open RAN.
+  const end = view.tokenIndexAt(quantifier.end - 1) + 1;
   const about = [...c.property, ...[...c.groups.values()].flat()];
-  return about.some((m) => m.first > from && m.last <= member);
+  const modifier = (k: number): boolean => !view.entityAt(k) && !lexicon.finiteVerbs.has(view.words[k]);
+  const quantifies = (m: { first: number; last: number }): boolean => {
+    if (m.first < end || m.last > member || m.first - end > quantifiedReach) return false;
+    for (let k = end; k < m.first; k++) if (!modifier(k)) return false;
+    return true;
+  };
+  return about.some(quantifies);
 }
+
+/** Most words between a quantifier and the noun it quantifies ("all of the …", "all webinar …"). */
+const quantifiedReach = 3;
 
 /**
  * "Academics made up the webinar's entire audience": the claim's own noun said whole ("entire",
@@ -567,4 +581,48 @@ function wholeDenied(
   const start = view.tokens[scope.cueFirst].start;
   const end = Math.max(...found.map((m) => m.end), ...c.property.map((p) => p.end));
   return verdictOn('contradicts', c, { start, end }, { kind: 'stance', written: view.raw.slice(start, end) });
+}
+
+/** Most words between "one of" and the group's noun ("one of the session's panelists"). */
+const oneOfReach = 3;
+
+/**
+ * "Mark Manantan, who directs …, presented as one of the session's panelists", "Park, one of the
+ * speakers, …": a known person said to be one of a closed group the claim lists, by "one of" before
+ * the group's noun, after a copula, "as" or an apposition's comma.
+ */
+function oneOfTheGroup(view: SentenceView, c: Candidate): Verdict | undefined {
+  if (c.claim.value.kind !== 'set' || !c.claim.value.set.closed) return undefined;
+  const { members } = c.claim.value.set;
+  const { words } = view;
+  for (const p of c.property) {
+    if (view.entityAt(p.first)?.kind !== 'group') continue;
+    let k = p.first - 1;
+    while (k >= p.first - 1 - oneOfReach && k > 1 && words[k] !== 'of') {
+      const name = view.entityAt(k);
+      if (lexicon.prepositions.has(words[k]) || lexicon.finiteVerbs.has(words[k]) || (name && !name.possessive)) break;
+      k = name ? name.first - 1 : k - 1;
+    }
+    if (words[k] !== 'of' || words[k - 1] !== 'one') continue;
+    const one = k - 1;
+    if (negationsOver(view.negations, one).length % 2 === 1) return undefined;
+    const link = words[one - 1] ?? '';
+    const who = view.gapBefore(one).includes(',')
+      ? view.entities.find((e) => e.last === one)
+      : lexicon.copulas.has(link) || link === 'as'
+        ? agentOf(view, one - 1, one)?.mention
+        : undefined;
+    if (!who || who.kind !== 'person' || who.id === undefined) continue;
+    if (members.some((alts) => alts.some((a) => mentionIs(view, who, a)))) {
+      return verdictOn('agrees', c, who, { kind: 'agrees' });
+    }
+    const written = view.raw.slice(who.start, who.end);
+    return verdictOn('contradicts', c, who, {
+      kind: 'set',
+      sourced: names(view, members),
+      written,
+      problem: 'foreign',
+    });
+  }
+  return undefined;
 }
