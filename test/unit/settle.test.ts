@@ -7,7 +7,10 @@ import { checkSentence } from '../../server/src/engine/check';
 import { dump, findings, knowledge, sources } from './judges/judging';
 
 const kb = knowledge({
-  'sources.json': sources('ports2024'),
+  // The report's publisher is a body it names: a statement "according to" it is the report's own.
+  'sources.json': JSON.stringify(
+    JSON.parse(sources('ports2024')).map((s: object) => ({ ...s, publisher: 'Dock Union' })),
+  ),
   'places.yaml': `places:
   - { id: northland, name: Northland, kind: country, demonyms: [ Northlandic ] }
 `,
@@ -125,6 +128,18 @@ describe('settle: support', () => {
     // Named, but not as the speaker: part of what the source speaks of.
     const named = "Under Port Plan 2030, Northland's ports picked Aster and Borealis over Corvid for their cranes.";
     assert.equal(supported(named), true, dump(kb, named));
+  });
+
+  it('withholds support when the statement is said to come from a body that neither claim nor publisher is', () => {
+    for (const framed of [
+      "According to the Harbour Guild, Northland's ports picked Aster and Borealis over Corvid for their cranes.",
+      "• Per Harbour Guild figures: Northland's ports picked Aster and Borealis over Corvid for their cranes.",
+    ]) {
+      assert.equal(supported(framed), false, dump(kb, framed));
+    }
+    const publisher =
+      "According to the Dock Union, Northland's ports picked Aster and Borealis over Corvid for their cranes.";
+    assert.equal(supported(publisher), true, dump(kb, publisher));
   });
 
   it('withholds support when a known name is given another owner than its own ("X\'s programme")', () => {

@@ -3,7 +3,7 @@
 // contradiction (the session's US date is not wrong because it is not the Asian one); one
 // contradiction per stretch of text. Support is said only of a sentence with no contradiction
 // whose every stated figure and date some claim agrees with.
-import { lexicon } from '../lexicon';
+import { lexicon, phraseBefore } from '../lexicon';
 import { tokenize } from '../text/tokens';
 import { type EntityMention, sameEntity } from '../reader/entities';
 import { isSpeaker } from '../reader/speakers';
@@ -210,6 +210,12 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
       if (!person || ![...sources].some((key) => wrote(kb, person, key))) return true;
       continue;
     }
+    // "According to the EU, …", "Per EU assessment: …": a body the statement is said to come from,
+    // which no agreeing claim names and which did not publish the source, was not checked.
+    if (e.id && ['organisation', 'group', 'country'].includes(e.kind) && attributedTo(view, e)) {
+      const named = ids.has(e.id) || [...ids].some((id) => sameEntity(kb, id, e.id));
+      if (!named && ![...sources].some((key) => publishedBy(view, key, e))) return true;
+    }
     // "It is the 2019 strategy that notes …": a document the statement is said to come from, which
     // no agreeing claim names, was not checked (in a reporting frame too).
     // A label that is the document's name alone ("• 2019 National Strategy: …") says the same.
@@ -259,6 +265,21 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
     return true;
   }
   return false;
+}
+
+/** "according to the EU", "per EU assessment": the statement is said to come from the mention. */
+function attributedTo(view: SentenceView, e: EntityMention): boolean {
+  const first = lexicon.determiners.has(view.words[e.first - 1] ?? '') ? e.first - 1 : e.first;
+  return phraseBefore(lexicon.attributionPhrases, view.words, first) !== undefined;
+}
+
+/** Whether the source's publisher is the body the mention names ("Pacific Forum said …"). */
+function publishedBy(view: SentenceView, key: string, e: EntityMention): boolean {
+  const publisher = view.kb.sources.get(key)?.csl.publisher?.toLowerCase();
+  if (!publisher || !e.id) return false;
+  const term = view.kb.termById.get(e.id);
+  const names = [view.raw.slice(e.start, e.end), term?.term, term?.expansion, ...(term?.aliases ?? [])];
+  return names.some((n) => n?.toLowerCase() === publisher);
 }
 
 /**
