@@ -188,6 +188,19 @@ describe('ingest: what a year or a bound belongs to', () => {
     assert.ok(!yearsRead.includes(2019), JSON.stringify(yearsRead));
   });
 
+  it('dates the verb after a date that follows "and", not the words before it', () => {
+    const report = [
+      'Marsh police have detained two of Quillsil’s three founders and in March 2023 unsealed a detailed ' +
+        'charge sheet against them.',
+    ];
+    const date = years(claimsOf(...report)).find((c) => c.value.kind === 'date');
+    assert.ok(date?.about[0].includes('unsealed'), JSON.stringify(date?.about));
+    // A memo on another event of the founders is not held to the charge sheet's date.
+    assert.deepEqual(verdictsOn(report, 'One of the Quillsil founders went on trial in Marsh in 2025.'), []);
+    const v = verdictsOn(report, 'The charge sheet against the Quillsil founders was unsealed in 2024.');
+    assert.ok(v.includes('contradiction'), JSON.stringify(v));
+  });
+
   it('dates the clause of a cleft sentence', () => {
     const claims = claimsOf('It was only in May 2021 that the term Zyx-Pacific was endorsed by Ostrava.');
     const endorsed = years(claims).find((c) => c.value.kind === 'date' && c.value.date.month === 5);

@@ -479,6 +479,14 @@ export function leadsItsClause(view: SentenceView, v: ValueMention): boolean {
     return false;
   }
   if (isCleft(view, preposition, after)) return true;
+  // "… arrested two co-founders and in August 2023 unsealed an indictment": after "and", a date
+  // set before a verb dates that verb, with no comma.
+  const conjoined = ['and', 'but'].includes(view.words[preposition - 1]) && !view.gapBefore(preposition).trim();
+  const raw = view.tokens[after].raw;
+  const pastVerb = raw.endsWith('ed') && raw === raw.toLowerCase() && raw !== raw.toUpperCase();
+  if (conjoined && !view.gapBefore(after).trim() && pastVerb) {
+    return true;
+  }
   if (!view.gapBefore(after).includes(',')) return false;
   return (
     preposition === 0 ||
