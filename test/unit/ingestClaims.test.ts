@@ -676,6 +676,18 @@ describe('ingest: list items without a full stop', () => {
     // "Financial" opens the item after its label's colon: a capitalised word, not a name.
     assert.ok(!affected.about.flat().includes('Financial'), JSON.stringify(affected.about));
   });
+
+  it('reads "exceeding" as a bound, and the noun right before the figure as its own ("loss exceeding $157m")', () => {
+    const report = [
+      'The scale rates incidents by their effects on the economy of each country.',
+      '- North Freedonia: Financial loss exceeding $157 million or more than 45 million individuals affected',
+    ];
+    const passages = passagesFrom([{ text: report.join('\n\n') + '\n' }], 'markdown');
+    const q = quantities(extractClaims('zyx2024', passages, { year: 2024, file: '/s/zyx.md' }).claims);
+    const loss = q.find((x) => x.value === 157e6);
+    assert.equal(loss?.bound, 'over', JSON.stringify(q));
+    assert.ok(loss?.about[0].includes('loss'), JSON.stringify(loss?.about));
+  });
 });
 
 describe('ingest: a count of times', () => {
@@ -683,13 +695,16 @@ describe('ingest: a count of times', () => {
 
   it('counts what its verb does to the name between them', () => {
     const times = quantities(claimsOf(...report)).find((x) => x.value === 9);
-    assert.deepEqual(times?.about[0], ['mentioned'], JSON.stringify(times?.about));
+    // With the other words a memo may use for the act ("referred to").
+    assert.deepEqual(times?.about[0], ['mentioned', 'referred', 'cited'], JSON.stringify(times?.about));
     assert.ok(
       times?.about.some((g) => g.includes('Freedonia')),
       JSON.stringify(times?.about),
     );
     assert.ok(verdictsOn(report, 'Odo Quill mentioned Freedonia 14 times in a speech.').includes('contradiction'));
     assert.deepEqual(verdictsOn(report, 'Odo Quill mentioned Sylvania 14 times in a speech.'), []);
+    const framed = 'Odo Quill referred to Freedonia 14 times in a speech, the authors point out.';
+    assert.ok(verdictsOn(report, framed).includes('contradiction'), JSON.stringify(verdictsOn(report, framed)));
   });
 });
 

@@ -84,6 +84,8 @@ const hedgeRows: Record<string, Row> = {
   'upwards of': { text: 'upwards of 20 people', accepts: [21, 25], rejects: [20, 200] },
   'upward of': { text: 'upward of 20 people', accepts: [21, 25], rejects: [20, 200] },
   'north of': { text: 'north of 20 people', accepts: [21, 25], rejects: [20, 200] },
+  exceeding: { text: 'exceeding 20 people', accepts: [21, 25], rejects: [20, 200] },
+  topping: { text: 'topping 20 people', accepts: [21, 25], rejects: [20, 200] },
   'well under': { text: 'well under 20 people', accepts: [5, 10], rejects: [19, 20] },
   'well below': { text: 'well below 20 people', accepts: [5, 10], rejects: [19, 20] },
   'less than': { text: 'less than 20 people', accepts: [15, 19], rejects: [20, 25] },

@@ -265,7 +265,9 @@ export function measureOf(view: SentenceView, v: ValueMention, valueTokens: Read
     if (subject.length > 0) {
       const near = nearestRunBefore(view, from, first, valueTokens);
       const phrases = [...phrasesOfRun(view, subject), ...(near ? phrasesOfRun(view, near) : [])];
-      return { phrases: [...new Set(phrases)], own: false };
+      // "Financial loss exceeding $157 million": a subject right before the figure is its own noun.
+      const own = subject[subject.length - 1] === first - 1 && v.kind === 'number';
+      return { phrases: [...new Set(phrases)], own };
     }
     break;
   }
@@ -347,7 +349,9 @@ function actCounted(
   if (verb < 0 || inName(view, verb) || !acts(verb)) return undefined;
   if (breaksBefore(view, first) || breaksBefore(view, verb + 1)) return undefined;
   const object = name ? view.text.slice(view.tokens[name.first].start, name.end) : undefined;
-  return { phrases: [view.words[verb]], own: true, object };
+  // "mentioned" is what a memo may write "referred to".
+  const phrases = [view.words[verb], ...(lexicon.measureSynonyms.get(view.tokens[verb].norm) ?? [])];
+  return { phrases, own: true, object };
 }
 
 /** The next run of content words from token k in the clause, past function words and names. */
