@@ -119,6 +119,15 @@ describe('clauses', () => {
     assert.ok(!clauses.some((c) => c.startsWith('reporting')), clauses.join(' | '));
   });
 
+  it('reads "the authors point out" as a frame, and "to the point that" as none', () => {
+    assert.deepEqual(kinds('Trade grew fourfold, the authors point out.'), [
+      'main[Trade grew fourfold]',
+      'reporting[the authors point out]',
+    ]);
+    const noun = kinds('Trade grew, to the point that ports ran short of cranes.');
+    assert.ok(!noun.some((c) => c.startsWith('reporting')), noun.join(' | '));
+  });
+
   it('reads a verb opening the stretch after a relative clause as the main clause going on, not a frame', () => {
     assert.deepEqual(kinds('Ana Osei, who directs the port desk, presented as one of the panellists.'), [
       'main[Ana Osei]',

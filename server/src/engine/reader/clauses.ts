@@ -190,6 +190,8 @@ function isReportingFrame(
   for (let j = k; j < Math.min(tokens.length, k + 5); j++) {
     if (j > k && /[,;:(]/.test(gapBefore(text, tokens, j))) return false;
     if (!lexicon.reportingVerbs.has(words[j])) continue;
+    // "…, to the point that …": a reporting word after an article is a noun.
+    if (j > k && lexicon.determiners.has(words[j - 1])) continue;
     // "…, policymakers must contend with …": a verb under a modal of duty is what the clause
     // says someone must do, not who reports it.
     if (phraseBefore(lexicon.recommendCues, words, j)) return false;
