@@ -201,6 +201,16 @@ describe('ingest: what a year or a bound belongs to', () => {
     assert.ok(v.includes('contradiction'), JSON.stringify(v));
   });
 
+  it('reads a span of days as both its days, and "met" as the report\'s "gathered"', () => {
+    const report = ['Delegates of 40 states gathered at the Marsh Assembly from 7 to 11 July to agree on the rules.'];
+    const span = years(claimsOf(...report)).find((c) => c.value.kind === 'date');
+    assert.deepEqual(span?.value.kind === 'date' && [span.value.date.day, span.value.date.lastDay], [7, 11]);
+    const wrong = 'Delegates of 40 states met at the Marsh Assembly from 14 to 18 July.';
+    assert.ok(verdictsOn(report, wrong).includes('contradiction'), JSON.stringify(verdictsOn(report, wrong)));
+    const day = 'Delegates of 40 states met at the Marsh Assembly on 9 July.';
+    assert.ok(!verdictsOn(report, day).includes('contradiction'), JSON.stringify(verdictsOn(report, day)));
+  });
+
   it('dates the clause of a cleft sentence', () => {
     const claims = claimsOf('It was only in May 2021 that the term Zyx-Pacific was endorsed by Ostrava.');
     const endorsed = years(claims).find((c) => c.value.kind === 'date' && c.value.date.month === 5);

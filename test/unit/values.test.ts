@@ -166,6 +166,21 @@ describe('values: numbers', () => {
     assert.deepEqual(half.kind === 'date' && half.months, { lo: 1, hi: 6 });
   });
 
+  it('reads a span of days written out as one date of those days, not a number and a date', () => {
+    for (const text of ['met from 7 to 11 July 2025', 'met 7–11 July 2025', 'met from 7 through 11 July 2025']) {
+      const found = values(text);
+      assert.equal(found.length, 1, text);
+      const [span] = found;
+      assert.deepEqual(span.kind === 'date' && [span.days, span.dayRange, span.year], [{ lo: 7, hi: 11 }, true, 2025]);
+    }
+    // A count before a date is no first day: "193 states met on 11 July".
+    const [count, date] = values('193 states met on 11 July 2025');
+    assert.equal(count.kind, 'number');
+    assert.deepEqual(date.kind === 'date' && [date.days, date.dayRange], [{ lo: 11, hi: 11 }, undefined]);
+    const [late] = values('held in late July 2025');
+    assert.equal(late.kind === 'date' && late.dayRange, undefined);
+  });
+
   it('reads a month written alone as a date only after a cue of time', () => {
     for (const text of ['due by April', 'signed in March', 'from late June']) {
       assert.deepEqual(

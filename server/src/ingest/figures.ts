@@ -417,12 +417,7 @@ function claimValue(view: SentenceView, v: ValueMention): ClaimValue | undefined
       if (isReferencePoint(view, v)) return undefined;
       return { kind: 'year', year: v.year };
     case 'date':
-      // Only a date that names its month (and day, if any) exactly: "late October" is no date.
-      if (v.year === undefined || (v.months && v.months.lo !== v.months.hi) || (v.days && v.days.lo !== v.days.hi)) {
-        return undefined;
-      }
-      if (isReferencePoint(view, v)) return undefined;
-      return { kind: 'date', date: { year: v.year, month: v.months?.lo, day: v.days?.lo } };
+      return dateValue(view, v);
     case 'period':
       return { kind: 'period', period: { from: v.from, to: v.to } };
     case 'ordinal':
@@ -433,6 +428,18 @@ function claimValue(view: SentenceView, v: ValueMention): ClaimValue | undefined
     default:
       return undefined;
   }
+}
+
+/**
+ * Only a date that names its month (and day, if any) exactly: "late October" is no date. A span of
+ * days written out ("from 7 to 11 July") is both its days.
+ */
+function dateValue(view: SentenceView, v: DateMention): ClaimValue | undefined {
+  const vagueDays = v.days && v.days.lo !== v.days.hi && !v.dayRange;
+  if (v.year === undefined || (v.months && v.months.lo !== v.months.hi) || vagueDays) return undefined;
+  if (isReferencePoint(view, v)) return undefined;
+  const lastDay = v.dayRange ? v.days?.hi : undefined;
+  return { kind: 'date', date: { year: v.year, month: v.months?.lo, day: v.days?.lo, ...(lastDay && { lastDay }) } };
 }
 
 /**

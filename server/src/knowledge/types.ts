@@ -106,6 +106,8 @@ export interface DateValue {
   year: number;
   month?: number;
   day?: number;
+  /** The last day of a span of days in the month ("7 to 11 July": day 7, lastDay 11). */
+  lastDay?: number;
   /** The place whose calendar the date is in (a term id): one event has a US and an Asian date. */
   zone?: string;
 }

@@ -71,6 +71,11 @@ claims:
     statement: The Tidewater Pact was signed on June 14, 2019.
     about: { property: [ sign, signed, signing ], subject: [ tidewater-pact ] }
     date: { year: 2019, month: 6, day: 14 }
+  - id: talks-days
+    locator: ¶6
+    statement: The port talks ran from 7 to 11 July 2025.
+    about: { property: [ talks ], with: [ [ port ] ] }
+    date: { year: 2025, month: 7, day: 7, lastDay: 11 }
   - id: dialogue-westmark
     locator: ¶5
     statement: The Harbor Dialogue took place on October 27, 2022, Westmark time.
@@ -212,6 +217,25 @@ describe('judge: date', () => {
       span: '2035',
       replacement: '2030',
     });
+  });
+
+  it('compares a span of days with a sourced one: apart contradicts, the same agrees, a day within is neither', () => {
+    const talks = 'talks-days';
+    contradicts('The port talks ran from 14 to 18 July 2025.', talks, {
+      detail: 'date',
+      written: '14 to 18 July 2025',
+      replacement: '7 to 11 July 2025',
+    });
+    contradicts('The port talks opened on 20 July 2025.', talks, { detail: 'date', written: '20 July 2025' });
+    agrees('The port talks ran from 7 to 11 July 2025.', talks, '7 to 11 July 2025');
+    agrees('The port talks took place in July 2025.', talks, 'July 2025');
+    // A day within the span is narrower than the source: neither contradicted nor vouched for.
+    assert.deepEqual(
+      findings(kb, 'The port talks opened on 7 July 2025.').map((f) => f.verdict),
+      [],
+    );
+    const [message] = findings(kb, 'The port talks ran 14–18 July 2025.').map((f) => f.message);
+    assert.match(message, /dates this to July 7–11, 2025, not 14–18 July 2025/);
   });
 
   it("compares a date written with a zone with that zone's date", () => {

@@ -72,11 +72,12 @@ function isSign(word: string): boolean {
   return word.length <= 3 && [...word].some((c) => c.toLowerCase() === c.toUpperCase() && !isDigit(c));
 }
 
-export function formatDate(d: { year?: number; month?: number; day?: number }): string {
+export function formatDate(d: { year?: number; month?: number; day?: number; lastDay?: number }): string {
   const month = d.month ? lexicon.monthNames[d.month - 1] : undefined;
-  if (month && d.day && d.year) return `${month} ${d.day}, ${d.year}`;
+  const days = d.day && d.lastDay ? `${d.day}–${d.lastDay}` : d.day;
+  if (month && days && d.year) return `${month} ${days}, ${d.year}`;
   if (month && d.year) return `${month} ${d.year}`;
-  if (month && d.day) return `${month} ${d.day}`;
+  if (month && days) return `${month} ${days}`;
   if (month) return month;
   return String(d.year);
 }

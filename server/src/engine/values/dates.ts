@@ -29,6 +29,10 @@ export function isMonthAt(tokens: readonly Token[], i: number): boolean {
   return true;
 }
 
+/** Words between the two days of a span ("7 to 11 July"), and the dashes that join them ("7–11 July"). */
+const daySpanWords = new Set(['to', 'through', 'until', 'till']);
+const dayDashes = new Set(['-', '–', '—']);
+
 /** The day a token writes ("27", "27th"), when it can be one. */
 function dayNumber(raw: string): number | undefined {
   const m = /^(\d{1,2})(?:st|nd|rd|th)?$/i.exec(raw);
@@ -63,6 +67,20 @@ export function readDate(
     start = prev.start;
     first = i - 1;
   }
+  // "from 7 to 11 July", "7–11 July": a span of days before the month.
+  let firstDay: number | undefined;
+  if (day !== undefined && first === i - 1) {
+    const sep = tokens[first - 1];
+    const lead = sep && daySpanWords.has(sep.lower) ? tokens[first - 2] : sep;
+    const gap = lead ? text.slice(lead.end, tokens[first].start).trim() : '';
+    const joined = lead === sep ? gap.length === 1 && dayDashes.has(gap) : true;
+    const from = lead ? dayNumber(lead.raw) : undefined;
+    if (joined && from !== undefined && from < day && lead.raw === String(from)) {
+      firstDay = from;
+      start = lead.start;
+      first = tokens.indexOf(lead);
+    }
+  }
   // "the 17th of October 2022": a day written as an ordinal, then "of" and the month.
   const dayOf = tokens[i - 2];
   const dayOfDigits = dayOf && prev?.lower === 'of' ? dayNumber(dayOf.raw) : undefined;
@@ -86,7 +104,7 @@ export function readDate(
     next++;
   }
   // A weekday before it ("Thursday, October 27") says nothing more; it stays outside the mention.
-  let days: Span | undefined = day !== undefined ? { lo: day, hi: day } : undefined;
+  let days: Span | undefined = day !== undefined ? { lo: firstDay ?? day, hi: day } : undefined;
   // "late October", "early Oct 2022", "mid-October".
   if (day === undefined) {
     const part = partBefore(words, first, lexicon.monthParts);
@@ -103,6 +121,7 @@ export function readDate(
   }
   const mention: DateMention = { kind: 'date', months: { lo: month, hi: month }, start, end };
   if (days) mention.days = days;
+  if (firstDay !== undefined) mention.dayRange = true;
   if (year !== undefined) mention.year = year;
   if (preposition) mention.preposition = preposition;
   return { mention, next };

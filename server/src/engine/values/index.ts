@@ -30,10 +30,10 @@ export function extractValues(text: string, tokens: readonly Token[]): ValueMent
       const date = readDate(tokens, words, i, text);
       if (date) {
         // A day stolen from the token before ("27 October") was read as a number: drop it.
-        const last = found[found.length - 1];
-        if (last && last.start >= date.mention.start) {
-          found.pop();
-          if (last.kind === 'number') numbers.pop();
+        // So were both days of a span ("7 to 11 July").
+        while (found.length > 0 && found[found.length - 1].start >= date.mention.start) {
+          const last = found.pop()!;
+          if (last.kind === 'number') numbers.splice(numbers.indexOf(last), 1);
         }
         found.push(date.mention);
         i = date.next;

@@ -54,6 +54,8 @@ export interface DateMention extends Mention {
   months?: Span;
   /** The days of the month it may fall on (one day when it names one). */
   days?: Span;
+  /** The days are a span written out ("7 to 11 July", "7–11 July"), not a vague part ("early July"). */
+  dayRange?: boolean;
   /** The word before it, lower-cased. */
   preposition?: string;
 }

@@ -13,6 +13,7 @@ import { boundValue } from '../binding';
 import { type Candidate } from '../candidates';
 import { type Verdict, type VerdictKind, verdictOn } from '../verdict';
 import { formatDate } from '../render';
+import { isDigit } from '../../text/tokens';
 
 type Stated = YearMention | DateMention;
 
@@ -92,6 +93,27 @@ function compareSpan(stated: Span | undefined, sourced: number | undefined): Ver
   return stated.lo === stated.hi ? 'agrees' : 'agrees';
 }
 
+/**
+ * Days stated against a sourced day or span of days ("7 to 11 July"): apart, they contradict; the
+ * same span, or a stated span holding the sourced one, agrees; a day or part of the span is narrower.
+ */
+function compareDays(stated: Span | undefined, sourced: DateValue): VerdictKind {
+  if (sourced.lastDay === undefined || sourced.day === undefined) return compareSpan(stated, sourced.day);
+  if (stated === undefined) return 'agrees';
+  if (stated.hi < sourced.day || stated.lo > sourced.lastDay) return 'contradicts';
+  return stated.lo <= sourced.day && stated.hi >= sourced.lastDay ? 'agrees' : 'narrower';
+}
+
+/** The sourced days written as the sentence writes its span: "7 to 11 July", "July 7–11, 2025". */
+function daySpanLike(written: string, m: DateMention, sourced: DateValue): string | undefined {
+  if (sourced.day === undefined || sourced.month === undefined) return undefined;
+  const month = lexicon.monthNames[sourced.month - 1];
+  const last = sourced.lastDay ?? sourced.day;
+  const days = last === sourced.day ? String(last) : `${sourced.day}${written.includes(' to ') ? ' to ' : '–'}${last}`;
+  const year = m.year !== undefined ? ` ${sourced.year}` : '';
+  return isDigit(written.charAt(0)) ? `${days} ${month}${year}` : `${month} ${days}${year ? `,${year}` : ''}`;
+}
+
 /** How a year or date the sentence states compares with a sourced date. */
 export function compareDate(m: Stated, sourced: DateValue): VerdictKind {
   if (m.kind === 'year') {
@@ -101,8 +123,7 @@ export function compareDate(m: Stated, sourced: DateValue): VerdictKind {
   const months = compareSpan(m.months, sourced.month);
   if (months === 'contradicts') return 'contradicts';
   // Days only compare within one month.
-  const days =
-    m.months && m.months.lo === m.months.hi ? compareSpan(m.days, sourced.day) : m.days ? 'narrower' : 'agrees';
+  const days = m.months && m.months.lo === m.months.hi ? compareDays(m.days, sourced) : m.days ? 'narrower' : 'agrees';
   if (days === 'contradicts') return 'contradicts';
   if (months === 'narrower' || days === 'narrower') return 'narrower';
   return 'agrees';
@@ -125,6 +146,7 @@ function verdict(view: SentenceView, c: Scored, m: Stated, sourced: DateValue, k
   // Keep the precision the memo used: "March 2023" becomes "December 2022", "2019" becomes "2017".
   let replacement: string | undefined;
   if (m.kind === 'year') replacement = String(sourced.year);
+  else if (m.dayRange) replacement = daySpanLike(written, m, sourced);
   else {
     const exactDay = m.days !== undefined && m.days.lo === m.days.hi;
     const exactMonth = m.months !== undefined && m.months.lo === m.months.hi;
