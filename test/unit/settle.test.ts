@@ -120,6 +120,8 @@ describe('settle: support', () => {
       "It is Port Plan 2030 that notes Northland's ports picked Aster and Borealis over Corvid for their cranes.",
       "Port Plan 2030 notes that Northland's ports picked Aster and Borealis over Corvid for their cranes.",
       "The choice of Aster and Borealis over Corvid for Northland's cranes comes from Port Plan 2030.",
+      // The document as its clause's subject.
+      "Port Plan 2030 commits Northland's ports to picking Aster and Borealis over Corvid for their cranes.",
       // A label that is the document's name alone.
       "• Port Plan 2030: Northland's ports picked Aster and Borealis over Corvid for their cranes.",
     ]) {

@@ -140,6 +140,27 @@ describe('judge: stance', () => {
     });
   });
 
+  it("reads a label's value that is an indefinite noun phrase as describing what the label names", () => {
+    const consensus = 'communique-not-consensus';
+    contradicts('• Status of the communiqué: a consensus report.', consensus, {
+      detail: 'stance',
+      written: 'consensus',
+    });
+    // The noun phrase may go on with a participle: it still ends at its noun.
+    contradicts('• Status of the communiqué: a consensus report endorsed by every delegation.', consensus, {
+      detail: 'stance',
+      written: 'consensus',
+    });
+  });
+
+  it('reads a negation that a frame cuts off as negating the clause going on after the frame', () => {
+    contradicts('Northland does not, it should be stressed, back the Open Port Initiative.', 'northland-backs-opi', {
+      detail: 'stance',
+      written: 'not, it should be stressed, back',
+    });
+    agrees('Northland does, it should be stressed, back the Open Port Initiative.', 'northland-backs-opi', 'back');
+  });
+
   it('agrees with a negative stance stated by words against, or by silence', () => {
     const opposes = 'westmark-opposes-localisation';
     agrees('Westmark opposes data localisation rules.', opposes, 'opposes');

@@ -808,10 +808,18 @@ function aboutAnotherInstance(view: SentenceView, matches: PhraseMatch<unknown>[
     }
     // "was framed as a public event", "is a closed roundtable": a predicate describes the subject.
     const predicate = k > 0 && (lexicon.predicateOpeners.has(words[k - 1]) || lexicon.auxiliaries.has(words[k - 1]));
+    // "• Status of findings: a consensus document": a label's value opening with "a" describes what
+    // the label names by a common noun (not a name: "• Pacific Forum: a webinar on AI" is another one).
+    const [label, value] = view.clauses;
+    const describesLabel =
+      label?.kind === 'label' &&
+      value?.first === k &&
+      matches.some((o) => o !== m && o.last <= label.last && !view.entityAt(o.first));
     if (
       k >= 0 &&
       lexicon.indefiniteArticles.has(words[k]) &&
       !predicate &&
+      !describesLabel &&
       (k < m.first - 1 || k === 0 || view.clauseAt(k).first === k)
     ) {
       return true;

@@ -223,7 +223,21 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
       const clause = view.clauseAt(e.first);
       return clause.kind === 'label' && clause.first === e.first && clause.last === e.last;
     };
-    if (e.kind === 'document' && e.id && !ids.has(e.id) && !covered(e) && (isSpeaker(view, e) || labels())) return true;
+    // So does one that is its clause's subject ("The NCS commits Korea to …"): what it says is the claim.
+    const subject = (): boolean => {
+      const clause = view.clauseAt(e.first);
+      const first = lexicon.determiners.has(view.words[clause.first]) ? clause.first + 1 : clause.first;
+      return first === e.first && clause.kind === 'main' && !e.possessive;
+    };
+    if (
+      e.kind === 'document' &&
+      e.id &&
+      !ids.has(e.id) &&
+      !covered(e) &&
+      (isSpeaker(view, e) || labels() || subject())
+    ) {
+      return true;
+    }
     if (e.id === undefined && ownsKnownBody(view, e)) return true;
     if (e.weak || view.clauseAt(e.first).kind === 'reporting' || covered(e)) continue;
     const written = view.text.slice(e.start, e.end).toLowerCase();

@@ -120,12 +120,21 @@ export function findNegations(
     const fronted = i === clause.first && lexicon.prepositions.has(words[cueLast - 1]);
     let last = cueLast;
     while (last < clause.last && !ends(last) && !(fronted && gapHas(text, tokens, last, ',;'))) last++;
+    // "The summary was not, it should be stressed, approved by …": a negation ending its clause at a
+    // frame that interrupts it negates the clause's continuation after the frame.
+    let first = cueLast;
+    const after = last === clause.last ? continuationAfter(clauses, clause) : undefined;
+    if (after && cueLast === clause.last) {
+      first = after.first;
+      last = first;
+      while (last < after.last && !ends(last)) last++;
+    }
     // "neither … nor" is one negation.
     if (words[i] === 'nor' && scopes.some((s) => words[s.cueFirst] === 'neither' && s.last >= i)) continue;
     scopes.push({
       cueFirst: contraction ? i - 1 : i,
       cueLast,
-      first: cueLast,
+      first,
       last,
       contrast: false,
       core: !phrase || (phrase.words.length === 1 && lexicon.negations.has(phrase.words[0])),
@@ -166,6 +175,16 @@ function subjectNegationAt(words: readonly string[], i: number): number | undefi
 
 /** Most words between a verb and its particle ("leaves the alliance's navy out"). */
 const splitGap = 4;
+
+/** The main clause that goes on after a frame or aside right after `clause` ("…, it should be stressed, …"). */
+function continuationAfter(clauses: readonly Clause[], clause: Clause): Clause | undefined {
+  let n = clauses.indexOf(clause) + 1;
+  if (n <= 0 || n >= clauses.length) return undefined;
+  while (n < clauses.length && (clauses[n].kind === 'reporting' || clauses[n].kind === 'parenthetical')) n++;
+  if (n === clauses.indexOf(clause) + 1) return undefined;
+  const next = clauses[n];
+  return next?.kind === 'main' && next.continues ? next : undefined;
+}
 
 /** The particle's token when the verb at `i` takes it after an object of a few words, on its clause. */
 function splitParticleAt(

@@ -206,12 +206,19 @@ function describesLabelledNoun(view: SentenceView, c: Candidate, after: number):
   const [label, value] = view.clauses;
   if (label?.kind !== 'label' || view.clauses.length !== 2 || after <= value.first || after > value.last) return false;
   const property = view.kb.claimAnchors[c.index].propertyGroup;
+  // The noun ends the phrase: the value's end, a comma, a relative word or a participle after it
+  // ("a consensus document endorsed by all participants").
+  const { words } = view;
+  const endsPhrase = (k: number): boolean =>
+    k === value.last ||
+    view.gapBefore(k).includes(',') ||
+    lexicon.relativeWords.has(words[k]) ||
+    (words[k].endsWith('ed') && view.gapBefore(k) === ' ');
   const subject = [...c.groups]
     .filter(([g]) => g !== property)
     .flatMap(([, matches]) => matches)
-    .find((m) => m.first >= after && m.last === value.last);
+    .find((m) => m.first >= after && m.last <= value.last && endsPhrase(m.last));
   if (!subject || subject.first - after > labelValueReach) return false;
-  const { words } = view;
   for (let k = value.first; k < subject.first; k++) {
     const w = words[k];
     // "closed-door": a word of a hyphenated compound is no verb.
