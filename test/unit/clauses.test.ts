@@ -119,6 +119,14 @@ describe('clauses', () => {
     assert.ok(!clauses.some((c) => c.startsWith('reporting')), clauses.join(' | '));
   });
 
+  it('ends a frame after a comma at its "that": what follows is what is reported', () => {
+    assert.deepEqual(kinds('In an op-ed, Ana Osei argues that ports need cranes.'), [
+      'main[In an op ed]',
+      'reporting[Ana Osei argues that]',
+      'main[ports need cranes]',
+    ]);
+  });
+
   it('reads "the authors point out" as a frame, and "to the point that" as none', () => {
     assert.deepEqual(kinds('Trade grew fourfold, the authors point out.'), [
       'main[Trade grew fourfold]',

@@ -73,6 +73,16 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
       const afterRelative = breaks[breaks.length - 1].kind === 'relative';
       if (attribution || isReportingFrame(text, tokens, words, k, afterRelative)) {
         breaks.push({ at: k, kind: 'reporting' });
+        // "In an op-ed, Lami Kim argues that the EU …": what follows "that" is what is reported.
+        const that = attribution ? -1 : words.indexOf('that', k);
+        // Not a cleft split by a frame: "It is regulators, the panel argued, that push …".
+        const unbroken = (j: number): boolean =>
+          j <= k || ![...',;:()'].some((ch) => gapBefore(text, tokens, j).includes(ch));
+        const whole = that > k && Array.from({ length: that - k + 1 }, (_x, i) => k + i).every(unbroken);
+        if (whole && that <= k + 6 && lexicon.reportingVerbs.has(words[that - 1]) && that + 1 < n) {
+          breaks.push({ at: that + 1, kind: 'main' });
+          k = that + 1;
+        }
         continue;
       }
       if (lexicon.clauseBreakWords.has(w)) {
