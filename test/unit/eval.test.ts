@@ -185,10 +185,10 @@ const floors: Floor[] = [
   {
     // Written blind in round 13 and measured at its start commit and its end, unread then: 0.96/0.82,
     // then 0.96/0.83, with 2 false alarms and 2 false supports both times. Round 14 read them and fixed
-    // their causes, then read its misses: 1.00/0.88.
+    // their causes, then read its misses: 1.00/0.90.
     cases: 'test/fixtures/claims-blind15.jsonl',
     precision: 1,
-    recall: 0.88,
+    recall: 0.9,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.85,
@@ -205,10 +205,10 @@ const floors: Floor[] = [
   },
   {
     // Written blind at the start of round 14: 0.98/0.82 with 1 false alarm and 3 false supports at its
-    // start commit; those were read and their causes fixed, then its misses read: 1.00/0.87.
+    // start commit; those were read and their causes fixed, then its misses read: 1.00/0.90.
     cases: 'test/fixtures/claims-blind17.jsonl',
     precision: 1,
-    recall: 0.87,
+    recall: 0.9,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.85,
@@ -228,7 +228,7 @@ const floors: Floor[] = [
     // work (1 false support, then none); the false alarms were then read and their causes fixed.
     cases: 'test/fixtures/claims-blind10.jsonl',
     precision: 1,
-    recall: 0.9,
+    recall: 0.92,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.75,
@@ -290,10 +290,10 @@ describe('facts of real reports read as sources', () => {
     // Written blind, measured at 0.27 in round 7, then tuned on (bios' posts, a count's predicate, a
     // share of a name's owned part, who did what, a pronoun sentence's lists), and in round 8 (technology
     // names, a figure of a name written everywhere set apart by the words written with it).
-    { cases: 'test/fixtures/report-cases-6.jsonl', precision: 1, recall: 0.6, falseAlarms: 0, value: 1 },
+    { cases: 'test/fixtures/report-cases-6.jsonl', precision: 1, recall: 0.63, falseAlarms: 0, value: 1 },
     // Written blind in round 8: 0.90/0.30 (one false alarm) at its start, 0.91/0.33 at the end of its
     // work; the false alarm was then read and its cause fixed (figures between a list's members).
-    { cases: 'test/fixtures/report-cases-7.jsonl', precision: 1, recall: 0.6, falseAlarms: 0, value: 0.8 },
+    { cases: 'test/fixtures/report-cases-7.jsonl', precision: 1, recall: 0.63, falseAlarms: 0, value: 0.8 },
     // Written in round 9 by two helpers who never saw the engine, for tuning: 0.50 and 0.53 at the start.
     { cases: 'test/fixtures/report-cases-9a.jsonl', precision: 1, recall: 0.87, falseAlarms: 0, value: 1 },
     { cases: 'test/fixtures/report-cases-9b.jsonl', precision: 1, recall: 0.83, falseAlarms: 0, value: 1 },
@@ -303,7 +303,7 @@ describe('facts of real reports read as sources', () => {
     { cases: 'test/fixtures/report-cases-12.jsonl', precision: 1, recall: 0.55, falseAlarms: 0, value: 0.9 },
     // Written blind at the end of round 11: 1.00/0.55 and 1.00/0.63 at that round's start and end.
     // Round 12 read its misses: 0.72.
-    { cases: 'test/fixtures/report-cases-13.jsonl', precision: 1, recall: 0.72, falseAlarms: 0, value: 1 },
+    { cases: 'test/fixtures/report-cases-13.jsonl', precision: 1, recall: 0.75, falseAlarms: 0, value: 1 },
     // Written blind at the start of round 12: 0.95/0.45 with 1 false alarm and 1 false support; those
     // were read and fixed, then its misses read: 1.00/0.57. In round 13 one sentence flagged for the
     // wrong reason (a frequency read as a count, as in report-cases-3) went silent, and another was found.
@@ -324,8 +324,8 @@ describe('facts of real reports read as sources', () => {
     // with 1 false alarm both times. The floor holds what was measured.
     { cases: 'test/fixtures/report-cases-18.jsonl', precision: 0.96, recall: 0.55, falseAlarms: 1, value: 0.9 },
     // Written blind at the start of round 14: 1.00/0.50 with 1 false support; its cause was read and
-    // fixed (one name of a pair the report writes as one value), then some of its misses read.
-    { cases: 'test/fixtures/report-cases-19.jsonl', precision: 1, recall: 0.5, falseAlarms: 0, value: 0.9 },
+    // fixed (one name of a pair the report writes as one value), then some of its misses read: 0.55.
+    { cases: 'test/fixtures/report-cases-19.jsonl', precision: 1, recall: 0.55, falseAlarms: 0, value: 0.9 },
   ];
   for (const set of sets) {
     it(
