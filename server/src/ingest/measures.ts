@@ -126,8 +126,13 @@ function phrasesOfRun(view: SentenceView, run: readonly number[]): string[] {
   }
   if (!lexicon.genericNounStems.has(view.tokens[head].norm) || out.length === 0) out.push(view.words[head]);
   // "the percentage of …" is what a memo may call "the share of …".
-  out.push(...(lexicon.measureSynonyms.get(view.tokens[head].norm) ?? []));
+  out.push(...otherWordsFor(view, head));
   return out;
+}
+
+/** The lexicon's other words for the measure or act the word at k names ("percentage" for "share"). */
+function otherWordsFor(view: SentenceView, k: number): readonly string[] {
+  return lexicon.measureSynonyms.get(view.tokens[k].norm) ?? [];
 }
 
 /**
@@ -350,7 +355,7 @@ function actCounted(
   if (breaksBefore(view, first) || breaksBefore(view, verb + 1)) return undefined;
   const object = name ? view.text.slice(view.tokens[name.first].start, name.end) : undefined;
   // "mentioned" is what a memo may write "referred to".
-  const phrases = [view.words[verb], ...(lexicon.measureSynonyms.get(view.tokens[verb].norm) ?? [])];
+  const phrases = [view.words[verb], ...otherWordsFor(view, verb)];
   return { phrases, own: true, object };
 }
 

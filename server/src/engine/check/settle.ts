@@ -3,10 +3,10 @@
 // contradiction (the session's US date is not wrong because it is not the Asian one); one
 // contradiction per stretch of text. Support is said only of a sentence with no contradiction
 // whose every stated figure and date some claim agrees with.
-import { lexicon, phraseBefore } from '../lexicon';
+import { lexicon } from '../lexicon';
 import { tokenize } from '../text/tokens';
 import { type EntityMention, sameEntity } from '../reader/entities';
-import { isSpeaker } from '../reader/speakers';
+import { isAttributedTo, isSpeaker } from '../reader/speakers';
 import { authorName, wrote } from '../reader/surnames';
 import { type SentenceView } from '../reader/sentence';
 import { offsetOf } from '../reader/zones';
@@ -212,7 +212,7 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
     }
     // "According to the EU, …", "Per EU assessment: …": a body the statement is said to come from,
     // which no agreeing claim names and which did not publish the source, was not checked.
-    if (e.id && ['organisation', 'group', 'country'].includes(e.kind) && attributedTo(view, e)) {
+    if (e.id && ['organisation', 'group', 'country'].includes(e.kind) && isAttributedTo(view, e)) {
       const named = ids.has(e.id) || [...ids].some((id) => sameEntity(kb, id, e.id));
       if (!named && ![...sources].some((key) => publishedBy(view, key, e))) return true;
     }
@@ -279,12 +279,6 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
     return true;
   }
   return false;
-}
-
-/** "according to the EU", "per EU assessment": the statement is said to come from the mention. */
-function attributedTo(view: SentenceView, e: EntityMention): boolean {
-  const first = lexicon.determiners.has(view.words[e.first - 1] ?? '') ? e.first - 1 : e.first;
-  return phraseBefore(lexicon.attributionPhrases, view.words, first) !== undefined;
 }
 
 /** Whether the source's publisher is the body the mention names ("Pacific Forum said …"). */

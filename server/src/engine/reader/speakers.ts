@@ -12,10 +12,18 @@ export function isSpeaker(view: SentenceView, e: EntityMention): boolean {
   // "the strategy notes", and a cleft's "the strategy that notes".
   if (lexicon.reportingVerbs.has(after)) return true;
   if (lexicon.relativeWords.has(after) && lexicon.reportingVerbs.has(words[e.last + 1] ?? '')) return true;
-  const first = lexicon.determiners.has(words[e.first - 1] ?? '') ? e.first - 1 : e.first;
-  if (phraseBefore(lexicon.attributionPhrases, words, first) || phraseBefore(lexicon.sourcePhrases, words, first)) {
-    return true;
-  }
+  const first = firstWithArticle(view, e);
+  if (isAttributedTo(view, e) || phraseBefore(lexicon.sourcePhrases, words, first)) return true;
   // "quotes the strategy as stating …".
   return lexicon.reportingVerbs.has(words[first - 1] ?? '') && after === 'as';
+}
+
+/** "according to the EU", "per EU assessment": the statement is said to come from the mention. */
+export function isAttributedTo(view: SentenceView, e: EntityMention): boolean {
+  return phraseBefore(lexicon.attributionPhrases, view.words, firstWithArticle(view, e)) !== undefined;
+}
+
+/** Where the mention starts with the article before it ("the strategy"). */
+function firstWithArticle(view: SentenceView, e: EntityMention): number {
+  return lexicon.determiners.has(view.words[e.first - 1] ?? '') ? e.first - 1 : e.first;
 }

@@ -409,12 +409,22 @@ function afterNotOnly(view: SentenceView, at: number): boolean {
 
 /** Whether a phrase of names joined by "and" or "&" has a part none of whose words the sentence writes. */
 function partOfCoordinationMissing(view: SentenceView, phrase: string): boolean {
-  const parts: Token[][] = [[]];
+  const parts = coordinatedParts(phrase);
+  if (parts.length < 2) return false;
+  const written = new Set(view.tokens.map((t) => t.norm));
+  return parts.some((part) => !part.some((t) => written.has(t.norm) && !lexicon.stopWords.has(t.lower)));
+}
+
+/** A phrase's parts between "and" or "&", read once per phrase: claims' values repeat on every check. */
+const partsByPhrase = new Map<string, Token[][]>();
+function coordinatedParts(phrase: string): Token[][] {
+  let parts = partsByPhrase.get(phrase);
+  if (parts) return parts;
+  parts = [[]];
   for (const t of tokenize(phrase)) {
     if (t.lower === 'and' || t.raw === '&') parts.push([]);
     else parts[parts.length - 1].push(t);
   }
-  if (parts.length < 2) return false;
-  const written = new Set(view.tokens.map((t) => t.norm));
-  return parts.some((part) => !part.some((t) => written.has(t.norm) && !lexicon.stopWords.has(t.lower)));
+  partsByPhrase.set(phrase, parts);
+  return parts;
 }

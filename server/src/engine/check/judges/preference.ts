@@ -50,8 +50,9 @@ export function judgePreference(view: SentenceView, c: Candidate): Verdict | und
       break;
     }
     // "prefer X to Y": the "to" of a prefer verb, with a side right after it ("seem to have relied on X" is none).
-    const sideAfter = [...pref, ...dis].some((m) => m.first === k + 1 || (m.first === k + 2 && isDeterminer(k + 1)));
-    if (w === 'to' && sideAfter && view.words.slice(clause.first, k).some((x) => lexicon.preferenceVerbs.has(x))) {
+    const sideAfter = (): boolean =>
+      [...pref, ...dis].some((m) => m.first === k + 1 || (m.first === k + 2 && isDeterminer(k + 1)));
+    if (w === 'to' && sideAfter() && view.words.slice(clause.first, k).some((x) => lexicon.preferenceVerbs.has(x))) {
       marker = k;
       break;
     }
