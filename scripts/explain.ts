@@ -19,10 +19,12 @@ import { basename } from 'node:path';
 const args = process.argv.slice(2);
 const folders: string[] = [];
 const sourceFolders: string[] = [];
+const cited = new Set<string>();
 const sentences: string[] = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--knowledge') folders.push(args[++i]);
   else if (args[i] === '--sources') sourceFolders.push(args[++i]);
+  else if (args[i] === '--cite') cited.add(args[++i]);
   else if (!args[i].startsWith('--')) sentences.push(args[i]);
 }
 const paragraph = args.includes('--paragraph');
@@ -58,7 +60,7 @@ async function main(): Promise<void> {
       const previous = before
         ? new Set(tokens.filter((t) => t.start >= before.start && t.end <= before.end).map((t) => t.norm))
         : undefined;
-      explain(input, span.start, span.end, { ids: new Set(recent), recent, previous });
+      explain(input, span.start, span.end, { ids: new Set(recent), recent, previous, cited });
     });
   }
 }
@@ -67,7 +69,7 @@ function explain(
   input: string,
   start: number,
   end: number,
-  context: { ids: Set<string>; recent: string[]; previous?: Set<string> },
+  context: { ids: Set<string>; recent: string[]; previous?: Set<string>; cited: Set<string> },
 ): void {
   const view = readSentence(kb, input, start, end, input, undefined, context);
   const text = view.text;

@@ -157,4 +157,30 @@ describe('clauses', () => {
       'reporting[Odo wrote in a 2023 commentary]',
     ]);
   });
+  it('reads an opening frame whose verb says where it was said before its "that"', () => {
+    assert.deepEqual(kinds('Ana Osei argued in a 2023 commentary that ports need cranes.'), [
+      'reporting[Ana Osei argued in a 2023 commentary that]',
+      'main[ports need cranes]',
+    ]);
+    // Without a "that" it stays one clause.
+    assert.deepEqual(kinds('Ana Osei argued in a commentary for new cranes.'), [
+      'main[Ana Osei argued in a commentary for new cranes]',
+    ]);
+  });
+
+  it('reads a passive verb after an interrupting frame as the main clause going on, not another frame', () => {
+    assert.deepEqual(kinds('In 2019, Osei argues, such aid was already treated as a tool.'), [
+      'main[In 2019]',
+      'reporting[Osei argues]',
+      'main[such aid was already treated as a tool]',
+    ]);
+    // "it was argued" still reports.
+    assert.ok(kinds('In 2019, it was argued, aid was a tool.').includes('reporting[it was argued]'));
+  });
+  it('reads ", at which …" and ", among whom …" as relative clauses', () => {
+    assert.deepEqual(kinds('Osei chaired the 2013 port summit, at which cranes were one of six topics.'), [
+      'main[Osei chaired the 2013 port summit]',
+      'relative[at which cranes were one of six topics]',
+    ]);
+  });
 });

@@ -98,6 +98,8 @@ describe('settle: support', () => {
     const bound = "Aster and Borealis are subject to Northland's Crane Safety Code.";
     assert.equal(supported(bound), true, dump(kb, bound));
     assert.equal(supported("Aster and Borealis are exempt from Northland's Crane Safety Code."), false);
+    assert.equal(supported("Aster and Borealis fall outside Northland's Crane Safety Code."), false);
+    assert.equal(supported("Aster and Borealis fall outside the reach of Northland's Crane Safety Code."), false);
   });
 
   it('withholds support from a clause the sentence doubts or denies', () => {
@@ -122,6 +124,8 @@ describe('settle: support', () => {
       "The choice of Aster and Borealis over Corvid for Northland's cranes comes from Port Plan 2030.",
       // The document as its clause's subject.
       "Port Plan 2030 commits Northland's ports to picking Aster and Borealis over Corvid for their cranes.",
+      // So with its owner's name before it.
+      "Northland's Port Plan 2030 commits its ports to picking Aster and Borealis over Corvid for their cranes.",
       // A label that is the document's name alone.
       "• Port Plan 2030: Northland's ports picked Aster and Borealis over Corvid for their cranes.",
     ]) {

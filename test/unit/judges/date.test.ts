@@ -37,6 +37,11 @@ const kb = knowledge({
     term: Westmark Institute for Maritime Security and Policy Studies
     kind: organisation
     definition: A think tank.
+  - id: westmark-forum
+    term: Westmark Policy Forum
+    kind: organisation
+    within: westmark
+    definition: A think tank that runs the dialogue.
   - id: harbor-dialogue
     term: Harbor Dialogue
     kind: event
@@ -265,6 +270,39 @@ describe('judge: date', () => {
     // The message names the zone's place as the knowledge base spells it, not by its id.
     const [message] = findings(kb, 'The Harbor Dialogue was held on October 29, 2022.').map((f) => f.message);
     assert.match(message, /dates this to October 27, 2022 \(Westmark time\), not October 29, 2022/);
+  });
+
+  it('reads the zone of "local time" from a place written before an organisation, and from a relative clause', () => {
+    // Where the viewers are, not where the organiser sits.
+    contradicts(
+      "Viewers in Northland joined the Westmark Policy Forum's Harbor Dialogue on October 27, 2022, local time.",
+      'dialogue-northland',
+      { detail: 'date', written: 'October 27, 2022', replacement: 'October 28, 2022' },
+    );
+    agrees(
+      'The Westmark Policy Forum held the Harbor Dialogue on October 27, 2022, local time.',
+      'dialogue-westmark',
+      'October 27, 2022',
+    );
+    contradicts(
+      'The Harbor Dialogue was held on October 28, 2022, which is the Westmarkian calendar date of the event.',
+      'dialogue-westmark',
+      { detail: 'date', written: 'October 28, 2022', replacement: 'October 27, 2022' },
+    );
+  });
+
+  it('reads an appositive after the event as the event, and a supposition granted with "indeed" as stated', () => {
+    contradicts('The Harbor Dialogue, a public webinar held on October 29, 2022, drew many.', 'dialogue-westmark', {
+      detail: 'date',
+      written: 'October 29, 2022',
+      replacement: 'October 27, 2022',
+    });
+    contradicts('If the Harbor Dialogue was indeed held on October 29, 2022, few saw it.', 'dialogue-westmark', {
+      detail: 'date',
+      written: 'October 29, 2022',
+      replacement: 'October 27, 2022',
+    });
+    silent('If the Harbor Dialogue was held on October 29, 2022, few saw it.');
   });
 
   it('reads two zones joined by "and" before a date as one date for both', () => {

@@ -35,6 +35,15 @@ const kb = knowledge({
     definition: A regional body of coast guards.
   - { id: port-operators, term: port operators, kind: group, definition: Firms that run ports. }
   - { id: regulators, term: regulators, kind: group, definition: Public bodies that set port rules. }
+  - { id: ana-reyes, term: Ana Reyes, kind: person, definition: A speaker at the forum. }
+  - { id: ben-ortiz, term: Ben Ortiz, kind: person, definition: A speaker at the forum. }
+  - { id: carl-dunne, term: Carl Dunne, kind: person, definition: The forum's moderator. }
+  - id: forum-speakers
+    term: the speakers
+    kind: group
+    aliases: [ speakers ]
+    members: [ ana-reyes, ben-ortiz ]
+    definition: The two speakers of the forum.
   - id: data-act
     term: Data Security Act
     kind: document
@@ -86,6 +95,11 @@ claims:
     statement: Port operators, more than regulators, push for automation.
     about: { property: [ automation ], with: [ [ regulators, port-operators ] ] }
     entity: { value: port-operators, kind: group, slot: agent }
+  - id: views-of-speakers
+    locator: ¶6
+    statement: The views in the summary are the speakers'.
+    about: { property: [ views ], with: [ [ those of, summary ] ] }
+    entity: { value: forum-speakers, kind: group }
   - id: desk-backs-open-data
     locator: ¶9
     statement: The Naval Studies Desk supports open port data.
@@ -396,6 +410,51 @@ describe('judge: entity', () => {
       written: '2019',
       replacement: '2017',
     });
+  });
+
+  it('reads the antecedent of "<preposition> which/whom" as who acts, past a date and a citation', () => {
+    agrees(
+      'Ana Reyes met the port operators in 2021 [@hf2022], among whom the push for automation is strongest.',
+      'operators-push-automation',
+      'port operators',
+    );
+  });
+
+  it('holds a person against a group of people: one of its members is no error, anyone else is', () => {
+    const views = 'views-of-speakers';
+    agrees('The views in the summary are those of the speakers.', views, 'the speakers');
+    contradicts('The views in the summary are those of the moderator, Carl Dunne.', views, {
+      detail: 'entity',
+      written: 'Carl Dunne',
+    });
+    silent('The views in the summary are those of Ana Reyes.');
+  });
+
+  it('checks only what is written with an entity that is its own property, and never agrees by naming it', () => {
+    const owned = knowledge({
+      'sources.json': sources('hf2022'),
+      'glossary.yaml': `terms:
+  - { id: nmi, term: NMI, kind: organisation, definition: A think tank on sea power. }
+  - { id: coastal-council, term: Coastal Security Council, kind: organisation, definition: A body of coast guards. }
+  - { id: naval-desk, term: Naval Studies Desk, kind: organisation, within: nmi, definition: A unit of NMI. }
+`,
+      'claims/hf2022.yaml': `source: hf2022
+claims:
+  - id: desk-owner
+    locator: ¶7
+    statement: The Naval Studies Desk belongs to NMI.
+    about: { property: [ naval-desk ] }
+    entity: { value: naval-desk, kind: organisation }
+`,
+    });
+    const judge = judging(owned, 'hf2022');
+    const wrong = "The Coastal Security Council's Naval Studies Desk studies navies.";
+    const shown = findings(owned, wrong).filter((f) => f.verdict === 'contradiction');
+    assert.deepEqual(
+      shown.map((f) => wrong.slice(f.start, f.end)),
+      ['Coastal Security Council'],
+    );
+    judge.silent('The Naval Studies Desk is a Coastal Security Council project.');
   });
 
   it('says nothing of another event, a denial, a recommendation, another instance or another property', () => {

@@ -139,6 +139,18 @@ describe('judge: preference', () => {
     silent('The Grid Resilience Strategy sees the grid not as a matter of cost.');
   });
 
+  it('reads a side glued to "first" as the one put first ("an efficiency-first design")', () => {
+    contradicts('The strategy takes an efficiency-first approach to grid design.', 'resilience-over-efficiency', {
+      detail: 'preference',
+      written: 'efficiency',
+    });
+    agrees(
+      'The strategy takes a resilience-first approach to grid design.',
+      'resilience-over-efficiency',
+      'resilience',
+    );
+  });
+
   it('reads an active construal verb with its object ("treats security chiefly as …")', () => {
     contradicts('The Grid Resilience Strategy treats security chiefly as a military matter.', 'broad-security', {
       detail: 'preference',
@@ -146,7 +158,7 @@ describe('judge: preference', () => {
     });
     // Each side is named once, however many spellings the claim gives it.
     const [finding] = findings(kb, 'The Grid Resilience Strategy treats security chiefly as a military matter.');
-    assert.match(finding?.message ?? '', / puts broad security ahead of military security and military, /);
+    assert.match(finding?.message ?? '', / puts broad security ahead of military security, /);
     // The object is not what the sides are kinds of: another thing construed.
     silent('The Grid Resilience Strategy treats cyber cooperation chiefly as a military matter.');
   });

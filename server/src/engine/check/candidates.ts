@@ -815,11 +815,14 @@ function aboutAnotherInstance(view: SentenceView, matches: PhraseMatch<unknown>[
       label?.kind === 'label' &&
       value?.first === k &&
       matches.some((o) => o !== m && o.last <= label.last && !view.entityAt(o.first));
+    // "The dialogue's third session, a public webinar held …": an appositive describes the name before it.
+    const appositive = k > 0 && view.gapBefore(k).includes(',') && matches.some((o) => o !== m && o.last === k);
     if (
       k >= 0 &&
       lexicon.indefiniteArticles.has(words[k]) &&
       !predicate &&
       !describesLabel &&
+      !appositive &&
       (k < m.first - 1 || k === 0 || view.clauseAt(k).first === k)
     ) {
       return true;
@@ -846,13 +849,20 @@ function recommendsAt(view: SentenceView, property: PhraseMatch<unknown>[]): boo
   });
 }
 
-/** "If Northland opposed the initiative, …": a clause that supposes states nothing. */
+/**
+ * "If Northland opposed the initiative, …": a clause that supposes states nothing, unless it grants
+ * what it supposes ("If 6G is indeed fifty times faster, …").
+ */
 function supposedAt(view: SentenceView, property: PhraseMatch<unknown>[]): boolean {
   return (
     property.length > 0 &&
     property.every((p) => {
       const clause = view.clauseAt(p.first);
-      return phraseAt(lexicon.hypotheticalCues, view.words, clause.first) !== undefined;
+      if (phraseAt(lexicon.hypotheticalCues, view.words, clause.first) === undefined) return false;
+      for (let k = clause.first + 1; k < clause.last; k++) {
+        if (phraseAt(lexicon.affirmedSupposition, view.words, k)) return false;
+      }
+      return true;
     })
   );
 }

@@ -226,7 +226,10 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
     // So does one that is its clause's subject ("The NCS commits Korea to …"): what it says is the claim.
     const subject = (): boolean => {
       const clause = view.clauseAt(e.first);
-      const first = lexicon.determiners.has(view.words[clause.first]) ? clause.first + 1 : clause.first;
+      let first = lexicon.determiners.has(view.words[clause.first]) ? clause.first + 1 : clause.first;
+      // "Korea's 2019 strategy pledged …": an owner's name before it is part of its noun phrase.
+      const owner = view.entities.find((o) => o.first === first && o.possessive);
+      if (owner && owner.last === e.first) first = e.first;
       return first === e.first && clause.kind === 'main' && !e.possessive;
     };
     if (

@@ -3,6 +3,7 @@
 // first name of the clause not inside a prepositional phrase; a relative clause's agent is the name
 // it hangs from. Lists are runs of items joined by commas, semicolons, slashes, "and", "or".
 import { lexicon, phraseAt } from '../lexicon';
+import { type Clause } from './clauses';
 import { type EntityMention } from './entities';
 import { type SentenceView } from './sentence';
 import { isYearText } from '../values/dates';
@@ -92,10 +93,23 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
   if (passive) return passive;
   // A relative clause's agent is its antecedent: "Samsung, which also advocates …", "the EU, whose
   // experience would let it …"; a frame may stand between them ("It is the EU, Kim argues, who …").
-  if (clause.kind === 'relative' && ['which', 'who', 'that', 'whose'].includes(words[clause.first])) {
+  // So is that of one opening with a preposition and "which": "the conference in 2013 [@key], at which …".
+  const prepositional =
+    lexicon.prepositions.has(words[clause.first]) && ['which', 'whom'].includes(words[clause.first + 1] ?? '');
+  if (
+    (clause.kind === 'relative' && ['which', 'who', 'that', 'whose'].includes(words[clause.first])) ||
+    prepositional
+  ) {
     let end = clause.first;
-    for (let n = clauses.indexOf(clause) - 1; n > 0 && clauses[n].kind === 'reporting'; n--) end = clauses[n].first;
-    const before = entities.find((e) => e.last === end && isActor(e));
+    const between = (c: Clause): boolean => c.kind === 'reporting' || (prepositional && c.kind === 'parenthetical');
+    for (let n = clauses.indexOf(clause) - 1; n > 0 && between(clauses[n]); n--) end = clauses[n].first;
+    // A date may close the antecedent's phrase: "the conference in 2013, at which …".
+    const dated = (e: EntityMention): boolean =>
+      e.last < end &&
+      view.tokens
+        .slice(e.last, end)
+        .every((t, i) => isYearText(t.raw) || (i === 0 && lexicon.prepositions.has(t.norm)));
+    const before = entities.find((e) => (e.last === end || (prepositional && dated(e))) && isActor(e));
     if (before) return agent(view, before, 'antecedent');
   }
   // A main clause interrupted by a relative clause or a frame goes on with the same agent:

@@ -65,7 +65,9 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
     }
     const w = words[k];
     if (gap.includes(',')) {
-      if (lexicon.relativeWords.has(w) && w !== 'that') {
+      // ", which …", and ", at which …", ", among whom …".
+      const prepositional = lexicon.prepositions.has(w) && (words[k + 1] === 'which' || words[k + 1] === 'whom');
+      if ((lexicon.relativeWords.has(w) && w !== 'that') || prepositional) {
         breaks.push({ at: k, kind: 'relative' });
         continue;
       }
@@ -202,6 +204,13 @@ function isReportingFrame(
     if (!lexicon.reportingVerbs.has(words[j])) continue;
     // "…, to the point that …": a reporting word after an article is a noun.
     if (j > k && lexicon.determiners.has(words[j - 1])) continue;
+    // "…, such support was treated as a tool": a passive verb is the clause's predicate ("it was
+    // argued" still reports).
+    let before = j - 1;
+    const adverb = (w: string): boolean =>
+      w.endsWith('ly') || lexicon.hedgeAdverbs.has(w) || (lexicon.auxiliaries.has(w) && !lexicon.copulas.has(w));
+    while (before > k && adverb(words[before])) before--;
+    if (before >= k && before < j && lexicon.copulas.has(words[before]) && words[k] !== 'it') return false;
     // "…, policymakers must contend with …": a verb under a modal of duty is what the clause
     // says someone must do, not who reports it.
     if (phraseBefore(lexicon.recommendCues, words, j)) return false;
@@ -270,13 +279,29 @@ function openingReportFrame(text: string, tokens: readonly Token[], words: reado
   const proposition = openingPropositionFrame(text, tokens, words);
   if (proposition > 0) return proposition;
   for (let k = 1; k < Math.min(words.length - 2, 6); k++) {
-    if (!lexicon.reportingVerbs.has(words[k]) || words[k + 1] !== 'that') continue;
+    if (!lexicon.reportingVerbs.has(words[k])) continue;
+    const that = thatAfterPlace(text, tokens, words, k + 1);
+    if (that < 0) continue;
     const name = tokens.slice(0, k).filter((t) => /^\p{Lu}/u.test(t.raw));
     const rest = words.slice(0, k).filter((_w, i) => !/^\p{Lu}/u.test(tokens[i].raw));
     if (name.length === 0 || !rest.every((w) => lexicon.hedgeAdverbs.has(w) || w === 'also' || w === 's')) return 0;
-    return k + 2;
+    return that + 1;
   }
   return 0;
+}
+
+/**
+ * The "that" of a reporting verb, at k or after a short phrase saying where it was said ("argued in
+ * a 2023 commentary that …"): a preposition, a few words without punctuation, then "that". -1 when none.
+ */
+function thatAfterPlace(text: string, tokens: readonly Token[], words: readonly string[], k: number): number {
+  if (words[k] === 'that') return k;
+  if (!lexicon.prepositions.has(words[k] ?? '')) return -1;
+  for (let j = k + 1; j < Math.min(words.length - 1, k + 6); j++) {
+    if ([...',;:()'].some((ch) => gapBefore(text, tokens, j).includes(ch))) return -1;
+    if (words[j] === 'that') return j;
+  }
+  return -1;
 }
 
 /**

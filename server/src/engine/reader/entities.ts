@@ -36,7 +36,7 @@ export interface EntityMention {
   bySurname?: boolean;
 }
 
-const placeKinds = new Set<string>(['place', 'country']);
+export const placeKinds = new Set<string>(['place', 'country']);
 const yearPattern = /^\d{4}$/;
 
 /** Entity mentions in order of position: linked terms first found, unlinked proper names between them. */

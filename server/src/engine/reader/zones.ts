@@ -4,6 +4,7 @@
 import { lexicon, phraseAt, phraseBefore } from '../lexicon';
 import { type ValueMention } from '../values';
 import { leadOfValue } from './colonValue';
+import { placeKinds } from './entities';
 import { type SentenceView } from './sentence';
 
 /**
@@ -50,6 +51,15 @@ export function zoneOf(view: SentenceView, m: ValueMention): number | 'all' | un
   // "in both US and Asian time zones": every zone.
   if (seen.length >= 2 && words.slice(last, afterEnd).some((w) => w === 'both' || w === 'and')) return 'all';
   if (seen.length > 0) return seen[0];
+  // "October 28, 2022, which is the US calendar date": a relative clause right after it naming a zone's date.
+  const relative = view.clauses.find((c) => c.first === last && c.kind === 'relative');
+  if (relative) {
+    for (let k = relative.first + 1; k < Math.min(relative.last, relative.first + 8); k++) {
+      const offset = zoneAt(view, k);
+      const dated = [1, 2, 3].some((d) => lexicon.zoneDateNouns.has(words[k + d] ?? ''));
+      if (offset !== undefined && dated) return offset;
+    }
+  }
   // Before it, in the same clause or label: "in Asia, …", "the Asian date as", "Viewers in Seoul".
   // A date in brackets is qualified by what precedes the bracket: "the Asian date (28 October 2022)".
   const outer = clause.kind === 'parenthetical' ? view.clauseAt(Math.max(0, clause.first - 1)) : (lead ?? clause);
@@ -84,10 +94,15 @@ function zoneAt(view: SentenceView, k: number): number | undefined {
 
 /** The UTC offset of the first place named in tokens [from, to), or of the last when `fromEnd`. */
 function placeOffsetIn(view: SentenceView, from: number, to: number, fromEnd: boolean): number | undefined {
-  for (let n = 0; n < to - from; n++) {
-    const e = view.entityAt(fromEnd ? to - 1 - n : from + n);
-    const offset = e?.term ? offsetOf(view, e.term.id) : undefined;
-    if (offset !== undefined) return offset;
+  // "Viewers in Seoul tuned in to the Pacific Forum webinar …, local time": a place written names
+  // where "local" is before an organisation does (its seat is where it is, not its audience).
+  for (const placesOnly of [true, false]) {
+    for (let n = 0; n < to - from; n++) {
+      const e = view.entityAt(fromEnd ? to - 1 - n : from + n);
+      if (placesOnly && !placeKinds.has(e?.kind ?? '')) continue;
+      const offset = e?.term ? offsetOf(view, e.term.id) : undefined;
+      if (offset !== undefined) return offset;
+    }
   }
   return undefined;
 }

@@ -75,6 +75,11 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
   // the other ("Canada and Mexico") is neither its agreement nor surely wrong.
   if (!view.kb.termById.has(value) && partOfCoordinationMissing(view, value)) return undefined;
   const valueMatches = membersIn(view, [[value]]);
+  // A group of people ("the speakers") is said of a person too: one of them, or someone else.
+  const members = view.kb.termById.get(value)?.members ?? [];
+  const ofPeople = members.some((id) => view.kb.termById.get(id)?.kind === 'person');
+  const fits = (m: EntityMention): boolean =>
+    compatible(view, m, kind, slot) || (ofPeople && compatible(view, m, 'person', slot));
   let contradiction: Verdict | undefined;
   // Each place the property is written is judged; one that agrees is enough (a false alarm costs more).
   for (const p of c.property) {
@@ -95,6 +100,9 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
       contradiction ??= { ...wrongAttribute, claim, coverage: c.coverage };
       continue;
     }
+    // "ESIWA is the EU's": where the property is the entity itself, only what is written with it
+    // (its owner, country or year) is checked; naming it agrees with nothing.
+    if (valueMatches.some((m) => m.start <= p.start && p.end <= m.end)) continue;
     // The entity written in the property itself ("the US executive order") or anywhere in the
     // stretch when the slot is not the agent's ("the consulate general in Honolulu").
     // "in partnership with X": a property ending in a preposition takes the name right after it.
@@ -156,7 +164,7 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
         (e) => inStretch(e) && !(e.start <= p.start && p.end <= e.end) && view.clauseAt(e.first).kind !== 'reporting',
       );
       // The value right after a label that holds the property, unless the label names one.
-      if (label && !fillers.some((e) => e.last <= view.clauses[0].last && compatible(view, e, kind, slot))) {
+      if (label && !fillers.some((e) => e.last <= view.clauses[0].last && fits(e))) {
         // "Partners: work with …, said the Westmark envoy": only a name opening the value holds the role.
         const opening = lexicon.determiners.has(view.words[label.first]) ? label.first + 1 : label.first;
         fillers = view.entities.filter((e) => e.first === opening && e.last <= label.last).slice(0, 1);
@@ -171,9 +179,10 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
       (m) =>
         (!isOwn(m) || subjects.includes(m)) &&
         positive(m) &&
-        compatible(view, m, kind, slot) &&
+        fits(m) &&
         !mentionIs(view, m, value) &&
         !holds(view, m, value) &&
+        !members.some((id) => sameEntity(view.kb, id, m.id)) &&
         (m.id !== undefined || m.kind === 'name'),
     );
     // "X hosted a webinar on …": someone else's event, introduced as a new one, is another event.

@@ -87,8 +87,12 @@ export function judgePreference(view: SentenceView, c: Candidate): Verdict | und
   const prefSides = pref.map(side);
   const disSides = dis.map(side);
   const span = (m: PhraseMatch<number>): { start: number; end: number } => ({ start: m.start, end: m.end });
-  const preferredNames = preferred.map((p) => view.kb.nameOf(p));
-  const overNames = over.map((p) => view.kb.nameOf(p));
+  // A side of named things is named in full ("Samsung, Ericsson and Nokia"); a side of wordings by
+  // its first one, which the knowledge base lists first as its own words.
+  const sideNames = (side: readonly string[]): string[] =>
+    side.every((p) => view.kb.termById.has(p)) ? side.map((p) => view.kb.nameOf(p)) : [view.kb.nameOf(side[0])];
+  const preferredNames = sideNames(preferred);
+  const overNames = sideNames(over);
   // With only the set-aside side written, the marker must follow it at once: "military security
   // over everything" puts it first; "military planning for a conflict over Taiwan" does not.
   const putFirst = dis.some((m, i) => disSides[i] === 1 && marker >= m.last && marker - m.last <= 1);
@@ -103,14 +107,19 @@ export function judgePreference(view: SentenceView, c: Candidate): Verdict | und
   const sideStems = new Set([...preferred, ...over].flatMap((p) => tokenize(view.kb.nameOf(p)).map((t) => t.norm)));
   const construed =
     !prefSides.includes(1) && dis.some((d, j) => disSides[j] === 1 && construedAs(view, d.first, sideStems));
+  // "a competition-first approach": a side glued to "first" is put first.
+  const putFirstByName = (m: PhraseMatch<number>): boolean =>
+    view.words[m.last] === 'first' && view.gapBefore(m.last) === '-' && side(m) === 1;
   const swapped =
     equated ||
     construed ||
+    (dis.some(putFirstByName) && !pref.some(putFirstByName)) ||
     (disSides.includes(1) && (prefSides.includes(-1) || (prefSides.length === 0 && putFirst))) ||
     (prefSides.includes(-1) && dis.length === 0 && (rejected(pref[prefSides.indexOf(-1)]) || marker >= 0));
   const same =
-    prefSides.includes(1) &&
-    (disSides.includes(-1) || (dis.length === 0 && hasPreferVerb(view, clause.first, clause.last)));
+    (pref.some(putFirstByName) && !dis.some(putFirstByName)) ||
+    (prefSides.includes(1) &&
+      (disSides.includes(-1) || (dis.length === 0 && hasPreferVerb(view, clause.first, clause.last))));
   if (swapped && !same) {
     // The stretch that puts the wrong one first: "Huawei over Samsung".
     const wrong = [dis[disSides.indexOf(1)], pref[prefSides.indexOf(-1)]].filter(
