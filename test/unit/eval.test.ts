@@ -146,7 +146,7 @@ const floors: Floor[] = [
     // with 2 false alarms and 1 false support both times. Read in round 12 and fixed at their causes.
     cases: 'test/fixtures/claims-blind11.jsonl',
     precision: 1,
-    recall: 0.87,
+    recall: 0.88,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.75,
@@ -194,13 +194,13 @@ const floors: Floor[] = [
     top1: 0.85,
   },
   {
-    // Written blind in round 14 and measured at its start commit and its end, unread since: 1.00/0.77
-    // with 1 false support both times. The floor holds what was measured.
+    // Written blind in round 14 and measured at its start commit and its end, unread then: 1.00/0.77
+    // with 1 false support both times. Round 15 read its false support and misses: 1.00/0.90.
     cases: 'test/fixtures/claims-blind16.jsonl',
     precision: 1,
-    recall: 0.77,
+    recall: 0.9,
     falseAlarms: 0,
-    falseSupport: 1,
+    falseSupport: 0,
     top1: 0.8,
   },
   {
@@ -214,11 +214,31 @@ const floors: Floor[] = [
     top1: 0.85,
   },
   {
+    // Written blind at the start of round 15: 0.98/0.87 with 1 false alarm at its start commit; that
+    // and its misses were read and fixed at their causes: 1.00/0.98.
+    cases: 'test/fixtures/claims-blind18.jsonl',
+    precision: 1,
+    recall: 0.98,
+    falseAlarms: 0,
+    falseSupport: 0,
+    top1: 0.85,
+  },
+  {
+    // Written blind in round 15 and measured at its start commit and its end, unread: 0.98/0.82 and
+    // 0.98/0.83, 1 false alarm both times. The floor holds what was measured.
+    cases: 'test/fixtures/claims-blind19.jsonl',
+    precision: 0.98,
+    recall: 0.83,
+    falseAlarms: 1,
+    falseSupport: 0,
+    top1: 0.8,
+  },
+  {
     // Written blind in round 11: 0.93/0.85 with false alarms on 4 sentences and 2 false supports when
     // first measured; those were read and their causes fixed.
     cases: 'test/fixtures/claims-blind9.jsonl',
     precision: 1,
-    recall: 0.87,
+    recall: 0.88,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.8,
@@ -228,7 +248,7 @@ const floors: Floor[] = [
     // work (1 false support, then none); the false alarms were then read and their causes fixed.
     cases: 'test/fixtures/claims-blind10.jsonl',
     precision: 1,
-    recall: 0.92,
+    recall: 0.93,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.75,
@@ -290,7 +310,7 @@ describe('facts of real reports read as sources', () => {
     // Written blind, measured at 0.27 in round 7, then tuned on (bios' posts, a count's predicate, a
     // share of a name's owned part, who did what, a pronoun sentence's lists), and in round 8 (technology
     // names, a figure of a name written everywhere set apart by the words written with it).
-    { cases: 'test/fixtures/report-cases-6.jsonl', precision: 1, recall: 0.63, falseAlarms: 0, value: 1 },
+    { cases: 'test/fixtures/report-cases-6.jsonl', precision: 1, recall: 0.67, falseAlarms: 0, value: 1 },
     // Written blind in round 8: 0.90/0.30 (one false alarm) at its start, 0.91/0.33 at the end of its
     // work; the false alarm was then read and its cause fixed (figures between a list's members).
     { cases: 'test/fixtures/report-cases-7.jsonl', precision: 1, recall: 0.63, falseAlarms: 0, value: 0.8 },
@@ -307,7 +327,7 @@ describe('facts of real reports read as sources', () => {
     // Written blind at the start of round 12: 0.95/0.45 with 1 false alarm and 1 false support; those
     // were read and fixed, then its misses read: 1.00/0.57. In round 13 one sentence flagged for the
     // wrong reason (a frequency read as a count, as in report-cases-3) went silent, and another was found.
-    { cases: 'test/fixtures/report-cases-14.jsonl', precision: 1, recall: 0.57, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-14.jsonl', precision: 1, recall: 0.6, falseAlarms: 0, value: 0.9 },
     // Written blind in round 12 and measured at its start commit and its end, unread since: 1.00/0.50
     // and 1.00/0.55.
     // Round 13 read its misses: 0.57.
@@ -319,13 +339,19 @@ describe('facts of real reports read as sources', () => {
     // Written blind in round 13 and measured at its start commit and its end, unread then: 0.90/0.45
     // and 0.91/0.50, 2 false alarms both times. Round 14 read them and fixed their causes (a decade's
     // "s." read as an abbreviation; a date given to the words before it, not its verb): 1.00/0.50.
-    { cases: 'test/fixtures/report-cases-17.jsonl', precision: 1, recall: 0.5, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-17.jsonl', precision: 1, recall: 0.53, falseAlarms: 0, value: 0.9 },
     // Written blind in round 14 and measured at its start commit and its end, unread since: 0.96/0.55
     // with 1 false alarm both times. The floor holds what was measured.
     { cases: 'test/fixtures/report-cases-18.jsonl', precision: 0.96, recall: 0.55, falseAlarms: 1, value: 0.9 },
     // Written blind at the start of round 14: 1.00/0.50 with 1 false support; its cause was read and
     // fixed (one name of a pair the report writes as one value), then some of its misses read: 0.55.
     { cases: 'test/fixtures/report-cases-19.jsonl', precision: 1, recall: 0.55, falseAlarms: 0, value: 0.9 },
+    // Written blind at the start of round 15: 0.95/0.47 with 1 false alarm; its cause was read and
+    // fixed (a date of another act in the same sentence), then some of its misses read: 1.00/0.53.
+    { cases: 'test/fixtures/report-cases-20.jsonl', precision: 1, recall: 0.53, falseAlarms: 0, value: 0.9 },
+    // Written blind in round 15 and measured at its start commit and its end, unread: 0.92/0.57 with
+    // 2 false alarms both times. The floor holds what was measured.
+    { cases: 'test/fixtures/report-cases-21.jsonl', precision: 0.92, recall: 0.57, falseAlarms: 2, value: 0.9 },
   ];
   for (const set of sets) {
     it(

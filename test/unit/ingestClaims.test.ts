@@ -1097,3 +1097,23 @@ describe('ingest: a count with its unit glued by a hyphen', () => {
     assert.ok(wrong.includes('contradiction'), JSON.stringify(wrong));
   });
 });
+
+describe('ingest: the words a memo may use for the act a figure is dated by', () => {
+  const report = [
+    'Port traffic in Freedonia grew steadily over the decade.',
+    'The drills took place under the Harbour Compact established in 1971.',
+    'Ostrava Fund moved $2 million through Quillnet before the designation of Quillnet in August 2022.',
+  ];
+
+  it('reads "founded" and "dates from" as other words for "established"', () => {
+    const wrong = verdictsOn(report, 'The Harbour Compact, which dates from 1967, still shapes the drills.');
+    assert.ok(wrong.includes('contradiction'), JSON.stringify(wrong));
+    const right = verdictsOn(report, 'The Harbour Compact, founded in 1971, still shapes the drills.');
+    assert.ok(!right.includes('contradiction'), JSON.stringify(right));
+  });
+
+  it('reads the verb of a noun made from it: "designated" for "designation"', () => {
+    const wrong = verdictsOn(report, 'Officials designated Quillnet in October 2022.');
+    assert.ok(wrong.includes('contradiction'), JSON.stringify(wrong));
+  });
+});

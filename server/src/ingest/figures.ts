@@ -8,7 +8,7 @@ import { respectiveIndex, respectiveItems } from '../engine/reader/respectively'
 import { type SentenceView } from '../engine/reader/sentence';
 import { boundOf, type DateMention, type ValueMention, type YearMention } from '../engine/values';
 import { type Claim, type ClaimValue } from '../knowledge/types';
-import { distinctiveWordsBefore, isContentWord, leadsItsClause, measureOf } from './measures';
+import { distinctiveWordsBefore, isContentWord, leadsItsClause, measureOf, verbOf } from './measures';
 import {
   isDistinctive,
   isFrequent,
@@ -164,15 +164,6 @@ function eventBefore(view: SentenceView, first: number, valueTokens: ReadonlySet
   while (k >= 0 && (skipped(view.words[k]) || ordinalAt(k))) k--;
   if (k < 0 || valueTokens.has(k) || view.entityAt(k) || !isContentWord(view, k)) return undefined;
   return view.words[k];
-}
-
-/** The verb a noun is made of, when it ends in a suffix that makes nouns of verbs: "establish" of "establishment". */
-function verbOf(noun: string): string[] {
-  for (const suffix of lexicon.nominalSuffixes) {
-    const verb = noun.slice(0, -suffix.length);
-    if (noun.endsWith(suffix) && verb.length >= 4) return [verb];
-  }
-  return [];
 }
 
 function measuredFigure(

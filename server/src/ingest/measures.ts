@@ -130,9 +130,22 @@ function phrasesOfRun(view: SentenceView, run: readonly number[]): string[] {
   return out;
 }
 
-/** The lexicon's other words for the measure or act the word at k names ("percentage" for "share"). */
+/**
+ * The lexicon's other words for the measure or act the word at k names ("percentage" for "share"),
+ * and the verb of a noun made from one ("designated" for "designation").
+ */
 function otherWordsFor(view: SentenceView, k: number): readonly string[] {
-  return lexicon.measureSynonyms.get(view.tokens[k].norm) ?? [];
+  return [...(lexicon.measureSynonyms.get(view.tokens[k].norm) ?? []), ...verbOf(view.words[k])];
+}
+
+/** The verb a noun is made from: "establish" of "establishment", "designat(e)" of "designation". */
+export function verbOf(noun: string): string[] {
+  for (const suffix of lexicon.nominalSuffixes) {
+    const verb = noun.slice(0, -suffix.length);
+    if (!noun.endsWith(suffix) || verb.length < 4) continue;
+    return suffix === 'ation' ? [verb, `${verb}ate`] : [verb];
+  }
+  return [];
 }
 
 /**

@@ -305,6 +305,10 @@ describe('judge: date', () => {
     silent('If the Harbor Dialogue was held on October 29, 2022, few saw it.');
   });
 
+  it("stays silent where another date in the property's stretch is the sourced one", () => {
+    silent('Northland has attended every port summit since 2016 and signed the Tidewater Pact on June 14, 2019.');
+  });
+
   it('reads two zones joined by "and" before a date as one date for both', () => {
     contradicts(
       'Viewers in Westmark and in Northland alike joined the Harbor Dialogue on October 28, 2022.',

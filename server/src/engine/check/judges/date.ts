@@ -67,7 +67,18 @@ export function judgeDate(view: SentenceView, c: Candidate, all: readonly Candid
       if (siblings[0] !== c) return undefined;
     }
   }
-  return verdict(view, c, m, sourced, compareDate(m, sourced));
+  const kind = compareDate(m, sourced);
+  // "has attended every summit since 2022 and signed the programme in July 2023": where another
+  // date the property's stretch states is the sourced one, the bound one may date something else.
+  if (kind === 'contradicts' && !sourced.zone) {
+    const stretch = c.property.map((p) => view.stretchAt(p.first));
+    const agreeing = view.values.filter(stated).some((v) => {
+      const k = view.tokenIndexAt(v.start);
+      return v !== m && stretch.some((s) => k >= s.first && k < s.last) && compareDate(v, sourced) === 'agrees';
+    });
+    if (agreeing) return undefined;
+  }
+  return verdict(view, c, m, sourced, kind);
 }
 
 function dateOf(c: Candidate): DateValue {
