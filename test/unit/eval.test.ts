@@ -167,7 +167,7 @@ const floors: Floor[] = [
     // with 2 false alarms and no false support both times. Round 13 read its false alarms and misses.
     cases: 'test/fixtures/claims-blind13.jsonl',
     precision: 1,
-    recall: 0.88,
+    recall: 0.9,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.75,
@@ -177,7 +177,7 @@ const floors: Floor[] = [
     // false alarm was read and its cause fixed, then its misses read.
     cases: 'test/fixtures/claims-blind14.jsonl',
     precision: 1,
-    recall: 0.85,
+    recall: 0.87,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.85,
@@ -188,7 +188,7 @@ const floors: Floor[] = [
     // their causes, then read its misses: 1.00/0.90.
     cases: 'test/fixtures/claims-blind15.jsonl',
     precision: 1,
-    recall: 0.9,
+    recall: 0.93,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.85,
@@ -198,7 +198,7 @@ const floors: Floor[] = [
     // with 1 false support both times. Round 15 read its false support and misses: 1.00/0.90.
     cases: 'test/fixtures/claims-blind16.jsonl',
     precision: 1,
-    recall: 0.9,
+    recall: 0.92,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.8,
@@ -208,7 +208,7 @@ const floors: Floor[] = [
     // start commit; those were read and their causes fixed, then its misses read: 1.00/0.90.
     cases: 'test/fixtures/claims-blind17.jsonl',
     precision: 1,
-    recall: 0.9,
+    recall: 0.92,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.85,
@@ -238,7 +238,7 @@ const floors: Floor[] = [
     // first measured; those were read and their causes fixed.
     cases: 'test/fixtures/claims-blind9.jsonl',
     precision: 1,
-    recall: 0.88,
+    recall: 0.9,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.8,
@@ -256,7 +256,7 @@ const floors: Floor[] = [
   {
     cases: 'test/fixtures/claims-blind.jsonl',
     precision: 1,
-    recall: 0.89,
+    recall: 0.9,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.7,
@@ -340,9 +340,10 @@ describe('facts of real reports read as sources', () => {
     // and 0.91/0.50, 2 false alarms both times. Round 14 read them and fixed their causes (a decade's
     // "s." read as an abbreviation; a date given to the words before it, not its verb): 1.00/0.50.
     { cases: 'test/fixtures/report-cases-17.jsonl', precision: 1, recall: 0.53, falseAlarms: 0, value: 0.9 },
-    // Written blind in round 14 and measured at its start commit and its end, unread since: 0.96/0.55
-    // with 1 false alarm both times. The floor holds what was measured.
-    { cases: 'test/fixtures/report-cases-18.jsonl', precision: 0.96, recall: 0.55, falseAlarms: 1, value: 0.9 },
+    // Written blind in round 14 and measured at its start commit and its end, unread then: 0.96/0.55
+    // with 1 false alarm both times. Round 15 read the false alarm (an anniversary of another alliance
+    // tied to the report's only by a place) and fixed its cause: 1.00/0.55.
+    { cases: 'test/fixtures/report-cases-18.jsonl', precision: 1, recall: 0.55, falseAlarms: 0, value: 0.9 },
     // Written blind at the start of round 14: 1.00/0.50 with 1 false support; its cause was read and
     // fixed (one name of a pair the report writes as one value), then some of its misses read: 0.55.
     { cases: 'test/fixtures/report-cases-19.jsonl', precision: 1, recall: 0.55, falseAlarms: 0, value: 0.9 },

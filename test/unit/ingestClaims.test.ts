@@ -1117,3 +1117,17 @@ describe('ingest: the words a memo may use for the act a figure is dated by', ()
     assert.ok(wrong.includes('contradiction'), JSON.stringify(wrong));
   });
 });
+
+describe('ingest: the name a figure\'s noun is "of"', () => {
+  const report = [
+    'Port traffic in Freedonia grew steadily over the decade.',
+    'The two presidents met in Ostrava to mark the 70th anniversary of the Marsh Compact.',
+  ];
+
+  it('holds the figure to that name, not to a place the sentence also writes', () => {
+    const wrong = verdictsOn(report, 'The presidents met in Ostrava for the 75th anniversary of the Marsh Compact.');
+    assert.ok(wrong.includes('contradiction'), JSON.stringify(wrong));
+    const other = verdictsOn(report, "The Quill Alliance's summit in Ostrava marked its 75th anniversary.");
+    assert.ok(!other.includes('contradiction'), JSON.stringify(other));
+  });
+});

@@ -265,3 +265,62 @@ claims:
     }
   });
 });
+
+describe('settle: a view given, uncited, to someone else the knowledge hears', () => {
+  const kb = knowledge({
+    'sources.json': JSON.stringify([
+      { id: 'lind2023', type: 'report', title: 'Ports', author: [{ family: 'Lind', given: 'Ana' }], issued: {} },
+      { id: 'panel2024', type: 'report', title: 'Panel', issued: {} },
+    ]),
+    'glossary.yaml': `terms:
+  - { id: ana-lind, term: Ana Lind, kind: person, definition: A port economist. }
+  - id: ben-lind
+    term: Ben Lind
+    kind: person
+    definition: A panel speaker.
+    sources: [ { key: panel2024, locator: speakers } ]
+  - { id: dan-ortiz, term: Dan Ortiz, kind: person, definition: A harbour pilot. }
+  - id: cy-park
+    term: Cy Park
+    kind: person
+    definition: A panel speaker Lind quotes.
+    sources: [ { key: panel2024, locator: speakers }, { key: lind2023, locator: ¶3 } ]
+  - id: panel-speakers
+    term: the speakers
+    kind: group
+    members: [ ben-lind, cy-park ]
+    definition: The panel's speakers.
+`,
+    'claims/lind2023.yaml': `source: lind2023
+claims:
+  - id: cranes-automated
+    locator: ¶2
+    statement: Most cranes in Northland's ports are automated.
+    about: { property: [ automated, automation ], with: [ [ cranes, crane ] ] }
+    stance: { predicate: generic, polarity: positive }
+  - id: port-opened
+    locator: ¶1
+    statement: The port opened in 2019.
+    about: { property: [ opened ], with: [ [ port ] ] }
+    year: 2019
+`,
+  });
+  const check = (text: string): string =>
+    checkSentence(kb, text, 0, text.length, text, undefined, { ids: new Set() })
+      .map((f) => `${f.verdict}: ${f.message}`)
+      .join('\n');
+
+  it('contradicts a view of one source said, uncited, by a speaker the knowledge hears elsewhere', () => {
+    assert.match(check('Ben Lind argues that cranes are automated.'), /lind2023 \(¶2\) is by Ana Lind, not Ben Lind/);
+  });
+
+  it('leaves a fact anyone may note, someone the knowledge never hears, and someone the source names', () => {
+    for (const text of [
+      'Ben Lind notes that the port opened in 2019.',
+      'Dan Ortiz argues that cranes are automated.',
+      'Cy Park argues that cranes are automated.',
+    ]) {
+      assert.doesNotMatch(check(text), /contradiction/, text);
+    }
+  });
+});

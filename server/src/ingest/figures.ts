@@ -194,7 +194,10 @@ function measuredFigure(
   // "The Wormhole and Qubit hacks … led respectively to $325 million and $80 million": each its name's.
   const items = respectiveItems(view, view.tokenIndexAt(v.start));
   const place = respectiveIndex(view, v);
-  const names = place >= 0 && place < items.length ? [items[place].text] : identity.map((n) => n.text);
+  // "the 70th anniversary of the U.S.-ROK Alliance": the name the figure's noun is "of" is whose it is.
+  const owner = ownerAfter(view, v, near);
+  const names =
+    place >= 0 && place < items.length ? [items[place].text] : owner ? [owner.text] : identity.map((n) => n.text);
   // A rate of change is compared with what its change word says changes ("exports grew 44 percent").
   const about = measure.rate ? [[measure.rate], measure.phrases, names] : [measure.phrases, names];
   // "mentioned China 11 times" and "mentioned Russia four times" are two counts.
@@ -208,6 +211,17 @@ function measuredFigure(
     qualifier: typeof when === 'number' ? `in ${when}` : undefined,
     datedTo: when === 'elsewhere' ? yearOfSentence(view, v) : undefined,
   };
+}
+
+/** The name right after a figure's noun and "of (the)": "the 70th anniversary of the U.S.-ROK Alliance". */
+function ownerAfter(view: SentenceView, v: ValueMention, near: readonly Name[]): Name | undefined {
+  let k = view.tokenIndexAt(v.end);
+  const noun = k;
+  while (k < view.tokens.length && k - noun < 2 && isContentWord(view, k) && !view.entityAt(k)) k++;
+  if (k === noun || view.words[k] !== 'of' || view.gapBefore(k).trim() !== '') return undefined;
+  k++;
+  if (lexicon.determiners.has(view.words[k] ?? '')) k++;
+  return near.find((n) => n.mention.first === k);
 }
 
 /** Words the report writes in at most this many sentences set a figure of no name apart. */

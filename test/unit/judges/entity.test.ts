@@ -420,6 +420,26 @@ describe('judge: entity', () => {
     );
   });
 
+  it('reads a known body after a unit and a comma, closing the clause, as its owner', () => {
+    contradicts(
+      'The Harbor Forum was run in partnership with the Naval Studies Desk, Coastal Security Council.',
+      'forum-partner',
+      {
+        detail: 'entity',
+        written: 'Coastal Security Council',
+      },
+    );
+    agrees(
+      'The Harbor Forum was run in partnership with the Naval Studies Desk, NMI.',
+      'forum-partner',
+      'Naval Studies Desk',
+    );
+    // A list goes on past the comma: each is a partner.
+    const listed =
+      'The Harbor Forum was run in partnership with the Naval Studies Desk, the Coastal Security Council and NMI.';
+    assert.ok(!findings(kb, listed).some((f) => f.verdict === 'contradiction'), listed);
+  });
+
   it('holds a person against a group of people: one of its members is no error, anyone else is', () => {
     const views = 'views-of-speakers';
     agrees('The views in the summary are those of the speakers.', views, 'the speakers');

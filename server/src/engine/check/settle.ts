@@ -3,6 +3,7 @@
 // contradiction (the session's US date is not wrong because it is not the Asian one); one
 // contradiction per stretch of text. Support is said only of a sentence with no contradiction
 // whose every stated figure and date some claim agrees with.
+import { type Term } from '../../knowledge/types';
 import { lexicon } from '../lexicon';
 import { tokenize } from '../text/tokens';
 import { type EntityMention, sameEntity } from '../reader/entities';
@@ -299,15 +300,23 @@ function publishedBy(view: SentenceView, key: string, e: EntityMention): boolean
  */
 function otherAuthor(view: SentenceView, agreeing: Verdict[]): Verdict | undefined {
   const cited = view.context.cited;
-  if (!cited || agreeing.length === 0) return undefined;
+  if (agreeing.length === 0) return undefined;
   const keys = new Set(agreeing.map((v) => v.claim.source));
   if (keys.size !== 1) return undefined;
   const key = [...keys][0];
   const authors = view.kb.sources.get(key)?.csl.author ?? [];
-  if (!cited.has(key) || authors.length === 0) return undefined;
+  if (authors.length === 0) return undefined;
+  // Uncited, only a view (not a fact anyone may note), said by someone whose own views the knowledge
+  // records elsewhere (an author, or one of a group of speakers) and whom this source never names.
+  const views = agreeing.every((v) => v.claim.value.kind === 'stance' || v.claim.value.kind === 'preference');
+  const voiceElsewhere = (person: Term): boolean =>
+    !person.sources.some((ref) => ref.key === key) &&
+    ([...view.kb.sources.keys()].some((k) => k !== key && wrote(view.kb, person, k)) ||
+      view.kb.terms.some((t) => t.kind === 'group' && t.members?.includes(person.id)));
   for (const e of view.entities) {
     const person = e.kind === 'person' && e.id ? view.kb.termById.get(e.id) : undefined;
     if (!person || e.last - e.first < 2 || wrote(view.kb, person, key)) continue;
+    if (!cited?.has(key) && !(views && voiceElsewhere(person))) continue;
     // Said by them: their reporting frame, "Kim argues", or "Kim's argument that …".
     const claims = e.possessive && lexicon.propositionNouns.has(view.words[e.last] ?? '');
     if (view.clauseAt(e.first).kind !== 'reporting' && !isSpeaker(view, e) && !claims) continue;

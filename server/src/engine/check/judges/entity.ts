@@ -395,7 +395,7 @@ function ownerOf(
   );
   const ownedAt = about ? about.first : m.first;
   const last = view.entities.find((e) => e.possessive && e.last === ownedAt && !e.weak);
-  if (!last) return undefined;
+  if (!last) return appendedOwner(view, m);
   let first = last.first;
   // The run goes on across an abbreviation's full stop: "George Washington Univ. Korea's".
   const joins = (k: number): boolean =>
@@ -407,6 +407,23 @@ function ownerOf(
   const end = last.end - (/['’]s?$/.exec(view.raw.slice(last.start, last.end))?.[0].length ?? 0);
   const start = view.tokens[first].start;
   return { id: whole?.id, kind: whole?.kind ?? 'name', start, end, words: last.last - first };
+}
+
+/**
+ * "Center for Security Policy Studies, George Washington University": a known body written right after
+ * a unit and a comma, closing its clause, is the unit's owner.
+ */
+function appendedOwner(
+  view: SentenceView,
+  m: EntityMention,
+): { id?: string; kind: string; start: number; end: number; words: number } | undefined {
+  if (view.gapBefore(m.last).trim() !== ',') return undefined;
+  const next = view.entities.find((e) => e.first === m.last && !e.weak && !e.possessive);
+  if (!next || next.last !== view.clauseAt(m.first).last || view.clauseAt(next.first) !== view.clauseAt(m.first)) {
+    return undefined;
+  }
+  if (next.id === undefined && !lexicon.bodyHeadStems.has(view.tokens[next.last - 1].norm)) return undefined;
+  return { id: next.id, kind: next.kind, start: next.start, end: next.end, words: next.last - next.first };
 }
 
 /** Whether the name at token `at` follows "not only", "not just" or "not merely" (with an article). */
