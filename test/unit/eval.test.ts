@@ -177,7 +177,7 @@ const floors: Floor[] = [
     // false alarm was read and its cause fixed, then its misses read.
     cases: 'test/fixtures/claims-blind14.jsonl',
     precision: 1,
-    recall: 0.87,
+    recall: 0.88,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.85,
@@ -215,23 +215,34 @@ const floors: Floor[] = [
   },
   {
     // Written blind at the start of round 15: 0.98/0.87 with 1 false alarm at its start commit; that
-    // and its misses were read and fixed at their causes: 1.00/0.98.
+    // and its misses were read and fixed at their causes: 1.00/1.00.
     cases: 'test/fixtures/claims-blind18.jsonl',
     precision: 1,
-    recall: 0.98,
+    recall: 1,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.85,
   },
   {
     // Written blind in round 15 and measured at its start commit and its end, unread: 0.98/0.82 and
-    // 0.98/0.83, 1 false alarm both times. The floor holds what was measured.
+    // 0.98/0.85, 1 false alarm both times. The floor holds what was measured.
     cases: 'test/fixtures/claims-blind19.jsonl',
     precision: 0.98,
-    recall: 0.83,
+    recall: 0.85,
     falseAlarms: 1,
     falseSupport: 0,
     top1: 0.8,
+  },
+  {
+    // Written blind in the middle of round 15: 0.96/0.78 with 2 false alarms and 2 false supports on
+    // the round's start commit and, the same, on the commit it was written at; those and its misses
+    // were then read and fixed at their causes: 1.00/0.87.
+    cases: 'test/fixtures/claims-blind20.jsonl',
+    precision: 1,
+    recall: 0.87,
+    falseAlarms: 0,
+    falseSupport: 0,
+    top1: 0.65,
   },
   {
     // Written blind in round 11: 0.93/0.85 with false alarms on 4 sentences and 2 false supports when
@@ -353,6 +364,9 @@ describe('facts of real reports read as sources', () => {
     // Written blind in round 15 and measured at its start commit and its end, unread: 0.92/0.57 with
     // 2 false alarms both times. The floor holds what was measured.
     { cases: 'test/fixtures/report-cases-21.jsonl', precision: 0.92, recall: 0.57, falseAlarms: 2, value: 0.9 },
+    // Written blind in the middle of round 15: 1.00/0.70 with 1 false support (a rank the report's
+    // sentence, echoed whole, does not state); its cause was read and fixed.
+    { cases: 'test/fixtures/report-cases-22.jsonl', precision: 1, recall: 0.7, falseAlarms: 0, value: 0.9 },
   ];
   for (const set of sets) {
     it(

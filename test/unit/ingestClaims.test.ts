@@ -1131,3 +1131,22 @@ describe('ingest: the name a figure\'s noun is "of"', () => {
     assert.ok(!other.includes('contradiction'), JSON.stringify(other));
   });
 });
+
+describe('ingest: a report sentence echoed whole vouches for its figures, not for a rank', () => {
+  const report = [
+    'Port traffic in Freedonia grew steadily over the decade.',
+    'Marsh Group fleets are among the largest users of the Ostrava canal, accounting for 30% of its traffic in 2022, ' +
+      'behind only the Quill navy.',
+  ];
+
+  it('does not support a superlative the report does not state', () => {
+    const ranked = verdictsOn(
+      report,
+      'Marsh Group fleets were the largest users of the Ostrava canal, ahead of the Quill navy, ' +
+        'accounting for 30% of its traffic in 2022.',
+    );
+    assert.ok(!ranked.includes('support'), JSON.stringify(ranked));
+    const plain = verdictsOn(report, 'Marsh Group fleets accounted for 30% of the Ostrava canal traffic in 2022.');
+    assert.ok(!plain.includes('contradiction'), JSON.stringify(plain));
+  });
+});

@@ -124,6 +124,9 @@ describe('settle: support', () => {
       "The choice of Aster and Borealis over Corvid for Northland's cranes comes from Port Plan 2030.",
       // The document as its clause's subject.
       "Port Plan 2030 commits Northland's ports to picking Aster and Borealis over Corvid for their cranes.",
+      // The document said to be where it is stated.
+      "It is in Port Plan 2030 that Northland's ports picked Aster and Borealis over Corvid for their cranes.",
+      "In Port Plan 2030, Northland's ports picked Aster and Borealis over Corvid for their cranes.",
       // So with its owner's name before it.
       "Northland's Port Plan 2030 commits its ports to picking Aster and Borealis over Corvid for their cranes.",
       // A label that is the document's name alone.
@@ -204,6 +207,14 @@ claims:
     about: { property: [ grain, fuel ] }
     set: { members: [ grain, fuel ], closed: false }
 `,
+  });
+
+  it('reads a bracket glossing each item as no item of its own: support stays', () => {
+    const glossed = 'The port ships grain (the fuel of bakeries), timber (sawn wood), steel (an alloy of iron).';
+    assert.ok(
+      findings(lists, glossed).some((f) => f.verdict === 'support'),
+      dump(lists, glossed),
+    );
   });
 
   it("reads a list one claim holds whole as that claim's, not another's with an item swapped", () => {
@@ -312,6 +323,8 @@ claims:
 
   it('contradicts a view of one source said, uncited, by a speaker the knowledge hears elsewhere', () => {
     assert.match(check('Ben Lind argues that cranes are automated.'), /lind2023 \(¶2\) is by Ana Lind, not Ben Lind/);
+    // Also as the one whose verb states the view.
+    assert.match(check('Ben Lind welcomed the automated cranes.'), /lind2023 \(¶2\) is by Ana Lind, not Ben Lind/);
   });
 
   it('leaves a fact anyone may note, someone the knowledge never hears, and someone the source names', () => {

@@ -304,6 +304,12 @@ describe('judge: role', () => {
     silent('Mira Holt also advises Westmark University.');
     // A part of the body ("the institute's navy programme") is another thing headed.
     silent("Mira Holt also directs the Northland Maritime Institute's navy programme.");
+    silent('Mira Holt also heads the Northland Maritime Institute centre for navies.');
+    // "presides over" heads the body it takes.
+    contradicts('Mira Holt also presides over the Northland Maritime Institute.', 'holt-nmi', {
+      detail: 'role',
+      written: 'presides',
+    });
   });
 
   it('reads a lone heading title set off before a body as heading that body: "Director, X"', () => {

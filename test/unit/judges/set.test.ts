@@ -297,6 +297,27 @@ describe('judge: set', () => {
     });
   });
 
+  it('reads a list of names each carrying a bracket as one list: "A (x), B (y), C (z)"', () => {
+    const talks = 'three-way-talks';
+    contradicts('• Trilateral talks: Northland (host), Westmark (guest), Southport (observer).', talks, {
+      detail: 'set',
+      written: 'Southport',
+    });
+    contradicts('• Trilateral talks: Northland (host), Westmark (guest) and Southport.', talks, {
+      detail: 'set',
+      written: 'Southport',
+    });
+    agrees('• Trilateral talks: Northland (host), Westmark (guest), Eastoria (observer).', talks);
+  });
+
+  it('reads an appositive after the property as no object of its own: "sanctions, a rare step, on …"', () => {
+    const v = contradicts('Only Northland imposed sanctions, a rare step, on the Shadow Fleet.', 'sanctions', {
+      detail: 'set',
+      written: 'Northland',
+    });
+    assert.equal(v.detail.kind === 'set' && v.detail.problem, 'only');
+  });
+
   it('reads a quantifier of the whole opening the clause as cutting the list down: "All of X came from Y"', () => {
     const areas = 'strategy-areas';
     const v = contradicts("All of the Sea Lanes Strategy's pillars cover ports.", areas, {

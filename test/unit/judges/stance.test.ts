@@ -127,6 +127,15 @@ describe('judge: stance', () => {
     agrees('Northland will boost its maritime aid.', 'aid-increase', 'boost');
   });
 
+  it('reads "no" before a word that belittles ("no passing", "no mere") as no negation', () => {
+    const silentOn = 'strategy-silent-on-quantum';
+    contradicts('Quantum computing is no passing reference in the strategy.', silentOn, {
+      detail: 'stance',
+      written: 'reference',
+    });
+    agrees('The strategy makes no reference to quantum computing.', silentOn);
+  });
+
   it('reads a cool judgement of a thing as the opposite of welcoming it: "lukewarm about", "sceptical of"', () => {
     const welcomes = 'osei-welcomes-aid';
     agrees("Osei welcomes the strategy's pledge of more maritime aid.", welcomes, 'welcomes');

@@ -10,6 +10,7 @@ import { type EntityMention, sameEntity } from '../reader/entities';
 import { isAttributedTo, isSpeaker } from '../reader/speakers';
 import { authorName, wrote } from '../reader/surnames';
 import { type SentenceView } from '../reader/sentence';
+import { predicatesIn } from '../reader/predicates';
 import { offsetOf } from '../reader/zones';
 import { attributeConflict } from './judges/entity';
 import { mentionIs } from './members';
@@ -196,6 +197,8 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
   // listed among a set's members that is none of them was not checked, whatever else it is.
   const amongMembers = (e: EntityMention): boolean =>
     e.id !== undefined &&
+    // "Lami Kim (US Army War College), …": a bracket glossing a member is not one.
+    view.clauseAt(e.first).kind !== 'parenthetical' &&
     agreeing.some(
       (v) =>
         v.claim.value.kind === 'set' &&
@@ -233,12 +236,21 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
       if (owner && owner.last === e.first) first = e.first;
       return first === e.first && clause.kind === 'main' && !e.possessive;
     };
+    // So does one the statement is said to be in: "It is in the 2019 strategy that …", "In the 2019
+    // strategy, Seoul pledges …" ("Under the plan, …" says what the source speaks of).
+    const statedIn = (): boolean => {
+      const at = lexicon.determiners.has(view.words[e.first - 1] ?? '') ? e.first - 1 : e.first;
+      if (view.words[at - 1] !== 'in') return false;
+      const cleft = view.words[at - 3] === 'it' && lexicon.copulas.has(view.words[at - 2] ?? '');
+      const fronted = at - 1 === 0 && view.gapBefore(e.last).includes(',');
+      return (cleft && view.words[e.last] === 'that') || fronted;
+    };
     if (
       e.kind === 'document' &&
       e.id &&
       !ids.has(e.id) &&
       !covered(e) &&
-      (isSpeaker(view, e) || labels() || subject())
+      (isSpeaker(view, e) || labels() || subject() || statedIn())
     ) {
       return true;
     }
@@ -319,7 +331,9 @@ function otherAuthor(view: SentenceView, agreeing: Verdict[]): Verdict | undefin
     if (!cited?.has(key) && !(views && voiceElsewhere(person))) continue;
     // Said by them: their reporting frame, "Kim argues", or "Kim's argument that …".
     const claims = e.possessive && lexicon.propositionNouns.has(view.words[e.last] ?? '');
-    if (view.clauseAt(e.first).kind !== 'reporting' && !isSpeaker(view, e) && !claims) continue;
+    // "Lami Kim welcomed the strategy's …": a view's holder is the one whose verb states it.
+    const holds = views && predicatesIn(view, e.last, Math.min(view.tokens.length, e.last + 2), 'evaluate').length > 0;
+    if (view.clauseAt(e.first).kind !== 'reporting' && !isSpeaker(view, e) && !claims && !holds) continue;
     const names = authors.map(authorName);
     const written = view.raw.slice(e.start, e.end);
     const detail = { kind: 'author' as const, sourced: names.join(', '), written };
@@ -396,7 +410,8 @@ function unaccountedRank(view: SentenceView, agreeing: Verdict[]): boolean {
       lexicon.rankSuperlatives.has(view.words[k]) &&
       view.words[k].endsWith('est') &&
       view.clauseAt(k).kind !== 'reporting' &&
-      !agreeing.some((v) => v.start <= t.start && t.end <= v.end),
+      // A report sentence echoed whole agrees on its figures, not on every word it spans.
+      !agreeing.some((v) => v.claim.about.length > 0 && v.start <= t.start && t.end <= v.end),
   );
 }
 

@@ -275,6 +275,21 @@ function joins(view: SentenceView, a: number, b: number): boolean {
   );
 }
 
+/** Where the list goes on after a bracket opening at k: the token after ")" and a comma, or -1. */
+function glossClose(view: SentenceView, k: number): number {
+  for (let j = k + 1; j < view.tokens.length && j - k <= 8; j++) {
+    const gap = view.gapBefore(j);
+    if (gap.includes('(')) return -1;
+    if (!gap.includes(')')) continue;
+    const after = gap.slice(gap.indexOf(')') + 1).trim();
+    const joined = after === '' && (view.words[j] === 'and' || view.words[j] === 'or');
+    // Only a list of names goes on: "Internet of Things (IoT), enables …" is a clause going on.
+    const name = view.entities.find((e) => e.first === (joined ? j + 1 : j));
+    return (after === ',' || after === ';' || joined) && name ? j : -1;
+  }
+  return -1;
+}
+
 export interface ListItem {
   first: number;
   last: number;
@@ -311,12 +326,29 @@ export function listSegments(view: SentenceView): { items: ListItem[]; hardBefor
     start = end;
     hard = nextHard;
   };
+  let glossEnd = -1;
   for (let k = 1; k <= tokens.length; k++) {
     if (k === tokens.length) {
       push(k, true);
       break;
     }
     const gap = view.gapBefore(k);
+    // "Lami Kim (US Army War College), So Jeong Kim (INSS)": a bracket glossing an item, closed by a
+    // separator, is no item; the list goes on past it.
+    if (k === glossEnd) {
+      start = k;
+      hard = false;
+      continue;
+    }
+    if (gap.includes('(') && !gap.includes(')')) {
+      const close = glossClose(view, k);
+      if (close > 0) {
+        push(k, false);
+        glossEnd = close;
+        k = close - 1;
+        continue;
+      }
+    }
     // A colon, a bracket or a sentence frame starts a new list; separators continue one.
     // "In Africa, Kenya and Nigeria …": a phrase opening the sentence with a preposition sets the
     // scene; its comma ends it, and what it names is no item of the list after it.

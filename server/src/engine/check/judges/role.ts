@@ -767,9 +767,12 @@ function headedBody(view: SentenceView, desc: Description, orgs: EntityMention[]
     const w = view.words[k];
     if (!lexicon.headingPosts.has(lexicon.headVerbs[w] ?? w)) continue;
     let j = k + 1;
-    if (view.words[j] === 'of') j++;
+    if (view.words[j] === 'of' || view.words[j] === 'over') j++;
     if (view.words[j] === 'the') j++;
-    return orgs.find((o) => o.first === j && !o.possessive);
+    // "heads the INSS centre for …": a body's name before a unit's head noun names the unit's owner.
+    return orgs.find(
+      (o) => o.first === j && !o.possessive && !lexicon.bodyHeadStems.has(view.tokens[o.last]?.norm ?? ''),
+    );
   }
   return undefined;
 }

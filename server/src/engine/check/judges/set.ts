@@ -73,8 +73,10 @@ function judgeAgents(view: SentenceView, c: Candidate): Verdict | undefined {
     [...c.groups.values()].some((ms) => ms.some((m) => m.first <= k && k < m.last));
   for (const p of c.property) {
     // "Kim also chairs a policy committee": the verb's object, new and not the claim's, is another thing.
+    // ("Open RAN, a new architecture": an appositive after a comma is no object.)
     if (
       lexicon.indefiniteArticles.has(view.words[p.last] ?? '') &&
+      !view.gapBefore(p.last).includes(',') &&
       ![p.last + 1, p.last + 2, p.last + 3].some(anchored)
     ) {
       continue;
