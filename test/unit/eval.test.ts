@@ -236,10 +236,10 @@ const floors: Floor[] = [
   {
     // Written blind in the middle of round 15: 0.96/0.78 with 2 false alarms and 2 false supports on
     // the round's start commit and, the same, on the commit it was written at; those and its misses
-    // were then read and fixed at their causes: 1.00/0.87.
+    // were then read and fixed at their causes: 1.00/0.88.
     cases: 'test/fixtures/claims-blind20.jsonl',
     precision: 1,
-    recall: 0.87,
+    recall: 0.88,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.65,

@@ -12,6 +12,7 @@ const kb = knowledge({
   - { id: westmark, name: Westmark, kind: country, demonyms: [ Westmarkian ] }
   - { id: port-aven, name: Port Aven, kind: city, within: northland }
   - { id: lowbridge, name: Lowbridge, kind: city, within: westmark }
+  - { id: westhaven, name: Westhaven, kind: city, capitalOf: westmark }
 `,
   'glossary.yaml': `terms:
   - id: harbor-forum
@@ -438,6 +439,12 @@ describe('judge: entity', () => {
     const listed =
       'The Harbor Forum was run in partnership with the Naval Studies Desk, the Coastal Security Council and NMI.';
     assert.ok(!findings(kb, listed).some((f) => f.verdict === 'contradiction'), listed);
+  });
+
+  it('reads a capital as its government in the slot of who acts', () => {
+    contradicts('The Harbor Forum was hosted by Westhaven.', 'forum-host', { detail: 'entity', written: 'Westhaven' });
+    // Not as a place where something was held.
+    agrees('The Harbor Forum was hosted by NMI in Westhaven.', 'forum-host', 'NMI');
   });
 
   it('holds a person against a group of people: one of its members is no error, anyone else is', () => {

@@ -43,7 +43,9 @@ const namedByHead = new Set(['document']);
 
 function compatible(view: SentenceView, m: EntityMention, valueKind: string, slot: string): boolean {
   if (m.weak) return false;
-  const a = classOf(view, m);
+  // "issued by Seoul": a capital said to act acts for its country's government.
+  const capital = slot === 'agent' && m.kind === 'place' && m.term?.capitalOf && view.words[m.first - 1] === 'by';
+  const a = capital ? 'actor' : classOf(view, m);
   const b = kindClass[valueKind] ?? 'any';
   if (a === 'instance') return ['document', 'event'].includes(b) || (slot === 'agent' && b !== 'place');
   // "Main Tyre compels …": an unknown name with no such head is no document.
