@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { checkSentence } from '../../server/src/engine/check';
 import { dump, findings, knowledge, sources } from './judges/judging';
+import { type KnowledgeBase } from '../../server/src/knowledge/knowledgeBase';
 
 const kb = knowledge({
   // The report's publisher is a body it names: a statement "according to" it is the report's own.
@@ -233,6 +234,20 @@ claims:
   });
 });
 
+/** A view of lind2023, Ana Lind's, for the tests of who holds it. */
+const cranesAutomated = `  - id: cranes-automated
+    locator: ¶2
+    statement: Most cranes in Northland's ports are automated.
+    about: { property: [ automated, automation ], with: [ [ cranes, crane ] ] }
+    stance: { predicate: generic, polarity: positive }
+`;
+
+/** The findings on one sentence as "verdict: message" lines, citing the keys given. */
+function messages(kb: KnowledgeBase, text: string, cited?: string[]): string[] {
+  const context = { ids: new Set<string>(), ...(cited ? { cited: new Set(cited) } : {}) };
+  return checkSentence(kb, text, 0, text.length, text, undefined, context).map((f) => `${f.verdict}: ${f.message}`);
+}
+
 describe('settle: who wrote the cited source', () => {
   const authored = knowledge({
     'sources.json': JSON.stringify([
@@ -244,18 +259,9 @@ describe('settle: who wrote the cited source', () => {
 `,
     'claims/lind2023.yaml': `source: lind2023
 claims:
-  - id: cranes-automated
-    locator: ¶2
-    statement: Most cranes in Northland's ports are automated.
-    about: { property: [ automated, automation ], with: [ [ cranes, crane ] ] }
-    stance: { predicate: generic, polarity: positive }
-`,
+${cranesAutomated}`,
   });
-  const check = (text: string): string[] =>
-    checkSentence(authored, text, 0, text.length, text, undefined, {
-      ids: new Set(),
-      cited: new Set(['lind2023']),
-    }).map((f) => `${f.verdict}: ${f.message}`);
+  const check = (text: string): string[] => messages(authored, text, ['lind2023']);
 
   it('contradicts a sentence that gives the cited source another author, named in full as saying it', () => {
     for (const text of [
@@ -304,22 +310,14 @@ describe('settle: a view given, uncited, to someone else the knowledge hears', (
 `,
     'claims/lind2023.yaml': `source: lind2023
 claims:
-  - id: cranes-automated
-    locator: ¶2
-    statement: Most cranes in Northland's ports are automated.
-    about: { property: [ automated, automation ], with: [ [ cranes, crane ] ] }
-    stance: { predicate: generic, polarity: positive }
-  - id: port-opened
+${cranesAutomated}  - id: port-opened
     locator: ¶1
     statement: The port opened in 2019.
     about: { property: [ opened ], with: [ [ port ] ] }
     year: 2019
 `,
   });
-  const check = (text: string): string =>
-    checkSentence(kb, text, 0, text.length, text, undefined, { ids: new Set() })
-      .map((f) => `${f.verdict}: ${f.message}`)
-      .join('\n');
+  const check = (text: string): string => messages(kb, text).join('\n');
 
   it('contradicts a view of one source said, uncited, by a speaker the knowledge hears elsewhere', () => {
     assert.match(check('Ben Lind argues that cranes are automated.'), /lind2023 \(¶2\) is by Ana Lind, not Ben Lind/);

@@ -8,7 +8,7 @@ import { lexicon } from '../lexicon';
 import { tokenize } from '../text/tokens';
 import { type EntityMention, sameEntity } from '../reader/entities';
 import { isAttributedTo, isSpeaker } from '../reader/speakers';
-import { authorName, wrote } from '../reader/surnames';
+import { authorName, inAGroup, sourcesWrittenBy, wrote } from '../reader/surnames';
 import { type SentenceView } from '../reader/sentence';
 import { predicatesIn } from '../reader/predicates';
 import { offsetOf } from '../reader/zones';
@@ -323,8 +323,7 @@ function otherAuthor(view: SentenceView, agreeing: Verdict[]): Verdict | undefin
   const views = agreeing.every((v) => v.claim.value.kind === 'stance' || v.claim.value.kind === 'preference');
   const voiceElsewhere = (person: Term): boolean =>
     !person.sources.some((ref) => ref.key === key) &&
-    ([...view.kb.sources.keys()].some((k) => k !== key && wrote(view.kb, person, k)) ||
-      view.kb.terms.some((t) => t.kind === 'group' && t.members?.includes(person.id)));
+    (sourcesWrittenBy(view.kb, person).some((k) => k !== key) || inAGroup(view.kb, person.id));
   for (const e of view.entities) {
     const person = e.kind === 'person' && e.id ? view.kb.termById.get(e.id) : undefined;
     if (!person || e.last - e.first < 2 || wrote(view.kb, person, key)) continue;

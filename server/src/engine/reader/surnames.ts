@@ -90,19 +90,55 @@ function citedAuthor(kb: KnowledgeBase, people: Term[], context: ParagraphContex
   return onlyOne(people.filter((p) => cited.some((key) => wrote(kb, p, key))));
 }
 
-/** Whether a person is an author of a source: an author's given and family name is one of their names. */
 /** A source author's name as written in prose: given name, then family name (or the literal name). */
 export function authorName(a: { given?: string; family?: string; literal?: string }): string {
   return `${a.given ?? ''} ${a.family ?? a.literal ?? ''}`.trim();
 }
 
+/** A name's words, lower-cased: how an author's name and a person's names are compared. */
+function plainName(name: string): string {
+  return tokenize(name)
+    .map((t) => t.lower)
+    .join(' ');
+}
+
+/** Whether a person is an author of a source: an author's given and family name is one of their names. */
 export function wrote(kb: KnowledgeBase, person: Term, key: string): boolean {
-  const plain = (name: string): string =>
-    tokenize(name)
-      .map((t) => t.lower)
-      .join(' ');
-  const forms = new Set([person.term, ...(person.aliases ?? [])].map(plain));
-  return (kb.sources.get(key)?.csl.author ?? []).some((a) => forms.has(plain(authorName(a))));
+  const forms = new Set([person.term, ...(person.aliases ?? [])].map(plainName));
+  return (kb.sources.get(key)?.csl.author ?? []).some((a) => forms.has(plainName(authorName(a))));
+}
+
+/** Per knowledge base, the sources each author's name wrote; built on first use, as settling asks per sentence. */
+const sourcesByAuthor = new WeakMap<KnowledgeBase, Map<string, string[]>>();
+
+/** The keys of the sources a person wrote. */
+export function sourcesWrittenBy(kb: KnowledgeBase, person: Term): string[] {
+  let index = sourcesByAuthor.get(kb);
+  if (!index) {
+    index = new Map();
+    for (const [key, source] of kb.sources) {
+      for (const a of source.csl.author ?? []) {
+        const name = plainName(authorName(a));
+        index.set(name, [...(index.get(name) ?? []), key]);
+      }
+    }
+    sourcesByAuthor.set(kb, index);
+  }
+  const keys = [person.term, ...(person.aliases ?? [])].flatMap((form) => index.get(plainName(form)) ?? []);
+  return [...new Set(keys)];
+}
+
+/** Per knowledge base, the ids that are members of a group term ("the speakers"). */
+const groupMemberIds = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
+
+/** Whether a term is one of a group's members in the glossary. */
+export function inAGroup(kb: KnowledgeBase, id: string): boolean {
+  let members = groupMemberIds.get(kb);
+  if (!members) {
+    members = new Set(kb.terms.flatMap((t) => (t.kind === 'group' ? (t.members ?? []) : [])));
+    groupMemberIds.set(kb, members);
+  }
+  return members.has(id);
 }
 
 /**
