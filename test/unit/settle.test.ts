@@ -19,6 +19,11 @@ const kb = knowledge({
   - { id: aster, term: Aster, kind: organisation, definition: A crane maker. }
   - { id: borealis, term: Borealis, kind: organisation, definition: A crane maker. }
   - { id: corvid, term: Corvid, kind: organisation, definition: A crane maker. }
+  - id: delta-cranes
+    term: Delta Cranes
+    kind: organisation
+    definition: A crane maker the report names.
+    sources: [ { key: ports2024, locator: ¶2 } ]
   - { id: crane-code, term: Crane Safety Code, kind: document, definition: Northland's rules for cranes. }
   - id: harbour-guild
     term: Harbour Guild
@@ -81,6 +86,13 @@ describe('settle: support', () => {
 
   it('withholds support when a place no agreeing claim names is said to host or own it ("Northland-based")', () => {
     assert.equal(supported('Tidewatch trains Northland-based crane operators.'), false);
+  });
+
+  it("withholds support when another name the source knows opens the clause of the claim's subject", () => {
+    assert.equal(supported('Tidewatch trains crane operators.'), true);
+    // Delta Cranes is a name the source uses, so it is no unknown detail; but the claim's subject is Tidewatch.
+    const other = 'Delta Cranes trains crane operators alongside Tidewatch.';
+    assert.equal(supported(other), false, dump(kb, other));
   });
 
   it('withholds support when an unknown name is listed with known bodies', () => {

@@ -54,6 +54,17 @@ describe('values: numbers', () => {
     assert.deepEqual([of.value, of.of], [10, 27]);
     const [of2] = numbers('14 out of the 27 partner countries');
     assert.deepEqual([of2.value, of2.of], [14, 27]);
+    // A sentence (or a briefing label's value) opened by a whole counts parts of it after.
+    for (const text of [
+      'Of the 27 partners, 14 are in the region',
+      '• Port review: of the 27 harbours inspected, only 14 passed',
+    ]) {
+      assert.deepEqual(
+        numbers(text).map((n) => [n.value, n.of]),
+        [[14, 27]],
+        text,
+      );
+    }
     // "one" is a count only as a share: "only one of the three", "One of the three … (opening)".
     assert.deepEqual(
       numbers('Only one of the three speakers approved it').map((n) => [n.value, n.of]),

@@ -460,6 +460,14 @@ describe('judge: date', () => {
     );
   });
 
+  it('reads an obligation in a bracketed aside as what binds, not as the memo recommending', () => {
+    contradicts(
+      '• Exposure: the Data Security Act, passed in 2016, binds port firms (they must hand over data on request).',
+      'act-year',
+      { detail: 'date', written: '2016' },
+    );
+  });
+
   it('reads "the YEAR strategy" as the known strategy of that year, and judges the year of no other', () => {
     // The knowledge dates the Privacy Strategy to 2015: "the 2015 strategy" is that one.
     silent('When the 2015 strategy was launched, cyber defence was an afterthought.');

@@ -379,3 +379,26 @@ describe('echo: two counts of the same named thing', () => {
     assert.deepEqual(contradictions(report, memo), []);
   });
 });
+
+describe('echo: a total and the parts a report gives as examples of it', () => {
+  const report = [
+    'Smuggling rings moved more than $900 million through the Quill Exchange in 2021, including from the ' +
+      'March 2021 Ostrava Port theft and the May 2021 Zenda Bank raid.',
+  ];
+
+  it('says nothing of a figure the memo gives for one of the examples', () => {
+    const memo =
+      'The May 2021 Zenda Bank raid, whose takings smuggling rings moved through the Quill Exchange, ' +
+      'netted $60 million.';
+    assert.deepEqual(contradictions(report, memo), []);
+  });
+
+  it('contradicts the total, written as the report writes it, examples and all', () => {
+    const memo =
+      'Smuggling rings moved more than $600 million through the Quill Exchange in 2021, including from the ' +
+      'May 2021 Zenda Bank raid.';
+    const found = contradictions(report, memo);
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.match(found[0], /\$900 million/);
+  });
+});

@@ -182,6 +182,18 @@ describe('judge: preference', () => {
     });
   });
 
+  it('reads what a verb of outweighing ("outweighing", "eclipses") comes before as set aside', () => {
+    agrees(
+      'For the Grid Resilience Strategy, resilience matters most, outweighing efficiency.',
+      'resilience-over-efficiency',
+    );
+    contradicts(
+      'For the Grid Resilience Strategy, efficiency matters most, outweighing resilience.',
+      'resilience-over-efficiency',
+      { detail: 'preference', written: 'efficiency matters most, outweighing resilience' },
+    );
+  });
+
   it('says nothing of another chooser, another country or a recommendation', () => {
     silent("Westmark's port operators chose Coppernet over Skylink.");
     silent('Port operators in Westmark chose Coppernet over Skylink.');

@@ -545,6 +545,14 @@ describe('judge: set', () => {
     silent('Tom Reyes moderated the committee of port officials.');
   });
 
+  it("reads a title after a person, and one coordinated with it, as that person's, not as a member", () => {
+    const text =
+      'Mira Holt, a senior lecturer at the Port Working Group and adjunct fellow at the Dock Guild, joined ' +
+      'Tom Reyes and Ana Lind on the Harbor Forum panel of speakers.';
+    agrees(text, 'speakers');
+    contradicts(text.replace('Ana Lind', 'Ana Park'), 'speakers', { detail: 'set', written: 'Ana Park' });
+  });
+
   it('leaves a list open at "and more"', () => {
     assert.deepEqual(
       findings(kb, 'The strategy covers ports, satellites and more.').filter((f) => f.verdict === 'contradiction'),

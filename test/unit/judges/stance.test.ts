@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { judgeSentence, readSentence } from '../../../server/src/engine/check';
-import { judging, knowledge, sources } from './judging';
+import { dump, judging, knowledge, sources, verdicts } from './judging';
 
 const kb = knowledge({
   'sources.json': sources('opi2022'),
@@ -160,6 +160,28 @@ describe('judge: stance', () => {
       detail: 'stance',
       written: 'consensus',
     });
+  });
+
+  it('reads "little room for", "little appetite for" as denying what follows', () => {
+    contradicts('Northland has shown little appetite for backing the Open Port Initiative.', 'northland-backs-opi', {
+      detail: 'stance',
+      written: 'little appetite for backing',
+    });
+  });
+
+  it('reads "not the only", "not solely" as adding others, not as denying', () => {
+    agrees('Northland is not the only backer of the Open Port Initiative.', 'northland-backs-opi');
+    agrees('Northland backs the Open Port Initiative, though not solely for trade reasons.', 'northland-backs-opi');
+  });
+
+  it('reads "X is, its authors stress, a …" as describing X, past the frame that interrupts it', () => {
+    const text = 'The communiqué is, its authors stress, a consensus report backed by every delegation.';
+    const found = verdicts(kb, text).filter((v) => v.claim.id === 'opi2022/communique-not-consensus');
+    assert.deepEqual(
+      found.map((v) => v.kind),
+      ['contradicts'],
+      dump(kb, text),
+    );
   });
 
   it('reads a negation that a frame cuts off as negating the clause going on after the frame', () => {

@@ -15,6 +15,7 @@ import { offsetOf, zoneOf } from '../reader/zones';
 import { isDigit, type Token, tokenize } from '../text/tokens';
 import { type PhraseMatch } from '../text/phraseMatcher';
 import { membersIn } from './members';
+import { namesAnExampleOnly } from './examples';
 import { type NameError, nearMissNames } from './names';
 
 export interface Candidate {
@@ -328,6 +329,7 @@ export function findCandidates(view: SentenceView): Candidate[] {
       continue;
     }
     if (namesOutsideItsSentence(view, claim, property, [...groups.values()].flat())) continue;
+    if (partNamed(view, claim, property)) continue;
     if (partOfNamedWhole(view, index, groups)) continue;
     if (claim.mood !== 'recommends' && recommendsAt(view, property) && !reportsRecommendation(view, property)) continue;
     if (supposedAt(view, property)) continue;
@@ -728,6 +730,13 @@ function namesOutsideItsSentence(
   });
 }
 
+/** A report's total (a figure read from it) against a memo figure of a part it gives as an example. */
+function partNamed(view: SentenceView, claim: Claim, property: PhraseMatch<unknown>[]): boolean {
+  if (!claim.extracted || claim.quote === undefined || claim.value.kind !== 'quantity') return false;
+  const figure = view.values.find((v) => v.kind === 'number');
+  return figure !== undefined && namesAnExampleOnly(view, claim.quote, 0, figure, property);
+}
+
 /** The items of the list that holds the members written ("Ericsson and Nokia, plus ZTE"). */
 function listWithMembers(
   view: SentenceView,
@@ -807,7 +816,11 @@ function aboutAnotherInstance(view: SentenceView, matches: PhraseMatch<unknown>[
       k--;
     }
     // "was framed as a public event", "is a closed roundtable": a predicate describes the subject.
-    const predicate = k > 0 && (lexicon.predicateOpeners.has(words[k - 1]) || lexicon.auxiliaries.has(words[k - 1]));
+    // "The summary is, its authors stress, a consensus document": past a frame that interrupts it.
+    const frame = k > 0 ? view.clauseAt(k - 1) : undefined;
+    const before = frame?.kind === 'reporting' && frame.last === k ? frame.first - 1 : k - 1;
+    const predicate =
+      before >= 0 && (lexicon.predicateOpeners.has(words[before]) || lexicon.auxiliaries.has(words[before]));
     // "• Status of findings: a consensus document": a label's value opening with "a" describes what
     // the label names by a common noun (not a name: "• Pacific Forum: a webinar on AI" is another one).
     const [label, value] = view.clauses;
@@ -844,7 +857,10 @@ function recommendsAt(view: SentenceView, property: PhraseMatch<unknown>[]): boo
   if (view.mood !== 'recommends') return false;
   return property.some((p) => {
     const s = view.stretchAt(p.first);
-    for (let k = s.first; k < s.last; k++) if (phraseAt(lexicon.recommendCues, view.words, k)) return true;
+    const own = view.clauseAt(p.first);
+    // "bound by the law (must comply with …)": a bracketed aside says what binds them, not what to do.
+    const aside = (k: number): boolean => view.clauseAt(k).kind === 'parenthetical' && view.clauseAt(k) !== own;
+    for (let k = s.first; k < s.last; k++) if (phraseAt(lexicon.recommendCues, view.words, k) && !aside(k)) return true;
     return false;
   });
 }

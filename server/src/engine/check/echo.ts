@@ -20,6 +20,7 @@ import {
   type YearMention,
 } from '../values';
 import { compareDate, dateVerdict } from './judges/date';
+import { namesAnExampleOnly } from './examples';
 import { attributedReports } from './attribution';
 import { compareQuantity } from './judges/quantity';
 import { writeOrdinal } from './render';
@@ -503,6 +504,7 @@ function compareFigures(
   // "between 2022 and 2024" where the report gives May 2022: both ends are paired with one figure.
   if (unpaired > 0 || matched.has(differing[0].e)) return undefined;
   const { m, e } = differing[0];
+  if (m.kind === 'number' && namesAnExampleOnly(view, echo.sentence.text, e.end, m)) return undefined;
   // Two figures of one named thing ("12 recommendations", "14 recommendations") say what they measure,
   // and two figures written amid the same words ("a 5,000-ton naval destroyer project") measure the
   // same thing: each corroborates the pairing as an agreeing figure would.

@@ -289,12 +289,41 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
     if (ids.has(e.id) || [...ids].some((id) => sameEntity(kb, id, e.id))) continue;
     // A group stands for its members.
     if (e.term?.members?.some((m) => ids.has(m))) continue;
+    // "Ericsson and Nokia are advocates of Open RAN alongside the US": who the sentence is about,
+    // when an agreeing claim names its subject elsewhere in it, was not checked.
+    if (opensMainClause(view, e) && agreeing.some((v) => subjectElsewhere(view, v, e))) return true;
     // A name the supporting source itself uses is part of what it speaks of, if not of this claim.
     const capital = e.term?.capitalOf ? kb.termById.get(e.term.capitalOf) : undefined;
     if ([e.term, capital].some((t) => t?.sources.some((ref) => sources.has(ref.key)))) continue;
     return true;
   }
   return false;
+}
+
+/** Whether the sentence writes the claim's subject, but not at `e`. */
+function subjectElsewhere(view: SentenceView, v: Verdict, e: EntityMention): boolean {
+  const index = view.kb.claimIndex.get(v.claim);
+  if (index === undefined || v.claim.subject < 0) return false;
+  const ids = view.kb.claimAnchors[index].groups[v.claim.subject]?.ids ?? new Set<string>();
+  if (ids.size === 0 || ids.has(e.id!)) return false;
+  // Only where the claim is read in the clause the name opens ("…, which backs …" is its own).
+  if (view.clauseAt(view.tokenIndexAt(v.start)) !== view.clauseAt(e.first)) return false;
+  return view.entities.some((o) => o.id !== undefined && o.first >= e.last && ids.has(o.id));
+}
+
+/** A name (or a list of names) that opens a main clause, not as an owner: the clause's subject. */
+function opensMainClause(view: SentenceView, e: EntityMention): boolean {
+  if (e.possessive) return false;
+  const clause = view.clauseAt(e.first);
+  if (clause.kind !== 'main') return false;
+  let k = clause.first;
+  while (k < e.first) {
+    const before = view.entities.find((o) => o.first === k && o.last <= e.first && !o.possessive);
+    if (lexicon.determiners.has(view.words[k]) || lexicon.conjunctions.has(view.words[k])) k++;
+    else if (before) k = before.last;
+    else return false;
+  }
+  return true;
 }
 
 /** Whether the source's publisher is the body the mention names ("Pacific Forum said …"). */

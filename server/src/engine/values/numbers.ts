@@ -482,7 +482,16 @@ export function linkTotals(
   // "Of the 27 partners, 14 are in the Indo-Pacific": a sentence opened by a whole counts parts of it
   // after, as "14 of the 27" does.
   const whole = numbers[0];
-  if (whole?.unit !== 'count' || whole.of !== undefined || !opensWithWhole(words, tokenAt(tokens, whole.start))) return;
+  // "• FATF review: of the 98 …": a briefing label before a colon leaves the sentence to open after it.
+  const colon = tokens.findIndex((t, k) => k > 0 && text.slice(tokens[k - 1].end, t.start).includes(':'));
+  const opening = colon > 0 && colon < tokenAt(tokens, whole?.start ?? 0) ? colon : 0;
+  if (
+    whole?.unit !== 'count' ||
+    whole.of !== undefined ||
+    !opensWithWhole(words.slice(opening), tokenAt(tokens, whole.start) - opening)
+  ) {
+    return;
+  }
   const parts = numbers.filter((n) => n !== whole && n.unit === 'count' && n.of === undefined && n.value < whole.value);
   for (const n of parts) {
     n.of = whole.value;

@@ -378,7 +378,28 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
     view.values.some(
       (v) => v.kind === 'number' && it.first <= view.tokenIndexAt(v.start) && view.tokenIndexAt(v.start) < it.last,
     );
-  const real = foreign.filter((it) => !paraphrases(it) && !partOfMember(it) && (!ofNames || named(it)) && !figure(it));
+  // "Lami Kim, an assistant professor at …, and adjunct fellow at …, joined …": a title after a
+  // person (or after another such title) describes that person; it is no item of the list.
+  const personBefore = (it: { first: number; last: number }): boolean => {
+    const at = items.indexOf(it);
+    for (let i = at - 1; i >= 0; i--) {
+      const prev = items[i];
+      if (view.entities.some((e) => e.last === prev.last && (e.term?.kind === 'person' || e.kind === 'person'))) {
+        return true;
+      }
+      if (!titled(prev)) return false;
+    }
+    return false;
+  };
+  const titled = (it: { first: number; last: number }): boolean => {
+    let k = it.first;
+    while (k < it.last && (lexicon.articles.has(view.words[k]) || lexicon.titleModifiers.has(view.words[k]))) k++;
+    return k < it.last && lexicon.titleWords.has(view.words[k]);
+  };
+  const appositive = (it: { first: number; last: number }): boolean => titled(it) && personBefore(it);
+  const real = foreign.filter(
+    (it) => !paraphrases(it) && !partOfMember(it) && (!ofNames || named(it)) && !figure(it) && !appositive(it),
+  );
   // A list read from a report is only its own when the memo writes two of its members.
   if (claim.extracted && matched.size < Math.min(2, members.length)) return undefined;
   const sourced = names(view, members);

@@ -245,7 +245,8 @@ function subjectBefore(view: SentenceView, c: Candidate, at: number): boolean {
   // "It is presented as reflecting a consensus": the pronoun opening the clause is its subject.
   if (lexicon.subjectPronouns.has(view.words[clause.first] ?? '')) return true;
   // "The communiqué, which the chair describes as …": a relative clause is said of the name before it.
-  const from = clause.kind === 'relative' ? antecedentStart(view, clause.first) : clause.first;
+  // "The summary is, its authors stress, a consensus document": past a frame that interrupts it.
+  const from = clause.kind === 'relative' ? antecedentStart(view, clause.first) : throughFrames(view, at).first;
   return [...c.groups].some(([g, matches]) => g !== property && matches.some((m) => m.first >= from && m.last <= at));
 }
 
