@@ -230,7 +230,10 @@ describe('ingest: what a year or a bound belongs to', () => {
     );
     const about = (year: number) =>
       years(claims).find((c) => c.value.kind === 'year' && c.value.year === year)?.about ?? [];
-    assert.deepEqual(about(1997), [['MEDO'], ['joining']]);
+    assert.deepEqual(about(1997), [
+      ['MEDO'],
+      ['joining', 'joined', 'entry', 'entered', 'accession', 'acceded', 'membership'],
+    ]);
     assert.deepEqual(about(2018), [['Quill Cooperation Group'], ['proposed']]);
     assert.deepEqual(about(2019), [['Marsh Cyber Agency'], ['establishment', 'establish']]);
   });
@@ -634,6 +637,30 @@ describe('ingest: lists of names and figures paired with names', () => {
     const swapped = 'The Mossbank and Quillmix hacks caused losses of $70 million and $300 million respectively.';
     assert.ok(verdictsOn(report, swapped).includes('contradiction'));
     assert.match(findingsOn(report, 'The Mossbank hack cost $250 million.')[0]?.message ?? '', /\$300 million, not/);
+  });
+});
+
+describe('ingest: who did it, by "by" after a passive verb', () => {
+  const report = [
+    'The Harbour Watch, named after Order No. 12 issued in 2016 by the Zyx Port Council, has 300 members.',
+    'Inspections rose in 2021.',
+  ];
+  const agents = (...r: string[]) =>
+    claimsOf(...r).filter((c) => c.value.kind === 'entity' && c.value.entity.slot === 'agent');
+
+  it('holds a memo to the body the report says did it, past the time it is dated to', () => {
+    assert.deepEqual(
+      agents(...report).map((c) => c.value.kind === 'entity' && c.value.entity.value),
+      ['Zyx Port Council'],
+    );
+    const wrong = "The Harbour Watch takes its name from Order No. 12, issued in 2016 by Ruritania's Coast Guard.";
+    assert.ok(verdictsOn(report, wrong).includes('contradiction'), JSON.stringify(findingsOn(report, wrong)));
+    const right = 'The Harbour Watch takes its name from Order No. 12, issued in 2016 by the Zyx Port Council.';
+    assert.ok(!verdictsOn(report, right).includes('contradiction'), JSON.stringify(findingsOn(report, right)));
+  });
+
+  it('reads no agent of a verb that follows no name', () => {
+    assert.deepEqual(agents('In 2021, inspections were carried out by the Zyx Port Council.'), []);
   });
 });
 

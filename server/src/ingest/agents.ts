@@ -51,6 +51,51 @@ export function agentsIn(view: SentenceView, counts: NameCounts): ExtractedAgent
   return out;
 }
 
+/** Words at most between a passive verb and its "by" ("issued in 2016 by …"). */
+const maxBeforeBy = 4;
+
+/**
+ * Who did it, by "by" after a passive verb: "Directive No. 47, issued in 2016 by the General Political
+ * Department". The name after "by" becomes an entity claim in the agent slot; its property is the
+ * verb, its identity the distinctive name the verb follows, so that a memo giving the same act to
+ * another body ("issued by the Ministry of Public Security") contradicts it.
+ */
+export function passiveAgentsIn(view: SentenceView, counts: NameCounts): ExtractedAgent[] {
+  if (view.mood !== 'reports') return [];
+  const out: ExtractedAgent[] = [];
+  const names = namesIn(view);
+  for (const agent of names) {
+    const first = agent.mention.first;
+    const by = lexicon.determiners.has(view.words[first - 1] ?? '') ? first - 2 : first - 1;
+    if (view.words[by] !== 'by' || !isDistinctive(counts, agent.text) || agent.mention.weak) continue;
+    if (view.words.slice(first, agent.mention.last).some((w) => lexicon.conjunctions.has(w))) continue;
+    const clause = view.clauseAt(by);
+    let verb = by - 1;
+    while (verb > Math.max(clause.first, by - maxBeforeBy - 1) && !passiveVerbAt(view, verb)) verb--;
+    if (!passiveVerbAt(view, verb) || negationsOver(view.negations, verb).length > 0) continue;
+    // What was done: the distinctive name ending right before the verb, past a number ("No. 47").
+    let end = verb;
+    while (end > 0 && view.values.some((v) => v.kind === 'number' && view.tokenIndexAt(v.start) === end - 1)) end--;
+    const object = names.find(
+      (n) => n !== agent && n.mention.last === end && !isFrequent(counts, n.text) && !n.mention.weak,
+    );
+    if (!object || object.text.toLowerCase() === agent.text.toLowerCase()) continue;
+    out.push({
+      about: [[view.words[verb]], [object.text]],
+      value: { kind: 'entity', entity: { value: agent.text, kind: 'organisation', slot: 'agent' } },
+    });
+  }
+  return out;
+}
+
+/** A past participle set off after a comma or right after a name: "…, issued", "Directive 47 issued". */
+function passiveVerbAt(view: SentenceView, k: number): boolean {
+  const w = view.words[k] ?? '';
+  const t = view.tokens[k];
+  if (!t || t.raw.charAt(0) !== t.lower.charAt(0) || !w.endsWith('ed') || w.length < 5) return false;
+  return !lexicon.auxiliaries.has(view.words[k - 1] ?? '') && !lexicon.copulas.has(view.words[k - 1] ?? '');
+}
+
 /** A subject opens its clause, past a phrase set off by a comma before it ("Notably, …"); one name, not a list. */
 function opensItsClause(view: SentenceView, name: Name): boolean {
   const first = name.mention.first;

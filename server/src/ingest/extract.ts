@@ -6,7 +6,7 @@
 // locator and how certain its identity is: contradictions resting on a weak one are information.
 import { lexicon } from '../engine/lexicon';
 import { type Claim, type ClaimValue, type SourceSentence, type Term } from '../knowledge/types';
-import { agentsIn } from './agents';
+import { agentsIn, passiveAgentsIn } from './agents';
 import { figureClaims } from './figures';
 import { countNames, isDistinctive, type Name, namesIn } from './names';
 import { listsIn } from './lists';
@@ -79,7 +79,7 @@ export function extractClaims(key: string, passages: readonly Passage[], options
     for (const list of listsIn(sentence.view, counts, paragraphBefore)) {
       add(at, { ...list, reportNames: { throughout, distinctive } });
     }
-    for (const agent of agentsIn(sentence.view, counts)) {
+    for (const agent of [...agentsIn(sentence.view, counts), ...passiveAgentsIn(sentence.view, counts)]) {
       add(at, { ...agent, reportNames: { throughout, distinctive } });
     }
     for (const object of objectsIn(sentence.view, counts)) {

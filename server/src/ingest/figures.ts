@@ -8,7 +8,7 @@ import { respectiveIndex, respectiveItems } from '../engine/reader/respectively'
 import { type SentenceView } from '../engine/reader/sentence';
 import { boundOf, type DateMention, type ValueMention, type YearMention } from '../engine/values';
 import { type Claim, type ClaimValue } from '../knowledge/types';
-import { distinctiveWordsBefore, isContentWord, leadsItsClause, measureOf, verbOf } from './measures';
+import { distinctiveWordsBefore, isContentWord, leadsItsClause, measureOf, otherWordsForWord } from './measures';
 import {
   isDistinctive,
   isFrequent,
@@ -145,7 +145,7 @@ function datedName(
     const event = eventBefore(view, owner.name.mention.first, valueTokens);
     if (!event) return undefined;
     // "the establishment of X in 2018" is what a memo writes as "established X in 2018".
-    about.push([event, ...verbOf(event)]);
+    about.push([event, ...otherWordsForWord(event)]);
   } else if (identity.length > 0) about.push(identity.map((n) => n.text));
   return { about, value, identity: isDistinctive(counts, owner.name.text) ? 'certain' : 'weak' };
 }

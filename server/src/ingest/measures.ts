@@ -6,7 +6,7 @@ import { lexicon } from '../engine/lexicon';
 import { type SentenceView } from '../engine/reader/sentence';
 import { type Change, changeOf } from '../engine/reader/figureYears';
 import { type ValueMention } from '../engine/values';
-import { isDigit, singularOfAcronym } from '../engine/text/tokens';
+import { isDigit, singularOfAcronym, stem } from '../engine/text/tokens';
 
 export interface Measure {
   /** Alternative phrases naming it, each a run of the sentence's own words. */
@@ -138,8 +138,14 @@ function otherWordsFor(view: SentenceView, k: number): readonly string[] {
   return [...(lexicon.measureSynonyms.get(view.tokens[k].norm) ?? []), ...verbOf(view.words[k])];
 }
 
+/** The same for a word alone: "entry" and "accession" for "joining". */
+export function otherWordsForWord(word: string): readonly string[] {
+  const others = [...(lexicon.measureSynonyms.get(stem(word)) ?? []), ...verbOf(word)];
+  return [...new Set(others)].filter((w) => w !== word);
+}
+
 /** The verb a noun is made from: "establish" of "establishment", "designat(e)" of "designation". */
-export function verbOf(noun: string): string[] {
+function verbOf(noun: string): string[] {
   for (const suffix of lexicon.nominalSuffixes) {
     const verb = noun.slice(0, -suffix.length);
     if (!noun.endsWith(suffix) || verb.length < 4) continue;

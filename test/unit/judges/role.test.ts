@@ -146,6 +146,14 @@ describe('judge: role', () => {
     });
   });
 
+  it('judges the post of who is said to advise ("X, a …, told the panel that ports should …")', () => {
+    contradicts(
+      'Mira Holt, a Junior Fellow at the Northland Maritime Institute, told the panel that ports should come first.',
+      'holt-nmi',
+      { detail: 'role', written: 'Junior Fellow' },
+    );
+  });
+
   it('tells a president from a vice president (title words compared as stems: "vice" is "vic")', () => {
     contradicts('Ana Lind, President of the Northland Maritime Institute, spoke.', 'lind-nmi', {
       detail: 'role',

@@ -913,8 +913,26 @@ function reportsRecommendation(view: SentenceView, property: PhraseMatch<unknown
   return (
     property.some((m) => view.clauseAt(m.first).kind === 'reporting') ||
     view.clauses.some((c) => c.kind === 'reporting') ||
-    property.some((m) => namedPastProposal(view, view.stretchAt(m.first)))
+    property.some((m) => namedPastProposal(view, view.stretchAt(m.first))) ||
+    saidThat(view)
   );
+}
+
+/** Words at most between a verb of saying and its "that" ("told the closing fireside chat that"). */
+const saidThatReach = 6;
+
+/** "X told the chat that the field should …": what should be done is what X said, not the memo's advice. */
+function saidThat(view: SentenceView): boolean {
+  const { words } = view;
+  for (let k = 0; k < words.length; k++) {
+    if (!lexicon.reportingVerbs.has(words[k])) continue;
+    for (let j = k + 1; j <= Math.min(words.length - 1, k + saidThatReach); j++) {
+      if (words[j] !== 'that') continue;
+      for (let r = j + 1; r < words.length; r++) if (phraseAt(lexicon.recommendCues, words, r)) return true;
+      return false;
+    }
+  }
+  return false;
 }
 
 /** "The GGE proposed 11 norms": a name right before a past-tense cue reports what it proposed. */

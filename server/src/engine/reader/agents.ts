@@ -182,12 +182,27 @@ function auxiliariesBetween(view: SentenceView, from: number, to: number): boole
 /** "… by X": a passive agent right after the predicate ending before token `last`. */
 function passiveAgent(view: SentenceView, last: number, clauseLast: number): Agent | undefined {
   const { words, entities } = view;
-  for (let k = last; k < Math.min(clauseLast, last + 2); k++) {
+  // "issued in 2016 by …": a time the act is dated to may stand before "by".
+  const dated = (k: number): boolean =>
+    view.values.some(
+      (v) =>
+        (v.kind === 'year' || v.kind === 'date') &&
+        view.tokenIndexAt(v.start) <= k + 1 &&
+        k < view.tokenIndexAt(v.end) &&
+        (k >= view.tokenIndexAt(v.start) || ['in', 'on'].includes(words[k])),
+    );
+  let from = last;
+  while (from < clauseLast && dated(from)) from++;
+  if (words[from] !== 'by') from = last;
+  for (let k = from; k < Math.min(clauseLast, from + 2); k++) {
     if (words[k] !== 'by') continue;
     let j = k + 1;
     if (words[j] === 'the') j++;
     // "by the three speakers": a known group may be written with its article.
-    const x = entities.find((e) => e.first === j || e.first === j + 1 || (e.first === k + 1 && e.kind === 'group'));
+    const found = entities.find((e) => e.first === j || e.first === j + 1 || (e.first === k + 1 && e.kind === 'group'));
+    // "by Vietnam's Ministry of Public Security": the body owned acts, not its owner.
+    const owned = found?.possessive ? entities.find((e) => e.first === found.last && isActor(e)) : undefined;
+    const x = owned ?? found;
     if (x && isActor(x) && !(words[j] === 'the' && words[j + 1] === 'account')) return agent(view, x, 'passive');
     break;
   }
