@@ -183,4 +183,11 @@ describe('clauses', () => {
       'relative[at which cranes were one of six topics]',
     ]);
   });
+  it('reads a name with commas in it ("Ports, Trade and Fisheries") as inside the relative clause', () => {
+    assert.deepEqual(kinds('Ana Lind, who heads the Ports, Trade and Fisheries desk, was the contact.'), [
+      'main[Ana Lind]',
+      'relative[who heads the Ports Trade and Fisheries desk]',
+      'main[was the contact]',
+    ]);
+  });
 });

@@ -125,8 +125,10 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
         breaks.push({ at: k, kind: 'main', continues: true });
         continue;
       }
-      // The clause a relative clause interrupted goes on after its closing comma.
-      if (breaks[breaks.length - 1].kind === 'relative' || breaks[breaks.length - 1].kind === 'reporting') {
+      // The clause a relative clause interrupted goes on after its closing comma; not after a comma
+      // inside a name run with "and" ("who heads the Women, Peace and Security programme, was …").
+      const closing = breaks[breaks.length - 1].kind === 'relative' || breaks[breaks.length - 1].kind === 'reporting';
+      if (closing && !(breaks[breaks.length - 1].kind === 'relative' && namesRunOn(text, tokens, words, k))) {
         breaks.push({ at: k, kind: 'main', continues: true });
         continue;
       }
@@ -327,4 +329,15 @@ export function isParticiple(words: readonly string[], k: number): boolean {
   const w = words[k] ?? '';
   if (!w.endsWith('ing') || w.length < 6) return false;
   return !lexicon.prepositions.has(w) && !phraseAt(lexicon.elaborationCues, words, k);
+}
+
+/** Whether the comma before token k parts capitalised words of one run that "and" or "or" closes before the next comma. */
+function namesRunOn(text: string, tokens: readonly Token[], words: readonly string[], k: number): boolean {
+  const capital = (j: number): boolean => j < tokens.length && tokens[j].raw.charAt(0) !== tokens[j].lower.charAt(0);
+  if (!capital(k) || !capital(k - 1)) return false;
+  for (let j = k + 1; j + 1 < tokens.length; j++) {
+    if (gapBefore(text, tokens, j).includes(',')) return false;
+    if ((words[j] === 'and' || words[j] === 'or') && capital(j + 1)) return true;
+  }
+  return false;
 }
