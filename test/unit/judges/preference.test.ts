@@ -194,6 +194,15 @@ describe('judge: preference', () => {
     );
   });
 
+  it('contradicts the side set aside written alone as what was chosen, and only that', () => {
+    contradicts("Northland's port operators have largely chosen Coppernet.", 'operators-prefer-skylink', {
+      detail: 'preference',
+      written: 'Coppernet',
+    });
+    agrees("Northland's port operators chose Skylink.", 'operators-prefer-skylink', 'Skylink');
+    silent("Northland's port operators did not choose Coppernet.");
+  });
+
   it('says nothing of another chooser, another country or a recommendation', () => {
     silent("Westmark's port operators chose Coppernet over Skylink.");
     silent('Port operators in Westmark chose Coppernet over Skylink.');

@@ -115,7 +115,12 @@ export function judgePreference(view: SentenceView, c: Candidate): Verdict | und
     construed ||
     (dis.some(putFirstByName) && !pref.some(putFirstByName)) ||
     (disSides.includes(1) && (prefSides.includes(-1) || (prefSides.length === 0 && putFirst))) ||
-    (prefSides.includes(-1) && dis.length === 0 && (rejected(pref[prefSides.indexOf(-1)]) || marker >= 0));
+    (prefSides.includes(-1) && dis.length === 0 && (rejected(pref[prefSides.indexOf(-1)]) || marker >= 0)) ||
+    // "advanced economies have favored Huawei and ZTE": only the side set aside, as what is chosen.
+    (pref.length === 0 &&
+      dis.length > 0 &&
+      disSides.every((d) => d === 1) &&
+      preferVerbBefore(view, clause.first, dis[0].first));
   const same =
     (pref.some(putFirstByName) && !dis.some(putFirstByName)) ||
     (prefSides.includes(1) &&
@@ -192,6 +197,18 @@ function construedAs(view: SentenceView, at: number, sideStems: ReadonlySet<stri
       return false;
     }
     object++;
+  }
+  return false;
+}
+
+/** Most words between a verb of preferring and what it takes ("have largely embraced Huawei"). */
+const preferObjectReach = 2;
+
+/** A verb of preferring right before token `at`, its object: "chose Huawei", "embraced the ZTE". */
+function preferVerbBefore(view: SentenceView, first: number, at: number): boolean {
+  for (let k = at - 1; k >= Math.max(first, at - 1 - preferObjectReach); k--) {
+    if (lexicon.preferenceVerbs.has(view.words[k])) return true;
+    if (!lexicon.determiners.has(view.words[k])) return false;
   }
   return false;
 }
