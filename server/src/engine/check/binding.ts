@@ -282,11 +282,27 @@ export function boundValue<T extends ValueMention>(
   const isSibling = (r: Candidate, of: Candidate): boolean =>
     r !== of && !!r.claim.extracted && !!of.claim.extracted && r.claim.statement === of.claim.statement;
   const siblings = place === undefined ? all.filter((r) => isSibling(r, c)) : [];
+  // "review of 98 jurisdictions found just 25 …": a figure another claim of the same paragraph gives
+  // (as its value or its whole: "25 of 98") is that claim's, not one this claim's figure was changed to.
+  const neighbours = c.claim.extracted
+    ? all.filter(
+        (r) =>
+          r.claim.extracted &&
+          r.claim.source === c.claim.source &&
+          r.claim.locator === c.claim.locator &&
+          r.claim.statement !== c.claim.statement,
+      )
+    : [];
   const writtenElsewhere = (r: Candidate, v: ValueMention): boolean =>
     place === undefined && view.values.some((o) => o !== v && accept(o) && gives(r, o));
   for (const v of view.values) {
     if (!accept(v)) continue;
     if (siblings.some((r) => gives(r, v)) && !gives(c, v)) continue;
+    if (neighbours.some((r) => gives(r, v) || givesAsWhole(r, v)) && !gives(c, v)) continue;
+    // "… of 98 jurisdictions found just 35": with the neighbour's whole written, the count is its part.
+    const wholeWritten = (r: Candidate): boolean => view.values.some((o) => o !== v && givesAsWhole(r, o));
+    const count = v.kind === 'number' && (v as ValueMention & { unit?: string }).unit === 'count';
+    if (count && neighbours.some(wholeWritten) && !gives(c, v)) continue;
     if (siblings.length > 0 && !gives(c, v) && writtenElsewhere(c, v)) continue;
     if (place !== undefined && respectiveIndex(view, v) !== place) continue;
     if (insideOtherName(view, c, v) || datesSomethingElse(view, c, v)) continue;
@@ -359,6 +375,12 @@ function gives(c: Candidate, v: ValueMention): boolean {
 }
 
 /** A claim of amounts of money is no rival for a percentage near it ("grew 44 percent, from €407 billion"). */
+/** The claim's count is of a whole the value states ("25 of 98" gives 98 as its whole). */
+function givesAsWhole(c: Candidate, v: ValueMention): boolean {
+  const value = c.claim.value;
+  return value.kind === 'quantity' && v.kind === 'number' && v.unit === 'count' && value.quantity.of === v.value;
+}
+
 function takes(r: Candidate, v: ValueMention): boolean {
   return !(r.claim.value.kind === 'quantity' && v.kind === 'number' && r.claim.value.quantity.unit !== v.unit);
 }

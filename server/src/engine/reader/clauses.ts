@@ -331,7 +331,7 @@ export function isParticiple(words: readonly string[], k: number): boolean {
   return !lexicon.prepositions.has(w) && !phraseAt(lexicon.elaborationCues, words, k);
 }
 
-/** Whether the comma before token k parts capitalised words of one run that "and" or "or" closes before the next comma. */
+/** Whether the comma before token k parts capitalised words of a run that "and" or "or" closes. */
 function namesRunOn(text: string, tokens: readonly Token[], words: readonly string[], k: number): boolean {
   const capital = (j: number): boolean => j < tokens.length && tokens[j].raw.charAt(0) !== tokens[j].lower.charAt(0);
   if (!capital(k) || !capital(k - 1)) return false;
