@@ -225,13 +225,14 @@ const floors: Floor[] = [
   },
   {
     // Written blind in round 15 and measured at its start commit and its end, unread: 0.98/0.82 and
-    // 0.98/0.85, 1 false alarm both times. The floor holds what was measured.
+    // 0.98/0.85, 1 false alarm both times. Round 16 read it and fixed the causes (a title after a person
+    // taken for a list member; a bracketed "must" taken for advice; …): 1.00/0.98.
     cases: 'test/fixtures/claims-blind19.jsonl',
-    precision: 0.98,
-    recall: 0.85,
-    falseAlarms: 1,
+    precision: 1,
+    recall: 0.95,
+    falseAlarms: 0,
     falseSupport: 0,
-    top1: 0.8,
+    top1: 0.85,
   },
   {
     // Written blind in the middle of round 15: 0.96/0.78 with 2 false alarms and 2 false supports on
@@ -243,6 +244,26 @@ const floors: Floor[] = [
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.65,
+  },
+  {
+    // Written blind at the start of round 16: 0.98/0.90 with 1 false alarm at its start commit; that and
+    // some of its misses were read and fixed at their causes: 1.00/0.93.
+    cases: 'test/fixtures/claims-blind21.jsonl',
+    precision: 1,
+    recall: 0.92,
+    falseAlarms: 0,
+    falseSupport: 0,
+    top1: 0.9,
+  },
+  {
+    // Written blind in round 16 and measured at its start commit and its end, unread: 0.98/0.87 with
+    // 1 false alarm both times. The floor holds what was measured.
+    cases: 'test/fixtures/claims-blind22.jsonl',
+    precision: 0.98,
+    recall: 0.87,
+    falseAlarms: 1,
+    falseSupport: 0,
+    top1: 0.8,
   },
   {
     // Written blind in round 11: 0.93/0.85 with false alarms on 4 sentences and 2 false supports when
@@ -362,11 +383,18 @@ describe('facts of real reports read as sources', () => {
     // fixed (a date of another act in the same sentence), then some of its misses read: 1.00/0.53.
     { cases: 'test/fixtures/report-cases-20.jsonl', precision: 1, recall: 0.53, falseAlarms: 0, value: 0.9 },
     // Written blind in round 15 and measured at its start commit and its end, unread: 0.92/0.57 with
-    // 2 false alarms both times. The floor holds what was measured.
-    { cases: 'test/fixtures/report-cases-21.jsonl', precision: 0.92, recall: 0.57, falseAlarms: 2, value: 0.9 },
+    // 2 false alarms both times. Round 16 read them and fixed their causes (a total against the figure
+    // of a part the report gives as an example; a whole opening a label's value): 1.00/0.65.
+    { cases: 'test/fixtures/report-cases-21.jsonl', precision: 1, recall: 0.65, falseAlarms: 0, value: 0.9 },
     // Written blind in the middle of round 15: 1.00/0.70 with 1 false support (a rank the report's
     // sentence, echoed whole, does not state); its cause was read and fixed.
     { cases: 'test/fixtures/report-cases-22.jsonl', precision: 1, recall: 0.7, falseAlarms: 0, value: 0.9 },
+    // Written blind at the start of round 16: 0.97/0.75 with 1 false alarm (a count another sentence of
+    // the paragraph gives as its whole); its cause was read and fixed: 1.00/0.75.
+    { cases: 'test/fixtures/report-cases-23.jsonl', precision: 1, recall: 0.75, falseAlarms: 0, value: 0.9 },
+    // Written blind in round 16 and measured at its start commit and its end, unread: 1.00/0.55 both
+    // times, no false alarm. The floor holds what was measured.
+    { cases: 'test/fixtures/report-cases-24.jsonl', precision: 1, recall: 0.55, falseAlarms: 0, value: 0.9 },
   ];
   for (const set of sets) {
     it(
