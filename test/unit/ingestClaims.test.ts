@@ -830,6 +830,22 @@ describe('ingest: who did what a clause says', () => {
     assert.ok(!verdictsOn(report, right).includes('contradiction'));
   });
 
+  it('holds a memo writing out an acronym of the name the act was done to', () => {
+    const expanded = [
+      'The Zyx Port Charter (ZPC) sets common rules for port inspections.',
+      'Notably, Ruritania has adopted the EU ZPC as a national model.',
+      'Inspections rose in 2021.',
+    ];
+    const wrong = 'Since 2022, Graustark has adopted the EU Zyx Port Charter as its national model.';
+    // Another name that did it too, with the report's own, is no contradiction.
+    const too = 'Since 2022, Graustark, like Ruritania, has adopted the EU Zyx Port Charter as its national model.';
+    assert.ok(!verdictsOn(expanded, too).includes('contradiction'), JSON.stringify(findingsOn(expanded, too)));
+    assert.ok(
+      verdictsOn(expanded, wrong).includes('contradiction'),
+      JSON.stringify(claimsOf(...expanded).map((c) => [c.about, c.value])),
+    );
+  });
+
   it('reads no agent in a passive, a list, or a name that modifies a noun', () => {
     assert.deepEqual(agents('In 2021, the Zyx Charter was rated as weak by inspectors.'), []);
     assert.deepEqual(agents('Traditionally, Quillnet, Mossfone and Zyxcom provide the radios for Ruritania.'), []);

@@ -101,7 +101,25 @@ export function extractClaims(key: string, passages: readonly Passage[], options
     if (role) addRole({ locator: p.locator, line: p.line ?? 0, text: p.text.split('\n').join(', ') }, role);
   }
   const texts = sentences.map(({ text, locator, line, inPassage }) => ({ text, locator, line, inPassage }));
-  return { claims, terms: terms.all, sentences: texts };
+  return { claims: withExpansions(claims, terms.all), terms: terms.all, sentences: texts };
+}
+
+/**
+ * "EU CIT" in a claim's names, where the report expands CIT: "EU Cybersecurity Incident Taxonomy" is the
+ * same name, so a memo writing the expansion is on the same thing.
+ */
+function withExpansions(claims: Claim[], terms: readonly Term[]): Claim[] {
+  const expansions = new Map(
+    terms.filter((t) => t.kind === 'acronym' && t.expansion).map((t) => [t.term, t.expansion!] as const),
+  );
+  if (expansions.size === 0) return claims;
+  const expand = (phrase: string): string[] => {
+    const words = phrase.split(' ');
+    const at = words.findIndex((w) => expansions.has(w));
+    if (at < 0 || words.length === 1) return [phrase];
+    return [phrase, [...words.slice(0, at), expansions.get(words[at])!, ...words.slice(at + 1)].join(' ')];
+  };
+  return claims.map((c) => ({ ...c, about: c.about.map((group) => [...new Set(group.flatMap(expand))]) }));
 }
 
 /**

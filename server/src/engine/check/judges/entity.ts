@@ -194,7 +194,9 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
         (w, i) =>
           lexicon.indefiniteArticles.has(w) && lexicon.instanceNounStems.has(view.tokens[p.last + i + 1]?.norm ?? ''),
       );
-    if (wrong && !newEvent) {
+    // "Finland, like Estonia, has adopted …": the claim's own agent written too, someone else as well.
+    const ownAgentToo = slot === 'agent' && claim.extracted === true && valueMatches.some((m) => positive(m));
+    if (wrong && !newEvent && !ownAgentToo) {
       const writtenWrong = view.raw.slice(wrong.start, wrong.end);
       const name = view.kb.nameOf(value);
       contradiction ??= {
