@@ -135,7 +135,7 @@ function phrasesOfRun(view: SentenceView, run: readonly number[]): string[] {
  * and the verb of a noun made from one ("designated" for "designation").
  */
 function otherWordsFor(view: SentenceView, k: number): readonly string[] {
-  return [...(lexicon.measureSynonyms.get(view.tokens[k].norm) ?? []), ...verbOf(view.words[k])];
+  return otherWordsForWord(view.words[k]);
 }
 
 /** The same for a word alone: "entry" and "accession" for "joining". */

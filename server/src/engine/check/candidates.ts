@@ -15,7 +15,7 @@ import { offsetOf, zoneOf } from '../reader/zones';
 import { isDigit, type Token, tokenize } from '../text/tokens';
 import { type PhraseMatch } from '../text/phraseMatcher';
 import { membersIn } from './members';
-import { namesAnExampleOnly } from './examples';
+import { inElaborationAfter, namesAnExampleOnly } from './examples';
 import { type NameError, nearMissNames } from './names';
 
 export interface Candidate {
@@ -356,14 +356,6 @@ export function findCandidates(view: SentenceView): Candidate[] {
     });
   }
   return out;
-}
-
-/** Whether token `at` is in an elaboration (", including …", ", among them …") set off after token `from`. */
-function inElaborationAfter(view: SentenceView, from: number, at: number): boolean {
-  for (let k = from; k < at; k++) {
-    if (view.gapBefore(k).includes(',') && phraseAt(lexicon.elaborationCues, view.words, k)) return true;
-  }
-  return false;
 }
 
 /** The clause right before token `first` when a colon ends it. */

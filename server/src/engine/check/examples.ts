@@ -38,7 +38,7 @@ export function namesAnExampleOnly(
   return view.entities.some((e) => {
     if (e.end > figure.start) return false;
     if (stretches.length > 0 && !stretches.some((s) => e.first >= s.first && e.last <= s.last)) return false;
-    if (givenAsExample(view, e.first)) return false;
+    if (inElaborationAfter(view, 0, e.first)) return false;
     const named = view.tokens
       .slice(e.first, e.last)
       .filter((t) => t.raw.charAt(0) !== t.lower.charAt(0) && !lexicon.stopWords.has(t.lower))
@@ -47,9 +47,12 @@ export function namesAnExampleOnly(
   });
 }
 
-/** Whether an example cue after a comma comes before token `at` in the memo sentence. */
-function givenAsExample(view: SentenceView, at: number): boolean {
-  for (let k = 1; k < at; k++) {
+/**
+ * Whether an example cue after a comma ("…, including", "…, such as") stands between tokens `from`
+ * and `at` of the memo sentence: what follows it gives examples of what comes before.
+ */
+export function inElaborationAfter(view: SentenceView, from: number, at: number): boolean {
+  for (let k = Math.max(1, from); k < at; k++) {
     if (view.gapBefore(k).includes(',') && phraseAt(lexicon.elaborationCues, view.words, k)) return true;
   }
   return false;
