@@ -375,6 +375,12 @@ describe('judge: date', () => {
       'dialogue-westmark',
       'October 27',
     );
+    // A phrase after the comma that says whose date it is: "for participants in Westmark".
+    contradicts(
+      'Though dated 28 October in Northland, it took place on 29 October, for participants in Westmark.',
+      'dialogue-westmark',
+      { detail: 'date', written: '29 October', replacement: 'October 27' },
+    );
     // "local date" after a label that names a place: the label's place is where the date is local.
     contradicts(
       'Westmark (home of the Northlandic consulate): Harbor Dialogue held Oct 28, 2022, local date.',

@@ -151,12 +151,25 @@ describe('judge: set', () => {
     );
     agrees('The strategy covers ports and subsea cables.', areas, 'ports and subsea cables');
     agrees("Eastoria and Southport join Northland's coastal patrols.", 'patrol-partners', 'Eastoria and Southport');
-    // An open list ("such as") may be added to.
+    // An open list ("such as") may be added to, but the member it does not name is not vouched for.
+    silent("Eastoria, Southport and Westmark join Northland's coastal patrols.");
+    // "together with partners": with whom, not one more member.
     agrees(
-      "Eastoria, Southport and Westmark join Northland's coastal patrols.",
+      "Eastoria and Southport, together with partners, join Northland's coastal patrols.",
       'patrol-partners',
-      'Eastoria, Southport',
+      'Eastoria and Southport',
     );
+    // A plus joins a list's last item as "and" does; what follows the semicolon is another point.
+    agrees(
+      "• Patrols: Eastoria + Southport join Northland's coastal patrols; Westmark funds radar.",
+      'patrol-partners',
+      'Eastoria + Southport',
+    );
+    // An arrow leads to another phrase: the list after it is one of its own.
+    contradicts('• Cranes: price + service -> sell best in Eastoria & Westmark.', 'cranes-popular', {
+      detail: 'set',
+      written: 'Westmark',
+    });
   });
 
   it('agrees with the members as the ones who did it, or the holder of the post', () => {
@@ -373,6 +386,13 @@ describe('judge: set', () => {
     problem('Only Northland imposed sanctions on the Shadow Fleet.', 'Northland', 'only');
     problem('Westmark did not impose sanctions on the Shadow Fleet.', 'Westmark', 'excluded');
     problem('Northland, though not Westmark, sanctioned the Shadow Fleet.', 'Westmark', 'excluded');
+    // Said of a part ("most of"), an exclusion leaves the rest free: nothing is contradicted.
+    assert.deepEqual(
+      findings(kb, "Most of the Shadow Fleet's ships were sanctioned by Northland rather than Westmark.").filter(
+        (f) => f.verdict === 'contradiction',
+      ),
+      [],
+    );
   });
 
   it('reads a known group written with its article as a passive agent: "led by the two panellists"', () => {

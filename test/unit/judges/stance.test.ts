@@ -483,6 +483,17 @@ describe('judge: stance', () => {
     silent('Tidal power grids are expected to be mature by 2040.');
   });
 
+  it('reads "has not moved beyond the early stage" as still at it, not as denying it', () => {
+    const early = 'tidal-grid-early';
+    agrees('Tidal power grids have not yet moved beyond an early stage.', early);
+    agrees("Tidal power grids haven't got past the early stage of their development.", early);
+    agrees('Tidal power grids are not beyond an early stage.', early);
+    contradicts('Tidal power grids have moved well beyond the early stage.', early, {
+      detail: 'stance',
+      written: 'early stage',
+    });
+  });
+
   it('reads a thing said to be declining or dwindling as less of it', () => {
     const aid = 'aid-increase';
     contradicts("Northland's maritime aid to island states is declining.", aid, {

@@ -319,6 +319,8 @@ export function listSegments(view: SentenceView): { items: ListItem[]; hardBefor
   const lastItem: boolean[] = [];
   let start = 0;
   let hard = true;
+  // "sanctions + export controls": a plus joins the last item as "and" does.
+  let plusJoined = false;
   const ranged = rangeJoiners(view);
   const push = (end: number, nextHard: boolean): void => {
     let s = start;
@@ -336,10 +338,11 @@ export function listSegments(view: SentenceView): { items: ListItem[]; hardBefor
       if (appended && !hard && lastItem.length > 0) lastItem[lastItem.length - 1] = false;
       items.push({ first: s, last: end });
       hardBefore.push(hard);
-      lastItem.push(s > afterRange);
+      lastItem.push(s > afterRange || plusJoined);
     }
     start = end;
     hard = nextHard;
+    plusJoined = false;
   };
   let glossEnd = -1;
   for (let k = 1; k <= tokens.length; k++) {
@@ -370,6 +373,9 @@ export function listSegments(view: SentenceView): { items: ListItem[]; hardBefor
     const sceneSetter = start === 0 && gap.includes(',') && lexicon.prepositions.has(words[0]);
     if (
       /[:()[\]]/.test(gap) ||
+      // "funds + stolen assets -> nuclear & space programmes": an arrow leads to another phrase.
+      gap.includes('->') ||
+      gap.includes('→') ||
       sceneSetter ||
       (ranged.has(k) && lexicon.rangeListOpeners.has(words[k])) ||
       view.clauseAt(k).kind === 'reporting' ||
@@ -378,6 +384,9 @@ export function listSegments(view: SentenceView): { items: ListItem[]; hardBefor
       push(k, true);
     } else if (/[,;/]/.test(gap) || /\s[–—]\s/.test(gap) || phraseAt(lexicon.listJoiners, words, k) || ranged.has(k)) {
       push(k, false);
+    } else if (gap.trim() === '+') {
+      push(k, false);
+      plusJoined = true;
     }
   }
   return { items, hardBefore, last: lastItem };

@@ -71,10 +71,11 @@ export function predicatesIn(
       const end = i + w.stems.length;
       const negated =
         negationsOver(view.negations, i).filter((s) => s.cueFirst < i || s.cueFirst >= end).length % 2 === 1;
+      const polarity = pastPoint(view, i, predicate) ? -w.polarity : w.polarity;
       hits.push({
         first: i,
         last: end,
-        polarity: (negated ? -w.polarity : w.polarity) as 1 | -1,
+        polarity: (negated ? -polarity : polarity) as 1 | -1,
         negated,
       });
       break;
@@ -87,6 +88,20 @@ export function predicatesIn(
       !hits.some((o) => o !== h && o.first <= h.first && h.last <= o.last && o.last - o.first > h.last - h.first) &&
       !insideName(view, h),
   );
+}
+
+/**
+ * A state or stage written as a point got past ("beyond the early stages", "past its infancy"): it is
+ * no longer so. Only for classes that say how a thing is: "went beyond backing X" still backs X.
+ */
+function pastPoint(view: SentenceView, at: number, predicate: PredicateClass): boolean {
+  if (!lexicon.qualifyingClasses.has(predicate)) return false;
+  for (let k = at - 1; k >= Math.max(0, at - 3); k--) {
+    const word = view.words[k];
+    if (lexicon.pastLimitWords.has(word)) return true;
+    if (!lexicon.determiners.has(word) && !lexicon.pronouns.has(word)) return false;
+  }
+  return false;
 }
 
 /** A word that is part of a known name ("Open" in "Open RAN", "Free" in "Free Trade Agreement") states nothing. */

@@ -35,7 +35,10 @@ export function zoneOf(view: SentenceView, m: ValueMention): number | 'all' | un
     // After a comma only a zone written at once counts ("October 27, 2022, US time"), not one
     // further on ("October 28, a day after the US date").
     if (k > last && /[,;]/.test(view.gapBefore(k))) break;
-    if (k === last + 1 && /[,;]/.test(view.gapBefore(last))) break;
+    // "on 29 October, for participants in the United States": a phrase after the comma that opens
+    // with a preposition of audience or place says where the date is, unlike "a day after the US date".
+    const audience = view.gapBefore(last).includes(',') && lexicon.zoneAudienceOpeners.has(words[last]);
+    if (k === last + 1 && /[,;]/.test(view.gapBefore(last)) && !audience) break;
     // "the Asian date as October 27 and the US date as October 28": what follows "and" names the next date's zone.
     if (nextDate && lexicon.conjunctions.has(words[k])) break;
     const offset = zoneAt(view, k);

@@ -7,7 +7,7 @@ import { agentFrom, agentOf, listRun, listSegments } from '../../reader/agents';
 import { type EntityMention, isBody } from '../../reader/entities';
 import { negationsOver } from '../../reader/polarity';
 import { type SentenceView } from '../../reader/sentence';
-import { lexicon } from '../../lexicon';
+import { lexicon, phraseBefore } from '../../lexicon';
 import { stem, tokenize } from '../../text/tokens';
 import { type PhraseMatch } from '../../text/phraseMatcher';
 import { type Candidate } from '../candidates';
@@ -117,7 +117,8 @@ function judgeAgents(view: SentenceView, c: Candidate): Verdict | undefined {
       (m) =>
         view.clauseAt(m.first) === view.clauseAt(agent.mention.first) &&
         negationsOver(view.negations, m.first).length % 2 === 1 &&
-        memberOf(m) >= 0,
+        memberOf(m) >= 0 &&
+        !saidOfAPart(view, m.first),
     );
     const matched = new Set(named.map(memberOf).filter((i) => i >= 0));
     // A group of members stands for them; a part of a member ("the OEWG" for the UN) is that member.
@@ -314,7 +315,7 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
   const excluded = found.find((m) =>
     negationsOver(view.negations, m.first).some((s) => s.core && !deniedOfAnother(view, c, found, s)),
   );
-  if (excluded && closed) {
+  if (excluded && closed && !saidOfAPart(view, excluded.first)) {
     return {
       kind: 'contradicts',
       claim,
@@ -397,9 +398,21 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
     return k < it.last && lexicon.titleWords.has(view.words[k]);
   };
   const appositive = (it: { first: number; last: number }): boolean => titled(it) && personBefore(it);
+  // "tackle climate change and COVID-19 together with partners": an appended item that names nothing
+  // says with whom the thing is done, not one more of it.
+  const companions = (it: { first: number; last: number }): boolean =>
+    phraseBefore(lexicon.listJoiners, view.words, it.first)?.value === 'appends' &&
+    lexicon.companionNouns.has(view.words[it.last - 1]);
   const real = foreign.filter(
-    (it) => !paraphrases(it) && !partOfMember(it) && (!ofNames || named(it)) && !figure(it) && !appositive(it),
+    (it) =>
+      !paraphrases(it) &&
+      !partOfMember(it) &&
+      (!ofNames || named(it)) &&
+      !figure(it) &&
+      !appositive(it) &&
+      !companions(it),
   );
+
   // A list read from a report is only its own when the memo writes two of its members.
   if (claim.extracted && matched.size < Math.min(2, members.length)) return undefined;
   const sourced = names(view, members);
@@ -434,13 +447,31 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
       problem: 'only',
     });
   }
-  // An open list ("such as") may be added to.
-  if (matched.size > 0 && (real.length === 0 || (!closed && !substitution))) {
+  // An open list ("such as") may be added to, but a member the source does not name is not vouched for.
+  if (matched.size > 0 && real.length === 0) {
     const first = inList[0];
     const last = inList[inList.length - 1];
     return verdictOn('agrees', c, { start: first.start, end: last.end }, { kind: 'agrees' });
   }
   return undefined;
+}
+
+/**
+ * "Most of the participants came from government rather than industry": a member excluded at token
+ * `at` is excluded from a part only (a quantifier short of all before it, in its clause); the rest
+ * may still be so.
+ */
+function saidOfAPart(view: SentenceView, at: number): boolean {
+  const clause = view.clauseAt(at);
+  return view.values.some(
+    (v) =>
+      v.kind === 'quantifier' &&
+      !v.frequency &&
+      v.range.lo > 0 &&
+      v.range.hi < 100 &&
+      view.tokenIndexAt(v.end) <= at &&
+      view.clauseAt(view.tokenIndexAt(v.start)) === clause,
+  );
 }
 
 /**
