@@ -159,6 +159,11 @@ describe('judge: set', () => {
       'patrol-partners',
       'Eastoria and Southport',
     );
+    // A preposition repeated before a name opens one more item: "in Eastoria and in Westmark".
+    contradicts("Northland's cranes sell best in Eastoria and in Westmark.", 'cranes-popular', {
+      detail: 'set',
+      written: 'Westmark',
+    });
     // A plus joins a list's last item as "and" does; what follows the semicolon is another point.
     agrees(
       "• Patrols: Eastoria + Southport join Northland's coastal patrols; Westmark funds radar.",

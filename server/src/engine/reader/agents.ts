@@ -468,6 +468,8 @@ export function listRun(
       return segments.items.slice(first, k + 1);
     }
   }
+  // Items that open with a preposition repeated from the item before, without it.
+  const trimmed = new Map<number, ListItem>();
   while (last + 1 < segments.items.length && !segments.hardBefore[last + 1] && !segments.last[last]) {
     const it = segments.items[last + 1];
     // "A, B and, to a limited extent, C": the aside goes on to the last item and is none itself.
@@ -511,6 +513,19 @@ export function listRun(
         .slice(first, last + 1)
         .map((x) => words.slice(x.first, x.last).filter((y) => !lexicon.stopWords.has(y)).length),
     );
+    // "through Indo-Pacific countries and through Russia": the preposition of the item before, repeated
+    // before a name, opens one more item.
+    const prev = segments.items[last];
+    const parallel =
+      lexicon.prepositions.has(w) &&
+      words.slice(prev.first, prev.last).includes(w) &&
+      view.entityAt(it.first + 1) !== undefined &&
+      content <= 4;
+    if (parallel) {
+      trimmed.set(last + 1, { first: it.first + 1, last: it.last });
+      last++;
+      continue;
+    }
     if (
       (content > 4 && !(segments.last[last + 1] && content <= longest)) ||
       lexicon.prepositions.has(w) ||
@@ -524,7 +539,10 @@ export function listRun(
     }
     last++;
   }
-  return segments.items.slice(first, last + 1).filter((it, i) => first + i === last || !isAside(view, it));
+  return segments.items
+    .slice(first, last + 1)
+    .filter((it, i) => first + i === last || !isAside(view, it))
+    .map((it) => trimmed.get(segments.items.indexOf(it)) ?? it);
 }
 
 /**
