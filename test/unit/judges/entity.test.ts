@@ -144,6 +144,8 @@ describe('judge: entity', () => {
   it('takes a name after "not only" as part of the answer: neither agreeing nor wrong', () => {
     silent("The Harbor Forum's partners were all coastal bodies, not only the Naval Studies Desk.");
     silent('The Harbor Forum was hosted by several institutes, not just the Northland Maritime Institute.');
+    // Past a pronoun and preposition: "not merely those of the speakers".
+    silent('The summary reflects the views of every participant and not merely those of the speakers.');
   });
 
   it('contradicts the right agent whose action is denied: "refrained from hosting"', () => {

@@ -433,7 +433,9 @@ function appendedOwner(
 /** Whether the name at token `at` follows "not only", "not just" or "not merely" (with an article). */
 function afterNotOnly(view: SentenceView, at: number): boolean {
   const { words } = view;
-  const k = lexicon.determiners.has(words[at - 1]) ? at - 1 : at;
+  // "not merely those of the speakers": past the determiners and prepositions before the name.
+  let k = at;
+  while (k > 0 && at - k < 3 && (lexicon.determiners.has(words[k - 1]) || lexicon.prepositions.has(words[k - 1]))) k--;
   return words[k - 2] === 'not' && lexicon.exclusives.has(words[k - 1]);
 }
 
