@@ -159,6 +159,12 @@ describe('judge: set', () => {
       'patrol-partners',
       'Eastoria and Southport',
     );
+    // "A and B and, to a limited extent, C": the aside after a second "and" goes on to one more item.
+    contradicts(
+      "Northland's cranes sell best in Eastoria and Southport and, to a limited extent, Westmark.",
+      'cranes-popular',
+      { detail: 'set', written: 'Westmark' },
+    );
     // A preposition repeated before a name opens one more item: "in Eastoria and in Westmark".
     contradicts("Northland's cranes sell best in Eastoria and in Westmark.", 'cranes-popular', {
       detail: 'set',

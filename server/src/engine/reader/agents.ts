@@ -470,7 +470,14 @@ export function listRun(
   }
   // Items that open with a preposition repeated from the item before, without it.
   const trimmed = new Map<number, ListItem>();
-  while (last + 1 < segments.items.length && !segments.hardBefore[last + 1] && !segments.last[last]) {
+  // "Ericsson and Nokia and, to a limited extent, Samsung": an aside after "and" goes on to one more item.
+  const asideNext = (k: number): boolean =>
+    k + 2 < segments.items.length && isAside(view, segments.items[k + 1]) && !segments.hardBefore[k + 2];
+  while (
+    last + 1 < segments.items.length &&
+    !segments.hardBefore[last + 1] &&
+    (!segments.last[last] || asideNext(last))
+  ) {
     const it = segments.items[last + 1];
     // "A, B and, to a limited extent, C": the aside goes on to the last item and is none itself.
     if (isAside(view, it) && last + 2 < segments.items.length && !segments.hardBefore[last + 2]) {
