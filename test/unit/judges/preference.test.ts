@@ -163,6 +163,17 @@ describe('judge: preference', () => {
     silent('The Grid Resilience Strategy treats cyber cooperation chiefly as a military matter.');
   });
 
+  it('reads a side as the frame a thing is taken in ("in military terms", "through a military lens")', () => {
+    const written = { detail: 'preference', written: 'military' } as const;
+    contradicts(
+      'The Grid Resilience Strategy treats security in essentially military terms.',
+      'broad-security',
+      written,
+    );
+    contradicts('The Grid Resilience Strategy views security through a military lens.', 'broad-security', written);
+    silent('The Grid Resilience Strategy treats cyber cooperation in military terms.');
+  });
+
   it('reads the sides of a comparative before "than", and of a label read on past its value', () => {
     const resilience = 'resilience-over-efficiency';
     contradicts('The Grid Resilience Strategy treats efficiency as a greater concern than resilience.', resilience, {

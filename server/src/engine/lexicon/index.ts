@@ -101,6 +101,8 @@ export const lexicon = {
   equatingAdverbs: set(data.equatingAdverbs),
   construalVerbs: set(data.construalVerbs),
   activeConstrualVerbs: set(data.activeConstrualVerbs),
+  construalFrameNouns: set(data.construalFrameNouns),
+  construalFramePrepositions: set(data.construalFramePrepositions),
   headingPosts: set(data.headingPosts),
   greaterComparatives: set(data.greaterComparatives),
   lesserComparatives: set(data.lesserComparatives),

@@ -106,7 +106,7 @@ export function judgePreference(view: SentenceView, c: Candidate): Verdict | und
   // The thing construed is what the sides are kinds of ("security" of "comprehensive security").
   const sideStems = new Set([...preferred, ...over].flatMap((p) => tokenize(view.kb.nameOf(p)).map((t) => t.norm)));
   const construed =
-    !prefSides.includes(1) && dis.some((d, j) => disSides[j] === 1 && construedAs(view, d.first, sideStems));
+    !prefSides.includes(1) && dis.some((d, j) => disSides[j] === 1 && construedAs(view, d.first, d.last, sideStems));
   // "a competition-first approach": a side glued to "first" is put first.
   const putFirstByName = (m: PhraseMatch<number>): boolean =>
     view.words[m.last] === 'first' && view.gapBefore(m.last) === '-' && side(m) === 1;
@@ -177,11 +177,13 @@ const maxConstruedObject = 3;
  * What starts at token `at` follows a construal verb and "as" ("understood as a primarily …",
  * "conceived first and foremost as a …"), in one stretch of the clause.
  */
-function construedAs(view: SentenceView, at: number, sideStems: ReadonlySet<string>): boolean {
+function construedAs(view: SentenceView, at: number, end: number, sideStems: ReadonlySet<string>): boolean {
   const { words } = view;
   let k = at - 1;
   while (k >= 0 && (lexicon.determiners.has(words[k]) || lexicon.equatingAdverbs.has(words[k]))) k--;
-  if (words[k] !== 'as') return false;
+  // "treats security in essentially military terms", "through a military lens": a frame the side is read in.
+  const framed = lexicon.construalFramePrepositions.has(words[k]) && lexicon.construalFrameNouns.has(words[end]);
+  if (words[k] !== 'as' && !framed) return false;
   const broken = (j: number): boolean => [...',;:()'].some((ch) => view.gapBefore(j).includes(ch));
   // "treats security chiefly as …": an active construal verb has its object before "as".
   let object = 0;
