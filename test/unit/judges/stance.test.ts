@@ -86,6 +86,11 @@ claims:
     statement: The communiqué does not speak for every delegation.
     about: { property: [ consensus ], with: [ [ communique, communiqué, report ] ] }
     stance: { predicate: consensus, polarity: negative }
+  - id: communique-not-agreed-views
+    locator: ¶3
+    statement: The communiqué does not give the agreed views of the delegations.
+    about: { property: [ agreed views, collective view ], with: [ [ communique, communiqué ] ] }
+    stance: { predicate: consensus, polarity: negative }
 `,
 });
 const { agrees, contradicts, silent } = judging(kb, 'opi2022');
@@ -160,6 +165,15 @@ describe('judge: stance', () => {
       detail: 'stance',
       written: 'consensus',
     });
+  });
+
+  it('reads "agreed views", "collective view" as words of consensus', () => {
+    const claim = 'communique-not-agreed-views';
+    contradicts('• Status: the communiqué reflects the agreed views of all delegations.', claim, {
+      detail: 'stance',
+      written: 'agreed views',
+    });
+    agrees('The communiqué is not the collective view of the delegations.', claim);
   });
 
   it('reads "little room for", "little appetite for" as denying what follows', () => {
