@@ -86,6 +86,11 @@ claims:
     statement: The communiqué does not speak for every delegation.
     about: { property: [ consensus ], with: [ [ communique, communiqué, report ] ] }
     stance: { predicate: consensus, polarity: negative }
+  - id: transit-ports-linked
+    locator: ¶12
+    statement: Security in transit ports is bound up with Northland's own.
+    about: { property: [ transit ports ], with: [ [ precondition, peripheral, secondary concern ] ] }
+    stance: { predicate: link, polarity: positive }
   - id: communique-not-agreed-views
     locator: ¶3
     statement: The communiqué does not give the agreed views of the delegations.
@@ -165,6 +170,18 @@ describe('judge: stance', () => {
       detail: 'stance',
       written: 'consensus',
     });
+  });
+
+  it('reads "a secondary concern", like "peripheral", as denying a link', () => {
+    contradicts(
+      "Security in transit ports is at best a secondary concern for Northland's own.",
+      'transit-ports-linked',
+      {
+        detail: 'stance',
+        written: 'secondary concern',
+      },
+    );
+    agrees("Security in transit ports is a precondition for Northland's own.", 'transit-ports-linked');
   });
 
   it('reads "agreed views", "collective view" as words of consensus', () => {
