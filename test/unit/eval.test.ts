@@ -257,13 +257,34 @@ const floors: Floor[] = [
   },
   {
     // Written blind in round 16 and measured at its start commit and its end, unread: 0.98/0.87 with
-    // 1 false alarm both times. The floor holds what was measured.
+    // 1 false alarm both times. Round 17 read it and fixed the false alarm's cause (a stage "not yet
+    // moved beyond") and some misses: 1.00/0.93.
     cases: 'test/fixtures/claims-blind22.jsonl',
-    precision: 0.98,
-    recall: 0.87,
-    falseAlarms: 1,
+    precision: 1,
+    recall: 0.92,
+    falseAlarms: 0,
     falseSupport: 0,
     top1: 0.8,
+  },
+  {
+    // Written blind at the start of round 17: 0.98/0.85 with 1 false alarm and 1 false support at its
+    // start commit; those and some of its misses were read and fixed at their causes: 1.00/0.92.
+    cases: 'test/fixtures/claims-blind23.jsonl',
+    precision: 1,
+    recall: 0.92,
+    falseAlarms: 0,
+    falseSupport: 0,
+    top1: 0.85,
+  },
+  {
+    // Written blind in round 17 and measured at its start commit and its end, unread: 1.00/0.83 with
+    // 2 false supports at the start, 1.00/0.85 with 1 at the end. The floor holds what was measured.
+    cases: 'test/fixtures/claims-blind24.jsonl',
+    precision: 1,
+    recall: 0.85,
+    falseAlarms: 0,
+    falseSupport: 1,
+    top1: 0.7,
   },
   {
     // Written blind in round 11: 0.93/0.85 with false alarms on 4 sentences and 2 false supports when
@@ -393,8 +414,14 @@ describe('facts of real reports read as sources', () => {
     // the paragraph gives as its whole); its cause was read and fixed: 1.00/0.75.
     { cases: 'test/fixtures/report-cases-23.jsonl', precision: 1, recall: 0.75, falseAlarms: 0, value: 0.9 },
     // Written blind in round 16 and measured at its start commit and its end, unread: 1.00/0.55 both
-    // times, no false alarm. The floor holds what was measured.
+    // times, no false alarm. Round 17 read its misses; none of this round's fixes reached them.
     { cases: 'test/fixtures/report-cases-24.jsonl', precision: 1, recall: 0.55, falseAlarms: 0, value: 0.9 },
+    // Written blind at the start of round 17: 1.00/0.63 with 1 false support (a list's last item after
+    // "and, to a limited extent,"); its cause and some misses were read and fixed: 1.00/0.65.
+    { cases: 'test/fixtures/report-cases-25.jsonl', precision: 1, recall: 0.65, falseAlarms: 0, value: 0.9 },
+    // Written blind in round 17 and measured at its start commit and its end, unread: 0.96/0.55 with
+    // 1 false alarm both times. The floor holds what was measured.
+    { cases: 'test/fixtures/report-cases-26.jsonl', precision: 0.96, recall: 0.55, falseAlarms: 1, value: 0.9 },
   ];
   for (const set of sets) {
     it(
