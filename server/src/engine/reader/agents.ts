@@ -480,7 +480,7 @@ export function listRun(
   ) {
     const it = segments.items[last + 1];
     // "A, B and, to a limited extent, C": the aside goes on to the last item and is none itself.
-    if (isAside(view, it) && last + 2 < segments.items.length && !segments.hardBefore[last + 2]) {
+    if (asideNext(last)) {
       last += 2;
       break;
     }
