@@ -232,6 +232,22 @@ describe('values: numbers', () => {
     assert.equal(values('a "may" clause').length, 0);
   });
 
+  it('reads a year written as its distance from the year before it ("the following year")', () => {
+    const years = (text: string): (number | undefined)[] =>
+      values(text).map((v) => (v.kind === 'year' || v.kind === 'date' ? v.year : undefined));
+    assert.deepEqual(years('It was set up in 2017 and made public the following year.'), [2017, 2018]);
+    assert.deepEqual(years('In force in September 2023, after a revision the previous year.'), [2023, 2022]);
+    // "two years later" is the year, not a count of two.
+    const later = values('Founded in 2004; two years later it opened a lab.');
+    assert.deepEqual(
+      later.map((v) => v.kind),
+      ['year', 'year'],
+    );
+    assert.equal(later[1].kind === 'year' && later[1].year, 2006);
+    // With no year before it, it says nothing.
+    assert.deepEqual(values('The following year it opened a lab.'), []);
+  });
+
   it('reads "in May" as the month, never "May" the modal or a name, and leaves a sentence\'s full stop out', () => {
     const may = values('the first summit in May.').find((v) => v.kind === 'date');
     assert.deepEqual(may?.kind === 'date' && [may.months, may.year, may.end], [

@@ -28,6 +28,7 @@ const kb = knowledge({
     term: Data Security Act
     kind: document
     country: northland
+    aliases: [ Northlandic Data Security Act ]
     definition: A law on data held by firms.
   - id: tidewater-pact
     term: Tidewater Pact
@@ -481,5 +482,42 @@ describe('judge: date', () => {
       detail: 'date',
       written: '2016',
     });
+  });
+});
+
+describe('judge: date, on a name written with "a"', () => {
+  const lawKb = knowledge({
+    'sources.json': sources('nl2021'),
+    'places.yaml': `places:
+  - { id: northland, name: Northland, kind: country, demonyms: [ Northlandic ] }
+`,
+    'glossary.yaml': `terms:
+  - id: data-act
+    term: Data Security Law
+    kind: document
+    country: northland
+    aliases: [ Northlandic Data Security Law ]
+    definition: A law on data held by firms.
+`,
+    'claims/nl2021.yaml': `source: nl2021
+claims:
+  - id: act-dates-from
+    locator: ¶3
+    statement: The Data Security Law dates from 2017.
+    about: { property: [ data-act, security law ] }
+    year: 2017
+`,
+  });
+  const law = judging(lawKb, 'nl2021');
+
+  it('reads "a" before a known name whose first word is part of it as that name, written loosely', () => {
+    law.contradicts('Port firms are bound by a Northlandic Data Security Law from 2019.', 'act-dates-from', {
+      detail: 'date',
+      written: '2019',
+      replacement: '2017',
+    });
+    law.agrees('Port firms are bound by a Northlandic Data Security Law from 2017.', 'act-dates-from', '2017');
+    // An ordinal or a word of another instance still names another one.
+    law.silent('Port firms will be bound by a new Northlandic Data Security Law from 2019.');
   });
 });

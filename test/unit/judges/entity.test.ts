@@ -13,6 +13,8 @@ const kb = knowledge({
   - { id: port-aven, name: Port Aven, kind: city, within: northland }
   - { id: lowbridge, name: Lowbridge, kind: city, within: westmark }
   - { id: westhaven, name: Westhaven, kind: city, capitalOf: westmark }
+  - { id: marsh-province, name: Marsh Province, kind: state, within: westmark }
+  - { id: fenwick, name: Fenwick, kind: city, within: marsh-province }
 `,
   'glossary.yaml': `terms:
   - id: harbor-forum
@@ -34,6 +36,13 @@ const kb = knowledge({
     term: Coastal Security Council
     kind: organisation
     definition: A regional body of coast guards.
+  - id: northland-consulate-fenwick
+    term: Consulate of Northland in Fenwick
+    kind: organisation
+    country: northland
+    within: fenwick
+    aliases: [ consulate in Fenwick, Northlandic consulate in Fenwick ]
+    definition: Northland's consular mission in Fenwick.
   - { id: port-operators, term: port operators, kind: group, definition: Firms that run ports. }
   - { id: regulators, term: regulators, kind: group, definition: Public bodies that set port rules. }
   - { id: ana-reyes, term: Ana Reyes, kind: person, definition: A speaker at the forum. }
@@ -71,6 +80,11 @@ claims:
     statement: The Harbor Forum was run in partnership with the Naval Studies Desk of NMI.
     about: { property: [ in partnership with, partnership with ], with: [ [ harbor-forum, forum ] ] }
     entity: { value: naval-desk, kind: organisation }
+  - id: forum-supporter
+    locator: header
+    statement: The Harbor Forum had the support of Northland's consulate in Fenwick.
+    about: { property: [ with support from, supported by ], with: [ [ harbor-forum, forum ] ] }
+    entity: { value: northland-consulate-fenwick, kind: organisation }
   - id: forum-partner-named
     locator: header
     statement: The Harbor Forum's partner was the Naval Studies Desk of NMI.
@@ -174,6 +188,22 @@ describe('judge: entity', () => {
     agrees('It is port operators who push for automation.', push, 'port operators');
     // "It is Osei's contention that …" frames what Osei says; it is no cleft naming Osei.
     agrees("It is Osei's contention that port operators push for automation.", push, 'port operators');
+  });
+
+  it("contradicts the value's own country owning a body placed somewhere else", () => {
+    const supporter = 'forum-supporter';
+    contradicts("The Harbor Forum ran with support from Northland's embassy in Westhaven.", supporter, {
+      detail: 'entity',
+      written: 'embassy in Westhaven',
+    });
+    contradicts("The Harbor Forum was supported by Northland's trade office in Lowbridge.", supporter, {
+      detail: 'entity',
+      written: 'trade office in Lowbridge',
+    });
+    agrees("The Harbor Forum ran with support from Northland's consulate in Fenwick.", supporter);
+    // A place holding the value's own is less exact, not wrong: no finding, on this claim or by name.
+    silent("The Harbor Forum ran with support from Northland's consulate in Marsh Province.");
+    silent("The Harbor Forum ran with support from Northland's office in Westmark.");
   });
 
   it('contradicts another body named as owner of a unit the source places within its own', () => {

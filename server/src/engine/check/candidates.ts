@@ -822,12 +822,18 @@ function aboutAnotherInstance(view: SentenceView, matches: PhraseMatch<unknown>[
       matches.some((o) => o !== m && o.last <= label.last && !view.entityAt(o.first));
     // "The dialogue's third session, a public webinar held …": an appositive describes the name before it.
     const appositive = k > 0 && view.gapBefore(k).includes(',') && matches.some((o) => o !== m && o.last === k);
+    // "bound by a Chinese national intelligence law": the modifier is part of a known name, written
+    // loosely with "a"; an ordinal in it still counts ("a third session").
+    const known =
+      view.entities.some((e) => e.id !== undefined && e.first === k + 1 && e.last >= m.last) &&
+      !words.slice(k + 1, m.first).some((w) => w in lexicon.ordinalWords || lexicon.otherInstance.has(w));
     if (
       k >= 0 &&
       lexicon.indefiniteArticles.has(words[k]) &&
       !predicate &&
       !describesLabel &&
       !appositive &&
+      !known &&
       (k < m.first - 1 || k === 0 || view.clauseAt(k).first === k)
     ) {
       return true;

@@ -6,7 +6,7 @@
 import { type KnowledgeBase, nearMissMaxWords } from '../../knowledge/knowledgeBase';
 import { type Term } from '../../knowledge/types';
 import { lexicon } from '../lexicon';
-import { type EntityMention } from '../reader/entities';
+import { type EntityMention, liesWithin } from '../reader/entities';
 import { type SentenceView } from '../reader/sentence';
 import { type Token, tokenize } from '../text/tokens';
 
@@ -146,6 +146,8 @@ export function nearMissNames(view: SentenceView): NameError[] {
           const leaderNamed =
             len === 2 && tokens.slice(i, i + len).some((x, j) => j !== k && lexicon.leaderNamedHeads.has(x.lower));
           if (len < 4 && !otherName && !leaderNamed) continue;
+          // "the consulate in Hawaii" for the one in Honolulu: a place holding the right one is less exact, not wrong.
+          if (otherName && atWrong.id && rightTerm && liesWithin(kb, rightTerm.id, atWrong.id)) continue;
           // "Global Conference on Cyberspace" is another series than the Seoul one: a place in the
           // name can only be wrongly replaced by another place.
           const rightIsPlace = kb.termMatcher

@@ -141,6 +141,8 @@ export const lexicon = {
   monthNames: data.monthNames,
   monthOnlyAfter: set(data.monthOnlyAfter),
   weekdays: set(data.weekdays),
+  /** "the previous year": a year given by its distance from the year written before it. */
+  yearsFromAnother: phrases(data.yearsFromAnother.map((r) => ({ words: r.words, value: r.offset }))),
   yearParts: phrases(data.yearParts.map((p) => ({ words: p.words, value: { lo: p.from, hi: p.to } as Span }))),
   monthParts: phrases(data.monthParts.map((p) => ({ words: p.words, value: { lo: p.from, hi: p.to } as Span }))),
   relativeYears: phrases(Object.entries(data.relativeYears).map(([p, v]) => ({ words: splitWords(p), value: v }))),

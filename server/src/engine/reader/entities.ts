@@ -346,6 +346,17 @@ export function sameEntity(kb: KnowledgeBase, a: string | undefined, b: string |
   return ta?.capitalOf === b || tb?.capitalOf === a;
 }
 
+/** Whether a place is another or lies in it by what each is within ("Honolulu" in "Hawaii"); a capital
+ * is not its country here. */
+export function liesWithin(kb: KnowledgeBase, placeId: string, outer: string): boolean {
+  let id: string | undefined = placeId;
+  for (let depth = 0; id && depth < 5; depth++) {
+    if (id === outer) return true;
+    id = kb.termById.get(id)?.within;
+  }
+  return false;
+}
+
 /** An acronym is a body when its expansion names one ("Institute for …", "Group of …"), else a concept ("CCB"). */
 export function isBody(term: Term): boolean {
   if (term.kind !== 'acronym') return ['organisation', 'group', 'country', 'person', 'programme'].includes(term.kind);

@@ -6,7 +6,7 @@ import { isMonthAt, readDate, readYear } from './dates';
 import { linkTotals, readDigits, readFraction, readNumberWords } from './numbers';
 import { readOrdinalDigits, readOrdinalWord } from './ordinals';
 import { readQuantifier } from './quantifiers';
-import { type NumberMention, type ValueMention } from './types';
+import { type NumberMention, type ValueMention, type YearMention } from './types';
 
 export * from './types';
 export {
@@ -114,6 +114,7 @@ export function extractValues(text: string, tokens: readonly Token[]): ValueMent
   }
   fractionsOfPercents(found, numbers, text);
   daysOfMonthBefore(found, tokens, words, text);
+  yearsFromAnother(found, numbers, tokens, words);
   linkTotals(numbers, found, tokens, words, text);
   // "20 or so people", "78% or more": a hedge written after the figure (and its unit).
   for (const n of numbers) {
@@ -172,6 +173,33 @@ function daysOfMonthBefore(found: ValueMention[], tokens: readonly Token[], word
     d.days = { lo: o.value, hi: o.value };
     d.end = o.end;
     found.splice(k, 1);
+  }
+}
+
+/**
+ * "made public the following year", "after revising it the previous year": a year written as its distance
+ * from the year written last before it in the sentence is that year, and is read as one.
+ */
+function yearsFromAnother(found: ValueMention[], numbers: NumberMention[], tokens: readonly Token[], words: string[]) {
+  for (let i = 0; i < tokens.length; i++) {
+    const phrase = phraseAt(lexicon.yearsFromAnother, words, i);
+    if (!phrase) continue;
+    const start = tokens[i].start;
+    const end = tokens[i + phrase.words.length - 1].end;
+    let base: number | undefined;
+    for (const v of found) if (v.end <= start && (v.kind === 'year' || v.kind === 'date')) base = v.year ?? base;
+    i += phrase.words.length - 1;
+    if (base === undefined) continue;
+    // "two years later": the number word was read as a count; it is part of the year.
+    for (let k = found.length - 1; k >= 0; k--) {
+      const v = found[k];
+      if (v.start >= end || v.end <= start) continue;
+      found.splice(k, 1);
+      if (v.kind === 'number') numbers.splice(numbers.indexOf(v), 1);
+    }
+    const at = found.findIndex((v) => v.start > start);
+    const year: YearMention = { kind: 'year', year: base + phrase.value, start, end, fromAnother: true };
+    found.splice(at < 0 ? found.length : at, 0, year);
   }
 }
 

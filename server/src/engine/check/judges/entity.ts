@@ -4,7 +4,7 @@
 // agrees. Names the knowledge base does not know count when they stand in the slot.
 import { lexicon } from '../../lexicon';
 import { agentOf } from '../../reader/agents';
-import { type EntityMention, isBody, sameEntity } from '../../reader/entities';
+import { type EntityMention, isBody, liesWithin, sameEntity } from '../../reader/entities';
 import { negationsOver } from '../../reader/polarity';
 import { type SentenceView } from '../../reader/sentence';
 import { type Candidate } from '../candidates';
@@ -213,8 +213,40 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
         },
       };
     }
+    if (object && !wrong && positive(object)) contradiction ??= ownedPlacedElsewhere(view, c, object);
   }
   return contradiction ?? placedElsewhere(view, c, own);
+}
+
+/**
+ * "with support from South Korea's embassy in Washington", the source: its consulate in Honolulu. The
+ * value's own country written as owner of a body placed somewhere the value is not names another body.
+ */
+function ownedPlacedElsewhere(view: SentenceView, c: Candidate, owner: EntityMention): Verdict | undefined {
+  if (c.claim.value.kind !== 'entity') return undefined;
+  const term = view.kb.termById.get(c.claim.value.entity.value);
+  const home = term?.within;
+
+  if (!term || !home || !holds(view, owner, c.claim.value.entity.value)) return undefined;
+  // The owned body's words, lower-case: "embassy", "trade office" (the first one follows the "'s").
+  const owned = (j: number): boolean =>
+    !view.entityAt(j) && (isCommonNoun(view, j) || (j === owner.last && isCommonNoun(view, j, true)));
+  let k = owner.last;
+  while (k < owner.last + 3 && owned(k)) k++;
+  if (k === owner.last || !lexicon.placePrepositions.has(view.words[k])) return undefined;
+  const at = lexicon.determiners.has(view.words[k + 1] ?? '') ? k + 2 : k + 1;
+  const place = view.entities.find((e) => e.first === at && e.id !== undefined && isPlace(e));
+  // "its consulate in Hawaii": a place the value lies in, or one lying in the value's, is its own.
+  if (!place || liesWithin(view.kb, place.id!, home) || liesWithin(view.kb, home, place.id!)) return undefined;
+  const start = view.tokens[owner.last].start;
+  return {
+    kind: 'contradicts',
+    claim: c.claim,
+    start,
+    end: place.end,
+    coverage: c.coverage,
+    detail: { kind: 'entity', sourced: term.term, written: view.raw.slice(start, place.end) },
+  };
 }
 
 /** The negation and property words when the property is negated ("refrained from executive action"). */
@@ -294,10 +326,10 @@ function objectAfter(view: SentenceView, p: { first: number; last: number }): En
 }
 
 /** A lower-case word that is not a function word: "center" in "Korea center". */
-function isCommonNoun(view: SentenceView, k: number): boolean {
+function isCommonNoun(view: SentenceView, k: number, afterPossessive = false): boolean {
   const t = view.tokens[k];
   const initial = t?.raw.charAt(0) ?? '';
-  if (!t || view.gapBefore(k) !== ' ' || initial === initial.toUpperCase()) return false;
+  if (!t || (!afterPossessive && view.gapBefore(k) !== ' ') || initial === initial.toUpperCase()) return false;
   return !lexicon.stopWords.has(t.lower) && !lexicon.prepositions.has(t.lower);
 }
 
