@@ -127,6 +127,21 @@ describe('clauses', () => {
     ]);
   });
 
+  it('reads ", as Kim notes" as a frame, and ", as transit points for …" as none', () => {
+    assert.deepEqual(kinds('The fleet, as Osei notes, was small.'), [
+      'main[The fleet]',
+      'reporting[as Osei notes]',
+      'main[was small]',
+    ]);
+    assert.deepEqual(kinds('The port, as we noted, was small.'), [
+      'main[The port]',
+      'reporting[as we noted]',
+      'main[was small]',
+    ]);
+    const noun = kinds('Smugglers use ports, as well as bays, as transit points for their cargo.');
+    assert.ok(!noun.some((c) => c.startsWith('reporting')), noun.join(' | '));
+  });
+
   it('reads "the authors point out" as a frame, and "to the point that" as none', () => {
     assert.deepEqual(kinds('Trade grew fourfold, the authors point out.'), [
       'main[Trade grew fourfold]',

@@ -3,7 +3,7 @@
 // small invented knowledge base.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { findings, judging, knowledge, sources } from './judging';
+import { findings, judging, knowledge, sources, verdicts } from './judging';
 
 const kb = knowledge({
   'sources.json': sources('hf2022'),
@@ -523,5 +523,49 @@ claims:
     silent('A later Harbor Forum was held in Lowbridge.');
     silent('The Coastal Security Council attended the Harbor Forum.');
     silent('The Coastal Security Council hosted a reception in Lowbridge.');
+  });
+});
+
+describe('judge: entity, on a verb written as an adjective', () => {
+  const yards = knowledge({
+    'sources.json': sources('yd2022'),
+    'glossary.yaml': `terms:
+  - { id: coastal-states, term: coastal states, kind: group, definition: States with a sea coast. }
+  - { id: inland-states, term: inland states, kind: group, definition: States with no sea coast. }
+  - { id: tidecraft, term: Tidecraft, kind: organisation, definition: A shipyard. }
+  - { id: keelworks, term: Keelworks, kind: organisation, definition: A shipyard. }
+`,
+    'claims/yd2022.yaml': `source: yd2022
+claims:
+  - id: chooser
+    locator: ¶2
+    statement: It is coastal states that chose Tidecraft over Keelworks.
+    about:
+      property: [ preferred, favoured, chose ]
+      with: [ [ tidecraft, keelworks ] ]
+    entity: { value: coastal-states, kind: group, slot: agent }
+`,
+  });
+  const { contradicts: contradictsHere } = judging(yards, 'yd2022');
+
+  it('takes no subject as the agent of a participle after a determiner ("the preferred shipbuilder")', () => {
+    contradictsHere('Inland states preferred Tidecraft over Keelworks.', 'chooser', {
+      detail: 'entity',
+      written: 'Inland states',
+    });
+    const text = 'Tidecraft, rather than Keelworks, has been the preferred shipbuilder among coastal states.';
+    const wrong = verdicts(yards, text).filter((v) => v.kind === 'contradicts');
+    assert.deepEqual(
+      wrong.map((v) => v.claim.id),
+      [],
+    );
+  });
+
+  it('dates a document by a participle right after its name ("the Act, passed in 2019")', () => {
+    contradicts("Northland's Data Security Act, passed in 2019, compels firms to hand over data.", 'act-compels', {
+      detail: 'date',
+      written: '2019',
+    });
+    agrees("Northland's Data Security Act, passed in 2017, compels firms to hand over data.", 'act-compels');
   });
 });

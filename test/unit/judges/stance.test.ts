@@ -562,3 +562,65 @@ describe('judge: stance', () => {
     silent('If Northland opposed the Open Port Initiative, it would collapse.');
   });
 });
+
+describe('judge: stance, on restrictions, "neither … nor" and a described document', () => {
+  const small = knowledge({
+    'sources.json': sources('pr2023'),
+    'places.yaml': `places:
+  - { id: northland, name: Northland, kind: country, demonyms: [ Northlandic ] }
+  - { id: westmark, name: Westmark, kind: country, demonyms: [ Westmarkian ] }
+`,
+    'glossary.yaml': `terms:
+  - id: open-port-initiative
+    term: Open Port Initiative
+    kind: programme
+    definition: A scheme for sharing port security data.
+  - id: raiders
+    term: Saltmere raiders
+    kind: group
+    definition: A smuggling network.
+`,
+    'claims/pr2023.yaml': `source: pr2023
+claims:
+  - id: raids-far-reaching
+    locator: ¶1
+    statement: The Saltmere raiders have lately struck ports in every part of the world.
+    about: { property: [ raids, attacks ], subject: [ raiders ] }
+    stance: { predicate: scope, polarity: positive }
+  - id: both-back-opi
+    locator: ¶2
+    statement: Both Northland and Westmark back the Open Port Initiative.
+    about: { property: [ open-port-initiative ], subject: [ northland, westmark ] }
+    stance: { predicate: support, polarity: positive }
+  - id: review-not-consensus
+    locator: ¶3
+    statement: The review does not speak for every delegation.
+    about: { property: [ consensus ], with: [ [ review, document ] ] }
+    stance: { predicate: consensus, polarity: negative }
+`,
+  });
+  const { agrees: agreesHere, contradicts: contradictsHere } = judging(small, 'pr2023');
+
+  it('reads "solely at", "only against" as narrowing a scope the source says is wide', () => {
+    contradictsHere(
+      "The Saltmere raiders' recent attacks were aimed solely at Northlandic ports.",
+      'raids-far-reaching',
+      {
+        detail: 'stance',
+        written: 'solely at',
+      },
+    );
+  });
+
+  it('reads "neither X nor Y has yet …" as denying the predicate of both, past an adverbial "yet"', () => {
+    contradictsHere(
+      'Neither Northland nor Westmark has yet come out in favour of the Open Port Initiative.',
+      'both-back-opi',
+      { detail: 'stance', written: 'Neither Northland nor Westmark has yet come out in favour of' },
+    );
+  });
+
+  it('reads "is not a consensus document" as the negated predicate of the document, not another one', () => {
+    agreesHere('The review is not a consensus document.', 'review-not-consensus');
+  });
+});

@@ -810,7 +810,9 @@ function aboutAnotherInstance(view: SentenceView, matches: PhraseMatch<unknown>[
     // "was framed as a public event", "is a closed roundtable": a predicate describes the subject.
     // "The summary is, its authors stress, a consensus document": past a frame that interrupts it.
     const frame = k > 0 ? view.clauseAt(k - 1) : undefined;
-    const before = frame?.kind === 'reporting' && frame.last === k ? frame.first - 1 : k - 1;
+    let before = frame?.kind === 'reporting' && frame.last === k ? frame.first - 1 : k - 1;
+    // "is not a consensus document": past the negation to the copula.
+    while (before > 0 && lexicon.negations.has(words[before])) before--;
     const predicate =
       before >= 0 && (lexicon.predicateOpeners.has(words[before]) || lexicon.auxiliaries.has(words[before]));
     // "• Status of findings: a consensus document": a label's value opening with "a" describes what

@@ -68,6 +68,8 @@ export const lexicon = {
   copulas: set(data.copulas),
   relativeWords: set(data.relativeWords),
   clauseBreakWords: set(data.clauseBreakWords),
+  adverbialBreakWords: set(data.adverbialBreakWords),
+  datingParticiples: set(data.datingParticiples),
   frontedSubordinators: set(data.frontedSubordinators),
   complementWords: set(data.complementWords),
   rankSuperlatives: set(data.rankSuperlatives),

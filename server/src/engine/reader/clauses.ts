@@ -201,6 +201,14 @@ function isReportingFrame(
   // verb after a relative clause: "Mark Manantan, who directs …, presented as one of the panelists".
   if (lexicon.auxiliaries.has(words[k])) return false;
   if (afterRelative && lexicon.reportingVerbs.has(words[k])) return false;
+  // ", as Kim notes", ", as the findings put it": "as" frames only a name or a determiner's phrase,
+  // not ", as transit points for …".
+  if (words[k] === 'as' && k + 1 < tokens.length) {
+    const next = tokens[k + 1];
+    const initial = next.raw.charAt(0);
+    const named = initial !== initial.toLowerCase();
+    if (!named && !lexicon.determiners.has(next.lower) && !lexicon.pronouns.has(next.lower)) return false;
+  }
   for (let j = k; j < Math.min(tokens.length, k + 5); j++) {
     if (j > k && /[,;:(]/.test(gapBefore(text, tokens, j))) return false;
     if (!lexicon.reportingVerbs.has(words[j])) continue;

@@ -293,7 +293,25 @@ function addModifiers(text: string, tokens: readonly Token[], mentions: EntityMe
       const start = m.end + after[0].length - 4;
       m.yearSpan = { start, end: start + 4 };
     }
+    const dated =
+      m.year === undefined && (m.kind === 'document' || m.kind === 'event') ? datedAfter(text, tokens, m) : undefined;
+    if (dated) {
+      m.year = Number(dated.raw);
+      m.yearSpan = { start: dated.start, end: dated.end };
+    }
   }
+}
+
+/** "the Strategy, published in 2020", "the conference (held in 2013)": a participle after the name dates it. */
+function datedAfter(text: string, tokens: readonly Token[], m: EntityMention): Token | undefined {
+  const [verb, prep, year] = [tokens[m.last], tokens[m.last + 1], tokens[m.last + 2]];
+  if (!verb || !prep || !year || !lexicon.datingParticiples.has(verb.lower) || prep.lower !== 'in') return undefined;
+  const gap = text.slice(m.end, verb.start).trim();
+  if (gap !== '' && gap !== ',' && gap !== '(') return undefined;
+  // "published in 2020–21": a span is no year; nor is a year glued to more digits or letters.
+  const glued = text.slice(year.end, year.end + 1);
+  const joined = glued !== '' && !' ,.;:)'.includes(glued);
+  return yearPattern.test(year.raw) && !joined ? year : undefined;
 }
 
 /** "NATO-led", "EU-funded": the mention is hyphened to a participle that makes it an owner. */

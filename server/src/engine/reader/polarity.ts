@@ -65,7 +65,7 @@ export function findNegations(
     const doubted = doubtedClauseAt(words, i);
     if (doubted !== undefined) {
       let last = doubted;
-      while (last < clause.last && words[last] !== 'but' && !lexicon.clauseBreakWords.has(words[last])) last++;
+      while (last < clause.last && words[last] !== 'but' && !breaksAt(words, last)) last++;
       scopes.push({ cueFirst: i, cueLast: doubted, first: doubted, last, contrast: false, core: false, doubt: true });
       i = doubted - 1;
       continue;
@@ -75,7 +75,7 @@ export function findNegations(
     const linking = subjectNegationAt(words, i);
     if (linking !== undefined && linking > clause.first) {
       let last = i + 1;
-      while (last < clause.last && words[last] !== 'but' && !lexicon.clauseBreakWords.has(words[last])) last++;
+      while (last < clause.last && words[last] !== 'but' && !breaksAt(words, last)) last++;
       scopes.push({ cueFirst: i, cueLast: i + 1, first: clause.first, last, contrast: false, core: false });
       continue;
     }
@@ -83,7 +83,7 @@ export function findNegations(
     const particle = splitParticleAt(text, tokens, words, i, clause.last);
     if (particle !== undefined) {
       let last = particle + 1;
-      while (last < clause.last && words[last] !== 'but' && !lexicon.clauseBreakWords.has(words[last])) last++;
+      while (last < clause.last && words[last] !== 'but' && !breaksAt(words, last)) last++;
       scopes.push({ cueFirst: i, cueLast: i + 1, first: i + 1, last, contrast: false, core: false });
       continue;
     }
@@ -112,7 +112,7 @@ export function findNegations(
       words[k] === 'but' ||
       // "…, instead …", "…, extending instead to …": what follows the comma is what is so instead.
       ((words[k] === 'instead' || words[k + 1] === 'instead') && gapHas(text, tokens, k, ',')) ||
-      (k > cueLast && lexicon.clauseBreakWords.has(words[k])) ||
+      (k > cueLast && breaksAt(words, k)) ||
       (k > cueLast && participleClauseAt(text, tokens, words, k)) ||
       (nominal && k > cueLast && (words[k] === 'as' || lexicon.relativeWords.has(words[k])));
     // "Far from backing X, they oppose it": a cue ending in a preposition that opens the clause
@@ -142,6 +142,13 @@ export function findNegations(
     i = cueLast - 1;
   }
   return scopes;
+}
+
+/** A word opening another clause, unless an adverb after an auxiliary ("has yet come out", "has since"). */
+function breaksAt(words: readonly string[], k: number): boolean {
+  if (!lexicon.clauseBreakWords.has(words[k])) return false;
+  const before = words[k - 1] ?? '';
+  return !(lexicon.adverbialBreakWords.has(words[k]) && (lexicon.auxiliaries.has(before) || before === 'not'));
 }
 
 /**

@@ -148,6 +148,8 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
     } else if (slot === 'agent' && label) {
       fillers = view.entities.filter((e) => e.first >= label.first && e.last <= label.last && !e.weak).slice(0, 1);
       subjects = fillers;
+    } else if (slot === 'agent' && attributive(view, p)) {
+      fillers = [];
     } else if (slot === 'agent') {
       const agent = agentOf(view, p.first, p.last);
       if (agent) fillers = agent.group.filter((m) => !(m.start <= p.start && p.end <= m.end));
@@ -247,6 +249,12 @@ function ownedPlacedElsewhere(view: SentenceView, c: Candidate, owner: EntityMen
     coverage: c.coverage,
     detail: { kind: 'entity', sourced: term.term, written: view.raw.slice(start, place.end) },
   };
+}
+
+/** "the preferred 5G builders": a participle written as an adjective after a determiner has no subject. */
+function attributive(view: SentenceView, p: { first: number; last: number }): boolean {
+  const participle = p.last - p.first === 1 && view.words[p.first].endsWith('ed');
+  return participle && lexicon.determiners.has(view.words[p.first - 1] ?? '');
 }
 
 /** The negation and property words when the property is negated ("refrained from executive action"). */
