@@ -232,6 +232,13 @@ describe('values: numbers', () => {
     assert.equal(values('a "may" clause').length, 0);
   });
 
+  it('reads "or more than" after a figure as another bound, not as the figure\'s hedge', () => {
+    const [money, people] = numbers('once losses top $175 million or more than 72 million people are affected');
+    assert.equal(money.hedge, 'exact');
+    assert.equal(people.hedge, 'over');
+    assert.equal(numbers('a share of 78% or more')[0].hedge, 'at-least');
+  });
+
   it('reads a year written as its distance from the year before it ("the following year")', () => {
     const years = (text: string): (number | undefined)[] =>
       values(text).map((v) => (v.kind === 'year' || v.kind === 'date' ? v.year : undefined));

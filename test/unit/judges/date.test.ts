@@ -490,6 +490,7 @@ describe('judge: date, on a name written with "a"', () => {
     'sources.json': sources('nl2021'),
     'places.yaml': `places:
   - { id: northland, name: Northland, kind: country, demonyms: [ Northlandic ] }
+  - { id: eastoria, name: Eastoria, kind: country, demonyms: [ Eastorian ] }
 `,
     'glossary.yaml': `terms:
   - id: data-act
@@ -506,6 +507,11 @@ claims:
     statement: The Data Security Law dates from 2017.
     about: { property: [ data-act, security law ] }
     year: 2017
+  - id: port-rule-in-force
+    locator: ¶4
+    statement: Northland put the port rule into force in September 2023.
+    about: { property: [ port rule ], with: [ [ northland ] ] }
+    date: { year: 2023, month: 9 }
 `,
   });
   const law = judging(lawKb, 'nl2021');
@@ -519,5 +525,14 @@ claims:
     law.agrees('Port firms are bound by a Northlandic Data Security Law from 2017.', 'act-dates-from', '2017');
     // An ordinal or a word of another instance still names another one.
     law.silent('Port firms will be bound by a new Northlandic Data Security Law from 2019.');
+  });
+
+  it('says nothing of a subject compared with the claim\'s own: "Eastoria, like Northland, …"', () => {
+    law.contradicts('Northland put the port rule into force in June 2023.', 'port-rule-in-force', {
+      detail: 'date',
+      written: 'June 2023',
+    });
+    law.silent('Eastoria, like Northland, put the port rule into force in June 2023.');
+    law.silent('Eastoria, unlike Northland, put the port rule into force in June 2023.');
   });
 });

@@ -337,6 +337,7 @@ export function findCandidates(view: SentenceView): Candidate[] {
     if (sameName === 'other') continue;
     const owner = ownerConflict(view, index, groups, property);
     if (owner === 'other') continue;
+    if (comparedOnly(view, [...groups.values()].flat())) continue;
     const nameError = names.find((n) =>
       [...groups.values()].flat().some((m) => m.start === n.mention.start && m.end === n.mention.end),
     );
@@ -850,6 +851,27 @@ function aboutAnotherInstance(view: SentenceView, matches: PhraseMatch<unknown>[
     }
   }
   return false;
+}
+
+/**
+ * "Japan, like the UK, implemented the rule in June 2023": the claim's names written only in what the
+ * subject is compared with tie the claim to the other one; the sentence is about its subject.
+ */
+function comparedOnly(view: SentenceView, matches: PhraseMatch<unknown>[]): boolean {
+  const clause = view.clauses.find((c) => c.kind === 'main');
+  if (!clause) return false;
+  const opening = lexicon.determiners.has(view.words[clause.first]) ? clause.first + 1 : clause.first;
+  const subject = view.entities.find((e) => e.first === opening && !e.weak);
+  if (!subject || !view.gapBefore(subject.last).includes(',')) return false;
+  const cue = phraseAt(lexicon.comparisonCues, view.words, subject.last);
+  if (!cue) return false;
+  let at = subject.last + cue.words.length;
+  if (lexicon.determiners.has(view.words[at])) at++;
+  const other = view.entities.find((e) => e.first === at && !e.weak);
+  if (!other || (other.id !== undefined && other.id === subject.id)) return false;
+  const within = (m: PhraseMatch<unknown>, e: { first: number; last: number }): boolean =>
+    m.first < e.last && e.first < m.last;
+  return matches.some((m) => within(m, other)) && !matches.some((m) => within(m, subject));
 }
 
 /** The memo's own recommendation where the property is written: "Seoul should …". */

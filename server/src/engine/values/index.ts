@@ -122,6 +122,8 @@ export function extractValues(text: string, tokens: readonly Token[]): ValueMent
     const k = tokens.findIndex((tok) => tok.start >= n.valueEnd);
     const after = k >= 0 ? phraseAt(lexicon.hedgesAfter, words, k) : undefined;
     if (!after || text.slice(n.valueEnd, tokens[k].start).trim() !== '') continue;
+    // "$175 million or more than 72 million people": "or more than" opens another bound.
+    if (words[k + after.words.length] === 'than') continue;
     n.hedge = after.value;
     n.end = Math.max(n.end, tokens[k + after.words.length - 1].end);
   }
