@@ -348,3 +348,27 @@ describe('judge: quantity', () => {
     assert.deepEqual(findings(kb, 'Skylink is not 40 times faster than Fibrenet.'), []);
   });
 });
+
+describe('judge: quantity, on a count hyphened to a noun', () => {
+  const goals = knowledge({
+    'sources.json': sources('sk2023'),
+    'glossary.yaml': `terms:
+  - { id: skylink, term: Skylink, kind: programme, definition: A satellite network. }
+`,
+    'claims/sk2023.yaml': `source: sk2023
+claims:
+  - id: skylink-goals
+    locator: ¶7
+    statement: Skylink pursues six goals.
+    about: { property: [ goal, goals ], subject: [ skylink ] }
+    quantity: { value: 6, unit: count }
+`,
+  });
+  const here = judging(goals, 'sk2023');
+
+  it('takes it as a count of that noun ("a two-track approach"), unless it describes the claim\'s own', () => {
+    here.silent('The Skylink goal was pursued through a two-track approach.');
+    here.contradicts('Skylink pursues two goals.', 'skylink-goals', { detail: 'quantity', written: 'two' });
+    here.contradicts('Skylink set out a two-item goal list.', 'skylink-goals', { detail: 'quantity', written: 'two' });
+  });
+});

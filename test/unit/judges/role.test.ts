@@ -124,6 +124,21 @@ describe('judge: role', () => {
     silent('Tom Reyes, the director of research at the Coastal Security Council, opened the forum.');
   });
 
+  it('reads an unknown name before a noun as a unit of the body the post is at ("the Sea Lanes team at NMI")', () => {
+    agrees(
+      'Mira Holt is a Senior Fellow in the Sea Lanes and Ports team at the Northland Maritime Institute.',
+      'holt-nmi',
+    );
+    contradicts(
+      'Mira Holt is a Senior Fellow in the Sea Lanes and Ports team at the Coastal Security Council.',
+      'holt-nmi',
+      {
+        detail: 'role',
+        written: 'Coastal Security Council',
+      },
+    );
+  });
+
   it('contradicts the post placed at another organisation', () => {
     contradicts('Mira Holt, a Senior Fellow at the Coastal Security Council, spoke first.', 'holt-nmi', {
       detail: 'role',

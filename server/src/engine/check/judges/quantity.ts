@@ -35,7 +35,8 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
     !(q.unit === 'count' && Number.isInteger(q.value) && !Number.isInteger(v.value)) &&
     // A count equal to the sourced total ("Korea's 27 partners, 14 of them …") states the total, not the count.
     !(q.of !== undefined && v.value === q.of && v.of === undefined) &&
-    !(q.of === undefined && v.of !== undefined && q.unit === 'count');
+    !(q.of === undefined && v.of !== undefined && q.unit === 'count') &&
+    !(q.unit === 'count' && countsAnotherNoun(view, c, v));
   // "14 of the 27 partners" states the total, 27, as well as the count.
   if (q.unit === 'count' && q.of === undefined) {
     const total = boundValue(
@@ -162,6 +163,17 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
 const quantifiedReach = 6;
 
 /** A figure right after a verb of change ("grew 80%", "rose by 12 percent", "up 5%"). */
+/**
+ * "a two-track approach": a count hyphened to a noun counts that noun, unless it is the claim's own
+ * or the compound describes the claim's own ("an eight-item agenda").
+ */
+function countsAnotherNoun(view: SentenceView, c: Candidate, v: NumberMention): boolean {
+  if (view.text.charAt(v.valueEnd) !== '-') return false;
+  const k = view.tokens.findIndex((t) => t.start === v.valueEnd + 1);
+  const own = (j: number): boolean => c.property.some((p) => p.first <= j && j < p.last);
+  return k >= 0 && !own(k) && !own(k + 1);
+}
+
 function changeRate(view: SentenceView, m: NumberMention): boolean {
   const at = view.tokenIndexAt(m.start);
   // "grew to 56%", "fell from 10%": where the change ends or starts is a level.

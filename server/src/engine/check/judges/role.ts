@@ -286,6 +286,11 @@ function fieldEnd(view: SentenceView, desc: Description, k: number): number {
   return j > k + 1 ? j : k;
 }
 
+/** "in the Cyber and Tech team at RUSI": an unknown name before a noun names a unit, not the post's body. */
+function unitName(view: SentenceView, e: EntityMention): boolean {
+  return e.kind === 'name' && e.id === undefined && view.gapBefore(e.last) === ' ' && lowerCaseWord(view, e.last);
+}
+
 /** A word written in lower case, no name's, at k. */
 function lowerCaseWord(view: SentenceView, k: number): boolean {
   const t = view.tokens[k];
@@ -459,7 +464,8 @@ function compareRoles(
       !e.weak &&
       !isTitleName(view, e, roles) &&
       !(e.kind === 'name' && linkedBefore(e)) &&
-      !ownsNextOrg(view, e),
+      !ownsNextOrg(view, e) &&
+      !unitName(view, e),
   );
   // Title words are read outside every name, the parts of known names included.
   const stated = titleStems(
