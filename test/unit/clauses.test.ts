@@ -127,6 +127,13 @@ describe('clauses', () => {
     ]);
   });
 
+  it('reads an opening "X is explicit that" as a frame, like a reporting verb', () => {
+    assert.deepEqual(kinds('The Guild is explicit that its review is no audit.'), [
+      'reporting[The Guild is explicit that]',
+      'main[its review is no audit]',
+    ]);
+  });
+
   it('reads ", as Kim notes" as a frame, and ", as transit points for …" as none', () => {
     assert.deepEqual(kinds('The fleet, as Osei notes, was small.'), [
       'main[The fleet]',

@@ -278,13 +278,35 @@ const floors: Floor[] = [
   },
   {
     // Written blind in round 17 and measured at its start commit and its end, unread: 1.00/0.83 with
-    // 2 false supports at the start, 1.00/0.85 with 1 at the end. The floor holds what was measured.
+    // 2 false supports at the start, 1.00/0.85 with 1 at the end. Round 18 read it and fixed the false
+    // support's cause (the value's own country owning a body placed elsewhere) and some misses: 1.00/0.88.
     cases: 'test/fixtures/claims-blind24.jsonl',
     precision: 1,
-    recall: 0.85,
+    recall: 0.88,
     falseAlarms: 0,
-    falseSupport: 1,
-    top1: 0.7,
+    falseSupport: 0,
+    top1: 0.75,
+  },
+  {
+    // Written blind at the start of round 18: 0.98/0.88 with 1 false alarm at its start commit; that
+    // and some of its misses were read and fixed at their causes: 1.00/0.93.
+    cases: 'test/fixtures/claims-blind25.jsonl',
+    precision: 1,
+    recall: 0.93,
+    falseAlarms: 0,
+    falseSupport: 0,
+    top1: 0.85,
+  },
+  {
+    // Written blind in the middle of round 18: 0.95/0.90 with 3 false alarms and 1 false support on the
+    // round's start commit and on the commit it was written at; those were read and fixed at their
+    // causes: 1.00/0.92.
+    cases: 'test/fixtures/claims-blind28.jsonl',
+    precision: 1,
+    recall: 0.92,
+    falseAlarms: 0,
+    falseSupport: 0,
+    top1: 0.9,
   },
   {
     // Written blind in round 11: 0.93/0.85 with false alarms on 4 sentences and 2 false supports when
@@ -420,8 +442,15 @@ describe('facts of real reports read as sources', () => {
     // "and, to a limited extent,"); its cause and some misses were read and fixed: 1.00/0.65.
     { cases: 'test/fixtures/report-cases-25.jsonl', precision: 1, recall: 0.65, falseAlarms: 0, value: 0.9 },
     // Written blind in round 17 and measured at its start commit and its end, unread: 0.96/0.55 with
-    // 1 false alarm both times. The floor holds what was measured.
-    { cases: 'test/fixtures/report-cases-26.jsonl', precision: 0.96, recall: 0.55, falseAlarms: 1, value: 0.9 },
+    // 1 false alarm both times. Round 18 read it and fixed the false alarm's cause (a year written as
+    // "the previous year" of another): 1.00/0.55.
+    { cases: 'test/fixtures/report-cases-26.jsonl', precision: 1, recall: 0.55, falseAlarms: 0, value: 0.9 },
+    // Written blind at the start of round 18: 0.95/0.50 with 1 false alarm (a subject compared with the
+    // report's, "Japan, like the UK, …"); its cause was read and fixed: 1.00/0.50.
+    { cases: 'test/fixtures/report-cases-27.jsonl', precision: 1, recall: 0.5, falseAlarms: 0, value: 0.9 },
+    // Written blind in the middle of round 18: 1.00/0.57 with no false result on the start commit and on the
+    // commit it was written at.
+    { cases: 'test/fixtures/report-cases-30.jsonl', precision: 1, recall: 0.57, falseAlarms: 0, value: 0.9 },
   ];
   for (const set of sets) {
     it(

@@ -561,6 +561,19 @@ claims:
     );
   });
 
+  it('takes a passive agent in a label as who does it ("Yards preferred by coastal states: …")', () => {
+    const text = '• Shipyards preferred by coastal states: Tidecraft (rather than Keelworks).';
+    const wrong = verdicts(yards, text).filter((v) => v.kind === 'contradicts');
+    assert.deepEqual(
+      wrong.map((v) => v.claim.id),
+      [],
+    );
+    contradictsHere('• Shipyards preferred by inland states: Tidecraft (rather than Keelworks).', 'chooser', {
+      detail: 'entity',
+      written: 'inland states',
+    });
+  });
+
   it('dates a document by a participle right after its name ("the Act, passed in 2019")', () => {
     contradicts("Northland's Data Security Act, passed in 2019, compels firms to hand over data.", 'act-compels', {
       detail: 'date',

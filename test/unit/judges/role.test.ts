@@ -124,6 +124,10 @@ describe('judge: role', () => {
     silent('Tom Reyes, the director of research at the Coastal Security Council, opened the forum.');
   });
 
+  it('reads "additionally" before a post as another post the person holds, not a wrong one', () => {
+    silent("Mira Holt, who additionally edits the Northland Maritime Institute's port bulletins, chaired the panel.");
+  });
+
   it('reads an unknown name before a noun as a unit of the body the post is at ("the Sea Lanes team at NMI")', () => {
     agrees(
       'Mira Holt is a Senior Fellow in the Sea Lanes and Ports team at the Northland Maritime Institute.',

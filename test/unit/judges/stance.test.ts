@@ -601,6 +601,15 @@ claims:
   });
   const { agrees: agreesHere, contradicts: contradictsHere } = judging(small, 'pr2023');
 
+  it('reads "is critical of", "criticises" as a cool judgement, against one that welcomes', () => {
+    contradicts("Osei is critical of the strategy's pledge of more maritime aid.", 'osei-welcomes-aid', {
+      detail: 'stance',
+      written: 'critical of',
+    });
+    // "critical" alone is a word of importance: "critical infrastructure" judges nothing.
+    silent("Osei links the strategy's pledge of more maritime aid to critical infrastructure.");
+  });
+
   it('reads "solely at", "only against" as narrowing a scope the source says is wide', () => {
     contradictsHere(
       "The Saltmere raiders' recent attacks were aimed solely at Northlandic ports.",

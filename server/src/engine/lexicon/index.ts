@@ -94,6 +94,7 @@ export const lexicon = {
   bodyHeadStems: new Set(data.bodyHeads.map((w) => stem(w))),
   monthDateCues: set(data.monthDateCues),
   /** A phrase opening a sentence that speaks of another event or thing: "After the May 2022 election, …". */
+  reportingAdjectives: set(data.reportingAdjectives),
   comparisonCues: phrases(data.comparisonCues.map((words) => ({ words, value: true }))),
   sequenceOpeners: phrases(data.sequenceOpeners.map((words) => ({ words, value: true }))),
   purposeOpeners: phrases(data.purposeOpeners.map((words) => ({ words, value: true }))),

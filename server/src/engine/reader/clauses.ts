@@ -289,8 +289,10 @@ function openingReportFrame(text: string, tokens: readonly Token[], words: reado
   const proposition = openingPropositionFrame(text, tokens, words);
   if (proposition > 0) return proposition;
   for (let k = 1; k < Math.min(words.length - 2, 6); k++) {
-    if (!lexicon.reportingVerbs.has(words[k])) continue;
-    const that = thatAfterPlace(text, tokens, words, k + 1);
+    // "Pacific Forum is explicit that …": a copula and an adjective of saying frame as a verb does.
+    const said = lexicon.copulas.has(words[k]) && lexicon.reportingAdjectives.has(words[k + 1]) ? k + 1 : k;
+    if (said === k && !lexicon.reportingVerbs.has(words[k])) continue;
+    const that = thatAfterPlace(text, tokens, words, said + 1);
     if (that < 0) continue;
     const name = tokens.slice(0, k).filter((t) => /^\p{Lu}/u.test(t.raw));
     const rest = words.slice(0, k).filter((_w, i) => !/^\p{Lu}/u.test(tokens[i].raw));

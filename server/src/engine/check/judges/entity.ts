@@ -146,7 +146,12 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
       fillers = [object];
       subjects = fillers;
     } else if (slot === 'agent' && label) {
-      fillers = view.entities.filter((e) => e.first >= label.first && e.last <= label.last && !e.weak).slice(0, 1);
+      // "Vendors favoured by advanced economies: Samsung, …": a passive agent in the label is who does it.
+      const passive = agentOf(view, p.first, p.last);
+      fillers =
+        passive?.how === 'passive'
+          ? passive.group
+          : view.entities.filter((e) => e.first >= label.first && e.last <= label.last && !e.weak).slice(0, 1);
       subjects = fillers;
     } else if (slot === 'agent' && attributive(view, p)) {
       fillers = [];
