@@ -374,6 +374,8 @@ describe('checker quality', () => {
 // Floors at the figures measured (`npm run eval:reports -- --cases FILE`); no false support on any.
 describe('facts of real reports read as sources', () => {
   const dir = '../shared/real-reports/text';
+  // Round 18 lowered -17, -26 and -30 by one case each: the sentence had been flagged for a wrong reason
+  // ("February 2025, not 2003", a year that dates another noun: "a failed 2003 attempt").
   const sets = [
     { cases: 'test/fixtures/report-cases.jsonl', precision: 1, recall: 1, falseAlarms: 0, value: 1 },
     { cases: 'test/fixtures/report-cases-2.jsonl', precision: 1, recall: 1, falseAlarms: 0, value: 1 },
@@ -414,7 +416,7 @@ describe('facts of real reports read as sources', () => {
     // Written blind in round 13 and measured at its start commit and its end, unread then: 0.90/0.45
     // and 0.91/0.50, 2 false alarms both times. Round 14 read them and fixed their causes (a decade's
     // "s." read as an abbreviation; a date given to the words before it, not its verb): 1.00/0.50.
-    { cases: 'test/fixtures/report-cases-17.jsonl', precision: 1, recall: 0.53, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-17.jsonl', precision: 1, recall: 0.5, falseAlarms: 0, value: 0.9 },
     // Written blind in round 14 and measured at its start commit and its end, unread then: 0.96/0.55
     // with 1 false alarm both times. Round 15 read the false alarm (an anniversary of another alliance
     // tied to the report's only by a place) and fixed its cause: 1.00/0.55.
@@ -444,13 +446,13 @@ describe('facts of real reports read as sources', () => {
     // Written blind in round 17 and measured at its start commit and its end, unread: 0.96/0.55 with
     // 1 false alarm both times. Round 18 read it and fixed the false alarm's cause (a year written as
     // "the previous year" of another): 1.00/0.55.
-    { cases: 'test/fixtures/report-cases-26.jsonl', precision: 1, recall: 0.55, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-26.jsonl', precision: 1, recall: 0.53, falseAlarms: 0, value: 0.9 },
     // Written blind at the start of round 18: 0.95/0.50 with 1 false alarm (a subject compared with the
     // report's, "Japan, like the UK, …"); its cause was read and fixed: 1.00/0.50.
     { cases: 'test/fixtures/report-cases-27.jsonl', precision: 1, recall: 0.5, falseAlarms: 0, value: 0.9 },
     // Written blind in the middle of round 18: 1.00/0.57 with no false result on the start commit and on the
     // commit it was written at.
-    { cases: 'test/fixtures/report-cases-30.jsonl', precision: 1, recall: 0.57, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-30.jsonl', precision: 1, recall: 0.55, falseAlarms: 0, value: 0.9 },
   ];
   for (const set of sets) {
     it(

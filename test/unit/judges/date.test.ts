@@ -404,6 +404,14 @@ describe('judge: date', () => {
     silent('The webinar took place on October 29, 2022.');
   });
 
+  it('takes a year written before another noun as that noun\'s ("a failed 2019 attempt")', () => {
+    silent('Northland announced its Cyber Strategy after a failed 2019 attempt at a privacy law.');
+    contradicts('The 2019 strategy was announced by Northland.', 'strategy-announced', {
+      detail: 'date',
+      written: '2019',
+    });
+  });
+
   it('says nothing of another instance, another owner, another property, a reference point or a recommendation', () => {
     silent('A new Northland Cyber Strategy will be unveiled in 2025.');
     silent("Westmark's Data Security Act was passed in 2020.");

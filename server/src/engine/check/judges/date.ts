@@ -31,6 +31,21 @@ const referencePoints = new Set([
   'ahead',
 ]);
 
+/**
+ * "a failed 2003 attempt to sell the company": a year written before a noun, with no preposition, dates
+ * that noun; unless the noun is one of the claim's own words ("the 2019 strategy"), it is not the claim's date.
+ */
+function datesAnotherNoun(view: SentenceView, c: Candidate, v: ValueMention): boolean {
+  if (v.kind !== 'year') return false;
+  const k = view.tokens.findIndex((t) => t.start >= v.end);
+  const before = view.tokenIndexAt(v.start) - 1;
+  if (k < 0 || view.gapBefore(k) !== ' ' || before < 0 || lexicon.prepositions.has(view.words[before])) return false;
+  const t = view.tokens[k];
+  if (t.raw !== t.lower || lexicon.stopWords.has(t.lower) || lexicon.prepositions.has(t.lower)) return false;
+  const own = [...c.groups.values()].flat();
+  return !own.some((m) => m.first <= k && k < m.last);
+}
+
 export function judgeDate(view: SentenceView, c: Candidate, all: readonly Candidate[]): Verdict | undefined {
   const value = c.claim.value;
   if (value.kind === 'period') return judgePeriod(view, c, all, value.period);
@@ -39,7 +54,8 @@ export function judgeDate(view: SentenceView, c: Candidate, all: readonly Candid
   const stated = (v: ValueMention): v is Stated =>
     (v.kind === 'year' || v.kind === 'date') &&
     !referencePoints.has(v.preposition ?? '') &&
-    (v.kind === 'year' || v.year !== undefined || sourced.month !== undefined);
+    (v.kind === 'year' || v.year !== undefined || sourced.month !== undefined) &&
+    !datesAnotherNoun(view, c, v);
   const bound = boundValue(view, c, all, stated);
   if (!bound) return undefined;
   let m = bound.value;
