@@ -124,6 +124,18 @@ describe('judge: role', () => {
     silent('Tom Reyes, the director of research at the Coastal Security Council, opened the forum.');
   });
 
+  it("reads the verb after a relative clause ending in another's name as the subject's post", () => {
+    contradicts(
+      'Ben Holt, who wrote the report with Mira Holt, is a Senior Fellow at the Northland Maritime Institute.',
+      'ben-holt-council',
+      { detail: 'role', written: 'Northland Maritime Institute' },
+    );
+    agrees(
+      'Ben Holt, who wrote the report with Mira Holt, is a Senior Fellow at the Coastal Security Council.',
+      'ben-holt-council',
+    );
+  });
+
   it('reads "additionally" before a post as another post the person holds, not a wrong one', () => {
     silent("Mira Holt, who additionally edits the Northland Maritime Institute's port bulletins, chaired the panel.");
   });

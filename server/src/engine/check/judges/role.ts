@@ -156,7 +156,9 @@ function splitAtAnd(view: SentenceView, desc: Description): Description[] {
 /** Where the predicate of a sentence's subject begins past the apposition that follows the subject. */
 function subjectPredicate(view: SentenceView, person: EntityMention, apposition: Description): number | undefined {
   const { words } = view;
-  const at = apposition.last;
+  // A relative clause the description stops inside (at another person's name) still ends at its comma.
+  const relative = view.clauseAt(apposition.first);
+  const at = relative.kind === 'relative' ? Math.max(relative.last, apposition.last) : apposition.last;
   if (at >= view.tokens.length || !view.gapBefore(at).includes(',')) return undefined;
   // The person is the subject: nothing but a determiner or title before them in their clause.
   const clause = view.clauseAt(person.first);
@@ -172,6 +174,13 @@ function describe(view: SentenceView, person: EntityMention, first: number): Des
   const clause = view.clauseAt(first === person.last ? person.first : first);
   let last: number;
   const nextPost = first !== person.last && gap.includes(';');
+  // "X, who co-wrote the paper with Max Lee, holds the Korea Chair": after a name ending a relative
+  // clause, the verb past the comma is the main clause's, said of its subject, not of that name.
+  const verbNext =
+    words[first] in lexicon.headVerbs ||
+    lexicon.affiliationVerbs.has(words[first]) ||
+    lexicon.copulas.has(words[first]);
+  if (first === person.last && gap.includes(',') && verbNext && clause.kind === 'relative') return undefined;
   if (nextPost || (first === person.last && (/[,(:]/.test(gap) || /^\s*[–—]\s*$/.test(gap)))) {
     // ", an associate professor at …," / " (Asst. Prof., …)" / ": member, …" / "; adviser, …": up to the closing mark.
     last = first;
