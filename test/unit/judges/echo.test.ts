@@ -100,6 +100,21 @@ describe('echo: a memo sentence saying what a report sentence says', () => {
     assert.equal(echoed('Odo'), 1);
   });
 
+  it("takes a date another sentence sharing its words gives as that sentence's, not a slip", () => {
+    const meetings = [
+      'The earliest record of Mayor Olsen calling the ferries a lifeline is the minutes of a harbour ' +
+        'meeting with local reporters in May 2019.',
+      'Mayor Olsen again called the ferries a lifeline at a harbour meeting with shipping firms in February 2025.',
+    ];
+    const memo =
+      'Mayor Olsen told a February 2025 harbour meeting that the ferries were a lifeline for some 3,000 firms.';
+    assert.deepEqual(contradictions(meetings, memo), []);
+    const wrong =
+      'The earliest record of Mayor Olsen calling the ferries a lifeline is the minutes of a harbour ' +
+      'meeting with local reporters in March 2019.';
+    assert.equal(contradictions(meetings, wrong).length, 1);
+  });
+
   it('stays silent on a sentence naming what the report does not', () => {
     const memo =
       'Between 2015 and 2020, freight carried by the Graustark ferries rose 52 percent, to 4.2 million tonnes.';

@@ -266,6 +266,9 @@ export function echoVerdicts(view: SentenceView): Echoes {
   };
   const found: { verdict: Verdict; share: number }[] = [];
   const otherFacts = new Set<string>();
+  // A memo date a sentence sharing its words dates ("told a February 2025 roundtable", the report: two
+  // roundtables, in May 2019 and February 2025) is that sentence's, however loosely it is echoed.
+  let dateElsewhere = false;
   /** Compares the memo with one echo; the memo's agreement with it, if it states a fact of it. */
   const compare = (echo: Echo, pair: boolean): Echoes | undefined => {
     let weighed = 0;
@@ -279,6 +282,9 @@ export function echoVerdicts(view: SentenceView): Echoes {
       }
     }
     const share = weighed / whole;
+    if (!pair && shared >= minimumShared && datedAlike(echo, stated) && namesAreTheReports(view, echo, memo, clauses)) {
+      dateElsewhere = true;
+    }
     // Two sentences hold more figures to mistake one for another: only a close echo of both counts.
     const least = pair ? pairShare : echoShare.fourfoldCorroborated;
     if (share < least || echo.negated !== negated) return undefined;
@@ -309,10 +315,24 @@ export function echoVerdicts(view: SentenceView): Echoes {
   }
   // Two sentences with two other values: the memo may be about either, unless it echoes one far more
   // closely than any other.
+  if (dateElsewhere) found.splice(0, found.length, ...found.filter(({ verdict: v }) => v.detail.kind !== 'date'));
   found.sort((a, b) => b.share - a.share);
   const values = new Set(found.map(({ verdict: v }) => `${v.start}:${JSON.stringify(v.claim.value)}`));
   const closest = found.length > 1 && found[0].share - found[1].share >= clearlyCloser;
   return { verdicts: found.length > 0 && (values.size === 1 || closest) ? [found[0].verdict] : [], otherFacts };
+}
+
+/** Whether the echo writes a date of the memo's, as exactly as the memo ("February 2025"; "14 May 2025"). */
+function datedAlike(echo: Echo, stated: readonly Figure[]): boolean {
+  const key = (v: Figure, days: boolean): string | undefined =>
+    v.kind === 'date' && v.year !== undefined && v.months && v.months.lo === v.months.hi
+      ? `${v.year}-${v.months.lo}${days ? `-${v.days?.lo}-${v.days?.hi}` : ''}`
+      : undefined;
+  return stated.some((m) => {
+    const days = m.kind === 'date' && m.days !== undefined;
+    const memo = key(m, days);
+    return memo !== undefined && echo.figures.some((f) => key(f, days) === memo);
+  });
 }
 
 /** The content words of each form of a known name ("EU", "European Union"), as norms. */
