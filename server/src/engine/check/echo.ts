@@ -315,11 +315,11 @@ export function echoVerdicts(view: SentenceView): Echoes {
   }
   // Two sentences with two other values: the memo may be about either, unless it echoes one far more
   // closely than any other.
-  if (dateElsewhere) found.splice(0, found.length, ...found.filter(({ verdict: v }) => v.detail.kind !== 'date'));
-  found.sort((a, b) => b.share - a.share);
-  const values = new Set(found.map(({ verdict: v }) => `${v.start}:${JSON.stringify(v.claim.value)}`));
-  const closest = found.length > 1 && found[0].share - found[1].share >= clearlyCloser;
-  return { verdicts: found.length > 0 && (values.size === 1 || closest) ? [found[0].verdict] : [], otherFacts };
+  const kept = dateElsewhere ? found.filter(({ verdict: v }) => v.detail.kind !== 'date') : found;
+  kept.sort((a, b) => b.share - a.share);
+  const values = new Set(kept.map(({ verdict: v }) => `${v.start}:${JSON.stringify(v.claim.value)}`));
+  const closest = kept.length > 1 && kept[0].share - kept[1].share >= clearlyCloser;
+  return { verdicts: kept.length > 0 && (values.size === 1 || closest) ? [kept[0].verdict] : [], otherFacts };
 }
 
 /** Whether the echo writes a date of the memo's, as exactly as the memo ("February 2025"; "14 May 2025"). */

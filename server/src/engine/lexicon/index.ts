@@ -93,9 +93,9 @@ export const lexicon = {
   openListEnderStems: new Set(data.openListEnders.flatMap((w) => stemsOf(w))),
   bodyHeadStems: new Set(data.bodyHeads.map((w) => stem(w))),
   monthDateCues: set(data.monthDateCues),
-  /** A phrase opening a sentence that speaks of another event or thing: "After the May 2022 election, …". */
   reportingAdjectives: set(data.reportingAdjectives),
   comparisonCues: phrases(data.comparisonCues.map((words) => ({ words, value: true }))),
+  /** A phrase opening a sentence that speaks of another event or thing: "After the May 2022 election, …". */
   sequenceOpeners: phrases(data.sequenceOpeners.map((words) => ({ words, value: true }))),
   purposeOpeners: phrases(data.purposeOpeners.map((words) => ({ words, value: true }))),
   negations: set(data.negations),

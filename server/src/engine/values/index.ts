@@ -200,7 +200,7 @@ function yearsFromAnother(found: ValueMention[], numbers: NumberMention[], token
       if (v.kind === 'number') numbers.splice(numbers.indexOf(v), 1);
     }
     const at = found.findIndex((v) => v.start > start);
-    const year: YearMention = { kind: 'year', year: base + phrase.value, start, end, fromAnother: true };
+    const year: YearMention = { kind: 'year', year: base + phrase.value, start, end };
     found.splice(at < 0 ? found.length : at, 0, year);
   }
 }

@@ -44,8 +44,6 @@ export interface YearMention extends Mention {
   year: number;
   /** The word before the year, lower-cased ("in", "since", "before"). */
   preposition?: string;
-  /** Written as a distance from another year of the sentence ("the following year"), not as a number. */
-  fromAnother?: boolean;
 }
 
 /** A date, possibly vague: "October 27, 2022", "Dec 2022", "mid-2022", "late October". */

@@ -233,7 +233,6 @@ function ownedPlacedElsewhere(view: SentenceView, c: Candidate, owner: EntityMen
   if (c.claim.value.kind !== 'entity') return undefined;
   const term = view.kb.termById.get(c.claim.value.entity.value);
   const home = term?.within;
-
   if (!term || !home || !holds(view, owner, c.claim.value.entity.value)) return undefined;
   // The owned body's words, lower-case: "embassy", "trade office" (the first one follows the "'s").
   const owned = (j: number): boolean =>

@@ -162,7 +162,6 @@ export function judgeQuantity(view: SentenceView, c: Candidate, all: readonly Ca
 /** Most tokens between a share in words and the thing it quantifies ("all 27 of Korea's partners"). */
 const quantifiedReach = 6;
 
-/** A figure right after a verb of change ("grew 80%", "rose by 12 percent", "up 5%"). */
 /**
  * "a two-track approach": a count hyphened to a noun counts that noun, unless it is the claim's own
  * or the compound describes the claim's own ("an eight-item agenda").
@@ -174,6 +173,7 @@ function countsAnotherNoun(view: SentenceView, c: Candidate, v: NumberMention): 
   return k >= 0 && !own(k) && !own(k + 1);
 }
 
+/** A figure right after a verb of change ("grew 80%", "rose by 12 percent", "up 5%"). */
 function changeRate(view: SentenceView, m: NumberMention): boolean {
   const at = view.tokenIndexAt(m.start);
   // "grew to 56%", "fell from 10%": where the change ends or starts is a level.

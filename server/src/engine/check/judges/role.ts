@@ -164,7 +164,12 @@ function subjectPredicate(view: SentenceView, person: EntityMention, apposition:
   const clause = view.clauseAt(person.first);
   if (person.first - clause.first > 1) return undefined;
   const w = words[at] === 'also' ? words[at + 1] : words[at];
-  return w in lexicon.headVerbs || lexicon.copulas.has(w) || lexicon.affiliationVerbs.has(w) ? at : undefined;
+  return opensPredicate(w) ? at : undefined;
+}
+
+/** A verb that says a person's post: "heads", "is", "works at". */
+function opensPredicate(w: string): boolean {
+  return w in lexicon.headVerbs || lexicon.copulas.has(w) || lexicon.affiliationVerbs.has(w);
 }
 
 /** The stretch that describes a person: an apposition, a parenthesis, a label, a relative clause or the predicate. */
@@ -176,11 +181,9 @@ function describe(view: SentenceView, person: EntityMention, first: number): Des
   const nextPost = first !== person.last && gap.includes(';');
   // "X, who co-wrote the paper with Max Lee, holds the Korea Chair": after a name ending a relative
   // clause, the verb past the comma is the main clause's, said of its subject, not of that name.
-  const verbNext =
-    words[first] in lexicon.headVerbs ||
-    lexicon.affiliationVerbs.has(words[first]) ||
-    lexicon.copulas.has(words[first]);
-  if (first === person.last && gap.includes(',') && verbNext && clause.kind === 'relative') return undefined;
+  if (first === person.last && gap.includes(',') && opensPredicate(words[first]) && clause.kind === 'relative') {
+    return undefined;
+  }
   if (nextPost || (first === person.last && (/[,(:]/.test(gap) || /^\s*[–—]\s*$/.test(gap)))) {
     // ", an associate professor at …," / " (Asst. Prof., …)" / ": member, …" / "; adviser, …": up to the closing mark.
     last = first;
@@ -204,7 +207,7 @@ function describe(view: SentenceView, person: EntityMention, first: number): Des
       lexicon.jointPrefixes.has(words[afterAlso]) && view.gapBefore(afterAlso + 1) === '-' ? afterAlso + 1 : afterAlso;
     const w = words[verbAt];
     const possessiveRole = person.possessive;
-    if (!(w in lexicon.headVerbs) && !lexicon.copulas.has(w) && !lexicon.affiliationVerbs.has(w) && !possessiveRole) {
+    if (!opensPredicate(w) && !possessiveRole) {
       // A title before the name: "Assistant Professor Lami Kim", "Pacific Forum's Mark Manantan".
       return undefined;
     }
