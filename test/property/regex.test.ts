@@ -405,6 +405,7 @@ const inventory: InventoryEntry[] = [
     'checkSentence',
     ['/[,:;]/'],
   ],
+  ['engine/check/judges/role.ts orgMatches.endsName', 'knowledge: a name of a body', 'checkSentence', ['/\\s+/']],
   ['engine/check/judges/role.ts postBoundary', 'memo: one sentence and its gaps', 'checkSentence', ['/[,;:(]/']],
   [
     'engine/check/judges/role.ts describe',
@@ -456,6 +457,7 @@ const inventory: InventoryEntry[] = [
     ['/^,?\\s+\\S+\\s+$/'],
   ],
   ['engine/check/settle.ts unaccountedNames', 'memo: one sentence and its gaps', 'checkSentence', ['/\\s/']],
+  ['engine/check/settle.ts unaccountedPost', 'memo: one sentence and its gaps', 'checkSentence', ['/[.;:()]/']],
   ['engine/lexicon/index.ts splitWords', 'the lexicon data file (bundled)', 'trivial', ['/[\\s-]+/']],
   [
     'engine/lexicon/index.ts stemsOf',
@@ -545,13 +547,13 @@ const inventory: InventoryEntry[] = [
     'engine/reader/clauses.ts isReportingFrame',
     'memo: one sentence and its gaps',
     'checkSentence',
-    ['/[,;:(]/', '/[,;:)]/'],
+    ['/[,;:(]/', '/[,;:)]/', '/^\\p{Lu}/u'],
   ],
   [
     'engine/reader/clauses.ts splitClauses',
     'memo: one sentence and its gaps',
     'checkSentence',
-    ['/[.;]/', '/\\s[—–]\\s|—/', '/^\\d+$/', '/^\\p{Lu}/u'],
+    ['/[.;]/', '/\\s[—–]\\s|—/', '/^\\d+$/', '/^\\p{Lu}/u', '/^\\d{4}$/', '/^\\d{1,2}(st|nd|rd|th)?$/', '/[;|]/'],
   ],
   [
     'engine/reader/entities.ts addModifiers',

@@ -212,4 +212,25 @@ describe('clauses', () => {
       'main[was the contact]',
     ]);
   });
+
+  it('reads the comma of "March 3, 2021" as inside the date, and "the United States" as no reporting verb', () => {
+    assert.deepEqual(kinds('The summit opened on March 3, 2021 in the United States, its hosts said.'), [
+      'main[The summit opened on March 3 2021 in the United States]',
+      'reporting[its hosts said]',
+    ]);
+    const clauses = kinds('Envoys attended, 30 in the United States, and the talks ran long.');
+    assert.ok(!clauses.some((c) => c.startsWith('reporting')), clauses.join(' | '));
+  });
+
+  it('reads a pair of dashes as an aside the clause goes on after; one dash as a break', () => {
+    assert.deepEqual(kinds('The summit — held, for delegates in Lisbon, on 3 March — drew forty envoys.'), [
+      'main[The summit]',
+      'parenthetical[held for delegates in Lisbon on 3 March]',
+      'main[drew forty envoys]',
+    ]);
+    assert.deepEqual(kinds('The summit drew forty envoys — a record.'), [
+      'main[The summit drew forty envoys]',
+      'main[a record]',
+    ]);
+  });
 });

@@ -310,21 +310,43 @@ const floors: Floor[] = [
   },
   {
     // Written blind in round 18 and measured at its start commit and its end, unread: 0.98/0.87 with 1
-    // false alarm and 1 false support both times. The floor holds what was measured.
+    // false alarm and 1 false support both times. Round 19 read it and fixed both at their causes (a
+    // share another country takes; a comma inside "October 28, 2022"): 1.00/0.90.
     cases: 'test/fixtures/claims-blind26.jsonl',
-    precision: 0.98,
-    recall: 0.87,
-    falseAlarms: 1,
-    falseSupport: 1,
+    precision: 1,
+    recall: 0.9,
+    falseAlarms: 0,
+    falseSupport: 0,
     top1: 0.85,
   },
   {
     // Written blind in round 18 and measured at its start commit and its end, unread: 0.98/0.85 with 1
-    // false alarm and 1 false support at the start, 0.98/0.87 with the same at the end.
+    // false alarm and 1 false support at the start, 0.98/0.87 with the same at the end. Round 19 read it
+    // and fixed both at their causes (a document quoted "as saying"; "regional" partners): 1.00/0.88.
     cases: 'test/fixtures/claims-blind27.jsonl',
-    precision: 0.98,
+    precision: 1,
+    recall: 0.88,
+    falseAlarms: 0,
+    falseSupport: 0,
+    top1: 0.75,
+  },
+  {
+    // Written blind in the middle of round 19: 0.98/0.87 with 1 false alarm on the round's start commit;
+    // that was read and fixed at its cause (a count of the partners outside a region): 1.00/0.87.
+    cases: 'test/fixtures/claims-blind30.jsonl',
+    precision: 1,
     recall: 0.87,
-    falseAlarms: 1,
+    falseAlarms: 0,
+    falseSupport: 0,
+    top1: 0.7,
+  },
+  {
+    // Written blind in round 19 and measured at its start commit and its end, unread: 1.00/0.82 with 1
+    // false support both times. The floor holds what was measured.
+    cases: 'test/fixtures/claims-blind29.jsonl',
+    precision: 1,
+    recall: 0.82,
+    falseAlarms: 0,
     falseSupport: 1,
     top1: 0.75,
   },
@@ -475,15 +497,15 @@ describe('facts of real reports read as sources', () => {
     // commit it was written at.
     { cases: 'test/fixtures/report-cases-30.jsonl', precision: 1, recall: 0.55, falseAlarms: 0, value: 0.9 },
     // Written blind in round 18 and measured at its start commit and its end, unread: 1.00/0.63 with 1
-    // false support both times (0.58 on the PDF subset, text and PDF alike). The floor holds what was measured.
-    {
-      cases: 'test/fixtures/report-cases-28.jsonl',
-      precision: 1,
-      recall: 0.63,
-      falseAlarms: 0,
-      falseSupport: 1,
-      value: 0.9,
-    },
+    // false support both times (0.58 on the PDF subset, text and PDF alike).
+    // Round 19 read it and fixed the false support at its cause (a post given to a person by name that
+    // no claim checked): 1.00/0.63, none.
+    { cases: 'test/fixtures/report-cases-28.jsonl', precision: 1, recall: 0.63, falseAlarms: 0, value: 0.9 },
+    // Written blind in the middle of round 19: 1.00/0.53 with no false result on the start commit.
+    { cases: 'test/fixtures/report-cases-32.jsonl', precision: 1, recall: 0.53, falseAlarms: 0, value: 0.9 },
+    // Written blind in round 19 and measured at its start commit and its end, unread: 0.96/0.57 with 1
+    // false alarm both times (0.92/0.58 on the PDF subset at the start). The floor holds what was measured.
+    { cases: 'test/fixtures/report-cases-31.jsonl', precision: 0.96, recall: 0.57, falseAlarms: 1, value: 0.9 },
   ];
   for (const set of sets) {
     it(
@@ -494,8 +516,7 @@ describe('facts of real reports read as sources', () => {
         assert.ok(Number(all.precision) >= set.precision, `precision ${all.precision}`);
         assert.ok(Number(all.recall) >= set.recall, `recall ${all.recall}`);
         assert.ok(all['false alarms'] <= set.falseAlarms, `false alarms ${all['false alarms']}`);
-        const falseSupport = ('falseSupport' in set ? set.falseSupport : undefined) ?? 0;
-        assert.ok(Number(all['false support']) <= falseSupport, `false support ${all['false support']}`);
+        assert.equal(Number(all['false support']), 0, `false support ${all['false support']}`);
         assert.ok(fraction(all['value in message']) >= set.value, `value in message ${all['value in message']}`);
       },
     );

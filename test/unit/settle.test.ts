@@ -42,6 +42,11 @@ const kb = knowledge({
     aliases: [ Tidewatch programme ]
     definition: The Harbour Guild's scheme for training crane operators.
     sources: [ { key: ports2024, locator: ¶5 } ]
+  - id: ana-lind
+    term: Ana Lind
+    kind: person
+    definition: A port official the report names.
+    sources: [ { key: ports2024, locator: ¶7 } ]
   - id: port-plan
     term: Port Plan 2030
     kind: document
@@ -142,6 +147,9 @@ describe('settle: support', () => {
       "In Port Plan 2030, Northland's ports picked Aster and Borealis over Corvid for their cranes.",
       // So with its owner's name before it.
       "Northland's Port Plan 2030 commits its ports to picking Aster and Borealis over Corvid for their cranes.",
+      // Quoted, with its owner's name before it, as saying it.
+      "The author cites Northland's Port Plan 2030 as saying that Northland's ports picked Aster and Borealis " +
+        'over Corvid for their cranes.',
       // A label that is the document's name alone.
       "• Port Plan 2030: Northland's ports picked Aster and Borealis over Corvid for their cranes.",
     ]) {
@@ -150,6 +158,15 @@ describe('settle: support', () => {
     // Named, but not as the speaker: part of what the source speaks of.
     const named = "Under Port Plan 2030, Northland's ports picked Aster and Borealis over Corvid for their cranes.";
     assert.equal(supported(named), true, dump(kb, named));
+  });
+
+  it('withholds support when a person by name is given a post no claim checks', () => {
+    const named = "Northland's ports, under Ana Lind, picked Aster and Borealis over Corvid for their cranes.";
+    assert.equal(supported(named), true, dump(kb, named));
+    const posted =
+      "Northland's ports, under Ana Lind, then serving as port secretary, picked Aster and Borealis over Corvid " +
+      'for their cranes.';
+    assert.equal(supported(posted), false, dump(kb, posted));
   });
 
   it('withholds support when the statement is said to come from a body that neither claim nor publisher is', () => {
@@ -345,5 +362,33 @@ ${cranesAutomated}  - id: port-opened
     ]) {
       assert.doesNotMatch(check(text), /contradiction/, text);
     }
+  });
+});
+
+describe('settle: routes through a closed list of places', () => {
+  const routes = knowledge({
+    'sources.json': sources('lanes2023'),
+    'places.yaml': `places:
+  - { id: northland, name: Northland, kind: country }
+  - { id: eastoria, name: Eastoria, kind: country }
+  - { id: westmark, name: Westmark, kind: country }
+  - { id: southport, name: Southport, kind: country }
+`,
+    'claims/lanes2023.yaml': `source: lanes2023
+claims:
+  - id: ship-routes
+    locator: ¶4
+    statement: Northland's ships pass through Eastoria and Westmark.
+    about: { property: [ route, routes, transit ], with: [ [ ship, ships ] ] }
+    set: { members: [ eastoria, westmark ], closed: true }
+`,
+  });
+  const supported = (text: string): boolean => findings(routes, text).some((f) => f.verdict === 'support');
+
+  it('withholds support when a place in the list clause is none of its members', () => {
+    const own = 'The ships are routed through Eastoria and Westmark.';
+    assert.ok(supported(own), dump(routes, own));
+    const other = 'Besides Eastoria, Northland often uses Southport to route its ships.';
+    assert.ok(!supported(other), dump(routes, other));
   });
 });

@@ -4,6 +4,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { checkSentence, readSentence } from '../../server/src/engine/check';
 import { type ParagraphContext } from '../../server/src/engine/reader/sentence';
+import { namesAuthorOf } from '../../server/src/engine/reader/surnames';
 import { knowledge } from './judges/judging';
 
 const kb = knowledge({
@@ -91,5 +92,15 @@ describe('support and who reports it', () => {
       supported('Kofi Osei notes that Amara Osei is a Senior Fellow at the Northland Maritime Institute.'),
       false,
     );
+  });
+});
+
+describe('who wrote a source', () => {
+  it('knows an author by full name or family name alone, and no one else', () => {
+    assert.equal(namesAuthorOf(kb, 'Osei', 'osei2023'), true);
+    assert.equal(namesAuthorOf(kb, 'Amara Osei', 'osei2023'), true);
+    assert.equal(namesAuthorOf(kb, 'Kofi', 'osei2023'), false);
+    assert.equal(namesAuthorOf(kb, 'Osei', 'forum2022'), false);
+    assert.equal(namesAuthorOf(kb, 'Osei', 'unknown-key'), false);
   });
 });

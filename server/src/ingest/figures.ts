@@ -196,8 +196,13 @@ function measuredFigure(
   const place = respectiveIndex(view, v);
   // "the 70th anniversary of the U.S.-ROK Alliance": the name the figure's noun is "of" is whose it is.
   const owner = ownerAfter(view, v, near);
+  const share = shareOwner(view, v, near);
   const names =
-    place >= 0 && place < items.length ? [items[place].text] : owner ? [owner.text] : identity.map((n) => n.text);
+    place >= 0 && place < items.length
+      ? [items[place].text]
+      : owner
+        ? [owner.text]
+        : [...new Set([...(share ? [share.text] : []), ...identity.map((n) => n.text)])];
   // A rate of change is compared with what its change word says changes ("exports grew 44 percent").
   const about = measure.rate ? [[measure.rate], measure.phrases, names] : [measure.phrases, names];
   // "mentioned China 11 times" and "mentioned Russia four times" are two counts.
@@ -222,6 +227,20 @@ function ownerAfter(view: SentenceView, v: ValueMention, near: readonly Name[]):
   k++;
   if (lexicon.determiners.has(view.words[k] ?? '')) k++;
   return near.find((n) => n.mention.first === k);
+}
+
+/**
+ * "30% of Sylvania's total stockpile": the name whose whole a share is "of", wherever else the clause
+ * goes on; it heads the figure's names.
+ */
+function shareOwner(view: SentenceView, v: ValueMention, near: readonly Name[]): Name | undefined {
+  if (v.kind !== 'number' || v.unit !== 'percent') return undefined;
+  let k = view.tokenIndexAt(v.end);
+  if (view.words[k] !== 'of' || !['', '%'].includes(view.gapBefore(k).trim())) return undefined;
+  k++;
+  if (lexicon.determiners.has(view.words[k] ?? '')) k++;
+  const name = near.find((n) => n.mention.first === k);
+  return name && view.entities.some((e) => e.possessive && e.first === k) ? name : undefined;
 }
 
 /** Words the report writes in at most this many sentences set a figure of no name apart. */

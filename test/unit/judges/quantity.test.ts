@@ -289,6 +289,30 @@ describe('judge: quantity', () => {
     );
   });
 
+  it("leaves alone a share another place takes of the claim subject's whole, the region named apart", () => {
+    // Eastoria lies in the Arctic Rim: its share of Northland's exports is a part of the region's.
+    silent("Eastoria alone takes about a fifth of Northland's exports, a large slice of the Arctic Rim's share.");
+    silent("Eastoria, it seems, buys roughly 10% of Northland's exports, much of the Arctic Rim's total.");
+    // The region itself opening the clause takes the claim's share.
+    contradicts(
+      "The Arctic Rim takes about a fifth of Northland's exports, a large slice of its trade.",
+      'exports-share',
+      {
+        detail: 'quantity',
+        written: 'about a fifth',
+      },
+    );
+  });
+
+  it('leaves alone a count of the things outside a place: a part the claim does not count', () => {
+    silent('Of the five signatories outside the Arctic Rim, most have ratified the Tidewater Pact.');
+    silent('The five signatories outside the Arctic Rim have all ratified the Tidewater Pact.');
+    contradicts('Five of the 16 signatories have ratified the Tidewater Pact.', 'ratifications', {
+      detail: 'quantity',
+      written: 'Five',
+    });
+  });
+
   it('compares a figure in a unit symbol only with a figure in that unit', () => {
     // "700 MHz" is no count of bands.
     silent("Skylink's bands are 700 MHz, 3.5 GHz and 26 GHz.");

@@ -359,6 +359,16 @@ describe('judge: role', () => {
     });
   });
 
+  it('reads "the Council" as the body whose name ends in that word', () => {
+    contradicts("Questions go to Ben Holt, the Council's director.", 'ben-holt-council', {
+      detail: 'role',
+      written: 'director',
+    });
+    agrees("Questions go to Mira Holt, the Institute's senior fellow.", 'holt-nmi');
+    // A word no name of theirs ends in is no body of theirs.
+    silent("Questions go to Ben Holt, the Board's director.");
+  });
+
   it('reads "&" in a post as "and"', () => {
     agrees('Max Ward, Director of Docks & Cranes at the Coastal Security Council, spoke.', 'ward-council');
   });

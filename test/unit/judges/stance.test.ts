@@ -146,6 +146,14 @@ describe('judge: stance', () => {
     agrees('The strategy makes no reference to quantum computing.', silentOn);
   });
 
+  it('reads "no distinction between A and B" as denying neither A nor B', () => {
+    const text = 'Westmark sees no distinction between port security and the Open Port Initiative.';
+    const view = readSentence(kb, text, 0, text.length);
+    assert.deepEqual(view.negations, [], text);
+    const plain = 'Westmark sees no port security in the Open Port Initiative.';
+    assert.equal(readSentence(kb, plain, 0, plain.length).negations.length, 1, plain);
+  });
+
   it('reads a cool judgement of a thing as the opposite of welcoming it: "lukewarm about", "sceptical of"', () => {
     const welcomes = 'osei-welcomes-aid';
     agrees("Osei welcomes the strategy's pledge of more maritime aid.", welcomes, 'welcomes');

@@ -331,6 +331,8 @@ export function findCandidates(view: SentenceView): Candidate[] {
     if (namesOutsideItsSentence(view, claim, property, [...groups.values()].flat())) continue;
     if (partNamed(view, claim, property)) continue;
     if (partOfNamedWhole(view, index, groups)) continue;
+    if (anotherPlaceMeasured(view, index, property, groups)) continue;
+    if (countsOutside(view, index, property)) continue;
     if (claim.mood !== 'recommends' && recommendsAt(view, property) && !reportsRecommendation(view, property)) continue;
     if (supposedAt(view, property)) continue;
     const sameName = anotherOfTheSameName(view, index, groups);
@@ -521,6 +523,66 @@ function partOfNamedWhole(view: SentenceView, claim: number, groups: Map<number,
     }
   }
   return false;
+}
+
+/**
+ * "the thirteen partners outside the Arctic Rim": a count or share in a clause that speaks of the
+ * things everywhere but a place counts a part the claim does not. Silent.
+ */
+function countsOutside(view: SentenceView, claim: number, property: PhraseMatch<unknown>[]): boolean {
+  const kind = view.kb.claims[claim].value.kind;
+  if (kind !== 'quantity' && kind !== 'quantifier') return false;
+  return property.some((p) => {
+    const { first, last } = view.stretchAt(p.first);
+    for (let k = first; k < last; k++) {
+      if (!lexicon.complementWords.has(view.words[k])) continue;
+      if (view.entities.some((e) => e.first > k && e.first <= k + 3 && afterComplement(view, e.first))) return true;
+    }
+    return false;
+  });
+}
+
+/**
+ * "Eastoria alone takes a fifth of Northland's exports, a large slice of the Arctic Rim's share": a
+ * place or country opening the clause, while the claim's own subject is named further on as the owner
+ * of what is measured and the place the claim relates it to is named outside the share, is what the
+ * figure measures: a part of the claim's whole or another one. Silent.
+ */
+function anotherPlaceMeasured(
+  view: SentenceView,
+  claim: number,
+  property: PhraseMatch<unknown>[],
+  groups: Map<number, PhraseMatch<unknown>[]>,
+): boolean {
+  const kb = view.kb;
+  const c = kb.claims[claim];
+  if (c.value.kind !== 'quantity' || property.length === 0 || !groups.has(c.subject)) return false;
+  const own = [...groups.values()].flat();
+  // The claim's subject owns what is measured ("Northland's exports"), so it is not who the clause is about.
+  const owner = groups.get(c.subject)!.some((m) => view.entities.some((e) => e.possessive && e.end === m.end));
+  if (!owner) return false;
+  const places = new Set(['country', 'place']);
+  const within = (e: EntityMention, m: PhraseMatch<unknown>): boolean => m.start <= e.start && e.end <= m.end;
+  const owned = view.entities.filter((e) => e.id !== undefined && own.some((m) => within(e, m)));
+  // The claim relates its subject to a place ("exports to the Arctic Rim") that the sentence names.
+  const related = [...groups].filter(([g]) => g !== c.subject && g !== kb.claimAnchors[claim].propertyGroup);
+  const place = (e: EntityMention): boolean =>
+    places.has(e.kind) && related.some(([, ms]) => ms.some((m) => within(e, m)));
+  if (!owned.some(place)) return false;
+  // "80% of Northland's exports to the Arctic Rim": the place in the share's own phrase is the claim's.
+  const inShare = view.values.some((v) => {
+    if (v.kind !== 'number') return false;
+    const k = view.tokenIndexAt(v.end);
+    const end = view.phraseEndAfter(k, view.clauseAt(k).last);
+    return owned.some((e) => place(e) && e.first >= k && e.last <= end);
+  });
+  if (inShare) return false;
+  const { first } = view.stretchAt(property[0].first);
+  const start = lexicon.determiners.has(view.words[first]) ? first + 1 : first;
+  const subject = view.entities.find((e) => e.first === start && e.id !== undefined);
+  if (!subject || subject.possessive || !places.has(subject.kind) || subject.last > property[0].first) return false;
+  if (own.some((m) => within(subject, m))) return false;
+  return !owned.some((e) => sameEntity(kb, e.id, subject.id));
 }
 
 /** A copula, an auxiliary, or a word before a preposition: a verb and its complement ("comes from", "travel by"). */

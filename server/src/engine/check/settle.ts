@@ -5,7 +5,7 @@
 // whose every stated figure and date some claim agrees with.
 import { type Term } from '../../knowledge/types';
 import { lexicon } from '../lexicon';
-import { tokenize } from '../text/tokens';
+import { stem, tokenize } from '../text/tokens';
 import { type EntityMention, sameEntity } from '../reader/entities';
 import { isAttributedTo, isSpeaker } from '../reader/speakers';
 import { authorName, inAGroup, sourcesWrittenBy, wrote } from '../reader/surnames';
@@ -93,7 +93,12 @@ export function settle(view: SentenceView, verdicts: Verdict[]): Settled {
     (v) => v.kind === 'quantifier' && v.range.hi <= scarceShare && !accounted.has(v.start),
   );
   if (scarce) return { contradictions, support: [] };
-  if (unaccountedNames(view, agreeing) || unaccountedNegation(view, agreeing) || unaccountedRank(view, agreeing)) {
+  if (
+    unaccountedNames(view, agreeing) ||
+    unaccountedNegation(view, agreeing) ||
+    unaccountedRank(view, agreeing) ||
+    unaccountedPost(view, agreeing)
+  ) {
     return { contradictions, support: [] };
   }
   // "NATO's ESIWA project" (the glossary: an EU project): a known name given another owner, country
@@ -283,6 +288,9 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
     // speaks of, which no agreeing claim names, was not checked.
     const owns = view.gapBefore(e.last) === '-' && lexicon.ownerParticiples.has(view.words[e.last] ?? '');
     if (owns && !ids.has(e.id) && ![...ids].some((id) => sameEntity(kb, id, e.id))) return true;
+    // "Pyongyang routes attacks through Eastoria" where a closed list of places agrees on another item:
+    // a place in the list's clause that is none of its members was not checked.
+    if (amongClosedPlaces(view, agreeing, e, ids)) return true;
     // Places and countries are checked by the claims that name them; people and bodies are the
     // parts a wrong sentence most often swaps in.
     if (!['person', 'organisation', 'group', 'event', 'document', 'programme'].includes(e.kind)) continue;
@@ -324,6 +332,58 @@ function opensMainClause(view: SentenceView, e: EntityMention): boolean {
     else return false;
   }
   return true;
+}
+
+/** Words after a person's name that a post given in apposition may take ("then serving as X's … secretary"). */
+const postReach = 8;
+
+/**
+ * "Ana Lind, then serving as Northland's port secretary, said …": a post given to a person by name,
+ * which no agreeing claim of a post checks, was not checked.
+ */
+function unaccountedPost(view: SentenceView, agreeing: Verdict[]): boolean {
+  if (agreeing.some((v) => v.claim.value.kind === 'role')) return false;
+  // A person whose posts no claim gives (the role judge weighs those that have some), or a name of
+  // several words none of which heads a body ("University", "Council").
+  const named = (e: EntityMention): boolean =>
+    (e.kind === 'person' && !view.kb.rolesByPerson.get(e.id ?? '')?.length) ||
+    (e.kind === 'name' &&
+      e.id === undefined &&
+      e.last - e.first >= 2 &&
+      !view.tokens.slice(e.first, e.last).some((t) => lexicon.bodyHeadStems.has(stem(t.lower))));
+  return view.entities.some((e) => {
+    if (!named(e) || view.clauseAt(e.first).kind === 'reporting') return false;
+    for (let k = e.last; k < Math.min(view.tokens.length, e.last + postReach); k++) {
+      if (k > e.last && /[.;:()]/.test(view.gapBefore(k))) return false;
+      if (k > e.last + 1 && view.gapBefore(k).includes(',')) return false;
+      const w = view.words[k];
+      if (lexicon.titleWords.has(w) && !view.entityAt(k)) return true;
+    }
+    return false;
+  });
+}
+
+/**
+ * Whether a country or place stands in the clause of an agreeing closed list of places without being
+ * one of its members, nor a name an agreeing claim gives.
+ */
+function amongClosedPlaces(view: SentenceView, agreeing: Verdict[], e: EntityMention, ids: Set<string>): boolean {
+  if (e.id === undefined || (e.kind !== 'country' && e.kind !== 'place')) return false;
+  if (ids.has(e.id) || [...ids].some((id) => sameEntity(view.kb, id, e.id))) return false;
+  const clause = view.clauseAt(e.first);
+  return agreeing.some((v) => {
+    const value = v.claim.value;
+    if (value.kind !== 'set' || !value.set.closed) return false;
+    const places = value.set.members.every((alts) =>
+      alts.some((a) => ['country', 'place'].includes(view.kb.termById.get(a)?.kind ?? '')),
+    );
+    const k = view.tokenIndexAt(v.start);
+    return (
+      places &&
+      view.clauseAt(k) === clause &&
+      !value.set.members.some((alts) => alts.some((a) => mentionIs(view, e, a)))
+    );
+  });
 }
 
 /** Whether the source's publisher is the body the mention names ("Pacific Forum said …"). */

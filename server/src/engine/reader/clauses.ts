@@ -35,7 +35,7 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
     }
     if (/[.;]/.test(gap)) break;
   }
-  const breaks: { at: number; kind: ClauseKind; continues?: boolean }[] = [
+  const breaks: { at: number; kind: ClauseKind; continues?: boolean; dashed?: boolean }[] = [
     { at: 0, kind: labelEnd > 0 ? 'label' : 'main' },
   ];
   if (labelEnd > 0) breaks.push({ at: labelEnd, kind: 'main' });
@@ -44,6 +44,10 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
     const gap = gapBefore(text, tokens, k);
     // "7,000": a comma between digits groups thousands, it ends no clause.
     if (gap === ',' && isDigit(tokens[k - 1].raw.at(-1)) && isDigit(tokens[k].raw.charAt(0))) continue;
+    // "March 3, 2021": nor does the comma between a date's day and its year.
+    if (gap.trim() === ',' && /^\d{4}$/.test(tokens[k].raw) && /^\d{1,2}(st|nd|rd|th)?$/.test(tokens[k - 1].raw)) {
+      if (k >= 2 && tokens[k - 2].lower in lexicon.months) continue;
+    }
     if (gap.includes('(') || gap.includes('[')) {
       depth++;
       breaks.push({ at: k, kind: 'parenthetical' });
@@ -54,8 +58,26 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
       breaks.push({ at: k, kind: 'main', continues: true });
       continue;
     }
+    // "The summit — held, for delegates in Lisbon, on 3 March — drew …": a pair of dashes
+    // sets off an aside in the clause, which goes on after the second.
+    const dash = /\s[—–]\s|—/;
+    if (dash.test(gap) && depth === 0 && !gap.includes(';')) {
+      const open = breaks[breaks.length - 1];
+      if (open.kind === 'parenthetical' && open.dashed) {
+        breaks.push({ at: k, kind: 'main', continues: true });
+        continue;
+      }
+      const closing = tokens.findIndex((_t, j) => j > k && dash.test(gapBefore(text, tokens, j)));
+      if (
+        closing > k &&
+        !tokens.slice(k + 1, closing + 1).some((_t, j) => /[;|]/.test(gapBefore(text, tokens, k + 1 + j)))
+      ) {
+        breaks.push({ at: k, kind: 'parenthetical', dashed: true });
+        continue;
+      }
+    }
     // "Asia date: Oct 28 | US date: Oct 27": a bar separates cells as a semicolon does.
-    if (gap.includes(';') || gap.includes('|') || /\s[—–]\s|—/.test(gap)) {
+    if (gap.includes(';') || gap.includes('|') || dash.test(gap)) {
       breaks.push({ at: k, kind: 'main' });
       continue;
     }
@@ -212,6 +234,8 @@ function isReportingFrame(
   for (let j = k; j < Math.min(tokens.length, k + 5); j++) {
     if (j > k && /[,;:(]/.test(gapBefore(text, tokens, j))) return false;
     if (!lexicon.reportingVerbs.has(words[j])) continue;
+    // "…, in the United States, …": a capitalised word inside a name is no verb.
+    if (j > k && /^\p{Lu}/u.test(tokens[j].raw) && /^\p{Lu}/u.test(tokens[j - 1].raw)) continue;
     // "…, to the point that …": a reporting word after an article is a noun.
     if (j > k && lexicon.determiners.has(words[j - 1])) continue;
     // "…, such support was treated as a tool": a passive verb is the clause's predicate ("it was

@@ -118,7 +118,6 @@ export class SentenceView {
     return lo;
   }
 
-  /** The text between token k-1 and token k. */
   /** The first token after `from`, before `last`, that a comma, colon, bracket or dash sets off; else `last`. */
   phraseEndAfter(from: number, last: number): number {
     let k = from + 1;
@@ -126,6 +125,7 @@ export class SentenceView {
     return Math.min(k, last);
   }
 
+  /** The text between token k-1 and token k. */
   gapBefore(k: number): string {
     if (k <= 0 || k >= this.tokens.length) return '';
     return this.text.slice(this.tokens[k - 1].end, this.tokens[k].start);

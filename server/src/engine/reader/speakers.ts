@@ -23,7 +23,9 @@ export function isAttributedTo(view: SentenceView, e: EntityMention): boolean {
   return phraseBefore(lexicon.attributionPhrases, view.words, firstWithArticle(view, e)) !== undefined;
 }
 
-/** Where the mention starts with the article before it ("the strategy"). */
+/** Where the mention starts with the article or the owner's name before it ("the strategy", "Northland's strategy"). */
 function firstWithArticle(view: SentenceView, e: EntityMention): number {
-  return lexicon.determiners.has(view.words[e.first - 1] ?? '') ? e.first - 1 : e.first;
+  const owner = view.entities.find((o) => o.possessive && o.last === e.first);
+  const first = owner ? owner.first : e.first;
+  return lexicon.determiners.has(view.words[first - 1] ?? '') ? first - 1 : first;
 }

@@ -108,6 +108,14 @@ export function wrote(kb: KnowledgeBase, person: Term, key: string): boolean {
   return (kb.sources.get(key)?.csl.author ?? []).some((a) => forms.has(plainName(authorName(a))));
 }
 
+/** Whether a name as written is an author of a source: their full name, or their family name alone. */
+export function namesAuthorOf(kb: KnowledgeBase, written: string, key: string): boolean {
+  const name = plainName(written);
+  return (kb.sources.get(key)?.csl.author ?? []).some(
+    (a) => plainName(authorName(a)) === name || (a.family !== undefined && plainName(a.family) === name),
+  );
+}
+
 /** Per knowledge base, the sources each author's name wrote; built on first use, as settling asks per sentence. */
 const sourcesByAuthor = new WeakMap<KnowledgeBase, Map<string, string[]>>();
 

@@ -6,6 +6,7 @@ import { lexicon } from '../../lexicon';
 import { agentOf } from '../../reader/agents';
 import { type EntityMention, isBody, liesWithin, sameEntity } from '../../reader/entities';
 import { negationsOver } from '../../reader/polarity';
+import { namesAuthorOf } from '../../reader/surnames';
 import { type SentenceView } from '../../reader/sentence';
 import { type Candidate } from '../candidates';
 import { type PhraseMatch } from '../../text/phraseMatcher';
@@ -192,7 +193,9 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
         !mentionIs(view, m, value) &&
         !holds(view, m, value) &&
         !members.some((id) => sameEntity(view.kb, id, m.id)) &&
-        (m.id !== undefined || m.kind === 'name'),
+        (m.id !== undefined || m.kind === 'name') &&
+        // "Kim named Eastoria as the route …" of Kim's own paper: its author reports, she is not the agent.
+        !(slot === 'agent' && namesAuthorOf(view.kb, view.raw.slice(m.start, m.end), claim.source)),
     );
     // "X hosted a webinar on …": someone else's event, introduced as a new one, is another event.
     const newEvent = view.words

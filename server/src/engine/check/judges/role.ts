@@ -443,6 +443,12 @@ function titlesAgree(stated: string[], sourced: string[]): boolean {
 function orgMatches(view: SentenceView, o: EntityMention, orgId: string | undefined): boolean {
   if (!orgId) return false;
   if (mentionIs(view, o, orgId)) return true;
+  // "the Council" for the Coastal Security Council: an unknown word after "the" that ends the body's name.
+  if (o.id === undefined && o.last === o.first + 1 && view.words[o.first - 1] === 'the') {
+    const head = view.words[o.first];
+    const endsName = (f: string): boolean => f.includes(' ') && f.toLowerCase().split(/\s+/).at(-1) === head;
+    if (view.kb.formsOf(orgId).some(endsName)) return true;
+  }
   // One body in two reports' glossaries: an acronym one expands, the name another writes in full.
   const expansion = o.id === undefined ? undefined : view.kb.termById.get(o.id)?.expansion;
   if (expansion !== undefined && namesAgree(view.kb, expansion, orgId)) return true;
