@@ -288,7 +288,7 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
     // speaks of, which no agreeing claim names, was not checked.
     const owns = view.gapBefore(e.last) === '-' && lexicon.ownerParticiples.has(view.words[e.last] ?? '');
     if (owns && !ids.has(e.id) && ![...ids].some((id) => sameEntity(kb, id, e.id))) return true;
-    // "Pyongyang routes attacks through Eastoria" where a closed list of places agrees on another item:
+    // "Norburg routes its ships through Southport" where a closed list of places agrees on another item:
     // a place in the list's clause that is none of its members was not checked.
     if (amongClosedPlaces(view, agreeing, e, ids)) return true;
     // Places and countries are checked by the claims that name them; people and bodies are the
