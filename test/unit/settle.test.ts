@@ -100,6 +100,22 @@ describe('settle: support', () => {
     assert.equal(supported(other), false, dump(kb, other));
   });
 
+  it("withholds support when an unknown name opens the clause and the claim's subject only glosses it", () => {
+    for (const text of [
+      'Zephyr, a Tidewatch affiliate, trains crane operators.',
+      'ZTX, the Northlandic crane maker, trains crane operators like Tidewatch.',
+    ]) {
+      assert.equal(supported(text), false, dump(kb, text));
+    }
+    // A capitalised word opening the sentence may be no name at all.
+    for (const text of [
+      'Tidewatch, a Harbour Guild scheme, trains crane operators.',
+      'Meanwhile, Tidewatch trains crane operators.',
+    ]) {
+      assert.equal(supported(text), true, dump(kb, text));
+    }
+  });
+
   it('withholds support when an unknown name is listed with known bodies', () => {
     assert.equal(supported("Northland's ports picked Aster, Borealis and Delphi over Corvid for their cranes."), false);
     assert.equal(supported("Northland's ports picked Aster and Delphi over Corvid for their cranes."), false);

@@ -250,6 +250,13 @@ describe('judge: date', () => {
       written: 'October 28, 2022',
       replacement: 'October 27, 2022',
     });
+    // The zone opening a main clause that a bracket interrupts, not a place inside the bracket.
+    contradicts(
+      'For its Westmarkian viewers (the host, after all, sits in Northland) the Harbor Dialogue was dated ' +
+        '28 October 2022.',
+      'dialogue-westmark',
+      { detail: 'date', written: '28 October 2022', replacement: 'October 27, 2022' },
+    );
     // One date on both sides of the date line is wrong on one of them.
     contradicts(
       'The Harbor Dialogue was held on 27 October 2022 in both Westmark and Northland.',

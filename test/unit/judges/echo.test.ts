@@ -277,6 +277,19 @@ describe('echo: claims read from a report need the sentence to say what the repo
     assert.ok(!judgeSentence(view).some((v) => v.kind === 'contradicts'));
   });
 
+  it("lets a figure's neighbouring fact in the same paragraph join the memo's sentence", () => {
+    const before = 'Second, Northland widened ties with island states by growing its harbour aid.';
+    const budget =
+      'In recent years its harbour budget has each year been the largest on record, at $3.94 billion in 2025.';
+    const aim = 'Northland aims to become a top five port nation by 2027 and courts shipping lines in every ocean.';
+    const memo =
+      "Northland's harbour budget has hit a new record every year, reaching $4.94 billion in 2025 as it " +
+      'chases a place among the top five port nations by 2027.';
+    assert.match(contradictions([`${before} ${budget} ${aim}`], memo).join('\n'), /\$3\.94 billion/);
+    // The same fact from another paragraph says nothing of what this figure is.
+    assert.deepEqual(contradictions([`${before} ${budget}`, aim], memo), []);
+  });
+
   it('drops a contradiction from a claim whose sentence shares a word or two with the memo', () => {
     const report = ['The Zyx Institute runs programmes on cyber, trade and security for member states.'];
     const memo = 'Security in the harbour depends on pilots, tugs, cranes and customs officers.';

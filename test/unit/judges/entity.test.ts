@@ -186,6 +186,11 @@ describe('judge: entity', () => {
       written: 'regulators',
     });
     agrees('It is port operators who push for automation.', push, 'port operators');
+    // A name a verb of giving takes first receives what follows; the subject is who gives it.
+    contradicts('Regulators, with long experience, can offer port operators automation.', push, {
+      detail: 'entity',
+      written: 'Regulators',
+    });
     // "It is Osei's contention that …" frames what Osei says; it is no cleft naming Osei.
     agrees("It is Osei's contention that port operators push for automation.", push, 'port operators');
   });
@@ -340,6 +345,14 @@ describe('judge: entity', () => {
     });
   });
 
+  it('takes an owner before its unnamed programme or report as whose it is, not who did it', () => {
+    const host = 'forum-host';
+    silent("Westmark's 2019 maritime outreach programme hosted the Harbor Forum.");
+    silent("Westmark's naval review hosted the Harbor Forum.");
+    // Without it, the owner is who did it.
+    contradicts('Westmark hosted the Harbor Forum.', host, { detail: 'entity', written: 'Westmark' });
+  });
+
   it('reads the passive agent after "by", not a name ending the clause before, as who did it', () => {
     agrees('Two days on Streamhall; hosted by the NMI, the Harbor Forum drew 300 people.', 'forum-host', 'NMI');
     contradicts(
@@ -475,6 +488,9 @@ describe('judge: entity', () => {
 
   it('reads a capital as its government in the slot of who acts', () => {
     contradicts('The Harbor Forum was hosted by Westhaven.', 'forum-host', { detail: 'entity', written: 'Westhaven' });
+    contradicts('Westhaven hosted the Harbor Forum.', 'forum-host', { detail: 'entity', written: 'Westhaven' });
+    // Not one naming what follows it: that is another body or event.
+    silent('The Westhaven Maritime Dialogue, which came first, hosted the Harbor Forum.');
     // Not as a place where something was held.
     agrees('The Harbor Forum was hosted by NMI in Westhaven.', 'forum-host', 'NMI');
   });

@@ -166,6 +166,17 @@ describe('judge: role', () => {
     });
   });
 
+  it('contradicts a body written with no title that garbles the name of their own: its head and another word', () => {
+    contradicts('Ben Holt, who works at the Coastal Defence Council, spoke first.', 'ben-holt-council', {
+      detail: 'role',
+      written: 'Coastal Defence Council',
+    });
+    // Only the head in common: another body the person may also belong to.
+    silent('Ben Holt, who works at the Harbour Trade Council, spoke first.');
+    // Marked as one more post.
+    silent('Ben Holt, who also works at the Coastal Defence Council, spoke first.');
+  });
+
   it("contradicts another rank of the title at the person's organisation", () => {
     contradicts('Mira Holt, a Junior Fellow at the Northland Maritime Institute, spoke first.', 'holt-nmi', {
       detail: 'role',

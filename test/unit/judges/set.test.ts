@@ -564,6 +564,15 @@ describe('judge: set', () => {
     agrees('Holt, who advised the fourth and fifth Harbor Forum, also teaches law.', 'holt-forum-rounds');
   });
 
+  it('contradicts a closed list of ordinals written with every item otherwise ("the 2nd and 3rd")', () => {
+    contradicts('Holt sat as an adviser on the 2nd and 3rd Harbor Forum.', 'holt-forum-rounds', {
+      detail: 'set',
+      written: '2nd and 3rd',
+    });
+    // Ordinals not right before the property count something else.
+    silent('Holt, in her 2nd and 3rd years, advised the Harbor Forum.');
+  });
+
   it("contradicts the members denied their own act (the negation is theirs, not another agent's)", () => {
     contradicts('Northland and Westmark did not impose sanctions on the Shadow Fleet.', 'sanctions', {
       detail: 'set',

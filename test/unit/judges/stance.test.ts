@@ -126,6 +126,13 @@ describe('judge: stance', () => {
     // A list goes on with nouns: "funding or training" is still denied.
     assert.equal(scope('The plan does not cover ports, funding or training.'), 'cover ports funding or training');
     assert.equal(scope('The plan does not cover ports, including their cranes.'), 'cover ports including their cranes');
+    // An apposition summing up the clause ("…, a step X welcomed") is not denied with it.
+    assert.equal(scope('Northland pledged not to arm its ships, a step Westmark welcomed.'), 'to arm its ships');
+    // Not one after a frame set off right after the cue: what follows the frame is what is denied.
+    assert.equal(
+      scope("Arming its ships is not, on Westmark's reading, a step towards war."),
+      'on westmark reading a step towards war',
+    );
   });
 
   it("agrees with words of the claim's class and polarity", () => {

@@ -70,6 +70,8 @@ export interface EchoIndex {
   bySource: Map<string, Map<string, number>>;
   /** Inverse document frequency of each word over the reports' sentences. */
   weight: (word: string) => number;
+  /** Each report sentence by its report's key and text. */
+  bySentence: Map<string, Echo>;
 }
 
 const indexes = new WeakMap<KnowledgeBase, EchoIndex | null>();
@@ -118,7 +120,15 @@ function buildIndex(kb: KnowledgeBase): EchoIndex | null {
   const postings = postingsOf(echoes);
   // Smoothed, so that in a short report an unseen word weighs little more than one written once.
   const weight = (word: string): number => Math.log((total + 1) / ((frequency.get(word) ?? 0) + 1)) + 1;
-  return { echoes, postings, weight, bySource };
+  const bySentence = new Map(echoes.map((e) => [sentenceKey(e.source, e.sentence.text), e]));
+  return { echoes, postings, weight, bySource, bySentence };
+}
+
+const sentenceKey = (source: string, text: string): string => `${source}\u0000${text}`;
+
+/** The words of the paragraph a report's sentence stands in, if it is one of the indexed sentences. */
+export function paragraphWords(kb: KnowledgeBase, source: string, sentence: string): ReadonlySet<string> | undefined {
+  return indexOf(kb)?.bySentence.get(sentenceKey(source, sentence))?.paragraph;
 }
 
 /** One sentence of a report (or two running on) read for echoes. */
@@ -759,6 +769,7 @@ export function echoShareOf(
   view: SentenceView,
   reportSentence: string,
   except?: { start: number; end: number },
+  paragraph?: ReadonlySet<string>,
 ): number {
   // With no report sentences to weigh words by, every word weighs the same.
   const weight = indexOf(view.kb)?.weight ?? ((): number => 1);
@@ -785,8 +796,12 @@ export function echoShareOf(
     if (except && except.start <= t.start && t.end <= except.end) continue;
     seen.add(t.norm);
     const w = weight(t.norm);
+    const echoes = written(k);
+    // A word the report writes in the same paragraph, if not in this sentence, joins a neighbouring
+    // fact to this one ("…, as it aims for a top-ten place"): it neither shows nor dilutes identity.
+    if (!echoes && paragraph?.has(t.norm)) continue;
     whole += w;
-    if (written(k)) shared += w;
+    if (echoes) shared += w;
   }
   return whole === 0 ? 0 : shared / whole;
 }

@@ -8,7 +8,7 @@ import { findTerms } from '../reader/terms';
 import { type Token, tokenize } from '../text/tokens';
 import { attributedReports } from './attribution';
 import { type Candidate, findCandidates } from './candidates';
-import { echoShareOf, echoVerdicts } from './echo';
+import { echoShareOf, echoVerdicts, paragraphWords } from './echo';
 import { listSwapVerdicts } from './echoLists';
 import { nameSwapVerdicts } from './echoNames';
 import { judges } from './judges';
@@ -77,7 +77,10 @@ export function judgeSentence(view: SentenceView): Verdict[] {
     // The report's own words, quoted or copied, are what it says, however its claims were read.
     if (plain(said).includes(plain(view.text.slice(view.start, view.end)))) return false;
     // A figure's own words ("million", "percent") say what is compared, not what it is about.
-    return echoShareOf(view, said, figureKinds.has(v.claim.value.kind) ? v : undefined) >= reportEchoGate;
+    // A figure's neighbouring facts may join it from the same paragraph; a stance has no figure to tie it down.
+    const figure = figureKinds.has(v.claim.value.kind);
+    const paragraph = figure ? paragraphWords(view.kb, v.claim.source, said) : undefined;
+    return echoShareOf(view, said, figure ? v : undefined, paragraph) >= reportEchoGate;
   });
   verdicts.length = 0;
   // "…, O'Neill estimates": what another report says is no contradiction of it.

@@ -260,6 +260,7 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
       return true;
     }
     if (e.id === undefined && ownsKnownBody(view, e)) return true;
+    if (unknownSubject(view, agreeing, e)) return true;
     if (e.weak || view.clauseAt(e.first).kind === 'reporting' || covered(e)) continue;
     const written = view.text.slice(e.start, e.end).toLowerCase();
     if (authors.has(written) || [...authors].some((a) => a && written.endsWith(a))) continue;
@@ -308,12 +309,26 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
   return false;
 }
 
+/**
+ * "ZTX, the Northlandic crane maker, trains …", "Zephyr, a Tidewatch affiliate, trains …": a name the
+ * knowledge base does not know, opening the clause whose subject an agreeing claim names only later
+ * (in apposition, or in a comparison), is who the sentence is about. A lone capitalised word opening
+ * the sentence counts only as an acronym or before an indefinite apposition ("Meanwhile, the US …").
+ */
+function unknownSubject(view: SentenceView, agreeing: Verdict[], e: EntityMention): boolean {
+  if (e.id !== undefined || e.kind !== 'name') return false;
+  const written = view.text.slice(e.start, e.end);
+  const apposition = view.gapBefore(e.last).includes(',') && ['a', 'an'].includes(view.words[e.last] ?? '');
+  if (e.weak && !/^\p{Lu}{2,}$/u.test(written) && !apposition) return false;
+  return opensMainClause(view, e) && agreeing.some((v) => subjectElsewhere(view, v, e));
+}
+
 /** Whether the sentence writes the claim's subject, but not at `e`. */
 function subjectElsewhere(view: SentenceView, v: Verdict, e: EntityMention): boolean {
   const index = view.kb.claimIndex.get(v.claim);
   if (index === undefined || v.claim.subject < 0) return false;
   const ids = view.kb.claimAnchors[index].groups[v.claim.subject]?.ids ?? new Set<string>();
-  if (ids.size === 0 || ids.has(e.id!)) return false;
+  if (ids.size === 0 || (e.id !== undefined && ids.has(e.id))) return false;
   // Only where the claim is read in the clause the name opens ("…, which backs …" is its own).
   if (view.clauseAt(view.tokenIndexAt(v.start)) !== view.clauseAt(e.first)) return false;
   return view.entities.some((o) => o.id !== undefined && o.first >= e.last && ids.has(o.id));

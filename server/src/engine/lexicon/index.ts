@@ -58,6 +58,7 @@ export const lexicon = {
   prepositions: set(data.prepositions),
   conjunctions: set(data.conjunctions),
   ownerParticiples: set(data.ownerParticiples),
+  recipientVerbs: set(data.recipientVerbs),
   listJoiners: phrases([
     ...data.listJoiners.map((words) => ({ words, value: 'joins' as const })),
     ...data.listAppenders.map((words) => ({ words, value: 'appends' as const })),

@@ -60,6 +60,8 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
       (e.last === at || (e.first >= clause.first && auxiliariesBetween(view, e.last, at))) &&
       isActor(e) &&
       !e.possessive &&
+      // "can offer Seoul best practices": a name a verb of giving takes first is who receives.
+      !lexicon.recipientVerbs.has(words[e.first - 1] ?? '') &&
       (e.first >= clause.first || words[last] !== 'by') &&
       (e.first === clause.first || !governed(view, e.first, clause.first) || words[e.first - 1] === 'with'),
   );
@@ -160,9 +162,29 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
             o.first < at && o.first >= e.last && view.tokens.slice(e.last, o.first).every((t) => isYearText(t.raw)),
         )
       : undefined;
+    if (e.possessive && !owned && ownsUnnamedInstance(view, e.last, at)) return undefined;
     return agent(view, owned && isActor(owned) ? owned : e, 'subject');
   }
   return undefined;
+}
+
+/** Words of a description an owner's unnamed thing may take: "Northland's 2020 port renewal programme". */
+const maxOwnedWords = 5;
+
+/**
+ * "Northland's 2020 port renewal programme aimed …": an owner before lower-case words headed by a kind
+ * of document, event or programme owns the subject; it is not the subject itself.
+ */
+function ownsUnnamedInstance(view: SentenceView, from: number, to: number): boolean {
+  if (to <= from || to - from > maxOwnedWords) return false;
+  for (let k = from; k < to; k++) {
+    const t = view.tokens[k];
+    if (view.entityAt(k) || (k > from && view.gapBefore(k) !== ' ')) return false;
+    if (isYearText(t.raw)) continue;
+    if (t.raw !== t.lower || lexicon.stopWords.has(t.lower) || lexicon.finiteVerbs.has(t.lower)) return false;
+  }
+  const head = view.tokens[to - 1].norm;
+  return lexicon.instanceNounStems.has(head) || lexicon.collectionNounStems.has(head);
 }
 
 /**

@@ -114,6 +114,12 @@ export function findNegations(
       ((words[k] === 'instead' || words[k + 1] === 'instead') && gapHas(text, tokens, k, ',')) ||
       (k > cueLast && breaksAt(words, k)) ||
       (k > cueLast && participleClauseAt(text, tokens, words, k)) ||
+      // "pledged not to test them, a step Westmark welcomed": an apposition after a comma sums up
+      // the clause; it is not part of what is denied.
+      (k > cueLast &&
+        gapHas(text, tokens, k, ',') &&
+        lexicon.indefiniteArticles.has(words[k]) &&
+        !commaBetween(text, tokens, cueLast, k)) ||
       (nominal && k > cueLast && (words[k] === 'as' || lexicon.relativeWords.has(words[k])));
     // "Far from backing X, they oppose it": a cue ending in a preposition that opens the clause
     // negates the phrase it fronts, up to its comma.
@@ -142,6 +148,12 @@ export function findNegations(
     i = cueLast - 1;
   }
   return scopes;
+}
+
+/** Whether a comma stands before any token from..to-1 ("is not, on X's reading, a …" sets a frame off first). */
+function commaBetween(text: string, tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (gapHas(text, tokens, k, ',')) return true;
+  return false;
 }
 
 /** A word opening another clause, unless an adverb after an auxiliary ("has yet come out", "has since"). */

@@ -65,10 +65,14 @@ export function zoneOf(view: SentenceView, m: ValueMention): number | 'all' | un
   }
   // Before it, in the same clause or label: "in Asia, …", "the Asian date as", "Viewers in Seoul".
   // A date in brackets is qualified by what precedes the bracket: "the Asian date (28 October 2022)".
+  // "For its US viewers (…) the session was dated …": a main clause a bracket or an aside interrupted
+  // goes on with what it opened with; the aside itself says nothing of the date.
   const outer = clause.kind === 'parenthetical' ? view.clauseAt(Math.max(0, clause.first - 1)) : (lead ?? clause);
-  const from = Math.max(limitBefore, view.clauses[0]?.kind === 'label' && view.clauses[1] === clause ? 0 : outer.first);
+  const outerFirst = !lead && clause.continues ? stretch.first : outer.first;
+  const from = Math.max(limitBefore, view.clauses[0]?.kind === 'label' && view.clauses[1] === clause ? 0 : outerFirst);
   let nearest: { offset: number; at: number } | undefined;
   for (let k = first - 1; k >= from; k--) {
+    if (k < clause.first && clause.continues && ['parenthetical', 'relative'].includes(view.clauseAt(k).kind)) continue;
     const offset = zoneAt(view, k);
     // "a day earlier than their US counterparts": a comparison's other side is not this date's zone.
     if (offset === undefined || view.words.slice(Math.max(from, k - 3), k).includes('than')) continue;

@@ -44,8 +44,16 @@ const namedByHead = new Set(['document']);
 
 function compatible(view: SentenceView, m: EntityMention, valueKind: string, slot: string): boolean {
   if (m.weak) return false;
-  // "issued by Seoul": a capital said to act acts for its country's government.
-  const capital = slot === 'agent' && m.kind === 'place' && m.term?.capitalOf && view.words[m.first - 1] === 'by';
+  // "issued by Seoul", "Seoul issued": a capital said to act acts for its country's government; not
+  // one a preposition other than "by" governs ("hosted in Seoul"), nor one naming what follows ("the
+  // London Conference").
+  const before = view.words[m.first - 1] ?? '';
+  const namesNext = view.entityAt(m.last) !== undefined || /^\p{Lu}/u.test(view.tokens[m.last]?.raw ?? '');
+  const capital =
+    slot === 'agent' &&
+    m.kind === 'place' &&
+    m.term?.capitalOf &&
+    (before === 'by' || (!lexicon.prepositions.has(before) && !namesNext));
   const a = capital ? 'actor' : classOf(view, m);
   const b = kindClass[valueKind] ?? 'any';
   if (a === 'instance') return ['document', 'event'].includes(b) || (slot === 'agent' && b !== 'place');
@@ -118,7 +126,8 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
       (m) =>
         positive(m) &&
         (slot === 'agent'
-          ? (m.start >= p.start && m.end <= p.end) || (m.last === p.first && view.words[m.first] !== 'by')
+          ? (m.start >= p.start && m.end <= p.end) ||
+            (m.last === p.first && view.words[m.first] !== 'by' && !lexicon.recipientVerbs.has(view.words[m.first - 1]))
           : object
             ? object.first <= m.first && m.last <= object.last
             : inStretch(m) || inLabelled(m)),

@@ -628,7 +628,53 @@ function compareRoles(
       },
     };
   }
+  // "Ana Lind, who teaches at the Northland Naval College" (the source: the Northland Army College):
+  // no title, and a body of no name of theirs that has their body's head and another of its words.
+  const misnamed = !hasTitle && !desc.extra && orgs.length === 1 ? misnamedBody(view, orgs[0], roles) : undefined;
+  if (misnamed && foreignOrg) {
+    return {
+      kind: 'contradicts',
+      claim: misnamed,
+      start: foreignOrg.start,
+      end: foreignOrg.end,
+      coverage: c.coverage,
+      detail: {
+        kind: 'role',
+        person: name,
+        sourced: described(misnamed),
+        written: view.raw.slice(foreignOrg.start, foreignOrg.end),
+        holder: holderOf(view, desc, person.id!),
+      },
+    };
+  }
   return undefined;
+}
+
+/** Words of a body's name that say which body it is: not function words, not single letters ("U.S."). */
+function nameWords(name: string): string[] {
+  return tokenize(name)
+    .map((t) => t.norm)
+    .filter((w) => w.length > 2 && !lexicon.stopWords.has(w) && !lexicon.prepositions.has(w));
+}
+
+/**
+ * The person's post whose body a written name garbles: the same head word ("college") and at least one
+ * more of its words ("war"), with a word of its own ("naval" for "army"). A name sharing only its head
+ * ("Institute") is another body the person may also belong to.
+ */
+function misnamedBody(view: SentenceView, o: EntityMention, roles: Claim[]): Claim | undefined {
+  if (o.id !== undefined) return undefined;
+  const written = view.raw.slice(o.start, o.end);
+  const words = nameWords(written);
+  const head = headWordOf(written);
+  return roles.find((r) => {
+    if (r.value.kind !== 'role' || !r.value.role.org) return false;
+    return view.kb.formsOf(r.value.role.org).some((form) => {
+      const own = new Set(nameWords(form));
+      const shared = words.filter((w) => own.has(w)).length;
+      return headWordOf(form) === head && shared >= 2 && words.some((w) => !own.has(w));
+    });
+  });
 }
 
 /**

@@ -192,6 +192,55 @@ function judgeAgents(view: SentenceView, c: Candidate): Verdict | undefined {
   return undefined;
 }
 
+/** The number an ordinal member names ("4th", "fourth"), if it is one. */
+function ordinalOf(member: string): number | undefined {
+  const digits = /^(\d+)(st|nd|rd|th)$/i.exec(member);
+  if (digits) return Number(digits[1]);
+  const word = lexicon.ordinalWords[member.toLowerCase()];
+  return typeof word === 'number' ? word : undefined;
+}
+
+/**
+ * "advised the 2nd and 3rd rounds" (the source: the 4th and 5th): a closed list of ordinals, written
+ * as other ordinals right before the claim's property, is the list with every item otherwise.
+ */
+function otherOrdinals(view: SentenceView, c: Candidate): Verdict | undefined {
+  if (c.claim.value.kind !== 'set') return undefined;
+  const members = c.claim.value.set.members.map((alts) => alts.map(ordinalOf).find((n) => n !== undefined));
+  if (members.length === 0 || members.some((n) => n === undefined)) return undefined;
+  const ordinals = view.values.filter((v) => v.kind === 'ordinal');
+  for (const p of c.property) {
+    // The last ordinal right before the property, then those coordinated with it.
+    let last = ordinals.find(
+      (v) => view.tokenIndexAt(v.end) === p.first && /^\s+$/.test(view.raw.slice(v.end, p.start)),
+    );
+    if (!last) continue;
+    const run = [last];
+    for (let i = ordinals.indexOf(last) - 1; i >= 0; i--) {
+      if (!/^\s*(,|and|or|,\s*and|,\s*or)\s*$/.test(view.raw.slice(ordinals[i].end, last.start))) break;
+      last = ordinals[i];
+      run.unshift(last);
+    }
+    if (run.some((v) => members.includes(v.value))) return undefined;
+    const start = run[0].start;
+    const end = run[run.length - 1].end;
+    return {
+      kind: 'contradicts',
+      claim: c.claim,
+      start,
+      end,
+      coverage: c.coverage,
+      detail: {
+        kind: 'set',
+        sourced: names(view, c.claim.value.set.members),
+        written: view.raw.slice(start, end),
+        problem: 'foreign',
+      },
+    };
+  }
+  return undefined;
+}
+
 function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
   if (c.claim.value.kind !== 'set') return undefined;
   const { members, closed } = c.claim.value.set;
@@ -201,7 +250,7 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
   const found = membersIn(view, members).filter((m) => !(claim.extracted && insideLongerName(view, m)));
   const membership = oneOfTheGroup(view, c);
   if (membership) return membership;
-  if (found.length === 0) return undefined;
+  if (found.length === 0) return closed ? otherOrdinals(view, c) : undefined;
   const segments = listSegments(view);
   const memberSegments = segments.items
     .map((it, i) => (found.some((m) => m.first >= it.first && m.last <= it.last) ? i : -1))
