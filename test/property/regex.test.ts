@@ -562,8 +562,15 @@ const inventory: InventoryEntry[] = [
     'engine/reader/clauses.ts splitClauses',
     'memo: one sentence and its gaps',
     'checkSentence',
-    ['/[.;]/', '/\\s[—–]\\s|—/', '/^\\d+$/', '/^\\p{Lu}/u', '/^\\d{4}$/', '/^\\d{1,2}(st|nd|rd|th)?$/', '/[;|]/'],
+    ['/[.;]/', '/\\s[—–]\\s|—/', '/^\\d+$/', '/^\\p{Lu}/u', '/[;|]/'],
   ],
+  [
+    'engine/reader/clauses.ts groupingComma',
+    'memo: one token as written',
+    'checkSentence',
+    ['/^\\d{4}$/', '/^\\d{1,2}(st|nd|rd|th)?$/'],
+  ],
+  ['engine/check/judges/set.ts judgeList.opensSegment', 'memo: the gap before a token', 'checkSentence', ['/[,;:(]/']],
   [
     'engine/reader/entities.ts addModifiers',
     'memo: one sentence and its gaps',

@@ -220,6 +220,11 @@ describe('clauses', () => {
     ]);
     const clauses = kinds('Envoys attended, 30 in the United States, and the talks ran long.');
     assert.ok(!clauses.some((c) => c.startsWith('reporting')), clauses.join(' | '));
+    // Nor does it end a fronted subordinate clause; its comma after the year does.
+    assert.deepEqual(kinds('If the summit opened on March 3, 2021, few noticed.'), [
+      'subordinate[If the summit opened on March 3 2021]',
+      'main[few noticed]',
+    ]);
   });
 
   it('reads a pair of dashes as an aside the clause goes on after; one dash as a break', () => {

@@ -154,7 +154,7 @@ export type ClaimValue =
     }
   | { kind: 'preference'; preference: { preferred: string[]; over: string[] } }
   | { kind: 'quantifier'; quantifier: Quantifier }
-  | { kind: 'entity'; entity: { value: string; kind: EntityKind; slot?: 'agent' | 'object' | 'any' } }
+  | { kind: 'entity'; entity: { value: string; kind: EntityKind; slot?: 'agent' | 'object' | 'owner' | 'any' } }
   | { kind: 'set'; set: { members: SetMember[]; closed: boolean; slot: 'agent' | 'list' } };
 
 export type ClaimKind = ClaimValue['kind'];

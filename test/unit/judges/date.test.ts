@@ -311,6 +311,13 @@ describe('judge: date', () => {
       replacement: 'October 27, 2022',
     });
     silent('If the Harbor Dialogue was held on October 29, 2022, few saw it.');
+    // Granted by who says it: "…, as the organisers expect, …".
+    contradicts(
+      'If the Harbor Dialogue was held on October 29, 2022, as its organisers expected, few saw it.',
+      'dialogue-westmark',
+      { detail: 'date', written: 'October 29, 2022', replacement: 'October 27, 2022' },
+    );
+    silent('If the Harbor Dialogue was held on October 29, 2022, as its critics doubt, few saw it.');
   });
 
   it("stays silent where another date in the property's stretch is the sourced one", () => {

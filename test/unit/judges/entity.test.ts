@@ -114,7 +114,7 @@ claims:
     locator: ¶6
     statement: The views in the summary are the speakers'.
     about: { property: [ views ], with: [ [ those of, summary ] ] }
-    entity: { value: forum-speakers, kind: group }
+    entity: { value: forum-speakers, kind: group, slot: owner }
   - id: desk-backs-open-data
     locator: ¶9
     statement: The Naval Studies Desk supports open port data.
@@ -503,6 +503,19 @@ describe('judge: entity', () => {
       written: 'Carl Dunne',
     });
     silent('The views in the summary are those of Ana Reyes.');
+    // Whose the views are, however written; not a name the views are about.
+    agrees("The views in the summary are the speakers' own.", views, 'the speakers');
+    contradicts("The summary sets out Carl Dunne's considered views.", views, {
+      detail: 'entity',
+      written: 'Carl Dunne',
+    });
+    contradicts('The summary sets out the views of Carl Dunne.', views, { detail: 'entity', written: 'Carl Dunne' });
+    silent('The summary sets out the Westmark view on harbour fees.');
+    silent("The summary sets out Westmark's views on harbour fees.");
+    contradicts('Carl Dunne is the source of the views in the summary.', views, {
+      detail: 'entity',
+      written: 'Carl Dunne',
+    });
   });
 
   it('checks only what is written with an entity that is its own property, and never agrees by naming it', () => {

@@ -205,6 +205,19 @@ describe('judge: preference', () => {
     );
   });
 
+  it('reads a side ranked "secondary" as set aside', () => {
+    const resilience = 'resilience-over-efficiency';
+    contradicts('The Grid Resilience Strategy puts efficiency first, with resilience a secondary aim.', resilience, {
+      detail: 'preference',
+      written: 'efficiency first, with resilience',
+    });
+    contradicts('The Grid Resilience Strategy treats resilience as secondary next to efficiency.', resilience, {
+      detail: 'preference',
+      written: 'resilience as secondary next to efficiency',
+    });
+    agrees('The Grid Resilience Strategy treats efficiency as secondary next to resilience.', resilience);
+  });
+
   it('contradicts the side set aside written alone as what was chosen, and only that', () => {
     contradicts("Northland's port operators have largely chosen Coppernet.", 'operators-prefer-skylink', {
       detail: 'preference',

@@ -564,6 +564,20 @@ describe('judge: set', () => {
     agrees('Holt, who advised the fourth and fifth Harbor Forum, also teaches law.', 'holt-forum-rounds');
   });
 
+  it("reads a name of the members' kind added to a member an additive phrase sets off as one more item", () => {
+    contradicts("Besides Eastoria, Northland's cranes sell best in Westmark.", 'cranes-popular', {
+      detail: 'set',
+      written: 'Westmark',
+    });
+    contradicts("Northland's cranes sell best in Westmark, alongside Eastoria.", 'cranes-popular', {
+      detail: 'set',
+      written: 'Westmark',
+    });
+    agrees("Besides Eastoria, Northland's cranes sell best in Southport.", 'cranes-popular');
+    // A name set against the list is no item of it.
+    agrees("Besides Eastoria, Northland's cranes sell best in Southport, unlike Westmark.", 'cranes-popular');
+  });
+
   it('contradicts a closed list of ordinals written with every item otherwise ("the 2nd and 3rd")', () => {
     contradicts('Holt sat as an adviser on the 2nd and 3rd Harbor Forum.', 'holt-forum-rounds', {
       detail: 'set',

@@ -94,7 +94,9 @@ claims:
   - id: communique-not-agreed-views
     locator: ¶3
     statement: The communiqué does not give the agreed views of the delegations.
-    about: { property: [ agreed views, collective view ], with: [ [ communique, communiqué ] ] }
+    about:
+      property: [ agreed views, collective view, views of all participants, views of every participant ]
+      with: [ [ communique, communiqué ] ]
     stance: { predicate: consensus, polarity: negative }
 `,
 });
@@ -185,6 +187,15 @@ describe('judge: stance', () => {
       detail: 'stance',
       written: 'consensus',
     });
+  });
+
+  it('reads the views of every participant as a consensus, and "not necessarily" as leaving it open', () => {
+    const agreed = 'communique-not-agreed-views';
+    contradicts('The communiqué reflects the views of every participant.', agreed, {
+      detail: 'stance',
+      written: 'views of every participant',
+    });
+    silent('The communiqué does not necessarily reflect the views of all participants.');
   });
 
   it('reads "a secondary concern", like "peripheral", as denying a link', () => {

@@ -962,9 +962,23 @@ function supposedAt(view: SentenceView, property: PhraseMatch<unknown>[]): boole
       for (let k = clause.first + 1; k < clause.last; k++) {
         if (phraseAt(lexicon.affirmedSupposition, view.words, k)) return false;
       }
-      return true;
+      // "If 6G is fifty times faster, as the findings anticipate, …": granted by whom it is said.
+      const next = view.clauses[view.clauses.indexOf(clause) + 1];
+      return !(next && view.words[next.first] === 'as' && saysAt(view, next.first + 1, next.last));
     })
   );
+}
+
+/** Most words of who says it between "as" and the verb of saying ("as the Forum's findings anticipate"). */
+const asSayerReach = 4;
+
+/** A verb of saying or expecting within a few words of token `from`: "as [the findings] anticipate". */
+function saysAt(view: SentenceView, from: number, last: number): boolean {
+  for (let k = from + 1; k < Math.min(last, from + 1 + asSayerReach); k++) {
+    const w = view.words[k];
+    if (lexicon.reportingVerbs.has(w) || lexicon.expectationVerbs.has(w)) return true;
+  }
+  return false;
 }
 
 /** "A follow-up workshop convened by …": the property's clause is about another instance of a kind. */

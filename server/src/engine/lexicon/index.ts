@@ -59,6 +59,11 @@ export const lexicon = {
   conjunctions: set(data.conjunctions),
   ownerParticiples: set(data.ownerParticiples),
   recipientVerbs: set(data.recipientVerbs),
+  additiveCues: phrases(data.additiveCues.map((words) => ({ words, value: true }))),
+  uncertainCues: phrases(data.uncertainCues.map((words) => ({ words, value: true }))),
+  secondaryWords: set(data.secondaryWords),
+  originNouns: set(data.originNouns),
+  expectationVerbs: set(data.expectationVerbs),
   listJoiners: phrases([
     ...data.listJoiners.map((words) => ({ words, value: 'joins' as const })),
     ...data.listAppenders.map((words) => ({ words, value: 'appends' as const })),

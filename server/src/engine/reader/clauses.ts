@@ -16,6 +16,22 @@ export interface Clause {
   continues?: boolean;
 }
 
+/**
+ * A comma before token k that ends no clause: one grouping thousands ("7,000") or between a date's
+ * day and its year ("March 3, 2021").
+ */
+function groupingComma(text: string, tokens: readonly Token[], k: number): boolean {
+  const gap = gapBefore(text, tokens, k);
+  if (gap === ',' && isDigit(tokens[k - 1].raw.at(-1)) && isDigit(tokens[k].raw.charAt(0))) return true;
+  return (
+    gap.trim() === ',' &&
+    /^\d{4}$/.test(tokens[k].raw) &&
+    /^\d{1,2}(st|nd|rd|th)?$/.test(tokens[k - 1].raw) &&
+    k >= 2 &&
+    tokens[k - 2].lower in lexicon.months
+  );
+}
+
 /** The text between token k-1 and token k. */
 function gapBefore(text: string, tokens: readonly Token[], k: number): string {
   return k <= 0 ? '' : text.slice(tokens[k - 1].end, tokens[k].start);
@@ -42,12 +58,7 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
   let depth = 0;
   for (let k = Math.max(1, labelEnd + 1); k < n; k++) {
     const gap = gapBefore(text, tokens, k);
-    // "7,000": a comma between digits groups thousands, it ends no clause.
-    if (gap === ',' && isDigit(tokens[k - 1].raw.at(-1)) && isDigit(tokens[k].raw.charAt(0))) continue;
-    // "March 3, 2021": nor does the comma between a date's day and its year.
-    if (gap.trim() === ',' && /^\d{4}$/.test(tokens[k].raw) && /^\d{1,2}(st|nd|rd|th)?$/.test(tokens[k - 1].raw)) {
-      if (k >= 2 && tokens[k - 2].lower in lexicon.months) continue;
-    }
+    if (groupingComma(text, tokens, k)) continue;
     if (gap.includes('(') || gap.includes('[')) {
       depth++;
       breaks.push({ at: k, kind: 'parenthetical' });
@@ -174,7 +185,11 @@ export function splitClauses(text: string, tokens: readonly Token[], words: read
   ) {
     breaks[0].kind = 'subordinate';
     const comma = tokens.findIndex(
-      (_t, k) => k > 3 && gapBefore(text, tokens, k).includes(',') && !gapBefore(text, tokens, k).includes('('),
+      (_t, k) =>
+        k > 3 &&
+        gapBefore(text, tokens, k).includes(',') &&
+        !gapBefore(text, tokens, k).includes('(') &&
+        !groupingComma(text, tokens, k),
     );
     if (comma > 0 && !breaks.some((b) => b.at === comma)) {
       breaks.push({ at: comma, kind: 'main' });

@@ -111,6 +111,33 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
       contradiction ??= { ...wrongAttribute, claim, coverage: c.coverage };
       continue;
     }
+    // "Pacific Forum's own views", "the views of X", "those of X": whose the property is.
+    if (slot === 'owner') {
+      const owners = ownersOf(view, p, stretch);
+      const right = owners.find((m) => mentionIs(view, m, value) && positive(m));
+      if (right) return verdictOn('agrees', c, right, { kind: 'agrees' });
+      // "Seoul's views on Open RAN": a country's views are what the sentence is about, not whose it is.
+      const wrong = owners.find(
+        (m) =>
+          positive(m) &&
+          fits(m) &&
+          !isPlace(m) &&
+          !holds(view, m, value) &&
+          !members.some((id) => sameEntity(view.kb, id, m.id)) &&
+          (m.id !== undefined || m.kind === 'name'),
+      );
+      if (wrong) {
+        const name = view.kb.nameOf(value);
+        const written = view.raw.slice(wrong.start, wrong.end);
+        contradiction ??= verdictOn('contradicts', c, wrong, {
+          kind: 'entity',
+          sourced: name,
+          written,
+          replacement: name,
+        });
+      }
+      continue;
+    }
     // "ESIWA is the EU's": where the property is the entity itself, only what is written with it
     // (its owner, country or year) is checked; naming it agrees with nothing.
     if (valueMatches.some((m) => m.start <= p.start && p.end <= m.end)) continue;
@@ -313,6 +340,66 @@ function placedElsewhere(view: SentenceView, c: Candidate, own: PhraseMatch<unkn
     }
   }
   return undefined;
+}
+
+/** Words an owner's possessive may stand before its property: "Pacific Forum's own institutional views". */
+const ownerReach = 3;
+
+/**
+ * Whose the property at `p` is: a possessive name right before it ("the Forum's institutional
+ * position"), the name after "of" right after it ("the views of the speakers"), or after "those of",
+ * "belong to" or before "own" further in its stretch ("The views are those of the speakers", "… the
+ * speakers' own").
+ */
+function ownersOf(
+  view: SentenceView,
+  p: { first: number; last: number },
+  stretch: { first: number; last: number },
+): EntityMention[] {
+  const owners: EntityMention[] = [];
+  const before = view.entities.find(
+    (e) =>
+      e.possessive &&
+      e.last <= p.first &&
+      p.first - e.last <= ownerReach &&
+      view.tokens.slice(e.last, p.first).every((t, k) => k === 0 || (t.raw === t.lower && !view.entityAt(e.last + k))),
+  );
+  if (before) owners.push(before);
+  // "of the speakers": a name may take its article in; "of the moderator, Carl Dunne": a description
+  // may come first, the name in apposition after its comma.
+  const nameAt = (k: number): EntityMention | undefined => {
+    const at = (j: number): EntityMention | undefined => view.entities.find((e) => !e.weak && e.first === j);
+    const direct = at(k) ?? (lexicon.determiners.has(view.words[k] ?? '') ? at(k + 1) : undefined);
+    if (direct) return direct;
+    for (let j = k + 1; j < Math.min(stretch.last, k + ownerReach + 1); j++) {
+      if (view.entityAt(j - 1) || view.tokens[j - 1].raw !== view.tokens[j - 1].lower) return undefined;
+      if (view.gapBefore(j).includes(',')) return at(j);
+    }
+    return undefined;
+  };
+  if (view.words[p.last] === 'of') {
+    const after = nameAt(p.last + 1);
+    if (after) owners.push(after);
+  }
+  // "X is the source of the views": the clause's subject, where a noun of origin governs the property.
+  let k = p.first - 1;
+  while (k > stretch.first && lexicon.determiners.has(view.words[k])) k--;
+  if (view.words[k] === 'of' && lexicon.originNouns.has(view.words[k - 1] ?? '')) {
+    const subject = view.entities.find((e) => e.first >= stretch.first && e.last < k && !e.weak && !e.possessive);
+    if (subject) owners.push(subject);
+  }
+  // "… are the speakers' own".
+  const own = view.entities.find(
+    (e) => e.possessive && e.first >= p.last && e.last < stretch.last && view.words[e.last] === 'own',
+  );
+  if (own) owners.push(own);
+  for (let k = p.last; k + 2 < stretch.last; k++) {
+    const pair = `${view.words[k]} ${view.words[k + 1]}`;
+    if (pair !== 'those of' && pair !== 'belong to') continue;
+    const after = nameAt(k + 2);
+    if (after) owners.push(after);
+  }
+  return owners;
 }
 
 function isPlace(e: EntityMention): boolean {

@@ -77,11 +77,20 @@ export function judgePreference(view: SentenceView, c: Candidate): Verdict | und
     const near = predicatesIn(view, Math.max(clause.first, m.first - 3), Math.min(clause.last, m.last + 3), 'support');
     return near.some((h) => h.polarity === -1);
   };
+  // "with X a secondary issue", "treating X as secondary": a side ranked below the other one.
+  const rankedSecondary = (m: PhraseMatch<number>): boolean => {
+    for (let k = m.last; k < Math.min(view.tokens.length, m.last + secondaryReach); k++) {
+      if ([...pref, ...dis].some((o) => o !== m && o.first === k)) return false;
+      if (lexicon.secondaryWords.has(view.words[k])) return true;
+    }
+    return false;
+  };
   const side = (m: PhraseMatch<number>): 1 | -1 => {
     if (negationsOver(view.negations, m.first).length % 2 === 1) return -1;
     if (marker >= 0 && m.first > marker && m.first < markerEnd) return -1;
     if (lesser >= 0) return m.first > lesser && m.first < markerEnd ? 1 : -1;
     if (rejected(m)) return -1;
+    if (rankedSecondary(m)) return -1;
     return 1;
   };
   const prefSides = pref.map(side);
@@ -147,6 +156,9 @@ export function judgePreference(view: SentenceView, c: Candidate): Verdict | und
   }
   return undefined;
 }
+
+/** Most words between a side and a word that ranks it below ("5G's effect on cybersecurity a secondary issue"). */
+const secondaryReach = 6;
 
 /** Most words between a comparative and its "than" ("a more concerning trend than"). */
 const comparativeReach = 3;

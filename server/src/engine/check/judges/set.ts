@@ -192,6 +192,9 @@ function judgeAgents(view: SentenceView, c: Candidate): Verdict | undefined {
   return undefined;
 }
 
+/** Words between an additive cue and the member it sets off ("alongside countries in the region"). */
+const additiveReach = 4;
+
 /** The number an ordinal member names ("4th", "fourth"), if it is one. */
 function ordinalOf(member: string): number | undefined {
   const digits = /^(\d+)(st|nd|rd|th)$/i.exec(member);
@@ -452,6 +455,41 @@ function judgeList(view: SentenceView, c: Candidate): Verdict | undefined {
   const companions = (it: { first: number; last: number }): boolean =>
     phraseBefore(lexicon.listJoiners, view.words, it.first)?.value === 'appends' &&
     lexicon.companionNouns.has(view.words[it.last - 1]);
+  // "Besides Indo-Pacific states, Kim named Russia as …", "names Russia, alongside the region's states,
+  // as …": a member an additive phrase sets off adds to the list the clause's other name of the
+  // members' kind is one more item of; not the name opening a clause, which is who acts.
+  const added = found.find((m) => {
+    for (let k = m.first; k >= Math.max(0, m.first - additiveReach); k--) {
+      if (phraseBefore(lexicon.additiveCues, view.words, k)) return true;
+      if (view.gapBefore(k).includes(',')) return false;
+    }
+    return false;
+  });
+  if (added && closed) {
+    const kinds = new Set(members.flatMap((alts) => alts.map(kindOf)));
+    const stretch = view.stretchAt(added.first);
+    const opensSegment = (e: EntityMention): boolean => {
+      let k = e.first;
+      while (k > stretch.first && lexicon.determiners.has(view.words[k - 1])) k--;
+      return k === stretch.first || /[,;:(]/.test(view.gapBefore(k));
+    };
+    for (const e of view.entities) {
+      if (e.first < stretch.first || e.last > stretch.last || e.weak || e.possessive || !kinds.has(e.kind)) continue;
+      if (found.some((m) => m.first < e.last && e.first < m.last) || opensSegment(e)) continue;
+      // "unlike Russia", "not Russia": a name set against the list is no item of it.
+      const at = lexicon.determiners.has(view.words[e.first - 1] ?? '') ? e.first - 1 : e.first;
+      if (
+        phraseBefore(lexicon.comparisonCues, view.words, at) ||
+        phraseBefore(lexicon.exclusionWords, view.words, at)
+      ) {
+        continue;
+      }
+      if (negationsOver(view.negations, e.first).length % 2 === 1) continue;
+      if (!foreign.some((it) => it.first <= e.first && e.last <= it.last)) {
+        foreign.push({ first: e.first, last: e.last });
+      }
+    }
+  }
   const real = foreign.filter(
     (it) =>
       !paraphrases(it) &&

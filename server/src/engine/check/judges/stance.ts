@@ -3,13 +3,19 @@
 // negation, give the sentence's polarity; a sentence whose words all state the opposite
 // contradicts, one whose words state it agrees, and one with both, or none, is left alone (a
 // false alarm costs more than a miss).
-import { lexicon, type PredicateClass } from '../../lexicon';
+import { lexicon, phraseAt, type PredicateClass } from '../../lexicon';
 import { type Clause } from '../../reader/clauses';
 import { negationsOver } from '../../reader/polarity';
 import { type PredicateHit, predicatesIn } from '../../reader/predicates';
 import { type SentenceView } from '../../reader/sentence';
 import { type Candidate } from '../candidates';
 import { type Verdict, verdictOn } from '../verdict';
+
+/** Whether a cue that leaves what follows open ("not necessarily") stands in tokens from..to-1. */
+function uncertainBefore(view: SentenceView, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (phraseAt(lexicon.uncertainCues, view.words, k)) return true;
+  return false;
+}
 
 /** How far from a property match a predicate word may stand, in tokens. */
 const reach = 10;
@@ -22,6 +28,8 @@ export function judgeStance(view: SentenceView, c: Candidate): Verdict | undefin
   const hits = [];
   for (const p of c.property) {
     const clause = view.clauseAt(p.first);
+    // "does not necessarily reflect the views of all": neither affirmed nor denied.
+    if (uncertainBefore(view, clause.first, p.first)) continue;
     const label = view.clauses[0]?.kind === 'label' && view.clauses[1] === clause ? view.clauses[0] : undefined;
     const carried = throughFrames(view, p.first);
     // "• Open RAN: neither Washington nor Seoul has endorsed it": what a label names, its value says.
