@@ -524,6 +524,14 @@ const inventory: InventoryEntry[] = [
     ['/\\s/', '/^\\p{Lu}\\p{Ll}/u', '/\\s+/g'],
   ],
   ['engine/check/judges/entity.ts compatible', 'memo: one token', 'checkSentence', ['/^\\p{Lu}/u']],
+  ['engine/check/judges/entity.ts nationalBody', 'memo: the gap before a token', 'checkSentence', ['/[,.;:)]/']],
+  [
+    'engine/check/members.ts const ownerPrefix',
+    "knowledge: a name a report's claim gives",
+    'checkSentence',
+    ["/^[^\\s'’]+(?:\\s[^\\s'’]+)?['’]s\\s+/"],
+  ],
+  ['engine/check/settle.ts passiveAgentOfClause', 'memo: the gap before a token', 'checkSentence', ['/[,;:()]/']],
   ['engine/check/judges/set.ts ordinalOf', "knowledge: a list's member", 'checkSentence', ['/^(\\d+)(st|nd|rd|th)$/i']],
   [
     'engine/check/judges/set.ts otherOrdinals',

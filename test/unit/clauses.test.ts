@@ -213,6 +213,17 @@ describe('clauses', () => {
     ]);
   });
 
+  it('reads a report\'s passive with its infinitive ("the crew said to have …") as no reporting frame', () => {
+    assert.deepEqual(kinds('Grey Heron, the crew said to have breached the port, is linked to the navy.'), [
+      'main[Grey Heron the crew said to have breached the port is linked to the navy]',
+    ]);
+    assert.deepEqual(kinds('Grey Heron, the crew said, breached the port.'), [
+      'main[Grey Heron]',
+      'reporting[the crew said]',
+      'main[breached the port]',
+    ]);
+  });
+
   it('reads the comma of "March 3, 2021" as inside the date, and "the United States" as no reporting verb', () => {
     assert.deepEqual(kinds('The summit opened on March 3, 2021 in the United States, its hosts said.'), [
       'main[The summit opened on March 3 2021 in the United States]',

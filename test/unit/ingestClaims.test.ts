@@ -592,6 +592,50 @@ describe('ingest: who a verb or noun takes after its preposition', () => {
   });
 });
 
+describe('ingest: who a passive verb takes, and the body a memo names by its country', () => {
+  const places = `places:
+  - { id: freedonia, name: Freedonia, kind: country, demonyms: [ Freedonian ] }
+  - { id: sylvania, name: Sylvania, kind: country, demonyms: [ Sylvanian ] }
+`;
+  const report = [
+    'Last year, police took down Quillmix, whose servers and files were seized by the Sylvanian Federal Police, ' +
+      'and Mossbank, which regulators fined in May.',
+    'In 2003 the firm tried to sell itself to Zorbix, which declined.',
+    'Zorbix later grew fast.',
+    'Freedonia and Sylvania trade often.',
+  ];
+
+  it('reads a name before ", and" as the one object, and a year as enough to tell a rare fact apart', () => {
+    const entities = claimsOf(...report).filter((c) => c.value.kind === 'entity');
+    const of = (name: string) =>
+      entities.find((c) => c.value.kind === 'entity' && c.value.entity.value === name)?.about;
+    assert.deepEqual(of('Sylvanian Federal Police')?.[0], ['seized by']);
+    assert.ok(of('Zorbix')?.[1]?.includes('2003'), JSON.stringify(of('Zorbix')));
+  });
+
+  it("contradicts a body written by another country's demonym, and not its own country's", () => {
+    const wrong = "Quillmix's servers and files were seized by Freedonian police.";
+    assert.ok(
+      verdictsOn(report, wrong, places).includes('contradiction'),
+      JSON.stringify(findingsOn(report, wrong, places)),
+    );
+    const own = "Quillmix's servers and files were seized by Sylvanian police.";
+    assert.ok(!verdictsOn(report, own, places).includes('contradiction'));
+  });
+
+  it("reads a report's name without its possessive owner as the same name", () => {
+    const report2 = [
+      'Last spring, a Ruritanian crew dubbed Grey Heron breached Zyx ports. The crew, linked to ' +
+        "Sylvania's Harbour Security Office, exploited flaws in cranes.",
+      'Freedonia and Sylvania trade often.',
+    ];
+    const memo = 'Grey Heron, a Ruritanian crew, is linked to the Harbour Security Office, which denies it.';
+    assert.ok(!verdictsOn(report2, memo).includes('contradiction'), JSON.stringify(findingsOn(report2, memo)));
+    const other = 'Grey Heron, a Ruritanian crew, is linked to the Harbour Defence Office, which denies it.';
+    assert.ok(verdictsOn(report2, other).includes('contradiction'), JSON.stringify(findingsOn(report2, other)));
+  });
+});
+
 describe('ingest: lists of names and figures paired with names', () => {
   const report = [
     'The first step was the trilateral accord reached in 2023 by Freedonia, Sylvania and Ruritania.',
@@ -677,6 +721,31 @@ describe('ingest: a sentence opening with a pronoun', () => {
       verdictsOn(['The Zyx Forum maps responsible behaviour. It does this by convening more than 80 scholars.'], memo),
       ['contradiction'],
     );
+  });
+});
+
+describe('ingest: a sentence opening with "the" and a bare noun', () => {
+  const report = [
+    'Last spring, a Ruritanian crew dubbed Grey Heron was said to have breached major Zyx ports. The crew, ' +
+      'linked to the Ruritanian Navy Bureau, exploited flaws in harbour cranes.',
+    'Freedonia and Sylvania trade often.',
+  ];
+
+  it('reads what the sentence before named as what the noun stands for', () => {
+    const claims = claimsOf(...report);
+    const bureau = claims.find((c) => c.value.kind === 'entity' && c.value.entity.value === 'Ruritanian Navy Bureau');
+    assert.ok(bureau?.about[1]?.includes('Grey Heron'), JSON.stringify(bureau?.about));
+    const memo =
+      'Grey Heron, the Ruritanian crew said to have breached major Zyx ports, is linked to the Ruritanian Army.';
+    assert.ok(verdictsOn(report, memo).includes('contradiction'), JSON.stringify(findingsOn(report, memo)));
+  });
+
+  it('reads no antecedent for a report speaking of itself ("The paper has …")', () => {
+    const claims = claimsOf(
+      'The review draws on files from the Zyx Harbour Board. The paper has also benefited from talks with 16 pilots.',
+    );
+    const pilots = quantities(claims).find((x) => x.value === 16);
+    assert.ok(!JSON.stringify(pilots?.about ?? []).includes('Zyx Harbour Board'), JSON.stringify(pilots?.about));
   });
 });
 

@@ -116,6 +116,13 @@ describe('settle: support', () => {
     }
   });
 
+  it('withholds support when a known country no agreeing claim names is said to do it', () => {
+    const plain = 'Tidewatch trains crane operators.';
+    assert.equal(supported(plain), true, dump(kb, plain));
+    const agent = 'Crane operators are trained under Tidewatch by Northland.';
+    assert.equal(supported(agent), false, dump(kb, agent));
+  });
+
   it('withholds support when an unknown name is listed with known bodies', () => {
     assert.equal(supported("Northland's ports picked Aster, Borealis and Delphi over Corvid for their cranes."), false);
     assert.equal(supported("Northland's ports picked Aster and Delphi over Corvid for their cranes."), false);

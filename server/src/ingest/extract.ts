@@ -4,12 +4,14 @@
 // claims (roles.ts), its stances between names stance claims (stances.ts), and its acronyms and
 // people glossary entries (terms.ts). Each claim carries the report's sentence in full, its
 // locator and how certain its identity is: contradictions resting on a weak one are information.
-import { lexicon } from '../engine/lexicon';
+import { lexicon, phraseAt } from '../engine/lexicon';
+import { type SentenceView } from '../engine/reader/sentence';
 import { type Claim, type ClaimValue, type SourceSentence, type Term } from '../knowledge/types';
 import { agentsIn, passiveAgentsIn } from './agents';
 import { figureClaims } from './figures';
 import { countNames, isDistinctive, type Name, namesIn } from './names';
 import { listsIn } from './lists';
+import { isContentWord } from './measures';
 import { objectsIn } from './objects';
 import { type Passage } from './passages';
 import { readPassages, type ReportSentence } from './reading';
@@ -73,7 +75,17 @@ export function extractClaims(key: string, passages: readonly Passage[], options
     const antecedents = before?.locator === sentence.locator ? antecedentsOf(sentence, before) : [];
     const paragraphBefore = before?.locator === sentence.locator ? before.view : undefined;
     const at = antecedents.length > 0 ? { ...sentence, text: `${before.text} ${sentence.text}` } : sentence;
-    for (const { unnamed, ...figure } of figureClaims(sentence, counts, options.year, antecedents, paragraphBefore)) {
+    // A figure after "The target is …" keeps what its own words set apart, and may also be of what
+    // the sentence before named: both are claims.
+    const definite = antecedents.length > 0 && !lexicon.subjectPronouns.has(sentence.view.words[0] ?? '');
+    const figures = figureClaims(sentence, counts, options.year, definite ? [] : antecedents, paragraphBefore);
+    if (definite) {
+      const seen = new Set(figures.map((f) => JSON.stringify([f.about, f.value])));
+      for (const f of figureClaims(sentence, counts, options.year, antecedents, paragraphBefore)) {
+        if (!seen.has(JSON.stringify([f.about, f.value]))) figures.push(f);
+      }
+    }
+    for (const { unnamed, ...figure } of figures) {
       add(at, { ...figure, reportNames: { throughout, distinctive, unnamed } });
     }
     for (const list of listsIn(sentence.view, counts, paragraphBefore)) {
@@ -82,7 +94,7 @@ export function extractClaims(key: string, passages: readonly Passage[], options
     for (const agent of [...agentsIn(sentence.view, counts), ...passiveAgentsIn(sentence.view, counts)]) {
       add(at, { ...agent, reportNames: { throughout, distinctive } });
     }
-    for (const object of objectsIn(sentence.view, counts)) {
+    for (const object of objectsIn(sentence.view, counts, antecedents)) {
       add(at, { ...object, reportNames: { throughout, distinctive } });
     }
     terms.addAcronyms(sentence.text, sentence.locator);
@@ -127,6 +139,30 @@ function withExpansions(claims: Claim[], terms: readonly Term[]): Claim[] {
  * sentence before it (a name the report writes everywhere then counts as it does in the sentence).
  */
 function antecedentsOf(sentence: ReportSentence, before: ReportSentence): Name[] {
-  if (!lexicon.subjectPronouns.has(sentence.view.words[0] ?? '')) return [];
+  if (!lexicon.subjectPronouns.has(sentence.view.words[0] ?? '') && !opensWithDefiniteNoun(sentence.view)) return [];
   return namesIn(before.view);
+}
+
+/**
+ * "The group, linked to …", "The company is …": a sentence opening with "the" and a bare common noun,
+ * then a comma or its verb, goes on about what the sentence before named.
+ */
+function opensWithDefiniteNoun(view: SentenceView): boolean {
+  const { words, tokens } = view;
+  if (words[0] !== 'the' || tokens.length < 3 || view.entityAt(1) || tokens[1].raw !== tokens[1].lower) return false;
+  // "The paper has also benefited …": the report speaking of itself names nothing before.
+  if (
+    !isContentWord(view, 1) ||
+    phraseAt(lexicon.documentGenres, words, 1) ||
+    phraseAt(lexicon.sourceNouns, words, 1)
+  ) {
+    return false;
+  }
+  const next = words[2];
+  return (
+    view.gapBefore(2).includes(',') ||
+    lexicon.auxiliaries.has(next) ||
+    lexicon.copulas.has(next) ||
+    lexicon.finiteVerbs.has(next)
+  );
 }

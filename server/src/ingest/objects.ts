@@ -8,7 +8,7 @@ import { negationsOver } from '../engine/reader/polarity';
 import { type SentenceView } from '../engine/reader/sentence';
 import { type ClaimValue } from '../knowledge/types';
 import { isContentWord } from './measures';
-import { isDistinctive, isFrequent, type NameCounts, namesIn } from './names';
+import { isDistinctive, isFrequent, type Name, type NameCounts, namesIn } from './names';
 
 export interface ExtractedObject {
   about: string[][];
@@ -27,7 +27,11 @@ const maxDescribingSentences = 4;
 /** At most this many names or words stand for what a claim is about. */
 const maxIdentity = 3;
 
-export function objectsIn(view: SentenceView, counts: NameCounts): ExtractedObject[] {
+export function objectsIn(
+  view: SentenceView,
+  counts: NameCounts,
+  antecedents: readonly Name[] = [],
+): ExtractedObject[] {
   if (view.mood === 'question') return [];
   const out: ExtractedObject[] = [];
   const names = namesIn(view);
@@ -60,10 +64,22 @@ export function objectsIn(view: SentenceView, counts: NameCounts): ExtractedObje
       .filter((v) => v.kind === 'year' && view.tokenIndexAt(v.start) >= stretch.first)
       .filter((v) => view.tokenIndexAt(v.start) < stretch.last)
       .map((v) => view.text.slice(v.start, v.end));
+    // "The group, linked to X, …": what the sentence before named is what its opening noun stands for.
+    if (others.length === 0 && stretch.first === 0) {
+      for (const n of antecedents) {
+        const distinct = !isFrequent(counts, n.text) && isDistinctive(counts, n.text);
+        if (distinct && n.text.toLowerCase() !== value.toLowerCase() && !others.includes(n.text)) others.push(n.text);
+      }
+    }
     // A year alone dates the fact; a name or a word the report writes least says which one it is.
     const rare = others.length > 0 ? [] : rareWords(view, counts, stretch, property.first, object.first);
     const identity = [...others, ...rare].slice(0, maxIdentity + rare.length);
     if (identity.length === 0) continue;
+    // "the 2003 attempt to sell itself to Motorola": words the report writes in few sentences with the
+    // fact's year say which fact it is, whatever else the sentence names.
+    if (years.length > 0 && (counts.words.get(view.tokens[property.first].norm) ?? 0) <= maxDescribingSentences) {
+      identity.push(...years.filter((y) => !identity.includes(y)));
+    }
     out.push({
       about: years.length > 0 ? [[property.phrase], identity, years] : [[property.phrase], identity],
       value: { kind: 'entity', entity: { value, kind: 'organisation', slot: 'object' } },
@@ -115,7 +131,9 @@ function objectAfter(view: SentenceView, k: number): ReturnType<SentenceView['en
   const next = view.words[j] ?? '';
   // "to Japan, the US and the Netherlands": a list is a set of its own.
   const listed = view.gapBefore(j).includes(',') && view.entityAt(lexicon.determiners.has(next) ? j + 1 : j);
-  return next === 'and' || next === 'or' || listed ? undefined : head;
+  // "seized by the police, and Sinbad, which …": after a comma, "and" goes on with the clause.
+  const joined = (next === 'and' || next === 'or') && !view.gapBefore(j).includes(',');
+  return joined || listed ? undefined : head;
 }
 
 /** The content words of the stretch before the property the report writes least: what sets the fact apart. */

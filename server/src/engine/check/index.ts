@@ -77,9 +77,11 @@ export function judgeSentence(view: SentenceView): Verdict[] {
     // The report's own words, quoted or copied, are what it says, however its claims were read.
     if (plain(said).includes(plain(view.text.slice(view.start, view.end)))) return false;
     // A figure's own words ("million", "percent") say what is compared, not what it is about.
-    // A figure's neighbouring facts may join it from the same paragraph; a stance has no figure to tie it down.
+    // A figure's or a name's neighbouring facts may join it from the same paragraph; a stance has no
+    // value to tie it down.
     const figure = figureKinds.has(v.claim.value.kind);
-    const paragraph = figure ? paragraphWords(view.kb, v.claim.source, said) : undefined;
+    const valued = figure || v.claim.value.kind === 'entity';
+    const paragraph = valued ? paragraphWords(view.kb, v.claim.source, said) : undefined;
     return echoShareOf(view, said, figure ? v : undefined, paragraph) >= reportEchoGate;
   });
   verdicts.length = 0;

@@ -72,11 +72,19 @@ function nameTokens(name: string): string[] {
  * form of that name, and at least one of them is distinctive ("Belfer Center", "Harvard's Belfer
  * Center"); "U.S. Naval War College" does not agree with "U.S. Army War College".
  */
+/** A possessive owner opening a name: "China's " of "China's Ministry of State Security". */
+const ownerPrefix = /^[^\s'’]+(?:\s[^\s'’]+)?['’]s\s+/;
+
 export function namesAgree(kb: KnowledgeBase, written: string, idOrPhrase: string): boolean {
   const a = nameTokens(written);
   if (a.length === 0) return true;
   if (kb.formsOf(idOrPhrase).some((form) => abbreviates(written, form))) return true;
-  const forms = kb.formsOf(idOrPhrase).map(nameTokens);
+  // "China's Ministry of State Security" is also written without its owner.
+  const withOwner = kb.formsOf(idOrPhrase);
+  const forms = [
+    ...withOwner,
+    ...withOwner.map((f) => f.replace(ownerPrefix, '')).filter((f, i) => f !== withOwner[i]),
+  ].map(nameTokens);
   const union = new Set(forms.flat());
   const distinctive = (x: string): boolean => !lexicon.nameGenericStems.has(x);
   if (

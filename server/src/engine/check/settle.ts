@@ -292,6 +292,11 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
     // "Norburg routes its ships through Southport" where a closed list of places agrees on another item:
     // a place in the list's clause that is none of its members was not checked.
     if (amongClosedPlaces(view, agreeing, e, ids)) return true;
+    // "… has been adopted as a national model by Northland": a country said to do what the sentence
+    // says, as the agent of its passive, which no agreeing claim names, was not checked ("the
+    // conference, hosted by Northland, …" only describes).
+    const named = ids.has(e.id) || [...ids].some((id) => sameEntity(kb, id, e.id));
+    if (['country', 'place'].includes(e.kind) && !named && !e.possessive && passiveAgentOfClause(view, e)) return true;
     // Places and countries are checked by the claims that name them; people and bodies are the
     // parts a wrong sentence most often swaps in.
     if (!['person', 'organisation', 'group', 'event', 'document', 'programme'].includes(e.kind)) continue;
@@ -321,6 +326,19 @@ function unknownSubject(view: SentenceView, agreeing: Verdict[], e: EntityMentio
   const apposition = view.gapBefore(e.last).includes(',') && ['a', 'an'].includes(view.words[e.last] ?? '');
   if (e.weak && !/^\p{Lu}{2,}$/u.test(written) && !apposition) return false;
   return opensMainClause(view, e) && agreeing.some((v) => subjectElsewhere(view, v, e));
+}
+
+/** Words between a passive's "be" and its "by" ("has been adopted as a national model by"). */
+const passiveReach = 7;
+
+/** Whether `e` is the agent after "by" of a passive its clause states with a form of "be". */
+function passiveAgentOfClause(view: SentenceView, e: EntityMention): boolean {
+  if (view.words[e.first - 1] !== 'by') return false;
+  for (let k = e.first - 2; k >= Math.max(0, e.first - 2 - passiveReach); k--) {
+    if (/[,;:()]/.test(view.gapBefore(k + 1))) return false;
+    if (lexicon.copulas.has(view.words[k])) return true;
+  }
+  return false;
 }
 
 /** Whether the sentence writes the claim's subject, but not at `e`. */

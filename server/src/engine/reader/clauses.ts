@@ -265,6 +265,9 @@ function isReportingFrame(
     if (phraseBefore(lexicon.recommendCues, words, j)) return false;
     // "…, Kim points to a 5,000-ton destroyer project": what the verb takes is what is reported.
     if (phraseAt(lexicon.reportingVerbsWithObject, words, j)) return false;
+    // "the group said to have breached …", "a firm reported to be …": a report's passive with its
+    // infinitive describes the noun before it; nobody is said to report.
+    if (words[j + 1] === 'to' && gapBefore(text, tokens, j + 1).trim() === '' && j > k) return false;
     // The frame ends right after its verb (or its verb and one more word: "the findings said so").
     const after = j + 1 < tokens.length ? gapBefore(text, tokens, j + 1) : '.';
     const next = j + 2 < tokens.length ? gapBefore(text, tokens, j + 2) : '.';

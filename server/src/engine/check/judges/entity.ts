@@ -146,7 +146,22 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
     // "in partnership with X": a property ending in a preposition takes the name right after it.
     const object = slot === 'agent' ? undefined : objectAfter(view, p);
     // A report's "tabled by Singapore": only the name the preposition takes is in its place.
-    if (slot === 'object' && !object) continue;
+    if (slot === 'object' && !object) {
+      // "seized by Dutch police", the report: the German Federal Criminal Police: a body of another country.
+      const national = nationalBody(view, p);
+      const country = national ? countryOfValue(view, value) : undefined;
+      if (national && country && positive(national.mention) && !sameEntity(view.kb, country, national.mention.id)) {
+        const name = view.kb.nameOf(value);
+        const written = view.raw.slice(national.start, national.end);
+        contradiction ??= verdictOn('contradicts', c, national, {
+          kind: 'entity',
+          sourced: name,
+          written,
+          replacement: name,
+        });
+      }
+      continue;
+    }
     // "partners with weak states": a property that ends in a preposition and takes no name here says nothing of one.
     if (!object && slot !== 'agent' && endsInPreposition(view, p)) continue;
     const written = valueMatches.filter(
@@ -434,6 +449,41 @@ function objectAfter(view: SentenceView, p: { first: number; last: number }): En
     return modifier ? first : (owned ?? first);
   }
   return first && headAfter(view, first);
+}
+
+/** Common nouns a country's body may be written as after its demonym: "Dutch police", "the Dutch tax agency". */
+const maxBodyNouns = 3;
+
+/**
+ * The country that opens the phrase a property ending in a preposition takes, when only common nouns
+ * follow it ("by Dutch police", "by the Dutch financial crime agency"): that country's body.
+ */
+function nationalBody(
+  view: SentenceView,
+  p: { first: number; last: number },
+): { mention: EntityMention; start: number; end: number } | undefined {
+  if (!endsInPreposition(view, p)) return undefined;
+  const at = lexicon.determiners.has(view.words[p.last] ?? '') ? p.last + 1 : p.last;
+  const first = view.entities.find((e) => e.first === at && !e.weak && !e.possessive && e.id !== undefined);
+  if (!first || !isPlace(first)) return undefined;
+  let k = first.last;
+  while (k < view.tokens.length && k - first.last < maxBodyNouns && isCommonNoun(view, k)) k++;
+  if (k === first.last) return undefined;
+  // The phrase ends there: at punctuation or the sentence's end.
+  const ends = k >= view.tokens.length || /[,.;:)]/.test(view.gapBefore(k));
+  return ends ? { mention: first, start: first.start, end: view.tokens[k - 1].end } : undefined;
+}
+
+/** The country a value names: a known term's own, or a country or demonym written in a report's name. */
+function countryOfValue(view: SentenceView, value: string): string | undefined {
+  const term = view.kb.termById.get(value);
+  if (term) return term.country;
+  const tokens = tokenize(value);
+  const place = view.kb.termMatcher
+    .matchLongest(tokens)
+    .map((m) => m.value)
+    .find((t) => t.kind === 'country');
+  return place?.id;
 }
 
 /** A lower-case word that is not a function word: "center" in "Korea center". */
