@@ -514,8 +514,8 @@ describe('ingest: the figures of a change', () => {
     assert.deepEqual(
       ranks.map((c) => [c.value.kind === 'ordinal' && c.value.ordinal, c.about[0], c.about.at(-1)]),
       [
-        [60, ['ranking', 'ranking jumped', 'countries'], ['2017']],
-        [20, ['ranking', 'ranking jumped', 'countries'], ['2021']],
+        [60, ['ranking', 'ranking jumped', 'countries', 'of 150', 'out of 150'], ['2017']],
+        [20, ['ranking', 'ranking jumped', 'countries', 'of 160', 'out of 160'], ['2021']],
       ],
     );
   });
@@ -525,6 +525,9 @@ describe('ingest: the figures of a change', () => {
       'contradiction',
     ]);
     assert.deepEqual(verdictsOn(report, 'The Ostrava Fund’s budget rose to €12 billion.'), ['contradiction']);
+    // The ranking's size says which ranking it is, whatever the memo calls it.
+    const size = 'Freedonia climbed to 30th of 160 in 2021.';
+    assert.ok(verdictsOn(report, size).includes('contradiction'), JSON.stringify(findingsOn(report, size)));
     assert.deepEqual(verdictsOn(report, 'Freedonia’s ranking rose to 30th out of 160 countries in 2021.'), [
       'contradiction',
     ]);
@@ -589,6 +592,18 @@ describe('ingest: who a verb or noun takes after its preposition', () => {
     ]) {
       assert.ok(!verdictsOn(report, memo).includes('contradiction'), memo);
     }
+  });
+});
+
+describe('ingest: names told apart by their "of the" part', () => {
+  const report = [
+    'This is the second Grand Tour of the Quill-Zorn Administration.',
+    'Freedonia and Sylvania trade often.',
+  ];
+
+  it('holds an ordinal of a name to the report when the memo writes only the name\'s "of the" part', () => {
+    const memo = 'The trip was the first Grand Tour hosted by the Quill-Zorn administration.';
+    assert.ok(verdictsOn(report, memo).includes('contradiction'), JSON.stringify(findingsOn(report, memo)));
   });
 });
 

@@ -113,7 +113,7 @@ export function extractClaims(key: string, passages: readonly Passage[], options
     if (role) addRole({ locator: p.locator, line: p.line ?? 0, text: p.text.split('\n').join(', ') }, role);
   }
   const texts = sentences.map(({ text, locator, line, inPassage }) => ({ text, locator, line, inPassage }));
-  return { claims: withExpansions(claims, terms.all), terms: terms.all, sentences: texts };
+  return { claims: withOwnersOfNames(withExpansions(claims, terms.all)), terms: terms.all, sentences: texts };
 }
 
 /**
@@ -132,6 +132,30 @@ function withExpansions(claims: Claim[], terms: readonly Term[]): Claim[] {
     return [phrase, [...words.slice(0, at), expansions.get(words[at])!, ...words.slice(at + 1)].join(' ')];
   };
   return claims.map((c) => ({ ...c, about: c.about.map((group) => [...new Set(group.flatMap(expand))]) }));
+}
+
+/** Words a name's "of the" part must have to stand for it alone ("Biden-Harris Administration"). */
+const minOwnerWords = 2;
+
+/**
+ * "the second State Visit of the Biden-Harris Administration": a name that is another's "of the" part
+ * is also told apart by that part alone, which a memo writes in other words ("a State Visit hosted by
+ * the Biden-Harris administration").
+ */
+function withOwnersOfNames(claims: Claim[]): Claim[] {
+  const ownerOf = (phrase: string): string | undefined => {
+    const at = phrase.indexOf(' of the ');
+    if (at <= 0) return undefined;
+    const owner = phrase.slice(at + ' of the '.length);
+    const words = owner.split(/\s+/);
+    return words.length >= minOwnerWords && words.every((w) => /^\p{Lu}/u.test(w)) ? owner : undefined;
+  };
+  return claims.map((c) => ({
+    ...c,
+    about: c.about.map((group, g) =>
+      g === 0 ? group : [...new Set(group.flatMap((p) => [p, ownerOf(p)].filter((x): x is string => !!x)))],
+    ),
+  }));
 }
 
 /**

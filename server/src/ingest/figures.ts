@@ -77,6 +77,10 @@ export function figureClaims(
       ? datedName(view, counts, owner, identityNames(view, counts, near, first), value, valueTokens)
       : measuredFigure(view, counts, v, value, near, valueTokens, change);
     if (!claim) continue;
+    // "25th out of 182 countries": the ranking's size says which ranking a memo's "15th of 182" is in.
+    if (v.kind === 'ordinal' && v.outOf !== undefined && claim.about.length > 0) {
+      claim.about[0] = [...claim.about[0], `of ${v.outOf}`, `out of ${v.outOf}`];
+    }
     const reporters = names.filter((n) => view.clauseAt(n.mention.first).kind === 'reporting').map((n) => n.text);
     if (reporters.length > 0) claim.note = `The report attributes this to ${reporters.join(', ')}.`;
     if (view.mood === 'recommends') claim.mood = 'recommends';
