@@ -78,6 +78,13 @@ type Via =
   | 'trivial';
 
 const inventory: InventoryEntry[] = [
+  ['ingest/extract.ts extractClaims', "report: a claim's group's first phrase", 'ingest', ['/^\\d{4}$/']],
+  [
+    'ingest/extract.ts withOwnersOfNames.ownerOf',
+    "report: a name a claim's group gives",
+    'ingest',
+    ['/\\s+/', '/^\\p{Lu}/u'],
+  ],
   [
     'node/pdfStreams.ts flateStreams',
     "a PDF in the workspace sources folder: a stream's dictionary (at most 4 KB)",

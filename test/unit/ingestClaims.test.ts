@@ -595,6 +595,22 @@ describe('ingest: who a verb or noun takes after its preposition', () => {
   });
 });
 
+describe('ingest: a date the next sentence renames ("This final round of …")', () => {
+  const report = [
+    'Despite the storms, 40 ships gathered at the Zyx Harbour from 7 to 11 July to settle the fee rules. ' +
+      'This final round of the Quill Harbour Talks (QHT) closed a five-year process.',
+    'Freedonia and Sylvania trade often.',
+  ];
+
+  it('holds a memo naming the event as the next sentence does to the date', () => {
+    const memo = "The Quill Harbour Talks' final round ran from 14 to 18 July.";
+    assert.ok(verdictsOn(report, memo).includes('contradiction'), JSON.stringify(findingsOn(report, memo)));
+    assert.ok(
+      !verdictsOn(report, "The Quill Harbour Talks' final round ran from 7 to 11 July.").includes('contradiction'),
+    );
+  });
+});
+
 describe('ingest: names told apart by their "of the" part', () => {
   const report = [
     'This is the second Grand Tour of the Quill-Zorn Administration.',

@@ -85,8 +85,19 @@ export function extractClaims(key: string, passages: readonly Passage[], options
         if (!seen.has(JSON.stringify([f.about, f.value]))) figures.push(f);
       }
     }
+    // "… from 7 to 11 July. This final session of the OEWG marked …": what the next sentence calls
+    // this one's event also tells its dates apart.
+    const after = sentences[i + 1];
+    const renamed = after?.locator === sentence.locator ? renamedBy(after.view) : undefined;
     for (const { unnamed, ...figure } of figures) {
-      add(at, { ...figure, reportNames: { throughout, distinctive, unnamed } });
+      const dated = renamed && (figure.value.kind === 'date' || figure.value.kind === 'period');
+      const about = dated
+        ? figure.about.map((group, g) =>
+            g === 0 ? [...group, renamed.noun] : /^\d{4}$/.test(group[0] ?? '') ? group : [...group, ...renamed.names],
+          )
+        : figure.about;
+      const quoted = dated ? { ...at, text: `${at.text} ${after.text}` } : at;
+      add(quoted, { ...figure, about, reportNames: { throughout, distinctive, unnamed } });
     }
     for (const list of listsIn(sentence.view, counts, paragraphBefore)) {
       add(at, { ...list, reportNames: { throughout, distinctive } });
@@ -132,6 +143,34 @@ function withExpansions(claims: Claim[], terms: readonly Term[]): Claim[] {
     return [phrase, [...words.slice(0, at), expansions.get(words[at])!, ...words.slice(at + 1)].join(' ')];
   };
   return claims.map((c) => ({ ...c, about: c.about.map((group) => [...new Set(group.flatMap(expand))]) }));
+}
+
+/** Most words of the noun after "This" that renames the sentence before's event ("final session"). */
+const maxRenamingWords = 3;
+
+/**
+ * "This final session of the Open-Ended Working Group (OEWG) marked …": a sentence opening with
+ * "this" and a noun, and the names of its phrase up to its verb, renames what the sentence before
+ * described. The noun and the names, if any.
+ */
+function renamedBy(view: SentenceView): { noun: string; names: string[] } | undefined {
+  const { words, tokens } = view;
+  if (words[0] !== 'this' || !tokens[1] || tokens[1].raw !== tokens[1].lower) return undefined;
+  let k = 1;
+  while (k < Math.min(tokens.length, 1 + maxRenamingWords) && isContentWord(view, k) && !view.entityAt(k)) k++;
+  if (k === 1 || !lexicon.instanceNounStems.has(tokens[k - 1].norm)) return undefined;
+  const noun = words.slice(1, k).join(' ');
+  const names: string[] = [];
+  if (words[k] === 'of') {
+    for (let j = k + 1; j < tokens.length && !lexicon.finiteVerbs.has(words[j]); j++) {
+      const e = view.entityAt(j);
+      if (e) {
+        names.push(view.text.slice(e.start, e.end));
+        j = e.last - 1;
+      }
+    }
+  }
+  return { noun, names };
 }
 
 /** Words a name's "of the" part must have to stand for it alone ("Biden-Harris Administration"). */
