@@ -46,16 +46,16 @@ interface Floor {
 const floors: Floor[] = [
   {
     cases: '../shared/eval/claims-dev.jsonl',
-    precision: 0.97,
-    recall: 0.9,
+    precision: 1,
+    recall: 0.96,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.9,
   },
   {
     cases: '../shared/eval/claims-dev2.jsonl',
-    precision: 0.99,
-    recall: 0.97,
+    precision: 1,
+    recall: 0.98,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.7,
@@ -63,7 +63,7 @@ const floors: Floor[] = [
   {
     cases: 'test/fixtures/claims-extra.jsonl',
     precision: 1,
-    recall: 0.9,
+    recall: 0.93,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.8,
@@ -73,7 +73,7 @@ const floors: Floor[] = [
     // measured; its false alarms were then read and their causes fixed (subsets, another post, a zone).
     cases: 'test/fixtures/claims-blind2.jsonl',
     precision: 1,
-    recall: 0.97,
+    recall: 0.98,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.68,
@@ -136,7 +136,7 @@ const floors: Floor[] = [
     // Written the same way: 0.93/0.68 with 4 false alarms and 2 false supports at first; 1.00/0.88 after round 9.
     cases: 'test/fixtures/claims-tune7b.jsonl',
     precision: 1,
-    recall: 0.88,
+    recall: 0.89,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.75,
@@ -146,7 +146,7 @@ const floors: Floor[] = [
     // with 2 false alarms and 1 false support both times. Read in round 12 and fixed at their causes.
     cases: 'test/fixtures/claims-blind11.jsonl',
     precision: 1,
-    recall: 0.88,
+    recall: 0.92,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.75,
@@ -157,7 +157,7 @@ const floors: Floor[] = [
     // then its misses read: 1.00/0.93.
     cases: 'test/fixtures/claims-blind12.jsonl',
     precision: 1,
-    recall: 0.93,
+    recall: 0.95,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.8,
@@ -177,7 +177,7 @@ const floors: Floor[] = [
     // false alarm was read and its cause fixed, then its misses read.
     cases: 'test/fixtures/claims-blind14.jsonl',
     precision: 1,
-    recall: 0.88,
+    recall: 0.9,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.85,
@@ -198,7 +198,7 @@ const floors: Floor[] = [
     // with 1 false support both times. Round 15 read its false support and misses: 1.00/0.90.
     cases: 'test/fixtures/claims-blind16.jsonl',
     precision: 1,
-    recall: 0.92,
+    recall: 0.93,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.8,
@@ -208,7 +208,7 @@ const floors: Floor[] = [
     // start commit; those were read and their causes fixed, then its misses read: 1.00/0.90.
     cases: 'test/fixtures/claims-blind17.jsonl',
     precision: 1,
-    recall: 0.92,
+    recall: 0.95,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.85,
@@ -229,7 +229,7 @@ const floors: Floor[] = [
     // taken for a list member; a bracketed "must" taken for advice; …): 1.00/0.98.
     cases: 'test/fixtures/claims-blind19.jsonl',
     precision: 1,
-    recall: 0.95,
+    recall: 0.98,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.85,
@@ -240,7 +240,7 @@ const floors: Floor[] = [
     // were then read and fixed at their causes: 1.00/0.88.
     cases: 'test/fixtures/claims-blind20.jsonl',
     precision: 1,
-    recall: 0.88,
+    recall: 0.92,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.65,
@@ -250,7 +250,7 @@ const floors: Floor[] = [
     // some of its misses were read and fixed at their causes: 1.00/0.93.
     cases: 'test/fixtures/claims-blind21.jsonl',
     precision: 1,
-    recall: 0.92,
+    recall: 0.93,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.9,
@@ -261,7 +261,7 @@ const floors: Floor[] = [
     // moved beyond") and some misses: 1.00/0.93.
     cases: 'test/fixtures/claims-blind22.jsonl',
     precision: 1,
-    recall: 0.92,
+    recall: 0.93,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.8,
@@ -271,7 +271,7 @@ const floors: Floor[] = [
     // start commit; those and some of its misses were read and fixed at their causes: 1.00/0.92.
     cases: 'test/fixtures/claims-blind23.jsonl',
     precision: 1,
-    recall: 0.92,
+    recall: 0.93,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.85,
@@ -303,7 +303,7 @@ const floors: Floor[] = [
     // causes: 1.00/0.92.
     cases: 'test/fixtures/claims-blind28.jsonl',
     precision: 1,
-    recall: 0.92,
+    recall: 0.93,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.9,
@@ -314,7 +314,7 @@ const floors: Floor[] = [
     // share another country takes; a comma inside "October 28, 2022"): 1.00/0.90.
     cases: 'test/fixtures/claims-blind26.jsonl',
     precision: 1,
-    recall: 0.9,
+    recall: 0.92,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.85,
@@ -325,7 +325,7 @@ const floors: Floor[] = [
     // and fixed both at their causes (a document quoted "as saying"; "regional" partners): 1.00/0.88.
     cases: 'test/fixtures/claims-blind27.jsonl',
     precision: 1,
-    recall: 0.88,
+    recall: 0.9,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.75,
@@ -335,18 +335,40 @@ const floors: Floor[] = [
     // that was read and fixed at its cause (a count of the partners outside a region): 1.00/0.87.
     cases: 'test/fixtures/claims-blind30.jsonl',
     precision: 1,
-    recall: 0.87,
+    recall: 0.93,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.7,
   },
   {
     // Written blind in round 19 and measured at its start commit and its end, unread: 1.00/0.82 with 1
-    // false support both times. The floor holds what was measured.
+    // false support both times. Round 20 read it and fixed the false support at its cause (an unknown
+    // name opening the clause whose subject the claim only glosses) and some misses: 1.00/0.87, none.
     cases: 'test/fixtures/claims-blind29.jsonl',
     precision: 1,
-    recall: 0.82,
+    recall: 0.87,
     falseAlarms: 0,
+    falseSupport: 0,
+    top1: 0.75,
+  },
+  {
+    // Written blind at the start of round 20: 1.00/0.77 with 1 false support on the round's start
+    // commit; read, and the false support fixed at its cause (a name a verb of giving takes first is
+    // who receives, not who acts): 1.00/0.83.
+    cases: 'test/fixtures/claims-blind32.jsonl',
+    precision: 1,
+    recall: 0.83,
+    falseAlarms: 0,
+    falseSupport: 0,
+    top1: 0.6,
+  },
+  {
+    // Written blind in round 20 and measured at its start commit and its end, unread: 0.94/0.80 with 3
+    // false alarms and 1 false support both times. The floor holds what was measured.
+    cases: 'test/fixtures/claims-blind31.jsonl',
+    precision: 0.94,
+    recall: 0.8,
+    falseAlarms: 3,
     falseSupport: 1,
     top1: 0.75,
   },
@@ -366,7 +388,7 @@ const floors: Floor[] = [
     // work (1 false support, then none); the false alarms were then read and their causes fixed.
     cases: 'test/fixtures/claims-blind10.jsonl',
     precision: 1,
-    recall: 0.93,
+    recall: 0.95,
     falseAlarms: 0,
     falseSupport: 0,
     top1: 0.75,
@@ -424,88 +446,96 @@ describe('facts of real reports read as sources', () => {
     { cases: 'test/fixtures/report-cases-2.jsonl', precision: 1, recall: 1, falseAlarms: 0, value: 1 },
     // 0.80 until round 13, with one sentence flagged for a wrong reason ("3, not 700": a frequency read
     // as a count of bands); a figure in a unit symbol is now compared only with one in that unit.
-    { cases: 'test/fixtures/report-cases-3.jsonl', precision: 1, recall: 0.75, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-3.jsonl', precision: 1, recall: 0.8, falseAlarms: 0, value: 0.9 },
     { cases: 'test/fixtures/report-cases-5.jsonl', precision: 1, recall: 0.73, falseAlarms: 0, value: 1 },
-    { cases: 'test/fixtures/report-cases-4.jsonl', precision: 1, recall: 0.76, falseAlarms: 0, value: 1 },
+    { cases: 'test/fixtures/report-cases-4.jsonl', precision: 1, recall: 0.8, falseAlarms: 0, value: 1 },
     // Written blind, measured at 0.27 in round 7, then tuned on (bios' posts, a count's predicate, a
     // share of a name's owned part, who did what, a pronoun sentence's lists), and in round 8 (technology
     // names, a figure of a name written everywhere set apart by the words written with it).
-    { cases: 'test/fixtures/report-cases-6.jsonl', precision: 1, recall: 0.67, falseAlarms: 0, value: 1 },
+    { cases: 'test/fixtures/report-cases-6.jsonl', precision: 1, recall: 0.7, falseAlarms: 0, value: 1 },
     // Written blind in round 8: 0.90/0.30 (one false alarm) at its start, 0.91/0.33 at the end of its
     // work; the false alarm was then read and its cause fixed (figures between a list's members).
     { cases: 'test/fixtures/report-cases-7.jsonl', precision: 1, recall: 0.63, falseAlarms: 0, value: 0.8 },
     // Written in round 9 by two helpers who never saw the engine, for tuning: 0.50 and 0.53 at the start.
-    { cases: 'test/fixtures/report-cases-9a.jsonl', precision: 1, recall: 0.87, falseAlarms: 0, value: 1 },
-    { cases: 'test/fixtures/report-cases-9b.jsonl', precision: 1, recall: 0.83, falseAlarms: 0, value: 1 },
+    { cases: 'test/fixtures/report-cases-9a.jsonl', precision: 1, recall: 0.9, falseAlarms: 0, value: 1 },
+    { cases: 'test/fixtures/report-cases-9b.jsonl', precision: 1, recall: 0.87, falseAlarms: 0, value: 1 },
     // Written blind in round 11: 0.94/0.40 (one false alarm) at its start, 0.94/0.42 at the end of its
     // work; the false alarm was then read and its cause fixed (a comma grouping a figure's thousands).
     // Round 12 read its misses: 0.53.
-    { cases: 'test/fixtures/report-cases-12.jsonl', precision: 1, recall: 0.55, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-12.jsonl', precision: 1, recall: 0.63, falseAlarms: 0, value: 0.9 },
     // Written blind at the end of round 11: 1.00/0.55 and 1.00/0.63 at that round's start and end.
     // Round 12 read its misses: 0.72.
-    { cases: 'test/fixtures/report-cases-13.jsonl', precision: 1, recall: 0.75, falseAlarms: 0, value: 1 },
+    { cases: 'test/fixtures/report-cases-13.jsonl', precision: 1, recall: 0.78, falseAlarms: 0, value: 1 },
     // Written blind at the start of round 12: 0.95/0.45 with 1 false alarm and 1 false support; those
     // were read and fixed, then its misses read: 1.00/0.57. In round 13 one sentence flagged for the
     // wrong reason (a frequency read as a count, as in report-cases-3) went silent, and another was found.
-    { cases: 'test/fixtures/report-cases-14.jsonl', precision: 1, recall: 0.6, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-14.jsonl', precision: 1, recall: 0.7, falseAlarms: 0, value: 0.9 },
     // Written blind in round 12 and measured at its start commit and its end, unread since: 1.00/0.50
     // and 1.00/0.55.
     // Round 13 read its misses: 0.57.
-    { cases: 'test/fixtures/report-cases-15.jsonl', precision: 1, recall: 0.57, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-15.jsonl', precision: 1, recall: 0.68, falseAlarms: 0, value: 0.9 },
     // Written blind at the start of round 13: 0.91/0.53 with 2 false alarms at its start commit; those
     // were read and their causes fixed (a frequency read as a count; another verb's year), then its
     // misses read: 1.00/0.60.
-    { cases: 'test/fixtures/report-cases-16.jsonl', precision: 1, recall: 0.6, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-16.jsonl', precision: 1, recall: 0.68, falseAlarms: 0, value: 0.9 },
     // Written blind in round 13 and measured at its start commit and its end, unread then: 0.90/0.45
     // and 0.91/0.50, 2 false alarms both times. Round 14 read them and fixed their causes (a decade's
     // "s." read as an abbreviation; a date given to the words before it, not its verb): 1.00/0.50.
-    { cases: 'test/fixtures/report-cases-17.jsonl', precision: 1, recall: 0.5, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-17.jsonl', precision: 1, recall: 0.6, falseAlarms: 0, value: 0.9 },
     // Written blind in round 14 and measured at its start commit and its end, unread then: 0.96/0.55
     // with 1 false alarm both times. Round 15 read the false alarm (an anniversary of another alliance
     // tied to the report's only by a place) and fixed its cause: 1.00/0.55.
-    { cases: 'test/fixtures/report-cases-18.jsonl', precision: 1, recall: 0.55, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-18.jsonl', precision: 1, recall: 0.65, falseAlarms: 0, value: 0.9 },
     // Written blind at the start of round 14: 1.00/0.50 with 1 false support; its cause was read and
     // fixed (one name of a pair the report writes as one value), then some of its misses read: 0.55.
-    { cases: 'test/fixtures/report-cases-19.jsonl', precision: 1, recall: 0.55, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-19.jsonl', precision: 1, recall: 0.65, falseAlarms: 0, value: 0.9 },
     // Written blind at the start of round 15: 0.95/0.47 with 1 false alarm; its cause was read and
     // fixed (a date of another act in the same sentence), then some of its misses read: 1.00/0.53.
-    { cases: 'test/fixtures/report-cases-20.jsonl', precision: 1, recall: 0.53, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-20.jsonl', precision: 1, recall: 0.65, falseAlarms: 0, value: 0.9 },
     // Written blind in round 15 and measured at its start commit and its end, unread: 0.92/0.57 with
     // 2 false alarms both times. Round 16 read them and fixed their causes (a total against the figure
     // of a part the report gives as an example; a whole opening a label's value): 1.00/0.65.
-    { cases: 'test/fixtures/report-cases-21.jsonl', precision: 1, recall: 0.65, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-21.jsonl', precision: 1, recall: 0.72, falseAlarms: 0, value: 0.9 },
     // Written blind in the middle of round 15: 1.00/0.70 with 1 false support (a rank the report's
     // sentence, echoed whole, does not state); its cause was read and fixed.
-    { cases: 'test/fixtures/report-cases-22.jsonl', precision: 1, recall: 0.7, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-22.jsonl', precision: 1, recall: 0.82, falseAlarms: 0, value: 0.9 },
     // Written blind at the start of round 16: 0.97/0.75 with 1 false alarm (a count another sentence of
     // the paragraph gives as its whole); its cause was read and fixed: 1.00/0.75.
-    { cases: 'test/fixtures/report-cases-23.jsonl', precision: 1, recall: 0.75, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-23.jsonl', precision: 1, recall: 0.85, falseAlarms: 0, value: 0.9 },
     // Written blind in round 16 and measured at its start commit and its end, unread: 1.00/0.55 both
     // times, no false alarm. Round 17 read its misses; none of this round's fixes reached them.
-    { cases: 'test/fixtures/report-cases-24.jsonl', precision: 1, recall: 0.55, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-24.jsonl', precision: 1, recall: 0.65, falseAlarms: 0, value: 0.9 },
     // Written blind at the start of round 17: 1.00/0.63 with 1 false support (a list's last item after
     // "and, to a limited extent,"); its cause and some misses were read and fixed: 1.00/0.65.
-    { cases: 'test/fixtures/report-cases-25.jsonl', precision: 1, recall: 0.65, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-25.jsonl', precision: 1, recall: 0.72, falseAlarms: 0, value: 0.9 },
     // Written blind in round 17 and measured at its start commit and its end, unread: 0.96/0.55 with
     // 1 false alarm both times. Round 18 read it and fixed the false alarm's cause (a year written as
     // "the previous year" of another): 1.00/0.55.
-    { cases: 'test/fixtures/report-cases-26.jsonl', precision: 1, recall: 0.53, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-26.jsonl', precision: 1, recall: 0.55, falseAlarms: 0, value: 0.9 },
     // Written blind at the start of round 18: 0.95/0.50 with 1 false alarm (a subject compared with the
     // report's, "Japan, like the UK, …"); its cause was read and fixed: 1.00/0.50.
-    { cases: 'test/fixtures/report-cases-27.jsonl', precision: 1, recall: 0.5, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-27.jsonl', precision: 1, recall: 0.55, falseAlarms: 0, value: 0.9 },
     // Written blind in the middle of round 18: 1.00/0.57 with no false result on the start commit and on the
     // commit it was written at.
-    { cases: 'test/fixtures/report-cases-30.jsonl', precision: 1, recall: 0.55, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-30.jsonl', precision: 1, recall: 0.63, falseAlarms: 0, value: 0.9 },
     // Written blind in round 18 and measured at its start commit and its end, unread: 1.00/0.63 with 1
     // false support both times (0.58 on the PDF subset, text and PDF alike).
     // Round 19 read it and fixed the false support at its cause (a post given to a person by name that
     // no claim checked): 1.00/0.63, none.
-    { cases: 'test/fixtures/report-cases-28.jsonl', precision: 1, recall: 0.63, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-28.jsonl', precision: 1, recall: 0.75, falseAlarms: 0, value: 0.9 },
     // Written blind in the middle of round 19: 1.00/0.53 with no false result on the start commit.
-    { cases: 'test/fixtures/report-cases-32.jsonl', precision: 1, recall: 0.53, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-32.jsonl', precision: 1, recall: 0.6, falseAlarms: 0, value: 0.9 },
     // Written blind in round 19 and measured at its start commit and its end, unread: 0.96/0.57 with 1
-    // false alarm both times (0.92/0.58 on the PDF subset at the start). The floor holds what was measured.
-    { cases: 'test/fixtures/report-cases-31.jsonl', precision: 0.96, recall: 0.57, falseAlarms: 1, value: 0.9 },
+    // false alarm both times (0.92/0.58 on the PDF subset at the start). Round 20 read it and fixed the
+    // false alarm at its cause (an owner before its unnamed programme is not who acts): 1.00/0.65.
+    { cases: 'test/fixtures/report-cases-31.jsonl', precision: 1, recall: 0.65, falseAlarms: 0, value: 0.9 },
+    // Written blind at the start of round 20: 1.00/0.53 with no false result on the start commit (0.53
+    // on the PDF subset, text and PDF alike); read, then 1.00/0.63.
+    { cases: 'test/fixtures/report-cases-34.jsonl', precision: 1, recall: 0.63, falseAlarms: 0, value: 0.9 },
+    // Written blind in round 20 and measured at its start commit and its end, unread: 0.95/0.50 with 1
+    // false alarm at the start (0.52 on the PDF subset), 0.96/0.55 with 1 at the end (0.62 on the PDF
+    // subset, text and PDF alike). The floor holds what was measured.
+    { cases: 'test/fixtures/report-cases-33.jsonl', precision: 0.96, recall: 0.55, falseAlarms: 1, value: 0.9 },
   ];
   for (const set of sets) {
     it(

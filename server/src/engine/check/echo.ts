@@ -70,8 +70,8 @@ export interface EchoIndex {
   bySource: Map<string, Map<string, number>>;
   /** Inverse document frequency of each word over the reports' sentences. */
   weight: (word: string) => number;
-  /** Each report sentence by its report's key and text. */
-  bySentence: Map<string, Echo>;
+  /** Each report sentence's place in `echoes`, by its report's key and text. */
+  bySentence: Map<string, number>;
 }
 
 const indexes = new WeakMap<KnowledgeBase, EchoIndex | null>();
@@ -120,15 +120,21 @@ function buildIndex(kb: KnowledgeBase): EchoIndex | null {
   const postings = postingsOf(echoes);
   // Smoothed, so that in a short report an unseen word weighs little more than one written once.
   const weight = (word: string): number => Math.log((total + 1) / ((frequency.get(word) ?? 0) + 1)) + 1;
-  const bySentence = new Map(echoes.map((e) => [sentenceKey(e.source, e.sentence.text), e]));
+  const bySentence = new Map(echoes.map((e, i) => [sentenceKey(e.source, e.sentence.text), i]));
   return { echoes, postings, weight, bySource, bySentence };
 }
 
 const sentenceKey = (source: string, text: string): string => `${source}\u0000${text}`;
 
-/** The words of the paragraph a report's sentence stands in, if it is one of the indexed sentences. */
-export function paragraphWords(kb: KnowledgeBase, source: string, sentence: string): ReadonlySet<string> | undefined {
-  return indexOf(kb)?.bySentence.get(sentenceKey(source, sentence))?.paragraph;
+/** The words of the sentences right before and after a report's sentence in its paragraph, if it is indexed. */
+export function neighbourWords(kb: KnowledgeBase, source: string, sentence: string): ReadonlySet<string> | undefined {
+  const index = indexOf(kb);
+  const at = index?.bySentence.get(sentenceKey(source, sentence));
+  if (!index || at === undefined) return undefined;
+  const own = index.echoes[at];
+  const next = index.echoes[at + 1];
+  const after = next && next.source === own.source && next.sentence.inPassage > 0 ? next.words : [];
+  return new Set([...own.before, ...after]);
 }
 
 /** One sentence of a report (or two running on) read for echoes. */
@@ -769,7 +775,7 @@ export function echoShareOf(
   view: SentenceView,
   reportSentence: string,
   except?: { start: number; end: number },
-  paragraph?: ReadonlySet<string>,
+  neighbours?: ReadonlySet<string>,
 ): number {
   // With no report sentences to weigh words by, every word weighs the same.
   const weight = indexOf(view.kb)?.weight ?? ((): number => 1);
@@ -797,9 +803,10 @@ export function echoShareOf(
     seen.add(t.norm);
     const w = weight(t.norm);
     const echoes = written(k);
-    // A word the report writes in the same paragraph, if not in this sentence, joins a neighbouring
-    // fact to this one ("…, as it aims for a top-ten place"): it neither shows nor dilutes identity.
-    if (!echoes && paragraph?.has(t.norm)) continue;
+    // A word the report writes in the sentence before or after, if not in this one, joins a
+    // neighbouring fact to this one ("…, as it aims for a top-ten place"): it neither shows nor
+    // dilutes identity.
+    if (!echoes && neighbours?.has(t.norm)) continue;
     whole += w;
     if (echoes) shared += w;
   }

@@ -8,7 +8,7 @@ import { findTerms } from '../reader/terms';
 import { type Token, tokenize } from '../text/tokens';
 import { attributedReports } from './attribution';
 import { type Candidate, findCandidates } from './candidates';
-import { echoShareOf, echoVerdicts, paragraphWords } from './echo';
+import { echoShareOf, echoVerdicts, neighbourWords } from './echo';
 import { listSwapVerdicts } from './echoLists';
 import { nameSwapVerdicts } from './echoNames';
 import { judges } from './judges';
@@ -77,12 +77,12 @@ export function judgeSentence(view: SentenceView): Verdict[] {
     // The report's own words, quoted or copied, are what it says, however its claims were read.
     if (plain(said).includes(plain(view.text.slice(view.start, view.end)))) return false;
     // A figure's own words ("million", "percent") say what is compared, not what it is about.
-    // A figure's or a name's neighbouring facts may join it from the same paragraph; a stance has no
-    // value to tie it down.
+    // A figure's or a name's neighbouring facts may join it from the sentences beside it; a stance has
+    // no value to tie it down.
     const figure = figureKinds.has(v.claim.value.kind);
     const valued = figure || v.claim.value.kind === 'entity';
-    const paragraph = valued ? paragraphWords(view.kb, v.claim.source, said) : undefined;
-    return echoShareOf(view, said, figure ? v : undefined, paragraph) >= reportEchoGate;
+    const neighbours = valued ? neighbourWords(view.kb, v.claim.source, said) : undefined;
+    return echoShareOf(view, said, figure ? v : undefined, neighbours) >= reportEchoGate;
   });
   verdicts.length = 0;
   // "…, O'Neill estimates": what another report says is no contradiction of it.
