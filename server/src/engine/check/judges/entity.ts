@@ -92,6 +92,12 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
   const fits = (m: EntityMention): boolean =>
     compatible(view, m, kind, slot) || (ofPeople && compatible(view, m, 'person', slot));
   let contradiction: Verdict | undefined;
+  // What is written at `at` in the value's place, named in the message with the value in its stead.
+  const notTheValue = (at: { start: number; end: number }): Verdict => {
+    const name = view.kb.nameOf(value);
+    const written = view.raw.slice(at.start, at.end);
+    return verdictOn('contradicts', c, at, { kind: 'entity', sourced: name, written, replacement: name });
+  };
   // Each place the property is written is judged; one that agrees is enough (a false alarm costs more).
   for (const p of c.property) {
     const stretch = view.stretchAt(p.first);
@@ -126,16 +132,7 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
           !members.some((id) => sameEntity(view.kb, id, m.id)) &&
           (m.id !== undefined || m.kind === 'name'),
       );
-      if (wrong) {
-        const name = view.kb.nameOf(value);
-        const written = view.raw.slice(wrong.start, wrong.end);
-        contradiction ??= verdictOn('contradicts', c, wrong, {
-          kind: 'entity',
-          sourced: name,
-          written,
-          replacement: name,
-        });
-      }
+      if (wrong) contradiction ??= notTheValue(wrong);
       continue;
     }
     // "ESIWA is the EU's": where the property is the entity itself, only what is written with it
@@ -151,14 +148,7 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
       const national = nationalBody(view, p);
       const country = national ? countryOfValue(view, value) : undefined;
       if (national && country && positive(national.mention) && !sameEntity(view.kb, country, national.mention.id)) {
-        const name = view.kb.nameOf(value);
-        const written = view.raw.slice(national.start, national.end);
-        contradiction ??= verdictOn('contradicts', c, national, {
-          kind: 'entity',
-          sourced: name,
-          written,
-          replacement: name,
-        });
+        contradiction ??= notTheValue(national);
       }
       continue;
     }

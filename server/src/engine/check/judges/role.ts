@@ -609,44 +609,30 @@ function compareRoles(
     (r) => hasTitle && titlesAgree(stated, sourcedOf(r).title) && sourcedOf(r).title.length > 0,
   );
   const foreignOrg = orgs.find((o) => !roles.some((r) => orgMatches(view, o, sourcedOf(r).org)));
+  // The body written is not the one of the post `r`: the finding marks the body.
+  const atAnotherBody = (r: Claim, org: EntityMention): Verdict => ({
+    kind: 'contradicts',
+    claim: r,
+    start: org.start,
+    end: org.end,
+    coverage: c.coverage,
+    detail: {
+      kind: 'role',
+      person: name,
+      sourced: described(r),
+      written: view.raw.slice(org.start, org.end),
+      holder: holderOf(view, desc, person.id!),
+    },
+  });
   if (sameTitle.length > 0 && foreignOrg) {
     // The post closest in wording to the description.
     const r = sameTitle.sort((a, b) => overlap(stated, sourcedOf(b).title) - overlap(stated, sourcedOf(a).title))[0];
-    const holder = holderOf(view, desc, person.id!);
-    return {
-      kind: 'contradicts',
-      claim: r,
-      start: foreignOrg.start,
-      end: foreignOrg.end,
-      coverage: c.coverage,
-      detail: {
-        kind: 'role',
-        person: name,
-        sourced: described(r),
-        written: view.raw.slice(foreignOrg.start, foreignOrg.end),
-        holder,
-      },
-    };
+    return atAnotherBody(r, foreignOrg);
   }
   // "Ana Lind, who teaches at the Northland Naval College" (the source: the Northland Army College):
   // no title, and a body of no name of theirs that has their body's head and another of its words.
   const misnamed = !hasTitle && !desc.extra && orgs.length === 1 ? misnamedBody(view, orgs[0], roles) : undefined;
-  if (misnamed && foreignOrg) {
-    return {
-      kind: 'contradicts',
-      claim: misnamed,
-      start: foreignOrg.start,
-      end: foreignOrg.end,
-      coverage: c.coverage,
-      detail: {
-        kind: 'role',
-        person: name,
-        sourced: described(misnamed),
-        written: view.raw.slice(foreignOrg.start, foreignOrg.end),
-        holder: holderOf(view, desc, person.id!),
-      },
-    };
-  }
+  if (misnamed && foreignOrg) return atAnotherBody(misnamed, foreignOrg);
   return undefined;
 }
 
