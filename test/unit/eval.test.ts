@@ -481,7 +481,7 @@ describe('facts of real reports read as sources', () => {
     // Written blind in round 13 and measured at its start commit and its end, unread then: 0.90/0.45
     // and 0.91/0.50, 2 false alarms both times. Round 14 read them and fixed their causes (a decade's
     // "s." read as an abbreviation; a date given to the words before it, not its verb): 1.00/0.50.
-    { cases: 'test/fixtures/report-cases-17.jsonl', precision: 1, recall: 0.6, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-17.jsonl', precision: 1, recall: 0.63, falseAlarms: 0, value: 0.9 },
     // Written blind in round 14 and measured at its start commit and its end, unread then: 0.96/0.55
     // with 1 false alarm both times. Round 15 read the false alarm (an anniversary of another alliance
     // tied to the report's only by a place) and fixed its cause: 1.00/0.55.
@@ -495,7 +495,7 @@ describe('facts of real reports read as sources', () => {
     // Written blind in round 15 and measured at its start commit and its end, unread: 0.92/0.57 with
     // 2 false alarms both times. Round 16 read them and fixed their causes (a total against the figure
     // of a part the report gives as an example; a whole opening a label's value): 1.00/0.65.
-    { cases: 'test/fixtures/report-cases-21.jsonl', precision: 1, recall: 0.72, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-21.jsonl', precision: 1, recall: 0.75, falseAlarms: 0, value: 0.9 },
     // Written blind in the middle of round 15: 1.00/0.70 with 1 false support (a rank the report's
     // sentence, echoed whole, does not state); its cause was read and fixed.
     { cases: 'test/fixtures/report-cases-22.jsonl', precision: 1, recall: 0.82, falseAlarms: 0, value: 0.9 },
@@ -504,7 +504,7 @@ describe('facts of real reports read as sources', () => {
     { cases: 'test/fixtures/report-cases-23.jsonl', precision: 1, recall: 0.85, falseAlarms: 0, value: 0.9 },
     // Written blind in round 16 and measured at its start commit and its end, unread: 1.00/0.55 both
     // times, no false alarm. Round 17 read its misses; none of this round's fixes reached them.
-    { cases: 'test/fixtures/report-cases-24.jsonl', precision: 1, recall: 0.65, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-24.jsonl', precision: 1, recall: 0.68, falseAlarms: 0, value: 0.9 },
     // Written blind at the start of round 17: 1.00/0.63 with 1 false support (a list's last item after
     // "and, to a limited extent,"); its cause and some misses were read and fixed: 1.00/0.65.
     { cases: 'test/fixtures/report-cases-25.jsonl', precision: 1, recall: 0.72, falseAlarms: 0, value: 0.9 },
@@ -514,10 +514,10 @@ describe('facts of real reports read as sources', () => {
     { cases: 'test/fixtures/report-cases-26.jsonl', precision: 1, recall: 0.55, falseAlarms: 0, value: 0.9 },
     // Written blind at the start of round 18: 0.95/0.50 with 1 false alarm (a subject compared with the
     // report's, "Japan, like the UK, …"); its cause was read and fixed: 1.00/0.50.
-    { cases: 'test/fixtures/report-cases-27.jsonl', precision: 1, recall: 0.55, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-27.jsonl', precision: 1, recall: 0.57, falseAlarms: 0, value: 0.9 },
     // Written blind in the middle of round 18: 1.00/0.57 with no false result on the start commit and on the
     // commit it was written at.
-    { cases: 'test/fixtures/report-cases-30.jsonl', precision: 1, recall: 0.63, falseAlarms: 0, value: 0.9 },
+    { cases: 'test/fixtures/report-cases-30.jsonl', precision: 1, recall: 0.65, falseAlarms: 0, value: 0.9 },
     // Written blind in round 18 and measured at its start commit and its end, unread: 1.00/0.63 with 1
     // false support both times (0.58 on the PDF subset, text and PDF alike).
     // Round 19 read it and fixed the false support at its cause (a post given to a person by name that

@@ -569,7 +569,7 @@ describe('ingest: who a verb or noun takes after its preposition', () => {
       entities.find((c) => c.value.kind === 'entity' && c.value.entity.value === name)?.about;
     assert.deepEqual(of('Zorbix')?.[0], ['sell itself to']);
     assert.ok(of('Zorbix')?.some((g) => g.includes('2003')));
-    assert.deepEqual(of('Ruritania')?.[0], ['tabled by']);
+    assert.deepEqual(of('Ruritania')?.[0], ['tabled by', 'put forward by', 'submitted by', 'introduced by']);
     assert.ok(of('Ruritania')?.[1].includes('resolution'), JSON.stringify(of('Ruritania')));
     assert.deepEqual(of('Quillmix'), [['administrators of'], ['Mossbank']]);
     // A list is a set; a name before more of its phrase ("Freedonia grew") only maybe the object.
@@ -579,6 +579,9 @@ describe('ingest: who a verb or noun takes after its preposition', () => {
   it('contradicts another name in the slot, and keeps silent on the name, a description of it, or no name', () => {
     assert.deepEqual(verdictsOn(report, 'In 2003 the company tried to sell itself to Quantex.'), ['contradiction']);
     assert.deepEqual(verdictsOn(report, 'The resolution is to be tabled by Zenda.'), ['contradiction']);
+    // The lexicon's other words for the relation state it too.
+    const synonym = 'To be put forward by Zenda, the resolution will incorporate the elements agreed upon.';
+    assert.deepEqual(verdictsOn(report, synonym), ['contradiction']);
     assert.deepEqual(
       verdictsOn(report, 'After the Mossbank raid, the administrators of Zorbix, a tumbler, shut down.'),
       ['contradiction'],

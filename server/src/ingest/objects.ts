@@ -81,11 +81,20 @@ export function objectsIn(
       identity.push(...years.filter((y) => !identity.includes(y)));
     }
     out.push({
-      about: years.length > 0 ? [[property.phrase], identity, years] : [[property.phrase], identity],
+      about:
+        years.length > 0
+          ? [relationWords(property.phrase), identity, years]
+          : [relationWords(property.phrase), identity],
       value: { kind: 'entity', entity: { value, kind: 'organisation', slot: 'object' } },
     });
   }
   return out;
+}
+
+/** A relation's words with the lexicon's other words for it: "linked to", "tied to", "connected to". */
+function relationWords(phrase: string): string[] {
+  const same = lexicon.relationSynonyms.find((group) => group.includes(phrase));
+  return same ? [phrase, ...same.filter((p) => p !== phrase)] : [phrase];
 }
 
 /**

@@ -63,6 +63,7 @@ export const lexicon = {
   uncertainCues: phrases(data.uncertainCues.map((words) => ({ words, value: true }))),
   secondaryWords: set(data.secondaryWords),
   originNouns: set(data.originNouns),
+  relationSynonyms: data.relationSynonyms as readonly (readonly string[])[],
   expectationVerbs: set(data.expectationVerbs),
   listJoiners: phrases([
     ...data.listJoiners.map((words) => ({ words, value: 'joins' as const })),
