@@ -190,6 +190,8 @@ function idsOf(view: SentenceView, v: Verdict): Set<string> {
 function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
   const kb = view.kb;
   const ids = new Set(agreeing.flatMap((v) => [...idsOf(view, v)]));
+  // Whether an agreeing claim names the entity, itself or as its capital or country.
+  const named = (id: string): boolean => ids.has(id) || [...ids].some((x) => sameEntity(kb, x, id));
   const authors = new Set(
     agreeing.flatMap((v) =>
       (kb.sources.get(v.claim.source)?.csl.author ?? []).map((a) => (a.family ?? a.literal ?? '').toLowerCase()),
@@ -222,8 +224,7 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
     // "According to the EU, …", "Per EU assessment: …": a body the statement is said to come from,
     // which no agreeing claim names and which did not publish the source, was not checked.
     if (e.id && ['organisation', 'group', 'country'].includes(e.kind) && isAttributedTo(view, e)) {
-      const named = ids.has(e.id) || [...ids].some((id) => sameEntity(kb, id, e.id));
-      if (!named && ![...sources].some((key) => publishedBy(view, key, e))) return true;
+      if (!named(e.id) && ![...sources].some((key) => publishedBy(view, key, e))) return true;
     }
     // "It is the 2019 strategy that notes …": a document the statement is said to come from, which
     // no agreeing claim names, was not checked (in a reporting frame too).
@@ -288,19 +289,20 @@ function unaccountedNames(view: SentenceView, agreeing: Verdict[]): boolean {
     // "speakers from US-based institutions": a place said to own, lead or host what the sentence
     // speaks of, which no agreeing claim names, was not checked.
     const owns = view.gapBefore(e.last) === '-' && lexicon.ownerParticiples.has(view.words[e.last] ?? '');
-    if (owns && !ids.has(e.id) && ![...ids].some((id) => sameEntity(kb, id, e.id))) return true;
+    if (owns && !named(e.id)) return true;
     // "Norburg routes its ships through Southport" where a closed list of places agrees on another item:
     // a place in the list's clause that is none of its members was not checked.
-    if (amongClosedPlaces(view, agreeing, e, ids)) return true;
+    if (!named(e.id) && amongClosedPlaces(view, agreeing, e)) return true;
     // "… has been adopted as a national model by Northland": a country said to do what the sentence
     // says, as the agent of its passive, which no agreeing claim names, was not checked ("the
     // conference, hosted by Northland, …" only describes).
-    const named = ids.has(e.id) || [...ids].some((id) => sameEntity(kb, id, e.id));
-    if (['country', 'place'].includes(e.kind) && !named && !e.possessive && passiveAgentOfClause(view, e)) return true;
+    if (['country', 'place'].includes(e.kind) && !named(e.id) && !e.possessive && passiveAgentOfClause(view, e)) {
+      return true;
+    }
     // Places and countries are checked by the claims that name them; people and bodies are the
     // parts a wrong sentence most often swaps in.
     if (!['person', 'organisation', 'group', 'event', 'document', 'programme'].includes(e.kind)) continue;
-    if (ids.has(e.id) || [...ids].some((id) => sameEntity(kb, id, e.id))) continue;
+    if (named(e.id)) continue;
     // A group stands for its members.
     if (e.term?.members?.some((m) => ids.has(m))) continue;
     // "Ericsson and Nokia are advocates of Open RAN alongside the US": who the sentence is about,
@@ -398,11 +400,10 @@ function unaccountedPost(view: SentenceView, agreeing: Verdict[]): boolean {
 
 /**
  * Whether a country or place stands in the clause of an agreeing closed list of places without being
- * one of its members, nor a name an agreeing claim gives.
+ * one of its members.
  */
-function amongClosedPlaces(view: SentenceView, agreeing: Verdict[], e: EntityMention, ids: Set<string>): boolean {
+function amongClosedPlaces(view: SentenceView, agreeing: Verdict[], e: EntityMention): boolean {
   if (e.id === undefined || (e.kind !== 'country' && e.kind !== 'place')) return false;
-  if (ids.has(e.id) || [...ids].some((id) => sameEntity(view.kb, id, e.id))) return false;
   const clause = view.clauseAt(e.first);
   return agreeing.some((v) => {
     const value = v.claim.value;

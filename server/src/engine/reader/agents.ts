@@ -60,8 +60,7 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
       (e.last === at || (e.first >= clause.first && auxiliariesBetween(view, e.last, at))) &&
       isActor(e) &&
       !e.possessive &&
-      // "can offer Seoul best practices": a name a verb of giving takes first is who receives.
-      !lexicon.recipientVerbs.has(words[e.first - 1] ?? '') &&
+      !receives(view, e) &&
       (e.first >= clause.first || words[last] !== 'by') &&
       (e.first === clause.first || !governed(view, e.first, clause.first) || words[e.first - 1] === 'with'),
   );
@@ -166,6 +165,11 @@ export function agentOf(view: SentenceView, at: number, last: number): Agent | u
     return agent(view, owned && isActor(owned) ? owned : e, 'subject');
   }
   return undefined;
+}
+
+/** "can offer Seoul best practices": a name a verb of giving takes first is who receives, not who acts. */
+export function receives(view: SentenceView, e: { first: number }): boolean {
+  return lexicon.recipientVerbs.has(view.words[e.first - 1] ?? '');
 }
 
 /** Words of a description an owner's unnamed thing may take: "Northland's 2020 port renewal programme". */

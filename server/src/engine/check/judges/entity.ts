@@ -3,7 +3,7 @@
 // Intelligence Law"). Another entity of a compatible kind in the slot contradicts; the claim's own
 // agrees. Names the knowledge base does not know count when they stand in the slot.
 import { lexicon } from '../../lexicon';
-import { agentOf } from '../../reader/agents';
+import { agentOf, receives } from '../../reader/agents';
 import { type EntityMention, isBody, liesWithin, sameEntity } from '../../reader/entities';
 import { negationsOver } from '../../reader/polarity';
 import { namesAuthorOf } from '../../reader/surnames';
@@ -159,7 +159,7 @@ export function judgeEntity(view: SentenceView, c: Candidate): Verdict | undefin
         positive(m) &&
         (slot === 'agent'
           ? (m.start >= p.start && m.end <= p.end) ||
-            (m.last === p.first && view.words[m.first] !== 'by' && !lexicon.recipientVerbs.has(view.words[m.first - 1]))
+            (m.last === p.first && view.words[m.first] !== 'by' && !receives(view, m))
           : object
             ? object.first <= m.first && m.last <= object.last
             : inStretch(m) || inLabelled(m)),
